@@ -1,0 +1,29 @@
+#pragma once
+// The result of aligning a source document with its translation: sentences
+// on each side and the monotone beads that pair them.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+
+namespace tc {
+
+struct Sentence {
+  Span span;                  // bytes in Document::text
+  std::size_t paragraph = 0;  // index into Document::blocks of the enclosing block
+};
+
+struct Bead {
+  std::vector<std::size_t> source;  // indices into Alignment::source_sentences, ascending
+  std::vector<std::size_t> target;  // indices into Alignment::target_sentences, ascending
+  double score = 0.0;               // higher is more confident; 0..1
+};
+
+struct Alignment {
+  std::vector<Sentence> source_sentences;
+  std::vector<Sentence> target_sentences;
+  std::vector<Bead> beads;  // document order; every sentence is in exactly one bead
+};
+
+}  // namespace tc

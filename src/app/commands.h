@@ -1,0 +1,17 @@
+#pragma once
+// Each subcommand adds itself to the CLI in its own file; main only glues.
+#include <CLI/CLI.hpp>
+
+namespace tc::app {
+
+// The exit code a subcommand's callback leaves for main.
+struct ExitStatus {
+  int code = 0;
+};
+
+void add_check_command(CLI::App& app, ExitStatus& status);
+void add_rules_commands(CLI::App& app, ExitStatus& status);   // `rules` and `explain`
+void add_align_command(CLI::App& app, ExitStatus& status);
+void add_glossary_command(CLI::App& app, ExitStatus& status);
+
+}  // namespace tc::app

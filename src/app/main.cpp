@@ -1,0 +1,36 @@
+// transcheck: the command-line front end. Only glue: each subcommand lives in
+// its own file and calls the library.
+#include <iostream>
+
+#include "app/commands.h"
+#include "read/reader.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"transcheck: checks Chinese-English translations before they are published"};
+  app.set_version_flag("--version", std::string("transcheck ") + TRANSCHECK_VERSION);
+  app.require_subcommand(1);
+  tc::app::ExitStatus status;
+  tc::app::add_check_command(app, status);
+  tc::app::add_align_command(app, status);
+  tc::app::add_rules_commands(app, status);
+  tc::app::add_glossary_command(app, status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  } catch (const tc::InputError& e) {
+    std::cerr << "transcheck: error: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "transcheck: error: " << e.what() << '\n';
+    return 2;
+  }
+  return status.code;
+}

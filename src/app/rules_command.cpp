@@ -1,0 +1,55 @@
+#include <iostream>
+#include <memory>
+
+#include "app/commands.h"
+#include "rules/registry.h"
+
+namespace tc::app {
+
+void add_rules_commands(CLI::App& app, ExitStatus& status) {
+  auto* rules_command = app.add_subcommand("rules", "List every rule: id, default severity and summary");
+  auto family = std::make_shared<std::string>();
+  rules_command->add_option("family", *family, "Only this family (encoding, script, alignment, terminology, typography)");
+  rules_command->callback([family] {
+    const RuleList rules = all_rules();
+    for (const auto& rule : rules) {
+      const RuleInfo& info = rule->info();
+      if (!family->empty() && rule_family(info.id) != *family) continue;
+      std::string id(info.id);
+      id.resize(std::max<std::size_t>(id.size(), 34), ' ');
+      std::string severity(to_string(info.default_severity));
+      severity.resize(8, ' ');
+      std::cout << id << ' ' << severity << ' ' << info.summary;
+      if (!info.enabled_by_default) std::cout << " (off by default)";
+      if (info.scope == RuleScope::pair) std::cout << " (needs SOURCE TARGET)";
+      std::cout << '\n';
+    }
+  });
+
+  auto* explain = app.add_subcommand("explain", "Show a rule's documentation");
+  auto rule_id = std::make_shared<std::string>();
+  explain->add_option("rule", *rule_id, "Rule id, e.g. encoding/mojibake")->required();
+  explain->callback([&status, rule_id] {
+    const RuleList rules = all_rules();
+    const Rule* rule = find_rule(rules, *rule_id);
+    if (!rule) {
+      std::cerr << "transcheck: error: unknown rule '" << rule_id << "' (see `transcheck rules`)\n";
+      status.code = 2;
+      return;
+    }
+    const RuleInfo& info = rule->info();
+    std::cout << "# " << info.id << "\n\n"
+              << info.summary << "\n\n"
+              << "Default severity: " << to_string(info.default_severity)
+              << (info.enabled_by_default ? "" : " (off by default; enable with --enable " + std::string(info.id) + ")")
+              << "\nApplies to: "
+              << (info.scope == RuleScope::pair ? "a source and its translation"
+                  : info.language == RuleLanguage::en ? "English text"
+                  : info.language == RuleLanguage::zh ? "Chinese text"
+                                                      : "any text")
+              << "\n\n"
+              << info.doc << '\n';
+  });
+}
+
+}  // namespace tc::app

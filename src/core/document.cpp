@@ -1,0 +1,66 @@
+#include "core/document.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "read/markdown.h"
+#include "read/plain_text.h"
+
+namespace tc {
+
+LineIndex::LineIndex(std::string_view text) {
+  starts_.push_back(0);
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      starts_.push_back(i + 1);
+    } else if (c == '\r') {
+      if (i + 1 < n && text[i + 1] == '\n') ++i;
+      starts_.push_back(i + 1);
+    }
+  }
+}
+
+std::size_t LineIndex::line_of(std::size_t offset) const {
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<std::size_t>(it - starts_.begin()) - 1;
+}
+
+Span LineIndex::line_span(std::size_t line, std::string_view text) const {
+  const std::size_t begin = starts_[line];
+  std::size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text.size();
+  while (end > begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+  return {begin, end};
+}
+
+Position LineIndex::position(std::size_t offset, std::string_view text) const {
+  offset = std::min(offset, text.size());
+  const std::size_t line = line_of(offset);
+  const std::size_t start = starts_[line];
+  return {line + 1, utf8::count(text.substr(start, offset - start)) + 1};
+}
+
+Document make_document(std::string path, std::string text, Lang lang, bool markdown) {
+  Document doc;
+  doc.path = std::move(path);
+  doc.text = std::move(text);
+  doc.lang = lang;
+  doc.markdown = markdown;
+  doc.lines = LineIndex(doc.text);
+  if (markdown) {
+    MarkdownLayout layout = read_markdown(doc.text);
+    doc.blocks = std::move(layout.blocks);
+    doc.masked = std::move(layout.masked);
+  } else {
+    doc.blocks = plain_text_blocks(doc.text);
+  }
+  // Bare URLs and e-mail addresses are not prose in either format.
+  if (!mask_urls(doc.masked.empty() ? std::string_view(doc.text) : std::string_view(doc.masked), doc.masked)) {
+    // Nothing masked and no Markdown masking either: prose() is the text itself.
+  }
+  if (!doc.masked.empty() && doc.masked == doc.text) doc.masked.clear();
+  return doc;
+}
+
+}  // namespace tc

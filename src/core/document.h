@@ -1,0 +1,87 @@
+#pragma once
+// A document as the checks see it: UTF-8 text (possibly with ill-formed
+// sequences, which are findings), its language, and where its prose is.
+// Positions inside the library are byte offsets into Document::text.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/language.h"
+
+namespace tc {
+
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;  // exclusive
+  std::size_t size() const { return end - begin; }
+  bool empty() const { return begin >= end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// Byte that stands in Document::prose() for every masked (non-prose) byte.
+inline constexpr char kMaskByte = '\x1A';
+
+enum class BlockKind { paragraph, heading, list_item, blockquote, code, blank };
+
+// A block of the document: a paragraph, heading, list item or code block.
+// For plain text, paragraphs are separated by blank lines.
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  Span span;           // bytes of the whole block, markers included
+  Span content;        // bytes of the block's text, without Markdown markers
+  int heading_level = 0;  // 1-6 for headings
+};
+
+struct Position {
+  std::size_t line = 1;    // 1-based
+  std::size_t column = 1;  // 1-based, in Unicode code points
+};
+
+class LineIndex {
+ public:
+  LineIndex() = default;
+  explicit LineIndex(std::string_view text);
+
+  // Start byte of each line. Lines end at \n, \r\n or a lone \r.
+  const std::vector<std::size_t>& starts() const { return starts_; }
+  std::size_t line_count() const { return starts_.size(); }
+  std::size_t line_of(std::size_t offset) const;  // 0-based
+  // Bytes of line (0-based) without its terminator.
+  Span line_span(std::size_t line, std::string_view text) const;
+  Position position(std::size_t offset, std::string_view text) const;
+
+ private:
+  std::vector<std::size_t> starts_;
+};
+
+struct Document {
+  std::string path;            // as the user gave it
+  std::string text;            // decoded text, BOM removed
+  std::string masked;          // text with non-prose bytes replaced by kMaskByte; empty when all is prose
+  std::size_t bom_bytes = 0;   // bytes of the BOM removed from the start of the file
+  std::string encoding = "UTF-8";  // the encoding the file was decoded from
+  // Set when the file is not UTF-8 but reads as a legacy encoding (e.g.
+  // "GB18030"); then only encoding/legacy-encoding runs on it.
+  std::string suspected_encoding;
+  Lang lang = Lang::unknown;
+  ChineseScript chinese_script = ChineseScript::unspecified;
+  bool markdown = false;
+  std::vector<Block> blocks;
+  LineIndex lines;
+
+  // The text the prose checks read: same length and offsets as text, with
+  // code, URLs and other non-prose bytes masked by kMaskByte.
+  std::string_view prose() const { return masked.empty() ? std::string_view(text) : std::string_view(masked); }
+  // True when the byte at offset is not prose (masked in prose()).
+  bool is_masked(std::size_t offset) const {
+    return !masked.empty() && masked[offset] == kMaskByte && text[offset] != kMaskByte;
+  }
+  Position position(std::size_t offset) const { return lines.position(offset, text); }
+};
+
+// Builds a document from decoded text: line index, blocks and prose mask.
+// markdown selects the Markdown reader; otherwise the whole text is prose.
+Document make_document(std::string path, std::string text, Lang lang, bool markdown);
+
+}  // namespace tc

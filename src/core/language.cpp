@@ -1,0 +1,71 @@
+#include "core/language.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "core/utf8.h"
+
+namespace tc {
+
+std::optional<LanguageTag> parse_language(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::replace(lower.begin(), lower.end(), '_', '-');
+  if (lower == "en" || lower.rfind("en-", 0) == 0) return LanguageTag{Lang::en, ChineseScript::unspecified};
+  if (lower == "zh" || lower == "zh-cn" || lower == "zh-sg") return LanguageTag{Lang::zh, ChineseScript::unspecified};
+  if (lower == "zh-hans") return LanguageTag{Lang::zh, ChineseScript::simplified};
+  if (lower == "zh-hant" || lower == "zh-tw" || lower == "zh-hk" || lower == "zh-mo")
+    return LanguageTag{Lang::zh, ChineseScript::traditional};
+  return std::nullopt;
+}
+
+std::string_view to_string(Lang lang) {
+  switch (lang) {
+    case Lang::zh: return "zh";
+    case Lang::en: return "en";
+    case Lang::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+ScriptCounts count_scripts(std::string_view text) {
+  ScriptCounts counts;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      if (std::isalpha(byte)) ++counts.latin;
+      ++pos;
+      continue;
+    }
+    const char32_t cp = utf8::next(text, pos);
+    if (cp == utf8::kInvalid || !u_isalpha(static_cast<UChar32>(cp))) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
+    if (script == USCRIPT_HAN || script == USCRIPT_BOPOMOFO) {
+      ++counts.han;
+    } else if (script == USCRIPT_LATIN) {
+      ++counts.latin;
+    } else {
+      ++counts.other;
+    }
+  }
+  return counts;
+}
+
+Lang dominant_language(std::string_view text) {
+  const ScriptCounts counts = count_scripts(text);
+  // A Han character carries roughly as much text as a 3-4 letter word, so
+  // weigh it accordingly before comparing.
+  const double han_weight = static_cast<double>(counts.han) * 3.0;
+  const double latin_weight = static_cast<double>(counts.latin);
+  if (han_weight + latin_weight < 3.0) return Lang::unknown;
+  return han_weight >= latin_weight ? Lang::zh : Lang::en;
+}
+
+}  // namespace tc

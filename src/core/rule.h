@@ -1,0 +1,74 @@
+#pragma once
+// The Rule interface. A rule is one class in one file under
+// src/rules/<family>/, registered in src/rules/<family>/module.cpp, with its
+// doc in RuleInfo::doc and its cases under tests/rules/<family>/<name>/.
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/finding.h"
+#include "core/language.h"
+#include "core/settings.h"
+
+namespace tc {
+
+struct Alignment;  // align/alignment.h
+class Glossary;    // glossary/glossary.h
+
+// Which documents a rule reads.
+enum class RuleScope {
+  document,  // one document at a time (works for `check FILE...` too)
+  pair,      // a source and its translation, with their alignment
+};
+
+// Which language a document-scope rule applies to (pair rules: any).
+enum class RuleLanguage { any, en, zh };
+
+struct RuleInfo {
+  std::string_view id;       // "family/name", stable
+  Severity default_severity = Severity::warning;
+  RuleScope scope = RuleScope::document;
+  RuleLanguage language = RuleLanguage::any;
+  bool enabled_by_default = true;
+  std::string_view summary;  // one line for `transcheck rules`
+  // Markdown shown by `transcheck explain`, under the fixed headings
+  // "## What it does", "## Why it matters", "## Example", "## Options".
+  std::string_view doc;
+};
+
+enum class Role { single, source, target };
+
+struct CheckContext {
+  const Document& doc;                       // the document being checked (pair rules: the target)
+  const Document* source = nullptr;          // pair rules: the source document
+  const Document* target = nullptr;          // pair rules: the target document
+  const Alignment* alignment = nullptr;      // pair rules: sentence alignment of source and target
+  const Glossary* glossary = nullptr;        // null when no glossary was given
+  const Settings& settings;
+  Role role = Role::single;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleInfo& info() const = 0;
+  // Appends findings; must not do I/O. Findings may leave severity and rule
+  // unset: the engine fills them from info() (see make_finding).
+  virtual void check(const CheckContext& context, std::vector<Finding>& out) const = 0;
+
+ protected:
+  Finding make_finding(const Document& doc, Span span, std::string message) const {
+    Finding f;
+    f.rule = std::string(info().id);
+    f.severity = info().default_severity;
+    f.document = &doc;
+    f.span = span;
+    f.message = std::move(message);
+    return f;
+  }
+};
+
+using RuleList = std::vector<std::unique_ptr<Rule>>;
+
+}  // namespace tc

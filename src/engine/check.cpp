@@ -1,0 +1,99 @@
+#include "engine/check.h"
+
+#include <algorithm>
+
+#include "rules/registry.h"
+
+namespace tc {
+namespace {
+
+bool names(const std::vector<std::string>& list, std::string_view id) {
+  const std::string_view family = rule_family(id);
+  return std::any_of(list.begin(), list.end(), [&](const std::string& item) { return item == id || item == family || item == "all"; });
+}
+
+bool applies_to(const RuleInfo& info, const Document& doc) {
+  switch (info.language) {
+    case RuleLanguage::any: return true;
+    case RuleLanguage::en: return doc.lang == Lang::en;
+    case RuleLanguage::zh: return doc.lang == Lang::zh;
+  }
+  return true;
+}
+
+void run_document_rules(const Document& doc, Role role, const RuleList& rules, const CheckOptions& options,
+                        std::vector<Finding>& out) {
+  for (const auto& rule : rules) {
+    const RuleInfo& info = rule->info();
+    if (info.scope != RuleScope::document || !options.selection.is_enabled(info) || !applies_to(info, doc)) continue;
+    // A file in a legacy encoding is one finding, not thousands.
+    if (!doc.suspected_encoding.empty() && info.id != kLegacyEncodingRule) continue;
+    CheckContext context{doc, nullptr, nullptr, nullptr, options.glossary, options.settings, role};
+    const std::size_t first = out.size();
+    rule->check(context, out);
+    for (std::size_t i = first; i < out.size(); ++i)
+      if (!out[i].document) out[i].document = &doc;
+  }
+}
+
+}  // namespace
+
+bool RuleSelection::is_enabled(const RuleInfo& info) const {
+  if (names(disable, info.id)) return false;
+  if (names(enable, info.id)) return true;
+  return !only_enabled && info.enabled_by_default;
+}
+
+bool needs_alignment(const RuleList& rules, const RuleSelection& selection) {
+  return std::any_of(rules.begin(), rules.end(), [&](const auto& rule) {
+    return rule->info().scope == RuleScope::pair && selection.is_enabled(rule->info());
+  });
+}
+
+std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options) {
+  std::vector<Finding> findings;
+  run_document_rules(doc, Role::single, rules, options, findings);
+  sort_findings(findings, {&doc});
+  return findings;
+}
+
+std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
+                                const CheckOptions& options) {
+  std::vector<Finding> findings;
+  run_document_rules(source, Role::source, rules, options, findings);
+  run_document_rules(target, Role::target, rules, options, findings);
+  const bool undecoded = !source.suspected_encoding.empty() || !target.suspected_encoding.empty();
+  if (!undecoded && needs_alignment(rules, options.selection)) {
+    AlignOptions align_options = options.align;
+    align_options.glossary = options.glossary;
+    const Alignment alignment = align_documents(source, target, align_options);
+    for (const auto& rule : rules) {
+      const RuleInfo& info = rule->info();
+      if (info.scope != RuleScope::pair || !options.selection.is_enabled(info)) continue;
+      CheckContext context{target, &source, &target, &alignment, options.glossary, options.settings, Role::target};
+      const std::size_t first = findings.size();
+      rule->check(context, findings);
+      for (std::size_t i = first; i < findings.size(); ++i)
+        if (!findings[i].document) findings[i].document = &target;
+    }
+  }
+  sort_findings(findings, {&source, &target});
+  return findings;
+}
+
+void sort_findings(std::vector<Finding>& findings, const std::vector<const Document*>& document_order) {
+  auto rank = [&](const Document* doc) {
+    const auto it = std::find(document_order.begin(), document_order.end(), doc);
+    return static_cast<std::size_t>(it - document_order.begin());
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    const std::size_t ra = rank(a.document);
+    const std::size_t rb = rank(b.document);
+    if (ra != rb) return ra < rb;
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.span.end != b.span.end) return a.span.end < b.span.end;
+    return a.rule < b.rule;
+  });
+}
+
+}  // namespace tc

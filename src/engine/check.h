@@ -1,0 +1,44 @@
+#pragma once
+// Running rules over documents: the library entry point the CLI and the
+// tests share. No I/O.
+#include <string>
+#include <vector>
+
+#include "align/align.h"
+#include "core/finding.h"
+#include "core/rule.h"
+#include "core/settings.h"
+
+namespace tc {
+
+struct RuleSelection {
+  std::vector<std::string> enable;   // rule ids or family names
+  std::vector<std::string> disable;  // rule ids or family names; wins over enable
+  bool only_enabled = false;         // run only what `enable` names, not the defaults
+  bool is_enabled(const RuleInfo& info) const;
+};
+
+struct CheckOptions {
+  RuleSelection selection;
+  Settings settings;
+  const Glossary* glossary = nullptr;
+  AlignOptions align;
+};
+
+// Document-scope rules on one document (the `check FILE...` mode).
+std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options);
+
+// Document-scope rules on both sides, then pair rules over their alignment.
+std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
+                                const CheckOptions& options);
+
+// True when some enabled rule needs the pair's alignment.
+bool needs_alignment(const RuleList& rules, const RuleSelection& selection);
+
+// Orders findings by document (in the order documents were given), then position, then rule.
+void sort_findings(std::vector<Finding>& findings, const std::vector<const Document*>& document_order);
+
+// The id of the rule that reports a file in a legacy encoding.
+inline constexpr std::string_view kLegacyEncodingRule = "encoding/legacy-encoding";
+
+}  // namespace tc

@@ -1,0 +1,26 @@
+#include "read/load.h"
+
+#include "read/markdown.h"
+
+namespace tc {
+
+Document document_from_bytes(const std::string& path, std::string bytes, const LoadOptions& options) {
+  DecodeOptions decode_options;
+  decode_options.encoding = options.encoding;
+  DecodedText decoded = decode_bytes(path, std::move(bytes), decode_options);
+  const Lang detected = dominant_language(decoded.text);
+  Lang lang = options.language ? options.language->lang : detected;
+  if (lang == Lang::unknown) lang = Lang::en;
+  Document doc = make_document(path, std::move(decoded.text), lang, is_markdown_path(path));
+  doc.bom_bytes = decoded.bom_bytes;
+  doc.encoding = decoded.encoding;
+  if (options.language) doc.chinese_script = options.language->chinese_script;
+  if (decoded.probable_encoding) doc.suspected_encoding = *decoded.probable_encoding;
+  return doc;
+}
+
+Document load_document(const std::string& path, const LoadOptions& options) {
+  return document_from_bytes(path, read_file_bytes(path), options);
+}
+
+}  // namespace tc

@@ -1,0 +1,293 @@
+#include "read/markdown.h"
+
+#include <cctype>
+#include <cstring>
+
+#include "read/plain_text.h"
+
+namespace tc {
+namespace {
+
+struct Line {
+  std::size_t begin;
+  std::size_t end;   // without terminator
+  std::size_t next;  // start of the next line
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = pos;
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+    std::size_t next = end;
+    if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
+    lines.push_back({pos, end, next});
+    pos = next;
+  }
+  return lines;
+}
+
+std::size_t indent_of(std::string_view line) {
+  std::size_t width = 0;
+  for (char c : line) {
+    if (c == ' ') ++width;
+    else if (c == '\t') width += 4 - width % 4;
+    else break;
+  }
+  return width;
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t pos, std::size_t end) {
+  while (pos < end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+  return pos;
+}
+
+bool is_blank(std::string_view text, const Line& line) { return skip_spaces(text, line.begin, line.end) == line.end; }
+
+// Length of a fence opener ("```" or "~~~", 3 or more) at pos, or 0.
+std::size_t fence_length(std::string_view text, std::size_t pos, std::size_t end) {
+  if (pos >= end || (text[pos] != '`' && text[pos] != '~')) return 0;
+  const char c = text[pos];
+  std::size_t n = 0;
+  while (pos + n < end && text[pos + n] == c) ++n;
+  return n >= 3 ? n : 0;
+}
+
+// Length of a list marker ("- ", "* ", "+ ", "12. ", "3) ") at pos, or 0.
+std::size_t list_marker_length(std::string_view text, std::size_t pos, std::size_t end) {
+  if (pos >= end) return 0;
+  const char c = text[pos];
+  if ((c == '-' || c == '*' || c == '+') && pos + 1 < end && (text[pos + 1] == ' ' || text[pos + 1] == '\t')) return 2;
+  std::size_t n = 0;
+  while (pos + n < end && n < 9 && std::isdigit(static_cast<unsigned char>(text[pos + n]))) ++n;
+  if (n > 0 && pos + n + 1 < end && (text[pos + n] == '.' || text[pos + n] == ')') &&
+      (text[pos + n + 1] == ' ' || text[pos + n + 1] == '\t'))
+    return n + 2;
+  return 0;
+}
+
+class Masker {
+ public:
+  explicit Masker(std::string_view text) : text_(text), masked_(text) {}
+  void mask(std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e && i < masked_.size(); ++i)
+      if (masked_[i] != '\n' && masked_[i] != '\r') masked_[i] = kMaskByte;
+  }
+  std::string take() { return std::move(masked_); }
+
+ private:
+  std::string_view text_;
+  std::string masked_;
+};
+
+// Masks inline code, link targets, autolinks, HTML tags and comments within [b, e).
+void mask_inline(std::string_view text, std::size_t b, std::size_t e, Masker& masker) {
+  std::size_t i = b;
+  while (i < e) {
+    const char c = text[i];
+    if (c == '\\' && i + 1 < e && std::ispunct(static_cast<unsigned char>(text[i + 1]))) {
+      i += 2;
+      continue;
+    }
+    if (c == '`') {
+      std::size_t run = 0;
+      while (i + run < e && text[i + run] == '`') ++run;
+      // Find a closing run of the same length.
+      std::size_t j = i + run;
+      while (j < e) {
+        if (text[j] == '`') {
+          std::size_t close = 0;
+          while (j + close < e && text[j + close] == '`') ++close;
+          if (close == run) break;
+          j += close;
+        } else {
+          ++j;
+        }
+      }
+      if (j < e) {
+        masker.mask(i, j + run);
+        i = j + run;
+      } else {
+        i += run;
+      }
+      continue;
+    }
+    if (c == ']' && i + 1 < e && text[i + 1] == '(') {
+      std::size_t depth = 0;
+      std::size_t j = i + 1;
+      for (; j < e; ++j) {
+        if (text[j] == '(') ++depth;
+        else if (text[j] == ')' && --depth == 0) break;
+      }
+      if (j < e) {
+        masker.mask(i + 1, j + 1);
+        i = j + 1;
+        continue;
+      }
+    }
+    if (c == '<') {
+      if (text.compare(i, 4, "<!--") == 0) {
+        const std::size_t close = text.find("-->", i + 4);
+        const std::size_t stop = close == std::string_view::npos ? e : std::min(e, close + 3);
+        masker.mask(i, stop);
+        i = stop;
+        continue;
+      }
+      std::size_t j = i + 1;
+      if (j < e && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '/')) {
+        while (j < e && text[j] != '>' && text[j] != '<' && text[j] != '\n') ++j;
+        if (j < e && text[j] == '>') {
+          masker.mask(i, j + 1);
+          i = j + 1;
+          continue;
+        }
+      }
+    }
+    ++i;
+  }
+}
+
+}  // namespace
+
+bool is_markdown_path(std::string_view path) {
+  auto ends_with = [&](std::string_view suffix) {
+    if (path.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(path[path.size() - suffix.size() + i])) != suffix[i]) return false;
+    return true;
+  };
+  return ends_with(".md") || ends_with(".markdown");
+}
+
+MarkdownLayout read_markdown(std::string_view text) {
+  MarkdownLayout layout;
+  Masker masker(text);
+  const std::vector<Line> lines = split_lines(text);
+  std::size_t i = 0;
+  bool previous_blank = true;
+  bool in_list = false;
+  auto add_block = [&](BlockKind kind, std::size_t b, std::size_t e, std::size_t cb, std::size_t ce, int level = 0) {
+    Block block;
+    block.kind = kind;
+    block.span = {b, e};
+    while (ce > cb && (text[ce - 1] == ' ' || text[ce - 1] == '\t')) --ce;
+    block.content = {cb, ce};
+    block.heading_level = level;
+    layout.blocks.push_back(block);
+  };
+  while (i < lines.size()) {
+    const Line& line = lines[i];
+    const std::string_view content = text.substr(line.begin, line.end - line.begin);
+    if (is_blank(text, line)) {
+      previous_blank = true;
+      ++i;
+      continue;
+    }
+    const std::size_t indent = indent_of(content);
+    const std::size_t first = skip_spaces(text, line.begin, line.end);
+    // HTML comment block spanning lines.
+    if (text.compare(first, 4, "<!--") == 0) {
+      const std::size_t close = text.find("-->", first + 4);
+      const std::size_t stop = close == std::string_view::npos ? text.size() : close + 3;
+      masker.mask(line.begin, stop);
+      while (i < lines.size() && lines[i].begin < stop) ++i;
+      previous_blank = false;
+      continue;
+    }
+    if (indent < 4) {
+      if (const std::size_t fence = fence_length(text, first, line.end)) {
+        const char fence_char = text[first];
+        std::size_t j = i + 1;
+        for (; j < lines.size(); ++j) {
+          const std::size_t f = skip_spaces(text, lines[j].begin, lines[j].end);
+          if (fence_length(text, f, lines[j].end) >= fence && text[f] == fence_char &&
+              skip_spaces(text, f + fence_length(text, f, lines[j].end), lines[j].end) == lines[j].end)
+            break;
+        }
+        const std::size_t last = std::min(j, lines.size() - 1);
+        masker.mask(line.begin, lines[last].end);
+        add_block(BlockKind::code, line.begin, lines[last].end, line.begin, lines[last].end);
+        i = last + 1;
+        previous_blank = false;
+        continue;
+      }
+    }
+    if (indent >= 4 && previous_blank && !in_list) {
+      std::size_t j = i;
+      std::size_t last = i;
+      while (j < lines.size() && (is_blank(text, lines[j]) ||
+                                  indent_of(text.substr(lines[j].begin, lines[j].end - lines[j].begin)) >= 4)) {
+        if (!is_blank(text, lines[j])) last = j;
+        ++j;
+      }
+      masker.mask(line.begin, lines[last].end);
+      add_block(BlockKind::code, line.begin, lines[last].end, line.begin, lines[last].end);
+      i = last + 1;
+      previous_blank = false;
+      continue;
+    }
+    // ATX heading.
+    if (indent < 4 && text[first] == '#') {
+      std::size_t level = 0;
+      while (first + level < line.end && text[first + level] == '#') ++level;
+      if (level <= 6 && (first + level == line.end || text[first + level] == ' ' || text[first + level] == '\t')) {
+        const std::size_t content_begin = skip_spaces(text, first + level, line.end);
+        std::size_t content_end = line.end;
+        // Closing #s.
+        std::size_t k = content_end;
+        while (k > content_begin && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
+        std::size_t hashes = k;
+        while (hashes > content_begin && text[hashes - 1] == '#') --hashes;
+        if (hashes < k && (hashes == content_begin || text[hashes - 1] == ' ')) content_end = hashes;
+        masker.mask(line.begin, content_begin);
+        masker.mask(content_end, line.end);
+        mask_inline(text, content_begin, content_end, masker);
+        add_block(BlockKind::heading, line.begin, line.end, content_begin, content_end, static_cast<int>(level));
+        ++i;
+        previous_blank = false;
+        in_list = false;
+        continue;
+      }
+    }
+    // Paragraph, list item or block quote: gather continuation lines.
+    BlockKind kind = BlockKind::paragraph;
+    std::size_t content_begin = first;
+    if (const std::size_t marker = list_marker_length(text, first, line.end)) {
+      kind = BlockKind::list_item;
+      content_begin = skip_spaces(text, first + marker, line.end);
+      in_list = true;
+    } else if (text[first] == '>') {
+      kind = BlockKind::blockquote;
+      content_begin = skip_spaces(text, first + 1, line.end);
+    } else if (previous_blank) {
+      in_list = false;
+    }
+    masker.mask(line.begin, content_begin);
+    mask_inline(text, content_begin, line.end, masker);
+    std::size_t j = i + 1;
+    std::size_t block_end = line.end;
+    for (; j < lines.size(); ++j) {
+      const Line& next = lines[j];
+      if (is_blank(text, next)) break;
+      const std::size_t f = skip_spaces(text, next.begin, next.end);
+      if (text[f] == '#' || fence_length(text, f, next.end) || list_marker_length(text, f, next.end)) break;
+      if (kind == BlockKind::blockquote && text[f] == '>') {
+        masker.mask(next.begin, skip_spaces(text, f + 1, next.end));
+        mask_inline(text, f + 1, next.end, masker);
+      } else if (kind != BlockKind::blockquote && text[f] == '>') {
+        break;
+      } else {
+        mask_inline(text, f, next.end, masker);
+      }
+      block_end = next.end;
+    }
+    add_block(kind, line.begin, block_end, content_begin, block_end);
+    i = j;
+    previous_blank = false;
+  }
+  layout.masked = masker.take();
+  return layout;
+}
+
+}  // namespace tc

@@ -1,0 +1,165 @@
+#include "read/reader.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "core/utf8.h"
+
+namespace tc {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_utf8_name(std::string_view name) {
+  const std::string n = lower(name);
+  return n == "utf-8" || n == "utf8";
+}
+
+// Strict conversion: returns nullopt and the failing offset when a byte sequence is invalid.
+std::optional<std::string> try_convert(std::string_view bytes, const char* encoding, std::size_t* bad_offset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(encoding, &status), ucnv_close);
+  if (U_FAILURE(status)) return std::nullopt;
+  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::u16string utf16(bytes.size() * 2 + 16, u'\0');
+  const char* source = bytes.data();
+  UChar* target = reinterpret_cast<UChar*>(utf16.data());
+  ucnv_toUnicode(converter.get(), &target, target + utf16.size(), &source, bytes.data() + bytes.size(), nullptr, true,
+                 &status);
+  if (U_FAILURE(status)) {
+    if (bad_offset) {
+      // The converter stops after the bad sequence; report where it started.
+      char errors[32];
+      int8_t length = sizeof errors;
+      UErrorCode s2 = U_ZERO_ERROR;
+      ucnv_getInvalidChars(converter.get(), errors, &length, &s2);
+      const std::size_t consumed = static_cast<std::size_t>(source - bytes.data());
+      *bad_offset = consumed >= static_cast<std::size_t>(length) ? consumed - static_cast<std::size_t>(length) : 0;
+    }
+    return std::nullopt;
+  }
+  utf16.resize(static_cast<std::size_t>(target - reinterpret_cast<UChar*>(utf16.data())));
+  std::string out;
+  out.reserve(utf16.size() * 3);
+  std::size_t i = 0;
+  while (i < utf16.size()) {
+    char32_t c = utf16[i++];
+    if (c >= 0xD800 && c <= 0xDBFF && i < utf16.size() && utf16[i] >= 0xDC00 && utf16[i] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (utf16[i++] - 0xDC00);
+    }
+    utf8::append(out, c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string read_file_bytes(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) throw InputError(path, "no such file");
+  if (std::filesystem::is_directory(status)) throw InputError(path, "is a directory, not a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw InputError(path, "read error");
+  return std::move(buffer).str();
+}
+
+std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), ucsdet_close);
+  if (U_FAILURE(status)) return std::nullopt;
+  ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)),
+                 &status);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  for (int32_t i = 0; i < count; ++i) {
+    UErrorCode s = U_ZERO_ERROR;
+    const char* name = ucsdet_getName(matches[i], &s);
+    if (U_FAILURE(s) || !name) continue;
+    const std::string n = lower(name);
+    std::string candidate;
+    if (n == "gb18030") candidate = "GB18030";
+    else if (n == "big5") candidate = "Big5";
+    else if (n == "euc-jp" || n == "shift_jis" || n == "euc-kr" || n == "iso-2022-cn") candidate = name;
+    else continue;
+    if (try_convert(bytes, candidate.c_str(), nullptr)) return candidate;
+  }
+  // The detector needs enough text; fall back to a strict trial of the two
+  // Chinese encodings people actually meet.
+  for (const char* candidate : {"GB18030", "Big5"}) {
+    if (candidate == std::string("GB18030") && !try_convert(bytes, "GBK", nullptr)) continue;
+    if (try_convert(bytes, candidate, nullptr)) return std::string(candidate);
+  }
+  return std::nullopt;
+}
+
+std::string convert_to_utf8(const std::string& path, std::string_view bytes, const std::string& encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* probe = ucnv_open(encoding.c_str(), &status);
+  if (U_FAILURE(status)) throw InputError(path, "unknown encoding '" + encoding + "' (try gb18030, gbk, big5, utf-16)");
+  ucnv_close(probe);
+  std::size_t bad = 0;
+  auto text = try_convert(bytes, encoding.c_str(), &bad);
+  if (!text) throw InputError(path, "byte offset " + std::to_string(bad) + ": not valid " + encoding);
+  return *text;
+}
+
+DecodedText decode_bytes(const std::string& path, std::string bytes, const DecodeOptions& options) {
+  DecodedText result;
+  if (options.encoding && !is_utf8_name(*options.encoding)) {
+    result.encoding = *options.encoding;
+    result.text = convert_to_utf8(path, bytes, *options.encoding);
+    if (result.text.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0) {
+      result.text.erase(0, kUtf8Bom.size());
+      result.bom_bytes = 1;  // not a byte count of the original here, only a marker
+    }
+    return result;
+  }
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+    throw InputError(path, "file is UTF-16 (byte-order mark at byte 0); convert it to UTF-8 or pass --encoding utf-16");
+  if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
+    const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data());
+    throw InputError(path, "binary file (NUL byte at byte offset " + std::to_string(offset) + "); not checked");
+  }
+  if (bytes.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0) {
+    bytes.erase(0, kUtf8Bom.size());
+    result.bom_bytes = kUtf8Bom.size();
+  }
+  result.first_invalid_offset = utf8::first_invalid(bytes);
+  if (result.first_invalid_offset != std::string_view::npos) {
+    // Many ill-formed sequences mean a legacy encoding rather than a few damaged bytes.
+    std::size_t invalid = 0;
+    std::size_t non_ascii = 0;
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+      if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+        ++pos;
+        continue;
+      }
+      ++non_ascii;
+      if (utf8::next(bytes, pos) == utf8::kInvalid) ++invalid;
+    }
+    if (invalid >= 4 && invalid * 4 >= non_ascii) result.probable_encoding = detect_legacy_encoding(bytes);
+  }
+  result.text = std::move(bytes);
+  return result;
+}
+
+}  // namespace tc

@@ -1,0 +1,127 @@
+#include "report/excerpt.h"
+
+#include <unicode/uchar.h>
+
+#include <cstdio>
+
+#include "core/utf8.h"
+
+namespace tc {
+namespace {
+
+struct Cell {
+  std::string shown;
+  std::size_t width = 0;
+};
+
+bool is_invisible(char32_t cp) {
+  const auto category = u_charType(static_cast<UChar32>(cp));
+  return category == U_CONTROL_CHAR || category == U_FORMAT_CHAR || category == U_LINE_SEPARATOR ||
+         category == U_PARAGRAPH_SEPARATOR || category == U_UNASSIGNED || category == U_PRIVATE_USE_CHAR ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3164 || cp == 0xFFFD;
+}
+
+Cell cell_for(std::string_view text, std::size_t& pos) {
+  const std::size_t start = pos;
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte >= 0x20 && byte < 0x7F) {
+    ++pos;
+    return {std::string(1, static_cast<char>(byte)), 1};
+  }
+  if (byte == '\t') {
+    ++pos;
+    return {" ", 1};
+  }
+  const char32_t cp = utf8::next(text, pos);
+  char buffer[24];
+  if (cp == utf8::kInvalid) {
+    std::string shown;
+    for (std::size_t i = start; i < pos; ++i) {
+      std::snprintf(buffer, sizeof buffer, "<\\x%02X>", static_cast<unsigned char>(text[i]));
+      shown += buffer;
+    }
+    return {shown, shown.size()};
+  }
+  if (cp == kMaskByte || is_invisible(cp)) {
+    std::snprintf(buffer, sizeof buffer, "<U+%04X>", static_cast<unsigned>(cp));
+    return {buffer, std::string_view(buffer).size()};
+  }
+  const auto category = u_charType(static_cast<UChar32>(cp));
+  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK) return {std::string(text.substr(start, pos - start)), 0};
+  const auto width = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
+  const bool wide = width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+  return {std::string(text.substr(start, pos - start)), wide ? 2u : 1u};
+}
+
+}  // namespace
+
+std::string printable(std::string_view text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (text[pos] == '\n' || text[pos] == '\r') {
+      out += ' ';
+      ++pos;
+      continue;
+    }
+    out += cell_for(text, pos).shown;
+  }
+  return out;
+}
+
+Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width) {
+  Excerpt excerpt;
+  const std::size_t line = doc.lines.line_of(span.begin);
+  excerpt.line = line + 1;
+  const Span bounds = doc.lines.line_span(line, doc.text);
+  const std::size_t mark_begin = std::min(std::max(span.begin, bounds.begin), bounds.end);
+  const std::size_t mark_end = std::max(mark_begin, std::min(span.end, bounds.end));
+
+  std::vector<Cell> cells;
+  std::vector<std::size_t> offsets;
+  std::size_t pos = bounds.begin;
+  while (pos < bounds.end) {
+    offsets.push_back(pos);
+    cells.push_back(cell_for(std::string_view(doc.text).substr(0, bounds.end), pos));
+  }
+  offsets.push_back(bounds.end);
+
+  // Choose a window of cells that fits max_width and shows the span start.
+  std::size_t first = 0;
+  std::size_t total = 0;
+  for (const Cell& c : cells) total += c.width;
+  std::size_t last = cells.size();
+  if (total > max_width) {
+    std::size_t start_cell = 0;
+    while (start_cell < cells.size() && offsets[start_cell] < mark_begin) ++start_cell;
+    std::size_t lead = 0;
+    first = start_cell;
+    while (first > 0 && lead + cells[first - 1].width <= max_width / 3) lead += cells[--first].width;
+    std::size_t width = 0;
+    last = first;
+    while (last < cells.size() && width + cells[last].width <= max_width) width += cells[last++].width;
+  }
+  if (first > 0) {
+    excerpt.text += "…";
+    excerpt.underline += ' ';
+  }
+  bool marked_any = false;
+  for (std::size_t i = first; i < last; ++i) {
+    excerpt.text += cells[i].shown;
+    const bool inside = offsets[i] >= mark_begin && offsets[i] < mark_end;
+    excerpt.underline.append(cells[i].width, inside ? '^' : ' ');
+    marked_any |= inside && cells[i].width > 0;
+  }
+  if (last < cells.size()) excerpt.text += "…";
+  if (!marked_any) {
+    // An empty span (or one at the line end) still gets one caret where it starts.
+    std::size_t column = first > 0 ? 1 : 0;
+    for (std::size_t i = first; i < last && offsets[i] < mark_begin; ++i) column += cells[i].width;
+    excerpt.underline.assign(column, ' ');
+    excerpt.underline += '^';
+  }
+  while (!excerpt.underline.empty() && excerpt.underline.back() == ' ') excerpt.underline.pop_back();
+  return excerpt;
+}
+
+}  // namespace tc

@@ -1,0 +1,26 @@
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include "core/finding.h"
+
+namespace tc {
+
+// A finding's span as people and CI systems count: 1-based lines, 1-based
+// columns in code points, end exclusive.
+struct Location {
+  std::string file;
+  Position start;
+  Position end;
+  std::size_t offset = 0;      // byte offset in the original file (BOM included)
+  std::size_t end_offset = 0;
+};
+
+Location locate(const Document& doc, Span span);
+
+struct SeverityCounts {
+  std::size_t error = 0, warning = 0, info = 0;
+};
+SeverityCounts count_severities(const std::vector<Finding>& findings);
+
+}  // namespace tc

@@ -1,0 +1,15 @@
+#include "rules/encoding/module.h"
+
+#include "rules/encoding/empty_file.h"
+#include "rules/encoding/invalid_utf8.h"
+#include "rules/encoding/legacy_encoding.h"
+
+namespace tc {
+
+void register_encoding_rules(RuleList& rules) {
+  rules.push_back(std::make_unique<EmptyFile>());
+  rules.push_back(std::make_unique<InvalidUtf8>());
+  rules.push_back(std::make_unique<LegacyEncoding>());
+}
+
+}  // namespace tc

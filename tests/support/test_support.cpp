@@ -1,0 +1,72 @@
+#include "support/test_support.h"
+
+#include <cstdlib>
+
+#include "core/utf8.h"
+#include "engine/check.h"
+#include "read/markdown.h"
+#include "report/printers.h"
+#include "rules/registry.h"
+
+namespace tc::test {
+
+std::string unescape(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '\\' && i + 3 < text.size() && (text[i + 1] == 'u' || text[i + 1] == 'x') && text[i + 2] == '{') {
+      const std::size_t close = text.find('}', i + 3);
+      if (close != std::string_view::npos) {
+        const unsigned long value = std::strtoul(std::string(text.substr(i + 3, close - i - 3)).c_str(), nullptr, 16);
+        if (text[i + 1] == 'u') utf8::append(out, static_cast<char32_t>(value));
+        else out += static_cast<char>(value);
+        i = close + 1;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+Document make_doc(std::string text, Lang lang, std::string path) {
+  const bool markdown = is_markdown_path(path);
+  return make_document(std::move(path), std::move(text), lang, markdown);
+}
+
+namespace {
+
+CheckOptions only(const std::string& rule_id, const Settings& settings) {
+  CheckOptions options;
+  options.selection.only_enabled = true;
+  options.selection.enable = {rule_id};
+  options.settings = settings;
+  return options;
+}
+
+std::vector<std::string> headlines(const std::vector<Finding>& findings) {
+  std::vector<std::string> lines;
+  for (const Finding& f : findings) lines.push_back(headline(f));
+  return lines;
+}
+
+}  // namespace
+
+std::vector<Finding> findings_of(const std::string& rule_id, const Document& doc, const Settings& settings) {
+  const RuleList rules = all_rules();
+  return check_document(doc, rules, only(rule_id, settings));
+}
+
+std::vector<std::string> run_rule(const std::string& rule_id, const Document& doc, const Settings& settings) {
+  return headlines(findings_of(rule_id, doc, settings));
+}
+
+std::vector<std::string> run_pair_rule(const std::string& rule_id, const Document& source, const Document& target,
+                                       const Settings& settings) {
+  const RuleList rules = all_rules();
+  return headlines(check_pair(source, target, rules, only(rule_id, settings)));
+}
+
+std::string source_path(const std::string& relative) { return std::string(TRANSCHECK_SOURCE_DIR) + "/" + relative; }
+
+}  // namespace tc::test

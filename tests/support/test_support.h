@@ -1,0 +1,35 @@
+#pragma once
+// Helpers shared by the tests: build documents from text in memory and run
+// one rule the way `transcheck check --enable RULE` would, returning the
+// text report's headlines.
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/finding.h"
+#include "core/settings.h"
+
+namespace tc::test {
+
+// Decodes \u{HHHH} (a code point) and \x{HH} (a raw byte) in test text.
+std::string unescape(std::string_view text);
+
+Document make_doc(std::string text, Lang lang, std::string path = "doc.txt");
+
+struct RuleRun {
+  std::vector<Finding> findings;
+  std::vector<std::string> headlines;
+};
+
+// Runs only rule_id on doc.
+std::vector<std::string> run_rule(const std::string& rule_id, const Document& doc, const Settings& settings = {});
+// Runs only rule_id on a source/target pair.
+std::vector<std::string> run_pair_rule(const std::string& rule_id, const Document& source, const Document& target,
+                                       const Settings& settings = {});
+// Same, returning findings (for checking fixes and counterparts).
+std::vector<Finding> findings_of(const std::string& rule_id, const Document& doc, const Settings& settings = {});
+
+// Path of a file in the source tree.
+std::string source_path(const std::string& relative);
+
+}  // namespace tc::test
