@@ -18,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CommandResult {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -46,11 +46,11 @@ class Cli : public testing::Test {
     return path;
   }
 
-  Run run(const std::string& args) {
+  CommandResult run(const std::string& args) {
     const fs::path err = dir_ / "stderr.txt";
     const std::string command = "cd " + std::string(TRANSCHECK_SOURCE_DIR) + " && " + TRANSCHECK_BINARY + " " + args +
                                 " 2>" + err.string() + " </dev/null";
-    Run result;
+    CommandResult result;
     FILE* pipe = popen(command.c_str(), "r");
     char buffer[4096];
     std::size_t n;
@@ -66,14 +66,14 @@ class Cli : public testing::Test {
 
 TEST_F(Cli, CleanFileExitsZero) {
   const auto path = write("clean.en.txt", "Zhōngguó, café, naïve, 5 µg at 37 °C ± 0.5 — “COVID-19”, CD8+, IL-6, p53, mRNA.\n");
-  const Run r = run("check --lang en " + path.string());
+  const CommandResult r = run("check --lang en " + path.string());
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("no findings"), std::string::npos) << r.out;
 }
 
 TEST_F(Cli, ErrorFindingExitsOneUnlessFailOnNever) {
   const auto path = write("bad.txt", "The caf\xE9 is open.\n");
-  const Run r = run("check --lang en " + path.string());
+  const CommandResult r = run("check --lang en " + path.string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("bad.txt:1:8: error: invalid UTF-8"), std::string::npos) << r.out;
   EXPECT_EQ(run("check --lang en --fail-on never " + path.string()).exit_code, 0);
@@ -82,26 +82,26 @@ TEST_F(Cli, ErrorFindingExitsOneUnlessFailOnNever) {
 TEST_F(Cli, FailOnWarningCountsWarnings) {
   const auto path = write("empty.txt", "");
   EXPECT_EQ(run("check --lang en " + path.string()).exit_code, 0);
-  const Run r = run("check --lang en --fail-on warning " + path.string());
+  const CommandResult r = run("check --lang en --fail-on warning " + path.string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("empty.txt:1:1: warning: file is empty [encoding/empty-file]"), std::string::npos) << r.out;
 }
 
 TEST_F(Cli, MissingFileIsExitTwoNamingTheFile) {
-  const Run r = run("check --lang en " + (dir_ / "nope.txt").string());
+  const CommandResult r = run("check --lang en " + (dir_ / "nope.txt").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("nope.txt: no such file"), std::string::npos) << r.err;
 }
 
 TEST_F(Cli, DirectoryIsExitTwo) {
-  const Run r = run("check --lang en " + dir_.string());
+  const CommandResult r = run("check --lang en " + dir_.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
 }
 
 TEST_F(Cli, BinaryFileIsExitTwo) {
   const auto path = write("pic.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
-  const Run r = run("check --lang en " + path.string());
+  const CommandResult r = run("check --lang en " + path.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("pic.png: binary file (NUL byte at byte offset 8)"), std::string::npos) << r.err;
 }
@@ -110,7 +110,7 @@ TEST_F(Cli, UnreadableFileIsExitTwo) {
   if (::geteuid() == 0) GTEST_SKIP() << "root reads every file";
   const auto path = write("secret.txt", "text\n");
   fs::permissions(path, fs::perms::none);
-  const Run r = run("check --lang en " + path.string());
+  const CommandResult r = run("check --lang en " + path.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("secret.txt: cannot open"), std::string::npos) << r.err;
 }
@@ -130,7 +130,7 @@ TEST_F(Cli, HugeLineIsCheckedAndExcerptIsCut) {
   for (std::size_t i = 80; i < line.size(); i += 81) line[i] = ' ';
   line += "\xFF tail\n";
   const auto path = write("huge.txt", line);
-  const Run r = run("check --lang en " + path.string());
+  const CommandResult r = run("check --lang en " + path.string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("invalid UTF-8"), std::string::npos);
   EXPECT_LT(r.out.size(), 2000u);
@@ -138,7 +138,7 @@ TEST_F(Cli, HugeLineIsCheckedAndExcerptIsCut) {
 
 TEST_F(Cli, InvalidUtf8IsAFindingAndTheRestIsStillChecked) {
   const auto path = write("mixed.txt", "bad \xC3 here\nand \xFF there\n");
-  const Run r = run("check --lang en " + path.string());
+  const CommandResult r = run("check --lang en " + path.string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("mixed.txt:1:5:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("mixed.txt:2:5:"), std::string::npos) << r.out;
@@ -148,7 +148,7 @@ TEST_F(Cli, LegacyEncodedFileGetsOneFinding) {
   std::string gbk;
   for (int i = 0; i < 30; ++i) gbk += "\xBB\xAF\xC1\xC6\xD5\xE6\xB5\xC4\xC4\xDC\xD6\xCE\xD3\xFA\xB0\xA9\xD6\xA2\xC2\xF0\xA3\xBF\n";
   const auto path = write("gbk.txt", gbk);
-  Run r = run("check --lang zh --format json " + path.string());
+  CommandResult r = run("check --lang zh --format json " + path.string());
   EXPECT_EQ(r.exit_code, 1);
   const auto report = nlohmann::json::parse(r.out);
   ASSERT_EQ(report["findings"].size(), 1u) << r.out;
@@ -160,7 +160,7 @@ TEST_F(Cli, LegacyEncodedFileGetsOneFinding) {
 
 TEST_F(Cli, JsonReportFollowsTheDocumentedSchema) {
   const auto path = write("j.txt", "\xEF\xBB\xBFline one\r\nthe caf\xE9\n");
-  const Run r = run("check --lang en --format json " + path.string());
+  const CommandResult r = run("check --lang en --format json " + path.string());
   EXPECT_EQ(r.exit_code, 1);
   const auto report = nlohmann::json::parse(r.out);
   EXPECT_EQ(report["version"], 1);
@@ -180,7 +180,7 @@ TEST_F(Cli, JsonReportFollowsTheDocumentedSchema) {
 TEST_F(Cli, OutputFileIsWrittenWholeAndOnlyThere) {
   const auto path = write("a.txt", "caf\xE9\n");
   const auto report = dir_ / "report.json";
-  const Run r = run("check --lang en --format json -o " + report.string() + " " + path.string());
+  const CommandResult r = run("check --lang en --format json -o " + report.string() + " " + path.string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(r.out.empty());
   EXPECT_EQ(nlohmann::json::parse(read_all(report))["findings"].size(), 1u);
@@ -193,15 +193,15 @@ TEST_F(Cli, OutputFileIsWrittenWholeAndOnlyThere) {
 
 TEST_F(Cli, OtherCiFormatsAreProduced) {
   const auto path = write("a.txt", "caf\xE9\n");
-  const Run sarif = run("check --lang en --format sarif " + path.string());
+  const CommandResult sarif = run("check --lang en --format sarif " + path.string());
   const auto s = nlohmann::json::parse(sarif.out);
   EXPECT_EQ(s["version"], "2.1.0");
   EXPECT_EQ(s["runs"][0]["results"][0]["ruleId"], "encoding/invalid-utf8");
   EXPECT_EQ(s["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"], 4);
-  const Run github = run("check --lang en --format github " + path.string());
+  const CommandResult github = run("check --lang en --format github " + path.string());
   EXPECT_EQ(github.out.rfind("::error file=", 0), 0u) << github.out;
   EXPECT_NE(github.out.find(",line=1,col=4,"), std::string::npos);
-  const Run junit = run("check --lang en --format junit " + path.string());
+  const CommandResult junit = run("check --lang en --format junit " + path.string());
   EXPECT_NE(junit.out.find("<failure type=\"encoding/invalid-utf8\""), std::string::npos) << junit.out;
 }
 
@@ -214,7 +214,7 @@ TEST_F(Cli, ColourOnlyWhenAsked) {
 TEST_F(Cli, PairWithSwappedLanguagesIsExplained) {
   const auto en = write("a.en.txt", "Chemotherapy can indeed treat cancer, but not the way you think.\n");
   const auto zh = write("a.zh.txt", "化疗确实可以治疗癌症，但它的作用方式可能完全不是你想的那样。\n");
-  const Run r = run("check " + en.string() + " " + zh.string());
+  const CommandResult r = run("check " + en.string() + " " + zh.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("swap the files or pass --source-lang en --target-lang zh"), std::string::npos) << r.err;
   EXPECT_NE(run("check --source-lang en --target-lang zh " + en.string() + " " + zh.string()).exit_code, 2);
@@ -223,21 +223,21 @@ TEST_F(Cli, PairWithSwappedLanguagesIsExplained) {
 TEST_F(Cli, PairWhoseTargetIsInTheWrongLanguageIsExplained) {
   const auto zh1 = write("a.zh.txt", "化疗确实可以治疗癌症。\n");
   const auto zh2 = write("b.zh.txt", "免疫系统会参与清除癌细胞。\n");
-  const Run r = run("check " + zh1.string() + " " + zh2.string());
+  const CommandResult r = run("check " + zh1.string() + " " + zh2.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("the target language is en but the text is mostly Chinese"), std::string::npos) << r.err;
   EXPECT_NE(run("check --single " + zh1.string() + " " + zh2.string()).exit_code, 2);
 }
 
 TEST_F(Cli, RulesAndExplainDescribeEveryRule) {
-  const Run rules = run("rules");
+  const CommandResult rules = run("rules");
   EXPECT_EQ(rules.exit_code, 0);
   std::istringstream lines(rules.out);
   std::string line;
   std::size_t count = 0;
   while (std::getline(lines, line)) {
     const std::string id = line.substr(0, line.find(' '));
-    const Run explain = run("explain " + id);
+    const CommandResult explain = run("explain " + id);
     EXPECT_EQ(explain.exit_code, 0) << id;
     for (const char* heading : {"## What it does", "## Why it matters", "## Example", "## Options"})
       EXPECT_NE(explain.out.find(heading), std::string::npos) << id << " lacks " << heading;
@@ -255,7 +255,7 @@ TEST_F(Cli, GoldenReportsOnTheSamples) {
     while (!args.empty() && (args.back() == '\n' || args.back() == ' ')) args.pop_back();
     fs::path expected_path = entry.path();
     expected_path.replace_extension(".out");
-    const Run r = run(args + " --no-color");
+    const CommandResult r = run(args + " --no-color");
     if (std::getenv("TRANSCHECK_UPDATE_GOLDEN")) std::ofstream(expected_path, std::ios::binary) << r.out;
     EXPECT_EQ(r.out, read_all(expected_path)) << "golden " << expected_path << " (set TRANSCHECK_UPDATE_GOLDEN=1 to refresh)";
     ++compared;

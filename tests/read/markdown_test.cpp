@@ -32,7 +32,7 @@ TEST(Markdown, MasksCodeUrlsCommentsAndMarkersButKeepsOffsets) {
   ASSERT_EQ(doc.prose().size(), text.size());
   const std::string view = masked_view(doc);
   EXPECT_EQ(view.substr(0, 8), "##Title\n");
-  EXPECT_NE(view.find("Prose with ###### and a [link]#################### here."), std::string::npos) << view;
+  EXPECT_NE(view.find("Prose with ###### and a [link]################# here."), std::string::npos) << view;
   EXPECT_EQ(view.find("int"), std::string::npos);
   EXPECT_EQ(view.find("indented"), std::string::npos);
   EXPECT_EQ(view.find("hidden"), std::string::npos);
