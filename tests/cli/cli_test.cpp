@@ -48,8 +48,8 @@ class Cli : public testing::Test {
 
   CommandResult run(const std::string& args) {
     const fs::path err = dir_ / "stderr.txt";
-    const std::string command = "cd " + std::string(TRANSCHECK_SOURCE_DIR) + " && " + TRANSCHECK_BINARY + " " + args +
-                                " 2>" + err.string() + " </dev/null";
+    const std::string command = "cd " + std::string(TRANSCHECK_SOURCE_DIR) + " && " + TRANSCHECK_BINARY + " </dev/null " + args +
+                                " 2>" + err.string();
     CommandResult result;
     FILE* pipe = popen(command.c_str(), "r");
     char buffer[4096];
@@ -261,6 +261,23 @@ TEST_F(Cli, GoldenReportsOnTheSamples) {
     ++compared;
   }
   EXPECT_GE(compared, 1u);
+}
+
+}  // namespace
+}  // namespace tc::test
+
+namespace tc::test {
+namespace {
+
+TEST_F(Cli, SeverityOverrideAndStdin) {
+  const auto path = write("a.txt", "caf\xE9\n");
+  const CommandResult lowered = run("check --lang en --severity encoding/invalid-utf8=info " + path.string());
+  EXPECT_EQ(lowered.exit_code, 0);
+  EXPECT_NE(lowered.out.find(": info: invalid UTF-8"), std::string::npos) << lowered.out;
+  EXPECT_EQ(run("check --lang en --severity encoding=loud " + path.string()).exit_code, 2);
+  const CommandResult piped = run("check --lang en - < " + path.string());
+  EXPECT_EQ(piped.exit_code, 1);
+  EXPECT_NE(piped.out.find("<stdin>:1:4: error"), std::string::npos) << piped.out;
 }
 
 }  // namespace
