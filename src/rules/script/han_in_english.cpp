@@ -1,0 +1,145 @@
+#include "rules/script/han_in_english.h"
+
+#include <unicode/uchar.h>
+
+#include "core/utf8.h"
+#include "rules/script/script_chars.h"
+
+namespace tc {
+namespace {
+
+using script::is_cjk_letter;
+using script::is_cjk_punctuation;
+using script::is_latin_letter;
+
+constexpr std::string_view kAllowParenthesized = "script/han-in-english.allow-parenthesized";
+constexpr char32_t kIdeographicSpace = 0x3000;
+
+bool is_open_paren(char32_t cp) { return cp == '(' || cp == 0xFF08; }
+bool is_close_paren(char32_t cp) { return cp == ')' || cp == 0xFF09; }
+
+// "Zhang Minghui (张明辉)": the CJK letters fill a pair of parentheses that
+// follows a capitalised Latin word.
+bool follows_romanised_name(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t pos = begin;
+  if (pos == 0 || !is_open_paren(utf8::previous(text, pos))) return false;
+  if (!is_close_paren(utf8::at(text, end))) return false;
+  while (pos > 0 && text[pos - 1] == ' ') --pos;
+  // Walk back over the word before the parenthesis to its first letter.
+  char32_t first_letter = 0;
+  while (pos > 0) {
+    std::size_t probe = pos;
+    const char32_t cp = utf8::previous(text, probe);
+    if (is_latin_letter(cp)) first_letter = cp;
+    else if (cp != '-' && cp != '\'') break;
+    pos = probe;
+  }
+  return first_letter != 0 && u_isupper(static_cast<UChar32>(first_letter));
+}
+
+std::string_view script_name(bool has_kana, bool has_hangul) {
+  if (has_hangul) return "Korean";
+  if (has_kana) return "Japanese";
+  return "Chinese";
+}
+
+}  // namespace
+
+const RuleInfo& HanInEnglish::info() const {
+  static const RuleInfo kInfo{
+      "script/han-in-english", Severity::error, RuleScope::document, RuleLanguage::en, true,
+      "Chinese, Japanese or Korean characters left in English text",
+      R"doc(## What it does
+Flags Han characters, kana and Hangul in English text. A run of CJK
+characters, with the CJK punctuation between and right next to them, is one
+finding.
+
+- **error** when the run is glued to Latin letters, as in "识别ing": a word
+  was half translated.
+- **warning** otherwise, e.g. a leftover line such as "时间:2026-05-22 人气:"
+  or a lone "图片" (image caption placeholder).
+
+There is no automatic fix: the text needs translating.
+
+## Why it matters
+Untranslated words are the most visible defect of machine-assisted
+translation. Readers of the English text cannot read them, and fonts without
+CJK glyphs show them as boxes.
+
+## Example
+`which are essential for识别ing cancer cells` is an error on "识别";
+a line holding only `图片` is a warning.
+
+## Options
+- `script/han-in-english.allow-parenthesized` (default `false`): when
+  `true`, accepts Chinese in parentheses right after a romanised name, the
+  usual way to give the original form: "Zhang Minghui (张明辉)",
+  "Tsinghua University（清华大学）".)doc"};
+  return kInfo;
+}
+
+void HanInEnglish::check(const CheckContext& context, std::vector<Finding>& out) const {
+  const std::string_view text = context.doc.prose();
+  const bool allow_parenthesized = context.settings.flag(kAllowParenthesized, false);
+  std::size_t pos = 0;
+  std::size_t previous_end = 0;  // a run never reaches back into the previous finding
+  while (pos < text.size()) {
+    if (static_cast<unsigned char>(text[pos]) < script::kFirstCjkLeadByte) {
+      ++pos;
+      continue;
+    }
+    const std::size_t letters_begin = pos;
+    const char32_t first = utf8::next(text, pos);
+    if (!is_cjk_letter(first)) continue;
+
+    // Extend over CJK letters and the punctuation between them.
+    bool has_kana = script::is_kana(first);
+    bool has_hangul = script::is_hangul(first);
+    std::size_t letters_end = pos;
+    while (pos < text.size()) {
+      std::size_t probe = pos;
+      const char32_t cp = utf8::next(text, probe);
+      if (is_cjk_letter(cp)) {
+        has_kana |= script::is_kana(cp);
+        has_hangul |= script::is_hangul(cp);
+        letters_end = probe;
+      } else if (!is_cjk_punctuation(cp)) {
+        break;
+      }
+      pos = probe;
+    }
+    // Punctuation right next to the letters ("时间：") belongs to the run,
+    // an ideographic space at its edge does not.
+    std::size_t begin = letters_begin;
+    while (begin > previous_end) {
+      std::size_t probe = begin;
+      const char32_t cp = utf8::previous(text, probe);
+      if (!is_cjk_punctuation(cp) || cp == kIdeographicSpace) break;
+      begin = probe;
+    }
+    std::size_t end = letters_end;
+    while (end < text.size()) {
+      std::size_t probe = end;
+      const char32_t cp = utf8::next(text, probe);
+      if (!is_cjk_punctuation(cp) || cp == kIdeographicSpace) break;
+      end = probe;
+    }
+    pos = end;
+    previous_end = end;
+
+    if (allow_parenthesized && follows_romanised_name(text, letters_begin, letters_end)) continue;
+
+    std::size_t before = letters_begin;
+    const bool glued = (letters_begin > 0 && is_latin_letter(utf8::previous(text, before))) ||
+                       is_latin_letter(utf8::at(text, letters_end));
+    const std::string quoted = "\"" + script::excerpt(context.doc.text.substr(begin, end - begin)) + "\"";
+    const std::string_view language = script_name(has_kana, has_hangul);
+    Finding finding = make_finding(context.doc, {begin, end},
+                                   glued ? std::string(language) + " " + quoted + " glued to a Latin word"
+                                         : std::string(language) + " " + quoted + " left in English text");
+    if (!glued) finding.severity = Severity::warning;
+    out.push_back(std::move(finding));
+  }
+}
+
+}  // namespace tc
