@@ -91,6 +91,8 @@ These stay unflagged:
   see the source for the full list);
 - gene-like names, i.e. letters with digits: p53, CD8, BRCA1, H1N1;
 - single letters (T细胞, A型血, 维生素C), Roman numerals (II型) and Greek letters;
+- words with accented letters: Pinyin with tone marks (Zhōngguó) and
+  loanwords such as café are deliberate, not forgotten English;
 - compounds whose hyphen-separated parts are all allowed.
 
 Off by default: Chinese technical writing legitimately uses many Latin terms.
@@ -130,6 +132,7 @@ void LatinInChinese::check(const CheckContext& context, std::vector<Finding>& ou
     // A token: ASCII letters and digits, Greek letters and µ, joined by inner hyphens.
     const std::size_t begin = pos;
     bool has_letter = false;
+    bool has_accent = false;  // Pinyin with tone marks (Zhōngguó), café: deliberate, not leftovers
     while (pos < text.size()) {
       const auto b = static_cast<unsigned char>(text[pos]);
       if (is_token_byte(b)) {
@@ -141,7 +144,9 @@ void LatinInChinese::check(const CheckContext& context, std::vector<Finding>& ou
         ++pos;
       } else if (b >= 0x80) {
         std::size_t probe = pos;
-        if (!is_greek_or_micro(utf8::next(text, probe))) break;
+        const char32_t cp = utf8::next(text, probe);
+        if (script::is_latin_letter(cp)) has_accent = true;
+        else if (!is_greek_or_micro(cp)) break;
         pos = probe;
       } else {
         break;
@@ -151,10 +156,12 @@ void LatinInChinese::check(const CheckContext& context, std::vector<Finding>& ou
     std::size_t token_begin = begin;
     if (token_begin > 0) {
       std::size_t probe = token_begin;
-      if (is_greek_or_micro(utf8::previous(text, probe))) token_begin = probe;
+      const char32_t before = utf8::previous(text, probe);
+      if (is_greek_or_micro(before)) token_begin = probe;
+      else if (before >= 0x80 && script::is_latin_letter(before)) has_accent = true;  // Ōmura
     }
     const std::string_view token = text.substr(token_begin, pos - token_begin);
-    if (!has_letter || allowlist.allows(token)) {
+    if (!has_letter || has_accent || allowlist.allows(token)) {
       flush();
       continue;
     }
