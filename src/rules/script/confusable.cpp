@@ -104,7 +104,9 @@ examined, so ordinary text costs nothing. Greek used in science is not
 flagged: a Greek letter that forms its own part of a term (α-synuclein,
 β-blocker, TNF-α, γδ T cells) or sits at the start or end of a word
 (TNFα, μg) is fine, except for letters that are look-alikes rather than
-symbols (ο omicron, ν, ι, υ, ρ and the capitals). The micro sign µ,
+symbols: a letter whose confusable skeleton is a Latin letter and that is
+not one of the Greek letters science uses (ο omicron, ν, ι, υ, ρ and
+capitals such as Α or Ρ; Δ in ΔF508 is fine). The micro sign µ,
 Pinyin tone marks and accented Latin letters (café) are Latin or common
 characters and never flagged.
 
@@ -178,19 +180,22 @@ void Confusable::check(const CheckContext& context, std::vector<Finding>& out) c
     for (std::size_t i = 0; i < letters.size(); ++i) {
       const WordLetter& letter = letters[i];
       const std::string_view bytes = text.substr(letter.begin, letter.end - letter.begin);
+      const bool latin = is_latin_letter(letter.cp) || is_combining_mark(letter.cp);
+      const char twin = latin ? 0 : latin_skeleton(checker.get(), letter.cp);
       bool lookalike = false;
       if (is_cyrillic_letter(letter.cp)) {
-        lookalike = true;
+        lookalike = true;  // English science never glues Cyrillic to Latin
       } else if (is_greek_letter(letter.cp)) {
+        // Inside a Latin word any Greek letter is a slip; at its edge only a
+        // letter with a Latin twin that science does not use (ο, ν, Α, Ρ).
         const bool inside = i > first_latin && i < last_latin;
-        lookalike = inside || !is_scientific_greek(letter.cp);
+        lookalike = inside || (twin != 0 && !is_scientific_greek(letter.cp));
       }
       if (!lookalike) {
         fix += bytes;
         continue;
       }
       (is_cyrillic_letter(letter.cp) ? has_cyrillic : has_greek) = true;
-      const char twin = latin_skeleton(checker.get(), letter.cp);
       if (!first_lookalike) {
         first_lookalike = &letter;
         first_twin = twin;
