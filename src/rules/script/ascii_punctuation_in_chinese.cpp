@@ -1,5 +1,7 @@
 #include "rules/script/ascii_punctuation_in_chinese.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 #include "rules/script/script_chars.h"
 
@@ -106,8 +108,8 @@ None.)doc"};
 
 void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view text = context.doc.prose();
-  // Spans of "(" and ")" already decided, so a ")" is not judged twice.
-  std::size_t skip_close_at = std::string_view::npos;
+  // Offsets of ")" already reported with their "(", so none is judged twice.
+  std::vector<std::size_t> reported_closes;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
@@ -126,7 +128,7 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<F
           i = close;  // (DNA), (Treg): Latin in parentheses keeps half-width marks
           continue;
         }
-        skip_close_at = close;
+        reported_closes.push_back(close);
         Finding open = make_finding(context.doc, {i, i + 1}, "ASCII \"(\" in Chinese text; use \"\uFF08\"");
         open.fix = std::string(fullwidth_form('('));
         out.push_back(std::move(open));
@@ -136,7 +138,7 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<F
         continue;
       }
       case ')': {
-        if (i == skip_close_at) continue;
+        if (std::find(reported_closes.begin(), reported_closes.end(), i) != reported_closes.end()) continue;
         // An unmatched ")" after Chinese text.
         if (!chinese_before(text, i)) continue;
         break;

@@ -10,8 +10,8 @@ namespace tc::script {
 namespace {
 
 // Characters Hant-Hans converts that are standard Simplified characters as
-// well (通用规范汉字表): 乾坤, 著名, 慰藉, 瞭望.
-constexpr std::u32string_view kAlsoSimplified = U"乾著藉瞭";
+// well (通用规范汉字表): 乾坤, 著名, 慰藉, 瞭望, 俱乐部, 姊妹, 摔跤, 二噁英.
+constexpr std::u32string_view kAlsoSimplified = U"乾著藉瞭俱姊跤囍氹噁夥";
 
 // Characters Hans-Hant converts that are standard Traditional characters as
 // well, with their own meaning: 皇后, 干戈, 云, 范 (surname), 宿舍, 占卜, ...
