@@ -1,6 +1,7 @@
 #include "rules/script/ascii_punctuation_in_chinese.h"
 
 #include <algorithm>
+#include <array>
 
 #include "core/utf8.h"
 #include "rules/script/script_chars.h"
@@ -62,13 +63,10 @@ std::size_t matching_paren(std::string_view text, std::size_t open) {
 
 bool contains_han(std::string_view text) {
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (static_cast<unsigned char>(text[pos]) < script::kFirstCjkLeadByte) {
-      ++pos;
-      continue;
-    }
-    if (is_han(utf8::next(text, pos))) return true;
-  }
+  std::size_t start = 0;
+  char32_t cp = 0;
+  while (script::next_wide(text, pos, start, cp))
+    if (is_han(cp)) return true;
   return false;
 }
 
@@ -110,8 +108,14 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<F
   const std::string_view text = context.doc.prose();
   // Offsets of ")" already reported with their "(", so none is judged twice.
   std::vector<std::size_t> reported_closes;
+  static constexpr auto kMarks = [] {
+    std::array<bool, 256> marks{};
+    for (const char c : std::string_view(",.:;?!()")) marks[static_cast<unsigned char>(c)] = true;
+    return marks;
+  }();
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (!kMarks[static_cast<unsigned char>(c)]) continue;
     switch (c) {
       case ',': case '.': case ':': case ';': case '?': case '!': {
         if (c == '.' && ((i + 1 < text.size() && text[i + 1] == '.') || (i > 0 && text[i - 1] == '.'))) continue;

@@ -43,17 +43,16 @@ bool ChineseVariants::decide(char32_t cp) const {
   return converted != icu::UnicodeString(static_cast<UChar32>(cp));
 }
 
-bool ChineseVariants::is_foreign(char32_t cp) {
-  if (!transliterator_ || !is_han(cp)) return false;
-  if (cp < 0x10000) {
-    if (bmp_verdicts_.empty()) bmp_verdicts_.assign(0x10000, 0);
-    std::uint8_t& verdict = bmp_verdicts_[cp];
-    if (verdict == 0) verdict = decide(cp) ? 2 : 1;
-    return verdict == 2;
+bool ChineseVariants::is_foreign_uncached(char32_t cp) {
+  if (cp >= 0x10000) {
+    if (!transliterator_ || !is_han(cp)) return false;
+    const auto [it, inserted] = other_verdicts_.try_emplace(cp, false);
+    if (inserted) it->second = decide(cp);
+    return it->second;
   }
-  const auto [it, inserted] = other_verdicts_.try_emplace(cp, false);
-  if (inserted) it->second = decide(cp);
-  return it->second;
+  const bool foreign = transliterator_ && is_han(cp) && decide(cp);
+  bmp_verdicts_[cp] = foreign ? 2 : 1;
+  return foreign;
 }
 
 std::string ChineseVariants::convert(std::string_view text) const {
@@ -76,26 +75,20 @@ bool ChineseVariants::is_ambiguous(std::string_view text) const {
 std::size_t count_foreign(std::string_view text, ChineseVariants& variants) {
   std::size_t count = 0;
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (static_cast<unsigned char>(text[pos]) < kFirstCjkLeadByte) {
-      ++pos;
-      continue;
-    }
-    if (variants.is_foreign(utf8::next(text, pos))) ++count;
-  }
+  std::size_t start = 0;
+  char32_t cp = 0;
+  while (next_wide(text, pos, start, cp))
+    if (variants.is_foreign(cp)) ++count;
   return count;
 }
 
 std::vector<ByteRun> foreign_runs(std::string_view text, ChineseVariants& variants) {
   std::vector<ByteRun> runs;
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (static_cast<unsigned char>(text[pos]) < kFirstCjkLeadByte) {
-      ++pos;
-      continue;
-    }
-    const std::size_t start = pos;
-    if (!variants.is_foreign(utf8::next(text, pos))) continue;
+  std::size_t start = 0;
+  char32_t cp = 0;
+  while (next_wide(text, pos, start, cp)) {
+    if (!variants.is_foreign(cp)) continue;
     if (!runs.empty() && runs.back().end == start) {
       runs.back().end = pos;
       ++runs.back().characters;

@@ -35,7 +35,11 @@ class ChineseVariants {
   // True when cp is a Han character of the other script: converting it to
   // the target script changes it, and it is not also a standard character
   // of the target script (著 is Simplified too, 后 is Traditional too).
-  bool is_foreign(char32_t cp);
+  bool is_foreign(char32_t cp) {
+    // Inline fast path: a BMP character already seen.
+    if (cp < 0x10000 && bmp_verdicts_[cp] != 0) return bmp_verdicts_[cp] == 2;
+    return is_foreign_uncached(cp);
+  }
 
   // text converted to the target script.
   std::string convert(std::string_view text) const;
@@ -46,10 +50,11 @@ class ChineseVariants {
 
  private:
   bool decide(char32_t cp) const;
+  bool is_foreign_uncached(char32_t cp);
 
   ChineseTarget target_;
   std::unique_ptr<icu::Transliterator> transliterator_;
-  std::vector<std::uint8_t> bmp_verdicts_;  // 0 unknown, 1 native, 2 foreign
+  std::vector<std::uint8_t> bmp_verdicts_ = std::vector<std::uint8_t>(0x10000);  // 0 unknown, 1 native, 2 foreign
   std::unordered_map<char32_t, bool> other_verdicts_;
 };
 

@@ -128,9 +128,12 @@ void Confusable::check(const CheckContext& context, std::vector<Finding>& out) c
   SpoofChecker checker;  // opened on the first candidate word
   std::vector<WordLetter> letters;
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (!is_trigger_byte(static_cast<unsigned char>(text[pos]))) {
-      ++pos;
+  while ((pos = script::skip_below(text, pos, 0xCD)) < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (!is_trigger_byte(lead)) {
+      // Step over a whole CJK character: its lead byte is 0xE0 or more and its
+      // other bytes are continuation bytes, never a trigger.
+      pos += lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 1;
       continue;
     }
     std::size_t probe = pos;

@@ -58,14 +58,9 @@ void FullwidthInEnglish::check(const CheckContext& context, std::vector<Finding>
     out.push_back(std::move(finding));
     open = false;
   };
-  while (pos < text.size()) {
-    if (static_cast<unsigned char>(text[pos]) < script::kFirstCjkLeadByte) {
-      ++pos;
-      close();
-      continue;
-    }
-    const std::size_t start = pos;
-    const char32_t cp = utf8::next(text, pos);
+  std::size_t start = 0;
+  char32_t cp = 0;
+  while (script::next_wide(text, pos, start, cp)) {
     if (!script::is_fullwidth_in_english(cp) || script::touches_cjk_letter(text, start, pos)) {
       close();
       continue;

@@ -83,13 +83,9 @@ void HanInEnglish::check(const CheckContext& context, std::vector<Finding>& out)
   const bool allow_parenthesized = context.settings.flag(kAllowParenthesized, false);
   std::size_t pos = 0;
   std::size_t previous_end = 0;  // a run never reaches back into the previous finding
-  while (pos < text.size()) {
-    if (static_cast<unsigned char>(text[pos]) < script::kFirstCjkLeadByte) {
-      ++pos;
-      continue;
-    }
-    const std::size_t letters_begin = pos;
-    const char32_t first = utf8::next(text, pos);
+  std::size_t letters_begin = 0;
+  char32_t first = 0;
+  while (script::next_wide(text, pos, letters_begin, first)) {
     if (!is_cjk_letter(first)) continue;
 
     // Extend over CJK letters and the punctuation between them.
@@ -98,7 +94,7 @@ void HanInEnglish::check(const CheckContext& context, std::vector<Finding>& out)
     std::size_t letters_end = pos;
     while (pos < text.size()) {
       std::size_t probe = pos;
-      const char32_t cp = utf8::next(text, probe);
+      const char32_t cp = script::next_code_point(text, probe);
       if (is_cjk_letter(cp)) {
         has_kana |= script::is_kana(cp);
         has_hangul |= script::is_hangul(cp);

@@ -4,6 +4,8 @@
 
 namespace tc::script {
 
+char32_t next_code_point_slow(std::string_view text, std::size_t& pos) { return utf8::next(text, pos); }
+
 std::optional<std::string_view> english_form(char32_t cp) {
   // Full-width ASCII variants map to ASCII by offset (NFKC does the same).
   static constexpr char kAscii[] =

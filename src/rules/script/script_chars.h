@@ -2,6 +2,8 @@
 // Code-point classes shared by the script/ rules. Plain range checks: the
 // scans call them for every non-ASCII code point, so no ICU call here.
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,9 +57,58 @@ constexpr bool is_latin_letter(char32_t cp) {
 constexpr bool is_ascii_letter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
+
 // The first byte of every code point from U+1100 up (all CJK letters and
 // CJK punctuation) is at least 0xE1: scans skip smaller bytes without decoding.
 inline constexpr unsigned char kFirstCjkLeadByte = 0xE1;
+
+// The first offset from pos whose byte is at least min_byte (or text.size()).
+// Skips ASCII eight bytes at a time: most English text never leaves this loop.
+inline std::size_t skip_below(std::string_view text, std::size_t pos, unsigned char min_byte) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  while (pos < size) {
+    while (pos + 8 <= size) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes + pos, 8);
+      if (word & 0x8080808080808080ull) break;
+      pos += 8;
+    }
+    const std::size_t stop = pos + 8 < size ? pos + 8 : size;
+    for (; pos < stop; ++pos)
+      if (bytes[pos] >= min_byte) return pos;
+  }
+  return size;
+}
+
+// Decodes the code point at pos and advances past it, like utf8::next, with
+// an inline path for the well-formed three-byte sequences that hold every
+// BMP Han, kana, Hangul and full-width character.
+char32_t next_code_point_slow(std::string_view text, std::size_t& pos);
+inline char32_t next_code_point(std::string_view text, std::size_t& pos) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char lead = bytes[pos];
+  if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && pos + 2 < text.size()) {
+    const unsigned char second = bytes[pos + 1];
+    const unsigned char third = bytes[pos + 2];
+    if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {
+      pos += 3;
+      return (static_cast<char32_t>(lead & 0x0F) << 12) | (static_cast<char32_t>(second & 0x3F) << 6) |
+             static_cast<char32_t>(third & 0x3F);
+    }
+  }
+  return next_code_point_slow(text, pos);
+}
+
+// Moves to the next code point that may be CJK (first byte >= 0xE1),
+// decodes it into cp, sets start to its offset and pos past it. False at the end.
+inline bool next_wide(std::string_view text, std::size_t& pos, std::size_t& start, char32_t& cp) {
+  pos = skip_below(text, pos, kFirstCjkLeadByte);
+  if (pos >= text.size()) return false;
+  start = pos;
+  cp = next_code_point(text, pos);
+  return true;
+}
 
 // The plain-English replacement of a full-width or CJK punctuation character
 // ("，" -> ",", "。" -> ".", "【" -> "[", "「" -> "“", U+3000 -> " "), or
