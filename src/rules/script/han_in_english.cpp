@@ -14,6 +14,25 @@ using script::is_latin_letter;
 
 constexpr std::string_view kAllowParenthesized = "script/han-in-english.allow-parenthesized";
 constexpr char32_t kIdeographicSpace = 0x3000;
+// Longest stretch of ASCII digits, spaces and punctuation inside one leftover
+// ("时间:2026-05-22 人气"): longer gaps start a new finding.
+constexpr std::size_t kMaxAsciiGap = 24;
+
+// The offset after a gap of ASCII digits, spaces and punctuation that starts
+// at pos and is followed by a CJK letter on the same line; pos when there is
+// no such gap.
+std::size_t skip_ascii_gap(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < text.size() && end - pos <= kMaxAsciiGap) {
+    const char c = text[end];
+    if (static_cast<unsigned char>(c) >= 0x80) break;
+    if (c == '\n' || c == '\r' || c == kMaskByte || script::is_ascii_letter(c)) return pos;
+    ++end;
+  }
+  if (end == pos || end - pos > kMaxAsciiGap || end >= text.size()) return pos;
+  std::size_t probe = end;
+  return is_cjk_letter(script::next_code_point(text, probe)) ? end : pos;
+}
 
 bool is_open_paren(char32_t cp) { return cp == '(' || cp == 0xFF08; }
 bool is_close_paren(char32_t cp) { return cp == ')' || cp == 0xFF09; }
@@ -52,7 +71,8 @@ const RuleInfo& HanInEnglish::info() const {
       R"doc(## What it does
 Flags Han characters, kana and Hangul in English text. A run of CJK
 characters, with the CJK punctuation between and right next to them, is one
-finding.
+finding; so is a leftover line whose CJK words are separated only by digits,
+spaces and ASCII punctuation ("时间:2026-05-22 人气").
 
 - **error** when the run is glued to Latin letters, as in "识别ing": a word
   was half translated.
@@ -100,7 +120,10 @@ void HanInEnglish::check(const CheckContext& context, std::vector<Finding>& out)
         has_hangul |= script::is_hangul(cp);
         letters_end = probe;
       } else if (!is_cjk_punctuation(cp)) {
-        break;
+        // A leftover line keeps its digits and ASCII marks: one finding.
+        const std::size_t after_gap = skip_ascii_gap(text, pos);
+        if (after_gap == pos) break;
+        probe = after_gap;
       }
       pos = probe;
     }
