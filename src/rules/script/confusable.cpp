@@ -209,10 +209,21 @@ void Confusable::check(const CheckContext& context, std::vector<Finding>& out) c
     if (!first_lookalike) continue;
 
     const std::string_view scripts = has_cyrillic && has_greek ? "Cyrillic and Greek" : has_cyrillic ? "Cyrillic" : "Greek";
-    const std::string example = std::string(text.substr(first_lookalike->begin, first_lookalike->end - first_lookalike->begin));
-    std::string message = "\"" + script::excerpt(word, 40) + "\" mixes Latin and " + std::string(scripts) + " letters (\"" +
-                          example + "\" " + utf8::code_point_name(first_lookalike->cp);
-    message += first_twin ? std::string(" looks like \"") + first_twin + "\")" : std::string(")");
+    // Built by appending: GCC 12 misreports chains of operator+ (-Wrestrict).
+    std::string message = "\"";
+    message += script::excerpt(word, 40);
+    message += "\" mixes Latin and ";
+    message += scripts;
+    message += " letters (\"";
+    message += text.substr(first_lookalike->begin, first_lookalike->end - first_lookalike->begin);
+    message += "\" ";
+    message += utf8::code_point_name(first_lookalike->cp);
+    if (first_twin) {
+      message += " looks like \"";
+      message += first_twin;
+      message += '"';
+    }
+    message += ')';
     Finding finding = make_finding(context.doc, {begin, end}, std::move(message));
     if (fixable) finding.fix = std::move(fix);
     out.push_back(std::move(finding));

@@ -151,11 +151,12 @@ void HanInEnglish::check(const CheckContext& context, std::vector<Finding>& out)
     std::size_t before = letters_begin;
     const bool glued = (letters_begin > 0 && is_latin_letter(utf8::previous(text, before))) ||
                        is_latin_letter(utf8::at(text, letters_end));
-    const std::string quoted = "\"" + script::excerpt(context.doc.text.substr(begin, end - begin)) + "\"";
-    const std::string_view language = script_name(has_kana, has_hangul);
-    Finding finding = make_finding(context.doc, {begin, end},
-                                   glued ? std::string(language) + " " + quoted + " glued to a Latin word"
-                                         : std::string(language) + " " + quoted + " left in English text");
+    // Built by appending: GCC 12 misreports chains of operator+ (-Wrestrict).
+    std::string message(script_name(has_kana, has_hangul));
+    message += " \"";
+    message += script::excerpt(std::string_view(context.doc.text).substr(begin, end - begin));
+    message += glued ? "\" glued to a Latin word" : "\" left in English text";
+    Finding finding = make_finding(context.doc, {begin, end}, std::move(message));
     if (!glued) finding.severity = Severity::warning;
     out.push_back(std::move(finding));
   }

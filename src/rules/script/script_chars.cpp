@@ -45,15 +45,6 @@ std::optional<std::string_view> english_form(char32_t cp) {
   }
 }
 
-bool is_fullwidth_in_english(char32_t cp) {
-  if (cp < 0x3000) return false;
-  if (is_fullwidth_ascii(cp) || (cp >= 0xFF5F && cp <= 0xFF65) || (cp >= 0xFFE0 && cp <= 0xFFE6) || cp == 0x30FB)
-    return true;
-  // CJK punctuation proper: spaces, commas, stops, brackets, quotes, title
-  // marks, ditto and wave dash. Not the rarer symbols (〒, 〠, ...).
-  return cp <= 0x3003 || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301F);
-}
-
 namespace {
 
 constexpr int kWalkLimit = 16;  // bounds the walk over a long run of punctuation

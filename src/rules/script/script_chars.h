@@ -117,8 +117,16 @@ inline bool next_wide(std::string_view text, std::size_t& pos, std::size_t& star
 std::optional<std::string_view> english_form(char32_t cp);
 
 // True when cp is a full-width or CJK punctuation character that English
-// text should not contain (what script/fullwidth-in-english reports).
-bool is_fullwidth_in_english(char32_t cp);
+// text should not contain (what script/fullwidth-in-english reports): CJK
+// spaces, commas, stops, brackets, quotes, title marks, ditto and wave dash
+// (not the rarer symbols such as 〒), the katakana middle dot, and the
+// full-width and half-width forms.
+constexpr bool is_fullwidth_in_english(char32_t cp) {
+  if (cp < 0x3000 || (cp > 0x30FB && cp < 0xFF01)) return false;  // most Han characters end here
+  if (is_fullwidth_ascii(cp) || (cp >= 0xFF5F && cp <= 0xFF65) || (cp >= 0xFFE0 && cp <= 0xFFE6) || cp == 0x30FB)
+    return true;
+  return cp <= 0x3003 || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301F);
+}
 
 // Finds where the CJK text around [begin, end) starts and ends: CJK
 // punctuation next to a CJK letter belongs to that letter's run. Returns true
