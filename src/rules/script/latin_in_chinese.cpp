@@ -78,7 +78,7 @@ class Allowlist {
 const RuleInfo& LatinInChinese::info() const {
   static const RuleInfo kInfo{
       "script/latin-in-chinese", Severity::info, RuleScope::document, RuleLanguage::zh, false,
-      "Latin words in Chinese text (off by default)",
+      "Latin words in Chinese text",
       R"doc(## What it does
 Flags words in Latin letters inside Chinese text, such as an English phrase
 the translator forgot to translate. Neighbouring words separated by spaces
