@@ -65,6 +65,32 @@ TEST(ScriptChars, KanaAndHangulRangesMatchTheirScripts) {
   }
 }
 
+TEST(ScriptChars, FastDecoderAgreesWithUtf8Next) {
+  // Pseudo-random bytes biased towards three-byte sequences, ill-formed ones included.
+  std::string bytes;
+  std::uint32_t state = 12345;
+  for (int i = 0; i < 200000; ++i) {
+    state = state * 1664525u + 1013904223u;
+    const unsigned pick = state >> 24;
+    bytes += static_cast<char>(pick < 64 ? 'a' + pick % 26 : pick < 128 ? 0xE0 + pick % 16 : 0x80 + pick % 64);
+  }
+  bytes += "\xE4\xB8";  // truncated at the end
+  std::size_t fast = 0;
+  std::size_t reference = 0;
+  while (reference < bytes.size()) {
+    const char32_t expected = utf8::next(bytes, reference);
+    ASSERT_EQ(script::next_code_point(bytes, fast), expected) << "at byte " << fast;
+    ASSERT_EQ(fast, reference);
+  }
+}
+
+TEST(ScriptChars, SkipBelowFindsTheFirstHighByte) {
+  const std::string text = std::string(37, 'a') + "\xC3\xA9" + std::string(20, 'b') + "\xE4\xB8\xAD";
+  EXPECT_EQ(script::skip_below(text, 0, 0x80), 37u);
+  EXPECT_EQ(script::skip_below(text, 0, 0xE1), 59u);
+  EXPECT_EQ(script::skip_below(text, 60, 0xE1), text.size());
+}
+
 TEST(ScriptAsciiPunctuationInChinese, FixesAreFullWidthMarks) {
   const Document doc = make_doc("肿瘤细胞,免疫细胞(NK细胞)会死亡.\n", Lang::zh);
   EXPECT_EQ(fixes("script/ascii-punctuation-in-chinese", doc), (Fixes{"\uFF0C", "\uFF08", "\uFF09", "\u3002"}));
