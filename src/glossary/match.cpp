@@ -241,7 +241,8 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
     std::size_t next = pos;
     char32_t c = utf8::next(text, next);
     if (!is_word_code_point(c)) {
-      if (c == ' ' || c == 0xA0 || c == '\t' || c == '\n' || c == '\r') gap_hyphen = false;
+      // Spaces, hyphens and the + of "CD8+ T cell" may sit inside a term; other punctuation ends it.
+      if (c == ' ' || c == 0xA0 || c == '\t' || c == '\n' || c == '\r' || c == '+') gap_hyphen = false;
       else if (is_hyphen(c)) gap_hyphen = gap_length == 0;
       else gap_continues = false, gap_hyphen = false;
       if (c == '\n' && gap_length > 0 && text[pos - 1] == '\n') gap_continues = false;  // blank line
