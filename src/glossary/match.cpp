@@ -136,6 +136,32 @@ class ChineseFolder {
   std::unordered_map<char32_t, std::u32string> cache_;
 };
 
+// Chinese text puts spaces around Latin words or not ("胸部 X 光" and "胸部X光"):
+// a space next to a CJK character does not count. keep[i] says whether
+// folded[i] stays.
+bool is_cjk(char32_t c) { return c >= 0x2E80 && !(c >= 0xFF01 && c <= 0xFF5E); }
+
+template <typename Drop>
+void drop_spaces_next_to_cjk(std::u32string& folded, Drop&& on_drop) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char32_t c = folded[i];
+    if (c == U' ') {
+      const bool cjk_before = out > 0 && is_cjk(folded[out - 1]);
+      std::size_t j = i;
+      while (j < folded.size() && folded[j] == U' ') ++j;
+      const bool cjk_after = j < folded.size() && is_cjk(folded[j]);
+      if (cjk_before || cjk_after) {
+        on_drop(i);
+        continue;
+      }
+    }
+    on_drop(std::string::npos);  // kept: tells the caller to move index i to out
+    folded[out++] = c;
+  }
+  folded.resize(out);
+}
+
 // ---- English tokens -------------------------------------------------------
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -304,6 +330,7 @@ struct TermIndex::Impl {
     buffer.clear();
     std::size_t pos = 0;
     while (pos < form.size()) folder.fold(utf8::next(form, pos), buffer);
+    drop_spaces_next_to_cjk(buffer, [](std::size_t) {});
     while (!buffer.empty() && buffer.back() == U' ') buffer.pop_back();
     if (buffer.empty()) return;
     std::uint32_t node = 0;
@@ -400,6 +427,20 @@ std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range
     folder.fold(cp, folded);
     begin.resize(folded.size(), static_cast<std::uint32_t>(start));
     end.resize(folded.size(), static_cast<std::uint32_t>(pos));
+  }
+  {
+    std::size_t read = 0;
+    std::size_t write = 0;
+    drop_spaces_next_to_cjk(folded, [&](std::size_t dropped) {
+      if (dropped == std::string::npos) {
+        begin[write] = begin[read];
+        end[write] = end[read];
+        ++write;
+      }
+      ++read;
+    });
+    begin.resize(write);
+    end.resize(write);
   }
   const Trie& trie = impl_->chinese;
   const std::size_t n = folded.size();

@@ -117,6 +117,17 @@ TEST(GlossaryMatch, ChineseNormalisation) {
   EXPECT_TRUE(find_chinese_terms(g, traditional, {0, traditional.size()}, false).empty());
 }
 
+TEST(GlossaryMatch, ChineseSpacesAroundLatinDoNotCount) {
+  const Glossary g = make_glossary({entry({"胸部 X 光检查"}, "chest X-ray"), entry({"PD-1抑制剂"}, "PD-1 inhibitor")});
+  EXPECT_EQ(chinese(g, "做胸部X光检查"), (Strings{"胸部X光检查=0"}));
+  EXPECT_EQ(chinese(g, "做胸部 X 光检查和 PD-1 抑制剂"), (Strings{"胸部 X 光检查=0", "PD-1 抑制剂=1"}));
+}
+
+TEST(GlossaryMatch, EnglishPlusInsideTerm) {
+  const Glossary g = make_glossary({entry({"CD8+T细胞"}, "CD8+ T cell")});
+  EXPECT_EQ(english(g, "CD8+ T cells and CD8 T-cells."), (Strings{"CD8+ T cells=0", "CD8 T-cells=0"}));
+}
+
 TEST(GlossaryMatch, UnindexedGlossaryFindsNothing) {
   Glossary g;
   g.entries.push_back(entry({"细胞"}, "cell"));
