@@ -456,7 +456,9 @@ GlossaryFile parse_glossary(const std::string& path, std::string_view bytes) {
 Glossary load_glossaries(const std::vector<std::string>& paths) {
   Glossary glossary;
   std::vector<bool> removed;
-  std::unordered_map<std::string, std::size_t> owner;  // Chinese form (or English for house-style rows) -> entry
+  // Chinese form (or English, for house-style rows) -> entry, keyed by hash:
+  // merging 100k entries must not copy every form into a string map.
+  std::unordered_map<std::size_t, std::size_t> owner;
   for (const std::string& path : paths) {
     const std::string bytes = read_file_bytes(path);
     GlossaryFile file = parse_glossary(path, bytes);
@@ -467,9 +469,10 @@ Glossary load_glossaries(const std::vector<std::string>& paths) {
     for (GlossaryEntry& entry : file.entries) {
       if (entry.en.empty() && entry.forbidden.empty()) continue;  // nothing to check; lint reports it
       const std::size_t index = glossary.entries.size();
-      std::vector<std::string> keys = entry.zh;
-      if (keys.empty()) keys.push_back("\x01" + lower_ascii(entry.en));
-      for (const std::string& key : keys) {
+      std::vector<std::size_t> keys;
+      for (const std::string& zh : entry.zh) keys.push_back(std::hash<std::string>{}(zh));
+      if (keys.empty()) keys.push_back(std::hash<std::string>{}("\x01" + lower_ascii(entry.en)));
+      for (std::size_t key : keys) {
         const auto [it, inserted] = owner.try_emplace(key, index);
         if (!inserted) {
           removed[it->second] = true;  // a later entry overrides an earlier one

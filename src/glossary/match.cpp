@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <utility>
 
 #include "core/utf8.h"
 
@@ -24,18 +25,107 @@ struct Payload {
   std::uint32_t exact = kNoExact;  // index into Impl::exact_tokens for case-sensitive renderings
 };
 
+// Open-addressing hash map from 64-bit keys to 32-bit values: one probe
+// sequence in one array, so building 100k entries and matching stay in cache
+// far better than with node-based std::unordered_map.
+class FlatMap {
+ public:
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+
+  std::uint32_t find(std::uint64_t key) const {
+    if (keys_.empty()) return kNoNode;
+    const std::uint64_t bit = filter_bit(key);
+    if (!(filter_[bit >> 6] >> (bit & 63) & 1)) return kNoNode;  // most misses end here, in cache
+    for (std::size_t i = slot_of(key);; i = (i + 1) & mask_) {
+      const std::uint64_t k = keys_[i];
+      if (k == key) return values_[i];
+      if (k == kEmpty) return kNoNode;
+    }
+  }
+  // The value stored for key, inserting `value` first when absent.
+  std::uint32_t insert(std::uint64_t key, std::uint32_t value, bool& inserted) {
+    if ((size_ + 1) * 4 > keys_.size() * 3) rehash(keys_.empty() ? 16 : keys_.size() * 2);
+    for (std::size_t i = slot_of(key);; i = (i + 1) & mask_) {
+      const std::uint64_t k = keys_[i];
+      if (k == key) {
+        inserted = false;
+        return values_[i];
+      }
+      if (k == kEmpty) {
+        keys_[i] = key;
+        values_[i] = value;
+        const std::uint64_t bit = filter_bit(key);
+        filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+        ++size_;
+        inserted = true;
+        return value;
+      }
+    }
+  }
+  void reserve(std::size_t count) {
+    std::size_t capacity = 16;
+    while (capacity * 3 < count * 4) capacity *= 2;
+    if (capacity > keys_.size()) rehash(capacity);
+  }
+
+ private:
+  std::size_t slot_of(std::uint64_t key) const {
+    key ^= key >> 31;
+    key *= 0x9E3779B97F4A7C15ull;
+    key ^= key >> 29;
+    return static_cast<std::size_t>(key) & mask_;
+  }
+  // A one-hash Bloom filter, 8 bits per slot: small enough to stay in cache,
+  // so a lookup for an absent edge rarely touches the big key array.
+  std::uint64_t filter_bit(std::uint64_t key) const {
+    key *= 0xC2B2AE3D27D4EB4Full;
+    return (key >> 20) & filter_mask_;
+  }
+  void rehash(std::size_t capacity) {
+    std::vector<std::uint64_t> old_keys = std::move(keys_);
+    std::vector<std::uint32_t> old_values = std::move(values_);
+    keys_.assign(capacity, kEmpty);
+    values_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    filter_.assign(capacity / 8, 0);  // capacity * 8 bits
+    filter_mask_ = capacity * 8 - 1;
+    for (std::size_t j = 0; j < old_keys.size(); ++j) {
+      if (old_keys[j] == kEmpty) continue;
+      std::size_t i = slot_of(old_keys[j]);
+      while (keys_[i] != kEmpty) i = (i + 1) & mask_;
+      keys_[i] = old_keys[j];
+      values_[i] = old_values[j];
+      const std::uint64_t bit = filter_bit(old_keys[j]);
+      filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+  }
+  // Keys and values apart: a probe reads only keys until it hits.
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> values_;
+  std::vector<std::uint64_t> filter_;
+  std::uint64_t filter_mask_ = 0;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
+
 // A trie whose edges live in one hash map keyed by (node, symbol): compact,
 // fast to build for 100k entries, and one lookup per step when matching.
 class Trie {
  public:
   std::uint32_t child(std::uint32_t node, std::uint32_t symbol) const {
-    const auto it = edges_.find(key(node, symbol));
-    return it == edges_.end() ? kNoNode : it->second;
+    if (node == 0) return symbol < root_.size() ? root_[symbol] : (symbol < kDirectRoot ? kNoNode : edges_.find(key(0, symbol)));
+    return edges_.find(key(node, symbol));
   }
   std::uint32_t add_child(std::uint32_t node, std::uint32_t symbol) {
-    const auto [it, inserted] = edges_.try_emplace(key(node, symbol), node_count_);
+    if (node == 0 && symbol < kDirectRoot) {  // the root is hit at every text position: an array, not a probe
+      if (symbol >= root_.size()) root_.resize(symbol + 1, kNoNode);
+      if (root_[symbol] == kNoNode) root_[symbol] = node_count_++;
+      return root_[symbol];
+    }
+    bool inserted = false;
+    const std::uint32_t child = edges_.insert(key(node, symbol), node_count_, inserted);
     if (inserted) ++node_count_;
-    return it->second;
+    return child;
   }
   void add_payload(std::uint32_t node, const Payload& payload) { pending_.emplace_back(node, payload); }
   // Groups payloads by node; call once after the last add.
@@ -58,7 +148,9 @@ class Trie {
   static std::uint64_t key(std::uint32_t node, std::uint32_t symbol) {
     return (static_cast<std::uint64_t>(node) << 32) | symbol;
   }
-  std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+  static constexpr std::uint32_t kDirectRoot = 1u << 18;
+  std::vector<std::uint32_t> root_;  // children of the root by symbol, for symbols below kDirectRoot
+  FlatMap edges_;
   std::uint32_t node_count_ = 1;  // node 0 is the root
   std::vector<std::pair<std::uint32_t, Payload>> pending_;
   std::vector<std::uint32_t> first_;
@@ -72,10 +164,28 @@ bool is_han(char32_t c) {
 
 // Folds Chinese text one code point at a time so every output code point
 // keeps the byte span of the input code point it came from.
+constexpr char32_t kHanTableFirst = 0x3400;
+constexpr char32_t kHanTableLast = 0x9FFF;
+
+// Traditional->Simplified for every BMP Han character, built once per index
+// so that folding a document is a table lookup, not an ICU call per character.
+// 0 marks a character whose folding is not a single code point.
+std::vector<char32_t> simplified_han_table(const icu::Transliterator* to_simplified) {
+  std::vector<char32_t> table;
+  if (!to_simplified) return table;
+  table.resize(kHanTableLast - kHanTableFirst + 1, 0);
+  for (char32_t cp = kHanTableFirst; cp <= kHanTableLast; ++cp) {
+    icu::UnicodeString text(static_cast<UChar32>(cp));
+    to_simplified->transliterate(text);
+    if (text.length() > 0 && text.countChar32() == 1) table[cp - kHanTableFirst] = static_cast<char32_t>(text.char32At(0));
+  }
+  return table;
+}
+
 class ChineseFolder {
  public:
-  ChineseFolder(const icu::Transliterator* to_simplified, bool fold_traditional)
-      : to_simplified_(fold_traditional ? to_simplified : nullptr) {
+  ChineseFolder(const icu::Transliterator* to_simplified, const std::vector<char32_t>* han_table, bool fold_traditional)
+      : to_simplified_(fold_traditional ? to_simplified : nullptr), han_table_(han_table) {
     UErrorCode status = U_ZERO_ERROR;
     nfkc_ = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) nfkc_ = nullptr;
@@ -99,9 +209,18 @@ class ChineseFolder {
       out += U'\uFFFD';
       return;
     }
-    if (is_han(cp) && !to_simplified_) {
-      out += cp;
-      return;
+    if (is_han(cp)) {
+      if (!to_simplified_) {
+        out += cp;
+        return;
+      }
+      if (han_table_ && cp >= kHanTableFirst && cp <= kHanTableLast && !han_table_->empty()) {
+        const char32_t simplified = (*han_table_)[cp - kHanTableFirst];
+        if (simplified != 0) {
+          out += simplified;
+          return;
+        }
+      }
     }
     const auto cached = cache_.find(cp);
     if (cached != cache_.end()) {
@@ -132,6 +251,7 @@ class ChineseFolder {
   }
 
   const icu::Transliterator* to_simplified_;
+  const std::vector<char32_t>* han_table_;
   const icu::Normalizer2* nfkc_ = nullptr;
   std::unordered_map<char32_t, std::u32string> cache_;
 };
@@ -257,8 +377,8 @@ void append_lower(std::string& out, char32_t c) {
 }
 
 // Splits text[range] into word tokens.
-std::vector<Token> tokenize(std::string_view text, Span range) {
-  std::vector<Token> tokens;
+void tokenize(std::string_view text, Span range, std::vector<Token>& tokens) {
+  tokens.clear();
   std::size_t pos = range.begin;
   bool gap_continues = false;  // gap since the previous token holds only spaces and hyphens
   bool gap_hyphen = false;     // gap is exactly one hyphen
@@ -304,6 +424,11 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
     gap_hyphen = false;
     gap_length = 0;
   }
+}
+
+std::vector<Token> tokenize(std::string_view text, Span range) {
+  std::vector<Token> tokens;
+  tokenize(text, range, tokens);
   return tokens;
 }
 
@@ -314,17 +439,26 @@ std::vector<Token> tokenize(std::string_view text, Span range) {
 struct TermIndex::Impl {
   Trie chinese;
   Trie english;
-  std::unordered_map<std::string, std::uint32_t> token_ids;
+  // Token -> id, keyed by the token's 64-bit hash: no string copies, and a
+  // collision among a few million tokens is vanishingly unlikely (~1e-7).
+  FlatMap token_ids;
+  std::uint32_t token_count = 0;
+  std::vector<Token> tokens;  // scratch for add_english
   std::vector<std::vector<std::string>> exact_tokens;  // per case-sensitive rendering: surface token or ""
   std::unique_ptr<icu::Transliterator> to_simplified;
+  std::vector<char32_t> han_table;  // see simplified_han_table
 
-  std::uint32_t token_id(const std::string& key) {
-    return token_ids.try_emplace(key, static_cast<std::uint32_t>(token_ids.size())).first->second;
+  static std::uint64_t token_hash(std::string_view key) {
+    const std::uint64_t h = std::hash<std::string_view>{}(key);
+    return h == FlatMap::kEmpty ? h - 1 : h;
   }
-  std::uint32_t find_token(const std::string& key) const {
-    const auto it = token_ids.find(key);
-    return it == token_ids.end() ? kNoNode : it->second;
+  std::uint32_t token_id(std::string_view key) {
+    bool inserted = false;
+    const std::uint32_t id = token_ids.insert(token_hash(key), token_count, inserted);
+    if (inserted) ++token_count;
+    return id;
   }
+  std::uint32_t find_token(std::string_view key) const { return token_ids.find(token_hash(key)); }
 
   void add_chinese(ChineseFolder& folder, std::u32string& buffer, std::string_view form, const Payload& payload) {
     buffer.clear();
@@ -355,7 +489,7 @@ struct TermIndex::Impl {
   }
 
   void add_english(std::string_view form, bool case_sensitive, Payload payload) {
-    const std::vector<Token> tokens = tokenize(form, {0, form.size()});
+    tokenize(form, {0, form.size()}, tokens);  // reuses the buffer: no allocation per entry
     if (tokens.empty()) return;
     std::uint32_t node = 0;
     for (const Token& token : tokens) node = english.add_child(node, token_id(token.key));
@@ -381,9 +515,11 @@ TermIndex::TermIndex(const std::vector<GlossaryEntry>& entries) : impl_(std::mak
   UErrorCode status = U_ZERO_ERROR;
   impl_->to_simplified.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) impl_->to_simplified.reset();
-  ChineseFolder folder(impl_->to_simplified.get(), true);
+  impl_->han_table = simplified_han_table(impl_->to_simplified.get());
+  ChineseFolder folder(impl_->to_simplified.get(), &impl_->han_table, true);
   impl_->chinese.reserve(entries.size() * 4);
   impl_->english.reserve(entries.size() * 4);
+  impl_->token_ids.reserve(entries.size());
   std::u32string buffer;
   for (std::uint32_t e = 0; e < entries.size(); ++e) {
     const GlossaryEntry& entry = entries[e];
@@ -414,7 +550,7 @@ bool by_start_then_longest(const TermMatch& a, const TermMatch& b) {
 std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range, bool fold_traditional) const {
   std::vector<TermMatch> matches;
   if (range.end > text.size()) range.end = text.size();
-  ChineseFolder folder(impl_->to_simplified.get(), fold_traditional);
+  ChineseFolder folder(impl_->to_simplified.get(), &impl_->han_table, fold_traditional);
   std::u32string folded;
   std::vector<std::uint32_t> begin;  // per folded code point: byte span of its source code point
   std::vector<std::uint32_t> end;
@@ -599,7 +735,7 @@ std::string english_key(std::string_view rendering) {
 }
 
 std::string TermIndex::chinese_key(std::string_view term) const {
-  ChineseFolder folder(impl_->to_simplified.get(), true);
+  ChineseFolder folder(impl_->to_simplified.get(), &impl_->han_table, true);
   std::u32string folded;
   for (std::size_t pos = 0; pos < term.size();) folder.fold(utf8::next(term, pos), folded);
   std::string out;
