@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/utf8.h"
+#include "glossary/flat_map.h"
 #include "read/reader.h"
 
 namespace tc {
@@ -456,9 +457,9 @@ GlossaryFile parse_glossary(const std::string& path, std::string_view bytes) {
 Glossary load_glossaries(const std::vector<std::string>& paths) {
   Glossary glossary;
   std::vector<bool> removed;
-  // Chinese form (or English, for house-style rows) -> entry, keyed by hash:
-  // merging 100k entries must not copy every form into a string map.
-  std::unordered_map<std::size_t, std::size_t> owner;
+  // Chinese form (or English, for house-style rows) -> entry, keyed by a
+  // 64-bit hash: merging 100k entries must not copy every form into a string map.
+  FlatMap owner;
   for (const std::string& path : paths) {
     const std::string bytes = read_file_bytes(path);
     GlossaryFile file = parse_glossary(path, bytes);
@@ -473,11 +474,9 @@ Glossary load_glossaries(const std::vector<std::string>& paths) {
       for (const std::string& zh : entry.zh) keys.push_back(std::hash<std::string>{}(zh));
       if (keys.empty()) keys.push_back(std::hash<std::string>{}("\x01" + lower_ascii(entry.en)));
       for (std::size_t key : keys) {
-        const auto [it, inserted] = owner.try_emplace(key, index);
-        if (!inserted) {
-          removed[it->second] = true;  // a later entry overrides an earlier one
-          it->second = index;
-        }
+        const std::uint64_t hashed = key == FlatMap::kEmptyKey ? key - 1 : key;
+        const std::uint32_t earlier = owner.exchange(hashed, static_cast<std::uint32_t>(index));
+        if (earlier != FlatMap::kNoValue && earlier != index) removed[earlier] = true;  // a later entry overrides
       }
       glossary.entries.push_back(std::move(entry));
       removed.push_back(false);
