@@ -54,6 +54,14 @@ TEST(GlossaryLint, MedicalGlossaryHasAtLeast600Concepts) {
   EXPECT_GE(g.entries.size(), 600u);
 }
 
+TEST(GlossaryLint, ShippedGlossariesCompose) {
+  // covid19 leaves out the concepts medical covers, so loading both loses nothing.
+  const std::string medical = source_path("glossaries/medical.zh-en.tsv");
+  const std::string covid = source_path("glossaries/covid19.zh-en.tsv");
+  const std::size_t apart = load_glossaries({medical}).entries.size() + load_glossaries({covid}).entries.size();
+  EXPECT_EQ(load_glossaries({medical, covid}).entries.size(), apart);
+}
+
 // The CLI: 1 with problems, 0 clean, 2 unreadable.
 int lint_exit_code(const std::string& path) {
   const std::string command = std::string(TRANSCHECK_BINARY) + " glossary lint '" + path + "' >/dev/null 2>&1";
