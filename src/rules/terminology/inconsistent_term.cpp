@@ -64,7 +64,7 @@ void InconsistentTerm::check(const CheckContext& context, std::vector<Finding>& 
       const std::string text = span_text(target, m.span);
       const std::size_t line = target.position(m.span.begin).line;
       const GlossaryEntry& entry = entries[m.entry];
-      const std::string& term_text = terms.source_is_chinese ? (entry.zh.empty() ? entry.en : entry.zh.front()) : entry.en;
+      const std::string& term_text = source_name(entry, terms.source_is_chinese);
       const auto [first, new_term] = by_entry.try_emplace(m.entry, FirstUse{m.form, m.entry, text, line});
       if (!new_term && first->second.form != m.form) {
         out.push_back(make_finding(target, m.span,
@@ -75,9 +75,7 @@ void InconsistentTerm::check(const CheckContext& context, std::vector<Finding>& 
       }
       const auto [owner, new_rendering] = by_rendering.try_emplace(m.rendering, FirstUse{m.form, m.entry, text, line});
       if (!new_rendering && owner->second.entry != m.entry) {
-        const GlossaryEntry& other = entries[owner->second.entry];
-        const std::string& other_text =
-            terms.source_is_chinese ? (other.zh.empty() ? other.en : other.zh.front()) : other.en;
+        const std::string& other_text = source_name(entries[owner->second.entry], terms.source_is_chinese);
         out.push_back(make_finding(target, m.span,
                                    "\"" + text + "\" renders \"" + term_text + "\" here but \"" + other_text +
                                        "\" on line " + std::to_string(owner->second.line) +

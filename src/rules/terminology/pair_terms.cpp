@@ -75,6 +75,10 @@ std::string accepted_list(const GlossaryEntry& entry, bool target_is_english) {
   return list;
 }
 
+const std::string& source_name(const GlossaryEntry& entry, bool source_is_chinese) {
+  return source_is_chinese && !entry.zh.empty() ? entry.zh.front() : entry.en;
+}
+
 std::string span_text(const Document& doc, Span span) {
   return doc.text.substr(span.begin, span.size());
 }

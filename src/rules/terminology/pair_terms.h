@@ -39,6 +39,10 @@ const std::string& form_text(const GlossaryEntry& entry, const TermMatch& match)
 // "\"a\", \"b\" or \"c\"": the accepted renderings an entry allows on the target side.
 std::string accepted_list(const GlossaryEntry& entry, bool target_is_english);
 
+// How messages name an entry on the source side: its first Chinese form for a
+// Chinese source, its preferred English for an English one.
+const std::string& source_name(const GlossaryEntry& entry, bool source_is_chinese);
+
 // The text a span covers, for messages.
 std::string span_text(const Document& doc, Span span);
 
