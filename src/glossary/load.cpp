@@ -184,7 +184,10 @@ void parse_delimited(GlossaryFile& file, std::string_view text, char delimiter) 
   }
   for (std::size_t r = 1; r < records.size(); ++r) {
     const Record& record = records[r];
-    if (record.cells.size() > header.cells.size()) {
+    // Trailing empty cells (spreadsheet exports) are harmless; text beyond the header is not.
+    const bool extra_text = std::any_of(record.cells.begin() + static_cast<std::ptrdiff_t>(std::min(record.cells.size(), header.cells.size())),
+                                        record.cells.end(), [](const std::string& c) { return !c.empty(); });
+    if (extra_text) {
       file.problems.push_back({record.line,
                                std::to_string(record.cells.size()) + " cells but the header has " +
                                    std::to_string(header.cells.size()) + " (a stray delimiter?)",
