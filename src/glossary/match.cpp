@@ -248,8 +248,9 @@ void canonical_spelling(std::string& w) {
   if (w.size() >= 6 && w.compare(0, 5, "sulph") == 0) w.replace(0, 5, "sulf");
 }
 
-// Singular forms a token may stand for (itself first). Only forms that are
-// glossary tokens are used, so extra guesses cost a lookup and nothing else.
+// Base forms a token may stand for (itself first): singulars of nouns and the
+// stems of -ed/-ing verb forms. Only forms that are glossary tokens are used,
+// so extra guesses cost a lookup and nothing else.
 void singular_candidates(const std::string& w, std::vector<std::string>& out) {
   out.clear();
   out.push_back(w);
@@ -271,6 +272,15 @@ void singular_candidates(const std::string& w, std::vector<std::string>& out) {
   if (n > 3 && w.back() == 'a') out.push_back(w.substr(0, n - 1) + "on");            // criteria
   if (n > 3 && w.back() == 'i') out.push_back(w.substr(0, n - 1) + "us");            // fungi
   if (n > 3 && ends_with(w, "ae")) out.push_back(w.substr(0, n - 1));                // vertebrae
+  // Verb forms, so a glossary that lists "infect" or "recover" meets "infected", "recovering".
+  for (const std::string_view ending : {std::string_view("ed"), std::string_view("ing")}) {
+    if (n < ending.size() + 3 || !ends_with(w, ending)) continue;
+    const std::string stem = w.substr(0, n - ending.size());
+    out.push_back(stem);                                                             // infected
+    out.push_back(stem + "e");                                                       // causing, used
+    if (stem.size() > 3 && stem.back() == stem[stem.size() - 2]) out.push_back(stem.substr(0, stem.size() - 1));  // transmitted
+    if (ending == "ed" && stem.back() == 'i') out.push_back(stem.substr(0, stem.size() - 1) + "y");  // studied
+  }
 }
 
 struct Token {

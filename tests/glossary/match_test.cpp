@@ -54,6 +54,14 @@ TEST(GlossaryMatch, EnglishPluralsAndPossessives) {
   EXPECT_EQ(english(g, "cellular tumorigenesis supercells"), Strings{});  // never inside a longer word
 }
 
+TEST(GlossaryMatch, EnglishVerbForms) {
+  const Glossary g = make_glossary({entry({"感染"}, "infection", {"infect"}), entry({"传播"}, "transmission", {"transmit"}),
+                                    entry({"康复"}, "recovery", {"recover"})});
+  EXPECT_EQ(english(g, "infected, transmitted, recovering, infects"),
+            (Strings{"infected=0", "transmitted=1", "recovering=2", "infects=0"}));
+  EXPECT_EQ(english(g, "infectious"), Strings{});
+}
+
 TEST(GlossaryMatch, EnglishCaseHyphenAndSpace) {
   const Glossary g = make_glossary({entry({"T细胞"}, "T cell"), entry({"自然杀伤细胞"}, "natural killer cell", {"NK cell"}, {}, true)});
   EXPECT_EQ(english(g, "T-cells and t cells and T cell"), (Strings{"T-cells=0", "t cells=0", "T cell=0"}));

@@ -43,6 +43,57 @@ struct FirstUse {
   std::size_t line = 0;
 };
 
+// Abbreviations (WHO, CoV, Treg, NK cell) go with any spelled-out form:
+// "World Health Organization (WHO)" then "WHO" is the usual practice.
+bool is_abbreviation(const std::string& form) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (form.size() <= 8 && form.find(' ') == std::string::npos && std::any_of(form.begin(), form.end(), upper))
+    return true;
+  std::size_t capitals_in_word = 0;  // a word with two capitals: "NK cell", "PD-1 inhibitor"
+  for (char c : form) {
+    if (c == ' ') capitals_in_word = 0;
+    else if (upper(c) && ++capitals_in_word >= 2) return true;
+  }
+  return false;
+}
+
+// Word forms of one rendering ("infect"/"infection", "virus"/"viral",
+// "hand washing"/"handwashing") and shortened mentions ("mask" after "face
+// mask") are not competing renderings; different words
+// ("myelosuppression"/"bone marrow suppression") are.
+// The words of `shorter` all appear in `longer`: "mask" after "face mask",
+// "respiratory infection" after "respiratory tract infection".
+bool words_within(const std::string& shorter, const std::string& longer) {
+  std::string padded(1, ' ');
+  padded += longer;
+  padded += ' ';
+  std::string word;
+  std::size_t start = 0;
+  while (start < shorter.size()) {
+    std::size_t end = shorter.find(' ', start);
+    if (end == std::string::npos) end = shorter.size();
+    word.assign(1, ' ');
+    word.append(shorter, start, end - start);
+    word += ' ';
+    if (padded.find(word) == std::string::npos) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+bool same_english_rendering(const std::string& a, const std::string& b) {
+  if (is_abbreviation(a) || is_abbreviation(b)) return true;
+  std::string x = english_key(a);
+  std::string y = english_key(b);
+  if (words_within(x, y) || words_within(y, x)) return true;
+  std::erase(x, ' ');
+  std::erase(y, ' ');
+  const std::size_t shorter = std::min(x.size(), y.size());
+  std::size_t common = 0;
+  while (common < shorter && x[common] == y[common]) ++common;
+  return common >= 3 && common + 2 >= shorter;
+}
+
 }  // namespace
 
 void InconsistentTerm::check(const CheckContext& context, std::vector<Finding>& out) const {
@@ -66,7 +117,10 @@ void InconsistentTerm::check(const CheckContext& context, std::vector<Finding>& 
       const GlossaryEntry& entry = entries[m.entry];
       const std::string& term_text = source_name(entry, terms.source_is_chinese);
       const auto [first, new_term] = by_entry.try_emplace(m.entry, FirstUse{m.form, m.entry, text, line});
-      if (!new_term && first->second.form != m.form) {
+      const bool switched = terms.source_is_chinese
+                                ? !same_english_rendering(form_text(entry, m), form_text(entry, {{}, m.entry, 0, first->second.form, m.side}))
+                                : first->second.form != m.form;
+      if (!new_term && switched) {
         out.push_back(make_finding(target, m.span,
                                    "\"" + term_text + "\" is rendered as \"" + text + "\" here but as \"" +
                                        first->second.text + "\" on line " + std::to_string(first->second.line) +
