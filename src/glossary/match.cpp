@@ -235,9 +235,9 @@ void canonical_spelling(std::string& w) {
   w = std::move(out);
   if (w.size() >= 6 && ends_with(w, "our")) replace_suffix(w, 3, "or");            // tumour, colour
   else if (w.size() >= 7 && ends_with(w, "ours")) replace_suffix(w, 4, "ors");
-  static const std::array<std::pair<std::string_view, std::string_view>, 12> kSuffixes{{
+  static const std::array<std::pair<std::string_view, std::string_view>, 14> kSuffixes{{
       {"isations", "izations"}, {"isation", "ization"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"},
-      {"ise", "ize"}, {"ysed", "yzed"}, {"ysing", "yzing"}, {"yse", "yze"}, {"ogue", "og"}, {"tre", "ter"},
+      {"isers", "izers"}, {"iser", "izer"}, {"ise", "ize"}, {"ysed", "yzed"}, {"ysing", "yzing"}, {"yse", "yze"}, {"ogue", "og"}, {"tre", "ter"},
       {"bre", "ber"}}};
   for (const auto& [uk, us] : kSuffixes) {
     if (w.size() >= uk.size() + 3 && ends_with(w, uk)) {
@@ -281,6 +281,16 @@ void singular_candidates(const std::string& w, std::vector<std::string>& out) {
     if (stem.size() > 3 && stem.back() == stem[stem.size() - 2]) out.push_back(stem.substr(0, stem.size() - 1));  // transmitted
     if (ending == "ed" && stem.back() == 'i') out.push_back(stem.substr(0, stem.size() - 1) + "y");  // studied
   }
+}
+
+// Prefixes that change a term's meaning when hyphened to it: "small cell
+// lung cancer" is not inside "non-small cell lung cancer". After any other
+// word a term may start past a hyphen ("SARS-CoV-2-infected", "T-cell").
+bool is_meaning_prefix(std::string_view word) {
+  static const std::array<std::string_view, 24> kPrefixes{
+      "non", "anti", "pre", "post", "sub", "semi", "multi", "pseudo", "hypo", "hyper", "over", "under",
+      "un", "de", "re", "co", "self", "inter", "intra", "extra", "ultra", "micro", "macro", "neo"};
+  return std::find(kPrefixes.begin(), kPrefixes.end(), word) != kPrefixes.end();
 }
 
 struct Token {
@@ -563,7 +573,7 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
   };
   std::vector<Frame> stack;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].hyphen_joined) continue;  // never start inside a compound: "small cell" in "non-small cell"
+    if (tokens[i].hyphen_joined && is_meaning_prefix(tokens[i - 1].key)) continue;  // "small cell" in "non-small cell"
     stack.assign(1, {0, i});
     while (!stack.empty()) {
       const Frame frame = stack.back();

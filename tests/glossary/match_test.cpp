@@ -60,6 +60,7 @@ TEST(GlossaryMatch, EnglishVerbForms) {
   EXPECT_EQ(english(g, "infected, transmitted, recovering, infects"),
             (Strings{"infected=0", "transmitted=1", "recovering=2", "infects=0"}));
   EXPECT_EQ(english(g, "infectious"), Strings{});
+  EXPECT_EQ(english(g, "SARS-CoV-2-infected cells"), (Strings{"infected=0"}));  // past a hyphen after an ordinary word
 }
 
 TEST(GlossaryMatch, EnglishCaseHyphenAndSpace) {

@@ -58,7 +58,8 @@ void MissingTerm::check(const CheckContext& context, std::vector<Finding>& out) 
           return m.side == side && std::find(group.begin(), group.end(), m.entry) != group.end();
         });
       };
-      if (rendered(wanted) || (terms.source_is_chinese && rendered(TermSide::forbidden))) continue;
+      const bool kept_in_english = !terms.source_is_chinese && rendered(TermSide::accepted);  // "COVID-19" in Chinese text
+      if (rendered(wanted) || kept_in_english || (terms.source_is_chinese && rendered(TermSide::forbidden))) continue;
       if (std::find(reported.begin(), reported.end(), term.entry) != reported.end()) continue;
       reported.push_back(term.entry);
       const GlossaryEntry& entry = entries[term.entry];

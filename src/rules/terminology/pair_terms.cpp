@@ -40,6 +40,11 @@ PairTerms collect_pair_terms(const CheckContext& context, std::string_view fold_
       const Span span = alignment.target_sentences[t].span;
       auto found = find_terms(glossary, *context.target, span, target_is_chinese, fold);
       bead_terms.target.insert(bead_terms.target.end(), found.begin(), found.end());
+      if (target_is_chinese) {
+        // Chinese text keeps many terms in English (COVID-19, SARS-CoV-2, WHO): they count as rendered.
+        for (const TermMatch& m : find_english_terms(glossary, context.target->prose(), span))
+          if (m.side == TermSide::accepted) bead_terms.target.push_back(m);
+      }
       if (t == bead.target.front()) bead_terms.target_span.begin = span.begin;
       bead_terms.target_span.end = span.end;  // sentences are ascending
     }

@@ -13,7 +13,8 @@ namespace tc {
 
 struct BeadTerms {
   std::vector<TermMatch> source;  // source terms, leftmost-longest (自身免疫力, not 自身免疫)
-  std::vector<TermMatch> target;  // every target match, nested ones included
+  std::vector<TermMatch> target;  // every target match, nested ones included; a Chinese target
+                                  // also holds the English renderings written in it
   Span target_span;               // from the first to the last target sentence; empty when none
 };
 
