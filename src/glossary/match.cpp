@@ -298,7 +298,29 @@ struct Token {
   std::string key;        // lower case, canonical spelling, possessive removed
   bool hyphen_joined;     // attached by a hyphen to the previous token (T-cell, non-small)
   bool continues;         // only spaces or hyphens since the previous token, so a term may span both
+  bool aside = false;     // inside a parenthesised abbreviation: "natural killer (NK) cells"
 };
+
+// Where a parenthesised abbreviation that starts at text[open] (just past
+// the opening bracket) ends, past its closing bracket; npos when the
+// brackets hold anything else. "(NK)", "(PD-L1)", "（CAR-T）".
+std::size_t aside_end(std::string_view text, std::size_t open, std::size_t end) {
+  std::size_t pos = open;
+  bool letters = false;
+  while (pos < end && pos - open <= 12) {
+    const char c = text[pos];
+    if (std::isalnum(static_cast<unsigned char>(c)) || (c == '-' && letters)) {
+      letters = true;
+      ++pos;
+      continue;
+    }
+    if (!letters) return std::string_view::npos;
+    if (c == ')') return pos + 1;
+    if (text.substr(pos, 3) == "\xEF\xBC\x89") return pos + 3;  // ）
+    return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
 
 bool is_word_code_point(char32_t c) {
   if (c < 0x80) return is_ascii_alnum(c);
@@ -321,9 +343,37 @@ void tokenize(std::string_view text, Span range, std::vector<Token>& tokens) {
   bool gap_continues = false;  // gap since the previous token holds only spaces and hyphens
   bool gap_hyphen = false;     // gap is exactly one hyphen
   std::size_t gap_length = 0;
+  std::size_t aside_until = 0;        // end of the parenthesised abbreviation being read
+  bool continues_before_aside = false;  // gap_continues when its bracket opened
   while (pos < range.end) {
     std::size_t next = pos;
     char32_t c = utf8::next(text, next);
+    if ((c == '(' || c == 0xFF08) && aside_until <= pos) {
+      const std::size_t close = aside_end(text, next, range.end);
+      if (close != std::string_view::npos) {
+        aside_until = close;
+        continues_before_aside = gap_continues;
+        gap_continues = false;  // the abbreviation does not continue the term before it...
+        gap_hyphen = false;
+        ++gap_length;
+        pos = next;
+        continue;
+      }
+    }
+    if (aside_until > 0 && pos + 1 == aside_until && (c == ')')) {
+      gap_continues = continues_before_aside;  // ...but the term may go on after it
+      gap_hyphen = false;
+      ++gap_length;
+      pos = next;
+      continue;
+    }
+    if (aside_until > 0 && next == aside_until && c == 0xFF09) {
+      gap_continues = continues_before_aside;
+      gap_hyphen = false;
+      ++gap_length;
+      pos = next;
+      continue;
+    }
     if (!is_word_code_point(c)) {
       // Spaces, hyphens and the + of "CD8+ T cell" may sit inside a term; other punctuation ends it.
       if (c == ' ' || c == 0xA0 || c == '\t' || c == '\n' || c == '\r' || c == '+') gap_hyphen = false;
@@ -338,6 +388,7 @@ void tokenize(std::string_view text, Span range, std::vector<Token>& tokens) {
     token.span.begin = pos;
     token.hyphen_joined = !tokens.empty() && gap_hyphen && gap_length == 1;
     token.continues = !tokens.empty() && gap_continues;
+    token.aside = pos < aside_until;
     while (pos < range.end) {
       std::size_t after = pos;
       c = utf8::next(text, after);
@@ -586,7 +637,14 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
         for (const Payload* p = first; p != last; ++p)
           if (exact_ok(*p, i))
             matches.push_back({{tokens[i].span.begin, tokens[t].span.end}, p->entry, node, p->form, p->side});
-        if (t + 1 < tokens.size() && tokens[t + 1].continues) stack.push_back({node, t + 1});
+        // A term may not run out of a parenthesised abbreviation into the words after it.
+        if (t + 1 < tokens.size() && tokens[t + 1].continues && tokens[t + 1].aside == tokens[t].aside)
+          stack.push_back({node, t + 1});
+        if (t + 1 < tokens.size() && tokens[t + 1].aside && !tokens[t].aside) {  // step over "(NK)"
+          std::size_t u = t + 1;
+          while (u < tokens.size() && tokens[u].aside) ++u;
+          if (u < tokens.size() && tokens[u].continues) stack.push_back({node, u});
+        }
       }
     }
   }

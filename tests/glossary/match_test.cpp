@@ -89,6 +89,15 @@ TEST(GlossaryMatch, EnglishAbbreviationInParentheses) {
   EXPECT_EQ(english(g, "Tregs"), (Strings{"Tregs=0"}));
 }
 
+TEST(GlossaryMatch, EnglishAbbreviationInsideATerm) {
+  const Glossary g = make_glossary({entry({"自然杀伤细胞"}, "natural killer cell", {"NK cell"}, {}, true),
+                                    entry({"PD-L1抑制剂"}, "PD-L1 inhibitor", {"programmed death-ligand 1 inhibitor"})});
+  EXPECT_EQ(english(g, "natural killer (NK) cells and programmed death-ligand 1 (PD-L1) inhibitors"),
+            (Strings{"natural killer (NK) cells=0", "programmed death-ligand 1 (PD-L1) inhibitors=1"}));
+  // Only an abbreviation is stepped over, not any aside.
+  EXPECT_EQ(english(g, "natural killer (the innate kind) cells"), Strings{});
+}
+
 TEST(GlossaryMatch, EnglishCompoundsDoNotStartInside) {
   const Glossary g = make_glossary({entry({"小细胞肺癌"}, "small cell lung cancer"), entry({"非小细胞肺癌"}, "non-small cell lung cancer")});
   EXPECT_EQ(english(g, "non-small cell lung cancer"), (Strings{"non-small cell lung cancer=1"}));
