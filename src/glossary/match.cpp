@@ -75,7 +75,7 @@ class Trie {
   std::vector<Payload> payloads_;
 };
 
-bool is_ascii_alnum(char32_t c) { return c < 0x80 && std::isalnum(static_cast<unsigned char>(c)); }
+bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
 bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x3134F);
 }
@@ -211,12 +211,7 @@ void replace_suffix(std::string& s, std::size_t drop, std::string_view add) {
   s += add;
 }
 
-// Maps UK spellings to US ones so both sides compare equal. Applied to
-// glossary and text alike, so a rare collision (two words folding together)
-// can only widen a match, never break one.
-void canonical_spelling(std::string& w) {
-  if (w.size() < 4) return;
-  // ae/oe -> e inside a word: haematology, anaemia, leukaemia, oedema, diarrhoea, foetal.
+void fold_ae_oe(std::string& w) {
   std::string out;
   out.reserve(w.size());
   for (std::size_t i = 0; i < w.size(); ++i) {
@@ -233,19 +228,34 @@ void canonical_spelling(std::string& w) {
     out += w[i];
   }
   w = std::move(out);
+}
+
+void canonical_suffix(std::string& w) {
   if (w.size() >= 6 && ends_with(w, "our")) replace_suffix(w, 3, "or");            // tumour, colour
   else if (w.size() >= 7 && ends_with(w, "ours")) replace_suffix(w, 4, "ors");
-  static const std::array<std::pair<std::string_view, std::string_view>, 14> kSuffixes{{
+  // Plural forms are listed too: singulars are only guessed after this step.
+  static const std::array<std::pair<std::string_view, std::string_view>, 18> kSuffixes{{
       {"isations", "izations"}, {"isation", "ization"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"},
-      {"isers", "izers"}, {"iser", "izer"}, {"ise", "ize"}, {"ysed", "yzed"}, {"ysing", "yzing"}, {"yse", "yze"}, {"ogue", "og"}, {"tre", "ter"},
+      {"isers", "izers"}, {"iser", "izer"}, {"ise", "ize"}, {"ysed", "yzed"}, {"ysing", "yzing"}, {"yses", "yzes"},
+      {"yse", "yze"}, {"ogues", "ogs"}, {"ogue", "og"}, {"tres", "ters"}, {"tre", "ter"}, {"bres", "bers"},
       {"bre", "ber"}}};
   for (const auto& [uk, us] : kSuffixes) {
-    if (w.size() >= uk.size() + 3 && ends_with(w, uk)) {
+    if (w.size() >= uk.size() + 2 && ends_with(w, uk)) {
       replace_suffix(w, uk.size(), us);
       break;
     }
   }
   if (w.size() >= 6 && w.compare(0, 5, "sulph") == 0) w.replace(0, 5, "sulf");
+}
+
+// Maps UK spellings to US ones so both sides compare equal. Applied to
+// glossary and text alike, so a rare collision (two words folding together)
+// can only widen a match, never break one.
+void canonical_spelling(std::string& w) {
+  if (w.size() < 4) return;
+  // ae/oe -> e inside a word: haematology, anaemia, leukaemia, oedema, diarrhoea, foetal.
+  if (w.find("ae") != std::string::npos || w.find("oe") != std::string::npos) fold_ae_oe(w);
+  canonical_suffix(w);
 }
 
 // Base forms a token may stand for (itself first): singulars of nouns and the

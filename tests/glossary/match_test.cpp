@@ -80,6 +80,8 @@ TEST(GlossaryMatch, EnglishUkSpellings) {
   // And a UK glossary matches US text.
   const Glossary uk = make_glossary({entry({"肿瘤"}, "tumour")});
   EXPECT_EQ(english(uk, "tumors"), (Strings{"tumors=0"}));
+  const Glossary more = make_glossary({entry({"中心"}, "center"), entry({"纤维"}, "fiber"), entry({"免疫接种"}, "immunization")});
+  EXPECT_EQ(english(more, "centres, fibres, immunisations"), (Strings{"centres=0", "fibres=1", "immunisations=2"}));
 }
 
 TEST(GlossaryMatch, EnglishAbbreviationInParentheses) {
