@@ -1,0 +1,151 @@
+#include "rules/typography/run_together.h"
+
+#include "core/utf8.h"
+#include "rules/typography/text.h"
+
+namespace tc {
+namespace {
+
+using namespace typography;
+
+constexpr std::size_t kMinLength = 5;   // shorter tokens split into too many pairs of short words
+constexpr std::size_t kMinOwnPart = 3;  // parts of a split we find ourselves (not Hunspell's)
+
+enum class Shape { lowercase, camel, other };
+
+// "toThere": lowercase (2+), then one capital, then lowercase (2+).
+Shape shape_of(std::string_view token, std::size_t& camel_at) {
+  std::size_t i = 0;
+  while (i < token.size() && is_lower(token[i])) ++i;
+  if (i == token.size()) return Shape::lowercase;
+  if (i < 2 || !is_upper(token[i])) return Shape::other;
+  camel_at = i++;
+  while (i < token.size() && is_lower(token[i])) ++i;
+  return i == token.size() && token.size() - camel_at >= 3 ? Shape::camel : Shape::other;
+}
+
+// Bytes around a letter run that mean it is part of something else: an
+// identifier, a number, a file name, a contraction or a non-English word.
+bool glued_to_other_text(std::string_view prose, std::size_t begin, std::size_t end) {
+  auto bad_neighbour = [](char c) {
+    return is_digit(c) || c == '_' || c == '@' || c == '/' || c == '\\' || c == '\'' || c == '#' || c == '&' ||
+           c == kMaskByte;
+  };
+  if (begin > 0 && bad_neighbour(prose[begin - 1])) return true;
+  if (end < prose.size() && bad_neighbour(prose[end])) return true;
+  if (letter_before(prose, begin) || letter_at(prose, end)) return true;
+  // A dot joined to a letter on either side: file name, domain or "increases.can" (missing-space's case).
+  if (begin > 1 && prose[begin - 1] == '.' && is_alnum(prose[begin - 2])) return true;
+  if (end + 1 < prose.size() && prose[end] == '.' && is_alnum(prose[end + 1])) return true;
+  // ’ (U+2019) right before or after: a contraction or possessive.
+  if (end + 2 < prose.size() && prose.compare(end, 3, "\xE2\x80\x99") == 0) return true;
+  if (begin >= 3 && prose.compare(begin - 3, 3, "\xE2\x80\x99") == 0) return true;
+  return false;
+}
+
+// The splits of token into 2 or 3 known words of at least kMinOwnPart letters.
+std::vector<std::string> own_splits(std::string_view token, WordOracle& words) {
+  std::vector<std::string> splits;
+  const std::size_t n = token.size();
+  for (std::size_t i = kMinOwnPart; i + kMinOwnPart <= n; ++i) {
+    if (!words.known(token.substr(0, i))) continue;
+    if (words.known(token.substr(i))) splits.push_back(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i)));
+    for (std::size_t j = i + kMinOwnPart; j + kMinOwnPart <= n; ++j)
+      if (words.known(token.substr(i, j - i)) && words.known(token.substr(j)))
+        splits.push_back(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i, j - i)) + ' ' +
+                         std::string(token.substr(j)));
+  }
+  return splits;
+}
+
+// Hunspell's first suggestion when it is token with one space inserted.
+std::string suggested_split(std::string_view token, WordOracle& words) {
+  const std::string& suggestion = words.first_suggestion(token);
+  const auto space = suggestion.find(' ');
+  if (space == std::string::npos || suggestion.find(' ', space + 1) != std::string::npos) return {};
+  if (suggestion.size() != token.size() + 1) return {};
+  if (suggestion.compare(0, space, token, 0, space) != 0 || suggestion.compare(space + 1, std::string::npos, token, space) != 0)
+    return {};
+  if (space < 2 || suggestion.size() - space - 1 < 2) return {};  // a lone letter is too weak a signal
+  return suggestion;
+}
+
+}  // namespace
+
+const RuleInfo& RunTogetherWords::info() const {
+  static const RuleInfo kInfo{
+      "typography/run-together", Severity::warning, RuleScope::document, RuleLanguage::en, true,
+      "Two or three English words written without a space",
+      R"doc(## What it does
+Flags a token that is not an English word but splits into two or three known
+words ("commonmyelosuppression", "cellsto", "survivedevelop"), and a token
+that switches from lowercase to a capital mid-word when both halves are words
+("toThere"). The word list is Hunspell's en_US dictionary plus the medical
+list en_med_glut (about 90,000 medical words) and every English term of the
+loaded glossary. The fix is the split form when there is exactly one, or when
+Hunspell's own first suggestion is that split.
+
+Only all-lowercase tokens and lowercase-then-Capitalized tokens of five or more
+letters are examined: capitalized words are usually names, and all-capital or
+mixed forms are usually acronyms and identifiers (iPhone, mRNA, McDonald).
+Tokens touching digits, `_`, `/`, `@`, apostrophes or a dot-joined word (CD8,
+p53, H2O, COVID-19, report.pdf) are left to typography/missing-space.
+
+The dictionaries are read from `$TRANSCHECK_HUNSPELL_DIR` or
+/usr/share/hunspell (en_US.aff, en_US.dic, en_med_glut.dic) the first time
+the rule runs. When they are missing the rule reports nothing and says so
+once on stderr.
+
+## Why it matters
+Text pasted from web pages and PDF extraction loses spaces at line and tag
+boundaries. Spell checkers that stop at the first unknown word do not say
+where the space belongs.
+
+## Example
+`such as the commonmyelosuppression` is flagged, fix `common myelosuppression`;
+`allow immune cells toThere is` is flagged, fix `to There`.
+
+## Options
+None. Add domain words through a glossary (`--glossary`): its English terms count as words.)doc"};
+  return kInfo;
+}
+
+void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& out) const {
+  WordOracle words(*lexicon_, context.glossary);
+  if (!words.available()) return;
+  const std::string_view prose = context.doc.prose();
+  std::size_t pos = 0;
+  while (pos < prose.size()) {
+    if (!is_letter(prose[pos])) {
+      ++pos;
+      continue;
+    }
+    const std::size_t begin = pos;
+    const std::size_t end = letters_end(prose, pos);
+    pos = end;
+    if (end - begin < kMinLength || glued_to_other_text(prose, begin, end)) continue;
+    const std::string_view token = prose.substr(begin, end - begin);
+    std::size_t camel_at = 0;
+    const Shape shape = shape_of(token, camel_at);
+    if (shape == Shape::other || words.known(token)) continue;
+    std::string split;
+    if (shape == Shape::camel) {
+      const std::string_view left = token.substr(0, camel_at);
+      const std::string_view right = token.substr(camel_at);
+      if (words.known(left) && words.known(right)) split = std::string(left) + ' ' + std::string(right);
+    } else {
+      split = suggested_split(token, words);
+      if (split.empty()) {
+        const std::vector<std::string> splits = own_splits(token, words);
+        if (splits.size() == 1) split = splits.front();
+      }
+    }
+    if (split.empty()) continue;
+    Finding finding = make_finding(context.doc, {begin, end},
+                                   "words run together: \"" + std::string(token) + "\" (\"" + split + "\")");
+    finding.fix = split;
+    out.push_back(std::move(finding));
+  }
+}
+
+}  // namespace tc
