@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <array>
 
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
 #include "core/utf8.h"
 #include "rules/typography/text.h"
 
@@ -39,6 +44,43 @@ struct Han {
 
 bool contains(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
 
+// Last characters of nouns (患者, 医生, 病毒, 疫苗...). A doubled two-character
+// word is flagged only when it ends in one: verbs (走动走动) and onomatopoeia
+// (咯当咯当, 哈达哈达) reduplicate freely, nouns do not.
+constexpr std::u32string_view kNounEndings =
+    U"者人员生师家士性物品剂药病症率度量素质体法院部国市省区局厂校机器苗毒菌胞液血瘤癌炎";
+
+// ICU's dictionary word segmentation, created on the first doubled character of a check.
+class ChineseWords {
+ public:
+  // True when the two copies of a doubled character belong to different words
+  // and one of those words is longer than the character (现在|在, 研究所|所长),
+  // or when the doubling is itself a dictionary word: then it is not a slip.
+  bool legitimate(std::string_view prose, const std::vector<Han>& run, std::size_t first) {
+    if (!iterator_) {
+      UErrorCode status = U_ZERO_ERROR;
+      iterator_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+      if (U_FAILURE(status)) iterator_.reset();
+      if (!iterator_) return true;  // no segmentation, no finding
+    }
+    const std::size_t from = first >= 3 ? first - 3 : 0;
+    const std::size_t to = std::min(run.size(), first + 5);
+    const std::string_view window = prose.substr(run[from].begin, run[to - 1].end - run[from].begin);
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(window.data(), static_cast<int32_t>(window.size())));
+    iterator_->setText(text);
+    auto units = [](char32_t cp) { return cp > 0xFFFF ? 2 : 1; };
+    int32_t first_at = 0;
+    for (std::size_t k = from; k < first; ++k) first_at += units(run[k].cp);
+    const int32_t second_at = first_at + units(run[first].cp);
+    const int32_t after = second_at + units(run[first + 1].cp);
+    if (!iterator_->isBoundary(second_at)) return true;  // 常常-like dictionary word
+    return !iterator_->isBoundary(first_at) || !iterator_->isBoundary(after);
+  }
+
+ private:
+  std::unique_ptr<icu::BreakIterator> iterator_;
+};
+
 }  // namespace
 
 const RuleInfo& DoubledCharacter::info() const {
@@ -48,11 +90,15 @@ const RuleInfo& DoubledCharacter::info() const {
       R"doc(## What it does
 Flags two kinds of accidental doubling in Chinese text:
 
-- a two-character word written twice, ABAB ("患者患者"), unless it is a
-  reduplication Chinese uses on purpose: verbs (研究研究, 考虑考虑), adjectives
-  (雪白雪白), onomatopoeia (哗啦哗啦) and 一X一X (一个一个);
-- a single function character written twice ("的的", "在在", "是是"), from a
-  list of particles, prepositions and conjunctions that never reduplicate.
+- a two-character noun written twice, ABAB ("患者患者"). Only words whose
+  last character is a common noun ending (者, 人, 员, 生, 师, 病, 药, 毒...) are
+  checked: verbs (走动走动, 研究研究), adjectives (雪白雪白) and onomatopoeia
+  (哗啦哗啦, 咯当咯当) reduplicate on purpose, and 一X一X (一个一个) is fine;
+- a single function character written twice ("的的", "在在", "从从"), from a
+  list of particles, prepositions and conjunctions that never reduplicate,
+  when ICU's dictionary segmentation makes each copy a word of its own: in
+  "现在在哪儿" (现在|在), "目的的" and "研究所所长" the copies belong to
+  different words and nothing is flagged.
 
 Reduplication is productive in Chinese (常常, 慢慢, 人人, 看看, 哈哈, 冉冉,
 袅袅...), so a doubled content character is not flagged: a list of allowed
@@ -77,6 +123,7 @@ e.g. `--set typography/doubled-character.allow=在在`.)doc"};
 void DoubledCharacter::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view prose = context.doc.prose();
   const std::vector<std::string> allowed = context.settings.list("typography/doubled-character.allow");
+  ChineseWords segmentation;
   // Runs of consecutive Han characters.
   std::vector<Han> run;
   auto is_allowed = [&](std::size_t begin, std::size_t end) {
@@ -98,6 +145,7 @@ void DoubledCharacter::check(const CheckContext& context, std::vector<Finding>& 
         const std::u32string pair{a, b};
         const bool listed = std::find(kReduplications.begin(), kReduplications.end(), pair) != kReduplications.end();
         if (aabb || listed || !contains(kNeverDoubled, a) || is_allowed(run[i].begin, run[i + 1].end)) continue;
+        if (segmentation.legitimate(prose, run, i)) continue;
         Finding finding = make_finding(context.doc, {run[i].begin, run[i + 1].end},
                                        "doubled character \"" + std::string(prose.substr(run[i].begin, run[i + 1].end - run[i].begin)) + "\"");
         finding.fix = std::string(prose.substr(run[i].begin, run[i].end - run[i].begin));
@@ -107,7 +155,9 @@ void DoubledCharacter::check(const CheckContext& context, std::vector<Finding>& 
       if (i + 3 >= n || at(k + 2) != a || at(k + 3) != b) continue;
       if ((at(k - 2) == a && at(k - 1) == b) || (at(k + 4) == a && at(k + 5) == b)) continue;  // ABABAB: deliberate
       const std::u32string word{a, b};
-      if (a == U'一' || std::find(kDoubledWords.begin(), kDoubledWords.end(), word) != kDoubledWords.end()) continue;
+      if (a == U'一' || !contains(kNounEndings, b) ||
+          std::find(kDoubledWords.begin(), kDoubledWords.end(), word) != kDoubledWords.end())
+        continue;
       if (is_allowed(run[i].begin, run[i + 3].end)) continue;
       const std::string once(prose.substr(run[i].begin, run[i + 1].end - run[i].begin));
       Finding finding = make_finding(context.doc, {run[i].begin, run[i + 3].end}, "doubled word \"" + once + once + "\"");

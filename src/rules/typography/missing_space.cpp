@@ -36,6 +36,12 @@ bool is_file_extension_or_domain(std::string_view word) {
   return std::find(kEndings.begin(), kEndings.end(), lower) != kEndings.end();
 }
 
+bool is_short_function_word(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"as",  "at",  "by",  "of",  "to",  "in",   "on",  "is", "or",
+                                                "and", "the", "was", "are", "for", "than", "per", "were"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 bool all_lower(std::string_view word) {
   return std::all_of(word.begin(), word.end(), [](char c) { return is_lower(c); });
 }
@@ -104,7 +110,17 @@ class GapFinder {
     std::size_t end = at;
     while (end < prose_.size() && is_alnum(prose_[end])) ++end;
     if (words_.known(prose_.substr(begin, end - begin))) return;
-    gaps.push_back({begin, at, number_end(prose_, at)});
+    // Short lowercase words before digits are mostly names of genes and
+    // versions (orf8, pp1a, win32, mp3); only function words glue to numbers.
+    const std::string_view word = prose_.substr(begin, at - begin);
+    if (word.size() < 4 && !is_short_function_word(word)) return;
+    const std::size_t number = number_end(prose_, at);
+    if (number < prose_.size() && is_letter(prose_[number])) {
+      // orf3b, pp1ab: an identifier, unless a real word follows (about1/3patients).
+      const std::size_t after = letters_end(prose_, number);
+      if (after - number < 3 || !words_.known(prose_.substr(number, after - number))) return;
+    }
+    gaps.push_back({begin, at, number});
   }
 
   void number_then_word(std::size_t at, std::vector<Gap>& gaps) {
@@ -145,6 +161,7 @@ class GapFinder {
 
   void comma_then_word(std::size_t comma, std::vector<Gap>& gaps) {
     const std::size_t begin = letters_begin(prose_, comma);
+    if (begin > 0 && prose_[begin - 1] == '&') return;  // an HTML entity such as &gt;
     if (comma - begin < 2 || letter_before(prose_, begin) || !words_.known(prose_.substr(begin, comma - begin))) return;
     const std::size_t right_begin = comma + 1;
     std::size_t right_end = 0;

@@ -28,10 +28,10 @@ const RuleInfo& RepeatedPunctuation::info() const {
       R"doc(## What it does
 Flags punctuation that is never repeated: `,,`, `;;`, `，，`, `、、`, `；；`,
 `：：` and exactly two ideographic full stops `。。` (fix: one mark). In
-English text it also flags runs of four or more periods ("arose......") and
+English text it also flags runs of five or more periods ("arose......") and
 two periods after a word ("end.."), which are neither a period nor an
 ellipsis; the fix for a long run is the ellipsis in the configured style.
-Three periods, `…`, `?!`, `!!` and `??` are left alone, and so are the
+Three or four periods (an ellipsis, and one that ends a sentence), `…`, `?!`, `!!` and `??` are left alone, and so are the
 six-dot `......` ellipses common in Chinese web text (`……` is the standard
 form there, but flagging them is noise on real Chinese text).
 
@@ -64,7 +64,7 @@ void RepeatedPunctuation::check(const CheckContext& context, std::vector<Finding
       const std::size_t dots = end - pos;
       const bool after_word = pos > 0 && (is_alnum(prose[pos - 1]) || letter_before(prose, pos));
       const bool ends_there = end >= prose.size() || is_space(prose[end]);
-      if (english && dots >= 4) {
+      if (english && dots >= 5) {  // four dots: an ellipsis that ends a sentence
         Finding finding = make_finding(context.doc, {pos, end}, std::to_string(dots) + " periods in a row");
         finding.fix = ellipsis;
         out.push_back(std::move(finding));

@@ -14,11 +14,21 @@ using namespace typography;
 // "is is"), emphasis ("very very", "far far away") and interjections.
 bool repeats_on_purpose(std::string_view lower) {
   static constexpr std::array<std::string_view, 40> kWords{
-      "had",  "that", "is",    "do",    "bye",  "no",    "so",    "ha",   "well", "now",
+      "her",  "that", "is",    "do",    "bye",  "no",    "so",    "ha",   "well", "now",
       "there", "knock", "chop", "tut",  "yes",  "blah",  "night", "go",   "very", "far",
       "many", "long", "more",  "dum",   "tsk",  "boo",   "ho",    "hee",  "la",   "oh",
-      "ah",   "come", "please", "never", "hush", "cha",  "yeah",  "ding", "bang", "pom"};
+      "ah",   "come", "please", "never", "hush", "really", "yeah", "little", "right", "had"};
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
+bool is_function_word(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "a",    "an",   "the",  "to",   "of",   "in",    "on",   "at",   "by",    "for",  "with", "from", "into",
+      "as",   "and",  "or",   "but",  "nor",  "if",    "than", "then", "this",  "these", "those", "it",  "its",
+      "he",   "she",  "we",   "they", "you",  "i",     "me",   "him",  "us",    "them", "his",  "their", "our",
+      "your", "my",   "are",  "was",  "were", "be",    "been", "has",  "have",  "will", "would", "can", "could",
+      "should", "may", "might", "must", "not", "which", "who", "whom", "whose", "what", "when", "where", "about"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
 struct Word {
@@ -44,8 +54,13 @@ const RuleInfo& RepeatedWord::info() const {
 Flags an English word followed by the same word (ignoring case) with only
 spaces or one line break between them: "the the", "of of". The fix keeps one.
 Repetitions English makes on purpose are not flagged: "had had", "that that",
+"her her" ("asked her her name"),
 "is is", "very very", "far far away", "bye bye", "no no", "ha ha" and similar,
-nor runs of three or more ("no no no").
+nor runs of three or more ("no no no"), nor a capitalized second word (names
+such as "Zhen Zhen", initials such as "A A"). Content words shorter than six
+letters are doubled for emphasis in speech and fiction ("heavy heavy", "big
+big"), so they are not flagged; function words ("the the", "of of", "is is"
+aside) always are, and longer words ("patients patients") too.
 
 ## Why it matters
 Doubled words are among the most common slips that survive editing, because
@@ -89,8 +104,12 @@ void RepeatedWord::check(const CheckContext& context, std::vector<Finding>& out)
     if (!same(first, second)) continue;
     if ((i >= 2 && same(words[i - 2], first)) || (i + 1 < words.size() && same(second, words[i + 1]))) continue;
     if (!standalone(prose, first) || !standalone(prose, second)) continue;
+    if (!is_lower(prose[second.begin])) continue;  // names (Zhen Zhen, Yao Yao) and initials (A A)
     const std::string lower = to_lower_ascii(prose.substr(first.begin, first.end - first.begin));
     if (repeats_on_purpose(lower)) continue;
+    // Short content words are doubled for emphasis in speech and fiction
+    // ("heavy heavy", "big big"); doubled function words are slips.
+    if (lower.size() < 6 && !is_function_word(lower)) continue;
     const std::string word(prose.substr(first.begin, first.end - first.begin));
     Finding finding = make_finding(context.doc, {first.begin, second.end}, "repeated word \"" + word + "\"");
     finding.fix = word;

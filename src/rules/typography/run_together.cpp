@@ -1,5 +1,8 @@
 #include "rules/typography/run_together.h"
 
+#include <algorithm>
+#include <array>
+
 #include "core/utf8.h"
 #include "rules/typography/text.h"
 
@@ -9,7 +12,7 @@ namespace {
 using namespace typography;
 
 constexpr std::size_t kMinLength = 5;   // shorter tokens split into too many pairs of short words
-constexpr std::size_t kMinOwnPart = 3;  // parts of a split we find ourselves (not Hunspell's)
+constexpr std::size_t kMinOwnPart = 4;  // parts of a split we find ourselves (not Hunspell's)
 
 enum class Shape { lowercase, camel, other };
 
@@ -28,7 +31,7 @@ Shape shape_of(std::string_view token, std::size_t& camel_at) {
 // identifier, a number, a file name, a contraction or a non-English word.
 bool glued_to_other_text(std::string_view prose, std::size_t begin, std::size_t end) {
   auto bad_neighbour = [](char c) {
-    return is_digit(c) || c == '_' || c == '@' || c == '/' || c == '\\' || c == '\'' || c == '#' || c == '&' ||
+    return is_digit(c) || c == '_' || c == '@' || c == '/' || c == '\\' || c == '\'' || c == '#' || c == '&' || c == '-' ||
            c == kMaskByte;
   };
   if (begin > 0 && bad_neighbour(prose[begin - 1])) return true;
@@ -43,19 +46,94 @@ bool glued_to_other_text(std::string_view prose, std::size_t begin, std::size_t 
   return false;
 }
 
-// The splits of token into 2 or 3 known words of at least kMinOwnPart letters.
+bool is_function_word(std::string_view part);
+
+// The splits of token into two known words, each of at least kMinOwnPart
+// letters or a function word ("to", "of"), or failing that into three known
+// words of at least kMinOwnPart letters. Only used when Hunspell's own first
+// suggestion is not a split, e.g. for glossary terms Hunspell does not know.
 std::vector<std::string> own_splits(std::string_view token, WordOracle& words) {
   std::vector<std::string> splits;
-  const std::size_t n = token.size();
-  for (std::size_t i = kMinOwnPart; i + kMinOwnPart <= n; ++i) {
+  auto usable = [&](std::string_view part) {
+    return part.size() >= kMinOwnPart ? words.known(part) : part.size() >= 2 && is_function_word(part);
+  };
+  for (std::size_t i = 2; i + 2 <= token.size(); ++i)
+    if (usable(token.substr(0, i)) && usable(token.substr(i)))
+      splits.push_back(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i)));
+  if (!splits.empty() || token.size() < 3 * kMinOwnPart + 2) return splits;
+  // Three words ("allowimmunecells"): only long parts, where chance splits are rare.
+  for (std::size_t i = kMinOwnPart; i + 2 * kMinOwnPart <= token.size(); ++i) {
     if (!words.known(token.substr(0, i))) continue;
-    if (words.known(token.substr(i))) splits.push_back(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i)));
-    for (std::size_t j = i + kMinOwnPart; j + kMinOwnPart <= n; ++j)
+    for (std::size_t j = i + kMinOwnPart; j + kMinOwnPart <= token.size(); ++j)
       if (words.known(token.substr(i, j - i)) && words.known(token.substr(j)))
         splits.push_back(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i, j - i)) + ' ' +
                          std::string(token.substr(j)));
   }
   return splits;
+}
+
+// Prefixes that form real words with any word after them ("interspecies",
+// "polyprotein", "nanoparticles"): a split after one of them is not a lost space.
+bool is_prefix(std::string_view part) {
+  static constexpr std::array<std::string_view, 58> kPrefixes{
+      "anti", "auto", "bio", "co", "counter", "cyber", "de", "dis", "eco", "electro", "endo", "epi", "exo", "extra",
+      "fibro", "geo", "hetero", "homo", "hyper", "hypo", "immuno", "infra", "inter", "intra", "kilo", "macro", "mega",
+      "meta", "micro", "milli", "mini", "mis", "mono", "multi", "myo", "nano", "neo", "neuro", "non", "over", "para",
+      "poly", "post", "pre", "pro", "pseudo", "re", "semi", "sub", "super", "tele", "trans", "tri", "ultra", "un",
+      "under", "up", "out"};
+  static constexpr std::array<std::string_view, 6> kGreekLetters{"alpha", "beta", "gamma", "delta", "omega", "kappa"};
+  return std::find(kPrefixes.begin(), kPrefixes.end(), part) != kPrefixes.end() ||
+         std::find(kGreekLetters.begin(), kGreekLetters.end(), part) != kGreekLetters.end();
+}
+
+// Short words that never close a compound: a split next to one of them ("cells to",
+// "of the") is a lost space, while two content words may be a closed compound
+// Hunspell does not know ("lockdown", "facemask", "waterlogging").
+bool is_function_word(std::string_view part) {
+  static constexpr std::array<std::string_view, 44> kWords{
+      "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was",
+      "were", "be", "been", "and", "or", "but", "not", "that", "this", "these", "those", "it", "its", "their",
+      "there", "they", "we", "you", "he", "she", "which", "who", "has", "have", "had", "can", "will", "than"};
+  return std::find(kWords.begin(), kWords.end(), part) != kWords.end();
+}
+
+// British spellings Hunspell's en_US list lacks ("labour", "metres",
+// "programme", "organisation"): the token is a word when its American form is.
+bool american_form_known(std::string_view token, WordOracle& words) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kRewrites{{
+      {"wards", "ward"},
+      {"our", "or"}, {"isation", "ization"}, {"ise", "ize"}, {"ising", "izing"}, {"yse", "yze"}, {"tre", "ter"},
+      {"lled", "led"}, {"lling", "ling"}, {"ller", "ler"}, {"mme", "m"}, {"ence", "ense"}, {"gement", "gment"},
+      {"ae", "e"}}};
+  for (const auto& [british, american] : kRewrites) {
+    for (std::size_t at = token.find(british); at != std::string_view::npos; at = token.find(british, at + 1)) {
+      std::string candidate(token);
+      candidate.replace(at, british.size(), american);
+      if (words.known(candidate)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether a split into these parts is a lost space rather than a compound or derived word.
+bool plausible_split(std::string_view split) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (start <= split.size()) {
+    std::size_t space = split.find(' ', start);
+    if (space == std::string_view::npos) space = split.size();
+    parts.push_back(split.substr(start, space - start));
+    start = space + 1;
+  }
+  if (is_prefix(parts.front())) return false;
+  for (std::string_view part : parts)
+    if (is_function_word(part)) return true;
+  // Two content words: only long ones, and not noun + participle ("crowdsourced").
+  for (std::string_view part : parts)
+    if (part.size() < 5) return false;
+  const std::string_view last = parts.back();
+  if (last.ends_with("ing") || last.ends_with("ed")) return false;
+  return split.size() >= 13;
 }
 
 // Hunspell's first suggestion when it is token with one space inserted.
@@ -139,6 +217,7 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
         const std::vector<std::string> splits = own_splits(token, words);
         if (splits.size() == 1) split = splits.front();
       }
+      if (!split.empty() && (!plausible_split(split) || american_form_known(token, words))) split.clear();
     }
     if (split.empty()) continue;
     Finding finding = make_finding(context.doc, {begin, end},

@@ -134,7 +134,9 @@ Single quotes are not checked: ’ is also the apostrophe.
 Quotation continued into the next paragraph is allowed, following the English
 (and Chinese) convention: a paragraph of dialogue that does not close its
 quote is fine when the next paragraph starts with an opening quote. The same
-holds for a new line inside one paragraph that starts with an opening quote.
+holds for a new line inside one paragraph that starts with an opening quote
+(text with one paragraph per line and no blank lines). Elsewhere quotes may
+nest (“...“...”...”, common in Chinese text).
 Line-start list markers ("1)", "a)") and emoticons (":)") are not brackets.
 
 ## Why it matters
@@ -160,27 +162,24 @@ void UnbalancedQuote::check(const CheckContext& context, std::vector<Finding>& o
     const std::vector<Mark> marks = b == 0 ? scanner.scan(blocks[b].content.begin, blocks[b].content.end) : next_marks;
     next_marks = b + 1 < blocks.size() ? scanner.scan(blocks[b + 1].content.begin, blocks[b + 1].content.end)
                                        : std::vector<Mark>{};
-    auto report_open = [&](const Mark& mark, const char* why) {
-      const std::string glyph(prose.substr(mark.begin, mark.end - mark.begin));
-      out.push_back(make_finding(context.doc, {mark.begin, mark.end}, "opening " + glyph + " " + why));
+    auto glyph_of = [&](const Mark& mark) {  // a doubled "" is shown once
+      return std::string(prose.substr(mark.begin, prose[mark.begin] == '"' ? 1 : mark.end - mark.begin));
     };
     std::array<std::vector<Mark>, kPairs.size()> open;
     for (const Mark& mark : marks) {
       std::vector<Mark>& stack = open[mark.pair];
       if (mark.side == Side::open) {
-        if (kPairs[mark.pair].quote && !stack.empty()) {
-          // A new line opening a quote continues the dialogue; otherwise the earlier quote was never closed.
-          const bool continued = at_line_start(prose, mark.begin) &&
-                                 context.doc.lines.line_of(stack.back().begin) < context.doc.lines.line_of(mark.begin);
-          if (!continued) report_open(stack.back(), "is never closed before the next opening quote");
+        // A new line opening a quote while one is open continues the dialogue
+        // (the earlier paragraph's quote is left open by convention); elsewhere
+        // quotes may nest (“...“...”...”, common in Chinese).
+        if (kPairs[mark.pair].quote && !stack.empty() && at_line_start(prose, mark.begin) &&
+            context.doc.lines.line_of(stack.back().begin) < context.doc.lines.line_of(mark.begin))
           stack.pop_back();
-        }
         stack.push_back(mark);
       } else if (!stack.empty()) {
         stack.pop_back();
       } else {
-        const std::string glyph(prose.substr(mark.begin, mark.end - mark.begin));
-        out.push_back(make_finding(context.doc, {mark.begin, mark.end}, "closing " + glyph + " has no opening mark"));
+        out.push_back(make_finding(context.doc, {mark.begin, mark.end}, "closing " + glyph_of(mark) + " has no opening mark"));
       }
     }
     const bool next_opens_quote = !next_marks.empty() && next_marks.front().begin == blocks[b + 1].content.begin &&
@@ -188,7 +187,8 @@ void UnbalancedQuote::check(const CheckContext& context, std::vector<Finding>& o
     for (std::size_t i = 0; i < kPairs.size(); ++i) {
       for (const Mark& mark : open[i]) {
         if (kPairs[i].quote && next_opens_quote && next_marks.front().pair == i) continue;  // dialogue continues
-        report_open(mark, "is never closed in this paragraph");
+        out.push_back(make_finding(context.doc, {mark.begin, mark.end},
+                                   "opening " + glyph_of(mark) + " is never closed in this paragraph"));
       }
     }
   }
