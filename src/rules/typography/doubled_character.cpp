@@ -53,9 +53,10 @@ constexpr std::u32string_view kNounEndings =
 // ICU's dictionary word segmentation, created on the first doubled character of a check.
 class ChineseWords {
  public:
-  // True when the two copies of a doubled character belong to different words
-  // and one of those words is longer than the character (现在|在, 研究所|所长),
-  // or when the doubling is itself a dictionary word: then it is not a slip.
+  // True when the first copy of a doubled character ends a longer word, so
+  // the two copies belong to different words (现在|在, 研究所|所长, 目的|的).
+  // ICU's dictionary also holds pronoun + particle pairs (我的, 他在) that are
+  // not words in this sense; they do not count.
   bool legitimate(std::string_view prose, const std::vector<Han>& run, std::size_t first) {
     if (!iterator_) {
       UErrorCode status = U_ZERO_ERROR;
@@ -66,15 +67,15 @@ class ChineseWords {
     const std::size_t from = first >= 3 ? first - 3 : 0;
     const std::size_t to = std::min(run.size(), first + 5);
     const std::string_view window = prose.substr(run[from].begin, run[to - 1].end - run[from].begin);
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(window.data(), static_cast<int32_t>(window.size())));
+    const icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(window.data(), static_cast<int32_t>(window.size())));
     iterator_->setText(text);
-    auto units = [](char32_t cp) { return cp > 0xFFFF ? 2 : 1; };
     int32_t first_at = 0;
-    for (std::size_t k = from; k < first; ++k) first_at += units(run[k].cp);
-    const int32_t second_at = first_at + units(run[first].cp);
-    const int32_t after = second_at + units(run[first + 1].cp);
-    if (!iterator_->isBoundary(second_at)) return true;  // 常常-like dictionary word
-    return !iterator_->isBoundary(first_at) || !iterator_->isBoundary(after);
+    for (std::size_t k = from; k < first; ++k) first_at += run[k].cp > 0xFFFF ? 2 : 1;
+    if (first_at == 0 || iterator_->isBoundary(first_at)) return false;
+    const int32_t word_start = iterator_->preceding(first_at);
+    const char32_t word_first = text.char32At(word_start);
+    return !contains(U"我你他她它您咱谁", word_first);
   }
 
  private:
@@ -96,9 +97,9 @@ Flags two kinds of accidental doubling in Chinese text:
   (哗啦哗啦, 咯当咯当) reduplicate on purpose, and 一X一X (一个一个) is fine;
 - a single function character written twice ("的的", "在在", "从从"), from a
   list of particles, prepositions and conjunctions that never reduplicate,
-  when ICU's dictionary segmentation makes each copy a word of its own: in
-  "现在在哪儿" (现在|在), "目的的" and "研究所所长" the copies belong to
-  different words and nothing is flagged.
+  unless ICU's dictionary segmentation puts the first copy at the end of a
+  longer word: in "现在在哪儿" (现在|在), "目的的" and "研究所所长" the copies
+  belong to different words and nothing is flagged.
 
 Reduplication is productive in Chinese (常常, 慢慢, 人人, 看看, 哈哈, 冉冉,
 袅袅...), so a doubled content character is not flagged: a list of allowed

@@ -19,21 +19,21 @@ struct Gap {
 };
 
 bool is_unit(std::string_view word) {
-  static constexpr std::array<std::string_view, 52> kUnits{
+  static constexpr std::string_view kUnits[] = {
       "mg",  "kg",  "g",   "mcg", "ml",   "mL",   "l",   "L",   "cm",   "mm",   "km",   "m",   "nm",
-      "min", "mins", "sec", "secs", "h",  "hr",   "hrs", "s",   "ms",   "lb",   "lbs",  "oz",  "ft",
+      "min", "mins", "sec", "secs", "h",  "hr",   "hrs", "ms",   "lb",   "lbs",  "oz",  "ft",
       "in",  "mph", "kph", "bpm", "mmHg", "kcal", "cal", "kb",  "KB",   "mb",   "MB",   "GB",  "TB",
       "Hz",  "kHz", "MHz", "GHz", "px",   "pt",   "dpi", "mAh", "mol",  "mmol", "IU",   "am",  "pm"};
-  return std::find(kUnits.begin(), kUnits.end(), word) != kUnits.end();
+  return std::find(std::begin(kUnits), std::end(kUnits), word) != std::end(kUnits);
 }
 
 bool is_file_extension_or_domain(std::string_view word) {
-  static constexpr std::array<std::string_view, 36> kEndings{
+  static constexpr std::string_view kEndings[] = {
       "pdf", "doc", "docx", "txt", "md",  "html", "htm", "xml", "json", "csv", "xls", "xlsx",
       "ppt", "pptx", "png", "jpg", "jpeg", "gif", "svg", "mp3", "mp4",  "zip", "exe", "js",
       "py",  "cpp", "php", "com", "org",  "net", "gov", "edu", "io",   "cn",  "uk",  "tmx"};
   const std::string lower = to_lower_ascii(word);
-  return std::find(kEndings.begin(), kEndings.end(), lower) != kEndings.end();
+  return std::find(std::begin(kEndings), std::end(kEndings), lower) != std::end(kEndings);
 }
 
 bool is_short_function_word(std::string_view word) {

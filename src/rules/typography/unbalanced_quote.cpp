@@ -54,16 +54,19 @@ char32_t before(std::string_view text, std::size_t begin) {
   return utf8::previous(text, begin);
 }
 
-// Line-start list markers "1)", "a)", "iv)" and emoticons ":)" are not brackets.
-bool ignorable_bracket(std::string_view prose, std::size_t pos, char c) {
-  if (pos > 0 && (prose[pos - 1] == ':' || prose[pos - 1] == ';' || (prose[pos - 1] == '-' && pos > 1 && prose[pos - 2] == ':')))
-    return true;
-  if (c != ')') return false;
+// Emoticons ":)", ";(", ":-)" are not brackets.
+bool emoticon(std::string_view prose, std::size_t pos) {
+  return pos > 0 && (prose[pos - 1] == ':' || prose[pos - 1] == ';' || (prose[pos - 1] == '-' && pos > 1 && prose[pos - 2] == ':'));
+}
+
+// An unmatched ")" after one to three letters or digits that start a word is
+// an enumeration marker: "1) first", "a) second", "iv) fourth".
+bool list_marker(std::string_view prose, std::size_t pos) {
+  if (prose[pos] != ')') return false;
   std::size_t start = pos;
   while (start > 0 && pos - start < 4 && is_alnum(prose[start - 1])) --start;
-  if (start == pos) return false;
-  while (start > 0 && is_blank(prose[start - 1])) --start;
-  return start == 0 || prose[start - 1] == '\n';
+  if (start == pos || pos - start > 3) return false;
+  return start == 0 || is_space(prose[start - 1]);
 }
 
 class MarkScanner {
@@ -98,7 +101,7 @@ class MarkScanner {
       const char32_t cp = utf8::next(prose_, pos);
       for (std::size_t i = 0; i < kPairs.size(); ++i) {
         if (cp != kPairs[i].open && cp != kPairs[i].close) continue;
-        if (cp < 0x80 && ignorable_bracket(prose_, start, c)) break;
+        if (cp < 0x80 && emoticon(prose_, start)) break;
         const Side side = cp == kPairs[i].open ? Side::open : Side::close;
         if (i == 0) open_double += side == Side::open ? 1 : (open_double > 0 ? -1 : 0);
         marks.push_back({i, side, start, pos});
@@ -137,7 +140,8 @@ quote is fine when the next paragraph starts with an opening quote. The same
 holds for a new line inside one paragraph that starts with an opening quote
 (text with one paragraph per line and no blank lines). Elsewhere quotes may
 nest (“...“...”...”, common in Chinese text).
-Line-start list markers ("1)", "a)") and emoticons (":)") are not brackets.
+Enumeration markers with no opening bracket ("1) first, a) second") and
+emoticons (":)") are not brackets.
 
 ## Why it matters
 A lost quotation mark changes who says what; a lost bracket leaves a
@@ -178,7 +182,7 @@ void UnbalancedQuote::check(const CheckContext& context, std::vector<Finding>& o
         stack.push_back(mark);
       } else if (!stack.empty()) {
         stack.pop_back();
-      } else {
+      } else if (!list_marker(prose, mark.begin)) {
         out.push_back(make_finding(context.doc, {mark.begin, mark.end}, "closing " + glyph_of(mark) + " has no opening mark"));
       }
     }
