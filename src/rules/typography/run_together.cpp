@@ -12,7 +12,8 @@ namespace {
 using namespace typography;
 
 constexpr std::size_t kMinLength = 5;   // shorter tokens split into too many pairs of short words
-constexpr std::size_t kMinOwnPart = 4;  // parts of a split we find ourselves (not Hunspell's)
+constexpr std::size_t kMinPart = 3;        // a part of a two-word split, unless a function word
+constexpr std::size_t kMinThreePart = 4;   // a part of a three-word split
 
 enum class Shape { lowercase, camel, other };
 
@@ -44,32 +45,6 @@ bool glued_to_other_text(std::string_view prose, std::size_t begin, std::size_t 
   if (end + 2 < prose.size() && prose.compare(end, 3, "\xE2\x80\x99") == 0) return true;
   if (begin >= 3 && prose.compare(begin - 3, 3, "\xE2\x80\x99") == 0) return true;
   return false;
-}
-
-bool is_function_word(std::string_view part);
-
-// The splits of token into two known words, each of at least kMinOwnPart
-// letters or a function word ("to", "of"), or failing that into three known
-// words of at least kMinOwnPart letters. Only used when Hunspell's own first
-// suggestion is not a split, e.g. for glossary terms Hunspell does not know.
-std::vector<std::string> own_splits(std::string_view token, WordOracle& words) {
-  std::vector<std::string> splits;
-  auto usable = [&](std::string_view part) {
-    return part.size() >= kMinOwnPart ? words.known(part) : part.size() >= 2 && is_function_word(part);
-  };
-  for (std::size_t i = 2; i + 2 <= token.size(); ++i)
-    if (usable(token.substr(0, i)) && usable(token.substr(i)))
-      splits.push_back(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i)));
-  if (!splits.empty() || token.size() < 3 * kMinOwnPart + 2) return splits;
-  // Three words ("allowimmunecells"): only long parts, where chance splits are rare.
-  for (std::size_t i = kMinOwnPart; i + 2 * kMinOwnPart <= token.size(); ++i) {
-    if (!words.known(token.substr(0, i))) continue;
-    for (std::size_t j = i + kMinOwnPart; j + kMinOwnPart <= token.size(); ++j)
-      if (words.known(token.substr(i, j - i)) && words.known(token.substr(j)))
-        splits.push_back(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i, j - i)) + ' ' +
-                         std::string(token.substr(j)));
-  }
-  return splits;
 }
 
 // Prefixes that form real words with any word after them ("interspecies",
@@ -136,16 +111,41 @@ bool plausible_split(std::string_view split) {
   return split.size() >= 13;
 }
 
-// Hunspell's first suggestion when it is token with one space inserted.
-std::string suggested_split(std::string_view token, WordOracle& words) {
+// The splits of token into two known words (each of at least kMinPart letters,
+// or a function word such as "to"), or failing that into three known words of
+// at least kMinThreePart letters, that pass plausible_split.
+std::vector<std::string> plausible_splits(std::string_view token, WordOracle& words) {
+  std::vector<std::string> splits;
+  auto usable = [&](std::string_view part) {
+    return part.size() >= kMinPart ? words.known(part) : part.size() >= 2 && is_function_word(part);
+  };
+  auto keep = [&](std::string split) {
+    if (plausible_split(split)) splits.push_back(std::move(split));
+  };
+  for (std::size_t i = 2; i + 2 <= token.size(); ++i)
+    if (usable(token.substr(0, i)) && usable(token.substr(i)))
+      keep(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i)));
+  if (!splits.empty() || token.size() < 3 * kMinThreePart + 2) return splits;
+  // Three words ("allowimmunecells"): only long parts, where chance splits are rare.
+  for (std::size_t i = kMinThreePart; i + 2 * kMinThreePart <= token.size(); ++i) {
+    if (!words.known(token.substr(0, i))) continue;
+    for (std::size_t j = i + kMinThreePart; j + kMinThreePart <= token.size(); ++j)
+      if (words.known(token.substr(i, j - i)) && words.known(token.substr(j)))
+        keep(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i, j - i)) + ' ' +
+             std::string(token.substr(j)));
+  }
+  return splits;
+}
+
+// The one split to offer: the only plausible one, or Hunspell's first
+// suggestion when it is one of several (suggest() is slow, so it is asked
+// only then).
+std::string best_split(std::string_view token, WordOracle& words) {
+  const std::vector<std::string> splits = plausible_splits(token, words);
+  if (splits.size() == 1) return splits.front();
+  if (splits.empty()) return {};
   const std::string& suggestion = words.first_suggestion(token);
-  const auto space = suggestion.find(' ');
-  if (space == std::string::npos || suggestion.find(' ', space + 1) != std::string::npos) return {};
-  if (suggestion.size() != token.size() + 1) return {};
-  if (suggestion.compare(0, space, token, 0, space) != 0 || suggestion.compare(space + 1, std::string::npos, token, space) != 0)
-    return {};
-  if (space < 2 || suggestion.size() - space - 1 < 2) return {};  // a lone letter is too weak a signal
-  return suggestion;
+  return std::find(splits.begin(), splits.end(), suggestion) != splits.end() ? suggestion : std::string();
 }
 
 }  // namespace
@@ -161,7 +161,16 @@ that switches from lowercase to a capital mid-word when both halves are words
 ("toThere"). The word list is Hunspell's en_US dictionary plus the medical
 list en_med_glut (about 90,000 medical words) and every English term of the
 loaded glossary. The fix is the split form when there is exactly one, or when
-Hunspell's own first suggestion is that split.
+Hunspell's own first suggestion is one of several.
+
+A split must look like a lost space, not like a word Hunspell lacks: a split
+after a prefix (inter|species, nano|particles, re|purposing) is ignored, and
+so are British spellings whose American form is known (labour, metres,
+programme, onwards). Unless one part is a function word ("cells to", "of
+the"), both parts must have five or more letters and the last must not end
+in -ing or -ed, since two short content words are often a closed compound
+(lockdown, facemask, crowdsourced). Three-word splits need parts of four or
+more letters.
 
 Only all-lowercase tokens and lowercase-then-Capitalized tokens of five or more
 letters are examined: capitalized words are usually names, and all-capital or
@@ -212,12 +221,8 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
       const std::string_view right = token.substr(camel_at);
       if (words.known(left) && words.known(right)) split = std::string(left) + ' ' + std::string(right);
     } else {
-      split = suggested_split(token, words);
-      if (split.empty()) {
-        const std::vector<std::string> splits = own_splits(token, words);
-        if (splits.size() == 1) split = splits.front();
-      }
-      if (!split.empty() && (!plausible_split(split) || american_form_known(token, words))) split.clear();
+      split = best_split(token, words);
+      if (!split.empty() && american_form_known(token, words)) split.clear();
     }
     if (split.empty()) continue;
     Finding finding = make_finding(context.doc, {begin, end},
