@@ -15,15 +15,8 @@ constexpr std::string_view kShippedPhrases =
 
 std::vector<std::string> shipped_phrases() {
   std::vector<std::string> phrases;
-  std::size_t pos = 0;
-  while (pos < kShippedPhrases.size()) {
-    std::size_t end = kShippedPhrases.find('\n', pos);
-    if (end == std::string_view::npos) end = kShippedPhrases.size();
-    std::string_view line = kShippedPhrases.substr(pos, end - pos);
-    while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
-    if (!line.empty() && line.front() != '#') phrases.push_back(to_lower_ascii(line));
-    pos = end + 1;
-  }
+  for (const std::string& line : split_trimmed(kShippedPhrases, '\n'))
+    if (line.front() != '#') phrases.push_back(to_lower_ascii(line));
   return phrases;
 }
 

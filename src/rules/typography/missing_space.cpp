@@ -36,12 +36,6 @@ bool is_file_extension_or_domain(std::string_view word) {
   return std::find(std::begin(kEndings), std::end(kEndings), lower) != std::end(kEndings);
 }
 
-bool is_short_function_word(std::string_view word) {
-  static constexpr std::string_view kWords[] = {"as",  "at",  "by",  "of",  "to",  "in",   "on",  "is", "or",
-                                                "and", "the", "was", "are", "for", "than", "per", "were"};
-  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
-}
-
 bool all_lower(std::string_view word) {
   return std::all_of(word.begin(), word.end(), [](char c) { return is_lower(c); });
 }
@@ -113,7 +107,7 @@ class GapFinder {
     // Short lowercase words before digits are mostly names of genes and
     // versions (orf8, pp1a, win32, mp3); only function words glue to numbers.
     const std::string_view word = prose_.substr(begin, at - begin);
-    if (word.size() < 4 && !is_short_function_word(word)) return;
+    if (word.size() < 4 && !is_function_word(word)) return;
     const std::size_t number = number_end(prose_, at);
     if (number < prose_.size() && is_letter(prose_[number])) {
       // orf3b, pp1ab: an identifier, unless a real word follows (about1/3patients).

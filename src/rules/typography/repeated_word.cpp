@@ -21,16 +21,6 @@ bool repeats_on_purpose(std::string_view lower) {
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
-bool is_function_word(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "a",    "an",   "the",  "to",   "of",   "in",    "on",   "at",   "by",    "for",  "with", "from", "into",
-      "as",   "and",  "or",   "but",  "nor",  "if",    "than", "then", "this",  "these", "those", "it",  "its",
-      "he",   "she",  "we",   "they", "you",  "i",     "me",   "him",  "us",    "them", "his",  "their", "our",
-      "your", "my",   "are",  "was",  "were", "be",    "been", "has",  "have",  "will", "would", "can", "could",
-      "should", "may", "might", "must", "not", "which", "who", "whom", "whose", "what", "when", "where", "about"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
-}
-
 struct Word {
   std::size_t begin = 0;
   std::size_t end = 0;

@@ -61,17 +61,6 @@ bool is_prefix(std::string_view part) {
          std::find(kGreekLetters.begin(), kGreekLetters.end(), part) != kGreekLetters.end();
 }
 
-// Short words that never close a compound: a split next to one of them ("cells to",
-// "of the") is a lost space, while two content words may be a closed compound
-// Hunspell does not know ("lockdown", "facemask", "waterlogging").
-bool is_function_word(std::string_view part) {
-  static constexpr std::array<std::string_view, 44> kWords{
-      "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was",
-      "were", "be", "been", "and", "or", "but", "not", "that", "this", "these", "those", "it", "its", "their",
-      "there", "they", "we", "you", "he", "she", "which", "who", "has", "have", "had", "can", "will", "than"};
-  return std::find(kWords.begin(), kWords.end(), part) != kWords.end();
-}
-
 // British spellings Hunspell's en_US list lacks ("labour", "metres",
 // "programme", "organisation"): the token is a word when its American form is.
 bool american_form_known(std::string_view token, WordOracle& words) {

@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "core/utf8.h"
 
 namespace tc::typography {
@@ -54,11 +56,11 @@ std::vector<Block> prose_blocks(const Document& doc) {
   return blocks;
 }
 
-std::vector<std::string> split_bars(std::string_view text) {
+std::vector<std::string> split_trimmed(std::string_view text, char separator) {
   std::vector<std::string> items;
   std::size_t start = 0;
   while (start < text.size()) {
-    std::size_t bar = text.find('|', start);
+    std::size_t bar = text.find(separator, start);
     if (bar == std::string_view::npos) bar = text.size();
     std::string_view item = text.substr(start, bar - start);
     while (!item.empty() && is_space(item.front())) item.remove_prefix(1);
@@ -67,6 +69,17 @@ std::vector<std::string> split_bars(std::string_view text) {
     start = bar + 1;
   }
   return items;
+}
+
+bool is_function_word(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "a",    "an",    "the",   "to",    "of",   "in",    "on",   "at",   "by",    "for",   "with",  "from",
+      "into", "as",    "and",   "or",    "but",  "nor",   "if",   "than", "then",  "that",  "this",  "these",
+      "those", "it",   "its",   "he",    "she",  "we",    "they", "you",  "i",     "me",    "him",   "us",
+      "them", "his",   "their", "our",   "your", "my",    "is",   "are",  "was",   "were",  "be",    "been",
+      "has",  "have",  "had",   "will",  "would", "can",  "could", "should", "may", "might", "must", "not",
+      "there", "which", "who",  "whom",  "whose", "what", "when", "where", "about"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
 }  // namespace tc::typography

@@ -40,7 +40,13 @@ std::string to_lower_ascii(std::string_view text);
 // in document order; code and blank blocks are left out.
 std::vector<Block> prose_blocks(const Document& doc);
 
+// Splits text at separator into trimmed, non-empty items.
+std::vector<std::string> split_trimmed(std::string_view text, char separator);
 // Splits a `|`-separated option value into trimmed, non-empty items.
-std::vector<std::string> split_bars(std::string_view text);
+inline std::vector<std::string> split_bars(std::string_view text) { return split_trimmed(text, '|'); }
+
+// English articles, prepositions, conjunctions, pronouns and auxiliaries
+// (lowercase): words that never form a compound and are never doubled on purpose.
+bool is_function_word(std::string_view lower);
 
 }  // namespace tc::typography
