@@ -31,9 +31,10 @@ Flags punctuation that is never repeated: `,,`, `;;`, `，，`, `、、`, `；�
 English text it also flags runs of five or more periods ("arose......") and
 two periods after a word ("end.."), which are neither a period nor an
 ellipsis; the fix for a long run is the ellipsis in the configured style.
-Three or four periods (an ellipsis, and one that ends a sentence), `…`, `?!`, `!!` and `??` are left alone, and so are the
-six-dot `......` ellipses common in Chinese web text (`……` is the standard
-form there, but flagging them is noise on real Chinese text).
+Three or four periods (an ellipsis, and an ellipsis that ends a sentence),
+`…`, `?!`, `!!` and `??` are left alone, and so are the six-dot `......`
+ellipses common in Chinese web text (`……` is the standard form there, but
+flagging them is noise on real Chinese text).
 
 ## Why it matters
 Doubled marks are typing or pasting slips. A run of six dots is the Chinese
