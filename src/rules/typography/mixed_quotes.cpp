@@ -34,7 +34,8 @@ const RuleInfo& MixedQuotes::info() const {
       "Straight and curly quotes or apostrophes mixed in one document",
       R"doc(## What it does
 Counts straight (' ") and curly (‘ ’ “ ”) quotation marks and apostrophes in
-the document's prose, separately for single and double marks. When both
+the document's prose, separately for single and double marks (a straight
+mark right after a digit is a foot or inch sign and is not counted). When both
 styles occur, every use of the less common style is flagged (on a tie, the
 straight ones), with the other style as the fix: `'` becomes `’` after a
 letter and `‘` after a space; `“`/`”` become `"`.
@@ -59,6 +60,7 @@ void MixedQuotes::check(const CheckContext& context, std::vector<Finding>& out) 
   Family dual{"double quote", '"', "\xE2\x80\x9C", "\xE2\x80\x9D", {}};
   for (std::size_t pos = 0; pos < prose.size(); ++pos) {
     const char c = prose[pos];
+    if ((c == '\'' || c == '"') && pos > 0 && is_digit(prose[pos - 1])) continue;  // feet and inches: 5'10"
     if (c == '\'') single.uses.push_back({pos, pos + 1, false});
     else if (c == '"') dual.uses.push_back({pos, pos + 1, false});
     else if (c == '\xE2' && prose.compare(pos, 2, "\xE2\x80") == 0 && pos + 2 < prose.size()) {

@@ -81,6 +81,10 @@ class MarkScanner {
     std::size_t pos = begin;
     while (pos < end) {
       const char c = prose_[pos];
+      if (c == '"' && open_double == 0 && pos > begin && is_digit(prose_[pos - 1])) {
+        ++pos;  // an inch mark: a 27" screen
+        continue;
+      }
       if (c == '"') {
         std::size_t last = pos + 1;
         while (last < end && prose_[last] == '"') ++last;  // "" counts once (typography/doubled-quote reports it)
@@ -131,7 +135,8 @@ Pairs quotation marks and brackets within each paragraph: “ ”, ASCII ",
 「 」, 『 』, ( ), [ ], （ ）, 【 】, 《 》 and 〈 〉. It flags an opening mark
 still open at the end of its paragraph and a closing mark with nothing to
 close. The side of an ASCII " is read from its neighbours (a space before
-it opens, a space or punctuation after it closes); doubled quotes count once.
+it opens, a space or punctuation after it closes); doubled quotes count once,
+and a " right after a digit with no quote open is an inch mark (a 27" screen).
 Single quotes are not checked: ’ is also the apostrophe.
 
 Quotation continued into the next paragraph is allowed, following the English
