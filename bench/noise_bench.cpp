@@ -75,8 +75,13 @@ void check(const RuleList& rules, const CheckOptions& options, const std::string
     auto& samples = tally.samples[f.rule];
     if (samples.size() >= max_samples) continue;
     const Position p = doc.position(f.span.begin);
-    const std::size_t from = f.span.begin >= 60 ? f.span.begin - 60 : 0;
-    std::string context = doc.text.substr(from, f.span.end - from + 40);
+    // Context around the finding, cut at code point boundaries.
+    auto continuation = [&](std::size_t i) { return i < doc.text.size() && (doc.text[i] & 0xC0) == 0x80; };
+    std::size_t from = f.span.begin >= 60 ? f.span.begin - 60 : 0;
+    while (from > 0 && continuation(from)) --from;
+    std::size_t to = std::min(doc.text.size(), f.span.end + 40);
+    while (continuation(to)) ++to;
+    std::string context = doc.text.substr(from, to - from);
     for (char& c : context)
       if (c == '\n') c = ' ';
     samples.push_back(name + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + f.message +
