@@ -53,16 +53,9 @@ WordOracle::WordOracle(const EnglishLexicon& lexicon, const Glossary* glossary)
     : lexicon_(lexicon), available_(lexicon.available()) {
   if (!glossary) return;
   auto add_words = [this](std::string_view term) {
-    std::size_t pos = 0;
-    while (pos < term.size()) {
-      if (!is_letter(term[pos])) {
-        ++pos;
-        continue;
-      }
-      const std::size_t end = letters_end(term, pos);
-      glossary_words_.insert(to_lower_ascii(term.substr(pos, end - pos)));
-      pos = end;
-    }
+    for_each_letter_run(term, [&](std::size_t begin, std::size_t end) {
+      glossary_words_.insert(to_lower_ascii(term.substr(begin, end - begin)));
+    });
   };
   for (const GlossaryEntry& entry : glossary->entries) {
     add_words(entry.en);

@@ -67,16 +67,7 @@ None.)doc"};
 void RepeatedWord::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view prose = context.doc.prose();
   std::vector<Word> words;
-  std::size_t pos = 0;
-  while (pos < prose.size()) {
-    if (!is_letter(prose[pos])) {
-      ++pos;
-      continue;
-    }
-    const std::size_t end = letters_end(prose, pos);
-    words.push_back({pos, end});
-    pos = end;
-  }
+  for_each_letter_run(prose, [&](std::size_t begin, std::size_t end) { words.push_back({begin, end}); });
   auto same = [&](Word a, Word b) {
     if (a.end - a.begin != b.end - b.begin) return false;
     if (to_lower_ascii(prose.substr(a.begin, a.end - a.begin)) != to_lower_ascii(prose.substr(b.begin, b.end - b.begin)))

@@ -190,20 +190,12 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
   WordOracle words(*lexicon_, context.glossary);
   if (!words.available()) return;
   const std::string_view prose = context.doc.prose();
-  std::size_t pos = 0;
-  while (pos < prose.size()) {
-    if (!is_letter(prose[pos])) {
-      ++pos;
-      continue;
-    }
-    const std::size_t begin = pos;
-    const std::size_t end = letters_end(prose, pos);
-    pos = end;
-    if (end - begin < kMinLength || glued_to_other_text(prose, begin, end)) continue;
+  for_each_letter_run(prose, [&](std::size_t begin, std::size_t end) {
+    if (end - begin < kMinLength || glued_to_other_text(prose, begin, end)) return;
     const std::string_view token = prose.substr(begin, end - begin);
     std::size_t camel_at = 0;
     const Shape shape = shape_of(token, camel_at);
-    if (shape == Shape::other || words.known(token)) continue;
+    if (shape == Shape::other || words.known(token)) return;
     std::string split;
     if (shape == Shape::camel) {
       const std::string_view left = token.substr(0, camel_at);
@@ -213,12 +205,12 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
       split = best_split(token, words);
       if (!split.empty() && american_form_known(token, words)) split.clear();
     }
-    if (split.empty()) continue;
+    if (split.empty()) return;
     Finding finding = make_finding(context.doc, {begin, end},
                                    "words run together: \"" + std::string(token) + "\" (\"" + split + "\")");
     finding.fix = split;
     out.push_back(std::move(finding));
-  }
+  });
 }
 
 }  // namespace tc

@@ -34,6 +34,21 @@ bool letter_at(std::string_view text, std::size_t pos);
 std::size_t letters_end(std::string_view text, std::size_t pos);
 std::size_t letters_begin(std::string_view text, std::size_t pos);
 
+// Calls visit(begin, end) for every maximal run of ASCII letters in text.
+template <typename Visit>
+void for_each_letter_run(std::string_view text, Visit&& visit) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (!is_letter(text[pos])) {
+      ++pos;
+      continue;
+    }
+    const std::size_t end = letters_end(text, pos);
+    visit(pos, end);
+    pos = end;
+  }
+}
+
 std::string to_lower_ascii(std::string_view text);
 
 // Content spans of the prose blocks (paragraphs, headings, list items, quotes),
