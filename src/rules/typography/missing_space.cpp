@@ -31,7 +31,7 @@ bool is_file_extension_or_domain(std::string_view word) {
   static constexpr std::string_view kEndings[] = {
       "pdf", "doc", "docx", "txt", "md",  "html", "htm", "xml", "json", "csv", "xls", "xlsx",
       "ppt", "pptx", "png", "jpg", "jpeg", "gif", "svg", "mp3", "mp4",  "zip", "exe", "js",
-      "py",  "cpp", "php", "com", "org",  "net", "gov", "edu", "io",   "cn",  "uk",  "tmx"};
+      "py",  "cpp", "php", "com", "org",  "net", "gov", "edu", "io",   "cn",  "uk",  "tmx", "git"};
   const std::string lower = to_lower_ascii(word);
   return std::find(std::begin(kEndings), std::end(kEndings), lower) != std::end(kEndings);
 }
@@ -104,16 +104,16 @@ class GapFinder {
     std::size_t end = at;
     while (end < prose_.size() && is_alnum(prose_[end])) ++end;
     if (words_.known(prose_.substr(begin, end - begin))) return;
-    // Short lowercase words before digits are mostly names of genes and
-    // versions (orf8, pp1a, win32, mp3); only function words glue to numbers.
+    // Words before digits are mostly names of genes, products and users
+    // (orf8, pp1a, win32, power8, cola119): only a function word glued to a
+    // number ("as44.2%"), or a word glued to a number glued to a word
+    // ("undergoing4courses"), is a lost space.
     const std::string_view word = prose_.substr(begin, at - begin);
-    if (word.size() < 4 && !is_function_word(word)) return;
     const std::size_t number = number_end(prose_, at);
-    if (number < prose_.size() && is_letter(prose_[number])) {
-      // orf3b, pp1ab: an identifier, unless a real word follows (about1/3patients).
-      const std::size_t after = letters_end(prose_, number);
-      if (after - number < 3 || !words_.known(prose_.substr(number, after - number))) return;
-    }
+    const std::size_t after = letters_end(prose_, number);
+    const bool word_follows = after - number >= 3 && words_.known(prose_.substr(number, after - number));
+    if (number < prose_.size() && is_letter(prose_[number]) && !word_follows) return;  // orf3b, pp1ab
+    if (!is_function_word(word) && !word_follows) return;
     gaps.push_back({begin, at, number});
   }
 
@@ -156,6 +156,7 @@ class GapFinder {
   void comma_then_word(std::size_t comma, std::vector<Gap>& gaps) {
     const std::size_t begin = letters_begin(prose_, comma);
     if (begin > 0 && prose_[begin - 1] == '&') return;  // an HTML entity such as &gt;
+    if (!is_lower(prose_[comma - 1])) return;             // NULL,NULL: code or a list of constants
     if (comma - begin < 2 || letter_before(prose_, begin) || !words_.known(prose_.substr(begin, comma - begin))) return;
     const std::size_t right_begin = comma + 1;
     std::size_t right_end = 0;

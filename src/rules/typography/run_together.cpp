@@ -12,7 +12,7 @@ namespace {
 using namespace typography;
 
 constexpr std::size_t kMinLength = 5;   // shorter tokens split into too many pairs of short words
-constexpr std::size_t kMinPart = 3;        // a part of a two-word split, unless a function word
+constexpr std::size_t kMinPart = 4;        // a part of a two-word split, unless a function word ("in|ode")
 constexpr std::size_t kMinThreePart = 4;   // a part of a three-word split
 
 enum class Shape { lowercase, camel, other };
@@ -147,7 +147,8 @@ const RuleInfo& RunTogetherWords::info() const {
 Flags a token that is not an English word but splits into two or three known
 words ("commonmyelosuppression", "cellsto", "survivedevelop"), and a token
 that switches from lowercase to a capital mid-word when both halves are words
-("toThere"). The word list is Hunspell's en_US dictionary plus the medical
+and one of them is a function word ("toThere"; identifiers such as
+"newNormal" are left alone). The word list is Hunspell's en_US dictionary plus the medical
 list en_med_glut (about 90,000 medical words) and every English term of the
 loaded glossary. The fix is the split form when there is exactly one, or when
 Hunspell's own first suggestion is one of several.
@@ -200,7 +201,9 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
     if (shape == Shape::camel) {
       const std::string_view left = token.substr(0, camel_at);
       const std::string_view right = token.substr(camel_at);
-      if (words.known(left) && words.known(right)) split = std::string(left) + ' ' + std::string(right);
+      // Only with a function word on one side: "toThere", not identifiers such as "newNormal".
+      const bool function_side = is_function_word(left) || is_function_word(to_lower_ascii(right));
+      if (function_side && words.known(left) && words.known(right)) split = std::string(left) + ' ' + std::string(right);
     } else {
       split = best_split(token, words);
       if (!split.empty() && american_form_known(token, words)) split.clear();
