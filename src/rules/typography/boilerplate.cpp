@@ -46,8 +46,8 @@ social-media furniture, in English and Chinese: "Click the blue text to
 follow us", "点击蓝字关注我们", "Leave a Reply", "Related Post", "Your email
 address will not be published", "点击查看往期精彩内容", "Click to view past
 exciting content" and others. Matching ignores ASCII case and needs the
-phrase at the start of a line (after spaces), so the same words inside a
-sentence are not flagged.
+phrase at the start of a line (after spaces and Markdown heading, quote or
+list markers), so the same words inside a sentence are not flagged.
 
 The list is data/boilerplate/phrases.txt, compiled into the program (the file
 is a C++ raw string literal, so it stays the only copy). There is no fix:
@@ -74,9 +74,19 @@ void Boilerplate::check(const CheckContext& context, std::vector<Finding>& out) 
   const std::string_view prose = context.doc.prose();
   const std::vector<std::size_t>& starts = context.doc.lines.starts();
   for (std::size_t line_start : starts) {
+    // Skip indentation (ASCII or ideographic spaces) and Markdown heading,
+    // quote and list markers: "## Related Posts", "- Leave a Reply".
     std::size_t pos = line_start;
-    while (pos < prose.size() && (is_blank(prose[pos]) || prose.compare(pos, 3, "\xE3\x80\x80") == 0))
-      pos += prose[pos] == '\xE3' ? 3 : 1;
+    while (pos < prose.size()) {
+      if (is_blank(prose[pos]) || prose[pos] == kMaskByte || prose[pos] == '#' || prose[pos] == '>' ||
+          ((prose[pos] == '-' || prose[pos] == '*' || prose[pos] == '+') && pos + 1 < prose.size() &&
+           is_blank(prose[pos + 1])))
+        ++pos;
+      else if (prose.compare(pos, 3, "\xE3\x80\x80") == 0)
+        pos += 3;
+      else
+        break;
+    }
     if (pos >= prose.size() || prose[pos] == '\n' || prose[pos] == '\r') continue;
     auto report_first_match = [&](const std::vector<std::string>& phrases) {
       for (const std::string& phrase : phrases) {
