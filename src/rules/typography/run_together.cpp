@@ -148,9 +148,9 @@ Flags a token that is not an English word but splits into two or three known
 words ("commonmyelosuppression", "cellsto", "survivedevelop"), and a token
 that switches from lowercase to a capital mid-word when both halves are words
 and one of them is a function word ("toThere"; identifiers such as
-"newNormal" are left alone). The word list is Hunspell's en_US dictionary plus the medical
-list en_med_glut (about 90,000 medical words) and every English term of the
-loaded glossary. The fix is the split form when there is exactly one, or when
+"newNormal" are left alone). The word list is Hunspell's en_US dictionary
+plus the medical list en_med_glut (about 90,000 medical words) and every
+English term of the loaded glossary. The fix is the split form when there is exactly one, or when
 Hunspell's own first suggestion is one of several.
 
 A split must look like a lost space, not like a word Hunspell lacks: a split
@@ -165,8 +165,9 @@ more letters.
 Only all-lowercase tokens and lowercase-then-Capitalized tokens of five or more
 letters are examined: capitalized words are usually names, and all-capital or
 mixed forms are usually acronyms and identifiers (iPhone, mRNA, McDonald).
-Tokens touching digits, `_`, `/`, `@`, apostrophes or a dot-joined word (CD8,
-p53, H2O, COVID-19, report.pdf) are left to typography/missing-space.
+Tokens touching digits, `_`, `/`, `@`, hyphens, apostrophes or a dot-joined
+word (CD8, p53, H2O, COVID-19, co-ordinated, report.pdf) are skipped; glued
+numbers and dots are typography/missing-space's job.
 
 The dictionaries are read from `$TRANSCHECK_HUNSPELL_DIR` or
 /usr/share/hunspell (en_US.aff, en_US.dic, en_med_glut.dic) the first time
