@@ -15,17 +15,32 @@ constexpr std::size_t kMinLength = 5;   // shorter tokens split into too many pa
 constexpr std::size_t kMinPart = 4;        // a part of a two-word split, unless a function word ("in|ode")
 constexpr std::size_t kMinThreePart = 4;   // a part of a three-word split
 
-enum class Shape { lowercase, camel, other };
+enum class Shape { lowercase, capitalized, camel, other };
 
-// "toThere": lowercase (2+), then one capital, then lowercase (2+).
+// "cellsto": lowercase; "Cellsto": capitalized; "toThere": lowercase (2+),
+// then one capital, then lowercase (2+).
 Shape shape_of(std::string_view token, std::size_t& camel_at) {
   std::size_t i = 0;
   while (i < token.size() && is_lower(token[i])) ++i;
   if (i == token.size()) return Shape::lowercase;
+  if (i == 0 && is_upper(token[0])) {
+    std::size_t rest = 1;
+    while (rest < token.size() && is_lower(token[rest])) ++rest;
+    return rest == token.size() ? Shape::capitalized : Shape::other;
+  }
   if (i < 2 || !is_upper(token[i])) return Shape::other;
   camel_at = i++;
   while (i < token.size() && is_lower(token[i])) ++i;
   return i == token.size() && token.size() - camel_at >= 3 ? Shape::camel : Shape::other;
+}
+
+// The token starts a sentence: nothing but spaces since the start of the
+// text or a line, or since a sentence-ending mark.
+bool starts_sentence(std::string_view prose, std::size_t begin) {
+  std::size_t pos = begin;
+  while (pos > 0 && is_blank(prose[pos - 1])) --pos;
+  if (pos == 0 || prose[pos - 1] == '\n' || prose[pos - 1] == '\r') return true;
+  return pos < begin && (prose[pos - 1] == '.' || prose[pos - 1] == '!' || prose[pos - 1] == '?');
 }
 
 // Bytes around a letter run that mean it is part of something else: an
@@ -162,9 +177,10 @@ in -ing or -ed, since two short content words are often a closed compound
 (lockdown, facemask, crowdsourced). Three-word splits need parts of four or
 more letters.
 
-Only all-lowercase tokens and lowercase-then-Capitalized tokens of five or more
-letters are examined: capitalized words are usually names, and all-capital or
-mixed forms are usually acronyms and identifiers (iPhone, mRNA, McDonald).
+Only all-lowercase tokens, lowercase-then-Capitalized tokens and, at the start
+of a sentence, Capitalized tokens of five or more letters are examined:
+capitalized words elsewhere are usually names, and all-capital or mixed forms
+are usually acronyms and identifiers (iPhone, mRNA, McDonald).
 Tokens touching digits, `_`, `/`, `@`, hyphens, apostrophes or a dot-joined
 word (CD8, p53, H2O, COVID-19, co-ordinated, report.pdf) are skipped; glued
 numbers and dots are typography/missing-space's job.
@@ -198,6 +214,9 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
     std::size_t camel_at = 0;
     const Shape shape = shape_of(token, camel_at);
     if (shape == Shape::other || words.known(token)) return;
+    // A capitalized token is checked only at the start of a sentence, where
+    // "Cellsto" is a lowercase word; elsewhere it is usually a name.
+    if (shape == Shape::capitalized && !starts_sentence(prose, begin)) return;
     std::string split;
     if (shape == Shape::camel) {
       const std::string_view left = token.substr(0, camel_at);
@@ -205,6 +224,11 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
       // Only with a function word on one side: "toThere", not identifiers such as "newNormal".
       const bool function_side = is_function_word(left) || is_function_word(to_lower_ascii(right));
       if (function_side && words.known(left) && words.known(right)) split = std::string(left) + ' ' + std::string(right);
+    } else if (shape == Shape::capitalized) {
+      const std::string lower = to_lower_ascii(token);
+      split = best_split(lower, words);
+      if (!split.empty() && american_form_known(lower, words)) split.clear();
+      if (!split.empty()) split[0] = token[0];
     } else {
       split = best_split(token, words);
       if (!split.empty() && american_form_known(token, words)) split.clear();
