@@ -48,7 +48,7 @@ bool contains(std::u32string_view set, char32_t cp) { return set.find(cp) != std
 // word is flagged only when it ends in one: verbs (走动走动) and onomatopoeia
 // (咯当咯当, 哈达哈达) reduplicate freely, nouns do not.
 constexpr std::u32string_view kNounEndings =
-    U"者人员生师家士性物品剂药病症率度量素质体法院部国市省区局厂校机器苗毒菌胞液血瘤癌炎";
+    U"者人员生师家士性物品剂药病症率度量素质体法院部国市省区局厂校机器苗毒菌胞液血瘤癌炎疗果据题统况案式型类件术";
 
 // ICU's dictionary word segmentation, created on the first doubled character of a check.
 class ChineseWords {
