@@ -64,6 +64,7 @@ WordOracle::WordOracle(const EnglishLexicon& lexicon, const Glossary* glossary)
 }
 
 bool WordOracle::known(std::string_view word) {
+  if (word.size() > kLongestWord) return false;
   std::string key(word);
   const auto it = known_cache_.find(key);
   if (it != known_cache_.end()) return it->second;
@@ -73,6 +74,8 @@ bool WordOracle::known(std::string_view word) {
 }
 
 const std::string& WordOracle::first_suggestion(std::string_view word) {
+  static const std::string kNone;
+  if (word.size() > kLongestWord) return kNone;
   std::string key(word);
   auto it = suggestion_cache_.find(key);
   if (it == suggestion_cache_.end()) {

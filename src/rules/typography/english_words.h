@@ -41,6 +41,9 @@ class EnglishLexicon {
   mutable std::mutex use_;  // Hunspell objects are not safe to share between threads
 };
 
+// Longer tokens are never words; they are not looked up (nor cached).
+inline constexpr std::size_t kLongestWord = 64;
+
 // One check's view of the English words: the lexicon plus the glossary terms,
 // with answers cached per distinct token (Hunspell is slow-ish).
 class WordOracle {

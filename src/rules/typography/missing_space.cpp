@@ -102,7 +102,7 @@ class GapFinder {
     if (!plain_word_ending_at(at, begin)) return;
     // The whole alphanumeric token may itself be a word ("4th" style forms Hunspell knows).
     std::size_t end = at;
-    while (end < prose_.size() && is_alnum(prose_[end])) ++end;
+    while (end < prose_.size() && is_alnum(prose_[end]) && end - begin <= kLongestWord) ++end;
     if (words_.known(prose_.substr(begin, end - begin))) return;
     // Words before digits are mostly names of genes, products and users
     // (orf8, pp1a, win32, power8, cola119): only a function word glued to a

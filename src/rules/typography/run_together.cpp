@@ -12,6 +12,7 @@ namespace {
 using namespace typography;
 
 constexpr std::size_t kMinLength = 5;   // shorter tokens split into too many pairs of short words
+constexpr std::size_t kMaxLength = 60;  // longer runs of letters are not words (and splitting them is quadratic)
 constexpr std::size_t kMinPart = 4;        // a part of a two-word split, unless a function word ("in|ode")
 constexpr std::size_t kMinThreePart = 4;   // a part of a three-word split
 
@@ -209,7 +210,7 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
   if (!words.available()) return;
   const std::string_view prose = context.doc.prose();
   for_each_letter_run(prose, [&](std::size_t begin, std::size_t end) {
-    if (end - begin < kMinLength || glued_to_other_text(prose, begin, end)) return;
+    if (end - begin < kMinLength || end - begin > kMaxLength || glued_to_other_text(prose, begin, end)) return;
     const std::string_view token = prose.substr(begin, end - begin);
     std::size_t camel_at = 0;
     const Shape shape = shape_of(token, camel_at);
