@@ -1,0 +1,429 @@
+// Mojibake from the Chinese side. The text is cut into stretches of non-ASCII
+// characters; inside a stretch each detector re-encodes characters with a
+// table lookup (GBK, Big5 or Windows-1252 codes) and tests whether the bytes
+// decode strictly in the other encoding to more plausible text. "Plausible"
+// leans on character frequency: garble is dominated by characters outside
+// GB2312 level 1 (the 3755 common characters) while the recovered text is
+// dominated by common characters and typographic punctuation.
+#include <algorithm>
+#include <cctype>
+
+#include "core/utf8.h"
+#include "rules/encoding/mojibake_scan.h"
+#include "rules/encoding/mojibake_tables.h"
+
+namespace tc::mojibake {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+struct StretchChar {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  char32_t cp = 0;
+  std::uint16_t gbk = 0;
+};
+
+bool is_typographic_punctuation(char32_t cp) {
+  return (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x3000 && cp <= 0x303F) ||
+         (cp >= 0xFF01 && cp <= 0xFF5E);
+}
+
+bool is_kana(char32_t cp) { return cp >= 0x3040 && cp <= 0x30FF; }
+bool is_greek(char32_t cp) { return cp >= 0x370 && cp <= 0x3FF; }
+bool is_cyrillic(char32_t cp) { return cp >= 0x400 && cp <= 0x4FF; }
+bool same_foreign_script(char32_t a, char32_t b) {
+  return (is_kana(a) && is_kana(b)) || (is_greek(a) && is_greek(b)) || (is_cyrillic(a) && is_cyrillic(b));
+}
+
+// Characters a recovered span may contain besides ASCII.
+bool plausible_recovered(char32_t cp) {
+  if (is_han(cp)) return is_gb2312(cp) || big5_code(cp) != 0;
+  if (is_typographic_punctuation(cp) || is_kana(cp)) return true;
+  if (cp == 0x20AC || (cp >= 0x2100 && cp <= 0x22FF) || (cp >= 0x2460 && cp <= 0x27BF)) return true;
+  return cp >= 0xAC00 && cp <= 0xD7A3;  // Hangul
+}
+
+struct Stats {
+  std::size_t han = 0;
+  std::size_t common_han = 0;
+  std::size_t punctuation = 0;
+};
+
+// Counts the recovered text; false when it holds something implausible.
+bool recovered_stats(std::string_view text, Stats& stats) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t cp = utf8::next(text, pos);
+    if (cp < 0x80) continue;
+    if (cp == utf8::kInvalid || !plausible_recovered(cp)) return false;
+    if (is_han(cp)) {
+      ++stats.han;
+      if (is_common_han(cp)) ++stats.common_han;
+    } else if (is_typographic_punctuation(cp)) {
+      ++stats.punctuation;
+    }
+  }
+  return true;
+}
+
+bool is_ascii_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
+
+class CjkScanner {
+ public:
+  explicit CjkScanner(std::string_view text) : text_(text) {}
+
+  std::vector<Hit> run() {
+    std::size_t pos = 0;
+    const std::size_t size = text_.size();
+    while (pos < size) {
+      if (static_cast<unsigned char>(text_[pos]) < 0x80) {  // ASCII fast path
+        ++pos;
+        continue;
+      }
+      stretch_.clear();
+      while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
+        StretchChar c;
+        c.begin = pos;
+        c.cp = utf8::next(text_, pos);
+        c.end = pos;
+        if (c.cp != utf8::kInvalid) c.gbk = gbk_code(c.cp);
+        stretch_.push_back(c);
+      }
+      scan_stretch();
+    }
+    // Earlier detectors win where spans overlap.
+    std::stable_sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+    std::vector<Hit> kept;
+    for (Hit& hit : hits_)
+      if (kept.empty() || hit.begin >= kept.back().end) kept.push_back(std::move(hit));
+    return kept;
+  }
+
+ private:
+  void scan_stretch() {
+    const std::size_t first_hit = hits_.size();
+    find_fill_patterns();
+    find_utf8_read_as_gbk();
+    find_big5_read_as_gbk();
+    find_gbk_read_as_big5();
+    find_gbk_read_as_latin();
+    // Within one stretch keep the first detector's hit where two overlap.
+    std::vector<Hit> local(std::make_move_iterator(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit)),
+                           std::make_move_iterator(hits_.end()));
+    hits_.resize(first_hit);
+    for (Hit& hit : local) {
+      const bool overlaps = std::any_of(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit), hits_.end(),
+                                        [&](const Hit& h) { return hit.begin < h.end && h.begin < hit.end; });
+      if (!overlaps) hits_.push_back(std::move(hit));
+    }
+  }
+
+  char32_t after_stretch() const {
+    const std::size_t end = stretch_.back().end;
+    return end < text_.size() ? static_cast<unsigned char>(text_[end]) : 0;
+  }
+  char32_t before(std::size_t index) const {
+    std::size_t pos = stretch_[index].begin;
+    if (pos == 0) return 0;
+    return utf8::previous(text_, pos);
+  }
+
+  void add(std::size_t first, std::size_t end_index, std::string how, std::optional<std::string> recovered,
+           bool lossy = false, std::size_t extra_bytes = 0) {
+    Hit hit;
+    hit.begin = stretch_[first].begin;
+    hit.end = stretch_[end_index - 1].end + extra_bytes;
+    hit.how = std::move(how);
+    hit.recovered = std::move(recovered);
+    hit.lossy = lossy;
+    hits_.push_back(std::move(hit));
+  }
+
+  // 锟斤拷 (two U+FFFD, EF BF BD EF BF BD, read as GBK) in any rotation, and
+  // runs of at least three 烫 (0xCC fill) or 屯 (0xCD fill): uninitialised
+  // memory of MSVC debug builds. A single 烫 or 屯 is an ordinary word.
+  void find_fill_patterns() {
+    const std::size_t n = stretch_.size();
+    for (std::size_t i = 0; i < n;) {
+      const char32_t cp = stretch_[i].cp;
+      if (cp == U'烫' || cp == U'屯') {
+        std::size_t j = i;
+        while (j < n && stretch_[j].cp == cp) ++j;
+        if (j - i >= 3)
+          add(i, j,
+              std::string("fill pattern \"") + (cp == U'烫' ? "烫烫烫" : "屯屯屯") + "\": uninitialised memory (" +
+                  (cp == U'烫' ? "0xCC" : "0xCD") + " bytes of an MSVC debug build) shown as GBK; the text is lost",
+              std::nullopt);
+        i = j;
+        continue;
+      }
+      if (cp == U'锟' || cp == U'斤' || cp == U'拷') {
+        std::size_t j = i;
+        std::u32string run;
+        while (j < n && (stretch_[j].cp == U'锟' || stretch_[j].cp == U'斤' || stretch_[j].cp == U'拷'))
+          run.push_back(stretch_[j++].cp);
+        const bool has_pattern = run.find(U"锟斤拷") != std::u32string::npos ||
+                                 run.find(U"斤拷锟") != std::u32string::npos ||
+                                 run.find(U"拷锟斤") != std::u32string::npos;
+        if (has_pattern)
+          add(i, j,
+              "fill pattern \"锟斤拷\": U+FFFD replacement characters (EF BF BD) shown as GBK; the text is lost",
+              std::nullopt);
+        i = j;
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  // The byte at index of the GBK image of stretch_[from..].
+  unsigned char gbk_byte(std::size_t from, std::size_t index) const {
+    const std::uint16_t code = stretch_[from + index / 2].gbk;
+    return static_cast<unsigned char>(index % 2 == 0 ? code >> 8 : code & 0xFF);
+  }
+
+  // UTF-8 read as GBK: the GBK bytes of a span are well-formed UTF-8.
+  void find_utf8_read_as_gbk() {
+    const std::size_t n = stretch_.size();
+    std::size_t coded_end = 0;  // end of the run of characters with a GBK code that holds k
+    for (std::size_t k = 0; k < n;) {
+      if (stretch_[k].gbk == 0) {
+        ++k;
+        continue;
+      }
+      if (coded_end <= k) {
+        coded_end = k;
+        while (coded_end < n && stretch_[coded_end].gbk != 0) ++coded_end;
+      }
+      const std::size_t available = (coded_end - k) * 2;  // GBK bytes from k to the run's end
+      std::size_t i = 0;
+      std::size_t boundary = 0;          // bytes decoded up to the last character boundary
+      std::string decoded;
+      std::size_t decoded_at_boundary = 0;
+      bool incomplete_at_end = false;
+      while (i < available) {
+        const unsigned char lead = gbk_byte(k, i);
+        const int length = utf8_sequence_length(lead);
+        if (length == 0) break;
+        if (i + length > available) {
+          incomplete_at_end = true;
+          break;
+        }
+        bool ok = true;
+        for (int j = 1; j < length && ok; ++j) {
+          const unsigned char b = gbk_byte(k, i + j);
+          ok = j == 1 ? utf8_second_byte_ok(lead, b) : is_continuation(b);
+        }
+        if (!ok) break;
+        for (int j = 0; j < length; ++j) decoded.push_back(static_cast<char>(gbk_byte(k, i + j)));
+        i += length;
+        if (i % 2 == 0) {
+          boundary = i;
+          decoded_at_boundary = decoded.size();
+        }
+      }
+      const std::size_t chars = boundary / 2;
+      if (incomplete_at_end) {
+        // "60鈥?5%": the decoder lost a byte and wrote '?' (or U+FFFD).
+        const std::size_t garble = available / 2;
+        const bool at_question = k + garble == n && after_stretch() == '?';
+        const bool at_fffd = k + garble < n && stretch_[k + garble].cp == kReplacement;
+        if ((at_question || at_fffd) && accept_lossy(k, garble, decoded, i)) {
+          add(k, k + garble + (at_fffd ? 1 : 0), "UTF-8 read as GBK", std::nullopt, true, at_question ? 1 : 0);
+          k += garble + (at_fffd ? 1 : 0);
+          continue;
+        }
+      }
+      if (chars > 0 && accept_utf8_gbk(k, chars, std::string_view(decoded).substr(0, decoded_at_boundary))) {
+        add(k, k + chars, "UTF-8 read as GBK", std::string(decoded.substr(0, decoded_at_boundary)));
+        k += chars;
+        continue;
+      }
+      ++k;
+    }
+  }
+
+  std::size_t rare_in_garble(std::size_t from, std::size_t count) const {
+    std::size_t rare = 0;
+    for (std::size_t i = from; i < from + count; ++i)
+      if (!is_gb2312_level1(stretch_[i].cp)) ++rare;
+    return rare;
+  }
+
+  bool glued_to_ascii(std::size_t from, std::size_t count) const {
+    const std::size_t last = from + count - 1;
+    const char32_t after = last + 1 < stretch_.size() ? 0 : after_stretch();
+    return is_ascii_alnum(before(from)) || is_ascii_alnum(after);
+  }
+
+  bool accept_utf8_gbk(std::size_t from, std::size_t count, std::string_view recovered) const {
+    if (count < 2) return false;
+    Stats stats;
+    if (!recovered_stats(recovered, stats)) return false;
+    if (stats.han + stats.punctuation == 0) return false;
+    if (stats.han > 0 && stats.common_han * 10 < stats.han * 7) return false;
+    if (rare_in_garble(from, count) * 2 < count) return false;
+    if (count >= 3) return true;
+    // Two characters: only a punctuation mark ("鈥檛" for "’t") or garble
+    // glued to Latin text.
+    return stats.punctuation > 0 || glued_to_ascii(from, count);
+  }
+
+  // A lost byte: the incomplete sequence must be the lead of typographic
+  // punctuation (E2 80, E3 80, EF BC/BD) and any complete part plausible.
+  bool accept_lossy(std::size_t from, std::size_t count, const std::string& decoded, std::size_t incomplete_at) const {
+    const unsigned char lead = gbk_byte(from, incomplete_at);
+    const unsigned char second = incomplete_at + 1 < count * 2 ? gbk_byte(from, incomplete_at + 1) : 0;
+    const bool punctuation_lead = (lead == 0xE2 && second == 0x80) || (lead == 0xE3 && second == 0x80) ||
+                                  (lead == 0xEF && (second == 0xBC || second == 0xBD));
+    if (!punctuation_lead) return false;
+    Stats stats;
+    if (!recovered_stats(decoded, stats)) return false;
+    if (stats.han > 0 && stats.common_han * 10 < stats.han * 7) return false;
+    return rare_in_garble(from, count) * 2 >= count;
+  }
+
+  // Big5 bytes read as GBK: a span whose GBK codes decode as Big5 to common
+  // Traditional characters, while the span itself mixes kana, Greek,
+  // Cyrillic, private-use and rare characters.
+  void find_big5_read_as_gbk() {
+    const std::size_t n = stretch_.size();
+    for (std::size_t k = 0; k < n;) {
+      std::size_t j = k;
+      std::string recovered;
+      while (j < n && stretch_[j].gbk != 0) {
+        const char16_t c = big5_char(stretch_[j].gbk);
+        if (c == 0) break;
+        utf8::append(recovered, c);
+        ++j;
+      }
+      if (j - k >= 4 && accept_big5_gbk(k, j - k, recovered)) {
+        add(k, j, "Big5 read as GBK", recovered);
+        k = j;
+      } else {
+        k = j > k ? j : k + 1;
+      }
+    }
+  }
+
+  bool accept_big5_gbk(std::size_t from, std::size_t count, std::string_view recovered) const {
+    Stats stats;
+    if (!recovered_stats(recovered, stats)) return false;
+    if (stats.han < 3 || stats.common_han * 10 < stats.han * 8) return false;
+    std::size_t foreign = 0;  // characters Chinese prose does not mix in
+    std::size_t han = 0;
+    std::size_t odd = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      const char32_t cp = stretch_[i].cp;
+      // Two kana, Greek or Cyrillic letters in a row: real Japanese, Greek or Russian text.
+      if (i > from && same_foreign_script(cp, stretch_[i - 1].cp)) return false;
+      if (is_han(cp)) ++han;
+      const bool is_foreign = is_kana(cp) || (cp >= 0x370 && cp <= 0x4FF) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+                              (cp >= 0x2500 && cp <= 0x257F) || (cp >= 0x3100 && cp <= 0x312F);
+      if (is_foreign) ++foreign;
+      if (is_foreign || !is_gb2312_level1(cp)) ++odd;
+    }
+    return foreign > 0 && han >= 2 && odd * 2 >= count;
+  }
+
+  // GBK bytes read as Big5: Traditional characters, many of them rare
+  // (Big5 level 2), whose Big5 codes decode as GBK to common Simplified text.
+  void find_gbk_read_as_big5() {
+    const std::size_t n = stretch_.size();
+    for (std::size_t k = 0; k < n;) {
+      std::size_t j = k;
+      std::string recovered;
+      while (j < n) {
+        const std::uint16_t code = big5_code(stretch_[j].cp);
+        const char16_t c = code ? gbk_char(code) : 0;
+        if (c == 0) break;
+        utf8::append(recovered, c);
+        ++j;
+      }
+      if (j - k >= 6 && accept_gbk_big5(k, j - k, recovered)) {
+        add(k, j, "GBK read as Big5", recovered);
+        k = j;
+      } else {
+        k = j > k ? j : k + 1;
+      }
+    }
+  }
+
+  bool accept_gbk_big5(std::size_t from, std::size_t count, std::string_view recovered) const {
+    for (std::size_t pos = 0; pos < recovered.size();) {
+      const char32_t cp = utf8::next(recovered, pos);
+      if (!(is_han(cp) && is_gb2312(cp)) && !is_typographic_punctuation(cp)) return false;
+    }
+    Stats stats;
+    if (!recovered_stats(recovered, stats)) return false;
+    if (stats.han < 4) return false;
+    std::size_t level1 = 0;
+    for (std::size_t pos = 0; pos < recovered.size();)
+      if (is_gb2312_level1(utf8::next(recovered, pos))) ++level1;
+    if (level1 * 100 < stats.han * 85) return false;
+    std::size_t rare = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      const std::uint16_t code = big5_code(stretch_[i].cp);
+      if (code >= 0xC940) ++rare;
+    }
+    return rare * 10 >= count * 3;
+  }
+
+  // GBK bytes read as Latin-1 / Windows-1252: "ÖÐÎÄ" for 中文.
+  void find_gbk_read_as_latin() {
+    const std::size_t n = stretch_.size();
+    const auto page = static_cast<std::size_t>(SingleByte::windows1252);
+    for (std::size_t k = 0; k < n;) {
+      std::string bytes;
+      std::size_t j = k;
+      while (j < n) {
+        const auto* codes = single_byte_codes(stretch_[j].cp);
+        const unsigned char byte = codes ? (*codes)[page] : 0;
+        if (byte < 0x81 || byte == 0xFF) break;
+        bytes.push_back(static_cast<char>(byte));
+        ++j;
+      }
+      // Bytes that are well-formed UTF-8 are the Latin-side mojibake of UTF-8.
+      if (j - k >= 4 && !utf8::is_valid(bytes)) {
+        for (std::size_t align = 0; align < 2; ++align) {
+          const std::size_t pairs = (j - k - align) / 2;
+          if (pairs < 2) continue;
+          auto recovered = decode_strict(std::string_view(bytes).substr(align, pairs * 2), "GBK");
+          if (!recovered) continue;
+          Stats stats;
+          std::size_t level1 = 0;
+          bool all_gb2312 = true;
+          for (std::size_t pos = 0; pos < recovered->size();) {
+            const char32_t cp = utf8::next(*recovered, pos);
+            all_gb2312 = all_gb2312 && is_gb2312(cp) && (is_han(cp) || is_typographic_punctuation(cp));
+            if (is_han(cp)) ++stats.han;
+            if (is_gb2312_level1(cp)) ++level1;
+          }
+          if (!all_gb2312 || stats.han < 2 || level1 * 4 < stats.han * 3) continue;
+          add(k + align, k + align + pairs * 2, "GBK read as Windows-1252", std::move(*recovered));
+          break;
+        }
+      }
+      k = j > k ? j : k + 1;
+    }
+  }
+
+  std::string_view text_;
+  std::vector<StretchChar> stretch_;
+  std::vector<Hit> hits_;
+};
+
+}  // namespace
+
+std::vector<Hit> find_cjk_mojibake(std::string_view text) { return CjkScanner(text).run(); }
+
+std::string message_for(const Hit& hit, std::string_view written) {
+  std::string message = "mojibake: " + hit.how;
+  if (hit.recovered)
+    message += " (\"" + std::string(written) + "\" was \"" + *hit.recovered + "\")";
+  else if (hit.lossy)
+    message += "; a byte was lost, so the text cannot be recovered exactly";
+  return message;
+}
+
+}  // namespace tc::mojibake

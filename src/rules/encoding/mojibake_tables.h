@@ -1,0 +1,71 @@
+#pragma once
+// Code-page tables shared by the mojibake rules. They are built once from
+// ICU converters (function-local statics), so the scans can map a code point
+// to the byte(s) a legacy code page gives it with one array lookup instead of
+// a per-character ICU call. ICU itself is only called on candidate spans.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tc::mojibake {
+
+// The single-byte code pages that UTF-8 is commonly misread as, in the
+// order a tie is broken (most frequent first).
+enum class SingleByte : std::uint8_t {
+  windows1252,
+  windows1250,
+  iso8859_2,
+  windows1251,
+  windows1257,
+  mac_roman,
+  ibm437,
+  count
+};
+inline constexpr std::size_t kSingleByteCount = static_cast<std::size_t>(SingleByte::count);
+
+// Human name for messages ("Windows-1252").
+std::string_view display_name(SingleByte page);
+// ICU converter name ("windows-1252").
+const char* icu_name(SingleByte page);
+
+// Bytes (0x80-0xFF) that cp has in each single-byte page; 0 where it has none.
+// C1 controls U+0080-U+009F map to the same byte in every page: that is what
+// ISO-8859-x and the lenient Windows-125x decoders leave behind.
+// Returns nullptr when cp is in none of the pages (all CJK, most symbols).
+const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp);
+
+// Double-byte code of cp in GBK (lead 0x81-0xFE), or 0 when it has none.
+std::uint16_t gbk_code(char32_t cp);
+// Double-byte code of cp in Big5, or 0 when it has none.
+std::uint16_t big5_code(char32_t cp);
+// The character a GBK / Big5 double-byte code decodes to (BMP), or 0.
+char16_t gbk_char(std::uint16_t code);
+char16_t big5_char(std::uint16_t code);
+
+// GB2312 level 1 (the 3755 common characters, GBK B0A1-D7F9).
+bool is_gb2312_level1(char32_t cp);
+// Any GB2312 character (symbols, level 1 and level 2).
+bool is_gb2312(char32_t cp);
+// Big5 level 1 (the 5401 common characters, A440-C67E).
+bool is_big5_level1(char32_t cp);
+// Common in either Simplified or Traditional text.
+inline bool is_common_han(char32_t cp) { return is_gb2312_level1(cp) || is_big5_level1(cp); }
+
+bool is_han(char32_t cp);
+
+// Strict conversion of legacy bytes to UTF-8 with ICU; nullopt when a byte
+// sequence is illegal or unmapped.
+std::optional<std::string> decode_strict(std::string_view bytes, const char* converter);
+
+// Length of the UTF-8 sequence that starts with lead byte b (1-4), or 0 when
+// b cannot start one.
+int utf8_sequence_length(unsigned char lead);
+// Whether second may follow lead as the first continuation byte (handles
+// the E0/ED/F0/F4 restrictions).
+bool utf8_second_byte_ok(unsigned char lead, unsigned char second);
+inline bool is_continuation(unsigned char b) { return b >= 0x80 && b <= 0xBF; }
+
+}  // namespace tc::mojibake
