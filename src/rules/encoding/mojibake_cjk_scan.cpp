@@ -66,6 +66,14 @@ bool recovered_stats(std::string_view text, Stats& stats) {
   return true;
 }
 
+// GB2312 level 1 or its punctuation rows (A1, A3): what real Simplified
+// Chinese is mostly made of.
+bool is_level1_or_punctuation(std::uint16_t gbk) {
+  const unsigned lead = gbk >> 8, trail = gbk & 0xFF;
+  if (trail < 0xA1 || trail == 0xFF) return false;
+  return (lead >= 0xB0 && lead <= 0xD7 && gbk <= 0xD7F9) || lead == 0xA1 || lead == 0xA3;
+}
+
 bool is_ascii_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
 
 class CjkScanner {
@@ -73,23 +81,28 @@ class CjkScanner {
   explicit CjkScanner(std::string_view text) : text_(text) {}
 
   std::vector<Hit> run() {
+    const std::uint16_t* gbk_codes = gbk_code_table();
     std::size_t pos = 0;
     const std::size_t size = text_.size();
     while (pos < size) {
-      if (static_cast<unsigned char>(text_[pos]) < 0x80) {  // ASCII fast path
-        ++pos;
-        continue;
-      }
+      pos = skip_ascii(text_, pos);  // ASCII fast path
+      if (pos >= size) break;
       stretch_.clear();
+      std::size_t rare = 0;   // characters outside GB2312 level 1 and its punctuation rows
+      bool fill = false;      // a character of a fill pattern
       while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
         StretchChar c;
         c.begin = pos;
-        c.cp = utf8::next(text_, pos);
+        c.cp = next_char(text_, pos);
         c.end = pos;
-        if (c.cp != utf8::kInvalid) c.gbk = gbk_code(c.cp);
+        if (c.cp < 0x10000) c.gbk = gbk_codes[c.cp];
+        if (!is_level1_or_punctuation(c.gbk)) ++rare;
+        fill = fill || c.cp == U'烫' || c.cp == U'屯' || c.cp == U'锟';
         stretch_.push_back(c);
       }
-      scan_stretch();
+      // Every detector needs rare characters in the garble; most real
+      // Chinese stretches have none, and only the fill patterns are checked.
+      if (rare > 0 || fill) scan_stretch(rare > 0);
     }
     // Earlier detectors win where spans overlap.
     std::stable_sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
@@ -100,13 +113,15 @@ class CjkScanner {
   }
 
  private:
-  void scan_stretch() {
+  void scan_stretch(bool has_rare) {
     const std::size_t first_hit = hits_.size();
     find_fill_patterns();
-    find_utf8_read_as_gbk();
-    find_big5_read_as_gbk();
-    find_gbk_read_as_big5();
-    find_gbk_read_as_latin();
+    if (has_rare) {
+      find_utf8_read_as_gbk();
+      find_big5_read_as_gbk();
+      find_gbk_read_as_big5();
+      find_gbk_read_as_latin();
+    }
     // Within one stretch keep the first detector's hit where two overlap.
     std::vector<Hit> local(std::make_move_iterator(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit)),
                            std::make_move_iterator(hits_.end()));
@@ -290,39 +305,41 @@ class CjkScanner {
     const std::size_t n = stretch_.size();
     for (std::size_t k = 0; k < n;) {
       std::size_t j = k;
-      std::string recovered;
-      while (j < n && stretch_[j].gbk != 0) {
-        const char16_t c = big5_char(stretch_[j].gbk);
-        if (c == 0) break;
-        utf8::append(recovered, c);
-        ++j;
+      while (j < n && stretch_[j].gbk != 0 && big5_char(stretch_[j].gbk) != 0) ++j;
+      if (j - k >= 4 && accept_big5_gbk(k, j - k)) {
+        std::string recovered;
+        for (std::size_t i = k; i < j; ++i) utf8::append(recovered, big5_char(stretch_[i].gbk));
+        add(k, j, "Big5 read as GBK", std::move(recovered));
       }
-      if (j - k >= 4 && accept_big5_gbk(k, j - k, recovered)) {
-        add(k, j, "Big5 read as GBK", recovered);
-        k = j;
-      } else {
-        k = j > k ? j : k + 1;
-      }
+      k = j > k ? j : k + 1;
     }
   }
 
-  bool accept_big5_gbk(std::size_t from, std::size_t count, std::string_view recovered) const {
-    Stats stats;
-    if (!recovered_stats(recovered, stats)) return false;
-    if (stats.han < 3 || stats.common_han * 10 < stats.han * 8) return false;
+  bool accept_big5_gbk(std::size_t from, std::size_t count) const {
+    std::size_t recovered_han = 0, recovered_common = 0;
     std::size_t foreign = 0;  // characters Chinese prose does not mix in
-    std::size_t han = 0;
     std::size_t odd = 0;
+    std::size_t han = 0;
     for (std::size_t i = from; i < from + count; ++i) {
       const char32_t cp = stretch_[i].cp;
       // Two kana, Greek or Cyrillic letters in a row: real Japanese, Greek or Russian text.
       if (i > from && same_foreign_script(cp, stretch_[i - 1].cp)) return false;
       if (is_han(cp)) ++han;
-      const bool is_foreign = is_kana(cp) || (cp >= 0x370 && cp <= 0x4FF) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+      const bool is_foreign = is_kana(cp) || is_greek(cp) || is_cyrillic(cp) || (cp >= 0xE000 && cp <= 0xF8FF) ||
                               (cp >= 0x2500 && cp <= 0x257F) || (cp >= 0x3100 && cp <= 0x312F);
       if (is_foreign) ++foreign;
       if (is_foreign || !is_gb2312_level1(cp)) ++odd;
+      // The recovered character has the garble's GBK code as its Big5 code.
+      const std::uint16_t code = stretch_[i].gbk;
+      const char32_t recovered = big5_char(code);
+      if (is_han(recovered)) {
+        ++recovered_han;
+        if (code >= 0xA440 && code <= 0xC67E) ++recovered_common;
+      } else if (!is_typographic_punctuation(recovered)) {
+        return false;
+      }
     }
+    if (recovered_han < 3 || recovered_common * 10 < recovered_han * 8) return false;
     return foreign > 0 && han >= 2 && odd * 2 >= count;
   }
 
@@ -332,40 +349,36 @@ class CjkScanner {
     const std::size_t n = stretch_.size();
     for (std::size_t k = 0; k < n;) {
       std::size_t j = k;
-      std::string recovered;
       while (j < n) {
         const std::uint16_t code = big5_code(stretch_[j].cp);
-        const char16_t c = code ? gbk_char(code) : 0;
-        if (c == 0) break;
-        utf8::append(recovered, c);
+        if (code == 0 || gbk_char(code) == 0) break;
         ++j;
       }
-      if (j - k >= 6 && accept_gbk_big5(k, j - k, recovered)) {
-        add(k, j, "GBK read as Big5", recovered);
-        k = j;
-      } else {
-        k = j > k ? j : k + 1;
+      if (j - k >= 6 && accept_gbk_big5(k, j - k)) {
+        std::string recovered;
+        for (std::size_t i = k; i < j; ++i) utf8::append(recovered, gbk_char(big5_code(stretch_[i].cp)));
+        add(k, j, "GBK read as Big5", std::move(recovered));
       }
+      k = j > k ? j : k + 1;
     }
   }
 
-  bool accept_gbk_big5(std::size_t from, std::size_t count, std::string_view recovered) const {
-    for (std::size_t pos = 0; pos < recovered.size();) {
-      const char32_t cp = utf8::next(recovered, pos);
-      if (!(is_han(cp) && is_gb2312(cp)) && !is_typographic_punctuation(cp)) return false;
-    }
-    Stats stats;
-    if (!recovered_stats(recovered, stats)) return false;
-    if (stats.han < 4) return false;
-    std::size_t level1 = 0;
-    for (std::size_t pos = 0; pos < recovered.size();)
-      if (is_gb2312_level1(utf8::next(recovered, pos))) ++level1;
-    if (level1 * 100 < stats.han * 85) return false;
-    std::size_t rare = 0;
+  bool accept_gbk_big5(std::size_t from, std::size_t count) const {
+    std::size_t han = 0, level1 = 0, rare = 0;
     for (std::size_t i = from; i < from + count; ++i) {
+      // The recovered character has the garble's Big5 code as its GBK code.
       const std::uint16_t code = big5_code(stretch_[i].cp);
-      if (code >= 0xC940) ++rare;
+      const char32_t recovered = gbk_char(code);
+      const bool gb2312 = (code >> 8) >= 0xA1 && (code >> 8) <= 0xF7 && (code & 0xFF) >= 0xA1;
+      if (is_han(recovered) && gb2312) {
+        ++han;
+        if (is_level1_or_punctuation(code)) ++level1;
+      } else if (!is_typographic_punctuation(recovered)) {
+        return false;
+      }
+      if (code >= 0xC940) ++rare;  // Big5 level 2: rare Traditional characters
     }
+    if (han < 4 || level1 * 100 < han * 85) return false;
     return rare * 10 >= count * 3;
   }
 

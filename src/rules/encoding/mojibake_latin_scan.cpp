@@ -238,12 +238,17 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
   std::size_t pos = 0;
   const std::size_t size = text.size();
   while (pos < size) {
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {  // ASCII fast path
-      ++pos;
+    pos = skip_ascii(text, pos);  // ASCII fast path
+    if (pos >= size) break;
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    // U+3000-U+EFFF (all CJK) is in no single-byte page: skip without decoding.
+    if (lead >= 0xE3 && lead <= 0xEE && pos + 2 < size && is_continuation(static_cast<unsigned char>(text[pos + 1])) &&
+        is_continuation(static_cast<unsigned char>(text[pos + 2]))) {
+      pos += 3;
       continue;
     }
     const std::size_t begin = pos;
-    const char32_t cp = utf8::next(text, pos);
+    const char32_t cp = next_char(text, pos);
     if (cp == utf8::kInvalid) continue;
     const auto* codes = single_byte_codes(cp);
     if (!codes) continue;

@@ -157,6 +157,8 @@ const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp)
   return nullptr;
 }
 
+const std::uint16_t* gbk_code_table() { return gbk_table().to_code.data(); }
+
 std::uint16_t gbk_code(char32_t cp) { return cp < 0x10000 ? gbk_table().to_code[cp] : 0; }
 std::uint16_t big5_code(char32_t cp) { return cp < 0x10000 ? big5_table().to_code[cp] : 0; }
 char16_t gbk_char(std::uint16_t code) { return gbk_table().to_char[code]; }

@@ -6,9 +6,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/utf8.h"
 
 namespace tc::mojibake {
 
@@ -36,6 +39,10 @@ const char* icu_name(SingleByte page);
 // ISO-8859-x and the lenient Windows-125x decoders leave behind.
 // Returns nullptr when cp is in none of the pages (all CJK, most symbols).
 const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp);
+
+// The GBK code of every BMP code point (0 where it has none), for scans
+// that look up every character.
+const std::uint16_t* gbk_code_table();
 
 // Double-byte code of cp in GBK (lead 0x81-0xFE), or 0 when it has none.
 std::uint16_t gbk_code(char32_t cp);
@@ -67,5 +74,35 @@ int utf8_sequence_length(unsigned char lead);
 // the E0/ED/F0/F4 restrictions).
 bool utf8_second_byte_ok(unsigned char lead, unsigned char second);
 inline bool is_continuation(unsigned char b) { return b >= 0x80 && b <= 0xBF; }
+
+// Index of the first non-ASCII byte at or after pos (text.size() if none),
+// eight bytes at a time.
+inline std::size_t skip_ascii(std::string_view text, std::size_t pos) {
+  const std::size_t size = text.size();
+  while (pos + 8 <= size) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    if (word & 0x8080808080808080ull) break;
+    pos += 8;
+  }
+  while (pos < size && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+
+// utf8::next with the well-formed two- and three-byte cases inlined: the
+// scans call it for every non-ASCII character.
+inline char32_t next_char(std::string_view text, std::size_t& pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  const std::size_t left = text.size() - pos;
+  if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && left >= 3 && is_continuation(p[1]) && is_continuation(p[2])) {
+    pos += 3;
+    return static_cast<char32_t>((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+  }
+  if (p[0] >= 0xC2 && p[0] <= 0xDF && left >= 2 && is_continuation(p[1])) {
+    pos += 2;
+    return static_cast<char32_t>((p[0] & 0x1F) << 6 | (p[1] & 0x3F));
+  }
+  return utf8::next(text, pos);
+}
 
 }  // namespace tc::mojibake
