@@ -191,67 +191,102 @@ class CjkScanner {
     }
   }
 
-  // The byte at index of the GBK image of stretch_[from..].
-  unsigned char gbk_byte(std::size_t from, std::size_t index) const {
-    const std::uint16_t code = stretch_[from + index / 2].gbk;
-    return static_cast<unsigned char>(index % 2 == 0 ? code >> 8 : code & 0xFF);
+  static constexpr std::uint16_t kWildcard = 0x100;  // a byte the decoder wrote as U+FFFD
+  static constexpr std::uint16_t kBreak = 0x200;     // a character with no GBK bytes
+
+  // The bytes the GBK decoder saw for the stretch. U+FFFD stands for one
+  // byte it could not read (Python's behaviour), so it is a wildcard.
+  void build_gbk_bytes() {
+    bytes_.clear();
+    char_at_byte_.clear();
+    first_byte_.clear();
+    for (std::size_t i = 0; i < stretch_.size(); ++i) {
+      first_byte_.push_back(bytes_.size());
+      char_at_byte_.push_back(static_cast<std::int32_t>(i));
+      const std::uint16_t code = stretch_[i].gbk;
+      if (code != 0) {
+        bytes_.push_back(code >> 8);
+        bytes_.push_back(code & 0xFF);
+        char_at_byte_.push_back(-1);
+      } else {
+        bytes_.push_back(stretch_[i].cp == kReplacement ? kWildcard : kBreak);
+      }
+    }
+    char_at_byte_.push_back(static_cast<std::int32_t>(stretch_.size()));
+  }
+
+  static bool is_punctuation_lead(unsigned lead, unsigned second) {
+    return (lead == 0xE2 && second == 0x80) || (lead == 0xE3 && second == 0x80) ||
+           (lead == 0xEF && (second == 0xBC || second == 0xBD));
   }
 
   // UTF-8 read as GBK: the GBK bytes of a span are well-formed UTF-8.
   void find_utf8_read_as_gbk() {
+    build_gbk_bytes();
     const std::size_t n = stretch_.size();
-    std::size_t coded_end = 0;  // end of the run of characters with a GBK code that holds k
+    const std::size_t total = bytes_.size();
     for (std::size_t k = 0; k < n;) {
       if (stretch_[k].gbk == 0) {
         ++k;
         continue;
       }
-      if (coded_end <= k) {
-        coded_end = k;
-        while (coded_end < n && stretch_[coded_end].gbk != 0) ++coded_end;
-      }
-      const std::size_t available = (coded_end - k) * 2;  // GBK bytes from k to the run's end
-      std::size_t i = 0;
-      std::size_t boundary = 0;          // bytes decoded up to the last character boundary
+      std::size_t i = first_byte_[k];
       std::string decoded;
-      std::size_t decoded_at_boundary = 0;
+      bool lossy = false, lost_punctuation = false;
+      std::size_t boundary_char = k, decoded_at_boundary = 0;
+      bool lossy_at_boundary = false, lost_punctuation_at_boundary = false;
       bool incomplete_at_end = false;
-      while (i < available) {
-        const unsigned char lead = gbk_byte(k, i);
-        const int length = utf8_sequence_length(lead);
+      while (i < total) {
+        const std::uint16_t lead = bytes_[i];
+        if (lead > 0xFF) break;
+        const int length = utf8_sequence_length(static_cast<unsigned char>(lead));
         if (length == 0) break;
-        if (i + length > available) {
+        if (i + length > total) {
           incomplete_at_end = true;
           break;
         }
-        bool ok = true;
+        bool ok = true, wildcard = false;
         for (int j = 1; j < length && ok; ++j) {
-          const unsigned char b = gbk_byte(k, i + j);
-          ok = j == 1 ? utf8_second_byte_ok(lead, b) : is_continuation(b);
+          const std::uint16_t b = bytes_[i + j];
+          if (b == kWildcard) {
+            wildcard = true;
+            continue;
+          }
+          ok = b <= 0xFF && (j == 1 ? utf8_second_byte_ok(static_cast<unsigned char>(lead), static_cast<unsigned char>(b))
+                                    : is_continuation(static_cast<unsigned char>(b)));
         }
         if (!ok) break;
-        for (int j = 0; j < length; ++j) decoded.push_back(static_cast<char>(gbk_byte(k, i + j)));
+        if (wildcard) {
+          lossy = true;
+          lost_punctuation = lost_punctuation || (length == 3 && is_punctuation_lead(lead, bytes_[i + 1]));
+        } else {
+          for (int j = 0; j < length; ++j) decoded.push_back(static_cast<char>(bytes_[i + j]));
+        }
         i += length;
-        if (i % 2 == 0) {
-          boundary = i;
+        if (char_at_byte_[i] >= 0) {
+          boundary_char = static_cast<std::size_t>(char_at_byte_[i]);
           decoded_at_boundary = decoded.size();
+          lossy_at_boundary = lossy;
+          lost_punctuation_at_boundary = lost_punctuation;
         }
       }
-      const std::size_t chars = boundary / 2;
-      if (incomplete_at_end) {
-        // "60鈥?5%": the decoder lost a byte and wrote '?' (or U+FFFD).
-        const std::size_t garble = available / 2;
-        const bool at_question = k + garble == n && after_stretch() == '?';
-        const bool at_fffd = k + garble < n && stretch_[k + garble].cp == kReplacement;
-        if ((at_question || at_fffd) && accept_lossy(k, garble, decoded, i)) {
-          add(k, k + garble + (at_fffd ? 1 : 0), "UTF-8 read as GBK", std::nullopt, true, at_question ? 1 : 0);
-          k += garble + (at_fffd ? 1 : 0);
-          continue;
+      if (incomplete_at_end && after_stretch() == '?') {
+        // "60鈥?5%": the decoder lost a byte, wrote '?' and swallowed the next.
+        const unsigned second = i + 1 < total ? bytes_[i + 1] : 0;
+        const bool punctuation = is_punctuation_lead(bytes_[i], second);
+        if (accept_utf8_gbk(k, n - k, decoded, true, punctuation || lost_punctuation)) {
+          add(k, n, "UTF-8 read as GBK", std::nullopt, true, 1);
+          break;
         }
       }
-      if (chars > 0 && accept_utf8_gbk(k, chars, std::string_view(decoded).substr(0, decoded_at_boundary))) {
-        add(k, k + chars, "UTF-8 read as GBK", std::string(decoded.substr(0, decoded_at_boundary)));
-        k += chars;
+      const std::size_t chars = boundary_char - k;
+      const std::string_view recovered = std::string_view(decoded).substr(0, decoded_at_boundary);
+      if (chars > 0 && accept_utf8_gbk(k, chars, recovered, lossy_at_boundary, lost_punctuation_at_boundary)) {
+        if (lossy_at_boundary)
+          add(k, boundary_char, "UTF-8 read as GBK", std::nullopt, true);
+        else
+          add(k, boundary_char, "UTF-8 read as GBK", std::string(recovered));
+        k = boundary_char;
         continue;
       }
       ++k;
@@ -271,31 +306,22 @@ class CjkScanner {
     return is_ascii_alnum(before(from)) || is_ascii_alnum(after);
   }
 
-  bool accept_utf8_gbk(std::size_t from, std::size_t count, std::string_view recovered) const {
-    if (count < 2) return false;
+  // lossy: a byte was lost inside the span; lost_punctuation: the lost
+  // byte belonged to a typographic punctuation mark (E2 80 xx and the like).
+  bool accept_utf8_gbk(std::size_t from, std::size_t count, std::string_view recovered, bool lossy,
+                       bool lost_punctuation) const {
     Stats stats;
     if (!recovered_stats(recovered, stats)) return false;
-    if (stats.han + stats.punctuation == 0) return false;
     if (stats.han > 0 && stats.common_han * 10 < stats.han * 7) return false;
     if (rare_in_garble(from, count) * 2 < count) return false;
+    const bool punctuation = stats.punctuation > 0 || lost_punctuation;
+    if (stats.han + stats.punctuation == 0 && !lost_punctuation) return false;
+    if (lossy) return count >= 3 || punctuation;
     if (count >= 3) return true;
+    if (count < 2) return false;
     // Two characters: only a punctuation mark ("鈥檛" for "’t") or garble
     // glued to Latin text.
-    return stats.punctuation > 0 || glued_to_ascii(from, count);
-  }
-
-  // A lost byte: the incomplete sequence must be the lead of typographic
-  // punctuation (E2 80, E3 80, EF BC/BD) and any complete part plausible.
-  bool accept_lossy(std::size_t from, std::size_t count, const std::string& decoded, std::size_t incomplete_at) const {
-    const unsigned char lead = gbk_byte(from, incomplete_at);
-    const unsigned char second = incomplete_at + 1 < count * 2 ? gbk_byte(from, incomplete_at + 1) : 0;
-    const bool punctuation_lead = (lead == 0xE2 && second == 0x80) || (lead == 0xE3 && second == 0x80) ||
-                                  (lead == 0xEF && (second == 0xBC || second == 0xBD));
-    if (!punctuation_lead) return false;
-    Stats stats;
-    if (!recovered_stats(decoded, stats)) return false;
-    if (stats.han > 0 && stats.common_han * 10 < stats.han * 7) return false;
-    return rare_in_garble(from, count) * 2 >= count;
+    return punctuation || glued_to_ascii(from, count);
   }
 
   // Big5 bytes read as GBK: a span whose GBK codes decode as Big5 to common
@@ -423,6 +449,9 @@ class CjkScanner {
 
   std::string_view text_;
   std::vector<StretchChar> stretch_;
+  std::vector<std::uint16_t> bytes_;        // see build_gbk_bytes
+  std::vector<std::int32_t> char_at_byte_;  // character starting at each byte, or -1
+  std::vector<std::size_t> first_byte_;     // first byte of each character
   std::vector<Hit> hits_;
 };
 
