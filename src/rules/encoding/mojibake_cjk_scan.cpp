@@ -32,6 +32,15 @@ bool is_typographic_punctuation(char32_t cp) {
 bool is_kana(char32_t cp) { return cp >= 0x3040 && cp <= 0x30FF; }
 bool is_greek(char32_t cp) { return cp >= 0x370 && cp <= 0x3FF; }
 bool is_cyrillic(char32_t cp) { return cp >= 0x400 && cp <= 0x4FF; }
+// Characters of GBK's symbol rows that Chinese prose does not mix into a
+// run of Han characters: kana, Greek, Cyrillic, pinyin and bopomofo letters,
+// box drawing, vertical forms, private use (GBK's user-defined area).
+bool is_foreign_in_chinese(char32_t cp) {
+  return is_kana(cp) || is_greek(cp) || is_cyrillic(cp) || (cp >= 0x80 && cp <= 0x24F) ||
+         (cp >= 0x2160 && cp <= 0x217F) || (cp >= 0x2460 && cp <= 0x24FF) || (cp >= 0x2500 && cp <= 0x257F) ||
+         (cp >= 0x3100 && cp <= 0x312F) || (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xFE30 && cp <= 0xFE4F);
+}
+
 bool same_foreign_script(char32_t a, char32_t b) {
   return (is_kana(a) && is_kana(b)) || (is_greek(a) && is_greek(b)) || (is_cyrillic(a) && is_cyrillic(b));
 }
@@ -351,8 +360,7 @@ class CjkScanner {
       // Two kana, Greek or Cyrillic letters in a row: real Japanese, Greek or Russian text.
       if (i > from && same_foreign_script(cp, stretch_[i - 1].cp)) return false;
       if (is_han(cp)) ++han;
-      const bool is_foreign = is_kana(cp) || is_greek(cp) || is_cyrillic(cp) || (cp >= 0xE000 && cp <= 0xF8FF) ||
-                              (cp >= 0x2500 && cp <= 0x257F) || (cp >= 0x3100 && cp <= 0x312F);
+      const bool is_foreign = is_foreign_in_chinese(cp);
       if (is_foreign) ++foreign;
       if (is_foreign || !is_gb2312_level1(cp)) ++odd;
       // The recovered character has the garble's GBK code as its Big5 code.

@@ -140,14 +140,14 @@ int score(const Candidate& c, char32_t before, char32_t after) {
   int s = 0;
   if (c.length >= 3) {
     if (!c.unknown_byte && !plausible_long(c.decoded)) return kReject;
-    if (c.unknown_byte || c.space_for_nbsp)
-      s = 2;
-    else if (is_han(c.decoded) && !is_common_han(c.decoded))
-      s = 1;  // e.g. Russian "её»" is the bytes of a rare ideograph
-    else
-      s = 3;
+    // Russian "её»" and French "parlé\u0085 " are the bytes of rare
+    // ideographs: no evidence at all.
+    if (c.decoded != 0 && is_han(c.decoded) && !is_common_han(c.decoded)) return 0;
+    s = c.unknown_byte || c.space_for_nbsp ? 2 : 3;
   } else {
     if (c.unknown_byte) return 0;  // "Ñ�": counts only next to other candidates
+    // A C1 control: a layer of double encoding ("Â\u009d" in "Ã¢â‚¬Â\u009d").
+    if (c.decoded >= 0x80 && c.decoded <= 0x9F) return c.has_c1 ? 2 : 0;
     if (!plausible_two_byte(c.decoded)) return kReject;
     // U+00C2 and U+00C3 are the Windows-1252 images of the lead bytes of
     // every Latin-1 character, and are almost never followed by a
@@ -250,14 +250,17 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
     const std::size_t begin = pos;
     const char32_t cp = next_char(text, pos);
     if (cp == utf8::kInvalid) continue;
+    if (cp >= 0x80 && cp <= 0x9F) c1_controls.emplace_back(begin, pos);
     const auto* codes = single_byte_codes(cp);
     if (!codes) continue;
     if (auto c = best_candidate(text, begin, pos, cp, *codes)) {
+      if (c->has_c1)  // C1 controls inside a candidate that may not fire
+        for (std::size_t q = pos; q + 1 < c->end; ++q)
+          if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F) c1_controls.emplace_back(q, q + 2);
       pos = c->end;
       candidates.push_back(std::move(*c));
       continue;
     }
-    if (cp >= 0x80 && cp <= 0x9F) c1_controls.emplace_back(begin, pos);
   }
 
   std::vector<Hit> hits;
@@ -276,7 +279,8 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
         best_score = s;
         best = i;
       }
-      lossy = lossy || candidates[i].unknown_byte;
+      // A space standing for 0xA0 may also have been the word space ("voilÃ le").
+      lossy = lossy || candidates[i].unknown_byte || candidates[i].space_for_nbsp;
       // A non-ASCII character between candidates may be garble left unread.
       if (i > first)
         for (std::size_t pos = candidates[i - 1].end; pos < candidates[i].begin; ++pos)
@@ -301,8 +305,13 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
     first = last + 1;
   }
   if (with_c1) {
-    for (const auto& [begin, end] : c1_controls)
-      if (auto hit = c1_hit(text, begin, end)) hits.push_back(std::move(*hit));
+    const std::size_t fired = hits.size();
+    for (const auto& [begin, end] : c1_controls) {
+      const bool inside = std::any_of(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(fired),
+                                      [&](const Hit& h) { return h.begin <= begin && end <= h.end; });
+      if (!inside)
+        if (auto hit = c1_hit(text, begin, end)) hits.push_back(std::move(*hit));
+    }
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
   }
   return hits;
