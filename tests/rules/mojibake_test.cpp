@@ -72,7 +72,7 @@ TEST(MojibakeLatin, LostBytesGiveNoFix) {
 
 TEST(MojibakeLatin, LegitimatePairsThatFormUtf8AreNotFlagged) {
   // Each of these is a lead character followed by a continuation character.
-  for (const char* text : {"JOSÉ’s", "10 Å—", "“×”", "5×£35", "AMANHÃ É", "l’été", "её»", "√π", "SÉ¡"})
+  for (const char* text : {"JOSÉ’s", "10 Å—", "“×”", "5×£35", "AMANHÃ É", "l’été", "её»", "сказали…»", "он…»", "√π", "SÉ¡"})
     EXPECT_TRUE(find_latin_mojibake(text).empty()) << text;
 }
 

@@ -143,6 +143,11 @@ int score(const Candidate& c, char32_t before, char32_t after) {
     // Russian "её»" and French "parlé\u0085 " are the bytes of rare
     // ideographs: no evidence at all.
     if (c.decoded != 0 && is_han(c.decoded) && !is_common_han(c.decoded)) return 0;
+    // One isolated ideograph, kana or Hangul syllable is weak evidence:
+    // Russian "и…»" is the bytes of 腻, "н…»" those of a Hangul syllable.
+    // CJK mojibake comes in runs ("ç®€ä½“ä¸­æ–‡"), which touching candidates reward.
+    const bool cjk = (c.decoded >= 0x3040 && c.decoded <= 0x9FFF) || (c.decoded >= 0xAC00 && c.decoded <= 0xD7A3);
+    if (cjk) return 1;
     s = c.unknown_byte || c.space_for_nbsp ? 2 : 3;
   } else {
     if (c.unknown_byte) return 0;  // "Ñ�": counts only next to other candidates
