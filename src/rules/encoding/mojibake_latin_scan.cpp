@@ -104,14 +104,31 @@ std::optional<Candidate> match_page(std::string_view text, std::size_t begin, st
   c.bytes.push_back(static_cast<char>(lead_byte));
   std::size_t pos = after_lead;
   int real_continuations = 0;
+  bool box_continuation = false;
   for (int i = 1; i < length; ++i) {
-    if (pos >= text.size()) return std::nullopt;
+    // "â€" + a dropped byte: the third byte of a General Punctuation
+    // character (E2 80 xx) that Windows-1252/1251 had no character for.
+    const bool punctuation_prefix = i == 2 && length == 3 && lead_byte == 0xE2 &&
+                                    static_cast<unsigned char>(c.bytes[1]) == 0x80 &&
+                                    (page == SingleByte::windows1252 || page == SingleByte::windows1251);
+    const std::size_t before_char = pos;
+    if (pos >= text.size()) {
+      if (!punctuation_prefix) return std::nullopt;
+      c.unknown_byte = true;
+      break;
+    }
     const char32_t cp = utf8::next(text, pos);
     if (cp == utf8::kInvalid) return std::nullopt;
     const auto* codes = single_byte_codes(cp);
     const unsigned char byte = codes ? (*codes)[page_index] : 0;
     const bool fits = byte != 0 && (i == 1 ? utf8_second_byte_ok(lead_byte, byte) : is_continuation(byte));
-    if (fits && !(page == SingleByte::ibm437 && is_box_drawing(cp))) {
+    if (punctuation_prefix && !fits && cp != '?' && cp != kReplacement) {
+      pos = before_char;
+      c.unknown_byte = true;
+      break;
+    }
+    if (fits) {
+      box_continuation = box_continuation || is_box_drawing(cp);
       c.bytes.push_back(static_cast<char>(byte));
       if (cp >= 0x80 && cp <= 0x9F) c.has_c1 = true;
       ++real_continuations;
@@ -127,6 +144,10 @@ std::optional<Candidate> match_page(std::string_view text, std::size_t begin, st
     c.last = cp;
   }
   if (c.unknown_byte && real_continuations == 0) return std::nullopt;
+  // IBM437 box drawing ("┬┐") is real in diagrams; as mojibake ("┬┐que" for
+  // "¿que") it runs into a word.
+  if (page == SingleByte::ibm437 && box_continuation && (pos >= text.size() || !is_letter(utf8::at(text, pos))))
+    return std::nullopt;
   c.end = pos;
   if (!c.unknown_byte) {
     c.decoded = decode_bytes(c.bytes);
@@ -168,6 +189,8 @@ int score(const Candidate& c, char32_t before, char32_t after) {
       s = 1;
   }
   if (c.has_c1) s += 2;
+  // Box drawing glued to a word (match_page only keeps those): "┬┐que".
+  if (c.page == SingleByte::ibm437 && is_box_drawing(c.last)) s += 1;
   // An upper-case letter or a symbol glued to the end of a lower-case word.
   if (is_lower(before) && (is_upper(c.lead) || is_symbol_like(c.lead))) s += 1;
   // A symbol glued to the start of a lower-case word.
