@@ -46,14 +46,7 @@ None.)"};
 }
 
 void Mojibake::check(const CheckContext& context, std::vector<Finding>& out) const {
-  const Document& doc = context.doc;
-  for (mojibake::Hit& hit : mojibake::find_latin_mojibake(doc.prose())) {
-    const std::string_view written = std::string_view(doc.text).substr(hit.begin, hit.end - hit.begin);
-    std::string message = mojibake::message_for(hit, written);
-    Finding finding = make_finding(doc, {hit.begin, hit.end}, std::move(message));
-    finding.fix = std::move(hit.recovered);
-    out.push_back(std::move(finding));
-  }
+  report(context.doc, mojibake::find_latin_mojibake(context.doc.prose()), out);
 }
 
 }  // namespace tc

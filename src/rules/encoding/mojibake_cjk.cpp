@@ -48,13 +48,7 @@ None.)"};
 }
 
 void MojibakeCjk::check(const CheckContext& context, std::vector<Finding>& out) const {
-  const Document& doc = context.doc;
-  for (mojibake::Hit& hit : mojibake::find_cjk_mojibake(doc.prose())) {
-    const std::string_view written = std::string_view(doc.text).substr(hit.begin, hit.end - hit.begin);
-    Finding finding = make_finding(doc, {hit.begin, hit.end}, mojibake::message_for(hit, written));
-    finding.fix = std::move(hit.recovered);
-    out.push_back(std::move(finding));
-  }
+  report(context.doc, mojibake::find_cjk_mojibake(context.doc.prose()), out);
 }
 
 }  // namespace tc
