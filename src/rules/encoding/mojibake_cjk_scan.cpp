@@ -5,6 +5,8 @@
 // leans on character frequency: garble is dominated by characters outside
 // GB2312 level 1 (the 3755 common characters) while the recovered text is
 // dominated by common characters and typographic punctuation.
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -416,6 +418,19 @@ class CjkScanner {
     return rare * 10 >= count * 3;
   }
 
+  // GBK text read as Windows-1252 is mostly letters (the lead bytes of the
+  // common characters, C0-D7, are À-×) and varied.
+  bool looks_like_latin_garble(std::size_t from, std::size_t to) const {
+    std::size_t letters = 0;
+    std::u32string distinct;
+    for (std::size_t i = from; i < to; ++i) {
+      const char32_t cp = stretch_[i].cp;
+      if (u_isalpha(static_cast<UChar32>(cp))) ++letters;
+      if (distinct.find(cp) == std::u32string::npos) distinct.push_back(cp);
+    }
+    return distinct.size() >= 3 && letters * 5 >= (to - from) * 2;
+  }
+
   // GBK bytes read as Latin-1 / Windows-1252: "ÖÐÎÄ" for 中文.
   void find_gbk_read_as_latin() {
     const std::size_t n = stretch_.size();
@@ -430,8 +445,9 @@ class CjkScanner {
         bytes.push_back(static_cast<char>(byte));
         ++j;
       }
-      // Bytes that are well-formed UTF-8 are the Latin-side mojibake of UTF-8.
-      if (j - k >= 4 && !utf8::is_valid(bytes)) {
+      // Bytes that are well-formed UTF-8 are the Latin-side mojibake of UTF-8;
+      // rows of one symbol ("····", "»»»»") are typography.
+      if (j - k >= 4 && !utf8::is_valid(bytes) && looks_like_latin_garble(k, j)) {
         for (std::size_t align = 0; align < 2; ++align) {
           const std::size_t pairs = (j - k - align) / 2;
           if (pairs < 2) continue;

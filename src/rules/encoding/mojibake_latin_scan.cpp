@@ -311,8 +311,8 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
       lossy = lossy || candidates[i].unknown_byte || candidates[i].space_for_nbsp;
       // A non-ASCII character between candidates may be garble left unread.
       if (i > first)
-        for (std::size_t pos = candidates[i - 1].end; pos < candidates[i].begin; ++pos)
-          lossy = lossy || static_cast<unsigned char>(text[pos]) >= 0x80;
+        for (std::size_t gap = candidates[i - 1].end; gap < candidates[i].begin; ++gap)
+          lossy = lossy || static_cast<unsigned char>(text[gap]) >= 0x80;
     }
     if (best_score >= kFireScore) {
       Hit hit;
