@@ -21,6 +21,15 @@ bool applies_to(const RuleInfo& info, const Document& doc) {
   return true;
 }
 
+// Applies --severity overrides to the findings a rule just added.
+void apply_severity(const CheckOptions& options, std::string_view rule_id, std::vector<Finding>& out, std::size_t first) {
+  const std::string_view family = rule_family(rule_id);
+  for (const SeverityOverride& o : options.severities) {
+    if (o.rule != rule_id && o.rule != family) continue;
+    for (std::size_t i = first; i < out.size(); ++i) out[i].severity = o.severity;
+  }
+}
+
 void run_document_rules(const Document& doc, Role role, const RuleList& rules, const CheckOptions& options,
                         std::vector<Finding>& out) {
   for (const auto& rule : rules) {
@@ -33,6 +42,7 @@ void run_document_rules(const Document& doc, Role role, const RuleList& rules, c
     rule->check(context, out);
     for (std::size_t i = first; i < out.size(); ++i)
       if (!out[i].document) out[i].document = &doc;
+    apply_severity(options, info.id, out, first);
   }
 }
 
@@ -75,6 +85,7 @@ std::vector<Finding> check_pair(const Document& source, const Document& target, 
       rule->check(context, findings);
       for (std::size_t i = first; i < findings.size(); ++i)
         if (!findings[i].document) findings[i].document = &target;
+      apply_severity(options, info.id, findings, first);
     }
   }
   sort_findings(findings, {&source, &target});
