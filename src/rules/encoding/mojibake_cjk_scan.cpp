@@ -87,6 +87,19 @@ bool is_level1_or_punctuation(std::uint16_t gbk) {
 
 bool is_ascii_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
 
+// Cheap necessary conditions of the detectors, counted over a stretch.
+struct Gates {
+  std::size_t length = 0;
+  std::size_t rare = 0;       // outside GB2312 level 1 and its punctuation rows
+  std::size_t utf8_lead = 0;  // GBK lead byte E2-EF: where UTF-8-read-as-GBK garble starts
+  std::size_t foreign = 0;    // kana, Greek, Cyrillic, ... (Big5 read as GBK)
+  std::size_t latin1 = 0;     // Latin-1 characters (GBK read as Windows-1252)
+  bool fill = false;          // 烫, 屯 or 锟
+  bool any() const {
+    return fill || utf8_lead > 0 || (foreign > 0 && length >= 4) || (rare >= 2 && length >= 6) || latin1 >= 4;
+  }
+};
+
 class CjkScanner {
  public:
   explicit CjkScanner(std::string_view text) : text_(text) {}
@@ -98,22 +111,32 @@ class CjkScanner {
     while (pos < size) {
       pos = skip_ascii(text_, pos);  // ASCII fast path
       if (pos >= size) break;
-      stretch_.clear();
-      std::size_t rare = 0;   // characters outside GB2312 level 1 and its punctuation rows
-      bool fill = false;      // a character of a fill pattern
+      // First pass: classify without storing. Real Chinese rarely passes
+      // any gate, and then the stretch is never built.
+      const std::size_t begin = pos;
+      Gates gates;
       while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
+        const char32_t cp = next_char(text_, pos);
+        const std::uint16_t code = cp < 0x10000 ? gbk_codes[cp] : 0;
+        ++gates.length;
+        if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
+        if (is_level1_or_punctuation(code)) continue;
+        ++gates.rare;
+        if ((code >> 8) >= 0xE2 && (code >> 8) <= 0xEF) ++gates.utf8_lead;
+        if (is_foreign_in_chinese(cp)) ++gates.foreign;
+        if (cp < 0x100) ++gates.latin1;
+      }
+      if (!gates.any()) continue;
+      stretch_.clear();
+      for (std::size_t at = begin; at < pos;) {
         StretchChar c;
-        c.begin = pos;
-        c.cp = next_char(text_, pos);
-        c.end = pos;
+        c.begin = at;
+        c.cp = next_char(text_, at);
+        c.end = at;
         if (c.cp < 0x10000) c.gbk = gbk_codes[c.cp];
-        if (!is_level1_or_punctuation(c.gbk)) ++rare;
-        fill = fill || c.cp == U'烫' || c.cp == U'屯' || c.cp == U'锟';
         stretch_.push_back(c);
       }
-      // Every detector needs rare characters in the garble; most real
-      // Chinese stretches have none, and only the fill patterns are checked.
-      if (rare > 0 || fill) scan_stretch(rare > 0);
+      scan_stretch(gates);
     }
     // Earlier detectors win where spans overlap.
     std::stable_sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
@@ -124,15 +147,13 @@ class CjkScanner {
   }
 
  private:
-  void scan_stretch(bool has_rare) {
+  void scan_stretch(const Gates& gates) {
     const std::size_t first_hit = hits_.size();
-    find_fill_patterns();
-    if (has_rare) {
-      find_utf8_read_as_gbk();
-      find_big5_read_as_gbk();
-      find_gbk_read_as_big5();
-      find_gbk_read_as_latin();
-    }
+    if (gates.fill) find_fill_patterns();
+    if (gates.utf8_lead > 0) find_utf8_read_as_gbk();
+    if (gates.foreign > 0 && gates.length >= 4) find_big5_read_as_gbk();
+    if (gates.rare >= 2 && gates.length >= 6) find_gbk_read_as_big5();
+    if (gates.latin1 >= 4) find_gbk_read_as_latin();
     // Within one stretch keep the first detector's hit where two overlap.
     std::vector<Hit> local(std::make_move_iterator(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit)),
                            std::make_move_iterator(hits_.end()));
@@ -237,7 +258,10 @@ class CjkScanner {
     const std::size_t n = stretch_.size();
     const std::size_t total = bytes_.size();
     for (std::size_t k = 0; k < n;) {
-      if (stretch_[k].gbk == 0) {
+      // Recovered text must be punctuation, CJK or other three-byte UTF-8
+      // from U+2000 up, so the span starts with a GBK lead byte E2-EF.
+      const unsigned lead_byte = stretch_[k].gbk >> 8;
+      if (lead_byte < 0xE2 || lead_byte > 0xEF) {
         ++k;
         continue;
       }

@@ -263,15 +263,20 @@ std::optional<Hit> c1_hit(std::string_view text, std::size_t begin, std::size_t 
 std::vector<Hit> scan(std::string_view text, bool with_c1) {
   std::vector<Candidate> candidates;
   std::vector<std::pair<std::size_t, std::size_t>> c1_controls;
+  const std::uint8_t* lead_mask = single_byte_lead_mask();
   std::size_t pos = 0;
   const std::size_t size = text.size();
   while (pos < size) {
     pos = skip_ascii(text, pos);  // ASCII fast path
     if (pos >= size) break;
     const auto lead = static_cast<unsigned char>(text[pos]);
-    // U+3000-U+EFFF (all CJK) is in no single-byte page: skip without decoding.
-    if (lead >= 0xE3 && lead <= 0xEE && pos + 2 < size && is_continuation(static_cast<unsigned char>(text[pos + 1])) &&
-        is_continuation(static_cast<unsigned char>(text[pos + 2]))) {
+    // U+3000-U+EFFF (all CJK) and U+FF00-U+FFBF (full-width forms) are in no
+    // single-byte page: skip them without decoding.
+    if (pos + 2 < size && is_continuation(static_cast<unsigned char>(text[pos + 1])) &&
+        is_continuation(static_cast<unsigned char>(text[pos + 2])) &&
+        ((lead >= 0xE3 && lead <= 0xEE) ||
+         (lead == 0xEF && static_cast<unsigned char>(text[pos + 1]) >= 0xBC &&
+          static_cast<unsigned char>(text[pos + 1]) <= 0xBE))) {
       pos += 3;
       continue;
     }
@@ -279,6 +284,8 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
     const char32_t cp = next_char(text, pos);
     if (cp == utf8::kInvalid) continue;
     if (cp >= 0x80 && cp <= 0x9F) c1_controls.emplace_back(begin, pos);
+    // Only a character that is a lead byte in some page can start mojibake.
+    if (cp < kLeadMaskLimit && lead_mask[cp - 0x80] == 0) continue;
     const auto* codes = single_byte_codes(cp);
     if (!codes) continue;
     if (auto c = best_candidate(text, begin, pos, cp, *codes)) {

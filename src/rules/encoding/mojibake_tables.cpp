@@ -15,7 +15,7 @@ namespace {
 // Code points below this bound are kept in a flat array; the few above it
 // that single-byte pages hold (MacRoman's fi/fl ligatures, the Apple logo)
 // go to a short sorted list.
-constexpr char32_t kFlatLimit = 0x2600;
+constexpr char32_t kFlatLimit = kLeadMaskLimit;
 
 struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
@@ -48,9 +48,10 @@ struct SingleByteTables {
   std::vector<std::array<std::uint8_t, kSingleByteCount>> flat;  // index cp - 0x80
   std::vector<std::pair<char32_t, std::array<std::uint8_t, kSingleByteCount>>> high;
   std::vector<bool> present;  // index cp - 0x80: some page maps cp
+  std::vector<std::uint8_t> lead;  // index cp - 0x80: some page gives cp a UTF-8 lead byte
   char32_t high_min = 0x110000;  // smallest code point in high
 
-  SingleByteTables() : flat(kFlatLimit - 0x80), present(kFlatLimit - 0x80, false) {
+  SingleByteTables() : flat(kFlatLimit - 0x80), present(kFlatLimit - 0x80, false), lead(kFlatLimit - 0x80, 0) {
     for (std::size_t page = 0; page < kSingleByteCount; ++page) {
       ConverterPtr converter = open_strict(icu_name(static_cast<SingleByte>(page)));
       for (unsigned byte = 0x80; byte <= 0xFF; ++byte) {
@@ -70,6 +71,7 @@ struct SingleByteTables {
     if (cp < kFlatLimit) {
       if (flat[cp - 0x80][page] == 0) flat[cp - 0x80][page] = byte;
       present[cp - 0x80] = true;
+      if (byte >= 0xC2 && byte <= 0xF4) lead[cp - 0x80] = 1;
       return;
     }
     auto it = std::find_if(high.begin(), high.end(), [cp](const auto& entry) { return entry.first == cp; });
@@ -146,6 +148,8 @@ const char* icu_name(SingleByte page) {
   }
   return "";
 }
+
+const std::uint8_t* single_byte_lead_mask() { return single_byte_tables().lead.data(); }
 
 const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp) {
   const SingleByteTables& tables = single_byte_tables();

@@ -44,6 +44,13 @@ const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp)
 // that look up every character.
 const std::uint16_t* gbk_code_table();
 
+// For the scans' fast path: code points below kLeadMaskLimit index a table
+// (from U+0080) that is non-zero where some single-byte page gives the code
+// point a UTF-8 lead byte (C2-F4). Code points from kLeadMaskLimit up must be
+// looked up with single_byte_codes().
+inline constexpr char32_t kLeadMaskLimit = 0x2600;
+const std::uint8_t* single_byte_lead_mask();
+
 // Double-byte code of cp in GBK (lead 0x81-0xFE), or 0 when it has none.
 std::uint16_t gbk_code(char32_t cp);
 // Double-byte code of cp in Big5, or 0 when it has none.
