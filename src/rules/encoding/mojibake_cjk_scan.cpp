@@ -77,6 +77,28 @@ bool recovered_stats(std::string_view text, Stats& stats) {
   return true;
 }
 
+// Bytes that belong to well-formed multi-byte UTF-8 sequences. About a fifth
+// of GB2312 pairs are well-formed two-byte UTF-8 by chance.
+std::size_t utf8_share(std::string_view bytes) {
+  std::size_t covered = 0;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto lead = static_cast<unsigned char>(bytes[i]);
+    const int length = utf8_sequence_length(lead);
+    bool ok = length >= 2 && i + static_cast<std::size_t>(length) <= bytes.size();
+    for (int j = 1; ok && j < length; ++j) {
+      const auto b = static_cast<unsigned char>(bytes[i + j]);
+      ok = j == 1 ? utf8_second_byte_ok(lead, b) : is_continuation(b);
+    }
+    if (ok) {
+      covered += static_cast<std::size_t>(length);
+      i += static_cast<std::size_t>(length);
+    } else {
+      ++i;
+    }
+  }
+  return covered;
+}
+
 // GB2312 level 1 or its punctuation rows (A1, A3): what real Simplified
 // Chinese is mostly made of.
 bool is_level1_or_punctuation(std::uint16_t gbk) {
@@ -469,9 +491,10 @@ class CjkScanner {
         bytes.push_back(static_cast<char>(byte));
         ++j;
       }
-      // Bytes that are well-formed UTF-8 are the Latin-side mojibake of UTF-8;
-      // rows of one symbol ("····", "»»»»") are typography.
-      if (j - k >= 4 && !utf8::is_valid(bytes) && looks_like_latin_garble(k, j)) {
+      // Bytes that are mostly well-formed UTF-8 are the Latin-side mojibake of
+      // UTF-8 ("Ð¾Ð½Ð¸" for "они"); rows of one symbol ("····", "»»»»") are
+      // typography.
+      if (j - k >= 4 && utf8_share(bytes) * 2 < bytes.size() && looks_like_latin_garble(k, j)) {
         for (std::size_t align = 0; align < 2; ++align) {
           const std::size_t pairs = (j - k - align) / 2;
           if (pairs < 2) continue;

@@ -34,6 +34,7 @@ struct Candidate {
   char32_t last = 0;        // the last character as written
   char32_t decoded = 0;     // what the bytes decode to (0 when a byte is unknown)
   int score = kReject;
+  std::uint8_t pages = 0;   // bit per page in which the characters form this sequence
 };
 
 bool is_lower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
@@ -214,6 +215,8 @@ char32_t char_at(std::string_view text, std::size_t pos) {
 std::optional<Candidate> best_candidate(std::string_view text, std::size_t begin, std::size_t after, char32_t cp,
                                         const std::array<std::uint8_t, kSingleByteCount>& codes) {
   std::optional<Candidate> best;
+  std::uint8_t pages = 0;
+  std::size_t best_end = 0;
   for (std::size_t page = 0; page < kSingleByteCount; ++page) {
     const unsigned char byte = codes[page];
     if (byte < 0xC2 || byte > 0xF4) continue;
@@ -221,8 +224,25 @@ std::optional<Candidate> best_candidate(std::string_view text, std::size_t begin
     if (!c) continue;
     c->score = score(*c, char_before(text, begin), char_at(text, c->end));
     if (c->score == kReject) continue;
-    if (!best || c->score > best->score || (c->score == best->score && c->length > best->length)) best = std::move(c);
+    if (!best || c->score > best->score || (c->score == best->score && c->length > best->length)) {
+      best = std::move(c);
+      best_end = best->end;
+    }
   }
+  if (!best) return best;
+  // The other pages that read the same characters as a sequence (Ä is C4 in
+  // Windows-1252, 1250 and 1257): the line's other mojibake may name one.
+  for (std::size_t page = 0; page < kSingleByteCount; ++page) {
+    const unsigned char byte = codes[page];
+    if (byte < 0xC2 || byte > 0xF4) continue;
+    if (page == static_cast<std::size_t>(best->page)) {
+      pages |= static_cast<std::uint8_t>(1u << page);
+      continue;
+    }
+    auto c = match_page(text, begin, after, cp, static_cast<SingleByte>(page), byte);
+    if (c && c->end == best_end) pages |= static_cast<std::uint8_t>(1u << page);
+  }
+  best->pages = pages;
   return best;
 }
 
@@ -233,6 +253,82 @@ bool gap_joins(std::string_view text, std::size_t from, std::size_t to) {
     if (cp == utf8::kInvalid || is_space(cp) || cp == static_cast<unsigned char>(kMaskByte)) return false;
   }
   return true;
+}
+
+// Candidates inside one word, reported together.
+struct Group {
+  std::size_t first = 0, last = 0, best = 0;  // indexes into the candidates
+  int score = kReject;
+  bool lossy = false;
+  bool fires = false;
+};
+
+// What a weak candidate may decode to when the line already has mojibake:
+// Latin letters, Latin-1 symbols ("В«" for "«"), and Cyrillic for Windows-1251.
+bool confirmable(const Candidate& c) {
+  if (c.decoded >= 0xA0 && c.decoded <= 0x24F) return c.decoded != 0xD7 && c.decoded != 0xF7;
+  return c.page == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
+}
+
+// A line with confirmed mojibake in a page was wholly read in that page, so
+// weak groups of the same page on the line ("Г\u00A0 Paris" next to
+// "Г©tГ©") are mojibake too.
+void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, std::vector<Group>& groups) {
+  // The bounds of the line holding a position.
+  auto line_of = [&](std::size_t pos) {
+    const std::size_t start = pos == 0 ? 0 : text.rfind('\n', pos - 1);
+    const std::size_t end = text.find('\n', pos);
+    return std::pair{start == std::string_view::npos ? 0 : start + 1, end == std::string_view::npos ? text.size() : end};
+  };
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::uint8_t>> confirmed;  // line, pages
+  for (const Group& g : groups) {
+    if (!g.fires) continue;
+    const auto line = line_of(candidates[g.first].begin);
+    std::uint8_t pages = 0;
+    for (std::size_t i = g.first; i <= g.last; ++i) pages |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(candidates[i].page));
+    if (!confirmed.empty() && confirmed.back().first == line)
+      confirmed.back().second |= pages;
+    else
+      confirmed.push_back({line, pages});
+  }
+  if (confirmed.empty()) return;
+  std::size_t next_line = 0;
+  for (Group& g : groups) {
+    if (g.fires || g.score < 1) continue;
+    const std::size_t at = candidates[g.first].begin;
+    while (next_line < confirmed.size() && confirmed[next_line].first.second < at) ++next_line;
+    if (next_line == confirmed.size()) break;
+    const auto& [line, pages] = confirmed[next_line];
+    if (at < line.first) continue;
+    bool all = true;
+    for (std::size_t i = g.first; i <= g.last && all; ++i) {
+      Candidate& c = candidates[i];
+      const std::uint8_t shared = c.pages & pages;
+      if (shared == 0) {
+        all = false;
+        break;
+      }
+      if ((shared & (1u << static_cast<unsigned>(c.page))) == 0) {
+        // Read the characters in the line's page instead.
+        for (unsigned page = 0; page < kSingleByteCount; ++page) {
+          if ((shared & (1u << page)) == 0) continue;
+          std::size_t after = c.begin;
+          const char32_t lead = utf8::next(text, after);
+          const auto* codes = single_byte_codes(lead);
+          auto again = codes ? match_page(text, c.begin, after, lead, static_cast<SingleByte>(page), (*codes)[page])
+                             : std::nullopt;
+          if (again) {
+            again->score = c.score;
+            again->pages = c.pages;
+            c = std::move(*again);
+          }
+          break;
+        }
+      }
+      all = c.unknown_byte || confirmable(c);
+    }
+    g.fires = all;
+  }
 }
 
 std::string describe(const Candidate& c) {
@@ -298,46 +394,50 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
     }
   }
 
-  std::vector<Hit> hits;
+  std::vector<Group> groups;
   for (std::size_t first = 0; first < candidates.size();) {
-    std::size_t last = first;
-    while (last + 1 < candidates.size() && gap_joins(text, candidates[last].end, candidates[last + 1].begin)) ++last;
-    int best_score = kReject;
-    std::size_t best = first;
-    bool lossy = false;
-    for (std::size_t i = first; i <= last; ++i) {
+    Group g;
+    g.first = g.last = g.best = first;
+    while (g.last + 1 < candidates.size() && gap_joins(text, candidates[g.last].end, candidates[g.last + 1].begin)) ++g.last;
+    for (std::size_t i = first; i <= g.last; ++i) {
       // Candidates that touch each other ("РґРѕ", "×‘×”") support each other.
       const bool touches = (i > first && candidates[i - 1].end == candidates[i].begin) ||
-                           (i < last && candidates[i].end == candidates[i + 1].begin);
+                           (i < g.last && candidates[i].end == candidates[i + 1].begin);
       const int s = candidates[i].score + (touches ? 1 : 0);
-      if (s > best_score) {
-        best_score = s;
-        best = i;
+      if (s > g.score) {
+        g.score = s;
+        g.best = i;
       }
       // A space standing for 0xA0 may also have been the word space ("voilÃ le").
-      lossy = lossy || candidates[i].unknown_byte || candidates[i].space_for_nbsp;
+      g.lossy = g.lossy || candidates[i].unknown_byte || candidates[i].space_for_nbsp;
       // A non-ASCII character between candidates may be garble left unread.
       if (i > first)
         for (std::size_t gap = candidates[i - 1].end; gap < candidates[i].begin; ++gap)
-          lossy = lossy || static_cast<unsigned char>(text[gap]) >= 0x80;
+          g.lossy = g.lossy || static_cast<unsigned char>(text[gap]) >= 0x80;
     }
-    if (best_score >= kFireScore) {
-      Hit hit;
-      hit.begin = candidates[first].begin;
-      hit.end = candidates[last].end;
-      hit.how = describe(candidates[best]);
-      hit.lossy = lossy;
-      if (!lossy) {
-        std::string recovered;
-        for (std::size_t i = first; i <= last; ++i) {
-          if (i > first) recovered.append(text.substr(candidates[i - 1].end, candidates[i].begin - candidates[i - 1].end));
-          recovered += candidates[i].bytes;
-        }
-        hit.recovered = recover_latin_layers(std::move(recovered));
+    g.fires = g.score >= kFireScore;
+    groups.push_back(g);
+    first = g.last + 1;
+  }
+  confirm_by_line(text, candidates, groups);
+
+  std::vector<Hit> hits;
+  for (const Group& g : groups) {
+    if (!g.fires) continue;
+    Hit hit;
+    hit.begin = candidates[g.first].begin;
+    hit.end = candidates[g.last].end;
+    hit.how = describe(candidates[g.best]);
+    hit.lossy = g.lossy;
+    if (!g.lossy) {
+      std::string recovered;
+      for (std::size_t i = g.first; i <= g.last; ++i) {
+        if (i > g.first) recovered.append(text.substr(candidates[i - 1].end, candidates[i].begin - candidates[i - 1].end));
+        recovered += candidates[i].bytes;
       }
-      hits.push_back(std::move(hit));
+      hit.recovered = recover_latin_layers(std::move(recovered));
     }
-    first = last + 1;
+    hits.push_back(std::move(hit));
   }
   if (with_c1) {
     const std::size_t fired = hits.size();
