@@ -270,20 +270,50 @@ bool confirmable(const Candidate& c) {
   return c.page == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
 }
 
-// A line with confirmed mojibake in a page was wholly read in that page, so
-// weak groups of the same page on the line ("Г\u00A0 Paris" next to
-// "Г©tГ©") are mojibake too.
+// A paragraph with confirmed mojibake in a page was wholly read in that
+// page, so weak groups of the same page in it ("В« Voilà" next to
+// "bibliothГЁque") are mojibake too.
 void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, std::vector<Group>& groups) {
-  // The bounds of the line holding a position.
-  auto line_of = [&](std::size_t pos) {
-    const std::size_t start = pos == 0 ? 0 : text.rfind('\n', pos - 1);
-    const std::size_t end = text.find('\n', pos);
-    return std::pair{start == std::string_view::npos ? 0 : start + 1, end == std::string_view::npos ? text.size() : end};
+  // The bounds of the paragraph (text between blank lines) holding a position.
+  std::pair<std::size_t, std::size_t> last_paragraph{1, 0};  // empty: nothing found yet
+  auto paragraph_of = [&](std::size_t pos) {
+    // Groups come in text order: most share the paragraph found last.
+    if (pos >= last_paragraph.first && pos < last_paragraph.second) return last_paragraph;
+    std::size_t start = pos;
+    while (start > 0) {
+      const std::size_t newline = text.rfind('\n', start - 1);
+      if (newline == std::string_view::npos) {
+        start = 0;
+        break;
+      }
+      const std::size_t before = text.find_last_not_of(" \t\r", newline == 0 ? 0 : newline - 1);
+      if (newline == 0 || (before != std::string_view::npos && text[before] == '\n')) {
+        start = newline + 1;
+        break;
+      }
+      start = newline;
+    }
+    std::size_t end = pos;
+    while (true) {
+      const std::size_t newline = text.find('\n', end);
+      if (newline == std::string_view::npos) {
+        end = text.size();
+        break;
+      }
+      const std::size_t after = text.find_first_not_of(" \t\r", newline + 1);
+      if (after == std::string_view::npos || text[after] == '\n') {
+        end = newline;
+        break;
+      }
+      end = newline + 1;
+    }
+    last_paragraph = {start, end};
+    return last_paragraph;
   };
   std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::uint8_t>> confirmed;  // line, pages
   for (const Group& g : groups) {
     if (!g.fires) continue;
-    const auto line = line_of(candidates[g.first].begin);
+    const auto line = paragraph_of(candidates[g.first].begin);
     std::uint8_t pages = 0;
     for (std::size_t i = g.first; i <= g.last; ++i) pages |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(candidates[i].page));
     if (!confirmed.empty() && confirmed.back().first == line)
@@ -294,7 +324,7 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
   if (confirmed.empty()) return;
   std::size_t next_line = 0;
   for (Group& g : groups) {
-    if (g.fires || g.score < 1) continue;
+    if (g.fires || g.score < 0) continue;
     const std::size_t at = candidates[g.first].begin;
     while (next_line < confirmed.size() && confirmed[next_line].first.second < at) ++next_line;
     if (next_line == confirmed.size()) break;
