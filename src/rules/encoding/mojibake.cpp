@@ -21,7 +21,9 @@ right number of continuation bytes). Because legitimate text sometimes forms
 such sequences too ("JOSÉ’s", "10 Å—", "“×”"), each candidate is weighed:
 what it decodes to (letters of a real script, common characters), whether
 it is glued inside a word ("cafÃ©", "HÃ´tel"), whether it holds C1 controls
-or sits next to other candidates. Only well-supported spans are reported.
+or sits next to other candidates. Only well-supported spans are reported;
+once a paragraph has such a span, its weaker candidates in the same code
+page are reported too (a paragraph is usually misread as a whole).
 
 A lone C1 control character (U+0080-U+009F) that Windows-1252 gives a
 meaning ("\u0092" for "’") is also reported: Windows-1252 text read as
