@@ -1,22 +1,292 @@
 #include "align/align.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <limits>
+
+#include "align/features.h"
+#include "align/lexicon.h"
+#include "segment/segment.h"
 
 namespace tc {
+namespace {
 
-// Placeholder until the aligner lands: one bead per paragraph pair, in order.
-Alignment align_documents(const Document& source, const Document& target, const AlignOptions&) {
-  Alignment alignment;
-  for (std::size_t i = 0; i < source.blocks.size(); ++i) alignment.source_sentences.push_back({source.blocks[i].content, i});
-  for (std::size_t i = 0; i < target.blocks.size(); ++i) alignment.target_sentences.push_back({target.blocks[i].content, i});
-  const std::size_t n = std::max(alignment.source_sentences.size(), alignment.target_sentences.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    Bead bead;
-    if (i < alignment.source_sentences.size()) bead.source.push_back(i);
-    if (i < alignment.target_sentences.size()) bead.target.push_back(i);
-    alignment.beads.push_back(bead);
+// Bead shapes: (Chinese sentences, English sentences).
+struct Shape {
+  int zh;
+  int en;
+};
+constexpr std::array<Shape, 12> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1},
+                                             {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}}};
+constexpr int kMaxSpan = 4;
+
+// Chance coverage of a sentence's tokens as a function of the other side's
+// length, tabulated on a log grid so the search does no exp() per bead.
+constexpr int kGrid = 28;  // lengths 2^(k/2), k = 0..27: 1 .. ~11600
+float grid_length(int k) { return std::exp2(static_cast<float>(k) / 2.f); }
+
+struct ChanceTable {
+  std::vector<float> values;  // kGrid per sentence
+  void build(const std::vector<SentenceFeatures>& side) {
+    values.assign(side.size() * kGrid, 0.f);
+    for (std::size_t s = 0; s < side.size(); ++s)
+      for (int k = 0; k < kGrid; ++k) {
+        const float length = grid_length(k);
+        float sum = 0;
+        for (std::size_t t = 0; t < side[s].token_weights.size(); ++t)
+          sum += side[s].token_weights[t] * (1.f - std::exp(-side[s].token_rates[t] * length));
+        values[s * kGrid + k] = sum;
+      }
   }
+  float at(std::size_t sentence, float length) const {
+    if (length <= 0) return 0.f;
+    const float* row = &values[sentence * kGrid];
+    if (length <= 1) return row[0] * length;
+    const float x = 2.f * std::log2(length);
+    const int k = std::min(kGrid - 2, static_cast<int>(x));
+    const float f = std::min(1.f, x - static_cast<float>(k));
+    return row[k] + (row[k + 1] - row[k]) * f;
+  }
+};
+
+float weighted_bits(std::uint64_t bits, const std::vector<float>& weights) {
+  float sum = 0;
+  while (bits) {
+    sum += weights[static_cast<std::size_t>(std::countr_zero(bits))];
+    bits &= bits - 1;
+  }
+  return sum;
+}
+
+struct PairMasks {
+  std::uint64_t en = 0;  // English tokens covered by the Chinese sentence
+  std::uint64_t zh = 0;  // Chinese tokens covered by the English sentence
+};
+
+PairMasks pair_masks(const SentenceFeatures& zh, const SentenceFeatures& en) {
+  PairMasks masks;
+  const auto& offers = zh.offers;
+  auto find = [&](WordId id) -> const std::pair<WordId, std::uint64_t>* {
+    const auto it = std::lower_bound(offers.begin(), offers.end(), std::make_pair(id, std::uint64_t{0}));
+    return it != offers.end() && it->first == id ? &*it : nullptr;
+  };
+  for (std::size_t k = 0; k < en.token_ids.size(); ++k) {
+    const auto* hit = find(en.token_ids[k]);
+    if (!hit && en.token_alt_ids[k]) hit = find(en.token_alt_ids[k]);
+    if (!hit) continue;
+    masks.en |= std::uint64_t{1} << k;
+    masks.zh |= hit->second;
+  }
+  return masks;
+}
+
+// The search: rows are Chinese prefixes (0..n), columns English prefixes
+// (0..m); row i holds columns [lo[i], hi[i]].
+class Search {
+ public:
+  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights)
+      : zh_(zh), en_(en), w_(weights) {
+    zh_chance_.build(zh);
+    en_chance_.build(en);
+    double zh_total = 0, en_total = 0;
+    for (const auto& s : zh) zh_total += s.length;
+    for (const auto& s : en) en_total += s.length;
+    ratio_ = zh_total > 0 && en_total > 0 ? static_cast<float>(en_total / zh_total) : 1.f;
+  }
+
+  // Runs the search with half band width `band`; returns false when the best
+  // path touched the band's edge (so a wider band may find a better one).
+  bool run(std::size_t band, std::vector<Bead>& beads) {
+    const std::size_t n = zh_.size(), m = en_.size();
+    lo_.assign(n + 1, 0);
+    hi_.assign(n + 1, m);
+    const bool full = band >= m || band >= n || (n + 1) * (m + 1) <= 4'000'000;
+    if (!full)
+      for (std::size_t i = 0; i <= n; ++i) {
+        const double centre = n == 0 ? 0 : static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(n);
+        lo_[i] = static_cast<std::size_t>(std::max(0.0, centre - static_cast<double>(band)));
+        hi_[i] = static_cast<std::size_t>(std::min(static_cast<double>(m), centre + static_cast<double>(band)));
+      }
+    build_masks();
+    // Scores and back pointers (shape index) per row.
+    std::vector<std::vector<float>> score(n + 1);
+    std::vector<std::vector<std::uint8_t>> back(n + 1);
+    constexpr float kNone = -std::numeric_limits<float>::infinity();
+    for (std::size_t i = 0; i <= n; ++i) {
+      score[i].assign(hi_[i] - lo_[i] + 1, kNone);
+      back[i].assign(hi_[i] - lo_[i] + 1, 0xFF);
+    }
+    score[0][0 - lo_[0]] = 0.f;
+    for (std::size_t i = 0; i <= n; ++i)
+      for (std::size_t j = lo_[i]; j <= hi_[i]; ++j) {
+        if (i == 0 && j == 0) continue;
+        float best = kNone;
+        std::uint8_t best_shape = 0xFF;
+        for (std::size_t s = 0; s < kShapes.size(); ++s) {
+          const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+          if (a > i || b > j) continue;
+          const std::size_t pi = i - a, pj = j - b;
+          if (pj < lo_[pi] || pj > hi_[pi]) continue;
+          const float previous = score[pi][pj - lo_[pi]];
+          if (previous == kNone) continue;
+          const float total = previous + bead_score(pi, i, pj, j);
+          if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
+        }
+        score[i][j - lo_[i]] = best;
+        back[i][j - lo_[i]] = best_shape;
+      }
+    // Trace back.
+    beads.clear();
+    std::size_t i = n, j = m;
+    bool touched = false;
+    while (i > 0 || j > 0) {
+      const std::uint8_t s = back[i][j - lo_[i]];
+      if (s == 0xFF) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
+      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched = true;
+      const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+      Bead bead;
+      for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
+      for (std::size_t k = j - b; k < j; ++k) bead.target.push_back(k);
+      bead.score = confidence(i - a, i, j - b, j);
+      beads.push_back(std::move(bead));
+      i -= a;
+      j -= b;
+    }
+    std::reverse(beads.begin(), beads.end());
+    return full || !touched;
+  }
+
+ private:
+  void build_masks() {
+    const std::size_t n = zh_.size(), m = en_.size();
+    mask_lo_.assign(n, 0);
+    masks_.assign(n, {});
+    for (std::size_t i = 0; i < n; ++i) {
+      // Columns of pairs that beads ending in rows i+1..i+kMaxSpan can use.
+      const std::size_t first = lo_[i] >= kMaxSpan ? lo_[i] - kMaxSpan : 0;
+      const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan)]);
+      mask_lo_[i] = first;
+      masks_[i].resize(last > first ? last - first : 0);
+      for (std::size_t j = first; j < last; ++j) masks_[i][j - first] = pair_masks(zh_[i], en_[j]);
+    }
+  }
+
+  PairMasks masks(std::size_t i, std::size_t j) const {
+    if (j < mask_lo_[i] || j - mask_lo_[i] >= masks_[i].size()) return {};
+    return masks_[i][j - mask_lo_[i]];
+  }
+
+  // Log-score of the bead zh [i0, i1) with en [j0, j1).
+  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    if (i0 == i1 || j0 == j1) return -static_cast<float>(w_.skip) * static_cast<float>((i1 - i0) + (j1 - j0));
+    float zh_length = 0, en_length = 0;
+    for (std::size_t i = i0; i < i1; ++i) zh_length += zh_[i].length;
+    for (std::size_t j = j0; j < j1; ++j) en_length += en_[j].length;
+    float lexical = 0;
+    std::array<std::uint64_t, kMaxSpan> zh_bits{};
+    for (std::size_t j = j0; j < j1; ++j) {
+      std::uint64_t en_bits = 0;
+      for (std::size_t i = i0; i < i1; ++i) {
+        const PairMasks pm = masks(i, j);
+        en_bits |= pm.en;
+        zh_bits[i - i0] |= pm.zh;
+      }
+      lexical += weighted_bits(en_bits, en_[j].token_weights) - en_chance_.at(j, zh_length);
+    }
+    for (std::size_t i = i0; i < i1; ++i)
+      lexical += weighted_bits(zh_bits[i - i0], zh_[i].token_weights) - zh_chance_.at(i, en_length);
+    const float smoothing = 4.f;
+    const float deviation = std::log((en_length + smoothing * ratio_) / ((zh_length + smoothing) * ratio_));
+    const float sigma = static_cast<float>(w_.length_sigma);
+    float total = static_cast<float>(w_.lexical) * lexical -
+                  static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
+    const std::size_t a = i1 - i0, b = j1 - j0;
+    const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
+    if (smaller == 1) total -= static_cast<float>(larger == 2 ? w_.merge2 : larger == 3 ? w_.merge3 : larger == 4 ? w_.merge4 : 0);
+    else total -= static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
+    if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    return total;
+  }
+
+  // 0..1: the share of the bead's token weight covered by the other side.
+  float confidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    if (i0 == i1 || j0 == j1) return 0.f;
+    float covered = 0, total = 0;
+    std::array<std::uint64_t, kMaxSpan> zh_bits{};
+    for (std::size_t j = j0; j < j1; ++j) {
+      std::uint64_t en_bits = 0;
+      for (std::size_t i = i0; i < i1; ++i) {
+        const PairMasks pm = masks(i, j);
+        en_bits |= pm.en;
+        zh_bits[i - i0] |= pm.zh;
+      }
+      covered += weighted_bits(en_bits, en_[j].token_weights);
+      for (float w : en_[j].token_weights) total += w;
+    }
+    for (std::size_t i = i0; i < i1; ++i) {
+      covered += weighted_bits(zh_bits[i - i0], zh_[i].token_weights);
+      for (float w : zh_[i].token_weights) total += w;
+    }
+    return total > 0 ? std::min(1.f, covered / total) : 0.5f;
+  }
+
+  const std::vector<SentenceFeatures>& zh_;
+  const std::vector<SentenceFeatures>& en_;
+  const AlignWeights& w_;
+  ChanceTable zh_chance_, en_chance_;
+  float ratio_ = 1.f;
+  std::vector<std::size_t> lo_, hi_;
+  std::vector<std::size_t> mask_lo_;
+  std::vector<std::vector<PairMasks>> masks_;
+};
+
+std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
+                                          const std::vector<Sentence>& sentences, bool chinese) {
+  std::vector<SentenceFeatures> out;
+  out.reserve(sentences.size());
+  for (const auto& sentence : sentences) {
+    out.push_back(chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span));
+    out.back().paragraph = sentence.paragraph;
+  }
+  return out;
+}
+
+}  // namespace
+
+Alignment align_sentences(const Document& source, std::vector<Sentence> source_sentences, const Document& target,
+                          std::vector<Sentence> target_sentences, const AlignOptions& options) {
+  Alignment alignment;
+  alignment.source_sentences = std::move(source_sentences);
+  alignment.target_sentences = std::move(target_sentences);
+  const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
+  FeatureExtractor extractor(lexicon, options.glossary);
+  // The search runs Chinese (rows) against English (columns); an en->zh pair is swapped.
+  const bool swapped = source.lang != Lang::zh && target.lang == Lang::zh;
+  const Document& zh_doc = swapped ? target : source;
+  const Document& en_doc = swapped ? source : target;
+  const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
+  const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
+  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh);
+  auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh);
+  finish_features(zh, en);
+  Search search(zh, en, options.weights);
+  std::size_t band = std::max<std::size_t>(options.band, 8);
+  std::vector<Bead> beads;
+  while (!search.run(band, beads)) band *= 2;
+  if (swapped)
+    for (auto& bead : beads) std::swap(bead.source, bead.target);
+  alignment.beads = std::move(beads);
   return alignment;
+}
+
+Alignment align_documents(const Document& source, const Document& target, const AlignOptions& options) {
+  SegmentOptions segment;
+  segment.segmented = options.segmented;
+  return align_sentences(source, segment_document(source, segment), target, segment_document(target, segment),
+                         options);
 }
 
 }  // namespace tc

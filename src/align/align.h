@@ -5,12 +5,36 @@
 namespace tc {
 
 class Glossary;
+class Lexicon;
+
+// Weights of the aligner's score; the defaults were tuned on MAC-Dev.
+struct AlignWeights {
+  double lexical = 1.0;         // per unit of IDF-weighted coverage above chance
+  double length = 1.2;          // per unit of squared log length-ratio deviation / (2 sigma^2)
+  double length_sigma = 0.45;
+  double skip = 2.5;            // a sentence left without counterpart (1-0, 0-1)
+  double merge2 = 0.6;          // 1-2 / 2-1
+  double merge3 = 1.6;          // 1-3 / 3-1
+  double merge4 = 3.0;          // 1-4 / 4-1
+  double merge22 = 2.0;         // 2-2
+  double merge23 = 3.0;         // 2-3 / 3-2
+  double paragraph = 3.0;       // a bead joining sentences of different paragraphs
+};
 
 struct AlignOptions {
   bool segmented = false;             // one sentence per non-empty line
   const Glossary* glossary = nullptr;  // term pairs as extra anchors
+  const Lexicon* lexicon = nullptr;    // null: the CC-CEDICT lexicon from the data directory
+  AlignWeights weights;
+  // Half width of the first search band around the diagonal, in sentences; the
+  // band doubles while the best path touches its edge. Small documents are searched whole.
+  std::size_t band = 100;
 };
 
 Alignment align_documents(const Document& source, const Document& target, const AlignOptions& options);
+
+// Aligns sentences already segmented (used by align_documents and the benchmarks).
+Alignment align_sentences(const Document& source, std::vector<Sentence> source_sentences, const Document& target,
+                          std::vector<Sentence> target_sentences, const AlignOptions& options);
 
 }  // namespace tc

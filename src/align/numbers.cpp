@@ -1,0 +1,395 @@
+#include "align/numbers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+
+#include "core/utf8.h"
+
+namespace tc {
+namespace {
+
+int chinese_digit(char32_t cp) {
+  switch (cp) {
+    case U'零': case U'〇': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+double chinese_unit(char32_t cp) {
+  switch (cp) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    case U'万': case U'萬': return 1e4;
+    case U'亿': case U'億': return 1e8;
+    default: return 0;
+  }
+}
+
+int ascii_digit(char32_t cp) {
+  if (cp >= '0' && cp <= '9') return static_cast<int>(cp - '0');
+  if (cp >= U'０' && cp <= U'９') return static_cast<int>(cp - U'０');
+  return -1;
+}
+
+struct Cursor {
+  std::string_view text;
+  std::size_t end;
+  char32_t peek(std::size_t pos) const { return pos < end ? utf8::at(text, pos) : 0; }
+  std::size_t after(std::size_t pos) const {
+    utf8::next(text, pos);
+    return pos;
+  }
+};
+
+// Parses a run of Chinese numerals starting at pos ("四十四点二", "三万五千",
+// "二〇一九"); returns the value and moves pos past it, or nullopt.
+std::optional<double> parse_chinese_numeral(const Cursor& c, std::size_t& pos) {
+  std::size_t p = pos;
+  double total = 0, section = 0, digit = -1;
+  bool any = false, had_unit = false;
+  std::string plain_digits;  // "二〇一九" read digit by digit
+  while (p < c.end) {
+    const char32_t cp = c.peek(p);
+    const int d = chinese_digit(cp);
+    const double unit = chinese_unit(cp);
+    if (d >= 0) {
+      if (digit >= 0 && !had_unit) plain_digits += static_cast<char>('0' + static_cast<int>(digit));
+      digit = d;
+      any = true;
+    } else if (unit == 10 || unit == 100 || unit == 1000) {
+      section += (digit < 0 ? 1 : digit) * unit;
+      digit = -1;
+      any = had_unit = true;
+    } else if (unit >= 1e4) {
+      if (!any) break;
+      section += digit < 0 ? 0 : digit;
+      total = (total + section) * unit;
+      section = 0;
+      digit = -1;
+      had_unit = true;
+    } else {
+      break;
+    }
+    p = c.after(p);
+  }
+  if (!any) return std::nullopt;
+  double value;
+  if (!plain_digits.empty() && !had_unit) {
+    plain_digits += static_cast<char>('0' + static_cast<int>(digit));
+    value = std::strtod(plain_digits.c_str(), nullptr);
+  } else {
+    value = total + section + (digit < 0 ? 0 : digit);
+  }
+  // Decimal part: 点 followed by digits read one by one.
+  if (c.peek(p) == U'点' && chinese_digit(c.peek(c.after(p))) >= 0) {
+    std::size_t q = c.after(p);
+    double scale = 0.1;
+    while (q < c.end && chinese_digit(c.peek(q)) >= 0) {
+      value += chinese_digit(c.peek(q)) * scale;
+      scale /= 10;
+      q = c.after(q);
+    }
+    p = q;
+  }
+  pos = p;
+  return value;
+}
+
+// Parses digits (ASCII or full-width) with thousands separators and a decimal point.
+std::optional<double> parse_digits(const Cursor& c, std::size_t& pos) {
+  std::size_t p = pos;
+  std::string digits;
+  while (p < c.end) {
+    const char32_t cp = c.peek(p);
+    const int d = ascii_digit(cp);
+    if (d >= 0) {
+      digits += static_cast<char>('0' + d);
+    } else if ((cp == ',' || cp == U'，') && !digits.empty() && ascii_digit(c.peek(c.after(p))) >= 0 && cp == ',') {
+      // thousands separator: skip
+    } else if ((cp == '.' || cp == U'．') && !digits.empty() && ascii_digit(c.peek(c.after(p))) >= 0 &&
+               digits.find('.') == std::string::npos) {
+      digits += '.';
+    } else {
+      break;
+    }
+    p = c.after(p);
+  }
+  if (digits.empty()) return std::nullopt;
+  pos = p;
+  return std::strtod(digits.c_str(), nullptr);
+}
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+bool same_number(double a, double b) {
+  const double scale = std::max({1.0, std::fabs(a), std::fabs(b)});
+  if (std::fabs(a - b) <= 1e-9 * scale) return true;
+  // 1/3 written as 0.33 or 33.3%: equal to two significant digits.
+  return std::fabs(a) < 1 && std::fabs(b) < 1 && std::fabs(a - b) < 0.006;
+}
+
+std::string format_number(const NumberMention& mention) {
+  char buffer[64];
+  if (mention.value == std::floor(mention.value) && std::fabs(mention.value) < 1e15)
+    std::snprintf(buffer, sizeof buffer, "%.0f", mention.value);
+  else
+    std::snprintf(buffer, sizeof buffer, "%.4g", mention.value);
+  std::string out = buffer;
+  if (mention.percent) out += "%";
+  return out;
+}
+
+std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span) {
+  std::vector<NumberMention> out;
+  const Cursor c{text, span.end};
+  std::size_t pos = span.begin;
+  while (pos < span.end) {
+    const std::size_t start = pos;
+    const char32_t cp = c.peek(pos);
+    // 百分之四十四点二 / 百分之44.2
+    if (cp == U'百' && text.substr(pos, 9) == "百分之") {
+      std::size_t p = pos + 9;
+      auto value = parse_chinese_numeral(c, p);
+      if (!value) value = parse_digits(c, p);
+      if (value) {
+        out.push_back({{start, p}, *value, true, false, true, false});
+        pos = p;
+        continue;
+      }
+    }
+    std::optional<double> value;
+    bool spelled = false;
+    std::size_t p = pos;
+    if (ascii_digit(cp) >= 0) {
+      // Digits inside a Latin token (PD-1, COVID-19, CD8) are names, not quantities.
+      if (start > span.begin && is_ascii_letter(text[start - 1])) {
+        while (p < span.end && ascii_digit(c.peek(p)) >= 0) p = c.after(p);
+        pos = p;
+        continue;
+      }
+      value = parse_digits(c, p);
+      // 2万, 3.5亿
+      const double unit = chinese_unit(c.peek(p));
+      if (value && unit >= 1e4) {
+        *value *= unit;
+        p = c.after(p);
+      }
+    } else if (chinese_digit(cp) >= 0 || chinese_unit(cp) == 10) {
+      value = parse_chinese_numeral(c, p);
+      spelled = true;
+    }
+    if (!value) {
+      pos = c.after(pos);
+      continue;
+    }
+    NumberMention mention{{start, p}, *value, false, false, spelled, false};
+    // X分之Y: a fraction.
+    if (text.substr(p, 6) == "分之") {
+      std::size_t q = p + 6;
+      auto numerator = parse_chinese_numeral(c, q);
+      if (!numerator) numerator = parse_digits(c, q);
+      if (numerator && *value != 0) {
+        mention = {{start, q}, *numerator / *value, false, true, spelled, false};
+        p = q;
+      }
+    }
+    const char32_t next = c.peek(p);
+    if (next == '%' || next == U'％') {
+      mention.percent = true;
+      p = c.after(p);
+      mention.span.end = p;
+    }
+    // Lone small numerals are usually words: 一样, 一下, 两人 ("a couple").
+    if (spelled && !mention.fraction && !mention.percent && mention.span.size() == 3 && mention.value <= 2)
+      mention.weak = true;
+    out.push_back(mention);
+    pos = p;
+  }
+  return out;
+}
+
+namespace {
+
+struct NumberWord {
+  std::string_view word;
+  double value;
+  bool scale;
+};
+
+const NumberWord* number_word(std::string_view word) {
+  static const NumberWord kWords[] = {
+      {"zero", 0, false},      {"one", 1, false},       {"two", 2, false},         {"three", 3, false},
+      {"four", 4, false},      {"five", 5, false},      {"six", 6, false},         {"seven", 7, false},
+      {"eight", 8, false},     {"nine", 9, false},      {"ten", 10, false},        {"eleven", 11, false},
+      {"twelve", 12, false},   {"thirteen", 13, false}, {"fourteen", 14, false},   {"fifteen", 15, false},
+      {"sixteen", 16, false},  {"seventeen", 17, false}, {"eighteen", 18, false},  {"nineteen", 19, false},
+      {"twenty", 20, false},   {"thirty", 30, false},   {"forty", 40, false},      {"fifty", 50, false},
+      {"sixty", 60, false},    {"seventy", 70, false},  {"eighty", 80, false},     {"ninety", 90, false},
+      {"hundred", 100, true},  {"thousand", 1e3, true}, {"million", 1e6, true},    {"billion", 1e9, true},
+      {"dozen", 12, false}};
+  for (const auto& entry : kWords)
+    if (entry.word == word) return &entry;
+  return nullptr;
+}
+
+double fraction_word(std::string_view word) {
+  if (word == "half") return 2;
+  if (word == "third" || word == "thirds") return 3;
+  if (word == "quarter" || word == "quarters" || word == "fourth" || word == "fourths") return 4;
+  if (word == "fifth" || word == "fifths") return 5;
+  if (word == "tenth" || word == "tenths") return 10;
+  return 0;
+}
+
+struct Word {
+  Span span;
+  std::string lower;
+};
+
+std::vector<Word> english_words(std::string_view text, Span span) {
+  std::vector<Word> words;
+  std::size_t pos = span.begin;
+  while (pos < span.end) {
+    if (!is_ascii_letter(text[pos])) {
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos;
+    std::string lower;
+    while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) {
+      lower += static_cast<char>(text[end] >= 'A' && text[end] <= 'Z' ? text[end] + 32 : text[end]);
+      ++end;
+    }
+    words.push_back({{pos, end}, lower});
+    pos = end;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::vector<NumberMention> find_english_numbers(std::string_view text, Span span) {
+  std::vector<NumberMention> out;
+  const Cursor c{text, span.end};
+  // Digits.
+  std::size_t pos = span.begin;
+  while (pos < span.end) {
+    const char ch = text[pos];
+    if (!(ch >= '0' && ch <= '9') && !(static_cast<unsigned char>(ch) == 0xEF && ascii_digit(c.peek(pos)) >= 0)) {
+      ++pos;
+      continue;
+    }
+    const std::size_t start = pos;
+    if (start > span.begin && (is_ascii_letter(text[start - 1]) || text[start - 1] == '-') &&
+        !(text[start - 1] == '-' && (start < span.begin + 2 || text[start - 2] == ' '))) {
+      while (pos < span.end && text[pos] >= '0' && text[pos] <= '9') ++pos;  // COVID-19, CD8
+      continue;
+    }
+    std::size_t p = pos;
+    auto value = parse_digits(c, p);
+    if (!value) {
+      pos = c.after(pos);
+      continue;
+    }
+    NumberMention mention{{start, p}, *value, false, false, false, false};
+    // "2/3" fractions; "4 in 10"
+    if (p + 1 < span.end && text[p] == '/' && text[p + 1] >= '1' && text[p + 1] <= '9') {
+      std::size_t q = p + 1;
+      auto denominator = parse_digits(c, q);
+      if (denominator && *denominator != 0 && *denominator < 100) {
+        mention.value /= *denominator;
+        mention.fraction = true;
+        p = q;
+      }
+    }
+    std::size_t q = p;
+    while (q < span.end && text[q] == ' ') ++q;
+    if (q < span.end && text[q] == '%') {
+      mention.percent = true;
+      p = q + 1;
+    } else if (text.substr(q, 7) == "percent" || text.substr(q, 8) == "per cent") {
+      mention.percent = true;
+      p = q + (text[q + 3] == ' ' ? 8 : 7);
+    } else {
+      // "20 thousand", "2 million"
+      std::size_t w = q;
+      while (w < span.end && is_ascii_letter(text[w])) ++w;
+      const NumberWord* word = number_word(std::string(text.substr(q, w - q)));
+      if (word && word->scale && w > q) {
+        mention.value *= word->value;
+        p = w;
+      }
+    }
+    mention.span.end = p;
+    out.push_back(mention);
+    pos = p;
+  }
+  // Number words: "twenty-five", "two hundred", "a third", "one in every two".
+  const std::vector<Word> words = english_words(text, span);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i].lower;
+    if (const double denominator = fraction_word(w); denominator != 0) {
+      double numerator = 0;
+      std::size_t first = i;
+      if (i > 0 && (words[i - 1].lower == "a" || words[i - 1].lower == "one")) numerator = 1, first = i - 1;
+      else if (i > 0 && number_word(words[i - 1].lower)) numerator = number_word(words[i - 1].lower)->value, first = i - 1;
+      if (numerator != 0 && (w != "half" || first < i))
+        out.push_back({{words[first].span.begin, words[i].span.end}, numerator / denominator, false, true, true,
+                       w == "half" || w == "quarter"});
+      continue;
+    }
+    std::string head = w;
+    std::string tail;
+    if (const auto dash = w.find('-'); dash != std::string::npos) head = w.substr(0, dash), tail = w.substr(dash + 1);
+    const NumberWord* word = number_word(head);
+    if (!word || word->scale) continue;
+    double value = word->value;
+    if (!tail.empty()) {
+      const NumberWord* unit = number_word(tail);
+      if (!unit || unit->scale || unit->value >= 10) continue;
+      value += unit->value;
+    }
+    std::size_t last = i;
+    // "one in every two", "one in two"
+    if (i + 2 < words.size() && words[i + 1].lower == "in") {
+      std::size_t k = i + 2;
+      if (words[k].lower == "every" && k + 1 < words.size()) ++k;
+      if (const NumberWord* denominator = number_word(words[k].lower); denominator && denominator->value > 0) {
+        out.push_back({{words[i].span.begin, words[k].span.end}, value / denominator->value, false, true, true, false});
+        i = k;
+        continue;
+      }
+    }
+    while (last + 1 < words.size()) {
+      const NumberWord* scale = number_word(words[last + 1].lower);
+      if (!scale || !scale->scale) break;
+      value *= scale->value;
+      ++last;
+    }
+    NumberMention mention{{words[i].span.begin, words[last].span.end}, value, false, false, true, value <= 1};
+    std::size_t q = mention.span.end;
+    while (q < span.end && text[q] == ' ') ++q;
+    if (text.substr(q, 7) == "percent") mention.percent = true, mention.span.end = q + 7;
+    out.push_back(mention);
+    i = last;
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+  return out;
+}
+
+}  // namespace tc
