@@ -131,6 +131,10 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "merge22") w.merge22 = value;
     else if (key == "merge23") w.merge23 = value;
     else if (key == "paragraph") w.paragraph = value;
+    else if (key == "dice") w.learn_dice = value;
+    else if (key == "chance") w.chance = value;
+    else if (key == "normalise") w.normalise = value;
+    else if (key == "count") w.learn_count = static_cast<int>(value);
     else std::cerr << "unknown weight " << key << "\n";
   }
 }
@@ -263,6 +267,11 @@ void synthetic(const AlignOptions& base, std::size_t zh_count) {
     if (zh.size() < 6 || zh.size() > 9 || (static_cast<unsigned char>(zh[0]) < 0xE4)) continue;
     words.emplace_back(zh, glosses.substr(0, glosses.find(' ')));
   }
+  // English sentences start with a capital, or ICU would not break before them.
+  auto capital = [](std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 32);
+    return word;
+  };
   std::mt19937 random(20260101);
   std::string zh_text, en_text;
   std::vector<BeadPair> gold;
@@ -278,11 +287,13 @@ void synthetic(const AlignOptions& base, std::size_t zh_count) {
       gold.push_back({{i}, {}});
     } else if (roll < 31) {
       const std::size_t cut = length / 2;
-      for (std::size_t k = 0; k < length; ++k) en_text += (k == 0 || k == cut ? "" : " ") + words[picks[k]].second + (k + 1 == cut || k + 1 == length ? ". " : "");
+      for (std::size_t k = 0; k < length; ++k)
+        en_text += (k == 0 || k == cut ? capital(words[picks[k]].second) : " " + words[picks[k]].second) +
+                   (k + 1 == cut || k + 1 == length ? ". " : "");
       gold.push_back({{i}, {en_count, en_count + 1}});
       en_count += 2;
     } else {
-      for (std::size_t k = 0; k < length; ++k) en_text += (k == 0 ? "" : " ") + words[picks[k]].second;
+      for (std::size_t k = 0; k < length; ++k) en_text += k == 0 ? capital(words[picks[k]].second) : " " + words[picks[k]].second;
       en_text += ". ";
       gold.push_back({{i}, {en_count}});
       en_count += 1;
@@ -309,17 +320,18 @@ void synthetic(const AlignOptions& base, std::size_t zh_count) {
 int main(int argc, char** argv) {
   fs::path corpora = "/work/shared/corpora";
   if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
-  bool skip_synthetic = false, verbose = false;
+  bool skip_synthetic = false, skip_tico = false, verbose = false;
   AlignOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--corpora" && i + 1 < argc) corpora = argv[++i];
     else if (arg == "--skip-synthetic") skip_synthetic = true;
     else if (arg == "--verbose") verbose = true;
+    else if (arg == "--skip-tico") skip_tico = true;
     else if (arg == "--weights" && i + 1 < argc) apply_weights(options.weights, argv[++i]);
   }
   mac_dev(corpora, options, verbose);
-  tico(corpora, options);
+  if (!skip_tico) tico(corpora, options);
   if (!skip_synthetic) synthetic(options, 20000);
   return 0;
 }

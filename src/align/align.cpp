@@ -93,6 +93,15 @@ class Search {
     double zh_total = 0, en_total = 0;
     for (const auto& s : zh) zh_total += s.length;
     for (const auto& s : en) en_total += s.length;
+    auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
+      for (const auto& s : side) {
+        float total = 1;
+        for (float w : s.token_weights) total += w;
+        out.push_back(std::pow(total, -static_cast<float>(w_.normalise)));
+      }
+    };
+    norms(zh, zh_norm_);
+    norms(en, en_norm_);
     ratio_ = zh_total > 0 && en_total > 0 ? static_cast<float>(en_total / zh_total) : 1.f;
   }
 
@@ -185,6 +194,7 @@ class Search {
     for (std::size_t i = i0; i < i1; ++i) zh_length += zh_[i].length;
     for (std::size_t j = j0; j < j1; ++j) en_length += en_[j].length;
     float lexical = 0;
+    const float chance = static_cast<float>(w_.chance);
     std::array<std::uint64_t, kMaxSpan> zh_bits{};
     for (std::size_t j = j0; j < j1; ++j) {
       std::uint64_t en_bits = 0;
@@ -193,10 +203,10 @@ class Search {
         en_bits |= pm.en;
         zh_bits[i - i0] |= pm.zh;
       }
-      lexical += weighted_bits(en_bits, en_[j].token_weights) - en_chance_.at(j, zh_length);
+      lexical += (weighted_bits(en_bits, en_[j].token_weights) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
     }
     for (std::size_t i = i0; i < i1; ++i)
-      lexical += weighted_bits(zh_bits[i - i0], zh_[i].token_weights) - zh_chance_.at(i, en_length);
+      lexical += (weighted_bits(zh_bits[i - i0], zh_[i].token_weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
     const float smoothing = 4.f;
     const float deviation = std::log((en_length + smoothing * ratio_) / ((zh_length + smoothing) * ratio_));
     const float sigma = static_cast<float>(w_.length_sigma);
@@ -238,6 +248,7 @@ class Search {
   const AlignWeights& w_;
   ChanceTable zh_chance_, en_chance_;
   float ratio_ = 1.f;
+  std::vector<float> zh_norm_, en_norm_;
   std::vector<std::size_t> lo_, hi_;
   std::vector<std::size_t> mask_lo_;
   std::vector<std::vector<PairMasks>> masks_;
@@ -272,10 +283,18 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh);
   auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh);
   finish_features(zh, en);
-  Search search(zh, en, options.weights);
-  std::size_t band = std::max<std::size_t>(options.band, 8);
   std::vector<Bead> beads;
-  while (!search.run(band, beads)) band *= 2;
+  std::size_t band = std::max<std::size_t>(options.band, 8);
+  {
+    Search search(zh, en, options.weights);
+    while (!search.run(band, beads)) band *= 2;
+  }
+  if (options.weights.learn_dice > 0 &&
+      learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count) > 0) {
+    finish_features(zh, en);
+    Search search(zh, en, options.weights);
+    while (!search.run(band, beads)) band *= 2;
+  }
   if (swapped)
     for (auto& bead : beads) std::swap(bead.source, bead.target);
   alignment.beads = std::move(beads);

@@ -9,16 +9,20 @@ class Lexicon;
 
 // Weights of the aligner's score; the defaults were tuned on MAC-Dev.
 struct AlignWeights {
-  double lexical = 1.0;         // per unit of IDF-weighted coverage above chance
+  double lexical = 4.0;         // per unit of IDF-weighted coverage above chance
   double length = 1.2;          // per unit of squared log length-ratio deviation / (2 sigma^2)
   double length_sigma = 0.45;
   double skip = 2.5;            // a sentence left without counterpart (1-0, 0-1)
-  double merge2 = 0.6;          // 1-2 / 2-1
-  double merge3 = 1.6;          // 1-3 / 3-1
+  double merge2 = 1.0;          // 1-2 / 2-1
+  double merge3 = 2.0;          // 1-3 / 3-1
   double merge4 = 3.0;          // 1-4 / 4-1
-  double merge22 = 2.0;         // 2-2
-  double merge23 = 3.0;         // 2-3 / 3-2
+  double merge22 = 3.0;         // 2-2
+  double merge23 = 4.0;         // 2-3 / 3-2
   double paragraph = 3.0;       // a bead joining sentences of different paragraphs
+  double learn_dice = 0.4;      // second pass: word pairs learned from the first (0 disables)
+  int learn_count = 2;
+  double normalise = 1.0;       // each sentence's coverage divided by (its token weight + 1)^normalise
+  double chance = 1.5;          // weight of the chance coverage subtracted from the lexical score
 };
 
 struct AlignOptions {

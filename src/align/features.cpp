@@ -266,6 +266,61 @@ SentenceFeatures FeatureExtractor::english(std::string_view text, Span span) {
   return b.finish();
 }
 
+std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
+                        const std::vector<Bead>& beads, double min_dice, int min_count) {
+  std::unordered_map<std::uint64_t, int> zh_count;
+  std::unordered_map<WordId, int> en_count;
+  std::unordered_map<std::uint64_t, std::unordered_map<WordId, int>> together;
+  std::vector<std::uint64_t> zh_keys;
+  std::vector<WordId> en_ids;
+  for (const auto& bead : beads) {
+    if (bead.source.empty() || bead.target.empty()) continue;
+    zh_keys.clear();
+    en_ids.clear();
+    for (auto i : bead.source) zh_keys.insert(zh_keys.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
+    for (auto j : bead.target) en_ids.insert(en_ids.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
+    std::sort(zh_keys.begin(), zh_keys.end());
+    zh_keys.erase(std::unique(zh_keys.begin(), zh_keys.end()), zh_keys.end());
+    std::sort(en_ids.begin(), en_ids.end());
+    en_ids.erase(std::unique(en_ids.begin(), en_ids.end()), en_ids.end());
+    for (auto z : zh_keys) ++zh_count[z];
+    for (auto e : en_ids) ++en_count[e];
+    for (auto z : zh_keys) {
+      auto& row = together[z];
+      for (auto e : en_ids) ++row[e];
+    }
+  }
+  std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
+  std::size_t pairs = 0;
+  for (const auto& [z, row] : together)
+    for (const auto& [e, c] : row) {
+      if (c < min_count) continue;
+      const double dice = 2.0 * c / (zh_count[z] + en_count[e]);
+      if (dice < min_dice) continue;
+      learned[z].push_back(e);
+      ++pairs;
+    }
+  if (learned.empty()) return 0;
+  for (auto& s : zh_side) {
+    bool changed = false;
+    for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
+      const auto found = learned.find(s.token_keys[k]);
+      if (found == learned.end()) continue;
+      for (WordId e : found->second) s.offers.emplace_back(e, std::uint64_t{1} << k);
+      changed = true;
+    }
+    if (!changed) continue;
+    std::sort(s.offers.begin(), s.offers.end());
+    std::vector<std::pair<WordId, std::uint64_t>> merged;
+    for (const auto& [id, bits] : s.offers) {
+      if (!merged.empty() && merged.back().first == id) merged.back().second |= bits;
+      else merged.emplace_back(id, bits);
+    }
+    s.offers = std::move(merged);
+  }
+  return pairs;
+}
+
 void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side) {
   // Document frequency of every token key on each side, and of every offered id.
   auto idf = [](std::vector<SentenceFeatures>& side) {

@@ -48,6 +48,13 @@ class FeatureExtractor {
   Transliterator* transliterator_ = nullptr;
 };
 
+// Translation pairs learned from the document itself: Chinese token keys and
+// English word ids that keep landing in the same confident beads (a
+// character's name and its English rendering, "韦小宝" and "Trinket").
+// Adds them to the Chinese side's offers; returns how many pairs it learned.
+std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
+                        const std::vector<Bead>& zh_en_beads, double min_dice, int min_count);
+
 // Fills token weights (IDF) and chance rates once both sides are known.
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.
 void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side);
