@@ -276,6 +276,7 @@ void synthetic(const AlignOptions& base, std::size_t zh_count) {
   std::string zh_text, en_text;
   std::vector<BeadPair> gold;
   std::size_t en_count = 0;
+  std::vector<std::size_t> en_starts;  // byte where each gold English sentence starts
   for (std::size_t i = 0; i < zh_count; ++i) {
     const std::size_t length = 6 + random() % 10;
     std::vector<std::size_t> picks;
@@ -287,12 +288,15 @@ void synthetic(const AlignOptions& base, std::size_t zh_count) {
       gold.push_back({{i}, {}});
     } else if (roll < 31) {
       const std::size_t cut = length / 2;
+      en_starts.push_back(en_text.size());
       for (std::size_t k = 0; k < length; ++k)
-        en_text += (k == 0 || k == cut ? capital(words[picks[k]].second) : " " + words[picks[k]].second) +
+        en_text += (k == cut ? (en_starts.push_back(en_text.size()), "") : "") +
+                   (k == 0 || k == cut ? capital(words[picks[k]].second) : " " + words[picks[k]].second) +
                    (k + 1 == cut || k + 1 == length ? ". " : "");
       gold.push_back({{i}, {en_count, en_count + 1}});
       en_count += 2;
     } else {
+      en_starts.push_back(en_text.size());
       for (std::size_t k = 0; k < length; ++k) en_text += k == 0 ? capital(words[picks[k]].second) : " " + words[picks[k]].second;
       en_text += ". ";
       gold.push_back({{i}, {en_count}});
@@ -307,8 +311,24 @@ void synthetic(const AlignOptions& base, std::size_t zh_count) {
   options.lexicon = &lexicon_for_glosses;
   const Alignment alignment = align_documents(zh, en, options);
   const double elapsed = seconds_since(start);
-  const auto test = to_pairs(alignment);
+  // Test beads in gold sentence numbers (the segmenter may join two gold sentences).
+  std::vector<BeadPair> test;
+  for (const auto& bead : alignment.beads) {
+    Ids targets;
+    for (auto t : bead.target) {
+      const Span span = alignment.target_sentences[t].span;
+      for (auto k = static_cast<std::size_t>(std::upper_bound(en_starts.begin(), en_starts.end(), span.begin) - en_starts.begin() - 1);
+           k < en_starts.size() && en_starts[k] < span.end; ++k)
+        if (targets.empty() || targets.back() != k) targets.push_back(k);
+    }
+    test.emplace_back(bead.source, targets);
+  }
   const std::set<BeadPair> gold_set(gold.begin(), gold.end());
+  if (std::getenv("ALIGN_BENCH_DUMP"))
+    for (std::size_t k = 0; k < std::min<std::size_t>(test.size(), 8000); k += 500)
+      std::printf("  test %zu-%zu first %zu | gold %zu-%zu first %zu\n", test[k].first.size(), test[k].second.size(),
+                  test[k].second.empty() ? 0 : test[k].second[0], gold[k].first.size(), gold[k].second.size(),
+                  gold[k].second.empty() ? 0 : gold[k].second[0]);
   const long exact = std::count_if(test.begin(), test.end(), [&](const auto& b) { return gold_set.count(b) != 0; });
   std::printf("Synthetic %zu x %zu sentences (segmented %zu x %zu): %.2f s, peak RSS %ld MB, %ld of %zu gold beads exact\n",
               zh_count, en_count, alignment.source_sentences.size(), alignment.target_sentences.size(), elapsed,
@@ -320,6 +340,7 @@ void synthetic(const AlignOptions& base, std::size_t zh_count) {
 int main(int argc, char** argv) {
   fs::path corpora = "/work/shared/corpora";
   if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
+  std::size_t synthetic_size = 20000;
   bool skip_synthetic = false, skip_tico = false, verbose = false;
   AlignOptions options;
   for (int i = 1; i < argc; ++i) {
@@ -328,10 +349,11 @@ int main(int argc, char** argv) {
     else if (arg == "--skip-synthetic") skip_synthetic = true;
     else if (arg == "--verbose") verbose = true;
     else if (arg == "--skip-tico") skip_tico = true;
+    else if (arg == "--synthetic" && i + 1 < argc) synthetic_size = std::stoul(argv[++i]);
     else if (arg == "--weights" && i + 1 < argc) apply_weights(options.weights, argv[++i]);
   }
   mac_dev(corpora, options, verbose);
   if (!skip_tico) tico(corpora, options);
-  if (!skip_synthetic) synthetic(options, 20000);
+  if (!skip_synthetic) synthetic(options, synthetic_size);
   return 0;
 }
