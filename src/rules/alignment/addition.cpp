@@ -1,0 +1,53 @@
+#include "rules/alignment/addition.h"
+
+#include "align/alignment.h"
+#include "rules/alignment/pair_text.h"
+
+namespace tc {
+
+const RuleInfo& Addition::info() const {
+  static const RuleInfo kInfo{
+      "alignment/addition", Severity::warning, RuleScope::pair, RuleLanguage::any, true,
+      "Translation text with no counterpart in the source",
+      R"(## What it does
+Reports every target sentence that the aligner could not pair with any
+source text (a 0-1 bead), quoting the nearest source sentence.
+
+## Why it matters
+Added text is either a translator's gloss that should be marked as such, or
+junk that slipped in when the translation was copied: web boilerplate such
+as "Leave a Reply", a navigation menu, a machine-translation notice.
+
+## Example
+Source: `我们出发了。` Target: `We set off. Leave a Reply`
+"Leave a Reply" is reported.
+
+## Options
+None.)"};
+  return kInfo;
+}
+
+void Addition::check(const CheckContext& context, std::vector<Finding>& out) const {
+  if (!context.alignment || !context.source || !context.target) return;
+  const Alignment& alignment = *context.alignment;
+  for (std::size_t b = 0; b < alignment.beads.size(); ++b) {
+    const Bead& bead = alignment.beads[b];
+    if (!bead.source.empty()) continue;
+    for (const std::size_t t : bead.target) {
+      const Span span = alignment.target_sentences[t].span;
+      const std::string_view text(context.target->text.data() + span.begin, span.size());
+      if (!alignment_rules::has_letters(text)) continue;
+      const Span near = alignment_rules::nearest_other_side(alignment, b, false);
+      std::string message = "sentence has no counterpart in the source";
+      Finding finding = make_finding(*context.target, span, "");
+      if (!near.empty()) {
+        message += " (nearest source text: \"" + alignment_rules::quote(*context.source, near, 40) + "\")";
+        finding.counterpart = alignment_rules::counterpart(*context.source, near);
+      }
+      finding.message = message;
+      out.push_back(std::move(finding));
+    }
+  }
+}
+
+}  // namespace tc

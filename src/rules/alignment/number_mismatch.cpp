@@ -1,0 +1,100 @@
+#include "rules/alignment/number_mismatch.h"
+
+#include "align/alignment.h"
+#include "align/numbers.h"
+#include "rules/alignment/pair_text.h"
+
+namespace tc {
+namespace {
+
+std::vector<NumberMention> numbers_in(const Document& doc, Span span) {
+  return doc.lang == Lang::zh ? find_chinese_numbers(doc.text, span) : find_english_numbers(doc.text, span);
+}
+
+bool matches_any(const NumberMention& number, const std::vector<NumberMention>& others) {
+  for (const auto& other : others)
+    if (same_number(number.value, other.value) ||
+        (number.percent != other.percent && (same_number(number.value, other.value * 100) ||
+                                             same_number(number.value * 100, other.value))))
+      return true;
+  return false;
+}
+
+std::string quoted(const Document& doc, const NumberMention& number) {
+  return doc.text.substr(number.span.begin, number.span.size());
+}
+
+}  // namespace
+
+const RuleInfo& NumberMismatch::info() const {
+  static const RuleInfo kInfo{
+      "alignment/number-mismatch", Severity::error, RuleScope::pair, RuleLanguage::any, true,
+      "A number differs between a sentence and its translation",
+      R"(## What it does
+Compares the numbers of each aligned sentence pair after normalising both
+sides: Chinese numerals with 万 and 亿 (2万 = 20,000), 百分之四十四点二 =
+44.2%, 三分之一 = 1/3 = "a third", full-width digits, and English number
+words ("ten", "one in every two", "twenty-five"). A number written in digits
+on one side that has no equal on the other side is reported with both values.
+Small numbers written as words (一, "one", "half") count when they match but
+are not reported when missing, because they are usually ordinary words.
+
+## Why it matters
+A wrong dose, date, percentage or amount is a factual error that reads
+perfectly well; reviewers miss it because they check the language, not the
+figures.
+
+## Example
+Source `有效率为44.2%。` Target `The efficacy was 42.2%.` is reported as
+`number 44.2% in the source became 42.2% in the translation`.
+
+## Options
+None.)"};
+  return kInfo;
+}
+
+void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& out) const {
+  if (!context.alignment || !context.source || !context.target) return;
+  const Alignment& alignment = *context.alignment;
+  const Document& source = *context.source;
+  const Document& target = *context.target;
+  for (const Bead& bead : alignment.beads) {
+    if (bead.source.empty() || bead.target.empty()) continue;
+    const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);
+    const Span target_span = alignment_rules::side_span(alignment.target_sentences, bead.target);
+    const auto source_numbers = numbers_in(source, source_span);
+    const auto target_numbers = numbers_in(target, target_span);
+    std::vector<const NumberMention*> missing, extra;
+    for (const auto& n : source_numbers)
+      if (!n.weak && !matches_any(n, target_numbers)) missing.push_back(&n);
+    for (const auto& n : target_numbers)
+      if (!n.weak && !n.spelled && !matches_any(n, source_numbers)) extra.push_back(&n);
+    // One changed number on each side: report them as a pair, on the translation.
+    if (missing.size() == 1 && extra.size() == 1) {
+      Finding finding = make_finding(target, extra[0]->span,
+                                     "number " + quoted(source, *missing[0]) + " in the source became " +
+                                         quoted(target, *extra[0]) + " in the translation");
+      finding.counterpart = alignment_rules::counterpart(source, source_span);
+      out.push_back(std::move(finding));
+      continue;
+    }
+    for (const NumberMention* n : missing) {
+      if (n->spelled && n->value < 10 && !n->percent && !n->fraction) continue;  // 三人 may become "a trio"
+      Finding finding = make_finding(source, n->span,
+                                     "number " + quoted(source, *n) + " (" + format_number(*n) +
+                                         ") is not in the translation: \"" +
+                                         alignment_rules::quote(target, target_span, 50) + "\"");
+      finding.counterpart = alignment_rules::counterpart(target, target_span);
+      out.push_back(std::move(finding));
+    }
+    for (const NumberMention* n : extra) {
+      Finding finding = make_finding(target, n->span,
+                                     "number " + quoted(target, *n) + " is not in the source: \"" +
+                                         alignment_rules::quote(source, source_span, 50) + "\"");
+      finding.counterpart = alignment_rules::counterpart(source, source_span);
+      out.push_back(std::move(finding));
+    }
+  }
+}
+
+}  // namespace tc

@@ -1,0 +1,54 @@
+#include "rules/alignment/omission.h"
+
+#include "align/alignment.h"
+#include "rules/alignment/pair_text.h"
+
+namespace tc {
+
+const RuleInfo& Omission::info() const {
+  static const RuleInfo kInfo{
+      "alignment/omission", Severity::warning, RuleScope::pair, RuleLanguage::any, true,
+      "Source sentence with no counterpart in the translation",
+      R"(## What it does
+Aligns the source with its translation sentence by sentence and reports every
+source sentence the aligner could not pair with any target text (a 1-0 bead).
+The finding is on the source sentence and quotes the nearest translated text,
+so you can see where the missing sentence belongs.
+
+## Why it matters
+Dropped sentences are the costliest translation error that no spelling or
+terminology check can see: the translation reads fine, but says less.
+
+## Example
+Source: `他点了点头。我们出发了。天开始下雨。` Target: `He nodded. It began to rain.`
+The middle sentence is reported as not translated.
+
+## Options
+None.)"};
+  return kInfo;
+}
+
+void Omission::check(const CheckContext& context, std::vector<Finding>& out) const {
+  if (!context.alignment || !context.source || !context.target) return;
+  const Alignment& alignment = *context.alignment;
+  for (std::size_t b = 0; b < alignment.beads.size(); ++b) {
+    const Bead& bead = alignment.beads[b];
+    if (!bead.target.empty()) continue;
+    for (const std::size_t s : bead.source) {
+      const Span span = alignment.source_sentences[s].span;
+      const std::string_view text(context.source->text.data() + span.begin, span.size());
+      if (!alignment_rules::has_letters(text)) continue;
+      const Span near = alignment_rules::nearest_other_side(alignment, b, true);
+      std::string message = "sentence has no counterpart in the translation";
+      Finding finding = make_finding(*context.source, span, "");
+      if (!near.empty()) {
+        message += " (nearest translated text: \"" + alignment_rules::quote(*context.target, near, 40) + "\")";
+        finding.counterpart = alignment_rules::counterpart(*context.target, near);
+      }
+      finding.message = message;
+      out.push_back(std::move(finding));
+    }
+  }
+}
+
+}  // namespace tc
