@@ -265,6 +265,31 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
   return out;
 }
 
+// A bead whose sides share no evidence at all although both have several
+// tokens is two unpaired sides (an omission next to an addition), not a translation.
+std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vector<SentenceFeatures>& zh,
+                                  const std::vector<SentenceFeatures>& en, int min_tokens) {
+  std::vector<Bead> out;
+  out.reserve(beads.size());
+  for (const auto& bead : beads) {
+    if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) {
+      out.push_back(bead);
+      continue;
+    }
+    std::size_t zh_tokens = 0, en_tokens = 0;
+    for (auto i : bead.source) zh_tokens += zh[i].token_keys.size();
+    for (auto j : bead.target) en_tokens += en[j].token_keys.size();
+    const auto min_side = static_cast<std::size_t>(min_tokens);
+    if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) {
+      out.push_back(bead);
+      continue;
+    }
+    out.push_back({bead.source, {}, 0.f});
+    out.push_back({{}, bead.target, 0.f});
+  }
+  return out;
+}
+
 }  // namespace
 
 Alignment align_sentences(const Document& source, std::vector<Sentence> source_sentences, const Document& target,
@@ -295,6 +320,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     Search search(zh, en, options.weights);
     while (!search.run(band, beads)) band *= 2;
   }
+  if (options.weights.split_unrelated > 0) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (swapped)
     for (auto& bead : beads) std::swap(bead.source, bead.target);
   alignment.beads = std::move(beads);

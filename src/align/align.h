@@ -22,6 +22,9 @@ struct AlignWeights {
   double learn_dice = 0.4;      // second pass: word pairs learned from the first (0 disables)
   int learn_count = 2;
   double normalise = 1.0;       // each sentence's coverage divided by (its token weight + 1)^normalise
+  // Split a bead with no shared evidence when each side has this many tokens
+  // and both together three times as many (0: never).
+  int split_unrelated = 3;
   double chance = 1.5;          // weight of the chance coverage subtracted from the lexical score
 };
 
