@@ -133,6 +133,8 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "paragraph") w.paragraph = value;
     else if (key == "dice") w.learn_dice = value;
     else if (key == "chance") w.chance = value;
+    else if (key == "orphan") w.orphan = value;
+    else if (key == "orphan_tokens") w.orphan_tokens = static_cast<int>(value);
     else if (key == "split") w.split_unrelated = static_cast<int>(value);
     else if (key == "normalise") w.normalise = value;
     else if (key == "count") w.learn_count = static_cast<int>(value);

@@ -21,6 +21,7 @@ struct Shape {
 constexpr std::array<Shape, 12> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1},
                                              {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}}};
 constexpr int kMaxSpan = 4;
+constexpr float kHopelessLength = 40.f;
 
 // Chance coverage of a sentence's tokens as a function of the other side's
 // length, tabulated on a log grid so the search does no exp() per bead.
@@ -28,22 +29,31 @@ constexpr int kGrid = 28;  // lengths 2^(k/2), k = 0..27: 1 .. ~11600
 float grid_length(int k) { return std::exp2(static_cast<float>(k) / 2.f); }
 
 struct ChanceTable {
-  std::vector<float> values;  // kGrid per sentence
+  static constexpr int kLinear = 128;  // exact values for lengths 0..127
+  std::vector<float> values;           // kGrid per sentence
+  std::vector<float> linear;           // kLinear per sentence
   void build(const std::vector<SentenceFeatures>& side) {
     values.assign(side.size() * kGrid, 0.f);
-    for (std::size_t s = 0; s < side.size(); ++s)
-      for (int k = 0; k < kGrid; ++k) {
-        const float length = grid_length(k);
-        float sum = 0;
-        for (std::size_t t = 0; t < side[s].token_weights.size(); ++t)
-          sum += side[s].token_weights[t] * (1.f - std::exp(-side[s].token_rates[t] * length));
-        values[s * kGrid + k] = sum;
-      }
+    linear.assign(side.size() * kLinear, 0.f);
+    auto chance = [&](std::size_t s, float length) {
+      float sum = 0;
+      for (std::size_t t = 0; t < side[s].token_weights.size(); ++t)
+        sum += side[s].token_weights[t] * (1.f - std::exp(-side[s].token_rates[t] * length));
+      return sum;
+    };
+    for (std::size_t s = 0; s < side.size(); ++s) {
+      for (int k = 0; k < kGrid; ++k) values[s * kGrid + k] = chance(s, grid_length(k));
+      for (int k = 0; k < kLinear; ++k) linear[s * kLinear + k] = chance(s, static_cast<float>(k));
+    }
   }
   float at(std::size_t sentence, float length) const {
     if (length <= 0) return 0.f;
+    if (length < kLinear - 1) {
+      const int k = static_cast<int>(length);
+      const float* row = &linear[sentence * kLinear];
+      return row[k] + (row[k + 1] - row[k]) * (length - static_cast<float>(k));
+    }
     const float* row = &values[sentence * kGrid];
-    if (length <= 1) return row[0] * length;
     const float x = 2.f * std::log2(length);
     const int k = std::min(kGrid - 2, static_cast<int>(x));
     const float f = std::min(1.f, x - static_cast<float>(k));
@@ -105,19 +115,56 @@ class Search {
     ratio_ = zh_total > 0 && en_total > 0 ? static_cast<float>(en_total / zh_total) : 1.f;
   }
 
-  // Runs the search with half band width `band`; returns false when the best
-  // path touched the band's edge (so a wider band may find a better one).
-  bool run(std::size_t band, std::vector<Bead>& beads) {
+  // Rows' column ranges: a band of half width `band` around the diagonal
+  // (everything when the matrix is small).
+  void diagonal_band(std::size_t band) {
     const std::size_t n = zh_.size(), m = en_.size();
     lo_.assign(n + 1, 0);
     hi_.assign(n + 1, m);
-    const bool full = band >= m || band >= n || (n + 1) * (m + 1) <= 4'000'000;
-    if (!full)
-      for (std::size_t i = 0; i <= n; ++i) {
-        const double centre = n == 0 ? 0 : static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(n);
-        lo_[i] = static_cast<std::size_t>(std::max(0.0, centre - static_cast<double>(band)));
-        hi_[i] = static_cast<std::size_t>(std::min(static_cast<double>(m), centre + static_cast<double>(band)));
-      }
+    full_ = band >= m || band >= n || (n + 1) * (m + 1) <= 250'000;
+    if (full_) return;
+    for (std::size_t i = 0; i <= n; ++i) {
+      const double centre = static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(n);
+      lo_[i] = static_cast<std::size_t>(std::max(0.0, centre - static_cast<double>(band)));
+      hi_[i] = static_cast<std::size_t>(std::min(static_cast<double>(m), centre + static_cast<double>(band)));
+    }
+  }
+
+  // A band of half width `margin` around a previous path (coarse to fine).
+  void path_band(const std::vector<Bead>& beads, std::size_t margin) {
+    const std::size_t n = zh_.size(), m = en_.size();
+    std::vector<std::size_t> first(n + 1, m), last(n + 1, 0);
+    std::size_t i = 0, j = 0;
+    auto mark = [&](std::size_t row, std::size_t column) {
+      first[row] = std::min(first[row], column);
+      last[row] = std::max(last[row], column);
+    };
+    mark(0, 0);
+    for (const auto& bead : beads) {
+      const std::size_t i1 = i + bead.source.size(), j1 = j + bead.target.size();
+      for (std::size_t r = i; r <= i1; ++r) mark(r, r == i ? j : j1), mark(r, r == i1 ? j1 : j);
+      i = i1, j = j1;
+    }
+    lo_.assign(n + 1, 0);
+    hi_.assign(n + 1, m);
+    full_ = false;
+    for (std::size_t r = 0; r <= n; ++r) {
+      // Rows within `margin` contribute too, so the band is wide across steep parts of the path.
+      std::size_t low = m, high = 0;
+      for (std::size_t q = r >= margin ? r - margin : 0; q <= std::min(n, r + margin); ++q)
+        low = std::min(low, first[q]), high = std::max(high, last[q]);
+      lo_[r] = low >= margin ? low - margin : 0;
+      hi_[r] = std::min(m, high + margin);
+    }
+    for (std::size_t r = 1; r <= n; ++r) lo_[r] = std::max(lo_[r], lo_[r - 1]), hi_[r] = std::max(hi_[r], hi_[r - 1]);
+    for (std::size_t r = n; r-- > 0;) lo_[r] = std::min(lo_[r], lo_[r + 1]);
+  }
+
+  // Runs the search inside the current band; returns false when the best
+  // path touched the band's edge (so a wider band may find a better one).
+  bool run(std::vector<Bead>& beads) {
+    const std::size_t n = zh_.size(), m = en_.size();
+    const bool full = full_;
     build_masks();
     // Scores and back pointers (shape index) per row.
     std::vector<std::vector<float>> score(n + 1);
@@ -193,7 +240,15 @@ class Search {
     float zh_length = 0, en_length = 0;
     for (std::size_t i = i0; i < i1; ++i) zh_length += zh_[i].length;
     for (std::size_t j = j0; j < j1; ++j) en_length += en_[j].length;
+    const float smoothing = 4.f;
+    const float deviation = std::log((en_length + smoothing * ratio_) / ((zh_length + smoothing) * ratio_));
+    const float sigma = static_cast<float>(w_.length_sigma);
+    const float length_term = static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
+    // Far off in length: no lexical evidence can rescue the bead, so skip computing it.
+    if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
     float lexical = 0;
+    float orphans = 0;  // sentences of a multi-sentence bead that share nothing with the other side
+    const std::size_t orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
     const float chance = static_cast<float>(w_.chance);
     std::array<std::uint64_t, kMaxSpan> zh_bits{};
     for (std::size_t j = j0; j < j1; ++j) {
@@ -204,14 +259,13 @@ class Search {
         zh_bits[i - i0] |= pm.zh;
       }
       lexical += (weighted_bits(en_bits, en_[j].token_weights) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
+      if (j1 - j0 > 1 && en_bits == 0 && en_[j].token_keys.size() >= orphan_tokens) orphans += 1;
     }
-    for (std::size_t i = i0; i < i1; ++i)
+    for (std::size_t i = i0; i < i1; ++i) {
       lexical += (weighted_bits(zh_bits[i - i0], zh_[i].token_weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
-    const float smoothing = 4.f;
-    const float deviation = std::log((en_length + smoothing * ratio_) / ((zh_length + smoothing) * ratio_));
-    const float sigma = static_cast<float>(w_.length_sigma);
-    float total = static_cast<float>(w_.lexical) * lexical -
-                  static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
+      if (i1 - i0 > 1 && zh_bits[i - i0] == 0 && zh_[i].token_keys.size() >= orphan_tokens) orphans += 1;
+    }
+    float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     const std::size_t a = i1 - i0, b = j1 - j0;
     const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
     if (smaller == 1) total -= static_cast<float>(larger == 2 ? w_.merge2 : larger == 3 ? w_.merge3 : larger == 4 ? w_.merge4 : 0);
@@ -250,6 +304,7 @@ class Search {
   float ratio_ = 1.f;
   std::vector<float> zh_norm_, en_norm_;
   std::vector<std::size_t> lo_, hi_;
+  bool full_ = true;
   std::vector<std::size_t> mask_lo_;
   std::vector<std::vector<PairMasks>> masks_;
 };
@@ -312,15 +367,19 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   std::size_t band = std::max<std::size_t>(options.band, 8);
   {
     Search search(zh, en, options.weights);
-    while (!search.run(band, beads)) band *= 2;
+    search.diagonal_band(band);
+    while (!search.run(beads)) search.diagonal_band(band *= 2);
   }
   if (options.weights.learn_dice > 0 &&
       learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count) > 0) {
+    // The second pass only refines: search near the first path.
     finish_features(zh, en);
     Search search(zh, en, options.weights);
-    while (!search.run(band, beads)) band *= 2;
+    std::size_t margin = 16;
+    search.path_band(beads, margin);
+    while (!search.run(beads)) search.path_band(beads, margin *= 2);
   }
-  if (options.weights.split_unrelated > 0) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
+  if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (swapped)
     for (auto& bead : beads) std::swap(bead.source, bead.target);
   alignment.beads = std::move(beads);

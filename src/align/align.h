@@ -18,6 +18,8 @@ struct AlignWeights {
   double merge4 = 3.0;          // 1-4 / 4-1
   double merge22 = 3.0;         // 2-2
   double merge23 = 4.0;         // 2-3 / 3-2
+  double orphan = 1.0;          // per sentence of a multi-sentence bead with no evidence of its own
+  int orphan_tokens = 4;        // ... that has at least this many tokens
   double paragraph = 3.0;       // a bead joining sentences of different paragraphs
   double learn_dice = 0.4;      // second pass: word pairs learned from the first (0 disables)
   int learn_count = 2;

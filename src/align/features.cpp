@@ -171,8 +171,8 @@ SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     }
     // Longest headword starting here (glossary terms first).
     std::size_t best_end = after;
-    const std::vector<WordId>* best = nullptr;
-    const std::vector<WordId>* glossary_hit = nullptr;
+    Lexicon::Translations best;
+    Lexicon::Translations glossary_hit;
     std::size_t limit = std::min(span.end, pos + max_bytes);
     std::vector<std::size_t> ends;
     for (std::size_t p = after; p <= limit;) {
@@ -185,13 +185,13 @@ SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
       const std::string_view word = text.substr(pos, *it - pos);
       if (!glossary_terms_.empty() && !glossary_hit) {
-        if (const auto* hit = glossary_terms_.find(word)) {
+        if (const auto hit = glossary_terms_.find(word)) {
           glossary_hit = hit;
           if (!best) best_end = *it;
         }
       }
       if (!best) {
-        if (const auto* hit = lexicon_.find(word)) {
+        if (const auto hit = lexicon_.find(word)) {
           best = hit;
           if (!glossary_hit || *it > best_end) best_end = *it;
         }
@@ -201,9 +201,9 @@ SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     const std::string_view word = text.substr(pos, best_end - pos);
     const std::uint64_t bit = b.token(salted(word, 'Z'), 0);
     if (best)
-      for (WordId id : *best) b.offer(id, bit);
+      for (WordId id : best) b.offer(id, bit);
     if (glossary_hit)
-      for (WordId id : *glossary_hit) b.offer(id, bit);
+      for (WordId id : glossary_hit) b.offer(id, bit);
     // Pinyin of every character, for names.
     for (std::size_t p = pos; p < best_end;) {
       const char32_t han = utf8::next(text, p);

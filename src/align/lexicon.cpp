@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <algorithm>
 
 #include "read/reader.h"
 
@@ -110,56 +111,85 @@ bool is_english_stopword(std::string_view word) {
   return kStop.count(word) != 0;
 }
 
-const std::vector<WordId>* Lexicon::find(std::string_view headword) const {
-  // Heterogeneous lookup is C++20 for unordered_map only with a transparent hash; a temporary is cheap here.
-  thread_local std::string key;
-  key.assign(headword);
-  const auto found = entries_.find(key);
-  return found == entries_.end() ? nullptr : &found->second;
+Lexicon::Translations Lexicon::find(std::string_view headword) const {
+  const auto found = entries_.find(headword);
+  if (found == entries_.end()) return {};
+  return {words_.data() + found->second.first, found->second.second};
 }
 
-void Lexicon::add(std::string headword, std::vector<WordId> translations) {
+void Lexicon::reserve(std::size_t headwords, std::size_t words) {
+  entries_.reserve(headwords);
+  words_.reserve(words);
+}
+
+void Lexicon::add(std::string_view headword, const std::vector<WordId>& translations, bool owned) {
   max_bytes_ = std::max(max_bytes_, headword.size());
-  auto& slot = entries_[std::move(headword)];
-  slot.insert(slot.end(), translations.begin(), translations.end());
+  auto found = entries_.find(headword);
+  if (found != entries_.end()) {
+    // Rare (a traditional form shared by two simplified ones): copy both lists to a new run.
+    std::vector<WordId> merged(words_.begin() + found->second.first,
+                               words_.begin() + found->second.first + found->second.second);
+    merged.insert(merged.end(), translations.begin(), translations.end());
+    found->second = {static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(merged.size())};
+    words_.insert(words_.end(), merged.begin(), merged.end());
+    return;
+  }
+  if (owned) {
+    owned_keys_.push_back(std::make_unique<std::string>(headword));
+    headword = *owned_keys_.back();
+  }
+  entries_.emplace(headword, std::make_pair(static_cast<std::uint32_t>(words_.size()),
+                                            static_cast<std::uint32_t>(translations.size())));
+  words_.insert(words_.end(), translations.begin(), translations.end());
 }
 
 Lexicon load_lexicon(const std::string& path, bool keep_raw) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "cannot read the lexicon");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
   Lexicon lexicon;
-  std::string line;
-  std::size_t line_number = 0;
-  std::unordered_map<std::string, WordId> stems;  // gloss words repeat a lot: stem each once
+  lexicon.keep_text(buffer.str());
+  const std::string_view text = lexicon.text();
+  lexicon.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) * 3 / 2, text.size() / 6);
+  std::unordered_map<std::string_view, WordId> stems;  // gloss words repeat a lot: stem each once
+  stems.reserve(100000);
   std::vector<WordId> ids;
-  while (std::getline(in, line)) {
+  std::size_t line_number = 0, pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
     ++line_number;
+    if (line.empty()) continue;
     const auto tab1 = line.find('\t');
-    const auto tab2 = tab1 == std::string::npos ? std::string::npos : line.find('\t', tab1 + 1);
-    if (tab2 == std::string::npos) throw InputError(path, "line " + std::to_string(line_number) + ": expected 3 tab-separated fields");
+    const auto tab2 = tab1 == std::string_view::npos ? std::string_view::npos : line.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos)
+      throw InputError(path, "line " + std::to_string(line_number) + ": expected 3 tab-separated fields");
     ids.clear();
-    std::string_view words(line.data() + tab2 + 1, line.size() - tab2 - 1);
+    std::string_view words = line.substr(tab2 + 1);
     while (!words.empty()) {
       const auto space = words.find(' ');
       const std::string_view word = words.substr(0, space);
       if (!word.empty()) {
-        auto found = stems.find(std::string(word));
-        if (found == stems.end()) found = stems.emplace(std::string(word), word_id(english_stem(word))).first;
+        auto found = stems.find(word);
+        if (found == stems.end()) found = stems.emplace(word, word_id(english_stem(word))).first;
         ids.push_back(found->second);
       }
       if (space == std::string_view::npos) break;
       words.remove_prefix(space + 1);
     }
-    std::string simplified = line.substr(0, tab1);
-    std::string_view traditional(line.data() + tab1 + 1, tab2 - tab1 - 1);
+    const std::string_view simplified = line.substr(0, tab1);
+    std::string_view traditional = line.substr(tab1 + 1, tab2 - tab1 - 1);
     while (!traditional.empty()) {
       const auto comma = traditional.find(',');
-      lexicon.add(std::string(traditional.substr(0, comma)), ids);
+      lexicon.add(traditional.substr(0, comma), ids, false);
       if (comma == std::string_view::npos) break;
       traditional.remove_prefix(comma + 1);
     }
-    if (keep_raw) lexicon.keep_raw(simplified, line.substr(tab2 + 1));
-    lexicon.add(std::move(simplified), ids);
+    if (keep_raw) lexicon.keep_raw(std::string(simplified), std::string(line.substr(tab2 + 1)));
+    lexicon.add(simplified, ids, false);
   }
   return lexicon;
 }

@@ -4,6 +4,7 @@
 // English words are identified by a 64-bit hash of their stem (word_id), so
 // glossary terms and document words share one id space without a table.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,18 +26,38 @@ bool is_english_stopword(std::string_view lower_word);
 
 class Lexicon {
  public:
-  // Translations of a Chinese headword (simplified or traditional), or null.
-  const std::vector<WordId>* find(std::string_view headword) const;
+  struct Translations {
+    const WordId* data = nullptr;
+    std::size_t size = 0;
+    const WordId* begin() const { return data; }
+    const WordId* end() const { return data + size; }
+    explicit operator bool() const { return data != nullptr; }
+  };
+  Lexicon() = default;
+  Lexicon(Lexicon&&) = default;
+  Lexicon& operator=(Lexicon&&) = default;
+  // Translations of a Chinese headword (simplified or traditional); empty when unknown.
+  Translations find(std::string_view headword) const;
   std::size_t max_headword_bytes() const { return max_bytes_; }
   std::size_t size() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
-  void add(std::string headword, std::vector<WordId> translations);
+  void reserve(std::size_t headwords, std::size_t words);
+  // Adds translations to a headword; `headword` must outlive the lexicon when
+  // `owned` is false (the loader keeps the file text).
+  void add(std::string_view headword, const std::vector<WordId>& translations, bool owned = true);
+  void keep_text(std::string text) { text_ = std::move(text); }
+  const std::string& text() const { return text_; }
   // Every headword with its English gloss words as written in the file (for synthetic benchmarks).
   const std::vector<std::pair<std::string, std::string>>& raw_entries() const { return raw_; }
   void keep_raw(std::string headword, std::string words) { raw_.emplace_back(std::move(headword), std::move(words)); }
 
  private:
-  std::unordered_map<std::string, std::vector<WordId>> entries_;
+  // Headword -> (offset, count) in words_; a headword added twice gets a new
+  // run holding both lists.
+  std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>> entries_;
+  std::vector<WordId> words_;
+  std::string text_;                       // the file: keys point into it
+  std::vector<std::unique_ptr<std::string>> owned_keys_;
   std::vector<std::pair<std::string, std::string>> raw_;
   std::size_t max_bytes_ = 0;
 };

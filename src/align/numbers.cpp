@@ -177,7 +177,9 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     std::size_t p = pos;
     if (ascii_digit(cp) >= 0) {
       // Digits inside a Latin token (PD-1, COVID-19, CD8) are names, not quantities.
-      if (start > span.begin && is_ascii_letter(text[start - 1])) {
+      const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]);
+      const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && is_ascii_letter(text[start - 2]);
+      if (after_letter || after_dash) {
         while (p < span.end && ascii_digit(c.peek(p)) >= 0) p = c.after(p);
         pos = p;
         continue;

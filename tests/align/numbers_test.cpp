@@ -1,0 +1,50 @@
+#include "align/numbers.h"
+
+#include <gtest/gtest.h>
+
+namespace tc {
+namespace {
+
+std::vector<std::string> values(const std::vector<NumberMention>& mentions) {
+  std::vector<std::string> out;
+  for (const auto& m : mentions) out.push_back(format_number(m) + (m.weak ? "?" : ""));
+  return out;
+}
+
+std::vector<std::string> zh(std::string_view text) { return values(find_chinese_numbers(text, {0, text.size()})); }
+std::vector<std::string> en(std::string_view text) { return values(find_english_numbers(text, {0, text.size()})); }
+using V = std::vector<std::string>;
+
+TEST(ChineseNumbers, NumeralsScalesPercentsFractions) {
+  EXPECT_EQ(zh("百分之四十四点二"), (V{"44.2%"}));
+  EXPECT_EQ(zh("2万人"), (V{"20000"}));
+  EXPECT_EQ(zh("三万五千元"), (V{"35000"}));
+  EXPECT_EQ(zh("一百零五"), (V{"105"}));
+  EXPECT_EQ(zh("二〇一九年"), (V{"2019"}));
+  EXPECT_EQ(zh("三分之一"), (V{"0.3333"}));
+  EXPECT_EQ(zh("四个"), (V{"4"}));
+  EXPECT_EQ(zh("１２３"), (V{"123"}));
+  EXPECT_EQ(zh("3.5亿"), (V{"350000000"}));
+  EXPECT_EQ(zh("一样"), (V{"1?"}));
+  EXPECT_EQ(zh("PD-1抑制剂"), (V{}));
+}
+
+TEST(EnglishNumbers, DigitsWordsAndFractions) {
+  EXPECT_EQ(en("44.2% of 20,000 people"), (V{"44.2%", "20000"}));
+  EXPECT_EQ(en("twenty-five patients"), (V{"25"}));
+  EXPECT_EQ(en("one in every two"), (V{"0.5"}));
+  EXPECT_EQ(en("a third of them"), (V{"0.3333"}));
+  EXPECT_EQ(en("ten days"), (V{"10"}));
+  EXPECT_EQ(en("2 million"), (V{"2000000"}));
+  EXPECT_EQ(en("COVID-19 and IL-6"), (V{}));
+  EXPECT_EQ(en("one of them"), (V{"1?"}));
+}
+
+TEST(SameNumber, ToleratesRoundedFractions) {
+  EXPECT_TRUE(same_number(1.0 / 3, 0.333));
+  EXPECT_FALSE(same_number(44.2, 42.2));
+  EXPECT_TRUE(same_number(20000, 2e4));
+}
+
+}  // namespace
+}  // namespace tc
