@@ -30,23 +30,14 @@ None.)"};
 void Addition::check(const CheckContext& context, std::vector<Finding>& out) const {
   if (!context.alignment || !context.source || !context.target) return;
   const Alignment& alignment = *context.alignment;
-  for (std::size_t b = 0; b < alignment.beads.size(); ++b) {
-    const Bead& bead = alignment.beads[b];
-    if (!bead.source.empty()) continue;
-    for (const std::size_t t : bead.target) {
-      const Span span = alignment.target_sentences[t].span;
-      const std::string_view text(context.target->text.data() + span.begin, span.size());
-      if (!alignment_rules::has_letters(text)) continue;
-      const Span near = alignment_rules::nearest_other_side(alignment, b, false);
-      std::string message = "sentence has no counterpart in the source";
-      Finding finding = make_finding(*context.target, span, "");
-      if (!near.empty()) {
-        message += " (nearest source text: \"" + alignment_rules::quote(*context.source, near, 40) + "\")";
-        finding.counterpart = alignment_rules::counterpart(*context.source, near);
-      }
-      finding.message = message;
-      out.push_back(std::move(finding));
+  for (const auto& run : alignment_rules::unpaired_runs(alignment, *context.target, true)) {
+    Finding finding = make_finding(*context.target, run.span, "text has no counterpart in the source");
+    const Span near = alignment_rules::nearest_other_side(alignment, run.bead, false);
+    if (!near.empty()) {
+      finding.message += " (" + std::string("nearest source text") + ": \"" + alignment_rules::quote(*context.source, near, 40) + "\")";
+      finding.counterpart = alignment_rules::counterpart(*context.source, near);
     }
+    out.push_back(std::move(finding));
   }
 }
 

@@ -31,23 +31,14 @@ None.)"};
 void Omission::check(const CheckContext& context, std::vector<Finding>& out) const {
   if (!context.alignment || !context.source || !context.target) return;
   const Alignment& alignment = *context.alignment;
-  for (std::size_t b = 0; b < alignment.beads.size(); ++b) {
-    const Bead& bead = alignment.beads[b];
-    if (!bead.target.empty()) continue;
-    for (const std::size_t s : bead.source) {
-      const Span span = alignment.source_sentences[s].span;
-      const std::string_view text(context.source->text.data() + span.begin, span.size());
-      if (!alignment_rules::has_letters(text)) continue;
-      const Span near = alignment_rules::nearest_other_side(alignment, b, true);
-      std::string message = "sentence has no counterpart in the translation";
-      Finding finding = make_finding(*context.source, span, "");
-      if (!near.empty()) {
-        message += " (nearest translated text: \"" + alignment_rules::quote(*context.target, near, 40) + "\")";
-        finding.counterpart = alignment_rules::counterpart(*context.target, near);
-      }
-      finding.message = message;
-      out.push_back(std::move(finding));
+  for (const auto& run : alignment_rules::unpaired_runs(alignment, *context.source, false)) {
+    Finding finding = make_finding(*context.source, run.span, "text has no counterpart in the translation");
+    const Span near = alignment_rules::nearest_other_side(alignment, run.bead, true);
+    if (!near.empty()) {
+      finding.message += " (" + std::string("nearest translated text") + ": \"" + alignment_rules::quote(*context.target, near, 40) + "\")";
+      finding.counterpart = alignment_rules::counterpart(*context.target, near);
     }
+    out.push_back(std::move(finding));
   }
 }
 

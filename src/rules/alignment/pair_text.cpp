@@ -43,6 +43,28 @@ Span nearest_other_side(const Alignment& alignment, std::size_t bead_index, bool
   return {};
 }
 
+std::vector<UnpairedRun> unpaired_runs(const Alignment& alignment, const Document& doc, bool target_side) {
+  const auto& sentences = target_side ? alignment.target_sentences : alignment.source_sentences;
+  std::vector<UnpairedRun> runs;
+  std::size_t last_sentence = static_cast<std::size_t>(-1);
+  for (std::size_t b = 0; b < alignment.beads.size(); ++b) {
+    const Bead& bead = alignment.beads[b];
+    const auto& mine = target_side ? bead.target : bead.source;
+    const auto& other = target_side ? bead.source : bead.target;
+    if (!other.empty()) continue;
+    for (const std::size_t k : mine) {
+      const Sentence& sentence = sentences[k];
+      if (!has_letters(std::string_view(doc.text).substr(sentence.span.begin, sentence.span.size()))) continue;
+      if (!runs.empty() && last_sentence + 1 == k && sentences[last_sentence].paragraph == sentence.paragraph)
+        runs.back().span.end = sentence.span.end;
+      else
+        runs.push_back({sentence.span, b});
+      last_sentence = k;
+    }
+  }
+  return runs;
+}
+
 bool has_letters(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {

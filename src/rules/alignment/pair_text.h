@@ -23,7 +23,16 @@ Counterpart counterpart(const Document& doc, Span span);
 // side before it (or after it at the start of the document); empty span if none.
 Span nearest_other_side(const Alignment& alignment, std::size_t bead_index, bool other_is_target);
 
-// The numbers of a span in the document's language.
+// Runs of consecutive sentences of one side that have no counterpart (1-0
+// beads for the source, 0-1 for the target), joined within a paragraph, with
+// the index of the run's first bead. Runs without letters are left out.
+struct UnpairedRun {
+  Span span;
+  std::size_t bead = 0;
+};
+std::vector<UnpairedRun> unpaired_runs(const Alignment& alignment, const Document& doc, bool target_side);
+
+// True when text has a Latin, Han or other letter (not just punctuation or digits).
 bool has_letters(std::string_view text);
 
 }  // namespace tc::alignment_rules
