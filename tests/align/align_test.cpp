@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "align/lexicon.h"
+#include "glossary/glossary.h"
 #include "support/test_support.h"
 
 namespace tc::test {
@@ -115,6 +116,29 @@ TEST(Align, LongDocumentUsesBandAndStaysMonotone) {
   EXPECT_EQ(next_source, 1500u);
   EXPECT_EQ(next_target, 1500u);
   EXPECT_GE(ones, 1490u);
+}
+
+}  // namespace
+}  // namespace tc::test
+
+namespace tc::test {
+namespace {
+
+TEST(Align, GlossaryTermsAnchorPairs) {
+  // Without the glossary nothing links 莫德纳 to "Spikevax"; with it the pairs are 1-1.
+  Glossary glossary;
+  GlossaryEntry entry;
+  entry.zh = {"莫德纳"};
+  entry.en = "Spikevax";
+  glossary.entries.push_back(entry);
+  const Document source = make_doc("莫德纳。\n天气很冷，我们都待在家里，哪儿也没有去。\n", Lang::zh);
+  const Document target = make_doc("Spikevax.\nIt was cold, so we all stayed at home and went nowhere.\n", Lang::en);
+  AlignOptions options;
+  options.segmented = true;
+  options.glossary = &glossary;
+  const Alignment alignment = align_documents(source, target, options);
+  ASSERT_EQ(alignment.beads.size(), 2u);
+  EXPECT_GT(alignment.beads[0].score, 0.5);
 }
 
 }  // namespace
