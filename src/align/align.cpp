@@ -376,7 +376,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   alignment.source_sentences = std::move(source_sentences);
   alignment.target_sentences = std::move(target_sentences);
   const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
-  FeatureExtractor extractor(lexicon, options.glossary);
+  FeatureExtractor extractor(lexicon, options.glossary, options.weights.sub_glosses);
   // The search runs Chinese (rows) against English (columns); an en->zh pair is swapped.
   const bool swapped = source.lang != Lang::zh && target.lang == Lang::zh;
   const Document& zh_doc = swapped ? target : source;

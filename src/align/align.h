@@ -27,6 +27,7 @@ struct AlignWeights {
   // Split a bead with no shared evidence when each side has this many tokens
   // and both together three times as many (0: never).
   int split_unrelated = 3;
+  bool sub_glosses = false;     // words also offer their characters' glosses
   double chance = 1.5;          // weight of the chance coverage subtracted from the lexical score
 };
 

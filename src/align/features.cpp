@@ -74,7 +74,8 @@ struct FeatureExtractor::Transliterator {
   std::unique_ptr<icu::Transliterator> han_latin;
 };
 
-FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary) : lexicon_(lexicon) {
+FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses)
+    : lexicon_(lexicon), sub_glosses_(sub_glosses) {
   if (glossary)
     for (const auto& entry : glossary->entries) {
       std::vector<WordId> ids;
@@ -206,9 +207,16 @@ SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
       for (WordId id : best) b.offer(id, bit);
     if (glossary_hit)
       for (WordId id : glossary_hit) b.offer(id, bit);
-    // Pinyin of every character, for names.
+    // Pinyin of every character, for names; and the glosses of each
+    // character of a longer word, which often carry the sense the English
+    // chose (走掉 "to leave": 走 "walk, go, run").
+    const bool compound = best_end - pos > 3;
     for (std::size_t p = pos; p < best_end;) {
+      const std::size_t char_begin = p;
       const char32_t han = utf8::next(text, p);
+      if (compound && sub_glosses_)
+        if (const auto hit = lexicon_.find(text.substr(char_begin, p - char_begin)))
+          for (WordId id : hit) b.offer(id, bit);
       const std::string& syllable = pinyin(han);
       if (!syllable.empty()) syllables.emplace_back(syllable, bit);
       ++code_points;

@@ -34,7 +34,8 @@ struct SentenceFeatures {
 // the lexicon (and glossary), numbers, Latin tokens and pinyin of names.
 class FeatureExtractor {
  public:
-  FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary);
+  // sub_glosses: a word also offers the glosses of its single characters.
+  FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses = true);
   ~FeatureExtractor();
   SentenceFeatures chinese(std::string_view text, Span span);
   SentenceFeatures english(std::string_view text, Span span);
@@ -42,6 +43,7 @@ class FeatureExtractor {
  private:
   const std::string& pinyin(char32_t han);
   const Lexicon& lexicon_;
+  bool sub_glosses_ = true;
   Lexicon glossary_terms_;
   std::unordered_map<char32_t, std::string> pinyin_cache_;
   struct Transliterator;

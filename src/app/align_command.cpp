@@ -12,6 +12,7 @@
 #include "core/utf8.h"
 #include "glossary/load.h"
 #include "read/load.h"
+#include "read/reader.h"
 
 namespace tc::app {
 namespace {
@@ -22,6 +23,7 @@ struct AlignArgs {
   std::string source_lang = "zh";
   std::string target_lang = "en";
   std::string format = "text";
+  std::string encoding;
   std::string output;
   bool segmented = false;
   std::vector<std::string> glossaries;
@@ -77,6 +79,13 @@ std::vector<std::string> wrap(std::string_view text, int columns) {
     const std::size_t start = pos;
     const char32_t cp = utf8::next(text, pos);
     const int w = display_width(cp);
+    if (cp == utf8::kInvalid) {
+      // Ill-formed bytes are shown as U+FFFD, never written raw to a terminal.
+      if (width + 1 > columns && !line.empty()) lines.push_back(line), line.clear(), width = 0, last_space = std::string::npos;
+      line += "\xEF\xBF\xBD";
+      width += 1;
+      continue;
+    }
     if (width + w > columns && !line.empty()) {
       if (last_space != std::string::npos && cp != ' ') {
         std::string rest = line.substr(last_space + 1);
@@ -170,10 +179,15 @@ int run_align(const AlignArgs& args) {
   std::unique_ptr<Glossary> glossary;
   if (!args.glossaries.empty()) glossary = std::make_unique<Glossary>(load_glossaries(args.glossaries));
   LoadOptions load;
+  if (!args.encoding.empty()) load.encoding = args.encoding;
   load.language = language_option(args.source_lang, "--source-lang");
   const Document source = load_document(args.source, load);
   load.language = language_option(args.target_lang, "--target-lang");
   const Document target = load_document(args.target, load);
+  for (const Document* doc : {&source, &target})
+    if (!doc->suspected_encoding.empty())
+      throw InputError(doc->path, "is not UTF-8 (it reads as " + doc->suspected_encoding + "); pass --encoding " +
+                                      doc->suspected_encoding + " or convert it to UTF-8");
   AlignOptions options;
   options.segmented = args.segmented;
   options.glossary = glossary.get();
@@ -198,6 +212,7 @@ void add_align_command(CLI::App& app, ExitStatus& status) {
   command->add_option("--target-lang", args->target_lang, "Target language: zh, zh-Hans, zh-Hant, en (default en)");
   command->add_option("--format", args->format, "Output format: text (side by side), json, tsv, beads");
   command->add_option("-o,--output", args->output, "Write the alignment to this file (replaced atomically)");
+  command->add_option("--encoding", args->encoding, "Decode input from this encoding (gb18030, gbk, big5, utf-16, ...)");
   command->add_flag("--segmented", args->segmented, "The inputs hold one sentence per line: do not split further");
   command->add_option("--glossary", args->glossaries, "Terminology glossary whose term pairs guide the alignment; repeatable");
   command->callback([args, &status] { status.code = run_align(*args); });
