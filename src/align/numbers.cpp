@@ -249,6 +249,17 @@ const NumberWord* number_word(std::string_view word) {
   return nullptr;
 }
 
+// Month names, so 3月5日 and "March 5" agree.
+int month_number(std::string_view word) {
+  static const std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                             "july",    "august",   "september", "october", "november", "december"};
+  for (int k = 0; k < 12; ++k)
+    if (word == kMonths[k] || (word.size() == 3 && kMonths[k].substr(0, 3) == word && word != "may" && word != "mar"))
+      return k + 1;
+  if (word == "sept") return 9;
+  return 0;
+}
+
 double fraction_word(std::string_view word) {
   if (word == "half") return 2;
   if (word == "third" || word == "thirds") return 3;
@@ -345,6 +356,11 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
   const std::vector<Word> words = english_words(text, span);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i].lower;
+    // A month counts when it matches a Chinese 3月, but is never reported missing.
+    if (const int month = month_number(w); month != 0 && text[words[i].span.begin] >= 'A' && text[words[i].span.begin] <= 'Z') {
+      out.push_back({words[i].span, static_cast<double>(month), false, false, true, true});
+      continue;
+    }
     if (const double denominator = fraction_word(w); denominator != 0) {
       double numerator = 0;
       std::size_t first = i;

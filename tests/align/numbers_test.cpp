@@ -48,3 +48,17 @@ TEST(SameNumber, ToleratesRoundedFractions) {
 
 }  // namespace
 }  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(EnglishNumbers, MonthsAreWeakNumbers) {
+  const std::string_view text = "On March 5, 2020 and in Dec. may";
+  const auto mentions = find_english_numbers(text, {0, text.size()});
+  std::vector<std::string> out;
+  for (const auto& m : mentions) out.push_back(format_number(m) + (m.weak ? "?" : ""));
+  EXPECT_EQ(out, (std::vector<std::string>{"3?", "5", "2020", "12?"}));
+}
+
+}  // namespace
+}  // namespace tc

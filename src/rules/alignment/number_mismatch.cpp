@@ -20,8 +20,11 @@ bool matches_any(const NumberMention& number, const std::vector<NumberMention>& 
   return false;
 }
 
+// The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
 std::string quoted(const Document& doc, const NumberMention& number) {
-  return doc.text.substr(number.span.begin, number.span.size());
+  const std::string written = doc.text.substr(number.span.begin, number.span.size());
+  const std::string value = format_number(number);
+  return written == value ? written : written + " (" + value + ")";
 }
 
 }  // namespace
@@ -81,8 +84,7 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
     for (const NumberMention* n : missing) {
       if (n->spelled && n->value < 10 && !n->percent && !n->fraction) continue;  // 三人 may become "a trio"
       Finding finding = make_finding(source, n->span,
-                                     "number " + quoted(source, *n) + " (" + format_number(*n) +
-                                         ") is not in the translation: \"" +
+                                     "number " + quoted(source, *n) + " is not in the translation: \"" +
                                          alignment_rules::quote(target, target_span, 50) + "\"");
       finding.counterpart = alignment_rules::counterpart(target, target_span);
       out.push_back(std::move(finding));
