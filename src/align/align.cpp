@@ -255,6 +255,22 @@ class Search {
     return masks_[i][j - mask_lo_[i]];
   }
 
+  // Which tokens of each sentence of the bead zh [i0, i1) x en [j0, j1) the other side covers.
+  struct BeadBits {
+    std::array<std::uint64_t, kMaxSpan> en{};
+    std::array<std::uint64_t, kMaxSpan> zh{};
+  };
+  BeadBits bead_bits(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    BeadBits bits;
+    for (std::size_t j = j0; j < j1; ++j)
+      for (std::size_t i = i0; i < i1; ++i) {
+        const PairMasks pm = masks(i, j);
+        bits.en[j - j0] |= pm.en;
+        bits.zh[i - i0] |= pm.zh;
+      }
+    return bits;
+  }
+
   // Log-score of the bead zh [i0, i1) with en [j0, j1).
   float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
     if (i0 == i1 || j0 == j1) return -static_cast<float>(w_.skip) * static_cast<float>((i1 - i0) + (j1 - j0));
@@ -271,20 +287,16 @@ class Search {
     float orphans = 0;  // sentences of a multi-sentence bead that share nothing with the other side
     const std::size_t orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
     const float chance = static_cast<float>(w_.chance);
-    std::array<std::uint64_t, kMaxSpan> zh_bits{};
+    const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
-      std::uint64_t en_bits = 0;
-      for (std::size_t i = i0; i < i1; ++i) {
-        const PairMasks pm = masks(i, j);
-        en_bits |= pm.en;
-        zh_bits[i - i0] |= pm.zh;
-      }
+      const std::uint64_t en_bits = bits.en[j - j0];
       lexical += (weighted_bits(en_bits, en_[j].token_weights) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
       if (j1 - j0 > 1 && en_bits == 0 && en_[j].token_keys.size() >= orphan_tokens) orphans += 1;
     }
     for (std::size_t i = i0; i < i1; ++i) {
-      lexical += (weighted_bits(zh_bits[i - i0], zh_[i].token_weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
-      if (i1 - i0 > 1 && zh_bits[i - i0] == 0 && zh_[i].token_keys.size() >= orphan_tokens) orphans += 1;
+      const std::uint64_t zh_bits = bits.zh[i - i0];
+      lexical += (weighted_bits(zh_bits, zh_[i].token_weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
+      if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].token_keys.size() >= orphan_tokens) orphans += 1;
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     const std::size_t a = i1 - i0, b = j1 - j0;
@@ -300,19 +312,13 @@ class Search {
   float confidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
     if (i0 == i1 || j0 == j1) return 0.f;
     float covered = 0, total = 0;
-    std::array<std::uint64_t, kMaxSpan> zh_bits{};
+    const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
-      std::uint64_t en_bits = 0;
-      for (std::size_t i = i0; i < i1; ++i) {
-        const PairMasks pm = masks(i, j);
-        en_bits |= pm.en;
-        zh_bits[i - i0] |= pm.zh;
-      }
-      covered += weighted_bits(en_bits, en_[j].token_weights);
+      covered += weighted_bits(bits.en[j - j0], en_[j].token_weights);
       for (float w : en_[j].token_weights) total += w;
     }
     for (std::size_t i = i0; i < i1; ++i) {
-      covered += weighted_bits(zh_bits[i - i0], zh_[i].token_weights);
+      covered += weighted_bits(bits.zh[i - i0], zh_[i].token_weights);
       for (float w : zh_[i].token_weights) total += w;
     }
     return total > 0 ? std::min(1.f, covered / total) : 0.5f;

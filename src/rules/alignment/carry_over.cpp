@@ -103,10 +103,7 @@ void CarryOver::check(const CheckContext& context, std::vector<Finding>& out) co
   const Alignment& alignment = *context.alignment;
   const Document& source = *context.source;
   const Document& target = *context.target;
-  for (const Bead& bead : alignment.beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
-    const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);
-    const Span target_span = alignment_rules::side_span(alignment.target_sentences, bead.target);
+  alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
     const std::string_view target_text(target.text.data() + target_span.begin, target_span.size());
     for (const Token& token : carry_tokens(source, source_span)) {
       if (source.is_masked(token.span.begin)) continue;  // code and URLs are not prose
@@ -117,7 +114,7 @@ void CarryOver::check(const CheckContext& context, std::vector<Finding>& out) co
       finding.counterpart = alignment_rules::counterpart(target, target_span);
       out.push_back(std::move(finding));
     }
-  }
+  });
 }
 
 }  // namespace tc

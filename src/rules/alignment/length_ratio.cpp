@@ -61,25 +61,21 @@ void LengthRatio::check(const CheckContext& context, std::vector<Finding>& out) 
   const double min_length = std::strtod(std::string(context.settings.get("alignment/length-ratio.min-length", "15")).c_str(), nullptr);
   double source_total = 0, target_total = 0;
   std::size_t paired = 0;
-  for (const Bead& bead : alignment.beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
-    source_total += length_of(source, alignment_rules::side_span(alignment.source_sentences, bead.source));
-    target_total += length_of(target, alignment_rules::side_span(alignment.target_sentences, bead.target));
+  alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
+    source_total += length_of(source, source_span);
+    target_total += length_of(target, target_span);
     ++paired;
-  }
+  });
   // A ratio needs a few pairs to mean anything.
   if (paired < 3 || source_total <= 0 || target_total <= 0) return;
   const double ratio = target_total / source_total;
-  for (const Bead& bead : alignment.beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
-    const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);
-    const Span target_span = alignment_rules::side_span(alignment.target_sentences, bead.target);
+  alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
     const double source_length = length_of(source, source_span);
     const double target_length = length_of(target, target_span);
-    if (source_length < min_length) continue;
+    if (source_length < min_length) return;
     const double expected = source_length * ratio;
     const double share = target_length / expected;
-    if (share * factor >= 1 && share <= factor) continue;
+    if (share * factor >= 1 && share <= factor) return;
     char percent[32];
     std::snprintf(percent, sizeof percent, "%.0f%%", share * 100);
     Finding finding = make_finding(target, target_span,
@@ -89,7 +85,7 @@ void LengthRatio::check(const CheckContext& context, std::vector<Finding>& out) 
                                        alignment_rules::quote(source, source_span, 40) + "\"");
     finding.counterpart = alignment_rules::counterpart(source, source_span);
     out.push_back(std::move(finding));
-  }
+  });
 }
 
 }  // namespace tc

@@ -11,6 +11,17 @@ std::vector<NumberMention> numbers_in(const Document& doc, Span span) {
   return doc.lang == Lang::zh ? find_chinese_numbers(doc.text, span) : find_english_numbers(doc.text, span);
 }
 
+// Numbers inside reference markers ([3], [2,5-7]) are citations, which
+// alignment/carry-over checks; they are not quantities.
+bool in_reference_marker(std::string_view text, Span span) {
+  auto marker_char = [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '-' || c == ' '; };
+  std::size_t before = span.begin;
+  while (before > 0 && marker_char(text[before - 1])) --before;
+  std::size_t after = span.end;
+  while (after < text.size() && marker_char(text[after])) ++after;
+  return before > 0 && text[before - 1] == '[' && after < text.size() && text[after] == ']';
+}
+
 bool matches_any(const NumberMention& number, const std::vector<NumberMention>& others) {
   for (const auto& other : others)
     if (same_number(number.value, other.value) ||
@@ -61,12 +72,11 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
   const Alignment& alignment = *context.alignment;
   const Document& source = *context.source;
   const Document& target = *context.target;
-  for (const Bead& bead : alignment.beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
-    const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);
-    const Span target_span = alignment_rules::side_span(alignment.target_sentences, bead.target);
-    const auto source_numbers = numbers_in(source, source_span);
-    const auto target_numbers = numbers_in(target, target_span);
+  alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
+    auto source_numbers = numbers_in(source, source_span);
+    auto target_numbers = numbers_in(target, target_span);
+    std::erase_if(source_numbers, [&](const NumberMention& n) { return in_reference_marker(source.text, n.span); });
+    std::erase_if(target_numbers, [&](const NumberMention& n) { return in_reference_marker(target.text, n.span); });
     std::vector<const NumberMention*> missing, extra;
     for (const auto& n : source_numbers)
       if (!n.weak && !matches_any(n, target_numbers)) missing.push_back(&n);
@@ -79,7 +89,7 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
                                          quoted(target, *extra[0]) + " in the translation");
       finding.counterpart = alignment_rules::counterpart(source, source_span);
       out.push_back(std::move(finding));
-      continue;
+      return;
     }
     for (const NumberMention* n : missing) {
       if (n->spelled && n->value < 10 && !n->percent && !n->fraction) continue;  // 三人 may become "a trio"
@@ -96,7 +106,7 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
       finding.counterpart = alignment_rules::counterpart(source, source_span);
       out.push_back(std::move(finding));
     }
-  }
+  });
 }
 
 }  // namespace tc

@@ -14,6 +14,14 @@ namespace tc::alignment_rules {
 // A bead side's sentences as one span (first sentence's start to last's end).
 Span side_span(const std::vector<Sentence>& sentences, const std::vector<std::size_t>& ids);
 
+// Calls visit(source_span, target_span) for every bead with sentences on both sides.
+template <typename Visit>
+void for_each_paired(const Alignment& alignment, Visit visit) {
+  for (const Bead& bead : alignment.beads)
+    if (!bead.source.empty() && !bead.target.empty())
+      visit(side_span(alignment.source_sentences, bead.source), side_span(alignment.target_sentences, bead.target));
+}
+
 // Text of span, on one line, shortened to about max_chars code points with "…".
 std::string quote(const Document& doc, Span span, std::size_t max_chars = 60);
 
