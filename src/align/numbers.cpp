@@ -56,7 +56,7 @@ struct Cursor {
 
 // Parses a run of Chinese numerals starting at pos ("四十四点二", "三万五千",
 // "二〇一九"); returns the value and moves pos past it, or nullopt.
-std::optional<double> parse_chinese_numeral(const Cursor& c, std::size_t& pos) {
+std::optional<double> parse_chinese_numeral(const Cursor& c, std::size_t& pos, bool* approximate = nullptr) {
   std::size_t p = pos;
   double total = 0, section = 0, digit = -1;
   bool any = false, had_unit = false;
@@ -65,6 +65,18 @@ std::optional<double> parse_chinese_numeral(const Cursor& c, std::size_t& pos) {
     const char32_t cp = c.peek(p);
     const int d = chinese_digit(cp);
     const double unit = chinese_unit(cp);
+    if (d >= 0 && digit >= 0 && d == digit + 1 && plain_digits.empty()) {
+      // 一两, 七八, 十七八: "one or two", "seventeen or eighteen", an estimate.
+      if (approximate) *approximate = true;
+      p = c.after(p);
+      continue;
+    }
+    if (d >= 0 && digit >= 0 && cp == U'两') {  // 三两: three taels (两 the unit of weight)
+      const std::size_t unit_end = c.after(p);
+      const double value = total + section + digit;
+      pos = unit_end;
+      return value;
+    }
     if (d >= 0) {
       if (digit >= 0 && !had_unit) plain_digits += static_cast<char>('0' + static_cast<int>(digit));
       digit = d;
@@ -173,7 +185,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       }
     }
     std::optional<double> value;
-    bool spelled = false;
+    bool spelled = false, approximate = false;
     std::size_t p = pos;
     if (ascii_digit(cp) >= 0) {
       // Digits inside a Latin token (PD-1, COVID-19, CD8) are names, not quantities.
@@ -192,7 +204,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
         p = c.after(p);
       }
     } else if (chinese_digit(cp) >= 0 || chinese_unit(cp) == 10) {
-      value = parse_chinese_numeral(c, p);
+      value = parse_chinese_numeral(c, p, &approximate);
       spelled = true;
     }
     if (!value) {
@@ -217,8 +229,10 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       mention.span.end = p;
     }
     // Lone small numerals are usually words: 一样, 一下, 两人 ("a couple").
-    if (spelled && !mention.fraction && !mention.percent && mention.span.size() == 3 && mention.value <= 2)
-      mention.weak = true;
+    // Lone small numerals are usually words (一样, 一下, 两人 "a couple"), a
+    // lone 十 or 百 is usually an intensifier (十分 "very"), and 七八 is an estimate.
+    if (spelled && !mention.fraction && !mention.percent && (mention.span.size() == 3 || approximate))
+      mention.weak = mention.weak || mention.value <= 2 || approximate || chinese_unit(cp) != 0;
     out.push_back(mention);
     pos = p;
   }
@@ -266,6 +280,31 @@ double fraction_word(std::string_view word) {
   if (word == "quarter" || word == "quarters" || word == "fourth" || word == "fourths") return 4;
   if (word == "fifth" || word == "fifths") return 5;
   if (word == "tenth" || word == "tenths") return 10;
+  return 0;
+}
+
+// "fifteenth" = 15, "twenty-first" = 21, "first" = 1 ("third" is a fraction, handled before).
+double ordinal_word(std::string_view word) {
+  static const std::pair<std::string_view, double> kIrregular[] = {
+      {"first", 1}, {"second", 2}, {"fifth", 5}, {"eighth", 8}, {"ninth", 9}, {"twelfth", 12}};
+  std::string_view head, tail = word;
+  if (const auto dash = word.find('-'); dash != std::string_view::npos) head = word.substr(0, dash), tail = word.substr(dash + 1);
+  double base = 0;
+  if (!head.empty()) {
+    const NumberWord* tens = number_word(head);
+    if (!tens || tens->scale || tens->value < 20) return 0;
+    base = tens->value;
+  }
+  for (const auto& [name, value] : kIrregular)
+    if (tail == name) return base + value;
+  if (tail.size() > 4 && tail.substr(tail.size() - 4) == "ieth") {  // twentieth
+    const NumberWord* n = number_word(std::string(tail.substr(0, tail.size() - 4)) + "y");
+    return n && !n->scale ? base + n->value : 0;
+  }
+  if (tail.size() > 2 && tail.substr(tail.size() - 2) == "th") {
+    const NumberWord* n = number_word(tail.substr(0, tail.size() - 2));
+    return n && (n->value >= 4 || n->scale) ? base + n->value : 0;
+  }
   return 0;
 }
 
@@ -371,6 +410,10 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
                        w == "half" || w == "quarter"});
       continue;
     }
+    if (const double ordinal = ordinal_word(w); ordinal != 0) {
+      out.push_back({words[i].span, ordinal, false, false, true, ordinal <= 2});
+      continue;
+    }
     std::string head = w;
     std::string tail;
     if (const auto dash = w.find('-'); dash != std::string::npos) head = w.substr(0, dash), tail = w.substr(dash + 1);
@@ -378,9 +421,10 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     if (!word || word->scale) continue;
     double value = word->value;
     if (!tail.empty()) {
+      // "twenty-five"; "Three-K" is three of something.
       const NumberWord* unit = number_word(tail);
-      if (!unit || unit->scale || unit->value >= 10) continue;
-      value += unit->value;
+      if (unit && !unit->scale && unit->value < 10) value += unit->value;
+      else if (unit) continue;
     }
     std::size_t last = i;
     // "one in every two", "one in two"

@@ -62,3 +62,42 @@ TEST(EnglishNumbers, MonthsAreWeakNumbers) {
 
 }  // namespace
 }  // namespace tc
+
+namespace tc {
+namespace {
+
+std::vector<std::string> shown(std::string_view text, bool chinese) {
+  const auto mentions = chinese ? find_chinese_numbers(text, {0, text.size()}) : find_english_numbers(text, {0, text.size()});
+  std::vector<std::string> out;
+  for (const auto& m : mentions) out.push_back(format_number(m) + (m.weak ? "?" : ""));
+  return out;
+}
+
+TEST(ChineseNumbers, EstimatesAndTaelsAndIntensifiers) {
+  EXPECT_EQ(shown("十七八个人", true), (std::vector<std::string>{"17?"}));
+  EXPECT_EQ(shown("一两天", true), (std::vector<std::string>{"1?"}));
+  EXPECT_EQ(shown("三两银子", true), (std::vector<std::string>{"3"}));
+  EXPECT_EQ(shown("十分高兴", true), (std::vector<std::string>{"10?"}));
+  EXPECT_EQ(shown("四十四", true), (std::vector<std::string>{"44"}));
+}
+
+TEST(EnglishNumbers, Ordinals) {
+  EXPECT_EQ(shown("the fifteenth team on her twenty-first birthday", false), (std::vector<std::string>{"15", "21"}));
+  EXPECT_EQ(shown("the first time", false), (std::vector<std::string>{"1?"}));
+}
+
+}  // namespace
+}  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(EnglishNumbers, NumberWordBeforeAHyphen) {
+  const std::string_view text = "Three-K glasses";
+  const auto mentions = find_english_numbers(text, {0, text.size()});
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].value, 3);
+}
+
+}  // namespace
+}  // namespace tc

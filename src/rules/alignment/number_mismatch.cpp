@@ -92,7 +92,9 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
       return;
     }
     for (const NumberMention* n : missing) {
-      if (n->spelled && n->value < 10 && !n->percent && !n->fraction) continue;  // 三人 may become "a trio"
+      // Numbers in words are often rendered freely (三人 "a trio", 十八般武艺
+      // "every martial art"): reported missing only as percentages or fractions.
+      if (n->spelled && !n->percent && !n->fraction) continue;
       Finding finding = make_finding(source, n->span,
                                      "number " + quoted(source, *n) + " is not in the translation: \"" +
                                          alignment_rules::quote(target, target_span, 50) + "\"");
