@@ -50,7 +50,8 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
       capitals += ch >= 'A' && ch <= 'Z';
       digits += ch >= '0' && ch <= '9';
     }
-    if (letters == 0) continue;  // plain numbers are number-mismatch's business
+    // Plain numbers and numbers with units (3K, 5mg) are number-mismatch's business.
+    if (letters == 0 || (word[0] >= '0' && word[0] <= '9')) continue;
     const bool keep = doc.lang == Lang::zh ? word.size() >= 2 : (capitals >= 2 || (digits > 0 && letters > 0));
     if (keep) tokens.push_back({{static_cast<std::size_t>(word.data() - text.data()), end}, std::string(word)});
   }
