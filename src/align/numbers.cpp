@@ -197,11 +197,13 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
         continue;
       }
       value = parse_digits(c, p);
-      // 2万, 3.5亿
-      const double unit = chinese_unit(c.peek(p));
+      // 2万, 3.5亿, and "10 万" with a space as some translators write it
+      std::size_t q = p;
+      while (q < span.end && text[q] == ' ') ++q;
+      const double unit = chinese_unit(c.peek(q));
       if (value && unit >= 1e4) {
         *value *= unit;
-        p = c.after(p);
+        p = c.after(q);
       }
     } else if (chinese_digit(cp) >= 0 || chinese_unit(cp) == 10) {
       value = parse_chinese_numeral(c, p, &approximate);
@@ -347,8 +349,11 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       continue;
     }
     const std::size_t start = pos;
-    if (start > span.begin && (is_ascii_letter(text[start - 1]) || text[start - 1] == '-') &&
-        !(text[start - 1] == '-' && (start < span.begin + 2 || text[start - 2] == ' '))) {
+    // Digits right after a letter, or after a hyphen after a letter, name
+    // something (CD8, COVID-19, IL-6); after a digit and a hyphen they end a range (2019-2020).
+    const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]);
+    const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && is_ascii_letter(text[start - 2]);
+    if (after_letter || after_dash) {
       while (pos < span.end && text[pos] >= '0' && text[pos] <= '9') ++pos;  // COVID-19, CD8
       continue;
     }
@@ -363,7 +368,8 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     if (p + 1 < span.end && text[p] == '/' && text[p + 1] >= '1' && text[p + 1] <= '9') {
       std::size_t q = p + 1;
       auto denominator = parse_digits(c, q);
-      if (denominator && *denominator != 0 && *denominator < 100) {
+      // 2/3 is a fraction; 1968/69 and 24/7 are not.
+      if (denominator && *denominator != 0 && *denominator <= 100 && mention.value < *denominator) {
         mention.value /= *denominator;
         mention.fraction = true;
         p = q;

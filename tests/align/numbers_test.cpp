@@ -101,3 +101,22 @@ TEST(EnglishNumbers, NumberWordBeforeAHyphen) {
 
 }  // namespace
 }  // namespace tc
+
+namespace tc {
+namespace {
+
+std::vector<double> values_of(std::string_view text, bool chinese) {
+  std::vector<double> out;
+  for (const auto& m : chinese ? find_chinese_numbers(text, {0, text.size()}) : find_english_numbers(text, {0, text.size()}))
+    out.push_back(m.value);
+  return out;
+}
+
+TEST(Numbers, RangesYearsAndSpacedScales) {
+  EXPECT_EQ(values_of("in 2019-2020 and 1968/69", false), (std::vector<double>{2019, 2020, 1968, 69}));
+  EXPECT_EQ(values_of("每 10 万名患者", true), (std::vector<double>{100000}));
+  EXPECT_EQ(values_of("2/3 of them", false).size(), 1u);
+}
+
+}  // namespace
+}  // namespace tc

@@ -52,13 +52,26 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
     }
     // Plain numbers and numbers with units (3K, 5mg) are number-mismatch's business.
     if (letters == 0 || (word[0] >= '0' && word[0] <= '9')) continue;
-    const bool keep = doc.lang == Lang::zh ? word.size() >= 2 : (capitals >= 2 || (digits > 0 && letters > 0));
+    // In English, two-letter acronyms (UK, EU, US) are routinely translated
+    // (英国, 欧盟); keep names with digits, three or more capitals, or mixed case (mRNA).
+    const bool mixed_case = capitals > 0 && capitals < letters && !(capitals == 1 && word[0] >= 'A' && word[0] <= 'Z');
+    const bool keep = doc.lang == Lang::zh ? word.size() >= 2 : (capitals >= 3 || digits > 0 || mixed_case);
     if (keep) tokens.push_back({{static_cast<std::size_t>(word.data() - text.data()), end}, std::string(word)});
   }
   return tokens;
 }
 
+bool contains_word(std::string_view text, std::string_view token);
+
+// "GPs" and "LRTIs" are kept in Chinese as GP and LRTI.
 bool contains_token(std::string_view text, std::string_view token) {
+  if (contains_word(text, token)) return true;
+  const bool acronym_plural = token.size() >= 3 && token.back() == 's' && token[token.size() - 2] >= 'A' &&
+                              token[token.size() - 2] <= 'Z';
+  return acronym_plural && contains_word(text, token.substr(0, token.size() - 1));
+}
+
+bool contains_word(std::string_view text, std::string_view token) {
   // Whole-word, case-insensitive for words (Treg / TREG), exact for markers.
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
   for (std::size_t at = 0; at + token.size() <= text.size(); ++at) {
@@ -82,8 +95,9 @@ const RuleInfo& CarryOver::info() const {
       R"(## What it does
 Finds the tokens of each source sentence that a translation normally keeps as
 they are: Latin-script words inside Chinese text (Treg, MDSC, PD-1, IL-6),
-acronyms and gene-like names inside English text (WHO, CD8+, p53 is kept only
-when it has a digit), and reference markers such as `[1]` or `[2,3]`. Each one
+acronyms of three or more capitals and gene-like names inside English text
+(WHO, CD8+, p53, mRNA, SARS-CoV-2; two-letter acronyms such as UK are usually
+translated, so they are not checked; "GPs" is satisfied by GP), and reference markers such as `[1]` or `[2,3]`. Each one
 that does not appear in the aligned target sentences is reported.
 
 ## Why it matters

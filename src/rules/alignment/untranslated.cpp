@@ -15,7 +15,9 @@ const RuleInfo& Untranslated::info() const {
 Reports a target sentence that is identical to the source sentence it is
 aligned with, or whose letters are still mostly in the source language's
 script (Chinese characters in an English translation, or an English sentence
-in a Chinese translation).
+in a Chinese translation). A Chinese character counts as three Latin letters,
+so Chinese sentences that keep English terms (COVID-19, SARS-CoV-2) pass;
+URLs and code do not count.
 
 ## Why it matters
 Untranslated segments slip through when a CAT tool copies the source into an
@@ -45,13 +47,16 @@ void Untranslated::check(const CheckContext& context, std::vector<Finding>& out)
     for (const std::size_t t : bead.target) {
       const Span span = alignment.target_sentences[t].span;
       const std::string_view text(target.text.data() + span.begin, span.size());
-      const ScriptCounts counts = count_scripts(text);
+      // Letters of prose only (URLs and code are masked); a Han character
+      // carries about as much as three Latin letters, as in dominant_language().
+      const ScriptCounts counts = count_scripts(target.prose().substr(span.begin, span.size()));
       const std::size_t letters = counts.han + counts.latin + counts.other;
       if (letters < min_letters) continue;
-      const std::size_t source_script = source.lang == Lang::zh ? counts.han : counts.latin;
+      const double han = 3.0 * static_cast<double>(counts.han), latin = static_cast<double>(counts.latin);
+      const bool in_source_script = source.lang == Lang::zh ? han > latin : latin > han;
       std::string message;
       if (source_text.find(text) != std::string_view::npos) message = "sentence is the same as the source";
-      else if (source_script * 2 > letters)
+      else if (in_source_script)
         message = std::string("sentence is still mostly in ") + (source.lang == Lang::zh ? "Chinese" : "English");
       else continue;
       Finding finding = make_finding(target, span, message + ": \"" + alignment_rules::quote(target, span, 40) + "\"");
