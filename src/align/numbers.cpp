@@ -146,6 +146,40 @@ std::optional<double> parse_digits(const Cursor& c, std::size_t& pos) {
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// The text between two mentions, without spaces.
+std::string_view between(std::string_view text, std::size_t from, std::size_t to) {
+  while (from < to && text[from] == ' ') ++from;
+  while (to > from && text[to - 1] == ' ') --to;
+  return text.substr(from, to - from);
+}
+
+bool starts_after_spaces(std::string_view text, std::size_t from, std::string_view word) {
+  while (from < text.size() && text[from] == ' ') ++from;
+  return text.substr(from, word.size()) == word;
+}
+
+// "2.6 至 3.2 万": the scale of a range's upper end applies to its lower end
+// (26,000 to 32,000); "20 世纪 30 年代" is the 1930s.
+void join_chinese_ranges_and_decades(std::string_view text, std::vector<NumberMention>& mentions) {
+  for (std::size_t k = 1; k < mentions.size(); ++k) {
+    NumberMention& low = mentions[k - 1];
+    NumberMention& high = mentions[k];
+    const std::string_view gap = between(text, low.span.end, high.span.begin);
+    if (high.scale > 1 && low.scale == 1 && (gap == "至" || gap == "到" || gap == "-" || gap == "～" || gap == "~" || gap == "—")) {
+      low.value *= high.scale;
+      low.scale = high.scale;
+    }
+    if (gap == "世纪" && starts_after_spaces(text, high.span.end, "年代") && low.value >= 1 && low.value <= 21 &&
+        high.value < 100) {
+      low.value = (low.value - 1) * 100 + high.value;
+      low.span.end = high.span.end;
+      low.weak = false;
+      mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
+      --k;
+    }
+  }
+}
+
 }  // namespace
 
 bool same_number(double a, double b) {
@@ -186,6 +220,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     }
     std::optional<double> value;
     bool spelled = false, approximate = false;
+    double scale = 1;
     std::size_t p = pos;
     if (ascii_digit(cp) >= 0) {
       // Digits inside a Latin token (PD-1, COVID-19, CD8) are names, not quantities.
@@ -204,6 +239,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       if (value && unit >= 1e4) {
         *value *= unit;
         p = c.after(q);
+        scale = unit;
       }
     } else if (chinese_digit(cp) >= 0 || chinese_unit(cp) == 10) {
       value = parse_chinese_numeral(c, p, &approximate);
@@ -230,14 +266,15 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       p = c.after(p);
       mention.span.end = p;
     }
-    // Lone small numerals are usually words: 一样, 一下, 两人 ("a couple").
     // Lone small numerals are usually words (一样, 一下, 两人 "a couple"), a
     // lone 十 or 百 is usually an intensifier (十分 "very"), and 七八 is an estimate.
     if (spelled && !mention.fraction && !mention.percent && (mention.span.size() == 3 || approximate))
       mention.weak = mention.weak || mention.value <= 2 || approximate || chinese_unit(cp) != 0;
+    mention.scale = scale;
     out.push_back(mention);
     pos = p;
   }
+  join_chinese_ranges_and_decades(text, out);
   return out;
 }
 
@@ -411,9 +448,17 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       std::size_t first = i;
       if (i > 0 && (words[i - 1].lower == "a" || words[i - 1].lower == "one")) numerator = 1, first = i - 1;
       else if (i > 0 && number_word(words[i - 1].lower)) numerator = number_word(words[i - 1].lower)->value, first = i - 1;
+      // "a third of" is a fraction; "a third species" is an ordinal: weak.
+      const bool of_follows = i + 1 < words.size() && words[i + 1].lower == "of";
       if (numerator != 0 && (w != "half" || first < i))
         out.push_back({{words[first].span.begin, words[i].span.end}, numerator / denominator, false, true, true,
-                       w == "half" || w == "quarter"});
+                       w == "half" || w == "quarter" || !of_follows});
+      continue;
+    }
+    // "a million", "a hundred", "a dozen"
+    if (const NumberWord* scale = number_word(w);
+        scale && (scale->scale || w == "dozen") && i > 0 && (words[i - 1].lower == "a" || words[i - 1].lower == "one")) {
+      out.push_back({{words[i - 1].span.begin, words[i].span.end}, scale->value, false, false, true, false});
       continue;
     }
     if (const double ordinal = ordinal_word(w); ordinal != 0) {

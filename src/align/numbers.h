@@ -19,6 +19,7 @@ struct NumberMention {
   // True when the mention is weak evidence: 一 / 两 / "one" / "a third" can be
   // ordinary words ("一样", "one of them").
   bool weak = false;
+  double scale = 1;  // the 万 / 亿 / "million" the value was multiplied by
 };
 
 // Mentions inside text[span], in order.

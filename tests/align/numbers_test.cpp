@@ -120,3 +120,18 @@ TEST(Numbers, RangesYearsAndSpacedScales) {
 
 }  // namespace
 }  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(Numbers, SharedScalesDecadesAndArticleScales) {
+  EXPECT_EQ(values_of("含 2.6 至 3.2 万个碱基", true), (std::vector<double>{26000, 32000}));
+  EXPECT_EQ(values_of("自 20 世纪 30 年代末以来", true), (std::vector<double>{1930}));
+  EXPECT_EQ(values_of("up to a million deaths", false), (std::vector<double>{1e6}));
+  const std::string_view third = "in a third species";
+  ASSERT_EQ(find_english_numbers(third, {0, third.size()}).size(), 1u);
+  EXPECT_TRUE(find_english_numbers(third, {0, third.size()})[0].weak);
+}
+
+}  // namespace
+}  // namespace tc

@@ -1,5 +1,7 @@
 #include "rules/alignment/carry_over.h"
 
+#include <algorithm>
+
 #include "align/alignment.h"
 #include "rules/alignment/pair_text.h"
 
@@ -9,6 +11,26 @@ namespace {
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_word_byte(char c) { return is_letter(c) || (c >= '0' && c <= '9'); }
 
+// A token without English affixes: the all-lower-case hyphen parts at either
+// end go (anti-SARS-CoV-2 -> SARS-CoV-2, ACE2-expressing -> ACE2, beta-CoVs -> CoVs).
+std::string_view english_core(std::string_view word) {
+  auto all_lower = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  for (auto dash = word.find('-'); dash != std::string_view::npos && all_lower(word.substr(0, dash)); dash = word.find('-'))
+    word.remove_prefix(dash + 1);
+  for (auto dash = word.rfind('-'); dash != std::string_view::npos && all_lower(word.substr(dash + 1)); dash = word.rfind('-'))
+    word.remove_suffix(word.size() - dash);
+  return word;
+}
+
+// Gene- and virus-like: a capital right after a lower-case letter (mRNA, CoV).
+bool has_inner_capital(std::string_view word) {
+  for (std::size_t k = 1; k < word.size(); ++k)
+    if (word[k] >= 'A' && word[k] <= 'Z' && word[k - 1] >= 'a' && word[k - 1] <= 'z') return true;
+  return false;
+}
+
 struct Token {
   Span span;
   std::string text;
@@ -16,7 +38,7 @@ struct Token {
 
 // Tokens that must survive translation as they are: in Chinese text, every
 // Latin word of two or more characters (Treg, MDSC, PD-1); in English text,
-// only acronyms and gene-like names (two capitals, or letters with digits).
+// only gene-like names (see english_core and has_inner_capital).
 // Reference markers like [1] or [2,3] on both.
 std::vector<Token> carry_tokens(const Document& doc, Span span) {
   std::vector<Token> tokens;
@@ -44,19 +66,21 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
       ++end;
     const std::string_view word = text.substr(pos, end - pos);
     pos = end;
-    std::size_t letters = 0, capitals = 0, digits = 0;
-    for (char ch : word) {
-      letters += is_letter(ch);
-      capitals += ch >= 'A' && ch <= 'Z';
-      digits += ch >= '0' && ch <= '9';
-    }
     // Plain numbers and numbers with units (3K, 5mg) are number-mismatch's business.
-    if (letters == 0 || (word[0] >= '0' && word[0] <= '9')) continue;
-    // In English, two-letter acronyms (UK, EU, US) are routinely translated
-    // (英国, 欧盟); keep names with digits, three or more capitals, or mixed case (mRNA).
-    const bool mixed_case = capitals > 0 && capitals < letters && !(capitals == 1 && word[0] >= 'A' && word[0] <= 'Z');
-    const bool keep = doc.lang == Lang::zh ? word.size() >= 2 : (capitals >= 3 || digits > 0 || mixed_case);
-    if (keep) tokens.push_back({{static_cast<std::size_t>(word.data() - text.data()), end}, std::string(word)});
+    if (std::none_of(word.begin(), word.end(), is_letter) || (word[0] >= '0' && word[0] <= '9')) continue;
+    if (doc.lang == Lang::zh) {
+      if (word.size() >= 2) tokens.push_back({{static_cast<std::size_t>(word.data() - text.data()), end}, std::string(word)});
+      continue;
+    }
+    // English: only gene-, drug- and virus-like names (digits or mixed case),
+    // without English affixes ("anti-SARS-CoV-2" keeps SARS-CoV-2). All-capital
+    // acronyms (WHO, CDC, UNESCO) are usually translated into Chinese names.
+    const std::string_view core = english_core(word);
+    const bool core_digits = std::any_of(core.begin(), core.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    const bool core_letters = std::any_of(core.begin(), core.end(), is_letter);
+    if (core_letters && (core_digits || has_inner_capital(core)))
+      tokens.push_back({{static_cast<std::size_t>(core.data() - text.data()), static_cast<std::size_t>(core.data() - text.data()) + core.size()},
+                        std::string(core)});
   }
   return tokens;
 }
@@ -95,9 +119,10 @@ const RuleInfo& CarryOver::info() const {
       R"(## What it does
 Finds the tokens of each source sentence that a translation normally keeps as
 they are: Latin-script words inside Chinese text (Treg, MDSC, PD-1, IL-6),
-acronyms of three or more capitals and gene-like names inside English text
-(WHO, CD8+, p53, mRNA, SARS-CoV-2; two-letter acronyms such as UK are usually
-translated, so they are not checked; "GPs" is satisfied by GP), and reference markers such as `[1]` or `[2,3]`. Each one
+gene-, drug- and virus-like names inside English text (names with digits or
+mixed case: CD8+, p53, mRNA, SARS-CoV-2, with English affixes such as anti-
+or -related removed; all-capital acronyms such as WHO or UK are usually
+translated, so they are not checked; "CoVs" is satisfied by CoV), and reference markers such as `[1]` or `[2,3]`. Each one
 that does not appear in the aligned target sentences is reported.
 
 ## Why it matters
