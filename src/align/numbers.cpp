@@ -146,6 +146,15 @@ std::optional<double> parse_digits(const Cursor& c, std::size_t& pos) {
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// True when the letters before a hyphen make the digits after it part of a
+// name (COVID-19, IL-6, SARS-CoV-2) rather than a number (mid-1960s, post-2020).
+bool names_before_dash(std::string_view text, std::size_t begin, std::size_t dash) {
+  std::size_t k = dash;
+  bool capital = false;
+  while (k > begin && is_ascii_letter(text[k - 1])) capital |= text[--k] <= 'Z';
+  return k < dash && capital;
+}
+
 // The text between two mentions, without spaces.
 std::string_view between(std::string_view text, std::size_t from, std::size_t to) {
   while (from < to && text[from] == ' ') ++from;
@@ -225,7 +234,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     if (ascii_digit(cp) >= 0) {
       // Digits inside a Latin token (PD-1, COVID-19, CD8) are names, not quantities.
       const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]);
-      const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && is_ascii_letter(text[start - 2]);
+      const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && names_before_dash(text, span.begin, start - 1);
       if (after_letter || after_dash) {
         while (p < span.end && ascii_digit(c.peek(p)) >= 0) p = c.after(p);
         pos = p;
@@ -389,7 +398,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     // Digits right after a letter, or after a hyphen after a letter, name
     // something (CD8, COVID-19, IL-6); after a digit and a hyphen they end a range (2019-2020).
     const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]);
-    const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && is_ascii_letter(text[start - 2]);
+    const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && names_before_dash(text, span.begin, start - 1);
     if (after_letter || after_dash) {
       while (pos < span.end && text[pos] >= '0' && text[pos] <= '9') ++pos;  // COVID-19, CD8
       continue;
@@ -427,6 +436,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       const NumberWord* word = number_word(std::string(text.substr(q, w - q)));
       if (word && word->scale && w > q) {
         mention.value *= word->value;
+        mention.scale = word->value;
         p = w;
       }
     }
@@ -502,6 +512,14 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     i = last;
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+  // "26 to 32 thousand": the upper end's scale applies to the lower end.
+  for (std::size_t k = 1; k < out.size(); ++k) {
+    const std::string_view gap = between(text, out[k - 1].span.end, out[k].span.begin);
+    if (out[k].scale > 1 && out[k - 1].scale == 1 && (gap == "to" || gap == "-" || gap == "and" || gap == "or")) {
+      out[k - 1].value *= out[k].scale;
+      out[k - 1].scale = out[k].scale;
+    }
+  }
   return out;
 }
 

@@ -135,3 +135,14 @@ TEST(Numbers, SharedScalesDecadesAndArticleScales) {
 
 }  // namespace
 }  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(Numbers, EnglishRangesAndPrefixedYears) {
+  EXPECT_EQ(values_of("26 to 32 thousand bases", false), (std::vector<double>{26000, 32000}));
+  EXPECT_EQ(values_of("in the mid-1960s, not COVID-19", false), (std::vector<double>{1960}));
+}
+
+}  // namespace
+}  // namespace tc
