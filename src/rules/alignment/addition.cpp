@@ -28,14 +28,15 @@ None.)"};
 }
 
 void Addition::check(const CheckContext& context, std::vector<Finding>& out) const {
-  if (!context.alignment || !context.source || !context.target) return;
-  const Alignment& alignment = *context.alignment;
-  for (const auto& run : alignment_rules::unpaired_runs(alignment, *context.target, true)) {
-    Finding finding = make_finding(*context.target, run.span, "text has no counterpart in the source");
+  const auto pair = alignment_rules::pair_of(context);
+  if (!pair) return;
+  const Alignment& alignment = pair->alignment;
+  for (const auto& run : alignment_rules::unpaired_runs(alignment, pair->target, true)) {
+    Finding finding = make_finding(pair->target, run.span, "text has no counterpart in the source");
     const Span near = alignment_rules::nearest_other_side(alignment, run.bead, false);
     if (!near.empty()) {
-      finding.message += " (" + std::string("nearest source text") + ": \"" + alignment_rules::quote(*context.source, near, 40) + "\")";
-      finding.counterpart = alignment_rules::counterpart(*context.source, near);
+      finding.message += " (" + std::string("nearest source text") + ": \"" + alignment_rules::quote(pair->source, near, 40) + "\")";
+      finding.counterpart = alignment_rules::counterpart(pair->source, near);
     }
     out.push_back(std::move(finding));
   }

@@ -139,10 +139,9 @@ None.)"};
 }
 
 void CarryOver::check(const CheckContext& context, std::vector<Finding>& out) const {
-  if (!context.alignment || !context.source || !context.target) return;
-  const Alignment& alignment = *context.alignment;
-  const Document& source = *context.source;
-  const Document& target = *context.target;
+  const auto pair = alignment_rules::pair_of(context);
+  if (!pair) return;
+  const auto& [alignment, source, target] = *pair;
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
     const std::string_view target_text(target.text.data() + target_span.begin, target_span.size());
     for (const Token& token : carry_tokens(source, source_span)) {

@@ -54,10 +54,9 @@ can fall below a third too; raise `factor` for literary text.
 }
 
 void LengthRatio::check(const CheckContext& context, std::vector<Finding>& out) const {
-  if (!context.alignment || !context.source || !context.target) return;
-  const Alignment& alignment = *context.alignment;
-  const Document& source = *context.source;
-  const Document& target = *context.target;
+  const auto pair = alignment_rules::pair_of(context);
+  if (!pair) return;
+  const auto& [alignment, source, target] = *pair;
   const double factor = std::max(1.1, std::strtod(std::string(context.settings.get("alignment/length-ratio.factor", "3")).c_str(), nullptr));
   const double min_length = std::strtod(std::string(context.settings.get("alignment/length-ratio.min-length", "15")).c_str(), nullptr);
   double source_total = 0, target_total = 0;

@@ -68,10 +68,9 @@ None.)"};
 }
 
 void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& out) const {
-  if (!context.alignment || !context.source || !context.target) return;
-  const Alignment& alignment = *context.alignment;
-  const Document& source = *context.source;
-  const Document& target = *context.target;
+  const auto pair = alignment_rules::pair_of(context);
+  if (!pair) return;
+  const auto& [alignment, source, target] = *pair;
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
     auto source_numbers = numbers_in(source, source_span);
     auto target_numbers = numbers_in(target, target_span);

@@ -29,14 +29,15 @@ None.)"};
 }
 
 void Omission::check(const CheckContext& context, std::vector<Finding>& out) const {
-  if (!context.alignment || !context.source || !context.target) return;
-  const Alignment& alignment = *context.alignment;
-  for (const auto& run : alignment_rules::unpaired_runs(alignment, *context.source, false)) {
-    Finding finding = make_finding(*context.source, run.span, "text has no counterpart in the translation");
+  const auto pair = alignment_rules::pair_of(context);
+  if (!pair) return;
+  const Alignment& alignment = pair->alignment;
+  for (const auto& run : alignment_rules::unpaired_runs(alignment, pair->source, false)) {
+    Finding finding = make_finding(pair->source, run.span, "text has no counterpart in the translation");
     const Span near = alignment_rules::nearest_other_side(alignment, run.bead, true);
     if (!near.empty()) {
-      finding.message += " (" + std::string("nearest translated text") + ": \"" + alignment_rules::quote(*context.target, near, 40) + "\")";
-      finding.counterpart = alignment_rules::counterpart(*context.target, near);
+      finding.message += " (" + std::string("nearest translated text") + ": \"" + alignment_rules::quote(pair->target, near, 40) + "\")";
+      finding.counterpart = alignment_rules::counterpart(pair->target, near);
     }
     out.push_back(std::move(finding));
   }

@@ -4,6 +4,11 @@
 
 namespace tc::alignment_rules {
 
+std::optional<Pair> pair_of(const CheckContext& context) {
+  if (!context.alignment || !context.source || !context.target) return std::nullopt;
+  return Pair{*context.alignment, *context.source, *context.target};
+}
+
 Span side_span(const std::vector<Sentence>& sentences, const std::vector<std::size_t>& ids) {
   if (ids.empty()) return {};
   return {sentences[ids.front()].span.begin, sentences[ids.back()].span.end};

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers the alignment/ rules share: which side of the pair is which, the
 // text of a bead's side, and counterparts to quote.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,14 @@
 #include "core/rule.h"
 
 namespace tc::alignment_rules {
+
+// The pair a pair rule reads: null when the context is not a checked pair.
+struct Pair {
+  const Alignment& alignment;
+  const Document& source;
+  const Document& target;
+};
+std::optional<Pair> pair_of(const CheckContext& context);
 
 // A bead side's sentences as one span (first sentence's start to last's end).
 Span side_span(const std::vector<Sentence>& sentences, const std::vector<std::size_t>& ids);

@@ -33,10 +33,9 @@ Source `患者出现发热。` Target `患者出现发热。` is reported.
 }
 
 void Untranslated::check(const CheckContext& context, std::vector<Finding>& out) const {
-  if (!context.alignment || !context.source || !context.target) return;
-  const Alignment& alignment = *context.alignment;
-  const Document& source = *context.source;
-  const Document& target = *context.target;
+  const auto pair = alignment_rules::pair_of(context);
+  if (!pair) return;
+  const auto& [alignment, source, target] = *pair;
   if (source.lang == target.lang || source.lang == Lang::unknown) return;
   const auto min_letters = static_cast<std::size_t>(
       std::strtoul(std::string(context.settings.get("alignment/untranslated.min-letters", "4")).c_str(), nullptr, 10));
