@@ -146,13 +146,20 @@ std::optional<double> parse_digits(const Cursor& c, std::size_t& pos) {
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// True when the letters before a hyphen make the digits after it part of a
-// name (COVID-19, IL-6, SARS-CoV-2) rather than a number (mid-1960s, post-2020).
-bool names_before_dash(std::string_view text, std::size_t begin, std::size_t dash) {
-  std::size_t k = dash;
+// True when the letters that end just before `end` (a hyphen or the digits
+// themselves) make the digits part of a name: CD8, p53, COVID-19, IL-6,
+// SARS-CoV-2. A lower-case word of two or more letters does not: in
+// "mid-1960s" or a mistyped "as42.4%" the digits are a number.
+bool names_before(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t k = end;
   bool capital = false;
   while (k > begin && is_ascii_letter(text[k - 1])) capital |= text[--k] <= 'Z';
-  return k < dash && capital;
+  return k < end && (capital || end - k == 1);
+}
+
+// Digits of an HTML character reference (&#8217;) are not a number.
+bool in_character_reference(std::string_view text, std::size_t begin, std::size_t digits) {
+  return digits >= begin + 2 && text[digits - 1] == '#' && text[digits - 2] == '&';
 }
 
 // The text between two mentions, without spaces.
@@ -233,9 +240,9 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     std::size_t p = pos;
     if (ascii_digit(cp) >= 0) {
       // Digits inside a Latin token (PD-1, COVID-19, CD8) are names, not quantities.
-      const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]);
-      const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && names_before_dash(text, span.begin, start - 1);
-      if (after_letter || after_dash) {
+      const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]) && names_before(text, span.begin, start);
+      const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && names_before(text, span.begin, start - 1);
+      if (after_letter || after_dash || in_character_reference(text, span.begin, start)) {
         while (p < span.end && ascii_digit(c.peek(p)) >= 0) p = c.after(p);
         pos = p;
         continue;
@@ -397,9 +404,9 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     const std::size_t start = pos;
     // Digits right after a letter, or after a hyphen after a letter, name
     // something (CD8, COVID-19, IL-6); after a digit and a hyphen they end a range (2019-2020).
-    const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]);
-    const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && names_before_dash(text, span.begin, start - 1);
-    if (after_letter || after_dash) {
+    const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]) && names_before(text, span.begin, start);
+    const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && names_before(text, span.begin, start - 1);
+    if (after_letter || after_dash || in_character_reference(text, span.begin, start)) {
       while (pos < span.end && text[pos] >= '0' && text[pos] <= '9') ++pos;  // COVID-19, CD8
       continue;
     }

@@ -146,3 +146,25 @@ TEST(Numbers, EnglishRangesAndPrefixedYears) {
 
 }  // namespace
 }  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(Numbers, CharacterReferencesAreNotNumbers) {
+  EXPECT_EQ(values_of("a professional&#8217;s guidance for 12 weeks", false), (std::vector<double>{12}));
+  EXPECT_EQ(values_of("专业&#8217;人员", true), (std::vector<double>{}));
+}
+
+}  // namespace
+}  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(Numbers, DigitsGluedToWordsAndNames) {
+  EXPECT_EQ(values_of("as high as42.4%, about1/3patients, CD8 and p53", false), (std::vector<double>{42.4, 1.0 / 3}));
+  EXPECT_EQ(values_of("完成4个疗程，PD1和p53", true), (std::vector<double>{4}));
+}
+
+}  // namespace
+}  // namespace tc
