@@ -30,16 +30,10 @@ None.)"};
 void Addition::check(const CheckContext& context, std::vector<Finding>& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
-  const Alignment& alignment = pair->alignment;
-  for (const auto& run : alignment_rules::unpaired_runs(alignment, pair->target, true)) {
-    Finding finding = make_finding(pair->target, run.span, "text has no counterpart in the source");
-    const Span near = alignment_rules::nearest_other_side(alignment, run.bead, false);
-    if (!near.empty()) {
-      finding.message += " (" + std::string("nearest source text") + ": \"" + alignment_rules::quote(pair->source, near, 40) + "\")";
-      finding.counterpart = alignment_rules::counterpart(pair->source, near);
-    }
-    out.push_back(std::move(finding));
-  }
+  alignment_rules::report_unpaired(
+      *pair, true, "text has no counterpart in the source", "nearest source text",
+      [this](const Document& doc, Span span, std::string message) { return make_finding(doc, span, std::move(message)); },
+      out);
 }
 
 }  // namespace tc

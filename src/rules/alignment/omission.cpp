@@ -31,16 +31,10 @@ None.)"};
 void Omission::check(const CheckContext& context, std::vector<Finding>& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
-  const Alignment& alignment = pair->alignment;
-  for (const auto& run : alignment_rules::unpaired_runs(alignment, pair->source, false)) {
-    Finding finding = make_finding(pair->source, run.span, "text has no counterpart in the translation");
-    const Span near = alignment_rules::nearest_other_side(alignment, run.bead, true);
-    if (!near.empty()) {
-      finding.message += " (" + std::string("nearest translated text") + ": \"" + alignment_rules::quote(pair->target, near, 40) + "\")";
-      finding.counterpart = alignment_rules::counterpart(pair->target, near);
-    }
-    out.push_back(std::move(finding));
-  }
+  alignment_rules::report_unpaired(
+      *pair, false, "text has no counterpart in the translation", "nearest translated text",
+      [this](const Document& doc, Span span, std::string message) { return make_finding(doc, span, std::move(message)); },
+      out);
 }
 
 }  // namespace tc

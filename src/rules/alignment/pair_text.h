@@ -49,6 +49,25 @@ struct UnpairedRun {
 };
 std::vector<UnpairedRun> unpaired_runs(const Alignment& alignment, const Document& doc, bool target_side);
 
+// Findings for the unpaired runs of one side (omissions: the source;
+// additions: the target), each quoting the nearest text of the other side.
+// make(doc, span, message) is the rule's make_finding.
+template <typename Make>
+void report_unpaired(const Pair& pair, bool target_side, const std::string& message, const char* near_label,
+                     Make make, std::vector<Finding>& out) {
+  const Document& mine = target_side ? pair.target : pair.source;
+  const Document& other = target_side ? pair.source : pair.target;
+  for (const auto& run : unpaired_runs(pair.alignment, mine, target_side)) {
+    Finding finding = make(mine, run.span, message);
+    const Span near = nearest_other_side(pair.alignment, run.bead, !target_side);
+    if (!near.empty()) {
+      finding.message += std::string(" (") + near_label + ": \"" + quote(other, near, 40) + "\")";
+      finding.counterpart = counterpart(other, near);
+    }
+    out.push_back(std::move(finding));
+  }
+}
+
 // True when text has a Latin, Han or other letter (not just punctuation or digits).
 bool has_letters(std::string_view text);
 
