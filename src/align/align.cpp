@@ -1,22 +1,425 @@
 #include "align/align.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+#include "align/features.h"
+#include "align/lexicon.h"
+#include "segment/segment.h"
 
 namespace tc {
+namespace {
 
-// Placeholder until the aligner lands: one bead per paragraph pair, in order.
-Alignment align_documents(const Document& source, const Document& target, const AlignOptions&) {
-  Alignment alignment;
-  for (std::size_t i = 0; i < source.blocks.size(); ++i) alignment.source_sentences.push_back({source.blocks[i].content, i});
-  for (std::size_t i = 0; i < target.blocks.size(); ++i) alignment.target_sentences.push_back({target.blocks[i].content, i});
-  const std::size_t n = std::max(alignment.source_sentences.size(), alignment.target_sentences.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    Bead bead;
-    if (i < alignment.source_sentences.size()) bead.source.push_back(i);
-    if (i < alignment.target_sentences.size()) bead.target.push_back(i);
-    alignment.beads.push_back(bead);
+// Bead shapes: (Chinese sentences, English sentences).
+struct Shape {
+  int zh;
+  int en;
+};
+constexpr std::array<Shape, 12> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1},
+                                             {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}}};
+constexpr int kMaxSpan = 4;
+constexpr float kHopelessLength = 40.f;
+
+// Chance coverage of a sentence's tokens as a function of the other side's
+// length, tabulated on a log grid so the search does no exp() per bead.
+constexpr int kGrid = 28;  // lengths 2^(k/2), k = 0..27: 1 .. ~11600
+float grid_length(int k) { return std::exp2(static_cast<float>(k) / 2.f); }
+
+struct ChanceTable {
+  static constexpr int kLinear = 128;  // exact values for lengths 0..127
+  std::vector<float> values;           // kGrid per sentence
+  std::vector<float> linear;           // kLinear per sentence
+  void build(const std::vector<SentenceFeatures>& side) {
+    values.assign(side.size() * kGrid, 0.f);
+    linear.assign(side.size() * kLinear, 0.f);
+    auto chance = [&](std::size_t s, float length) {
+      float sum = 0;
+      for (std::size_t t = 0; t < side[s].token_weights.size(); ++t)
+        sum += side[s].token_weights[t] * (1.f - std::exp(-side[s].token_rates[t] * length));
+      return sum;
+    };
+    for (std::size_t s = 0; s < side.size(); ++s) {
+      for (int k = 0; k < kGrid; ++k) values[s * kGrid + k] = chance(s, grid_length(k));
+      // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
+      float* row = &linear[s * kLinear];
+      for (std::size_t t = 0; t < side[s].token_weights.size(); ++t) {
+        const float step = std::exp(-side[s].token_rates[t]);
+        const float weight = side[s].token_weights[t];
+        float missed = 1.f;
+        for (int k = 1; k < kLinear; ++k) {
+          missed *= step;
+          row[k] += weight * (1.f - missed);
+        }
+      }
+    }
   }
+  float at(std::size_t sentence, float length) const {
+    if (length <= 0) return 0.f;
+    if (length < kLinear - 1) {
+      const int k = static_cast<int>(length);
+      const float* row = &linear[sentence * kLinear];
+      return row[k] + (row[k + 1] - row[k]) * (length - static_cast<float>(k));
+    }
+    const float* row = &values[sentence * kGrid];
+    const float x = 2.f * std::log2(length);
+    const int k = std::min(kGrid - 2, static_cast<int>(x));
+    const float f = std::min(1.f, x - static_cast<float>(k));
+    return row[k] + (row[k + 1] - row[k]) * f;
+  }
+};
+
+float weighted_bits(std::uint64_t bits, const std::vector<float>& weights) {
+  float sum = 0;
+  while (bits) {
+    sum += weights[static_cast<std::size_t>(std::countr_zero(bits))];
+    bits &= bits - 1;
+  }
+  return sum;
+}
+
+struct PairMasks {
+  std::uint64_t en = 0;  // English tokens covered by the Chinese sentence
+  std::uint64_t zh = 0;  // Chinese tokens covered by the English sentence
+};
+
+// The search: rows are Chinese prefixes (0..n), columns English prefixes
+// (0..m); row i holds columns [lo[i], hi[i]].
+class Search {
+ public:
+  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights)
+      : zh_(zh), en_(en), w_(weights) {
+    for (std::size_t i = 0; i < zh.size(); ++i)
+      for (const auto& [id, bits] : zh[i].offers) postings_[id].emplace_back(static_cast<std::uint32_t>(i), bits);
+    zh_chance_.build(zh);
+    en_chance_.build(en);
+    double zh_total = 0, en_total = 0;
+    for (const auto& s : zh) zh_total += s.length;
+    for (const auto& s : en) en_total += s.length;
+    auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
+      for (const auto& s : side) {
+        float total = 1;
+        for (float w : s.token_weights) total += w;
+        out.push_back(std::pow(total, -static_cast<float>(w_.normalise)));
+      }
+    };
+    norms(zh, zh_norm_);
+    norms(en, en_norm_);
+    ratio_ = zh_total > 0 && en_total > 0 ? static_cast<float>(en_total / zh_total) : 1.f;
+  }
+
+  // Rows' column ranges: a band of half width `band` around the diagonal
+  // (everything when the matrix is small).
+  void diagonal_band(std::size_t band) {
+    const std::size_t n = zh_.size(), m = en_.size();
+    lo_.assign(n + 1, 0);
+    hi_.assign(n + 1, m);
+    full_ = band >= m || band >= n || (n + 1) * (m + 1) <= 40'000;
+    if (full_) return;
+    for (std::size_t i = 0; i <= n; ++i) {
+      const double centre = static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(n);
+      lo_[i] = static_cast<std::size_t>(std::max(0.0, centre - static_cast<double>(band)));
+      hi_[i] = static_cast<std::size_t>(std::min(static_cast<double>(m), centre + static_cast<double>(band)));
+    }
+  }
+
+  // A band of half width `margin` around a previous path (coarse to fine).
+  void path_band(const std::vector<Bead>& beads, std::size_t margin) {
+    const std::size_t n = zh_.size(), m = en_.size();
+    std::vector<std::size_t> first(n + 1, m), last(n + 1, 0);
+    std::size_t i = 0, j = 0;
+    auto mark = [&](std::size_t row, std::size_t column) {
+      first[row] = std::min(first[row], column);
+      last[row] = std::max(last[row], column);
+    };
+    mark(0, 0);
+    for (const auto& bead : beads) {
+      const std::size_t i1 = i + bead.source.size(), j1 = j + bead.target.size();
+      for (std::size_t r = i; r <= i1; ++r) mark(r, r == i ? j : j1), mark(r, r == i1 ? j1 : j);
+      i = i1, j = j1;
+    }
+    lo_.assign(n + 1, 0);
+    hi_.assign(n + 1, m);
+    full_ = false;
+    for (std::size_t r = 0; r <= n; ++r) {
+      // Rows within `margin` contribute too, so the band is wide across steep parts of the path.
+      std::size_t low = m, high = 0;
+      for (std::size_t q = r >= margin ? r - margin : 0; q <= std::min(n, r + margin); ++q)
+        low = std::min(low, first[q]), high = std::max(high, last[q]);
+      lo_[r] = low >= margin ? low - margin : 0;
+      hi_[r] = std::min(m, high + margin);
+    }
+    for (std::size_t r = 1; r <= n; ++r) lo_[r] = std::max(lo_[r], lo_[r - 1]), hi_[r] = std::max(hi_[r], hi_[r - 1]);
+    for (std::size_t r = n; r-- > 0;) lo_[r] = std::min(lo_[r], lo_[r + 1]);
+  }
+
+  // Runs the search inside the current band; returns false when the best
+  // path touched the band's edge (so a wider band may find a better one).
+  bool run(std::vector<Bead>& beads) {
+    const std::size_t n = zh_.size(), m = en_.size();
+    const bool full = full_;
+    build_masks();
+    // Scores and back pointers (shape index) per row.
+    std::vector<std::vector<float>> score(n + 1);
+    std::vector<std::vector<std::uint8_t>> back(n + 1);
+    constexpr float kNone = -std::numeric_limits<float>::infinity();
+    for (std::size_t i = 0; i <= n; ++i) {
+      score[i].assign(hi_[i] - lo_[i] + 1, kNone);
+      back[i].assign(hi_[i] - lo_[i] + 1, 0xFF);
+    }
+    score[0][0 - lo_[0]] = 0.f;
+    for (std::size_t i = 0; i <= n; ++i)
+      for (std::size_t j = lo_[i]; j <= hi_[i]; ++j) {
+        if (i == 0 && j == 0) continue;
+        float best = kNone;
+        std::uint8_t best_shape = 0xFF;
+        for (std::size_t s = 0; s < kShapes.size(); ++s) {
+          const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+          if (a > i || b > j) continue;
+          const std::size_t pi = i - a, pj = j - b;
+          if (pj < lo_[pi] || pj > hi_[pi]) continue;
+          const float previous = score[pi][pj - lo_[pi]];
+          if (previous == kNone) continue;
+          const float total = previous + bead_score(pi, i, pj, j);
+          if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
+        }
+        score[i][j - lo_[i]] = best;
+        back[i][j - lo_[i]] = best_shape;
+      }
+    // Trace back.
+    beads.clear();
+    std::size_t i = n, j = m;
+    bool touched = false;
+    while (i > 0 || j > 0) {
+      const std::uint8_t s = back[i][j - lo_[i]];
+      if (s == 0xFF) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
+      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched = true;
+      const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+      Bead bead;
+      for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
+      for (std::size_t k = j - b; k < j; ++k) bead.target.push_back(k);
+      bead.score = confidence(i - a, i, j - b, j);
+      beads.push_back(std::move(bead));
+      i -= a;
+      j -= b;
+    }
+    std::reverse(beads.begin(), beads.end());
+    return full || !touched;
+  }
+
+ private:
+  void build_masks() {
+    const std::size_t n = zh_.size(), m = en_.size();
+    mask_lo_.assign(n, 0);
+    masks_.assign(n, {});
+    for (std::size_t i = 0; i < n; ++i) {
+      // Columns of pairs that beads ending in rows i+1..i+kMaxSpan can use.
+      const std::size_t first = lo_[i] >= kMaxSpan ? lo_[i] - kMaxSpan : 0;
+      const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan)]);
+      mask_lo_[i] = first;
+      masks_[i].resize(last > first ? last - first : 0);
+    }
+    // Fill from the inverted index: for each English token, the Chinese
+    // sentences in range that offer its id (far cheaper than testing every pair).
+    std::size_t row_begin = 0, row_end = 0;  // rows whose column range holds j
+    for (std::size_t j = 0; j < m; ++j) {
+      while (row_begin < n && mask_lo_[row_begin] + masks_[row_begin].size() <= j) ++row_begin;
+      while (row_end < n && mask_lo_[row_end] <= j) ++row_end;
+      if (row_begin >= row_end) continue;
+      const SentenceFeatures& en = en_[j];
+      for (std::size_t k = 0; k < en.token_ids.size(); ++k) {
+        const std::uint64_t bit = std::uint64_t{1} << k;
+        for (const WordId id : {en.token_ids[k], en.token_alt_ids[k]}) {
+          if (!id) continue;
+          const auto found = postings_.find(id);
+          if (found == postings_.end()) continue;
+          const auto& list = found->second;
+          auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(row_begin), std::uint64_t{0}));
+          for (; it != list.end() && it->first < row_end; ++it) {
+            const std::size_t i = it->first;
+            if (j < mask_lo_[i] || j - mask_lo_[i] >= masks_[i].size()) continue;
+            PairMasks& pm = masks_[i][j - mask_lo_[i]];
+            pm.en |= bit;
+            pm.zh |= it->second;
+          }
+        }
+      }
+    }
+  }
+
+  PairMasks masks(std::size_t i, std::size_t j) const {
+    if (j < mask_lo_[i] || j - mask_lo_[i] >= masks_[i].size()) return {};
+    return masks_[i][j - mask_lo_[i]];
+  }
+
+  // Which tokens of each sentence of the bead zh [i0, i1) x en [j0, j1) the other side covers.
+  struct BeadBits {
+    std::array<std::uint64_t, kMaxSpan> en{};
+    std::array<std::uint64_t, kMaxSpan> zh{};
+  };
+  BeadBits bead_bits(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    BeadBits bits;
+    for (std::size_t j = j0; j < j1; ++j)
+      for (std::size_t i = i0; i < i1; ++i) {
+        const PairMasks pm = masks(i, j);
+        bits.en[j - j0] |= pm.en;
+        bits.zh[i - i0] |= pm.zh;
+      }
+    return bits;
+  }
+
+  // Log-score of the bead zh [i0, i1) with en [j0, j1).
+  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    if (i0 == i1 || j0 == j1) return -static_cast<float>(w_.skip) * static_cast<float>((i1 - i0) + (j1 - j0));
+    float zh_length = 0, en_length = 0;
+    for (std::size_t i = i0; i < i1; ++i) zh_length += zh_[i].length;
+    for (std::size_t j = j0; j < j1; ++j) en_length += en_[j].length;
+    const float smoothing = 4.f;
+    const float deviation = std::log((en_length + smoothing * ratio_) / ((zh_length + smoothing) * ratio_));
+    const float sigma = static_cast<float>(w_.length_sigma);
+    const float length_term = static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
+    // Far off in length: no lexical evidence can rescue the bead, so skip computing it.
+    if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
+    float lexical = 0;
+    float orphans = 0;  // sentences of a multi-sentence bead that share nothing with the other side
+    const std::size_t orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
+    const float chance = static_cast<float>(w_.chance);
+    const BeadBits bits = bead_bits(i0, i1, j0, j1);
+    for (std::size_t j = j0; j < j1; ++j) {
+      const std::uint64_t en_bits = bits.en[j - j0];
+      lexical += (weighted_bits(en_bits, en_[j].token_weights) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
+      if (j1 - j0 > 1 && en_bits == 0 && en_[j].token_keys.size() >= orphan_tokens) orphans += 1;
+    }
+    for (std::size_t i = i0; i < i1; ++i) {
+      const std::uint64_t zh_bits = bits.zh[i - i0];
+      lexical += (weighted_bits(zh_bits, zh_[i].token_weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
+      if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].token_keys.size() >= orphan_tokens) orphans += 1;
+    }
+    float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
+    const std::size_t a = i1 - i0, b = j1 - j0;
+    const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
+    if (smaller == 1) total -= static_cast<float>(larger == 2 ? w_.merge2 : larger == 3 ? w_.merge3 : larger == 4 ? w_.merge4 : 0);
+    else total -= static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
+    if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    return total;
+  }
+
+  // 0..1: the share of the bead's token weight covered by the other side.
+  float confidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    if (i0 == i1 || j0 == j1) return 0.f;
+    float covered = 0, total = 0;
+    const BeadBits bits = bead_bits(i0, i1, j0, j1);
+    for (std::size_t j = j0; j < j1; ++j) {
+      covered += weighted_bits(bits.en[j - j0], en_[j].token_weights);
+      for (float w : en_[j].token_weights) total += w;
+    }
+    for (std::size_t i = i0; i < i1; ++i) {
+      covered += weighted_bits(bits.zh[i - i0], zh_[i].token_weights);
+      for (float w : zh_[i].token_weights) total += w;
+    }
+    return total > 0 ? std::min(1.f, covered / total) : 0.5f;
+  }
+
+  const std::vector<SentenceFeatures>& zh_;
+  const std::vector<SentenceFeatures>& en_;
+  const AlignWeights& w_;
+  ChanceTable zh_chance_, en_chance_;
+  float ratio_ = 1.f;
+  std::vector<float> zh_norm_, en_norm_;
+  std::vector<std::size_t> lo_, hi_;
+  bool full_ = true;
+  std::vector<std::size_t> mask_lo_;
+  std::vector<std::vector<PairMasks>> masks_;
+  // Word id -> (Chinese sentence, its tokens offering the id), by sentence.
+  std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
+};
+
+std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
+                                          const std::vector<Sentence>& sentences, bool chinese) {
+  std::vector<SentenceFeatures> out;
+  out.reserve(sentences.size());
+  for (const auto& sentence : sentences) {
+    out.push_back(chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span));
+    out.back().paragraph = sentence.paragraph;
+  }
+  return out;
+}
+
+// A bead whose sides share no evidence at all although both have several
+// tokens is two unpaired sides (an omission next to an addition), not a translation.
+std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vector<SentenceFeatures>& zh,
+                                  const std::vector<SentenceFeatures>& en, int min_tokens) {
+  std::vector<Bead> out;
+  out.reserve(beads.size());
+  for (const auto& bead : beads) {
+    if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) {
+      out.push_back(bead);
+      continue;
+    }
+    std::size_t zh_tokens = 0, en_tokens = 0;
+    for (auto i : bead.source) zh_tokens += zh[i].token_keys.size();
+    for (auto j : bead.target) en_tokens += en[j].token_keys.size();
+    const auto min_side = static_cast<std::size_t>(min_tokens);
+    if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) {
+      out.push_back(bead);
+      continue;
+    }
+    out.push_back({bead.source, {}, 0.f});
+    out.push_back({{}, bead.target, 0.f});
+  }
+  return out;
+}
+
+}  // namespace
+
+Alignment align_sentences(const Document& source, std::vector<Sentence> source_sentences, const Document& target,
+                          std::vector<Sentence> target_sentences, const AlignOptions& options) {
+  Alignment alignment;
+  alignment.source_sentences = std::move(source_sentences);
+  alignment.target_sentences = std::move(target_sentences);
+  const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
+  FeatureExtractor extractor(lexicon, options.glossary, options.weights.sub_glosses);
+  // The search runs Chinese (rows) against English (columns); an en->zh pair is swapped.
+  const bool swapped = source.lang != Lang::zh && target.lang == Lang::zh;
+  const Document& zh_doc = swapped ? target : source;
+  const Document& en_doc = swapped ? source : target;
+  const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
+  const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
+  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh);
+  auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh);
+  finish_features(zh, en);
+  std::vector<Bead> beads;
+  std::size_t band = std::max<std::size_t>(options.band, 8);
+  {
+    Search search(zh, en, options.weights);
+    search.diagonal_band(band);
+    while (!search.run(beads)) search.diagonal_band(band *= 2);
+  }
+  if (options.weights.learn_dice > 0 &&
+      learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count) > 0) {
+    // The second pass only refines: search near the first path.
+    finish_features(zh, en);
+    Search search(zh, en, options.weights);
+    std::size_t margin = 16;
+    search.path_band(beads, margin);
+    while (!search.run(beads)) search.path_band(beads, margin *= 2);
+  }
+  if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
+  if (swapped)
+    for (auto& bead : beads) std::swap(bead.source, bead.target);
+  alignment.beads = std::move(beads);
   return alignment;
+}
+
+Alignment align_documents(const Document& source, const Document& target, const AlignOptions& options) {
+  SegmentOptions segment;
+  segment.segmented = options.segmented;
+  return align_sentences(source, segment_document(source, segment), target, segment_document(target, segment),
+                         options);
 }
 
 }  // namespace tc

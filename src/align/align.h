@@ -5,12 +5,46 @@
 namespace tc {
 
 class Glossary;
+class Lexicon;
+
+// Weights of the aligner's score; the defaults were tuned on MAC-Dev.
+struct AlignWeights {
+  double lexical = 4.0;         // per unit of IDF-weighted coverage above chance
+  double length = 1.2;          // per unit of squared log length-ratio deviation / (2 sigma^2)
+  double length_sigma = 0.45;
+  double skip = 2.5;            // a sentence left without counterpart (1-0, 0-1)
+  double merge2 = 1.0;          // 1-2 / 2-1
+  double merge3 = 2.0;          // 1-3 / 3-1
+  double merge4 = 3.0;          // 1-4 / 4-1
+  double merge22 = 3.0;         // 2-2
+  double merge23 = 4.0;         // 2-3 / 3-2
+  double orphan = 1.0;          // per sentence of a multi-sentence bead with no evidence of its own
+  int orphan_tokens = 4;        // ... that has at least this many tokens
+  double paragraph = 3.0;       // a bead joining sentences of different paragraphs
+  double learn_dice = 0.4;      // second pass: word pairs learned from the first (0 disables)
+  int learn_count = 2;
+  double normalise = 1.0;       // each sentence's coverage divided by (its token weight + 1)^normalise
+  // Split a bead with no shared evidence when each side has this many tokens
+  // and both together three times as many (0: never).
+  int split_unrelated = 3;
+  bool sub_glosses = false;     // words also offer their characters' glosses
+  double chance = 1.5;          // weight of the chance coverage subtracted from the lexical score
+};
 
 struct AlignOptions {
   bool segmented = false;             // one sentence per non-empty line
   const Glossary* glossary = nullptr;  // term pairs as extra anchors
+  const Lexicon* lexicon = nullptr;    // null: the CC-CEDICT lexicon from the data directory
+  AlignWeights weights;
+  // Half width of the first search band around the diagonal, in sentences; the
+  // band doubles while the best path touches its edge. Small documents are searched whole.
+  std::size_t band = 100;
 };
 
 Alignment align_documents(const Document& source, const Document& target, const AlignOptions& options);
+
+// Aligns sentences already segmented (used by align_documents and the benchmarks).
+Alignment align_sentences(const Document& source, std::vector<Sentence> source_sentences, const Document& target,
+                          std::vector<Sentence> target_sentences, const AlignOptions& options);
 
 }  // namespace tc

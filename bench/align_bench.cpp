@@ -1,0 +1,376 @@
+// Alignment benchmark: quality on MAC-Dev (strict and lax P/R/F1, Sennrich &
+// Volk as in Vecalign's score.py) and TICO-19 (share of segments aligned
+// correctly), and speed (MAC-Dev total with lexicon load; a synthetic
+// 20,000 x 26,000-sentence pair with peak RSS).
+// Reads /work/shared/corpora (or $TRANSCHECK_CORPORA); says so when absent.
+//   align_bench [--corpora DIR] [--skip-synthetic] [--weights k=v,...]
+#include <sys/resource.h>
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "align/align.h"
+#include "align/lexicon.h"
+#include "read/load.h"
+#include "segment/segment.h"
+
+namespace fs = std::filesystem;
+using namespace tc;
+
+namespace {
+
+using Ids = std::vector<std::size_t>;
+using BeadPair = std::pair<Ids, Ids>;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+Ids parse_ids(const std::string& text) {
+  Ids ids;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ','))
+    if (!item.empty()) ids.push_back(std::stoul(item));
+  return ids;
+}
+
+std::vector<BeadPair> read_gold(const fs::path& path) {
+  std::vector<BeadPair> beads;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto colon = line.find("]:[");
+    if (colon == std::string::npos) continue;
+    beads.emplace_back(parse_ids(line.substr(1, colon - 1)), parse_ids(line.substr(colon + 3, line.rfind(']') - colon - 3)));
+  }
+  return beads;
+}
+
+// tpstrict, fpstrict, tplax, fplax as in Vecalign's score.py (_precision).
+std::array<long, 4> precision_counts(const std::vector<BeadPair>& gold_list, const std::vector<BeadPair>& test_list) {
+  std::set<BeadPair> gold, test;
+  for (const auto& b : gold_list)
+    if (!b.first.empty() || !b.second.empty()) gold.insert(b);
+  for (const auto& b : test_list)
+    if (!b.first.empty() || !b.second.empty()) test.insert(b);
+  std::map<std::size_t, std::set<std::size_t>> source_to_gold_targets;
+  for (const auto& [s, t] : gold)
+    for (auto si : s)
+      for (auto ti : t) source_to_gold_targets[si].insert(ti);
+  std::array<long, 4> counts{};
+  for (const auto& bead : test) {
+    if (gold.count(bead)) {
+      ++counts[0], ++counts[2];
+      continue;
+    }
+    std::set<std::size_t> targets;
+    for (auto si : bead.first)
+      for (auto ti : source_to_gold_targets[si]) targets.insert(ti);
+    const bool overlap = std::any_of(bead.second.begin(), bead.second.end(), [&](auto t) { return targets.count(t); });
+    ++counts[1];
+    ++counts[overlap ? 2 : 3];
+  }
+  return counts;
+}
+
+std::vector<BeadPair> to_pairs(const Alignment& alignment) {
+  std::vector<BeadPair> out;
+  for (const auto& bead : alignment.beads) out.emplace_back(bead.source, bead.target);
+  return out;
+}
+
+Document load_text(const std::string& path, std::string text, const char* lang) {
+  LoadOptions options;
+  options.language = parse_language(lang);
+  return document_from_bytes(path, std::move(text), options);
+}
+
+// CPU seconds of this process (user + system): meaningful when the machine is shared.
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+long peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+void apply_weights(AlignWeights& w, const std::string& spec) {
+  std::stringstream in(spec);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = item.substr(0, eq);
+    const double value = std::stod(item.substr(eq + 1));
+    if (key == "lexical") w.lexical = value;
+    else if (key == "length") w.length = value;
+    else if (key == "sigma") w.length_sigma = value;
+    else if (key == "skip") w.skip = value;
+    else if (key == "merge2") w.merge2 = value;
+    else if (key == "merge3") w.merge3 = value;
+    else if (key == "merge4") w.merge4 = value;
+    else if (key == "merge22") w.merge22 = value;
+    else if (key == "merge23") w.merge23 = value;
+    else if (key == "paragraph") w.paragraph = value;
+    else if (key == "dice") w.learn_dice = value;
+    else if (key == "chance") w.chance = value;
+    else if (key == "orphan") w.orphan = value;
+    else if (key == "sub") w.sub_glosses = value != 0;
+    else if (key == "orphan_tokens") w.orphan_tokens = static_cast<int>(value);
+    else if (key == "split") w.split_unrelated = static_cast<int>(value);
+    else if (key == "normalise") w.normalise = value;
+    else if (key == "count") w.learn_count = static_cast<int>(value);
+    else std::cerr << "unknown weight " << key << "\n";
+  }
+}
+
+void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose) {
+  const fs::path dir = root / "mac-dev";
+  if (!fs::is_directory(dir)) {
+    std::printf("MAC-Dev: corpus not found at %s, skipped\n", dir.c_str());
+    return;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = cpu_seconds();
+  const Lexicon& lexicon = default_lexicon();
+  const double load_seconds = seconds_since(start);
+  const double load_cpu = cpu_seconds() - cpu_start;
+  AlignOptions options = base;
+  options.segmented = true;
+  options.lexicon = &lexicon;
+  std::array<long, 4> p{}, r{};
+  for (int doc = 1; doc <= 6; ++doc) {
+    char name[8];
+    std::snprintf(name, sizeof name, "%03d", doc);
+    const fs::path zh_path = dir / "zh" / name, en_path = dir / "en" / name, gold_path = dir / "gold" / (std::string(name) + ".align");
+    if (!fs::exists(zh_path)) continue;
+    const Document zh = load_text(zh_path.string(), read_all(zh_path), "zh");
+    const Document en = load_text(en_path.string(), read_all(en_path), "en");
+    const auto test = to_pairs(align_documents(zh, en, options));
+    const auto gold = read_gold(gold_path);
+    const auto pc = precision_counts(gold, test);
+    std::vector<BeadPair> test_no_null, gold_no_null;
+    for (const auto& b : test)
+      if (!b.first.empty() && !b.second.empty()) test_no_null.push_back(b);
+    for (const auto& b : gold)
+      if (!b.first.empty() && !b.second.empty()) gold_no_null.push_back(b);
+    const auto rc = precision_counts(test_no_null, gold_no_null);
+    for (int k = 0; k < 4; ++k) p[k] += pc[k], r[k] += rc[k];
+    if (verbose) std::printf("  %s strict precision %.3f\n", name, static_cast<double>(pc[0]) / std::max(1L, pc[0] + pc[1]));
+  }
+  const double total_seconds = seconds_since(start);
+  const double total_cpu = cpu_seconds() - cpu_start;
+  auto ratio = [](long a, long b) { return a + b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(a + b); };
+  auto f1 = [](double a, double b) { return a + b == 0 ? 0.0 : 2 * a * b / (a + b); };
+  const double ps = ratio(p[0], p[1]), pl = ratio(p[2], p[3]), rs = ratio(r[0], r[1]), rl = ratio(r[2], r[3]);
+  std::printf("MAC-Dev strict: P %.3f R %.3f F1 %.3f\n", ps, rs, f1(ps, rs));
+  std::printf("MAC-Dev lax:    P %.3f R %.3f F1 %.3f\n", pl, rl, f1(pl, rl));
+  std::printf("MAC-Dev time: %.3f s total, %.3f s CPU (lexicon load %.3f s, %.3f s CPU, %zu headwords)\n", total_seconds, total_cpu,
+              load_seconds, load_cpu, lexicon.size());
+}
+
+void tico(const fs::path& root, const AlignOptions& base) {
+  const fs::path path = root / "tico19" / "all.en-zh.tmx";
+  pugi::xml_document xml;
+  if (!fs::exists(path) || !xml.load_file(path.c_str())) {
+    std::printf("TICO-19: %s not found or unreadable, skipped\n", path.c_str());
+    return;
+  }
+  struct Unit {
+    long number;
+    std::string en, zh;
+  };
+  std::map<std::string, std::vector<Unit>> documents;
+  for (const auto& tu : xml.child("tmx").child("body").children("tu")) {
+    const std::string tuid = tu.attribute("tuid").as_string();
+    const auto colon = tuid.rfind(':');
+    Unit unit{std::atol(tuid.c_str() + colon + 1), {}, {}};
+    for (const auto& tuv : tu.children("tuv")) {
+      const std::string lang = tuv.attribute("xml:lang").as_string();
+      (lang == "en" ? unit.en : unit.zh) = tuv.child("seg").text().as_string();
+    }
+    documents[tuid.substr(0, colon)].push_back(unit);
+  }
+  AlignOptions options = base;
+  options.lexicon = &default_lexicon();
+  long correct = 0, total = 0;
+  const auto start = std::chrono::steady_clock::now();
+  for (auto& [name, units] : documents) {
+    std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.number < b.number; });
+    std::string en_text, zh_text;
+    std::vector<std::size_t> en_starts, zh_starts;  // byte where each segment starts
+    for (const auto& unit : units) {
+      if (!en_text.empty()) en_text += ' ';
+      en_starts.push_back(en_text.size());
+      en_text += unit.en;
+      zh_starts.push_back(zh_text.size());
+      zh_text += unit.zh;
+    }
+    const Document en = load_text(name + ".en", en_text, "en");
+    const Document zh = load_text(name + ".zh", zh_text, "zh");
+    const Alignment alignment = align_documents(en, zh, options);
+    // Segments a sentence overlaps.
+    auto segments_of = [](const std::vector<std::size_t>& starts, Span span) {
+      std::set<std::size_t> out;
+      auto first = std::upper_bound(starts.begin(), starts.end(), span.begin) - starts.begin() - 1;
+      for (auto k = static_cast<std::size_t>(std::max<long>(0, first)); k < starts.size() && starts[k] < span.end; ++k)
+        out.insert(k);
+      return out;
+    };
+    // A segment is aligned correctly when every bead touching it covers the
+    // same segments on both sides.
+    std::vector<bool> ok(units.size(), true);
+    for (const auto& bead : alignment.beads) {
+      std::set<std::size_t> en_segments, zh_segments;
+      for (auto s : bead.source)
+        for (auto k : segments_of(en_starts, alignment.source_sentences[s].span)) en_segments.insert(k);
+      for (auto t : bead.target)
+        for (auto k : segments_of(zh_starts, alignment.target_sentences[t].span)) zh_segments.insert(k);
+      if (en_segments != zh_segments) {
+        for (auto k : en_segments) ok[k] = false;
+        for (auto k : zh_segments) ok[k] = false;
+      }
+    }
+    correct += std::count(ok.begin(), ok.end(), true);
+    total += static_cast<long>(units.size());
+  }
+  std::printf("TICO-19: %ld of %ld segments aligned correctly (%.3f) in %zu documents, %.3f s\n", correct, total,
+              total ? static_cast<double>(correct) / static_cast<double>(total) : 0.0, documents.size(),
+              seconds_since(start));
+}
+
+// A synthetic pair from the lexicon: random Chinese headwords and their first
+// gloss word; about 30% of Chinese sentences become two English sentences and
+// 1% are left untranslated.
+void synthetic(const AlignOptions& base, std::size_t zh_count) {
+  const Lexicon& lexicon_for_glosses = default_lexicon();
+  if (lexicon_for_glosses.empty()) {
+    std::printf("Synthetic: lexicon not found, skipped\n");
+    return;
+  }
+  const auto path = find_data_file("cedict/cedict.tsv");
+  const Lexicon raw = load_lexicon(*path, true);
+  std::vector<std::pair<std::string, std::string>> words;
+  for (const auto& [zh, glosses] : raw.raw_entries()) {
+    if (zh.size() < 6 || zh.size() > 9 || (static_cast<unsigned char>(zh[0]) < 0xE4)) continue;
+    words.emplace_back(zh, glosses.substr(0, glosses.find(' ')));
+  }
+  // English sentences start with a capital, or ICU would not break before them.
+  auto capital = [](std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 32);
+    return word;
+  };
+  std::mt19937 random(20260101);
+  std::string zh_text, en_text;
+  std::vector<BeadPair> gold;
+  std::size_t en_count = 0;
+  std::vector<std::size_t> en_starts;  // byte where each gold English sentence starts
+  for (std::size_t i = 0; i < zh_count; ++i) {
+    const std::size_t length = 6 + random() % 10;
+    std::vector<std::size_t> picks;
+    for (std::size_t k = 0; k < length; ++k) picks.push_back(random() % words.size());
+    for (auto p : picks) zh_text += words[p].first;
+    zh_text += "。";
+    const unsigned roll = random() % 100;
+    if (roll < 1) {
+      gold.push_back({{i}, {}});
+    } else if (roll < 31) {
+      const std::size_t cut = length / 2;
+      en_starts.push_back(en_text.size());
+      for (std::size_t k = 0; k < length; ++k)
+        en_text += (k == cut ? (en_starts.push_back(en_text.size()), "") : "") +
+                   (k == 0 || k == cut ? capital(words[picks[k]].second) : " " + words[picks[k]].second) +
+                   (k + 1 == cut || k + 1 == length ? ". " : "");
+      gold.push_back({{i}, {en_count, en_count + 1}});
+      en_count += 2;
+    } else {
+      en_starts.push_back(en_text.size());
+      for (std::size_t k = 0; k < length; ++k) en_text += k == 0 ? capital(words[picks[k]].second) : " " + words[picks[k]].second;
+      en_text += ". ";
+      gold.push_back({{i}, {en_count}});
+      en_count += 1;
+    }
+    if (i % 10 == 9) zh_text += "\n", en_text += "\n";  // lines, not paragraphs: one long paragraph per side
+  }
+  const Document zh = load_text("synthetic.zh", zh_text, "zh");
+  const Document en = load_text("synthetic.en", en_text, "en");
+  const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = cpu_seconds();
+  AlignOptions options = base;
+  options.lexicon = &lexicon_for_glosses;
+  const Alignment alignment = align_documents(zh, en, options);
+  const double elapsed = seconds_since(start);
+  const double cpu = cpu_seconds() - cpu_start;
+  // Test beads in gold sentence numbers (the segmenter may join two gold sentences).
+  std::vector<BeadPair> test;
+  for (const auto& bead : alignment.beads) {
+    Ids targets;
+    for (auto t : bead.target) {
+      const Span span = alignment.target_sentences[t].span;
+      for (auto k = static_cast<std::size_t>(std::upper_bound(en_starts.begin(), en_starts.end(), span.begin) - en_starts.begin() - 1);
+           k < en_starts.size() && en_starts[k] < span.end; ++k)
+        if (targets.empty() || targets.back() != k) targets.push_back(k);
+    }
+    test.emplace_back(bead.source, targets);
+  }
+  const std::set<BeadPair> gold_set(gold.begin(), gold.end());
+  if (std::getenv("ALIGN_BENCH_DUMP"))
+    for (std::size_t k = 0; k < std::min<std::size_t>(test.size(), 8000); k += 500)
+      std::printf("  test %zu-%zu first %zu | gold %zu-%zu first %zu\n", test[k].first.size(), test[k].second.size(),
+                  test[k].second.empty() ? 0 : test[k].second[0], gold[k].first.size(), gold[k].second.size(),
+                  gold[k].second.empty() ? 0 : gold[k].second[0]);
+  const long exact = std::count_if(test.begin(), test.end(), [&](const auto& b) { return gold_set.count(b) != 0; });
+  std::printf("Synthetic %zu x %zu sentences (segmented %zu x %zu): %.2f s (%.2f s CPU), peak RSS %ld MB, %ld of %zu gold beads exact\n",
+              zh_count, en_count, alignment.source_sentences.size(), alignment.target_sentences.size(), elapsed, cpu,
+              peak_rss_mb(), exact, gold.size());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path corpora = "/work/shared/corpora";
+  if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
+  std::size_t synthetic_size = 20000;
+  bool skip_synthetic = false, skip_tico = false, verbose = false;
+  AlignOptions options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--corpora" && i + 1 < argc) corpora = argv[++i];
+    else if (arg == "--skip-synthetic") skip_synthetic = true;
+    else if (arg == "--verbose") verbose = true;
+    else if (arg == "--skip-tico") skip_tico = true;
+    else if (arg == "--synthetic" && i + 1 < argc) synthetic_size = std::stoul(argv[++i]);
+    else if (arg == "--weights" && i + 1 < argc) apply_weights(options.weights, argv[++i]);
+  }
+  mac_dev(corpora, options, verbose);
+  if (!skip_tico) tico(corpora, options);
+  if (!skip_synthetic) synthetic(options, synthetic_size);
+  return 0;
+}

@@ -1,0 +1,393 @@
+#include "align/features.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "align/numbers.h"
+#include "core/utf8.h"
+#include "glossary/glossary.h"
+
+namespace tc {
+namespace {
+
+bool is_han(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
+}
+bool is_latin_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_latin_word_byte(char c) { return is_latin_letter(c) || (c >= '0' && c <= '9'); }
+
+WordId number_id(const NumberMention& mention) {
+  NumberMention plain = mention;
+  plain.percent = false;  // 44.2% and "44.2 percent" and 百分之四十四点二 all meet as 44.2
+  return word_id("#" + format_number(plain));
+}
+
+std::uint64_t salted(std::string_view text, char salt) {
+  std::string key(1, salt);
+  key += text;
+  return word_id(key);
+}
+
+// Latin run starting at pos: letters and digits joined by '-' or '+' (PD-1, IL-6, CD8+).
+std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t end) {
+  std::size_t p = pos;
+  while (p < end) {
+    if (is_latin_word_byte(text[p])) ++p;
+    else if ((text[p] == '-' || text[p] == '+' || text[p] == '\'') && p + 1 < end && is_latin_word_byte(text[p + 1]) && p > pos) ++p;
+    else break;
+  }
+  return p;
+}
+
+struct Builder {
+  SentenceFeatures features;
+  std::vector<std::pair<WordId, std::uint64_t>> offers;
+  // Adds a token needing a counterpart; returns its bit (0 when full or a repeat).
+  std::uint64_t token(std::uint64_t key, WordId id, WordId alt = 0) {
+    for (std::size_t k = 0; k < features.token_keys.size(); ++k)
+      if (features.token_keys[k] == key) return std::uint64_t{1} << k;
+    if (features.token_keys.size() >= kMaxTokens) return 0;
+    features.token_keys.push_back(key);
+    features.token_ids.push_back(id);
+    features.token_alt_ids.push_back(alt);
+    return std::uint64_t{1} << (features.token_keys.size() - 1);
+  }
+  void offer(WordId id, std::uint64_t bits) { offers.emplace_back(id, bits); }
+  SentenceFeatures finish() {
+    std::sort(offers.begin(), offers.end());
+    for (const auto& [id, bits] : offers) {
+      if (!features.offers.empty() && features.offers.back().first == id) features.offers.back().second |= bits;
+      else features.offers.emplace_back(id, bits);
+    }
+    return std::move(features);
+  }
+};
+
+}  // namespace
+
+struct FeatureExtractor::Transliterator {
+  std::unique_ptr<icu::Transliterator> han_latin;
+};
+
+FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses)
+    : lexicon_(lexicon), sub_glosses_(sub_glosses) {
+  if (glossary)
+    for (const auto& entry : glossary->entries) {
+      std::vector<WordId> ids;
+      auto add_words = [&](const std::string& english) {
+        std::size_t pos = 0;
+        while (pos < english.size()) {
+          while (pos < english.size() && !is_latin_word_byte(english[pos])) ++pos;
+          const std::size_t end = latin_run_end(english, pos, english.size());
+          if (end > pos) {
+            const std::string word = english.substr(pos, end - pos);
+            std::string lower = word;
+            for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (!is_english_stopword(lower)) ids.push_back(english_word_id(word));
+          }
+          pos = std::max(end, pos + 1);
+        }
+      };
+      add_words(entry.en);
+      for (const auto& variant : entry.variants) add_words(variant);
+      for (const auto& form : entry.zh) glossary_terms_.add(form, ids);
+    }
+  UErrorCode status = U_ZERO_ERROR;
+  auto* han = icu::Transliterator::createInstance("Han-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status);
+  transliterator_ = new Transliterator{std::unique_ptr<icu::Transliterator>(U_SUCCESS(status) ? han : nullptr)};
+}
+
+FeatureExtractor::~FeatureExtractor() { delete transliterator_; }
+
+const std::string& FeatureExtractor::pinyin(char32_t han) {
+  auto found = pinyin_cache_.find(han);
+  if (found != pinyin_cache_.end()) return found->second;
+  std::string syllable;
+  if (transliterator_->han_latin) {
+    icu::UnicodeString text(static_cast<UChar32>(han));
+    transliterator_->han_latin->transliterate(text);
+    text.toUTF8String(syllable);
+    syllable.erase(std::remove_if(syllable.begin(), syllable.end(), [](char c) { return !is_latin_letter(c); }),
+                   syllable.end());
+  }
+  return pinyin_cache_.emplace(han, std::move(syllable)).first->second;
+}
+
+SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
+  Builder b;
+  const auto numbers = find_chinese_numbers(text, span);
+  std::size_t next_number = 0;
+  std::size_t pos = span.begin;
+  std::size_t code_points = 0;
+  // Pinyin of the current Han run, for names: syllables with the token bit of each.
+  std::vector<std::pair<std::string_view, std::uint64_t>> syllables;
+  auto flush_names = [&] {
+    for (std::size_t s = 0; s < syllables.size(); ++s) {
+      std::string name;
+      std::uint64_t bits = 0;
+      for (std::size_t k = s; k < std::min(syllables.size(), s + 3); ++k) {
+        name += syllables[k].first;
+        bits |= syllables[k].second;
+        if (name.size() >= 2) b.offer(salted(name, '@'), bits);
+      }
+    }
+    syllables.clear();
+  };
+  // Headwords longer than 8 characters (idioms, titles) are rare in running text; not looking them up saves half the time.
+  const std::size_t max_bytes =
+      std::max(std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes()), glossary_terms_.max_headword_bytes());
+  while (pos < span.end) {
+    if (next_number < numbers.size() && numbers[next_number].span.begin == pos) {
+      const NumberMention& number = numbers[next_number++];
+      if (!number.weak) {
+        const WordId id = number_id(number);
+        b.offer(id, b.token(id, id));
+      }
+      code_points += utf8::count(text.substr(pos, number.span.end - pos));
+      pos = number.span.end;
+      flush_names();
+      continue;
+    }
+    const char c = text[pos];
+    if (is_latin_word_byte(c)) {
+      const std::size_t end = latin_run_end(text, pos, span.end);
+      const std::string_view run = text.substr(pos, end - pos);
+      const WordId id = english_word_id(run);
+      b.offer(id, b.token(salted(run, 'L'), id));
+      code_points += 1;  // a Latin token reads like one Chinese word
+      pos = end;
+      flush_names();
+      continue;
+    }
+    std::size_t after = pos;
+    const char32_t cp = utf8::next(text, after);
+    if (!is_han(cp)) {
+      if (cp != ' ' && cp != '\t' && cp != '\n' && cp != '\r' && cp != 0x3000) ++code_points;
+      pos = after;
+      flush_names();
+      continue;
+    }
+    // Longest headword starting here (glossary terms first).
+    std::size_t best_end = after;
+    Lexicon::Translations best;
+    Lexicon::Translations glossary_hit;
+    std::size_t limit = std::min(span.end, pos + max_bytes);
+    std::vector<std::size_t> ends;
+    for (std::size_t p = after; p <= limit;) {
+      ends.push_back(p);
+      if (p >= limit) break;
+      const char32_t next = utf8::at(text, p);
+      if (!is_han(next)) break;
+      utf8::next(text, p);
+    }
+    for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+      const std::string_view word = text.substr(pos, *it - pos);
+      if (!glossary_terms_.empty() && !glossary_hit) {
+        if (const auto hit = glossary_terms_.find(word)) {
+          glossary_hit = hit;
+          if (!best) best_end = *it;
+        }
+      }
+      if (!best) {
+        if (const auto hit = lexicon_.find(word)) {
+          best = hit;
+          if (!glossary_hit || *it > best_end) best_end = *it;
+        }
+      }
+      if (best && (glossary_terms_.empty() || glossary_hit)) break;
+    }
+    const std::string_view word = text.substr(pos, best_end - pos);
+    const std::uint64_t bit = b.token(salted(word, 'Z'), 0);
+    if (best)
+      for (WordId id : best) b.offer(id, bit);
+    if (glossary_hit)
+      for (WordId id : glossary_hit) b.offer(id, bit);
+    // Pinyin of every character, for names; and the glosses of each
+    // character of a longer word, which often carry the sense the English
+    // chose (走掉 "to leave": 走 "walk, go, run").
+    const bool compound = best_end - pos > 3;
+    for (std::size_t p = pos; p < best_end;) {
+      const std::size_t char_begin = p;
+      const char32_t han = utf8::next(text, p);
+      if (compound && sub_glosses_)
+        if (const auto hit = lexicon_.find(text.substr(char_begin, p - char_begin)))
+          for (WordId id : hit) b.offer(id, bit);
+      const std::string& syllable = pinyin(han);
+      if (!syllable.empty()) syllables.emplace_back(syllable, bit);
+      ++code_points;
+    }
+    pos = best_end;
+  }
+  flush_names();
+  b.features.length = static_cast<float>(code_points);
+  return b.finish();
+}
+
+SentenceFeatures FeatureExtractor::english(std::string_view text, Span span) {
+  Builder b;
+  const auto numbers = find_english_numbers(text, span);
+  std::size_t next_number = 0;
+  std::size_t pos = span.begin;
+  bool first_word = true;
+  while (pos < span.end) {
+    if (next_number < numbers.size() && numbers[next_number].span.begin <= pos) {
+      const NumberMention& number = numbers[next_number++];
+      if (number.span.begin == pos) {
+        if (!number.weak) {
+          const WordId id = number_id(number);
+          b.offer(id, b.token(id, id));
+        }
+        pos = std::max(pos + 1, number.span.end);
+        first_word = false;
+        continue;
+      }
+      continue;
+    }
+    if (!is_latin_word_byte(text[pos])) {
+      ++pos;
+      continue;
+    }
+    const std::size_t end = latin_run_end(text, pos, span.end);
+    const std::string_view run = text.substr(pos, end - pos);
+    pos = end;
+    std::string lower(run);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool capitalised = run[0] >= 'A' && run[0] <= 'Z';
+    const bool initial = first_word;
+    first_word = false;
+    if (is_english_stopword(lower) || lower == "i") continue;
+    const WordId plain = word_id(english_stem(lower));
+    if (capitalised && !initial && lower.size() >= 2 && lower.find_first_of("0123456789-") == std::string::npos) {
+      // A name: matched against the pinyin of the Chinese, else as an ordinary word ("God", "Party").
+      const WordId name = salted(lower, '@');
+      const std::uint64_t bit = b.token(plain, name, plain);
+      b.offer(name, bit);
+      b.offer(plain, bit);
+    } else {
+      b.offer(plain, b.token(plain, plain));
+    }
+  }
+  b.features.length = static_cast<float>(utf8::count(text.substr(span.begin, span.size())));
+  return b.finish();
+}
+
+std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
+                        const std::vector<Bead>& beads, double min_dice, int min_count) {
+  // Count beads holding each Chinese key, each English id, and each pair of them,
+  // with sorted flat vectors rather than nested hash maps (far fewer allocations).
+  std::vector<std::uint64_t> zh_seen;
+  std::vector<WordId> en_seen;
+  std::vector<std::pair<std::uint64_t, WordId>> pair_seen;
+  std::vector<std::uint64_t> zh_keys;
+  std::vector<WordId> en_ids;
+  for (const auto& bead : beads) {
+    if (bead.source.empty() || bead.target.empty()) continue;
+    zh_keys.clear();
+    en_ids.clear();
+    for (auto i : bead.source) zh_keys.insert(zh_keys.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
+    for (auto j : bead.target) en_ids.insert(en_ids.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
+    std::sort(zh_keys.begin(), zh_keys.end());
+    zh_keys.erase(std::unique(zh_keys.begin(), zh_keys.end()), zh_keys.end());
+    std::sort(en_ids.begin(), en_ids.end());
+    en_ids.erase(std::unique(en_ids.begin(), en_ids.end()), en_ids.end());
+    zh_seen.insert(zh_seen.end(), zh_keys.begin(), zh_keys.end());
+    en_seen.insert(en_seen.end(), en_ids.begin(), en_ids.end());
+    for (auto z : zh_keys)
+      for (auto e : en_ids) pair_seen.emplace_back(z, e);
+  }
+  std::sort(zh_seen.begin(), zh_seen.end());
+  std::sort(en_seen.begin(), en_seen.end());
+  std::sort(pair_seen.begin(), pair_seen.end());
+  auto count_of = [](const auto& sorted, auto value) {
+    const auto range = std::equal_range(sorted.begin(), sorted.end(), value);
+    return static_cast<int>(range.second - range.first);
+  };
+  std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
+  std::size_t pairs = 0;
+  for (std::size_t k = 0; k < pair_seen.size();) {
+    std::size_t end = k;
+    while (end < pair_seen.size() && pair_seen[end] == pair_seen[k]) ++end;
+    const int together = static_cast<int>(end - k);
+    const auto [z, e] = pair_seen[k];
+    k = end;
+    if (together < min_count) continue;
+    const double dice = 2.0 * together / (count_of(zh_seen, z) + count_of(en_seen, e));
+    if (dice < min_dice) continue;
+    learned[z].push_back(e);
+    ++pairs;
+  }
+  if (learned.empty()) return 0;
+  for (auto& s : zh_side) {
+    bool changed = false;
+    for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
+      const auto found = learned.find(s.token_keys[k]);
+      if (found == learned.end()) continue;
+      for (WordId e : found->second) s.offers.emplace_back(e, std::uint64_t{1} << k);
+      changed = true;
+    }
+    if (!changed) continue;
+    std::sort(s.offers.begin(), s.offers.end());
+    std::vector<std::pair<WordId, std::uint64_t>> merged;
+    for (const auto& [id, bits] : s.offers) {
+      if (!merged.empty() && merged.back().first == id) merged.back().second |= bits;
+      else merged.emplace_back(id, bits);
+    }
+    s.offers = std::move(merged);
+  }
+  return pairs;
+}
+
+void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side) {
+  // Document frequency of every token key on each side, and of every offered id.
+  auto idf = [](std::vector<SentenceFeatures>& side) {
+    std::unordered_map<std::uint64_t, int> df;
+    for (const auto& s : side)
+      for (auto key : s.token_keys) ++df[key];
+    const double n = static_cast<double>(side.size());
+    for (auto& s : side) {
+      s.token_weights.resize(s.token_keys.size());
+      for (std::size_t k = 0; k < s.token_keys.size(); ++k)
+        s.token_weights[k] = static_cast<float>(std::log(1.0 + n / df[s.token_keys[k]]));
+    }
+  };
+  idf(zh_side);
+  idf(en_side);
+  // Chance that a random sentence of the other side covers a token, per unit of its length.
+  auto rates = [](std::vector<SentenceFeatures>& side, const std::vector<SentenceFeatures>& other, bool by_offers) {
+    std::unordered_map<WordId, int> offered;  // id -> sentences of `other` offering it
+    for (const auto& s : other)
+      for (const auto& [id, bits] : s.offers) ++offered[id];
+    double total_length = 0;
+    for (const auto& s : other) total_length += s.length;
+    const double n = std::max<double>(1, static_cast<double>(other.size()));
+    const double mean_length = std::max(1.0, total_length / n);
+    // Offers of this side by token bit, for the Chinese side (a token offers many ids).
+    for (auto& s : side) {
+      s.token_rates.assign(s.token_keys.size(), 0.f);
+      for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
+        double p = 0;
+        if (by_offers) {
+          for (const auto& [id, bits] : s.offers)
+            if (bits & (std::uint64_t{1} << k)) {
+              const auto found = offered.find(id);
+              if (found != offered.end()) p += found->second / n;
+            }
+        } else {
+          const auto found = offered.find(s.token_ids[k]);
+          if (found != offered.end()) p = found->second / n;
+        }
+        p = std::min(p, 0.95);
+        s.token_rates[k] = static_cast<float>(-std::log(1 - p) / mean_length);
+      }
+    }
+  };
+  rates(en_side, zh_side, false);
+  rates(zh_side, en_side, true);
+}
+
+}  // namespace tc

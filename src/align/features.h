@@ -1,0 +1,64 @@
+#pragma once
+// What the aligner knows about each sentence: the tokens that need a
+// counterpart on the other side, and the word ids it offers to cover the
+// other side's tokens.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "align/alignment.h"
+#include "align/lexicon.h"
+#include "core/document.h"
+
+namespace tc {
+
+class Glossary;
+
+inline constexpr std::size_t kMaxTokens = 64;  // tokens per sentence (bits of a mask)
+
+struct SentenceFeatures {
+  // Tokens needing a counterpart (at most kMaxTokens, distinct by key).
+  std::vector<std::uint64_t> token_keys;     // identity for document frequency
+  std::vector<WordId> token_ids;             // English side: the id to find in the other side's offers
+  std::vector<WordId> token_alt_ids;         // a second id to try (capitalised words: the plain word), or 0
+  std::vector<float> token_weights;          // IDF, filled by finish_features
+  std::vector<float> token_rates;            // chance rate per unit of the other side's length
+  // Ids offered to the other side: sorted by id, with the mask of own tokens that offer it.
+  std::vector<std::pair<WordId, std::uint64_t>> offers;
+  float length = 0;  // Chinese: code points without spaces; English: characters
+  std::size_t paragraph = 0;
+};
+
+// Builds features for the sentences of one document. Chinese documents use
+// the lexicon (and glossary), numbers, Latin tokens and pinyin of names.
+class FeatureExtractor {
+ public:
+  // sub_glosses: a word also offers the glosses of its single characters.
+  FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses = true);
+  ~FeatureExtractor();
+  SentenceFeatures chinese(std::string_view text, Span span);
+  SentenceFeatures english(std::string_view text, Span span);
+
+ private:
+  const std::string& pinyin(char32_t han);
+  const Lexicon& lexicon_;
+  bool sub_glosses_ = true;
+  Lexicon glossary_terms_;
+  std::unordered_map<char32_t, std::string> pinyin_cache_;
+  struct Transliterator;
+  Transliterator* transliterator_ = nullptr;
+};
+
+// Translation pairs learned from the document itself: Chinese token keys and
+// English word ids that keep landing in the same confident beads (a
+// character's name and its English rendering, "韦小宝" and "Trinket").
+// Adds them to the Chinese side's offers; returns how many pairs it learned.
+std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
+                        const std::vector<Bead>& zh_en_beads, double min_dice, int min_count);
+
+// Fills token weights (IDF) and chance rates once both sides are known.
+// zh_side: the Chinese (richer) side whose tokens carry many translation ids.
+void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side);
+
+}  // namespace tc

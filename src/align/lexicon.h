@@ -1,0 +1,77 @@
+#pragma once
+// The bilingual lexicon the aligner scores with: Chinese headwords mapped to
+// the (stemmed) English content words of their CC-CEDICT glosses.
+// English words are identified by a 64-bit hash of their stem (word_id), so
+// glossary terms and document words share one id space without a table.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tc {
+
+using WordId = std::uint64_t;
+
+// Stem of a lower-case English word: plural, past, -ing, -ly and similar
+// suffixes stripped, a few irregular forms mapped to their base.
+std::string english_stem(std::string_view lower_word);
+WordId word_id(std::string_view stem);
+// Id of an English word as it appears in text (any case).
+WordId english_word_id(std::string_view word);
+// True for English function words that carry no alignment evidence.
+bool is_english_stopword(std::string_view lower_word);
+
+class Lexicon {
+ public:
+  struct Translations {
+    const WordId* data = nullptr;
+    std::size_t size = 0;
+    const WordId* begin() const { return data; }
+    const WordId* end() const { return data + size; }
+    explicit operator bool() const { return data != nullptr; }
+  };
+  Lexicon() = default;
+  Lexicon(Lexicon&&) = default;
+  Lexicon& operator=(Lexicon&&) = default;
+  // Translations of a Chinese headword (simplified or traditional); empty when unknown.
+  Translations find(std::string_view headword) const;
+  std::size_t max_headword_bytes() const { return max_bytes_; }
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  void reserve(std::size_t headwords, std::size_t words);
+  // Adds translations to a headword; `headword` must outlive the lexicon when
+  // `owned` is false (the loader keeps the file text).
+  void add(std::string_view headword, const std::vector<WordId>& translations, bool owned = true);
+  void keep_text(std::string text) { text_ = std::move(text); }
+  const std::string& text() const { return text_; }
+  // Every headword with its English gloss words as written in the file (for synthetic benchmarks).
+  const std::vector<std::pair<std::string, std::string>>& raw_entries() const { return raw_; }
+  void keep_raw(std::string headword, std::string words) { raw_.emplace_back(std::move(headword), std::move(words)); }
+
+ private:
+  // Headword -> (offset, count) in words_; a headword added twice gets a new
+  // run holding both lists.
+  std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>> entries_;
+  std::vector<WordId> words_;
+  std::string text_;                       // the file: keys point into it
+  std::vector<std::unique_ptr<std::string>> owned_keys_;
+  std::vector<std::pair<std::string, std::string>> raw_;
+  std::size_t max_bytes_ = 0;
+};
+
+// Reads a lexicon file in the format tools/build_cedict.mjs writes. Throws
+// InputError when it cannot be read. keep_raw keeps the gloss text too.
+Lexicon load_lexicon(const std::string& path, bool keep_raw = false);
+
+// Where data file `relative` (e.g. "cedict/cedict.tsv") is: the environment
+// variable TRANSCHECK_DATA_DIR, then the source tree, then the install prefix.
+std::optional<std::string> find_data_file(std::string_view relative);
+
+// The CC-CEDICT lexicon, loaded on first use. When the data file is missing
+// it says so once on stderr and returns an empty lexicon.
+const Lexicon& default_lexicon();
+
+}  // namespace tc

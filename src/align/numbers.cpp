@@ -1,0 +1,533 @@
+#include "align/numbers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+
+#include "core/utf8.h"
+
+namespace tc {
+namespace {
+
+int chinese_digit(char32_t cp) {
+  switch (cp) {
+    case U'零': case U'〇': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+double chinese_unit(char32_t cp) {
+  switch (cp) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    case U'万': case U'萬': return 1e4;
+    case U'亿': case U'億': return 1e8;
+    default: return 0;
+  }
+}
+
+int ascii_digit(char32_t cp) {
+  if (cp >= '0' && cp <= '9') return static_cast<int>(cp - '0');
+  if (cp >= U'０' && cp <= U'９') return static_cast<int>(cp - U'０');
+  return -1;
+}
+
+struct Cursor {
+  std::string_view text;
+  std::size_t end;
+  char32_t peek(std::size_t pos) const { return pos < end ? utf8::at(text, pos) : 0; }
+  std::size_t after(std::size_t pos) const {
+    utf8::next(text, pos);
+    return pos;
+  }
+};
+
+// Parses a run of Chinese numerals starting at pos ("四十四点二", "三万五千",
+// "二〇一九"); returns the value and moves pos past it, or nullopt.
+std::optional<double> parse_chinese_numeral(const Cursor& c, std::size_t& pos, bool* approximate = nullptr) {
+  std::size_t p = pos;
+  double total = 0, section = 0, digit = -1;
+  bool any = false, had_unit = false;
+  std::string plain_digits;  // "二〇一九" read digit by digit
+  while (p < c.end) {
+    const char32_t cp = c.peek(p);
+    const int d = chinese_digit(cp);
+    const double unit = chinese_unit(cp);
+    if (d >= 0 && digit >= 0 && d == digit + 1 && plain_digits.empty()) {
+      // 一两, 七八, 十七八: "one or two", "seventeen or eighteen", an estimate.
+      if (approximate) *approximate = true;
+      p = c.after(p);
+      continue;
+    }
+    if (d >= 0 && digit >= 0 && cp == U'两') {  // 三两: three taels (两 the unit of weight)
+      const std::size_t unit_end = c.after(p);
+      const double value = total + section + digit;
+      pos = unit_end;
+      return value;
+    }
+    if (d >= 0) {
+      if (digit >= 0 && !had_unit) plain_digits += static_cast<char>('0' + static_cast<int>(digit));
+      digit = d;
+      any = true;
+    } else if (unit == 10 || unit == 100 || unit == 1000) {
+      section += (digit < 0 ? 1 : digit) * unit;
+      digit = -1;
+      any = had_unit = true;
+    } else if (unit >= 1e4) {
+      if (!any) break;
+      section += digit < 0 ? 0 : digit;
+      total = (total + section) * unit;
+      section = 0;
+      digit = -1;
+      had_unit = true;
+    } else {
+      break;
+    }
+    p = c.after(p);
+  }
+  if (!any) return std::nullopt;
+  double value;
+  if (!plain_digits.empty() && !had_unit) {
+    plain_digits += static_cast<char>('0' + static_cast<int>(digit));
+    value = std::strtod(plain_digits.c_str(), nullptr);
+  } else {
+    value = total + section + (digit < 0 ? 0 : digit);
+  }
+  // Decimal part: 点 followed by digits read one by one.
+  if (c.peek(p) == U'点' && chinese_digit(c.peek(c.after(p))) >= 0) {
+    std::size_t q = c.after(p);
+    double scale = 0.1;
+    while (q < c.end && chinese_digit(c.peek(q)) >= 0) {
+      value += chinese_digit(c.peek(q)) * scale;
+      scale /= 10;
+      q = c.after(q);
+    }
+    p = q;
+  }
+  pos = p;
+  return value;
+}
+
+// Parses digits (ASCII or full-width) with thousands separators and a decimal point.
+std::optional<double> parse_digits(const Cursor& c, std::size_t& pos) {
+  std::size_t p = pos;
+  std::string digits;
+  while (p < c.end) {
+    const char32_t cp = c.peek(p);
+    const int d = ascii_digit(cp);
+    if (d >= 0) {
+      digits += static_cast<char>('0' + d);
+    } else if ((cp == ',' || cp == U'，') && !digits.empty() && ascii_digit(c.peek(c.after(p))) >= 0 && cp == ',') {
+      // thousands separator: skip
+    } else if ((cp == '.' || cp == U'．') && !digits.empty() && ascii_digit(c.peek(c.after(p))) >= 0 &&
+               digits.find('.') == std::string::npos) {
+      digits += '.';
+    } else {
+      break;
+    }
+    p = c.after(p);
+  }
+  if (digits.empty()) return std::nullopt;
+  pos = p;
+  return std::strtod(digits.c_str(), nullptr);
+}
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// True when the letters that end just before `end` (a hyphen or the digits
+// themselves) make the digits part of a name: CD8, p53, COVID-19, IL-6,
+// SARS-CoV-2. A lower-case word of two or more letters does not: in
+// "mid-1960s" or a mistyped "as42.4%" the digits are a number.
+bool names_before(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t k = end;
+  bool capital = false;
+  while (k > begin && is_ascii_letter(text[k - 1])) capital |= text[--k] <= 'Z';
+  return k < end && (capital || end - k == 1);
+}
+
+// Digits of an HTML character reference (&#8217;) are not a number.
+bool in_character_reference(std::string_view text, std::size_t begin, std::size_t digits) {
+  return digits >= begin + 2 && text[digits - 1] == '#' && text[digits - 2] == '&';
+}
+
+// The text between two mentions, without spaces.
+std::string_view between(std::string_view text, std::size_t from, std::size_t to) {
+  while (from < to && text[from] == ' ') ++from;
+  while (to > from && text[to - 1] == ' ') --to;
+  return text.substr(from, to - from);
+}
+
+bool starts_after_spaces(std::string_view text, std::size_t from, std::string_view word) {
+  while (from < text.size() && text[from] == ' ') ++from;
+  return text.substr(from, word.size()) == word;
+}
+
+// "2.6 至 3.2 万": the scale of a range's upper end applies to its lower end
+// (26,000 to 32,000); "20 世纪 30 年代" is the 1930s.
+void join_chinese_ranges_and_decades(std::string_view text, std::vector<NumberMention>& mentions) {
+  for (std::size_t k = 1; k < mentions.size(); ++k) {
+    NumberMention& low = mentions[k - 1];
+    NumberMention& high = mentions[k];
+    const std::string_view gap = between(text, low.span.end, high.span.begin);
+    if (high.scale > 1 && low.scale == 1 && (gap == "至" || gap == "到" || gap == "-" || gap == "～" || gap == "~" || gap == "—")) {
+      low.value *= high.scale;
+      low.scale = high.scale;
+    }
+    if (gap == "世纪" && starts_after_spaces(text, high.span.end, "年代") && low.value >= 1 && low.value <= 21 &&
+        high.value < 100) {
+      low.value = (low.value - 1) * 100 + high.value;
+      low.span.end = high.span.end;
+      low.weak = false;
+      mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
+      --k;
+    }
+  }
+}
+
+}  // namespace
+
+bool same_number(double a, double b) {
+  const double scale = std::max({1.0, std::fabs(a), std::fabs(b)});
+  if (std::fabs(a - b) <= 1e-9 * scale) return true;
+  // 1/3 written as 0.33 or 33.3%: equal to two significant digits.
+  return std::fabs(a) < 1 && std::fabs(b) < 1 && std::fabs(a - b) < 0.006;
+}
+
+std::string format_number(const NumberMention& mention) {
+  char buffer[64];
+  if (mention.value == std::floor(mention.value) && std::fabs(mention.value) < 1e15)
+    std::snprintf(buffer, sizeof buffer, "%.0f", mention.value);
+  else
+    std::snprintf(buffer, sizeof buffer, "%.4g", mention.value);
+  std::string out = buffer;
+  if (mention.percent) out += "%";
+  return out;
+}
+
+std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span) {
+  std::vector<NumberMention> out;
+  const Cursor c{text, span.end};
+  std::size_t pos = span.begin;
+  while (pos < span.end) {
+    const std::size_t start = pos;
+    const char32_t cp = c.peek(pos);
+    // 百分之四十四点二 / 百分之44.2
+    if (cp == U'百' && text.substr(pos, 9) == "百分之") {
+      std::size_t p = pos + 9;
+      auto value = parse_chinese_numeral(c, p);
+      if (!value) value = parse_digits(c, p);
+      if (value) {
+        out.push_back({{start, p}, *value, true, false, true, false});
+        pos = p;
+        continue;
+      }
+    }
+    std::optional<double> value;
+    bool spelled = false, approximate = false;
+    double scale = 1;
+    std::size_t p = pos;
+    if (ascii_digit(cp) >= 0) {
+      // Digits inside a Latin token (PD-1, COVID-19, CD8) are names, not quantities.
+      const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]) && names_before(text, span.begin, start);
+      const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && names_before(text, span.begin, start - 1);
+      if (after_letter || after_dash || in_character_reference(text, span.begin, start)) {
+        while (p < span.end && ascii_digit(c.peek(p)) >= 0) p = c.after(p);
+        pos = p;
+        continue;
+      }
+      value = parse_digits(c, p);
+      // 2万, 3.5亿, and "10 万" with a space as some translators write it
+      std::size_t q = p;
+      while (q < span.end && text[q] == ' ') ++q;
+      const double unit = chinese_unit(c.peek(q));
+      if (value && unit >= 1e4) {
+        *value *= unit;
+        p = c.after(q);
+        scale = unit;
+      }
+    } else if (chinese_digit(cp) >= 0 || chinese_unit(cp) == 10) {
+      value = parse_chinese_numeral(c, p, &approximate);
+      spelled = true;
+    }
+    if (!value) {
+      pos = c.after(pos);
+      continue;
+    }
+    NumberMention mention{{start, p}, *value, false, false, spelled, false};
+    // X分之Y: a fraction.
+    if (text.substr(p, 6) == "分之") {
+      std::size_t q = p + 6;
+      auto numerator = parse_chinese_numeral(c, q);
+      if (!numerator) numerator = parse_digits(c, q);
+      if (numerator && *value != 0) {
+        mention = {{start, q}, *numerator / *value, false, true, spelled, false};
+        p = q;
+      }
+    }
+    const char32_t next = c.peek(p);
+    if (next == '%' || next == U'％') {
+      mention.percent = true;
+      p = c.after(p);
+      mention.span.end = p;
+    }
+    // Lone small numerals are usually words (一样, 一下, 两人 "a couple"), a
+    // lone 十 or 百 is usually an intensifier (十分 "very"), and 七八 is an estimate.
+    if (spelled && !mention.fraction && !mention.percent && (mention.span.size() == 3 || approximate))
+      mention.weak = mention.weak || mention.value <= 2 || approximate || chinese_unit(cp) != 0;
+    mention.scale = scale;
+    out.push_back(mention);
+    pos = p;
+  }
+  join_chinese_ranges_and_decades(text, out);
+  return out;
+}
+
+namespace {
+
+struct NumberWord {
+  std::string_view word;
+  double value;
+  bool scale;
+};
+
+const NumberWord* number_word(std::string_view word) {
+  static const NumberWord kWords[] = {
+      {"zero", 0, false},      {"one", 1, false},       {"two", 2, false},         {"three", 3, false},
+      {"four", 4, false},      {"five", 5, false},      {"six", 6, false},         {"seven", 7, false},
+      {"eight", 8, false},     {"nine", 9, false},      {"ten", 10, false},        {"eleven", 11, false},
+      {"twelve", 12, false},   {"thirteen", 13, false}, {"fourteen", 14, false},   {"fifteen", 15, false},
+      {"sixteen", 16, false},  {"seventeen", 17, false}, {"eighteen", 18, false},  {"nineteen", 19, false},
+      {"twenty", 20, false},   {"thirty", 30, false},   {"forty", 40, false},      {"fifty", 50, false},
+      {"sixty", 60, false},    {"seventy", 70, false},  {"eighty", 80, false},     {"ninety", 90, false},
+      {"hundred", 100, true},  {"thousand", 1e3, true}, {"million", 1e6, true},    {"billion", 1e9, true},
+      {"dozen", 12, false}};
+  for (const auto& entry : kWords)
+    if (entry.word == word) return &entry;
+  return nullptr;
+}
+
+// Month names, so 3月5日 and "March 5" agree.
+int month_number(std::string_view word) {
+  static const std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                             "july",    "august",   "september", "october", "november", "december"};
+  for (int k = 0; k < 12; ++k)
+    if (word == kMonths[k] || (word.size() == 3 && kMonths[k].substr(0, 3) == word && word != "may" && word != "mar"))
+      return k + 1;
+  if (word == "sept") return 9;
+  return 0;
+}
+
+double fraction_word(std::string_view word) {
+  if (word == "half") return 2;
+  if (word == "third" || word == "thirds") return 3;
+  if (word == "quarter" || word == "quarters" || word == "fourth" || word == "fourths") return 4;
+  if (word == "fifth" || word == "fifths") return 5;
+  if (word == "tenth" || word == "tenths") return 10;
+  return 0;
+}
+
+// "fifteenth" = 15, "twenty-first" = 21, "first" = 1 ("third" is a fraction, handled before).
+double ordinal_word(std::string_view word) {
+  static const std::pair<std::string_view, double> kIrregular[] = {
+      {"first", 1}, {"second", 2}, {"fifth", 5}, {"eighth", 8}, {"ninth", 9}, {"twelfth", 12}};
+  std::string_view head, tail = word;
+  if (const auto dash = word.find('-'); dash != std::string_view::npos) head = word.substr(0, dash), tail = word.substr(dash + 1);
+  double base = 0;
+  if (!head.empty()) {
+    const NumberWord* tens = number_word(head);
+    if (!tens || tens->scale || tens->value < 20) return 0;
+    base = tens->value;
+  }
+  for (const auto& [name, value] : kIrregular)
+    if (tail == name) return base + value;
+  if (tail.size() > 4 && tail.substr(tail.size() - 4) == "ieth") {  // twentieth
+    const NumberWord* n = number_word(std::string(tail.substr(0, tail.size() - 4)) + "y");
+    return n && !n->scale ? base + n->value : 0;
+  }
+  if (tail.size() > 2 && tail.substr(tail.size() - 2) == "th") {
+    const NumberWord* n = number_word(tail.substr(0, tail.size() - 2));
+    return n && (n->value >= 4 || n->scale) ? base + n->value : 0;
+  }
+  return 0;
+}
+
+struct Word {
+  Span span;
+  std::string lower;
+};
+
+std::vector<Word> english_words(std::string_view text, Span span) {
+  std::vector<Word> words;
+  std::size_t pos = span.begin;
+  while (pos < span.end) {
+    if (!is_ascii_letter(text[pos])) {
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos;
+    std::string lower;
+    while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) {
+      lower += static_cast<char>(text[end] >= 'A' && text[end] <= 'Z' ? text[end] + 32 : text[end]);
+      ++end;
+    }
+    words.push_back({{pos, end}, lower});
+    pos = end;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::vector<NumberMention> find_english_numbers(std::string_view text, Span span) {
+  std::vector<NumberMention> out;
+  const Cursor c{text, span.end};
+  // Digits.
+  std::size_t pos = span.begin;
+  while (pos < span.end) {
+    const char ch = text[pos];
+    if (!(ch >= '0' && ch <= '9') && !(static_cast<unsigned char>(ch) == 0xEF && ascii_digit(c.peek(pos)) >= 0)) {
+      ++pos;
+      continue;
+    }
+    const std::size_t start = pos;
+    // Digits right after a letter, or after a hyphen after a letter, name
+    // something (CD8, COVID-19, IL-6); after a digit and a hyphen they end a range (2019-2020).
+    const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]) && names_before(text, span.begin, start);
+    const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && names_before(text, span.begin, start - 1);
+    if (after_letter || after_dash || in_character_reference(text, span.begin, start)) {
+      while (pos < span.end && text[pos] >= '0' && text[pos] <= '9') ++pos;  // COVID-19, CD8
+      continue;
+    }
+    std::size_t p = pos;
+    auto value = parse_digits(c, p);
+    if (!value) {
+      pos = c.after(pos);
+      continue;
+    }
+    NumberMention mention{{start, p}, *value, false, false, false, false};
+    // "2/3" fractions; "4 in 10"
+    if (p + 1 < span.end && text[p] == '/' && text[p + 1] >= '1' && text[p + 1] <= '9') {
+      std::size_t q = p + 1;
+      auto denominator = parse_digits(c, q);
+      // 2/3 is a fraction; 1968/69 and 24/7 are not.
+      if (denominator && *denominator != 0 && *denominator <= 100 && mention.value < *denominator) {
+        mention.value /= *denominator;
+        mention.fraction = true;
+        p = q;
+      }
+    }
+    std::size_t q = p;
+    while (q < span.end && text[q] == ' ') ++q;
+    if (q < span.end && text[q] == '%') {
+      mention.percent = true;
+      p = q + 1;
+    } else if (text.substr(q, 7) == "percent" || text.substr(q, 8) == "per cent") {
+      mention.percent = true;
+      p = q + (text[q + 3] == ' ' ? 8 : 7);
+    } else {
+      // "20 thousand", "2 million"
+      std::size_t w = q;
+      while (w < span.end && is_ascii_letter(text[w])) ++w;
+      const NumberWord* word = number_word(std::string(text.substr(q, w - q)));
+      if (word && word->scale && w > q) {
+        mention.value *= word->value;
+        mention.scale = word->value;
+        p = w;
+      }
+    }
+    mention.span.end = p;
+    out.push_back(mention);
+    pos = p;
+  }
+  // Number words: "twenty-five", "two hundred", "a third", "one in every two".
+  const std::vector<Word> words = english_words(text, span);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i].lower;
+    // A month counts when it matches a Chinese 3月, but is never reported missing.
+    if (const int month = month_number(w); month != 0 && text[words[i].span.begin] >= 'A' && text[words[i].span.begin] <= 'Z') {
+      out.push_back({words[i].span, static_cast<double>(month), false, false, true, true});
+      continue;
+    }
+    if (const double denominator = fraction_word(w); denominator != 0) {
+      double numerator = 0;
+      std::size_t first = i;
+      if (i > 0 && (words[i - 1].lower == "a" || words[i - 1].lower == "one")) numerator = 1, first = i - 1;
+      else if (i > 0 && number_word(words[i - 1].lower)) numerator = number_word(words[i - 1].lower)->value, first = i - 1;
+      // "a third of" is a fraction; "a third species" is an ordinal: weak.
+      const bool of_follows = i + 1 < words.size() && words[i + 1].lower == "of";
+      if (numerator != 0 && (w != "half" || first < i))
+        out.push_back({{words[first].span.begin, words[i].span.end}, numerator / denominator, false, true, true,
+                       w == "half" || w == "quarter" || !of_follows});
+      continue;
+    }
+    // "a million", "a hundred", "a dozen"
+    if (const NumberWord* scale = number_word(w);
+        scale && (scale->scale || w == "dozen") && i > 0 && (words[i - 1].lower == "a" || words[i - 1].lower == "one")) {
+      out.push_back({{words[i - 1].span.begin, words[i].span.end}, scale->value, false, false, true, false});
+      continue;
+    }
+    if (const double ordinal = ordinal_word(w); ordinal != 0) {
+      out.push_back({words[i].span, ordinal, false, false, true, ordinal <= 2});
+      continue;
+    }
+    std::string head = w;
+    std::string tail;
+    if (const auto dash = w.find('-'); dash != std::string::npos) head = w.substr(0, dash), tail = w.substr(dash + 1);
+    const NumberWord* word = number_word(head);
+    if (!word || word->scale) continue;
+    double value = word->value;
+    if (!tail.empty()) {
+      // "twenty-five"; "Three-K" is three of something.
+      const NumberWord* unit = number_word(tail);
+      if (unit && !unit->scale && unit->value < 10) value += unit->value;
+      else if (unit) continue;
+    }
+    std::size_t last = i;
+    // "one in every two", "one in two"
+    if (i + 2 < words.size() && words[i + 1].lower == "in") {
+      std::size_t k = i + 2;
+      if (words[k].lower == "every" && k + 1 < words.size()) ++k;
+      if (const NumberWord* denominator = number_word(words[k].lower); denominator && denominator->value > 0) {
+        out.push_back({{words[i].span.begin, words[k].span.end}, value / denominator->value, false, true, true, false});
+        i = k;
+        continue;
+      }
+    }
+    while (last + 1 < words.size()) {
+      const NumberWord* scale = number_word(words[last + 1].lower);
+      if (!scale || !scale->scale) break;
+      value *= scale->value;
+      ++last;
+    }
+    NumberMention mention{{words[i].span.begin, words[last].span.end}, value, false, false, true, value <= 1};
+    std::size_t q = mention.span.end;
+    while (q < span.end && text[q] == ' ') ++q;
+    if (text.substr(q, 7) == "percent") mention.percent = true, mention.span.end = q + 7;
+    out.push_back(mention);
+    i = last;
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+  // "26 to 32 thousand": the upper end's scale applies to the lower end.
+  for (std::size_t k = 1; k < out.size(); ++k) {
+    const std::string_view gap = between(text, out[k - 1].span.end, out[k].span.begin);
+    if (out[k].scale > 1 && out[k - 1].scale == 1 && (gap == "to" || gap == "-" || gap == "and" || gap == "or")) {
+      out[k - 1].value *= out[k].scale;
+      out[k - 1].scale = out[k].scale;
+    }
+  }
+  return out;
+}
+
+}  // namespace tc

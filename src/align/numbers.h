@@ -1,0 +1,35 @@
+#pragma once
+// Numbers in Chinese and English text, normalised to values so both sides
+// compare: 44.2% = 百分之四十四点二, 三分之一 = 1/3 = "a third", 2万 = 20,000,
+// 四 = 4 = "four", full-width digits = ASCII digits.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+
+namespace tc {
+
+struct NumberMention {
+  Span span;           // bytes in the text the scan was given (absolute offsets)
+  double value = 0.0;  // 44.2 for "44.2%"; 0.3333 for "a third"
+  bool percent = false;
+  bool fraction = false;
+  bool spelled = false;  // written in words or Chinese numerals, not digits
+  // True when the mention is weak evidence: 一 / 两 / "one" / "a third" can be
+  // ordinary words ("一样", "one of them").
+  bool weak = false;
+  double scale = 1;  // the 万 / 亿 / "million" the value was multiplied by
+};
+
+// Mentions inside text[span], in order.
+std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span);
+std::vector<NumberMention> find_english_numbers(std::string_view text, Span span);
+
+// True when two values are the same number (tolerant of rounding in the last digit of a fraction).
+bool same_number(double a, double b);
+
+// Display form: "44.2%", "20000", "0.333".
+std::string format_number(const NumberMention& mention);
+
+}  // namespace tc

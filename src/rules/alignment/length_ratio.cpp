@@ -1,0 +1,91 @@
+#include "rules/alignment/length_ratio.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "align/alignment.h"
+#include "core/utf8.h"
+#include "rules/alignment/pair_text.h"
+
+namespace tc {
+namespace {
+
+// Length in code points without white space: comparable across scripts once
+// scaled by the document's own ratio.
+double length_of(const Document& doc, Span span) {
+  std::size_t count = 0, pos = span.begin;
+  while (pos < span.end) {
+    const char32_t cp = utf8::next(doc.text, pos);
+    if (cp != ' ' && cp != '\n' && cp != '\r' && cp != '\t' && cp != 0x3000) ++count;
+  }
+  return static_cast<double>(count);
+}
+
+}  // namespace
+
+const RuleInfo& LengthRatio::info() const {
+  static const RuleInfo kInfo{
+      "alignment/length-ratio", Severity::warning, RuleScope::pair, RuleLanguage::any, true,
+      "Aligned translation far shorter or longer than the document's own ratio predicts",
+      R"(## What it does
+Measures the length ratio of the whole translation to the whole source, then
+reports aligned sentence pairs whose own ratio is more than `factor` times
+smaller or larger than that. Only source sentences of a useful length are
+checked.
+
+## Why it matters
+A translation that stops half way through a sentence (a truncated segment, a
+lost line after a tag) is still aligned with its source, so only its length
+gives it away.
+
+## Example
+Source `该研究纳入了来自三家医院的四百名患者，随访时间为两年。`
+Target `The study enrolled patients.` in a document whose English is usually
+2.5 times as long as the Chinese is reported as about a quarter of the
+expected length. Free renderings of dialogue ("韦小宝道：…" as a bare quote)
+can fall below a third too; raise `factor` for literary text.
+
+## Options
+- `alignment/length-ratio.factor` (default 3).
+- `alignment/length-ratio.min-length` (default 15): source sentences shorter
+  than this many characters are not checked.)"};
+  return kInfo;
+}
+
+void LengthRatio::check(const CheckContext& context, std::vector<Finding>& out) const {
+  const auto pair = alignment_rules::pair_of(context);
+  if (!pair) return;
+  const auto& [alignment, source, target] = *pair;
+  const double factor = std::max(1.1, std::strtod(std::string(context.settings.get("alignment/length-ratio.factor", "3")).c_str(), nullptr));
+  const double min_length = std::strtod(std::string(context.settings.get("alignment/length-ratio.min-length", "15")).c_str(), nullptr);
+  double source_total = 0, target_total = 0;
+  std::size_t paired = 0;
+  alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
+    source_total += length_of(source, source_span);
+    target_total += length_of(target, target_span);
+    ++paired;
+  });
+  // A ratio needs a few pairs to mean anything.
+  if (paired < 3 || source_total <= 0 || target_total <= 0) return;
+  const double ratio = target_total / source_total;
+  alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
+    const double source_length = length_of(source, source_span);
+    const double target_length = length_of(target, target_span);
+    if (source_length < min_length) return;
+    const double expected = source_length * ratio;
+    const double share = target_length / expected;
+    if (share * factor >= 1 && share <= factor) return;
+    char percent[32];
+    std::snprintf(percent, sizeof percent, "%.0f%%", share * 100);
+    Finding finding = make_finding(target, target_span,
+                                   std::string("translation is ") + percent +
+                                       " of the length the document's ratio predicts" +
+                                       (share < 1 ? " (truncated?)" : "") + "; source: \"" +
+                                       alignment_rules::quote(source, source_span, 40) + "\"");
+    finding.counterpart = alignment_rules::counterpart(source, source_span);
+    out.push_back(std::move(finding));
+  });
+}
+
+}  // namespace tc

@@ -1,0 +1,113 @@
+#include "rules/alignment/number_mismatch.h"
+
+#include "align/alignment.h"
+#include "align/numbers.h"
+#include "rules/alignment/pair_text.h"
+
+namespace tc {
+namespace {
+
+std::vector<NumberMention> numbers_in(const Document& doc, Span span) {
+  return doc.lang == Lang::zh ? find_chinese_numbers(doc.text, span) : find_english_numbers(doc.text, span);
+}
+
+// Numbers inside reference markers ([3], [2,5-7]) are citations, which
+// alignment/carry-over checks; they are not quantities.
+bool in_reference_marker(std::string_view text, Span span) {
+  auto marker_char = [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '-' || c == ' '; };
+  std::size_t before = span.begin;
+  while (before > 0 && marker_char(text[before - 1])) --before;
+  std::size_t after = span.end;
+  while (after < text.size() && marker_char(text[after])) ++after;
+  return before > 0 && text[before - 1] == '[' && after < text.size() && text[after] == ']';
+}
+
+bool matches_any(const NumberMention& number, const std::vector<NumberMention>& others) {
+  for (const auto& other : others)
+    if (same_number(number.value, other.value) ||
+        (number.percent != other.percent && (same_number(number.value, other.value * 100) ||
+                                             same_number(number.value * 100, other.value))))
+      return true;
+  return false;
+}
+
+// The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
+std::string quoted(const Document& doc, const NumberMention& number) {
+  const std::string written = doc.text.substr(number.span.begin, number.span.size());
+  const std::string value = format_number(number);
+  return written == value ? written : written + " (" + value + ")";
+}
+
+}  // namespace
+
+const RuleInfo& NumberMismatch::info() const {
+  static const RuleInfo kInfo{
+      "alignment/number-mismatch", Severity::error, RuleScope::pair, RuleLanguage::any, true,
+      "A number differs between a sentence and its translation",
+      R"(## What it does
+Compares the numbers of each aligned sentence pair after normalising both
+sides: Chinese numerals with 万 and 亿 (2万 = 20,000), 百分之四十四点二 =
+44.2%, 三分之一 = 1/3 = "a third", full-width digits, and English number
+words ("ten", "one in every two", "twenty-five"). A number written in digits
+on one side that has no equal on the other side is reported with both values.
+Small numbers written as words (一, "one", "half") count when they match but
+are not reported when missing, because they are usually ordinary words.
+
+## Why it matters
+A wrong dose, date, percentage or amount is a factual error that reads
+perfectly well; reviewers miss it because they check the language, not the
+figures.
+
+## Example
+Source `有效率为44.2%。` Target `The efficacy was 42.2%.` is reported as
+`number 44.2% in the source became 42.2% in the translation`.
+
+## Options
+None.)"};
+  return kInfo;
+}
+
+void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& out) const {
+  const auto pair = alignment_rules::pair_of(context);
+  if (!pair) return;
+  const auto& [alignment, source, target] = *pair;
+  alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
+    auto source_numbers = numbers_in(source, source_span);
+    auto target_numbers = numbers_in(target, target_span);
+    std::erase_if(source_numbers, [&](const NumberMention& n) { return in_reference_marker(source.text, n.span); });
+    std::erase_if(target_numbers, [&](const NumberMention& n) { return in_reference_marker(target.text, n.span); });
+    std::vector<const NumberMention*> missing, extra;
+    for (const auto& n : source_numbers)
+      if (!n.weak && !matches_any(n, target_numbers)) missing.push_back(&n);
+    for (const auto& n : target_numbers)
+      if (!n.weak && !n.spelled && !matches_any(n, source_numbers)) extra.push_back(&n);
+    // One changed number on each side: report them as a pair, on the translation.
+    if (missing.size() == 1 && extra.size() == 1) {
+      Finding finding = make_finding(target, extra[0]->span,
+                                     "number " + quoted(source, *missing[0]) + " in the source became " +
+                                         quoted(target, *extra[0]) + " in the translation");
+      finding.counterpart = alignment_rules::counterpart(source, source_span);
+      out.push_back(std::move(finding));
+      return;
+    }
+    for (const NumberMention* n : missing) {
+      // Numbers in words are often rendered freely (三人 "a trio", 十八般武艺
+      // "every martial art"): reported missing only as percentages or fractions.
+      if (n->spelled && !n->percent && !n->fraction) continue;
+      Finding finding = make_finding(source, n->span,
+                                     "number " + quoted(source, *n) + " is not in the translation: \"" +
+                                         alignment_rules::quote(target, target_span, 50) + "\"");
+      finding.counterpart = alignment_rules::counterpart(target, target_span);
+      out.push_back(std::move(finding));
+    }
+    for (const NumberMention* n : extra) {
+      Finding finding = make_finding(target, n->span,
+                                     "number " + quoted(target, *n) + " is not in the source: \"" +
+                                         alignment_rules::quote(source, source_span, 50) + "\"");
+      finding.counterpart = alignment_rules::counterpart(source, source_span);
+      out.push_back(std::move(finding));
+    }
+  });
+}
+
+}  // namespace tc

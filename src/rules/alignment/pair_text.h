@@ -1,0 +1,74 @@
+#pragma once
+// Helpers the alignment/ rules share: which side of the pair is which, the
+// text of a bead's side, and counterparts to quote.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "align/alignment.h"
+#include "core/finding.h"
+#include "core/rule.h"
+
+namespace tc::alignment_rules {
+
+// The pair a pair rule reads: null when the context is not a checked pair.
+struct Pair {
+  const Alignment& alignment;
+  const Document& source;
+  const Document& target;
+};
+std::optional<Pair> pair_of(const CheckContext& context);
+
+// A bead side's sentences as one span (first sentence's start to last's end).
+Span side_span(const std::vector<Sentence>& sentences, const std::vector<std::size_t>& ids);
+
+// Calls visit(source_span, target_span) for every bead with sentences on both sides.
+template <typename Visit>
+void for_each_paired(const Alignment& alignment, Visit visit) {
+  for (const Bead& bead : alignment.beads)
+    if (!bead.source.empty() && !bead.target.empty())
+      visit(side_span(alignment.source_sentences, bead.source), side_span(alignment.target_sentences, bead.target));
+}
+
+// Text of span, on one line, shortened to about max_chars code points with "…".
+std::string quote(const Document& doc, Span span, std::size_t max_chars = 60);
+
+Counterpart counterpart(const Document& doc, Span span);
+
+// For a sentence with no counterpart: the nearest aligned text on the other
+// side before it (or after it at the start of the document); empty span if none.
+Span nearest_other_side(const Alignment& alignment, std::size_t bead_index, bool other_is_target);
+
+// Runs of consecutive sentences of one side that have no counterpart (1-0
+// beads for the source, 0-1 for the target), joined within a paragraph, with
+// the index of the run's first bead. Runs without letters are left out.
+struct UnpairedRun {
+  Span span;
+  std::size_t bead = 0;
+};
+std::vector<UnpairedRun> unpaired_runs(const Alignment& alignment, const Document& doc, bool target_side);
+
+// Findings for the unpaired runs of one side (omissions: the source;
+// additions: the target), each quoting the nearest text of the other side.
+// make(doc, span, message) is the rule's make_finding.
+template <typename Make>
+void report_unpaired(const Pair& pair, bool target_side, const std::string& message, const char* near_label,
+                     Make make, std::vector<Finding>& out) {
+  const Document& mine = target_side ? pair.target : pair.source;
+  const Document& other = target_side ? pair.source : pair.target;
+  for (const auto& run : unpaired_runs(pair.alignment, mine, target_side)) {
+    Finding finding = make(mine, run.span, message);
+    const Span near = nearest_other_side(pair.alignment, run.bead, !target_side);
+    if (!near.empty()) {
+      finding.message += std::string(" (") + near_label + ": \"" + quote(other, near, 40) + "\")";
+      finding.counterpart = counterpart(other, near);
+    }
+    out.push_back(std::move(finding));
+  }
+}
+
+// True when text has a Latin, Han or other letter (not just punctuation or digits).
+bool has_letters(std::string_view text);
+
+}  // namespace tc::alignment_rules

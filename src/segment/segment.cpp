@@ -1,0 +1,213 @@
+#include "segment/segment.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string_view>
+
+#include "core/utf8.h"
+
+namespace tc {
+namespace {
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool is_unicode_space(char32_t cp) {
+  return cp == 0x3000 || cp == 0x00A0 || cp == 0x2028 || cp == 0x2029 || (cp >= 0x2000 && cp <= 0x200B) ||
+         cp == 0xFEFF;
+}
+
+// Shrinks span to exclude surrounding ASCII and Unicode white space.
+Span trim(std::string_view text, Span span) {
+  while (span.begin < span.end) {
+    if (is_space_byte(text[span.begin])) { ++span.begin; continue; }
+    std::size_t pos = span.begin;
+    const char32_t cp = utf8::next(text, pos);
+    if (cp == utf8::kInvalid || !is_unicode_space(cp) || pos > span.end) break;
+    span.begin = pos;
+  }
+  while (span.end > span.begin) {
+    if (is_space_byte(text[span.end - 1])) { --span.end; continue; }
+    std::size_t pos = span.end;
+    const char32_t cp = utf8::previous(text, pos);
+    if (cp == utf8::kInvalid || !is_unicode_space(cp) || pos < span.begin) break;
+    span.end = pos;
+  }
+  return span;
+}
+
+void push_trimmed(std::string_view text, Span span, std::vector<Span>& out) {
+  span = trim(text, span);
+  if (!span.empty()) out.push_back(span);
+}
+
+bool is_chinese_terminal(char32_t cp) {
+  return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U'!' || cp == U'?' || cp == U'｡';
+}
+
+// Closing quotes and brackets that stay with the sentence they close.
+bool is_closing(char32_t cp) {
+  switch (cp) {
+    case U'”': case U'’': case U'」': case U'』': case U'）': case U')': case U'】': case U'》': case U'〉':
+    case U'"': case U'\'': case U'］': case U']': case U'〕': case U'〗': case U'﹂': case U'﹄':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Words after which a period does not end an English sentence.
+bool is_abbreviation(std::string_view word) {
+  static const std::array<std::string_view, 48> kAbbreviations = {
+      "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev",
+      "Fig", "Figs", "fig", "figs", "Eq", "eq", "No", "no", "Nos", "Vol", "vol", "pp", "p", "cf", "vs", "etc",
+      "approx", "al", "Inc", "Ltd", "Co", "Corp", "Dept", "Univ", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
+      "Sept", "Oct", "Nov"};
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end() || word == "Dec" ||
+         word == "ca" || word == "Ref" || word == "Refs" || word == "Tab";
+}
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// True when a break ICU placed at `at` (start of the next sentence) follows a
+// period that does not end a sentence: abbreviations, initials and dotted
+// abbreviations (U.S., e.g.), or a numbered list marker at the paragraph start.
+bool is_false_break(std::string_view text, std::size_t sentence_begin, std::size_t at) {
+  std::size_t end = at;
+  while (end > sentence_begin && is_space_byte(text[end - 1])) --end;
+  // Closing quotes or brackets after the period mean the sentence did end.
+  if (end == sentence_begin || text[end - 1] != '.') return false;
+  if (end >= 3 && text.substr(end - 3, 3) == "...") return false;  // an ellipsis ends a sentence only before a capital; ICU decides
+  std::size_t word_begin = end - 1;
+  while (word_begin > sentence_begin && (is_ascii_alpha(text[word_begin - 1]) || text[word_begin - 1] == '.'))
+    --word_begin;
+  const std::string_view word = text.substr(word_begin, end - 1 - word_begin);
+  // Numbered list marker: "1." or "12." alone at the start of the sentence.
+  std::size_t digits_begin = end - 1;
+  while (digits_begin > sentence_begin && is_ascii_digit(text[digits_begin - 1])) --digits_begin;
+  if (digits_begin < end - 1 && digits_begin == sentence_begin && end - 1 - digits_begin <= 3) return true;
+  if (word.empty()) return false;
+  if (word_begin > sentence_begin && !is_space_byte(text[word_begin - 1]) && text[word_begin - 1] != '(' &&
+      text[word_begin - 1] != '"')
+    return false;
+  if (word.find('.') != std::string_view::npos) {
+    // "e.g", "i.e", "U.S": dotted abbreviation. Ends a sentence only before a capitalised word.
+    std::size_t next = at;
+    while (next < text.size() && is_space_byte(text[next])) ++next;
+    const bool next_lower = next < text.size() && text[next] >= 'a' && text[next] <= 'z';
+    return next_lower || word == "e.g" || word == "i.e";
+  }
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // an initial: "J. Smith"
+  if (word == "al" || word == "etc") {
+    // "et al." and "etc." end a sentence only before a capitalised word.
+    std::size_t next = at;
+    while (next < text.size() && is_space_byte(text[next])) ++next;
+    return next < text.size() && !(text[next] >= 'A' && text[next] <= 'Z');
+  }
+  return is_abbreviation(word);
+}
+
+}  // namespace
+
+std::vector<Span> split_chinese_sentences(std::string_view text, Span span) {
+  std::vector<Span> out;
+  std::size_t begin = span.begin;
+  std::size_t pos = span.begin;
+  while (pos < span.end) {
+    const std::size_t here = pos;
+    const char32_t cp = utf8::next(text, pos);
+    bool ends = is_chinese_terminal(cp);
+    if (cp == U'…') {
+      // "……" (two ellipsis characters) ends a sentence; a single one does not.
+      std::size_t after = pos;
+      if (after < span.end && utf8::at(text, after) == U'…') {
+        utf8::next(text, after);
+        pos = after;
+        ends = true;
+      }
+    }
+    if (cp == '!' || cp == '?') {
+      // ASCII marks end a sentence only between Chinese text, not inside Latin runs like "Yahoo!".
+      std::size_t before = here;
+      const char32_t previous = before > span.begin ? utf8::previous(text, before) : 0;
+      ends = previous >= 0x2E80;
+    }
+    if (!ends) continue;
+    // Further marks and closing quotes or brackets stay with the sentence.
+    while (pos < span.end) {
+      std::size_t after = pos;
+      const char32_t next = utf8::next(text, after);
+      if (is_closing(next) || is_chinese_terminal(next) || next == U'…') pos = after;
+      else break;
+    }
+    push_trimmed(text, {begin, pos}, out);
+    begin = pos;
+  }
+  push_trimmed(text, {begin, span.end}, out);
+  return out;
+}
+
+std::vector<Span> split_english_sentences(std::string_view text, Span span) {
+  std::vector<Span> out;
+  UErrorCode status = U_ZERO_ERROR;
+  // One iterator per thread: creating it loads ICU rules and is not cheap.
+  thread_local std::unique_ptr<icu::BreakIterator> iterator(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
+  if (!iterator || U_FAILURE(status)) {
+    push_trimmed(text, span, out);
+    return out;
+  }
+  // Line breaks inside a paragraph are wrapping, but ICU always breaks at
+  // them: give it a copy where they are spaces (same byte offsets).
+  std::string flat(text.substr(span.begin, span.size()));
+  std::replace_if(flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  UText* utext = utext_openUTF8(nullptr, flat.data(), static_cast<int64_t>(flat.size()), &status);
+  if (U_FAILURE(status)) {
+    push_trimmed(text, span, out);
+    return out;
+  }
+  iterator->setText(utext, status);
+  std::size_t begin = span.begin;
+  for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE; boundary = iterator->next()) {
+    const std::size_t at = span.begin + static_cast<std::size_t>(boundary);
+    if (at >= span.end) break;
+    if (is_false_break(text, begin, at)) continue;
+    push_trimmed(text, {begin, at}, out);
+    begin = at;
+  }
+  push_trimmed(text, {begin, span.end}, out);
+  utext_close(utext);
+  return out;
+}
+
+std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions& options) {
+  std::vector<Sentence> sentences;
+  const std::string_view text = doc.text;
+  if (options.segmented) {
+    std::size_t block = 0;
+    for (std::size_t line = 0; line < doc.lines.line_count(); ++line) {
+      const Span span = trim(text, doc.lines.line_span(line, text));
+      if (span.empty()) continue;
+      while (block + 1 < doc.blocks.size() && doc.blocks[block].span.end <= span.begin) ++block;
+      sentences.push_back({span, block});
+    }
+    return sentences;
+  }
+  const bool chinese = doc.lang == Lang::zh;
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    if (block.kind == BlockKind::code || block.kind == BlockKind::blank) continue;
+    const Span content = block.content.empty() ? block.span : block.content;
+    std::vector<Span> spans;
+    if (block.kind == BlockKind::heading) push_trimmed(text, content, spans);
+    else spans = chinese ? split_chinese_sentences(text, content) : split_english_sentences(text, content);
+    for (const Span& span : spans) sentences.push_back({span, b});
+  }
+  return sentences;
+}
+
+}  // namespace tc

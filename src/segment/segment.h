@@ -1,0 +1,23 @@
+#pragma once
+// Splitting a document into sentences for alignment: paragraphs come from
+// Document::blocks, sentences from inside each block (Chinese by its
+// sentence-final marks, English by ICU's sentence BreakIterator with fixes).
+#include <vector>
+
+#include "align/alignment.h"
+#include "core/document.h"
+
+namespace tc {
+
+struct SegmentOptions {
+  bool segmented = false;  // every non-empty line is one unit, nothing split further
+};
+
+// Sentences in document order, spans trimmed of white space. Code blocks are skipped.
+std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions& options = {});
+
+// Sentence spans inside text[span] (offsets into text), for one paragraph.
+std::vector<Span> split_chinese_sentences(std::string_view text, Span span);
+std::vector<Span> split_english_sentences(std::string_view text, Span span);
+
+}  // namespace tc

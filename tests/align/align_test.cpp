@@ -1,0 +1,145 @@
+#include "align/align.h"
+
+#include <gtest/gtest.h>
+
+#include "align/lexicon.h"
+#include "glossary/glossary.h"
+#include "support/test_support.h"
+
+namespace tc::test {
+namespace {
+
+// Beads as "[i,j]:[k]" strings, like the gold files.
+std::vector<std::string> beads_of(const std::string& zh, const std::string& en, bool segmented = true) {
+  const Document source = make_doc(zh, Lang::zh, "a.zh.txt");
+  const Document target = make_doc(en, Lang::en, "a.en.txt");
+  AlignOptions options;
+  options.segmented = segmented;
+  const Alignment alignment = align_documents(source, target, options);
+  std::vector<std::string> out;
+  auto list = [](const std::vector<std::size_t>& ids) {
+    std::string s = "[";
+    for (std::size_t k = 0; k < ids.size(); ++k) s += (k ? "," : "") + std::to_string(ids[k]);
+    return s + "]";
+  };
+  for (const auto& bead : alignment.beads) out.push_back(list(bead.source) + ":" + list(bead.target));
+  return out;
+}
+
+using Beads = std::vector<std::string>;
+
+TEST(Align, LexiconIsFound) { EXPECT_FALSE(default_lexicon().empty()) << "data/cedict/cedict.tsv should be found"; }
+
+TEST(Align, OneToOne) {
+  EXPECT_EQ(beads_of("我喜欢苹果。\n医生在医院工作。\n天气很冷。\n",
+                     "I like apples.\nThe doctor works in the hospital.\nThe weather is cold.\n"),
+            (Beads{"[0]:[0]", "[1]:[1]", "[2]:[2]"}));
+}
+
+TEST(Align, SplitIntoTwoEnglishSentences) {
+  EXPECT_EQ(beads_of("我喜欢苹果。\n医生在医院工作，每天晚上回家吃饭。\n天气很冷。\n",
+                     "I like apples.\nThe doctor works in the hospital.\nEvery evening he goes home to eat.\n"
+                     "The weather is cold.\n"),
+            (Beads{"[0]:[0]", "[1]:[1,2]", "[2]:[3]"}));
+}
+
+TEST(Align, MergeOfTwoChineseSentences) {
+  EXPECT_EQ(beads_of("我喜欢苹果。\n医生在医院工作。\n他每天晚上回家吃饭。\n天气很冷。\n",
+                     "I like apples.\nThe doctor works in the hospital and goes home to eat every evening.\n"
+                     "The weather is cold.\n"),
+            (Beads{"[0]:[0]", "[1,2]:[1]", "[3]:[2]"}));
+}
+
+TEST(Align, Omission) {
+  EXPECT_EQ(beads_of("我喜欢苹果。\n医生在医院工作。\n学生们在图书馆读书。\n天气很冷。\n",
+                     "I like apples.\nThe doctor works in the hospital.\nThe weather is cold.\n"),
+            (Beads{"[0]:[0]", "[1]:[1]", "[2]:[]", "[3]:[2]"}));
+}
+
+TEST(Align, AdditionOfBoilerplate) {
+  EXPECT_EQ(beads_of("我喜欢苹果。\n医生在医院工作。\n天气很冷。\n",
+                     "I like apples.\nThe doctor works in the hospital.\nThe weather is cold.\n"
+                     "Leave a Reply. Your email address will not be published. Required fields are marked.\n"),
+            (Beads{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[]:[3]"}));
+}
+
+TEST(Align, NamesAndNumbersAnchor) {
+  EXPECT_EQ(beads_of("张明辉今年四十岁。\n他有三个孩子。\n", "Zhang Minghui is 40 this year.\nHe has three children.\n"),
+            (Beads{"[0]:[0]", "[1]:[1]"}));
+}
+
+TEST(Align, EnglishSourceChineseTarget) {
+  const Document source = make_doc("I like apples. The doctor works in the hospital. It is cold.", Lang::en, "a.en.txt");
+  const Document target = make_doc("我喜欢苹果。医生在医院工作。天气很冷。", Lang::zh, "a.zh.txt");
+  const Alignment alignment = align_documents(source, target, {});
+  ASSERT_EQ(alignment.beads.size(), 3u);
+  EXPECT_EQ(alignment.beads[1].source, (std::vector<std::size_t>{1}));
+  EXPECT_EQ(alignment.beads[1].target, (std::vector<std::size_t>{1}));
+}
+
+TEST(Align, EmptyDocuments) {
+  EXPECT_EQ(beads_of("", ""), (Beads{}));
+  EXPECT_EQ(beads_of("我喜欢苹果。\n", ""), (Beads{"[0]:[]"}));
+}
+
+TEST(Align, WithoutLexiconStillAlignsByLength) {
+  Lexicon empty;
+  const Document source = make_doc("短。\n这是一个比较长的句子，里面有很多很多的字。\n", Lang::zh);
+  const Document target =
+      make_doc("Short.\nThis is a rather long sentence, with many many words and characters in it.\n", Lang::en);
+  AlignOptions options;
+  options.segmented = true;
+  options.lexicon = &empty;
+  const Alignment alignment = align_documents(source, target, options);
+  ASSERT_EQ(alignment.beads.size(), 2u);
+  EXPECT_EQ(alignment.beads[0].target, (std::vector<std::size_t>{0}));
+}
+
+TEST(Align, LongDocumentUsesBandAndStaysMonotone) {
+  std::string zh, en;
+  for (int k = 0; k < 1500; ++k) {
+    zh += k % 2 ? "医生在医院工作。\n" : "我喜欢苹果。\n";
+    en += k % 2 ? "The doctor works in the hospital.\n" : "I like apples.\n";
+  }
+  const Document source = make_doc(zh, Lang::zh);
+  const Document target = make_doc(en, Lang::en);
+  AlignOptions options;
+  options.segmented = true;
+  options.band = 20;
+  const Alignment alignment = align_documents(source, target, options);
+  std::size_t ones = 0, next_source = 0, next_target = 0;
+  for (const auto& bead : alignment.beads) {
+    for (auto s : bead.source) EXPECT_EQ(s, next_source++);
+    for (auto t : bead.target) EXPECT_EQ(t, next_target++);
+    ones += bead.source.size() == 1 && bead.target.size() == 1;
+  }
+  EXPECT_EQ(next_source, 1500u);
+  EXPECT_EQ(next_target, 1500u);
+  EXPECT_GE(ones, 1490u);
+}
+
+}  // namespace
+}  // namespace tc::test
+
+namespace tc::test {
+namespace {
+
+TEST(Align, GlossaryTermsAnchorPairs) {
+  // Without the glossary nothing links 莫德纳 to "Spikevax"; with it the pairs are 1-1.
+  Glossary glossary;
+  GlossaryEntry entry;
+  entry.zh = {"莫德纳"};
+  entry.en = "Spikevax";
+  glossary.entries.push_back(entry);
+  const Document source = make_doc("莫德纳。\n天气很冷，我们都待在家里，哪儿也没有去。\n", Lang::zh);
+  const Document target = make_doc("Spikevax.\nIt was cold, so we all stayed at home and went nowhere.\n", Lang::en);
+  AlignOptions options;
+  options.segmented = true;
+  options.glossary = &glossary;
+  const Alignment alignment = align_documents(source, target, options);
+  ASSERT_EQ(alignment.beads.size(), 2u);
+  EXPECT_GT(alignment.beads[0].score, 0.5);
+}
+
+}  // namespace
+}  // namespace tc::test

@@ -1,0 +1,94 @@
+#include "align/numbers.h"
+
+#include <gtest/gtest.h>
+
+namespace tc {
+namespace {
+
+// Each mention as its display value, "?" marking weak ones.
+std::vector<std::string> shown(std::string_view text, bool chinese) {
+  const Span span{0, text.size()};
+  std::vector<std::string> out;
+  for (const auto& m : chinese ? find_chinese_numbers(text, span) : find_english_numbers(text, span))
+    out.push_back(format_number(m) + (m.weak ? "?" : ""));
+  return out;
+}
+std::vector<std::string> zh(std::string_view text) { return shown(text, true); }
+std::vector<std::string> en(std::string_view text) { return shown(text, false); }
+
+std::vector<double> values_of(std::string_view text, bool chinese) {
+  const Span span{0, text.size()};
+  std::vector<double> out;
+  for (const auto& m : chinese ? find_chinese_numbers(text, span) : find_english_numbers(text, span)) out.push_back(m.value);
+  return out;
+}
+
+using V = std::vector<std::string>;
+using D = std::vector<double>;
+
+TEST(ChineseNumbers, NumeralsScalesPercentsFractions) {
+  EXPECT_EQ(zh("百分之四十四点二"), (V{"44.2%"}));
+  EXPECT_EQ(zh("2万人"), (V{"20000"}));
+  EXPECT_EQ(zh("三万五千元"), (V{"35000"}));
+  EXPECT_EQ(zh("一百零五"), (V{"105"}));
+  EXPECT_EQ(zh("二〇一九年"), (V{"2019"}));
+  EXPECT_EQ(zh("三分之一"), (V{"0.3333"}));
+  EXPECT_EQ(zh("四个"), (V{"4"}));
+  EXPECT_EQ(zh("１２３"), (V{"123"}));
+  EXPECT_EQ(zh("3.5亿"), (V{"350000000"}));
+  EXPECT_EQ(zh("一样"), (V{"1?"}));
+  EXPECT_EQ(zh("PD-1抑制剂"), (V{}));
+}
+
+TEST(ChineseNumbers, EstimatesAndTaelsAndIntensifiers) {
+  EXPECT_EQ(zh("十七八个人"), (V{"17?"}));
+  EXPECT_EQ(zh("一两天"), (V{"1?"}));
+  EXPECT_EQ(zh("三两银子"), (V{"3"}));
+  EXPECT_EQ(zh("十分高兴"), (V{"10?"}));
+  EXPECT_EQ(zh("四十四"), (V{"44"}));
+}
+
+TEST(EnglishNumbers, DigitsWordsAndFractions) {
+  EXPECT_EQ(en("44.2% of 20,000 people"), (V{"44.2%", "20000"}));
+  EXPECT_EQ(en("twenty-five patients"), (V{"25"}));
+  EXPECT_EQ(en("one in every two"), (V{"0.5"}));
+  EXPECT_EQ(en("a third of them"), (V{"0.3333"}));
+  EXPECT_EQ(en("ten days"), (V{"10"}));
+  EXPECT_EQ(en("2 million"), (V{"2000000"}));
+  EXPECT_EQ(en("COVID-19 and IL-6"), (V{}));
+  EXPECT_EQ(en("one of them"), (V{"1?"}));
+  EXPECT_EQ(en("Three-K glasses"), (V{"3"}));
+}
+
+TEST(EnglishNumbers, MonthsAndOrdinals) {
+  EXPECT_EQ(en("On March 5, 2020 and in Dec. may"), (V{"3?", "5", "2020", "12?"}));
+  EXPECT_EQ(en("the fifteenth team on her twenty-first birthday"), (V{"15", "21"}));
+  EXPECT_EQ(en("the first time"), (V{"1?"}));
+  EXPECT_EQ(en("in a third species"), (V{"0.3333?"}));
+}
+
+TEST(Numbers, RangesYearsAndScales) {
+  EXPECT_EQ(values_of("in 2019-2020 and 1968/69", false), (D{2019, 2020, 1968, 69}));
+  EXPECT_EQ(values_of("每 10 万名患者", true), (D{100000}));
+  EXPECT_EQ(values_of("含 2.6 至 3.2 万个碱基", true), (D{26000, 32000}));
+  EXPECT_EQ(values_of("26 to 32 thousand bases", false), (D{26000, 32000}));
+  EXPECT_EQ(values_of("自 20 世纪 30 年代末以来", true), (D{1930}));
+  EXPECT_EQ(values_of("in the mid-1960s, not COVID-19", false), (D{1960}));
+  EXPECT_EQ(values_of("up to a million deaths", false), (D{1e6}));
+}
+
+TEST(Numbers, NamesReferencesAndGluedDigits) {
+  EXPECT_EQ(values_of("a professional&#8217;s guidance for 12 weeks", false), (D{12}));
+  EXPECT_EQ(values_of("专业&#8217;人员", true), (D{}));
+  EXPECT_EQ(values_of("as high as42.4%, about1/3patients, CD8 and p53", false), (D{42.4, 1.0 / 3}));
+  EXPECT_EQ(values_of("完成4个疗程，PD1和p53", true), (D{4}));
+}
+
+TEST(SameNumber, ToleratesRoundedFractions) {
+  EXPECT_TRUE(same_number(1.0 / 3, 0.333));
+  EXPECT_FALSE(same_number(44.2, 42.2));
+  EXPECT_TRUE(same_number(20000, 2e4));
+}
+
+}  // namespace
+}  // namespace tc

