@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "align/align.h"
+#include "app/cli_options.h"
 #include "app/commands.h"
 #include "app/output.h"
 #include "core/utf8.h"
@@ -28,13 +29,6 @@ struct AlignArgs {
   bool segmented = false;
   std::vector<std::string> glossaries;
 };
-
-LanguageTag language_option(const std::string& text, const char* option) {
-  const auto tag = parse_language(text);
-  if (!tag || tag->lang == Lang::unknown)
-    throw CLI::ValidationError(option, "'" + text + "' is not a supported language (zh, zh-Hans, zh-Hant, en)");
-  return *tag;
-}
 
 std::string sentence_text(const Document& doc, const Sentence& sentence) {
   return doc.text.substr(sentence.span.begin, sentence.span.size());

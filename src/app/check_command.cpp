@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/cli_options.h"
 #include "app/commands.h"
 #include "app/output.h"
 #include "engine/check.h"
@@ -37,13 +38,6 @@ void verify_rule_name(const RuleList& rules, const std::string& name, const char
       std::any_of(rules.begin(), rules.end(), [&](const auto& r) { return rule_family(r->info().id) == name; }))
     return;
   throw CLI::ValidationError(option, "unknown rule or family '" + name + "' (see `transcheck rules`)");
-}
-
-LanguageTag language_option(const std::string& text, const char* option) {
-  const auto tag = parse_language(text);
-  if (!tag || tag->lang == Lang::unknown)
-    throw CLI::ValidationError(option, "'" + text + "' is not a supported language (zh, zh-Hans, zh-Hant, en)");
-  return *tag;
 }
 
 std::string language_name(Lang lang) { return lang == Lang::zh ? "Chinese" : "English"; }
