@@ -1,0 +1,103 @@
+#pragma once
+// Shared scanning helpers for the encoding rules. Most of these rules care
+// about a handful of code points, so each scan first skips to a byte that can
+// start one (8 bytes at a time over ASCII), and only then decodes. Keeps the
+// encoding family well above 100 MB/s on mixed English and Chinese text.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/utf8.h"
+
+namespace tc::encoding {
+
+// A set of byte values, usually the lead bytes of the UTF-8 sequences a rule looks for.
+struct ByteSet {
+  std::array<bool, 256> members{};
+  bool has_ascii = false;
+
+  constexpr ByteSet(std::initializer_list<unsigned> bytes) {
+    for (unsigned b : bytes) add(b);
+  }
+  constexpr ByteSet& add(unsigned b) {
+    members[b & 0xFF] = true;
+    if (b < 0x80) has_ascii = true;
+    return *this;
+  }
+  constexpr ByteSet& add_range(unsigned first, unsigned last) {
+    for (unsigned b = first; b <= last; ++b) add(b);
+    return *this;
+  }
+  constexpr bool contains(unsigned char b) const { return members[b]; }
+};
+
+// Offset of the first byte at or after pos whose value is in set, or text.size().
+inline std::size_t find_byte(std::string_view text, std::size_t pos, const ByteSet& set) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+  while (pos + 8 <= n) {
+    std::uint64_t word;
+    std::memcpy(&word, p + pos, 8);
+    // A set without ASCII members cannot match a word of ASCII bytes.
+    if (set.has_ascii || (word & kHighBits) != 0) {
+      for (std::size_t k = 0; k < 8; ++k)
+        if (set.members[p[pos + k]]) return pos + k;
+    }
+    pos += 8;
+  }
+  while (pos < n && !set.members[p[pos]]) ++pos;
+  return pos;
+}
+
+// Membership of Basic Multilingual Plane code points, built once from a
+// predicate (typically an ICU property), then one bit test per code point.
+class BmpSet {
+ public:
+  template <typename Predicate>
+  explicit BmpSet(Predicate&& predicate) {
+    for (char32_t c = 0; c < 0x10000; ++c)
+      if (predicate(c)) bits_[c >> 6] |= std::uint64_t{1} << (c & 63);
+  }
+  bool contains(char32_t c) const { return c < 0x10000 && ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+
+ private:
+  std::array<std::uint64_t, 0x10000 / 64> bits_{};
+};
+
+// "U+200B ZERO WIDTH SPACE" (controls get their abbreviation: "U+0007 BEL").
+std::string describe_code_point(char32_t cp);
+
+// The code points of text as "U+0065 U+0301", at most max_listed of them.
+std::string list_code_points(std::string_view text, std::size_t max_listed = 8);
+
+// The code point that starts at pos, and the one that ends at pos (kInvalid at the edges).
+char32_t code_point_after(std::string_view text, std::size_t pos);
+char32_t code_point_before(std::string_view text, std::size_t pos);
+
+// True when the ICU script of cp is one of scripts (UScriptCode values).
+bool has_script(char32_t cp, std::initializer_list<int> scripts);
+
+// End of the run of code points starting at pos that satisfy belongs(cp);
+// count receives how many there were. Ill-formed bytes end a run.
+template <typename Belongs>
+std::size_t run_end(std::string_view text, std::size_t pos, Belongs&& belongs, std::size_t* count = nullptr) {
+  std::size_t n = 0;
+  while (pos < text.size()) {
+    std::size_t next = pos;
+    const char32_t cp = utf8::next(text, next);
+    if (cp == utf8::kInvalid || !belongs(cp)) break;
+    pos = next;
+    ++n;
+  }
+  if (count) *count = n;
+  return pos;
+}
+
+}  // namespace tc::encoding
