@@ -56,7 +56,7 @@ bool line_has_rtl(const Document& doc, std::size_t pos) {
       continue;
     }
     const char32_t cp = utf8::next(text, i);
-    if (cp == utf8::kInvalid) continue;
+    if (cp == utf8::kInvalid || is_bidi_control(cp)) continue;  // RLM itself has direction R
     const UCharDirection direction = u_charDirection(static_cast<UChar32>(cp));
     if (direction == U_RIGHT_TO_LEFT || direction == U_RIGHT_TO_LEFT_ARABIC) return true;
   }
