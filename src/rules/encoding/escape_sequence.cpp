@@ -151,8 +151,14 @@ bool in_windows_path(std::string_view text, std::size_t pos) {
       token.starts_with("%"))
     return true;
   // A path segment after a backslash that no escape letter starts: docs\Users\notes.
-  for (std::size_t i = 0; i + 1 < token.size(); ++i)
-    if (token[i] == '\\' && std::strchr("ntrxuU\"'\\", token[i + 1]) == nullptr && is_letter(token[i + 1])) return true;
+  for (std::size_t i = 0; i + 1 < token.size(); ++i) {
+    if (token[i] != '\\' || !is_letter(token[i + 1])) continue;
+    const char letter = token[i + 1];
+    const bool escape = letter == 'n' || letter == 'r' || letter == 't' ||
+                        (letter == 'u' && (hex_value(token, i + 2, 4) || token.substr(i + 2, 1) == "{")) ||
+                        (letter == 'U' && hex_value(token, i + 2, 8)) || (letter == 'x' && hex_value(token, i + 2, 2));
+    if (!escape) return true;
+  }
   return false;
 }
 
