@@ -56,20 +56,80 @@ inline std::size_t find_byte(std::string_view text, std::size_t pos, const ByteS
   return pos;
 }
 
+// Length of the well-formed UTF-8 sequence that starts at text[pos]
+// (Unicode Table 3-7), or 0 when the bytes there are ill-formed.
+inline std::size_t well_formed_length(std::string_view text, std::size_t pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const unsigned lead = p[pos];
+  auto in = [&](std::size_t i, unsigned lo, unsigned hi) { return pos + i < n && p[pos + i] >= lo && p[pos + i] <= hi; };
+  if (lead < 0x80) return 1;
+  if (lead < 0xC2) return 0;
+  if (lead <= 0xDF) return in(1, 0x80, 0xBF) ? 2 : 0;
+  if (lead <= 0xEF) {
+    const unsigned lo = lead == 0xE0 ? 0xA0 : 0x80;
+    const unsigned hi = lead == 0xED ? 0x9F : 0xBF;
+    return in(1, lo, hi) && in(2, 0x80, 0xBF) ? 3 : 0;
+  }
+  if (lead <= 0xF4) {
+    const unsigned lo = lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned hi = lead == 0xF4 ? 0x8F : 0xBF;
+    return in(1, lo, hi) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
 // Membership of Basic Multilingual Plane code points, built once from a
 // predicate (typically an ICU property), then one bit test per code point.
+// Each 64-bit word covers the 64 code points that share a UTF-8 lead and
+// second byte, so a 3-byte sequence can be ruled out without decoding it.
 class BmpSet {
  public:
   template <typename Predicate>
   explicit BmpSet(Predicate&& predicate) {
     for (char32_t c = 0; c < 0x10000; ++c)
       if (predicate(c)) bits_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    for (unsigned b = 0; b < 0x80; ++b)
+      if (contains(b)) leads_.add(b);
+    for (unsigned lead = 0xC2; lead <= 0xDF; ++lead)
+      if (bits_[lead & 0x1F] != 0) leads_.add(lead);
+    for (unsigned lead = 0xE0; lead <= 0xEF; ++lead)
+      for (unsigned block = 0; block < 64; ++block)
+        if (bits_[((lead & 0x0F) << 6) | block] != 0) leads_.add(lead);
+    leads_.add_range(0xF0, 0xF4);  // beyond the BMP: the caller decides
   }
   bool contains(char32_t c) const { return c < 0x10000 && ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+  bool block_empty(char32_t block) const { return bits_[block] == 0; }  // block = code point >> 6
+  const ByteSet& lead_bytes() const { return leads_; }
 
  private:
   std::array<std::uint64_t, 0x10000 / 64> bits_{};
+  ByteSet leads_{};
 };
+
+// Start of the first code point at or after pos that set contains, or that
+// outside_bmp(cp) accepts for code points beyond U+FFFF; text.size() if none.
+// Ill-formed bytes are skipped (encoding/invalid-utf8 reports them).
+template <typename OutsideBmp>
+std::size_t find_member(std::string_view text, std::size_t pos, const BmpSet& set, OutsideBmp&& outside_bmp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  while ((pos = find_byte(text, pos, set.lead_bytes())) < n) {
+    const unsigned lead = p[pos];
+    if (lead < 0x80) return pos;
+    if (lead >= 0xE0 && lead <= 0xEF && well_formed_length(text, pos) == 3) {
+      const char32_t block = ((lead & 0x0F) << 6) | (p[pos + 1] & 0x3F);
+      if (!set.block_empty(block) && set.contains((block << 6) | (p[pos + 2] & 0x3F))) return pos;
+      pos += 3;
+      continue;
+    }
+    std::size_t next = pos;
+    const char32_t cp = utf8::next(text, next);
+    if (cp != utf8::kInvalid && (cp < 0x10000 ? set.contains(cp) : outside_bmp(cp))) return pos;
+    pos = next > pos ? next : pos + 1;
+  }
+  return n;
+}
 
 // "U+200B ZERO WIDTH SPACE" (controls get their abbreviation: "U+0007 BEL").
 std::string describe_code_point(char32_t cp);

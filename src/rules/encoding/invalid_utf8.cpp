@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/utf8.h"
+#include "rules/encoding/code_point_scan.h"
 
 namespace tc {
 
@@ -32,13 +33,14 @@ None.)"};
 void InvalidUtf8::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view text = context.doc.text;
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      ++pos;
+  static constexpr encoding::ByteSet kNonAscii = encoding::ByteSet{}.add_range(0x80, 0xFF);
+  while ((pos = encoding::find_byte(text, pos, kNonAscii)) < text.size()) {
+    if (const std::size_t length = encoding::well_formed_length(text, pos); length != 0) {
+      pos += length;
       continue;
     }
     const std::size_t start = pos;
-    if (utf8::next(text, pos) != utf8::kInvalid) continue;
+    utf8::next(text, pos);  // skips the maximal ill-formed subpart
     // Merge a run of ill-formed subparts into one finding.
     std::size_t end = pos;
     while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) {

@@ -55,9 +55,15 @@ bool may_break_nfc(char32_t cp) {
   return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(c) != 0;
 }
 
+// Built once; its per-block summary skips ASCII, Latin-1, Han and the other
+// blocks without triggers without decoding them.
+const encoding::BmpSet& triggers() {
+  static const encoding::BmpSet kSet(may_break_nfc);
+  return kSet;
+}
+
 bool is_trigger(char32_t cp) {
-  static const encoding::BmpSet kTriggers(may_break_nfc);
-  if (cp < 0x10000) return kTriggers.contains(cp);
+  if (cp < 0x10000) return triggers().contains(cp);
   return cp != utf8::kInvalid && may_break_nfc(cp);
 }
 
@@ -68,20 +74,13 @@ bool boundary_before(char32_t cp) {
 }  // namespace
 
 void NotNfc::check(const CheckContext& context, std::vector<Finding>& out) const {
-  // All of U+0000-U+02FF is NFC-stable, so ASCII and lead bytes C0-CB are skipped;
-  // of the rest only characters in the trigger table lead to ICU.
-  static constexpr encoding::ByteSet kLead = encoding::ByteSet{}.add_range(0xCC, 0xFF);
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   std::size_t pos = 0;
   std::size_t reported_end = 0;
-  while ((pos = encoding::find_byte(prose, pos, kLead)) < prose.size()) {
+  while ((pos = encoding::find_member(prose, pos, triggers(), may_break_nfc)) < prose.size()) {
     std::size_t after = pos;
-    const char32_t cp = utf8::next(prose, after);
-    if (cp == utf8::kInvalid || !is_trigger(cp)) {
-      pos = after > pos ? after : pos + 1;
-      continue;
-    }
+    utf8::next(prose, after);
     // The normalization segment: back to a code point with a boundary before
     // it, forward to the next one that is not itself a trigger.
     std::size_t begin = pos;

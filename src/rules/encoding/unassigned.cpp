@@ -39,40 +39,31 @@ namespace {
 
 bool is_noncharacter(char32_t cp) { return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE; }
 
-bool is_unassigned(char32_t cp) {
-  // Unassigned BMP code points, from ICU once; one bit test per character afterwards.
-  static const encoding::BmpSet kUnassignedBmp(
-      [](char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_UNASSIGNED; });
-  if (cp < 0x10000) return kUnassignedBmp.contains(cp);
-  return cp != utf8::kInvalid && u_charType(static_cast<UChar32>(cp)) == U_UNASSIGNED;
+bool is_unassigned_beyond_bmp(char32_t cp) { return u_charType(static_cast<UChar32>(cp)) == U_UNASSIGNED; }
+
+// Unassigned BMP code points, from ICU once. Its per-block summary is the fast
+// path: ASCII, the Han blocks and other fully assigned blocks are skipped
+// without decoding.
+const encoding::BmpSet& unassigned_bmp() {
+  static const encoding::BmpSet kSet([](char32_t c) { return is_unassigned_beyond_bmp(c); });
+  return kSet;
 }
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_unassigned(char32_t cp) {
+  if (cp < 0x10000) return unassigned_bmp().contains(cp);
+  return cp != utf8::kInvalid && is_unassigned_beyond_bmp(cp);
+}
 
 }  // namespace
 
 void Unassigned::check(const CheckContext& context, std::vector<Finding>& out) const {
-  static constexpr encoding::ByteSet kNonAscii = encoding::ByteSet{}.add_range(0x80, 0xFF);
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   std::size_t pos = 0;
-  while ((pos = encoding::find_byte(prose, pos, kNonAscii)) < prose.size()) {
-    const auto lead = static_cast<unsigned char>(prose[pos]);
-    // Fast path: lead bytes E4-E9 are U+4000-U+9FFF (CJK Extension A's end, Yijing
-    // hexagrams, CJK Unified Ideographs), all assigned since Unicode 14.
-    if (lead >= 0xE4 && lead <= 0xE9 && pos + 2 < prose.size() && is_continuation(prose[pos + 1]) &&
-        is_continuation(prose[pos + 2])) {
-      pos += 3;
-      continue;
-    }
-    std::size_t end = pos;
-    const char32_t cp = utf8::next(prose, end);
-    if (cp == utf8::kInvalid || !is_unassigned(cp)) {
-      pos = end > pos ? end : pos + 1;
-      continue;
-    }
+  while ((pos = encoding::find_member(prose, pos, unassigned_bmp(), is_unassigned_beyond_bmp)) < prose.size()) {
+    const char32_t cp = utf8::at(prose, pos);
     std::size_t count = 0;
-    end = encoding::run_end(prose, pos, is_unassigned, &count);
+    const std::size_t end = encoding::run_end(prose, pos, is_unassigned, &count);
     const std::string kind = is_noncharacter(cp) ? "noncharacter" : "unassigned code point";
     std::string message = count == 1 ? kind + ' ' + utf8::code_point_name(cp)
                                      : std::to_string(count) + " unassigned code points starting with " + kind + ' ' +
