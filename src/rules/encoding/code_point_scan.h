@@ -1,7 +1,8 @@
 #pragma once
 // Shared scanning helpers for the encoding rules. Most of these rules care
 // about a handful of code points, so each scan first skips to a byte that can
-// start one (8 bytes at a time over ASCII), and only then decodes. Keeps the
+// start one (16 bytes at a time with SSE2 for small sets, else 8 bytes at a
+// time over ASCII), and only then decodes. Keeps the
 // encoding family well above 100 MB/s on mixed English and Chinese text.
 #include <array>
 #include <cstddef>
@@ -12,6 +13,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/document.h"
 #include "core/utf8.h"
 
@@ -21,6 +26,13 @@ namespace tc::encoding {
 struct ByteSet {
   std::array<bool, 256> members{};
   bool has_ascii = false;
+  // For the vector search: up to four single bytes, plus optionally the C0
+  // controls other than TAB, LF and CR as one group.
+  bool vector_search = false;
+  bool c0_controls = false;
+  bool all_non_ascii = false;  // exactly the bytes 0x80-0xFF
+  std::array<unsigned char, 4> singles{};
+  int single_count = 0;
 
   constexpr ByteSet(std::initializer_list<unsigned> bytes) {
     for (unsigned b : bytes) add(b);
@@ -28,6 +40,7 @@ struct ByteSet {
   constexpr ByteSet& add(unsigned b) {
     members[b & 0xFF] = true;
     if (b < 0x80) has_ascii = true;
+    classify();
     return *this;
   }
   constexpr ByteSet& add_range(unsigned first, unsigned last) {
@@ -35,12 +48,71 @@ struct ByteSet {
     return *this;
   }
   constexpr bool contains(unsigned char b) const { return members[b]; }
+
+ private:
+  static constexpr bool is_c0_control(unsigned b) { return b < 0x20 && b != '\t' && b != '\n' && b != '\r'; }
+  constexpr void classify() {
+    int controls = 0;
+    int others = 0;
+    for (unsigned b = 0; b < 256; ++b) {
+      if (!members[b]) continue;
+      if (is_c0_control(b)) {
+        ++controls;
+      } else {
+        if (others < 4) singles[static_cast<std::size_t>(others)] = static_cast<unsigned char>(b);
+        ++others;
+      }
+    }
+    c0_controls = controls == 29;
+    single_count = others;
+    all_non_ascii = !has_ascii && others == 128;
+    vector_search = all_non_ascii || (others <= 4 && (controls == 0 || c0_controls));
+  }
 };
+
+namespace detail {
+
+#if defined(__SSE2__)
+// Offset of the first member at or after pos, scanning 16 bytes at a time;
+// stops (returning the position reached) when fewer than 16 bytes are left.
+inline std::size_t find_byte_vector(const unsigned char* p, std::size_t n, std::size_t pos, const ByteSet& set) {
+  __m128i singles[4];
+  for (int k = 0; k < set.single_count && k < 4; ++k) singles[k] = _mm_set1_epi8(static_cast<char>(set.singles[static_cast<std::size_t>(k)]));
+  const __m128i limit = _mm_set1_epi8(0x1F);
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  for (; pos + 16 <= n; pos += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+    __m128i hit = _mm_setzero_si128();
+    if (set.all_non_ascii) {
+      if (const int mask = _mm_movemask_epi8(v); mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+      continue;
+    }
+    for (int k = 0; k < set.single_count && k < 4; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, singles[k]));
+    if (set.c0_controls) {
+      const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, limit), v);  // v <= 0x1F, unsigned
+      const __m128i white = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr));
+      hit = _mm_or_si128(hit, _mm_andnot_si128(white, control));
+    }
+    if (const int mask = _mm_movemask_epi8(hit); mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+  return pos;
+}
+#endif
+
+}  // namespace detail
 
 // Offset of the first byte at or after pos whose value is in set, or text.size().
 inline std::size_t find_byte(std::string_view text, std::size_t pos, const ByteSet& set) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+#if defined(__SSE2__)
+  if (set.vector_search) {
+    pos = detail::find_byte_vector(p, n, pos, set);
+    if (pos + 16 <= n) return pos;  // found before the tail
+  }
+#endif
   constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
   while (pos + 8 <= n) {
     std::uint64_t word;
@@ -114,19 +186,21 @@ template <typename OutsideBmp>
 std::size_t find_member(std::string_view text, std::size_t pos, const BmpSet& set, OutsideBmp&& outside_bmp) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+  // Lead bytes whose every code point is outside the set (E4-E9 for the Han
+  // blocks, usually) are skipped by the byte search with their continuation bytes.
   while ((pos = find_byte(text, pos, set.lead_bytes())) < n) {
     const unsigned lead = p[pos];
     if (lead < 0x80) return pos;
-    if (lead >= 0xE0 && lead <= 0xEF && well_formed_length(text, pos) == 3) {
+    const std::size_t length = well_formed_length(text, pos);
+    if (length == 3) {
       const char32_t block = ((lead & 0x0F) << 6) | (p[pos + 1] & 0x3F);
       if (!set.block_empty(block) && set.contains((block << 6) | (p[pos + 2] & 0x3F))) return pos;
-      pos += 3;
-      continue;
+    } else if (length != 0) {
+      std::size_t next = pos;
+      const char32_t cp = utf8::next(text, next);
+      if (cp < 0x10000 ? set.contains(cp) : outside_bmp(cp)) return pos;
     }
-    std::size_t next = pos;
-    const char32_t cp = utf8::next(text, next);
-    if (cp != utf8::kInvalid && (cp < 0x10000 ? set.contains(cp) : outside_bmp(cp))) return pos;
-    pos = next > pos ? next : pos + 1;
+    pos += length != 0 ? length : 1;
   }
   return n;
 }

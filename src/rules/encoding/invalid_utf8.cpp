@@ -34,9 +34,13 @@ void InvalidUtf8::check(const CheckContext& context, std::vector<Finding>& out) 
   const std::string_view text = context.doc.text;
   std::size_t pos = 0;
   static constexpr encoding::ByteSet kNonAscii = encoding::ByteSet{}.add_range(0x80, 0xFF);
-  while ((pos = encoding::find_byte(text, pos, kNonAscii)) < text.size()) {
+  while (pos < text.size()) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      pos = encoding::find_byte(text, pos, kNonAscii);
+      continue;
+    }
     if (const std::size_t length = encoding::well_formed_length(text, pos); length != 0) {
-      pos += length;
+      pos += length;  // stays in this loop over runs of Han
       continue;
     }
     const std::size_t start = pos;
