@@ -79,16 +79,12 @@ void BidiControl::check(const CheckContext& context, std::vector<Finding>& out) 
   const Document& doc = context.doc;
   const std::string_view text = doc.text;  // the whole text: hiding code is the attack
   std::size_t pos = 0;
-  while ((pos = encoding::find_byte(text, pos, kLead)) < text.size()) {
-    std::size_t end = pos;
-    const char32_t cp = utf8::next(text, end);
-    if (cp == utf8::kInvalid || !is_bidi_control(cp)) {
-      pos = end > pos ? end : pos + 1;
-      continue;
-    }
+  auto matches = [](char32_t cp, std::size_t, std::size_t) { return is_bidi_control(cp); };
+  while ((pos = encoding::find_code_point(text, pos, kLead, matches)) < text.size()) {
+    const char32_t cp = utf8::at(text, pos);
     bool any_embedding = false;
     std::size_t count = 0;
-    end = encoding::run_end(
+    const std::size_t end = encoding::run_end(
         text, pos,
         [&](char32_t c) {
           any_embedding = any_embedding || is_embedding_control(c);

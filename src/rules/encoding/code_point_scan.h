@@ -218,6 +218,19 @@ char32_t code_point_before(std::string_view text, std::size_t pos);
 // True when the ICU script of cp is one of scripts (UScriptCode values).
 bool has_script(char32_t cp, std::initializer_list<int> scripts);
 
+// Start of the first code point at or after pos whose lead byte is in leads
+// and which matches(cp, begin, end) accepts; text.size() if none.
+template <typename Matches>
+std::size_t find_code_point(std::string_view text, std::size_t pos, const ByteSet& leads, Matches&& matches) {
+  while ((pos = find_byte(text, pos, leads)) < text.size()) {
+    std::size_t end = pos;
+    const char32_t cp = utf8::next(text, end);
+    if (cp != utf8::kInvalid && matches(cp, pos, end)) return pos;
+    pos = end > pos ? end : pos + 1;
+  }
+  return text.size();
+}
+
 // End of the run of code points starting at pos that satisfy belongs(cp);
 // count receives how many there were. Ill-formed bytes end a run.
 template <typename Belongs>

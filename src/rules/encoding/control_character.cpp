@@ -62,16 +62,10 @@ void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& 
   const std::string_view text = doc.text;
   const std::string_view prose = doc.prose();
   std::size_t pos = 0;
-  while ((pos = encoding::find_byte(prose, pos, kCandidates)) < prose.size()) {
-    if (doc.is_masked(pos)) {  // the byte is masked code, not a real SUB
-      ++pos;
-      continue;
-    }
-    const char32_t first = encoding::code_point_after(text, pos);
-    if (first == utf8::kInvalid || !is_control(first)) {
-      ++pos;
-      continue;
-    }
+  // Masked bytes are kMaskByte (a C0 control) in prose: skip them, not a real SUB.
+  auto matches = [&](char32_t cp, std::size_t begin, std::size_t) { return is_control(cp) && !doc.is_masked(begin); };
+  while ((pos = encoding::find_code_point(prose, pos, kCandidates, matches)) < prose.size()) {
+    const char32_t first = utf8::at(text, pos);
     std::size_t end = pos;
     std::size_t count = 0;
     bool fixable = true;

@@ -45,15 +45,11 @@ void PrivateUse::check(const CheckContext& context, std::vector<Finding>& out) c
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   std::size_t pos = 0;
-  while ((pos = encoding::find_byte(prose, pos, kLead)) < prose.size()) {
-    std::size_t end = pos;
-    const char32_t cp = utf8::next(prose, end);
-    if (cp == utf8::kInvalid || !is_private_use(cp)) {
-      pos = end > pos ? end : pos + 1;
-      continue;
-    }
+  auto matches = [](char32_t cp, std::size_t, std::size_t) { return is_private_use(cp); };
+  while ((pos = encoding::find_code_point(prose, pos, kLead, matches)) < prose.size()) {
+    const char32_t cp = utf8::at(prose, pos);
     std::size_t count = 0;
-    end = encoding::run_end(prose, pos, is_private_use, &count);
+    const std::size_t end = encoding::run_end(prose, pos, is_private_use, &count);
     const std::string first = utf8::code_point_name(cp);
     std::string message = count == 1 ? "private-use character " + first
                                      : std::to_string(count) + " private-use characters starting with " + first;

@@ -32,11 +32,8 @@ void ReplacementCharacter::check(const CheckContext& context, std::vector<Findin
   static constexpr encoding::ByteSet kLead{0xEF};
   const std::string_view text = context.doc.text;
   std::size_t pos = 0;
-  while ((pos = encoding::find_byte(text, pos, kLead)) < text.size()) {
-    if (text.compare(pos, 3, "\xEF\xBF\xBD") != 0) {
-      ++pos;
-      continue;
-    }
+  auto matches = [](char32_t cp, std::size_t, std::size_t) { return cp == 0xFFFD; };
+  while ((pos = encoding::find_code_point(text, pos, kLead, matches)) < text.size()) {
     std::size_t count = 0;
     const std::size_t end = encoding::run_end(text, pos, [](char32_t c) { return c == 0xFFFD; }, &count);
     const std::string message = count == 1 ? std::string("replacement character U+FFFD: a character was lost in a failed conversion")

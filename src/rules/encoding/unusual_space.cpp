@@ -90,15 +90,11 @@ void UnusualSpace::check(const CheckContext& context, std::vector<Finding>& out)
   };
   const bool chinese = doc.lang == Lang::zh;
   std::size_t pos = 0;
-  while ((pos = encoding::find_byte(prose, pos, kLead)) < prose.size()) {
-    std::size_t end = pos;
-    const char32_t cp = utf8::next(prose, end);
-    if (cp == utf8::kInvalid || !reported(cp)) {
-      pos = end > pos ? end : pos + 1;
-      continue;
-    }
+  auto matches = [&](char32_t cp, std::size_t, std::size_t) { return reported(cp); };
+  while ((pos = encoding::find_code_point(prose, pos, kLead, matches)) < prose.size()) {
+    const char32_t cp = utf8::at(prose, pos);
     std::size_t count = 0;
-    end = encoding::run_end(prose, pos, reported, &count);
+    const std::size_t end = encoding::run_end(prose, pos, reported, &count);
     const bool ideographic_only = std::string_view(prose).substr(pos, end - pos).find_first_not_of("\xE3\x80") ==
                                       std::string_view::npos;  // every byte is E3/80: only U+3000
     if (chinese && ideographic_only && at_line_start(prose, pos)) {

@@ -99,15 +99,13 @@ void ZeroWidth::check(const CheckContext& context, std::vector<Finding>& out) co
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   std::size_t pos = 0;
-  while ((pos = encoding::find_byte(prose, pos, kLead)) < prose.size()) {
-    std::size_t end = pos;
-    const char32_t cp = utf8::next(prose, end);
-    if (cp == utf8::kInvalid || !is_candidate(cp) || is_needed(cp, prose, pos, end)) {
-      pos = end > pos ? end : pos + 1;
-      continue;
-    }
+  auto matches = [&](char32_t cp, std::size_t begin, std::size_t end) {
+    return is_candidate(cp) && !is_needed(cp, prose, begin, end);
+  };
+  while ((pos = encoding::find_code_point(prose, pos, kLead, matches)) < prose.size()) {
+    const char32_t cp = utf8::at(prose, pos);
     std::size_t count = 0;
-    end = encoding::run_end(prose, pos, [&](char32_t c) { return is_candidate(c); }, &count);
+    const std::size_t end = encoding::run_end(prose, pos, [&](char32_t c) { return is_candidate(c); }, &count);
     std::string message = count == 1 ? std::string(short_name(cp))
                                      : std::to_string(count) + " invisible characters starting with " +
                                            std::string(short_name(cp));
