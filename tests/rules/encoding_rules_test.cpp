@@ -49,6 +49,12 @@ TEST(EncodingFixes, HtmlEntitiesDecodeEveryLayer) {
             (Fixes{"&", "&", "’", "😀", "’", std::nullopt, "\u00A0", "<"}));
 }
 
+TEST(EncodingFixes, NamedEntitiesAreFoundAcrossTheTable) {
+  // The table is searched by bisection: first, last and case-differing names must all be found.
+  EXPECT_EQ(fixes_of("encoding/html-entity", "&AElig; &zwnj; &Omega; &omega; &Dagger; &dagger; &hellip;"),
+            (Fixes{"Æ", "\u200C", "Ω", "ω", "‡", "†", "…"}));
+}
+
 TEST(EncodingFixes, EscapeSequencesDecodeWhenUnambiguous) {
   EXPECT_EQ(fixes_of("encoding/escape-sequence", R"(a\u00e9 \uD83D\uDE00 \uD800x \xC3\xA9 \xFF \n)"),
             (Fixes{"é", "😀", std::nullopt, "é", std::nullopt, std::nullopt}));

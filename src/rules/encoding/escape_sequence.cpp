@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cstring>
 #include <optional>
@@ -41,7 +42,7 @@ from string literals copied out of code. Readers see `don\u2019t` or a stray
 
 ## Example
 `Patients don\u2019t need it.\nCall us.` has two findings: column 13 with
-the fix "’", and column 28 ("literal \n in text") without a fix.
+the fix "’", and column 29 ("literal \n in text") without a fix.
 
 ## Options
 None.)"};

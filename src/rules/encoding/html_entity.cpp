@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <optional>
 
@@ -21,7 +22,7 @@ Flags HTML character references in prose: named ones such as `&nbsp;`,
 as `&#x2019;`. Escaped-twice references (`&amp;amp;`, `&amp;#8217;`) are one
 finding and are decoded all the way. The fix is the decoded text.
 
-Named references are looked up in a table of the 130 or so HTML5 entities
+Named references are looked up in a table of 167 HTML5 entities
 that occur in ordinary text (punctuation, quotes, dashes, spaces, currency,
 Latin letters with accents, Greek letters, arrows and math signs); the full
 HTML5 list has over 2,000 names, mostly for mathematics, and an unknown name

@@ -1,6 +1,7 @@
 #include "rules/encoding/unusual_space.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "rules/encoding/code_point_scan.h"
 
