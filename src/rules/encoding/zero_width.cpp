@@ -106,7 +106,8 @@ void ZeroWidth::check(const CheckContext& context, std::vector<Finding>& out) co
     const char32_t cp = utf8::at(prose, pos);
     std::size_t count = 0;
     const std::size_t end = encoding::run_end(prose, pos, [&](char32_t c) { return is_candidate(c); }, &count);
-    std::string message = count == 1 ? std::string(short_name(cp))
+    std::string message = cp == 0xFEFF && pos == 0 && count == 1 ? "second byte-order mark U+FEFF at the start of the file"
+                          : count == 1                               ? std::string(short_name(cp))
                                      : std::to_string(count) + " invisible characters starting with " +
                                            std::string(short_name(cp));
     Finding f = make_finding(doc, {pos, end}, std::move(message));
