@@ -69,6 +69,7 @@ void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& 
     std::size_t end = pos;
     std::size_t count = 0;
     bool fixable = true;
+    bool c1_other_than_nel = false;
     std::string listed;
     while (end < text.size() && !doc.is_masked(end)) {
       std::size_t next = escape_sequence_end(text, end);
@@ -79,6 +80,7 @@ void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& 
         next = end;
         utf8::next(text, next);
         fixable = fixable && deletable(cp);
+        c1_other_than_nel = c1_other_than_nel || (cp >= 0x80 && cp != 0x85);
       }
       if (count < 3) listed += (listed.empty() ? "" : ", ") + encoding::describe_code_point(cp);
       ++count;
@@ -89,7 +91,7 @@ void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& 
     std::string message = escape && count == 1 ? "terminal escape sequence (" + listed + " ...) in text"
                           : count == 1         ? "control character " + listed + " in text"
                                                : std::to_string(count) + " control characters (" + listed + ") in text";
-    if (!fixable && first >= 0x80 && first != 0x85) message += "; often a sign of mojibake";
+    if (c1_other_than_nel) message += "; often a sign of mojibake";
     Finding f = make_finding(doc, {pos, end}, std::move(message));
     if (fixable) f.fix = std::string();
     out.push_back(std::move(f));
