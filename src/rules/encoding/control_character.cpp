@@ -10,13 +10,15 @@ const RuleInfo& ControlCharacter::info() const {
       "C0/C1 control characters and DEL in text (other than tab and line breaks)",
       R"(## What it does
 Flags control characters in prose: C0 controls U+0000–U+001F other than TAB,
-LF and CR; DEL U+007F; and C1 controls U+0080–U+009F. Consecutive controls
+LF and CR; DEL U+007F; C1 controls U+0080–U+009F; and U+2028 LINE SEPARATOR
+and U+2029 PARAGRAPH SEPARATOR, which most editors, Markdown and JSON tools do
+not treat as line breaks (they break JavaScript strings). Consecutive controls
 are one finding. A terminal escape sequence (ESC `[` ... letter, e.g. the
 colour code `ESC[31m`) is one finding covering the whole sequence.
 Code blocks and inline code in Markdown are not checked.
 
 The fix deletes C0 controls, DEL and whole escape sequences. Vertical tab,
-form feed and NEL (U+0085) get no fix because they separate text (deleting
+form feed, NEL (U+0085) and the two separators get no fix because they separate text (deleting
 them could glue two words), and other C1 controls get none because they are
 usually a sign of mojibake (Windows-1252 text decoded as Latin-1, e.g.
 "â" + U+0080 + U+0099 for "’"), where the bytes are needed to recover the text.
@@ -38,10 +40,12 @@ None.)"};
 
 namespace {
 
+// Deleting these joins nothing that should stay apart.
 bool deletable(char32_t cp) { return (cp < 0x20 && cp != 0x0B && cp != 0x0C) || cp == 0x7F; }
 
 bool is_control(char32_t cp) {
-  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
+  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 ||
+         cp == 0x2029;
 }
 
 // End of an ANSI/VT100 control sequence (ESC [ parameters final-letter) starting at pos, or pos.
@@ -57,7 +61,7 @@ std::size_t escape_sequence_end(std::string_view text, std::size_t pos) {
 
 void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& out) const {
   static constexpr encoding::ByteSet kCandidates =
-      encoding::ByteSet{0x7F, 0xC2}.add_range(0x00, 0x08).add_range(0x0B, 0x0C).add_range(0x0E, 0x1F);
+      encoding::ByteSet{0x7F, 0xC2, 0xE2}.add_range(0x00, 0x08).add_range(0x0B, 0x0C).add_range(0x0E, 0x1F);
   const Document& doc = context.doc;
   const std::string_view text = doc.text;
   const std::string_view prose = doc.prose();
@@ -80,7 +84,7 @@ void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& 
         next = end;
         utf8::next(text, next);
         fixable = fixable && deletable(cp);
-        c1_other_than_nel = c1_other_than_nel || (cp >= 0x80 && cp != 0x85);
+        c1_other_than_nel = c1_other_than_nel || (cp >= 0x80 && cp <= 0x9F && cp != 0x85);
       }
       if (count < 3) listed += (listed.empty() ? "" : ", ") + encoding::describe_code_point(cp);
       ++count;
@@ -89,6 +93,7 @@ void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& 
     if (count > 3) listed += ", ...";
     const bool escape = first == 0x1B && escape_sequence_end(text, pos) != pos;
     std::string message = escape && count == 1 ? "terminal escape sequence (" + listed + " ...) in text"
+                          : count == 1 && first >= 0x2028 ? "separator " + listed + " in text"
                           : count == 1         ? "control character " + listed + " in text"
                                                : std::to_string(count) + " control characters (" + listed + ") in text";
     if (c1_other_than_nel) message += "; often a sign of mojibake";
