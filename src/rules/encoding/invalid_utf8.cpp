@@ -39,6 +39,14 @@ void InvalidUtf8::check(const CheckContext& context, std::vector<Finding>& out) 
       pos = encoding::find_byte(text, pos, kNonAscii);
       continue;
     }
+    // Han (U+4000-U+9FFF: leads E4-E9) is most of a Chinese text; check it inline.
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead >= 0xE4 && lead <= 0xE9 && pos + 2 < text.size() &&
+        (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[pos + 2]) & 0xC0) == 0x80) {
+      pos += 3;
+      continue;
+    }
     if (const std::size_t length = encoding::well_formed_length(text, pos); length != 0) {
       pos += length;  // stays in this loop over runs of Han
       continue;
