@@ -25,8 +25,9 @@ instead:
   valid UTF-8 (`\xE2\x80\x99` is "’");
 - `\n`, `\r`, `\t` (`\r\n` and runs such as `\n\n` are one finding); no fix,
   because whether a line break or a space was meant depends on the document;
-- `\"` and `\'` in plain text, with the quote as the fix. In Markdown a
-  backslash before punctuation is a legitimate escape and is not flagged.
+- `\"`, `\'` and `\/` (JSON's escaped slash, as in `http:\/\/`) in plain
+  text, with the character as the fix. In Markdown a backslash before
+  punctuation is a legitimate escape and is not flagged.
 
 Not flagged: anything in code (Markdown code spans and blocks), doubled
 backslashes (`\\n`), Windows paths (a token with a drive letter `C:\`, a
@@ -199,10 +200,10 @@ void EscapeSequence::check(const CheckContext& context, std::vector<Finding>& ou
         escape = Escape{end, std::nullopt, true};
         message = "literal " + names + " in text";
       }
-    } else if ((next == '"' || next == '\'') && !doc.markdown) {
+    } else if ((next == '"' || next == '\'' || next == '/') && !doc.markdown) {
       escape = Escape{pos + 2, std::string(1, next), false};
     }
-    if (!escape || (!escape->line_break && in_windows_path(prose, pos) && next != '"' && next != '\'')) {
+    if (!escape || (!escape->line_break && in_windows_path(prose, pos) && next != '"' && next != '\'' && next != '/')) {
       pos += 1;
       continue;
     }
