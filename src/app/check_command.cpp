@@ -28,7 +28,16 @@ struct CheckArgs {
   std::string encoding;
   std::vector<std::string> glossaries;
   std::vector<std::string> settings;
+  std::vector<std::string> severities;
 };
+
+// Rule ids and family names given to --enable, --disable and --severity must exist.
+void verify_rule_name(const RuleList& rules, const std::string& name, const char* option) {
+  if (name == "all" || find_rule(rules, name) ||
+      std::any_of(rules.begin(), rules.end(), [&](const auto& r) { return rule_family(r->info().id) == name; }))
+    return;
+  throw CLI::ValidationError(option, "unknown rule or family '" + name + "' (see `transcheck rules`)");
+}
 
 LanguageTag language_option(const std::string& text, const char* option) {
   const auto tag = parse_language(text);
@@ -80,14 +89,15 @@ int run_check(const CheckArgs& args) {
   options.selection.enable = args.enable;
   options.selection.disable = args.disable;
   const RuleList rules = all_rules();
-  for (const auto& name : args.enable)
-    if (name != "all" && !find_rule(rules, name) &&
-        std::none_of(rules.begin(), rules.end(), [&](const auto& r) { return rule_family(r->info().id) == name; }))
-      throw CLI::ValidationError("--enable", "unknown rule or family '" + name + "' (see `transcheck rules`)");
-  for (const auto& name : args.disable)
-    if (name != "all" && !find_rule(rules, name) &&
-        std::none_of(rules.begin(), rules.end(), [&](const auto& r) { return rule_family(r->info().id) == name; }))
-      throw CLI::ValidationError("--disable", "unknown rule or family '" + name + "' (see `transcheck rules`)");
+  for (const auto& name : args.enable) verify_rule_name(rules, name, "--enable");
+  for (const auto& name : args.disable) verify_rule_name(rules, name, "--disable");
+  for (const auto& item : args.severities) {
+    const auto equals = item.find('=');
+    const auto severity = equals == std::string::npos ? std::nullopt : parse_severity(item.substr(equals + 1));
+    if (!severity) throw CLI::ValidationError("--severity", "expected RULE=error|warning|info, got '" + item + "'");
+    verify_rule_name(rules, item.substr(0, equals), "--severity");
+    options.severities.push_back({item.substr(0, equals), *severity});
+  }
   for (const auto& setting : args.settings) {
     const auto equals = setting.find('=');
     if (equals == std::string::npos || equals == 0)
@@ -156,6 +166,7 @@ void add_check_command(CLI::App& app, ExitStatus& status) {
   command->add_option("--fail-on", args->fail_on, "Exit 1 on findings at or above: error, warning, info, never");
   command->add_option("--encoding", args->encoding, "Decode input from this encoding (gb18030, gbk, big5, utf-16, ...)");
   command->add_option("--glossary", args->glossaries, "Terminology glossary (TSV, CSV, TBX or JSON); repeatable");
+  command->add_option("--severity", args->severities, "Change a rule's or family's severity: RULE=error|warning|info");
   command->add_option("--set", args->settings, "Rule option KEY=VALUE, e.g. script/han-in-english.allow-parenthesized=true");
   command->callback([args, &status] { status.code = run_check(*args); });
 }

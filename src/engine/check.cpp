@@ -21,8 +21,39 @@ bool applies_to(const RuleInfo& info, const Document& doc) {
   return true;
 }
 
+// Applies --severity overrides to the findings a rule just added.
+void apply_severity(const CheckOptions& options, std::string_view rule_id, std::vector<Finding>& out, std::size_t first) {
+  const std::string_view family = rule_family(rule_id);
+  for (const SeverityOverride& o : options.severities) {
+    if (o.rule != rule_id && o.rule != family) continue;
+    for (std::size_t i = first; i < out.size(); ++i) out[i].severity = o.severity;
+  }
+}
+
+bool explains_its_span(const Finding& f) {
+  return f.rule == "encoding/mojibake" || f.rule == "encoding/mojibake-cjk";
+}
+
+// Mojibake is the root cause of whatever else fires inside it ("鈥檛" also
+// reads as stray Han and as Traditional characters): report it once, as
+// mojibake. Findings in [first, end) of one document are filtered.
+void drop_findings_inside_mojibake(std::vector<Finding>& out, std::size_t first) {
+  std::vector<Span> garbled;
+  for (std::size_t i = first; i < out.size(); ++i)
+    if (explains_its_span(out[i])) garbled.push_back(out[i].span);
+  if (garbled.empty()) return;
+  const auto inside = [&](const Finding& f) {
+    if (explains_its_span(f)) return false;
+    return std::any_of(garbled.begin(), garbled.end(), [&](const Span& g) {
+      return f.span.begin >= g.begin && f.span.end <= g.end && (f.span.begin < g.end || f.span.empty());
+    });
+  };
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), inside), out.end());
+}
+
 void run_document_rules(const Document& doc, Role role, const RuleList& rules, const CheckOptions& options,
                         std::vector<Finding>& out) {
+  const std::size_t document_first = out.size();
   for (const auto& rule : rules) {
     const RuleInfo& info = rule->info();
     if (info.scope != RuleScope::document || !options.selection.is_enabled(info) || !applies_to(info, doc)) continue;
@@ -33,7 +64,9 @@ void run_document_rules(const Document& doc, Role role, const RuleList& rules, c
     rule->check(context, out);
     for (std::size_t i = first; i < out.size(); ++i)
       if (!out[i].document) out[i].document = &doc;
+    apply_severity(options, info.id, out, first);
   }
+  drop_findings_inside_mojibake(out, document_first);
 }
 
 }  // namespace
@@ -75,6 +108,7 @@ std::vector<Finding> check_pair(const Document& source, const Document& target, 
       rule->check(context, findings);
       for (std::size_t i = first; i < findings.size(); ++i)
         if (!findings[i].document) findings[i].document = &target;
+      apply_severity(options, info.id, findings, first);
     }
   }
   sort_findings(findings, {&source, &target});

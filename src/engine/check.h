@@ -18,8 +18,14 @@ struct RuleSelection {
   bool is_enabled(const RuleInfo& info) const;
 };
 
+struct SeverityOverride {
+  std::string rule;  // rule id or family name
+  Severity severity = Severity::warning;
+};
+
 struct CheckOptions {
   RuleSelection selection;
+  std::vector<SeverityOverride> severities;  // --severity RULE=LEVEL; later entries win
   Settings settings;
   const Glossary* glossary = nullptr;
   AlignOptions align;

@@ -2,6 +2,9 @@
 
 #include "read/markdown.h"
 
+#include <iostream>
+#include <sstream>
+
 namespace tc {
 
 Document document_from_bytes(const std::string& path, std::string bytes, const LoadOptions& options) {
@@ -20,6 +23,11 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
 }
 
 Document load_document(const std::string& path, const LoadOptions& options) {
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    return document_from_bytes("<stdin>", std::move(buffer).str(), options);
+  }
   return document_from_bytes(path, read_file_bytes(path), options);
 }
 

@@ -14,7 +14,7 @@ struct LoadOptions {
   std::optional<LanguageTag> language;     // nullopt: from the dominant script
 };
 
-// Throws InputError when the file cannot be read or is binary.
+// Throws InputError when the file cannot be read or is binary. "-" reads standard input.
 Document load_document(const std::string& path, const LoadOptions& options);
 
 // The same from bytes already in memory (tests, stdin).

@@ -29,7 +29,11 @@ bool is_utf8_name(std::string_view name) {
 }
 
 // Strict conversion: returns nullopt and the failing offset when a byte sequence is invalid.
-std::optional<std::string> try_convert(std::string_view bytes, const char* encoding, std::size_t* bad_offset) {
+// With reject_private_use, output in the Private Use Area (where ICU's tables
+// put unassigned legacy byte pairs) also counts as a failure: detection must
+// not call such text a clean decode.
+std::optional<std::string> try_convert(std::string_view bytes, const char* encoding, std::size_t* bad_offset,
+                                       bool reject_private_use = false) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(encoding, &status), ucnv_close);
   if (U_FAILURE(status)) return std::nullopt;
@@ -60,6 +64,7 @@ std::optional<std::string> try_convert(std::string_view bytes, const char* encod
     if (c >= 0xD800 && c <= 0xDBFF && i < utf16.size() && utf16[i] >= 0xDC00 && utf16[i] <= 0xDFFF) {
       c = 0x10000 + ((c - 0xD800) << 10) + (utf16[i++] - 0xDC00);
     }
+    if (reject_private_use && ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)) return std::nullopt;
     utf8::append(out, c);
   }
   return out;
@@ -99,13 +104,13 @@ std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
     else if (n == "big5") candidate = "Big5";
     else if (n == "euc-jp" || n == "shift_jis" || n == "euc-kr" || n == "iso-2022-cn") candidate = name;
     else continue;
-    if (try_convert(bytes, candidate.c_str(), nullptr)) return candidate;
+    if (try_convert(bytes, candidate.c_str(), nullptr, true)) return candidate;
   }
   // The detector needs enough text; fall back to a strict trial of the two
   // Chinese encodings people actually meet.
   for (const char* candidate : {"GB18030", "Big5"}) {
-    if (candidate == std::string("GB18030") && !try_convert(bytes, "GBK", nullptr)) continue;
-    if (try_convert(bytes, candidate, nullptr)) return std::string(candidate);
+    if (candidate == std::string("GB18030") && !try_convert(bytes, "GBK", nullptr, true)) continue;
+    if (try_convert(bytes, candidate, nullptr, true)) return std::string(candidate);
   }
   return std::nullopt;
 }

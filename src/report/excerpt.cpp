@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/utf8.h"
@@ -76,48 +77,55 @@ Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width) {
   const Span bounds = doc.lines.line_span(line, doc.text);
   const std::size_t mark_begin = std::min(std::max(span.begin, bounds.begin), bounds.end);
   const std::size_t mark_end = std::max(mark_begin, std::min(span.end, bounds.end));
+  const std::string_view text = std::string_view(doc.text).substr(0, bounds.end);
 
-  std::vector<Cell> cells;
-  std::vector<std::size_t> offsets;
-  std::size_t pos = bounds.begin;
-  while (pos < bounds.end) {
-    offsets.push_back(pos);
-    cells.push_back(cell_for(std::string_view(doc.text).substr(0, bounds.end), pos));
-  }
-  offsets.push_back(bounds.end);
-
-  // Choose a window of cells that fits max_width and shows the span start.
-  std::size_t first = 0;
-  std::size_t total = 0;
-  for (const Cell& c : cells) total += c.width;
-  std::size_t last = cells.size();
-  if (total > max_width) {
-    std::size_t start_cell = 0;
-    while (start_cell < cells.size() && offsets[start_cell] < mark_begin) ++start_cell;
-    std::size_t lead = 0;
-    first = start_cell;
-    while (first > 0 && lead + cells[first - 1].width <= max_width / 3) lead += cells[--first].width;
+  // Work stays proportional to max_width, not to the line: a window starts
+  // at the line start when the whole line fits, otherwise a third of the
+  // width before the span.
+  std::size_t start = bounds.begin;
+  {
     std::size_t width = 0;
-    last = first;
-    while (last < cells.size() && width + cells[last].width <= max_width) width += cells[last++].width;
+    std::size_t pos = bounds.begin;
+    while (pos < bounds.end && width <= max_width) width += cell_for(text, pos).width;
+    if (width > max_width) {
+      std::size_t lead = 0;
+      start = mark_begin;
+      while (start > bounds.begin) {
+        std::size_t previous = start;
+        utf8::previous(text, previous);
+        std::size_t probe = previous;
+        const std::size_t w = cell_for(text, probe).width;
+        if (lead + w > max_width / 3) break;
+        lead += w;
+        start = previous;
+      }
+    }
   }
-  if (first > 0) {
+  if (start > bounds.begin) {
     excerpt.text += "…";
     excerpt.underline += ' ';
   }
+  std::size_t width = 0;
+  std::size_t pos = start;
+  std::size_t caret_column = excerpt.underline.size();
   bool marked_any = false;
-  for (std::size_t i = first; i < last; ++i) {
-    excerpt.text += cells[i].shown;
-    const bool inside = offsets[i] >= mark_begin && offsets[i] < mark_end;
-    excerpt.underline.append(cells[i].width, inside ? '^' : ' ');
-    marked_any |= inside && cells[i].width > 0;
+  while (pos < bounds.end) {
+    const std::size_t offset = pos;
+    std::size_t next = pos;
+    const Cell cell = cell_for(text, next);
+    if (width + cell.width > max_width) break;
+    if (offset < mark_begin) caret_column += cell.width;
+    const bool inside = offset >= mark_begin && offset < mark_end;
+    excerpt.text += cell.shown;
+    excerpt.underline.append(cell.width, inside ? '^' : ' ');
+    marked_any |= inside && cell.width > 0;
+    width += cell.width;
+    pos = next;
   }
-  if (last < cells.size()) excerpt.text += "…";
+  if (pos < bounds.end) excerpt.text += "…";
   if (!marked_any) {
     // An empty span (or one at the line end) still gets one caret where it starts.
-    std::size_t column = first > 0 ? 1 : 0;
-    for (std::size_t i = first; i < last && offsets[i] < mark_begin; ++i) column += cells[i].width;
-    excerpt.underline.assign(column, ' ');
+    excerpt.underline.assign(caret_column, ' ');
     excerpt.underline += '^';
   }
   while (!excerpt.underline.empty() && excerpt.underline.back() == ' ') excerpt.underline.pop_back();

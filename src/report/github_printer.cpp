@@ -24,8 +24,9 @@ std::string escape(std::string_view text, bool property) {
 }  // namespace
 
 void print_github(std::ostream& out, const std::vector<Finding>& findings, const ReportContext&) {
+  Locator locator;
   for (const Finding& f : findings) {
-    const Location loc = locate(*f.document, f.span);
+    const Location loc = locator.locate(*f.document, f.span);
     const char* level = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
     out << "::" << level << " file=" << escape(loc.file, true) << ",line=" << loc.start.line << ",col=" << loc.start.column
         << ",endLine=" << loc.end.line << ",endColumn=" << loc.end.column << ",title=" << escape(f.rule, true) << "::"

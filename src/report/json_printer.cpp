@@ -12,8 +12,9 @@ void print_json(std::ostream& out, const std::vector<Finding>& findings, const R
     files.push_back({{"file", doc->path}, {"language", std::string(to_string(doc->lang))}, {"encoding", doc->encoding}});
   }
   json items = json::array();
+  Locator locator;
   for (const Finding& f : findings) {
-    const Location loc = locate(*f.document, f.span);
+    const Location loc = locator.locate(*f.document, f.span);
     json item = {
         {"rule", f.rule},
         {"severity", std::string(to_string(f.severity))},

@@ -32,6 +32,7 @@ void print_junit(std::ostream& out, const std::vector<Finding>& findings, const 
       << "\">\n";
   out << "  <testsuite name=\"transcheck\" tests=\"" << context.documents.size() << "\" failures=\"" << findings.size()
       << "\">\n";
+  Locator locator;
   for (const Document* doc : context.documents) {
     out << "    <testcase classname=\"transcheck\" name=\"" << xml_escape(doc->path) << "\"";
     const auto it = by_document.find(doc);
@@ -41,7 +42,7 @@ void print_junit(std::ostream& out, const std::vector<Finding>& findings, const 
     }
     out << ">\n";
     for (const Finding* f : it->second) {
-      const Location loc = locate(*doc, f->span);
+      const Location loc = locator.locate(*doc, f->span);
       out << "      <failure type=\"" << xml_escape(f->rule) << "\" message=\"" << xml_escape(printable(f->message))
           << "\">" << xml_escape(loc.file) << ':' << loc.start.line << ':' << loc.start.column << ": "
           << to_string(f->severity) << ": " << xml_escape(printable(f->message)) << "</failure>\n";

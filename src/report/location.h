@@ -18,6 +18,21 @@ struct Location {
 
 Location locate(const Document& doc, Span span);
 
+// locate() for a stream of findings in document order: counts code points
+// from the previous position on the same line instead of from the line
+// start, so thousands of findings on one huge line stay linear.
+class Locator {
+ public:
+  Location locate(const Document& doc, Span span);
+
+ private:
+  Position advance(const Document& doc, std::size_t offset);
+  const Document* doc_ = nullptr;
+  std::size_t offset_ = 0;
+  std::size_t line_start_ = 0;
+  Position position_;
+};
+
 struct SeverityCounts {
   std::size_t error = 0, warning = 0, info = 0;
 };

@@ -30,8 +30,9 @@ void print_sarif(std::ostream& out, const std::vector<Finding>& findings, const 
     }
   }
   json results = json::array();
+  Locator locator;
   for (const Finding& f : findings) {
-    const Location loc = locate(*f.document, f.span);
+    const Location loc = locator.locate(*f.document, f.span);
     json region = {{"startLine", loc.start.line},
                    {"startColumn", loc.start.column},
                    {"endLine", loc.end.line},

@@ -35,8 +35,8 @@ std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-std::string format_headline(const Finding& f, const Palette& p) {
-  const Location loc = locate(*f.document, f.span);
+std::string format_headline(const Finding& f, const Palette& p, Locator& locator) {
+  const Location loc = locator.locate(*f.document, f.span);
   return std::string(p.bold) + loc.file + ':' + std::to_string(loc.start.line) + ':' + std::to_string(loc.start.column) +
          ":" + p.reset + ' ' + severity_color(p, f.severity) + std::string(to_string(f.severity)) + p.reset + ": " +
          p.bold + printable(f.message) + p.reset + " [" + f.rule + "]";
@@ -44,12 +44,16 @@ std::string format_headline(const Finding& f, const Palette& p) {
 
 }  // namespace
 
-std::string headline(const Finding& finding) { return format_headline(finding, palette(false)); }
+std::string headline(const Finding& finding) {
+  Locator locator;
+  return format_headline(finding, palette(false), locator);
+}
 
 void print_text(std::ostream& out, const std::vector<Finding>& findings, const ReportContext& context) {
   const Palette p = palette(context.color);
+  Locator locator;
   for (const Finding& f : findings) {
-    out << format_headline(f, p) << '\n';
+    out << format_headline(f, p, locator) << '\n';
     if (f.document->text.empty()) continue;
     const Excerpt excerpt = make_excerpt(*f.document, f.span);
     const std::string number = std::to_string(excerpt.line);

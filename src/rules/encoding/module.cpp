@@ -13,6 +13,9 @@
 #include "rules/encoding/unassigned.h"
 #include "rules/encoding/unusual_space.h"
 #include "rules/encoding/zero_width.h"
+// mojibake rules
+#include "rules/encoding/mojibake.h"
+#include "rules/encoding/mojibake_cjk.h"
 
 namespace tc {
 
@@ -31,6 +34,9 @@ void register_encoding_rules(RuleList& rules) {
   rules.push_back(std::make_unique<HtmlEntity>());
   rules.push_back(std::make_unique<EscapeSequence>());
   rules.push_back(std::make_unique<NotNfc>());
+  // mojibake rules
+  rules.push_back(std::make_unique<Mojibake>());
+  rules.push_back(std::make_unique<MojibakeCjk>());
 }
 
 }  // namespace tc

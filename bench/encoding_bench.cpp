@@ -1,0 +1,258 @@
+// Benchmark of the encoding rules (issue 2, "Measured by a benchmark"):
+//  (a) recall / false alarms of the mojibake rules on the ftfy dev cases,
+//  (b) encoding findings on the clean published mac-dev texts (both sides),
+//  (c) throughput of the encoding/* and script/* document rules.
+// Usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show]
+// (--show prints every finding on the ftfy cases)
+// DIR defaults to /work/shared/corpora; a missing corpus is reported as
+// "corpus absent", not as a failure.
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/language.h"
+#include "engine/check.h"
+#include "report/location.h"
+#include "rules/registry.h"
+
+namespace fs = std::filesystem;
+using namespace tc;
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool is_encoding_rule(std::string_view id) { return id.rfind("encoding/", 0) == 0; }
+bool flags_mojibake(std::string_view id) { return is_encoding_rule(id) && id.find("mojibake") != std::string_view::npos; }
+
+CheckOptions options_for(std::vector<std::string> families) {
+  CheckOptions options;
+  options.selection.enable = std::move(families);
+  options.selection.only_enabled = true;
+  return options;
+}
+
+void ftfy_detection(const fs::path& corpora, const RuleList& rules, bool show) {
+  const fs::path path = corpora / "ftfy-cases" / "dev.jsonl";
+  std::cout << "== (a) mojibake detection on " << path.string() << "\n";
+  if (!fs::exists(path)) {
+    std::cout << "corpus absent\n";
+    return;
+  }
+  const CheckOptions options = options_for({"encoding"});
+  std::ifstream in(path);
+  std::string line;
+  int positives = 0, detected = 0, negatives = 0, false_alarms = 0;
+  std::vector<std::string> misses, alarms;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    if (record.is_discarded()) continue;
+    const std::string id = record.value("id", "?");
+    const bool changed = record.value("encoding_changed", false);
+    const Document doc = make_document("ftfy:" + id, record.value("original", ""), Lang::en, false);
+    bool fired = false;
+    for (const Finding& f : check_document(doc, rules, options)) {
+      fired = fired || flags_mojibake(f.rule);
+      if (show)
+        std::cout << "  " << id << (changed ? " (mojibake) " : " (clean) ") << f.message << " [" << f.rule << "]\n";
+    }
+    if (changed) {
+      ++positives;
+      if (fired) ++detected; else misses.push_back(id);
+    } else {
+      ++negatives;
+      if (fired) { ++false_alarms; alarms.push_back(id); }
+    }
+  }
+  std::printf("recall: %d/%d = %.1f%% (cases with encoding_changed=true)\n", detected, positives,
+              positives ? 100.0 * detected / positives : 0.0);
+  std::cout << "misses:";
+  for (const auto& id : misses) std::cout << ' ' << id;
+  std::cout << "\n";
+  std::printf("false alarms: %d/%d (cases with encoding_changed=false)\n", false_alarms, negatives);
+  std::cout << "false alarm cases:";
+  for (const auto& id : alarms) std::cout << ' ' << id;
+  std::cout << "\n";
+}
+
+void mac_dev_false_alarms(const fs::path& corpora, const RuleList& rules) {
+  const fs::path root = corpora / "mac-dev";
+  std::cout << "== (b) encoding findings on clean published text " << root.string() << "\n";
+  if (!fs::exists(root)) {
+    std::cout << "corpus absent\n";
+    return;
+  }
+  const CheckOptions options = options_for({"encoding"});
+  int files = 0, findings = 0;
+  std::size_t bytes = 0;
+  for (const auto& [side, lang] : {std::pair{"zh", Lang::zh}, std::pair{"en", Lang::en}}) {
+    std::vector<fs::path> paths;
+    for (const auto& entry : fs::directory_iterator(root / side))
+      if (entry.is_regular_file() && !entry.path().has_extension()) paths.push_back(entry.path());
+    std::sort(paths.begin(), paths.end());
+    for (const auto& path : paths) {
+      const Document doc = make_document(path.string(), read_file(path), lang, false);
+      ++files;
+      bytes += doc.text.size();
+      for (const Finding& f : check_document(doc, rules, options)) {
+        if (!is_encoding_rule(f.rule)) continue;
+        ++findings;
+        const Position at = doc.position(f.span.begin);
+        std::cout << "  false alarm: " << path.string() << ':' << at.line << ':' << at.column << ": " << f.message
+                  << " [" << f.rule << "]\n";
+      }
+    }
+  }
+  std::printf("files: %d (%.1f KB), encoding findings (false alarms): %d (target 0)\n", files, bytes / 1024.0,
+              findings);
+}
+
+// Varied paragraphs of one language, with the typographic characters real
+// text has, repeated to the requested size.
+std::string synthetic_text(Lang lang, std::size_t megabytes) {
+  static const char* const kEnglish[] = {
+      "Hypertension affects about one in four adults. Patients should measure their blood pressure at home, "
+      "twice a day, and keep a record for their doctor — especially after changing medication.\n\n",
+      "The study enrolled 1,204 participants (aged 40–75); the median follow-up was 3.2 years. “We saw a 12% "
+      "reduction in events,” said the lead author. Doses of 5 µg/kg were given at 37 °C ± 0.5.\n\n",
+      "Zhōngguó’s café culture is growing; naïve readers may not know that COVID-19, CD8+ T cells, IL-6 and p53 "
+      "are terms used in mRNA research. © 2024 The Authors.\n\n",
+      "Exercise during chemotherapy can reduce fatigue and improve sleep. Patients who don’t feel strong can "
+      "start with a 10-minute walk… and build up slowly, with their care team’s guidance.\n\n",
+  };
+  static const char* const kChinese[] = {
+      "高血压是常见的慢性病，约四分之一的成年人受其影响。患者应在家中每天测量两次血压，并记录下来，"
+      "在更换药物后尤其要注意。\n\n",
+      "研究共纳入1204名参与者（年龄40至75岁），中位随访时间为3.2年。第一作者说：“我们观察到事件减少了12%。”"
+      "烫伤后应立即用冷水冲洗伤口，不要涂抹牙膏。\n\n",
+      "糖尿病患者需要控制饮食，多吃蔬菜，少吃甜食。医生建议每周至少运动150分钟，例如快走、游泳或骑自行车。"
+      "如果出现头晕、乏力等症状，应及时就医。\n\n",
+      "化疗期间适度运动可以减轻疲劳、改善睡眠。体力较弱的患者可以从每天散步十分钟开始，"
+      "在医护人员指导下循序渐进——切勿勉强。\n\n",
+  };
+  const auto& paragraphs = lang == Lang::zh ? kChinese : kEnglish;
+  const std::size_t target = megabytes * 1024 * 1024;
+  std::string text;
+  text.reserve(target + 4096);
+  for (std::size_t i = 0; text.size() < target; ++i) {
+    text += paragraphs[i % std::size(paragraphs)];
+    // Vary the paragraphs a little so nothing is perfectly periodic.
+    if (i % 7 == 3) text += (lang == Lang::zh ? "第" + std::to_string(i) + "节。\n\n" : "Section " + std::to_string(i) + ".\n\n");
+  }
+  return text;
+}
+
+struct Timing {
+  double megabytes = 0;
+  double seconds = 0;
+  std::size_t findings = 0;
+};
+
+Timing time_check(const Document& doc, const RuleList& rules, const CheckOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<Finding> findings = check_document(doc, rules, options);
+  Timing t;
+  t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  t.megabytes = doc.text.size() / (1024.0 * 1024.0);
+  t.findings = findings.size();
+  return t;
+}
+
+void print_timing(const std::string& what, const Timing& t) {
+  std::printf("%s: %.1f MB in %.2f s = %.1f MB/s (target >= 100), %zu findings\n", what.c_str(), t.megabytes,
+              t.seconds, t.megabytes / t.seconds, t.findings);
+}
+
+void throughput(const RuleList& rules, const std::string& path, std::size_t megabytes) {
+  std::cout << "== (c) throughput of the encoding/* and script/* document rules (engine check_document)\n";
+  // The rules a user gets by default: off-by-default rules (latin-in-chinese)
+  // are timed separately below.
+  CheckOptions options = options_for({"encoding", "script"});
+  for (const auto& rule : rules)
+    if (!rule->info().enabled_by_default) options.selection.disable.push_back(std::string(rule->info().id));
+  const CheckOptions mojibake_only = options_for({"encoding/mojibake", "encoding/mojibake-cjk"});
+  std::cout << "rules:";
+  for (const auto& rule : rules) {
+    const RuleInfo& info = rule->info();
+    if (info.scope == RuleScope::document && options.selection.is_enabled(info)) std::cout << ' ' << info.id;
+  }
+  std::cout << "\n";
+  std::vector<Document> docs;
+  if (!path.empty()) {
+    std::string text = read_file(path);
+    const Lang lang = dominant_language(std::string_view(text).substr(0, 1 << 20));
+    std::cout << "input: " << path << " (checked as --lang " << to_string(lang == Lang::unknown ? Lang::en : lang)
+              << ")\n";
+    docs.push_back(make_document(path, std::move(text), lang == Lang::unknown ? Lang::en : lang, false));
+  } else {
+    std::cout << "input: synthetic text built in memory by repeating varied paragraphs: an English document and a\n"
+                 "Chinese document of "
+              << megabytes / 2 << " MB each (the two sides of a translation pair, " << megabytes << " MB in all)\n";
+    docs.push_back(make_document("synthetic.en.txt", synthetic_text(Lang::en, megabytes / 2), Lang::en, false));
+    docs.push_back(make_document("synthetic.zh.txt", synthetic_text(Lang::zh, megabytes / 2), Lang::zh, false));
+  }
+  for (const auto& [label, selected] : {std::pair<const char*, const CheckOptions*>{"encoding/* + script/* (default rules)", &options},
+                                        std::pair<const char*, const CheckOptions*>{"encoding/mojibake + encoding/mojibake-cjk alone", &mojibake_only}}) {
+    Timing total;
+    for (const Document& doc : docs) {
+      const Timing t = time_check(doc, rules, *selected);
+      print_timing("  " + doc.path + ", " + label, t);
+      total.megabytes += t.megabytes;
+      total.seconds += t.seconds;
+      total.findings += t.findings;
+    }
+    print_timing(std::string("all input, ") + label, total);
+  }
+  std::cout << "per rule (MB/s on each document):\n";
+  for (const auto& rule : rules) {
+    const RuleInfo& info = rule->info();
+    if (info.scope != RuleScope::document || (!is_encoding_rule(info.id) && info.id.rfind("script/", 0) != 0)) continue;
+    const CheckOptions one = options_for({std::string(info.id)});
+    std::printf("  %-38s", std::string(info.id).c_str());
+    for (const Document& doc : docs) {
+      const Timing t = time_check(doc, rules, one);
+      std::printf(" %9.1f", t.megabytes / t.seconds);
+    }
+    std::printf("%s\n", info.enabled_by_default ? "" : "  (off by default)");
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path corpora = "/work/shared/corpora";
+  std::string throughput_file;
+  std::size_t megabytes = 100;
+  bool show = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--corpora" && i + 1 < argc) corpora = argv[++i];
+    else if (arg == "--throughput-file" && i + 1 < argc) throughput_file = argv[++i];
+    else if (arg == "--megabytes" && i + 1 < argc) megabytes = std::stoul(argv[++i]);
+    else if (arg == "--show") show = true;
+    else if (arg.rfind("--", 0) != 0) throughput_file = arg;
+    else {
+      std::cerr << "usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show]\n";
+      return 2;
+    }
+  }
+  const RuleList rules = all_rules();
+  ftfy_detection(corpora, rules, show);
+  mac_dev_false_alarms(corpora, rules);
+  throughput(rules, throughput_file, megabytes);
+  return 0;
+}

@@ -1,0 +1,507 @@
+// UTF-8 read as a single-byte code page. Every character of such mojibake
+// is the code-page image of one byte of a UTF-8 sequence, so a candidate is a
+// run of characters whose bytes form a lead byte followed by the right number
+// of continuation bytes. Legitimate text produces such runs too ("É’",
+// "Å—", "×”"), so each candidate is scored on what it decodes to and on its
+// neighbours; only candidates (and word-internal groups of them) with enough
+// evidence are reported.
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "core/document.h"
+#include "core/utf8.h"
+#include "rules/encoding/mojibake_scan.h"
+#include "rules/encoding/mojibake_tables.h"
+
+namespace tc::mojibake {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+constexpr int kReject = -100;
+constexpr int kFireScore = 2;  // evidence a candidate needs to be reported
+
+struct Candidate {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  SingleByte page = SingleByte::windows1252;
+  std::string bytes;        // the UTF-8 bytes the characters stand for
+  int length = 0;           // UTF-8 sequence length (2-4)
+  bool unknown_byte = false;  // a continuation was replaced by '?' or U+FFFD
+  bool space_for_nbsp = false;  // a continuation 0xA0 was turned into a space
+  bool has_c1 = false;      // a continuation is a C1 control (ISO-8859-x decoding)
+  char32_t lead = 0;        // the first character as written
+  char32_t last = 0;        // the last character as written
+  char32_t decoded = 0;     // what the bytes decode to (0 when a byte is unknown)
+  int score = kReject;
+  std::uint8_t pages = 0;   // bit per page in which the characters form this sequence
+};
+
+bool is_lower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
+bool is_upper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)); }
+bool is_letter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
+bool is_space(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+
+// Symbols such as "√", "≈", "◊" (MacRoman leads) and the florin "ƒ".
+bool is_symbol_like(char32_t cp) {
+  if (cp == 0x0192) return true;
+  const int8_t type = u_charType(static_cast<UChar32>(cp));
+  return type == U_MATH_SYMBOL || type == U_OTHER_SYMBOL || type == U_CURRENCY_SYMBOL;
+}
+
+bool is_box_drawing(char32_t cp) { return cp >= 0x2500 && cp <= 0x259F; }
+
+// What a two-byte sequence may decode to in text worth recovering: Latin-1
+// symbols and letters of the scripts whose UTF-8 is two bytes long. IPA,
+// Armenian and combining marks are left out: legitimate pairs such as "É’"
+// (U+0252) or "’é" in MacRoman (U+054E) decode there.
+bool plausible_two_byte(char32_t cp) {
+  if (cp >= 0xA0 && cp <= 0xBF) return true;
+  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
+  if (cp >= 0x386 && cp <= 0x3CE) return true;
+  if (cp >= 0x400 && cp <= 0x45F) return true;
+  if (cp == 0x490 || cp == 0x491) return true;
+  if (cp >= 0x5D0 && cp <= 0x5EA) return true;
+  if (cp >= 0x620 && cp <= 0x64A) return true;
+  if (cp >= 0x660 && cp <= 0x669) return true;
+  return false;
+}
+
+// What a three- or four-byte sequence may decode to: the blocks text that
+// goes through UTF-8 mojibake really holds (Indic, Thai, Vietnamese, Greek
+// extended, punctuation and symbols, CJK, Hangul, full-width forms, emoji).
+bool plausible_long(char32_t cp) {
+  const bool in_block = (cp >= 0x900 && cp <= 0xEFF) || (cp >= 0x10A0 && cp <= 0x11FF) ||
+                        (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x1E00 && cp <= 0x2BFF) ||
+                        (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3000 && cp <= 0x9FFF) ||
+                        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) || cp == 0xFFFD ||
+                        (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3134F);
+  return in_block && u_isdefined(static_cast<UChar32>(cp));
+}
+
+char32_t decode_bytes(const std::string& bytes) {
+  std::size_t pos = 0;
+  const char32_t cp = utf8::next(bytes, pos);
+  return pos == bytes.size() ? cp : utf8::kInvalid;
+}
+
+// Matches the UTF-8 sequence whose lead byte is the character at
+// [begin, after_lead) in page; nullopt when the following characters are
+// not its continuation bytes.
+std::optional<Candidate> match_page(std::string_view text, std::size_t begin, std::size_t after_lead, char32_t lead,
+                                    SingleByte page, unsigned char lead_byte) {
+  const int length = utf8_sequence_length(lead_byte);
+  if (length < 2) return std::nullopt;
+  const auto page_index = static_cast<std::size_t>(page);
+  // A page whose NBSP is not 0xA0 cannot have turned 0xA0 into a space.
+  const auto* nbsp = single_byte_codes(0xA0);
+  const bool nbsp_is_a0 = nbsp && (*nbsp)[page_index] == 0xA0;
+  Candidate c;
+  c.begin = begin;
+  c.page = page;
+  c.length = length;
+  c.lead = lead;
+  c.bytes.push_back(static_cast<char>(lead_byte));
+  std::size_t pos = after_lead;
+  int real_continuations = 0;
+  bool box_continuation = false;
+  for (int i = 1; i < length; ++i) {
+    // "â€" + a dropped byte: the third byte of a General Punctuation
+    // character (E2 80 xx) that Windows-1252/1251 had no character for.
+    const bool punctuation_prefix = i == 2 && length == 3 && lead_byte == 0xE2 &&
+                                    static_cast<unsigned char>(c.bytes[1]) == 0x80 &&
+                                    (page == SingleByte::windows1252 || page == SingleByte::windows1251);
+    const std::size_t before_char = pos;
+    if (pos >= text.size()) {
+      if (!punctuation_prefix) return std::nullopt;
+      c.unknown_byte = true;
+      break;
+    }
+    const char32_t cp = utf8::next(text, pos);
+    if (cp == utf8::kInvalid) return std::nullopt;
+    const auto* codes = single_byte_codes(cp);
+    const unsigned char byte = codes ? (*codes)[page_index] : 0;
+    const bool fits = byte != 0 && (i == 1 ? utf8_second_byte_ok(lead_byte, byte) : is_continuation(byte));
+    if (punctuation_prefix && !fits && cp != '?' && cp != kReplacement) {
+      pos = before_char;
+      c.unknown_byte = true;
+      break;
+    }
+    if (fits) {
+      box_continuation = box_continuation || is_box_drawing(cp);
+      c.bytes.push_back(static_cast<char>(byte));
+      if (cp >= 0x80 && cp <= 0x9F) c.has_c1 = true;
+      ++real_continuations;
+    } else if (cp == ' ' && nbsp_is_a0 && (i > 1 || utf8_second_byte_ok(lead_byte, 0xA0))) {
+      c.bytes.push_back('\xA0');
+      c.space_for_nbsp = true;
+    } else if ((cp == kReplacement || (cp == '?' && length >= 3)) && !c.unknown_byte) {
+      c.bytes.push_back('?');
+      c.unknown_byte = true;
+    } else {
+      return std::nullopt;
+    }
+    c.last = cp;
+  }
+  if (c.unknown_byte && real_continuations == 0) return std::nullopt;
+  // IBM437 box drawing ("┬┐") is real in diagrams; as mojibake ("┬┐que" for
+  // "¿que") it runs into a word.
+  if (page == SingleByte::ibm437 && box_continuation && (pos >= text.size() || !is_letter(utf8::at(text, pos))))
+    return std::nullopt;
+  c.end = pos;
+  if (!c.unknown_byte) {
+    c.decoded = decode_bytes(c.bytes);
+    if (c.decoded == utf8::kInvalid) return std::nullopt;
+  }
+  return c;
+}
+
+// Evidence that a candidate is mojibake; kReject when it cannot be.
+int score(const Candidate& c, char32_t before, char32_t after) {
+  int s = 0;
+  if (c.length >= 3) {
+    if (!c.unknown_byte && !plausible_long(c.decoded)) return kReject;
+    // Russian "её»" and French "parlé\u0085 " are the bytes of rare
+    // ideographs: no evidence at all.
+    if (c.decoded != 0 && is_han(c.decoded) && !is_common_han(c.decoded)) return 0;
+    // One isolated ideograph, kana or Hangul syllable is weak evidence:
+    // Russian "и…»" is the bytes of 腻, "н…»" those of a Hangul syllable.
+    // CJK mojibake comes in runs ("ç®€ä½“ä¸­æ–‡"), which touching candidates reward.
+    const bool cjk = (c.decoded >= 0x3040 && c.decoded <= 0x9FFF) || (c.decoded >= 0xAC00 && c.decoded <= 0xD7A3);
+    if (cjk) return 1;
+    s = c.unknown_byte || c.space_for_nbsp ? 2 : 3;
+  } else {
+    if (c.unknown_byte) return 0;  // "Ñ�": counts only next to other candidates
+    // A C1 control: a layer of double encoding ("Â\u009d" in "Ã¢â‚¬Â\u009d").
+    if (c.decoded >= 0x80 && c.decoded <= 0x9F) return c.has_c1 ? 2 : 0;
+    if (!plausible_two_byte(c.decoded)) return kReject;
+    // U+00C2 and U+00C3 are the Windows-1252 images of the lead bytes of
+    // every Latin-1 character, and are almost never followed by a
+    // continuation character in real text.
+    const bool strong_lead = (c.lead == 0xC2 || c.lead == 0xC3) &&
+                             (c.page == SingleByte::windows1252 || c.page == SingleByte::windows1250 ||
+                              c.page == SingleByte::iso8859_2);
+    if (strong_lead)
+      s = c.space_for_nbsp ? 1 : 2;
+    else if (c.space_for_nbsp || c.decoded < 0xC0)
+      s = 0;
+    else
+      s = 1;
+  }
+  if (c.has_c1) s += 2;
+  // Box drawing glued to a word (match_page only keeps those): "┬┐que".
+  if (c.page == SingleByte::ibm437 && is_box_drawing(c.last)) s += 1;
+  // An upper-case letter or a symbol glued to the end of a lower-case word.
+  if (is_lower(before) && (is_upper(c.lead) || is_symbol_like(c.lead))) s += 1;
+  // A symbol glued to the start of a lower-case word.
+  if (!is_letter(c.last) && c.last != ' ' && is_lower(after)) s += 1;
+  return s;
+}
+
+char32_t char_before(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  const char32_t cp = utf8::previous(text, pos);
+  return cp == utf8::kInvalid ? 0 : cp;
+}
+
+char32_t char_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return 0;
+  const char32_t cp = utf8::at(text, pos);
+  return cp == utf8::kInvalid ? 0 : cp;
+}
+
+// The best-scoring candidate starting with the character at [begin, after).
+std::optional<Candidate> best_candidate(std::string_view text, std::size_t begin, std::size_t after, char32_t cp,
+                                        const std::array<std::uint8_t, kSingleByteCount>& codes) {
+  std::optional<Candidate> best;
+  std::uint8_t pages = 0;
+  std::size_t best_end = 0;
+  for (std::size_t page = 0; page < kSingleByteCount; ++page) {
+    const unsigned char byte = codes[page];
+    if (byte < 0xC2 || byte > 0xF4) continue;
+    auto c = match_page(text, begin, after, cp, static_cast<SingleByte>(page), byte);
+    if (!c) continue;
+    c->score = score(*c, char_before(text, begin), char_at(text, c->end));
+    if (c->score == kReject) continue;
+    if (!best || c->score > best->score || (c->score == best->score && c->length > best->length)) {
+      best = std::move(c);
+      best_end = best->end;
+    }
+  }
+  if (!best) return best;
+  // The other pages that read the same characters as a sequence (Ä is C4 in
+  // Windows-1252, 1250 and 1257): the line's other mojibake may name one.
+  for (std::size_t page = 0; page < kSingleByteCount; ++page) {
+    const unsigned char byte = codes[page];
+    if (byte < 0xC2 || byte > 0xF4) continue;
+    if (page == static_cast<std::size_t>(best->page)) {
+      pages |= static_cast<std::uint8_t>(1u << page);
+      continue;
+    }
+    auto c = match_page(text, begin, after, cp, static_cast<SingleByte>(page), byte);
+    if (c && c->end == best_end) pages |= static_cast<std::uint8_t>(1u << page);
+  }
+  best->pages = pages;
+  return best;
+}
+
+bool gap_joins(std::string_view text, std::size_t from, std::size_t to) {
+  if (to - from > 32) return false;
+  for (std::size_t pos = from; pos < to;) {
+    const char32_t cp = utf8::next(text, pos);
+    if (cp == utf8::kInvalid || is_space(cp) || cp == static_cast<unsigned char>(kMaskByte)) return false;
+  }
+  return true;
+}
+
+// Candidates inside one word, reported together.
+struct Group {
+  std::size_t first = 0, last = 0, best = 0;  // indexes into the candidates
+  int score = kReject;
+  bool lossy = false;
+  bool fires = false;
+};
+
+// What a weak candidate may decode to when the line already has mojibake:
+// Latin letters, Latin-1 symbols ("В«" for "«"), and Cyrillic for Windows-1251.
+bool confirmable(const Candidate& c) {
+  if (c.decoded >= 0xA0 && c.decoded <= 0x24F) return c.decoded != 0xD7 && c.decoded != 0xF7;
+  return c.page == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
+}
+
+// A paragraph with confirmed mojibake in a page was wholly read in that
+// page, so weak groups of the same page in it ("В« Voilà" next to
+// "bibliothГЁque") are mojibake too.
+void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, std::vector<Group>& groups) {
+  // The bounds of the paragraph (text between blank lines) holding a position.
+  std::pair<std::size_t, std::size_t> last_paragraph{1, 0};  // empty: nothing found yet
+  auto paragraph_of = [&](std::size_t pos) {
+    // Groups come in text order: most share the paragraph found last.
+    if (pos >= last_paragraph.first && pos < last_paragraph.second) return last_paragraph;
+    std::size_t start = pos;
+    while (start > 0) {
+      const std::size_t newline = text.rfind('\n', start - 1);
+      if (newline == std::string_view::npos) {
+        start = 0;
+        break;
+      }
+      const std::size_t before = text.find_last_not_of(" \t\r", newline == 0 ? 0 : newline - 1);
+      if (newline == 0 || (before != std::string_view::npos && text[before] == '\n')) {
+        start = newline + 1;
+        break;
+      }
+      start = newline;
+    }
+    std::size_t end = pos;
+    while (true) {
+      const std::size_t newline = text.find('\n', end);
+      if (newline == std::string_view::npos) {
+        end = text.size();
+        break;
+      }
+      const std::size_t after = text.find_first_not_of(" \t\r", newline + 1);
+      if (after == std::string_view::npos || text[after] == '\n') {
+        end = newline;
+        break;
+      }
+      end = newline + 1;
+    }
+    last_paragraph = {start, end};
+    return last_paragraph;
+  };
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::uint8_t>> confirmed;  // line, pages
+  for (const Group& g : groups) {
+    if (!g.fires) continue;
+    const auto line = paragraph_of(candidates[g.first].begin);
+    std::uint8_t pages = 0;
+    for (std::size_t i = g.first; i <= g.last; ++i) pages |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(candidates[i].page));
+    if (!confirmed.empty() && confirmed.back().first == line)
+      confirmed.back().second |= pages;
+    else
+      confirmed.push_back({line, pages});
+  }
+  if (confirmed.empty()) return;
+  std::size_t next_line = 0;
+  for (Group& g : groups) {
+    if (g.fires || g.score < 0) continue;
+    const std::size_t at = candidates[g.first].begin;
+    while (next_line < confirmed.size() && confirmed[next_line].first.second < at) ++next_line;
+    if (next_line == confirmed.size()) break;
+    const auto& [line, pages] = confirmed[next_line];
+    if (at < line.first) continue;
+    bool all = true;
+    for (std::size_t i = g.first; i <= g.last && all; ++i) {
+      Candidate& c = candidates[i];
+      const std::uint8_t shared = c.pages & pages;
+      if (shared == 0) {
+        all = false;
+        break;
+      }
+      if ((shared & (1u << static_cast<unsigned>(c.page))) == 0) {
+        // Read the characters in the line's page instead.
+        for (unsigned page = 0; page < kSingleByteCount; ++page) {
+          if ((shared & (1u << page)) == 0) continue;
+          std::size_t after = c.begin;
+          const char32_t lead = utf8::next(text, after);
+          const auto* codes = single_byte_codes(lead);
+          auto again = codes ? match_page(text, c.begin, after, lead, static_cast<SingleByte>(page), (*codes)[page])
+                             : std::nullopt;
+          if (again) {
+            again->score = c.score;
+            again->pages = c.pages;
+            c = std::move(*again);
+          }
+          break;
+        }
+      }
+      all = c.unknown_byte || confirmable(c);
+    }
+    g.fires = all;
+  }
+}
+
+std::string describe(const Candidate& c) {
+  std::string how = "UTF-8 read as ";
+  if (c.has_c1 && c.page == SingleByte::windows1252)
+    how += "ISO-8859-1";
+  else
+    how += display_name(c.page);
+  return how;
+}
+
+// A C1 control standing alone: Windows-1252 text read as ISO-8859-1.
+std::optional<Hit> c1_hit(std::string_view text, std::size_t begin, std::size_t end) {
+  const char32_t cp = utf8::at(text, begin);
+  const char raw = static_cast<char>(cp);
+  auto decoded = decode_strict(std::string_view(&raw, 1), "windows-1252");
+  if (!decoded || utf8::count(*decoded) != 1) return std::nullopt;
+  const char32_t meaning = utf8::at(*decoded, 0);
+  if (meaning < 0xA0) return std::nullopt;
+  Hit hit;
+  hit.begin = begin;
+  hit.end = end;
+  hit.how = "Windows-1252 read as ISO-8859-1";
+  hit.recovered = *decoded;
+  return hit;
+}
+
+std::vector<Hit> scan(std::string_view text, bool with_c1) {
+  std::vector<Candidate> candidates;
+  std::vector<std::pair<std::size_t, std::size_t>> c1_controls;
+  const std::uint8_t* lead_mask = single_byte_lead_mask();
+  std::size_t pos = 0;
+  const std::size_t size = text.size();
+  while (pos < size) {
+    pos = skip_ascii(text, pos);  // ASCII fast path
+    if (pos >= size) break;
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    // U+3000-U+EFFF (all CJK) and U+FF00-U+FFBF (full-width forms) are in no
+    // single-byte page: skip them without decoding.
+    if (pos + 2 < size && is_continuation(static_cast<unsigned char>(text[pos + 1])) &&
+        is_continuation(static_cast<unsigned char>(text[pos + 2])) &&
+        ((lead >= 0xE3 && lead <= 0xEE) ||
+         (lead == 0xEF && static_cast<unsigned char>(text[pos + 1]) >= 0xBC &&
+          static_cast<unsigned char>(text[pos + 1]) <= 0xBE))) {
+      pos += 3;
+      continue;
+    }
+    const std::size_t begin = pos;
+    const char32_t cp = next_char(text, pos);
+    if (cp == utf8::kInvalid) continue;
+    if (cp >= 0x80 && cp <= 0x9F) c1_controls.emplace_back(begin, pos);
+    // Only a character that is a lead byte in some page can start mojibake.
+    if (cp < kLeadMaskLimit && lead_mask[cp - 0x80] == 0) continue;
+    const auto* codes = single_byte_codes(cp);
+    if (!codes) continue;
+    if (auto c = best_candidate(text, begin, pos, cp, *codes)) {
+      if (c->has_c1)  // C1 controls inside a candidate that may not fire
+        for (std::size_t q = pos; q + 1 < c->end; ++q)
+          if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F) c1_controls.emplace_back(q, q + 2);
+      pos = c->end;
+      candidates.push_back(std::move(*c));
+      continue;
+    }
+  }
+
+  std::vector<Group> groups;
+  for (std::size_t first = 0; first < candidates.size();) {
+    Group g;
+    g.first = g.last = g.best = first;
+    while (g.last + 1 < candidates.size() && gap_joins(text, candidates[g.last].end, candidates[g.last + 1].begin)) ++g.last;
+    for (std::size_t i = first; i <= g.last; ++i) {
+      // Candidates that touch each other ("РґРѕ", "×‘×”") support each other.
+      const bool touches = (i > first && candidates[i - 1].end == candidates[i].begin) ||
+                           (i < g.last && candidates[i].end == candidates[i + 1].begin);
+      const int s = candidates[i].score + (touches ? 1 : 0);
+      if (s > g.score) {
+        g.score = s;
+        g.best = i;
+      }
+      // A space standing for 0xA0 may also have been the word space ("voilÃ le").
+      g.lossy = g.lossy || candidates[i].unknown_byte || candidates[i].space_for_nbsp;
+      // A non-ASCII character between candidates may be garble left unread.
+      if (i > first)
+        for (std::size_t gap = candidates[i - 1].end; gap < candidates[i].begin; ++gap)
+          g.lossy = g.lossy || static_cast<unsigned char>(text[gap]) >= 0x80;
+    }
+    g.fires = g.score >= kFireScore;
+    groups.push_back(g);
+    first = g.last + 1;
+  }
+  confirm_by_line(text, candidates, groups);
+
+  std::vector<Hit> hits;
+  for (const Group& g : groups) {
+    if (!g.fires) continue;
+    Hit hit;
+    hit.begin = candidates[g.first].begin;
+    hit.end = candidates[g.last].end;
+    hit.how = describe(candidates[g.best]);
+    hit.lossy = g.lossy;
+    if (!g.lossy) {
+      std::string recovered;
+      for (std::size_t i = g.first; i <= g.last; ++i) {
+        if (i > g.first) recovered.append(text.substr(candidates[i - 1].end, candidates[i].begin - candidates[i - 1].end));
+        recovered += candidates[i].bytes;
+      }
+      hit.recovered = recover_latin_layers(std::move(recovered));
+    }
+    hits.push_back(std::move(hit));
+  }
+  if (with_c1) {
+    const std::size_t fired = hits.size();
+    for (const auto& [begin, end] : c1_controls) {
+      const bool inside = std::any_of(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(fired),
+                                      [&](const Hit& h) { return h.begin <= begin && end <= h.end; });
+      if (!inside)
+        if (auto hit = c1_hit(text, begin, end)) hits.push_back(std::move(*hit));
+    }
+    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  }
+  return hits;
+}
+
+}  // namespace
+
+std::vector<Hit> find_latin_mojibake(std::string_view text) { return scan(text, true); }
+
+std::string recover_latin_layers(std::string text) {
+  // Double and triple encoding: the recovered text is mojibake again. scan()
+  // recovers each hit through this function, so one pass recurses through
+  // the layers; every layer is shorter than the one it came from.
+  const std::vector<Hit> hits = scan(text, false);
+  std::string out;
+  std::size_t copied = 0;
+  for (const Hit& hit : hits) {
+    if (!hit.recovered) continue;
+    out.append(text, copied, hit.begin - copied);
+    out += *hit.recovered;
+    copied = hit.end;
+  }
+  if (copied == 0) return text;
+  out.append(text, copied);
+  return out;
+}
+
+}  // namespace tc::mojibake

@@ -1,0 +1,41 @@
+#pragma once
+// Structural mojibake detection (no lists of fixed strings): a span is
+// mojibake when the bytes its characters have in a legacy code page form
+// well-formed text in another encoding, and the result is more plausible
+// than the span as written. Pure functions over a string, so the rules and
+// the unit tests share them.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tc::mojibake {
+
+struct Hit {
+  std::size_t begin = 0;  // byte offsets into the scanned text
+  std::size_t end = 0;
+  std::string how;        // e.g. "UTF-8 read as Windows-1252"
+  std::optional<std::string> recovered;  // the original text, when it round-trips
+  bool lossy = false;     // a byte was replaced by '?', U+FFFD or a space
+};
+
+// UTF-8 read as a single-byte page (Windows-1252/1250/1251/1257,
+// ISO-8859-2, MacRoman, IBM437), including double and triple encoding, and
+// C1 controls left by reading Windows-1252 text as ISO-8859-1. Bytes equal
+// to kMaskByte (0x1A) are treated as non-prose separators.
+std::vector<Hit> find_latin_mojibake(std::string_view text);
+
+// Applies find_latin_mojibake's recoverable hits to text until nothing
+// changes (at most a few rounds, for double encoding).
+std::string recover_latin_layers(std::string text);
+
+// Mojibake from the Chinese side: UTF-8 read as GBK (also with the byte
+// after a bad lead swallowed: "鈥?"), GBK read as Latin-1, Big5 and GBK
+// read as each other, and the fill patterns 锟斤拷 / 烫烫烫 / 屯屯屯.
+std::vector<Hit> find_cjk_mojibake(std::string_view text);
+
+// The finding message for a hit; written is the span as it stands in the text.
+std::string message_for(const Hit& hit, std::string_view written);
+
+}  // namespace tc::mojibake

@@ -1,0 +1,227 @@
+#include "rules/encoding/mojibake_tables.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "core/utf8.h"
+
+namespace tc::mojibake {
+namespace {
+
+// Code points below this bound are kept in a flat array; the few above it
+// that single-byte pages hold (MacRoman's fi/fl ligatures, the Apple logo)
+// go to a short sorted list.
+constexpr char32_t kFlatLimit = kLeadMaskLimit;
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
+
+ConverterPtr open_strict(const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr converter(ucnv_open(name, &status));
+  if (U_FAILURE(status)) return nullptr;
+  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  ucnv_setFromUCallBack(converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  return U_SUCCESS(status) ? std::move(converter) : nullptr;
+}
+
+// Decodes bytes to one code point with a strict converter; 0 when unmapped.
+char32_t decode_one(UConverter* converter, const char* bytes, int length) {
+  UChar buffer[4];
+  UErrorCode status = U_ZERO_ERROR;
+  ucnv_reset(converter);
+  const int32_t n = ucnv_toUChars(converter, buffer, 4, bytes, length, &status);
+  if (U_FAILURE(status) || n <= 0) return 0;
+  UChar32 cp;
+  int32_t i = 0;
+  U16_NEXT(buffer, i, n, cp);
+  return i == n ? static_cast<char32_t>(cp) : 0;
+}
+
+struct SingleByteTables {
+  std::vector<std::array<std::uint8_t, kSingleByteCount>> flat;  // index cp - 0x80
+  std::vector<std::pair<char32_t, std::array<std::uint8_t, kSingleByteCount>>> high;
+  std::vector<bool> present;  // index cp - 0x80: some page maps cp
+  std::vector<std::uint8_t> lead;  // index cp - 0x80: some page gives cp a UTF-8 lead byte
+  char32_t high_min = 0x110000;  // smallest code point in high
+
+  SingleByteTables() : flat(kFlatLimit - 0x80), present(kFlatLimit - 0x80, false), lead(kFlatLimit - 0x80, 0) {
+    for (std::size_t page = 0; page < kSingleByteCount; ++page) {
+      ConverterPtr converter = open_strict(icu_name(static_cast<SingleByte>(page)));
+      for (unsigned byte = 0x80; byte <= 0xFF; ++byte) {
+        const char b = static_cast<char>(byte);
+        const char32_t cp = converter ? decode_one(converter.get(), &b, 1) : 0;
+        if (cp != 0) put(cp, page, static_cast<std::uint8_t>(byte));
+      }
+      for (char32_t c1 = 0x80; c1 <= 0x9F; ++c1)
+        if (flat[c1 - 0x80][page] == 0) put(c1, page, static_cast<std::uint8_t>(c1));
+    }
+    std::sort(high.begin(), high.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (!high.empty()) high_min = high.front().first;
+  }
+
+  void put(char32_t cp, std::size_t page, std::uint8_t byte) {
+    if (cp < 0x80) return;
+    if (cp < kFlatLimit) {
+      if (flat[cp - 0x80][page] == 0) flat[cp - 0x80][page] = byte;
+      present[cp - 0x80] = true;
+      if (byte >= 0xC2 && byte <= 0xF4) lead[cp - 0x80] = 1;
+      return;
+    }
+    auto it = std::find_if(high.begin(), high.end(), [cp](const auto& entry) { return entry.first == cp; });
+    if (it == high.end()) {
+      high.push_back({cp, {}});
+      it = high.end() - 1;
+    }
+    if (it->second[page] == 0) it->second[page] = byte;
+  }
+};
+
+const SingleByteTables& single_byte_tables() {
+  static const SingleByteTables tables;
+  return tables;
+}
+
+// Unicode <-> double-byte code tables for one CJK encoding (BMP only).
+struct DoubleByteTable {
+  std::vector<std::uint16_t> to_code;  // index cp
+  std::vector<char16_t> to_char;       // index code
+
+  explicit DoubleByteTable(const char* name) : to_code(0x10000, 0), to_char(0x10000, 0) {
+    ConverterPtr converter = open_strict(name);
+    if (!converter) return;
+    for (unsigned lead = 0x81; lead <= 0xFE; ++lead) {
+      for (unsigned trail = 0x40; trail <= 0xFE; ++trail) {
+        if (trail == 0x7F) continue;
+        const char bytes[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+        const char32_t cp = decode_one(converter.get(), bytes, 2);
+        if (cp == 0 || cp > 0xFFFF) continue;
+        const auto code = static_cast<std::uint16_t>(lead << 8 | trail);
+        to_char[code] = static_cast<char16_t>(cp);
+        if (to_code[cp] == 0) to_code[cp] = code;
+      }
+    }
+  }
+};
+
+const DoubleByteTable& gbk_table() {
+  static const DoubleByteTable table("GBK");
+  return table;
+}
+const DoubleByteTable& big5_table() {
+  static const DoubleByteTable table("Big5");
+  return table;
+}
+
+}  // namespace
+
+std::string_view display_name(SingleByte page) {
+  switch (page) {
+    case SingleByte::windows1252: return "Windows-1252";
+    case SingleByte::windows1250: return "Windows-1250";
+    case SingleByte::iso8859_2: return "ISO-8859-2";
+    case SingleByte::windows1251: return "Windows-1251";
+    case SingleByte::windows1257: return "Windows-1257";
+    case SingleByte::mac_roman: return "MacRoman";
+    case SingleByte::ibm437: return "IBM437";
+    case SingleByte::count: break;
+  }
+  return "?";
+}
+
+const char* icu_name(SingleByte page) {
+  switch (page) {
+    case SingleByte::windows1252: return "windows-1252";
+    case SingleByte::windows1250: return "windows-1250";
+    case SingleByte::iso8859_2: return "ISO-8859-2";
+    case SingleByte::windows1251: return "windows-1251";
+    case SingleByte::windows1257: return "windows-1257";
+    case SingleByte::mac_roman: return "macintosh";
+    case SingleByte::ibm437: return "ibm-437";
+    case SingleByte::count: break;
+  }
+  return "";
+}
+
+const std::uint8_t* single_byte_lead_mask() { return single_byte_tables().lead.data(); }
+
+const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp) {
+  const SingleByteTables& tables = single_byte_tables();
+  if (cp < 0x80) return nullptr;
+  if (cp < kFlatLimit) return tables.present[cp - 0x80] ? &tables.flat[cp - 0x80] : nullptr;
+  if (cp < tables.high_min) return nullptr;  // all CJK: no single-byte page has it
+  for (const auto& entry : tables.high)
+    if (entry.first == cp) return &entry.second;
+  return nullptr;
+}
+
+const std::uint16_t* gbk_code_table() { return gbk_table().to_code.data(); }
+
+std::uint16_t gbk_code(char32_t cp) { return cp < 0x10000 ? gbk_table().to_code[cp] : 0; }
+std::uint16_t big5_code(char32_t cp) { return cp < 0x10000 ? big5_table().to_code[cp] : 0; }
+char16_t gbk_char(std::uint16_t code) { return gbk_table().to_char[code]; }
+char16_t big5_char(std::uint16_t code) { return big5_table().to_char[code]; }
+
+bool is_gb2312_level1(char32_t cp) {
+  const std::uint16_t code = gbk_code(cp);
+  return code >= 0xB0A1 && code <= 0xD7F9 && (code & 0xFF) >= 0xA1;
+}
+
+bool is_gb2312(char32_t cp) {
+  const std::uint16_t code = gbk_code(cp);
+  return (code >> 8) >= 0xA1 && (code >> 8) <= 0xF7 && (code & 0xFF) >= 0xA1 && (code & 0xFF) <= 0xFE;
+}
+
+bool is_big5_level1(char32_t cp) {
+  const std::uint16_t code = big5_code(cp);
+  return code >= 0xA440 && code <= 0xC67E;
+}
+
+bool is_han(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x3134F);
+}
+
+std::optional<std::string> decode_strict(std::string_view bytes, const char* converter_name) {
+  ConverterPtr converter = open_strict(converter_name);
+  if (!converter) return std::nullopt;
+  std::vector<UChar> buffer(bytes.size() * 2 + 4);
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t n = ucnv_toUChars(converter.get(), buffer.data(), static_cast<int32_t>(buffer.size()), bytes.data(),
+                                  static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string out;
+  for (int32_t i = 0; i < n;) {
+    UChar32 cp;
+    U16_NEXT(buffer.data(), i, n, cp);
+    if (U_IS_SURROGATE(cp)) return std::nullopt;
+    utf8::append(out, static_cast<char32_t>(cp));
+  }
+  return out;
+}
+
+int utf8_sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
+bool utf8_second_byte_ok(unsigned char lead, unsigned char second) {
+  switch (lead) {
+    case 0xE0: return second >= 0xA0 && second <= 0xBF;
+    case 0xED: return second >= 0x80 && second <= 0x9F;
+    case 0xF0: return second >= 0x90 && second <= 0xBF;
+    case 0xF4: return second >= 0x80 && second <= 0x8F;
+    default: return is_continuation(second);
+  }
+}
+
+}  // namespace tc::mojibake

@@ -1,0 +1,160 @@
+#include "rules/script/ascii_punctuation_in_chinese.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/utf8.h"
+#include "rules/script/script_chars.h"
+
+namespace tc {
+namespace {
+
+using script::is_han;
+
+std::string_view fullwidth_form(char c) {
+  switch (c) {
+    case ',': return "\uFF0C";
+    case '.': return "\u3002";
+    case ':': return "\uFF1A";
+    case ';': return "\uFF1B";
+    case '?': return "\uFF1F";
+    case '!': return "\uFF01";
+    case '(': return "\uFF08";
+    case ')': return "\uFF09";
+    default: return {};
+  }
+}
+
+// Closing marks of Chinese text after which a clause mark is still Chinese: 他说“好”,
+bool is_chinese_closer(char32_t cp) {
+  return cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == 0x300B || cp == 0xFF09;
+}
+
+// Opening marks that may follow a Chinese clause mark: 他说:“好”
+bool is_chinese_opener(char32_t cp) {
+  return cp == 0x201C || cp == 0x2018 || cp == 0x300C || cp == 0x300E || cp == 0x300A || cp == 0xFF08;
+}
+
+bool is_line_end(char c) { return c == '\n' || c == '\r'; }
+
+// What follows a clause mark at pos: Chinese text, the end of the line, or something else.
+bool chinese_continues_after(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+  if (pos >= text.size() || is_line_end(text[pos])) return true;
+  const char32_t next = utf8::at(text, pos);
+  return is_han(next) || is_chinese_opener(next);
+}
+
+bool chinese_before(std::string_view text, std::size_t pos) {
+  if (pos == 0) return false;
+  const char32_t previous = utf8::previous(text, pos);
+  return is_han(previous) || is_chinese_closer(previous);
+}
+
+// The matching ")" of the "(" at open on the same line, or npos.
+std::size_t matching_paren(std::string_view text, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < text.size() && !is_line_end(text[i]); ++i) {
+    if (text[i] == '(') ++depth;
+    else if (text[i] == ')' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+bool contains_han(std::string_view text) {
+  std::size_t pos = 0;
+  std::size_t start = 0;
+  char32_t cp = 0;
+  while (script::next_wide(text, pos, start, cp))
+    if (is_han(cp)) return true;
+  return false;
+}
+
+}  // namespace
+
+const RuleInfo& AsciiPunctuationInChinese::info() const {
+  static const RuleInfo kInfo{
+      "script/ascii-punctuation-in-chinese", Severity::warning, RuleScope::document, RuleLanguage::zh, true,
+      "ASCII punctuation between Chinese characters",
+      R"doc(## What it does
+Flags the ASCII marks `, . : ; ? !` written after a Chinese character where
+the clause goes on in Chinese or the line ends, and ASCII parentheses `( )`
+that enclose Chinese text. The fix is the full-width mark: ，。：；？！（）.
+
+House style (following GB/T 15834): Chinese prose takes full-width
+punctuation. Half-width marks stay where they belong to numbers or Latin
+text, so these are not flagged:
+- decimals and times: 3.5、10:30 (the mark follows a digit);
+- URLs, e-mail addresses and code (not prose);
+- English phrases inside Chinese: "PD-1, PD-L1 and CTLA-4";
+- an ellipsis written as "..." (a typography matter, not this rule's);
+- parentheses around Latin text only: (DNA), (Treg), (PD-1).
+
+## Why it matters
+Half-width marks inside Chinese text look cramped, break line-breaking and
+justification, and are a tell-tale sign of text typed with the input method
+in the wrong mode or produced by machine translation.
+
+## Example
+`肿瘤细胞,免疫细胞` is flagged at "," with the fix "，";
+`化疗(化学治疗)` is flagged at both parentheses.
+
+## Options
+None.)doc"};
+  return kInfo;
+}
+
+void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<Finding>& out) const {
+  const std::string_view text = context.doc.prose();
+  // Offsets of ")" already reported with their "(", so none is judged twice.
+  std::vector<std::size_t> reported_closes;
+  static constexpr auto kMarks = [] {
+    std::array<bool, 256> marks{};
+    for (const char c : std::string_view(",.:;?!()")) marks[static_cast<unsigned char>(c)] = true;
+    return marks;
+  }();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!kMarks[static_cast<unsigned char>(c)]) continue;
+    switch (c) {
+      case ',': case '.': case ':': case ';': case '?': case '!': {
+        if (c == '.' && ((i + 1 < text.size() && text[i + 1] == '.') || (i > 0 && text[i - 1] == '.'))) continue;
+        if (!chinese_before(text, i) || !chinese_continues_after(text, i + 1)) continue;
+        break;
+      }
+      case '(': {
+        const std::size_t close = matching_paren(text, i);
+        if (close == std::string_view::npos) {
+          if (!chinese_before(text, i) || !is_han(utf8::at(text, i + 1))) continue;
+          break;
+        }
+        if (!contains_han(text.substr(i + 1, close - i - 1))) {
+          i = close;  // (DNA), (Treg): Latin in parentheses keeps half-width marks
+          continue;
+        }
+        reported_closes.push_back(close);
+        Finding open = make_finding(context.doc, {i, i + 1}, "ASCII \"(\" in Chinese text; use \"\uFF08\"");
+        open.fix = std::string(fullwidth_form('('));
+        out.push_back(std::move(open));
+        Finding closing = make_finding(context.doc, {close, close + 1}, "ASCII \")\" in Chinese text; use \"\uFF09\"");
+        closing.fix = std::string(fullwidth_form(')'));
+        out.push_back(std::move(closing));
+        continue;
+      }
+      case ')': {
+        if (std::find(reported_closes.begin(), reported_closes.end(), i) != reported_closes.end()) continue;
+        // An unmatched ")" after Chinese text.
+        if (!chinese_before(text, i)) continue;
+        break;
+      }
+      default: continue;
+    }
+    const std::string_view wide = fullwidth_form(c);
+    Finding finding = make_finding(context.doc, {i, i + 1},
+                                   "ASCII \"" + std::string(1, c) + "\" in Chinese text; use \"" + std::string(wide) + "\"");
+    finding.fix = std::string(wide);
+    out.push_back(std::move(finding));
+  }
+}
+
+}  // namespace tc

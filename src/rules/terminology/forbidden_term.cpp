@@ -1,0 +1,74 @@
+#include "rules/terminology/forbidden_term.h"
+
+#include <algorithm>
+
+#include "rules/terminology/pair_terms.h"
+
+namespace tc {
+
+const RuleInfo& ForbiddenTerm::info() const {
+  static const RuleInfo kInfo{
+      "terminology/forbidden-term", Severity::error, RuleScope::pair, RuleLanguage::any, true,
+      "The translation uses a rendering the glossary forbids for a term in the aligned source",
+      R"(## What it does
+For each glossary term in a Chinese source sentence, looks in the aligned
+English sentences for the renderings the glossary's `forbidden` column lists
+for it (false friends, literal translations) and reports each one with the
+preferred rendering. A forbidden phrase inside a longer accepted term is
+not reported ("autoimmune" inside "autoimmune disease"). Rows without a
+Chinese form forbid their rendering everywhere: that is
+`terminology/forbidden-anywhere`. Needs `--glossary`.
+
+## Why it matters
+Machine and hurried human translation produce the same wrong renderings
+again and again: 收益 as "revenue" where a trial reports a benefit,
+自身免疫力 as "autoimmune" where the text means the body's own immunity.
+They read fluently and mean something else.
+
+## Example
+Source `化疗的收益大于风险。`, translation `The revenue of chemotherapy
+outweighs the risks.` with the row `收益 → benefit, forbidden: revenue`:
+reported at "revenue".
+
+## Options
+- `terminology/forbidden-term.fold-traditional` (default `true`): fold
+  Traditional Chinese to Simplified before matching.)"};
+  return kInfo;
+}
+
+void ForbiddenTerm::check(const CheckContext& context, std::vector<Finding>& out) const {
+  const PairTerms terms = collect_pair_terms(context, "terminology/forbidden-term.fold-traditional");
+  if (terms.beads.empty() || !terms.source_is_chinese) return;  // forbidden renderings are English
+  const std::vector<GlossaryEntry>& entries = context.glossary->entries;
+  for (const BeadTerms& bead : terms.beads) {
+    std::vector<TermMatch> violations;
+    for (const TermMatch& m : bead.target) {
+      if (m.side != TermSide::forbidden || !source_has_entry(bead, m.entry)) continue;
+      if (covered_by_longer(bead.target, m.span, TermSide::accepted)) continue;  // nested in an accepted term
+      // The same words are an accepted rendering of another term in this source sentence.
+      const bool accepted_here = std::any_of(bead.target.begin(), bead.target.end(), [&](const TermMatch& a) {
+        return a.side == TermSide::accepted && a.span == m.span && source_has_entry(bead, a.entry);
+      });
+      if (!accepted_here) violations.push_back(m);
+    }
+    for (const TermMatch& m : longest_matches(std::move(violations))) {
+      const GlossaryEntry& entry = entries[m.entry];
+      const auto source = std::find_if(bead.source.begin(), bead.source.end(),
+                                       [&](const TermMatch& s) { return s.entry == m.entry; });
+      const std::string source_text = span_text(*context.source, source->span);
+      // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on one long operator+ chain.
+      std::string message = "\"";
+      message += span_text(*context.target, m.span);
+      message += "\" is a forbidden rendering of \"";
+      message += source_text;
+      message += "\"; use ";
+      message += accepted_list(entry, true);
+      if (!entry.note.empty()) message += " (" + entry.note + ")";
+      Finding finding = make_finding(*context.target, m.span, std::move(message));
+      finding.counterpart = Counterpart{context.source, source->span, source_text};
+      out.push_back(std::move(finding));
+    }
+  }
+}
+
+}  // namespace tc

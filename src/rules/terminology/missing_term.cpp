@@ -1,0 +1,76 @@
+#include "rules/terminology/missing_term.h"
+
+#include <algorithm>
+
+#include "rules/terminology/pair_terms.h"
+
+namespace tc {
+
+const RuleInfo& MissingTerm::info() const {
+  static const RuleInfo kInfo{
+      "terminology/missing-term", Severity::warning, RuleScope::pair, RuleLanguage::any, true,
+      "A glossary term in the source has none of its accepted renderings in the aligned translation",
+      R"(## What it does
+For each source sentence that contains a glossary term, looks in the aligned
+target sentences for the term's preferred rendering or one of its accepted
+variants. When none is there, reports the target sentence and names the
+term and the renderings the glossary accepts; the source term's position is
+given as the counterpart. Chinese terms are found by longest match over
+normalised text (full-width, Traditional forms fold); English renderings
+match across plurals, possessives, hyphen or space, and UK or US spelling.
+With an English source the same glossary checks the Chinese target. Needs
+`--glossary`; without one the rule does nothing. A target that uses a
+forbidden rendering instead is left to `terminology/forbidden-term`.
+
+## Why it matters
+A medical term rendered loosely ("bone marrow damage" for 骨髓抑制) changes
+what a clinician reads; glossaries exist so the agreed term is used.
+
+## Example
+Source `化疗常见的副作用是骨髓抑制。`, translation `A common side effect of
+chemotherapy is bone marrow damage.` with a glossary row
+`骨髓抑制 → myelosuppression | bone marrow suppression`: reported.
+
+## Options
+- `terminology/missing-term.fold-traditional` (default `true`): fold
+  Traditional Chinese to Simplified before matching.)"};
+  return kInfo;
+}
+
+void MissingTerm::check(const CheckContext& context, std::vector<Finding>& out) const {
+  const PairTerms terms = collect_pair_terms(context, "terminology/missing-term.fold-traditional");
+  if (terms.beads.empty()) return;
+  const std::vector<GlossaryEntry>& entries = context.glossary->entries;
+  const TermSide wanted = accepted_target_side(terms);
+  for (const BeadTerms& bead : terms.beads) {
+    if (bead.target_span.empty()) continue;  // an omitted sentence is the aligner's finding
+    std::vector<std::uint32_t> reported;
+    for (std::size_t i = 0; i < bead.source.size(); ++i) {
+      const TermMatch& term = bead.source[i];
+      // Several entries may share this source form: any of them rendered is enough.
+      bool group_start = i == 0 || !(bead.source[i - 1].span == term.span);
+      if (!group_start) continue;
+      std::vector<std::uint32_t> group;
+      for (std::size_t j = i; j < bead.source.size() && bead.source[j].span == term.span; ++j)
+        group.push_back(bead.source[j].entry);
+      const auto rendered = [&](TermSide side) {
+        return std::any_of(bead.target.begin(), bead.target.end(), [&](const TermMatch& m) {
+          return m.side == side && std::find(group.begin(), group.end(), m.entry) != group.end();
+        });
+      };
+      const bool kept_in_english = !terms.source_is_chinese && rendered(TermSide::accepted);  // "COVID-19" in Chinese text
+      if (rendered(wanted) || kept_in_english || (terms.source_is_chinese && rendered(TermSide::forbidden))) continue;
+      if (std::find(reported.begin(), reported.end(), term.entry) != reported.end()) continue;
+      reported.push_back(term.entry);
+      const GlossaryEntry& entry = entries[term.entry];
+      const std::string source_text = span_text(*context.source, term.span);
+      Finding finding = make_finding(*context.target, bead.target_span,
+                                     "glossary term \"" + source_text + "\" is not rendered as " +
+                                         accepted_list(entry, terms.source_is_chinese));
+      finding.counterpart = Counterpart{context.source, term.span, source_text};
+      out.push_back(std::move(finding));
+    }
+  }
+}
+
+}  // namespace tc

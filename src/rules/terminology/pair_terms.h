@@ -1,0 +1,50 @@
+#pragma once
+// Glossary terms in an aligned pair, bead by bead: what the terminology/
+// pair rules share. Works in both directions: with a Chinese source the
+// target is searched for English renderings, with an English source for
+// the Chinese forms of the same glossary.
+#include <string>
+#include <vector>
+
+#include "core/rule.h"
+#include "glossary/match.h"
+
+namespace tc {
+
+struct BeadTerms {
+  std::vector<TermMatch> source;  // source terms, leftmost-longest (自身免疫力, not 自身免疫)
+  std::vector<TermMatch> target;  // every target match, nested ones included; a Chinese target
+                                  // also holds the English renderings written in it
+  Span target_span;               // from the first to the last target sentence; empty when none
+};
+
+struct PairTerms {
+  bool source_is_chinese = true;
+  std::vector<BeadTerms> beads;  // in document order
+};
+
+// Null context.glossary or alignment: no beads. fold_traditional_key names
+// the rule's option that turns Traditional->Simplified folding off.
+PairTerms collect_pair_terms(const CheckContext& context, std::string_view fold_traditional_key);
+
+// The side target matches of an entry's accepted renderings have: English
+// renderings for a Chinese source, Chinese forms for an English one.
+TermSide accepted_target_side(const PairTerms& terms);
+
+// True when `bead.source` holds an occurrence of entry.
+bool source_has_entry(const BeadTerms& bead, std::uint32_t entry);
+
+// The glossary text of a match's form: a Chinese form, an accepted or a forbidden rendering.
+const std::string& form_text(const GlossaryEntry& entry, const TermMatch& match);
+
+// "\"a\", \"b\" or \"c\"": the accepted renderings an entry allows on the target side.
+std::string accepted_list(const GlossaryEntry& entry, bool target_is_english);
+
+// How messages name an entry on the source side: its first Chinese form for a
+// Chinese source, its preferred English for an English one.
+const std::string& source_name(const GlossaryEntry& entry, bool source_is_chinese);
+
+// The text a span covers, for messages.
+std::string span_text(const Document& doc, Span span);
+
+}  // namespace tc

@@ -1,0 +1,66 @@
+#pragma once
+// English word lists for the typography/ rules: Hunspell (en_US plus the
+// medical en_med_glut list) and the English terms of the loaded glossary.
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+class Hunspell;
+
+namespace tc {
+class Glossary;
+}
+
+namespace tc::typography {
+
+// Hunspell with its dictionaries, loaded on first use (once, thread-safe) from
+// $TRANSCHECK_HUNSPELL_DIR or /usr/share/hunspell. Owned by the rules that
+// use it (created with them by all_rules()), so there is no global state.
+class EnglishLexicon {
+ public:
+  EnglishLexicon();
+  ~EnglishLexicon();
+  EnglishLexicon(const EnglishLexicon&) = delete;
+  EnglishLexicon& operator=(const EnglishLexicon&) = delete;
+
+  // False when the dictionaries could not be found (said once on stderr).
+  bool available() const;
+  bool spell(const std::string& word) const;
+  // Hunspell's suggestions, best first.
+  std::vector<std::string> suggest(const std::string& word) const;
+
+ private:
+  void load() const;
+  mutable std::once_flag loaded_;
+  mutable std::unique_ptr<Hunspell> hunspell_;
+  mutable std::mutex use_;  // Hunspell objects are not safe to share between threads
+};
+
+// Longer tokens are never words; they are not looked up (nor cached).
+inline constexpr std::size_t kLongestWord = 64;
+
+// One check's view of the English words: the lexicon plus the glossary terms,
+// with answers cached per distinct token (Hunspell is slow-ish).
+class WordOracle {
+ public:
+  WordOracle(const EnglishLexicon& lexicon, const Glossary* glossary);
+  bool available() const { return available_; }
+  // True when word is a known English word (as written, or lowercased for glossary terms).
+  bool known(std::string_view word);
+  // Hunspell's first suggestion, cached; empty when none.
+  const std::string& first_suggestion(std::string_view word);
+
+ private:
+  const EnglishLexicon& lexicon_;
+  bool available_ = false;
+  std::unordered_set<std::string> glossary_words_;  // lowercase
+  std::unordered_map<std::string, bool> known_cache_;
+  std::unordered_map<std::string, std::string> suggestion_cache_;
+};
+
+}  // namespace tc::typography

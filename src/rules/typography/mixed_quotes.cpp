@@ -1,0 +1,95 @@
+#include "rules/typography/mixed_quotes.h"
+
+#include "rules/typography/text.h"
+
+namespace tc {
+namespace {
+
+using namespace typography;
+
+struct QuoteUse {
+  std::size_t begin;
+  std::size_t end;
+  bool curly;
+};
+
+// One family of marks: single quotes/apostrophes or double quotes.
+struct Family {
+  const char* name;
+  char straight;
+  std::string_view curly_open;
+  std::string_view curly_close;
+  std::vector<QuoteUse> uses;
+};
+
+bool after_space(std::string_view prose, std::size_t pos) {
+  return pos == 0 || is_space(prose[pos - 1]) || prose[pos - 1] == '(' || prose[pos - 1] == '[';
+}
+
+}  // namespace
+
+const RuleInfo& MixedQuotes::info() const {
+  static const RuleInfo kInfo{
+      "typography/mixed-quotes", Severity::warning, RuleScope::document, RuleLanguage::en, true,
+      "Straight and curly quotes or apostrophes mixed in one document",
+      R"doc(## What it does
+Counts straight (' ") and curly (‘ ’ “ ”) quotation marks and apostrophes in
+the document's prose, separately for single and double marks (a straight
+mark right after a digit is a foot or inch sign and is not counted). When both
+styles occur, every use of the less common style is flagged (on a tie, the
+straight ones), with the other style as the fix: `'` becomes `’` after a
+letter and `‘` after a space; `“`/`”` become `"`.
+
+## Why it matters
+Mixed styles show that text was pasted from different sources, and a title
+repeated once with ’ and once with ' looks like two different titles to
+search and to readers.
+
+## Example
+A document with `Cancer Patients’ Immune Response` and `Here’s how` that also
+contains `Cancer Patients' Immune Response` is flagged at the `'`, fix `’`.
+
+## Options
+None.)doc"};
+  return kInfo;
+}
+
+void MixedQuotes::check(const CheckContext& context, std::vector<Finding>& out) const {
+  const std::string_view prose = context.doc.prose();
+  Family single{"apostrophe/single quote", '\'', "\xE2\x80\x98", "\xE2\x80\x99", {}};
+  Family dual{"double quote", '"', "\xE2\x80\x9C", "\xE2\x80\x9D", {}};
+  for (std::size_t pos = 0; pos < prose.size(); ++pos) {
+    const char c = prose[pos];
+    if ((c == '\'' || c == '"') && pos > 0 && is_digit(prose[pos - 1])) continue;  // feet and inches: 5'10"
+    if (c == '\'') single.uses.push_back({pos, pos + 1, false});
+    else if (c == '"') dual.uses.push_back({pos, pos + 1, false});
+    else if (c == '\xE2' && prose.compare(pos, 2, "\xE2\x80") == 0 && pos + 2 < prose.size()) {
+      const char last = prose[pos + 2];
+      if (last == '\x98' || last == '\x99') single.uses.push_back({pos, pos + 3, true});
+      else if (last == '\x9C' || last == '\x9D') dual.uses.push_back({pos, pos + 3, true});
+    }
+  }
+  for (Family* family : {&single, &dual}) {
+    std::size_t curly = 0;
+    for (const QuoteUse& use : family->uses) curly += use.curly ? 1 : 0;
+    const std::size_t straight = family->uses.size() - curly;
+    if (curly == 0 || straight == 0) continue;
+    const bool flag_curly = curly < straight;
+    for (const QuoteUse& use : family->uses) {
+      if (use.curly != flag_curly) continue;
+      std::string fix;
+      if (flag_curly) fix = std::string(1, family->straight);
+      else fix = std::string(after_space(prose, use.begin) ? family->curly_open : family->curly_close);
+      const std::string found(prose.substr(use.begin, use.end - use.begin));
+      Finding finding = make_finding(
+          context.doc, {use.begin, use.end},
+          std::string(flag_curly ? "curly " : "straight ") + family->name + " " + found + " in a document that mostly uses " +
+              (flag_curly ? "straight" : "curly") + " ones (" + std::to_string(flag_curly ? straight : curly) + " vs " +
+              std::to_string(flag_curly ? curly : straight) + ")");
+      finding.fix = fix;
+      out.push_back(std::move(finding));
+    }
+  }
+}
+
+}  // namespace tc

@@ -1,0 +1,106 @@
+#include "rules/typography/repeated_punctuation.h"
+
+#include <array>
+
+#include "rules/typography/text.h"
+
+namespace tc {
+namespace {
+
+using namespace typography;
+
+// Marks that are never written twice in a row: ASCII , ; and the full-width ，、；：
+constexpr std::array<std::string_view, 6> kNeverDoubled{",", ";", "\xEF\xBC\x8C", "\xE3\x80\x81", "\xEF\xBC\x9B",
+                                                        "\xEF\xBC\x9A"};
+constexpr std::string_view kIdeographicStop = "\xE3\x80\x82";  // 。
+
+std::size_t run_end(std::string_view prose, std::size_t pos, std::string_view mark) {
+  while (prose.compare(pos, mark.size(), mark) == 0) pos += mark.size();
+  return pos;
+}
+
+}  // namespace
+
+const RuleInfo& RepeatedPunctuation::info() const {
+  static const RuleInfo kInfo{
+      "typography/repeated-punctuation", Severity::warning, RuleScope::document, RuleLanguage::any, true,
+      "Doubled commas or semicolons, and runs of periods that are not an ellipsis",
+      R"doc(## What it does
+Flags punctuation that is never repeated: `,,`, `;;`, `，，`, `、、`, `；；`,
+`：：` and exactly two ideographic full stops `。。` (fix: one mark). In
+English text it also flags runs of five or more periods ("arose......") and
+two periods after a word ("end.."), which are neither a period nor an
+ellipsis; the fix for a long run is the ellipsis in the configured style.
+Three or four periods (an ellipsis, and an ellipsis that ends a sentence),
+`…`, `?!`, `!!` and `??` are left alone, and so are the six-dot `......`
+ellipses common in Chinese web text (`……` is the standard form there, but
+flagging them is noise on real Chinese text).
+
+## Why it matters
+Doubled marks are typing or pasting slips. A run of six dots is the Chinese
+ellipsis (……) carried over into English, where it should be "…" or "...".
+
+## Example
+`However, problems arose......` is flagged at `......`, fix `...`.
+
+## Options
+`typography/repeated-punctuation.ellipsis` = `...` (default) or `…`: the fix
+offered for a run of periods in English.)doc"};
+  return kInfo;
+}
+
+void RepeatedPunctuation::check(const CheckContext& context, std::vector<Finding>& out) const {
+  const std::string_view prose = context.doc.prose();
+  const bool english = context.doc.lang == Lang::en;
+  const std::string ellipsis(context.settings.get("typography/repeated-punctuation.ellipsis", "..."));
+  std::size_t pos = 0;
+  while (pos < prose.size()) {
+    const char c = prose[pos];
+    if (c != ',' && c != ';' && c != '.' && !is_non_ascii(c)) {
+      ++pos;
+      continue;
+    }
+    if (c == '.') {
+      const std::size_t end = run_end(prose, pos, ".");
+      const std::size_t dots = end - pos;
+      const bool after_word = pos > 0 && (is_alnum(prose[pos - 1]) || letter_before(prose, pos));
+      const bool ends_there = end >= prose.size() || is_space(prose[end]);
+      if (english && dots >= 5) {  // four dots: an ellipsis that ends a sentence
+        Finding finding = make_finding(context.doc, {pos, end}, std::to_string(dots) + " periods in a row");
+        finding.fix = ellipsis;
+        out.push_back(std::move(finding));
+      } else if (english && dots == 2 && after_word && ends_there) {
+        out.push_back(make_finding(context.doc, {pos, end}, "two periods in a row"));
+      }
+      pos = end;
+      continue;
+    }
+    bool matched = false;
+    for (std::string_view mark : kNeverDoubled) {
+      if (prose.compare(pos, mark.size(), mark) != 0) continue;
+      const std::size_t end = run_end(prose, pos, mark);
+      if (end - pos > mark.size()) {
+        Finding finding = make_finding(context.doc, {pos, end}, "repeated " + std::string(mark));
+        finding.fix = std::string(mark);
+        out.push_back(std::move(finding));
+      }
+      pos = end;
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    if (prose.compare(pos, kIdeographicStop.size(), kIdeographicStop) == 0) {
+      const std::size_t end = run_end(prose, pos, kIdeographicStop);
+      if (end - pos == 2 * kIdeographicStop.size()) {
+        Finding finding = make_finding(context.doc, {pos, end}, "repeated 。");
+        finding.fix = std::string(kIdeographicStop);
+        out.push_back(std::move(finding));
+      }
+      pos = end;
+      continue;
+    }
+    ++pos;
+  }
+}
+
+}  // namespace tc

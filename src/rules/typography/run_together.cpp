@@ -1,0 +1,245 @@
+#include "rules/typography/run_together.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/utf8.h"
+#include "rules/typography/text.h"
+
+namespace tc {
+namespace {
+
+using namespace typography;
+
+constexpr std::size_t kMinLength = 5;   // shorter tokens split into too many pairs of short words
+constexpr std::size_t kMaxLength = 60;  // longer runs of letters are not words (and splitting them is quadratic)
+constexpr std::size_t kMinPart = 4;        // a part of a two-word split, unless a function word ("in|ode")
+constexpr std::size_t kMinThreePart = 4;   // a part of a three-word split
+
+enum class Shape { lowercase, capitalized, camel, other };
+
+// "cellsto": lowercase; "Cellsto": capitalized; "toThere": lowercase (2+),
+// then one capital, then lowercase (2+).
+Shape shape_of(std::string_view token, std::size_t& camel_at) {
+  std::size_t i = 0;
+  while (i < token.size() && is_lower(token[i])) ++i;
+  if (i == token.size()) return Shape::lowercase;
+  if (i == 0 && is_upper(token[0])) {
+    std::size_t rest = 1;
+    while (rest < token.size() && is_lower(token[rest])) ++rest;
+    return rest == token.size() ? Shape::capitalized : Shape::other;
+  }
+  if (i < 2 || !is_upper(token[i])) return Shape::other;
+  camel_at = i++;
+  while (i < token.size() && is_lower(token[i])) ++i;
+  return i == token.size() && token.size() - camel_at >= 3 ? Shape::camel : Shape::other;
+}
+
+// The token starts a sentence: nothing but spaces since the start of the
+// text or a line, or since a sentence-ending mark.
+bool starts_sentence(std::string_view prose, std::size_t begin) {
+  std::size_t pos = begin;
+  while (pos > 0 && is_blank(prose[pos - 1])) --pos;
+  if (pos == 0 || prose[pos - 1] == '\n' || prose[pos - 1] == '\r') return true;
+  return pos < begin && (prose[pos - 1] == '.' || prose[pos - 1] == '!' || prose[pos - 1] == '?');
+}
+
+// Bytes around a letter run that mean it is part of something else: an
+// identifier, a number, a file name, a contraction or a non-English word.
+bool glued_to_other_text(std::string_view prose, std::size_t begin, std::size_t end) {
+  auto bad_neighbour = [](char c) {
+    return is_digit(c) || c == '_' || c == '@' || c == '/' || c == '\\' || c == '\'' || c == '#' || c == '&' || c == '-' ||
+           c == kMaskByte;
+  };
+  if (begin > 0 && bad_neighbour(prose[begin - 1])) return true;
+  if (end < prose.size() && bad_neighbour(prose[end])) return true;
+  if (letter_before(prose, begin) || letter_at(prose, end)) return true;
+  // A dot joined to a letter on either side: file name, domain or "increases.can" (missing-space's case).
+  if (begin > 1 && prose[begin - 1] == '.' && is_alnum(prose[begin - 2])) return true;
+  if (end + 1 < prose.size() && prose[end] == '.' && is_alnum(prose[end + 1])) return true;
+  // ’ (U+2019) right before or after: a contraction or possessive.
+  if (end + 2 < prose.size() && prose.compare(end, 3, "\xE2\x80\x99") == 0) return true;
+  if (begin >= 3 && prose.compare(begin - 3, 3, "\xE2\x80\x99") == 0) return true;
+  return false;
+}
+
+// Prefixes that form real words with any word after them ("interspecies",
+// "polyprotein", "nanoparticles"): a split after one of them is not a lost space.
+bool is_prefix(std::string_view part) {
+  static constexpr std::array<std::string_view, 58> kPrefixes{
+      "anti", "auto", "bio", "co", "counter", "cyber", "de", "dis", "eco", "electro", "endo", "epi", "exo", "extra",
+      "fibro", "geo", "hetero", "homo", "hyper", "hypo", "immuno", "infra", "inter", "intra", "kilo", "macro", "mega",
+      "meta", "micro", "milli", "mini", "mis", "mono", "multi", "myo", "nano", "neo", "neuro", "non", "over", "para",
+      "poly", "post", "pre", "pro", "pseudo", "re", "semi", "sub", "super", "tele", "trans", "tri", "ultra", "un",
+      "under", "up", "out"};
+  static constexpr std::array<std::string_view, 6> kGreekLetters{"alpha", "beta", "gamma", "delta", "omega", "kappa"};
+  return std::find(kPrefixes.begin(), kPrefixes.end(), part) != kPrefixes.end() ||
+         std::find(kGreekLetters.begin(), kGreekLetters.end(), part) != kGreekLetters.end();
+}
+
+// British spellings Hunspell's en_US list lacks ("labour", "metres",
+// "programme", "organisation"): the token is a word when its American form is.
+bool american_form_known(std::string_view token, WordOracle& words) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kRewrites{{
+      {"wards", "ward"},
+      {"our", "or"}, {"isation", "ization"}, {"ise", "ize"}, {"ising", "izing"}, {"yse", "yze"}, {"tre", "ter"},
+      {"lled", "led"}, {"lling", "ling"}, {"ller", "ler"}, {"mme", "m"}, {"ence", "ense"}, {"gement", "gment"},
+      {"ae", "e"}}};
+  for (const auto& [british, american] : kRewrites) {
+    for (std::size_t at = token.find(british); at != std::string_view::npos; at = token.find(british, at + 1)) {
+      std::string candidate(token);
+      candidate.replace(at, british.size(), american);
+      if (words.known(candidate)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether a split into these parts is a lost space rather than a compound or derived word.
+bool plausible_split(std::string_view split) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (start <= split.size()) {
+    std::size_t space = split.find(' ', start);
+    if (space == std::string_view::npos) space = split.size();
+    parts.push_back(split.substr(start, space - start));
+    start = space + 1;
+  }
+  if (is_prefix(parts.front())) return false;
+  for (std::string_view part : parts)
+    if (is_function_word(part)) return true;
+  // Two content words: only long ones, and not noun + participle ("crowdsourced").
+  for (std::string_view part : parts)
+    if (part.size() < 5) return false;
+  const std::string_view last = parts.back();
+  if (last.ends_with("ing") || last.ends_with("ed")) return false;
+  return split.size() >= 13;
+}
+
+// The splits of token into two known words (each of at least kMinPart letters,
+// or a function word such as "to"), or failing that into three known words of
+// at least kMinThreePart letters, that pass plausible_split.
+std::vector<std::string> plausible_splits(std::string_view token, WordOracle& words) {
+  std::vector<std::string> splits;
+  auto usable = [&](std::string_view part) {
+    return part.size() >= kMinPart ? words.known(part) : part.size() >= 2 && is_function_word(part);
+  };
+  auto keep = [&](std::string split) {
+    if (plausible_split(split)) splits.push_back(std::move(split));
+  };
+  for (std::size_t i = 2; i + 2 <= token.size(); ++i)
+    if (usable(token.substr(0, i)) && usable(token.substr(i)))
+      keep(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i)));
+  if (!splits.empty() || token.size() < 3 * kMinThreePart + 2) return splits;
+  // Three words ("allowimmunecells"): only long parts, where chance splits are rare.
+  for (std::size_t i = kMinThreePart; i + 2 * kMinThreePart <= token.size(); ++i) {
+    if (!words.known(token.substr(0, i))) continue;
+    for (std::size_t j = i + kMinThreePart; j + kMinThreePart <= token.size(); ++j)
+      if (words.known(token.substr(i, j - i)) && words.known(token.substr(j)))
+        keep(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i, j - i)) + ' ' +
+             std::string(token.substr(j)));
+  }
+  return splits;
+}
+
+// The one split to offer: the only plausible one, or Hunspell's first
+// suggestion when it is one of several (suggest() is slow, so it is asked
+// only then).
+std::string best_split(std::string_view token, WordOracle& words) {
+  const std::vector<std::string> splits = plausible_splits(token, words);
+  if (splits.size() == 1) return splits.front();
+  if (splits.empty()) return {};
+  const std::string& suggestion = words.first_suggestion(token);
+  return std::find(splits.begin(), splits.end(), suggestion) != splits.end() ? suggestion : std::string();
+}
+
+}  // namespace
+
+const RuleInfo& RunTogetherWords::info() const {
+  static const RuleInfo kInfo{
+      "typography/run-together", Severity::warning, RuleScope::document, RuleLanguage::en, true,
+      "Two or three English words written without a space",
+      R"doc(## What it does
+Flags a token that is not an English word but splits into two or three known
+words ("commonmyelosuppression", "cellsto", "survivedevelop"), and a token
+that switches from lowercase to a capital mid-word when both halves are words
+and one of them is a function word ("toThere"; identifiers such as
+"newNormal" are left alone). The word list is Hunspell's en_US dictionary
+plus the medical list en_med_glut (about 90,000 medical words) and every
+English term of the loaded glossary. The fix is the split form when there is exactly one, or when
+Hunspell's own first suggestion is one of several.
+
+A split must look like a lost space, not like a word Hunspell lacks: a split
+after a prefix (inter|species, nano|particles, re|purposing) is ignored, and
+so are British spellings whose American form is known (labour, metres,
+programme, onwards). Unless one part is a function word ("cells to", "of
+the"), both parts must have five or more letters and the last must not end
+in -ing or -ed, since two short content words are often a closed compound
+(lockdown, facemask, crowdsourced). Three-word splits need parts of four or
+more letters.
+
+Only all-lowercase tokens, lowercase-then-Capitalized tokens and, at the start
+of a sentence, Capitalized tokens of five or more letters are examined:
+capitalized words elsewhere are usually names, and all-capital or mixed forms
+are usually acronyms and identifiers (iPhone, mRNA, McDonald).
+Tokens touching digits, `_`, `/`, `@`, hyphens, apostrophes or a dot-joined
+word (CD8, p53, H2O, COVID-19, co-ordinated, report.pdf) are skipped; glued
+numbers and dots are typography/missing-space's job.
+
+The dictionaries are read from `$TRANSCHECK_HUNSPELL_DIR` or
+/usr/share/hunspell (en_US.aff, en_US.dic, en_med_glut.dic) the first time
+the rule runs. When they are missing the rule reports nothing and says so
+once on stderr.
+
+## Why it matters
+Text pasted from web pages and PDF extraction loses spaces at line and tag
+boundaries. Spell checkers that stop at the first unknown word do not say
+where the space belongs.
+
+## Example
+`such as the commonmyelosuppression` is flagged, fix `common myelosuppression`;
+`allow immune cells toThere is` is flagged, fix `to There`.
+
+## Options
+None. Add domain words through a glossary (`--glossary`): its English terms count as words.)doc"};
+  return kInfo;
+}
+
+void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& out) const {
+  WordOracle words(*lexicon_, context.glossary);
+  if (!words.available()) return;
+  const std::string_view prose = context.doc.prose();
+  for_each_letter_run(prose, [&](std::size_t begin, std::size_t end) {
+    if (end - begin < kMinLength || end - begin > kMaxLength || glued_to_other_text(prose, begin, end)) return;
+    const std::string_view token = prose.substr(begin, end - begin);
+    std::size_t camel_at = 0;
+    const Shape shape = shape_of(token, camel_at);
+    if (shape == Shape::other || words.known(token)) return;
+    // A capitalized token is checked only at the start of a sentence, where
+    // "Cellsto" is a lowercase word; elsewhere it is usually a name.
+    if (shape == Shape::capitalized && !starts_sentence(prose, begin)) return;
+    std::string split;
+    if (shape == Shape::camel) {
+      const std::string_view left = token.substr(0, camel_at);
+      const std::string_view right = token.substr(camel_at);
+      // Only with a function word on one side: "toThere", not identifiers such as "newNormal".
+      const bool function_side = is_function_word(left) || is_function_word(to_lower_ascii(right));
+      if (function_side && words.known(left) && words.known(right)) split = std::string(left) + ' ' + std::string(right);
+    } else if (shape == Shape::capitalized) {
+      const std::string lower = to_lower_ascii(token);
+      split = best_split(lower, words);
+      if (!split.empty() && american_form_known(lower, words)) split.clear();
+      if (!split.empty()) split[0] = token[0];
+    } else {
+      split = best_split(token, words);
+      if (!split.empty() && american_form_known(token, words)) split.clear();
+    }
+    if (split.empty()) return;
+    Finding finding = make_finding(context.doc, {begin, end},
+                                   "words run together: \"" + std::string(token) + "\" (\"" + split + "\")");
+    finding.fix = split;
+    out.push_back(std::move(finding));
+  });
+}
+
+}  // namespace tc

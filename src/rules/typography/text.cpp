@@ -1,0 +1,85 @@
+#include "rules/typography/text.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace tc::typography {
+
+bool is_han(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x3134F);
+}
+
+bool is_unicode_letter(char32_t cp) {
+  if (cp < 0x80) return is_letter(static_cast<char>(cp));
+  if (cp == utf8::kInvalid) return false;
+  return u_isalpha(static_cast<UChar32>(cp));
+}
+
+bool letter_before(std::string_view text, std::size_t pos) {
+  if (pos == 0) return false;
+  if (!is_non_ascii(text[pos - 1])) return is_letter(text[pos - 1]);
+  return is_unicode_letter(utf8::previous(text, pos));
+}
+
+bool letter_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  if (!is_non_ascii(text[pos])) return is_letter(text[pos]);
+  return is_unicode_letter(utf8::at(text, pos));
+}
+
+std::size_t letters_end(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && is_letter(text[pos])) ++pos;
+  return pos;
+}
+
+std::size_t letters_begin(std::string_view text, std::size_t pos) {
+  while (pos > 0 && is_letter(text[pos - 1])) --pos;
+  return pos;
+}
+
+std::string to_lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower)
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  return lower;
+}
+
+std::vector<Block> prose_blocks(const Document& doc) {
+  std::vector<Block> blocks;
+  for (const Block& block : doc.blocks)
+    if (block.kind != BlockKind::code && block.kind != BlockKind::blank && !block.content.empty())
+      blocks.push_back(block);
+  return blocks;
+}
+
+std::vector<std::string> split_trimmed(std::string_view text, char separator) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t bar = text.find(separator, start);
+    if (bar == std::string_view::npos) bar = text.size();
+    std::string_view item = text.substr(start, bar - start);
+    while (!item.empty() && is_space(item.front())) item.remove_prefix(1);
+    while (!item.empty() && is_space(item.back())) item.remove_suffix(1);
+    if (!item.empty()) items.emplace_back(item);
+    start = bar + 1;
+  }
+  return items;
+}
+
+bool is_function_word(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "a",    "an",    "the",   "to",    "of",   "in",    "on",   "at",   "by",    "for",   "with",  "from",
+      "into", "as",    "and",   "or",    "but",  "nor",   "if",   "than", "then",  "that",  "this",  "these",
+      "those", "it",   "its",   "he",    "she",  "we",    "they", "you",  "i",     "me",    "him",   "us",
+      "them", "his",   "their", "our",   "your", "my",    "is",   "are",  "was",   "were",  "be",    "been",
+      "has",  "have",  "had",   "will",  "would", "can",  "could", "should", "may", "might", "must", "not",
+      "there", "which", "who",  "whom",  "whose", "what", "when", "where", "about"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+}  // namespace tc::typography

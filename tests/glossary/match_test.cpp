@@ -1,0 +1,164 @@
+// Term matching: Chinese longest match and normalisation, English tokens
+// with inflection, case, hyphens, UK spelling and abbreviations.
+#include <gtest/gtest.h>
+
+#include "glossary/match.h"
+
+namespace tc::test {
+namespace {
+
+GlossaryEntry entry(std::vector<std::string> zh, std::string en, std::vector<std::string> variants = {},
+                    std::vector<std::string> forbidden = {}, bool case_sensitive = false) {
+  GlossaryEntry e;
+  e.zh = std::move(zh);
+  e.en = std::move(en);
+  e.variants = std::move(variants);
+  e.forbidden = std::move(forbidden);
+  e.case_sensitive = case_sensitive;
+  return e;
+}
+
+Glossary make_glossary(std::vector<GlossaryEntry> entries) {
+  Glossary g;
+  g.entries = std::move(entries);
+  g.build_index();
+  return g;
+}
+
+// "text[begin,end)=entry/side" for each match, for compact expectations.
+std::vector<std::string> english(const Glossary& g, std::string_view text) {
+  std::vector<std::string> out;
+  for (const TermMatch& m : find_english_terms(g, text, {0, text.size()}))
+    out.push_back(std::string(text.substr(m.span.begin, m.span.size())) + "=" + std::to_string(m.entry) +
+                  (m.side == TermSide::forbidden ? "!" : ""));
+  return out;
+}
+
+std::vector<std::string> chinese(const Glossary& g, std::string_view text, bool longest = false) {
+  std::vector<TermMatch> matches = find_chinese_terms(g, text, {0, text.size()});
+  if (longest) matches = longest_matches(matches);
+  std::vector<std::string> out;
+  for (const TermMatch& m : matches)
+    out.push_back(std::string(text.substr(m.span.begin, m.span.size())) + "=" + std::to_string(m.entry));
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(GlossaryMatch, EnglishPluralsAndPossessives) {
+  const Glossary g = make_glossary({entry({"细胞"}, "cell"), entry({"疗法"}, "therapy"), entry({"肿瘤"}, "tumor"),
+                                    entry({"转移"}, "metastasis"), entry({"病毒"}, "virus")});
+  EXPECT_EQ(english(g, "Cells, therapies and tumors."), (Strings{"Cells=0", "therapies=1", "tumors=2"}));
+  EXPECT_EQ(english(g, "the tumor's edge; metastases; viruses"),
+            (Strings{"tumor's=2", "metastases=3", "viruses=4"}));
+  EXPECT_EQ(english(g, "cellular tumorigenesis supercells"), Strings{});  // never inside a longer word
+}
+
+TEST(GlossaryMatch, EnglishVerbForms) {
+  const Glossary g = make_glossary({entry({"感染"}, "infection", {"infect"}), entry({"传播"}, "transmission", {"transmit"}),
+                                    entry({"康复"}, "recovery", {"recover"})});
+  EXPECT_EQ(english(g, "infected, transmitted, recovering, infects"),
+            (Strings{"infected=0", "transmitted=1", "recovering=2", "infects=0"}));
+  EXPECT_EQ(english(g, "infectious"), Strings{});
+  EXPECT_EQ(english(g, "SARS-CoV-2-infected cells"), (Strings{"infected=0"}));  // past a hyphen after an ordinary word
+}
+
+TEST(GlossaryMatch, EnglishCaseHyphenAndSpace) {
+  const Glossary g = make_glossary({entry({"T细胞"}, "T cell"), entry({"自然杀伤细胞"}, "natural killer cell", {"NK cell"}, {}, true)});
+  EXPECT_EQ(english(g, "T-cells and t cells and T cell"), (Strings{"T-cells=0", "t cells=0", "T cell=0"}));
+  EXPECT_EQ(english(g, "NK cells, not nk cells"), (Strings{"NK cells=1"}));
+  EXPECT_EQ(english(g, "Natural Killer cells"), (Strings{"Natural Killer cells=1"}));
+  EXPECT_EQ(english(g, "T. Cell"), Strings{});  // punctuation breaks a term
+}
+
+TEST(GlossaryMatch, EnglishUkSpellings) {
+  const Glossary g = make_glossary({entry({"肿瘤"}, "tumor"), entry({"造血"}, "hematopoietic"),
+                                    entry({"白血病"}, "leukemia"), entry({"贫血"}, "anemia"), entry({"水肿"}, "edema"),
+                                    entry({"食管"}, "esophagus")});
+  EXPECT_EQ(english(g, "tumours, haematopoietic, leukaemia, anaemia, oedema, oesophagus"),
+            (Strings{"tumours=0", "haematopoietic=1", "leukaemia=2", "anaemia=3", "oedema=4", "oesophagus=5"}));
+  // And a UK glossary matches US text.
+  const Glossary uk = make_glossary({entry({"肿瘤"}, "tumour")});
+  EXPECT_EQ(english(uk, "tumors"), (Strings{"tumors=0"}));
+  const Glossary more = make_glossary({entry({"中心"}, "center"), entry({"纤维"}, "fiber"), entry({"免疫接种"}, "immunization")});
+  EXPECT_EQ(english(more, "centres, fibres, immunisations"), (Strings{"centres=0", "fibres=1", "immunisations=2"}));
+}
+
+TEST(GlossaryMatch, EnglishAbbreviationInParentheses) {
+  const Glossary g = make_glossary({entry({"调节性T细胞"}, "regulatory T cell (Treg)"), entry({"T细胞"}, "T cell")});
+  // One occurrence for the entry, the nested "T cells" is still seen.
+  EXPECT_EQ(english(g, "regulatory T cells (Treg) suppress"), (Strings{"regulatory T cells (Treg)=0", "T cells=1"}));
+  EXPECT_EQ(english(g, "Tregs"), (Strings{"Tregs=0"}));
+}
+
+TEST(GlossaryMatch, EnglishAbbreviationInsideATerm) {
+  const Glossary g = make_glossary({entry({"自然杀伤细胞"}, "natural killer cell", {"NK cell"}, {}, true),
+                                    entry({"PD-L1抑制剂"}, "PD-L1 inhibitor", {"programmed death-ligand 1 inhibitor"})});
+  EXPECT_EQ(english(g, "natural killer (NK) cells and programmed death-ligand 1 (PD-L1) inhibitors"),
+            (Strings{"natural killer (NK) cells=0", "programmed death-ligand 1 (PD-L1) inhibitors=1"}));
+  // Only an abbreviation is stepped over, not any aside.
+  EXPECT_EQ(english(g, "natural killer (the innate kind) cells"), Strings{});
+}
+
+TEST(GlossaryMatch, EnglishCompoundsDoNotStartInside) {
+  const Glossary g = make_glossary({entry({"小细胞肺癌"}, "small cell lung cancer"), entry({"非小细胞肺癌"}, "non-small cell lung cancer")});
+  EXPECT_EQ(english(g, "non-small cell lung cancer"), (Strings{"non-small cell lung cancer=1"}));
+  EXPECT_EQ(english(g, "small-cell lung cancer"), (Strings{"small-cell lung cancer=0"}));
+}
+
+TEST(GlossaryMatch, NestedForbiddenInsideAcceptedIsCovered) {
+  const Glossary g = make_glossary({entry({"自身免疫力"}, "immunity", {}, {"autoimmune"}),
+                                    entry({"自身免疫病"}, "autoimmune disease")});
+  const std::string text = "an autoimmune disease";
+  const auto matches = find_english_terms(g, text, {0, text.size()});
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].side, TermSide::accepted);
+  EXPECT_EQ(matches[1].side, TermSide::forbidden);
+  EXPECT_TRUE(covered_by_longer(matches, matches[1].span, TermSide::accepted));
+  EXPECT_FALSE(covered_by_longer(matches, matches[0].span, TermSide::accepted));
+}
+
+TEST(GlossaryMatch, ChineseLongestMatch) {
+  const Glossary g = make_glossary({entry({"自身免疫"}, "autoimmunity"), entry({"自身免疫力"}, "immunity"),
+                                    entry({"免疫"}, "immunity")});
+  EXPECT_EQ(chinese(g, "提高自身免疫力", true), (Strings{"自身免疫力=1"}));
+  EXPECT_EQ(chinese(g, "提高自身免疫力"), (Strings{"自身免疫力=1", "自身免疫=0", "免疫=2"}));
+}
+
+TEST(GlossaryMatch, ChineseNormalisation) {
+  const Glossary g = make_glossary({entry({"T细胞"}, "T cell"), entry({"腫瘤"}, "tumor")});
+  // Full-width letters fold, offsets stay those of the original text.
+  const std::string text = "ＣＤ8+Ｔ细胞与肿瘤";
+  EXPECT_EQ(chinese(g, text), (Strings{"Ｔ细胞=0", "肿瘤=1"}));  // glossary in Traditional, text Simplified
+  EXPECT_EQ(chinese(g, "t细胞、腫瘤"), (Strings{"t细胞=0", "腫瘤=1"}));
+  EXPECT_EQ(chinese(g, "NKT细胞"), Strings{});  // never starts inside a Latin word
+  // Without folding, Traditional text does not meet the (Simplified) index.
+  const std::string traditional = "腫瘤";
+  EXPECT_TRUE(find_chinese_terms(g, traditional, {0, traditional.size()}, false).empty());
+}
+
+TEST(GlossaryMatch, ChineseSpacesAroundLatinDoNotCount) {
+  const Glossary g = make_glossary({entry({"胸部 X 光检查"}, "chest X-ray"), entry({"PD-1抑制剂"}, "PD-1 inhibitor")});
+  EXPECT_EQ(chinese(g, "做胸部X光检查"), (Strings{"胸部X光检查=0"}));
+  EXPECT_EQ(chinese(g, "做胸部 X 光检查和 PD-1 抑制剂"), (Strings{"胸部 X 光检查=0", "PD-1 抑制剂=1"}));
+}
+
+TEST(GlossaryMatch, EnglishPlusInsideTerm) {
+  const Glossary g = make_glossary({entry({"CD8+T细胞"}, "CD8+ T cell")});
+  EXPECT_EQ(english(g, "CD8+ T cells and CD8 T-cells."), (Strings{"CD8+ T cells=0", "CD8 T-cells=0"}));
+}
+
+TEST(GlossaryMatch, UnindexedGlossaryFindsNothing) {
+  Glossary g;
+  g.entries.push_back(entry({"细胞"}, "cell"));
+  EXPECT_TRUE(find_english_terms(g, "cell", {0, 4}).empty());
+}
+
+TEST(GlossaryMatch, EnglishKeyFoldsVariants) {
+  EXPECT_EQ(english_key("T-cells"), english_key("T cell"));
+  EXPECT_EQ(english_key("Tumours"), english_key("tumor"));
+  EXPECT_NE(english_key("virus"), english_key("viru"));
+}
+
+}  // namespace
+}  // namespace tc::test

@@ -1,0 +1,68 @@
+// The terminology pair rules report both sides: the finding on the target,
+// the source term as counterpart.
+#include <gtest/gtest.h>
+
+#include "engine/check.h"
+#include "glossary/load.h"
+#include "rules/registry.h"
+#include "support/test_support.h"
+
+namespace tc::test {
+namespace {
+
+std::vector<Finding> run(const std::string& rule, const Document& source, const Document& target) {
+  static const Glossary glossary = load_glossaries({source_path("tests/rules/terminology/glossary.tsv")});
+  CheckOptions options;
+  options.selection.only_enabled = true;
+  options.selection.enable = {rule};
+  options.glossary = &glossary;
+  return check_pair(source, target, all_rules(), options);
+}
+
+TEST(TerminologyPairRules, MissingTermCarriesTheSourceTerm) {
+  const Document source = make_doc("化疗常见的副作用是骨髓抑制。\n", Lang::zh, "a.zh.txt");
+  const Document target = make_doc("A common side effect of chemotherapy is bone marrow damage.\n", Lang::en, "a.en.txt");
+  const auto findings = run("terminology/missing-term", source, target);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].document, &target);
+  EXPECT_EQ(findings[0].span, (Span{0, target.text.size() - 1}));
+  ASSERT_TRUE(findings[0].counterpart.has_value());
+  EXPECT_EQ(findings[0].counterpart->document, &source);
+  EXPECT_EQ(findings[0].counterpart->text, "骨髓抑制");
+  EXPECT_EQ(source.text.substr(findings[0].counterpart->span.begin, findings[0].counterpart->span.size()), "骨髓抑制");
+}
+
+TEST(TerminologyPairRules, ForbiddenTermSpansTheRendering) {
+  const Document source = make_doc("化疗的收益大于风险。\n", Lang::zh, "a.zh.txt");
+  const Document target = make_doc("The revenue of chemotherapy outweighs the risks.\n", Lang::en, "a.en.txt");
+  const auto findings = run("terminology/forbidden-term", source, target);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(target.text.substr(findings[0].span.begin, findings[0].span.size()), "revenue");
+  ASSERT_TRUE(findings[0].counterpart.has_value());
+  EXPECT_EQ(findings[0].counterpart->text, "收益");
+}
+
+TEST(TerminologyPairRules, NothingWithoutAGlossary) {
+  const Document source = make_doc("化疗常见的副作用是骨髓抑制。\n", Lang::zh, "a.zh.txt");
+  const Document target = make_doc("Bone marrow damage.\n", Lang::en, "a.en.txt");
+  CheckOptions options;
+  options.selection.only_enabled = true;
+  options.selection.enable = {"terminology"};
+  EXPECT_TRUE(check_pair(source, target, all_rules(), options).empty());
+}
+
+TEST(TerminologyPairRules, ForbiddenAnywhereOffersTheFix) {
+  const Glossary glossary = load_glossaries({source_path("tests/rules/terminology/glossary.tsv")});
+  const Document doc = make_doc("She started chemo; Chemo again.\n", Lang::en);
+  CheckOptions options;
+  options.selection.only_enabled = true;
+  options.selection.enable = {"terminology/forbidden-anywhere"};
+  options.glossary = &glossary;
+  const auto findings = check_document(doc, all_rules(), options);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].fix, std::optional<std::string>("chemotherapy"));
+  EXPECT_FALSE(findings[1].fix.has_value());  // "Chemo" differs from the listed form: no blind replacement
+}
+
+}  // namespace
+}  // namespace tc::test

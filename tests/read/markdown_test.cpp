@@ -1,0 +1,69 @@
+#include <gtest/gtest.h>
+
+#include "read/markdown.h"
+#include "support/test_support.h"
+
+namespace tc {
+namespace {
+
+std::string masked_view(const Document& doc) {
+  std::string view(doc.prose());
+  for (char& c : view)
+    if (c == kMaskByte) c = '#';
+  return view;
+}
+
+TEST(Markdown, MasksCodeUrlsCommentsAndMarkersButKeepsOffsets) {
+  const std::string text =
+      "# Title\n"
+      "\n"
+      "Prose with `code` and a [link](https://x.org/y) here.\n"
+      "\n"
+      "```\n"
+      "int 中文 = 1;\n"
+      "```\n"
+      "\n"
+      "    indented code\n"
+      "\n"
+      "<!-- hidden\n"
+      "comment -->\n"
+      "- item one\n";
+  const Document doc = test::make_doc(text, Lang::en, "a.md");
+  ASSERT_EQ(doc.prose().size(), text.size());
+  const std::string view = masked_view(doc);
+  EXPECT_EQ(view.substr(0, 8), "##Title\n");
+  EXPECT_NE(view.find("Prose with ###### and a [link]################# here."), std::string::npos) << view;
+  EXPECT_EQ(view.find("int"), std::string::npos);
+  EXPECT_EQ(view.find("indented"), std::string::npos);
+  EXPECT_EQ(view.find("hidden"), std::string::npos);
+  EXPECT_NE(view.find("##item one"), std::string::npos);
+}
+
+TEST(Markdown, BlocksCarryKindsAndHeadingLevels) {
+  const Document doc = test::make_doc("## Part\n\nPara one\ncontinues.\n\n1. first\n2. second\n", Lang::en, "a.md");
+  ASSERT_EQ(doc.blocks.size(), 4u);
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::heading);
+  EXPECT_EQ(doc.blocks[0].heading_level, 2);
+  EXPECT_EQ(doc.text.substr(doc.blocks[0].content.begin, doc.blocks[0].content.size()), "Part");
+  EXPECT_EQ(doc.blocks[1].kind, BlockKind::paragraph);
+  EXPECT_EQ(doc.text.substr(doc.blocks[1].content.begin, doc.blocks[1].content.size()), "Para one\ncontinues.");
+  EXPECT_EQ(doc.blocks[2].kind, BlockKind::list_item);
+  EXPECT_EQ(doc.text.substr(doc.blocks[2].content.begin, doc.blocks[2].content.size()), "first");
+  EXPECT_EQ(doc.blocks[3].kind, BlockKind::list_item);
+}
+
+TEST(Markdown, UnclosedFenceRunsToTheEnd) {
+  const Document doc = test::make_doc("Text.\n\n```\ncode 中\n", Lang::en, "a.md");
+  EXPECT_TRUE(doc.is_masked(doc.text.find("code")));
+  EXPECT_FALSE(doc.is_masked(0));
+}
+
+TEST(Markdown, RecognisesMarkdownExtensions) {
+  EXPECT_TRUE(is_markdown_path("a/b/Article.MD"));
+  EXPECT_TRUE(is_markdown_path("x.markdown"));
+  EXPECT_FALSE(is_markdown_path("x.txt"));
+  EXPECT_FALSE(is_markdown_path("md"));
+}
+
+}  // namespace
+}  // namespace tc

@@ -1,0 +1,118 @@
+// Unit tests of the mojibake scans and tables: fixes (which the fixtures do
+// not show), the frequency tables, and the structural decisions.
+#include <gtest/gtest.h>
+
+#include "rules/encoding/mojibake_scan.h"
+#include "rules/encoding/mojibake_tables.h"
+#include "support/test_support.h"
+
+namespace tc::test {
+namespace {
+
+using mojibake::find_cjk_mojibake;
+using mojibake::find_latin_mojibake;
+
+std::vector<std::string> fixes(const std::string& rule, const std::string& text) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings_of(rule, make_doc(unescape(text), Lang::en)))
+    out.push_back(f.fix ? *f.fix : "<no fix>");
+  return out;
+}
+
+TEST(MojibakeTables, CodePagesComeFromIcu) {
+  EXPECT_EQ(mojibake::gbk_code(U'中'), 0xD6D0);
+  EXPECT_EQ(mojibake::gbk_char(0xD6D0), u'中');
+  EXPECT_EQ(mojibake::big5_code(U'中'), 0xA4A4);
+  EXPECT_EQ(mojibake::gbk_code(U'A'), 0);
+  const auto* codes = mojibake::single_byte_codes(U'é');
+  ASSERT_NE(codes, nullptr);
+  EXPECT_EQ((*codes)[static_cast<std::size_t>(mojibake::SingleByte::windows1252)], 0xE9);
+  EXPECT_EQ((*codes)[static_cast<std::size_t>(mojibake::SingleByte::mac_roman)], 0x8E);
+  EXPECT_EQ(mojibake::single_byte_codes(U'中'), nullptr);
+}
+
+TEST(MojibakeTables, Gb2312LevelsSeparateCommonFromRareCharacters) {
+  EXPECT_TRUE(mojibake::is_gb2312_level1(U'的'));
+  EXPECT_TRUE(mojibake::is_gb2312_level1(U'烫'));
+  EXPECT_FALSE(mojibake::is_gb2312_level1(U'锟'));  // level 2
+  EXPECT_TRUE(mojibake::is_gb2312(U'锟'));
+  EXPECT_FALSE(mojibake::is_gb2312(U'鈥'));  // GBK extension: the E2 80 of UTF-8 punctuation
+  EXPECT_TRUE(mojibake::is_big5_level1(U'醫'));
+  EXPECT_FALSE(mojibake::is_gb2312(U'醫'));
+}
+
+TEST(MojibakeTables, Utf8StructureChecks) {
+  EXPECT_EQ(mojibake::utf8_sequence_length(0xC3), 2);
+  EXPECT_EQ(mojibake::utf8_sequence_length(0xE2), 3);
+  EXPECT_EQ(mojibake::utf8_sequence_length(0xF0), 4);
+  EXPECT_EQ(mojibake::utf8_sequence_length(0xC0), 0);
+  EXPECT_FALSE(mojibake::utf8_second_byte_ok(0xE0, 0x80));  // overlong
+  EXPECT_FALSE(mojibake::utf8_second_byte_ok(0xED, 0xA0));  // surrogate
+  EXPECT_TRUE(mojibake::utf8_second_byte_ok(0xE2, 0x80));
+}
+
+TEST(MojibakeLatin, FixIsTheRecoveredText) {
+  EXPECT_EQ(fixes("encoding/mojibake", "cafÃ© and donâ€™t"), (std::vector<std::string>{"é", "’"}));
+  EXPECT_EQ(fixes("encoding/mojibake", "ç®€ä½“ä¸\\u{AD}æ–‡"), (std::vector<std::string>{"简体中文"}));
+  EXPECT_EQ(fixes("encoding/mojibake", "вЂ™ and wei√ü"), (std::vector<std::string>{"’", "ß"}));
+}
+
+TEST(MojibakeLatin, DoubleAndTripleEncodingIsUndoneInOneFix) {
+  EXPECT_EQ(fixes("encoding/mojibake", "cafÃƒÂ©"), (std::vector<std::string>{"é"}));
+  EXPECT_EQ(mojibake::recover_latin_layers("doesnÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢t"), "doesn’t");
+  EXPECT_EQ(mojibake::recover_latin_layers("plain café"), "plain café");
+}
+
+TEST(MojibakeLatin, LostBytesGiveNoFix) {
+  // One finding: candidates inside one word are reported together.
+  EXPECT_EQ(fixes("encoding/mojibake", "â€œbb+â€? x"), (std::vector<std::string>{"<no fix>"}));
+  EXPECT_EQ(fixes("encoding/mojibake", "â€œbb+ â€? x"), (std::vector<std::string>{"“", "<no fix>"}));
+  EXPECT_EQ(fixes("encoding/mojibake", "voilÃ le"), (std::vector<std::string>{"<no fix>"}));
+}
+
+TEST(MojibakeLatin, LegitimatePairsThatFormUtf8AreNotFlagged) {
+  // Each of these is a lead character followed by a continuation character.
+  for (const char* text : {"JOSÉ’s", "10 Å—", "“×”", "5×£35", "AMANHÃ É", "l’été", "её»", "сказали…»", "он…»", "√π", "SÉ¡"})
+    EXPECT_TRUE(find_latin_mojibake(text).empty()) << text;
+}
+
+TEST(MojibakeLatin, HitSpansAreByteOffsets) {
+  const auto hits = find_latin_mojibake("caf\xC3\x83\xC2\xA9!");  // "cafÃ©!"
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].begin, 3u);
+  EXPECT_EQ(hits[0].end, 7u);
+  EXPECT_EQ(hits[0].how, "UTF-8 read as Windows-1252");
+}
+
+TEST(MojibakeCjk, FixIsTheRecoveredText) {
+  EXPECT_EQ(fixes("encoding/mojibake-cjk", "It doesn鈥檛 work"), (std::vector<std::string>{"’t"}));
+  EXPECT_EQ(fixes("encoding/mojibake-cjk", "鐢变簬杩欎釜"), (std::vector<std::string>{"由于这个"}));
+  EXPECT_EQ(fixes("encoding/mojibake-cjk", "ÖÐÎÄ"), (std::vector<std::string>{"中文"}));
+  EXPECT_EQ(fixes("encoding/mojibake-cjk", "扂蠅夤舷善岈璃熬屾賸"), (std::vector<std::string>{"我们观察到事件减少了"}));
+}
+
+TEST(MojibakeCjk, LostByteAfterBadLeadIsFlaggedWithoutFix) {
+  const auto hits = find_cjk_mojibake("60鈥?5%");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].begin, 2u);
+  EXPECT_EQ(hits[0].end, 6u);  // 鈥 and the '?'
+  EXPECT_TRUE(hits[0].lossy);
+  EXPECT_FALSE(hits[0].recovered.has_value());
+}
+
+TEST(MojibakeCjk, FillPatternsNeedRepetition) {
+  EXPECT_EQ(find_cjk_mojibake("烫烫烫").size(), 1u);
+  EXPECT_TRUE(find_cjk_mojibake("烫烫").empty());
+  EXPECT_TRUE(find_cjk_mojibake("烫伤").empty());
+  EXPECT_EQ(find_cjk_mojibake("锟斤拷").size(), 1u);
+  EXPECT_TRUE(find_cjk_mojibake("斤拷").empty());
+}
+
+TEST(MojibakeCjk, RealChineseIsNotGarble) {
+  for (const char* text : {"中华人民共和国的首都是北京。", "龘靐齉爩是罕见字，魑魅魍魉也是。", "锟铻是一个名字。",
+                           "醫生建議病人多休息，臺灣與香港使用繁體字。", "日本語のテキストです。", "Ελληνικά κείμενο"})
+    EXPECT_TRUE(find_cjk_mojibake(text).empty()) << text;
+}
+
+}  // namespace
+}  // namespace tc::test
