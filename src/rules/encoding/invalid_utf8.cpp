@@ -1,5 +1,6 @@
 #include "rules/encoding/invalid_utf8.h"
 
+#include <cstdint>
 #include <cstdio>
 
 #include "core/utf8.h"
@@ -39,13 +40,15 @@ void InvalidUtf8::check(const CheckContext& context, std::vector<Finding>& out) 
       pos = encoding::find_byte(text, pos, kNonAscii);
       continue;
     }
-    // Han (U+4000-U+9FFF: leads E4-E9) is most of a Chinese text; check it inline.
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    if (lead >= 0xE4 && lead <= 0xE9 && pos + 2 < text.size() &&
-        (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(text[pos + 2]) & 0xC0) == 0x80) {
-      pos += 3;
-      continue;
+    // Three-byte sequences (Han, CJK punctuation, full-width forms) are most of
+    // a Chinese text: one mask test for E1-EC/EE-EF + two continuation bytes.
+    if (pos + 3 <= text.size()) {
+      const auto* p = reinterpret_cast<const unsigned char*>(text.data() + pos);
+      const std::uint32_t bytes = p[0] | (std::uint32_t{p[1]} << 8) | (std::uint32_t{p[2]} << 16);
+      if ((bytes & 0xC0C0F0u) == 0x8080E0u && p[0] != 0xE0 && p[0] != 0xED) {
+        pos += 3;
+        continue;
+      }
     }
     if (const std::size_t length = encoding::well_formed_length(text, pos); length != 0) {
       pos += length;  // stays in this loop over runs of Han
