@@ -9,6 +9,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <vector>
 
 #include "core/utf8.h"
 
@@ -86,31 +87,38 @@ std::string read_file_bytes(const std::string& path) {
 }
 
 std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
+  // The Chinese encodings come first: short GBK text often scores as
+  // Shift_JIS in ICU's detector, but a strict GBK decode settles it. When
+  // both GBK and Big5 decode cleanly, the detector's ranking decides.
+  const bool gbk = try_convert(bytes, "GBK", nullptr, true).has_value();
+  const bool big5 = try_convert(bytes, "Big5", nullptr, true).has_value();
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), ucsdet_close);
-  if (U_FAILURE(status)) return std::nullopt;
-  ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)),
-                 &status);
-  int32_t count = 0;
-  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
-  if (U_FAILURE(status)) return std::nullopt;
-  for (int32_t i = 0; i < count; ++i) {
-    UErrorCode s = U_ZERO_ERROR;
-    const char* name = ucsdet_getName(matches[i], &s);
-    if (U_FAILURE(s) || !name) continue;
-    const std::string n = lower(name);
-    std::string candidate;
-    if (n == "gb18030") candidate = "GB18030";
-    else if (n == "big5") candidate = "Big5";
-    else if (n == "euc-jp" || n == "shift_jis" || n == "euc-kr" || n == "iso-2022-cn") candidate = name;
-    else continue;
-    if (try_convert(bytes, candidate.c_str(), nullptr, true)) return candidate;
+  std::vector<std::string> ranked;
+  if (U_SUCCESS(status)) {
+    ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)),
+                   &status);
+    int32_t count = 0;
+    const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
+    for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
+      UErrorCode s = U_ZERO_ERROR;
+      const char* name = ucsdet_getName(matches[i], &s);
+      if (U_SUCCESS(s) && name) ranked.emplace_back(name);
+    }
   }
-  // The detector needs enough text; fall back to a strict trial of the two
-  // Chinese encodings people actually meet.
-  for (const char* candidate : {"GB18030", "Big5"}) {
-    if (candidate == std::string("GB18030") && !try_convert(bytes, "GBK", nullptr, true)) continue;
-    if (try_convert(bytes, candidate, nullptr, true)) return std::string(candidate);
+  if (gbk && big5) {
+    for (const std::string& name : ranked) {
+      if (lower(name) == "big5") return std::string("Big5");
+      if (lower(name) == "gb18030") return std::string("GB18030");
+    }
+    return std::string("GB18030");
+  }
+  if (gbk) return std::string("GB18030");
+  if (big5) return std::string("Big5");
+  for (const std::string& name : ranked) {
+    const std::string n = lower(name);
+    if ((n == "euc-jp" || n == "shift_jis" || n == "euc-kr") && try_convert(bytes, name.c_str(), nullptr, true))
+      return name;
   }
   return std::nullopt;
 }

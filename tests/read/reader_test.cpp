@@ -84,3 +84,23 @@ TEST(Reader, MissingFilesAndDirectoriesAreInputErrors) {
 
 }  // namespace
 }  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(Reader, ShortGbkTextIsCalledGbkNotShiftJis) {
+  // 中文文本需要转换 in GBK: one short line.
+  const Document doc = document_from_bytes("short.txt", "\xD6\xD0\xCE\xC4\xCE\xC4\xB1\xBE\xD0\xE8\xD2\xAA\xD7\xAA\xBB\xBB\n", {});
+  EXPECT_EQ(doc.suspected_encoding, "GB18030");
+}
+
+TEST(Reader, Big5TextIsCalledBig5) {
+  // 繁體中文的健康資訊。 in Big5, repeated; these bytes are also valid GBK, so the detector ranking decides.
+  std::string big5;
+  for (int i = 0; i < 20; ++i) big5 += "\xC1\x63\xC5\xE9\xA4\xA4\xA4\xE5\xAA\xBA\xB0\xB7\xB1\x64\xB8\xEA\xB0\x54\xA1\x43";  // 繁體中文的健康資訊。
+  const Document doc = document_from_bytes("big5.txt", big5, {});
+  EXPECT_EQ(doc.suspected_encoding, "Big5");
+}
+
+}  // namespace
+}  // namespace tc

@@ -1,0 +1,145 @@
+// Unit tests for the encoding rules' internals and fixes; the fixtures under
+// tests/rules/encoding/ cover what each rule reports and where.
+#include <gtest/gtest.h>
+
+#include <unicode/uchar.h>
+
+#include <random>
+
+#include "core/utf8.h"
+#include "rules/encoding/code_point_scan.h"
+#include "support/test_support.h"
+
+namespace tc::test {
+namespace {
+
+std::vector<std::optional<std::string>> fixes_of(const std::string& rule, const std::string& text, Lang lang = Lang::en,
+                                                 const std::string& path = "doc.txt") {
+  const Document doc = make_doc(unescape(text), lang, path);
+  std::vector<std::optional<std::string>> fixes;
+  for (const Finding& f : findings_of(rule, doc)) fixes.push_back(f.fix);
+  return fixes;
+}
+
+using Fixes = std::vector<std::optional<std::string>>;
+
+TEST(EncodingFixes, ControlCharactersAreDeletedExceptSeparatorsAndC1) {
+  EXPECT_EQ(fixes_of("encoding/control-character", R"(a\u{7}b \u{1B}[31mred c\u{C}d e\u{85}f)"),
+            (Fixes{"", "", std::nullopt, std::nullopt}));
+}
+
+TEST(EncodingFixes, ZeroWidthCharactersAreDeleted) {
+  EXPECT_EQ(fixes_of("encoding/zero-width", R"(chemo\u{200B}therapy and \u{2060}\u{FEFF}x)"), (Fixes{"", ""}));
+}
+
+TEST(EncodingFixes, BidiControlsAreDeletedOnlyWithoutRightToLeftText) {
+  EXPECT_EQ(fixes_of("encoding/bidi-control", R"(Dose \u{202E}gm 05\u{202C}\u{A}שלום \u{202B}x\u{202C})"),
+            (Fixes{"", "", std::nullopt, std::nullopt}));
+}
+
+TEST(EncodingFixes, UnusualSpacesBecomeAsManyAsciiSpaces) {
+  EXPECT_EQ(fixes_of("encoding/unusual-space", R"(5\u{A0}mg and\u{2009}\u{2009}x)"), (Fixes{" ", "  "}));
+  // Chinese: mid-line ideographic space has no fix, a leading one is no finding.
+  EXPECT_EQ(fixes_of("encoding/unusual-space", R"(\u{3000}\u{3000}缩进。中文\u{3000}空格)", Lang::zh), (Fixes{std::nullopt}));
+}
+
+TEST(EncodingFixes, HtmlEntitiesDecodeEveryLayer) {
+  EXPECT_EQ(fixes_of("encoding/html-entity",
+                     "a&amp;amp;b c&amp;amp;amp;d don&rsquo;t &#x1F600; &#146; &#0; &nbsp;x &lt;"),
+            (Fixes{"&", "&", "’", "😀", "’", std::nullopt, "\u00A0", "<"}));
+}
+
+TEST(EncodingFixes, NamedEntitiesAreFoundAcrossTheTable) {
+  // The table is searched by bisection: first, last and case-differing names must all be found.
+  EXPECT_EQ(fixes_of("encoding/html-entity", "&AElig; &zwnj; &Omega; &omega; &Dagger; &dagger; &hellip;"),
+            (Fixes{"Æ", "\u200C", "Ω", "ω", "‡", "†", "…"}));
+}
+
+TEST(EncodingFixes, EscapeSequencesDecodeWhenUnambiguous) {
+  EXPECT_EQ(fixes_of("encoding/escape-sequence", R"(a\u00e9 \uD83D\uDE00 \uD800x \xC3\xA9 \xFF \n)"),
+            (Fixes{"é", "😀", std::nullopt, "é", std::nullopt, std::nullopt}));
+}
+
+TEST(EncodingFixes, NotNfcFixIsTheComposedForm) {
+  EXPECT_EQ(fixes_of("encoding/not-nfc", R"(cafe\u{301} \u{212B} \u{1100}\u{1161}\u{11A8})"),
+            (Fixes{"é", "Å", "각"}));
+}
+
+TEST(EncodingRules, MaskedCodeIsSkippedButBidiControlsAreNot) {
+  const Document doc = make_doc(unescape(R"(Text `a\u{200B}\u{7}&amp;\n\u{A0}\u{202E}` end)"), Lang::en, "doc.md");
+  for (const char* rule : {"encoding/zero-width", "encoding/control-character", "encoding/html-entity",
+                           "encoding/escape-sequence", "encoding/unusual-space"})
+    EXPECT_TRUE(findings_of(rule, doc).empty()) << rule;
+  EXPECT_EQ(findings_of("encoding/bidi-control", doc).size(), 1u);
+}
+
+// The scanning helpers must agree with a plain decode of every code point.
+std::string random_text(std::mt19937& rng, std::size_t code_points) {
+  static const std::vector<char32_t> kPool{'a', ' ', '&', '\\', 0xA0, 0xE9, 0x301, 0x378, 0x4E2D, 0x70EB, 0x9FFF,
+                                           0x3000, 0x3099, 0x200B, 0x202E, 0xE000, 0xF900, 0xFFFD, 0xFFFE, 0x1F600,
+                                           0x2FFFF, 0x10FFFD, 0xAC00, 0x11A8, 0xFF0C};
+  std::string text;
+  for (std::size_t i = 0; i < code_points; ++i) {
+    const unsigned pick = rng() % (kPool.size() + 3);
+    if (pick < kPool.size()) utf8::append(text, kPool[pick]);
+    else if (pick == kPool.size()) text += '\xE4';  // truncated sequence
+    else if (pick == kPool.size() + 1) text += "\xED\xA0\x80";  // surrogate, ill-formed
+    else utf8::append(text, static_cast<char32_t>(rng() % 0x10000 + 0x80));
+  }
+  return text;
+}
+
+TEST(CodePointScan, FindMemberMatchesPlainDecoding) {
+  const encoding::BmpSet unassigned([](char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_UNASSIGNED; });
+  auto beyond = [](char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_UNASSIGNED; };
+  std::mt19937 rng(42);
+  for (int round = 0; round < 200; ++round) {
+    const std::string text = random_text(rng, 64);
+    std::vector<std::size_t> expected;
+    for (std::size_t pos = 0; pos < text.size();) {
+      const std::size_t start = pos;
+      const char32_t cp = utf8::next(text, pos);
+      if (cp != utf8::kInvalid && beyond(cp)) expected.push_back(start);
+      if (pos == start) ++pos;
+    }
+    std::vector<std::size_t> actual;
+    for (std::size_t pos = 0; (pos = encoding::find_member(text, pos, unassigned, beyond)) < text.size();) {
+      actual.push_back(pos);
+      const std::size_t start = pos;
+      utf8::next(text, pos);
+      if (pos == start) ++pos;
+    }
+    ASSERT_EQ(actual, expected) << "round " << round;
+  }
+}
+
+TEST(CodePointScan, WellFormedLengthAgreesWithIcu) {
+  std::mt19937 rng(7);
+  for (int i = 0; i < 200000; ++i) {
+    std::string bytes(4, '\0');
+    for (char& b : bytes) b = static_cast<char>(rng() % 2 ? 0x80 + rng() % 0x40 : rng() % 0x100);
+    bytes[0] = static_cast<char>(0xC0 + rng() % 0x40);
+    std::size_t pos = 0;
+    const char32_t cp = utf8::next(bytes, pos);
+    const std::size_t expected = cp == utf8::kInvalid ? 0 : pos;
+    ASSERT_EQ(encoding::well_formed_length(bytes, 0), expected) << std::hex << static_cast<int>(bytes[0] & 0xFF) << ' '
+                                                               << static_cast<int>(bytes[1] & 0xFF);
+  }
+}
+
+TEST(CodePointScan, FindByteFindsEveryMember) {
+  static constexpr encoding::ByteSet kSet{0xE2, '&'};
+  const std::string text = "abcdefgh&ijklmnopqrstuv\xE2\x80\x99xyz 中文&";
+  std::vector<std::size_t> hits;
+  for (std::size_t pos = 0; (pos = encoding::find_byte(text, pos, kSet)) < text.size(); ++pos) hits.push_back(pos);
+  EXPECT_EQ(hits, (std::vector<std::size_t>{8, 23, text.size() - 1}));
+}
+
+TEST(CodePointScan, DescribesControlsAndNamedCharacters) {
+  EXPECT_EQ(encoding::describe_code_point(0x1B), "U+001B ESC");
+  EXPECT_EQ(encoding::describe_code_point(0x85), "U+0085 NEL");
+  EXPECT_EQ(encoding::describe_code_point(0x200B), "U+200B ZERO WIDTH SPACE");
+}
+
+}  // namespace
+}  // namespace tc::test
