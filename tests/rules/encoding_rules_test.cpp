@@ -143,3 +143,17 @@ TEST(CodePointScan, DescribesControlsAndNamedCharacters) {
 
 }  // namespace
 }  // namespace tc::test
+
+namespace tc {
+namespace {
+
+TEST(UnusualSpaceRun, PaddingRunIsOneFindingWhoseFixKeepsTheAsciiSpaces) {
+  const Document doc = test::make_doc("Title\u00A0 \u00A0x\n", Lang::en);
+  const auto findings = test::findings_of("encoding/unusual-space", doc);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].span, (Span{5, 10}));
+  EXPECT_EQ(findings[0].fix, "   ");
+}
+
+}  // namespace
+}  // namespace tc

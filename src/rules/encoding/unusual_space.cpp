@@ -95,7 +95,16 @@ void UnusualSpace::check(const CheckContext& context, std::vector<Finding>& out)
   while ((pos = encoding::find_code_point(prose, pos, kLead, matches)) < prose.size()) {
     const char32_t cp = utf8::at(prose, pos);
     std::size_t count = 0;
-    const std::size_t end = encoding::run_end(prose, pos, reported, &count);
+    std::size_t end = encoding::run_end(prose, pos, reported, &count);
+    // Web pages pad with "\u00A0 \u00A0 " runs: one finding for the whole run.
+    for (;;) {
+      std::size_t next = end;
+      while (next < prose.size() && (prose[next] == ' ' || prose[next] == '\t')) ++next;
+      if (next == end || next >= prose.size() || !reported(utf8::at(prose, next))) break;
+      std::size_t more = 0;
+      end = encoding::run_end(prose, next, reported, &more);
+      count += more;
+    }
     const bool ideographic_only = std::string_view(prose).substr(pos, end - pos).find_first_not_of("\xE3\x80") ==
                                       std::string_view::npos;  // every byte is E3/80: only U+3000
     if (chinese && ideographic_only && at_line_start(prose, pos)) {
@@ -105,7 +114,16 @@ void UnusualSpace::check(const CheckContext& context, std::vector<Finding>& out)
     std::string message = std::string(space_name(cp)) + ' ' + utf8::code_point_name(cp);
     if (count > 1) message = std::to_string(count) + " unusual spaces starting with " + message;
     Finding f = make_finding(doc, {pos, end}, std::move(message));
-    if (!(chinese && cp == 0x3000)) f.fix = std::string(count, ' ');
+    if (!(chinese && cp == 0x3000)) {
+      std::string fix;
+      for (std::size_t i = pos; i < end;) {
+        const std::size_t start = i;
+        const char32_t c = utf8::next(prose, i);
+        if (reported(c)) fix += ' ';
+        else fix.append(prose, start, i - start);
+      }
+      f.fix = std::move(fix);
+    }
     out.push_back(std::move(f));
     pos = end;
   }
