@@ -3,10 +3,12 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <vector>
@@ -78,12 +80,25 @@ std::string read_file_bytes(const std::string& path) {
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) throw InputError(path, "no such file");
   if (std::filesystem::is_directory(status)) throw InputError(path, "is a directory, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw InputError(path, "read error");
-  return std::move(buffer).str();
+  // POSIX reads, so that a failing read (EIO, EACCES) is an error naming the
+  // reason instead of an empty document.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
+  std::string bytes;
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int error = errno;
+      ::close(fd);
+      throw InputError(path, "read error at byte offset " + std::to_string(bytes.size()) + ": " + std::strerror(error));
+    }
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return bytes;
 }
 
 std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
