@@ -67,6 +67,16 @@ void verify_pair_languages(const Document& source, const Document& target, Lang 
   verify(target, seen_target, target_lang, "target", "--target-lang");
 }
 
+// --lang on a file written in the other language would flag every sentence;
+// say what is wrong instead.
+void verify_declared_language(const Document& doc, Lang declared) {
+  if (!doc.suspected_encoding.empty()) return;
+  const Lang seen = dominant_language(doc.text);
+  if (seen != Lang::unknown && seen != declared)
+    throw InputError(doc.path, "--lang is " + std::string(to_string(declared)) + " but the text is mostly " +
+                                   language_name(seen) + "; drop --lang to detect the language from the script");
+}
+
 std::optional<Severity> fail_threshold(const std::string& fail_on) {
   if (fail_on == "never") return std::nullopt;
   const auto severity = parse_severity(fail_on);
@@ -121,7 +131,10 @@ int run_check(const CheckArgs& args) {
   } else {
     if (!args.lang.empty()) load.language = language_option(args.lang, "--lang");
     documents.reserve(args.files.size());
-    for (const auto& path : args.files) documents.push_back(load_document(path, load));
+    for (const auto& path : args.files) {
+      documents.push_back(load_document(path, load));
+      if (load.language) verify_declared_language(documents.back(), load.language->lang);
+    }
     for (const auto& doc : documents) {
       auto found = check_document(doc, rules, options);
       findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));

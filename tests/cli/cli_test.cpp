@@ -235,6 +235,14 @@ TEST_F(Cli, PairWhoseTargetIsInTheWrongLanguageIsExplained) {
   EXPECT_NE(run("check --single " + zh1.string() + " " + zh2.string()).exit_code, 2);
 }
 
+TEST_F(Cli, DeclaredLanguageThatContradictsTheTextIsExplained) {
+  const auto zh = write("a.txt", "化疗确实可以治疗癌症，但它的作用方式可能完全不是你想的那样。\n");
+  const CommandResult r = run("check --lang en " + zh.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("a.txt: --lang is en but the text is mostly Chinese"), std::string::npos) << r.err;
+  EXPECT_EQ(run("check " + zh.string()).exit_code, 0);
+}
+
 TEST_F(Cli, RulesAndExplainDescribeEveryRule) {
   const CommandResult rules = run("rules");
   EXPECT_EQ(rules.exit_code, 0);
