@@ -45,8 +45,8 @@ std::string language_name(Lang lang) { return lang == Lang::zh ? "Chinese" : "En
 // A pair whose scripts contradict the languages in force is a usage error:
 // checking English rules on Chinese text only produces nonsense.
 void verify_pair_languages(const Document& source, const Document& target, Lang source_lang, Lang target_lang) {
-  const Lang seen_source = dominant_language(source.text);
-  const Lang seen_target = dominant_language(target.text);
+  const Lang seen_source = source.script_lang;
+  const Lang seen_target = target.script_lang;
   if (!source.suspected_encoding.empty() || !target.suspected_encoding.empty()) return;
   if (seen_source == target_lang && seen_target == source_lang && source_lang != target_lang) {
     throw InputError(source.path, "looks " + language_name(seen_source) + " and " + target.path + " looks " +
@@ -71,7 +71,7 @@ void verify_pair_languages(const Document& source, const Document& target, Lang 
 // say what is wrong instead.
 void verify_declared_language(const Document& doc, Lang declared) {
   if (!doc.suspected_encoding.empty()) return;
-  const Lang seen = dominant_language(doc.text);
+  const Lang seen = doc.script_lang;
   if (seen != Lang::unknown && seen != declared)
     throw InputError(doc.path, "--lang is " + std::string(to_string(declared)) + " but the text is mostly " +
                                    language_name(seen) + "; drop --lang to detect the language from the script");

@@ -65,6 +65,7 @@ struct Document {
   // "GB18030"); then only encoding/legacy-encoding runs on it.
   std::string suspected_encoding;
   Lang lang = Lang::unknown;
+  Lang script_lang = Lang::unknown;  // what the dominant script suggests (dominant_language), whatever was declared
   ChineseScript chinese_script = ChineseScript::unspecified;
   bool markdown = false;
   std::vector<Block> blocks;

@@ -15,6 +15,7 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
   Lang lang = options.language ? options.language->lang : detected;
   if (lang == Lang::unknown) lang = Lang::en;
   Document doc = make_document(path, std::move(decoded.text), lang, is_markdown_path(path));
+  doc.script_lang = detected;
   doc.bom_bytes = decoded.bom_bytes;
   doc.encoding = decoded.encoding;
   if (options.language) doc.chinese_script = options.language->chinese_script;

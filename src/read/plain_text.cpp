@@ -64,13 +64,17 @@ bool mask_urls(std::string_view text, std::string& masked) {
     any = true;
   };
   std::size_t pos = 0;
+  // The next "www." at or after pos, searched again only once pos passes it:
+  // searching from every colon would make long texts quadratic.
+  std::size_t next_www = text.find("www.");
   while (pos < text.size()) {
     const char* hit = static_cast<const char*>(std::memchr(text.data() + pos, ':', text.size() - pos));
     const char* www = nullptr;
     // Look for "://" schemes and "www." hosts; both are rare in prose, so scan
     // for their distinctive byte first.
     std::size_t candidate = hit ? static_cast<std::size_t>(hit - text.data()) : text.size();
-    const std::size_t w = text.find("www.", pos);
+    if (next_www != std::string_view::npos && next_www < pos) next_www = text.find("www.", pos);
+    const std::size_t w = next_www;
     if (w != std::string_view::npos && w < candidate) {
       www = text.data() + w;
       candidate = w;

@@ -82,3 +82,20 @@ TEST(Document, PlainTextWithoutUrlsNeedsNoMask) {
 
 }  // namespace
 }  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(Language, LongTextsAreJudgedOnSpreadSamples) {
+  std::string text;
+  for (int i = 0; i < 4000; ++i) text += "An English preface line about the study. ";  // ~170 KB of English
+  for (int i = 0; i < 30000; ++i) text += "化疗确实可以治疗癌症，但作用方式不同。";    // ~1.7 MB of Chinese
+  EXPECT_EQ(dominant_language(text), Lang::zh);
+  std::string english;
+  for (int i = 0; i < 20000; ++i) english += "Exercise helps patients, even during chemotherapy. ";
+  english += "图片";
+  EXPECT_EQ(dominant_language(english), Lang::en);
+}
+
+}  // namespace
+}  // namespace tc
