@@ -19,9 +19,10 @@ struct Shape {
   int zh;
   int en;
 };
-constexpr std::array<Shape, 12> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1},
-                                             {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}}};
-constexpr int kMaxSpan = 4;
+// A long Chinese sentence may become five or six short English ones in a free translation.
+constexpr std::array<Shape, 14> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1},
+                                             {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}}};
+constexpr int kMaxSpan = 6;  // sentences on one side of a bead
 constexpr float kHopelessLength = 40.f;
 
 // Chance coverage of a sentence's tokens as a function of the other side's
@@ -301,7 +302,12 @@ class Search {
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     const std::size_t a = i1 - i0, b = j1 - j0;
     const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
-    if (smaller == 1) total -= static_cast<float>(larger == 2 ? w_.merge2 : larger == 3 ? w_.merge3 : larger == 4 ? w_.merge4 : 0);
+    if (smaller == 1)
+      total -= static_cast<float>(larger == 1   ? 0.0
+                                  : larger == 2 ? w_.merge2
+                                  : larger == 3 ? w_.merge3
+                                  : larger == 4 ? w_.merge4
+                                                : w_.merge4 + static_cast<double>(larger - 4) * w_.merge_beyond4);
     else total -= static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
