@@ -109,6 +109,12 @@ class Search {
     };
     norms(zh, zh_norm_);
     norms(en, en_norm_);
+    // Quotation marks count only when both sides quote (a translation may render speech without them).
+    auto quoting = [](const std::vector<SentenceFeatures>& side) {
+      return std::count_if(side.begin(), side.end(), [](const auto& s) { return s.quote_opens || s.quote_closes; });
+    };
+    use_quotes_ = w_.quotes > 0 && quoting(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
+                  quoting(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
     ratio_ = zh_total > 0 && en_total > 0 ? static_cast<float>(en_total / zh_total) : 1.f;
   }
 
@@ -300,6 +306,7 @@ class Search {
       if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].token_keys.size() >= orphan_tokens) orphans += 1;
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
+    if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
     const std::size_t a = i1 - i0, b = j1 - j0;
     const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
     if (smaller == 1)
@@ -312,6 +319,24 @@ class Search {
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     return total;
+  }
+
+  // Quotations left open or closed without opening, by the bead's sentences in order.
+  template <class Side>
+  static std::pair<int, int> open_quotes(const Side& side, std::size_t begin, std::size_t end) {
+    int closes = 0, opens = 0;
+    for (std::size_t k = begin; k < end; ++k) {
+      const int matched = std::min(opens, static_cast<int>(side[k].quote_closes));
+      closes += side[k].quote_closes - matched;
+      opens += side[k].quote_opens - matched;
+    }
+    return {closes, opens};
+  }
+  // 0..2: whether the two sides differ in closing a quotation opened before
+  // the bead, and in leaving one open after it.
+  float quote_mismatch(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    const auto zh = open_quotes(zh_, i0, i1), en = open_quotes(en_, j0, j1);
+    return static_cast<float>((zh.first > 0) != (en.first > 0)) + static_cast<float>((zh.second > 0) != (en.second > 0));
   }
 
   // 0..1: the share of the bead's token weight covered by the other side.
@@ -335,6 +360,7 @@ class Search {
   const AlignWeights& w_;
   ChanceTable zh_chance_, en_chance_;
   float ratio_ = 1.f;
+  bool use_quotes_ = false;
   std::vector<float> zh_norm_, en_norm_;
   std::vector<std::size_t> lo_, hi_;
   bool full_ = true;
@@ -351,6 +377,7 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
   for (const auto& sentence : sentences) {
     out.push_back(chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span));
     out.back().paragraph = sentence.paragraph;
+    count_quotes(doc.text, sentence.span, out.back());
   }
   return out;
 }
