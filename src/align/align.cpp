@@ -386,6 +386,12 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
 // tokens is two unpaired sides (an omission next to an addition), not a translation.
 std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vector<SentenceFeatures>& zh,
                                   const std::vector<SentenceFeatures>& en, int min_tokens) {
+  // In a free (literary) translation many renderings share no dictionary
+  // evidence; only where such beads are rare is one an omission next to an addition.
+  std::size_t pairs = 0, unrelated = 0;
+  for (const auto& bead : beads)
+    if (!bead.source.empty() && !bead.target.empty()) ++pairs, unrelated += bead.score <= 0.f ? 1 : 0;
+  if (unrelated > std::max<std::size_t>(2, pairs / 100)) return beads;
   std::vector<Bead> out;
   out.reserve(beads.size());
   for (const auto& bead : beads) {
