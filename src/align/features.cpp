@@ -291,15 +291,19 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
     }
     const char32_t cp = utf8::next(text, pos);
     const char32_t following = pos < span.end ? utf8::at(text, pos) : U' ';
-    const bool after_space = previous == ' ' || previous == '\t' || previous == '(' || previous == '[' || previous == 0x2014 ||
-                             previous == 0x3000 || previous == 0xFF1A || previous == 0xFF0C || previous == ':';
+    // A straight quote (or ’) is a closing one before a space or the end, an
+    // opening one after a space, dash or bracket; between letters ’ and ' are apostrophes.
+    const bool before_space = pos >= span.end || following == ' ' || following == '\t' || following == '\n' ||
+                              following == '\r' || following == 0x3000;
+    const bool after_space = previous == ' ' || previous == '\t' || previous == '\n' || previous == '(' || previous == '[' ||
+                             previous == 0x2014 || previous == 0x2013 || previous == 0x3000 || previous == 0xFF1A ||
+                             previous == 0xFF0C || previous == ':' || pos - (cp < 0x80 ? 1 : 3) == span.begin;
     switch (cp) {
       case 0x201C: case 0x2018: case 0x300C: case 0x300E: open(); break;  // “ ‘ 「 『
       case 0x201D: case 0x300D: case 0x300F: close(); break;              // ” 」 』
-      case '"': after_space || pos - 1 == span.begin ? open() : close(); break;
-      case '\'': case 0x2019:  // ' ’: an apostrophe between letters (it's, don’t), else a quote
-        if (is_word(previous) && is_word(following)) break;
-        if (after_space || previous == ' ' || pos - (cp == '\'' ? 1 : 3) == span.begin) open();
+      case '"': case '\'': case 0x2019:
+        if (cp != '"' && is_word(previous) && is_word(following)) break;
+        if (!before_space && after_space) open();
         else close();
         break;
       default: break;

@@ -28,6 +28,9 @@ TEST(CountQuotes, EnglishSingleQuotesAreNotApostrophes) {
   EXPECT_EQ(quotes_of("Don't, it's Trinket's."), Counts(0, 0));
   EXPECT_EQ(quotes_of("\u2018I don\u2019t know,\u2019 she said."), Counts(0, 0));
   EXPECT_EQ(quotes_of("That must be it!\u2019"), Counts(1, 0));
+  EXPECT_EQ(quotes_of("A few more goes and I'd have had you, though\u2014'"), Counts(1, 0));
+  EXPECT_EQ(quotes_of("'Come on then: let's see\u2014'"), Counts(0, 0));
+  EXPECT_EQ(quotes_of("He stopped\u2014'Wait!'"), Counts(0, 0));
 }
 
 TEST(CountQuotes, EnglishDoubleQuotesByPosition) {
