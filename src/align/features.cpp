@@ -302,7 +302,12 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
       case 0x201C: case 0x2018: case 0x300C: case 0x300E: open(); break;  // “ ‘ 「 『
       case 0x201D: case 0x300D: case 0x300F: close(); break;              // ” 」 』
       case '"': case '\'': case 0x2019:
-        if (cp != '"' && is_word(previous) && is_word(following)) break;
+        if (cp != '"' && is_word(previous)) {
+          // After a letter: an apostrophe (it's, Whiskers' fight), unless it
+          // closes a quotation opened in this sentence ('play-fighting').
+          if (!is_word(following) && depth > 0) close();
+          break;
+        }
         if (!before_space && after_space) open();
         else close();
         break;
