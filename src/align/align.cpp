@@ -384,14 +384,19 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
 
 // A bead whose sides share no evidence at all although both have several
 // tokens is two unpaired sides (an omission next to an addition), not a translation.
-std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vector<SentenceFeatures>& zh,
-                                  const std::vector<SentenceFeatures>& en, int min_tokens) {
-  // In a free (literary) translation many renderings share no dictionary
-  // evidence; only where such beads are rare is one an omission next to an addition.
+// In a free (literary) translation many renderings share no dictionary
+// evidence: more than max(2, 1%) of the pairs of a path.
+bool free_translation(const std::vector<Bead>& beads) {
   std::size_t pairs = 0, unrelated = 0;
   for (const auto& bead : beads)
     if (!bead.source.empty() && !bead.target.empty()) ++pairs, unrelated += bead.score <= 0.f ? 1 : 0;
-  if (unrelated > std::max<std::size_t>(2, pairs / 100)) return beads;
+  return unrelated > std::max<std::size_t>(2, pairs / 100);
+}
+
+// Only where such beads are rare is one an omission next to an addition.
+std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vector<SentenceFeatures>& zh,
+                                  const std::vector<SentenceFeatures>& en, int min_tokens) {
+  if (free_translation(beads)) return beads;
   std::vector<Bead> out;
   out.reserve(beads.size());
   for (const auto& bead : beads) {
@@ -433,16 +438,23 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   finish_features(zh, en);
   std::vector<Bead> beads;
   std::size_t band = std::max<std::size_t>(options.band, 8);
+  // A sentence without dictionary evidence is no sign of a wrong merge in a
+  // free translation: the first pass is lenient, and the second keeps that
+  // only when the first path shows the translation is free.
+  AlignWeights lenient = options.weights;
+  lenient.orphan *= options.weights.free_orphan;
   {
-    Search search(zh, en, options.weights);
+    Search search(zh, en, lenient);
     search.diagonal_band(band);
     while (!search.run(beads)) search.diagonal_band(band *= 2);
   }
-  if (options.weights.learn_dice > 0 &&
-      learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count) > 0) {
+  const bool free = free_translation(beads);
+  const bool learned = options.weights.learn_dice > 0 &&
+                       learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count) > 0;
+  if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
-    finish_features(zh, en);
-    Search search(zh, en, options.weights);
+    if (learned) finish_features(zh, en);
+    Search search(zh, en, free ? lenient : options.weights);
     std::size_t margin = 16;
     search.path_band(beads, margin);
     while (!search.run(beads)) search.path_band(beads, margin *= 2);

@@ -21,6 +21,7 @@ struct AlignWeights {
   double quotes = 1.5;          // a bead that opens or closes a quotation on one side only
   double merge23 = 4.0;         // 2-3 / 3-2
   double orphan = 1.0;          // per sentence of a multi-sentence bead with no evidence of its own
+  double free_orphan = 0.5;     // orphan factor in a free translation (second pass)
   int orphan_tokens = 4;        // ... that has at least this many tokens
   double paragraph = 3.0;       // a bead joining sentences of different paragraphs
   double learn_dice = 0.4;      // second pass: word pairs learned from the first (0 disables)
