@@ -3,7 +3,7 @@
 // correctly), and speed (MAC-Dev total with lexicon load; a synthetic
 // 20,000 x 26,000-sentence pair with peak RSS).
 // Reads /work/shared/corpora (or $TRANSCHECK_CORPORA); says so when absent.
-//   align_bench [--corpora DIR] [--skip-synthetic] [--weights k=v,...]
+//   align_bench [--corpora DIR] [--skip-synthetic] [--skip-tico] [--verbose] [--types] [--weights k=v,...]
 #include <sys/resource.h>
 
 #include <pugixml.hpp>
@@ -137,6 +137,9 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "merge3") w.merge3 = value;
     else if (key == "merge4") w.merge4 = value;
     else if (key == "merge22") w.merge22 = value;
+    else if (key == "free_orphan") w.free_orphan = value;
+    else if (key == "quotes") w.quotes = value;
+    else if (key == "merge5") w.merge_beyond4 = value;
     else if (key == "merge23") w.merge23 = value;
     else if (key == "paragraph") w.paragraph = value;
     else if (key == "dice") w.learn_dice = value;
@@ -151,7 +154,32 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
   }
 }
 
-void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose) {
+std::string shape_of(const BeadPair& bead) { return std::to_string(bead.first.size()) + "-" + std::to_string(bead.second.size()); }
+
+// Diagnostic: per bead shape, how many gold beads were found exactly (recall)
+// and how many output beads are in the gold (precision).
+struct ShapeCounts {
+  std::map<std::string, std::array<long, 4>> counts;  // gold, gold found, test, test correct
+  void add(const std::vector<BeadPair>& gold, const std::vector<BeadPair>& test) {
+    const std::set<BeadPair> gold_set(gold.begin(), gold.end()), test_set(test.begin(), test.end());
+    for (const auto& b : gold) ++counts[shape_of(b)][0], counts[shape_of(b)][1] += test_set.count(b) ? 1 : 0;
+    for (const auto& b : test) ++counts[shape_of(b)][2], counts[shape_of(b)][3] += gold_set.count(b) ? 1 : 0;
+  }
+  void print() const {
+    std::printf("  shape   gold found  recall |  test right precision\n");
+    for (const auto& [shape, c] : counts)
+      std::printf("  %-5s %6ld %5ld  %6.3f | %5ld %5ld  %6.3f\n", shape.c_str(), c[0], c[1], c[0] ? double(c[1]) / double(c[0]) : 0.0,
+                  c[2], c[3], c[2] ? double(c[3]) / double(c[2]) : 0.0);
+  }
+};
+
+std::string ids_text(const Ids& ids) {
+  std::string out = "[";
+  for (std::size_t k = 0; k < ids.size(); ++k) out += (k ? "," : "") + std::to_string(ids[k]);
+  return out + "]";
+}
+
+void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool types) {
   const fs::path dir = root / "mac-dev";
   if (!fs::is_directory(dir)) {
     std::printf("MAC-Dev: corpus not found at %s, skipped\n", dir.c_str());
@@ -166,6 +194,7 @@ void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose) {
   options.segmented = true;
   options.lexicon = &lexicon;
   std::array<long, 4> p{}, r{};
+  ShapeCounts shapes;
   for (int doc = 1; doc <= 6; ++doc) {
     char name[8];
     std::snprintf(name, sizeof name, "%03d", doc);
@@ -183,6 +212,23 @@ void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose) {
       if (!b.first.empty() && !b.second.empty()) gold_no_null.push_back(b);
     const auto rc = precision_counts(test_no_null, gold_no_null);
     for (int k = 0; k < 4; ++k) p[k] += pc[k], r[k] += rc[k];
+    if (types) {
+      shapes.add(gold, test);
+      // Missed gold beads with what the aligner made of the same sentences.
+      if (std::getenv("ALIGN_BENCH_ERRORS")) {
+        const std::set<BeadPair> test_set(test.begin(), test.end());
+        for (const auto& g : gold) {
+          if (test_set.count(g)) continue;
+          std::string made;
+          for (const auto& t : test) {
+            const bool shares = std::any_of(t.first.begin(), t.first.end(), [&](auto i) { return std::count(g.first.begin(), g.first.end(), i); }) ||
+                                std::any_of(t.second.begin(), t.second.end(), [&](auto j) { return std::count(g.second.begin(), g.second.end(), j); });
+            if (shares) made += " " + ids_text(t.first) + ":" + ids_text(t.second);
+          }
+          std::printf("  %s gold %s:%s test%s\n", name, ids_text(g.first).c_str(), ids_text(g.second).c_str(), made.c_str());
+        }
+      }
+    }
     if (verbose) std::printf("  %s strict precision %.3f\n", name, static_cast<double>(pc[0]) / std::max(1L, pc[0] + pc[1]));
   }
   const double total_seconds = seconds_since(start);
@@ -194,6 +240,7 @@ void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose) {
   std::printf("MAC-Dev lax:    P %.3f R %.3f F1 %.3f\n", pl, rl, f1(pl, rl));
   std::printf("MAC-Dev time: %.3f s total, %.3f s CPU (lexicon load %.3f s, %.3f s CPU, %zu headwords)\n", total_seconds, total_cpu,
               load_seconds, load_cpu, lexicon.size());
+  if (types) shapes.print();
 }
 
 void tico(const fs::path& root, const AlignOptions& base) {
@@ -358,18 +405,19 @@ int main(int argc, char** argv) {
   fs::path corpora = "/work/shared/corpora";
   if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
   std::size_t synthetic_size = 20000;
-  bool skip_synthetic = false, skip_tico = false, verbose = false;
+  bool skip_synthetic = false, skip_tico = false, verbose = false, types = false;
   AlignOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--corpora" && i + 1 < argc) corpora = argv[++i];
     else if (arg == "--skip-synthetic") skip_synthetic = true;
     else if (arg == "--verbose") verbose = true;
+    else if (arg == "--types") types = true;  // recall and precision per bead shape (ALIGN_BENCH_ERRORS=1: list misses)
     else if (arg == "--skip-tico") skip_tico = true;
     else if (arg == "--synthetic" && i + 1 < argc) synthetic_size = std::stoul(argv[++i]);
     else if (arg == "--weights" && i + 1 < argc) apply_weights(options.weights, argv[++i]);
   }
-  mac_dev(corpora, options, verbose);
+  mac_dev(corpora, options, verbose, types);
   if (!skip_tico) tico(corpora, options);
   if (!skip_synthetic) synthetic(options, synthetic_size);
   return 0;

@@ -19,9 +19,10 @@ struct Shape {
   int zh;
   int en;
 };
-constexpr std::array<Shape, 12> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1},
-                                             {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}}};
-constexpr int kMaxSpan = 4;
+// A long Chinese sentence may become five or six short English ones in a free translation.
+constexpr std::array<Shape, 14> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1},
+                                             {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}}};
+constexpr int kMaxSpan = 6;  // sentences on one side of a bead
 constexpr float kHopelessLength = 40.f;
 
 // Chance coverage of a sentence's tokens as a function of the other side's
@@ -108,6 +109,12 @@ class Search {
     };
     norms(zh, zh_norm_);
     norms(en, en_norm_);
+    // Quotation marks count only when both sides quote (a translation may render speech without them).
+    auto quoting = [](const std::vector<SentenceFeatures>& side) {
+      return std::count_if(side.begin(), side.end(), [](const auto& s) { return s.quote_opens || s.quote_closes; });
+    };
+    use_quotes_ = w_.quotes > 0 && quoting(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
+                  quoting(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
     ratio_ = zh_total > 0 && en_total > 0 ? static_cast<float>(en_total / zh_total) : 1.f;
   }
 
@@ -299,13 +306,37 @@ class Search {
       if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].token_keys.size() >= orphan_tokens) orphans += 1;
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
+    if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
     const std::size_t a = i1 - i0, b = j1 - j0;
     const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
-    if (smaller == 1) total -= static_cast<float>(larger == 2 ? w_.merge2 : larger == 3 ? w_.merge3 : larger == 4 ? w_.merge4 : 0);
+    if (smaller == 1)
+      total -= static_cast<float>(larger == 1   ? 0.0
+                                  : larger == 2 ? w_.merge2
+                                  : larger == 3 ? w_.merge3
+                                  : larger == 4 ? w_.merge4
+                                                : w_.merge4 + static_cast<double>(larger - 4) * w_.merge_beyond4);
     else total -= static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     return total;
+  }
+
+  // Quotations left open or closed without opening, by the bead's sentences in order.
+  template <class Side>
+  static std::pair<int, int> open_quotes(const Side& side, std::size_t begin, std::size_t end) {
+    int closes = 0, opens = 0;
+    for (std::size_t k = begin; k < end; ++k) {
+      const int matched = std::min(opens, static_cast<int>(side[k].quote_closes));
+      closes += side[k].quote_closes - matched;
+      opens += side[k].quote_opens - matched;
+    }
+    return {closes, opens};
+  }
+  // 0..2: whether the two sides differ in closing a quotation opened before
+  // the bead, and in leaving one open after it.
+  float quote_mismatch(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    const auto zh = open_quotes(zh_, i0, i1), en = open_quotes(en_, j0, j1);
+    return static_cast<float>((zh.first > 0) != (en.first > 0)) + static_cast<float>((zh.second > 0) != (en.second > 0));
   }
 
   // 0..1: the share of the bead's token weight covered by the other side.
@@ -329,6 +360,7 @@ class Search {
   const AlignWeights& w_;
   ChanceTable zh_chance_, en_chance_;
   float ratio_ = 1.f;
+  bool use_quotes_ = false;
   std::vector<float> zh_norm_, en_norm_;
   std::vector<std::size_t> lo_, hi_;
   bool full_ = true;
@@ -345,14 +377,26 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
   for (const auto& sentence : sentences) {
     out.push_back(chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span));
     out.back().paragraph = sentence.paragraph;
+    count_quotes(doc.text, sentence.span, out.back());
   }
   return out;
 }
 
 // A bead whose sides share no evidence at all although both have several
 // tokens is two unpaired sides (an omission next to an addition), not a translation.
+// In a free (literary) translation many renderings share no dictionary
+// evidence: more than max(2, 1%) of the pairs of a path.
+bool free_translation(const std::vector<Bead>& beads) {
+  std::size_t pairs = 0, unrelated = 0;
+  for (const auto& bead : beads)
+    if (!bead.source.empty() && !bead.target.empty()) ++pairs, unrelated += bead.score <= 0.f ? 1 : 0;
+  return unrelated > std::max<std::size_t>(2, pairs / 100);
+}
+
+// Only where such beads are rare is one an omission next to an addition.
 std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vector<SentenceFeatures>& zh,
                                   const std::vector<SentenceFeatures>& en, int min_tokens) {
+  if (free_translation(beads)) return beads;
   std::vector<Bead> out;
   out.reserve(beads.size());
   for (const auto& bead : beads) {
@@ -394,16 +438,23 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   finish_features(zh, en);
   std::vector<Bead> beads;
   std::size_t band = std::max<std::size_t>(options.band, 8);
+  // A sentence without dictionary evidence is no sign of a wrong merge in a
+  // free translation: the first pass is lenient, and the second keeps that
+  // only when the first path shows the translation is free.
+  AlignWeights lenient = options.weights;
+  lenient.orphan *= options.weights.free_orphan;
   {
-    Search search(zh, en, options.weights);
+    Search search(zh, en, lenient);
     search.diagonal_band(band);
     while (!search.run(beads)) search.diagonal_band(band *= 2);
   }
-  if (options.weights.learn_dice > 0 &&
-      learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count) > 0) {
+  const bool free = free_translation(beads);
+  const bool learned = options.weights.learn_dice > 0 &&
+                       learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count) > 0;
+  if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
-    finish_features(zh, en);
-    Search search(zh, en, options.weights);
+    if (learned) finish_features(zh, en);
+    Search search(zh, en, free ? lenient : options.weights);
     std::size_t margin = 16;
     search.path_band(beads, margin);
     while (!search.run(beads)) search.path_band(beads, margin *= 2);

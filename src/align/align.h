@@ -16,9 +16,12 @@ struct AlignWeights {
   double merge2 = 1.0;          // 1-2 / 2-1
   double merge3 = 2.0;          // 1-3 / 3-1
   double merge4 = 3.0;          // 1-4 / 4-1
+  double merge_beyond4 = 1.5;   // 1-5 and 1-6: merge4 plus this per sentence beyond four
   double merge22 = 3.0;         // 2-2
+  double quotes = 1.5;          // a bead that opens or closes a quotation on one side only
   double merge23 = 4.0;         // 2-3 / 3-2
   double orphan = 1.0;          // per sentence of a multi-sentence bead with no evidence of its own
+  double free_orphan = 0.5;     // orphan factor in a free translation (second pass)
   int orphan_tokens = 4;        // ... that has at least this many tokens
   double paragraph = 3.0;       // a bead joining sentences of different paragraphs
   double learn_dice = 0.4;      // second pass: word pairs learned from the first (0 disables)

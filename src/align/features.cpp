@@ -276,6 +276,49 @@ SentenceFeatures FeatureExtractor::english(std::string_view text, Span span) {
   return b.finish();
 }
 
+void count_quotes(std::string_view text, Span span, SentenceFeatures& features) {
+  int closes = 0, depth = 0;
+  auto open = [&] { ++depth; };
+  auto close = [&] { depth > 0 ? --depth : ++closes; };
+  auto is_word = [](char32_t cp) { return cp < 0x80 ? is_latin_word_byte(static_cast<char>(cp)) : cp != utf8::kInvalid && cp >= 0xC0 && cp < 0x2000; };
+  char32_t previous = ' ';
+  for (std::size_t pos = span.begin; pos < span.end;) {
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    // Fast path: only ", ' and marks from U+2018 or U+300C on can be quotes.
+    if (byte < 0x80 && byte != '"' && byte != '\'') {
+      previous = byte, ++pos;
+      continue;
+    }
+    const char32_t cp = utf8::next(text, pos);
+    const char32_t following = pos < span.end ? utf8::at(text, pos) : U' ';
+    // A straight quote (or ’) is a closing one before a space or the end, an
+    // opening one after a space, dash or bracket; between letters ’ and ' are apostrophes.
+    const bool before_space = pos >= span.end || following == ' ' || following == '\t' || following == '\n' ||
+                              following == '\r' || following == 0x3000;
+    const bool after_space = previous == ' ' || previous == '\t' || previous == '\n' || previous == '(' || previous == '[' ||
+                             previous == 0x2014 || previous == 0x2013 || previous == 0x3000 || previous == 0xFF1A ||
+                             previous == 0xFF0C || previous == ':' || pos - (cp < 0x80 ? 1 : 3) == span.begin;
+    switch (cp) {
+      case 0x201C: case 0x2018: case 0x300C: case 0x300E: open(); break;  // “ ‘ 「 『
+      case 0x201D: case 0x300D: case 0x300F: close(); break;              // ” 」 』
+      case '"': case '\'': case 0x2019:
+        if (cp != '"' && is_word(previous)) {
+          // After a letter: an apostrophe (it's, Whiskers' fight), unless it
+          // closes a quotation opened in this sentence ('play-fighting').
+          if (!is_word(following) && depth > 0) close();
+          break;
+        }
+        if (!before_space && after_space) open();
+        else close();
+        break;
+      default: break;
+    }
+    previous = cp;
+  }
+  features.quote_closes = static_cast<std::uint8_t>(std::min(closes, 255));
+  features.quote_opens = static_cast<std::uint8_t>(std::min(depth, 255));
+}
+
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
                         const std::vector<Bead>& beads, double min_dice, int min_count) {
   // Count beads holding each Chinese key, each English id, and each pair of them,

@@ -28,7 +28,15 @@ struct SentenceFeatures {
   std::vector<std::pair<WordId, std::uint64_t>> offers;
   float length = 0;  // Chinese: code points without spaces; English: characters
   std::size_t paragraph = 0;
+  // Quotation marks this sentence closes without opening, and opens without
+  // closing: a quoted speech that runs over several sentences starts and ends
+  // in the same bead on both sides.
+  std::uint8_t quote_closes = 0;
+  std::uint8_t quote_opens = 0;
 };
+
+// Fills quote_closes and quote_opens from the sentence's text.
+void count_quotes(std::string_view text, Span span, SentenceFeatures& features);
 
 // Builds features for the sentences of one document. Chinese documents use
 // the lexicon (and glossary), numbers, Latin tokens and pinyin of names.

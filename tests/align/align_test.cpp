@@ -63,6 +63,36 @@ TEST(Align, AdditionOfBoilerplate) {
             (Beads{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[]:[3]"}));
 }
 
+TEST(Align, OmissionNextToAnAddition) {
+  // A closely translated text: the one pair sharing no evidence is a dropped
+  // sentence and an added one, not a translation.
+  EXPECT_EQ(beads_of("我喜欢苹果。\n医生在医院工作。\n学生们在图书馆读书。\n天气很冷。\n",
+                     "I like apples.\nThe doctor works in the hospital.\nSubscribe to our newsletter for weekly offers.\n"
+                     "The weather is cold.\n"),
+            (Beads{"[0]:[0]", "[1]:[1]", "[2]:[]", "[]:[2]", "[3]:[3]"}));
+}
+
+TEST(Align, FreeTranslationKeepsPairsWithoutSharedWords) {
+  // A lexicon that knows none of these words: every pair shares nothing. When
+  // most pairs do, they are loose renderings, not omissions next to additions.
+  Lexicon lexicon;
+  lexicon.add("苹果", {word_id(english_stem("apple"))});
+  const Document source = make_doc("他一阵晕眩，动弹不得。\n她心里七上八下。\n老头儿火冒三丈。\n孩子们乐开了花。\n", Lang::zh, "a.zh.txt");
+  const Document target = make_doc(
+      "Everything went black, he could not move a muscle.\nShe was all of a flutter.\n"
+      "The old fellow blew his top.\nThe youngsters were over the moon.\n",
+      Lang::en, "a.en.txt");
+  AlignOptions options;
+  options.segmented = true;
+  options.lexicon = &lexicon;
+  const Alignment alignment = align_documents(source, target, options);
+  ASSERT_EQ(alignment.beads.size(), 4u);
+  for (std::size_t k = 0; k < 4; ++k) {
+    EXPECT_EQ(alignment.beads[k].source, std::vector<std::size_t>{k});
+    EXPECT_EQ(alignment.beads[k].target, std::vector<std::size_t>{k});
+  }
+}
+
 TEST(Align, NamesAndNumbersAnchor) {
   EXPECT_EQ(beads_of("张明辉今年四十岁。\n他有三个孩子。\n", "Zhang Minghui is 40 this year.\nHe has three children.\n"),
             (Beads{"[0]:[0]", "[1]:[1]"}));
