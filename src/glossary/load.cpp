@@ -39,6 +39,21 @@ std::size_t line_at(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+// line_at() for many offsets: counting from the file start for each of
+// 100 000 TBX entries is quadratic.
+class NewlineIndex {
+ public:
+  explicit NewlineIndex(std::string_view text) {
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) newlines_.push_back(i);
+  }
+  std::size_t line_at(std::size_t offset) const {
+    return 1 + static_cast<std::size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin());
+  }
+
+ private:
+  std::vector<std::size_t> newlines_;
+};
+
 // Drops empty items (lint reports them).
 std::vector<std::string> clean_items(const std::vector<std::string>& items) {
   std::vector<std::string> out;
@@ -227,21 +242,43 @@ std::string local_name(const pugi::xml_node& node) {
   return std::string(colon == std::string_view::npos ? name : name.substr(colon + 1));
 }
 
+// Iterative walks below: a hostile TBX nests elements 100 000 deep, which
+// pugixml parses fine but recursion would overflow the stack on.
+
 std::string node_text(const pugi::xml_node& node) {
   std::string text;
-  for (const pugi::xml_node& child : node.children()) {
+  for (pugi::xml_node child = node.first_child(); child;) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
-    else if (child.type() == pugi::node_element) text += node_text(child);
+    if (child.type() == pugi::node_element && child.first_child()) {
+      child = child.first_child();
+      continue;
+    }
+    // Next in document order without leaving node.
+    while (child && !child.next_sibling()) {
+      child = child.parent();
+      if (child == node) child = pugi::xml_node();
+    }
+    if (child) child = child.next_sibling();
   }
   return std::string(trim(text));
 }
 
-// Collects descendant elements named `name` (local name), depth first.
+// Collects descendant elements named `name` (local name), depth first, not
+// looking inside a match.
 void collect(const pugi::xml_node& node, std::string_view name, std::vector<pugi::xml_node>& out) {
-  for (const pugi::xml_node& child : node.children()) {
-    if (child.type() != pugi::node_element) continue;
-    if (local_name(child) == name) out.push_back(child);
-    else collect(child, name, out);
+  for (pugi::xml_node child = node.first_child(); child;) {
+    const bool element = child.type() == pugi::node_element;
+    const bool match = element && local_name(child) == name;
+    if (match) out.push_back(child);
+    if (element && !match && child.first_child()) {
+      child = child.first_child();
+      continue;
+    }
+    while (child && !child.next_sibling()) {
+      child = child.parent();
+      if (child == node) child = pugi::xml_node();
+    }
+    if (child) child = child.next_sibling();
   }
 }
 
@@ -270,8 +307,9 @@ void parse_tbx(GlossaryFile& file, std::string_view text) {
     file.problems.push_back({0, "no termEntry or conceptEntry elements: not a TBX glossary", true});
     return;
   }
+  const NewlineIndex newlines(text);
   for (const pugi::xml_node& concept_node : concepts) {
-    const std::size_t line = line_at(text, static_cast<std::size_t>(concept_node.offset_debug()));
+    const std::size_t line = newlines.line_at(static_cast<std::size_t>(concept_node.offset_debug()));
     std::vector<std::string> zh;
     std::string en;
     std::vector<std::string> variants;
@@ -453,6 +491,7 @@ GlossaryFile parse_glossary(const std::string& path, std::string_view bytes) {
   else if (ext == "csv") parse_delimited(file, bytes, ',');
   else if (ext == "tbx" || ext == "xml") parse_tbx(file, bytes);
   else if (ext == "json") parse_json(file, bytes);
+  else if (ext.empty()) file.problems.push_back({0, "no file extension to tell the glossary format (use .tsv, .csv, .tbx or .json)", true});
   else file.problems.push_back({0, "unknown glossary format '." + ext + "' (use .tsv, .csv, .tbx or .json)", true});
   return file;
 }
