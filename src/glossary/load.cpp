@@ -169,7 +169,21 @@ std::vector<Record> read_records(std::string_view text, char delimiter, std::vec
 
 enum Column { kZh, kEn, kVariants, kForbidden, kNote, kCase, kColumnCount };
 
+// A lone CR (classic Mac line end) as "\n"; CRLF stays. Same length, so
+// line numbers hold.
+std::string with_lone_crs_as_newlines(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = '\n';
+  return out;
+}
+
 void parse_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
+  std::string normalized;
+  if (text.find('\r') != std::string_view::npos) {
+    normalized = with_lone_crs_as_newlines(text);
+    text = normalized;
+  }
   std::vector<Record> records = read_records(text, delimiter, file.problems);
   if (records.empty()) {
     if (file.problems.empty()) file.problems.push_back({0, "no header row (expected zh, en, variants, forbidden, note)", true});

@@ -66,3 +66,18 @@ TEST(GlossaryHostile, AFileWithoutExtensionIsRefusedClearly) {
 
 }  // namespace
 }  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(GlossaryHostile, LoneCrLineEndsAreLineEnds) {
+  const GlossaryFile file = parse_glossary("mac.tsv", "zh\ten\r癌症\tcancer\r化疗\tchemotherapy\r\n肿瘤\ttumour");
+  EXPECT_TRUE(file.problems.empty());
+  ASSERT_EQ(file.entries.size(), 3u);
+  EXPECT_EQ(file.entries[1].zh, std::vector<std::string>{"化疗"});
+  EXPECT_EQ(file.entries[1].en, "chemotherapy");
+  EXPECT_EQ(file.lines, (std::vector<std::size_t>{2, 3, 4}));
+}
+
+}  // namespace
+}  // namespace tc
