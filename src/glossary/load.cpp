@@ -259,20 +259,19 @@ std::string local_name(const pugi::xml_node& node) {
 // Iterative walks below: a hostile TBX nests elements 100 000 deep, which
 // pugixml parses fine but recursion would overflow the stack on.
 
+// The node after `node` in document order, skipping its children, without
+// leaving `root`'s subtree; null at the end.
+pugi::xml_node next_skipping_children(pugi::xml_node node, const pugi::xml_node& root) {
+  while (node && node != root && !node.next_sibling()) node = node.parent();
+  return node && node != root ? node.next_sibling() : pugi::xml_node();
+}
+
 std::string node_text(const pugi::xml_node& node) {
   std::string text;
   for (pugi::xml_node child = node.first_child(); child;) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
-    if (child.type() == pugi::node_element && child.first_child()) {
-      child = child.first_child();
-      continue;
-    }
-    // Next in document order without leaving node.
-    while (child && !child.next_sibling()) {
-      child = child.parent();
-      if (child == node) child = pugi::xml_node();
-    }
-    if (child) child = child.next_sibling();
+    child = child.type() == pugi::node_element && child.first_child() ? child.first_child()
+                                                                       : next_skipping_children(child, node);
   }
   return std::string(trim(text));
 }
@@ -284,15 +283,7 @@ void collect(const pugi::xml_node& node, std::string_view name, std::vector<pugi
     const bool element = child.type() == pugi::node_element;
     const bool match = element && local_name(child) == name;
     if (match) out.push_back(child);
-    if (element && !match && child.first_child()) {
-      child = child.first_child();
-      continue;
-    }
-    while (child && !child.next_sibling()) {
-      child = child.parent();
-      if (child == node) child = pugi::xml_node();
-    }
-    if (child) child = child.next_sibling();
+    child = element && !match && child.first_child() ? child.first_child() : next_skipping_children(child, node);
   }
 }
 

@@ -32,13 +32,6 @@ std::string read_all(const fs::path& path) {
   return s.str();
 }
 
-std::string repeat(std::string_view piece, std::size_t times) {
-  std::string out;
-  out.reserve(piece.size() * times);
-  for (std::size_t i = 0; i < times; ++i) out += piece;
-  return out;
-}
-
 class Robustness : public testing::Test {
  protected:
   void SetUp() override {

@@ -5,16 +5,12 @@
 #include <chrono>
 
 #include "glossary/load.h"
+#include "support/test_support.h"
 
 namespace tc {
 namespace {
 
-std::string repeat(std::string_view piece, std::size_t times) {
-  std::string out;
-  out.reserve(piece.size() * times);
-  for (std::size_t i = 0; i < times; ++i) out += piece;
-  return out;
-}
+using test::repeat;
 
 std::string tbx_entry(const std::string& zh, const std::string& en) {
   return "<termEntry><langSet xml:lang=\"zh\"><tig><term>" + zh + "</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>" +

@@ -8,11 +8,7 @@
 namespace tc {
 namespace {
 
-std::string repeat(std::string_view piece, std::size_t times) {
-  std::string out;
-  for (std::size_t i = 0; i < times; ++i) out += piece;
-  return out;
-}
+using test::repeat;
 
 TEST(ExcerptHostile, StackedMarksDoNotMakeTheWindowUnbounded) {
   const std::string marks = repeat("\u0300", 5000);  // two bytes each
