@@ -14,6 +14,7 @@
 #include "glossary/load.h"
 #include "read/load.h"
 #include "read/reader.h"
+#include "report/location.h"
 
 namespace tc::app {
 namespace {
@@ -123,11 +124,14 @@ void print_text(std::ostream& out, const Document& source, const Document& targe
   }
 }
 
+// locator is the document's own: sentences come in document order, so it
+// counts columns on from the previous sentence, not from a (huge) line's start.
 nlohmann::json sentences_json(const Document& doc, const std::vector<Sentence>& sentences,
-                              const std::vector<std::size_t>& ids) {
+                              const std::vector<std::size_t>& ids, Locator& locator) {
   nlohmann::json array = nlohmann::json::array();
   for (auto id : ids) {
-    const Position position = doc.position(sentences[id].span.begin);
+    const std::size_t begin = sentences[id].span.begin;
+    const Position position = locator.locate(doc, {begin, begin}).start;
     array.push_back({{"index", id},
                      {"line", position.line},
                      {"column", position.column},
@@ -138,9 +142,11 @@ nlohmann::json sentences_json(const Document& doc, const std::vector<Sentence>& 
 
 void print_json(std::ostream& out, const Document& source, const Document& target, const Alignment& alignment) {
   nlohmann::json pairs = nlohmann::json::array();
+  Locator source_locator;
+  Locator target_locator;
   for (const auto& bead : alignment.beads)
-    pairs.push_back({{"source", sentences_json(source, alignment.source_sentences, bead.source)},
-                     {"target", sentences_json(target, alignment.target_sentences, bead.target)},
+    pairs.push_back({{"source", sentences_json(source, alignment.source_sentences, bead.source, source_locator)},
+                     {"target", sentences_json(target, alignment.target_sentences, bead.target, target_locator)},
                      {"type", bead_type(bead)},
                      {"score", std::round(bead.score * 1000) / 1000}});
   nlohmann::json root = {{"source", source.path},

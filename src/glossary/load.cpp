@@ -39,6 +39,21 @@ std::size_t line_at(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+// line_at() for many offsets: counting from the file start for each of
+// 100 000 TBX entries is quadratic.
+class NewlineIndex {
+ public:
+  explicit NewlineIndex(std::string_view text) {
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) newlines_.push_back(i);
+  }
+  std::size_t line_at(std::size_t offset) const {
+    return 1 + static_cast<std::size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin());
+  }
+
+ private:
+  std::vector<std::size_t> newlines_;
+};
+
 // Drops empty items (lint reports them).
 std::vector<std::string> clean_items(const std::vector<std::string>& items) {
   std::vector<std::string> out;
@@ -154,7 +169,21 @@ std::vector<Record> read_records(std::string_view text, char delimiter, std::vec
 
 enum Column { kZh, kEn, kVariants, kForbidden, kNote, kCase, kColumnCount };
 
+// A lone CR (classic Mac line end) as "\n"; CRLF stays. Same length, so
+// line numbers hold.
+std::string with_lone_crs_as_newlines(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = '\n';
+  return out;
+}
+
 void parse_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
+  std::string normalized;
+  if (text.find('\r') != std::string_view::npos) {
+    normalized = with_lone_crs_as_newlines(text);
+    text = normalized;
+  }
   std::vector<Record> records = read_records(text, delimiter, file.problems);
   if (records.empty()) {
     if (file.problems.empty()) file.problems.push_back({0, "no header row (expected zh, en, variants, forbidden, note)", true});
@@ -227,21 +256,34 @@ std::string local_name(const pugi::xml_node& node) {
   return std::string(colon == std::string_view::npos ? name : name.substr(colon + 1));
 }
 
+// Iterative walks below: a hostile TBX nests elements 100 000 deep, which
+// pugixml parses fine but recursion would overflow the stack on.
+
+// The node after `node` in document order, skipping its children, without
+// leaving `root`'s subtree; null at the end.
+pugi::xml_node next_skipping_children(pugi::xml_node node, const pugi::xml_node& root) {
+  while (node && node != root && !node.next_sibling()) node = node.parent();
+  return node && node != root ? node.next_sibling() : pugi::xml_node();
+}
+
 std::string node_text(const pugi::xml_node& node) {
   std::string text;
-  for (const pugi::xml_node& child : node.children()) {
+  for (pugi::xml_node child = node.first_child(); child;) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
-    else if (child.type() == pugi::node_element) text += node_text(child);
+    child = child.type() == pugi::node_element && child.first_child() ? child.first_child()
+                                                                       : next_skipping_children(child, node);
   }
   return std::string(trim(text));
 }
 
-// Collects descendant elements named `name` (local name), depth first.
+// Collects descendant elements named `name` (local name), depth first, not
+// looking inside a match.
 void collect(const pugi::xml_node& node, std::string_view name, std::vector<pugi::xml_node>& out) {
-  for (const pugi::xml_node& child : node.children()) {
-    if (child.type() != pugi::node_element) continue;
-    if (local_name(child) == name) out.push_back(child);
-    else collect(child, name, out);
+  for (pugi::xml_node child = node.first_child(); child;) {
+    const bool element = child.type() == pugi::node_element;
+    const bool match = element && local_name(child) == name;
+    if (match) out.push_back(child);
+    child = element && !match && child.first_child() ? child.first_child() : next_skipping_children(child, node);
   }
 }
 
@@ -270,8 +312,9 @@ void parse_tbx(GlossaryFile& file, std::string_view text) {
     file.problems.push_back({0, "no termEntry or conceptEntry elements: not a TBX glossary", true});
     return;
   }
+  const NewlineIndex newlines(text);
   for (const pugi::xml_node& concept_node : concepts) {
-    const std::size_t line = line_at(text, static_cast<std::size_t>(concept_node.offset_debug()));
+    const std::size_t line = newlines.line_at(static_cast<std::size_t>(concept_node.offset_debug()));
     std::vector<std::string> zh;
     std::string en;
     std::vector<std::string> variants;
@@ -453,6 +496,7 @@ GlossaryFile parse_glossary(const std::string& path, std::string_view bytes) {
   else if (ext == "csv") parse_delimited(file, bytes, ',');
   else if (ext == "tbx" || ext == "xml") parse_tbx(file, bytes);
   else if (ext == "json") parse_json(file, bytes);
+  else if (ext.empty()) file.problems.push_back({0, "no file extension to tell the glossary format (use .tsv, .csv, .tbx or .json)", true});
   else file.problems.push_back({0, "unknown glossary format '." + ext + "' (use .tsv, .csv, .tbx or .json)", true});
   return file;
 }

@@ -1,7 +1,11 @@
 #include "read/markdown.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
+#include <utility>
+#include <vector>
 
 #include "read/plain_text.h"
 
@@ -81,8 +85,74 @@ class Masker {
   std::string masked_;
 };
 
+// Closing parenthesis of each '(' that follows a ']' within [b, e), by one
+// stack pass: scanning forward from every "](" instead is quadratic on a long
+// line full of unclosed link targets.
+class LinkParens {
+ public:
+  // Position of the ')' closing the '(' at open, or npos.
+  std::size_t close_of(std::string_view text, std::size_t b, std::size_t e, std::size_t open) {
+    if (!built_) build(text, b, e);
+    const auto it = std::lower_bound(closes_.begin(), closes_.end(), std::make_pair(open, std::size_t{0}));
+    return it != closes_.end() && it->first == open ? it->second : std::string_view::npos;
+  }
+
+ private:
+  void build(std::string_view text, std::size_t b, std::size_t e) {
+    built_ = true;
+    std::vector<std::size_t> open;
+    for (std::size_t j = b; j < e; ++j) {
+      if (text[j] == '(') {
+        open.push_back(j);
+      } else if (text[j] == ')' && !open.empty()) {
+        if (open.back() > b && text[open.back() - 1] == ']') closes_.emplace_back(open.back(), j);
+        open.pop_back();
+      }
+    }
+    std::sort(closes_.begin(), closes_.end());
+  }
+
+  bool built_ = false;
+  std::vector<std::pair<std::size_t, std::size_t>> closes_;
+};
+
+// The maximal runs of backticks within [b, e), by length: finding the
+// closing run by scanning forward from every opening run is quadratic on a
+// long line of unmatched runs of different lengths.
+class BacktickRuns {
+ public:
+  // Start of the first run of exactly `length` backticks at or after from, or npos.
+  std::size_t next_run(std::string_view text, std::size_t b, std::size_t e, std::size_t length, std::size_t from) {
+    if (!built_) build(text, b, e);
+    const auto runs = starts_by_length_.find(length);
+    if (runs == starts_by_length_.end()) return std::string_view::npos;
+    const auto it = std::lower_bound(runs->second.begin(), runs->second.end(), from);
+    return it == runs->second.end() ? std::string_view::npos : *it;
+  }
+
+ private:
+  void build(std::string_view text, std::size_t b, std::size_t e) {
+    built_ = true;
+    for (std::size_t j = b; j < e;) {
+      if (text[j] != '`') {
+        ++j;
+        continue;
+      }
+      std::size_t length = 0;
+      while (j + length < e && text[j + length] == '`') ++length;
+      starts_by_length_[length].push_back(j);
+      j += length;
+    }
+  }
+
+  bool built_ = false;
+  std::map<std::size_t, std::vector<std::size_t>> starts_by_length_;
+};
+
 // Masks inline code, link targets, autolinks, HTML tags and comments within [b, e).
 void mask_inline(std::string_view text, std::size_t b, std::size_t e, Masker& masker) {
+  LinkParens link_parens;
+  BacktickRuns backtick_runs;
   std::size_t i = b;
   while (i < e) {
     const char c = text[i];
@@ -93,19 +163,9 @@ void mask_inline(std::string_view text, std::size_t b, std::size_t e, Masker& ma
     if (c == '`') {
       std::size_t run = 0;
       while (i + run < e && text[i + run] == '`') ++run;
-      // Find a closing run of the same length.
-      std::size_t j = i + run;
-      while (j < e) {
-        if (text[j] == '`') {
-          std::size_t close = 0;
-          while (j + close < e && text[j + close] == '`') ++close;
-          if (close == run) break;
-          j += close;
-        } else {
-          ++j;
-        }
-      }
-      if (j < e) {
+      // A closing run of the same length.
+      const std::size_t j = backtick_runs.next_run(text, b, e, run, i + run);
+      if (j != std::string_view::npos) {
         masker.mask(i, j + run);
         i = j + run;
       } else {
@@ -114,13 +174,8 @@ void mask_inline(std::string_view text, std::size_t b, std::size_t e, Masker& ma
       continue;
     }
     if (c == ']' && i + 1 < e && text[i + 1] == '(') {
-      std::size_t depth = 0;
-      std::size_t j = i + 1;
-      for (; j < e; ++j) {
-        if (text[j] == '(') ++depth;
-        else if (text[j] == ')' && --depth == 0) break;
-      }
-      if (j < e) {
+      const std::size_t j = link_parens.close_of(text, b, e, i + 1);
+      if (j != std::string_view::npos) {
         masker.mask(i + 1, j + 1);
         i = j + 1;
         continue;
@@ -128,7 +183,9 @@ void mask_inline(std::string_view text, std::size_t b, std::size_t e, Masker& ma
     }
     if (c == '<') {
       if (text.compare(i, 4, "<!--") == 0) {
-        const std::size_t close = text.find("-->", i + 4);
+        // Only this line can hold the close that matters: searching the rest
+        // of the file from every "<!--" is quadratic.
+        const std::size_t close = text.substr(0, std::min(text.size(), e + 2)).find("-->", i + 4);
         const std::size_t stop = close == std::string_view::npos ? e : std::min(e, close + 3);
         masker.mask(i, stop);
         i = stop;

@@ -82,21 +82,30 @@ Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width) {
   // Work stays proportional to max_width, not to the line: a window starts
   // at the line start when the whole line fits, otherwise a third of the
   // width before the span.
+  // Zero-width cells (combining marks) cost no width: a line of thousands of
+  // stacked marks would otherwise be shown whole in every excerpt on it.
+  const std::size_t max_cells = 4 * max_width;
   std::size_t start = bounds.begin;
   {
     std::size_t width = 0;
+    std::size_t cells = 0;
     std::size_t pos = bounds.begin;
-    while (pos < bounds.end && width <= max_width) width += cell_for(text, pos).width;
-    if (width > max_width) {
+    while (pos < bounds.end && width <= max_width && cells <= max_cells) {
+      width += cell_for(text, pos).width;
+      ++cells;
+    }
+    if (width > max_width || cells > max_cells) {
       std::size_t lead = 0;
+      std::size_t lead_cells = 0;
       start = mark_begin;
       while (start > bounds.begin) {
         std::size_t previous = start;
         utf8::previous(text, previous);
         std::size_t probe = previous;
         const std::size_t w = cell_for(text, probe).width;
-        if (lead + w > max_width / 3) break;
+        if (lead + w > max_width / 3 || lead_cells + 1 > max_cells / 3) break;
         lead += w;
+        ++lead_cells;
         start = previous;
       }
     }
@@ -106,6 +115,7 @@ Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width) {
     excerpt.underline += ' ';
   }
   std::size_t width = 0;
+  std::size_t cells = 0;
   std::size_t pos = start;
   std::size_t caret_column = excerpt.underline.size();
   bool marked_any = false;
@@ -113,7 +123,7 @@ Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width) {
     const std::size_t offset = pos;
     std::size_t next = pos;
     const Cell cell = cell_for(text, next);
-    if (width + cell.width > max_width) break;
+    if (width + cell.width > max_width || ++cells > max_cells) break;
     if (offset < mark_begin) caret_column += cell.width;
     const bool inside = offset >= mark_begin && offset < mark_end;
     excerpt.text += cell.shown;

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "report/json_stream.h"
 #include "report/location.h"
 #include "report/printers.h"
 
@@ -11,9 +12,11 @@ void print_json(std::ostream& out, const std::vector<Finding>& findings, const R
   for (const Document* doc : context.documents) {
     files.push_back({{"file", doc->path}, {"language", std::string(to_string(doc->lang))}, {"encoding", doc->encoding}});
   }
-  json items = json::array();
   Locator locator;
-  for (const Finding& f : findings) {
+  // Counterparts come in (roughly) the other document's order: a locator of
+  // their own keeps them from recounting a long line from its start.
+  Locator counterpart_locator;
+  auto item_json = [&](const Finding& f) {
     const Location loc = locator.locate(*f.document, f.span);
     json item = {
         {"rule", f.rule},
@@ -32,7 +35,7 @@ void print_json(std::ostream& out, const std::vector<Finding>& findings, const R
     if (f.counterpart) {
       json counterpart = {{"text", f.counterpart->text}};
       if (f.counterpart->document) {
-        const Location cl = locate(*f.counterpart->document, f.counterpart->span);
+        const Location cl = counterpart_locator.locate(*f.counterpart->document, f.counterpart->span);
         counterpart["file"] = cl.file;
         counterpart["line"] = cl.start.line;
         counterpart["column"] = cl.start.column;
@@ -41,18 +44,23 @@ void print_json(std::ostream& out, const std::vector<Finding>& findings, const R
       }
       item["counterpart"] = counterpart;
     }
-    items.push_back(std::move(item));
-  }
+    return item;
+  };
   const SeverityCounts counts = count_severities(findings);
   json report = {
       {"version", 1},
       {"tool", {{"name", "transcheck"}, {"version", TRANSCHECK_VERSION}}},
       {"files", files},
-      {"findings", items},
+      {"findings", std::string(kStreamedArrayPlaceholder)},
       {"summary", {{"error", counts.error}, {"warning", counts.warning}, {"info", counts.info}}},
   };
-  // Ill-formed UTF-8 in quoted text must not abort the report.
-  out << report.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  // Ill-formed UTF-8 in quoted text must not abort the report. Findings are
+  // dumped one at a time: a DOM of all of them takes gigabytes.
+  write_with_streamed_array(out, report.dump(2, ' ', false, json::error_handler_t::replace), findings.size(),
+                            [&](std::size_t i) {
+                              return item_json(findings[i]).dump(2, ' ', false, json::error_handler_t::replace);
+                            });
+  out << '\n';
 }
 
 }  // namespace tc

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "report/json_stream.h"
 #include "report/location.h"
 #include "report/printers.h"
 
@@ -29,9 +30,8 @@ void print_sarif(std::ostream& out, const std::vector<Finding>& findings, const 
                        {"defaultConfiguration", {{"level", sarif_level(info.default_severity)}}}});
     }
   }
-  json results = json::array();
   Locator locator;
-  for (const Finding& f : findings) {
+  auto result_json = [&](const Finding& f) {
     const Location loc = locator.locate(*f.document, f.span);
     json region = {{"startLine", loc.start.line},
                    {"startColumn", loc.start.column},
@@ -50,16 +50,21 @@ void print_sarif(std::ostream& out, const std::vector<Finding>& findings, const 
                                                      {"replacements", json::array({{{"deletedRegion", region},
                                                                                     {"insertedContent", {{"text", *f.fix}}}}})}}})}}});
     }
-    results.push_back(std::move(result));
-  }
+    return result;
+  };
   json sarif = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs", json::array({{{"tool", {{"driver", {{"name", "transcheck"}, {"version", TRANSCHECK_VERSION}, {"rules", rules}}}}},
                              {"columnKind", "unicodeCodePoints"},
-                             {"results", results}}})},
+                             {"results", std::string(kStreamedArrayPlaceholder)}}})},
   };
-  out << sarif.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  // Results are dumped one at a time: a DOM of a million takes ~12 GB.
+  write_with_streamed_array(out, sarif.dump(2, ' ', false, json::error_handler_t::replace), findings.size(),
+                            [&](std::size_t i) {
+                              return result_json(findings[i]).dump(2, ' ', false, json::error_handler_t::replace);
+                            });
+  out << '\n';
 }
 
 }  // namespace tc

@@ -52,6 +52,9 @@ std::string headline(const Finding& finding) {
 void print_text(std::ostream& out, const std::vector<Finding>& findings, const ReportContext& context) {
   const Palette p = palette(context.color);
   Locator locator;
+  // Counterparts come in (roughly) the other document's order: a locator of
+  // their own keeps them from recounting a long line from its start.
+  Locator counterpart_locator;
   for (const Finding& f : findings) {
     out << format_headline(f, p, locator) << '\n';
     if (f.document->text.empty()) continue;
@@ -64,7 +67,7 @@ void print_text(std::ostream& out, const std::vector<Finding>& findings, const R
       const Counterpart& c = *f.counterpart;
       out << ' ' << gutter << " = " << "counterpart";
       if (c.document) {
-        const Location cl = locate(*c.document, c.span);
+        const Location cl = counterpart_locator.locate(*c.document, c.span);
         out << " (" << cl.file << ':' << cl.start.line << ':' << cl.start.column << ")";
       }
       out << ": " << printable(c.text) << '\n';

@@ -69,4 +69,11 @@ std::vector<std::string> run_pair_rule(const std::string& rule_id, const Documen
 
 std::string source_path(const std::string& relative) { return std::string(TRANSCHECK_SOURCE_DIR) + "/" + relative; }
 
+std::string repeat(std::string_view piece, std::size_t times) {
+  std::string out;
+  out.reserve(piece.size() * times);
+  for (std::size_t i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
 }  // namespace tc::test

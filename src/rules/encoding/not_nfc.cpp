@@ -5,6 +5,11 @@
 #include <unicode/stringpiece.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
 #include "rules/encoding/code_point_scan.h"
 
 namespace tc {
@@ -71,6 +76,61 @@ bool boundary_before(char32_t cp) {
   return cp == utf8::kInvalid || nfc().hasBoundaryBefore(static_cast<UChar32>(cp));
 }
 
+// Segments longer than this (far beyond Unicode's stream-safe limit of 30
+// combining marks) are put in canonical order before ICU sees them.
+constexpr std::size_t kLongSegmentBytes = 256;
+
+// The segment with every run of combining marks stably sorted by combining
+// class: a canonically equivalent string, so its NFC is the segment's NFC.
+// ICU reorders marks by insertion, which is quadratic in the run's length
+// ("Zalgo" text with thousands of stacked marks); a sort is not.
+std::string in_canonical_order(std::string_view segment) {
+  struct Mark {
+    std::uint8_t combining_class;
+    std::size_t begin, end;
+  };
+  std::string out;
+  out.reserve(segment.size());
+  std::vector<Mark> run;
+  auto flush = [&] {
+    std::stable_sort(run.begin(), run.end(),
+                     [](const Mark& a, const Mark& b) { return a.combining_class < b.combining_class; });
+    for (const Mark& m : run) out.append(segment.substr(m.begin, m.end - m.begin));
+    run.clear();
+  };
+  std::size_t pos = 0;
+  while (pos < segment.size()) {
+    const std::size_t begin = pos;
+    const char32_t cp = utf8::next(segment, pos);
+    const std::uint8_t combining_class = cp == utf8::kInvalid ? 0 : u_getCombiningClass(static_cast<UChar32>(cp));
+    if (combining_class == 0) {
+      flush();
+      out.append(segment.substr(begin, pos - begin));
+    } else {
+      run.push_back({combining_class, begin, pos});
+    }
+  }
+  flush();
+  return out;
+}
+
+// The NFC form of the segment when it differs from the segment, else nullopt.
+std::optional<std::string> nfc_if_changed(std::string_view segment) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string normalized;
+  icu::StringByteSink<std::string> sink(&normalized);
+  if (segment.size() > kLongSegmentBytes) {
+    const std::string ordered = in_canonical_order(segment);
+    nfc().normalizeUTF8(0, icu::StringPiece(ordered.data(), static_cast<int32_t>(ordered.size())), sink, nullptr, status);
+  } else {
+    const icu::StringPiece piece(segment.data(), static_cast<int32_t>(segment.size()));
+    if (nfc().isNormalizedUTF8(piece, status) || U_FAILURE(status)) return std::nullopt;
+    nfc().normalizeUTF8(0, piece, sink, nullptr, status);
+  }
+  if (U_FAILURE(status) || normalized == segment) return std::nullopt;
+  return normalized;
+}
+
 }  // namespace
 
 void NotNfc::check(const CheckContext& context, std::vector<Finding>& out) const {
@@ -97,21 +157,13 @@ void NotNfc::check(const CheckContext& context, std::vector<Finding>& out) const
       end = probe;
     }
     const std::string_view segment = prose.substr(begin, end - begin);
-    UErrorCode status = U_ZERO_ERROR;
-    if (!nfc().isNormalizedUTF8(icu::StringPiece(segment.data(), static_cast<int32_t>(segment.size())), status) &&
-        U_SUCCESS(status)) {
-      std::string normalized;
-      icu::StringByteSink<std::string> sink(&normalized);
-      nfc().normalizeUTF8(0, icu::StringPiece(segment.data(), static_cast<int32_t>(segment.size())), sink, nullptr,
-                          status);
-      if (U_SUCCESS(status) && normalized != segment) {
-        Finding f = make_finding(doc, {begin, end},
-                                 "not in NFC: " + encoding::list_code_points(segment) + " should be " +
-                                     encoding::list_code_points(normalized));
-        f.fix = std::move(normalized);
-        out.push_back(std::move(f));
-        reported_end = end;
-      }
+    if (std::optional<std::string> normalized = nfc_if_changed(segment)) {
+      Finding f = make_finding(doc, {begin, end},
+                               "not in NFC: " + encoding::list_code_points(segment) + " should be " +
+                                   encoding::list_code_points(*normalized));
+      f.fix = std::move(*normalized);
+      out.push_back(std::move(f));
+      reported_end = end;
     }
     pos = end;
   }

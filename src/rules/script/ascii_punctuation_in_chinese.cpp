@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
+#include <utility>
+#include <vector>
 
 #include "core/utf8.h"
 #include "rules/script/script_chars.h"
@@ -51,24 +54,53 @@ bool chinese_before(std::string_view text, std::size_t pos) {
   return is_han(previous) || is_chinese_closer(previous);
 }
 
-// The matching ")" of the "(" at open on the same line, or npos.
-std::size_t matching_paren(std::string_view text, std::size_t open) {
-  int depth = 0;
-  for (std::size_t i = open; i < text.size() && !is_line_end(text[i]); ++i) {
-    if (text[i] == '(') ++depth;
-    else if (text[i] == ')' && --depth == 0) return i;
+// Parentheses and Han characters of the rest of a line, gathered in one pass
+// when its first "(" is met: scanning to the line end from every "(" (and
+// through the content of every nesting level) is quadratic on a long line of
+// unclosed or deeply nested parentheses.
+class LineParens {
+ public:
+  // Prepares the line part from pos, the offset of a "(", unless done already.
+  void prepare(std::string_view text, std::size_t pos) {
+    if (pos < end_) return;
+    end_ = pos;
+    while (end_ < text.size() && !is_line_end(text[end_])) ++end_;
+    pairs_.clear();
+    han_.clear();
+    std::vector<std::size_t> open;
+    for (std::size_t i = pos; i < end_; ++i) {
+      if (text[i] == '(') {
+        open.push_back(i);
+      } else if (text[i] == ')' && !open.empty()) {
+        pairs_.emplace_back(open.back(), i);
+        open.pop_back();
+      }
+    }
+    std::sort(pairs_.begin(), pairs_.end());
+    const std::string_view rest = text.substr(0, end_);
+    std::size_t next = pos;
+    std::size_t start = 0;
+    char32_t cp = 0;
+    while (script::next_wide(rest, next, start, cp))
+      if (is_han(cp)) han_.push_back(start);
   }
-  return std::string_view::npos;
-}
 
-bool contains_han(std::string_view text) {
-  std::size_t pos = 0;
-  std::size_t start = 0;
-  char32_t cp = 0;
-  while (script::next_wide(text, pos, start, cp))
-    if (is_han(cp)) return true;
-  return false;
-}
+  // The matching ")" of the "(" at open on the same line, or npos.
+  std::size_t matching(std::size_t open) const {
+    const auto it = std::lower_bound(pairs_.begin(), pairs_.end(), std::make_pair(open, std::size_t{0}));
+    return it != pairs_.end() && it->first == open ? it->second : std::string_view::npos;
+  }
+
+  bool han_between(std::size_t begin, std::size_t end) const {
+    const auto it = std::lower_bound(han_.begin(), han_.end(), begin);
+    return it != han_.end() && *it < end;
+  }
+
+ private:
+  std::size_t end_ = 0;  // end of the prepared line part
+  std::vector<std::pair<std::size_t, std::size_t>> pairs_;
+  std::vector<std::size_t> han_;
+};
 
 }  // namespace
 
@@ -107,7 +139,8 @@ None.)doc"};
 void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view text = context.doc.prose();
   // Offsets of ")" already reported with their "(", so none is judged twice.
-  std::vector<std::size_t> reported_closes;
+  std::set<std::size_t> reported_closes;
+  LineParens line_parens;
   static constexpr auto kMarks = [] {
     std::array<bool, 256> marks{};
     for (const char c : std::string_view(",.:;?!()")) marks[static_cast<unsigned char>(c)] = true;
@@ -123,16 +156,17 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<F
         break;
       }
       case '(': {
-        const std::size_t close = matching_paren(text, i);
+        line_parens.prepare(text, i);
+        const std::size_t close = line_parens.matching(i);
         if (close == std::string_view::npos) {
           if (!chinese_before(text, i) || !is_han(utf8::at(text, i + 1))) continue;
           break;
         }
-        if (!contains_han(text.substr(i + 1, close - i - 1))) {
+        if (!line_parens.han_between(i + 1, close)) {
           i = close;  // (DNA), (Treg): Latin in parentheses keeps half-width marks
           continue;
         }
-        reported_closes.push_back(close);
+        reported_closes.insert(close);
         Finding open = make_finding(context.doc, {i, i + 1}, "ASCII \"(\" in Chinese text; use \"\uFF08\"");
         open.fix = std::string(fullwidth_form('('));
         out.push_back(std::move(open));
@@ -142,7 +176,7 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<F
         continue;
       }
       case ')': {
-        if (std::find(reported_closes.begin(), reported_closes.end(), i) != reported_closes.end()) continue;
+        if (reported_closes.erase(i) > 0) continue;
         // An unmatched ")" after Chinese text.
         if (!chinese_before(text, i)) continue;
         break;

@@ -1,0 +1,127 @@
+// End-to-end robustness: hostile inputs end with findings or a clear error
+// and exit 2, never a crash, a hang or a quadratic blow-up.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support/test_support.h"
+
+namespace tc::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+  std::chrono::steady_clock::duration elapsed{};
+};
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class Robustness : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("transcheck-robust-" + std::to_string(::getpid()) + "-" +
+                                        testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path write(const std::string& name, const std::string& bytes) {
+    const fs::path path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+
+  // Runs the binary under `timeout`: a hang shows as exit code 124.
+  CommandResult run(const std::string& args) {
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string command = "cd " + std::string(TRANSCHECK_SOURCE_DIR) + " && timeout 120 " + TRANSCHECK_BINARY +
+                                " </dev/null " + args + " 2>" + err.string();
+    CommandResult result;
+    const auto start = std::chrono::steady_clock::now();
+    FILE* pipe = popen(command.c_str(), "r");
+    char buffer[4096];
+    std::size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+    const int status = pclose(pipe);
+    result.elapsed = std::chrono::steady_clock::now() - start;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.err = read_all(err);
+    return result;
+  }
+
+  fs::path dir_;
+};
+
+// Far above what linear work needs even in a sanitizer build; the quadratic
+// versions of these took minutes.
+constexpr auto kBudget = std::chrono::seconds(60);
+
+TEST_F(Robustness, DeeplyNestedTbxGlossaryIsAnErrorNotACrash) {
+  const auto glossary = write("deep.tbx", "<martif>" + repeat("<x>", 200000) + repeat("</x>", 200000) + "</martif>");
+  const auto zh = write("a.zh.txt", "患者接受了化疗。\n");
+  const auto en = write("a.en.txt", "The patient received chemotherapy.\n");
+  const CommandResult r = run("check " + zh.string() + " " + en.string() + " --glossary " + glossary.string());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("deep.tbx: no termEntry or conceptEntry elements"), std::string::npos) << r.err;
+  EXPECT_EQ(run("glossary lint " + glossary.string()).exit_code, 1);
+}
+
+TEST_F(Robustness, GlossaryWithoutExtensionIsAClearError) {
+  const auto glossary = write("terms", "zh\ten\n化疗\tchemotherapy\n");
+  const auto zh = write("a.zh.txt", "患者接受了化疗。\n");
+  const auto en = write("a.en.txt", "The patient received chemotherapy.\n");
+  const CommandResult r = run("check " + zh.string() + " " + en.string() + " --glossary " + glossary.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("terms: no file extension to tell the glossary format"), std::string::npos) << r.err;
+}
+
+TEST_F(Robustness, HostileMarkdownLinesFinishQuickly) {
+  const auto links = write("links.md", repeat("[a](", 150000) + "\n");
+  const auto comments = write("comments.md", repeat("a <!--\n", 150000));
+  for (const auto& path : {links, comments}) {
+    const CommandResult r = run("check --lang en --format json " + path.string());
+    EXPECT_LT(r.exit_code, 2) << path << r.err;
+    EXPECT_LT(r.elapsed, kBudget) << path;
+    EXPECT_NO_THROW((void)nlohmann::json::parse(r.out)) << path;
+  }
+}
+
+TEST_F(Robustness, StackedCombiningMarksFinishQuickly) {
+  const auto path = write("zalgo.txt", "a" + repeat("\u0301\u0308\u0323", 100000) + "\n");
+  const CommandResult r = run("check --lang en --format sarif " + path.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // one warning: not in NFC
+  EXPECT_LT(r.elapsed, kBudget);
+  EXPECT_NE(r.out.find("encoding/not-nfc"), std::string::npos);
+}
+
+TEST_F(Robustness, AlignJsonColumnsOnOneLongLine) {
+  // Columns are now counted on from the previous sentence, not from the line start.
+  const auto zh = write("a.zh.txt", repeat("患者接受了治疗。", 3000) + "\n");
+  const auto en = write("a.en.txt", repeat("The patient was treated. ", 3000) + "\n");
+  const CommandResult r = run("align --format json " + zh.string() + " " + en.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LT(r.elapsed, kBudget);
+  const auto report = nlohmann::json::parse(r.out);
+  const auto& last = report["pairs"].back()["source"].back();
+  EXPECT_EQ(last["line"], 1);
+  EXPECT_EQ(last["column"], 1 + 8 * 2999);
+}
+
+}  // namespace
+}  // namespace tc::test

@@ -1,0 +1,79 @@
+// Hostile glossary files: deep XML nesting must not overflow the stack, a
+// large TBX must load in linear time, and the errors still name the file.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "glossary/load.h"
+#include "support/test_support.h"
+
+namespace tc {
+namespace {
+
+using test::repeat;
+
+std::string tbx_entry(const std::string& zh, const std::string& en) {
+  return "<termEntry><langSet xml:lang=\"zh\"><tig><term>" + zh + "</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>" +
+         en + "</term></tig></langSet></termEntry>\n";
+}
+
+TEST(GlossaryHostile, DeeplyNestedTbxIsNotATbxGlossary) {
+  const std::string text = "<martif>" + repeat("<x>", 200000) + repeat("</x>", 200000) + "</martif>";
+  const GlossaryFile file = parse_glossary("deep.tbx", text);
+  ASSERT_EQ(file.problems.size(), 1u);
+  EXPECT_EQ(file.problems[0].message, "no termEntry or conceptEntry elements: not a TBX glossary");
+  EXPECT_TRUE(file.entries.empty());
+}
+
+TEST(GlossaryHostile, DeeplyNestedTermTextIsRead) {
+  const std::string text = "<martif><body>" + tbx_entry(repeat("<hi>", 100000) + "癌症" + repeat("</hi>", 100000), "cancer") +
+                           tbx_entry("化疗", "<x><y>chemo</y>therapy</x>") + "</body></martif>";
+  const GlossaryFile file = parse_glossary("deep.tbx", text);
+  EXPECT_TRUE(file.problems.empty());
+  ASSERT_EQ(file.entries.size(), 2u);
+  EXPECT_EQ(file.entries[0].zh, std::vector<std::string>{"癌症"});
+  EXPECT_EQ(file.entries[0].en, "cancer");
+  EXPECT_EQ(file.entries[1].en, "chemotherapy");
+  EXPECT_EQ(file.lines, (std::vector<std::size_t>{1, 2}));
+}
+
+TEST(GlossaryHostile, LargeTbxLoadsInLinearTimeWithLineNumbers) {
+  // 80 000 entries, one a line: counting lines from the file start for each
+  // entry took minutes.
+  std::string text = "<?xml version=\"1.0\"?>\n<martif type=\"TBX\"><text><body>\n";
+  constexpr std::size_t kEntries = 80000;
+  for (std::size_t i = 0; i < kEntries; ++i) text += tbx_entry("词" + std::to_string(i), "word" + std::to_string(i));
+  text += "</body></text></martif>\n";
+  const auto start = std::chrono::steady_clock::now();
+  const GlossaryFile file = parse_glossary("big.tbx", text);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  ASSERT_EQ(file.entries.size(), kEntries);
+  EXPECT_EQ(file.lines.front(), 3u);
+  EXPECT_EQ(file.lines.back(), kEntries + 2);
+  EXPECT_EQ(file.entries.back().origin, "big.tbx:" + std::to_string(kEntries + 2));
+}
+
+TEST(GlossaryHostile, AFileWithoutExtensionIsRefusedClearly) {
+  const GlossaryFile file = parse_glossary("terms", "zh\ten\n癌症\tcancer\n");
+  ASSERT_EQ(file.problems.size(), 1u);
+  EXPECT_TRUE(file.problems[0].fatal);
+  EXPECT_EQ(file.problems[0].message, "no file extension to tell the glossary format (use .tsv, .csv, .tbx or .json)");
+}
+
+}  // namespace
+}  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(GlossaryHostile, LoneCrLineEndsAreLineEnds) {
+  const GlossaryFile file = parse_glossary("mac.tsv", "zh\ten\r癌症\tcancer\r化疗\tchemotherapy\r\n肿瘤\ttumour");
+  EXPECT_TRUE(file.problems.empty());
+  ASSERT_EQ(file.entries.size(), 3u);
+  EXPECT_EQ(file.entries[1].zh, std::vector<std::string>{"化疗"});
+  EXPECT_EQ(file.entries[1].en, "chemotherapy");
+  EXPECT_EQ(file.lines, (std::vector<std::size_t>{2, 3, 4}));
+}
+
+}  // namespace
+}  // namespace tc
