@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -162,18 +163,26 @@ struct Timing {
   std::size_t findings = 0;
 };
 
+// CPU time of this thread: the per-core figure the target is about, and
+// steady on a machine where other jobs share the cores.
+double thread_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
 Timing time_check(const Document& doc, const RuleList& rules, const CheckOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
+  const double start = thread_seconds();
   const std::vector<Finding> findings = check_document(doc, rules, options);
   Timing t;
-  t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  t.seconds = thread_seconds() - start;
   t.megabytes = doc.text.size() / (1024.0 * 1024.0);
   t.findings = findings.size();
   return t;
 }
 
 void print_timing(const std::string& what, const Timing& t) {
-  std::printf("%s: %.1f MB in %.2f s = %.1f MB/s (target >= 100), %zu findings\n", what.c_str(), t.megabytes,
+  std::printf("%s: %.1f MB in %.2f s CPU = %.1f MB/s per core (target >= 100), %zu findings\n", what.c_str(), t.megabytes,
               t.seconds, t.megabytes / t.seconds, t.findings);
 }
 
