@@ -182,13 +182,19 @@ bool is_cjk(char32_t c) { return c >= 0x2E80 && !(c >= 0xFF01 && c <= 0xFF5E); }
 template <typename Drop>
 void drop_spaces_next_to_cjk(std::u32string& folded, Drop&& on_drop) {
   std::size_t out = 0;
+  // The end of the current run of spaces, found once per run: rescanning it
+  // from every space is quadratic (a million NBSPs hung the check).
+  std::size_t run_end = 0;
+  bool cjk_after = false;
   for (std::size_t i = 0; i < folded.size(); ++i) {
     const char32_t c = folded[i];
     if (c == U' ') {
       const bool cjk_before = out > 0 && is_cjk(folded[out - 1]);
-      std::size_t j = i;
-      while (j < folded.size() && folded[j] == U' ') ++j;
-      const bool cjk_after = j < folded.size() && is_cjk(folded[j]);
+      if (i >= run_end) {
+        run_end = i;
+        while (run_end < folded.size() && folded[run_end] == U' ') ++run_end;
+        cjk_after = run_end < folded.size() && is_cjk(folded[run_end]);
+      }
       if (cjk_before || cjk_after) {
         on_drop(i);
         continue;

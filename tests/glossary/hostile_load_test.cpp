@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "glossary/load.h"
+#include "glossary/match.h"
 #include "support/test_support.h"
 
 namespace tc {
@@ -73,6 +74,20 @@ TEST(GlossaryHostile, LoneCrLineEndsAreLineEnds) {
   EXPECT_EQ(file.entries[1].zh, std::vector<std::string>{"化疗"});
   EXPECT_EQ(file.entries[1].en, "chemotherapy");
   EXPECT_EQ(file.lines, (std::vector<std::size_t>{2, 3, 4}));
+}
+
+}  // namespace
+}  // namespace tc
+
+namespace tc {
+namespace {
+
+TEST(GlossaryHostile, LongRunOfSpacesIsMatchedInLinearTime) {
+  const Glossary g = load_glossaries({test::source_path("glossaries/medical.zh-en.tsv")});
+  const std::string text = "化疗" + test::repeat("\u00A0", 300000) + "化疗 \u00A0 化疗\n";
+  std::vector<TermMatch> matches;
+  EXPECT_LT(test::elapsed([&] { matches = find_chinese_terms(g, text, {0, text.size()}); }), std::chrono::seconds(10));
+  EXPECT_EQ(matches.size(), 3u);
 }
 
 }  // namespace
