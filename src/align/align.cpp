@@ -115,7 +115,12 @@ class Search {
     };
     use_quotes_ = w_.quotes > 0 && quoting(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
                   quoting(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
-    ratio_ = zh_total > 0 && en_total > 0 ? static_cast<float>(en_total / zh_total) : 1.f;
+    // English runs 2-6 code points per Chinese one; a pair far outside that
+    // is lopsided (one side mostly missing), and its raw total ratio would
+    // make the length term pair the wrong sentences.
+    constexpr double kMinRatio = 1.5, kMaxRatio = 8.0;
+    ratio_ = zh_total > 0 && en_total > 0 ? static_cast<float>(std::clamp(en_total / zh_total, kMinRatio, kMaxRatio))
+                                          : 1.f;
   }
 
   // Rows' column ranges: a band of half width `band` around the diagonal

@@ -173,3 +173,17 @@ TEST(Align, GlossaryTermsAnchorPairs) {
 
 }  // namespace
 }  // namespace tc::test
+
+namespace tc::test {
+namespace {
+
+TEST(Align, LopsidedPairKeepsTheOneTranslatedSentenceInPlace) {
+  // Only the first sentence was translated: the length ratio of the whole pair
+  // (one short English sentence for six Chinese ones) must not decide the beads.
+  EXPECT_EQ(beads_of("我喜欢苹果。\n医生在医院工作。\n学生们在图书馆读书。\n天气很冷。\n孩子们在公园里玩。\n妈妈在厨房做饭。\n",
+                     "I like apples.\n"),
+            (Beads{"[0]:[0]", "[1]:[]", "[2]:[]", "[3]:[]", "[4]:[]", "[5]:[]"}));
+}
+
+}  // namespace
+}  // namespace tc::test
