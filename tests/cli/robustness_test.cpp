@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/cli_fixture.h"
 #include "support/test_support.h"
 
 namespace tc::test {
@@ -18,55 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-  std::chrono::steady_clock::duration elapsed{};
-};
-
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class Robustness : public testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("transcheck-robust-" + std::to_string(::getpid()) + "-" +
-                                        testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path write(const std::string& name, const std::string& bytes) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-
-  // Runs the binary under `timeout`: a hang shows as exit code 124.
-  CommandResult run(const std::string& args) {
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command = "cd " + std::string(TRANSCHECK_SOURCE_DIR) + " && timeout 120 " + TRANSCHECK_BINARY +
-                                " </dev/null " + args + " 2>" + err.string();
-    CommandResult result;
-    const auto start = std::chrono::steady_clock::now();
-    FILE* pipe = popen(command.c_str(), "r");
-    char buffer[4096];
-    std::size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
-    const int status = pclose(pipe);
-    result.elapsed = std::chrono::steady_clock::now() - start;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.err = read_all(err);
-    return result;
-  }
-
-  fs::path dir_;
-};
+class Robustness : public BinaryTest {};
 
 // Far above what linear work needs even in a sanitizer build; the quadratic
 // versions of these took minutes.

@@ -1,0 +1,53 @@
+#include "support/cli_fixture.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace tc::test {
+
+namespace fs = std::filesystem;
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void BinaryTest::SetUp() {
+  const auto* info = testing::UnitTest::GetInstance()->current_test_info();
+  dir_ = fs::temp_directory_path() /
+         ("transcheck-" + std::string(info->test_suite_name()) + "-" + std::to_string(::getpid()) + "-" + info->name());
+  fs::create_directories(dir_);
+}
+
+void BinaryTest::TearDown() { fs::remove_all(dir_); }
+
+fs::path BinaryTest::write(const std::string& name, const std::string& bytes) {
+  const fs::path path = dir_ / name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+CommandResult BinaryTest::run(const std::string& args) {
+  const fs::path err = dir_ / "stderr.txt";
+  const std::string command = "cd " + std::string(TRANSCHECK_SOURCE_DIR) + " && timeout 120 " + TRANSCHECK_BINARY +
+                              " </dev/null " + args + " 2>" + err.string();
+  CommandResult result;
+  const auto start = std::chrono::steady_clock::now();
+  FILE* pipe = popen(command.c_str(), "r");
+  char buffer[4096];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  const int status = pclose(pipe);
+  result.elapsed = std::chrono::steady_clock::now() - start;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = read_all(err);
+  return result;
+}
+
+}  // namespace tc::test
