@@ -56,10 +56,9 @@ Document make_document(std::string path, std::string text, Lang lang, bool markd
     doc.blocks = plain_text_blocks(doc.text);
   }
   // Bare URLs and e-mail addresses are not prose in either format.
-  if (!mask_urls(doc.masked.empty() ? std::string_view(doc.text) : std::string_view(doc.masked), doc.masked)) {
-    // Nothing masked and no Markdown masking either: prose() is the text itself.
-  }
-  if (!doc.masked.empty() && doc.masked == doc.text) doc.masked.clear();
+  mask_urls(doc.prose(), doc.masked);
+  // Markdown without any markup: prose() can be the text itself.
+  if (markdown && doc.masked == doc.text) doc.masked.clear();
   return doc;
 }
 

@@ -35,6 +35,12 @@ struct RuleInfo {
   // Markdown shown by `transcheck explain`, under the fixed headings
   // "## What it does", "## Why it matters", "## Example", "## Options".
   std::string_view doc;
+  // Its findings are the root cause of whatever other rules see inside them
+  // (mojibake: "鈥檛" also reads as stray Han), so those are not reported.
+  bool explains_its_span = false;
+  // Runs on a file that is not UTF-8 but reads as a legacy encoding; every
+  // other rule is skipped there, so such a file is one finding, not thousands.
+  bool reads_undecoded = false;
 };
 
 enum class Role { single, source, target };

@@ -30,43 +30,45 @@ void apply_severity(const CheckOptions& options, std::string_view rule_id, std::
   }
 }
 
-bool explains_its_span(const Finding& f) {
-  return f.rule == "encoding/mojibake" || f.rule == "encoding/mojibake-cjk";
-}
-
-// Mojibake is the root cause of whatever else fires inside it ("鈥檛" also
-// reads as stray Han and as Traditional characters): report it once, as
-// mojibake. Findings in [first, end) of one document are filtered.
-void drop_findings_inside_mojibake(std::vector<Finding>& out, std::size_t first) {
-  std::vector<Span> garbled;
+// Drops the findings in [first, end) that lie inside a span reported by a
+// rule that explains its span, except those rules' own findings (marked in
+// `root_cause`, indexed from first).
+void drop_findings_explained(std::vector<Finding>& out, std::size_t first, const std::vector<bool>& root_cause) {
+  std::vector<Span> explained;
   for (std::size_t i = first; i < out.size(); ++i)
-    if (explains_its_span(out[i])) garbled.push_back(out[i].span);
-  if (garbled.empty()) return;
-  const auto inside = [&](const Finding& f) {
-    if (explains_its_span(f)) return false;
-    return std::any_of(garbled.begin(), garbled.end(), [&](const Span& g) {
-      return f.span.begin >= g.begin && f.span.end <= g.end && (f.span.begin < g.end || f.span.empty());
+    if (root_cause[i - first]) explained.push_back(out[i].span);
+  if (explained.empty()) return;
+  std::size_t kept = first;
+  for (std::size_t i = first; i < out.size(); ++i) {
+    const Span s = out[i].span;
+    const bool inside = !root_cause[i - first] && std::any_of(explained.begin(), explained.end(), [&](const Span& g) {
+      return s.begin >= g.begin && s.end <= g.end && (s.begin < g.end || s.empty());
     });
-  };
-  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), inside), out.end());
+    if (inside) continue;
+    if (kept != i) out[kept] = std::move(out[i]);
+    ++kept;
+  }
+  out.resize(kept);
 }
 
 void run_document_rules(const Document& doc, Role role, const RuleList& rules, const CheckOptions& options,
                         std::vector<Finding>& out) {
   const std::size_t document_first = out.size();
+  std::vector<bool> root_cause;
   for (const auto& rule : rules) {
     const RuleInfo& info = rule->info();
     if (info.scope != RuleScope::document || !options.selection.is_enabled(info) || !applies_to(info, doc)) continue;
     // A file in a legacy encoding is one finding, not thousands.
-    if (!doc.suspected_encoding.empty() && info.id != kLegacyEncodingRule) continue;
+    if (!doc.suspected_encoding.empty() && !info.reads_undecoded) continue;
     CheckContext context{doc, nullptr, nullptr, nullptr, options.glossary, options.settings, role};
     const std::size_t first = out.size();
     rule->check(context, out);
     for (std::size_t i = first; i < out.size(); ++i)
       if (!out[i].document) out[i].document = &doc;
     apply_severity(options, info.id, out, first);
+    root_cause.resize(out.size() - document_first, info.explains_its_span);
   }
-  drop_findings_inside_mojibake(out, document_first);
+  drop_findings_explained(out, document_first, root_cause);
 }
 
 }  // namespace

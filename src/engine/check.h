@@ -44,7 +44,4 @@ bool needs_alignment(const RuleList& rules, const RuleSelection& selection);
 // Orders findings by document (in the order documents were given), then position, then rule.
 void sort_findings(std::vector<Finding>& findings, const std::vector<const Document*>& document_order);
 
-// The id of the rule that reports a file in a legacy encoding.
-inline constexpr std::string_view kLegacyEncodingRule = "encoding/legacy-encoding";
-
 }  // namespace tc

@@ -25,7 +25,8 @@ A Chinese article saved by an old editor as GBK: `中文` is the bytes
 `iconv -f GB18030 -t UTF-8`.
 
 ## Options
-None; `--encoding NAME` decodes the file instead.)"};
+None; `--encoding NAME` decodes the file instead.)",
+      /*explains_its_span=*/false, /*reads_undecoded=*/true};
   return kInfo;
 }
 

@@ -43,7 +43,8 @@ another, often by a CMS, a spreadsheet or an e-mail client.
 `Zhōngguó, café, naïve, µg, 37 °C, ±, ©, “quoted”` is not flagged.
 
 ## Options
-None.)"};
+None.)",
+      /*explains_its_span=*/true};
   return kInfo;
 }
 

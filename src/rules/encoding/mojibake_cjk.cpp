@@ -43,7 +43,8 @@ until someone recovers them.
 without a fix; `烫伤后要用冷水冲洗` is not flagged.
 
 ## Options
-None.)"};
+None.)",
+      /*explains_its_span=*/true};
   return kInfo;
 }
 
