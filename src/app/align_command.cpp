@@ -192,7 +192,9 @@ int run_align(const AlignArgs& args) {
   options.segmented = args.segmented;
   options.glossary = glossary.get();
   const Alignment alignment = align_documents(source, target, options);
-  write_output(args.output, [&](std::ostream& out) {
+  std::vector<std::string> inputs = {args.source, args.target};
+  inputs.insert(inputs.end(), args.glossaries.begin(), args.glossaries.end());
+  write_output(args.output, inputs, [&](std::ostream& out) {
     if (args.format == "json") print_json(out, source, target, alignment);
     else if (args.format == "tsv") print_tsv(out, source, target, alignment);
     else if (args.format == "beads") print_beads(out, alignment);

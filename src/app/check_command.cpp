@@ -145,7 +145,9 @@ int run_check(const CheckArgs& args) {
   for (const auto& doc : documents) context.documents.push_back(&doc);
   context.rules = &rules;
   context.color = args.format == "text" && !args.no_color && (args.color || (args.output.empty() && stdout_is_terminal()));
-  write_output(args.output, [&](std::ostream& out) { printer(out, findings, context); });
+  std::vector<std::string> inputs = args.files;
+  inputs.insert(inputs.end(), args.glossaries.begin(), args.glossaries.end());
+  write_output(args.output, inputs, [&](std::ostream& out) { printer(out, findings, context); });
 
   if (!threshold) return 0;
   const bool failing = std::any_of(findings.begin(), findings.end(),

@@ -16,7 +16,7 @@ int run_lint(const std::vector<std::string>& files) {
     const GlossaryFile file = parse_glossary(path, read_file_bytes(path));
     for (GlossaryProblem& problem : lint_glossary(file)) problems.emplace_back(path, std::move(problem));
   }
-  write_output("", [&](std::ostream& out) {
+  write_output("", {}, [&](std::ostream& out) {
     for (const auto& [path, problem] : problems) {
       out << path;
       if (problem.line > 0) out << ':' << problem.line;

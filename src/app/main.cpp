@@ -3,9 +3,11 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/output.h"
 #include "read/reader.h"
 
 int main(int argc, char** argv) {
+  tc::app::StdoutCapture stdout_capture;
   CLI::App app{"transcheck: checks Chinese-English translations before they are published"};
   app.set_version_flag("--version", std::string("transcheck ") + TRANSCHECK_VERSION);
   app.require_subcommand(1);
@@ -30,6 +32,12 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "transcheck: error: " << e.what() << '\n';
+    return 2;
+  }
+  // Output cut off by a full disk or a closed stream must not pass as success.
+  std::string reason;
+  if (!stdout_capture.flush(reason)) {
+    std::cerr << "transcheck: error: cannot write to standard output: " << reason << '\n';
     return 2;
   }
   return status.code;

@@ -2,13 +2,38 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace tc::app {
 
-// Writes through `write` to stdout, or to path atomically (temporary file in
-// the same directory, then rename), so an existing file is never left half
-// written. Throws InputError when the file cannot be written.
-void write_output(const std::string& path, const std::function<void(std::ostream&)>& write);
+// Writes a report through `write`:
+// - to stdout when path is empty, "-" or "/dev/stdout";
+// - otherwise atomically: a temporary file beside the real target (a symlink
+//   is followed, so the link stays and its file is updated), then rename, so
+//   an existing file is never left half written. The target's mode (and,
+//   where permitted, its owner) is kept.
+// Refuses, with InputError, a target that is one of `inputs` or is not a
+// regular file (device, FIFO, socket): the report must never destroy what
+// the user owns. Every write error, stdout included, is an InputError that
+// carries the system's reason ("No space left on device").
+void write_output(const std::string& path, const std::vector<std::string>& inputs,
+                  const std::function<void(std::ostream&)>& write);
+
+// For the lifetime of this object std::cout writes straight to file
+// descriptor 1 and remembers the first write error, so output cut off by a
+// full disk or a closed stream is never taken for success. main holds one.
+class StdoutCapture {
+ public:
+  StdoutCapture();
+  ~StdoutCapture();
+  StdoutCapture(const StdoutCapture&) = delete;
+  StdoutCapture& operator=(const StdoutCapture&) = delete;
+  // Flushes; on a write error returns false with the system's reason.
+  bool flush(std::string& reason);
+
+ private:
+  std::streambuf* previous_;
+};
 
 // True when stdout is a terminal (for colour).
 bool stdout_is_terminal();
