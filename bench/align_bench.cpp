@@ -25,7 +25,7 @@
 
 #include "align/align.h"
 #include "align/lexicon.h"
-#include "read/load.h"
+#include "formats/load.h"
 #include "segment/segment.h"
 
 namespace fs = std::filesystem;

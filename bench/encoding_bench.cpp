@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/load.h"
 #include "core/document.h"
 #include "core/language.h"
 #include "engine/check.h"

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/load.h"
 #include "core/utf8.h"
 #include "glossary/load.h"
 #include "glossary/match.h"

@@ -17,6 +17,7 @@
 #include <map>
 #include <sstream>
 
+#include "formats/load.h"
 #include "core/utf8.h"
 #include "engine/check.h"
 #include "rules/registry.h"

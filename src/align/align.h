@@ -1,5 +1,5 @@
 #pragma once
-#include "align/alignment.h"
+#include "core/alignment.h"
 #include "core/document.h"
 
 namespace tc {

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <memory>
 
-#include "align/numbers.h"
+#include "text/numbers.h"
 #include "core/utf8.h"
 #include "glossary/glossary.h"
 

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "align/alignment.h"
+#include "core/alignment.h"
 #include "align/lexicon.h"
 #include "core/document.h"
 

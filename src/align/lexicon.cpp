@@ -7,7 +7,7 @@
 #include <sstream>
 #include <algorithm>
 
-#include "read/reader.h"
+#include "core/error.h"
 
 namespace tc {
 namespace {

@@ -12,8 +12,8 @@
 #include "app/output.h"
 #include "core/utf8.h"
 #include "glossary/load.h"
-#include "read/load.h"
-#include "read/reader.h"
+#include "formats/load.h"
+#include "formats/reader.h"
 #include "report/location.h"
 
 namespace tc::app {

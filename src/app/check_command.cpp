@@ -6,7 +6,7 @@
 #include "app/output.h"
 #include "engine/check.h"
 #include "glossary/load.h"
-#include "read/load.h"
+#include "formats/load.h"
 #include "report/printers.h"
 #include "rules/registry.h"
 

@@ -4,7 +4,7 @@
 #include "app/commands.h"
 #include "app/output.h"
 #include "glossary/lint.h"
-#include "read/reader.h"
+#include "formats/reader.h"
 
 namespace tc::app {
 namespace {

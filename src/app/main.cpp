@@ -4,7 +4,7 @@
 
 #include "app/commands.h"
 #include "app/output.h"
-#include "read/reader.h"
+#include "formats/reader.h"
 
 int main(int argc, char** argv) {
   tc::app::StdoutCapture stdout_capture;

@@ -13,7 +13,7 @@
 #include <random>
 #include <streambuf>
 
-#include "read/reader.h"
+#include "formats/reader.h"
 
 namespace tc::app {
 namespace {

@@ -3,8 +3,6 @@
 #include <algorithm>
 
 #include "core/utf8.h"
-#include "read/markdown.h"
-#include "read/plain_text.h"
 
 namespace tc {
 
@@ -39,27 +37,6 @@ Position LineIndex::position(std::size_t offset, std::string_view text) const {
   const std::size_t line = line_of(offset);
   const std::size_t start = starts_[line];
   return {line + 1, utf8::count(text.substr(start, offset - start)) + 1};
-}
-
-Document make_document(std::string path, std::string text, Lang lang, bool markdown) {
-  Document doc;
-  doc.path = std::move(path);
-  doc.text = std::move(text);
-  doc.lang = lang;
-  doc.markdown = markdown;
-  doc.lines = LineIndex(doc.text);
-  if (markdown) {
-    MarkdownLayout layout = read_markdown(doc.text);
-    doc.blocks = std::move(layout.blocks);
-    doc.masked = std::move(layout.masked);
-  } else {
-    doc.blocks = plain_text_blocks(doc.text);
-  }
-  // Bare URLs and e-mail addresses are not prose in either format.
-  mask_urls(doc.prose(), doc.masked);
-  // Markdown without any markup: prose() can be the text itself.
-  if (markdown && doc.masked == doc.text) doc.masked.clear();
-  return doc;
 }
 
 }  // namespace tc

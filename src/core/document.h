@@ -81,8 +81,4 @@ struct Document {
   Position position(std::size_t offset) const { return lines.position(offset, text); }
 };
 
-// Builds a document from decoded text: line index, blocks and prose mask.
-// markdown selects the Markdown reader; otherwise the whole text is prose.
-Document make_document(std::string path, std::string text, Lang lang, bool markdown);
-
 }  // namespace tc

@@ -9,7 +9,7 @@
 
 #include "core/utf8.h"
 #include "glossary/flat_map.h"
-#include "read/reader.h"
+#include "formats/reader.h"
 
 namespace tc {
 namespace {

@@ -4,7 +4,7 @@
 // sentence-final marks, English by ICU's sentence BreakIterator with fixes).
 #include <vector>
 
-#include "align/alignment.h"
+#include "core/alignment.h"
 #include "core/document.h"
 
 namespace tc {

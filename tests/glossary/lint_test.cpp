@@ -8,7 +8,7 @@
 
 #include "glossary/lint.h"
 #include "glossary/load.h"
-#include "read/reader.h"
+#include "formats/reader.h"
 #include "support/test_support.h"
 
 namespace tc::test {

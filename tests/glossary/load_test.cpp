@@ -4,7 +4,7 @@
 
 #include "glossary/load.h"
 #include "glossary/match.h"
-#include "read/reader.h"
+#include "formats/reader.h"
 #include "support/test_support.h"
 
 namespace tc::test {

@@ -9,7 +9,7 @@
 
 #include "engine/check.h"
 #include "glossary/load.h"
-#include "read/load.h"
+#include "formats/load.h"
 #include "report/printers.h"
 #include "rules/registry.h"
 #include "support/test_support.h"

@@ -1,10 +1,11 @@
+#include "formats/load.h"
 #include "support/test_support.h"
 
 #include <cstdlib>
 
 #include "core/utf8.h"
 #include "engine/check.h"
-#include "read/markdown.h"
+#include "formats/markdown.h"
 #include "report/printers.h"
 #include "rules/registry.h"
 

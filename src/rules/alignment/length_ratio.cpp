@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "align/alignment.h"
+#include "core/alignment.h"
 #include "core/utf8.h"
 #include "rules/alignment/pair_text.h"
 

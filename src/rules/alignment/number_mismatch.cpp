@@ -1,7 +1,7 @@
 #include "rules/alignment/number_mismatch.h"
 
-#include "align/alignment.h"
-#include "align/numbers.h"
+#include "core/alignment.h"
+#include "text/numbers.h"
 #include "rules/alignment/pair_text.h"
 
 namespace tc {

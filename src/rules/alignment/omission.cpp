@@ -1,6 +1,6 @@
 #include "rules/alignment/omission.h"
 
-#include "align/alignment.h"
+#include "core/alignment.h"
 #include "rules/alignment/pair_text.h"
 
 namespace tc {

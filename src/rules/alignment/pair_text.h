@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "align/alignment.h"
+#include "core/alignment.h"
 #include "core/finding.h"
 #include "core/rule.h"
 

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "align/alignment.h"
+#include "core/alignment.h"
 #include "rules/alignment/pair_text.h"
 
 namespace tc {

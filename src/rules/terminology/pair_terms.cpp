@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "align/alignment.h"
+#include "core/alignment.h"
 
 namespace tc {
 namespace {

@@ -5,9 +5,13 @@
 
 #include "core/document.h"
 #include "core/language.h"
-#include "read/reader.h"
+#include "formats/reader.h"
 
 namespace tc {
+
+// Builds a document from decoded text: line index, blocks and prose mask.
+// markdown selects the Markdown reader; otherwise the whole text is prose.
+Document make_document(std::string path, std::string text, Lang lang, bool markdown);
 
 struct LoadOptions {
   std::optional<std::string> encoding;     // --encoding

@@ -1,11 +1,33 @@
-#include "read/load.h"
+#include "formats/load.h"
 
-#include "read/markdown.h"
+#include "formats/markdown.h"
+#include "formats/plain_text.h"
 
 #include <iostream>
 #include <sstream>
 
 namespace tc {
+
+Document make_document(std::string path, std::string text, Lang lang, bool markdown) {
+  Document doc;
+  doc.path = std::move(path);
+  doc.text = std::move(text);
+  doc.lang = lang;
+  doc.markdown = markdown;
+  doc.lines = LineIndex(doc.text);
+  if (markdown) {
+    MarkdownLayout layout = read_markdown(doc.text);
+    doc.blocks = std::move(layout.blocks);
+    doc.masked = std::move(layout.masked);
+  } else {
+    doc.blocks = plain_text_blocks(doc.text);
+  }
+  // Bare URLs and e-mail addresses are not prose in either format.
+  mask_urls(doc.prose(), doc.masked);
+  // Markdown without any markup: prose() can be the text itself.
+  if (markdown && doc.masked == doc.text) doc.masked.clear();
+  return doc;
+}
 
 Document document_from_bytes(const std::string& path, std::string bytes, const LoadOptions& options) {
   DecodeOptions decode_options;

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "read/load.h"
-#include "read/reader.h"
+#include "formats/load.h"
+#include "formats/reader.h"
 
 namespace tc {
 namespace {

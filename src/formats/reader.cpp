@@ -1,4 +1,4 @@
-#include "read/reader.h"
+#include "formats/reader.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>

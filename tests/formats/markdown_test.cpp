@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "read/markdown.h"
+#include "formats/markdown.h"
 #include "support/test_support.h"
 
 namespace tc {

@@ -8,18 +8,9 @@
 #include <string_view>
 
 #include "core/document.h"
+#include "core/error.h"
 
 namespace tc {
-
-class InputError : public std::runtime_error {
- public:
-  InputError(std::string path, const std::string& reason)
-      : std::runtime_error(path + ": " + reason), path_(std::move(path)) {}
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 struct DecodeOptions {
   std::optional<std::string> encoding;  // --encoding; nullopt means UTF-8 with detection

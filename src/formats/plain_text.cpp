@@ -1,4 +1,4 @@
-#include "read/plain_text.h"
+#include "formats/plain_text.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "read/markdown.h"
+#include "formats/markdown.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "read/plain_text.h"
+#include "formats/plain_text.h"
 
 namespace tc {
 namespace {
