@@ -1,5 +1,6 @@
 #include "formats/load.h"
 
+#include "formats/furniture.h"
 #include "formats/markdown.h"
 #include "formats/plain_text.h"
 
@@ -21,9 +22,11 @@ Document make_document(std::string path, std::string text, Lang lang, bool markd
     doc.masked = std::move(layout.masked);
   } else {
     doc.blocks = plain_text_blocks(doc.text);
+    mark_page_furniture(doc.text, doc.blocks);
   }
   // Bare URLs and e-mail addresses are not prose in either format.
   mask_urls(doc.prose(), doc.masked);
+  mark_kept_text(doc.prose(), doc.lang, doc.blocks);
   // Markdown without any markup: prose() can be the text itself.
   if (markdown && doc.masked == doc.text) doc.masked.clear();
   return doc;
