@@ -56,7 +56,10 @@ can fall below a third too; raise `factor` for literary text.
 void LengthRatio::check(const CheckContext& context, std::vector<Finding>& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
-  const auto& [alignment, source, target] = *pair;
+  // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.
+  const Alignment& alignment = pair->alignment;
+  const Document& source = pair->source;
+  const Document& target = pair->target;
   const double factor = std::max(1.1, std::strtod(std::string(context.settings.get("alignment/length-ratio.factor", "3")).c_str(), nullptr));
   const double min_length = std::strtod(std::string(context.settings.get("alignment/length-ratio.min-length", "15")).c_str(), nullptr);
   double source_total = 0, target_total = 0;
