@@ -141,7 +141,10 @@ None.)"};
 void CarryOver::check(const CheckContext& context, std::vector<Finding>& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
-  const auto& [alignment, source, target] = *pair;
+  // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.
+  const Alignment& alignment = pair->alignment;
+  const Document& source = pair->source;
+  const Document& target = pair->target;
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
     const std::string_view target_text(target.text.data() + target_span.begin, target_span.size());
     for (const Token& token : carry_tokens(source, source_span)) {

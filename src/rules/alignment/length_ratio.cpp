@@ -55,7 +55,10 @@ can fall below a third too; raise `factor` for literary text.)", /*explains_its_
 void LengthRatio::check(const CheckContext& context, std::vector<Finding>& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
-  const auto& [alignment, source, target] = *pair;
+  // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.
+  const Alignment& alignment = pair->alignment;
+  const Document& source = pair->source;
+  const Document& target = pair->target;
   const double factor = std::max(1.1, context.options.number("alignment/length-ratio.factor"));
   const double min_length = context.options.number("alignment/length-ratio.min-length");
   double source_total = 0, target_total = 0;

@@ -34,7 +34,10 @@ Source `患者出现发热。` Target `患者出现发热。` is reported.)", /*
 void Untranslated::check(const CheckContext& context, std::vector<Finding>& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
-  const auto& [alignment, source, target] = *pair;
+  // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.
+  const Alignment& alignment = pair->alignment;
+  const Document& source = pair->source;
+  const Document& target = pair->target;
   if (source.lang == target.lang || source.lang == Lang::unknown) return;
   const auto min_letters = static_cast<std::size_t>(
       std::max<std::int64_t>(0, context.options.integer("alignment/untranslated.min-letters")));
