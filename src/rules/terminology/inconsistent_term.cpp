@@ -8,6 +8,9 @@
 namespace tc {
 
 const RuleInfo& InconsistentTerm::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"fold-traditional", OptionType::boolean, "true", "fold Traditional Chinese to Simplified before matching"},
+  };
   static const RuleInfo kInfo{
       "terminology/inconsistent-term", Severity::warning, RuleScope::pair, RuleLanguage::any, true,
       "A glossary term is rendered with different accepted variants, or one rendering serves two terms",
@@ -26,11 +29,7 @@ several variants; a document should still pick one.
 
 ## Example
 `骨髓抑制` rendered "myelosuppression" in the first paragraph and "bone
-marrow suppression" in the third: the third is reported.
-
-## Options
-- `terminology/inconsistent-term.fold-traditional` (default `true`): fold
-  Traditional Chinese to Simplified before matching.)"};
+marrow suppression" in the third: the third is reported.)", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 

@@ -20,7 +20,7 @@ PairTerms collect_pair_terms(const CheckContext& context, std::string_view fold_
   if (!context.glossary || !context.alignment || !context.source || !context.target) return terms;
   const Glossary& glossary = *context.glossary;
   const Alignment& alignment = *context.alignment;
-  const bool fold = context.settings.flag(fold_traditional_key, true);
+  const bool fold = context.options.boolean(fold_traditional_key);
   terms.source_is_chinese = context.source->lang != Lang::en;
   const bool target_is_chinese = context.target->lang == Lang::zh;
   terms.beads.reserve(alignment.beads.size());
