@@ -31,6 +31,10 @@ struct Case {
   std::vector<Section> sections;
 };
 
+// gtest prints a parameter in test listings and failures: the case's path,
+// not its bytes.
+void PrintTo(const Case& c, std::ostream* out) { *out << fs::relative(c.path, source_path("tests/rules")).string(); }
+
 std::vector<Section> parse_case(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::vector<Section> sections;

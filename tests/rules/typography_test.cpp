@@ -119,8 +119,8 @@ TEST(TypographyWords, MissingDictionariesMeanNoFindings) {
 
   const RunTogetherWords rule(lexicon);
   const Document doc = make_doc("the commonmyelosuppression\n", Lang::en);
-  Settings settings;
-  const CheckContext context{doc, nullptr, nullptr, nullptr, nullptr, settings};
+  const RuleOptions options;  // run-together reads no options
+  const CheckContext context{doc, nullptr, nullptr, nullptr, nullptr, options};
   std::vector<Finding> out;
   rule.check(context, out);
   EXPECT_TRUE(out.empty());

@@ -8,6 +8,9 @@
 namespace tc {
 
 const RuleInfo& Untranslated::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"min-letters", OptionType::integer, "4", "ignore sentences with fewer letters than this (names, codes, \"OK\")"},
+  };
   static const RuleInfo kInfo{
       "alignment/untranslated", Severity::error, RuleScope::pair, RuleLanguage::any, true,
       "Translation sentence left in the source language",
@@ -24,11 +27,7 @@ Untranslated segments slip through when a CAT tool copies the source into an
 empty target, or when part of a file was never sent for translation.
 
 ## Example
-Source `患者出现发热。` Target `患者出现发热。` is reported.
-
-## Options
-- `alignment/untranslated.min-letters` (default 4): ignore sentences with
-  fewer letters than this (names, codes, "OK").)"};
+Source `患者出现发热。` Target `患者出现发热。` is reported.)", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
@@ -41,7 +40,7 @@ void Untranslated::check(const CheckContext& context, std::vector<Finding>& out)
   const Document& target = pair->target;
   if (source.lang == target.lang || source.lang == Lang::unknown) return;
   const auto min_letters = static_cast<std::size_t>(
-      std::strtoul(std::string(context.settings.get("alignment/untranslated.min-letters", "4")).c_str(), nullptr, 10));
+      std::max<std::int64_t>(0, context.options.integer("alignment/untranslated.min-letters")));
   for (const Bead& bead : alignment.beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
     const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);
