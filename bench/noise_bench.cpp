@@ -19,6 +19,7 @@
 
 #include "formats/load.h"
 #include "core/utf8.h"
+#include "text/han.h"
 #include "engine/check.h"
 #include "rules/registry.h"
 #include "rules/typography/text.h"
@@ -46,7 +47,7 @@ double count_words(std::string_view text, Lang lang) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const char32_t cp = utf8::next(text, pos);
-    if (lang == Lang::zh && typography::is_han(cp)) {
+    if (lang == Lang::zh && is_han(cp)) {
       han += 1;
       in_token = false;
     } else if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp >= 0x2E80) {

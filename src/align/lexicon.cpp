@@ -8,6 +8,8 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/line_index.h"
+#include "text/ascii.h"
 
 namespace tc {
 namespace {
@@ -88,10 +90,7 @@ WordId word_id(std::string_view stem) {
 }
 
 WordId english_word_id(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return word_id(english_stem(lower));
+  return word_id(english_stem(to_lower_ascii(word)));
 }
 
 bool is_english_stopword(std::string_view word) {
@@ -155,14 +154,11 @@ Lexicon load_lexicon(const std::string& path, bool keep_raw) {
   std::unordered_map<std::string_view, WordId> stems;  // gloss words repeat a lot: stem each once
   stems.reserve(100000);
   std::vector<WordId> ids;
-  std::size_t line_number = 0, pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
+  std::size_t line_number = 0;
+  for_each_line(text, [&](const Line& bounds) {
+    const std::string_view line = text.substr(bounds.begin, bounds.end - bounds.begin);
     ++line_number;
-    if (line.empty()) continue;
+    if (line.empty()) return;
     const auto tab1 = line.find('\t');
     const auto tab2 = tab1 == std::string_view::npos ? std::string_view::npos : line.find('\t', tab1 + 1);
     if (tab2 == std::string_view::npos)
@@ -190,7 +186,7 @@ Lexicon load_lexicon(const std::string& path, bool keep_raw) {
     }
     if (keep_raw) lexicon.keep_raw(std::string(simplified), std::string(line.substr(tab2 + 1)));
     lexicon.add(simplified, ids, false);
-  }
+  });
   return lexicon;
 }
 

@@ -8,16 +8,10 @@
 #include <vector>
 
 #include "core/language.h"
+#include "core/line_index.h"
+#include "core/span.h"
 
 namespace tc {
-
-struct Span {
-  std::size_t begin = 0;
-  std::size_t end = 0;  // exclusive
-  std::size_t size() const { return end - begin; }
-  bool empty() const { return begin >= end; }
-  friend bool operator==(const Span&, const Span&) = default;
-};
 
 // Byte that stands in Document::prose() for every masked (non-prose) byte.
 inline constexpr char kMaskByte = '\x1A';
@@ -31,28 +25,6 @@ struct Block {
   Span span;           // bytes of the whole block, markers included
   Span content;        // bytes of the block's text, without Markdown markers
   int heading_level = 0;  // 1-6 for headings
-};
-
-struct Position {
-  std::size_t line = 1;    // 1-based
-  std::size_t column = 1;  // 1-based, in Unicode code points
-};
-
-class LineIndex {
- public:
-  LineIndex() = default;
-  explicit LineIndex(std::string_view text);
-
-  // Start byte of each line. Lines end at \n, \r\n or a lone \r.
-  const std::vector<std::size_t>& starts() const { return starts_; }
-  std::size_t line_count() const { return starts_.size(); }
-  std::size_t line_of(std::size_t offset) const;  // 0-based
-  // Bytes of line (0-based) without its terminator.
-  Span line_span(std::size_t line, std::string_view text) const;
-  Position position(std::size_t offset, std::string_view text) const;
-
- private:
-  std::vector<std::size_t> starts_;
 };
 
 struct Document {

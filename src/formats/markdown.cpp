@@ -12,23 +12,9 @@
 namespace tc {
 namespace {
 
-struct Line {
-  std::size_t begin;
-  std::size_t end;   // without terminator
-  std::size_t next;  // start of the next line
-};
-
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = pos;
-    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-    std::size_t next = end;
-    if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
-    lines.push_back({pos, end, next});
-    pos = next;
-  }
+  for_each_line(text, [&](const Line& line) { lines.push_back(line); });
   return lines;
 }
 

@@ -21,7 +21,6 @@ bool is_url_byte(unsigned char c) {
 
 std::vector<Block> plain_text_blocks(std::string_view text) {
   std::vector<Block> blocks;
-  std::size_t pos = 0;
   std::size_t block_start = std::string_view::npos;
   std::size_t block_end = 0;
   auto close = [&] {
@@ -37,20 +36,14 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     blocks.push_back(block);
     block_start = std::string_view::npos;
   };
-  while (pos < text.size()) {
-    std::size_t end = pos;
-    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-    std::size_t next = end;
-    if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
-    const std::string_view line = text.substr(pos, end - pos);
-    if (is_blank(line)) {
+  for_each_line(text, [&](const Line& line) {
+    if (is_blank(text.substr(line.begin, line.end - line.begin))) {
       close();
     } else {
-      if (block_start == std::string_view::npos) block_start = pos;
-      block_end = end;
+      if (block_start == std::string_view::npos) block_start = line.begin;
+      block_end = line.end;
     }
-    pos = next;
-  }
+  });
   close();
   return blocks;
 }

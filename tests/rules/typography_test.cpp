@@ -11,6 +11,7 @@
 #include "rules/typography/english_words.h"
 #include "rules/typography/run_together.h"
 #include "rules/typography/text.h"
+#include "text/han.h"
 #include "support/test_support.h"
 
 namespace tc::test {
@@ -139,9 +140,9 @@ TEST(TypographyText, SplitBarsTrimsAndDropsEmptyItems) {
 }
 
 TEST(TypographyText, HanRangesAndLetters) {
-  EXPECT_TRUE(typography::is_han(U'烫'));
-  EXPECT_TRUE(typography::is_han(U'\U00020000'));
-  EXPECT_FALSE(typography::is_han(U'。'));
+  EXPECT_TRUE(is_han(U'烫'));
+  EXPECT_TRUE(is_han(U'\U00020000'));
+  EXPECT_FALSE(is_han(U'。'));
   EXPECT_TRUE(typography::is_unicode_letter(U'é'));
   EXPECT_FALSE(typography::is_unicode_letter(U'µ' + 1));  // U+00B6 pilcrow
 }

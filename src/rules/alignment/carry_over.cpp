@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/alignment.h"
+#include "text/ascii.h"
 #include "rules/alignment/pair_text.h"
 
 namespace tc {
@@ -97,10 +98,9 @@ bool contains_token(std::string_view text, std::string_view token) {
 
 bool contains_word(std::string_view text, std::string_view token) {
   // Whole-word, case-insensitive for words (Treg / TREG), exact for markers.
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
   for (std::size_t at = 0; at + token.size() <= text.size(); ++at) {
     bool same = true;
-    for (std::size_t k = 0; k < token.size() && same; ++k) same = lower(text[at + k]) == lower(token[k]);
+    for (std::size_t k = 0; k < token.size() && same; ++k) same = to_lower_ascii(text[at + k]) == to_lower_ascii(token[k]);
     if (!same) continue;
     const bool starts = at == 0 || !is_word_byte(text[at - 1]) || token.front() == '[';
     const std::size_t after = at + token.size();

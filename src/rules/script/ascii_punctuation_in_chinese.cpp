@@ -12,8 +12,6 @@
 namespace tc {
 namespace {
 
-using script::is_han;
-
 std::string_view fullwidth_form(char c) {
   switch (c) {
     case ',': return "\uFF0C";
@@ -45,13 +43,13 @@ bool chinese_continues_after(std::string_view text, std::size_t pos) {
   while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
   if (pos >= text.size() || is_line_end(text[pos])) return true;
   const char32_t next = utf8::at(text, pos);
-  return is_han(next) || is_chinese_opener(next);
+  return is_han_or_ideographic_mark(next) || is_chinese_opener(next);
 }
 
 bool chinese_before(std::string_view text, std::size_t pos) {
   if (pos == 0) return false;
   const char32_t previous = utf8::previous(text, pos);
-  return is_han(previous) || is_chinese_closer(previous);
+  return is_han_or_ideographic_mark(previous) || is_chinese_closer(previous);
 }
 
 // Parentheses and Han characters of the rest of a line, gathered in one pass
@@ -82,7 +80,7 @@ class LineParens {
     std::size_t start = 0;
     char32_t cp = 0;
     while (script::next_wide(rest, next, start, cp))
-      if (is_han(cp)) han_.push_back(start);
+      if (is_han_or_ideographic_mark(cp)) han_.push_back(start);
   }
 
   // The matching ")" of the "(" at open on the same line, or npos.
@@ -159,7 +157,7 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<F
         line_parens.prepare(text, i);
         const std::size_t close = line_parens.matching(i);
         if (close == std::string_view::npos) {
-          if (!chinese_before(text, i) || !is_han(utf8::at(text, i + 1))) continue;
+          if (!chinese_before(text, i) || !is_han_or_ideographic_mark(utf8::at(text, i + 1))) continue;
           break;
         }
         if (!line_parens.han_between(i + 1, close)) {

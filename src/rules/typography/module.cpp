@@ -19,7 +19,7 @@
 namespace tc {
 
 void register_typography_rules(RuleList& rules) {
-  // The two word rules share one lazily loaded Hunspell.
+  // The word rules share one lazily loaded Hunspell.
   auto lexicon = std::make_shared<const typography::EnglishLexicon>();
   rules.push_back(std::make_unique<RunTogetherWords>(lexicon));
   rules.push_back(std::make_unique<MissingSpace>(lexicon));
@@ -28,7 +28,7 @@ void register_typography_rules(RuleList& rules) {
   rules.push_back(std::make_unique<UnbalancedQuote>());
   rules.push_back(std::make_unique<MixedQuotes>());
   rules.push_back(std::make_unique<RepeatedPunctuation>());
-  rules.push_back(std::make_unique<RepeatedWord>());
+  rules.push_back(std::make_unique<RepeatedWord>(lexicon));
   rules.push_back(std::make_unique<ParagraphStart>());
   rules.push_back(std::make_unique<HeadingCase>());
   rules.push_back(std::make_unique<Boilerplate>());
