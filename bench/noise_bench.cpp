@@ -18,7 +18,9 @@
 #include <sstream>
 
 #include "formats/load.h"
+#include "formats/plain_text.h"
 #include "core/utf8.h"
+#include "text/han.h"
 #include "engine/check.h"
 #include "rules/registry.h"
 #include "rules/typography/text.h"
@@ -46,7 +48,7 @@ double count_words(std::string_view text, Lang lang) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const char32_t cp = utf8::next(text, pos);
-    if (lang == Lang::zh && typography::is_han(cp)) {
+    if (lang == Lang::zh && is_han(cp)) {
       han += 1;
       in_token = false;
     } else if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp >= 0x2E80) {
@@ -71,7 +73,7 @@ void check(const RuleList& rules, const CheckOptions& options, const std::string
   tally.words += count_words(text, lang);
   tally.bytes += static_cast<double>(text.size());
   ++tally.documents;
-  const Document doc = make_document(name, std::move(text), lang, false);
+  const Document doc = make_document(name, std::move(text), lang, plain_text_reader());
   for (const Finding& f : check_document(doc, rules, options)) {
     ++tally.findings;
     ++tally.per_rule[f.rule];
@@ -113,8 +115,7 @@ int main(int argc, char** argv) {
   }
   const RuleList rules = all_rules();
   CheckOptions options;
-  options.selection.only_enabled = true;
-  options.selection.enable = {"typography"};
+  options.selection.select = {"typography"};
   const auto started = std::chrono::steady_clock::now();
   std::map<std::string, Tally> tallies;
   for (const auto& [side, lang] : {std::pair{"en", Lang::en}, std::pair{"zh", Lang::zh}}) {

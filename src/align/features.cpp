@@ -10,14 +10,12 @@
 #include "text/numbers.h"
 #include "core/utf8.h"
 #include "glossary/glossary.h"
+#include "text/ascii.h"
+#include "text/han.h"
 
 namespace tc {
 namespace {
 
-bool is_han(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
-         (cp >= 0xF900 && cp <= 0xFAFF);
-}
 bool is_latin_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_latin_word_byte(char c) { return is_latin_letter(c) || (c >= '0' && c <= '9'); }
 
@@ -86,9 +84,7 @@ FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* gloss
           const std::size_t end = latin_run_end(english, pos, english.size());
           if (end > pos) {
             const std::string word = english.substr(pos, end - pos);
-            std::string lower = word;
-            for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (!is_english_stopword(lower)) ids.push_back(english_word_id(word));
+            if (!is_english_stopword(to_lower_ascii(word))) ids.push_back(english_word_id(word));
           }
           pos = std::max(end, pos + 1);
         }
@@ -255,8 +251,7 @@ SentenceFeatures FeatureExtractor::english(std::string_view text, Span span) {
     const std::size_t end = latin_run_end(text, pos, span.end);
     const std::string_view run = text.substr(pos, end - pos);
     pos = end;
-    std::string lower(run);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = to_lower_ascii(run);
     const bool capitalised = run[0] >= 'A' && run[0] <= 'Z';
     const bool initial = first_word;
     first_word = false;

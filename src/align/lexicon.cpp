@@ -7,7 +7,10 @@
 #include <sstream>
 #include <algorithm>
 
+#include "core/data_path.h"
 #include "core/error.h"
+#include "core/line_index.h"
+#include "text/ascii.h"
 
 namespace tc {
 namespace {
@@ -88,10 +91,7 @@ WordId word_id(std::string_view stem) {
 }
 
 WordId english_word_id(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return word_id(english_stem(lower));
+  return word_id(english_stem(to_lower_ascii(word)));
 }
 
 bool is_english_stopword(std::string_view word) {
@@ -155,14 +155,11 @@ Lexicon load_lexicon(const std::string& path, bool keep_raw) {
   std::unordered_map<std::string_view, WordId> stems;  // gloss words repeat a lot: stem each once
   stems.reserve(100000);
   std::vector<WordId> ids;
-  std::size_t line_number = 0, pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
+  std::size_t line_number = 0;
+  for_each_line(text, [&](const Line& bounds) {
+    const std::string_view line = text.substr(bounds.begin, bounds.end - bounds.begin);
     ++line_number;
-    if (line.empty()) continue;
+    if (line.empty()) return;
     const auto tab1 = line.find('\t');
     const auto tab2 = tab1 == std::string_view::npos ? std::string_view::npos : line.find('\t', tab1 + 1);
     if (tab2 == std::string_view::npos)
@@ -190,26 +187,12 @@ Lexicon load_lexicon(const std::string& path, bool keep_raw) {
     }
     if (keep_raw) lexicon.keep_raw(std::string(simplified), std::string(line.substr(tab2 + 1)));
     lexicon.add(simplified, ids, false);
-  }
+  });
   return lexicon;
 }
 
 std::optional<std::string> find_data_file(std::string_view relative) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> roots;
-  if (const char* env = std::getenv("TRANSCHECK_DATA_DIR"); env && *env) roots.emplace_back(env);
-#ifdef TRANSCHECK_DATA_DIR
-  roots.emplace_back(TRANSCHECK_DATA_DIR);
-#endif
-#ifdef TRANSCHECK_INSTALL_DATA_DIR
-  roots.emplace_back(TRANSCHECK_INSTALL_DATA_DIR);
-#endif
-  for (const auto& root : roots) {
-    std::error_code error;
-    const fs::path candidate = root / relative;
-    if (fs::is_regular_file(candidate, error)) return candidate.string();
-  }
-  return std::nullopt;
+  return find_file_in(data_search_path(), relative);
 }
 
 const Lexicon& default_lexicon() {

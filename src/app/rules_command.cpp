@@ -10,8 +10,19 @@ void add_rules_commands(CLI::App& app, ExitStatus& status) {
   auto* rules_command = app.add_subcommand("rules", "List every rule: id, default severity and summary");
   auto family = std::make_shared<std::string>();
   rules_command->add_option("family", *family, "Only this family (encoding, script, alignment, terminology, typography)");
-  rules_command->callback([family] {
+  rules_command->callback([family, &status] {
     const RuleList rules = all_rules();
+    if (!family->empty() && !is_family(rules, *family)) {
+      std::string families;
+      for (const auto& rule : rules) {
+        const std::string_view name = rule_family(rule->info().id);
+        if (families.find(std::string(name) + ",") == std::string::npos) families += std::string(name) + ", ";
+      }
+      families.resize(families.size() - 2);
+      std::cerr << "transcheck: error: unknown rule family '" << *family << "' (families: " << families << ")\n";
+      status.code = 2;
+      return;
+    }
     for (const auto& rule : rules) {
       const RuleInfo& info = rule->info();
       if (!family->empty() && rule_family(info.id) != *family) continue;
@@ -33,7 +44,7 @@ void add_rules_commands(CLI::App& app, ExitStatus& status) {
     const RuleList rules = all_rules();
     const Rule* rule = find_rule(rules, *rule_id);
     if (!rule) {
-      std::cerr << "transcheck: error: unknown rule '" << rule_id << "' (see `transcheck rules`)\n";
+      std::cerr << "transcheck: error: unknown rule '" << *rule_id << "' (see `transcheck rules`)\n";
       status.code = 2;
       return;
     }
@@ -48,7 +59,7 @@ void add_rules_commands(CLI::App& app, ExitStatus& status) {
                   : info.language == RuleLanguage::zh ? "Chinese text"
                                                       : "any text")
               << "\n\n"
-              << info.doc << '\n';
+              << rule_documentation(info) << '\n';
   });
 }
 

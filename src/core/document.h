@@ -7,17 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/format.h"
 #include "core/language.h"
+#include "core/line_index.h"
+#include "core/span.h"
 
 namespace tc {
-
-struct Span {
-  std::size_t begin = 0;
-  std::size_t end = 0;  // exclusive
-  std::size_t size() const { return end - begin; }
-  bool empty() const { return begin >= end; }
-  friend bool operator==(const Span&, const Span&) = default;
-};
 
 // Byte that stands in Document::prose() for every masked (non-prose) byte.
 inline constexpr char kMaskByte = '\x1A';
@@ -46,28 +41,9 @@ struct Block {
   // copyright line, a line in a third language): it is not compared across
   // languages, so it yields no untranslated or omission findings.
   KeptKind kept = KeptKind::none;
-};
-
-struct Position {
-  std::size_t line = 1;    // 1-based
-  std::size_t column = 1;  // 1-based, in Unicode code points
-};
-
-class LineIndex {
- public:
-  LineIndex() = default;
-  explicit LineIndex(std::string_view text);
-
-  // Start byte of each line. Lines end at \n, \r\n or a lone \r.
-  const std::vector<std::size_t>& starts() const { return starts_; }
-  std::size_t line_count() const { return starts_.size(); }
-  std::size_t line_of(std::size_t offset) const;  // 0-based
-  // Bytes of line (0-based) without its terminator.
-  Span line_span(std::size_t line, std::string_view text) const;
-  Position position(std::size_t offset, std::string_view text) const;
-
- private:
-  std::vector<std::size_t> starts_;
+  // Plain text: no blank line before this block, so it is in the same
+  // paragraph as the block before (a heading or list item over its text).
+  bool continues_paragraph = false;
 };
 
 struct Document {
@@ -82,7 +58,7 @@ struct Document {
   Lang lang = Lang::unknown;
   Lang script_lang = Lang::unknown;  // what the dominant script suggests (dominant_language), whatever was declared
   ChineseScript chinese_script = ChineseScript::unspecified;
-  bool markdown = false;
+  Format format;  // plain text unless a reader says otherwise
   std::vector<Block> blocks;
   LineIndex lines;
 

@@ -3,6 +3,7 @@
 // src/rules/<family>/, registered in src/rules/<family>/module.cpp, with its
 // doc in RuleInfo::doc and its cases under tests/rules/<family>/<name>/.
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct RuleInfo {
   // Runs on a file that is not UTF-8 but reads as a legacy encoding; every
   // other rule is skipped there, so such a file is one finding, not thousands.
   bool reads_undecoded = false;
+  // The options it reads, declared once: `transcheck explain` prints them
+  // under "## Options", and --set values are checked against them.
+  std::span<const OptionSpec> options = {};
 };
 
 enum class Role { single, source, target };
@@ -51,7 +55,7 @@ struct CheckContext {
   const Document* target = nullptr;          // pair rules: the target document
   const Alignment* alignment = nullptr;      // pair rules: sentence alignment of source and target
   const Glossary* glossary = nullptr;        // null when no glossary was given
-  const Settings& settings;
+  const RuleOptions& options;                // every declared option, parsed, defaults filled in
   Role role = Role::single;
 };
 

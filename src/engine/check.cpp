@@ -2,15 +2,11 @@
 
 #include <algorithm>
 
+#include "engine/run_config.h"
 #include "rules/registry.h"
 
 namespace tc {
 namespace {
-
-bool names(const std::vector<std::string>& list, std::string_view id) {
-  const std::string_view family = rule_family(id);
-  return std::any_of(list.begin(), list.end(), [&](const std::string& item) { return item == id || item == family || item == "all"; });
-}
 
 bool applies_to(const RuleInfo& info, const Document& doc) {
   switch (info.language) {
@@ -23,11 +19,9 @@ bool applies_to(const RuleInfo& info, const Document& doc) {
 
 // Applies --severity overrides to the findings a rule just added.
 void apply_severity(const CheckOptions& options, std::string_view rule_id, std::vector<Finding>& out, std::size_t first) {
-  const std::string_view family = rule_family(rule_id);
-  for (const SeverityOverride& o : options.severities) {
-    if (o.rule != rule_id && o.rule != family) continue;
-    for (std::size_t i = first; i < out.size(); ++i) out[i].severity = o.severity;
-  }
+  const std::optional<Severity> severity = severity_override(options.severities, rule_id);
+  if (!severity) return;
+  for (std::size_t i = first; i < out.size(); ++i) out[i].severity = *severity;
 }
 
 // Drops the findings in [first, end) that lie inside a span reported by a
@@ -52,7 +46,7 @@ void drop_findings_explained(std::vector<Finding>& out, std::size_t first, const
 }
 
 void run_document_rules(const Document& doc, Role role, const RuleList& rules, const CheckOptions& options,
-                        std::vector<Finding>& out) {
+                        const RuleOptions& rule_options, std::vector<Finding>& out) {
   const std::size_t document_first = out.size();
   std::vector<bool> root_cause;
   for (const auto& rule : rules) {
@@ -60,7 +54,7 @@ void run_document_rules(const Document& doc, Role role, const RuleList& rules, c
     if (info.scope != RuleScope::document || !options.selection.is_enabled(info) || !applies_to(info, doc)) continue;
     // A file in a legacy encoding is one finding, not thousands.
     if (!doc.suspected_encoding.empty() && !info.reads_undecoded) continue;
-    CheckContext context{doc, nullptr, nullptr, nullptr, options.glossary, options.settings, role};
+    CheckContext context{doc, nullptr, nullptr, nullptr, options.glossary, rule_options, role};
     const std::size_t first = out.size();
     rule->check(context, out);
     for (std::size_t i = first; i < out.size(); ++i)
@@ -73,12 +67,6 @@ void run_document_rules(const Document& doc, Role role, const RuleList& rules, c
 
 }  // namespace
 
-bool RuleSelection::is_enabled(const RuleInfo& info) const {
-  if (names(disable, info.id)) return false;
-  if (names(enable, info.id)) return true;
-  return !only_enabled && info.enabled_by_default;
-}
-
 bool needs_alignment(const RuleList& rules, const RuleSelection& selection) {
   return std::any_of(rules.begin(), rules.end(), [&](const auto& rule) {
     return rule->info().scope == RuleScope::pair && selection.is_enabled(rule->info());
@@ -87,7 +75,8 @@ bool needs_alignment(const RuleList& rules, const RuleSelection& selection) {
 
 std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options) {
   std::vector<Finding> findings;
-  run_document_rules(doc, Role::single, rules, options, findings);
+  const RuleOptions rule_options = resolve_options(rules, options.settings);
+  run_document_rules(doc, Role::single, rules, options, rule_options, findings);
   sort_findings(findings, {&doc});
   return findings;
 }
@@ -95,8 +84,9 @@ std::vector<Finding> check_document(const Document& doc, const RuleList& rules, 
 std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
                                 const CheckOptions& options) {
   std::vector<Finding> findings;
-  run_document_rules(source, Role::source, rules, options, findings);
-  run_document_rules(target, Role::target, rules, options, findings);
+  const RuleOptions rule_options = resolve_options(rules, options.settings);
+  run_document_rules(source, Role::source, rules, options, rule_options, findings);
+  run_document_rules(target, Role::target, rules, options, rule_options, findings);
   const bool undecoded = !source.suspected_encoding.empty() || !target.suspected_encoding.empty();
   if (!undecoded && needs_alignment(rules, options.selection)) {
     AlignOptions align_options = options.align;
@@ -105,7 +95,7 @@ std::vector<Finding> check_pair(const Document& source, const Document& target, 
     for (const auto& rule : rules) {
       const RuleInfo& info = rule->info();
       if (info.scope != RuleScope::pair || !options.selection.is_enabled(info)) continue;
-      CheckContext context{target, &source, &target, &alignment, options.glossary, options.settings, Role::target};
+      CheckContext context{target, &source, &target, &alignment, options.glossary, rule_options, Role::target};
       const std::size_t first = findings.size();
       rule->check(context, findings);
       for (std::size_t i = first; i < findings.size(); ++i)

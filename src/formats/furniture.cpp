@@ -171,6 +171,17 @@ bool may_repeat_as_furniture(std::string_view line) {
          last != U'？' && last != U'：' && last != U'；';
 }
 
+// A line in lower case without a trailing bracketed remark: a running head
+// is "Leaflet", "Leaflet (Interim)" or "LEAFLET (continued)" on other pages.
+std::string running_head_key(std::string_view line) {
+  if (!line.empty() && line.back() == ')') {
+    const std::size_t open = line.rfind('(');
+    if (open != std::string_view::npos && open > 0) line = line.substr(0, open);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+  }
+  return lower_ascii(line);
+}
+
 // Page furniture that identifies a document: a citation, code, date stamp or page number.
 bool is_identifying(FurnitureKind kind) {
   return kind == FurnitureKind::page_number || kind == FurnitureKind::date_stamp ||
@@ -242,7 +253,7 @@ void mark_page_furniture(std::string_view text, std::vector<Block>& blocks) {
     for (char& c : key)
       if (is_digit(c)) c = '#';
     repeats[key].push_back({b, line});
-    same_words[lower_ascii(content)].push_back({b, line});
+    same_words[running_head_key(content)].push_back({b, line});
   }
   // Far apart: at least a page's worth of lines between occurrences (a list
   // of "Dose 1", "Dose 2" is not furniture).

@@ -12,23 +12,9 @@
 namespace tc {
 namespace {
 
-struct Line {
-  std::size_t begin;
-  std::size_t end;   // without terminator
-  std::size_t next;  // start of the next line
-};
-
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = pos;
-    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-    std::size_t next = end;
-    if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
-    lines.push_back({pos, end, next});
-    pos = next;
-  }
+  for_each_line(text, [&](const Line& line) { lines.push_back(line); });
   return lines;
 }
 
@@ -207,18 +193,19 @@ void mask_inline(std::string_view text, std::size_t b, std::size_t e, Masker& ma
 
 }  // namespace
 
-bool is_markdown_path(std::string_view path) {
-  auto ends_with = [&](std::string_view suffix) {
-    if (path.size() < suffix.size()) return false;
-    for (std::size_t i = 0; i < suffix.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(path[path.size() - suffix.size() + i])) != suffix[i]) return false;
-    return true;
-  };
-  return ends_with(".md") || ends_with(".markdown");
+FormatReader markdown_reader() {
+  FormatReader reader;
+  reader.format.name = "markdown";
+  reader.format.marks_headings = true;
+  reader.format.backslash_escapes = true;
+  reader.format.comment = {"<!--", "-->"};
+  reader.extensions = {"md", "markdown"};
+  reader.read = read_markdown;
+  return reader;
 }
 
-MarkdownLayout read_markdown(std::string_view text) {
-  MarkdownLayout layout;
+Layout read_markdown(std::string_view text) {
+  Layout layout;
   Masker masker(text);
   const std::vector<Line> lines = split_lines(text);
   std::size_t i = 0;

@@ -6,6 +6,7 @@
 
 #include "core/language.h"
 #include "core/utf8.h"
+#include "formats/furniture.h"
 
 namespace tc {
 namespace {
@@ -227,15 +228,7 @@ ListMarker list_marker(std::string_view text, Span line) {
 std::vector<Block> plain_text_blocks(std::string_view text) {
   // Lines without their terminators, and which are blank.
   std::vector<Span> lines;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = pos;
-    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-    lines.push_back({pos, end});
-    std::size_t next = end;
-    if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
-    pos = next;
-  }
+  for_each_line(text, [&](const Line& line) { lines.push_back({line.begin, line.end}); });
   std::vector<Span> trimmed(lines.size());
   std::vector<std::size_t> widths;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -312,6 +305,7 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     }
     Block block;
     block.span = {lines[first_line].begin, lines[i].end};
+    block.continues_paragraph = first_line > 0 && !trimmed[first_line - 1].empty();
     block.content = {trimmed[first_line].begin, trimmed[i].end};
     const ListMarker marker = list_marker(text, trimmed[first_line]);
     if (marker.found) {
@@ -331,6 +325,18 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     ++i;
   }
   return blocks;
+}
+
+FormatReader plain_text_reader() {
+  FormatReader reader;
+  reader.format.name = "text";
+  reader.extensions = {"txt", "text"};
+  reader.read = [](std::string_view text) {
+    Layout layout{plain_text_blocks(text), {}};
+    mark_page_furniture(text, layout.blocks);
+    return layout;
+  };
+  return reader;
 }
 
 bool mask_urls(std::string_view text, std::string& masked) {

@@ -1,8 +1,10 @@
 #pragma once
+// The plain-text reader: paragraphs separated by blank lines, all prose.
 #include <string_view>
 #include <vector>
 
 #include "core/document.h"
+#include "formats/format_reader.h"
 
 namespace tc {
 
@@ -26,8 +28,12 @@ struct ListMarker {
 };
 ListMarker list_marker(std::string_view text, Span line);
 
+// Any file no other reader claims (.txt or none).
+FormatReader plain_text_reader();
+
 // Masks bare URLs, e-mail addresses and www. hosts in masked (same length as
 // text) so prose checks do not read them. Returns true when anything was masked.
+// Every format's prose goes through it (make_document).
 bool mask_urls(std::string_view text, std::string& masked);
 
 }  // namespace tc

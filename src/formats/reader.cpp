@@ -14,20 +14,15 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "text/ascii.h"
 
 namespace tc {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_utf8_name(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = to_lower_ascii(name);
   return n == "utf-8" || n == "utf8";
 }
 
@@ -123,15 +118,15 @@ std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
   }
   if (gbk && big5) {
     for (const std::string& name : ranked) {
-      if (lower(name) == "big5") return std::string("Big5");
-      if (lower(name) == "gb18030") return std::string("GB18030");
+      if (to_lower_ascii(name) == "big5") return std::string("Big5");
+      if (to_lower_ascii(name) == "gb18030") return std::string("GB18030");
     }
     return std::string("GB18030");
   }
   if (gbk) return std::string("GB18030");
   if (big5) return std::string("Big5");
   for (const std::string& name : ranked) {
-    const std::string n = lower(name);
+    const std::string n = to_lower_ascii(name);
     if ((n == "euc-jp" || n == "shift_jis" || n == "euc-kr") && try_convert(bytes, name.c_str(), nullptr, true))
       return name;
   }

@@ -12,6 +12,7 @@
 
 #include "core/document.h"
 #include "glossary/glossary.h"
+#include "text/english_terms.h"  // english_key, for the callers that compare renderings
 
 namespace tc {
 
@@ -64,9 +65,5 @@ std::vector<TermMatch> longest_matches(std::vector<TermMatch> matches);
 
 // True when some match in `matches` of side `side` covers `span` and is longer.
 bool covered_by_longer(const std::vector<TermMatch>& matches, Span span, TermSide side);
-
-// The canonical key of an English rendering ("T-cells" -> "t cell",
-// "tumours" -> "tumor"): equal keys match each other.
-std::string english_key(std::string_view rendering);
 
 }  // namespace tc

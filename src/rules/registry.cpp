@@ -1,5 +1,7 @@
 #include "rules/registry.h"
 
+#include <algorithm>
+
 #include "rules/alignment/module.h"
 #include "rules/encoding/module.h"
 #include "rules/script/module.h"
@@ -25,5 +27,47 @@ const Rule* find_rule(const RuleList& rules, std::string_view id) {
 }
 
 std::string_view rule_family(std::string_view id) { return id.substr(0, id.find('/')); }
+
+bool is_family(const RuleList& rules, std::string_view family) {
+  for (const auto& rule : rules)
+    if (rule_family(rule->info().id) == family) return true;
+  return false;
+}
+
+namespace {
+
+std::string describe_type(const OptionSpec& spec) {
+  switch (spec.type) {
+    case OptionType::choice: {
+      std::string text = "one of ";
+      std::string_view rest = spec.choices;
+      bool first = true;
+      while (!rest.empty()) {
+        const std::size_t bar = std::min(rest.find('|'), rest.size());
+        text += (first ? "`" : ", `") + std::string(rest.substr(0, bar)) + "`";
+        first = false;
+        rest.remove_prefix(std::min(bar + 1, rest.size()));
+      }
+      return text;
+    }
+    case OptionType::list: return std::string("list separated by `") + spec.separator + "`";
+    default: return std::string(to_string(spec.type));
+  }
+}
+
+}  // namespace
+
+std::string rule_documentation(const RuleInfo& info) {
+  std::string text(info.doc);
+  if (info.options.empty()) return text;
+  text += "\n\n## Options\n";
+  for (const OptionSpec& spec : info.options) {
+    text += "- `" + std::string(info.id) + "." + std::string(spec.name) + "` (" + describe_type(spec) + ", default ";
+    text += spec.default_value.empty() ? std::string("empty") : "`" + std::string(spec.default_value) + "`";
+    text += "): " + std::string(spec.doc) + "\n";
+  }
+  text.pop_back();
+  return text;
+}
 
 }  // namespace tc

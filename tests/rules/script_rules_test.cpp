@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "rules/script/chinese_variants.h"
 #include "rules/script/script_chars.h"
+#include "text/han.h"
 #include "support/test_support.h"
 
 namespace tc::test {
@@ -44,15 +45,15 @@ TEST(ScriptFullwidthInEnglish, AsciiVariantsMapLikeNfkc) {
 TEST(ScriptChars, HanRangesHoldOnlyHanCharacters) {
   std::size_t han = 0;
   for (char32_t cp = 0; cp <= 0x2FFFF; ++cp) {
-    if (!script::is_han(cp) || u_charType(static_cast<UChar32>(cp)) == U_UNASSIGNED) continue;
+    if (!is_han_or_ideographic_mark(cp) || u_charType(static_cast<UChar32>(cp)) == U_UNASSIGNED) continue;
     if (cp >= 0x3005 && cp <= 0x3007) continue;  // 々〆〇: Common script, counted with Han on purpose
     UErrorCode status = U_ZERO_ERROR;
     ASSERT_EQ(uscript_getScript(static_cast<UChar32>(cp), &status), USCRIPT_HAN) << utf8::code_point_name(cp);
     ++han;
   }
   EXPECT_GT(han, 80000u);
-  EXPECT_TRUE(script::is_han(U'烫'));
-  EXPECT_FALSE(script::is_han(U'ō'));
+  EXPECT_TRUE(is_han_or_ideographic_mark(U'烫'));
+  EXPECT_FALSE(is_han_or_ideographic_mark(U'ō'));
 }
 
 TEST(ScriptChars, KanaAndHangulRangesMatchTheirScripts) {

@@ -11,6 +11,7 @@
 #include "rules/typography/english_words.h"
 #include "rules/typography/run_together.h"
 #include "rules/typography/text.h"
+#include "text/han.h"
 #include "support/test_support.h"
 
 namespace tc::test {
@@ -25,8 +26,7 @@ const RuleList& shared_rules() {
 std::vector<Finding> run(const std::string& rule, const Document& doc, const Settings& settings = {},
                          const Glossary* glossary = nullptr) {
   CheckOptions options;
-  options.selection.only_enabled = true;
-  options.selection.enable = {rule};
+  options.selection.select = {rule};
   options.settings = settings;
   options.glossary = glossary;
   return check_document(doc, shared_rules(), options);
@@ -118,8 +118,8 @@ TEST(TypographyWords, MissingDictionariesMeanNoFindings) {
 
   const RunTogetherWords rule(lexicon);
   const Document doc = make_doc("the commonmyelosuppression\n", Lang::en);
-  Settings settings;
-  const CheckContext context{doc, nullptr, nullptr, nullptr, nullptr, settings};
+  const RuleOptions options;  // run-together reads no options
+  const CheckContext context{doc, nullptr, nullptr, nullptr, nullptr, options};
   std::vector<Finding> out;
   rule.check(context, out);
   EXPECT_TRUE(out.empty());
@@ -140,9 +140,9 @@ TEST(TypographyText, SplitBarsTrimsAndDropsEmptyItems) {
 }
 
 TEST(TypographyText, HanRangesAndLetters) {
-  EXPECT_TRUE(typography::is_han(U'烫'));
-  EXPECT_TRUE(typography::is_han(U'\U00020000'));
-  EXPECT_FALSE(typography::is_han(U'。'));
+  EXPECT_TRUE(is_han(U'烫'));
+  EXPECT_TRUE(is_han(U'\U00020000'));
+  EXPECT_FALSE(is_han(U'。'));
   EXPECT_TRUE(typography::is_unicode_letter(U'é'));
   EXPECT_FALSE(typography::is_unicode_letter(U'µ' + 1));  // U+00B6 pilcrow
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/alignment.h"
+#include "text/ascii.h"
 #include "rules/alignment/pair_text.h"
 
 namespace tc {
@@ -97,10 +98,9 @@ bool contains_token(std::string_view text, std::string_view token) {
 
 bool contains_word(std::string_view text, std::string_view token) {
   // Whole-word, case-insensitive for words (Treg / TREG), exact for markers.
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
   for (std::size_t at = 0; at + token.size() <= text.size(); ++at) {
     bool same = true;
-    for (std::size_t k = 0; k < token.size() && same; ++k) same = lower(text[at + k]) == lower(token[k]);
+    for (std::size_t k = 0; k < token.size() && same; ++k) same = to_lower_ascii(text[at + k]) == to_lower_ascii(token[k]);
     if (!same) continue;
     const bool starts = at == 0 || !is_word_byte(text[at - 1]) || token.front() == '[';
     const std::size_t after = at + token.size();
@@ -141,7 +141,10 @@ None.)"};
 void CarryOver::check(const CheckContext& context, std::vector<Finding>& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
-  const auto& [alignment, source, target] = *pair;
+  // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.
+  const Alignment& alignment = pair->alignment;
+  const Document& source = pair->source;
+  const Document& target = pair->target;
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
     const std::string_view target_text(target.text.data() + target_span.begin, target_span.size());
     for (const Token& token : carry_tokens(source, source_span)) {

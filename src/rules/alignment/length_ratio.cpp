@@ -25,6 +25,10 @@ double length_of(const Document& doc, Span span) {
 }  // namespace
 
 const RuleInfo& LengthRatio::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"factor", OptionType::number, "3", "how many times smaller or larger than predicted a pair may be (at least 1.1); raise it for literary text"},
+      {"min-length", OptionType::number, "15", "source sentences shorter than this many characters are not checked"},
+  };
   static const RuleInfo kInfo{
       "alignment/length-ratio", Severity::warning, RuleScope::pair, RuleLanguage::any, true,
       "Aligned translation far shorter or longer than the document's own ratio predicts",
@@ -44,21 +48,19 @@ Source `该研究纳入了来自三家医院的四百名患者，随访时间为
 Target `The study enrolled patients.` in a document whose English is usually
 2.5 times as long as the Chinese is reported as about a quarter of the
 expected length. Free renderings of dialogue ("韦小宝道：…" as a bare quote)
-can fall below a third too; raise `factor` for literary text.
-
-## Options
-- `alignment/length-ratio.factor` (default 3).
-- `alignment/length-ratio.min-length` (default 15): source sentences shorter
-  than this many characters are not checked.)"};
+can fall below a third too; raise `factor` for literary text.)", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
 void LengthRatio::check(const CheckContext& context, std::vector<Finding>& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
-  const auto& [alignment, source, target] = *pair;
-  const double factor = std::max(1.1, std::strtod(std::string(context.settings.get("alignment/length-ratio.factor", "3")).c_str(), nullptr));
-  const double min_length = std::strtod(std::string(context.settings.get("alignment/length-ratio.min-length", "15")).c_str(), nullptr);
+  // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.
+  const Alignment& alignment = pair->alignment;
+  const Document& source = pair->source;
+  const Document& target = pair->target;
+  const double factor = std::max(1.1, context.options.number("alignment/length-ratio.factor"));
+  const double min_length = context.options.number("alignment/length-ratio.min-length");
   double source_total = 0, target_total = 0;
   std::size_t paired = 0;
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {

@@ -1,6 +1,7 @@
 #include "rules/alignment/pair_text.h"
 
 #include "core/utf8.h"
+#include "text/han.h"
 
 namespace tc::alignment_rules {
 
@@ -77,7 +78,7 @@ bool has_letters(std::string_view text) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
     if (c < 0x80) { ++pos; continue; }
     const char32_t cp = utf8::next(text, pos);
-    if (cp >= 0x3400 && cp <= 0x9FFF) return true;
+    if (is_han(cp)) return true;
     if (cp >= 0xC0 && cp < 0x2000) return true;
   }
   return false;

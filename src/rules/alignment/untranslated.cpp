@@ -81,6 +81,11 @@ void blank_names(std::string& text) {
 }  // namespace
 
 const RuleInfo& Untranslated::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"min-letters", OptionType::integer, "4", "ignore sentences with fewer letters than this (names, codes, \"OK\")"},
+      {"protected", OptionType::list, "",
+       "phrases that stay as they are in a translation (product names, slogans); their letters are not counted"},
+  };
   static const RuleInfo kInfo{
       "alignment/untranslated", Severity::error, RuleScope::pair, RuleLanguage::any, true,
       "Translation sentence left in the source language",
@@ -103,26 +108,21 @@ Untranslated segments slip through when a CAT tool copies the source into an
 empty target, or when part of a file was never sent for translation.
 
 ## Example
-Source `患者出现发热。` Target `患者出现发热。` is reported.
-
-## Options
-- `alignment/untranslated.min-letters` (default 4): ignore sentences with
-  fewer letters than this (names, codes, "OK").
-- `alignment/untranslated.protected` (default empty): comma-separated
-  phrases that stay as they are in a translation (product names, slogans,
-  "Immunize.org"); their letters are not counted, so a sentence made of them
-  is never reported.)"};
+Source `患者出现发热。` Target `患者出现发热。` is reported.)", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
 void Untranslated::check(const CheckContext& context, std::vector<Finding>& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
-  const auto& [alignment, source, target] = *pair;
+  // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.
+  const Alignment& alignment = pair->alignment;
+  const Document& source = pair->source;
+  const Document& target = pair->target;
   if (source.lang == target.lang || source.lang == Lang::unknown) return;
   const auto min_letters = static_cast<std::size_t>(
-      std::strtoul(std::string(context.settings.get("alignment/untranslated.min-letters", "4")).c_str(), nullptr, 10));
-  const std::vector<std::string> protected_phrases = context.settings.list("alignment/untranslated.protected");
+      std::max<std::int64_t>(0, context.options.integer("alignment/untranslated.min-letters")));
+  const std::vector<std::string>& protected_phrases = context.options.list("alignment/untranslated.protected");
   for (const Bead& bead : alignment.beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
     const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);

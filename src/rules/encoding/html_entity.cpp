@@ -13,6 +13,9 @@
 namespace tc {
 
 const RuleInfo& HtmlEntity::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"allow", OptionType::list, "", "entity names to accept, e.g. `nbsp,amp` for Markdown that uses them on purpose"},
+  };
   static const RuleInfo kInfo{
       "encoding/html-entity", Severity::warning, RuleScope::document, RuleLanguage::any, true,
       "HTML character references left in text (&nbsp; &amp;amp; &#8217; ...)",
@@ -39,12 +42,7 @@ often, or pasted into a format that does not decode them.
 
 ## Example
 `Patients&rsquo; records` is flagged at column 9 with the fix "’";
-`Smith &amp;amp; Wesson` at column 7 with the fix "&".
-
-## Options
-- `encoding/html-entity.allow`: comma-separated entity names to accept,
-  e.g. `--set encoding/html-entity.allow=nbsp,amp` for Markdown that uses
-  them on purpose.)"};
+`Smith &amp;amp; Wesson` at column 7 with the fix "&".)", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
@@ -155,14 +153,14 @@ std::optional<Reference> parse_reference(std::string_view text, std::size_t amp)
 void HtmlEntity::check(const CheckContext& context, std::vector<Finding>& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
-  const std::vector<std::string> allowed = context.settings.list("encoding/html-entity.allow");
+  const std::vector<std::string> allowed = context.options.list("encoding/html-entity.allow");
   std::size_t pos = 0;
   while (pos < prose.size()) {
     const void* hit = std::memchr(prose.data() + pos, '&', prose.size() - pos);
     if (!hit) break;
     pos = static_cast<std::size_t>(static_cast<const char*>(hit) - prose.data());
     auto ref = parse_reference(prose, pos);
-    const bool markdown_escaped = pos > 0 && prose[pos - 1] == '\\' && doc.markdown;  // "\&amp;" is meant literally
+    const bool markdown_escaped = pos > 0 && prose[pos - 1] == '\\' && doc.format.backslash_escapes;  // "\&amp;" is meant literally
     if (!ref || markdown_escaped || std::find(allowed.begin(), allowed.end(), ref->name) != allowed.end()) {
       ++pos;
       continue;

@@ -328,7 +328,8 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
     const std::size_t at = candidates[g.first].begin;
     while (next_line < confirmed.size() && confirmed[next_line].first.second < at) ++next_line;
     if (next_line == confirmed.size()) break;
-    const auto& [line, pages] = confirmed[next_line];
+    const auto& line = confirmed[next_line].first;
+    const auto& pages = confirmed[next_line].second;
     if (at < line.first) continue;
     bool all = true;
     for (std::size_t i = g.first; i <= g.last && all; ++i) {
@@ -471,7 +472,8 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
   }
   if (with_c1) {
     const std::size_t fired = hits.size();
-    for (const auto& [begin, end] : c1_controls) {
+    for (const auto& control : c1_controls) {
+      const std::size_t begin = control.first, end = control.second;
       const bool inside = std::any_of(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(fired),
                                       [&](const Hit& h) { return h.begin <= begin && end <= h.end; });
       if (!inside)

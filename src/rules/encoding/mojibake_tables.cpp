@@ -183,11 +183,6 @@ bool is_big5_level1(char32_t cp) {
   return code >= 0xA440 && code <= 0xC67E;
 }
 
-bool is_han(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0x20000 && cp <= 0x3134F);
-}
-
 std::optional<std::string> decode_strict(std::string_view bytes, const char* converter_name) {
   ConverterPtr converter = open_strict(converter_name);
   if (!converter) return std::nullopt;

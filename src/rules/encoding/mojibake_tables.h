@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/utf8.h"
+#include "text/han.h"
 
 namespace tc::mojibake {
 
@@ -67,8 +68,6 @@ bool is_gb2312(char32_t cp);
 bool is_big5_level1(char32_t cp);
 // Common in either Simplified or Traditional text.
 inline bool is_common_han(char32_t cp) { return is_gb2312_level1(cp) || is_big5_level1(cp); }
-
-bool is_han(char32_t cp);
 
 // Strict conversion of legacy bytes to UTF-8 with ICU; nullopt when a byte
 // sequence is illegal or unmapped.

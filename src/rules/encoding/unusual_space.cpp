@@ -8,6 +8,9 @@
 namespace tc {
 
 const RuleInfo& UnusualSpace::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"allow", OptionType::list, "", "code points that are wanted, written `U+00A0` or `00A0`, e.g. `U+202F` before units"},
+  };
   static const RuleInfo kInfo{
       "encoding/unusual-space", Severity::info, RuleScope::document, RuleLanguage::any, true,
       "Non-breaking and other unusual space characters in prose",
@@ -31,13 +34,7 @@ come from HTML (`&nbsp;`), Word, or copying Chinese text into English.
 
 ## Example
 `5` + U+00A0 + `mg` is flagged at column 2 ("no-break space U+00A0") with
-the fix " ".
-
-## Options
-- `encoding/unusual-space.allow`: comma-separated code points that are
-  wanted, written `U+00A0` or `00A0`, e.g. `--set
-  encoding/unusual-space.allow=U+202F` for house styles that put a narrow
-  no-break space before units.)"};
+the fix " ".)", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
@@ -61,9 +58,9 @@ std::string_view space_name(char32_t cp) {
   }
 }
 
-std::vector<char32_t> allowed_spaces(const Settings& settings) {
+std::vector<char32_t> allowed_spaces(const RuleOptions& options) {
   std::vector<char32_t> allowed;
-  for (std::string item : settings.list("encoding/unusual-space.allow")) {
+  for (std::string item : options.list("encoding/unusual-space.allow")) {
     if (item.size() > 2 && (item[0] == 'U' || item[0] == 'u') && item[1] == '+') item.erase(0, 2);
     char* end = nullptr;
     const unsigned long value = std::strtoul(item.c_str(), &end, 16);
@@ -85,7 +82,7 @@ void UnusualSpace::check(const CheckContext& context, std::vector<Finding>& out)
   static constexpr encoding::ByteSet kLead{0xC2, 0xE1, 0xE2, 0xE3};
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
-  const std::vector<char32_t> allowed = allowed_spaces(context.settings);
+  const std::vector<char32_t> allowed = allowed_spaces(context.options);
   auto reported = [&](char32_t cp) {
     return is_unusual_space(cp) && std::find(allowed.begin(), allowed.end(), cp) == allowed.end();
   };

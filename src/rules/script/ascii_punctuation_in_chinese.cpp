@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <set>
 #include <utility>
 #include <vector>
@@ -11,8 +12,6 @@
 
 namespace tc {
 namespace {
-
-using script::is_han;
 
 std::string_view fullwidth_form(char c) {
   switch (c) {
@@ -45,13 +44,13 @@ bool chinese_continues_after(std::string_view text, std::size_t pos) {
   while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
   if (pos >= text.size() || is_line_end(text[pos])) return true;
   const char32_t next = utf8::at(text, pos);
-  return is_han(next) || is_chinese_opener(next);
+  return is_han_or_ideographic_mark(next) || is_chinese_opener(next);
 }
 
 bool chinese_before(std::string_view text, std::size_t pos) {
   if (pos == 0) return false;
   const char32_t previous = utf8::previous(text, pos);
-  return is_han(previous) || is_chinese_closer(previous);
+  return is_han_or_ideographic_mark(previous) || is_chinese_closer(previous);
 }
 
 // Parentheses and Han characters of the rest of a line, gathered in one pass
@@ -82,7 +81,7 @@ class LineParens {
     std::size_t start = 0;
     char32_t cp = 0;
     while (script::next_wide(rest, next, start, cp))
-      if (is_han(cp)) han_.push_back(start);
+      if (is_han_or_ideographic_mark(cp)) han_.push_back(start);
   }
 
   // The matching ")" of the "(" at open on the same line, or npos.
@@ -102,6 +101,16 @@ class LineParens {
   std::vector<std::size_t> han_;
 };
 
+// "Food and Drug Administration (FDA，美国食品药品监督管理局)": the brackets
+// belong to the English name before them and open on its abbreviation.
+bool glosses_latin_name(std::string_view text, std::size_t open) {
+  std::size_t before = open;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  const bool latin_before = before > 0 && std::isalpha(static_cast<unsigned char>(text[before - 1]));
+  const bool latin_inside = open + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[open + 1]));
+  return latin_before && latin_inside;
+}
+
 }  // namespace
 
 const RuleInfo& AsciiPunctuationInChinese::info() const {
@@ -120,7 +129,9 @@ text, so these are not flagged:
 - URLs, e-mail addresses and code (not prose);
 - English phrases inside Chinese: "PD-1, PD-L1 and CTLA-4";
 - an ellipsis written as "..." (a typography matter, not this rule's);
-- parentheses around Latin text only: (DNA), (Treg), (PD-1).
+- parentheses around Latin text only: (DNA), (Treg), (PD-1);
+- parentheses that follow an English name and open on Latin text, such as
+  a gloss on a name kept in English: "Food and Drug Administration (FDA，美国食品药品监督管理局)".
 
 ## Why it matters
 Half-width marks inside Chinese text look cramped, break line-breaking and
@@ -159,10 +170,10 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<F
         line_parens.prepare(text, i);
         const std::size_t close = line_parens.matching(i);
         if (close == std::string_view::npos) {
-          if (!chinese_before(text, i) || !is_han(utf8::at(text, i + 1))) continue;
+          if (!chinese_before(text, i) || !is_han_or_ideographic_mark(utf8::at(text, i + 1))) continue;
           break;
         }
-        if (!line_parens.han_between(i + 1, close)) {
+        if (!line_parens.han_between(i + 1, close) || glosses_latin_name(text, i)) {
           i = close;  // (DNA), (Treg): Latin in parentheses keeps half-width marks
           continue;
         }

@@ -45,12 +45,12 @@ bool ChineseVariants::decide(char32_t cp) const {
 
 bool ChineseVariants::is_foreign_uncached(char32_t cp) {
   if (cp >= 0x10000) {
-    if (!transliterator_ || !is_han(cp)) return false;
+    if (!transliterator_ || !is_han_or_ideographic_mark(cp)) return false;
     const auto [it, inserted] = other_verdicts_.try_emplace(cp, false);
     if (inserted) it->second = decide(cp);
     return it->second;
   }
-  const bool foreign = transliterator_ && is_han(cp) && decide(cp);
+  const bool foreign = transliterator_ && is_han_or_ideographic_mark(cp) && decide(cp);
   bmp_verdicts_[cp] = foreign ? 2 : 1;
   return foreign;
 }

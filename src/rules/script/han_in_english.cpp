@@ -65,6 +65,9 @@ std::string_view script_name(bool has_kana, bool has_hangul) {
 }  // namespace
 
 const RuleInfo& HanInEnglish::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"allow-parenthesized", OptionType::boolean, "false", "accept Chinese in parentheses right after a romanised name: \"Zhang Minghui (张明辉)\""},
+  };
   static const RuleInfo kInfo{
       "script/han-in-english", Severity::error, RuleScope::document, RuleLanguage::en, true,
       "Chinese, Japanese or Korean characters left in English text",
@@ -88,19 +91,13 @@ CJK glyphs show them as boxes.
 
 ## Example
 `which are essential for识别ing cancer cells` is an error on "识别";
-a line holding only `图片` is a warning.
-
-## Options
-- `script/han-in-english.allow-parenthesized` (default `false`): when
-  `true`, accepts Chinese in parentheses right after a romanised name, the
-  usual way to give the original form: "Zhang Minghui (张明辉)",
-  "Tsinghua University（清华大学）".)doc"};
+a line holding only `图片` is a warning.)doc", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
 void HanInEnglish::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view text = context.doc.prose();
-  const bool allow_parenthesized = context.settings.flag(kAllowParenthesized, false);
+  const bool allow_parenthesized = context.options.boolean(kAllowParenthesized);
   std::size_t pos = 0;
   std::size_t previous_end = 0;  // a run never reaches back into the previous finding
   std::size_t letters_begin = 0;

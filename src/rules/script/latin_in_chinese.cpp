@@ -76,6 +76,9 @@ class Allowlist {
 }  // namespace
 
 const RuleInfo& LatinInChinese::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"allow", OptionType::list, "", "more words to accept, e.g. `Lancet,JAMA`"},
+  };
   static const RuleInfo kInfo{
       "script/latin-in-chinese", Severity::info, RuleScope::document, RuleLanguage::zh, false,
       "Latin words in Chinese text",
@@ -102,17 +105,13 @@ An English word in a Chinese translation is often a term the translator did
 not know or skipped. Reviewing them catches untranslated fragments.
 
 ## Example
-`运动可以增强immune system的功能` is flagged at "immune system".
-
-## Options
-- `script/latin-in-chinese.allow` (comma-separated list, default empty):
-  more words to accept, e.g. `--set script/latin-in-chinese.allow=Lancet,JAMA`.)doc"};
+`运动可以增强immune system的功能` is flagged at "immune system".)doc", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
 void LatinInChinese::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view text = context.doc.prose();
-  const Allowlist allowlist(context.settings.list(kAllowOption));
+  const Allowlist allowlist(context.options.list(kAllowOption));
   std::optional<Span> phrase;  // disallowed words not yet reported
   auto flush = [&] {
     if (!phrase) return;

@@ -8,14 +8,9 @@
 #include <string>
 #include <string_view>
 
-namespace tc::script {
+#include "text/han.h"
 
-// Han ideographs, including the ideographic iteration marks 々〆〇 that only
-// occur inside Chinese or Japanese words.
-constexpr bool is_han(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0x20000 && cp <= 0x2FA1F) || (cp >= 0x3005 && cp <= 0x3007);
-}
+namespace tc::script {
 
 // Hiragana, katakana (without the middle dot U+30FB, which is punctuation),
 // katakana extensions and half-width katakana.
@@ -28,8 +23,8 @@ constexpr bool is_hangul(char32_t cp) {
   return (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F);
 }
 
-// A letter of a CJK script: Han, kana or Hangul.
-constexpr bool is_cjk_letter(char32_t cp) { return is_han(cp) || is_kana(cp) || is_hangul(cp); }
+// A letter of a CJK script: Han (with the marks 々〆〇 used inside words), kana or Hangul.
+constexpr bool is_cjk_letter(char32_t cp) { return is_han_or_ideographic_mark(cp) || is_kana(cp) || is_hangul(cp); }
 
 // Full-width ASCII variants: ！ to ～ (letters, digits and punctuation).
 constexpr bool is_fullwidth_ascii(char32_t cp) { return cp >= 0xFF01 && cp <= 0xFF5E; }
@@ -43,7 +38,7 @@ constexpr bool is_fullwidth_alnum(char32_t cp) {
 // half-width CJK punctuation (U+FF5F-FF65), the katakana middle dot, and the
 // full-width signs U+FFE0-FFE6.
 constexpr bool is_cjk_punctuation(char32_t cp) {
-  if (cp >= 0x3000 && cp <= 0x303F) return !is_han(cp) && !is_kana(cp);
+  if (cp >= 0x3000 && cp <= 0x303F) return !is_han_or_ideographic_mark(cp) && !is_kana(cp);
   if (is_fullwidth_ascii(cp)) return !is_fullwidth_alnum(cp);
   return (cp >= 0xFF5F && cp <= 0xFF65) || cp == 0x30FB || (cp >= 0xFFE0 && cp <= 0xFFE6);
 }

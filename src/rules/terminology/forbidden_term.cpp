@@ -7,6 +7,9 @@
 namespace tc {
 
 const RuleInfo& ForbiddenTerm::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"fold-traditional", OptionType::boolean, "true", "fold Traditional Chinese to Simplified before matching"},
+  };
   static const RuleInfo kInfo{
       "terminology/forbidden-term", Severity::error, RuleScope::pair, RuleLanguage::any, true,
       "The translation uses a rendering the glossary forbids for a term in the aligned source",
@@ -28,11 +31,7 @@ They read fluently and mean something else.
 ## Example
 Source `化疗的收益大于风险。`, translation `The revenue of chemotherapy
 outweighs the risks.` with the row `收益 → benefit, forbidden: revenue`:
-reported at "revenue".
-
-## Options
-- `terminology/forbidden-term.fold-traditional` (default `true`): fold
-  Traditional Chinese to Simplified before matching.)"};
+reported at "revenue".)", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 

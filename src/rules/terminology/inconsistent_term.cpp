@@ -3,22 +3,36 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/utf8.h"
 #include "rules/terminology/pair_terms.h"
 
 namespace tc {
 
 const RuleInfo& InconsistentTerm::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"fold-traditional", OptionType::boolean, "true", "fold Traditional Chinese to Simplified before matching"},
+  };
   static const RuleInfo kInfo{
       "terminology/inconsistent-term", Severity::warning, RuleScope::pair, RuleLanguage::any, true,
       "A glossary term is rendered with different accepted variants, or one rendering serves two terms",
-      R"(## What it does
+      R"doc(## What it does
 Follows each glossary term of the source through the document. Reports a
 target sentence that renders the term with a different accepted variant
 than its first occurrence did ("myelosuppression", later "bone marrow
 suppression"), and a rendering that stands for one glossary term in one
-place and for another term elsewhere in the same document. Spelling,
-plural and case differences are the same rendering. Works in both
+place and for another term elsewhere in the same document. Works in both
 directions. Needs `--glossary`.
+
+Forms of one rendering are not competing renderings: spelling, plural and
+case differences, word forms ("infection"/"infect"), abbreviations ("WHO",
+"chemo" after "chemotherapy"), and in Chinese a short form whose characters
+appear in order in the long one (化疗 and 化学疗法, 放疗 and 放射治疗, 宫颈 and
+子宫颈, 乙肝 and 乙型肝炎, 癌 and 癌症) or the same characters in another order
+(疫苗接种 and 接种疫苗), and forms built on one shorter form of the term (剂量
+and 剂次 on 剂). A form the document introduces in brackets right after
+another (化学疗法（化疗）, "chemotherapy (chemo)") is consistent with it. Two
+different words for one thing (发热 then 发烧, 脊髓灰质炎 then 小儿麻痹症 without
+an introduction) are reported.
 
 ## Why it matters
 A reader who meets two names assumes two things. Glossaries often accept
@@ -26,11 +40,8 @@ several variants; a document should still pick one.
 
 ## Example
 `骨髓抑制` rendered "myelosuppression" in the first paragraph and "bone
-marrow suppression" in the third: the third is reported.
-
-## Options
-- `terminology/inconsistent-term.fold-traditional` (default `true`): fold
-  Traditional Chinese to Simplified before matching.)"};
+marrow suppression" in the third: the third is reported. "fever" rendered
+发热 and later 发烧: the 发烧 is reported.)doc", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
@@ -94,6 +105,68 @@ bool same_english_rendering(const std::string& a, const std::string& b) {
   return common >= 3 && common + 2 >= shorter;
 }
 
+// Chinese forms of one concept that a document may mix: a shortened form
+// whose characters appear in order in the longer one (化疗 in 化学疗法, 放疗 in
+// 放射治疗, 宫颈 in 子宫颈, 乙肝 in 乙型肝炎, 癌 in 癌症), and the same characters
+// in another order (接种疫苗 / 疫苗接种). Two different words for one thing
+// (发烧 / 发热, 小儿麻痹症 / 脊髓灰质炎) are not.
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
+  for (std::size_t pos = 0; pos < text.size();) out += utf8::next(text, pos);
+  return out;
+}
+
+bool in_order_within(const std::u32string& shorter, const std::u32string& longer) {
+  std::size_t k = 0;
+  for (char32_t cp : longer)
+    if (k < shorter.size() && cp == shorter[k]) ++k;
+  return k == shorter.size();
+}
+
+bool same_chinese_rendering(const GlossaryEntry& entry, const std::string& a, const std::string& b) {
+  std::u32string x = code_points(a), y = code_points(b);
+  if (x.size() > y.size()) std::swap(x, y);
+  if (in_order_within(x, y)) return true;
+  // Both built on one shorter form of the entry: 剂量 and 剂次 on 剂.
+  for (const std::string& form : entry.zh) {
+    const std::u32string base = code_points(form);
+    if (base.size() < x.size() && in_order_within(base, x) && in_order_within(base, y)) return true;
+  }
+  std::sort(x.begin(), x.end());
+  std::sort(y.begin(), y.end());
+  return x == y;
+}
+
+// Forms a document itself declares equal by introducing one in brackets
+// right after the other: 化学疗法（化疗）, "chemotherapy (chemo)", 脊髓灰质炎（小儿麻痹症）.
+using FormPair = std::pair<std::uint32_t, std::pair<std::uint16_t, std::uint16_t>>;  // entry, forms (smaller first)
+
+FormPair form_pair(std::uint32_t entry, std::uint16_t a, std::uint16_t b) {
+  return {entry, {std::min(a, b), std::max(a, b)}};
+}
+
+bool introduces(std::string_view text, Span first, Span second) {
+  if (second.begin < first.end) return false;
+  std::string_view gap = text.substr(first.end, second.begin - first.end);
+  while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+  if (gap != "(" && gap != "\xEF\xBC\x88") return false;  // ( or （
+  const std::string_view after = text.substr(second.end, 3);
+  return after.starts_with(")") || after == "\xEF\xBC\x89";  // ) or ）
+}
+
+std::vector<FormPair> introduced_forms(const PairTerms& terms, TermSide wanted, std::string_view text) {
+  std::vector<TermMatch> matches;
+  for (const BeadTerms& bead : terms.beads)
+    for (const TermMatch& m : bead.target)
+      if (m.side == wanted) matches.push_back(m);
+  std::vector<FormPair> pairs;
+  for (std::size_t i = 0; i < matches.size(); ++i)
+    for (std::size_t j = i + 1; j < matches.size() && matches[j].span.begin <= matches[i].span.end + 4; ++j)
+      if (matches[j].entry == matches[i].entry && introduces(text, matches[i].span, matches[j].span))
+        pairs.push_back(form_pair(matches[i].entry, matches[i].form, matches[j].form));
+  return pairs;
+}
+
 }  // namespace
 
 void InconsistentTerm::check(const CheckContext& context, std::vector<Finding>& out) const {
@@ -104,6 +177,7 @@ void InconsistentTerm::check(const CheckContext& context, std::vector<Finding>& 
   const TermSide wanted = accepted_target_side(terms);
   std::unordered_map<std::uint32_t, FirstUse> by_entry;      // term -> first rendering
   std::unordered_map<std::uint32_t, FirstUse> by_rendering;  // rendering -> first term it stood for
+  const std::vector<FormPair> introduced = introduced_forms(terms, wanted, target.prose());
   for (std::size_t b = 0; b < terms.beads.size(); ++b) {
     const BeadTerms& bead = terms.beads[b];
     std::vector<Span> attributed;  // one term per target occurrence
@@ -117,9 +191,13 @@ void InconsistentTerm::check(const CheckContext& context, std::vector<Finding>& 
       const GlossaryEntry& entry = entries[m.entry];
       const std::string& term_text = source_name(entry, terms.source_is_chinese);
       const auto [first, new_term] = by_entry.try_emplace(m.entry, FirstUse{m.form, m.entry, text, line});
-      const bool switched = terms.source_is_chinese
-                                ? !same_english_rendering(form_text(entry, m), form_text(entry, {{}, m.entry, 0, first->second.form, m.side}))
-                                : first->second.form != m.form;
+      const std::string& first_form = form_text(entry, {{}, m.entry, 0, first->second.form, m.side});
+      const bool switched =
+          first->second.form != m.form &&
+          std::find(introduced.begin(), introduced.end(), form_pair(m.entry, m.form, first->second.form)) ==
+              introduced.end() &&
+          !(terms.source_is_chinese ? same_english_rendering(form_text(entry, m), first_form)
+                                    : same_chinese_rendering(entry, form_text(entry, m), first_form));
       if (!new_term && switched) {
         out.push_back(make_finding(target, m.span,
                                    "\"" + term_text + "\" is rendered as \"" + text + "\" here but as \"" +

@@ -7,6 +7,9 @@
 namespace tc {
 
 const RuleInfo& MissingTerm::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"fold-traditional", OptionType::boolean, "true", "fold Traditional Chinese to Simplified before matching"},
+  };
   static const RuleInfo kInfo{
       "terminology/missing-term", Severity::info, RuleScope::pair, RuleLanguage::any, true,
       "A glossary term in the source has none of its accepted renderings in the aligned translation",
@@ -34,11 +37,7 @@ what a clinician reads; glossaries exist so the agreed term is used.
 ## Example
 Source `化疗常见的副作用是骨髓抑制。`, translation `A common side effect of
 chemotherapy is bone marrow damage.` with a glossary row
-`骨髓抑制 → myelosuppression | bone marrow suppression`: reported.
-
-## Options
-- `terminology/missing-term.fold-traditional` (default `true`): fold
-  Traditional Chinese to Simplified before matching.)"};
+`骨髓抑制 → myelosuppression | bone marrow suppression`: reported.)", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/alignment.h"
+#include "core/utf8.h"
 
 namespace tc {
 namespace {
@@ -20,7 +21,7 @@ PairTerms collect_pair_terms(const CheckContext& context, std::string_view fold_
   if (!context.glossary || !context.alignment || !context.source || !context.target) return terms;
   const Glossary& glossary = *context.glossary;
   const Alignment& alignment = *context.alignment;
-  const bool fold = context.settings.flag(fold_traditional_key, true);
+  const bool fold = context.options.boolean(fold_traditional_key);
   terms.source_is_chinese = context.source->lang != Lang::en;
   const bool target_is_chinese = context.target->lang == Lang::zh;
   terms.beads.reserve(alignment.beads.size());
@@ -29,10 +30,17 @@ PairTerms collect_pair_terms(const CheckContext& context, std::string_view fold_
     std::vector<TermMatch> source;
     for (std::size_t s : bead.source) {
       auto found = find_terms(glossary, *context.source, alignment.source_sentences[s].span, terms.source_is_chinese, fold);
-      // An English source names terms by their accepted renderings only.
+      // An English source names terms by their accepted renderings only. A
+      // one-character Chinese form (剂 for "dose", 癌 for "cancer") is an
+      // accepted rendering in a translation, but in a Chinese source it is
+      // mostly part of a longer word (抑制剂, 肺癌) the glossary does not list.
       if (!terms.source_is_chinese)
-        found.erase(std::remove_if(found.begin(), found.end(), [](const TermMatch& m) { return m.side != TermSide::accepted; }),
-                    found.end());
+        std::erase_if(found, [](const TermMatch& m) { return m.side != TermSide::accepted; });
+      else
+        std::erase_if(found, [&](const TermMatch& m) {
+          const std::string_view text = context.source->prose().substr(m.span.begin, m.span.size());
+          return m.side == TermSide::zh && utf8::count(text) == 1 && static_cast<unsigned char>(text[0]) >= 0x80;
+        });
       source.insert(source.end(), found.begin(), found.end());
     }
     bead_terms.source = longest_matches(std::move(source));

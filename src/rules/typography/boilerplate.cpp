@@ -37,6 +37,9 @@ std::size_t match_end(std::string_view prose, std::size_t pos, std::string_view 
 }  // namespace
 
 const RuleInfo& Boilerplate::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"phrases", OptionType::list, "", "more phrases to flag, separated by `|`, e.g. `Read more|阅读原文`", {}, '|'},
+  };
   static const RuleInfo kInfo{
       "typography/boilerplate", Severity::warning, RuleScope::document, RuleLanguage::any, true,
       "Leftover web page furniture such as \"Leave a Reply\" or 点击蓝字关注我们",
@@ -58,18 +61,14 @@ Text copied from a blog or a WeChat article brings the page's buttons and
 footers along; translated, they end up in print.
 
 ## Example
-A line `Click the blue text to follow us` is flagged.
-
-## Options
-`typography/boilerplate.phrases`: more phrases, separated by `|`, for
-example `--set 'typography/boilerplate.phrases=Read more|阅读原文'`.)doc"};
+A line `Click the blue text to follow us` is flagged.)doc", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
 void Boilerplate::check(const CheckContext& context, std::vector<Finding>& out) const {
   static const std::vector<std::string> kShipped = shipped_phrases();
   std::vector<std::string> extra;
-  for (const std::string& phrase : split_bars(context.settings.get("typography/boilerplate.phrases")))
+  for (const std::string& phrase : context.options.list("typography/boilerplate.phrases"))
     extra.push_back(to_lower_ascii(phrase));
   const std::string_view prose = context.doc.prose();
   const std::vector<std::size_t>& starts = context.doc.lines.starts();

@@ -20,6 +20,9 @@ bool han_at(std::string_view prose, std::size_t pos) {
 }  // namespace
 
 const RuleInfo& CjkSpacing::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"style", OptionType::choice, "off", "`space`: a space is wanted between Han and Latin letters or digits; `none`: no space; `off`: not checked", "off|space|none"},
+  };
   static const RuleInfo kInfo{
       "typography/cjk-spacing", Severity::info, RuleScope::document, RuleLanguage::zh, true,
       "Spacing between Chinese characters and Latin letters or digits, per house style",
@@ -43,15 +46,12 @@ print and on the web.
 
 ## Example
 With `--set typography/cjk-spacing.style=space`, `使用Python编写` is flagged
-twice: at `用P` (fix `用 P`) and at `n编` (fix `n 编`).
-
-## Options
-`typography/cjk-spacing.style` = `off` (default) | `space` | `none`.)doc"};
+twice: at `用P` (fix `用 P`) and at `n编` (fix `n 编`).)doc", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
 void CjkSpacing::check(const CheckContext& context, std::vector<Finding>& out) const {
-  const std::string_view style = context.settings.get("typography/cjk-spacing.style", "off");
+  const std::string_view style = context.options.text("typography/cjk-spacing.style");
   if (style != "space" && style != "none") return;
   const std::string_view prose = context.doc.prose();
   if (style == "space") {

@@ -85,6 +85,9 @@ class ChineseWords {
 }  // namespace
 
 const RuleInfo& DoubledCharacter::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"allow", OptionType::list, "", "doublings to accept, e.g. `在在`"},
+  };
   static const RuleInfo kInfo{
       "typography/doubled-character", Severity::warning, RuleScope::document, RuleLanguage::zh, true,
       "A Chinese character or word written twice by mistake (的的, 患者患者)",
@@ -115,17 +118,13 @@ machine-assisted translation they appear where segments were joined.
 
 ## Example
 `患者患者需要休息` is flagged at `患者患者`, fix `患者`; `我的的书` at `的的`,
-fix `的`.
-
-## Options
-`typography/doubled-character.allow`: comma-separated doublings to accept,
-e.g. `--set typography/doubled-character.allow=在在`.)doc"};
+fix `的`.)doc", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
 void DoubledCharacter::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view prose = context.doc.prose();
-  const std::vector<std::string> allowed = context.settings.list("typography/doubled-character.allow");
+  const std::vector<std::string> allowed = context.options.list("typography/doubled-character.allow");
   ChineseWords segmentation;
   // Runs of consecutive Han characters.
   std::vector<Han> run;

@@ -179,6 +179,9 @@ class GapFinder {
 }  // namespace
 
 const RuleInfo& MissingSpace::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"attached-units", OptionType::choice, "allow", "whether a number written right before a unit (5mg, 10kg, 30min) is accepted (a common house style) or flagged", "allow|flag"},
+  };
   static const RuleInfo kInfo{
       "typography/missing-space", Severity::warning, RuleScope::document, RuleLanguage::en, true,
       "A missing space between a word and a number or after punctuation",
@@ -202,12 +205,7 @@ hyphenation.
 
 ## Example
 `as high as44.2%` is flagged, fix `as high as 44.2%` (the span is `as44.2%`,
-the fix `as 44.2%`).
-
-## Options
-`typography/missing-space.attached-units` = `allow` (default) or `flag`:
-whether a number written directly before a unit ("5mg", "10kg", "30min") is
-accepted (a common house style) or flagged.)doc"};
+the fix `as 44.2%`).)doc", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
@@ -215,7 +213,7 @@ void MissingSpace::check(const CheckContext& context, std::vector<Finding>& out)
   WordOracle words(*lexicon_, context.glossary);
   if (!words.available()) return;
   const std::string_view prose = context.doc.prose();
-  const bool flag_units = context.settings.get("typography/missing-space.attached-units", "allow") == "flag";
+  const bool flag_units = context.options.text("typography/missing-space.attached-units") == "flag";
   std::vector<Gap> gaps = GapFinder(prose, words, flag_units).find();
   std::sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.at < b.at; });
   std::size_t i = 0;

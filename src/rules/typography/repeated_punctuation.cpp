@@ -22,6 +22,9 @@ std::size_t run_end(std::string_view prose, std::size_t pos, std::string_view ma
 }  // namespace
 
 const RuleInfo& RepeatedPunctuation::info() const {
+  static constexpr OptionSpec kOptions[] = {
+      {"ellipsis", OptionType::text, "...", "the fix offered for a run of periods in English: `...` or `…`"},
+  };
   static const RuleInfo kInfo{
       "typography/repeated-punctuation", Severity::warning, RuleScope::document, RuleLanguage::any, true,
       "Doubled commas or semicolons, and runs of periods that are not an ellipsis",
@@ -41,18 +44,14 @@ Doubled marks are typing or pasting slips. A run of six dots is the Chinese
 ellipsis (……) carried over into English, where it should be "…" or "...".
 
 ## Example
-`However, problems arose......` is flagged at `......`, fix `...`.
-
-## Options
-`typography/repeated-punctuation.ellipsis` = `...` (default) or `…`: the fix
-offered for a run of periods in English.)doc"};
+`However, problems arose......` is flagged at `......`, fix `...`.)doc", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions};
   return kInfo;
 }
 
 void RepeatedPunctuation::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view prose = context.doc.prose();
   const bool english = context.doc.lang == Lang::en;
-  const std::string ellipsis(context.settings.get("typography/repeated-punctuation.ellipsis", "..."));
+  const std::string ellipsis(context.options.text("typography/repeated-punctuation.ellipsis"));
   std::size_t pos = 0;
   while (pos < prose.size()) {
     const char c = prose[pos];

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "rules/typography/english_words.h"
 #include "rules/typography/text.h"
 
 namespace tc {
@@ -11,13 +12,17 @@ namespace {
 using namespace typography;
 
 // Words that English repeats on purpose: grammar ("had had", "that that",
-// "is is"), emphasis ("very very", "far far away") and interjections.
-bool repeats_on_purpose(std::string_view lower) {
-  static constexpr std::array<std::string_view, 40> kWords{
-      "her",  "that", "is",    "do",    "bye",  "no",    "so",    "ha",   "well", "now",
+// "her her"), emphasis ("very very", "far far away") and interjections.
+// "is is" only after "it" or "what": "what it is is unclear", "all it is is".
+bool repeats_on_purpose(std::string_view lower, std::string_view word_before) {
+  static constexpr std::array<std::string_view, 52> kWords{
+      "her",  "that", "do",    "bye",  "no",    "so",    "ha",   "well", "now",
       "there", "knock", "chop", "tut",  "yes",  "blah",  "night", "go",   "very", "far",
       "many", "long", "more",  "dum",   "tsk",  "boo",   "ho",    "hee",  "la",   "oh",
-      "ah",   "come", "please", "never", "hush", "really", "yeah", "little", "right", "had"};
+      "ah",   "come", "please", "never", "hush", "really", "yeah", "little", "right", "had",
+      // adjectives of degree doubled in speech: "some heavy heavy weight"
+      "big",  "small", "tiny", "heavy", "hot", "cold", "deep", "old", "bad", "fast", "slow", "high", "low"};
+  if (lower == "is") return word_before == "it" || word_before == "what";
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
@@ -42,15 +47,25 @@ const RuleInfo& RepeatedWord::info() const {
       "The same word twice in a row",
       R"doc(## What it does
 Flags an English word followed by the same word (ignoring case) with only
-spaces or one line break between them: "the the", "of of". The fix keeps one.
-Repetitions English makes on purpose are not flagged: "had had", "that that",
-"her her" ("asked her her name"),
-"is is", "very very", "far far away", "bye bye", "no no", "ha ha" and similar,
-nor runs of three or more ("no no no"), nor a capitalized second word (names
-such as "Zhen Zhen", initials such as "A A"). Content words shorter than six
-letters are doubled for emphasis in speech and fiction ("heavy heavy", "big
-big"), so they are not flagged; function words ("the the", "of of", "is is"
-aside) always are, and longer words ("patients patients") too.
+spaces or one line break between them: "the the", "of of", "help help",
+"tests tests". The fix keeps one. A capitalized pair ("Are Are" at the start
+of a sentence) is flagged when the word is an English word in lower case
+(Hunspell en_US and the glossary's English terms), so names ("Zhen Zhen",
+"Yao Yao") and initials ("A A") are not.
+
+Repetitions English makes on purpose are not flagged, nor runs of three or
+more ("no no no", "tock tock tock"). The list is small: grammar ("had had",
+"that that", "do do", "her her" as in "asked her her name", and "is is"
+after "it" or "what": "what it is is unclear"), emphasis ("very
+very", "really really", "far far away", "many many", "long long", "little
+little", "more more", "never never", "right right") and interjections and
+sounds ("bye bye", "no no", "yes yes", "ha ha", "oh oh", "well well", "now
+now", "there there", "go go", "come come", "please please", "hush hush",
+"knock knock", "night night", "blah blah" and the like), and a few
+adjectives of degree doubled in speech ("big big", "tiny tiny", "heavy heavy",
+"hot hot", "cold cold", "deep deep", "old old", "bad bad", "fast fast",
+"slow slow", "high high", "low low", "small small"). Other doubled content
+words ("help help", "tests tests", "patients patients") are slips.
 
 ## Why it matters
 Doubled words are among the most common slips that survive editing, because
@@ -66,8 +81,9 @@ None.)doc"};
 
 void RepeatedWord::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view prose = context.doc.prose();
-  std::vector<Word> words;
-  for_each_letter_run(prose, [&](std::size_t begin, std::size_t end) { words.push_back({begin, end}); });
+  WordOracle words(*lexicon_, context.glossary);
+  std::vector<Word> words_at;
+  for_each_letter_run(prose, [&](std::size_t begin, std::size_t end) { words_at.push_back({begin, end}); });
   auto same = [&](Word a, Word b) {
     if (a.end - a.begin != b.end - b.begin) return false;
     if (to_lower_ascii(prose.substr(a.begin, a.end - a.begin)) != to_lower_ascii(prose.substr(b.begin, b.end - b.begin)))
@@ -79,18 +95,22 @@ void RepeatedWord::check(const CheckContext& context, std::vector<Finding>& out)
     }
     return newlines <= 1;
   };
-  for (std::size_t i = 1; i < words.size(); ++i) {
-    const Word first = words[i - 1];
-    const Word second = words[i];
+  for (std::size_t i = 1; i < words_at.size(); ++i) {
+    const Word first = words_at[i - 1];
+    const Word second = words_at[i];
     if (!same(first, second)) continue;
-    if ((i >= 2 && same(words[i - 2], first)) || (i + 1 < words.size() && same(second, words[i + 1]))) continue;
+    if ((i >= 2 && same(words_at[i - 2], first)) || (i + 1 < words_at.size() && same(second, words_at[i + 1]))) continue;
     if (!standalone(prose, first) || !standalone(prose, second)) continue;
-    if (!is_lower(prose[second.begin])) continue;  // names (Zhen Zhen, Yao Yao) and initials (A A)
     const std::string lower = to_lower_ascii(prose.substr(first.begin, first.end - first.begin));
-    if (repeats_on_purpose(lower)) continue;
-    // Short content words are doubled for emphasis in speech and fiction
-    // ("heavy heavy", "big big"); doubled function words are slips.
-    if (lower.size() < 6 && !is_function_word(lower)) continue;
+    // A capitalized pair is a slip only when the word is an English word in
+    // lower case ("Are Are" at a sentence start, "Vaccine Vaccine"), not a
+    // name (Zhen Zhen, Yao Yao) or initials (A A).
+    if (!is_lower(prose[second.begin]) &&
+        (lower.size() < 2 || prose.substr(first.begin, first.end - first.begin) != prose.substr(second.begin, second.end - second.begin) ||
+         !(is_function_word(lower) || (words.available() && words.known(lower)))))
+      continue;
+    const std::string before = i >= 2 ? to_lower_ascii(prose.substr(words_at[i - 2].begin, words_at[i - 2].end - words_at[i - 2].begin)) : "";
+    if (repeats_on_purpose(lower, before)) continue;
     const std::string word(prose.substr(first.begin, first.end - first.begin));
     Finding finding = make_finding(context.doc, {first.begin, second.end}, "repeated word \"" + word + "\"");
     finding.fix = word;

@@ -1,12 +1,19 @@
 #pragma once
+#include <memory>
+
 #include "core/rule.h"
+#include "rules/typography/english_words.h"
 
 namespace tc {
 
 class RepeatedWord final : public Rule {
  public:
+  explicit RepeatedWord(std::shared_ptr<const typography::EnglishLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
   const RuleInfo& info() const override;
   void check(const CheckContext& context, std::vector<Finding>& out) const override;
+
+ private:
+  std::shared_ptr<const typography::EnglishLexicon> lexicon_;
 };
 
 }  // namespace tc

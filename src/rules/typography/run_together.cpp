@@ -112,8 +112,7 @@ bool plausible_split(std::string_view split) {
   for (std::string_view part : parts)
     if (part.size() < 5) return false;
   const std::string_view last = parts.back();
-  if (last.ends_with("ing") || last.ends_with("ed")) return false;
-  return split.size() >= 13;
+  return !last.ends_with("ing") && !last.ends_with("ed");
 }
 
 // The splits of token into two known words (each of at least kMinPart letters,
@@ -124,12 +123,21 @@ std::vector<std::string> plausible_splits(std::string_view token, WordOracle& wo
   auto usable = [&](std::string_view part) {
     return part.size() >= kMinPart ? words.known(part) : part.size() >= 2 && is_function_word(part);
   };
+  // Short words that stand next to a function word as often as function
+  // words do ("for one", "of all", "in each"); "std|in", "add|on" are not splits.
+  auto usable_beside = [&](std::string_view part, std::string_view other) {
+    static constexpr std::array<std::string_view, 14> kShortWords{
+        "one", "two", "all", "any", "each", "some", "both", "few", "such", "only", "also", "very", "most", "own"};
+    return usable(part) || (is_function_word(other) && std::find(kShortWords.begin(), kShortWords.end(), part) != kShortWords.end());
+  };
   auto keep = [&](std::string split) {
     if (plausible_split(split)) splits.push_back(std::move(split));
   };
-  for (std::size_t i = 2; i + 2 <= token.size(); ++i)
-    if (usable(token.substr(0, i)) && usable(token.substr(i)))
-      keep(std::string(token.substr(0, i)) + ' ' + std::string(token.substr(i)));
+  for (std::size_t i = 2; i + 2 <= token.size(); ++i) {
+    const std::string_view left = token.substr(0, i), right = token.substr(i);
+    if (usable_beside(left, right) && usable_beside(right, left))
+      keep(std::string(left) + ' ' + std::string(right));
+  }
   if (!splits.empty() || token.size() < 3 * kMinThreePart + 2) return splits;
   // Three words ("allowimmunecells"): only long parts, where chance splits are rare.
   for (std::size_t i = kMinThreePart; i + 2 * kMinThreePart <= token.size(); ++i) {
@@ -173,10 +181,13 @@ A split must look like a lost space, not like a word Hunspell lacks: a split
 after a prefix (inter|species, nano|particles, re|purposing) is ignored, and
 so are British spellings whose American form is known (labour, metres,
 programme, onwards). Unless one part is a function word ("cells to", "of
-the"), both parts must have five or more letters and the last must not end
-in -ing or -ed, since two short content words are often a closed compound
-(lockdown, facemask, crowdsourced). Three-word splits need parts of four or
-more letters.
+the", "for one": "one", "two", "all", "any", "each", "some", "both", "few",
+"such", "only", "also", "very", "most" and "own" count next to one), both
+parts must have five or more letters ("cancer cells", "chemo drugs") and the
+last must not end in -ing or -ed, since two short content words are often a
+closed compound (lockdown, facemask, crowdsourced). There is no cap on the
+length of the whole token below 60 letters. Three-word splits need parts of
+four or more letters.
 
 Only all-lowercase tokens, lowercase-then-Capitalized tokens and, at the start
 of a sentence, Capitalized tokens of five or more letters are examined:

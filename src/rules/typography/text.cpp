@@ -8,11 +8,6 @@
 
 namespace tc::typography {
 
-bool is_han(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0x20000 && cp <= 0x3134F);
-}
-
 bool is_unicode_letter(char32_t cp) {
   if (cp < 0x80) return is_letter(static_cast<char>(cp));
   if (cp == utf8::kInvalid) return false;
@@ -39,13 +34,6 @@ std::size_t letters_end(std::string_view text, std::size_t pos) {
 std::size_t letters_begin(std::string_view text, std::size_t pos) {
   while (pos > 0 && is_letter(text[pos - 1])) --pos;
   return pos;
-}
-
-std::string to_lower_ascii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower)
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  return lower;
 }
 
 std::vector<Block> prose_blocks(const Document& doc) {

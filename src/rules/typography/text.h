@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "core/document.h"
+#include "text/ascii.h"
+#include "text/han.h"
 
 namespace tc::typography {
 
@@ -20,9 +22,6 @@ inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
 inline bool is_space(char c) { return is_blank(c) || c == '\n' || c == '\r'; }
 inline bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
-// CJK unified ideographs (basic, extension A and the supplementary planes)
-// and compatibility ideographs: a range check, no ICU call.
-bool is_han(char32_t cp);
 // Unicode letter (ICU); ASCII letters without an ICU call.
 bool is_unicode_letter(char32_t cp);
 
@@ -48,8 +47,6 @@ void for_each_letter_run(std::string_view text, Visit&& visit) {
     pos = end;
   }
 }
-
-std::string to_lower_ascii(std::string_view text);
 
 // Content spans of the prose blocks (paragraphs, headings, list items, quotes),
 // in document order; code and blank blocks are left out.

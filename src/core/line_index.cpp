@@ -1,4 +1,4 @@
-#include "core/document.h"
+#include "core/line_index.h"
 
 #include <algorithm>
 
@@ -8,16 +8,9 @@ namespace tc {
 
 LineIndex::LineIndex(std::string_view text) {
   starts_.push_back(0);
-  const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      starts_.push_back(i + 1);
-    } else if (c == '\r') {
-      if (i + 1 < n && text[i + 1] == '\n') ++i;
-      starts_.push_back(i + 1);
-    }
-  }
+  for_each_line(text, [&](const Line& line) {
+    if (line.next > line.end) starts_.push_back(line.next);
+  });
 }
 
 std::size_t LineIndex::line_of(std::size_t offset) const {

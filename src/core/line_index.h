@@ -1,0 +1,64 @@
+#pragma once
+// Lines, in one place: a line ends at \n, \r\n or a lone \r (classic Mac
+// files). Every reader and the reports split lines with these.
+#include <cstddef>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "core/span.h"
+
+namespace tc {
+
+struct Position {
+  std::size_t line = 1;    // 1-based
+  std::size_t column = 1;  // 1-based, in Unicode code points
+};
+
+struct Line {
+  std::size_t begin = 0;
+  std::size_t end = 0;   // before the terminator
+  std::size_t next = 0;  // start of the next line (end of text for the last one)
+};
+
+// The line that starts at pos.
+inline Line line_starting_at(std::string_view text, std::size_t pos) {
+  // Two memchr calls instead of a byte loop: readers split megabytes.
+  const char* data = text.data();
+  const void* newline = std::memchr(data + pos, '\n', text.size() - pos);
+  std::size_t end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - data) : text.size();
+  if (const void* cr = std::memchr(data + pos, '\r', end - pos)) end = static_cast<std::size_t>(static_cast<const char*>(cr) - data);
+  std::size_t next = end;
+  if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
+  return {pos, end, next};
+}
+
+// Calls visit(line) for every line of text; a final terminator does not
+// start an empty line.
+template <typename Visit>
+void for_each_line(std::string_view text, Visit&& visit) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const Line line = line_starting_at(text, pos);
+    visit(line);
+    pos = line.next;
+  }
+}
+
+class LineIndex {
+ public:
+  LineIndex() = default;
+  explicit LineIndex(std::string_view text);
+
+  // Start byte of each line (a final terminator starts an empty last line).
+  const std::vector<std::size_t>& starts() const { return starts_; }
+  std::size_t line_count() const { return starts_.size(); }
+  std::size_t line_of(std::size_t offset) const;  // 0-based
+  // Bytes of line (0-based) without its terminator.
+  Span line_span(std::size_t line, std::string_view text) const;
+  Position position(std::size_t offset, std::string_view text) const;
+
+ private:
+  std::vector<std::size_t> starts_;
+};
+
+}  // namespace tc

@@ -1,0 +1,42 @@
+#include "glossary/reader_common.h"
+
+#include "core/line_index.h"
+
+namespace tc::glossary_reader {
+namespace {
+
+
+// Drops empty items (lint reports them).
+std::vector<std::string> clean_items(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (const std::string& item : items)
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::size_t line_number(std::string_view text, std::size_t offset) {
+  return LineIndex(text).line_of(std::min(offset, text.size())) + 1;
+}
+
+// Fills an entry from its cells.
+GlossaryEntry make_entry(std::vector<std::string> zh, std::string en, std::vector<std::string> variants,
+                         std::vector<std::string> forbidden, std::string note, bool case_sensitive, std::string origin) {
+  GlossaryEntry entry;
+  entry.zh = clean_items(zh);
+  entry.en = std::move(en);
+  entry.variants = clean_items(variants);
+  entry.forbidden = clean_items(forbidden);
+  entry.note = std::move(note);
+  entry.case_sensitive = case_sensitive;
+  entry.origin = std::move(origin);
+  return entry;
+}
+}  // namespace tc::glossary_reader

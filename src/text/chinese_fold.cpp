@@ -1,0 +1,92 @@
+#include "text/chinese_fold.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include "core/utf8.h"
+#include "text/ascii.h"
+#include "text/han.h"
+
+namespace tc {
+
+TraditionalToSimplified::TraditionalToSimplified() {
+  UErrorCode status = U_ZERO_ERROR;
+  transliterator_.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) transliterator_.reset();
+  if (!transliterator_) return;
+  // 0 marks a character whose Simplified form is not a single code point.
+  table_.resize(kTableLast - kTableFirst + 1, 0);
+  for (char32_t cp = kTableFirst; cp <= kTableLast; ++cp) {
+    icu::UnicodeString text(static_cast<UChar32>(cp));
+    transliterator_->transliterate(text);
+    if (text.length() > 0 && text.countChar32() == 1) table_[cp - kTableFirst] = static_cast<char32_t>(text.char32At(0));
+  }
+}
+
+TraditionalToSimplified::~TraditionalToSimplified() = default;
+
+ChineseFolder::ChineseFolder(const TraditionalToSimplified* to_simplified)
+    : to_simplified_(to_simplified && to_simplified->available() ? to_simplified : nullptr) {
+  UErrorCode status = U_ZERO_ERROR;
+  nfkc_ = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) nfkc_ = nullptr;
+}
+
+void ChineseFolder::fold(char32_t cp, std::u32string& out) {
+  if (cp < 0x80) {  // ASCII fast path
+    out += to_lower_ascii(cp);
+    return;
+  }
+  if (cp >= 0xFF01 && cp <= 0xFF5E) {  // full-width ASCII
+    fold(cp - 0xFEE0, out);
+    return;
+  }
+  if (cp == 0x3000) {
+    out += U' ';
+    return;
+  }
+  if (cp == utf8::kInvalid) {
+    out += U'\uFFFD';
+    return;
+  }
+  // Compatibility ideographs take the slow path: NFKC maps them to the unified ones.
+  if (is_han(cp) && !is_compatibility_ideograph(cp)) {
+    if (!to_simplified_) {
+      out += cp;
+      return;
+    }
+    const char32_t simplified = to_simplified_->simplified(cp);
+    if (simplified != 0) {
+      out += simplified;
+      return;
+    }
+  }
+  const auto cached = cache_.find(cp);
+  if (cached != cache_.end()) {
+    out += cached->second;
+    return;
+  }
+  std::u32string folded = slow_fold(cp);
+  out += folded;
+  cache_.emplace(cp, std::move(folded));
+}
+
+std::u32string ChineseFolder::slow_fold(char32_t cp) const {
+  icu::UnicodeString text(static_cast<UChar32>(cp));
+  if (nfkc_ && !nfkc_->isInert(static_cast<UChar32>(cp))) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString normalized = nfkc_->normalize(text, status);
+    if (U_SUCCESS(status)) text = normalized;
+  }
+  if (to_simplified_) to_simplified_->transliterator()->transliterate(text);
+  std::u32string out;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    out += to_lower_ascii(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+}  // namespace tc

@@ -1,0 +1,97 @@
+#pragma once
+// Chinese text folded for comparison, one code point at a time so every
+// folded code point keeps the byte span of the code point it came from:
+// NFKC, full-width ASCII to ASCII, the ideographic space to a space, ASCII
+// lower case and, when asked, Traditional to Simplified.
+#include <unicode/utypes.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+U_NAMESPACE_BEGIN
+class Normalizer2;
+class Transliterator;
+U_NAMESPACE_END
+
+namespace tc {
+
+// ICU's Traditional->Simplified transliterator, loaded once, with a table
+// for every BMP Han character so that folding a document is a lookup, not
+// an ICU call per character.
+class TraditionalToSimplified {
+ public:
+  TraditionalToSimplified();  // unavailable (no ICU data) leaves it empty
+  ~TraditionalToSimplified();
+  TraditionalToSimplified(const TraditionalToSimplified&) = delete;
+  TraditionalToSimplified& operator=(const TraditionalToSimplified&) = delete;
+
+  bool available() const { return transliterator_ != nullptr; }
+  const icu::Transliterator* transliterator() const { return transliterator_.get(); }
+  // The Simplified form of a BMP Han character when it is a single code
+  // point; 0 when the table does not hold it.
+  char32_t simplified(char32_t cp) const {
+    return cp >= kTableFirst && cp <= kTableLast && !table_.empty() ? table_[cp - kTableFirst] : 0;
+  }
+
+ private:
+  static constexpr char32_t kTableFirst = 0x3400;
+  static constexpr char32_t kTableLast = 0x9FFF;
+  std::unique_ptr<icu::Transliterator> transliterator_;
+  std::vector<char32_t> table_;
+};
+
+class ChineseFolder {
+ public:
+  // to_simplified null: Traditional characters stay as they are.
+  explicit ChineseFolder(const TraditionalToSimplified* to_simplified);
+
+  // Appends the folded form of cp to out.
+  void fold(char32_t cp, std::u32string& out);
+
+ private:
+  std::u32string slow_fold(char32_t cp) const;
+
+  const TraditionalToSimplified* to_simplified_;
+  const icu::Normalizer2* nfkc_ = nullptr;
+  std::unordered_map<char32_t, std::u32string> cache_;
+};
+
+// A CJK character or symbol (anything from U+2E80 up but the full-width ASCII forms).
+constexpr bool is_cjk(char32_t c) { return c >= 0x2E80 && !(c >= 0xFF01 && c <= 0xFF5E); }
+
+// Chinese text puts spaces around Latin words or not ("胸部 X 光" and
+// "胸部X光"): a space next to a CJK character does not count. Removes such
+// spaces from folded; calls on_drop(i) for each removed index i and
+// on_drop(npos) for each kept one, in order, so the caller can move what it
+// keeps per code point along.
+template <typename Drop>
+void drop_spaces_next_to_cjk(std::u32string& folded, Drop&& on_drop) {
+  std::size_t out = 0;
+  // The end of the current run of spaces, found once per run: rescanning it
+  // from every space is quadratic (a million NBSPs hung the check).
+  std::size_t run_end = 0;
+  bool cjk_after = false;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char32_t c = folded[i];
+    if (c == U' ') {
+      const bool cjk_before = out > 0 && is_cjk(folded[out - 1]);
+      if (i >= run_end) {
+        run_end = i;
+        while (run_end < folded.size() && folded[run_end] == U' ') ++run_end;
+        cjk_after = run_end < folded.size() && is_cjk(folded[run_end]);
+      }
+      if (cjk_before || cjk_after) {
+        on_drop(i);
+        continue;
+      }
+    }
+    on_drop(std::string::npos);
+    folded[out++] = c;
+  }
+  folded.resize(out);
+}
+
+}  // namespace tc
