@@ -43,8 +43,7 @@ bool flags_mojibake(std::string_view id) { return is_encoding_rule(id) && id.fin
 
 CheckOptions options_for(std::vector<std::string> families) {
   CheckOptions options;
-  options.selection.enable = std::move(families);
-  options.selection.only_enabled = true;
+  options.selection.select = std::move(families);
   return options;
 }
 
@@ -194,7 +193,7 @@ void throughput(const RuleList& rules, const std::string& path, std::size_t mega
   // are timed separately below.
   CheckOptions options = options_for({"encoding", "script"});
   for (const auto& rule : rules)
-    if (!rule->info().enabled_by_default) options.selection.disable.push_back(std::string(rule->info().id));
+    if (!rule->info().enabled_by_default) options.selection.disable(std::string(rule->info().id));
   const CheckOptions mojibake_only = options_for({"encoding/mojibake", "encoding/mojibake-cjk"});
   std::cout << "rules:";
   for (const auto& rule : rules) {

@@ -115,8 +115,7 @@ int main(int argc, char** argv) {
   }
   const RuleList rules = all_rules();
   CheckOptions options;
-  options.selection.only_enabled = true;
-  options.selection.enable = {"typography"};
+  options.selection.select = {"typography"};
   const auto started = std::chrono::steady_clock::now();
   std::map<std::string, Tally> tallies;
   for (const auto& [side, lang] : {std::pair{"en", Lang::en}, std::pair{"zh", Lang::zh}}) {

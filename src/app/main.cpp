@@ -1,5 +1,6 @@
 // transcheck: the command-line front end. Only glue: each subcommand lives in
 // its own file and calls the library.
+#include <algorithm>
 #include <iostream>
 
 #include "app/commands.h"
@@ -16,6 +17,16 @@ int main(int argc, char** argv) {
   tc::app::add_align_command(app, status);
   tc::app::add_rules_commands(app, status);
   tc::app::add_glossary_command(app, status);
+  // CLI11 reports an unknown first word only as "A subcommand is required".
+  const std::vector<CLI::App*> commands = app.get_subcommands([](CLI::App*) { return true; });
+  const bool known_command = argc <= 1 || argv[1][0] == '-' ||
+                             std::any_of(commands.begin(), commands.end(), [&](CLI::App* c) { return c->check_name(argv[1]); });
+  if (!known_command) {
+    std::string known;
+    for (const CLI::App* command : commands) known += (known.empty() ? "" : ", ") + command->get_name();
+    std::cerr << "transcheck: error: unknown command '" << argv[1] << "' (commands: " << known << ")\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

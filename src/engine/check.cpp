@@ -8,11 +8,6 @@
 namespace tc {
 namespace {
 
-bool names(const std::vector<std::string>& list, std::string_view id) {
-  const std::string_view family = rule_family(id);
-  return std::any_of(list.begin(), list.end(), [&](const std::string& item) { return item == id || item == family || item == "all"; });
-}
-
 bool applies_to(const RuleInfo& info, const Document& doc) {
   switch (info.language) {
     case RuleLanguage::any: return true;
@@ -24,11 +19,9 @@ bool applies_to(const RuleInfo& info, const Document& doc) {
 
 // Applies --severity overrides to the findings a rule just added.
 void apply_severity(const CheckOptions& options, std::string_view rule_id, std::vector<Finding>& out, std::size_t first) {
-  const std::string_view family = rule_family(rule_id);
-  for (const SeverityOverride& o : options.severities) {
-    if (o.rule != rule_id && o.rule != family) continue;
-    for (std::size_t i = first; i < out.size(); ++i) out[i].severity = o.severity;
-  }
+  const std::optional<Severity> severity = severity_override(options.severities, rule_id);
+  if (!severity) return;
+  for (std::size_t i = first; i < out.size(); ++i) out[i].severity = *severity;
 }
 
 // Drops the findings in [first, end) that lie inside a span reported by a
@@ -73,12 +66,6 @@ void run_document_rules(const Document& doc, Role role, const RuleList& rules, c
 }
 
 }  // namespace
-
-bool RuleSelection::is_enabled(const RuleInfo& info) const {
-  if (names(disable, info.id)) return false;
-  if (names(enable, info.id)) return true;
-  return !only_enabled && info.enabled_by_default;
-}
 
 bool needs_alignment(const RuleList& rules, const RuleSelection& selection) {
   return std::any_of(rules.begin(), rules.end(), [&](const auto& rule) {

@@ -8,20 +8,9 @@
 #include "core/finding.h"
 #include "core/rule.h"
 #include "core/settings.h"
+#include "engine/run_config.h"
 
 namespace tc {
-
-struct RuleSelection {
-  std::vector<std::string> enable;   // rule ids or family names
-  std::vector<std::string> disable;  // rule ids or family names; wins over enable
-  bool only_enabled = false;         // run only what `enable` names, not the defaults
-  bool is_enabled(const RuleInfo& info) const;
-};
-
-struct SeverityOverride {
-  std::string rule;  // rule id or family name
-  Severity severity = Severity::warning;
-};
 
 struct CheckOptions {
   RuleSelection selection;

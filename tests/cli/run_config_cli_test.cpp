@@ -1,6 +1,9 @@
 // The CLI contract of rule selection, options and subcommand names.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "support/cli_fixture.h"
 
 namespace tc::test {
@@ -47,6 +50,60 @@ TEST_F(RunConfigCli, RulesOfAnUnknownFamilyIsExitTwo) {
   const CommandResult known = run("rules script");
   EXPECT_EQ(known.exit_code, 0);
   EXPECT_NE(known.out.find("script/han-in-english"), std::string::npos);
+}
+
+TEST_F(RunConfigCli, UnknownCommandIsNamed) {
+  const CommandResult r = run("chek a b");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown command 'chek'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("check"), std::string::npos) << r.err;
+}
+
+TEST_F(RunConfigCli, EachRuleFlagTakesOneValueAndLeavesTheFiles) {
+  const auto zh = write("a.zh.txt", "这个病人需要做一个scan检查。\n");
+  const auto en = write("a.en.txt", "This patient needs a scan.\n");
+  const CommandResult r = run("check --enable script/latin-in-chinese " + zh.string() + " " + en.string());
+  EXPECT_NE(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.out.find("[script/latin-in-chinese]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("in 2 files"), std::string::npos) << r.out;
+}
+
+TEST_F(RunConfigCli, LaterSelectionFlagWinsAndSelectRunsExactlyThoseRules) {
+  const auto zh = write("a.zh.txt", "这个病人需要做一个scan检查。\n这个病人需要做一个scan检查。\n");
+  const std::string file = " --lang zh --fail-on never " + zh.string();
+  const CommandResult later_enable = run("check --disable all --enable script/latin-in-chinese" + file);
+  EXPECT_NE(later_enable.out.find("[script/latin-in-chinese]"), std::string::npos) << later_enable.out;
+  EXPECT_EQ(later_enable.out.find("[typography/"), std::string::npos) << later_enable.out;
+  const CommandResult later_disable = run("check --enable script/latin-in-chinese --disable script" + file);
+  EXPECT_NE(later_disable.out.find("no findings"), std::string::npos) << later_disable.out;
+  const CommandResult selected = run("check --select script/latin-in-chinese" + file);
+  EXPECT_NE(selected.out.find("[script/latin-in-chinese]"), std::string::npos) << selected.out;
+  EXPECT_EQ(selected.out.find("[typography/"), std::string::npos) << selected.out;
+  const CommandResult defaults = run("check" + file);
+  EXPECT_EQ(defaults.out.find("[script/latin-in-chinese]"), std::string::npos) << defaults.out;
+  EXPECT_EQ(run("check --select nosuch" + file).exit_code, 2);
+}
+
+// Runs the binary under a pseudo-terminal (script(1)), so stdout is a terminal.
+std::string run_on_terminal(const std::string& environment, const std::string& args) {
+  const std::string inner = environment + " " + TRANSCHECK_BINARY + " " + args;
+  const std::string command = "script -qec '" + inner + "' /dev/null 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buffer[4096];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  pclose(pipe);
+  return out;
+}
+
+TEST_F(RunConfigCli, NoColorEnvironmentDisablesColourOnATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) is not installed";
+  const auto path = write("a.txt", "caf\xE9\n");
+  const std::string args = "check --lang en " + path.string();
+  EXPECT_NE(run_on_terminal("env -u NO_COLOR", args).find("\x1b["), std::string::npos);
+  EXPECT_EQ(run_on_terminal("env NO_COLOR=1", args).find("\x1b["), std::string::npos);
+  EXPECT_NE(run_on_terminal("env NO_COLOR=1", "check --color --lang en " + path.string()).find("\x1b["), std::string::npos) << "--color wins";
 }
 
 }  // namespace

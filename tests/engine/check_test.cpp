@@ -27,7 +27,7 @@ TEST(Engine, StrayHanOutsideMojibakeIsStillReported) {
 TEST(Engine, DisableByFamilyAndSeverityOverride) {
   const Document doc = test::make_doc("They are essential for\u8bc6\u522bing cells.\n", Lang::en);
   CheckOptions options;
-  options.selection.disable = {"script"};
+  options.selection.disable("script");
   EXPECT_TRUE(rules_fired(doc, options).empty());
   CheckOptions lowered;
   lowered.severities.push_back({"script/han-in-english", Severity::info});
@@ -41,7 +41,7 @@ TEST(Engine, OffByDefaultRulesRunOnlyWhenEnabled) {
   const Document doc = test::make_doc("这个病人需要做一个scan检查。\n", Lang::zh);
   EXPECT_TRUE(rules_fired(doc).empty());
   CheckOptions options;
-  options.selection.enable = {"script/latin-in-chinese"};
+  options.selection.enable("script/latin-in-chinese");
   EXPECT_EQ(rules_fired(doc, options), std::vector<std::string>{"script/latin-in-chinese"});
 }
 

@@ -13,8 +13,7 @@ namespace {
 std::vector<Finding> run(const std::string& rule, const Document& source, const Document& target) {
   static const Glossary glossary = load_glossaries({source_path("tests/rules/terminology/glossary.tsv")});
   CheckOptions options;
-  options.selection.only_enabled = true;
-  options.selection.enable = {rule};
+  options.selection.select = {rule};
   options.glossary = &glossary;
   return check_pair(source, target, all_rules(), options);
 }
@@ -46,8 +45,7 @@ TEST(TerminologyPairRules, NothingWithoutAGlossary) {
   const Document source = make_doc("化疗常见的副作用是骨髓抑制。\n", Lang::zh, "a.zh.txt");
   const Document target = make_doc("Bone marrow damage.\n", Lang::en, "a.en.txt");
   CheckOptions options;
-  options.selection.only_enabled = true;
-  options.selection.enable = {"terminology"};
+  options.selection.select = {"terminology"};
   EXPECT_TRUE(check_pair(source, target, all_rules(), options).empty());
 }
 
@@ -55,8 +53,7 @@ TEST(TerminologyPairRules, ForbiddenAnywhereOffersTheFix) {
   const Glossary glossary = load_glossaries({source_path("tests/rules/terminology/glossary.tsv")});
   const Document doc = make_doc("She started chemo; Chemo again.\n", Lang::en);
   CheckOptions options;
-  options.selection.only_enabled = true;
-  options.selection.enable = {"terminology/forbidden-anywhere"};
+  options.selection.select = {"terminology/forbidden-anywhere"};
   options.glossary = &glossary;
   const auto findings = check_document(doc, all_rules(), options);
   ASSERT_EQ(findings.size(), 2u);

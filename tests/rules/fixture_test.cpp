@@ -93,8 +93,7 @@ class RuleFixture : public testing::TestWithParam<Case> {};
 TEST_P(RuleFixture, ReportsExactlyTheExpectedFindings) {
   const Case& c = GetParam();
   CheckOptions options;
-  options.selection.only_enabled = true;
-  options.selection.enable = {c.rule};
+  options.selection.select = {c.rule};
   LoadOptions single;
   LoadOptions source_load;
   source_load.language = parse_language("zh");
@@ -120,16 +119,13 @@ TEST_P(RuleFixture, ReportsExactlyTheExpectedFindings) {
             continue;
           }
           ASSERT_TRUE(static_cast<bool>(words >> value)) << c.path << ": " << word << " needs a value";
-          if (word == "--lang") single.language = parse_language(value);
-          else if (word == "--source-lang") source_load.language = parse_language(value);
-          else if (word == "--target-lang") target_load.language = parse_language(value);
-          else if (word == "--enable") options.selection.enable.push_back(value);
+          if (word == "--lang") single.language = parse_language_option(value, word);
+          else if (word == "--source-lang") source_load.language = parse_language_option(value, word);
+          else if (word == "--target-lang") target_load.language = parse_language_option(value, word);
+          else if (word == "--enable") options.selection.enable(value);
           else if (word == "--glossary") glossary_paths.push_back((c.path.parent_path() / value).string());
-          else if (word == "--set") {
-            const auto eq = value.find('=');
-            ASSERT_NE(eq, std::string::npos) << c.path;
-            options.settings.set(value.substr(0, eq), value.substr(eq + 1));
-          } else {
+          else if (word == "--set") add_setting(options.settings, value);  // the CLI's own parsing
+          else {
             FAIL() << c.path << ": unknown argument " << word;
           }
         }

@@ -26,8 +26,7 @@ const RuleList& shared_rules() {
 std::vector<Finding> run(const std::string& rule, const Document& doc, const Settings& settings = {},
                          const Glossary* glossary = nullptr) {
   CheckOptions options;
-  options.selection.only_enabled = true;
-  options.selection.enable = {rule};
+  options.selection.select = {rule};
   options.settings = settings;
   options.glossary = glossary;
   return check_document(doc, shared_rules(), options);

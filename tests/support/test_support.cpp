@@ -37,8 +37,7 @@ namespace {
 
 CheckOptions only(const std::string& rule_id, const Settings& settings) {
   CheckOptions options;
-  options.selection.only_enabled = true;
-  options.selection.enable = {rule_id};
+  options.selection.select = {rule_id};
   options.settings = settings;
   return options;
 }
