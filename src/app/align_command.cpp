@@ -11,9 +11,7 @@
 #include "app/commands.h"
 #include "app/output.h"
 #include "core/utf8.h"
-#include "glossary/load.h"
-#include "formats/load.h"
-#include "formats/reader.h"
+#include "engine/session.h"
 #include "report/location.h"
 
 namespace tc::app {
@@ -176,22 +174,21 @@ void print_beads(std::ostream& out, const Alignment& alignment) {
 int run_align(const AlignArgs& args) {
   if (args.format != "text" && args.format != "json" && args.format != "tsv" && args.format != "beads")
     throw CLI::ValidationError("--format", "must be one of text, json, tsv, beads");
-  std::unique_ptr<Glossary> glossary;
-  if (!args.glossaries.empty()) glossary = std::make_unique<Glossary>(load_glossaries(args.glossaries));
-  LoadOptions load;
-  if (!args.encoding.empty()) load.encoding = args.encoding;
-  load.language = language_option(args.source_lang, "--source-lang");
-  const Document source = load_document(args.source, load);
-  load.language = language_option(args.target_lang, "--target-lang");
-  const Document target = load_document(args.target, load);
-  for (const Document* doc : {&source, &target})
-    if (!doc->suspected_encoding.empty())
-      throw InputError(doc->path, "is not UTF-8 (it reads as " + doc->suspected_encoding + "); pass --encoding " +
-                                      doc->suspected_encoding + " or convert it to UTF-8");
-  AlignOptions options;
-  options.segmented = args.segmented;
-  options.glossary = glossary.get();
-  const Alignment alignment = align_documents(source, target, options);
+  RunConfig config;
+  config.source_language = parse_language_option(args.source_lang, "--source-lang");
+  config.target_language = parse_language_option(args.target_lang, "--target-lang");
+  if (!args.encoding.empty()) config.encoding = args.encoding;
+  config.glossaries = args.glossaries;
+  config.segmented = args.segmented;
+  const CheckSession session(std::move(config));
+  const JobResult result = session.align({Job::Kind::pair, {args.source, args.target}});
+  if (result.error) {
+    std::cerr << "transcheck: error: " << result.error->message << '\n';
+    return 2;
+  }
+  const Document& source = result.documents[0];
+  const Document& target = result.documents[1];
+  const Alignment& alignment = *result.alignment;
   std::vector<std::string> inputs = {args.source, args.target};
   inputs.insert(inputs.end(), args.glossaries.begin(), args.glossaries.end());
   write_output(args.output, inputs, [&](std::ostream& out) {

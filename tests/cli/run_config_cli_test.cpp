@@ -108,3 +108,22 @@ TEST_F(RunConfigCli, NoColorEnvironmentDisablesColourOnATerminal) {
 
 }  // namespace
 }  // namespace tc::test
+
+namespace tc::test {
+namespace {
+
+class JobErrors : public BinaryTest {};
+
+TEST_F(JobErrors, AnUnreadableFileIsReportedAndTheOthersAreStillChecked) {
+  const auto good = write("good.txt", "The caf\xE9 is open.\n");
+  const auto good2 = write("good2.txt", "The shop is closed.\n");
+  const CommandResult r =
+      run("check --lang en " + good.string() + " " + (dir_ / "missing.txt").string() + " " + good2.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("missing.txt: no such file"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("good.txt:1:8: error: invalid UTF-8"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("in 2 files"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace tc::test
