@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "formats/load.h"
+#include "formats/plain_text.h"
 #include "core/document.h"
 #include "core/language.h"
 #include "engine/check.h"
@@ -64,7 +65,7 @@ void ftfy_detection(const fs::path& corpora, const RuleList& rules, bool show) {
     if (record.is_discarded()) continue;
     const std::string id = record.value("id", "?");
     const bool changed = record.value("encoding_changed", false);
-    const Document doc = make_document("ftfy:" + id, record.value("original", ""), Lang::en, false);
+    const Document doc = make_document("ftfy:" + id, record.value("original", ""), Lang::en, plain_text_reader());
     bool fired = false;
     for (const Finding& f : check_document(doc, rules, options)) {
       fired = fired || flags_mojibake(f.rule);
@@ -106,7 +107,7 @@ void mac_dev_false_alarms(const fs::path& corpora, const RuleList& rules) {
       if (entry.is_regular_file() && !entry.path().has_extension()) paths.push_back(entry.path());
     std::sort(paths.begin(), paths.end());
     for (const auto& path : paths) {
-      const Document doc = make_document(path.string(), read_file(path), lang, false);
+      const Document doc = make_document(path.string(), read_file(path), lang, plain_text_reader());
       ++files;
       bytes += doc.text.size();
       for (const Finding& f : check_document(doc, rules, options)) {
@@ -206,13 +207,13 @@ void throughput(const RuleList& rules, const std::string& path, std::size_t mega
     const Lang lang = dominant_language(std::string_view(text).substr(0, 1 << 20));
     std::cout << "input: " << path << " (checked as --lang " << to_string(lang == Lang::unknown ? Lang::en : lang)
               << ")\n";
-    docs.push_back(make_document(path, std::move(text), lang == Lang::unknown ? Lang::en : lang, false));
+    docs.push_back(make_document(path, std::move(text), lang == Lang::unknown ? Lang::en : lang, plain_text_reader()));
   } else {
     std::cout << "input: synthetic text built in memory by repeating varied paragraphs: an English document and a\n"
                  "Chinese document of "
               << megabytes / 2 << " MB each (the two sides of a translation pair, " << megabytes << " MB in all)\n";
-    docs.push_back(make_document("synthetic.en.txt", synthetic_text(Lang::en, megabytes / 2), Lang::en, false));
-    docs.push_back(make_document("synthetic.zh.txt", synthetic_text(Lang::zh, megabytes / 2), Lang::zh, false));
+    docs.push_back(make_document("synthetic.en.txt", synthetic_text(Lang::en, megabytes / 2), Lang::en, plain_text_reader()));
+    docs.push_back(make_document("synthetic.zh.txt", synthetic_text(Lang::zh, megabytes / 2), Lang::zh, plain_text_reader()));
   }
   for (const auto& [label, selected] : {std::pair<const char*, const CheckOptions*>{"encoding/* + script/* (default rules)", &options},
                                         std::pair<const char*, const CheckOptions*>{"encoding/mojibake + encoding/mojibake-cjk alone", &mojibake_only}}) {

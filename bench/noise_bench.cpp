@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "formats/load.h"
+#include "formats/plain_text.h"
 #include "core/utf8.h"
 #include "text/han.h"
 #include "engine/check.h"
@@ -72,7 +73,7 @@ void check(const RuleList& rules, const CheckOptions& options, const std::string
   tally.words += count_words(text, lang);
   tally.bytes += static_cast<double>(text.size());
   ++tally.documents;
-  const Document doc = make_document(name, std::move(text), lang, false);
+  const Document doc = make_document(name, std::move(text), lang, plain_text_reader());
   for (const Finding& f : check_document(doc, rules, options)) {
     ++tally.findings;
     ++tally.per_rule[f.rule];

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <algorithm>
 
+#include "core/data_path.h"
 #include "core/error.h"
 #include "core/line_index.h"
 #include "text/ascii.h"
@@ -191,21 +192,7 @@ Lexicon load_lexicon(const std::string& path, bool keep_raw) {
 }
 
 std::optional<std::string> find_data_file(std::string_view relative) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> roots;
-  if (const char* env = std::getenv("TRANSCHECK_DATA_DIR"); env && *env) roots.emplace_back(env);
-#ifdef TRANSCHECK_DATA_DIR
-  roots.emplace_back(TRANSCHECK_DATA_DIR);
-#endif
-#ifdef TRANSCHECK_INSTALL_DATA_DIR
-  roots.emplace_back(TRANSCHECK_INSTALL_DATA_DIR);
-#endif
-  for (const auto& root : roots) {
-    std::error_code error;
-    const fs::path candidate = root / relative;
-    if (fs::is_regular_file(candidate, error)) return candidate.string();
-  }
-  return std::nullopt;
+  return find_file_in(data_search_path(), relative);
 }
 
 const Lexicon& default_lexicon() {

@@ -67,7 +67,8 @@ class Lexicon {
 Lexicon load_lexicon(const std::string& path, bool keep_raw = false);
 
 // Where data file `relative` (e.g. "cedict/cedict.tsv") is: the environment
-// variable TRANSCHECK_DATA_DIR, then the source tree, then the install prefix.
+// variable TRANSCHECK_DATA_DIR, then beside the installed binary, then the source
+// tree, then the install prefix (core/data_path.h).
 std::optional<std::string> find_data_file(std::string_view relative);
 
 // The CC-CEDICT lexicon, loaded on first use. When the data file is missing

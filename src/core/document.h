@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/format.h"
 #include "core/language.h"
 #include "core/line_index.h"
 #include "core/span.h"
@@ -39,7 +40,7 @@ struct Document {
   Lang lang = Lang::unknown;
   Lang script_lang = Lang::unknown;  // what the dominant script suggests (dominant_language), whatever was declared
   ChineseScript chinese_script = ChineseScript::unspecified;
-  bool markdown = false;
+  Format format;  // plain text unless a reader says otherwise
   std::vector<Block> blocks;
   LineIndex lines;
 

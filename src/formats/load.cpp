@@ -1,6 +1,5 @@
 #include "formats/load.h"
 
-#include "formats/markdown.h"
 #include "formats/plain_text.h"
 
 #include <iostream>
@@ -8,25 +7,26 @@
 
 namespace tc {
 
-Document make_document(std::string path, std::string text, Lang lang, bool markdown) {
+Document make_document(std::string path, std::string text, Lang lang, const FormatReader& reader) {
   Document doc;
   doc.path = std::move(path);
   doc.text = std::move(text);
   doc.lang = lang;
-  doc.markdown = markdown;
+  doc.format = reader.format;
   doc.lines = LineIndex(doc.text);
-  if (markdown) {
-    MarkdownLayout layout = read_markdown(doc.text);
-    doc.blocks = std::move(layout.blocks);
-    doc.masked = std::move(layout.masked);
-  } else {
-    doc.blocks = plain_text_blocks(doc.text);
-  }
-  // Bare URLs and e-mail addresses are not prose in either format.
+  Layout layout = reader.read(doc.text);
+  doc.blocks = std::move(layout.blocks);
+  doc.masked = std::move(layout.masked);
   mask_urls(doc.prose(), doc.masked);
-  // Markdown without any markup: prose() can be the text itself.
-  if (markdown && doc.masked == doc.text) doc.masked.clear();
+  // Nothing masked: prose() can be the text itself.
+  if (doc.masked == doc.text) doc.masked.clear();
   return doc;
+}
+
+Document make_document(std::string path, std::string text, Lang lang) {
+  const ReaderList readers = all_format_readers();
+  const FormatReader& reader = reader_for_path(readers, path);
+  return make_document(std::move(path), std::move(text), lang, reader);
 }
 
 Document document_from_bytes(const std::string& path, std::string bytes, const LoadOptions& options) {
@@ -36,7 +36,9 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
   const Lang detected = dominant_language(decoded.text);
   Lang lang = options.language ? options.language->lang : detected;
   if (lang == Lang::unknown) lang = Lang::en;
-  Document doc = make_document(path, std::move(decoded.text), lang, is_markdown_path(path));
+  const ReaderList default_readers = options.readers ? ReaderList() : all_format_readers();
+  const ReaderList& readers = options.readers ? *options.readers : default_readers;
+  Document doc = make_document(path, std::move(decoded.text), lang, reader_for_path(readers, path));
   doc.script_lang = detected;
   doc.bom_bytes = decoded.bom_bytes;
   doc.encoding = decoded.encoding;

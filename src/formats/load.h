@@ -5,17 +5,21 @@
 
 #include "core/document.h"
 #include "core/language.h"
+#include "formats/format_reader.h"
 #include "formats/reader.h"
 
 namespace tc {
 
-// Builds a document from decoded text: line index, blocks and prose mask.
-// markdown selects the Markdown reader; otherwise the whole text is prose.
-Document make_document(std::string path, std::string text, Lang lang, bool markdown);
+// Builds a document from decoded text with the reader's layout: line
+// index, blocks and prose mask (bare URLs are never prose).
+Document make_document(std::string path, std::string text, Lang lang, const FormatReader& reader);
+// The same with the reader the path's extension selects.
+Document make_document(std::string path, std::string text, Lang lang);
 
 struct LoadOptions {
   std::optional<std::string> encoding;     // --encoding
   std::optional<LanguageTag> language;     // nullopt: from the dominant script
+  const ReaderList* readers = nullptr;     // null: all_format_readers()
 };
 
 // Throws InputError when the file cannot be read or is binary. "-" reads standard input.

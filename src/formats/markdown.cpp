@@ -193,18 +193,19 @@ void mask_inline(std::string_view text, std::size_t b, std::size_t e, Masker& ma
 
 }  // namespace
 
-bool is_markdown_path(std::string_view path) {
-  auto ends_with = [&](std::string_view suffix) {
-    if (path.size() < suffix.size()) return false;
-    for (std::size_t i = 0; i < suffix.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(path[path.size() - suffix.size() + i])) != suffix[i]) return false;
-    return true;
-  };
-  return ends_with(".md") || ends_with(".markdown");
+FormatReader markdown_reader() {
+  FormatReader reader;
+  reader.format.name = "markdown";
+  reader.format.marks_headings = true;
+  reader.format.backslash_escapes = true;
+  reader.format.comment = {"<!--", "-->"};
+  reader.extensions = {"md", "markdown"};
+  reader.read = read_markdown;
+  return reader;
 }
 
-MarkdownLayout read_markdown(std::string_view text) {
-  MarkdownLayout layout;
+Layout read_markdown(std::string_view text) {
+  Layout layout;
   Masker masker(text);
   const std::vector<Line> lines = split_lines(text);
   std::size_t i = 0;

@@ -1,23 +1,18 @@
 #pragma once
-// A small CommonMark-shaped block reader: enough to tell prose from code,
-// headings and list items, with every position kept in the original text.
-#include <string>
+// The Markdown reader: CommonMark blocks and inlines, with every position
+// kept in the original text.
 #include <string_view>
-#include <vector>
 
-#include "core/document.h"
+#include "formats/format_reader.h"
 
 namespace tc {
 
-struct MarkdownLayout {
-  std::vector<Block> blocks;
-  // Same length as the text; fenced and indented code, inline code, URLs,
-  // link targets, HTML comments and tags, and block markers are kMaskByte.
-  std::string masked;
-};
+// Fenced and indented code, inline code, URLs, link targets, HTML comments
+// and tags, and block markers are masked; headings, list items and quotes
+// are blocks of their own.
+Layout read_markdown(std::string_view text);
 
-MarkdownLayout read_markdown(std::string_view text);
-
-bool is_markdown_path(std::string_view path);
+// .md and .markdown; headings are marked up, backslashes escape, comments are <!-- -->.
+FormatReader markdown_reader();
 
 }  // namespace tc

@@ -48,6 +48,14 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
   return blocks;
 }
 
+FormatReader plain_text_reader() {
+  FormatReader reader;
+  reader.format.name = "text";
+  reader.extensions = {"txt", "text"};
+  reader.read = [](std::string_view text) { return Layout{plain_text_blocks(text), {}}; };
+  return reader;
+}
+
 bool mask_urls(std::string_view text, std::string& masked) {
   bool any = false;
   auto mask = [&](std::size_t b, std::size_t e) {

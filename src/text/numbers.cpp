@@ -174,6 +174,50 @@ bool starts_after_spaces(std::string_view text, std::size_t from, std::string_vi
   return text.substr(from, word.size()) == word;
 }
 
+// Only spaces or tabs between the start of the line and pos.
+bool at_line_start(std::string_view text, std::size_t pos) {
+  while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\t')) --pos;
+  return pos == 0 || text[pos - 1] == '\n' || text[pos - 1] == '\r';
+}
+
+// "1. Why get vaccinated?", "2) ", "3、", "（一）", "(二)", "一、" at the start
+// of a line: list numbering, not a quantity.
+bool list_numbering(std::string_view text, std::size_t begin, std::size_t end) {
+  const std::string_view after = text.substr(end, 4);
+  if (after.starts_with("\xE3\x80\x81")) return at_line_start(text, begin);  // 、
+  if ((after.starts_with(". ") || after.starts_with(") ") || after.starts_with(".\t")) && at_line_start(text, begin))
+    return true;
+  const bool open_before = (begin >= 3 && text.substr(begin - 3, 3) == "\xEF\xBC\x88") ||  // （
+                           (begin >= 1 && text[begin - 1] == '(');
+  const bool close_after = after.starts_with("\xEF\xBC\x89") || after.starts_with(")");
+  const std::size_t open = begin >= 3 && text.substr(begin - 3, 3) == "\xEF\xBC\x88" ? begin - 3 : begin - 1;
+  return open_before && close_after && at_line_start(text, open);
+}
+
+// Measure words after a Chinese numeral that make it a count: 两年, 三剂, 一次, 两倍.
+std::size_t chinese_measure(std::string_view text, std::size_t pos) {
+  static constexpr std::string_view kMeasures[] = {
+      "个月", "小时", "分钟", "星期", "毫克", "毫升", "微克", "公斤", "千克", "厘米", "年", "岁", "月", "周", "天", "日",
+      "秒", "剂", "次", "针", "倍", "种", "名", "例", "项", "份", "粒", "片", "支", "瓶", "盒", "克", "期", "类", "组", "代", "胎"};
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  for (std::string_view measure : kMeasures)
+    if (text.substr(pos, measure.size()) == measure) {
+      // 一次性 is "disposable": 性 after the measure makes a new word. (个 is left out:
+      // 两个字 is "the word", 三个人 often "the three of them".)
+      if (text.substr(pos + measure.size(), 3) == "\xE6\x80\xA7") return 0;  // 性
+      return measure.size();
+    }
+  return 0;
+}
+
+// 第一部分, 第二章, 第三节: section numbering.
+bool chinese_section_number(std::string_view text, std::size_t end) {
+  static constexpr std::string_view kSections[] = {"部分", "章", "节", "条", "款", "篇", "卷", "单元", "课", "步"};
+  for (std::string_view section : kSections)
+    if (text.substr(end, section.size()) == section) return true;
+  return false;
+}
+
 // "2.6 至 3.2 万": the scale of a range's upper end applies to its lower end
 // (26,000 to 32,000); "20 世纪 30 年代" is the 1930s.
 void join_chinese_ranges_and_decades(std::string_view text, std::vector<NumberMention>& mentions) {
@@ -262,7 +306,19 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       spelled = true;
     }
     if (!value) {
+      // 半 (half) and 一半: weak, but they match "half" on the other side.
+      if (cp == U'半') out.push_back({{start, c.after(pos)}, 0.5, false, true, true, true});
       pos = c.after(pos);
+      continue;
+    }
+    const bool ordinal = start >= 3 && text.substr(start - 3, 3) == "\xE7\xAC\xAC";  // 第
+    if ((ordinal && chinese_section_number(text, p)) || list_numbering(text, start, p)) {
+      pos = p;
+      continue;
+    }
+    if (spelled && *value == 1 && c.peek(p) == U'半') {  // 一半: half
+      out.push_back({{start, c.after(p)}, 0.5, false, true, true, false});
+      pos = c.after(p);
       continue;
     }
     NumberMention mention{{start, p}, *value, false, false, spelled, false};
@@ -286,6 +342,11 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     // lone 十 or 百 is usually an intensifier (十分 "very"), and 七八 is an estimate.
     if (spelled && !mention.fraction && !mention.percent && (mention.span.size() == 3 || approximate))
       mention.weak = mention.weak || mention.value <= 2 || approximate || chinese_unit(cp) != 0;
+    // 两年, 第三剂, 两倍: a count, strong unless it is one (一个 is often just "a").
+    if (spelled && !approximate && !mention.fraction && !mention.percent && chinese_measure(text, p) > 0) {
+      mention.counted = true;
+      mention.weak = mention.value <= 1;
+    }
     mention.scale = scale;
     out.push_back(mention);
     pos = p;
@@ -329,6 +390,18 @@ int month_number(std::string_view word) {
   return 0;
 }
 
+// Nouns that make a number word before them a count: "three years", "second dose".
+bool unit_noun(std::string_view word) {
+  static constexpr std::string_view kUnits[] = {
+      "dose",  "shot",   "injection", "year",  "month",   "week",   "day",     "hour",  "minute", "time",
+      "type",  "kind",   "vaccine",   "patient", "people", "child", "children", "adult", "case",  "tablet",
+      "pill",  "cycle",  "course",    "visit", "birthday", "strain", "disease", "infant", "baby",
+      "babies", "person", "persons", "woman", "women", "men", "parent", "sibling", "brother", "sister", "drop"};
+  for (std::string_view unit : kUnits)
+    if (word == unit || (word.size() == unit.size() + 1 && word.back() == 's' && word.starts_with(unit))) return true;
+  return false;
+}
+
 double fraction_word(std::string_view word) {
   if (word == "half") return 2;
   if (word == "third" || word == "thirds") return 3;
@@ -338,10 +411,10 @@ double fraction_word(std::string_view word) {
   return 0;
 }
 
-// "fifteenth" = 15, "twenty-first" = 21, "first" = 1 ("third" is a fraction, handled before).
+// "fifteenth" = 15, "twenty-first" = 21, "first" = 1 ("a third" as a fraction is handled before).
 double ordinal_word(std::string_view word) {
   static const std::pair<std::string_view, double> kIrregular[] = {
-      {"first", 1}, {"second", 2}, {"fifth", 5}, {"eighth", 8}, {"ninth", 9}, {"twelfth", 12}};
+      {"first", 1}, {"second", 2}, {"third", 3}, {"fifth", 5}, {"eighth", 8}, {"ninth", 9}, {"twelfth", 12}};
   std::string_view head, tail = word;
   if (const auto dash = word.find('-'); dash != std::string_view::npos) head = word.substr(0, dash), tail = word.substr(dash + 1);
   double base = 0;
@@ -416,6 +489,10 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       pos = c.after(pos);
       continue;
     }
+    if (list_numbering(text, start, p)) {
+      pos = p;
+      continue;
+    }
     NumberMention mention{{start, p}, *value, false, false, false, false};
     // "2/3" fractions; "4 in 10"
     if (p + 1 < span.end && text[p] == '/' && text[p + 1] >= '1' && text[p + 1] <= '9') {
@@ -453,8 +530,29 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
   }
   // Number words: "twenty-five", "two hundred", "a third", "one in every two".
   const std::vector<Word> words = english_words(text, span);
+  auto unit_follows = [&](std::size_t i) { return i + 1 < words.size() && unit_noun(words[i + 1].lower); };
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i].lower;
+    // "twice", "thrice": counts; "once" is as often "as soon as", so only when it matches.
+    if (w == "twice" || w == "thrice" || w == "once") {
+      NumberMention mention{words[i].span, w == "once" ? 1.0 : w == "twice" ? 2.0 : 3.0, false, false, true, w == "once"};
+      mention.counted = w != "once";
+      out.push_back(mention);
+      continue;
+    }
+    // "third dose", "fourth year": ordinals, not fractions.
+    if (const double ordinal = ordinal_word(w); ordinal > 2 && fraction_word(w) != 0 && unit_follows(i)) {
+      NumberMention mention{words[i].span, ordinal, false, false, true, false};
+      mention.counted = true;
+      out.push_back(mention);
+      continue;
+    }
+    // "half of the women" = 一半; other halves are weak.
+    if (w == "half" && (i == 0 || (words[i - 1].lower != "a" && words[i - 1].lower != "one"))) {
+      const bool of_follows = i + 1 < words.size() && words[i + 1].lower == "of";
+      out.push_back({words[i].span, 0.5, false, true, true, !of_follows});
+      continue;
+    }
     // A month counts when it matches a Chinese 3月, but is never reported missing.
     if (const int month = month_number(w); month != 0 && text[words[i].span.begin] >= 'A' && text[words[i].span.begin] <= 'Z') {
       out.push_back({words[i].span, static_cast<double>(month), false, false, true, true});
@@ -479,7 +577,10 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       continue;
     }
     if (const double ordinal = ordinal_word(w); ordinal != 0) {
-      out.push_back({words[i].span, ordinal, false, false, true, ordinal <= 2});
+      // "second dose" counts; "first" alone is often "at first", "first of all".
+      NumberMention mention{words[i].span, ordinal, false, false, true, ordinal <= 2};
+      if (unit_follows(i)) mention.counted = true, mention.weak = ordinal <= 1;
+      out.push_back(mention);
       continue;
     }
     std::string head = w;
@@ -512,6 +613,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       ++last;
     }
     NumberMention mention{{words[i].span.begin, words[last].span.end}, value, false, false, true, value <= 1};
+    mention.counted = unit_follows(last) && value > 1;
     std::size_t q = mention.span.end;
     while (q < span.end && text[q] == ' ') ++q;
     if (text.substr(q, 7) == "percent") mention.percent = true, mention.span.end = q + 7;

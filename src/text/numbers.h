@@ -20,9 +20,15 @@ struct NumberMention {
   // ordinary words ("一样", "one of them").
   bool weak = false;
   double scale = 1;  // the 万 / 亿 / "million" the value was multiplied by
+  // Written in words and counting something: followed by a measure word or a
+  // unit noun (两年, 第三剂, 一次 / "three years", "second dose", "twice"), so
+  // strong enough to report, unlike a lone "one" or 一些.
+  bool counted = false;
 };
 
-// Mentions inside text[span], in order.
+// Mentions inside text[span], in order. List and section numbering ("1.",
+// "2)", "（一）", "一、" at the start of a line, 第一部分, 第二章) is not a quantity
+// and is left out.
 std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span);
 std::vector<NumberMention> find_english_numbers(std::string_view text, Span span);
 

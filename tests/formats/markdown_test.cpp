@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "formats/format_reader.h"
 #include "formats/markdown.h"
 #include "support/test_support.h"
 
@@ -61,10 +62,12 @@ TEST(Markdown, UnclosedFenceRunsToTheEnd) {
 }
 
 TEST(Markdown, RecognisesMarkdownExtensions) {
-  EXPECT_TRUE(is_markdown_path("a/b/Article.MD"));
-  EXPECT_TRUE(is_markdown_path("x.markdown"));
-  EXPECT_FALSE(is_markdown_path("x.txt"));
-  EXPECT_FALSE(is_markdown_path("md"));
+  const ReaderList readers = all_format_readers();
+  EXPECT_EQ(reader_for_path(readers, "a/b/Article.MD").format.name, "markdown");
+  EXPECT_EQ(reader_for_path(readers, "x.markdown").format.name, "markdown");
+  EXPECT_EQ(reader_for_path(readers, "x.txt").format.name, "text");
+  EXPECT_EQ(reader_for_path(readers, "md").format.name, "text");
+  EXPECT_EQ(reader_for_path(readers, "notes.md/readme").format.name, "text");
 }
 
 // Hostile Markdown: inline scans that once restarted from every opener and

@@ -5,7 +5,6 @@
 
 #include "core/utf8.h"
 #include "engine/check.h"
-#include "formats/markdown.h"
 #include "report/printers.h"
 #include "rules/registry.h"
 
@@ -31,8 +30,7 @@ std::string unescape(std::string_view text) {
 }
 
 Document make_doc(std::string text, Lang lang, std::string path) {
-  const bool markdown = is_markdown_path(path);
-  return make_document(std::move(path), std::move(text), lang, markdown);
+  return make_document(std::move(path), std::move(text), lang);
 }
 
 namespace {

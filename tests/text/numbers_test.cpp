@@ -84,6 +84,37 @@ TEST(Numbers, NamesReferencesAndGluedDigits) {
   EXPECT_EQ(values_of("完成4个疗程，PD1和p53", true), (D{4}));
 }
 
+// Counted number words (strong) are marked "!".
+std::vector<std::string> counted(std::string_view text, bool chinese) {
+  const Span span{0, text.size()};
+  std::vector<std::string> out;
+  for (const auto& m : chinese ? find_chinese_numbers(text, span) : find_english_numbers(text, span))
+    out.push_back(format_number(m) + (m.weak ? "?" : "") + (m.counted ? "!" : ""));
+  return out;
+}
+
+TEST(NumberWords, CountsInBothLanguages) {
+  EXPECT_EQ(counted("保护持续两年，第三剂，两倍，三次", true), (V{"2!", "3!", "2!", "3!"}));
+  EXPECT_EQ(counted("接种一剂，一次", true), (V{"1?!", "1?!"}));
+  EXPECT_EQ(counted("three years, the second dose, twice, a third dose", false), (V{"3!", "2!", "2!", "3!"}));
+  EXPECT_EQ(counted("once you are vaccinated", false), (V{"1?"}));
+  EXPECT_EQ(counted("最多一半女性，半年", true), (V{"0.5", "0.5?"}));
+  EXPECT_EQ(counted("up to half of women", false), (V{"0.5"}));
+}
+
+TEST(NumberWords, IdiomsAreWeak) {
+  EXPECT_EQ(counted("一些人一般一起统一在第一时间处理，一次性用品", true), (V{"1?", "1?", "1?", "1?", "1?", "1?"}));
+  EXPECT_EQ(counted("one of them, at once, no one, first of all, the first time", false), (V{"1?", "1?", "1?", "1?", "1?!"}));
+  EXPECT_EQ(counted("很多人一听到两个字", true), (V{"1?", "2?"}));
+}
+
+TEST(NumberWords, ListAndSectionNumberingIsLeftOut) {
+  EXPECT_EQ(values_of("1. Why get vaccinated?\n2) Risks\n  3. Side effects", false), (D{}));
+  EXPECT_EQ(values_of("第一部分 概述\n（一）接种前\n二、风险\n第二章", true), (D{}));
+  EXPECT_EQ(values_of("take 1.5 mg. 2. is a list only at a line start", false), (D{1.5, 2}));
+  EXPECT_EQ(values_of("在第一剂后（2）", true), (D{1, 2}));
+}
+
 TEST(SameNumber, ToleratesRoundedFractions) {
   EXPECT_TRUE(same_number(1.0 / 3, 0.333));
   EXPECT_FALSE(same_number(44.2, 42.2));

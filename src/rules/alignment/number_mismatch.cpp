@@ -44,14 +44,26 @@ const RuleInfo& NumberMismatch::info() const {
   static const RuleInfo kInfo{
       "alignment/number-mismatch", Severity::error, RuleScope::pair, RuleLanguage::any, true,
       "A number differs between a sentence and its translation",
-      R"(## What it does
+      R"doc(## What it does
 Compares the numbers of each aligned sentence pair after normalising both
 sides: Chinese numerals with 万 and 亿 (2万 = 20,000), 百分之四十四点二 =
 44.2%, 三分之一 = 1/3 = "a third", full-width digits, and English number
-words ("ten", "one in every two", "twenty-five"). A number written in digits
-on one side that has no equal on the other side is reported with both values.
-Small numbers written as words (一, "one", "half") count when they match but
-are not reported when missing, because they are usually ordinary words.
+words ("ten", "one in every two", "twenty-five"), ordinals and counts
+("second", 第二, "twice", 两倍, 一次). A number written in digits on one side
+that has no equal on the other side is reported with both values; a digit
+on one side and a word on the other match (`2 doses` = 两剂).
+
+Numbers in words are reported when they count something: followed by a
+measure word in Chinese (两年, 第三剂, 两倍, 三次) or a unit noun in English
+("three years", "second dose"), and "twice". So "three years" against 两年,
+"second dose" against 第一剂 and "twice" against 一次 are caught. Other
+number words (一, "one", "half", 一些, 一般, 一起, 统一, 第一时间, "one of",
+"at once", "no one", "first of all") count when they match but are never
+reported, because they are usually ordinary words; a count of one (一个,
+"one dose") is not reported either, since 一个 is also just "a".
+
+List and section numbering is not a quantity: "1." or "2)" or "3、" or
+"（一）" at the start of a line, and 第一部分, 第二章, 第三节.
 
 ## Why it matters
 A wrong dose, date, percentage or amount is a factual error that reads
@@ -63,7 +75,7 @@ Source `有效率为44.2%。` Target `The efficacy was 42.2%.` is reported as
 `number 44.2% in the source became 42.2% in the translation`.
 
 ## Options
-None.)"};
+None.)doc"};
   return kInfo;
 }
 
@@ -83,7 +95,7 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
     for (const auto& n : source_numbers)
       if (!n.weak && !matches_any(n, target_numbers)) missing.push_back(&n);
     for (const auto& n : target_numbers)
-      if (!n.weak && !n.spelled && !matches_any(n, source_numbers)) extra.push_back(&n);
+      if (!n.weak && (!n.spelled || n.counted) && !matches_any(n, source_numbers)) extra.push_back(&n);
     // One changed number on each side: report them as a pair, on the translation.
     if (missing.size() == 1 && extra.size() == 1) {
       Finding finding = make_finding(target, extra[0]->span,
@@ -95,8 +107,9 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
     }
     for (const NumberMention* n : missing) {
       // Numbers in words are often rendered freely (三人 "a trio", 十八般武艺
-      // "every martial art"): reported missing only as percentages or fractions.
-      if (n->spelled && !n->percent && !n->fraction) continue;
+      // "every martial art"): reported missing only as percentages, fractions
+      // or counts ("three years", 两剂, "twice").
+      if (n->spelled && !n->percent && !n->fraction && !n->counted) continue;
       Finding finding = make_finding(source, n->span,
                                      "number " + quoted(source, *n) + " is not in the translation: \"" +
                                          alignment_rules::quote(target, target_span, 50) + "\"");

@@ -40,7 +40,7 @@ void Structure::check(const CheckContext& context, std::vector<Finding>& out) co
   if (!context.source || !context.target) return;
   const Document& source = *context.source;
   const Document& target = *context.target;
-  if (!source.markdown || !target.markdown) return;
+  if (!source.format.marks_headings || !target.format.marks_headings) return;
   const auto source_headings = blocks_of(source, BlockKind::heading);
   const auto target_headings = blocks_of(target, BlockKind::heading);
   const std::size_t common = std::min(source_headings.size(), target_headings.size());

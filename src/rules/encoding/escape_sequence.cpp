@@ -200,7 +200,7 @@ void EscapeSequence::check(const CheckContext& context, std::vector<Finding>& ou
         escape = Escape{end, std::nullopt, true};
         message = "literal " + names + " in text";
       }
-    } else if ((next == '"' || next == '\'' || next == '/') && !doc.markdown) {
+    } else if ((next == '"' || next == '\'' || next == '/') && !doc.format.backslash_escapes) {
       escape = Escape{pos + 2, std::string(1, next), false};
     }
     if (!escape || (!escape->line_break && in_windows_path(prose, pos) && next != '"' && next != '\'' && next != '/')) {

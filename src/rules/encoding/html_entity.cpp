@@ -160,7 +160,7 @@ void HtmlEntity::check(const CheckContext& context, std::vector<Finding>& out) c
     if (!hit) break;
     pos = static_cast<std::size_t>(static_cast<const char*>(hit) - prose.data());
     auto ref = parse_reference(prose, pos);
-    const bool markdown_escaped = pos > 0 && prose[pos - 1] == '\\' && doc.markdown;  // "\&amp;" is meant literally
+    const bool markdown_escaped = pos > 0 && prose[pos - 1] == '\\' && doc.format.backslash_escapes;  // "\&amp;" is meant literally
     if (!ref || markdown_escaped || std::find(allowed.begin(), allowed.end(), ref->name) != allowed.end()) {
       ++pos;
       continue;

@@ -1,5 +1,7 @@
 #include "rules/typography/module.h"
 
+#include "align/lexicon.h"
+
 #include "rules/typography/boilerplate.h"
 #include "rules/typography/cjk_spacing.h"
 #include "rules/typography/doubled_character.h"
@@ -14,6 +16,7 @@
 #include "rules/typography/repeated_word.h"
 #include "rules/typography/run_together.h"
 #include "rules/typography/space_before_punctuation.h"
+#include "rules/typography/space_in_chinese_word.h"
 #include "rules/typography/unbalanced_quote.h"
 
 namespace tc {
@@ -34,6 +37,7 @@ void register_typography_rules(RuleList& rules) {
   rules.push_back(std::make_unique<Boilerplate>());
   rules.push_back(std::make_unique<DoubledCharacter>());
   rules.push_back(std::make_unique<CjkSpacing>());
+  rules.push_back(std::make_unique<SpaceInChineseWord>([]() -> const Lexicon& { return default_lexicon(); }));
   rules.push_back(std::make_unique<MixedDigitWidth>());
 }
 
