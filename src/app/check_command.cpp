@@ -45,39 +45,36 @@ RunConfig build_config(const CheckArgs& args) {
 }
 
 int run_check(const CheckArgs& args) {
-  const Printer printer = find_printer(args.format);
-  if (!printer) throw CLI::ValidationError("--format", "must be one of " + std::string(printer_names()));
+  if (!is_report_format(args.format))
+    throw CLI::ValidationError("--format", "must be one of " + std::string(printer_names()));
   const CheckSession session(build_config(args));
   const RunConfig& config = session.config();
 
-  // An input that cannot be read is reported and counted; the others are checked.
-  std::vector<JobResult> results;
-  std::size_t input_errors = 0;
-  for (const Job& job : plan_jobs(config, args.files)) {
-    results.push_back(session.run(job));
-    if (const auto& error = results.back().error) {
-      std::cerr << "transcheck: error: " << error->message << '\n';
-      ++input_errors;
-    }
-  }
-  std::vector<Finding> findings;
   ReportContext context;
-  for (JobResult& result : results) {
-    for (const Document& doc : result.documents) context.documents.push_back(&doc);
-    findings.insert(findings.end(), std::make_move_iterator(result.findings.begin()),
-                    std::make_move_iterator(result.findings.end()));
-  }
   context.rules = &session.rules();
   context.color = args.format == "text" && use_color(args.color, args.no_color, args.output.empty() && stdout_is_terminal());
   std::vector<std::string> inputs = args.files;
   inputs.insert(inputs.end(), args.glossaries.begin(), args.glossaries.end());
-  write_output(args.output, inputs, [&](std::ostream& out) { printer(out, findings, context); });
-
+  std::size_t input_errors = 0;
+  bool failing = false;
+  // One job result at a time goes to the report; an input that cannot be
+  // read is reported and counted, and the run goes on.
+  write_output(args.output, inputs, [&](std::ostream& out) {
+    const auto sink = make_report_sink(args.format, out, context);
+    sink->begin_run();
+    for (const Job& job : plan_jobs(config, args.files)) {
+      const JobResult result = session.run(job);
+      if (result.error) {
+        std::cerr << "transcheck: error: " << result.error->message << '\n';
+        ++input_errors;
+      }
+      for (const Finding& f : result.findings)
+        failing |= config.fail_on && static_cast<int>(f.severity) >= static_cast<int>(*config.fail_on);
+      sink->job_result(result);
+    }
+    sink->end_run();
+  });
   if (input_errors > 0) return 2;
-  if (!config.fail_on) return 0;
-  const Severity threshold = *config.fail_on;
-  const bool failing = std::any_of(findings.begin(), findings.end(),
-                                   [&](const Finding& f) { return static_cast<int>(f.severity) >= static_cast<int>(threshold); });
   return failing ? 1 : 0;
 }
 

@@ -21,18 +21,23 @@ bool applies_to(const RuleInfo& info, const Document& doc) {
 void run_rule(const Rule& rule, const CheckContext& context, std::vector<Finding>& out) {
   const std::size_t first = out.size();
   rule.check(context, out);
-  for (std::size_t i = first; i < out.size(); ++i)
-    if (!out[i].document) out[i].document = &context.doc;
+  for (std::size_t i = first; i < out.size(); ++i) {
+    Finding& f = out[i];
+    if (!f.document) f.document = &context.doc;
+    if (f.fix)
+      for (Edit& edit : f.fix->edits)
+        if (edit.span == kFindingSpan) edit.span = f.span;
+  }
 }
 
 }  // namespace
 
-Checker::Checker(const RuleList& rules, CheckOptions options)
+RuleRunner::RuleRunner(const RuleList& rules, CheckOptions options)
     : rules_(rules), options_(std::move(options)), rule_options_(resolve_options(rules, options_.settings)) {
   options_.align.glossary = options_.glossary;
 }
 
-JobResult Checker::check_document(const Document& doc) const {
+JobResult RuleRunner::check_document(const Document& doc) const {
   JobResult result;
   JobMemo memo;
   for (const auto& rule : rules_) {
@@ -47,7 +52,7 @@ JobResult Checker::check_document(const Document& doc) const {
   return result;
 }
 
-JobResult Checker::check_pair(const Document& source, const Document& target, bool keep_alignment) const {
+JobResult RuleRunner::check_pair(const Document& source, const Document& target, bool keep_alignment) const {
   JobResult result;
   JobMemo memo;
   for (const auto* side : {&source, &target}) {
@@ -76,12 +81,12 @@ JobResult Checker::check_pair(const Document& source, const Document& target, bo
 }
 
 std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options) {
-  return Checker(rules, options).check_document(doc).findings;
+  return RuleRunner(rules, options).check_document(doc).findings;
 }
 
 std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
                                 const CheckOptions& options) {
-  return Checker(rules, options).check_pair(source, target).findings;
+  return RuleRunner(rules, options).check_pair(source, target).findings;
 }
 
 bool needs_alignment(const RuleList& rules, const RuleSelection& selection) {

@@ -45,9 +45,9 @@ struct JobResult {
 
 // Rules, options and glossary resolved once, then applied to any number of
 // documents. Rule options are parsed here (ConfigError when one is wrong).
-class Checker {
+class RuleRunner {
  public:
-  Checker(const RuleList& rules, CheckOptions options);
+  RuleRunner(const RuleList& rules, CheckOptions options);
   // Document-scope rules on one document (the `check FILE...` mode).
   JobResult check_document(const Document& doc) const;
   // Document-scope rules on both sides, then pair rules over their
@@ -62,7 +62,7 @@ class Checker {
   RuleOptions rule_options_;
 };
 
-// One-off forms of Checker (tests, benchmarks).
+// One-off forms of RuleRunner (tests, benchmarks).
 std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options);
 std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
                                 const CheckOptions& options);

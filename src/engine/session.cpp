@@ -27,7 +27,7 @@ CheckSession::CheckSession(RunConfig config) : config_(std::move(config)), rules
   options.settings = config_.settings;
   options.glossary = glossary_.get();
   options.align.segmented = config_.segmented;
-  checker_ = std::make_unique<Checker>(rules_, std::move(options));
+  checker_ = std::make_unique<RuleRunner>(rules_, std::move(options));
 }
 
 JobResult CheckSession::load(const Job& job, bool verify_languages) const {

@@ -49,7 +49,7 @@ class CheckSession {
   RunConfig config_;
   RuleList rules_;
   std::unique_ptr<Glossary> glossary_;
-  std::unique_ptr<Checker> checker_;
+  std::unique_ptr<RuleRunner> checker_;
 };
 
 }  // namespace tc
