@@ -3,6 +3,7 @@
 // sequences, which are findings), its language, and where its prose is.
 // Positions inside the library are byte offsets into Document::text.
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/format.h"
 #include "core/language.h"
 #include "core/line_index.h"
+#include "core/source.h"
 #include "core/span.h"
 
 namespace tc {
@@ -59,6 +61,8 @@ struct Document {
   Lang script_lang = Lang::unknown;  // what the dominant script suggests (dominant_language), whatever was declared
   ChineseScript chinese_script = ChineseScript::unspecified;
   Format format;  // plain text unless a reader says otherwise
+  SourceMap source_map;  // text offsets to bytes of the file (identity for text made in memory)
+  std::shared_ptr<const SourceFile> source;  // the file as read; null for text made in memory
   std::vector<Block> blocks;
   LineIndex lines;
 

@@ -4,6 +4,7 @@
 #include "formats/plain_text.h"
 
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 namespace tc {
@@ -34,7 +35,13 @@ Document make_document(std::string path, std::string text, Lang lang) {
 Document document_from_bytes(const std::string& path, std::string bytes, const LoadOptions& options) {
   DecodeOptions decode_options;
   decode_options.encoding = options.encoding;
+  auto source = std::make_shared<SourceFile>();
+  source->path = path;
+  source->bytes = bytes;
   DecodedText decoded = decode_bytes(path, std::move(bytes), decode_options);
+  source->encoding = decoded.encoding;
+  source->bom_bytes = decoded.source_map.file_offset(0);
+  source->lines = LineIndex(source->bytes);
   const Lang detected = dominant_language(decoded.text);
   Lang lang = options.language ? options.language->lang : detected;
   if (lang == Lang::unknown) lang = Lang::en;
@@ -44,6 +51,8 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
   doc.script_lang = detected;
   doc.bom_bytes = decoded.bom_bytes;
   doc.encoding = decoded.encoding;
+  doc.source_map = std::move(decoded.source_map);
+  doc.source = std::move(source);
   if (options.language) doc.chinese_script = options.language->chinese_script;
   if (decoded.probable_encoding) doc.suspected_encoding = *decoded.probable_encoding;
   return doc;

@@ -1,5 +1,7 @@
 #include "formats/plain_text.h"
 
+#include "formats/furniture.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>

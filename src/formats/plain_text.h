@@ -20,6 +20,9 @@ namespace tc {
 // item. Their markers and numbering are outside Block::content.
 std::vector<Block> plain_text_blocks(std::string_view text);
 
+// Any file no other reader claims (.txt or none).
+FormatReader plain_text_reader();
+
 // A list marker at the start of a line: a bullet or list numbering.
 struct ListMarker {
   bool found = false;
@@ -27,9 +30,6 @@ struct ListMarker {
   std::size_t content_begin = 0;  // first byte after the marker and its spaces
 };
 ListMarker list_marker(std::string_view text, Span line);
-
-// Any file no other reader claims (.txt or none).
-FormatReader plain_text_reader();
 
 // Masks bare URLs, e-mail addresses and www. hosts in masked (same length as
 // text) so prose checks do not read them. Returns true when anything was masked.

@@ -30,8 +30,9 @@ bool is_utf8_name(std::string_view name) {
 // With reject_private_use, output in the Private Use Area (where ICU's tables
 // put unassigned legacy byte pairs) also counts as a failure: detection must
 // not call such text a clean decode.
+// With map, records the byte each code point of the result came from.
 std::optional<std::string> try_convert(std::string_view bytes, const char* encoding, std::size_t* bad_offset,
-                                       bool reject_private_use = false) {
+                                       bool reject_private_use = false, SourceMap* map = nullptr) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(encoding, &status), ucnv_close);
   if (U_FAILURE(status)) return std::nullopt;
@@ -39,8 +40,10 @@ std::optional<std::string> try_convert(std::string_view bytes, const char* encod
   std::u16string utf16(bytes.size() * 2 + 16, u'\0');
   const char* source = bytes.data();
   UChar* target = reinterpret_cast<UChar*>(utf16.data());
-  ucnv_toUnicode(converter.get(), &target, target + utf16.size(), &source, bytes.data() + bytes.size(), nullptr, true,
-                 &status);
+  // ICU's offsets array gives, for every UTF-16 unit, the source byte it came from.
+  std::vector<int32_t> offsets(map ? utf16.size() : 0);
+  ucnv_toUnicode(converter.get(), &target, target + utf16.size(), &source, bytes.data() + bytes.size(),
+                 map ? offsets.data() : nullptr, true, &status);
   if (U_FAILURE(status)) {
     if (bad_offset) {
       // The converter stops after the bad sequence; report where it started.
@@ -58,6 +61,7 @@ std::optional<std::string> try_convert(std::string_view bytes, const char* encod
   out.reserve(utf16.size() * 3);
   std::size_t i = 0;
   while (i < utf16.size()) {
+    if (map && offsets[i] >= 0) map->add(out.size(), static_cast<std::size_t>(offsets[i]));
     char32_t c = utf16[i++];
     if (c >= 0xD800 && c <= 0xDBFF && i < utf16.size() && utf16[i] >= 0xDC00 && utf16[i] <= 0xDFFF) {
       c = 0x10000 + ((c - 0xD800) << 10) + (utf16[i++] - 0xDC00);
@@ -65,6 +69,7 @@ std::optional<std::string> try_convert(std::string_view bytes, const char* encod
     if (reject_private_use && ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)) return std::nullopt;
     utf8::append(out, c);
   }
+  if (map) map->add(out.size(), bytes.size());
   return out;
 }
 
@@ -133,13 +138,14 @@ std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
   return std::nullopt;
 }
 
-std::string convert_to_utf8(const std::string& path, std::string_view bytes, const std::string& encoding) {
+std::string convert_to_utf8(const std::string& path, std::string_view bytes, const std::string& encoding,
+                            SourceMap* map) {
   UErrorCode status = U_ZERO_ERROR;
   UConverter* probe = ucnv_open(encoding.c_str(), &status);
   if (U_FAILURE(status)) throw InputError(path, "unknown encoding '" + encoding + "' (try gb18030, gbk, big5, utf-16)");
   ucnv_close(probe);
   std::size_t bad = 0;
-  auto text = try_convert(bytes, encoding.c_str(), &bad);
+  auto text = try_convert(bytes, encoding.c_str(), &bad, false, map);
   if (!text) throw InputError(path, "byte offset " + std::to_string(bad) + ": not valid " + encoding);
   return *text;
 }
@@ -148,9 +154,10 @@ DecodedText decode_bytes(const std::string& path, std::string bytes, const Decod
   DecodedText result;
   if (options.encoding && !is_utf8_name(*options.encoding)) {
     result.encoding = *options.encoding;
-    result.text = convert_to_utf8(path, bytes, *options.encoding);
+    result.text = convert_to_utf8(path, bytes, *options.encoding, &result.source_map);
     if (result.text.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0) {
       result.text.erase(0, kUtf8Bom.size());
+      result.source_map = result.source_map.without_prefix(kUtf8Bom.size());
       result.bom_bytes = 1;  // not a byte count of the original here, only a marker
     }
     return result;
@@ -165,6 +172,7 @@ DecodedText decode_bytes(const std::string& path, std::string bytes, const Decod
     bytes.erase(0, kUtf8Bom.size());
     result.bom_bytes = kUtf8Bom.size();
   }
+  result.source_map = SourceMap::shifted(result.bom_bytes);
   result.first_invalid_offset = utf8::first_invalid(bytes);
   if (result.first_invalid_offset != std::string_view::npos) {
     // Many ill-formed sequences mean a legacy encoding rather than a few damaged bytes.

@@ -9,6 +9,7 @@
 
 #include "core/document.h"
 #include "core/error.h"
+#include "core/source.h"
 
 namespace tc {
 
@@ -24,6 +25,7 @@ struct DecodedText {
   // encoding (GB18030, Big5, ...): its name, for a single finding.
   std::optional<std::string> probable_encoding;
   std::size_t first_invalid_offset = std::string_view::npos;
+  SourceMap source_map;  // offsets in text to offsets in the bytes
 };
 
 // Reads a whole file; throws InputError for missing, unreadable and directory paths.
@@ -38,6 +40,8 @@ std::optional<std::string> detect_legacy_encoding(std::string_view bytes);
 
 // Converts bytes in the named encoding to UTF-8 with ICU; throws InputError
 // naming the byte offset of the first byte that is not valid in it.
-std::string convert_to_utf8(const std::string& path, std::string_view bytes, const std::string& encoding);
+// With map, records where each code point of the result starts in bytes.
+std::string convert_to_utf8(const std::string& path, std::string_view bytes, const std::string& encoding,
+                            SourceMap* map = nullptr);
 
 }  // namespace tc
