@@ -123,19 +123,35 @@ bool is_date_stamp(std::string_view line) {
   return date || (month && year);
 }
 
+// A short line that is no sentence: furniture is a label, not prose
+// (a sentence that mentions "CFR" or "No. 5" is body text).
+bool is_label_line(std::string_view line) {
+  if (line.size() > 60 || line.empty()) return false;
+  std::size_t pos = line.size();
+  const char32_t last = utf8::previous(line, pos);
+  return last != '.' && last != '!' && last != '?' && last != U'。' && last != U'！' && last != U'？' &&
+         line.find("\xE3\x80\x82") == std::string_view::npos &&  // 。
+         line.find("\xEF\xBC\x8C") == std::string_view::npos;    // ，
+}
+
 // "42 U.S.C. § 300aa-26", "45 CFR 46.116".
 bool is_legal_citation(std::string_view line) {
   const auto words = words_of(line);
-  if (words.empty() || words.size() > 10 || count_digits(line) == 0) return false;
-  return line.find("U.S.C.") != std::string_view::npos || line.find("C.F.R.") != std::string_view::npos ||
-         line.find("\xC2\xA7") != std::string_view::npos ||  // §
-         std::any_of(words.begin(), words.end(), [](std::string_view w) { return w == "USC" || w == "CFR"; });
+  if (words.empty() || words.size() > 10 || count_digits(line) == 0 || !is_label_line(line)) return false;
+  if (line.find("U.S.C.") != std::string_view::npos || line.find("C.F.R.") != std::string_view::npos ||
+      line.find("\xC2\xA7") != std::string_view::npos)  // §
+    return true;
+  // "45 CFR 46": the code between a title number and a section number.
+  for (std::size_t i = 1; i + 1 < words.size(); ++i)
+    if ((words[i] == "USC" || words[i] == "CFR") && is_digit(words[i - 1].front()) && is_digit(words[i + 1].front()))
+      return true;
+  return false;
 }
 
 // "No. 080801 Rev. 7/24", "Item #P4072", "CS 321629-A": mostly codes and numbers.
 bool is_catalogue_code(std::string_view line) {
   const auto words = words_of(line);
-  if (words.empty() || words.size() > 10) return false;
+  if (words.empty() || words.size() > 10 || !is_label_line(line)) return false;
   static constexpr std::string_view kMarkers[] = {"no.", "no", "rev.", "rev", "cat.", "item", "form", "pub.",
                                                   "publication", "ref.", "cs", "#"};
   bool marker = false;

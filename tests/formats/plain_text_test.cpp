@@ -88,6 +88,14 @@ TEST(PageFurniture, LinesOfPageFurniture) {
                                            K::furniture, K::paragraph}));
 }
 
+TEST(PageFurniture, SentencesThatMentionCodesAreBodyText) {
+  for (const auto& b : blocks_of("该范围的估计值上限符合一项关于检测对 CFR 估计值影响的研究 2020\n"
+                                 "The 45 CFR 46 rules apply to every study.\n"
+                                 "Bring form No. 5 to the clinic.\n",
+                                 Lang::zh))
+    EXPECT_NE(b.kind, K::furniture) << b.content;
+}
+
 TEST(PageFurniture, ListsOfNumberedLinesAreNotRepeats) {
   for (const auto& b : blocks_of("Dose 1 at 2 months\nDose 2 at 4 months\nDose 3 at 6 months\n"))
     EXPECT_NE(b.kind, K::furniture) << b.content;
