@@ -194,7 +194,7 @@ bool plant_deleted_sentence(const Pair& pair, std::mt19937& rng, Plant& plant) {
   if (end < plant.zh.size() && plant.zh[end] == '\n' && (d.zh.begin == 0 || plant.zh[d.zh.begin - 1] == '\n')) ++end;
   plant.zh.erase(d.zh.begin, end - d.zh.begin);
   plant.span = d.orphan;  // in the unchanged English source
-  plant.what = "deleted zh " + std::to_string(d.zh.begin);
+  plant.what = "deleted zh \"" + pair.zh.substr(d.zh.begin, d.zh.size()) + "\" for \"" + pair.en.substr(d.orphan.begin, std::min<std::size_t>(60, d.orphan.size())) + "\"";
   return true;
 }
 
@@ -254,7 +254,9 @@ std::vector<WordSpan> body_words(std::string_view text) {
     }
     std::size_t end = i;
     while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-    const bool clean_end = end >= text.size() || text[end] == ' ' || text[end] == ',' || text[end] == '.' || text[end] == '\n';
+    // A word, not part of a URL or a file name (www.immunize.org).
+    const bool clean_end = end >= text.size() || text[end] == ' ' || text[end] == ',' || text[end] == '\n' ||
+                           (text[end] == '.' && (end + 1 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end + 1]))));
     if (clean_end && in_body_line(text, i)) words.push_back({{i, end}, std::string(text.substr(i, end - i))});
     i = end;
   }

@@ -1,6 +1,7 @@
 #include "align/align.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -326,6 +327,102 @@ class Search {
     return total;
   }
 
+ public:
+  // A sentence merged into a many-to-one bead although the other side does
+  // not translate it (a deleted translation): it covers almost nothing on the
+  // other side that its neighbours in the bead do not cover already, and the
+  // other side is too short for the bead with it but fits without it. Such a
+  // sentence at the bead's start or end becomes a bead of its own (1-0 / 0-1).
+  std::vector<Bead> split_orphans_near_path(const std::vector<Bead>& beads) {
+    build_masks();
+    return split_orphans(beads);
+  }
+
+  std::vector<Bead> split_orphans(const std::vector<Bead>& beads) const {
+    std::vector<Bead> out;
+    out.reserve(beads.size());
+    for (const Bead& bead : beads) {
+      const bool many_en = bead.source.size() == 1 && bead.target.size() >= 2;
+      const bool many_zh = bead.target.size() == 1 && bead.source.size() >= 2;
+      const std::size_t orphan = many_en ? orphan_in(bead, true) : many_zh ? orphan_in(bead, false) : kNoOrphan;
+      if (orphan == kNoOrphan) {
+        out.push_back(bead);
+        continue;
+      }
+      Bead rest = bead;
+      Bead alone;
+      auto& side = many_en ? rest.target : rest.source;
+      const std::size_t index = side[orphan];
+      side.erase(side.begin() + static_cast<std::ptrdiff_t>(orphan));
+      (many_en ? alone.target : alone.source).push_back(index);
+      const std::size_t i0 = rest.source.front(), i1 = rest.source.back() + 1;
+      const std::size_t j0 = rest.target.front(), j1 = rest.target.back() + 1;
+      rest.score = confidence(i0, i1, j0, j1);
+      if (orphan == 0) out.push_back(std::move(alone)), out.push_back(std::move(rest));
+      else out.push_back(std::move(rest)), out.push_back(std::move(alone));
+    }
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t kNoOrphan = static_cast<std::size_t>(-1);
+
+  // The position (first or last) in the bead's many side of a sentence the
+  // single sentence on the other side does not translate, or kNoOrphan.
+  std::size_t orphan_in(const Bead& bead, bool many_en) const {
+    const auto& many = many_en ? bead.target : bead.source;
+    const std::size_t one = many_en ? bead.source.front() : bead.target.front();
+    const auto& one_features = many_en ? zh_[one] : en_[one];
+    float one_weight = 0;
+    for (float w : one_features.token_weights) one_weight += w;
+    if (one_weight <= 0) return kNoOrphan;
+    // Bits of the single sentence's tokens each sentence of the many side covers.
+    std::vector<std::uint64_t> covers;
+    for (std::size_t k : many) {
+      const PairMasks pm = many_en ? masks(one, k) : masks(k, one);
+      covers.push_back(many_en ? pm.zh : pm.en);
+    }
+    float zh_length = 0, en_length = 0;
+    for (std::size_t i : bead.source) zh_length += zh_[i].length;
+    for (std::size_t j : bead.target) en_length += en_[j].length;
+    const float smoothing = 4.f;
+    auto deviation = [&](float zh, float en) { return std::log((en + smoothing * ratio_) / ((zh + smoothing) * ratio_)); };
+    const float with_all = std::fabs(deviation(zh_length, en_length));
+    std::size_t best = kNoOrphan;
+    float best_exclusive = 1.f;
+    for (std::size_t position : {std::size_t{0}, many.size() - 1}) {
+      const std::size_t k = many[position];
+      const auto& features = many_en ? en_[k] : zh_[k];
+      if (features.token_keys.size() < static_cast<std::size_t>(w_.orphan_tokens)) continue;
+      std::uint64_t others = 0;
+      for (std::size_t q = 0; q < many.size(); ++q)
+        if (q != position) others |= covers[q];
+      const float exclusive = weighted_bits(covers[position] & ~others, one_features.token_weights) / one_weight;
+      const float without = many_en ? std::fabs(deviation(zh_length, en_length - features.length))
+                                    : std::fabs(deviation(zh_length - features.length, en_length));
+      const bool length_says = with_all >= kOrphanLength && without + kOrphanGain <= with_all;
+      const float rest_covers = weighted_bits(others, one_features.token_weights) / one_weight;
+      const float long_enough = exclusive <= kOrphanNothing ? kOrphanSlightlyLong : kOrphanRatherLong;
+      const bool evidence_says = rest_covers >= kOrphanRestCovers && with_all >= long_enough && without < with_all;
+      if (exclusive <= kOrphanExclusive && (length_says || evidence_says) && exclusive < best_exclusive)
+        best = position, best_exclusive = exclusive;
+    }
+    return best;
+  }
+  // An orphan covers at most this share of the other sentence's token weight
+  // beyond its neighbours, and leaving it out brings the bead's log length
+  // ratio from at least kOrphanLength closer to the pair's by kOrphanGain.
+  static constexpr float kOrphanExclusive = 0.12f;
+  static constexpr float kOrphanLength = 0.35f;
+  static constexpr float kOrphanGain = 0.25f;
+  // ... or its neighbours cover at least half of the other sentence and the
+  // bead is rather long with it (somewhat long when it covers nothing beyond them).
+  static constexpr float kOrphanNothing = 0.02f;
+  static constexpr float kOrphanSlightlyLong = 0.15f;
+  static constexpr float kOrphanRatherLong = 0.3f;
+  static constexpr float kOrphanRestCovers = 0.5f;  // ... while the neighbours explain the other sentence
+
+ private:
   // Quotations left open or closed without opening, by the bead's sentences in order.
   template <class Side>
   static std::pair<int, int> open_quotes(const Side& side, std::size_t begin, std::size_t end) {
@@ -465,6 +562,12 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     while (!search.run(beads)) search.path_band(beads, margin *= 2);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
+  if (!free && !lexicon.empty()) {
+    // Orphans inside many-to-one beads: read off the masks near the final path.
+    Search search(zh, en, options.weights);
+    search.path_band(beads, 2);
+    beads = search.split_orphans_near_path(beads);
+  }
   if (swapped)
     for (auto& bead : beads) std::swap(bead.source, bead.target);
   alignment.beads = std::move(beads);

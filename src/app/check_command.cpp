@@ -4,9 +4,7 @@
 #include "app/cli_options.h"
 #include "app/commands.h"
 #include "app/output.h"
-#include "engine/check.h"
-#include "glossary/load.h"
-#include "formats/load.h"
+#include "engine/session.h"
 #include "report/printers.h"
 #include "rules/registry.h"
 
@@ -47,60 +45,36 @@ RunConfig build_config(const CheckArgs& args) {
 }
 
 int run_check(const CheckArgs& args) {
-  const Printer printer = find_printer(args.format);
-  if (!printer) throw CLI::ValidationError("--format", "must be one of " + std::string(printer_names()));
-  const RunConfig config = build_config(args);
-  const RuleList rules = all_rules();
-  verify_rule_names(rules, config);
-  resolve_options(rules, config.settings);  // a bad --set fails before any file is read
-
-  CheckOptions options;
-  options.selection = config.selection;
-  options.severities = config.severities;
-  options.settings = config.settings;
-  std::unique_ptr<Glossary> glossary;
-  if (!args.glossaries.empty()) {
-    glossary = std::make_unique<Glossary>(load_glossaries(args.glossaries));
-    options.glossary = glossary.get();
-  }
-
-  LoadOptions load;
-  load.encoding = config.encoding;
-  const bool pair_mode = args.files.size() == 2 && !config.document_language && !config.single;
-  std::vector<Document> documents;
-  std::vector<Finding> findings;
-  if (pair_mode) {
-    load.language = config.source_language;
-    documents.push_back(load_document(args.files[0], load));
-    load.language = config.target_language;
-    documents.push_back(load_document(args.files[1], load));
-    verify_pair_languages(documents[0], documents[1], config.source_language.lang, config.target_language.lang);
-    findings = check_pair(documents[0], documents[1], rules, options);
-  } else {
-    load.language = config.document_language;
-    documents.reserve(args.files.size());
-    for (const auto& path : args.files) {
-      documents.push_back(load_document(path, load));
-      if (load.language) verify_declared_language(documents.back(), load.language->lang);
-    }
-    for (const auto& doc : documents) {
-      auto found = check_document(doc, rules, options);
-      findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-    }
-  }
+  if (!is_report_format(args.format))
+    throw CLI::ValidationError("--format", "must be one of " + std::string(printer_names()));
+  const CheckSession session(build_config(args));
+  const RunConfig& config = session.config();
 
   ReportContext context;
-  for (const auto& doc : documents) context.documents.push_back(&doc);
-  context.rules = &rules;
+  context.rules = &session.rules();
   context.color = args.format == "text" && use_color(args.color, args.no_color, args.output.empty() && stdout_is_terminal());
   std::vector<std::string> inputs = args.files;
   inputs.insert(inputs.end(), args.glossaries.begin(), args.glossaries.end());
-  write_output(args.output, inputs, [&](std::ostream& out) { printer(out, findings, context); });
-
-  if (!config.fail_on) return 0;
-  const Severity threshold = *config.fail_on;
-  const bool failing = std::any_of(findings.begin(), findings.end(),
-                                   [&](const Finding& f) { return static_cast<int>(f.severity) >= static_cast<int>(threshold); });
+  std::size_t input_errors = 0;
+  bool failing = false;
+  // One job result at a time goes to the report; an input that cannot be
+  // read is reported and counted, and the run goes on.
+  write_output(args.output, inputs, [&](std::ostream& out) {
+    const auto sink = make_report_sink(args.format, out, context);
+    sink->begin_run();
+    for (const Job& job : plan_jobs(config, args.files)) {
+      const JobResult result = session.run(job);
+      if (result.error) {
+        std::cerr << "transcheck: error: " << result.error->message << '\n';
+        ++input_errors;
+      }
+      for (const Finding& f : result.findings)
+        failing |= config.fail_on && static_cast<int>(f.severity) >= static_cast<int>(*config.fail_on);
+      sink->job_result(result);
+    }
+    sink->end_run();
+  });
+  if (input_errors > 0) return 2;
   return failing ? 1 : 0;
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/init_command.h"
 #include "app/output.h"
 #include "formats/reader.h"
 
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   tc::app::add_align_command(app, status);
   tc::app::add_rules_commands(app, status);
   tc::app::add_glossary_command(app, status);
+  tc::app::add_init_command(app, status);
   // CLI11 reports an unknown first word only as "A subcommand is required".
   const std::vector<CLI::App*> commands = app.get_subcommands([](CLI::App*) { return true; });
   const bool known_command = argc <= 1 || argv[1][0] == '-' ||

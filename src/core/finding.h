@@ -1,7 +1,9 @@
 #pragma once
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/document.h"
 #include "core/severity.h"
@@ -16,14 +18,52 @@ struct Counterpart {
   std::string text;
 };
 
+// The span a rule's one-replacement fix means: the finding's own span, set
+// by the engine when the finding leaves the rule.
+inline constexpr Span kFindingSpan{std::numeric_limits<std::size_t>::max(), std::numeric_limits<std::size_t>::max()};
+
+// One change to the document text: replace span (bytes of Document::text) by replacement.
+struct Edit {
+  Span span = kFindingSpan;
+  std::string replacement;
+};
+
+// Safe: applying the edits cannot change the meaning (a mojibake repaired, a
+// doubled word removed). Unsafe: probably right, but a person should look.
+enum class Applicability { safe, unsafe };
+
+struct Fix {
+  Fix() = default;
+  // The common case: replace the finding's span by `replacement`, safely.
+  Fix(std::string replacement) : edits{Edit{kFindingSpan, std::move(replacement)}} {}  // NOLINT: implicit on purpose
+  Fix(const char* replacement) : Fix(std::string(replacement)) {}                    // NOLINT
+  Fix(std::vector<Edit> edits, Applicability applicability) : edits(std::move(edits)), applicability(applicability) {}
+  // The replacement of a one-edit fix.
+  const std::string& replacement() const { return edits.front().replacement; }
+  std::vector<Edit> edits;  // ascending, not overlapping
+  Applicability applicability = Applicability::safe;
+};
+
 struct Finding {
   std::string rule;  // "family/name"
   Severity severity = Severity::warning;
   const Document* document = nullptr;  // set by the engine when a rule leaves it null
   Span span;                           // byte offsets into document->text
   std::string message;
-  std::optional<std::string> fix;      // replacement for span, only when safe
+  std::optional<Fix> fix;
   std::optional<Counterpart> counterpart;
+  // Stable identity for baselines and CI: from the rule, the file, the
+  // flagged text and its surroundings, not the line number (set by the engine).
+  std::string fingerprint;
 };
+
+// The replacement text when the fix is one edit over the finding's own span
+// (what the text and JSON reports show as "fix"); nullopt otherwise.
+inline std::optional<std::string> fix_replacement(const Finding& finding) {
+  if (!finding.fix || finding.fix->edits.size() != 1) return std::nullopt;
+  const Edit& edit = finding.fix->edits.front();
+  if (edit.span != finding.span && edit.span != kFindingSpan) return std::nullopt;
+  return edit.replacement;
+}
 
 }  // namespace tc

@@ -2,7 +2,9 @@
 // The Rule interface. A rule is one class in one file under
 // src/rules/<family>/, registered in src/rules/<family>/module.cpp, with its
 // doc in RuleInfo::doc and its cases under tests/rules/<family>/<name>/.
+#include <map>
 #include <memory>
+#include <string>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -49,6 +51,23 @@ struct RuleInfo {
 
 enum class Role { single, source, target };
 
+// What the rules of one job compute once and share, such as the glossary
+// terms of a pair that three terminology rules read. The engine gives each
+// job a fresh memo; entries live as long as the job.
+class JobMemo {
+ public:
+  // The value stored under key, made by make() the first time it is asked for.
+  template <class T, class Make>
+  const T& get(std::string_view key, Make&& make) {
+    auto it = entries_.find(key);
+    if (it == entries_.end()) it = entries_.emplace(std::string(key), std::make_shared<T>(make())).first;
+    return *static_cast<const T*>(it->second.get());
+  }
+
+ private:
+  std::map<std::string, std::shared_ptr<void>, std::less<>> entries_;
+};
+
 struct CheckContext {
   const Document& doc;                       // the document being checked (pair rules: the target)
   const Document* source = nullptr;          // pair rules: the source document
@@ -57,6 +76,7 @@ struct CheckContext {
   const Glossary* glossary = nullptr;        // null when no glossary was given
   const RuleOptions& options;                // every declared option, parsed, defaults filled in
   Role role = Role::single;
+  JobMemo* memo = nullptr;                   // set by the engine; null: nothing is shared
 };
 
 class Rule {

@@ -1,6 +1,7 @@
 #pragma once
-// Running rules over documents: the library entry point the CLI and the
-// tests share. No I/O.
+// Running rules over documents: the library entry point the session, the
+// CLI and the tests share. No I/O.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,10 +21,49 @@ struct CheckOptions {
   AlignOptions align;
 };
 
-// Document-scope rules on one document (the `check FILE...` mode).
-std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options);
+// What the finding pipeline took out of a job's findings, stage by stage.
+struct FilterCounts {
+  std::size_t explained = 0;    // inside a span a root-cause rule reported (mojibake)
+  std::size_t suppressed = 0;   // inline suppression comments
+  std::size_t baselined = 0;    // already in the baseline
+};
 
-// Document-scope rules on both sides, then pair rules over their alignment.
+// An input that could not be checked: the file and the reason.
+struct JobError {
+  std::string path;
+  std::string message;  // "path: reason", as printed
+};
+
+// The outcome of one job (one document, or a source and its translation).
+struct JobResult {
+  std::vector<Document> documents;    // the job's documents; findings point into them (empty when the caller owns them)
+  std::vector<Finding> findings;      // after the finding pipeline, in document order
+  std::optional<Alignment> alignment; // pair jobs whose rules needed it, or when asked for
+  FilterCounts filtered;
+  std::optional<JobError> error;      // set when an input could not be read; then nothing was checked
+};
+
+// Rules, options and glossary resolved once, then applied to any number of
+// documents. Rule options are parsed here (ConfigError when one is wrong).
+class RuleRunner {
+ public:
+  RuleRunner(const RuleList& rules, CheckOptions options);
+  // Document-scope rules on one document (the `check FILE...` mode).
+  JobResult check_document(const Document& doc) const;
+  // Document-scope rules on both sides, then pair rules over their
+  // alignment. keep_alignment: align even when no enabled rule needs it.
+  JobResult check_pair(const Document& source, const Document& target, bool keep_alignment = false) const;
+  const RuleList& rules() const { return rules_; }
+  const CheckOptions& options() const { return options_; }
+
+ private:
+  const RuleList& rules_;
+  CheckOptions options_;
+  RuleOptions rule_options_;
+};
+
+// One-off forms of RuleRunner (tests, benchmarks).
+std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options);
 std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
                                 const CheckOptions& options);
 

@@ -70,10 +70,13 @@ ProjectFiles collect_directory(const std::filesystem::path& directory, Lang sour
 std::vector<const PathOverride*> overrides_for(const ProjectConfig& config, std::string_view path) {
   std::vector<const PathOverride*> matching;
   for (const auto& entry : config.overrides)
-    if (std::any_of(entry.paths.begin(), entry.paths.end(),
-                    [&](const ConfigGlob& glob) { return glob.glob.matches(path); }))
-      matching.push_back(&entry);
+    if (override_applies(entry, path)) matching.push_back(&entry);
   return matching;
+}
+
+bool override_applies(const PathOverride& entry, std::string_view path) {
+  return std::any_of(entry.paths.begin(), entry.paths.end(),
+                     [&](const ConfigGlob& glob) { return glob.glob.matches(path); });
 }
 
 }  // namespace tc

@@ -39,4 +39,7 @@ ProjectFiles collect_directory(const std::filesystem::path& directory, Lang sour
 // and then those of the target apply.
 std::vector<const PathOverride*> overrides_for(const ProjectConfig& config, std::string_view path);
 
+// True when one of the override's paths matches path.
+bool override_applies(const PathOverride& entry, std::string_view path);
+
 }  // namespace tc

@@ -23,15 +23,30 @@ std::string escape(std::string_view text, bool property) {
 
 }  // namespace
 
-void print_github(std::ostream& out, const std::vector<Finding>& findings, const ReportContext&) {
-  Locator locator;
-  for (const Finding& f : findings) {
-    const Location loc = locator.locate(*f.document, f.span);
-    const char* level = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
-    out << "::" << level << " file=" << escape(loc.file, true) << ",line=" << loc.start.line << ",col=" << loc.start.column
-        << ",endLine=" << loc.end.line << ",endColumn=" << loc.end.column << ",title=" << escape(f.rule, true) << "::"
-        << escape(printable(f.message), false) << '\n';
+namespace {
+
+class GithubSink : public ReportSink {
+ public:
+  explicit GithubSink(std::ostream& out) : out_(out) {}
+  void job_result(const JobResult& result) override {
+    Locator locator;
+    for (const Finding& f : result.findings) {
+      const Location loc = locator.locate(*f.document, f.span);
+      const char* level = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
+      out_ << "::" << level << " file=" << escape(loc.file, true) << ",line=" << loc.start.line << ",col=" << loc.start.column
+           << ",endLine=" << loc.end.line << ",endColumn=" << loc.end.column << ",title=" << escape(f.rule, true) << "::"
+           << escape(printable(f.message), false) << '\n';
+    }
   }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportSink> make_github_sink(std::ostream& out, const ReportContext&) {
+  return std::make_unique<GithubSink>(out);
 }
 
 }  // namespace tc

@@ -5,18 +5,52 @@
 #include "report/printers.h"
 
 namespace tc {
+namespace {
 
-void print_json(std::ostream& out, const std::vector<Finding>& findings, const ReportContext& context) {
-  using nlohmann::json;
-  json files = json::array();
-  for (const Document* doc : context.documents) {
-    files.push_back({{"file", doc->path}, {"language", std::string(to_string(doc->lang))}, {"encoding", doc->encoding}});
+using nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+std::string dumped(const json& value) { return value.dump(2, ' ', false, json::error_handler_t::replace); }
+
+// Findings stream as each job ends; "files" and "summary", known only at
+// the end, follow them.
+class JsonSink : public ReportSink {
+ public:
+  explicit JsonSink(std::ostream& out) : out_(out), findings_(out) {}
+
+  void begin_run() override { findings_.open(report_dump()); }
+
+  void job_result(const JobResult& result) override {
+    for (const Document& doc : result.documents)
+      files_.push_back({{"file", doc.path}, {"language", std::string(to_string(doc.lang))}, {"encoding", doc.encoding}});
+    Locator locator;
+    Locator counterpart_locator;  // see text_printer.cpp
+    for (const Finding& f : result.findings) {
+      if (f.severity == Severity::error) ++counts_.error;
+      else if (f.severity == Severity::warning) ++counts_.warning;
+      else ++counts_.info;
+      findings_.add(dumped(item_json(f, locator, counterpart_locator)));
+    }
   }
-  Locator locator;
-  // Counterparts come in (roughly) the other document's order: a locator of
-  // their own keeps them from recounting a long line from its start.
-  Locator counterpart_locator;
-  auto item_json = [&](const Finding& f) {
+
+  void end_run() override {
+    findings_.close(report_dump());
+    out_ << '\n';
+  }
+
+ private:
+  // Ill-formed UTF-8 in quoted text must not abort the report.
+  std::string report_dump() const {
+    ordered report;
+    report["version"] = 1;
+    report["tool"] = {{"name", "transcheck"}, {"version", TRANSCHECK_VERSION}};
+    report["findings"] = std::string(kStreamedArrayPlaceholder);
+    report["files"] = ordered(files_);
+    report["summary"] = {{"error", counts_.error}, {"warning", counts_.warning}, {"info", counts_.info}};
+    return report.dump(2, ' ', false, ordered::error_handler_t::replace);
+  }
+
+  static json item_json(const Finding& f, Locator& locator, Locator& counterpart_locator) {
     const Location loc = locator.locate(*f.document, f.span);
     json item = {
         {"rule", f.rule},
@@ -31,7 +65,9 @@ void print_json(std::ostream& out, const std::vector<Finding>& findings, const R
         {"message", f.message},
         {"text", f.document->text.substr(f.span.begin, f.span.size())},
     };
-    if (f.fix) item["fix"] = *f.fix;
+    if (const auto replacement = fix_replacement(f); replacement && f.fix->applicability == Applicability::safe)
+      item["fix"] = *replacement;
+    if (!f.fingerprint.empty()) item["fingerprint"] = f.fingerprint;
     if (f.counterpart) {
       json counterpart = {{"text", f.counterpart->text}};
       if (f.counterpart->document) {
@@ -45,22 +81,18 @@ void print_json(std::ostream& out, const std::vector<Finding>& findings, const R
       item["counterpart"] = counterpart;
     }
     return item;
-  };
-  const SeverityCounts counts = count_severities(findings);
-  json report = {
-      {"version", 1},
-      {"tool", {{"name", "transcheck"}, {"version", TRANSCHECK_VERSION}}},
-      {"files", files},
-      {"findings", std::string(kStreamedArrayPlaceholder)},
-      {"summary", {{"error", counts.error}, {"warning", counts.warning}, {"info", counts.info}}},
-  };
-  // Ill-formed UTF-8 in quoted text must not abort the report. Findings are
-  // dumped one at a time: a DOM of all of them takes gigabytes.
-  write_with_streamed_array(out, report.dump(2, ' ', false, json::error_handler_t::replace), findings.size(),
-                            [&](std::size_t i) {
-                              return item_json(findings[i]).dump(2, ' ', false, json::error_handler_t::replace);
-                            });
-  out << '\n';
+  }
+
+  std::ostream& out_;
+  StreamedArray findings_;
+  json files_ = json::array();
+  SeverityCounts counts_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportSink> make_json_sink(std::ostream& out, const ReportContext&) {
+  return std::make_unique<JsonSink>(out);
 }
 
 }  // namespace tc

@@ -3,39 +3,53 @@
 #include <stdexcept>
 
 namespace tc {
+namespace {
+
+// nlohmann escapes the placeholder's control characters as \u0001.
+constexpr std::string_view kQuoted = "\"\\u0001streamed array\\u0001\"";
+
+std::size_t placeholder_at(std::string_view dump) {
+  const std::size_t at = dump.find(kQuoted);
+  if (at == std::string_view::npos) throw std::logic_error("streamed array placeholder missing from the report");
+  return at;
+}
+
+}  // namespace
+
+void StreamedArray::open(std::string_view dump) {
+  const std::size_t at = placeholder_at(dump);
+  // The key's line indentation; elements sit one level deeper.
+  const std::size_t line_start = dump.rfind('\n', at) + 1;  // npos + 1 == 0
+  key_indent_ = 0;
+  while (line_start + key_indent_ < at && dump[line_start + key_indent_] == ' ') ++key_indent_;
+  element_indent_.assign(key_indent_ + 2, ' ');
+  out_ << dump.substr(0, at);
+}
+
+void StreamedArray::add(std::string_view text) {
+  out_ << (count_++ == 0 ? "[\n" : ",\n") << element_indent_;
+  // Pretty-printed JSON holds no raw newline inside strings: every newline
+  // starts a line to indent.
+  std::size_t from = 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', from)) {
+    out_ << text.substr(from, nl + 1 - from) << element_indent_;
+    from = nl + 1;
+  }
+  out_ << text.substr(from);
+}
+
+void StreamedArray::close(std::string_view dump) {
+  if (count_ == 0) out_ << "[]";
+  else out_ << '\n' << std::string(key_indent_, ' ') << ']';
+  out_ << dump.substr(placeholder_at(dump) + kQuoted.size());
+}
 
 void write_with_streamed_array(std::ostream& out, std::string_view dump, std::size_t count,
                                const std::function<std::string(std::size_t)>& element) {
-  // nlohmann escapes the placeholder's control characters as \u0001.
-  static constexpr std::string_view kQuoted = "\"\\u0001streamed array\\u0001\"";
-  const std::size_t at = dump.find(kQuoted);
-  if (at == std::string_view::npos) throw std::logic_error("streamed array placeholder missing from the report");
-  // The key's line indentation; elements sit one level deeper.
-  const std::size_t line_start = dump.rfind('\n', at) + 1;  // npos + 1 == 0
-  std::size_t key_indent = 0;
-  while (line_start + key_indent < at && dump[line_start + key_indent] == ' ') ++key_indent;
-  const std::string element_indent(key_indent + 2, ' ');
-
-  out << dump.substr(0, at);
-  if (count == 0) {
-    out << "[]";
-  } else {
-    out << "[\n";
-    for (std::size_t i = 0; i < count; ++i) {
-      const std::string text = element(i);
-      out << element_indent;
-      // Pretty-printed JSON holds no raw newline inside strings: every
-      // newline starts a line to indent.
-      std::size_t from = 0;
-      for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
-        out << std::string_view(text).substr(from, nl + 1 - from) << element_indent;
-        from = nl + 1;
-      }
-      out << std::string_view(text).substr(from) << (i + 1 < count ? ",\n" : "\n");
-    }
-    out << std::string(key_indent, ' ') << ']';
-  }
-  out << dump.substr(at + kQuoted.size());
+  StreamedArray array(out);
+  array.open(dump);
+  for (std::size_t i = 0; i < count; ++i) array.add(element(i));
+  array.close(dump);
 }
 
 }  // namespace tc

@@ -12,11 +12,27 @@ namespace tc {
 // The string to put in the report DOM where the streamed array goes.
 inline constexpr std::string_view kStreamedArrayPlaceholder = "\x01streamed array\x01";
 
-// Writes `dump` (the DOM pretty-printed with indent 2, holding the
-// placeholder once) with the placeholder replaced by an array of `count`
-// elements. element(i) returns element i pretty-printed with indent 2 as if
-// at the top level; the output is byte for byte what dumping the DOM with
-// the array in place would give.
+// An array written element by element into a pretty-printed (indent 2) DOM
+// dump that holds the placeholder once. open() writes the dump up to the
+// array; add() one element, pretty-printed with indent 2 as if at the top
+// level; close() the array and the rest of a dump (which may differ from the
+// first after the placeholder: values known only at the end). The output is
+// byte for byte what dumping the DOM with the array in place would give.
+class StreamedArray {
+ public:
+  explicit StreamedArray(std::ostream& out) : out_(out) {}
+  void open(std::string_view dump);
+  void add(std::string_view element);
+  void close(std::string_view dump);
+
+ private:
+  std::ostream& out_;
+  std::string element_indent_;
+  std::size_t key_indent_ = 0;
+  std::size_t count_ = 0;
+};
+
+// The whole of it at once: `count` elements, element(i) gives element i.
 void write_with_streamed_array(std::ostream& out, std::string_view dump, std::size_t count,
                                const std::function<std::string(std::size_t)>& element);
 

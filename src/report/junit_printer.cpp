@@ -1,4 +1,3 @@
-#include <map>
 #include <string>
 
 #include "report/excerpt.h"
@@ -24,32 +23,52 @@ std::string xml_escape(std::string_view text) {
 
 }  // namespace
 
-void print_junit(std::ostream& out, const std::vector<Finding>& findings, const ReportContext& context) {
-  std::map<const Document*, std::vector<const Finding*>> by_document;
-  for (const Finding& f : findings) by_document[f.document].push_back(&f);
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"transcheck\" tests=\"" << context.documents.size() << "\" failures=\"" << findings.size()
-      << "\">\n";
-  out << "  <testsuite name=\"transcheck\" tests=\"" << context.documents.size() << "\" failures=\"" << findings.size()
-      << "\">\n";
-  Locator locator;
-  for (const Document* doc : context.documents) {
-    out << "    <testcase classname=\"transcheck\" name=\"" << xml_escape(doc->path) << "\"";
-    const auto it = by_document.find(doc);
-    if (it == by_document.end()) {
-      out << "/>\n";
-      continue;
+namespace {
+
+// The header counts every file and finding, so the test cases are kept as
+// text (not as results) until the run ends.
+class JunitSink : public ReportSink {
+ public:
+  explicit JunitSink(std::ostream& out) : out_(out) {}
+
+  void job_result(const JobResult& result) override {
+    Locator locator;
+    for (const Document& doc : result.documents) {
+      ++files_;
+      cases_ += "    <testcase classname=\"transcheck\" name=\"" + xml_escape(doc.path) + "\"";
+      std::string failures;
+      for (const Finding& f : result.findings) {
+        if (f.document != &doc) continue;
+        ++findings_;
+        const Location loc = locator.locate(doc, f.span);
+        failures += "      <failure type=\"" + xml_escape(f.rule) + "\" message=\"" + xml_escape(printable(f.message)) +
+                    "\">" + xml_escape(loc.file) + ':' + std::to_string(loc.start.line) + ':' +
+                    std::to_string(loc.start.column) + ": " + std::string(to_string(f.severity)) + ": " +
+                    xml_escape(printable(f.message)) + "</failure>\n";
+      }
+      cases_ += failures.empty() ? "/>\n" : ">\n" + failures + "    </testcase>\n";
     }
-    out << ">\n";
-    for (const Finding* f : it->second) {
-      const Location loc = locator.locate(*doc, f->span);
-      out << "      <failure type=\"" << xml_escape(f->rule) << "\" message=\"" << xml_escape(printable(f->message))
-          << "\">" << xml_escape(loc.file) << ':' << loc.start.line << ':' << loc.start.column << ": "
-          << to_string(f->severity) << ": " << xml_escape(printable(f->message)) << "</failure>\n";
-    }
-    out << "    </testcase>\n";
   }
-  out << "  </testsuite>\n</testsuites>\n";
+
+  void end_run() override {
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out_ << "<testsuites name=\"transcheck\" tests=\"" << files_ << "\" failures=\"" << findings_ << "\">\n";
+    out_ << "  <testsuite name=\"transcheck\" tests=\"" << files_ << "\" failures=\"" << findings_ << "\">\n";
+    out_ << cases_;
+    out_ << "  </testsuite>\n</testsuites>\n";
+  }
+
+ private:
+  std::ostream& out_;
+  std::string cases_;
+  std::size_t files_ = 0;
+  std::size_t findings_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportSink> make_junit_sink(std::ostream& out, const ReportContext&) {
+  return std::make_unique<JunitSink>(out);
 }
 
 }  // namespace tc

@@ -2,13 +2,17 @@
 
 namespace tc {
 
-Printer find_printer(std::string_view format) {
-  if (format == "text") return print_text;
-  if (format == "json") return print_json;
-  if (format == "sarif") return print_sarif;
-  if (format == "github") return print_github;
-  if (format == "junit") return print_junit;
+std::unique_ptr<ReportSink> make_report_sink(std::string_view format, std::ostream& out, const ReportContext& context) {
+  if (format == "text") return make_text_sink(out, context);
+  if (format == "json") return make_json_sink(out, context);
+  if (format == "sarif") return make_sarif_sink(out, context);
+  if (format == "github") return make_github_sink(out, context);
+  if (format == "junit") return make_junit_sink(out, context);
   return nullptr;
+}
+
+bool is_report_format(std::string_view format) {
+  return format == "text" || format == "json" || format == "sarif" || format == "github" || format == "junit";
 }
 
 std::string_view printer_names() { return "text|json|sarif|github|junit"; }

@@ -49,38 +49,66 @@ std::string headline(const Finding& finding) {
   return format_headline(finding, palette(false), locator);
 }
 
-void print_text(std::ostream& out, const std::vector<Finding>& findings, const ReportContext& context) {
-  const Palette p = palette(context.color);
-  Locator locator;
-  // Counterparts come in (roughly) the other document's order: a locator of
-  // their own keeps them from recounting a long line from its start.
-  Locator counterpart_locator;
-  for (const Finding& f : findings) {
-    out << format_headline(f, p, locator) << '\n';
-    if (f.document->text.empty()) continue;
-    const Excerpt excerpt = make_excerpt(*f.document, f.span);
-    const std::string number = std::to_string(excerpt.line);
-    const std::string gutter(number.size(), ' ');
-    out << p.dim << ' ' << number << " | " << p.reset << excerpt.text << '\n';
-    out << p.dim << ' ' << gutter << " | " << p.reset << p.caret << excerpt.underline << p.reset << '\n';
-    if (f.counterpart) {
-      const Counterpart& c = *f.counterpart;
-      out << ' ' << gutter << " = " << "counterpart";
-      if (c.document) {
-        const Location cl = counterpart_locator.locate(*c.document, c.span);
-        out << " (" << cl.file << ':' << cl.start.line << ':' << cl.start.column << ")";
+namespace {
+
+class TextSink : public ReportSink {
+ public:
+  TextSink(std::ostream& out, const ReportContext& context) : out_(out), p_(palette(context.color)) {}
+
+  void job_result(const JobResult& result) override {
+    files_ += result.documents.size();
+    Locator locator;
+    // Counterparts come in (roughly) the other document's order: a locator of
+    // their own keeps them from recounting a long line from its start.
+    Locator counterpart_locator;
+    for (const Finding& f : result.findings) {
+      ++findings_;
+      if (f.severity == Severity::error) ++counts_.error;
+      else if (f.severity == Severity::warning) ++counts_.warning;
+      else ++counts_.info;
+      out_ << format_headline(f, p_, locator) << '\n';
+      if (f.document->text.empty()) continue;
+      const Excerpt excerpt = make_excerpt(*f.document, f.span);
+      const std::string number = std::to_string(excerpt.line);
+      const std::string gutter(number.size(), ' ');
+      out_ << p_.dim << ' ' << number << " | " << p_.reset << excerpt.text << '\n';
+      out_ << p_.dim << ' ' << gutter << " | " << p_.reset << p_.caret << excerpt.underline << p_.reset << '\n';
+      if (f.counterpart) {
+        const Counterpart& c = *f.counterpart;
+        out_ << ' ' << gutter << " = " << "counterpart";
+        if (c.document) {
+          const Location cl = counterpart_locator.locate(*c.document, c.span);
+          out_ << " (" << cl.file << ':' << cl.start.line << ':' << cl.start.column << ")";
+        }
+        out_ << ": " << printable(c.text) << '\n';
       }
-      out << ": " << printable(c.text) << '\n';
+      if (const auto replacement = fix_replacement(f))
+        out_ << ' ' << gutter << " = " << p_.caret << (f.fix->applicability == Applicability::safe ? "fix" : "possible fix")
+             << p_.reset << ": replace with \"" << printable(*replacement) << "\"\n";
     }
-    if (f.fix) out << ' ' << gutter << " = " << p.caret << "fix" << p.reset << ": replace with \"" << printable(*f.fix) << "\"\n";
   }
-  const SeverityCounts counts = count_severities(findings);
-  if (findings.empty()) {
-    out << "no findings in " << plural(context.documents.size(), "file") << '\n';
-  } else {
-    out << plural(counts.error, "error") << ", " << plural(counts.warning, "warning") << ", " << counts.info
-        << " info in " << plural(context.documents.size(), "file") << '\n';
+
+  void end_run() override {
+    if (findings_ == 0) {
+      out_ << "no findings in " << plural(files_, "file") << '\n';
+    } else {
+      out_ << plural(counts_.error, "error") << ", " << plural(counts_.warning, "warning") << ", " << counts_.info
+           << " info in " << plural(files_, "file") << '\n';
+    }
   }
+
+ private:
+  std::ostream& out_;
+  Palette p_;
+  std::size_t files_ = 0;
+  std::size_t findings_ = 0;
+  SeverityCounts counts_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportSink> make_text_sink(std::ostream& out, const ReportContext& context) {
+  return std::make_unique<TextSink>(out, context);
 }
 
 }  // namespace tc

@@ -108,3 +108,63 @@ TEST_F(RunConfigCli, NoColorEnvironmentDisablesColourOnATerminal) {
 
 }  // namespace
 }  // namespace tc::test
+
+namespace tc::test {
+namespace {
+
+class JobErrors : public BinaryTest {};
+
+TEST_F(JobErrors, AnUnreadableFileIsReportedAndTheOthersAreStillChecked) {
+  const auto good = write("good.txt", "The caf\xE9 is open.\n");
+  const auto good2 = write("good2.txt", "The shop is closed.\n");
+  const CommandResult r =
+      run("check --lang en " + good.string() + " " + (dir_ / "missing.txt").string() + " " + good2.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("missing.txt: no such file"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("good.txt:1:8: error: invalid UTF-8"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("in 2 files"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace tc::test
+
+#include <nlohmann/json.hpp>
+
+namespace tc::test {
+namespace {
+
+class StreamedReports : public BinaryTest {};
+
+TEST_F(StreamedReports, JsonFindingsCarryAFingerprintAndEveryFileIsListed) {
+  const auto a = write("a.txt", "The caf\xE9 is open.\n");
+  const auto b = write("b.txt", "A new line.\nThe caf\xE9 is open.\n");
+  const CommandResult r = run("check --lang en --format json " + a.string() + " " + b.string());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  ASSERT_EQ(report["files"].size(), 2u);
+  ASSERT_EQ(report["findings"].size(), 2u);
+  EXPECT_EQ(report["summary"]["error"], 2);
+  for (const auto& finding : report["findings"]) {
+    const std::string fingerprint = finding["fingerprint"];
+    EXPECT_EQ(fingerprint.size(), 16u);
+    EXPECT_EQ(fingerprint.find_first_not_of("0123456789abcdef"), std::string::npos) << fingerprint;
+  }
+  // Different files: different fingerprints, though the line is the same.
+  EXPECT_NE(report["findings"][0]["fingerprint"], report["findings"][1]["fingerprint"]);
+}
+
+TEST_F(StreamedReports, EveryFormatReportsTheGoodFilesOfARunWithAnInputError) {
+  const auto good = write("good.txt", "The caf\xE9 is open.\n");
+  const std::string files = good.string() + " " + (dir_ / "missing.txt").string();
+  for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    const CommandResult r = run(std::string("check --lang en --format ") + format + " " + files);
+    EXPECT_EQ(r.exit_code, 2) << format;
+    EXPECT_NE(r.err.find("missing.txt"), std::string::npos) << format << r.err;
+    EXPECT_NE(r.out.find("good.txt"), std::string::npos) << format << r.out;
+  }
+  const auto sarif = nlohmann::json::parse(run("check --lang en --format sarif " + good.string()).out);
+  EXPECT_EQ(sarif["runs"][0]["results"][0]["partialFingerprints"]["transcheck/v1"].get<std::string>().size(), 16u);
+}
+
+}  // namespace
+}  // namespace tc::test

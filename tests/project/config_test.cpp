@@ -6,6 +6,7 @@
 #include <string>
 
 #include "project/config.h"
+#include "support/scratch_tree.h"
 
 namespace tc {
 namespace {
@@ -206,21 +207,7 @@ TEST(ParseProjectConfig, ConfigErrorsAreInputErrorsSoTheRunExitsWithTwo) {
   }
 }
 
-class ConfigFiles : public testing::Test {
- protected:
-  void SetUp() override {
-    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    root_ = fs::temp_directory_path() / ("transcheck-config-" + std::to_string(::getpid()) + "-" + info->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-  void write(const fs::path& relative, const std::string& text) {
-    fs::create_directories((root_ / relative).parent_path());
-    std::ofstream(root_ / relative) << text;
-  }
-  fs::path root_;
-};
+class ConfigFiles : public test::ScratchTree {};
 
 TEST_F(ConfigFiles, TheNearestConfigUpwardsIsFound) {
   write("transcheck.toml", "source-lang = \"zh\"\n");

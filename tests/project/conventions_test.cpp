@@ -4,17 +4,13 @@
 #include <vector>
 
 #include "project/conventions.h"
+#include "support/scratch_tree.h"
 
 namespace tc {
 namespace {
 
 using Strings = std::vector<std::string>;
-
-Strings pair_names(const Pairing& pairing) {
-  Strings names;
-  for (const auto& pair : pairing.pairs) names.push_back(pair.source + " <-> " + pair.target);
-  return names;
-}
+using test::pair_names;
 
 TEST(DefaultPairRules, EverySourceAndTargetCaptureAlike) {
   for (const Lang lang : {Lang::zh, Lang::en})

@@ -6,19 +6,15 @@
 #include <vector>
 
 #include "project/pairing.h"
+#include "support/scratch_tree.h"
 
 namespace tc {
 namespace {
 
 using Strings = std::vector<std::string>;
+using test::pair_names;
 
 PairRule rule(const char* source, const char* target) { return {Glob(source), Glob(target), std::nullopt, std::nullopt}; }
-
-Strings pair_names(const Pairing& pairing) {
-  Strings names;
-  for (const auto& pair : pairing.pairs) names.push_back(pair.source + " <-> " + pair.target);
-  return names;
-}
 
 TEST(PairFiles, HugoContentDirectories) {
   const Strings files{"content/zh-cn/post/a.md", "content/en/post/a.md", "content/zh-cn/post/b.md",

@@ -7,34 +7,16 @@
 #include <vector>
 
 #include "project/project.h"
+#include "support/scratch_tree.h"
 
 namespace tc {
 namespace {
 
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
+using test::pair_names;
 
-Strings pair_names(const Pairing& pairing) {
-  Strings names;
-  for (const auto& pair : pairing.pairs) names.push_back(pair.source + " <-> " + pair.target);
-  return names;
-}
-
-class Project : public testing::Test {
- protected:
-  void SetUp() override {
-    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    root_ = fs::temp_directory_path() / ("transcheck-project-" + std::to_string(::getpid()) + "-" + info->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-  void write(const std::string& relative, const std::string& text = "text\n") {
-    fs::create_directories((root_ / relative).parent_path());
-    std::ofstream(root_ / relative) << text;
-  }
-  fs::path root_;
-};
+class Project : public test::ScratchTree {};
 
 TEST_F(Project, ConfigPairsExcludesAndSingleFiles) {
   write("transcheck.toml", R"(exclude = ["content/*/drafts"]

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "project/walk.h"
+#include "support/scratch_tree.h"
 
 namespace tc {
 namespace {
@@ -15,21 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
 
-class ListProjectFiles : public testing::Test {
- protected:
-  void SetUp() override {
-    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    root_ = fs::temp_directory_path() / ("transcheck-walk-" + std::to_string(::getpid()) + "-" + info->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-  void write(const std::string& relative) {
-    fs::create_directories((root_ / relative).parent_path());
-    std::ofstream(root_ / relative) << "text\n";
-  }
-  fs::path root_;
-};
+class ListProjectFiles : public test::ScratchTree {};
 
 TEST_F(ListProjectFiles, ListsRegularFilesSortedWithSlashes) {
   write("zh/b.md");

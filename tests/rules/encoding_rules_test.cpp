@@ -17,7 +17,7 @@ std::vector<std::optional<std::string>> fixes_of(const std::string& rule, const 
                                                  const std::string& path = "doc.txt") {
   const Document doc = make_doc(unescape(text), lang, path);
   std::vector<std::optional<std::string>> fixes;
-  for (const Finding& f : findings_of(rule, doc)) fixes.push_back(f.fix);
+  for (const Finding& f : findings_of(rule, doc)) fixes.push_back(fix_replacement(f));
   return fixes;
 }
 
@@ -152,7 +152,7 @@ TEST(UnusualSpaceRun, PaddingRunIsOneFindingWhoseFixKeepsTheAsciiSpaces) {
   const auto findings = test::findings_of("encoding/unusual-space", doc);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].span, (Span{5, 10}));
-  EXPECT_EQ(findings[0].fix, "   ");
+  EXPECT_EQ(fix_replacement(findings[0]), "   ");
 }
 
 }  // namespace

@@ -57,7 +57,7 @@ TEST(HostileInput, ThousandsOfStackedCombiningMarks) {
   EXPECT_EQ(findings[0].span.begin, 0u);
   EXPECT_EQ(findings[0].span.end, doc.text.size() - 3);
   ASSERT_TRUE(findings[0].fix.has_value());
-  EXPECT_EQ(*findings[0].fix, "x" + repeat("\u0323", 60000) + repeat("\u0301", 60000));
+  EXPECT_EQ(fix_replacement(findings[0]), "x" + repeat("\u0323", 60000) + repeat("\u0301", 60000));
 }
 
 TEST(HostileInput, LongCombiningRunInCanonicalOrderIsNfc) {
@@ -72,7 +72,7 @@ TEST(HostileInput, LongCombiningRunComposesLikeAShortOne) {
   const Document doc = make_doc("a" + marks + "\n", Lang::en);
   const std::vector<Finding> findings = findings_of("encoding/not-nfc", doc);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(*findings[0].fix, "\u1EA1" + repeat("\u0323", 199) + repeat("\u0301", 200));
+  EXPECT_EQ(fix_replacement(findings[0]), "\u1EA1" + repeat("\u0323", 199) + repeat("\u0301", 200));
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ using mojibake::find_latin_mojibake;
 std::vector<std::string> fixes(const std::string& rule, const std::string& text) {
   std::vector<std::string> out;
   for (const Finding& f : findings_of(rule, make_doc(unescape(text), Lang::en)))
-    out.push_back(f.fix ? *f.fix : "<no fix>");
+    out.push_back(fix_replacement(f).value_or("<no fix>"));
   return out;
 }
 

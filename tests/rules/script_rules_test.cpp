@@ -16,7 +16,7 @@ namespace {
 
 std::vector<std::optional<std::string>> fixes(const std::string& rule, const Document& doc, const Settings& settings = {}) {
   std::vector<std::optional<std::string>> out;
-  for (const Finding& f : findings_of(rule, doc, settings)) out.push_back(f.fix);
+  for (const Finding& f : findings_of(rule, doc, settings)) out.push_back(fix_replacement(f));
   return out;
 }
 

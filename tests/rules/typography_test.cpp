@@ -36,7 +36,7 @@ std::vector<Finding> run(const std::string& rule, const Document& doc, const Set
 std::vector<std::string> fixes(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
   for (const Finding& f : findings)
-    out.push_back(f.document->text.substr(f.span.begin, f.span.size()) + " -> " + (f.fix ? *f.fix : "(none)"));
+    out.push_back(f.document->text.substr(f.span.begin, f.span.size()) + " -> " + fix_replacement(f).value_or("(none)"));
   return out;
 }
 

@@ -15,6 +15,15 @@ source sentence the aligner could not pair with any target text (a 1-0 bead).
 The finding is on the source sentence and quotes the nearest translated text,
 so you can see where the missing sentence belongs.
 
+A sentence whose translation was deleted is often absorbed by its neighbour
+into a two-to-one pair. The aligner takes it out again (and so it is
+reported here) when, in a translation that is not free, the sentence covers
+almost nothing of the translated sentence that its neighbour does not cover
+already, and the translated sentence is too short for both but fits the
+neighbour alone. Two source sentences translated as one (`The virus spreads
+through blood. It also spreads through semen.` as `病毒通过血液和精液传播。`)
+each cover a part of it and stay paired.
+
 ## Why it matters
 Dropped sentences are the costliest translation error that no spelling or
 terminology check can see: the translation reads fine, but says less.

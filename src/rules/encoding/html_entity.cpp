@@ -185,7 +185,7 @@ void HtmlEntity::check(const CheckContext& context, std::vector<Finding>& out) c
     if (value) {
       f.fix = utf8::encode(*value);
       const bool visible = u_isgraph(static_cast<UChar32>(*value));
-      f.message += "; it stands for " + (visible ? "'" + *f.fix + "'" : encoding::describe_code_point(*value));
+      f.message += "; it stands for " + (visible ? "'" + f.fix->replacement() + "'" : encoding::describe_code_point(*value));
     }
     out.push_back(std::move(f));
     pos = end;

@@ -46,7 +46,7 @@ void SimplifiedInTraditional::check(const CheckContext& context, std::vector<Fin
       finding.message += "; choose its Traditional form";
     } else {
       finding.fix = to_traditional.convert(found);
-      finding.message += "; use \"" + script::excerpt(*finding.fix) + "\"";
+      finding.message += "; use \"" + script::excerpt(finding.fix->replacement()) + "\"";
     }
     out.push_back(std::move(finding));
   }

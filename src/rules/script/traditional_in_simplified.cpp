@@ -52,7 +52,7 @@ void TraditionalInSimplified::check(const CheckContext& context, std::vector<Fin
     Finding finding = make_finding(doc, {run.begin, run.end}, {});
     finding.fix = to_simplified.convert(found);
     finding.message = "Traditional \"" + script::excerpt(found) + "\" in Simplified Chinese text; use \"" +
-                      script::excerpt(*finding.fix) + "\"";
+                      script::excerpt(finding.fix->replacement()) + "\"";
     out.push_back(std::move(finding));
   }
 }

@@ -36,7 +36,7 @@ reported at "revenue".)", /*explains_its_span=*/false, /*reads_undecoded=*/false
 }
 
 void ForbiddenTerm::check(const CheckContext& context, std::vector<Finding>& out) const {
-  const PairTerms terms = collect_pair_terms(context, "terminology/forbidden-term.fold-traditional");
+  const PairTerms& terms = shared_pair_terms(context, "terminology/forbidden-term.fold-traditional");
   if (terms.beads.empty() || !terms.source_is_chinese) return;  // forbidden renderings are English
   const std::vector<GlossaryEntry>& entries = context.glossary->entries;
   for (const BeadTerms& bead : terms.beads) {

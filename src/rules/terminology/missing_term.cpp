@@ -42,7 +42,7 @@ chemotherapy is bone marrow damage.` with a glossary row
 }
 
 void MissingTerm::check(const CheckContext& context, std::vector<Finding>& out) const {
-  const PairTerms terms = collect_pair_terms(context, "terminology/missing-term.fold-traditional");
+  const PairTerms& terms = shared_pair_terms(context, "terminology/missing-term.fold-traditional");
   if (terms.beads.empty()) return;
   const std::vector<GlossaryEntry>& entries = context.glossary->entries;
   const TermSide wanted = accepted_target_side(terms);

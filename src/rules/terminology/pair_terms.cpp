@@ -1,6 +1,7 @@
 #include "rules/terminology/pair_terms.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/alignment.h"
 #include "core/utf8.h"
@@ -16,12 +17,18 @@ std::vector<TermMatch> find_terms(const Glossary& glossary, const Document& doc,
 
 }  // namespace
 
-PairTerms collect_pair_terms(const CheckContext& context, std::string_view fold_traditional_key) {
+const PairTerms& shared_pair_terms(const CheckContext& context, std::string_view fold_traditional_key) {
+  if (!context.memo) throw std::logic_error("terminology rules need the engine's job memo");
+  const bool fold = context.options.boolean(fold_traditional_key);
+  return context.memo->get<PairTerms>(fold ? "terminology/pair-terms" : "terminology/pair-terms-unfolded",
+                                      [&] { return collect_pair_terms(context, fold); });
+}
+
+PairTerms collect_pair_terms(const CheckContext& context, bool fold) {
   PairTerms terms;
   if (!context.glossary || !context.alignment || !context.source || !context.target) return terms;
   const Glossary& glossary = *context.glossary;
   const Alignment& alignment = *context.alignment;
-  const bool fold = context.options.boolean(fold_traditional_key);
   terms.source_is_chinese = context.source->lang != Lang::en;
   const bool target_is_chinese = context.target->lang == Lang::zh;
   terms.beads.reserve(alignment.beads.size());

@@ -24,8 +24,13 @@ struct PairTerms {
 };
 
 // Null context.glossary or alignment: no beads. fold_traditional_key names
-// the rule's option that turns Traditional->Simplified folding off.
-PairTerms collect_pair_terms(const CheckContext& context, std::string_view fold_traditional_key);
+// the rule's option that turns Traditional->Simplified folding off. The
+// terms are matched once per job (and folding setting) and kept in the job's
+// memo, so the terminology rules share one glossary pass over the pair.
+const PairTerms& shared_pair_terms(const CheckContext& context, std::string_view fold_traditional_key);
+
+// The matching itself, without the memo.
+PairTerms collect_pair_terms(const CheckContext& context, bool fold_traditional);
 
 // The side target matches of an entry's accepted renderings have: English
 // renderings for a Chinese source, Chinese forms for an English one.

@@ -1,0 +1,136 @@
+#include "engine/pipeline.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <string_view>
+
+namespace tc {
+
+void apply_severity_overrides(std::vector<Finding>& findings, const std::vector<SeverityOverride>& severities) {
+  if (severities.empty()) return;
+  for (Finding& f : findings)
+    if (const auto severity = severity_override(severities, f.rule)) f.severity = *severity;
+}
+
+std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules) {
+  std::map<std::string_view, bool, std::less<>> explains;
+  for (const auto& rule : rules) explains[rule->info().id] = rule->info().explains_its_span;
+  auto is_root_cause = [&](const Finding& f) {
+    const auto it = explains.find(f.rule);
+    return it != explains.end() && it->second;
+  };
+  std::map<const Document*, std::vector<Span>> explained;
+  for (const Finding& f : findings)
+    if (is_root_cause(f)) explained[f.document].push_back(f.span);
+  if (explained.empty()) return 0;
+  const std::size_t before = findings.size();
+  std::erase_if(findings, [&](const Finding& f) {
+    if (is_root_cause(f)) return false;
+    const auto it = explained.find(f.document);
+    if (it == explained.end()) return false;
+    const Span s = f.span;
+    return std::any_of(it->second.begin(), it->second.end(), [&](const Span& g) {
+      return s.begin >= g.begin && s.end <= g.end && (s.begin < g.end || s.empty());
+    });
+  });
+  return before - findings.size();
+}
+
+std::size_t drop_suppressed_inline(std::vector<Finding>&) { return 0; }
+
+namespace {
+
+constexpr std::size_t kContextBytes = 16;
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Whitespace runs become one space; leading and trailing ones go.
+std::string folded(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+struct Fnv1a {
+  std::uint64_t hash = 14695981039346656037ull;
+  void add(std::string_view text) {
+    for (char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    hash = (hash ^ 0xFFu) * 1099511628211ull;  // field separator: "ab"+"c" differs from "a"+"bc"
+  }
+};
+
+std::uint64_t base_hash(const Finding& f) {
+  Fnv1a h;
+  h.add(f.rule);
+  h.add(f.document ? std::string_view(f.document->path) : std::string_view());
+  if (!f.document || f.span.end > f.document->text.size()) return h.hash;
+  const std::string_view text = f.document->text;
+  // Fold a wide window, then keep kContextBytes of it next to the span, so
+  // extra spaces nearby change nothing.
+  std::size_t before = f.span.begin > 4 * kContextBytes ? f.span.begin - 4 * kContextBytes : 0;
+  std::string_view left = text.substr(before, f.span.begin - before);
+  std::string_view right = text.substr(f.span.end, std::min(text.size() - f.span.end, 4 * kContextBytes));
+  // Context stays within the finding's line.
+  if (const std::size_t newline = left.find_last_of("\n\r"); newline != std::string_view::npos) left.remove_prefix(newline + 1);
+  if (const std::size_t newline = right.find_first_of("\n\r"); newline != std::string_view::npos) right = right.substr(0, newline);
+  std::string left_folded = folded(left);
+  std::string right_folded = folded(right);
+  if (left_folded.size() > kContextBytes) {
+    std::size_t cut = left_folded.size() - kContextBytes;
+    while (cut < left_folded.size() && is_continuation(left_folded[cut])) ++cut;
+    left_folded.erase(0, cut);
+  }
+  if (right_folded.size() > kContextBytes) {
+    std::size_t cut = kContextBytes;
+    while (cut > 0 && is_continuation(right_folded[cut])) --cut;
+    right_folded.resize(cut);
+  }
+  h.add(left_folded);
+  h.add(folded(text.substr(f.span.begin, f.span.size())));
+  h.add(right_folded);
+  return h.hash;
+}
+
+std::string hex(std::uint64_t value) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, value >>= 4) out[static_cast<std::size_t>(i)] = kDigits[value & 0xF];
+  return out;
+}
+
+}  // namespace
+
+std::string fingerprint_of(const Finding& finding, std::size_t occurrence) {
+  Fnv1a h{base_hash(finding)};
+  h.add(std::to_string(occurrence));
+  return hex(h.hash);
+}
+
+void set_fingerprints(std::vector<Finding>& findings) {
+  std::map<std::uint64_t, std::size_t> seen;
+  for (Finding& f : findings) f.fingerprint = fingerprint_of(f, seen[base_hash(f)]++);
+}
+
+std::size_t drop_baselined(std::vector<Finding>&) { return 0; }
+
+void finish_findings(JobResult& result, const RuleList& rules, const std::vector<SeverityOverride>& severities,
+                     const std::vector<const Document*>& document_order) {
+  apply_severity_overrides(result.findings, severities);
+  result.filtered.explained += drop_explained(result.findings, rules);
+  sort_findings(result.findings, document_order);
+  set_fingerprints(result.findings);
+  result.filtered.suppressed += drop_suppressed_inline(result.findings);
+  result.filtered.baselined += drop_baselined(result.findings);
+}
+
+}  // namespace tc

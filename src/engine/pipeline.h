@@ -1,0 +1,36 @@
+#pragma once
+// The finding pipeline: what happens to a job's findings after the rules ran,
+// in one ordered chain:
+//   1. severity overrides (--severity)
+//   2. root-cause filter: a finding inside a span reported by a rule that
+//      explains its span (mojibake) is dropped, whichever rule found it,
+//      document and pair rules alike
+//   3. inline suppressions (a hook; the comment syntax comes with the formats)
+//   4. baseline (a hook; nothing is baselined yet)
+// Before 3, the findings are sorted in document order and each gets its
+// fingerprint. A new filter is one more stage here, counted in FilterCounts.
+#include <vector>
+
+#include "engine/check.h"
+
+namespace tc {
+
+// 16 hex digits from the rule id, the file path, the flagged text and up to
+// 16 bytes of context on each side within its line (whitespace runs folded
+// to one space), and `occurrence`: how many earlier findings of the job had
+// the same of all these. The line number is not part of it, so the
+// fingerprint survives edits elsewhere in the file.
+std::string fingerprint_of(const Finding& finding, std::size_t occurrence);
+
+void finish_findings(JobResult& result, const RuleList& rules, const std::vector<SeverityOverride>& severities,
+                     const std::vector<const Document*>& document_order);
+
+// The stages, each on its own (tests).
+void apply_severity_overrides(std::vector<Finding>& findings, const std::vector<SeverityOverride>& severities);
+std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules);
+std::size_t drop_suppressed_inline(std::vector<Finding>& findings);
+// Sets Finding::fingerprint on findings in document order (see fingerprint_of).
+void set_fingerprints(std::vector<Finding>& findings);
+std::size_t drop_baselined(std::vector<Finding>& findings);
+
+}  // namespace tc

@@ -1,0 +1,55 @@
+#pragma once
+// A check session: loads the rules, the glossaries and the aligner's lexicon
+// once, then runs jobs (one document, or a source and its translation) to
+// JobResults. An input that cannot be read is that job's error; the session
+// goes on with the next job.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/check.h"
+#include "engine/run_config.h"
+#include "glossary/glossary.h"
+
+namespace tc {
+
+struct Job {
+  enum class Kind { document, pair };
+  Kind kind = Kind::document;
+  std::vector<std::string> paths;  // document: one path; pair: source, target ("-" is standard input)
+};
+
+// The jobs a list of files means under config: one pair job for SOURCE
+// TARGET, else one document job per file (--lang, --single, or not two files).
+std::vector<Job> plan_jobs(const RunConfig& config, const std::vector<std::string>& files);
+
+class CheckSession {
+ public:
+  // Throws ConfigError for an unknown rule, option or bad value, InputError
+  // for a glossary that cannot be loaded.
+  explicit CheckSession(RunConfig config);
+  CheckSession(const CheckSession&) = delete;
+  CheckSession& operator=(const CheckSession&) = delete;
+
+  // Reads the job's files, checks their languages against the config, runs
+  // the rules and the finding pipeline. Never throws InputError: a file that
+  // cannot be read or contradicts the declared language is result.error.
+  JobResult run(const Job& job) const;
+  // A pair's alignment only, for `transcheck align`: no rules run and the
+  // languages are taken as declared.
+  JobResult align(const Job& job) const;
+
+  const RunConfig& config() const { return config_; }
+  const RuleList& rules() const { return rules_; }
+  const Glossary* glossary() const { return glossary_.get(); }
+
+ private:
+  JobResult load(const Job& job, bool verify_languages) const;
+
+  RunConfig config_;
+  RuleList rules_;
+  std::unique_ptr<Glossary> glossary_;
+  std::unique_ptr<RuleRunner> checker_;
+};
+
+}  // namespace tc
