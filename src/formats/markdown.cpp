@@ -1,195 +1,290 @@
 #include "formats/markdown.h"
 
-#include <algorithm>
-#include <cctype>
-#include <cstring>
-#include <map>
-#include <utility>
-#include <vector>
+#include <md4c.h>
 
-#include "formats/plain_text.h"
+#include <algorithm>
+#include <vector>
 
 namespace tc {
 namespace {
 
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  for_each_line(text, [&](const Line& line) { lines.push_back(line); });
-  return lines;
-}
+bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
 
-std::size_t indent_of(std::string_view line) {
-  std::size_t width = 0;
-  for (char c : line) {
-    if (c == ' ') ++width;
-    else if (c == '\t') width += 4 - width % 4;
-    else break;
-  }
-  return width;
-}
-
-std::size_t skip_spaces(std::string_view text, std::size_t pos, std::size_t end) {
-  while (pos < end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+std::size_t line_begin_of(std::string_view text, std::size_t pos) {
+  while (pos > 0 && text[pos - 1] != '\n' && text[pos - 1] != '\r') --pos;
   return pos;
 }
 
-bool is_blank(std::string_view text, const Line& line) { return skip_spaces(text, line.begin, line.end) == line.end; }
-
-// Length of a fence opener ("```" or "~~~", 3 or more) at pos, or 0.
-std::size_t fence_length(std::string_view text, std::size_t pos, std::size_t end) {
-  if (pos >= end || (text[pos] != '`' && text[pos] != '~')) return 0;
-  const char c = text[pos];
-  std::size_t n = 0;
-  while (pos + n < end && text[pos + n] == c) ++n;
-  return n >= 3 ? n : 0;
+std::size_t line_end_of(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && text[pos] != '\n' && text[pos] != '\r') ++pos;
+  return pos;
 }
 
-// Length of a list marker ("- ", "* ", "+ ", "12. ", "3) ") at pos, or 0.
-std::size_t list_marker_length(std::string_view text, std::size_t pos, std::size_t end) {
-  if (pos >= end) return 0;
-  const char c = text[pos];
-  if ((c == '-' || c == '*' || c == '+') && pos + 1 < end && (text[pos + 1] == ' ' || text[pos + 1] == '\t')) return 2;
-  std::size_t n = 0;
-  while (pos + n < end && n < 9 && std::isdigit(static_cast<unsigned char>(text[pos + n]))) ++n;
-  if (n > 0 && pos + n + 1 < end && (text[pos + n] == '.' || text[pos + n] == ')') &&
-      (text[pos + n + 1] == ' ' || text[pos + n + 1] == '\t'))
-    return n + 2;
-  return 0;
+std::size_t trim_end(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin && is_space_or_tab(text[end - 1])) --end;
+  return end;
 }
 
-class Masker {
- public:
-  explicit Masker(std::string_view text) : text_(text), masked_(text) {}
-  void mask(std::size_t b, std::size_t e) {
-    for (std::size_t i = b; i < e && i < masked_.size(); ++i)
-      if (masked_[i] != '\n' && masked_[i] != '\r') masked_[i] = kMaskByte;
+// Past the ')' that closes the inline link destination and title opening at
+// text[open] == '(', as CommonMark reads them; npos when they do not close.
+std::size_t link_tail_end(std::string_view text, std::size_t open) {
+  std::size_t pos = open + 1;
+  auto skip_whitespace = [&] {
+    while (pos < text.size() && (is_space_or_tab(text[pos]) || text[pos] == '\n' || text[pos] == '\r')) ++pos;
+  };
+  skip_whitespace();
+  if (pos < text.size() && text[pos] == '<') {
+    while (++pos < text.size() && text[pos] != '>' && text[pos] != '\n') pos += text[pos] == '\\' ? 1 : 0;
+    if (pos >= text.size() || text[pos] != '>') return std::string_view::npos;
+    ++pos;
+  } else {
+    int depth = 0;
+    while (pos < text.size() && static_cast<unsigned char>(text[pos]) > ' ') {
+      if (text[pos] == '\\') ++pos;
+      else if (text[pos] == '(') ++depth;
+      else if (text[pos] == ')' && depth-- == 0) break;
+      ++pos;
+    }
   }
-  std::string take() { return std::move(masked_); }
+  skip_whitespace();
+  if (pos < text.size() && (text[pos] == '"' || text[pos] == '\'' || text[pos] == '(')) {
+    const char close = text[pos] == '(' ? ')' : text[pos];
+    while (++pos < text.size() && text[pos] != close) pos += text[pos] == '\\' ? 1 : 0;
+    if (pos >= text.size()) return std::string_view::npos;
+    ++pos;
+    skip_whitespace();
+  }
+  return pos < text.size() && text[pos] == ')' ? pos + 1 : std::string_view::npos;
+}
+
+// Walks md4c's callbacks and records, with offsets into the text, the blocks,
+// the prose regions (block contents) and what inside them is not prose.
+class Collector {
+ public:
+  explicit Collector(std::string_view text) : text_(text) {}
+
+  Layout finish() {
+    Layout layout;
+    layout.blocks = std::move(blocks_);
+    // Everything outside the block contents is markup (markers, fences, code
+    // and HTML blocks, link definitions, rules); line ends stay for the line index.
+    layout.masked.assign(text_.size(), kMaskByte);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+      if (text_[i] == '\n' || text_[i] == '\r') layout.masked[i] = text_[i];
+    for (const Span& region : prose_)
+      std::copy(text_.begin() + static_cast<std::ptrdiff_t>(region.begin),
+                text_.begin() + static_cast<std::ptrdiff_t>(region.end),
+                layout.masked.begin() + static_cast<std::ptrdiff_t>(region.begin));
+    for (const Span& hidden : hidden_)
+      for (std::size_t i = hidden.begin; i < hidden.end && i < text_.size(); ++i)
+        if (text_[i] != '\n' && text_[i] != '\r') layout.masked[i] = kMaskByte;
+    return layout;
+  }
+
+  void enter_block(MD_BLOCKTYPE type, void* detail) {
+    close_leaf();
+    Container container;
+    container.type = type;
+    if (type == MD_BLOCK_H) container.level = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
+    if (type == MD_BLOCK_CODE) container.fenced = static_cast<MD_BLOCK_CODE_DETAIL*>(detail)->fence_char != 0;
+    stack_.push_back(container);
+  }
+
+  void leave_block(MD_BLOCKTYPE type) {
+    close_leaf();
+    if (type == MD_BLOCK_CODE && !stack_.empty()) add_code_block(stack_.back());
+    if (!stack_.empty()) stack_.pop_back();
+  }
+
+  void enter_span(MD_SPANTYPE type) {
+    if (type == MD_SPAN_A || type == MD_SPAN_IMG) links_.push_back({cursor_, std::string_view::npos});
+    if (type == MD_SPAN_CODE) code_span_ = {std::string_view::npos, 0};
+  }
+
+  void leave_span(MD_SPANTYPE type) {
+    if ((type == MD_SPAN_A || type == MD_SPAN_IMG) && !links_.empty()) {
+      close_link(links_.back());
+      links_.pop_back();
+    }
+    if (type == MD_SPAN_CODE && code_span_.begin != std::string_view::npos) hide_code_span();
+  }
+
+  void on_text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size) {
+    // Line breaks, NUL replacements and the like are not in the input.
+    if (data < text_.data() || data + size > text_.data() + text_.size() || size == 0) return;
+    const std::size_t begin = static_cast<std::size_t>(data - text_.data());
+    const std::size_t end = begin + size;
+    Container* block = stack_.empty() ? nullptr : &stack_.back();
+    if (block && block->type == MD_BLOCK_CODE) {
+      block->first = std::min(block->first, begin);
+      block->last_end = std::max(block->last_end, end);
+      return;
+    }
+    if (block && block->type == MD_BLOCK_HTML) return;
+    if (!leaf_.open) open_leaf(begin);
+    leaf_.last_end = std::max(leaf_.last_end, end);
+    cursor_ = end;
+    for (Link& link : links_)
+      if (link.first_inside == std::string_view::npos) link.first_inside = begin;
+    if (type == MD_TEXT_HTML) hidden_.push_back({begin, end});
+    if (type == MD_TEXT_CODE) {
+      code_span_.begin = std::min(code_span_.begin, begin);
+      code_span_.end = std::max(code_span_.end, end);
+    }
+  }
 
  private:
+  struct Container {
+    MD_BLOCKTYPE type = MD_BLOCK_DOC;
+    int level = 0;
+    bool fenced = false;
+    std::size_t leaves = 0;  // leaf blocks read so far directly under a list item
+    std::size_t first = std::string_view::npos;  // code blocks: the code's bytes
+    std::size_t last_end = 0;
+  };
+  struct Leaf {
+    bool open = false;
+    BlockKind kind = BlockKind::paragraph;
+    int level = 0;
+    bool in_quote = false;
+    std::size_t first = 0;
+    std::size_t last_end = 0;
+  };
+  struct Link {
+    std::size_t before;        // end of the text before the link
+    std::size_t first_inside;  // first text inside it
+  };
+
+  void open_leaf(std::size_t begin) {
+    leaf_ = Leaf();
+    leaf_.open = true;
+    leaf_.first = begin;
+    leaf_.last_end = begin;
+    const Container& block = stack_.back();
+    if (block.type == MD_BLOCK_H) {
+      leaf_.kind = BlockKind::heading;
+      leaf_.level = block.level;
+    }
+    // The innermost list item or quote names the kind: a list item's first
+    // paragraph is the item, later ones are paragraphs.
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      if (leaf_.kind != BlockKind::paragraph) break;
+      if (it->type == MD_BLOCK_LI) {
+        leaf_.kind = it->leaves++ == 0 ? BlockKind::list_item : BlockKind::paragraph;
+        break;
+      }
+      if (it->type == MD_BLOCK_QUOTE) {
+        leaf_.kind = BlockKind::blockquote;
+        break;
+      }
+    }
+    for (const Container& container : stack_)
+      if (container.type == MD_BLOCK_QUOTE) leaf_.in_quote = true;
+  }
+
+  // Where a line's content starts: past the quote markers of the enclosing quotes.
+  std::size_t past_quote_markers(std::size_t line_begin, std::size_t limit) const {
+    std::size_t pos = line_begin;
+    for (;;) {
+      std::size_t p = pos;
+      while (p < limit && is_space_or_tab(text_[p])) ++p;
+      if (p >= limit || text_[p] != '>') return pos;
+      pos = p + 1;
+      while (pos < limit && is_space_or_tab(text_[pos])) ++pos;
+    }
+  }
+
+  void close_leaf() {
+    if (!leaf_.open) return;
+    leaf_.open = false;
+    // The content starts at the first text, before any inline opener on its
+    // line (emphasis, link bracket, code backticks, autolink, escape).
+    const std::size_t first_line = line_begin_of(text_, leaf_.first);
+    std::size_t content_begin = leaf_.first;
+    while (content_begin > first_line && std::string_view("*_[!`<\\~").find(text_[content_begin - 1]) != std::string_view::npos)
+      --content_begin;
+    const std::size_t last = leaf_.last_end > leaf_.first ? leaf_.last_end - 1 : leaf_.first;
+    const std::size_t last_line_end = line_end_of(text_, last);
+    Block block;
+    block.kind = leaf_.kind;
+    block.heading_level = leaf_.level;
+    block.span = {first_line, last_line_end};
+    std::size_t content_end = trim_end(text_, content_begin, last_line_end);
+    if (leaf_.kind == BlockKind::heading && last_line_end == line_end_of(text_, content_begin)) {
+      // An ATX heading's closing #s are not content.
+      std::size_t hashes = content_end;
+      while (hashes > content_begin && text_[hashes - 1] == '#') --hashes;
+      if (hashes < content_end && (hashes == content_begin || is_space_or_tab(text_[hashes - 1])))
+        content_end = trim_end(text_, content_begin, hashes);
+    }
+    block.content = {content_begin, content_end};
+    blocks_.push_back(block);
+    // Prose: the content on the first line, then each further line past its quote markers.
+    prose_.push_back({content_begin, leaf_.kind == BlockKind::heading ? content_end : line_end_of(text_, content_begin)});
+    for (std::size_t pos = line_end_of(text_, content_begin); pos < last_line_end;) {
+      pos += (text_[pos] == '\r' && pos + 1 < text_.size() && text_[pos + 1] == '\n') ? 2 : 1;
+      const std::size_t end = line_end_of(text_, pos);
+      const std::size_t begin = leaf_.in_quote ? past_quote_markers(pos, end) : pos;
+      prose_.push_back({begin, leaf_.kind == BlockKind::heading ? std::min(end, content_end) : end});
+      pos = end;
+    }
+  }
+
+  void add_code_block(const Container& code) {
+    if (code.first == std::string_view::npos) return;
+    std::size_t begin = line_begin_of(text_, code.first);
+    std::size_t end = line_end_of(text_, code.last_end > code.first ? code.last_end - 1 : code.first);
+    if (code.fenced) {
+      // The fence lines around the code belong to the block.
+      if (begin > 0) begin = line_begin_of(text_, begin - 1 - (begin >= 2 && text_[begin - 1] == '\n' && text_[begin - 2] == '\r'));
+      std::size_t next = end;
+      if (next < text_.size()) next += (text_[next] == '\r' && next + 1 < text_.size() && text_[next + 1] == '\n') ? 2 : 1;
+      const std::size_t closing_end = line_end_of(text_, next);
+      std::size_t fence = next;
+      while (fence < closing_end && is_space_or_tab(text_[fence])) ++fence;
+      if (fence < closing_end && (text_[fence] == '`' || text_[fence] == '~')) end = closing_end;
+    }
+    blocks_.push_back({BlockKind::code, {begin, end}, {begin, end}, 0});
+  }
+
+  void close_link(const Link& link) {
+    const std::size_t first = link.first_inside;
+    if (first != std::string_view::npos && first > 0 && text_[first - 1] == '<' && cursor_ < text_.size() &&
+        text_[cursor_] == '>') {  // an autolink: <https://...>
+      hidden_.push_back({first - 1, cursor_ + 1});
+      return;
+    }
+    // The link text ends at the first ']' after its last text; an inline
+    // link's destination and title follow in parentheses.
+    const std::size_t bracket = text_.find(']', first == std::string_view::npos ? link.before : cursor_);
+    if (bracket == std::string_view::npos || bracket + 1 >= text_.size() || text_[bracket + 1] != '(') return;
+    const std::size_t end = link_tail_end(text_, bracket + 1);
+    if (end != std::string_view::npos) hidden_.push_back({bracket + 1, end});
+  }
+
+  void hide_code_span() {
+    // The backtick runs around the code: the closing one sets the length.
+    std::size_t end = code_span_.end;
+    if (end < text_.size() && text_[end] == ' ' && end + 1 < text_.size() && text_[end + 1] == '`') ++end;
+    std::size_t run = 0;
+    while (end + run < text_.size() && text_[end + run] == '`') ++run;
+    std::size_t begin = code_span_.begin;
+    if (begin > 0 && text_[begin - 1] == ' ' && begin >= 2 && text_[begin - 2] == '`') --begin;
+    begin = begin >= run ? begin - run : 0;
+    hidden_.push_back({begin, end + run});
+    code_span_ = {std::string_view::npos, 0};
+  }
+
   std::string_view text_;
-  std::string masked_;
+  std::vector<Container> stack_;
+  Leaf leaf_;
+  std::vector<Link> links_;
+  Span code_span_{std::string_view::npos, 0};
+  std::size_t cursor_ = 0;  // end of the last text read
+  std::vector<Block> blocks_;
+  std::vector<Span> prose_;
+  std::vector<Span> hidden_;
 };
-
-// Closing parenthesis of each '(' that follows a ']' within [b, e), by one
-// stack pass: scanning forward from every "](" instead is quadratic on a long
-// line full of unclosed link targets.
-class LinkParens {
- public:
-  // Position of the ')' closing the '(' at open, or npos.
-  std::size_t close_of(std::string_view text, std::size_t b, std::size_t e, std::size_t open) {
-    if (!built_) build(text, b, e);
-    const auto it = std::lower_bound(closes_.begin(), closes_.end(), std::make_pair(open, std::size_t{0}));
-    return it != closes_.end() && it->first == open ? it->second : std::string_view::npos;
-  }
-
- private:
-  void build(std::string_view text, std::size_t b, std::size_t e) {
-    built_ = true;
-    std::vector<std::size_t> open;
-    for (std::size_t j = b; j < e; ++j) {
-      if (text[j] == '(') {
-        open.push_back(j);
-      } else if (text[j] == ')' && !open.empty()) {
-        if (open.back() > b && text[open.back() - 1] == ']') closes_.emplace_back(open.back(), j);
-        open.pop_back();
-      }
-    }
-    std::sort(closes_.begin(), closes_.end());
-  }
-
-  bool built_ = false;
-  std::vector<std::pair<std::size_t, std::size_t>> closes_;
-};
-
-// The maximal runs of backticks within [b, e), by length: finding the
-// closing run by scanning forward from every opening run is quadratic on a
-// long line of unmatched runs of different lengths.
-class BacktickRuns {
- public:
-  // Start of the first run of exactly `length` backticks at or after from, or npos.
-  std::size_t next_run(std::string_view text, std::size_t b, std::size_t e, std::size_t length, std::size_t from) {
-    if (!built_) build(text, b, e);
-    const auto runs = starts_by_length_.find(length);
-    if (runs == starts_by_length_.end()) return std::string_view::npos;
-    const auto it = std::lower_bound(runs->second.begin(), runs->second.end(), from);
-    return it == runs->second.end() ? std::string_view::npos : *it;
-  }
-
- private:
-  void build(std::string_view text, std::size_t b, std::size_t e) {
-    built_ = true;
-    for (std::size_t j = b; j < e;) {
-      if (text[j] != '`') {
-        ++j;
-        continue;
-      }
-      std::size_t length = 0;
-      while (j + length < e && text[j + length] == '`') ++length;
-      starts_by_length_[length].push_back(j);
-      j += length;
-    }
-  }
-
-  bool built_ = false;
-  std::map<std::size_t, std::vector<std::size_t>> starts_by_length_;
-};
-
-// Masks inline code, link targets, autolinks, HTML tags and comments within [b, e).
-void mask_inline(std::string_view text, std::size_t b, std::size_t e, Masker& masker) {
-  LinkParens link_parens;
-  BacktickRuns backtick_runs;
-  std::size_t i = b;
-  while (i < e) {
-    const char c = text[i];
-    if (c == '\\' && i + 1 < e && std::ispunct(static_cast<unsigned char>(text[i + 1]))) {
-      i += 2;
-      continue;
-    }
-    if (c == '`') {
-      std::size_t run = 0;
-      while (i + run < e && text[i + run] == '`') ++run;
-      // A closing run of the same length.
-      const std::size_t j = backtick_runs.next_run(text, b, e, run, i + run);
-      if (j != std::string_view::npos) {
-        masker.mask(i, j + run);
-        i = j + run;
-      } else {
-        i += run;
-      }
-      continue;
-    }
-    if (c == ']' && i + 1 < e && text[i + 1] == '(') {
-      const std::size_t j = link_parens.close_of(text, b, e, i + 1);
-      if (j != std::string_view::npos) {
-        masker.mask(i + 1, j + 1);
-        i = j + 1;
-        continue;
-      }
-    }
-    if (c == '<') {
-      if (text.compare(i, 4, "<!--") == 0) {
-        // Only this line can hold the close that matters: searching the rest
-        // of the file from every "<!--" is quadratic.
-        const std::size_t close = text.substr(0, std::min(text.size(), e + 2)).find("-->", i + 4);
-        const std::size_t stop = close == std::string_view::npos ? e : std::min(e, close + 3);
-        masker.mask(i, stop);
-        i = stop;
-        continue;
-      }
-      std::size_t j = i + 1;
-      if (j < e && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '/')) {
-        while (j < e && text[j] != '>' && text[j] != '<' && text[j] != '\n') ++j;
-        if (j < e && text[j] == '>') {
-          masker.mask(i, j + 1);
-          i = j + 1;
-          continue;
-        }
-      }
-    }
-    ++i;
-  }
-}
 
 }  // namespace
 
@@ -205,133 +300,31 @@ FormatReader markdown_reader() {
 }
 
 Layout read_markdown(std::string_view text) {
-  Layout layout;
-  Masker masker(text);
-  const std::vector<Line> lines = split_lines(text);
-  std::size_t i = 0;
-  bool previous_blank = true;
-  bool in_list = false;
-  auto add_block = [&](BlockKind kind, std::size_t b, std::size_t e, std::size_t cb, std::size_t ce, int level = 0) {
-    Block block;
-    block.kind = kind;
-    block.span = {b, e};
-    while (ce > cb && (text[ce - 1] == ' ' || text[ce - 1] == '\t')) --ce;
-    block.content = {cb, ce};
-    block.heading_level = level;
-    layout.blocks.push_back(block);
+  Collector collector(text);
+  MD_PARSER parser{};
+  parser.flags = 0;  // CommonMark, no extensions: tables and the like stay prose
+  parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
+    static_cast<Collector*>(self)->enter_block(type, detail);
+    return 0;
   };
-  while (i < lines.size()) {
-    const Line& line = lines[i];
-    const std::string_view content = text.substr(line.begin, line.end - line.begin);
-    if (is_blank(text, line)) {
-      previous_blank = true;
-      ++i;
-      continue;
-    }
-    const std::size_t indent = indent_of(content);
-    const std::size_t first = skip_spaces(text, line.begin, line.end);
-    // HTML comment block spanning lines.
-    if (text.compare(first, 4, "<!--") == 0) {
-      const std::size_t close = text.find("-->", first + 4);
-      const std::size_t stop = close == std::string_view::npos ? text.size() : close + 3;
-      masker.mask(line.begin, stop);
-      while (i < lines.size() && lines[i].begin < stop) ++i;
-      previous_blank = false;
-      continue;
-    }
-    if (indent < 4) {
-      if (const std::size_t fence = fence_length(text, first, line.end)) {
-        const char fence_char = text[first];
-        std::size_t j = i + 1;
-        for (; j < lines.size(); ++j) {
-          const std::size_t f = skip_spaces(text, lines[j].begin, lines[j].end);
-          if (fence_length(text, f, lines[j].end) >= fence && text[f] == fence_char &&
-              skip_spaces(text, f + fence_length(text, f, lines[j].end), lines[j].end) == lines[j].end)
-            break;
-        }
-        const std::size_t last = std::min(j, lines.size() - 1);
-        masker.mask(line.begin, lines[last].end);
-        add_block(BlockKind::code, line.begin, lines[last].end, line.begin, lines[last].end);
-        i = last + 1;
-        previous_blank = false;
-        continue;
-      }
-    }
-    if (indent >= 4 && previous_blank && !in_list) {
-      std::size_t j = i;
-      std::size_t last = i;
-      while (j < lines.size() && (is_blank(text, lines[j]) ||
-                                  indent_of(text.substr(lines[j].begin, lines[j].end - lines[j].begin)) >= 4)) {
-        if (!is_blank(text, lines[j])) last = j;
-        ++j;
-      }
-      masker.mask(line.begin, lines[last].end);
-      add_block(BlockKind::code, line.begin, lines[last].end, line.begin, lines[last].end);
-      i = last + 1;
-      previous_blank = false;
-      continue;
-    }
-    // ATX heading.
-    if (indent < 4 && text[first] == '#') {
-      std::size_t level = 0;
-      while (first + level < line.end && text[first + level] == '#') ++level;
-      if (level <= 6 && (first + level == line.end || text[first + level] == ' ' || text[first + level] == '\t')) {
-        const std::size_t content_begin = skip_spaces(text, first + level, line.end);
-        std::size_t content_end = line.end;
-        // Closing #s.
-        std::size_t k = content_end;
-        while (k > content_begin && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
-        std::size_t hashes = k;
-        while (hashes > content_begin && text[hashes - 1] == '#') --hashes;
-        if (hashes < k && (hashes == content_begin || text[hashes - 1] == ' ')) content_end = hashes;
-        masker.mask(line.begin, content_begin);
-        masker.mask(content_end, line.end);
-        mask_inline(text, content_begin, content_end, masker);
-        add_block(BlockKind::heading, line.begin, line.end, content_begin, content_end, static_cast<int>(level));
-        ++i;
-        previous_blank = false;
-        in_list = false;
-        continue;
-      }
-    }
-    // Paragraph, list item or block quote: gather continuation lines.
-    BlockKind kind = BlockKind::paragraph;
-    std::size_t content_begin = first;
-    if (const std::size_t marker = list_marker_length(text, first, line.end)) {
-      kind = BlockKind::list_item;
-      content_begin = skip_spaces(text, first + marker, line.end);
-      in_list = true;
-    } else if (text[first] == '>') {
-      kind = BlockKind::blockquote;
-      content_begin = skip_spaces(text, first + 1, line.end);
-    } else if (previous_blank) {
-      in_list = false;
-    }
-    masker.mask(line.begin, content_begin);
-    mask_inline(text, content_begin, line.end, masker);
-    std::size_t j = i + 1;
-    std::size_t block_end = line.end;
-    for (; j < lines.size(); ++j) {
-      const Line& next = lines[j];
-      if (is_blank(text, next)) break;
-      const std::size_t f = skip_spaces(text, next.begin, next.end);
-      if (text[f] == '#' || fence_length(text, f, next.end) || list_marker_length(text, f, next.end)) break;
-      if (kind == BlockKind::blockquote && text[f] == '>') {
-        masker.mask(next.begin, skip_spaces(text, f + 1, next.end));
-        mask_inline(text, f + 1, next.end, masker);
-      } else if (kind != BlockKind::blockquote && text[f] == '>') {
-        break;
-      } else {
-        mask_inline(text, f, next.end, masker);
-      }
-      block_end = next.end;
-    }
-    add_block(kind, line.begin, block_end, content_begin, block_end);
-    i = j;
-    previous_blank = false;
-  }
-  layout.masked = masker.take();
-  return layout;
+  parser.leave_block = [](MD_BLOCKTYPE type, void*, void* self) {
+    static_cast<Collector*>(self)->leave_block(type);
+    return 0;
+  };
+  parser.enter_span = [](MD_SPANTYPE type, void*, void* self) {
+    static_cast<Collector*>(self)->enter_span(type);
+    return 0;
+  };
+  parser.leave_span = [](MD_SPANTYPE type, void*, void* self) {
+    static_cast<Collector*>(self)->leave_span(type);
+    return 0;
+  };
+  parser.text = [](MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* self) {
+    static_cast<Collector*>(self)->on_text(type, data, size);
+    return 0;
+  };
+  md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &collector);
+  return collector.finish();
 }
 
 }  // namespace tc
