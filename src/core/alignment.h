@@ -11,7 +11,9 @@ namespace tc {
 
 struct Sentence {
   Span span;                  // bytes in Document::text
-  std::size_t paragraph = 0;  // index into Document::blocks of the enclosing block
+  // Index into Document::blocks of the first block of the enclosing paragraph
+  // (in plain text, the lines up to a blank line; in Markdown, the block).
+  std::size_t paragraph = 0;
 };
 
 struct Bead {

@@ -19,15 +19,30 @@ namespace tc {
 // Byte that stands in Document::prose() for every masked (non-prose) byte.
 inline constexpr char kMaskByte = '\x1A';
 
-enum class BlockKind { paragraph, heading, list_item, blockquote, code, blank };
+// furniture: page furniture of a printed original (running headers and
+// footers, page numbers, catalogue codes, legal citations), which belongs to
+// no sentence of the body text.
+enum class BlockKind { paragraph, heading, list_item, blockquote, code, blank, furniture };
+
+// What kind of page furniture a furniture block is (reported to the editor).
+enum class FurnitureKind { none, page_number, date_stamp, legal_citation, catalogue_code, running_header, repeated_line };
+
+// Why a block is kept as it is in a translation (not translated on purpose).
+enum class KeptKind { none, copyright, translation_notice, name, third_language };
 
 // A block of the document: a paragraph, heading, list item or code block.
-// For plain text, paragraphs are separated by blank lines.
+// For plain text, blocks are separated by blank lines and by line breaks that
+// end a heading, a list item or a short line (see formats/plain_text.h).
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   Span span;           // bytes of the whole block, markers included
-  Span content;        // bytes of the block's text, without Markdown markers
+  Span content;        // bytes of the block's text, without Markdown markers or list numbering
   int heading_level = 0;  // 1-6 for headings
+  FurnitureKind furniture = FurnitureKind::none;  // set for BlockKind::furniture
+  // Text kept as it is on purpose (a translation notice, an agency name, a
+  // copyright line, a line in a third language): it is not compared across
+  // languages, so it yields no untranslated or omission findings.
+  KeptKind kept = KeptKind::none;
 };
 
 struct Document {

@@ -1,5 +1,6 @@
 #include "formats/load.h"
 
+#include "formats/furniture.h"
 #include "formats/plain_text.h"
 
 #include <iostream>
@@ -19,6 +20,7 @@ Document make_document(std::string path, std::string text, Lang lang, const Form
   doc.blocks = std::move(layout.blocks);
   doc.masked = std::move(layout.masked);
   mask_urls(doc.prose(), doc.masked);
+  mark_kept_text(doc.prose(), doc.lang, doc.blocks);
   // Nothing masked: prose() can be the text itself.
   if (doc.masked == doc.text) doc.masked.clear();
   return doc;

@@ -1,8 +1,13 @@
 #include "formats/plain_text.h"
 
+#include "formats/furniture.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+
+#include "core/language.h"
+#include "core/utf8.h"
 
 namespace tc {
 namespace {
@@ -17,34 +22,316 @@ bool is_url_byte(unsigned char c) {
   return c > 0x20 && c < 0x7F && c != '<' && c != '>' && c != '"' && c != '`';
 }
 
+bool is_inline_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0; }
+bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+bool is_lower_latin(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7); }
+bool is_upper_latin(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7); }
+bool is_wide(char32_t cp) { return cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000); }
+
+Span trim_line(std::string_view text, Span span) {
+  while (span.begin < span.end) {
+    std::size_t pos = span.begin;
+    if (!is_inline_space(utf8::next(text, pos)) || pos > span.end) break;
+    span.begin = pos;
+  }
+  while (span.end > span.begin) {
+    std::size_t pos = span.end;
+    const char32_t cp = utf8::previous(text, pos);
+    if (!(is_inline_space(cp) || cp == '\r' || cp == '\n') || pos < span.begin) break;
+    span.end = pos;
+  }
+  return span;
+}
+
+// Display width in columns: East Asian wide characters count two.
+std::size_t display_width(std::string_view text, Span span) {
+  std::size_t width = 0, pos = span.begin;
+  while (pos < span.end) width += is_wide(utf8::next(text, pos)) ? 2 : 1;
+  return width;
+}
+
+bool ends_sentence(char32_t cp) {
+  switch (cp) {
+    case '.': case '!': case '?': case ':': case ';': case U'。': case U'！': case U'？': case U'：': case U'；':
+    case U'…': case U'｡':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_closing_mark(char32_t cp) {
+  switch (cp) {
+    case ')': case ']': case '"': case '\'': case U'）': case U'」': case U'』': case U'”': case U'’': case U'》':
+    case U'】': case U'〕':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Marks that cannot start a line of their own: the line continues the one before.
+bool continues_line(char32_t cp) {
+  switch (cp) {
+    case ',': case ';': case ':': case '.': case '!': case '?': case '%': case ')': case ']':
+    case U'，': case U'、': case U'。': case U'；': case U'：': case U'！': case U'？': case U'）': case U'」':
+    case U'』': case U'”': case U'》': case U'】': case U'…':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Marks after which a line cannot end a block: the sentence goes on.
+bool leaves_open(char32_t cp) {
+  switch (cp) {
+    case ',': case '-': case '/': case '&': case '(': case '[': case U'，': case U'、': case U'（': case U'「':
+    case U'“': case U'《': case U'‘': case U'–': case U'—':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_english_connective(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "a",    "an",   "the",  "and",  "or",   "but",  "nor",  "of",    "to",   "in",   "on",    "at",   "by",
+      "for",  "with", "from", "into", "as",   "than", "that", "which", "who",  "whom", "whose", "if",   "is",
+      "are",  "was",  "were", "be",   "been", "has",  "have", "had",   "will", "can",  "may",   "your", "their",
+      "its",  "our",  "his",  "her",  "this", "these", "those", "such", "not", "also", "about", "after", "before"};
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// The last word of a line, when it is ASCII letters.
+std::string_view last_word(std::string_view text, Span span) {
+  std::size_t b = span.end;
+  while (b > span.begin && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b > span.begin && !std::isspace(static_cast<unsigned char>(text[b - 1]))) return {};
+  return text.substr(b, span.end - b);
+}
+
+// Round brackets and quotation marks left open by the lines of a block so
+// far: a quotation or a gloss goes on to the next line. Counted line by line
+// as the block grows.
+struct OpenMarks {
+  int brackets = 0, quotes = 0, straight = 0;
+  void add(std::string_view text, Span span) {
+    std::size_t pos = span.begin;
+    while (pos < span.end) {
+      const char32_t cp = utf8::next(text, pos);
+      if (cp == '(' || cp == U'（') ++brackets;
+      else if ((cp == ')' || cp == U'）') && brackets > 0) --brackets;
+      else if (cp == U'“' || cp == U'「' || cp == U'『') ++quotes;
+      else if ((cp == U'”' || cp == U'」' || cp == U'』') && quotes > 0) --quotes;
+      else if (cp == '"') ++straight;
+    }
+  }
+  bool open() const { return brackets > 0 || quotes > 0 || straight % 2 == 1; }
+};
+
+// True when a sentence ends inside the line, before its last character: a
+// line of running prose that was cut at the page width, not a heading.
+bool has_inner_sentence_end(std::string_view text, Span span) {
+  std::size_t pos = span.begin;
+  while (pos < span.end) {
+    const char32_t cp = utf8::next(text, pos);
+    if (cp != U'。' && cp != U'！' && cp != U'？' && cp != '.' && cp != '!' && cp != '?') continue;
+    if (pos >= span.end) return false;
+    const char32_t after = utf8::at(text, pos);
+    if (cp >= 0x80 || after == ' ') {
+      // "e.g. " and "U.S. " are not sentence ends: require a word of two letters before an ASCII period.
+      if (cp == '.' && (pos < 3 + span.begin || !std::isalpha(static_cast<unsigned char>(text[pos - 2])) ||
+                        !std::isalpha(static_cast<unsigned char>(text[pos - 3]))))
+        continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+// A comma, an enumeration comma or a dash inside the line: a clause, not a title.
+bool has_clause_mark(std::string_view text, Span span) {
+  const std::string_view line = text.substr(span.begin, span.size());
+  return line.find(", ") != std::string_view::npos || line.find("，") != std::string_view::npos ||
+         line.find("、") != std::string_view::npos || line.find("——") != std::string_view::npos;
+}
+
+bool is_chinese_numeral(char32_t cp) {
+  return cp == U'一' || cp == U'二' || cp == U'三' || cp == U'四' || cp == U'五' || cp == U'六' || cp == U'七' ||
+         cp == U'八' || cp == U'九' || cp == U'十';
+}
+
 }  // namespace
 
-std::vector<Block> plain_text_blocks(std::string_view text) {
-  std::vector<Block> blocks;
-  std::size_t block_start = std::string_view::npos;
-  std::size_t block_end = 0;
-  auto close = [&] {
-    if (block_start == std::string_view::npos) return;
-    Block block;
-    block.kind = BlockKind::paragraph;
-    block.span = {block_start, block_end};
-    std::size_t b = block_start;
-    std::size_t e = block_end;
-    while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
-    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r' || text[e - 1] == '\n')) --e;
-    block.content = {b, e};
-    blocks.push_back(block);
-    block_start = std::string_view::npos;
-  };
-  for_each_line(text, [&](const Line& line) {
-    if (is_blank(text.substr(line.begin, line.end - line.begin))) {
-      close();
-    } else {
-      if (block_start == std::string_view::npos) block_start = line.begin;
-      block_end = line.end;
+ListMarker list_marker(std::string_view text, Span line) {
+  ListMarker marker;
+  std::size_t pos = line.begin;
+  if (pos >= line.end) return marker;
+  const char32_t first = utf8::next(text, pos);
+  auto finish = [&](bool numbered, bool needs_space) {
+    std::size_t content = pos;
+    bool spaced = false;
+    while (content < line.end) {
+      std::size_t after = content;
+      if (!is_inline_space(utf8::next(text, after))) break;
+      content = after;
+      spaced = true;
     }
-  });
-  close();
+    if (needs_space && !spaced && content < line.end) return;
+    marker.found = true;
+    marker.numbered = numbered;
+    marker.content_begin = content;
+  };
+  switch (first) {
+    case '-': case '*': case '+':
+      finish(false, true);
+      return marker;
+    case U'•': case U'●': case U'▪': case U'◦': case U'○': case U'■': case U'□': case U'◆': case U'◇': case U'➢':
+    case U'►': case U'‣': case U'–': case U'—': case U'·':
+      finish(false, first == U'–' || first == U'—' || first == U'·');
+      return marker;
+    default:
+      break;
+  }
+  // "1." "12)" "1、" "(1)" "（1）" "（一）" "一、" "a)"
+  std::size_t p = line.begin;
+  const char32_t open = utf8::at(text, p);
+  const bool bracketed = open == '(' || open == U'（';
+  if (bracketed) utf8::next(text, p);
+  std::size_t digits = 0, numerals = 0, letters = 0;
+  while (p < line.end) {
+    std::size_t q = p;
+    const char32_t cp = utf8::next(text, q);
+    if (is_ascii_digit(cp) && numerals == 0 && letters == 0) ++digits;
+    else if (is_chinese_numeral(cp) && digits == 0 && letters == 0) ++numerals;
+    else if (cp >= 'a' && cp <= 'z' && digits == 0 && numerals == 0 && letters == 0 && !bracketed) ++letters;
+    else break;
+    p = q;
+  }
+  if (digits + numerals + letters == 0 || digits > 2 || numerals > 3 || p >= line.end) return marker;
+  pos = p;
+  const char32_t close = utf8::next(text, pos);
+  if (bracketed) {
+    if (close == ')' || close == U'）') finish(true, false);
+    return marker;
+  }
+  if (letters) {
+    if (close == ')') finish(true, true);
+    return marker;
+  }
+  if (close == U'、' || close == U'．') finish(true, false);
+  else if (digits && (close == '.' || close == ')')) finish(true, true);
+  return marker;
+}
+
+std::vector<Block> plain_text_blocks(std::string_view text) {
+  // Lines without their terminators, and which are blank.
+  std::vector<Span> lines;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = pos;
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
+    lines.push_back({pos, end});
+    std::size_t next = end;
+    if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
+    pos = next;
+  }
+  std::vector<Span> trimmed(lines.size());
+  std::vector<std::size_t> widths;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    trimmed[i] = is_blank(text.substr(lines[i].begin, lines[i].size())) ? Span{lines[i].begin, lines[i].begin}
+                                                                         : trim_line(text, lines[i]);
+    if (!trimmed[i].empty()) widths.push_back(display_width(text, trimmed[i]));
+  }
+  // A hard-wrapped text has most of its lines near one width; a line that
+  // reaches it was cut by the wrapping, whatever it ends with.
+  std::size_t wrap_width = 0;
+  if (widths.size() >= 5) {
+    std::vector<std::size_t> sorted = widths;
+    const std::size_t at = sorted.size() * 9 / 10;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(at), sorted.end());
+    if (sorted[at] >= 60 && sorted[at] <= 130) wrap_width = sorted[at];
+  }
+  // 1 for a line mostly in Chinese, 0 mostly in Latin letters, -1 too few letters to tell.
+  auto han_dominant = [&](Span s) {
+    const ScriptCounts counts = count_scripts(text.substr(s.begin, s.size()));
+    if (counts.han + counts.latin < 2) return -1;
+    return 3 * counts.han > counts.latin ? 1 : 0;
+  };
+  auto last_of = [&](Span s) { std::size_t p = s.end; return utf8::previous(text, p); };
+  auto first_of = [&](Span s) { return utf8::at(text, s.begin); };
+  // Does line `next` continue the block whose last line is `line`?
+  auto continues = [&](Span line, Span next, const OpenMarks& marks) {
+    if (list_marker(text, next).found) return false;
+    const ListMarker own = list_marker(text, line);
+    if (own.found && own.content_begin >= line.end) return true;  // a marker alone on its line
+    const char32_t last = last_of(line);
+    const char32_t first = first_of(next);
+    if (is_lower_latin(first) || continues_line(first) || marks.open()) return true;
+    char32_t end_mark = last;
+    if (is_closing_mark(last)) {
+      // A sentence closed inside brackets or quotes: look at the mark before.
+      std::size_t p = line.end;
+      utf8::previous(text, p);
+      if (p > line.begin) end_mark = utf8::previous(text, p);
+    }
+    if (ends_sentence(end_mark)) return false;
+    // A switch between Chinese and English lines starts a new block (a
+    // notice kept in English above its translation).
+    const int line_script = han_dominant(line), next_script = han_dominant(next);
+    if (line_script >= 0 && next_script >= 0 && line_script != next_script) return false;
+    if (leaves_open(last)) return true;
+    const std::string_view word = last_word(text, line);
+    if (!word.empty() && is_english_connective(word)) return true;
+    if (wrap_width && display_width(text, line) * 5 >= wrap_width * 4) return true;
+    const std::size_t next_width = display_width(text, next);
+    // A short heading-like line ("为何接种疫苗？") starts a block of its own.
+    const char32_t next_last = last_of(next);
+    const bool next_heading = next_width <= 40 && (next_last == '?' || next_last == U'？' || !ends_sentence(next_last));
+    if (has_inner_sentence_end(text, line) && !is_upper_latin(first) && !next_heading) return true;
+    // A clause cut before its last word or two ("…孕妇不应接种" / "MMR 疫苗").
+    return next_width <= 12 && !ends_sentence(next_last) && has_clause_mark(text, line);
+  };
+
+  std::vector<Block> blocks;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (trimmed[i].empty()) {
+      ++i;
+      continue;
+    }
+    const std::size_t first_line = i;
+    OpenMarks marks;
+    marks.add(text, trimmed[i]);
+    // A quotation left open for many lines is a slip, not one long block.
+    constexpr std::size_t kMaxQuotedLines = 12;
+    while (i + 1 < lines.size() && !trimmed[i + 1].empty()) {
+      if (i - first_line >= kMaxQuotedLines && marks.open()) marks = OpenMarks{};
+      if (!continues(trimmed[i], trimmed[i + 1], marks)) break;
+      marks.add(text, trimmed[++i]);
+    }
+    Block block;
+    block.span = {lines[first_line].begin, lines[i].end};
+    block.content = {trimmed[first_line].begin, trimmed[i].end};
+    const ListMarker marker = list_marker(text, trimmed[first_line]);
+    if (marker.found) {
+      block.kind = BlockKind::list_item;
+      block.content.begin = std::min(marker.content_begin, block.content.end);
+    }
+    // A single short line that does not end a sentence is a heading ("Why
+    // get vaccinated?", "1. 为何接种疫苗？"); a numbered one keeps its number out of the text.
+    const char32_t last = last_of(trimmed[i]);
+    const bool question = last == '?' || last == U'？';
+    if (first_line == i && (!marker.found || marker.numbered) && (question || !ends_sentence(last)) &&
+        !leaves_open(last) && display_width(text, block.content) <= 80) {
+      block.kind = BlockKind::heading;
+      block.heading_level = 1;
+    }
+    blocks.push_back(block);
+    ++i;
+  }
   return blocks;
 }
 
@@ -52,7 +339,11 @@ FormatReader plain_text_reader() {
   FormatReader reader;
   reader.format.name = "text";
   reader.extensions = {"txt", "text"};
-  reader.read = [](std::string_view text) { return Layout{plain_text_blocks(text), {}}; };
+  reader.read = [](std::string_view text) {
+    Layout layout{plain_text_blocks(text), {}};
+    mark_page_furniture(text, layout.blocks);
+    return layout;
+  };
   return reader;
 }
 
@@ -111,6 +402,26 @@ bool mask_urls(std::string_view text, std::string& masked) {
     }
     mask(begin, end);
     pos = std::max(end, candidate + 1);
+  }
+  // Bare host names with a common top-level domain ("cdc.gov/flu",
+  // "wwww.cdc.gov" mistyped): not prose either.
+  static constexpr std::string_view kDomains[] = {".gov", ".org", ".com", ".net", ".edu", ".int"};
+  auto host_byte = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; };
+  for (const std::string_view domain : kDomains) {
+    for (std::size_t at = text.find(domain); at != std::string_view::npos; at = text.find(domain, at + 1)) {
+      const std::size_t after = at + domain.size();
+      if (after < text.size() && std::isalnum(static_cast<unsigned char>(text[after]))) continue;
+      if (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))) continue;
+      if (!masked.empty() && masked[at] == kMaskByte) continue;
+      std::size_t b = at;
+      while (b > 0 && host_byte(text[b - 1])) --b;
+      std::size_t e = after;
+      if (e < text.size() && text[e] == '/') {
+        while (e < text.size() && is_url_byte(static_cast<unsigned char>(text[e]))) ++e;
+        while (e > after && std::strchr(".,;:!?')", text[e - 1])) --e;
+      }
+      mask(b, e);
+    }
   }
   // E-mail addresses: local@domain.tld
   pos = 0;

@@ -184,28 +184,51 @@ std::vector<Span> split_english_sentences(std::string_view text, Span span) {
   return out;
 }
 
+// For each block, the index of the first block of its paragraph. In plain
+// text a paragraph ends at a blank line; the lines inside it (a heading, list
+// items, short lines) are blocks of their own, but a sentence pair that
+// crosses them is no paragraph jump for the aligner (a PDF line break often
+// cuts a translated sentence). Markdown blocks are paragraphs of their own.
+std::vector<std::size_t> paragraph_starts(const Document& doc) {
+  std::vector<std::size_t> starts(doc.blocks.size());
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    starts[b] = b;
+    if (doc.format.marks_headings || b == 0) continue;
+    const std::size_t gap_begin = doc.blocks[b - 1].span.end, gap_end = doc.blocks[b].span.begin;
+    std::size_t line_breaks = 0;
+    for (std::size_t i = gap_begin; i < gap_end && i < doc.text.size(); ++i)
+      if (doc.text[i] == '\n' || (doc.text[i] == '\r' && (i + 1 >= doc.text.size() || doc.text[i + 1] != '\n'))) ++line_breaks;
+    if (line_breaks <= 1) starts[b] = starts[b - 1];
+  }
+  return starts;
+}
+
 std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions& options) {
   std::vector<Sentence> sentences;
   const std::string_view text = doc.text;
+  const std::vector<std::size_t> paragraph = paragraph_starts(doc);
   if (options.segmented) {
     std::size_t block = 0;
     for (std::size_t line = 0; line < doc.lines.line_count(); ++line) {
       const Span span = trim(text, doc.lines.line_span(line, text));
       if (span.empty()) continue;
       while (block + 1 < doc.blocks.size() && doc.blocks[block].span.end <= span.begin) ++block;
-      sentences.push_back({span, block});
+      sentences.push_back({span, paragraph.empty() ? block : paragraph[block]});
     }
     return sentences;
   }
   const bool chinese = doc.lang == Lang::zh;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
-    if (block.kind == BlockKind::code || block.kind == BlockKind::blank) continue;
+    // Code, page furniture and text kept as it is on purpose are not sentences to align.
+    if (block.kind == BlockKind::code || block.kind == BlockKind::blank || block.kind == BlockKind::furniture ||
+        block.kept != KeptKind::none)
+      continue;
     const Span content = block.content.empty() ? block.span : block.content;
     std::vector<Span> spans;
     if (block.kind == BlockKind::heading) push_trimmed(text, content, spans);
     else spans = chinese ? split_chinese_sentences(text, content) : split_english_sentences(text, content);
-    for (const Span& span : spans) sentences.push_back({span, b});
+    for (const Span& span : spans) sentences.push_back({span, paragraph[b]});
   }
   return sentences;
 }

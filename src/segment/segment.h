@@ -13,7 +13,8 @@ struct SegmentOptions {
   bool segmented = false;  // every non-empty line is one unit, nothing split further
 };
 
-// Sentences in document order, spans trimmed of white space. Code blocks are skipped.
+// Sentences in document order, spans trimmed of white space. Code blocks,
+// page furniture and blocks kept as they are (Block::kept) are skipped.
 std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions& options = {});
 
 // Sentence spans inside text[span] (offsets into text), for one paragraph.

@@ -59,7 +59,10 @@ TEST(SegmentEnglish, Decimals) {
 }
 
 TEST(SegmentEnglish, NumberedListMarker) {
-  EXPECT_EQ(sentences_of("1. Wash your hands. 2. Wear a mask.", Lang::en), (Lines{"1. Wash your hands.", "2. Wear a mask."}));
+  // The line's own number is list numbering, outside the text; a number
+  // marker inside the line does not end the sentence before it.
+  EXPECT_EQ(sentences_of("1. Wash your hands. 2. Wear a mask.", Lang::en), (Lines{"Wash your hands.", "2. Wear a mask."}));
+  EXPECT_EQ(sentences_of("1. Wash your hands.\n2. Wear a mask.", Lang::en), (Lines{"Wash your hands.", "Wear a mask."}));
 }
 
 TEST(SegmentEnglish, Ellipsis) {

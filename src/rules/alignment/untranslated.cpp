@@ -1,15 +1,90 @@
 #include "rules/alignment/untranslated.h"
 
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "core/alignment.h"
 #include "rules/alignment/pair_text.h"
 
 namespace tc {
+namespace {
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+void blank(std::string& text, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) text[i] = ' ';
+}
+
+// Blanks the protected phrases (ASCII case ignored, whole words).
+void blank_protected(std::string& text, const std::vector<std::string>& phrases) {
+  const std::string lower = lower_ascii(text);
+  for (const std::string& phrase : phrases) {
+    const std::string needle = lower_ascii(phrase);
+    for (std::size_t at = lower.find(needle); at != std::string::npos; at = lower.find(needle, at + 1)) {
+      const std::size_t end = at + needle.size();
+      const bool starts = at == 0 || !is_ascii_letter(lower[at - 1]);
+      const bool ends = end >= lower.size() || !is_ascii_letter(lower[end]);
+      if (starts && ends) blank(text, at, end);
+    }
+  }
+}
+
+// Blanks names kept in English inside a Chinese sentence: runs of two or
+// more capitalised words, with "of", "and", "for", "the" between them
+// ("Vaccine Adverse Event Reporting System", "Centers for Disease Control
+// and Prevention").
+void blank_names(std::string& text) {
+  struct Word {
+    std::size_t begin, end;
+    bool capital, link;
+  };
+  std::vector<Word> words;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!is_ascii_letter(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t e = i;
+    while (e < text.size() && (is_ascii_letter(text[e]) || text[e] == '.' || text[e] == '-')) ++e;
+    const std::string lower = lower_ascii(std::string_view(text).substr(i, e - i));
+    const bool link = lower == "of" || lower == "and" || lower == "for" || lower == "the" || lower == "on" || lower == "in";
+    words.push_back({i, e, text[i] >= 'A' && text[i] <= 'Z', link});
+    i = e;
+  }
+  // Words of a run are separated by spaces only.
+  std::size_t k = 0;
+  while (k < words.size()) {
+    if (!words[k].capital) {
+      ++k;
+      continue;
+    }
+    std::size_t last = k, capitals = 1, j = k + 1;
+    for (; j < words.size(); ++j) {
+      const std::string_view gap = std::string_view(text).substr(words[j - 1].end, words[j].begin - words[j - 1].end);
+      if (gap.find_first_not_of(' ') != std::string_view::npos || gap.empty()) break;
+      if (words[j].capital) last = j, ++capitals;
+      else if (!words[j].link) break;
+    }
+    if (capitals >= 2) blank(text, words[k].begin, words[last].end);
+    k = last + 1;
+  }
+}
+
+}  // namespace
 
 const RuleInfo& Untranslated::info() const {
   static constexpr OptionSpec kOptions[] = {
       {"min-letters", OptionType::integer, "4", "ignore sentences with fewer letters than this (names, codes, \"OK\")"},
+      {"protected", OptionType::list, "",
+       "phrases that stay as they are in a translation (product names, slogans); their letters are not counted"},
   };
   static const RuleInfo kInfo{
       "alignment/untranslated", Severity::error, RuleScope::pair, RuleLanguage::any, true,
@@ -20,7 +95,13 @@ aligned with, or whose letters are still mostly in the source language's
 script (Chinese characters in an English translation, or an English sentence
 in a Chinese translation). A Chinese character counts as three Latin letters,
 so Chinese sentences that keep English terms (COVID-19, SARS-CoV-2) pass;
-URLs and code do not count.
+URLs, e-mail addresses and code do not count, and neither do names kept in
+English inside a Chinese sentence (two or more capitalised words, such as
+"Centers for Disease Control and Prevention"). Text kept as it is on
+purpose is never compared: page furniture, copyright lines, a notice about
+the translation or a line naming a language ("This translation is out of
+date…", "Simplified Chinese"), a line that is only a capitalised name, and a
+line in a third language (see `transcheck explain typography/page-furniture`).
 
 ## Why it matters
 Untranslated segments slip through when a CAT tool copies the source into an
@@ -41,6 +122,7 @@ void Untranslated::check(const CheckContext& context, std::vector<Finding>& out)
   if (source.lang == target.lang || source.lang == Lang::unknown) return;
   const auto min_letters = static_cast<std::size_t>(
       std::max<std::int64_t>(0, context.options.integer("alignment/untranslated.min-letters")));
+  const std::vector<std::string>& protected_phrases = context.options.list("alignment/untranslated.protected");
   for (const Bead& bead : alignment.beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
     const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);
@@ -50,7 +132,10 @@ void Untranslated::check(const CheckContext& context, std::vector<Finding>& out)
       const std::string_view text(target.text.data() + span.begin, span.size());
       // Letters of prose only (URLs and code are masked); a Han character
       // carries about as much as three Latin letters, as in dominant_language().
-      const ScriptCounts counts = count_scripts(target.prose().substr(span.begin, span.size()));
+      std::string prose(target.prose().substr(span.begin, span.size()));
+      blank_protected(prose, protected_phrases);
+      if (source.lang == Lang::en) blank_names(prose);
+      const ScriptCounts counts = count_scripts(prose);
       const std::size_t letters = counts.han + counts.latin + counts.other;
       if (letters < min_letters) continue;
       const double han = 3.0 * static_cast<double>(counts.han), latin = static_cast<double>(counts.latin);

@@ -11,6 +11,7 @@
 #include "rules/typography/missing_space.h"
 #include "rules/typography/mixed_digit_width.h"
 #include "rules/typography/mixed_quotes.h"
+#include "rules/typography/page_furniture.h"
 #include "rules/typography/paragraph_start.h"
 #include "rules/typography/repeated_punctuation.h"
 #include "rules/typography/repeated_word.h"
@@ -35,6 +36,7 @@ void register_typography_rules(RuleList& rules) {
   rules.push_back(std::make_unique<ParagraphStart>());
   rules.push_back(std::make_unique<HeadingCase>());
   rules.push_back(std::make_unique<Boilerplate>());
+  rules.push_back(std::make_unique<PageFurniture>());
   rules.push_back(std::make_unique<DoubledCharacter>());
   rules.push_back(std::make_unique<CjkSpacing>());
   rules.push_back(std::make_unique<SpaceInChineseWord>([]() -> const Lexicon& { return default_lexicon(); }));

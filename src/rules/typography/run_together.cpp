@@ -204,7 +204,8 @@ capitalized words elsewhere are usually names, and all-capital or mixed forms
 are usually acronyms and identifiers (iPhone, mRNA, McDonald).
 Tokens touching digits, `_`, `/`, `@`, hyphens, apostrophes or a dot-joined
 word (CD8, p53, H2O, COVID-19, co-ordinated, report.pdf) are skipped; glued
-numbers and dots are typography/missing-space's job.
+numbers and dots are typography/missing-space's job. A line in a third
+language ("Hojas de información … en muchos otros idiomas") is not read.
 
 The dictionaries are read from `$TRANSCHECK_HUNSPELL_DIR` or
 /usr/share/hunspell (en_US.aff, en_US.dic, en_med_glut.dic) the first time
@@ -229,7 +230,9 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
   WordOracle words(*lexicon_, context.glossary);
   if (!words.available()) return;
   const std::string_view prose = context.doc.prose();
+  const std::vector<Span> foreign = third_language_spans(context.doc);
   for_each_letter_run(prose, [&](std::size_t begin, std::size_t end) {
+    if (inside_any(foreign, begin)) return;  // "idiomas" is Spanish, not "idiom as"
     if (end - begin < kMinLength || end - begin > kMaxLength || glued_to_other_text(prose, begin, end)) return;
     const std::string_view token = prose.substr(begin, end - begin);
     std::size_t camel_at = 0;

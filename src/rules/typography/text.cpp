@@ -39,9 +39,23 @@ std::size_t letters_begin(std::string_view text, std::size_t pos) {
 std::vector<Block> prose_blocks(const Document& doc) {
   std::vector<Block> blocks;
   for (const Block& block : doc.blocks)
-    if (block.kind != BlockKind::code && block.kind != BlockKind::blank && !block.content.empty())
+    if (block.kind != BlockKind::code && block.kind != BlockKind::blank && block.kind != BlockKind::furniture &&
+        !block.content.empty())
       blocks.push_back(block);
   return blocks;
+}
+
+std::vector<Span> third_language_spans(const Document& doc) {
+  std::vector<Span> spans;
+  for (const Block& block : doc.blocks)
+    if (block.kept == KeptKind::third_language) spans.push_back(block.content);
+  return spans;
+}
+
+bool inside_any(const std::vector<Span>& spans, std::size_t offset) {
+  const auto it = std::upper_bound(spans.begin(), spans.end(), offset,
+                                   [](std::size_t at, const Span& span) { return at < span.end; });
+  return it != spans.end() && it->begin <= offset;
 }
 
 std::vector<std::string> split_trimmed(std::string_view text, char separator) {

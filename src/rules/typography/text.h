@@ -52,6 +52,13 @@ void for_each_letter_run(std::string_view text, Visit&& visit) {
 // in document order; code and blank blocks are left out.
 std::vector<Block> prose_blocks(const Document& doc);
 
+// Contents of the blocks in a third language (neither English nor Chinese),
+// in document order; English and Chinese word checks skip them.
+std::vector<Span> third_language_spans(const Document& doc);
+
+// True when offset lies inside one of spans (sorted, not overlapping).
+bool inside_any(const std::vector<Span>& spans, std::size_t offset);
+
 // Splits text at separator into trimmed, non-empty items.
 std::vector<std::string> split_trimmed(std::string_view text, char separator);
 // Splits a `|`-separated option value into trimmed, non-empty items.

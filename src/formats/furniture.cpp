@@ -1,0 +1,403 @@
+#include "formats/furniture.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+
+#include "core/language.h"
+#include "core/utf8.h"
+
+namespace tc {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Words separated by ASCII white space or U+3000.
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && (std::isspace(static_cast<unsigned char>(text[pos])) || text.compare(pos, 3, "\xE3\x80\x80") == 0))
+      pos += std::isspace(static_cast<unsigned char>(text[pos])) ? 1 : 3;
+    std::size_t end = pos;
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text.compare(end, 3, "\xE3\x80\x80") != 0)
+      ++end;
+    if (end > pos) words.push_back(text.substr(pos, end - pos));
+    pos = end;
+  }
+  return words;
+}
+
+std::size_t count_digits(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), is_digit));
+}
+
+// Groups of digits separated by / - or . ("1/31/2025" has three).
+std::size_t digit_groups(std::string_view word) {
+  std::size_t groups = 0;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if (is_digit(word[i]) && (i == 0 || !is_digit(word[i - 1]))) ++groups;
+  return groups;
+}
+
+// "1/31/2025", "2025-01-31", "31.01.2025", with optional brackets.
+bool is_date_word(std::string_view word) {
+  while (!word.empty() && (word.front() == '(' || word.front() == '[')) word.remove_prefix(1);
+  while (!word.empty() && (word.back() == ')' || word.back() == ']' || word.back() == ',')) word.remove_suffix(1);
+  if (word.empty() || !is_digit(word.front()) || !is_digit(word.back())) return false;
+  char separator = 0;
+  for (char c : word) {
+    if (is_digit(c)) continue;
+    if (c != '/' && c != '-' && c != '.') return false;
+    if (separator && c != separator) return false;
+    separator = c;
+  }
+  return separator && digit_groups(word) == 3;
+}
+
+bool is_month(std::string_view lower) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                                                 "oct", "nov", "dec"};
+  while (!lower.empty() && (lower.back() == '.' || lower.back() == ',')) lower.remove_suffix(1);
+  if (lower.size() > 3) {
+    static constexpr std::string_view kLong[] = {"january", "february", "march",     "april",   "june",    "july",
+                                                 "august",  "september", "october", "november", "december"};
+    return std::find(std::begin(kLong), std::end(kLong), lower) != std::end(kLong) ||
+           std::find(std::begin(kMonths), std::end(kMonths), lower) != std::end(kMonths);
+  }
+  return std::find(std::begin(kMonths), std::end(kMonths), lower) != std::end(kMonths);
+}
+
+// "12", "Page 2", "Page 2 of 4", "- 3 -", "2/4", "第 3 页", "第3页 共4页".
+bool is_page_number(std::string_view line) {
+  std::string rest;
+  std::size_t pos = 0, digits = 0, groups = 0;
+  bool in_digits = false;
+  while (pos < line.size()) {
+    const std::size_t here = pos;
+    const char32_t cp = utf8::next(line, pos);
+    const bool digit = cp >= '0' && cp <= '9';
+    if (digit) {
+      ++digits;
+      if (!in_digits) ++groups;
+    }
+    in_digits = digit;
+    if (digit || cp == ' ' || cp == '/' || cp == '-' || cp == '|' || cp == '(' || cp == ')' || cp == U'–' ||
+        cp == U'—' || cp == U'第' || cp == U'页' || cp == U'頁' || cp == U'共' || cp == 0x3000)
+      rest += ' ';
+    else
+      rest.append(line.substr(here, pos - here));
+  }
+  if (digits == 0 || digits > 6 || groups > 2) return false;
+  for (std::string_view word : words_of(rest)) {
+    const std::string lower = lower_ascii(word);
+    if (lower != "page" && lower != "p." && lower != "pg." && lower != "pg" && lower != "of") return false;
+  }
+  return true;
+}
+
+// "1/31/2025", "Rev. 2025-01-31", "Updated: March 3, 2024".
+bool is_date_stamp(std::string_view line) {
+  bool date = false, month = false, year = false;
+  for (std::string_view word : words_of(line)) {
+    const std::string lower = lower_ascii(word);
+    if (is_date_word(word)) { date = true; continue; }
+    if (is_month(lower)) { month = true; continue; }
+    std::string_view bare = word;
+    while (!bare.empty() && (bare.back() == ',' || bare.back() == '.' || bare.back() == ':')) bare.remove_suffix(1);
+    if (!bare.empty() && count_digits(bare) == bare.size() && bare.size() <= 4) {
+      year = year || bare.size() == 4;
+      continue;
+    }
+    static constexpr std::string_view kStampWords[] = {"rev.", "rev", "revised", "revised:", "updated", "updated:",
+                                                        "edition", "effective", "issued", "date:", "version"};
+    if (std::find(std::begin(kStampWords), std::end(kStampWords), lower) == std::end(kStampWords)) return false;
+  }
+  return date || (month && year);
+}
+
+// "42 U.S.C. § 300aa-26", "45 CFR 46.116".
+bool is_legal_citation(std::string_view line) {
+  const auto words = words_of(line);
+  if (words.empty() || words.size() > 10 || count_digits(line) == 0) return false;
+  return line.find("U.S.C.") != std::string_view::npos || line.find("C.F.R.") != std::string_view::npos ||
+         line.find("\xC2\xA7") != std::string_view::npos ||  // §
+         std::any_of(words.begin(), words.end(), [](std::string_view w) { return w == "USC" || w == "CFR"; });
+}
+
+// "No. 080801 Rev. 7/24", "Item #P4072", "CS 321629-A": mostly codes and numbers.
+bool is_catalogue_code(std::string_view line) {
+  const auto words = words_of(line);
+  if (words.empty() || words.size() > 10) return false;
+  static constexpr std::string_view kMarkers[] = {"no.", "no", "rev.", "rev", "cat.", "item", "form", "pub.",
+                                                  "publication", "ref.", "cs", "#"};
+  bool marker = false;
+  std::size_t codes = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string lower = lower_ascii(words[i]);
+    const bool is_marker = std::find(std::begin(kMarkers), std::end(kMarkers), lower) != std::end(kMarkers);
+    const bool next_is_code = i + 1 < words.size() && (is_digit(words[i + 1].front()) || words[i + 1].front() == '#');
+    if (is_marker && next_is_code) marker = true;
+    if (is_marker || count_digits(words[i]) > 0 || words[i].front() == '#') ++codes;
+  }
+  return marker && codes * 2 >= words.size() + 1;
+}
+
+// A line that names an edition date in brackets, "(8/6/21)", and is no sentence.
+bool is_running_header(std::string_view line) {
+  if (line.size() > 200) return false;
+  const char last = line.back();
+  if (last == '.' || line.ends_with("\xE3\x80\x82")) return false;  // 。
+  for (std::string_view word : words_of(line))
+    if ((word.front() == '(' || word.front() == '[') && is_date_word(word) &&
+        (word.back() == ')' || word.back() == ']'))
+      return true;
+  return false;
+}
+
+// Could this line be a running header or footer repeated on several pages?
+bool may_repeat_as_furniture(std::string_view line) {
+  if (line.size() > 100 || line.size() < 2) return false;
+  std::size_t pos = line.size();
+  const char32_t last = utf8::previous(line, pos);
+  return last != '.' && last != '!' && last != '?' && last != ':' && last != ';' && last != U'。' && last != U'！' &&
+         last != U'？' && last != U'：' && last != U'；';
+}
+
+// Page furniture that identifies a document: a citation, code, date stamp or page number.
+bool is_identifying(FurnitureKind kind) {
+  return kind == FurnitureKind::page_number || kind == FurnitureKind::date_stamp ||
+         kind == FurnitureKind::legal_citation || kind == FurnitureKind::catalogue_code;
+}
+
+// The short lines at the very end (or start) of a document around a
+// citation, code or date stamp are the last (or first) page's colophon:
+// "Leaflet title / Vaccine name / 42 U.S.C. § … / 1/31/2025 / OFFICE USE ONLY".
+void mark_edge_furniture(std::string_view text, std::vector<Block>& blocks) {
+  auto is_short_line = [&](const Block& block) {
+    if (block.kind == BlockKind::furniture || block.kind == BlockKind::blank) return true;
+    if (block.kind == BlockKind::code || block.kind == BlockKind::list_item || block.content.empty()) return false;
+    const std::string_view line = text.substr(block.content.begin, block.content.size());
+    return line.size() <= 60 && line.find('\n') == std::string_view::npos && may_repeat_as_furniture(line);
+  };
+  auto mark_run = [&](std::size_t begin, std::size_t end) {  // [begin, end)
+    bool identifying = false;
+    for (std::size_t b = begin; b < end; ++b) identifying = identifying || is_identifying(blocks[b].furniture);
+    if (!identifying) return;
+    for (std::size_t b = begin; b < end; ++b) {
+      if (blocks[b].kind == BlockKind::furniture || blocks[b].kind == BlockKind::blank) continue;
+      blocks[b].kind = BlockKind::furniture;
+      blocks[b].furniture = FurnitureKind::running_header;
+    }
+  };
+  std::size_t end_run = blocks.size();
+  while (end_run > 0 && is_short_line(blocks[end_run - 1])) --end_run;
+  // Only a few lines, after some body text.
+  constexpr std::size_t kMaxLines = 8;
+  if (end_run > 0 && blocks.size() - end_run <= kMaxLines) mark_run(end_run, blocks.size());
+  std::size_t start_run = 0;
+  while (start_run < end_run && is_short_line(blocks[start_run])) ++start_run;
+  if (start_run < end_run && start_run <= kMaxLines) mark_run(0, start_run);
+}
+
+}  // namespace
+
+void mark_page_furniture(std::string_view text, std::vector<Block>& blocks) {
+  struct Candidate {
+    std::size_t block;
+    std::size_t line;  // 0-based line number of the block
+  };
+  std::map<std::string, std::vector<Candidate>> repeats;     // by the line with its digits as '#'
+  std::map<std::string, std::vector<Candidate>> same_words;  // by the line in lower case
+  std::size_t line = 0, counted_to = 0;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    Block& block = blocks[b];
+    line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted_to),
+                                                text.begin() + static_cast<std::ptrdiff_t>(block.span.begin), '\n'));
+    counted_to = block.span.begin;
+    if (block.kind == BlockKind::code || block.kind == BlockKind::blank || block.content.empty()) continue;
+    const std::string_view content = text.substr(block.content.begin, block.content.size());
+    const std::string_view whole = text.substr(block.span.begin, block.span.size());
+    if (whole.find('\n') != std::string_view::npos || whole.find('\r') != std::string_view::npos) continue;
+    FurnitureKind kind = FurnitureKind::none;
+    if (is_page_number(whole)) kind = FurnitureKind::page_number;
+    else if (is_date_stamp(whole)) kind = FurnitureKind::date_stamp;
+    else if (is_legal_citation(whole)) kind = FurnitureKind::legal_citation;
+    else if (is_catalogue_code(whole)) kind = FurnitureKind::catalogue_code;
+    else if (is_running_header(content)) kind = FurnitureKind::running_header;
+    if (kind != FurnitureKind::none) {
+      block.kind = BlockKind::furniture;
+      block.furniture = kind;
+      continue;
+    }
+    if (!may_repeat_as_furniture(content)) continue;
+    std::string key(content);
+    for (char& c : key)
+      if (is_digit(c)) c = '#';
+    repeats[key].push_back({b, line});
+    same_words[lower_ascii(content)].push_back({b, line});
+  }
+  // Far apart: at least a page's worth of lines between occurrences (a list
+  // of "Dose 1", "Dose 2" is not furniture).
+  constexpr std::size_t kPageLines = 8;
+  auto mark_if_apart = [&](const std::vector<Candidate>& found) {
+    for (std::size_t k = 1; k < found.size(); ++k)
+      if (found[k].line < found[k - 1].line + kPageLines) return;
+    for (const Candidate& c : found) {
+      if (blocks[c.block].kind == BlockKind::furniture) continue;
+      blocks[c.block].kind = BlockKind::furniture;
+      blocks[c.block].furniture = FurnitureKind::repeated_line;
+    }
+  };
+  for (const auto& [key, found] : repeats) {
+    if (found.size() < 2) continue;
+    const bool numbered = key.find('#') != std::string::npos;
+    if (numbered || found.size() >= 3) mark_if_apart(found);
+  }
+  // A line in capitals repeated elsewhere in another case is a running head
+  // ("VACCINE LEAFLET" on the first page, "Vaccine Leaflet" on the last).
+  for (const auto& [key, found] : same_words) {
+    if (found.size() < 2) continue;
+    const bool capitals = std::any_of(found.begin(), found.end(), [&](const Candidate& c) {
+      const Span content = blocks[c.block].content;
+      const std::string_view line = text.substr(content.begin, content.size());
+      return std::none_of(line.begin(), line.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
+             std::count_if(line.begin(), line.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) >= 4;
+    });
+    if (capitals) mark_if_apart(found);
+  }
+  mark_edge_furniture(text, blocks);
+}
+
+bool is_third_language(std::string_view text) {
+  static constexpr std::string_view kEnglish[] = {
+      "the", "and", "of",  "to",  "in",   "is",   "are",  "for", "with", "on",   "at",    "by",  "from", "this",
+      "that", "be", "or",  "as",  "an",   "it",   "you",  "your", "can", "not",  "was",   "have", "has", "will"};
+  static constexpr std::string_view kOther[] = {
+      // Spanish
+      "el", "la", "los", "las", "del", "y", "en", "por", "para", "con", "una", "es", "está", "están", "que",
+      "sobre", "muchos", "otros", "otras", "su", "sus", "al", "lo", "como", "más", "también", "puede",
+      // French
+      "le", "les", "des", "du", "et", "est", "sont", "pour", "dans", "une", "sur", "avec", "au", "aux", "ce",
+      "cette", "qui", "pas", "vous", "nous", "être",
+      // German
+      "der", "die", "das", "und", "ist", "sind", "mit", "für", "von", "zu", "den", "dem", "nicht", "auf", "ein",
+      "eine", "sie", "wir", "auch",
+      // Portuguese and Italian
+      "os", "do", "da", "dos", "não", "em", "um", "uma", "são", "il", "di", "che", "gli", "della", "per", "sono",
+      "non", "de"};
+  std::size_t english = 0, other = 0, words = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    // Words of Latin letters (with accents); anything else separates them.
+    std::size_t begin = pos;
+    std::string word;
+    while (pos < text.size()) {
+      std::size_t next = pos;
+      const char32_t cp = utf8::next(text, next);
+      const bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+      if (!letter) break;
+      word.append(text.substr(pos, next - pos));
+      pos = next;
+    }
+    if (pos == begin) {
+      utf8::next(text, pos);
+      continue;
+    }
+    ++words;
+    const std::string lower = lower_ascii(word);
+    if (std::find(std::begin(kEnglish), std::end(kEnglish), lower) != std::end(kEnglish)) ++english;
+    // Accented capitals are left as they are by lower_ascii; function words are lower case in running text.
+    if (std::find(std::begin(kOther), std::end(kOther), lower) != std::end(kOther)) ++other;
+  }
+  return words >= 5 && other >= 3 && other >= 2 * english + 2;
+}
+
+namespace {
+
+bool contains_word(std::string_view lower, std::string_view word) {
+  for (std::size_t at = lower.find(word); at != std::string_view::npos; at = lower.find(word, at + 1)) {
+    const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
+    const std::size_t end = at + word.size();
+    const bool ends = end >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[end]));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+bool is_copyright(std::string_view text) {
+  const std::string lower = lower_ascii(text);
+  return text.find("\xC2\xA9") != std::string_view::npos ||  // ©
+         contains_word(lower, "copyright") || lower.find("all rights reserved") != std::string::npos ||
+         text.find("版权所有") != std::string_view::npos || text.find("版權所有") != std::string_view::npos;
+}
+
+// An English line about the translation itself or naming a language.
+bool is_translation_notice(std::string_view text) {
+  const std::string lower = lower_ascii(text);
+  static constexpr std::string_view kWords[] = {"translation", "translated", "translator", "language", "languages",
+                                                "chinese",     "english",    "spanish"};
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return contains_word(lower, w); });
+}
+
+// A Chinese line about the translation itself or naming a language.
+bool is_chinese_translation_notice(std::string_view text) {
+  static constexpr std::string_view kWords[] = {"中文", "英文", "翻译", "翻譯", "译文", "譯文", "简体", "繁体", "繁體", "语言", "語言"};
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+
+// A short line of capitalised words: an agency, programme or product name
+// ("U.S. Department of", "Centers for Disease Control and Prevention").
+bool is_name_line(std::string_view text) {
+  const auto words = words_of(text);
+  if (words.empty() || words.size() > 10) return false;
+  const char last = text.back();
+  if (last == '!' || last == '?' || last == ',' || last == ';' || last == ':') return false;
+  static constexpr std::string_view kLinks[] = {"of", "and", "for", "the", "on", "in", "to", "by", "at", "&", "de", "a"};
+  std::size_t named = 0;
+  for (std::string_view word : words) {
+    while (!word.empty() && (word.front() == '(' || word.front() == '"' || word.front() == '-')) word.remove_prefix(1);
+    while (!word.empty() && (word.back() == ')' || word.back() == ',' || word.back() == '"')) word.remove_suffix(1);
+    if (word.empty()) continue;
+    if (std::find(std::begin(kLinks), std::end(kLinks), lower_ascii(word)) != std::end(kLinks)) continue;
+    const char first = word.front();
+    if (first >= 'A' && first <= 'Z') {
+      // A sentence's last word ends with a period; a dotted abbreviation (U.S.) has more than one.
+      if (word.back() == '.' && std::count(word.begin(), word.end(), '.') < 2) return false;
+      ++named;
+      continue;
+    }
+    if (is_digit(first)) continue;
+    return false;
+  }
+  return named > 0;
+}
+
+}  // namespace
+
+void mark_kept_text(std::string_view prose, Lang lang, std::vector<Block>& blocks) {
+  for (Block& block : blocks) {
+    if (block.kind == BlockKind::code || block.kind == BlockKind::blank || block.kind == BlockKind::furniture ||
+        block.content.empty())
+      continue;
+    const std::string_view content = prose.substr(block.content.begin, block.content.size());
+    const ScriptCounts counts = count_scripts(content);
+    const bool latin_line = counts.latin > 3 * counts.han;
+    const bool han_line = 3 * counts.han > counts.latin;
+    if (is_copyright(content)) block.kept = KeptKind::copyright;
+    else if (latin_line && is_third_language(content)) block.kept = KeptKind::third_language;
+    else if (lang == Lang::zh && latin_line && is_translation_notice(content)) block.kept = KeptKind::translation_notice;
+    else if (lang == Lang::zh && latin_line && is_name_line(content)) block.kept = KeptKind::name;
+    else if (lang == Lang::en && han_line && is_chinese_translation_notice(content))
+      block.kept = KeptKind::translation_notice;
+  }
+}
+
+}  // namespace tc
