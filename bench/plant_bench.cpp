@@ -122,7 +122,15 @@ bool plant_digit(const Pair& pair, std::mt19937& rng, Plant& plant) {
     while (end < zh.size() && is_digit(zh[end])) ++end;
     const bool glued = (i > 0 && (zh[i - 1] == '/' || zh[i - 1] == '-' || zh[i - 1] == '.' || std::isalpha(static_cast<unsigned char>(zh[i - 1])))) ||
                        (end < zh.size() && (zh[end] == '/' || zh[end] == '-' || zh[end] == '.'));
-    if (!glued && in_body_line(zh, i) && pair.en.find(zh.substr(i, end - i)) != std::string::npos) runs.push_back({i, end});
+    // In a translated line (with Chinese in it), not in English furniture kept as is (42 U.S.C. § 300aa-26).
+    std::size_t line = zh.rfind('\n', i);
+    line = line == std::string::npos ? 0 : line + 1;
+    std::size_t line_end = zh.find('\n', i);
+    if (line_end == std::string::npos) line_end = zh.size();
+    bool translated = false;
+    for (std::size_t k = line; k + 3 <= line_end && !translated; ++k) translated = is_han_at(zh, k);
+    if (!glued && translated && in_body_line(zh, i) && pair.en.find(zh.substr(i, end - i)) != std::string::npos)
+      runs.push_back({i, end});
     i = end;
   }
   if (runs.empty()) return false;
