@@ -229,15 +229,7 @@ ListMarker list_marker(std::string_view text, Span line) {
 std::vector<Block> plain_text_blocks(std::string_view text) {
   // Lines without their terminators, and which are blank.
   std::vector<Span> lines;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = pos;
-    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-    lines.push_back({pos, end});
-    std::size_t next = end;
-    if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
-    pos = next;
-  }
+  for_each_line(text, [&](const Line& line) { lines.push_back({line.begin, line.end}); });
   std::vector<Span> trimmed(lines.size());
   std::vector<std::size_t> widths;
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -193,7 +193,7 @@ std::vector<std::size_t> paragraph_starts(const Document& doc) {
   std::vector<std::size_t> starts(doc.blocks.size());
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     starts[b] = b;
-    if (doc.markdown || b == 0) continue;
+    if (doc.format.marks_blocks || b == 0) continue;
     const std::size_t gap_begin = doc.blocks[b - 1].span.end, gap_end = doc.blocks[b].span.begin;
     std::size_t line_breaks = 0;
     for (std::size_t i = gap_begin; i < gap_end && i < doc.text.size(); ++i)
