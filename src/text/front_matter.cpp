@@ -2,21 +2,11 @@
 
 #include <cctype>
 
+#include "core/line_index.h"
+
 namespace tc {
 namespace {
 
-struct LineBounds {
-  std::size_t end;   // before the line break
-  std::size_t next;  // after it
-};
-
-LineBounds line_at(std::string_view text, std::size_t begin) {
-  std::size_t end = begin;
-  while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-  std::size_t next = end;
-  if (next < text.size()) next += (text[next] == '\r' && next + 1 < text.size() && text[next + 1] == '\n') ? 2 : 1;
-  return {end, next};
-}
 
 std::string_view trim_right(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
@@ -56,7 +46,7 @@ bool looks_like_first_entry(std::string_view line, FrontMatterSyntax syntax) {
 }  // namespace
 
 std::optional<FrontMatter> find_front_matter(std::string_view text) {
-  const LineBounds first = line_at(text, 0);
+  const Line first = line_starting_at(text, 0);
   const std::string_view fence = trim_right(text.substr(0, first.end));
   FrontMatter front;
   if (fence == "---") front.syntax = FrontMatterSyntax::yaml;
@@ -66,7 +56,7 @@ std::optional<FrontMatter> find_front_matter(std::string_view text) {
 
   bool seen_entry = false;
   for (std::size_t begin = first.next; begin < text.size();) {
-    const LineBounds line = line_at(text, begin);
+    const Line line = line_starting_at(text, begin);
     const std::string_view content = text.substr(begin, line.end - begin);
     const std::string_view closing = trim_right(content);
     const bool closes = front.syntax == FrontMatterSyntax::toml ? closing == "+++" : (closing == "---" || closing == "...");
