@@ -43,6 +43,9 @@ struct Block {
   // copyright line, a line in a third language): it is not compared across
   // languages, so it yields no untranslated or omission findings.
   KeptKind kept = KeptKind::none;
+  // Plain text: no blank line before this block, so it is in the same
+  // paragraph as the block before (a heading or list item over its text).
+  bool continues_paragraph = false;
 };
 
 struct Document {

@@ -123,19 +123,35 @@ bool is_date_stamp(std::string_view line) {
   return date || (month && year);
 }
 
+// A short line that is no sentence: furniture is a label, not prose
+// (a sentence that mentions "CFR" or "No. 5" is body text).
+bool is_label_line(std::string_view line) {
+  if (line.size() > 60 || line.empty()) return false;
+  std::size_t pos = line.size();
+  const char32_t last = utf8::previous(line, pos);
+  return last != '.' && last != '!' && last != '?' && last != U'。' && last != U'！' && last != U'？' &&
+         line.find("\xE3\x80\x82") == std::string_view::npos &&  // 。
+         line.find("\xEF\xBC\x8C") == std::string_view::npos;    // ，
+}
+
 // "42 U.S.C. § 300aa-26", "45 CFR 46.116".
 bool is_legal_citation(std::string_view line) {
   const auto words = words_of(line);
-  if (words.empty() || words.size() > 10 || count_digits(line) == 0) return false;
-  return line.find("U.S.C.") != std::string_view::npos || line.find("C.F.R.") != std::string_view::npos ||
-         line.find("\xC2\xA7") != std::string_view::npos ||  // §
-         std::any_of(words.begin(), words.end(), [](std::string_view w) { return w == "USC" || w == "CFR"; });
+  if (words.empty() || words.size() > 10 || count_digits(line) == 0 || !is_label_line(line)) return false;
+  if (line.find("U.S.C.") != std::string_view::npos || line.find("C.F.R.") != std::string_view::npos ||
+      line.find("\xC2\xA7") != std::string_view::npos)  // §
+    return true;
+  // "45 CFR 46": the code between a title number and a section number.
+  for (std::size_t i = 1; i + 1 < words.size(); ++i)
+    if ((words[i] == "USC" || words[i] == "CFR") && is_digit(words[i - 1].front()) && is_digit(words[i + 1].front()))
+      return true;
+  return false;
 }
 
 // "No. 080801 Rev. 7/24", "Item #P4072", "CS 321629-A": mostly codes and numbers.
 bool is_catalogue_code(std::string_view line) {
   const auto words = words_of(line);
-  if (words.empty() || words.size() > 10) return false;
+  if (words.empty() || words.size() > 10 || !is_label_line(line)) return false;
   static constexpr std::string_view kMarkers[] = {"no.", "no", "rev.", "rev", "cat.", "item", "form", "pub.",
                                                   "publication", "ref.", "cs", "#"};
   bool marker = false;
@@ -169,6 +185,17 @@ bool may_repeat_as_furniture(std::string_view line) {
   const char32_t last = utf8::previous(line, pos);
   return last != '.' && last != '!' && last != '?' && last != ':' && last != ';' && last != U'。' && last != U'！' &&
          last != U'？' && last != U'：' && last != U'；';
+}
+
+// A line in lower case without a trailing bracketed remark: a running head
+// is "Leaflet", "Leaflet (Interim)" or "LEAFLET (continued)" on other pages.
+std::string running_head_key(std::string_view line) {
+  if (!line.empty() && line.back() == ')') {
+    const std::size_t open = line.rfind('(');
+    if (open != std::string_view::npos && open > 0) line = line.substr(0, open);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+  }
+  return lower_ascii(line);
 }
 
 // Page furniture that identifies a document: a citation, code, date stamp or page number.
@@ -242,7 +269,7 @@ void mark_page_furniture(std::string_view text, std::vector<Block>& blocks) {
     for (char& c : key)
       if (is_digit(c)) c = '#';
     repeats[key].push_back({b, line});
-    same_words[lower_ascii(content)].push_back({b, line});
+    same_words[running_head_key(content)].push_back({b, line});
   }
   // Far apart: at least a page's worth of lines between occurrences (a list
   // of "Dose 1", "Dose 2" is not furniture).

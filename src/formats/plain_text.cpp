@@ -8,6 +8,7 @@
 
 #include "core/language.h"
 #include "core/utf8.h"
+#include "formats/furniture.h"
 
 namespace tc {
 namespace {
@@ -306,6 +307,7 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     }
     Block block;
     block.span = {lines[first_line].begin, lines[i].end};
+    block.continues_paragraph = first_line > 0 && !trimmed[first_line - 1].empty();
     block.content = {trimmed[first_line].begin, trimmed[i].end};
     const ListMarker marker = list_marker(text, trimmed[first_line]);
     if (marker.found) {

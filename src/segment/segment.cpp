@@ -188,18 +188,11 @@ std::vector<Span> split_english_sentences(std::string_view text, Span span) {
 // text a paragraph ends at a blank line; the lines inside it (a heading, list
 // items, short lines) are blocks of their own, but a sentence pair that
 // crosses them is no paragraph jump for the aligner (a PDF line break often
-// cuts a translated sentence). Markdown blocks are paragraphs of their own.
+// cuts a translated sentence).
 std::vector<std::size_t> paragraph_starts(const Document& doc) {
   std::vector<std::size_t> starts(doc.blocks.size());
-  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
-    starts[b] = b;
-    if (doc.format.marks_blocks || b == 0) continue;
-    const std::size_t gap_begin = doc.blocks[b - 1].span.end, gap_end = doc.blocks[b].span.begin;
-    std::size_t line_breaks = 0;
-    for (std::size_t i = gap_begin; i < gap_end && i < doc.text.size(); ++i)
-      if (doc.text[i] == '\n' || (doc.text[i] == '\r' && (i + 1 >= doc.text.size() || doc.text[i + 1] != '\n'))) ++line_breaks;
-    if (line_breaks <= 1) starts[b] = starts[b - 1];
-  }
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b)
+    starts[b] = b > 0 && doc.blocks[b].continues_paragraph ? starts[b - 1] : b;
   return starts;
 }
 

@@ -50,8 +50,9 @@ TEST(FormatRegistry, WithoutTheReaderTheSameFileIsPlainText) {
   const Document doc = document_from_bytes("notes.tst", "; a comment\nFirst line.\n", LoadOptions{});
   EXPECT_EQ(doc.format.name, "text");
   EXPECT_FALSE(doc.is_masked(2));
+  // The comment line is prose there: the first block starts with it.
   ASSERT_FALSE(doc.blocks.empty());
-  EXPECT_EQ(doc.blocks[0].content.begin, 0u);  // the "comment" is text of the first block
+  EXPECT_EQ(doc.blocks[0].span.begin, 0u);
 }
 
 TEST(FormatRegistry, EachShippedReaderDeclaresItsFormat) {

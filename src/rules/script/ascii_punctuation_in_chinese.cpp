@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <set>
 #include <utility>
 #include <vector>
@@ -100,6 +101,16 @@ class LineParens {
   std::vector<std::size_t> han_;
 };
 
+// "Food and Drug Administration (FDA，美国食品药品监督管理局)": the brackets
+// belong to the English name before them and open on its abbreviation.
+bool glosses_latin_name(std::string_view text, std::size_t open) {
+  std::size_t before = open;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  const bool latin_before = before > 0 && std::isalpha(static_cast<unsigned char>(text[before - 1]));
+  const bool latin_inside = open + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[open + 1]));
+  return latin_before && latin_inside;
+}
+
 }  // namespace
 
 const RuleInfo& AsciiPunctuationInChinese::info() const {
@@ -118,7 +129,9 @@ text, so these are not flagged:
 - URLs, e-mail addresses and code (not prose);
 - English phrases inside Chinese: "PD-1, PD-L1 and CTLA-4";
 - an ellipsis written as "..." (a typography matter, not this rule's);
-- parentheses around Latin text only: (DNA), (Treg), (PD-1).
+- parentheses around Latin text only: (DNA), (Treg), (PD-1);
+- parentheses that follow an English name and open on Latin text, such as
+  a gloss on a name kept in English: "Food and Drug Administration (FDA，美国食品药品监督管理局)".
 
 ## Why it matters
 Half-width marks inside Chinese text look cramped, break line-breaking and
@@ -160,7 +173,7 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<F
           if (!chinese_before(text, i) || !is_han_or_ideographic_mark(utf8::at(text, i + 1))) continue;
           break;
         }
-        if (!line_parens.han_between(i + 1, close)) {
+        if (!line_parens.han_between(i + 1, close) || glosses_latin_name(text, i)) {
           i = close;  // (DNA), (Treg): Latin in parentheses keeps half-width marks
           continue;
         }

@@ -33,10 +33,10 @@ const RuleInfo& HeadingCase::info() const {
       "typography/heading-case", Severity::warning, RuleScope::document, RuleLanguage::en, true,
       "A paragraph that starts with a lowercase letter after a heading or an unfinished paragraph",
       R"doc(## What it does
-In Markdown, flags a paragraph that directly follows a heading and starts
-with a lowercase word. In plain text, where headings cannot be told apart
-reliably, it flags a paragraph that starts with a lowercase word when the
-paragraph before it ends without closing a sentence: on a word, a comma or an
+Flags a paragraph that directly follows a heading and starts with a
+lowercase word (in plain text a heading is a single short line without end
+punctuation). It also flags a paragraph that starts with a lowercase word
+when the paragraph before it ends without closing a sentence: on a word, a comma or an
 ellipsis. That is either a heading followed by a lowercase sentence or, more
 often, one paragraph broken in two ("problems arose......" / "with the
 emergence of side effects"). Words that start lowercase by design (iPhone,

@@ -95,6 +95,15 @@ bool american_form_known(std::string_view token, WordOracle& words) {
   return false;
 }
 
+// Words that behave like function words when a space is lost: determiners,
+// quantifiers and auxiliaries ("for one", "another dose", "did not").
+bool is_function_like(std::string_view part) {
+  static constexpr std::array<std::string_view, 19> kWords{"one",  "two",  "all",  "any",     "each",  "some",  "both",
+                                                           "few",  "such", "only", "also",    "very",  "most",  "own",
+                                                           "another", "other", "every", "did", "does"};
+  return is_function_word(part) || std::find(kWords.begin(), kWords.end(), part) != kWords.end();
+}
+
 // Whether a split into these parts is a lost space rather than a compound or derived word.
 bool plausible_split(std::string_view split) {
   std::vector<std::string_view> parts;
@@ -107,7 +116,7 @@ bool plausible_split(std::string_view split) {
   }
   if (is_prefix(parts.front())) return false;
   for (std::string_view part : parts)
-    if (is_function_word(part)) return true;
+    if (is_function_like(part)) return true;
   // Two content words: only long ones, and not noun + participle ("crowdsourced").
   for (std::string_view part : parts)
     if (part.size() < 5) return false;
@@ -123,12 +132,10 @@ std::vector<std::string> plausible_splits(std::string_view token, WordOracle& wo
   auto usable = [&](std::string_view part) {
     return part.size() >= kMinPart ? words.known(part) : part.size() >= 2 && is_function_word(part);
   };
-  // Short words that stand next to a function word as often as function
-  // words do ("for one", "of all", "in each"); "std|in", "add|on" are not splits.
+  // A function-like word next to a function word ("for one", "did not");
+  // "std|in", "add|on" are not splits.
   auto usable_beside = [&](std::string_view part, std::string_view other) {
-    static constexpr std::array<std::string_view, 14> kShortWords{
-        "one", "two", "all", "any", "each", "some", "both", "few", "such", "only", "also", "very", "most", "own"};
-    return usable(part) || (is_function_word(other) && std::find(kShortWords.begin(), kShortWords.end(), part) != kShortWords.end());
+    return usable(part) || (is_function_word(other) && is_function_like(part));
   };
   auto keep = [&](std::string split) {
     if (plausible_split(split)) splits.push_back(std::move(split));
@@ -181,8 +188,10 @@ A split must look like a lost space, not like a word Hunspell lacks: a split
 after a prefix (inter|species, nano|particles, re|purposing) is ignored, and
 so are British spellings whose American form is known (labour, metres,
 programme, onwards). Unless one part is a function word ("cells to", "of
-the", "for one": "one", "two", "all", "any", "each", "some", "both", "few",
-"such", "only", "also", "very", "most" and "own" count next to one), both
+the", "for one", "another dose", "did not": "one", "two", "all", "any",
+"each", "some", "both", "few", "such", "only", "also", "very", "most",
+"own", "another", "other", "every", "did" and "does" count as function
+words here), both
 parts must have five or more letters ("cancer cells", "chemo drugs") and the
 last must not end in -ing or -ed, since two short content words are often a
 closed compound (lockdown, facemask, crowdsourced). There is no cap on the

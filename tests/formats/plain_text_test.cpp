@@ -1,0 +1,127 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "formats/furniture.h"
+#include "formats/load.h"
+#include "formats/plain_text.h"
+
+namespace tc {
+namespace {
+
+struct BlockView {
+  BlockKind kind;
+  std::string content;
+  friend bool operator==(const BlockView&, const BlockView&) = default;
+};
+
+void PrintTo(const BlockView& b, std::ostream* os) { *os << static_cast<int>(b.kind) << ":" << b.content; }
+
+std::vector<BlockView> blocks_of(const std::string& text, Lang lang = Lang::en) {
+  const Document doc = make_document("doc.txt", text, lang);
+  std::vector<BlockView> out;
+  for (const Block& b : doc.blocks) out.push_back({b.kind, doc.text.substr(b.content.begin, b.content.size())});
+  return out;
+}
+
+std::vector<KeptKind> kept_of(const std::string& text, Lang lang) {
+  const Document doc = make_document("doc.txt", text, lang);
+  std::vector<KeptKind> out;
+  for (const Block& b : doc.blocks) out.push_back(b.kept);
+  return out;
+}
+
+using K = BlockKind;
+
+TEST(PlainTextBlocks, HeadingsAndShortLinesAreBlocksOfTheirOwn) {
+  EXPECT_EQ(blocks_of("Why get vaccinated?\nVaccines keep children healthy. They are tested.\n"),
+            (std::vector<BlockView>{{K::heading, "Why get vaccinated?"},
+                                    {K::paragraph, "Vaccines keep children healthy. They are tested."}}));
+  EXPECT_EQ(blocks_of("联系我们 加入我们\n乐赫科普\n化疗真的能治愈癌症吗？真相和你想的不一样。\n", Lang::zh),
+            (std::vector<BlockView>{{K::heading, "联系我们 加入我们"},
+                                    {K::heading, "乐赫科普"},
+                                    {K::paragraph, "化疗真的能治愈癌症吗？真相和你想的不一样。"}}));
+}
+
+TEST(PlainTextBlocks, ListItemsKeepTheirNumberingOutOfTheText) {
+  EXPECT_EQ(blocks_of("1. Why get vaccinated?\n- Ask your nurse.\n• Call the clinic.\n（一）接种前\n二、接种后\n", Lang::zh),
+            (std::vector<BlockView>{{K::heading, "Why get vaccinated?"},
+                                    {K::list_item, "Ask your nurse."},
+                                    {K::list_item, "Call the clinic."},
+                                    {K::heading, "接种前"},
+                                    {K::heading, "接种后"}}));
+  // Numbers that are no list marker stay in the text.
+  EXPECT_EQ(blocks_of("2.5 mg is the dose for adults.\n").front().content, "2.5 mg is the dose for adults.");
+}
+
+TEST(PlainTextBlocks, WrappedSentencesStayTogether) {
+  // A lower-case continuation, a connective at the end, an open bracket.
+  EXPECT_EQ(blocks_of("Older children also need a dose if they are not already\nimmune to measles.\n").size(), 1u);
+  EXPECT_EQ(blocks_of("Report problems to the\nVaccine Safety Reporting Service.\n").size(), 1u);
+  EXPECT_EQ(blocks_of("These can include seizures (often with\nFever) or a rash.\n").size(), 1u);
+  // A Chinese line cut in the middle of a word after a sentence end.
+  EXPECT_EQ(blocks_of("慢性肝炎是一种长期疾病。发展为慢性肝炎的大多数患\n者都没有症状。\n", Lang::zh).size(), 1u);
+  // A quotation that goes on over lines.
+  EXPECT_EQ(blocks_of("他说：“我们走吧。\n天快黑了。”\n", Lang::zh).size(), 1u);
+}
+
+TEST(PlainTextBlocks, ALanguageSwitchStartsABlock) {
+  const auto blocks = blocks_of(
+      "Many leaflets are available in Simplified Chinese. See www.example.org\n许多宣传单均提供简体中文版本。\n", Lang::zh);
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[1].content, "许多宣传单均提供简体中文版本。");
+}
+
+TEST(PageFurniture, LinesOfPageFurniture) {
+  const auto blocks = blocks_of(
+      "Rotavirus causes severe diarrhea in babies.\n"
+      "Page 1 of 2\n"
+      "Leaflet – Simplified Chinese (3/2/22)\n"
+      "Most children need two or three doses.\n"
+      "45 CFR 46.116\n"
+      "No. 120301 Rev. 4/23\n"
+      "Give the dose on 3/2/2022 or later.\n");
+  std::vector<BlockKind> kinds;
+  for (const auto& b : blocks) kinds.push_back(b.kind);
+  EXPECT_EQ(kinds, (std::vector<BlockKind>{K::paragraph, K::furniture, K::furniture, K::paragraph, K::furniture,
+                                           K::furniture, K::paragraph}));
+}
+
+TEST(PageFurniture, SentencesThatMentionCodesAreBodyText) {
+  for (const auto& b : blocks_of("该范围的估计值上限符合一项关于检测对 CFR 估计值影响的研究 2020\n"
+                                 "The 45 CFR 46 rules apply to every study.\n"
+                                 "Bring form No. 5 to the clinic.\n",
+                                 Lang::zh))
+    EXPECT_NE(b.kind, K::furniture) << b.content;
+}
+
+TEST(PageFurniture, ListsOfNumberedLinesAreNotRepeats) {
+  for (const auto& b : blocks_of("Dose 1 at 2 months\nDose 2 at 4 months\nDose 3 at 6 months\n"))
+    EXPECT_NE(b.kind, K::furniture) << b.content;
+}
+
+TEST(KeptText, NoticesNamesCopyrightAndThirdLanguage) {
+  EXPECT_EQ(kept_of("This translation is out of date.\n"
+                    "Centers for Infant Health\n"
+                    "轮状病毒可导致婴儿严重腹泻。\n"
+                    "Most children need two doses.\n"
+                    "© 2024 Example Health Department\n"
+                    "Hojas informativas están disponibles en español y en muchos otros idiomas.\n",
+                    Lang::zh),
+            (std::vector<KeptKind>{KeptKind::translation_notice, KeptKind::name, KeptKind::none, KeptKind::none,
+                                   KeptKind::copyright, KeptKind::third_language}));
+  // In an English document, English is not kept: it is the text.
+  EXPECT_EQ(kept_of("Centers for Infant Health\nMost children need two doses.\n", Lang::en),
+            (std::vector<KeptKind>{KeptKind::none, KeptKind::none}));
+}
+
+TEST(KeptText, ThirdLanguage) {
+  EXPECT_TRUE(is_third_language("Hojas de información sobre vacunas están disponibles en español y en muchos otros idiomas"));
+  EXPECT_TRUE(is_third_language("Les brochures sont disponibles dans les langues suivantes et pour tous"));
+  EXPECT_FALSE(is_third_language("The leaflets are available in Spanish and in many other languages"));
+  EXPECT_FALSE(is_third_language("Café de Paris and the Pinyin Zhāng Míng are names"));
+}
+
+}  // namespace
+}  // namespace tc
