@@ -24,9 +24,6 @@ struct Format {
   // Headings and their levels are written in the markup (# Title), so
   // alignment/structure can compare them across a pair.
   bool marks_headings = false;
-  // Every block is delimited by markup, so each is a paragraph of its own;
-  // in plain text the lines of one blank-line-separated run share one.
-  bool marks_blocks = false;
   // A backslash escapes markup ("\&amp;", "\"" in Markdown): what follows is
   // meant literally, not an escape left over from code.
   bool backslash_escapes = false;

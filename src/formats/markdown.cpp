@@ -292,7 +292,6 @@ FormatReader markdown_reader() {
   FormatReader reader;
   reader.format.name = "markdown";
   reader.format.marks_headings = true;
-  reader.format.marks_blocks = true;
   reader.format.backslash_escapes = true;
   reader.format.comment = {"<!--", "-->"};
   reader.extensions = {"md", "markdown"};
