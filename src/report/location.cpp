@@ -11,8 +11,8 @@ Location locate(const Document& doc, Span span) {
   location.file = doc.path;
   location.start = doc.position(span.begin);
   location.end = doc.position(span.end);
-  location.offset = span.begin + doc.bom_bytes;
-  location.end_offset = span.end + doc.bom_bytes;
+  location.offset = doc.source_map.file_offset(span.begin);
+  location.end_offset = doc.source_map.file_offset(span.end);
   return location;
 }
 
@@ -45,8 +45,8 @@ Location Locator::locate(const Document& doc, Span span) {
   } else {
     location.end = doc.position(end);
   }
-  location.offset = span.begin + doc.bom_bytes;
-  location.end_offset = span.end + doc.bom_bytes;
+  location.offset = doc.source_map.file_offset(span.begin);
+  location.end_offset = doc.source_map.file_offset(span.end);
   return location;
 }
 
