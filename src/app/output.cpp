@@ -106,6 +106,12 @@ class TemporaryGuard {
   bool installed_ = false;
 };
 
+// The first error writing to stdout, 0 when none (or stdout is not captured).
+int stdout_write_error() {
+  const auto* buffer = dynamic_cast<const FdBuffer*>(std::cout.rdbuf());
+  return buffer ? buffer->error() : 0;
+}
+
 bool is_stdout_name(const std::string& path) { return path.empty() || path == "-" || path == "/dev/stdout"; }
 
 std::string reason_of(int error) { return std::strerror(error); }
@@ -136,8 +142,7 @@ StdoutCapture::~StdoutCapture() {
 
 bool StdoutCapture::flush(std::string& reason) {
   std::cout.flush();
-  const auto* buffer = dynamic_cast<const FdBuffer*>(std::cout.rdbuf());
-  const int error = buffer ? buffer->error() : 0;
+  const int error = stdout_write_error();
   if (error == 0 && !std::cout.fail()) return true;
   reason = error != 0 ? reason_of(error) : "write error";
   return false;
@@ -148,9 +153,8 @@ void write_output(const std::string& path, const std::vector<std::string>& input
   if (is_stdout_name(path)) {
     write(std::cout);
     std::cout.flush();
-    const auto* buffer = dynamic_cast<const FdBuffer*>(std::cout.rdbuf());
-    if (buffer && buffer->error() != 0)
-      throw InputError("standard output", "cannot write the report: " + reason_of(buffer->error()));
+    if (const int error = stdout_write_error())
+      throw InputError("standard output", "cannot write the report: " + reason_of(error));
     return;
   }
   // Follow a symlink: the link stays and the file it names is updated.
