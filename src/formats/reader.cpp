@@ -4,6 +4,8 @@
 #include <unicode/ucsdet.h>
 
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +15,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/settings.h"
 #include "core/utf8.h"
 #include "text/ascii.h"
 
@@ -75,15 +78,55 @@ std::optional<std::string> try_convert(std::string_view bytes, const char* encod
 
 }  // namespace
 
-std::string read_file_bytes(const std::string& path) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) throw InputError(path, "no such file");
-  if (std::filesystem::is_directory(status)) throw InputError(path, "is a directory, not a file");
-  // POSIX reads, so that a failing read (EIO, EACCES) is an error naming the
-  // reason instead of an empty document.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
+namespace {
+
+std::string size_text(std::size_t bytes) {
+  if (bytes % (std::size_t{1} << 30) == 0) return std::to_string(bytes >> 30) + " GiB";
+  if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes % (std::size_t{1} << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+[[noreturn]] void throw_too_large(const std::string& path, const ReadLimits& limits) {
+  throw InputError(path, "larger than the input limit of " + size_text(limits.max_bytes) +
+                             " (--max-input-size); not checked");
+}
+
+// Waits for the first byte (or end) of a pipe: a FIFO that nobody opens for
+// writing would otherwise block forever.
+void wait_for_writer(int fd, const std::string& path, int wait_ms) {
+  pollfd entry{fd, POLLIN, 0};
+  for (;;) {
+    const int ready = ::poll(&entry, 1, wait_ms);
+    if (ready > 0) return;
+    if (ready == 0)
+      throw InputError(path, "named pipe: nothing was written to it within " + std::to_string(wait_ms / 1000) +
+                                 " s; not checked");
+    if (errno != EINTR) throw InputError(path, std::string("cannot read: ") + std::strerror(errno));
+  }
+}
+
+}  // namespace
+
+std::size_t parse_input_size(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  const std::string_view unit = text.substr(digits);
+  unsigned shift = 0;
+  if (unit == "K" || unit == "k" || unit == "KiB") shift = 10;
+  else if (unit == "M" || unit == "m" || unit == "MiB") shift = 20;
+  else if (unit == "G" || unit == "g" || unit == "GiB") shift = 30;
+  else if (!unit.empty()) digits = 0;
+  if (digits == 0 || digits > 12)
+    throw ConfigError("--max-input-size: '" + std::string(text) + "' is not a size (bytes, or with K, M or G)");
+  const std::size_t value = std::stoull(std::string(text.substr(0, digits))) << shift;
+  if (value == 0 || value > kHardMaxInputSize)
+    throw ConfigError("--max-input-size: " + std::string(text) + " is outside 1 byte to 2 GiB - 1 (" +
+                      std::to_string(kHardMaxInputSize) + " bytes)");
+  return value;
+}
+
+std::string read_stream_bytes(int fd, const std::string& name, const ReadLimits& limits) {
   std::string bytes;
   char buffer[1 << 16];
   for (;;) {
@@ -91,14 +134,38 @@ std::string read_file_bytes(const std::string& path) {
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      const int error = errno;
-      ::close(fd);
-      throw InputError(path, "read error at byte offset " + std::to_string(bytes.size()) + ": " + std::strerror(error));
+      throw InputError(name, "read error at byte offset " + std::to_string(bytes.size()) + ": " + std::strerror(errno));
     }
+    if (bytes.size() + static_cast<std::size_t>(n) > limits.max_bytes) throw_too_large(name, limits);
     bytes.append(buffer, static_cast<std::size_t>(n));
   }
-  ::close(fd);
   return bytes;
+}
+
+std::string read_file_bytes(const std::string& path, const ReadLimits& limits) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    if (errno == ENOENT) throw InputError(path, "no such file");
+    throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
+  }
+  if (S_ISDIR(info.st_mode)) throw InputError(path, "is a directory, not a file");
+  if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > limits.max_bytes)
+    throw_too_large(path, limits);
+  // POSIX reads, so that a failing read (EIO, EACCES) is an error naming the
+  // reason instead of an empty document. Non-blocking open: a FIFO without a
+  // writer must not hang the run.
+  const bool pipe = S_ISFIFO(info.st_mode);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (pipe ? O_NONBLOCK : 0));
+  if (fd < 0) throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  if (pipe) {
+    wait_for_writer(fd, path, limits.pipe_wait_ms);
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  }
+  return read_stream_bytes(fd, path, limits);
 }
 
 std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
