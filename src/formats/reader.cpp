@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -74,6 +75,41 @@ std::optional<std::string> try_convert(std::string_view bytes, const char* encod
   }
   if (map) map->add(out.size(), bytes.size());
   return out;
+}
+
+// True when every NUL byte of sample sits where the wide encoding puts the
+// high bytes of ASCII: at offset % unit in `positions` (a bit set).
+bool nuls_only_at(std::string_view sample, std::size_t unit, unsigned positions) {
+  for (std::size_t i = 0; i < sample.size(); ++i)
+    if (sample[i] == '\0' && !(positions >> (i % unit) & 1u)) return false;
+  return true;
+}
+
+// Text in UTF-16 or UTF-32 without a byte-order mark: its NULs fall only on
+// the high bytes of code units, and a strict decode of the start of the file
+// is plain text (no NUL, no C0 control but tab and line breaks, nothing
+// private or unpaired). UTF-32 comes first: its ASCII also decodes as UTF-16.
+std::optional<std::string> detect_wide_unicode(std::string_view bytes) {
+  const std::string_view sample = bytes.substr(0, std::min<std::size_t>(bytes.size(), 1 << 16) & ~std::size_t{3});
+  if (sample.empty()) return std::nullopt;
+  struct Wide {
+    const char* name;
+    std::size_t unit;
+    unsigned nul_positions;
+  };
+  for (const Wide wide : {Wide{"UTF-32LE", 4, 0b1110}, Wide{"UTF-32BE", 4, 0b0111}, Wide{"UTF-16LE", 2, 0b10},
+                          Wide{"UTF-16BE", 2, 0b01}}) {
+    if (!nuls_only_at(sample, wide.unit, wide.nul_positions)) continue;
+    const char* name = wide.name;
+    const auto text = try_convert(sample, name, nullptr, true);
+    if (!text) continue;
+    const bool plain = std::none_of(text->begin(), text->end(), [](char c) {
+      const auto byte = static_cast<unsigned char>(c);
+      return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
+    });
+    if (plain) return std::string(name);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -169,14 +205,18 @@ std::string read_file_bytes(const std::string& path, const ReadLimits& limits) {
 }
 
 std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
-  // The Chinese encodings come first: short GBK text often scores as
-  // Shift_JIS in ICU's detector, but a strict GBK decode settles it. When
-  // both GBK and Big5 decode cleanly, the detector's ranking decides.
-  const bool gbk = try_convert(bytes, "GBK", nullptr, true).has_value();
-  const bool big5 = try_convert(bytes, "Big5", nullptr, true).has_value();
+  // ICU's detector ranks, a strict conversion confirms. Short GBK text often
+  // scores as Shift_JIS, and Shift-JIS or EUC-KR bytes often decode as GBK
+  // too, so a strict decode alone cannot settle it: the detector's confidence
+  // does, and when two candidates are close the answer names both rather
+  // than giving wrong advice.
+  struct Candidate {
+    std::string name;
+    int confidence = 0;  // ICU's 0-100; 0 when the detector did not list it
+  };
+  std::vector<Candidate> ranked;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), ucsdet_close);
-  std::vector<std::string> ranked;
   if (U_SUCCESS(status)) {
     ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)),
                    &status);
@@ -185,24 +225,49 @@ std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
     for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
       UErrorCode s = U_ZERO_ERROR;
       const char* name = ucsdet_getName(matches[i], &s);
-      if (U_SUCCESS(s) && name) ranked.emplace_back(name);
+      const int32_t confidence = ucsdet_getConfidence(matches[i], &s);
+      if (U_SUCCESS(s) && name) ranked.push_back({name, confidence});
     }
   }
+  auto confidence_of = [&](std::string_view name) {
+    for (const Candidate& c : ranked)
+      if (to_lower_ascii(c.name) == to_lower_ascii(name)) return c.confidence;
+    return 0;
+  };
+  const bool gbk = try_convert(bytes, "GBK", nullptr, true).has_value();
+  const bool big5 = try_convert(bytes, "Big5", nullptr, true).has_value();
+  std::optional<Candidate> chinese;
   if (gbk && big5) {
-    for (const std::string& name : ranked) {
-      if (to_lower_ascii(name) == "big5") return std::string("Big5");
-      if (to_lower_ascii(name) == "gb18030") return std::string("GB18030");
+    // Both decode: the detector's ranking between them decides.
+    chinese = Candidate{"GB18030", confidence_of("GB18030")};
+    for (const Candidate& c : ranked) {
+      const std::string n = to_lower_ascii(c.name);
+      if (n == "big5" || n == "gb18030") {
+        chinese = Candidate{n == "big5" ? "Big5" : "GB18030", c.confidence};
+        break;
+      }
     }
-    return std::string("GB18030");
+  } else if (gbk) {
+    chinese = Candidate{"GB18030", confidence_of("GB18030")};
+  } else if (big5) {
+    chinese = Candidate{"Big5", confidence_of("Big5")};
   }
-  if (gbk) return std::string("GB18030");
-  if (big5) return std::string("Big5");
-  for (const std::string& name : ranked) {
-    const std::string n = to_lower_ascii(name);
-    if ((n == "euc-jp" || n == "shift_jis" || n == "euc-kr") && try_convert(bytes, name.c_str(), nullptr, true))
-      return name;
+  std::optional<Candidate> other;
+  for (const Candidate& c : ranked) {
+    const std::string n = to_lower_ascii(c.name);
+    if ((n == "euc-jp" || n == "shift_jis" || n == "euc-kr") && try_convert(bytes, c.name.c_str(), nullptr, true)) {
+      other = c;
+      break;
+    }
   }
-  return std::nullopt;
+  if (!chinese && !other) return std::nullopt;
+  if (!other) return chinese->name;
+  if (!chinese) return other->name;
+  constexpr int kClearLead = 10;
+  // A tie (short text scores alike everywhere) keeps the Chinese reading.
+  if (other->confidence >= chinese->confidence + kClearLead) return other->name;
+  if (other->confidence <= chinese->confidence) return chinese->name;
+  return chinese->name + " or " + other->name;
 }
 
 std::string convert_to_utf8(const std::string& path, std::string_view bytes, const std::string& encoding,
@@ -229,9 +294,16 @@ DecodedText decode_bytes(const std::string& path, std::string bytes, const Decod
     }
     return result;
   }
+  const std::string_view head = std::string_view(bytes).substr(0, 4);
+  if (head == std::string_view("\xFF\xFE\0\0", 4) || head == std::string_view("\0\0\xFE\xFF", 4))
+    throw InputError(path, std::string("file is UTF-32") + (head[0] == '\xFF' ? "LE" : "BE") +
+                               " (byte-order mark at byte 0); convert it to UTF-8 or pass --encoding utf-32");
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
     throw InputError(path, "file is UTF-16 (byte-order mark at byte 0); convert it to UTF-8 or pass --encoding utf-16");
   if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
+    if (const auto wide = detect_wide_unicode(bytes))
+      throw InputError(path, "file is " + *wide + " without a byte-order mark; convert it to UTF-8 or pass --encoding " +
+                                 to_lower_ascii(*wide));
     const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data());
     throw InputError(path, "binary file (NUL byte at byte offset " + std::to_string(offset) + "); not checked");
   }
