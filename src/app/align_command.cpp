@@ -34,7 +34,7 @@ int run_align(const AlignArgs& args) {
   config.glossaries = args.glossaries;
   config.segmented = args.segmented;
   const CheckSession session(std::move(config));
-  const JobResult result = session.align({Job::Kind::pair, {args.source, args.target}});
+  const JobResult result = session.align(pair_job(args.source, args.target));
   if (result.error) {
     std::cerr << "transcheck: error: " << result.error->message << '\n';
     return 2;
