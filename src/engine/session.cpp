@@ -59,7 +59,7 @@ JobResult CheckSession::load(const Job& job, bool verify_languages) const {
 JobResult CheckSession::run(const Job& job) const {
   JobResult result = load(job, true);
   if (result.error) return result;
-  JobResult checked = job.kind == Job::Kind::pair ? checker_->check_pair(result.documents[0], result.documents[1])
+  JobResult checked = job.kind == Job::Kind::pair ? checker_->check_pair(result.documents[0], result.documents[1], config_.keep_alignment)
                                                   : checker_->check_document(result.documents[0]);
   checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
   return checked;
