@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   tc::app::ExitStatus status;
   tc::app::add_check_command(app, status);
+  tc::app::add_fix_command(app, status);
   tc::app::add_align_command(app, status);
   tc::app::add_rules_commands(app, status);
   tc::app::add_glossary_command(app, status);
