@@ -24,6 +24,7 @@ struct CheckArgs {
   RuleSelection selection;  // --select, --enable, --disable in command-line order
   std::string fail_on = "error";
   std::string encoding;
+  std::size_t max_input_size = kDefaultMaxInputSize;
   std::vector<std::string> glossaries;
   std::vector<std::string> settings;
   std::vector<std::string> severities;
@@ -37,6 +38,7 @@ RunConfig build_config(const CheckArgs& args) {
   config.glossaries = args.glossaries;
   config.fail_on = parse_fail_on(args.fail_on);
   if (!args.encoding.empty()) config.encoding = args.encoding;
+  config.max_input_size = args.max_input_size;
   config.source_language = parse_language_option(args.source_lang, "--source-lang");
   config.target_language = parse_language_option(args.target_lang, "--target-lang");
   if (!args.lang.empty()) config.document_language = parse_language_option(args.lang, "--lang");
@@ -66,7 +68,7 @@ int run_check(const CheckArgs& args) {
     for (const Job& job : plan_jobs(config, args.files)) {
       const JobResult result = session.run(job);
       if (result.error) {
-        std::cerr << "transcheck: error: " << result.error->message << '\n';
+        print_error(result.error->message);
         ++input_errors;
       }
       for (const Finding& f : result.findings)
@@ -99,6 +101,7 @@ void add_check_command(CLI::App& app, ExitStatus& status) {
   auto* disable = add_repeatable(*command, "--disable", "Disable a rule or family (repeatable; the later of --enable and --disable wins)");
   command->add_option("--fail-on", args->fail_on, "Exit 1 on findings at or above: error, warning, info, never");
   command->add_option("--encoding", args->encoding, "Decode input from this encoding (gb18030, gbk, big5, utf-16, ...)");
+  add_max_input_size(*command, args->max_input_size);
   command->add_option("--glossary", args->glossaries, "Terminology glossary (TSV, CSV, TBX or JSON); repeatable")
       ->allow_extra_args(false);
   command->add_option("--severity", args->severities, "Change a rule's or family's severity: RULE=error|warning|info")

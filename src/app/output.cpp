@@ -14,6 +14,7 @@
 #include <streambuf>
 
 #include "formats/reader.h"
+#include "report/excerpt.h"
 
 namespace tc::app {
 namespace {
@@ -202,5 +203,7 @@ void replace_file(const std::string& path, const std::string& what, const std::f
 }
 
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO) != 0; }
+
+void print_error(std::string_view message) { std::cerr << "transcheck: error: " << printable(message) << '\n'; }
 
 }  // namespace tc::app

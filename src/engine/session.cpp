@@ -20,7 +20,7 @@ std::vector<Job> plan_jobs(const RunConfig& config, const std::vector<std::strin
 
 CheckSession::CheckSession(RunConfig config) : config_(std::move(config)), rules_(all_rules()) {
   verify_rule_names(rules_, config_);
-  if (!config_.glossaries.empty()) glossary_ = std::make_unique<Glossary>(load_glossaries(config_.glossaries));
+  if (!config_.glossaries.empty()) glossary_ = std::make_unique<Glossary>(load_glossaries(config_.glossaries, {config_.max_input_size}));
   CheckOptions options;
   options.selection = config_.selection;
   options.severities = config_.severities;
@@ -35,6 +35,7 @@ JobResult CheckSession::load(const Job& job, bool verify_languages) const {
   result.documents.reserve(job.paths.size());  // findings point into this vector: it must not reallocate
   LoadOptions load;
   load.encoding = config_.encoding;
+  load.limits.max_bytes = config_.max_input_size;
   try {
     if (job.kind == Job::Kind::pair) {
       load.language = config_.source_language;

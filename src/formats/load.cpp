@@ -3,9 +3,9 @@
 #include "formats/furniture.h"
 #include "formats/plain_text.h"
 
-#include <iostream>
+#include <unistd.h>
+
 #include <memory>
-#include <sstream>
 
 namespace tc {
 
@@ -59,12 +59,8 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
 }
 
 Document load_document(const std::string& path, const LoadOptions& options) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return document_from_bytes("<stdin>", std::move(buffer).str(), options);
-  }
-  return document_from_bytes(path, read_file_bytes(path), options);
+  if (path == "-") return document_from_bytes("<stdin>", read_stream_bytes(STDIN_FILENO, "<stdin>", options.limits), options);
+  return document_from_bytes(path, read_file_bytes(path, options.limits), options);
 }
 
 }  // namespace tc

@@ -20,6 +20,7 @@ struct LoadOptions {
   std::optional<std::string> encoding;     // --encoding
   std::optional<LanguageTag> language;     // nullopt: from the dominant script
   const ReaderList* readers = nullptr;     // null: all_format_readers()
+  ReadLimits limits;                       // --max-input-size
 };
 
 // Throws InputError when the file cannot be read or is binary. "-" reads standard input.

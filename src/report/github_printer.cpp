@@ -33,7 +33,7 @@ class GithubSink : public ReportSink {
     for (const Finding& f : result.findings) {
       const Location loc = locator.locate(*f.document, f.span);
       const char* level = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
-      out_ << "::" << level << " file=" << escape(loc.file, true) << ",line=" << loc.start.line << ",col=" << loc.start.column
+      out_ << "::" << level << " file=" << escape(printable(loc.file), true) << ",line=" << loc.start.line << ",col=" << loc.start.column
            << ",endLine=" << loc.end.line << ",endColumn=" << loc.end.column << ",title=" << escape(f.rule, true) << "::"
            << escape(printable(f.message), false) << '\n';
     }

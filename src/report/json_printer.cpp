@@ -44,7 +44,7 @@ class JsonSink : public ReportSink {
     ordered report;
     report["version"] = 1;
     report["tool"] = {{"name", "transcheck"}, {"version", TRANSCHECK_VERSION}};
-    report["findings"] = std::string(kStreamedArrayPlaceholder);
+    report["findings"] = kStreamedArrayPlaceholder;
     report["files"] = ordered(files_);
     report["summary"] = {{"error", counts_.error}, {"warning", counts_.warning}, {"info", counts_.info}};
     return report.dump(2, ' ', false, ordered::error_handler_t::replace);

@@ -35,14 +35,14 @@ class JunitSink : public ReportSink {
     Locator locator;
     for (const Document& doc : result.documents) {
       ++files_;
-      cases_ += "    <testcase classname=\"transcheck\" name=\"" + xml_escape(doc.path) + "\"";
+      cases_ += "    <testcase classname=\"transcheck\" name=\"" + xml_escape(printable(doc.path)) + "\"";
       std::string failures;
       for (const Finding& f : result.findings) {
         if (f.document != &doc) continue;
         ++findings_;
         const Location loc = locator.locate(doc, f.span);
         failures += "      <failure type=\"" + xml_escape(f.rule) + "\" message=\"" + xml_escape(printable(f.message)) +
-                    "\">" + xml_escape(loc.file) + ':' + std::to_string(loc.start.line) + ':' +
+                    "\">" + xml_escape(printable(loc.file)) + ':' + std::to_string(loc.start.line) + ':' +
                     std::to_string(loc.start.column) + ": " + std::string(to_string(f.severity)) + ": " +
                     xml_escape(printable(f.message)) + "</failure>\n";
       }

@@ -56,7 +56,7 @@ class SarifSink : public ReportSink {
         {"version", "2.1.0"},
         {"runs", json::array({{{"tool", {{"driver", {{"name", "transcheck"}, {"version", TRANSCHECK_VERSION}, {"rules", rules}}}}},
                                {"columnKind", "unicodeCodePoints"},
-                               {"results", std::string(kStreamedArrayPlaceholder)}}})},
+                               {"results", kStreamedArrayPlaceholder}}})},
     };
     return sarif.dump(2, ' ', false, json::error_handler_t::replace);
   }
