@@ -116,6 +116,19 @@ TEST(KeptText, NoticesNamesCopyrightAndThirdLanguage) {
             (std::vector<KeptKind>{KeptKind::none, KeptKind::none}));
 }
 
+TEST(KeptText, BodyParagraphsThatMentionCopyrightOrLanguagesAreAligned) {
+  // Several sentences of running text are body text, whatever words they contain.
+  EXPECT_EQ(kept_of("The clinic keeps the copyright of its leaflets, but any school may print them. Nurses hand them out "
+                    "at every visit. Parents read them before the first dose. Teachers ask for copies in English and "
+                    "in Chinese. The leaflets say when the second dose is due.\n",
+                    Lang::zh),
+            (std::vector<KeptKind>{KeptKind::none}));
+  // A long line of English words with a few that also are Spanish or French function words.
+  EXPECT_FALSE(is_third_language("Sky qu dairy wei la period tiandong. Stepped efficacy reptiles el bilingual mischief "
+                                 "glycol tang new buddhist bad stud tambourine. Same creation annex official de "
+                                 "outset build broad transfer teacher. Collect quiet south workshop emperor."));
+}
+
 TEST(KeptText, ThirdLanguage) {
   EXPECT_TRUE(is_third_language("Hojas de información sobre vacunas están disponibles en español y en muchos otros idiomas"));
   EXPECT_TRUE(is_third_language("Les brochures sont disponibles dans les langues suivantes et pour tous"));
