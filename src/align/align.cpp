@@ -86,8 +86,10 @@ struct PairMasks {
 // (0..m); row i holds columns [lo[i], hi[i]].
 class Search {
  public:
-  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights)
-      : zh_(zh), en_(en), w_(weights) {
+  // ratio: English length per Chinese length in the translated parts of the pair.
+  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
+         float ratio)
+      : zh_(zh), en_(en), w_(weights), ratio_(ratio) {
     for (std::size_t i = 0; i < zh.size(); ++i)
       for (const auto& [id, bits] : zh[i].offers) postings_[id].emplace_back(static_cast<std::uint32_t>(i), bits);
     zh_chance_.build(zh);
@@ -107,7 +109,6 @@ class Search {
     };
     use_quotes_ = w_.quotes > 0 && quoting(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
                   quoting(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
-    ratio_ = pair_length_ratio(zh, en);
   }
 
   // Every cell: for pairs small enough that a band would save little.
@@ -417,7 +418,7 @@ class Search {
   const std::vector<SentenceFeatures>& en_;
   const AlignWeights& w_;
   ChanceTable zh_chance_, en_chance_;
-  float ratio_ = 1.f;
+  float ratio_;
   bool use_quotes_ = false;
   std::vector<float> zh_norm_, en_norm_;
   std::vector<std::size_t> lo_, hi_;
@@ -500,17 +501,23 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   // only when the first path shows the translation is free.
   AlignWeights lenient = options.weights;
   lenient.orphan *= options.weights.free_orphan;
+  // A long pair is searched near the path a search over chunks of sentences
+  // finds, which also tells the length ratio of its translated parts.
+  const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
+  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en)} : coarse_path(zh, en);
   {
-    Search search(zh, en, lenient);
-    if ((zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells) {
+    Search search(zh, en, lenient, guide.ratio);
+    if (whole) {
       search.whole();
       search.run(beads);
     } else {
-      // A long pair: near the path a search over chunks of sentences finds.
-      const std::vector<Bead> guide = coarse_path(zh, en);
+      // The band widens while the best path touches its edge, up to four
+      // times: beyond that the sentence scores pull against the chunks' evidence
+      // (spreading the last sentences of one side over text the other lacks).
       std::size_t margin = std::max<std::size_t>(options.band, 4);
-      search.path_band(guide, margin);
-      while (!search.run(beads)) search.path_band(guide, margin *= 2);
+      const std::size_t widest = margin * 4;
+      search.path_band(guide.beads, margin);
+      while (!search.run(beads) && margin < widest) search.path_band(guide.beads, margin *= 2);
     }
   }
   const bool free = free_translation(beads);
@@ -519,7 +526,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     if (learned) finish_features(zh, en);
-    Search search(zh, en, free ? lenient : options.weights);
+    Search search(zh, en, free ? lenient : options.weights, guide.ratio);
     std::size_t margin = 16;
     search.path_band(beads, margin);
     while (!search.run(beads)) search.path_band(beads, margin *= 2);
@@ -527,7 +534,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, options.weights);
+    Search search(zh, en, options.weights, guide.ratio);
     search.path_band(beads, 2);
     beads = search.split_orphans_near_path(beads);
   }

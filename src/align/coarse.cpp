@@ -8,15 +8,23 @@
 
 namespace tc {
 
+namespace {
+
+// English runs 2-6 code points per Chinese one; a pair far outside that
+// is lopsided (one side mostly missing), and its raw total ratio would
+// make the length term pair the wrong sentences.
+float plausible_ratio(double zh_total, double en_total) {
+  constexpr double kMinRatio = 1.5, kMaxRatio = 8.0;
+  return zh_total > 0 && en_total > 0 ? static_cast<float>(std::clamp(en_total / zh_total, kMinRatio, kMaxRatio)) : 1.f;
+}
+
+}  // namespace
+
 float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en) {
   double zh_total = 0, en_total = 0;
   for (const auto& s : zh) zh_total += s.length;
   for (const auto& s : en) en_total += s.length;
-  // English runs 2-6 code points per Chinese one; a pair far outside that
-  // is lopsided (one side mostly missing), and its raw total ratio would
-  // make the length term pair the wrong sentences.
-  constexpr double kMinRatio = 1.5, kMaxRatio = 8.0;
-  return zh_total > 0 && en_total > 0 ? static_cast<float>(std::clamp(en_total / zh_total, kMinRatio, kMaxRatio)) : 1.f;
+  return plausible_ratio(zh_total, en_total);
 }
 
 Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, std::size_t margin) {
@@ -131,7 +139,7 @@ struct ChunkShape {
   float penalty;
 };
 constexpr std::array<ChunkShape, 8> kChunkShapes = {
-    {{1, 1, 0.f}, {1, 0, 1.f}, {0, 1, 1.f}, {1, 2, 0.5f}, {2, 1, 0.5f}, {2, 2, 1.f}, {1, 3, 1.f}, {3, 1, 1.f}}};
+    {{1, 1, 0.f}, {1, 0, 0.25f}, {0, 1, 0.25f}, {1, 2, 0.5f}, {2, 1, 0.5f}, {2, 2, 1.f}, {1, 3, 1.f}, {3, 1, 1.f}}};
 constexpr std::size_t kMaxChunkSpan = 3;
 
 // Aligns chunks inside a band (every cell when `band` is null).
@@ -248,36 +256,60 @@ std::vector<Bead> expand(const std::vector<Bead>& beads, const std::vector<Chunk
   return out;
 }
 
+// The length ratio of the part of the pair a path translates: from its first
+// bead pairing both sides to its last (a side cut at a different point has
+// text the other lacks only beyond them).
+float paired_ratio(const std::vector<Bead>& path, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
+  auto pairs = [](const Bead& bead) { return !bead.source.empty() && !bead.target.empty(); };
+  const auto first = std::find_if(path.begin(), path.end(), pairs);
+  const auto last = std::find_if(path.rbegin(), path.rend(), pairs);
+  if (first == path.end()) return plausible_ratio(0, 0);
+  double zh_total = 0, en_total = 0;
+  for (std::size_t a = first->source.front(); a <= last->source.back(); ++a) zh_total += zh[a].length;
+  for (std::size_t b = first->target.front(); b <= last->target.back(); ++b) en_total += en[b].length;
+  return plausible_ratio(zh_total, en_total);
+}
+
 }  // namespace
 
-std::vector<Bead> coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en) {
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en) {
   // Chunks of about kGroup sentences (by length, so that chunks of the two
   // sides hold about as much text), then chunks of kGroup chunks while a
   // whole search over them would cost more than kWholeCells cells.
   constexpr float kGroup = 8.f;
   constexpr std::size_t kWholeCells = 250'000;
   constexpr std::size_t kChunkMargin = 3;
-  const float ratio = pair_length_ratio(zh, en);
   double zh_total = 0;
   for (const auto& s : zh) zh_total += s.length;
   const float zh_target = zh.empty() ? 1.f : kGroup * static_cast<float>(zh_total / static_cast<double>(zh.size()));
-  std::vector<std::vector<Chunk>> zh_levels{sentence_chunks(zh, true, zh_target)};
-  std::vector<std::vector<Chunk>> en_levels{sentence_chunks(en, false, zh_target * ratio)};
-  float target = zh_target;
-  while ((zh_levels.back().size() + 1) * (en_levels.back().size() + 1) > kWholeCells && zh_levels.back().size() > kGroup &&
-         en_levels.back().size() > kGroup) {
-    target *= kGroup;
-    zh_levels.push_back(coarser_chunks(zh_levels.back(), target));
-    en_levels.push_back(coarser_chunks(en_levels.back(), target * ratio));
+  std::vector<std::vector<Chunk>> zh_levels, en_levels;
+  std::vector<Bead> path;
+  // The whole pair's ratio is wrong where one side has text the other lacks:
+  // further rounds chunk by the ratio of the part the round before paired.
+  float ratio = pair_length_ratio(zh, en);
+  for (int round = 0; round < 3; ++round) {
+    zh_levels.assign(1, sentence_chunks(zh, true, zh_target));
+    en_levels.assign(1, sentence_chunks(en, false, zh_target * ratio));
+    float target = zh_target;
+    while ((zh_levels.back().size() + 1) * (en_levels.back().size() + 1) > kWholeCells &&
+           zh_levels.back().size() > kGroup && en_levels.back().size() > kGroup) {
+      target *= kGroup;
+      zh_levels.push_back(coarser_chunks(zh_levels.back(), target));
+      en_levels.push_back(coarser_chunks(en_levels.back(), target * ratio));
+    }
+    // The top level is searched whole.
+    path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr);
+    const float paired = paired_ratio(path, zh_levels.back(), en_levels.back());
+    if (std::fabs(std::log(paired / ratio)) < 0.05f) break;
+    ratio = paired;
   }
-  // The top level is searched whole; each level below near the path of the one above.
-  std::vector<Bead> path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr);
+  // Each level below is searched near the path of the one above.
   for (std::size_t level = zh_levels.size() - 1; level-- > 0;) {
     const std::vector<Bead> rough = expand(path, zh_levels[level + 1], en_levels[level + 1]);
     const Band band = band_around(rough, zh_levels[level].size(), en_levels[level].size(), kChunkMargin);
     path = align_chunks(zh_levels[level], en_levels[level], ratio, &band);
   }
-  return expand(path, zh_levels.front(), en_levels.front());
+  return {expand(path, zh_levels.front(), en_levels.front()), ratio};
 }
 
 }  // namespace tc

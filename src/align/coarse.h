@@ -25,9 +25,13 @@ struct Band {
 // The band of half width `margin` around a monotone path of beads over n x m units.
 Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, std::size_t margin);
 
-// A monotone path over the sentences (beads of consecutive sentences, every
-// sentence in one bead) found by aligning chunks of about a dozen sentences,
-// themselves guided by coarser chunks while there are many.
-std::vector<Bead> coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en);
+struct CoarsePath {
+  std::vector<Bead> beads;  // consecutive sentences, every sentence in one bead
+  float ratio = 1.f;        // English length per Chinese length in the beads pairing both sides
+};
+
+// A monotone path over the sentences found by aligning chunks of about eight
+// sentences, themselves guided by coarser chunks while there are many.
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en);
 
 }  // namespace tc

@@ -181,8 +181,12 @@ bool is_running_header(std::string_view line) {
 // Could this line be a running header or footer repeated on several pages?
 bool may_repeat_as_furniture(std::string_view line) {
   if (line.size() > 100 || line.size() < 2) return false;
+  // A sentence closed inside quotes or brackets (dialogue: “好。”) ends with its mark before them.
   std::size_t pos = line.size();
-  const char32_t last = utf8::previous(line, pos);
+  char32_t last = utf8::previous(line, pos);
+  while (pos > 0 && (last == U'”' || last == U'’' || last == U'」' || last == U'』' || last == U'）' || last == ')' ||
+                     last == '"' || last == '\''))
+    last = utf8::previous(line, pos);
   return last != '.' && last != '!' && last != '?' && last != ':' && last != ';' && last != U'。' && last != U'！' &&
          last != U'？' && last != U'：' && last != U'；';
 }

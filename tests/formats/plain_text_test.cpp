@@ -101,6 +101,17 @@ TEST(PageFurniture, ListsOfNumberedLinesAreNotRepeats) {
     EXPECT_NE(b.kind, K::furniture) << b.content;
 }
 
+TEST(PageFurniture, DialogueRepeatedThroughAStoryIsBodyText) {
+  // A short reply in quotes comes back many pages apart in a novel; it is a sentence, not a running head.
+  std::string text;
+  for (int page = 0; page < 3; ++page) {
+    text += "“好。”\n";
+    for (int line = 0; line < 10; ++line) text += "他沿着河边慢慢地走回村子，天已经黑了。\n";
+    text += "\"Fine.\"\n";
+  }
+  for (const auto& b : blocks_of(text)) EXPECT_NE(b.kind, K::furniture) << b.content;
+}
+
 TEST(KeptText, NoticesNamesCopyrightAndThirdLanguage) {
   EXPECT_EQ(kept_of("This translation is out of date.\n"
                     "Centers for Infant Health\n"
