@@ -39,6 +39,7 @@ struct CheckArgs {
   RuleSelection selection;  // --select, --enable, --disable in command-line order
   std::string fail_on = "error";
   std::string encoding;
+  std::size_t max_input_size = kDefaultMaxInputSize;
   std::vector<std::string> glossaries;
   std::vector<std::string> settings;
   std::vector<std::string> severities;
@@ -60,6 +61,7 @@ void apply_command_line(const CheckArgs& args, RunConfig& config) {
   config.glossaries.insert(config.glossaries.end(), args.glossaries.begin(), args.glossaries.end());
   config.fail_on = parse_fail_on(args.fail_on);
   if (!args.encoding.empty()) config.encoding = args.encoding;
+  config.max_input_size = args.max_input_size;
   if (!args.source_lang.empty()) config.source_language = parse_language_option(args.source_lang, "--source-lang");
   if (!args.target_lang.empty()) config.target_language = parse_language_option(args.target_lang, "--target-lang");
   if (!args.lang.empty()) config.document_language = parse_language_option(args.lang, "--lang");
@@ -169,7 +171,7 @@ int run_check(const CheckArgs& args) {
       shown_root = args.files[0];
     }
     for (const WalkProblem& problem : files.problems) {
-      std::cerr << "transcheck: error: " << generic(shown_root / problem.path) << ": " << problem.reason << '\n';
+      print_error(generic(shown_root / problem.path) + ": " + problem.reason);
       ++walk_errors;
     }
     ProjectRun run = plan_project_run(files, pair_rules, project ? &*project : nullptr, shown_root, file_base,
@@ -208,7 +210,7 @@ int run_check(const CheckArgs& args) {
     run_jobs(session, jobs, args.jobs, [&](std::size_t index, JobResult& result) {
       if (result.error) {
         progress.finish();
-        std::cerr << "transcheck: error: " << result.error->message << '\n';
+        print_error(result.error->message);
         ++input_errors;
       } else if (jobs[index].kind == Job::Kind::pair) {
         ++summary.pairs;
@@ -264,6 +266,7 @@ void add_check_command(CLI::App& app, ExitStatus& status) {
   auto* disable = add_repeatable(*command, "--disable", "Disable a rule or family (repeatable; the later of --enable and --disable wins)");
   command->add_option("--fail-on", args->fail_on, "Exit 1 on findings at or above: error, warning, info, never");
   command->add_option("--encoding", args->encoding, "Decode input from this encoding (gb18030, gbk, big5, utf-16, ...)");
+  add_max_input_size(*command, args->max_input_size);
   command->add_option("--glossary", args->glossaries, "Terminology glossary (TSV, CSV, TBX or JSON); repeatable")
       ->allow_extra_args(false);
   command->add_option("--severity", args->severities, "Change a rule's or family's severity: RULE=error|warning|info")

@@ -33,7 +33,7 @@ std::vector<Job> plan_jobs(const RunConfig& config, const std::vector<std::strin
 
 CheckSession::CheckSession(RunConfig config) : config_(std::move(config)), rules_(all_rules()) {
   verify_rule_names(rules_, config_);
-  if (!config_.glossaries.empty()) glossary_ = std::make_unique<Glossary>(load_glossaries(config_.glossaries));
+  if (!config_.glossaries.empty()) glossary_ = std::make_unique<Glossary>(load_glossaries(config_.glossaries, {config_.max_input_size}));
   runners_.push_back(std::make_unique<RuleRunner>(rules_, options_for(config_)));
 }
 
@@ -69,6 +69,7 @@ JobResult CheckSession::load(const Job& job, bool verify_languages) const {
   LoadOptions load;
   load.encoding = config_.encoding;
   load.display_name = job.display_name;
+  load.limits.max_bytes = config_.max_input_size;
   try {
     if (job.kind == Job::Kind::pair) {
       const LanguageTag source_language = job.source_language.value_or(config_.source_language);

@@ -3,9 +3,9 @@
 #include "formats/furniture.h"
 #include "formats/plain_text.h"
 
-#include <iostream>
+#include <unistd.h>
+
 #include <memory>
-#include <sstream>
 
 namespace tc {
 
@@ -61,12 +61,10 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
 
 Document load_document(const std::string& path, const LoadOptions& options) {
   if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return document_from_bytes(options.display_name.empty() ? "<stdin>" : options.display_name, std::move(buffer).str(),
-                               options);
+    const std::string name = options.display_name.empty() ? "<stdin>" : options.display_name;
+    return document_from_bytes(name, read_stream_bytes(STDIN_FILENO, name, options.limits), options);
   }
-  return document_from_bytes(path, read_file_bytes(path), options);
+  return document_from_bytes(path, read_file_bytes(path, options.limits), options);
 }
 
 }  // namespace tc

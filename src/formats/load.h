@@ -22,6 +22,7 @@ struct LoadOptions {
   std::optional<std::string> encoding;     // --encoding
   std::optional<LanguageTag> language;     // nullopt: from the dominant script
   const ReaderList* readers = nullptr;     // null: all_format_readers()
+  ReadLimits limits;                       // --max-input-size
   // Standard input ("-") is reported under this path and read in the format
   // its extension names (--stdin-filename); empty: "<stdin>", plain text.
   std::string display_name;

@@ -38,7 +38,7 @@ class GithubSink : public ReportSink {
       const Location loc = locator.locate(*f.document, f.span);
       const char* level = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
       std::string& lines = f.severity == Severity::error ? errors_ : f.severity == Severity::warning ? warnings_ : notices_;
-      lines += std::string("::") + level + " file=" + escape(loc.file, true) + ",line=" + std::to_string(loc.start.line) +
+      lines += std::string("::") + level + " file=" + escape(printable(loc.file), true) + ",line=" + std::to_string(loc.start.line) +
                ",col=" + std::to_string(loc.start.column) + ",endLine=" + std::to_string(loc.end.line) +
                ",endColumn=" + std::to_string(loc.end.column) + ",title=" + escape(f.rule, true) +
                "::" + escape(printable(f.message), false) + '\n';

@@ -43,7 +43,7 @@ class JsonSink : public ReportSink {
     ordered report;
     report["version"] = 1;
     report["tool"] = {{"name", "transcheck"}, {"version", TRANSCHECK_VERSION}};
-    report["findings"] = std::string(kStreamedArrayPlaceholder);
+    report["findings"] = kStreamedArrayPlaceholder;
     report["files"] = ordered(files_);
     ordered summary = {{"error", tally_.counts.error}, {"warning", tally_.counts.warning}, {"info", tally_.counts.info}};
     ordered rules = ordered::object();

@@ -54,7 +54,7 @@ class JunitSink : public ReportSink {
     std::string below;
     for (const Finding& f : result.findings) {
       const Location loc = locator.locate(*f.document, f.span);
-      const std::string where = loc.file + ':' + std::to_string(loc.start.line) + ':' + std::to_string(loc.start.column);
+      const std::string where = printable(loc.file) + ':' + std::to_string(loc.start.line) + ':' + std::to_string(loc.start.column);
       const std::string line = where + ": " + std::string(to_string(f.severity)) + ": " + printable(f.message) + " [" + f.rule + "]";
       if (fail_on_ && static_cast<int>(f.severity) >= static_cast<int>(*fail_on_)) {
         ++failures_;

@@ -33,7 +33,7 @@ const char* severity_color(const Palette& p, Severity s) {
 
 std::string format_headline(const Finding& f, const Palette& p, Locator& locator) {
   const Location loc = locator.locate(*f.document, f.span);
-  return std::string(p.bold) + loc.file + ':' + std::to_string(loc.start.line) + ':' + std::to_string(loc.start.column) +
+  return std::string(p.bold) + printable(loc.file) + ':' + std::to_string(loc.start.line) + ':' + std::to_string(loc.start.column) +
          ":" + p.reset + ' ' + severity_color(p, f.severity) + std::string(to_string(f.severity)) + p.reset + ": " +
          p.bold + printable(f.message) + p.reset + " [" + f.rule + "]";
 }
@@ -71,7 +71,7 @@ class TextSink : public ReportSink {
         out_ << ' ' << gutter << " = " << "counterpart";
         if (c.document) {
           const Location cl = counterpart_locator.locate(*c.document, c.span);
-          out_ << " (" << cl.file << ':' << cl.start.line << ':' << cl.start.column << ")";
+          out_ << " (" << printable(cl.file) << ':' << cl.start.line << ':' << cl.start.column << ")";
         }
         out_ << ": " << printable(c.text) << '\n';
       }
