@@ -195,6 +195,7 @@ void tree_throughput(std::size_t pairs) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is measured
   const std::size_t tree_pairs = argc > 1 ? std::stoul(argv[1]) : 1000;
   const std::vector<std::string> files = generated_listing(20000);
   std::printf("listing: %zu paths\n", files.size());
