@@ -33,7 +33,8 @@ std::vector<Job> plan_jobs(const RunConfig& config, const std::vector<std::strin
 
 CheckSession::CheckSession(RunConfig config) : config_(std::move(config)), rules_(all_rules()) {
   verify_rule_names(rules_, config_);
-  if (!config_.glossaries.empty()) glossary_ = std::make_unique<Glossary>(load_glossaries(config_.glossaries, {config_.max_input_size}));
+  if (!config_.glossaries.empty())
+    glossary_ = std::make_unique<Glossary>(load_glossaries(config_.glossaries, {config_.max_input_size}));
   runners_.push_back(std::make_unique<RuleRunner>(rules_, options_for(config_)));
 }
 
@@ -68,8 +69,8 @@ JobResult CheckSession::load(const Job& job, bool verify_languages) const {
   result.documents.reserve(job.paths.size());  // findings point into this vector: it must not reallocate
   LoadOptions load;
   load.encoding = config_.encoding;
-  load.display_name = job.display_name;
   load.limits.max_bytes = config_.max_input_size;
+  load.display_name = job.display_name;
   try {
     if (job.kind == Job::Kind::pair) {
       const LanguageTag source_language = job.source_language.value_or(config_.source_language);
@@ -100,9 +101,9 @@ JobResult CheckSession::run(const Job& job) const {
   if (result.error) return result;
   const RuleRunner& runner = *runners_.at(job.variant);
   const Role role = !job.missing ? Role::single : job.missing->side;
-  JobResult checked = job.kind == Job::Kind::pair ? runner.check_pair(result.documents[0], result.documents[1])
-                                                  : runner.check_document(result.documents[0], role,
-                                                                          job.missing ? &*job.missing : nullptr);
+  JobResult checked = job.kind == Job::Kind::pair
+                          ? runner.check_pair(result.documents[0], result.documents[1], config_.keep_alignment)
+                          : runner.check_document(result.documents[0], role, job.missing ? &*job.missing : nullptr);
   checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
   return checked;
 }
