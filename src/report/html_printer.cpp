@@ -24,25 +24,10 @@
 namespace tc {
 namespace {
 
-std::string escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-// Input text as HTML text: shown safely (see excerpt.h), then escaped.
+// Input text as HTML text: shown safely (see excerpt.h), then escaped
+// (every attribute is double-quoted, so & < > " are all that need it).
 std::string shown(std::string_view text, bool keep_line_breaks = false) {
-  return escaped(printable(text, keep_line_breaks));
+  return escape_markup(printable(text, keep_line_breaks));
 }
 
 std::string_view family_of(std::string_view rule) { return rule.substr(0, rule.find('/')); }
@@ -57,7 +42,7 @@ struct Mark {
 // The attributes every element that stands for a finding carries.
 std::string finding_attributes(const Mark& mark) {
   const Finding& f = *mark.finding;
-  return " data-finding=\"" + std::to_string(mark.index) + "\" data-rule=\"" + escaped(f.rule) +
+  return " data-finding=\"" + std::to_string(mark.index) + "\" data-rule=\"" + escape_markup(f.rule) +
          "\" data-severity=\"" + std::string(to_string(f.severity)) + "\"";
 }
 
@@ -134,7 +119,7 @@ class DocumentRenderer {
     }
     std::string title = std::string(to_string(f.severity)) + " [" + f.rule + "]: " + printable(f.message);
     if (const std::string fix = fix_text(f); !fix.empty()) title += "\n" + fix;
-    return tag + " title=\"" + escaped(title) + "\">";
+    return tag + " title=\"" + escape_markup(title) + "\">";
   }
 
   // Closes the marks that end at pos; marks opened after one of them and
@@ -358,8 +343,8 @@ class HtmlSink : public ReportSink {
       out_ << "><a class=\"loc\" data-jump=\"" << m.index << "\" href=\"#f-" << m.index << "\">" << shown(loc.file) << ':'
            << loc.start.line << ':' << loc.start.column << "</a> <span class=\"sev s-" << to_string(f.severity) << "\">"
            << to_string(f.severity) << "</span> <span class=\"msg\">" << shown(f.message) << "</span> <code class=\"rule\">"
-           << escaped(f.rule) << "</code>";
-      if (const std::string fix = fix_text(f); !fix.empty()) out_ << " <span class=\"fix\">" << escaped(fix) << "</span>";
+           << escape_markup(f.rule) << "</code>";
+      if (const std::string fix = fix_text(f); !fix.empty()) out_ << " <span class=\"fix\">" << escape_markup(fix) << "</span>";
       if (f.counterpart) out_ << " <span class=\"cp\">counterpart: " << shown(f.counterpart->text) << "</span>";
       out_ << "</li>\n";
     }
@@ -385,13 +370,13 @@ class HtmlSink : public ReportSink {
            << "\" checked> " << names[k] << " (" << by_severity[k] << ")</label>";
     out_ << "</fieldset>\n<fieldset><legend>family</legend>";
     for (const auto& [family, count] : families)
-      out_ << "<label><input type=\"checkbox\" data-key=\"family\" value=\"" << escaped(family) << "\" checked> "
-           << escaped(family) << " (" << count << ")</label>";
+      out_ << "<label><input type=\"checkbox\" data-key=\"family\" value=\"" << escape_markup(family) << "\" checked> "
+           << escape_markup(family) << " (" << count << ")</label>";
     out_ << "</fieldset>\n<fieldset class=\"rules\"><legend>rule</legend>\n";
     for (const auto& [rule, count] : rule_counts_) {
       // A bar per rule, split by severity, as long as its count.
-      out_ << "<label class=\"rule-row\"><input type=\"checkbox\" data-key=\"rule\" value=\"" << escaped(rule)
-           << "\" checked> <code>" << escaped(rule) << "</code><span class=\"bar\">";
+      out_ << "<label class=\"rule-row\"><input type=\"checkbox\" data-key=\"rule\" value=\"" << escape_markup(rule)
+           << "\" checked> <code>" << escape_markup(rule) << "</code><span class=\"bar\">";
       const std::size_t parts[] = {count.error, count.warning, count.info};
       for (int k = 0; k < 3; ++k)
         if (parts[k] > 0)
@@ -403,7 +388,7 @@ class HtmlSink : public ReportSink {
   }
 
   void write_index() {
-    out_ << "<nav id=\"index\"" << (jobs_.size() < 2 ? " class=\"one\"" : "") << "><h2>Pairs</h2><ol>\n";
+    out_ << "<nav id=\"index\"" << (jobs_.size() < 2 ? " class=\"one\"" : "") << "><h2>Index</h2><ol>\n";
     for (std::size_t k = 0; k < jobs_.size(); ++k)
       out_ << "<li><a data-jump-job=\"" << k << "\" href=\"#job-" << k << "\">" << shown(jobs_[k].title) << "</a> "
            << counts_html(jobs_[k].counts) << "</li>\n";

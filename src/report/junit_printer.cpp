@@ -7,24 +7,6 @@
 namespace tc {
 namespace {
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-namespace {
-
 // The header counts every file and finding, so the test cases are kept as
 // text (not as results) until the run ends.
 class JunitSink : public ReportSink {
@@ -35,16 +17,16 @@ class JunitSink : public ReportSink {
     Locator locator;
     for (const Document& doc : result.documents) {
       ++files_;
-      cases_ += "    <testcase classname=\"transcheck\" name=\"" + xml_escape(printable(doc.path)) + "\"";
+      cases_ += "    <testcase classname=\"transcheck\" name=\"" + escape_markup(printable(doc.path)) + "\"";
       std::string failures;
       for (const Finding& f : result.findings) {
         if (f.document != &doc) continue;
         ++findings_;
         const Location loc = locator.locate(doc, f.span);
-        failures += "      <failure type=\"" + xml_escape(f.rule) + "\" message=\"" + xml_escape(printable(f.message)) +
-                    "\">" + xml_escape(printable(loc.file)) + ':' + std::to_string(loc.start.line) + ':' +
+        failures += "      <failure type=\"" + escape_markup(f.rule) + "\" message=\"" + escape_markup(printable(f.message)) +
+                    "\">" + escape_markup(printable(loc.file)) + ':' + std::to_string(loc.start.line) + ':' +
                     std::to_string(loc.start.column) + ": " + std::string(to_string(f.severity)) + ": " +
-                    xml_escape(printable(f.message)) + "</failure>\n";
+                    escape_markup(printable(f.message)) + "</failure>\n";
       }
       cases_ += failures.empty() ? "/>\n" : ">\n" + failures + "    </testcase>\n";
     }
