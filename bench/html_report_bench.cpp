@@ -40,7 +40,7 @@ std::pair<double, std::size_t> time_sink(std::string_view format, const JobResul
     const auto sink = make_report_sink(format, out, context);
     sink->begin_run();
     sink->job_result(result);
-    sink->end_run();
+    sink->end_run({});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     best = std::min(best, seconds);
     size = out.str().size();

@@ -36,7 +36,7 @@ int run_align(const AlignArgs& args) {
   config.glossaries = args.glossaries;
   config.segmented = args.segmented;
   const CheckSession session(std::move(config));
-  const JobResult result = session.align({Job::Kind::pair, {args.source, args.target}});
+  const JobResult result = session.align(pair_job(args.source, args.target));
   if (result.error) {
     print_error(result.error->message);
     return 2;

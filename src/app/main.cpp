@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("transcheck ") + TRANSCHECK_VERSION);
   app.require_subcommand(1);
   tc::app::ExitStatus status;
+  status.command_line.assign(argv, argv + argc);
   tc::app::add_check_command(app, status);
   tc::app::add_fix_command(app, status);
   tc::app::add_align_command(app, status);

@@ -46,8 +46,8 @@ class HtmlReport : public test::ScratchTree {
       html_sink->job_result(result);
       json_sink->job_result(result);
     }
-    html_sink->end_run();
-    json_sink->end_run();
+    html_sink->end_run({});
+    json_sink->end_run({});
     html_ = html_out.str();
     json_ = nlohmann::json::parse(json_out.str());
   }
@@ -177,7 +177,7 @@ TEST_F(HtmlReport, OverlappingFindingsAreSplitAndStillNest) {
   const auto sink = make_html_sink(out, {});
   sink->begin_run();
   sink->job_result(result);
-  sink->end_run();
+  sink->end_run({});
   html_ = out.str();
   const auto found = marks();
   for (std::size_t i = 0; i < 3; ++i) EXPECT_TRUE(found.contains(i)) << i;

@@ -15,12 +15,17 @@ std::vector<NumberMention> numbers_in(const Document& doc, Span span) {
 
 // Numbers inside reference markers ([3], [2,5-7]) are citations, which
 // alignment/carry-over checks; they are not quantities.
+// A marker is short: the scan stops after kMaxMarker bytes, or a list of
+// thousands of numbers ("1, 2, 3, …") would be rescanned for each of them.
 bool in_reference_marker(std::string_view text, Span span) {
+  constexpr std::size_t kMaxMarker = 40;
   auto marker_char = [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '-' || c == ' '; };
   std::size_t before = span.begin;
-  while (before > 0 && marker_char(text[before - 1])) --before;
+  const std::size_t floor = span.begin > kMaxMarker ? span.begin - kMaxMarker : 0;
+  while (before > floor && marker_char(text[before - 1])) --before;
   std::size_t after = span.end;
-  while (after < text.size() && marker_char(text[after])) ++after;
+  const std::size_t ceiling = std::min(text.size(), span.end + kMaxMarker);
+  while (after < ceiling && marker_char(text[after])) ++after;
   return before > 0 && text[before - 1] == '[' && after < text.size() && text[after] == ']';
 }
 
