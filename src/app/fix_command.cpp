@@ -10,6 +10,7 @@
 #include "engine/fixes.h"
 #include "engine/session.h"
 #include "formats/reader.h"
+#include "report/excerpt.h"
 #include "report/unified_diff.h"
 #include "rules/registry.h"
 
@@ -32,24 +33,24 @@ struct FixArgs {
 
 std::string position_of(const Finding& f) {
   const Position p = f.document->position(f.span.begin);
-  return f.document->path + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+  return printable(f.document->path) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 
 // Writes one document's fixes (or their diff); false when the file could not be written.
-bool apply(const FilePatch& patch, bool dry_run) {
+bool apply(const FilePatch& patch, bool dry_run, const ReadLimits& limits) {
   const Document& doc = *patch.document;
   for (const SkippedFix& skipped : patch.skipped)
     std::cerr << position_of(*skipped.finding) << ": fix of [" << skipped.finding->rule << "] not applied: " << skipped.reason
               << '\n';
   if (!patch.changed()) return true;
   if (dry_run) {
-    write_unified_diff(std::cout, doc.path, patch.original, patch.edits);
+    write_unified_diff(std::cout, printable(doc.path), patch.original, patch.edits);
     return true;
   }
   // Another program may have written the file while it was being checked:
   // its edits win, and the offsets of ours no longer hold.
-  if (read_file_bytes(doc.path) != patch.original) {
-    std::cerr << "transcheck: error: " << doc.path << ": changed on disk since it was read; not written (run fix again)\n";
+  if (read_file_bytes(doc.path, limits) != patch.original) {
+    print_error(doc.path + ": changed on disk since it was read; not written (run fix again)");
     return false;
   }
   replace_file(doc.path, "the fixed file", [&](std::ostream& out) { out << patch.patched; });
@@ -82,14 +83,14 @@ int run_fix(const FixArgs& args) {
   for (const Job& job : plan_jobs(session.config(), args.files)) {
     const JobResult result = session.run(job);
     if (result.error) {
-      std::cerr << "transcheck: error: " << result.error->message << '\n';
+      print_error(result.error->message);
       ++errors;
       continue;
     }
     for (const Document& doc : result.documents) {
       const FilePatch patch = plan_fixes(doc, result.findings, selection);
       skipped += patch.skipped.size();
-      if (!apply(patch, args.dry_run)) {
+      if (!apply(patch, args.dry_run, {session.config().max_input_size})) {
         ++errors;
         continue;
       }

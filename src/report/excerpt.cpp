@@ -72,6 +72,21 @@ std::string printable(std::string_view text, bool keep_line_breaks) {
   return out;
 }
 
+std::string escape_markup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width) {
   Excerpt excerpt;
   const std::size_t line = doc.lines.line_of(span.begin);

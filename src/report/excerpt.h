@@ -22,4 +22,8 @@ Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width = 110
 // shown over several lines (the HTML report).
 std::string printable(std::string_view text, bool keep_line_breaks = false);
 
+// Text for XML or HTML, in element content or a double-quoted attribute:
+// & < > " escaped (JUnit, the HTML report).
+std::string escape_markup(std::string_view text);
+
 }  // namespace tc

@@ -24,25 +24,10 @@
 namespace tc {
 namespace {
 
-std::string escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-// Input text as HTML text: shown safely (see excerpt.h), then escaped.
+// Input text as HTML text: shown safely (see excerpt.h), then escaped
+// (every attribute is double-quoted, so & < > " are all that need it).
 std::string shown(std::string_view text, bool keep_line_breaks = false) {
-  return escaped(printable(text, keep_line_breaks));
+  return escape_markup(printable(text, keep_line_breaks));
 }
 
 std::string_view family_of(std::string_view rule) { return rule.substr(0, rule.find('/')); }
@@ -57,7 +42,7 @@ struct Mark {
 // The attributes every element that stands for a finding carries.
 std::string finding_attributes(const Mark& mark) {
   const Finding& f = *mark.finding;
-  return " data-finding=\"" + std::to_string(mark.index) + "\" data-rule=\"" + escaped(f.rule) +
+  return " data-finding=\"" + std::to_string(mark.index) + "\" data-rule=\"" + escape_markup(f.rule) +
          "\" data-severity=\"" + std::string(to_string(f.severity)) + "\"";
 }
 
@@ -134,7 +119,7 @@ class DocumentRenderer {
     }
     std::string title = std::string(to_string(f.severity)) + " [" + f.rule + "]: " + printable(f.message);
     if (const std::string fix = fix_text(f); !fix.empty()) title += "\n" + fix;
-    return tag + " title=\"" + escaped(title) + "\">";
+    return tag + " title=\"" + escape_markup(title) + "\">";
   }
 
   // Closes the marks that end at pos; marks opened after one of them and
@@ -205,14 +190,6 @@ std::string lang_attribute(const Document& doc) {
   return doc.lang == Lang::unknown ? std::string() : " lang=\"" + std::string(to_string(doc.lang)) + "\"";
 }
 
-void add_count(SeverityCounts& counts, Severity severity) {
-  if (severity == Severity::error) ++counts.error;
-  else if (severity == Severity::warning) ++counts.warning;
-  else ++counts.info;
-}
-
-std::size_t total(const SeverityCounts& c) { return c.error + c.warning + c.info; }
-
 std::string counts_html(const SeverityCounts& c) {
   return "<span class=\"n s-error\">" + std::to_string(c.error) + " errors</span> <span class=\"n s-warning\">" +
          std::to_string(c.warning) + " warnings</span> <span class=\"n s-info\">" + std::to_string(c.info) +
@@ -240,12 +217,11 @@ class HtmlSink : public ReportSink {
     const std::size_t job = jobs_.size();
     JobEntry entry;
     std::vector<Mark> marks;
-    for (const Finding& f : result.findings) {
-      marks.push_back({next_finding_++, &f, f.span});
-      add_count(entry.counts, f.severity);
-      add_count(totals_, f.severity);
-      add_count(rule_counts_[f.rule], f.severity);
-    }
+    for (const Finding& f : result.findings) marks.push_back({next_finding_++, &f, f.span});
+    FindingTally job_tally;
+    job_tally.add(result);
+    entry.counts = job_tally.counts;
+    tally_.add(result);
     for (const Document& doc : result.documents) entry.title += (entry.title.empty() ? "" : " ⇄ ") + doc.path;
     if (result.error) entry.title = result.error->path;
     out_ << "<section class=\"job\" id=\"job-" << job << "\" data-job=\"" << job << "\">\n<h2>" << shown(entry.title)
@@ -358,8 +334,8 @@ class HtmlSink : public ReportSink {
       out_ << "><a class=\"loc\" data-jump=\"" << m.index << "\" href=\"#f-" << m.index << "\">" << shown(loc.file) << ':'
            << loc.start.line << ':' << loc.start.column << "</a> <span class=\"sev s-" << to_string(f.severity) << "\">"
            << to_string(f.severity) << "</span> <span class=\"msg\">" << shown(f.message) << "</span> <code class=\"rule\">"
-           << escaped(f.rule) << "</code>";
-      if (const std::string fix = fix_text(f); !fix.empty()) out_ << " <span class=\"fix\">" << escaped(fix) << "</span>";
+           << escape_markup(f.rule) << "</code>";
+      if (const std::string fix = fix_text(f); !fix.empty()) out_ << " <span class=\"fix\">" << escape_markup(fix) << "</span>";
       if (f.counterpart) out_ << " <span class=\"cp\">counterpart: " << shown(f.counterpart->text) << "</span>";
       out_ << "</li>\n";
     }
@@ -370,40 +346,40 @@ class HtmlSink : public ReportSink {
   void write_controls() {
     std::map<std::string, std::size_t> families;
     std::size_t most = 1;
-    for (const auto& [rule, count] : rule_counts_) {
-      families[std::string(family_of(rule))] += total(count);
-      most = std::max(most, total(count));
+    for (const auto& [rule, count] : tally_.per_rule) {
+      families[std::string(family_of(rule))] += count;
+      most = std::max(most, count);
     }
-    out_ << "<header id=\"controls\">\n<h1>transcheck report</h1>\n<p class=\"counts\">" << counts_html(totals_) << " in "
+    out_ << "<header id=\"controls\">\n<h1>transcheck report</h1>\n<p class=\"counts\">" << counts_html(tally_.counts) << " in "
          << jobs_.size() << (jobs_.size() == 1 ? " job" : " jobs")
          << " · <span id=\"shown\"></span> <span class=\"keys\">keys: <kbd>n</kbd> next, <kbd>p</kbd> previous, "
             "<kbd>Esc</kbd> close</span></p>\n<div class=\"filters\">\n<fieldset><legend>severity</legend>";
-    const std::size_t by_severity[] = {totals_.error, totals_.warning, totals_.info};
+    const std::size_t by_severity[] = {tally_.counts.error, tally_.counts.warning, tally_.counts.info};
     const char* names[] = {"error", "warning", "info"};
     for (int k = 0; k < 3; ++k)
       out_ << "<label class=\"s-" << names[k] << "\"><input type=\"checkbox\" data-key=\"severity\" value=\"" << names[k]
            << "\" checked> " << names[k] << " (" << by_severity[k] << ")</label>";
     out_ << "</fieldset>\n<fieldset><legend>family</legend>";
     for (const auto& [family, count] : families)
-      out_ << "<label><input type=\"checkbox\" data-key=\"family\" value=\"" << escaped(family) << "\" checked> "
-           << escaped(family) << " (" << count << ")</label>";
+      out_ << "<label><input type=\"checkbox\" data-key=\"family\" value=\"" << escape_markup(family) << "\" checked> "
+           << escape_markup(family) << " (" << count << ")</label>";
     out_ << "</fieldset>\n<fieldset class=\"rules\"><legend>rule</legend>\n";
-    for (const auto& [rule, count] : rule_counts_) {
+    for (const auto& [rule, count] : tally_.per_rule_severity) {
       // A bar per rule, split by severity, as long as its count.
-      out_ << "<label class=\"rule-row\"><input type=\"checkbox\" data-key=\"rule\" value=\"" << escaped(rule)
-           << "\" checked> <code>" << escaped(rule) << "</code><span class=\"bar\">";
+      out_ << "<label class=\"rule-row\"><input type=\"checkbox\" data-key=\"rule\" value=\"" << escape_markup(rule)
+           << "\" checked> <code>" << escape_markup(rule) << "</code><span class=\"bar\">";
       const std::size_t parts[] = {count.error, count.warning, count.info};
       for (int k = 0; k < 3; ++k)
         if (parts[k] > 0)
           out_ << "<span class=\"b-" << names[k] << "\" style=\"width:" << (100.0 * static_cast<double>(parts[k]) / static_cast<double>(most))
                << "%\"></span>";
-      out_ << "</span><span class=\"count\">" << total(count) << "</span></label>\n";
+      out_ << "</span><span class=\"count\">" << count.error + count.warning + count.info << "</span></label>\n";
     }
     out_ << "</fieldset>\n</div>\n</header>\n";
   }
 
   void write_index() {
-    out_ << "<nav id=\"index\"" << (jobs_.size() < 2 ? " class=\"one\"" : "") << "><h2>Pairs</h2><ol>\n";
+    out_ << "<nav id=\"index\"" << (jobs_.size() < 2 ? " class=\"one\"" : "") << "><h2>Index</h2><ol>\n";
     for (std::size_t k = 0; k < jobs_.size(); ++k)
       out_ << "<li><a data-jump-job=\"" << k << "\" href=\"#job-" << k << "\">" << shown(jobs_[k].title) << "</a> "
            << counts_html(jobs_[k].counts) << "</li>\n";
@@ -413,8 +389,7 @@ class HtmlSink : public ReportSink {
   std::ostream& out_;
   std::size_t next_finding_ = 0;
   std::vector<JobEntry> jobs_;
-  SeverityCounts totals_;
-  std::map<std::string, SeverityCounts> rule_counts_;
+  FindingTally tally_;
   std::map<std::size_t, std::string> counterpart_rows_;  // finding index -> "bead side" of its counterpart
 };
 

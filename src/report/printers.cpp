@@ -60,10 +60,6 @@ std::string plural(std::size_t n, const char* word) { return std::to_string(n) +
 
 std::string_view printer_names() { return "text|json|sarif|github|junit|html"; }
 
-}  // namespace tc
-
-namespace tc {
-
 bool report_shows_alignment(std::string_view format) { return format == "html"; }
 
 }  // namespace tc

@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "support/html_text.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -107,20 +109,6 @@ std::vector<Element> finding_elements(const std::string& dom) {
   return elements;
 }
 
-// The text of the page's side-by-side columns, tags removed and entities decoded.
-std::string page_text(const std::string& dom) {
-  std::string text = std::regex_replace(dom, std::regex("<[^>]*>"), "");
-  for (const auto& [entity, character] : std::vector<std::pair<std::string, std::string>>{
-           {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", "\u00A0"}, {"&amp;", "&"}}) {
-    std::string out;
-    std::size_t at = 0;
-    for (std::size_t found; (found = text.find(entity, at)) != std::string::npos; at = found + entity.size())
-      out += text.substr(at, found - at) + character;
-    text = out + text.substr(at);
-  }
-  return text;
-}
-
 std::string without_spaces(std::string text) {
   std::erase_if(text, [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
   return text;
@@ -204,7 +192,7 @@ int main(int argc, char** argv) {
   // Both texts are on the page (compared without white space: a line of
   // several sentences is cut into its beads' rows).
   for (const auto& [file, side] : {std::pair{source, "src"}, std::pair{target, "tgt"}}) {
-    const std::string text = without_spaces(page_text(side_text(dom, side)));
+    const std::string text = without_spaces(tc::test::html_text(side_text(dom, side)));
     const auto lines = plain_lines(read_all(file));
     expect(lines.size() >= 5, file.string() + ": enough plain lines to look for");
     for (const std::string& line : lines)

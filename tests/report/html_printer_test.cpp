@@ -13,6 +13,8 @@
 
 #include "engine/session.h"
 #include "report/printers.h"
+#include "support/html_text.h"
+#include "support/scratch_tree.h"
 #include "support/test_support.h"
 
 namespace tc {
@@ -20,17 +22,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class HtmlReport : public testing::Test {
+class HtmlReport : public test::ScratchTree {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("transcheck-html-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string write(const std::string& name, const std::string& text) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
+    ScratchTree::write(name, text);
+    return (root_ / name).string();
   }
   // Runs the jobs once and writes both reports from the same results.
   void render(const std::vector<Job>& jobs) {
@@ -65,25 +61,12 @@ class HtmlReport : public testing::Test {
     }
     return found;
   }
-  // The page as text: tags removed, the five escapes undone.
-  std::string page_text() const {
-    std::string text = std::regex_replace(html_, std::regex("<[^>]*>"), "");
-    for (const auto& [entity, character] : std::vector<std::pair<std::string, std::string>>{
-             {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}}) {
-      std::string out;
-      std::size_t at = 0;
-      for (std::size_t found; (found = text.find(entity, at)) != std::string::npos; at = found + entity.size())
-        out += text.substr(at, found - at) + character;
-      text = out + text.substr(at);
-    }
-    return text;
-  }
+  std::string page_text() const { return test::html_text(html_); }
   static std::size_t count(const std::string& text, const std::string& piece) {
     std::size_t n = 0;
     for (std::size_t at = text.find(piece); at != std::string::npos; at = text.find(piece, at + 1)) ++n;
     return n;
   }
-  fs::path dir_;
   std::string html_;
   nlohmann::json json_;
   std::size_t beads_ = 0;
