@@ -18,6 +18,10 @@ struct Hit {
   std::string how;        // e.g. "UTF-8 read as Windows-1252"
   std::optional<std::string> recovered;  // the original text, when it round-trips
   bool lossy = false;     // a byte was replaced by '?', U+FFFD or a space
+  // When lossy: the part that could be recovered ("\uFFFD" where a character
+  // was lost), and what was lost when it is more than a byte.
+  std::optional<std::string> partial;
+  std::string lost;
 };
 
 // UTF-8 read as a single-byte page (Windows-1252/1250/1251/1257,
