@@ -3,9 +3,9 @@
 #include "formats/furniture.h"
 #include "formats/plain_text.h"
 
-#include <iostream>
+#include <unistd.h>
+
 #include <memory>
-#include <sstream>
 
 namespace tc {
 
@@ -20,6 +20,10 @@ Document make_document(std::string path, std::string text, Lang lang, const Form
   doc.blocks = std::move(layout.blocks);
   doc.masked = std::move(layout.masked);
   mask_urls(doc.prose(), doc.masked);
+  // The language is read from the prose: a Chinese page full of code blocks,
+  // URLs or front matter is still Chinese.
+  doc.script_lang = dominant_language(doc.prose());
+  if (doc.lang == Lang::unknown) doc.lang = doc.script_lang == Lang::unknown ? Lang::en : doc.script_lang;
   mark_kept_text(doc.prose(), doc.lang, doc.blocks);
   // Nothing masked: prose() can be the text itself.
   if (doc.masked == doc.text) doc.masked.clear();
@@ -42,13 +46,10 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
   source->encoding = decoded.encoding;
   source->bom_bytes = decoded.source_map.file_offset(0);
   source->lines = LineIndex(source->bytes);
-  const Lang detected = dominant_language(decoded.text);
-  Lang lang = options.language ? options.language->lang : detected;
-  if (lang == Lang::unknown) lang = Lang::en;
+  const Lang lang = options.language ? options.language->lang : Lang::unknown;  // unknown: from the prose
   const ReaderList default_readers = options.readers ? ReaderList() : all_format_readers();
   const ReaderList& readers = options.readers ? *options.readers : default_readers;
   Document doc = make_document(path, std::move(decoded.text), lang, reader_for_path(readers, path));
-  doc.script_lang = detected;
   doc.bom_bytes = decoded.bom_bytes;
   doc.encoding = decoded.encoding;
   doc.source_map = std::move(decoded.source_map);
@@ -60,11 +61,10 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
 
 Document load_document(const std::string& path, const LoadOptions& options) {
   if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return document_from_bytes("<stdin>", std::move(buffer).str(), options);
+    const std::string name = options.display_name.empty() ? "<stdin>" : options.display_name;
+    return document_from_bytes(name, read_stream_bytes(STDIN_FILENO, name, options.limits), options);
   }
-  return document_from_bytes(path, read_file_bytes(path), options);
+  return document_from_bytes(path, read_file_bytes(path, options.limits), options);
 }
 
 }  // namespace tc

@@ -380,16 +380,19 @@ bool mask_urls(std::string_view text, std::string& masked) {
     }
     std::size_t end = candidate;
     while (end < text.size() && is_url_byte(static_cast<unsigned char>(text[end]))) ++end;
-    // Trailing sentence punctuation and an unmatched closing bracket belong to the prose.
+    // Trailing sentence punctuation and an unmatched closing bracket belong to
+    // the prose. Brackets are counted once: recounting for each trailing ')'
+    // makes a URL followed by thousands of them quadratic.
+    const std::string_view url = text.substr(begin, end - begin);
+    const auto opens = std::count(url.begin(), url.end(), '(');
+    auto closes = std::count(url.begin(), url.end(), ')');
     while (end > begin) {
       const char c = text[end - 1];
       if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'') {
         --end;
-      } else if (c == ')') {
-        const std::string_view url = text.substr(begin, end - begin);
-        const auto opens = std::count(url.begin(), url.end(), '(');
-        const auto closes = std::count(url.begin(), url.end(), ')');
-        if (closes > opens) --end; else break;
+      } else if (c == ')' && closes > opens) {
+        --end;
+        --closes;
       } else {
         break;
       }
@@ -408,7 +411,8 @@ bool mask_urls(std::string_view text, std::string& masked) {
       if (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))) continue;
       if (!masked.empty() && masked[at] == kMaskByte) continue;
       std::size_t b = at;
-      while (b > 0 && host_byte(text[b - 1])) --b;
+      // Never back over a host already masked: "a.gov.gov.gov…" stays linear.
+      while (b > 0 && host_byte(text[b - 1]) && (masked.empty() || masked[b - 1] != kMaskByte)) --b;
       std::size_t e = after;
       if (e < text.size() && text[e] == '/') {
         while (e < text.size() && is_url_byte(static_cast<unsigned char>(text[e]))) ++e;

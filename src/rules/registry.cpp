@@ -5,6 +5,7 @@
 #include "rules/alignment/module.h"
 #include "rules/encoding/module.h"
 #include "rules/script/module.h"
+#include "rules/structure/module.h"
 #include "rules/terminology/module.h"
 #include "rules/typography/module.h"
 
@@ -17,6 +18,7 @@ RuleList all_rules() {
   register_alignment_rules(rules);
   register_terminology_rules(rules);
   register_typography_rules(rules);
+  register_structure_rules(rules);
   return rules;
 }
 
