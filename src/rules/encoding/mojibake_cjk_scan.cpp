@@ -235,11 +235,11 @@ class CjkScanner {
     if (gates.utf8_lead > 0) find_utf8_read_as_gbk();
     if (gates.rare >= 1 && gates.length >= 2) {
       static const Misread kShiftJis{"Shift-JIS read as GBK", "Shift-JIS read as GBK", gbk_code, shift_jis_char, never,
-                                     true};
+                                     true, nullptr};
       static const Misread kBig5{"Big5 read as GBK", "Big5-HKSCS read as GBK", gbk_code, big5_hkscs_char,
-                                 big5_supplement_only, false};
+                                 big5_supplement_only, false, nullptr};
       static const Misread kGbk{"GBK read as Big5", "GBK read as Big5-HKSCS", big5_or_hkscs_code, gbk_char,
-                                hkscs_only, false};
+                                hkscs_only, false, is_gb2312_level1};
       find_misread(kShiftJis);
       find_misread(kBig5);
       find_misread(kGbk);
@@ -334,7 +334,7 @@ class CjkScanner {
     Hit hit;
     hit.begin = mark;
     hit.end = mark + 1;
-    hit.how = "UTF-8 read as GBK, saved and read back as UTF-8 (a character was lost and a \"?\" written)";
+    hit.how = "UTF-8 read as GBK, saved and read back as UTF-8 (问句码: a \"?\" stands for a lost character)";
     hit.lossy = true;
     hit.lost = "one character";
     hit.partial = std::move(partial);
@@ -594,6 +594,10 @@ class CjkScanner {
     char16_t (*original_char)(std::uint16_t);   // that code in the page it was written in
     bool (*needs_supplement)(char32_t written, std::uint16_t code);
     bool kana_expected;                          // Shift-JIS: the original is Japanese
+    // When set, a run of five or more whose original Han characters all pass
+    // it needs only one odd written character: GB2312 level 1 for GBK read as
+    // Big5, whose garble is made of Big5's common rows and looks plain.
+    bool (*plain_original)(char32_t);
   };
 
   // The Big5 code, or the Hong Kong supplement's when Big5 has none.
@@ -635,6 +639,7 @@ class CjkScanner {
   bool accept_misread(const Misread& misread, std::size_t from, std::size_t to) const {
     int written = 0, original = 0, kana = 0, strong = 0, han = 0, written_kana = 0, impossible = 0;
     int words = 0;  // letters of alphabets and box drawing
+    int meant_han = 0, meant_plain = 0;
     for (std::size_t i = from; i < to; ++i) {
       const char32_t cp = stretch_[i].cp;
       const char32_t previous = i > from ? stretch_[i - 1].cp : 0;
@@ -648,6 +653,10 @@ class CjkScanner {
       const char32_t meant = misread.original_char(misread.written_code(cp));
       original += recovered_oddity(meant, misread.kana_expected);
       if (is_kana(meant)) ++kana;
+      if (is_han(meant)) {
+        ++meant_han;
+        if (misread.plain_original && misread.plain_original(meant)) ++meant_plain;
+      }
     }
     const int length = static_cast<int>(to - from);
     if (misread.kana_expected && kana == 0) return false;
@@ -660,6 +669,7 @@ class CjkScanner {
     // and not one character doubled ("佼佼").
     if (length == 2)
       return original == 0 && impossible >= 1 && stretch_[from].cp != stretch_[from + 1].cp;
+    if (length >= 5 && meant_han >= 4 && meant_plain == meant_han) return true;
     return written - 2 * original >= std::max(3, length / 2);
   }
 
@@ -688,7 +698,7 @@ class CjkScanner {
       if (!row || !symbol) return;
       if (lead == 0xA1 && bytes[i + 1] == '\xBF') return;  // "¡¿": Spanish
     }
-    add(0, stretch_.size(), "GBK read as Windows-1252", std::move(*recovered));
+    add(0, stretch_.size(), std::string(kGbkReadAsWindows1252), std::move(*recovered));
   }
 
   // GBK text read as Windows-1252 is mostly letters (the lead bytes of the
@@ -737,7 +747,7 @@ class CjkScanner {
             if (is_gb2312_level1(cp)) ++level1;
           }
           if (!all_gb2312 || stats.han < 2 || level1 * 4 < stats.han * 3) continue;
-          add(k + align, k + align + pairs * 2, "GBK read as Windows-1252", std::move(*recovered));
+          add(k + align, k + align + pairs * 2, std::string(kGbkReadAsWindows1252), std::move(*recovered));
           break;
         }
       }
@@ -767,9 +777,10 @@ std::string message_for(const Hit& hit, std::string_view written) {
   else if (hit.recovered)
     message += " (\"" + std::string(written) + "\" was \"" + *hit.recovered + "\")";
   else if (hit.lossy) {
-    message += "; " + (hit.lost.empty() ? std::string("a byte") : hit.lost) +
-               " was lost, so the text cannot be recovered exactly";
-    if (hit.partial) message += "; the rest reads \"" + *hit.partial + "\"";
+    const bool several = !hit.lost.empty() && hit.lost[0] >= '2' && hit.lost[0] <= '9';
+    message += "; " + (hit.lost.empty() ? std::string("a byte") : hit.lost) + (several ? " were" : " was") +
+               " lost, so the text cannot be recovered exactly";
+    if (hit.partial) message += "; recovered as far as possible: \"" + *hit.partial + "\"";
   }
   return message;
 }

@@ -445,7 +445,8 @@ void finish_dropped(std::string_view text, DroppedRun& run, std::vector<Hit>& ou
     hit.how = "UTF-8 read as ISO-8859-1 with the C1 control bytes dropped";
     hit.lossy = true;
     hit.lost = std::to_string(run.missing) + (run.missing == 1 ? " byte" : " bytes");
-    hit.partial = run.partial;
+    // Worth showing only when some character came through whole.
+    if (run.partial.find_first_not_of("\xEF\xBF\xBD") != std::string::npos) hit.partial = run.partial;
     out.push_back(std::move(hit));
   }
   (void)text;

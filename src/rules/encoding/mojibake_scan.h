@@ -39,6 +39,9 @@ std::string recover_latin_layers(std::string text);
 // read as each other, and the fill patterns 锟斤拷 / 烫烫烫 / 屯屯屯.
 std::vector<Hit> find_cjk_mojibake(std::string_view text);
 
+// Hit::how of GBK bytes read as Windows-1252 ("ÖÐÎÄ").
+inline constexpr std::string_view kGbkReadAsWindows1252 = "GBK read as Windows-1252";
+
 // The finding message for a hit; written is the span as it stands in the text.
 std::string message_for(const Hit& hit, std::string_view written);
 
