@@ -477,6 +477,19 @@ void add_dropped_c1(std::string_view text, std::vector<Hit>& hits) {
     pos = skip_ascii(text, pos);
     const std::size_t begin = pos;
     if (pos >= text.size()) break;
+    // Characters from U+3000 up (all CJK) are no Latin-1 or Windows-1252
+    // image and end a run: skipped without decoding, as Chinese text is
+    // made of them.
+    const auto first = static_cast<unsigned char>(text[pos]);
+    if (first >= 0xE3 && first <= 0xEF && pos + 2 < text.size() && is_continuation(static_cast<unsigned char>(text[pos + 1])) &&
+        is_continuation(static_cast<unsigned char>(text[pos + 2]))) {
+      pos += 3;
+      if (run.characters > 0 || !sequence.empty()) {
+        close_sequence();
+        finish_dropped(text, run, found);
+      }
+      continue;
+    }
     const char32_t cp = next_char(text, pos);
     // English: "donât", "Itâs", "weâre": a bare â for E2 80 99 inside a
     // contraction.
