@@ -484,7 +484,9 @@ std::vector<bool> lines_with_findings(const Checker& checker, const std::vector<
   for (const std::string& line : lines) {
     bounds.emplace_back(text.size(), text.size() + line.size());
     text += line;
-    text += "\n\n";
+    // One line after another, no blank line: the whole file is one
+    // paragraph, where context is most tempting.
+    text += "\n";
   }
   const auto spans = checker.spans(text, lang);
   std::vector<bool> out;

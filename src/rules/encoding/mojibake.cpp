@@ -23,7 +23,10 @@ what it decodes to (letters of a real script, common characters), whether
 it is glued inside a word ("cafÃ©", "HÃ´tel"), whether it holds C1 controls
 or sits next to other candidates. Only well-supported spans are reported;
 once a paragraph has such a span, its weaker candidates in the same code
-page are reported too (a paragraph is usually misread as a whole).
+page are reported too (a paragraph is usually misread as a whole): any on
+the same line, and on the paragraph's other lines only those that already
+have some evidence and decode to a Latin-1 letter or symbol. Mojibake
+elsewhere in a file never makes plain text on another line a finding.
 
 A lone C1 control character (U+0080-U+009F) that Windows-1252 gives a
 meaning ("\u0092" for "’") is also reported: Windows-1252 text read as

@@ -301,7 +301,16 @@ bool confirmable(const Candidate& c) {
 
 // A paragraph with confirmed mojibake in a page was wholly read in that
 // page, so weak groups of the same page in it ("В« Voilà" next to
-// "bibliothГЁque") are mojibake too.
+// "bibliothГЁque") are mojibake too. On the confirmed group's own line any
+// weak group counts; on another line of the paragraph only one that is
+// already suspect and decodes to a Latin-1 letter or symbol: a file of
+// unrelated lines (a list, a table) is one paragraph, and "Å—" or "Ä£" on
+// one line is not garble because another line has some.
+bool confirmable_elsewhere(const Candidate& c) {
+  if (c.decoded >= 0xA0 && c.decoded <= 0xFF) return c.decoded != 0xD7 && c.decoded != 0xF7;
+  return c.page == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
+}
+
 void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, std::vector<Group>& groups) {
   // The bounds of the paragraph (text between blank lines) holding a position.
   std::pair<std::size_t, std::size_t> last_paragraph{1, 0};  // empty: nothing found yet
@@ -351,6 +360,17 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
       confirmed.push_back({line, pages});
   }
   if (confirmed.empty()) return;
+  std::vector<std::size_t> firing;  // where the confirmed groups begin, ascending
+  for (const Group& g : groups)
+    if (g.fires) firing.push_back(candidates[g.first].begin);
+  auto on_a_firing_line = [&](std::size_t pos) {
+    const std::size_t newline_before = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
+    const std::size_t start = newline_before == std::string_view::npos ? 0 : newline_before + 1;
+    const std::size_t newline_after = text.find('\n', pos);
+    const std::size_t end = newline_after == std::string_view::npos ? text.size() : newline_after;
+    const auto it = std::lower_bound(firing.begin(), firing.end(), start);
+    return it != firing.end() && *it < end;
+  };
   std::size_t next_line = 0;
   for (Group& g : groups) {
     if (g.fires || g.score < 0) continue;
@@ -360,6 +380,8 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
     const auto& line = confirmed[next_line].first;
     const auto& pages = confirmed[next_line].second;
     if (at < line.first) continue;
+    const bool same_line = on_a_firing_line(at);
+    if (!same_line && g.score < 1) continue;
     bool all = true;
     for (std::size_t i = g.first; i <= g.last && all; ++i) {
       Candidate& c = candidates[i];
@@ -385,7 +407,7 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
           break;
         }
       }
-      all = c.unknown_byte || confirmable(c);
+      all = c.unknown_byte || (same_line ? confirmable(c) : confirmable_elsewhere(c));
     }
     g.fires = all;
   }
