@@ -56,12 +56,14 @@ Cell cell_for(std::string_view text, std::size_t& pos) {
 
 }  // namespace
 
-std::string printable(std::string_view text) {
+std::string printable(std::string_view text, bool keep_line_breaks) {
   std::string out;
   std::size_t pos = 0;
   while (pos < text.size()) {
     if (text[pos] == '\n' || text[pos] == '\r') {
-      out += ' ';
+      const bool crlf = text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n';
+      if (!keep_line_breaks) out += ' ';
+      else if (!crlf) out += '\n';
       ++pos;
       continue;
     }
