@@ -4,7 +4,7 @@
 //  (c) throughput of the encoding/* and script/* document rules.
 // Usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show]
 // (--show prints every finding on the ftfy cases)
-// DIR defaults to /work/shared/corpora; a missing corpus is reported as
+// DIR defaults to ../shared/corpora beside the source tree; a missing corpus is reported as
 // "corpus absent", not as a failure.
 #include <nlohmann/json.hpp>
 
@@ -244,7 +244,7 @@ void throughput(const RuleList& rules, const std::string& path, std::size_t mega
 }  // namespace
 
 int main(int argc, char** argv) {
-  fs::path corpora = "/work/shared/corpora";
+  fs::path corpora = fs::path(TRANSCHECK_SOURCE_DIR) / ".." / "shared" / "corpora";
   std::string throughput_file;
   std::size_t megabytes = 100;
   bool show = false;
