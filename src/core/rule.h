@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/bitext.h"
 #include "core/document.h"
 #include "core/finding.h"
 #include "core/language.h"
@@ -77,6 +78,9 @@ struct CheckContext {
   const RuleOptions& options;                // every declared option, parsed, defaults filled in
   Role role = Role::single;
   JobMemo* memo = nullptr;                   // set by the engine; null: nothing is shared
+  // Pair rules on a bilingual file (PO, XLIFF, TMX, JSON pair): its units,
+  // whose spans point into source and target. Null for two plain documents.
+  const std::vector<BitextUnit>* units = nullptr;
 };
 
 class Rule {

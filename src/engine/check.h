@@ -39,6 +39,7 @@ struct JobResult {
   std::vector<Document> documents;    // the job's documents; findings point into them (empty when the caller owns them)
   std::vector<Finding> findings;      // after the finding pipeline, in document order
   std::optional<Alignment> alignment; // pair jobs whose rules needed it, or when asked for
+  std::vector<BitextUnit> units;      // bitext jobs: the file's units (documents[0] source, [1] target)
   FilterCounts filtered;
   std::optional<JobError> error;      // set when an input could not be read; then nothing was checked
 };
@@ -53,10 +54,15 @@ class RuleRunner {
   // Document-scope rules on both sides, then pair rules over their
   // alignment. keep_alignment: align even when no enabled rule needs it.
   JobResult check_pair(const Document& source, const Document& target, bool keep_alignment = false) const;
+  // A bilingual file: document rules on both sides, then pair rules over the
+  // alignment its units give (no aligner), with the units in the context.
+  JobResult check_bitext(const Document& source, const Document& target, const std::vector<BitextUnit>& units) const;
   const RuleList& rules() const { return rules_; }
   const CheckOptions& options() const { return options_; }
 
  private:
+  JobResult check_two(const Document& source, const Document& target, bool keep_alignment,
+                      const std::vector<BitextUnit>* units) const;
   const RuleList& rules_;
   CheckOptions options_;
   RuleOptions rule_options_;
@@ -66,6 +72,7 @@ class RuleRunner {
 std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options);
 std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
                                 const CheckOptions& options);
+std::vector<Finding> check_bitext(const Bitext& bitext, const RuleList& rules, const CheckOptions& options);
 
 // True when some enabled rule needs the pair's alignment.
 bool needs_alignment(const RuleList& rules, const RuleSelection& selection);

@@ -1,5 +1,7 @@
 #include "engine/session.h"
 
+#include <algorithm>
+
 #include "align/lexicon.h"
 #include "core/error.h"
 #include "formats/load.h"
@@ -10,6 +12,14 @@ namespace tc {
 
 std::vector<Job> plan_jobs(const RunConfig& config, const std::vector<std::string>& files) {
   std::vector<Job> jobs;
+  if (!files.empty() && std::all_of(files.begin(), files.end(), [](const std::string& path) { return is_bilingual_path(path); })) {
+    for (const std::string& path : files) jobs.push_back({Job::Kind::bitext, {path}});
+    return jobs;
+  }
+  if (files.size() == 2 && !config.document_language && !config.single && is_keyed_pair(files[0], files[1])) {
+    jobs.push_back({Job::Kind::bitext, files});
+    return jobs;
+  }
   if (files.size() == 2 && !config.document_language && !config.single) {
     jobs.push_back({Job::Kind::pair, files});
     return jobs;
@@ -36,7 +46,17 @@ JobResult CheckSession::load(const Job& job, bool verify_languages) const {
   LoadOptions load;
   load.encoding = config_.encoding;
   try {
-    if (job.kind == Job::Kind::pair) {
+    if (job.kind == Job::Kind::bitext) {
+      BitextLoadOptions bitext_load;
+      bitext_load.encoding = config_.encoding;
+      bitext_load.source_language = config_.source_language;
+      bitext_load.target_language = config_.target_language;
+      Bitext bitext = job.paths.size() == 2 ? load_keyed_pair(job.paths[0], job.paths[1], bitext_load)
+                                            : load_bitext(job.paths.at(0), bitext_load);
+      result.documents.push_back(std::move(bitext.source));
+      result.documents.push_back(std::move(bitext.target));
+      result.units = std::move(bitext.units);
+    } else if (job.kind == Job::Kind::pair) {
       load.language = config_.source_language;
       result.documents.push_back(load_document(job.paths.at(0), load));
       load.language = config_.target_language;
@@ -59,8 +79,10 @@ JobResult CheckSession::load(const Job& job, bool verify_languages) const {
 JobResult CheckSession::run(const Job& job) const {
   JobResult result = load(job, true);
   if (result.error) return result;
-  JobResult checked = job.kind == Job::Kind::pair ? checker_->check_pair(result.documents[0], result.documents[1])
-                                                  : checker_->check_document(result.documents[0]);
+  JobResult checked = job.kind == Job::Kind::bitext ? checker_->check_bitext(result.documents[0], result.documents[1], result.units)
+                      : job.kind == Job::Kind::pair ? checker_->check_pair(result.documents[0], result.documents[1])
+                                                    : checker_->check_document(result.documents[0]);
+  checked.units = std::move(result.units);
   checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
   return checked;
 }

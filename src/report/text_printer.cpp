@@ -1,3 +1,4 @@
+#include <set>
 #include <string>
 
 #include "report/excerpt.h"
@@ -56,7 +57,10 @@ class TextSink : public ReportSink {
   TextSink(std::ostream& out, const ReportContext& context) : out_(out), p_(palette(context.color)) {}
 
   void job_result(const JobResult& result) override {
-    files_ += result.documents.size();
+    // A bilingual file gives two documents of one file.
+    std::set<std::string_view> paths;
+    for (const Document& doc : result.documents) paths.insert(doc.path);
+    files_ += paths.size();
     Locator locator;
     // Counterparts come in (roughly) the other document's order: a locator of
     // their own keeps them from recounting a long line from its start.
