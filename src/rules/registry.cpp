@@ -4,9 +4,11 @@
 
 #include "rules/alignment/module.h"
 #include "rules/encoding/module.h"
+#include "rules/placeholder/module.h"
 #include "rules/script/module.h"
 #include "rules/terminology/module.h"
 #include "rules/typography/module.h"
+#include "rules/unit/module.h"
 
 namespace tc {
 
@@ -17,6 +19,8 @@ RuleList all_rules() {
   register_alignment_rules(rules);
   register_terminology_rules(rules);
   register_typography_rules(rules);
+  register_placeholder_rules(rules);
+  register_unit_rules(rules);
   return rules;
 }
 
