@@ -19,6 +19,7 @@ struct AlignArgs {
   std::string target_lang = "en";
   std::string format = "text";
   std::string encoding;
+  std::size_t max_input_size = kDefaultMaxInputSize;
   std::string output;
   bool segmented = false;
   std::vector<std::string> glossaries;
@@ -31,12 +32,13 @@ int run_align(const AlignArgs& args) {
   config.source_language = parse_language_option(args.source_lang, "--source-lang");
   config.target_language = parse_language_option(args.target_lang, "--target-lang");
   if (!args.encoding.empty()) config.encoding = args.encoding;
+  config.max_input_size = args.max_input_size;
   config.glossaries = args.glossaries;
   config.segmented = args.segmented;
   const CheckSession session(std::move(config));
-  const JobResult result = session.align({Job::Kind::pair, {args.source, args.target}});
+  const JobResult result = session.align(pair_job(args.source, args.target));
   if (result.error) {
-    std::cerr << "transcheck: error: " << result.error->message << '\n';
+    print_error(result.error->message);
     return 2;
   }
   const Document& source = result.documents[0];
@@ -61,6 +63,7 @@ void add_align_command(CLI::App& app, ExitStatus& status) {
   command->add_option("--format", args->format, "Output format: text (side by side), json, tsv, beads");
   command->add_option("-o,--output", args->output, "Write the alignment to this file (replaced atomically)");
   command->add_option("--encoding", args->encoding, "Decode input from this encoding (gb18030, gbk, big5, utf-16, ...)");
+  add_max_input_size(*command, args->max_input_size);
   command->add_flag("--segmented", args->segmented, "The inputs hold one sentence per line: do not split further");
   command->add_option("--glossary", args->glossaries, "Terminology glossary whose term pairs guide the alignment; repeatable")
       ->allow_extra_args(false);

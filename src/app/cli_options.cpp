@@ -37,4 +37,10 @@ bool use_color(bool color_flag, bool no_color_flag, bool to_terminal) {
   return to_terminal;
 }
 
+void add_max_input_size(CLI::App& command, std::size_t& max_input_size) {
+  command.add_option_function<std::string>(
+      "--max-input-size", [&max_input_size](const std::string& text) { max_input_size = parse_input_size(text); },
+      "Refuse any input file larger than this (bytes, or K, M, G; default 1G, at most 2G - 1 byte)");
+}
+
 }  // namespace tc::app

@@ -19,6 +19,9 @@ CLI::Option* add_repeatable(CLI::App& command, const std::string& name, const st
 RuleSelection selection_in_order(const CLI::App& command, const CLI::Option* select, const CLI::Option* enable,
                                  const CLI::Option* disable);
 
+// --max-input-size SIZE (bytes, or K, M, G): the most any one input file may hold.
+void add_max_input_size(CLI::App& command, std::size_t& max_input_size);
+
 // Colour for a text report: --no-color wins, then --color, then NO_COLOR
 // (https://no-color.org: set and not empty), then whether stdout is a terminal.
 bool use_color(bool color_flag, bool no_color_flag, bool to_terminal);

@@ -1,12 +1,15 @@
 #pragma once
 // Each subcommand adds itself to the CLI in its own file; main only glues.
 #include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
 
 namespace tc::app {
 
 // The exit code a subcommand's callback leaves for main.
 struct ExitStatus {
   int code = 0;
+  std::vector<std::string> command_line;  // as given, for reports that record it (SARIF invocations)
 };
 
 void add_check_command(CLI::App& app, ExitStatus& status);

@@ -5,6 +5,7 @@
 #include "app/output.h"
 #include "glossary/lint.h"
 #include "formats/reader.h"
+#include "report/excerpt.h"
 
 namespace tc::app {
 namespace {
@@ -18,9 +19,10 @@ int run_lint(const std::vector<std::string>& files) {
   }
   write_output("", {}, [&](std::ostream& out) {
     for (const auto& [path, problem] : problems) {
-      out << path;
+      // Cells quoted in messages come from the file: shown escaped, never raw.
+      out << printable(path);
       if (problem.line > 0) out << ':' << problem.line;
-      out << ": " << (problem.fatal ? "error" : "warning") << ": " << problem.message << '\n';
+      out << ": " << (problem.fatal ? "error" : "warning") << ": " << printable(problem.message) << '\n';
     }
   });
   return problems.empty() ? 0 : 1;

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("transcheck ") + TRANSCHECK_VERSION);
   app.require_subcommand(1);
   tc::app::ExitStatus status;
+  status.command_line.assign(argv, argv + argc);
   tc::app::add_check_command(app, status);
   tc::app::add_align_command(app, status);
   tc::app::add_rules_commands(app, status);
@@ -26,7 +27,7 @@ int main(int argc, char** argv) {
   if (!known_command) {
     std::string known;
     for (const CLI::App* command : commands) known += (known.empty() ? "" : ", ") + command->get_name();
-    std::cerr << "transcheck: error: unknown command '" << argv[1] << "' (commands: " << known << ")\n";
+    tc::app::print_error("unknown command '" + std::string(argv[1]) + "' (commands: " + known + ")");
     return 2;
   }
   try {
@@ -41,16 +42,16 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   } catch (const tc::InputError& e) {
-    std::cerr << "transcheck: error: " << e.what() << '\n';
+    tc::app::print_error(e.what());
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "transcheck: error: " << e.what() << '\n';
+    tc::app::print_error(e.what());
     return 2;
   }
   // Output cut off by a full disk or a closed stream must not pass as success.
   std::string reason;
   if (!stdout_capture.flush(reason)) {
-    std::cerr << "transcheck: error: cannot write to standard output: " << reason << '\n';
+    tc::app::print_error("cannot write to standard output: " + reason);
     return 2;
   }
   return status.code;

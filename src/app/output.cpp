@@ -14,6 +14,7 @@
 #include <streambuf>
 
 #include "formats/reader.h"
+#include "report/excerpt.h"
 
 namespace tc::app {
 namespace {
@@ -196,5 +197,7 @@ void write_output(const std::string& path, const std::vector<std::string>& input
 }
 
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO) != 0; }
+
+void print_error(std::string_view message) { std::cerr << "transcheck: error: " << printable(message) << '\n'; }
 
 }  // namespace tc::app

@@ -2,6 +2,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tc::app {
@@ -34,6 +35,11 @@ class StdoutCapture {
  private:
   std::streambuf* previous_;
 };
+
+// Prints "transcheck: error: MESSAGE" on stderr. File names and cell
+// contents inside the message never reach the terminal raw: controls, bidi
+// marks and ill-formed bytes are shown escaped, as in reports.
+void print_error(std::string_view message);
 
 // True when stdout is a terminal (for colour).
 bool stdout_is_terminal();

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "app/commands.h"
+#include "app/output.h"
 #include "rules/registry.h"
 
 namespace tc::app {
@@ -19,7 +20,7 @@ void add_rules_commands(CLI::App& app, ExitStatus& status) {
         if (families.find(std::string(name) + ",") == std::string::npos) families += std::string(name) + ", ";
       }
       families.resize(families.size() - 2);
-      std::cerr << "transcheck: error: unknown rule family '" << *family << "' (families: " << families << ")\n";
+      print_error("unknown rule family '" + *family + "' (families: " + families + ")");
       status.code = 2;
       return;
     }
@@ -44,7 +45,7 @@ void add_rules_commands(CLI::App& app, ExitStatus& status) {
     const RuleList rules = all_rules();
     const Rule* rule = find_rule(rules, *rule_id);
     if (!rule) {
-      std::cerr << "transcheck: error: unknown rule '" << *rule_id << "' (see `transcheck rules`)\n";
+      print_error("unknown rule '" + *rule_id + "' (see `transcheck rules`)");
       status.code = 2;
       return;
     }

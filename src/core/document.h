@@ -50,6 +50,9 @@ struct Block {
 
 struct Document {
   std::string path;            // as the user gave it
+  // The path relative to the project root in a project run (fingerprints,
+  // SARIF URIs), so they do not depend on the working directory; empty: path.
+  std::string project_path;
   std::string text;            // decoded text, BOM removed
   std::string masked;          // text with non-prose bytes replaced by kMaskByte; empty when all is prose
   std::size_t bom_bytes = 0;   // bytes of the BOM removed from the start of the file
@@ -81,6 +84,7 @@ struct Document {
     if (lines_in_file && source) return source->lines.position(source_map.file_offset(offset), source->bytes);
     return lines.position(offset, text);
   }
+  const std::string& stable_path() const { return project_path.empty() ? path : project_path; }
 };
 
 }  // namespace tc

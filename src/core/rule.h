@@ -52,6 +52,14 @@ struct RuleInfo {
 
 enum class Role { single, source, target };
 
+// A file of a project run whose counterpart was not found: a source without
+// its translation (side == Role::source) or a translation without its
+// source (side == Role::target).
+struct MissingCounterpart {
+  Role side = Role::source;
+  std::string expected;  // the counterpart's path the pairing looked for; empty when unknown
+};
+
 // What the rules of one job compute once and share, such as the glossary
 // terms of a pair that three terminology rules read. The engine gives each
 // job a fresh memo; entries live as long as the job.
@@ -78,6 +86,7 @@ struct CheckContext {
   const RuleOptions& options;                // every declared option, parsed, defaults filled in
   Role role = Role::single;
   JobMemo* memo = nullptr;                   // set by the engine; null: nothing is shared
+  const MissingCounterpart* missing = nullptr;  // a project file checked without its counterpart
   // Pair rules on a bilingual file (PO, XLIFF, TMX, JSON pair): its units,
   // whose spans point into source and target. Null for two plain documents.
   const std::vector<BitextUnit>* units = nullptr;

@@ -2,14 +2,16 @@
 
 #include <unicode/utf8.h>
 
+#include <cstdint>
 #include <cstdio>
 
 namespace tc::utf8 {
 
 char32_t next(std::string_view text, std::size_t& pos) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  auto i = static_cast<int32_t>(pos);
+  // 64-bit indices: the macros are index-type generic, and inputs may pass 2 GiB.
+  const auto length = static_cast<std::int64_t>(text.size());
+  auto i = static_cast<std::int64_t>(pos);
   UChar32 c;
   U8_NEXT(s, i, length, c);
   pos = static_cast<std::size_t>(i);
@@ -18,10 +20,13 @@ char32_t next(std::string_view text, std::size_t& pos) {
 
 char32_t previous(std::string_view text, std::size_t& pos) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  auto i = static_cast<int32_t>(pos);
+  // U8_PREV takes a 32-bit index; a sequence is at most 4 bytes, so decode
+  // in a window that ends at pos.
+  const std::size_t base = pos > 4 ? pos - 4 : 0;
+  auto i = static_cast<int32_t>(pos - base);
   UChar32 c;
-  U8_PREV(s, 0, i, c);
-  pos = static_cast<std::size_t>(i);
+  U8_PREV(s + base, 0, i, c);
+  pos = base + static_cast<std::size_t>(i);
   return c < 0 ? kInvalid : static_cast<char32_t>(c);
 }
 

@@ -37,7 +37,7 @@ RuleRunner::RuleRunner(const RuleList& rules, CheckOptions options)
   options_.align.glossary = options_.glossary;
 }
 
-JobResult RuleRunner::check_document(const Document& doc) const {
+JobResult RuleRunner::check_document(const Document& doc, Role role, const MissingCounterpart* missing) const {
   JobResult result;
   JobMemo memo;
   for (const auto& rule : rules_) {
@@ -45,10 +45,10 @@ JobResult RuleRunner::check_document(const Document& doc) const {
     if (info.scope != RuleScope::document || !options_.selection.is_enabled(info) || !applies_to(info, doc)) continue;
     // A file in a legacy encoding is one finding, not thousands.
     if (!doc.suspected_encoding.empty() && !info.reads_undecoded) continue;
-    const CheckContext context{doc, nullptr, nullptr, nullptr, options_.glossary, rule_options_, Role::single, &memo};
+    const CheckContext context{doc, nullptr, nullptr, nullptr, options_.glossary, rule_options_, role, &memo, missing};
     run_rule(*rule, context, result.findings);
   }
-  finish_findings(result, rules_, options_.severities, {&doc});
+  finish_findings(result, rules_, options_, {&doc});
   return result;
 }
 
@@ -82,11 +82,11 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
       const RuleInfo& info = rule->info();
       if (info.scope != RuleScope::pair || !options_.selection.is_enabled(info)) continue;
       const CheckContext context{target,       &source,      &target, &*result.alignment, options_.glossary,
-                                 rule_options_, Role::target, &memo,  units};
+                                 rule_options_, Role::target, &memo,  nullptr, units};
       run_rule(*rule, context, result.findings);
     }
   }
-  finish_findings(result, rules_, options_.severities, {&source, &target});
+  finish_findings(result, rules_, options_, {&source, &target});
   return result;
 }
 

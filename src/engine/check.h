@@ -13,12 +13,15 @@
 
 namespace tc {
 
+struct Baseline;  // engine/baseline.h
+
 struct CheckOptions {
   RuleSelection selection;
   std::vector<SeverityOverride> severities;  // --severity RULE=LEVEL; later entries win
   Settings settings;
   const Glossary* glossary = nullptr;
   AlignOptions align;
+  const Baseline* baseline = nullptr;  // --baseline: findings in it are not reported
 };
 
 // What the finding pipeline took out of a job's findings, stage by stage.
@@ -38,6 +41,7 @@ struct JobError {
 struct JobResult {
   std::vector<Document> documents;    // the job's documents; findings point into them (empty when the caller owns them)
   std::vector<Finding> findings;      // after the finding pipeline, in document order
+  std::vector<Finding> baselined;     // findings the baseline took out (still current: --write-baseline keeps them)
   std::optional<Alignment> alignment; // pair jobs whose rules needed it, or when asked for
   std::vector<BitextUnit> units;      // bitext jobs: the file's units (documents[0] source, [1] target)
   FilterCounts filtered;
@@ -50,7 +54,9 @@ class RuleRunner {
  public:
   RuleRunner(const RuleList& rules, CheckOptions options);
   // Document-scope rules on one document (the `check FILE...` mode).
-  JobResult check_document(const Document& doc) const;
+  // role and missing: a project file checked without its counterpart.
+  JobResult check_document(const Document& doc, Role role = Role::single,
+                           const MissingCounterpart* missing = nullptr) const;
   // Document-scope rules on both sides, then pair rules over their
   // alignment. keep_alignment: align even when no enabled rule needs it.
   JobResult check_pair(const Document& source, const Document& target, bool keep_alignment = false) const;

@@ -5,6 +5,10 @@
 #include <map>
 #include <string_view>
 
+#include "engine/baseline.h"
+#include "engine/suppression.h"
+#include "rules/registry.h"
+
 namespace tc {
 
 void apply_severity_overrides(std::vector<Finding>& findings, const std::vector<SeverityOverride>& severities) {
@@ -37,7 +41,22 @@ std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules
   return before - findings.size();
 }
 
-std::size_t drop_suppressed_inline(std::vector<Finding>&) { return 0; }
+std::size_t drop_suppressed_inline(std::vector<Finding>& findings, const std::vector<const Document*>& documents,
+                                   const RuleList& rules, const CheckOptions& options) {
+  std::vector<Suppression> suppressions;
+  for (const Document* doc : documents) {
+    std::vector<Suppression> found = find_suppressions(*doc, rules);
+    suppressions.insert(suppressions.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+  const std::size_t dropped = apply_suppressions(findings, suppressions);
+  const Rule* unused = find_rule(rules, kUnusedSuppressionRule);
+  if (unused && options.selection.is_enabled(unused->info())) {
+    std::vector<Finding> reported = unused_suppression_findings(suppressions);
+    apply_severity_overrides(reported, options.severities);
+    findings.insert(findings.end(), std::make_move_iterator(reported.begin()), std::make_move_iterator(reported.end()));
+  }
+  return dropped;
+}
 
 namespace {
 
@@ -72,7 +91,7 @@ struct Fnv1a {
 std::uint64_t base_hash(const Finding& f) {
   Fnv1a h;
   h.add(f.rule);
-  h.add(f.document ? std::string_view(f.document->path) : std::string_view());
+  h.add(f.document ? std::string_view(f.document->stable_path()) : std::string_view());
   if (!f.document || f.span.end > f.document->text.size()) return h.hash;
   const std::string_view text = f.document->text;
   // Fold a wide window, then keep kContextBytes of it next to the span, so
@@ -121,16 +140,24 @@ void set_fingerprints(std::vector<Finding>& findings) {
   for (Finding& f : findings) f.fingerprint = fingerprint_of(f, seen[base_hash(f)]++);
 }
 
-std::size_t drop_baselined(std::vector<Finding>&) { return 0; }
+std::size_t drop_baselined(std::vector<Finding>& findings, const Baseline* baseline, std::vector<Finding>& baselined) {
+  if (!baseline) return 0;
+  const std::size_t before = baselined.size();
+  std::vector<Finding> kept;
+  kept.reserve(findings.size());
+  for (Finding& f : findings) (baseline->contains(f.fingerprint) ? baselined : kept).push_back(std::move(f));
+  findings = std::move(kept);
+  return baselined.size() - before;
+}
 
-void finish_findings(JobResult& result, const RuleList& rules, const std::vector<SeverityOverride>& severities,
+void finish_findings(JobResult& result, const RuleList& rules, const CheckOptions& options,
                      const std::vector<const Document*>& document_order) {
-  apply_severity_overrides(result.findings, severities);
+  apply_severity_overrides(result.findings, options.severities);
   result.filtered.explained += drop_explained(result.findings, rules);
+  result.filtered.suppressed += drop_suppressed_inline(result.findings, document_order, rules, options);
   sort_findings(result.findings, document_order);
   set_fingerprints(result.findings);
-  result.filtered.suppressed += drop_suppressed_inline(result.findings);
-  result.filtered.baselined += drop_baselined(result.findings);
+  result.filtered.baselined += drop_baselined(result.findings, options.baseline, result.baselined);
 }
 
 }  // namespace tc

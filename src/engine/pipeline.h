@@ -5,9 +5,11 @@
 //   2. root-cause filter: a finding inside a span reported by a rule that
 //      explains its span (mojibake) is dropped, whichever rule found it,
 //      document and pair rules alike
-//   3. inline suppressions (a hook; the comment syntax comes with the formats)
-//   4. baseline (a hook; nothing is baselined yet)
-// Before 3, the findings are sorted in document order and each gets its
+//   3. inline suppressions (engine/suppression.h); a suppression that
+//      silenced nothing becomes a structure/unused-suppression finding
+//   4. baseline (--baseline): findings whose fingerprint is in it move to
+//      JobResult::baselined
+// Before 4, the findings are sorted in document order and each gets its
 // fingerprint. A new filter is one more stage here, counted in FilterCounts.
 #include <vector>
 
@@ -22,15 +24,19 @@ namespace tc {
 // fingerprint survives edits elsewhere in the file.
 std::string fingerprint_of(const Finding& finding, std::size_t occurrence);
 
-void finish_findings(JobResult& result, const RuleList& rules, const std::vector<SeverityOverride>& severities,
+void finish_findings(JobResult& result, const RuleList& rules, const CheckOptions& options,
                      const std::vector<const Document*>& document_order);
 
 // The stages, each on its own (tests).
 void apply_severity_overrides(std::vector<Finding>& findings, const std::vector<SeverityOverride>& severities);
 std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules);
-std::size_t drop_suppressed_inline(std::vector<Finding>& findings);
+// Drops what the documents' suppression comments cover; adds a finding for
+// each suppression that silenced nothing when that rule is enabled.
+std::size_t drop_suppressed_inline(std::vector<Finding>& findings, const std::vector<const Document*>& documents,
+                                   const RuleList& rules, const CheckOptions& options);
 // Sets Finding::fingerprint on findings in document order (see fingerprint_of).
 void set_fingerprints(std::vector<Finding>& findings);
-std::size_t drop_baselined(std::vector<Finding>& findings);
+// Moves the findings whose fingerprint is in baseline to baselined.
+std::size_t drop_baselined(std::vector<Finding>& findings, const Baseline* baseline, std::vector<Finding>& baselined);
 
 }  // namespace tc

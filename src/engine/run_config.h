@@ -13,6 +13,7 @@
 #include "core/rule.h"
 #include "core/settings.h"
 #include "core/severity.h"
+#include "formats/reader.h"
 
 namespace tc {
 
@@ -43,6 +44,7 @@ struct RunConfig {
   std::vector<std::string> glossaries;        // later files win
   std::optional<Severity> fail_on = Severity::error;  // nullopt: never fail
   std::optional<std::string> encoding;        // --encoding
+  std::size_t max_input_size = kDefaultMaxInputSize;  // --max-input-size, for every file read
   LanguageTag source_language{Lang::zh};
   LanguageTag target_language{Lang::en};
   std::optional<LanguageTag> document_language;  // --lang: check single documents in this language

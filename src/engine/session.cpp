@@ -10,34 +10,74 @@
 
 namespace tc {
 
+Job document_job(std::string path) {
+  Job job;
+  job.paths = {std::move(path)};
+  return job;
+}
+
+Job pair_job(std::string source, std::string target) {
+  Job job;
+  job.kind = Job::Kind::pair;
+  job.paths = {std::move(source), std::move(target)};
+  return job;
+}
+
 std::vector<Job> plan_jobs(const RunConfig& config, const std::vector<std::string>& files) {
   std::vector<Job> jobs;
   if (!files.empty() && std::all_of(files.begin(), files.end(), [](const std::string& path) { return is_bilingual_path(path); })) {
-    for (const std::string& path : files) jobs.push_back({Job::Kind::bitext, {path}});
+    for (const std::string& path : files) {
+      Job job = document_job(path);
+      job.kind = Job::Kind::bitext;
+      jobs.push_back(std::move(job));
+    }
     return jobs;
   }
   if (files.size() == 2 && !config.document_language && !config.single && is_keyed_pair(files[0], files[1])) {
-    jobs.push_back({Job::Kind::bitext, files});
+    Job job = pair_job(files[0], files[1]);
+    job.kind = Job::Kind::bitext;
+    jobs.push_back(std::move(job));
     return jobs;
   }
   if (files.size() == 2 && !config.document_language && !config.single) {
-    jobs.push_back({Job::Kind::pair, files});
+    jobs.push_back(pair_job(files[0], files[1]));
     return jobs;
   }
-  for (const std::string& path : files) jobs.push_back({Job::Kind::document, {path}});
+  for (const std::string& path : files) jobs.push_back(document_job(path));
   return jobs;
 }
 
 CheckSession::CheckSession(RunConfig config) : config_(std::move(config)), rules_(all_rules()) {
   verify_rule_names(rules_, config_);
-  if (!config_.glossaries.empty()) glossary_ = std::make_unique<Glossary>(load_glossaries(config_.glossaries));
+  if (!config_.glossaries.empty())
+    glossary_ = std::make_unique<Glossary>(load_glossaries(config_.glossaries, {config_.max_input_size}));
+  runners_.push_back(std::make_unique<RuleRunner>(rules_, options_for(config_)));
+}
+
+CheckOptions CheckSession::options_for(const RunConfig& config) const {
   CheckOptions options;
-  options.selection = config_.selection;
-  options.severities = config_.severities;
-  options.settings = config_.settings;
+  options.selection = config.selection;
+  options.severities = config.severities;
+  options.settings = config.settings;
   options.glossary = glossary_.get();
-  options.align.segmented = config_.segmented;
-  checker_ = std::make_unique<RuleRunner>(rules_, std::move(options));
+  options.align.segmented = config.segmented;
+  return options;
+}
+
+std::size_t CheckSession::add_variant(const RunConfig& config) {
+  verify_rule_names(rules_, config);
+  CheckOptions options = options_for(config);
+  options.baseline = runners_.front()->options().baseline;
+  runners_.push_back(std::make_unique<RuleRunner>(rules_, std::move(options)));
+  return runners_.size() - 1;
+}
+
+void CheckSession::set_baseline(const Baseline* baseline) {
+  for (auto& runner : runners_) {
+    CheckOptions options = runner->options();
+    options.baseline = baseline;
+    runner = std::make_unique<RuleRunner>(rules_, std::move(options));
+  }
 }
 
 JobResult CheckSession::load(const Job& job, bool verify_languages) const {
@@ -45,30 +85,37 @@ JobResult CheckSession::load(const Job& job, bool verify_languages) const {
   result.documents.reserve(job.paths.size());  // findings point into this vector: it must not reallocate
   LoadOptions load;
   load.encoding = config_.encoding;
+  load.limits.max_bytes = config_.max_input_size;
+  load.display_name = job.display_name;
   try {
     if (job.kind == Job::Kind::bitext) {
       BitextLoadOptions bitext_load;
       bitext_load.encoding = config_.encoding;
-      bitext_load.source_language = config_.source_language;
-      bitext_load.target_language = config_.target_language;
+      bitext_load.limits = load.limits;
+      bitext_load.source_language = job.source_language.value_or(config_.source_language);
+      bitext_load.target_language = job.target_language.value_or(config_.target_language);
       Bitext bitext = job.paths.size() == 2 ? load_keyed_pair(job.paths[0], job.paths[1], bitext_load)
                                             : load_bitext(job.paths.at(0), bitext_load);
       result.documents.push_back(std::move(bitext.source));
       result.documents.push_back(std::move(bitext.target));
       result.units = std::move(bitext.units);
     } else if (job.kind == Job::Kind::pair) {
-      load.language = config_.source_language;
+      const LanguageTag source_language = job.source_language.value_or(config_.source_language);
+      const LanguageTag target_language = job.target_language.value_or(config_.target_language);
+      load.language = source_language;
       result.documents.push_back(load_document(job.paths.at(0), load));
-      load.language = config_.target_language;
+      load.language = target_language;
       result.documents.push_back(load_document(job.paths.at(1), load));
       if (verify_languages)
-        verify_pair_languages(result.documents[0], result.documents[1], config_.source_language.lang,
-                            config_.target_language.lang);
+        verify_pair_languages(result.documents[0], result.documents[1], source_language.lang, target_language.lang);
     } else {
-      load.language = config_.document_language;
+      const std::optional<LanguageTag> language = job.source_language ? job.source_language : config_.document_language;
+      load.language = language;
       result.documents.push_back(load_document(job.paths.at(0), load));
-      if (verify_languages && config_.document_language) verify_declared_language(result.documents[0], config_.document_language->lang);
+      if (verify_languages && language) verify_declared_language(result.documents[0], language->lang);
     }
+    for (std::size_t i = 0; i < job.project_paths.size() && i < result.documents.size(); ++i)
+      result.documents[i].project_path = job.project_paths[i];
   } catch (const InputError& e) {
     result.documents.clear();
     result.error = JobError{e.path(), e.what()};
@@ -79,9 +126,12 @@ JobResult CheckSession::load(const Job& job, bool verify_languages) const {
 JobResult CheckSession::run(const Job& job) const {
   JobResult result = load(job, true);
   if (result.error) return result;
-  JobResult checked = job.kind == Job::Kind::bitext ? checker_->check_bitext(result.documents[0], result.documents[1], result.units)
-                      : job.kind == Job::Kind::pair ? checker_->check_pair(result.documents[0], result.documents[1])
-                                                    : checker_->check_document(result.documents[0]);
+  const RuleRunner& runner = *runners_.at(job.variant);
+  const Role role = !job.missing ? Role::single : job.missing->side;
+  JobResult checked = job.kind == Job::Kind::bitext ? runner.check_bitext(result.documents[0], result.documents[1], result.units)
+                      : job.kind == Job::Kind::pair ? runner.check_pair(result.documents[0], result.documents[1])
+                                                    : runner.check_document(result.documents[0], role,
+                                                                            job.missing ? &*job.missing : nullptr);
   checked.units = std::move(result.units);
   checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
   return checked;
@@ -96,7 +146,7 @@ JobResult CheckSession::align(const Job& job) const {
                                             "); pass --encoding " + doc.suspected_encoding + " or convert it to UTF-8"};
       return result;
     }
-  AlignOptions options = checker_->options().align;
+  AlignOptions options = runners_.front()->options().align;
   result.alignment = align_documents(result.documents[0], result.documents[1], options);
   return result;
 }

@@ -4,9 +4,11 @@
 // JobResults. An input that cannot be read is that job's error; the session
 // goes on with the next job.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/baseline.h"
 #include "engine/check.h"
 #include "engine/run_config.h"
 #include "glossary/glossary.h"
@@ -19,7 +21,19 @@ struct Job {
   // document: one path; pair: source, target ("-" is standard input);
   // bitext: one bilingual file, or a source and target paired by key (JSON)
   std::vector<std::string> paths;
+  // Paths relative to the project root, one per path (Document::project_path); empty: none.
+  std::vector<std::string> project_paths;
+  // Languages of this job when they differ from the run's (a [[pairs]] entry's
+  // own; a project file without its counterpart). Document jobs use source_language.
+  std::optional<LanguageTag> source_language;
+  std::optional<LanguageTag> target_language;
+  std::size_t variant = 0;  // which rule settings: 0 the run's, else CheckSession::add_variant's
+  std::optional<MissingCounterpart> missing;  // a document job: a project file without its counterpart
+  std::string display_name;  // stdin: the path to report it under (--stdin-filename); empty: "<stdin>"
 };
+
+Job document_job(std::string path);
+Job pair_job(std::string source, std::string target);
 
 // The jobs a list of files means under config: a bitext job for each
 // bilingual file (PO, XLIFF, TMX); one pair job for SOURCE TARGET; else one
@@ -42,6 +56,14 @@ class CheckSession {
   // languages are taken as declared.
   JobResult align(const Job& job) const;
 
+  // Rule settings for some jobs only ([[overrides]]): a rule runner of its
+  // own that shares the glossary and the lexicon. Returns the Job::variant
+  // that names it. Not thread-safe: add variants before running jobs.
+  std::size_t add_variant(const RunConfig& config);
+  // --baseline: findings whose fingerprint is in it are not reported. Set
+  // before running jobs; the baseline must outlive the session.
+  void set_baseline(const Baseline* baseline);
+
   const RunConfig& config() const { return config_; }
   const RuleList& rules() const { return rules_; }
   const Glossary* glossary() const { return glossary_.get(); }
@@ -52,7 +74,9 @@ class CheckSession {
   RunConfig config_;
   RuleList rules_;
   std::unique_ptr<Glossary> glossary_;
-  std::unique_ptr<RuleRunner> checker_;
+  CheckOptions options_for(const RunConfig& config) const;
+
+  std::vector<std::unique_ptr<RuleRunner>> runners_;  // [0]: the run's config; then the variants
 };
 
 }  // namespace tc

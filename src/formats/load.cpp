@@ -5,10 +5,10 @@
 #include "text/placeholders.h"
 #include "formats/plain_text.h"
 
+#include <unistd.h>
+
 #include <algorithm>
-#include <iostream>
 #include <memory>
-#include <sstream>
 
 namespace tc {
 
@@ -29,6 +29,10 @@ Document make_document(std::string path, std::string text, Lang lang, const Form
   doc.blocks = std::move(layout.blocks);
   doc.masked = std::move(layout.masked);
   mask_urls(doc.prose(), doc.masked);
+  // The language is read from the prose: a Chinese page full of code blocks,
+  // URLs or front matter is still Chinese.
+  doc.script_lang = dominant_language(doc.prose());
+  if (doc.lang == Lang::unknown) doc.lang = doc.script_lang == Lang::unknown ? Lang::en : doc.script_lang;
   mark_kept_text(doc.prose(), doc.lang, doc.blocks);
   // Nothing masked: prose() can be the text itself.
   if (doc.masked == doc.text) doc.masked.clear();
@@ -51,13 +55,10 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
   source->encoding = decoded.encoding;
   source->bom_bytes = decoded.source_map.file_offset(0);
   source->lines = LineIndex(source->bytes);
-  const Lang detected = dominant_language(decoded.text);
-  Lang lang = options.language ? options.language->lang : detected;
-  if (lang == Lang::unknown) lang = Lang::en;
+  const Lang lang = options.language ? options.language->lang : Lang::unknown;  // unknown: from the prose
   const ReaderList default_readers = options.readers ? ReaderList() : all_format_readers();
   const ReaderList& readers = options.readers ? *options.readers : default_readers;
   Document doc = make_document(path, std::move(decoded.text), lang, reader_for_path(readers, path));
-  doc.script_lang = detected;
   doc.bom_bytes = decoded.bom_bytes;
   doc.encoding = decoded.encoding;
   doc.source_map = std::move(decoded.source_map);
@@ -213,20 +214,20 @@ Bitext keyed_pair_from_bytes(const std::string& source_path, std::string source_
 }
 
 Bitext load_keyed_pair(const std::string& source_path, const std::string& target_path, const BitextLoadOptions& options) {
-  return keyed_pair_from_bytes(source_path, read_file_bytes(source_path), target_path, read_file_bytes(target_path), options);
+  return keyed_pair_from_bytes(source_path, read_file_bytes(source_path, options.limits), target_path,
+                               read_file_bytes(target_path, options.limits), options);
 }
 
 Bitext load_bitext(const std::string& path, const BitextLoadOptions& options) {
-  return bitext_from_bytes(path, read_file_bytes(path), options);
+  return bitext_from_bytes(path, read_file_bytes(path, options.limits), options);
 }
 
 Document load_document(const std::string& path, const LoadOptions& options) {
   if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return document_from_bytes("<stdin>", std::move(buffer).str(), options);
+    const std::string name = options.display_name.empty() ? "<stdin>" : options.display_name;
+    return document_from_bytes(name, read_stream_bytes(STDIN_FILENO, name, options.limits), options);
   }
-  return document_from_bytes(path, read_file_bytes(path), options);
+  return document_from_bytes(path, read_file_bytes(path, options.limits), options);
 }
 
 }  // namespace tc

@@ -12,7 +12,9 @@
 namespace tc {
 
 // Builds a document from decoded text with the reader's layout: line
-// index, blocks and prose mask (bare URLs are never prose).
+// index, blocks and prose mask (bare URLs are never prose). script_lang is
+// the dominant script of the prose (code and front matter left out); with
+// lang Lang::unknown the document takes it (English when there is no text).
 Document make_document(std::string path, std::string text, Lang lang, const FormatReader& reader);
 // The same with the reader the path's extension selects.
 Document make_document(std::string path, std::string text, Lang lang);
@@ -21,6 +23,10 @@ struct LoadOptions {
   std::optional<std::string> encoding;     // --encoding
   std::optional<LanguageTag> language;     // nullopt: from the dominant script
   const ReaderList* readers = nullptr;     // null: all_format_readers()
+  ReadLimits limits;                       // --max-input-size
+  // Standard input ("-") is reported under this path and read in the format
+  // its extension names (--stdin-filename); empty: "<stdin>", plain text.
+  std::string display_name;
 };
 
 // Throws InputError when the file cannot be read or is binary. "-" reads standard input.
@@ -31,6 +37,7 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
 
 struct BitextLoadOptions {
   std::optional<std::string> encoding;  // --encoding
+  ReadLimits limits;                    // --max-input-size
   // Used when the file declares no language and its script does not tell.
   LanguageTag source_language{Lang::en};
   LanguageTag target_language{Lang::zh};

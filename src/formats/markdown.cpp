@@ -2,6 +2,8 @@
 
 #include <md4c.h>
 
+#include "text/front_matter.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -299,7 +301,19 @@ FormatReader markdown_reader() {
   return reader;
 }
 
-Layout read_markdown(std::string_view text) {
+Layout read_markdown(std::string_view original) {
+  // Front matter is metadata, not Markdown: md4c would read its `---` fences
+  // as a thematic break and a setext heading. Its bytes become spaces (line
+  // breaks kept), so it is blank lines to md4c and masked in the layout,
+  // and every offset stays the same.
+  std::string blanked;
+  std::string_view text = original;
+  if (const auto front_matter = find_front_matter(original)) {
+    blanked.assign(original);
+    for (std::size_t i = front_matter->span.begin; i < front_matter->span.end; ++i)
+      if (blanked[i] != '\n' && blanked[i] != '\r') blanked[i] = ' ';
+    text = blanked;
+  }
   Collector collector(text);
   MD_PARSER parser{};
   parser.flags = 0;  // CommonMark, no extensions: tables and the like stay prose

@@ -358,7 +358,8 @@ bool mask_urls(std::string_view text, std::string& masked) {
       if (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))) continue;
       if (!masked.empty() && masked[at] == kMaskByte) continue;
       std::size_t b = at;
-      while (b > 0 && host_byte(text[b - 1])) --b;
+      // Never back over a host already masked: "a.gov.gov.gov…" stays linear.
+      while (b > 0 && host_byte(text[b - 1]) && (masked.empty() || masked[b - 1] != kMaskByte)) --b;
       std::size_t e = after;
       if (e < text.size() && text[e] == '/') {
         while (e < text.size() && is_url_byte(static_cast<unsigned char>(text[e]))) ++e;

@@ -4,8 +4,11 @@
 #include <unicode/ucsdet.h>
 
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -13,6 +16,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/settings.h"
 #include "core/utf8.h"
 #include "text/ascii.h"
 
@@ -73,17 +77,92 @@ std::optional<std::string> try_convert(std::string_view bytes, const char* encod
   return out;
 }
 
+// True when every NUL byte of sample sits where the wide encoding puts the
+// high bytes of ASCII: at offset % unit in `positions` (a bit set).
+bool nuls_only_at(std::string_view sample, std::size_t unit, unsigned positions) {
+  for (std::size_t i = 0; i < sample.size(); ++i)
+    if (sample[i] == '\0' && !(positions >> (i % unit) & 1u)) return false;
+  return true;
+}
+
+// Text in UTF-16 or UTF-32 without a byte-order mark: its NULs fall only on
+// the high bytes of code units, and a strict decode of the start of the file
+// is plain text (no NUL, no C0 control but tab and line breaks, nothing
+// private or unpaired). UTF-32 comes first: its ASCII also decodes as UTF-16.
+std::optional<std::string> detect_wide_unicode(std::string_view bytes) {
+  const std::string_view sample = bytes.substr(0, std::min<std::size_t>(bytes.size(), 1 << 16) & ~std::size_t{3});
+  if (sample.empty()) return std::nullopt;
+  struct Wide {
+    const char* name;
+    std::size_t unit;
+    unsigned nul_positions;
+  };
+  for (const Wide wide : {Wide{"UTF-32LE", 4, 0b1110}, Wide{"UTF-32BE", 4, 0b0111}, Wide{"UTF-16LE", 2, 0b10},
+                          Wide{"UTF-16BE", 2, 0b01}}) {
+    if (!nuls_only_at(sample, wide.unit, wide.nul_positions)) continue;
+    const char* name = wide.name;
+    const auto text = try_convert(sample, name, nullptr, true);
+    if (!text) continue;
+    const bool plain = std::none_of(text->begin(), text->end(), [](char c) {
+      const auto byte = static_cast<unsigned char>(c);
+      return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
+    });
+    if (plain) return std::string(name);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::string read_file_bytes(const std::string& path) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) throw InputError(path, "no such file");
-  if (std::filesystem::is_directory(status)) throw InputError(path, "is a directory, not a file");
-  // POSIX reads, so that a failing read (EIO, EACCES) is an error naming the
-  // reason instead of an empty document.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
+namespace {
+
+std::string size_text(std::size_t bytes) {
+  if (bytes % (std::size_t{1} << 30) == 0) return std::to_string(bytes >> 30) + " GiB";
+  if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes % (std::size_t{1} << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+[[noreturn]] void throw_too_large(const std::string& path, const ReadLimits& limits) {
+  throw InputError(path, "larger than the input limit of " + size_text(limits.max_bytes) +
+                             " (--max-input-size); not checked");
+}
+
+// Waits for the first byte (or end) of a pipe: a FIFO that nobody opens for
+// writing would otherwise block forever.
+void wait_for_writer(int fd, const std::string& path, int wait_ms) {
+  pollfd entry{fd, POLLIN, 0};
+  for (;;) {
+    const int ready = ::poll(&entry, 1, wait_ms);
+    if (ready > 0) return;
+    if (ready == 0)
+      throw InputError(path, "named pipe: nothing was written to it within " + std::to_string(wait_ms / 1000) +
+                                 " s; not checked");
+    if (errno != EINTR) throw InputError(path, std::string("cannot read: ") + std::strerror(errno));
+  }
+}
+
+}  // namespace
+
+std::size_t parse_input_size(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  const std::string_view unit = text.substr(digits);
+  unsigned shift = 0;
+  if (unit == "K" || unit == "k" || unit == "KiB") shift = 10;
+  else if (unit == "M" || unit == "m" || unit == "MiB") shift = 20;
+  else if (unit == "G" || unit == "g" || unit == "GiB") shift = 30;
+  else if (!unit.empty()) digits = 0;
+  if (digits == 0 || digits > 12)
+    throw ConfigError("--max-input-size: '" + std::string(text) + "' is not a size (bytes, or with K, M or G)");
+  const std::size_t value = std::stoull(std::string(text.substr(0, digits))) << shift;
+  if (value == 0 || value > kHardMaxInputSize)
+    throw ConfigError("--max-input-size: " + std::string(text) + " is outside 1 byte to 2 GiB - 1 (" +
+                      std::to_string(kHardMaxInputSize) + " bytes)");
+  return value;
+}
+
+std::string read_stream_bytes(int fd, const std::string& name, const ReadLimits& limits) {
   std::string bytes;
   char buffer[1 << 16];
   for (;;) {
@@ -91,25 +170,53 @@ std::string read_file_bytes(const std::string& path) {
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      const int error = errno;
-      ::close(fd);
-      throw InputError(path, "read error at byte offset " + std::to_string(bytes.size()) + ": " + std::strerror(error));
+      throw InputError(name, "read error at byte offset " + std::to_string(bytes.size()) + ": " + std::strerror(errno));
     }
+    if (bytes.size() + static_cast<std::size_t>(n) > limits.max_bytes) throw_too_large(name, limits);
     bytes.append(buffer, static_cast<std::size_t>(n));
   }
-  ::close(fd);
   return bytes;
 }
 
+std::string read_file_bytes(const std::string& path, const ReadLimits& limits) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    if (errno == ENOENT) throw InputError(path, "no such file");
+    throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
+  }
+  if (S_ISDIR(info.st_mode)) throw InputError(path, "is a directory, not a file");
+  if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > limits.max_bytes)
+    throw_too_large(path, limits);
+  // POSIX reads, so that a failing read (EIO, EACCES) is an error naming the
+  // reason instead of an empty document. Non-blocking open: a FIFO without a
+  // writer must not hang the run.
+  const bool pipe = S_ISFIFO(info.st_mode);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (pipe ? O_NONBLOCK : 0));
+  if (fd < 0) throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  if (pipe) {
+    wait_for_writer(fd, path, limits.pipe_wait_ms);
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  }
+  return read_stream_bytes(fd, path, limits);
+}
+
 std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
-  // The Chinese encodings come first: short GBK text often scores as
-  // Shift_JIS in ICU's detector, but a strict GBK decode settles it. When
-  // both GBK and Big5 decode cleanly, the detector's ranking decides.
-  const bool gbk = try_convert(bytes, "GBK", nullptr, true).has_value();
-  const bool big5 = try_convert(bytes, "Big5", nullptr, true).has_value();
+  // ICU's detector ranks, a strict conversion confirms. Short GBK text often
+  // scores as Shift_JIS, and Shift-JIS or EUC-KR bytes often decode as GBK
+  // too, so a strict decode alone cannot settle it: the detector's confidence
+  // does, and when two candidates are close the answer names both rather
+  // than giving wrong advice.
+  struct Candidate {
+    std::string name;
+    int confidence = 0;  // ICU's 0-100; 0 when the detector did not list it
+  };
+  std::vector<Candidate> ranked;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), ucsdet_close);
-  std::vector<std::string> ranked;
   if (U_SUCCESS(status)) {
     ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)),
                    &status);
@@ -118,24 +225,49 @@ std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
     for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
       UErrorCode s = U_ZERO_ERROR;
       const char* name = ucsdet_getName(matches[i], &s);
-      if (U_SUCCESS(s) && name) ranked.emplace_back(name);
+      const int32_t confidence = ucsdet_getConfidence(matches[i], &s);
+      if (U_SUCCESS(s) && name) ranked.push_back({name, confidence});
     }
   }
+  auto confidence_of = [&](std::string_view name) {
+    for (const Candidate& c : ranked)
+      if (to_lower_ascii(c.name) == to_lower_ascii(name)) return c.confidence;
+    return 0;
+  };
+  const bool gbk = try_convert(bytes, "GBK", nullptr, true).has_value();
+  const bool big5 = try_convert(bytes, "Big5", nullptr, true).has_value();
+  std::optional<Candidate> chinese;
   if (gbk && big5) {
-    for (const std::string& name : ranked) {
-      if (to_lower_ascii(name) == "big5") return std::string("Big5");
-      if (to_lower_ascii(name) == "gb18030") return std::string("GB18030");
+    // Both decode: the detector's ranking between them decides.
+    chinese = Candidate{"GB18030", confidence_of("GB18030")};
+    for (const Candidate& c : ranked) {
+      const std::string n = to_lower_ascii(c.name);
+      if (n == "big5" || n == "gb18030") {
+        chinese = Candidate{n == "big5" ? "Big5" : "GB18030", c.confidence};
+        break;
+      }
     }
-    return std::string("GB18030");
+  } else if (gbk) {
+    chinese = Candidate{"GB18030", confidence_of("GB18030")};
+  } else if (big5) {
+    chinese = Candidate{"Big5", confidence_of("Big5")};
   }
-  if (gbk) return std::string("GB18030");
-  if (big5) return std::string("Big5");
-  for (const std::string& name : ranked) {
-    const std::string n = to_lower_ascii(name);
-    if ((n == "euc-jp" || n == "shift_jis" || n == "euc-kr") && try_convert(bytes, name.c_str(), nullptr, true))
-      return name;
+  std::optional<Candidate> other;
+  for (const Candidate& c : ranked) {
+    const std::string n = to_lower_ascii(c.name);
+    if ((n == "euc-jp" || n == "shift_jis" || n == "euc-kr") && try_convert(bytes, c.name.c_str(), nullptr, true)) {
+      other = c;
+      break;
+    }
   }
-  return std::nullopt;
+  if (!chinese && !other) return std::nullopt;
+  if (!other) return chinese->name;
+  if (!chinese) return other->name;
+  constexpr int kClearLead = 10;
+  // A tie (short text scores alike everywhere) keeps the Chinese reading.
+  if (other->confidence >= chinese->confidence + kClearLead) return other->name;
+  if (other->confidence <= chinese->confidence) return chinese->name;
+  return chinese->name + " or " + other->name;
 }
 
 std::string convert_to_utf8(const std::string& path, std::string_view bytes, const std::string& encoding,
@@ -162,9 +294,16 @@ DecodedText decode_bytes(const std::string& path, std::string bytes, const Decod
     }
     return result;
   }
+  const std::string_view head = std::string_view(bytes).substr(0, 4);
+  if (head == std::string_view("\xFF\xFE\0\0", 4) || head == std::string_view("\0\0\xFE\xFF", 4))
+    throw InputError(path, std::string("file is UTF-32") + (head[0] == '\xFF' ? "LE" : "BE") +
+                               " (byte-order mark at byte 0); convert it to UTF-8 or pass --encoding utf-32");
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
     throw InputError(path, "file is UTF-16 (byte-order mark at byte 0); convert it to UTF-8 or pass --encoding utf-16");
   if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
+    if (const auto wide = detect_wide_unicode(bytes))
+      throw InputError(path, "file is " + *wide + " without a byte-order mark; convert it to UTF-8 or pass --encoding " +
+                                 to_lower_ascii(*wide));
     const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data());
     throw InputError(path, "binary file (NUL byte at byte offset " + std::to_string(offset) + "); not checked");
   }

@@ -28,8 +28,27 @@ struct DecodedText {
   SourceMap source_map;  // offsets in text to offsets in the bytes
 };
 
-// Reads a whole file; throws InputError for missing, unreadable and directory paths.
-std::string read_file_bytes(const std::string& path);
+// How much an input may hold, and how long to wait for a named pipe's first
+// byte. Offsets inside transcheck are 64-bit, but ICU's converters and
+// detectors take 32-bit lengths, so nothing of 2 GiB or more is read.
+inline constexpr std::size_t kDefaultMaxInputSize = std::size_t{1} << 30;       // 1 GiB
+inline constexpr std::size_t kHardMaxInputSize = (std::size_t{1} << 31) - 1;  // 2 GiB - 1
+struct ReadLimits {
+  std::size_t max_bytes = kDefaultMaxInputSize;
+  int pipe_wait_ms = 5000;  // a FIFO nobody writes to is an error, not a hang
+};
+
+// "1073741824", "64K", "512M", "1G" (binary units); throws ConfigError for
+// anything else, and for sizes above kHardMaxInputSize.
+std::size_t parse_input_size(std::string_view text);
+
+// Reads a whole file; throws InputError naming the reason (strerror) for
+// missing, unreadable, looping and directory paths, and for input over the
+// limit. A FIFO or device named explicitly is read as a stream up to the limit.
+std::string read_file_bytes(const std::string& path, const ReadLimits& limits = {});
+
+// Reads an open descriptor (standard input) to its end, up to the limit.
+std::string read_stream_bytes(int fd, const std::string& name, const ReadLimits& limits = {});
 
 // Decodes file bytes; throws InputError for binary data and unknown encodings.
 DecodedText decode_bytes(const std::string& path, std::string bytes, const DecodeOptions& options);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "glossary/match.h"
 
@@ -21,12 +22,14 @@ void check_cells(const GlossaryEntry& entry, std::size_t line, std::vector<Gloss
 }
 
 void check_forbidden(const GlossaryEntry& entry, std::size_t line, std::vector<GlossaryProblem>& out) {
+  // Keyed once, so a row of thousands of renderings stays linear.
+  std::unordered_map<std::string, const std::string*> accepted_by_key;
   const std::vector<std::string> accepted = entry.accepted();
+  for (const std::string& rendering : accepted) accepted_by_key.try_emplace(english_key(rendering), &rendering);
   for (const std::string& forbidden : entry.forbidden) {
-    const std::string key = english_key(forbidden);
-    for (const std::string& rendering : accepted)
-      if (english_key(rendering) == key)
-        out.push_back({line, "forbidden rendering " + quoted(forbidden) + " is also accepted (" + quoted(rendering) + ")", false});
+    const auto found = accepted_by_key.find(english_key(forbidden));
+    if (found != accepted_by_key.end())
+      out.push_back({line, "forbidden rendering " + quoted(forbidden) + " is also accepted (" + quoted(*found->second) + ")", false});
   }
 }
 
@@ -58,14 +61,13 @@ std::vector<GlossaryProblem> lint_glossary(const GlossaryFile& file) {
                                       quoted(earlier.en) + " on line " + std::to_string(seen.line),
                             false});
     };
-    std::vector<std::string> keys;
+    std::unordered_set<std::string> keys;
     for (const std::string& zh : entry.zh) {
       std::string key = normaliser.chinese_key(zh);
-      if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+      if (!keys.insert(key).second) {
         problems.push_back({line, quoted(zh) + " is listed twice in the row", false});
         continue;
       }
-      keys.push_back(key);
       const auto [it, inserted] = by_chinese.try_emplace(key, Seen{line, i});
       if (!inserted) compare(it->second, zh);
     }

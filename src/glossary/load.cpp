@@ -1,6 +1,7 @@
 #include "glossary/load.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/utf8.h"
 #include "formats/reader.h"
@@ -18,6 +19,42 @@ std::string extension_of(const std::string& path) {
   const auto dot = path.find_last_of('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
   return to_lower_ascii(path.substr(dot + 1));
+}
+
+// A fatal problem for each cell with too many items or too long a term.
+void check_limits(GlossaryFile& file) {
+  auto check_cell = [&](const std::vector<std::string>& items, std::size_t line, const char* cell) {
+    if (items.size() > kMaxItemsPerCell) {
+      file.problems.push_back({line, "'" + std::string(cell) + "' cell has " + std::to_string(items.size()) +
+                                         " items; at most " + std::to_string(kMaxItemsPerCell) + " are allowed", true});
+      return;
+    }
+    for (const std::string& item : items)
+      if (utf8::count(item) > kMaxTermCodePoints) {
+        file.problems.push_back({line, "a term in the '" + std::string(cell) + "' cell is " +
+                                           std::to_string(utf8::count(item)) + " characters long; at most " +
+                                           std::to_string(kMaxTermCodePoints) + " are allowed", true});
+        return;
+      }
+  };
+  for (std::size_t i = 0; i < file.entries.size(); ++i) {
+    const GlossaryEntry& entry = file.entries[i];
+    const std::size_t line = i < file.lines.size() ? file.lines[i] : 0;
+    check_cell(entry.zh, line, "zh");
+    check_cell({entry.en}, line, "en");
+    check_cell(entry.variants, line, "variants");
+    check_cell(entry.forbidden, line, "forbidden");
+  }
+}
+
+// Removes repeated items, keeping the first: each becomes one index entry.
+void merge_repeated(std::vector<std::string>& items) {
+  std::unordered_set<std::string_view> seen;
+  std::vector<std::string> kept;
+  kept.reserve(items.size());
+  for (std::string& item : items)
+    if (seen.insert(item).second) kept.push_back(std::move(item));
+  items = std::move(kept);
 }
 
 }  // namespace
@@ -51,17 +88,18 @@ GlossaryFile parse_glossary(const std::string& path, std::string_view bytes) {
   else if (ext == "json") glossary_reader::read_json(file, bytes);
   else if (ext.empty()) file.problems.push_back({0, "no file extension to tell the glossary format (use .tsv, .csv, .tbx or .json)", true});
   else file.problems.push_back({0, "unknown glossary format '." + ext + "' (use .tsv, .csv, .tbx or .json)", true});
+  check_limits(file);
   return file;
 }
 
-Glossary load_glossaries(const std::vector<std::string>& paths) {
+Glossary load_glossaries(const std::vector<std::string>& paths, const ReadLimits& limits) {
   Glossary glossary;
   std::vector<bool> removed;
   // Chinese form (or English, for house-style rows) -> entry, keyed by a
   // 64-bit hash: merging 100k entries must not copy every form into a string map.
   FlatMap owner;
   for (const std::string& path : paths) {
-    const std::string bytes = read_file_bytes(path);
+    const std::string bytes = read_file_bytes(path, limits);
     GlossaryFile file = parse_glossary(path, bytes);
     for (const GlossaryProblem& problem : file.problems)
       if (problem.fatal)
@@ -69,6 +107,9 @@ Glossary load_glossaries(const std::vector<std::string>& paths) {
     glossary.entries.reserve(glossary.entries.size() + file.entries.size());
     for (GlossaryEntry& entry : file.entries) {
       if (entry.en.empty() && entry.forbidden.empty()) continue;  // nothing to check; lint reports it
+      merge_repeated(entry.zh);
+      merge_repeated(entry.variants);
+      merge_repeated(entry.forbidden);
       const std::size_t index = glossary.entries.size();
       std::vector<std::size_t> keys;
       for (const std::string& zh : entry.zh) keys.push_back(std::hash<std::string>{}(zh));

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/reader.h"
 #include "glossary/glossary.h"
 
 namespace tc {
@@ -17,6 +18,12 @@ struct GlossaryProblem {
   std::string message;
   bool fatal = false;
 };
+
+// Limits that keep matching linear and the index small; a cell or term over
+// them is a fatal problem naming the line. Repeated items in a cell are
+// merged when the glossary is loaded (lint still reports them).
+inline constexpr std::size_t kMaxItemsPerCell = 1000;
+inline constexpr std::size_t kMaxTermCodePoints = 256;
 
 struct GlossaryFile {
   std::string path;
@@ -33,7 +40,7 @@ GlossaryFile parse_glossary(const std::string& path, std::string_view bytes);
 // (an entry overrides every earlier entry sharing a Chinese form, or the
 // English rendering for entries without Chinese). Builds the term index.
 // Throws InputError naming file and line ("glossary.tsv:12: unterminated quote").
-Glossary load_glossaries(const std::vector<std::string>& paths);
+Glossary load_glossaries(const std::vector<std::string>& paths, const ReadLimits& limits = {});
 
 // Splits a `|`-separated cell into trimmed items (empty items kept, for lint).
 std::vector<std::string> split_items(std::string_view cell);

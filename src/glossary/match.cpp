@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "glossary/flat_map.h"
+#include "glossary/load.h"
 #include "glossary/trie.h"
 #include "text/ascii.h"
 #include "text/chinese_fold.h"
@@ -102,6 +103,10 @@ struct TermIndex::Impl {
   }
 };
 
+// A form's index in its cell is 16-bit; parse_glossary refuses bigger cells.
+constexpr std::size_t kMaxFormsPerCell = 0xFFFF;
+static_assert(kMaxItemsPerCell < kMaxFormsPerCell);
+
 TermIndex::TermIndex(const std::vector<GlossaryEntry>& entries) : impl_(std::make_unique<Impl>()) {
   ChineseFolder folder(&impl_->to_simplified);
   impl_->chinese.reserve(entries.size() * 4);
@@ -110,14 +115,20 @@ TermIndex::TermIndex(const std::vector<GlossaryEntry>& entries) : impl_(std::mak
   std::u32string buffer;
   for (std::uint32_t e = 0; e < entries.size(); ++e) {
     const GlossaryEntry& entry = entries[e];
-    for (std::uint16_t f = 0; f < entry.zh.size(); ++f)
-      impl_->add_chinese(folder, buffer, entry.zh[f], {e, f, TermSide::zh, kNoExact});
+    // Entries built in code bypass that check: forms past the 16-bit range are
+    // left out of the index rather than wrapping the counter.
+    const std::size_t zh_forms = std::min<std::size_t>(entry.zh.size(), kMaxFormsPerCell);
+    const std::size_t variant_forms = std::min<std::size_t>(entry.variants.size(), kMaxFormsPerCell - 1);
+    const std::size_t forbidden_forms = std::min<std::size_t>(entry.forbidden.size(), kMaxFormsPerCell);
+    for (std::size_t f = 0; f < zh_forms; ++f)
+      impl_->add_chinese(folder, buffer, entry.zh[f], {e, static_cast<std::uint16_t>(f), TermSide::zh, kNoExact});
     impl_->add_rendering(entry.en, entry.case_sensitive, {e, 0, TermSide::accepted, kNoExact});
-    for (std::uint16_t f = 0; f < entry.variants.size(); ++f)
+    for (std::size_t f = 0; f < variant_forms; ++f)
       impl_->add_rendering(entry.variants[f], entry.case_sensitive,
-                         {e, static_cast<std::uint16_t>(f + 1), TermSide::accepted, kNoExact});
-    for (std::uint16_t f = 0; f < entry.forbidden.size(); ++f)
-      impl_->add_rendering(entry.forbidden[f], entry.case_sensitive, {e, f, TermSide::forbidden, kNoExact});
+                           {e, static_cast<std::uint16_t>(f + 1), TermSide::accepted, kNoExact});
+    for (std::size_t f = 0; f < forbidden_forms; ++f)
+      impl_->add_rendering(entry.forbidden[f], entry.case_sensitive,
+                           {e, static_cast<std::uint16_t>(f), TermSide::forbidden, kNoExact});
   }
   impl_->chinese.finish();
   impl_->english.finish();

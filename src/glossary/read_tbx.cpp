@@ -1,6 +1,7 @@
 #include "glossary/reader_common.h"
 
 #include <pugixml.hpp>
+#include <unordered_map>
 
 #include "core/line_index.h"
 #include "text/ascii.h"
@@ -56,6 +57,26 @@ std::string language_of(pugi::xml_node node) {
   return {};
 }
 
+// What a term's termNote siblings say about it.
+struct TermNotes {
+  std::string status;  // administrativeStatus / normativeAuthorization, lower case
+  bool abbreviation = false;
+};
+
+TermNotes read_term_notes(const pugi::xml_node& holder) {
+  TermNotes notes;
+  std::vector<pugi::xml_node> term_notes;
+  collect(holder, "termNote", term_notes);
+  for (const pugi::xml_node& term_note : term_notes) {
+    const std::string type = term_note.attribute("type").value();
+    const std::string value = to_lower_ascii(node_text(term_note));
+    if (type == "administrativeStatus" || type == "normativeAuthorization") notes.status = value;
+    if (type == "termType" && (value == "abbreviation" || value == "acronym" || value == "initialism"))
+      notes.abbreviation = true;
+  }
+  return notes;
+}
+
 }  // namespace
 
 void read_tbx(GlossaryFile& file, std::string_view text) {
@@ -84,22 +105,19 @@ void read_tbx(GlossaryFile& file, std::string_view text) {
     bool abbreviation = false;
     std::vector<pugi::xml_node> terms;
     collect(concept_node, "term", terms);
+    // Terms sharing a holder share its notes: read them once per holder, or
+    // thousands of terms and notes under one parent take quadratic time.
+    std::unordered_map<const void*, TermNotes> notes_by_holder;
     for (const pugi::xml_node& term : terms) {
       const std::string value = node_text(term);
       if (value.empty()) continue;
       // termNote and termCompList siblings live in the enclosing tig/ntig/termSec.
       pugi::xml_node holder = term.parent();
       if (local_name(holder) == "termGrp") holder = holder.parent();
-      std::string status;
-      std::vector<pugi::xml_node> term_notes;
-      collect(holder, "termNote", term_notes);
-      for (const pugi::xml_node& term_note : term_notes) {
-        const std::string type = term_note.attribute("type").value();
-        const std::string value_note = to_lower_ascii(node_text(term_note));
-        if (type == "administrativeStatus" || type == "normativeAuthorization") status = value_note;
-        if (type == "termType" && (value_note == "abbreviation" || value_note == "acronym" || value_note == "initialism"))
-          abbreviation = true;
-      }
+      auto [found, inserted] = notes_by_holder.try_emplace(holder.internal_object());
+      if (inserted) found->second = read_term_notes(holder);
+      const std::string& status = found->second.status;
+      abbreviation = abbreviation || found->second.abbreviation;
       const bool deprecated = status.find("deprecated") != std::string::npos ||
                               status.find("superseded") != std::string::npos ||
                               status.find("notrecommended") != std::string::npos;

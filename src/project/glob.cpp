@@ -177,6 +177,22 @@ std::optional<std::vector<std::string_view>> Glob::match(std::string_view path) 
   return captures;
 }
 
+std::string Glob::expand(const std::vector<std::string_view>& captures) const {
+  std::string path;
+  std::size_t next = 0;
+  for (const auto& token : tokens_) {
+    if (token.kind == Kind::literal) {
+      path += token.literal;
+      continue;
+    }
+    const std::string_view value = next < captures.size() ? captures[next] : std::string_view();
+    ++next;
+    path += value;
+    if (token.kind == Kind::any_dirs && !value.empty()) path += '/';
+  }
+  return path;
+}
+
 bool Glob::covers_directory(std::string_view dir) const {
   if (tokens_.empty() || tokens_.back().kind != Kind::any_rest) return false;
   if (tokens_.size() == 1) return true;  // `**` alone

@@ -60,6 +60,10 @@ class Glob {
   std::optional<std::vector<std::string_view>> match(std::string_view path) const;
   bool matches(std::string_view path) const { return match(path).has_value(); }
 
+  // The path this glob matches with these captures (one per wildcard, as
+  // match() gives them): how a source file names the translation it expects.
+  std::string expand(const std::vector<std::string_view>& captures) const;
+
   // True when every path below directory dir matches (the glob ends in `**`
   // and the part before it matches "dir/"): a walk need not enter dir.
   bool covers_directory(std::string_view dir) const;

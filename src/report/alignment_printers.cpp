@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "report/excerpt.h"
 #include "report/location.h"
 
 namespace tc {
@@ -19,12 +20,6 @@ std::string sentence_text(const Document& doc, const Sentence& sentence) {
   return doc.text.substr(sentence.span.begin, sentence.span.size());
 }
 
-// The sentence text on one line: line breaks and tabs become spaces.
-std::string one_line(std::string text) {
-  for (char& c : text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return text;
-}
 
 std::string bead_type(const Bead& bead) {
   return std::to_string(bead.source.size()) + "-" + std::to_string(bead.target.size());
@@ -34,7 +29,9 @@ std::string joined(const Document& doc, const std::vector<Sentence>& sentences, 
   std::string out;
   for (auto id : ids) {
     if (!out.empty()) out += ' ';
-    out += one_line(sentence_text(doc, sentences[id]));
+    // One line, and nothing from the document reaches the terminal raw
+    // (ESC, OSC, bidi controls are shown as <U+XXXX>).
+    out += printable(sentence_text(doc, sentences[id]));
   }
   return out;
 }
@@ -90,8 +87,9 @@ std::vector<std::string> wrap(std::string_view text, int columns) {
 
 void print_text(std::ostream& out, const Document& source, const Document& target, const Alignment& alignment) {
   constexpr int kColumn = 48;
-  out << source.path << std::string(static_cast<std::size_t>(std::max(1, kColumn - static_cast<int>(utf8::count(source.path)))), ' ')
-      << " | " << target.path << "\n";
+  const std::string source_name = printable(source.path);
+  out << source_name << std::string(static_cast<std::size_t>(std::max(1, kColumn - static_cast<int>(utf8::count(source_name)))), ' ')
+      << " | " << printable(target.path) << "\n";
   for (const auto& bead : alignment.beads) {
     char score[16];
     std::snprintf(score, sizeof score, "%.2f", bead.score);

@@ -25,22 +25,45 @@ std::string escape(std::string_view text, bool property) {
 
 namespace {
 
+// GitHub shows only the first ten annotations of each kind, so errors come
+// first, then warnings, then notices, then one ::notice with the totals. The
+// annotations are kept as text until the run ends.
 class GithubSink : public ReportSink {
  public:
   explicit GithubSink(std::ostream& out) : out_(out) {}
   void job_result(const JobResult& result) override {
+    tally_.add(result);
     Locator locator;
     for (const Finding& f : result.findings) {
       const Location loc = locator.locate(*f.document, f.span);
       const char* level = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
-      out_ << "::" << level << " file=" << escape(loc.file, true) << ",line=" << loc.start.line << ",col=" << loc.start.column
-           << ",endLine=" << loc.end.line << ",endColumn=" << loc.end.column << ",title=" << escape(f.rule, true) << "::"
-           << escape(printable(f.message), false) << '\n';
+      std::string& lines = f.severity == Severity::error ? errors_ : f.severity == Severity::warning ? warnings_ : notices_;
+      lines += std::string("::") + level + " file=" + escape(printable(loc.file), true) + ",line=" + std::to_string(loc.start.line) +
+               ",col=" + std::to_string(loc.start.column) + ",endLine=" + std::to_string(loc.end.line) +
+               ",endColumn=" + std::to_string(loc.end.column) + ",title=" + escape(f.rule, true) +
+               "::" + escape(printable(f.message), false) + '\n';
     }
+  }
+
+  void end_run(const RunSummary& summary) override {
+    out_ << errors_ << warnings_ << notices_;
+    std::string totals = "transcheck: " + plural(tally_.counts.error, "error") + ", " +
+                         plural(tally_.counts.warning, "warning") + ", " + std::to_string(tally_.counts.info) +
+                         " info in " + plural(tally_.files, "file");
+    if (summary.project)
+      totals += "; " + plural(summary.pairs, "pair") + " checked, " + std::to_string(summary.unpaired_sources) +
+                " without translation, " + std::to_string(summary.unpaired_targets) + " without source";
+    if (summary.suppressed > 0) totals += "; " + std::to_string(summary.suppressed) + " suppressed";
+    if (summary.baseline_fixed)
+      totals += "; " + std::to_string(summary.baselined) + " baselined, " + std::to_string(*summary.baseline_fixed) +
+                " baseline entries fixed";
+    out_ << "::notice title=transcheck summary::" << escape(totals, false) << '\n';
   }
 
  private:
   std::ostream& out_;
+  FindingTally tally_;
+  std::string errors_, warnings_, notices_;
 };
 
 }  // namespace

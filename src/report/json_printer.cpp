@@ -23,17 +23,16 @@ class JsonSink : public ReportSink {
   void job_result(const JobResult& result) override {
     for (const Document& doc : result.documents)
       files_.push_back({{"file", doc.path}, {"language", std::string(to_string(doc.lang))}, {"encoding", doc.encoding}});
+    tally_.add(result);
     Locator locator;
     Locator counterpart_locator;  // see text_printer.cpp
     for (const Finding& f : result.findings) {
-      if (f.severity == Severity::error) ++counts_.error;
-      else if (f.severity == Severity::warning) ++counts_.warning;
-      else ++counts_.info;
       findings_.add(dumped(item_json(f, locator, counterpart_locator)));
     }
   }
 
-  void end_run() override {
+  void end_run(const RunSummary& summary) override {
+    summary_ = summary;
     findings_.close(report_dump());
     out_ << '\n';
   }
@@ -44,9 +43,21 @@ class JsonSink : public ReportSink {
     ordered report;
     report["version"] = 1;
     report["tool"] = {{"name", "transcheck"}, {"version", TRANSCHECK_VERSION}};
-    report["findings"] = std::string(kStreamedArrayPlaceholder);
+    report["findings"] = kStreamedArrayPlaceholder;
     report["files"] = ordered(files_);
-    report["summary"] = {{"error", counts_.error}, {"warning", counts_.warning}, {"info", counts_.info}};
+    ordered summary = {{"error", tally_.counts.error}, {"warning", tally_.counts.warning}, {"info", tally_.counts.info}};
+    ordered rules = ordered::object();
+    for (const auto& [rule, count] : tally_.rules_by_count()) rules[rule] = count;
+    summary["rules"] = rules;
+    summary["pairs"] = summary_.pairs;
+    summary["documents"] = summary_.documents;
+    summary["unpaired_sources"] = summary_.unpaired_sources;
+    summary["unpaired_targets"] = summary_.unpaired_targets;
+    summary["input_errors"] = summary_.input_errors;
+    summary["suppressed"] = summary_.suppressed;
+    summary["baselined"] = summary_.baselined;
+    if (summary_.baseline_fixed) summary["baseline_fixed"] = *summary_.baseline_fixed;
+    report["summary"] = summary;
     return report.dump(2, ' ', false, ordered::error_handler_t::replace);
   }
 
@@ -86,7 +97,8 @@ class JsonSink : public ReportSink {
   std::ostream& out_;
   StreamedArray findings_;
   json files_ = json::array();
-  SeverityCounts counts_;
+  FindingTally tally_;
+  RunSummary summary_;
 };
 
 }  // namespace

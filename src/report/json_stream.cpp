@@ -1,15 +1,26 @@
 #include "report/json_stream.h"
 
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace tc {
 namespace {
 
-// nlohmann escapes the placeholder's control characters as \u0001.
-constexpr std::string_view kQuoted = "\"\\u0001streamed array\\u0001\"";
+const std::string& placeholder_text() {
+  static const std::string text = nlohmann::json(kStreamedArrayPlaceholder).dump();
+  return text;
+}
 
+// The placeholder as a value: followed by a line break (pretty-printed), which
+// no string can hold raw, so text quoting it inside a string never matches.
 std::size_t placeholder_at(std::string_view dump) {
-  const std::size_t at = dump.find(kQuoted);
+  const std::string& text = placeholder_text();
+  std::size_t at = dump.find(text);
+  while (at != std::string_view::npos) {
+    const std::string_view after = dump.substr(at + text.size());
+    if (after.empty() || after.front() == '\n' || after.substr(0, 2) == ",\n") break;
+    at = dump.find(text, at + 1);
+  }
   if (at == std::string_view::npos) throw std::logic_error("streamed array placeholder missing from the report");
   return at;
 }
@@ -41,7 +52,7 @@ void StreamedArray::add(std::string_view text) {
 void StreamedArray::close(std::string_view dump) {
   if (count_ == 0) out_ << "[]";
   else out_ << '\n' << std::string(key_indent_, ' ') << ']';
-  out_ << dump.substr(placeholder_at(dump) + kQuoted.size());
+  out_ << dump.substr(placeholder_at(dump) + placeholder_text().size());
 }
 
 void write_with_streamed_array(std::ostream& out, std::string_view dump, std::size_t count,

@@ -9,8 +9,11 @@
 
 namespace tc {
 
-// The string to put in the report DOM where the streamed array goes.
-inline constexpr std::string_view kStreamedArrayPlaceholder = "\x01streamed array\x01";
+// The value to put in the report DOM where the streamed array goes. A number,
+// not a string: no file name or text from an input can forge it, because
+// every string is dumped in quotes and on one line. No real report value is
+// this tiny. The DOM must be dumped pretty-printed (indent 2).
+inline constexpr double kStreamedArrayPlaceholder = -1.2345678e-300;
 
 // An array written element by element into a pretty-printed (indent 2) DOM
 // dump that holds the placeholder once. open() writes the dump up to the

@@ -16,19 +16,19 @@ Location locate(const Document& doc, Span span) {
   return location;
 }
 
-Position Locator::advance(const Document& doc, std::size_t offset) {
-  offset = std::min(offset, doc.text.size());
-  const std::size_t line = doc.lines.line_of(offset);
-  const std::size_t line_start = doc.lines.starts()[line];
-  if (doc_ != &doc || line_start != line_start_ || offset < offset_) {
-    doc_ = &doc;
-    line_start_ = line_start;
-    offset_ = line_start;
-    position_ = {line + 1, 1};
+Position Locator::Cursor::advance(const Document& in, std::size_t target) {
+  target = std::min(target, in.text.size());
+  const std::size_t line = in.lines.line_of(target);
+  const std::size_t start_of_line = in.lines.starts()[line];
+  if (doc != &in || start_of_line != line_start || target < offset) {
+    doc = &in;
+    line_start = start_of_line;
+    offset = start_of_line;
+    position = {line + 1, 1};
   }
-  position_.column += utf8::count(std::string_view(doc.text).substr(offset_, offset - offset_));
-  offset_ = offset;
-  return position_;
+  position.column += utf8::count(std::string_view(in.text).substr(offset, target - offset));
+  offset = target;
+  return position;
 }
 
 Location Locator::locate(const Document& doc, Span span) {
@@ -37,17 +37,8 @@ Location Locator::locate(const Document& doc, Span span) {
   if (doc.lines_in_file && doc.source) return tc::locate(doc, span);
   Location location;
   location.file = doc.path;
-  location.start = advance(doc, span.begin);
-  // The end is computed fresh from the start so the cursor stays at the start
-  // offset, which is where the next finding (in document order) begins.
-  const std::size_t end = std::min(span.end, doc.text.size());
-  const std::size_t end_line = doc.lines.line_of(end);
-  if (end_line + 1 == location.start.line && end >= span.begin) {
-    location.end = {location.start.line,
-                    location.start.column + utf8::count(std::string_view(doc.text).substr(span.begin, end - span.begin))};
-  } else {
-    location.end = doc.position(end);
-  }
+  location.start = start_.advance(doc, span.begin);
+  location.end = end_.advance(doc, std::max(span.begin, span.end));
   location.offset = doc.source_map.file_offset(span.begin);
   location.end_offset = doc.source_map.file_offset(span.end);
   return location;

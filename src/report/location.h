@@ -20,17 +20,23 @@ Location locate(const Document& doc, Span span);
 
 // locate() for a stream of findings in document order: counts code points
 // from the previous position on the same line instead of from the line
-// start, so thousands of findings on one huge line stay linear.
+// start, so thousands of findings on one huge line stay linear. Starts and
+// ends keep a cursor each: a counterpart span the size of a whole bead,
+// located once per finding, must not be recounted every time.
 class Locator {
  public:
   Location locate(const Document& doc, Span span);
 
  private:
-  Position advance(const Document& doc, std::size_t offset);
-  const Document* doc_ = nullptr;
-  std::size_t offset_ = 0;
-  std::size_t line_start_ = 0;
-  Position position_;
+  struct Cursor {
+    const Document* doc = nullptr;
+    std::size_t offset = 0;
+    std::size_t line_start = 0;
+    Position position;
+    Position advance(const Document& doc, std::size_t offset);
+  };
+  Cursor start_;
+  Cursor end_;
 };
 
 struct SeverityCounts {

@@ -1,5 +1,9 @@
 #include "report/printers.h"
 
+#include <set>
+
+#include <algorithm>
+
 namespace tc {
 
 std::unique_ptr<ReportSink> make_report_sink(std::string_view format, std::ostream& out, const ReportContext& context) {
@@ -14,6 +18,49 @@ std::unique_ptr<ReportSink> make_report_sink(std::string_view format, std::ostre
 bool is_report_format(std::string_view format) {
   return format == "text" || format == "json" || format == "sarif" || format == "github" || format == "junit";
 }
+
+void FindingTally::add(const JobResult& result) {
+  // A bilingual file gives two documents of one file.
+  std::set<std::string_view> paths;
+  for (const Document& doc : result.documents) paths.insert(doc.path);
+  files += paths.size();
+  std::size_t errors = 0;
+  const Document* errors_in = nullptr;
+  auto flush = [&] {
+    if (errors > 0) errors_per_file.emplace_back(errors_in->path, errors);
+    errors = 0;
+  };
+  for (const Finding& f : result.findings) {
+    SeverityCounts& rule_counts = per_rule_severity[f.rule];
+    ++per_rule[f.rule];
+    switch (f.severity) {
+      case Severity::error:
+        ++counts.error;
+        ++rule_counts.error;
+        if (f.document != errors_in) flush();
+        errors_in = f.document;
+        ++errors;
+        break;
+      case Severity::warning:
+        ++counts.warning;
+        ++rule_counts.warning;
+        break;
+      case Severity::info:
+        ++counts.info;
+        ++rule_counts.info;
+        break;
+    }
+  }
+  flush();
+}
+
+std::vector<std::pair<std::string, std::size_t>> FindingTally::rules_by_count() const {
+  std::vector<std::pair<std::string, std::size_t>> rules(per_rule.begin(), per_rule.end());
+  std::stable_sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return rules;
+}
+
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 std::string_view printer_names() { return "text|json|sarif|github|junit"; }
 

@@ -1,4 +1,3 @@
-#include <set>
 #include <string>
 
 #include "report/excerpt.h"
@@ -32,13 +31,9 @@ const char* severity_color(const Palette& p, Severity s) {
   return p.reset;
 }
 
-std::string plural(std::size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 std::string format_headline(const Finding& f, const Palette& p, Locator& locator) {
   const Location loc = locator.locate(*f.document, f.span);
-  return std::string(p.bold) + loc.file + ':' + std::to_string(loc.start.line) + ':' + std::to_string(loc.start.column) +
+  return std::string(p.bold) + printable(loc.file) + ':' + std::to_string(loc.start.line) + ':' + std::to_string(loc.start.column) +
          ":" + p.reset + ' ' + severity_color(p, f.severity) + std::string(to_string(f.severity)) + p.reset + ": " +
          p.bold + printable(f.message) + p.reset + " [" + f.rule + "]";
 }
@@ -54,22 +49,16 @@ namespace {
 
 class TextSink : public ReportSink {
  public:
-  TextSink(std::ostream& out, const ReportContext& context) : out_(out), p_(palette(context.color)) {}
+  TextSink(std::ostream& out, const ReportContext& context)
+      : out_(out), p_(palette(context.color)), statistics_(context.statistics) {}
 
   void job_result(const JobResult& result) override {
-    // A bilingual file gives two documents of one file.
-    std::set<std::string_view> paths;
-    for (const Document& doc : result.documents) paths.insert(doc.path);
-    files_ += paths.size();
+    tally_.add(result);
     Locator locator;
     // Counterparts come in (roughly) the other document's order: a locator of
     // their own keeps them from recounting a long line from its start.
     Locator counterpart_locator;
     for (const Finding& f : result.findings) {
-      ++findings_;
-      if (f.severity == Severity::error) ++counts_.error;
-      else if (f.severity == Severity::warning) ++counts_.warning;
-      else ++counts_.info;
       out_ << format_headline(f, p_, locator) << '\n';
       if (f.document->text.empty()) continue;
       const Excerpt excerpt = make_excerpt(*f.document, f.span);
@@ -82,7 +71,7 @@ class TextSink : public ReportSink {
         out_ << ' ' << gutter << " = " << "counterpart";
         if (c.document) {
           const Location cl = counterpart_locator.locate(*c.document, c.span);
-          out_ << " (" << cl.file << ':' << cl.start.line << ':' << cl.start.column << ")";
+          out_ << " (" << printable(cl.file) << ':' << cl.start.line << ':' << cl.start.column << ")";
         }
         out_ << ": " << printable(c.text) << '\n';
       }
@@ -92,21 +81,83 @@ class TextSink : public ReportSink {
     }
   }
 
-  void end_run() override {
-    if (findings_ == 0) {
-      out_ << "no findings in " << plural(files_, "file") << '\n';
+  // The totals come last, where a terminal leaves them in view; above them,
+  // the rules with the most findings and the files that hold the errors.
+  void end_run(const RunSummary& summary) override {
+    if (statistics_ && tally_.findings() > 0) print_statistics();
+    else if (tally_.findings() > 0) print_top_rules();
+    if (!tally_.errors_per_file.empty()) print_error_files();
+    if (summary.project) print_project(summary);
+    print_filtered(summary);
+    if (tally_.findings() == 0) {
+      out_ << "no findings in " << plural(tally_.files, "file") << '\n';
     } else {
-      out_ << plural(counts_.error, "error") << ", " << plural(counts_.warning, "warning") << ", " << counts_.info
-           << " info in " << plural(files_, "file") << '\n';
+      out_ << p_.error << plural(tally_.counts.error, "error") << p_.reset << ", " << p_.warning
+           << plural(tally_.counts.warning, "warning") << p_.reset << ", " << tally_.counts.info << " info in "
+           << plural(tally_.files, "file") << '\n';
     }
   }
 
  private:
+  static constexpr std::size_t kTopRules = 3;
+  static constexpr std::size_t kErrorFiles = 5;
+
+  void print_top_rules() {
+    const auto rules = tally_.rules_by_count();
+    out_ << "most findings:";
+    for (std::size_t i = 0; i < rules.size() && i < kTopRules; ++i)
+      out_ << (i == 0 ? " " : ", ") << rules[i].first << " (" << rules[i].second << ")";
+    if (rules.size() > kTopRules) out_ << ", " << rules.size() - kTopRules << " more rules (--statistics)";
+    out_ << '\n';
+  }
+
+  void print_statistics() {
+    out_ << "findings per rule:\n";
+    for (const auto& [rule, count] : tally_.rules_by_count()) {
+      const SeverityCounts& c = tally_.per_rule_severity.at(rule);
+      std::string number = std::to_string(count);
+      out_ << std::string(number.size() < 6 ? 6 - number.size() : 0, ' ') << number << "  " << rule << " (";
+      const char* separator = "";
+      if (c.error) out_ << separator << plural(c.error, "error"), separator = ", ";
+      if (c.warning) out_ << separator << plural(c.warning, "warning"), separator = ", ";
+      if (c.info) out_ << separator << c.info << " info";
+      out_ << ")\n";
+    }
+  }
+
+  void print_error_files() {
+    const auto& files = tally_.errors_per_file;
+    out_ << "errors in:";
+    for (std::size_t i = 0; i < files.size() && i < kErrorFiles; ++i)
+      out_ << (i == 0 ? " " : ", ") << files[i].first << " (" << files[i].second << ")";
+    if (files.size() > kErrorFiles) out_ << ", " << plural(files.size() - kErrorFiles, "more file");
+    out_ << '\n';
+  }
+
+  void print_project(const RunSummary& summary) {
+    out_ << plural(summary.pairs, "pair") << " checked";
+    const std::size_t alone = summary.documents - summary.unpaired_sources - summary.unpaired_targets;
+    if (alone > 0) out_ << ", " << plural(alone, "single file");
+    if (summary.unpaired_sources > 0) out_ << ", " << summary.unpaired_sources << " without translation";
+    if (summary.unpaired_targets > 0) out_ << ", " << summary.unpaired_targets << " without source";
+    out_ << '\n';
+  }
+
+  void print_filtered(const RunSummary& summary) {
+    if (summary.suppressed == 0 && !summary.baseline_fixed) return;
+    std::string line;
+    if (summary.suppressed > 0) line = std::to_string(summary.suppressed) + " suppressed";
+    if (summary.baseline_fixed)
+      line += (line.empty() ? "" : ", ") + std::to_string(summary.baselined) + " baselined, " +
+              std::to_string(*summary.baseline_fixed) + " baseline " +
+              (*summary.baseline_fixed == 1 ? "entry" : "entries") + " fixed";
+    out_ << line << '\n';
+  }
+
   std::ostream& out_;
   Palette p_;
-  std::size_t files_ = 0;
-  std::size_t findings_ = 0;
-  SeverityCounts counts_;
+  bool statistics_ = false;
+  FindingTally tally_;
 };
 
 }  // namespace

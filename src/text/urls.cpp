@@ -43,16 +43,19 @@ std::vector<Span> find_urls(std::string_view text) {
     }
     std::size_t end = candidate;
     while (end < text.size() && is_url_byte(static_cast<unsigned char>(text[end]))) ++end;
-    // Trailing sentence punctuation and an unmatched closing bracket belong to the prose.
+    // Trailing sentence punctuation and an unmatched closing bracket belong to
+    // the prose. Brackets are counted once: recounting for each trailing ')'
+    // makes a URL followed by thousands of them quadratic.
+    const std::string_view url = text.substr(begin, end - begin);
+    const auto opens = std::count(url.begin(), url.end(), '(');
+    auto closes = std::count(url.begin(), url.end(), ')');
     while (end > begin) {
       const char c = text[end - 1];
       if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'') {
         --end;
-      } else if (c == ')') {
-        const std::string_view url = text.substr(begin, end - begin);
-        const auto opens = std::count(url.begin(), url.end(), '(');
-        const auto closes = std::count(url.begin(), url.end(), ')');
-        if (closes > opens) --end; else break;
+      } else if (c == ')' && closes > opens) {
+        --end;
+        --closes;
       } else {
         break;
       }

@@ -50,8 +50,10 @@ TEST_F(Cli, MissingFileIsExitTwoNamingTheFile) {
   EXPECT_NE(r.err.find("nope.txt: no such file"), std::string::npos) << r.err;
 }
 
-TEST_F(Cli, DirectoryIsExitTwo) {
-  const CommandResult r = run("check --lang en " + dir_.string());
+TEST_F(Cli, DirectoryAmongSeveralFilesIsExitTwo) {
+  // One directory alone is a tree to check (project_cli_test.cpp); among files it is an input error.
+  const auto file = write("a.txt", "Text.\n");
+  const CommandResult r = run("check --lang en " + file.string() + " " + dir_.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
 }

@@ -35,7 +35,7 @@ TEST_F(Session, PairJobKeepsItsDocumentsFindingsAndAlignment) {
   const std::string zh = write("a.zh.txt", "患者的发生率高达44.2%。\n化疗后需要休息。\n");
   const std::string en = write("a.en.txt", "The incidence in patients is as high as 42.4%.\nRest is needed after chemotherapy.\n");
   const CheckSession session(RunConfig{});
-  const JobResult result = session.run({Job::Kind::pair, {zh, en}});
+  const JobResult result = session.run(pair_job(zh, en));
   ASSERT_FALSE(result.error);
   ASSERT_EQ(result.documents.size(), 2u);
   ASSERT_TRUE(result.alignment.has_value());
@@ -82,7 +82,7 @@ TEST_F(Session, AlignRunsNoRulesButKeepsTheAlignment) {
   const std::string zh = write("b.zh.txt", "化疗后需要休息。\n");
   const std::string en = write("b.en.txt", "Rest is needed after chemotherapy.\n");
   const CheckSession session(RunConfig{});
-  const JobResult result = session.align({Job::Kind::pair, {zh, en}});
+  const JobResult result = session.align(pair_job(zh, en));
   ASSERT_FALSE(result.error);
   ASSERT_TRUE(result.alignment.has_value());
   EXPECT_EQ(result.alignment->beads.size(), 1u);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <unicode/unistr.h>
+
 #include "formats/load.h"
 #include "formats/reader.h"
 
@@ -33,6 +35,53 @@ TEST(Reader, Utf16IsNamedNotTreatedAsBinaryGarbage) {
   LoadOptions options;
   options.encoding = "UTF-16";
   EXPECT_EQ(document_from_bytes("u16.txt", std::string("\xFF\xFEH\0i\0", 6), options).text, "Hi");
+}
+
+// Text encoded with ICU's converter, as another program would have saved it.
+std::string encoded(const std::string& utf8, const char* encoding) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  std::string out(static_cast<std::size_t>(text.length()) * 4 + 16, '\0');
+  const int32_t n = text.extract(0, text.length(), out.data(), static_cast<uint32_t>(out.size()), encoding);
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::string error_of(const std::string& name, const std::string& bytes) {
+  try {
+    document_from_bytes(name, bytes, {});
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(Reader, WideUnicodeIsToldApartWithAndWithoutAByteOrderMark) {
+  const std::string text = "Vaccines protect children. 疫苗保护儿童。\n";
+  EXPECT_NE(error_of("a.txt", encoded("\xEF\xBB\xBF" + text, "UTF-32LE")).find("file is UTF-32LE (byte-order mark"),
+            std::string::npos);
+  EXPECT_NE(error_of("a.txt", encoded("\xEF\xBB\xBF" + text, "UTF-32BE")).find("file is UTF-32BE (byte-order mark"),
+            std::string::npos);
+  for (const char* name : {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+    const std::string message = error_of("a.txt", encoded(text, name));
+    EXPECT_NE(message.find("file is " + std::string(name) + " without a byte-order mark"), std::string::npos)
+        << name << ": " << message;
+  }
+  // Advice that works: the named converter decodes it.
+  LoadOptions options;
+  options.encoding = "utf-16le";
+  EXPECT_EQ(document_from_bytes("a.txt", encoded(text, "UTF-16LE"), options).text, text);
+  // Real binary data stays binary.
+  EXPECT_NE(error_of("x.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)).find("binary file"), std::string::npos);
+}
+
+TEST(Reader, JapaneseAndKoreanEncodingsAreNotCalledChinese) {
+  std::string japanese, korean;
+  for (int i = 0; i < 6; ++i) {
+    japanese += "これは日本語で書かれた説明書です。ワクチンを受けた後、少し熱が出ることがあります。\n";
+    korean += "이 안내문은 한국어로 작성되었습니다. 백신을 맞은 후에 열이 날 수 있습니다.\n";
+  }
+  EXPECT_EQ(document_from_bytes("ja.txt", encoded(japanese, "Shift_JIS"), {}).suspected_encoding, "Shift_JIS");
+  EXPECT_EQ(document_from_bytes("ko.txt", encoded(korean, "EUC-KR"), {}).suspected_encoding, "EUC-KR");
 }
 
 TEST(Reader, DecodesLegacyEncodingsOnRequest) {

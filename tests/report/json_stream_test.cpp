@@ -16,7 +16,7 @@ std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handl
 
 // slot is the place in shell where the array goes.
 std::string streamed(const json& shell, json& slot, const json& elements) {
-  slot = std::string(kStreamedArrayPlaceholder);
+  slot = kStreamedArrayPlaceholder;
   std::ostringstream out;
   write_with_streamed_array(out, dump(shell), elements.size(), [&](std::size_t i) { return dump(elements[i]); });
   return out.str();
@@ -34,6 +34,20 @@ TEST(JsonStream, MatchesTheWholeDomDumpAtAnyDepth) {
     json deep = {{"runs", json::array({{{"tool", "t"}, {"results", elements}}})}, {"version", "2.1.0"}};
     json deep_shell = deep;
     EXPECT_EQ(streamed(deep_shell, deep_shell["runs"][0]["results"], elements), dump(deep));
+  }
+}
+
+// A file named like the placeholder (a string, so always quoted) is only a
+// name: the report keeps its structure.
+TEST(JsonStream, AnInputCannotForgeThePlaceholder) {
+  const std::string forged = json(kStreamedArrayPlaceholder).dump();
+  const json elements = json::array({{{"rule", "a/b"}}});
+  for (const std::string& name : std::vector<std::string>{forged, "\x01streamed array\x01", "\"" + forged + "\""}) {
+    json top = {{"files", json::array({name})}, {"findings", elements}};
+    json shell = top;
+    const std::string out = streamed(shell, shell["findings"], elements);
+    EXPECT_EQ(out, dump(top));
+    EXPECT_EQ(json::parse(out)["files"][0], name);
   }
 }
 

@@ -29,13 +29,16 @@ void BinaryTest::TearDown() { fs::remove_all(dir_); }
 
 fs::path BinaryTest::write(const std::string& name, const std::string& bytes) {
   const fs::path path = dir_ / name;
+  fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
 
-CommandResult BinaryTest::run(const std::string& args) {
+CommandResult BinaryTest::run(const std::string& args) { return run_in(TRANSCHECK_SOURCE_DIR, args); }
+
+CommandResult BinaryTest::run_in(const fs::path& cwd, const std::string& args) {
   const fs::path err = dir_ / "stderr.txt";
-  const std::string command = "cd " + std::string(TRANSCHECK_SOURCE_DIR) + " && timeout 120 " + TRANSCHECK_BINARY +
+  const std::string command = "cd '" + cwd.string() + "' && timeout 120 " + TRANSCHECK_BINARY +
                               " </dev/null " + args + " 2>" + err.string();
   CommandResult result;
   const auto start = std::chrono::steady_clock::now();

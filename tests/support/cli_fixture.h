@@ -22,11 +22,14 @@ class BinaryTest : public testing::Test {
  protected:
   void SetUp() override;
   void TearDown() override;
-  // Writes bytes to a file in the scratch directory and returns its path.
+  // Writes bytes to a file in the scratch directory (making its directories)
+  // and returns its path.
   std::filesystem::path write(const std::string& name, const std::string& bytes);
   // Runs `transcheck ARGS` from the source tree, stdin from /dev/null (ARGS
   // may redirect it), under a 120 s limit.
   CommandResult run(const std::string& args);
+  // The same from another working directory.
+  CommandResult run_in(const std::filesystem::path& cwd, const std::string& args);
 
   std::filesystem::path dir_;
 };

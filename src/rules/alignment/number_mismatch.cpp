@@ -1,5 +1,7 @@
 #include "rules/alignment/number_mismatch.h"
 
+#include <algorithm>
+
 #include "core/alignment.h"
 #include "text/numbers.h"
 #include "rules/alignment/pair_text.h"
@@ -13,23 +15,54 @@ std::vector<NumberMention> numbers_in(const Document& doc, Span span) {
 
 // Numbers inside reference markers ([3], [2,5-7]) are citations, which
 // alignment/carry-over checks; they are not quantities.
+// A marker is short: the scan stops after kMaxMarker bytes, or a list of
+// thousands of numbers ("1, 2, 3, …") would be rescanned for each of them.
 bool in_reference_marker(std::string_view text, Span span) {
+  constexpr std::size_t kMaxMarker = 40;
   auto marker_char = [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '-' || c == ' '; };
   std::size_t before = span.begin;
-  while (before > 0 && marker_char(text[before - 1])) --before;
+  const std::size_t floor = span.begin > kMaxMarker ? span.begin - kMaxMarker : 0;
+  while (before > floor && marker_char(text[before - 1])) --before;
   std::size_t after = span.end;
-  while (after < text.size() && marker_char(text[after])) ++after;
+  const std::size_t ceiling = std::min(text.size(), span.end + kMaxMarker);
+  while (after < ceiling && marker_char(text[after])) ++after;
   return before > 0 && text[before - 1] == '[' && after < text.size() && text[after] == ']';
 }
 
-bool matches_any(const NumberMention& number, const std::vector<NumberMention>& others) {
-  for (const auto& other : others)
-    if (same_number(number.value, other.value) ||
-        (number.percent != other.percent && (same_number(number.value, other.value * 100) ||
-                                             same_number(number.value * 100, other.value))))
-      return true;
-  return false;
-}
+// One side's numbers, sorted for lookup. Comparing every number with every
+// other makes a pair full of numbers quadratic; same_number() is a closeness
+// test, so the sorted neighbours of the value sought are the only candidates.
+class NumberSet {
+ public:
+  explicit NumberSet(const std::vector<NumberMention>& numbers) {
+    for (const NumberMention& n : numbers) (n.percent ? percent_ : plain_).push_back(n.value);
+    for (std::vector<double>* values : {&percent_, &plain_}) {
+      std::sort(values->begin(), values->end());
+      values->erase(std::unique(values->begin(), values->end()), values->end());
+    }
+  }
+
+  // The same number, or 44% against 0.44 across percent and plain.
+  bool matches(const NumberMention& number) const {
+    const double v = number.value;
+    auto same = [v](double other) { return same_number(v, other); };
+    if (any_near(percent_, v, same) || any_near(plain_, v, same)) return true;
+    const std::vector<double>& other_kind = number.percent ? plain_ : percent_;
+    return any_near(other_kind, v / 100, [v](double other) { return same_number(v, other * 100); }) ||
+           any_near(other_kind, v * 100, [v](double other) { return same_number(v * 100, other); });
+  }
+
+ private:
+  template <typename Same>
+  static bool any_near(const std::vector<double>& values, double key, Same same) {
+    const auto at = static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), key) - values.begin());
+    for (std::size_t i = at >= 2 ? at - 2 : 0; i < std::min(values.size(), at + 2); ++i)
+      if (same(values[i])) return true;
+    return false;
+  }
+  std::vector<double> percent_;
+  std::vector<double> plain_;
+};
 
 // The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
 std::string quoted(const Document& doc, const NumberMention& number) {
@@ -92,10 +125,12 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
     std::erase_if(source_numbers, [&](const NumberMention& n) { return in_reference_marker(source.text, n.span); });
     std::erase_if(target_numbers, [&](const NumberMention& n) { return in_reference_marker(target.text, n.span); });
     std::vector<const NumberMention*> missing, extra;
+    const NumberSet source_set(source_numbers);
+    const NumberSet target_set(target_numbers);
     for (const auto& n : source_numbers)
-      if (!n.weak && !matches_any(n, target_numbers)) missing.push_back(&n);
+      if (!n.weak && !target_set.matches(n)) missing.push_back(&n);
     for (const auto& n : target_numbers)
-      if (!n.weak && (!n.spelled || n.counted) && !matches_any(n, source_numbers)) extra.push_back(&n);
+      if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n)) extra.push_back(&n);
     // One changed number on each side: report them as a pair, on the translation.
     if (missing.size() == 1 && extra.size() == 1) {
       Finding finding = make_finding(target, extra[0]->span,

@@ -1,0 +1,182 @@
+// Hostile inputs: for each growth pattern that was once quadratic (or
+// worse), runs `transcheck` on a generated input at two sizes a factor of 4
+// apart and prints CPU time and peak memory (the child's maximum resident
+// set) with their growth ratios. Start-up (loading the lexicon and
+// dictionaries) is the same at any size, so each pattern is also run on a
+// tiny input and the ratio is of the costs above that: linear work gives
+// near 4, quadratic work 16. The reference in the same run is reading a
+// plain file of the same sizes with every rule off.
+//
+// Usage: hostile_bench [path/to/transcheck] [base size in KB, default 64]
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Measure {
+  double wall = 0;   // s
+  double cpu = 0;    // s, user + system of the child
+  double peak = 0;   // MB
+  int exit_code = -1;
+};
+
+Measure run(const std::string& binary, const std::vector<std::string>& args) {
+  const auto start = std::chrono::steady_clock::now();
+  std::fflush(stdout);  // or the child would write the parent's buffered lines again
+  const pid_t child = fork();
+  if (child == 0) {
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(binary.c_str()));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(127);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(child, &status, 0, &usage);
+  Measure m;
+  m.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  m.cpu = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+  m.peak = usage.ru_maxrss / 1024.0;
+  m.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return m;
+}
+
+std::string repeat(const std::string& piece, std::size_t bytes) {
+  std::string out;
+  out.reserve(bytes + piece.size());
+  while (out.size() < bytes) out += piece;
+  return out;
+}
+
+void write(const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
+
+// One growth pattern: writes its inputs for a size in bytes into dir and
+// returns the transcheck arguments.
+struct Pattern {
+  const char* name;
+  std::function<std::vector<std::string>(const fs::path& dir, std::size_t bytes)> prepare;
+};
+
+std::vector<Pattern> patterns() {
+  std::vector<Pattern> list;
+  list.push_back({"aligner: headings vs list items", [](const fs::path& dir, std::size_t bytes) {
+    std::string zh, en;
+    for (std::size_t i = 0; zh.size() < bytes; ++i) zh += "第" + std::to_string(i) + "节 概述\n\n";
+    for (std::size_t i = 0; en.size() < bytes; ++i) en += "- item " + std::to_string(i) + "\n";
+    write(dir / "h.zh.txt", zh);
+    write(dir / "h.en.txt", en);
+    return std::vector<std::string>{"check", (dir / "h.zh.txt").string(), (dir / "h.en.txt").string(), "--fail-on", "never"};
+  }});
+  list.push_back({"aligner: repetitive file against itself", [](const fs::path& dir, std::size_t bytes) {
+    write(dir / "r.en.txt", repeat("The vaccine is safe. It works well.\n", bytes));
+    return std::vector<std::string>{"align", "--source-lang", "en", "--target-lang", "en", (dir / "r.en.txt").string(),
+                                    (dir / "r.en.txt").string()};
+  }});
+  list.push_back({"number-mismatch: pair full of numbers", [](const fs::path& dir, std::size_t bytes) {
+    std::string zh = "数据：", en = "Data: ";
+    for (std::size_t i = 0; zh.size() < bytes; ++i) {
+      zh += std::to_string(i * 7 % 100003) + "，";
+      en += std::to_string(i * 11 % 100003) + ", ";
+    }
+    write(dir / "n.zh.txt", zh + "。\n");
+    write(dir / "n.en.txt", en + "end.\n");
+    return std::vector<std::string>{"check", (dir / "n.zh.txt").string(), (dir / "n.en.txt").string(), "--fail-on", "never"};
+  }});
+  list.push_back({"mask_urls: URL then many ')'", [](const fs::path& dir, std::size_t bytes) {
+    write(dir / "u.en.txt", "See https://example.org/a" + repeat(")", bytes) + "\n");
+    return std::vector<std::string>{"check", "--lang", "en", "--disable", "all", (dir / "u.en.txt").string()};
+  }});
+  list.push_back({"mojibake: repeated 锟斤拷", [](const fs::path& dir, std::size_t bytes) {
+    write(dir / "k.zh.txt", repeat("锟斤拷", bytes) + "\n");
+    return std::vector<std::string>{"check", "--lang", "zh", "--fail-on", "never", (dir / "k.zh.txt").string()};
+  }});
+  list.push_back({"mojibake: double-encoded with C1 controls", [](const fs::path& dir, std::size_t bytes) {
+    write(dir / "c.en.txt", repeat("Ã\xc2\x83Ã\xc2\xa9 \xc2\x81\xc2\x9d", bytes) + "\n");
+    return std::vector<std::string>{"check", "--lang", "en", "--fail-on", "never", (dir / "c.en.txt").string()};
+  }});
+  list.push_back({"glossary: long term, one-line pair", [](const fs::path& dir, std::size_t bytes) {
+    // Terms are capped at 256 characters; many long terms stand in for one huge one.
+    std::string glossary = "zh\ten\n";
+    for (std::size_t i = 0; glossary.size() < bytes; ++i)
+      glossary += "术语" + std::to_string(i) + "\t" + repeat("a ", 250) + std::to_string(i) + "\n";
+    write(dir / "g.tsv", glossary);
+    write(dir / "l.zh.txt", "术语1。\n");
+    write(dir / "l.en.txt", repeat("a ", 4000) + ".\n");
+    return std::vector<std::string>{"check", (dir / "l.zh.txt").string(), (dir / "l.en.txt").string(), "--glossary",
+                                    (dir / "g.tsv").string(), "--fail-on", "never"};
+  }});
+  list.push_back({"glossary: TBX terms+notes under one parent", [](const fs::path& dir, std::size_t bytes) {
+    std::string body;
+    for (std::size_t i = 0; body.size() < bytes; ++i)
+      body += "<term>t" + std::to_string(i) + "</term><termNote type=\"termType\">fullForm</termNote>";
+    write(dir / "t.tbx", "<martif><text><body><termEntry><langSet xml:lang=\"en\">" + body +
+                             "</langSet></termEntry></body></text></martif>");
+    return std::vector<std::string>{"glossary", "lint", (dir / "t.tbx").string()};
+  }});
+  list.push_back({"glossary lint: many entries", [](const fs::path& dir, std::size_t bytes) {
+    std::string glossary = "zh\ten\n";
+    for (std::size_t i = 0; glossary.size() < bytes; ++i) glossary += "词" + std::to_string(i) + "\tterm " + std::to_string(i) + "\n";
+    write(dir / "m.tsv", glossary);
+    return std::vector<std::string>{"glossary", "lint", (dir / "m.tsv").string()};
+  }});
+  return list;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string binary = argc > 1 ? argv[1] : "build/transcheck";
+  const std::size_t base = (argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 64) * 1024;
+  if (access(binary.c_str(), X_OK) != 0) {
+    std::fprintf(stderr, "hostile_bench: %s is not an executable transcheck\n", binary.c_str());
+    return 2;
+  }
+  const fs::path dir = fs::temp_directory_path() / ("transcheck-hostile-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::printf("hostile inputs: sizes 256 B (start-up), %zu KB and %zu KB; a linear cost above start-up grows x4\n"
+              "(ratio 0.00: the cost above start-up is within noise at the smaller size)\n\n",
+              base / 1024, 4 * base / 1024);
+  std::printf("%-44s %8s %8s %8s %7s %8s %8s %8s %7s %5s\n", "pattern", "cpu tiny", "cpu s", "cpu s x4", "ratio",
+              "MB tiny", "peak MB", "MB x4", "ratio", "exit");
+  // Ratios of the cost above the tiny run's; "-" when that is within noise.
+  auto ratio = [](double tiny, double small, double large, double noise) {
+    return small - tiny > noise ? (large - tiny) / (small - tiny) : 0.0;
+  };
+  auto row = [&](const char* name, const Measure* m) {
+    std::printf("%-44s %8.3f %8.3f %8.3f %7.2f %8.1f %8.1f %8.1f %7.2f %5d\n", name, m[0].cpu, m[1].cpu, m[2].cpu,
+                ratio(m[0].cpu, m[1].cpu, m[2].cpu, 0.02), m[0].peak, m[1].peak, m[2].peak,
+                ratio(m[0].peak, m[1].peak, m[2].peak, 2.0), m[2].exit_code);
+  };
+  const std::size_t sizes[3] = {256, base, 4 * base};
+  // The reference: reading a plain file of the same sizes with every rule off.
+  {
+    Measure m[3];
+    for (int k = 0; k < 3; ++k) {
+      write(dir / "plain.en.txt", repeat("The vaccine is safe and it works well for most people.\n", sizes[k]));
+      m[k] = run(binary, {"check", "--lang", "en", "--disable", "all", (dir / "plain.en.txt").string()});
+    }
+    row("reference: plain file, every rule off", m);
+  }
+  for (const Pattern& pattern : patterns()) {
+    Measure m[3];
+    for (int k = 0; k < 3; ++k) m[k] = run(binary, pattern.prepare(dir, sizes[k]));
+    row(pattern.name, m);
+  }
+  fs::remove_all(dir);
+  return 0;
+}

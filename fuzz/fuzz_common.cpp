@@ -1,0 +1,47 @@
+#include "fuzz_common.h"
+
+#include <streambuf>
+
+#include "core/rule.h"
+
+namespace tc::fuzz {
+namespace {
+
+class DiscardBuffer : public std::streambuf {
+ protected:
+  int_type overflow(int_type c) override { return traits_type::not_eof(c); }
+  std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+};
+
+}  // namespace
+
+std::unique_ptr<Shared> make_shared_state() {
+  auto shared = std::make_unique<Shared>();
+  shared->glossary.entries = {
+      {{"化疗"}, "chemotherapy", {"chemo"}, {"chemical therapy"}, "", false, "fuzz:1"},
+      {{"骨髓抑制"}, "myelosuppression", {"bone marrow suppression"}, {}, "", false, "fuzz:2"},
+      {{"疫苗"}, "vaccine", {}, {"vaccination"}, "", false, "fuzz:3"},
+      {{}, "", {}, {"utilize"}, "", false, "fuzz:4"},
+  };
+  shared->glossary.build_index();
+  CheckOptions options;
+  options.selection.enable("all");
+  options.glossary = &shared->glossary;
+  shared->runner = std::make_unique<RuleRunner>(shared->rules, options);
+  return shared;
+}
+
+void print_everywhere(const Shared& shared, const JobResult& result) {
+  DiscardBuffer buffer;
+  std::ostream out(&buffer);
+  ReportContext context;
+  context.rules = &shared.rules;
+  for (const std::string_view format : {"text", "json", "sarif", "github", "junit"}) {
+    const auto sink = make_report_sink(format, out, context);
+    sink->begin_run();
+    sink->job_result(result);
+    sink->end_run();
+  }
+}
+
+}  // namespace tc::fuzz
