@@ -199,6 +199,7 @@ std::vector<KeyedString> read_json_strings(std::string_view text) {
 FormatReader i18n_json_reader() {
   Format format;
   format.name = "i18n-json";
+  format.independent_blocks = true;
   format.escape = escape_json;
   FormatReader reader{format, {"json"}, nullptr, nullptr, read_json_strings};
   // A message file alone: its string values are the prose, one block each.

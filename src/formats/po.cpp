@@ -296,6 +296,7 @@ FormatReader po_reader() {
   Format format;
   format.name = "po";
   format.bilingual = true;
+  format.independent_blocks = true;
   format.comment = {"#", ""};
   format.escape = escape_po;
   return {format, {"po"}, nullptr, read_po};

@@ -61,6 +61,7 @@ FormatReader tmx_reader() {
   Format format;
   format.name = "tmx";
   format.bilingual = true;
+  format.independent_blocks = true;
   format.comment = {"<!--", "-->"};
   format.escape = escape_xml;
   return {format, {"tmx"}, nullptr, read_tmx};

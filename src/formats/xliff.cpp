@@ -127,6 +127,7 @@ FormatReader xliff_reader() {
   Format format;
   format.name = "xliff";
   format.bilingual = true;
+  format.independent_blocks = true;
   format.comment = {"<!--", "-->"};
   format.escape = escape_xml;
   return {format, {"xlf", "xliff"}, nullptr, read_xliff};
