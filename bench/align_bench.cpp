@@ -2,7 +2,7 @@
 // Volk as in Vecalign's score.py) and TICO-19 (share of segments aligned
 // correctly), and speed (MAC-Dev total with lexicon load; a synthetic
 // 20,000 x 26,000-sentence pair with peak RSS).
-// Reads /work/shared/corpora (or $TRANSCHECK_CORPORA); says so when absent.
+// Reads ../shared/corpora beside the source tree (or $TRANSCHECK_CORPORA); says so when absent.
 //   align_bench [--corpora DIR] [--skip-synthetic] [--skip-tico] [--verbose] [--types] [--weights k=v,...]
 #include <sys/resource.h>
 
@@ -402,7 +402,7 @@ void synthetic(const AlignOptions& base, std::size_t zh_count) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  fs::path corpora = "/work/shared/corpora";
+  fs::path corpora = fs::path(TRANSCHECK_SOURCE_DIR) / ".." / "shared" / "corpora";
   if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
   std::size_t synthetic_size = 20000;
   bool skip_synthetic = false, skip_tico = false, verbose = false, types = false;

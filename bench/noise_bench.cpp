@@ -1,6 +1,6 @@
 // Noise budget of the typography/ rules: runs them all (default options) over
 // clean published text and prints findings per 10,000 words, per rule, with
-// samples. Corpora (read from /work/shared/corpora, or argv[1]):
+// samples. Corpora (read from ../shared/corpora beside the source tree, or argv[1]):
 //   mac-dev/en/NNN, mac-dev/zh/NNN  literary chapters, one sentence per line
 //   tico19/all.en-zh.tmx            en and zh segments apart; the segments of one
 //                                   source article (tuid "Wikinews_6:1159" -> "Wikinews_6")
@@ -108,7 +108,7 @@ void print(const std::string& title, const Tally& tally) {
 
 int main(int argc, char** argv) {
   if (argc > 2) max_samples = std::stoul(argv[2]);
-  const fs::path root = argc > 1 ? fs::path(argv[1]) : fs::path("/work/shared/corpora");
+  const fs::path root = argc > 1 ? fs::path(argv[1]) : fs::path(TRANSCHECK_SOURCE_DIR) / ".." / "shared" / "corpora";
   if (!fs::exists(root)) {
     std::cout << "corpus absent: " << root.string() << "\n";
     return 0;

@@ -40,7 +40,7 @@ void print_everywhere(const Shared& shared, const JobResult& result) {
     const auto sink = make_report_sink(format, out, context);
     sink->begin_run();
     sink->job_result(result);
-    sink->end_run();
+    sink->end_run({});
   }
 }
 

@@ -8,6 +8,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "align/coarse.h"
 #include "align/features.h"
 #include "align/lexicon.h"
 #include "segment/segment.h"
@@ -25,6 +26,8 @@ constexpr std::array<Shape, 14> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 
                                              {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}}};
 constexpr int kMaxSpan = 6;  // sentences on one side of a bead
 constexpr float kHopelessLength = 40.f;
+// Pairs up to this many cells are searched whole (a chapter of a few hundred sentences a side).
+constexpr std::size_t kWholeSearchCells = 40'000;
 
 // Chance coverage of a sentence's tokens as a function of the other side's
 // length, tabulated on a log grid so the search does no exp() per bead.
@@ -74,15 +77,6 @@ struct ChanceTable {
   }
 };
 
-float weighted_bits(std::uint64_t bits, const std::vector<float>& weights) {
-  float sum = 0;
-  while (bits) {
-    sum += weights[static_cast<std::size_t>(std::countr_zero(bits))];
-    bits &= bits - 1;
-  }
-  return sum;
-}
-
 struct PairMasks {
   std::uint64_t en = 0;  // English tokens covered by the Chinese sentence
   std::uint64_t zh = 0;  // Chinese tokens covered by the English sentence
@@ -92,15 +86,14 @@ struct PairMasks {
 // (0..m); row i holds columns [lo[i], hi[i]].
 class Search {
  public:
-  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights)
-      : zh_(zh), en_(en), w_(weights) {
+  // ratio: English length per Chinese length in the translated parts of the pair.
+  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
+         float ratio)
+      : zh_(zh), en_(en), w_(weights), ratio_(ratio) {
     for (std::size_t i = 0; i < zh.size(); ++i)
       for (const auto& [id, bits] : zh[i].offers) postings_[id].emplace_back(static_cast<std::uint32_t>(i), bits);
     zh_chance_.build(zh);
     en_chance_.build(en);
-    double zh_total = 0, en_total = 0;
-    for (const auto& s : zh) zh_total += s.length;
-    for (const auto& s : en) en_total += s.length;
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;
@@ -116,57 +109,21 @@ class Search {
     };
     use_quotes_ = w_.quotes > 0 && quoting(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
                   quoting(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
-    // English runs 2-6 code points per Chinese one; a pair far outside that
-    // is lopsided (one side mostly missing), and its raw total ratio would
-    // make the length term pair the wrong sentences.
-    constexpr double kMinRatio = 1.5, kMaxRatio = 8.0;
-    ratio_ = zh_total > 0 && en_total > 0 ? static_cast<float>(std::clamp(en_total / zh_total, kMinRatio, kMaxRatio))
-                                          : 1.f;
   }
 
-  // Rows' column ranges: a band of half width `band` around the diagonal
-  // (everything when the matrix is small).
-  void diagonal_band(std::size_t band) {
-    const std::size_t n = zh_.size(), m = en_.size();
-    lo_.assign(n + 1, 0);
-    hi_.assign(n + 1, m);
-    full_ = band >= m || band >= n || (n + 1) * (m + 1) <= 40'000;
-    if (full_) return;
-    for (std::size_t i = 0; i <= n; ++i) {
-      const double centre = static_cast<double>(i) * static_cast<double>(m) / static_cast<double>(n);
-      lo_[i] = static_cast<std::size_t>(std::max(0.0, centre - static_cast<double>(band)));
-      hi_[i] = static_cast<std::size_t>(std::min(static_cast<double>(m), centre + static_cast<double>(band)));
-    }
+  // Every cell: for pairs small enough that a band would save little.
+  void whole() {
+    lo_.assign(zh_.size() + 1, 0);
+    hi_.assign(zh_.size() + 1, en_.size());
+    full_ = true;
   }
 
-  // A band of half width `margin` around a previous path (coarse to fine).
+  // A band of half width `margin` around a path (a guide, or a previous pass).
   void path_band(const std::vector<Bead>& beads, std::size_t margin) {
-    const std::size_t n = zh_.size(), m = en_.size();
-    std::vector<std::size_t> first(n + 1, m), last(n + 1, 0);
-    std::size_t i = 0, j = 0;
-    auto mark = [&](std::size_t row, std::size_t column) {
-      first[row] = std::min(first[row], column);
-      last[row] = std::max(last[row], column);
-    };
-    mark(0, 0);
-    for (const auto& bead : beads) {
-      const std::size_t i1 = i + bead.source.size(), j1 = j + bead.target.size();
-      for (std::size_t r = i; r <= i1; ++r) mark(r, r == i ? j : j1), mark(r, r == i1 ? j1 : j);
-      i = i1, j = j1;
-    }
-    lo_.assign(n + 1, 0);
-    hi_.assign(n + 1, m);
+    Band band = band_around(beads, zh_.size(), en_.size(), margin);
+    lo_ = std::move(band.lo);
+    hi_ = std::move(band.hi);
     full_ = false;
-    for (std::size_t r = 0; r <= n; ++r) {
-      // Rows within `margin` contribute too, so the band is wide across steep parts of the path.
-      std::size_t low = m, high = 0;
-      for (std::size_t q = r >= margin ? r - margin : 0; q <= std::min(n, r + margin); ++q)
-        low = std::min(low, first[q]), high = std::max(high, last[q]);
-      lo_[r] = low >= margin ? low - margin : 0;
-      hi_[r] = std::min(m, high + margin);
-    }
-    for (std::size_t r = 1; r <= n; ++r) lo_[r] = std::max(lo_[r], lo_[r - 1]), hi_[r] = std::max(hi_[r], hi_[r - 1]);
-    for (std::size_t r = n; r-- > 0;) lo_[r] = std::min(lo_[r], lo_[r + 1]);
   }
 
   // Runs the search inside the current band; returns false when the best
@@ -461,7 +418,7 @@ class Search {
   const std::vector<SentenceFeatures>& en_;
   const AlignWeights& w_;
   ChanceTable zh_chance_, en_chance_;
-  float ratio_ = 1.f;
+  float ratio_;
   bool use_quotes_ = false;
   std::vector<float> zh_norm_, en_norm_;
   std::vector<std::size_t> lo_, hi_;
@@ -539,16 +496,29 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh);
   finish_features(zh, en);
   std::vector<Bead> beads;
-  std::size_t band = std::max<std::size_t>(options.band, 8);
   // A sentence without dictionary evidence is no sign of a wrong merge in a
   // free translation: the first pass is lenient, and the second keeps that
   // only when the first path shows the translation is free.
   AlignWeights lenient = options.weights;
   lenient.orphan *= options.weights.free_orphan;
+  // A long pair is searched near the path a search over chunks of sentences
+  // finds, which also tells the length ratio of its translated parts.
+  const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
+  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en)} : coarse_path(zh, en);
   {
-    Search search(zh, en, lenient);
-    search.diagonal_band(band);
-    while (!search.run(beads)) search.diagonal_band(band *= 2);
+    Search search(zh, en, lenient, guide.ratio);
+    if (whole) {
+      search.whole();
+      search.run(beads);
+    } else {
+      // The band widens while the best path touches its edge, up to four
+      // times: beyond that the sentence scores pull against the chunks' evidence
+      // (spreading the last sentences of one side over text the other lacks).
+      std::size_t margin = std::max<std::size_t>(options.band, 4);
+      const std::size_t widest = margin * 4;
+      search.path_band(guide.beads, margin);
+      while (!search.run(beads) && margin < widest) search.path_band(guide.beads, margin *= 2);
+    }
   }
   const bool free = free_translation(beads);
   const bool learned = options.weights.learn_dice > 0 &&
@@ -556,7 +526,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     if (learned) finish_features(zh, en);
-    Search search(zh, en, free ? lenient : options.weights);
+    Search search(zh, en, free ? lenient : options.weights, guide.ratio);
     std::size_t margin = 16;
     search.path_band(beads, margin);
     while (!search.run(beads)) search.path_band(beads, margin *= 2);
@@ -564,7 +534,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, options.weights);
+    Search search(zh, en, options.weights, guide.ratio);
     search.path_band(beads, 2);
     beads = search.split_orphans_near_path(beads);
   }

@@ -40,9 +40,10 @@ struct AlignOptions {
   const Glossary* glossary = nullptr;  // term pairs as extra anchors
   const Lexicon* lexicon = nullptr;    // null: the CC-CEDICT lexicon from the data directory
   AlignWeights weights;
-  // Half width of the first search band around the diagonal, in sentences; the
-  // band doubles while the best path touches its edge. Small documents are searched whole.
-  std::size_t band = 100;
+  // Half width, in sentences, of the band around the guide path a search over
+  // chunks of sentences finds in a long pair; it doubles while the best path
+  // touches its edge. Small pairs are searched whole.
+  std::size_t band = 12;
 };
 
 Alignment align_documents(const Document& source, const Document& target, const AlignOptions& options);

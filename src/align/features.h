@@ -2,6 +2,7 @@
 // What the aligner knows about each sentence: the tokens that need a
 // counterpart on the other side, and the word ids it offers to cover the
 // other side's tokens.
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -34,6 +35,16 @@ struct SentenceFeatures {
   std::uint8_t quote_closes = 0;
   std::uint8_t quote_opens = 0;
 };
+
+// Sum of the weights of the tokens whose bits are set.
+inline float weighted_bits(std::uint64_t bits, const std::vector<float>& weights) {
+  float sum = 0;
+  while (bits) {
+    sum += weights[static_cast<std::size_t>(std::countr_zero(bits))];
+    bits &= bits - 1;
+  }
+  return sum;
+}
 
 // Fills quote_closes and quote_opens from the sentence's text.
 void count_quotes(std::string_view text, Span span, SentenceFeatures& features);

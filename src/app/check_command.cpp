@@ -66,6 +66,7 @@ void apply_command_line(const CheckArgs& args, RunConfig& config) {
   if (!args.target_lang.empty()) config.target_language = parse_language_option(args.target_lang, "--target-lang");
   if (!args.lang.empty()) config.document_language = parse_language_option(args.lang, "--lang");
   config.single = args.single;
+  config.keep_alignment = report_shows_alignment(args.format);
 }
 
 // `check` with no files, or with one directory: a project run.
@@ -257,7 +258,7 @@ void add_check_command(CLI::App& app, ExitStatus& status) {
   command->add_option("--target-lang", args->target_lang, "Target language: zh, zh-Hans, zh-Hant, en (default en)");
   command->add_option("--lang", args->lang, "Check the files as single documents in this language");
   command->add_flag("--single", args->single, "Check two files as separate documents, not as a pair");
-  command->add_option("--format", args->format, "Output format: text, json, sarif, github, junit");
+  command->add_option("--format", args->format, "Output format: text, json, sarif, github, junit, html");
   command->add_option("-o,--output", args->output, "Write the report to this file (replaced atomically)");
   command->add_flag("--color", args->color, "Colour the text report even when not on a terminal");
   command->add_flag("--no-color", args->no_color, "Never colour the text report");

@@ -16,5 +16,6 @@ void add_check_command(CLI::App& app, ExitStatus& status);
 void add_rules_commands(CLI::App& app, ExitStatus& status);   // `rules` and `explain`
 void add_align_command(CLI::App& app, ExitStatus& status);
 void add_glossary_command(CLI::App& app, ExitStatus& status);
+void add_fix_command(CLI::App& app, ExitStatus& status);
 
 }  // namespace tc::app

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   tc::app::ExitStatus status;
   status.command_line.assign(argv, argv + argc);
   tc::app::add_check_command(app, status);
+  tc::app::add_fix_command(app, status);
   tc::app::add_align_command(app, status);
   tc::app::add_rules_commands(app, status);
   tc::app::add_glossary_command(app, status);

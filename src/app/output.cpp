@@ -158,24 +158,30 @@ void write_output(const std::string& path, const std::vector<std::string>& input
       throw InputError("standard output", "cannot write the report: " + reason_of(error));
     return;
   }
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0) verify_target(path, inputs, existing);
+  replace_file(path, "the report", write);
+}
+
+void replace_file(const std::string& path, const std::string& what, const std::function<void(std::ostream&)>& write) {
+  const std::string cannot_write = "cannot write " + what + ": ";
   // Follow a symlink: the link stays and the file it names is updated.
   std::error_code ec;
   fs::path target = fs::weakly_canonical(fs::path(path), ec);
   if (ec) target = path;
   struct stat existing {};
   const bool exists = ::stat(target.c_str(), &existing) == 0;
-  if (exists) verify_target(path, inputs, existing);
 
   std::random_device random;
   const fs::path temporary = target.parent_path() / (".transcheck-" + std::to_string(::getpid()) + "-" +
                                                      std::to_string(random()) + ".tmp");
   TemporaryGuard guard(temporary.string());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  if (fd < 0) throw InputError(path, "cannot write the report: " + reason_of(errno));
+  if (fd < 0) throw InputError(path, cannot_write + reason_of(errno));
   auto fail = [&](int error) {
     ::close(fd);
     ::unlink(temporary.c_str());
-    throw InputError(path, "cannot write the report: " + reason_of(error));
+    throw InputError(path, cannot_write + reason_of(error));
   };
   if (exists) {
     // Keep the file's mode and, where the system lets us, its owner.
@@ -187,7 +193,7 @@ void write_output(const std::string& path, const std::vector<std::string>& input
   if (::close(fd) != 0) {
     const int error = errno;
     ::unlink(temporary.c_str());
-    throw InputError(path, "cannot write the report: " + reason_of(error));
+    throw InputError(path, cannot_write + reason_of(error));
   }
   if (::rename(temporary.c_str(), target.c_str()) != 0) {
     const int error = errno;

@@ -20,6 +20,12 @@ namespace tc::app {
 void write_output(const std::string& path, const std::vector<std::string>& inputs,
                   const std::function<void(std::ostream&)>& write);
 
+// Replaces the file at path (a symlink is followed) with what `write`
+// writes: a temporary file beside it, then rename, keeping the file's mode
+// and, where permitted, its owner. Errors are InputErrors saying they could
+// not write `what` ("the report", "the fixed file") and why.
+void replace_file(const std::string& path, const std::string& what, const std::function<void(std::ostream&)>& write);
+
 // For the lifetime of this object std::cout writes straight to file
 // descriptor 1 and remembers the first write error, so output cut off by a
 // full disk or a closed stream is never taken for success. main holds one.

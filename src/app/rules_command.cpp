@@ -10,9 +10,15 @@ namespace tc::app {
 void add_rules_commands(CLI::App& app, ExitStatus& status) {
   auto* rules_command = app.add_subcommand("rules", "List every rule: id, default severity and summary");
   auto family = std::make_shared<std::string>();
-  rules_command->add_option("family", *family, "Only this family (encoding, script, alignment, terminology, typography)");
-  rules_command->callback([family, &status] {
+  auto markdown = std::make_shared<bool>(false);
+  rules_command->add_option("family", *family, "Only this family (encoding, script, alignment, terminology, typography, structure)");
+  rules_command->add_flag("--markdown", *markdown, "Print every rule's documentation as Markdown (docs/rules.md)");
+  rules_command->callback([family, markdown, &status] {
     const RuleList rules = all_rules();
+    if (*markdown) {
+      std::cout << rules_reference(rules);
+      return;
+    }
     if (!family->empty() && !is_family(rules, *family)) {
       std::string families;
       for (const auto& rule : rules) {
@@ -49,18 +55,7 @@ void add_rules_commands(CLI::App& app, ExitStatus& status) {
       status.code = 2;
       return;
     }
-    const RuleInfo& info = rule->info();
-    std::cout << "# " << info.id << "\n\n"
-              << info.summary << "\n\n"
-              << "Default severity: " << to_string(info.default_severity)
-              << (info.enabled_by_default ? "" : " (off by default; enable with --enable " + std::string(info.id) + ")")
-              << "\nApplies to: "
-              << (info.scope == RuleScope::pair ? "a source and its translation"
-                  : info.language == RuleLanguage::en ? "English text"
-                  : info.language == RuleLanguage::zh ? "Chinese text"
-                                                      : "any text")
-              << "\n\n"
-              << rule_documentation(info) << '\n';
+    std::cout << rule_page(rule->info()) << '\n';
   });
 }
 

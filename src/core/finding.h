@@ -44,6 +44,11 @@ struct Fix {
   Applicability applicability = Applicability::safe;
 };
 
+// A fix of the finding's span that needs a person's judgement (a term, a guess).
+inline Fix unsafe_fix(std::string replacement) {
+  return Fix({Edit{kFindingSpan, std::move(replacement)}}, Applicability::unsafe);
+}
+
 struct Finding {
   std::string rule;  // "family/name"
   Severity severity = Severity::warning;

@@ -50,6 +50,7 @@ struct RunConfig {
   std::optional<LanguageTag> document_language;  // --lang: check single documents in this language
   bool single = false;                        // --single: two files as separate documents
   bool segmented = false;                     // one sentence per line (align)
+  bool keep_alignment = false;                // align every pair even when no rule needs it (HTML report)
 };
 
 // True when `name` is "all", a rule id or a family name.

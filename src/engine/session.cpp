@@ -128,10 +128,11 @@ JobResult CheckSession::run(const Job& job) const {
   if (result.error) return result;
   const RuleRunner& runner = *runners_.at(job.variant);
   const Role role = !job.missing ? Role::single : job.missing->side;
-  JobResult checked = job.kind == Job::Kind::bitext ? runner.check_bitext(result.documents[0], result.documents[1], result.units)
-                      : job.kind == Job::Kind::pair ? runner.check_pair(result.documents[0], result.documents[1])
-                                                    : runner.check_document(result.documents[0], role,
-                                                                            job.missing ? &*job.missing : nullptr);
+  JobResult checked = job.kind == Job::Kind::bitext
+                          ? runner.check_bitext(result.documents[0], result.documents[1], result.units)
+                      : job.kind == Job::Kind::pair
+                          ? runner.check_pair(result.documents[0], result.documents[1], config_.keep_alignment)
+                          : runner.check_document(result.documents[0], role, job.missing ? &*job.missing : nullptr);
   checked.units = std::move(result.units);
   checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
   return checked;

@@ -181,8 +181,12 @@ bool is_running_header(std::string_view line) {
 // Could this line be a running header or footer repeated on several pages?
 bool may_repeat_as_furniture(std::string_view line) {
   if (line.size() > 100 || line.size() < 2) return false;
+  // A sentence closed inside quotes or brackets (dialogue: “好。”) ends with its mark before them.
   std::size_t pos = line.size();
-  const char32_t last = utf8::previous(line, pos);
+  char32_t last = utf8::previous(line, pos);
+  while (pos > 0 && (last == U'”' || last == U'’' || last == U'」' || last == U'』' || last == U'）' || last == ')' ||
+                     last == '"' || last == '\''))
+    last = utf8::previous(line, pos);
   return last != '.' && last != '!' && last != '?' && last != ':' && last != ';' && last != U'。' && last != U'！' &&
          last != U'？' && last != U'：' && last != U'；';
 }
@@ -344,7 +348,9 @@ bool is_third_language(std::string_view text) {
     // Accented capitals are left as they are by lower_ascii; function words are lower case in running text.
     if (std::find(std::begin(kOther), std::end(kOther), lower) != std::end(kOther)) ++other;
   }
-  return words >= 5 && other >= 3 && other >= 2 * english + 2;
+  // Function words are dense in running text of any language: a handful
+  // scattered through a long English block (names, borrowed words) is not Spanish.
+  return words >= 5 && other >= 3 && other >= 2 * english + 2 && other * 8 >= words;
 }
 
 namespace {
@@ -410,6 +416,9 @@ bool is_name_line(std::string_view text) {
 }  // namespace
 
 void mark_kept_text(std::string_view prose, Lang lang, std::vector<Block>& blocks) {
+  // A copyright line or a notice about the translation is a line or two; a
+  // longer block that mentions copyright or a language is body text to align.
+  constexpr std::size_t kMaxNoticeBytes = 240;
   for (Block& block : blocks) {
     if (block.kind == BlockKind::code || block.kind == BlockKind::blank || block.kind == BlockKind::furniture ||
         block.content.empty())
@@ -418,11 +427,13 @@ void mark_kept_text(std::string_view prose, Lang lang, std::vector<Block>& block
     const ScriptCounts counts = count_scripts(content);
     const bool latin_line = counts.latin > 3 * counts.han;
     const bool han_line = 3 * counts.han > counts.latin;
-    if (is_copyright(content)) block.kept = KeptKind::copyright;
+    const bool notice_sized = content.size() <= kMaxNoticeBytes;
+    if (notice_sized && is_copyright(content)) block.kept = KeptKind::copyright;
     else if (latin_line && is_third_language(content)) block.kept = KeptKind::third_language;
-    else if (lang == Lang::zh && latin_line && is_translation_notice(content)) block.kept = KeptKind::translation_notice;
+    else if (lang == Lang::zh && latin_line && notice_sized && is_translation_notice(content))
+      block.kept = KeptKind::translation_notice;
     else if (lang == Lang::zh && latin_line && is_name_line(content)) block.kept = KeptKind::name;
-    else if (lang == Lang::en && han_line && is_chinese_translation_notice(content))
+    else if (lang == Lang::en && han_line && notice_sized && is_chinese_translation_notice(content))
       block.kept = KeptKind::translation_notice;
   }
 }

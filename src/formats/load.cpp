@@ -21,7 +21,8 @@ Document make_document(std::string path, std::string text, Lang lang, const Form
   doc.lines = LineIndex(doc.text);
   Layout layout;
   try {
-    layout = reader.read(doc.text);
+    // A bilingual format read as one document (--lang, --single): its text as plain text.
+    layout = reader.read ? reader.read(doc.text) : plain_text_reader().read(doc.text);
   } catch (const FormatError& e) {
     const Position at = doc.lines.position(std::min(e.offset(), doc.text.size()), doc.text);
     throw InputError(doc.path, std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + e.what());

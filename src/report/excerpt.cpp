@@ -56,16 +56,33 @@ Cell cell_for(std::string_view text, std::size_t& pos) {
 
 }  // namespace
 
-std::string printable(std::string_view text) {
+std::string printable(std::string_view text, bool keep_line_breaks) {
   std::string out;
   std::size_t pos = 0;
   while (pos < text.size()) {
     if (text[pos] == '\n' || text[pos] == '\r') {
-      out += ' ';
+      const bool crlf = text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n';
+      if (!keep_line_breaks) out += ' ';
+      else if (!crlf) out += '\n';
       ++pos;
       continue;
     }
     out += cell_for(text, pos).shown;
+  }
+  return out;
+}
+
+std::string escape_markup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
   }
   return out;
 }

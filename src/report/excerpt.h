@@ -18,6 +18,12 @@ struct Excerpt {
 Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width = 110);
 
 // Text safe to print on one terminal line (same escaping as excerpts).
-std::string printable(std::string_view text);
+// keep_line_breaks: line breaks stay (CRLF and a lone CR as "\n"), for text
+// shown over several lines (the HTML report).
+std::string printable(std::string_view text, bool keep_line_breaks = false);
+
+// Text for XML or HTML, in element content or a double-quoted attribute:
+// & < > " escaped (JUnit, the HTML report).
+std::string escape_markup(std::string_view text);
 
 }  // namespace tc

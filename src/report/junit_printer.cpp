@@ -7,24 +7,6 @@
 namespace tc {
 namespace {
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-namespace {
-
 // One test case per job (a pair, or a file checked on its own), named by its
 // paths; one <failure> per finding at or above --fail-on (findings below it
 // are listed in <system-out>); an input that could not be read is an
@@ -42,10 +24,10 @@ class JunitSink : public ReportSink {
     } else {
       for (const Document& doc : result.documents) name += (name.empty() ? "" : " -> ") + doc.path;
     }
-    cases_ += "    <testcase classname=\"transcheck\" name=\"" + xml_escape(printable(name)) + "\" time=\"0\"";
+    cases_ += "    <testcase classname=\"transcheck\" name=\"" + escape_markup(printable(name)) + "\" time=\"0\"";
     if (result.error) {
       ++errors_;
-      cases_ += ">\n      <error type=\"input\" message=\"" + xml_escape(printable(result.error->message)) + "\"/>\n"
+      cases_ += ">\n      <error type=\"input\" message=\"" + escape_markup(printable(result.error->message)) + "\"/>\n"
                 "    </testcase>\n";
       return;
     }
@@ -58,10 +40,10 @@ class JunitSink : public ReportSink {
       const std::string line = where + ": " + std::string(to_string(f.severity)) + ": " + printable(f.message) + " [" + f.rule + "]";
       if (fail_on_ && static_cast<int>(f.severity) >= static_cast<int>(*fail_on_)) {
         ++failures_;
-        failures += "      <failure type=\"" + xml_escape(f.rule) + "\" message=\"" + xml_escape(where + ": " + printable(f.message)) +
-                    "\">" + xml_escape(line) + "</failure>\n";
+        failures += "      <failure type=\"" + escape_markup(f.rule) + "\" message=\"" + escape_markup(where + ": " + printable(f.message)) +
+                    "\">" + escape_markup(line) + "</failure>\n";
       } else {
-        below += xml_escape(line) + '\n';
+        below += escape_markup(line) + '\n';
       }
     }
     if (failures.empty() && below.empty()) {

@@ -12,11 +12,12 @@ std::unique_ptr<ReportSink> make_report_sink(std::string_view format, std::ostre
   if (format == "sarif") return make_sarif_sink(out, context);
   if (format == "github") return make_github_sink(out, context);
   if (format == "junit") return make_junit_sink(out, context);
+  if (format == "html") return make_html_sink(out, context);
   return nullptr;
 }
 
 bool is_report_format(std::string_view format) {
-  return format == "text" || format == "json" || format == "sarif" || format == "github" || format == "junit";
+  return format == "text" || format == "json" || format == "sarif" || format == "github" || format == "junit" || format == "html";
 }
 
 void FindingTally::add(const JobResult& result) {
@@ -62,6 +63,8 @@ std::vector<std::pair<std::string, std::size_t>> FindingTally::rules_by_count() 
 
 std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
-std::string_view printer_names() { return "text|json|sarif|github|junit"; }
+std::string_view printer_names() { return "text|json|sarif|github|junit|html"; }
+
+bool report_shows_alignment(std::string_view format) { return format == "html"; }
 
 }  // namespace tc

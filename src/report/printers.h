@@ -62,13 +62,18 @@ std::unique_ptr<ReportSink> make_sarif_sink(std::ostream& out, const ReportConte
 std::unique_ptr<ReportSink> make_github_sink(std::ostream& out, const ReportContext& context);
 // JUnit XML: one test case per file, one failure per finding.
 std::unique_ptr<ReportSink> make_junit_sink(std::ostream& out, const ReportContext& context);
+// HTML: one self-contained page, each pair side by side bead by bead with
+// the findings highlighted in place, filters and a findings list.
+std::unique_ptr<ReportSink> make_html_sink(std::ostream& out, const ReportContext& context);
 
 // The sink for a --format name, or null.
 std::unique_ptr<ReportSink> make_report_sink(std::string_view format, std::ostream& out, const ReportContext& context);
-// "text|json|sarif|github|junit"
+// "text|json|sarif|github|junit|html"
 std::string_view printer_names();
 // True when `format` names a sink.
 bool is_report_format(std::string_view format);
+// True when the format shows each pair's alignment, so the run must keep it.
+bool report_shows_alignment(std::string_view format);
 
 // Counts of a run's findings, kept by the sinks that summarize it.
 struct FindingTally {

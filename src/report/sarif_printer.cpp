@@ -9,6 +9,7 @@ namespace tc {
 namespace {
 
 using nlohmann::json;
+using ordered = nlohmann::ordered_json;
 
 std::string sarif_level(Severity s) {
   switch (s) {
@@ -120,22 +121,24 @@ class SarifSink : public ReportSink {
       for (std::size_t i = 1; i < command_line_.size(); ++i) invocation["arguments"].push_back(command_line_[i]);
     }
     if (!notifications_.empty()) invocation["toolExecutionNotifications"] = notifications_;
-    json run = {{"tool", {{"driver", {{"name", "transcheck"},
+    // Ordered: everything known only at the end (invocations) follows the
+    // streamed results, since what precedes them is written when the run begins.
+    ordered run = {{"tool", {{"driver", {{"name", "transcheck"},
                                       {"version", TRANSCHECK_VERSION},
                                       {"informationUri", std::string(kProjectUrl)},
                                       {"rules", rules}}}}},
-                {"invocations", json::array({invocation})},
-                {"columnKind", "unicodeCodePoints"},
-                {"results", kStreamedArrayPlaceholder}};
+                {"columnKind", "unicodeCodePoints"}};
     if (!root_.empty()) {
       std::string root_uri = "file://" + percent_encoded_uri(root_);
       if (!root_uri.ends_with("/")) root_uri += '/';
       run["originalUriBaseIds"] = {{"PROJECTROOT", {{"uri", root_uri}}}};
     }
-    const json sarif = {
+    run["results"] = kStreamedArrayPlaceholder;
+    run["invocations"] = ordered::array({ordered(invocation)});
+    const ordered sarif = {
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
         {"version", "2.1.0"},
-        {"runs", json::array({run})},
+        {"runs", ordered::array({run})},
     };
     return sarif.dump(2, ' ', false, json::error_handler_t::replace);
   }

@@ -76,4 +76,37 @@ std::string rule_documentation(const RuleInfo& info) {
   return text;
 }
 
+std::string rule_page(const RuleInfo& info) {
+  const char* applies = info.scope == RuleScope::pair          ? "a source and its translation"
+                        : info.language == RuleLanguage::en ? "English text"
+                        : info.language == RuleLanguage::zh ? "Chinese text"
+                                                            : "any text";
+  return "# " + std::string(info.id) + "\n\n" + std::string(info.summary) + "\n\nDefault severity: " +
+         std::string(to_string(info.default_severity)) +
+         (info.enabled_by_default ? "" : " (off by default; enable with --enable " + std::string(info.id) + ")") +
+         "\nApplies to: " + applies + "\n\n" + rule_documentation(info);
+}
+
+std::string rules_reference(const RuleList& rules) {
+  std::string out =
+      "# Rules\n\nEvery rule of transcheck, as `transcheck explain RULE` prints it. This file is written by\n"
+      "`transcheck rules --markdown > docs/rules.md`; a test keeps it up to date.\n";
+  for (const auto& rule : rules) {
+    std::string anchor(rule->info().id);
+    for (char& c : anchor)
+      if (c == '/') c = '-';
+    out += "\n<a id=\"" + anchor + "\"></a>\n\n";
+    const std::string page = rule_page(rule->info());
+    // Headings one level down: the page's title becomes a section of this file.
+    bool line_start = true;
+    for (char c : page) {
+      if (line_start && c == '#') out += '#';
+      out += c;
+      line_start = c == '\n';
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 }  // namespace tc

@@ -24,4 +24,12 @@ bool is_family(const RuleList& rules, std::string_view family);
 // declarations (name, type, default, doc).
 std::string rule_documentation(const RuleInfo& info);
 
+// What `transcheck explain RULE` prints: the id as a title, the summary, the
+// default severity, what it applies to, then rule_documentation.
+std::string rule_page(const RuleInfo& info);
+
+// docs/rules.md (`transcheck rules --markdown`): every rule's page, headings
+// one level down, each under an anchor `family-name` (what SARIF's helpUri names).
+std::string rules_reference(const RuleList& rules);
+
 }  // namespace tc

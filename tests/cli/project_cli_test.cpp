@@ -207,3 +207,63 @@ TEST_F(ProjectCli, StdinFilenameGivesTheFormatAndThePath) {
 
 }  // namespace
 }  // namespace tc::test
+
+namespace tc::test {
+namespace {
+
+TEST_F(ProjectCli, GithubFormatGivesErrorsThenWarningsThenNoticesThenASummary) {
+  const CommandResult r = check("--format github");
+  std::vector<std::string> kinds;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) kinds.push_back(line.substr(0, line.find(' ')));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"::error", "::warning", "::warning", "::notice", "::notice", "::notice"}))
+      << r.out;
+  EXPECT_NE(r.out.find("::notice title=transcheck summary::transcheck: 1 error, 2 warnings, 2 info in 10 files; "
+                       "4 pairs checked, 1 without translation, 1 without source; 3 suppressed\n"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(ProjectCli, JunitHasOneCasePerPairOrFileAndFailuresAtOrAboveFailOn) {
+  const CommandResult r = check("--format junit");
+  EXPECT_NE(r.out.find("<testsuites name=\"transcheck\" tests=\"6\" failures=\"1\" errors=\"0\" time=\"0\">"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("<testcase classname=\"transcheck\" name=\"content/zh-cn/post/flu.md -&gt; content/en/post/flu.md\" "
+                       "time=\"0\">\n      <failure type=\"alignment/number-mismatch\""),
+            std::string::npos)
+      << r.out;
+  // Below --fail-on: listed, not failed.
+  EXPECT_NE(r.out.find("<system-out>docs/guide/setup.md:1:1: info:"), std::string::npos) << r.out;
+  const CommandResult warnings = check("--format junit --fail-on warning");
+  EXPECT_NE(warnings.out.find("tests=\"6\" failures=\"3\" errors=\"0\""), std::string::npos) << warnings.out;
+  write("tree/content/en/post/broken.md", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  write("tree/content/zh-cn/post/broken.md", "# 坏文件\n\n内容。\n");
+  const CommandResult broken = check("--format junit");
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.out.find("tests=\"7\" failures=\"1\" errors=\"1\""), std::string::npos) << broken.out;
+  EXPECT_NE(broken.out.find("<error type=\"input\" message=\"content/en/post/broken.md: "), std::string::npos) << broken.out;
+}
+
+TEST_F(ProjectCli, SarifUsesProjectRelativeUrisAndRecordsTheExitCode) {
+  const CommandResult r = run_in(tree_ / "content", "check --format sarif");
+  const auto sarif = nlohmann::json::parse(r.out);
+  const auto& run = sarif["runs"][0];
+  EXPECT_EQ(run["invocations"][0]["exitCode"], 1);
+  EXPECT_EQ(run["originalUriBaseIds"]["PROJECTROOT"]["uri"].get<std::string>().back(), '/');
+  bool related = false;
+  for (const auto& result : run["results"]) {
+    const auto& artifact = result["locations"][0]["physicalLocation"]["artifactLocation"];
+    EXPECT_EQ(artifact["uriBaseId"], "PROJECTROOT");
+    EXPECT_EQ(artifact["uri"].get<std::string>().rfind("../", 0), std::string::npos) << artifact;
+    if (result["ruleId"] == "alignment/number-mismatch") {
+      EXPECT_EQ(artifact["uri"], "content/en/post/flu.md");
+      EXPECT_EQ(result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"], "content/zh-cn/post/flu.md");
+      related = true;
+    }
+  }
+  EXPECT_TRUE(related);
+}
+
+}  // namespace
+}  // namespace tc::test

@@ -101,6 +101,17 @@ TEST(PageFurniture, ListsOfNumberedLinesAreNotRepeats) {
     EXPECT_NE(b.kind, K::furniture) << b.content;
 }
 
+TEST(PageFurniture, DialogueRepeatedThroughAStoryIsBodyText) {
+  // A short reply in quotes comes back many pages apart in a novel; it is a sentence, not a running head.
+  std::string text;
+  for (int page = 0; page < 3; ++page) {
+    text += "“好。”\n";
+    for (int line = 0; line < 10; ++line) text += "他沿着河边慢慢地走回村子，天已经黑了。\n";
+    text += "\"Fine.\"\n";
+  }
+  for (const auto& b : blocks_of(text)) EXPECT_NE(b.kind, K::furniture) << b.content;
+}
+
 TEST(KeptText, NoticesNamesCopyrightAndThirdLanguage) {
   EXPECT_EQ(kept_of("This translation is out of date.\n"
                     "Centers for Infant Health\n"
@@ -114,6 +125,19 @@ TEST(KeptText, NoticesNamesCopyrightAndThirdLanguage) {
   // In an English document, English is not kept: it is the text.
   EXPECT_EQ(kept_of("Centers for Infant Health\nMost children need two doses.\n", Lang::en),
             (std::vector<KeptKind>{KeptKind::none, KeptKind::none}));
+}
+
+TEST(KeptText, BodyParagraphsThatMentionCopyrightOrLanguagesAreAligned) {
+  // Several sentences of running text are body text, whatever words they contain.
+  EXPECT_EQ(kept_of("The clinic keeps the copyright of its leaflets, but any school may print them. Nurses hand them out "
+                    "at every visit. Parents read them before the first dose. Teachers ask for copies in English and "
+                    "in Chinese. The leaflets say when the second dose is due.\n",
+                    Lang::zh),
+            (std::vector<KeptKind>{KeptKind::none}));
+  // A long line of English words with a few that also are Spanish or French function words.
+  EXPECT_FALSE(is_third_language("Sky qu dairy wei la period tiandong. Stepped efficacy reptiles el bilingual mischief "
+                                 "glycol tang new buddhist bad stud tambourine. Same creation annex official de "
+                                 "outset build broad transfer teacher. Collect quiet south workshop emperor."));
 }
 
 TEST(KeptText, ThirdLanguage) {

@@ -46,7 +46,8 @@ TEST(EncodingFixes, UnusualSpacesBecomeAsManyAsciiSpaces) {
 TEST(EncodingFixes, HtmlEntitiesDecodeEveryLayer) {
   EXPECT_EQ(fixes_of("encoding/html-entity",
                      "a&amp;amp;b c&amp;amp;amp;d don&rsquo;t &#x1F600; &#146; &#0; &nbsp;x &lt;"),
-            (Fixes{"&", "&", "’", "😀", "’", std::nullopt, "\u00A0", "<"}));
+            // &nbsp; becomes a plain space: a no-break space would be reported next (unusual-space).
+            (Fixes{"&", "&", "’", "😀", "’", std::nullopt, " ", "<"}));
 }
 
 TEST(EncodingFixes, NamedEntitiesAreFoundAcrossTheTable) {

@@ -25,7 +25,7 @@ using Fixes = std::vector<std::optional<std::string>>;
 TEST(ScriptFullwidthInEnglish, FixesAreTheEnglishForms) {
   const Document doc = make_doc("NK cells，which kill ＣＤ８ cells。See 「this」 and 《Cancer》.\n", Lang::en);
   EXPECT_EQ(fixes("script/fullwidth-in-english", doc),
-            (Fixes{",", "CD8", ".", "\u201C", "\u201D", std::nullopt, std::nullopt}));
+            (Fixes{", ", "CD8", ". ", "\u201C", "\u201D", std::nullopt, std::nullopt}));
 }
 
 TEST(ScriptFullwidthInEnglish, AsciiVariantsMapLikeNfkc) {

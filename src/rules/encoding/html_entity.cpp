@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 
 #include "rules/encoding/code_point_scan.h"
+#include "rules/encoding/unusual_space.h"
 
 namespace tc {
 
@@ -23,7 +24,8 @@ const RuleInfo& HtmlEntity::info() const {
 Flags HTML character references in prose: named ones such as `&nbsp;`,
 `&amp;`, `&rsquo;`, decimal ones such as `&#8217;` and hexadecimal ones such
 as `&#x2019;`. Escaped-twice references (`&amp;amp;`, `&amp;#8217;`) are one
-finding and are decoded all the way. The fix is the decoded text.
+finding and are decoded all the way. The fix is the decoded text (a space for
+`&nbsp;` and the other space entities, which encoding/unusual-space would report).
 
 Named references are looked up in a table of 167 HTML5 entities
 that occur in ordinary text (punctuation, quotes, dashes, spaces, currency,
@@ -183,7 +185,10 @@ void HtmlEntity::check(const CheckContext& context, std::vector<Finding>& out) c
     if (layers > 1) message += " (escaped " + std::to_string(layers) + " times)";
     Finding f = make_finding(doc, {pos, end}, message);
     if (value) {
-      f.fix = utf8::encode(*value);
+      // &nbsp; decoded is a no-break space, which encoding/unusual-space
+      // would report in turn: the fix writes the space it would ask for.
+      const bool unusual_space = is_unusual_space(*value) && !(doc.lang == Lang::zh && *value == 0x3000);
+      f.fix = unusual_space ? std::string(" ") : utf8::encode(*value);
       const bool visible = u_isgraph(static_cast<UChar32>(*value));
       f.message += "; it stands for " + (visible ? "'" + f.fix->replacement() + "'" : encoding::describe_code_point(*value));
     }

@@ -23,11 +23,27 @@ what it decodes to (letters of a real script, common characters), whether
 it is glued inside a word ("cafÃ©", "HÃ´tel"), whether it holds C1 controls
 or sits next to other candidates. Only well-supported spans are reported;
 once a paragraph has such a span, its weaker candidates in the same code
-page are reported too (a paragraph is usually misread as a whole).
+page are reported too (a paragraph is usually misread as a whole): any on
+the same line, and on the paragraph's other lines only those that already
+have some evidence and decode to a Latin-1 letter or symbol. Mojibake
+elsewhere in a file never makes plain text on another line a finding.
 
 A lone C1 control character (U+0080-U+009F) that Windows-1252 gives a
 meaning ("\u0092" for "’") is also reported: Windows-1252 text read as
 ISO-8859-1.
+
+UTF-8 read as ISO-8859-1 with the C1 control bytes (80-9F) then dropped or
+not shown is reported too: Chinese turns into lead images with too few
+continuation images ("å®æ¤" for "宝椅"), and an apostrophe in an English
+contraction into a bare "â" ("donât"). The message counts the lost bytes
+and gives what could be recovered.
+
+A UTF-8 byte order mark read as Windows-1252 ("ï»¿" before a column name)
+is reported with a fix that removes it.
+
+Legitimate text is left alone: mojibake quoted in a sentence about it
+("such as “Ã©” for “é”"), box-drawing line art, Cyrillic words written
+in camel case, Romanian "â" ("câinele").
 
 When the span decodes cleanly, the finding's fix is the recovered text.
 When a byte was lost (the decoder put "?", "�" or a plain space where a
@@ -49,7 +65,21 @@ None.)",
 }
 
 void Mojibake::check(const CheckContext& context, std::vector<Finding>& out) const {
-  report(context.doc, mojibake::find_latin_mojibake(context.doc.prose()), out);
+  std::vector<mojibake::Hit> hits = mojibake::find_latin_mojibake(context.doc.prose());
+  // GBK read as Windows-1252 ("¡°ÄãºÃ¡±") can hold a UTF-8-looking pair
+  // ("Ã¡"): encoding/mojibake-cjk explains the whole span, so it is not
+  // reported twice. The Chinese-side scan runs only when there is a hit.
+  if (!hits.empty()) {
+    std::vector<mojibake::Hit> gbk_latin;
+    for (mojibake::Hit& cjk : mojibake::find_cjk_mojibake(context.doc.prose()))
+      if (cjk.how == mojibake::kGbkReadAsWindows1252) gbk_latin.push_back(std::move(cjk));
+    std::size_t next = 0;
+    std::erase_if(hits, [&](const mojibake::Hit& hit) {
+      while (next < gbk_latin.size() && gbk_latin[next].end <= hit.begin) ++next;
+      return next < gbk_latin.size() && gbk_latin[next].begin <= hit.begin && hit.end <= gbk_latin[next].end;
+    });
+  }
+  report(context.doc, std::move(hits), out);
 }
 
 }  // namespace tc

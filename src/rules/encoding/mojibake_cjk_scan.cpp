@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "core/utf8.h"
 #include "rules/encoding/mojibake_scan.h"
@@ -43,8 +44,53 @@ bool is_foreign_in_chinese(char32_t cp) {
          (cp >= 0x3100 && cp <= 0x312F) || (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xFE30 && cp <= 0xFE4F);
 }
 
-bool same_foreign_script(char32_t a, char32_t b) {
-  return (is_kana(a) && is_kana(b)) || (is_greek(a) && is_greek(b)) || (is_cyrillic(a) && is_cyrillic(b));
+// Small kana follow only a kana of the i-row (ゃゅょ) or any kana (ぁぃぅぇぉっ);
+// ゐゑゎ are archaic. Japanese writes neither otherwise.
+bool is_small_kana(char32_t cp) {
+  switch (cp) {
+    case U'ぁ': case U'ぃ': case U'ぅ': case U'ぇ': case U'ぉ': case U'っ': case U'ゃ': case U'ゅ': case U'ょ':
+    case U'ゎ': case U'ァ': case U'ィ': case U'ゥ': case U'ェ': case U'ォ': case U'ッ': case U'ャ': case U'ュ':
+    case U'ョ': case U'ヮ': case U'ヵ': case U'ヶ':
+      return true;
+    default:
+      return false;
+  }
+}
+bool takes_small_y(char32_t cp) {
+  static const std::u32string kIRow = U"きぎしじちぢにひびぴみりキギシジチヂニヒビピミリ";
+  return kIRow.find(cp) != std::u32string::npos;
+}
+bool impossible_kana(char32_t cp, char32_t previous) {
+  if (cp == U'ゐ' || cp == U'ゑ' || cp == U'ヰ' || cp == U'ヱ' || cp == U'ゎ' || cp == U'ヮ') return true;
+  if (!is_small_kana(cp)) return false;
+  if (!is_kana(previous)) return true;
+  const bool y = cp == U'ゃ' || cp == U'ゅ' || cp == U'ょ' || cp == U'ャ' || cp == U'ュ' || cp == U'ョ';
+  return y && !takes_small_y(previous);
+}
+
+// How odd a character is inside Chinese or Japanese prose: 0 for common
+// characters and punctuation, 1 for kana, more for rare characters, kana
+// Japanese never writes there, letters of other scripts, private use.
+int written_oddity(char32_t cp, char32_t previous) {
+  if (is_han(cp)) return is_common_han(cp) ? 0 : (is_gb2312(cp) || big5_code(cp) != 0) ? 2 : 3;
+  if (is_typographic_punctuation(cp)) return 0;
+  if (is_kana(cp)) return impossible_kana(cp, previous) ? 3 : 1;
+  if (cp >= 0xE000 && cp <= 0xF8FF) return 5;
+  if (is_foreign_in_chinese(cp)) return 3;
+  return 2;
+}
+
+// How odd a character of a recovered original is; -1 where it cannot be
+// (no character, half-width katakana, private use, control).
+int recovered_oddity(char32_t cp, bool kana_expected) {
+  if (cp < 0x80) return -1;
+  // Japanese: the JIS level 1 kanji (Shift-JIS 889F-9872) are the common ones.
+  if (kana_expected && is_han(cp) && shift_jis_code(cp) >= 0x889F && shift_jis_code(cp) <= 0x9872) return 0;
+  if (is_han(cp)) return is_common_han(cp) ? 0 : (is_gb2312(cp) || big5_code(cp) != 0) ? 2 : 3;
+  if (is_typographic_punctuation(cp)) return 0;
+  if (is_kana(cp)) return kana_expected ? 0 : 2;
+  if ((cp >= 0xFF61 && cp <= 0xFF9F) || (cp >= 0xE000 && cp <= 0xF8FF)) return -1;
+  return 3;
 }
 
 // Characters a recovered span may contain besides ASCII.
@@ -117,8 +163,11 @@ struct Gates {
   std::size_t foreign = 0;    // kana, Greek, Cyrillic, ... (Big5 read as GBK)
   std::size_t latin1 = 0;     // Latin-1 characters (GBK read as Windows-1252)
   bool fill = false;          // 烫, 屯 or 锟
+  bool question_after = false;  // an ASCII '?' right after the stretch
+  bool question_before = false;  // an ASCII '?' right before it
+  bool bom_image = false;       // 锘: the first two bytes of a UTF-8 BOM as GBK
   bool any() const {
-    return fill || utf8_lead > 0 || (foreign > 0 && length >= 4) || (rare >= 2 && length >= 6) || latin1 >= 4;
+    return fill || utf8_lead > 0 || rare > 0 || latin1 >= 2 || question_after || question_before || bom_image;
   }
 };
 
@@ -130,6 +179,7 @@ class CjkScanner {
     const std::uint16_t* gbk_codes = gbk_code_table();
     std::size_t pos = 0;
     const std::size_t size = text_.size();
+    std::size_t previous_end = 0;
     while (pos < size) {
       pos = skip_ascii(text_, pos);  // ASCII fast path
       if (pos >= size) break;
@@ -142,12 +192,21 @@ class CjkScanner {
         const std::uint16_t code = cp < 0x10000 ? gbk_codes[cp] : 0;
         ++gates.length;
         if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
+        if (cp == U'锘') gates.bom_image = true;
+        if (cp < 0x100) ++gates.latin1;
         if (is_level1_or_punctuation(code)) continue;
         ++gates.rare;
         if ((code >> 8) >= 0xE2 && (code >> 8) <= 0xEF) ++gates.utf8_lead;
         if (is_foreign_in_chinese(cp)) ++gates.foreign;
-        if (cp < 0x100) ++gates.latin1;
       }
+      gates.question_after = pos < size && text_[pos] == '?';
+      gates.question_before = begin > 0 && text_[begin - 1] == '?';
+      const std::size_t stretch_bytes = pos - begin;
+      note_paragraph_breaks(previous_end, begin);
+      previous_end = pos;
+      // 问句码 evidence: every run of a file that went UTF-8 -> GBK -> UTF-8
+      // has an even number of bytes (an odd run lost its last character).
+      if (stretch_bytes % 2 == 1 && !gates.question_after) paragraph_has_odd_run_ = true;
       if (!gates.any()) continue;
       stretch_.clear();
       for (std::size_t at = begin; at < pos;) {
@@ -160,6 +219,7 @@ class CjkScanner {
       }
       scan_stretch(gates);
     }
+    end_paragraph();
     // Earlier detectors win where spans overlap.
     std::stable_sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
     std::vector<Hit> kept;
@@ -173,9 +233,21 @@ class CjkScanner {
     const std::size_t first_hit = hits_.size();
     if (gates.fill) find_fill_patterns();
     if (gates.utf8_lead > 0) find_utf8_read_as_gbk();
-    if (gates.foreign > 0 && gates.length >= 4) find_big5_read_as_gbk();
-    if (gates.rare >= 2 && gates.length >= 6) find_gbk_read_as_big5();
-    if (gates.latin1 >= 4) find_gbk_read_as_latin();
+    if (gates.rare >= 1 && gates.length >= 2) {
+      static const Misread kShiftJis{"Shift-JIS read as GBK", "Shift-JIS read as GBK", gbk_code, shift_jis_char, never,
+                                     true, nullptr};
+      static const Misread kBig5{"Big5 read as GBK", "Big5-HKSCS read as GBK", gbk_code, big5_hkscs_char,
+                                 big5_supplement_only, false, nullptr};
+      static const Misread kGbk{"GBK read as Big5", "GBK read as Big5-HKSCS", big5_or_hkscs_code, gbk_char,
+                                hkscs_only, false, is_gb2312_level1};
+      find_misread(kShiftJis);
+      find_misread(kBig5);
+      find_misread(kGbk);
+    }
+    if (gates.latin1 >= 2) find_gbk_read_as_latin();
+    if (gates.bom_image) find_bom_read_as_gbk();
+    if (gates.question_after) find_question_mark_loss();
+    if (gates.question_before) find_question_mark_before();
     // Within one stretch keep the first detector's hit where two overlap.
     std::vector<Hit> local(std::make_move_iterator(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit)),
                            std::make_move_iterator(hits_.end()));
@@ -184,6 +256,113 @@ class CjkScanner {
       const bool overlaps = std::any_of(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit), hits_.end(),
                                         [&](const Hit& h) { return hit.begin < h.end && h.begin < hit.end; });
       if (!overlaps) hits_.push_back(std::move(hit));
+    }
+  }
+
+  // Paragraph bounds between stretches (a blank line in the ASCII between
+  // them): 问句码 candidates of a paragraph are kept only when none of its
+  // runs has an odd number of bytes.
+  void note_paragraph_breaks(std::size_t from, std::size_t to) {
+    for (std::size_t at = from; at < to;) {
+      const auto* newline = static_cast<const char*>(std::memchr(text_.data() + at, '\n', to - at));
+      if (!newline) return;
+      std::size_t next = static_cast<std::size_t>(newline - text_.data()) + 1;
+      while (next < to && (text_[next] == ' ' || text_[next] == '\t' || text_[next] == '\r')) ++next;
+      if (next < to && text_[next] == '\n') {
+        end_paragraph();
+        return;
+      }
+      at = next;
+    }
+  }
+  void end_paragraph() {
+    if (!paragraph_has_odd_run_)
+      for (Hit& hit : question_candidates_) hits_.push_back(std::move(hit));
+    question_candidates_.clear();
+    paragraph_has_odd_run_ = false;
+  }
+
+  static bool asks(char32_t cp) {
+    static const std::u32string kQuestionWords = U"吗呢么吧啊嘛呀谁哪几什怎何否啥咋岂难";
+    return kQuestionWords.find(cp) != std::u32string::npos;
+  }
+
+  // 问句码: UTF-8 read as GBK, saved and read back as UTF-8. A run with an odd
+  // number of bytes left its last byte unpaired; the GBK decoder wrote '?'
+  // for it, and reading back dropped the broken character before the '?'.
+  // The run before the '?' is intact Chinese with an even number of bytes and
+  // no question word ("请及时就?" for "请及时就医").
+  void find_question_mark_loss() {
+    const std::size_t n = stretch_.size();
+    const std::size_t mark = stretch_.back().end;
+    // "传播?径", "流??": the loss is inside a run, so the '?' is glued to
+    // more Chinese or to another '?'; no parity then.
+    const bool glued = mark + 1 < text_.size() &&
+                       (text_[mark + 1] == '?' || static_cast<unsigned char>(text_[mark + 1]) >= 0xE3);
+    if (n < (glued ? 1 : 2) || (!glued && (mark - stretch_.front().begin) % 2 != 0)) return;
+    std::size_t han = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const char32_t cp = stretch_[i].cp;
+      if (asks(cp)) return;
+      if (i + 2 < n && (stretch_[i + 1].cp == U'不' || stretch_[i + 1].cp == U'没') && stretch_[i + 2].cp == cp) return;
+      if (is_han(cp)) ++han;
+      else if (!is_typographic_punctuation(cp)) return;
+    }
+    if (!is_han(stretch_.back().cp) || han * 4 < n * 3) return;
+    Hit hit = question_mark_hit(mark, std::string(text_.substr(stretch_.front().begin, mark - stretch_.front().begin)) +
+                                          "\uFFFD");
+    if (glued)
+      hits_.push_back(std::move(hit));
+    else
+      question_candidates_.push_back(std::move(hit));
+  }
+
+  // "File: ?后山上看": the first character of a run lost, the '?' glued to
+  // the run and standing after ASCII that is not itself a '?'.
+  void find_question_mark_before() {
+    const std::size_t mark = stretch_.front().begin - 1;
+    if (mark > 0 && (static_cast<unsigned char>(text_[mark - 1]) >= 0x80 || text_[mark - 1] == '?' ||
+                     std::isalnum(static_cast<unsigned char>(text_[mark - 1]))))
+      return;
+    if (!is_han(stretch_.front().cp) || stretch_.size() < 2) return;
+    for (const StretchChar& c : stretch_)
+      if (asks(c.cp)) return;
+    hits_.push_back(question_mark_hit(mark, "\uFFFD" + std::string(text_.substr(mark + 1, stretch_.back().end - mark - 1))));
+  }
+
+  static Hit question_mark_hit(std::size_t mark, std::string partial) {
+    Hit hit;
+    hit.begin = mark;
+    hit.end = mark + 1;
+    hit.how = "UTF-8 read as GBK, saved and read back as UTF-8 (问句码: a \"?\" stands for a lost character)";
+    hit.lossy = true;
+    hit.lost = "one character";
+    hit.partial = std::move(partial);
+    return hit;
+  }
+
+  // A UTF-8 byte order mark (EF BB BF) read as GBK at the start of a line:
+  // "锘" (EF BB) and then BF paired with the next byte ("锘縤d" for "id"), or
+  // "锘?" where the decoder could not pair it.
+  void find_bom_read_as_gbk() {
+    if (stretch_.front().cp != U'锘') return;
+    const std::size_t begin = stretch_.front().begin;
+    if (begin != 0 && text_[begin - 1] != '\n') return;
+    if (stretch_.size() >= 2 && (stretch_[1].gbk >> 8) == 0xBF) {
+      const unsigned trail = stretch_[1].gbk & 0xFF;
+      if (trail < 0x80) {
+        add(0, 2, "a UTF-8 byte order mark (EF BB BF) read as GBK", std::string(1, static_cast<char>(trail)));
+        return;
+      }
+    }
+    if (stretch_.size() == 2 && stretch_[1].cp == kReplacement) {
+      add(0, 2, "a UTF-8 byte order mark (EF BB BF) read as GBK", std::string());
+      return;
+    }
+    if (stretch_.size() == 1 && after_stretch() == '?') {
+      add(0, 1, "a UTF-8 byte order mark (EF BB BF) read as GBK", std::string(), true, 1);
+      hits_.back().recovered = std::string();
+      hits_.back().lost = "the byte after the mark";
     }
   }
 
@@ -317,7 +496,15 @@ class CjkScanner {
           lossy = true;
           lost_punctuation = lost_punctuation || (length == 3 && is_punctuation_lead(lead, bytes_[i + 1]));
         } else {
-          for (int j = 0; j < length; ++j) decoded.push_back(static_cast<char>(bytes_[i + j]));
+          // A character no recovered text may hold ends the span here, so
+          // a long run of such sequences (锟斤拷 is U+FFFD twice) is not
+          // decoded again from every start: linear time.
+          char sequence[4];
+          for (int j = 0; j < length && j < 4; ++j) sequence[j] = static_cast<char>(bytes_[i + j]);
+          std::size_t at = 0;
+          const char32_t cp = utf8::next(std::string_view(sequence, static_cast<std::size_t>(length)), at);
+          if (cp >= 0x80 && !plausible_recovered(cp)) break;
+          decoded.append(sequence, static_cast<std::size_t>(length));
         }
         i += length;
         if (char_at_byte_[i] >= 0) {
@@ -331,10 +518,20 @@ class CjkScanner {
         // "60鈥?5%": the decoder lost a byte, wrote '?' and swallowed the next.
         const unsigned second = i + 1 < total ? bytes_[i + 1] : 0;
         const bool punctuation = is_punctuation_lead(bytes_[i], second);
-        if (accept_utf8_gbk(k, n - k, decoded, true, punctuation || lost_punctuation)) {
+        // One character alone before the '?' ("鏄?" for "是"): a rare
+        // character whose GBK lead is the lead of a UTF-8 ideograph.
+        const bool lone = k == 0 && n == 1 && lone_ideograph_lead(k);
+        if (lone || accept_utf8_gbk(k, n - k, decoded, true, punctuation || lost_punctuation)) {
           add(k, n, "UTF-8 read as GBK", std::nullopt, true, 1);
+          if (!decoded.empty()) hits_.back().partial = decoded + "\uFFFD";
           break;
         }
+      }
+      // The same with Python's decoder, which writes U+FFFD: "鏄�".
+      if (k == 0 && n == 2 && stretch_[1].cp == kReplacement && lone_ideograph_lead(k)) {
+        add(k, n, "UTF-8 read as GBK", std::nullopt, true);
+        hits_.back().partial = "\uFFFD";
+        break;
       }
       const std::size_t chars = boundary_char - k;
       const std::string_view recovered = std::string_view(decoded).substr(0, decoded_at_boundary);
@@ -348,6 +545,12 @@ class CjkScanner {
       }
       ++k;
     }
+  }
+
+  // A rare character whose GBK lead byte is the lead of a UTF-8 ideograph.
+  bool lone_ideograph_lead(std::size_t index) const {
+    const unsigned lead = stretch_[index].gbk >> 8;
+    return lead >= 0xE4 && lead <= 0xE9 && is_han(stretch_[index].cp) && !is_common_han(stretch_[index].cp);
   }
 
   std::size_t rare_in_garble(std::size_t from, std::size_t count) const {
@@ -381,87 +584,121 @@ class CjkScanner {
     return punctuation || glued_to_ascii(from, count);
   }
 
-  // Big5 bytes read as GBK: a span whose GBK codes decode as Big5 to common
-  // Traditional characters, while the span itself mixes kana, Greek,
-  // Cyrillic, private-use and rare characters.
-  void find_big5_read_as_gbk() {
-    const std::size_t n = stretch_.size();
-    for (std::size_t k = 0; k < n;) {
-      std::size_t j = k;
-      while (j < n && stretch_[j].gbk != 0 && big5_char(stretch_[j].gbk) != 0) ++j;
-      if (j - k >= 4 && accept_big5_gbk(k, j - k)) {
-        std::string recovered;
-        for (std::size_t i = k; i < j; ++i) utf8::append(recovered, big5_char(stretch_[i].gbk));
-        add(k, j, "Big5 read as GBK", std::move(recovered));
-      }
-      k = j > k ? j : k + 1;
-    }
-  }
+  // One double-byte code page read as another: the bytes the wrong decoder
+  // saw are the written characters' codes in its page (GBK or Big5), and
+  // they decode in the original page to the text that was meant.
+  struct Misread {
+    const char* how;                            // "Big5 read as GBK"
+    const char* how_supplement;                 // when a code needs the supplement: "Big5-HKSCS read as GBK"
+    std::uint16_t (*written_code)(char32_t);    // code in the page the text was read in
+    char16_t (*original_char)(std::uint16_t);   // that code in the page it was written in
+    bool (*needs_supplement)(char32_t written, std::uint16_t code);
+    bool kana_expected;                          // Shift-JIS: the original is Japanese
+    // When set, a run of five or more whose original Han characters all pass
+    // it needs only one odd written character: GB2312 level 1 for GBK read as
+    // Big5, whose garble is made of Big5's common rows and looks plain.
+    bool (*plain_original)(char32_t);
+  };
 
-  bool accept_big5_gbk(std::size_t from, std::size_t count) const {
-    std::size_t recovered_han = 0, recovered_common = 0;
-    std::size_t foreign = 0;  // characters Chinese prose does not mix in
-    std::size_t odd = 0;
-    std::size_t han = 0;
-    for (std::size_t i = from; i < from + count; ++i) {
-      const char32_t cp = stretch_[i].cp;
-      // Two kana, Greek or Cyrillic letters in a row: real Japanese, Greek or Russian text.
-      if (i > from && same_foreign_script(cp, stretch_[i - 1].cp)) return false;
-      if (is_han(cp)) ++han;
-      const bool is_foreign = is_foreign_in_chinese(cp);
-      if (is_foreign) ++foreign;
-      if (is_foreign || !is_gb2312_level1(cp)) ++odd;
-      // The recovered character has the garble's GBK code as its Big5 code.
-      const std::uint16_t code = stretch_[i].gbk;
-      const char32_t recovered = big5_char(code);
-      if (is_han(recovered)) {
-        ++recovered_han;
-        if (code >= 0xA440 && code <= 0xC67E) ++recovered_common;
-      } else if (!is_typographic_punctuation(recovered)) {
-        return false;
-      }
-    }
-    if (recovered_han < 3 || recovered_common * 10 < recovered_han * 8) return false;
-    return foreign > 0 && han >= 2 && odd * 2 >= count;
+  // The Big5 code, or the Hong Kong supplement's when Big5 has none.
+  static std::uint16_t big5_or_hkscs_code(char32_t cp) {
+    const std::uint16_t code = big5_code(cp);
+    return code != 0 ? code : big5_hkscs_code(cp);
   }
+  static bool big5_supplement_only(char32_t, std::uint16_t code) { return big5_char(code) == 0; }
+  static bool hkscs_only(char32_t written, std::uint16_t) { return big5_code(written) == 0; }
+  static bool never(char32_t, std::uint16_t) { return false; }
 
-  // GBK bytes read as Big5: Traditional characters, many of them rare
-  // (Big5 level 2), whose Big5 codes decode as GBK to common Simplified text.
-  void find_gbk_read_as_big5() {
+  // Each run of characters the misreading maps is weighed: the written text
+  // must be odd as Chinese (rare characters, kana that Japanese never writes
+  // so, private use, Greek or box drawing inside Chinese) and the original
+  // plain (common characters and punctuation), by a clear margin.
+  void find_misread(const Misread& misread) {
     const std::size_t n = stretch_.size();
     for (std::size_t k = 0; k < n;) {
       std::size_t j = k;
       while (j < n) {
-        const std::uint16_t code = big5_code(stretch_[j].cp);
-        if (code == 0 || gbk_char(code) == 0) break;
+        const std::uint16_t code = misread.written_code(stretch_[j].cp);
+        if (code == 0 || recovered_oddity(misread.original_char(code), misread.kana_expected) < 0) break;
         ++j;
       }
-      if (j - k >= 6 && accept_gbk_big5(k, j - k)) {
+      if (j - k >= 2 && accept_misread(misread, k, j)) {
         std::string recovered;
-        for (std::size_t i = k; i < j; ++i) utf8::append(recovered, gbk_char(big5_code(stretch_[i].cp)));
-        add(k, j, "GBK read as Big5", std::move(recovered));
+        bool supplement = false;
+        for (std::size_t i = k; i < j; ++i) {
+          const std::uint16_t code = misread.written_code(stretch_[i].cp);
+          supplement = supplement || misread.needs_supplement(stretch_[i].cp, code);
+          utf8::append(recovered, misread.original_char(code));
+        }
+        add(k, j, supplement ? misread.how_supplement : misread.how, std::move(recovered));
       }
       k = j > k ? j : k + 1;
     }
   }
 
-  bool accept_gbk_big5(std::size_t from, std::size_t count) const {
-    std::size_t han = 0, level1 = 0, rare = 0;
-    for (std::size_t i = from; i < from + count; ++i) {
-      // The recovered character has the garble's Big5 code as its GBK code.
-      const std::uint16_t code = big5_code(stretch_[i].cp);
-      const char32_t recovered = gbk_char(code);
-      const bool gb2312 = (code >> 8) >= 0xA1 && (code >> 8) <= 0xF7 && (code & 0xFF) >= 0xA1;
-      if (is_han(recovered) && gb2312) {
-        ++han;
-        if (is_level1_or_punctuation(code)) ++level1;
-      } else if (!is_typographic_punctuation(recovered)) {
-        return false;
+  bool accept_misread(const Misread& misread, std::size_t from, std::size_t to) const {
+    int written = 0, original = 0, kana = 0, strong = 0, han = 0, written_kana = 0, impossible = 0;
+    int words = 0;  // letters of alphabets and box drawing
+    int meant_han = 0, meant_plain = 0;
+    for (std::size_t i = from; i < to; ++i) {
+      const char32_t cp = stretch_[i].cp;
+      const char32_t previous = i > from ? stretch_[i - 1].cp : 0;
+      const int odd = written_oddity(cp, previous);
+      written += odd;
+      if (odd >= 2) ++strong;
+      if (is_han(cp)) ++han;
+      if (is_kana(cp)) ++written_kana;
+      if (odd >= 3 && !is_han(cp)) ++impossible;
+      if (is_greek(cp) || is_cyrillic(cp) || (cp >= 0x2500 && cp <= 0x257F) || (cp >= 0x80 && cp <= 0x24F)) ++words;
+      const char32_t meant = misread.original_char(misread.written_code(cp));
+      original += recovered_oddity(meant, misread.kana_expected);
+      if (is_kana(meant)) ++kana;
+      if (is_han(meant)) {
+        ++meant_han;
+        if (misread.plain_original && misread.plain_original(meant)) ++meant_plain;
       }
-      if (code >= 0xC940) ++rare;  // Big5 level 2: rare Traditional characters
     }
-    if (han < 4 || level1 * 100 < han * 85) return false;
-    return rare * 10 >= count * 3;
+    const int length = static_cast<int>(to - from);
+    if (misread.kana_expected && kana == 0) return false;
+    // The written run is Chinese-looking: Greek, Cyrillic, box drawing or
+    // pinyin letters on their own are words and line art, not garble.
+    if (words * 2 >= length || (han == 0 && written_kana == 0)) return false;
+    if (strong == 0 || original * 3 > length) return false;
+    // Two characters need every sign: nothing odd in the original, a kana
+    // Japanese never writes so or a private-use character ("いゅ" for "中文"),
+    // and not one character doubled ("佼佼").
+    if (length == 2)
+      return original == 0 && impossible >= 1 && stretch_[from].cp != stretch_[from + 1].cp;
+    if (length >= 5 && meant_han >= 4 && meant_plain == meant_han) return true;
+    return written - 2 * original >= std::max(3, length / 2);
+  }
+
+  bool hits_added_since(std::size_t first_char) const {
+    return !hits_.empty() && hits_.back().begin >= stretch_[first_char].begin;
+  }
+
+  // A fragment of one or two GBK characters read as Windows-1252, standing
+  // alone between ASCII: full-width digits and letters ("£±" for "１"),
+  // Chinese punctuation ("¡°" for "“"), circled numbers ("¢Ù" for "①"). The
+  // first byte of these rows is a symbol in Windows-1252 (¡ ¢ £), never the
+  // start of a word, and the second must not be a letter's usual neighbour.
+  void find_short_gbk_latin(const std::string& bytes) {
+    const char32_t before_fragment = before(0), after_fragment = after_stretch();
+    if ((before_fragment < 0x80 && std::isalpha(static_cast<int>(before_fragment))) ||
+        (after_fragment < 0x80 && std::isalpha(static_cast<int>(after_fragment))))
+      return;
+    auto recovered = decode_strict(bytes, "GBK");
+    if (!recovered) return;
+    for (std::size_t pos = 0, i = 0; pos < recovered->size(); i += 2) {
+      const char32_t cp = utf8::next(*recovered, pos);
+      const auto lead = static_cast<unsigned char>(bytes[i]);
+      const bool row = lead == 0xA1 || lead == 0xA2 || lead == 0xA3;
+      const bool symbol = (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x3001 && cp <= 0x3011) ||
+                          (cp >= 0x2018 && cp <= 0x201D) || (cp >= 0x2460 && cp <= 0x249B) || cp == 0x2026;
+      if (!row || !symbol) return;
+      if (lead == 0xA1 && bytes[i + 1] == '\xBF') return;  // "¡¿": Spanish
+    }
+    add(0, stretch_.size(), std::string(kGbkReadAsWindows1252), std::move(*recovered));
   }
 
   // GBK text read as Windows-1252 is mostly letters (the lead bytes of the
@@ -510,10 +747,11 @@ class CjkScanner {
             if (is_gb2312_level1(cp)) ++level1;
           }
           if (!all_gb2312 || stats.han < 2 || level1 * 4 < stats.han * 3) continue;
-          add(k + align, k + align + pairs * 2, "GBK read as Windows-1252", std::move(*recovered));
+          add(k + align, k + align + pairs * 2, std::string(kGbkReadAsWindows1252), std::move(*recovered));
           break;
         }
       }
+      if (k == 0 && j == n && n % 2 == 0 && n <= 6 && !hits_added_since(k)) find_short_gbk_latin(bytes);
       k = j > k ? j : k + 1;
     }
   }
@@ -524,6 +762,8 @@ class CjkScanner {
   std::vector<std::int32_t> char_at_byte_;  // character starting at each byte, or -1
   std::vector<std::size_t> first_byte_;     // first byte of each character
   std::vector<Hit> hits_;
+  std::vector<Hit> question_candidates_;  // 问句码 hits of the current paragraph
+  bool paragraph_has_odd_run_ = false;
 };
 
 }  // namespace
@@ -532,10 +772,16 @@ std::vector<Hit> find_cjk_mojibake(std::string_view text) { return CjkScanner(te
 
 std::string message_for(const Hit& hit, std::string_view written) {
   std::string message = "mojibake: " + hit.how;
-  if (hit.recovered)
+  if (hit.recovered && hit.recovered->empty())
+    message += " (\"" + std::string(written) + "\" is to be removed)";
+  else if (hit.recovered)
     message += " (\"" + std::string(written) + "\" was \"" + *hit.recovered + "\")";
-  else if (hit.lossy)
-    message += "; a byte was lost, so the text cannot be recovered exactly";
+  else if (hit.lossy) {
+    const bool several = !hit.lost.empty() && hit.lost[0] >= '2' && hit.lost[0] <= '9';
+    message += "; " + (hit.lost.empty() ? std::string("a byte") : hit.lost) + (several ? " were" : " was") +
+               " lost, so the text cannot be recovered exactly";
+    if (hit.partial) message += "; recovered as far as possible: \"" + *hit.partial + "\"";
+  }
   return message;
 }
 

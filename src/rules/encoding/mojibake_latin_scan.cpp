@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/document.h"
 #include "core/utf8.h"
@@ -18,6 +19,7 @@ namespace tc::mojibake {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
+constexpr char32_t kByteOrderMark = 0xFEFF;
 constexpr int kReject = -100;
 constexpr int kFireScore = 2;  // evidence a candidate needs to be reported
 
@@ -78,6 +80,15 @@ bool plausible_long(char32_t cp) {
                         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) || cp == 0xFFFD ||
                         (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3134F);
   return in_block && u_isdefined(static_cast<UChar32>(cp));
+}
+
+// A continuation byte 80-9F that is a character of Windows-1252 (not a C1 control).
+bool has_1252_symbol(const Candidate& c) {
+  for (std::size_t i = 1; i < c.bytes.size(); ++i) {
+    const auto b = static_cast<unsigned char>(c.bytes[i]);
+    if (b >= 0x80 && b <= 0x9F) return true;
+  }
+  return false;
 }
 
 char32_t decode_bytes(const std::string& bytes) {
@@ -147,8 +158,12 @@ std::optional<Candidate> match_page(std::string_view text, std::size_t begin, st
   if (c.unknown_byte && real_continuations == 0) return std::nullopt;
   // IBM437 box drawing ("┬┐") is real in diagrams; as mojibake ("┬┐que" for
   // "¿que") it runs into a word.
-  if (page == SingleByte::ibm437 && box_continuation && (pos >= text.size() || !is_letter(utf8::at(text, pos))))
-    return std::nullopt;
+  // Line art ("├┤a┼┐") has a single letter between boxes; a word follows mojibake.
+  if (page == SingleByte::ibm437 && box_continuation) {
+    std::size_t next = pos;
+    if (next >= text.size() || !is_letter(utf8::next(text, next))) return std::nullopt;
+    if (next >= text.size() || !is_letter(utf8::at(text, next))) return std::nullopt;
+  }
   c.end = pos;
   if (!c.unknown_byte) {
     c.decoded = decode_bytes(c.bytes);
@@ -158,9 +173,18 @@ std::optional<Candidate> match_page(std::string_view text, std::size_t begin, st
 }
 
 // Evidence that a candidate is mojibake; kReject when it cannot be.
+bool is_cyrillic_letter(char32_t cp) { return cp >= 0x400 && cp <= 0x4FF && is_letter(cp); }
+
 int score(const Candidate& c, char32_t before, char32_t after) {
+  // Cyrillic letters inside a Cyrillic word, camel-cased Serbian
+  // ("ЈованЂурић") included, are words: Windows-1251 mojibake of Cyrillic
+  // starts with Р or С, that of punctuation carries symbols ("вЂ™").
+  if (c.page == SingleByte::windows1251 && is_cyrillic_letter(before) && is_cyrillic_letter(after) &&
+      is_cyrillic_letter(c.lead) && is_cyrillic_letter(c.last))
+    return 0;
   int s = 0;
   if (c.length >= 3) {
+    if (c.decoded == kByteOrderMark) return 4;  // "ï»¿" before a column name
     if (!c.unknown_byte && !plausible_long(c.decoded)) return kReject;
     // Russian "её»" and French "parlé\u0085 " are the bytes of rare
     // ideographs: no evidence at all.
@@ -169,7 +193,12 @@ int score(const Candidate& c, char32_t before, char32_t after) {
     // Russian "и…»" is the bytes of 腻, "н…»" those of a Hangul syllable.
     // CJK mojibake comes in runs ("ç®€ä½“ä¸­æ–‡"), which touching candidates reward.
     const bool cjk = (c.decoded >= 0x3040 && c.decoded <= 0x9FFF) || (c.decoded >= 0xAC00 && c.decoded <= 0xD7A3);
-    if (cjk) return 1;
+    // Unless Windows-1252 gave a continuation byte one of its own symbols
+    // ("æ˜Ž" for 明): legitimate text does not put "˜" or "Ž" after "æ".
+    // A plain space read as the 0xA0 of an ideograph is a word space between
+    // Cyrillic or Greek words ("ић и Ј") far more often than garble.
+    if (cjk && c.space_for_nbsp) return 0;
+    if (cjk) return c.page == SingleByte::windows1252 && !c.has_c1 && is_common_han(c.decoded) && has_1252_symbol(c) ? 2 : 1;
     s = c.unknown_byte || c.space_for_nbsp ? 2 : 3;
   } else {
     if (c.unknown_byte) return 0;  // "Ñ�": counts only next to other candidates
@@ -272,7 +301,16 @@ bool confirmable(const Candidate& c) {
 
 // A paragraph with confirmed mojibake in a page was wholly read in that
 // page, so weak groups of the same page in it ("В« Voilà" next to
-// "bibliothГЁque") are mojibake too.
+// "bibliothГЁque") are mojibake too. On the confirmed group's own line any
+// weak group counts; on another line of the paragraph only one that is
+// already suspect and decodes to a Latin-1 letter or symbol: a file of
+// unrelated lines (a list, a table) is one paragraph, and "Å—" or "Ä£" on
+// one line is not garble because another line has some.
+bool confirmable_elsewhere(const Candidate& c) {
+  if (c.decoded >= 0xA0 && c.decoded <= 0xFF) return c.decoded != 0xD7 && c.decoded != 0xF7;
+  return c.page == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
+}
+
 void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, std::vector<Group>& groups) {
   // The bounds of the paragraph (text between blank lines) holding a position.
   std::pair<std::size_t, std::size_t> last_paragraph{1, 0};  // empty: nothing found yet
@@ -322,6 +360,17 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
       confirmed.push_back({line, pages});
   }
   if (confirmed.empty()) return;
+  std::vector<std::size_t> firing;  // where the confirmed groups begin, ascending
+  for (const Group& g : groups)
+    if (g.fires) firing.push_back(candidates[g.first].begin);
+  auto on_a_firing_line = [&](std::size_t pos) {
+    const std::size_t newline_before = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
+    const std::size_t start = newline_before == std::string_view::npos ? 0 : newline_before + 1;
+    const std::size_t newline_after = text.find('\n', pos);
+    const std::size_t end = newline_after == std::string_view::npos ? text.size() : newline_after;
+    const auto it = std::lower_bound(firing.begin(), firing.end(), start);
+    return it != firing.end() && *it < end;
+  };
   std::size_t next_line = 0;
   for (Group& g : groups) {
     if (g.fires || g.score < 0) continue;
@@ -331,6 +380,8 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
     const auto& line = confirmed[next_line].first;
     const auto& pages = confirmed[next_line].second;
     if (at < line.first) continue;
+    const bool same_line = on_a_firing_line(at);
+    if (!same_line && g.score < 1) continue;
     bool all = true;
     for (std::size_t i = g.first; i <= g.last && all; ++i) {
       Candidate& c = candidates[i];
@@ -356,13 +407,14 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
           break;
         }
       }
-      all = c.unknown_byte || confirmable(c);
+      all = c.unknown_byte || (same_line ? confirmable(c) : confirmable_elsewhere(c));
     }
     g.fires = all;
   }
 }
 
 std::string describe(const Candidate& c) {
+  if (c.decoded == kByteOrderMark) return "a UTF-8 byte order mark (EF BB BF) read as " + std::string(display_name(c.page));
   std::string how = "UTF-8 read as ";
   if (c.has_c1 && c.page == SingleByte::windows1252)
     how += "ISO-8859-1";
@@ -385,6 +437,149 @@ std::optional<Hit> c1_hit(std::string_view text, std::size_t begin, std::size_t 
   hit.how = "Windows-1252 read as ISO-8859-1";
   hit.recovered = *decoded;
   return hit;
+}
+
+// The byte a character of the Latin-1 / Windows-1252 range stands for, or
+// -1. C1 controls stand for themselves.
+int latin1_byte(char32_t cp) {
+  if (cp >= 0x80 && cp <= 0xFF) return static_cast<int>(cp);
+  const auto* codes = single_byte_codes(cp);
+  const unsigned char byte = codes ? (*codes)[static_cast<std::size_t>(SingleByte::windows1252)] : 0;
+  return byte >= 0x80 && byte <= 0x9F ? byte : -1;
+}
+
+// UTF-8 read as ISO-8859-1 and the C1 controls (bytes 80-9F, a third of
+// the continuation bytes) then dropped or not shown: Chinese turns into
+// three-byte lead images (ä å æ ç è é) each followed by fewer than two
+// continuation images ("å®æ¤…"), and English apostrophes into a bare "â"
+// ("donât"). What remains complete is recovered; the rest is said to be lost.
+struct DroppedRun {
+  std::size_t begin = 0, end = 0;
+  int leads = 0, continuations = 0, missing = 0, characters = 0;
+  std::string partial;
+};
+
+void finish_dropped(std::string_view text, DroppedRun& run, std::vector<Hit>& out) {
+  if (run.leads >= 2 && run.missing >= 1 && run.continuations >= 1) {
+    Hit hit;
+    hit.begin = run.begin;
+    hit.end = run.end;
+    hit.how = "UTF-8 read as ISO-8859-1 with the C1 control bytes dropped";
+    hit.lossy = true;
+    hit.lost = std::to_string(run.missing) + (run.missing == 1 ? " byte" : " bytes");
+    // Worth showing only when some character came through whole.
+    if (run.partial.find_first_not_of("\xEF\xBF\xBD") != std::string::npos) hit.partial = run.partial;
+    out.push_back(std::move(hit));
+  }
+  (void)text;
+  run = DroppedRun{};
+}
+
+void add_dropped_c1(std::string_view text, std::vector<Hit>& hits) {
+  std::vector<Hit> found;
+  DroppedRun run;
+  std::string sequence;  // bytes of the sequence being read
+  int expected = 0;      // continuation bytes the current lead wants
+  auto close_sequence = [&]() {
+    if (sequence.empty()) return;
+    if (expected > 0) {
+      run.missing += expected;
+      run.partial += "\uFFFD";
+    } else {
+      std::size_t at = 0;
+      const char32_t cp = utf8::next(sequence, at);
+      if (cp == utf8::kInvalid || at != sequence.size()) run.partial += "\uFFFD";
+      else run.partial += sequence;
+    }
+    ++run.characters;
+    sequence.clear();
+    expected = 0;
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    pos = skip_ascii(text, pos);
+    const std::size_t begin = pos;
+    if (pos >= text.size()) break;
+    // Characters from U+3000 up (all CJK) are no Latin-1 or Windows-1252
+    // image and end a run: skipped without decoding, as Chinese text is
+    // made of them.
+    const auto first = static_cast<unsigned char>(text[pos]);
+    if (first >= 0xE3 && first <= 0xEF && pos + 2 < text.size() && is_continuation(static_cast<unsigned char>(text[pos + 1])) &&
+        is_continuation(static_cast<unsigned char>(text[pos + 2]))) {
+      pos += 3;
+      if (run.characters > 0 || !sequence.empty()) {
+        close_sequence();
+        finish_dropped(text, run, found);
+      }
+      continue;
+    }
+    const char32_t cp = next_char(text, pos);
+    // English: "donât", "Itâs", "weâre": a bare â for E2 80 99 inside a
+    // contraction.
+    if (cp == 0xE2) {
+      const char32_t before = char_before(text, begin);
+      std::size_t word_end = pos;
+      while (word_end < text.size() && std::isalpha(static_cast<unsigned char>(text[word_end]))) ++word_end;
+      const std::string_view tail = text.substr(pos, word_end - pos);
+      const bool contraction = tail == "s" || tail == "d" || tail == "m" || tail == "ll" || tail == "re" ||
+                               tail == "ve" || (tail == "t" && before == 'n');
+      if (before < 0x80 && std::islower(static_cast<int>(before)) && contraction) {
+        Hit hit;
+        hit.begin = begin;
+        hit.end = pos;
+        hit.how = "UTF-8 read as ISO-8859-1 with the C1 control bytes dropped (\"’\" is E2 80 99)";
+        hit.lossy = true;
+        hit.lost = "2 bytes";
+        hit.partial = "’";
+        found.push_back(std::move(hit));
+        continue;
+      }
+    }
+    const int byte = latin1_byte(cp);
+    const bool active = run.characters > 0 || !sequence.empty();
+    if (active && (byte < 0 || begin != run.end)) {
+      close_sequence();
+      finish_dropped(text, run, found);
+    }
+    if (byte < 0) continue;
+    const auto b = static_cast<unsigned char>(byte);
+    const bool lead = b >= 0xE2 && b <= 0xEF;
+    if (lead) {
+      close_sequence();
+      if (run.characters == 0) run.begin = begin;
+      ++run.leads;
+      sequence.push_back(static_cast<char>(b));
+      expected = 2;
+      run.end = pos;
+    } else if (is_continuation(b) && expected > 0) {
+      sequence.push_back(static_cast<char>(b));
+      ++run.continuations;
+      --expected;
+      run.end = pos;
+    } else if (run.characters > 0 || !sequence.empty()) {
+      // Not part of a sequence: the run ends before this character.
+      close_sequence();
+      finish_dropped(text, run, found);
+    }
+  }
+  close_sequence();
+  finish_dropped(text, run, found);
+  if (found.empty()) return;
+  // A run replaces the ordinary hits inside it (parts of it that happened to
+  // be complete sequences).
+  std::vector<Hit> kept;
+  std::size_t next = 0;
+  for (Hit& hit : hits) {
+    while (next < found.size() && found[next].end <= hit.begin) kept.push_back(std::move(found[next++]));
+    const bool inside = next < found.size() && found[next].begin <= hit.begin && hit.end <= found[next].end;
+    const bool overlaps = next < found.size() && found[next].begin < hit.end && hit.begin < found[next].end;
+    if (inside) continue;
+    if (overlaps) {
+      ++next;  // an ordinary hit that reaches outside the run wins
+    }
+    kept.push_back(std::move(hit));
+  }
+  while (next < found.size()) kept.push_back(std::move(found[next++]));
+  hits = std::move(kept);
 }
 
 std::vector<Hit> scan(std::string_view text, bool with_c1) {
@@ -467,18 +662,26 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
         recovered += candidates[i].bytes;
       }
       hit.recovered = recover_latin_layers(std::move(recovered));
+      // A byte order mark is removed, not kept as an invisible character.
+      for (std::size_t at; (at = hit.recovered->find("\xEF\xBB\xBF")) != std::string::npos;) hit.recovered->erase(at, 3);
     }
     hits.push_back(std::move(hit));
   }
   if (with_c1) {
+    // Hits and controls are both in text order (controls found inside a
+    // candidate may come late): one pass with a moving index, not a search
+    // of every hit for every control.
+    std::sort(c1_controls.begin(), c1_controls.end());
     const std::size_t fired = hits.size();
+    std::size_t next_hit = 0;
     for (const auto& control : c1_controls) {
       const std::size_t begin = control.first, end = control.second;
-      const bool inside = std::any_of(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(fired),
-                                      [&](const Hit& h) { return h.begin <= begin && end <= h.end; });
+      while (next_hit < fired && hits[next_hit].end < end) ++next_hit;
+      const bool inside = next_hit < fired && hits[next_hit].begin <= begin && end <= hits[next_hit].end;
       if (!inside)
         if (auto hit = c1_hit(text, begin, end)) hits.push_back(std::move(*hit));
     }
+    add_dropped_c1(text, hits);
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
   }
   return hits;

@@ -18,6 +18,10 @@ struct Hit {
   std::string how;        // e.g. "UTF-8 read as Windows-1252"
   std::optional<std::string> recovered;  // the original text, when it round-trips
   bool lossy = false;     // a byte was replaced by '?', U+FFFD or a space
+  // When lossy: the part that could be recovered ("\uFFFD" where a character
+  // was lost), and what was lost when it is more than a byte.
+  std::optional<std::string> partial;
+  std::string lost;
 };
 
 // UTF-8 read as a single-byte page (Windows-1252/1250/1251/1257,
@@ -34,6 +38,9 @@ std::string recover_latin_layers(std::string text);
 // after a bad lead swallowed: "鈥?"), GBK read as Latin-1, Big5 and GBK
 // read as each other, and the fill patterns 锟斤拷 / 烫烫烫 / 屯屯屯.
 std::vector<Hit> find_cjk_mojibake(std::string_view text);
+
+// Hit::how of GBK bytes read as Windows-1252 ("ÖÐÎÄ").
+inline constexpr std::string_view kGbkReadAsWindows1252 = "GBK read as Windows-1252";
 
 // The finding message for a hit; written is the span as it stands in the text.
 std::string message_for(const Hit& hit, std::string_view written);

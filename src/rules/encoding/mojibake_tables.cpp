@@ -118,6 +118,14 @@ const DoubleByteTable& big5_table() {
   static const DoubleByteTable table("Big5");
   return table;
 }
+const DoubleByteTable& big5_hkscs_table() {
+  static const DoubleByteTable table("Big5-HKSCS");
+  return table;
+}
+const DoubleByteTable& shift_jis_table() {
+  static const DoubleByteTable table("Shift_JIS");
+  return table;
+}
 
 }  // namespace
 
@@ -167,6 +175,10 @@ std::uint16_t gbk_code(char32_t cp) { return cp < 0x10000 ? gbk_table().to_code[
 std::uint16_t big5_code(char32_t cp) { return cp < 0x10000 ? big5_table().to_code[cp] : 0; }
 char16_t gbk_char(std::uint16_t code) { return gbk_table().to_char[code]; }
 char16_t big5_char(std::uint16_t code) { return big5_table().to_char[code]; }
+std::uint16_t big5_hkscs_code(char32_t cp) { return cp < 0x10000 ? big5_hkscs_table().to_code[cp] : 0; }
+char16_t big5_hkscs_char(std::uint16_t code) { return big5_hkscs_table().to_char[code]; }
+std::uint16_t shift_jis_code(char32_t cp) { return cp < 0x10000 ? shift_jis_table().to_code[cp] : 0; }
+char16_t shift_jis_char(std::uint16_t code) { return shift_jis_table().to_char[code]; }
 
 bool is_gb2312_level1(char32_t cp) {
   const std::uint16_t code = gbk_code(cp);

@@ -59,6 +59,12 @@ std::uint16_t big5_code(char32_t cp);
 // The character a GBK / Big5 double-byte code decodes to (BMP), or 0.
 char16_t gbk_char(std::uint16_t code);
 char16_t big5_char(std::uint16_t code);
+// The same for Big5-HKSCS (Big5 with the Hong Kong supplement, as Microsoft's
+// cp951 and most Hong Kong systems have it) and for Shift-JIS.
+std::uint16_t big5_hkscs_code(char32_t cp);
+char16_t big5_hkscs_char(std::uint16_t code);
+std::uint16_t shift_jis_code(char32_t cp);
+char16_t shift_jis_char(std::uint16_t code);
 
 // GB2312 level 1 (the 3755 common characters, GBK B0A1-D7F9).
 bool is_gb2312_level1(char32_t cp);

@@ -38,12 +38,12 @@ the fix " ".)", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOptions
   return kInfo;
 }
 
-namespace {
-
 bool is_unusual_space(char32_t cp) {
   return cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
          cp == 0x3000;
 }
+
+namespace {
 
 std::string_view space_name(char32_t cp) {
   switch (cp) {

@@ -30,7 +30,8 @@ input method in Chinese mode types "，" for ",". Full-width forms in English
 set badly and defeat tools that look for ASCII punctuation.
 
 ## Example
-`cells，which` is flagged at "，" with the fix ","; `ＣＤ８` gets the fix `CD8`.
+`cells，which` is flagged at "，" with the fix ", " (a space is added before a
+word, as English spacing needs); `ＣＤ８` gets the fix `CD8`.
 
 ## Options
 None.)doc"};
@@ -53,6 +54,15 @@ void FullwidthInEnglish::check(const CheckContext& context, std::vector<Finding>
                       script::excerpt(span_text) + "\" in English text";
     if (fixable) {
       finding.message += "; use \"" + fix + "\"";
+      // A full-width mark carries its own spacing: in English the word after
+      // it needs a space (what typography/missing-space would ask next).
+      const std::size_t after = finding.span.end;
+      const char next = after < text.size() ? text[after] : ' ';
+      const char last = fix.empty() ? ' ' : fix.back();
+      const bool letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+      const bool capital = next >= 'A' && next <= 'Z';
+      if ((letter && (last == ',' || last == ';' || last == ':')) || (capital && (last == '.' || last == '?' || last == '!')))
+        fix += ' ';
       finding.fix = fix;
     }
     out.push_back(std::move(finding));

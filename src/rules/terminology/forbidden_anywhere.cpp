@@ -22,7 +22,8 @@ published medical text; a reviewer should not have to search for them.
 
 ## Example
 The row `(zh empty) → chemotherapy, forbidden: chemo` reports "chemo" in
-`She started chemo in May.` and offers "chemotherapy" as the fix.
+`She started chemo in May.` and offers "chemotherapy" as a possible fix
+(unsafe: a term is the editor's call, so `fix` applies it only with `--unsafe`).
 
 ## Options
 None.)"};
@@ -45,8 +46,9 @@ void ForbiddenAnywhere::check(const CheckContext& context, std::vector<Finding>&
     if (!entry.en.empty()) message += "; use \"" + entry.en + "\"";
     if (!entry.note.empty()) message += " (" + entry.note + ")";
     Finding finding = make_finding(doc, m.span, std::move(message));
-    // Only an exact spelling of the forbidden form is safe to replace.
-    if (!entry.en.empty() && found == entry.forbidden[m.form]) finding.fix = entry.en;
+    // Only an exact spelling of the forbidden form is offered; a term is the
+    // editor's call (the phrase may be a quotation), so the fix is unsafe.
+    if (!entry.en.empty() && found == entry.forbidden[m.form]) finding.fix = unsafe_fix(entry.en);
     out.push_back(std::move(finding));
   }
 }

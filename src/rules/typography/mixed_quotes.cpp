@@ -38,7 +38,8 @@ the document's prose, separately for single and double marks (a straight
 mark right after a digit is a foot or inch sign and is not counted). When both
 styles occur, every use of the less common style is flagged (on a tie, the
 straight ones), with the other style as the fix: `'` becomes `’` after a
-letter and `‘` after a space; `“`/`”` become `"`.
+letter and `‘` after a space; `“`/`”` become `"`. Straightening is a safe fix;
+the choice of a curly quote is a guess, so that fix is unsafe (`fix --unsafe`).
 
 ## Why it matters
 Mixed styles show that text was pasted from different sources, and a title
@@ -86,7 +87,8 @@ void MixedQuotes::check(const CheckContext& context, std::vector<Finding>& out) 
           std::string(flag_curly ? "curly " : "straight ") + family->name + " " + found + " in a document that mostly uses " +
               (flag_curly ? "straight" : "curly") + " ones (" + std::to_string(flag_curly ? straight : curly) + " vs " +
               std::to_string(flag_curly ? curly : straight) + ")");
-      finding.fix = fix;
+      // Straightening is certain; which curly quote (open or close) is a guess.
+      finding.fix = flag_curly ? Fix(fix) : unsafe_fix(fix);
       out.push_back(std::move(finding));
     }
   }

@@ -160,12 +160,19 @@ std::vector<std::string> plausible_splits(std::string_view token, WordOracle& wo
 // The one split to offer: the only plausible one, or Hunspell's first
 // suggestion when it is one of several (suggest() is slow, so it is asked
 // only then).
-std::string best_split(std::string_view token, WordOracle& words) {
+// The split to offer; certain when it is the only plausible one (a safe fix),
+// not when Hunspell's suggestion chose among several (an unsafe one).
+struct Split {
+  std::string text;
+  bool certain = false;
+};
+
+Split best_split(std::string_view token, WordOracle& words) {
   const std::vector<std::string> splits = plausible_splits(token, words);
-  if (splits.size() == 1) return splits.front();
+  if (splits.size() == 1) return {splits.front(), true};
   if (splits.empty()) return {};
   const std::string& suggestion = words.first_suggestion(token);
-  return std::find(splits.begin(), splits.end(), suggestion) != splits.end() ? suggestion : std::string();
+  return std::find(splits.begin(), splits.end(), suggestion) != splits.end() ? Split{suggestion, false} : Split{};
 }
 
 }  // namespace
@@ -181,8 +188,8 @@ that switches from lowercase to a capital mid-word when both halves are words
 and one of them is a function word ("toThere"; identifiers such as
 "newNormal" are left alone). The word list is Hunspell's en_US dictionary
 plus the medical list en_med_glut (about 90,000 medical words) and every
-English term of the loaded glossary. The fix is the split form when there is exactly one, or when
-Hunspell's own first suggestion is one of several.
+English term of the loaded glossary. The fix is the split form when there is exactly one (a safe
+fix), or when Hunspell's own first suggestion is one of several (an unsafe fix: `fix --unsafe`).
 
 A split must look like a lost space, not like a word Hunspell lacks: a split
 after a prefix (inter|species, nano|particles, re|purposing) is ignored, and
@@ -241,26 +248,26 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
     // A capitalized token is checked only at the start of a sentence, where
     // "Cellsto" is a lowercase word; elsewhere it is usually a name.
     if (shape == Shape::capitalized && !starts_sentence(prose, begin)) return;
-    std::string split;
+    Split split;
     if (shape == Shape::camel) {
       const std::string_view left = token.substr(0, camel_at);
       const std::string_view right = token.substr(camel_at);
       // Only with a function word on one side: "toThere", not identifiers such as "newNormal".
       const bool function_side = is_function_word(left) || is_function_word(to_lower_ascii(right));
-      if (function_side && words.known(left) && words.known(right)) split = std::string(left) + ' ' + std::string(right);
+      if (function_side && words.known(left) && words.known(right)) split = {std::string(left) + ' ' + std::string(right), true};
     } else if (shape == Shape::capitalized) {
       const std::string lower = to_lower_ascii(token);
       split = best_split(lower, words);
-      if (!split.empty() && american_form_known(lower, words)) split.clear();
-      if (!split.empty()) split[0] = token[0];
+      if (!split.text.empty() && american_form_known(lower, words)) split = {};
+      if (!split.text.empty()) split.text[0] = token[0];
     } else {
       split = best_split(token, words);
-      if (!split.empty() && american_form_known(token, words)) split.clear();
+      if (!split.text.empty() && american_form_known(token, words)) split = {};
     }
-    if (split.empty()) return;
+    if (split.text.empty()) return;
     Finding finding = make_finding(context.doc, {begin, end},
-                                   "words run together: \"" + std::string(token) + "\" (\"" + split + "\")");
-    finding.fix = split;
+                                   "words run together: \"" + std::string(token) + "\" (\"" + split.text + "\")");
+    finding.fix = split.certain ? Fix(split.text) : unsafe_fix(split.text);
     out.push_back(std::move(finding));
   });
 }

@@ -1,0 +1,315 @@
+#include "align/coarse.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+namespace tc {
+
+namespace {
+
+// English runs 2-6 code points per Chinese one; a pair far outside that
+// is lopsided (one side mostly missing), and its raw total ratio would
+// make the length term pair the wrong sentences.
+float plausible_ratio(double zh_total, double en_total) {
+  constexpr double kMinRatio = 1.5, kMaxRatio = 8.0;
+  return zh_total > 0 && en_total > 0 ? static_cast<float>(std::clamp(en_total / zh_total, kMinRatio, kMaxRatio)) : 1.f;
+}
+
+}  // namespace
+
+float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en) {
+  double zh_total = 0, en_total = 0;
+  for (const auto& s : zh) zh_total += s.length;
+  for (const auto& s : en) en_total += s.length;
+  return plausible_ratio(zh_total, en_total);
+}
+
+Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, std::size_t margin) {
+  std::vector<std::size_t> first(n + 1, m), last(n + 1, 0);
+  std::size_t i = 0, j = 0;
+  auto mark = [&](std::size_t row, std::size_t column) {
+    first[row] = std::min(first[row], column);
+    last[row] = std::max(last[row], column);
+  };
+  mark(0, 0);
+  for (const auto& bead : beads) {
+    const std::size_t i1 = i + bead.source.size(), j1 = j + bead.target.size();
+    for (std::size_t r = i; r <= i1; ++r) mark(r, r == i ? j : j1), mark(r, r == i1 ? j1 : j);
+    i = i1, j = j1;
+  }
+  Band band;
+  band.lo.assign(n + 1, 0);
+  band.hi.assign(n + 1, m);
+  for (std::size_t r = 0; r <= n; ++r) {
+    // Rows within `margin` contribute too, so the band is wide across steep parts of the path.
+    std::size_t low = m, high = 0;
+    for (std::size_t q = r >= margin ? r - margin : 0; q <= std::min(n, r + margin); ++q)
+      low = std::min(low, first[q]), high = std::max(high, last[q]);
+    band.lo[r] = low >= margin ? low - margin : 0;
+    band.hi[r] = std::min(m, high + margin);
+  }
+  for (std::size_t r = 1; r <= n; ++r)
+    band.lo[r] = std::max(band.lo[r], band.lo[r - 1]), band.hi[r] = std::max(band.hi[r], band.hi[r - 1]);
+  for (std::size_t r = n; r-- > 0;) band.lo[r] = std::min(band.lo[r], band.lo[r + 1]);
+  return band;
+}
+
+namespace {
+
+using WeightedIds = std::vector<std::pair<WordId, float>>;  // sorted by id, one entry per id
+
+// Consecutive units of one side taken together: what they offer or need, and how long they are.
+struct Chunk {
+  std::size_t first = 0, last = 0;  // [first, last) of the units of the level below (sentences at the first level)
+  float length = 0;                 // code points (Chinese) or characters (English)
+  float weight = 0;                 // token weight needing a counterpart
+  WeightedIds ids;                  // Chinese: ids offered; English: ids of the tokens; with their token weight
+};
+
+void sort_and_merge(WeightedIds& ids) {
+  std::sort(ids.begin(), ids.end());
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    if (out > 0 && ids[out - 1].first == ids[k].first) ids[out - 1].second += ids[k].second;
+    else ids[out++] = ids[k];
+  }
+  ids.resize(out);
+}
+
+// Groups units into chunks of about `target` length each (the last one may be shorter).
+template <class LengthOf>
+std::vector<std::pair<std::size_t, std::size_t>> group_by_length(std::size_t count, LengthOf length_of, float target) {
+  std::vector<std::pair<std::size_t, std::size_t>> groups;
+  std::size_t begin = 0;
+  float sum = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    sum += length_of(k);
+    if (sum >= target) groups.emplace_back(begin, k + 1), begin = k + 1, sum = 0;
+  }
+  if (begin < count) groups.emplace_back(begin, count);
+  return groups;
+}
+
+std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target) {
+  std::vector<Chunk> chunks;
+  for (const auto& [begin, end] : group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target)) {
+    Chunk chunk;
+    chunk.first = begin, chunk.last = end;
+    for (std::size_t s = begin; s < end; ++s) {
+      const SentenceFeatures& f = side[s];
+      chunk.length += f.length;
+      for (float w : f.token_weights) chunk.weight += w;
+      if (chinese) {
+        for (const auto& [id, bits] : f.offers) chunk.ids.emplace_back(id, weighted_bits(bits, f.token_weights));
+      } else {
+        for (std::size_t k = 0; k < f.token_ids.size(); ++k) {
+          if (f.token_ids[k]) chunk.ids.emplace_back(f.token_ids[k], f.token_weights[k]);
+          if (f.token_alt_ids[k] && f.token_alt_ids[k] != f.token_ids[k])
+            chunk.ids.emplace_back(f.token_alt_ids[k], f.token_weights[k]);
+        }
+      }
+    }
+    sort_and_merge(chunk.ids);
+    chunks.push_back(std::move(chunk));
+  }
+  return chunks;
+}
+
+std::vector<Chunk> coarser_chunks(const std::vector<Chunk>& finer, float target) {
+  std::vector<Chunk> chunks;
+  for (const auto& [begin, end] : group_by_length(finer.size(), [&](std::size_t k) { return finer[k].length; }, target)) {
+    Chunk chunk;
+    chunk.first = begin, chunk.last = end;
+    for (std::size_t k = begin; k < end; ++k) {
+      chunk.length += finer[k].length;
+      chunk.weight += finer[k].weight;
+      chunk.ids.insert(chunk.ids.end(), finer[k].ids.begin(), finer[k].ids.end());
+    }
+    sort_and_merge(chunk.ids);
+    chunks.push_back(std::move(chunk));
+  }
+  return chunks;
+}
+
+struct ChunkShape {
+  int zh, en;
+  float penalty;
+};
+constexpr std::array<ChunkShape, 8> kChunkShapes = {
+    {{1, 1, 0.f}, {1, 0, 0.25f}, {0, 1, 0.25f}, {1, 2, 0.5f}, {2, 1, 0.5f}, {2, 2, 1.f}, {1, 3, 1.f}, {3, 1, 1.f}}};
+constexpr std::size_t kMaxChunkSpan = 3;
+
+// Aligns chunks inside a band (every cell when `band` is null).
+std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, float ratio, const Band* band) {
+  const std::size_t n = zh.size(), m = en.size();
+  Band whole;
+  if (!band) {
+    whole.lo.assign(n + 1, 0);
+    whole.hi.assign(n + 1, m);
+    band = &whole;
+  }
+  const auto& lo = band->lo;
+  const auto& hi = band->hi;
+  // Shared evidence of chunk pairs: zh chunk a against the English chunks in
+  // reach of beads ending in rows a+1..a+kMaxChunkSpan.
+  std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, float>>> postings;
+  for (std::size_t b = 0; b < m; ++b)
+    for (const auto& [id, w] : en[b].ids) postings[id].emplace_back(static_cast<std::uint32_t>(b), w);
+  // A word in many chunks is no evidence of where a chunk goes.
+  const std::size_t common = std::max<std::size_t>(16, m / 8);
+  std::vector<std::size_t> cell_lo(n);
+  std::vector<std::vector<float>> shared(n);
+  double fraction_sum = 0;
+  std::size_t fraction_count = 0;
+  for (std::size_t a = 0; a < n; ++a) {
+    const std::size_t first = lo[a] >= kMaxChunkSpan ? lo[a] - kMaxChunkSpan : 0;
+    const std::size_t last = std::min(m, hi[std::min(n, a + kMaxChunkSpan)]);
+    cell_lo[a] = first;
+    shared[a].assign(last > first ? last - first : 0, 0.f);
+    for (const auto& [id, zh_weight] : zh[a].ids) {
+      const auto found = postings.find(id);
+      if (found == postings.end() || found->second.size() > common) continue;
+      const auto& list = found->second;
+      auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(first), -1.f));
+      for (; it != list.end() && it->first < last; ++it) shared[a][it->first - first] += zh_weight + it->second;
+    }
+    for (std::size_t k = 0; k < shared[a].size(); ++k) {
+      const float total = zh[a].weight + en[first + k].weight;
+      if (total > 0) fraction_sum += std::min(1.f, shared[a][k] / total), ++fraction_count;
+    }
+  }
+  // Most pairs in reach are not translations: their mean share is what chance gives.
+  const float chance = fraction_count ? static_cast<float>(fraction_sum / static_cast<double>(fraction_count)) : 0.f;
+  auto shared_at = [&](std::size_t a, std::size_t b) {
+    return b >= cell_lo[a] && b - cell_lo[a] < shared[a].size() ? shared[a][b - cell_lo[a]] : 0.f;
+  };
+  constexpr float kLexical = 4.f, kSigma = 0.3f, kSmoothing = 8.f;
+  auto bead_score = [&](std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1, float penalty) {
+    if (a0 == a1 || b0 == b1) return -penalty;
+    float covered = 0, total = 0, zh_length = 0, en_length = 0;
+    for (std::size_t a = a0; a < a1; ++a) total += zh[a].weight, zh_length += zh[a].length;
+    for (std::size_t b = b0; b < b1; ++b) total += en[b].weight, en_length += en[b].length;
+    for (std::size_t a = a0; a < a1; ++a)
+      for (std::size_t b = b0; b < b1; ++b) covered += shared_at(a, b);
+    const float fraction = total > 0 ? std::min(1.f, covered / total) : 0.f;
+    const float units = static_cast<float>(a1 - a0 + b1 - b0);
+    const float deviation = std::log((en_length + kSmoothing * ratio) / ((zh_length + kSmoothing) * ratio));
+    return kLexical * units * (fraction - chance) - units * deviation * deviation / (4 * kSigma * kSigma) - penalty;
+  };
+  constexpr float kNone = -std::numeric_limits<float>::infinity();
+  std::vector<std::vector<float>> score(n + 1);
+  std::vector<std::vector<std::uint8_t>> back(n + 1);
+  for (std::size_t i = 0; i <= n; ++i) {
+    score[i].assign(hi[i] - lo[i] + 1, kNone);
+    back[i].assign(hi[i] - lo[i] + 1, 0xFF);
+  }
+  score[0][0] = 0.f;
+  for (std::size_t i = 0; i <= n; ++i)
+    for (std::size_t j = lo[i]; j <= hi[i]; ++j) {
+      if (i == 0 && j == 0) continue;
+      float best = kNone;
+      std::uint8_t best_shape = 0xFF;
+      for (std::size_t s = 0; s < kChunkShapes.size(); ++s) {
+        const auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
+        if (a > i || b > j) continue;
+        const std::size_t pi = i - a, pj = j - b;
+        if (pj < lo[pi] || pj > hi[pi]) continue;
+        const float previous = score[pi][pj - lo[pi]];
+        if (previous == kNone) continue;
+        const float total = previous + bead_score(pi, i, pj, j, kChunkShapes[s].penalty);
+        if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
+      }
+      score[i][j - lo[i]] = best;
+      back[i][j - lo[i]] = best_shape;
+    }
+  std::vector<Bead> beads;
+  std::size_t i = n, j = m;
+  while (i > 0 || j > 0) {
+    const std::uint8_t s = back[i][j - lo[i]];
+    if (s == 0xFF) break;  // cannot happen: 1-0 and 0-1 reach every cell of a band
+    const auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
+    Bead bead;
+    for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
+    for (std::size_t k = j - b; k < j; ++k) bead.target.push_back(k);
+    beads.push_back(std::move(bead));
+    i -= a, j -= b;
+  }
+  std::reverse(beads.begin(), beads.end());
+  return beads;
+}
+
+// The path over chunks restated over the units the chunks are made of.
+std::vector<Bead> expand(const std::vector<Bead>& beads, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
+  std::vector<Bead> out;
+  out.reserve(beads.size());
+  for (const Bead& bead : beads) {
+    Bead unit;
+    for (std::size_t a : bead.source)
+      for (std::size_t k = zh[a].first; k < zh[a].last; ++k) unit.source.push_back(k);
+    for (std::size_t b : bead.target)
+      for (std::size_t k = en[b].first; k < en[b].last; ++k) unit.target.push_back(k);
+    out.push_back(std::move(unit));
+  }
+  return out;
+}
+
+// The length ratio of the part of the pair a path translates: from its first
+// bead pairing both sides to its last (a side cut at a different point has
+// text the other lacks only beyond them).
+float paired_ratio(const std::vector<Bead>& path, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
+  auto pairs = [](const Bead& bead) { return !bead.source.empty() && !bead.target.empty(); };
+  const auto first = std::find_if(path.begin(), path.end(), pairs);
+  const auto last = std::find_if(path.rbegin(), path.rend(), pairs);
+  if (first == path.end()) return plausible_ratio(0, 0);
+  double zh_total = 0, en_total = 0;
+  for (std::size_t a = first->source.front(); a <= last->source.back(); ++a) zh_total += zh[a].length;
+  for (std::size_t b = first->target.front(); b <= last->target.back(); ++b) en_total += en[b].length;
+  return plausible_ratio(zh_total, en_total);
+}
+
+}  // namespace
+
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en) {
+  // Chunks of about kGroup sentences (by length, so that chunks of the two
+  // sides hold about as much text), then chunks of kGroup chunks while a
+  // whole search over them would cost more than kWholeCells cells.
+  constexpr float kGroup = 8.f;
+  constexpr std::size_t kWholeCells = 250'000;
+  constexpr std::size_t kChunkMargin = 3;
+  double zh_total = 0;
+  for (const auto& s : zh) zh_total += s.length;
+  const float zh_target = zh.empty() ? 1.f : kGroup * static_cast<float>(zh_total / static_cast<double>(zh.size()));
+  std::vector<std::vector<Chunk>> zh_levels, en_levels;
+  std::vector<Bead> path;
+  // The whole pair's ratio is wrong where one side has text the other lacks:
+  // further rounds chunk by the ratio of the part the round before paired.
+  float ratio = pair_length_ratio(zh, en);
+  for (int round = 0; round < 3; ++round) {
+    zh_levels.assign(1, sentence_chunks(zh, true, zh_target));
+    en_levels.assign(1, sentence_chunks(en, false, zh_target * ratio));
+    float target = zh_target;
+    while ((zh_levels.back().size() + 1) * (en_levels.back().size() + 1) > kWholeCells &&
+           zh_levels.back().size() > kGroup && en_levels.back().size() > kGroup) {
+      target *= kGroup;
+      zh_levels.push_back(coarser_chunks(zh_levels.back(), target));
+      en_levels.push_back(coarser_chunks(en_levels.back(), target * ratio));
+    }
+    // The top level is searched whole.
+    path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr);
+    const float paired = paired_ratio(path, zh_levels.back(), en_levels.back());
+    if (std::fabs(std::log(paired / ratio)) < 0.05f) break;
+    ratio = paired;
+  }
+  // Each level below is searched near the path of the one above.
+  for (std::size_t level = zh_levels.size() - 1; level-- > 0;) {
+    const std::vector<Bead> rough = expand(path, zh_levels[level + 1], en_levels[level + 1]);
+    const Band band = band_around(rough, zh_levels[level].size(), en_levels[level].size(), kChunkMargin);
+    path = align_chunks(zh_levels[level], en_levels[level], ratio, &band);
+  }
+  return {expand(path, zh_levels.front(), en_levels.front()), ratio};
+}
+
+}  // namespace tc

@@ -1,0 +1,37 @@
+#pragma once
+// A rough alignment of a long pair, chunk by chunk, that guides the sentence
+// search: the sentence-level search then runs in a narrow band around it, so
+// its cost grows with the length of the text, not with its square, and a pair
+// whose sides start or end at different points (one side much longer) costs
+// no more than a matched one.
+#include <cstddef>
+#include <vector>
+
+#include "align/features.h"
+#include "core/alignment.h"
+
+namespace tc {
+
+// English length per Chinese length over the whole pair, kept within the
+// range of real translations (a lopsided pair would distort it).
+float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en);
+
+// Row and column ranges of a band: row i (a prefix of i Chinese units) holds
+// the columns lo[i]..hi[i] (prefixes of English units).
+struct Band {
+  std::vector<std::size_t> lo, hi;
+};
+
+// The band of half width `margin` around a monotone path of beads over n x m units.
+Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, std::size_t margin);
+
+struct CoarsePath {
+  std::vector<Bead> beads;  // consecutive sentences, every sentence in one bead
+  float ratio = 1.f;        // English length per Chinese length in the beads pairing both sides
+};
+
+// A monotone path over the sentences found by aligning chunks of about eight
+// sentences, themselves guided by coarser chunks while there are many.
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en);
+
+}  // namespace tc
