@@ -552,3 +552,40 @@ Alignment align_documents(const Document& source, const Document& target, const 
 }
 
 }  // namespace tc
+
+namespace tc {
+
+Alignment align_units(const Document& source, const Document& target, const std::vector<BitextUnit>& units) {
+  const std::vector<Sentence> source_sentences = segment_document(source);
+  const std::vector<Sentence> target_sentences = segment_document(target);
+  Alignment alignment;
+  // Units and sentences are both in text order on each side.
+  auto take = [](const std::vector<Sentence>& all, std::size_t& next, Span unit) {
+    while (next < all.size() && all[next].span.begin < unit.begin) ++next;
+    const std::size_t first = next;
+    while (next < all.size() && all[next].span.end <= unit.end) ++next;
+    return std::pair{first, next};
+  };
+  std::size_t s = 0;
+  std::size_t t = 0;
+  for (const BitextUnit& unit : units) {
+    const auto [source_first, source_end] = take(source_sentences, s, unit.source);
+    const auto [target_first, target_end] = take(target_sentences, t, unit.target);
+    // A side without a sentence (untranslated, or only a placeholder) is no bead.
+    if (source_first == source_end || target_first == target_end) continue;
+    Bead bead;
+    bead.score = 1.0;
+    for (std::size_t i = source_first; i < source_end; ++i) {
+      bead.source.push_back(alignment.source_sentences.size());
+      alignment.source_sentences.push_back(source_sentences[i]);
+    }
+    for (std::size_t i = target_first; i < target_end; ++i) {
+      bead.target.push_back(alignment.target_sentences.size());
+      alignment.target_sentences.push_back(target_sentences[i]);
+    }
+    alignment.beads.push_back(std::move(bead));
+  }
+  return alignment;
+}
+
+}  // namespace tc

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/alignment.h"
+#include "core/bitext.h"
 #include "core/document.h"
 
 namespace tc {
@@ -46,6 +47,11 @@ struct AlignOptions {
 };
 
 Alignment align_documents(const Document& source, const Document& target, const AlignOptions& options);
+
+// The alignment a bilingual file gives: one bead per unit with both a source
+// and a target text, holding the unit's sentences. Units with an empty side
+// (untranslated) are left out; unit-level rules report them.
+Alignment align_units(const Document& source, const Document& target, const std::vector<BitextUnit>& units);
 
 // Aligns sentences already segmented (used by align_documents and the benchmarks).
 Alignment align_sentences(const Document& source, std::vector<Sentence> source_sentences, const Document& target,

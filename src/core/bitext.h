@@ -2,6 +2,8 @@
 // A translation as two documents: a source and a target, from two files or
 // from one bilingual file (XLIFF, PO, TMX) that also says which piece of the
 // source each piece of the target translates.
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,12 +11,27 @@
 
 namespace tc {
 
+// Where a unit stands in its workflow, as the file says it (PO fuzzy flag,
+// XLIFF state). Checks of a target that is not final report at info.
+enum class UnitState { translated, needs_translation, needs_review, final_ };
+
 // A translation unit a bilingual file gives: a span of the source
 // document's text and the span of the target's that translates it.
 struct BitextUnit {
   std::string id;  // the file's own id for the unit, when it has one
   Span source;
   Span target;
+  std::string context;  // PO msgctxt, JSON key path: same source, different meaning
+  UnitState state = UnitState::translated;
+  // Placeholder syntaxes the file declares for the unit (PO "c-format",
+  // "python-format"); empty: every known syntax is looked for.
+  std::vector<std::string> format_flags;
+  // Longest target the file allows (XLIFF maxwidth, size-restriction), in
+  // characters; nullopt: no limit.
+  std::optional<std::size_t> max_length;
+  // Byte where the unit starts in the file (its first line), for findings
+  // about the unit as a whole when its target is empty.
+  std::size_t file_offset = 0;
 };
 
 struct Bitext {

@@ -68,6 +68,10 @@ struct Document {
   std::shared_ptr<const SourceFile> source;  // the file as read; null for text made in memory
   std::vector<Block> blocks;
   LineIndex lines;
+  // Bilingual files (PO, XLIFF, JSON): the text is unescaped and joined from
+  // pieces of the file, so lines and columns for people are counted in the
+  // file, through source_map, not in the text.
+  bool lines_in_file = false;
 
   // The text the prose checks read: same length and offsets as text, with
   // code, URLs and other non-prose bytes masked by kMaskByte.
@@ -76,7 +80,10 @@ struct Document {
   bool is_masked(std::size_t offset) const {
     return !masked.empty() && masked[offset] == kMaskByte && text[offset] != kMaskByte;
   }
-  Position position(std::size_t offset) const { return lines.position(offset, text); }
+  Position position(std::size_t offset) const {
+    if (lines_in_file && source) return source->lines.position(source_map.file_offset(offset), source->bytes);
+    return lines.position(offset, text);
+  }
   const std::string& stable_path() const { return project_path.empty() ? path : project_path; }
 };
 

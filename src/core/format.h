@@ -27,6 +27,10 @@ struct Format {
   // A backslash escapes markup ("\&amp;", "\"" in Markdown): what follows is
   // meant literally, not an escape left over from code.
   bool backslash_escapes = false;
+  // Each block is a text of its own (a PO message, an XLIFF segment, a JSON
+  // value): nothing runs on from one block to the next, so no check reads
+  // a block as continuing or following another.
+  bool independent_blocks = false;
   CommentSyntax comment;
   // How to escape text that a fix writes into the file (&amp; for XML).
   std::string (*escape)(std::string_view text) = write_as_is;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/bitext.h"
 #include "core/document.h"
 #include "core/finding.h"
 #include "core/language.h"
@@ -86,6 +87,9 @@ struct CheckContext {
   Role role = Role::single;
   JobMemo* memo = nullptr;                   // set by the engine; null: nothing is shared
   const MissingCounterpart* missing = nullptr;  // a project file checked without its counterpart
+  // Pair rules on a bilingual file (PO, XLIFF, TMX, JSON pair): its units,
+  // whose spans point into source and target. Null for two plain documents.
+  const std::vector<BitextUnit>* units = nullptr;
 };
 
 class Rule {

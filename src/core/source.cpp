@@ -16,6 +16,19 @@ void SourceMap::add(std::size_t text_offset, std::size_t file_offset) {
   anchors_.push_back({text_offset, file_offset});
 }
 
+void SourceMap::append(const SourceMap& other, std::size_t text_base) {
+  // add() keeps anchors in text order and drops those that change nothing.
+  add(text_base, other.file_offset(0));
+  for (const Anchor& anchor : other.anchors_) add(text_base + anchor.text, anchor.file);
+}
+
+SourceMap SourceMap::then(const SourceMap& outer) const {
+  SourceMap map;
+  map.add(0, outer.file_offset(file_offset(0)));
+  for (const Anchor& anchor : anchors_) map.add(anchor.text, outer.file_offset(anchor.file));
+  return map;
+}
+
 SourceMap SourceMap::without_prefix(std::size_t prefix_bytes) const {
   SourceMap map;
   map.add(0, file_offset(prefix_bytes));

@@ -34,6 +34,13 @@ class SourceMap {
   // order; one that keeps the current drift is not stored.
   void add(std::size_t text_offset, std::size_t file_offset);
 
+  // Appends other's mapping for text placed at text_base (other's text
+  // offset 0 is text_base here). Bilingual readers join unit strings.
+  void append(const SourceMap& other, std::size_t text_base);
+  // This map followed by outer (text to intermediate to file offsets); only
+  // outer's value at each of this map's anchors is used.
+  SourceMap then(const SourceMap& outer) const;
+
   // The same map for the text without its first prefix_bytes bytes.
   SourceMap without_prefix(std::size_t prefix_bytes) const;
 

@@ -53,6 +53,16 @@ JobResult RuleRunner::check_document(const Document& doc, Role role, const Missi
 }
 
 JobResult RuleRunner::check_pair(const Document& source, const Document& target, bool keep_alignment) const {
+  return check_two(source, target, keep_alignment, nullptr);
+}
+
+JobResult RuleRunner::check_bitext(const Document& source, const Document& target,
+                                   const std::vector<BitextUnit>& units) const {
+  return check_two(source, target, false, &units);
+}
+
+JobResult RuleRunner::check_two(const Document& source, const Document& target, bool keep_alignment,
+                                const std::vector<BitextUnit>* units) const {
   JobResult result;
   JobMemo memo;
   for (const auto* side : {&source, &target}) {
@@ -67,12 +77,12 @@ JobResult RuleRunner::check_pair(const Document& source, const Document& target,
   }
   const bool undecoded = !source.suspected_encoding.empty() || !target.suspected_encoding.empty();
   if (!undecoded && (keep_alignment || needs_alignment(rules_, options_.selection))) {
-    result.alignment = align_documents(source, target, options_.align);
+    result.alignment = units ? align_units(source, target, *units) : align_documents(source, target, options_.align);
     for (const auto& rule : rules_) {
       const RuleInfo& info = rule->info();
       if (info.scope != RuleScope::pair || !options_.selection.is_enabled(info)) continue;
       const CheckContext context{target,       &source,      &target, &*result.alignment, options_.glossary,
-                                 rule_options_, Role::target, &memo};
+                                 rule_options_, Role::target, &memo,  nullptr, units};
       run_rule(*rule, context, result.findings);
     }
   }
@@ -87,6 +97,10 @@ std::vector<Finding> check_document(const Document& doc, const RuleList& rules, 
 std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
                                 const CheckOptions& options) {
   return RuleRunner(rules, options).check_pair(source, target).findings;
+}
+
+std::vector<Finding> check_bitext(const Bitext& bitext, const RuleList& rules, const CheckOptions& options) {
+  return RuleRunner(rules, options).check_bitext(bitext.source, bitext.target, bitext.units).findings;
 }
 
 bool needs_alignment(const RuleList& rules, const RuleSelection& selection) {

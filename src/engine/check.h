@@ -43,6 +43,7 @@ struct JobResult {
   std::vector<Finding> findings;      // after the finding pipeline, in document order
   std::vector<Finding> baselined;     // findings the baseline took out (still current: --write-baseline keeps them)
   std::optional<Alignment> alignment; // pair jobs whose rules needed it, or when asked for
+  std::vector<BitextUnit> units;      // bitext jobs: the file's units (documents[0] source, [1] target)
   FilterCounts filtered;
   std::optional<JobError> error;      // set when an input could not be read; then nothing was checked
 };
@@ -59,10 +60,15 @@ class RuleRunner {
   // Document-scope rules on both sides, then pair rules over their
   // alignment. keep_alignment: align even when no enabled rule needs it.
   JobResult check_pair(const Document& source, const Document& target, bool keep_alignment = false) const;
+  // A bilingual file: document rules on both sides, then pair rules over the
+  // alignment its units give (no aligner), with the units in the context.
+  JobResult check_bitext(const Document& source, const Document& target, const std::vector<BitextUnit>& units) const;
   const RuleList& rules() const { return rules_; }
   const CheckOptions& options() const { return options_; }
 
  private:
+  JobResult check_two(const Document& source, const Document& target, bool keep_alignment,
+                      const std::vector<BitextUnit>* units) const;
   const RuleList& rules_;
   CheckOptions options_;
   RuleOptions rule_options_;
@@ -72,6 +78,7 @@ class RuleRunner {
 std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options);
 std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
                                 const CheckOptions& options);
+std::vector<Finding> check_bitext(const Bitext& bitext, const RuleList& rules, const CheckOptions& options);
 
 // True when some enabled rule needs the pair's alignment.
 bool needs_alignment(const RuleList& rules, const RuleSelection& selection);

@@ -1,5 +1,7 @@
 #include "engine/session.h"
 
+#include <algorithm>
+
 #include "align/lexicon.h"
 #include "core/error.h"
 #include "formats/load.h"
@@ -23,6 +25,20 @@ Job pair_job(std::string source, std::string target) {
 
 std::vector<Job> plan_jobs(const RunConfig& config, const std::vector<std::string>& files) {
   std::vector<Job> jobs;
+  if (!files.empty() && std::all_of(files.begin(), files.end(), [](const std::string& path) { return is_bilingual_path(path); })) {
+    for (const std::string& path : files) {
+      Job job = document_job(path);
+      job.kind = Job::Kind::bitext;
+      jobs.push_back(std::move(job));
+    }
+    return jobs;
+  }
+  if (files.size() == 2 && !config.document_language && !config.single && is_keyed_pair(files[0], files[1])) {
+    Job job = pair_job(files[0], files[1]);
+    job.kind = Job::Kind::bitext;
+    jobs.push_back(std::move(job));
+    return jobs;
+  }
   if (files.size() == 2 && !config.document_language && !config.single) {
     jobs.push_back(pair_job(files[0], files[1]));
     return jobs;
@@ -72,7 +88,18 @@ JobResult CheckSession::load(const Job& job, bool verify_languages) const {
   load.limits.max_bytes = config_.max_input_size;
   load.display_name = job.display_name;
   try {
-    if (job.kind == Job::Kind::pair) {
+    if (job.kind == Job::Kind::bitext) {
+      BitextLoadOptions bitext_load;
+      bitext_load.encoding = config_.encoding;
+      bitext_load.limits = load.limits;
+      bitext_load.source_language = job.source_language.value_or(config_.source_language);
+      bitext_load.target_language = job.target_language.value_or(config_.target_language);
+      Bitext bitext = job.paths.size() == 2 ? load_keyed_pair(job.paths[0], job.paths[1], bitext_load)
+                                            : load_bitext(job.paths.at(0), bitext_load);
+      result.documents.push_back(std::move(bitext.source));
+      result.documents.push_back(std::move(bitext.target));
+      result.units = std::move(bitext.units);
+    } else if (job.kind == Job::Kind::pair) {
       const LanguageTag source_language = job.source_language.value_or(config_.source_language);
       const LanguageTag target_language = job.target_language.value_or(config_.target_language);
       load.language = source_language;
@@ -101,9 +128,12 @@ JobResult CheckSession::run(const Job& job) const {
   if (result.error) return result;
   const RuleRunner& runner = *runners_.at(job.variant);
   const Role role = !job.missing ? Role::single : job.missing->side;
-  JobResult checked = job.kind == Job::Kind::pair
+  JobResult checked = job.kind == Job::Kind::bitext
+                          ? runner.check_bitext(result.documents[0], result.documents[1], result.units)
+                      : job.kind == Job::Kind::pair
                           ? runner.check_pair(result.documents[0], result.documents[1], config_.keep_alignment)
                           : runner.check_document(result.documents[0], role, job.missing ? &*job.missing : nullptr);
+  checked.units = std::move(result.units);
   checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
   return checked;
 }

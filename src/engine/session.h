@@ -16,9 +16,11 @@
 namespace tc {
 
 struct Job {
-  enum class Kind { document, pair };
+  enum class Kind { document, pair, bitext };
   Kind kind = Kind::document;
-  std::vector<std::string> paths;  // document: one path; pair: source, target ("-" is standard input)
+  // document: one path; pair: source, target ("-" is standard input);
+  // bitext: one bilingual file, or a source and target paired by key (JSON)
+  std::vector<std::string> paths;
   // Paths relative to the project root, one per path (Document::project_path); empty: none.
   std::vector<std::string> project_paths;
   // Languages of this job when they differ from the run's (a [[pairs]] entry's
@@ -33,8 +35,9 @@ struct Job {
 Job document_job(std::string path);
 Job pair_job(std::string source, std::string target);
 
-// The jobs a list of files means under config: one pair job for SOURCE
-// TARGET, else one document job per file (--lang, --single, or not two files).
+// The jobs a list of files means under config: a bitext job for each
+// bilingual file (PO, XLIFF, TMX); one pair job for SOURCE TARGET; else one
+// document job per file (--lang, --single, or not two files).
 std::vector<Job> plan_jobs(const RunConfig& config, const std::vector<std::string>& files);
 
 class CheckSession {

@@ -1,10 +1,13 @@
 #include "formats/load.h"
 
+#include "core/error.h"
 #include "formats/furniture.h"
+#include "text/placeholders.h"
 #include "formats/plain_text.h"
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace tc {
@@ -16,7 +19,14 @@ Document make_document(std::string path, std::string text, Lang lang, const Form
   doc.lang = lang;
   doc.format = reader.format;
   doc.lines = LineIndex(doc.text);
-  Layout layout = reader.read(doc.text);
+  Layout layout;
+  try {
+    // A bilingual format read as one document (--lang, --single): its text as plain text.
+    layout = reader.read ? reader.read(doc.text) : plain_text_reader().read(doc.text);
+  } catch (const FormatError& e) {
+    const Position at = doc.lines.position(std::min(e.offset(), doc.text.size()), doc.text);
+    throw InputError(doc.path, std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + e.what());
+  }
   doc.blocks = std::move(layout.blocks);
   doc.masked = std::move(layout.masked);
   mask_urls(doc.prose(), doc.masked);
@@ -57,6 +67,160 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
   if (options.language) doc.chinese_script = options.language->chinese_script;
   if (decoded.probable_encoding) doc.suspected_encoding = *decoded.probable_encoding;
   return doc;
+}
+
+bool is_bilingual_path(const std::string& path, const ReaderList* readers) {
+  const ReaderList defaults = readers ? ReaderList() : all_format_readers();
+  return reader_for_path(readers ? *readers : defaults, path).format.bilingual;
+}
+
+namespace {
+
+LanguageTag side_language(const std::string& declared, std::string_view text, LanguageTag fallback) {
+  std::string tag = declared;
+  for (char& c : tag)
+    if (c == '_') c = '-';
+  if (const auto parsed = parse_language(tag)) return *parsed;
+  const Lang detected = dominant_language(text);
+  if (detected != Lang::unknown && detected != fallback.lang) return LanguageTag{detected};
+  return fallback;
+}
+
+// declared: the language the file gives ("zh_CN"), else the prose's script, else fallback.
+Document side_document(const std::string& path, BitextSide side, const std::string& declared, LanguageTag fallback,
+                       const FormatReader& reader, const DecodedText& decoded,
+                       const std::shared_ptr<const SourceFile>& source) {
+  Document doc;
+  doc.path = path;
+  doc.text = std::move(side.text.text);
+  doc.format = reader.format;
+  doc.lines = LineIndex(doc.text);
+  doc.lines_in_file = true;
+  doc.blocks = std::move(side.blocks);
+  doc.masked = doc.text;
+  for (const Block& block : doc.blocks)
+    for_each_non_prose_placeholder(doc.text, block.span, [&](Span span) {
+      for (std::size_t i = span.begin; i < span.end; ++i)
+        if (doc.masked[i] != '\n') doc.masked[i] = kMaskByte;
+    });
+  mask_urls(doc.text, doc.masked);
+  // Placeholders and markup ("{count, plural, other"...) are no evidence of the language.
+  const LanguageTag language = side_language(declared, doc.masked, fallback);
+  doc.lang = language.lang;
+  doc.chinese_script = language.chinese_script;
+  doc.script_lang = dominant_language(doc.masked);
+  mark_kept_text(doc.masked, doc.lang, doc.blocks);
+  if (doc.masked == doc.text) doc.masked.clear();
+  doc.bom_bytes = decoded.bom_bytes;
+  doc.encoding = decoded.encoding;
+  doc.source_map = side.text.map.then(decoded.source_map);
+  doc.source = source;
+  return doc;
+}
+
+}  // namespace
+
+namespace {
+
+struct ReadFile {
+  DecodedText decoded;
+  std::shared_ptr<SourceFile> source;
+};
+
+// Decodes a bilingual file; one in a legacy encoding that was not named is refused.
+ReadFile read_translation_file(const std::string& path, std::string bytes, const std::optional<std::string>& encoding) {
+  DecodeOptions decode_options;
+  decode_options.encoding = encoding;
+  ReadFile file;
+  file.source = std::make_shared<SourceFile>();
+  file.source->path = path;
+  file.source->bytes = bytes;
+  file.decoded = decode_bytes(path, std::move(bytes), decode_options);
+  file.source->encoding = file.decoded.encoding;
+  file.source->bom_bytes = file.decoded.source_map.file_offset(0);
+  file.source->lines = LineIndex(file.source->bytes);
+  if (file.decoded.probable_encoding)
+    throw InputError(path, "is not UTF-8 (it reads as " + *file.decoded.probable_encoding + "); pass --encoding " +
+                               *file.decoded.probable_encoding + " or convert it to UTF-8");
+  return file;
+}
+
+// A reader's FormatError as an InputError naming the file, line and column.
+InputError located_error(const ReadFile& file, const FormatError& error) {
+  const std::size_t file_offset = file.decoded.source_map.file_offset(std::min(error.offset(), file.decoded.text.size()));
+  const Position at = file.source->lines.position(file_offset, file.source->bytes);
+  return InputError(file.source->path, std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + error.what());
+}
+
+const FormatReader& reader_of(const BitextLoadOptions& options, const std::string& path, ReaderList& defaults) {
+  if (!options.readers) defaults = all_format_readers();
+  return reader_for_path(options.readers ? *options.readers : defaults, path);
+}
+
+Bitext make_bitext(BitextLayout layout, const FormatReader& reader, const BitextLoadOptions& options,
+                   const ReadFile& source_file, const ReadFile& target_file) {
+  Bitext bitext;
+  bitext.source = side_document(source_file.source->path, std::move(layout.source), layout.source_language,
+                                options.source_language, reader, source_file.decoded, source_file.source);
+  bitext.target = side_document(target_file.source->path, std::move(layout.target), layout.target_language,
+                                options.target_language, reader, target_file.decoded, target_file.source);
+  bitext.units = std::move(layout.units);
+  for (BitextUnit& unit : bitext.units) unit.file_offset = source_file.decoded.source_map.file_offset(unit.file_offset);
+  return bitext;
+}
+
+}  // namespace
+
+bool is_keyed_pair(const std::string& source_path, const std::string& target_path, const ReaderList* readers) {
+  const ReaderList defaults = readers ? ReaderList() : all_format_readers();
+  const ReaderList& list = readers ? *readers : defaults;
+  return reader_for_path(list, source_path).read_keyed && reader_for_path(list, target_path).read_keyed;
+}
+
+Bitext bitext_from_bytes(const std::string& path, std::string bytes, const BitextLoadOptions& options) {
+  ReaderList defaults;
+  const FormatReader& reader = reader_of(options, path, defaults);
+  if (!reader.read_bitext) throw InputError(path, "is not a bilingual file");
+  const ReadFile file = read_translation_file(path, std::move(bytes), options.encoding);
+  BitextLayout layout;
+  try {
+    layout = reader.read_bitext(file.decoded.text);
+  } catch (const FormatError& e) {
+    throw located_error(file, e);
+  }
+  return make_bitext(std::move(layout), reader, options, file, file);
+}
+
+Bitext keyed_pair_from_bytes(const std::string& source_path, std::string source_bytes, const std::string& target_path,
+                             std::string target_bytes, const BitextLoadOptions& options) {
+  ReaderList defaults;
+  const FormatReader& reader = reader_of(options, source_path, defaults);
+  if (!reader.read_keyed) throw InputError(source_path, "is not a message file paired by key");
+  const ReadFile source = read_translation_file(source_path, std::move(source_bytes), options.encoding);
+  const ReadFile target = read_translation_file(target_path, std::move(target_bytes), options.encoding);
+  std::vector<KeyedString> source_strings;
+  std::vector<KeyedString> target_strings;
+  try {
+    source_strings = reader.read_keyed(source.decoded.text);
+  } catch (const FormatError& e) {
+    throw located_error(source, e);
+  }
+  try {
+    target_strings = reader.read_keyed(target.decoded.text);
+  } catch (const FormatError& e) {
+    throw located_error(target, e);
+  }
+  BitextLayout layout = pair_keyed_strings(source_strings, target_strings);
+  return make_bitext(std::move(layout), reader, options, source, target);
+}
+
+Bitext load_keyed_pair(const std::string& source_path, const std::string& target_path, const BitextLoadOptions& options) {
+  return keyed_pair_from_bytes(source_path, read_file_bytes(source_path, options.limits), target_path,
+                               read_file_bytes(target_path, options.limits), options);
+}
+
+Bitext load_bitext(const std::string& path, const BitextLoadOptions& options) {
+  return bitext_from_bytes(path, read_file_bytes(path, options.limits), options);
 }
 
 Document load_document(const std::string& path, const LoadOptions& options) {

@@ -8,6 +8,7 @@
 
 #include "core/language.h"
 #include "core/utf8.h"
+#include "text/urls.h"
 #include "formats/furniture.h"
 
 namespace tc {
@@ -17,10 +18,6 @@ bool is_blank(std::string_view line) {
   for (char c : line)
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
   return true;
-}
-
-bool is_url_byte(unsigned char c) {
-  return c > 0x20 && c < 0x7F && c != '<' && c != '>' && c != '"' && c != '`';
 }
 
 bool is_inline_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0; }
@@ -349,57 +346,7 @@ bool mask_urls(std::string_view text, std::string& masked) {
       if (masked[i] != '\n' && masked[i] != '\r') masked[i] = kMaskByte;
     any = true;
   };
-  std::size_t pos = 0;
-  // The next "www." at or after pos, searched again only once pos passes it:
-  // searching from every colon would make long texts quadratic.
-  std::size_t next_www = text.find("www.");
-  while (pos < text.size()) {
-    const char* hit = static_cast<const char*>(std::memchr(text.data() + pos, ':', text.size() - pos));
-    const char* www = nullptr;
-    // Look for "://" schemes and "www." hosts; both are rare in prose, so scan
-    // for their distinctive byte first.
-    std::size_t candidate = hit ? static_cast<std::size_t>(hit - text.data()) : text.size();
-    if (next_www != std::string_view::npos && next_www < pos) next_www = text.find("www.", pos);
-    const std::size_t w = next_www;
-    if (w != std::string_view::npos && w < candidate) {
-      www = text.data() + w;
-      candidate = w;
-    }
-    if (candidate >= text.size()) break;
-    std::size_t begin = candidate;
-    bool is_url = false;
-    if (www) {
-      is_url = begin == 0 || !std::isalnum(static_cast<unsigned char>(text[begin - 1]));
-    } else if (text.compare(candidate, 3, "://") == 0) {
-      while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
-      is_url = begin < candidate;
-    }
-    if (!is_url) {
-      pos = candidate + 1;
-      continue;
-    }
-    std::size_t end = candidate;
-    while (end < text.size() && is_url_byte(static_cast<unsigned char>(text[end]))) ++end;
-    // Trailing sentence punctuation and an unmatched closing bracket belong to
-    // the prose. Brackets are counted once: recounting for each trailing ')'
-    // makes a URL followed by thousands of them quadratic.
-    const std::string_view url = text.substr(begin, end - begin);
-    const auto opens = std::count(url.begin(), url.end(), '(');
-    auto closes = std::count(url.begin(), url.end(), ')');
-    while (end > begin) {
-      const char c = text[end - 1];
-      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'') {
-        --end;
-      } else if (c == ')' && closes > opens) {
-        --end;
-        --closes;
-      } else {
-        break;
-      }
-    }
-    mask(begin, end);
-    pos = std::max(end, candidate + 1);
-  }
+  for (const Span url : find_urls(text)) mask(url.begin, url.end);
   // Bare host names with a common top-level domain ("cdc.gov/flu",
   // "wwww.cdc.gov" mistyped): not prose either.
   static constexpr std::string_view kDomains[] = {".gov", ".org", ".com", ".net", ".edu", ".int"};
@@ -422,7 +369,7 @@ bool mask_urls(std::string_view text, std::string& masked) {
     }
   }
   // E-mail addresses: local@domain.tld
-  pos = 0;
+  std::size_t pos = 0;
   while ((pos = text.find('@', pos)) != std::string_view::npos) {
     std::size_t b = pos;
     while (b > 0 && (std::isalnum(static_cast<unsigned char>(text[b - 1])) || std::strchr("._%+-", text[b - 1]))) --b;

@@ -1,7 +1,11 @@
 #include "formats/format_reader.h"
 
+#include "formats/i18n_json.h"
 #include "formats/markdown.h"
 #include "formats/plain_text.h"
+#include "formats/po.h"
+#include "formats/tmx.h"
+#include "formats/xliff.h"
 #include "text/ascii.h"
 
 namespace tc {
@@ -10,6 +14,10 @@ ReaderList all_format_readers() {
   ReaderList readers;
   readers.push_back(plain_text_reader());
   readers.push_back(markdown_reader());
+  readers.push_back(po_reader());
+  readers.push_back(xliff_reader());
+  readers.push_back(tmx_reader());
+  readers.push_back(i18n_json_reader());
   return readers;
 }
 

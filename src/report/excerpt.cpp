@@ -87,14 +87,16 @@ std::string escape_markup(std::string_view text) {
   return out;
 }
 
-Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width) {
+namespace {
+
+Excerpt excerpt_of(std::string_view whole, const LineIndex& lines, Span span, std::size_t max_width) {
   Excerpt excerpt;
-  const std::size_t line = doc.lines.line_of(span.begin);
+  const std::size_t line = lines.line_of(span.begin);
   excerpt.line = line + 1;
-  const Span bounds = doc.lines.line_span(line, doc.text);
+  const Span bounds = lines.line_span(line, whole);
   const std::size_t mark_begin = std::min(std::max(span.begin, bounds.begin), bounds.end);
   const std::size_t mark_end = std::max(mark_begin, std::min(span.end, bounds.end));
-  const std::string_view text = std::string_view(doc.text).substr(0, bounds.end);
+  const std::string_view text = whole.substr(0, bounds.end);
 
   // Work stays proportional to max_width, not to the line: a window starts
   // at the line start when the whole line fits, otherwise a third of the
@@ -157,6 +159,15 @@ Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width) {
   }
   while (!excerpt.underline.empty() && excerpt.underline.back() == ' ') excerpt.underline.pop_back();
   return excerpt;
+}
+
+}  // namespace
+
+Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width) {
+  // A bilingual file's text is unescaped pieces of the file: show the file's line.
+  if (doc.lines_in_file && doc.source)
+    return excerpt_of(doc.source->bytes, doc.source->lines, doc.source_map.file_span(span), max_width);
+  return excerpt_of(doc.text, doc.lines, span, max_width);
 }
 
 }  // namespace tc

@@ -32,6 +32,9 @@ Position Locator::Cursor::advance(const Document& in, std::size_t target) {
 }
 
 Location Locator::locate(const Document& doc, Span span) {
+  // Lines counted in the file (bilingual formats) are not lines of the text
+  // this cursor walks.
+  if (doc.lines_in_file && doc.source) return tc::locate(doc, span);
   Location location;
   location.file = doc.path;
   location.start = start_.advance(doc, span.begin);

@@ -1,5 +1,7 @@
 #include "report/printers.h"
 
+#include <set>
+
 #include <algorithm>
 
 namespace tc {
@@ -19,7 +21,10 @@ bool is_report_format(std::string_view format) {
 }
 
 void FindingTally::add(const JobResult& result) {
-  files += result.documents.size();
+  // A bilingual file gives two documents of one file.
+  std::set<std::string_view> paths;
+  for (const Document& doc : result.documents) paths.insert(doc.path);
+  files += paths.size();
   std::size_t errors = 0;
   const Document* errors_in = nullptr;
   auto flush = [&] {

@@ -4,10 +4,12 @@
 
 #include "rules/alignment/module.h"
 #include "rules/encoding/module.h"
+#include "rules/placeholder/module.h"
 #include "rules/script/module.h"
 #include "rules/structure/module.h"
 #include "rules/terminology/module.h"
 #include "rules/typography/module.h"
+#include "rules/unit/module.h"
 
 namespace tc {
 
@@ -19,6 +21,8 @@ RuleList all_rules() {
   register_terminology_rules(rules);
   register_typography_rules(rules);
   register_structure_rules(rules);
+  register_placeholder_rules(rules);
+  register_unit_rules(rules);
   return rules;
 }
 

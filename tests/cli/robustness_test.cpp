@@ -76,5 +76,33 @@ TEST_F(Robustness, AlignJsonColumnsOnOneLongLine) {
   EXPECT_EQ(last["column"], 1 + 8 * 2999);
 }
 
+TEST_F(Robustness, HostileTranslationFilesAreErrorsNamingFileAndPosition) {
+  const auto xxe = write("xxe.xlf", "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                                    "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>&x;</source>"
+                                    "</trans-unit></body></file></xliff>\n");
+  CommandResult r = run("check " + xxe.string());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("xxe.xlf: 2:1: the document type declares entities"), std::string::npos) << r.err;
+  const auto cut = write("cut.po", "msgid \"Rest\"\nmsgstr \"休息\"\n\nmsgid \"Drink \\q water\"\n");
+  r = run("check " + cut.string());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("cut.po: 4:14: unknown escape \\q"), std::string::npos) << r.err;
+  const auto deep = write("deep.tmx", "<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"en\"><seg>" + repeat("<hi>", 100000) + "x" +
+                                          repeat("</hi>", 100000) + "</seg></tuv></tu></body></tmx>");
+  r = run("check " + deep.string());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_LT(r.elapsed, kBudget);
+  EXPECT_NE(r.err.find("deep.tmx: 1:"), std::string::npos) << r.err;
+}
+
+TEST_F(Robustness, APoFileIsCheckedUnitByUnit) {
+  const auto po = write("clinic.po", "msgid \"\"\nmsgstr \"\"\n\"Language: zh_CN\\n\"\n\n"
+                                     "#, c-format\nmsgid \"Take %d tablets every 8 hours.\"\nmsgstr \"每 6 小时服用 %d 片。\"\n");
+  const CommandResult r = run("check --no-color " + po.string());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("clinic.po:7:11: error: number 8 in the source became 6 in the translation"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("in 1 file"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace tc::test

@@ -147,6 +147,17 @@ TEST_P(RuleFixture, ReportsExactlyTheExpectedFindings) {
   std::vector<Finding> findings;
   std::vector<Document> docs;
   docs.reserve(2);
+  if (inputs.size() == 2 && inputs[0]->kind == "source" && inputs[1]->kind == "target" &&
+      is_keyed_pair(inputs[0]->name, inputs[1]->name)) {
+    // Two message files (i18n JSON) paired by key.
+    Bitext bitext = keyed_pair_from_bytes(inputs[0]->name, join_input(inputs[0]->lines, final_newline), inputs[1]->name,
+                                          join_input(inputs[1]->lines, final_newline), {});
+    findings = check_bitext(bitext, rules, options);
+    std::vector<std::string> actual;
+    for (const Finding& f : findings) actual.push_back(headline(f));
+    EXPECT_EQ(actual, expected) << "case " << c.path;
+    return;
+  }
   if (inputs.size() == 2 && inputs[0]->kind == "source" && inputs[1]->kind == "target") {
     docs.push_back(document_from_bytes(inputs[0]->name, join_input(inputs[0]->lines, final_newline), source_load));
     docs.push_back(document_from_bytes(inputs[1]->name, join_input(inputs[1]->lines, final_newline), target_load));
@@ -154,6 +165,15 @@ TEST_P(RuleFixture, ReportsExactlyTheExpectedFindings) {
   } else {
     ASSERT_EQ(inputs.size(), 1u) << c.path << ": expected one 'file:' section or 'source:' and 'target:'";
     ASSERT_EQ(inputs[0]->kind, "file") << c.path;
+    if (is_bilingual_path(inputs[0]->name)) {
+      // A PO, XLIFF or TMX file: its own units are the pair.
+      Bitext bitext = bitext_from_bytes(inputs[0]->name, join_input(inputs[0]->lines, final_newline), {});
+      findings = check_bitext(bitext, rules, options);
+      std::vector<std::string> actual;
+      for (const Finding& f : findings) actual.push_back(headline(f));
+      EXPECT_EQ(actual, expected) << "case " << c.path;
+      return;
+    }
     docs.push_back(document_from_bytes(inputs[0]->name, join_input(inputs[0]->lines, final_newline), single));
     findings = check_document(docs[0], rules, options);
   }

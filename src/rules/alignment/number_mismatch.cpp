@@ -122,8 +122,9 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
     auto source_numbers = numbers_in(source, source_span);
     auto target_numbers = numbers_in(target, target_span);
-    std::erase_if(source_numbers, [&](const NumberMention& n) { return in_reference_marker(source.text, n.span); });
-    std::erase_if(target_numbers, [&](const NumberMention& n) { return in_reference_marker(target.text, n.span); });
+    // Digits the reader masked are no quantities: "%2$s" in a PO message, a URL.
+    std::erase_if(source_numbers, [&](const NumberMention& n) { return in_reference_marker(source.text, n.span) || source.is_masked(n.span.begin); });
+    std::erase_if(target_numbers, [&](const NumberMention& n) { return in_reference_marker(target.text, n.span) || target.is_masked(n.span.begin); });
     std::vector<const NumberMention*> missing, extra;
     const NumberSet source_set(source_numbers);
     const NumberSet target_set(target_numbers);

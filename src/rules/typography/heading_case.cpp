@@ -58,6 +58,7 @@ None.)doc"};
 }
 
 void HeadingCase::check(const CheckContext& context, std::vector<Finding>& out) const {
+  if (context.doc.format.independent_blocks) return;  // units of a translation file follow no heading
   const std::string_view prose = context.doc.prose();
   const std::vector<Block> blocks = prose_blocks(context.doc);
   for (std::size_t i = 1; i < blocks.size(); ++i) {

@@ -41,6 +41,7 @@ None.)doc"};
 }
 
 void ParagraphStart::check(const CheckContext& context, std::vector<Finding>& out) const {
+  if (context.doc.format.independent_blocks) return;  // a unit of a translation file continues no other
   const std::string_view prose = context.doc.prose();
   for (const Block& block : prose_blocks(context.doc)) {
     const std::size_t begin = block.content.begin;

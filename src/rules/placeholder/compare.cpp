@@ -1,0 +1,91 @@
+#include "rules/placeholder/compare.h"
+
+#include <algorithm>
+#include <map>
+
+namespace tc {
+
+namespace {
+
+std::string_view tag_name(std::string_view key) {
+  key.remove_prefix(key.size() > 1 && key[1] == '/' ? 2 : 1);
+  return key.substr(0, key.find_first_of("#/>"));
+}
+
+// A lost element is one finding: its closing tag goes when its opening tag is
+// in the same list.
+void drop_closing_of_listed_openings(std::vector<Placeholder>& list) {
+  std::map<std::string_view, int> openings;
+  for (const Placeholder& p : list)
+    if (p.kind == PlaceholderKind::tag && p.key.size() > 1 && p.key[1] != '/' && p.key[p.key.size() - 2] != '/') ++openings[tag_name(p.key)];
+  std::vector<Placeholder> kept;
+  for (Placeholder& p : list) {
+    if (p.kind == PlaceholderKind::tag && p.key.size() > 1 && p.key[1] == '/') {
+      auto it = openings.find(tag_name(p.key));
+      if (it != openings.end() && it->second > 0) {
+        --it->second;
+        continue;
+      }
+    }
+    kept.push_back(std::move(p));
+  }
+  list = std::move(kept);
+}
+
+}  // namespace
+
+PlaceholderDifference compare_placeholders(const Document& source, Span source_span, const Document& target,
+                                           Span target_span, const std::function<bool(const Placeholder&)>& keep) {
+  std::map<std::string, std::vector<Placeholder>> source_left;
+  for (Placeholder& p : find_placeholders(source.text, source_span))
+    if (keep(p) && source.is_masked(p.span.begin)) source_left[p.key].push_back(std::move(p));
+  PlaceholderDifference difference;
+  for (Placeholder& p : find_placeholders(target.text, target_span)) {
+    if (!keep(p) || !target.is_masked(p.span.begin)) continue;
+    auto it = source_left.find(p.key);
+    if (it == source_left.end() || it->second.empty()) {
+      difference.extra.push_back(std::move(p));
+    } else {
+      it->second.erase(it->second.begin());
+    }
+  }
+  for (auto& [key, left] : source_left)
+    for (Placeholder& p : left) difference.missing.push_back(std::move(p));
+  std::sort(difference.missing.begin(), difference.missing.end(),
+            [](const Placeholder& a, const Placeholder& b) { return a.span.begin < b.span.begin; });
+  drop_closing_of_listed_openings(difference.missing);
+  drop_closing_of_listed_openings(difference.extra);
+  return difference;
+}
+
+void report_placeholder_difference(const Rule& rule, const CheckContext& context, Span source_span, Span target_span,
+                                   const PlaceholderDifference& difference, std::string_view what,
+                                   std::vector<Finding>& out) {
+  const Document& source = *context.source;
+  const Document& target = *context.target;
+  auto quoted = [](std::string_view text) { return "\"" + std::string(text) + "\""; };
+  for (const Placeholder& p : difference.missing) {
+    const std::string shown = source.text.substr(p.span.begin, p.span.end - p.span.begin);
+    Finding f;
+    f.rule = std::string(rule.info().id);
+    f.severity = rule.info().default_severity;
+    f.document = &target;
+    f.span = target_span;
+    f.message = std::string(what) + " " + quoted(shown) + " of the source is missing from the translation";
+    f.counterpart = Counterpart{&source, p.span, source.text.substr(source_span.begin, source_span.end - source_span.begin)};
+    out.push_back(std::move(f));
+  }
+  for (const Placeholder& p : difference.extra) {
+    const std::string shown = target.text.substr(p.span.begin, p.span.end - p.span.begin);
+    Finding f;
+    f.rule = std::string(rule.info().id);
+    f.severity = rule.info().default_severity;
+    f.document = &target;
+    f.span = p.span;
+    f.message = std::string(what) + " " + quoted(shown) + " in the translation is not in the source";
+    f.counterpart = Counterpart{&source, source_span, source.text.substr(source_span.begin, source_span.end - source_span.begin)};
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace tc

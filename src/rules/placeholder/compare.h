@@ -1,0 +1,32 @@
+#pragma once
+// Placeholders of a source piece and its translation compared as multisets
+// of keys, for the placeholder/ rules.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/rule.h"
+#include "text/placeholders.h"
+
+namespace tc {
+
+struct PlaceholderDifference {
+  std::vector<Placeholder> missing;  // in the source, not in the target (source spans)
+  std::vector<Placeholder> extra;    // in the target, not in the source (target spans)
+};
+
+// Compares the placeholders of source[source_span] and target[target_span]
+// that keep() selects, among those the documents' readers masked as not
+// prose: in a plain-text article "&nbsp;" or "{x}" is text (leftover damage
+// at most, which encoding/ rules report), in PO, XLIFF, HTML it is markup.
+PlaceholderDifference compare_placeholders(const Document& source, Span source_span, const Document& target,
+                                           Span target_span, const std::function<bool(const Placeholder&)>& keep);
+
+// Reports a difference: one finding per missing placeholder (on the whole
+// target piece) and per extra one (on the placeholder), naming it by what
+// (e.g. "placeholder", "tag").
+void report_placeholder_difference(const Rule& rule, const CheckContext& context, Span source_span, Span target_span,
+                                   const PlaceholderDifference& difference, std::string_view what,
+                                   std::vector<Finding>& out);
+
+}  // namespace tc

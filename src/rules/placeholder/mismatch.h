@@ -1,0 +1,12 @@
+#pragma once
+#include "core/rule.h"
+
+namespace tc {
+
+class PlaceholderMismatch final : public Rule {
+ public:
+  const RuleInfo& info() const override;
+  void check(const CheckContext& context, std::vector<Finding>& out) const override;
+};
+
+}  // namespace tc
