@@ -1,5 +1,10 @@
 #include "rules/placeholder/link_target.h"
 
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "rules/placeholder/compare.h"
 #include "rules/unit_pairs.h"
 
@@ -14,6 +19,10 @@ Compares the URLs (`https://…`, `www.…`) and Markdown link targets
 (`[text](target)`) of each unit of a translation file, or of each aligned
 sentence group of a document pair, with those of its source. A URL missing
 from the translation, or one that is not in the source, is reported by name.
+In a document pair (an article and its translation) a link that the other
+document holds elsewhere, for instance in a running header, is not reported,
+and a URL broken after a slash by PDF extraction (`www.fda.gov/ vaccines`)
+matches the whole one.
 
 ## Why it matters
 A link that changed on the way through translation leads readers to the wrong
@@ -28,11 +37,58 @@ None.)"};
   return kInfo;
 }
 
+namespace {
+
+bool is_url(const Placeholder& p) { return p.kind == PlaceholderKind::url; }
+
+// The URLs anywhere in a document's non-prose text.
+std::set<std::string> urls_in(const Document& doc) {
+  std::set<std::string> urls;
+  for (Placeholder& p : find_placeholders(doc.text, {0, doc.text.size()}))
+    if (is_url(p) && doc.is_masked(p.span.begin)) urls.insert(std::move(p.key));
+  return urls;
+}
+
+// "www.fda.gov/" against "www.fda.gov/vaccines": PDF extraction breaks a long
+// URL after a slash, leaving its head as the URL.
+bool cut_after_slash(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  return !a.empty() && a.back() == '/' && b.starts_with(a);
+}
+
+// In a document pair (not a translation file's units) a URL may sit in
+// another sentence group than its counterpart: a running header set apart
+// as furniture, sentences split differently. A link there is missing or
+// extra only when the other document holds it nowhere, and a URL cut after
+// a slash matches the one it begins.
+void drop_moved_and_cut(PlaceholderDifference& difference, const std::set<std::string>& source_urls,
+                        const std::set<std::string>& target_urls) {
+  std::vector<Placeholder> missing, extra;
+  std::vector<bool> extra_matched(difference.extra.size(), false);
+  for (Placeholder& p : difference.missing) {
+    bool matched = target_urls.count(p.key) > 0;
+    for (std::size_t i = 0; !matched && i < difference.extra.size(); ++i)
+      if (!extra_matched[i] && cut_after_slash(p.key, difference.extra[i].key)) matched = extra_matched[i] = true;
+    if (!matched) missing.push_back(std::move(p));
+  }
+  for (std::size_t i = 0; i < difference.extra.size(); ++i)
+    if (!extra_matched[i] && source_urls.count(difference.extra[i].key) == 0) extra.push_back(std::move(difference.extra[i]));
+  difference.missing = std::move(missing);
+  difference.extra = std::move(extra);
+}
+
+}  // namespace
+
 void PlaceholderLinkTarget::check(const CheckContext& context, std::vector<Finding>& out) const {
-  const auto keep = [](const Placeholder& p) { return p.kind == PlaceholderKind::url; };
+  const bool document_pair = context.units == nullptr;
+  std::set<std::string> source_urls, target_urls;
+  if (document_pair) {
+    source_urls = urls_in(*context.source);
+    target_urls = urls_in(*context.target);
+  }
   for (const UnitPair& pair : unit_pairs(context)) {
-    const PlaceholderDifference difference =
-        compare_placeholders(*context.source, pair.source, *context.target, pair.target, keep);
+    PlaceholderDifference difference = compare_placeholders(*context.source, pair.source, *context.target, pair.target, is_url);
+    if (document_pair) drop_moved_and_cut(difference, source_urls, target_urls);
     report_placeholder_difference(*this, context, pair.source, pair.target, difference, "link", out);
   }
 }
