@@ -527,9 +527,13 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // The second pass only refines: search near the first path.
     if (learned) finish_features(zh, en);
     Search search(zh, en, free ? lenient : options.weights, guide.ratio);
+    // Widening is bounded: on repetitive text the best path keeps touching
+    // any band, and an unbounded band grows to the whole matrix (quadratic
+    // time and memory).
     std::size_t margin = 16;
+    const std::size_t widest = 64;
     search.path_band(beads, margin);
-    while (!search.run(beads)) search.path_band(beads, margin *= 2);
+    while (!search.run(beads) && margin < widest) search.path_band(beads, margin *= 2);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
