@@ -87,7 +87,14 @@ int run_fix(const FixArgs& args) {
       ++errors;
       continue;
     }
-    for (const Document& doc : result.documents) {
+    for (std::size_t d = 0; d < result.documents.size(); ++d) {
+      // A translation file's source text (msgid, <source>, the source JSON)
+      // is the key the software looks messages up by, and not the
+      // translator's to change: only the translation side is fixed. Both
+      // sides of a PO or XLIFF file are one file, so fixing both would also
+      // write it twice.
+      if (job.kind == Job::Kind::bitext && d == 0) continue;
+      const Document& doc = result.documents[d];
       const FilePatch patch = plan_fixes(doc, result.findings, selection);
       skipped += patch.skipped.size();
       if (!apply(patch, args.dry_run, {session.config().max_input_size})) {

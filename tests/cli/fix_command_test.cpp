@@ -192,5 +192,24 @@ TEST_F(FixCommand, AFileChangedOnDiskSinceItWasReadIsNotWritten) {
   EXPECT_EQ(read_all(doc), "The cells need rest.\n");
 }
 
+// In a translation file only the translation is fixed: the msgid is the key
+// the program looks the message up by. The file is written once, and a
+// second fix changes nothing.
+TEST_F(FixCommand, InAPoFileOnlyTheTranslationIsFixed) {
+  const std::string po =
+      "msgid \"\"\nmsgstr \"\"\n\"Language: zh_CN\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+      "msgid \"Hello, \\\"world\\\".\"\nmsgstr \"你好,世界。\"\n\n"
+      "msgid \"Read the the guide.\"\nmsgstr \"阅读指南。\"\n";
+  const fs::path path = write("clinic.po", po);
+  const CommandResult r = run("fix " + path.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::string expected = po;
+  expected.replace(expected.find("你好,世界"), std::string("你好,世界").size(), "你好，世界");
+  EXPECT_EQ(read_all(path), expected);
+  const CommandResult again = run("fix " + path.string());
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(read_all(path), expected);
+}
+
 }  // namespace
 }  // namespace tc::test
