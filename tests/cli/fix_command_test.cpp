@@ -77,7 +77,10 @@ TEST_F(FixCommand, FixesTheSafeFindingsAndNothingElse) {
   EXPECT_NE(r.err.find("fixed " + std::to_string(done.size()) + " findings in 2 files"), std::string::npos) << r.err;
 
   // Byte for byte: the file is the original with exactly the applied fixes' spans replaced.
-  for (auto& [file, bytes] : original) {
+  for (auto& entry : original) {
+    // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.
+    const auto& file = entry.first;
+    auto& bytes = entry.second;
     std::vector<SafeFix> mine;
     std::copy_if(done.begin(), done.end(), std::back_inserter(mine), [&](const SafeFix& f) { return f.file == file; });
     std::sort(mine.begin(), mine.end(), [](const SafeFix& a, const SafeFix& b) { return a.offset < b.offset; });
