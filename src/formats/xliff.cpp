@@ -51,61 +51,56 @@ void add_segment(BitextLayout& layout, std::string_view text, const pugi::xml_no
   add_bitext_unit(layout, segment_text(text, source), target_text, std::move(unit));
 }
 
-void read_version_1(std::string_view text, const pugi::xml_node& root, BitextLayout& layout) {
-  for (pugi::xml_node file = root.child("file"); file; file = file.next_sibling("file")) {
-    if (layout.source_language.empty()) layout.source_language = file.attribute("source-language").value();
-    if (layout.target_language.empty()) layout.target_language = file.attribute("target-language").value();
-    // trans-units sit in <body>, possibly inside nested <group>s.
-    std::vector<pugi::xml_node> pending{file.child("body")};
-    while (!pending.empty()) {
-      const pugi::xml_node node = pending.back();
-      pending.pop_back();
-      std::vector<pugi::xml_node> inner;
-      for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-        const std::string_view name = child.name();
-        if (name == "group") {
-          if (std::string_view(child.attribute("translate").value()) != "no") inner.push_back(child);
-        } else if (name == "trans-unit") {
-          if (std::string_view(child.attribute("translate").value()) == "no") continue;
-          const pugi::xml_node target = child.child("target");
-          const UnitState state = target ? state_from(target.attribute("state").value()) : UnitState::needs_translation;
-          std::optional<std::size_t> limit = length_limit(child);
-          add_segment(layout, text, child, child, child.attribute("id").value(), state, limit);
-        }
-      }
-      // Keep document order: the groups are visited after this level, last pushed first.
-      for (auto it = inner.rbegin(); it != inner.rend(); ++it) pending.push_back(*it);
-    }
-  }
-}
+bool translatable(const pugi::xml_node& node) { return std::string_view(node.attribute("translate").value()) != "no"; }
 
-void read_version_2(std::string_view text, const pugi::xml_node& root, BitextLayout& layout) {
-  layout.source_language = root.attribute("srcLang").value();
-  layout.target_language = root.attribute("trgLang").value();
-  std::vector<pugi::xml_node> pending;
-  for (pugi::xml_node file = root.last_child(); file; file = file.previous_sibling())
-    if (std::string_view(file.name()) == "file") pending.push_back(file);
+// Visits the elements named `unit` below `top` in document order, through
+// nested <group>s; a group or unit marked translate="no" is skipped with all
+// it holds. Both XLIFF versions nest units this way.
+template <typename Visit>
+void for_each_unit(const pugi::xml_node& top, std::string_view unit, Visit visit) {
+  std::vector<pugi::xml_node> pending{top};
   while (!pending.empty()) {
     const pugi::xml_node node = pending.back();
     pending.pop_back();
     std::vector<pugi::xml_node> inner;
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
       const std::string_view name = child.name();
-      if (name == "group") {
-        if (std::string_view(child.attribute("translate").value()) != "no") inner.push_back(child);
-      } else if (name == "unit") {
-        if (std::string_view(child.attribute("translate").value()) == "no") continue;
-        const std::optional<std::size_t> unit_limit = length_limit(child);
-        for (pugi::xml_node segment = child.child("segment"); segment; segment = segment.next_sibling("segment")) {
-          const std::optional<std::size_t> segment_limit = length_limit(segment);
-          std::string id = child.attribute("id").value();
-          if (segment.attribute("id")) id += "/" + std::string(segment.attribute("id").value());
-          const UnitState state = segment.child("target") ? state_from(segment.attribute("state").value()) : UnitState::needs_translation;
-          add_segment(layout, text, segment, segment, std::move(id), state, segment_limit ? segment_limit : unit_limit);
-        }
-      }
+      if (name == "group" && translatable(child)) inner.push_back(child);
+      else if (name == unit && translatable(child)) visit(child);
     }
+    // Keep document order: the groups are visited after this level, last pushed first.
     for (auto it = inner.rbegin(); it != inner.rend(); ++it) pending.push_back(*it);
+  }
+}
+
+void read_version_1(std::string_view text, const pugi::xml_node& root, BitextLayout& layout) {
+  for (pugi::xml_node file = root.child("file"); file; file = file.next_sibling("file")) {
+    if (layout.source_language.empty()) layout.source_language = file.attribute("source-language").value();
+    if (layout.target_language.empty()) layout.target_language = file.attribute("target-language").value();
+    // trans-units sit in <body>, possibly inside nested <group>s.
+    for_each_unit(file.child("body"), "trans-unit", [&](const pugi::xml_node& unit) {
+      const pugi::xml_node target = unit.child("target");
+      const UnitState state = target ? state_from(target.attribute("state").value()) : UnitState::needs_translation;
+      add_segment(layout, text, unit, unit, unit.attribute("id").value(), state, length_limit(unit));
+    });
+  }
+}
+
+void read_version_2(std::string_view text, const pugi::xml_node& root, BitextLayout& layout) {
+  layout.source_language = root.attribute("srcLang").value();
+  layout.target_language = root.attribute("trgLang").value();
+  for (pugi::xml_node file = root.child("file"); file; file = file.next_sibling("file")) {
+    for_each_unit(file, "unit", [&](const pugi::xml_node& unit) {
+      const std::optional<std::size_t> unit_limit = length_limit(unit);
+      for (pugi::xml_node segment = unit.child("segment"); segment; segment = segment.next_sibling("segment")) {
+        const std::optional<std::size_t> segment_limit = length_limit(segment);
+        std::string id = unit.attribute("id").value();
+        if (segment.attribute("id")) id += "/" + std::string(segment.attribute("id").value());
+        const UnitState state =
+            segment.child("target") ? state_from(segment.attribute("state").value()) : UnitState::needs_translation;
+        add_segment(layout, text, segment, segment, std::move(id), state, segment_limit ? segment_limit : unit_limit);
+      }
+    });
   }
 }
 
