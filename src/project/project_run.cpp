@@ -94,24 +94,21 @@ ProjectRun plan_project_run(const ProjectFiles& files, const std::vector<PairRul
     run.jobs.push_back(std::move(job));
     ++run.pairs;
   }
-  for (const std::string& path : files.pairing.unpaired_sources) {
+  // A file without its counterpart is checked alone, in its side's language,
+  // and names the path where the counterpart was expected.
+  auto add_unpaired = [&](const std::string& path, bool is_source) {
     Job job = document_job(path);
-    const Expected expected = expected_counterpart(path, pair_rules, true);
-    job.missing = MissingCounterpart{Role::source, shown_path(shown_root, expected.path)};
-    job.source_language = expected.rule ? rule_language(expected.rule->source_lang, "source-lang") : std::nullopt;
-    if (!job.source_language) job.source_language = base.source_language;
+    const Expected expected = expected_counterpart(path, pair_rules, is_source);
+    job.missing = MissingCounterpart{is_source ? Role::source : Role::target, shown_path(shown_root, expected.path)};
+    if (expected.rule)
+      job.source_language = is_source ? rule_language(expected.rule->source_lang, "source-lang")
+                                      : rule_language(expected.rule->target_lang, "target-lang");
+    if (!job.source_language) job.source_language = is_source ? base.source_language : base.target_language;
     run.jobs.push_back(std::move(job));
-    ++run.unpaired_sources;
-  }
-  for (const std::string& path : files.pairing.unpaired_targets) {
-    Job job = document_job(path);
-    const Expected expected = expected_counterpart(path, pair_rules, false);
-    job.missing = MissingCounterpart{Role::target, shown_path(shown_root, expected.path)};
-    job.source_language = expected.rule ? rule_language(expected.rule->target_lang, "target-lang") : std::nullopt;
-    if (!job.source_language) job.source_language = base.target_language;
-    run.jobs.push_back(std::move(job));
-    ++run.unpaired_targets;
-  }
+    ++(is_source ? run.unpaired_sources : run.unpaired_targets);
+  };
+  for (const std::string& path : files.pairing.unpaired_sources) add_unpaired(path, true);
+  for (const std::string& path : files.pairing.unpaired_targets) add_unpaired(path, false);
   for (const std::string& path : files.singles) {
     run.jobs.push_back(document_job(path));
     ++run.singles;
