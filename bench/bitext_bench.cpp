@@ -1,7 +1,8 @@
 // Translation files, measured on real data:
 // - precision: every rule on the zh_CN gettext catalogs Debian's packages
 //   install (turned back into PO with msgunfmt), findings per 1,000 units by
-//   rule, the errors listed for checking by hand;
+//   rule, the errors listed with their hand labels (bench/bitext_labels.tsv)
+//   and the share of them that is real;
 // - recall: defects planted in copies of those catalogs and of the TICO-19
 //   translation memory (a dropped or changed placeholder, a changed number,
 //   a removed inline tag, Chinese left in an English target, an empty
@@ -24,6 +25,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -181,10 +183,47 @@ bool edit_han(const Bitext& b, const BitextUnit& unit, PlantEdit& edit) {
   return true;
 }
 
+struct ErrorFinding {
+  std::string catalog, rule, message;
+  std::size_t line;
+};
+
+// Hand labels: catalog, rule, message -> "real" or "false" (bench/bitext_labels.tsv).
+using Labels = std::map<std::tuple<std::string, std::string, std::string>, std::string>;
+
+Labels read_labels(const fs::path& path) {
+  Labels labels;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::istringstream row(line);
+    for (std::string field; std::getline(row, field, '\t');) fields.push_back(field);
+    if (fields.size() >= 4) labels[{fields[0], fields[1], fields[2]}] = fields[3];
+  }
+  return labels;
+}
+
+// Lists the errors with their hand label and prints the share that is real.
+void report_labels(const Labels& labels, const std::vector<ErrorFinding>& errors) {
+  std::size_t real = 0, labelled = 0;
+  std::cout << "errors (" << errors.size() << "), with their hand label (bench/bitext_labels.tsv):\n";
+  for (const ErrorFinding& e : errors) {
+    const auto it = labels.find({e.catalog, e.rule, e.message});
+    const std::string label = it == labels.end() ? "unlabelled" : it->second;
+    if (it != labels.end()) ++labelled, real += label == "real";
+    std::cout << "  " << std::left << std::setw(11) << label << std::right << e.catalog << ".po:" << e.line << ": " << e.message
+              << " [" << e.rule << "]\n";
+  }
+  std::cout << "hand-checked: " << labelled << " of " << errors.size() << " errors; real " << real << " = "
+            << std::setprecision(0) << (labelled ? 100.0 * real / labelled : 0.0) << "% of those checked\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  fs::path corpora = fs::path(__FILE__).parent_path().parent_path() / ".." / "shared" / "corpora";
+  fs::path corpora = fs::path(TRANSCHECK_SOURCE_DIR) / ".." / "shared" / "corpora";
   if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
   fs::path locale_dir = "/usr/share/locale/zh_CN/LC_MESSAGES";
   bool run_pofilter = true;
@@ -198,6 +237,7 @@ int main(int argc, char** argv) {
     else if (arg == "--per-kind" && i + 1 < argc) per_kind = std::stoul(argv[++i]);
     else if (arg == "--verbose") verbose = true;
   }
+  const Labels labels = read_labels(fs::path(TRANSCHECK_SOURCE_DIR) / "bench" / "bitext_labels.tsv");
   const RuleList rules = all_rules();
   const CheckOptions options;
   const fs::path work = fs::temp_directory_path() / ("bitext_bench_" + std::to_string(::getpid()));
@@ -223,7 +263,7 @@ int main(int argc, char** argv) {
   // Precision and speed.
   if (!catalogs.empty()) {
     std::map<std::string, std::map<Severity, std::size_t>> per_rule;
-    std::vector<std::string> errors;
+    std::vector<ErrorFinding> errors;
     std::size_t units = 0;
     const auto start = std::chrono::steady_clock::now();
     for (const Catalog& catalog : catalogs) {
@@ -233,7 +273,7 @@ int main(int argc, char** argv) {
         ++per_rule[f.rule][f.severity];
         if (f.severity == Severity::error) {
           const Position at = f.document->position(f.span.begin);
-          errors.push_back(catalog.name + ".po:" + std::to_string(at.line) + ": " + f.message + " [" + f.rule + "]");
+          errors.push_back({catalog.name, f.rule, f.message, at.line});
         }
       }
     }
@@ -249,8 +289,9 @@ int main(int argc, char** argv) {
                 << std::setw(9) << count(Severity::warning) << std::setw(7) << count(Severity::info) << std::setw(11)
                 << std::fixed << std::setprecision(2) << 1000.0 * total / std::max<std::size_t>(units, 1) << "\n";
     }
-    std::cout << "errors (" << errors.size() << "), for checking by hand:\n";
-    for (const std::string& e : errors) std::cout << "  " << e << "\n";
+    std::cout << "errors: " << std::setprecision(2) << 1000.0 * errors.size() / std::max<std::size_t>(units, 1)
+              << " per 1000 units\n";
+    report_labels(labels, errors);
     std::cout << "\n== speed\ntranscheck (in process, all rules): " << units << " units in " << std::setprecision(3) << seconds
               << " s = " << std::setprecision(0) << units / seconds << " units/s\n";
     if (!run_pofilter) {

@@ -2,7 +2,9 @@
 // A translation as two documents: a source and a target, from two files or
 // from one bilingual file (XLIFF, PO, TMX) that also says which piece of the
 // source each piece of the target translates.
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +35,16 @@ struct BitextUnit {
   // about the unit as a whole when its target is empty.
   std::size_t file_offset = 0;
 };
+
+// The unit whose side (&BitextUnit::source or &BitextUnit::target) holds
+// span, or null; units are in document order on both sides.
+inline const BitextUnit* unit_holding(const std::vector<BitextUnit>& units, Span span, Span BitextUnit::*side) {
+  const auto after = std::upper_bound(units.begin(), units.end(), span.begin,
+                                      [side](std::size_t at, const BitextUnit& unit) { return at < (unit.*side).begin; });
+  if (after == units.begin()) return nullptr;
+  const Span held = (*std::prev(after)).*side;
+  return held.begin <= span.begin && span.end <= held.end ? &*std::prev(after) : nullptr;
+}
 
 struct Bitext {
   Document source;

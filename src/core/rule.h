@@ -87,7 +87,8 @@ struct CheckContext {
   Role role = Role::single;
   JobMemo* memo = nullptr;                   // set by the engine; null: nothing is shared
   const MissingCounterpart* missing = nullptr;  // a project file checked without its counterpart
-  // Pair rules on a bilingual file (PO, XLIFF, TMX, JSON pair): its units,
+  // Pair rules on a bilingual file (PO, XLIFF, TMX, JSON pair), and document
+  // rules on either of its sides (with source and target set): its units,
   // whose spans point into source and target. Null for two plain documents.
   const std::vector<BitextUnit>* units = nullptr;
 };

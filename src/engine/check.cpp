@@ -71,7 +71,10 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
       const RuleInfo& info = rule->info();
       if (info.scope != RuleScope::document || !options_.selection.is_enabled(info) || !applies_to(info, *side)) continue;
       if (!side->suspected_encoding.empty() && !info.reads_undecoded) continue;
-      const CheckContext context{*side, nullptr, nullptr, nullptr, options_.glossary, rule_options_, role, &memo};
+      // Each side of a translation file's units sees the other, so that what
+      // both sides of a unit have (a BEL the program rings) is no damage.
+      const CheckContext context{*side, units ? &source : nullptr, units ? &target : nullptr, nullptr,
+                                 options_.glossary, rule_options_, role, &memo, nullptr, units};
       run_rule(*rule, context, result.findings);
     }
   }

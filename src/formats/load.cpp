@@ -109,7 +109,8 @@ Document side_document(const std::string& path, BitextSide side, const std::stri
   doc.lang = language.lang;
   doc.chinese_script = language.chinese_script;
   doc.script_lang = dominant_language(doc.masked);
-  mark_kept_text(doc.masked, doc.lang, doc.blocks);
+  // Nothing of a unit is kept text set apart from the translation: a copyright
+  // unit is translated, and its year must match (mark_kept_text is for pages).
   if (doc.masked == doc.text) doc.masked.clear();
   doc.bom_bytes = decoded.bom_bytes;
   doc.encoding = decoded.encoding;

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/utf8.h"
+#include "text/han.h"
 
 namespace tc {
 namespace {
@@ -146,6 +147,18 @@ std::optional<double> parse_digits(const Cursor& c, std::size_t& pos) {
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// "2/3" at the digits just read (value, ending at p): a fraction, and p moves
+// past its denominator; 1968/69 and 24/7 are none. Both languages write it so.
+bool read_slash_fraction(const Cursor& c, std::size_t& p, double& value) {
+  if (p + 1 >= c.end || c.text[p] != '/' || c.text[p + 1] < '1' || c.text[p + 1] > '9') return false;
+  std::size_t q = p + 1;
+  const auto denominator = parse_digits(c, q);
+  if (!denominator || *denominator == 0 || *denominator > 100 || value >= *denominator) return false;
+  value /= *denominator;
+  p = q;
+  return true;
+}
+
 // True when the letters that end just before `end` (a hyphen or the digits
 // themselves) make the digits part of a name: CD8, p53, COVID-19, IL-6,
 // SARS-CoV-2. A lower-case word of two or more letters does not: in
@@ -240,6 +253,44 @@ void join_chinese_ranges_and_decades(std::string_view text, std::vector<NumberMe
   }
 }
 
+// A date "12/31/99" or "3/5/2021" (month/day/year, as US English writes
+// it) at text[begin]: its month, day and year (99 is 1999) appended to out,
+// as 1999年12月31日 gives them; returns its end, or begin when it is none.
+std::size_t read_slash_date(std::string_view text, std::size_t begin, std::size_t end, std::vector<NumberMention>& out) {
+  std::size_t parts[3][2];  // [begin, end) of month, day, year
+  std::size_t p = begin;
+  for (int k = 0; k < 3; ++k) {
+    if (k > 0 && (p >= end || text[p++] != '/')) return begin;
+    parts[k][0] = p;
+    while (p < end && text[p] >= '0' && text[p] <= '9') ++p;
+    parts[k][1] = p;
+  }
+  auto length = [&](int k) { return parts[k][1] - parts[k][0]; };
+  auto number = [&](int k) { return std::strtod(std::string(text.substr(parts[k][0], length(k))).c_str(), nullptr); };
+  if (length(0) < 1 || length(0) > 2 || length(1) < 1 || length(1) > 2 || (length(2) != 2 && length(2) != 4)) return begin;
+  if (p < end && ((text[p] >= '0' && text[p] <= '9') || text[p] == '/')) return begin;
+  const double month = number(0), day = number(1);
+  double year = number(2);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return begin;
+  if (length(2) == 2) year += year >= 50 ? 1900 : 2000;
+  const double values[3] = {month, day, year};
+  for (int k = 0; k < 3; ++k) out.push_back({{parts[k][0], parts[k][1]}, values[k], false, false, false, false});
+  return p;
+}
+
+// "2010–11" and "1968/69" end in the year 2011 and 1969, as "2010-2011" writes it.
+void complete_year_ranges(std::string_view text, std::vector<NumberMention>& mentions) {
+  for (std::size_t k = 1; k < mentions.size(); ++k) {
+    const NumberMention& first = mentions[k - 1];
+    NumberMention& second = mentions[k];
+    const std::string_view gap = text.substr(first.span.end, second.span.begin - first.span.end);
+    const bool year = !first.spelled && first.value >= 1800 && first.value < 2100 && first.value == std::floor(first.value);
+    if (!year || second.spelled || second.span.size() != 2 || !(gap == "-" || gap == "\xE2\x80\x93" || gap == "/")) continue;
+    const double century = std::floor(first.value / 100) * 100;
+    if (century + second.value > first.value) second.value += century;
+  }
+}
+
 }  // namespace
 
 bool same_number(double a, double b) {
@@ -260,7 +311,7 @@ std::string format_number(const NumberMention& mention) {
   return out;
 }
 
-std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span) {
+std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
   const Cursor c{text, span.end};
   std::size_t pos = span.begin;
@@ -308,11 +359,14 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     if (!value) {
       // 半 (half) and 一半: weak, but they match "half" on the other side.
       if (cp == U'半') out.push_back({{start, c.after(pos)}, 0.5, false, true, true, true});
+      // 双 (a pair, "double"): weak, but 双字节 matches "2-byte".
+      if (cp == U'双') out.push_back({{start, c.after(pos)}, 2, false, false, true, true});
       pos = c.after(pos);
       continue;
     }
     const bool ordinal = start >= 3 && text.substr(start - 3, 3) == "\xE7\xAC\xAC";  // 第
     if ((ordinal && chinese_section_number(text, p)) || list_numbering(text, start, p)) {
+      if (numbering && !ordinal) numbering->push_back({{start, p}, *value, false, false, spelled, false});
       pos = p;
       continue;
     }
@@ -322,6 +376,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       continue;
     }
     NumberMention mention{{start, p}, *value, false, false, spelled, false};
+    if (!spelled && read_slash_fraction(c, p, mention.value)) mention.fraction = true, mention.span.end = p;
     // X分之Y: a fraction.
     if (text.substr(p, 6) == "分之") {
       std::size_t q = p + 6;
@@ -352,6 +407,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     pos = p;
   }
   join_chinese_ranges_and_decades(text, out);
+  complete_year_ranges(text, out);
   return out;
 }
 
@@ -400,6 +456,14 @@ bool unit_noun(std::string_view word) {
   for (std::string_view unit : kUnits)
     if (word == unit || (word.size() == unit.size() + 1 && word.back() == 's' && word.starts_with(unit))) return true;
   return false;
+}
+
+double numeral_rendering(std::string_view word) {
+  if (word == "zeros" || word == "zeroes" || word == "zeroth") return 0;
+  if (word == "single" || word == "primary") return 1;
+  if (word == "both" || word == "between" || word == "secondary" || word == "double" || word == "dual") return 2;
+  if (word == "tertiary" || word == "triple") return 3;
+  return -1;
 }
 
 double fraction_word(std::string_view word) {
@@ -463,7 +527,7 @@ std::vector<Word> english_words(std::string_view text, Span span) {
 
 }  // namespace
 
-std::vector<NumberMention> find_english_numbers(std::string_view text, Span span) {
+std::vector<NumberMention> find_english_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
   const Cursor c{text, span.end};
   // Digits.
@@ -490,21 +554,16 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       continue;
     }
     if (list_numbering(text, start, p)) {
+      if (numbering) numbering->push_back({{start, p}, *value, false, false, false, false});
       pos = p;
       continue;
     }
-    NumberMention mention{{start, p}, *value, false, false, false, false};
-    // "2/3" fractions; "4 in 10"
-    if (p + 1 < span.end && text[p] == '/' && text[p + 1] >= '1' && text[p + 1] <= '9') {
-      std::size_t q = p + 1;
-      auto denominator = parse_digits(c, q);
-      // 2/3 is a fraction; 1968/69 and 24/7 are not.
-      if (denominator && *denominator != 0 && *denominator <= 100 && mention.value < *denominator) {
-        mention.value /= *denominator;
-        mention.fraction = true;
-        p = q;
-      }
+    if (const std::size_t date_end = read_slash_date(text, start, span.end, out); date_end != start) {
+      pos = date_end;
+      continue;
     }
+    NumberMention mention{{start, p}, *value, false, false, false, false};
+    mention.fraction = read_slash_fraction(c, p, mention.value);
     std::size_t q = p;
     while (q < span.end && text[q] == ' ') ++q;
     if (q < span.end && text[q] == '%') {
@@ -540,6 +599,13 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       out.push_back(mention);
       continue;
     }
+    // Words Chinese often renders with a numeral: "leading zeros" (前导 0),
+    // "zeroth" (第 0 个), "single-byte" (单字节, 1), "both" (两者), "between"
+    // (两…之间), "secondary cases" (二代病例), "double": weak, they count only when they match.
+    if (const double value = numeral_rendering(w.substr(0, w.find('-'))); value >= 0) {
+      out.push_back({words[i].span, value, false, false, true, true});
+      continue;
+    }
     // "third dose", "fourth year": ordinals, not fractions.
     if (const double ordinal = ordinal_word(w); ordinal > 2 && fraction_word(w) != 0 && unit_follows(i)) {
       NumberMention mention{words[i].span, ordinal, false, false, true, false};
@@ -568,6 +634,9 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       if (numerator != 0 && (w != "half" || first < i))
         out.push_back({{words[first].span.begin, words[i].span.end}, numerator / denominator, false, true, true,
                        w == "half" || w == "quarter" || !of_follows});
+      // "N tenths of a second" (N * 0.1 秒): the unit itself, weak.
+      else if (numerator == 0 && w.back() == 's' && of_follows)
+        out.push_back({words[i].span, 1 / denominator, false, true, true, true});
       continue;
     }
     // "a million", "a hundred", "a dozen"
@@ -621,6 +690,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     i = last;
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+  complete_year_ranges(text, out);
   // "26 to 32 thousand": the upper end's scale applies to the lower end.
   for (std::size_t k = 1; k < out.size(); ++k) {
     const std::string_view gap = between(text, out[k - 1].span.end, out[k].span.begin);
@@ -630,6 +700,48 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     }
   }
   return out;
+}
+
+namespace {
+
+// Digits at [begin, end) glued to the word before them, directly or across a
+// hyphen (or, after Chinese, a space): Latin letters (ARG1, g1, COMMANDS-2) or a Chinese word (表达式1)
+// that is not itself a number or 第. A measure word or 个 after them makes
+// them a quantity (等待3秒, 共 4 个).
+bool glued_to_word(std::string_view text, Span span, std::size_t begin, std::size_t end) {
+  std::size_t before = begin;
+  if (before > span.begin + 1 && text[before - 1] == '-') --before;
+  else if (before > span.begin + 3 && text[before - 1] == ' ' && static_cast<unsigned char>(text[before - 2]) >= 0x80) --before;  // 文件 1
+  if (before <= span.begin) return false;
+  if (is_ascii_letter(text[before - 1])) return true;
+  std::size_t p = before;
+  const char32_t previous = utf8::previous(text, p);
+  if (p < span.begin || !is_han(previous) || previous == U'第' || chinese_digit(previous) >= 0 || chinese_unit(previous) != 0)
+    return false;
+  std::size_t after = end;
+  while (after < span.end && text[after] == ' ') ++after;
+  return chinese_measure(text, end) == 0 && text.substr(after, 3) != "\xE4\xB8\xAA";  // 个
+}
+
+}  // namespace
+
+std::vector<double> find_name_indexes(std::string_view text, Span span) {
+  std::vector<double> out;
+  for (std::size_t pos = span.begin; pos < span.end;) {
+    if (text[pos] < '0' || text[pos] > '9') {
+      ++pos;
+      continue;
+    }
+    const std::size_t begin = pos;
+    while (pos < span.end && text[pos] >= '0' && text[pos] <= '9') ++pos;
+    if (glued_to_word(text, span, begin, pos)) out.push_back(std::strtod(std::string(text.substr(begin, pos - begin)).c_str(), nullptr));
+  }
+  return out;
+}
+
+bool name_index_after_word(std::string_view text, Span span, const NumberMention& mention) {
+  return !mention.spelled && !mention.percent && !mention.fraction &&
+         glued_to_word(text, span, mention.span.begin, mention.span.end);
 }
 
 }  // namespace tc

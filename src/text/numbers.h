@@ -28,9 +28,19 @@ struct NumberMention {
 
 // Mentions inside text[span], in order. List and section numbering ("1.",
 // "2)", "（一）", "一、" at the start of a line, 第一部分, 第二章) is not a quantity
-// and is left out.
-std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span);
-std::vector<NumberMention> find_english_numbers(std::string_view text, Span span);
+// and is left out; the list numbers go to *numbering when it is given.
+std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span,
+                                                std::vector<NumberMention>* numbering = nullptr);
+std::vector<NumberMention> find_english_numbers(std::string_view text, Span span,
+                                                std::vector<NumberMention>* numbering = nullptr);
+
+// Digits that end a name rather than count something: the 1 of ARG1, FILE1,
+// g1, COMMANDS-2, and of a Chinese rendering of such a name (表达式1, 参数-2)
+// when nothing Chinese follows (so 等待3秒 and 1999年 are quantities). The
+// Latin ones are never mentions; the Chinese ones are, and name_index_after_word()
+// tells them apart so a pair can match 表达式1 against EXPR1.
+std::vector<double> find_name_indexes(std::string_view text, Span span);
+bool name_index_after_word(std::string_view text, Span span, const NumberMention& mention);
 
 // True when two values are the same number (tolerant of rounding in the last digit of a fraction).
 bool same_number(double a, double b);

@@ -44,6 +44,15 @@ std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end,
     while (p < end && is_digit(text[p])) key += text[p++];
   }
   while (p < end && std::strchr("hlLqjzt", text[p])) key += text[p++];
+  // gettext's <inttypes.h> macros stand for the length and conversion: %<PRIdMAX>, %1$<PRIu64>.
+  if (p + 4 < end && text.substr(p, 4) == "<PRI") {
+    const std::size_t close = text.find('>', p);
+    if (close == std::string_view::npos || close >= end) return pos;
+    for (std::size_t i = p + 4; i < close; ++i)
+      if (!is_alpha(text[i]) && !is_digit(text[i])) return pos;
+    key += text.substr(p, close + 1 - p);
+    return close + 1;
+  }
   if (p >= end || !std::strchr("diouxXeEfFgGaAcspn", text[p])) return pos;
   key += text[p];
   return p + 1;

@@ -68,7 +68,7 @@ TEST(EnglishNumbers, MonthsAndOrdinals) {
 }
 
 TEST(Numbers, RangesYearsAndScales) {
-  EXPECT_EQ(values_of("in 2019-2020 and 1968/69", false), (D{2019, 2020, 1968, 69}));
+  EXPECT_EQ(values_of("in 2019-2020 and 1968/69", false), (D{2019, 2020, 1968, 1969}));
   EXPECT_EQ(values_of("每 10 万名患者", true), (D{100000}));
   EXPECT_EQ(values_of("含 2.6 至 3.2 万个碱基", true), (D{26000, 32000}));
   EXPECT_EQ(values_of("26 to 32 thousand bases", false), (D{26000, 32000}));
@@ -113,6 +113,36 @@ TEST(NumberWords, ListAndSectionNumberingIsLeftOut) {
   EXPECT_EQ(values_of("第一部分 概述\n（一）接种前\n二、风险\n第二章", true), (D{}));
   EXPECT_EQ(values_of("take 1.5 mg. 2. is a list only at a line start", false), (D{1.5, 2}));
   EXPECT_EQ(values_of("在第一剂后（2）", true), (D{1, 2}));
+}
+
+TEST(NumberWords, ListNumbersGoApartWhenAsked) {
+  std::vector<NumberMention> numbering;
+  const std::string text = "(2) Collect 3 samples.";
+  EXPECT_EQ(find_english_numbers(text, {0, text.size()}, &numbering).size(), 1u);
+  ASSERT_EQ(numbering.size(), 1u);
+  EXPECT_EQ(numbering[0].value, 2);
+  EXPECT_EQ(numbering[0].span.begin, 1u);
+}
+
+TEST(Numbers, YearRangesSlashDatesAndRenderings) {
+  EXPECT_EQ(values_of("in 2010\xE2\x80\x93" "11 and 2018-19", false), (D{2010, 2011, 2018, 2019}));
+  EXPECT_EQ(values_of("between 1000-20 mg", false), (D{2, 1000, 20}));  // a count, not a year; "between" is 两
+  EXPECT_EQ(values_of("日期 2/29 无效", true), (D{2.0 / 29}));
+  EXPECT_EQ(values_of("invalid date 2/29", false), (D{2.0 / 29}));
+  EXPECT_EQ(values_of("e.g., 12/31/99 or 3/5/2021, not 1/2/3", false), (D{12, 31, 1999, 3, 5, 2021, 0.5, 3}));
+  EXPECT_EQ(en("leading zeros, a single-byte code, both sides"), (V{"0?", "1?", "2?"}));
+  EXPECT_EQ(zh("双字节"), (V{"2?"}));
+}
+
+TEST(NameIndexes, DigitsEndingANameOnEitherSide) {
+  const std::string english = "FILE1 -nt FILE2, g1,g2, COMMANDS-2, file 3, 10 mg";
+  EXPECT_EQ(find_name_indexes(english, {0, english.size()}), (D{1, 2, 1, 2, 2}));
+  const std::string chinese = "文件1 比 文件 2 新，等待3秒，共 4 个，第5章";
+  EXPECT_EQ(find_name_indexes(chinese, {0, chinese.size()}), (D{1, 2}));
+  const Span span{0, chinese.size()};
+  std::vector<bool> after_word;
+  for (const NumberMention& m : find_chinese_numbers(chinese, span)) after_word.push_back(name_index_after_word(chinese, span, m));
+  EXPECT_EQ(after_word, (std::vector<bool>{true, true, false, false}));
 }
 
 TEST(SameNumber, ToleratesRoundedFractions) {

@@ -9,8 +9,8 @@
 namespace tc {
 namespace {
 
-std::vector<NumberMention> numbers_in(const Document& doc, Span span) {
-  return doc.lang == Lang::zh ? find_chinese_numbers(doc.text, span) : find_english_numbers(doc.text, span);
+std::vector<NumberMention> numbers_in(const Document& doc, Span span, std::vector<NumberMention>* numbering) {
+  return doc.lang == Lang::zh ? find_chinese_numbers(doc.text, span, numbering) : find_english_numbers(doc.text, span, numbering);
 }
 
 // Numbers inside reference markers ([3], [2,5-7]) are citations, which
@@ -96,7 +96,9 @@ reported, because they are usually ordinary words; a count of one (一个,
 "one dose") is not reported either, since 一个 is also just "a".
 
 List and section numbering is not a quantity: "1." or "2)" or "3、" or
-"（一）" at the start of a line, and 第一部分, 第二章, 第三节.
+"（一）" at the start of a line, and 第一部分, 第二章, 第三节. In a unit of a
+translation file that is numbered on both sides, the list numbers are
+compared too ("(2)" against "(3)").
 
 ## Why it matters
 A wrong dose, date, percentage or amount is a factual error that reads
@@ -120,18 +122,34 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
   const Document& source = pair->source;
   const Document& target = pair->target;
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
-    auto source_numbers = numbers_in(source, source_span);
-    auto target_numbers = numbers_in(target, target_span);
+    // A translation file's unit is one text: its list numbers ("(2) Extension of…")
+    // are part of it, and both sides number the same item. (In a page the
+    // aligner may pair a heading's number with another one; there they are left out.)
+    std::vector<NumberMention> source_numbering, target_numbering;
+    auto source_numbers = numbers_in(source, source_span, context.units ? &source_numbering : nullptr);
+    auto target_numbers = numbers_in(target, target_span, context.units ? &target_numbering : nullptr);
+    if (!source_numbering.empty() && !target_numbering.empty()) {
+      source_numbers.insert(source_numbers.end(), source_numbering.begin(), source_numbering.end());
+      target_numbers.insert(target_numbers.end(), target_numbering.begin(), target_numbering.end());
+    }
     // Digits the reader masked are no quantities: "%2$s" in a PO message, a URL.
     std::erase_if(source_numbers, [&](const NumberMention& n) { return in_reference_marker(source.text, n.span) || source.is_masked(n.span.begin); });
     std::erase_if(target_numbers, [&](const NumberMention& n) { return in_reference_marker(target.text, n.span) || target.is_masked(n.span.begin); });
     std::vector<const NumberMention*> missing, extra;
     const NumberSet source_set(source_numbers);
     const NumberSet target_set(target_numbers);
+    // 表达式1 against EXPR1: digits ending a name on one side stand for the name's digits on the other.
+    const std::vector<double> source_names = find_name_indexes(source.text, source_span);
+    const std::vector<double> target_names = find_name_indexes(target.text, target_span);
+    auto names_other_side = [](const Document& doc, Span span, const NumberMention& n, const std::vector<double>& names) {
+      return name_index_after_word(doc.text, span, n) &&
+             std::any_of(names.begin(), names.end(), [&](double v) { return same_number(v, n.value); });
+    };
     for (const auto& n : source_numbers)
-      if (!n.weak && !target_set.matches(n)) missing.push_back(&n);
+      if (!n.weak && !target_set.matches(n) && !names_other_side(source, source_span, n, target_names)) missing.push_back(&n);
     for (const auto& n : target_numbers)
-      if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n)) extra.push_back(&n);
+      if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) && !names_other_side(target, target_span, n, source_names))
+        extra.push_back(&n);
     // One changed number on each side: report them as a pair, on the translation.
     if (missing.size() == 1 && extra.size() == 1) {
       Finding finding = make_finding(target, extra[0]->span,

@@ -1,5 +1,6 @@
 #include "rules/alignment/untranslated.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -78,6 +79,41 @@ void blank_names(std::string& text) {
   }
 }
 
+// True when the Latin text has an English function word of its own (letters
+// only, not inside an option, path or identifier such as --add-to-archive):
+// an English sentence has them, a list of kept command names, options and
+// flags ("fdatasync 失败", "cooked 同 brkint ignpar istrip") has none.
+bool has_english_function_word(std::string_view text) {
+  static constexpr std::string_view kFunctionWords[] = {
+      "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "not", "is",
+      "are", "was", "were", "be", "been", "it", "this", "that", "these", "those", "you", "your", "we", "they",
+      "can", "could", "will", "would", "should", "may", "must", "has", "have", "had", "do", "does", "if", "when"};
+  // Tokens are runs of ASCII between spaces and non-ASCII (Chinese) text; a
+  // word is a token of letters only once its quotes and punctuation are trimmed.
+  auto token_char = [](char c) { return c != ' ' && c != '\t' && c != '\n' && c != '\r' && static_cast<unsigned char>(c) < 0x80; };
+  for (std::size_t i = 0; i < text.size();) {
+    if (!token_char(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && token_char(text[end])) ++end;
+    std::size_t begin = i;
+    while (begin < end && std::string_view("(\"'").find(text[begin]) != std::string_view::npos) ++begin;
+    std::size_t last = end;
+    while (last > begin && std::string_view(",.;:!?)\"'").find(text[last - 1]) != std::string_view::npos) --last;
+    i = end;
+    // An all-capital word is a metavariable (WHEN, FILE), not the word.
+    if (begin == last || !std::all_of(text.begin() + begin, text.begin() + last, is_ascii_letter) ||
+        (last - begin > 1 && std::none_of(text.begin() + begin, text.begin() + last, [](char c) { return c >= 'a'; })))
+      continue;
+    const std::string word = lower_ascii(text.substr(begin, last - begin));
+    for (std::string_view function_word : kFunctionWords)
+      if (word == function_word) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const RuleInfo& Untranslated::info() const {
@@ -141,10 +177,25 @@ void Untranslated::check(const CheckContext& context, std::vector<Finding>& out)
       const double han = 3.0 * static_cast<double>(counts.han), latin = static_cast<double>(counts.latin);
       const bool in_source_script = source.lang == Lang::zh ? han > latin : latin > han;
       std::string message;
-      if (source_text.find(text) != std::string_view::npos) message = "sentence is the same as the source";
-      else if (in_source_script)
+      if (source_text.find(text) != std::string_view::npos) {
+        // In a translation file a unit copied whole is unit/same-as-source's,
+        // and a copied sentence with no English word of its own is a kept
+        // name, synopsis or code ("shift [n]", "waitpid").
+        if (const BitextUnit* unit = context.units ? unit_holding(*context.units, span, &BitextUnit::target) : nullptr) {
+          const std::string_view unit_source(source.text.data() + unit->source.begin, unit->source.size());
+          const std::string_view unit_target(target.text.data() + unit->target.begin, unit->target.size());
+          if (unit_source == unit_target || (source.lang == Lang::en && !has_english_function_word(prose))) continue;
+        }
+        message = "sentence is the same as the source";
+      } else if (in_source_script &&
+                 !(source.lang == Lang::en && (counts.han > 0 || context.units) && !has_english_function_word(prose))) {
+        // A Chinese sentence that keeps option and command names (--no-http-keep-alive
+        // 禁用 HTTP keep-alive) is translated: English left in it has its function
+        // words. So has an English message of a translation file; "passwd：%s" is code.
         message = std::string("sentence is still mostly in ") + (source.lang == Lang::zh ? "Chinese" : "English");
-      else continue;
+      } else {
+        continue;
+      }
       Finding finding = make_finding(target, span, message + ": \"" + alignment_rules::quote(target, span, 40) + "\"");
       finding.counterpart = alignment_rules::counterpart(source, source_span);
       out.push_back(std::move(finding));

@@ -15,7 +15,9 @@ and U+2029 PARAGRAPH SEPARATOR, which most editors, Markdown and JSON tools do
 not treat as line breaks (they break JavaScript strings). Consecutive controls
 are one finding. A terminal escape sequence (ESC `[` ... letter, e.g. the
 colour code `ESC[31m`) is one finding covering the whole sequence.
-Code blocks and inline code in Markdown are not checked.
+Code blocks and inline code in Markdown are not checked, nor, in a
+translation file (PO, XLIFF), controls that both sides of a unit have (the
+`\a` of a message that rings the bell).
 
 The fix deletes C0 controls, DEL and whole escape sequences. Vertical tab,
 form feed, NEL (U+0085) and the two separators get no fix because they separate text (deleting
@@ -57,6 +59,18 @@ std::size_t escape_sequence_end(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+// True when, in a translation file, the other side of the unit holding span
+// contains the same controls.
+bool same_controls_on_other_side(const CheckContext& context, std::string_view controls, Span span) {
+  if (!context.units || !context.source || !context.target) return false;
+  const bool on_source = &context.doc == context.source;
+  const BitextUnit* unit = unit_holding(*context.units, span, on_source ? &BitextUnit::source : &BitextUnit::target);
+  if (!unit) return false;
+  const Span other = on_source ? unit->target : unit->source;
+  const Document& other_doc = on_source ? *context.target : *context.source;
+  return std::string_view(other_doc.text).substr(other.begin, other.size()).find(controls) != std::string_view::npos;
+}
+
 }  // namespace
 
 void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& out) const {
@@ -96,6 +110,11 @@ void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& 
                           : count == 1 && first >= 0x2028 ? "separator " + listed + " in text"
                           : count == 1         ? "control character " + listed + " in text"
                                                : std::to_string(count) + " control characters (" + listed + ") in text";
+    // In a translation file, controls both sides of a unit have are the program's (\a, \v).
+    if (same_controls_on_other_side(context, text.substr(pos, end - pos), {pos, end})) {
+      pos = end;
+      continue;
+    }
     if (c1_other_than_nel) message += "; often a sign of mojibake";
     Finding f = make_finding(doc, {pos, end}, std::move(message));
     if (fixable) f.fix = std::string();

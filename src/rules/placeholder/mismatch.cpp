@@ -1,9 +1,61 @@
 #include "rules/placeholder/mismatch.h"
 
+#include <algorithm>
+
 #include "rules/placeholder/compare.h"
 #include "rules/unit_pairs.h"
 
 namespace tc {
+namespace {
+
+// The opener of a brace placeholder: "${", "%{", "{{" or "{".
+std::string_view brace_opener(std::string_view key) {
+  for (std::string_view opener : {"${", "%{", "{{"})
+    if (key.starts_with(opener)) return opener;
+  return key.starts_with("{") ? "{" : "";
+}
+
+// Without a declared format (a PO unit with no "c-format"/"python-format"
+// flag, a document pair), "{INTEGER}" or "${VARNAME}" may be a usage line's
+// metavariable that the translator rightly translated: a missing brace
+// placeholder is not reported when the target holds a group of the same
+// braces with words of another script inside ({整数}, ${变量名}), one for each.
+void drop_translated_metavariables(std::string_view target_text, Span target_span, std::vector<Placeholder>& missing) {
+  std::vector<std::size_t> translated;  // openers' offsets, each usable once
+  for (std::size_t pos = target_text.find('{', target_span.begin); pos < target_span.end;
+       pos = target_text.find('{', pos + 1)) {
+    const std::size_t close = target_text.find('}', pos);
+    if (close >= target_span.end) break;
+    const std::string_view inside = target_text.substr(pos + 1, close - pos - 1);
+    if (std::any_of(inside.begin(), inside.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+      translated.push_back(pos);
+  }
+  std::erase_if(missing, [&](const Placeholder& p) {
+    const std::string_view opener = brace_opener(p.key);
+    if (p.kind != PlaceholderKind::brace || opener.empty()) return false;
+    for (std::size_t& at : translated) {
+      const std::size_t begin = at + 1 - opener.size();  // where the opener would start
+      if (at == std::string_view::npos || at + 1 < opener.size() || target_text.substr(begin, opener.size()) != opener) continue;
+      at = std::string_view::npos;
+      return true;
+    }
+    return false;
+  });
+}
+
+// "%1$s" written twice prints the first argument twice (a translator's added
+// line naming the program again): a repeated positional conversion is no extra.
+void drop_repeated_positions(std::string_view target_text, Span target_span, std::vector<Placeholder>& extra) {
+  std::erase_if(extra, [&](const Placeholder& p) {
+    const std::string_view written = target_text.substr(p.span.begin, p.span.size());
+    if (p.kind != PlaceholderKind::printf || written.find('$') == std::string_view::npos) return false;
+    const std::string_view unit = target_text.substr(target_span.begin, target_span.size());
+    const std::size_t first = unit.find(written);
+    return first != std::string_view::npos && target_span.begin + first != p.span.begin;
+  });
+}
+
+}  // namespace
 
 const RuleInfo& PlaceholderMismatch::info() const {
   static const RuleInfo kInfo{
@@ -16,7 +68,12 @@ conversions (`%s`, `%d`, `%1$s`, `%%`, `%'.2f`), Python ones (`%(name)s`,
 `{name}`, `{0}`) and brace variables (`{{name}}`, `${x}`, `%{x}`, the simple
 arguments of ICU MessageFormat). The translation may reorder them (`%2$s`
 counts as `%s`); each one missing from the translation or not in the source is
-reported by name. `50% of` and `100%` are no placeholders.
+reported by name. `50% of` and `100%` are no placeholders. When the file
+declares no format for the unit (no `c-format`, `python-format` flag), a
+brace group the translator filled with translated words (`{INTEGER}` as
+`{整数}`, `${VARNAME}` as `${变量名}`) is a usage line's metavariable, not a
+missing placeholder. A positional conversion written twice (`%1$s` … `%1$s`)
+prints one argument twice and is not an extra one.
 
 ## Why it matters
 A program fills placeholders at run time: a missing or extra `%s` crashes
@@ -36,8 +93,9 @@ void PlaceholderMismatch::check(const CheckContext& context, std::vector<Finding
     return p.kind == PlaceholderKind::printf || p.kind == PlaceholderKind::brace;
   };
   for (const UnitPair& pair : unit_pairs(context)) {
-    const PlaceholderDifference difference =
-        compare_placeholders(*context.source, pair.source, *context.target, pair.target, keep);
+    PlaceholderDifference difference = compare_placeholders(*context.source, pair.source, *context.target, pair.target, keep);
+    if (!pair.unit || pair.unit->format_flags.empty()) drop_translated_metavariables(context.target->text, pair.target, difference.missing);
+    drop_repeated_positions(context.target->text, pair.target, difference.extra);
     report_placeholder_difference(*this, context, pair.source, pair.target, difference, "placeholder", out);
   }
 }
