@@ -6,7 +6,8 @@
 // - recall: defects planted in copies of those catalogs and of the TICO-19
 //   translation memory (a dropped or changed placeholder, a changed number,
 //   a removed inline tag, Chinese left in an English target, an empty
-//   target); a plant is caught when a finding of the expected rule that the
+//   target, and, with glossaries/medical.zh-en.tsv, a forbidden rendering of
+//   a term of the Chinese source); a plant is caught when a finding of the expected rule that the
 //   clean file does not have lands on a line of the planted unit's target;
 // - speed: units per second of the whole check, against pofilter
 //   (translate-toolkit) on the same PO files in one run.
@@ -14,6 +15,7 @@
 // ../shared/corpora next to the source tree (or --corpora DIR); says what it
 // could not find and measures the rest.
 //   bitext_bench [--corpora DIR] [--locale-dir DIR] [--no-pofilter] [--per-kind N]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +33,8 @@
 
 #include "engine/check.h"
 #include "formats/load.h"
+#include "glossary/load.h"
+#include "glossary/match.h"
 #include "rules/registry.h"
 #include "text/placeholders.h"
 
@@ -220,6 +224,24 @@ void report_labels(const Labels& labels, const std::vector<ErrorFinding>& errors
             << std::setprecision(0) << (labelled ? 100.0 * real / labelled : 0.0) << "% of those checked\n";
 }
 
+// A glossary term of the Chinese source whose accepted English rendering in
+// the translation is replaced by one the glossary forbids for it.
+bool edit_forbidden(const Glossary& glossary, const Bitext& b, const BitextUnit& unit, PlantEdit& edit) {
+  const std::vector<TermMatch> source_terms = longest_matches(find_chinese_terms(glossary, b.source.text, unit.source));
+  std::vector<TermMatch> accepted;
+  for (const TermMatch& m : find_english_terms(glossary, b.target.text, unit.target))
+    if (m.side == TermSide::accepted) accepted.push_back(m);
+  for (const TermMatch& m : longest_matches(accepted)) {
+    const GlossaryEntry& entry = glossary.entries[m.entry];
+    const bool in_source = std::any_of(source_terms.begin(), source_terms.end(), [&](const TermMatch& s) { return s.entry == m.entry; });
+    std::size_t at = 0;
+    if (!in_source || entry.forbidden.empty() || !plain_in_file(b.target, m.span, at)) continue;
+    edit = {at, at + m.span.size(), entry.forbidden.front(), line_of(b.target, m.span.begin), line_of(b.target, m.span.end)};
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -341,6 +363,13 @@ int main(int argc, char** argv) {
     if (srclang != std::string::npos) reversed.replace(srclang, 12, "srclang=\"zh\"");
     plant_and_score(tmx.string(), reversed, load, rules, options, "script/han-in-english", per_kind, edit_han,
                     scores["TMX zh->en: Chinese left in English"], verbose);
+    const fs::path glossary_path = fs::path(TRANSCHECK_SOURCE_DIR) / "glossaries" / "medical.zh-en.tsv";
+    const Glossary glossary = load_glossaries({glossary_path.string()});
+    CheckOptions with_glossary = options;
+    with_glossary.glossary = &glossary;
+    plant_and_score(tmx.string(), reversed, load, rules, with_glossary, "terminology/forbidden-term", per_kind,
+                    [&](const Bitext& b, const BitextUnit& u, PlantEdit& e) { return edit_forbidden(glossary, b, u, e); },
+                    scores["TMX zh->en: forbidden term"], verbose);
   }
   std::cout << "\n== recall on planted defects (caught at a line of the planted target)\n";
   for (const auto& [kind, score] : scores)
