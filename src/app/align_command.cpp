@@ -1,5 +1,6 @@
 // `transcheck align SOURCE TARGET`: the sentence alignment of a translation
 // pair, side by side (text), as JSON, TSV, or beads ([i,j]:[k], 0-based).
+// `transcheck align FILE.po` (XLIFF, TMX, a JSON pair): the file's units.
 #include <iostream>
 #include <memory>
 
@@ -35,8 +36,15 @@ int run_align(const AlignArgs& args) {
   config.max_input_size = args.max_input_size;
   config.glossaries = args.glossaries;
   config.segmented = args.segmented;
+  std::vector<std::string> files = {args.source};
+  if (!args.target.empty()) files.push_back(args.target);
+  // A bilingual file (PO, XLIFF, TMX) or a JSON pair: its units are the alignment.
+  std::vector<Job> jobs = plan_jobs(config, files);
+  const bool bitext = jobs.size() == 1 && jobs[0].kind == Job::Kind::bitext;
+  if (!bitext && args.target.empty())
+    throw CLI::ValidationError("target", "a translated document is needed unless SOURCE is a bilingual file (PO, XLIFF, TMX)");
   const CheckSession session(std::move(config));
-  const JobResult result = session.align(pair_job(args.source, args.target));
+  const JobResult result = session.align(bitext ? jobs[0] : pair_job(args.source, args.target));
   if (result.error) {
     print_error(result.error->message);
     return 2;
@@ -44,7 +52,7 @@ int run_align(const AlignArgs& args) {
   const Document& source = result.documents[0];
   const Document& target = result.documents[1];
   const Alignment& alignment = *result.alignment;
-  std::vector<std::string> inputs = {args.source, args.target};
+  std::vector<std::string> inputs = files;
   inputs.insert(inputs.end(), args.glossaries.begin(), args.glossaries.end());
   write_output(args.output, inputs,
                [&](std::ostream& out) { print_alignment(args.format, out, source, target, alignment); });
@@ -57,7 +65,7 @@ void add_align_command(CLI::App& app, ExitStatus& status) {
   auto args = std::make_shared<AlignArgs>();
   auto* command = app.add_subcommand("align", "Align a source document with its translation, sentence by sentence");
   command->add_option("source", args->source, "Source document")->required();
-  command->add_option("target", args->target, "Translated document")->required();
+  command->add_option("target", args->target, "Translated document (none when SOURCE is a bilingual file: its units)");
   command->add_option("--source-lang", args->source_lang, "Source language: zh, zh-Hans, zh-Hant, en (default zh)");
   command->add_option("--target-lang", args->target_lang, "Target language: zh, zh-Hans, zh-Hant, en (default en)");
   command->add_option("--format", args->format, "Output format: text (side by side), json, tsv, beads");

@@ -31,10 +31,17 @@ struct BitextUnit {
   // Longest target the file allows (XLIFF maxwidth, size-restriction), in
   // characters; nullopt: no limit.
   std::optional<std::size_t> max_length;
+  // The file's notes on the unit: XLIFF <note>, a PO entry's "#." comments
+  // for translators ("Do not translate: a command name").
+  std::vector<std::string> notes;
   // Byte where the unit starts in the file (its first line), for findings
   // about the unit as a whole when its target is empty.
   std::size_t file_offset = 0;
 };
+
+// True when a note of the unit asks to keep its text as it is ("Do not
+// translate", "DNT", "keep in English"): a copied source is then no defect.
+bool notes_keep_source(const BitextUnit& unit);
 
 // The unit whose side (&BitextUnit::source or &BitextUnit::target) holds
 // span, or null; units are in document order on both sides.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "align/align.h"
 #include "align/lexicon.h"
 #include "core/error.h"
 #include "formats/load.h"
@@ -140,7 +141,13 @@ JobResult CheckSession::run(const Job& job) const {
 
 JobResult CheckSession::align(const Job& job) const {
   JobResult result = load(job, false);
-  if (result.error || job.kind != Job::Kind::pair) return result;
+  if (result.error) return result;
+  // A bilingual file (or a keyed JSON pair) is aligned already: its units.
+  if (job.kind == Job::Kind::bitext) {
+    result.alignment = align_units(result.documents[0], result.documents[1], result.units);
+    return result;
+  }
+  if (job.kind != Job::Kind::pair) return result;
   for (const Document& doc : result.documents)
     if (!doc.suspected_encoding.empty()) {
       result.error = JobError{doc.path, doc.path + ": is not UTF-8 (it reads as " + doc.suspected_encoding +

@@ -53,7 +53,7 @@ class CheckSession {
   // cannot be read or contradicts the declared language is result.error.
   JobResult run(const Job& job) const;
   // A pair's alignment only, for `transcheck align`: no rules run and the
-  // languages are taken as declared.
+  // languages are taken as declared. A bitext job's alignment is its units.
   JobResult align(const Job& job) const;
 
   // Rule settings for some jobs only ([[overrides]]): a rule runner of its

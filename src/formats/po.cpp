@@ -99,6 +99,7 @@ struct Entry {
   std::size_t offset = 0;  // first byte of the entry's first line
   bool obsolete = false;
   std::vector<std::string> flags;
+  std::string notes;  // "#." comments for translators, lines joined by spaces
   std::optional<MappedText> context;
   std::optional<MappedText> msgid;
   std::optional<MappedText> msgid_plural;
@@ -194,6 +195,8 @@ class PoParser {
       begin_line_of_entry(line.begin, true);
       if (pos + 1 < end && input_[pos + 1] == ',') {
         for (std::string& flag : split_flags(input_.substr(pos + 2, end - pos - 2))) current_.flags.push_back(std::move(flag));
+      } else if (pos + 1 < end && input_[pos + 1] == '.') {
+        current_.notes += (current_.notes.empty() ? "" : " ") + std::string(input_.substr(pos + 2, end - pos - 2));
       }
       string_ = nullptr;
       return;
@@ -279,6 +282,7 @@ BitextLayout read_po(std::string_view text) {
     unit.file_offset = entry.offset;
     unit.id = entry.msgid->text;
     if (entry.context) unit.context = entry.context->text;
+    if (!entry.notes.empty()) unit.notes.push_back(entry.notes);
     for (const std::string& flag : entry.flags) {
       if (flag == "fuzzy") unit.state = UnitState::needs_review;
       if (is_format_flag(flag)) unit.format_flags.push_back(flag);

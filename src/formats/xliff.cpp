@@ -32,13 +32,26 @@ std::optional<std::size_t> length_limit(const pugi::xml_node& node) {
   return static_cast<std::size_t>(value);
 }
 
+// The text of each <note> child of holder (1.2: the trans-unit; 2.0: <notes>).
+std::vector<std::string> notes_of(const pugi::xml_node& holder) {
+  std::vector<std::string> notes;
+  for (pugi::xml_node note = holder.child("note"); note; note = note.next_sibling("note")) {
+    std::string text;
+    for (pugi::xml_node part = note.first_child(); part; part = part.next_sibling())
+      if (part.type() == pugi::node_pcdata || part.type() == pugi::node_cdata) text += part.value();
+    if (!text.empty()) notes.push_back(std::move(text));
+  }
+  return notes;
+}
+
 void add_segment(BitextLayout& layout, std::string_view text, const pugi::xml_node& holder, const pugi::xml_node& unit_node,
-                 std::string id, UnitState state, std::optional<std::size_t> max_length) {
+                 std::string id, UnitState state, std::optional<std::size_t> max_length, std::vector<std::string> notes) {
   const pugi::xml_node source = holder.child("source");
   if (!source) return;
   const pugi::xml_node target = holder.child("target");
   BitextUnit unit;
   unit.id = std::move(id);
+  unit.notes = std::move(notes);
   unit.state = state;
   unit.max_length = max_length;
   unit.file_offset = node_offset(unit_node);
@@ -81,7 +94,7 @@ void read_version_1(std::string_view text, const pugi::xml_node& root, BitextLay
     for_each_unit(file.child("body"), "trans-unit", [&](const pugi::xml_node& unit) {
       const pugi::xml_node target = unit.child("target");
       const UnitState state = target ? state_from(target.attribute("state").value()) : UnitState::needs_translation;
-      add_segment(layout, text, unit, unit, unit.attribute("id").value(), state, length_limit(unit));
+      add_segment(layout, text, unit, unit, unit.attribute("id").value(), state, length_limit(unit), notes_of(unit));
     });
   }
 }
@@ -98,7 +111,8 @@ void read_version_2(std::string_view text, const pugi::xml_node& root, BitextLay
         if (segment.attribute("id")) id += "/" + std::string(segment.attribute("id").value());
         const UnitState state =
             segment.child("target") ? state_from(segment.attribute("state").value()) : UnitState::needs_translation;
-        add_segment(layout, text, segment, segment, std::move(id), state, segment_limit ? segment_limit : unit_limit);
+        add_segment(layout, text, segment, segment, std::move(id), state, segment_limit ? segment_limit : unit_limit,
+                    notes_of(unit.child("notes")));
       }
     });
   }

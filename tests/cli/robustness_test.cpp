@@ -76,6 +76,20 @@ TEST_F(Robustness, AlignJsonColumnsOnOneLongLine) {
   EXPECT_EQ(last["column"], 1 + 8 * 2999);
 }
 
+TEST_F(Robustness, AlignPrintsTheUnitsOfABilingualFile) {
+  const auto po = write("clinic.po", "msgid \"\"\nmsgstr \"Language: zh_CN\\n\"\n\n"
+                                     "msgid \"Rest. Drink water.\"\nmsgstr \"休息。多喝水。\"\n\n"
+                                     "msgid \"Call your doctor.\"\nmsgstr \"请联系医生。\"\n");
+  const CommandResult r = run("align --format json " + po.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  ASSERT_EQ(report["pairs"].size(), 2u);  // one bead per unit, its sentences together
+  EXPECT_EQ(report["pairs"][0]["source"].size(), 2u);
+  EXPECT_EQ(report["pairs"][1]["target"][0]["line"], 8);  // the msgstr line
+  const auto zh = write("b.zh.txt", "休息。\n");
+  EXPECT_EQ(run("align " + zh.string()).exit_code, 2);  // a plain document needs its translation
+}
+
 TEST_F(Robustness, HostileTranslationFilesAreErrorsNamingFileAndPosition) {
   const auto xxe = write("xxe.xlf", "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
                                     "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>&x;</source>"

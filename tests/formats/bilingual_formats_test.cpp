@@ -137,6 +137,38 @@ TEST(XliffReader, Version20SegmentsAndLanguages) {
   EXPECT_EQ(bitext.target.lang, Lang::en);
 }
 
+TEST(BilingualReaders, NotesAreReadAsTheUnitsNotes) {
+  const Bitext xliff12 = bitext_from_bytes(
+      "n.xlf",
+      "<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"zh\"><body>"
+      "<trans-unit id=\"a\"><source>Open</source><target>打开</target><note from=\"dev\">A menu item</note>"
+      "<note>Max. &lt;10&gt; chars</note></trans-unit></body></file></xliff>",
+      {});
+  ASSERT_EQ(xliff12.units.size(), 1u);
+  EXPECT_EQ(xliff12.units[0].notes, (std::vector<std::string>{"A menu item", "Max. <10> chars"}));
+  const Bitext xliff20 = bitext_from_bytes(
+      "n.xliff",
+      "<xliff version=\"2.0\" srcLang=\"en\" trgLang=\"zh\"><file id=\"f\"><unit id=\"u\">"
+      "<notes><note category=\"context\">Do not translate: a product name</note></notes>"
+      "<segment><source>Hexo</source><target>Hexo</target></segment><segment><source>Run</source></segment>"
+      "</unit></file></xliff>",
+      {});
+  ASSERT_EQ(xliff20.units.size(), 2u);
+  EXPECT_EQ(xliff20.units[1].notes, (std::vector<std::string>{"Do not translate: a product name"}));
+  EXPECT_TRUE(notes_keep_source(xliff20.units[0]));
+  const Bitext po = bitext_from_bytes("n.po",
+                                      "msgid \"\"\nmsgstr \"Language: zh_CN\\n\"\n\n"
+                                      "#. TRANSLATORS: the name of the command;\n#. do not translate.\n# a translator's own comment\n"
+                                      "msgid \"fsck\"\nmsgstr \"fsck\"\n",
+                                      {});
+  ASSERT_EQ(po.units.size(), 1u);
+  EXPECT_EQ(po.units[0].notes, (std::vector<std::string>{" TRANSLATORS: the name of the command;  do not translate."}));
+  EXPECT_TRUE(notes_keep_source(po.units[0]));
+  BitextUnit indent;
+  indent.notes = {"Indent with two spaces"};
+  EXPECT_FALSE(notes_keep_source(indent));
+}
+
 TEST(TmxReader, TranslationUnitsPairTheSourceLanguageWithTheOther) {
   const Bitext bitext = bitext_from_bytes(
       "m.tmx",

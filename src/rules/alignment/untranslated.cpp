@@ -131,10 +131,16 @@ aligned with, or whose letters are still mostly in the source language's
 script (Chinese characters in an English translation, or an English sentence
 in a Chinese translation). A Chinese character counts as three Latin letters,
 so Chinese sentences that keep English terms (COVID-19, SARS-CoV-2) pass;
+and a Chinese sentence that keeps option, command or function names
+(`fsync 失败`, `raw 同 -ignbrk -brkint`) is reported only when the English
+left in it has words of its own (the, of, is, for…), as does a message of a
+translation file with no Chinese at all (`close：%s`); a unit of a
+translation file copied whole is unit/same-as-source's;
 URLs, e-mail addresses and code do not count, and neither do names kept in
 English inside a Chinese sentence (two or more capitalised words, such as
 "Centers for Disease Control and Prevention"). Text kept as it is on
-purpose is never compared: page furniture, copyright lines, a notice about
+purpose is never compared: a unit of a translation file whose notes say
+"Do not translate" (XLIFF `<note>`, PO `#.`), page furniture, copyright lines, a notice about
 the translation or a line naming a language ("This translation is out of
 date…", "Simplified Chinese"), a line that is only a capitalised name, and a
 line in a third language (see `transcheck explain typography/page-furniture`).
@@ -176,12 +182,15 @@ void Untranslated::check(const CheckContext& context, std::vector<Finding>& out)
       if (letters < min_letters) continue;
       const double han = 3.0 * static_cast<double>(counts.han), latin = static_cast<double>(counts.latin);
       const bool in_source_script = source.lang == Lang::zh ? han > latin : latin > han;
+      // A unit of a translation file whose notes ask to keep it as it is.
+      const BitextUnit* unit = context.units ? unit_holding(*context.units, span, &BitextUnit::target) : nullptr;
+      if (unit && notes_keep_source(*unit)) continue;
       std::string message;
       if (source_text.find(text) != std::string_view::npos) {
         // In a translation file a unit copied whole is unit/same-as-source's,
         // and a copied sentence with no English word of its own is a kept
         // name, synopsis or code ("shift [n]", "waitpid").
-        if (const BitextUnit* unit = context.units ? unit_holding(*context.units, span, &BitextUnit::target) : nullptr) {
+        if (unit) {
           const std::string_view unit_source(source.text.data() + unit->source.begin, unit->source.size());
           const std::string_view unit_target(target.text.data() + unit->target.begin, unit->target.size());
           if (unit_source == unit_target || (source.lang == Lang::en && !has_english_function_word(prose))) continue;

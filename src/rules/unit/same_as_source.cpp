@@ -12,7 +12,9 @@ const RuleInfo& SameAsSource::info() const {
 Reports each unit of a translation file whose translation is exactly its
 source text, when the two languages differ and the source has words to
 translate (at least two letters of its own script, so `%s: %s`, `OK`-like
-codes of one letter, numbers and URLs are not reported).
+codes of one letter, numbers and URLs are not reported). A unit whose notes
+ask to keep it (an XLIFF `<note>` or a PO `#.` comment saying "Do not
+translate", "DNT", "keep in English") is not reported.
 
 ## Why it matters
 A copied source is the usual way an untranslated unit passes as translated:
@@ -33,7 +35,7 @@ void SameAsSource::check(const CheckContext& context, std::vector<Finding>& out)
   const std::string_view source = context.source->prose();
   const std::string_view target = context.target->prose();
   for (const BitextUnit& unit : *context.units) {
-    if (unit.target.empty()) continue;
+    if (unit.target.empty() || notes_keep_source(unit)) continue;
     const std::string_view source_text = source.substr(unit.source.begin, unit.source.end - unit.source.begin);
     if (source_text != target.substr(unit.target.begin, unit.target.end - unit.target.begin)) continue;
     const ScriptCounts counts = count_scripts(source_text);
