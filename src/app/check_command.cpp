@@ -119,7 +119,7 @@ class Progress {
   Clock::time_point last_{};
 };
 
-int run_check(const CheckArgs& args) {
+int run_check(const CheckArgs& args, ExitStatus& status) {
   if (!is_report_format(args.format))
     throw CLI::ValidationError("--format", "must be one of " + std::string(printer_names()));
   if (!args.stdin_filename.empty() && (args.files.size() != 1 || args.files[0] != "-"))
@@ -141,7 +141,9 @@ int run_check(const CheckArgs& args) {
   if (project) apply_project_config(*project, rules, file_base);
   RunConfig config = file_base;
   apply_command_line(args, config);
-  CheckSession session(config);
+  const auto session_owner = std::make_shared<CheckSession>(config);
+  status.kept_until_exit.push_back(session_owner);
+  CheckSession& session = *session_owner;
   std::optional<Baseline> baseline;
   if (!args.baseline.empty()) {
     baseline = load_baseline(args.baseline);
@@ -284,7 +286,7 @@ void add_check_command(CLI::App& app, ExitStatus& status) {
   command->callback([args, command, select, enable, disable, &status] {
     args->selection = selection_in_order(*command, select, enable, disable);
     args->command_line = status.command_line;
-    status.code = run_check(*args);
+    status.code = run_check(*args, status);
   });
 }
 
