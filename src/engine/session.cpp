@@ -138,6 +138,28 @@ JobResult CheckSession::run(const Job& job) const {
   return checked;
 }
 
+JobResult CheckSession::run_texts(const std::string& source_name, std::string source, const std::string& target_name,
+                                  std::string target) const {
+  JobResult result;
+  result.documents.reserve(2);  // findings point into this vector: it must not reallocate
+  LoadOptions load;
+  load.encoding = config_.encoding;
+  load.limits.max_bytes = config_.max_input_size;
+  try {
+    load.language = config_.source_language;
+    result.documents.push_back(document_from_bytes(source_name, std::move(source), load));
+    load.language = config_.target_language;
+    result.documents.push_back(document_from_bytes(target_name, std::move(target), load));
+  } catch (const InputError& e) {
+    result.documents.clear();
+    result.error = JobError{e.path(), e.what()};
+    return result;
+  }
+  JobResult checked = runners_.front()->check_pair(result.documents[0], result.documents[1], config_.keep_alignment);
+  checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
+  return checked;
+}
+
 JobResult CheckSession::align(const Job& job) const {
   JobResult result = load(job, false);
   if (result.error || job.kind != Job::Kind::pair) return result;
