@@ -155,7 +155,14 @@ JobResult CheckSession::run_texts(const std::string& source_name, std::string so
     result.error = JobError{e.path(), e.what()};
     return result;
   }
-  JobResult checked = runners_.front()->check_pair(result.documents[0], result.documents[1], config_.keep_alignment);
+  // The pair is one translation unit, as a memory's unit is: no sentence
+  // alignment to guess, and the unit/ checks (a target equal to its source) apply.
+  BitextUnit unit;
+  unit.source = {0, result.documents[0].text.size()};
+  unit.target = {0, result.documents[1].text.size()};
+  result.units = {unit};
+  JobResult checked = runners_.front()->check_bitext(result.documents[0], result.documents[1], result.units);
+  checked.units = std::move(result.units);
   checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
   return checked;
 }

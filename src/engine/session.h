@@ -54,7 +54,8 @@ class CheckSession {
   JobResult run(const Job& job) const;
   // A pair given as texts (`check --lines`): documents named source_name and
   // target_name, read as plain text in the run's languages as declared (a
-  // line may be too short to tell its language). Never throws InputError.
+  // line may be too short to tell its language), checked as one translation
+  // unit (no sentence alignment). Never throws InputError.
   JobResult run_texts(const std::string& source_name, std::string source, const std::string& target_name,
                       std::string target) const;
   // A pair's alignment only, for `transcheck align`: no rules run and the
