@@ -22,4 +22,13 @@ std::vector<UnitPair> unit_pairs(const CheckContext& context) {
   return pairs;
 }
 
+std::string_view unit_counterpart_text(const CheckContext& context, Span span) {
+  if (!context.units || !context.source || !context.target) return {};
+  const bool on_source = &context.doc == context.source;
+  const BitextUnit* unit = unit_holding(*context.units, span, on_source ? &BitextUnit::source : &BitextUnit::target);
+  if (!unit) return {};
+  const Span other = on_source ? unit->target : unit->source;
+  return std::string_view(on_source ? context.target->text : context.source->text).substr(other.begin, other.size());
+}
+
 }  // namespace tc

@@ -18,4 +18,9 @@ struct UnitPair {
 // Units with both sides; beads with sentences on both sides.
 std::vector<UnitPair> unit_pairs(const CheckContext& context);
 
+// For a document rule on one side of a translation file: the text of the
+// other side of the unit holding span (its source when checking the target,
+// and the other way round); empty outside a translation file or a unit.
+std::string_view unit_counterpart_text(const CheckContext& context, Span span);
+
 }  // namespace tc

@@ -1,6 +1,7 @@
 #include "rules/encoding/control_character.h"
 
 #include "rules/encoding/code_point_scan.h"
+#include "rules/unit_pairs.h"
 
 namespace tc {
 
@@ -59,18 +60,6 @@ std::size_t escape_sequence_end(std::string_view text, std::size_t pos) {
   return pos;
 }
 
-// True when, in a translation file, the other side of the unit holding span
-// contains the same controls.
-bool same_controls_on_other_side(const CheckContext& context, std::string_view controls, Span span) {
-  if (!context.units || !context.source || !context.target) return false;
-  const bool on_source = &context.doc == context.source;
-  const BitextUnit* unit = unit_holding(*context.units, span, on_source ? &BitextUnit::source : &BitextUnit::target);
-  if (!unit) return false;
-  const Span other = on_source ? unit->target : unit->source;
-  const Document& other_doc = on_source ? *context.target : *context.source;
-  return std::string_view(other_doc.text).substr(other.begin, other.size()).find(controls) != std::string_view::npos;
-}
-
 }  // namespace
 
 void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& out) const {
@@ -111,7 +100,7 @@ void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& 
                           : count == 1         ? "control character " + listed + " in text"
                                                : std::to_string(count) + " control characters (" + listed + ") in text";
     // In a translation file, controls both sides of a unit have are the program's (\a, \v).
-    if (same_controls_on_other_side(context, text.substr(pos, end - pos), {pos, end})) {
+    if (unit_counterpart_text(context, {pos, end}).find(text.substr(pos, end - pos)) != std::string_view::npos) {
       pos = end;
       continue;
     }

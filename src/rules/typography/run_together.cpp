@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "rules/typography/text.h"
+#include "rules/unit_pairs.h"
 
 namespace tc {
 namespace {
@@ -175,6 +176,16 @@ Split best_split(std::string_view token, WordOracle& words) {
   return std::find(splits.begin(), splits.end(), suggestion) != splits.end() ? Split{suggestion, false} : Split{};
 }
 
+// True when text holds word as a word of its own (no ASCII letter either side).
+bool holds_word(std::string_view text, std::string_view word) {
+  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if ((at == 0 || !letter(text[at - 1])) && (end == text.size() || !letter(text[end]))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const RuleInfo& RunTogetherWords::info() const {
@@ -190,6 +201,10 @@ and one of them is a function word ("toThere"; identifiers such as
 plus the medical list en_med_glut (about 90,000 medical words) and every
 English term of the loaded glossary. The fix is the split form when there is exactly one (a safe
 fix), or when Hunspell's own first suggestion is one of several (an unsafe fix: `fix --unsafe`).
+
+In a translation file (PO, XLIFF, TMX), a token that the other side of its
+unit keeps as it is ("readonly", "sizeof" left in the Chinese message) is a
+name, not words run together.
 
 A split must look like a lost space, not like a word Hunspell lacks: a split
 after a prefix (inter|species, nano|particles, re|purposing) is ignored, and
@@ -245,6 +260,9 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
     std::size_t camel_at = 0;
     const Shape shape = shape_of(token, camel_at);
     if (shape == Shape::other || words.known(token)) return;
+    // A token the other side of a translation file's unit keeps as it is
+    // ("readonly", "sizeof", "itstool" in the Chinese message) is a name.
+    if (holds_word(unit_counterpart_text(context, {begin, end}), token)) return;
     // A capitalized token is checked only at the start of a sentence, where
     // "Cellsto" is a lowercase word; elsewhere it is usually a name.
     if (shape == Shape::capitalized && !starts_sentence(prose, begin)) return;
