@@ -1,6 +1,7 @@
 #include "rules/alignment/number_mismatch.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/alignment.h"
 #include "text/numbers.h"
@@ -138,17 +139,22 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
     std::vector<const NumberMention*> missing, extra;
     const NumberSet source_set(source_numbers);
     const NumberSet target_set(target_numbers);
-    // 表达式1 against EXPR1: digits ending a name on one side stand for the name's digits on the other.
-    const std::vector<double> source_names = find_name_indexes(source.text, source_span);
-    const std::vector<double> target_names = find_name_indexes(target.text, target_span);
-    auto names_other_side = [](const Document& doc, Span span, const NumberMention& n, const std::vector<double>& names) {
-      return name_index_after_word(doc.text, span, n) &&
-             std::any_of(names.begin(), names.end(), [&](double v) { return same_number(v, n.value); });
+    // 表达式1 against EXPR1: digits ending a name on one side stand for the
+    // name's digits on the other (the other side's names are read only for a
+    // number that has no match).
+    std::optional<std::vector<double>> source_names, target_names;
+    auto names_other_side = [](const Document& doc, Span span, const NumberMention& n, const Document& other, Span other_span,
+                               std::optional<std::vector<double>>& names) {
+      if (!name_index_after_word(doc.text, span, n)) return false;
+      if (!names) names = find_name_indexes(other.text, other_span);
+      return std::any_of(names->begin(), names->end(), [&](double v) { return same_number(v, n.value); });
     };
     for (const auto& n : source_numbers)
-      if (!n.weak && !target_set.matches(n) && !names_other_side(source, source_span, n, target_names)) missing.push_back(&n);
+      if (!n.weak && !target_set.matches(n) && !names_other_side(source, source_span, n, target, target_span, target_names))
+        missing.push_back(&n);
     for (const auto& n : target_numbers)
-      if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) && !names_other_side(target, target_span, n, source_names))
+      if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) &&
+          !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
     // One changed number on each side: report them as a pair, on the translation.
     if (missing.size() == 1 && extra.size() == 1) {
