@@ -103,6 +103,26 @@ class Search {
     };
     norms(zh, zh_norm_);
     norms(en, en_norm_);
+    // The most a sentence can add to a bead's lexical score: all its tokens covered, no chance subtracted.
+    auto most = [&](const std::vector<SentenceFeatures>& side, const std::vector<float>& norm, std::vector<float>& prefix) {
+      prefix.assign(side.size() + 1, 0.f);
+      for (std::size_t k = 0; k < side.size(); ++k) {
+        float total = 0;
+        for (float w : side[k].token_weights) total += w;
+        prefix[k + 1] = prefix[k] + total * norm[k];
+      }
+    };
+    auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<double>& prefix) {
+      prefix.assign(side.size() + 1, 0.0);
+      for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + side[k].length;
+    };
+    lengths(zh, zh_length_);
+    lengths(en, en_length_);
+    most(zh, zh_norm_, zh_most_);
+    most(en, en_norm_, en_most_);
+    for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
+    // The bound leaves out terms that only lower a score; it holds while they do.
+    can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.paragraph >= 0;
     // Quotation marks count only when both sides quote (a translation may render speech without them).
     auto quoting = [](const std::vector<SentenceFeatures>& side) {
       return std::count_if(side.begin(), side.end(), [](const auto& s) { return s.quote_opens || s.quote_closes; });
@@ -153,7 +173,15 @@ class Search {
           if (pj < lo_[pi] || pj > hi_[pi]) continue;
           const float previous = score[pi][pj - lo_[pi]];
           if (previous == kNone) continue;
-          const float total = previous + bead_score(pi, i, pj, j);
+          // A bead that cannot beat the best so far even with every token covered is not scored.
+          float total;
+          if (a == 0 || b == 0) {
+            total = previous + skip_score(a + b);
+          } else {
+            const float length = length_term(pi, i, pj, j);
+            if (can_prune_ && previous + best_possible(s, pi, i, pj, j) - length <= best) continue;
+            total = previous + bead_score(pi, i, pj, j, length);
+          }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
         }
         score[i][j - lo_[i]] = best;
@@ -241,16 +269,43 @@ class Search {
     return bits;
   }
 
-  // Log-score of the bead zh [i0, i1) with en [j0, j1).
-  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    if (i0 == i1 || j0 == j1) return -static_cast<float>(w_.skip) * static_cast<float>((i1 - i0) + (j1 - j0));
-    float zh_length = 0, en_length = 0;
-    for (std::size_t i = i0; i < i1; ++i) zh_length += zh_[i].length;
-    for (std::size_t j = j0; j < j1; ++j) en_length += en_[j].length;
+  // The penalty of a bead of a Chinese and b English sentences (both at least 1) for its shape.
+  float merge_penalty(std::size_t a, std::size_t b) const {
+    if (a == 0 || b == 0) return 0.f;
+    const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
+    if (smaller == 1)
+      return static_cast<float>(larger == 1   ? 0.0
+                                : larger == 2 ? w_.merge2
+                                : larger == 3 ? w_.merge3
+                                : larger == 4 ? w_.merge4
+                                              : w_.merge4 + static_cast<double>(larger - 4) * w_.merge_beyond4);
+    return static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
+  }
+
+  float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
+
+  // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
+  float length_term(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    const auto zh_length = static_cast<float>(zh_length_[i1] - zh_length_[i0]);
+    const auto en_length = static_cast<float>(en_length_[j1] - en_length_[j0]);
     const float smoothing = 4.f;
     const float deviation = std::log((en_length + smoothing * ratio_) / ((zh_length + smoothing) * ratio_));
     const float sigma = static_cast<float>(w_.length_sigma);
-    const float length_term = static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
+    return static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
+  }
+
+  // An upper bound of bead_score (less its length term) for shape s over
+  // zh [i0, i1) x en [j0, j1), with a margin for the rounding of the two computations.
+  float best_possible(std::size_t s, std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    const float most = zh_most_[i1] - zh_most_[i0] + en_most_[j1] - en_most_[j0];
+    return static_cast<float>(w_.lexical) * most - shape_penalty_[s] + 1e-3f;
+  }
+
+  // Log-score of the bead zh [i0, i1) with en [j0, j1).
+  // length_term: length_term(i0, i1, j0, j1) (the search computes it first).
+  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, float length_term) const {
+    const auto zh_length = static_cast<float>(zh_length_[i1] - zh_length_[i0]);
+    const auto en_length = static_cast<float>(en_length_[j1] - en_length_[j0]);
     // Far off in length: no lexical evidence can rescue the bead, so skip computing it.
     if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
     float lexical = 0;
@@ -270,15 +325,7 @@ class Search {
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
-    const std::size_t a = i1 - i0, b = j1 - j0;
-    const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
-    if (smaller == 1)
-      total -= static_cast<float>(larger == 1   ? 0.0
-                                  : larger == 2 ? w_.merge2
-                                  : larger == 3 ? w_.merge3
-                                  : larger == 4 ? w_.merge4
-                                                : w_.merge4 + static_cast<double>(larger - 4) * w_.merge_beyond4);
-    else total -= static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
+    total -= merge_penalty(i1 - i0, j1 - j0);
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     return total;
@@ -421,6 +468,10 @@ class Search {
   float ratio_;
   bool use_quotes_ = false;
   std::vector<float> zh_norm_, en_norm_;
+  std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
+  std::vector<float> zh_most_, en_most_;  // prefix sums of each sentence's largest lexical contribution
+  std::array<float, kShapes.size()> shape_penalty_{};
+  bool can_prune_ = false;
   std::vector<std::size_t> lo_, hi_;
   bool full_ = true;
   std::vector<std::size_t> mask_lo_;
@@ -504,7 +555,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   // A long pair is searched near the path a search over chunks of sentences
   // finds, which also tells the length ratio of its translated parts.
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
-  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en)} : coarse_path(zh, en);
+  const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
+  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
   {
     Search search(zh, en, lenient, guide.ratio);
     if (whole) {
