@@ -146,6 +146,24 @@ class Search {
     full_ = false;
   }
 
+  // Widens the band to half width `margin` around the path, but only near
+  // the rows where the last run's best path touched its edge: elsewhere the
+  // path lay well inside, and a wider band would cost without changing it.
+  void widen_where_touched(const std::vector<Bead>& beads, std::size_t margin) {
+    const std::size_t n = zh_.size();
+    const Band wide = band_around(beads, n, en_.size(), margin);
+    const std::size_t reach = 2 * margin;
+    std::size_t next = 0;  // rows below this are widened already
+    for (const std::size_t row : touched_rows_) {
+      for (std::size_t r = std::max(next, row >= reach ? row - reach : 0); r <= std::min(n, row + reach); ++r)
+        lo_[r] = std::min(lo_[r], wide.lo[r]), hi_[r] = std::max(hi_[r], wide.hi[r]);
+      next = std::max(next, std::min(n, row + reach) + 1);
+    }
+    // Keep the band monotone (it only grows, so every cell stays reachable).
+    for (std::size_t r = 1; r <= n; ++r) hi_[r] = std::max(hi_[r], hi_[r - 1]);
+    for (std::size_t r = n; r-- > 0;) lo_[r] = std::min(lo_[r], lo_[r + 1]);
+  }
+
   // Runs the search inside the current band; returns false when the best
   // path touched the band's edge (so a wider band may find a better one).
   bool run(std::vector<Bead>& beads) {
@@ -190,11 +208,11 @@ class Search {
     // Trace back.
     beads.clear();
     std::size_t i = n, j = m;
-    bool touched = false;
+    touched_rows_.clear();
     while (i > 0 || j > 0) {
       const std::uint8_t s = back[i][j - lo_[i]];
       if (s == 0xFF) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
-      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched = true;
+      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       Bead bead;
       for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
@@ -205,7 +223,8 @@ class Search {
       j -= b;
     }
     std::reverse(beads.begin(), beads.end());
-    return full || !touched;
+    std::reverse(touched_rows_.begin(), touched_rows_.end());
+    return full || touched_rows_.empty();
   }
 
  private:
@@ -473,6 +492,7 @@ class Search {
   std::array<float, kShapes.size()> shape_penalty_{};
   bool can_prune_ = false;
   std::vector<std::size_t> lo_, hi_;
+  std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
   bool full_ = true;
   std::vector<std::size_t> mask_lo_;
   std::vector<std::vector<PairMasks>> masks_;
@@ -563,13 +583,13 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
       search.whole();
       search.run(beads);
     } else {
-      // The band widens while the best path touches its edge, up to four
+      // The band widens where the best path touches its edge, up to four
       // times: beyond that the sentence scores pull against the chunks' evidence
       // (spreading the last sentences of one side over text the other lacks).
       std::size_t margin = std::max<std::size_t>(options.band, 4);
       const std::size_t widest = margin * 4;
       search.path_band(guide.beads, margin);
-      while (!search.run(beads) && margin < widest) search.path_band(guide.beads, margin *= 2);
+      while (!search.run(beads) && margin < widest) search.widen_where_touched(guide.beads, margin *= 2);
     }
   }
   const bool free = free_translation(beads);
@@ -585,7 +605,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     std::size_t margin = 16;
     const std::size_t widest = 64;
     search.path_band(beads, margin);
-    while (!search.run(beads) && margin < widest) search.path_band(beads, margin *= 2);
+    while (!search.run(beads) && margin < widest) search.widen_where_touched(beads, margin *= 2);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
