@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <unordered_map>
 
@@ -26,6 +27,8 @@ constexpr std::array<Shape, 14> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 
                                              {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}}};
 constexpr int kMaxSpan = 6;  // sentences on one side of a bead
 constexpr float kHopelessLength = 40.f;
+constexpr float kSmoothing = 4.f;  // added to a bead's lengths (in Chinese units) in the length term
+constexpr std::size_t kLogTable = 1 << 16;
 // Pairs up to this many cells are searched whole (a chapter of a few hundred sentences a side).
 constexpr std::size_t kWholeSearchCells = 40'000;
 
@@ -118,6 +121,20 @@ class Search {
     };
     lengths(zh, zh_length_);
     lengths(en, en_length_);
+    // log(en + s r) and log((zh + s) r) for lengths up to the longest six sentences (at most kLogTable).
+    auto log_table = [&](const std::vector<SentenceFeatures>& side, bool english, std::vector<double>& table) {
+      std::vector<float> lengths;
+      for (const auto& sentence : side) lengths.push_back(sentence.length);
+      const std::size_t span = std::min<std::size_t>(kMaxSpan, lengths.size());
+      std::partial_sort(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(span), lengths.end(), std::greater<>());
+      double longest = 0;
+      for (std::size_t k = 0; k < span; ++k) longest += lengths[k];
+      table.resize(static_cast<std::size_t>(std::min<double>(longest + 1, kLogTable)));
+      for (std::size_t x = 0; x < table.size(); ++x)
+        table[x] = english ? std::log(static_cast<double>(x) + kSmoothing * ratio_) : std::log((static_cast<double>(x) + kSmoothing) * ratio_);
+    };
+    log_table(zh, false, zh_log_);
+    log_table(en, true, en_log_);
     most(zh, zh_norm_, zh_most_);
     most(en, en_norm_, en_most_);
     for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
@@ -145,6 +162,16 @@ class Search {
     hi_ = std::move(band.hi);
     full_ = false;
   }
+
+  // Cells in the band.
+  std::size_t cells() const {
+    std::size_t total = 0;
+    for (std::size_t r = 0; r < lo_.size(); ++r) total += hi_[r] - lo_[r] + 1;
+    return total;
+  }
+
+  // The score of the path the last run found.
+  float path_score() const { return path_score_; }
 
   // Widens the band to half width `margin` around the path, but only near
   // the rows where the last run's best path touched its edge: elsewhere the
@@ -179,6 +206,7 @@ class Search {
       back[i].assign(hi_[i] - lo_[i] + 1, 0xFF);
     }
     score[0][0 - lo_[0]] = 0.f;
+    path_score_ = 0.f;
     for (std::size_t i = 0; i <= n; ++i)
       for (std::size_t j = lo_[i]; j <= hi_[i]; ++j) {
         if (i == 0 && j == 0) continue;
@@ -196,8 +224,10 @@ class Search {
           if (a == 0 || b == 0) {
             total = previous + skip_score(a + b);
           } else {
+            const float most = can_prune_ ? previous + best_possible(s, pi, i, pj, j) : 0.f;
+            if (can_prune_ && most <= best) continue;
             const float length = length_term(pi, i, pj, j);
-            if (can_prune_ && previous + best_possible(s, pi, i, pj, j) - length <= best) continue;
+            if (can_prune_ && most - length <= best) continue;
             total = previous + bead_score(pi, i, pj, j, length);
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
@@ -205,6 +235,7 @@ class Search {
         score[i][j - lo_[i]] = best;
         back[i][j - lo_[i]] = best_shape;
       }
+    path_score_ = score[n][m - lo_[n]];
     // Trace back.
     beads.clear();
     std::size_t i = n, j = m;
@@ -305,10 +336,12 @@ class Search {
 
   // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
   float length_term(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    const auto zh_length = static_cast<float>(zh_length_[i1] - zh_length_[i0]);
-    const auto en_length = static_cast<float>(en_length_[j1] - en_length_[j0]);
-    const float smoothing = 4.f;
-    const float deviation = std::log((en_length + smoothing * ratio_) / ((zh_length + smoothing) * ratio_));
+    const double zh_length = zh_length_[i1] - zh_length_[i0], en_length = en_length_[j1] - en_length_[j0];
+    // Lengths are whole numbers: the logarithms of the usual ones come from a table.
+    const auto zh_index = static_cast<std::size_t>(zh_length), en_index = static_cast<std::size_t>(en_length);
+    const float deviation = zh_index < zh_log_.size() && en_index < en_log_.size()
+                                ? static_cast<float>(en_log_[en_index] - zh_log_[zh_index])
+                                : static_cast<float>(std::log((en_length + kSmoothing * ratio_) / ((zh_length + kSmoothing) * ratio_)));
     const float sigma = static_cast<float>(w_.length_sigma);
     return static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
   }
@@ -408,8 +441,7 @@ class Search {
     float zh_length = 0, en_length = 0;
     for (std::size_t i : bead.source) zh_length += zh_[i].length;
     for (std::size_t j : bead.target) en_length += en_[j].length;
-    const float smoothing = 4.f;
-    auto deviation = [&](float zh, float en) { return std::log((en + smoothing * ratio_) / ((zh + smoothing) * ratio_)); };
+    auto deviation = [&](float zh, float en) { return std::log((en + kSmoothing * ratio_) / ((zh + kSmoothing) * ratio_)); };
     const float with_all = std::fabs(deviation(zh_length, en_length));
     std::size_t best = kNoOrphan;
     float best_exclusive = 1.f;
@@ -488,10 +520,12 @@ class Search {
   bool use_quotes_ = false;
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
+  std::vector<double> zh_log_, en_log_;        // see length_term
   std::vector<float> zh_most_, en_most_;  // prefix sums of each sentence's largest lexical contribution
   std::array<float, kShapes.size()> shape_penalty_{};
   bool can_prune_ = false;
   std::vector<std::size_t> lo_, hi_;
+  float path_score_ = 0.f;
   std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
   bool full_ = true;
   std::vector<std::size_t> mask_lo_;
@@ -548,6 +582,24 @@ std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vec
   return out;
 }
 
+// Searches a band of half width `margin` around `path`, widening it (up to
+// `widest`) near where the best path touches its edge, for as long as that
+// finds a better path and the widening has added fewer cells than half the
+// first band's. On repetitive text many paths score alike and the best one
+// touches any band almost everywhere: widening there only costs (the cap
+// keeps the search linear), while a real pair touches in a few places.
+void search_near(Search& search, const std::vector<Bead>& path, std::size_t margin, std::size_t widest,
+                 std::vector<Bead>& beads) {
+  search.path_band(path, margin);
+  const std::size_t first_cells = search.cells();
+  float best = -std::numeric_limits<float>::infinity();
+  while (!search.run(beads) && margin < widest && search.path_score() > best + 1e-3f) {
+    best = search.path_score();
+    search.widen_where_touched(path, margin *= 2);
+    if (search.cells() - first_cells > first_cells / 2) break;
+  }
+}
+
 }  // namespace
 
 Alignment align_sentences(const Document& source, std::vector<Sentence> source_sentences, const Document& target,
@@ -586,10 +638,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
       // The band widens where the best path touches its edge, up to four
       // times: beyond that the sentence scores pull against the chunks' evidence
       // (spreading the last sentences of one side over text the other lacks).
-      std::size_t margin = std::max<std::size_t>(options.band, 4);
-      const std::size_t widest = margin * 4;
-      search.path_band(guide.beads, margin);
-      while (!search.run(beads) && margin < widest) search.widen_where_touched(guide.beads, margin *= 2);
+      const std::size_t margin = std::max<std::size_t>(options.band, 4);
+      search_near(search, guide.beads, margin, margin * 4, beads);
     }
   }
   const bool free = free_translation(beads);
@@ -602,10 +652,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
-    std::size_t margin = 16;
-    const std::size_t widest = 64;
-    search.path_band(beads, margin);
-    while (!search.run(beads) && margin < widest) search.widen_where_touched(beads, margin *= 2);
+    const std::vector<Bead> first = beads;
+    search_near(search, first, 16, 64, beads);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
