@@ -93,8 +93,11 @@ class Search {
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
          float ratio)
       : zh_(zh), en_(en), w_(weights), ratio_(ratio) {
-    for (std::size_t i = 0; i < zh.size(); ++i)
-      for (const auto& [id, bits] : zh[i].offers) postings_[id].emplace_back(static_cast<std::uint32_t>(i), bits);
+    // English tokens are far fewer than the ids Chinese words offer: index those.
+    for (std::size_t j = 0; j < en.size(); ++j)
+      for (std::size_t k = 0; k < en[j].token_ids.size(); ++k)
+        for (const WordId id : {en[j].token_ids[k], en[j].token_alt_ids[k]})
+          if (id) postings_[id].emplace_back(static_cast<std::uint32_t>(j), std::uint64_t{1} << k);
     zh_chance_.build(zh);
     en_chance_.build(en);
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
@@ -270,29 +273,20 @@ class Search {
       mask_lo_[i] = first;
       masks_[i].resize(last > first ? last - first : 0);
     }
-    // Fill from the inverted index: for each English token, the Chinese
-    // sentences in range that offer its id (far cheaper than testing every pair).
-    std::size_t row_begin = 0, row_end = 0;  // rows whose column range holds j
-    for (std::size_t j = 0; j < m; ++j) {
-      while (row_begin < n && mask_lo_[row_begin] + masks_[row_begin].size() <= j) ++row_begin;
-      while (row_end < n && mask_lo_[row_end] <= j) ++row_end;
-      if (row_begin >= row_end) continue;
-      const SentenceFeatures& en = en_[j];
-      for (std::size_t k = 0; k < en.token_ids.size(); ++k) {
-        const std::uint64_t bit = std::uint64_t{1} << k;
-        for (const WordId id : {en.token_ids[k], en.token_alt_ids[k]}) {
-          if (!id) continue;
-          const auto found = postings_.find(id);
-          if (found == postings_.end()) continue;
-          const auto& list = found->second;
-          auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(row_begin), std::uint64_t{0}));
-          for (; it != list.end() && it->first < row_end; ++it) {
-            const std::size_t i = it->first;
-            if (j < mask_lo_[i] || j - mask_lo_[i] >= masks_[i].size()) continue;
-            PairMasks& pm = masks_[i][j - mask_lo_[i]];
-            pm.en |= bit;
-            pm.zh |= it->second;
-          }
+    // Fill from the inverted index: for each id a Chinese sentence offers,
+    // the English sentences in its range that need it (far cheaper than testing every pair).
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t first = mask_lo_[i], end = first + masks_[i].size();
+      if (first >= end) continue;
+      for (const auto& [id, zh_bits] : zh_[i].offers) {
+        const auto found = postings_.find(id);
+        if (found == postings_.end()) continue;
+        const auto& list = found->second;
+        auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(first), std::uint64_t{0}));
+        for (; it != list.end() && it->first < end; ++it) {
+          PairMasks& pm = masks_[i][it->first - first];
+          pm.en |= it->second;
+          pm.zh |= zh_bits;
         }
       }
     }
@@ -530,7 +524,7 @@ class Search {
   bool full_ = true;
   std::vector<std::size_t> mask_lo_;
   std::vector<std::vector<PairMasks>> masks_;
-  // Word id -> (Chinese sentence, its tokens offering the id), by sentence.
+  // Word id -> (English sentence, its tokens needing the id), by sentence.
   std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
 };
 
