@@ -8,6 +8,7 @@
 #include <functional>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "align/coarse.h"
 #include "align/features.h"
@@ -528,16 +529,37 @@ class Search {
   std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
 };
 
+// needed: when given, the only ids worth offering (those the other side's tokens
+// can ask for); a Chinese word offers every word of its glosses, most of which
+// the translation never uses.
 std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
-                                          const std::vector<Sentence>& sentences, bool chinese) {
+                                          const std::vector<Sentence>& sentences, bool chinese,
+                                          const std::unordered_set<WordId>* needed = nullptr) {
   std::vector<SentenceFeatures> out;
   out.reserve(sentences.size());
   for (const auto& sentence : sentences) {
     out.push_back(chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span));
     out.back().paragraph = sentence.paragraph;
     count_quotes(doc.text, sentence.span, out.back());
+    if (needed) {
+      auto& offers = out.back().offers;
+      offers.erase(std::remove_if(offers.begin(), offers.end(), [&](const auto& offer) { return !needed->count(offer.first); }),
+                   offers.end());
+      offers.shrink_to_fit();
+    }
   }
   return out;
+}
+
+// Every id the sentences ask for or offer.
+std::unordered_set<WordId> vocabulary(const std::vector<SentenceFeatures>& side) {
+  std::unordered_set<WordId> ids;
+  for (const auto& s : side) {
+    for (std::size_t k = 0; k < s.token_ids.size(); ++k) ids.insert(s.token_ids[k]), ids.insert(s.token_alt_ids[k]);
+    for (const auto& offer : s.offers) ids.insert(offer.first);
+  }
+  ids.erase(0);
+  return ids;
 }
 
 // A bead whose sides share no evidence at all although both have several
@@ -609,8 +631,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const Document& en_doc = swapped ? source : target;
   const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
   const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
-  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh);
   auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh);
+  const std::unordered_set<WordId> english_ids = vocabulary(en);
+  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids);
   finish_features(zh, en);
   std::vector<Bead> beads;
   // A sentence without dictionary evidence is no sign of a wrong merge in a
