@@ -111,8 +111,8 @@ class Search {
     norms(zh, zh_norm_);
     norms(en, en_norm_);
     // The most a sentence can add to a bead's lexical score: all its tokens covered, no chance subtracted.
-    auto most = [&](const std::vector<SentenceFeatures>& side, const std::vector<float>& norm, std::vector<float>& prefix) {
-      prefix.assign(side.size() + 1, 0.f);
+    auto most = [&](const std::vector<SentenceFeatures>& side, const std::vector<float>& norm, std::vector<double>& prefix) {
+      prefix.assign(side.size() + 1, 0.0);
       for (std::size_t k = 0; k < side.size(); ++k) {
         float total = 0;
         for (float w : side[k].token_weights) total += w;
@@ -344,7 +344,7 @@ class Search {
   // An upper bound of bead_score (less its length term) for shape s over
   // zh [i0, i1) x en [j0, j1), with a margin for the rounding of the two computations.
   float best_possible(std::size_t s, std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    const float most = zh_most_[i1] - zh_most_[i0] + en_most_[j1] - en_most_[j0];
+    const auto most = static_cast<float>(zh_most_[i1] - zh_most_[i0] + en_most_[j1] - en_most_[j0]);
     return static_cast<float>(w_.lexical) * most - shape_penalty_[s] + 1e-3f;
   }
 
@@ -516,7 +516,7 @@ class Search {
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
-  std::vector<float> zh_most_, en_most_;  // prefix sums of each sentence's largest lexical contribution
+  std::vector<double> zh_most_, en_most_;  // prefix sums of each sentence's largest lexical contribution
   std::array<float, kShapes.size()> shape_penalty_{};
   bool can_prune_ = false;
   std::vector<std::size_t> lo_, hi_;
