@@ -107,7 +107,8 @@ const std::string& FeatureExtractor::pinyin(char32_t han) {
 
 SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   Builder b;
-  const auto numbers = find_chinese_numbers(text, span);
+  auto numbers = find_chinese_numbers(text, span);
+  std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
   std::size_t next_number = 0;
   std::size_t pos = span.begin;
   std::size_t code_points = 0;
@@ -217,7 +218,8 @@ SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
 
 SentenceFeatures FeatureExtractor::english(std::string_view text, Span span) {
   Builder b;
-  const auto numbers = find_english_numbers(text, span);
+  auto numbers = find_english_numbers(text, span);
+  std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
   std::size_t next_number = 0;
   std::size_t pos = span.begin;
   bool first_word = true;

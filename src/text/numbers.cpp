@@ -360,7 +360,11 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       // 半 (half) and 一半: weak, but they match "half" on the other side.
       if (cp == U'半') out.push_back({{start, c.after(pos)}, 0.5, false, true, true, true});
       // 双 (a pair, "double"): weak, but 双字节 matches "2-byte".
-      if (cp == U'双') out.push_back({{start, c.after(pos)}, 2, false, false, true, true});
+      if (cp == U'双') {
+        NumberMention pair{{start, c.after(pos)}, 2, false, false, true, true};
+        pair.rendering = true;
+        out.push_back(pair);
+      }
       pos = c.after(pos);
       continue;
     }
@@ -603,7 +607,9 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     // "zeroth" (第 0 个), "single-byte" (单字节, 1), "both" (两者), "between"
     // (两…之间), "secondary cases" (二代病例), "double": weak, they count only when they match.
     if (const double value = numeral_rendering(w.substr(0, w.find('-'))); value >= 0) {
-      out.push_back({words[i].span, value, false, false, true, true});
+      NumberMention mention{words[i].span, value, false, false, true, true};
+      mention.rendering = true;
+      out.push_back(mention);
       continue;
     }
     // "third dose", "fourth year": ordinals, not fractions.
@@ -635,8 +641,11 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
         out.push_back({{words[first].span.begin, words[i].span.end}, numerator / denominator, false, true, true,
                        w == "half" || w == "quarter" || !of_follows});
       // "N tenths of a second" (N * 0.1 秒): the unit itself, weak.
-      else if (numerator == 0 && w.back() == 's' && of_follows)
-        out.push_back({words[i].span, 1 / denominator, false, true, true, true});
+      else if (numerator == 0 && w.back() == 's' && of_follows) {
+        NumberMention unit{words[i].span, 1 / denominator, false, true, true, true};
+        unit.rendering = true;
+        out.push_back(unit);
+      }
       continue;
     }
     // "a million", "a hundred", "a dozen"

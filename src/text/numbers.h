@@ -24,6 +24,10 @@ struct NumberMention {
   // unit noun (两年, 第三剂, 一次 / "three years", "second dose", "twice"), so
   // strong enough to report, unlike a lone "one" or 一些.
   bool counted = false;
+  // A word that stands for a number only in how Chinese renders it ("both"
+  // 两者, "single-byte" 单字节, 双 "double", "tenths of" 0.1): weak, and no
+  // number at all for the aligner, which reads it as the word it is.
+  bool rendering = false;
 };
 
 // Mentions inside text[span], in order. List and section numbering ("1.",

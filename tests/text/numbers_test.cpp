@@ -132,6 +132,12 @@ TEST(Numbers, YearRangesSlashDatesAndRenderings) {
   EXPECT_EQ(values_of("e.g., 12/31/99 or 3/5/2021, not 1/2/3", false), (D{12, 31, 1999, 3, 5, 2021, 0.5, 3}));
   EXPECT_EQ(en("leading zeros, a single-byte code, both sides"), (V{"0?", "1?", "2?"}));
   EXPECT_EQ(zh("双字节"), (V{"2?"}));
+  // Renderings are no numbers for the aligner, which reads them as words.
+  const std::string both = "both 2 doses";
+  const auto mentions = find_english_numbers(both, {0, both.size()});
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_TRUE(mentions[0].rendering);
+  EXPECT_FALSE(mentions[1].rendering);
 }
 
 TEST(NameIndexes, DigitsEndingANameOnEitherSide) {
