@@ -153,6 +153,14 @@ bool is_level1_or_punctuation(std::uint16_t gbk) {
   return (lead >= 0xB0 && lead <= 0xD7 && gbk <= 0xD7F9) || lead == 0xA1 || lead == 0xA3;
 }
 
+// Whether written_oddity may rate cp 2 or more (gbk: its GBK code). GB2312
+// level 1 is common Han (0); otherwise rare Han, and anything but
+// typographic punctuation, may be (kana only in some places: counted too).
+bool may_be_odd(char32_t cp, std::uint16_t gbk) {
+  if (gbk >= 0xB0A1 && gbk <= 0xD7F9 && (gbk & 0xFF) >= 0xA1) return false;
+  return is_han(cp) ? !is_common_han(cp) : !is_typographic_punctuation(cp);
+}
+
 bool is_ascii_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
 
 // Cheap necessary conditions of the detectors, counted over a stretch.
@@ -166,6 +174,9 @@ struct Gates {
   bool question_after = false;  // an ASCII '?' right after the stretch
   bool question_before = false;  // an ASCII '?' right before it
   bool bom_image = false;       // 锘: the first two bytes of a UTF-8 BOM as GBK
+  // A character written_oddity may rate 2 or more: without one no misread
+  // run is accepted (accept_misread needs a strong sign), so none is tried.
+  bool maybe_odd = false;
   bool any() const {
     return fill || utf8_lead > 0 || rare > 0 || latin1 >= 2 || question_after || question_before || bom_image;
   }
@@ -194,6 +205,8 @@ class CjkScanner {
         if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
         if (cp == U'锘') gates.bom_image = true;
         if (cp < 0x100) ++gates.latin1;
+        // Level 1 is common Han; the punctuation rows hold symbols too (°, ×, №).
+        if (!gates.maybe_odd && may_be_odd(cp, code)) gates.maybe_odd = true;
         if (is_level1_or_punctuation(code)) continue;
         ++gates.rare;
         if ((code >> 8) >= 0xE2 && (code >> 8) <= 0xEF) ++gates.utf8_lead;
@@ -233,7 +246,10 @@ class CjkScanner {
     const std::size_t first_hit = hits_.size();
     if (gates.fill) find_fill_patterns();
     if (gates.utf8_lead > 0) find_utf8_read_as_gbk();
-    if (gates.rare >= 1 && gates.length >= 2) {
+    if (gates.rare >= 1 && gates.length >= 2 && gates.maybe_odd) {
+      odd_.clear();
+      for (std::size_t i = 0; i < stretch_.size(); ++i)
+        if (may_be_odd(stretch_[i].cp, stretch_[i].gbk)) odd_.push_back(i);
       static const Misread kShiftJis{"Shift-JIS read as GBK", "Shift-JIS read as GBK", gbk_code, shift_jis_char, never,
                                      true, nullptr};
       static const Misread kBig5{"Big5 read as GBK", "Big5-HKSCS read as GBK", gbk_code, big5_hkscs_char,
@@ -613,15 +629,24 @@ class CjkScanner {
   // must be odd as Chinese (rare characters, kana that Japanese never writes
   // so, private use, Greek or box drawing inside Chinese) and the original
   // plain (common characters and punctuation), by a clear margin.
+  // The runs of characters that the misread maps to plausible originals are
+  // judged one by one; only a run holding a character that may be odd can
+  // be accepted (accept_misread needs a strong sign), so only those runs are
+  // looked at, found from their odd characters (odd_: indices in stretch_).
   void find_misread(const Misread& misread) {
     const std::size_t n = stretch_.size();
-    for (std::size_t k = 0; k < n;) {
-      std::size_t j = k;
-      while (j < n) {
-        const std::uint16_t code = misread.written_code(stretch_[j].cp);
-        if (code == 0 || recovered_oddity(misread.original_char(code), misread.kana_expected) < 0) break;
-        ++j;
-      }
+    auto continues = [&](std::size_t i) {
+      const std::uint16_t code = misread.written_code(stretch_[i].cp);
+      return code != 0 && recovered_oddity(misread.original_char(code), misread.kana_expected) >= 0;
+    };
+    std::size_t judged = 0;  // runs before this index are done
+    for (const std::size_t odd : odd_) {
+      if (odd < judged || !continues(odd)) continue;
+      std::size_t k = odd;
+      while (k > judged && continues(k - 1)) --k;
+      std::size_t j = odd + 1;
+      while (j < n && continues(j)) ++j;
+      judged = j;
       if (j - k >= 2 && accept_misread(misread, k, j)) {
         std::string recovered;
         bool supplement = false;
@@ -632,7 +657,6 @@ class CjkScanner {
         }
         add(k, j, supplement ? misread.how_supplement : misread.how, std::move(recovered));
       }
-      k = j > k ? j : k + 1;
     }
   }
 
@@ -758,6 +782,7 @@ class CjkScanner {
 
   std::string_view text_;
   std::vector<StretchChar> stretch_;
+  std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
   std::vector<std::uint16_t> bytes_;        // see build_gbk_bytes
   std::vector<std::int32_t> char_at_byte_;  // character starting at each byte, or -1
   std::vector<std::size_t> first_byte_;     // first byte of each character
