@@ -6,6 +6,7 @@
 #include "core/utf8.h"
 #include "rules/encoding/bidi_control.h"
 #include "rules/encoding/control_character.h"
+#include "rules/encoding/mojibake_scan.h"
 #include "rules/encoding/not_nfc.h"
 #include "rules/encoding/private_use.h"
 #include "rules/encoding/replacement_character.h"
@@ -42,6 +43,8 @@ std::uint32_t classes_of(char32_t cp) {
   // Beyond the BMP the Traditional verdict needs ICU: every Han character
   // is a candidate there, and the rule decides (they are rare).
   if (cp >= 0x10000 && is_han_or_ideographic_mark(cp)) classes |= cls::kTraditional;
+  if (mojibake::may_start_latin_mojibake(cp)) classes |= cls::kLatinImage;
+  if (mojibake::may_open_cjk_gate(cp)) classes |= cls::kCjkGate;
   return classes;
 }
 
@@ -77,7 +80,8 @@ const std::vector<std::uint32_t>& chinese_table() {
 std::uint32_t wanted_classes(const Document& doc) {
   std::uint32_t wanted = cls::kInvalid | cls::kReplacement | cls::kControl | cls::kInvisible | cls::kBidi |
                          cls::kPrivateUse | cls::kUnassigned | cls::kUnusualSpace | cls::kNfcTrigger |
-                         cls::kAmpersand | cls::kBackslash | cls::kGreekCyrillic;
+                         cls::kAmpersand | cls::kBackslash | cls::kGreekCyrillic | cls::kLatinImage |
+                         cls::kCjkGate;
   if (doc.lang == Lang::en) wanted |= cls::kCjkLetter | cls::kFullwidth;
   if (doc.lang == Lang::zh) {
     wanted |= cls::kClauseMark;
@@ -106,6 +110,12 @@ EventWalk::EventWalk(const CheckContext& context, std::uint32_t classes, bool pr
     owned_ = scan_document(doc_);
     events_ = &owned_;
   }
+}
+
+std::vector<std::size_t> EventWalk::starts() {
+  std::vector<std::size_t> out;
+  for (std::size_t pos = 0; const text::ClassEvent* event = next(pos); pos = event->end()) out.push_back(event->begin);
+  return out;
 }
 
 const text::ClassEvent* EventWalk::next(std::size_t pos) {

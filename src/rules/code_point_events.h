@@ -29,6 +29,8 @@ inline constexpr std::uint32_t kCjkLetter = 1u << 12;       // script/han-in-eng
 inline constexpr std::uint32_t kFullwidth = 1u << 13;       // script/fullwidth-in-english (English documents)
 inline constexpr std::uint32_t kClauseMark = 1u << 14;      // script/ascii-punctuation-in-chinese (Chinese documents)
 inline constexpr std::uint32_t kTraditional = 1u << 15;     // script/traditional-in-simplified (Chinese documents)
+inline constexpr std::uint32_t kLatinImage = 1u << 16;      // encoding/mojibake: may be a single-byte page's image
+inline constexpr std::uint32_t kCjkGate = 1u << 17;         // encoding/mojibake-cjk: may open a gate of its scan
 
 }  // namespace tc::code_point_class
 
@@ -43,6 +45,8 @@ class EventWalk {
   // The first event at or after pos of the walk's classes, or nullptr.
   // Positions asked for never go back.
   const text::ClassEvent* next(std::size_t pos);
+  // The starts of all the walk's events not visited yet.
+  std::vector<std::size_t> starts();
 
  private:
   const Document& doc_;

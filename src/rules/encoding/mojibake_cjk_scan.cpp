@@ -184,7 +184,7 @@ struct Gates {
 
 class CjkScanner {
  public:
-  explicit CjkScanner(std::string_view text) : text_(text) {}
+  CjkScanner(std::string_view text, const std::vector<std::size_t>* gates) : text_(text), gates_(gates) {}
 
   std::vector<Hit> run() {
     const std::uint16_t* gbk_codes = gbk_code_table();
@@ -197,6 +197,15 @@ class CjkScanner {
       // First pass: classify without storing. Real Chinese rarely passes
       // any gate, and then the stretch is never built.
       const std::size_t begin = pos;
+      if (std::size_t end = 0; gates_ && !may_pass_gates(begin, end)) {
+        // No character of the stretch can open a gate: only the paragraph
+        // bookkeeping below is needed (the stretch is not followed by '?').
+        pos = end;
+        note_paragraph_breaks(previous_end, begin);
+        previous_end = pos;
+        if ((pos - begin) % 2 == 1) paragraph_has_odd_run_ = true;
+        continue;
+      }
       Gates gates;
       while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
         const char32_t cp = next_char(text_, pos);
@@ -242,6 +251,16 @@ class CjkScanner {
   }
 
  private:
+  // With the shared scan's gate characters: moves end past the stretch that
+  // starts at begin and says whether a gate may open there (a gate character
+  // in it, or a '?' at its edge).
+  bool may_pass_gates(std::size_t begin, std::size_t& end) {
+    end = skip_non_ascii(text_, begin);
+    while (next_gate_ < gates_->size() && (*gates_)[next_gate_] < begin) ++next_gate_;
+    if (next_gate_ < gates_->size() && (*gates_)[next_gate_] < end) return true;
+    return (end < text_.size() && text_[end] == '?') || (begin > 0 && text_[begin - 1] == '?');
+  }
+
   void scan_stretch(const Gates& gates) {
     const std::size_t first_hit = hits_.size();
     if (gates.fill) find_fill_patterns();
@@ -781,6 +800,8 @@ class CjkScanner {
   }
 
   std::string_view text_;
+  const std::vector<std::size_t>* gates_;  // starts of the gate characters, or null: every stretch is read
+  std::size_t next_gate_ = 0;
   std::vector<StretchChar> stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
   std::vector<std::uint16_t> bytes_;        // see build_gbk_bytes
@@ -793,7 +814,15 @@ class CjkScanner {
 
 }  // namespace
 
-std::vector<Hit> find_cjk_mojibake(std::string_view text) { return CjkScanner(text).run(); }
+std::vector<Hit> find_cjk_mojibake(std::string_view text, const std::vector<std::size_t>* gates) {
+  return CjkScanner(text, gates).run();
+}
+
+bool may_open_cjk_gate(char32_t cp) {
+  if (cp < 0x80) return false;
+  if (cp < 0x100 || cp == U'烫' || cp == U'屯' || cp == U'锟' || cp == U'锘') return true;
+  return !is_level1_or_punctuation(cp < 0x10000 ? gbk_code(cp) : 0);
+}
 
 std::string message_for(const Hit& hit, std::string_view written) {
   std::string message = "mojibake: " + hit.how;

@@ -101,6 +101,20 @@ inline std::size_t skip_ascii(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+// Index of the first ASCII byte at or after pos (text.size() if none),
+// eight bytes at a time.
+inline std::size_t skip_non_ascii(std::string_view text, std::size_t pos) {
+  const std::size_t size = text.size();
+  while (pos + 8 <= size) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    if ((word & 0x8080808080808080ull) != 0x8080808080808080ull) break;
+    pos += 8;
+  }
+  while (pos < size && static_cast<unsigned char>(text[pos]) >= 0x80) ++pos;
+  return pos;
+}
+
 // utf8::next with the well-formed two- and three-byte cases inlined: the
 // scans call it for every non-ASCII character.
 inline char32_t next_char(std::string_view text, std::size_t& pos) {
