@@ -96,18 +96,26 @@ std::vector<text::ClassEvent> scan_document(const Document& doc) {
   const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid};
   std::vector<text::ClassEvent> events;
   text::scan_classes(doc.text, classes, wanted, events);
+  // Masked bytes differ between text and prose: such a code point is not prose.
+  if (!doc.masked.empty())
+    for (text::ClassEvent& event : events)
+      for (std::size_t i = event.begin; i < event.end(); ++i)
+        if (doc.masked[i] != doc.text[i]) {
+          event.classes |= cls::kNotProse;
+          break;
+        }
   return events;
 }
 
 }  // namespace
 
 EventWalk::EventWalk(const CheckContext& context, std::uint32_t classes, bool prose_only)
-    : doc_(context.doc), classes_(classes), prose_only_(prose_only && !context.doc.masked.empty()) {
+    : classes_(classes), prose_only_(prose_only) {
   if (context.memo) {
-    const std::string key = "code-point-events@" + std::to_string(reinterpret_cast<std::uintptr_t>(&doc_));
-    events_ = &context.memo->get<std::vector<text::ClassEvent>>(key, [&] { return scan_document(doc_); });
+    const std::string key = "code-point-events@" + std::to_string(reinterpret_cast<std::uintptr_t>(&context.doc));
+    events_ = &context.memo->get<std::vector<text::ClassEvent>>(key, [&] { return scan_document(context.doc); });
   } else {
-    owned_ = scan_document(doc_);
+    owned_ = scan_document(context.doc);
     events_ = &owned_;
   }
 }
@@ -123,9 +131,7 @@ const text::ClassEvent* EventWalk::next(std::size_t pos) {
   for (; index_ < events.size(); ++index_) {
     const text::ClassEvent& event = events[index_];
     if (event.begin < pos || (event.classes & classes_) == 0) continue;
-    // Masked bytes differ between text and prose: the code point is not prose.
-    if (prose_only_ && std::memcmp(doc_.masked.data() + event.begin, doc_.text.data() + event.begin, event.length) != 0)
-      continue;
+    if (prose_only_ && (event.classes & cls::kNotProse) != 0) continue;
     return &event;
   }
   return nullptr;

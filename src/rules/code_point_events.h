@@ -31,6 +31,8 @@ inline constexpr std::uint32_t kClauseMark = 1u << 14;      // script/ascii-punc
 inline constexpr std::uint32_t kTraditional = 1u << 15;     // script/traditional-in-simplified (Chinese documents)
 inline constexpr std::uint32_t kLatinImage = 1u << 16;      // encoding/mojibake: may be a single-byte page's image
 inline constexpr std::uint32_t kCjkGate = 1u << 17;         // encoding/mojibake-cjk: may open a gate of its scan
+// Not a class of code points: set on an event whose bytes are masked in Document::prose().
+inline constexpr std::uint32_t kNotProse = 1u << 31;
 
 }  // namespace tc::code_point_class
 
@@ -49,7 +51,6 @@ class EventWalk {
   std::vector<std::size_t> starts();
 
  private:
-  const Document& doc_;
   std::uint32_t classes_;
   bool prose_only_;
   std::vector<text::ClassEvent> owned_;  // when the context has no memo

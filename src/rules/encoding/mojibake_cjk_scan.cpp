@@ -659,14 +659,22 @@ class CjkScanner {
       return code != 0 && recovered_oddity(misread.original_char(code), misread.kana_expected) >= 0;
     };
     std::size_t judged = 0;  // runs before this index are done
-    for (const std::size_t odd : odd_) {
+    for (std::size_t next_odd = 0; next_odd < odd_.size(); ++next_odd) {
+      const std::size_t odd = odd_[next_odd];
       if (odd < judged || !continues(odd)) continue;
       std::size_t k = odd;
       while (k > judged && continues(k - 1)) --k;
       std::size_t j = odd + 1;
       while (j < n && continues(j)) ++j;
       judged = j;
-      if (j - k >= 2 && accept_misread(misread, k, j)) {
+      // Only odd characters add to written_oddity's sum (at most 5 each),
+      // which accept_misread needs to reach half the run's length unless the
+      // misread has a plain_original rule or the run is two characters.
+      std::size_t odd_in_run = 1;
+      while (next_odd + odd_in_run < odd_.size() && odd_[next_odd + odd_in_run] < j) ++odd_in_run;
+      const std::size_t length = j - k;
+      if (!misread.plain_original && length >= 3 && 5 * odd_in_run < std::max<std::size_t>(3, length / 2)) continue;
+      if (length >= 2 && accept_misread(misread, k, j)) {
         std::string recovered;
         bool supplement = false;
         for (std::size_t i = k; i < j; ++i) {
