@@ -174,9 +174,6 @@ struct Gates {
   bool question_after = false;  // an ASCII '?' right after the stretch
   bool question_before = false;  // an ASCII '?' right before it
   bool bom_image = false;       // 锘: the first two bytes of a UTF-8 BOM as GBK
-  // A character written_oddity may rate 2 or more: without one no misread
-  // run is accepted (accept_misread needs a strong sign), so none is tried.
-  bool maybe_odd = false;
   bool any() const {
     return fill || utf8_lead > 0 || rare > 0 || latin1 >= 2 || question_after || question_before || bom_image;
   }
@@ -194,8 +191,8 @@ class CjkScanner {
     while (pos < size) {
       pos = skip_ascii(text_, pos);  // ASCII fast path
       if (pos >= size) break;
-      // First pass: classify without storing. Real Chinese rarely passes
-      // any gate, and then the stretch is never built.
+      // With the shared scan's gate characters, a stretch without one is not
+      // read at all (real Chinese rarely has one).
       const std::size_t begin = pos;
       if (std::size_t end = 0; gates_ && !may_pass_gates(begin, end)) {
         // No character of the stretch can open a gate: only the paragraph
@@ -206,16 +203,24 @@ class CjkScanner {
         if ((pos - begin) % 2 == 1) paragraph_has_odd_run_ = true;
         continue;
       }
+      // The stretch is built as it is classified: most stretches read here
+      // hold a gate character.
       Gates gates;
+      stretch_.clear();
+      odd_.clear();
       while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
-        const char32_t cp = next_char(text_, pos);
-        const std::uint16_t code = cp < 0x10000 ? gbk_codes[cp] : 0;
+        StretchChar c;
+        c.begin = pos;
+        const char32_t cp = c.cp = next_char(text_, pos);
+        c.end = pos;
+        const std::uint16_t code = c.gbk = cp < 0x10000 ? gbk_codes[cp] : 0;
+        stretch_.push_back(c);
         ++gates.length;
         if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
         if (cp == U'锘') gates.bom_image = true;
         if (cp < 0x100) ++gates.latin1;
         // Level 1 is common Han; the punctuation rows hold symbols too (°, ×, №).
-        if (!gates.maybe_odd && may_be_odd(cp, code)) gates.maybe_odd = true;
+        if (may_be_odd(cp, code)) odd_.push_back(stretch_.size() - 1);
         if (is_level1_or_punctuation(code)) continue;
         ++gates.rare;
         if ((code >> 8) >= 0xE2 && (code >> 8) <= 0xEF) ++gates.utf8_lead;
@@ -230,15 +235,6 @@ class CjkScanner {
       // has an even number of bytes (an odd run lost its last character).
       if (stretch_bytes % 2 == 1 && !gates.question_after) paragraph_has_odd_run_ = true;
       if (!gates.any()) continue;
-      stretch_.clear();
-      for (std::size_t at = begin; at < pos;) {
-        StretchChar c;
-        c.begin = at;
-        c.cp = next_char(text_, at);
-        c.end = at;
-        if (c.cp < 0x10000) c.gbk = gbk_codes[c.cp];
-        stretch_.push_back(c);
-      }
       scan_stretch(gates);
     }
     end_paragraph();
@@ -265,10 +261,7 @@ class CjkScanner {
     const std::size_t first_hit = hits_.size();
     if (gates.fill) find_fill_patterns();
     if (gates.utf8_lead > 0) find_utf8_read_as_gbk();
-    if (gates.rare >= 1 && gates.length >= 2 && gates.maybe_odd) {
-      odd_.clear();
-      for (std::size_t i = 0; i < stretch_.size(); ++i)
-        if (may_be_odd(stretch_[i].cp, stretch_[i].gbk)) odd_.push_back(i);
+    if (gates.rare >= 1 && gates.length >= 2 && !odd_.empty()) {
       static const Misread kShiftJis{"Shift-JIS read as GBK", "Shift-JIS read as GBK", gbk_code, shift_jis_char, never,
                                      true, nullptr};
       static const Misread kBig5{"Big5 read as GBK", "Big5-HKSCS read as GBK", gbk_code, big5_hkscs_char,
