@@ -28,6 +28,7 @@
 #include "engine/check.h"
 #include "report/location.h"
 #include "rules/registry.h"
+#include "text/class_scan.h"
 
 namespace fs = std::filesystem;
 using namespace tc;
@@ -282,6 +283,7 @@ void throughput(const fs::path& corpora, const RuleList& rules, const std::strin
     docs.push_back(make_document("en", std::move(en), Lang::en, plain_text_reader()));
     docs.push_back(make_document("zh", std::move(zh), Lang::zh, plain_text_reader()));
   }
+  std::cout << "shared scan instruction set: " << text::scan_instruction_set() << "\n";
   std::cout << "MB/s per core (CPU time); in brackets the ratio to the plain C++ UTF-8 validation loop over the same bytes\n";
   std::printf("  %-8s %12s %22s %22s %22s\n", "text", "reference", "encoding + script", "mojibake rules alone",
               "all document rules");

@@ -122,21 +122,11 @@ SkipFunction skip_function() {
   return kSkip;
 }
 
-}  // namespace
-
-std::string_view scan_instruction_set() {
-#ifdef TC_X86
-  return skip_function() == skip_avx2 ? "avx2" : "sse2";
-#else
-  return "portable";
-#endif
-}
-
-void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events) {
+void scan_with(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
+               SkipFunction skip) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const StopBytes stops(table, wanted);
-  const SkipFunction skip = skip_function();
   const std::uint32_t* bmp = table.bmp;
   std::size_t pos = 0;
   while ((pos = skip(p, n, pos, stops)) < n) {
@@ -173,6 +163,39 @@ void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t 
       pos = next;
     }
   }
+}
+
+}  // namespace
+
+std::string_view scan_instruction_set() {
+#ifdef TC_X86
+  return skip_function() == skip_avx2 ? "avx2" : "sse2";
+#else
+  return "portable";
+#endif
+}
+
+std::vector<std::string_view> available_instruction_sets() {
+  std::vector<std::string_view> sets{"portable"};
+#ifdef TC_X86
+  sets.push_back("sse2");
+  if (skip_function() == skip_avx2) sets.push_back("avx2");
+#endif
+  return sets;
+}
+
+void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events) {
+  scan_with(text, table, wanted, events, skip_function());
+}
+
+void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
+                  std::string_view instruction_set) {
+  SkipFunction skip = skip_portable;
+#ifdef TC_X86
+  if (instruction_set == "sse2") skip = skip_sse2;
+  if (instruction_set == "avx2" && skip_function() == skip_avx2) skip = skip_avx2;
+#endif
+  scan_with(text, table, wanted, events, skip);
 }
 
 }  // namespace tc::text

@@ -36,4 +36,11 @@ void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t 
 // The instruction set scan_classes uses on this machine: "avx2", "sse2" or "portable".
 std::string_view scan_instruction_set();
 
+// The instruction sets this machine can run scan_classes with, best last.
+std::vector<std::string_view> available_instruction_sets();
+
+// scan_classes with a given one of them (tests and benchmarks compare them).
+void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
+                  std::string_view instruction_set);
+
 }  // namespace tc::text
