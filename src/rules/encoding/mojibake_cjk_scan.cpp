@@ -655,14 +655,27 @@ class CjkScanner {
     for (std::size_t next_odd = 0; next_odd < odd_.size(); ++next_odd) {
       const std::size_t odd = odd_[next_odd];
       if (odd < judged || !continues(odd)) continue;
-      std::size_t k = odd;
-      while (k > judged && continues(k - 1)) --k;
-      std::size_t j = odd + 1;
-      while (j < n && continues(j)) ++j;
-      judged = j;
       // Only odd characters add to written_oddity's sum (at most 5 each),
       // which accept_misread needs to reach half the run's length unless the
-      // misread has a plain_original rule or the run is two characters.
+      // misread has a plain_original rule or the run is two characters. So a
+      // run longer than ten times the odd characters left in the stretch is
+      // rejected, wherever it ends: the walk stops there (another odd
+      // character of the same run finds the same run and the same verdict).
+      const bool bounded = !misread.plain_original;
+      const std::size_t longest = 10 * (odd_.size() - next_odd) + 1;
+      std::size_t k = odd;
+      std::size_t j = odd + 1;
+      bool too_long = false;
+      while (!too_long && k > judged && continues(k - 1)) {
+        --k;
+        too_long = bounded && j - k > longest;
+      }
+      while (!too_long && j < n && continues(j)) {
+        ++j;
+        too_long = bounded && j - k > longest;
+      }
+      if (too_long) continue;
+      judged = j;
       std::size_t odd_in_run = 1;
       while (next_odd + odd_in_run < odd_.size() && odd_[next_odd + odd_in_run] < j) ++odd_in_run;
       const std::size_t length = j - k;
