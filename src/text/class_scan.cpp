@@ -165,7 +165,29 @@ void scan_with(std::string_view text, const ClassTable& table, std::uint32_t wan
   }
 }
 
+// Offset of the first byte from pos whose top bit is set (flip = 0) or clear
+// (flip = 0xFF), or n.
+std::size_t find_top_bit(const unsigned char* p, std::size_t n, std::size_t pos, unsigned char flip) {
+#ifdef TC_X86
+  const __m128i flip_bits = _mm_set1_epi8(static_cast<char>(flip));
+  for (; pos + 16 <= n; pos += 16) {
+    const __m128i v = _mm_xor_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos)), flip_bits);
+    if (const int mask = _mm_movemask_epi8(v); mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (pos < n && ((p[pos] ^ flip) & 0x80) == 0) ++pos;
+  return pos;
+}
+
 }  // namespace
+
+std::size_t find_non_ascii(std::string_view text, std::size_t pos) {
+  return find_top_bit(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, 0);
+}
+
+std::size_t find_ascii(std::string_view text, std::size_t pos) {
+  return find_top_bit(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, 0xFF);
+}
 
 std::string_view scan_instruction_set() {
 #ifdef TC_X86

@@ -33,6 +33,11 @@ struct ClassTable {
 // Appends to events, in text order, every code point whose classes meet wanted.
 void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events);
 
+// The first offset from pos whose byte is non-ASCII, or text.size();
+// find_ascii the first ASCII one. 16 bytes at a time.
+std::size_t find_non_ascii(std::string_view text, std::size_t pos);
+std::size_t find_ascii(std::string_view text, std::size_t pos);
+
 // The instruction set scan_classes uses on this machine: "avx2", "sse2" or "portable".
 std::string_view scan_instruction_set();
 
