@@ -12,33 +12,32 @@
 
 namespace tc::typography {
 
-EnglishLexicon::EnglishLexicon() = default;
-EnglishLexicon::~EnglishLexicon() = default;
+namespace {
 
-void EnglishLexicon::load() const {
-  namespace fs = std::filesystem;
+std::string hunspell_directory() {
   const char* override_dir = std::getenv("TRANSCHECK_HUNSPELL_DIR");
-  const fs::path dir = override_dir && *override_dir ? fs::path(override_dir) : fs::path("/usr/share/hunspell");
-  const fs::path aff = dir / "en_US.aff";
-  const fs::path dic = dir / "en_US.dic";
-  std::error_code ec;
-  if (!fs::exists(aff, ec) || !fs::exists(dic, ec)) {
-    std::cerr << "transcheck: English dictionaries not found in " << dir.string()
-              << " (en_US.aff, en_US.dic); typography word checks report nothing."
-                 " Set TRANSCHECK_HUNSPELL_DIR to their directory.\n";
-    return;
-  }
-  hunspell_ = std::make_unique<Hunspell>(aff.string().c_str(), dic.string().c_str());
-  const fs::path medical = dir / "en_med_glut.dic";
-  if (fs::exists(medical, ec)) hunspell_->add_dic(medical.string().c_str());
+  return override_dir && *override_dir ? std::string(override_dir) : std::string("/usr/share/hunspell");
 }
 
-bool EnglishLexicon::available() const {
-  std::call_once(loaded_, [this] { load(); });
+std::string in_directory(const std::string& directory, const char* name) {
+  return (std::filesystem::path(directory) / name).string();
+}
+
+}  // namespace
+
+HunspellDictionary::HunspellDictionary(std::string aff, std::string dic) : aff_(std::move(aff)), dic_(std::move(dic)) {}
+HunspellDictionary::~HunspellDictionary() = default;
+
+bool HunspellDictionary::available() const {
+  std::call_once(loaded_, [this] {
+    std::error_code ec;
+    if (std::filesystem::exists(aff_, ec) && std::filesystem::exists(dic_, ec))
+      hunspell_ = std::make_unique<Hunspell>(aff_.c_str(), dic_.c_str());
+  });
   return hunspell_ != nullptr;
 }
 
-void EnglishLexicon::prefetch() const {
+void HunspellDictionary::prefetch() const {
   std::call_once(prefetch_started_, [this] {
     try {
       prefetch_ = std::async(std::launch::async, [this] { available(); });
@@ -48,16 +47,49 @@ void EnglishLexicon::prefetch() const {
   });
 }
 
-bool EnglishLexicon::spell(const std::string& word) const {
+bool HunspellDictionary::spell(const std::string& word) const {
   if (!available()) return false;
   std::lock_guard lock(use_);
   return hunspell_->spell(word);
 }
 
-std::vector<std::string> EnglishLexicon::suggest(const std::string& word) const {
+std::vector<std::string> HunspellDictionary::suggest(const std::string& word) const {
   if (!available()) return {};
   std::lock_guard lock(use_);
   return hunspell_->suggest(word);
+}
+
+EnglishLexicon::EnglishLexicon()
+    : directory_(hunspell_directory()),
+      general_(in_directory(directory_, "en_US.aff"), in_directory(directory_, "en_US.dic")),
+      medical_(in_directory(directory_, "en_US.aff"), in_directory(directory_, "en_med_glut.dic")) {}
+EnglishLexicon::~EnglishLexicon() = default;
+
+bool EnglishLexicon::available() const {
+  const bool found = general_.available();
+  if (!found)
+    std::call_once(reported_missing_, [this] {
+      std::cerr << "transcheck: English dictionaries not found in " << directory_
+                << " (en_US.aff, en_US.dic); typography word checks report nothing."
+                   " Set TRANSCHECK_HUNSPELL_DIR to their directory.\n";
+    });
+  return found;
+}
+
+void EnglishLexicon::prefetch() const {
+  general_.prefetch();
+  medical_.prefetch();
+}
+
+bool EnglishLexicon::spell(const std::string& word) const {
+  if (!available()) return false;
+  return general_.spell(word) || medical_.spell(word);
+}
+
+std::vector<std::string> EnglishLexicon::suggest(const std::string& word) const {
+  if (!available()) return {};
+  std::vector<std::string> suggestions = general_.suggest(word);
+  return suggestions.empty() ? medical_.suggest(word) : suggestions;
 }
 
 WordOracle::WordOracle(const EnglishLexicon& lexicon, const Glossary* glossary)

@@ -19,9 +19,37 @@ class Glossary;
 
 namespace tc::typography {
 
-// Hunspell with its dictionaries, loaded on first use (once, thread-safe) from
-// $TRANSCHECK_HUNSPELL_DIR or /usr/share/hunspell. Owned by the rules that
-// use it (created with them by all_rules()), so there is no global state.
+// One Hunspell dictionary (with en_US.aff), loaded on first use (once,
+// thread-safe). Hunspell objects are not safe to share between threads, so
+// each query holds its mutex.
+class HunspellDictionary {
+ public:
+  HunspellDictionary(std::string aff, std::string dic);
+  ~HunspellDictionary();
+  HunspellDictionary(const HunspellDictionary&) = delete;
+  HunspellDictionary& operator=(const HunspellDictionary&) = delete;
+
+  // False when its files are missing. Waits for a load prefetch() started.
+  bool available() const;
+  // Starts the load on a thread of its own (once).
+  void prefetch() const;
+  bool spell(const std::string& word) const;
+  std::vector<std::string> suggest(const std::string& word) const;
+
+ private:
+  std::string aff_, dic_;
+  mutable std::once_flag loaded_;
+  mutable std::unique_ptr<Hunspell> hunspell_;
+  mutable std::mutex use_;
+  mutable std::once_flag prefetch_started_;
+  mutable std::future<void> prefetch_;  // declared last: waited for before the rest is destroyed
+};
+
+// Hunspell's en_US and medical (en_med_glut) dictionaries, from
+// $TRANSCHECK_HUNSPELL_DIR or /usr/share/hunspell. They are two objects, not
+// one with add_dic(), so that they load in parallel (each ~30 ms) and the
+// medical list loads only when en_US does not know a word. Owned by the rules
+// that use it (created with them by all_rules()), so there is no global state.
 class EnglishLexicon {
  public:
   EnglishLexicon();
@@ -29,24 +57,20 @@ class EnglishLexicon {
   EnglishLexicon(const EnglishLexicon&) = delete;
   EnglishLexicon& operator=(const EnglishLexicon&) = delete;
 
-  // False when the dictionaries could not be found (said once on stderr).
-  // Waits for a load prefetch() started.
+  // False when the en_US dictionary could not be found (said once on stderr).
   bool available() const;
-  // Starts loading the dictionaries on a thread of its own (once), for a
-  // rule that will need them soon; the load (~50 ms) then overlaps the
-  // job's other work.
+  // Starts loading both dictionaries on threads of their own (once), for a
+  // rule that will need them soon; the load then overlaps the job's other work.
   void prefetch() const;
   bool spell(const std::string& word) const;
-  // Hunspell's suggestions, best first.
+  // Hunspell's suggestions, best first: en_US's, else the medical list's.
   std::vector<std::string> suggest(const std::string& word) const;
 
  private:
-  void load() const;
-  mutable std::once_flag loaded_;
-  mutable std::unique_ptr<Hunspell> hunspell_;
-  mutable std::mutex use_;  // Hunspell objects are not safe to share between threads
-  mutable std::once_flag prefetch_started_;
-  mutable std::future<void> prefetch_;  // declared last: waited for before the rest is destroyed
+  std::string directory_;
+  HunspellDictionary general_;
+  HunspellDictionary medical_;
+  mutable std::once_flag reported_missing_;
 };
 
 // Longer tokens are never words; they are not looked up (nor cached).
