@@ -4,7 +4,6 @@
 
 #include <unicode/uchar.h>
 
-#include <random>
 
 #include "core/utf8.h"
 #include "rules/encoding/code_point_scan.h"
@@ -72,68 +71,6 @@ TEST(EncodingRules, MaskedCodeIsSkippedButBidiControlsAreNot) {
                            "encoding/escape-sequence", "encoding/unusual-space"})
     EXPECT_TRUE(findings_of(rule, doc).empty()) << rule;
   EXPECT_EQ(findings_of("encoding/bidi-control", doc).size(), 1u);
-}
-
-// The scanning helpers must agree with a plain decode of every code point.
-std::string random_text(std::mt19937& rng, std::size_t code_points) {
-  static const std::vector<char32_t> kPool{'a', ' ', '&', '\\', 0xA0, 0xE9, 0x301, 0x378, 0x4E2D, 0x70EB, 0x9FFF,
-                                           0x3000, 0x3099, 0x200B, 0x202E, 0xE000, 0xF900, 0xFFFD, 0xFFFE, 0x1F600,
-                                           0x2FFFF, 0x10FFFD, 0xAC00, 0x11A8, 0xFF0C};
-  std::string text;
-  for (std::size_t i = 0; i < code_points; ++i) {
-    const unsigned pick = rng() % (kPool.size() + 3);
-    if (pick < kPool.size()) utf8::append(text, kPool[pick]);
-    else if (pick == kPool.size()) text += '\xE4';  // truncated sequence
-    else if (pick == kPool.size() + 1) text += "\xED\xA0\x80";  // surrogate, ill-formed
-    else utf8::append(text, static_cast<char32_t>(rng() % 0x10000 + 0x80));
-  }
-  return text;
-}
-
-TEST(CodePointScan, FindMemberMatchesPlainDecoding) {
-  const encoding::BmpSet unassigned([](char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_UNASSIGNED; });
-  auto beyond = [](char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_UNASSIGNED; };
-  std::mt19937 rng(42);
-  for (int round = 0; round < 200; ++round) {
-    const std::string text = random_text(rng, 64);
-    std::vector<std::size_t> expected;
-    for (std::size_t pos = 0; pos < text.size();) {
-      const std::size_t start = pos;
-      const char32_t cp = utf8::next(text, pos);
-      if (cp != utf8::kInvalid && beyond(cp)) expected.push_back(start);
-      if (pos == start) ++pos;
-    }
-    std::vector<std::size_t> actual;
-    for (std::size_t pos = 0; (pos = encoding::find_member(text, pos, unassigned, beyond)) < text.size();) {
-      actual.push_back(pos);
-      const std::size_t start = pos;
-      utf8::next(text, pos);
-      if (pos == start) ++pos;
-    }
-    ASSERT_EQ(actual, expected) << "round " << round;
-  }
-}
-
-TEST(CodePointScan, WellFormedLengthAgreesWithIcu) {
-  std::mt19937 rng(7);
-  for (int i = 0; i < 200000; ++i) {
-    std::string bytes(4, '\0');
-    for (char& b : bytes) b = static_cast<char>(rng() % 2 ? 0x80 + rng() % 0x40 : rng() % 0x100);
-    bytes[0] = static_cast<char>(0xC0 + rng() % 0x40);
-    std::size_t pos = 0;
-    const char32_t cp = utf8::next(bytes, pos);
-    const std::size_t expected = cp == utf8::kInvalid ? 0 : pos;
-    ASSERT_EQ(encoding::well_formed_length(bytes, 0), expected) << std::hex << static_cast<int>(bytes[0] & 0xFF) << ' '
-                                                               << static_cast<int>(bytes[1] & 0xFF);
-  }
-}
-
-TEST(CodePointScan, FindByteFindsEveryMember) {
-  static constexpr encoding::ByteSet kSet{0xE2, '&'};
-  const std::string text = "abcdefgh&ijklmnopqrstuv\xE2\x80\x99xyz 中文&";
-  std::vector<std::size_t> hits;
-  for (std::size_t pos = 0; (pos = encoding::find_byte(text, pos, kSet)) < text.size(); ++pos) hits.push_back(pos);
-  EXPECT_EQ(hits, (std::vector<std::size_t>{8, 23, text.size() - 1}));
 }
 
 TEST(CodePointScan, DescribesControlsAndNamedCharacters) {

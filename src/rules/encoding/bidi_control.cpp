@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
 
 namespace tc {
@@ -73,15 +74,16 @@ std::string kind_of(char32_t cp) {
 
 }  // namespace
 
+bool is_bidi_control_character(char32_t cp) { return is_bidi_control(cp); }
+
 void BidiControl::check(const CheckContext& context, std::vector<Finding>& out) const {
-  // U+200E/200F, U+202A-202E and U+2066-2069 start with E2; U+061C with D8.
-  static constexpr encoding::ByteSet kLead{0xD8, 0xE2};
   const Document& doc = context.doc;
   const std::string_view text = doc.text;  // the whole text: hiding code is the attack
+  EventWalk walk(context, code_point_class::kBidi, /*prose_only=*/false);
   std::size_t pos = 0;
-  auto matches = [](char32_t cp, std::size_t, std::size_t) { return is_bidi_control(cp); };
-  while ((pos = encoding::find_code_point(text, pos, kLead, matches)) < text.size()) {
-    const char32_t cp = utf8::at(text, pos);
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    pos = event->begin;
+    const char32_t cp = event->cp;
     bool any_embedding = false;
     std::size_t count = 0;
     const std::size_t end = encoding::run_end(

@@ -3,6 +3,9 @@
 
 namespace tc {
 
+// The bidirectional controls and marks encoding/bidi-control reports.
+bool is_bidi_control_character(char32_t cp);
+
 class BidiControl final : public Rule {
  public:
   const RuleInfo& info() const override;

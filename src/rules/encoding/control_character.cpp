@@ -1,5 +1,6 @@
 #include "rules/encoding/control_character.h"
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
 #include "rules/unit_pairs.h"
 
@@ -62,16 +63,16 @@ std::size_t escape_sequence_end(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
+bool is_control_character(char32_t cp) { return is_control(cp); }
+
 void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& out) const {
-  static constexpr encoding::ByteSet kCandidates =
-      encoding::ByteSet{0x7F, 0xC2, 0xE2}.add_range(0x00, 0x08).add_range(0x0B, 0x0C).add_range(0x0E, 0x1F);
   const Document& doc = context.doc;
   const std::string_view text = doc.text;
-  const std::string_view prose = doc.prose();
+  // Masked bytes are kMaskByte (a C0 control) in prose: the walk skips them, not a real SUB.
+  EventWalk walk(context, code_point_class::kControl, /*prose_only=*/true);
   std::size_t pos = 0;
-  // Masked bytes are kMaskByte (a C0 control) in prose: skip them, not a real SUB.
-  auto matches = [&](char32_t cp, std::size_t begin, std::size_t) { return is_control(cp) && !doc.is_masked(begin); };
-  while ((pos = encoding::find_code_point(prose, pos, kCandidates, matches)) < prose.size()) {
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    pos = event->begin;
     const char32_t first = utf8::at(text, pos);
     std::size_t end = pos;
     std::size_t count = 0;

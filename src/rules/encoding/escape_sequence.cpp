@@ -8,6 +8,7 @@
 #include <cstring>
 #include <optional>
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
 
 namespace tc {
@@ -171,11 +172,11 @@ std::string_view control_name(char c) { return c == 'n' ? "\\n" : c == 'r' ? "\\
 void EscapeSequence::check(const CheckContext& context, std::vector<Finding>& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
+  EventWalk walk(context, code_point_class::kBackslash, /*prose_only=*/true);
   std::size_t pos = 0;
-  while (pos + 1 < prose.size()) {
-    const void* hit = std::memchr(prose.data() + pos, '\\', prose.size() - pos - 1);
-    if (!hit) break;
-    pos = static_cast<std::size_t>(static_cast<const char*>(hit) - prose.data());
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    pos = event->begin;
+    if (pos + 1 >= prose.size()) break;  // a backslash that ends the text escapes nothing
     const char next = prose[pos + 1];
     if (next == '\\') {  // a doubled backslash is a literal backslash, not an escape
       while (pos < prose.size() && prose[pos] == '\\') ++pos;

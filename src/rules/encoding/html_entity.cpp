@@ -8,6 +8,7 @@
 
 #include <unicode/uchar.h>
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
 #include "rules/encoding/unusual_space.h"
 
@@ -156,11 +157,10 @@ void HtmlEntity::check(const CheckContext& context, std::vector<Finding>& out) c
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   const std::vector<std::string> allowed = context.options.list("encoding/html-entity.allow");
+  EventWalk walk(context, code_point_class::kAmpersand, /*prose_only=*/true);
   std::size_t pos = 0;
-  while (pos < prose.size()) {
-    const void* hit = std::memchr(prose.data() + pos, '&', prose.size() - pos);
-    if (!hit) break;
-    pos = static_cast<std::size_t>(static_cast<const char*>(hit) - prose.data());
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    pos = event->begin;
     auto ref = parse_reference(prose, pos);
     const bool markdown_escaped = pos > 0 && prose[pos - 1] == '\\' && doc.format.backslash_escapes;  // "\&amp;" is meant literally
     if (!ref || markdown_escaped || std::find(allowed.begin(), allowed.end(), ref->name) != allowed.end()) {

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "core/utf8.h"
-#include "rules/encoding/code_point_scan.h"
+#include "rules/code_point_events.h"
 
 namespace tc {
 
@@ -33,29 +33,13 @@ None.)"};
 
 void InvalidUtf8::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view text = context.doc.text;
+  // The shared scan decodes every code point once and reports each maximal
+  // ill-formed subpart (utf8::next's) as an event.
+  EventWalk walk(context, code_point_class::kInvalid, /*prose_only=*/false);
   std::size_t pos = 0;
-  static constexpr encoding::ByteSet kNonAscii = encoding::ByteSet{}.add_range(0x80, 0xFF);
-  while (pos < text.size()) {
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      pos = encoding::find_byte(text, pos, kNonAscii);
-      continue;
-    }
-    // Three-byte sequences (Han, CJK punctuation, full-width forms) are most of
-    // a Chinese text: one mask test for E1-EC/EE-EF + two continuation bytes.
-    if (pos + 3 <= text.size()) {
-      const auto* p = reinterpret_cast<const unsigned char*>(text.data() + pos);
-      const std::uint32_t bytes = p[0] | (std::uint32_t{p[1]} << 8) | (std::uint32_t{p[2]} << 16);
-      if ((bytes & 0xC0C0F0u) == 0x8080E0u && p[0] != 0xE0 && p[0] != 0xED) {
-        pos += 3;
-        continue;
-      }
-    }
-    if (const std::size_t length = encoding::well_formed_length(text, pos); length != 0) {
-      pos += length;  // stays in this loop over runs of Han
-      continue;
-    }
-    const std::size_t start = pos;
-    utf8::next(text, pos);  // skips the maximal ill-formed subpart
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    const std::size_t start = event->begin;
+    pos = event->end();
     // Merge a run of ill-formed subparts into one finding.
     std::size_t end = pos;
     while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) {

@@ -1,5 +1,6 @@
 #include "rules/encoding/mojibake.h"
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/mojibake_scan.h"
 
 namespace tc {
@@ -65,7 +66,9 @@ None.)",
 }
 
 void Mojibake::check(const CheckContext& context, std::vector<Finding>& out) const {
-  std::vector<mojibake::Hit> hits = mojibake::find_latin_mojibake(context.doc.prose());
+  EventWalk walk(context, code_point_class::kLatinImage, /*prose_only=*/true);
+  const std::vector<std::size_t> candidates = walk.starts();
+  std::vector<mojibake::Hit> hits = mojibake::find_latin_mojibake(context.doc.prose(), &candidates);
   // GBK read as Windows-1252 ("¡°ÄãºÃ¡±") can hold a UTF-8-looking pair
   // ("Ã¡"): encoding/mojibake-cjk explains the whole span, so it is not
   // reported twice. The Chinese-side scan runs only when there is a hit.

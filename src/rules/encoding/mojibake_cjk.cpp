@@ -1,5 +1,6 @@
 #include "rules/encoding/mojibake_cjk.h"
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/mojibake_scan.h"
 
 namespace tc {
@@ -73,7 +74,10 @@ None.)",
 }
 
 void MojibakeCjk::check(const CheckContext& context, std::vector<Finding>& out) const {
-  report(context.doc, mojibake::find_cjk_mojibake(context.doc.prose()), out);
+  // Ill-formed bytes are read as characters with no GBK code: gates too.
+  EventWalk walk(context, code_point_class::kCjkGate | code_point_class::kInvalid, /*prose_only=*/true);
+  const std::vector<std::size_t> gates = walk.starts();
+  report(context.doc, mojibake::find_cjk_mojibake(context.doc.prose(), &gates), out);
 }
 
 }  // namespace tc

@@ -153,6 +153,14 @@ bool is_level1_or_punctuation(std::uint16_t gbk) {
   return (lead >= 0xB0 && lead <= 0xD7 && gbk <= 0xD7F9) || lead == 0xA1 || lead == 0xA3;
 }
 
+// Whether written_oddity may rate cp 2 or more (gbk: its GBK code). GB2312
+// level 1 is common Han (0); otherwise rare Han, and anything but
+// typographic punctuation, may be (kana only in some places: counted too).
+bool may_be_odd(char32_t cp, std::uint16_t gbk) {
+  if (gbk >= 0xB0A1 && gbk <= 0xD7F9 && (gbk & 0xFF) >= 0xA1) return false;
+  return is_han(cp) ? !is_common_han(cp) : !is_typographic_punctuation(cp);
+}
+
 bool is_ascii_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
 
 // Cheap necessary conditions of the detectors, counted over a stretch.
@@ -173,7 +181,7 @@ struct Gates {
 
 class CjkScanner {
  public:
-  explicit CjkScanner(std::string_view text) : text_(text) {}
+  CjkScanner(std::string_view text, const std::vector<std::size_t>* gates) : text_(text), gates_(gates) {}
 
   std::vector<Hit> run() {
     const std::uint16_t* gbk_codes = gbk_code_table();
@@ -183,17 +191,36 @@ class CjkScanner {
     while (pos < size) {
       pos = skip_ascii(text_, pos);  // ASCII fast path
       if (pos >= size) break;
-      // First pass: classify without storing. Real Chinese rarely passes
-      // any gate, and then the stretch is never built.
+      // With the shared scan's gate characters, a stretch without one is not
+      // read at all (real Chinese rarely has one).
       const std::size_t begin = pos;
+      if (std::size_t end = 0; gates_ && !may_pass_gates(begin, end)) {
+        // No character of the stretch can open a gate: only the paragraph
+        // bookkeeping below is needed (the stretch is not followed by '?').
+        pos = end;
+        note_paragraph_breaks(previous_end, begin);
+        previous_end = pos;
+        if ((pos - begin) % 2 == 1) paragraph_has_odd_run_ = true;
+        continue;
+      }
+      // The stretch is built as it is classified: most stretches read here
+      // hold a gate character.
       Gates gates;
+      stretch_.clear();
+      odd_.clear();
       while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
-        const char32_t cp = next_char(text_, pos);
-        const std::uint16_t code = cp < 0x10000 ? gbk_codes[cp] : 0;
+        StretchChar c;
+        c.begin = pos;
+        const char32_t cp = c.cp = next_char(text_, pos);
+        c.end = pos;
+        const std::uint16_t code = c.gbk = cp < 0x10000 ? gbk_codes[cp] : 0;
+        stretch_.push_back(c);
         ++gates.length;
         if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
         if (cp == U'锘') gates.bom_image = true;
         if (cp < 0x100) ++gates.latin1;
+        // Level 1 is common Han; the punctuation rows hold symbols too (°, ×, №).
+        if (may_be_odd(cp, code)) odd_.push_back(stretch_.size() - 1);
         if (is_level1_or_punctuation(code)) continue;
         ++gates.rare;
         if ((code >> 8) >= 0xE2 && (code >> 8) <= 0xEF) ++gates.utf8_lead;
@@ -208,15 +235,6 @@ class CjkScanner {
       // has an even number of bytes (an odd run lost its last character).
       if (stretch_bytes % 2 == 1 && !gates.question_after) paragraph_has_odd_run_ = true;
       if (!gates.any()) continue;
-      stretch_.clear();
-      for (std::size_t at = begin; at < pos;) {
-        StretchChar c;
-        c.begin = at;
-        c.cp = next_char(text_, at);
-        c.end = at;
-        if (c.cp < 0x10000) c.gbk = gbk_codes[c.cp];
-        stretch_.push_back(c);
-      }
       scan_stretch(gates);
     }
     end_paragraph();
@@ -229,11 +247,21 @@ class CjkScanner {
   }
 
  private:
+  // With the shared scan's gate characters: moves end past the stretch that
+  // starts at begin and says whether a gate may open there (a gate character
+  // in it, or a '?' at its edge).
+  bool may_pass_gates(std::size_t begin, std::size_t& end) {
+    end = skip_non_ascii(text_, begin);
+    while (next_gate_ < gates_->size() && (*gates_)[next_gate_] < begin) ++next_gate_;
+    if (next_gate_ < gates_->size() && (*gates_)[next_gate_] < end) return true;
+    return (end < text_.size() && text_[end] == '?') || (begin > 0 && text_[begin - 1] == '?');
+  }
+
   void scan_stretch(const Gates& gates) {
     const std::size_t first_hit = hits_.size();
     if (gates.fill) find_fill_patterns();
     if (gates.utf8_lead > 0) find_utf8_read_as_gbk();
-    if (gates.rare >= 1 && gates.length >= 2) {
+    if (gates.rare >= 1 && gates.length >= 2 && !odd_.empty()) {
       static const Misread kShiftJis{"Shift-JIS read as GBK", "Shift-JIS read as GBK", gbk_code, shift_jis_char, never,
                                      true, nullptr};
       static const Misread kBig5{"Big5 read as GBK", "Big5-HKSCS read as GBK", gbk_code, big5_hkscs_char,
@@ -613,16 +641,46 @@ class CjkScanner {
   // must be odd as Chinese (rare characters, kana that Japanese never writes
   // so, private use, Greek or box drawing inside Chinese) and the original
   // plain (common characters and punctuation), by a clear margin.
+  // The runs of characters that the misread maps to plausible originals are
+  // judged one by one; only a run holding a character that may be odd can
+  // be accepted (accept_misread needs a strong sign), so only those runs are
+  // looked at, found from their odd characters (odd_: indices in stretch_).
   void find_misread(const Misread& misread) {
     const std::size_t n = stretch_.size();
-    for (std::size_t k = 0; k < n;) {
-      std::size_t j = k;
-      while (j < n) {
-        const std::uint16_t code = misread.written_code(stretch_[j].cp);
-        if (code == 0 || recovered_oddity(misread.original_char(code), misread.kana_expected) < 0) break;
-        ++j;
+    auto continues = [&](std::size_t i) {
+      const std::uint16_t code = misread.written_code(stretch_[i].cp);
+      return code != 0 && recovered_oddity(misread.original_char(code), misread.kana_expected) >= 0;
+    };
+    std::size_t judged = 0;  // runs before this index are done
+    for (std::size_t next_odd = 0; next_odd < odd_.size(); ++next_odd) {
+      const std::size_t odd = odd_[next_odd];
+      if (odd < judged || !continues(odd)) continue;
+      // Only odd characters add to written_oddity's sum (at most 5 each),
+      // which accept_misread needs to reach half the run's length unless the
+      // misread has a plain_original rule or the run is two characters. So a
+      // run longer than ten times the odd characters left in the stretch is
+      // rejected, wherever it ends: the walk stops there (another odd
+      // character of the same run finds the same run and the same verdict).
+      const bool bounded = !misread.plain_original;
+      const std::size_t longest = 10 * (odd_.size() - next_odd) + 1;
+      std::size_t k = odd;
+      std::size_t j = odd + 1;
+      bool too_long = false;
+      while (!too_long && k > judged && continues(k - 1)) {
+        --k;
+        too_long = bounded && j - k > longest;
       }
-      if (j - k >= 2 && accept_misread(misread, k, j)) {
+      while (!too_long && j < n && continues(j)) {
+        ++j;
+        too_long = bounded && j - k > longest;
+      }
+      if (too_long) continue;
+      judged = j;
+      std::size_t odd_in_run = 1;
+      while (next_odd + odd_in_run < odd_.size() && odd_[next_odd + odd_in_run] < j) ++odd_in_run;
+      const std::size_t length = j - k;
+      if (!misread.plain_original && length >= 3 && 5 * odd_in_run < std::max<std::size_t>(3, length / 2)) continue;
+      if (length >= 2 && accept_misread(misread, k, j)) {
         std::string recovered;
         bool supplement = false;
         for (std::size_t i = k; i < j; ++i) {
@@ -632,7 +690,6 @@ class CjkScanner {
         }
         add(k, j, supplement ? misread.how_supplement : misread.how, std::move(recovered));
       }
-      k = j > k ? j : k + 1;
     }
   }
 
@@ -757,7 +814,10 @@ class CjkScanner {
   }
 
   std::string_view text_;
+  const std::vector<std::size_t>* gates_;  // starts of the gate characters, or null: every stretch is read
+  std::size_t next_gate_ = 0;
   std::vector<StretchChar> stretch_;
+  std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
   std::vector<std::uint16_t> bytes_;        // see build_gbk_bytes
   std::vector<std::int32_t> char_at_byte_;  // character starting at each byte, or -1
   std::vector<std::size_t> first_byte_;     // first byte of each character
@@ -768,7 +828,15 @@ class CjkScanner {
 
 }  // namespace
 
-std::vector<Hit> find_cjk_mojibake(std::string_view text) { return CjkScanner(text).run(); }
+std::vector<Hit> find_cjk_mojibake(std::string_view text, const std::vector<std::size_t>* gates) {
+  return CjkScanner(text, gates).run();
+}
+
+bool may_open_cjk_gate(char32_t cp) {
+  if (cp < 0x80) return false;
+  if (cp < 0x100 || cp == U'烫' || cp == U'屯' || cp == U'锟' || cp == U'锘') return true;
+  return !is_level1_or_punctuation(cp < 0x10000 ? gbk_code(cp) : 0);
+}
 
 std::string message_for(const Hit& hit, std::string_view written) {
   std::string message = "mojibake: " + hit.how;

@@ -475,7 +475,43 @@ void finish_dropped(std::string_view text, DroppedRun& run, std::vector<Hit>& ou
   run = DroppedRun{};
 }
 
-void add_dropped_c1(std::string_view text, std::vector<Hit>& hits) {
+// Walks the code points a scan looks at: the given starts (a shared scan's
+// candidates, in order), or else every non-ASCII code point outside U+3000-
+// U+EFFF and U+FF00-U+FFBF, which are in no single-byte page and only end a
+// run: Chinese text is made of them.
+class Visit {
+ public:
+  Visit(std::string_view text, const std::vector<std::size_t>* starts) : text_(text), starts_(starts) {}
+  // The first code point to look at from pos, or text.size().
+  std::size_t next(std::size_t pos) {
+    if (starts_) {
+      while (index_ < starts_->size() && (*starts_)[index_] < pos) ++index_;
+      return index_ < starts_->size() ? (*starts_)[index_] : text_.size();
+    }
+    const std::size_t size = text_.size();
+    while ((pos = skip_ascii(text_, pos)) < size) {
+      if (!is_chinese_or_fullwidth(pos)) return pos;
+      pos += 3;
+    }
+    return size;
+  }
+
+ private:
+  bool is_chinese_or_fullwidth(std::size_t pos) const {
+    const auto lead = static_cast<unsigned char>(text_[pos]);
+    return pos + 2 < text_.size() && is_continuation(static_cast<unsigned char>(text_[pos + 1])) &&
+           is_continuation(static_cast<unsigned char>(text_[pos + 2])) &&
+           ((lead >= 0xE3 && lead <= 0xEE) ||
+            (lead == 0xEF && static_cast<unsigned char>(text_[pos + 1]) >= 0xBC &&
+             static_cast<unsigned char>(text_[pos + 1]) <= 0xBE));
+  }
+
+  std::string_view text_;
+  const std::vector<std::size_t>* starts_;
+  std::size_t index_ = 0;
+};
+
+void add_dropped_c1(std::string_view text, const std::vector<std::size_t>* starts, std::vector<Hit>& hits) {
   std::vector<Hit> found;
   DroppedRun run;
   std::string sequence;  // bytes of the sequence being read
@@ -495,23 +531,12 @@ void add_dropped_c1(std::string_view text, std::vector<Hit>& hits) {
     sequence.clear();
     expected = 0;
   };
-  for (std::size_t pos = 0; pos < text.size();) {
-    pos = skip_ascii(text, pos);
+  // Characters the visit passes over (CJK, full-width forms, ASCII) are no
+  // Latin-1 image: the next character visited does not start where the run
+  // ended, which ends the run as they would.
+  Visit visit(text, starts);
+  for (std::size_t pos = 0; (pos = visit.next(pos)) < text.size();) {
     const std::size_t begin = pos;
-    if (pos >= text.size()) break;
-    // Characters from U+3000 up (all CJK) are no Latin-1 or Windows-1252
-    // image and end a run: skipped without decoding, as Chinese text is
-    // made of them.
-    const auto first = static_cast<unsigned char>(text[pos]);
-    if (first >= 0xE3 && first <= 0xEF && pos + 2 < text.size() && is_continuation(static_cast<unsigned char>(text[pos + 1])) &&
-        is_continuation(static_cast<unsigned char>(text[pos + 2]))) {
-      pos += 3;
-      if (run.characters > 0 || !sequence.empty()) {
-        close_sequence();
-        finish_dropped(text, run, found);
-      }
-      continue;
-    }
     const char32_t cp = next_char(text, pos);
     // English: "donât", "Itâs", "weâre": a bare â for E2 80 99 inside a
     // contraction.
@@ -582,26 +607,13 @@ void add_dropped_c1(std::string_view text, std::vector<Hit>& hits) {
   hits = std::move(kept);
 }
 
-std::vector<Hit> scan(std::string_view text, bool with_c1) {
+std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std::size_t>* starts) {
   std::vector<Candidate> candidates;
   std::vector<std::pair<std::size_t, std::size_t>> c1_controls;
   const std::uint8_t* lead_mask = single_byte_lead_mask();
   std::size_t pos = 0;
-  const std::size_t size = text.size();
-  while (pos < size) {
-    pos = skip_ascii(text, pos);  // ASCII fast path
-    if (pos >= size) break;
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    // U+3000-U+EFFF (all CJK) and U+FF00-U+FFBF (full-width forms) are in no
-    // single-byte page: skip them without decoding.
-    if (pos + 2 < size && is_continuation(static_cast<unsigned char>(text[pos + 1])) &&
-        is_continuation(static_cast<unsigned char>(text[pos + 2])) &&
-        ((lead >= 0xE3 && lead <= 0xEE) ||
-         (lead == 0xEF && static_cast<unsigned char>(text[pos + 1]) >= 0xBC &&
-          static_cast<unsigned char>(text[pos + 1]) <= 0xBE))) {
-      pos += 3;
-      continue;
-    }
+  Visit visit(text, starts);
+  while ((pos = visit.next(pos)) < text.size()) {
     const std::size_t begin = pos;
     const char32_t cp = next_char(text, pos);
     if (cp == utf8::kInvalid) continue;
@@ -681,7 +693,7 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
       if (!inside)
         if (auto hit = c1_hit(text, begin, end)) hits.push_back(std::move(*hit));
     }
-    add_dropped_c1(text, hits);
+    add_dropped_c1(text, starts, hits);
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
   }
   return hits;
@@ -689,13 +701,19 @@ std::vector<Hit> scan(std::string_view text, bool with_c1) {
 
 }  // namespace
 
-std::vector<Hit> find_latin_mojibake(std::string_view text) { return scan(text, true); }
+std::vector<Hit> find_latin_mojibake(std::string_view text, const std::vector<std::size_t>* candidates) {
+  return scan(text, true, candidates);
+}
+
+bool may_start_latin_mojibake(char32_t cp) {
+  return cp >= 0x80 && !(cp >= 0x3000 && cp <= 0xEFFF) && !(cp >= 0xFF00 && cp <= 0xFFBF);
+}
 
 std::string recover_latin_layers(std::string text) {
   // Double and triple encoding: the recovered text is mojibake again. scan()
   // recovers each hit through this function, so one pass recurses through
   // the layers; every layer is shorter than the one it came from.
-  const std::vector<Hit> hits = scan(text, false);
+  const std::vector<Hit> hits = scan(text, false, nullptr);
   std::string out;
   std::size_t copied = 0;
   for (const Hit& hit : hits) {

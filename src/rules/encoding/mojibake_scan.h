@@ -28,7 +28,14 @@ struct Hit {
 // ISO-8859-2, MacRoman, IBM437), including double and triple encoding, and
 // C1 controls left by reading Windows-1252 text as ISO-8859-1. Bytes equal
 // to kMaskByte (0x1A) are treated as non-prose separators.
-std::vector<Hit> find_latin_mojibake(std::string_view text);
+// candidates: the starts of the code points to look at, in order, when a
+// shared scan found them (those may_start_latin_mojibake accepts, ill-formed
+// bytes aside); null: every code point is looked at.
+std::vector<Hit> find_latin_mojibake(std::string_view text, const std::vector<std::size_t>* candidates = nullptr);
+
+// Non-ASCII code points outside U+3000-U+EFFF and U+FF00-U+FFBF: the only
+// ones that have an image in a single-byte page.
+bool may_start_latin_mojibake(char32_t cp);
 
 // Applies find_latin_mojibake's recoverable hits to text until nothing
 // changes (at most a few rounds, for double encoding).
@@ -37,7 +44,15 @@ std::string recover_latin_layers(std::string text);
 // Mojibake from the Chinese side: UTF-8 read as GBK (also with the byte
 // after a bad lead swallowed: "鈥?"), GBK read as Latin-1, Big5 and GBK
 // read as each other, and the fill patterns 锟斤拷 / 烫烫烫 / 屯屯屯.
-std::vector<Hit> find_cjk_mojibake(std::string_view text);
+// gates: the starts of the characters may_open_cjk_gate accepts and of
+// ill-formed sequences, in order, when a shared scan found them; stretches of
+// Chinese without one are not read. Null: every stretch is read.
+std::vector<Hit> find_cjk_mojibake(std::string_view text, const std::vector<std::size_t>* gates = nullptr);
+
+// Characters that may make a stretch of Chinese worth a closer look: outside
+// GB2312 level 1 and its punctuation rows, Latin-1, and the fill and BOM
+// images 烫 屯 锟 锘.
+bool may_open_cjk_gate(char32_t cp);
 
 // Hit::how of GBK bytes read as Windows-1252 ("ÖÐÎÄ").
 inline constexpr std::string_view kGbkReadAsWindows1252 = "GBK read as Windows-1252";

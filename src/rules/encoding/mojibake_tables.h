@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/utf8.h"
+#include "text/class_scan.h"
 #include "text/han.h"
 
 namespace tc::mojibake {
@@ -87,19 +88,11 @@ int utf8_sequence_length(unsigned char lead);
 bool utf8_second_byte_ok(unsigned char lead, unsigned char second);
 inline bool is_continuation(unsigned char b) { return b >= 0x80 && b <= 0xBF; }
 
-// Index of the first non-ASCII byte at or after pos (text.size() if none),
-// eight bytes at a time.
-inline std::size_t skip_ascii(std::string_view text, std::size_t pos) {
-  const std::size_t size = text.size();
-  while (pos + 8 <= size) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + pos, 8);
-    if (word & 0x8080808080808080ull) break;
-    pos += 8;
-  }
-  while (pos < size && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
-  return pos;
-}
+// Index of the first non-ASCII byte at or after pos (text.size() if none).
+inline std::size_t skip_ascii(std::string_view text, std::size_t pos) { return text::find_non_ascii(text, pos); }
+
+// Index of the first ASCII byte at or after pos (text.size() if none).
+inline std::size_t skip_non_ascii(std::string_view text, std::size_t pos) { return text::find_ascii(text, pos); }
 
 // utf8::next with the well-formed two- and three-byte cases inlined: the
 // scans call it for every non-ASCII character.

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
 
 namespace tc {
@@ -133,14 +134,17 @@ std::optional<std::string> nfc_if_changed(std::string_view segment) {
 
 }  // namespace
 
+bool may_change_under_nfc(char32_t cp) { return is_trigger(cp); }
+
 void NotNfc::check(const CheckContext& context, std::vector<Finding>& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
+  EventWalk walk(context, code_point_class::kNfcTrigger, /*prose_only=*/true);
   std::size_t pos = 0;
   std::size_t reported_end = 0;
-  while ((pos = encoding::find_member(prose, pos, triggers(), may_break_nfc)) < prose.size()) {
-    std::size_t after = pos;
-    utf8::next(prose, after);
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    pos = event->begin;
+    const std::size_t after = event->end();
     // The normalization segment: back to a code point with a boundary before
     // it, forward to the next one that is not itself a trigger.
     std::size_t begin = pos;

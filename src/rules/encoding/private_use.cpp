@@ -1,5 +1,6 @@
 #include "rules/encoding/private_use.h"
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
 
 namespace tc {
@@ -39,15 +40,16 @@ bool is_private_use(char32_t cp) {
 
 }  // namespace
 
+bool is_private_use_character(char32_t cp) { return is_private_use(cp); }
+
 void PrivateUse::check(const CheckContext& context, std::vector<Finding>& out) const {
-  // U+E000-EFFF lead with EE, U+F000-F8FF with EF, planes 15-16 with F3 B0+ and F4.
-  static constexpr encoding::ByteSet kLead{0xEE, 0xEF, 0xF3, 0xF4};
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
+  EventWalk walk(context, code_point_class::kPrivateUse, /*prose_only=*/true);
   std::size_t pos = 0;
-  auto matches = [](char32_t cp, std::size_t, std::size_t) { return is_private_use(cp); };
-  while ((pos = encoding::find_code_point(prose, pos, kLead, matches)) < prose.size()) {
-    const char32_t cp = utf8::at(prose, pos);
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    pos = event->begin;
+    const char32_t cp = event->cp;
     std::size_t count = 0;
     const std::size_t end = encoding::run_end(prose, pos, is_private_use, &count);
     const std::string first = utf8::code_point_name(cp);

@@ -1,5 +1,6 @@
 #include "rules/encoding/replacement_character.h"
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
 
 namespace tc {
@@ -29,14 +30,15 @@ None. There is no fix: the original character cannot be recovered from "�".)"}
   return kInfo;
 }
 
+bool is_replacement_character(char32_t cp) { return cp == 0xFFFD || cp == 0xFFFC; }
+
 void ReplacementCharacter::check(const CheckContext& context, std::vector<Finding>& out) const {
-  // U+FFFD is EF BF BD; 0xEF also leads the full-width forms of Chinese punctuation.
-  static constexpr encoding::ByteSet kLead{0xEF};
   const std::string_view text = context.doc.text;
+  EventWalk walk(context, code_point_class::kReplacement, /*prose_only=*/false);
   std::size_t pos = 0;
-  auto matches = [](char32_t cp, std::size_t, std::size_t) { return cp == 0xFFFD || cp == 0xFFFC; };
-  while ((pos = encoding::find_code_point(text, pos, kLead, matches)) < text.size()) {
-    const char32_t replaced = utf8::at(text, pos);
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    pos = event->begin;
+    const char32_t replaced = event->cp;
     std::size_t count = 0;
     const std::size_t end = encoding::run_end(text, pos, [&](char32_t c) { return c == replaced; }, &count);
     std::string message;

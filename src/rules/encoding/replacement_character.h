@@ -3,6 +3,9 @@
 
 namespace tc {
 
+// U+FFFD and U+FFFC.
+bool is_replacement_character(char32_t cp);
+
 class ReplacementCharacter final : public Rule {
  public:
   const RuleInfo& info() const override;

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
 
 namespace tc {
@@ -56,12 +57,16 @@ bool is_unassigned(char32_t cp) {
 
 }  // namespace
 
+bool is_unassigned_code_point(char32_t cp) { return is_unassigned(cp); }
+
 void Unassigned::check(const CheckContext& context, std::vector<Finding>& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
+  EventWalk walk(context, code_point_class::kUnassigned, /*prose_only=*/true);
   std::size_t pos = 0;
-  while ((pos = encoding::find_member(prose, pos, unassigned_bmp(), is_unassigned_beyond_bmp)) < prose.size()) {
-    const char32_t cp = utf8::at(prose, pos);
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    pos = event->begin;
+    const char32_t cp = event->cp;
     std::size_t count = 0;
     const std::size_t end = encoding::run_end(prose, pos, is_unassigned, &count);
     const std::string kind = is_noncharacter(cp) ? "noncharacter" : "unassigned code point";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
 
 namespace tc {
@@ -78,8 +79,6 @@ bool at_line_start(std::string_view text, std::size_t pos) {
 }  // namespace
 
 void UnusualSpace::check(const CheckContext& context, std::vector<Finding>& out) const {
-  // Lead bytes: C2 (U+00A0), E1 (U+1680), E2 (U+2000-205F), E3 (U+3000).
-  static constexpr encoding::ByteSet kLead{0xC2, 0xE1, 0xE2, 0xE3};
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   const std::vector<char32_t> allowed = allowed_spaces(context.options);
@@ -87,10 +86,15 @@ void UnusualSpace::check(const CheckContext& context, std::vector<Finding>& out)
     return is_unusual_space(cp) && std::find(allowed.begin(), allowed.end(), cp) == allowed.end();
   };
   const bool chinese = doc.lang == Lang::zh;
+  EventWalk walk(context, code_point_class::kUnusualSpace, /*prose_only=*/true);
   std::size_t pos = 0;
-  auto matches = [&](char32_t cp, std::size_t, std::size_t) { return reported(cp); };
-  while ((pos = encoding::find_code_point(prose, pos, kLead, matches)) < prose.size()) {
-    const char32_t cp = utf8::at(prose, pos);
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    const char32_t cp = event->cp;
+    if (!reported(cp)) {
+      pos = event->end();
+      continue;
+    }
+    pos = event->begin;
     std::size_t count = 0;
     std::size_t end = encoding::run_end(prose, pos, reported, &count);
     // Web pages pad with "\u00A0 \u00A0 " runs: one finding for the whole run.

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
 
 namespace tc {
@@ -93,17 +94,20 @@ std::string_view short_name(char32_t cp) {
 
 }  // namespace
 
+bool is_invisible_character(char32_t cp) { return is_candidate(cp); }
+
 void ZeroWidth::check(const CheckContext& context, std::vector<Finding>& out) const {
-  // Lead bytes of U+200B-200D/U+2060 (E2), U+FEFF (EF) and U+00AD (C2).
-  static constexpr encoding::ByteSet kLead{0xC2, 0xE2, 0xEF};
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
+  EventWalk walk(context, code_point_class::kInvisible, /*prose_only=*/true);
   std::size_t pos = 0;
-  auto matches = [&](char32_t cp, std::size_t begin, std::size_t end) {
-    return is_candidate(cp) && !is_needed(cp, prose, begin, end);
-  };
-  while ((pos = encoding::find_code_point(prose, pos, kLead, matches)) < prose.size()) {
-    const char32_t cp = utf8::at(prose, pos);
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    const char32_t cp = event->cp;
+    if (is_needed(cp, prose, event->begin, event->end())) {
+      pos = event->end();
+      continue;
+    }
+    pos = event->begin;
     std::size_t count = 0;
     const std::size_t end = encoding::run_end(prose, pos, [&](char32_t c) { return is_candidate(c); }, &count);
     std::string message = cp == 0xFEFF && pos == 0 && count == 1 ? "second byte-order mark U+FEFF at the start of the file"

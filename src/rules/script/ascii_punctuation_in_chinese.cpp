@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "rules/code_point_events.h"
 #include "rules/script/script_chars.h"
 
 namespace tc {
@@ -147,19 +148,19 @@ None.)doc"};
   return kInfo;
 }
 
+bool is_ascii_clause_mark(char32_t cp) { return cp < 0x80 && !fullwidth_form(static_cast<char>(cp)).empty(); }
+
 void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view text = context.doc.prose();
   // Offsets of ")" already reported with their "(", so none is judged twice.
   std::set<std::size_t> reported_closes;
   LineParens line_parens;
-  static constexpr auto kMarks = [] {
-    std::array<bool, 256> marks{};
-    for (const char c : std::string_view(",.:;?!()")) marks[static_cast<unsigned char>(c)] = true;
-    return marks;
-  }();
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  EventWalk walk(context, code_point_class::kClauseMark, /*prose_only=*/true);
+  std::size_t next = 0;
+  while (const text::ClassEvent* event = walk.next(next)) {
+    const std::size_t i = event->begin;
+    next = i + 1;
     const char c = text[i];
-    if (!kMarks[static_cast<unsigned char>(c)]) continue;
     switch (c) {
       case ',': case '.': case ':': case ';': case '?': case '!': {
         if (c == '.' && ((i + 1 < text.size() && text[i + 1] == '.') || (i > 0 && text[i - 1] == '.'))) continue;
@@ -174,7 +175,7 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<F
           break;
         }
         if (!line_parens.han_between(i + 1, close) || glosses_latin_name(text, i)) {
-          i = close;  // (DNA), (Treg): Latin in parentheses keeps half-width marks
+          next = close + 1;  // (DNA), (Treg): Latin in parentheses keeps half-width marks
           continue;
         }
         reported_closes.insert(close);

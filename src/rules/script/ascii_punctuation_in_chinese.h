@@ -3,6 +3,9 @@
 
 namespace tc {
 
+// The ASCII marks script/ascii-punctuation-in-chinese judges: , . : ; ? ! ( )
+bool is_ascii_clause_mark(char32_t cp);
+
 class AsciiPunctuationInChinese final : public Rule {
  public:
   const RuleInfo& info() const override;

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "core/utf8.h"
+#include "rules/code_point_events.h"
 #include "rules/script/script_chars.h"
 
 namespace tc {
@@ -18,11 +19,6 @@ constexpr bool is_greek_letter(char32_t cp) {
 }
 constexpr bool is_cyrillic_letter(char32_t cp) { return cp >= 0x400 && cp <= 0x52F; }
 constexpr bool is_combining_mark(char32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
-
-// Lead bytes of U+0340-U+053F: the only bytes that can start a Greek or
-// Cyrillic letter in the blocks checked here (Greek Extended is reached from
-// a word found through them).
-constexpr bool is_trigger_byte(unsigned char b) { return b >= 0xCD && b <= 0xD4; }
 
 bool is_word_letter(char32_t cp) {
   if (is_latin_letter(cp) || is_combining_mark(cp)) return true;
@@ -123,21 +119,21 @@ None.)doc"};
   return kInfo;
 }
 
+// U+0340-U+053F: the only code points that can start a Greek or Cyrillic
+// letter in the blocks checked here (Greek Extended is reached from a word
+// found through them).
+bool may_start_confusable(char32_t cp) { return cp >= 0x340 && cp <= 0x53F; }
+
 void Confusable::check(const CheckContext& context, std::vector<Finding>& out) const {
   const std::string_view text = context.doc.prose();
   SpoofChecker checker;  // opened on the first candidate word
   std::vector<WordLetter> letters;
   std::size_t pos = 0;
-  while ((pos = script::skip_below(text, pos, 0xCD)) < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    if (!is_trigger_byte(lead)) {
-      // Step over a whole CJK character: its lead byte is 0xE0 or more and its
-      // other bytes are continuation bytes, never a trigger.
-      pos += lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 1;
-      continue;
-    }
-    std::size_t probe = pos;
-    const char32_t trigger = utf8::next(text, probe);
+  EventWalk walk(context, code_point_class::kGreekCyrillic, /*prose_only=*/true);
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    pos = event->begin;
+    const std::size_t probe = event->end();
+    const char32_t trigger = event->cp;
     if (!(is_greek_letter(trigger) || is_cyrillic_letter(trigger)) || !is_word_letter(trigger)) {
       pos = probe;
       continue;

@@ -1,6 +1,7 @@
 #include "rules/script/fullwidth_in_english.h"
 
 #include "core/utf8.h"
+#include "rules/code_point_events.h"
 #include "rules/script/script_chars.h"
 
 namespace tc {
@@ -70,8 +71,14 @@ void FullwidthInEnglish::check(const CheckContext& context, std::vector<Finding>
   };
   std::size_t start = 0;
   char32_t cp = 0;
-  while (script::next_wide(text, pos, start, cp)) {
-    if (!script::is_fullwidth_in_english(cp) || script::touches_cjk_letter(text, start, pos)) {
+  // Only full-width characters are visited: a finding still open is closed
+  // by the next one that does not continue it, or at the end.
+  EventWalk walk(context, code_point_class::kFullwidth, /*prose_only=*/true);
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    start = event->begin;
+    cp = event->cp;
+    pos = event->end();
+    if (script::touches_cjk_letter(text, start, pos)) {
       close();
       continue;
     }

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include "core/utf8.h"
+#include "rules/code_point_events.h"
 #include "rules/script/script_chars.h"
 
 namespace tc {
@@ -102,8 +103,11 @@ void HanInEnglish::check(const CheckContext& context, std::vector<Finding>& out)
   std::size_t previous_end = 0;  // a run never reaches back into the previous finding
   std::size_t letters_begin = 0;
   char32_t first = 0;
-  while (script::next_wide(text, pos, letters_begin, first)) {
-    if (!is_cjk_letter(first)) continue;
+  EventWalk walk(context, code_point_class::kCjkLetter, /*prose_only=*/true);
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    letters_begin = event->begin;
+    first = event->cp;
+    pos = event->end();
 
     // Extend over CJK letters and the punctuation between them.
     bool has_kana = script::is_kana(first);

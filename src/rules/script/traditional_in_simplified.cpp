@@ -1,5 +1,8 @@
 #include "rules/script/traditional_in_simplified.h"
 
+#include <optional>
+
+#include "rules/code_point_events.h"
 #include "rules/script/chinese_variants.h"
 #include "rules/script/script_chars.h"
 
@@ -37,8 +40,26 @@ void TraditionalInSimplified::check(const CheckContext& context, std::vector<Fin
   const Document& doc = context.doc;
   if (doc.chinese_script == ChineseScript::traditional) return;
   const std::string_view text = doc.prose();
-  script::ChineseVariants to_simplified(script::ChineseTarget::simplified);
-  const std::vector<script::ByteRun> runs = script::foreign_runs(text, to_simplified);
+  // The shared scan marks the Traditional characters of the BMP; beyond it
+  // (rare) every Han character is a candidate that ICU decides here.
+  std::optional<script::ChineseVariants> variants;
+  auto to_simplified = [&]() -> script::ChineseVariants& {
+    if (!variants) variants.emplace(script::ChineseTarget::simplified);
+    return *variants;
+  };
+  std::vector<script::ByteRun> runs;
+  EventWalk walk(context, code_point_class::kTraditional, /*prose_only=*/true);
+  std::size_t pos = 0;
+  while (const text::ClassEvent* event = walk.next(pos)) {
+    pos = event->end();
+    if (event->cp >= 0x10000 && !to_simplified().is_foreign(event->cp)) continue;
+    if (!runs.empty() && runs.back().end == event->begin) {
+      runs.back().end = event->end();
+      ++runs.back().characters;
+    } else {
+      runs.push_back({event->begin, event->end(), 1});
+    }
+  }
   if (runs.empty()) return;
   if (doc.chinese_script == ChineseScript::unspecified) {
     // No script given: a mostly Traditional text is Traditional, not Simplified with slips.
@@ -50,7 +71,7 @@ void TraditionalInSimplified::check(const CheckContext& context, std::vector<Fin
   for (const auto& run : runs) {
     const std::string_view found = std::string_view(doc.text).substr(run.begin, run.end - run.begin);
     Finding finding = make_finding(doc, {run.begin, run.end}, {});
-    finding.fix = to_simplified.convert(found);
+    finding.fix = to_simplified().convert(found);
     finding.message = "Traditional \"" + script::excerpt(found) + "\" in Simplified Chinese text; use \"" +
                       script::excerpt(finding.fix->replacement()) + "\"";
     out.push_back(std::move(finding));

@@ -1,0 +1,140 @@
+#include "rules/code_point_events.h"
+
+#include <cstring>
+#include <string>
+
+#include "core/utf8.h"
+#include "rules/encoding/bidi_control.h"
+#include "rules/encoding/control_character.h"
+#include "rules/encoding/mojibake_scan.h"
+#include "rules/encoding/not_nfc.h"
+#include "rules/encoding/private_use.h"
+#include "rules/encoding/replacement_character.h"
+#include "rules/encoding/unassigned.h"
+#include "rules/encoding/unusual_space.h"
+#include "rules/encoding/zero_width.h"
+#include "rules/script/ascii_punctuation_in_chinese.h"
+#include "rules/script/chinese_variants.h"
+#include "rules/script/confusable.h"
+#include "rules/script/script_chars.h"
+
+namespace tc {
+namespace {
+
+namespace cls = code_point_class;
+
+// The classes every rule's own predicate gives cp; each rule file owns its predicate.
+std::uint32_t classes_of(char32_t cp) {
+  std::uint32_t classes = 0;
+  if (is_replacement_character(cp)) classes |= cls::kReplacement;
+  if (is_control_character(cp)) classes |= cls::kControl;
+  if (is_invisible_character(cp)) classes |= cls::kInvisible;
+  if (is_bidi_control_character(cp)) classes |= cls::kBidi;
+  if (is_private_use_character(cp)) classes |= cls::kPrivateUse;
+  if (is_unassigned_code_point(cp)) classes |= cls::kUnassigned;
+  if (is_unusual_space(cp)) classes |= cls::kUnusualSpace;
+  if (may_change_under_nfc(cp)) classes |= cls::kNfcTrigger;
+  if (cp == '&') classes |= cls::kAmpersand;
+  if (cp == '\\') classes |= cls::kBackslash;
+  if (may_start_confusable(cp)) classes |= cls::kGreekCyrillic;
+  if (script::is_cjk_letter(cp)) classes |= cls::kCjkLetter;
+  if (script::is_fullwidth_in_english(cp)) classes |= cls::kFullwidth;
+  if (is_ascii_clause_mark(cp)) classes |= cls::kClauseMark;
+  // Beyond the BMP the Traditional verdict needs ICU: every Han character
+  // is a candidate there, and the rule decides (they are rare).
+  if (cp >= 0x10000 && is_han_or_ideographic_mark(cp)) classes |= cls::kTraditional;
+  if (mojibake::may_start_latin_mojibake(cp)) classes |= cls::kLatinImage;
+  if (mojibake::may_open_cjk_gate(cp)) classes |= cls::kCjkGate;
+  return classes;
+}
+
+std::uint32_t classes_beyond_bmp(char32_t cp) { return classes_of(cp); }
+
+std::vector<std::uint32_t> build_table() {
+  std::vector<std::uint32_t> table(0x10000);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) table[cp] = classes_of(cp);
+  return table;
+}
+
+// Built once per process; read-only afterwards.
+const std::vector<std::uint32_t>& base_table() {
+  static const std::vector<std::uint32_t> kTable = build_table();
+  return kTable;
+}
+
+// The base table with the Traditional characters of the BMP marked, for
+// Chinese documents only: asking ICU about every Han character takes a few
+// milliseconds, which English documents need not pay.
+const std::vector<std::uint32_t>& chinese_table() {
+  static const std::vector<std::uint32_t> kTable = [] {
+    std::vector<std::uint32_t> table = base_table();
+    script::ChineseVariants to_simplified(script::ChineseTarget::simplified);
+    for (char32_t cp = 0x3000; cp < 0x10000; ++cp)
+      if (is_han_or_ideographic_mark(cp) && to_simplified.is_foreign(cp)) table[cp] |= cls::kTraditional;
+    return table;
+  }();
+  return kTable;
+}
+
+// The classes worth collecting in doc: those of the rules that can apply to it.
+std::uint32_t wanted_classes(const Document& doc) {
+  std::uint32_t wanted = cls::kInvalid | cls::kReplacement | cls::kControl | cls::kInvisible | cls::kBidi |
+                         cls::kPrivateUse | cls::kUnassigned | cls::kUnusualSpace | cls::kNfcTrigger |
+                         cls::kAmpersand | cls::kBackslash | cls::kGreekCyrillic | cls::kLatinImage |
+                         cls::kCjkGate;
+  if (doc.lang == Lang::en) wanted |= cls::kCjkLetter | cls::kFullwidth;
+  if (doc.lang == Lang::zh) {
+    wanted |= cls::kClauseMark;
+    if (doc.chinese_script != ChineseScript::traditional) wanted |= cls::kTraditional;
+  }
+  return wanted;
+}
+
+std::vector<text::ClassEvent> scan_document(const Document& doc) {
+  const std::uint32_t wanted = wanted_classes(doc);
+  const auto& table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
+  const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid};
+  std::vector<text::ClassEvent> events;
+  text::scan_classes(doc.text, classes, wanted, events);
+  // Masked bytes differ between text and prose: such a code point is not prose.
+  if (!doc.masked.empty())
+    for (text::ClassEvent& event : events)
+      for (std::size_t i = event.begin; i < event.end(); ++i)
+        if (doc.masked[i] != doc.text[i]) {
+          event.classes |= cls::kNotProse;
+          break;
+        }
+  return events;
+}
+
+}  // namespace
+
+EventWalk::EventWalk(const CheckContext& context, std::uint32_t classes, bool prose_only)
+    : classes_(classes), prose_only_(prose_only) {
+  if (context.memo) {
+    const std::string key = "code-point-events@" + std::to_string(reinterpret_cast<std::uintptr_t>(&context.doc));
+    events_ = &context.memo->get<std::vector<text::ClassEvent>>(key, [&] { return scan_document(context.doc); });
+  } else {
+    owned_ = scan_document(context.doc);
+    events_ = &owned_;
+  }
+}
+
+std::vector<std::size_t> EventWalk::starts() {
+  std::vector<std::size_t> out;
+  for (std::size_t pos = 0; const text::ClassEvent* event = next(pos); pos = event->end()) out.push_back(event->begin);
+  return out;
+}
+
+const text::ClassEvent* EventWalk::next(std::size_t pos) {
+  const std::vector<text::ClassEvent>& events = *events_;
+  for (; index_ < events.size(); ++index_) {
+    const text::ClassEvent& event = events[index_];
+    if (event.begin < pos || (event.classes & classes_) == 0) continue;
+    if (prose_only_ && (event.classes & cls::kNotProse) != 0) continue;
+    return &event;
+  }
+  return nullptr;
+}
+
+}  // namespace tc

@@ -1,0 +1,61 @@
+#pragma once
+// The code points the encoding/ and script/ rules look at, found in one pass
+// over a document (text/class_scan) and shared by every rule of the job:
+// each rule subscribes to its classes and walks their events instead of
+// scanning the whole text itself. A class is a superset of what its rule
+// reports; the rule's own file still decides each case.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/rule.h"
+#include "text/class_scan.h"
+
+namespace tc::code_point_class {
+
+inline constexpr std::uint32_t kInvalid = 1u << 0;          // ill-formed UTF-8 (encoding/invalid-utf8)
+inline constexpr std::uint32_t kReplacement = 1u << 1;      // U+FFFD, U+FFFC
+inline constexpr std::uint32_t kControl = 1u << 2;          // encoding/control-character
+inline constexpr std::uint32_t kInvisible = 1u << 3;        // encoding/zero-width
+inline constexpr std::uint32_t kBidi = 1u << 4;             // encoding/bidi-control
+inline constexpr std::uint32_t kPrivateUse = 1u << 5;       // encoding/private-use
+inline constexpr std::uint32_t kUnassigned = 1u << 6;       // encoding/unassigned
+inline constexpr std::uint32_t kUnusualSpace = 1u << 7;     // encoding/unusual-space
+inline constexpr std::uint32_t kNfcTrigger = 1u << 8;       // encoding/not-nfc
+inline constexpr std::uint32_t kAmpersand = 1u << 9;        // encoding/html-entity
+inline constexpr std::uint32_t kBackslash = 1u << 10;       // encoding/escape-sequence
+inline constexpr std::uint32_t kGreekCyrillic = 1u << 11;   // script/confusable (U+0340-U+053F)
+inline constexpr std::uint32_t kCjkLetter = 1u << 12;       // script/han-in-english (English documents)
+inline constexpr std::uint32_t kFullwidth = 1u << 13;       // script/fullwidth-in-english (English documents)
+inline constexpr std::uint32_t kClauseMark = 1u << 14;      // script/ascii-punctuation-in-chinese (Chinese documents)
+inline constexpr std::uint32_t kTraditional = 1u << 15;     // script/traditional-in-simplified (Chinese documents)
+inline constexpr std::uint32_t kLatinImage = 1u << 16;      // encoding/mojibake: may be a single-byte page's image
+inline constexpr std::uint32_t kCjkGate = 1u << 17;         // encoding/mojibake-cjk: may open a gate of its scan
+// Not a class of code points: set on an event whose bytes are masked in Document::prose().
+inline constexpr std::uint32_t kNotProse = 1u << 31;
+
+}  // namespace tc::code_point_class
+
+namespace tc {
+
+// Walks the events of some classes of the context's document, in text order.
+// The first walk of a job scans the document; the others reuse the scan.
+class EventWalk {
+ public:
+  // prose_only: skip code points that are masked in Document::prose().
+  EventWalk(const CheckContext& context, std::uint32_t classes, bool prose_only);
+  // The first event at or after pos of the walk's classes, or nullptr.
+  // Positions asked for never go back.
+  const text::ClassEvent* next(std::size_t pos);
+  // The starts of all the walk's events not visited yet.
+  std::vector<std::size_t> starts();
+
+ private:
+  std::uint32_t classes_;
+  bool prose_only_;
+  std::vector<text::ClassEvent> owned_;  // when the context has no memo
+  const std::vector<text::ClassEvent>* events_ = nullptr;
+  std::size_t index_ = 0;
+};
+
+}  // namespace tc

@@ -1,0 +1,223 @@
+#include "text/class_scan.h"
+
+#include <array>
+#include <cstring>
+
+#include "core/utf8.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define TC_X86 1
+#endif
+
+namespace tc::text {
+namespace {
+
+// The ASCII bytes a scan must stop at, in the forms the skip loops use.
+struct StopBytes {
+  std::array<bool, 128> member{};
+  // For pshufb: bit h of low_nibble[l] is set when byte (h << 4 | l) is a member.
+  alignas(16) std::array<std::uint8_t, 16> low_nibble{};
+  // For SSE2: the members from 0x20 up, and the C0 controls as one group.
+  std::array<std::uint8_t, 16> singles{};
+  int single_count = 0;
+  bool any_c0 = false;
+  bool none = true;
+
+  StopBytes(const ClassTable& table, std::uint32_t wanted) {
+    for (unsigned b = 0; b < 0x80; ++b) {
+      if ((table.bmp[b] & wanted) == 0) continue;
+      member[b] = true;
+      none = false;
+      low_nibble[b & 0x0F] = static_cast<std::uint8_t>(low_nibble[b & 0x0F] | (1u << (b >> 4)));
+      if (b < 0x20) any_c0 = true;
+      else if (single_count < 16) singles[static_cast<std::size_t>(single_count++)] = static_cast<std::uint8_t>(b);
+      else single_count = 17;  // too many for SSE2's compares: it stops at every byte of the set's rows
+    }
+  }
+};
+
+using SkipFunction = std::size_t (*)(const unsigned char* p, std::size_t n, std::size_t pos, const StopBytes& stops);
+
+// The first offset from pos whose byte is non-ASCII or a member (n if none).
+std::size_t skip_portable(const unsigned char* p, std::size_t n, std::size_t pos, const StopBytes& stops) {
+  if (stops.none) {
+    while (pos + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, p + pos, 8);
+      if (word & 0x8080808080808080ull) break;
+      pos += 8;
+    }
+  }
+  while (pos < n && p[pos] < 0x80 && !stops.member[p[pos]]) ++pos;
+  return pos;
+}
+
+#ifdef TC_X86
+// SSE2 is part of x86-64: compares against each stop byte, and one range
+// test for the C0 controls. A candidate the scalar check rejects (a C0 byte
+// not in the set, such as LF) only costs a restart.
+std::size_t skip_sse2(const unsigned char* p, std::size_t n, std::size_t pos, const StopBytes& stops) {
+  if (stops.single_count <= 16) {
+    const __m128i c0_limit = _mm_set1_epi8(0x1F);
+    for (;;) {
+      for (; pos + 16 <= n; pos += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+        __m128i hit = _mm_setzero_si128();
+        for (int k = 0; k < stops.single_count; ++k)
+          hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(stops.singles[static_cast<std::size_t>(k)]))));
+        if (stops.any_c0) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(v, c0_limit), v));
+        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit) | _mm_movemask_epi8(v));
+        if (mask != 0) {
+          pos += static_cast<std::size_t>(__builtin_ctz(mask));
+          break;
+        }
+      }
+      if (pos + 16 > n) return skip_portable(p, n, pos, stops);
+      if (p[pos] >= 0x80 || stops.member[p[pos]]) return pos;
+      ++pos;  // a C0 byte outside the set
+    }
+  }
+  return skip_portable(p, n, pos, stops);
+}
+
+// AVX2: exact set membership of 32 bytes at once with two nibble look-ups.
+__attribute__((target("avx2"))) std::size_t skip_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
+                                                        const StopBytes& stops) {
+  const __m256i low_table =
+      _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(stops.low_nibble.data())));
+  // Bit h for high nibble h of an ASCII byte; non-ASCII bytes are found by their top bit.
+  const __m256i high_table = _mm256_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32,
+                                              64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i zero = _mm256_setzero_si256();
+  for (; pos + 32 <= n; pos += 32) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + pos));
+    unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(v));
+    if (!stops.none) {
+      const __m256i low = _mm256_shuffle_epi8(low_table, _mm256_and_si256(v, nibble));
+      const __m256i high = _mm256_shuffle_epi8(high_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+      const __m256i miss = _mm256_cmpeq_epi8(_mm256_and_si256(low, high), zero);
+      mask |= ~static_cast<unsigned>(_mm256_movemask_epi8(miss));
+    }
+    if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+  return skip_portable(p, n, pos, stops);
+}
+#endif
+
+SkipFunction choose_skip() {
+#ifdef TC_X86
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx2")) return skip_avx2;
+  return skip_sse2;
+#else
+  return skip_portable;
+#endif
+}
+
+// Chosen once: the machine does not change under a running process.
+SkipFunction skip_function() {
+  static const SkipFunction kSkip = choose_skip();
+  return kSkip;
+}
+
+void scan_with(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
+               SkipFunction skip) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const StopBytes stops(table, wanted);
+  const std::uint32_t* bmp = table.bmp;
+  std::size_t pos = 0;
+  while ((pos = skip(p, n, pos, stops)) < n) {
+    if (p[pos] < 0x80) {
+      events.push_back({pos, 1, bmp[p[pos]], p[pos]});
+      ++pos;
+      continue;
+    }
+    // A run of multi-byte code points (a Chinese text is one long run):
+    // decoded inline for the two- and three-byte forms, one table look-up each.
+    while (pos < n && p[pos] >= 0x80) {
+      const unsigned b0 = p[pos];
+      if ((b0 & 0xF0) == 0xE0 && pos + 3 <= n) {
+        const unsigned b1 = p[pos + 1];
+        const unsigned b2 = p[pos + 2];
+        if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && (b0 != 0xE0 || b1 >= 0xA0) && (b0 != 0xED || b1 < 0xA0)) {
+          const char32_t cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+          const std::uint32_t classes = bmp[cp];
+          if (classes & wanted) events.push_back({pos, 3, classes, cp});
+          pos += 3;
+          continue;
+        }
+      } else if (b0 >= 0xC2 && b0 <= 0xDF && pos + 2 <= n && (p[pos + 1] & 0xC0) == 0x80) {
+        const char32_t cp = ((b0 & 0x1F) << 6) | (p[pos + 1] & 0x3F);
+        const std::uint32_t classes = bmp[cp];
+        if (classes & wanted) events.push_back({pos, 2, classes, cp});
+        pos += 2;
+        continue;
+      }
+      std::size_t next = pos;
+      const char32_t cp = utf8::next(text, next);
+      const std::uint32_t classes = cp == utf8::kInvalid ? table.invalid : cp < 0x10000 ? bmp[cp] : table.beyond_bmp(cp);
+      if (classes & wanted) events.push_back({pos, static_cast<std::uint32_t>(next - pos), classes, cp});
+      pos = next;
+    }
+  }
+}
+
+// Offset of the first byte from pos whose top bit is set (flip = 0) or clear
+// (flip = 0xFF), or n.
+std::size_t find_top_bit(const unsigned char* p, std::size_t n, std::size_t pos, unsigned char flip) {
+#ifdef TC_X86
+  const __m128i flip_bits = _mm_set1_epi8(static_cast<char>(flip));
+  for (; pos + 16 <= n; pos += 16) {
+    const __m128i v = _mm_xor_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos)), flip_bits);
+    if (const int mask = _mm_movemask_epi8(v); mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (pos < n && ((p[pos] ^ flip) & 0x80) == 0) ++pos;
+  return pos;
+}
+
+}  // namespace
+
+std::size_t find_non_ascii(std::string_view text, std::size_t pos) {
+  return find_top_bit(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, 0);
+}
+
+std::size_t find_ascii(std::string_view text, std::size_t pos) {
+  return find_top_bit(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, 0xFF);
+}
+
+std::string_view scan_instruction_set() {
+#ifdef TC_X86
+  return skip_function() == skip_avx2 ? "avx2" : "sse2";
+#else
+  return "portable";
+#endif
+}
+
+std::vector<std::string_view> available_instruction_sets() {
+  std::vector<std::string_view> sets{"portable"};
+#ifdef TC_X86
+  sets.push_back("sse2");
+  if (skip_function() == skip_avx2) sets.push_back("avx2");
+#endif
+  return sets;
+}
+
+void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events) {
+  scan_with(text, table, wanted, events, skip_function());
+}
+
+void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
+                  std::string_view instruction_set) {
+  SkipFunction skip = skip_portable;
+#ifdef TC_X86
+  if (instruction_set == "sse2") skip = skip_sse2;
+  if (instruction_set == "avx2" && skip_function() == skip_avx2) skip = skip_avx2;
+#endif
+  scan_with(text, table, wanted, events, skip);
+}
+
+}  // namespace tc::text

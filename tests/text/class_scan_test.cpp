@@ -1,0 +1,130 @@
+#include "text/class_scan.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+
+namespace tc::text {
+namespace {
+
+constexpr std::uint32_t kAmpersand = 1u << 0;
+constexpr std::uint32_t kControl = 1u << 1;    // C0 but TAB, LF and CR
+constexpr std::uint32_t kWide = 1u << 2;       // U+3000 and up
+constexpr std::uint32_t kLatin = 1u << 3;      // U+0080-U+024F
+constexpr std::uint32_t kIllFormed = 1u << 4;
+constexpr std::uint32_t kBeyond = 1u << 5;     // U+10000 and up
+
+std::uint32_t classes_of(char32_t cp) {
+  std::uint32_t classes = 0;
+  if (cp == '&') classes |= kAmpersand;
+  if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') classes |= kControl;
+  if (cp >= 0x3000) classes |= kWide;
+  if (cp >= 0x80 && cp <= 0x24F) classes |= kLatin;
+  if (cp >= 0x10000) classes |= kBeyond;
+  return classes;
+}
+
+const ClassTable& test_table() {
+  static const std::vector<std::uint32_t> kBmp = [] {
+    std::vector<std::uint32_t> bmp(0x10000);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) bmp[cp] = classes_of(cp);
+    return bmp;
+  }();
+  static const ClassTable kTable{kBmp.data(), [](char32_t cp) { return classes_of(cp); }, kIllFormed};
+  return kTable;
+}
+
+// What the scan must report: a plain decode of every code point.
+std::vector<ClassEvent> plain_events(std::string_view text, std::uint32_t wanted) {
+  std::vector<ClassEvent> events;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    const char32_t cp = utf8::next(text, pos);
+    const std::uint32_t classes = cp == utf8::kInvalid ? kIllFormed : classes_of(cp);
+    if (classes & wanted) events.push_back({begin, static_cast<std::uint32_t>(pos - begin), classes, cp});
+  }
+  return events;
+}
+
+// Long ASCII stretches (the SIMD skips) with every kind of code point and
+// ill-formed sequence between them, at every alignment.
+std::string random_text(std::mt19937& rng) {
+  static const std::vector<std::string> kPieces{
+      "&", "\x07", "\t", "\n", "\x1B", "\x7F", "\xC3\xA9", "\xC2\x85", "\xE4\xB8\xAD", "\xE3\x80\x80",
+      "\xF0\x9F\x98\x80", "\xE4", "\xE4\xB8", "\xED\xA0\x80", "\xC0\xAF", "\xFF", "\x80", "\xF4\x90\x80\x80"};
+  std::string text;
+  const std::size_t pieces = rng() % 12;
+  for (std::size_t i = 0; i < pieces; ++i) {
+    text.append(rng() % 70, static_cast<char>('a' + rng() % 26));
+    text += kPieces[rng() % kPieces.size()];
+  }
+  text.append(rng() % 40, 'z');
+  return text;
+}
+
+TEST(ClassScan, EveryInstructionSetReportsWhatAPlainDecodeFinds) {
+  const std::vector<std::uint32_t> wanted_sets{kAmpersand, kControl, kWide | kLatin, kIllFormed,
+                                               kAmpersand | kControl | kWide | kLatin | kIllFormed | kBeyond, kBeyond};
+  std::mt19937 rng(12);
+  for (int round = 0; round < 2000; ++round) {
+    const std::string text = random_text(rng);
+    for (const std::uint32_t wanted : wanted_sets) {
+      const std::vector<ClassEvent> expected = plain_events(text, wanted);
+      for (const std::string_view set : available_instruction_sets()) {
+        std::vector<ClassEvent> actual;
+        scan_classes(text, test_table(), wanted, actual, set);
+        ASSERT_EQ(actual.size(), expected.size()) << set << " round " << round << " wanted " << wanted;
+        for (std::size_t i = 0; i < actual.size(); ++i) {
+          EXPECT_EQ(actual[i].begin, expected[i].begin) << set << " round " << round;
+          EXPECT_EQ(actual[i].length, expected[i].length) << set << " round " << round;
+          EXPECT_EQ(actual[i].cp, expected[i].cp) << set << " round " << round;
+          EXPECT_EQ(actual[i].classes, expected[i].classes) << set << " round " << round;
+        }
+      }
+    }
+  }
+}
+
+TEST(ClassScan, FindsAWantedAsciiByteAfterALongRun) {
+  const std::string text = std::string(100, 'x') + "&" + std::string(31, 'y') + "&";
+  for (const std::string_view set : available_instruction_sets()) {
+    std::vector<ClassEvent> events;
+    scan_classes(text, test_table(), kAmpersand, events, set);
+    ASSERT_EQ(events.size(), 2u) << set;
+    EXPECT_EQ(events[0].begin, 100u) << set;
+    EXPECT_EQ(events[1].begin, 132u) << set;
+  }
+}
+
+TEST(ClassScan, TheDefaultIsTheBestAvailable) {
+  EXPECT_EQ(scan_instruction_set(), available_instruction_sets().back());
+}
+
+}  // namespace
+}  // namespace tc::text
+
+namespace tc::text {
+namespace {
+
+TEST(ClassScan, FindsTheNextAsciiAndNonAsciiByteAtEveryAlignment) {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 500; ++round) {
+    std::string text;
+    const std::size_t length = rng() % 80;
+    for (std::size_t i = 0; i < length; ++i) text += static_cast<char>(rng() % 4 == 0 ? 'a' : 0x80 + rng() % 0x80);
+    for (std::size_t pos = 0; pos <= text.size(); ++pos) {
+      std::size_t ascii = pos, non_ascii = pos;
+      while (ascii < text.size() && static_cast<unsigned char>(text[ascii]) >= 0x80) ++ascii;
+      while (non_ascii < text.size() && static_cast<unsigned char>(text[non_ascii]) < 0x80) ++non_ascii;
+      ASSERT_EQ(find_ascii(text, pos), ascii) << "round " << round << " pos " << pos;
+      ASSERT_EQ(find_non_ascii(text, pos), non_ascii) << "round " << round << " pos " << pos;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tc::text
