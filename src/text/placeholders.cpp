@@ -185,6 +185,21 @@ std::size_t read_entity(std::string_view text, std::size_t pos, std::size_t end)
 
 }  // namespace
 
+namespace {
+
+// The bytes find_placeholders looks at; every other byte is plain text.
+constexpr bool may_open_placeholder(char c) {
+  return c == '%' || c == '$' || c == '{' || c == '<' || c == '&' || c == ']';
+}
+
+// The first byte from pos on, before stop, that may open a placeholder; stop when none.
+std::size_t plain_text_end(std::string_view text, std::size_t pos, std::size_t stop) {
+  while (pos < stop && !may_open_placeholder(text[pos])) ++pos;
+  return pos;
+}
+
+}  // namespace
+
 std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
   std::vector<Placeholder> found;
   const std::size_t end = std::min(span.end, text.size());
@@ -209,6 +224,14 @@ std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
       continue;
     }
     const char c = text[pos];
+    if (!may_open_placeholder(c)) {
+      // Skip to the next byte that may open one, or the next URL's start (or
+      // the end of one the scan is inside, to look again from there).
+      std::size_t stop = end;
+      if (next_url < urls.size()) stop = urls[next_url].begin > pos ? urls[next_url].begin : urls[next_url].end;
+      pos = plain_text_end(text, pos + 1, stop);
+      continue;
+    }
     std::string key;
     std::size_t after = pos;
     PlaceholderKind kind = PlaceholderKind::brace;
