@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -434,8 +435,17 @@ const NumberWord* number_word(std::string_view word) {
       {"sixty", 60, false},    {"seventy", 70, false},  {"eighty", 80, false},     {"ninety", 90, false},
       {"hundred", 100, true},  {"thousand", 1e3, true}, {"million", 1e6, true},    {"billion", 1e9, true},
       {"dozen", 12, false}};
+  // Most words asked about are no number: a length and first-letter test
+  // turns them away before the list is walked.
+  constexpr std::uint32_t kFirstLetters = [] {
+    std::uint32_t letters = 0;
+    for (const char c : std::string_view("zotfsenhmbd")) letters |= 1u << (c - 'a');
+    return letters;
+  }();
+  if (word.size() < 3 || word.size() > 9 || word[0] < 'a' || word[0] > 'z' || !(kFirstLetters >> (word[0] - 'a') & 1u))
+    return nullptr;
   for (const auto& entry : kWords)
-    if (entry.word == word) return &entry;
+    if (entry.word[0] == word[0] && entry.word == word) return &entry;
   return nullptr;
 }
 
