@@ -1,6 +1,7 @@
 #include "text/placeholders.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "text/urls.h"
@@ -188,13 +189,18 @@ std::size_t read_entity(std::string_view text, std::size_t pos, std::size_t end)
 namespace {
 
 // The bytes find_placeholders looks at; every other byte is plain text.
-constexpr bool may_open_placeholder(char c) {
-  return c == '%' || c == '$' || c == '{' || c == '<' || c == '&' || c == ']';
-}
+constexpr std::array<bool, 256> kOpensPlaceholder = [] {
+  std::array<bool, 256> opens{};
+  for (const char c : std::string_view("%${<&]")) opens[static_cast<unsigned char>(c)] = true;
+  return opens;
+}();
+
+bool may_open_placeholder(char c) { return kOpensPlaceholder[static_cast<unsigned char>(c)]; }
 
 // The first byte from pos on, before stop, that may open a placeholder; stop when none.
 std::size_t plain_text_end(std::string_view text, std::size_t pos, std::size_t stop) {
-  while (pos < stop && !may_open_placeholder(text[pos])) ++pos;
+  const char* const data = text.data();
+  while (pos < stop && !kOpensPlaceholder[static_cast<unsigned char>(data[pos])]) ++pos;
   return pos;
 }
 
