@@ -179,9 +179,17 @@ std::size_t read_entity(std::string_view text, std::size_t pos, std::size_t end)
 std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
   std::vector<Placeholder> found;
   const std::size_t end = std::min(span.end, text.size());
+  // URLs are runs of URL bytes: one that starts in the span is found by a
+  // scan from the start of the run holding span.begin. Scanning from the
+  // text's start instead made checking a document bead by bead quadratic.
+  std::size_t scan_from = std::min(span.begin, end);
+  while (scan_from > 0 && is_url_byte(static_cast<unsigned char>(text[scan_from - 1]))) --scan_from;
   std::vector<Span> urls;
-  for (const Span url : find_urls(text.substr(0, end)))
+  for (Span url : find_urls(text.substr(scan_from, end - scan_from))) {
+    url.begin += scan_from;
+    url.end += scan_from;
     if (url.begin >= span.begin) urls.push_back(url);
+  }
   std::size_t next_url = 0;
   for (std::size_t pos = span.begin; pos < end;) {
     while (next_url < urls.size() && urls[next_url].end <= pos) ++next_url;
