@@ -3,7 +3,9 @@
 // correctly), and speed (MAC-Dev total with lexicon load; a synthetic
 // 20,000 x 26,000-sentence pair with peak RSS).
 // Reads ../shared/corpora beside the source tree (or $TRANSCHECK_CORPORA); says so when absent.
-//   align_bench [--corpora DIR] [--skip-synthetic] [--skip-tico] [--verbose] [--types] [--weights k=v,...]
+//   align_bench [--corpora DIR] [--skip-synthetic] [--skip-tico] [--verbose] [--loo] [--weights k=v,...]
+// --loo adds the leave-one-chapter-out evaluation (27 weight sets on the six chapters, about 20 s);
+// ALIGN_BENCH_ERRORS=1 lists the gold beads missed with what the aligner made of them.
 #include <sys/resource.h>
 
 #include <pugixml.hpp>
@@ -167,7 +169,9 @@ struct ShapeCounts {
   }
   void print() const {
     std::printf("  shape   gold found  recall |  test right precision\n");
-    for (const auto& [shape, c] : counts)
+    auto all = counts;
+    for (const char* shape : {"1-1", "1-2", "2-1", "2-2", "1-0", "0-1"}) all[shape];  // always listed
+    for (const auto& [shape, c] : all)
       std::printf("  %-5s %6ld %5ld  %6.3f | %5ld %5ld  %6.3f\n", shape.c_str(), c[0], c[1], c[0] ? double(c[1]) / double(c[0]) : 0.0,
                   c[2], c[3], c[2] ? double(c[3]) / double(c[2]) : 0.0);
   }
@@ -179,7 +183,119 @@ std::string ids_text(const Ids& ids) {
   return out + "]";
 }
 
-void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool types) {
+struct Chapter {
+  std::string name;
+  Document zh, en;
+  std::vector<BeadPair> gold;
+};
+
+std::vector<Chapter> load_mac_dev(const fs::path& dir) {
+  std::vector<Chapter> chapters;
+  for (int doc = 1; doc <= 6; ++doc) {
+    char name[8];
+    std::snprintf(name, sizeof name, "%03d", doc);
+    const fs::path zh_path = dir / "zh" / name, en_path = dir / "en" / name, gold_path = dir / "gold" / (std::string(name) + ".align");
+    if (!fs::exists(zh_path)) continue;
+    chapters.push_back({name, load_text(zh_path.string(), read_all(zh_path), "zh"), load_text(en_path.string(), read_all(en_path), "en"),
+                        read_gold(gold_path)});
+  }
+  return chapters;
+}
+
+// Strict and lax precision (p) and recall (r) counts of one aligned chapter, as in Vecalign's score.py.
+struct Counts {
+  std::array<long, 4> p{}, r{};
+  void add(const Counts& other) {
+    for (int k = 0; k < 4; ++k) p[k] += other.p[k], r[k] += other.r[k];
+  }
+  static double ratio(long a, long b) { return a + b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(a + b); }
+  static double f1(double a, double b) { return a + b == 0 ? 0.0 : 2 * a * b / (a + b); }
+  double strict_f1() const { return f1(ratio(p[0], p[1]), ratio(r[0], r[1])); }
+};
+
+Counts score_chapter(const std::vector<BeadPair>& gold, const std::vector<BeadPair>& test) {
+  Counts c;
+  c.p = precision_counts(gold, test);
+  std::vector<BeadPair> test_no_null, gold_no_null;
+  for (const auto& b : test)
+    if (!b.first.empty() && !b.second.empty()) test_no_null.push_back(b);
+  for (const auto& b : gold)
+    if (!b.first.empty() && !b.second.empty()) gold_no_null.push_back(b);
+  c.r = precision_counts(test_no_null, gold_no_null);
+  return c;
+}
+
+std::vector<BeadPair> align_chapter(const Chapter& chapter, const AlignOptions& options) {
+  return to_pairs(align_documents(chapter.zh, chapter.en, options));
+}
+
+void print_missed(const Chapter& chapter, const std::vector<BeadPair>& test) {
+  const std::set<BeadPair> test_set(test.begin(), test.end());
+  for (const auto& g : chapter.gold) {
+    if (test_set.count(g)) continue;
+    std::string made;
+    for (const auto& t : test) {
+      const bool shares = std::any_of(t.first.begin(), t.first.end(), [&](auto i) { return std::count(g.first.begin(), g.first.end(), i); }) ||
+                          std::any_of(t.second.begin(), t.second.end(), [&](auto j) { return std::count(g.second.begin(), g.second.end(), j); });
+      if (shares) made += " " + ids_text(t.first) + ":" + ids_text(t.second);
+    }
+    std::printf("  %s gold %s:%s test%s\n", chapter.name.c_str(), ids_text(g.first).c_str(), ids_text(g.second).c_str(), made.c_str());
+  }
+}
+
+// Leave one chapter out: for each chapter, the weights of a small grid around
+// the defaults that score best (pooled strict F1) on the other five are
+// scored on it. The gap between this and the in-sample figure is how much the
+// tuning fits MAC-Dev rather than translation in general.
+void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& base) {
+  struct Knob {
+    const char* name;
+    double AlignWeights::*field;
+    std::array<double, 3> factors;
+  };
+  const std::array<Knob, 3> knobs = {{{"lexical", &AlignWeights::lexical, {0.75, 1.0, 1.25}},
+                                      {"length", &AlignWeights::length, {0.67, 1.0, 1.5}},
+                                      {"skip", &AlignWeights::skip, {0.8, 1.0, 1.2}}}};
+  std::vector<AlignWeights> grid;
+  for (double a : knobs[0].factors)
+    for (double b : knobs[1].factors)
+      for (double c : knobs[2].factors) {
+        AlignWeights w = base.weights;
+        w.*knobs[0].field *= a, w.*knobs[1].field *= b, w.*knobs[2].field *= c;
+        grid.push_back(w);
+      }
+  // counts[g][c]: weights g on chapter c.
+  std::vector<std::vector<Counts>> counts(grid.size());
+  for (std::size_t g = 0; g < grid.size(); ++g) {
+    AlignOptions options = base;
+    options.weights = grid[g];
+    for (const auto& chapter : chapters) counts[g].push_back(score_chapter(chapter.gold, align_chapter(chapter, options)));
+  }
+  const std::size_t defaults = grid.size() / 2;  // every factor 1.0
+  double sum_held_out = 0, sum_in_sample = 0;
+  Counts pooled_held_out;
+  std::printf("MAC-Dev leave-one-chapter-out (grid of %zu weight sets: lexical, length, skip x {0.75..1.5} of the defaults):\n", grid.size());
+  for (std::size_t c = 0; c < chapters.size(); ++c) {
+    std::size_t best = defaults;
+    double best_f1 = -1;
+    for (std::size_t g = 0; g < grid.size(); ++g) {
+      Counts rest;
+      for (std::size_t k = 0; k < chapters.size(); ++k)
+        if (k != c) rest.add(counts[g][k]);
+      if (rest.strict_f1() > best_f1 + 1e-9) best_f1 = rest.strict_f1(), best = g;
+    }
+    const double held_out = counts[best][c].strict_f1(), in_sample = counts[defaults][c].strict_f1();
+    sum_held_out += held_out, sum_in_sample += in_sample;
+    pooled_held_out.add(counts[best][c]);
+    std::printf("  held out %s: strict F1 %.3f with weights tuned on the rest (lexical %.2f length %.2f skip %.2f); defaults %.3f\n",
+                chapters[c].name.c_str(), held_out, grid[best].lexical, grid[best].length, grid[best].skip, in_sample);
+  }
+  const double n = static_cast<double>(std::max<std::size_t>(1, chapters.size()));
+  std::printf("MAC-Dev LOO strict F1: mean %.3f (pooled %.3f); defaults, mean per chapter %.3f\n", sum_held_out / n,
+              pooled_held_out.strict_f1(), sum_in_sample / n);
+}
+
+void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool loo) {
   const fs::path dir = root / "mac-dev";
   if (!fs::is_directory(dir)) {
     std::printf("MAC-Dev: corpus not found at %s, skipped\n", dir.c_str());
@@ -193,54 +309,34 @@ void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool 
   AlignOptions options = base;
   options.segmented = true;
   options.lexicon = &lexicon;
-  std::array<long, 4> p{}, r{};
+  const std::vector<Chapter> chapters = load_mac_dev(dir);
+  Counts total;
   ShapeCounts shapes;
-  for (int doc = 1; doc <= 6; ++doc) {
-    char name[8];
-    std::snprintf(name, sizeof name, "%03d", doc);
-    const fs::path zh_path = dir / "zh" / name, en_path = dir / "en" / name, gold_path = dir / "gold" / (std::string(name) + ".align");
-    if (!fs::exists(zh_path)) continue;
-    const Document zh = load_text(zh_path.string(), read_all(zh_path), "zh");
-    const Document en = load_text(en_path.string(), read_all(en_path), "en");
-    const auto test = to_pairs(align_documents(zh, en, options));
-    const auto gold = read_gold(gold_path);
-    const auto pc = precision_counts(gold, test);
-    std::vector<BeadPair> test_no_null, gold_no_null;
-    for (const auto& b : test)
-      if (!b.first.empty() && !b.second.empty()) test_no_null.push_back(b);
-    for (const auto& b : gold)
-      if (!b.first.empty() && !b.second.empty()) gold_no_null.push_back(b);
-    const auto rc = precision_counts(test_no_null, gold_no_null);
-    for (int k = 0; k < 4; ++k) p[k] += pc[k], r[k] += rc[k];
-    if (types) {
-      shapes.add(gold, test);
-      // Missed gold beads with what the aligner made of the same sentences.
-      if (std::getenv("ALIGN_BENCH_ERRORS")) {
-        const std::set<BeadPair> test_set(test.begin(), test.end());
-        for (const auto& g : gold) {
-          if (test_set.count(g)) continue;
-          std::string made;
-          for (const auto& t : test) {
-            const bool shares = std::any_of(t.first.begin(), t.first.end(), [&](auto i) { return std::count(g.first.begin(), g.first.end(), i); }) ||
-                                std::any_of(t.second.begin(), t.second.end(), [&](auto j) { return std::count(g.second.begin(), g.second.end(), j); });
-            if (shares) made += " " + ids_text(t.first) + ":" + ids_text(t.second);
-          }
-          std::printf("  %s gold %s:%s test%s\n", name, ids_text(g.first).c_str(), ids_text(g.second).c_str(), made.c_str());
-        }
-      }
-    }
-    if (verbose) std::printf("  %s strict precision %.3f\n", name, static_cast<double>(pc[0]) / std::max(1L, pc[0] + pc[1]));
+  std::string per_chapter;
+  for (const auto& chapter : chapters) {
+    const auto test = align_chapter(chapter, options);
+    const Counts c = score_chapter(chapter.gold, test);
+    total.add(c);
+    shapes.add(chapter.gold, test);
+    char line[64];
+    std::snprintf(line, sizeof line, " %s %.3f", chapter.name.c_str(), c.strict_f1());
+    per_chapter += line;
+    if (std::getenv("ALIGN_BENCH_ERRORS")) print_missed(chapter, test);
+    if (verbose) std::printf("  %s strict precision %.3f\n", chapter.name.c_str(), Counts::ratio(c.p[0], c.p[1]));
   }
   const double total_seconds = seconds_since(start);
   const double total_cpu = cpu_seconds() - cpu_start;
-  auto ratio = [](long a, long b) { return a + b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(a + b); };
-  auto f1 = [](double a, double b) { return a + b == 0 ? 0.0 : 2 * a * b / (a + b); };
-  const double ps = ratio(p[0], p[1]), pl = ratio(p[2], p[3]), rs = ratio(r[0], r[1]), rl = ratio(r[2], r[3]);
-  std::printf("MAC-Dev strict: P %.3f R %.3f F1 %.3f\n", ps, rs, f1(ps, rs));
-  std::printf("MAC-Dev lax:    P %.3f R %.3f F1 %.3f\n", pl, rl, f1(pl, rl));
+  const auto& p = total.p;
+  const auto& r = total.r;
+  const double ps = Counts::ratio(p[0], p[1]), pl = Counts::ratio(p[2], p[3]), rs = Counts::ratio(r[0], r[1]), rl = Counts::ratio(r[2], r[3]);
+  std::printf("MAC-Dev strict: P %.3f R %.3f F1 %.3f\n", ps, rs, Counts::f1(ps, rs));
+  std::printf("MAC-Dev lax:    P %.3f R %.3f F1 %.3f\n", pl, rl, Counts::f1(pl, rl));
+  std::printf("MAC-Dev strict F1 per chapter:%s\n", per_chapter.c_str());
   std::printf("MAC-Dev time: %.3f s total, %.3f s CPU (lexicon load %.3f s, %.3f s CPU, %zu headwords)\n", total_seconds, total_cpu,
               load_seconds, load_cpu, lexicon.size());
-  if (types) shapes.print();
+  std::printf("MAC-Dev per bead shape (recall: gold beads found exactly; precision: output beads in the gold):\n");
+  shapes.print();
+  if (loo) leave_one_out(chapters, options);
 }
 
 void tico(const fs::path& root, const AlignOptions& base) {
@@ -405,19 +501,19 @@ int main(int argc, char** argv) {
   fs::path corpora = fs::path(TRANSCHECK_SOURCE_DIR) / ".." / "shared" / "corpora";
   if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
   std::size_t synthetic_size = 20000;
-  bool skip_synthetic = false, skip_tico = false, verbose = false, types = false;
+  bool skip_synthetic = false, skip_tico = false, verbose = false, loo = false;
   AlignOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--corpora" && i + 1 < argc) corpora = argv[++i];
     else if (arg == "--skip-synthetic") skip_synthetic = true;
     else if (arg == "--verbose") verbose = true;
-    else if (arg == "--types") types = true;  // recall and precision per bead shape (ALIGN_BENCH_ERRORS=1: list misses)
+    else if (arg == "--loo") loo = true;
     else if (arg == "--skip-tico") skip_tico = true;
     else if (arg == "--synthetic" && i + 1 < argc) synthetic_size = std::stoul(argv[++i]);
     else if (arg == "--weights" && i + 1 < argc) apply_weights(options.weights, argv[++i]);
   }
-  mac_dev(corpora, options, verbose, types);
+  mac_dev(corpora, options, verbose, loo);
   if (!skip_tico) tico(corpora, options);
   if (!skip_synthetic) synthetic(options, synthetic_size);
   return 0;

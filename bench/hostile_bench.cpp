@@ -87,6 +87,13 @@ std::vector<Pattern> patterns() {
     return std::vector<std::string>{"align", "--source-lang", "en", "--target-lang", "en", (dir / "r.en.txt").string(),
                                     (dir / "r.en.txt").string()};
   }});
+  list.push_back({"aligner: repetitive zh against short en lines", [](const fs::path& dir, std::size_t bytes) {
+    // Every sentence of each side alike, three English ones per Chinese one:
+    // countless paths score the same.
+    write(dir / "p.zh.txt", repeat("疫苗是安全的。它效果很好。\n", bytes));
+    write(dir / "p.en.txt", repeat("Safe.\n", bytes));
+    return std::vector<std::string>{"align", (dir / "p.zh.txt").string(), (dir / "p.en.txt").string()};
+  }});
   list.push_back({"number-mismatch: pair full of numbers", [](const fs::path& dir, std::size_t bytes) {
     std::string zh = "数据：", en = "Data: ";
     for (std::size_t i = 0; zh.size() < bytes; ++i) {

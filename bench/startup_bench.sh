@@ -34,3 +34,9 @@ pair=(check samples/chemo-immunity/article.zh.md samples/chemo-immunity/article.
       --glossary glossaries/medical.zh-en.tsv --fail-on never)
 echo "transcheck --version (process start):         $(median_ms "$binary" --version) (medians of $runs)"
 echo "small article pair end to end, with glossary: $(median_ms "$binary" "${pair[@]}") (target < 50 ms wall)"
+if [ -x /usr/bin/time ]; then
+  measured=$(mktemp)
+  /usr/bin/time -f '%M' -o "$measured" "$binary" "${pair[@]}" >/dev/null 2>&1 || true
+  awk '{ printf "small article pair peak memory: %.0f MB\n", $1 / 1024 }' "$measured"
+  rm -f "$measured"
+fi

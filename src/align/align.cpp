@@ -5,8 +5,10 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "align/coarse.h"
 #include "align/features.h"
@@ -26,6 +28,8 @@ constexpr std::array<Shape, 14> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 
                                              {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}}};
 constexpr int kMaxSpan = 6;  // sentences on one side of a bead
 constexpr float kHopelessLength = 40.f;
+constexpr float kSmoothing = 4.f;  // added to a bead's lengths (in Chinese units) in the length term
+constexpr std::size_t kLogTable = 1 << 16;
 // Pairs up to this many cells are searched whole (a chapter of a few hundred sentences a side).
 constexpr std::size_t kWholeSearchCells = 40'000;
 
@@ -90,8 +94,11 @@ class Search {
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
          float ratio)
       : zh_(zh), en_(en), w_(weights), ratio_(ratio) {
-    for (std::size_t i = 0; i < zh.size(); ++i)
-      for (const auto& [id, bits] : zh[i].offers) postings_[id].emplace_back(static_cast<std::uint32_t>(i), bits);
+    // English tokens are far fewer than the ids Chinese words offer: index those.
+    for (std::size_t j = 0; j < en.size(); ++j)
+      for (std::size_t k = 0; k < en[j].token_ids.size(); ++k)
+        for (const WordId id : {en[j].token_ids[k], en[j].token_alt_ids[k]})
+          if (id) postings_[id].emplace_back(static_cast<std::uint32_t>(j), std::uint64_t{1} << k);
     zh_chance_.build(zh);
     en_chance_.build(en);
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
@@ -103,6 +110,40 @@ class Search {
     };
     norms(zh, zh_norm_);
     norms(en, en_norm_);
+    // The most a sentence can add to a bead's lexical score: all its tokens covered, no chance subtracted.
+    auto most = [&](const std::vector<SentenceFeatures>& side, const std::vector<float>& norm, std::vector<double>& prefix) {
+      prefix.assign(side.size() + 1, 0.0);
+      for (std::size_t k = 0; k < side.size(); ++k) {
+        float total = 0;
+        for (float w : side[k].token_weights) total += w;
+        prefix[k + 1] = prefix[k] + total * norm[k];
+      }
+    };
+    auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<double>& prefix) {
+      prefix.assign(side.size() + 1, 0.0);
+      for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + side[k].length;
+    };
+    lengths(zh, zh_length_);
+    lengths(en, en_length_);
+    // log(en + s r) and log((zh + s) r) for lengths up to the longest six sentences (at most kLogTable).
+    auto log_table = [&](const std::vector<SentenceFeatures>& side, bool english, std::vector<double>& table) {
+      std::vector<float> lengths;
+      for (const auto& sentence : side) lengths.push_back(sentence.length);
+      const std::size_t span = std::min<std::size_t>(kMaxSpan, lengths.size());
+      std::partial_sort(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(span), lengths.end(), std::greater<>());
+      double longest = 0;
+      for (std::size_t k = 0; k < span; ++k) longest += lengths[k];
+      table.resize(static_cast<std::size_t>(std::min<double>(longest + 1, kLogTable)));
+      for (std::size_t x = 0; x < table.size(); ++x)
+        table[x] = english ? std::log(static_cast<double>(x) + kSmoothing * ratio_) : std::log((static_cast<double>(x) + kSmoothing) * ratio_);
+    };
+    log_table(zh, false, zh_log_);
+    log_table(en, true, en_log_);
+    most(zh, zh_norm_, zh_most_);
+    most(en, en_norm_, en_most_);
+    for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
+    // The bound leaves out terms that only lower a score; it holds while they do.
+    can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.paragraph >= 0;
     // Quotation marks count only when both sides quote (a translation may render speech without them).
     auto quoting = [](const std::vector<SentenceFeatures>& side) {
       return std::count_if(side.begin(), side.end(), [](const auto& s) { return s.quote_opens || s.quote_closes; });
@@ -126,6 +167,34 @@ class Search {
     full_ = false;
   }
 
+  // Cells in the band.
+  std::size_t cells() const {
+    std::size_t total = 0;
+    for (std::size_t r = 0; r < lo_.size(); ++r) total += hi_[r] - lo_[r] + 1;
+    return total;
+  }
+
+  // The score of the path the last run found.
+  float path_score() const { return path_score_; }
+
+  // Widens the band to half width `margin` around the path, but only near
+  // the rows where the last run's best path touched its edge: elsewhere the
+  // path lay well inside, and a wider band would cost without changing it.
+  void widen_where_touched(const std::vector<Bead>& beads, std::size_t margin) {
+    const std::size_t n = zh_.size();
+    const Band wide = band_around(beads, n, en_.size(), margin);
+    const std::size_t reach = 2 * margin;
+    std::size_t next = 0;  // rows below this are widened already
+    for (const std::size_t row : touched_rows_) {
+      for (std::size_t r = std::max(next, row >= reach ? row - reach : 0); r <= std::min(n, row + reach); ++r)
+        lo_[r] = std::min(lo_[r], wide.lo[r]), hi_[r] = std::max(hi_[r], wide.hi[r]);
+      next = std::max(next, std::min(n, row + reach) + 1);
+    }
+    // Keep the band monotone (it only grows, so every cell stays reachable).
+    for (std::size_t r = 1; r <= n; ++r) hi_[r] = std::max(hi_[r], hi_[r - 1]);
+    for (std::size_t r = n; r-- > 0;) lo_[r] = std::min(lo_[r], lo_[r + 1]);
+  }
+
   // Runs the search inside the current band; returns false when the best
   // path touched the band's edge (so a wider band may find a better one).
   bool run(std::vector<Bead>& beads) {
@@ -141,6 +210,7 @@ class Search {
       back[i].assign(hi_[i] - lo_[i] + 1, 0xFF);
     }
     score[0][0 - lo_[0]] = 0.f;
+    path_score_ = 0.f;
     for (std::size_t i = 0; i <= n; ++i)
       for (std::size_t j = lo_[i]; j <= hi_[i]; ++j) {
         if (i == 0 && j == 0) continue;
@@ -153,20 +223,31 @@ class Search {
           if (pj < lo_[pi] || pj > hi_[pi]) continue;
           const float previous = score[pi][pj - lo_[pi]];
           if (previous == kNone) continue;
-          const float total = previous + bead_score(pi, i, pj, j);
+          // A bead that cannot beat the best so far even with every token covered is not scored.
+          float total;
+          if (a == 0 || b == 0) {
+            total = previous + skip_score(a + b);
+          } else {
+            const float most = can_prune_ ? previous + best_possible(s, pi, i, pj, j) : 0.f;
+            if (can_prune_ && most <= best) continue;
+            const float length = length_term(pi, i, pj, j);
+            if (can_prune_ && most - length <= best) continue;
+            total = previous + bead_score(pi, i, pj, j, length);
+          }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
         }
         score[i][j - lo_[i]] = best;
         back[i][j - lo_[i]] = best_shape;
       }
+    path_score_ = score[n][m - lo_[n]];
     // Trace back.
     beads.clear();
     std::size_t i = n, j = m;
-    bool touched = false;
+    touched_rows_.clear();
     while (i > 0 || j > 0) {
       const std::uint8_t s = back[i][j - lo_[i]];
       if (s == 0xFF) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
-      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched = true;
+      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       Bead bead;
       for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
@@ -177,7 +258,8 @@ class Search {
       j -= b;
     }
     std::reverse(beads.begin(), beads.end());
-    return full || !touched;
+    std::reverse(touched_rows_.begin(), touched_rows_.end());
+    return full || touched_rows_.empty();
   }
 
  private:
@@ -192,29 +274,20 @@ class Search {
       mask_lo_[i] = first;
       masks_[i].resize(last > first ? last - first : 0);
     }
-    // Fill from the inverted index: for each English token, the Chinese
-    // sentences in range that offer its id (far cheaper than testing every pair).
-    std::size_t row_begin = 0, row_end = 0;  // rows whose column range holds j
-    for (std::size_t j = 0; j < m; ++j) {
-      while (row_begin < n && mask_lo_[row_begin] + masks_[row_begin].size() <= j) ++row_begin;
-      while (row_end < n && mask_lo_[row_end] <= j) ++row_end;
-      if (row_begin >= row_end) continue;
-      const SentenceFeatures& en = en_[j];
-      for (std::size_t k = 0; k < en.token_ids.size(); ++k) {
-        const std::uint64_t bit = std::uint64_t{1} << k;
-        for (const WordId id : {en.token_ids[k], en.token_alt_ids[k]}) {
-          if (!id) continue;
-          const auto found = postings_.find(id);
-          if (found == postings_.end()) continue;
-          const auto& list = found->second;
-          auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(row_begin), std::uint64_t{0}));
-          for (; it != list.end() && it->first < row_end; ++it) {
-            const std::size_t i = it->first;
-            if (j < mask_lo_[i] || j - mask_lo_[i] >= masks_[i].size()) continue;
-            PairMasks& pm = masks_[i][j - mask_lo_[i]];
-            pm.en |= bit;
-            pm.zh |= it->second;
-          }
+    // Fill from the inverted index: for each id a Chinese sentence offers,
+    // the English sentences in its range that need it (far cheaper than testing every pair).
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t first = mask_lo_[i], end = first + masks_[i].size();
+      if (first >= end) continue;
+      for (const auto& [id, zh_bits] : zh_[i].offers) {
+        const auto found = postings_.find(id);
+        if (found == postings_.end()) continue;
+        const auto& list = found->second;
+        auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(first), std::uint64_t{0}));
+        for (; it != list.end() && it->first < end; ++it) {
+          PairMasks& pm = masks_[i][it->first - first];
+          pm.en |= it->second;
+          pm.zh |= zh_bits;
         }
       }
     }
@@ -241,16 +314,45 @@ class Search {
     return bits;
   }
 
-  // Log-score of the bead zh [i0, i1) with en [j0, j1).
-  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    if (i0 == i1 || j0 == j1) return -static_cast<float>(w_.skip) * static_cast<float>((i1 - i0) + (j1 - j0));
-    float zh_length = 0, en_length = 0;
-    for (std::size_t i = i0; i < i1; ++i) zh_length += zh_[i].length;
-    for (std::size_t j = j0; j < j1; ++j) en_length += en_[j].length;
-    const float smoothing = 4.f;
-    const float deviation = std::log((en_length + smoothing * ratio_) / ((zh_length + smoothing) * ratio_));
+  // The penalty of a bead of a Chinese and b English sentences (both at least 1) for its shape.
+  float merge_penalty(std::size_t a, std::size_t b) const {
+    if (a == 0 || b == 0) return 0.f;
+    const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
+    if (smaller == 1)
+      return static_cast<float>(larger == 1   ? 0.0
+                                : larger == 2 ? w_.merge2
+                                : larger == 3 ? w_.merge3
+                                : larger == 4 ? w_.merge4
+                                              : w_.merge4 + static_cast<double>(larger - 4) * w_.merge_beyond4);
+    return static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
+  }
+
+  float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
+
+  // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
+  float length_term(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    const double zh_length = zh_length_[i1] - zh_length_[i0], en_length = en_length_[j1] - en_length_[j0];
+    // Lengths are whole numbers: the logarithms of the usual ones come from a table.
+    const auto zh_index = static_cast<std::size_t>(zh_length), en_index = static_cast<std::size_t>(en_length);
+    const float deviation = zh_index < zh_log_.size() && en_index < en_log_.size()
+                                ? static_cast<float>(en_log_[en_index] - zh_log_[zh_index])
+                                : static_cast<float>(std::log((en_length + kSmoothing * ratio_) / ((zh_length + kSmoothing) * ratio_)));
     const float sigma = static_cast<float>(w_.length_sigma);
-    const float length_term = static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
+    return static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
+  }
+
+  // An upper bound of bead_score (less its length term) for shape s over
+  // zh [i0, i1) x en [j0, j1), with a margin for the rounding of the two computations.
+  float best_possible(std::size_t s, std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    const auto most = static_cast<float>(zh_most_[i1] - zh_most_[i0] + en_most_[j1] - en_most_[j0]);
+    return static_cast<float>(w_.lexical) * most - shape_penalty_[s] + 1e-3f;
+  }
+
+  // Log-score of the bead zh [i0, i1) with en [j0, j1).
+  // length_term: length_term(i0, i1, j0, j1) (the search computes it first).
+  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, float length_term) const {
+    const auto zh_length = static_cast<float>(zh_length_[i1] - zh_length_[i0]);
+    const auto en_length = static_cast<float>(en_length_[j1] - en_length_[j0]);
     // Far off in length: no lexical evidence can rescue the bead, so skip computing it.
     if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
     float lexical = 0;
@@ -270,15 +372,7 @@ class Search {
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
-    const std::size_t a = i1 - i0, b = j1 - j0;
-    const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
-    if (smaller == 1)
-      total -= static_cast<float>(larger == 1   ? 0.0
-                                  : larger == 2 ? w_.merge2
-                                  : larger == 3 ? w_.merge3
-                                  : larger == 4 ? w_.merge4
-                                                : w_.merge4 + static_cast<double>(larger - 4) * w_.merge_beyond4);
-    else total -= static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
+    total -= merge_penalty(i1 - i0, j1 - j0);
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     return total;
@@ -342,8 +436,7 @@ class Search {
     float zh_length = 0, en_length = 0;
     for (std::size_t i : bead.source) zh_length += zh_[i].length;
     for (std::size_t j : bead.target) en_length += en_[j].length;
-    const float smoothing = 4.f;
-    auto deviation = [&](float zh, float en) { return std::log((en + smoothing * ratio_) / ((zh + smoothing) * ratio_)); };
+    auto deviation = [&](float zh, float en) { return std::log((en + kSmoothing * ratio_) / ((zh + kSmoothing) * ratio_)); };
     const float with_all = std::fabs(deviation(zh_length, en_length));
     std::size_t best = kNoOrphan;
     float best_exclusive = 1.f;
@@ -448,24 +541,52 @@ class Search {
   float ratio_;
   bool use_quotes_ = false;
   std::vector<float> zh_norm_, en_norm_;
+  std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
+  std::vector<double> zh_log_, en_log_;        // see length_term
+  std::vector<double> zh_most_, en_most_;  // prefix sums of each sentence's largest lexical contribution
+  std::array<float, kShapes.size()> shape_penalty_{};
+  bool can_prune_ = false;
   std::vector<std::size_t> lo_, hi_;
+  float path_score_ = 0.f;
+  std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
   bool full_ = true;
   std::vector<std::size_t> mask_lo_;
   std::vector<std::vector<PairMasks>> masks_;
-  // Word id -> (Chinese sentence, its tokens offering the id), by sentence.
+  // Word id -> (English sentence, its tokens needing the id), by sentence.
   std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
 };
 
+// needed: when given, the only ids worth offering (those the other side's tokens
+// can ask for); a Chinese word offers every word of its glosses, most of which
+// the translation never uses.
 std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
-                                          const std::vector<Sentence>& sentences, bool chinese) {
+                                          const std::vector<Sentence>& sentences, bool chinese,
+                                          const std::unordered_set<WordId>* needed = nullptr) {
   std::vector<SentenceFeatures> out;
   out.reserve(sentences.size());
   for (const auto& sentence : sentences) {
     out.push_back(chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span));
     out.back().paragraph = sentence.paragraph;
     count_quotes(doc.text, sentence.span, out.back());
+    if (needed) {
+      auto& offers = out.back().offers;
+      offers.erase(std::remove_if(offers.begin(), offers.end(), [&](const auto& offer) { return !needed->count(offer.first); }),
+                   offers.end());
+      offers.shrink_to_fit();
+    }
   }
   return out;
+}
+
+// Every id the sentences ask for or offer.
+std::unordered_set<WordId> vocabulary(const std::vector<SentenceFeatures>& side) {
+  std::unordered_set<WordId> ids;
+  for (const auto& s : side) {
+    for (std::size_t k = 0; k < s.token_ids.size(); ++k) ids.insert(s.token_ids[k]), ids.insert(s.token_alt_ids[k]);
+    for (const auto& offer : s.offers) ids.insert(offer.first);
+  }
+  ids.erase(0);
+  return ids;
 }
 
 // A bead whose sides share no evidence at all although both have several
@@ -504,6 +625,24 @@ std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vec
   return out;
 }
 
+// Searches a band of half width `margin` around `path`, widening it (up to
+// `widest`) near where the best path touches its edge, for as long as that
+// finds a better path and the widening has added fewer cells than half the
+// first band's. On repetitive text many paths score alike and the best one
+// touches any band almost everywhere: widening there only costs (the cap
+// keeps the search linear), while a real pair touches in a few places.
+void search_near(Search& search, const std::vector<Bead>& path, std::size_t margin, std::size_t widest,
+                 std::vector<Bead>& beads) {
+  search.path_band(path, margin);
+  const std::size_t first_cells = search.cells();
+  float best = -std::numeric_limits<float>::infinity();
+  while (!search.run(beads) && margin < widest && search.path_score() > best + 1e-3f) {
+    best = search.path_score();
+    search.widen_where_touched(path, margin *= 2);
+    if (search.cells() - first_cells > first_cells / 2) break;
+  }
+}
+
 }  // namespace
 
 Alignment align_sentences(const Document& source, std::vector<Sentence> source_sentences, const Document& target,
@@ -519,8 +658,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const Document& en_doc = swapped ? source : target;
   const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
   const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
-  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh);
   auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh);
+  const std::unordered_set<WordId> english_ids = vocabulary(en);
+  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids);
   finish_features(zh, en);
   std::vector<Bead> beads;
   // A sentence without dictionary evidence is no sign of a wrong merge in a
@@ -531,20 +671,19 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   // A long pair is searched near the path a search over chunks of sentences
   // finds, which also tells the length ratio of its translated parts.
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
-  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en)} : coarse_path(zh, en);
+  const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
+  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
   {
     Search search(zh, en, lenient, guide.ratio);
     if (whole) {
       search.whole();
       search.run(beads);
     } else {
-      // The band widens while the best path touches its edge, up to four
+      // The band widens where the best path touches its edge, up to four
       // times: beyond that the sentence scores pull against the chunks' evidence
       // (spreading the last sentences of one side over text the other lacks).
-      std::size_t margin = std::max<std::size_t>(options.band, 4);
-      const std::size_t widest = margin * 4;
-      search.path_band(guide.beads, margin);
-      while (!search.run(beads) && margin < widest) search.path_band(guide.beads, margin *= 2);
+      const std::size_t margin = std::max<std::size_t>(options.band, 4);
+      search_near(search, guide.beads, margin, margin * 4, beads);
     }
   }
   const bool free = free_translation(beads);
@@ -557,10 +696,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
-    std::size_t margin = 16;
-    const std::size_t widest = 64;
-    search.path_band(beads, margin);
-    while (!search.run(beads) && margin < widest) search.path_band(beads, margin *= 2);
+    const std::vector<Bead> first = beads;
+    search_near(search, first, 16, 64, beads);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {

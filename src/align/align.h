@@ -41,7 +41,7 @@ struct AlignOptions {
   const Lexicon* lexicon = nullptr;    // null: the CC-CEDICT lexicon from the data directory
   AlignWeights weights;
   // Half width, in sentences, of the band around the guide path a search over
-  // chunks of sentences finds in a long pair; it doubles while the best path
+  // chunks of sentences finds in a long pair; it doubles near where the best path
   // touches its edge. Small pairs are searched whole.
   std::size_t band = 12;
 };

@@ -10,21 +10,22 @@ namespace tc {
 
 namespace {
 
-// English runs 2-6 code points per Chinese one; a pair far outside that
-// is lopsided (one side mostly missing), and its raw total ratio would
-// make the length term pair the wrong sentences.
-float plausible_ratio(double zh_total, double en_total) {
-  constexpr double kMinRatio = 1.5, kMaxRatio = 8.0;
-  return zh_total > 0 && en_total > 0 ? static_cast<float>(std::clamp(en_total / zh_total, kMinRatio, kMaxRatio)) : 1.f;
+// English runs 2-6 code points per Chinese one, and two texts in the same
+// script run about as long as each other; a pair far outside that is
+// lopsided (one side mostly missing), and its raw total ratio would make the
+// length term pair the wrong sentences.
+float plausible_ratio(double zh_total, double en_total, bool same_script) {
+  const double min_ratio = same_script ? 0.5 : 1.5, max_ratio = same_script ? 2.0 : 8.0;
+  return zh_total > 0 && en_total > 0 ? static_cast<float>(std::clamp(en_total / zh_total, min_ratio, max_ratio)) : 1.f;
 }
 
 }  // namespace
 
-float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en) {
+float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script) {
   double zh_total = 0, en_total = 0;
   for (const auto& s : zh) zh_total += s.length;
   for (const auto& s : en) en_total += s.length;
-  return plausible_ratio(zh_total, en_total);
+  return plausible_ratio(zh_total, en_total, same_script);
 }
 
 Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, std::size_t margin) {
@@ -259,20 +260,21 @@ std::vector<Bead> expand(const std::vector<Bead>& beads, const std::vector<Chunk
 // The length ratio of the part of the pair a path translates: from its first
 // bead pairing both sides to its last (a side cut at a different point has
 // text the other lacks only beyond them).
-float paired_ratio(const std::vector<Bead>& path, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
+float paired_ratio(const std::vector<Bead>& path, const std::vector<Chunk>& zh, const std::vector<Chunk>& en,
+                   bool same_script) {
   auto pairs = [](const Bead& bead) { return !bead.source.empty() && !bead.target.empty(); };
   const auto first = std::find_if(path.begin(), path.end(), pairs);
   const auto last = std::find_if(path.rbegin(), path.rend(), pairs);
-  if (first == path.end()) return plausible_ratio(0, 0);
+  if (first == path.end()) return plausible_ratio(0, 0, same_script);
   double zh_total = 0, en_total = 0;
   for (std::size_t a = first->source.front(); a <= last->source.back(); ++a) zh_total += zh[a].length;
   for (std::size_t b = first->target.front(); b <= last->target.back(); ++b) en_total += en[b].length;
-  return plausible_ratio(zh_total, en_total);
+  return plausible_ratio(zh_total, en_total, same_script);
 }
 
 }  // namespace
 
-CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en) {
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script) {
   // Chunks of about kGroup sentences (by length, so that chunks of the two
   // sides hold about as much text), then chunks of kGroup chunks while a
   // whole search over them would cost more than kWholeCells cells.
@@ -286,7 +288,7 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   std::vector<Bead> path;
   // The whole pair's ratio is wrong where one side has text the other lacks:
   // further rounds chunk by the ratio of the part the round before paired.
-  float ratio = pair_length_ratio(zh, en);
+  float ratio = pair_length_ratio(zh, en, same_script);
   for (int round = 0; round < 3; ++round) {
     zh_levels.assign(1, sentence_chunks(zh, true, zh_target));
     en_levels.assign(1, sentence_chunks(en, false, zh_target * ratio));
@@ -299,7 +301,7 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
     }
     // The top level is searched whole.
     path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr);
-    const float paired = paired_ratio(path, zh_levels.back(), en_levels.back());
+    const float paired = paired_ratio(path, zh_levels.back(), en_levels.back(), same_script);
     if (std::fabs(std::log(paired / ratio)) < 0.05f) break;
     ratio = paired;
   }

@@ -14,7 +14,9 @@ namespace tc {
 
 // English length per Chinese length over the whole pair, kept within the
 // range of real translations (a lopsided pair would distort it).
-float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en);
+// same_script: both sides are measured alike (two Chinese or two
+// non-Chinese texts), so their lengths run near 1:1.
+float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script);
 
 // Row and column ranges of a band: row i (a prefix of i Chinese units) holds
 // the columns lo[i]..hi[i] (prefixes of English units).
@@ -32,6 +34,6 @@ struct CoarsePath {
 
 // A monotone path over the sentences found by aligning chunks of about eight
 // sentences, themselves guided by coarser chunks while there are many.
-CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en);
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script);
 
 }  // namespace tc

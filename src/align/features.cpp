@@ -1,14 +1,12 @@
 #include "align/features.h"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 
 #include "text/numbers.h"
 #include "core/utf8.h"
+#include "align/pinyin.h"
 #include "glossary/glossary.h"
 #include "text/ascii.h"
 #include "text/han.h"
@@ -68,10 +66,6 @@ struct Builder {
 
 }  // namespace
 
-struct FeatureExtractor::Transliterator {
-  std::unique_ptr<icu::Transliterator> han_latin;
-};
-
 FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses)
     : lexicon_(lexicon), sub_glosses_(sub_glosses) {
   if (glossary)
@@ -93,23 +87,20 @@ FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* gloss
       for (const auto& variant : entry.variants) add_words(variant);
       for (const auto& form : entry.zh) glossary_terms_.add(form, ids);
     }
-  UErrorCode status = U_ZERO_ERROR;
-  auto* han = icu::Transliterator::createInstance("Han-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status);
-  transliterator_ = new Transliterator{std::unique_ptr<icu::Transliterator>(U_SUCCESS(status) ? han : nullptr)};
 }
 
-FeatureExtractor::~FeatureExtractor() { delete transliterator_; }
+FeatureExtractor::~FeatureExtractor() = default;
 
 const std::string& FeatureExtractor::pinyin(char32_t han) {
   auto found = pinyin_cache_.find(han);
   if (found != pinyin_cache_.end()) return found->second;
   std::string syllable;
-  if (transliterator_->han_latin) {
-    icu::UnicodeString text(static_cast<UChar32>(han));
-    transliterator_->han_latin->transliterate(text);
-    text.toUTF8String(syllable);
-    syllable.erase(std::remove_if(syllable.begin(), syllable.end(), [](char c) { return !is_latin_letter(c); }),
-                   syllable.end());
+  if (const auto indexed = lexicon_.pinyin(han)) {
+    syllable = *indexed;
+  } else {
+    // A lexicon without the index's table: ICU, created on first need.
+    if (!han_pinyin_) han_pinyin_ = std::make_unique<HanPinyin>();
+    syllable = han_pinyin_->of(han);
   }
   return pinyin_cache_.emplace(han, std::move(syllable)).first->second;
 }

@@ -4,12 +4,14 @@
 // other side's tokens.
 #include <bit>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/alignment.h"
 #include "align/lexicon.h"
+#include "align/pinyin.h"
 #include "core/document.h"
 
 namespace tc {
@@ -65,8 +67,7 @@ class FeatureExtractor {
   bool sub_glosses_ = true;
   Lexicon glossary_terms_;
   std::unordered_map<char32_t, std::string> pinyin_cache_;
-  struct Transliterator;
-  Transliterator* transliterator_ = nullptr;
+  std::unique_ptr<HanPinyin> han_pinyin_;  // only without the index's pinyin table
 };
 
 // Translation pairs learned from the document itself: Chinese token keys and

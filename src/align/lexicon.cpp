@@ -1,15 +1,18 @@
 #include "align/lexicon.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <algorithm>
+#include <stdexcept>
 
 #include "core/data_path.h"
 #include "core/error.h"
 #include "core/line_index.h"
+#include "core/mapped_file.h"
 #include "text/ascii.h"
 
 namespace tc {
@@ -111,7 +114,169 @@ bool is_english_stopword(std::string_view word) {
   return kStop.count(word) != 0;
 }
 
+// The index file, written by the build on the machine that uses it (host
+// byte order; the header says which). All offsets are in elements of the
+// table they index; tables follow the header in this order, each 8-byte aligned:
+//   std::uint32_t buckets[bucket_count]   open addressing by word_id(headword): entry + 1, 0 empty
+//   IndexEntry entries[entry_count]       headword bytes in strings, its translations in words
+//   PinyinEntry pinyin[pinyin_count]      ascending code points, syllable bytes in strings
+//   WordId words[word_count]
+//   char strings[string_bytes]
+struct IndexHeader {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t byte_order;
+  std::uint32_t bucket_count;  // a power of two, at least twice entry_count
+  std::uint32_t entry_count;
+  std::uint32_t pinyin_count;
+  std::uint32_t max_headword_bytes;
+  std::uint64_t word_count;
+  std::uint64_t string_bytes;
+};
+struct IndexEntry {
+  std::uint32_t key_offset, key_bytes, words_offset, words_count;
+};
+struct PinyinEntry {
+  std::uint32_t code_point, offset, bytes;
+};
+constexpr char kIndexMagic[8] = {'T', 'C', 'L', 'E', 'X', 'I', 'D', 'X'};
+constexpr std::uint32_t kIndexVersion = 1;
+constexpr std::uint32_t kByteOrder = 0x01020304;
+
+constexpr std::size_t aligned8(std::size_t bytes) { return (bytes + 7) / 8 * 8; }
+
+struct Lexicon::Index {
+  std::shared_ptr<const MappedFile> file;
+  const IndexHeader* header = nullptr;
+  const std::uint32_t* buckets = nullptr;
+  const IndexEntry* entries = nullptr;
+  const PinyinEntry* pinyin = nullptr;
+  const WordId* words = nullptr;
+  const char* strings = nullptr;
+
+  // References are checked where they are followed (not all at start-up,
+  // which would read the whole file), so a damaged file cannot make a lookup
+  // read astray.
+  bool inside_strings(std::uint32_t offset, std::uint32_t bytes) const {
+    return std::uint64_t{offset} + bytes <= header->string_bytes;
+  }
+  bool valid(const IndexEntry& entry) const {
+    return inside_strings(entry.key_offset, entry.key_bytes) &&
+           std::uint64_t{entry.words_offset} + entry.words_count <= header->word_count;
+  }
+};
+
+Lexicon Lexicon::map_index(const std::string& path) {
+  auto index = std::make_shared<Index>();
+  index->file = std::make_shared<MappedFile>(path);
+  const std::string_view bytes = index->file->bytes();
+  auto damaged = [&](const std::string& what) { return InputError(path, "not a lexicon index of this build (" + what + ")"); };
+  if (bytes.size() < sizeof(IndexHeader)) throw damaged("too short");
+  const auto* header = reinterpret_cast<const IndexHeader*>(bytes.data());
+  if (std::memcmp(header->magic, kIndexMagic, sizeof kIndexMagic) != 0) throw damaged("no index header");
+  if (header->version != kIndexVersion || header->byte_order != kByteOrder) throw damaged("another version");
+  if (header->bucket_count == 0 || (header->bucket_count & (header->bucket_count - 1)) != 0 ||
+      header->bucket_count < header->entry_count)
+    throw damaged("bad table size");
+  std::size_t offset = sizeof(IndexHeader);
+  auto table = [&](std::size_t element_bytes, std::uint64_t count) {
+    const std::size_t begin = offset;
+    if (count > (bytes.size() - offset) / element_bytes) throw damaged("truncated");
+    offset = aligned8(offset + element_bytes * count);
+    return bytes.data() + begin;
+  };
+  index->header = header;
+  index->buckets = reinterpret_cast<const std::uint32_t*>(table(sizeof(std::uint32_t), header->bucket_count));
+  index->entries = reinterpret_cast<const IndexEntry*>(table(sizeof(IndexEntry), header->entry_count));
+  index->pinyin = reinterpret_cast<const PinyinEntry*>(table(sizeof(PinyinEntry), header->pinyin_count));
+  index->words = reinterpret_cast<const WordId*>(table(sizeof(WordId), header->word_count));
+  index->strings = table(1, header->string_bytes);
+  Lexicon lexicon;
+  lexicon.max_bytes_ = header->max_headword_bytes;
+  lexicon.index_ = std::move(index);
+  return lexicon;
+}
+
+void Lexicon::write_index(std::ostream& out, const std::vector<std::pair<char32_t, std::string>>& pinyin) const {
+  // Sorted headwords: the same TSV always gives the same bytes.
+  std::vector<std::string_view> keys;
+  keys.reserve(entries_.size());
+  for (const auto& [key, run] : entries_) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  IndexHeader header{};
+  std::memcpy(header.magic, kIndexMagic, sizeof kIndexMagic);
+  header.version = kIndexVersion;
+  header.byte_order = kByteOrder;
+  header.bucket_count = 2;
+  while (header.bucket_count < 2 * keys.size()) header.bucket_count *= 2;
+  header.entry_count = static_cast<std::uint32_t>(keys.size());
+  header.pinyin_count = static_cast<std::uint32_t>(pinyin.size());
+  header.max_headword_bytes = static_cast<std::uint32_t>(max_bytes_);
+  std::vector<std::uint32_t> buckets(header.bucket_count, 0);
+  std::vector<IndexEntry> entries;
+  std::vector<PinyinEntry> syllables;
+  std::vector<WordId> words;
+  std::string strings;
+  for (const std::string_view key : keys) {
+    const auto [first, count] = entries_.find(key)->second;
+    entries.push_back({static_cast<std::uint32_t>(strings.size()), static_cast<std::uint32_t>(key.size()),
+                       static_cast<std::uint32_t>(words.size()), count});
+    strings += key;
+    words.insert(words.end(), words_.begin() + first, words_.begin() + first + count);
+    std::size_t bucket = word_id(key) & (header.bucket_count - 1);
+    while (buckets[bucket] != 0) bucket = (bucket + 1) & (header.bucket_count - 1);
+    buckets[bucket] = static_cast<std::uint32_t>(entries.size());
+  }
+  for (const auto& [code_point, syllable] : pinyin) {
+    syllables.push_back({static_cast<std::uint32_t>(code_point), static_cast<std::uint32_t>(strings.size()),
+                         static_cast<std::uint32_t>(syllable.size())});
+    strings += syllable;
+  }
+  header.word_count = words.size();
+  header.string_bytes = strings.size();
+  std::size_t written = 0;
+  auto put = [&](const void* data, std::size_t bytes) {
+    out.write(static_cast<const char*>(data), static_cast<std::streamsize>(bytes));
+    written += bytes;
+    static constexpr char kPadding[8] = {};
+    out.write(kPadding, static_cast<std::streamsize>(aligned8(written) - written));
+    written = aligned8(written);
+  };
+  put(&header, sizeof header);
+  put(buckets.data(), buckets.size() * sizeof(std::uint32_t));
+  put(entries.data(), entries.size() * sizeof(IndexEntry));
+  put(syllables.data(), syllables.size() * sizeof(PinyinEntry));
+  put(words.data(), words.size() * sizeof(WordId));
+  put(strings.data(), strings.size());
+}
+
+std::size_t Lexicon::size() const { return index_ ? index_->header->entry_count : entries_.size(); }
+
+std::optional<std::string_view> Lexicon::pinyin(char32_t han) const {
+  if (!index_) return std::nullopt;
+  const PinyinEntry* begin = index_->pinyin;
+  const PinyinEntry* end = begin + index_->header->pinyin_count;
+  const PinyinEntry* found = std::lower_bound(
+      begin, end, han, [](const PinyinEntry& entry, char32_t cp) { return entry.code_point < cp; });
+  if (found == end || found->code_point != han || !index_->inside_strings(found->offset, found->bytes))
+    return std::string_view();
+  return std::string_view(index_->strings + found->offset, found->bytes);
+}
+
 Lexicon::Translations Lexicon::find(std::string_view headword) const {
+  if (index_) {
+    const std::uint32_t mask = index_->header->bucket_count - 1;
+    std::size_t bucket = word_id(headword) & mask;
+    for (std::size_t probes = 0; probes <= mask; ++probes, bucket = (bucket + 1) & mask) {
+      const std::uint32_t slot = index_->buckets[bucket];
+      if (slot == 0 || slot > index_->header->entry_count) return {};
+      const IndexEntry& entry = index_->entries[slot - 1];
+      if (!index_->valid(entry)) return {};
+      if (std::string_view(index_->strings + entry.key_offset, entry.key_bytes) == headword)
+        return {index_->words + entry.words_offset, entry.words_count};
+    }
+    return {};
+  }
   const auto found = entries_.find(headword);
   if (found == entries_.end()) return {};
   return {words_.data() + found->second.first, found->second.second};
@@ -123,6 +288,7 @@ void Lexicon::reserve(std::size_t headwords, std::size_t words) {
 }
 
 void Lexicon::add(std::string_view headword, const std::vector<WordId>& translations, bool owned) {
+  if (index_) throw std::logic_error("Lexicon::add on a mapped index");
   max_bytes_ = std::max(max_bytes_, headword.size());
   auto found = entries_.find(headword);
   if (found != entries_.end()) {
@@ -195,23 +361,47 @@ std::optional<std::string> find_data_file(std::string_view relative) {
   return find_file_in(data_search_path(), relative);
 }
 
-const Lexicon& default_lexicon() {
-  // Loaded once and never destroyed: freeing its 190k headwords one by one at
-  // exit cost a short run as much as a tenth of its time, and the process ends anyway.
-  static const Lexicon& lexicon = *new Lexicon([] {
-    const auto path = find_data_file("cedict/cedict.tsv");
-    if (!path) {
-      std::cerr << "transcheck: note: CC-CEDICT lexicon (cedict/cedict.tsv) not found; set TRANSCHECK_DATA_DIR. "
-                   "Aligning by length, numbers and names only.\n";
-      return Lexicon();
+namespace {
+
+// The first data directory holding the index or the TSV decides: a
+// directory named by TRANSCHECK_DATA_DIR with only a TSV in it is read as
+// such, not shadowed by the build's index. A damaged index falls back to
+// the TSV beside it.
+Lexicon load_default_lexicon() {
+  namespace fs = std::filesystem;
+  for (const fs::path& root : data_search_path()) {
+    std::error_code error;
+    const fs::path index = root / "cedict/cedict.idx";
+    const fs::path table = root / "cedict/cedict.tsv";
+    const bool has_index = fs::is_regular_file(index, error);
+    const bool has_table = fs::is_regular_file(table, error);
+    if (!has_index && !has_table) continue;
+    if (has_index) {
+      try {
+        return Lexicon::map_index(index.string());
+      } catch (const InputError& failure) {
+        std::cerr << "transcheck: note: " << failure.what() << (has_table ? "; reading the TSV instead.\n" : ".\n");
+        if (!has_table) break;
+      }
     }
     try {
-      return load_lexicon(*path);
-    } catch (const InputError& error) {
-      std::cerr << "transcheck: note: " << error.what() << "; aligning without the lexicon.\n";
+      return load_lexicon(table.string());
+    } catch (const InputError& failure) {
+      std::cerr << "transcheck: note: " << failure.what() << "; aligning without the lexicon.\n";
       return Lexicon();
     }
-  }());
+  }
+  std::cerr << "transcheck: note: CC-CEDICT lexicon (cedict/cedict.tsv) not found; set TRANSCHECK_DATA_DIR. "
+               "Aligning by length, numbers and names only.\n";
+  return Lexicon();
+}
+
+}  // namespace
+
+const Lexicon& default_lexicon() {
+  // Loaded once and never destroyed: read from the TSV, freeing its 190k
+  // headwords one by one at exit cost a short run a tenth of its time.
+  static const Lexicon& lexicon = *new Lexicon(load_default_lexicon());
   return lexicon;
 }
 

@@ -4,6 +4,7 @@
 // English words are identified by a 64-bit hash of their stem (word_id), so
 // glossary terms and document words share one id space without a table.
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@ WordId english_word_id(std::string_view word);
 // True for English function words that carry no alignment evidence.
 bool is_english_stopword(std::string_view lower_word);
 
+class MappedFile;
+
 class Lexicon {
  public:
   struct Translations {
@@ -39,11 +42,15 @@ class Lexicon {
   // Translations of a Chinese headword (simplified or traditional); empty when unknown.
   Translations find(std::string_view headword) const;
   std::size_t max_headword_bytes() const { return max_bytes_; }
-  std::size_t size() const { return entries_.size(); }
-  bool empty() const { return entries_.empty(); }
+  std::size_t size() const;
+  bool empty() const { return size() == 0; }
+  // Pinyin of a Han character from the index's table ("zhong"; empty when it
+  // has none); nullopt when the lexicon carries no table (read from the TSV
+  // or built in memory), and the caller asks ICU (align/pinyin.h).
+  std::optional<std::string_view> pinyin(char32_t han) const;
   void reserve(std::size_t headwords, std::size_t words);
   // Adds translations to a headword; `headword` must outlive the lexicon when
-  // `owned` is false (the loader keeps the file text).
+  // `owned` is false (the loader keeps the file text). Not for a mapped index.
   void add(std::string_view headword, const std::vector<WordId>& translations, bool owned = true);
   void keep_text(std::string text) { text_ = std::move(text); }
   const std::string& text() const { return text_; }
@@ -51,7 +58,18 @@ class Lexicon {
   const std::vector<std::pair<std::string, std::string>>& raw_entries() const { return raw_; }
   void keep_raw(std::string headword, std::string words) { raw_.emplace_back(std::move(headword), std::move(words)); }
 
+  // The compact binary index (see lexicon.cpp for the layout): the headwords
+  // of this lexicon, read from the TSV, with `pinyin` (code point, syllable;
+  // ascending) for every Han character that has a reading.
+  void write_index(std::ostream& out, const std::vector<std::pair<char32_t, std::string>>& pinyin) const;
+  // Uses an index written by write_index in place (memory-mapped): no
+  // parsing, so a short run pays only for the pages it touches. Throws
+  // InputError when the file is not such an index.
+  static Lexicon map_index(const std::string& path);
+
  private:
+  struct Index;  // the mapped file's tables
+  std::shared_ptr<const Index> index_;
   // Headword -> (offset, count) in words_; a headword added twice gets a new
   // run holding both lists.
   std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>> entries_;
@@ -62,7 +80,8 @@ class Lexicon {
   std::size_t max_bytes_ = 0;
 };
 
-// Reads a lexicon file in the format tools/build_cedict.mjs writes. Throws
+// Reads a lexicon file in the format tools/build_cedict.mjs writes (the TSV;
+// the build turns it into the index, tools/lexicon_index.cpp). Throws
 // InputError when it cannot be read. keep_raw keeps the gloss text too.
 Lexicon load_lexicon(const std::string& path, bool keep_raw = false);
 
@@ -71,8 +90,10 @@ Lexicon load_lexicon(const std::string& path, bool keep_raw = false);
 // tree, then the install prefix (core/data_path.h).
 std::optional<std::string> find_data_file(std::string_view relative);
 
-// The CC-CEDICT lexicon, loaded on first use. When the data file is missing
-// it says so once on stderr and returns an empty lexicon.
+// The CC-CEDICT lexicon, loaded on first use: the index cedict/cedict.idx
+// mapped, or else cedict/cedict.tsv parsed, from the first data directory
+// holding either. When neither is there it says so once on stderr and
+// returns an empty lexicon.
 const Lexicon& default_lexicon();
 
 }  // namespace tc

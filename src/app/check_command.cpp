@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 
+#include "app/check_lines.h"
 #include "app/cli_options.h"
 #include "app/commands.h"
 #include "app/output.h"
@@ -48,6 +49,8 @@ struct CheckArgs {
   unsigned jobs = 0;           // -j; 0: every core
   bool statistics = false;
   std::string stdin_filename;
+  bool lines = false;                // --lines
+  std::string lines_format = "auto";  // --lines-format
   std::vector<std::string> command_line;
 };
 
@@ -119,7 +122,34 @@ class Progress {
   Clock::time_point last_{};
 };
 
-int run_check(const CheckArgs& args) {
+// `check --lines`: pairs on standard input, JSON Lines out (app/check_lines.h).
+int run_check_lines(const CheckArgs& args, const std::optional<ProjectConfig>& project, const RuleList& rules,
+                    ExitStatus& status) {
+  if (!args.files.empty())
+    throw CLI::ValidationError("--lines", "reads the pairs from standard input: give no files");
+  if (args.format != "text" && args.format != "json")
+    throw CLI::ValidationError("--lines", "writes JSON Lines; --format " + args.format + " does not apply");
+  if (!args.baseline.empty() || !args.write_baseline.empty())
+    throw CLI::ValidationError("--lines", "does not take a baseline");
+  PairLinesOptions options;
+  try {
+    options.format = parse_pair_lines_format(args.lines_format);
+  } catch (const std::invalid_argument& error) {
+    throw CLI::ValidationError("--lines-format", error.what());
+  }
+  RunConfig config;
+  if (project) apply_project_config(*project, rules, config);
+  apply_command_line(args, config);
+  const auto session = std::make_shared<CheckSession>(config);
+  status.kept_until_exit.push_back(session);
+  options.threads = args.jobs == 0 ? default_threads() : args.jobs;
+  options.max_line_bytes = config.max_input_size;
+  int code = 0;
+  write_output(args.output, {}, [&](std::ostream& out) { code = check_pair_lines(*session, STDIN_FILENO, out, options); });
+  return code;
+}
+
+int run_check(const CheckArgs& args, ExitStatus& status) {
   if (!is_report_format(args.format))
     throw CLI::ValidationError("--format", "must be one of " + std::string(printer_names()));
   if (!args.stdin_filename.empty() && (args.files.size() != 1 || args.files[0] != "-"))
@@ -132,6 +162,7 @@ int run_check(const CheckArgs& args) {
   std::optional<ProjectConfig> project;
   if (!args.config_file.empty()) project = load_project_config(args.config_file);
   else if (const auto found = find_project_config(fs::current_path())) project = load_project_config(*found);
+  if (args.lines) return run_check_lines(args, project, rules, status);
   if (args.files.empty() && !project)
     throw InputError(kProjectConfigName,
                      "not found in this directory or its parents; give the files or the directory to check, "
@@ -141,7 +172,9 @@ int run_check(const CheckArgs& args) {
   if (project) apply_project_config(*project, rules, file_base);
   RunConfig config = file_base;
   apply_command_line(args, config);
-  CheckSession session(config);
+  const auto session_owner = std::make_shared<CheckSession>(config);
+  status.kept_until_exit.push_back(session_owner);
+  CheckSession& session = *session_owner;
   std::optional<Baseline> baseline;
   if (!args.baseline.empty()) {
     baseline = load_baseline(args.baseline);
@@ -279,12 +312,17 @@ void add_check_command(CLI::App& app, ExitStatus& status) {
                       "Record the current findings in this baseline file (the run then exits 0 unless an input failed)");
   command->add_option("-j,--jobs", args->jobs, "Check this many files or pairs at once (default 0: one per core)");
   command->add_flag("--statistics", args->statistics, "End the text report with the number of findings of every rule");
+  command->add_flag("--lines", args->lines,
+                    "Read translation pairs from standard input, one per line (JSON Lines or TSV), and write one "
+                    "JSON line of findings per input line");
+  command->add_option("--lines-format", args->lines_format,
+                      "With --lines: auto (default: JSON Lines when the first line starts with '{'), jsonl or tsv");
   command->add_option("--stdin-filename", args->stdin_filename,
                       "With '-' as the file: report standard input under this path and read it in its format");
   command->callback([args, command, select, enable, disable, &status] {
     args->selection = selection_in_order(*command, select, enable, disable);
     args->command_line = status.command_line;
-    status.code = run_check(*args);
+    status.code = run_check(*args, status);
   });
 }
 

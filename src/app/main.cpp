@@ -1,6 +1,7 @@
 // transcheck: the command-line front end. Only glue: each subcommand lives in
 // its own file and calls the library.
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 
 #include "app/commands.h"
@@ -55,5 +56,6 @@ int main(int argc, char** argv) {
     tc::app::print_error("cannot write to standard output: " + reason);
     return 2;
   }
-  return status.code;
+  std::cerr.flush();
+  std::_Exit(status.code);  // see ExitStatus::kept_until_exit
 }

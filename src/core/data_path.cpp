@@ -21,6 +21,9 @@ std::vector<fs::path> data_search_path() {
   std::vector<fs::path> roots;
   if (const char* env = std::getenv("TRANSCHECK_DATA_DIR"); env && *env) roots.emplace_back(env);
   if (const auto executable = running_executable()) roots.push_back(installed_data_dir(*executable));
+#ifdef TRANSCHECK_BUILD_DATA_DIR
+  roots.emplace_back(TRANSCHECK_BUILD_DATA_DIR);  // what the build made (the lexicon index)
+#endif
 #ifdef TRANSCHECK_DATA_DIR
   roots.emplace_back(TRANSCHECK_DATA_DIR);
 #endif

@@ -19,7 +19,8 @@ std::optional<std::filesystem::path> running_executable();
 
 // Where data files are looked for, in order: the environment variable
 // TRANSCHECK_DATA_DIR, the installation the running binary belongs to, the
-// source tree it was built from, the install prefix it was configured with.
+// data its build made (the lexicon index), the source tree it was built
+// from, the install prefix it was configured with.
 std::vector<std::filesystem::path> data_search_path();
 
 // The first root / relative that is a regular file.

@@ -99,6 +99,11 @@ class Rule {
   // Appends findings; must not do I/O. Findings may leave severity and rule
   // unset: the engine fills them from info() (see make_finding).
   virtual void check(const CheckContext& context, std::vector<Finding>& out) const = 0;
+  // Called for each document this rule is about to check, before the job's
+  // other work (alignment, other rules): a rule that needs a slow resource
+  // (a dictionary) may start loading it in the background here. Must not
+  // report anything.
+  virtual void prepare(const Document& /*doc*/) const {}
 
  protected:
   Finding make_finding(const Document& doc, Span span, std::string message) const {

@@ -17,6 +17,13 @@ bool applies_to(const RuleInfo& info, const Document& doc) {
   return true;
 }
 
+// True when a document rule checks doc under selection. A file in a legacy
+// encoding is one finding, not thousands: only rules that read undecoded text run.
+bool document_rule_runs(const RuleInfo& info, const Document& doc, const RuleSelection& selection) {
+  return info.scope == RuleScope::document && selection.is_enabled(info) && applies_to(info, doc) &&
+         (doc.suspected_encoding.empty() || info.reads_undecoded);
+}
+
 // Runs one rule and fills what it left unset.
 void run_rule(const Rule& rule, const CheckContext& context, std::vector<Finding>& out) {
   const std::size_t first = out.size();
@@ -40,11 +47,10 @@ RuleRunner::RuleRunner(const RuleList& rules, CheckOptions options)
 JobResult RuleRunner::check_document(const Document& doc, Role role, const MissingCounterpart* missing) const {
   JobResult result;
   JobMemo memo;
+  for (const auto& rule : rules_)
+    if (document_rule_runs(rule->info(), doc, options_.selection)) rule->prepare(doc);
   for (const auto& rule : rules_) {
-    const RuleInfo& info = rule->info();
-    if (info.scope != RuleScope::document || !options_.selection.is_enabled(info) || !applies_to(info, doc)) continue;
-    // A file in a legacy encoding is one finding, not thousands.
-    if (!doc.suspected_encoding.empty() && !info.reads_undecoded) continue;
+    if (!document_rule_runs(rule->info(), doc, options_.selection)) continue;
     const CheckContext context{doc, nullptr, nullptr, nullptr, options_.glossary, rule_options_, role, &memo, missing};
     run_rule(*rule, context, result.findings);
   }
@@ -65,19 +71,23 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
                                 const std::vector<BitextUnit>* units) const {
   JobResult result;
   JobMemo memo;
+  // Rules start loading what they need first, so it loads while the
+  // documents are aligned (the alignment does not depend on any finding).
+  for (const auto* side : {&source, &target})
+    for (const auto& rule : rules_)
+      if (document_rule_runs(rule->info(), *side, options_.selection)) rule->prepare(*side);
+  const bool undecoded = !source.suspected_encoding.empty() || !target.suspected_encoding.empty();
+  if (!undecoded && (keep_alignment || needs_alignment(rules_, options_.selection)))
+    result.alignment = units ? align_units(source, target, *units) : align_documents(source, target, options_.align);
   for (const auto* side : {&source, &target}) {
     const Role role = side == &source ? Role::source : Role::target;
     for (const auto& rule : rules_) {
-      const RuleInfo& info = rule->info();
-      if (info.scope != RuleScope::document || !options_.selection.is_enabled(info) || !applies_to(info, *side)) continue;
-      if (!side->suspected_encoding.empty() && !info.reads_undecoded) continue;
+      if (!document_rule_runs(rule->info(), *side, options_.selection)) continue;
       const CheckContext context{*side, nullptr, nullptr, nullptr, options_.glossary, rule_options_, role, &memo};
       run_rule(*rule, context, result.findings);
     }
   }
-  const bool undecoded = !source.suspected_encoding.empty() || !target.suspected_encoding.empty();
-  if (!undecoded && (keep_alignment || needs_alignment(rules_, options_.selection))) {
-    result.alignment = units ? align_units(source, target, *units) : align_documents(source, target, options_.align);
+  if (result.alignment) {
     for (const auto& rule : rules_) {
       const RuleInfo& info = rule->info();
       if (info.scope != RuleScope::pair || !options_.selection.is_enabled(info)) continue;

@@ -138,6 +138,35 @@ JobResult CheckSession::run(const Job& job) const {
   return checked;
 }
 
+JobResult CheckSession::run_texts(const std::string& source_name, std::string source, const std::string& target_name,
+                                  std::string target) const {
+  JobResult result;
+  result.documents.reserve(2);  // findings point into this vector: it must not reallocate
+  LoadOptions load;
+  load.encoding = config_.encoding;
+  load.limits.max_bytes = config_.max_input_size;
+  try {
+    load.language = config_.source_language;
+    result.documents.push_back(document_from_bytes(source_name, std::move(source), load));
+    load.language = config_.target_language;
+    result.documents.push_back(document_from_bytes(target_name, std::move(target), load));
+  } catch (const InputError& e) {
+    result.documents.clear();
+    result.error = JobError{e.path(), e.what()};
+    return result;
+  }
+  // The pair is one translation unit, as a memory's unit is: no sentence
+  // alignment to guess, and the unit/ checks (a target equal to its source) apply.
+  BitextUnit unit;
+  unit.source = {0, result.documents[0].text.size()};
+  unit.target = {0, result.documents[1].text.size()};
+  result.units = {unit};
+  JobResult checked = runners_.front()->check_bitext(result.documents[0], result.documents[1], result.units);
+  checked.units = std::move(result.units);
+  checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
+  return checked;
+}
+
 JobResult CheckSession::align(const Job& job) const {
   JobResult result = load(job, false);
   if (result.error || job.kind != Job::Kind::pair) return result;

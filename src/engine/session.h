@@ -52,6 +52,12 @@ class CheckSession {
   // the rules and the finding pipeline. Never throws InputError: a file that
   // cannot be read or contradicts the declared language is result.error.
   JobResult run(const Job& job) const;
+  // A pair given as texts (`check --lines`): documents named source_name and
+  // target_name, read as plain text in the run's languages as declared (a
+  // line may be too short to tell its language), checked as one translation
+  // unit (no sentence alignment). Never throws InputError.
+  JobResult run_texts(const std::string& source_name, std::string source, const std::string& target_name,
+                      std::string target) const;
   // A pair's alignment only, for `transcheck align`: no rules run and the
   // languages are taken as declared.
   JobResult align(const Job& job) const;

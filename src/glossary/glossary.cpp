@@ -1,5 +1,7 @@
 #include "glossary/glossary.h"
 
+#include <mutex>
+
 #include "glossary/match.h"
 
 namespace tc {
@@ -12,6 +14,17 @@ std::vector<std::string> GlossaryEntry::accepted() const {
   return all;
 }
 
-void Glossary::build_index() { index_ = std::make_shared<const TermIndex>(entries); }
+struct Glossary::LazyIndex {
+  std::once_flag built;
+  std::unique_ptr<const TermIndex> index;
+};
+
+void Glossary::build_index() { index_ = std::make_shared<LazyIndex>(); }
+
+const TermIndex* Glossary::index() const {
+  if (!index_) return nullptr;
+  std::call_once(index_->built, [this] { index_->index = std::make_unique<const TermIndex>(entries); });
+  return index_->index.get();
+}
 
 }  // namespace tc

@@ -1,6 +1,6 @@
 #pragma once
 // A terminology glossary. Loaded by glossary/load.h; its term index (built
-// once, at load) is matched through glossary/match.h.
+// once, on first use) is matched through glossary/match.h.
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,14 +26,17 @@ class Glossary {
  public:
   std::vector<GlossaryEntry> entries;
 
-  // Builds the term index over entries; load_glossaries() calls it. Call it
+  // Asks for the term index over entries; load_glossaries() calls it. Call it
   // again after changing entries. Matching an unindexed glossary finds nothing.
   void build_index();
-  // Null until build_index(). Shared so that copies of a glossary share it.
-  const TermIndex* index() const { return index_.get(); }
+  // Null until build_index(). The index is built on the first call (once,
+  // thread-safe), so a run whose rules match no terms does not pay for it.
+  // Shared so that copies of a glossary share it.
+  const TermIndex* index() const;
 
  private:
-  std::shared_ptr<const TermIndex> index_;
+  struct LazyIndex;
+  std::shared_ptr<LazyIndex> index_;
 };
 
 }  // namespace tc

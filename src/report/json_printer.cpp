@@ -12,6 +12,39 @@ using ordered = nlohmann::ordered_json;
 
 std::string dumped(const json& value) { return value.dump(2, ' ', false, json::error_handler_t::replace); }
 
+json item_json(const Finding& f, Locator& locator, Locator& counterpart_locator) {
+  const Location loc = locator.locate(*f.document, f.span);
+  json item = {
+      {"rule", f.rule},
+      {"severity", std::string(to_string(f.severity))},
+      {"file", loc.file},
+      {"line", loc.start.line},
+      {"column", loc.start.column},
+      {"end_line", loc.end.line},
+      {"end_column", loc.end.column},
+      {"offset", loc.offset},
+      {"end_offset", loc.end_offset},
+      {"message", f.message},
+      {"text", f.document->text.substr(f.span.begin, f.span.size())},
+  };
+  if (const auto replacement = fix_replacement(f); replacement && f.fix->applicability == Applicability::safe)
+    item["fix"] = *replacement;
+  if (!f.fingerprint.empty()) item["fingerprint"] = f.fingerprint;
+  if (f.counterpart) {
+    json counterpart = {{"text", f.counterpart->text}};
+    if (f.counterpart->document) {
+      const Location cl = counterpart_locator.locate(*f.counterpart->document, f.counterpart->span);
+      counterpart["file"] = cl.file;
+      counterpart["line"] = cl.start.line;
+      counterpart["column"] = cl.start.column;
+      counterpart["end_line"] = cl.end.line;
+      counterpart["end_column"] = cl.end.column;
+    }
+    item["counterpart"] = counterpart;
+  }
+  return item;
+}
+
 // Findings stream as each job ends; "files" and "summary", known only at
 // the end, follow them.
 class JsonSink : public ReportSink {
@@ -61,39 +94,6 @@ class JsonSink : public ReportSink {
     return report.dump(2, ' ', false, ordered::error_handler_t::replace);
   }
 
-  static json item_json(const Finding& f, Locator& locator, Locator& counterpart_locator) {
-    const Location loc = locator.locate(*f.document, f.span);
-    json item = {
-        {"rule", f.rule},
-        {"severity", std::string(to_string(f.severity))},
-        {"file", loc.file},
-        {"line", loc.start.line},
-        {"column", loc.start.column},
-        {"end_line", loc.end.line},
-        {"end_column", loc.end.column},
-        {"offset", loc.offset},
-        {"end_offset", loc.end_offset},
-        {"message", f.message},
-        {"text", f.document->text.substr(f.span.begin, f.span.size())},
-    };
-    if (const auto replacement = fix_replacement(f); replacement && f.fix->applicability == Applicability::safe)
-      item["fix"] = *replacement;
-    if (!f.fingerprint.empty()) item["fingerprint"] = f.fingerprint;
-    if (f.counterpart) {
-      json counterpart = {{"text", f.counterpart->text}};
-      if (f.counterpart->document) {
-        const Location cl = counterpart_locator.locate(*f.counterpart->document, f.counterpart->span);
-        counterpart["file"] = cl.file;
-        counterpart["line"] = cl.start.line;
-        counterpart["column"] = cl.start.column;
-        counterpart["end_line"] = cl.end.line;
-        counterpart["end_column"] = cl.end.column;
-      }
-      item["counterpart"] = counterpart;
-    }
-    return item;
-  }
-
   std::ostream& out_;
   StreamedArray findings_;
   json files_ = json::array();
@@ -105,6 +105,25 @@ class JsonSink : public ReportSink {
 
 std::unique_ptr<ReportSink> make_json_sink(std::ostream& out, const ReportContext&) {
   return std::make_unique<JsonSink>(out);
+}
+
+std::string pair_line_json(std::size_t line, std::string_view id_json, const JobResult* result, std::string_view error) {
+  std::string record = "{\"line\":" + std::to_string(line);
+  if (!id_json.empty()) (record += ",\"id\":") += id_json;
+  if (!error.empty() || !result) {
+    record += ",\"error\":" + json(std::string(error)).dump(-1, ' ', false, json::error_handler_t::replace);
+  } else {
+    record += ",\"findings\":[";
+    Locator locator;
+    Locator counterpart_locator;
+    for (std::size_t i = 0; i < result->findings.size(); ++i) {
+      if (i > 0) record += ',';
+      record += item_json(result->findings[i], locator, counterpart_locator)
+                    .dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    record += ']';
+  }
+  return record + '}';
 }
 
 }  // namespace tc

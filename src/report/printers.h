@@ -56,6 +56,13 @@ class ReportSink {
 std::unique_ptr<ReportSink> make_text_sink(std::ostream& out, const ReportContext& context);
 // {"version": ..., "findings": [...], ...}; schema in docs/json-schema.md.
 std::unique_ptr<ReportSink> make_json_sink(std::ostream& out, const ReportContext& context);
+
+// One line of `check --lines` output, without the line break:
+// {"line": N, "id": ..., "findings": [...]}, each finding as in the JSON
+// report; with `error` set, {"line": N, "id": ..., "error": "..."} instead.
+// id_json is the input's id as JSON text; empty: no "id".
+std::string pair_line_json(std::size_t line, std::string_view id_json, const JobResult* result,
+                           std::string_view error = {});
 // SARIF 2.1.0, for GitHub code scanning and other CI viewers.
 std::unique_ptr<ReportSink> make_sarif_sink(std::ostream& out, const ReportContext& context);
 // GitHub Actions workflow commands (::error file=...::message).

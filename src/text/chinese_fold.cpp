@@ -4,24 +4,60 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 #include "core/utf8.h"
 #include "text/ascii.h"
 #include "text/han.h"
 
 namespace tc {
 
+namespace {
+
+// {code point, Simplified form} for every code point ICU's Hant-Hans
+// changes, ascending; 0 as the form: not a single code point.
+constexpr std::pair<char32_t, char32_t> kHantHans[] = {
+#include "text/hant_hans_table.inc"
+};
+
+}  // namespace
+
+char32_t hant_hans(char32_t cp) {
+  const auto* found = std::lower_bound(std::begin(kHantHans), std::end(kHantHans), cp,
+                                       [](const auto& entry, char32_t key) { return entry.first < key; });
+  return found == std::end(kHantHans) || found->first != cp ? cp : found->second;
+}
+
 TraditionalToSimplified::TraditionalToSimplified() {
-  UErrorCode status = U_ZERO_ERROR;
-  transliterator_.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-  if (U_FAILURE(status)) transliterator_.reset();
-  if (!transliterator_) return;
-  // 0 marks a character whose Simplified form is not a single code point.
-  table_.resize(kTableLast - kTableFirst + 1, 0);
-  for (char32_t cp = kTableFirst; cp <= kTableLast; ++cp) {
-    icu::UnicodeString text(static_cast<UChar32>(cp));
-    transliterator_->transliterate(text);
-    if (text.length() > 0 && text.countChar32() == 1) table_[cp - kTableFirst] = static_cast<char32_t>(text.char32At(0));
+  table_.resize(kTableLast - kTableFirst + 1);
+  for (char32_t cp = kTableFirst; cp <= kTableLast; ++cp) table_[cp - kTableFirst] = cp;
+  for (const auto& [cp, simplified] : kHantHans)
+    if (cp >= kTableFirst && cp <= kTableLast) table_[cp - kTableFirst] = simplified;
+}
+
+void TraditionalToSimplified::transliterate(icu::UnicodeString& text) const {
+  // Code point by code point from the table while every one is in it as a
+  // single code point (ICU's Hant-Hans maps characters, not contexts);
+  // anything else goes to ICU itself.
+  icu::UnicodeString mapped;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (const char32_t simplified = hant_hans(static_cast<char32_t>(c)); simplified != 0) {
+      mapped.append(static_cast<UChar32>(simplified));
+    } else {
+      std::call_once(created_, [this] {
+        UErrorCode status = U_ZERO_ERROR;
+        transliterator_.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) transliterator_.reset();
+      });
+      if (transliterator_) transliterator_->transliterate(text);
+      return;
+    }
   }
+  text = mapped;
 }
 
 TraditionalToSimplified::~TraditionalToSimplified() = default;
@@ -79,7 +115,7 @@ std::u32string ChineseFolder::slow_fold(char32_t cp) const {
     icu::UnicodeString normalized = nfkc_->normalize(text, status);
     if (U_SUCCESS(status)) text = normalized;
   }
-  if (to_simplified_) to_simplified_->transliterator()->transliterate(text);
+  if (to_simplified_) to_simplified_->transliterate(text);
   std::u32string out;
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);

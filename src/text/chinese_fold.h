@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,33 +15,42 @@
 U_NAMESPACE_BEGIN
 class Normalizer2;
 class Transliterator;
+class UnicodeString;
 U_NAMESPACE_END
 
 namespace tc {
 
-// ICU's Traditional->Simplified transliterator, loaded once, with a table
-// for every BMP Han character so that folding a document is a lookup, not
-// an ICU call per character.
+// ICU's Hant-Hans transliteration of one code point, from the table made
+// at build time: cp itself when ICU leaves it, 0 when ICU's result is not a
+// single code point.
+char32_t hant_hans(char32_t cp);
+
+// ICU's Traditional->Simplified transliteration (Hant-Hans): a table made
+// from ICU at build time for every code point, so folding a document is a
+// lookup; ICU's transliterator itself is created (once, thread-safe) only
+// for the rare text the table cannot fold alone.
 class TraditionalToSimplified {
  public:
-  TraditionalToSimplified();  // unavailable (no ICU data) leaves it empty
+  TraditionalToSimplified();
   ~TraditionalToSimplified();
   TraditionalToSimplified(const TraditionalToSimplified&) = delete;
   TraditionalToSimplified& operator=(const TraditionalToSimplified&) = delete;
 
-  bool available() const { return transliterator_ != nullptr; }
-  const icu::Transliterator* transliterator() const { return transliterator_.get(); }
+  bool available() const { return !table_.empty(); }
   // The Simplified form of a BMP Han character when it is a single code
   // point; 0 when the table does not hold it.
   char32_t simplified(char32_t cp) const {
     return cp >= kTableFirst && cp <= kTableLast && !table_.empty() ? table_[cp - kTableFirst] : 0;
   }
+  // Transliterates `text` in place, as ICU's Hant-Hans does.
+  void transliterate(icu::UnicodeString& text) const;
 
  private:
   static constexpr char32_t kTableFirst = 0x3400;
   static constexpr char32_t kTableLast = 0x9FFF;
-  std::unique_ptr<icu::Transliterator> transliterator_;
   std::vector<char32_t> table_;
+  mutable std::once_flag created_;
+  mutable std::unique_ptr<icu::Transliterator> transliterator_;
 };
 
 class ChineseFolder {

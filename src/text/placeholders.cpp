@@ -179,17 +179,17 @@ std::size_t read_entity(std::string_view text, std::size_t pos, std::size_t end)
 std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
   std::vector<Placeholder> found;
   const std::size_t end = std::min(span.end, text.size());
-  // URLs are runs of URL bytes: one that starts in the span is found by a
-  // scan from the start of the run holding span.begin. Scanning from the
-  // text's start instead made checking a document bead by bead quadratic.
-  std::size_t scan_from = std::min(span.begin, end);
-  while (scan_from > 0 && is_url_byte(static_cast<unsigned char>(text[scan_from - 1]))) --scan_from;
+  // A URL is a run of URL bytes: one starting in the span starts after the
+  // last other byte before it, so the scan need not begin at the start of the
+  // text (from there, a check of each sentence was quadratic in the text).
+  // The walk back is bounded too, for text that is one long run of such bytes.
+  constexpr std::size_t kLongestUrl = 8192;
+  std::size_t from = std::min(span.begin, end);
+  const std::size_t limit = from > kLongestUrl ? from - kLongestUrl : 0;
+  while (from > limit && is_url_byte(static_cast<unsigned char>(text[from - 1]))) --from;
   std::vector<Span> urls;
-  for (Span url : find_urls(text.substr(scan_from, end - scan_from))) {
-    url.begin += scan_from;
-    url.end += scan_from;
-    if (url.begin >= span.begin) urls.push_back(url);
-  }
+  for (const Span url : find_urls(text.substr(from, end - from)))
+    if (url.begin + from >= span.begin) urls.push_back({url.begin + from, url.end + from});
   std::size_t next_url = 0;
   for (std::size_t pos = span.begin; pos < end;) {
     while (next_url < urls.size() && urls[next_url].end <= pos) ++next_url;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "align/coarse.h"
 #include "align/lexicon.h"
 #include "glossary/glossary.h"
 #include "support/test_support.h"
@@ -183,6 +184,41 @@ TEST(Align, LopsidedPairKeepsTheOneTranslatedSentenceInPlace) {
   EXPECT_EQ(beads_of("我喜欢苹果。\n医生在医院工作。\n学生们在图书馆读书。\n天气很冷。\n孩子们在公园里玩。\n妈妈在厨房做饭。\n",
                      "I like apples.\n"),
             (Beads{"[0]:[0]", "[1]:[]", "[2]:[]", "[3]:[]", "[4]:[]", "[5]:[]"}));
+}
+
+}  // namespace
+}  // namespace tc::test
+
+namespace tc::test {
+namespace {
+
+TEST(Align, SameScriptLengthRatioIsNearOne) {
+  // Two texts in one script run about as long as each other; English runs
+  // longer than Chinese, and a pair outside that range is lopsided.
+  std::vector<SentenceFeatures> a(3), b(3);
+  for (auto& s : a) s.length = 40;
+  for (auto& s : b) s.length = 40;
+  EXPECT_FLOAT_EQ(pair_length_ratio(a, b, true), 1.f);
+  EXPECT_FLOAT_EQ(pair_length_ratio(a, b, false), 1.5f);
+  for (auto& s : b) s.length = 400;
+  EXPECT_FLOAT_EQ(pair_length_ratio(a, b, true), 2.f);
+  EXPECT_FLOAT_EQ(pair_length_ratio(a, b, false), 8.f);
+}
+
+TEST(Align, RepetitiveTextAgainstItselfRunsOneToOne) {
+  // A text aligned against itself pairs every sentence with itself, even
+  // when every other sentence is the same.
+  std::string text;
+  for (int k = 0; k < 400; ++k) text += "The vaccine is safe. It works well.\n";
+  const Document source = make_doc(text, Lang::en, "a.en.txt");
+  const Document target = make_doc(text, Lang::en, "b.en.txt");
+  const Alignment alignment = align_documents(source, target, AlignOptions{});
+  ASSERT_EQ(alignment.source_sentences.size(), 800u);
+  ASSERT_EQ(alignment.beads.size(), 800u);
+  for (std::size_t k = 0; k < alignment.beads.size(); ++k) {
+    EXPECT_EQ(alignment.beads[k].source, std::vector<std::size_t>{k});
+    EXPECT_EQ(alignment.beads[k].target, std::vector<std::size_t>{k});
+  }
 }
 
 }  // namespace

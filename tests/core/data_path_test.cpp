@@ -28,9 +28,10 @@ TEST(DataPath, TheRunningProgramIsKnown) {
 TEST(DataPath, TheInstallationComesBeforeTheSourceTreeAndTheEnvironmentFirst) {
   ::unsetenv("TRANSCHECK_DATA_DIR");
   auto roots = data_search_path();
-  ASSERT_GE(roots.size(), 2u);
+  ASSERT_GE(roots.size(), 3u);
   EXPECT_EQ(roots[0], installed_data_dir(*running_executable()));
-  EXPECT_EQ(roots[1], fs::path(TRANSCHECK_DATA_DIR));
+  EXPECT_EQ(roots[1], fs::path(TRANSCHECK_BUILD_DATA_DIR));
+  EXPECT_EQ(roots[2], fs::path(TRANSCHECK_DATA_DIR));
   ::setenv("TRANSCHECK_DATA_DIR", "/somewhere/else", 1);
   roots = data_search_path();
   ::unsetenv("TRANSCHECK_DATA_DIR");

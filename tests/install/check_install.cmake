@@ -12,6 +12,7 @@ foreach(expected
     bin/transcheck
     share/transcheck/README.md
     share/transcheck/cedict/cedict.tsv
+    share/transcheck/cedict/cedict.idx
     share/transcheck/cedict/LICENSE
     share/transcheck/glossaries/README.md
     share/transcheck/glossaries/medical.zh-en.tsv

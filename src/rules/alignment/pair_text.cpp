@@ -39,14 +39,26 @@ std::string quote(const Document& doc, Span span, std::size_t max_chars) {
 
 Counterpart counterpart(const Document& doc, Span span) { return {&doc, span, quote(doc, span, 200)}; }
 
-Span nearest_other_side(const Alignment& alignment, std::size_t bead_index, bool other_is_target) {
+std::vector<Span> nearest_other_sides(const Alignment& alignment, const std::vector<UnpairedRun>& runs, bool other_is_target) {
   const auto& sentences = other_is_target ? alignment.target_sentences : alignment.source_sentences;
   auto side = [&](const Bead& bead) -> const std::vector<std::size_t>& { return other_is_target ? bead.target : bead.source; };
-  for (std::size_t k = bead_index; k-- > 0;)
-    if (!side(alignment.beads[k]).empty()) return sentences[side(alignment.beads[k]).back()].span;
-  for (std::size_t k = bead_index + 1; k < alignment.beads.size(); ++k)
-    if (!side(alignment.beads[k]).empty()) return sentences[side(alignment.beads[k]).front()].span;
-  return {};
+  // One pass in bead order (runs are in it): the last bead before each run
+  // with text on the other side; before the first such bead, the first one.
+  std::size_t first = alignment.beads.size();
+  for (std::size_t k = 0; k < alignment.beads.size() && first == alignment.beads.size(); ++k)
+    if (!side(alignment.beads[k]).empty()) first = k;
+  std::vector<Span> near;
+  near.reserve(runs.size());
+  std::size_t next = 0;                               // beads before this one are seen
+  std::size_t last = alignment.beads.size();          // the last seen with text on the other side
+  for (const UnpairedRun& run : runs) {
+    for (; next < run.bead; ++next)
+      if (!side(alignment.beads[next]).empty()) last = next;
+    if (last < alignment.beads.size()) near.push_back(sentences[side(alignment.beads[last]).back()].span);
+    else if (first < alignment.beads.size()) near.push_back(sentences[side(alignment.beads[first]).front()].span);
+    else near.push_back({});
+  }
+  return near;
 }
 
 std::vector<UnpairedRun> unpaired_runs(const Alignment& alignment, const Document& doc, bool target_side) {

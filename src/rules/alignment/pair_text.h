@@ -36,10 +36,6 @@ std::string quote(const Document& doc, Span span, std::size_t max_chars = 60);
 
 Counterpart counterpart(const Document& doc, Span span);
 
-// For a sentence with no counterpart: the nearest aligned text on the other
-// side before it (or after it at the start of the document); empty span if none.
-Span nearest_other_side(const Alignment& alignment, std::size_t bead_index, bool other_is_target);
-
 // Runs of consecutive sentences of one side that have no counterpart (1-0
 // beads for the source, 0-1 for the target), joined within a paragraph, with
 // the index of the run's first bead. Runs without letters are left out.
@@ -49,6 +45,10 @@ struct UnpairedRun {
 };
 std::vector<UnpairedRun> unpaired_runs(const Alignment& alignment, const Document& doc, bool target_side);
 
+// For each run (in bead order): the nearest aligned text on the other side
+// before it (or after it at the start of the document); empty span if none.
+std::vector<Span> nearest_other_sides(const Alignment& alignment, const std::vector<UnpairedRun>& runs, bool other_is_target);
+
 // Findings for the unpaired runs of one side (omissions: the source;
 // additions: the target), each quoting the nearest text of the other side.
 // make(doc, span, message) is the rule's make_finding.
@@ -57,9 +57,12 @@ void report_unpaired(const Pair& pair, bool target_side, const std::string& mess
                      Make make, std::vector<Finding>& out) {
   const Document& mine = target_side ? pair.target : pair.source;
   const Document& other = target_side ? pair.source : pair.target;
-  for (const auto& run : unpaired_runs(pair.alignment, mine, target_side)) {
+  const std::vector<UnpairedRun> runs = unpaired_runs(pair.alignment, mine, target_side);
+  const std::vector<Span> nearest = nearest_other_sides(pair.alignment, runs, !target_side);
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const UnpairedRun& run = runs[r];
     Finding finding = make(mine, run.span, message);
-    const Span near = nearest_other_side(pair.alignment, run.bead, !target_side);
+    const Span near = nearest[r];
     if (!near.empty()) {
       finding.message += std::string(" (") + near_label + ": \"" + quote(other, near, 40) + "\")";
       finding.counterpart = counterpart(other, near);

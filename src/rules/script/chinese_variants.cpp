@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include "core/utf8.h"
+#include "text/chinese_fold.h"
 #include "rules/script/script_chars.h"
 
 namespace tc::script {
@@ -27,38 +28,48 @@ bool contains(std::u32string_view set, char32_t cp) { return set.find(cp) != std
 
 }  // namespace
 
-ChineseVariants::ChineseVariants(ChineseTarget target) : target_(target) {
-  UErrorCode status = U_ZERO_ERROR;
-  transliterator_.reset(icu::Transliterator::createInstance(
-      target == ChineseTarget::simplified ? "Hant-Hans" : "Hans-Hant", UTRANS_FORWARD, status));
-  if (U_FAILURE(status)) transliterator_.reset();
-}
+ChineseVariants::ChineseVariants(ChineseTarget target) : target_(target) {}
 
 ChineseVariants::~ChineseVariants() = default;
 
-bool ChineseVariants::decide(char32_t cp) const {
+const icu::Transliterator* ChineseVariants::transliterator() {
+  if (!transliterator_created_) {
+    transliterator_created_ = true;
+    UErrorCode status = U_ZERO_ERROR;
+    transliterator_.reset(icu::Transliterator::createInstance(
+        target_ == ChineseTarget::simplified ? "Hant-Hans" : "Hans-Hant", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) transliterator_.reset();
+  }
+  return transliterator_.get();
+}
+
+bool ChineseVariants::decide(char32_t cp) {
   if (contains(target_ == ChineseTarget::simplified ? kAlsoSimplified : kAlsoTraditional, cp)) return false;
+  if (target_ == ChineseTarget::simplified) return hant_hans(cp) != cp;
+  const icu::Transliterator* to_target = transliterator();
+  if (!to_target) return false;
   icu::UnicodeString converted(static_cast<UChar32>(cp));
-  transliterator_->transliterate(converted);
+  to_target->transliterate(converted);
   return converted != icu::UnicodeString(static_cast<UChar32>(cp));
 }
 
 bool ChineseVariants::is_foreign_uncached(char32_t cp) {
   if (cp >= 0x10000) {
-    if (!transliterator_ || !is_han_or_ideographic_mark(cp)) return false;
+    if (!is_han_or_ideographic_mark(cp)) return false;
     const auto [it, inserted] = other_verdicts_.try_emplace(cp, false);
     if (inserted) it->second = decide(cp);
     return it->second;
   }
-  const bool foreign = transliterator_ && is_han_or_ideographic_mark(cp) && decide(cp);
+  const bool foreign = is_han_or_ideographic_mark(cp) && decide(cp);
   bmp_verdicts_[cp] = foreign ? 2 : 1;
   return foreign;
 }
 
-std::string ChineseVariants::convert(std::string_view text) const {
-  if (!transliterator_) return std::string(text);
+std::string ChineseVariants::convert(std::string_view text) {
+  const icu::Transliterator* to_target = transliterator();
+  if (!to_target) return std::string(text);
   icu::UnicodeString converted = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  transliterator_->transliterate(converted);
+  to_target->transliterate(converted);
   std::string out;
   converted.toUTF8String(out);
   return out;

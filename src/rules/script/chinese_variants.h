@@ -19,8 +19,11 @@ namespace tc::script {
 
 enum class ChineseTarget { simplified, traditional };
 
-// One per check call: it owns a transliterator and caches the verdict for
-// each distinct character, so each character is transliterated once.
+// One per check call: it caches the verdict for each distinct character.
+// Towards Simplified the verdicts come from the build's Hant-Hans table
+// (text/chinese_fold.h); ICU's transliterator, whose creation compiles its
+// rules, is created only to convert a finding's text or to decide towards
+// Traditional.
 class ChineseVariants {
  public:
   // target is the script the text should be in.
@@ -28,9 +31,6 @@ class ChineseVariants {
   ~ChineseVariants();
   ChineseVariants(const ChineseVariants&) = delete;
   ChineseVariants& operator=(const ChineseVariants&) = delete;
-
-  // False when ICU lacks the transliterator (then nothing is flagged).
-  bool usable() const { return transliterator_ != nullptr; }
 
   // True when cp is a Han character of the other script: converting it to
   // the target script changes it, and it is not also a standard character
@@ -42,17 +42,20 @@ class ChineseVariants {
   }
 
   // text converted to the target script.
-  std::string convert(std::string_view text) const;
+  std::string convert(std::string_view text);
 
   // True when converting text may have picked one of several readings
   // (发 -> 發 or 髮): the conversion is then no safe fix.
   bool is_ambiguous(std::string_view text) const;
 
  private:
-  bool decide(char32_t cp) const;
+  bool decide(char32_t cp);
   bool is_foreign_uncached(char32_t cp);
+  // ICU's transliterator to the target script, created on first use; null when ICU lacks it.
+  const icu::Transliterator* transliterator();
 
   ChineseTarget target_;
+  bool transliterator_created_ = false;
   std::unique_ptr<icu::Transliterator> transliterator_;
   std::vector<std::uint8_t> bmp_verdicts_ = std::vector<std::uint8_t>(0x10000);  // 0 unknown, 1 native, 2 foreign
   std::unordered_map<char32_t, bool> other_verdicts_;

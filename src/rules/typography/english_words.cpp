@@ -3,6 +3,7 @@
 #include <hunspell/hunspell.hxx>
 
 #include <cstdlib>
+#include <system_error>
 #include <filesystem>
 #include <iostream>
 
@@ -35,6 +36,16 @@ void EnglishLexicon::load() const {
 bool EnglishLexicon::available() const {
   std::call_once(loaded_, [this] { load(); });
   return hunspell_ != nullptr;
+}
+
+void EnglishLexicon::prefetch() const {
+  std::call_once(prefetch_started_, [this] {
+    try {
+      prefetch_ = std::async(std::launch::async, [this] { available(); });
+    } catch (const std::system_error&) {
+      // No thread to spare: the first query loads it.
+    }
+  });
 }
 
 bool EnglishLexicon::spell(const std::string& word) const {

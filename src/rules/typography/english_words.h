@@ -1,6 +1,7 @@
 #pragma once
 // English word lists for the typography/ rules: Hunspell (en_US plus the
 // medical en_med_glut list) and the English terms of the loaded glossary.
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -29,7 +30,12 @@ class EnglishLexicon {
   EnglishLexicon& operator=(const EnglishLexicon&) = delete;
 
   // False when the dictionaries could not be found (said once on stderr).
+  // Waits for a load prefetch() started.
   bool available() const;
+  // Starts loading the dictionaries on a thread of its own (once), for a
+  // rule that will need them soon; the load (~50 ms) then overlaps the
+  // job's other work.
+  void prefetch() const;
   bool spell(const std::string& word) const;
   // Hunspell's suggestions, best first.
   std::vector<std::string> suggest(const std::string& word) const;
@@ -39,6 +45,8 @@ class EnglishLexicon {
   mutable std::once_flag loaded_;
   mutable std::unique_ptr<Hunspell> hunspell_;
   mutable std::mutex use_;  // Hunspell objects are not safe to share between threads
+  mutable std::once_flag prefetch_started_;
+  mutable std::future<void> prefetch_;  // declared last: waited for before the rest is destroyed
 };
 
 // Longer tokens are never words; they are not looked up (nor cached).

@@ -11,6 +11,7 @@ class RunTogetherWords final : public Rule {
   explicit RunTogetherWords(std::shared_ptr<const typography::EnglishLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
   const RuleInfo& info() const override;
   void check(const CheckContext& context, std::vector<Finding>& out) const override;
+  void prepare(const Document&) const override { lexicon_->prefetch(); }
 
  private:
   std::shared_ptr<const typography::EnglishLexicon> lexicon_;

@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "align/lexicon.h"
+#include "align/pinyin.h"
+#include "core/error.h"
+
+namespace tc {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A scratch directory removed when the test ends.
+struct Scratch {
+  fs::path dir = fs::temp_directory_path() / ("transcheck-lexicon-index-" + std::to_string(::getpid()));
+  Scratch() { fs::create_directories(dir); }
+  ~Scratch() { fs::remove_all(dir); }
+  fs::path write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return dir / name;
+  }
+};
+
+std::vector<WordId> ids_of(Lexicon::Translations translations) { return {translations.begin(), translations.end()}; }
+
+TEST(LexiconIndex, AnswersEveryLookupAsTheTableItWasBuiltFrom) {
+  const Scratch scratch;
+  // A headword on two lines (发 for 發 and for 髮) keeps both gloss lists, in order.
+  const auto table = scratch.write("lexicon.tsv",
+                                   "中国\t中國\tchina\n医生\t醫生\tdoctor physician\n发\t發\tsend out\n"
+                                   "发\t髮\thair\n化疗\t化療\tchemotherapy\n");
+  const Lexicon parsed = load_lexicon(table.string());
+  {
+    std::ofstream out(scratch.dir / "lexicon.idx", std::ios::binary);
+    parsed.write_index(out, {{U'中', "zhong"}, {U'医', "yi"}, {U'国', "guo"}});
+  }
+  const Lexicon mapped = Lexicon::map_index((scratch.dir / "lexicon.idx").string());
+  EXPECT_EQ(mapped.size(), parsed.size());
+  EXPECT_EQ(mapped.max_headword_bytes(), parsed.max_headword_bytes());
+  for (const char* headword : {"中国", "中國", "医生", "醫生", "发", "發", "髮", "化疗", "化療"}) {
+    ASSERT_TRUE(mapped.find(headword)) << headword;
+    EXPECT_EQ(ids_of(mapped.find(headword)), ids_of(parsed.find(headword))) << headword;
+  }
+  EXPECT_EQ(ids_of(mapped.find("发")).size(), 3u);  // send, out, hair
+  EXPECT_EQ(ids_of(mapped.find("醫生")), (std::vector<WordId>{english_word_id("doctor"), english_word_id("physician")}));
+  for (const char* unknown : {"", "中", "国", "医生们", "doctor"}) EXPECT_FALSE(mapped.find(unknown)) << unknown;
+  EXPECT_EQ(mapped.pinyin(U'中'), std::optional<std::string_view>("zhong"));
+  EXPECT_EQ(mapped.pinyin(U'国'), std::optional<std::string_view>("guo"));
+  EXPECT_EQ(mapped.pinyin(U'生'), std::optional<std::string_view>(""));  // indexed, no reading recorded
+  EXPECT_FALSE(parsed.pinyin(U'中'));  // a parsed table has no pinyin: the caller asks ICU
+  EXPECT_THROW(const_cast<Lexicon&>(mapped).add("新", {1}), std::logic_error);
+}
+
+TEST(LexiconIndex, AFileThatIsNoIndexIsRefusedWithItsName) {
+  const Scratch scratch;
+  for (const std::string& bytes : {std::string(), std::string("中国\t中國\tchina\n"), std::string(48, '\0')}) {
+    const auto path = scratch.write("bad.idx", bytes);
+    try {
+      Lexicon::map_index(path.string());
+      ADD_FAILURE() << "accepted " << bytes.size() << " bytes";
+    } catch (const InputError& error) {
+      EXPECT_NE(std::string(error.what()).find("bad.idx"), std::string::npos);
+    }
+  }
+  // A real index cut short.
+  const auto table = scratch.write("lexicon.tsv", "中国\t中國\tchina\n");
+  std::ostringstream whole;
+  load_lexicon(table.string()).write_index(whole, {});
+  const auto cut = scratch.write("cut.idx", whole.str().substr(0, whole.str().size() / 2));
+  EXPECT_THROW(Lexicon::map_index(cut.string()), InputError);
+}
+
+TEST(LexiconIndex, TheBuiltIndexCarriesICUsPinyin) {
+  // The build's index is what default_lexicon() maps; its table holds what ICU says.
+  const Lexicon& lexicon = default_lexicon();
+  ASSERT_FALSE(lexicon.empty());
+  const auto syllable = lexicon.pinyin(U'张');
+  ASSERT_TRUE(syllable) << "the build's cedict.idx should be found before the TSV";
+  EXPECT_EQ(std::string(*syllable), HanPinyin().of(U'张'));
+  EXPECT_EQ(std::string(*syllable), "zhang");
+  EXPECT_TRUE(lexicon.find("化疗"));
+}
+
+}  // namespace
+}  // namespace tc
