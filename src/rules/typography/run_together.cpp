@@ -18,6 +18,7 @@ constexpr std::size_t kMinThreePart = 4;   // a part of a three-word split
 constexpr std::size_t kMinContentPart = 5;     // a content word of a two-word split ...
 constexpr std::size_t kMinShortContentPart = 4;  // ... or this, in a token of kLongToken letters or more
 constexpr std::size_t kLongToken = 11;
+constexpr std::size_t kLongPartner = 7;  // a three-letter content word joins only a word this long
 constexpr std::size_t kMinStemBeforeParticiple = 7;  // "illness|lasting", not "crowd|sourced"
 
 enum class Shape { lowercase, capitalized, camel, other };
@@ -137,8 +138,11 @@ bool plausible_split(std::string_view split) {
   // "facemask" join short words), and not a short noun + participle ("crowdsourced").
   const std::size_t letters = split.size() - (parts.size() - 1);
   const std::size_t shortest = letters >= kLongToken ? kMinShortContentPart : kMinContentPart;
+  // A three-letter word beside a long one ("flu vaccine", "age seventeen").
+  const bool short_beside_long = parts.size() == 2 && std::min(parts[0].size(), parts[1].size()) == 3 &&
+                                 std::max(parts[0].size(), parts[1].size()) >= kLongPartner;
   for (std::string_view part : parts)
-    if (part.size() < shortest) return false;
+    if (part.size() < shortest && !short_beside_long) return false;
   const std::string_view last = parts.back();
   return (!last.ends_with("ing") && !last.ends_with("ed")) || parts.front().size() >= kMinStemBeforeParticiple;
 }
@@ -160,6 +164,7 @@ std::vector<std::string> plausible_splits(std::string_view token, WordOracle& wo
   auto usable_beside = [&](std::string_view part, std::string_view other, bool short_words) {
     return usable(part) || (is_function_word(other) && is_function_like(part)) ||
            (short_words && part.size() == 3 && other.size() >= 3 && is_function_like(other) && words.known(part)) ||
+           (short_words && part.size() == 3 && other.size() >= kLongPartner && usable(other) && words.known(part)) ||
            (short_words && is_function_like(part) && usable(other));
   };
   auto keep = [&](std::string split) {
@@ -247,7 +252,8 @@ facemask, crowdsourced). A split after "under" and the like is kept before a
 function word ("under the"), and a split before a suffix that is a word too
 (epidemiologic|ally, clock|wise, friend|ship) is ignored. Failing any other
 split, a known three-letter word next to a function-like word of three
-letters or more ("many flu") is one; "std|in" and "add|on" are not. Of several
+letters or more ("many flu") or next to a word of seven or more ("flu
+vaccine") is one; "std|in" and "add|on" are not. Of several
 splits, the only one made of function words wins ("they are", not "the
 yare"). There is no cap on the length of the whole token below 60 letters.
 Three-word splits need parts of four or more letters.
