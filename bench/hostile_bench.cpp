@@ -108,6 +108,12 @@ std::vector<Pattern> patterns() {
     write(dir / "u.en.txt", "See https://example.org/a" + repeat(")", bytes) + "\n");
     return std::vector<std::string>{"check", "--lang", "en", "--disable", "all", (dir / "u.en.txt").string()};
   }});
+  list.push_back({"mask_urls: many hosts, no colon after them", [](const fs::path& dir, std::size_t bytes) {
+    std::string zh = "说明: ";
+    for (std::size_t i = 0; zh.size() < bytes; ++i) zh += "见 www.example" + std::to_string(i) + ".org 网站。";
+    write(dir / "w.zh.txt", zh + "\n");
+    return std::vector<std::string>{"check", "--lang", "zh", "--disable", "all", (dir / "w.zh.txt").string()};
+  }});
   list.push_back({"mojibake: repeated 锟斤拷", [](const fs::path& dir, std::size_t bytes) {
     write(dir / "k.zh.txt", repeat("锟斤拷", bytes) + "\n");
     return std::vector<std::string>{"check", "--lang", "zh", "--fail-on", "never", (dir / "k.zh.txt").string()};

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 
 namespace tc {
 
@@ -13,15 +12,17 @@ bool is_url_byte(unsigned char c) {
 std::vector<Span> find_urls(std::string_view text) {
   std::vector<Span> urls;
   std::size_t pos = 0;
-  // The next "www." at or after pos, searched again only once pos passes it:
-  // searching from every colon would make long texts quadratic.
+  // The next "www." and the next ':' at or after pos, each searched again
+  // only once pos passes it: searching from every hit of the other would make
+  // long texts quadratic (many hosts and no colon after them, or the reverse).
   std::size_t next_www = text.find("www.");
+  std::size_t next_colon = text.find(':');
   while (pos < text.size()) {
-    const char* hit = static_cast<const char*>(std::memchr(text.data() + pos, ':', text.size() - pos));
     const char* www = nullptr;
     // Look for "://" schemes and "www." hosts; both are rare in prose, so scan
     // for their distinctive byte first.
-    std::size_t candidate = hit ? static_cast<std::size_t>(hit - text.data()) : text.size();
+    if (next_colon != std::string_view::npos && next_colon < pos) next_colon = text.find(':', pos);
+    std::size_t candidate = next_colon != std::string_view::npos ? next_colon : text.size();
     if (next_www != std::string_view::npos && next_www < pos) next_www = text.find("www.", pos);
     const std::size_t w = next_www;
     if (w != std::string_view::npos && w < candidate) {
