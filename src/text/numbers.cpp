@@ -616,7 +616,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     // Words Chinese often renders with a numeral: "leading zeros" (前导 0),
     // "zeroth" (第 0 个), "single-byte" (单字节, 1), "both" (两者), "between"
     // (两…之间), "secondary cases" (二代病例), "double": weak, they count only when they match.
-    if (const double value = numeral_rendering(w.substr(0, w.find('-'))); value >= 0) {
+    if (const double value = numeral_rendering(std::string_view(w).substr(0, w.find('-'))); value >= 0) {
       NumberMention mention{words[i].span, value, false, false, true, true};
       mention.rendering = true;
       out.push_back(mention);
@@ -671,9 +671,9 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       out.push_back(mention);
       continue;
     }
-    std::string head = w;
-    std::string tail;
-    if (const auto dash = w.find('-'); dash != std::string::npos) head = w.substr(0, dash), tail = w.substr(dash + 1);
+    std::string_view head = w;
+    std::string_view tail;
+    if (const auto dash = head.find('-'); dash != std::string_view::npos) tail = head.substr(dash + 1), head = head.substr(0, dash);
     const NumberWord* word = number_word(head);
     if (!word || word->scale) continue;
     double value = word->value;
