@@ -2,11 +2,18 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <system_error>
 #include <filesystem>
 #include <iostream>
 
+#include "core/data_path.h"
+#include "core/error.h"
+#include "core/mapped_file.h"
 #include "glossary/glossary.h"
 #include "rules/typography/text.h"
 
@@ -24,6 +31,83 @@ std::string in_directory(const std::string& directory, const char* name) {
 }
 
 }  // namespace
+
+namespace {
+
+constexpr std::size_t kIndexHeader = 8 + 4 * 8 + 4;  // magic, two (size, mtime), count
+
+std::uint64_t read_u64(const char* at) {
+  std::uint64_t value = 0;
+  std::memcpy(&value, at, sizeof value);
+  return value;
+}
+
+std::uint32_t read_u32(const char* at) {
+  std::uint32_t value = 0;
+  std::memcpy(&value, at, sizeof value);
+  return value;
+}
+
+bool stamp_matches(const char* at, const std::string& path) {
+  struct stat info {};
+  return stat(path.c_str(), &info) == 0 && read_u64(at) == static_cast<std::uint64_t>(info.st_size) &&
+         read_u64(at + 8) == static_cast<std::uint64_t>(info.st_mtime);
+}
+
+}  // namespace
+
+EnglishWordIndex::EnglishWordIndex(const std::string& index_path, const std::string& general_dic,
+                                   const std::string& medical_dic) {
+  if (index_path.empty()) return;
+  try {
+    file_ = std::make_unique<MappedFile>(index_path);
+  } catch (const InputError&) {
+    return;
+  }
+  const char* data = file_->data();
+  const std::size_t size = file_->size();
+  if (size < kIndexHeader || std::memcmp(data, "TCWORDS1", 8) != 0) return;
+  if (!stamp_matches(data + 8, general_dic) || !stamp_matches(data + 24, medical_dic)) return;
+  const std::uint32_t count = read_u32(data + 40);
+  const std::size_t words_at = kIndexHeader + (std::size_t{count} + 1) * 4;
+  if (size < words_at || read_u32(data + words_at - 4) != size - words_at) return;
+  offsets_ = data + kIndexHeader;
+  words_ = data + words_at;
+  count_ = count;
+}
+
+EnglishWordIndex::~EnglishWordIndex() = default;
+
+// The shapes tools/english_words_index.cpp keeps: Hunspell's verdict on them
+// depends only on the dictionaries' expanded forms (no compounding, no
+// KEEPCASE in en_US.aff; a mixed-case word is looked up as it is), so the
+// index decides them exactly. Words in capitals, which Hunspell also tries in
+// other cases, are left to Hunspell.
+bool EnglishWordIndex::covers(std::string_view word) {
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (word.empty() || word.size() > kLongestWord) return false;
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (std::all_of(word.begin(), word.end(), [&](char c) { return lower(c) || upper(c); }))
+    return word.size() == 1 || !std::all_of(word.begin(), word.end(), upper);  // vaccine, Vaccine, iPhone; not VACCINE
+  return lower(word[0]) && std::all_of(word.begin(), word.end(), [&](char c) { return lower(c) || digit(c); });  // alpha1
+}
+
+bool EnglishWordIndex::contains(std::string_view word) const {
+  std::uint32_t low = 0, high = count_;
+  while (low < high) {
+    const std::uint32_t middle = low + (high - low) / 2;
+    const std::uint32_t begin = read_u32(offsets_ + std::size_t{middle} * 4);
+    const std::uint32_t end = read_u32(offsets_ + (std::size_t{middle} + 1) * 4);
+    const int order = std::string_view(words_ + begin, end - begin).compare(word);
+    if (order == 0) return true;
+    if (order < 0)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return false;
+}
 
 HunspellDictionary::HunspellDictionary(std::string aff, std::string dic) : aff_(std::move(aff)), dic_(std::move(dic)) {}
 HunspellDictionary::~HunspellDictionary() = default;
@@ -62,11 +146,14 @@ std::vector<std::string> HunspellDictionary::suggest(const std::string& word) co
 EnglishLexicon::EnglishLexicon()
     : directory_(hunspell_directory()),
       general_(in_directory(directory_, "en_US.aff"), in_directory(directory_, "en_US.dic")),
-      medical_(in_directory(directory_, "en_US.aff"), in_directory(directory_, "en_med_glut.dic")) {}
+      medical_(in_directory(directory_, "en_US.aff"), in_directory(directory_, "en_med_glut.dic")),
+      index_(find_file_in(data_search_path(), "hunspell/english_words.idx").value_or(std::string()),
+             in_directory(directory_, "en_US.dic"), in_directory(directory_, "en_med_glut.dic")) {}
 EnglishLexicon::~EnglishLexicon() = default;
 
 bool EnglishLexicon::available() const {
-  const bool found = general_.available();
+  // A usable index was checked against the dictionaries' files.
+  const bool found = index_.usable() || general_.available();
   if (!found)
     std::call_once(reported_missing_, [this] {
       std::cerr << "transcheck: English dictionaries not found in " << directory_
@@ -77,12 +164,14 @@ bool EnglishLexicon::available() const {
 }
 
 void EnglishLexicon::prefetch() const {
+  if (index_.usable()) return;
   general_.prefetch();
   medical_.prefetch();
 }
 
 bool EnglishLexicon::spell(const std::string& word) const {
   if (!available()) return false;
+  if (index_.usable() && EnglishWordIndex::covers(word)) return index_.contains(word);
   if (word.size() > kLongestWord) return general_.spell(word) || medical_.spell(word);
   {
     std::lock_guard lock(spelled_lock_);

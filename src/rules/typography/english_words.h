@@ -1,6 +1,7 @@
 #pragma once
 // English word lists for the typography/ rules: Hunspell (en_US plus the
 // medical en_med_glut list) and the English terms of the loaded glossary.
+#include <cstdint>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -12,6 +13,10 @@
 #include <vector>
 
 class Hunspell;
+
+namespace tc {
+class MappedFile;
+}
 
 namespace tc {
 class Glossary;
@@ -50,6 +55,28 @@ class HunspellDictionary {
 // one with add_dic(), so that they load in parallel (each ~30 ms) and the
 // medical list loads only when en_US does not know a word. Owned by the rules
 // that use it (created with them by all_rules()), so there is no global state.
+// The words of simple shapes (vaccine, Vaccine, iPhone, alpha1) Hunspell accepts from
+// the two dictionaries, made at build time (tools/english_words_index.cpp)
+// and mapped: a verdict on such a word needs no Hunspell. Used only when the dictionaries are the ones it was
+// made from (size and modification time match).
+class EnglishWordIndex {
+ public:
+  // Empty (usable() false) when the file is missing, damaged or stale.
+  EnglishWordIndex(const std::string& index_path, const std::string& general_dic, const std::string& medical_dic);
+  ~EnglishWordIndex();
+  bool usable() const { return count_ > 0; }
+  // Whether the index decides this word: letters in any case but all
+  // capitals, or a-z letters then lowercase letters and digits.
+  static bool covers(std::string_view word);
+  bool contains(std::string_view word) const;
+
+ private:
+  std::unique_ptr<MappedFile> file_;
+  std::uint32_t count_ = 0;
+  const char* offsets_ = nullptr;  // count_ + 1 little-endian u32
+  const char* words_ = nullptr;
+};
+
 class EnglishLexicon {
  public:
   EnglishLexicon();
@@ -61,6 +88,8 @@ class EnglishLexicon {
   bool available() const;
   // Starts loading both dictionaries on threads of their own (once), for a
   // rule that will need them soon; the load then overlaps the job's other work.
+  // With a usable word index Hunspell is loaded only when a word the index
+  // does not cover is asked, or a suggestion.
   void prefetch() const;
   // Remembers each verdict for the lexicon's life, for every file and thread
   // of a run (the words of one project's files repeat).
@@ -72,6 +101,7 @@ class EnglishLexicon {
   std::string directory_;
   HunspellDictionary general_;
   HunspellDictionary medical_;
+  EnglishWordIndex index_;
   mutable std::once_flag reported_missing_;
   mutable std::mutex spelled_lock_;
   mutable std::unordered_map<std::string, bool> spelled_;

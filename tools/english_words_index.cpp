@@ -1,0 +1,115 @@
+// Build-time tool: the English words of simple shapes Hunspell accepts, as a sorted
+// index the typography rules map at run time, so that most runs never load
+// Hunspell (about 60 ms of start-up).
+//
+//   english_words_index AFF GENERAL_DIC MEDICAL_DIC GENERAL_FORMS MEDICAL_FORMS OUT
+//
+// The forms files are unmunch's expansion of each dictionary (every stem with
+// every affix it allows). Only forms of the shapes the index decides are kept
+// (letters in any case but all capitals, or a-z letters then letters and digits),
+// each with its capitalised form, and only those Hunspell itself accepts,
+// checked here with the same two dictionaries the rules load. unmunch's
+// expansion is complete for such words (en_US compounds only words that begin
+// with a digit, and has no KEEPCASE; a word in mixed case is looked up as it
+// is), and tests/rules/english_word_index_test.cpp
+// checks the index against Hunspell on many words and non-words. The header records
+// each dictionary's size and modification time: a run whose dictionaries
+// differ ignores the index.
+#include <hunspell/hunspell.hxx>
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+// The shapes of word the index decides; EnglishWordIndex::covers (in
+// src/rules/typography/english_words.cpp) must accept exactly these.
+bool lower(char c) { return c >= 'a' && c <= 'z'; }
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+bool covered_shape(const std::string& word) {
+  if (word.empty() || word.size() > 64) return false;
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (std::all_of(word.begin(), word.end(), [&](char c) { return lower(c) || upper(c); }))
+    return word.size() == 1 || !std::all_of(word.begin(), word.end(), upper);  // vaccine, Vaccine, iPhone; not VACCINE
+  return lower(word[0]) && std::all_of(word.begin(), word.end(), [](char c) { return lower(c) || digit(c); });  // alpha1
+}
+
+void put_u64(std::ofstream& out, std::uint64_t value) { out.write(reinterpret_cast<const char*>(&value), sizeof value); }
+void put_u32(std::ofstream& out, std::uint32_t value) { out.write(reinterpret_cast<const char*>(&value), sizeof value); }
+
+bool stamp(const char* path, std::uint64_t& size, std::uint64_t& mtime) {
+  struct stat info {};
+  if (stat(path, &info) != 0) return false;
+  size = static_cast<std::uint64_t>(info.st_size);
+  mtime = static_cast<std::uint64_t>(info.st_mtime);
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 7) {
+    std::cerr << "usage: english_words_index AFF GENERAL_DIC MEDICAL_DIC GENERAL_FORMS MEDICAL_FORMS OUT\n";
+    return 2;
+  }
+  Hunspell general(argv[1], argv[2]);
+  Hunspell medical(argv[1], argv[3]);
+  std::vector<std::string> words;
+  for (const char* forms_path : {argv[4], argv[5]}) {
+    std::ifstream forms(forms_path);
+    if (!forms) {
+      std::cerr << "english_words_index: cannot read " << forms_path << "\n";
+      return 2;
+    }
+    for (std::string line; std::getline(forms, line);) {
+      const std::size_t end = line.find_first_of("/\t ");
+      std::string word = line.substr(0, end);
+      if (word.empty()) continue;
+      // Hunspell accepts a lowercase word capitalised as well: both forms go in.
+      if (lower(word[0])) {
+        std::string capitalised = word;
+        capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
+        if (covered_shape(capitalised)) words.push_back(std::move(capitalised));
+      }
+      if (covered_shape(word)) words.push_back(std::move(word));
+    }
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::vector<std::string> accepted;
+  for (std::string& word : words)
+    if (general.spell(word) || medical.spell(word)) accepted.push_back(std::move(word));
+
+  std::uint64_t general_size = 0, general_mtime = 0, medical_size = 0, medical_mtime = 0;
+  if (!stamp(argv[2], general_size, general_mtime) || !stamp(argv[3], medical_size, medical_mtime)) {
+    std::cerr << "english_words_index: cannot stat the dictionaries\n";
+    return 2;
+  }
+  std::ofstream out(argv[6], std::ios::binary | std::ios::trunc);
+  out.write("TCWORDS1", 8);
+  put_u64(out, general_size);
+  put_u64(out, general_mtime);
+  put_u64(out, medical_size);
+  put_u64(out, medical_mtime);
+  put_u32(out, static_cast<std::uint32_t>(accepted.size()));
+  std::uint32_t offset = 0;
+  for (const std::string& word : accepted) {
+    put_u32(out, offset);
+    offset += static_cast<std::uint32_t>(word.size());
+  }
+  put_u32(out, offset);
+  for (const std::string& word : accepted) out.write(word.data(), static_cast<std::streamsize>(word.size()));
+  if (!out) {
+    std::cerr << "english_words_index: cannot write " << argv[6] << "\n";
+    return 2;
+  }
+  std::cout << "english_words_index: " << accepted.size() << " of " << words.size() << " forms -> " << argv[6] << "\n";
+  return 0;
+}
