@@ -120,6 +120,7 @@ std::size_t write_tree(const fs::path& root, const std::vector<Article>& article
 
 struct TreeRun {
   double wall = 0;       // seconds
+  double cpu = 0;        // user + system seconds of the child (wall alone hides a loaded machine)
   long peak_kib = 0;     // maximum resident set size of the child
   std::size_t findings = 0;
   bool ok = false;
@@ -158,6 +159,8 @@ TreeRun check_tree(const fs::path& root, unsigned threads) {
   TreeRun result;
   result.wall = seconds_since(start);
   result.peak_kib = usage.ru_maxrss;
+  result.cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+               static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   result.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && n > 0;
   if (result.ok) result.findings = std::stoul(std::string(buffer, static_cast<std::size_t>(n)));
   return result;
@@ -183,8 +186,8 @@ void tree_throughput(std::size_t pairs) {
       std::printf("  -j %u: the run failed\n", threads);
       continue;
     }
-    std::printf("  -j %u: %.1f s wall, %.1f pairs/s, %.2f MB/s, peak memory %.0f MB, %zu findings%s\n", threads,
-                run.wall, static_cast<double>(pairs) / run.wall, static_cast<double>(bytes) / 1e6 / run.wall,
+    std::printf("  -j %u: %.1f s wall, %.1f s CPU (%.0f ms per pair), %.1f pairs/s, %.2f MB/s, peak memory %.0f MB, %zu findings%s\n",
+                threads, run.wall, run.cpu, 1000.0 * run.cpu / static_cast<double>(pairs), static_cast<double>(pairs) / run.wall, static_cast<double>(bytes) / 1e6 / run.wall,
                 static_cast<double>(run.peak_kib) / 1024.0, run.findings,
                 threads == 1 ? " (reference)"
                              : (", " + std::to_string(reference.wall / run.wall).substr(0, 4) + "x the reference").c_str());

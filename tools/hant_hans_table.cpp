@@ -1,31 +1,37 @@
 // Build step: writes ICU's Traditional->Simplified transliteration (Hant-Hans)
-// of every code point as a C++ table, so folding Chinese text needs no ICU
-// transliterator at start-up (creating one compiles its rules: ~25 ms).
-//   hant_hans_table OUTPUT.inc
-// Each line is {code point, its Simplified form} for the code points ICU
-// changes; 0 as the form marks a result that is not one code point.
+// of every code point as a C++ table, and the code points its reverse
+// (Hans-Hant) changes as a list, so neither folding Chinese text nor telling
+// the scripts apart needs an ICU transliterator at run time (creating one
+// compiles its rules: ~25 ms, more for the first).
+//   hant_hans_table HANT_HANS.inc HANS_HANT_CHANGED.inc
+// Each line of HANT_HANS.inc is {code point, its Simplified form} for the
+// code points ICU changes; 0 as the form marks a result that is not one code
+// point. Each line of HANS_HANT_CHANGED.inc is a code point Hans-Hant changes.
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 
-int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: hant_hans_table OUTPUT.inc\n";
-    return 2;
-  }
+namespace {
+
+namespace fs = std::filesystem;
+
+std::unique_ptr<icu::Transliterator> create(const char* id) {
   UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<icu::Transliterator> hant_hans(
-      icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-  if (U_FAILURE(status) || !hant_hans) {
-    std::cerr << "hant_hans_table: ICU has no Hant-Hans transliterator\n";
-    return 1;
-  }
-  namespace fs = std::filesystem;
-  const fs::path output = argv[1];
+  std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) made.reset();
+  if (!made) std::cerr << "hant_hans_table: ICU has no " << id << " transliterator\n";
+  return made;
+}
+
+// Writes one line per code point `transliterator` changes, as line(out, cp, result);
+// the file appears only once complete.
+bool write_changes(const fs::path& output, const icu::Transliterator& transliterator,
+                   const std::function<void(std::ostream&, UChar32, const icu::UnicodeString&)>& line) {
   fs::create_directories(output.parent_path());
   const fs::path partial = output.string() + ".partial";
   std::size_t changed = 0;
@@ -35,18 +41,39 @@ int main(int argc, char** argv) {
     for (UChar32 cp = 0; cp <= 0x10FFFF; ++cp) {
       if (cp >= 0xD800 && cp <= 0xDFFF) continue;
       icu::UnicodeString text(cp);
-      hant_hans->transliterate(text);
+      transliterator.transliterate(text);
       if (text == icu::UnicodeString(cp)) continue;
-      const UChar32 simplified = text.countChar32() == 1 ? text.char32At(0) : 0;
-      out << "{0x" << std::hex << cp << ", 0x" << simplified << std::dec << "},\n";
+      line(out, cp, text);
       ++changed;
     }
     if (!out || changed == 0) {
       std::cerr << "hant_hans_table: cannot write " << partial.string() << "\n";
-      return 1;
+      return false;
     }
   }
   fs::rename(partial, output);
   std::cout << "hant_hans_table: " << changed << " code points -> " << output.string() << "\n";
-  return 0;
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: hant_hans_table HANT_HANS.inc HANS_HANT_CHANGED.inc\n";
+    return 2;
+  }
+  const std::unique_ptr<icu::Transliterator> hant_hans = create("Hant-Hans");
+  const std::unique_ptr<icu::Transliterator> hans_hant = create("Hans-Hant");
+  if (!hant_hans || !hans_hant) return 1;
+  const bool written =
+      write_changes(argv[1], *hant_hans,
+                    [](std::ostream& out, UChar32 cp, const icu::UnicodeString& text) {
+                      const UChar32 simplified = text.countChar32() == 1 ? text.char32At(0) : 0;
+                      out << "{0x" << std::hex << cp << ", 0x" << simplified << std::dec << "},\n";
+                    }) &&
+      write_changes(argv[2], *hans_hant, [](std::ostream& out, UChar32 cp, const icu::UnicodeString&) {
+        out << "0x" << std::hex << cp << std::dec << ",\n";
+      });
+  return written ? 0 : 1;
 }

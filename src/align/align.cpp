@@ -452,10 +452,24 @@ class Search {
                                     : std::fabs(deviation(zh_length - features.length, en_length));
       const bool length_says = with_all >= kOrphanLength && without + kOrphanGain <= with_all;
       const float rest_covers = weighted_bits(others, one_features.token_weights) / one_weight;
-      const float long_enough = exclusive <= kOrphanNothing ? kOrphanSlightlyLong : kOrphanRatherLong;
+      // Next to nothing, and leaving it out clearly helps the lengths, counts as nothing.
+      const bool adds_nothing = exclusive <= kOrphanNothing ||
+                                (exclusive <= kOrphanNextToNothing && without + kOrphanSomeGain <= with_all);
+      const float long_enough = adds_nothing ? kOrphanSlightlyLong : kOrphanRatherLong;
       const bool evidence_says = rest_covers >= kOrphanRestCovers && with_all >= long_enough && without < with_all;
-      if (exclusive <= kOrphanExclusive && (length_says || evidence_says) && exclusive < best_exclusive)
-        best = position, best_exclusive = exclusive;
+      // The neighbours explain nearly all of the other sentence and this one,
+      // longer than they are together, adds next to nothing: lengths (skewed
+      // by digits, URLs, names) cannot outvote that. A shorter piece may be a
+      // clause whose few words the lexicon does not know.
+      const float many_length = many_en ? en_length : zh_length;
+      const bool explained_without = rest_covers >= kOrphanRestExplains && exclusive <= kOrphanNothingMuch &&
+                                     2 * features.length > many_length;
+      // Far too long with it and about right without: a few shared common words
+      // (people, ill, vaccine) do not make it a translation.
+      const bool length_insists = with_all >= kOrphanFarLength && without + kOrphanFarGain <= with_all &&
+                                  without <= kOrphanAboutRight && exclusive <= kOrphanSomeExclusive;
+      const bool orphan = (exclusive <= kOrphanExclusive && (length_says || evidence_says)) || explained_without || length_insists;
+      if (orphan && exclusive < best_exclusive) best = position, best_exclusive = exclusive;
     }
     return best;
   }
@@ -466,11 +480,24 @@ class Search {
   static constexpr float kOrphanLength = 0.35f;
   static constexpr float kOrphanGain = 0.25f;
   // ... or its neighbours cover at least half of the other sentence and the
-  // bead is rather long with it (somewhat long when it covers nothing beyond them).
+  // bead is rather long with it (somewhat long when it covers next to nothing
+  // beyond them).
   static constexpr float kOrphanNothing = 0.02f;
+  static constexpr float kOrphanNextToNothing = 0.05f;
+  static constexpr float kOrphanSomeGain = 0.1f;
   static constexpr float kOrphanSlightlyLong = 0.15f;
   static constexpr float kOrphanRatherLong = 0.3f;
   static constexpr float kOrphanRestCovers = 0.5f;  // ... while the neighbours explain the other sentence
+  // ... or its neighbours cover nearly all of the other sentence and it adds
+  // next to nothing, whatever the lengths.
+  static constexpr float kOrphanRestExplains = 0.9f;
+  static constexpr float kOrphanNothingMuch = 0.06f;
+  // ... or the bead is far too long with it (log ratio 0.5, 1.65x) and about
+  // right without, while it covers at most a quarter of the other sentence.
+  static constexpr float kOrphanFarLength = 0.5f;
+  static constexpr float kOrphanFarGain = 0.35f;
+  static constexpr float kOrphanAboutRight = 0.25f;
+  static constexpr float kOrphanSomeExclusive = 0.25f;
 
  private:
   // Quotations left open or closed without opening, by the bead's sentences in order.

@@ -22,6 +22,11 @@ constexpr std::pair<char32_t, char32_t> kHantHans[] = {
 #include "text/hant_hans_table.inc"
 };
 
+// Code points ICU's Hans-Hant changes, ascending.
+constexpr char32_t kHansHantChanged[] = {
+#include "text/hans_hant_changed.inc"
+};
+
 }  // namespace
 
 char32_t hant_hans(char32_t cp) {
@@ -37,27 +42,29 @@ TraditionalToSimplified::TraditionalToSimplified() {
     if (cp >= kTableFirst && cp <= kTableLast) table_[cp - kTableFirst] = simplified;
 }
 
-void TraditionalToSimplified::transliterate(icu::UnicodeString& text) const {
-  // Code point by code point from the table while every one is in it as a
-  // single code point (ICU's Hant-Hans maps characters, not contexts);
-  // anything else goes to ICU itself.
+bool hans_hant_changes(char32_t cp) { return std::binary_search(std::begin(kHansHantChanged), std::end(kHansHantChanged), cp); }
+
+bool hant_hans_by_table(icu::UnicodeString& text) {
   icu::UnicodeString mapped;
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
-    if (const char32_t simplified = hant_hans(static_cast<char32_t>(c)); simplified != 0) {
-      mapped.append(static_cast<UChar32>(simplified));
-    } else {
-      std::call_once(created_, [this] {
-        UErrorCode status = U_ZERO_ERROR;
-        transliterator_.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-        if (U_FAILURE(status)) transliterator_.reset();
-      });
-      if (transliterator_) transliterator_->transliterate(text);
-      return;
-    }
+    const char32_t simplified = hant_hans(static_cast<char32_t>(c));
+    if (simplified == 0) return false;
+    mapped.append(static_cast<UChar32>(simplified));
   }
   text = mapped;
+  return true;
+}
+
+void TraditionalToSimplified::transliterate(icu::UnicodeString& text) const {
+  if (hant_hans_by_table(text)) return;
+  std::call_once(created_, [this] {
+    UErrorCode status = U_ZERO_ERROR;
+    transliterator_.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) transliterator_.reset();
+  });
+  if (transliterator_) transliterator_->transliterate(text);
 }
 
 TraditionalToSimplified::~TraditionalToSimplified() = default;

@@ -25,6 +25,15 @@ namespace tc {
 // single code point.
 char32_t hant_hans(char32_t cp);
 
+// True when ICU's Hans-Hant (Simplified->Traditional) transliteration changes
+// cp alone, from a list made at build time.
+bool hans_hant_changes(char32_t cp);
+
+// ICU's Hant-Hans of text, code point by code point from the table (ICU's
+// Hant-Hans maps characters, not contexts): false, text untouched, when a
+// code point's form is not a single code point, for ICU itself to do.
+bool hant_hans_by_table(icu::UnicodeString& text);
+
 // ICU's Traditional->Simplified transliteration (Hant-Hans): a table made
 // from ICU at build time for every code point, so folding a document is a
 // lookup; ICU's transliterator itself is created (once, thread-safe) only

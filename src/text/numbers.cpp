@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -434,8 +435,17 @@ const NumberWord* number_word(std::string_view word) {
       {"sixty", 60, false},    {"seventy", 70, false},  {"eighty", 80, false},     {"ninety", 90, false},
       {"hundred", 100, true},  {"thousand", 1e3, true}, {"million", 1e6, true},    {"billion", 1e9, true},
       {"dozen", 12, false}};
+  // Most words asked about are no number: a length and first-letter test
+  // turns them away before the list is walked.
+  constexpr std::uint32_t kFirstLetters = [] {
+    std::uint32_t letters = 0;
+    for (const char c : std::string_view("zotfsenhmbd")) letters |= 1u << (c - 'a');
+    return letters;
+  }();
+  if (word.size() < 3 || word.size() > 9 || word[0] < 'a' || word[0] > 'z' || !(kFirstLetters >> (word[0] - 'a') & 1u))
+    return nullptr;
   for (const auto& entry : kWords)
-    if (entry.word == word) return &entry;
+    if (entry.word[0] == word[0] && entry.word == word) return &entry;
   return nullptr;
 }
 
@@ -606,7 +616,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     // Words Chinese often renders with a numeral: "leading zeros" (前导 0),
     // "zeroth" (第 0 个), "single-byte" (单字节, 1), "both" (两者), "between"
     // (两…之间), "secondary cases" (二代病例), "double": weak, they count only when they match.
-    if (const double value = numeral_rendering(w.substr(0, w.find('-'))); value >= 0) {
+    if (const double value = numeral_rendering(std::string_view(w).substr(0, w.find('-'))); value >= 0) {
       NumberMention mention{words[i].span, value, false, false, true, true};
       mention.rendering = true;
       out.push_back(mention);
@@ -661,9 +671,9 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       out.push_back(mention);
       continue;
     }
-    std::string head = w;
-    std::string tail;
-    if (const auto dash = w.find('-'); dash != std::string::npos) head = w.substr(0, dash), tail = w.substr(dash + 1);
+    std::string_view head = w;
+    std::string_view tail;
+    if (const auto dash = head.find('-'); dash != std::string_view::npos) tail = head.substr(dash + 1), head = head.substr(0, dash);
     const NumberWord* word = number_word(head);
     if (!word || word->scale) continue;
     double value = word->value;

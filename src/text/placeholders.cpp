@@ -1,6 +1,7 @@
 #include "text/placeholders.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "text/urls.h"
@@ -185,6 +186,26 @@ std::size_t read_entity(std::string_view text, std::size_t pos, std::size_t end)
 
 }  // namespace
 
+namespace {
+
+// The bytes find_placeholders looks at; every other byte is plain text.
+constexpr std::array<bool, 256> kOpensPlaceholder = [] {
+  std::array<bool, 256> opens{};
+  for (const char c : std::string_view("%${<&]")) opens[static_cast<unsigned char>(c)] = true;
+  return opens;
+}();
+
+bool may_open_placeholder(char c) { return kOpensPlaceholder[static_cast<unsigned char>(c)]; }
+
+// The first byte from pos on, before stop, that may open a placeholder; stop when none.
+std::size_t plain_text_end(std::string_view text, std::size_t pos, std::size_t stop) {
+  const char* const data = text.data();
+  while (pos < stop && !kOpensPlaceholder[static_cast<unsigned char>(data[pos])]) ++pos;
+  return pos;
+}
+
+}  // namespace
+
 std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
   std::vector<Placeholder> found;
   const std::size_t end = std::min(span.end, text.size());
@@ -209,6 +230,14 @@ std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
       continue;
     }
     const char c = text[pos];
+    if (!may_open_placeholder(c)) {
+      // Skip to the next byte that may open one, or the next URL's start (or
+      // the end of one the scan is inside, to look again from there).
+      std::size_t stop = end;
+      if (next_url < urls.size()) stop = urls[next_url].begin > pos ? urls[next_url].begin : urls[next_url].end;
+      pos = plain_text_end(text, pos + 1, stop);
+      continue;
+    }
     std::string key;
     std::size_t after = pos;
     PlaceholderKind kind = PlaceholderKind::brace;

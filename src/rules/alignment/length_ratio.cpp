@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
+#include <vector>
 
 #include "core/alignment.h"
 #include "core/utf8.h"
@@ -16,6 +18,12 @@ namespace {
 double length_of(const Document& doc, Span span) {
   std::size_t count = 0, pos = span.begin;
   while (pos < span.end) {
+    const unsigned char byte = static_cast<unsigned char>(doc.text[pos]);
+    if (byte < 0x80) {  // ASCII, most of an English side: no decoding
+      ++pos;
+      if (byte != ' ' && byte != '\n' && byte != '\r' && byte != '\t') ++count;
+      continue;
+    }
     const char32_t cp = utf8::next(doc.text, pos);
     if (cp != ' ' && cp != '\n' && cp != '\r' && cp != '\t' && cp != 0x3000) ++count;
   }
@@ -62,18 +70,18 @@ void LengthRatio::check(const CheckContext& context, std::vector<Finding>& out) 
   const double factor = std::max(1.1, context.options.number("alignment/length-ratio.factor"));
   const double min_length = context.options.number("alignment/length-ratio.min-length");
   double source_total = 0, target_total = 0;
-  std::size_t paired = 0;
+  std::vector<std::pair<double, double>> lengths;  // per pair, in order, for the second walk
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
-    source_total += length_of(source, source_span);
-    target_total += length_of(target, target_span);
-    ++paired;
+    lengths.emplace_back(length_of(source, source_span), length_of(target, target_span));
+    source_total += lengths.back().first;
+    target_total += lengths.back().second;
   });
   // A ratio needs a few pairs to mean anything.
-  if (paired < 3 || source_total <= 0 || target_total <= 0) return;
+  if (lengths.size() < 3 || source_total <= 0 || target_total <= 0) return;
   const double ratio = target_total / source_total;
+  std::size_t pair_index = 0;
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
-    const double source_length = length_of(source, source_span);
-    const double target_length = length_of(target, target_span);
+    const auto [source_length, target_length] = lengths[pair_index++];
     if (source_length < min_length) return;
     const double expected = source_length * ratio;
     const double share = target_length / expected;

@@ -1,6 +1,7 @@
 #include "rules/alignment/number_mismatch.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "core/alignment.h"
@@ -65,6 +66,99 @@ class NumberSet {
   std::vector<double> plain_;
 };
 
+// Offsets of the digit-written, strong mentions of each value, in order.
+std::vector<std::pair<double, std::vector<std::size_t>>> digit_occurrences(const std::vector<NumberMention>& numbers) {
+  std::vector<std::pair<double, std::vector<std::size_t>>> by_value;
+  for (const NumberMention& n : numbers) {
+    if (n.spelled || n.weak || n.percent) continue;
+    auto it = std::find_if(by_value.begin(), by_value.end(), [&](const auto& e) { return e.first == n.value; });
+    if (it == by_value.end()) it = by_value.insert(by_value.end(), {n.value, {}});
+    it->second.push_back(n.span.begin);
+  }
+  return by_value;
+}
+
+// The range ("6–18", "4 to 6", "6 至 18") a mention is an end of, as its two values; {nan, nan} when none.
+std::pair<double, double> range_of(const std::string& text, const std::vector<NumberMention>& numbers, std::size_t i) {
+  auto joined = [&](std::size_t a, std::size_t b) {
+    if (numbers[b].span.begin < numbers[a].span.end || numbers[b].span.begin - numbers[a].span.end > 5) return false;
+    std::string between = text.substr(numbers[a].span.end, numbers[b].span.begin - numbers[a].span.end);
+    std::erase(between, ' ');
+    return between == "-" || between == "\xE2\x80\x93" || between == "~" || between == "to" || between == "\xE8\x87\xB3" ||
+           between == "\xE5\x88\xB0";  // - – ~ to 至 到
+  };
+  if (i + 1 < numbers.size() && joined(i, i + 1)) return {numbers[i].value, numbers[i + 1].value};
+  if (i > 0 && joined(i - 1, i)) return {numbers[i - 1].value, numbers[i].value};
+  return {std::nan(""), std::nan("")};
+}
+
+// A digit changed into another number the sentence already holds ("4 doses
+// at 2, 4 and 6 months" with one 4 written 6): the same numbers, but one
+// value once fewer and another once more. The changed mention is, among the
+// target's mentions of the surplus value not ending a range the source has
+// too, the one left over when the others are matched in order to the
+// source's mentions of that value by relative position.
+struct ChangedRepeat {
+  double was = 0, now = 0;
+  std::size_t begin = 0;  // offset of the changed mention in the target
+};
+std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const std::vector<NumberMention>& source_numbers,
+                                            Span source_span, const Document& target_doc,
+                                            const std::vector<NumberMention>& target_numbers, Span target_span) {
+  const auto source = digit_occurrences(source_numbers), target = digit_occurrences(target_numbers);
+  auto count_in = [](const auto& side, double value) -> std::size_t {
+    for (const auto& [v, offsets] : side)
+      if (v == value) return offsets.size();
+    return 0;
+  };
+  const std::vector<std::size_t>* surplus = nullptr;
+  const std::vector<std::size_t>* surplus_in_source = nullptr;
+  ChangedRepeat change;
+  int deficits = 0, surpluses = 0;
+  for (const auto& [value, offsets] : source) {
+    const std::size_t in_target = count_in(target, value);
+    if (in_target + 1 == offsets.size()) ++deficits, change.was = value;
+    else if (in_target != offsets.size() && in_target != offsets.size() + 1) return std::nullopt;
+  }
+  for (const auto& [value, offsets] : target) {
+    const std::size_t in_source = count_in(source, value);
+    if (in_source + 1 == offsets.size() && in_source > 0) {
+      ++surpluses, change.now = value, surplus = &offsets;
+      for (const auto& [v, o] : source)
+        if (v == value) surplus_in_source = &o;
+    } else if (in_source != offsets.size() && in_source != offsets.size() + 1) {
+      return std::nullopt;
+    }
+  }
+  if (deficits != 1 || surpluses != 1 || !surplus || !surplus_in_source) return std::nullopt;
+  auto relative = [](std::size_t offset, Span span) {
+    return span.size() ? static_cast<double>(offset - span.begin) / static_cast<double>(span.size()) : 0.0;
+  };
+  // A mention that ends a range the source has too ("6–18" on both sides) is not the changed one.
+  std::vector<std::pair<double, double>> source_ranges;
+  for (std::size_t i = 0; i < source_numbers.size(); ++i) source_ranges.push_back(range_of(source_doc.text, source_numbers, i));
+  auto in_shared_range = [&](std::size_t offset) {
+    for (std::size_t i = 0; i < target_numbers.size(); ++i) {
+      if (target_numbers[i].span.begin != offset) continue;
+      const auto range = range_of(target_doc.text, target_numbers, i);
+      return !std::isnan(range.first) && std::find(source_ranges.begin(), source_ranges.end(), range) != source_ranges.end();
+    }
+    return false;
+  };
+  double best_cost = 1e9;
+  for (std::size_t drop = 0; drop < surplus->size(); ++drop) {
+    if (in_shared_range((*surplus)[drop])) continue;
+    double cost = 0;
+    for (std::size_t t = 0, k = 0; t < surplus->size(); ++t) {
+      if (t == drop) continue;
+      cost += std::abs(relative((*surplus)[t], target_span) - relative((*surplus_in_source)[k++], source_span));
+    }
+    if (cost < best_cost) best_cost = cost, change.begin = (*surplus)[drop];
+  }
+  if (best_cost >= 1e9) return std::nullopt;
+  return change;
+}
+
 // The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
 std::string quoted(const Document& doc, const NumberMention& number) {
   const std::string written = doc.text.substr(number.span.begin, number.span.size());
@@ -85,7 +179,12 @@ sides: Chinese numerals with 万 and 亿 (2万 = 20,000), 百分之四十四点�
 words ("ten", "one in every two", "twenty-five"), ordinals and counts
 ("second", 第二, "twice", 两倍, 一次). A number written in digits on one side
 that has no equal on the other side is reported with both values; a digit
-on one side and a word on the other match (`2 doses` = 两剂).
+on one side and a word on the other match (`2 doses` = 两剂). A digit
+changed into a number the sentence already holds (`4 doses at 2 months, 4
+months and 4–6 years` against `... 6–6 岁 ...`) leaves the same numbers on
+both sides but one written once more and another once less: that is
+reported too, at the mention without a counterpart (not an end of a range
+the source has as well; else by its place in the sentence).
 
 Numbers in words are reported when they count something: followed by a
 measure word in Chinese (两年, 第三剂, 两倍, 三次) or a unit noun in English
@@ -163,6 +262,22 @@ void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& ou
                                          quoted(target, *extra[0]) + " in the translation");
       finding.counterpart = alignment_rules::counterpart(source, source_span);
       out.push_back(std::move(finding));
+      return;
+    }
+    if (missing.empty() && extra.empty()) {
+      if (const auto change = changed_repeat(source, source_numbers, source_span, target, target_numbers, target_span)) {
+        const auto now = std::find_if(target_numbers.begin(), target_numbers.end(),
+                                      [&](const NumberMention& n) { return n.span.begin == change->begin; });
+        const auto was = std::find_if(source_numbers.begin(), source_numbers.end(), [&](const NumberMention& n) {
+          return !n.spelled && !n.weak && !n.percent && n.value == change->was;
+        });
+        Finding finding = make_finding(target, now->span,
+                                       "number " + quoted(source, *was) + " in the source became " + quoted(target, *now) +
+                                           " in the translation (" + quoted(target, *now) + " is written once more and " +
+                                           quoted(source, *was) + " once less than in the source)");
+        finding.counterpart = alignment_rules::counterpart(source, source_span);
+        out.push_back(std::move(finding));
+      }
       return;
     }
     for (const NumberMention* n : missing) {

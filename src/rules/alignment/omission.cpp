@@ -20,7 +20,9 @@ into a two-to-one pair. The aligner takes it out again (and so it is
 reported here) when, in a translation that is not free, the sentence covers
 almost nothing of the translated sentence that its neighbour does not cover
 already, and the translated sentence is too short for both but fits the
-neighbour alone. Two source sentences translated as one (`The virus spreads
+neighbour alone; or when its neighbour explains nearly all of the translated
+sentence and it, longer than the neighbour, adds next to nothing (phone
+numbers and URLs make lengths a poor guide). Two source sentences translated as one (`The virus spreads
 through blood. It also spreads through semen.` as `病毒通过血液和精液传播。`)
 each cover a part of it and stay paired.
 

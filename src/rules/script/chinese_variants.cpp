@@ -45,12 +45,7 @@ const icu::Transliterator* ChineseVariants::transliterator() {
 
 bool ChineseVariants::decide(char32_t cp) {
   if (contains(target_ == ChineseTarget::simplified ? kAlsoSimplified : kAlsoTraditional, cp)) return false;
-  if (target_ == ChineseTarget::simplified) return hant_hans(cp) != cp;
-  const icu::Transliterator* to_target = transliterator();
-  if (!to_target) return false;
-  icu::UnicodeString converted(static_cast<UChar32>(cp));
-  to_target->transliterate(converted);
-  return converted != icu::UnicodeString(static_cast<UChar32>(cp));
+  return target_ == ChineseTarget::simplified ? hant_hans(cp) != cp : hans_hant_changes(cp);
 }
 
 bool ChineseVariants::is_foreign_uncached(char32_t cp) {
@@ -66,10 +61,12 @@ bool ChineseVariants::is_foreign_uncached(char32_t cp) {
 }
 
 std::string ChineseVariants::convert(std::string_view text) {
-  const icu::Transliterator* to_target = transliterator();
-  if (!to_target) return std::string(text);
   icu::UnicodeString converted = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  to_target->transliterate(converted);
+  if (target_ != ChineseTarget::simplified || !hant_hans_by_table(converted)) {
+    const icu::Transliterator* to_target = transliterator();
+    if (!to_target) return std::string(text);
+    to_target->transliterate(converted);
+  }
   std::string out;
   converted.toUTF8String(out);
   return out;

@@ -20,10 +20,10 @@ namespace tc::script {
 enum class ChineseTarget { simplified, traditional };
 
 // One per check call: it caches the verdict for each distinct character.
-// Towards Simplified the verdicts come from the build's Hant-Hans table
+// The verdicts come from the build's Hant-Hans table and Hans-Hant list
 // (text/chinese_fold.h); ICU's transliterator, whose creation compiles its
-// rules, is created only to convert a finding's text or to decide towards
-// Traditional.
+// rules, is created only to convert a finding's text towards Traditional or
+// one the Hant-Hans table cannot convert alone.
 class ChineseVariants {
  public:
   // target is the script the text should be in.

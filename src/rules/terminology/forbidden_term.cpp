@@ -22,6 +22,14 @@ not reported ("autoimmune" inside "autoimmune disease"). Rows without a
 Chinese form forbid their rendering everywhere: that is
 `terminology/forbidden-anywhere`. Needs `--glossary`.
 
+A forbidden rendering of several words (a calque such as "complicating
+disease" for 并发症) is also reported, as a warning, in a sentence whose
+source lacks the term when the term occurs elsewhere in the source: the
+translator wrote the concept where the source sentence left it implicit, and
+the rendering is wrong wherever it stands. A single forbidden word
+("revenue") is a false friend only next to its term: elsewhere it may be
+right (医院的营业额, "the hospital's revenue").
+
 ## Why it matters
 Machine and hurried human translation produce the same wrong renderings
 again and again: 收益 as "revenue" where a trial reports a benefit,
@@ -35,14 +43,28 @@ reported at "revenue".)", /*explains_its_span=*/false, /*reads_undecoded=*/false
   return kInfo;
 }
 
+namespace {
+
+// A rendering of two or more words: a calque, not an ordinary word with other uses.
+bool several_words(std::string_view text) { return text.find_first_of(" -") != std::string_view::npos; }
+
+}  // namespace
+
 void ForbiddenTerm::check(const CheckContext& context, std::vector<Finding>& out) const {
   const PairTerms& terms = shared_pair_terms(context, "terminology/forbidden-term.fold-traditional");
   if (terms.beads.empty() || !terms.source_is_chinese) return;  // forbidden renderings are English
   const std::vector<GlossaryEntry>& entries = context.glossary->entries;
+  // Where each entry first occurs in the source, for a rendering written where the source sentence lacks it.
+  std::vector<const TermMatch*> first_in_source(entries.size(), nullptr);
+  for (const BeadTerms& bead : terms.beads)
+    for (const TermMatch& s : bead.source)
+      if (!first_in_source[s.entry]) first_in_source[s.entry] = &s;
   for (const BeadTerms& bead : terms.beads) {
     std::vector<TermMatch> violations;
     for (const TermMatch& m : bead.target) {
-      if (m.side != TermSide::forbidden || !source_has_entry(bead, m.entry)) continue;
+      if (m.side != TermSide::forbidden) continue;
+      const bool in_sentence = source_has_entry(bead, m.entry);
+      if (!in_sentence && !(first_in_source[m.entry] && several_words(form_text(entries[m.entry], m)))) continue;
       if (covered_by_longer(bead.target, m.span, TermSide::accepted)) continue;  // nested in an accepted term
       // The same words are an accepted rendering of another term in this source sentence.
       const bool accepted_here = std::any_of(bead.target.begin(), bead.target.end(), [&](const TermMatch& a) {
@@ -52,19 +74,22 @@ void ForbiddenTerm::check(const CheckContext& context, std::vector<Finding>& out
     }
     for (const TermMatch& m : longest_matches(std::move(violations))) {
       const GlossaryEntry& entry = entries[m.entry];
-      const auto source = std::find_if(bead.source.begin(), bead.source.end(),
-                                       [&](const TermMatch& s) { return s.entry == m.entry; });
-      const std::string source_text = span_text(*context.source, source->span);
+      const auto in_bead = std::find_if(bead.source.begin(), bead.source.end(),
+                                        [&](const TermMatch& s) { return s.entry == m.entry; });
+      const bool elsewhere = in_bead == bead.source.end();
+      const TermMatch& source = elsewhere ? *first_in_source[m.entry] : *in_bead;
+      const std::string source_text = span_text(*context.source, source.span);
       // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on one long operator+ chain.
       std::string message = "\"";
       message += span_text(*context.target, m.span);
       message += "\" is a forbidden rendering of \"";
       message += source_text;
-      message += "\"; use ";
+      message += elsewhere ? "\" (in the source, though not in this sentence); use " : "\"; use ";
       message += accepted_list(entry, true);
       if (!entry.note.empty()) message += " (" + entry.note + ")";
       Finding finding = make_finding(*context.target, m.span, std::move(message));
-      finding.counterpart = Counterpart{context.source, source->span, source_text};
+      if (elsewhere) finding.severity = Severity::warning;
+      finding.counterpart = Counterpart{context.source, source.span, source_text};
       out.push_back(std::move(finding));
     }
   }

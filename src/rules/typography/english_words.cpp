@@ -83,7 +83,15 @@ void EnglishLexicon::prefetch() const {
 
 bool EnglishLexicon::spell(const std::string& word) const {
   if (!available()) return false;
-  return general_.spell(word) || medical_.spell(word);
+  if (word.size() > kLongestWord) return general_.spell(word) || medical_.spell(word);
+  {
+    std::lock_guard lock(spelled_lock_);
+    if (const auto it = spelled_.find(word); it != spelled_.end()) return it->second;
+  }
+  const bool known = general_.spell(word) || medical_.spell(word);
+  std::lock_guard lock(spelled_lock_);
+  spelled_.emplace(word, known);
+  return known;
 }
 
 std::vector<std::string> EnglishLexicon::suggest(const std::string& word) const {

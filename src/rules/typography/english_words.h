@@ -62,6 +62,8 @@ class EnglishLexicon {
   // Starts loading both dictionaries on threads of their own (once), for a
   // rule that will need them soon; the load then overlaps the job's other work.
   void prefetch() const;
+  // Remembers each verdict for the lexicon's life, for every file and thread
+  // of a run (the words of one project's files repeat).
   bool spell(const std::string& word) const;
   // Hunspell's suggestions, best first: en_US's, else the medical list's.
   std::vector<std::string> suggest(const std::string& word) const;
@@ -71,6 +73,8 @@ class EnglishLexicon {
   HunspellDictionary general_;
   HunspellDictionary medical_;
   mutable std::once_flag reported_missing_;
+  mutable std::mutex spelled_lock_;
+  mutable std::unordered_map<std::string, bool> spelled_;
 };
 
 // Longer tokens are never words; they are not looked up (nor cached).

@@ -14,7 +14,7 @@ using namespace typography;
 // Words that English repeats on purpose: grammar ("had had", "that that",
 // "her her"), emphasis ("very very", "far far away") and interjections.
 // "is is" only after "it" or "what": "what it is is unclear", "all it is is".
-bool repeats_on_purpose(std::string_view lower, std::string_view word_before) {
+bool repeats_on_purpose(std::string_view lower, std::string_view word_before, std::string_view word_after) {
   static constexpr std::array<std::string_view, 52> kWords{
       "her",  "that", "do",    "bye",  "no",    "so",    "ha",   "well", "now",
       "there", "knock", "chop", "tut",  "yes",  "blah",  "night", "go",   "very", "far",
@@ -23,6 +23,12 @@ bool repeats_on_purpose(std::string_view lower, std::string_view word_before) {
       // adjectives of degree doubled in speech: "some heavy heavy weight"
       "big",  "small", "tiny", "heavy", "hot", "cold", "deep", "old", "bad", "fast", "slow", "high", "low"};
   if (lower == "is") return word_before == "it" || word_before == "what";
+  // "There, there" consoles; "there there are" lost a word.
+  if (lower == "there") {
+    static constexpr std::array<std::string_view, 11> kVerbs{"is", "are", "was", "were", "will", "may", "might",
+                                                            "can", "could", "has", "have"};
+    if (std::find(kVerbs.begin(), kVerbs.end(), word_after) != kVerbs.end()) return false;
+  }
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
@@ -50,8 +56,9 @@ Flags an English word followed by the same word (ignoring case) with only
 spaces or one line break between them: "the the", "of of", "help help",
 "tests tests". The fix keeps one. A capitalized pair ("Are Are" at the start
 of a sentence) is flagged when the word is an English word in lower case
-(Hunspell en_US and the glossary's English terms), so names ("Zhen Zhen",
-"Yao Yao") and initials ("A A") are not.
+(Hunspell en_US and the glossary's English terms) or an abbreviation in
+capitals ("MMR MMR", "VAERS VAERS"), so names ("Zhen Zhen", "Yao Yao") and
+initials ("A A") are not.
 
 Repetitions English makes on purpose are not flagged, nor runs of three or
 more ("no no no", "tock tock tock"). The list is small: grammar ("had had",
@@ -60,7 +67,7 @@ after "it" or "what": "what it is is unclear"), emphasis ("very
 very", "really really", "far far away", "many many", "long long", "little
 little", "more more", "never never", "right right") and interjections and
 sounds ("bye bye", "no no", "yes yes", "ha ha", "oh oh", "well well", "now
-now", "there there", "go go", "come come", "please please", "hush hush",
+now", "there there" (but not before a verb: "there there are"), "go go", "come come", "please please", "hush hush",
 "knock knock", "night night", "blah blah" and the like), and a few
 adjectives of degree doubled in speech ("big big", "tiny tiny", "heavy heavy",
 "hot hot", "cold cold", "deep deep", "old old", "bad bad", "fast fast",
@@ -105,12 +112,16 @@ void RepeatedWord::check(const CheckContext& context, std::vector<Finding>& out)
     // A capitalized pair is a slip only when the word is an English word in
     // lower case ("Are Are" at a sentence start, "Vaccine Vaccine"), not a
     // name (Zhen Zhen, Yao Yao) or initials (A A).
+    const std::string_view first_text = prose.substr(first.begin, first.end - first.begin);
+    // An abbreviation in capitals (MMR, VAERS) is not a name that doubles (Zhen Zhen).
+    const bool acronym = first_text.size() >= 2 && std::all_of(first_text.begin(), first_text.end(), is_upper);
     if (!is_lower(prose[second.begin]) &&
-        (lower.size() < 2 || prose.substr(first.begin, first.end - first.begin) != prose.substr(second.begin, second.end - second.begin) ||
-         !(is_function_word(lower) || (words.available() && words.known(lower)))))
+        (lower.size() < 2 || first_text != prose.substr(second.begin, second.end - second.begin) ||
+         !(acronym || is_function_word(lower) || (words.available() && words.known(lower)))))
       continue;
     const std::string before = i >= 2 ? to_lower_ascii(prose.substr(words_at[i - 2].begin, words_at[i - 2].end - words_at[i - 2].begin)) : "";
-    if (repeats_on_purpose(lower, before)) continue;
+    const std::string after = i + 1 < words_at.size() ? to_lower_ascii(prose.substr(words_at[i + 1].begin, words_at[i + 1].end - words_at[i + 1].begin)) : "";
+    if (repeats_on_purpose(lower, before, after)) continue;
     const std::string word(prose.substr(first.begin, first.end - first.begin));
     Finding finding = make_finding(context.doc, {first.begin, second.end}, "repeated word \"" + word + "\"");
     finding.fix = word;

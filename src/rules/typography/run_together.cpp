@@ -16,6 +16,11 @@ constexpr std::size_t kMinLength = 5;   // shorter tokens split into too many pa
 constexpr std::size_t kMaxLength = 60;  // longer runs of letters are not words (and splitting them is quadratic)
 constexpr std::size_t kMinPart = 4;        // a part of a two-word split, unless a function word ("in|ode")
 constexpr std::size_t kMinThreePart = 4;   // a part of a three-word split
+constexpr std::size_t kMinContentPart = 5;     // a content word of a two-word split ...
+constexpr std::size_t kMinShortContentPart = 4;  // ... or this, in a token of kLongToken letters or more
+constexpr std::size_t kLongToken = 11;
+constexpr std::size_t kLongPartner = 7;  // a three-letter content word joins only a word this long
+constexpr std::size_t kMinStemBeforeParticiple = 7;  // "illness|lasting", not "crowd|sourced"
 
 enum class Shape { lowercase, capitalized, camel, other };
 
@@ -78,6 +83,15 @@ bool is_prefix(std::string_view part) {
          std::find(kGreekLetters.begin(), kGreekLetters.end(), part) != kGreekLetters.end();
 }
 
+// Suffixes that are words too and form words with any stem before them
+// ("epidemiologic|ally", "clock|wise", "friend|ship"): a split before one of
+// them is a derived word Hunspell lacks, not a lost space.
+bool is_suffix_word(std::string_view part) {
+  static constexpr std::array<std::string_view, 11> kSuffixes{"ally", "less", "like", "wise", "ship", "hood",
+                                                              "ward", "wards", "fold", "proof", "wide"};
+  return std::find(kSuffixes.begin(), kSuffixes.end(), part) != kSuffixes.end();
+}
+
 // British spellings Hunspell's en_US list lacks ("labour", "metres",
 // "programme", "organisation"): the token is a word when its American form is.
 bool american_form_known(std::string_view token, WordOracle& words) {
@@ -99,9 +113,10 @@ bool american_form_known(std::string_view token, WordOracle& words) {
 // Words that behave like function words when a space is lost: determiners,
 // quantifiers and auxiliaries ("for one", "another dose", "did not").
 bool is_function_like(std::string_view part) {
-  static constexpr std::array<std::string_view, 19> kWords{"one",  "two",  "all",  "any",     "each",  "some",  "both",
-                                                           "few",  "such", "only", "also",    "very",  "most",  "own",
-                                                           "another", "other", "every", "did", "does"};
+  static constexpr std::array<std::string_view, 23> kWords{"one",  "two",  "all",  "any",     "each",  "some",  "both",
+                                                           "few",  "many", "much", "such",    "only",  "also",  "very",
+                                                           "most", "own",  "another", "other", "every", "do", "did",
+                                                           "does", "until"};
   return is_function_word(part) || std::find(kWords.begin(), kWords.end(), part) != kWords.end();
 }
 
@@ -115,38 +130,56 @@ bool plausible_split(std::string_view split) {
     parts.push_back(split.substr(start, space - start));
     start = space + 1;
   }
-  if (is_prefix(parts.front())) return false;
+  // A prefix joins the word after it ("under|go"), not a function word ("under|the").
+  if (is_prefix(parts.front()) && !(parts.size() == 2 && is_function_word(parts.back()))) return false;
+  if (is_suffix_word(parts.back())) return false;
   for (std::string_view part : parts)
     if (is_function_like(part)) return true;
-  // Two content words: only long ones, and not noun + participle ("crowdsourced").
+  // Two content words: only long ones (closed compounds such as "lockdown" and
+  // "facemask" join short words), and not a short noun + participle ("crowdsourced").
+  const std::size_t letters = split.size() - (parts.size() - 1);
+  const std::size_t shortest = letters >= kLongToken ? kMinShortContentPart : kMinContentPart;
+  // A three-letter word beside a long one ("flu vaccine", "age seventeen").
+  const bool short_beside_long = parts.size() == 2 && std::min(parts[0].size(), parts[1].size()) == 3 &&
+                                 std::max(parts[0].size(), parts[1].size()) >= kLongPartner;
   for (std::string_view part : parts)
-    if (part.size() < 5) return false;
+    if (part.size() < shortest && !short_beside_long) return false;
   const std::string_view last = parts.back();
-  return !last.ends_with("ing") && !last.ends_with("ed");
+  return (!last.ends_with("ing") && !last.ends_with("ed")) || parts.front().size() >= kMinStemBeforeParticiple;
 }
 
 // The splits of token into two known words (each of at least kMinPart letters,
 // or a function word such as "to"), or failing that into three known words of
 // at least kMinThreePart letters, that pass plausible_split.
-std::vector<std::string> plausible_splits(std::string_view token, WordOracle& words) {
+std::vector<std::string> plausible_splits(std::string_view token, WordOracle& words, bool short_words_allowed) {
   std::vector<std::string> splits;
   auto usable = [&](std::string_view part) {
     return part.size() >= kMinPart ? words.known(part) : part.size() >= 2 && is_function_word(part);
   };
   // A function-like word next to a function word ("for one", "did not");
-  // "std|in", "add|on" are not splits.
-  auto usable_beside = [&](std::string_view part, std::string_view other) {
-    return usable(part) || (is_function_word(other) && is_function_like(part));
+  // "std|in", "add|on" are not splits. Failing any such split, a known
+  // three-letter word next to a function-like one of three letters or more
+  // ("many flu"; not "std|in", "add|on", "in|ode") and
+  // a function-like word next to any word ("any vaccine", "adults do"), which
+  // would otherwise compete with "to the" in "tothe" (tot|he).
+  auto usable_beside = [&](std::string_view part, std::string_view other, bool short_words) {
+    return usable(part) || (is_function_word(other) && is_function_like(part)) ||
+           (short_words && part.size() == 3 && other.size() >= 3 && is_function_like(other) && words.known(part)) ||
+           (short_words && part.size() == 3 && other.size() >= kLongPartner && usable(other) && words.known(part)) ||
+           (short_words && is_function_like(part) && usable(other));
   };
   auto keep = [&](std::string split) {
     if (plausible_split(split)) splits.push_back(std::move(split));
   };
-  for (std::size_t i = 2; i + 2 <= token.size(); ++i) {
-    const std::string_view left = token.substr(0, i), right = token.substr(i);
-    if (usable_beside(left, right) && usable_beside(right, left))
-      keep(std::string(left) + ' ' + std::string(right));
+  for (const bool short_words : {false, short_words_allowed}) {
+    for (std::size_t i = 2; i + 2 <= token.size(); ++i) {
+      const std::string_view left = token.substr(0, i), right = token.substr(i);
+      if (usable_beside(left, right, short_words) && usable_beside(right, left, short_words))
+        keep(std::string(left) + ' ' + std::string(right));
+    }
+    if (!splits.empty()) return splits;
   }
-  if (!splits.empty() || token.size() < 3 * kMinThreePart + 2) return splits;
+  if (token.size() < 3 * kMinThreePart + 2) return splits;
   // Three words ("allowimmunecells"): only long parts, where chance splits are rare.
   for (std::size_t i = kMinThreePart; i + 2 * kMinThreePart <= token.size(); ++i) {
     if (!words.known(token.substr(0, i))) continue;
@@ -168,10 +201,22 @@ struct Split {
   bool certain = false;
 };
 
-Split best_split(std::string_view token, WordOracle& words) {
-  const std::vector<std::string> splits = plausible_splits(token, words);
+Split best_split(std::string_view token, WordOracle& words, bool short_words_allowed) {
+  const std::vector<std::string> splits = plausible_splits(token, words, short_words_allowed);
   if (splits.size() == 1) return {splits.front(), true};
   if (splits.empty()) return {};
+  // Function words only ("they are" rather than "the yare"), when just one split is so made.
+  auto function_words_only = [](const std::string& split) {
+    std::size_t start = 0;
+    for (std::size_t space = split.find(' '); ; space = split.find(' ', start)) {
+      const std::string_view part = std::string_view(split).substr(start, space == std::string::npos ? std::string::npos : space - start);
+      if (!is_function_like(part)) return false;
+      if (space == std::string::npos) return true;
+      start = space + 1;
+    }
+  };
+  if (std::count_if(splits.begin(), splits.end(), function_words_only) == 1)
+    return {*std::find_if(splits.begin(), splits.end(), function_words_only), false};
   const std::string& suggestion = words.first_suggestion(token);
   return std::find(splits.begin(), splits.end(), suggestion) != splits.end() ? Split{suggestion, false} : Split{};
 }
@@ -210,15 +255,23 @@ A split must look like a lost space, not like a word Hunspell lacks: a split
 after a prefix (inter|species, nano|particles, re|purposing) is ignored, and
 so are British spellings whose American form is known (labour, metres,
 programme, onwards). Unless one part is a function word ("cells to", "of
-the", "for one", "another dose", "did not": "one", "two", "all", "any",
-"each", "some", "both", "few", "such", "only", "also", "very", "most",
-"own", "another", "other", "every", "did" and "does" count as function
-words here), both
-parts must have five or more letters ("cancer cells", "chemo drugs") and the
-last must not end in -ing or -ed, since two short content words are often a
-closed compound (lockdown, facemask, crowdsourced). There is no cap on the
-length of the whole token below 60 letters. Three-word splits need parts of
-four or more letters.
+the", "for one", "another dose", "did not", "adults do", "wait until":
+"one", "two", "all", "any", "each", "some", "both", "few", "many", "much",
+"such", "only", "also", "very", "most", "own", "another", "other", "every",
+"do", "did", "does" and "until" count as function words here), both
+parts must have five or more letters ("cancer cells", "chemo drugs"; four
+in a token of eleven or more: "care provider") and the last must not end in
+-ing or -ed unless the first has seven or more letters ("illness lasting"),
+since two short content words are often a closed compound (lockdown,
+facemask, crowdsourced). A split after "under" and the like is kept before a
+function word ("under the"), and a split before a suffix that is a word too
+(epidemiologic|ally, clock|wise, friend|ship) is ignored. Failing any other
+split, a known three-letter word next to a function-like word of three
+letters or more ("many flu") or next to a word of seven or more ("flu
+vaccine") is one; "std|in" and "add|on" are not. Of several
+splits, the only one made of function words wins ("they are", not "the
+yare"). There is no cap on the length of the whole token below 60 letters.
+Three-word splits need parts of four or more letters.
 
 Only all-lowercase tokens, lowercase-then-Capitalized tokens and, at the start
 of a sentence, Capitalized tokens of five or more letters are examined:
@@ -275,11 +328,12 @@ void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& 
       if (function_side && words.known(left) && words.known(right)) split = {std::string(left) + ' ' + std::string(right), true};
     } else if (shape == Shape::capitalized) {
       const std::string lower = to_lower_ascii(token);
-      split = best_split(lower, words);
+      // A capitalized word is often a name: "Agathe" is not "Aga the".
+      split = best_split(lower, words, false);
       if (!split.text.empty() && american_form_known(lower, words)) split = {};
       if (!split.text.empty()) split.text[0] = token[0];
     } else {
-      split = best_split(token, words);
+      split = best_split(token, words, true);
       if (!split.text.empty() && american_form_known(token, words)) split = {};
     }
     if (split.text.empty()) return;
