@@ -50,6 +50,24 @@ std::vector<ClassEvent> plain_events(std::string_view text, std::uint32_t wanted
   return events;
 }
 
+// Every instruction set reports, for each wanted set, what plain_events does.
+void expect_plain_decode_events(const std::string& text, const std::vector<std::uint32_t>& wanted_sets, int round) {
+  for (const std::uint32_t wanted : wanted_sets) {
+    const std::vector<ClassEvent> expected = plain_events(text, wanted);
+    for (const std::string_view set : available_instruction_sets()) {
+      std::vector<ClassEvent> actual;
+      scan_classes(text, test_table(), wanted, actual, set);
+      ASSERT_EQ(actual.size(), expected.size()) << set << " round " << round << " wanted " << wanted;
+      for (std::size_t i = 0; i < actual.size(); ++i) {
+        EXPECT_EQ(actual[i].begin, expected[i].begin) << set << " round " << round;
+        EXPECT_EQ(actual[i].length, expected[i].length) << set << " round " << round;
+        EXPECT_EQ(actual[i].cp, expected[i].cp) << set << " round " << round;
+        EXPECT_EQ(actual[i].classes, expected[i].classes) << set << " round " << round;
+      }
+    }
+  }
+}
+
 // Long ASCII stretches (the SIMD skips) with every kind of code point and
 // ill-formed sequence between them, at every alignment.
 std::string random_text(std::mt19937& rng) {
@@ -72,20 +90,33 @@ TEST(ClassScan, EveryInstructionSetReportsWhatAPlainDecodeFinds) {
   std::mt19937 rng(12);
   for (int round = 0; round < 2000; ++round) {
     const std::string text = random_text(rng);
-    for (const std::uint32_t wanted : wanted_sets) {
-      const std::vector<ClassEvent> expected = plain_events(text, wanted);
-      for (const std::string_view set : available_instruction_sets()) {
-        std::vector<ClassEvent> actual;
-        scan_classes(text, test_table(), wanted, actual, set);
-        ASSERT_EQ(actual.size(), expected.size()) << set << " round " << round << " wanted " << wanted;
-        for (std::size_t i = 0; i < actual.size(); ++i) {
-          EXPECT_EQ(actual[i].begin, expected[i].begin) << set << " round " << round;
-          EXPECT_EQ(actual[i].length, expected[i].length) << set << " round " << round;
-          EXPECT_EQ(actual[i].cp, expected[i].cp) << set << " round " << round;
-          EXPECT_EQ(actual[i].classes, expected[i].classes) << set << " round " << round;
-        }
-      }
-    }
+    expect_plain_decode_events(text, wanted_sets, round);
+  }
+}
+
+// Long runs of multi-byte code points with nothing ASCII between them (the
+// three-byte run loop), broken by every other kind of sequence at every offset.
+std::string random_chinese_run(std::mt19937& rng) {
+  static const std::vector<std::string> kThreeByte{"\xE4\xB8\xAD", "\xE6\x96\x87", "\xE3\x80\x82", "\xEF\xBC\x8C",
+                                                   "\xE1\x80\x80", "\xEC\xBF\xBF", "\xEE\x80\x80", "\xEF\xBF\xBD"};
+  static const std::vector<std::string> kOthers{
+      "a",  "\xC3\xA9", "\xE0\xA4\x85", "\xED\x9F\xBF", "\xED\xA0\x80", "\xE0\x80\x80", "\xF0\x9F\x98\x80",
+      "\xE4", "\xE4\xB8", "\xE4\xB8\x41", "\x80", "\xFF", "&"};
+  std::string text;
+  const std::size_t pieces = rng() % 40;
+  for (std::size_t i = 0; i < pieces; ++i) {
+    if (rng() % 6 == 0) text += kOthers[rng() % kOthers.size()];
+    else text += kThreeByte[rng() % kThreeByte.size()];
+  }
+  return text;
+}
+
+TEST(ClassScan, RunsOfThreeByteCodePointsAreDecodedAsAPlainDecodeDoes) {
+  const std::vector<std::uint32_t> wanted_sets{kWide, kIllFormed, kLatin | kBeyond, kAmpersand | kControl | kWide | kLatin | kIllFormed | kBeyond};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = random_chinese_run(rng);
+    expect_plain_decode_events(text, wanted_sets, round);
   }
 }
 

@@ -457,23 +457,30 @@ class CjkScanner {
 
   // The bytes the GBK decoder saw for the stretch. U+FFFD stands for one
   // byte it could not read (Python's behaviour), so it is a wildcard.
+  // Written by index into vectors sized for two bytes a character, then cut
+  // to length: this runs over every stretch with a rare character.
   void build_gbk_bytes() {
-    bytes_.clear();
-    char_at_byte_.clear();
-    first_byte_.clear();
-    for (std::size_t i = 0; i < stretch_.size(); ++i) {
-      first_byte_.push_back(bytes_.size());
-      char_at_byte_.push_back(static_cast<std::int32_t>(i));
+    const std::size_t n = stretch_.size();
+    bytes_.resize(2 * n);
+    char_at_byte_.resize(2 * n + 1);
+    first_byte_.resize(n);
+    std::size_t size = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      first_byte_[i] = size;
+      char_at_byte_[size] = static_cast<std::int32_t>(i);
       const std::uint16_t code = stretch_[i].gbk;
       if (code != 0) {
-        bytes_.push_back(code >> 8);
-        bytes_.push_back(code & 0xFF);
-        char_at_byte_.push_back(-1);
+        bytes_[size] = code >> 8;
+        bytes_[size + 1] = code & 0xFF;
+        char_at_byte_[size + 1] = -1;
+        size += 2;
       } else {
-        bytes_.push_back(stretch_[i].cp == kReplacement ? kWildcard : kBreak);
+        bytes_[size++] = stretch_[i].cp == kReplacement ? kWildcard : kBreak;
       }
     }
-    char_at_byte_.push_back(static_cast<std::int32_t>(stretch_.size()));
+    char_at_byte_[size] = static_cast<std::int32_t>(n);
+    bytes_.resize(size);
+    char_at_byte_.resize(size + 1);
   }
 
   static bool is_punctuation_lead(unsigned lead, unsigned second) {
