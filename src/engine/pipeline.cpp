@@ -28,15 +28,28 @@ std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules
   for (const Finding& f : findings)
     if (is_root_cause(f)) explained[f.document].push_back(f.span);
   if (explained.empty()) return 0;
+  // A span is inside an explained one when some explained span beginning at or
+  // before it ends at or after it: spans sorted by begin, with the furthest end
+  // so far, answer that with one binary search (a file of mojibake has as many
+  // explained spans as other findings, so comparing each with each is quadratic).
+  std::map<const Document*, std::vector<std::size_t>> furthest_end;
+  for (auto& [document, spans] : explained) {
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    std::vector<std::size_t>& ends = furthest_end[document];
+    ends.reserve(spans.size());
+    for (const Span& g : spans) ends.push_back(ends.empty() ? g.end : std::max(ends.back(), g.end));
+  }
   const std::size_t before = findings.size();
   std::erase_if(findings, [&](const Finding& f) {
     if (is_root_cause(f)) return false;
     const auto it = explained.find(f.document);
     if (it == explained.end()) return false;
     const Span s = f.span;
-    return std::any_of(it->second.begin(), it->second.end(), [&](const Span& g) {
-      return s.begin >= g.begin && s.end <= g.end && (s.begin < g.end || s.empty());
-    });
+    const std::vector<Span>& spans = it->second;
+    const auto after = std::upper_bound(spans.begin(), spans.end(), s.begin,
+                                        [](std::size_t begin, const Span& g) { return begin < g.begin; });
+    if (after == spans.begin()) return false;
+    return furthest_end[f.document][static_cast<std::size_t>(after - spans.begin()) - 1] >= s.end;
   });
   return before - findings.size();
 }
