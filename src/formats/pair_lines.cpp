@@ -26,7 +26,7 @@ LinePair parse_json_line(std::string_view line) {
   json object;
   try {
     object = json::parse(line);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // a syntax error, or a number too large (out_of_range.406)
     // nlohmann's message names the byte: "[json.exception.parse_error.101] parse error at line 1, column 7: ..."
     std::string reason = error.what();
     const auto at = reason.find("column ");

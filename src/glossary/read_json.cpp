@@ -43,6 +43,16 @@ void read_json(GlossaryFile& file, std::string_view text) {
   } catch (const nlohmann::json::parse_error& e) {
     file.problems.push_back({line_number(text, e.byte > 0 ? e.byte - 1 : 0), "malformed JSON: " + std::string(e.what()), true});
     return;
+  } catch (const nlohmann::json::exception& e) {
+    // A number too large for a double (out_of_range.406): nlohmann gives no
+    // byte, but its message quotes the number, which is found in the text.
+    const std::string message = e.what();
+    const auto open = message.find('\'');
+    const auto close = open == std::string::npos ? std::string::npos : message.find('\'', open + 1);
+    const std::size_t at =
+        close == std::string::npos ? std::string_view::npos : text.find(message.substr(open + 1, close - open - 1));
+    file.problems.push_back({line_number(text, at == std::string_view::npos ? 0 : at), "malformed JSON: " + message, true});
+    return;
   }
   const nlohmann::json* list = &root;
   int entry_depth = 2;

@@ -29,6 +29,8 @@ TEST(PairLines, JsonLinesKeepTheIdAsGivenAndTheTextAsDecoded) {
   EXPECT_THROW(parse_pair_line(R"({"id": true, "source": "a", "target": "b"})", PairLinesFormat::jsonl), PairLineError);
   EXPECT_THROW(parse_pair_line(R"(["a", "b"])", PairLinesFormat::jsonl), PairLineError);
   EXPECT_THROW(parse_pair_line("{\"source\": \"caf\xE9\", \"target\": \"b\"}", PairLinesFormat::jsonl), PairLineError);
+  // A number too large for a double is this line's error, not the run's.
+  EXPECT_THROW(parse_pair_line(R"({"id": 1e99999, "source": "a", "target": "b"})", PairLinesFormat::jsonl), PairLineError);
 }
 
 TEST(PairLines, TsvFieldsAreTakenAsTheyAre) {

@@ -54,6 +54,15 @@ TEST(GlossaryHostile, LargeTbxLoadsInLinearTimeWithLineNumbers) {
   EXPECT_EQ(file.entries.back().origin, "big.tbx:" + std::to_string(kEntries + 2));
 }
 
+TEST(GlossaryHostile, ANumberTooLargeForADoubleIsAnErrorAtItsLine) {
+  // Found by the glossary fuzzer: nlohmann throws out_of_range, not parse_error.
+  const GlossaryFile file = parse_glossary("big.json", "[\n{\"zh\": \"癌症\", \"en\": \"cancer\",\n \"x\": 660000000000e615063730}]");
+  ASSERT_EQ(file.problems.size(), 1u);
+  EXPECT_TRUE(file.problems[0].fatal);
+  EXPECT_EQ(file.problems[0].line, 3u);
+  EXPECT_NE(file.problems[0].message.find("number overflow"), std::string::npos) << file.problems[0].message;
+}
+
 TEST(GlossaryHostile, AFileWithoutExtensionIsRefusedClearly) {
   const GlossaryFile file = parse_glossary("terms", "zh\ten\n癌症\tcancer\n");
   ASSERT_EQ(file.problems.size(), 1u);
