@@ -6,7 +6,8 @@
 //
 // The forms files are unmunch's expansion of each dictionary (every stem with
 // every affix it allows). Only forms of the shapes the index decides are kept
-// (letters in any case but all capitals, or a-z letters then letters and digits),
+// (EnglishWordIndex::covers: letters in any case but all capitals, or a-z
+// letters then letters and digits),
 // each with its capitalised form, and only those Hunspell itself accepts,
 // checked here with the same two dictionaries the rules load. unmunch's
 // expansion is complete for such words (en_US compounds only words that begin
@@ -17,8 +18,6 @@
 // differ ignores the index.
 #include <hunspell/hunspell.hxx>
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
@@ -26,31 +25,14 @@
 #include <string>
 #include <vector>
 
+#include "rules/typography/english_words.h"
+
 namespace {
 
-// The shapes of word the index decides; EnglishWordIndex::covers (in
-// src/rules/typography/english_words.cpp) must accept exactly these.
-bool lower(char c) { return c >= 'a' && c <= 'z'; }
-bool digit(char c) { return c >= '0' && c <= '9'; }
-
-bool covered_shape(const std::string& word) {
-  if (word.empty() || word.size() > 64) return false;
-  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  if (std::all_of(word.begin(), word.end(), [&](char c) { return lower(c) || upper(c); }))
-    return word.size() == 1 || !std::all_of(word.begin(), word.end(), upper);  // vaccine, Vaccine, iPhone; not VACCINE
-  return lower(word[0]) && std::all_of(word.begin(), word.end(), [](char c) { return lower(c) || digit(c); });  // alpha1
-}
+using tc::typography::EnglishWordIndex;
 
 void put_u64(std::ofstream& out, std::uint64_t value) { out.write(reinterpret_cast<const char*>(&value), sizeof value); }
 void put_u32(std::ofstream& out, std::uint32_t value) { out.write(reinterpret_cast<const char*>(&value), sizeof value); }
-
-bool stamp(const char* path, std::uint64_t& size, std::uint64_t& mtime) {
-  struct stat info {};
-  if (stat(path, &info) != 0) return false;
-  size = static_cast<std::uint64_t>(info.st_size);
-  mtime = static_cast<std::uint64_t>(info.st_mtime);
-  return true;
-}
 
 }  // namespace
 
@@ -73,12 +55,12 @@ int main(int argc, char** argv) {
       std::string word = line.substr(0, end);
       if (word.empty()) continue;
       // Hunspell accepts a lowercase word capitalised as well: both forms go in.
-      if (lower(word[0])) {
+      if (word[0] >= 'a' && word[0] <= 'z') {
         std::string capitalised = word;
         capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
-        if (covered_shape(capitalised)) words.push_back(std::move(capitalised));
+        if (EnglishWordIndex::covers(capitalised)) words.push_back(std::move(capitalised));
       }
-      if (covered_shape(word)) words.push_back(std::move(word));
+      if (EnglishWordIndex::covers(word)) words.push_back(std::move(word));
     }
   }
   std::sort(words.begin(), words.end());
@@ -87,17 +69,18 @@ int main(int argc, char** argv) {
   for (std::string& word : words)
     if (general.spell(word) || medical.spell(word)) accepted.push_back(std::move(word));
 
-  std::uint64_t general_size = 0, general_mtime = 0, medical_size = 0, medical_mtime = 0;
-  if (!stamp(argv[2], general_size, general_mtime) || !stamp(argv[3], medical_size, medical_mtime)) {
+  const auto general_stamp = EnglishWordIndex::stamp_of(argv[2]);
+  const auto medical_stamp = EnglishWordIndex::stamp_of(argv[3]);
+  if (!general_stamp || !medical_stamp) {
     std::cerr << "english_words_index: cannot stat the dictionaries\n";
     return 2;
   }
   std::ofstream out(argv[6], std::ios::binary | std::ios::trunc);
-  out.write("TCWORDS1", 8);
-  put_u64(out, general_size);
-  put_u64(out, general_mtime);
-  put_u64(out, medical_size);
-  put_u64(out, medical_mtime);
+  out.write(EnglishWordIndex::kMagic.data(), static_cast<std::streamsize>(EnglishWordIndex::kMagic.size()));
+  for (const auto& stamp : {*general_stamp, *medical_stamp}) {
+    put_u64(out, stamp.size);
+    put_u64(out, stamp.mtime);
+  }
   put_u32(out, static_cast<std::uint32_t>(accepted.size()));
   std::uint32_t offset = 0;
   for (const std::string& word : accepted) {

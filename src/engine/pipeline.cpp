@@ -24,32 +24,33 @@ std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules
     const auto it = explains.find(f.rule);
     return it != explains.end() && it->second;
   };
-  std::map<const Document*, std::vector<Span>> explained;
-  for (const Finding& f : findings)
-    if (is_root_cause(f)) explained[f.document].push_back(f.span);
-  if (explained.empty()) return 0;
   // A span is inside an explained one when some explained span beginning at or
   // before it ends at or after it: spans sorted by begin, with the furthest end
   // so far, answer that with one binary search (a file of mojibake has as many
   // explained spans as other findings, so comparing each with each is quadratic).
-  std::map<const Document*, std::vector<std::size_t>> furthest_end;
-  for (auto& [document, spans] : explained) {
-    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
-    std::vector<std::size_t>& ends = furthest_end[document];
-    ends.reserve(spans.size());
-    for (const Span& g : spans) ends.push_back(ends.empty() ? g.end : std::max(ends.back(), g.end));
+  struct Explained {
+    std::vector<Span> spans;                // sorted by begin
+    std::vector<std::size_t> furthest_end;  // the largest end among spans[0..i]
+  };
+  std::map<const Document*, Explained> explained;
+  for (const Finding& f : findings)
+    if (is_root_cause(f)) explained[f.document].spans.push_back(f.span);
+  if (explained.empty()) return 0;
+  for (auto& entry : explained) {
+    Explained& spans_of = entry.second;
+    std::sort(spans_of.spans.begin(), spans_of.spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    for (const Span& g : spans_of.spans)
+      spans_of.furthest_end.push_back(spans_of.furthest_end.empty() ? g.end : std::max(spans_of.furthest_end.back(), g.end));
   }
   const std::size_t before = findings.size();
   std::erase_if(findings, [&](const Finding& f) {
     if (is_root_cause(f)) return false;
     const auto it = explained.find(f.document);
     if (it == explained.end()) return false;
-    const Span s = f.span;
-    const std::vector<Span>& spans = it->second;
-    const auto after = std::upper_bound(spans.begin(), spans.end(), s.begin,
+    const std::vector<Span>& spans = it->second.spans;
+    const auto after = std::upper_bound(spans.begin(), spans.end(), f.span.begin,
                                         [](std::size_t begin, const Span& g) { return begin < g.begin; });
-    if (after == spans.begin()) return false;
-    return furthest_end[f.document][static_cast<std::size_t>(after - spans.begin()) - 1] >= s.end;
+    return after != spans.begin() && it->second.furthest_end[static_cast<std::size_t>(after - spans.begin()) - 1] >= f.span.end;
   });
   return before - findings.size();
 }

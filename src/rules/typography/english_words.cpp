@@ -34,7 +34,7 @@ std::string in_directory(const std::string& directory, const char* name) {
 
 namespace {
 
-constexpr std::size_t kIndexHeader = 8 + 4 * 8 + 4;  // magic, two (size, mtime), count
+constexpr std::size_t kIndexHeader = EnglishWordIndex::kMagic.size() + 4 * 8 + 4;  // magic, two (size, mtime), count
 
 std::uint64_t read_u64(const char* at) {
   std::uint64_t value = 0;
@@ -49,12 +49,17 @@ std::uint32_t read_u32(const char* at) {
 }
 
 bool stamp_matches(const char* at, const std::string& path) {
-  struct stat info {};
-  return stat(path.c_str(), &info) == 0 && read_u64(at) == static_cast<std::uint64_t>(info.st_size) &&
-         read_u64(at + 8) == static_cast<std::uint64_t>(info.st_mtime);
+  const auto stamp = EnglishWordIndex::stamp_of(path);
+  return stamp && read_u64(at) == stamp->size && read_u64(at + 8) == stamp->mtime;
 }
 
 }  // namespace
+
+std::optional<EnglishWordIndex::DictionaryStamp> EnglishWordIndex::stamp_of(const std::string& dictionary) {
+  struct stat info {};
+  if (stat(dictionary.c_str(), &info) != 0) return std::nullopt;
+  return DictionaryStamp{static_cast<std::uint64_t>(info.st_size), static_cast<std::uint64_t>(info.st_mtime)};
+}
 
 EnglishWordIndex::EnglishWordIndex(const std::string& index_path, const std::string& general_dic,
                                    const std::string& medical_dic) {
@@ -66,7 +71,7 @@ EnglishWordIndex::EnglishWordIndex(const std::string& index_path, const std::str
   }
   const char* data = file_->data();
   const std::size_t size = file_->size();
-  if (size < kIndexHeader || std::memcmp(data, "TCWORDS1", 8) != 0) return;
+  if (size < kIndexHeader || std::string_view(data, kMagic.size()) != kMagic) return;
   if (!stamp_matches(data + 8, general_dic) || !stamp_matches(data + 24, medical_dic)) return;
   const std::uint32_t count = read_u32(data + 40);
   const std::size_t words_at = kIndexHeader + (std::size_t{count} + 1) * 4;

@@ -65,6 +65,14 @@ class EnglishWordIndex {
   EnglishWordIndex(const std::string& index_path, const std::string& general_dic, const std::string& medical_dic);
   ~EnglishWordIndex();
   bool usable() const { return count_ > 0; }
+  // What the file's header records of each dictionary, and starts with; the
+  // build tool (tools/english_words_index.cpp) writes them.
+  static constexpr std::string_view kMagic = "TCWORDS1";
+  struct DictionaryStamp {
+    std::uint64_t size = 0;
+    std::uint64_t mtime = 0;
+  };
+  static std::optional<DictionaryStamp> stamp_of(const std::string& dictionary);
   // Whether the index decides this word: letters in any case but all
   // capitals, or a-z letters then lowercase letters and digits.
   static bool covers(std::string_view word);
