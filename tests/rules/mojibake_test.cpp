@@ -160,6 +160,20 @@ TEST(MojibakeCjk, GatedScanFindsWhatTheFullScanFinds) {
   EXPECT_GT(with_hits, 1000u);  // the inputs exercise the detectors
 }
 
+// 渎 is GBK E4 C2: a UTF-8 lead byte, but C2 cannot follow it, so UTF-8 read
+// as GBK can start there only when a byte was lost after it (U+FFFD from
+// Python's decoder, or the '?' of Windows and Java).
+TEST(MojibakeCjk, ALeadWhoseTrailCannotContinueStartsGarbleOnlyWhenAByteWasLost) {
+  EXPECT_TRUE(find_cjk_mojibake("Name: 渎 ok").empty());
+  for (const char* text : {"Name: 渎\uFFFD ok", "Name: 渎? ok"}) {
+    const auto hits = find_cjk_mojibake(unescape(text));
+    ASSERT_EQ(hits.size(), 1u) << text;
+    EXPECT_EQ(hits[0].begin, 6u);
+    EXPECT_TRUE(hits[0].lossy);
+    EXPECT_EQ(hits[0].how, "UTF-8 read as GBK");
+  }
+}
+
 TEST(MojibakeCjk, RealChineseIsNotGarble) {
   for (const char* text : {"中华人民共和国的首都是北京。", "龘靐齉爩是罕见字，魑魅魍魉也是。", "锟铻是一个名字。",
                            "醫生建議病人多休息，臺灣與香港使用繁體字。", "日本語のテキストです。", "Ελληνικά κείμενο"})

@@ -215,12 +215,21 @@ MeantFacts meant_facts_of(const Misread& misread, char32_t written) {
   return facts;
 }
 
+// A GBK code whose lead byte leads a three-byte UTF-8 sequence from U+2000
+// up (E2-EF): where UTF-8-read-as-GBK garble starts. It can start there only
+// when the trail byte may follow in UTF-8 (80-BF); otherwise the decoding
+// stops at once, unless a byte is missing (U+FFFD, or a '?' after the stretch).
+bool is_utf8_lead_code(std::uint16_t code) { return (code >> 8) >= 0xE2 && (code >> 8) <= 0xEF; }
+bool is_utf8_start_code(std::uint16_t code) {
+  return is_utf8_lead_code(code) && (code & 0xFF) >= 0x80 && (code & 0xFF) <= 0xBF;
+}
+
 // The facts the detectors ask about each character of a stretch with a gate,
 // computed once for the CJK Unified Ideographs (the bulk of every stretch)
 // by the same functions the other characters go through.
 struct HanFacts {
   static constexpr char32_t kFirst = 0x4E00, kLast = 0x9FFF;
-  static constexpr std::uint8_t kMayBeOdd = 1, kLevel1OrPunctuation = 2, kUtf8Lead = 4;
+  static constexpr std::uint8_t kMayBeOdd = 1, kLevel1OrPunctuation = 2, kUtf8Lead = 4, kUtf8Start = 8;
   std::uint8_t flags = 0;
   std::uint8_t written_oddity = 0;
   MeantFacts meant[kMisreadCount];
@@ -234,7 +243,8 @@ const HanFacts* han_facts_table() {
       const std::uint16_t code = gbk_code(cp);
       if (may_be_odd(cp, code)) facts.flags |= HanFacts::kMayBeOdd;
       if (is_level1_or_punctuation(code)) facts.flags |= HanFacts::kLevel1OrPunctuation;
-      if ((code >> 8) >= 0xE2 && (code >> 8) <= 0xEF) facts.flags |= HanFacts::kUtf8Lead;
+      if (is_utf8_lead_code(code)) facts.flags |= HanFacts::kUtf8Lead;
+      if (is_utf8_start_code(code)) facts.flags |= HanFacts::kUtf8Start;
       facts.written_oddity = static_cast<std::uint8_t>(written_oddity(cp, 0));
       for (const Misread& misread : kMisreads) facts.meant[misread.index] = meant_facts_of(misread, cp);
     }
@@ -254,6 +264,8 @@ struct Gates {
   std::size_t length = 0;
   std::size_t rare = 0;       // outside GB2312 level 1 and its punctuation rows
   std::size_t utf8_lead = 0;  // GBK lead byte E2-EF: where UTF-8-read-as-GBK garble starts
+  std::size_t utf8_start = 0;  // and a trail byte that may follow it in UTF-8 (80-BF)
+  bool replacement = false;    // U+FFFD: a byte the GBK decoder could not read
   std::size_t foreign = 0;    // kana, Greek, Cyrillic, ... (Big5 read as GBK)
   std::size_t latin1 = 0;     // Latin-1 characters (GBK read as Windows-1252)
   bool fill = false;          // 烫, 屯 or 锟
@@ -332,16 +344,19 @@ class CjkScanner {
         if (facts->flags & HanFacts::kLevel1OrPunctuation) continue;
         ++gates.rare;
         if (facts->flags & HanFacts::kUtf8Lead) ++gates.utf8_lead;
+        if (facts->flags & HanFacts::kUtf8Start) ++gates.utf8_start;
         continue;
       }
       if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
       if (cp == U'锘') gates.bom_image = true;
       if (cp < 0x100) ++gates.latin1;
+      if (cp == kReplacement) gates.replacement = true;
       // Level 1 is common Han; the punctuation rows hold symbols too (°, ×, №).
       if (may_be_odd(cp, code)) odd_.push_back(stretch_.size() - 1);
       if (is_level1_or_punctuation(code)) continue;
       ++gates.rare;
-      if ((code >> 8) >= 0xE2 && (code >> 8) <= 0xEF) ++gates.utf8_lead;
+      if (is_utf8_lead_code(code)) ++gates.utf8_lead;
+      if (is_utf8_start_code(code)) ++gates.utf8_start;
       if (is_foreign_in_chinese(cp)) ++gates.foreign;
     }
     read_until_ = pos;
@@ -353,7 +368,10 @@ class CjkScanner {
   void scan_stretch(const Gates& gates) {
     const std::size_t first_hit = hits_.size();
     if (gates.fill) find_fill_patterns();
-    if (gates.utf8_lead > 0) find_utf8_read_as_gbk();
+    // A span starts at a character with a UTF-8 lead byte whose trail byte
+    // continues it, or one whose sequence a lost byte cut short.
+    if (gates.utf8_lead > 0 && (gates.utf8_start > 0 || gates.replacement || gates.question_after))
+      find_utf8_read_as_gbk();
     if (gates.rare >= 1 && gates.length >= 2 && !odd_.empty()) {
       for (const Misread& misread : kMisreads) find_misread(misread);
     }
