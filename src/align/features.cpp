@@ -309,48 +309,66 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
 
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
                         const std::vector<Bead>& beads, double min_dice, int min_count) {
-  // Count beads holding each Chinese key, each English id, and each pair of them,
-  // with sorted flat vectors rather than nested hash maps (far fewer allocations).
-  std::vector<std::uint64_t> zh_seen;
-  std::vector<WordId> en_seen;
-  std::vector<std::pair<std::uint64_t, WordId>> pair_seen;
-  std::vector<std::uint64_t> zh_keys;
-  std::vector<WordId> en_ids;
+  // Each pairing bead's distinct Chinese keys and English ids, in flat sorted
+  // runs. The pairs they make are counted one Chinese key at a time over the
+  // beads holding it: listing every (key, id) pair of every bead at once took
+  // tens of times the text in memory.
+  std::vector<std::uint64_t> zh_keys;             // runs, one per bead
+  std::vector<WordId> en_ids;                     // runs, one per bead
+  std::vector<std::size_t> zh_start{0}, en_start{0};
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    zh_keys.clear();
-    en_ids.clear();
+    const auto zh_begin = zh_keys.end() - zh_keys.begin();
     for (auto i : bead.source) zh_keys.insert(zh_keys.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
+    std::sort(zh_keys.begin() + zh_begin, zh_keys.end());
+    zh_keys.erase(std::unique(zh_keys.begin() + zh_begin, zh_keys.end()), zh_keys.end());
+    const auto en_begin = en_ids.end() - en_ids.begin();
     for (auto j : bead.target) en_ids.insert(en_ids.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
-    std::sort(zh_keys.begin(), zh_keys.end());
-    zh_keys.erase(std::unique(zh_keys.begin(), zh_keys.end()), zh_keys.end());
-    std::sort(en_ids.begin(), en_ids.end());
-    en_ids.erase(std::unique(en_ids.begin(), en_ids.end()), en_ids.end());
-    zh_seen.insert(zh_seen.end(), zh_keys.begin(), zh_keys.end());
-    en_seen.insert(en_seen.end(), en_ids.begin(), en_ids.end());
-    for (auto z : zh_keys)
-      for (auto e : en_ids) pair_seen.emplace_back(z, e);
+    std::sort(en_ids.begin() + en_begin, en_ids.end());
+    en_ids.erase(std::unique(en_ids.begin() + en_begin, en_ids.end()), en_ids.end());
+    zh_start.push_back(zh_keys.size());
+    en_start.push_back(en_ids.size());
   }
-  std::sort(zh_seen.begin(), zh_seen.end());
+  // Beads holding each English id, and (key, bead) for every Chinese key, sorted by key.
+  std::vector<WordId> en_seen = en_ids;
   std::sort(en_seen.begin(), en_seen.end());
-  std::sort(pair_seen.begin(), pair_seen.end());
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> zh_beads;
+  zh_beads.reserve(zh_keys.size());
+  for (std::size_t bead = 0; bead + 1 < zh_start.size(); ++bead)
+    for (std::size_t k = zh_start[bead]; k < zh_start[bead + 1]; ++k) zh_beads.emplace_back(zh_keys[k], static_cast<std::uint32_t>(bead));
+  std::sort(zh_beads.begin(), zh_beads.end());
   auto count_of = [](const auto& sorted, auto value) {
     const auto range = std::equal_range(sorted.begin(), sorted.end(), value);
     return static_cast<int>(range.second - range.first);
   };
   std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
   std::size_t pairs = 0;
-  for (std::size_t k = 0; k < pair_seen.size();) {
-    std::size_t end = k;
-    while (end < pair_seen.size() && pair_seen[end] == pair_seen[k]) ++end;
-    const int together = static_cast<int>(end - k);
-    const auto [z, e] = pair_seen[k];
-    k = end;
-    if (together < min_count) continue;
-    const double dice = 2.0 * together / (count_of(zh_seen, z) + count_of(en_seen, e));
-    if (dice < min_dice) continue;
-    learned[z].push_back(e);
-    ++pairs;
+  std::vector<WordId> partners;  // English ids of the beads holding one Chinese key, with repeats
+  for (std::size_t k = 0; k < zh_beads.size();) {
+    const std::uint64_t z = zh_beads[k].first;
+    std::size_t key_end = k;
+    partners.clear();
+    for (; key_end < zh_beads.size() && zh_beads[key_end].first == z; ++key_end) {
+      const std::uint32_t bead = zh_beads[key_end].second;
+      partners.insert(partners.end(), en_ids.begin() + static_cast<std::ptrdiff_t>(en_start[bead]),
+                      en_ids.begin() + static_cast<std::ptrdiff_t>(en_start[bead + 1]));
+    }
+    const int z_count = static_cast<int>(key_end - k);
+    k = key_end;
+    if (z_count < min_count) continue;  // no id can be seen with it often enough
+    std::sort(partners.begin(), partners.end());
+    for (std::size_t p = 0; p < partners.size();) {
+      std::size_t end = p;
+      while (end < partners.size() && partners[end] == partners[p]) ++end;
+      const int together = static_cast<int>(end - p);
+      const WordId e = partners[p];
+      p = end;
+      if (together < min_count) continue;
+      const double dice = 2.0 * together / (z_count + count_of(en_seen, e));
+      if (dice < min_dice) continue;
+      learned[z].push_back(e);
+      ++pairs;
+    }
   }
   if (learned.empty()) return 0;
   for (auto& s : zh_side) {
