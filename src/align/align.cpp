@@ -51,11 +51,8 @@ class ChanceTable {
  public:
   static constexpr int kLinear = 128;  // exact values for lengths 0..127
   static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
-  void build(const std::vector<SentenceFeatures>& side) {
-    side_ = &side;
-    window(side.size());
-  }
-  // Room for any `width` consecutive sentences at once.
+  explicit ChanceTable(const std::vector<SentenceFeatures>& side) : side_(&side) {}
+  // Room for any `width` consecutive sentences at once (before the first lookup).
   void window(std::size_t width) {
     const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min(width, side_->size())));
     mask_ = slots - 1;
@@ -123,14 +120,12 @@ class Search {
   // ratio: English length per Chinese length in the translated parts of the pair.
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
          float ratio)
-      : zh_(zh), en_(en), w_(weights), ratio_(ratio) {
+      : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio) {
     // English tokens are far fewer than the ids Chinese words offer: index those.
     for (std::size_t j = 0; j < en.size(); ++j)
       for (std::size_t k = 0; k < en[j].token_ids.size(); ++k)
         for (const WordId id : {en[j].token_ids[k], en[j].token_alt_ids[k]})
           if (id) postings_[id].emplace_back(static_cast<std::uint32_t>(j), std::uint64_t{1} << k);
-    zh_chance_.build(zh);
-    en_chance_.build(en);
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;

@@ -78,6 +78,9 @@ void sort_and_merge(WeightedIds& ids) {
     else ids[out++] = ids[k];
   }
   ids.resize(out);
+  // The chunk keeps its ids for the whole coarse search: without the room
+  // the unmerged ids needed (about as much again, often more).
+  ids.shrink_to_fit();
 }
 
 // Groups units into chunks of about `target` length each (the last one may be shorter).
@@ -284,21 +287,25 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   double zh_total = 0;
   for (const auto& s : zh) zh_total += s.length;
   const float zh_target = zh.empty() ? 1.f : kGroup * static_cast<float>(zh_total / static_cast<double>(zh.size()));
-  std::vector<std::vector<Chunk>> zh_levels, en_levels;
+  // The Chinese chunks do not depend on the ratio: each level is made once,
+  // and kept for the rounds after (a lopsided pair takes three).
+  std::vector<std::vector<Chunk>> zh_levels{sentence_chunks(zh, true, zh_target)}, en_levels;
   std::vector<Bead> path;
   // The whole pair's ratio is wrong where one side has text the other lacks:
   // further rounds chunk by the ratio of the part the round before paired.
   float ratio = pair_length_ratio(zh, en, same_script);
   for (int round = 0; round < 3; ++round) {
-    zh_levels.assign(1, sentence_chunks(zh, true, zh_target));
     en_levels.assign(1, sentence_chunks(en, false, zh_target * ratio));
     float target = zh_target;
-    while ((zh_levels.back().size() + 1) * (en_levels.back().size() + 1) > kWholeCells &&
-           zh_levels.back().size() > kGroup && en_levels.back().size() > kGroup) {
+    std::size_t top = 0;  // the level searched whole
+    while ((zh_levels[top].size() + 1) * (en_levels.back().size() + 1) > kWholeCells && zh_levels[top].size() > kGroup &&
+           en_levels.back().size() > kGroup) {
       target *= kGroup;
-      zh_levels.push_back(coarser_chunks(zh_levels.back(), target));
+      if (zh_levels.size() == top + 1) zh_levels.push_back(coarser_chunks(zh_levels[top], target));
+      ++top;
       en_levels.push_back(coarser_chunks(en_levels.back(), target * ratio));
     }
+    zh_levels.resize(top + 1);
     // The top level is searched whole.
     path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr);
     const float paired = paired_ratio(path, zh_levels.back(), en_levels.back(), same_script);
