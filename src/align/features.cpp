@@ -40,6 +40,19 @@ std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t en
   return p;
 }
 
+// Sorts offers by id and merges those of one id (their token bits joined),
+// keeping no spare room.
+void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers) {
+  std::sort(offers.begin(), offers.end());
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < offers.size(); ++k) {
+    if (out > 0 && offers[out - 1].first == offers[k].first) offers[out - 1].second |= offers[k].second;
+    else offers[out++] = offers[k];
+  }
+  offers.resize(out);
+  offers.shrink_to_fit();
+}
+
 struct Builder {
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
@@ -55,11 +68,12 @@ struct Builder {
   }
   void offer(WordId id, std::uint64_t bits) { offers.emplace_back(id, bits); }
   SentenceFeatures finish() {
-    std::sort(offers.begin(), offers.end());
-    for (const auto& [id, bits] : offers) {
-      if (!features.offers.empty() && features.offers.back().first == id) features.offers.back().second |= bits;
-      else features.offers.emplace_back(id, bits);
-    }
+    sort_and_merge(offers);
+    features.offers = std::move(offers);
+    // Every sentence of a book is held at once: no spare room.
+    features.token_keys.shrink_to_fit();
+    features.token_ids.shrink_to_fit();
+    features.token_alt_ids.shrink_to_fit();
     return std::move(features);
   }
 };
@@ -380,13 +394,7 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
       changed = true;
     }
     if (!changed) continue;
-    std::sort(s.offers.begin(), s.offers.end());
-    std::vector<std::pair<WordId, std::uint64_t>> merged;
-    for (const auto& [id, bits] : s.offers) {
-      if (!merged.empty() && merged.back().first == id) merged.back().second |= bits;
-      else merged.emplace_back(id, bits);
-    }
-    s.offers = std::move(merged);
+    sort_and_merge(s.offers);
   }
   return pairs;
 }
