@@ -77,7 +77,7 @@ class ChanceTable {
   }
 
  private:
-  void fill(std::size_t slot, std::size_t s) const {
+  [[gnu::noinline]] void fill(std::size_t slot, std::size_t s) const {
     const SentenceFeatures& features = (*side_)[s];
     auto chance = [&](float length) {
       float sum = 0;
@@ -341,8 +341,13 @@ class Search {
       if (j < mask_lo_[slot] || j - mask_lo_[slot] >= row.size()) return {};
       return row[j - mask_lo_[slot]];
     }
-    // Away from the search's rows (the path it found): the pair's masks read
-    // off the two sentences, within the same columns as the search's.
+    return pair_masks(i, j);
+  }
+
+  // Away from the search's rows (the path it found): the pair's masks read
+  // off the two sentences, within the same columns as the search's. Kept out
+  // of line: inlined into the search's inner loop it slowed every cell.
+  [[gnu::noinline]] PairMasks pair_masks(std::size_t i, std::size_t j) const {
     const auto [first, end] = mask_columns(i);
     if (j < first || j >= end) return {};
     PairMasks pm;
