@@ -8,7 +8,6 @@
 #include <functional>
 #include <limits>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "align/coarse.h"
 #include "align/features.h"
@@ -51,7 +50,7 @@ class ChanceTable {
  public:
   static constexpr int kLinear = 128;  // exact values for lengths 0..127
   static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
-  explicit ChanceTable(const std::vector<SentenceFeatures>& side) : side_(&side) {}
+  explicit ChanceTable(const std::vector<SentenceFeatures>& side) : side_(&side) { window(1); }
   // Room for any `width` consecutive sentences at once (before the first lookup).
   void window(std::size_t width) {
     const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min(width, side_->size())));
@@ -351,15 +350,14 @@ class Search {
     const auto [first, end] = mask_columns(i);
     if (j < first || j >= end) return {};
     PairMasks pm;
-    const auto& offers = zh_[i].offers;
     const SentenceFeatures& english = en_[j];
     for (std::size_t k = 0; k < english.token_ids.size(); ++k)
       for (const WordId id : {english.token_ids[k], english.token_alt_ids[k]}) {
         if (!id) continue;
-        const auto found = std::lower_bound(offers.begin(), offers.end(), id, [](const auto& offer, WordId wanted) { return offer.first < wanted; });
-        if (found == offers.end() || found->first != id) continue;
+        const std::uint64_t bits = zh_[i].offers.bits_of(id);
+        if (!bits) continue;
         pm.en |= std::uint64_t{1} << k;
-        pm.zh |= found->second;
+        pm.zh |= bits;
       }
     return pm;
   }
@@ -625,37 +623,22 @@ class Search {
   std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
 };
 
-// needed: when given, the only ids worth offering (those the other side's tokens
-// can ask for); a Chinese word offers every word of its glosses, most of which
-// the translation never uses.
+// vocabulary: when given, the only ids worth offering (those the other side's
+// tokens can ask for; a Chinese word offers every word of its glosses, most of
+// which the translation never uses), and each sentence's offers are interned
+// as it is made; without it they stay as found.
 std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
                                           const std::vector<Sentence>& sentences, bool chinese,
-                                          const std::unordered_set<WordId>* needed = nullptr) {
+                                          const Vocabulary* vocabulary = nullptr) {
   std::vector<SentenceFeatures> out;
   out.reserve(sentences.size());
   for (const auto& sentence : sentences) {
     out.push_back(chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span));
     out.back().paragraph = sentence.paragraph;
     count_quotes(doc.text, sentence.span, out.back());
-    if (needed) {
-      auto& offers = out.back().offers;
-      offers.erase(std::remove_if(offers.begin(), offers.end(), [&](const auto& offer) { return !needed->count(offer.first); }),
-                   offers.end());
-      offers.shrink_to_fit();
-    }
+    if (vocabulary) intern_offers(out.back(), *vocabulary);
   }
   return out;
-}
-
-// Every id the sentences ask for or offer.
-std::unordered_set<WordId> vocabulary(const std::vector<SentenceFeatures>& side) {
-  std::unordered_set<WordId> ids;
-  for (const auto& s : side) {
-    for (std::size_t k = 0; k < s.token_ids.size(); ++k) ids.insert(s.token_ids[k]), ids.insert(s.token_alt_ids[k]);
-    for (const auto& offer : s.offers) ids.insert(offer.first);
-  }
-  ids.erase(0);
-  return ids;
 }
 
 // A bead whose sides share no evidence at all although both have several
@@ -728,7 +711,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
   const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
   auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh);
-  const std::unordered_set<WordId> english_ids = vocabulary(en);
+  // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
+  const Vocabulary english_ids = vocabulary_of(en);
+  for (auto& sentence : en) intern_offers(sentence, english_ids);
   auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids);
   finish_features(zh, en);
   std::vector<Bead> beads;

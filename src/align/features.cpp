@@ -69,7 +69,7 @@ struct Builder {
   void offer(WordId id, std::uint64_t bits) { offers.emplace_back(id, bits); }
   SentenceFeatures finish() {
     sort_and_merge(offers);
-    features.offers = std::move(offers);
+    features.found_offers = std::move(offers);
     // Every sentence of a book is held at once: no spare room.
     features.token_keys.shrink_to_fit();
     features.token_ids.shrink_to_fit();
@@ -385,18 +385,82 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     }
   }
   if (learned.empty()) return 0;
+  std::vector<Offer> more;
   for (auto& s : zh_side) {
-    bool changed = false;
+    more.clear();
     for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
       const auto found = learned.find(s.token_keys[k]);
       if (found == learned.end()) continue;
-      for (WordId e : found->second) s.offers.emplace_back(e, std::uint64_t{1} << k);
-      changed = true;
+      for (WordId e : found->second) more.emplace_back(e, std::uint64_t{1} << k);
     }
-    if (!changed) continue;
-    sort_and_merge(s.offers);
+    if (!more.empty()) s.offers.add(more);
   }
   return pairs;
+}
+
+void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
+  vocabulary_ = &vocabulary;
+  std::vector<std::uint32_t> positions(sorted.size(), 0);  // plus one; 0: not in the vocabulary
+  std::size_t entries = 0;
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    positions[k] = vocabulary.find(sorted[k].first);
+    if (positions[k]) entries += static_cast<std::size_t>(std::popcount(sorted[k].second));
+  }
+  index_.clear();
+  token_.clear();
+  index_.reserve(entries);
+  token_.reserve(entries);
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    if (!positions[k]) continue;
+    for (std::uint64_t bits = sorted[k].second; bits; bits &= bits - 1) {
+      index_.push_back(positions[k] - 1);
+      token_.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
+    }
+  }
+  index_.shrink_to_fit();
+  token_.shrink_to_fit();
+}
+
+void Offers::add(const std::vector<Offer>& more) {
+  if (!vocabulary_) return;  // never assigned: no vocabulary to hold ids in
+  std::vector<Offer> all(begin(), end());
+  all.insert(all.end(), more.begin(), more.end());
+  sort_and_merge(all);
+  assign(all, *vocabulary_);
+}
+
+std::uint64_t Offers::bits_of(WordId id) const {
+  if (!vocabulary_) return 0;
+  const std::uint32_t found = vocabulary_->find(id);
+  if (!found) return 0;
+  const std::uint32_t position = found - 1;
+  const auto first = std::lower_bound(index_.begin(), index_.end(), position);
+  std::uint64_t bits = 0;
+  for (auto it = first; it != index_.end() && *it == position; ++it)
+    bits |= std::uint64_t{1} << token_[static_cast<std::size_t>(it - index_.begin())];
+  return bits;
+}
+
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side) {
+  Vocabulary vocabulary;
+  std::vector<WordId>& ids = vocabulary.ids;
+  for (const auto& s : side) {
+    ids.insert(ids.end(), s.token_ids.begin(), s.token_ids.end());
+    ids.insert(ids.end(), s.token_alt_ids.begin(), s.token_alt_ids.end());
+    for (const auto& offer : s.found_offers) ids.push_back(offer.first);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (!ids.empty() && ids.front() == 0) ids.erase(ids.begin());
+  ids.shrink_to_fit();
+  vocabulary.positions.reserve(ids.size());
+  for (std::size_t k = 0; k < ids.size(); ++k) vocabulary.positions.emplace(ids[k], static_cast<std::uint32_t>(k));
+  return vocabulary;
+}
+
+void intern_offers(SentenceFeatures& features, const Vocabulary& vocabulary) {
+  features.offers.assign(features.found_offers, vocabulary);
+  std::vector<Offer>().swap(features.found_offers);  // `= {}` would keep the room
 }
 
 void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side) {
@@ -424,16 +488,20 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
     const double n = std::max<double>(1, static_cast<double>(other.size()));
     const double mean_length = std::max(1.0, total_length / n);
     // Offers of this side by token bit, for the Chinese side (a token offers many ids).
+    std::vector<double> offered_share;  // by token: the shares of the ids it offers, summed by ascending id
     for (auto& s : side) {
       s.token_rates.assign(s.token_keys.size(), 0.f);
+      if (by_offers) {
+        offered_share.assign(s.token_keys.size(), 0.0);
+        s.offers.for_each_token([&](WordId id, std::size_t k) {
+          const auto found = offered.find(id);
+          if (found != offered.end()) offered_share[k] += found->second / n;
+        });
+      }
       for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
         double p = 0;
         if (by_offers) {
-          for (const auto& [id, bits] : s.offers)
-            if (bits & (std::uint64_t{1} << k)) {
-              const auto found = offered.find(id);
-              if (found != offered.end()) p += found->second / n;
-            }
+          p = offered_share[k];
         } else {
           const auto found = offered.find(s.token_ids[k]);
           if (found != offered.end()) p = found->second / n;
