@@ -750,7 +750,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
-    const std::vector<Bead> first = beads;
+    const std::vector<Bead> first = std::move(beads);  // each run clears and refills beads
     search_near(search, first, 16, 64, beads);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);

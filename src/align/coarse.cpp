@@ -289,13 +289,16 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   const float zh_target = zh.empty() ? 1.f : kGroup * static_cast<float>(zh_total / static_cast<double>(zh.size()));
   // The Chinese chunks do not depend on the ratio: each level is made once,
   // and kept for the rounds after (a lopsided pair takes three).
-  std::vector<std::vector<Chunk>> zh_levels{sentence_chunks(zh, true, zh_target)}, en_levels;
+  // Levels are moved in: an initializer list or assign(1, x) would copy every chunk's ids.
+  std::vector<std::vector<Chunk>> zh_levels, en_levels;
+  zh_levels.push_back(sentence_chunks(zh, true, zh_target));
   std::vector<Bead> path;
   // The whole pair's ratio is wrong where one side has text the other lacks:
   // further rounds chunk by the ratio of the part the round before paired.
   float ratio = pair_length_ratio(zh, en, same_script);
   for (int round = 0; round < 3; ++round) {
-    en_levels.assign(1, sentence_chunks(en, false, zh_target * ratio));
+    en_levels.clear();
+    en_levels.push_back(sentence_chunks(en, false, zh_target * ratio));
     float target = zh_target;
     std::size_t top = 0;  // the level searched whole
     while ((zh_levels[top].size() + 1) * (en_levels.back().size() + 1) > kWholeCells && zh_levels[top].size() > kGroup &&
