@@ -69,11 +69,8 @@ class Offers {
     void load() {
       next_ = at_;
       if (!offers_ || at_ >= offers_->index_.size()) return;
-      const std::uint32_t index = offers_->index_[at_];
-      std::uint64_t bits = 0;
-      for (; next_ < offers_->index_.size() && offers_->index_[next_] == index; ++next_)
-        bits |= std::uint64_t{1} << offers_->token_[next_];
-      value_ = {offers_->vocabulary_->ids[index], bits};
+      const auto [position, bits] = offers_->run(next_);
+      value_ = {offers_->vocabulary_->ids[position], bits};
     }
     const Offers* offers_ = nullptr;
     std::size_t at_ = 0, next_ = 0;
@@ -90,6 +87,14 @@ class Offers {
   iterator begin() const { return {this, 0}; }
   iterator end() const { return {this, index_.size()}; }
   bool empty() const { return index_.empty(); }
+  // Calls f(position of the id in the vocabulary, bits) for each id, ascending.
+  template <class F>
+  void for_each_position(F f) const {
+    for (std::size_t k = 0; k < index_.size();) {
+      const auto [position, bits] = run(k);
+      f(position, bits);
+    }
+  }
   // Calls f(id, token bit number) for each token offering each id, by
   // ascending id and, within one id, ascending token.
   template <class F>
@@ -98,6 +103,13 @@ class Offers {
   }
 
  private:
+  // The position and bits of the entries of one id from entry k on; moves k past them.
+  std::pair<std::uint32_t, std::uint64_t> run(std::size_t& k) const {
+    const std::uint32_t position = index_[k];
+    std::uint64_t bits = 0;
+    for (; k < index_.size() && index_[k] == position; ++k) bits |= std::uint64_t{1} << token_[k];
+    return {position, bits};
+  }
   const Vocabulary* vocabulary_ = nullptr;
   std::vector<std::uint32_t> index_;  // position in the vocabulary, ascending
   std::vector<std::uint8_t> token_;   // bit number of the token, ascending within one id
