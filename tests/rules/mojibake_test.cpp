@@ -160,6 +160,32 @@ TEST(MojibakeCjk, GatedScanFindsWhatTheFullScanFinds) {
   EXPECT_GT(with_hits, 1000u);  // the inputs exercise the detectors
 }
 
+// A text of some megabytes reads its Han characters' verdicts from a table
+// built by the same functions a short text asks: its paragraphs, each alone
+// (short), find what they find inside it.
+TEST(MojibakeCjk, ALongTextFindsWhatItsParagraphsFindAlone) {
+  std::mt19937 rng(99);
+  std::vector<std::string> parts;
+  std::string text;
+  while (text.size() < (2u << 20) + 4096) {  // the table is used from 2 MB on
+    parts.push_back(random_chinese_with_garble(rng));
+    text += parts.back() + "\n\n";
+  }
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> expected;
+  std::size_t offset = 0;
+  for (const std::string& part : parts) {
+    const std::vector<std::size_t> gates = gate_starts(part);
+    for (const auto& [begin, end, what] : spans(find_cjk_mojibake(part, &gates)))
+      expected.emplace_back(offset + begin, offset + end, what);
+    offset += part.size() + 2;
+  }
+  const std::vector<std::size_t> gates = gate_starts(text);
+  const auto actual = spans(find_cjk_mojibake(text, &gates));
+  ASSERT_EQ(actual.size(), expected.size());
+  EXPECT_EQ(actual, expected);
+  EXPECT_GT(expected.size(), 10000u);
+}
+
 // 渎 is GBK E4 C2: a UTF-8 lead byte, but C2 cannot follow it, so UTF-8 read
 // as GBK can start there only when a byte was lost after it (U+FFFD from
 // Python's decoder, or the '?' of Windows and Java).

@@ -253,8 +253,9 @@ const HanFacts* han_facts_table() {
   return kTable.data();
 }
 
+// Null without a table (a short text asks the functions).
 inline const HanFacts* han_facts(const HanFacts* table, char32_t cp) {
-  return cp >= HanFacts::kFirst && cp <= HanFacts::kLast ? &table[cp - HanFacts::kFirst] : nullptr;
+  return table && cp >= HanFacts::kFirst && cp <= HanFacts::kLast ? &table[cp - HanFacts::kFirst] : nullptr;
 }
 
 bool is_ascii_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
@@ -279,6 +280,11 @@ struct Gates {
 
 class CjkScanner {
  public:
+  // Building the Han table takes about as long as reading a few megabytes
+  // of Chinese without it: a short text (an article, a start-up) goes
+  // without.
+  static constexpr std::size_t kHanTableMinimum = 2 << 20;
+
   CjkScanner(std::string_view text, const std::vector<std::size_t>* gates) : text_(text), gates_(gates) {}
 
   std::vector<Hit> run() {
@@ -322,7 +328,7 @@ class CjkScanner {
     const std::size_t size = text_.size();
     // A paragraph with 问句码 candidates ends before this stretch: they are settled first.
     if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
-    if (!han_table_) han_table_ = han_facts_table();
+    if (!han_table_ && text_.size() >= kHanTableMinimum) han_table_ = han_facts_table();
     const std::uint16_t* gbk_codes = gbk_code_table();
     std::size_t pos = begin;
     Gates gates;
@@ -947,7 +953,7 @@ class CjkScanner {
   std::size_t read_until_ = 0;  // stretches before it are read
   std::vector<StretchChar> stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
-  const HanFacts* han_table_ = nullptr;  // built on the first stretch with a gate
+  const HanFacts* han_table_ = nullptr;  // for a long text: built on its first stretch with a gate
   std::vector<std::uint16_t> bytes_;        // see build_gbk_bytes
   std::vector<std::int32_t> char_at_byte_;  // character starting at each byte, or -1
   std::vector<std::size_t> first_byte_;     // first byte of each character
