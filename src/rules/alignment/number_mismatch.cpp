@@ -214,7 +214,7 @@ None.)doc"};
   return kInfo;
 }
 
-void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& out) const {
+void NumberMismatch::check(const CheckContext& context, FindingSink& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
   // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.
