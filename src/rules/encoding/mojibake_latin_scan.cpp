@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "core/document.h"
@@ -23,11 +24,26 @@ constexpr char32_t kByteOrderMark = 0xFEFF;
 constexpr int kReject = -100;
 constexpr int kFireScore = 2;  // evidence a candidate needs to be reported
 
+// The two to four bytes of one UTF-8 sequence, held in place: a file of
+// mojibake has a candidate every few bytes, and a string each cost a
+// quarter more memory than all the rest of them.
+class SequenceBytes {
+ public:
+  void push_back(char byte) { bytes_[size_++] = byte; }  // at most 4: a UTF-8 sequence's length
+  std::size_t size() const { return size_; }
+  char operator[](std::size_t i) const { return bytes_[i]; }
+  std::string_view view() const { return {bytes_.data(), size_}; }
+
+ private:
+  std::array<char, 4> bytes_{};
+  std::uint8_t size_ = 0;
+};
+
 struct Candidate {
   std::size_t begin = 0;
   std::size_t end = 0;
   SingleByte page = SingleByte::windows1252;
-  std::string bytes;        // the UTF-8 bytes the characters stand for
+  SequenceBytes bytes;      // the UTF-8 bytes the characters stand for
   int length = 0;           // UTF-8 sequence length (2-4)
   bool unknown_byte = false;  // a continuation was replaced by '?' or U+FFFD
   bool space_for_nbsp = false;  // a continuation 0xA0 was turned into a space
@@ -91,7 +107,7 @@ bool has_1252_symbol(const Candidate& c) {
   return false;
 }
 
-char32_t decode_bytes(const std::string& bytes) {
+char32_t decode_bytes(std::string_view bytes) {
   std::size_t pos = 0;
   const char32_t cp = utf8::next(bytes, pos);
   return pos == bytes.size() ? cp : utf8::kInvalid;
@@ -166,7 +182,7 @@ std::optional<Candidate> match_page(std::string_view text, std::size_t begin, st
   }
   c.end = pos;
   if (!c.unknown_byte) {
-    c.decoded = decode_bytes(c.bytes);
+    c.decoded = decode_bytes(c.bytes.view());
     if (c.decoded == utf8::kInvalid) return std::nullopt;
   }
   return c;
@@ -413,14 +429,20 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
   }
 }
 
-std::string describe(const Candidate& c) {
-  if (c.decoded == kByteOrderMark) return "a UTF-8 byte order mark (EF BB BF) read as " + std::string(display_name(c.page));
-  std::string how = "UTF-8 read as ";
-  if (c.has_c1 && c.page == SingleByte::windows1252)
-    how += "ISO-8859-1";
-  else
-    how += display_name(c.page);
-  return how;
+std::string_view describe(const Candidate& c) {
+  // Made once: Hit::how points into it.
+  static const auto kNames = [] {
+    std::array<std::array<std::string, 2>, kSingleByteCount> names;  // [page]: read as it, its BOM read as it
+    for (std::size_t page = 0; page < kSingleByteCount; ++page) {
+      const std::string name(display_name(static_cast<SingleByte>(page)));
+      names[page] = {"UTF-8 read as " + name, "a UTF-8 byte order mark (EF BB BF) read as " + name};
+    }
+    return names;
+  }();
+  const auto& names = kNames[static_cast<std::size_t>(c.page)];
+  if (c.decoded == kByteOrderMark) return names[1];
+  if (c.has_c1 && c.page == SingleByte::windows1252) return "UTF-8 read as ISO-8859-1";
+  return names[0];
 }
 
 // A C1 control standing alone: Windows-1252 text read as ISO-8859-1.
@@ -660,6 +682,9 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
   confirm_by_line(text, candidates, groups);
 
   std::vector<Hit> hits;
+  // One allocation: on a file of mojibake, growing by doubling held the old
+  // and the new hits at once.
+  hits.reserve(static_cast<std::size_t>(std::count_if(groups.begin(), groups.end(), [](const Group& g) { return g.fires; })));
   for (const Group& g : groups) {
     if (!g.fires) continue;
     Hit hit;
@@ -671,7 +696,7 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
       std::string recovered;
       for (std::size_t i = g.first; i <= g.last; ++i) {
         if (i > g.first) recovered.append(text.substr(candidates[i - 1].end, candidates[i].begin - candidates[i - 1].end));
-        recovered += candidates[i].bytes;
+        recovered += candidates[i].bytes.view();
       }
       hit.recovered = recover_latin_layers(std::move(recovered));
       // A byte order mark is removed, not kept as an invisible character.
@@ -679,6 +704,10 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     }
     hits.push_back(std::move(hit));
   }
+  // Candidates and groups are done with (on a file of mojibake they take
+  // several times its size while the C1 controls are added to the hits).
+  std::vector<Candidate>().swap(candidates);
+  std::vector<Group>().swap(groups);
   if (with_c1) {
     // Hits and controls are both in text order (controls found inside a
     // candidate may come late): one pass with a moving index, not a search

@@ -15,7 +15,9 @@ namespace tc::mojibake {
 struct Hit {
   std::size_t begin = 0;  // byte offsets into the scanned text
   std::size_t end = 0;
-  std::string how;        // e.g. "UTF-8 read as Windows-1252"
+  // e.g. "UTF-8 read as Windows-1252"; always text of static storage, not a
+  // string per hit (a file of mojibake has a hit every few bytes).
+  std::string_view how;
   std::optional<std::string> recovered;  // the original text, when it round-trips
   bool lossy = false;     // a byte was replaced by '?', U+FFFD or a space
   // When lossy: the part that could be recovered ("\uFFFD" where a character
