@@ -31,6 +31,7 @@ void FindingSink::finish(std::string_view rule_id) {
     Finding summary;
     summary.rule = std::string(rule_id);
     summary.severity = tally.severity;
+    summary.counts_omitted = true;
     summary.document = tally.document;
     summary.span = tally.first_omitted;
     summary.message = omitted_findings_message(tally.omitted, limit_);

@@ -4,6 +4,7 @@
 
 #include "core/finding_sink.h"
 #include "engine/check.h"
+#include "engine/pipeline.h"
 #include "rules/registry.h"
 #include "support/test_support.h"
 
@@ -56,6 +57,23 @@ TEST(FindingSink, CountsEachDocumentOnItsOwn) {
   EXPECT_EQ(out.back().document, &source);
   EXPECT_EQ(out.back().message, omitted_findings_message(1, 2));
   EXPECT_NE(out.back().message.find("1 more finding "), std::string::npos) << out.back().message;
+}
+
+TEST(FindingSink, TheCountOfLeftOutFindingsSurvivesTheRootCauseFilter) {
+  const Document doc = test::make_doc("abcdefgh\n", Lang::en);
+  std::vector<Finding> out;
+  FindingSink sink(out, doc, 1);
+  for (std::size_t i = 2; i < 5; ++i) sink.push_back(at(i, Severity::error));
+  sink.finish("encoding/control-character");
+  Finding mojibake = at(0, Severity::error, &doc);
+  mojibake.rule = "encoding/mojibake";  // explains its span: findings inside it go
+  mojibake.span = {0, 8};
+  out.push_back(mojibake);
+  const RuleList rules = all_rules();
+  EXPECT_EQ(drop_explained(out, rules), 1u);  // the kept one inside the mojibake
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_TRUE(out[0].counts_omitted);
+  EXPECT_EQ(out[0].message, omitted_findings_message(2, 1));
 }
 
 TEST(FindingSink, NoLimitKeepsEveryFindingAndAddsNothing) {
