@@ -364,8 +364,8 @@ class CjkScanner {
     hit.end = mark + 1;
     hit.how = "UTF-8 read as GBK, saved and read back as UTF-8 (问句码: a \"?\" stands for a lost character)";
     hit.lossy = true;
-    hit.lost = "one character";
-    hit.partial = std::move(partial);
+    hit.loss_detail().lost = "one character";
+    hit.loss_detail().partial = std::move(partial);
     return hit;
   }
 
@@ -390,7 +390,7 @@ class CjkScanner {
     if (stretch_.size() == 1 && after_stretch() == '?') {
       add(0, 1, "a UTF-8 byte order mark (EF BB BF) read as GBK", std::string(), true, 1);
       hits_.back().recovered = std::string();
-      hits_.back().lost = "the byte after the mark";
+      hits_.back().loss_detail().lost = "the byte after the mark";
     }
   }
 
@@ -561,14 +561,14 @@ class CjkScanner {
         const bool lone = k == 0 && n == 1 && lone_ideograph_lead(k);
         if (lone || accept_utf8_gbk(k, n - k, decoded, true, punctuation || lost_punctuation)) {
           add(k, n, "UTF-8 read as GBK", std::nullopt, true, 1);
-          if (!decoded.empty()) hits_.back().partial = decoded + "\uFFFD";
+          if (!decoded.empty()) hits_.back().loss_detail().partial = decoded + "\uFFFD";
           break;
         }
       }
       // The same with Python's decoder, which writes U+FFFD: "鏄�".
       if (k == 0 && n == 2 && stretch_[1].cp == kReplacement && lone_ideograph_lead(k)) {
         add(k, n, "UTF-8 read as GBK", std::nullopt, true);
-        hits_.back().partial = "\uFFFD";
+        hits_.back().loss_detail().partial = "\uFFFD";
         break;
       }
       const std::size_t chars = boundary_char - k;
@@ -855,10 +855,11 @@ std::string message_for(const Hit& hit, std::string_view written) {
   else if (hit.recovered)
     message += " (\"" + std::string(written) + "\" was \"" + *hit.recovered + "\")";
   else if (hit.lossy) {
-    const bool several = !hit.lost.empty() && hit.lost[0] >= '2' && hit.lost[0] <= '9';
-    message += "; " + (hit.lost.empty() ? std::string("a byte") : hit.lost) + (several ? " were" : " was") +
+    const std::string lost = hit.loss ? hit.loss->lost : std::string();
+    const bool several = !lost.empty() && lost[0] >= '2' && lost[0] <= '9';
+    message += "; " + (lost.empty() ? std::string("a byte") : lost) + (several ? " were" : " was") +
                " lost, so the text cannot be recovered exactly";
-    if (hit.partial) message += "; recovered as far as possible: \"" + *hit.partial + "\"";
+    if (hit.loss && hit.loss->partial) message += "; recovered as far as possible: \"" + *hit.loss->partial + "\"";
   }
   return message;
 }

@@ -488,9 +488,9 @@ void finish_dropped(std::string_view text, DroppedRun& run, std::vector<Hit>& ou
     hit.end = run.end;
     hit.how = "UTF-8 read as ISO-8859-1 with the C1 control bytes dropped";
     hit.lossy = true;
-    hit.lost = std::to_string(run.missing) + (run.missing == 1 ? " byte" : " bytes");
+    hit.loss_detail().lost = std::to_string(run.missing) + (run.missing == 1 ? " byte" : " bytes");
     // Worth showing only when some character came through whole.
-    if (run.partial.find_first_not_of("\xEF\xBF\xBD") != std::string::npos) hit.partial = run.partial;
+    if (run.partial.find_first_not_of("\xEF\xBF\xBD") != std::string::npos) hit.loss_detail().partial = run.partial;
     out.push_back(std::move(hit));
   }
   (void)text;
@@ -575,8 +575,8 @@ void add_dropped_c1(std::string_view text, const std::vector<std::size_t>* start
         hit.end = pos;
         hit.how = "UTF-8 read as ISO-8859-1 with the C1 control bytes dropped (\"’\" is E2 80 99)";
         hit.lossy = true;
-        hit.lost = "2 bytes";
-        hit.partial = "’";
+        hit.loss_detail().lost = "2 bytes";
+        hit.loss_detail().partial = "’";
         found.push_back(std::move(hit));
         continue;
       }
@@ -631,7 +631,7 @@ void add_dropped_c1(std::string_view text, const std::vector<std::size_t>* start
 
 std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std::size_t>* starts) {
   std::vector<Candidate> candidates;
-  std::vector<std::pair<std::size_t, std::size_t>> c1_controls;
+  std::vector<std::size_t> c1_controls;  // where each starts; a C1 control is two bytes (C2 80-9F)
   const std::uint8_t* lead_mask = single_byte_lead_mask();
   std::size_t pos = 0;
   Visit visit(text, starts);
@@ -639,7 +639,7 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     const std::size_t begin = pos;
     const char32_t cp = next_char(text, pos);
     if (cp == utf8::kInvalid) continue;
-    if (cp >= 0x80 && cp <= 0x9F) c1_controls.emplace_back(begin, pos);
+    if (cp >= 0x80 && cp <= 0x9F) c1_controls.push_back(begin);
     // Only a character that is a lead byte in some page can start mojibake.
     if (cp < kLeadMaskLimit && lead_mask[cp - 0x80] == 0) continue;
     const auto* codes = single_byte_codes(cp);
@@ -647,7 +647,7 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     if (auto c = best_candidate(text, begin, pos, cp, *codes)) {
       if (c->has_c1)  // C1 controls inside a candidate that may not fire
         for (std::size_t q = pos; q + 1 < c->end; ++q)
-          if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F) c1_controls.emplace_back(q, q + 2);
+          if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F) c1_controls.push_back(q);
       pos = c->end;
       candidates.push_back(std::move(*c));
       continue;
@@ -715,8 +715,8 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     std::sort(c1_controls.begin(), c1_controls.end());
     const std::size_t fired = hits.size();
     std::size_t next_hit = 0;
-    for (const auto& control : c1_controls) {
-      const std::size_t begin = control.first, end = control.second;
+    for (const std::size_t begin : c1_controls) {
+      const std::size_t end = begin + 2;
       while (next_hit < fired && hits[next_hit].end < end) ++next_hit;
       const bool inside = next_hit < fired && hits[next_hit].begin <= begin && end <= hits[next_hit].end;
       if (!inside)
