@@ -39,21 +39,23 @@ class SequenceBytes {
   std::uint8_t size_ = 0;
 };
 
+// Fields ordered widest first, so that the candidate packs into 48 bytes.
 struct Candidate {
   std::size_t begin = 0;
   std::size_t end = 0;
-  SingleByte page = SingleByte::windows1252;
-  SequenceBytes bytes;      // the UTF-8 bytes the characters stand for
-  int length = 0;           // UTF-8 sequence length (2-4)
-  bool unknown_byte = false;  // a continuation was replaced by '?' or U+FFFD
-  bool space_for_nbsp = false;  // a continuation 0xA0 was turned into a space
-  bool has_c1 = false;      // a continuation is a C1 control (ISO-8859-x decoding)
   char32_t lead = 0;        // the first character as written
   char32_t last = 0;        // the last character as written
   char32_t decoded = 0;     // what the bytes decode to (0 when a byte is unknown)
   int score = kReject;
+  SequenceBytes bytes;      // the UTF-8 bytes the characters stand for
+  std::uint8_t length = 0;  // UTF-8 sequence length (2-4)
+  SingleByte page = SingleByte::windows1252;
   std::uint8_t pages = 0;   // bit per page in which the characters form this sequence
+  bool unknown_byte = false;  // a continuation was replaced by '?' or U+FFFD
+  bool space_for_nbsp = false;  // a continuation 0xA0 was turned into a space
+  bool has_c1 = false;      // a continuation is a C1 control (ISO-8859-x decoding)
 };
+static_assert(sizeof(Candidate) <= 48);
 
 bool is_lower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
 bool is_upper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)); }
@@ -127,7 +129,7 @@ std::optional<Candidate> match_page(std::string_view text, std::size_t begin, st
   Candidate c;
   c.begin = begin;
   c.page = page;
-  c.length = length;
+  c.length = static_cast<std::uint8_t>(length);
   c.lead = lead;
   c.bytes.push_back(static_cast<char>(lead_byte));
   std::size_t pos = after_lead;
