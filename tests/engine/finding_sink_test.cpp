@@ -21,6 +21,16 @@ Finding at(std::size_t begin, Severity severity, const Document* doc = nullptr) 
   return f;
 }
 
+// count findings of rule_id, one a byte from first on, through a sink keeping limit.
+std::vector<Finding> through_sink(const Document& doc, std::size_t first, std::size_t count, std::size_t limit,
+                                  std::string_view rule_id = "test/flood") {
+  std::vector<Finding> out;
+  FindingSink sink(out, doc, limit);
+  for (std::size_t i = first; i < first + count; ++i) sink.push_back(at(i, Severity::error));
+  sink.finish(rule_id);
+  return out;
+}
+
 TEST(FindingSink, KeepsTheFirstFindingsAndCountsTheRestInOneFindingWhereTheyStart) {
   const Document doc = test::make_doc("abcdefgh\n", Lang::en);
   std::vector<Finding> out;
@@ -61,10 +71,7 @@ TEST(FindingSink, CountsEachDocumentOnItsOwn) {
 
 TEST(FindingSink, TheCountOfLeftOutFindingsSurvivesTheRootCauseFilter) {
   const Document doc = test::make_doc("abcdefgh\n", Lang::en);
-  std::vector<Finding> out;
-  FindingSink sink(out, doc, 1);
-  for (std::size_t i = 2; i < 5; ++i) sink.push_back(at(i, Severity::error));
-  sink.finish("encoding/control-character");
+  std::vector<Finding> out = through_sink(doc, 2, 3, 1, "encoding/control-character");
   Finding mojibake = at(0, Severity::error, &doc);
   mojibake.rule = "encoding/mojibake";  // explains its span: findings inside it go
   mojibake.span = {0, 8};
@@ -78,11 +85,7 @@ TEST(FindingSink, TheCountOfLeftOutFindingsSurvivesTheRootCauseFilter) {
 
 TEST(FindingSink, NoLimitKeepsEveryFindingAndAddsNothing) {
   const Document doc = test::make_doc("abcdefgh\n", Lang::en);
-  std::vector<Finding> out;
-  FindingSink sink(out, doc, 0);
-  for (std::size_t i = 0; i < 8; ++i) sink.push_back(at(i, Severity::warning));
-  sink.finish("test/flood");
-  EXPECT_EQ(out.size(), 8u);
+  EXPECT_EQ(through_sink(doc, 0, 8, 0).size(), 8u);
 }
 
 TEST(FindingSink, TheEngineCapsEachRuleAndTheDefaultLeavesOrdinaryFilesAlone) {
