@@ -140,7 +140,7 @@ std::string random_chinese_with_garble(std::mt19937& rng) {
 
 std::vector<std::tuple<std::size_t, std::size_t, std::string>> spans(const std::vector<mojibake::Hit>& hits) {
   std::vector<std::tuple<std::size_t, std::size_t, std::string>> out;
-  for (const mojibake::Hit& hit : hits) out.emplace_back(hit.begin, hit.end, hit.how + hit.recovered.value_or("-"));
+  for (const mojibake::Hit& hit : hits) out.emplace_back(hit.begin, hit.end, std::string(hit.how) + hit.recovered.value_or("-"));
   return out;
 }
 
