@@ -280,10 +280,12 @@ struct Gates {
 
 class CjkScanner {
  public:
-  // Building the Han table takes about as long as reading a few megabytes
-  // of Chinese without it: a short text (an article, a start-up) goes
+  // Building the Han table (and the code-page tables it reads) takes a few
+  // milliseconds, about what reading a few hundred thousand characters of
+  // stretches without it costs: it is built once a text has had that many,
+  // so an article, a start-up or an English text with little Chinese goes
   // without.
-  static constexpr std::size_t kHanTableMinimum = 2 << 20;
+  static constexpr std::size_t kHanTableAfter = 1 << 18;
 
   CjkScanner(std::string_view text, const std::vector<std::size_t>* gates) : text_(text), gates_(gates) {}
 
@@ -328,7 +330,7 @@ class CjkScanner {
     const std::size_t size = text_.size();
     // A paragraph with 问句码 candidates ends before this stretch: they are settled first.
     if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
-    if (!han_table_ && text_.size() >= kHanTableMinimum) han_table_ = han_facts_table();
+    if (!han_table_ && characters_read_ >= kHanTableAfter) han_table_ = han_facts_table();
     const std::uint16_t* gbk_codes = gbk_code_table();
     std::size_t pos = begin;
     Gates gates;
@@ -366,6 +368,7 @@ class CjkScanner {
       if (is_foreign_in_chinese(cp)) ++gates.foreign;
     }
     read_until_ = pos;
+    characters_read_ += stretch_.size();
     gates.question_after = pos < size && text_[pos] == '?';
     gates.question_before = begin > 0 && text_[begin - 1] == '?';
     if (gates.any()) scan_stretch(gates);
@@ -956,7 +959,8 @@ class CjkScanner {
   std::size_t read_until_ = 0;  // stretches before it are read
   std::vector<StretchChar> stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
-  const HanFacts* han_table_ = nullptr;  // for a long text: built on its first stretch with a gate
+  const HanFacts* han_table_ = nullptr;  // built after kHanTableAfter characters read
+  std::size_t characters_read_ = 0;      // in the stretches read so far
   std::vector<std::uint16_t> bytes_;        // see build_gbk_bytes
   std::vector<std::int32_t> char_at_byte_;  // character starting at each byte, or -1
   std::vector<std::size_t> first_byte_;     // first byte of each character
