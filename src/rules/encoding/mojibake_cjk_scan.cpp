@@ -281,11 +281,10 @@ struct Gates {
 class CjkScanner {
  public:
   // Building the Han table (and the code-page tables it reads) takes a few
-  // milliseconds, about what reading a few hundred thousand characters of
-  // stretches without it costs: it is built once a text has had that many,
-  // so an article, a start-up or an English text with little Chinese goes
-  // without.
-  static constexpr std::size_t kHanTableAfter = 1 << 18;
+  // milliseconds: it is built once a text has had tens of thousands of
+  // characters in stretches with a gate, so an article, a start-up or an
+  // English text (some thousands in 20 MB) goes without.
+  static constexpr std::size_t kHanTableAfter = 1 << 15;
 
   CjkScanner(std::string_view text, const std::vector<std::size_t>* gates) : text_(text), gates_(gates) {}
 
