@@ -406,19 +406,27 @@ void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabula
     positions[k] = vocabulary.find(sorted[k].first);
     if (positions[k]) entries += static_cast<std::size_t>(std::popcount(sorted[k].second));
   }
-  index_.clear();
-  token_.clear();
-  index_.reserve(entries);
-  token_.reserve(entries);
+  size_ = static_cast<std::uint32_t>(entries);
+  entries_ = entries ? std::make_unique<std::uint32_t[]>(entries + (entries + 3) / 4) : nullptr;
+  auto* tokens = reinterpret_cast<std::uint8_t*>(entries_.get() + entries);
+  std::size_t at = 0;
   for (std::size_t k = 0; k < sorted.size(); ++k) {
     if (!positions[k]) continue;
-    for (std::uint64_t bits = sorted[k].second; bits; bits &= bits - 1) {
-      index_.push_back(positions[k] - 1);
-      token_.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
+    for (std::uint64_t bits = sorted[k].second; bits; bits &= bits - 1, ++at) {
+      entries_[at] = positions[k] - 1;
+      tokens[at] = static_cast<std::uint8_t>(std::countr_zero(bits));
     }
   }
-  index_.shrink_to_fit();
-  token_.shrink_to_fit();
+}
+
+Offers& Offers::operator=(const Offers& other) {
+  if (this == &other) return *this;
+  vocabulary_ = other.vocabulary_;
+  size_ = other.size_;
+  const std::size_t words = size_ + (size_ + 3) / 4;
+  entries_ = size_ ? std::make_unique<std::uint32_t[]>(words) : nullptr;
+  if (size_) std::copy(other.entries_.get(), other.entries_.get() + words, entries_.get());
+  return *this;
 }
 
 void Offers::add(const std::vector<Offer>& more) {
@@ -434,10 +442,11 @@ std::uint64_t Offers::bits_of(WordId id) const {
   const std::uint32_t found = vocabulary_->find(id);
   if (!found) return 0;
   const std::uint32_t position = found - 1;
-  const auto first = std::lower_bound(index_.begin(), index_.end(), position);
+  const std::uint32_t* positions = entries_.get();
   std::uint64_t bits = 0;
-  for (auto it = first; it != index_.end() && *it == position; ++it)
-    bits |= std::uint64_t{1} << token_[static_cast<std::size_t>(it - index_.begin())];
+  for (auto k = static_cast<std::size_t>(std::lower_bound(positions, positions + size_, position) - positions);
+       k < size_ && positions[k] == position; ++k)
+    bits |= std::uint64_t{1} << token(k);
   return bits;
 }
 

@@ -68,7 +68,7 @@ class Offers {
    private:
     void load() {
       next_ = at_;
-      if (!offers_ || at_ >= offers_->index_.size()) return;
+      if (!offers_ || at_ >= offers_->size_) return;
       const auto [position, bits] = offers_->run(next_);
       value_ = {offers_->vocabulary_->ids[position], bits};
     }
@@ -76,6 +76,12 @@ class Offers {
     std::size_t at_ = 0, next_ = 0;
     Offer value_{};
   };
+
+  Offers() = default;
+  Offers(const Offers& other) { *this = other; }
+  Offers(Offers&&) noexcept = default;
+  Offers& operator=(const Offers& other);
+  Offers& operator=(Offers&&) noexcept = default;
 
   // The offers (sorted by id, one per id) whose id is in `vocabulary`
   // (outliving these offers); the others are dropped.
@@ -85,12 +91,12 @@ class Offers {
   // The bits of the tokens offering `id` (0: none).
   std::uint64_t bits_of(WordId id) const;
   iterator begin() const { return {this, 0}; }
-  iterator end() const { return {this, index_.size()}; }
-  bool empty() const { return index_.empty(); }
+  iterator end() const { return {this, size_}; }
+  bool empty() const { return size_ == 0; }
   // Calls f(position of the id in the vocabulary, bits) for each id, ascending.
   template <class F>
   void for_each_position(F f) const {
-    for (std::size_t k = 0; k < index_.size();) {
+    for (std::size_t k = 0; k < size_;) {
       const auto [position, bits] = run(k);
       f(position, bits);
     }
@@ -99,20 +105,26 @@ class Offers {
   // ascending id and, within one id, ascending token.
   template <class F>
   void for_each_token(F f) const {
-    for (std::size_t k = 0; k < index_.size(); ++k) f(vocabulary_->ids[index_[k]], static_cast<std::size_t>(token_[k]));
+    for (std::size_t k = 0; k < size_; ++k) f(vocabulary_->ids[position(k)], static_cast<std::size_t>(token(k)));
   }
 
  private:
   // The position and bits of the entries of one id from entry k on; moves k past them.
   std::pair<std::uint32_t, std::uint64_t> run(std::size_t& k) const {
-    const std::uint32_t position = index_[k];
+    const std::uint32_t first = position(k);
     std::uint64_t bits = 0;
-    for (; k < index_.size() && index_[k] == position; ++k) bits |= std::uint64_t{1} << token_[k];
-    return {position, bits};
+    for (; k < size_ && position(k) == first; ++k) bits |= std::uint64_t{1} << token(k);
+    return {first, bits};
   }
   const Vocabulary* vocabulary_ = nullptr;
-  std::vector<std::uint32_t> index_;  // position in the vocabulary, ascending
-  std::vector<std::uint8_t> token_;   // bit number of the token, ascending within one id
+  // Entry k's position in the vocabulary (ascending) and its token's bit
+  // number (ascending within one id): one block, the size_ positions then
+  // the size_ bit numbers (every sentence of a book holds one: a single
+  // allocation and no spare room).
+  std::uint32_t position(std::size_t k) const { return entries_[k]; }
+  std::uint8_t token(std::size_t k) const { return reinterpret_cast<const std::uint8_t*>(entries_.get() + size_)[k]; }
+  std::unique_ptr<std::uint32_t[]> entries_;
+  std::uint32_t size_ = 0;
 };
 
 struct SentenceFeatures {
