@@ -152,6 +152,7 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "split") w.split_unrelated = static_cast<int>(value);
     else if (key == "normalise") w.normalise = value;
     else if (key == "count") w.learn_count = static_cast<int>(value);
+    else if (key == "trusted") w.learn_trusted = static_cast<int>(value);
     else std::cerr << "unknown weight " << key << "\n";
   }
 }

@@ -490,7 +490,7 @@ class Search {
   static constexpr float kOrphanRestCovers = 0.5f;  // ... while the neighbours explain the other sentence
   // ... or its neighbours cover nearly all of the other sentence and it adds
   // next to nothing, whatever the lengths.
-  static constexpr float kOrphanRestExplains = 0.9f;
+  static constexpr float kOrphanRestExplains = 0.85f;
   static constexpr float kOrphanNothingMuch = 0.06f;
   // ... or the bead is far too long with it (log ratio 0.5, 1.65x) and about
   // right without, while it covers at most a quarter of the other sentence.
@@ -688,7 +688,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   }
   const bool free = free_translation(beads);
   const bool learned = options.weights.learn_dice > 0 &&
-                       learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count) > 0;
+                       learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count,
+                                   options.weights.learn_trusted) > 0;
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     if (learned) finish_features(zh, en);

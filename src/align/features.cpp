@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <memory>
 
 #include "text/numbers.h"
@@ -307,47 +308,103 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
   features.quote_opens = static_cast<std::uint8_t>(std::min(depth, 255));
 }
 
+namespace {
+
+// The distinct Chinese token keys and English token ids of a bead, and the
+// pairs among them the Chinese side's offers (lexicon, numbers, names) explain already.
+BeadWords bead_words(const std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
+                     const Bead& bead) {
+  BeadWords words;
+  for (auto i : bead.source) words.zh.insert(words.zh.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
+  for (auto j : bead.target) words.en.insert(words.en.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
+  std::sort(words.zh.begin(), words.zh.end());
+  words.zh.erase(std::unique(words.zh.begin(), words.zh.end()), words.zh.end());
+  std::sort(words.en.begin(), words.en.end());
+  words.en.erase(std::unique(words.en.begin(), words.en.end()), words.en.end());
+  for (auto i : bead.source)
+    for (const auto& [id, bits] : zh_side[i].offers)
+      if (std::binary_search(words.en.begin(), words.en.end(), id)) {
+        words.en_explained.push_back(id);
+        for (std::uint64_t b = bits; b; b &= b - 1)
+          words.zh_explaining.push_back(zh_side[i].token_keys[static_cast<std::size_t>(std::countr_zero(b))]);
+      }
+  return words;
+}
+
+template <class Sorted, class Value>
+int count_in(const Sorted& sorted, const Value& value) {
+  const auto range = std::equal_range(sorted.begin(), sorted.end(), value);
+  return static_cast<int>(range.second - range.first);
+}
+
+}  // namespace
+
+std::vector<std::pair<std::uint64_t, WordId>> link_words(const std::vector<BeadWords>& beads, const LinkCounts& counts,
+                                                         double min_dice, int min_count) {
+  std::vector<std::pair<std::uint64_t, WordId>> links;
+  std::vector<std::tuple<double, std::uint64_t, WordId>> candidates;
+  std::vector<std::uint64_t> zh_linked;
+  std::vector<WordId> en_linked;
+  for (const BeadWords& bead : beads) {
+    candidates.clear();
+    for (auto z : bead.zh)
+      for (auto e : bead.en) {
+        const int together = count_in(counts.pairs, std::make_pair(z, e));
+        if (together < min_count) continue;
+        const double dice = 2.0 * together / (count_in(counts.zh, z) + count_in(counts.en, e));
+        if (dice >= min_dice) candidates.emplace_back(dice, z, e);
+      }
+    // Strongest first (ties by the keys: the same links on every run).
+    std::sort(candidates.begin(), candidates.end(), std::greater<>());
+    // What the offers explain is linked already.
+    zh_linked = bead.zh_explaining;
+    en_linked = bead.en_explained;
+    for (const auto& [dice, z, e] : candidates) {
+      if (std::find(en_linked.begin(), en_linked.end(), e) != en_linked.end()) continue;
+      if (std::count(zh_linked.begin(), zh_linked.end(), z) >= kLinksPerChineseWord) continue;
+      zh_linked.push_back(z);
+      en_linked.push_back(e);
+      links.emplace_back(z, e);
+    }
+  }
+  std::sort(links.begin(), links.end());
+  return links;
+}
+
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                        const std::vector<Bead>& beads, double min_dice, int min_count) {
+                        const std::vector<Bead>& beads, double min_dice, int min_count, int trusted_count) {
   // Count beads holding each Chinese key, each English id, and each pair of them,
   // with sorted flat vectors rather than nested hash maps (far fewer allocations).
-  std::vector<std::uint64_t> zh_seen;
-  std::vector<WordId> en_seen;
-  std::vector<std::pair<std::uint64_t, WordId>> pair_seen;
-  std::vector<std::uint64_t> zh_keys;
-  std::vector<WordId> en_ids;
+  LinkCounts counts;
+  std::vector<BeadWords> words;
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    zh_keys.clear();
-    en_ids.clear();
-    for (auto i : bead.source) zh_keys.insert(zh_keys.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
-    for (auto j : bead.target) en_ids.insert(en_ids.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
-    std::sort(zh_keys.begin(), zh_keys.end());
-    zh_keys.erase(std::unique(zh_keys.begin(), zh_keys.end()), zh_keys.end());
-    std::sort(en_ids.begin(), en_ids.end());
-    en_ids.erase(std::unique(en_ids.begin(), en_ids.end()), en_ids.end());
-    zh_seen.insert(zh_seen.end(), zh_keys.begin(), zh_keys.end());
-    en_seen.insert(en_seen.end(), en_ids.begin(), en_ids.end());
-    for (auto z : zh_keys)
-      for (auto e : en_ids) pair_seen.emplace_back(z, e);
+    words.push_back(bead_words(zh_side, en_side, bead));
+    counts.zh.insert(counts.zh.end(), words.back().zh.begin(), words.back().zh.end());
+    counts.en.insert(counts.en.end(), words.back().en.begin(), words.back().en.end());
+    for (auto z : words.back().zh)
+      for (auto e : words.back().en) counts.pairs.emplace_back(z, e);
   }
-  std::sort(zh_seen.begin(), zh_seen.end());
-  std::sort(en_seen.begin(), en_seen.end());
-  std::sort(pair_seen.begin(), pair_seen.end());
-  auto count_of = [](const auto& sorted, auto value) {
-    const auto range = std::equal_range(sorted.begin(), sorted.end(), value);
-    return static_cast<int>(range.second - range.first);
-  };
+  std::sort(counts.zh.begin(), counts.zh.end());
+  std::sort(counts.en.begin(), counts.en.end());
+  std::sort(counts.pairs.begin(), counts.pairs.end());
+  // A pair seen in a few beads may be a word and its neighbour's translation
+  // (a name beside "lab", a disease beside "virus"): it counts only as often
+  // as competitive linking pairs the two. Pairs seen in trusted_count beads or more
+  // are trusted on their Dice coefficient alone.
+  const auto links = link_words(words, counts, min_dice, min_count);
   std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
   std::size_t pairs = 0;
-  for (std::size_t k = 0; k < pair_seen.size();) {
+  for (std::size_t k = 0; k < counts.pairs.size();) {
     std::size_t end = k;
-    while (end < pair_seen.size() && pair_seen[end] == pair_seen[k]) ++end;
+    while (end < counts.pairs.size() && counts.pairs[end] == counts.pairs[k]) ++end;
     const int together = static_cast<int>(end - k);
-    const auto [z, e] = pair_seen[k];
+    const auto [z, e] = counts.pairs[k];
     k = end;
     if (together < min_count) continue;
-    const double dice = 2.0 * together / (count_of(zh_seen, z) + count_of(en_seen, e));
+    const int seen = together >= trusted_count ? together : count_in(links, std::make_pair(z, e));
+    if (seen < min_count) continue;
+    const double dice = 2.0 * seen / (count_in(counts.zh, z) + count_in(counts.en, e));
     if (dice < min_dice) continue;
     learned[z].push_back(e);
     ++pairs;

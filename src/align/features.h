@@ -74,8 +74,38 @@ class FeatureExtractor {
 // English word ids that keep landing in the same confident beads (a
 // character's name and its English rendering, "韦小宝" and "Trinket").
 // Adds them to the Chinese side's offers; returns how many pairs it learned.
+// Pairs seen in at least trusted_count beads need only Dice >= min_dice; pairs
+// seen less often must have been linked (link_words) in min_count beads.
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                        const std::vector<Bead>& zh_en_beads, double min_dice, int min_count);
+                        const std::vector<Bead>& zh_en_beads, double min_dice, int min_count, int trusted_count);
+
+// Beads holding each Chinese key, each English id and each pair of them (sorted, one entry per bead).
+struct LinkCounts {
+  std::vector<std::uint64_t> zh;
+  std::vector<WordId> en;
+  std::vector<std::pair<std::uint64_t, WordId>> pairs;
+};
+
+// A Chinese word often stands for two English ones (a name for the name and
+// its pronoun; 不大 "not very big"), an English word rarely for two Chinese ones.
+inline constexpr int kLinksPerChineseWord = 2;
+
+// A bead's distinct Chinese token keys and English token ids, and the ones
+// the Chinese side's offers pair already (a key once per id it explains).
+struct BeadWords {
+  std::vector<std::uint64_t> zh;
+  std::vector<WordId> en;
+  std::vector<std::uint64_t> zh_explaining;
+  std::vector<WordId> en_explained;
+};
+
+// Competitive linking (Melamed 2000) in each bead: its word pairs seen in at
+// least min_count beads with Dice at least min_dice, strongest first, each
+// English word linked once and each Chinese word at most
+// kLinksPerChineseWord times, counting the pairs the offers explain as
+// linked. Returns the links of all beads, sorted (a pair once per bead that links it).
+std::vector<std::pair<std::uint64_t, WordId>> link_words(const std::vector<BeadWords>& beads, const LinkCounts& counts,
+                                                         double min_dice, int min_count);
 
 // Fills token weights (IDF) and chance rates once both sides are known.
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.
