@@ -65,6 +65,25 @@ struct Builder {
   }
 };
 
+// A lower-cased word's letters when it is syllables of at most six letters
+// joined by hyphens, as pinyin given names often are ("xi-feng" -> "xifeng",
+// "bao-yu's" -> "baoyu"); otherwise the word itself ("russian-style").
+// (Apostrophes are left alone: "zhan'ao" is rare, "o'clock" and "didn't" are not.)
+std::string joined_name(std::string_view lower) {
+  const std::string_view word = lower.ends_with("'s") ? lower.substr(0, lower.size() - 2) : lower;
+  if (word.find('-') == std::string_view::npos || word.find('\'') != std::string_view::npos) return std::string(lower);
+  std::string joined;
+  std::size_t part = 0;
+  for (std::size_t k = 0; k <= word.size(); ++k) {
+    if (k < word.size() && word[k] != '-') continue;
+    const std::size_t size = k - part;
+    if (size == 0 || size > 6) return std::string(lower);  // a pinyin syllable has 1..6 letters
+    joined.append(word.substr(part, size));
+    part = k + 1;
+  }
+  return joined;
+}
+
 }  // namespace
 
 FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses)
@@ -251,9 +270,13 @@ SentenceFeatures FeatureExtractor::english(std::string_view text, Span span) {
     first_word = false;
     if (is_english_stopword(lower) || lower == "i") continue;
     const WordId plain = word_id(english_stem(lower));
-    if (capitalised && !initial && lower.size() >= 2 && lower.find_first_of("0123456789-") == std::string::npos) {
+    // Pinyin names may join their syllables with hyphens (Xi-feng, Bao-yu): such a
+    // word is taken for a name even at a sentence's start.
+    const std::string joined = joined_name(lower);
+    if (capitalised && lower.size() >= 2 && lower.find_first_of("0123456789") == std::string::npos &&
+        (joined != lower || (!initial && lower.find('-') == std::string::npos))) {
       // A name: matched against the pinyin of the Chinese, else as an ordinary word ("God", "Party").
-      const WordId name = salted(lower, '@');
+      const WordId name = salted(joined, '@');
       const std::uint64_t bit = b.token(plain, name, plain);
       b.offer(name, bit);
       b.offer(plain, bit);
