@@ -23,9 +23,11 @@ struct Shape {
   int zh;
   int en;
 };
-// A long Chinese sentence may become five or six short English ones in a free translation.
-constexpr std::array<Shape, 14> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1},
-                                             {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}}};
+// A long Chinese sentence may become five or six short English ones in a free translation,
+// and an English list joined by semicolons ("a; b; c") five or six Chinese
+// clauses, which the segmenter splits at ；.
+constexpr std::array<Shape, 16> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1}, {2, 2},
+                                             {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}, {5, 1}, {6, 1}}};
 constexpr int kMaxSpan = 6;  // sentences on one side of a bead
 constexpr float kHopelessLength = 40.f;
 constexpr float kSmoothing = 4.f;  // added to a bead's lengths (in Chinese units) in the length term
