@@ -41,6 +41,19 @@ std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t en
   return p;
 }
 
+// Sorts offers by id and merges those of one id (their token bits joined),
+// keeping no spare room.
+void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers) {
+  std::sort(offers.begin(), offers.end());
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < offers.size(); ++k) {
+    if (out > 0 && offers[out - 1].first == offers[k].first) offers[out - 1].second |= offers[k].second;
+    else offers[out++] = offers[k];
+  }
+  offers.resize(out);
+  offers.shrink_to_fit();
+}
+
 struct Builder {
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
@@ -56,11 +69,12 @@ struct Builder {
   }
   void offer(WordId id, std::uint64_t bits) { offers.emplace_back(id, bits); }
   SentenceFeatures finish() {
-    std::sort(offers.begin(), offers.end());
-    for (const auto& [id, bits] : offers) {
-      if (!features.offers.empty() && features.offers.back().first == id) features.offers.back().second |= bits;
-      else features.offers.emplace_back(id, bits);
-    }
+    sort_and_merge(offers);
+    features.found_offers = std::move(offers);
+    // Every sentence of a book is held at once: no spare room.
+    features.token_keys.shrink_to_fit();
+    features.token_ids.shrink_to_fit();
+    features.token_alt_ids.shrink_to_fit();
     return std::move(features);
   }
 };
@@ -333,27 +347,6 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
 
 namespace {
 
-// The distinct Chinese token keys and English token ids of a bead, and the
-// pairs among them the Chinese side's offers (lexicon, numbers, names) explain already.
-BeadWords bead_words(const std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                     const Bead& bead) {
-  BeadWords words;
-  for (auto i : bead.source) words.zh.insert(words.zh.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
-  for (auto j : bead.target) words.en.insert(words.en.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
-  std::sort(words.zh.begin(), words.zh.end());
-  words.zh.erase(std::unique(words.zh.begin(), words.zh.end()), words.zh.end());
-  std::sort(words.en.begin(), words.en.end());
-  words.en.erase(std::unique(words.en.begin(), words.en.end()), words.en.end());
-  for (auto i : bead.source)
-    for (const auto& [id, bits] : zh_side[i].offers)
-      if (std::binary_search(words.en.begin(), words.en.end(), id)) {
-        words.en_explained.push_back(id);
-        for (std::uint64_t b = bits; b; b &= b - 1)
-          words.zh_explaining.push_back(zh_side[i].token_keys[static_cast<std::size_t>(std::countr_zero(b))]);
-      }
-  return words;
-}
-
 template <class Sorted, class Value>
 int count_in(const Sorted& sorted, const Value& value) {
   const auto range = std::equal_range(sorted.begin(), sorted.end(), value);
@@ -362,26 +355,73 @@ int count_in(const Sorted& sorted, const Value& value) {
 
 }  // namespace
 
-std::vector<std::pair<std::uint64_t, WordId>> link_words(const std::vector<BeadWords>& beads, const LinkCounts& counts,
-                                                         double min_dice, int min_count) {
+void BeadRuns::close_bead() {
+  auto close = [](auto& all, std::vector<std::size_t>& start) {
+    const auto first = all.begin() + static_cast<std::ptrdiff_t>(start.back());
+    std::sort(first, all.end());
+    all.erase(std::unique(first, all.end()), all.end());
+    start.push_back(all.size());
+  };
+  close(zh, zh_start);
+  close(en, en_start);
+  // A key stays once per id it explains: it may explain as many as it links.
+  zh_explaining_start.push_back(zh_explaining.size());
+  close(en_explained, en_explained_start);
+}
+
+std::vector<Association> associate(const BeadRuns& beads, double min_dice, int min_count) {
+  // Beads holding each English id, and (key, bead) for every Chinese key, sorted by key.
+  std::vector<WordId> en_seen = beads.en;
+  std::sort(en_seen.begin(), en_seen.end());
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> zh_beads;
+  zh_beads.reserve(beads.zh.size());
+  for (std::size_t bead = 0; bead < beads.size(); ++bead)
+    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead)) zh_beads.emplace_back(z, static_cast<std::uint32_t>(bead));
+  std::sort(zh_beads.begin(), zh_beads.end());
+  std::vector<Association> out;
+  std::vector<WordId> partners;  // English ids of the beads holding one Chinese key, with repeats
+  for (std::size_t k = 0; k < zh_beads.size();) {
+    const std::uint64_t z = zh_beads[k].first;
+    std::size_t key_end = k;
+    partners.clear();
+    for (; key_end < zh_beads.size() && zh_beads[key_end].first == z; ++key_end) {
+      const auto run = BeadRuns::run(beads.en, beads.en_start, zh_beads[key_end].second);
+      partners.insert(partners.end(), run.begin(), run.end());
+    }
+    const int z_count = static_cast<int>(key_end - k);
+    k = key_end;
+    if (z_count < min_count) continue;  // no id can be seen with it often enough
+    std::sort(partners.begin(), partners.end());
+    for (std::size_t p = 0; p < partners.size();) {
+      std::size_t end = p;
+      while (end < partners.size() && partners[end] == partners[p]) ++end;
+      const Association pair{z, partners[p], static_cast<int>(end - p), z_count + count_in(en_seen, partners[p])};
+      p = end;
+      if (pair.together >= min_count && pair.dice() >= min_dice) out.push_back(pair);
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const std::vector<Association>& associations) {
   std::vector<std::pair<std::uint64_t, WordId>> links;
   std::vector<std::tuple<double, std::uint64_t, WordId>> candidates;
   std::vector<std::uint64_t> zh_linked;
   std::vector<WordId> en_linked;
-  for (const BeadWords& bead : beads) {
+  const auto by_key = [](const Association& a, std::uint64_t z) { return a.zh < z; };
+  for (std::size_t bead = 0; bead < beads.size(); ++bead) {
+    const auto en = BeadRuns::run(beads.en, beads.en_start, bead);
     candidates.clear();
-    for (auto z : bead.zh)
-      for (auto e : bead.en) {
-        const int together = count_in(counts.pairs, std::make_pair(z, e));
-        if (together < min_count) continue;
-        const double dice = 2.0 * together / (count_in(counts.zh, z) + count_in(counts.en, e));
-        if (dice >= min_dice) candidates.emplace_back(dice, z, e);
-      }
+    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead))
+      for (auto a = std::lower_bound(associations.begin(), associations.end(), z, by_key); a != associations.end() && a->zh == z; ++a)
+        if (std::binary_search(en.begin(), en.end(), a->en)) candidates.emplace_back(a->dice(), z, a->en);
     // Strongest first (ties by the keys: the same links on every run).
     std::sort(candidates.begin(), candidates.end(), std::greater<>());
     // What the offers explain is linked already.
-    zh_linked = bead.zh_explaining;
-    en_linked = bead.en_explained;
+    const auto explaining = BeadRuns::run(beads.zh_explaining, beads.zh_explaining_start, bead);
+    const auto explained = BeadRuns::run(beads.en_explained, beads.en_explained_start, bead);
+    zh_linked.assign(explaining.begin(), explaining.end());
+    en_linked.assign(explained.begin(), explained.end());
     for (const auto& [dice, z, e] : candidates) {
       if (std::find(en_linked.begin(), en_linked.end(), e) != en_linked.end()) continue;
       if (std::count(zh_linked.begin(), zh_linked.end(), z) >= kLinksPerChineseWord) continue;
@@ -396,61 +436,114 @@ std::vector<std::pair<std::uint64_t, WordId>> link_words(const std::vector<BeadW
 
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
                         const std::vector<Bead>& beads, double min_dice, int min_count, int trusted_count) {
-  // Count beads holding each Chinese key, each English id, and each pair of them,
-  // with sorted flat vectors rather than nested hash maps (far fewer allocations).
-  LinkCounts counts;
-  std::vector<BeadWords> words;
+  BeadRuns runs;
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    words.push_back(bead_words(zh_side, en_side, bead));
-    counts.zh.insert(counts.zh.end(), words.back().zh.begin(), words.back().zh.end());
-    counts.en.insert(counts.en.end(), words.back().en.begin(), words.back().en.end());
-    for (auto z : words.back().zh)
-      for (auto e : words.back().en) counts.pairs.emplace_back(z, e);
+    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
+    for (auto j : bead.target) runs.en.insert(runs.en.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
+    const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
+    std::sort(en_begin, runs.en.end());
+    for (auto i : bead.source)
+      for (const auto& [id, bits] : zh_side[i].offers)
+        if (std::binary_search(en_begin, runs.en.end(), id)) {
+          runs.en_explained.push_back(id);
+          for (std::uint64_t b = bits; b; b &= b - 1)
+            runs.zh_explaining.push_back(zh_side[i].token_keys[static_cast<std::size_t>(std::countr_zero(b))]);
+        }
+    runs.close_bead();
   }
-  std::sort(counts.zh.begin(), counts.zh.end());
-  std::sort(counts.en.begin(), counts.en.end());
-  std::sort(counts.pairs.begin(), counts.pairs.end());
   // A pair seen in a few beads may be a word and its neighbour's translation
   // (a name beside "lab", a disease beside "virus"): it counts only as often
-  // as competitive linking pairs the two. Pairs seen in trusted_count beads or more
-  // are trusted on their Dice coefficient alone.
-  const auto links = link_words(words, counts, min_dice, min_count);
+  // as competitive linking pairs the two. Pairs seen in trusted_count beads or
+  // more are trusted on their Dice coefficient alone.
+  const std::vector<Association> associations = associate(runs, min_dice, min_count);
+  const auto links = link_words(runs, associations);
   std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
   std::size_t pairs = 0;
-  for (std::size_t k = 0; k < counts.pairs.size();) {
-    std::size_t end = k;
-    while (end < counts.pairs.size() && counts.pairs[end] == counts.pairs[k]) ++end;
-    const int together = static_cast<int>(end - k);
-    const auto [z, e] = counts.pairs[k];
-    k = end;
-    if (together < min_count) continue;
-    const int seen = together >= trusted_count ? together : count_in(links, std::make_pair(z, e));
-    if (seen < min_count) continue;
-    const double dice = 2.0 * seen / (count_in(counts.zh, z) + count_in(counts.en, e));
-    if (dice < min_dice) continue;
-    learned[z].push_back(e);
+  for (const Association& pair : associations) {
+    Association seen = pair;
+    if (pair.together < trusted_count) seen.together = count_in(links, std::make_pair(pair.zh, pair.en));
+    if (seen.together < min_count || seen.dice() < min_dice) continue;
+    learned[pair.zh].push_back(pair.en);
     ++pairs;
   }
   if (learned.empty()) return 0;
+  std::vector<Offer> more;
   for (auto& s : zh_side) {
-    bool changed = false;
+    more.clear();
     for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
       const auto found = learned.find(s.token_keys[k]);
       if (found == learned.end()) continue;
-      for (WordId e : found->second) s.offers.emplace_back(e, std::uint64_t{1} << k);
-      changed = true;
+      for (WordId e : found->second) more.emplace_back(e, std::uint64_t{1} << k);
     }
-    if (!changed) continue;
-    std::sort(s.offers.begin(), s.offers.end());
-    std::vector<std::pair<WordId, std::uint64_t>> merged;
-    for (const auto& [id, bits] : s.offers) {
-      if (!merged.empty() && merged.back().first == id) merged.back().second |= bits;
-      else merged.emplace_back(id, bits);
-    }
-    s.offers = std::move(merged);
+    if (!more.empty()) s.offers.add(more);
   }
   return pairs;
+}
+
+void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
+  vocabulary_ = &vocabulary;
+  std::vector<std::uint32_t> positions(sorted.size(), 0);  // plus one; 0: not in the vocabulary
+  std::size_t entries = 0;
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    positions[k] = vocabulary.find(sorted[k].first);
+    if (positions[k]) entries += static_cast<std::size_t>(std::popcount(sorted[k].second));
+  }
+  index_.clear();
+  token_.clear();
+  index_.reserve(entries);
+  token_.reserve(entries);
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    if (!positions[k]) continue;
+    for (std::uint64_t bits = sorted[k].second; bits; bits &= bits - 1) {
+      index_.push_back(positions[k] - 1);
+      token_.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
+    }
+  }
+  index_.shrink_to_fit();
+  token_.shrink_to_fit();
+}
+
+void Offers::add(const std::vector<Offer>& more) {
+  if (!vocabulary_) return;  // never assigned: no vocabulary to hold ids in
+  std::vector<Offer> all(begin(), end());
+  all.insert(all.end(), more.begin(), more.end());
+  sort_and_merge(all);
+  assign(all, *vocabulary_);
+}
+
+std::uint64_t Offers::bits_of(WordId id) const {
+  if (!vocabulary_) return 0;
+  const std::uint32_t found = vocabulary_->find(id);
+  if (!found) return 0;
+  const std::uint32_t position = found - 1;
+  const auto first = std::lower_bound(index_.begin(), index_.end(), position);
+  std::uint64_t bits = 0;
+  for (auto it = first; it != index_.end() && *it == position; ++it)
+    bits |= std::uint64_t{1} << token_[static_cast<std::size_t>(it - index_.begin())];
+  return bits;
+}
+
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side) {
+  Vocabulary vocabulary;
+  std::vector<WordId>& ids = vocabulary.ids;
+  for (const auto& s : side) {
+    ids.insert(ids.end(), s.token_ids.begin(), s.token_ids.end());
+    ids.insert(ids.end(), s.token_alt_ids.begin(), s.token_alt_ids.end());
+    for (const auto& offer : s.found_offers) ids.push_back(offer.first);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (!ids.empty() && ids.front() == 0) ids.erase(ids.begin());
+  ids.shrink_to_fit();
+  vocabulary.positions.reserve(ids.size());
+  for (std::size_t k = 0; k < ids.size(); ++k) vocabulary.positions.emplace(ids[k], static_cast<std::uint32_t>(k));
+  return vocabulary;
+}
+
+void intern_offers(SentenceFeatures& features, const Vocabulary& vocabulary) {
+  features.offers.assign(features.found_offers, vocabulary);
+  std::vector<Offer>().swap(features.found_offers);  // `= {}` would keep the room
 }
 
 void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side) {
@@ -478,16 +571,20 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
     const double n = std::max<double>(1, static_cast<double>(other.size()));
     const double mean_length = std::max(1.0, total_length / n);
     // Offers of this side by token bit, for the Chinese side (a token offers many ids).
+    std::vector<double> offered_share;  // by token: the shares of the ids it offers, summed by ascending id
     for (auto& s : side) {
       s.token_rates.assign(s.token_keys.size(), 0.f);
+      if (by_offers) {
+        offered_share.assign(s.token_keys.size(), 0.0);
+        s.offers.for_each_token([&](WordId id, std::size_t k) {
+          const auto found = offered.find(id);
+          if (found != offered.end()) offered_share[k] += found->second / n;
+        });
+      }
       for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
         double p = 0;
         if (by_offers) {
-          for (const auto& [id, bits] : s.offers)
-            if (bits & (std::uint64_t{1} << k)) {
-              const auto found = offered.find(id);
-              if (found != offered.end()) p += found->second / n;
-            }
+          p = offered_share[k];
         } else {
           const auto found = offered.find(s.token_ids[k]);
           if (found != offered.end()) p = found->second / n;

@@ -10,7 +10,7 @@ namespace tc::test {
 namespace {
 
 bool offered(const SentenceFeatures& zh, WordId id) {
-  return std::any_of(zh.offers.begin(), zh.offers.end(), [&](const auto& offer) { return offer.first == id; });
+  return std::any_of(zh.found_offers.begin(), zh.found_offers.end(), [&](const auto& offer) { return offer.first == id; });
 }
 
 // Whether some English token is met by the Chinese sentence's offers through its primary (name) id.
