@@ -22,6 +22,9 @@ struct CheckOptions {
   const Glossary* glossary = nullptr;
   AlignOptions align;
   const Baseline* baseline = nullptr;  // --baseline: findings in it are not reported
+  // --max-findings-per-rule: findings kept per rule and document, the rest
+  // counted in one finding (core/finding_sink.h); 0 keeps all.
+  std::size_t max_findings_per_rule = kDefaultMaxFindingsPerRule;
 };
 
 // What the finding pipeline took out of a job's findings, stage by stage.

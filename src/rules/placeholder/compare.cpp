@@ -60,7 +60,7 @@ PlaceholderDifference compare_placeholders(const Document& source, Span source_s
 
 void report_placeholder_difference(const Rule& rule, const CheckContext& context, Span source_span, Span target_span,
                                    const PlaceholderDifference& difference, std::string_view what,
-                                   std::vector<Finding>& out) {
+                                   FindingSink& out) {
   const Document& source = *context.source;
   const Document& target = *context.target;
   auto quoted = [](std::string_view text) { return "\"" + std::string(text) + "\""; };
