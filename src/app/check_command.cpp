@@ -172,6 +172,7 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
   if (project) apply_project_config(*project, rules, file_base);
   RunConfig config = file_base;
   apply_command_line(args, config);
+  config.compare_jobs = true;
   const auto session_owner = std::make_shared<CheckSession>(config);
   status.kept_until_exit.push_back(session_owner);
   CheckSession& session = *session_owner;
@@ -241,11 +242,14 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
   write_output(args.output, inputs, [&](std::ostream& out) {
     const auto sink = make_report_sink(args.format, out, context);
     sink->begin_run();
-    run_jobs(session, jobs, args.jobs, [&](std::size_t index, JobResult& result) {
+    RunComparison comparison;
+    auto report = [&](std::size_t index, JobResult& result) {
       if (result.error) {
         progress.finish();
         print_error(result.error->message);
         ++input_errors;
+      } else if (result.run_level) {
+        // More findings on files counted already.
       } else if (jobs[index].kind == Job::Kind::pair) {
         ++summary.pairs;
       } else {
@@ -262,8 +266,22 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
       }
       findings_so_far += result.findings.size();
       sink->job_result(result);
-      progress.update(index + 1, findings_so_far);
+      if (!result.run_level) progress.update(index + 1, findings_so_far);
+    };
+    run_jobs(session, jobs, args.jobs, [&](std::size_t index, JobResult& result) {
+      comparison.add(index, result);
+      report(index, result);
     });
+    // The translation files compared with each other, once all are checked:
+    // findings on a file reported before, after every job's own, in job order.
+    const std::vector<RunFinding> across = comparison.findings();
+    for (std::size_t i = 0; i < across.size();) {
+      std::size_t end = i;
+      while (end < across.size() && across[end].job == across[i].job) ++end;
+      JobResult result = session.run_level(jobs[across[i].job], {across.begin() + i, across.begin() + end});
+      report(across[i].job, result);
+      i = end;
+    }
     progress.finish();
     summary.input_errors = input_errors;
     if (baseline) summary.baseline_fixed = count_fixed(*baseline, baselined);

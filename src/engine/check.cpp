@@ -99,8 +99,62 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
       run_rule(*rule, context, result.findings);
     }
   }
+  if (units && options_.keep_run_keys && !undecoded) {
+    for (const auto& rule : rules_) {
+      const RuleInfo& info = rule->info();
+      if (info.scope != RuleScope::run || !options_.selection.is_enabled(info)) continue;
+      const CheckContext context{target,       &source,      &target, nullptr, options_.glossary,
+                                 rule_options_, Role::target, &memo,  nullptr, units};
+      if (auto kept = rule->keep_for_run(context)) result.run_keys.emplace_back(rule.get(), std::move(kept));
+    }
+  }
   finish_findings(result, rules_, options_, {&source, &target});
   return result;
+}
+
+void RuleRunner::finish_run_findings(JobResult& result, const std::vector<RunFinding>& found) const {
+  result.run_level = true;
+  std::vector<const Document*> order;
+  for (const Document& doc : result.documents) order.push_back(&doc);
+  for (const RunFinding& r : found) {
+    if (r.document >= result.documents.size() || r.span.end > result.documents[r.document].text.size()) continue;
+    Finding f;
+    f.rule = r.rule;
+    f.severity = r.severity;
+    f.document = &result.documents[r.document];
+    f.span = r.span;
+    f.message = r.message;
+    result.findings.push_back(std::move(f));
+  }
+  finish_findings(result, rules_, options_, order, /*report_unused_suppressions=*/false);
+}
+
+void RunComparison::add(std::size_t job, JobResult& result) {
+  for (auto& [rule, kept] : result.run_keys) {
+    auto& by_job = kept_[rule];
+    if (by_job.size() <= job) by_job.resize(job + 1);
+    by_job[job] = std::move(kept);
+  }
+  result.run_keys.clear();
+}
+
+std::vector<RunFinding> RunComparison::findings() const {
+  std::vector<RunFinding> out;
+  for (const auto& [rule, by_job] : kept_) {
+    std::vector<const RunKeys*> jobs;
+    for (const auto& kept : by_job) jobs.push_back(kept.get());
+    const std::size_t first = out.size();
+    rule->check_run(jobs, out);
+    for (std::size_t i = first; i < out.size(); ++i) out[i].rule = std::string(rule->info().id);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const RunFinding& a, const RunFinding& b) {
+    if (a.job != b.job) return a.job < b.job;
+    if (a.document != b.document) return a.document < b.document;
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.span.end != b.span.end) return a.span.end < b.span.end;
+    return a.rule < b.rule;
+  });
+  return out;
 }
 
 std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options) {

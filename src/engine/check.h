@@ -1,6 +1,8 @@
 #pragma once
 // Running rules over documents: the library entry point the session, the
 // CLI and the tests share. No I/O.
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +24,9 @@ struct CheckOptions {
   const Glossary* glossary = nullptr;
   AlignOptions align;
   const Baseline* baseline = nullptr;  // --baseline: findings in it are not reported
+  // Keep what run-scope rules need of each translation file's job
+  // (JobResult::run_keys), for a run that compares its jobs (RunComparison).
+  bool keep_run_keys = false;
 };
 
 // What the finding pipeline took out of a job's findings, stage by stage.
@@ -46,6 +51,11 @@ struct JobResult {
   std::vector<BitextUnit> units;      // bitext jobs: the file's units (documents[0] source, [1] target)
   FilterCounts filtered;
   std::optional<JobError> error;      // set when an input could not be read; then nothing was checked
+  // What run-scope rules kept of the job (CheckOptions::keep_run_keys), for RunComparison.
+  std::vector<std::pair<const Rule*, std::shared_ptr<const RunKeys>>> run_keys;
+  // The findings of the comparison of the run's jobs on documents of a job
+  // reported before (RunComparison): not another file.
+  bool run_level = false;
 };
 
 // Rules, options and glossary resolved once, then applied to any number of
@@ -63,6 +73,11 @@ class RuleRunner {
   // A bilingual file: document rules on both sides, then pair rules over the
   // alignment its units give (no aligner), with the units in the context.
   JobResult check_bitext(const Document& source, const Document& target, const std::vector<BitextUnit>& units) const;
+  // Run-scope findings on the documents of one of the run's jobs
+  // (result.documents, loaded again): made findings, through the finding
+  // pipeline as a job's own are (severity overrides, suppressions, baseline,
+  // fingerprints; an unused suppression was reported with the job).
+  void finish_run_findings(JobResult& result, const std::vector<RunFinding>& found) const;
   const RuleList& rules() const { return rules_; }
   const CheckOptions& options() const { return options_; }
 
@@ -79,6 +94,21 @@ std::vector<Finding> check_document(const Document& doc, const RuleList& rules, 
 std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
                                 const CheckOptions& options);
 std::vector<Finding> check_bitext(const Bitext& bitext, const RuleList& rules, const CheckOptions& options);
+
+// The comparison of a run's jobs with each other (run-scope rules): takes
+// what each job's rules kept (JobResult::run_keys), then, after the last job,
+// gives their findings in job order, whatever order the jobs finished in.
+class RunComparison {
+ public:
+  // Moves result.run_keys of job `job` in.
+  void add(std::size_t job, JobResult& result);
+  // Each run-scope rule's findings (with RunFinding::rule set), sorted by
+  // job, document, position and rule.
+  std::vector<RunFinding> findings() const;
+
+ private:
+  std::map<const Rule*, std::vector<std::shared_ptr<const RunKeys>>> kept_;  // by rule: by job index
+};
 
 // True when some enabled rule needs the pair's alignment.
 bool needs_alignment(const RuleList& rules, const RuleSelection& selection);

@@ -56,7 +56,7 @@ std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules
 }
 
 std::size_t drop_suppressed_inline(std::vector<Finding>& findings, const std::vector<const Document*>& documents,
-                                   const RuleList& rules, const CheckOptions& options) {
+                                   const RuleList& rules, const CheckOptions& options, bool report_unused) {
   std::vector<Suppression> suppressions;
   for (const Document* doc : documents) {
     std::vector<Suppression> found = find_suppressions(*doc, rules);
@@ -64,7 +64,7 @@ std::size_t drop_suppressed_inline(std::vector<Finding>& findings, const std::ve
   }
   const std::size_t dropped = apply_suppressions(findings, suppressions);
   const Rule* unused = find_rule(rules, kUnusedSuppressionRule);
-  if (unused && options.selection.is_enabled(unused->info())) {
+  if (report_unused && unused && options.selection.is_enabled(unused->info())) {
     std::vector<Finding> reported = unused_suppression_findings(suppressions);
     apply_severity_overrides(reported, options.severities);
     findings.insert(findings.end(), std::make_move_iterator(reported.begin()), std::make_move_iterator(reported.end()));
@@ -165,10 +165,11 @@ std::size_t drop_baselined(std::vector<Finding>& findings, const Baseline* basel
 }
 
 void finish_findings(JobResult& result, const RuleList& rules, const CheckOptions& options,
-                     const std::vector<const Document*>& document_order) {
+                     const std::vector<const Document*>& document_order, bool report_unused_suppressions) {
   apply_severity_overrides(result.findings, options.severities);
   result.filtered.explained += drop_explained(result.findings, rules);
-  result.filtered.suppressed += drop_suppressed_inline(result.findings, document_order, rules, options);
+  result.filtered.suppressed +=
+      drop_suppressed_inline(result.findings, document_order, rules, options, report_unused_suppressions);
   sort_findings(result.findings, document_order);
   set_fingerprints(result.findings);
   result.filtered.baselined += drop_baselined(result.findings, options.baseline, result.baselined);

@@ -62,6 +62,7 @@ CheckOptions CheckSession::options_for(const RunConfig& config) const {
   options.settings = config.settings;
   options.glossary = glossary_.get();
   options.align.segmented = config.segmented;
+  options.keep_run_keys = config.compare_jobs;
   return options;
 }
 
@@ -137,6 +138,14 @@ JobResult CheckSession::run(const Job& job) const {
   checked.units = std::move(result.units);
   checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
   return checked;
+}
+
+JobResult CheckSession::run_level(const Job& job, const std::vector<RunFinding>& found) const {
+  JobResult result = load(job, false);
+  if (result.error) return result;
+  result.units.clear();
+  runners_.at(job.variant)->finish_run_findings(result, found);
+  return result;
 }
 
 JobResult CheckSession::run_texts(const std::string& source_name, std::string source, const std::string& target_name,
