@@ -243,13 +243,14 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
     const auto sink = make_report_sink(args.format, out, context);
     sink->begin_run();
     RunComparison comparison;
-    auto report = [&](std::size_t index, JobResult& result) {
+    run_jobs(session, jobs, args.jobs, [&](std::size_t index, JobResult& result) {
+      // Each translation file is compared with those before it, in job order
+      // whatever -j is: its findings go out with the file's own.
+      session.compare_with_earlier(jobs[index], index, result, comparison);
       if (result.error) {
         progress.finish();
         print_error(result.error->message);
         ++input_errors;
-      } else if (result.run_level) {
-        // More findings on files counted already.
       } else if (jobs[index].kind == Job::Kind::pair) {
         ++summary.pairs;
       } else {
@@ -266,22 +267,8 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
       }
       findings_so_far += result.findings.size();
       sink->job_result(result);
-      if (!result.run_level) progress.update(index + 1, findings_so_far);
-    };
-    run_jobs(session, jobs, args.jobs, [&](std::size_t index, JobResult& result) {
-      comparison.add(index, result);
-      report(index, result);
+      progress.update(index + 1, findings_so_far);
     });
-    // The translation files compared with each other, once all are checked:
-    // findings on a file reported before, after every job's own, in job order.
-    const std::vector<RunFinding> across = comparison.findings();
-    for (std::size_t i = 0; i < across.size();) {
-      std::size_t end = i;
-      while (end < across.size() && across[end].job == across[i].job) ++end;
-      JobResult result = session.run_level(jobs[across[i].job], {across.begin() + i, across.begin() + end});
-      report(across[i].job, result);
-      i = end;
-    }
     progress.finish();
     summary.input_errors = input_errors;
     if (baseline) summary.baseline_fixed = count_fixed(*baseline, baselined);

@@ -112,49 +112,43 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
   return result;
 }
 
-void RuleRunner::finish_run_findings(JobResult& result, const std::vector<RunFinding>& found) const {
-  result.run_level = true;
-  std::vector<const Document*> order;
-  for (const Document& doc : result.documents) order.push_back(&doc);
+void RuleRunner::add_run_findings(JobResult& result, const std::vector<const Document*>& documents,
+                                  const std::vector<RunFinding>& found) const {
+  std::vector<Finding> added;
   for (const RunFinding& r : found) {
-    if (r.document >= result.documents.size() || r.span.end > result.documents[r.document].text.size()) continue;
+    if (r.document >= documents.size() || r.span.end > documents[r.document]->text.size()) continue;
     Finding f;
     f.rule = r.rule;
     f.severity = r.severity;
-    f.document = &result.documents[r.document];
+    f.document = documents[r.document];
     f.span = r.span;
     f.message = r.message;
-    result.findings.push_back(std::move(f));
+    added.push_back(std::move(f));
   }
-  finish_findings(result, rules_, options_, order, /*report_unused_suppressions=*/false);
+  if (added.empty()) return;
+  apply_severity_overrides(added, options_.severities);
+  result.filtered.suppressed += drop_suppressed_inline(added, documents, rules_, options_, /*report_unused=*/false);
+  // A fingerprint counts the earlier findings of its own rule only: the
+  // added ones' are the same computed among themselves.
+  sort_findings(added, documents);
+  set_fingerprints(added);
+  result.filtered.baselined += drop_baselined(added, options_.baseline, result.baselined);
+  result.findings.insert(result.findings.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  sort_findings(result.findings, documents);
 }
 
-void RunComparison::add(std::size_t job, JobResult& result) {
+std::vector<RunFinding> RunComparison::add(std::size_t job, JobResult& result) {
+  std::vector<RunFinding> found;
   for (auto& [rule, kept] : result.run_keys) {
-    auto& by_job = kept_[rule];
-    if (by_job.size() <= job) by_job.resize(job + 1);
-    by_job[job] = std::move(kept);
+    std::unique_ptr<RunComparer>& comparer = comparers_[rule];
+    if (!comparer) comparer = rule->start_run();
+    if (!comparer || !kept) continue;
+    const std::size_t first = found.size();
+    comparer->add(job, *kept, found);
+    for (std::size_t i = first; i < found.size(); ++i) found[i].rule = std::string(rule->info().id);
   }
   result.run_keys.clear();
-}
-
-std::vector<RunFinding> RunComparison::findings() const {
-  std::vector<RunFinding> out;
-  for (const auto& [rule, by_job] : kept_) {
-    std::vector<const RunKeys*> jobs;
-    for (const auto& kept : by_job) jobs.push_back(kept.get());
-    const std::size_t first = out.size();
-    rule->check_run(jobs, out);
-    for (std::size_t i = first; i < out.size(); ++i) out[i].rule = std::string(rule->info().id);
-  }
-  std::stable_sort(out.begin(), out.end(), [](const RunFinding& a, const RunFinding& b) {
-    if (a.job != b.job) return a.job < b.job;
-    if (a.document != b.document) return a.document < b.document;
-    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    if (a.span.end != b.span.end) return a.span.end < b.span.end;
-    return a.rule < b.rule;
-  });
-  return out;
+  return found;
 }
 
 std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options) {

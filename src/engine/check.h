@@ -53,9 +53,6 @@ struct JobResult {
   std::optional<JobError> error;      // set when an input could not be read; then nothing was checked
   // What run-scope rules kept of the job (CheckOptions::keep_run_keys), for RunComparison.
   std::vector<std::pair<const Rule*, std::shared_ptr<const RunKeys>>> run_keys;
-  // The findings of the comparison of the run's jobs on documents of a job
-  // reported before (RunComparison): not another file.
-  bool run_level = false;
 };
 
 // Rules, options and glossary resolved once, then applied to any number of
@@ -73,11 +70,12 @@ class RuleRunner {
   // A bilingual file: document rules on both sides, then pair rules over the
   // alignment its units give (no aligner), with the units in the context.
   JobResult check_bitext(const Document& source, const Document& target, const std::vector<BitextUnit>& units) const;
-  // Run-scope findings on the documents of one of the run's jobs
-  // (result.documents, loaded again): made findings, through the finding
-  // pipeline as a job's own are (severity overrides, suppressions, baseline,
-  // fingerprints; an unused suppression was reported with the job).
-  void finish_run_findings(JobResult& result, const std::vector<RunFinding>& found) const;
+  // Adds the findings of the run's comparison on this job (RunComparison)
+  // to result, whose findings point into documents, through the finding
+  // pipeline as the job's own went (severity overrides, suppressions,
+  // order, fingerprints, baseline).
+  void add_run_findings(JobResult& result, const std::vector<const Document*>& documents,
+                        const std::vector<RunFinding>& found) const;
   const RuleList& rules() const { return rules_; }
   const CheckOptions& options() const { return options_; }
 
@@ -95,19 +93,18 @@ std::vector<Finding> check_pair(const Document& source, const Document& target, 
                                 const CheckOptions& options);
 std::vector<Finding> check_bitext(const Bitext& bitext, const RuleList& rules, const CheckOptions& options);
 
-// The comparison of a run's jobs with each other (run-scope rules): takes
-// what each job's rules kept (JobResult::run_keys), then, after the last job,
-// gives their findings in job order, whatever order the jobs finished in.
+// The comparison of a run's jobs with each other (run-scope rules): given
+// each job's result in job order (run_jobs delivers them so, whatever -j
+// is), it compares what the job's rules kept (JobResult::run_keys) with the
+// jobs before it and gives the findings on this job, while its documents are
+// there. It keeps only what later jobs are compared with.
 class RunComparison {
  public:
-  // Moves result.run_keys of job `job` in.
-  void add(std::size_t job, JobResult& result);
-  // Each run-scope rule's findings (with RunFinding::rule set), sorted by
-  // job, document, position and rule.
-  std::vector<RunFinding> findings() const;
+  // Takes result.run_keys; the findings are on result's documents.
+  std::vector<RunFinding> add(std::size_t job, JobResult& result);
 
  private:
-  std::map<const Rule*, std::vector<std::shared_ptr<const RunKeys>>> kept_;  // by rule: by job index
+  std::map<const Rule*, std::unique_ptr<RunComparer>> comparers_;
 };
 
 // True when some enabled rule needs the pair's alignment.

@@ -140,12 +140,13 @@ JobResult CheckSession::run(const Job& job) const {
   return checked;
 }
 
-JobResult CheckSession::run_level(const Job& job, const std::vector<RunFinding>& found) const {
-  JobResult result = load(job, false);
-  if (result.error) return result;
-  result.units.clear();
-  runners_.at(job.variant)->finish_run_findings(result, found);
-  return result;
+void CheckSession::compare_with_earlier(const Job& job, std::size_t index, JobResult& result,
+                                        RunComparison& comparison) const {
+  const std::vector<RunFinding> found = comparison.add(index, result);
+  if (found.empty()) return;
+  std::vector<const Document*> documents;
+  for (const Document& doc : result.documents) documents.push_back(&doc);
+  runners_.at(job.variant)->add_run_findings(result, documents, found);
 }
 
 JobResult CheckSession::run_texts(const std::string& source_name, std::string source, const std::string& target_name,

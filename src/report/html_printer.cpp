@@ -224,7 +224,6 @@ class HtmlSink : public ReportSink {
     tally_.add(result);
     for (const Document& doc : result.documents) entry.title += (entry.title.empty() ? "" : " ⇄ ") + doc.path;
     if (result.error) entry.title = result.error->path;
-    if (result.run_level) entry.title += " (compared with the run's other files)";
     out_ << "<section class=\"job\" id=\"job-" << job << "\" data-job=\"" << job << "\">\n<h2>" << shown(entry.title)
          << "</h2>\n<p class=\"counts\">" << counts_html(entry.counts) << "</p>\n";
     if (result.error) {

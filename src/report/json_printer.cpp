@@ -55,7 +55,7 @@ class JsonSink : public ReportSink {
 
   void job_result(const JobResult& result) override {
     for (const Document& doc : result.documents)
-      if (!result.run_level) files_.push_back({{"file", doc.path}, {"language", std::string(to_string(doc.lang))}, {"encoding", doc.encoding}});
+      files_.push_back({{"file", doc.path}, {"language", std::string(to_string(doc.lang))}, {"encoding", doc.encoding}});
     tally_.add(result);
     Locator locator;
     Locator counterpart_locator;  // see text_printer.cpp

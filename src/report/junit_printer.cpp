@@ -23,7 +23,6 @@ class JunitSink : public ReportSink {
       name = result.error->path;
     } else {
       for (const Document& doc : result.documents) name += (name.empty() ? "" : " -> ") + doc.path;
-      if (result.run_level) name += " (compared with the run's other files)";
     }
     cases_ += "    <testcase classname=\"transcheck\" name=\"" + escape_markup(printable(name)) + "\" time=\"0\"";
     if (result.error) {

@@ -24,7 +24,7 @@ void FindingTally::add(const JobResult& result) {
   // A bilingual file gives two documents of one file.
   std::set<std::string_view> paths;
   for (const Document& doc : result.documents) paths.insert(doc.path);
-  if (!result.run_level) files += paths.size();  // run-level findings are on files counted before
+  files += paths.size();
   std::size_t errors = 0;
   const Document* errors_in = nullptr;
   auto flush = [&] {

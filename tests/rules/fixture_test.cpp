@@ -163,28 +163,18 @@ TEST_P(RuleFixture, ReportsExactlyTheExpectedFindings) {
         return s->kind == "file" && is_bilingual_path(s->name);
       })) {
     // Translation files checked in one run, in the order given: each file's
-    // own findings, then those of the comparison of the files (run-scope rules).
+    // findings, with those of its comparison with the files before it.
     options.keep_run_keys = true;
     const RuleRunner runner(rules, options);
     std::vector<Bitext> bitexts;
-    bitexts.reserve(inputs.size());  // results point into them
+    bitexts.reserve(inputs.size());  // findings point into them
     RunComparison comparison;
     std::vector<std::string> actual;
     for (std::size_t job = 0; job < inputs.size(); ++job) {
       bitexts.push_back(bitext_from_bytes(inputs[job]->name, join_input(inputs[job]->lines, final_newline), {}));
-      JobResult result = runner.check_bitext(bitexts.back().source, bitexts.back().target, bitexts.back().units);
-      for (const Finding& f : result.findings) actual.push_back(headline(f));
-      comparison.add(job, result);
-    }
-    const std::vector<RunFinding> across = comparison.findings();
-    for (std::size_t job = 0; job < bitexts.size(); ++job) {
-      std::vector<RunFinding> in_job;
-      for (const RunFinding& f : across)
-        if (f.job == job) in_job.push_back(f);
-      if (in_job.empty()) continue;
-      JobResult result;
-      result.documents = {bitexts[job].source, bitexts[job].target};
-      runner.finish_run_findings(result, in_job);
+      const Bitext& bitext = bitexts.back();
+      JobResult result = runner.check_bitext(bitext.source, bitext.target, bitext.units);
+      runner.add_run_findings(result, {&bitext.source, &bitext.target}, comparison.add(job, result));
       for (const Finding& f : result.findings) actual.push_back(headline(f));
     }
     EXPECT_EQ(actual, expected) << "case " << c.path;

@@ -1,6 +1,7 @@
 #include "rules/unit/inconsistent_across_files.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -8,41 +9,35 @@
 namespace tc {
 namespace {
 
-// FNV-1a over the pieces of a key; whitespace runs of text count as one space
-// and leading and trailing ones not at all, so a reflowed PO string is the same text.
+// FNV-1a over the pieces of a key.
 struct KeyHash {
   std::uint64_t value = 14695981039346656037ull;
   void byte(unsigned char b) {
     value ^= b;
     value *= 1099511628211ull;
   }
+  void add_number(std::uint64_t number) {
+    for (int i = 0; i < 8; ++i) byte(static_cast<unsigned char>(number >> (8 * i)));
+  }
   void add(std::string_view piece) {
     for (const char c : piece) byte(static_cast<unsigned char>(c));
     byte(0);
   }
-  void add_folded(std::string_view text) {
-    bool space = false, started = false;
-    for (const char c : text) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        space = started;
-        continue;
-      }
-      if (space) byte(' ');
-      space = false;
-      started = true;
-      byte(static_cast<unsigned char>(c));
-    }
-    byte(0);
-  }
-  void add_number(long long number) { add(std::to_string(number)); }
 };
+
+// The line (1-based) of a text offset, without its column.
+std::uint32_t line_of(const Document& doc, std::size_t offset) {
+  const std::size_t line = doc.lines_in_file && doc.source ? doc.source->lines.line_of(doc.source_map.file_offset(offset))
+                                                            : doc.lines.line_of(offset);
+  return static_cast<std::uint32_t>(line + 1);
+}
 
 // One unit of a file, the first there with its key: key names what must
 // match across files, other what must then agree.
 struct UnitKey {
   std::uint64_t key = 0;
   std::uint64_t other = 0;
-  std::uint32_t line = 0;  // of its target, for messages in other files
+  std::uint32_t line = 0;  // of its target (1-based), for messages on other files
   Span target;
 };
 
@@ -55,9 +50,33 @@ struct FileKeys final : RunKeys {
 };
 
 struct FirstSeen {
-  std::size_t job;
-  std::uint64_t other;
+  std::uint32_t file;  // index in Comparer::paths_
   std::uint32_t line;
+  std::uint64_t other;
+};
+
+class Comparer final : public RunComparer {
+ public:
+  void add(std::size_t /*job*/, const RunKeys& kept, std::vector<RunFinding>& out) override {
+    const auto& keys = static_cast<const FileKeys&>(kept);
+    const auto file = static_cast<std::uint32_t>(paths_.size());
+    paths_.push_back(keys.path);
+    compare(keys.by_source, sources_, file, "the same source is translated differently in ", Severity::warning, out);
+    compare(keys.by_target, targets_, file, "this translation is given to a different source text in ", Severity::info, out);
+  }
+
+ private:
+  void compare(const std::vector<UnitKey>& units, std::unordered_map<std::uint64_t, FirstSeen>& first_seen,
+               std::uint32_t file, const char* message, Severity severity, std::vector<RunFinding>& out) const {
+    for (const UnitKey& unit : units) {
+      const auto [first, added] = first_seen.try_emplace(unit.key, FirstSeen{file, unit.line, unit.other});
+      if (added || first->second.other == unit.other) continue;
+      out.push_back({1, unit.target, message + paths_[first->second.file] + ":" + std::to_string(first->second.line), severity});
+    }
+  }
+
+  std::vector<std::string> paths_;  // of the files compared so far
+  std::unordered_map<std::uint64_t, FirstSeen> sources_, targets_;
 };
 
 }  // namespace
@@ -72,8 +91,8 @@ or a project with several PO, XLIFF, TMX files or JSON pairs). A source text
 (in the same context: PO `msgctxt`, JSON key path, and the same plural form)
 that a later file translates differently from the first file that has it is
 a warning at the later file's unit, naming the first; a translation given to
-a different source text in a later file is info. Texts are compared with their
-whitespace runs folded; only files with the same languages are compared.
+a different source text in a later file is info. Texts are compared exactly,
+as gettext looks messages up; only files with the same languages are compared.
 Within one file, `unit/inconsistent` reports the same things.
 
 ## Why it matters
@@ -96,52 +115,33 @@ std::shared_ptr<const RunKeys> InconsistentAcrossFiles::keep_for_run(const Check
   const Document& target = *context.target;
   auto keys = std::make_shared<FileKeys>();
   keys->path = target.path;
+  KeyHash languages;
+  languages.add_number(static_cast<std::uint64_t>(source.lang));
+  languages.add_number(static_cast<std::uint64_t>(target.lang));
+  languages.add_number(static_cast<std::uint64_t>(target.chinese_script));
   std::unordered_set<std::uint64_t> seen_sources, seen_targets;
+  const std::hash<std::string_view> text_hash;
   for (const BitextUnit& unit : *context.units) {
     if (unit.source.empty() || unit.target.empty()) continue;
-    const std::string_view source_text = std::string_view(source.text).substr(unit.source.begin, unit.source.size());
-    const std::string_view target_text = std::string_view(target.text).substr(unit.target.begin, unit.target.size());
-    KeyHash languages;
-    languages.add_number(static_cast<int>(source.lang));
-    languages.add_number(static_cast<int>(target.lang));
-    languages.add_number(static_cast<int>(target.chinese_script));
-    languages.add(unit.context);
-    KeyHash by_source = languages, by_target = languages, source_hash, target_hash;
-    by_source.add_number(unit.plural_form);
-    by_source.add_folded(source_text);
-    by_target.add_folded(target_text);
-    source_hash.add_folded(source_text);
-    target_hash.add_folded(target_text);
-    const auto line = static_cast<std::uint32_t>(target.position(unit.target.begin).line);
-    if (seen_sources.insert(by_source.value).second) keys->by_source.push_back({by_source.value, target_hash.value, line, unit.target});
-    if (seen_targets.insert(by_target.value).second) keys->by_target.push_back({by_target.value, source_hash.value, line, unit.target});
+    // As gettext looks messages up: the exact text.
+    const std::uint64_t source_hash = text_hash(std::string_view(source.text).substr(unit.source.begin, unit.source.size()));
+    const std::uint64_t target_hash = text_hash(std::string_view(target.text).substr(unit.target.begin, unit.target.size()));
+    KeyHash in_context = languages;
+    in_context.add(unit.context);
+    KeyHash by_source = in_context, by_target = in_context;
+    by_source.add_number(static_cast<std::uint64_t>(unit.plural_form));
+    by_source.add_number(source_hash);
+    by_target.add_number(target_hash);
+    const bool new_source = seen_sources.insert(by_source.value).second;
+    const bool new_target = seen_targets.insert(by_target.value).second;
+    if (!new_source && !new_target) continue;
+    const std::uint32_t line = line_of(target, unit.target.begin);
+    if (new_source) keys->by_source.push_back({by_source.value, target_hash, line, unit.target});
+    if (new_target) keys->by_target.push_back({by_target.value, source_hash, line, unit.target});
   }
   return keys;
 }
 
-void InconsistentAcrossFiles::check_run(const std::vector<const RunKeys*>& jobs, std::vector<RunFinding>& out) const {
-  std::unordered_map<std::uint64_t, FirstSeen> sources, targets;
-  auto path_of = [&](std::size_t job) { return static_cast<const FileKeys*>(jobs[job])->path; };
-  for (std::size_t job = 0; job < jobs.size(); ++job) {
-    const auto* keys = static_cast<const FileKeys*>(jobs[job]);
-    if (!keys) continue;
-    for (const UnitKey& unit : keys->by_source) {
-      const auto [first, added] = sources.try_emplace(unit.key, FirstSeen{job, unit.other, unit.line});
-      if (added || first->second.other == unit.other) continue;
-      out.push_back({job, 1, unit.target,
-                     "the same source is translated differently in " + path_of(first->second.job) + ":" +
-                         std::to_string(first->second.line),
-                     Severity::warning, {}});
-    }
-    for (const UnitKey& unit : keys->by_target) {
-      const auto [first, added] = targets.try_emplace(unit.key, FirstSeen{job, unit.other, unit.line});
-      if (added || first->second.other == unit.other) continue;
-      out.push_back({job, 1, unit.target,
-                     "this translation is given to a different source text in " + path_of(first->second.job) + ":" +
-                         std::to_string(first->second.line),
-                     Severity::info, {}});
-    }
-  }
-}
+std::unique_ptr<RunComparer> InconsistentAcrossFiles::start_run() const { return std::make_unique<Comparer>(); }
 
 }  // namespace tc

@@ -10,7 +10,7 @@ class InconsistentAcrossFiles final : public Rule {
   const RuleInfo& info() const override;
   void check(const CheckContext&, std::vector<Finding>&) const override {}
   std::shared_ptr<const RunKeys> keep_for_run(const CheckContext& context) const override;
-  void check_run(const std::vector<const RunKeys*>& jobs, std::vector<RunFinding>& out) const override;
+  std::unique_ptr<RunComparer> start_run() const override;
 };
 
 }  // namespace tc
