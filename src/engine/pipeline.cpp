@@ -5,6 +5,7 @@
 #include <map>
 #include <string_view>
 
+#include "core/fnv1a.h"
 #include "engine/baseline.h"
 #include "engine/suppression.h"
 #include "rules/registry.h"
@@ -93,14 +94,6 @@ std::string folded(std::string_view text) {
   }
   return out;
 }
-
-struct Fnv1a {
-  std::uint64_t hash = 14695981039346656037ull;
-  void add(std::string_view text) {
-    for (char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    hash = (hash ^ 0xFFu) * 1099511628211ull;  // field separator: "ab"+"c" differs from "a"+"bc"
-  }
-};
 
 std::uint64_t base_hash(const Finding& f) {
   Fnv1a h;

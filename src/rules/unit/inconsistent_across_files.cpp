@@ -1,5 +1,7 @@
 #include "rules/unit/inconsistent_across_files.h"
 
+#include "core/fnv1a.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -8,22 +10,6 @@
 
 namespace tc {
 namespace {
-
-// FNV-1a over the pieces of a key.
-struct KeyHash {
-  std::uint64_t value = 14695981039346656037ull;
-  void byte(unsigned char b) {
-    value ^= b;
-    value *= 1099511628211ull;
-  }
-  void add_number(std::uint64_t number) {
-    for (int i = 0; i < 8; ++i) byte(static_cast<unsigned char>(number >> (8 * i)));
-  }
-  void add(std::string_view piece) {
-    for (const char c : piece) byte(static_cast<unsigned char>(c));
-    byte(0);
-  }
-};
 
 // The line (1-based) of a text offset, without its column.
 std::uint32_t line_of(const Document& doc, std::size_t offset) {
@@ -115,7 +101,7 @@ std::shared_ptr<const RunKeys> InconsistentAcrossFiles::keep_for_run(const Check
   const Document& target = *context.target;
   auto keys = std::make_shared<FileKeys>();
   keys->path = target.path;
-  KeyHash languages;
+  Fnv1a languages;
   languages.add_number(static_cast<std::uint64_t>(source.lang));
   languages.add_number(static_cast<std::uint64_t>(target.lang));
   languages.add_number(static_cast<std::uint64_t>(target.chinese_script));
@@ -126,18 +112,18 @@ std::shared_ptr<const RunKeys> InconsistentAcrossFiles::keep_for_run(const Check
     // As gettext looks messages up: the exact text.
     const std::uint64_t source_hash = text_hash(std::string_view(source.text).substr(unit.source.begin, unit.source.size()));
     const std::uint64_t target_hash = text_hash(std::string_view(target.text).substr(unit.target.begin, unit.target.size()));
-    KeyHash in_context = languages;
+    Fnv1a in_context = languages;
     in_context.add(unit.context);
-    KeyHash by_source = in_context, by_target = in_context;
+    Fnv1a by_source = in_context, by_target = in_context;
     by_source.add_number(static_cast<std::uint64_t>(unit.plural_form));
     by_source.add_number(source_hash);
     by_target.add_number(target_hash);
-    const bool new_source = seen_sources.insert(by_source.value).second;
-    const bool new_target = seen_targets.insert(by_target.value).second;
+    const bool new_source = seen_sources.insert(by_source.hash).second;
+    const bool new_target = seen_targets.insert(by_target.hash).second;
     if (!new_source && !new_target) continue;
     const std::uint32_t line = line_of(target, unit.target.begin);
-    if (new_source) keys->by_source.push_back({by_source.value, target_hash, line, unit.target});
-    if (new_target) keys->by_target.push_back({by_target.value, source_hash, line, unit.target});
+    if (new_source) keys->by_source.push_back({by_source.hash, target_hash, line, unit.target});
+    if (new_target) keys->by_target.push_back({by_target.hash, source_hash, line, unit.target});
   }
   return keys;
 }
