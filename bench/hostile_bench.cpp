@@ -5,13 +5,16 @@
 // dictionaries) is the same at any size, so each pattern is also run on a
 // tiny input and the ratio is of the costs above that: linear work gives
 // near 4, quadratic work 16. The reference in the same run is reading a
-// plain file of the same sizes with every rule off.
+// plain file of the same sizes with every rule off. "MB/input" is the peak
+// above start-up at the larger size as a multiple of the input's size (the
+// goal: a small multiple).
 //
 // Usage: hostile_bench [path/to/transcheck] [base size in KB, default 64]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -164,16 +167,18 @@ int main(int argc, char** argv) {
   std::printf("hostile inputs: sizes 256 B (start-up), %zu KB and %zu KB; a linear cost above start-up grows x4\n"
               "(ratio 0.00: the cost above start-up is within noise at the smaller size)\n\n",
               base / 1024, 4 * base / 1024);
-  std::printf("%-44s %8s %8s %8s %7s %8s %8s %8s %7s %5s\n", "pattern", "cpu tiny", "cpu s", "cpu s x4", "ratio",
-              "MB tiny", "peak MB", "MB x4", "ratio", "exit");
+  std::printf("%-44s %8s %8s %8s %7s %8s %8s %8s %7s %8s %5s\n", "pattern", "cpu tiny", "cpu s", "cpu s x4", "ratio",
+              "MB tiny", "peak MB", "MB x4", "ratio", "MB/input", "exit");
   // Ratios of the cost above the tiny run's; "-" when that is within noise.
   auto ratio = [](double tiny, double small, double large, double noise) {
     return small - tiny > noise ? (large - tiny) / (small - tiny) : 0.0;
   };
+  const double input_mb = 4.0 * static_cast<double>(base) / (1024 * 1024);
   auto row = [&](const char* name, const Measure* m) {
-    std::printf("%-44s %8.3f %8.3f %8.3f %7.2f %8.1f %8.1f %8.1f %7.2f %5d\n", name, m[0].cpu, m[1].cpu, m[2].cpu,
+    std::printf("%-44s %8.3f %8.3f %8.3f %7.2f %8.1f %8.1f %8.1f %7.2f %8.1f %5d\n", name, m[0].cpu, m[1].cpu, m[2].cpu,
                 ratio(m[0].cpu, m[1].cpu, m[2].cpu, 0.02), m[0].peak, m[1].peak, m[2].peak,
-                ratio(m[0].peak, m[1].peak, m[2].peak, 2.0), m[2].exit_code);
+                ratio(m[0].peak, m[1].peak, m[2].peak, 2.0), std::max(0.0, m[2].peak - m[0].peak) / input_mb,
+                m[2].exit_code);
   };
   const std::size_t sizes[3] = {256, base, 4 * base};
   // The reference: reading a plain file of the same sizes with every rule off.

@@ -8,7 +8,6 @@
 #include <functional>
 #include <limits>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "align/coarse.h"
 #include "align/features.h"
@@ -27,6 +26,10 @@ struct Shape {
 constexpr std::array<Shape, 14> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1},
                                              {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}}};
 constexpr int kMaxSpan = 6;  // sentences on one side of a bead
+// Rows the search keeps of its scores and pair masks: those a bead can start
+// from (a power of two, so a row's slot is a mask of its index).
+constexpr std::size_t kRing = 8;
+static_assert(kMaxSpan + 1 <= static_cast<int>(kRing));
 constexpr float kHopelessLength = 40.f;
 constexpr float kSmoothing = 4.f;  // added to a bead's lengths (in Chinese units) in the length term
 constexpr std::size_t kLogTable = 1 << 16;
@@ -38,47 +41,70 @@ constexpr std::size_t kWholeSearchCells = 40'000;
 constexpr int kGrid = 28;  // lengths 2^(k/2), k = 0..27: 1 .. ~11600
 float grid_length(int k) { return std::exp2(static_cast<float>(k) / 2.f); }
 
-struct ChanceTable {
+// The rows of a side's sentences are computed when the search first asks for
+// them and kept in a direct-mapped cache as wide as the band's window of
+// sentences: the search walks the band forward, so each row is computed once
+// per search, and memory follows the band's width, not the length of the text
+// (a table of every sentence took 624 bytes a sentence, many times its text).
+class ChanceTable {
+ public:
   static constexpr int kLinear = 128;  // exact values for lengths 0..127
-  std::vector<float> values;           // kGrid per sentence
-  std::vector<float> linear;           // kLinear per sentence
-  void build(const std::vector<SentenceFeatures>& side) {
-    values.assign(side.size() * kGrid, 0.f);
-    linear.assign(side.size() * kLinear, 0.f);
-    auto chance = [&](std::size_t s, float length) {
-      float sum = 0;
-      for (std::size_t t = 0; t < side[s].token_weights.size(); ++t)
-        sum += side[s].token_weights[t] * (1.f - std::exp(-side[s].token_rates[t] * length));
-      return sum;
-    };
-    for (std::size_t s = 0; s < side.size(); ++s) {
-      for (int k = 0; k < kGrid; ++k) values[s * kGrid + k] = chance(s, grid_length(k));
-      // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
-      float* row = &linear[s * kLinear];
-      for (std::size_t t = 0; t < side[s].token_weights.size(); ++t) {
-        const float step = std::exp(-side[s].token_rates[t]);
-        const float weight = side[s].token_weights[t];
-        float missed = 1.f;
-        for (int k = 1; k < kLinear; ++k) {
-          missed *= step;
-          row[k] += weight * (1.f - missed);
-        }
-      }
-    }
+  static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
+  explicit ChanceTable(const std::vector<SentenceFeatures>& side) : side_(&side) { window(1); }
+  // Room for any `width` consecutive sentences at once (before the first lookup).
+  void window(std::size_t width) {
+    const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min(width, side_->size())));
+    mask_ = slots - 1;
+    held_.assign(slots, kEmpty);
+    values_.assign(slots * kGrid, 0.f);
+    linear_.assign(slots * kLinear, 0.f);
   }
   float at(std::size_t sentence, float length) const {
     if (length <= 0) return 0.f;
+    const std::size_t slot = sentence & mask_;
+    if (held_[slot] != sentence) fill(slot, sentence);
     if (length < kLinear - 1) {
       const int k = static_cast<int>(length);
-      const float* row = &linear[sentence * kLinear];
+      const float* row = &linear_[slot * kLinear];
       return row[k] + (row[k + 1] - row[k]) * (length - static_cast<float>(k));
     }
-    const float* row = &values[sentence * kGrid];
+    const float* row = &values_[slot * kGrid];
     const float x = 2.f * std::log2(length);
     const int k = std::min(kGrid - 2, static_cast<int>(x));
     const float f = std::min(1.f, x - static_cast<float>(k));
     return row[k] + (row[k + 1] - row[k]) * f;
   }
+
+ private:
+  [[gnu::noinline]] void fill(std::size_t slot, std::size_t s) const {
+    const SentenceFeatures& features = (*side_)[s];
+    auto chance = [&](float length) {
+      float sum = 0;
+      for (std::size_t t = 0; t < features.token_weights.size(); ++t)
+        sum += features.token_weights[t] * (1.f - std::exp(-features.token_rates[t] * length));
+      return sum;
+    };
+    for (int k = 0; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
+    // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
+    float* row = &linear_[slot * kLinear];
+    std::fill(row, row + kLinear, 0.f);
+    for (std::size_t t = 0; t < features.token_weights.size(); ++t) {
+      const float step = std::exp(-features.token_rates[t]);
+      const float weight = features.token_weights[t];
+      float missed = 1.f;
+      for (int k = 1; k < kLinear; ++k) {
+        missed *= step;
+        row[k] += weight * (1.f - missed);
+      }
+    }
+    held_[slot] = s;
+  }
+  const std::vector<SentenceFeatures>* side_ = nullptr;
+  std::size_t mask_ = 0;
+  // A cache behind a const lookup: the search's scores are const queries.
+  mutable std::vector<std::size_t> held_;  // sentence in each slot, or kEmpty
+  mutable std::vector<float> values_;      // kGrid per slot
+  mutable std::vector<float> linear_;      // kLinear per slot
 };
 
 struct PairMasks {
@@ -93,14 +119,12 @@ class Search {
   // ratio: English length per Chinese length in the translated parts of the pair.
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
          float ratio)
-      : zh_(zh), en_(en), w_(weights), ratio_(ratio) {
+      : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio) {
     // English tokens are far fewer than the ids Chinese words offer: index those.
     for (std::size_t j = 0; j < en.size(); ++j)
       for (std::size_t k = 0; k < en[j].token_ids.size(); ++k)
         for (const WordId id : {en[j].token_ids[k], en[j].token_alt_ids[k]})
           if (id) postings_[id].emplace_back(static_cast<std::uint32_t>(j), std::uint64_t{1} << k);
-    zh_chance_.build(zh);
-    en_chance_.build(en);
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;
@@ -200,18 +224,28 @@ class Search {
   bool run(std::vector<Bead>& beads) {
     const std::size_t n = zh_.size(), m = en_.size();
     const bool full = full_;
-    build_masks();
-    // Scores and back pointers (shape index) per row.
-    std::vector<std::vector<float>> score(n + 1);
-    std::vector<std::vector<std::uint8_t>> back(n + 1);
+    // A bead ending in row i reads the sentences of rows i-kMaxSpan..i-1 and
+    // of columns lo[i-kMaxSpan]..hi[i]-1.
+    std::size_t en_window = 1;
+    for (std::size_t i = 0; i <= n; ++i) en_window = std::max(en_window, hi_[i] - lo_[i >= kMaxSpan ? i - kMaxSpan : 0] + 1);
+    en_chance_.window(en_window);
+    zh_chance_.window(kMaxSpan + 1);
+    clear_mask_rows();
+    // Back pointers (shape index) of every cell, row after row; scores only
+    // of the rows a bead can start from (a ring of kMaxSpan + 1 rows).
+    std::vector<std::size_t> back_start(n + 2, 0);
+    for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi_[i] - lo_[i] + 1);
+    std::vector<std::uint8_t> back(back_start[n + 1], 0xFF);
+    std::array<std::vector<float>, kRing> score;
+    auto score_row = [&](std::size_t row) -> std::vector<float>& { return score[row & (kRing - 1)]; };
     constexpr float kNone = -std::numeric_limits<float>::infinity();
-    for (std::size_t i = 0; i <= n; ++i) {
-      score[i].assign(hi_[i] - lo_[i] + 1, kNone);
-      back[i].assign(hi_[i] - lo_[i] + 1, 0xFF);
-    }
-    score[0][0 - lo_[0]] = 0.f;
     path_score_ = 0.f;
-    for (std::size_t i = 0; i <= n; ++i)
+    for (std::size_t i = 0; i <= n; ++i) {
+      if (i > 0) build_mask_row(i - 1);
+      std::vector<float>& row_score = score_row(i);
+      row_score.assign(hi_[i] - lo_[i] + 1, kNone);
+      if (i == 0) row_score[0 - lo_[0]] = 0.f;
+      std::uint8_t* row_back = &back[back_start[i]];
       for (std::size_t j = lo_[i]; j <= hi_[i]; ++j) {
         if (i == 0 && j == 0) continue;
         float best = kNone;
@@ -221,7 +255,7 @@ class Search {
           if (a > i || b > j) continue;
           const std::size_t pi = i - a, pj = j - b;
           if (pj < lo_[pi] || pj > hi_[pi]) continue;
-          const float previous = score[pi][pj - lo_[pi]];
+          const float previous = score_row(pi)[pj - lo_[pi]];
           if (previous == kNone) continue;
           // A bead that cannot beat the best so far even with every token covered is not scored.
           float total;
@@ -236,16 +270,17 @@ class Search {
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
         }
-        score[i][j - lo_[i]] = best;
-        back[i][j - lo_[i]] = best_shape;
+        row_score[j - lo_[i]] = best;
+        row_back[j - lo_[i]] = best_shape;
       }
-    path_score_ = score[n][m - lo_[n]];
+    }
+    path_score_ = score_row(n)[m - lo_[n]];
     // Trace back.
     beads.clear();
     std::size_t i = n, j = m;
     touched_rows_.clear();
     while (i > 0 || j > 0) {
-      const std::uint8_t s = back[i][j - lo_[i]];
+      const std::uint8_t s = back[back_start[i] + (j - lo_[i])];
       if (s == 0xFF) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
       if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
@@ -263,39 +298,68 @@ class Search {
   }
 
  private:
-  void build_masks() {
+  // Columns whose pairs with row i beads ending in rows i+1..i+kMaxSpan can use: [first, last).
+  std::pair<std::size_t, std::size_t> mask_columns(std::size_t i) const {
     const std::size_t n = zh_.size(), m = en_.size();
-    mask_lo_.assign(n, 0);
-    masks_.assign(n, {});
-    for (std::size_t i = 0; i < n; ++i) {
-      // Columns of pairs that beads ending in rows i+1..i+kMaxSpan can use.
-      const std::size_t first = lo_[i] >= kMaxSpan ? lo_[i] - kMaxSpan : 0;
-      const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan)]);
-      mask_lo_[i] = first;
-      masks_[i].resize(last > first ? last - first : 0);
-    }
-    // Fill from the inverted index: for each id a Chinese sentence offers,
-    // the English sentences in its range that need it (far cheaper than testing every pair).
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t first = mask_lo_[i], end = first + masks_[i].size();
-      if (first >= end) continue;
-      for (const auto& [id, zh_bits] : zh_[i].offers) {
-        const auto found = postings_.find(id);
-        if (found == postings_.end()) continue;
-        const auto& list = found->second;
-        auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(first), std::uint64_t{0}));
-        for (; it != list.end() && it->first < end; ++it) {
-          PairMasks& pm = masks_[i][it->first - first];
-          pm.en |= it->second;
-          pm.zh |= zh_bits;
-        }
+    const std::size_t first = lo_[i] >= kMaxSpan ? lo_[i] - kMaxSpan : 0;
+    const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan)]);
+    return {first, std::max(first, last)};
+  }
+
+  void clear_mask_rows() { mask_row_.fill(kNoRow); }
+
+  // The masks of row i for the search, from the inverted index: for each id
+  // the Chinese sentence offers, the English sentences in its range that need
+  // it (far cheaper than testing every pair). Only the last kRing rows are
+  // kept: a bead reaches no further back.
+  void build_mask_row(std::size_t i) {
+    const std::size_t slot = i & (kRing - 1);
+    const auto [first, end] = mask_columns(i);
+    mask_row_[slot] = i;
+    mask_lo_[slot] = first;
+    std::vector<PairMasks>& row = mask_rows_[slot];
+    row.assign(end - first, {});
+    if (first >= end) return;
+    for (const auto& [id, zh_bits] : zh_[i].offers) {
+      const auto found = postings_.find(id);
+      if (found == postings_.end()) continue;
+      const auto& list = found->second;
+      auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(first), std::uint64_t{0}));
+      for (; it != list.end() && it->first < end; ++it) {
+        PairMasks& pm = row[it->first - first];
+        pm.en |= it->second;
+        pm.zh |= zh_bits;
       }
     }
   }
 
   PairMasks masks(std::size_t i, std::size_t j) const {
-    if (j < mask_lo_[i] || j - mask_lo_[i] >= masks_[i].size()) return {};
-    return masks_[i][j - mask_lo_[i]];
+    const std::size_t slot = i & (kRing - 1);
+    if (mask_row_[slot] == i) {
+      const std::vector<PairMasks>& row = mask_rows_[slot];
+      if (j < mask_lo_[slot] || j - mask_lo_[slot] >= row.size()) return {};
+      return row[j - mask_lo_[slot]];
+    }
+    return pair_masks(i, j);
+  }
+
+  // Away from the search's rows (the path it found): the pair's masks read
+  // off the two sentences, within the same columns as the search's. Kept out
+  // of line: inlined into the search's inner loop it slowed every cell.
+  [[gnu::noinline]] PairMasks pair_masks(std::size_t i, std::size_t j) const {
+    const auto [first, end] = mask_columns(i);
+    if (j < first || j >= end) return {};
+    PairMasks pm;
+    const SentenceFeatures& english = en_[j];
+    for (std::size_t k = 0; k < english.token_ids.size(); ++k)
+      for (const WordId id : {english.token_ids[k], english.token_alt_ids[k]}) {
+        if (!id) continue;
+        const std::uint64_t bits = zh_[i].offers.bits_of(id);
+        if (!bits) continue;
+        pm.en |= std::uint64_t{1} << k;
+        pm.zh |= bits;
+      }
+    return pm;
   }
 
   // Which tokens of each sentence of the bead zh [i0, i1) x en [j0, j1) the other side covers.
@@ -385,7 +449,7 @@ class Search {
   // other side is too short for the bead with it but fits without it. Such a
   // sentence at the bead's start or end becomes a bead of its own (1-0 / 0-1).
   std::vector<Bead> split_orphans_near_path(const std::vector<Bead>& beads) {
-    build_masks();
+    clear_mask_rows();
     return split_orphans(beads);
   }
 
@@ -550,43 +614,31 @@ class Search {
   float path_score_ = 0.f;
   std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
   bool full_ = true;
-  std::vector<std::size_t> mask_lo_;
-  std::vector<std::vector<PairMasks>> masks_;
+  // The search's last rows of pair masks (row i in slot i % kRing).
+  static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
+  std::array<std::size_t, kRing> mask_row_{};
+  std::array<std::size_t, kRing> mask_lo_{};
+  std::array<std::vector<PairMasks>, kRing> mask_rows_;
   // Word id -> (English sentence, its tokens needing the id), by sentence.
   std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
 };
 
-// needed: when given, the only ids worth offering (those the other side's tokens
-// can ask for); a Chinese word offers every word of its glosses, most of which
-// the translation never uses.
+// vocabulary: when given, the only ids worth offering (those the other side's
+// tokens can ask for; a Chinese word offers every word of its glosses, most of
+// which the translation never uses), and each sentence's offers are interned
+// as it is made; without it they stay as found.
 std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
                                           const std::vector<Sentence>& sentences, bool chinese,
-                                          const std::unordered_set<WordId>* needed = nullptr) {
+                                          const Vocabulary* vocabulary = nullptr) {
   std::vector<SentenceFeatures> out;
   out.reserve(sentences.size());
   for (const auto& sentence : sentences) {
     out.push_back(chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span));
     out.back().paragraph = sentence.paragraph;
     count_quotes(doc.text, sentence.span, out.back());
-    if (needed) {
-      auto& offers = out.back().offers;
-      offers.erase(std::remove_if(offers.begin(), offers.end(), [&](const auto& offer) { return !needed->count(offer.first); }),
-                   offers.end());
-      offers.shrink_to_fit();
-    }
+    if (vocabulary) intern_offers(out.back(), *vocabulary);
   }
   return out;
-}
-
-// Every id the sentences ask for or offer.
-std::unordered_set<WordId> vocabulary(const std::vector<SentenceFeatures>& side) {
-  std::unordered_set<WordId> ids;
-  for (const auto& s : side) {
-    for (std::size_t k = 0; k < s.token_ids.size(); ++k) ids.insert(s.token_ids[k]), ids.insert(s.token_alt_ids[k]);
-    for (const auto& offer : s.offers) ids.insert(offer.first);
-  }
-  ids.erase(0);
-  return ids;
 }
 
 // A bead whose sides share no evidence at all although both have several
@@ -659,7 +711,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
   const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
   auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh);
-  const std::unordered_set<WordId> english_ids = vocabulary(en);
+  // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
+  const Vocabulary english_ids = vocabulary_of(en);
+  for (auto& sentence : en) intern_offers(sentence, english_ids);
   auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids);
   finish_features(zh, en);
   std::vector<Bead> beads;
@@ -672,7 +726,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   // finds, which also tells the length ratio of its translated parts.
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
-  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
+  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script, english_ids);
   {
     Search search(zh, en, lenient, guide.ratio);
     if (whole) {
@@ -696,7 +750,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
-    const std::vector<Bead> first = beads;
+    const std::vector<Bead> first = std::move(beads);  // each run clears and refills beads
     search_near(search, first, 16, 64, beads);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);

@@ -60,7 +60,8 @@ Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, s
 
 namespace {
 
-using WeightedIds = std::vector<std::pair<WordId, float>>;  // sorted by id, one entry per id
+// Ids as their positions in the pair's vocabulary (ascending like the ids), with a weight: sorted, one entry per id.
+using WeightedIds = std::vector<std::pair<std::uint32_t, float>>;
 
 // Consecutive units of one side taken together: what they offer or need, and how long they are.
 struct Chunk {
@@ -78,6 +79,9 @@ void sort_and_merge(WeightedIds& ids) {
     else ids[out++] = ids[k];
   }
   ids.resize(out);
+  // The chunk keeps its ids for the whole coarse search: without the room
+  // the unmerged ids needed (about as much again, often more).
+  ids.shrink_to_fit();
 }
 
 // Groups units into chunks of about `target` length each (the last one may be shorter).
@@ -94,7 +98,8 @@ std::vector<std::pair<std::size_t, std::size_t>> group_by_length(std::size_t cou
   return groups;
 }
 
-std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target) {
+std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target,
+                                   const Vocabulary& vocabulary) {
   std::vector<Chunk> chunks;
   for (const auto& [begin, end] : group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target)) {
     Chunk chunk;
@@ -104,12 +109,15 @@ std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bo
       chunk.length += f.length;
       for (float w : f.token_weights) chunk.weight += w;
       if (chinese) {
-        for (const auto& [id, bits] : f.offers) chunk.ids.emplace_back(id, weighted_bits(bits, f.token_weights));
+        f.offers.for_each_position(
+            [&](std::uint32_t position, std::uint64_t bits) { chunk.ids.emplace_back(position, weighted_bits(bits, f.token_weights)); });
       } else {
+        auto add = [&](WordId id, float weight) {
+          if (const std::uint32_t found = vocabulary.find(id)) chunk.ids.emplace_back(found - 1, weight);
+        };
         for (std::size_t k = 0; k < f.token_ids.size(); ++k) {
-          if (f.token_ids[k]) chunk.ids.emplace_back(f.token_ids[k], f.token_weights[k]);
-          if (f.token_alt_ids[k] && f.token_alt_ids[k] != f.token_ids[k])
-            chunk.ids.emplace_back(f.token_alt_ids[k], f.token_weights[k]);
+          if (f.token_ids[k]) add(f.token_ids[k], f.token_weights[k]);
+          if (f.token_alt_ids[k] && f.token_alt_ids[k] != f.token_ids[k]) add(f.token_alt_ids[k], f.token_weights[k]);
         }
       }
     }
@@ -156,7 +164,7 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
   const auto& hi = band->hi;
   // Shared evidence of chunk pairs: zh chunk a against the English chunks in
   // reach of beads ending in rows a+1..a+kMaxChunkSpan.
-  std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, float>>> postings;
+  std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, float>>> postings;
   for (std::size_t b = 0; b < m; ++b)
     for (const auto& [id, w] : en[b].ids) postings[id].emplace_back(static_cast<std::uint32_t>(b), w);
   // A word in many chunks is no evidence of where a chunk goes.
@@ -274,7 +282,8 @@ float paired_ratio(const std::vector<Bead>& path, const std::vector<Chunk>& zh, 
 
 }  // namespace
 
-CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script) {
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script,
+                       const Vocabulary& vocabulary) {
   // Chunks of about kGroup sentences (by length, so that chunks of the two
   // sides hold about as much text), then chunks of kGroup chunks while a
   // whole search over them would cost more than kWholeCells cells.
@@ -284,21 +293,28 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   double zh_total = 0;
   for (const auto& s : zh) zh_total += s.length;
   const float zh_target = zh.empty() ? 1.f : kGroup * static_cast<float>(zh_total / static_cast<double>(zh.size()));
+  // The Chinese chunks do not depend on the ratio: each level is made once,
+  // and kept for the rounds after (a lopsided pair takes three).
+  // Levels are moved in: an initializer list or assign(1, x) would copy every chunk's ids.
   std::vector<std::vector<Chunk>> zh_levels, en_levels;
+  zh_levels.push_back(sentence_chunks(zh, true, zh_target, vocabulary));
   std::vector<Bead> path;
   // The whole pair's ratio is wrong where one side has text the other lacks:
   // further rounds chunk by the ratio of the part the round before paired.
   float ratio = pair_length_ratio(zh, en, same_script);
   for (int round = 0; round < 3; ++round) {
-    zh_levels.assign(1, sentence_chunks(zh, true, zh_target));
-    en_levels.assign(1, sentence_chunks(en, false, zh_target * ratio));
+    en_levels.clear();
+    en_levels.push_back(sentence_chunks(en, false, zh_target * ratio, vocabulary));
     float target = zh_target;
-    while ((zh_levels.back().size() + 1) * (en_levels.back().size() + 1) > kWholeCells &&
-           zh_levels.back().size() > kGroup && en_levels.back().size() > kGroup) {
+    std::size_t top = 0;  // the level searched whole
+    while ((zh_levels[top].size() + 1) * (en_levels.back().size() + 1) > kWholeCells && zh_levels[top].size() > kGroup &&
+           en_levels.back().size() > kGroup) {
       target *= kGroup;
-      zh_levels.push_back(coarser_chunks(zh_levels.back(), target));
+      if (zh_levels.size() == top + 1) zh_levels.push_back(coarser_chunks(zh_levels[top], target));
+      ++top;
       en_levels.push_back(coarser_chunks(en_levels.back(), target * ratio));
     }
+    zh_levels.resize(top + 1);
     // The top level is searched whole.
     path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr);
     const float paired = paired_ratio(path, zh_levels.back(), en_levels.back(), same_script);

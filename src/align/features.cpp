@@ -40,6 +40,19 @@ std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t en
   return p;
 }
 
+// Sorts offers by id and merges those of one id (their token bits joined),
+// keeping no spare room.
+void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers) {
+  std::sort(offers.begin(), offers.end());
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < offers.size(); ++k) {
+    if (out > 0 && offers[out - 1].first == offers[k].first) offers[out - 1].second |= offers[k].second;
+    else offers[out++] = offers[k];
+  }
+  offers.resize(out);
+  offers.shrink_to_fit();
+}
+
 struct Builder {
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
@@ -55,11 +68,12 @@ struct Builder {
   }
   void offer(WordId id, std::uint64_t bits) { offers.emplace_back(id, bits); }
   SentenceFeatures finish() {
-    std::sort(offers.begin(), offers.end());
-    for (const auto& [id, bits] : offers) {
-      if (!features.offers.empty() && features.offers.back().first == id) features.offers.back().second |= bits;
-      else features.offers.emplace_back(id, bits);
-    }
+    sort_and_merge(offers);
+    features.found_offers = std::move(offers);
+    // Every sentence of a book is held at once: no spare room.
+    features.token_keys.shrink_to_fit();
+    features.token_ids.shrink_to_fit();
+    features.token_alt_ids.shrink_to_fit();
     return std::move(features);
   }
 };
@@ -309,68 +323,144 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
 
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
                         const std::vector<Bead>& beads, double min_dice, int min_count) {
-  // Count beads holding each Chinese key, each English id, and each pair of them,
-  // with sorted flat vectors rather than nested hash maps (far fewer allocations).
-  std::vector<std::uint64_t> zh_seen;
-  std::vector<WordId> en_seen;
-  std::vector<std::pair<std::uint64_t, WordId>> pair_seen;
-  std::vector<std::uint64_t> zh_keys;
-  std::vector<WordId> en_ids;
+  // Each pairing bead's distinct Chinese keys and English ids, in flat sorted
+  // runs. The pairs they make are counted one Chinese key at a time over the
+  // beads holding it: listing every (key, id) pair of every bead at once took
+  // tens of times the text in memory.
+  std::vector<std::uint64_t> zh_keys;             // runs, one per bead
+  std::vector<WordId> en_ids;                     // runs, one per bead
+  std::vector<std::size_t> zh_start{0}, en_start{0};
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    zh_keys.clear();
-    en_ids.clear();
+    const auto zh_begin = zh_keys.end() - zh_keys.begin();
     for (auto i : bead.source) zh_keys.insert(zh_keys.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
+    std::sort(zh_keys.begin() + zh_begin, zh_keys.end());
+    zh_keys.erase(std::unique(zh_keys.begin() + zh_begin, zh_keys.end()), zh_keys.end());
+    const auto en_begin = en_ids.end() - en_ids.begin();
     for (auto j : bead.target) en_ids.insert(en_ids.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
-    std::sort(zh_keys.begin(), zh_keys.end());
-    zh_keys.erase(std::unique(zh_keys.begin(), zh_keys.end()), zh_keys.end());
-    std::sort(en_ids.begin(), en_ids.end());
-    en_ids.erase(std::unique(en_ids.begin(), en_ids.end()), en_ids.end());
-    zh_seen.insert(zh_seen.end(), zh_keys.begin(), zh_keys.end());
-    en_seen.insert(en_seen.end(), en_ids.begin(), en_ids.end());
-    for (auto z : zh_keys)
-      for (auto e : en_ids) pair_seen.emplace_back(z, e);
+    std::sort(en_ids.begin() + en_begin, en_ids.end());
+    en_ids.erase(std::unique(en_ids.begin() + en_begin, en_ids.end()), en_ids.end());
+    zh_start.push_back(zh_keys.size());
+    en_start.push_back(en_ids.size());
   }
-  std::sort(zh_seen.begin(), zh_seen.end());
+  // Beads holding each English id, and (key, bead) for every Chinese key, sorted by key.
+  std::vector<WordId> en_seen = en_ids;
   std::sort(en_seen.begin(), en_seen.end());
-  std::sort(pair_seen.begin(), pair_seen.end());
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> zh_beads;
+  zh_beads.reserve(zh_keys.size());
+  for (std::size_t bead = 0; bead + 1 < zh_start.size(); ++bead)
+    for (std::size_t k = zh_start[bead]; k < zh_start[bead + 1]; ++k) zh_beads.emplace_back(zh_keys[k], static_cast<std::uint32_t>(bead));
+  std::sort(zh_beads.begin(), zh_beads.end());
   auto count_of = [](const auto& sorted, auto value) {
     const auto range = std::equal_range(sorted.begin(), sorted.end(), value);
     return static_cast<int>(range.second - range.first);
   };
   std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
   std::size_t pairs = 0;
-  for (std::size_t k = 0; k < pair_seen.size();) {
-    std::size_t end = k;
-    while (end < pair_seen.size() && pair_seen[end] == pair_seen[k]) ++end;
-    const int together = static_cast<int>(end - k);
-    const auto [z, e] = pair_seen[k];
-    k = end;
-    if (together < min_count) continue;
-    const double dice = 2.0 * together / (count_of(zh_seen, z) + count_of(en_seen, e));
-    if (dice < min_dice) continue;
-    learned[z].push_back(e);
-    ++pairs;
+  std::vector<WordId> partners;  // English ids of the beads holding one Chinese key, with repeats
+  for (std::size_t k = 0; k < zh_beads.size();) {
+    const std::uint64_t z = zh_beads[k].first;
+    std::size_t key_end = k;
+    partners.clear();
+    for (; key_end < zh_beads.size() && zh_beads[key_end].first == z; ++key_end) {
+      const std::uint32_t bead = zh_beads[key_end].second;
+      partners.insert(partners.end(), en_ids.begin() + static_cast<std::ptrdiff_t>(en_start[bead]),
+                      en_ids.begin() + static_cast<std::ptrdiff_t>(en_start[bead + 1]));
+    }
+    const int z_count = static_cast<int>(key_end - k);
+    k = key_end;
+    if (z_count < min_count) continue;  // no id can be seen with it often enough
+    std::sort(partners.begin(), partners.end());
+    for (std::size_t p = 0; p < partners.size();) {
+      std::size_t end = p;
+      while (end < partners.size() && partners[end] == partners[p]) ++end;
+      const int together = static_cast<int>(end - p);
+      const WordId e = partners[p];
+      p = end;
+      if (together < min_count) continue;
+      const double dice = 2.0 * together / (z_count + count_of(en_seen, e));
+      if (dice < min_dice) continue;
+      learned[z].push_back(e);
+      ++pairs;
+    }
   }
   if (learned.empty()) return 0;
+  std::vector<Offer> more;
   for (auto& s : zh_side) {
-    bool changed = false;
+    more.clear();
     for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
       const auto found = learned.find(s.token_keys[k]);
       if (found == learned.end()) continue;
-      for (WordId e : found->second) s.offers.emplace_back(e, std::uint64_t{1} << k);
-      changed = true;
+      for (WordId e : found->second) more.emplace_back(e, std::uint64_t{1} << k);
     }
-    if (!changed) continue;
-    std::sort(s.offers.begin(), s.offers.end());
-    std::vector<std::pair<WordId, std::uint64_t>> merged;
-    for (const auto& [id, bits] : s.offers) {
-      if (!merged.empty() && merged.back().first == id) merged.back().second |= bits;
-      else merged.emplace_back(id, bits);
-    }
-    s.offers = std::move(merged);
+    if (!more.empty()) s.offers.add(more);
   }
   return pairs;
+}
+
+void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
+  vocabulary_ = &vocabulary;
+  std::vector<std::uint32_t> positions(sorted.size(), 0);  // plus one; 0: not in the vocabulary
+  std::size_t entries = 0;
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    positions[k] = vocabulary.find(sorted[k].first);
+    if (positions[k]) entries += static_cast<std::size_t>(std::popcount(sorted[k].second));
+  }
+  index_.clear();
+  token_.clear();
+  index_.reserve(entries);
+  token_.reserve(entries);
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    if (!positions[k]) continue;
+    for (std::uint64_t bits = sorted[k].second; bits; bits &= bits - 1) {
+      index_.push_back(positions[k] - 1);
+      token_.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
+    }
+  }
+  index_.shrink_to_fit();
+  token_.shrink_to_fit();
+}
+
+void Offers::add(const std::vector<Offer>& more) {
+  if (!vocabulary_) return;  // never assigned: no vocabulary to hold ids in
+  std::vector<Offer> all(begin(), end());
+  all.insert(all.end(), more.begin(), more.end());
+  sort_and_merge(all);
+  assign(all, *vocabulary_);
+}
+
+std::uint64_t Offers::bits_of(WordId id) const {
+  if (!vocabulary_) return 0;
+  const std::uint32_t found = vocabulary_->find(id);
+  if (!found) return 0;
+  const std::uint32_t position = found - 1;
+  const auto first = std::lower_bound(index_.begin(), index_.end(), position);
+  std::uint64_t bits = 0;
+  for (auto it = first; it != index_.end() && *it == position; ++it)
+    bits |= std::uint64_t{1} << token_[static_cast<std::size_t>(it - index_.begin())];
+  return bits;
+}
+
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side) {
+  Vocabulary vocabulary;
+  std::vector<WordId>& ids = vocabulary.ids;
+  for (const auto& s : side) {
+    ids.insert(ids.end(), s.token_ids.begin(), s.token_ids.end());
+    ids.insert(ids.end(), s.token_alt_ids.begin(), s.token_alt_ids.end());
+    for (const auto& offer : s.found_offers) ids.push_back(offer.first);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (!ids.empty() && ids.front() == 0) ids.erase(ids.begin());
+  ids.shrink_to_fit();
+  vocabulary.positions.reserve(ids.size());
+  for (std::size_t k = 0; k < ids.size(); ++k) vocabulary.positions.emplace(ids[k], static_cast<std::uint32_t>(k));
+  return vocabulary;
+}
+
+void intern_offers(SentenceFeatures& features, const Vocabulary& vocabulary) {
+  features.offers.assign(features.found_offers, vocabulary);
+  std::vector<Offer>().swap(features.found_offers);  // `= {}` would keep the room
 }
 
 void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side) {
@@ -398,16 +488,20 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
     const double n = std::max<double>(1, static_cast<double>(other.size()));
     const double mean_length = std::max(1.0, total_length / n);
     // Offers of this side by token bit, for the Chinese side (a token offers many ids).
+    std::vector<double> offered_share;  // by token: the shares of the ids it offers, summed by ascending id
     for (auto& s : side) {
       s.token_rates.assign(s.token_keys.size(), 0.f);
+      if (by_offers) {
+        offered_share.assign(s.token_keys.size(), 0.0);
+        s.offers.for_each_token([&](WordId id, std::size_t k) {
+          const auto found = offered.find(id);
+          if (found != offered.end()) offered_share[k] += found->second / n;
+        });
+      }
       for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
         double p = 0;
         if (by_offers) {
-          for (const auto& [id, bits] : s.offers)
-            if (bits & (std::uint64_t{1} << k)) {
-              const auto found = offered.find(id);
-              if (found != offered.end()) p += found->second / n;
-            }
+          p = offered_share[k];
         } else {
           const auto found = offered.find(s.token_ids[k]);
           if (found != offered.end()) p = found->second / n;

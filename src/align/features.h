@@ -4,6 +4,7 @@
 // other side's tokens.
 #include <bit>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -20,6 +21,100 @@ class Glossary;
 
 inline constexpr std::size_t kMaxTokens = 64;  // tokens per sentence (bits of a mask)
 
+using Offer = std::pair<WordId, std::uint64_t>;  // an id, and the bits of the tokens offering it
+
+// The ids a pair's offers can hold (those its English side asks for or
+// offers), sorted, with each one's position.
+struct Vocabulary {
+  std::vector<WordId> ids;
+  std::unordered_map<WordId, std::uint32_t> positions;
+  // Position of `id` plus one; 0 when it is not in the vocabulary.
+  std::uint32_t find(WordId id) const {
+    const auto found = positions.find(id);
+    return found == positions.end() ? 0 : found->second + 1;
+  }
+};
+
+// What a sentence offers the other side, by ascending id. Held as one entry
+// per (id, token): the id's position in the pair's vocabulary (its sorted
+// ids, shared by every sentence) and the token's bit number, 5 bytes where an
+// (id, mask) pair took 16; most ids come from one token, and the Chinese
+// side's offers were the largest thing the aligner held. Iterating yields
+// (id, bits) by ascending id.
+class Offers {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Offer;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Offer*;
+    using reference = Offer;
+    iterator() = default;
+    iterator(const Offers* offers, std::size_t at) : offers_(offers), at_(at) { load(); }
+    Offer operator*() const { return value_; }
+    iterator& operator++() {
+      at_ = next_;
+      load();
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    bool operator==(const iterator& other) const { return at_ == other.at_; }
+
+   private:
+    void load() {
+      next_ = at_;
+      if (!offers_ || at_ >= offers_->index_.size()) return;
+      const auto [position, bits] = offers_->run(next_);
+      value_ = {offers_->vocabulary_->ids[position], bits};
+    }
+    const Offers* offers_ = nullptr;
+    std::size_t at_ = 0, next_ = 0;
+    Offer value_{};
+  };
+
+  // The offers (sorted by id, one per id) whose id is in `vocabulary`
+  // (outliving these offers); the others are dropped.
+  void assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary);
+  // Adds offers of ids in the vocabulary this was assigned with.
+  void add(const std::vector<Offer>& more);
+  // The bits of the tokens offering `id` (0: none).
+  std::uint64_t bits_of(WordId id) const;
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, index_.size()}; }
+  bool empty() const { return index_.empty(); }
+  // Calls f(position of the id in the vocabulary, bits) for each id, ascending.
+  template <class F>
+  void for_each_position(F f) const {
+    for (std::size_t k = 0; k < index_.size();) {
+      const auto [position, bits] = run(k);
+      f(position, bits);
+    }
+  }
+  // Calls f(id, token bit number) for each token offering each id, by
+  // ascending id and, within one id, ascending token.
+  template <class F>
+  void for_each_token(F f) const {
+    for (std::size_t k = 0; k < index_.size(); ++k) f(vocabulary_->ids[index_[k]], static_cast<std::size_t>(token_[k]));
+  }
+
+ private:
+  // The position and bits of the entries of one id from entry k on; moves k past them.
+  std::pair<std::uint32_t, std::uint64_t> run(std::size_t& k) const {
+    const std::uint32_t position = index_[k];
+    std::uint64_t bits = 0;
+    for (; k < index_.size() && index_[k] == position; ++k) bits |= std::uint64_t{1} << token_[k];
+    return {position, bits};
+  }
+  const Vocabulary* vocabulary_ = nullptr;
+  std::vector<std::uint32_t> index_;  // position in the vocabulary, ascending
+  std::vector<std::uint8_t> token_;   // bit number of the token, ascending within one id
+};
+
 struct SentenceFeatures {
   // Tokens needing a counterpart (at most kMaxTokens, distinct by key).
   std::vector<std::uint64_t> token_keys;     // identity for document frequency
@@ -27,8 +122,11 @@ struct SentenceFeatures {
   std::vector<WordId> token_alt_ids;         // a second id to try (capitalised words: the plain word), or 0
   std::vector<float> token_weights;          // IDF, filled by finish_features
   std::vector<float> token_rates;            // chance rate per unit of the other side's length
-  // Ids offered to the other side: sorted by id, with the mask of own tokens that offer it.
-  std::vector<std::pair<WordId, std::uint64_t>> offers;
+  // Ids offered to the other side: sorted by id, with the mask of own tokens
+  // that offer it, as the extractor found them; intern_offers moves them
+  // into `offers` once the pair's vocabulary is known.
+  std::vector<Offer> found_offers;
+  Offers offers;
   float length = 0;  // Chinese: code points without spaces; English: characters
   std::size_t paragraph = 0;
   // Quotation marks this sentence closes without opening, and opens without
@@ -76,6 +174,11 @@ class FeatureExtractor {
 // Adds them to the Chinese side's offers; returns how many pairs it learned.
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
                         const std::vector<Bead>& zh_en_beads, double min_dice, int min_count);
+
+// Every id the sentences ask for or offer (their found offers), without 0.
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side);
+// Moves a sentence's found offers into its offers, keeping those whose id is in `vocabulary`.
+void intern_offers(SentenceFeatures& features, const Vocabulary& vocabulary);
 
 // Fills token weights (IDF) and chance rates once both sides are known.
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.

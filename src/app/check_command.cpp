@@ -41,6 +41,7 @@ struct CheckArgs {
   std::string fail_on = "error";
   std::string encoding;
   std::size_t max_input_size = kDefaultMaxInputSize;
+  std::optional<std::size_t> max_findings_per_rule;  // unset: the config file's, else the default
   std::vector<std::string> glossaries;
   std::vector<std::string> settings;
   std::vector<std::string> severities;
@@ -65,6 +66,7 @@ void apply_command_line(const CheckArgs& args, RunConfig& config) {
   config.fail_on = parse_fail_on(args.fail_on);
   if (!args.encoding.empty()) config.encoding = args.encoding;
   config.max_input_size = args.max_input_size;
+  if (args.max_findings_per_rule) config.max_findings_per_rule = *args.max_findings_per_rule;
   if (!args.source_lang.empty()) config.source_language = parse_language_option(args.source_lang, "--source-lang");
   if (!args.target_lang.empty()) config.target_language = parse_language_option(args.target_lang, "--target-lang");
   if (!args.lang.empty()) config.document_language = parse_language_option(args.lang, "--lang");
@@ -306,6 +308,10 @@ void add_check_command(CLI::App& app, ExitStatus& status) {
   command->add_option("--fail-on", args->fail_on, "Exit 1 on findings at or above: error, warning, info, never");
   command->add_option("--encoding", args->encoding, "Decode input from this encoding (gb18030, gbk, big5, utf-16, ...)");
   add_max_input_size(*command, args->max_input_size);
+  command->add_option("--max-findings-per-rule", args->max_findings_per_rule,
+                      "Keep at most this many findings of one rule in one file; one more finding counts the rest "
+                      "(default " + std::to_string(kDefaultMaxFindingsPerRule) + ", 0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   command->add_option("--glossary", args->glossaries, "Terminology glossary (TSV, CSV, TBX or JSON); repeatable")
       ->allow_extra_args(false);
   command->add_option("--severity", args->severities, "Change a rule's or family's severity: RULE=error|warning|info")

@@ -52,6 +52,9 @@ inline Fix unsafe_fix(std::string replacement) {
 struct Finding {
   std::string rule;  // "family/name"
   Severity severity = Severity::warning;
+  // Stands for the findings of its rule in its document that
+  // --max-findings-per-rule left out (core/finding_sink.h).
+  bool counts_omitted = false;
   const Document* document = nullptr;  // set by the engine when a rule leaves it null
   Span span;                           // byte offsets into document->text
   std::string message;

@@ -12,6 +12,7 @@
 #include "core/bitext.h"
 #include "core/document.h"
 #include "core/finding.h"
+#include "core/finding_sink.h"
 #include "core/language.h"
 #include "core/settings.h"
 
@@ -126,7 +127,7 @@ class Rule {
   virtual const RuleInfo& info() const = 0;
   // Appends findings; must not do I/O. Findings may leave severity and rule
   // unset: the engine fills them from info() (see make_finding).
-  virtual void check(const CheckContext& context, std::vector<Finding>& out) const = 0;
+  virtual void check(const CheckContext& context, FindingSink& out) const = 0;
   // Called for each document this rule is about to check, before the job's
   // other work (alignment, other rules): a rule that needs a slow resource
   // (a dictionary) may start loading it in the background here. Must not

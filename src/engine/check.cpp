@@ -24,17 +24,12 @@ bool document_rule_runs(const RuleInfo& info, const Document& doc, const RuleSel
          (doc.suspected_encoding.empty() || info.reads_undecoded);
 }
 
-// Runs one rule and fills what it left unset.
-void run_rule(const Rule& rule, const CheckContext& context, std::vector<Finding>& out) {
-  const std::size_t first = out.size();
-  rule.check(context, out);
-  for (std::size_t i = first; i < out.size(); ++i) {
-    Finding& f = out[i];
-    if (!f.document) f.document = &context.doc;
-    if (f.fix)
-      for (Edit& edit : f.fix->edits)
-        if (edit.span == kFindingSpan) edit.span = f.span;
-  }
+// Runs one rule; the sink fills what it left unset and keeps at most `limit`
+// of its findings per document.
+void run_rule(const Rule& rule, const CheckContext& context, std::size_t limit, std::vector<Finding>& out) {
+  FindingSink sink(out, context.doc, limit);
+  rule.check(context, sink);
+  sink.finish(rule.info().id);
 }
 
 }  // namespace
@@ -52,7 +47,7 @@ JobResult RuleRunner::check_document(const Document& doc, Role role, const Missi
   for (const auto& rule : rules_) {
     if (!document_rule_runs(rule->info(), doc, options_.selection)) continue;
     const CheckContext context{doc, nullptr, nullptr, nullptr, options_.glossary, rule_options_, role, &memo, missing};
-    run_rule(*rule, context, result.findings);
+    run_rule(*rule, context, options_.max_findings_per_rule, result.findings);
   }
   finish_findings(result, rules_, options_, {&doc});
   return result;
@@ -87,7 +82,7 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
       // both sides of a unit have (a BEL the program rings) is no damage.
       const CheckContext context{*side, units ? &source : nullptr, units ? &target : nullptr, nullptr,
                                  options_.glossary, rule_options_, role, &memo, nullptr, units};
-      run_rule(*rule, context, result.findings);
+      run_rule(*rule, context, options_.max_findings_per_rule, result.findings);
     }
   }
   if (result.alignment) {
@@ -96,7 +91,7 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
       if (info.scope != RuleScope::pair || !options_.selection.is_enabled(info)) continue;
       const CheckContext context{target,       &source,      &target, &*result.alignment, options_.glossary,
                                  rule_options_, Role::target, &memo,  nullptr, units};
-      run_rule(*rule, context, result.findings);
+      run_rule(*rule, context, options_.max_findings_per_rule, result.findings);
     }
   }
   if (units && options_.keep_run_keys && !undecoded) {

@@ -24,6 +24,9 @@ struct CheckOptions {
   const Glossary* glossary = nullptr;
   AlignOptions align;
   const Baseline* baseline = nullptr;  // --baseline: findings in it are not reported
+  // --max-findings-per-rule: findings kept per rule and document, the rest
+  // counted in one finding (core/finding_sink.h); 0 keeps all.
+  std::size_t max_findings_per_rule = kDefaultMaxFindingsPerRule;
   // Keep what run-scope rules need of each translation file's job
   // (JobResult::run_keys), for a run that compares its jobs (RunComparison).
   bool keep_run_keys = false;

@@ -45,7 +45,8 @@ std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules
   }
   const std::size_t before = findings.size();
   std::erase_if(findings, [&](const Finding& f) {
-    if (is_root_cause(f)) return false;
+    // The count of what the limit left out stays: those were never compared with any span.
+    if (is_root_cause(f) || f.counts_omitted) return false;
     const auto it = explained.find(f.document);
     if (it == explained.end()) return false;
     const std::vector<Span>& spans = it->second.spans;

@@ -4,7 +4,8 @@
 //   1. severity overrides (--severity)
 //   2. root-cause filter: a finding inside a span reported by a rule that
 //      explains its span (mojibake) is dropped, whichever rule found it,
-//      document and pair rules alike
+//      document and pair rules alike (not the finding that counts what
+//      --max-findings-per-rule left out)
 //   3. inline suppressions (engine/suppression.h); a suppression that
 //      silenced nothing becomes a structure/unused-suppression finding
 //   4. baseline (--baseline): findings whose fingerprint is in it move to

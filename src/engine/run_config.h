@@ -45,6 +45,7 @@ struct RunConfig {
   std::optional<Severity> fail_on = Severity::error;  // nullopt: never fail
   std::optional<std::string> encoding;        // --encoding
   std::size_t max_input_size = kDefaultMaxInputSize;  // --max-input-size, for every file read
+  std::size_t max_findings_per_rule = kDefaultMaxFindingsPerRule;  // --max-findings-per-rule; 0: no limit
   LanguageTag source_language{Lang::zh};
   LanguageTag target_language{Lang::en};
   std::optional<LanguageTag> document_language;  // --lang: check single documents in this language

@@ -62,6 +62,7 @@ CheckOptions CheckSession::options_for(const RunConfig& config) const {
   options.settings = config.settings;
   options.glossary = glossary_.get();
   options.align.segmented = config.segmented;
+  options.max_findings_per_rule = config.max_findings_per_rule;
   options.keep_run_keys = config.compare_jobs;
   return options;
 }

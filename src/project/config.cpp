@@ -56,9 +56,11 @@ class ConfigReader {
       else if (name == "rules") config.rules = rule_settings(table(node, key), "[rules]", false, nullptr);
       else if (name == "overrides") config.overrides = overrides(node, key);
       else if (name == "pairs") config.pairs = pairs(node, key);
+      else if (name == "max-findings-per-rule") config.max_findings_per_rule = count(node, key);
       else
         unknown(key, "at the top level",
-                {"source-lang", "target-lang", "glossaries", "exclude", "files", "rules", "overrides", "pairs"});
+                {"source-lang", "target-lang", "glossaries", "exclude", "files", "rules", "overrides", "pairs",
+                 "max-findings-per-rule"});
     }
     return config;
   }
@@ -101,6 +103,13 @@ class ConfigReader {
       values.push_back({item.as_string()->get(), at(item.source())});
     }
     return values;
+  }
+
+  // A whole number, 0 or more.
+  std::size_t count(const toml::node& node, const toml::key& key) const {
+    if (!node.is_integer()) wrong_type(node, key, "a whole number");
+    if (node.as_integer()->get() < 0) fail(node.source(), "'" + std::string(key.str()) + "' must be 0 or more");
+    return static_cast<std::size_t>(node.as_integer()->get());
   }
 
   ConfigString language(const toml::node& node, const toml::key& key) const {

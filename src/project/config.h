@@ -103,6 +103,7 @@ struct ProjectConfig {
   RuleSettings rules;
   std::vector<PathOverride> overrides;
   std::vector<PairSpec> pairs;
+  std::optional<std::size_t> max_findings_per_rule;  // as --max-findings-per-rule
 };
 
 // Parses the text of a config file. path names the file in errors and gives

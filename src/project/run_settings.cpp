@@ -77,6 +77,7 @@ void apply_project_config(const ProjectConfig& project, const RuleList& rules, R
   if (project.source_lang) config.source_language = parse_language_option(project.source_lang->value, "source-lang");
   if (project.target_lang) config.target_language = parse_language_option(project.target_lang->value, "target-lang");
   for (const auto& glossary : project.glossaries) config.glossaries.push_back(glossary.value);
+  if (project.max_findings_per_rule) config.max_findings_per_rule = *project.max_findings_per_rule;
   apply_rule_settings(project.rules, rules, config);
   // Overrides are applied per file, but their mistakes are found at once.
   for (const auto& entry : project.overrides) {

@@ -36,6 +36,24 @@ TEST_F(Cli, ErrorFindingExitsOneUnlessFailOnNever) {
   EXPECT_EQ(run("check --lang en --fail-on never " + path.string()).exit_code, 0);
 }
 
+TEST_F(Cli, MaxFindingsPerRuleCountsTheRestInOneFindingAndTheGateStillFails) {
+  std::string text;
+  for (int i = 0; i < 6; ++i) text += "Dose\x07 given. ";
+  const auto path = write("bells.en.txt", text + "\n");
+  const CommandResult all = run("check --lang en --format json --fail-on never " + path.string());
+  const auto findings = nlohmann::json::parse(all.out)["findings"];
+  ASSERT_EQ(findings.size(), 6u) << all.out;  // the default limit is far above this
+  const CommandResult capped = run("check --lang en --max-findings-per-rule 2 " + path.string());
+  EXPECT_EQ(capped.exit_code, 1) << capped.out << capped.err;
+  EXPECT_NE(capped.out.find("bells.en.txt:1:31: " + findings[2]["severity"].get<std::string>() +
+                            ": 4 more findings of this rule in this file not shown"),
+            std::string::npos)
+      << capped.out;
+  EXPECT_NE(capped.out.find("3 " + findings[2]["severity"].get<std::string>() + "s"), std::string::npos) << capped.out;
+  EXPECT_EQ(run("check --lang en --max-findings-per-rule 0 --fail-on never " + path.string()).out, run("check --lang en --fail-on never " + path.string()).out);
+  EXPECT_EQ(run("check --lang en --max-findings-per-rule -1 " + path.string()).exit_code, 2);
+}
+
 TEST_F(Cli, FailOnWarningCountsWarnings) {
   const auto path = write("empty.txt", "");
   EXPECT_EQ(run("check --lang en " + path.string()).exit_code, 0);

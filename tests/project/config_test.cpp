@@ -130,10 +130,19 @@ TEST(ParseProjectConfig, ASingleStringIsAListOfOne) {
   EXPECT_EQ(config.rules.disable[0].value, "typography");
 }
 
+TEST(ParseProjectConfig, MaxFindingsPerRuleIsAWholeNumber) {
+  EXPECT_FALSE(parse_project_config("", "t.toml").max_findings_per_rule);
+  EXPECT_EQ(parse_project_config("max-findings-per-rule = 50\n", "t.toml").max_findings_per_rule, 50u);
+  EXPECT_EQ(parse_project_config("max-findings-per-rule = 0\n", "t.toml").max_findings_per_rule, 0u);
+  EXPECT_EQ(error_of("max-findings-per-rule = -3\n"), "site/transcheck.toml:1:25: 'max-findings-per-rule' must be 0 or more");
+  EXPECT_EQ(error_of("max-findings-per-rule = \"many\"\n"),
+            "site/transcheck.toml:1:25: 'max-findings-per-rule' must be a whole number, not a string");
+}
+
 TEST(ParseProjectConfig, UnknownKeysAreErrorsNamingFileLineAndColumn) {
   EXPECT_EQ(error_of("source-lang = \"zh\"\nsource_lang = \"zh\"\n"),
             "site/transcheck.toml:2:1: unknown key 'source_lang' at the top level (expected source-lang, target-lang, "
-            "glossaries, exclude, files, rules, overrides, pairs)");
+            "glossaries, exclude, files, rules, overrides, pairs, max-findings-per-rule)");
   EXPECT_EQ(error_of("[rules]\nenable = []\n  ignore = [\"x\"]\n"),
             "site/transcheck.toml:3:3: unknown key 'ignore' in [rules] (expected enable, disable, severity, options)");
   EXPECT_EQ(error_of("[[pairs]]\nsource = \"zh/*.md\"\ntarget = \"en/*.md\"\nlang = \"zh\"\n"),

@@ -121,7 +121,8 @@ TEST(TypographyWords, MissingDictionariesMeanNoFindings) {
   const RuleOptions options;  // run-together reads no options
   const CheckContext context{doc, nullptr, nullptr, nullptr, nullptr, options};
   std::vector<Finding> out;
-  rule.check(context, out);
+  FindingSink sink(out, doc);
+  rule.check(context, sink);
   EXPECT_TRUE(out.empty());
 }
 

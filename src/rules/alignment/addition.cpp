@@ -27,7 +27,7 @@ None.)"};
   return kInfo;
 }
 
-void Addition::check(const CheckContext& context, std::vector<Finding>& out) const {
+void Addition::check(const CheckContext& context, FindingSink& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
   alignment_rules::report_unpaired(

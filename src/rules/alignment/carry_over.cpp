@@ -138,7 +138,7 @@ None.)"};
   return kInfo;
 }
 
-void CarryOver::check(const CheckContext& context, std::vector<Finding>& out) const {
+void CarryOver::check(const CheckContext& context, FindingSink& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
   // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.

@@ -60,7 +60,7 @@ can fall below a third too; raise `factor` for literary text.)", /*explains_its_
   return kInfo;
 }
 
-void LengthRatio::check(const CheckContext& context, std::vector<Finding>& out) const {
+void LengthRatio::check(const CheckContext& context, FindingSink& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
   // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 
 #include "core/alignment.h"
@@ -66,15 +67,13 @@ class NumberSet {
   std::vector<double> plain_;
 };
 
-// Offsets of the digit-written, strong mentions of each value, in order.
-std::vector<std::pair<double, std::vector<std::size_t>>> digit_occurrences(const std::vector<NumberMention>& numbers) {
-  std::vector<std::pair<double, std::vector<std::size_t>>> by_value;
-  for (const NumberMention& n : numbers) {
-    if (n.spelled || n.weak || n.percent) continue;
-    auto it = std::find_if(by_value.begin(), by_value.end(), [&](const auto& e) { return e.first == n.value; });
-    if (it == by_value.end()) it = by_value.insert(by_value.end(), {n.value, {}});
-    it->second.push_back(n.span.begin);
-  }
+// Offsets of the digit-written, strong mentions of each value, in order. A
+// map, not a list searched for each mention: a sentence of 100,000 distinct
+// numbers took 17 s.
+std::map<double, std::vector<std::size_t>> digit_occurrences(const std::vector<NumberMention>& numbers) {
+  std::map<double, std::vector<std::size_t>> by_value;
+  for (const NumberMention& n : numbers)
+    if (!n.spelled && !n.weak && !n.percent && !std::isnan(n.value)) by_value[n.value].push_back(n.span.begin);
   return by_value;
 }
 
@@ -107,9 +106,8 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
                                             const std::vector<NumberMention>& target_numbers, Span target_span) {
   const auto source = digit_occurrences(source_numbers), target = digit_occurrences(target_numbers);
   auto count_in = [](const auto& side, double value) -> std::size_t {
-    for (const auto& [v, offsets] : side)
-      if (v == value) return offsets.size();
-    return 0;
+    const auto it = side.find(value);
+    return it == side.end() ? 0 : it->second.size();
   };
   const std::vector<std::size_t>* surplus = nullptr;
   const std::vector<std::size_t>* surplus_in_source = nullptr;
@@ -124,8 +122,7 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
     const std::size_t in_source = count_in(source, value);
     if (in_source + 1 == offsets.size() && in_source > 0) {
       ++surpluses, change.now = value, surplus = &offsets;
-      for (const auto& [v, o] : source)
-        if (v == value) surplus_in_source = &o;
+      surplus_in_source = &source.at(value);  // in_source > 0
     } else if (in_source != offsets.size() && in_source != offsets.size() + 1) {
       return std::nullopt;
     }
@@ -214,7 +211,7 @@ None.)doc"};
   return kInfo;
 }
 
-void NumberMismatch::check(const CheckContext& context, std::vector<Finding>& out) const {
+void NumberMismatch::check(const CheckContext& context, FindingSink& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
   // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.

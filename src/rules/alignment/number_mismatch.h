@@ -6,7 +6,7 @@ namespace tc {
 class NumberMismatch final : public Rule {
  public:
   const RuleInfo& info() const override;
-  void check(const CheckContext& context, std::vector<Finding>& out) const override;
+  void check(const CheckContext& context, FindingSink& out) const override;
 };
 
 }  // namespace tc

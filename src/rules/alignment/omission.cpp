@@ -39,7 +39,7 @@ None.)"};
   return kInfo;
 }
 
-void Omission::check(const CheckContext& context, std::vector<Finding>& out) const {
+void Omission::check(const CheckContext& context, FindingSink& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
   alignment_rules::report_unpaired(

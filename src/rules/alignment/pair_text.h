@@ -54,7 +54,7 @@ std::vector<Span> nearest_other_sides(const Alignment& alignment, const std::vec
 // make(doc, span, message) is the rule's make_finding.
 template <typename Make>
 void report_unpaired(const Pair& pair, bool target_side, const std::string& message, const char* near_label,
-                     Make make, std::vector<Finding>& out) {
+                     Make make, FindingSink& out) {
   const Document& mine = target_side ? pair.target : pair.source;
   const Document& other = target_side ? pair.source : pair.target;
   const std::vector<UnpairedRun> runs = unpaired_runs(pair.alignment, mine, target_side);

@@ -36,7 +36,7 @@ None.)"};
   return kInfo;
 }
 
-void Structure::check(const CheckContext& context, std::vector<Finding>& out) const {
+void Structure::check(const CheckContext& context, FindingSink& out) const {
   if (!context.source || !context.target) return;
   const Document& source = *context.source;
   const Document& target = *context.target;

@@ -154,7 +154,7 @@ Source `患者出现发热。` Target `患者出现发热。` is reported.)", /*
   return kInfo;
 }
 
-void Untranslated::check(const CheckContext& context, std::vector<Finding>& out) const {
+void Untranslated::check(const CheckContext& context, FindingSink& out) const {
   const auto pair = alignment_rules::pair_of(context);
   if (!pair) return;
   // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.

@@ -76,7 +76,7 @@ std::string kind_of(char32_t cp) {
 
 bool is_bidi_control_character(char32_t cp) { return is_bidi_control(cp); }
 
-void BidiControl::check(const CheckContext& context, std::vector<Finding>& out) const {
+void BidiControl::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   const std::string_view text = doc.text;  // the whole text: hiding code is the attack
   EventWalk walk(context, code_point_class::kBidi, /*prose_only=*/false);

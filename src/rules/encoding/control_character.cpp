@@ -65,7 +65,7 @@ std::size_t escape_sequence_end(std::string_view text, std::size_t pos) {
 
 bool is_control_character(char32_t cp) { return is_control(cp); }
 
-void ControlCharacter::check(const CheckContext& context, std::vector<Finding>& out) const {
+void ControlCharacter::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   const std::string_view text = doc.text;
   // Masked bytes are kMaskByte (a C0 control) in prose: the walk skips them, not a real SUB.

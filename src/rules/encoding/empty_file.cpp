@@ -39,7 +39,7 @@ bool is_blank(char32_t cp) {
 
 }  // namespace
 
-void EmptyFile::check(const CheckContext& context, std::vector<Finding>& out) const {
+void EmptyFile::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view text = context.doc.text;
   std::size_t pos = 0;
   while (pos < text.size()) {  // stops at the first visible character, so cheap on real files

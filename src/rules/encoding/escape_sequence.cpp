@@ -169,7 +169,7 @@ std::string_view control_name(char c) { return c == 'n' ? "\\n" : c == 'r' ? "\\
 
 }  // namespace
 
-void EscapeSequence::check(const CheckContext& context, std::vector<Finding>& out) const {
+void EscapeSequence::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   EventWalk walk(context, code_point_class::kBackslash, /*prose_only=*/true);

@@ -153,7 +153,7 @@ std::optional<Reference> parse_reference(std::string_view text, std::size_t amp)
 
 }  // namespace
 
-void HtmlEntity::check(const CheckContext& context, std::vector<Finding>& out) const {
+void HtmlEntity::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   const std::vector<std::string> allowed = context.options.list("encoding/html-entity.allow");

@@ -31,7 +31,7 @@ None.)"};
   return kInfo;
 }
 
-void InvalidUtf8::check(const CheckContext& context, std::vector<Finding>& out) const {
+void InvalidUtf8::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view text = context.doc.text;
   // The shared scan decodes every code point once and reports each maximal
   // ill-formed subpart (utf8::next's) as an event.

@@ -30,7 +30,7 @@ None; `--encoding NAME` decodes the file instead.)",
   return kInfo;
 }
 
-void LegacyEncoding::check(const CheckContext& context, std::vector<Finding>& out) const {
+void LegacyEncoding::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   if (doc.suspected_encoding.empty()) return;
   const std::size_t first = utf8::first_invalid(doc.text);

@@ -65,7 +65,7 @@ None.)",
   return kInfo;
 }
 
-void Mojibake::check(const CheckContext& context, std::vector<Finding>& out) const {
+void Mojibake::check(const CheckContext& context, FindingSink& out) const {
   EventWalk walk(context, code_point_class::kLatinImage, /*prose_only=*/true);
   const std::vector<std::size_t> candidates = walk.starts();
   std::vector<mojibake::Hit> hits = mojibake::find_latin_mojibake(context.doc.prose(), &candidates);

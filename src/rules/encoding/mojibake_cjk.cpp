@@ -73,7 +73,7 @@ None.)",
   return kInfo;
 }
 
-void MojibakeCjk::check(const CheckContext& context, std::vector<Finding>& out) const {
+void MojibakeCjk::check(const CheckContext& context, FindingSink& out) const {
   // Ill-formed bytes are read as characters with no GBK code: gates too.
   EventWalk walk(context, code_point_class::kCjkGate | code_point_class::kInvalid, /*prose_only=*/true);
   const std::vector<std::size_t> gates = walk.starts();

@@ -8,7 +8,7 @@ namespace tc {
 class MojibakeCjk final : public MojibakeRuleBase {
  public:
   const RuleInfo& info() const override;
-  void check(const CheckContext& context, std::vector<Finding>& out) const override;
+  void check(const CheckContext& context, FindingSink& out) const override;
 };
 
 }  // namespace tc

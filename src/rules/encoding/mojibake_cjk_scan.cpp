@@ -364,8 +364,8 @@ class CjkScanner {
     hit.end = mark + 1;
     hit.how = "UTF-8 read as GBK, saved and read back as UTF-8 (问句码: a \"?\" stands for a lost character)";
     hit.lossy = true;
-    hit.lost = "one character";
-    hit.partial = std::move(partial);
+    hit.loss_detail().lost = "one character";
+    hit.loss_detail().partial = std::move(partial);
     return hit;
   }
 
@@ -390,7 +390,7 @@ class CjkScanner {
     if (stretch_.size() == 1 && after_stretch() == '?') {
       add(0, 1, "a UTF-8 byte order mark (EF BB BF) read as GBK", std::string(), true, 1);
       hits_.back().recovered = std::string();
-      hits_.back().lost = "the byte after the mark";
+      hits_.back().loss_detail().lost = "the byte after the mark";
     }
   }
 
@@ -404,12 +404,13 @@ class CjkScanner {
     return utf8::previous(text_, pos);
   }
 
-  void add(std::size_t first, std::size_t end_index, std::string how, std::optional<std::string> recovered,
+  // how: text of static storage (Hit::how).
+  void add(std::size_t first, std::size_t end_index, std::string_view how, std::optional<std::string> recovered,
            bool lossy = false, std::size_t extra_bytes = 0) {
     Hit hit;
     hit.begin = stretch_[first].begin;
     hit.end = stretch_[end_index - 1].end + extra_bytes;
-    hit.how = std::move(how);
+    hit.how = how;
     hit.recovered = std::move(recovered);
     hit.lossy = lossy;
     hits_.push_back(std::move(hit));
@@ -427,8 +428,10 @@ class CjkScanner {
         while (j < n && stretch_[j].cp == cp) ++j;
         if (j - i >= 3)
           add(i, j,
-              std::string("fill pattern \"") + (cp == U'烫' ? "烫烫烫" : "屯屯屯") + "\": uninitialised memory (" +
-                  (cp == U'烫' ? "0xCC" : "0xCD") + " bytes of an MSVC debug build) shown as GBK; the text is lost",
+              cp == U'烫' ? "fill pattern \"烫烫烫\": uninitialised memory (0xCC bytes of an MSVC debug build) shown as "
+                            "GBK; the text is lost"
+                          : "fill pattern \"屯屯屯\": uninitialised memory (0xCD bytes of an MSVC debug build) shown as "
+                            "GBK; the text is lost",
               std::nullopt);
         i = j;
         continue;
@@ -558,14 +561,14 @@ class CjkScanner {
         const bool lone = k == 0 && n == 1 && lone_ideograph_lead(k);
         if (lone || accept_utf8_gbk(k, n - k, decoded, true, punctuation || lost_punctuation)) {
           add(k, n, "UTF-8 read as GBK", std::nullopt, true, 1);
-          if (!decoded.empty()) hits_.back().partial = decoded + "\uFFFD";
+          if (!decoded.empty()) hits_.back().loss_detail().partial = decoded + "\uFFFD";
           break;
         }
       }
       // The same with Python's decoder, which writes U+FFFD: "鏄�".
       if (k == 0 && n == 2 && stretch_[1].cp == kReplacement && lone_ideograph_lead(k)) {
         add(k, n, "UTF-8 read as GBK", std::nullopt, true);
-        hits_.back().partial = "\uFFFD";
+        hits_.back().loss_detail().partial = "\uFFFD";
         break;
       }
       const std::size_t chars = boundary_char - k;
@@ -762,7 +765,7 @@ class CjkScanner {
       if (!row || !symbol) return;
       if (lead == 0xA1 && bytes[i + 1] == '\xBF') return;  // "¡¿": Spanish
     }
-    add(0, stretch_.size(), std::string(kGbkReadAsWindows1252), std::move(*recovered));
+    add(0, stretch_.size(), kGbkReadAsWindows1252, std::move(*recovered));
   }
 
   // GBK text read as Windows-1252 is mostly letters (the lead bytes of the
@@ -811,7 +814,7 @@ class CjkScanner {
             if (is_gb2312_level1(cp)) ++level1;
           }
           if (!all_gb2312 || stats.han < 2 || level1 * 4 < stats.han * 3) continue;
-          add(k + align, k + align + pairs * 2, std::string(kGbkReadAsWindows1252), std::move(*recovered));
+          add(k + align, k + align + pairs * 2, kGbkReadAsWindows1252, std::move(*recovered));
           break;
         }
       }
@@ -846,16 +849,17 @@ bool may_open_cjk_gate(char32_t cp) {
 }
 
 std::string message_for(const Hit& hit, std::string_view written) {
-  std::string message = "mojibake: " + hit.how;
+  std::string message = "mojibake: " + std::string(hit.how);
   if (hit.recovered && hit.recovered->empty())
     message += " (\"" + std::string(written) + "\" is to be removed)";
   else if (hit.recovered)
     message += " (\"" + std::string(written) + "\" was \"" + *hit.recovered + "\")";
   else if (hit.lossy) {
-    const bool several = !hit.lost.empty() && hit.lost[0] >= '2' && hit.lost[0] <= '9';
-    message += "; " + (hit.lost.empty() ? std::string("a byte") : hit.lost) + (several ? " were" : " was") +
+    const std::string lost = hit.loss ? hit.loss->lost : std::string();
+    const bool several = !lost.empty() && lost[0] >= '2' && lost[0] <= '9';
+    message += "; " + (lost.empty() ? std::string("a byte") : lost) + (several ? " were" : " was") +
                " lost, so the text cannot be recovered exactly";
-    if (hit.partial) message += "; recovered as far as possible: \"" + *hit.partial + "\"";
+    if (hit.loss && hit.loss->partial) message += "; recovered as far as possible: \"" + *hit.loss->partial + "\"";
   }
   return message;
 }

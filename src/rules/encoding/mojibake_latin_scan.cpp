@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "core/document.h"
@@ -23,21 +24,38 @@ constexpr char32_t kByteOrderMark = 0xFEFF;
 constexpr int kReject = -100;
 constexpr int kFireScore = 2;  // evidence a candidate needs to be reported
 
+// The two to four bytes of one UTF-8 sequence, held in place: a file of
+// mojibake has a candidate every few bytes, and a string each cost a
+// quarter more memory than all the rest of them.
+class SequenceBytes {
+ public:
+  void push_back(char byte) { bytes_[size_++] = byte; }  // at most 4: a UTF-8 sequence's length
+  std::size_t size() const { return size_; }
+  char operator[](std::size_t i) const { return bytes_[i]; }
+  std::string_view view() const { return {bytes_.data(), size_}; }
+
+ private:
+  std::array<char, 4> bytes_{};
+  std::uint8_t size_ = 0;
+};
+
+// Fields ordered widest first, so that the candidate packs into 48 bytes.
 struct Candidate {
   std::size_t begin = 0;
   std::size_t end = 0;
-  SingleByte page = SingleByte::windows1252;
-  std::string bytes;        // the UTF-8 bytes the characters stand for
-  int length = 0;           // UTF-8 sequence length (2-4)
-  bool unknown_byte = false;  // a continuation was replaced by '?' or U+FFFD
-  bool space_for_nbsp = false;  // a continuation 0xA0 was turned into a space
-  bool has_c1 = false;      // a continuation is a C1 control (ISO-8859-x decoding)
   char32_t lead = 0;        // the first character as written
   char32_t last = 0;        // the last character as written
   char32_t decoded = 0;     // what the bytes decode to (0 when a byte is unknown)
   int score = kReject;
+  SequenceBytes bytes;      // the UTF-8 bytes the characters stand for
+  std::uint8_t length = 0;  // UTF-8 sequence length (2-4)
+  SingleByte page = SingleByte::windows1252;
   std::uint8_t pages = 0;   // bit per page in which the characters form this sequence
+  bool unknown_byte = false;  // a continuation was replaced by '?' or U+FFFD
+  bool space_for_nbsp = false;  // a continuation 0xA0 was turned into a space
+  bool has_c1 = false;      // a continuation is a C1 control (ISO-8859-x decoding)
 };
+static_assert(sizeof(Candidate) <= 48);
 
 bool is_lower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
 bool is_upper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)); }
@@ -91,7 +109,7 @@ bool has_1252_symbol(const Candidate& c) {
   return false;
 }
 
-char32_t decode_bytes(const std::string& bytes) {
+char32_t decode_bytes(std::string_view bytes) {
   std::size_t pos = 0;
   const char32_t cp = utf8::next(bytes, pos);
   return pos == bytes.size() ? cp : utf8::kInvalid;
@@ -111,7 +129,7 @@ std::optional<Candidate> match_page(std::string_view text, std::size_t begin, st
   Candidate c;
   c.begin = begin;
   c.page = page;
-  c.length = length;
+  c.length = static_cast<std::uint8_t>(length);
   c.lead = lead;
   c.bytes.push_back(static_cast<char>(lead_byte));
   std::size_t pos = after_lead;
@@ -166,7 +184,7 @@ std::optional<Candidate> match_page(std::string_view text, std::size_t begin, st
   }
   c.end = pos;
   if (!c.unknown_byte) {
-    c.decoded = decode_bytes(c.bytes);
+    c.decoded = decode_bytes(c.bytes.view());
     if (c.decoded == utf8::kInvalid) return std::nullopt;
   }
   return c;
@@ -413,14 +431,20 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
   }
 }
 
-std::string describe(const Candidate& c) {
-  if (c.decoded == kByteOrderMark) return "a UTF-8 byte order mark (EF BB BF) read as " + std::string(display_name(c.page));
-  std::string how = "UTF-8 read as ";
-  if (c.has_c1 && c.page == SingleByte::windows1252)
-    how += "ISO-8859-1";
-  else
-    how += display_name(c.page);
-  return how;
+std::string_view describe(const Candidate& c) {
+  // Made once: Hit::how points into it.
+  static const auto kNames = [] {
+    std::array<std::array<std::string, 2>, kSingleByteCount> names;  // [page]: read as it, its BOM read as it
+    for (std::size_t page = 0; page < kSingleByteCount; ++page) {
+      const std::string name(display_name(static_cast<SingleByte>(page)));
+      names[page] = {"UTF-8 read as " + name, "a UTF-8 byte order mark (EF BB BF) read as " + name};
+    }
+    return names;
+  }();
+  const auto& names = kNames[static_cast<std::size_t>(c.page)];
+  if (c.decoded == kByteOrderMark) return names[1];
+  if (c.has_c1 && c.page == SingleByte::windows1252) return "UTF-8 read as ISO-8859-1";
+  return names[0];
 }
 
 // A C1 control standing alone: Windows-1252 text read as ISO-8859-1.
@@ -466,9 +490,9 @@ void finish_dropped(std::string_view text, DroppedRun& run, std::vector<Hit>& ou
     hit.end = run.end;
     hit.how = "UTF-8 read as ISO-8859-1 with the C1 control bytes dropped";
     hit.lossy = true;
-    hit.lost = std::to_string(run.missing) + (run.missing == 1 ? " byte" : " bytes");
+    hit.loss_detail().lost = std::to_string(run.missing) + (run.missing == 1 ? " byte" : " bytes");
     // Worth showing only when some character came through whole.
-    if (run.partial.find_first_not_of("\xEF\xBF\xBD") != std::string::npos) hit.partial = run.partial;
+    if (run.partial.find_first_not_of("\xEF\xBF\xBD") != std::string::npos) hit.loss_detail().partial = run.partial;
     out.push_back(std::move(hit));
   }
   (void)text;
@@ -553,8 +577,8 @@ void add_dropped_c1(std::string_view text, const std::vector<std::size_t>* start
         hit.end = pos;
         hit.how = "UTF-8 read as ISO-8859-1 with the C1 control bytes dropped (\"’\" is E2 80 99)";
         hit.lossy = true;
-        hit.lost = "2 bytes";
-        hit.partial = "’";
+        hit.loss_detail().lost = "2 bytes";
+        hit.loss_detail().partial = "’";
         found.push_back(std::move(hit));
         continue;
       }
@@ -609,7 +633,7 @@ void add_dropped_c1(std::string_view text, const std::vector<std::size_t>* start
 
 std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std::size_t>* starts) {
   std::vector<Candidate> candidates;
-  std::vector<std::pair<std::size_t, std::size_t>> c1_controls;
+  std::vector<std::size_t> c1_controls;  // where each starts; a C1 control is two bytes (C2 80-9F)
   const std::uint8_t* lead_mask = single_byte_lead_mask();
   std::size_t pos = 0;
   Visit visit(text, starts);
@@ -617,7 +641,7 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     const std::size_t begin = pos;
     const char32_t cp = next_char(text, pos);
     if (cp == utf8::kInvalid) continue;
-    if (cp >= 0x80 && cp <= 0x9F) c1_controls.emplace_back(begin, pos);
+    if (cp >= 0x80 && cp <= 0x9F) c1_controls.push_back(begin);
     // Only a character that is a lead byte in some page can start mojibake.
     if (cp < kLeadMaskLimit && lead_mask[cp - 0x80] == 0) continue;
     const auto* codes = single_byte_codes(cp);
@@ -625,7 +649,7 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     if (auto c = best_candidate(text, begin, pos, cp, *codes)) {
       if (c->has_c1)  // C1 controls inside a candidate that may not fire
         for (std::size_t q = pos; q + 1 < c->end; ++q)
-          if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F) c1_controls.emplace_back(q, q + 2);
+          if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F) c1_controls.push_back(q);
       pos = c->end;
       candidates.push_back(std::move(*c));
       continue;
@@ -660,6 +684,9 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
   confirm_by_line(text, candidates, groups);
 
   std::vector<Hit> hits;
+  // One allocation: on a file of mojibake, growing by doubling held the old
+  // and the new hits at once.
+  hits.reserve(static_cast<std::size_t>(std::count_if(groups.begin(), groups.end(), [](const Group& g) { return g.fires; })));
   for (const Group& g : groups) {
     if (!g.fires) continue;
     Hit hit;
@@ -671,7 +698,7 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
       std::string recovered;
       for (std::size_t i = g.first; i <= g.last; ++i) {
         if (i > g.first) recovered.append(text.substr(candidates[i - 1].end, candidates[i].begin - candidates[i - 1].end));
-        recovered += candidates[i].bytes;
+        recovered += candidates[i].bytes.view();
       }
       hit.recovered = recover_latin_layers(std::move(recovered));
       // A byte order mark is removed, not kept as an invisible character.
@@ -679,6 +706,10 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     }
     hits.push_back(std::move(hit));
   }
+  // Candidates and groups are done with (on a file of mojibake they take
+  // several times its size while the C1 controls are added to the hits).
+  std::vector<Candidate>().swap(candidates);
+  std::vector<Group>().swap(groups);
   if (with_c1) {
     // Hits and controls are both in text order (controls found inside a
     // candidate may come late): one pass with a moving index, not a search
@@ -686,8 +717,8 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     std::sort(c1_controls.begin(), c1_controls.end());
     const std::size_t fired = hits.size();
     std::size_t next_hit = 0;
-    for (const auto& control : c1_controls) {
-      const std::size_t begin = control.first, end = control.second;
+    for (const std::size_t begin : c1_controls) {
+      const std::size_t end = begin + 2;
       while (next_hit < fired && hits[next_hit].end < end) ++next_hit;
       const bool inside = next_hit < fired && hits[next_hit].begin <= begin && end <= hits[next_hit].end;
       if (!inside)

@@ -32,7 +32,7 @@ inline bool is_quoted(std::string_view text, std::size_t begin, std::size_t end)
 
 class MojibakeRuleBase : public Rule {
  protected:
-  void report(const Document& doc, std::vector<mojibake::Hit> hits, std::vector<Finding>& out) const {
+  void report(const Document& doc, std::vector<mojibake::Hit> hits, FindingSink& out) const {
     for (mojibake::Hit& hit : hits) {
       if (mojibake::is_quoted(doc.text, hit.begin, hit.end)) continue;
       const std::string_view written = std::string_view(doc.text).substr(hit.begin, hit.end - hit.begin);

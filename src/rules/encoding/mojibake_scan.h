@@ -5,6 +5,7 @@
 // than the span as written. Pure functions over a string, so the rules and
 // the unit tests share them.
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,16 +13,28 @@
 
 namespace tc::mojibake {
 
+// What a lossy hit lost, held apart from the hit: most hits lose nothing,
+// and a file of mojibake has a hit every few bytes.
+struct Loss {
+  // The part that could be recovered ("\uFFFD" where a character was lost).
+  std::optional<std::string> partial;
+  std::string lost;  // what was lost when it is more than a byte ("2 bytes")
+};
+
 struct Hit {
   std::size_t begin = 0;  // byte offsets into the scanned text
   std::size_t end = 0;
-  std::string how;        // e.g. "UTF-8 read as Windows-1252"
+  // e.g. "UTF-8 read as Windows-1252"; always text of static storage, not a
+  // string per hit (a file of mojibake has a hit every few bytes).
+  std::string_view how;
   std::optional<std::string> recovered;  // the original text, when it round-trips
   bool lossy = false;     // a byte was replaced by '?', U+FFFD or a space
-  // When lossy: the part that could be recovered ("\uFFFD" where a character
-  // was lost), and what was lost when it is more than a byte.
-  std::optional<std::string> partial;
-  std::string lost;
+  std::unique_ptr<Loss> loss;  // when lossy, what is known of the loss; may be null
+  // The loss, made when first written.
+  Loss& loss_detail() {
+    if (!loss) loss = std::make_unique<Loss>();
+    return *loss;
+  }
 };
 
 // UTF-8 read as a single-byte page (Windows-1252/1250/1251/1257,

@@ -136,7 +136,7 @@ std::optional<std::string> nfc_if_changed(std::string_view segment) {
 
 bool may_change_under_nfc(char32_t cp) { return is_trigger(cp); }
 
-void NotNfc::check(const CheckContext& context, std::vector<Finding>& out) const {
+void NotNfc::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   EventWalk walk(context, code_point_class::kNfcTrigger, /*prose_only=*/true);

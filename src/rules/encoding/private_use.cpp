@@ -42,7 +42,7 @@ bool is_private_use(char32_t cp) {
 
 bool is_private_use_character(char32_t cp) { return is_private_use(cp); }
 
-void PrivateUse::check(const CheckContext& context, std::vector<Finding>& out) const {
+void PrivateUse::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   EventWalk walk(context, code_point_class::kPrivateUse, /*prose_only=*/true);

@@ -32,7 +32,7 @@ None. There is no fix: the original character cannot be recovered from "�".)"}
 
 bool is_replacement_character(char32_t cp) { return cp == 0xFFFD || cp == 0xFFFC; }
 
-void ReplacementCharacter::check(const CheckContext& context, std::vector<Finding>& out) const {
+void ReplacementCharacter::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view text = context.doc.text;
   EventWalk walk(context, code_point_class::kReplacement, /*prose_only=*/false);
   std::size_t pos = 0;

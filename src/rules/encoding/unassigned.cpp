@@ -59,7 +59,7 @@ bool is_unassigned(char32_t cp) {
 
 bool is_unassigned_code_point(char32_t cp) { return is_unassigned(cp); }
 
-void Unassigned::check(const CheckContext& context, std::vector<Finding>& out) const {
+void Unassigned::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   EventWalk walk(context, code_point_class::kUnassigned, /*prose_only=*/true);

@@ -9,7 +9,7 @@ bool is_unassigned_code_point(char32_t cp);
 class Unassigned final : public Rule {
  public:
   const RuleInfo& info() const override;
-  void check(const CheckContext& context, std::vector<Finding>& out) const override;
+  void check(const CheckContext& context, FindingSink& out) const override;
 };
 
 }  // namespace tc

@@ -78,7 +78,7 @@ bool at_line_start(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-void UnusualSpace::check(const CheckContext& context, std::vector<Finding>& out) const {
+void UnusualSpace::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   const std::vector<char32_t> allowed = allowed_spaces(context.options);

@@ -96,7 +96,7 @@ std::string_view short_name(char32_t cp) {
 
 bool is_invisible_character(char32_t cp) { return is_candidate(cp); }
 
-void ZeroWidth::check(const CheckContext& context, std::vector<Finding>& out) const {
+void ZeroWidth::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   const std::string_view prose = doc.prose();
   EventWalk walk(context, code_point_class::kInvisible, /*prose_only=*/true);

@@ -92,7 +92,7 @@ const std::vector<PairPlaceholders>& pair_placeholders(const CheckContext& conte
 
 void report_placeholder_difference(const Rule& rule, const CheckContext& context, Span source_span, Span target_span,
                                    const PlaceholderDifference& difference, std::string_view what,
-                                   std::vector<Finding>& out) {
+                                   FindingSink& out) {
   const Document& source = *context.source;
   const Document& target = *context.target;
   auto quoted = [](std::string_view text) { return std::string(1, '"').append(text).append(1, '"'); };

@@ -44,6 +44,6 @@ PlaceholderDifference compare_placeholders(const Document& source, const Documen
 // (e.g. "placeholder", "tag").
 void report_placeholder_difference(const Rule& rule, const CheckContext& context, Span source_span, Span target_span,
                                    const PlaceholderDifference& difference, std::string_view what,
-                                   std::vector<Finding>& out);
+                                   FindingSink& out);
 
 }  // namespace tc

@@ -62,7 +62,7 @@ std::size_t count_hashes(std::string_view text, Span span) {
 
 }  // namespace
 
-void PlaceholderIcuMessage::check(const CheckContext& context, std::vector<Finding>& out) const {
+void PlaceholderIcuMessage::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view source = context.source->text;
   const std::string_view target = context.target->text;
   const bool chinese_target = context.target->lang == Lang::zh;

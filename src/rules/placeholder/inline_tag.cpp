@@ -32,7 +32,7 @@ None.)"};
   return kInfo;
 }
 
-void PlaceholderInlineTag::check(const CheckContext& context, std::vector<Finding>& out) const {
+void PlaceholderInlineTag::check(const CheckContext& context, FindingSink& out) const {
   const auto keep = [](const Placeholder& p) {
     return p.kind == PlaceholderKind::tag || p.kind == PlaceholderKind::entity;
   };

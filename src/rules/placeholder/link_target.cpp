@@ -79,7 +79,7 @@ void drop_moved_and_cut(PlaceholderDifference& difference, const std::set<std::s
 
 }  // namespace
 
-void PlaceholderLinkTarget::check(const CheckContext& context, std::vector<Finding>& out) const {
+void PlaceholderLinkTarget::check(const CheckContext& context, FindingSink& out) const {
   const bool document_pair = context.units == nullptr;
   std::set<std::string> source_urls, target_urls;
   if (document_pair) {

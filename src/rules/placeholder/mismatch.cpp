@@ -88,7 +88,7 @@ None.)"};
   return kInfo;
 }
 
-void PlaceholderMismatch::check(const CheckContext& context, std::vector<Finding>& out) const {
+void PlaceholderMismatch::check(const CheckContext& context, FindingSink& out) const {
   const auto keep = [](const Placeholder& p) {
     return p.kind == PlaceholderKind::printf || p.kind == PlaceholderKind::brace;
   };

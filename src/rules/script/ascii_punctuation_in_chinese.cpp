@@ -150,7 +150,7 @@ None.)doc"};
 
 bool is_ascii_clause_mark(char32_t cp) { return cp < 0x80 && !fullwidth_form(static_cast<char>(cp)).empty(); }
 
-void AsciiPunctuationInChinese::check(const CheckContext& context, std::vector<Finding>& out) const {
+void AsciiPunctuationInChinese::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view text = context.doc.prose();
   // Offsets of ")" already reported with their "(", so none is judged twice.
   std::set<std::size_t> reported_closes;

@@ -124,7 +124,7 @@ None.)doc"};
 // found through them).
 bool may_start_confusable(char32_t cp) { return cp >= 0x340 && cp <= 0x53F; }
 
-void Confusable::check(const CheckContext& context, std::vector<Finding>& out) const {
+void Confusable::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view text = context.doc.prose();
   SpoofChecker checker;  // opened on the first candidate word
   std::vector<WordLetter> letters;

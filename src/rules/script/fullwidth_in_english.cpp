@@ -39,7 +39,7 @@ None.)doc"};
   return kInfo;
 }
 
-void FullwidthInEnglish::check(const CheckContext& context, std::vector<Finding>& out) const {
+void FullwidthInEnglish::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view text = context.doc.prose();
   std::size_t pos = 0;
   bool open = false;  // a finding is being built in `finding`

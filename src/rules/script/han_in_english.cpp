@@ -96,7 +96,7 @@ a line holding only `图片` is a warning.)doc", /*explains_its_span=*/false, /*
   return kInfo;
 }
 
-void HanInEnglish::check(const CheckContext& context, std::vector<Finding>& out) const {
+void HanInEnglish::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view text = context.doc.prose();
   const bool allow_parenthesized = context.options.boolean(kAllowParenthesized);
   std::size_t pos = 0;

@@ -109,7 +109,7 @@ not know or skipped. Reviewing them catches untranslated fragments.
   return kInfo;
 }
 
-void LatinInChinese::check(const CheckContext& context, std::vector<Finding>& out) const {
+void LatinInChinese::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view text = context.doc.prose();
   const Allowlist allowlist(context.options.list(kAllowOption));
   std::optional<Span> phrase;  // disallowed words not yet reported

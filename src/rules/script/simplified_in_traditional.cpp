@@ -34,7 +34,7 @@ None.)doc"};
   return kInfo;
 }
 
-void SimplifiedInTraditional::check(const CheckContext& context, std::vector<Finding>& out) const {
+void SimplifiedInTraditional::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   if (doc.chinese_script != ChineseScript::traditional) return;
   script::ChineseVariants to_traditional(script::ChineseTarget::traditional);

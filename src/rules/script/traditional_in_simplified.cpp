@@ -36,7 +36,7 @@ None. Use `--lang zh-Hant` for Traditional documents: then
   return kInfo;
 }
 
-void TraditionalInSimplified::check(const CheckContext& context, std::vector<Finding>& out) const {
+void TraditionalInSimplified::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   if (doc.chinese_script == ChineseScript::traditional) return;
   const std::string_view text = doc.prose();

@@ -29,7 +29,7 @@ None.)"};
   return kInfo;
 }
 
-void MissingTranslation::check(const CheckContext& context, std::vector<Finding>& out) const {
+void MissingTranslation::check(const CheckContext& context, FindingSink& out) const {
   if (!context.missing || context.missing->side != Role::source) return;
   const std::string& expected = context.missing->expected;
   out.push_back(make_finding(context.doc, {0, 0},

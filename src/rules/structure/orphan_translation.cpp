@@ -28,7 +28,7 @@ None.)"};
   return kInfo;
 }
 
-void OrphanTranslation::check(const CheckContext& context, std::vector<Finding>& out) const {
+void OrphanTranslation::check(const CheckContext& context, FindingSink& out) const {
   if (!context.missing || context.missing->side != Role::target) return;
   const std::string& expected = context.missing->expected;
   out.push_back(make_finding(context.doc, {0, 0},

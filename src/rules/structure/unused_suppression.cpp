@@ -33,6 +33,6 @@ None.)"};
 
 // The engine's suppression stage makes these findings (engine/suppression.h):
 // only it knows which suppressions silenced something.
-void UnusedSuppression::check(const CheckContext&, std::vector<Finding>&) const {}
+void UnusedSuppression::check(const CheckContext&, FindingSink&) const {}
 
 }  // namespace tc

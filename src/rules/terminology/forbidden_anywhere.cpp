@@ -30,7 +30,7 @@ None.)"};
   return kInfo;
 }
 
-void ForbiddenAnywhere::check(const CheckContext& context, std::vector<Finding>& out) const {
+void ForbiddenAnywhere::check(const CheckContext& context, FindingSink& out) const {
   if (!context.glossary) return;
   const Document& doc = context.doc;
   const std::vector<TermMatch> matches = find_english_terms(*context.glossary, doc.prose(), {0, doc.text.size()});

@@ -50,7 +50,7 @@ bool several_words(std::string_view text) { return text.find_first_of(" -") != s
 
 }  // namespace
 
-void ForbiddenTerm::check(const CheckContext& context, std::vector<Finding>& out) const {
+void ForbiddenTerm::check(const CheckContext& context, FindingSink& out) const {
   const PairTerms& terms = shared_pair_terms(context, "terminology/forbidden-term.fold-traditional");
   if (terms.beads.empty() || !terms.source_is_chinese) return;  // forbidden renderings are English
   const std::vector<GlossaryEntry>& entries = context.glossary->entries;

@@ -169,7 +169,7 @@ std::vector<FormPair> introduced_forms(const PairTerms& terms, TermSide wanted, 
 
 }  // namespace
 
-void InconsistentTerm::check(const CheckContext& context, std::vector<Finding>& out) const {
+void InconsistentTerm::check(const CheckContext& context, FindingSink& out) const {
   const PairTerms& terms = shared_pair_terms(context, "terminology/inconsistent-term.fold-traditional");
   if (terms.beads.empty()) return;
   const std::vector<GlossaryEntry>& entries = context.glossary->entries;

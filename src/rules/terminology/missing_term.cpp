@@ -41,7 +41,7 @@ chemotherapy is bone marrow damage.` with a glossary row
   return kInfo;
 }
 
-void MissingTerm::check(const CheckContext& context, std::vector<Finding>& out) const {
+void MissingTerm::check(const CheckContext& context, FindingSink& out) const {
   const PairTerms& terms = shared_pair_terms(context, "terminology/missing-term.fold-traditional");
   if (terms.beads.empty()) return;
   const std::vector<GlossaryEntry>& entries = context.glossary->entries;

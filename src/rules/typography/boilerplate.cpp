@@ -65,7 +65,7 @@ A line `Click the blue text to follow us` is flagged.)doc", /*explains_its_span=
   return kInfo;
 }
 
-void Boilerplate::check(const CheckContext& context, std::vector<Finding>& out) const {
+void Boilerplate::check(const CheckContext& context, FindingSink& out) const {
   static const std::vector<std::string> kShipped = shipped_phrases();
   std::vector<std::string> extra;
   for (const std::string& phrase : context.options.list("typography/boilerplate.phrases"))

@@ -50,7 +50,7 @@ twice: at `用P` (fix `用 P`) and at `n编` (fix `n 编`).)doc", /*explains_its
   return kInfo;
 }
 
-void CjkSpacing::check(const CheckContext& context, std::vector<Finding>& out) const {
+void CjkSpacing::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view style = context.options.text("typography/cjk-spacing.style");
   if (style != "space" && style != "none") return;
   const std::string_view prose = context.doc.prose();

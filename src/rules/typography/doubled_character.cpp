@@ -122,7 +122,7 @@ fix `的`.)doc", /*explains_its_span=*/false, /*reads_undecoded=*/false, kOption
   return kInfo;
 }
 
-void DoubledCharacter::check(const CheckContext& context, std::vector<Finding>& out) const {
+void DoubledCharacter::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   const std::vector<std::string> allowed = context.options.list("typography/doubled-character.allow");
   ChineseWords segmentation;

@@ -44,7 +44,7 @@ None.)doc"};
   return kInfo;
 }
 
-void DoubledQuote::check(const CheckContext& context, std::vector<Finding>& out) const {
+void DoubledQuote::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   std::size_t pos = 0;
   while (pos < prose.size()) {

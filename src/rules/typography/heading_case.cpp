@@ -57,7 +57,7 @@ None.)doc"};
   return kInfo;
 }
 
-void HeadingCase::check(const CheckContext& context, std::vector<Finding>& out) const {
+void HeadingCase::check(const CheckContext& context, FindingSink& out) const {
   if (context.doc.format.independent_blocks) return;  // units of a translation file follow no heading
   const std::string_view prose = context.doc.prose();
   const std::vector<Block> blocks = prose_blocks(context.doc);

@@ -209,7 +209,7 @@ the fix `as 44.2%`).)doc", /*explains_its_span=*/false, /*reads_undecoded=*/fals
   return kInfo;
 }
 
-void MissingSpace::check(const CheckContext& context, std::vector<Finding>& out) const {
+void MissingSpace::check(const CheckContext& context, FindingSink& out) const {
   WordOracle words(*lexicon_, context.glossary);
   if (!words.available()) return;
   const std::string_view prose = context.doc.prose();

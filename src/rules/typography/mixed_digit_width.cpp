@@ -52,7 +52,7 @@ None.)doc"};
   return kInfo;
 }
 
-void MixedDigitWidth::check(const CheckContext& context, std::vector<Finding>& out) const {
+void MixedDigitWidth::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   std::vector<DigitRun> runs;
   std::size_t full_width_runs = 0;

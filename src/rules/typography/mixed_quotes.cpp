@@ -55,7 +55,7 @@ None.)doc"};
   return kInfo;
 }
 
-void MixedQuotes::check(const CheckContext& context, std::vector<Finding>& out) const {
+void MixedQuotes::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   Family single{"apostrophe/single quote", '\'', "\xE2\x80\x98", "\xE2\x80\x99", {}};
   Family dual{"double quote", '"', "\xE2\x80\x9C", "\xE2\x80\x9D", {}};

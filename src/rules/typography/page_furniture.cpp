@@ -67,7 +67,7 @@ None.)doc"};
   return kInfo;
 }
 
-void PageFurniture::check(const CheckContext& context, std::vector<Finding>& out) const {
+void PageFurniture::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   for (const Block& block : doc.blocks) {
     if (block.kind != BlockKind::furniture) continue;

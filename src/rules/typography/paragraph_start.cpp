@@ -40,7 +40,7 @@ None.)doc"};
   return kInfo;
 }
 
-void ParagraphStart::check(const CheckContext& context, std::vector<Finding>& out) const {
+void ParagraphStart::check(const CheckContext& context, FindingSink& out) const {
   if (context.doc.format.independent_blocks) return;  // a unit of a translation file continues no other
   const std::string_view prose = context.doc.prose();
   for (const Block& block : prose_blocks(context.doc)) {

@@ -59,7 +59,7 @@ ellipsis (……) carried over into English, where it should be "…" or "...".
   return kInfo;
 }
 
-void RepeatedPunctuation::check(const CheckContext& context, std::vector<Finding>& out) const {
+void RepeatedPunctuation::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   const bool english = context.doc.lang == Lang::en;
   const std::string ellipsis(context.options.text("typography/repeated-punctuation.ellipsis"));

@@ -86,7 +86,7 @@ None.)doc"};
   return kInfo;
 }
 
-void RepeatedWord::check(const CheckContext& context, std::vector<Finding>& out) const {
+void RepeatedWord::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   WordOracle words(*lexicon_, context.glossary);
   std::vector<Word> words_at;

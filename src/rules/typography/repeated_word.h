@@ -10,7 +10,7 @@ class RepeatedWord final : public Rule {
  public:
   explicit RepeatedWord(std::shared_ptr<const typography::EnglishLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
   const RuleInfo& info() const override;
-  void check(const CheckContext& context, std::vector<Finding>& out) const override;
+  void check(const CheckContext& context, FindingSink& out) const override;
 
  private:
   std::shared_ptr<const typography::EnglishLexicon> lexicon_;

@@ -301,7 +301,7 @@ None. Add domain words through a glossary (`--glossary`): its English terms coun
   return kInfo;
 }
 
-void RunTogetherWords::check(const CheckContext& context, std::vector<Finding>& out) const {
+void RunTogetherWords::check(const CheckContext& context, FindingSink& out) const {
   WordOracle words(*lexicon_, context.glossary);
   if (!words.available()) return;
   const std::string_view prose = context.doc.prose();

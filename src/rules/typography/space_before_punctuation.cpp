@@ -53,7 +53,7 @@ None.)doc"};
   return kInfo;
 }
 
-void SpaceBeforePunctuation::check(const CheckContext& context, std::vector<Finding>& out) const {
+void SpaceBeforePunctuation::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   for (std::size_t i = 1; i < prose.size(); ++i) {
     const char mark = prose[i];

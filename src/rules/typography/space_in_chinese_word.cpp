@@ -73,7 +73,7 @@ None.)doc"};
   return kInfo;
 }
 
-void SpaceInChineseWord::check(const CheckContext& context, std::vector<Finding>& out) const {
+void SpaceInChineseWord::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   const Lexicon* lexicon = nullptr;
   auto known = [&](std::string_view word) { return static_cast<bool>(lexicon->find(word)); };

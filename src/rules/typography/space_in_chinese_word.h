@@ -13,7 +13,7 @@ class SpaceInChineseWord final : public Rule {
   // fetched on first use so that loading it is paid only when the rule runs.
   explicit SpaceInChineseWord(std::function<const Lexicon&()> words) : words_(std::move(words)) {}
   const RuleInfo& info() const override;
-  void check(const CheckContext& context, std::vector<Finding>& out) const override;
+  void check(const CheckContext& context, FindingSink& out) const override;
 
  private:
   std::function<const Lexicon&()> words_;

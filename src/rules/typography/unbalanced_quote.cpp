@@ -162,7 +162,7 @@ None.)doc"};
   return kInfo;
 }
 
-void UnbalancedQuote::check(const CheckContext& context, std::vector<Finding>& out) const {
+void UnbalancedQuote::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   const std::vector<Block> blocks = prose_blocks(context.doc);
   const MarkScanner scanner(prose);

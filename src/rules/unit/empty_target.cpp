@@ -26,7 +26,7 @@ None.)"};
   return kInfo;
 }
 
-void EmptyTarget::check(const CheckContext& context, std::vector<Finding>& out) const {
+void EmptyTarget::check(const CheckContext& context, FindingSink& out) const {
   if (!context.units) return;
   const std::string_view target = context.target->text;
   const std::string_view source = context.source->text;

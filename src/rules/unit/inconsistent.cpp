@@ -28,7 +28,7 @@ None.)"};
   return kInfo;
 }
 
-void InconsistentTranslation::check(const CheckContext& context, std::vector<Finding>& out) const {
+void InconsistentTranslation::check(const CheckContext& context, FindingSink& out) const {
   if (!context.units) return;
   const std::string_view source = context.source->text;
   const std::string_view target = context.target->text;

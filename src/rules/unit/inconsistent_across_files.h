@@ -8,7 +8,7 @@ namespace tc {
 class InconsistentAcrossFiles final : public Rule {
  public:
   const RuleInfo& info() const override;
-  void check(const CheckContext&, std::vector<Finding>&) const override {}
+  void check(const CheckContext&, FindingSink&) const override {}
   std::shared_ptr<const RunKeys> keep_for_run(const CheckContext& context) const override;
   std::unique_ptr<RunComparer> start_run() const override;
 };

@@ -27,7 +27,7 @@ None.)"};
   return kInfo;
 }
 
-void LengthLimit::check(const CheckContext& context, std::vector<Finding>& out) const {
+void LengthLimit::check(const CheckContext& context, FindingSink& out) const {
   if (!context.units) return;
   const std::string_view target = context.target->text;
   for (const BitextUnit& unit : *context.units) {

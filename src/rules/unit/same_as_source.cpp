@@ -30,7 +30,7 @@ None.)"};
   return kInfo;
 }
 
-void SameAsSource::check(const CheckContext& context, std::vector<Finding>& out) const {
+void SameAsSource::check(const CheckContext& context, FindingSink& out) const {
   if (!context.units || context.source->lang == context.target->lang) return;
   const std::string_view source = context.source->prose();
   const std::string_view target = context.target->prose();

@@ -1,0 +1,49 @@
+#include "core/finding_sink.h"
+
+#include <algorithm>
+#include <string>
+
+namespace tc {
+
+void FindingSink::push_back(Finding finding) {
+  if (!finding.document) finding.document = &document_;
+  auto tally = std::find_if(tallies_.begin(), tallies_.end(), [&](const Tally& t) { return t.document == finding.document; });
+  if (tally == tallies_.end()) {
+    Tally fresh;
+    fresh.document = finding.document;
+    tally = tallies_.insert(tallies_.end(), fresh);
+  }
+  if (limit_ != 0 && tally->kept >= limit_) {
+    if (tally->omitted++ == 0) tally->first_omitted = finding.span;
+    tally->severity = std::max(tally->severity, finding.severity);
+    return;
+  }
+  ++tally->kept;
+  if (finding.fix)
+    for (Edit& edit : finding.fix->edits)
+      if (edit.span == kFindingSpan) edit.span = finding.span;
+  out_.push_back(std::move(finding));
+}
+
+void FindingSink::finish(std::string_view rule_id) {
+  for (const Tally& tally : tallies_) {
+    if (tally.omitted == 0) continue;
+    Finding summary;
+    summary.rule = std::string(rule_id);
+    summary.severity = tally.severity;
+    summary.counts_omitted = true;
+    summary.document = tally.document;
+    summary.span = tally.first_omitted;
+    summary.message = omitted_findings_message(tally.omitted, limit_);
+    out_.push_back(std::move(summary));
+  }
+  tallies_.clear();
+}
+
+std::string omitted_findings_message(std::size_t omitted, std::size_t limit) {
+  return std::to_string(omitted) + " more finding" + (omitted == 1 ? "" : "s") +
+         " of this rule in this file not shown, from here on: at most " + std::to_string(limit) +
+         " are kept per rule and file (--max-findings-per-rule; 0 keeps all)";
+}
+
+}  // namespace tc
