@@ -569,8 +569,10 @@ struct Word {
   std::string lower;
 };
 
-std::vector<Word> english_words(std::string_view text, Span span) {
-  std::vector<Word> words;
+// Calls f(span, lowercase) for each English word (letters and hyphens) of text[span].
+template <class F>
+void for_each_english_word(std::string_view text, Span span, F&& f) {
+  std::string lower;
   std::size_t pos = span.begin;
   while (pos < span.end) {
     if (!is_ascii_letter(text[pos])) {
@@ -578,14 +580,19 @@ std::vector<Word> english_words(std::string_view text, Span span) {
       continue;
     }
     std::size_t end = pos;
-    std::string lower;
+    lower.clear();
     while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) {
       lower += static_cast<char>(text[end] >= 'A' && text[end] <= 'Z' ? text[end] + 32 : text[end]);
       ++end;
     }
-    words.push_back({{pos, end}, lower});
+    f(Span{pos, end}, lower);
     pos = end;
   }
+}
+
+std::vector<Word> english_words(std::string_view text, Span span) {
+  std::vector<Word> words;
+  for_each_english_word(text, span, [&](Span word, const std::string& lower) { words.push_back({word, lower}); });
   return words;
 }
 
@@ -652,9 +659,12 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     pos = p;
   }
   // Number words: "twenty-five", "two hundred", "a third", "one in every two".
-  const std::vector<Word> words = english_words(text, span);
-  auto unit_follows = [&](std::size_t i) { return i + 1 < words.size() && unit_noun(words[i + 1].lower); };
   static const CountingWords kCounting;
+  // Most text has no word the pass acts on: then it needs no list of words.
+  bool counting = false;
+  for_each_english_word(text, span, [&](Span, const std::string& lower) { counting = counting || kCounting.may_count(lower); });
+  const std::vector<Word> words = counting ? english_words(text, span) : std::vector<Word>();
+  auto unit_follows = [&](std::size_t i) { return i + 1 < words.size() && unit_noun(words[i + 1].lower); };
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i].lower;
     if (!kCounting.may_count(w)) continue;
