@@ -5,7 +5,8 @@
 // Reads ../shared/corpora beside the source tree (or $TRANSCHECK_CORPORA); says so when absent.
 //   align_bench [--corpora DIR] [--skip-synthetic] [--skip-tico] [--verbose] [--loo] [--weights k=v,...]
 // --loo adds the leave-one-chapter-out evaluation (27 weight sets on the six chapters, about 20 s);
-// ALIGN_BENCH_ERRORS=1 lists the gold beads missed with what the aligner made of them.
+// ALIGN_BENCH_ERRORS=1 lists the gold beads missed with what the aligner made of them, and
+// the TICO-19 beads whose sides cover different segments.
 #include <sys/resource.h>
 
 #include <pugixml.hpp>
@@ -152,6 +153,7 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "split") w.split_unrelated = static_cast<int>(value);
     else if (key == "normalise") w.normalise = value;
     else if (key == "count") w.learn_count = static_cast<int>(value);
+    else if (key == "trusted") w.learn_trusted = static_cast<int>(value);
     else std::cerr << "unknown weight " << key << "\n";
   }
 }
@@ -397,6 +399,15 @@ void tico(const fs::path& root, const AlignOptions& base) {
       for (auto t : bead.target)
         for (auto k : segments_of(zh_starts, alignment.target_sentences[t].span)) zh_segments.insert(k);
       if (en_segments != zh_segments) {
+        if (std::getenv("ALIGN_BENCH_ERRORS")) {
+          std::string list = "  " + name + " en";
+          for (auto k : en_segments) list += " " + std::to_string(k);
+          list += " zh";
+          for (auto k : zh_segments) list += " " + std::to_string(k);
+          std::printf("%s\n", list.c_str());
+          for (auto s : bead.source) std::printf("    EN %.160s\n", std::string(en.text.substr(alignment.source_sentences[s].span.begin, alignment.source_sentences[s].span.size())).c_str());
+          for (auto t : bead.target) std::printf("    ZH %.160s\n", std::string(zh.text.substr(alignment.target_sentences[t].span.begin, alignment.target_sentences[t].span.size())).c_str());
+        }
         for (auto k : en_segments) ok[k] = false;
         for (auto k : zh_segments) ok[k] = false;
       }

@@ -4,12 +4,20 @@
 // to the case half as long, and, as a reference measured in the same run, the
 // cost of segmenting the same pair (a linear pass) and hunalign when it is
 // installed. Each case runs in a child process so that its peak memory is its own.
+// Besides the process's peak resident memory (which counts the pages of the
+// mapped lexicon the text touches), the bench counts the heap the alignment
+// itself holds at its peak (operator new replaced below), and its ratio to the
+// bytes of the two texts.
 // Reads ../shared/corpora beside the source tree (or --corpora DIR, or
 // $TRANSCHECK_CORPORA); says so when absent.
 //   align_scaling_bench [--corpora DIR] [--max-copies 4]
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <atomic>
+#include <new>
 
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +34,51 @@
 
 namespace fs = std::filesystem;
 using namespace tc;
+
+namespace {
+
+// Heap bytes held now and at most since the last reset_heap_peak (glibc's
+// usable size of each block, counted when it is allocated and when freed).
+std::atomic<std::size_t> heap_now{0};
+std::atomic<std::size_t> heap_peak{0};
+
+void* counted(void* block) {
+  if (!block) throw std::bad_alloc();
+  const std::size_t now = heap_now.fetch_add(malloc_usable_size(block)) + malloc_usable_size(block);
+  std::size_t peak = heap_peak.load();
+  while (now > peak && !heap_peak.compare_exchange_weak(peak, now)) {
+  }
+  return block;
+}
+
+void uncounted(void* block) {
+  if (!block) return;
+  heap_now.fetch_sub(malloc_usable_size(block));
+  std::free(block);
+}
+
+std::size_t reset_heap_peak() {
+  heap_peak.store(heap_now.load());
+  return heap_now.load();
+}
+
+}  // namespace
+
+void* operator new(std::size_t size) { return counted(std::malloc(size ? size : 1)); }
+void* operator new[](std::size_t size) { return counted(std::malloc(size ? size : 1)); }
+void* operator new(std::size_t size, std::align_val_t align) {
+  const auto alignment = static_cast<std::size_t>(align);
+  return counted(std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment));
+}
+void* operator new[](std::size_t size, std::align_val_t align) { return operator new(size, align); }
+void operator delete(void* block) noexcept { uncounted(block); }
+void operator delete[](void* block) noexcept { uncounted(block); }
+void operator delete(void* block, std::size_t) noexcept { uncounted(block); }
+void operator delete[](void* block, std::size_t) noexcept { uncounted(block); }
+void operator delete(void* block, std::align_val_t) noexcept { uncounted(block); }
+void operator delete[](void* block, std::align_val_t) noexcept { uncounted(block); }
+void operator delete(void* block, std::size_t, std::align_val_t) noexcept { uncounted(block); }
+void operator delete[](void* block, std::size_t, std::align_val_t) noexcept { uncounted(block); }
 
 namespace {
 
@@ -85,6 +138,7 @@ struct Measure {
   double segment_cpu = 0;  // segmenting both sides (the linear reference)
   double before_mb = 0;    // resident before aligning (lexicon and texts loaded)
   double peak_mb = 0;      // peak of the child process
+  double heap_mb = 0;      // heap the alignment held at its peak, above what was held before
   std::size_t zh_sentences = 0, en_sentences = 0, beads = 0;
 };
 
@@ -113,8 +167,10 @@ bool measure(const Case& pair, Measure& out) {
     AlignOptions options;
     options.lexicon = &lexicon;
     start = cpu_seconds();
+    const std::size_t heap_before = reset_heap_peak();
     const Alignment alignment = align_sentences(zh, std::move(zh_sentences), en, std::move(en_sentences), options);
     m.align_cpu = cpu_seconds() - start;
+    m.heap_mb = static_cast<double>(heap_peak.load() - heap_before) / 1e6;
     m.beads = alignment.beads.size();
     const ssize_t written = write(pipe_ends[1], &m, sizeof m);
     _exit(written == static_cast<ssize_t>(sizeof m) ? 0 : 1);
@@ -188,8 +244,8 @@ int main(int argc, char** argv) {
     cases.push_back({"lopsided x2: zh 70%", head(zh2, 0.7), en2});
     cases.push_back({"lopsided x2: zh 20%-100%, en 0-75%", tail(zh2, 0.2), head(en2, 0.75)});
   }
-  std::printf("%-36s %7s %7s %9s %8s %7s %8s %9s %9s %9s\n", "case", "zh KB", "en KB", "sentences", "align s", "ratio",
-              "seg s", "peak MB", "align MB", "hunalign");
+  std::printf("%-36s %7s %7s %9s %8s %7s %8s %9s %9s %8s %6s %9s\n", "case", "zh KB", "en KB", "sentences", "align s",
+              "ratio", "seg s", "peak MB", "align MB", "heap MB", "x text", "hunalign");
   double previous = 0;
   for (std::size_t k = 0; k < cases.size(); ++k) {
     const Case& pair = cases[k];
@@ -209,12 +265,15 @@ int main(int argc, char** argv) {
       else std::snprintf(reference, sizeof reference, "failed");
     }
     const std::string sentences = std::to_string(m.zh_sentences) + "/" + std::to_string(m.en_sentences);
-    std::printf("%-36s %7.0f %7.0f %9s %8.2f %7s %8.3f %9.0f %9.0f %9s\n", pair.name.c_str(),
+    const double text_mb = static_cast<double>(pair.zh.size() + pair.en.size()) / 1e6;
+    std::printf("%-36s %7.0f %7.0f %9s %8.2f %7s %8.3f %9.0f %9.0f %8.1f %6.1f %9s\n", pair.name.c_str(),
                 static_cast<double>(pair.zh.size()) / 1e3, static_cast<double>(pair.en.size()) / 1e3, sentences.c_str(),
-                m.align_cpu, ratio, m.segment_cpu, m.peak_mb, m.peak_mb - m.before_mb, reference);
+                m.align_cpu, ratio, m.segment_cpu, m.peak_mb, m.peak_mb - m.before_mb, m.heap_mb,
+                text_mb > 0 ? m.heap_mb / text_mb : 0.0, reference);
   }
   std::printf("align s: CPU seconds of the alignment alone; ratio: to the matched case half as long (target <= x2.2);\n"
               "seg s: CPU seconds segmenting both sides (a linear pass, for scale); align MB: peak memory above\n"
-              "what the process held before aligning (lexicon and texts loaded)\n");
+              "what the process held before aligning (lexicon mapped and texts loaded; the lexicon's pages the text\n"
+              "touches count here); heap MB: heap the alignment held at its peak; x text: that per MB of the two texts\n");
   return 0;
 }

@@ -22,8 +22,8 @@ if (!packageDir || !outPath) {
 const all = (await import(pathToFileURL(resolve(packageDir, 'data/all.js')).href)).default.all;
 
 const STOP = new Set(('a an the of to in on at by for with from as and or be is are was were been being it its ' +
-  'that this these those sb sth one\'s oneself someone something etc esp lit fig used also variant see ' +
-  'abbr pr cl old usu sb\'s sth\'s into out up not no').split(' '));
+  'that this these those sb sth one\'s oneself someone something etc esp lit fig used also variant ' +
+  'abbr pr cl usu sb\'s sth\'s into out up not no').split(' '));
 
 function glossWords(defs) {
   const words = new Set();

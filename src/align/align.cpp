@@ -22,9 +22,11 @@ struct Shape {
   int zh;
   int en;
 };
-// A long Chinese sentence may become five or six short English ones in a free translation.
-constexpr std::array<Shape, 14> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1},
-                                             {2, 2}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}}};
+// A long Chinese sentence may become five or six short English ones in a free translation,
+// and an English list joined by semicolons ("a; b; c") five or six Chinese
+// clauses, which the segmenter splits at ；.
+constexpr std::array<Shape, 16> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1}, {2, 2},
+                                             {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}, {5, 1}, {6, 1}}};
 constexpr int kMaxSpan = 6;  // sentences on one side of a bead
 // Rows the search keeps of its scores and pair masks: those a bead can start
 // from (a power of two, so a row's slot is a mask of its index).
@@ -554,7 +556,7 @@ class Search {
   static constexpr float kOrphanRestCovers = 0.5f;  // ... while the neighbours explain the other sentence
   // ... or its neighbours cover nearly all of the other sentence and it adds
   // next to nothing, whatever the lengths.
-  static constexpr float kOrphanRestExplains = 0.9f;
+  static constexpr float kOrphanRestExplains = 0.85f;
   static constexpr float kOrphanNothingMuch = 0.06f;
   // ... or the bead is far too long with it (log ratio 0.5, 1.65x) and about
   // right without, while it covers at most a quarter of the other sentence.
@@ -742,7 +744,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   }
   const bool free = free_translation(beads);
   const bool learned = options.weights.learn_dice > 0 &&
-                       learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count) > 0;
+                       learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count,
+                                   options.weights.learn_trusted) > 0;
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     if (learned) finish_features(zh, en);

@@ -27,6 +27,7 @@ struct AlignWeights {
   double paragraph = 3.0;       // a bead joining sentences of different paragraphs
   double learn_dice = 0.4;      // second pass: word pairs learned from the first (0 disables)
   int learn_count = 2;
+  int learn_trusted = 3;        // ... pairs seen in fewer beads than this count only where competitive linking pairs them
   double normalise = 1.0;       // each sentence's coverage divided by (its token weight + 1)^normalise
   // Split a bead with no shared evidence when each side has this many tokens
   // and both together three times as many (0: never).

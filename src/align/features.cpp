@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <memory>
 
 #include "text/numbers.h"
@@ -77,6 +78,25 @@ struct Builder {
     return std::move(features);
   }
 };
+
+// A lower-cased word's letters when it is syllables of at most six letters
+// joined by hyphens, as pinyin given names often are ("xi-feng" -> "xifeng",
+// "bao-yu's" -> "baoyu"); otherwise the word itself ("russian-style").
+// (Apostrophes are left alone: "zhan'ao" is rare, "o'clock" and "didn't" are not.)
+std::string joined_name(std::string_view lower) {
+  const std::string_view word = lower.ends_with("'s") ? lower.substr(0, lower.size() - 2) : lower;
+  if (word.find('-') == std::string_view::npos || word.find('\'') != std::string_view::npos) return std::string(lower);
+  std::string joined;
+  std::size_t part = 0;
+  for (std::size_t k = 0; k <= word.size(); ++k) {
+    if (k < word.size() && word[k] != '-') continue;
+    const std::size_t size = k - part;
+    if (size == 0 || size > 6) return std::string(lower);  // a pinyin syllable has 1..6 letters
+    joined.append(word.substr(part, size));
+    part = k + 1;
+  }
+  return joined;
+}
 
 }  // namespace
 
@@ -264,9 +284,13 @@ SentenceFeatures FeatureExtractor::english(std::string_view text, Span span) {
     first_word = false;
     if (is_english_stopword(lower) || lower == "i") continue;
     const WordId plain = word_id(english_stem(lower));
-    if (capitalised && !initial && lower.size() >= 2 && lower.find_first_of("0123456789-") == std::string::npos) {
+    // Pinyin names may join their syllables with hyphens (Xi-feng, Bao-yu): such a
+    // word is taken for a name even at a sentence's start.
+    const std::string joined = joined_name(lower);
+    if (capitalised && lower.size() >= 2 && lower.find_first_of("0123456789") == std::string::npos &&
+        (joined != lower || (!initial && lower.find('-') == std::string::npos))) {
       // A name: matched against the pinyin of the Chinese, else as an ordinary word ("God", "Party").
-      const WordId name = salted(lower, '@');
+      const WordId name = salted(joined, '@');
       const std::uint64_t bit = b.token(plain, name, plain);
       b.offer(name, bit);
       b.offer(plain, bit);
@@ -321,51 +345,48 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
   features.quote_opens = static_cast<std::uint8_t>(std::min(depth, 255));
 }
 
-std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                        const std::vector<Bead>& beads, double min_dice, int min_count) {
-  // Each pairing bead's distinct Chinese keys and English ids, in flat sorted
-  // runs. The pairs they make are counted one Chinese key at a time over the
-  // beads holding it: listing every (key, id) pair of every bead at once took
-  // tens of times the text in memory.
-  std::vector<std::uint64_t> zh_keys;             // runs, one per bead
-  std::vector<WordId> en_ids;                     // runs, one per bead
-  std::vector<std::size_t> zh_start{0}, en_start{0};
-  for (const auto& bead : beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
-    const auto zh_begin = zh_keys.end() - zh_keys.begin();
-    for (auto i : bead.source) zh_keys.insert(zh_keys.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
-    std::sort(zh_keys.begin() + zh_begin, zh_keys.end());
-    zh_keys.erase(std::unique(zh_keys.begin() + zh_begin, zh_keys.end()), zh_keys.end());
-    const auto en_begin = en_ids.end() - en_ids.begin();
-    for (auto j : bead.target) en_ids.insert(en_ids.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
-    std::sort(en_ids.begin() + en_begin, en_ids.end());
-    en_ids.erase(std::unique(en_ids.begin() + en_begin, en_ids.end()), en_ids.end());
-    zh_start.push_back(zh_keys.size());
-    en_start.push_back(en_ids.size());
-  }
+namespace {
+
+template <class Sorted, class Value>
+int count_in(const Sorted& sorted, const Value& value) {
+  const auto range = std::equal_range(sorted.begin(), sorted.end(), value);
+  return static_cast<int>(range.second - range.first);
+}
+
+}  // namespace
+
+void BeadRuns::close_bead() {
+  auto close = [](auto& all, std::vector<std::size_t>& start) {
+    const auto first = all.begin() + static_cast<std::ptrdiff_t>(start.back());
+    std::sort(first, all.end());
+    all.erase(std::unique(first, all.end()), all.end());
+    start.push_back(all.size());
+  };
+  close(zh, zh_start);
+  close(en, en_start);
+  // A key stays once per id it explains: it may explain as many as it links.
+  zh_explaining_start.push_back(zh_explaining.size());
+  close(en_explained, en_explained_start);
+}
+
+std::vector<Association> associate(const BeadRuns& beads, double min_dice, int min_count) {
   // Beads holding each English id, and (key, bead) for every Chinese key, sorted by key.
-  std::vector<WordId> en_seen = en_ids;
+  std::vector<WordId> en_seen = beads.en;
   std::sort(en_seen.begin(), en_seen.end());
   std::vector<std::pair<std::uint64_t, std::uint32_t>> zh_beads;
-  zh_beads.reserve(zh_keys.size());
-  for (std::size_t bead = 0; bead + 1 < zh_start.size(); ++bead)
-    for (std::size_t k = zh_start[bead]; k < zh_start[bead + 1]; ++k) zh_beads.emplace_back(zh_keys[k], static_cast<std::uint32_t>(bead));
+  zh_beads.reserve(beads.zh.size());
+  for (std::size_t bead = 0; bead < beads.size(); ++bead)
+    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead)) zh_beads.emplace_back(z, static_cast<std::uint32_t>(bead));
   std::sort(zh_beads.begin(), zh_beads.end());
-  auto count_of = [](const auto& sorted, auto value) {
-    const auto range = std::equal_range(sorted.begin(), sorted.end(), value);
-    return static_cast<int>(range.second - range.first);
-  };
-  std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
-  std::size_t pairs = 0;
+  std::vector<Association> out;
   std::vector<WordId> partners;  // English ids of the beads holding one Chinese key, with repeats
   for (std::size_t k = 0; k < zh_beads.size();) {
     const std::uint64_t z = zh_beads[k].first;
     std::size_t key_end = k;
     partners.clear();
     for (; key_end < zh_beads.size() && zh_beads[key_end].first == z; ++key_end) {
-      const std::uint32_t bead = zh_beads[key_end].second;
-      partners.insert(partners.end(), en_ids.begin() + static_cast<std::ptrdiff_t>(en_start[bead]),
-                      en_ids.begin() + static_cast<std::ptrdiff_t>(en_start[bead + 1]));
+      const auto run = BeadRuns::run(beads.en, beads.en_start, zh_beads[key_end].second);
+      partners.insert(partners.end(), run.begin(), run.end());
     }
     const int z_count = static_cast<int>(key_end - k);
     k = key_end;
@@ -374,15 +395,77 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     for (std::size_t p = 0; p < partners.size();) {
       std::size_t end = p;
       while (end < partners.size() && partners[end] == partners[p]) ++end;
-      const int together = static_cast<int>(end - p);
-      const WordId e = partners[p];
+      const Association pair{z, partners[p], static_cast<int>(end - p), z_count + count_in(en_seen, partners[p])};
       p = end;
-      if (together < min_count) continue;
-      const double dice = 2.0 * together / (z_count + count_of(en_seen, e));
-      if (dice < min_dice) continue;
-      learned[z].push_back(e);
-      ++pairs;
+      if (pair.together >= min_count && pair.dice() >= min_dice) out.push_back(pair);
     }
+  }
+  return out;
+}
+
+std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const std::vector<Association>& associations) {
+  std::vector<std::pair<std::uint64_t, WordId>> links;
+  std::vector<std::tuple<double, std::uint64_t, WordId>> candidates;
+  std::vector<std::uint64_t> zh_linked;
+  std::vector<WordId> en_linked;
+  const auto by_key = [](const Association& a, std::uint64_t z) { return a.zh < z; };
+  for (std::size_t bead = 0; bead < beads.size(); ++bead) {
+    const auto en = BeadRuns::run(beads.en, beads.en_start, bead);
+    candidates.clear();
+    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead))
+      for (auto a = std::lower_bound(associations.begin(), associations.end(), z, by_key); a != associations.end() && a->zh == z; ++a)
+        if (std::binary_search(en.begin(), en.end(), a->en)) candidates.emplace_back(a->dice(), z, a->en);
+    // Strongest first (ties by the keys: the same links on every run).
+    std::sort(candidates.begin(), candidates.end(), std::greater<>());
+    // What the offers explain is linked already.
+    const auto explaining = BeadRuns::run(beads.zh_explaining, beads.zh_explaining_start, bead);
+    const auto explained = BeadRuns::run(beads.en_explained, beads.en_explained_start, bead);
+    zh_linked.assign(explaining.begin(), explaining.end());
+    en_linked.assign(explained.begin(), explained.end());
+    for (const auto& [dice, z, e] : candidates) {
+      if (std::find(en_linked.begin(), en_linked.end(), e) != en_linked.end()) continue;
+      if (std::count(zh_linked.begin(), zh_linked.end(), z) >= kLinksPerChineseWord) continue;
+      zh_linked.push_back(z);
+      en_linked.push_back(e);
+      links.emplace_back(z, e);
+    }
+  }
+  std::sort(links.begin(), links.end());
+  return links;
+}
+
+std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
+                        const std::vector<Bead>& beads, double min_dice, int min_count, int trusted_count) {
+  BeadRuns runs;
+  for (const auto& bead : beads) {
+    if (bead.source.empty() || bead.target.empty()) continue;
+    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
+    for (auto j : bead.target) runs.en.insert(runs.en.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
+    const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
+    std::sort(en_begin, runs.en.end());
+    for (auto i : bead.source)
+      for (const auto& [id, bits] : zh_side[i].offers)
+        if (std::binary_search(en_begin, runs.en.end(), id)) {
+          runs.en_explained.push_back(id);
+          for (std::uint64_t b = bits; b; b &= b - 1)
+            runs.zh_explaining.push_back(zh_side[i].token_keys[static_cast<std::size_t>(std::countr_zero(b))]);
+        }
+    runs.close_bead();
+  }
+  // A pair seen in a few beads may be a word and its neighbour's translation
+  // (a name beside "lab", a disease beside "virus"): it counts only as often
+  // as competitive linking pairs the two. Pairs seen in trusted_count beads or
+  // more are trusted on their Dice coefficient alone.
+  const std::vector<Association> associations = associate(runs, min_dice, min_count);
+  const auto links = link_words(runs, associations);
+  std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
+  std::size_t pairs = 0;
+  for (const Association& pair : associations) {
+    Association seen = pair;
+    if (pair.together < trusted_count) seen.together = count_in(links, std::make_pair(pair.zh, pair.en));
+    if (seen.together < min_count || seen.dice() < min_dice) continue;
+    learned[pair.zh].push_back(pair.en);
+    ++pairs;
   }
   if (learned.empty()) return 0;
   std::vector<Offer> more;
@@ -406,19 +489,27 @@ void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabula
     positions[k] = vocabulary.find(sorted[k].first);
     if (positions[k]) entries += static_cast<std::size_t>(std::popcount(sorted[k].second));
   }
-  index_.clear();
-  token_.clear();
-  index_.reserve(entries);
-  token_.reserve(entries);
+  size_ = static_cast<std::uint32_t>(entries);
+  entries_ = entries ? std::make_unique<std::uint32_t[]>(entries + (entries + 3) / 4) : nullptr;
+  auto* tokens = reinterpret_cast<std::uint8_t*>(entries_.get() + entries);
+  std::size_t at = 0;
   for (std::size_t k = 0; k < sorted.size(); ++k) {
     if (!positions[k]) continue;
-    for (std::uint64_t bits = sorted[k].second; bits; bits &= bits - 1) {
-      index_.push_back(positions[k] - 1);
-      token_.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
+    for (std::uint64_t bits = sorted[k].second; bits; bits &= bits - 1, ++at) {
+      entries_[at] = positions[k] - 1;
+      tokens[at] = static_cast<std::uint8_t>(std::countr_zero(bits));
     }
   }
-  index_.shrink_to_fit();
-  token_.shrink_to_fit();
+}
+
+Offers& Offers::operator=(const Offers& other) {
+  if (this == &other) return *this;
+  vocabulary_ = other.vocabulary_;
+  size_ = other.size_;
+  const std::size_t words = size_ + (size_ + 3) / 4;
+  entries_ = size_ ? std::make_unique<std::uint32_t[]>(words) : nullptr;
+  if (size_) std::copy(other.entries_.get(), other.entries_.get() + words, entries_.get());
+  return *this;
 }
 
 void Offers::add(const std::vector<Offer>& more) {
@@ -434,10 +525,11 @@ std::uint64_t Offers::bits_of(WordId id) const {
   const std::uint32_t found = vocabulary_->find(id);
   if (!found) return 0;
   const std::uint32_t position = found - 1;
-  const auto first = std::lower_bound(index_.begin(), index_.end(), position);
+  const std::uint32_t* positions = entries_.get();
   std::uint64_t bits = 0;
-  for (auto it = first; it != index_.end() && *it == position; ++it)
-    bits |= std::uint64_t{1} << token_[static_cast<std::size_t>(it - index_.begin())];
+  for (auto k = static_cast<std::size_t>(std::lower_bound(positions, positions + size_, position) - positions);
+       k < size_ && positions[k] == position; ++k)
+    bits |= std::uint64_t{1} << token(k);
   return bits;
 }
 

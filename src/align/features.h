@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <iterator>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -68,7 +69,7 @@ class Offers {
    private:
     void load() {
       next_ = at_;
-      if (!offers_ || at_ >= offers_->index_.size()) return;
+      if (!offers_ || at_ >= offers_->size_) return;
       const auto [position, bits] = offers_->run(next_);
       value_ = {offers_->vocabulary_->ids[position], bits};
     }
@@ -76,6 +77,12 @@ class Offers {
     std::size_t at_ = 0, next_ = 0;
     Offer value_{};
   };
+
+  Offers() = default;
+  Offers(const Offers& other) { *this = other; }
+  Offers(Offers&&) noexcept = default;
+  Offers& operator=(const Offers& other);
+  Offers& operator=(Offers&&) noexcept = default;
 
   // The offers (sorted by id, one per id) whose id is in `vocabulary`
   // (outliving these offers); the others are dropped.
@@ -85,12 +92,12 @@ class Offers {
   // The bits of the tokens offering `id` (0: none).
   std::uint64_t bits_of(WordId id) const;
   iterator begin() const { return {this, 0}; }
-  iterator end() const { return {this, index_.size()}; }
-  bool empty() const { return index_.empty(); }
+  iterator end() const { return {this, size_}; }
+  bool empty() const { return size_ == 0; }
   // Calls f(position of the id in the vocabulary, bits) for each id, ascending.
   template <class F>
   void for_each_position(F f) const {
-    for (std::size_t k = 0; k < index_.size();) {
+    for (std::size_t k = 0; k < size_;) {
       const auto [position, bits] = run(k);
       f(position, bits);
     }
@@ -99,20 +106,26 @@ class Offers {
   // ascending id and, within one id, ascending token.
   template <class F>
   void for_each_token(F f) const {
-    for (std::size_t k = 0; k < index_.size(); ++k) f(vocabulary_->ids[index_[k]], static_cast<std::size_t>(token_[k]));
+    for (std::size_t k = 0; k < size_; ++k) f(vocabulary_->ids[position(k)], static_cast<std::size_t>(token(k)));
   }
 
  private:
   // The position and bits of the entries of one id from entry k on; moves k past them.
   std::pair<std::uint32_t, std::uint64_t> run(std::size_t& k) const {
-    const std::uint32_t position = index_[k];
+    const std::uint32_t first = position(k);
     std::uint64_t bits = 0;
-    for (; k < index_.size() && index_[k] == position; ++k) bits |= std::uint64_t{1} << token_[k];
-    return {position, bits};
+    for (; k < size_ && position(k) == first; ++k) bits |= std::uint64_t{1} << token(k);
+    return {first, bits};
   }
   const Vocabulary* vocabulary_ = nullptr;
-  std::vector<std::uint32_t> index_;  // position in the vocabulary, ascending
-  std::vector<std::uint8_t> token_;   // bit number of the token, ascending within one id
+  // Entry k's position in the vocabulary (ascending) and its token's bit
+  // number (ascending within one id): one block, the size_ positions then
+  // the size_ bit numbers (every sentence of a book holds one: a single
+  // allocation and no spare room).
+  std::uint32_t position(std::size_t k) const { return entries_[k]; }
+  std::uint8_t token(std::size_t k) const { return reinterpret_cast<const std::uint8_t*>(entries_.get() + size_)[k]; }
+  std::unique_ptr<std::uint32_t[]> entries_;
+  std::uint32_t size_ = 0;
 };
 
 struct SentenceFeatures {
@@ -172,8 +185,52 @@ class FeatureExtractor {
 // English word ids that keep landing in the same confident beads (a
 // character's name and its English rendering, "韦小宝" and "Trinket").
 // Adds them to the Chinese side's offers; returns how many pairs it learned.
+// Pairs seen in at least trusted_count beads need only Dice >= min_dice; pairs
+// seen less often must have been linked (link_words) in min_count beads.
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                        const std::vector<Bead>& zh_en_beads, double min_dice, int min_count);
+                        const std::vector<Bead>& zh_en_beads, double min_dice, int min_count, int trusted_count);
+
+// A Chinese word often stands for two English ones (a name for the name and
+// its pronoun; 不大 "not very big"), an English word rarely for two Chinese ones.
+inline constexpr int kLinksPerChineseWord = 2;
+
+// The words of every pairing bead, in flat runs (one run per bead): its
+// distinct Chinese token keys and English token ids, and the ones the
+// Chinese side's offers pair already (a key once per id it explains).
+struct BeadRuns {
+  std::vector<std::uint64_t> zh, zh_explaining;
+  std::vector<WordId> en, en_explained;
+  std::vector<std::size_t> zh_start{0}, en_start{0}, zh_explaining_start{0}, en_explained_start{0};
+  std::size_t size() const { return zh_start.size() - 1; }
+  // Ends the current bead: its words appended since the last call become its runs (keys and ids sorted, distinct).
+  void close_bead();
+  template <class T>
+  static std::span<const T> run(const std::vector<T>& all, const std::vector<std::size_t>& start, std::size_t bead) {
+    return {all.data() + start[bead], start[bead + 1] - start[bead]};
+  }
+};
+
+// A Chinese key and an English id seen together in `together` beads, with
+// their Dice coefficient (`beads`: beads holding either, counted twice when both).
+struct Association {
+  std::uint64_t zh = 0;
+  WordId en = 0;
+  int together = 0;
+  int beads = 0;
+  double dice() const { return 2.0 * together / beads; }
+};
+
+// The pairs seen together in at least min_count beads with Dice at least
+// min_dice, sorted by key and id. Counted one Chinese key at a time over the
+// beads holding it: listing every pair of every bead at once took tens of
+// times the text in memory.
+std::vector<Association> associate(const BeadRuns& beads, double min_dice, int min_count);
+
+// Competitive linking (Melamed 2000) in each bead: its associated pairs,
+// strongest first, each English word linked once and each Chinese word at
+// most kLinksPerChineseWord times, the pairs the offers explain counting as
+// linked. Returns the links of all beads, sorted (a pair once per bead that links it).
+std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const std::vector<Association>& associations);
 
 // Every id the sentences ask for or offer (their found offers), without 0.
 Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side);

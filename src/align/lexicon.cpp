@@ -55,10 +55,21 @@ std::string_view irregular_base(std::string_view word) {
   return found == kIrregular.end() ? std::string_view() : found->second;
 }
 
+// A final silent e goes (make/making -> mak, hope/hoped -> hop): the forms of one word meet.
+void drop_final_e(std::string& w) {
+  if (w.size() > 3 && w.back() == 'e') w.pop_back();
+}
+
 }  // namespace
 
 std::string english_stem(std::string_view word) {
-  if (const auto base = irregular_base(word); !base.empty()) return std::string(base);
+  // An irregular form ends as its base does ("came" and "come" both "com"),
+  // or it would never meet the lexicon's glosses, which go through here too.
+  if (const auto base = irregular_base(word); !base.empty()) {
+    std::string w(base);
+    drop_final_e(w);
+    return w;
+  }
   std::string w(word);
   if (ends_with(w, "'s")) w.resize(w.size() - 2);
   auto strip = [&](std::size_t n) { w.resize(w.size() - n); };
@@ -82,7 +93,7 @@ std::string english_stem(std::string_view word) {
         w.back() != 's' && w.back() != 'z')
       strip(1);
   }
-  if (w.size() > 3 && w.back() == 'e') strip(1);  // make/making/made -> mak; hope/hoped -> hop
+  drop_final_e(w);
   return w;
 }
 

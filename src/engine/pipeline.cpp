@@ -135,17 +135,24 @@ std::string hex(std::uint64_t value) {
   return out;
 }
 
-}  // namespace
-
-std::string fingerprint_of(const Finding& finding, std::size_t occurrence) {
-  Fnv1a h{base_hash(finding)};
+std::string fingerprint_from(std::uint64_t base, std::size_t occurrence) {
+  Fnv1a h{base};
   h.add(std::to_string(occurrence));
   return hex(h.hash);
 }
 
+}  // namespace
+
+std::string fingerprint_of(const Finding& finding, std::size_t occurrence) {
+  return fingerprint_from(base_hash(finding), occurrence);
+}
+
 void set_fingerprints(std::vector<Finding>& findings) {
   std::map<std::uint64_t, std::size_t> seen;
-  for (Finding& f : findings) f.fingerprint = fingerprint_of(f, seen[base_hash(f)]++);
+  for (Finding& f : findings) {
+    const std::uint64_t base = base_hash(f);  // once a finding: it folds the context around the span
+    f.fingerprint = fingerprint_from(base, seen[base]++);
+  }
 }
 
 std::size_t drop_baselined(std::vector<Finding>& findings, const Baseline* baseline, std::vector<Finding>& baselined) {

@@ -51,6 +51,18 @@ TEST(Align, MergeOfTwoChineseSentences) {
             (Beads{"[0]:[0]", "[1,2]:[1]", "[3]:[2]"}));
 }
 
+// The Chinese segmenter splits a list at ；, the English one keeps "a; b; c" as
+// one sentence: six clauses join the one English sentence.
+TEST(Align, ClausesSplitAtSemicolonsJoinOneEnglishSentence) {
+  EXPECT_EQ(beads_of("接种疫苗可以降低重症风险。高危人群包括：老年人；孕妇；慢性病患者；肥胖者；吸烟者；以及医护人员。"
+                     "天气很冷，请多穿衣服。\n",
+                     "Vaccination lowers the risk of severe illness. Those most at risk: the elderly; expectant mothers; "
+                     "the chronically unwell; the heavy; those who light up; and carers. The weather is "
+                     "cold, so please dress warmly.\n",
+                     false),
+            (Beads{"[0]:[0]", "[1,2,3,4,5,6]:[1]", "[7]:[2]"}));
+}
+
 TEST(Align, Omission) {
   EXPECT_EQ(beads_of("我喜欢苹果。\n医生在医院工作。\n学生们在图书馆读书。\n天气很冷。\n",
                      "I like apples.\nThe doctor works in the hospital.\nThe weather is cold.\n"),
