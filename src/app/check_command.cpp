@@ -236,6 +236,7 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
   std::size_t input_errors = walk_errors;
   bool failing = false;
   BaselineWriter baseline_writer;
+  std::size_t omitted_counts = 0;  // findings that count left-out ones: a baseline cannot hold those
   std::set<std::string> baselined;
   Progress progress(jobs.size(), isatty(STDERR_FILENO) != 0);
   std::size_t findings_so_far = 0;
@@ -264,6 +265,7 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
       summary.baselined += result.filtered.baselined;
       for (const Finding& f : result.baselined) baselined.insert(f.fingerprint);
       if (!args.write_baseline.empty()) {
+        for (const Finding& f : result.findings) omitted_counts += f.counts_omitted() ? 1 : 0;
         baseline_writer.add(result.findings);
         baseline_writer.add(result.baselined);
       }
@@ -280,6 +282,10 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
   if (!args.write_baseline.empty()) {
     write_output(args.write_baseline, inputs, [&](std::ostream& out) { baseline_writer.write(out); });
     std::cerr << "transcheck: wrote " << baseline_writer.size() << " findings to " << args.write_baseline << '\n';
+    if (omitted_counts > 0)
+      std::cerr << "transcheck: warning: " << plural(omitted_counts, "finding")
+                << " only count what --max-findings-per-rule left out; the baseline cannot record those, so the counts "
+                   "stay in reports (raise --max-findings-per-rule or set it to 0 before writing the baseline)\n";
   }
   return summary.exit_code;
 }
@@ -311,7 +317,11 @@ void add_check_command(CLI::App& app, ExitStatus& status) {
   command->add_option("--max-findings-per-rule", args->max_findings_per_rule,
                       "Keep at most this many findings of one rule in one file; one more finding counts the rest "
                       "(default " + std::to_string(kDefaultMaxFindingsPerRule) + ", 0: no limit)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            return value.empty() || value.front() == '-' ? std::string("must be 0 or more") : std::string();
+          },
+          "N"));
   command->add_option("--glossary", args->glossaries, "Terminology glossary (TSV, CSV, TBX or JSON); repeatable")
       ->allow_extra_args(false);
   command->add_option("--severity", args->severities, "Change a rule's or family's severity: RULE=error|warning|info")

@@ -3,14 +3,18 @@
 // unsafe ones too). --dry-run prints a unified diff and writes nothing.
 #include <iostream>
 #include <memory>
+#include <set>
+#include <string_view>
 
 #include "app/cli_options.h"
 #include "app/commands.h"
 #include "app/output.h"
+#include "core/finding_sink.h"
 #include "engine/fixes.h"
 #include "engine/session.h"
 #include "formats/reader.h"
 #include "report/excerpt.h"
+#include "report/printers.h"
 #include "report/unified_diff.h"
 #include "rules/registry.h"
 
@@ -34,6 +38,18 @@ struct FixArgs {
 std::string position_of(const Finding& f) {
   const Position p = f.document->position(f.span.begin);
   return printable(f.document->path) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
+// How many findings the per-rule limit left out in doc of the rules that have
+// a fix to apply there: those are fixed only by running fix again.
+std::size_t left_out_of_fixed_rules(const Document& doc, const std::vector<Finding>& findings, const FixSelection& selection) {
+  std::set<std::string_view> fixed_rules;
+  for (const Finding& f : findings)
+    if (f.document == &doc && selection.admits(f)) fixed_rules.insert(f.rule);
+  std::size_t left_out = 0;
+  for (const Finding& f : findings)
+    if (f.document == &doc && f.counts_omitted() && fixed_rules.contains(f.rule)) left_out += f.omitted;
+  return left_out;
 }
 
 // Writes one document's fixes (or their diff); false when the file could not be written.
@@ -80,6 +96,7 @@ int run_fix(const FixArgs& args) {
   std::size_t applied = 0;
   std::size_t skipped = 0;
   std::size_t files_changed = 0;
+  std::size_t left_out = 0;  // findings the per-rule limit left out, so not fixed this time
   for (const Job& job : plan_jobs(session.config(), args.files)) {
     const JobResult result = session.run(job);
     if (result.error) {
@@ -96,6 +113,7 @@ int run_fix(const FixArgs& args) {
       if (job.kind == Job::Kind::bitext && d == 0) continue;
       const Document& doc = result.documents[d];
       const FilePatch patch = plan_fixes(doc, result.findings, selection);
+      left_out += left_out_of_fixed_rules(doc, result.findings, selection);
       skipped += patch.skipped.size();
       if (!apply(patch, args.dry_run, {session.config().max_input_size})) {
         ++errors;
@@ -109,6 +127,10 @@ int run_fix(const FixArgs& args) {
             << files_changed << (files_changed == 1 ? " file" : " files");
   if (skipped > 0) std::cerr << " (" << skipped << " overlapping or unwritable " << (skipped == 1 ? "fix" : "fixes") << " not applied)";
   std::cerr << '\n';
+  if (left_out > 0)
+    std::cerr << "transcheck: " << plural(left_out, "more finding") << " of the rules fixed "
+              << (left_out == 1 ? "was" : "were") << " left out by the limit of " << kDefaultMaxFindingsPerRule
+              << " per rule and file and not fixed; run fix again\n";
   return errors > 0 ? 2 : 0;
 }
 

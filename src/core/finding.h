@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -52,9 +53,11 @@ inline Fix unsafe_fix(std::string replacement) {
 struct Finding {
   std::string rule;  // "family/name"
   Severity severity = Severity::warning;
-  // Stands for the findings of its rule in its document that
-  // --max-findings-per-rule left out (core/finding_sink.h).
-  bool counts_omitted = false;
+  // Not 0: this finding stands for that many findings of its rule in its
+  // document that --max-findings-per-rule left out (core/finding_sink.h).
+  // 32 bits fit beside the severity, so a Finding grows no larger.
+  std::uint32_t omitted = 0;
+  bool counts_omitted() const { return omitted != 0; }
   const Document* document = nullptr;  // set by the engine when a rule leaves it null
   Span span;                           // byte offsets into document->text
   std::string message;

@@ -1,6 +1,7 @@
 #include "core/finding_sink.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 namespace tc {
@@ -14,7 +15,11 @@ void FindingSink::push_back(Finding finding) {
     tally = tallies_.insert(tallies_.end(), fresh);
   }
   if (limit_ != 0 && tally->kept >= limit_) {
-    if (tally->omitted++ == 0) tally->first_omitted = finding.span;
+    // Rules need not emit in order of position: the count sits at the
+    // left-out finding that comes first in the text.
+    if (tally->omitted++ == 0 || finding.span.begin < tally->first_omitted.begin ||
+        (finding.span.begin == tally->first_omitted.begin && finding.span.end < tally->first_omitted.end))
+      tally->first_omitted = finding.span;
     tally->severity = std::max(tally->severity, finding.severity);
     return;
   }
@@ -31,7 +36,7 @@ void FindingSink::finish(std::string_view rule_id) {
     Finding summary;
     summary.rule = std::string(rule_id);
     summary.severity = tally.severity;
-    summary.counts_omitted = true;
+    summary.omitted = static_cast<std::uint32_t>(std::min<std::size_t>(tally.omitted, UINT32_MAX));
     summary.document = tally.document;
     summary.span = tally.first_omitted;
     summary.message = omitted_findings_message(tally.omitted, limit_);
@@ -42,8 +47,8 @@ void FindingSink::finish(std::string_view rule_id) {
 
 std::string omitted_findings_message(std::size_t omitted, std::size_t limit) {
   return std::to_string(omitted) + " more finding" + (omitted == 1 ? "" : "s") +
-         " of this rule in this file not shown, from here on: at most " + std::to_string(limit) +
-         " are kept per rule and file (--max-findings-per-rule; 0 keeps all)";
+         " of this rule in this file " + (omitted == 1 ? "was" : "were") + " left out, the first of them here: at most " +
+         std::to_string(limit) + " are kept per rule and file (--max-findings-per-rule; 0 keeps all)";
 }
 
 }  // namespace tc

@@ -3,8 +3,10 @@
 // gives a finding every few bytes; kept, they take a hundred times the file's
 // size. So the sink keeps at most `limit` findings of one rule in each
 // document and only counts the rest, and finish() reports each document's
-// count as one finding where the first left-out one was, at the highest
-// severity among them (a gate still fails on what was left out).
+// count as one finding (Finding::omitted) at the left-out one that comes first
+// in the text, at the highest severity among them (a gate still fails on what
+// was left out). The kept ones are the first the rule emits, which for a rule
+// that does not emit in order of position need not be the first in the text.
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -39,7 +41,7 @@ class FindingSink {
     std::size_t kept = 0;
     std::size_t omitted = 0;
     Severity severity = Severity::info;  // the highest among the omitted
-    Span first_omitted;
+    Span first_omitted;  // the left-out span that begins first
   };
   std::vector<Finding>& out_;
   const Document& document_;

@@ -24,7 +24,8 @@ Baseline load_baseline(const std::string& path) { return parse_baseline(read_fil
 
 void BaselineWriter::add(const std::vector<Finding>& findings) {
   for (const Finding& f : findings)
-    entries_.push_back({f.fingerprint, f.rule, f.document ? f.document->stable_path() : std::string(), f.message});
+    // A count of left-out findings is never baselined (drop_baselined keeps it).
+    if (!f.counts_omitted()) entries_.push_back({f.fingerprint, f.rule, f.document ? f.document->stable_path() : std::string(), f.message});
 }
 
 void BaselineWriter::write(std::ostream& out) const {

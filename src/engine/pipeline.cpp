@@ -46,7 +46,7 @@ std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules
   const std::size_t before = findings.size();
   std::erase_if(findings, [&](const Finding& f) {
     // The count of what the limit left out stays: those were never compared with any span.
-    if (is_root_cause(f) || f.counts_omitted) return false;
+    if (is_root_cause(f) || f.counts_omitted()) return false;
     const auto it = explained.find(f.document);
     if (it == explained.end()) return false;
     const std::vector<Span>& spans = it->second.spans;
@@ -98,6 +98,9 @@ std::string folded(std::string_view text) {
 
 std::uint64_t base_hash(const Finding& f) {
   Fnv1a h;
+  // The count of left-out findings sits on the first of them: without this
+  // it would share that finding's fingerprint.
+  if (f.counts_omitted()) h.add("counts omitted findings");
   h.add(f.rule);
   h.add(f.document ? std::string_view(f.document->stable_path()) : std::string_view());
   if (!f.document || f.span.end > f.document->text.size()) return h.hash;
@@ -160,7 +163,10 @@ std::size_t drop_baselined(std::vector<Finding>& findings, const Baseline* basel
   const std::size_t before = baselined.size();
   std::vector<Finding> kept;
   kept.reserve(findings.size());
-  for (Finding& f : findings) (baseline->contains(f.fingerprint) ? baselined : kept).push_back(std::move(f));
+  // A baseline records findings, not what the limit left out unseen: the
+  // count stays, so new findings among the left-out ones are not hidden.
+  for (Finding& f : findings)
+    (!f.counts_omitted() && baseline->contains(f.fingerprint) ? baselined : kept).push_back(std::move(f));
   findings = std::move(kept);
   return baselined.size() - before;
 }

@@ -140,13 +140,21 @@ std::size_t apply_suppressions(std::vector<Finding>& findings, std::vector<Suppr
     bool suppressed = false;
     for (Suppression& s : suppressions) {
       if (s.document != f.document) continue;
-      const bool inside =
-          s.kind == Suppression::Kind::file || (f.span.begin >= s.covered.begin && f.span.begin < s.covered.end);
-      if (!inside) continue;
       const bool names_it = s.rules.empty() || std::any_of(s.rules.begin(), s.rules.end(), [&](const std::string& name) {
                               return names_rule(name, f.rule);
                             });
       if (!names_it) continue;
+      if (f.counts_omitted()) {
+        // The left-out findings are anywhere in the file: only a file-wide
+        // suppression covers them all. Any other of the rule may have
+        // silenced one of them, so it is not reported as unused.
+        s.used = true;
+        suppressed = suppressed || s.kind == Suppression::Kind::file;
+        continue;
+      }
+      const bool inside =
+          s.kind == Suppression::Kind::file || (f.span.begin >= s.covered.begin && f.span.begin < s.covered.end);
+      if (!inside) continue;
       s.used = true;  // every suppression that covers it counts as used
       suppressed = true;
     }

@@ -36,7 +36,9 @@ struct Suppression {
 std::vector<Suppression> find_suppressions(const Document& doc, const RuleList& rules);
 
 // Drops the findings a suppression covers and marks those suppressions used;
-// returns how many were dropped.
+// returns how many were dropped. A count of left-out findings
+// (Finding::counts_omitted) goes only by a file-wide suppression of its rule,
+// and marks every suppression of its rule in its document used.
 std::size_t apply_suppressions(std::vector<Finding>& findings, std::vector<Suppression>& suppressions);
 
 // An info finding for each suppression that silenced nothing or names an

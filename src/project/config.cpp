@@ -22,7 +22,7 @@ std::string_view type_name(const toml::node& node) {
     case toml::node_type::array: return "an array";
     case toml::node_type::string: return "a string";
     case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::floating_point: return "a decimal number";  // 2.0 too: "not a number" would be untrue
     case toml::node_type::boolean: return "a boolean";
     default: return "a date or time";
   }

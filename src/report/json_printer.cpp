@@ -30,6 +30,7 @@ json item_json(const Finding& f, Locator& locator, Locator& counterpart_locator)
   if (const auto replacement = fix_replacement(f); replacement && f.fix->applicability == Applicability::safe)
     item["fix"] = *replacement;
   if (!f.fingerprint.empty()) item["fingerprint"] = f.fingerprint;
+  if (f.counts_omitted()) item["omitted"] = f.omitted;
   if (f.counterpart) {
     json counterpart = {{"text", f.counterpart->text}};
     if (f.counterpart->document) {

@@ -32,23 +32,26 @@ void FindingTally::add(const JobResult& result) {
     errors = 0;
   };
   for (const Finding& f : result.findings) {
+    // A count of left-out findings stands for them all, at its severity (the
+    // highest among them).
+    const std::size_t n = f.counts_omitted() ? f.omitted : 1;
     SeverityCounts& rule_counts = per_rule_severity[f.rule];
-    ++per_rule[f.rule];
+    per_rule[f.rule] += n;
     switch (f.severity) {
       case Severity::error:
-        ++counts.error;
-        ++rule_counts.error;
+        counts.error += n;
+        rule_counts.error += n;
         if (f.document != errors_in) flush();
         errors_in = f.document;
-        ++errors;
+        errors += n;
         break;
       case Severity::warning:
-        ++counts.warning;
-        ++rule_counts.warning;
+        counts.warning += n;
+        rule_counts.warning += n;
         break;
       case Severity::info:
-        ++counts.info;
-        ++rule_counts.info;
+        counts.info += n;
+        rule_counts.info += n;
         break;
     }
   }

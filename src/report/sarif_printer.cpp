@@ -175,6 +175,7 @@ class SarifSink : public ReportSink {
                                                      {"replacements", replacements}}})}}});
     }
     if (!f.fingerprint.empty()) result["partialFingerprints"] = {{"transcheck/v1", f.fingerprint}};
+    if (f.counts_omitted()) result["properties"] = {{"omitted", f.omitted}};
     return result;
   }
 

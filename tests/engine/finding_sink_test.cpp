@@ -54,6 +54,25 @@ TEST(FindingSink, KeepsTheFirstFindingsAndCountsTheRestInOneFindingWhereTheyStar
   EXPECT_NE(summary.message.find("--max-findings-per-rule"), std::string::npos) << summary.message;
 }
 
+TEST(FindingSink, TheCountSitsAtTheLeftOutFindingFirstInTheTextAndSaysNothingUntrue) {
+  // A rule that does not emit in order of position (typography/unbalanced-quote):
+  // the kept ones are the first emitted, the count is where the first left-out one is.
+  const Document doc = test::make_doc("abcdefgh\n", Lang::en);
+  std::vector<Finding> out;
+  FindingSink sink(out, doc, 2);
+  for (std::size_t begin : {5u, 1u, 6u, 2u, 7u}) sink.push_back(at(begin, Severity::warning));
+  sink.finish("test/flood");
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].span.begin, 5u);
+  EXPECT_EQ(out[1].span.begin, 1u);
+  EXPECT_EQ(out[2].omitted, 3u);
+  EXPECT_EQ(out[2].span.begin, 2u);  // the left-out 6, 2, 7 begin at 2, before the kept 5
+  EXPECT_EQ(out[2].message.find("from here on"), std::string::npos) << out[2].message;
+  EXPECT_NE(out[2].message.find("3 more findings of this rule in this file were left out, the first of them here"),
+            std::string::npos)
+      << out[2].message;
+}
+
 TEST(FindingSink, CountsEachDocumentOnItsOwn) {
   const Document source = test::make_doc("源文本。\n", Lang::zh, "source.txt");
   const Document target = test::make_doc("Target text.\n", Lang::en, "target.txt");
@@ -79,7 +98,7 @@ TEST(FindingSink, TheCountOfLeftOutFindingsSurvivesTheRootCauseFilter) {
   const RuleList rules = all_rules();
   EXPECT_EQ(drop_explained(out, rules), 1u);  // the kept one inside the mojibake
   ASSERT_EQ(out.size(), 2u);
-  EXPECT_TRUE(out[0].counts_omitted);
+  EXPECT_EQ(out[0].omitted, 2u);
   EXPECT_EQ(out[0].message, omitted_findings_message(2, 1));
 }
 

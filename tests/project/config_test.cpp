@@ -137,6 +137,8 @@ TEST(ParseProjectConfig, MaxFindingsPerRuleIsAWholeNumber) {
   EXPECT_EQ(error_of("max-findings-per-rule = -3\n"), "site/transcheck.toml:1:25: 'max-findings-per-rule' must be 0 or more");
   EXPECT_EQ(error_of("max-findings-per-rule = \"many\"\n"),
             "site/transcheck.toml:1:25: 'max-findings-per-rule' must be a whole number, not a string");
+  EXPECT_EQ(error_of("max-findings-per-rule = 2.0\n"),
+            "site/transcheck.toml:1:25: 'max-findings-per-rule' must be a whole number, not a decimal number");
 }
 
 TEST(ParseProjectConfig, UnknownKeysAreErrorsNamingFileLineAndColumn) {
