@@ -82,17 +82,17 @@ class ChanceTable {
     const SentenceFeatures& features = (*side_)[s];
     auto chance = [&](float length) {
       float sum = 0;
-      for (std::size_t t = 0; t < features.token_weights.size(); ++t)
-        sum += features.token_weights[t] * (1.f - std::exp(-features.token_rates[t] * length));
+      for (std::size_t t = 0; t < features.tokens.size(); ++t)
+        sum += features.tokens.weights()[t] * (1.f - std::exp(-features.tokens.rates()[t] * length));
       return sum;
     };
     for (int k = 0; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     float* row = &linear_[slot * kLinear];
     std::fill(row, row + kLinear, 0.f);
-    for (std::size_t t = 0; t < features.token_weights.size(); ++t) {
-      const float step = std::exp(-features.token_rates[t]);
-      const float weight = features.token_weights[t];
+    for (std::size_t t = 0; t < features.tokens.size(); ++t) {
+      const float step = std::exp(-features.tokens.rates()[t]);
+      const float weight = features.tokens.weights()[t];
       float missed = 1.f;
       for (int k = 1; k < kLinear; ++k) {
         missed *= step;
@@ -124,13 +124,13 @@ class Search {
       : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio) {
     // English tokens are far fewer than the ids Chinese words offer: index those.
     for (std::size_t j = 0; j < en.size(); ++j)
-      for (std::size_t k = 0; k < en[j].token_ids.size(); ++k)
-        for (const WordId id : {en[j].token_ids[k], en[j].token_alt_ids[k]})
+      for (std::size_t k = 0; k < en[j].tokens.size(); ++k)
+        for (const WordId id : {en[j].tokens.ids()[k], en[j].tokens.alt_ids()[k]})
           if (id) postings_[id].emplace_back(static_cast<std::uint32_t>(j), std::uint64_t{1} << k);
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;
-        for (float w : s.token_weights) total += w;
+        for (float w : s.tokens.weights()) total += w;
         out.push_back(std::pow(total, -static_cast<float>(w_.normalise)));
       }
     };
@@ -141,7 +141,7 @@ class Search {
       prefix.assign(side.size() + 1, 0.0);
       for (std::size_t k = 0; k < side.size(); ++k) {
         float total = 0;
-        for (float w : side[k].token_weights) total += w;
+        for (float w : side[k].tokens.weights()) total += w;
         prefix[k + 1] = prefix[k] + total * norm[k];
       }
     };
@@ -353,8 +353,8 @@ class Search {
     if (j < first || j >= end) return {};
     PairMasks pm;
     const SentenceFeatures& english = en_[j];
-    for (std::size_t k = 0; k < english.token_ids.size(); ++k)
-      for (const WordId id : {english.token_ids[k], english.token_alt_ids[k]}) {
+    for (std::size_t k = 0; k < english.tokens.size(); ++k)
+      for (const WordId id : {english.tokens.ids()[k], english.tokens.alt_ids()[k]}) {
         if (!id) continue;
         const std::uint64_t bits = zh_[i].offers.bits_of(id);
         if (!bits) continue;
@@ -428,13 +428,13 @@ class Search {
     const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
       const std::uint64_t en_bits = bits.en[j - j0];
-      lexical += (weighted_bits(en_bits, en_[j].token_weights) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
-      if (j1 - j0 > 1 && en_bits == 0 && en_[j].token_keys.size() >= orphan_tokens) orphans += 1;
+      lexical += (weighted_bits(en_bits, en_[j].tokens.weights()) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
+      if (j1 - j0 > 1 && en_bits == 0 && en_[j].tokens.size() >= orphan_tokens) orphans += 1;
     }
     for (std::size_t i = i0; i < i1; ++i) {
       const std::uint64_t zh_bits = bits.zh[i - i0];
-      lexical += (weighted_bits(zh_bits, zh_[i].token_weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
-      if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].token_keys.size() >= orphan_tokens) orphans += 1;
+      lexical += (weighted_bits(zh_bits, zh_[i].tokens.weights()) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
+      if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].tokens.size() >= orphan_tokens) orphans += 1;
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
@@ -491,7 +491,7 @@ class Search {
     const std::size_t one = many_en ? bead.source.front() : bead.target.front();
     const auto& one_features = many_en ? zh_[one] : en_[one];
     float one_weight = 0;
-    for (float w : one_features.token_weights) one_weight += w;
+    for (float w : one_features.tokens.weights()) one_weight += w;
     if (one_weight <= 0) return kNoOrphan;
     // Bits of the single sentence's tokens each sentence of the many side covers.
     std::vector<std::uint64_t> covers;
@@ -509,15 +509,15 @@ class Search {
     for (std::size_t position : {std::size_t{0}, many.size() - 1}) {
       const std::size_t k = many[position];
       const auto& features = many_en ? en_[k] : zh_[k];
-      if (features.token_keys.size() < static_cast<std::size_t>(w_.orphan_tokens)) continue;
+      if (features.tokens.size() < static_cast<std::size_t>(w_.orphan_tokens)) continue;
       std::uint64_t others = 0;
       for (std::size_t q = 0; q < many.size(); ++q)
         if (q != position) others |= covers[q];
-      const float exclusive = weighted_bits(covers[position] & ~others, one_features.token_weights) / one_weight;
+      const float exclusive = weighted_bits(covers[position] & ~others, one_features.tokens.weights()) / one_weight;
       const float without = many_en ? std::fabs(deviation(zh_length, en_length - features.length))
                                     : std::fabs(deviation(zh_length - features.length, en_length));
       const bool length_says = with_all >= kOrphanLength && without + kOrphanGain <= with_all;
-      const float rest_covers = weighted_bits(others, one_features.token_weights) / one_weight;
+      const float rest_covers = weighted_bits(others, one_features.tokens.weights()) / one_weight;
       // Next to nothing, and leaving it out clearly helps the lengths, counts as nothing.
       const bool adds_nothing = exclusive <= kOrphanNothing ||
                                 (exclusive <= kOrphanNextToNothing && without + kOrphanSomeGain <= with_all);
@@ -590,12 +590,12 @@ class Search {
     float covered = 0, total = 0;
     const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
-      covered += weighted_bits(bits.en[j - j0], en_[j].token_weights);
-      for (float w : en_[j].token_weights) total += w;
+      covered += weighted_bits(bits.en[j - j0], en_[j].tokens.weights());
+      for (float w : en_[j].tokens.weights()) total += w;
     }
     for (std::size_t i = i0; i < i1; ++i) {
-      covered += weighted_bits(bits.zh[i - i0], zh_[i].token_weights);
-      for (float w : zh_[i].token_weights) total += w;
+      covered += weighted_bits(bits.zh[i - i0], zh_[i].tokens.weights());
+      for (float w : zh_[i].tokens.weights()) total += w;
     }
     return total > 0 ? std::min(1.f, covered / total) : 0.5f;
   }
@@ -666,8 +666,8 @@ std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vec
       continue;
     }
     std::size_t zh_tokens = 0, en_tokens = 0;
-    for (auto i : bead.source) zh_tokens += zh[i].token_keys.size();
-    for (auto j : bead.target) en_tokens += en[j].token_keys.size();
+    for (auto i : bead.source) zh_tokens += zh[i].tokens.size();
+    for (auto j : bead.target) en_tokens += en[j].tokens.size();
     const auto min_side = static_cast<std::size_t>(min_tokens);
     if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) {
       out.push_back(bead);

@@ -57,24 +57,23 @@ void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers) {
 struct Builder {
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
+  std::vector<std::uint64_t> keys;
+  std::vector<WordId> ids, alt_ids;
   // Adds a token needing a counterpart; returns its bit (0 when full or a repeat).
   std::uint64_t token(std::uint64_t key, WordId id, WordId alt = 0) {
-    for (std::size_t k = 0; k < features.token_keys.size(); ++k)
-      if (features.token_keys[k] == key) return std::uint64_t{1} << k;
-    if (features.token_keys.size() >= kMaxTokens) return 0;
-    features.token_keys.push_back(key);
-    features.token_ids.push_back(id);
-    features.token_alt_ids.push_back(alt);
-    return std::uint64_t{1} << (features.token_keys.size() - 1);
+    for (std::size_t k = 0; k < keys.size(); ++k)
+      if (keys[k] == key) return std::uint64_t{1} << k;
+    if (keys.size() >= kMaxTokens) return 0;
+    keys.push_back(key);
+    ids.push_back(id);
+    alt_ids.push_back(alt);
+    return std::uint64_t{1} << (keys.size() - 1);
   }
   void offer(WordId id, std::uint64_t bits) { offers.emplace_back(id, bits); }
   SentenceFeatures finish() {
     sort_and_merge(offers);
     features.found_offers = std::move(offers);
-    // Every sentence of a book is held at once: no spare room.
-    features.token_keys.shrink_to_fit();
-    features.token_ids.shrink_to_fit();
-    features.token_alt_ids.shrink_to_fit();
+    features.tokens.assign(keys, ids, alt_ids);
     return std::move(features);
   }
 };
@@ -439,8 +438,8 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   BeadRuns runs;
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
-    for (auto j : bead.target) runs.en.insert(runs.en.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
+    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].tokens.keys().begin(), zh_side[i].tokens.keys().end());
+    for (auto j : bead.target) runs.en.insert(runs.en.end(), en_side[j].tokens.ids().begin(), en_side[j].tokens.ids().end());
     const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
     std::sort(en_begin, runs.en.end());
     for (auto i : bead.source)
@@ -448,7 +447,7 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
         if (std::binary_search(en_begin, runs.en.end(), id)) {
           runs.en_explained.push_back(id);
           for (std::uint64_t b = bits; b; b &= b - 1)
-            runs.zh_explaining.push_back(zh_side[i].token_keys[static_cast<std::size_t>(std::countr_zero(b))]);
+            runs.zh_explaining.push_back(zh_side[i].tokens.keys()[static_cast<std::size_t>(std::countr_zero(b))]);
         }
     runs.close_bead();
   }
@@ -471,14 +470,30 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   std::vector<Offer> more;
   for (auto& s : zh_side) {
     more.clear();
-    for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
-      const auto found = learned.find(s.token_keys[k]);
+    for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+      const auto found = learned.find(s.tokens.keys()[k]);
       if (found == learned.end()) continue;
       for (WordId e : found->second) more.emplace_back(e, std::uint64_t{1} << k);
     }
     if (!more.empty()) s.offers.add(more);
   }
   return pairs;
+}
+
+void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids) {
+  size_ = static_cast<std::uint8_t>(keys.size());
+  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes(size_)) : nullptr;
+  std::copy(keys.begin(), keys.end(), words(0));
+  std::copy(ids.begin(), ids.end(), words(1));
+  std::copy(alt_ids.begin(), alt_ids.end(), words(2));
+}
+
+Tokens& Tokens::operator=(const Tokens& other) {
+  if (this == &other) return *this;
+  size_ = other.size_;
+  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes(size_)) : nullptr;
+  if (size_) std::copy(other.block_.get(), other.block_.get() + block_bytes(size_), block_.get());
+  return *this;
 }
 
 void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
@@ -537,8 +552,8 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side) {
   Vocabulary vocabulary;
   std::vector<WordId>& ids = vocabulary.ids;
   for (const auto& s : side) {
-    ids.insert(ids.end(), s.token_ids.begin(), s.token_ids.end());
-    ids.insert(ids.end(), s.token_alt_ids.begin(), s.token_alt_ids.end());
+    ids.insert(ids.end(), s.tokens.ids().begin(), s.tokens.ids().end());
+    ids.insert(ids.end(), s.tokens.alt_ids().begin(), s.tokens.alt_ids().end());
     for (const auto& offer : s.found_offers) ids.push_back(offer.first);
   }
   std::sort(ids.begin(), ids.end());
@@ -560,12 +575,11 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
   auto idf = [](std::vector<SentenceFeatures>& side) {
     std::unordered_map<std::uint64_t, int> df;
     for (const auto& s : side)
-      for (auto key : s.token_keys) ++df[key];
+      for (auto key : s.tokens.keys()) ++df[key];
     const double n = static_cast<double>(side.size());
     for (auto& s : side) {
-      s.token_weights.resize(s.token_keys.size());
-      for (std::size_t k = 0; k < s.token_keys.size(); ++k)
-        s.token_weights[k] = static_cast<float>(std::log(1.0 + n / df[s.token_keys[k]]));
+      for (std::size_t k = 0; k < s.tokens.size(); ++k)
+        s.tokens.weights()[k] = static_cast<float>(std::log(1.0 + n / df[s.tokens.keys()[k]]));
     }
   };
   idf(zh_side);
@@ -582,24 +596,23 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
     // Offers of this side by token bit, for the Chinese side (a token offers many ids).
     std::vector<double> offered_share;  // by token: the shares of the ids it offers, summed by ascending id
     for (auto& s : side) {
-      s.token_rates.assign(s.token_keys.size(), 0.f);
       if (by_offers) {
-        offered_share.assign(s.token_keys.size(), 0.0);
+        offered_share.assign(s.tokens.size(), 0.0);
         s.offers.for_each_token([&](WordId id, std::size_t k) {
           const auto found = offered.find(id);
           if (found != offered.end()) offered_share[k] += found->second / n;
         });
       }
-      for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
+      for (std::size_t k = 0; k < s.tokens.size(); ++k) {
         double p = 0;
         if (by_offers) {
           p = offered_share[k];
         } else {
-          const auto found = offered.find(s.token_ids[k]);
+          const auto found = offered.find(s.tokens.ids()[k]);
           if (found != offered.end()) p = found->second / n;
         }
         p = std::min(p, 0.95);
-        s.token_rates[k] = static_cast<float>(-std::log(1 - p) / mean_length);
+        s.tokens.rates()[k] = static_cast<float>(-std::log(1 - p) / mean_length);
       }
     }
   };

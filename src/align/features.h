@@ -128,13 +128,45 @@ class Offers {
   std::uint32_t size_ = 0;
 };
 
+// A sentence's tokens needing a counterpart (at most kMaxTokens, distinct by
+// key), held in one block: their keys, ids, alternative ids, weights and
+// rates. Every sentence of a book holds one, and on short sentences five
+// vectors (their headers and five allocations) cost several times the tokens.
+class Tokens {
+ public:
+  Tokens() = default;
+  Tokens(const Tokens& other) { *this = other; }
+  Tokens(Tokens&&) noexcept = default;
+  Tokens& operator=(const Tokens& other);
+  Tokens& operator=(Tokens&&) noexcept = default;
+
+  // Sets the tokens (keys, ids and alternative ids of one size); weights and rates start at 0.
+  void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids);
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::span<const std::uint64_t> keys() const { return {words(0), size_}; }  // identity for document frequency
+  // English side: the id to find in the other side's offers.
+  std::span<const WordId> ids() const { return {words(1), size_}; }
+  // A second id to try (capitalised words: the plain word), or 0.
+  std::span<const WordId> alt_ids() const { return {words(2), size_}; }
+  std::span<const float> weights() const { return {floats(0), size_}; }  // IDF, filled by finish_features
+  std::span<float> weights() { return {floats(0), size_}; }
+  // Chance rate per unit of the other side's length.
+  std::span<const float> rates() const { return {floats(1), size_}; }
+  std::span<float> rates() { return {floats(1), size_}; }
+
+ private:
+  // The block: keys, ids, alternative ids (64-bit), then weights and rates (float).
+  // (Bytes from new[], aligned for any of them; the objects are created implicitly.)
+  static std::size_t block_bytes(std::size_t size) { return size * (3 * sizeof(std::uint64_t) + 2 * sizeof(float)); }
+  std::uint64_t* words(std::size_t array) const { return reinterpret_cast<std::uint64_t*>(block_.get()) + array * size_; }
+  float* floats(std::size_t array) const { return reinterpret_cast<float*>(words(3)) + array * size_; }
+  std::unique_ptr<std::byte[]> block_;
+  std::uint8_t size_ = 0;
+};
+
 struct SentenceFeatures {
-  // Tokens needing a counterpart (at most kMaxTokens, distinct by key).
-  std::vector<std::uint64_t> token_keys;     // identity for document frequency
-  std::vector<WordId> token_ids;             // English side: the id to find in the other side's offers
-  std::vector<WordId> token_alt_ids;         // a second id to try (capitalised words: the plain word), or 0
-  std::vector<float> token_weights;          // IDF, filled by finish_features
-  std::vector<float> token_rates;            // chance rate per unit of the other side's length
+  Tokens tokens;
   // Ids offered to the other side: sorted by id, with the mask of own tokens
   // that offer it, as the extractor found them; intern_offers moves them
   // into `offers` once the pair's vocabulary is known.
@@ -150,7 +182,7 @@ struct SentenceFeatures {
 };
 
 // Sum of the weights of the tokens whose bits are set.
-inline float weighted_bits(std::uint64_t bits, const std::vector<float>& weights) {
+inline float weighted_bits(std::uint64_t bits, std::span<const float> weights) {
   float sum = 0;
   while (bits) {
     sum += weights[static_cast<std::size_t>(std::countr_zero(bits))];

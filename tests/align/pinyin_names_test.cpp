@@ -15,8 +15,8 @@ bool offered(const SentenceFeatures& zh, WordId id) {
 
 // Whether some English token is met by the Chinese sentence's offers through its primary (name) id.
 bool name_matches(const SentenceFeatures& zh, const SentenceFeatures& en) {
-  for (std::size_t k = 0; k < en.token_ids.size(); ++k)
-    if (en.token_alt_ids[k] != 0 && offered(zh, en.token_ids[k])) return true;
+  for (std::size_t k = 0; k < en.tokens.size(); ++k)
+    if (en.tokens.alt_ids()[k] != 0 && offered(zh, en.tokens.ids()[k])) return true;
   return false;
 }
 
@@ -39,8 +39,8 @@ TEST_F(PinyinNames, HyphenatedGivenNameMeetsItsCharacters) {
 
 TEST_F(PinyinNames, EnglishCompoundsAreNoNames) {
   const auto english = en("The Russian-style coat hung by the door.");
-  for (std::size_t k = 0; k < english.token_ids.size(); ++k)
-    EXPECT_EQ(english.token_alt_ids[k], 0u) << "token " << k << " taken for a name";
+  for (std::size_t k = 0; k < english.tokens.size(); ++k)
+    EXPECT_EQ(english.tokens.alt_ids()[k], 0u) << "token " << k << " taken for a name";
 }
 
 }  // namespace
