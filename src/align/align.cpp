@@ -628,17 +628,19 @@ class Search {
 // vocabulary: when given, the only ids worth offering (those the other side's
 // tokens can ask for; a Chinese word offers every word of its glosses, most of
 // which the translation never uses), and each sentence's offers are interned
-// as it is made; without it they stay as found.
+// as it is made; without it they are appended to found_offers as found.
 std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
                                           const std::vector<Sentence>& sentences, bool chinese,
-                                          const Vocabulary* vocabulary = nullptr) {
+                                          const Vocabulary* vocabulary, std::vector<std::vector<Offer>>* found_offers) {
   std::vector<SentenceFeatures> out;
   out.reserve(sentences.size());
   for (const auto& sentence : sentences) {
-    out.push_back(chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span));
-    out.back().paragraph = sentence.paragraph;
+    FoundFeatures found = chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span);
+    out.push_back(std::move(found.features));
+    out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
     count_quotes(doc.text, sentence.span, out.back());
-    if (vocabulary) intern_offers(out.back(), *vocabulary);
+    if (vocabulary) out.back().offers.assign(found.offers, *vocabulary);
+    else found_offers->push_back(std::move(found.offers));
   }
   return out;
 }
@@ -712,11 +714,13 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const Document& en_doc = swapped ? source : target;
   const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
   const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
-  auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh);
+  std::vector<std::vector<Offer>> en_offers;
+  auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers);
   // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
-  const Vocabulary english_ids = vocabulary_of(en);
-  for (auto& sentence : en) intern_offers(sentence, english_ids);
-  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids);
+  const Vocabulary english_ids = vocabulary_of(en, en_offers);
+  for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
+  std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
+  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   finish_features(zh, en);
   std::vector<Bead> beads;
   // A sentence without dictionary evidence is no sign of a wrong merge in a

@@ -70,11 +70,10 @@ struct Builder {
     return std::uint64_t{1} << (keys.size() - 1);
   }
   void offer(WordId id, std::uint64_t bits) { offers.emplace_back(id, bits); }
-  SentenceFeatures finish() {
+  FoundFeatures finish() {
     sort_and_merge(offers);
-    features.found_offers = std::move(offers);
     features.tokens.assign(keys, ids, alt_ids);
-    return std::move(features);
+    return {std::move(features), std::move(offers)};
   }
 };
 
@@ -138,7 +137,7 @@ const std::string& FeatureExtractor::pinyin(char32_t han) {
   return pinyin_cache_.emplace(han, std::move(syllable)).first->second;
 }
 
-SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
+FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   Builder b;
   auto numbers = find_chinese_numbers(text, span);
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
@@ -249,7 +248,7 @@ SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   return b.finish();
 }
 
-SentenceFeatures FeatureExtractor::english(std::string_view text, Span span) {
+FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
   Builder b;
   auto numbers = find_english_numbers(text, span);
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
@@ -548,14 +547,15 @@ std::uint64_t Offers::bits_of(WordId id) const {
   return bits;
 }
 
-Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side) {
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers) {
   Vocabulary vocabulary;
   std::vector<WordId>& ids = vocabulary.ids;
   for (const auto& s : side) {
     ids.insert(ids.end(), s.tokens.ids().begin(), s.tokens.ids().end());
     ids.insert(ids.end(), s.tokens.alt_ids().begin(), s.tokens.alt_ids().end());
-    for (const auto& offer : s.found_offers) ids.push_back(offer.first);
   }
+  for (const auto& offers : found_offers)
+    for (const auto& offer : offers) ids.push_back(offer.first);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (!ids.empty() && ids.front() == 0) ids.erase(ids.begin());
@@ -563,11 +563,6 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side) {
   vocabulary.positions.reserve(ids.size());
   for (std::size_t k = 0; k < ids.size(); ++k) vocabulary.positions.emplace(ids[k], static_cast<std::uint32_t>(k));
   return vocabulary;
-}
-
-void intern_offers(SentenceFeatures& features, const Vocabulary& vocabulary) {
-  features.offers.assign(features.found_offers, vocabulary);
-  std::vector<Offer>().swap(features.found_offers);  // `= {}` would keep the room
 }
 
 void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side) {

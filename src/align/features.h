@@ -167,13 +167,10 @@ class Tokens {
 
 struct SentenceFeatures {
   Tokens tokens;
-  // Ids offered to the other side: sorted by id, with the mask of own tokens
-  // that offer it, as the extractor found them; intern_offers moves them
-  // into `offers` once the pair's vocabulary is known.
-  std::vector<Offer> found_offers;
+  // Ids offered to the other side (interned with the pair's vocabulary).
   Offers offers;
   float length = 0;  // Chinese: code points without spaces; English: characters
-  std::size_t paragraph = 0;
+  std::uint32_t paragraph = 0;  // (inputs are under 2 GB: fewer paragraphs than 2^32)
   // Quotation marks this sentence closes without opening, and opens without
   // closing: a quoted speech that runs over several sentences starts and ends
   // in the same bead on both sides.
@@ -191,6 +188,15 @@ inline float weighted_bits(std::uint64_t bits, std::span<const float> weights) {
   return sum;
 }
 
+// A sentence's features as the extractor finds them, with the ids it offers
+// the other side: sorted by id, with the mask of own tokens that offer each.
+// They are interned into features.offers once the pair's vocabulary is known
+// (kept apart until then: every sentence of a book holds a SentenceFeatures).
+struct FoundFeatures {
+  SentenceFeatures features;
+  std::vector<Offer> offers;
+};
+
 // Fills quote_closes and quote_opens from the sentence's text.
 void count_quotes(std::string_view text, Span span, SentenceFeatures& features);
 
@@ -201,8 +207,8 @@ class FeatureExtractor {
   // sub_glosses: a word also offers the glosses of its single characters.
   FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses = true);
   ~FeatureExtractor();
-  SentenceFeatures chinese(std::string_view text, Span span);
-  SentenceFeatures english(std::string_view text, Span span);
+  FoundFeatures chinese(std::string_view text, Span span);
+  FoundFeatures english(std::string_view text, Span span);
 
  private:
   const std::string& pinyin(char32_t han);
@@ -264,10 +270,8 @@ std::vector<Association> associate(const BeadRuns& beads, double min_dice, int m
 // linked. Returns the links of all beads, sorted (a pair once per bead that links it).
 std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const std::vector<Association>& associations);
 
-// Every id the sentences ask for or offer (their found offers), without 0.
-Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side);
-// Moves a sentence's found offers into its offers, keeping those whose id is in `vocabulary`.
-void intern_offers(SentenceFeatures& features, const Vocabulary& vocabulary);
+// Every id the sentences ask for or offer (found_offers: each sentence's), without 0.
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers);
 
 // Fills token weights (IDF) and chance rates once both sides are known.
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.
