@@ -480,18 +480,21 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
 }
 
 void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids) {
+  auto any = [](std::span<const WordId> list) { return std::any_of(list.begin(), list.end(), [](WordId id) { return id != 0; }); };
   size_ = static_cast<std::uint8_t>(keys.size());
-  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes(size_)) : nullptr;
-  std::copy(keys.begin(), keys.end(), words(0));
-  std::copy(ids.begin(), ids.end(), words(1));
-  std::copy(alt_ids.begin(), alt_ids.end(), words(2));
+  held_ = static_cast<std::uint8_t>((any(ids) ? kIds : 0) | (any(alt_ids) ? kAltIds : 0));
+  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes()) : nullptr;
+  std::uint64_t* out = std::copy(keys.begin(), keys.end(), words());
+  if (held_ & kIds) out = std::copy(ids.begin(), ids.end(), out);
+  if (held_ & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
 }
 
 Tokens& Tokens::operator=(const Tokens& other) {
   if (this == &other) return *this;
   size_ = other.size_;
-  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes(size_)) : nullptr;
-  if (size_) std::copy(other.block_.get(), other.block_.get() + block_bytes(size_), block_.get());
+  held_ = other.held_;
+  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes()) : nullptr;
+  if (size_) std::copy(other.block_.get(), other.block_.get() + block_bytes(), block_.get());
   return *this;
 }
 

@@ -2,6 +2,7 @@
 // What the aligner knows about each sentence: the tokens that need a
 // counterpart on the other side, and the word ids it offers to cover the
 // other side's tokens.
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <iterator>
@@ -132,6 +133,8 @@ class Offers {
 // key), held in one block: their keys, ids, alternative ids, weights and
 // rates. Every sentence of a book holds one, and on short sentences five
 // vectors (their headers and five allocations) cost several times the tokens.
+// Ids and alternative ids that are all 0 take no room (Chinese words have no
+// id, and only names have an alternative one).
 class Tokens {
  public:
   Tokens() = default;
@@ -144,11 +147,13 @@ class Tokens {
   void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids);
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  std::span<const std::uint64_t> keys() const { return {words(0), size_}; }  // identity for document frequency
+  std::span<const std::uint64_t> keys() const { return {words(), size_}; }  // identity for document frequency
   // English side: the id to find in the other side's offers.
-  std::span<const WordId> ids() const { return {words(1), size_}; }
+  std::span<const WordId> ids() const { return {(held_ & kIds) ? words() + size_ : kNoIds.data(), size_}; }
   // A second id to try (capitalised words: the plain word), or 0.
-  std::span<const WordId> alt_ids() const { return {words(2), size_}; }
+  std::span<const WordId> alt_ids() const {
+    return {(held_ & kAltIds) ? words() + size_ * ((held_ & kIds) ? 2 : 1) : kNoIds.data(), size_};
+  }
   std::span<const float> weights() const { return {floats(0), size_}; }  // IDF, filled by finish_features
   std::span<float> weights() { return {floats(0), size_}; }
   // Chance rate per unit of the other side's length.
@@ -156,13 +161,17 @@ class Tokens {
   std::span<float> rates() { return {floats(1), size_}; }
 
  private:
-  // The block: keys, ids, alternative ids (64-bit), then weights and rates (float).
+  static constexpr std::uint8_t kIds = 1, kAltIds = 2;  // bits of held_: which id arrays the block holds
+  static constexpr std::array<WordId, kMaxTokens> kNoIds{};
+  std::size_t word_arrays() const { return 1 + ((held_ & kIds) ? 1 : 0) + ((held_ & kAltIds) ? 1 : 0); }
+  std::size_t block_bytes() const { return size_ * (word_arrays() * sizeof(std::uint64_t) + 2 * sizeof(float)); }
+  // The block: keys, the held id arrays (64-bit), then weights and rates (float).
   // (Bytes from new[], aligned for any of them; the objects are created implicitly.)
-  static std::size_t block_bytes(std::size_t size) { return size * (3 * sizeof(std::uint64_t) + 2 * sizeof(float)); }
-  std::uint64_t* words(std::size_t array) const { return reinterpret_cast<std::uint64_t*>(block_.get()) + array * size_; }
-  float* floats(std::size_t array) const { return reinterpret_cast<float*>(words(3)) + array * size_; }
+  std::uint64_t* words() const { return reinterpret_cast<std::uint64_t*>(block_.get()); }
+  float* floats(std::size_t array) const { return reinterpret_cast<float*>(words() + word_arrays() * size_) + array * size_; }
   std::unique_ptr<std::byte[]> block_;
   std::uint8_t size_ = 0;
+  std::uint8_t held_ = 0;
 };
 
 struct SentenceFeatures {
