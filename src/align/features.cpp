@@ -367,7 +367,7 @@ void BeadRuns::close_bead() {
   close(en_explained, en_explained_start);
 }
 
-std::vector<Association> associate(const BeadRuns& beads, double min_dice, int min_count) {
+Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   // Beads holding each English id, and (key, bead) for every Chinese key, sorted by key.
   std::vector<WordId> en_seen = beads.en;
   std::sort(en_seen.begin(), en_seen.end());
@@ -376,7 +376,7 @@ std::vector<Association> associate(const BeadRuns& beads, double min_dice, int m
   for (std::size_t bead = 0; bead < beads.size(); ++bead)
     for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead)) zh_beads.emplace_back(z, static_cast<std::uint32_t>(bead));
   std::sort(zh_beads.begin(), zh_beads.end());
-  std::vector<Association> out;
+  Associations out;
   std::vector<WordId> partners;  // English ids of the beads holding one Chinese key, with repeats
   for (std::size_t k = 0; k < zh_beads.size();) {
     const std::uint64_t z = zh_beads[k].first;
@@ -401,7 +401,7 @@ std::vector<Association> associate(const BeadRuns& beads, double min_dice, int m
   return out;
 }
 
-std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const std::vector<Association>& associations) {
+std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const Associations& associations) {
   std::vector<std::pair<std::uint64_t, WordId>> links;
   std::vector<std::tuple<double, std::uint64_t, WordId>> candidates;
   std::vector<std::uint64_t> zh_linked;
@@ -435,6 +435,14 @@ std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, 
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
                         const std::vector<Bead>& beads, double min_dice, int min_count, int trusted_count) {
   BeadRuns runs;
+  // At most every token of each side (growing by doubling held up to twice that).
+  std::size_t zh_tokens = 0, en_tokens = 0;
+  for (const auto& s : zh_side) zh_tokens += s.tokens.size();
+  for (const auto& s : en_side) en_tokens += s.tokens.size();
+  runs.zh.reserve(zh_tokens);
+  runs.en.reserve(en_tokens);
+  for (auto* start : {&runs.zh_start, &runs.en_start, &runs.zh_explaining_start, &runs.en_explained_start})
+    start->reserve(beads.size() + 1);
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
     for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].tokens.keys().begin(), zh_side[i].tokens.keys().end());
@@ -454,7 +462,7 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   // (a name beside "lab", a disease beside "virus"): it counts only as often
   // as competitive linking pairs the two. Pairs seen in trusted_count beads or
   // more are trusted on their Dice coefficient alone.
-  const std::vector<Association> associations = associate(runs, min_dice, min_count);
+  const Associations associations = associate(runs, min_dice, min_count);
   const auto links = link_words(runs, associations);
   std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
   std::size_t pairs = 0;

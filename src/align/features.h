@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <deque>
 #include <iterator>
 #include <memory>
 #include <span>
@@ -271,13 +272,16 @@ struct Association {
 // min_dice, sorted by key and id. Counted one Chinese key at a time over the
 // beads holding it: listing every pair of every bead at once took tens of
 // times the text in memory.
-std::vector<Association> associate(const BeadRuns& beads, double min_dice, int min_count);
+// (A deque: their number is known only at the end, and a vector's growth held
+// up to three times them at once, the aligner's peak on a book.)
+using Associations = std::deque<Association>;
+Associations associate(const BeadRuns& beads, double min_dice, int min_count);
 
 // Competitive linking (Melamed 2000) in each bead: its associated pairs,
 // strongest first, each English word linked once and each Chinese word at
 // most kLinksPerChineseWord times, the pairs the offers explain counting as
 // linked. Returns the links of all beads, sorted (a pair once per bead that links it).
-std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const std::vector<Association>& associations);
+std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const Associations& associations);
 
 // Every id the sentences ask for or offer (found_offers: each sentence's), without 0.
 Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers);
