@@ -490,7 +490,8 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
 void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids) {
   auto any = [](std::span<const WordId> list) { return std::any_of(list.begin(), list.end(), [](WordId id) { return id != 0; }); };
   size_ = static_cast<std::uint8_t>(keys.size());
-  held_ = static_cast<std::uint8_t>((any(ids) ? kIds : 0) | (any(alt_ids) ? kAltIds : 0));
+  const bool ids_are_keys = std::equal(ids.begin(), ids.end(), keys.begin(), keys.end());
+  held_ = static_cast<std::uint8_t>((ids_are_keys ? kIdsAreKeys : any(ids) ? kIds : 0) | (any(alt_ids) ? kAltIds : 0));
   block_ = size_ ? std::make_unique<std::byte[]>(block_bytes()) : nullptr;
   std::uint64_t* out = std::copy(keys.begin(), keys.end(), words());
   if (held_ & kIds) out = std::copy(ids.begin(), ids.end(), out);

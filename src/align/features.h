@@ -134,8 +134,9 @@ class Offers {
 // key), held in one block: their keys, ids, alternative ids, weights and
 // rates. Every sentence of a book holds one, and on short sentences five
 // vectors (their headers and five allocations) cost several times the tokens.
-// Ids and alternative ids that are all 0 take no room (Chinese words have no
-// id, and only names have an alternative one).
+// Ids that are all 0 or all the keys, and alternative ids that are all 0,
+// take no room (Chinese words have no id, English words are their own keys,
+// and only names have an alternative id).
 class Tokens {
  public:
   Tokens() = default;
@@ -150,7 +151,9 @@ class Tokens {
   bool empty() const { return size_ == 0; }
   std::span<const std::uint64_t> keys() const { return {words(), size_}; }  // identity for document frequency
   // English side: the id to find in the other side's offers.
-  std::span<const WordId> ids() const { return {(held_ & kIds) ? words() + size_ : kNoIds.data(), size_}; }
+  std::span<const WordId> ids() const {
+    return {(held_ & kIds) ? words() + size_ : (held_ & kIdsAreKeys) ? words() : kNoIds.data(), size_};
+  }
   // A second id to try (capitalised words: the plain word), or 0.
   std::span<const WordId> alt_ids() const {
     return {(held_ & kAltIds) ? words() + size_ * ((held_ & kIds) ? 2 : 1) : kNoIds.data(), size_};
@@ -162,7 +165,9 @@ class Tokens {
   std::span<float> rates() { return {floats(1), size_}; }
 
  private:
-  static constexpr std::uint8_t kIds = 1, kAltIds = 2;  // bits of held_: which id arrays the block holds
+  // Bits of held_: which id arrays the block holds; ids that are not held are
+  // the keys (kIdsAreKeys: English words are their own keys) or all 0.
+  static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4;
   static constexpr std::array<WordId, kMaxTokens> kNoIds{};
   std::size_t word_arrays() const { return 1 + ((held_ & kIds) ? 1 : 0) + ((held_ & kAltIds) ? 1 : 0); }
   std::size_t block_bytes() const { return size_ * (word_arrays() * sizeof(std::uint64_t) + 2 * sizeof(float)); }
