@@ -9,7 +9,8 @@
 //   target, and, with glossaries/medical.zh-en.tsv, a forbidden rendering of
 //   a term of the Chinese source); a plant is caught when a finding of the expected rule that the
 //   clean file does not have lands on a line of the planted unit's target;
-// - speed: units per second of the whole check, against pofilter
+// - speed: units per second of the whole check (each catalog, compared with
+//   the ones before it), against pofilter
 //   (translate-toolkit) on the same PO files in one run.
 // Reads the catalogs from the system's locale directory, the memory from
 // ../shared/corpora next to the source tree (or --corpora DIR); says what it
@@ -307,10 +308,19 @@ int main(int argc, char** argv) {
     std::size_t units = 0;
     const auto start = std::chrono::steady_clock::now();
     const double cpu_start = process_cpu_seconds();
-    for (const Catalog& catalog : catalogs) {
+    // As `transcheck check *.po` runs them: each catalog, compared with the
+    // ones before it (unit/inconsistent-across-files).
+    CheckOptions run_options = options;
+    run_options.keep_run_keys = true;
+    const RuleRunner runner(rules, run_options);
+    RunComparison comparison;
+    for (std::size_t job = 0; job < catalogs.size(); ++job) {
+      const Catalog& catalog = catalogs[job];
       const Bitext bitext = bitext_from_bytes(catalog.path, catalog.bytes, load);
       units += bitext.units.size();
-      for (const Finding& f : check_bitext(bitext, rules, options)) {
+      JobResult result = runner.check_bitext(bitext.source, bitext.target, bitext.units);
+      runner.add_run_findings(result, {&bitext.source, &bitext.target}, comparison.add(job, result));
+      for (const Finding& f : result.findings) {
         ++per_rule[f.rule][f.severity];
         if (f.severity == Severity::error) {
           const Position at = f.document->position(f.span.begin);

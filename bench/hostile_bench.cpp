@@ -107,6 +107,14 @@ std::vector<Pattern> patterns() {
     write(dir / "n.en.txt", en + "end.\n");
     return std::vector<std::string>{"check", (dir / "n.zh.txt").string(), (dir / "n.en.txt").string(), "--fail-on", "never"};
   }});
+  list.push_back({"number-mismatch: one 7 turned 5 in a repeat", [](const fs::path& dir, std::size_t bytes) {
+    // The same numbers on both sides but one 5 more and one 7 fewer: every
+    // five is a candidate for the changed mention.
+    const std::size_t fives = bytes / 4;  // "5，" is 4 bytes
+    write(dir / "v.zh.txt", repeat("5，", 4 * fives) + "7，7。\n");
+    write(dir / "v.en.txt", repeat("5, ", 3 * (fives + 1)) + "7.\n");
+    return std::vector<std::string>{"check", (dir / "v.zh.txt").string(), (dir / "v.en.txt").string(), "--fail-on", "never"};
+  }});
   list.push_back({"mask_urls: URL then many ')'", [](const fs::path& dir, std::size_t bytes) {
     write(dir / "u.en.txt", "See https://example.org/a" + repeat(")", bytes) + "\n");
     return std::vector<std::string>{"check", "--lang", "en", "--disable", "all", (dir / "u.en.txt").string()};

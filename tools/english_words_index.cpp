@@ -6,9 +6,8 @@
 //
 // The forms files are unmunch's expansion of each dictionary (every stem with
 // every affix it allows). Only forms of the shapes the index decides are kept
-// (EnglishWordIndex::covers: letters in any case but all capitals, or a-z
-// letters then letters and digits),
-// each with its capitalised form, and only those Hunspell itself accepts,
+// (EnglishWordIndex::covers: letters in any case, or a-z letters then
+// letters and digits), each with its capitalised form and in capitals, and only those Hunspell itself accepts,
 // checked here with the same two dictionaries the rules load. unmunch's
 // expansion is complete for such words (en_US compounds only words that begin
 // with a digit, and has no KEEPCASE; a word in mixed case is looked up as it
@@ -54,12 +53,18 @@ int main(int argc, char** argv) {
       const std::size_t end = line.find_first_of("/\t ");
       std::string word = line.substr(0, end);
       if (word.empty()) continue;
-      // Hunspell accepts a lowercase word capitalised as well: both forms go in.
+      // Hunspell accepts a lowercase word capitalised as well, and a word in
+      // capitals when it knows it in any of those cases: every such form goes
+      // in (Hunspell's own verdict below keeps the ones it accepts).
       if (word[0] >= 'a' && word[0] <= 'z') {
         std::string capitalised = word;
         capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
         if (EnglishWordIndex::covers(capitalised)) words.push_back(std::move(capitalised));
       }
+      std::string capitals = word;
+      for (char& c : capitals)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if (capitals != word && EnglishWordIndex::covers(capitals)) words.push_back(std::move(capitals));
       if (EnglishWordIndex::covers(word)) words.push_back(std::move(word));
     }
   }

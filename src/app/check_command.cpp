@@ -174,6 +174,7 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
   if (project) apply_project_config(*project, rules, file_base);
   RunConfig config = file_base;
   apply_command_line(args, config);
+  config.compare_jobs = true;
   const auto session_owner = std::make_shared<CheckSession>(config);
   status.kept_until_exit.push_back(session_owner);
   CheckSession& session = *session_owner;
@@ -243,7 +244,11 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
   write_output(args.output, inputs, [&](std::ostream& out) {
     const auto sink = make_report_sink(args.format, out, context);
     sink->begin_run();
+    RunComparison comparison;
     run_jobs(session, jobs, args.jobs, [&](std::size_t index, JobResult& result) {
+      // Each translation file is compared with those before it, in job order
+      // whatever -j is: its findings go out with the file's own.
+      session.compare_with_earlier(jobs[index], index, result, comparison);
       if (result.error) {
         progress.finish();
         print_error(result.error->message);

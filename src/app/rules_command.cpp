@@ -40,6 +40,7 @@ void add_rules_commands(CLI::App& app, ExitStatus& status) {
       std::cout << id << ' ' << severity << ' ' << info.summary;
       if (!info.enabled_by_default) std::cout << " (off by default)";
       if (info.scope == RuleScope::pair) std::cout << " (needs SOURCE TARGET)";
+      if (info.scope == RuleScope::run) std::cout << " (across the files of a run)";
       std::cout << '\n';
     }
   });

@@ -24,6 +24,9 @@ struct BitextUnit {
   Span source;
   Span target;
   std::string context;  // PO msgctxt, JSON key path: same source, different meaning
+  // A PO plural entry's msgstr[n]: n (its source is msgid or msgid_plural);
+  // -1 for a unit that is no plural form.
+  int plural_form = -1;
   UnitState state = UnitState::translated;
   // Placeholder syntaxes the file declares for the unit (PO "c-format",
   // "python-format"); empty: every known syntax is looked for.

@@ -25,6 +25,7 @@ class Glossary;    // glossary/glossary.h
 enum class RuleScope {
   document,  // one document at a time (works for `check FILE...` too)
   pair,      // a source and its translation, with their alignment
+  run,       // the translation files of a run compared with each other (Rule::keep_for_run, start_run)
 };
 
 // Which language a document-scope rule applies to (pair rules: any).
@@ -94,6 +95,32 @@ struct CheckContext {
   const std::vector<BitextUnit>* units = nullptr;
 };
 
+// What a run-scope rule keeps of one job for comparing the jobs of a run
+// with each other: compact keys (hashes, lines), not texts.
+struct RunKeys {
+  virtual ~RunKeys() = default;
+};
+
+// A finding of a run-scope rule on the job just compared: on its document
+// `document` (0 the source, 1 the target of a pair or translation file), at span.
+struct RunFinding {
+  std::size_t document = 1;
+  Span span;
+  std::string message;
+  Severity severity = Severity::warning;
+  std::string rule;  // set by the engine
+};
+
+// A run-scope rule's comparison of one run's jobs: given each job's keys in
+// job order, it keeps what later jobs are compared with (the first occurrence
+// of each key: memory grows with the distinct keys, not with the texts) and
+// reports on the job just given, whose documents are still there.
+class RunComparer {
+ public:
+  virtual ~RunComparer() = default;
+  virtual void add(std::size_t job, const RunKeys& keys, std::vector<RunFinding>& out) = 0;
+};
+
 class Rule {
  public:
   virtual ~Rule() = default;
@@ -106,6 +133,11 @@ class Rule {
   // (a dictionary) may start loading it in the background here. Must not
   // report anything.
   virtual void prepare(const Document& /*doc*/) const {}
+  // Run-scope rules: what to keep of a translation file's job (context as
+  // for a pair rule, with its units) for the run's comparer; null: nothing. No I/O.
+  virtual std::shared_ptr<const RunKeys> keep_for_run(const CheckContext& /*context*/) const { return nullptr; }
+  // Run-scope rules: a comparer for one run (the engine makes one per run).
+  virtual std::unique_ptr<RunComparer> start_run() const { return nullptr; }
 
  protected:
   Finding make_finding(const Document& doc, Span span, std::string message) const {

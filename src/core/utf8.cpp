@@ -7,7 +7,7 @@
 
 namespace tc::utf8 {
 
-char32_t next(std::string_view text, std::size_t& pos) {
+char32_t decode_next(std::string_view text, std::size_t& pos) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   // 64-bit indices: the macros are index-type generic, and inputs may pass 2 GiB.
   const auto length = static_cast<std::int64_t>(text.size());

@@ -11,8 +11,28 @@ namespace tc::utf8 {
 // Returned by next() for an ill-formed sequence (a maximal subpart is skipped).
 inline constexpr char32_t kInvalid = 0xFFFFFFFFu;
 
-// Decodes the code point at text[pos] and advances pos past it.
-char32_t next(std::string_view text, std::size_t& pos);
+// next() for what its inline fast path leaves: ICU's U8_NEXT.
+char32_t decode_next(std::string_view text, std::size_t& pos);
+
+// Decodes the code point at text[pos] and advances pos past it. ASCII and
+// the well-formed three-byte sequences of most Chinese text are decoded
+// inline (rules call this for every character); the rest by decode_next.
+inline char32_t next(std::string_view text, std::size_t& pos) {
+  if (pos < text.size()) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+    if (p[0] < 0x80) {
+      ++pos;
+      return p[0];
+    }
+    // Leads E1-EC and EE-EF take any continuation byte second (E0 and ED restrict it).
+    if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && text.size() - pos >= 3 && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+      pos += 3;
+      return static_cast<char32_t>((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+    }
+  }
+  return decode_next(text, pos);
+}
 
 // Decodes the code point that ends just before text[pos] and moves pos back to its start.
 char32_t previous(std::string_view text, std::size_t& pos);

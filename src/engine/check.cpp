@@ -94,8 +94,56 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
       run_rule(*rule, context, options_.max_findings_per_rule, result.findings);
     }
   }
+  if (units && options_.keep_run_keys && !undecoded) {
+    for (const auto& rule : rules_) {
+      const RuleInfo& info = rule->info();
+      if (info.scope != RuleScope::run || !options_.selection.is_enabled(info)) continue;
+      const CheckContext context{target,       &source,      &target, nullptr, options_.glossary,
+                                 rule_options_, Role::target, &memo,  nullptr, units};
+      if (auto kept = rule->keep_for_run(context)) result.run_keys.emplace_back(rule.get(), std::move(kept));
+    }
+  }
   finish_findings(result, rules_, options_, {&source, &target});
   return result;
+}
+
+void RuleRunner::add_run_findings(JobResult& result, const std::vector<const Document*>& documents,
+                                  const std::vector<RunFinding>& found) const {
+  std::vector<Finding> added;
+  for (const RunFinding& r : found) {
+    if (r.document >= documents.size() || r.span.end > documents[r.document]->text.size()) continue;
+    Finding f;
+    f.rule = r.rule;
+    f.severity = r.severity;
+    f.document = documents[r.document];
+    f.span = r.span;
+    f.message = r.message;
+    added.push_back(std::move(f));
+  }
+  if (added.empty()) return;
+  apply_severity_overrides(added, options_.severities);
+  result.filtered.suppressed += drop_suppressed_inline(added, documents, rules_, options_, /*report_unused=*/false);
+  // A fingerprint counts the earlier findings of its own rule only: the
+  // added ones' are the same computed among themselves.
+  sort_findings(added, documents);
+  set_fingerprints(added);
+  result.filtered.baselined += drop_baselined(added, options_.baseline, result.baselined);
+  result.findings.insert(result.findings.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  sort_findings(result.findings, documents);
+}
+
+std::vector<RunFinding> RunComparison::add(std::size_t job, JobResult& result) {
+  std::vector<RunFinding> found;
+  for (auto& [rule, kept] : result.run_keys) {
+    std::unique_ptr<RunComparer>& comparer = comparers_[rule];
+    if (!comparer) comparer = rule->start_run();
+    if (!comparer || !kept) continue;
+    const std::size_t first = found.size();
+    comparer->add(job, *kept, found);
+    for (std::size_t i = first; i < found.size(); ++i) found[i].rule = std::string(rule->info().id);
+  }
+  result.run_keys.clear();
+  return found;
 }
 
 std::vector<Finding> check_document(const Document& doc, const RuleList& rules, const CheckOptions& options) {

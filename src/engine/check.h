@@ -1,6 +1,8 @@
 #pragma once
 // Running rules over documents: the library entry point the session, the
 // CLI and the tests share. No I/O.
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +27,9 @@ struct CheckOptions {
   // --max-findings-per-rule: findings kept per rule and document, the rest
   // counted in one finding (core/finding_sink.h); 0 keeps all.
   std::size_t max_findings_per_rule = kDefaultMaxFindingsPerRule;
+  // Keep what run-scope rules need of each translation file's job
+  // (JobResult::run_keys), for a run that compares its jobs (RunComparison).
+  bool keep_run_keys = false;
 };
 
 // What the finding pipeline took out of a job's findings, stage by stage.
@@ -49,6 +54,8 @@ struct JobResult {
   std::vector<BitextUnit> units;      // bitext jobs: the file's units (documents[0] source, [1] target)
   FilterCounts filtered;
   std::optional<JobError> error;      // set when an input could not be read; then nothing was checked
+  // What run-scope rules kept of the job (CheckOptions::keep_run_keys), for RunComparison.
+  std::vector<std::pair<const Rule*, std::shared_ptr<const RunKeys>>> run_keys;
 };
 
 // Rules, options and glossary resolved once, then applied to any number of
@@ -66,6 +73,12 @@ class RuleRunner {
   // A bilingual file: document rules on both sides, then pair rules over the
   // alignment its units give (no aligner), with the units in the context.
   JobResult check_bitext(const Document& source, const Document& target, const std::vector<BitextUnit>& units) const;
+  // Adds the findings of the run's comparison on this job (RunComparison)
+  // to result, whose findings point into documents, through the finding
+  // pipeline as the job's own went (severity overrides, suppressions,
+  // order, fingerprints, baseline).
+  void add_run_findings(JobResult& result, const std::vector<const Document*>& documents,
+                        const std::vector<RunFinding>& found) const;
   const RuleList& rules() const { return rules_; }
   const CheckOptions& options() const { return options_; }
 
@@ -82,6 +95,20 @@ std::vector<Finding> check_document(const Document& doc, const RuleList& rules, 
 std::vector<Finding> check_pair(const Document& source, const Document& target, const RuleList& rules,
                                 const CheckOptions& options);
 std::vector<Finding> check_bitext(const Bitext& bitext, const RuleList& rules, const CheckOptions& options);
+
+// The comparison of a run's jobs with each other (run-scope rules): given
+// each job's result in job order (run_jobs delivers them so, whatever -j
+// is), it compares what the job's rules kept (JobResult::run_keys) with the
+// jobs before it and gives the findings on this job, while its documents are
+// there. It keeps only what later jobs are compared with.
+class RunComparison {
+ public:
+  // Takes result.run_keys; the findings are on result's documents.
+  std::vector<RunFinding> add(std::size_t job, JobResult& result);
+
+ private:
+  std::map<const Rule*, std::unique_ptr<RunComparer>> comparers_;
+};
 
 // True when some enabled rule needs the pair's alignment.
 bool needs_alignment(const RuleList& rules, const RuleSelection& selection);

@@ -5,6 +5,7 @@
 #include <map>
 #include <string_view>
 
+#include "core/fnv1a.h"
 #include "engine/baseline.h"
 #include "engine/suppression.h"
 #include "rules/registry.h"
@@ -57,7 +58,7 @@ std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules
 }
 
 std::size_t drop_suppressed_inline(std::vector<Finding>& findings, const std::vector<const Document*>& documents,
-                                   const RuleList& rules, const CheckOptions& options) {
+                                   const RuleList& rules, const CheckOptions& options, bool report_unused) {
   std::vector<Suppression> suppressions;
   for (const Document* doc : documents) {
     std::vector<Suppression> found = find_suppressions(*doc, rules);
@@ -65,7 +66,7 @@ std::size_t drop_suppressed_inline(std::vector<Finding>& findings, const std::ve
   }
   const std::size_t dropped = apply_suppressions(findings, suppressions);
   const Rule* unused = find_rule(rules, kUnusedSuppressionRule);
-  if (unused && options.selection.is_enabled(unused->info())) {
+  if (report_unused && unused && options.selection.is_enabled(unused->info())) {
     std::vector<Finding> reported = unused_suppression_findings(suppressions);
     apply_severity_overrides(reported, options.severities);
     findings.insert(findings.end(), std::make_move_iterator(reported.begin()), std::make_move_iterator(reported.end()));
@@ -94,14 +95,6 @@ std::string folded(std::string_view text) {
   }
   return out;
 }
-
-struct Fnv1a {
-  std::uint64_t hash = 14695981039346656037ull;
-  void add(std::string_view text) {
-    for (char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    hash = (hash ^ 0xFFu) * 1099511628211ull;  // field separator: "ab"+"c" differs from "a"+"bc"
-  }
-};
 
 std::uint64_t base_hash(const Finding& f) {
   Fnv1a h;
@@ -142,17 +135,24 @@ std::string hex(std::uint64_t value) {
   return out;
 }
 
-}  // namespace
-
-std::string fingerprint_of(const Finding& finding, std::size_t occurrence) {
-  Fnv1a h{base_hash(finding)};
+std::string fingerprint_from(std::uint64_t base, std::size_t occurrence) {
+  Fnv1a h{base};
   h.add(std::to_string(occurrence));
   return hex(h.hash);
 }
 
+}  // namespace
+
+std::string fingerprint_of(const Finding& finding, std::size_t occurrence) {
+  return fingerprint_from(base_hash(finding), occurrence);
+}
+
 void set_fingerprints(std::vector<Finding>& findings) {
   std::map<std::uint64_t, std::size_t> seen;
-  for (Finding& f : findings) f.fingerprint = fingerprint_of(f, seen[base_hash(f)]++);
+  for (Finding& f : findings) {
+    const std::uint64_t base = base_hash(f);  // once a finding: it folds the context around the span
+    f.fingerprint = fingerprint_from(base, seen[base]++);
+  }
 }
 
 std::size_t drop_baselined(std::vector<Finding>& findings, const Baseline* baseline, std::vector<Finding>& baselined) {
@@ -166,10 +166,11 @@ std::size_t drop_baselined(std::vector<Finding>& findings, const Baseline* basel
 }
 
 void finish_findings(JobResult& result, const RuleList& rules, const CheckOptions& options,
-                     const std::vector<const Document*>& document_order) {
+                     const std::vector<const Document*>& document_order, bool report_unused_suppressions) {
   apply_severity_overrides(result.findings, options.severities);
   result.filtered.explained += drop_explained(result.findings, rules);
-  result.filtered.suppressed += drop_suppressed_inline(result.findings, document_order, rules, options);
+  result.filtered.suppressed +=
+      drop_suppressed_inline(result.findings, document_order, rules, options, report_unused_suppressions);
   sort_findings(result.findings, document_order);
   set_fingerprints(result.findings);
   result.filtered.baselined += drop_baselined(result.findings, options.baseline, result.baselined);

@@ -25,16 +25,19 @@ namespace tc {
 // fingerprint survives edits elsewhere in the file.
 std::string fingerprint_of(const Finding& finding, std::size_t occurrence);
 
+// report_unused_suppressions false: for findings of a run-scope rule on a
+// job's documents, whose unused suppressions were reported with the job.
 void finish_findings(JobResult& result, const RuleList& rules, const CheckOptions& options,
-                     const std::vector<const Document*>& document_order);
+                     const std::vector<const Document*>& document_order, bool report_unused_suppressions = true);
 
 // The stages, each on its own (tests).
 void apply_severity_overrides(std::vector<Finding>& findings, const std::vector<SeverityOverride>& severities);
 std::size_t drop_explained(std::vector<Finding>& findings, const RuleList& rules);
 // Drops what the documents' suppression comments cover; adds a finding for
-// each suppression that silenced nothing when that rule is enabled.
+// each suppression that silenced nothing when that rule is enabled (and
+// report_unused).
 std::size_t drop_suppressed_inline(std::vector<Finding>& findings, const std::vector<const Document*>& documents,
-                                   const RuleList& rules, const CheckOptions& options);
+                                   const RuleList& rules, const CheckOptions& options, bool report_unused = true);
 // Sets Finding::fingerprint on findings in document order (see fingerprint_of).
 void set_fingerprints(std::vector<Finding>& findings);
 // Moves the findings whose fingerprint is in baseline to baselined.

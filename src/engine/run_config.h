@@ -52,6 +52,9 @@ struct RunConfig {
   bool single = false;                        // --single: two files as separate documents
   bool segmented = false;                     // one sentence per line (align)
   bool keep_alignment = false;                // align every pair even when no rule needs it (HTML report)
+  // The run compares its translation files with each other (run-scope rules,
+  // RunComparison): jobs keep the keys those rules need. Not in `--lines`.
+  bool compare_jobs = false;
 };
 
 // True when `name` is "all", a rule id or a family name.

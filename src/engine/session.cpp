@@ -63,6 +63,7 @@ CheckOptions CheckSession::options_for(const RunConfig& config) const {
   options.glossary = glossary_.get();
   options.align.segmented = config.segmented;
   options.max_findings_per_rule = config.max_findings_per_rule;
+  options.keep_run_keys = config.compare_jobs;
   return options;
 }
 
@@ -138,6 +139,15 @@ JobResult CheckSession::run(const Job& job) const {
   checked.units = std::move(result.units);
   checked.documents = std::move(result.documents);  // a vector move keeps the elements where they are
   return checked;
+}
+
+void CheckSession::compare_with_earlier(const Job& job, std::size_t index, JobResult& result,
+                                        RunComparison& comparison) const {
+  const std::vector<RunFinding> found = comparison.add(index, result);
+  if (found.empty()) return;
+  std::vector<const Document*> documents;
+  for (const Document& doc : result.documents) documents.push_back(&doc);
+  runners_.at(job.variant)->add_run_findings(result, documents, found);
 }
 
 JobResult CheckSession::run_texts(const std::string& source_name, std::string source, const std::string& target_name,

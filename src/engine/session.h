@@ -52,6 +52,9 @@ class CheckSession {
   // the rules and the finding pipeline. Never throws InputError: a file that
   // cannot be read or contradicts the declared language is result.error.
   JobResult run(const Job& job) const;
+  // Compares the result of run(job) with the jobs before it (call in job
+  // order) and adds the findings on it (unit/inconsistent-across-files).
+  void compare_with_earlier(const Job& job, std::size_t index, JobResult& result, RunComparison& comparison) const;
   // A pair given as texts (`check --lines`): documents named source_name and
   // target_name, read as plain text in the run's languages as declared (a
   // line may be too short to tell its language), checked as one translation

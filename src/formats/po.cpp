@@ -290,6 +290,7 @@ BitextLayout read_po(std::string_view text) {
     for (const auto& [index, translation] : entry.msgstr) {
       const bool singular = index <= 0 && (index < 0 || plural_forms != 1 || !entry.msgid_plural);
       const MappedText& source = singular || !entry.msgid_plural ? *entry.msgid : *entry.msgid_plural;
+      unit.plural_form = entry.msgid_plural ? index : -1;
       add_bitext_unit(layout, source, translation, unit);
     }
   }

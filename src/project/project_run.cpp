@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "formats/load.h"
 #include "project/run_settings.h"
 
 namespace tc {
@@ -109,8 +110,11 @@ ProjectRun plan_project_run(const ProjectFiles& files, const std::vector<PairRul
   };
   for (const std::string& path : files.pairing.unpaired_sources) add_unpaired(path, true);
   for (const std::string& path : files.pairing.unpaired_targets) add_unpaired(path, false);
+  // A translation file (PO, XLIFF, TMX) is its own pair: its units.
   for (const std::string& path : files.singles) {
-    run.jobs.push_back(document_job(path));
+    Job job = document_job(path);
+    if (is_bilingual_path(path)) job.kind = Job::Kind::bitext;
+    run.jobs.push_back(std::move(job));
     ++run.singles;
   }
   std::stable_sort(run.jobs.begin(), run.jobs.end(),

@@ -10,11 +10,6 @@
 namespace tc {
 namespace {
 
-struct Cell {
-  std::string shown;
-  std::size_t width = 0;
-};
-
 bool is_invisible(char32_t cp) {
   const auto category = u_charType(static_cast<UChar32>(cp));
   return category == U_CONTROL_CHAR || category == U_FORMAT_CHAR || category == U_LINE_SEPARATOR ||
@@ -22,36 +17,50 @@ bool is_invisible(char32_t cp) {
          (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3164 || cp == 0xFFFD;
 }
 
-Cell cell_for(std::string_view text, std::size_t& pos) {
+// Appends how the character at text[pos] is shown to shown (when not null),
+// advances pos past it and returns its width in columns. Printable ASCII and
+// the CJK Unified Ideographs (all assigned, wide letters) need no ICU lookup.
+std::size_t put_cell(std::string_view text, std::size_t& pos, std::string* shown) {
   const std::size_t start = pos;
   const auto byte = static_cast<unsigned char>(text[pos]);
   if (byte >= 0x20 && byte < 0x7F) {
     ++pos;
-    return {std::string(1, static_cast<char>(byte)), 1};
+    if (shown) *shown += static_cast<char>(byte);
+    return 1;
   }
   if (byte == '\t') {
     ++pos;
-    return {" ", 1};
+    if (shown) *shown += ' ';
+    return 1;
   }
   const char32_t cp = utf8::next(text, pos);
+  const auto copy = [&] {
+    if (shown) shown->append(text.substr(start, pos - start));
+  };
+  if (cp >= 0x4E00 && cp <= 0x9FFF) {
+    copy();
+    return 2;
+  }
   char buffer[24];
   if (cp == utf8::kInvalid) {
-    std::string shown;
+    std::size_t width = 0;
     for (std::size_t i = start; i < pos; ++i) {
-      std::snprintf(buffer, sizeof buffer, "<\\x%02X>", static_cast<unsigned char>(text[i]));
-      shown += buffer;
+      const int n = std::snprintf(buffer, sizeof buffer, "<\\x%02X>", static_cast<unsigned char>(text[i]));
+      if (shown) shown->append(buffer, static_cast<std::size_t>(n));
+      width += static_cast<std::size_t>(n);
     }
-    return {shown, shown.size()};
+    return width;
   }
   if (cp == kMaskByte || is_invisible(cp)) {
-    std::snprintf(buffer, sizeof buffer, "<U+%04X>", static_cast<unsigned>(cp));
-    return {buffer, std::string_view(buffer).size()};
+    const int n = std::snprintf(buffer, sizeof buffer, "<U+%04X>", static_cast<unsigned>(cp));
+    if (shown) shown->append(buffer, static_cast<std::size_t>(n));
+    return static_cast<std::size_t>(n);
   }
   const auto category = u_charType(static_cast<UChar32>(cp));
-  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK) return {std::string(text.substr(start, pos - start)), 0};
+  copy();
+  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK) return 0;
   const auto width = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
-  const bool wide = width == U_EA_WIDE || width == U_EA_FULLWIDTH;
-  return {std::string(text.substr(start, pos - start)), wide ? 2u : 1u};
+  return width == U_EA_WIDE || width == U_EA_FULLWIDTH ? 2 : 1;
 }
 
 }  // namespace
@@ -67,7 +76,7 @@ std::string printable(std::string_view text, bool keep_line_breaks) {
       ++pos;
       continue;
     }
-    out += cell_for(text, pos).shown;
+    put_cell(text, pos, &out);
   }
   return out;
 }
@@ -110,7 +119,7 @@ Excerpt excerpt_of(std::string_view whole, const LineIndex& lines, Span span, st
     std::size_t cells = 0;
     std::size_t pos = bounds.begin;
     while (pos < bounds.end && width <= max_width && cells <= max_cells) {
-      width += cell_for(text, pos).width;
+      width += put_cell(text, pos, nullptr);
       ++cells;
     }
     if (width > max_width || cells > max_cells) {
@@ -121,7 +130,7 @@ Excerpt excerpt_of(std::string_view whole, const LineIndex& lines, Span span, st
         std::size_t previous = start;
         utf8::previous(text, previous);
         std::size_t probe = previous;
-        const std::size_t w = cell_for(text, probe).width;
+        const std::size_t w = put_cell(text, probe, nullptr);
         if (lead + w > max_width / 3 || lead_cells + 1 > max_cells / 3) break;
         lead += w;
         ++lead_cells;
@@ -138,17 +147,19 @@ Excerpt excerpt_of(std::string_view whole, const LineIndex& lines, Span span, st
   std::size_t pos = start;
   std::size_t caret_column = excerpt.underline.size();
   bool marked_any = false;
+  std::string shown;
   while (pos < bounds.end) {
     const std::size_t offset = pos;
     std::size_t next = pos;
-    const Cell cell = cell_for(text, next);
-    if (width + cell.width > max_width || ++cells > max_cells) break;
-    if (offset < mark_begin) caret_column += cell.width;
+    shown.clear();
+    const std::size_t cell_width = put_cell(text, next, &shown);
+    if (width + cell_width > max_width || ++cells > max_cells) break;
+    if (offset < mark_begin) caret_column += cell_width;
     const bool inside = offset >= mark_begin && offset < mark_end;
-    excerpt.text += cell.shown;
-    excerpt.underline.append(cell.width, inside ? '^' : ' ');
-    marked_any |= inside && cell.width > 0;
-    width += cell.width;
+    excerpt.text += shown;
+    excerpt.underline.append(cell_width, inside ? '^' : ' ');
+    marked_any |= inside && cell_width > 0;
+    width += cell_width;
     pos = next;
   }
   if (pos < bounds.end) excerpt.text += "…";

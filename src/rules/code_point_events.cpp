@@ -23,8 +23,10 @@ namespace {
 
 namespace cls = code_point_class;
 
-// The classes every rule's own predicate gives cp; each rule file owns its predicate.
-std::uint32_t classes_of(char32_t cp) {
+}  // namespace
+
+// Each rule file owns its predicate.
+std::uint32_t code_point_classes(char32_t cp) {
   std::uint32_t classes = 0;
   if (is_replacement_character(cp)) classes |= cls::kReplacement;
   if (is_control_character(cp)) classes |= cls::kControl;
@@ -48,11 +50,14 @@ std::uint32_t classes_of(char32_t cp) {
   return classes;
 }
 
-std::uint32_t classes_beyond_bmp(char32_t cp) { return classes_of(cp); }
+namespace {
+
+std::uint32_t classes_beyond_bmp(char32_t cp) { return code_point_classes(cp); }
 
 std::vector<std::uint32_t> build_table() {
+  if (const std::uint32_t* prebuilt = prebuilt_code_point_classes()) return {prebuilt, prebuilt + 0x10000};
   std::vector<std::uint32_t> table(0x10000);
-  for (char32_t cp = 0; cp < 0x10000; ++cp) table[cp] = classes_of(cp);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) table[cp] = code_point_classes(cp);
   return table;
 }
 

@@ -38,6 +38,14 @@ inline constexpr std::uint32_t kNotProse = 1u << 31;
 
 namespace tc {
 
+// The classes every rule's own predicate gives cp (computed, slow: a build
+// step writes them for the BMP, tools/code_point_class_table.cpp).
+std::uint32_t code_point_classes(char32_t cp);
+
+// The classes of U+0000-U+FFFF as the build wrote them (rules/code_point_class_table.cpp,
+// from code_point_classes), or null in the build step itself, which has none yet.
+const std::uint32_t* prebuilt_code_point_classes();
+
 // A document's events, and the union of the classes of each block of
 // kEventBlock events, so that a walk for rare classes skips whole blocks
 // instead of reading every event (a Chinese book has about one event every

@@ -78,6 +78,7 @@ std::string rule_documentation(const RuleInfo& info) {
 
 std::string rule_page(const RuleInfo& info) {
   const char* applies = info.scope == RuleScope::pair          ? "a source and its translation"
+                        : info.scope == RuleScope::run       ? "the translation files of a run, compared with each other"
                         : info.language == RuleLanguage::en ? "English text"
                         : info.language == RuleLanguage::zh ? "Chinese text"
                                                             : "any text";

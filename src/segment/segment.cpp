@@ -153,6 +153,16 @@ std::vector<Span> split_chinese_sentences(std::string_view text, Span span) {
 
 std::vector<Span> split_english_sentences(std::string_view text, Span span) {
   std::vector<Span> out;
+  // ICU breaks a sentence only after a terminator (. ! ? and non-ASCII ones)
+  // or a separator (line breaks are spaces here): ASCII text without . ! ?
+  // is one sentence, found without ICU (most short messages of a catalog).
+  const std::string_view content = text.substr(span.begin, span.size());
+  if (std::none_of(content.begin(), content.end(), [](char c) {
+        return c == '.' || c == '!' || c == '?' || static_cast<unsigned char>(c) >= 0x80;
+      })) {
+    push_trimmed(text, span, out);
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   // One iterator per thread: creating it loads ICU rules and is not cheap.
   thread_local std::unique_ptr<icu::BreakIterator> iterator(

@@ -424,17 +424,18 @@ struct NumberWord {
   bool scale;
 };
 
+constexpr NumberWord kNumberWords[] = {
+    {"zero", 0, false},      {"one", 1, false},       {"two", 2, false},         {"three", 3, false},
+    {"four", 4, false},      {"five", 5, false},      {"six", 6, false},         {"seven", 7, false},
+    {"eight", 8, false},     {"nine", 9, false},      {"ten", 10, false},        {"eleven", 11, false},
+    {"twelve", 12, false},   {"thirteen", 13, false}, {"fourteen", 14, false},   {"fifteen", 15, false},
+    {"sixteen", 16, false},  {"seventeen", 17, false}, {"eighteen", 18, false},  {"nineteen", 19, false},
+    {"twenty", 20, false},   {"thirty", 30, false},   {"forty", 40, false},      {"fifty", 50, false},
+    {"sixty", 60, false},    {"seventy", 70, false},  {"eighty", 80, false},     {"ninety", 90, false},
+    {"hundred", 100, true},  {"thousand", 1e3, true}, {"million", 1e6, true},    {"billion", 1e9, true},
+    {"dozen", 12, false}};
+
 const NumberWord* number_word(std::string_view word) {
-  static const NumberWord kWords[] = {
-      {"zero", 0, false},      {"one", 1, false},       {"two", 2, false},         {"three", 3, false},
-      {"four", 4, false},      {"five", 5, false},      {"six", 6, false},         {"seven", 7, false},
-      {"eight", 8, false},     {"nine", 9, false},      {"ten", 10, false},        {"eleven", 11, false},
-      {"twelve", 12, false},   {"thirteen", 13, false}, {"fourteen", 14, false},   {"fifteen", 15, false},
-      {"sixteen", 16, false},  {"seventeen", 17, false}, {"eighteen", 18, false},  {"nineteen", 19, false},
-      {"twenty", 20, false},   {"thirty", 30, false},   {"forty", 40, false},      {"fifty", 50, false},
-      {"sixty", 60, false},    {"seventy", 70, false},  {"eighty", 80, false},     {"ninety", 90, false},
-      {"hundred", 100, true},  {"thousand", 1e3, true}, {"million", 1e6, true},    {"billion", 1e9, true},
-      {"dozen", 12, false}};
   // Most words asked about are no number: a length and first-letter test
   // turns them away before the list is walked.
   constexpr std::uint32_t kFirstLetters = [] {
@@ -444,15 +445,16 @@ const NumberWord* number_word(std::string_view word) {
   }();
   if (word.size() < 3 || word.size() > 9 || word[0] < 'a' || word[0] > 'z' || !(kFirstLetters >> (word[0] - 'a') & 1u))
     return nullptr;
-  for (const auto& entry : kWords)
+  for (const auto& entry : kNumberWords)
     if (entry.word[0] == word[0] && entry.word == word) return &entry;
   return nullptr;
 }
 
 // Month names, so 3月5日 and "March 5" agree.
+constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                        "july",    "august",   "september", "october", "november", "december"};
+
 int month_number(std::string_view word) {
-  static const std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
-                                             "july",    "august",   "september", "october", "november", "december"};
   for (int k = 0; k < 12; ++k)
     if (word == kMonths[k] || (word.size() == 3 && kMonths[k].substr(0, 3) == word && word != "may" && word != "mar"))
       return k + 1;
@@ -472,27 +474,36 @@ bool unit_noun(std::string_view word) {
   return false;
 }
 
+struct WordValue {
+  std::string_view word;
+  double value;
+};
+
+constexpr WordValue kNumeralRenderings[] = {
+    {"zeros", 0},   {"zeroes", 0},  {"zeroth", 0},    {"single", 1},    {"primary", 1}, {"both", 2},   {"between", 2},
+    {"secondary", 2}, {"double", 2}, {"dual", 2},     {"tertiary", 3},  {"triple", 3}};
+
 double numeral_rendering(std::string_view word) {
-  if (word == "zeros" || word == "zeroes" || word == "zeroth") return 0;
-  if (word == "single" || word == "primary") return 1;
-  if (word == "both" || word == "between" || word == "secondary" || word == "double" || word == "dual") return 2;
-  if (word == "tertiary" || word == "triple") return 3;
+  for (const auto& [name, value] : kNumeralRenderings)
+    if (word == name) return value;
   return -1;
 }
 
+constexpr WordValue kFractionWords[] = {{"half", 2},    {"third", 3},    {"thirds", 3}, {"quarter", 4},
+                                        {"quarters", 4}, {"fourth", 4},   {"fourths", 4}, {"fifth", 5},
+                                        {"fifths", 5},  {"tenth", 10},   {"tenths", 10}};
+
 double fraction_word(std::string_view word) {
-  if (word == "half") return 2;
-  if (word == "third" || word == "thirds") return 3;
-  if (word == "quarter" || word == "quarters" || word == "fourth" || word == "fourths") return 4;
-  if (word == "fifth" || word == "fifths") return 5;
-  if (word == "tenth" || word == "tenths") return 10;
+  for (const auto& [name, value] : kFractionWords)
+    if (word == name) return value;
   return 0;
 }
 
+constexpr WordValue kIrregularOrdinals[] = {{"first", 1}, {"second", 2}, {"third", 3}, {"fifth", 5},
+                                            {"eighth", 8}, {"ninth", 9}, {"twelfth", 12}};
+
 // "fifteenth" = 15, "twenty-first" = 21, "first" = 1 ("a third" as a fraction is handled before).
 double ordinal_word(std::string_view word) {
-  static const std::pair<std::string_view, double> kIrregular[] = {
-      {"first", 1}, {"second", 2}, {"third", 3}, {"fifth", 5}, {"eighth", 8}, {"ninth", 9}, {"twelfth", 12}};
   std::string_view head, tail = word;
   if (const auto dash = word.find('-'); dash != std::string_view::npos) head = word.substr(0, dash), tail = word.substr(dash + 1);
   double base = 0;
@@ -501,7 +512,7 @@ double ordinal_word(std::string_view word) {
     if (!tens || tens->scale || tens->value < 20) return 0;
     base = tens->value;
   }
-  for (const auto& [name, value] : kIrregular)
+  for (const auto& [name, value] : kIrregularOrdinals)
     if (tail == name) return base + value;
   if (tail.size() > 4 && tail.substr(tail.size() - 4) == "ieth") {  // twentieth
     const NumberWord* n = number_word(std::string(tail.substr(0, tail.size() - 4)) + "y");
@@ -514,13 +525,54 @@ double ordinal_word(std::string_view word) {
   return 0;
 }
 
+// The words (or parts before a hyphen) that the number-word pass below can
+// act on: every word of its lists and the ordinals made from number words. A
+// word outside it is skipped without walking the lists (most English words).
+class CountingWords {
+ public:
+  CountingWords() {
+    for (std::string_view word : {"twice", "thrice", "once", "half", "sept"}) add(word);
+    for (const NumberWord& n : kNumberWords) {
+      add(n.word);
+      add(std::string(n.word) + "th");                                                   // sixth, hundredth
+      if (n.word.ends_with('y')) add(std::string(n.word.substr(0, n.word.size() - 1)) + "ieth");  // twentieth
+    }
+    for (std::string_view month : kMonths) add(month), add(month.substr(0, 3));
+    for (const WordValue& entry : kNumeralRenderings) add(entry.word);
+    for (const WordValue& entry : kIrregularOrdinals) add(entry.word);
+    for (const WordValue& entry : kFractionWords) add(entry.word);
+    std::sort(words_.begin(), words_.end());
+  }
+
+  // True when word, or its part before the first hyphen, may be acted on.
+  bool may_count(std::string_view word) const {
+    if (contains(word)) return true;
+    const auto dash = word.find('-');
+    return dash != std::string_view::npos && contains(word.substr(0, dash));
+  }
+
+ private:
+  void add(std::string_view word) {
+    words_.emplace_back(word);
+    if (word.size() < 32) lengths_[static_cast<unsigned char>(word[0]) & 31] |= 1u << word.size();
+  }
+  bool contains(std::string_view word) const {
+    if (word.empty() || word.size() >= 32 || !(lengths_[static_cast<unsigned char>(word[0]) & 31] >> word.size() & 1u)) return false;
+    return std::binary_search(words_.begin(), words_.end(), word);
+  }
+  std::vector<std::string> words_;
+  std::uint32_t lengths_[32] = {};  // by first letter: the lengths of the words that begin with it
+};
+
 struct Word {
   Span span;
   std::string lower;
 };
 
-std::vector<Word> english_words(std::string_view text, Span span) {
-  std::vector<Word> words;
+// Calls f(span, lowercase) for each English word (letters and hyphens) of text[span].
+template <class F>
+void for_each_english_word(std::string_view text, Span span, F&& f) {
+  std::string lower;
   std::size_t pos = span.begin;
   while (pos < span.end) {
     if (!is_ascii_letter(text[pos])) {
@@ -528,14 +580,19 @@ std::vector<Word> english_words(std::string_view text, Span span) {
       continue;
     }
     std::size_t end = pos;
-    std::string lower;
+    lower.clear();
     while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) {
       lower += static_cast<char>(text[end] >= 'A' && text[end] <= 'Z' ? text[end] + 32 : text[end]);
       ++end;
     }
-    words.push_back({{pos, end}, lower});
+    f(Span{pos, end}, lower);
     pos = end;
   }
+}
+
+std::vector<Word> english_words(std::string_view text, Span span) {
+  std::vector<Word> words;
+  for_each_english_word(text, span, [&](Span word, const std::string& lower) { words.push_back({word, lower}); });
   return words;
 }
 
@@ -602,10 +659,15 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     pos = p;
   }
   // Number words: "twenty-five", "two hundred", "a third", "one in every two".
-  const std::vector<Word> words = english_words(text, span);
+  static const CountingWords kCounting;
+  // Most text has no word the pass acts on: then it needs no list of words.
+  bool counting = false;
+  for_each_english_word(text, span, [&](Span, const std::string& lower) { counting = counting || kCounting.may_count(lower); });
+  const std::vector<Word> words = counting ? english_words(text, span) : std::vector<Word>();
   auto unit_follows = [&](std::size_t i) { return i + 1 < words.size() && unit_noun(words[i + 1].lower); };
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i].lower;
+    if (!kCounting.may_count(w)) continue;
     // "twice", "thrice": counts; "once" is as often "as soon as", so only when it matches.
     if (w == "twice" || w == "thrice" || w == "once") {
       NumberMention mention{words[i].span, w == "once" ? 1.0 : w == "twice" ? 2.0 : 3.0, false, false, true, w == "once"};

@@ -3,6 +3,7 @@
 // case's expected lines. Format: docs/testing.md.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -158,12 +159,34 @@ TEST_P(RuleFixture, ReportsExactlyTheExpectedFindings) {
     EXPECT_EQ(actual, expected) << "case " << c.path;
     return;
   }
+  if (inputs.size() >= 2 && std::all_of(inputs.begin(), inputs.end(), [](const Section* s) {
+        return s->kind == "file" && is_bilingual_path(s->name);
+      })) {
+    // Translation files checked in one run, in the order given: each file's
+    // findings, with those of its comparison with the files before it.
+    options.keep_run_keys = true;
+    const RuleRunner runner(rules, options);
+    std::vector<Bitext> bitexts;
+    bitexts.reserve(inputs.size());  // findings point into them
+    RunComparison comparison;
+    std::vector<std::string> actual;
+    for (std::size_t job = 0; job < inputs.size(); ++job) {
+      bitexts.push_back(bitext_from_bytes(inputs[job]->name, join_input(inputs[job]->lines, final_newline), {}));
+      const Bitext& bitext = bitexts.back();
+      JobResult result = runner.check_bitext(bitext.source, bitext.target, bitext.units);
+      runner.add_run_findings(result, {&bitext.source, &bitext.target}, comparison.add(job, result));
+      for (const Finding& f : result.findings) actual.push_back(headline(f));
+    }
+    EXPECT_EQ(actual, expected) << "case " << c.path;
+    return;
+  }
   if (inputs.size() == 2 && inputs[0]->kind == "source" && inputs[1]->kind == "target") {
     docs.push_back(document_from_bytes(inputs[0]->name, join_input(inputs[0]->lines, final_newline), source_load));
     docs.push_back(document_from_bytes(inputs[1]->name, join_input(inputs[1]->lines, final_newline), target_load));
     findings = check_pair(docs[0], docs[1], rules, options);
   } else {
-    ASSERT_EQ(inputs.size(), 1u) << c.path << ": expected one 'file:' section or 'source:' and 'target:'";
+    ASSERT_EQ(inputs.size(), 1u) << c.path
+                                 << ": expected one 'file:' section, 'source:' and 'target:', or translation files";
     ASSERT_EQ(inputs[0]->kind, "file") << c.path;
     if (is_bilingual_path(inputs[0]->name)) {
       // A PO, XLIFF or TMX file: its own units are the pair.

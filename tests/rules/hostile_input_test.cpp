@@ -1,9 +1,11 @@
 // Rules on hostile input: scans that once went quadratic (or worse) on one
 // long line. Each input took from seconds to minutes; the findings must stay
-// the ones the slow scan produced.
+// the ones the slow scan produced. Nothing here is timed (hostile_bench in
+// bench/ measures the times): the inputs are sized so the linear scans finish
+// well within a second and a quadratic one would run for minutes, past the
+// test's timeout.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 
 #include "support/test_support.h"
@@ -11,15 +13,11 @@
 namespace tc::test {
 namespace {
 
-// Generous for a sanitizer build; the quadratic versions took far longer.
-constexpr auto kBudget = std::chrono::seconds(10);
-
 constexpr const char* kAsciiPunctuation = "script/ascii-punctuation-in-chinese";
 
 TEST(HostileInput, ManyParenthesizedGlossesOnOneLine) {
   const Document doc = make_doc(repeat("5 mg(毫克)", 100000) + "\n", Lang::zh);
-  std::vector<Finding> findings;
-  EXPECT_LT(elapsed([&] { findings = findings_of(kAsciiPunctuation, doc); }), kBudget);
+  const std::vector<Finding> findings = findings_of(kAsciiPunctuation, doc);
   ASSERT_EQ(findings.size(), 200000u);
   EXPECT_EQ(findings[0].span.begin, 4u);   // "("
   EXPECT_EQ(findings[1].span.begin, 11u);  // ")"
@@ -28,16 +26,14 @@ TEST(HostileInput, ManyParenthesizedGlossesOnOneLine) {
 
 TEST(HostileInput, ManyUnclosedParenthesesOnOneLine) {
   const Document doc = make_doc(repeat("中(", 200000) + "\n", Lang::zh);
-  std::vector<Finding> findings;
-  EXPECT_LT(elapsed([&] { findings = findings_of(kAsciiPunctuation, doc); }), kBudget);
+  const std::vector<Finding> findings = findings_of(kAsciiPunctuation, doc);
   EXPECT_EQ(findings.size(), 199999u);  // each "(" between Han; not the last, before the line end
 }
 
 TEST(HostileInput, DeeplyNestedParenthesesAroundHan) {
   const std::string text = "中" + repeat("(", 100000) + "文" + repeat(")", 100000) + "\n";
   const Document doc = make_doc(text, Lang::zh);
-  std::vector<Finding> findings;
-  EXPECT_LT(elapsed([&] { findings = findings_of(kAsciiPunctuation, doc); }), kBudget);
+  const std::vector<Finding> findings = findings_of(kAsciiPunctuation, doc);
   EXPECT_EQ(findings.size(), 200000u);
 }
 
@@ -52,9 +48,22 @@ TEST(HostileInput, PairOfTheSameHundredThousandNumbersInAnotherOrder) {
   }
   const Document source = make_doc(zh + "。\n", Lang::zh, "source.txt");
   const Document target = make_doc(en + "end.\n", Lang::en, "target.txt");
-  std::vector<std::string> findings;
-  EXPECT_LT(elapsed([&] { findings = run_pair_rule("alignment/number-mismatch", source, target); }), kBudget);
+  const std::vector<std::string> findings = run_pair_rule("alignment/number-mismatch", source, target);
   EXPECT_TRUE(findings.empty()) << findings.size() << " findings, the first: " << findings.front();
+}
+
+TEST(HostileInput, NumberWrittenOnceMoreInALongRepeat) {
+  // One 7 of two became a 5 among 200,000 fives: the changed mention is the
+  // last five, where the source's second 7 stands. Each candidate's cost was
+  // once summed over the whole repeat (60,000 fives: 10 s).
+  constexpr std::size_t kFives = 200000;
+  const Document source = make_doc(repeat("5，", kFives) + "7，7。\n", Lang::zh, "source.txt");
+  const Document target = make_doc(repeat("5, ", kFives + 1) + "7.\n", Lang::en, "target.txt");
+  const std::vector<std::string> findings = run_pair_rule("alignment/number-mismatch", source, target);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0], "target.txt:1:" + std::to_string(3 * kFives + 1) +
+                             ": error: number 7 in the source became 5 in the translation (5 is written once more "
+                             "and 7 once less than in the source) [alignment/number-mismatch]");
 }
 
 TEST(HostileInput, NestedParenthesesKeepTheirPairs) {
@@ -67,8 +76,7 @@ TEST(HostileInput, NestedParenthesesKeepTheirPairs) {
 TEST(HostileInput, ThousandsOfStackedCombiningMarks) {
   // ICU reorders marks by insertion: 60 000 marks out of canonical order took minutes.
   const Document doc = make_doc("x" + repeat("\u0301\u0323", 60000) + " y\n", Lang::en);
-  std::vector<Finding> findings;
-  EXPECT_LT(elapsed([&] { findings = findings_of("encoding/not-nfc", doc); }), kBudget);
+  const std::vector<Finding> findings = findings_of("encoding/not-nfc", doc);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].span.begin, 0u);
   EXPECT_EQ(findings[0].span.end, doc.text.size() - 3);

@@ -2,8 +2,11 @@
 // not show), the frequency tables, and the structural decisions.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "rules/encoding/mojibake_scan.h"
 #include "rules/encoding/mojibake_tables.h"
+#include "core/utf8.h"
 #include "support/test_support.h"
 
 namespace tc::test {
@@ -106,6 +109,96 @@ TEST(MojibakeCjk, FillPatternsNeedRepetition) {
   EXPECT_TRUE(find_cjk_mojibake("烫伤").empty());
   EXPECT_EQ(find_cjk_mojibake("锟斤拷").size(), 1u);
   EXPECT_TRUE(find_cjk_mojibake("斤拷").empty());
+}
+
+// The starts of the code points a shared scan would hand find_cjk_mojibake:
+// those may_open_cjk_gate accepts and ill-formed sequences.
+std::vector<std::size_t> gate_starts(std::string_view text) {
+  std::vector<std::size_t> gates;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    const char32_t cp = utf8::next(text, pos);
+    if (cp == utf8::kInvalid || mojibake::may_open_cjk_gate(cp)) gates.push_back(begin);
+  }
+  return gates;
+}
+
+// Pieces of Chinese prose, rare characters, garble of every kind the scan
+// knows, question marks and paragraph breaks, glued at random.
+std::string random_chinese_with_garble(std::mt19937& rng) {
+  static const char* const kPieces[] = {
+      "我们观察到", "事件减少了", "中文", "的", "是", "琦", "淼", "鳌", "癫痫", "烫", "烫烫烫", "锟斤拷", "斤拷",
+      "锘", "锘縤d", "鈥檛", "鐢变簬杩欎釜", "鈥?", "いゅ弧", "爛僅笙昢惆豢", "僼傽僀儖", "ÖÐÎÄ", "£±", "¡°",
+      "é", "，", "。", "“", "”", "—", "?", "??", " ", "\n", "\n\n", "\n \r\n", "a", "don", "5%", "\xE4\xB8",
+      "\xFF", "\xEF\xBF\xBD", "请及时就", "吗", "是不是"};
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> count(1, 60);
+  std::string text;
+  for (int i = count(rng); i > 0; --i) text += kPieces[piece(rng)];
+  return text;
+}
+
+std::vector<std::tuple<std::size_t, std::size_t, std::string>> spans(const std::vector<mojibake::Hit>& hits) {
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> out;
+  for (const mojibake::Hit& hit : hits) out.emplace_back(hit.begin, hit.end, std::string(hit.how) + hit.recovered.value_or("-"));
+  return out;
+}
+
+// The gated scan reads only the stretches a gate opens (and settles 问句码
+// by the paragraph's runs only when there are candidates): it must find what
+// reading every stretch finds.
+TEST(MojibakeCjk, GatedScanFindsWhatTheFullScanFinds) {
+  std::mt19937 rng(2026);
+  std::size_t with_hits = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = random_chinese_with_garble(rng);
+    const std::vector<std::size_t> gates = gate_starts(text);
+    const auto full = find_cjk_mojibake(text);
+    if (!full.empty()) ++with_hits;
+    ASSERT_EQ(spans(find_cjk_mojibake(text, &gates)), spans(full)) << text;
+  }
+  EXPECT_GT(with_hits, 1000u);  // the inputs exercise the detectors
+}
+
+// A text with many stretches to read (tens of thousands of characters)
+// reads its Han characters' verdicts from a table built by the same
+// functions a short text asks: its paragraphs, each alone (short), find
+// what they find inside it.
+TEST(MojibakeCjk, ALongTextFindsWhatItsParagraphsFindAlone) {
+  std::mt19937 rng(99);
+  std::vector<std::string> parts;
+  std::string text;
+  while (text.size() < (512u << 10)) {
+    parts.push_back(random_chinese_with_garble(rng));
+    text += parts.back() + "\n\n";
+  }
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> expected;
+  std::size_t offset = 0;
+  for (const std::string& part : parts) {
+    const std::vector<std::size_t> gates = gate_starts(part);
+    for (const auto& [begin, end, what] : spans(find_cjk_mojibake(part, &gates)))
+      expected.emplace_back(offset + begin, offset + end, what);
+    offset += part.size() + 2;
+  }
+  const std::vector<std::size_t> gates = gate_starts(text);
+  const auto actual = spans(find_cjk_mojibake(text, &gates));
+  ASSERT_EQ(actual.size(), expected.size());
+  EXPECT_EQ(actual, expected);
+  EXPECT_GT(expected.size(), 10000u);
+}
+
+// 渎 is GBK E4 C2: a UTF-8 lead byte, but C2 cannot follow it, so UTF-8 read
+// as GBK can start there only when a byte was lost after it (U+FFFD from
+// Python's decoder, or the '?' of Windows and Java).
+TEST(MojibakeCjk, ALeadWhoseTrailCannotContinueStartsGarbleOnlyWhenAByteWasLost) {
+  EXPECT_TRUE(find_cjk_mojibake("Name: 渎 ok").empty());
+  for (const char* text : {"Name: 渎\uFFFD ok", "Name: 渎? ok"}) {
+    const auto hits = find_cjk_mojibake(unescape(text));
+    ASSERT_EQ(hits.size(), 1u) << text;
+    EXPECT_EQ(hits[0].begin, 6u);
+    EXPECT_TRUE(hits[0].lossy);
+    EXPECT_EQ(hits[0].how, "UTF-8 read as GBK");
+  }
 }
 
 TEST(MojibakeCjk, RealChineseIsNotGarble) {

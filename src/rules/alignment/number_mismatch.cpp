@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "core/alignment.h"
 #include "text/numbers.h"
@@ -128,31 +129,56 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
     }
   }
   if (deficits != 1 || surpluses != 1 || !surplus || !surplus_in_source) return std::nullopt;
-  auto relative = [](std::size_t offset, Span span) {
-    return span.size() ? static_cast<double>(offset - span.begin) / static_cast<double>(span.size()) : 0.0;
-  };
-  // A mention that ends a range the source has too ("6–18" on both sides) is not the changed one.
+  // A mention that ends a range the source has too ("6–18" on both sides) is
+  // not the changed one. The source's ranges are sorted once and each target
+  // mention is looked up by its offset, so a repeat of thousands of mentions
+  // is not rescanned for each of them.
   std::vector<std::pair<double, double>> source_ranges;
-  for (std::size_t i = 0; i < source_numbers.size(); ++i) source_ranges.push_back(range_of(source_doc.text, source_numbers, i));
-  auto in_shared_range = [&](std::size_t offset) {
-    for (std::size_t i = 0; i < target_numbers.size(); ++i) {
-      if (target_numbers[i].span.begin != offset) continue;
-      const auto range = range_of(target_doc.text, target_numbers, i);
-      return !std::isnan(range.first) && std::find(source_ranges.begin(), source_ranges.end(), range) != source_ranges.end();
-    }
-    return false;
-  };
-  double best_cost = 1e9;
-  for (std::size_t drop = 0; drop < surplus->size(); ++drop) {
-    if (in_shared_range((*surplus)[drop])) continue;
-    double cost = 0;
-    for (std::size_t t = 0, k = 0; t < surplus->size(); ++t) {
-      if (t == drop) continue;
-      cost += std::abs(relative((*surplus)[t], target_span) - relative((*surplus_in_source)[k++], source_span));
-    }
-    if (cost < best_cost) best_cost = cost, change.begin = (*surplus)[drop];
+  for (std::size_t i = 0; i < source_numbers.size(); ++i) {
+    const auto range = range_of(source_doc.text, source_numbers, i);
+    if (!std::isnan(range.first)) source_ranges.push_back(range);
   }
-  if (best_cost >= 1e9) return std::nullopt;
+  std::sort(source_ranges.begin(), source_ranges.end());
+  std::unordered_map<std::size_t, std::size_t> target_index;  // offset -> first mention there
+  for (std::size_t i = 0; i < target_numbers.size(); ++i) target_index.try_emplace(target_numbers[i].span.begin, i);
+  auto in_shared_range = [&](std::size_t offset) {
+    const auto it = target_index.find(offset);
+    if (it == target_index.end()) return false;
+    const auto range = range_of(target_doc.text, target_numbers, it->second);
+    return !std::isnan(range.first) && std::binary_search(source_ranges.begin(), source_ranges.end(), range);
+  };
+  // Dropping target mention `drop` pairs the mentions before it with the
+  // source's in order (t with t) and those after it one place back (t with
+  // t - 1); the cost is the sum of their distances in relative position. Both
+  // positions are put over the common denominator of the two spans' sizes, so
+  // the sums are exact integers: prefix sums of the first difference and
+  // suffix sums of the second give each candidate's cost at once, and equal
+  // costs are equal (the first such candidate wins).
+  using Wide = unsigned __int128;  // a distance is below 2^64; a sum of many is not
+  const std::size_t target_scale = source_span.size() ? source_span.size() : 1;
+  const std::size_t source_scale = target_span.size() ? target_span.size() : 1;
+  auto scaled = [](std::size_t offset, Span span, std::size_t scale) -> Wide {
+    return span.size() ? Wide(offset - span.begin) * scale : 0;
+  };
+  auto distance = [](Wide a, Wide b) { return a > b ? a - b : b - a; };
+  const std::vector<std::size_t>& now_at = *surplus;
+  const std::vector<std::size_t>& was_at = *surplus_in_source;  // one fewer
+  const std::size_t count = now_at.size();
+  std::vector<Wide> kept_before(count, 0);  // kept_before[d]: t < d against s_t
+  for (std::size_t t = 0; t + 1 < count; ++t)
+    kept_before[t + 1] = kept_before[t] + distance(scaled(now_at[t], target_span, target_scale),
+                                                   scaled(was_at[t], source_span, source_scale));
+  std::vector<Wide> kept_after(count, 0);  // kept_after[d]: t > d against s_{t-1}
+  for (std::size_t t = count - 1; t > 0; --t)
+    kept_after[t - 1] = kept_after[t] + distance(scaled(now_at[t], target_span, target_scale),
+                                                 scaled(was_at[t - 1], source_span, source_scale));
+  std::optional<Wide> best_cost;
+  for (std::size_t drop = 0; drop < count; ++drop) {
+    if (in_shared_range(now_at[drop])) continue;
+    const Wide cost = kept_before[drop] + kept_after[drop];
+    if (!best_cost || cost < *best_cost) best_cost = cost, change.begin = now_at[drop];
+  }
+  if (!best_cost) return std::nullopt;
   return change;
 }
 

@@ -161,6 +161,103 @@ bool may_be_odd(char32_t cp, std::uint16_t gbk) {
   return is_han(cp) ? !is_common_han(cp) : !is_typographic_punctuation(cp);
 }
 
+// One double-byte code page read as another: the bytes the wrong decoder
+// saw are the written characters' codes in its page (GBK or Big5), and
+// they decode in the original page to the text that was meant.
+struct Misread {
+  const char* how;                            // "Big5 read as GBK"
+  const char* how_supplement;                 // when a code needs the supplement: "Big5-HKSCS read as GBK"
+  std::uint16_t (*written_code)(char32_t);    // code in the page the text was read in
+  char16_t (*original_char)(std::uint16_t);   // that code in the page it was written in
+  bool (*needs_supplement)(char32_t written, std::uint16_t code);
+  bool kana_expected;                          // Shift-JIS: the original is Japanese
+  // When set, a run of five or more whose original Han characters all pass
+  // it needs only one odd written character: GB2312 level 1 for GBK read as
+  // Big5, whose garble is made of Big5's common rows and looks plain.
+  bool (*plain_original)(char32_t);
+  std::size_t index;  // in kMisreads
+};
+
+// The Big5 code, or the Hong Kong supplement's when Big5 has none.
+std::uint16_t big5_or_hkscs_code(char32_t cp) {
+  const std::uint16_t code = big5_code(cp);
+  return code != 0 ? code : big5_hkscs_code(cp);
+}
+bool big5_supplement_only(char32_t, std::uint16_t code) { return big5_char(code) == 0; }
+bool hkscs_only(char32_t written, std::uint16_t) { return big5_code(written) == 0; }
+bool never(char32_t, std::uint16_t) { return false; }
+
+constexpr std::size_t kMisreadCount = 3;
+const Misread kMisreads[kMisreadCount] = {
+    {"Shift-JIS read as GBK", "Shift-JIS read as GBK", gbk_code, shift_jis_char, never, true, nullptr, 0},
+    {"Big5 read as GBK", "Big5-HKSCS read as GBK", gbk_code, big5_hkscs_char, big5_supplement_only, false, nullptr, 1},
+    {"GBK read as Big5", "GBK read as Big5-HKSCS", big5_or_hkscs_code, gbk_char, hkscs_only, false, is_gb2312_level1,
+     2},
+};
+
+// What a misread makes of a written character: the oddity of the character
+// meant (-1: the misread cannot have written it) and what kind it is.
+struct MeantFacts {
+  static constexpr std::uint8_t kKana = 1, kHan = 2, kPlain = 4;
+  std::int8_t oddity = -1;
+  std::uint8_t kind = 0;
+};
+
+MeantFacts meant_facts_of(const Misread& misread, char32_t written) {
+  MeantFacts facts;
+  const std::uint16_t code = misread.written_code(written);
+  if (code == 0) return facts;
+  const char32_t meant = misread.original_char(code);
+  facts.oddity = static_cast<std::int8_t>(recovered_oddity(meant, misread.kana_expected));
+  if (is_kana(meant)) facts.kind |= MeantFacts::kKana;
+  if (is_han(meant)) facts.kind |= MeantFacts::kHan;
+  if (misread.plain_original && misread.plain_original(meant)) facts.kind |= MeantFacts::kPlain;
+  return facts;
+}
+
+// A GBK code whose lead byte leads a three-byte UTF-8 sequence from U+2000
+// up (E2-EF): where UTF-8-read-as-GBK garble starts. It can start there only
+// when the trail byte may follow in UTF-8 (80-BF); otherwise the decoding
+// stops at once, unless a byte is missing (U+FFFD, or a '?' after the stretch).
+bool is_utf8_lead_code(std::uint16_t code) { return (code >> 8) >= 0xE2 && (code >> 8) <= 0xEF; }
+bool is_utf8_start_code(std::uint16_t code) {
+  return is_utf8_lead_code(code) && (code & 0xFF) >= 0x80 && (code & 0xFF) <= 0xBF;
+}
+
+// The facts the detectors ask about each character of a stretch with a gate,
+// computed once for the CJK Unified Ideographs (the bulk of every stretch)
+// by the same functions the other characters go through.
+struct HanFacts {
+  static constexpr char32_t kFirst = 0x4E00, kLast = 0x9FFF;
+  static constexpr std::uint8_t kMayBeOdd = 1, kLevel1OrPunctuation = 2, kUtf8Lead = 4, kUtf8Start = 8;
+  std::uint8_t flags = 0;
+  std::uint8_t written_oddity = 0;
+  MeantFacts meant[kMisreadCount];
+};
+
+const HanFacts* han_facts_table() {
+  static const std::vector<HanFacts> kTable = [] {
+    std::vector<HanFacts> table(HanFacts::kLast - HanFacts::kFirst + 1);
+    for (char32_t cp = HanFacts::kFirst; cp <= HanFacts::kLast; ++cp) {
+      HanFacts& facts = table[cp - HanFacts::kFirst];
+      const std::uint16_t code = gbk_code(cp);
+      if (may_be_odd(cp, code)) facts.flags |= HanFacts::kMayBeOdd;
+      if (is_level1_or_punctuation(code)) facts.flags |= HanFacts::kLevel1OrPunctuation;
+      if (is_utf8_lead_code(code)) facts.flags |= HanFacts::kUtf8Lead;
+      if (is_utf8_start_code(code)) facts.flags |= HanFacts::kUtf8Start;
+      facts.written_oddity = static_cast<std::uint8_t>(written_oddity(cp, 0));
+      for (const Misread& misread : kMisreads) facts.meant[misread.index] = meant_facts_of(misread, cp);
+    }
+    return table;
+  }();
+  return kTable.data();
+}
+
+// Null without a table (a short text asks the functions).
+inline const HanFacts* han_facts(const HanFacts* table, char32_t cp) {
+  return table && cp >= HanFacts::kFirst && cp <= HanFacts::kLast ? &table[cp - HanFacts::kFirst] : nullptr;
+}
+
 bool is_ascii_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
 
 // Cheap necessary conditions of the detectors, counted over a stretch.
@@ -168,6 +265,8 @@ struct Gates {
   std::size_t length = 0;
   std::size_t rare = 0;       // outside GB2312 level 1 and its punctuation rows
   std::size_t utf8_lead = 0;  // GBK lead byte E2-EF: where UTF-8-read-as-GBK garble starts
+  std::size_t utf8_start = 0;  // and a trail byte that may follow it in UTF-8 (80-BF)
+  bool replacement = false;    // U+FFFD: a byte the GBK decoder could not read
   std::size_t foreign = 0;    // kana, Greek, Cyrillic, ... (Big5 read as GBK)
   std::size_t latin1 = 0;     // Latin-1 characters (GBK read as Windows-1252)
   bool fill = false;          // 烫, 屯 or 锟
@@ -181,63 +280,33 @@ struct Gates {
 
 class CjkScanner {
  public:
+  // Building the Han table (and the code-page tables it reads) takes a few
+  // milliseconds: it is built once a text has had tens of thousands of
+  // characters in stretches with a gate, so an article, a start-up or an
+  // English text (some thousands in 20 MB) goes without.
+  static constexpr std::size_t kHanTableAfter = 1 << 15;
+
   CjkScanner(std::string_view text, const std::vector<std::size_t>* gates) : text_(text), gates_(gates) {}
 
   std::vector<Hit> run() {
-    const std::uint16_t* gbk_codes = gbk_code_table();
-    std::size_t pos = 0;
     const std::size_t size = text_.size();
-    std::size_t previous_end = 0;
-    while (pos < size) {
-      pos = skip_ascii(text_, pos);  // ASCII fast path
-      if (pos >= size) break;
-      // With the shared scan's gate characters, a stretch without one is not
-      // read at all (real Chinese rarely has one).
-      const std::size_t begin = pos;
-      if (std::size_t end = 0; gates_ && !may_pass_gates(begin, end)) {
-        // No character of the stretch can open a gate: only the paragraph
-        // bookkeeping below is needed (the stretch is not followed by '?').
-        pos = end;
-        note_paragraph_breaks(previous_end, begin);
-        previous_end = pos;
-        if ((pos - begin) % 2 == 1) paragraph_has_odd_run_ = true;
-        continue;
+    if (!gates_) {
+      for (std::size_t pos = skip_ascii(text_, 0); pos < size; pos = skip_ascii(text_, read_until_)) read_stretch(pos);
+    } else {
+      // Only the stretches a gate opens are read: those holding a gate
+      // character, and those beside a '?' (问句码). Real Chinese rarely has one.
+      const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+      for (const std::size_t gate : *gates_) {
+        if (gate < read_until_) continue;
+        if (p[gate] != '?') {
+          read_stretch(stretch_begin(gate));
+          continue;
+        }
+        if (gate > read_until_ && p[gate - 1] >= 0x80) read_stretch(stretch_begin(gate - 1));
+        if (gate + 1 < size && p[gate + 1] >= 0x80) read_stretch(gate + 1);
       }
-      // The stretch is built as it is classified: most stretches read here
-      // hold a gate character.
-      Gates gates;
-      stretch_.clear();
-      odd_.clear();
-      while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
-        StretchChar c;
-        c.begin = pos;
-        const char32_t cp = c.cp = next_char(text_, pos);
-        c.end = pos;
-        const std::uint16_t code = c.gbk = cp < 0x10000 ? gbk_codes[cp] : 0;
-        stretch_.push_back(c);
-        ++gates.length;
-        if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
-        if (cp == U'锘') gates.bom_image = true;
-        if (cp < 0x100) ++gates.latin1;
-        // Level 1 is common Han; the punctuation rows hold symbols too (°, ×, №).
-        if (may_be_odd(cp, code)) odd_.push_back(stretch_.size() - 1);
-        if (is_level1_or_punctuation(code)) continue;
-        ++gates.rare;
-        if ((code >> 8) >= 0xE2 && (code >> 8) <= 0xEF) ++gates.utf8_lead;
-        if (is_foreign_in_chinese(cp)) ++gates.foreign;
-      }
-      gates.question_after = pos < size && text_[pos] == '?';
-      gates.question_before = begin > 0 && text_[begin - 1] == '?';
-      const std::size_t stretch_bytes = pos - begin;
-      note_paragraph_breaks(previous_end, begin);
-      previous_end = pos;
-      // 问句码 evidence: every run of a file that went UTF-8 -> GBK -> UTF-8
-      // has an even number of bytes (an odd run lost its last character).
-      if (stretch_bytes % 2 == 1 && !gates.question_after) paragraph_has_odd_run_ = true;
-      if (!gates.any()) continue;
-      scan_stretch(gates);
     }
-    end_paragraph();
+    end_paragraph(size);
     // Earlier detectors win where spans overlap.
     std::stable_sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
     std::vector<Hit> kept;
@@ -247,30 +316,72 @@ class CjkScanner {
   }
 
  private:
-  // With the shared scan's gate characters: moves end past the stretch that
-  // starts at begin and says whether a gate may open there (a gate character
-  // in it, or a '?' at its edge).
-  bool may_pass_gates(std::size_t begin, std::size_t& end) {
-    end = skip_non_ascii(text_, begin);
-    while (next_gate_ < gates_->size() && (*gates_)[next_gate_] < begin) ++next_gate_;
-    if (next_gate_ < gates_->size() && (*gates_)[next_gate_] < end) return true;
-    return (end < text_.size() && text_[end] == '?') || (begin > 0 && text_[begin - 1] == '?');
+  // The start of the stretch that holds pos (not before the stretches read).
+  std::size_t stretch_begin(std::size_t pos) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+    while (pos > read_until_ && p[pos - 1] >= 0x80) --pos;
+    return pos;
+  }
+
+  // Reads the stretch of non-ASCII characters that starts at begin: builds
+  // it, counts its gates and runs the detectors they open.
+  void read_stretch(std::size_t begin) {
+    const std::size_t size = text_.size();
+    // A paragraph with 问句码 candidates ends before this stretch: they are settled first.
+    if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
+    if (!han_table_ && characters_read_ >= kHanTableAfter) han_table_ = han_facts_table();
+    const std::uint16_t* gbk_codes = gbk_code_table();
+    std::size_t pos = begin;
+    Gates gates;
+    stretch_.clear();
+    odd_.clear();
+    while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
+      StretchChar c;
+      c.begin = pos;
+      const char32_t cp = c.cp = next_char(text_, pos);
+      c.end = pos;
+      const std::uint16_t code = c.gbk = cp < 0x10000 ? gbk_codes[cp] : 0;
+      stretch_.push_back(c);
+      ++gates.length;
+      if (const HanFacts* facts = han_facts(han_table_, cp)) {
+        // The same verdicts as below, from the table (Han is never foreign nor Latin-1).
+        if (facts->flags & HanFacts::kMayBeOdd) odd_.push_back(stretch_.size() - 1);
+        if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
+        if (cp == U'锘') gates.bom_image = true;
+        if (facts->flags & HanFacts::kLevel1OrPunctuation) continue;
+        ++gates.rare;
+        if (facts->flags & HanFacts::kUtf8Lead) ++gates.utf8_lead;
+        if (facts->flags & HanFacts::kUtf8Start) ++gates.utf8_start;
+        continue;
+      }
+      if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
+      if (cp == U'锘') gates.bom_image = true;
+      if (cp < 0x100) ++gates.latin1;
+      if (cp == kReplacement) gates.replacement = true;
+      // Level 1 is common Han; the punctuation rows hold symbols too (°, ×, №).
+      if (may_be_odd(cp, code)) odd_.push_back(stretch_.size() - 1);
+      if (is_level1_or_punctuation(code)) continue;
+      ++gates.rare;
+      if (is_utf8_lead_code(code)) ++gates.utf8_lead;
+      if (is_utf8_start_code(code)) ++gates.utf8_start;
+      if (is_foreign_in_chinese(cp)) ++gates.foreign;
+    }
+    read_until_ = pos;
+    characters_read_ += stretch_.size();
+    gates.question_after = pos < size && text_[pos] == '?';
+    gates.question_before = begin > 0 && text_[begin - 1] == '?';
+    if (gates.any()) scan_stretch(gates);
   }
 
   void scan_stretch(const Gates& gates) {
     const std::size_t first_hit = hits_.size();
     if (gates.fill) find_fill_patterns();
-    if (gates.utf8_lead > 0) find_utf8_read_as_gbk();
+    // A span starts at a character with a UTF-8 lead byte whose trail byte
+    // continues it, or one whose sequence a lost byte cut short.
+    if (gates.utf8_lead > 0 && (gates.utf8_start > 0 || gates.replacement || gates.question_after))
+      find_utf8_read_as_gbk();
     if (gates.rare >= 1 && gates.length >= 2 && !odd_.empty()) {
-      static const Misread kShiftJis{"Shift-JIS read as GBK", "Shift-JIS read as GBK", gbk_code, shift_jis_char, never,
-                                     true, nullptr};
-      static const Misread kBig5{"Big5 read as GBK", "Big5-HKSCS read as GBK", gbk_code, big5_hkscs_char,
-                                 big5_supplement_only, false, nullptr};
-      static const Misread kGbk{"GBK read as Big5", "GBK read as Big5-HKSCS", big5_or_hkscs_code, gbk_char,
-                                hkscs_only, false, is_gb2312_level1};
-      find_misread(kShiftJis);
-      find_misread(kBig5);
-      find_misread(kGbk);
+      for (const Misread& misread : kMisreads) find_misread(misread);
     }
     if (gates.latin1 >= 2) find_gbk_read_as_latin();
     if (gates.bom_image) find_bom_read_as_gbk();
@@ -287,27 +398,68 @@ class CjkScanner {
     }
   }
 
-  // Paragraph bounds between stretches (a blank line in the ASCII between
-  // them): 问句码 candidates of a paragraph are kept only when none of its
-  // runs has an odd number of bytes.
-  void note_paragraph_breaks(std::size_t from, std::size_t to) {
-    for (std::size_t at = from; at < to;) {
-      const auto* newline = static_cast<const char*>(std::memchr(text_.data() + at, '\n', to - at));
-      if (!newline) return;
-      std::size_t next = static_cast<std::size_t>(newline - text_.data()) + 1;
-      while (next < to && (text_[next] == ' ' || text_[next] == '\t' || text_[next] == '\r')) ++next;
-      if (next < to && text_[next] == '\n') {
-        end_paragraph();
-        return;
-      }
-      at = next;
-    }
+  // 问句码 candidates of a paragraph (text between blank lines) are kept
+  // only when none of its runs has an odd number of bytes. Candidates are
+  // rare, so the runs of their paragraph are counted only when there are some.
+  static bool blank_line_between(const unsigned char* p, std::size_t first_newline, std::size_t end) {
+    std::size_t next = first_newline + 1;
+    while (next < end && (p[next] == ' ' || p[next] == '\t' || p[next] == '\r')) ++next;
+    return next < end && p[next] == '\n';
   }
-  void end_paragraph() {
-    if (!paragraph_has_odd_run_)
+
+  // Where the paragraph that holds pos begins: after the last blank line before it.
+  std::size_t paragraph_begin(std::size_t pos) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+    for (std::size_t at = pos; at > 0;) {
+      const auto* newline = static_cast<const unsigned char*>(memrchr(p, '\n', at));
+      if (!newline) return 0;
+      std::size_t before = static_cast<std::size_t>(newline - p);
+      at = before;
+      while (before > 0 && (p[before - 1] == ' ' || p[before - 1] == '\t' || p[before - 1] == '\r')) --before;
+      if (before > 0 && p[before - 1] == '\n') return at + 1;
+    }
+    return 0;
+  }
+
+  // Where the paragraph that holds pos ends: at the first blank line after it.
+  std::size_t paragraph_end(std::size_t pos) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+    const std::size_t size = text_.size();
+    for (std::size_t at = pos; at < size;) {
+      const auto* newline = static_cast<const unsigned char*>(std::memchr(p + at, '\n', size - at));
+      if (!newline) return size;
+      const auto first = static_cast<std::size_t>(newline - p);
+      if (blank_line_between(p, first, size)) return first;
+      at = first + 1;
+    }
+    return size;
+  }
+
+  void add_question_candidate(Hit hit, std::size_t stretch_begin, std::size_t stretch_end) {
+    if (question_candidates_.empty()) {
+      paragraph_begin_ = paragraph_begin(stretch_begin);
+      paragraph_end_ = paragraph_end(stretch_end);
+    }
+    question_candidates_.push_back(std::move(hit));
+  }
+
+  // Settles the pending candidates (before the stretch at next, or at the end).
+  void end_paragraph(std::size_t) {
+    if (question_candidates_.empty()) return;
+    if (!paragraph_has_odd_run())
       for (Hit& hit : question_candidates_) hits_.push_back(std::move(hit));
     question_candidates_.clear();
-    paragraph_has_odd_run_ = false;
+  }
+
+  // A run with an odd number of bytes that is not followed by '?' (that one lost its last byte).
+  bool paragraph_has_odd_run() const {
+    const std::size_t size = text_.size();
+    for (std::size_t pos = skip_ascii(text_, paragraph_begin_); pos < paragraph_end_;) {
+      const std::size_t end = skip_non_ascii(text_, pos);
+      if ((end - pos) % 2 == 1 && !(end < size && text_[end] == '?')) return true;
+      pos = skip_ascii(text_, end);
+    }
+    return false;
   }
 
   static bool asks(char32_t cp) {
@@ -342,7 +494,7 @@ class CjkScanner {
     if (glued)
       hits_.push_back(std::move(hit));
     else
-      question_candidates_.push_back(std::move(hit));
+      add_question_candidate(std::move(hit), stretch_.front().begin, stretch_.back().end);
   }
 
   // "File: ?后山上看": the first character of a run lost, the '?' glued to
@@ -622,31 +774,6 @@ class CjkScanner {
     return punctuation || glued_to_ascii(from, count);
   }
 
-  // One double-byte code page read as another: the bytes the wrong decoder
-  // saw are the written characters' codes in its page (GBK or Big5), and
-  // they decode in the original page to the text that was meant.
-  struct Misread {
-    const char* how;                            // "Big5 read as GBK"
-    const char* how_supplement;                 // when a code needs the supplement: "Big5-HKSCS read as GBK"
-    std::uint16_t (*written_code)(char32_t);    // code in the page the text was read in
-    char16_t (*original_char)(std::uint16_t);   // that code in the page it was written in
-    bool (*needs_supplement)(char32_t written, std::uint16_t code);
-    bool kana_expected;                          // Shift-JIS: the original is Japanese
-    // When set, a run of five or more whose original Han characters all pass
-    // it needs only one odd written character: GB2312 level 1 for GBK read as
-    // Big5, whose garble is made of Big5's common rows and looks plain.
-    bool (*plain_original)(char32_t);
-  };
-
-  // The Big5 code, or the Hong Kong supplement's when Big5 has none.
-  static std::uint16_t big5_or_hkscs_code(char32_t cp) {
-    const std::uint16_t code = big5_code(cp);
-    return code != 0 ? code : big5_hkscs_code(cp);
-  }
-  static bool big5_supplement_only(char32_t, std::uint16_t code) { return big5_char(code) == 0; }
-  static bool hkscs_only(char32_t written, std::uint16_t) { return big5_code(written) == 0; }
-  static bool never(char32_t, std::uint16_t) { return false; }
-
   // Each run of characters the misreading maps is weighed: the written text
   // must be odd as Chinese (rare characters, kana that Japanese never writes
   // so, private use, Greek or box drawing inside Chinese) and the original
@@ -657,10 +784,7 @@ class CjkScanner {
   // looked at, found from their odd characters (odd_: indices in stretch_).
   void find_misread(const Misread& misread) {
     const std::size_t n = stretch_.size();
-    auto continues = [&](std::size_t i) {
-      const std::uint16_t code = misread.written_code(stretch_[i].cp);
-      return code != 0 && recovered_oddity(misread.original_char(code), misread.kana_expected) >= 0;
-    };
+    auto continues = [&](std::size_t i) { return meant_facts(misread, stretch_[i].cp).oddity >= 0; };
     std::size_t judged = 0;  // runs before this index are done
     for (std::size_t next_odd = 0; next_odd < odd_.size(); ++next_odd) {
       const std::size_t odd = odd_[next_odd];
@@ -703,6 +827,11 @@ class CjkScanner {
     }
   }
 
+  MeantFacts meant_facts(const Misread& misread, char32_t written) const {
+    const HanFacts* facts = han_facts(han_table_, written);
+    return facts ? facts->meant[misread.index] : meant_facts_of(misread, written);
+  }
+
   bool accept_misread(const Misread& misread, std::size_t from, std::size_t to) const {
     int written = 0, original = 0, kana = 0, strong = 0, han = 0, written_kana = 0, impossible = 0;
     int words = 0;  // letters of alphabets and box drawing
@@ -710,19 +839,20 @@ class CjkScanner {
     for (std::size_t i = from; i < to; ++i) {
       const char32_t cp = stretch_[i].cp;
       const char32_t previous = i > from ? stretch_[i - 1].cp : 0;
-      const int odd = written_oddity(cp, previous);
+      const HanFacts* facts = han_facts(han_table_, cp);
+      const int odd = facts ? facts->written_oddity : written_oddity(cp, previous);
       written += odd;
       if (odd >= 2) ++strong;
       if (is_han(cp)) ++han;
       if (is_kana(cp)) ++written_kana;
       if (odd >= 3 && !is_han(cp)) ++impossible;
       if (is_greek(cp) || is_cyrillic(cp) || (cp >= 0x2500 && cp <= 0x257F) || (cp >= 0x80 && cp <= 0x24F)) ++words;
-      const char32_t meant = misread.original_char(misread.written_code(cp));
-      original += recovered_oddity(meant, misread.kana_expected);
-      if (is_kana(meant)) ++kana;
-      if (is_han(meant)) {
+      const MeantFacts meant = meant_facts(misread, cp);
+      original += meant.oddity;
+      if (meant.kind & MeantFacts::kKana) ++kana;
+      if (meant.kind & MeantFacts::kHan) {
         ++meant_han;
-        if (misread.plain_original && misread.plain_original(meant)) ++meant_plain;
+        if (meant.kind & MeantFacts::kPlain) ++meant_plain;
       }
     }
     const int length = static_cast<int>(to - from);
@@ -825,15 +955,18 @@ class CjkScanner {
 
   std::string_view text_;
   const std::vector<std::size_t>* gates_;  // starts of the gate characters, or null: every stretch is read
-  std::size_t next_gate_ = 0;
+  std::size_t read_until_ = 0;  // stretches before it are read
   std::vector<StretchChar> stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
+  const HanFacts* han_table_ = nullptr;  // built after kHanTableAfter characters read
+  std::size_t characters_read_ = 0;      // in the stretches read so far
   std::vector<std::uint16_t> bytes_;        // see build_gbk_bytes
   std::vector<std::int32_t> char_at_byte_;  // character starting at each byte, or -1
   std::vector<std::size_t> first_byte_;     // first byte of each character
   std::vector<Hit> hits_;
   std::vector<Hit> question_candidates_;  // 问句码 hits of the current paragraph
-  bool paragraph_has_odd_run_ = false;
+  std::size_t paragraph_begin_ = 0;  // the paragraph of the pending candidates
+  std::size_t paragraph_end_ = 0;
 };
 
 }  // namespace
@@ -843,7 +976,7 @@ std::vector<Hit> find_cjk_mojibake(std::string_view text, const std::vector<std:
 }
 
 bool may_open_cjk_gate(char32_t cp) {
-  if (cp < 0x80) return false;
+  if (cp < 0x80) return cp == '?';
   if (cp < 0x100 || cp == U'烫' || cp == U'屯' || cp == U'锟' || cp == U'锘') return true;
   return !is_level1_or_punctuation(cp < 0x10000 ? gbk_code(cp) : 0);
 }

@@ -258,6 +258,17 @@ char32_t char_at(std::string_view text, std::size_t pos) {
   return cp == utf8::kInvalid ? 0 : cp;
 }
 
+// Whether the character at pos may stand for a lead byte's first
+// continuation byte in some page (match_page's test): a character with a
+// single-byte image, or a stand-in for a byte ("?", U+FFFD, a space for
+// NBSP). Chinese after a curly quote has none, and most candidates in
+// Chinese text are curly quotes.
+bool may_continue_sequence(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  const char32_t cp = next_char(text, pos);
+  return cp == ' ' || cp == '?' || cp == kReplacement || single_byte_codes(cp) != nullptr;
+}
+
 // The best-scoring candidate starting with the character at [begin, after).
 std::optional<Candidate> best_candidate(std::string_view text, std::size_t begin, std::size_t after, char32_t cp,
                                         const std::array<std::uint8_t, kSingleByteCount>& codes) {
@@ -645,7 +656,7 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     // Only a character that is a lead byte in some page can start mojibake.
     if (cp < kLeadMaskLimit && lead_mask[cp - 0x80] == 0) continue;
     const auto* codes = single_byte_codes(cp);
-    if (!codes) continue;
+    if (!codes || !may_continue_sequence(text, pos)) continue;
     if (auto c = best_candidate(text, begin, pos, cp, *codes)) {
       if (c->has_c1)  // C1 controls inside a candidate that may not fire
         for (std::size_t q = pos; q + 1 < c->end; ++q)

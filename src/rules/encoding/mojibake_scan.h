@@ -58,13 +58,14 @@ std::string recover_latin_layers(std::string text);
 // after a bad lead swallowed: "鈥?"), GBK read as Latin-1, Big5 and GBK
 // read as each other, and the fill patterns 锟斤拷 / 烫烫烫 / 屯屯屯.
 // gates: the starts of the characters may_open_cjk_gate accepts and of
-// ill-formed sequences, in order, when a shared scan found them; stretches of
-// Chinese without one are not read. Null: every stretch is read.
+// ill-formed sequences, in order, when a shared scan found them; only the
+// stretches of Chinese that hold one or touch a '?' are read. Null: every
+// stretch is read.
 std::vector<Hit> find_cjk_mojibake(std::string_view text, const std::vector<std::size_t>* gates = nullptr);
 
 // Characters that may make a stretch of Chinese worth a closer look: outside
-// GB2312 level 1 and its punctuation rows, Latin-1, and the fill and BOM
-// images 烫 屯 锟 锘.
+// GB2312 level 1 and its punctuation rows, Latin-1, the fill and BOM images
+// 烫 屯 锟 锘, and the ASCII '?' (问句码 in the stretches beside it).
 bool may_open_cjk_gate(char32_t cp);
 
 // Hit::how of GBK bytes read as Windows-1252 ("ÖÐÎÄ").

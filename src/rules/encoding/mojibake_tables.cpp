@@ -8,41 +8,21 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "rules/encoding/strict_converter.h"
 
 namespace tc::mojibake {
 namespace {
+
+// What ICU decodes each byte 0x80-0xFF of the single-byte pages and each
+// double-byte code of the CJK pages to, written at build time
+// (tools/code_page_tables.cpp): asking ICU for them here took 50M instructions
+// of every run that reads Chinese.
+#include "rules/code_page_tables.inc"
 
 // Code points below this bound are kept in a flat array; the few above it
 // that single-byte pages hold (MacRoman's fi/fl ligatures, the Apple logo)
 // go to a short sorted list.
 constexpr char32_t kFlatLimit = kLeadMaskLimit;
-
-struct ConverterCloser {
-  void operator()(UConverter* c) const { ucnv_close(c); }
-};
-using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
-
-ConverterPtr open_strict(const char* name) {
-  UErrorCode status = U_ZERO_ERROR;
-  ConverterPtr converter(ucnv_open(name, &status));
-  if (U_FAILURE(status)) return nullptr;
-  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  ucnv_setFromUCallBack(converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  return U_SUCCESS(status) ? std::move(converter) : nullptr;
-}
-
-// Decodes bytes to one code point with a strict converter; 0 when unmapped.
-char32_t decode_one(UConverter* converter, const char* bytes, int length) {
-  UChar buffer[4];
-  UErrorCode status = U_ZERO_ERROR;
-  ucnv_reset(converter);
-  const int32_t n = ucnv_toUChars(converter, buffer, 4, bytes, length, &status);
-  if (U_FAILURE(status) || n <= 0) return 0;
-  UChar32 cp;
-  int32_t i = 0;
-  U16_NEXT(buffer, i, n, cp);
-  return i == n ? static_cast<char32_t>(cp) : 0;
-}
 
 struct SingleByteTables {
   std::vector<std::array<std::uint8_t, kSingleByteCount>> flat;  // index cp - 0x80
@@ -53,10 +33,8 @@ struct SingleByteTables {
 
   SingleByteTables() : flat(kFlatLimit - 0x80), present(kFlatLimit - 0x80, false), lead(kFlatLimit - 0x80, 0) {
     for (std::size_t page = 0; page < kSingleByteCount; ++page) {
-      ConverterPtr converter = open_strict(icu_name(static_cast<SingleByte>(page)));
       for (unsigned byte = 0x80; byte <= 0xFF; ++byte) {
-        const char b = static_cast<char>(byte);
-        const char32_t cp = converter ? decode_one(converter.get(), &b, 1) : 0;
+        const char32_t cp = kSingleByteChars[page][byte - 0x80];
         if (cp != 0) put(cp, page, static_cast<std::uint8_t>(byte));
       }
       for (char32_t c1 = 0x80; c1 <= 0x9F; ++c1)
@@ -93,15 +71,13 @@ struct DoubleByteTable {
   std::vector<std::uint16_t> to_code;  // index cp
   std::vector<char16_t> to_char;       // index code
 
-  explicit DoubleByteTable(const char* name) : to_code(0x10000, 0), to_char(0x10000, 0) {
-    ConverterPtr converter = open_strict(name);
-    if (!converter) return;
-    for (unsigned lead = 0x81; lead <= 0xFE; ++lead) {
-      for (unsigned trail = 0x40; trail <= 0xFE; ++trail) {
+  explicit DoubleByteTable(const char16_t (&chars)[kDoubleByteCodes]) : to_code(0x10000, 0), to_char(0x10000, 0) {
+    std::size_t next = 0;
+    for (unsigned lead = kFirstLead; lead <= kLastLead; ++lead) {
+      for (unsigned trail = kFirstTrail; trail <= kLastTrail; ++trail) {
         if (trail == 0x7F) continue;
-        const char bytes[2] = {static_cast<char>(lead), static_cast<char>(trail)};
-        const char32_t cp = decode_one(converter.get(), bytes, 2);
-        if (cp == 0 || cp > 0xFFFF) continue;
+        const char16_t cp = chars[next++];
+        if (cp == 0) continue;
         const auto code = static_cast<std::uint16_t>(lead << 8 | trail);
         to_char[code] = static_cast<char16_t>(cp);
         if (to_code[cp] == 0) to_code[cp] = code;
@@ -111,19 +87,19 @@ struct DoubleByteTable {
 };
 
 const DoubleByteTable& gbk_table() {
-  static const DoubleByteTable table("GBK");
+  static const DoubleByteTable table(kGbkChars);
   return table;
 }
 const DoubleByteTable& big5_table() {
-  static const DoubleByteTable table("Big5");
+  static const DoubleByteTable table(kBig5Chars);
   return table;
 }
 const DoubleByteTable& big5_hkscs_table() {
-  static const DoubleByteTable table("Big5-HKSCS");
+  static const DoubleByteTable table(kBig5HkscsChars);
   return table;
 }
 const DoubleByteTable& shift_jis_table() {
-  static const DoubleByteTable table("Shift_JIS");
+  static const DoubleByteTable table(kShiftJisChars);
   return table;
 }
 
@@ -141,20 +117,6 @@ std::string_view display_name(SingleByte page) {
     case SingleByte::count: break;
   }
   return "?";
-}
-
-const char* icu_name(SingleByte page) {
-  switch (page) {
-    case SingleByte::windows1252: return "windows-1252";
-    case SingleByte::windows1250: return "windows-1250";
-    case SingleByte::iso8859_2: return "ISO-8859-2";
-    case SingleByte::windows1251: return "windows-1251";
-    case SingleByte::windows1257: return "windows-1257";
-    case SingleByte::mac_roman: return "macintosh";
-    case SingleByte::ibm437: return "ibm-437";
-    case SingleByte::count: break;
-  }
-  return "";
 }
 
 const std::uint8_t* single_byte_lead_mask() { return single_byte_tables().lead.data(); }

@@ -34,7 +34,19 @@ inline constexpr std::size_t kSingleByteCount = static_cast<std::size_t>(SingleB
 // Human name for messages ("Windows-1252").
 std::string_view display_name(SingleByte page);
 // ICU converter name ("windows-1252").
-const char* icu_name(SingleByte page);
+constexpr const char* icu_name(SingleByte page) {
+  switch (page) {
+    case SingleByte::windows1252: return "windows-1252";
+    case SingleByte::windows1250: return "windows-1250";
+    case SingleByte::iso8859_2: return "ISO-8859-2";
+    case SingleByte::windows1251: return "windows-1251";
+    case SingleByte::windows1257: return "windows-1257";
+    case SingleByte::mac_roman: return "macintosh";
+    case SingleByte::ibm437: return "ibm-437";
+    case SingleByte::count: break;
+  }
+  return "";
+}
 
 // Bytes (0x80-0xFF) that cp has in each single-byte page; 0 where it has none.
 // C1 controls U+0080-U+009F map to the same byte in every page: that is what

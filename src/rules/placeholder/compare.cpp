@@ -34,17 +34,20 @@ void drop_closing_of_listed_openings(std::vector<Placeholder>& list) {
 
 }  // namespace
 
-PlaceholderDifference compare_placeholders(const Document& source, Span source_span, const Document& target,
-                                           Span target_span, const std::function<bool(const Placeholder&)>& keep) {
+namespace {
+
+PlaceholderDifference compare_found(const Document& source, const std::vector<Placeholder>& in_source,
+                                    const Document& target, const std::vector<Placeholder>& in_target,
+                                    const std::function<bool(const Placeholder&)>& keep) {
   std::map<std::string, std::vector<Placeholder>> source_left;
-  for (Placeholder& p : find_placeholders(source.text, source_span))
-    if (keep(p) && source.is_masked(p.span.begin)) source_left[p.key].push_back(std::move(p));
+  for (const Placeholder& p : in_source)
+    if (keep(p) && source.is_masked(p.span.begin)) source_left[p.key].push_back(p);
   PlaceholderDifference difference;
-  for (Placeholder& p : find_placeholders(target.text, target_span)) {
+  for (const Placeholder& p : in_target) {
     if (!keep(p) || !target.is_masked(p.span.begin)) continue;
     auto it = source_left.find(p.key);
     if (it == source_left.end() || it->second.empty()) {
-      difference.extra.push_back(std::move(p));
+      difference.extra.push_back(p);
     } else {
       it->second.erase(it->second.begin());
     }
@@ -58,12 +61,41 @@ PlaceholderDifference compare_placeholders(const Document& source, Span source_s
   return difference;
 }
 
+std::vector<PairPlaceholders> find_pair_placeholders(const CheckContext& context) {
+  std::vector<PairPlaceholders> found;
+  for (const UnitPair& pair : unit_pairs(context))
+    found.push_back({pair, find_placeholders(context.source->text, pair.source), find_placeholders(context.target->text, pair.target)});
+  return found;
+}
+
+}  // namespace
+
+PlaceholderDifference compare_placeholders(const Document& source, Span source_span, const Document& target,
+                                           Span target_span, const std::function<bool(const Placeholder&)>& keep) {
+  return compare_found(source, find_placeholders(source.text, source_span), target,
+                       find_placeholders(target.text, target_span), keep);
+}
+
+PlaceholderDifference compare_placeholders(const Document& source, const Document& target, const PairPlaceholders& found,
+                                           const std::function<bool(const Placeholder&)>& keep) {
+  return compare_found(source, found.source, target, found.target, keep);
+}
+
+const std::vector<PairPlaceholders>& pair_placeholders(const CheckContext& context,
+                                                       std::vector<PairPlaceholders>& storage) {
+  if (context.memo)
+    return context.memo->get<std::vector<PairPlaceholders>>("placeholder/pair-placeholders",
+                                                            [&] { return find_pair_placeholders(context); });
+  storage = find_pair_placeholders(context);
+  return storage;
+}
+
 void report_placeholder_difference(const Rule& rule, const CheckContext& context, Span source_span, Span target_span,
                                    const PlaceholderDifference& difference, std::string_view what,
                                    FindingSink& out) {
   const Document& source = *context.source;
   const Document& target = *context.target;
-  auto quoted = [](std::string_view text) { return "\"" + std::string(text) + "\""; };
+  auto quoted = [](std::string_view text) { return std::string(1, '"').append(text).append(1, '"'); };
   for (const Placeholder& p : difference.missing) {
     const std::string shown = source.text.substr(p.span.begin, p.span.end - p.span.begin);
     Finding f;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/rule.h"
+#include "rules/unit_pairs.h"
 #include "text/placeholders.h"
 
 namespace tc {
@@ -21,6 +22,22 @@ struct PlaceholderDifference {
 // at most, which encoding/ rules report), in PO, XLIFF, HTML it is markup.
 PlaceholderDifference compare_placeholders(const Document& source, Span source_span, const Document& target,
                                            Span target_span, const std::function<bool(const Placeholder&)>& keep);
+
+// A piece pair with the placeholders find_placeholders gives each side.
+struct PairPlaceholders {
+  UnitPair pair;
+  std::vector<Placeholder> source;
+  std::vector<Placeholder> target;
+};
+
+// unit_pairs(context) with their placeholders, found once per job and shared
+// by the placeholder/ rules (in the job's memo; without one, in storage).
+const std::vector<PairPlaceholders>& pair_placeholders(const CheckContext& context,
+                                                       std::vector<PairPlaceholders>& storage);
+
+// compare_placeholders on a pair whose placeholders are found already.
+PlaceholderDifference compare_placeholders(const Document& source, const Document& target, const PairPlaceholders& found,
+                                           const std::function<bool(const Placeholder&)>& keep);
 
 // Reports a difference: one finding per missing placeholder (on the whole
 // target piece) and per extra one (on the placeholder), naming it by what

@@ -38,9 +38,11 @@ None.)"};
 
 namespace {
 
-std::vector<IcuArgument> icu_arguments(std::string_view text, Span span, std::vector<Span>* spans) {
+// The ICU arguments among a piece's placeholders (found by find_placeholders).
+std::vector<IcuArgument> icu_arguments(std::string_view text, const std::vector<Placeholder>& placeholders,
+                                       std::vector<Span>* spans) {
   std::vector<IcuArgument> arguments;
-  for (const Placeholder& p : find_placeholders(text, span)) {
+  for (const Placeholder& p : placeholders) {
     IcuArgument argument;
     if (p.kind == PlaceholderKind::icu && parse_icu_argument(text, p.span, argument)) {
       arguments.push_back(std::move(argument));
@@ -71,11 +73,13 @@ void PlaceholderIcuMessage::check(const CheckContext& context, FindingSink& out)
     f.counterpart = Counterpart{context.source, source_span, std::string(source.substr(source_span.begin, source_span.end - source_span.begin))};
     out.push_back(std::move(f));
   };
-  for (const UnitPair& pair : unit_pairs(context)) {
+  std::vector<PairPlaceholders> storage;
+  for (const PairPlaceholders& found : pair_placeholders(context, storage)) {
+    const UnitPair& pair = found.pair;
     std::vector<Span> source_spans;
     std::vector<Span> target_spans;
-    const std::vector<IcuArgument> source_arguments = icu_arguments(source, pair.source, &source_spans);
-    const std::vector<IcuArgument> target_arguments = icu_arguments(target, pair.target, &target_spans);
+    const std::vector<IcuArgument> source_arguments = icu_arguments(source, found.source, &source_spans);
+    const std::vector<IcuArgument> target_arguments = icu_arguments(target, found.target, &target_spans);
     for (std::size_t i = 0; i < source_arguments.size(); ++i) {
       const IcuArgument& s = source_arguments[i];
       const auto match = std::find_if(target_arguments.begin(), target_arguments.end(), [&](const IcuArgument& t) {

@@ -36,9 +36,10 @@ void PlaceholderInlineTag::check(const CheckContext& context, FindingSink& out) 
   const auto keep = [](const Placeholder& p) {
     return p.kind == PlaceholderKind::tag || p.kind == PlaceholderKind::entity;
   };
-  for (const UnitPair& pair : unit_pairs(context)) {
-    const PlaceholderDifference difference =
-        compare_placeholders(*context.source, pair.source, *context.target, pair.target, keep);
+  std::vector<PairPlaceholders> storage;
+  for (const PairPlaceholders& found : pair_placeholders(context, storage)) {
+    const UnitPair& pair = found.pair;
+    const PlaceholderDifference difference = compare_placeholders(*context.source, *context.target, found, keep);
     report_placeholder_difference(*this, context, pair.source, pair.target, difference, "tag", out);
   }
 }

@@ -86,8 +86,10 @@ void PlaceholderLinkTarget::check(const CheckContext& context, FindingSink& out)
     source_urls = urls_in(*context.source);
     target_urls = urls_in(*context.target);
   }
-  for (const UnitPair& pair : unit_pairs(context)) {
-    PlaceholderDifference difference = compare_placeholders(*context.source, pair.source, *context.target, pair.target, is_url);
+  std::vector<PairPlaceholders> storage;
+  for (const PairPlaceholders& found : pair_placeholders(context, storage)) {
+    const UnitPair& pair = found.pair;
+    PlaceholderDifference difference = compare_placeholders(*context.source, *context.target, found, is_url);
     if (document_pair) drop_moved_and_cut(difference, source_urls, target_urls);
     report_placeholder_difference(*this, context, pair.source, pair.target, difference, "link", out);
   }

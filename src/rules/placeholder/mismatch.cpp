@@ -92,8 +92,10 @@ void PlaceholderMismatch::check(const CheckContext& context, FindingSink& out) c
   const auto keep = [](const Placeholder& p) {
     return p.kind == PlaceholderKind::printf || p.kind == PlaceholderKind::brace;
   };
-  for (const UnitPair& pair : unit_pairs(context)) {
-    PlaceholderDifference difference = compare_placeholders(*context.source, pair.source, *context.target, pair.target, keep);
+  std::vector<PairPlaceholders> storage;
+  for (const PairPlaceholders& found : pair_placeholders(context, storage)) {
+    const UnitPair& pair = found.pair;
+    PlaceholderDifference difference = compare_placeholders(*context.source, *context.target, found, keep);
     if (!pair.unit || pair.unit->format_flags.empty()) drop_translated_metavariables(context.target->text, pair.target, difference.missing);
     drop_repeated_positions(context.target->text, pair.target, difference.extra);
     report_placeholder_difference(*this, context, pair.source, pair.target, difference, "placeholder", out);

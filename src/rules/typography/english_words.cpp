@@ -85,16 +85,15 @@ EnglishWordIndex::~EnglishWordIndex() = default;
 
 // The shapes tools/english_words_index.cpp keeps: Hunspell's verdict on them
 // depends only on the dictionaries' expanded forms (no compounding, no
-// KEEPCASE in en_US.aff; a mixed-case word is looked up as it is), so the
-// index decides them exactly. Words in capitals, which Hunspell also tries in
-// other cases, are left to Hunspell.
+// KEEPCASE in en_US.aff; a mixed-case word is looked up as it is, a word in
+// capitals as it is, capitalised and in lowercase: all forms the index holds),
+// so the index decides them exactly.
 bool EnglishWordIndex::covers(std::string_view word) {
   const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   if (word.empty() || word.size() > kLongestWord) return false;
   const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  if (std::all_of(word.begin(), word.end(), [&](char c) { return lower(c) || upper(c); }))
-    return word.size() == 1 || !std::all_of(word.begin(), word.end(), upper);  // vaccine, Vaccine, iPhone; not VACCINE
+  if (std::all_of(word.begin(), word.end(), [&](char c) { return lower(c) || upper(c); })) return true;  // vaccine, Vaccine, iPhone, BSD
   return lower(word[0]) && std::all_of(word.begin(), word.end(), [&](char c) { return lower(c) || digit(c); });  // alpha1
 }
 

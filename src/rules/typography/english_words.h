@@ -55,7 +55,7 @@ class HunspellDictionary {
 // one with add_dic(), so that they load in parallel (each ~30 ms) and the
 // medical list loads only when en_US does not know a word. Owned by the rules
 // that use it (created with them by all_rules()), so there is no global state.
-// The words of simple shapes (vaccine, Vaccine, iPhone, alpha1) Hunspell accepts from
+// The words of simple shapes (vaccine, Vaccine, iPhone, BSD, alpha1) Hunspell accepts from
 // the two dictionaries, made at build time (tools/english_words_index.cpp)
 // and mapped: a verdict on such a word needs no Hunspell. Used only when the dictionaries are the ones it was
 // made from (size and modification time match).
@@ -67,14 +67,14 @@ class EnglishWordIndex {
   bool usable() const { return count_ > 0; }
   // What the file's header records of each dictionary, and starts with; the
   // build tool (tools/english_words_index.cpp) writes them.
-  static constexpr std::string_view kMagic = "TCWORDS1";
+  static constexpr std::string_view kMagic = "TCWORDS2";  // 2: words in capitals too
   struct DictionaryStamp {
     std::uint64_t size = 0;
     std::uint64_t mtime = 0;
   };
   static std::optional<DictionaryStamp> stamp_of(const std::string& dictionary);
-  // Whether the index decides this word: letters in any case but all
-  // capitals, or a-z letters then lowercase letters and digits.
+  // Whether the index decides this word: letters in any case, or a-z
+  // letters then lowercase letters and digits.
   static bool covers(std::string_view word);
   bool contains(std::string_view word) const;
 

@@ -1,0 +1,9 @@
+// For the build step that writes the prebuilt table (tools/code_point_class_table.cpp):
+// there is none yet, so the library computes the classes.
+#include "rules/code_point_events.h"
+
+namespace tc {
+
+const std::uint32_t* prebuilt_code_point_classes() { return nullptr; }
+
+}  // namespace tc
