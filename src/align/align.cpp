@@ -79,20 +79,20 @@ class ChanceTable {
 
  private:
   [[gnu::noinline]] void fill(std::size_t slot, std::size_t s) const {
-    const SentenceFeatures& features = (*side_)[s];
+    const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
     auto chance = [&](float length) {
       float sum = 0;
-      for (std::size_t t = 0; t < features.tokens.size(); ++t)
-        sum += features.tokens.weights()[t] * (1.f - std::exp(-features.tokens.rates()[t] * length));
+      for (std::size_t t = 0; t < weights.size(); ++t)
+        sum += weights[t] * (1.f - std::exp(-rates[t] * length));
       return sum;
     };
     for (int k = 0; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     float* row = &linear_[slot * kLinear];
     std::fill(row, row + kLinear, 0.f);
-    for (std::size_t t = 0; t < features.tokens.size(); ++t) {
-      const float step = std::exp(-features.tokens.rates()[t]);
-      const float weight = features.tokens.weights()[t];
+    for (std::size_t t = 0; t < weights.size(); ++t) {
+      const float step = std::exp(-rates[t]);
+      const float weight = weights[t];
       float missed = 1.f;
       for (int k = 1; k < kLinear; ++k) {
         missed *= step;
@@ -123,10 +123,12 @@ class Search {
          float ratio)
       : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio) {
     // English tokens are far fewer than the ids Chinese words offer: index those.
-    for (std::size_t j = 0; j < en.size(); ++j)
-      for (std::size_t k = 0; k < en[j].tokens.size(); ++k)
-        for (const WordId id : {en[j].tokens.ids()[k], en[j].tokens.alt_ids()[k]})
+    for (std::size_t j = 0; j < en.size(); ++j) {
+      const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
+      for (std::size_t k = 0; k < ids.size(); ++k)
+        for (const WordId id : {ids[k], alt_ids[k]})
           if (id) postings_[id].emplace_back(static_cast<std::uint32_t>(j), std::uint64_t{1} << k);
+    }
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;
@@ -352,9 +354,9 @@ class Search {
     const auto [first, end] = mask_columns(i);
     if (j < first || j >= end) return {};
     PairMasks pm;
-    const SentenceFeatures& english = en_[j];
-    for (std::size_t k = 0; k < english.tokens.size(); ++k)
-      for (const WordId id : {english.tokens.ids()[k], english.tokens.alt_ids()[k]}) {
+    const auto ids = en_[j].tokens.ids(), alt_ids = en_[j].tokens.alt_ids();
+    for (std::size_t k = 0; k < ids.size(); ++k)
+      for (const WordId id : {ids[k], alt_ids[k]}) {
         if (!id) continue;
         const std::uint64_t bits = zh_[i].offers.bits_of(id);
         if (!bits) continue;

@@ -115,9 +115,11 @@ std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bo
         auto add = [&](WordId id, float weight) {
           if (const std::uint32_t found = vocabulary.find(id)) chunk.ids.emplace_back(found - 1, weight);
         };
-        for (std::size_t k = 0; k < f.tokens.size(); ++k) {
-          if (f.tokens.ids()[k]) add(f.tokens.ids()[k], f.tokens.weights()[k]);
-          if (f.tokens.alt_ids()[k] && f.tokens.alt_ids()[k] != f.tokens.ids()[k]) add(f.tokens.alt_ids()[k], f.tokens.weights()[k]);
+        const auto ids = f.tokens.ids(), alt_ids = f.tokens.alt_ids();
+        const auto weights = f.tokens.weights();
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+          if (ids[k]) add(ids[k], weights[k]);
+          if (alt_ids[k] && alt_ids[k] != ids[k]) add(alt_ids[k], weights[k]);
         }
       }
     }
