@@ -3,7 +3,6 @@
 // directory: shared by the CLI and robustness tests.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -13,7 +12,6 @@ struct CommandResult {
   int exit_code = -1;  // 124: killed by the time limit (a hang)
   std::string out;
   std::string err;
-  std::chrono::steady_clock::duration elapsed{};
 };
 
 std::string read_all(const std::filesystem::path& path);

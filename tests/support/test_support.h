@@ -2,7 +2,6 @@
 // Helpers shared by the tests: build documents from text in memory and run
 // one rule the way `transcheck check --enable RULE` would, returning the
 // text report's headlines.
-#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,14 +32,6 @@ std::vector<Finding> findings_of(const std::string& rule_id, const Document& doc
 
 // piece, times times over (hostile inputs).
 std::string repeat(std::string_view piece, std::size_t times);
-
-// How long f() takes (for tests that guard against quadratic blow-ups).
-template <typename F>
-std::chrono::steady_clock::duration elapsed(F&& f) {
-  const auto start = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::steady_clock::now() - start;
-}
 
 // Path of a file in the source tree.
 std::string source_path(const std::string& relative);
