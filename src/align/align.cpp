@@ -79,20 +79,20 @@ class ChanceTable {
 
  private:
   [[gnu::noinline]] void fill(std::size_t slot, std::size_t s) const {
-    const SentenceFeatures& features = (*side_)[s];
+    const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
     auto chance = [&](float length) {
       float sum = 0;
-      for (std::size_t t = 0; t < features.token_weights.size(); ++t)
-        sum += features.token_weights[t] * (1.f - std::exp(-features.token_rates[t] * length));
+      for (std::size_t t = 0; t < weights.size(); ++t)
+        sum += weights[t] * (1.f - std::exp(-rates[t] * length));
       return sum;
     };
     for (int k = 0; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     float* row = &linear_[slot * kLinear];
     std::fill(row, row + kLinear, 0.f);
-    for (std::size_t t = 0; t < features.token_weights.size(); ++t) {
-      const float step = std::exp(-features.token_rates[t]);
-      const float weight = features.token_weights[t];
+    for (std::size_t t = 0; t < weights.size(); ++t) {
+      const float step = std::exp(-rates[t]);
+      const float weight = weights[t];
       float missed = 1.f;
       for (int k = 1; k < kLinear; ++k) {
         missed *= step;
@@ -123,14 +123,16 @@ class Search {
          float ratio)
       : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio) {
     // English tokens are far fewer than the ids Chinese words offer: index those.
-    for (std::size_t j = 0; j < en.size(); ++j)
-      for (std::size_t k = 0; k < en[j].token_ids.size(); ++k)
-        for (const WordId id : {en[j].token_ids[k], en[j].token_alt_ids[k]})
+    for (std::size_t j = 0; j < en.size(); ++j) {
+      const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
+      for (std::size_t k = 0; k < ids.size(); ++k)
+        for (const WordId id : {ids[k], alt_ids[k]})
           if (id) postings_[id].emplace_back(static_cast<std::uint32_t>(j), std::uint64_t{1} << k);
+    }
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;
-        for (float w : s.token_weights) total += w;
+        for (float w : s.tokens.weights()) total += w;
         out.push_back(std::pow(total, -static_cast<float>(w_.normalise)));
       }
     };
@@ -141,7 +143,7 @@ class Search {
       prefix.assign(side.size() + 1, 0.0);
       for (std::size_t k = 0; k < side.size(); ++k) {
         float total = 0;
-        for (float w : side[k].token_weights) total += w;
+        for (float w : side[k].tokens.weights()) total += w;
         prefix[k + 1] = prefix[k] + total * norm[k];
       }
     };
@@ -352,9 +354,9 @@ class Search {
     const auto [first, end] = mask_columns(i);
     if (j < first || j >= end) return {};
     PairMasks pm;
-    const SentenceFeatures& english = en_[j];
-    for (std::size_t k = 0; k < english.token_ids.size(); ++k)
-      for (const WordId id : {english.token_ids[k], english.token_alt_ids[k]}) {
+    const auto ids = en_[j].tokens.ids(), alt_ids = en_[j].tokens.alt_ids();
+    for (std::size_t k = 0; k < ids.size(); ++k)
+      for (const WordId id : {ids[k], alt_ids[k]}) {
         if (!id) continue;
         const std::uint64_t bits = zh_[i].offers.bits_of(id);
         if (!bits) continue;
@@ -428,13 +430,13 @@ class Search {
     const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
       const std::uint64_t en_bits = bits.en[j - j0];
-      lexical += (weighted_bits(en_bits, en_[j].token_weights) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
-      if (j1 - j0 > 1 && en_bits == 0 && en_[j].token_keys.size() >= orphan_tokens) orphans += 1;
+      lexical += (weighted_bits(en_bits, en_[j].tokens.weights()) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
+      if (j1 - j0 > 1 && en_bits == 0 && en_[j].tokens.size() >= orphan_tokens) orphans += 1;
     }
     for (std::size_t i = i0; i < i1; ++i) {
       const std::uint64_t zh_bits = bits.zh[i - i0];
-      lexical += (weighted_bits(zh_bits, zh_[i].token_weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
-      if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].token_keys.size() >= orphan_tokens) orphans += 1;
+      lexical += (weighted_bits(zh_bits, zh_[i].tokens.weights()) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
+      if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].tokens.size() >= orphan_tokens) orphans += 1;
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
@@ -491,7 +493,7 @@ class Search {
     const std::size_t one = many_en ? bead.source.front() : bead.target.front();
     const auto& one_features = many_en ? zh_[one] : en_[one];
     float one_weight = 0;
-    for (float w : one_features.token_weights) one_weight += w;
+    for (float w : one_features.tokens.weights()) one_weight += w;
     if (one_weight <= 0) return kNoOrphan;
     // Bits of the single sentence's tokens each sentence of the many side covers.
     std::vector<std::uint64_t> covers;
@@ -509,15 +511,15 @@ class Search {
     for (std::size_t position : {std::size_t{0}, many.size() - 1}) {
       const std::size_t k = many[position];
       const auto& features = many_en ? en_[k] : zh_[k];
-      if (features.token_keys.size() < static_cast<std::size_t>(w_.orphan_tokens)) continue;
+      if (features.tokens.size() < static_cast<std::size_t>(w_.orphan_tokens)) continue;
       std::uint64_t others = 0;
       for (std::size_t q = 0; q < many.size(); ++q)
         if (q != position) others |= covers[q];
-      const float exclusive = weighted_bits(covers[position] & ~others, one_features.token_weights) / one_weight;
+      const float exclusive = weighted_bits(covers[position] & ~others, one_features.tokens.weights()) / one_weight;
       const float without = many_en ? std::fabs(deviation(zh_length, en_length - features.length))
                                     : std::fabs(deviation(zh_length - features.length, en_length));
       const bool length_says = with_all >= kOrphanLength && without + kOrphanGain <= with_all;
-      const float rest_covers = weighted_bits(others, one_features.token_weights) / one_weight;
+      const float rest_covers = weighted_bits(others, one_features.tokens.weights()) / one_weight;
       // Next to nothing, and leaving it out clearly helps the lengths, counts as nothing.
       const bool adds_nothing = exclusive <= kOrphanNothing ||
                                 (exclusive <= kOrphanNextToNothing && without + kOrphanSomeGain <= with_all);
@@ -590,12 +592,12 @@ class Search {
     float covered = 0, total = 0;
     const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
-      covered += weighted_bits(bits.en[j - j0], en_[j].token_weights);
-      for (float w : en_[j].token_weights) total += w;
+      covered += weighted_bits(bits.en[j - j0], en_[j].tokens.weights());
+      for (float w : en_[j].tokens.weights()) total += w;
     }
     for (std::size_t i = i0; i < i1; ++i) {
-      covered += weighted_bits(bits.zh[i - i0], zh_[i].token_weights);
-      for (float w : zh_[i].token_weights) total += w;
+      covered += weighted_bits(bits.zh[i - i0], zh_[i].tokens.weights());
+      for (float w : zh_[i].tokens.weights()) total += w;
     }
     return total > 0 ? std::min(1.f, covered / total) : 0.5f;
   }
@@ -628,17 +630,19 @@ class Search {
 // vocabulary: when given, the only ids worth offering (those the other side's
 // tokens can ask for; a Chinese word offers every word of its glosses, most of
 // which the translation never uses), and each sentence's offers are interned
-// as it is made; without it they stay as found.
+// as it is made; without it they are appended to found_offers as found.
 std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
                                           const std::vector<Sentence>& sentences, bool chinese,
-                                          const Vocabulary* vocabulary = nullptr) {
+                                          const Vocabulary* vocabulary, std::vector<std::vector<Offer>>* found_offers) {
   std::vector<SentenceFeatures> out;
   out.reserve(sentences.size());
   for (const auto& sentence : sentences) {
-    out.push_back(chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span));
-    out.back().paragraph = sentence.paragraph;
+    FoundFeatures found = chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span);
+    out.push_back(std::move(found.features));
+    out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
     count_quotes(doc.text, sentence.span, out.back());
-    if (vocabulary) intern_offers(out.back(), *vocabulary);
+    if (vocabulary) out.back().offers.assign(found.offers, *vocabulary);
+    else found_offers->push_back(std::move(found.offers));
   }
   return out;
 }
@@ -666,8 +670,8 @@ std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vec
       continue;
     }
     std::size_t zh_tokens = 0, en_tokens = 0;
-    for (auto i : bead.source) zh_tokens += zh[i].token_keys.size();
-    for (auto j : bead.target) en_tokens += en[j].token_keys.size();
+    for (auto i : bead.source) zh_tokens += zh[i].tokens.size();
+    for (auto j : bead.target) en_tokens += en[j].tokens.size();
     const auto min_side = static_cast<std::size_t>(min_tokens);
     if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) {
       out.push_back(bead);
@@ -712,11 +716,13 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const Document& en_doc = swapped ? source : target;
   const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
   const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
-  auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh);
+  std::vector<std::vector<Offer>> en_offers;
+  auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers);
   // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
-  const Vocabulary english_ids = vocabulary_of(en);
-  for (auto& sentence : en) intern_offers(sentence, english_ids);
-  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids);
+  const Vocabulary english_ids = vocabulary_of(en, en_offers);
+  for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
+  std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
+  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   finish_features(zh, en);
   std::vector<Bead> beads;
   // A sentence without dictionary evidence is no sign of a wrong merge in a

@@ -107,17 +107,19 @@ std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bo
     for (std::size_t s = begin; s < end; ++s) {
       const SentenceFeatures& f = side[s];
       chunk.length += f.length;
-      for (float w : f.token_weights) chunk.weight += w;
+      for (float w : f.tokens.weights()) chunk.weight += w;
       if (chinese) {
         f.offers.for_each_position(
-            [&](std::uint32_t position, std::uint64_t bits) { chunk.ids.emplace_back(position, weighted_bits(bits, f.token_weights)); });
+            [&](std::uint32_t position, std::uint64_t bits) { chunk.ids.emplace_back(position, weighted_bits(bits, f.tokens.weights())); });
       } else {
         auto add = [&](WordId id, float weight) {
           if (const std::uint32_t found = vocabulary.find(id)) chunk.ids.emplace_back(found - 1, weight);
         };
-        for (std::size_t k = 0; k < f.token_ids.size(); ++k) {
-          if (f.token_ids[k]) add(f.token_ids[k], f.token_weights[k]);
-          if (f.token_alt_ids[k] && f.token_alt_ids[k] != f.token_ids[k]) add(f.token_alt_ids[k], f.token_weights[k]);
+        const auto ids = f.tokens.ids(), alt_ids = f.tokens.alt_ids();
+        const auto weights = f.tokens.weights();
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+          if (ids[k]) add(ids[k], weights[k]);
+          if (alt_ids[k] && alt_ids[k] != ids[k]) add(alt_ids[k], weights[k]);
         }
       }
     }

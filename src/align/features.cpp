@@ -57,25 +57,23 @@ void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers) {
 struct Builder {
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
+  std::vector<std::uint64_t> keys;
+  std::vector<WordId> ids, alt_ids;
   // Adds a token needing a counterpart; returns its bit (0 when full or a repeat).
   std::uint64_t token(std::uint64_t key, WordId id, WordId alt = 0) {
-    for (std::size_t k = 0; k < features.token_keys.size(); ++k)
-      if (features.token_keys[k] == key) return std::uint64_t{1} << k;
-    if (features.token_keys.size() >= kMaxTokens) return 0;
-    features.token_keys.push_back(key);
-    features.token_ids.push_back(id);
-    features.token_alt_ids.push_back(alt);
-    return std::uint64_t{1} << (features.token_keys.size() - 1);
+    for (std::size_t k = 0; k < keys.size(); ++k)
+      if (keys[k] == key) return std::uint64_t{1} << k;
+    if (keys.size() >= kMaxTokens) return 0;
+    keys.push_back(key);
+    ids.push_back(id);
+    alt_ids.push_back(alt);
+    return std::uint64_t{1} << (keys.size() - 1);
   }
   void offer(WordId id, std::uint64_t bits) { offers.emplace_back(id, bits); }
-  SentenceFeatures finish() {
+  FoundFeatures finish() {
     sort_and_merge(offers);
-    features.found_offers = std::move(offers);
-    // Every sentence of a book is held at once: no spare room.
-    features.token_keys.shrink_to_fit();
-    features.token_ids.shrink_to_fit();
-    features.token_alt_ids.shrink_to_fit();
-    return std::move(features);
+    features.tokens.assign(keys, ids, alt_ids);
+    return {std::move(features), std::move(offers)};
   }
 };
 
@@ -139,7 +137,7 @@ const std::string& FeatureExtractor::pinyin(char32_t han) {
   return pinyin_cache_.emplace(han, std::move(syllable)).first->second;
 }
 
-SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
+FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   Builder b;
   auto numbers = find_chinese_numbers(text, span);
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
@@ -250,7 +248,7 @@ SentenceFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   return b.finish();
 }
 
-SentenceFeatures FeatureExtractor::english(std::string_view text, Span span) {
+FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
   Builder b;
   auto numbers = find_english_numbers(text, span);
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
@@ -369,23 +367,28 @@ void BeadRuns::close_bead() {
   close(en_explained, en_explained_start);
 }
 
-std::vector<Association> associate(const BeadRuns& beads, double min_dice, int min_count) {
-  // Beads holding each English id, and (key, bead) for every Chinese key, sorted by key.
+Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
+  // Beads holding each English id, and the positions of the Chinese keys in
+  // their runs sorted by key, then position (a key is once in a run: that is
+  // by bead). Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
   std::vector<WordId> en_seen = beads.en;
   std::sort(en_seen.begin(), en_seen.end());
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> zh_beads;
-  zh_beads.reserve(beads.zh.size());
-  for (std::size_t bead = 0; bead < beads.size(); ++bead)
-    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead)) zh_beads.emplace_back(z, static_cast<std::uint32_t>(bead));
-  std::sort(zh_beads.begin(), zh_beads.end());
-  std::vector<Association> out;
+  std::vector<std::uint32_t> zh_order(beads.zh.size());
+  for (std::size_t k = 0; k < zh_order.size(); ++k) zh_order[k] = static_cast<std::uint32_t>(k);
+  std::sort(zh_order.begin(), zh_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return beads.zh[a] != beads.zh[b] ? beads.zh[a] < beads.zh[b] : a < b;
+  });
+  const auto bead_of = [&](std::uint32_t position) {
+    return static_cast<std::size_t>(std::upper_bound(beads.zh_start.begin(), beads.zh_start.end(), position) - beads.zh_start.begin()) - 1;
+  };
+  Associations out;
   std::vector<WordId> partners;  // English ids of the beads holding one Chinese key, with repeats
-  for (std::size_t k = 0; k < zh_beads.size();) {
-    const std::uint64_t z = zh_beads[k].first;
+  for (std::size_t k = 0; k < zh_order.size();) {
+    const std::uint64_t z = beads.zh[zh_order[k]];
     std::size_t key_end = k;
     partners.clear();
-    for (; key_end < zh_beads.size() && zh_beads[key_end].first == z; ++key_end) {
-      const auto run = BeadRuns::run(beads.en, beads.en_start, zh_beads[key_end].second);
+    for (; key_end < zh_order.size() && beads.zh[zh_order[key_end]] == z; ++key_end) {
+      const auto run = BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[key_end]));
       partners.insert(partners.end(), run.begin(), run.end());
     }
     const int z_count = static_cast<int>(key_end - k);
@@ -403,7 +406,7 @@ std::vector<Association> associate(const BeadRuns& beads, double min_dice, int m
   return out;
 }
 
-std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const std::vector<Association>& associations) {
+std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const Associations& associations) {
   std::vector<std::pair<std::uint64_t, WordId>> links;
   std::vector<std::tuple<double, std::uint64_t, WordId>> candidates;
   std::vector<std::uint64_t> zh_linked;
@@ -437,10 +440,18 @@ std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, 
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
                         const std::vector<Bead>& beads, double min_dice, int min_count, int trusted_count) {
   BeadRuns runs;
+  // At most every token of each side (growing by doubling held up to twice that).
+  std::size_t zh_tokens = 0, en_tokens = 0;
+  for (const auto& s : zh_side) zh_tokens += s.tokens.size();
+  for (const auto& s : en_side) en_tokens += s.tokens.size();
+  runs.zh.reserve(zh_tokens);
+  runs.en.reserve(en_tokens);
+  for (auto* start : {&runs.zh_start, &runs.en_start, &runs.zh_explaining_start, &runs.en_explained_start})
+    start->reserve(beads.size() + 1);
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].token_keys.begin(), zh_side[i].token_keys.end());
-    for (auto j : bead.target) runs.en.insert(runs.en.end(), en_side[j].token_ids.begin(), en_side[j].token_ids.end());
+    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].tokens.keys().begin(), zh_side[i].tokens.keys().end());
+    for (auto j : bead.target) runs.en.insert(runs.en.end(), en_side[j].tokens.ids().begin(), en_side[j].tokens.ids().end());
     const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
     std::sort(en_begin, runs.en.end());
     for (auto i : bead.source)
@@ -448,7 +459,7 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
         if (std::binary_search(en_begin, runs.en.end(), id)) {
           runs.en_explained.push_back(id);
           for (std::uint64_t b = bits; b; b &= b - 1)
-            runs.zh_explaining.push_back(zh_side[i].token_keys[static_cast<std::size_t>(std::countr_zero(b))]);
+            runs.zh_explaining.push_back(zh_side[i].tokens.keys()[static_cast<std::size_t>(std::countr_zero(b))]);
         }
     runs.close_bead();
   }
@@ -456,7 +467,7 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   // (a name beside "lab", a disease beside "virus"): it counts only as often
   // as competitive linking pairs the two. Pairs seen in trusted_count beads or
   // more are trusted on their Dice coefficient alone.
-  const std::vector<Association> associations = associate(runs, min_dice, min_count);
+  const Associations associations = associate(runs, min_dice, min_count);
   const auto links = link_words(runs, associations);
   std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
   std::size_t pairs = 0;
@@ -471,14 +482,34 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   std::vector<Offer> more;
   for (auto& s : zh_side) {
     more.clear();
-    for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
-      const auto found = learned.find(s.token_keys[k]);
+    for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+      const auto found = learned.find(s.tokens.keys()[k]);
       if (found == learned.end()) continue;
       for (WordId e : found->second) more.emplace_back(e, std::uint64_t{1} << k);
     }
     if (!more.empty()) s.offers.add(more);
   }
   return pairs;
+}
+
+void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids) {
+  auto any = [](std::span<const WordId> list) { return std::any_of(list.begin(), list.end(), [](WordId id) { return id != 0; }); };
+  size_ = static_cast<std::uint8_t>(keys.size());
+  const bool ids_are_keys = std::equal(ids.begin(), ids.end(), keys.begin(), keys.end());
+  held_ = static_cast<std::uint8_t>((ids_are_keys ? kIdsAreKeys : any(ids) ? kIds : 0) | (any(alt_ids) ? kAltIds : 0));
+  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes()) : nullptr;
+  std::uint64_t* out = std::copy(keys.begin(), keys.end(), words());
+  if (held_ & kIds) out = std::copy(ids.begin(), ids.end(), out);
+  if (held_ & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
+}
+
+Tokens& Tokens::operator=(const Tokens& other) {
+  if (this == &other) return *this;
+  size_ = other.size_;
+  held_ = other.held_;
+  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes()) : nullptr;
+  if (size_) std::copy(other.block_.get(), other.block_.get() + block_bytes(), block_.get());
+  return *this;
 }
 
 void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
@@ -533,14 +564,15 @@ std::uint64_t Offers::bits_of(WordId id) const {
   return bits;
 }
 
-Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side) {
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers) {
   Vocabulary vocabulary;
   std::vector<WordId>& ids = vocabulary.ids;
   for (const auto& s : side) {
-    ids.insert(ids.end(), s.token_ids.begin(), s.token_ids.end());
-    ids.insert(ids.end(), s.token_alt_ids.begin(), s.token_alt_ids.end());
-    for (const auto& offer : s.found_offers) ids.push_back(offer.first);
+    ids.insert(ids.end(), s.tokens.ids().begin(), s.tokens.ids().end());
+    ids.insert(ids.end(), s.tokens.alt_ids().begin(), s.tokens.alt_ids().end());
   }
+  for (const auto& offers : found_offers)
+    for (const auto& offer : offers) ids.push_back(offer.first);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (!ids.empty() && ids.front() == 0) ids.erase(ids.begin());
@@ -550,22 +582,16 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side) {
   return vocabulary;
 }
 
-void intern_offers(SentenceFeatures& features, const Vocabulary& vocabulary) {
-  features.offers.assign(features.found_offers, vocabulary);
-  std::vector<Offer>().swap(features.found_offers);  // `= {}` would keep the room
-}
-
 void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side) {
   // Document frequency of every token key on each side, and of every offered id.
   auto idf = [](std::vector<SentenceFeatures>& side) {
     std::unordered_map<std::uint64_t, int> df;
     for (const auto& s : side)
-      for (auto key : s.token_keys) ++df[key];
+      for (auto key : s.tokens.keys()) ++df[key];
     const double n = static_cast<double>(side.size());
     for (auto& s : side) {
-      s.token_weights.resize(s.token_keys.size());
-      for (std::size_t k = 0; k < s.token_keys.size(); ++k)
-        s.token_weights[k] = static_cast<float>(std::log(1.0 + n / df[s.token_keys[k]]));
+      for (std::size_t k = 0; k < s.tokens.size(); ++k)
+        s.tokens.weights()[k] = static_cast<float>(std::log(1.0 + n / df[s.tokens.keys()[k]]));
     }
   };
   idf(zh_side);
@@ -582,24 +608,23 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
     // Offers of this side by token bit, for the Chinese side (a token offers many ids).
     std::vector<double> offered_share;  // by token: the shares of the ids it offers, summed by ascending id
     for (auto& s : side) {
-      s.token_rates.assign(s.token_keys.size(), 0.f);
       if (by_offers) {
-        offered_share.assign(s.token_keys.size(), 0.0);
+        offered_share.assign(s.tokens.size(), 0.0);
         s.offers.for_each_token([&](WordId id, std::size_t k) {
           const auto found = offered.find(id);
           if (found != offered.end()) offered_share[k] += found->second / n;
         });
       }
-      for (std::size_t k = 0; k < s.token_keys.size(); ++k) {
+      for (std::size_t k = 0; k < s.tokens.size(); ++k) {
         double p = 0;
         if (by_offers) {
           p = offered_share[k];
         } else {
-          const auto found = offered.find(s.token_ids[k]);
+          const auto found = offered.find(s.tokens.ids()[k]);
           if (found != offered.end()) p = found->second / n;
         }
         p = std::min(p, 0.95);
-        s.token_rates[k] = static_cast<float>(-std::log(1 - p) / mean_length);
+        s.tokens.rates()[k] = static_cast<float>(-std::log(1 - p) / mean_length);
       }
     }
   };

@@ -2,8 +2,10 @@
 // What the aligner knows about each sentence: the tokens that need a
 // counterpart on the other side, and the word ids it offers to cover the
 // other side's tokens.
+#include <array>
 #include <bit>
 #include <cstdint>
+#include <deque>
 #include <iterator>
 #include <memory>
 #include <span>
@@ -128,20 +130,62 @@ class Offers {
   std::uint32_t size_ = 0;
 };
 
+// A sentence's tokens needing a counterpart (at most kMaxTokens, distinct by
+// key), held in one block: their keys, ids, alternative ids, weights and
+// rates. Every sentence of a book holds one, and on short sentences five
+// vectors (their headers and five allocations) cost several times the tokens.
+// Ids that are all 0 or all the keys, and alternative ids that are all 0,
+// take no room (Chinese words have no id, English words are their own keys,
+// and only names have an alternative id).
+class Tokens {
+ public:
+  Tokens() = default;
+  Tokens(const Tokens& other) { *this = other; }
+  Tokens(Tokens&&) noexcept = default;
+  Tokens& operator=(const Tokens& other);
+  Tokens& operator=(Tokens&&) noexcept = default;
+
+  // Sets the tokens (keys, ids and alternative ids of one size); weights and rates start at 0.
+  void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids);
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::span<const std::uint64_t> keys() const { return {words(), size_}; }  // identity for document frequency
+  // English side: the id to find in the other side's offers.
+  std::span<const WordId> ids() const {
+    return {(held_ & kIds) ? words() + size_ : (held_ & kIdsAreKeys) ? words() : kNoIds.data(), size_};
+  }
+  // A second id to try (capitalised words: the plain word), or 0.
+  std::span<const WordId> alt_ids() const {
+    return {(held_ & kAltIds) ? words() + size_ * ((held_ & kIds) ? 2 : 1) : kNoIds.data(), size_};
+  }
+  std::span<const float> weights() const { return {floats(0), size_}; }  // IDF, filled by finish_features
+  std::span<float> weights() { return {floats(0), size_}; }
+  // Chance rate per unit of the other side's length.
+  std::span<const float> rates() const { return {floats(1), size_}; }
+  std::span<float> rates() { return {floats(1), size_}; }
+
+ private:
+  // Bits of held_: which id arrays the block holds; ids that are not held are
+  // the keys (kIdsAreKeys: English words are their own keys) or all 0.
+  static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4;
+  static constexpr std::array<WordId, kMaxTokens> kNoIds{};
+  std::size_t word_arrays() const { return 1 + ((held_ & kIds) ? 1 : 0) + ((held_ & kAltIds) ? 1 : 0); }
+  std::size_t block_bytes() const { return size_ * (word_arrays() * sizeof(std::uint64_t) + 2 * sizeof(float)); }
+  // The block: keys, the held id arrays (64-bit), then weights and rates (float).
+  // (Bytes from new[], aligned for any of them; the objects are created implicitly.)
+  std::uint64_t* words() const { return reinterpret_cast<std::uint64_t*>(block_.get()); }
+  float* floats(std::size_t array) const { return reinterpret_cast<float*>(words() + word_arrays() * size_) + array * size_; }
+  std::unique_ptr<std::byte[]> block_;
+  std::uint8_t size_ = 0;
+  std::uint8_t held_ = 0;
+};
+
 struct SentenceFeatures {
-  // Tokens needing a counterpart (at most kMaxTokens, distinct by key).
-  std::vector<std::uint64_t> token_keys;     // identity for document frequency
-  std::vector<WordId> token_ids;             // English side: the id to find in the other side's offers
-  std::vector<WordId> token_alt_ids;         // a second id to try (capitalised words: the plain word), or 0
-  std::vector<float> token_weights;          // IDF, filled by finish_features
-  std::vector<float> token_rates;            // chance rate per unit of the other side's length
-  // Ids offered to the other side: sorted by id, with the mask of own tokens
-  // that offer it, as the extractor found them; intern_offers moves them
-  // into `offers` once the pair's vocabulary is known.
-  std::vector<Offer> found_offers;
+  Tokens tokens;
+  // Ids offered to the other side (interned with the pair's vocabulary).
   Offers offers;
   float length = 0;  // Chinese: code points without spaces; English: characters
-  std::size_t paragraph = 0;
+  std::uint32_t paragraph = 0;  // (inputs are under 2 GB: fewer paragraphs than 2^32)
   // Quotation marks this sentence closes without opening, and opens without
   // closing: a quoted speech that runs over several sentences starts and ends
   // in the same bead on both sides.
@@ -150,7 +194,7 @@ struct SentenceFeatures {
 };
 
 // Sum of the weights of the tokens whose bits are set.
-inline float weighted_bits(std::uint64_t bits, const std::vector<float>& weights) {
+inline float weighted_bits(std::uint64_t bits, std::span<const float> weights) {
   float sum = 0;
   while (bits) {
     sum += weights[static_cast<std::size_t>(std::countr_zero(bits))];
@@ -158,6 +202,15 @@ inline float weighted_bits(std::uint64_t bits, const std::vector<float>& weights
   }
   return sum;
 }
+
+// A sentence's features as the extractor finds them, with the ids it offers
+// the other side: sorted by id, with the mask of own tokens that offer each.
+// They are interned into features.offers once the pair's vocabulary is known
+// (kept apart until then: every sentence of a book holds a SentenceFeatures).
+struct FoundFeatures {
+  SentenceFeatures features;
+  std::vector<Offer> offers;
+};
 
 // Fills quote_closes and quote_opens from the sentence's text.
 void count_quotes(std::string_view text, Span span, SentenceFeatures& features);
@@ -169,8 +222,8 @@ class FeatureExtractor {
   // sub_glosses: a word also offers the glosses of its single characters.
   FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses = true);
   ~FeatureExtractor();
-  SentenceFeatures chinese(std::string_view text, Span span);
-  SentenceFeatures english(std::string_view text, Span span);
+  FoundFeatures chinese(std::string_view text, Span span);
+  FoundFeatures english(std::string_view text, Span span);
 
  private:
   const std::string& pinyin(char32_t han);
@@ -224,18 +277,19 @@ struct Association {
 // min_dice, sorted by key and id. Counted one Chinese key at a time over the
 // beads holding it: listing every pair of every bead at once took tens of
 // times the text in memory.
-std::vector<Association> associate(const BeadRuns& beads, double min_dice, int min_count);
+// (A deque: their number is known only at the end, and a vector's growth held
+// up to three times them at once, the aligner's peak on a book.)
+using Associations = std::deque<Association>;
+Associations associate(const BeadRuns& beads, double min_dice, int min_count);
 
 // Competitive linking (Melamed 2000) in each bead: its associated pairs,
 // strongest first, each English word linked once and each Chinese word at
 // most kLinksPerChineseWord times, the pairs the offers explain counting as
 // linked. Returns the links of all beads, sorted (a pair once per bead that links it).
-std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const std::vector<Association>& associations);
+std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const Associations& associations);
 
-// Every id the sentences ask for or offer (their found offers), without 0.
-Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side);
-// Moves a sentence's found offers into its offers, keeping those whose id is in `vocabulary`.
-void intern_offers(SentenceFeatures& features, const Vocabulary& vocabulary);
+// Every id the sentences ask for or offer (found_offers: each sentence's), without 0.
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers);
 
 // Fills token weights (IDF) and chance rates once both sides are known.
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.

@@ -9,21 +9,22 @@
 namespace tc::test {
 namespace {
 
-bool offered(const SentenceFeatures& zh, WordId id) {
-  return std::any_of(zh.found_offers.begin(), zh.found_offers.end(), [&](const auto& offer) { return offer.first == id; });
+bool offered(const FoundFeatures& zh, WordId id) {
+  return std::any_of(zh.offers.begin(), zh.offers.end(), [&](const auto& offer) { return offer.first == id; });
 }
 
 // Whether some English token is met by the Chinese sentence's offers through its primary (name) id.
-bool name_matches(const SentenceFeatures& zh, const SentenceFeatures& en) {
-  for (std::size_t k = 0; k < en.token_ids.size(); ++k)
-    if (en.token_alt_ids[k] != 0 && offered(zh, en.token_ids[k])) return true;
+bool name_matches(const FoundFeatures& zh, const FoundFeatures& en) {
+  const Tokens& tokens = en.features.tokens;
+  for (std::size_t k = 0; k < tokens.size(); ++k)
+    if (tokens.alt_ids()[k] != 0 && offered(zh, tokens.ids()[k])) return true;
   return false;
 }
 
 class PinyinNames : public ::testing::Test {
  protected:
-  SentenceFeatures zh(const std::string& text) { return extractor.chinese(text, Span{0, text.size()}); }
-  SentenceFeatures en(const std::string& text) { return extractor.english(text, Span{0, text.size()}); }
+  FoundFeatures zh(const std::string& text) { return extractor.chinese(text, Span{0, text.size()}); }
+  FoundFeatures en(const std::string& text) { return extractor.english(text, Span{0, text.size()}); }
   FeatureExtractor extractor{default_lexicon(), nullptr};
 };
 
@@ -39,8 +40,8 @@ TEST_F(PinyinNames, HyphenatedGivenNameMeetsItsCharacters) {
 
 TEST_F(PinyinNames, EnglishCompoundsAreNoNames) {
   const auto english = en("The Russian-style coat hung by the door.");
-  for (std::size_t k = 0; k < english.token_ids.size(); ++k)
-    EXPECT_EQ(english.token_alt_ids[k], 0u) << "token " << k << " taken for a name";
+  for (std::size_t k = 0; k < english.features.tokens.size(); ++k)
+    EXPECT_EQ(english.features.tokens.alt_ids()[k], 0u) << "token " << k << " taken for a name";
 }
 
 }  // namespace
