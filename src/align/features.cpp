@@ -77,9 +77,26 @@ struct Builder {
   }
 };
 
-// A lower-cased word's letters when it is syllables of at most six letters
-// joined by hyphens, as pinyin given names often are ("xi-feng" -> "xifeng",
-// "bao-yu's" -> "baoyu"); otherwise the word itself ("russian-style").
+// Whether `part` is spelled like one toneless pinyin syllable: an optional
+// initial and a final ("feng", "yu", "zhuang"; not "term", "up", "dose").
+bool is_pinyin_syllable(std::string_view part) {
+  static constexpr std::array<std::string_view, 23> kInitials{"zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g",
+                                                              "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"};
+  static constexpr std::array<std::string_view, 37> kFinals{
+      "a",   "o",   "e",   "ai",  "ei", "ao",  "ou",   "an",  "en",   "ang", "eng",  "ong", "er",
+      "i",   "ia",  "ie",  "iao", "iu", "ian", "in",   "ing", "iang", "iong", "io", "u",   "ua",
+      "uo",  "uai", "ui",  "uan", "un", "uang", "ue",  "v",   "ve",   "van", "ueng"};
+  auto is_final = [](std::string_view rest) { return std::find(kFinals.begin(), kFinals.end(), rest) != kFinals.end(); };
+  if (is_final(part)) return true;
+  for (const std::string_view initial : kInitials)
+    if (part.starts_with(initial) && is_final(part.substr(initial.size()))) return true;
+  return false;
+}
+
+// A lower-cased word's letters when it is pinyin syllables joined by hyphens,
+// as pinyin given names often are ("xi-feng" -> "xifeng", "bao-yu's" ->
+// "baoyu"); otherwise the word itself ("russian-style", "long-term",
+// "follow-up").
 // (Apostrophes are left alone: "zhan'ao" is rare, "o'clock" and "didn't" are not.)
 std::string joined_name(std::string_view lower) {
   const std::string_view word = lower.ends_with("'s") ? lower.substr(0, lower.size() - 2) : lower;
@@ -89,7 +106,7 @@ std::string joined_name(std::string_view lower) {
   for (std::size_t k = 0; k <= word.size(); ++k) {
     if (k < word.size() && word[k] != '-') continue;
     const std::size_t size = k - part;
-    if (size == 0 || size > 6) return std::string(lower);  // a pinyin syllable has 1..6 letters
+    if (!is_pinyin_syllable(word.substr(part, size))) return std::string(lower);
     joined.append(word.substr(part, size));
     part = k + 1;
   }

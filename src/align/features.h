@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/alignment.h"
@@ -82,9 +83,16 @@ class Offers {
 
   Offers() = default;
   Offers(const Offers& other) { *this = other; }
-  Offers(Offers&&) noexcept = default;
+  // Moves leave the source empty (size 0 with no block), never a size
+  // without its block.
+  Offers(Offers&& other) noexcept { *this = std::move(other); }
   Offers& operator=(const Offers& other);
-  Offers& operator=(Offers&&) noexcept = default;
+  Offers& operator=(Offers&& other) noexcept {
+    vocabulary_ = other.vocabulary_;
+    entries_ = std::move(other.entries_);
+    size_ = std::exchange(other.size_, 0);
+    return *this;
+  }
 
   // The offers (sorted by id, one per id) whose id is in `vocabulary`
   // (outliving these offers); the others are dropped.
@@ -141,9 +149,15 @@ class Tokens {
  public:
   Tokens() = default;
   Tokens(const Tokens& other) { *this = other; }
-  Tokens(Tokens&&) noexcept = default;
+  // Moves leave the source empty (see Offers).
+  Tokens(Tokens&& other) noexcept { *this = std::move(other); }
   Tokens& operator=(const Tokens& other);
-  Tokens& operator=(Tokens&&) noexcept = default;
+  Tokens& operator=(Tokens&& other) noexcept {
+    block_ = std::move(other.block_);
+    size_ = std::exchange(other.size_, 0);
+    held_ = std::exchange(other.held_, 0);
+    return *this;
+  }
 
   // Sets the tokens (keys, ids and alternative ids of one size); weights and rates start at 0.
   void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids);

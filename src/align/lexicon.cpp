@@ -41,7 +41,7 @@ std::string_view irregular_base(std::string_view word) {
       {"thrown", "throw"}, {"understood", "understand"}, {"woke", "wake"}, {"wore", "wear"}, {"won", "win"},
       {"broke", "break"}, {"broken", "break"}, {"chose", "choose"}, {"drove", "drive"}, {"forgot", "forget"},
       {"froze", "freeze"}, {"built", "build"}, {"dug", "dig"}, {"drew", "draw"}, {"fed", "feed"},
-      {"fled", "flee"}, {"hung", "hang"}, {"laid", "lay"}, {"lit", "light"}, {"sold", "sell"},
+      {"fled", "flee"}, {"hung", "hang"}, {"laid", "lie"}, {"lit", "light"}, {"sold", "sell"},
       {"shook", "shake"}, {"shut", "shut"}, {"slid", "slide"}, {"swore", "swear"}, {"swept", "sweep"},
       {"tore", "tear"}, {"wept", "weep"}, {"men", "man"}, {"women", "woman"}, {"children", "child"},
       {"feet", "foot"}, {"teeth", "tooth"}, {"mice", "mouse"}, {"people", "person"}, {"better", "good"},

@@ -39,9 +39,18 @@ TEST_F(PinyinNames, HyphenatedGivenNameMeetsItsCharacters) {
 }
 
 TEST_F(PinyinNames, EnglishCompoundsAreNoNames) {
-  const auto english = en("The Russian-style coat hung by the door.");
-  for (std::size_t k = 0; k < english.features.tokens.size(); ++k)
-    EXPECT_EQ(english.features.tokens.alt_ids()[k], 0u) << "token " << k << " taken for a name";
+  // Short parts are not enough: each part must be spelled like a pinyin syllable.
+  for (const char* sentence : {"The Russian-style coat hung by the door.", "Long-term care was planned.",
+                               "Follow-up visits came twice a year.", "Low-dose tablets were given.",
+                               "Self-care matters most.", "Ask about the Long-term plan first."}) {
+    const auto english = en(sentence);
+    for (std::size_t k = 0; k < english.features.tokens.size(); ++k)
+      EXPECT_EQ(english.features.tokens.alt_ids()[k], 0u) << sentence << ": token " << k << " taken for a name";
+  }
+  // A name of pinyin syllables is one, also with initials like zh- and finals like -uang.
+  const auto name = en("Then Zhuang-yu nodded.");
+  EXPECT_TRUE(std::any_of(name.features.tokens.alt_ids().begin(), name.features.tokens.alt_ids().end(),
+                          [](WordId id) { return id != 0; }));
 }
 
 }  // namespace
