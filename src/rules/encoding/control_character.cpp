@@ -19,7 +19,9 @@ are one finding. A terminal escape sequence (ESC `[` ... letter, e.g. the
 colour code `ESC[31m`) is one finding covering the whole sequence.
 Code blocks and inline code in Markdown are not checked, nor, in a
 translation file (PO, XLIFF), controls that both sides of a unit have (the
-`\a` of a message that rings the bell).
+`\a` of a message that rings the bell), nor a control of a unit's source that
+its translation spells out as the escape (`\v` written as two characters):
+the control is the program's, the slip is the translation's.
 
 The fix deletes C0 controls, DEL and whole escape sequences. Vertical tab,
 form feed, NEL (U+0085) and the two separators get no fix because they separate text (deleting
@@ -50,6 +52,18 @@ bool deletable(char32_t cp) { return (cp < 0x20 && cp != 0x0B && cp != 0x0C) || 
 bool is_control(char32_t cp) {
   return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 ||
          cp == 0x2029;
+}
+
+// The letter of the C escape for cp (a for BEL, written \a), or 0.
+char escape_letter(char32_t cp) {
+  switch (cp) {
+    case 0x07: return 'a';
+    case 0x08: return 'b';
+    case 0x0B: return 'v';
+    case 0x0C: return 'f';
+    case 0x1B: return 'e';
+    default: return 0;
+  }
 }
 
 // End of an ANSI/VT100 control sequence (ESC [ parameters final-letter) starting at pos, or pos.
@@ -100,8 +114,14 @@ void ControlCharacter::check(const CheckContext& context, FindingSink& out) cons
                           : count == 1 && first >= 0x2028 ? "separator " + listed + " in text"
                           : count == 1         ? "control character " + listed + " in text"
                                                : std::to_string(count) + " control characters (" + listed + ") in text";
-    // In a translation file, controls both sides of a unit have are the program's (\a, \v).
-    if (unit_counterpart_text(context, {pos, end}).find(text.substr(pos, end - pos)) != std::string_view::npos) {
+    // In a translation file, controls both sides of a unit have are the program's (\a, \v). A source's
+    // control is the program's too when the translation spells it out as its escape (\v as two characters):
+    // that slip is the translation's, not a control character in the source.
+    const std::string_view counterpart = unit_counterpart_text(context, {pos, end});
+    const bool on_source = &context.doc == context.source;
+    const char letter = count == 1 ? escape_letter(first) : 0;
+    if (counterpart.find(text.substr(pos, end - pos)) != std::string_view::npos ||
+        (on_source && letter != 0 && counterpart.find(std::string{'\\', letter}) != std::string_view::npos)) {
       pos = end;
       continue;
     }
