@@ -182,6 +182,35 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
   return change;
 }
 
+// A Chinese count that sums up the list just before it in its clause ("A、B 和 C
+// 三种检查", "甲和乙两种风格"): the number is the length of the list, which the
+// English names item by item without a number ("the checks implied by A, B
+// and C", "both X and Y styles"). Only a count of kinds or items, and only
+// when the list joined by 、 and one 和/与/及/或 has exactly that many items.
+bool sums_up_list_before(std::string_view text, Span span, const NumberMention& n) {
+  if (!n.spelled || n.percent || n.fraction || n.value < 2 || n.value > 10) return false;
+  static constexpr std::string_view kItemWords[] = {"种", "类", "项", "个", "者", "方面", "样", "部分"};
+  const std::string_view numeral = text.substr(n.span.begin, n.span.size());
+  const std::string_view after = text.substr(n.span.end, std::min<std::size_t>(span.end - n.span.end, 8));
+  const bool counts_items = std::any_of(std::begin(kItemWords), std::end(kItemWords), [&](std::string_view w) {
+    return after.starts_with(w) || numeral.ends_with(w);
+  });
+  if (!counts_items) return false;
+  // Back to the clause's start: the list may run over a line break, not over ，。；：.
+  std::string_view before = text.substr(span.begin, n.span.begin - span.begin);
+  for (std::string_view stop : {"，", "。", "；", "：", "！", "？"}) {
+    const std::size_t at = before.rfind(stop);
+    if (at != std::string_view::npos) before.remove_prefix(at + stop.size());
+  }
+  auto count = [&](std::string_view word) {
+    std::size_t found = 0;
+    for (std::size_t at = before.find(word); at != std::string_view::npos; at = before.find(word, at + word.size())) ++found;
+    return found;
+  };
+  const std::size_t joins = count("和") + count("与") + count("及") + count("或");
+  return joins == 1 && count("、") + 2 == static_cast<std::size_t>(n.value);
+}
+
 // The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
 std::string quoted(const Document& doc, const NumberMention& number) {
   const std::string written = doc.text.substr(number.span.begin, number.span.size());
@@ -216,7 +245,10 @@ measure word in Chinese (两年, 第三剂, 两倍, 三次) or a unit noun in En
 number words (一, "one", "half", 一些, 一般, 一起, 统一, 第一时间, "one of",
 "at once", "no one", "first of all") count when they match but are never
 reported, because they are usually ordinary words; a count of one (一个,
-"one dose") is not reported either, since 一个 is also just "a".
+"one dose") is not reported either, since 一个 is also just "a". A Chinese
+count of kinds or items that sums up the list just before it (`A、B 和 C
+三种检查` for "the checks implied by A, B and C") is the list's length, not
+a number the other side lacks.
 
 List and section numbering is not a quantity: "1." or "2)" or "3、" or
 "（一）" at the start of a line, and 第一部分, 第二章, 第三节. In a unit of a
@@ -272,10 +304,10 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       return std::any_of(names->begin(), names->end(), [&](double v) { return same_number(v, n.value); });
     };
     for (const auto& n : source_numbers)
-      if (!n.weak && !target_set.matches(n) && !names_other_side(source, source_span, n, target, target_span, target_names))
+      if (!n.weak && !target_set.matches(n) && !sums_up_list_before(source.text, source_span, n) && !names_other_side(source, source_span, n, target, target_span, target_names))
         missing.push_back(&n);
     for (const auto& n : target_numbers)
-      if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) &&
+      if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) && !sums_up_list_before(target.text, target_span, n) &&
           !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
     // One changed number on each side: report them as a pair, on the translation.
