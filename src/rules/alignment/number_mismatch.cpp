@@ -1,6 +1,7 @@
 #include "rules/alignment/number_mismatch.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -211,6 +212,22 @@ bool sums_up_list_before(std::string_view text, Span span, const NumberMention& 
   return joins == 1 && count("、") + 2 == static_cast<std::size_t>(n.value);
 }
 
+// "a second time", "a third attempt": an ordinal after the indefinite article
+// says "another" (再次, 又一), not a place in a sequence, so a translation
+// without the number is no omission. ("the second dose" keeps its number, and
+// "a third" as a fraction is no ordinal.)
+bool ordinal_meaning_another(std::string_view text, const NumberMention& n) {
+  if (!n.spelled || n.fraction || n.percent) return false;
+  static constexpr std::string_view kOrdinals[] = {"second", "third",   "fourth", "fifth", "sixth",
+                                                   "seventh", "eighth", "ninth",  "tenth"};
+  std::string word(text.substr(n.span.begin, n.span.size()));
+  std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (std::find(std::begin(kOrdinals), std::end(kOrdinals), word) == std::end(kOrdinals)) return false;
+  const std::string_view before = text.substr(0, n.span.begin);
+  if (!before.ends_with("a ") && !before.ends_with("A ")) return false;
+  return before.size() == 2 || !std::isalpha(static_cast<unsigned char>(before[before.size() - 3]));
+}
+
 // The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
 std::string quoted(const Document& doc, const NumberMention& number) {
   const std::string written = doc.text.substr(number.span.begin, number.span.size());
@@ -248,7 +265,8 @@ reported, because they are usually ordinary words; a count of one (一个,
 "one dose") is not reported either, since 一个 is also just "a". A Chinese
 count of kinds or items that sums up the list just before it (`A、B 和 C
 三种检查` for "the checks implied by A, B and C") is the list's length, not
-a number the other side lacks.
+a number the other side lacks, and nor is an ordinal after "a" that
+means "another" ("a second time" against 再次).
 
 List and section numbering is not a quantity: "1." or "2)" or "3、" or
 "（一）" at the start of a line, and 第一部分, 第二章, 第三节. In a unit of a
@@ -340,6 +358,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       // "every martial art"): reported missing only as percentages, fractions
       // or counts ("three years", 两剂, "twice").
       if (n->spelled && !n->percent && !n->fraction && !n->counted) continue;
+      if (ordinal_meaning_another(source.text, *n)) continue;
       Finding finding = make_finding(source, n->span,
                                      "number " + quoted(source, *n) + " is not in the translation: \"" +
                                          alignment_rules::quote(target, target_span, 50) + "\"");
@@ -347,6 +366,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       out.push_back(std::move(finding));
     }
     for (const NumberMention* n : extra) {
+      if (ordinal_meaning_another(target.text, *n)) continue;
       Finding finding = make_finding(target, n->span,
                                      "number " + quoted(target, *n) + " is not in the source: \"" +
                                          alignment_rules::quote(source, source_span, 50) + "\"");
