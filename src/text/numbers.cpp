@@ -481,7 +481,8 @@ struct WordValue {
 
 constexpr WordValue kNumeralRenderings[] = {
     {"zeros", 0},   {"zeroes", 0},  {"zeroth", 0},    {"single", 1},    {"primary", 1}, {"both", 2},   {"between", 2},
-    {"secondary", 2}, {"double", 2}, {"dual", 2},     {"tertiary", 3},  {"triple", 3}};
+    {"secondary", 2}, {"double", 2}, {"dual", 2},     {"tertiary", 3},  {"triple", 3},
+    {"clear", 0},   {"clears", 0},  {"cleared", 0}};  // "clear a bit" = 置 0
 
 double numeral_rendering(std::string_view word) {
   for (const auto& [name, value] : kNumeralRenderings)
@@ -677,7 +678,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     }
     // Words Chinese often renders with a numeral: "leading zeros" (前导 0),
     // "zeroth" (第 0 个), "single-byte" (单字节, 1), "both" (两者), "between"
-    // (两…之间), "secondary cases" (二代病例), "double": weak, they count only when they match.
+    // (两…之间), "secondary cases" (二代病例), "double", "clear a bit" (置 0): weak, they count only when they match.
     if (const double value = numeral_rendering(std::string_view(w).substr(0, w.find('-'))); value >= 0) {
       NumberMention mention{words[i].span, value, false, false, true, true};
       mention.rendering = true;
