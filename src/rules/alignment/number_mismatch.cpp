@@ -313,13 +313,19 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
     const NumberSet target_set(target_numbers);
     // 表达式1 against EXPR1: digits ending a name on one side stand for the
     // name's digits on the other (the other side's names are read only for a
-    // number that has no match).
+    // number that has no match), and so does the next name of a series both have.
     std::optional<std::vector<double>> source_names, target_names;
     auto names_other_side = [](const Document& doc, Span span, const NumberMention& n, const Document& other, Span other_span,
                                std::optional<std::vector<double>>& names) {
       if (!name_index_after_word(doc.text, span, n)) return false;
       if (!names) names = find_name_indexes(other.text, other_span);
-      return std::any_of(names->begin(), names->end(), [&](double v) { return same_number(v, n.value); });
+      auto has = [](const std::vector<double>& values, double value) {
+        return std::any_of(values.begin(), values.end(), [&](double v) { return same_number(v, value); });
+      };
+      if (has(*names, n.value)) return true;
+      // One more example of a series both sides write (g1,g2,..,gN against
+      // 组1,组2,组3,...,组N): the name before it is on both sides.
+      return n.value >= 2 && has(*names, n.value - 1) && has(find_name_indexes(doc.text, span), n.value - 1);
     };
     for (const auto& n : source_numbers)
       if (!n.weak && !target_set.matches(n) && !sums_up_list_before(source.text, source_span, n) && !names_other_side(source, source_span, n, target, target_span, target_names))
