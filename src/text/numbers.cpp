@@ -312,6 +312,18 @@ std::string format_number(const NumberMention& mention) {
   return out;
 }
 
+namespace {
+
+// 之间 ("between") closes the phrase that starts at pos, before the clause ends.
+bool between_follows(std::string_view text, std::size_t pos, std::size_t end) {
+  const std::string_view rest = text.substr(pos, std::min<std::size_t>(end - pos, 48));
+  std::size_t clause = rest.size();
+  for (std::string_view stop : {"，", "。", "；", "：", "、", ",", ";", "\n"}) clause = std::min(clause, rest.find(stop));
+  return rest.substr(0, clause).find("之间") != std::string_view::npos;
+}
+
+}  // namespace
+
 std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
   const Cursor c{text, span.end};
@@ -406,6 +418,13 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     if (spelled && !approximate && !mention.fraction && !mention.percent && chinese_measure(text, p) > 0) {
       mention.counted = true;
       mention.weak = mention.value <= 1;
+    }
+    // 两次修改之间, 两者之间: "between (successive) changes", which English
+    // often says without two ("the days before the next change"): weak, like
+    // "between" on the English side.
+    if (spelled && cp == U'两' && mention.value == 2 && between_follows(text, p, span.end)) {
+      mention.weak = true;
+      mention.rendering = true;
     }
     mention.scale = scale;
     out.push_back(mention);
