@@ -1,6 +1,7 @@
 #include "engine/check.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "engine/pipeline.h"
 #include "rules/registry.h"
@@ -109,7 +110,7 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
 
 void RuleRunner::add_run_findings(JobResult& result, const std::vector<const Document*>& documents,
                                   const std::vector<RunFinding>& found) const {
-  std::vector<Finding> added;
+  JobResult added;
   for (const RunFinding& r : found) {
     if (r.document >= documents.size() || r.span.end > documents[r.document]->text.size()) continue;
     Finding f;
@@ -118,17 +119,18 @@ void RuleRunner::add_run_findings(JobResult& result, const std::vector<const Doc
     f.document = documents[r.document];
     f.span = r.span;
     f.message = r.message;
-    added.push_back(std::move(f));
+    added.findings.push_back(std::move(f));
   }
-  if (added.empty()) return;
-  apply_severity_overrides(added, options_.severities);
-  result.filtered.suppressed += drop_suppressed_inline(added, documents, rules_, options_, /*report_unused=*/false);
-  // A fingerprint counts the earlier findings of its own rule only: the
-  // added ones' are the same computed among themselves.
-  sort_findings(added, documents);
-  set_fingerprints(added);
-  result.filtered.baselined += drop_baselined(added, options_.baseline, result.baselined);
-  result.findings.insert(result.findings.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  if (added.findings.empty()) return;
+  // The same pipeline as the job's own findings went through, on these alone:
+  // a fingerprint counts the earlier findings of its own rule only, and the
+  // job's unused suppressions were reported with the job.
+  finish_findings(added, rules_, options_, documents, /*report_unused_suppressions=*/false);
+  result.filtered.explained += added.filtered.explained;
+  result.filtered.suppressed += added.filtered.suppressed;
+  result.filtered.baselined += added.filtered.baselined;
+  std::move(added.baselined.begin(), added.baselined.end(), std::back_inserter(result.baselined));
+  std::move(added.findings.begin(), added.findings.end(), std::back_inserter(result.findings));
   sort_findings(result.findings, documents);
 }
 
