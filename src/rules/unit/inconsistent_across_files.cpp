@@ -11,13 +11,6 @@
 namespace tc {
 namespace {
 
-// The line (1-based) of a text offset, without its column.
-std::uint32_t line_of(const Document& doc, std::size_t offset) {
-  const std::size_t line = doc.lines_in_file && doc.source ? doc.source->lines.line_of(doc.source_map.file_offset(offset))
-                                                            : doc.lines.line_of(offset);
-  return static_cast<std::uint32_t>(line + 1);
-}
-
 // One unit of a file, the first there with its key: key names what must
 // match across files, other what must then agree.
 struct UnitKey {
@@ -121,7 +114,8 @@ std::shared_ptr<const RunKeys> InconsistentAcrossFiles::keep_for_run(const Check
     const bool new_source = seen_sources.insert(by_source.hash).second;
     const bool new_target = seen_targets.insert(by_target.hash).second;
     if (!new_source && !new_target) continue;
-    const std::uint32_t line = line_of(target, unit.target.begin);
+    // The line people see (in the file, for translation files), as reports count it.
+    const auto line = static_cast<std::uint32_t>(target.position(unit.target.begin).line);
     if (new_source) keys->by_source.push_back({by_source.hash, target_hash, line, unit.target});
     if (new_target) keys->by_target.push_back({by_target.hash, source_hash, line, unit.target});
   }
