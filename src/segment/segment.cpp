@@ -156,10 +156,21 @@ std::vector<Span> split_english_sentences(std::string_view text, Span span) {
   // ICU breaks a sentence only after a terminator (. ! ? and non-ASCII ones)
   // or a separator (line breaks are spaces here): ASCII text without . ! ?
   // is one sentence, found without ICU (most short messages of a catalog).
+  // So is ASCII text whose only terminators end it ("File not found.",
+  // "Continue? [y/N] ", "done.)\n"): marks, then closing quotes and brackets,
+  // then spaces, where ICU's one break is the end of the text (rules SB9-SB11).
   const std::string_view content = text.substr(span.begin, span.size());
-  if (std::none_of(content.begin(), content.end(), [](char c) {
-        return c == '.' || c == '!' || c == '?' || static_cast<unsigned char>(c) >= 0x80;
-      })) {
+  std::size_t body = content.size();
+  while (body > 0 && (content[body - 1] == ' ' || content[body - 1] == '\t' || content[body - 1] == '\n' ||
+                      content[body - 1] == '\r'))
+    --body;
+  while (body > 0 && (content[body - 1] == '"' || content[body - 1] == '\'' || content[body - 1] == ')' ||
+                      content[body - 1] == ']'))
+    --body;
+  while (body > 0 && (content[body - 1] == '.' || content[body - 1] == '!' || content[body - 1] == '?')) --body;
+  if (std::none_of(content.begin(), content.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) &&
+      std::none_of(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(body),
+                   [](char c) { return c == '.' || c == '!' || c == '?'; })) {
     push_trimmed(text, span, out);
     return out;
   }

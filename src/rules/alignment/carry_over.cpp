@@ -76,6 +76,11 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
     // English: only gene-, drug- and virus-like names (digits or mixed case),
     // without English affixes ("anti-SARS-CoV-2" keeps SARS-CoV-2). All-capital
     // acronyms (WHO, CDC, UNESCO) are usually translated into Chinese names.
+    // A word with neither a digit nor a capital after a lowercase letter has
+    // no such core (most words): it is not taken apart.
+    if (std::none_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+        !has_inner_capital(word))
+      continue;
     const std::string_view core = english_core(word);
     const bool core_digits = std::any_of(core.begin(), core.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     const bool core_letters = std::any_of(core.begin(), core.end(), is_letter);

@@ -20,12 +20,21 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+// word, ASCII letters lowercased, is lower (itself lowercase).
+bool equals_lower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if ((word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] + 32) : word[i]) != lower[i]) return false;
+  return true;
+}
+
 void blank(std::string& text, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) text[i] = ' ';
 }
 
 // Blanks the protected phrases (ASCII case ignored, whole words).
 void blank_protected(std::string& text, const std::vector<std::string>& phrases) {
+  if (phrases.empty()) return;
   const std::string lower = lower_ascii(text);
   for (const std::string& phrase : phrases) {
     const std::string needle = lower_ascii(phrase);
@@ -55,8 +64,9 @@ void blank_names(std::string& text) {
     }
     std::size_t e = i;
     while (e < text.size() && (is_ascii_letter(text[e]) || text[e] == '.' || text[e] == '-')) ++e;
-    const std::string lower = lower_ascii(std::string_view(text).substr(i, e - i));
-    const bool link = lower == "of" || lower == "and" || lower == "for" || lower == "the" || lower == "on" || lower == "in";
+    const std::string_view word = std::string_view(text).substr(i, e - i);
+    const bool link = equals_lower(word, "of") || equals_lower(word, "and") || equals_lower(word, "for") ||
+                      equals_lower(word, "the") || equals_lower(word, "on") || equals_lower(word, "in");
     words.push_back({i, e, text[i] >= 'A' && text[i] <= 'Z', link});
     i = e;
   }

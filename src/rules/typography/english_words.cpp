@@ -79,6 +79,24 @@ EnglishWordIndex::EnglishWordIndex(const std::string& index_path, const std::str
   offsets_ = data + kIndexHeader;
   words_ = data + words_at;
   count_ = count;
+  for (std::uint32_t b = 0; b < first_.size(); ++b) {
+    std::uint32_t low = b == 0 ? 0 : first_[b - 1], high = count_;
+    while (low < high) {
+      const std::uint32_t middle = low + (high - low) / 2;
+      const std::string_view w = word(middle);
+      if (w.empty() || static_cast<unsigned char>(w[0]) < b)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+    first_[b] = low;
+  }
+}
+
+std::string_view EnglishWordIndex::word(std::uint32_t i) const {
+  const std::uint32_t begin = read_u32(offsets_ + std::size_t{i} * 4);
+  const std::uint32_t end = read_u32(offsets_ + (std::size_t{i} + 1) * 4);
+  return {words_ + begin, end - begin};
 }
 
 EnglishWordIndex::~EnglishWordIndex() = default;
@@ -98,12 +116,13 @@ bool EnglishWordIndex::covers(std::string_view word) {
 }
 
 bool EnglishWordIndex::contains(std::string_view word) const {
+  if (word.empty()) return false;
+  const auto first = static_cast<unsigned char>(word[0]);
   std::uint32_t low = 0, high = count_;
+  if (first + 1u < first_.size()) low = first_[first], high = first_[first + 1u];
   while (low < high) {
     const std::uint32_t middle = low + (high - low) / 2;
-    const std::uint32_t begin = read_u32(offsets_ + std::size_t{middle} * 4);
-    const std::uint32_t end = read_u32(offsets_ + (std::size_t{middle} + 1) * 4);
-    const int order = std::string_view(words_ + begin, end - begin).compare(word);
+    const int order = this->word(middle).compare(word);
     if (order == 0) return true;
     if (order < 0)
       low = middle + 1;
@@ -212,7 +231,7 @@ bool WordOracle::known(std::string_view word) {
   std::string key(word);
   const auto it = known_cache_.find(key);
   if (it != known_cache_.end()) return it->second;
-  const bool result = glossary_words_.count(to_lower_ascii(word)) > 0 || lexicon_.spell(key);
+  const bool result = (!glossary_words_.empty() && glossary_words_.count(to_lower_ascii(word)) > 0) || lexicon_.spell(key);
   known_cache_.emplace(std::move(key), result);
   return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // English word lists for the typography/ rules: Hunspell (en_US plus the
 // medical en_med_glut list) and the English terms of the loaded glossary.
+#include <array>
 #include <cstdint>
 #include <future>
 #include <memory>
@@ -79,7 +80,11 @@ class EnglishWordIndex {
   bool contains(std::string_view word) const;
 
  private:
+  std::string_view word(std::uint32_t i) const;
   std::unique_ptr<MappedFile> file_;
+  // first_[b]: the first word whose first byte is b or more (b < 128): a
+  // word is looked for only among those of its first letter.
+  std::array<std::uint32_t, 129> first_{};
   std::uint32_t count_ = 0;
   const char* offsets_ = nullptr;  // count_ + 1 little-endian u32
   const char* words_ = nullptr;

@@ -101,6 +101,14 @@ class MarkScanner {
         ++pos;
         continue;
       }
+      // The non-ASCII marks start with E2 (“ ”), E3 (「」『』【】《》〈〉) or EF
+      // (（）); any other byte (a Han character's, a continuation) is none,
+      // and no mark's first byte is ever inside another character.
+      const auto lead = static_cast<unsigned char>(c);
+      if (lead >= 0x80 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF) {
+        ++pos;
+        continue;
+      }
       const std::size_t start = pos;
       const char32_t cp = utf8::next(prose_, pos);
       for (std::size_t i = 0; i < kPairs.size(); ++i) {
