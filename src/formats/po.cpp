@@ -1,5 +1,6 @@
 #include "formats/po.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -148,14 +149,17 @@ int plural_form_count(std::string_view plural_forms) {
   return count > 0 ? count : 2;
 }
 
+// Hands each entry to a consumer as soon as it is complete, so that one
+// entry's strings are freed before the next is read (the file is never held
+// as a list of entries).
 class PoParser {
  public:
-  explicit PoParser(std::string_view input) : input_(input) {}
+  using Consumer = std::function<void(const Entry&)>;
+  PoParser(std::string_view input, Consumer consume) : input_(input), consume_(std::move(consume)) {}
 
-  std::vector<Entry> parse() {
+  void parse() {
     for_each_line(input_, [&](const Line& line) { read_line(line); });
     finish_entry();
-    return std::move(entries_);
   }
 
  private:
@@ -168,7 +172,7 @@ class PoParser {
     if (current_.msgstr.empty()) throw FormatError(current_.offset, "entry has no msgstr (is the file cut short?)");
     if (current_.msgid_plural && current_.msgstr.count(-1))
       throw FormatError(current_.msgstr_offset, "msgid_plural needs msgstr[n], not msgstr");
-    entries_.push_back(std::move(current_));
+    consume_(current_);
     current_ = Entry{};
     string_ = nullptr;
   }
@@ -253,7 +257,7 @@ class PoParser {
   }
 
   std::string_view input_;
-  std::vector<Entry> entries_;
+  Consumer consume_;
   Entry current_;
   MappedText* string_ = nullptr;  // the string continuation lines extend
 };
@@ -265,18 +269,18 @@ bool is_format_flag(const std::string& flag) {
 }  // namespace
 
 BitextLayout read_po(std::string_view text) {
-  std::vector<Entry> entries = PoParser(text).parse();
   BitextLayout layout;
   layout.source_language = "en";  // msgids are English by gettext's convention
   int plural_forms = 2;
-  for (const Entry& entry : entries) {
-    if (entry.obsolete) continue;
+  // Entries in file order: a header sets the plural forms of those after it.
+  PoParser(text, [&](const Entry& entry) {
+    if (entry.obsolete) return;
     if (!entry.context && entry.msgid->text.empty()) {
       const auto it = entry.msgstr.find(-1);
-      if (it == entry.msgstr.end()) continue;
+      if (it == entry.msgstr.end()) return;
       layout.target_language = header_field(it->second.text, "Language");
       plural_forms = plural_form_count(header_field(it->second.text, "Plural-Forms"));
-      continue;
+      return;
     }
     BitextUnit unit;
     unit.file_offset = entry.offset;
@@ -293,7 +297,7 @@ BitextLayout read_po(std::string_view text) {
       unit.plural_form = entry.msgid_plural ? index : -1;
       add_bitext_unit(layout, source, translation, unit);
     }
-  }
+  }).parse();
   return layout;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 
 #include "core/utf8.h"
@@ -571,6 +572,21 @@ class CountingWords {
     return dash != std::string_view::npos && contains(word.substr(0, dash));
   }
 
+  // may_count() on raw lowercased (raw: ASCII letters and hyphens, starting
+  // with a letter), lowercased into lower only when its first letter and its
+  // length, or the length of its part before a hyphen, are a listed word's.
+  bool may_count_raw(std::string_view raw, std::string& lower) const {
+    const std::uint32_t lengths = lengths_[static_cast<unsigned char>(raw[0]) & 31];  // the same for either case
+    const std::size_t dash = raw.find('-');
+    const bool whole = raw.size() < 32 && (lengths >> raw.size() & 1u);
+    const bool head = dash != std::string_view::npos && dash < 32 && (lengths >> dash & 1u);
+    if (!whole && !head) return false;
+    lower.assign(raw);
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return may_count(lower);
+  }
+
  private:
   void add(std::string_view word) {
     words_.emplace_back(word);
@@ -624,6 +640,17 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
   // Digits.
   std::size_t pos = span.begin;
   while (pos < span.end) {
+    // Eight ASCII bytes without a digit at a time (most of an English text).
+    if (span.end - pos >= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + pos, sizeof word);
+      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+      // With every byte below 0x80, a byte's high bit after adding 0x50 says >= '0', after adding 0x46 > '9'.
+      if ((word & kHigh) == 0 && ((word + 0x5050505050505050ULL) & ~(word + 0x4646464646464646ULL) & kHigh) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
     const char ch = text[pos];
     if (!(ch >= '0' && ch <= '9') && !(static_cast<unsigned char>(ch) == 0xEF && ascii_digit(c.peek(pos)) >= 0)) {
       ++pos;
@@ -682,7 +709,20 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
   static const CountingWords kCounting;
   // Most text has no word the pass acts on: then it needs no list of words.
   bool counting = false;
-  for_each_english_word(text, span, [&](Span, const std::string& lower) { counting = counting || kCounting.may_count(lower); });
+  {
+    std::string lower;
+    std::size_t pos = span.begin;
+    while (!counting && pos < span.end) {
+      if (!is_ascii_letter(text[pos])) {
+        ++pos;
+        continue;
+      }
+      std::size_t end = pos;
+      while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) ++end;
+      counting = kCounting.may_count_raw(text.substr(pos, end - pos), lower);
+      pos = end;
+    }
+  }
   const std::vector<Word> words = counting ? english_words(text, span) : std::vector<Word>();
   auto unit_follows = [&](std::size_t i) { return i + 1 < words.size() && unit_noun(words[i + 1].lower); };
   for (std::size_t i = 0; i < words.size(); ++i) {

@@ -1,5 +1,9 @@
 #include "rules/unit/inconsistent.h"
 
+#include <functional>
+#include <string_view>
+#include <unordered_map>
+
 #include <map>
 
 namespace tc {
@@ -33,13 +37,22 @@ void InconsistentTranslation::check(const CheckContext& context, FindingSink& ou
   const std::string_view source = context.source->text;
   const std::string_view target = context.target->text;
   auto text_of = [](std::string_view text, Span span) { return text.substr(span.begin, span.end - span.begin); };
-  std::map<std::pair<std::string, std::string_view>, const BitextUnit*> by_source;
-  std::map<std::string_view, const BitextUnit*> by_target;
+  // Looked up, never walked: hashed (a file's texts are compared once each).
+  struct PairHash {
+    std::size_t operator()(const std::pair<std::string_view, std::string_view>& key) const {
+      const std::size_t a = std::hash<std::string_view>{}(key.first), b = std::hash<std::string_view>{}(key.second);
+      return a ^ (b + 0x9E3779B97F4A7C15ULL + (a << 6) + (a >> 2));
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, std::string_view>, const BitextUnit*, PairHash> by_source;
+  std::unordered_map<std::string_view, const BitextUnit*> by_target;
+  by_source.reserve(context.units->size());
+  by_target.reserve(context.units->size());
   for (const BitextUnit& unit : *context.units) {
     if (unit.target.empty() || unit.source.empty()) continue;
     const std::string_view source_text = text_of(source, unit.source);
     const std::string_view target_text = text_of(target, unit.target);
-    const auto [same_source, new_source] = by_source.try_emplace({unit.context, source_text}, &unit);
+    const auto [same_source, new_source] = by_source.try_emplace({std::string_view(unit.context), source_text}, &unit);
     if (!new_source && text_of(target, same_source->second->target) != target_text) {
       Finding f = make_finding(*context.target, unit.target, "the same source is translated differently elsewhere in the file");
       f.counterpart = Counterpart{context.target, same_source->second->target, std::string(text_of(target, same_source->second->target))};

@@ -1,5 +1,7 @@
 #include "rules/unit/inconsistent_across_files.h"
 
+#include <utility>
+
 #include "core/fnv1a.h"
 
 #include <cstdint>
@@ -32,6 +34,33 @@ struct FirstSeen {
   std::uint32_t file;  // index in Comparer::paths_
   std::uint32_t line;
   std::uint64_t other;
+};
+
+// A set of hashes for one file's units: open addressing in one array (a
+// node-based set allocates for each unit).
+class HashSet {
+ public:
+  explicit HashSet(std::size_t expected) {
+    std::size_t size = 16;
+    while (size < 2 * expected) size *= 2;
+    slots_.assign(size, 0);
+  }
+  // True when value was not in the set.
+  bool insert(std::uint64_t value) {
+    if (value == 0) return !std::exchange(has_zero_, true);  // 0 marks an empty slot
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(value * 0x9E3779B97F4A7C15ULL >> 20) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == value) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = value;
+        return true;
+      }
+    }
+  }
+
+ private:
+  std::vector<std::uint64_t> slots_;
+  bool has_zero_ = false;
 };
 
 class Comparer final : public RunComparer {
@@ -98,7 +127,7 @@ std::shared_ptr<const RunKeys> InconsistentAcrossFiles::keep_for_run(const Check
   languages.add_number(static_cast<std::uint64_t>(source.lang));
   languages.add_number(static_cast<std::uint64_t>(target.lang));
   languages.add_number(static_cast<std::uint64_t>(target.chinese_script));
-  std::unordered_set<std::uint64_t> seen_sources, seen_targets;
+  HashSet seen_sources(context.units->size()), seen_targets(context.units->size());
   const std::hash<std::string_view> text_hash;
   for (const BitextUnit& unit : *context.units) {
     if (unit.source.empty() || unit.target.empty()) continue;
@@ -111,8 +140,8 @@ std::shared_ptr<const RunKeys> InconsistentAcrossFiles::keep_for_run(const Check
     by_source.add_number(static_cast<std::uint64_t>(unit.plural_form));
     by_source.add_number(source_hash);
     by_target.add_number(target_hash);
-    const bool new_source = seen_sources.insert(by_source.hash).second;
-    const bool new_target = seen_targets.insert(by_target.hash).second;
+    const bool new_source = seen_sources.insert(by_source.hash);
+    const bool new_target = seen_targets.insert(by_target.hash);
     if (!new_source && !new_target) continue;
     // The line people see (in the file, for translation files), as reports count it.
     const auto line = static_cast<std::uint32_t>(target.position(unit.target.begin).line);
