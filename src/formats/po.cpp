@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/line_index.h"
+#include "text/byte_skip.h"
 
 // Written here rather than with libgettextpo: that library hands back
 // message strings already unescaped and knows no position of a message in
@@ -48,6 +49,8 @@ std::size_t decode_string(std::string_view input, std::size_t quote, std::size_t
     out.append(input.substr(run, end - run), run);
   };
   while (pos < line_end) {
+    pos = text::find_any_byte<'"', '\\'>(input, pos, line_end);  // plain bytes are copied as a run
+    if (pos >= line_end) break;
     const char c = input[pos];
     if (c == '"') {
       flush(pos);
@@ -200,7 +203,8 @@ class PoParser {
       if (pos + 1 < end && input_[pos + 1] == ',') {
         for (std::string& flag : split_flags(input_.substr(pos + 2, end - pos - 2))) current_.flags.push_back(std::move(flag));
       } else if (pos + 1 < end && input_[pos + 1] == '.') {
-        current_.notes += (current_.notes.empty() ? "" : " ") + std::string(input_.substr(pos + 2, end - pos - 2));
+        if (!current_.notes.empty()) current_.notes += ' ';
+        current_.notes.append(input_.substr(pos + 2, end - pos - 2));
       }
       string_ = nullptr;
       return;

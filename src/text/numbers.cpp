@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <unordered_set>
 
 #include "core/utf8.h"
 #include "text/han.h"
@@ -563,6 +564,7 @@ class CountingWords {
     for (const WordValue& entry : kIrregularOrdinals) add(entry.word);
     for (const WordValue& entry : kFractionWords) add(entry.word);
     std::sort(words_.begin(), words_.end());
+    for (const std::string& word : words_) set_.insert(word);
   }
 
   // True when word, or its part before the first hyphen, may be acted on.
@@ -594,9 +596,10 @@ class CountingWords {
   }
   bool contains(std::string_view word) const {
     if (word.empty() || word.size() >= 32 || !(lengths_[static_cast<unsigned char>(word[0]) & 31] >> word.size() & 1u)) return false;
-    return std::binary_search(words_.begin(), words_.end(), word);
+    return set_.count(word) > 0;
   }
   std::vector<std::string> words_;
+  std::unordered_set<std::string_view> set_;  // views of words_, which no longer changes
   std::uint32_t lengths_[32] = {};  // by first letter: the lengths of the words that begin with it
 };
 
