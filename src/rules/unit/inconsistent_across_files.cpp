@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -63,6 +64,46 @@ class HashSet {
   bool has_zero_ = false;
 };
 
+// First sightings by key for a whole run: open addressing in one array that
+// doubles when half full (a node-based map allocates for each key).
+class FirstSeenMap {
+ public:
+  // The entry of key, and whether it was added (with value) now.
+  std::pair<FirstSeen*, bool> try_emplace(std::uint64_t key, const FirstSeen& value) {
+    if (key == 0) {  // 0 marks an empty slot
+      if (zero_) return {&*zero_, false};
+      zero_ = value;
+      return {&*zero_, true};
+    }
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    Slot& slot = find(key);
+    if (slot.key == key) return {&slot.value, false};
+    slot = {key, value};
+    ++size_;
+    return {&slot.value, true};
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    FirstSeen value{};
+  };
+  Slot& find(std::uint64_t key) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(key * 0x9E3779B97F4A7C15ULL >> 20) & mask;; i = (i + 1) & mask)
+      if (slots_[i].key == key || slots_[i].key == 0) return slots_[i];
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});
+    for (const Slot& slot : old)
+      if (slot.key != 0) find(slot.key) = slot;
+  }
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+  std::optional<FirstSeen> zero_;
+};
+
 class Comparer final : public RunComparer {
  public:
   void add(std::size_t /*job*/, const RunKeys& kept, std::vector<RunFinding>& out) override {
@@ -74,17 +115,17 @@ class Comparer final : public RunComparer {
   }
 
  private:
-  void compare(const std::vector<UnitKey>& units, std::unordered_map<std::uint64_t, FirstSeen>& first_seen,
+  void compare(const std::vector<UnitKey>& units, FirstSeenMap& first_seen,
                std::uint32_t file, const char* message, Severity severity, std::vector<RunFinding>& out) const {
     for (const UnitKey& unit : units) {
       const auto [first, added] = first_seen.try_emplace(unit.key, FirstSeen{file, unit.line, unit.other});
-      if (added || first->second.other == unit.other) continue;
-      out.push_back({1, unit.target, message + paths_[first->second.file] + ":" + std::to_string(first->second.line), severity});
+      if (added || first->other == unit.other) continue;
+      out.push_back({1, unit.target, message + paths_[first->file] + ":" + std::to_string(first->line), severity});
     }
   }
 
   std::vector<std::string> paths_;  // of the files compared so far
-  std::unordered_map<std::uint64_t, FirstSeen> sources_, targets_;
+  FirstSeenMap sources_, targets_;
 };
 
 }  // namespace
