@@ -331,6 +331,24 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
   const Cursor c{text, span.end};
   std::size_t pos = span.begin;
   while (pos < span.end) {
+    // What no case below acts on is passed over undecoded: an ASCII byte
+    // other than a digit, and a well-formed Han character (lead byte E4-E9)
+    // that is no numeral, 十, 百, 半 or 双.
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+      if (lead < '0' || lead > '9') {
+        ++pos;
+        continue;
+      }
+    } else if (lead >= 0xE4 && lead <= 0xE9 && text.size() - pos >= 3 &&
+               (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(text[pos + 2]) & 0xC0) == 0x80) {
+      const char32_t han = static_cast<char32_t>((lead & 0x0F) << 12 | (text[pos + 1] & 0x3F) << 6 | (text[pos + 2] & 0x3F));
+      if (chinese_digit(han) < 0 && chinese_unit(han) != 10 && han != U'百' && han != U'半' && han != U'双') {
+        pos += 3;
+        continue;
+      }
+    }
     const std::size_t start = pos;
     const char32_t cp = c.peek(pos);
     // 百分之四十四点二 / 百分之44.2

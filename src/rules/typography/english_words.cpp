@@ -34,6 +34,7 @@ std::string in_directory(const std::string& directory, const char* name) {
 
 namespace {
 
+constexpr std::uint32_t kUnknown = 0xFFFFFFFF;  // a bound not found yet
 constexpr std::size_t kIndexHeader = EnglishWordIndex::kMagic.size() + 4 * 8 + 4;  // magic, two (size, mtime), count
 
 std::uint64_t read_u64(const char* at) {
@@ -63,6 +64,7 @@ std::optional<EnglishWordIndex::DictionaryStamp> EnglishWordIndex::stamp_of(cons
 
 EnglishWordIndex::EnglishWordIndex(const std::string& index_path, const std::string& general_dic,
                                    const std::string& medical_dic) {
+  for (std::atomic<std::uint32_t>& bound : first_) bound.store(kUnknown, std::memory_order_relaxed);
   if (index_path.empty()) return;
   try {
     file_ = std::make_unique<MappedFile>(index_path);
@@ -79,18 +81,22 @@ EnglishWordIndex::EnglishWordIndex(const std::string& index_path, const std::str
   offsets_ = data + kIndexHeader;
   words_ = data + words_at;
   count_ = count;
-  for (std::uint32_t b = 0; b < first_.size(); ++b) {
-    std::uint32_t low = b == 0 ? 0 : first_[b - 1], high = count_;
-    while (low < high) {
-      const std::uint32_t middle = low + (high - low) / 2;
-      const std::string_view w = word(middle);
-      if (w.empty() || static_cast<unsigned char>(w[0]) < b)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-    first_[b] = low;
+}
+
+std::uint32_t EnglishWordIndex::first_at_least(unsigned b) const {
+  const std::uint32_t known = first_[b].load(std::memory_order_relaxed);
+  if (known != kUnknown) return known;
+  std::uint32_t low = 0, high = count_;
+  while (low < high) {
+    const std::uint32_t middle = low + (high - low) / 2;
+    const std::string_view w = word(middle);
+    if (w.empty() || static_cast<unsigned char>(w[0]) < b)
+      low = middle + 1;
+    else
+      high = middle;
   }
+  first_[b].store(low, std::memory_order_relaxed);
+  return low;
 }
 
 std::string_view EnglishWordIndex::word(std::uint32_t i) const {
@@ -119,7 +125,7 @@ bool EnglishWordIndex::contains(std::string_view word) const {
   if (word.empty()) return false;
   const auto first = static_cast<unsigned char>(word[0]);
   std::uint32_t low = 0, high = count_;
-  if (first + 1u < first_.size()) low = first_[first], high = first_[first + 1u];
+  if (first + 1u < first_.size()) low = first_at_least(first), high = first_at_least(first + 1u);
   while (low < high) {
     const std::uint32_t middle = low + (high - low) / 2;
     const int order = this->word(middle).compare(word);

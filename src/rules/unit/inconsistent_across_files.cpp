@@ -65,7 +65,7 @@ class HashSet {
 };
 
 // First sightings by key for a whole run: open addressing in one array that
-// doubles when half full (a node-based map allocates for each key).
+// doubles when three quarters full (a node-based map allocates for each key).
 class FirstSeenMap {
  public:
   // The entry of key, and whether it was added (with value) now.
@@ -75,7 +75,7 @@ class FirstSeenMap {
       zero_ = value;
       return {&*zero_, true};
     }
-    if (2 * (size_ + 1) > slots_.size()) grow();
+    if (4 * (size_ + 1) > 3 * slots_.size()) grow();
     Slot& slot = find(key);
     if (slot.key == key) return {&slot.value, false};
     slot = {key, value};
