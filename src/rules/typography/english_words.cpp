@@ -34,7 +34,6 @@ std::string in_directory(const std::string& directory, const char* name) {
 
 namespace {
 
-constexpr std::uint32_t kUnknown = 0xFFFFFFFF;  // a bound not found yet
 constexpr std::size_t kIndexHeader = EnglishWordIndex::kMagic.size() + 4 * 8 + 4;  // magic, two (size, mtime), count
 
 std::uint64_t read_u64(const char* at) {
@@ -64,7 +63,6 @@ std::optional<EnglishWordIndex::DictionaryStamp> EnglishWordIndex::stamp_of(cons
 
 EnglishWordIndex::EnglishWordIndex(const std::string& index_path, const std::string& general_dic,
                                    const std::string& medical_dic) {
-  for (std::atomic<std::uint32_t>& bound : first_) bound.store(kUnknown, std::memory_order_relaxed);
   if (index_path.empty()) return;
   try {
     file_ = std::make_unique<MappedFile>(index_path);
@@ -81,28 +79,6 @@ EnglishWordIndex::EnglishWordIndex(const std::string& index_path, const std::str
   offsets_ = data + kIndexHeader;
   words_ = data + words_at;
   count_ = count;
-}
-
-std::uint32_t EnglishWordIndex::first_at_least(unsigned b) const {
-  const std::uint32_t known = first_[b].load(std::memory_order_relaxed);
-  if (known != kUnknown) return known;
-  std::uint32_t low = 0, high = count_;
-  while (low < high) {
-    const std::uint32_t middle = low + (high - low) / 2;
-    const std::string_view w = word(middle);
-    if (w.empty() || static_cast<unsigned char>(w[0]) < b)
-      low = middle + 1;
-    else
-      high = middle;
-  }
-  first_[b].store(low, std::memory_order_relaxed);
-  return low;
-}
-
-std::string_view EnglishWordIndex::word(std::uint32_t i) const {
-  const std::uint32_t begin = read_u32(offsets_ + std::size_t{i} * 4);
-  const std::uint32_t end = read_u32(offsets_ + (std::size_t{i} + 1) * 4);
-  return {words_ + begin, end - begin};
 }
 
 EnglishWordIndex::~EnglishWordIndex() = default;
@@ -122,13 +98,12 @@ bool EnglishWordIndex::covers(std::string_view word) {
 }
 
 bool EnglishWordIndex::contains(std::string_view word) const {
-  if (word.empty()) return false;
-  const auto first = static_cast<unsigned char>(word[0]);
   std::uint32_t low = 0, high = count_;
-  if (first + 1u < first_.size()) low = first_at_least(first), high = first_at_least(first + 1u);
   while (low < high) {
     const std::uint32_t middle = low + (high - low) / 2;
-    const int order = this->word(middle).compare(word);
+    const std::uint32_t begin = read_u32(offsets_ + std::size_t{middle} * 4);
+    const std::uint32_t end = read_u32(offsets_ + (std::size_t{middle} + 1) * 4);
+    const int order = std::string_view(words_ + begin, end - begin).compare(word);
     if (order == 0) return true;
     if (order < 0)
       low = middle + 1;

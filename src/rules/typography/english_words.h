@@ -1,8 +1,6 @@
 #pragma once
 // English word lists for the typography/ rules: Hunspell (en_US plus the
 // medical en_med_glut list) and the English terms of the loaded glossary.
-#include <array>
-#include <atomic>
 #include <cstdint>
 #include <future>
 #include <memory>
@@ -81,15 +79,7 @@ class EnglishWordIndex {
   bool contains(std::string_view word) const;
 
  private:
-  std::string_view word(std::uint32_t i) const;
   std::unique_ptr<MappedFile> file_;
-  // The first word whose first byte is b or more (b <= 128), found on first
-  // use: a word is looked for only among those of its first letter. Found
-  // lazily, not at load: a search for each of the 129 bounds would touch
-  // pages of the mapped file no lookup needs. Any thread may store a bound;
-  // all store the same value.
-  std::uint32_t first_at_least(unsigned b) const;
-  mutable std::array<std::atomic<std::uint32_t>, 129> first_;
   std::uint32_t count_ = 0;
   const char* offsets_ = nullptr;  // count_ + 1 little-endian u32
   const char* words_ = nullptr;
