@@ -246,6 +246,7 @@ class Search {
     path_score_ = 0.f;
     for (std::size_t i = 0; i <= n; ++i) {
       if (i > 0) build_mask_row(i - 1);
+      if (i > 0 && can_prune_) build_en_upper(i);
       std::vector<float>& row_score = score_row(i);
       row_score.assign(hi_[i] - lo_[i] + 1, kNone);
       if (i == 0) row_score[0 - lo_[0]] = 0.f;
@@ -270,6 +271,11 @@ class Search {
             if (can_prune_ && most <= best) continue;
             const float length = length_term(pi, i, pj, j);
             if (can_prune_ && most - length <= best) continue;
+            // The same with the bead's best coverage (bead_score's other terms only lower it;
+            // a hopeless length is scored apart).
+            if (can_prune_ && length <= kHopelessLength &&
+                previous + (static_cast<float>(w_.lexical) * lexical_upper(pi, i, pj, j) - shape_penalty_[s] - length + 1e-3f) <= best)
+              continue;
             total = previous + bead_score(pi, i, pj, j, length);
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
@@ -323,8 +329,8 @@ class Search {
     mask_lo_[slot] = first;
     std::vector<PairMasks>& row = mask_rows_[slot];
     row.assign(end - first, {});
-    if (first >= end) return;
     for (const auto& [id, zh_bits] : zh_[i].offers) {
+      if (first >= end) break;
       const auto found = postings_.find(id);
       if (found == postings_.end()) continue;
       const auto& list = found->second;
@@ -335,6 +341,54 @@ class Search {
         pm.zh |= zh_bits;
       }
     }
+    // The most the sentence's tokens can be covered by a bead ending at
+    // column j (its English sentences among the kMaxSpan before j), for j in [first, end].
+    std::vector<float>& upper = zh_upper_[slot];
+    upper.assign(end - first + 1, 0.f);
+    const auto weights = zh_[i].tokens.weights();
+    for (std::size_t j = first + 1; j <= end; ++j) {
+      std::uint64_t bits = 0;
+      for (std::size_t k = j - std::min(j - first, static_cast<std::size_t>(kMaxSpan)); k < j; ++k) bits |= row[k - first].zh;
+      upper[j - first] = weighted_bits(bits, weights) * zh_norm_[i];
+    }
+  }
+
+  // The most each English sentence's tokens can be covered by a bead ending
+  // in row i (its Chinese sentences among the kMaxSpan before i), over the
+  // columns of the mask rows i - kMaxSpan .. i - 1 (built already).
+  void build_en_upper(std::size_t i) {
+    const std::size_t top = i >= kMaxSpan ? i - kMaxSpan : 0;
+    en_upper_lo_ = mask_lo_[top & (kRing - 1)];
+    std::size_t end = en_upper_lo_;
+    for (std::size_t r = top; r < i; ++r) end = std::max(end, mask_lo_[r & (kRing - 1)] + mask_rows_[r & (kRing - 1)].size());
+    en_bits_.assign(end - en_upper_lo_, 0);
+    for (std::size_t r = top; r < i; ++r) {
+      const std::vector<PairMasks>& row = mask_rows_[r & (kRing - 1)];
+      const std::size_t offset = mask_lo_[r & (kRing - 1)] - en_upper_lo_;
+      for (std::size_t k = 0; k < row.size(); ++k) en_bits_[offset + k] |= row[k].en;
+    }
+    en_upper_.resize(en_bits_.size());
+    for (std::size_t k = 0; k < en_bits_.size(); ++k) {
+      const std::size_t j = en_upper_lo_ + k;
+      en_upper_[k] = en_bits_[k] ? weighted_bits(en_bits_[k], en_[j].tokens.weights()) * en_norm_[j] : 0.f;
+    }
+  }
+
+  // An upper bound of the lexical sum of bead_score for the bead zh [i0, i) x
+  // en [j0, j) ending at the row i of the last build_en_upper (summed in the
+  // same order: each term at least the bead's, and float sums of larger
+  // non-negative terms are not smaller); infinity where a column is outside the rows built.
+  float lexical_upper(std::size_t i0, std::size_t i, std::size_t j0, std::size_t j) const {
+    if (j0 < en_upper_lo_ || j - en_upper_lo_ > en_upper_.size()) return std::numeric_limits<float>::infinity();
+    float sum = 0;
+    for (std::size_t k = j0; k < j; ++k) sum += en_upper_[k - en_upper_lo_];
+    for (std::size_t r = i0; r < i; ++r) {
+      const std::size_t slot = r & (kRing - 1);
+      const std::vector<float>& upper = zh_upper_[slot];
+      if (mask_row_[slot] != r || j < mask_lo_[slot] || j - mask_lo_[slot] >= upper.size()) return std::numeric_limits<float>::infinity();
+      sum += upper[j - mask_lo_[slot]];
+    }
+    return sum;
   }
 
   PairMasks masks(std::size_t i, std::size_t j) const {
@@ -623,6 +677,13 @@ class Search {
   std::array<std::size_t, kRing> mask_row_{};
   std::array<std::size_t, kRing> mask_lo_{};
   std::array<std::vector<PairMasks>, kRing> mask_rows_;
+  // Upper bounds of each sentence's share of a bead's lexical score (see
+  // build_mask_row and build_en_upper): a bead that cannot beat the best so
+  // far even with them is not scored.
+  std::array<std::vector<float>, kRing> zh_upper_;
+  std::vector<std::uint64_t> en_bits_;
+  std::vector<float> en_upper_;
+  std::size_t en_upper_lo_ = 0;
   // Word id -> (English sentence, its tokens needing the id), by sentence.
   std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
 };
