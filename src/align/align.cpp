@@ -246,7 +246,7 @@ class Search {
     path_score_ = 0.f;
     for (std::size_t i = 0; i <= n; ++i) {
       if (i > 0) build_mask_row(i - 1);
-      if (i > 0 && can_prune_) build_en_upper(i);
+      if (i > 0) build_en_terms(i);
       std::vector<float>& row_score = score_row(i);
       row_score.assign(hi_[i] - lo_[i] + 1, kNone);
       if (i == 0) row_score[0 - lo_[0]] = 0.f;
@@ -316,7 +316,10 @@ class Search {
     return {first, std::max(first, last)};
   }
 
-  void clear_mask_rows() { mask_row_.fill(kNoRow); }
+  void clear_mask_rows() {
+    mask_row_.fill(kNoRow);
+    en_terms_row_ = kNoRow;
+  }
 
   // The masks of row i for the search, from the inverted index: for each id
   // the Chinese sentence offers, the English sentences in its range that need
@@ -341,36 +344,55 @@ class Search {
         pm.zh |= zh_bits;
       }
     }
-    // The most the sentence's tokens can be covered by a bead ending at
-    // column j (its English sentences among the kMaxSpan before j), for j in [first, end].
+    // The sentence's part of the lexical score of each bead ending at a
+    // column j in [lo_[i], end] with b English sentences (zh_term), and the most
+    // its tokens can be covered by any of them (zh_upper_).
+    const std::size_t lo = std::min(lo_[i], end);
+    zh_terms_lo_[slot] = lo;
+    std::vector<Term>& terms = zh_terms_[slot];
     std::vector<float>& upper = zh_upper_[slot];
-    upper.assign(end - first + 1, 0.f);
+    terms.resize((end - lo + 1) * kMaxSpan);
+    upper.resize(end - lo + 1);
     const auto weights = zh_[i].tokens.weights();
-    for (std::size_t j = first + 1; j <= end; ++j) {
+    const bool orphan_sized = zh_[i].tokens.size() >= static_cast<std::size_t>(w_.orphan_tokens);
+    const float chance = static_cast<float>(w_.chance);
+    for (std::size_t j = lo; j <= end; ++j) {
       std::uint64_t bits = 0;
-      for (std::size_t k = j - std::min(j - first, static_cast<std::size_t>(kMaxSpan)); k < j; ++k) bits |= row[k - first].zh;
-      upper[j - first] = weighted_bits(bits, weights) * zh_norm_[i];
+      Term* out = &terms[(j - lo) * kMaxSpan];
+      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b) {
+        if (j - b >= first && j - b < end) bits |= row[j - b - first].zh;
+        const auto en_length = static_cast<float>(en_length_[j] - en_length_[j - b]);
+        out[b - 1] = {(weighted_bits(bits, weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i], bits == 0 && orphan_sized};
+      }
+      upper[j - lo] = weighted_bits(bits, weights) * zh_norm_[i];
     }
   }
 
-  // The most each English sentence's tokens can be covered by a bead ending
-  // in row i (its Chinese sentences among the kMaxSpan before i), over the
-  // columns of the mask rows i - kMaxSpan .. i - 1 (built already).
-  void build_en_upper(std::size_t i) {
+  // The same for the English sentences of the beads ending in row i with a
+  // Chinese sentences, over the columns [lo_[i - kMaxSpan], hi_[i]) (from
+  // the mask rows i - kMaxSpan .. i - 1, built already).
+  void build_en_terms(std::size_t i) {
     const std::size_t top = i >= kMaxSpan ? i - kMaxSpan : 0;
-    en_upper_lo_ = mask_lo_[top & (kRing - 1)];
-    std::size_t end = en_upper_lo_;
-    for (std::size_t r = top; r < i; ++r) end = std::max(end, mask_lo_[r & (kRing - 1)] + mask_rows_[r & (kRing - 1)].size());
-    en_bits_.assign(end - en_upper_lo_, 0);
-    for (std::size_t r = top; r < i; ++r) {
-      const std::vector<PairMasks>& row = mask_rows_[r & (kRing - 1)];
-      const std::size_t offset = mask_lo_[r & (kRing - 1)] - en_upper_lo_;
-      for (std::size_t k = 0; k < row.size(); ++k) en_bits_[offset + k] |= row[k].en;
-    }
-    en_upper_.resize(en_bits_.size());
-    for (std::size_t k = 0; k < en_bits_.size(); ++k) {
-      const std::size_t j = en_upper_lo_ + k;
-      en_upper_[k] = en_bits_[k] ? weighted_bits(en_bits_[k], en_[j].tokens.weights()) * en_norm_[j] : 0.f;
+    en_terms_row_ = i;
+    en_terms_lo_ = lo_[top];
+    const std::size_t width = hi_[i] > lo_[top] ? hi_[i] - lo_[top] : 0;
+    en_terms_.resize(width * kMaxSpan);
+    en_upper_.resize(width);
+    std::array<float, kMaxSpan + 1> zh_length{};
+    for (std::size_t a = 1; a <= i - top; ++a) zh_length[a] = static_cast<float>(zh_length_[i] - zh_length_[i - a]);
+    const float chance = static_cast<float>(w_.chance);
+    const auto orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
+    for (std::size_t k = 0; k < width; ++k) {
+      const std::size_t j = en_terms_lo_ + k;
+      const auto weights = en_[j].tokens.weights();
+      const bool orphan_sized = en_[j].tokens.size() >= orphan_tokens;
+      std::uint64_t bits = 0;
+      Term* out = &en_terms_[k * kMaxSpan];
+      for (std::size_t a = 1; a <= i - top; ++a) {
+        bits |= masks(i - a, j).en;
+        out[a - 1] = {(weighted_bits(bits, weights) - chance * en_chance_.at(j, zh_length[a])) * en_norm_[j], bits == 0 && orphan_sized};
+      }
+      en_upper_[k] = bits ? weighted_bits(bits, weights) * en_norm_[j] : 0.f;
     }
   }
 
@@ -379,14 +401,14 @@ class Search {
   // same order: each term at least the bead's, and float sums of larger
   // non-negative terms are not smaller); infinity where a column is outside the rows built.
   float lexical_upper(std::size_t i0, std::size_t i, std::size_t j0, std::size_t j) const {
-    if (j0 < en_upper_lo_ || j - en_upper_lo_ > en_upper_.size()) return std::numeric_limits<float>::infinity();
+    if (en_terms_row_ != i || j0 < en_terms_lo_ || j - en_terms_lo_ > en_upper_.size()) return std::numeric_limits<float>::infinity();
     float sum = 0;
-    for (std::size_t k = j0; k < j; ++k) sum += en_upper_[k - en_upper_lo_];
+    for (std::size_t k = j0; k < j; ++k) sum += en_upper_[k - en_terms_lo_];
     for (std::size_t r = i0; r < i; ++r) {
       const std::size_t slot = r & (kRing - 1);
       const std::vector<float>& upper = zh_upper_[slot];
-      if (mask_row_[slot] != r || j < mask_lo_[slot] || j - mask_lo_[slot] >= upper.size()) return std::numeric_limits<float>::infinity();
-      sum += upper[j - mask_lo_[slot]];
+      if (mask_row_[slot] != r || j < zh_terms_lo_[slot] || j - zh_terms_lo_[slot] >= upper.size()) return std::numeric_limits<float>::infinity();
+      sum += upper[j - zh_terms_lo_[slot]];
     }
     return sum;
   }
@@ -470,6 +492,19 @@ class Search {
     return static_cast<float>(w_.lexical) * most - shape_penalty_[s] + 1e-3f;
   }
 
+  // Whether the terms of the search's current row hold the bead zh [i0, i1) x en [j0, j1).
+  bool has_row_terms(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    if (en_terms_row_ != i1 || i1 - i0 > kMaxSpan || j1 - j0 > kMaxSpan || j0 < en_terms_lo_ ||
+        (j1 - en_terms_lo_) * kMaxSpan > en_terms_.size())
+      return false;
+    for (std::size_t i = i0; i < i1; ++i) {
+      const std::size_t slot = i & (kRing - 1);
+      if (mask_row_[slot] != i || j1 < zh_terms_lo_[slot] || (j1 - zh_terms_lo_[slot] + 1) * kMaxSpan > zh_terms_[slot].size())
+        return false;
+    }
+    return true;
+  }
+
   // Log-score of the bead zh [i0, i1) with en [j0, j1).
   // length_term: length_term(i0, i1, j0, j1) (the search computes it first).
   float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, float length_term) const {
@@ -481,6 +516,20 @@ class Search {
     float orphans = 0;  // sentences of a multi-sentence bead that share nothing with the other side
     const std::size_t orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
     const float chance = static_cast<float>(w_.chance);
+    if (has_row_terms(i0, i1, j0, j1)) {
+      // The search's rows: the same terms, computed once per row.
+      for (std::size_t j = j0; j < j1; ++j) {
+        const Term& term = en_terms_[(j - en_terms_lo_) * kMaxSpan + (i1 - i0 - 1)];
+        lexical += term.value;
+        if (j1 - j0 > 1 && term.orphan) orphans += 1;
+      }
+      for (std::size_t i = i0; i < i1; ++i) {
+        const std::size_t slot = i & (kRing - 1);
+        const Term& term = zh_terms_[slot][(j1 - zh_terms_lo_[slot]) * kMaxSpan + (j1 - j0 - 1)];
+        lexical += term.value;
+        if (i1 - i0 > 1 && term.orphan) orphans += 1;
+      }
+    } else {
     const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
       const std::uint64_t en_bits = bits.en[j - j0];
@@ -491,6 +540,7 @@ class Search {
       const std::uint64_t zh_bits = bits.zh[i - i0];
       lexical += (weighted_bits(zh_bits, zh_[i].tokens.weights()) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
       if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].tokens.size() >= orphan_tokens) orphans += 1;
+    }
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
@@ -681,9 +731,18 @@ class Search {
   // build_mask_row and build_en_upper): a bead that cannot beat the best so
   // far even with them is not scored.
   std::array<std::vector<float>, kRing> zh_upper_;
-  std::vector<std::uint64_t> en_bits_;
   std::vector<float> en_upper_;
-  std::size_t en_upper_lo_ = 0;
+  // Each sentence's part of the lexical score of the beads of the search's
+  // current row (see build_mask_row and build_en_terms): by column, then by
+  // the number of sentences on the other side (1..kMaxSpan).
+  struct Term {
+    float value;  // (covered weight - chance) * norm
+    bool orphan;  // nothing covered, and tokens enough to count as an orphan
+  };
+  std::array<std::vector<Term>, kRing> zh_terms_;
+  std::array<std::size_t, kRing> zh_terms_lo_{};
+  std::vector<Term> en_terms_;
+  std::size_t en_terms_row_ = static_cast<std::size_t>(-1), en_terms_lo_ = 0;
   // Word id -> (English sentence, its tokens needing the id), by sentence.
   std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
 };
