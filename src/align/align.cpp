@@ -205,6 +205,32 @@ class Search {
   // The score of the path the last run found.
   float path_score() const { return path_score_; }
 
+  // Forgets the touches of the last run where `path` leaves a sentence of
+  // either side without counterpart: there one side has text the other
+  // lacks (a pair cut at different points), the best path only spreads the
+  // other side's sentences over it, and a wider band lets it spread further
+  // at the cost of another run. Returns whether touches remain.
+  bool keep_touches_where_paired(const std::vector<Bead>& path) {
+    const std::size_t n = zh_.size(), m = en_.size();
+    std::vector<bool> zh_alone(n, false), en_alone(m, false);
+    for (const Bead& bead : path) {
+      if (bead.target.empty())
+        for (std::size_t i : bead.source) zh_alone[i] = true;
+      if (bead.source.empty())
+        for (std::size_t j : bead.target) en_alone[j] = true;
+    }
+    auto alone = [](const std::vector<bool>& side, std::size_t k) {
+      return !side.empty() && (side[std::min(k, side.size() - 1)] || (k > 0 && side[std::min(k, side.size()) - 1]));
+    };
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < touched_rows_.size(); ++k)
+      if (!alone(zh_alone, touched_rows_[k]) && !alone(en_alone, touched_columns_[k]))
+        touched_rows_[kept] = touched_rows_[k], touched_columns_[kept++] = touched_columns_[k];
+    touched_rows_.resize(kept);
+    touched_columns_.resize(kept);
+    return kept > 0;
+  }
+
   // Widens the band to half width `margin` around the path, but only near
   // the rows where the last run's best path touched its edge: elsewhere the
   // path lay well inside, and a wider band would cost without changing it.
@@ -289,10 +315,11 @@ class Search {
     beads.clear();
     std::size_t i = n, j = m;
     touched_rows_.clear();
+    touched_columns_.clear();
     while (i > 0 || j > 0) {
       const std::uint8_t s = back[back_start[i] + (j - lo_[i])];
       if (s == 0xFF) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
-      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i);
+      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       Bead bead;
       for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
@@ -304,6 +331,7 @@ class Search {
     }
     std::reverse(beads.begin(), beads.end());
     std::reverse(touched_rows_.begin(), touched_rows_.end());
+    std::reverse(touched_columns_.begin(), touched_columns_.end());
     return full || touched_rows_.empty();
   }
 
@@ -721,6 +749,7 @@ class Search {
   std::vector<std::size_t> lo_, hi_;
   float path_score_ = 0.f;
   std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
+  std::vector<std::size_t> touched_columns_;  // ... and the path's column there
   bool full_ = true;
   // The search's last rows of pair masks (row i in slot i % kRing).
   static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
@@ -814,7 +843,7 @@ void search_near(Search& search, const std::vector<Bead>& path, std::size_t marg
   search.path_band(path, margin);
   const std::size_t first_cells = search.cells();
   float best = -std::numeric_limits<float>::infinity();
-  while (!search.run(beads) && margin < widest && search.path_score() > best + 1e-3f) {
+  while (!search.run(beads) && search.keep_touches_where_paired(path) && margin < widest && search.path_score() > best + 1e-3f) {
     best = search.path_score();
     search.widen_where_touched(path, margin *= 2);
     if (search.cells() - first_cells > first_cells / 2) break;
