@@ -119,16 +119,31 @@ struct PairMasks {
 class Search {
  public:
   // ratio: English length per Chinese length in the translated parts of the pair.
+  // vocabulary: the one the sentences' offers index, holding every id of the English side's tokens.
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
-         float ratio)
+         float ratio, const Vocabulary& vocabulary)
       : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio) {
-    // English tokens are far fewer than the ids Chinese words offer: index those.
-    for (std::size_t j = 0; j < en.size(); ++j) {
-      const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
-      for (std::size_t k = 0; k < ids.size(); ++k)
-        for (const WordId id : {ids[k], alt_ids[k]})
-          if (id) postings_[id].emplace_back(static_cast<std::uint32_t>(j), std::uint64_t{1} << k);
-    }
+    // English tokens are far fewer than the ids Chinese words offer: index
+    // those, by the id's position in the vocabulary (counted, then filled in
+    // sentence order).
+    postings_start_.assign(vocabulary.ids.size() + 1, 0);
+    auto each_posting = [&](auto f) {
+      for (std::size_t j = 0; j < en.size(); ++j) {
+        const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
+        for (std::size_t k = 0; k < ids.size(); ++k)
+          for (const WordId id : {ids[k], alt_ids[k]})
+            if (const std::uint32_t found = id ? vocabulary.find(id) : 0) f(found - 1, j, k);
+      }
+    };
+    each_posting([&](std::uint32_t position, std::size_t, std::size_t) { ++postings_start_[position + 1]; });
+    for (std::size_t p = 1; p < postings_start_.size(); ++p) postings_start_[p] += postings_start_[p - 1];
+    posting_sentence_.resize(postings_start_.back());
+    posting_token_.resize(postings_start_.back());
+    std::vector<std::uint32_t> next(postings_start_.begin(), postings_start_.end() - 1);
+    each_posting([&](std::uint32_t position, std::size_t j, std::size_t k) {
+      posting_sentence_[next[position]] = static_cast<std::uint32_t>(j);
+      posting_token_[next[position]++] = static_cast<std::uint8_t>(k);
+    });
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;
@@ -360,18 +375,16 @@ class Search {
     mask_lo_[slot] = first;
     std::vector<PairMasks>& row = mask_rows_[slot];
     row.assign(end - first, {});
-    for (const auto& [id, zh_bits] : zh_[i].offers) {
-      if (first >= end) break;
-      const auto found = postings_.find(id);
-      if (found == postings_.end()) continue;
-      const auto& list = found->second;
-      auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(first), std::uint64_t{0}));
-      for (; it != list.end() && it->first < end; ++it) {
-        PairMasks& pm = row[it->first - first];
-        pm.en |= it->second;
-        pm.zh |= zh_bits;
-      }
-    }
+    if (first < end)
+      zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t zh_bits) {
+        const auto begin = posting_sentence_.begin() + postings_start_[position];
+        const auto last = posting_sentence_.begin() + postings_start_[position + 1];
+        for (auto it = std::lower_bound(begin, last, static_cast<std::uint32_t>(first)); it != last && *it < end; ++it) {
+          PairMasks& pm = row[*it - first];
+          pm.en |= std::uint64_t{1} << posting_token_[static_cast<std::size_t>(it - posting_sentence_.begin())];
+          pm.zh |= zh_bits;
+        }
+      });
     // The sentence's part of the lexical score of each bead ending at a
     // column j in [lo_[i], end] with b English sentences (zh_term), and the most
     // its tokens can be covered by any of them (zh_upper_).
@@ -772,8 +785,11 @@ class Search {
   std::array<std::size_t, kRing> zh_terms_lo_{};
   std::vector<Term> en_terms_;
   std::size_t en_terms_row_ = static_cast<std::size_t>(-1), en_terms_lo_ = 0;
-  // Word id -> (English sentence, its tokens needing the id), by sentence.
-  std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
+  // The English sentences whose tokens need each id, by its position in the vocabulary: their sentence and token bit, by sentence.
+  // (Postings of the vocabulary position p: [postings_start_[p], postings_start_[p + 1]).)
+  std::vector<std::uint32_t> postings_start_;
+  std::vector<std::uint32_t> posting_sentence_;
+  std::vector<std::uint8_t> posting_token_;
 };
 
 // vocabulary: when given, the only ids worth offering (those the other side's
@@ -885,7 +901,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script, english_ids);
   {
-    Search search(zh, en, lenient, guide.ratio);
+    Search search(zh, en, lenient, guide.ratio, english_ids);
     if (whole) {
       search.whole();
       search.run(beads);
@@ -904,7 +920,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     if (learned) finish_features(zh, en);
-    Search search(zh, en, free ? lenient : options.weights, guide.ratio);
+    Search search(zh, en, free ? lenient : options.weights, guide.ratio, english_ids);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
@@ -914,7 +930,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, options.weights, guide.ratio);
+    Search search(zh, en, options.weights, guide.ratio, english_ids);
     search.path_band(beads, 2);
     beads = search.split_orphans_near_path(beads);
   }
