@@ -874,7 +874,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   alignment.source_sentences = std::move(source_sentences);
   alignment.target_sentences = std::move(target_sentences);
   const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
-  FeatureExtractor extractor(lexicon, options.glossary, options.weights.sub_glosses);
+  // (Held only while the features are made: its caches, the pinyin of every character seen, are not needed after.)
+  std::optional<FeatureExtractor> extractor(std::in_place, lexicon, options.glossary, options.weights.sub_glosses);
   // The search runs Chinese (rows) against English (columns); an en->zh pair is swapped.
   const bool swapped = source.lang != Lang::zh && target.lang == Lang::zh;
   const Document& zh_doc = swapped ? target : source;
@@ -882,12 +883,13 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
   const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
   std::vector<std::vector<Offer>> en_offers;
-  auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers);
+  auto en = features_of(*extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers);
   // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
   const Vocabulary english_ids = vocabulary_of(en, en_offers);
   for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
   std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
-  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
+  auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
+  extractor.reset();
   finish_features(zh, en);
   std::vector<Bead> beads;
   // A sentence without dictionary evidence is no sign of a wrong merge in a

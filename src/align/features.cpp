@@ -594,8 +594,6 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (!ids.empty() && ids.front() == 0) ids.erase(ids.begin());
   ids.shrink_to_fit();
-  vocabulary.positions.reserve(ids.size());
-  for (std::size_t k = 0; k < ids.size(); ++k) vocabulary.positions.emplace(ids[k], static_cast<std::uint32_t>(k));
   return vocabulary;
 }
 

@@ -2,6 +2,7 @@
 // What the aligner knows about each sentence: the tokens that need a
 // counterpart on the other side, and the word ids it offers to cover the
 // other side's tokens.
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -28,14 +29,14 @@ inline constexpr std::size_t kMaxTokens = 64;  // tokens per sentence (bits of a
 using Offer = std::pair<WordId, std::uint64_t>;  // an id, and the bits of the tokens offering it
 
 // The ids a pair's offers can hold (those its English side asks for or
-// offers), sorted, with each one's position.
+// offers), sorted: an id's position is its index (found by binary search; a
+// hash map of the positions took more than the ids themselves).
 struct Vocabulary {
   std::vector<WordId> ids;
-  std::unordered_map<WordId, std::uint32_t> positions;
   // Position of `id` plus one; 0 when it is not in the vocabulary.
   std::uint32_t find(WordId id) const {
-    const auto found = positions.find(id);
-    return found == positions.end() ? 0 : found->second + 1;
+    const auto found = std::lower_bound(ids.begin(), ids.end(), id);
+    return found == ids.end() || *found != id ? 0 : static_cast<std::uint32_t>(found - ids.begin()) + 1;
   }
 };
 
