@@ -531,32 +531,30 @@ Tokens& Tokens::operator=(const Tokens& other) {
 
 void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
   vocabulary_ = &vocabulary;
-  std::vector<std::uint32_t> positions(sorted.size(), 0);  // plus one; 0: not in the vocabulary
-  std::size_t entries = 0;
-  for (std::size_t k = 0; k < sorted.size(); ++k) {
-    positions[k] = vocabulary.find(sorted[k].first);
-    if (positions[k]) entries += static_cast<std::size_t>(std::popcount(sorted[k].second));
-  }
-  size_ = static_cast<std::uint32_t>(entries);
-  entries_ = entries ? std::make_unique<std::uint32_t[]>(entries + (entries + 3) / 4) : nullptr;
-  auto* tokens = reinterpret_cast<std::uint8_t*>(entries_.get() + entries);
-  std::size_t at = 0;
-  for (std::size_t k = 0; k < sorted.size(); ++k) {
-    if (!positions[k]) continue;
-    for (std::uint64_t bits = sorted[k].second; bits; bits &= bits - 1, ++at) {
-      entries_[at] = positions[k] - 1;
-      tokens[at] = static_cast<std::uint8_t>(std::countr_zero(bits));
+  std::vector<std::uint8_t> bytes;
+  std::uint32_t previous = 0;
+  for (const auto& [id, offered] : sorted) {
+    const std::uint32_t found = vocabulary.find(id);
+    if (!found) continue;
+    for (std::uint64_t bits = offered; bits; bits &= bits - 1) {
+      std::uint32_t step = found - 1 - previous;
+      previous = found - 1;
+      for (; step >= 0x80; step >>= 7) bytes.push_back(static_cast<std::uint8_t>(step | 0x80));
+      bytes.push_back(static_cast<std::uint8_t>(step));
+      bytes.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
     }
   }
+  size_ = static_cast<std::uint32_t>(bytes.size());
+  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
+  if (size_) std::copy(bytes.begin(), bytes.end(), entries_.get());
 }
 
 Offers& Offers::operator=(const Offers& other) {
   if (this == &other) return *this;
   vocabulary_ = other.vocabulary_;
   size_ = other.size_;
-  const std::size_t words = size_ + (size_ + 3) / 4;
-  entries_ = size_ ? std::make_unique<std::uint32_t[]>(words) : nullptr;
-  if (size_) std::copy(other.entries_.get(), other.entries_.get() + words, entries_.get());
+  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
+  if (size_) std::copy(other.entries_.get(), other.entries_.get() + size_, entries_.get());
   return *this;
 }
 
@@ -572,13 +570,13 @@ std::uint64_t Offers::bits_of(WordId id) const {
   if (!vocabulary_) return 0;
   const std::uint32_t found = vocabulary_->find(id);
   if (!found) return 0;
-  const std::uint32_t position = found - 1;
-  const std::uint32_t* positions = entries_.get();
-  std::uint64_t bits = 0;
-  for (auto k = static_cast<std::size_t>(std::lower_bound(positions, positions + size_, position) - positions);
-       k < size_ && positions[k] == position; ++k)
-    bits |= std::uint64_t{1} << token(k);
-  return bits;
+  const std::uint32_t wanted = found - 1;
+  std::uint32_t position = 0;
+  for (std::size_t k = 0; k < size_;) {
+    const auto [at, bits] = run(k, position);
+    if (at >= wanted) return at == wanted ? bits : 0;
+  }
+  return 0;
 }
 
 Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers) {
