@@ -533,9 +533,16 @@ void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabula
   vocabulary_ = &vocabulary;
   std::vector<std::uint8_t> bytes;
   std::uint32_t previous = 0;
+  // The ids are ascending: each is looked for from where the one before was,
+  // by steps doubling until past it, then by halves (most are near).
+  const auto ids_end = vocabulary.ids.end();
+  auto from = vocabulary.ids.begin();
   for (const auto& [id, offered] : sorted) {
-    const std::uint32_t found = vocabulary.find(id);
-    if (!found) continue;
+    std::ptrdiff_t reach = 1;
+    while (reach < ids_end - from && from[reach - 1] < id) reach *= 2;
+    from = std::lower_bound(from, from + std::min(reach, ids_end - from), id);
+    if (from == ids_end || *from != id) continue;
+    const auto found = static_cast<std::uint32_t>(from - vocabulary.ids.begin()) + 1;
     for (std::uint64_t bits = offered; bits; bits &= bits - 1) {
       std::uint32_t step = found - 1 - previous;
       previous = found - 1;
