@@ -153,15 +153,6 @@ class Search {
     };
     norms(zh, zh_norm_);
     norms(en, en_norm_);
-    // The most a sentence can add to a bead's lexical score: all its tokens covered, no chance subtracted.
-    auto most = [&](const std::vector<SentenceFeatures>& side, const std::vector<float>& norm, std::vector<double>& prefix) {
-      prefix.assign(side.size() + 1, 0.0);
-      for (std::size_t k = 0; k < side.size(); ++k) {
-        float total = 0;
-        for (float w : side[k].tokens.weights()) total += w;
-        prefix[k + 1] = prefix[k] + total * norm[k];
-      }
-    };
     auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<double>& prefix) {
       prefix.assign(side.size() + 1, 0.0);
       for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + side[k].length;
@@ -182,11 +173,9 @@ class Search {
     };
     log_table(zh, false, zh_log_);
     log_table(en, true, en_log_);
-    most(zh, zh_norm_, zh_most_);
-    most(en, en_norm_, en_most_);
     for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
     // The bound leaves out terms that only lower a score; it holds while they do.
-    can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.paragraph >= 0;
+    can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.paragraph >= 0 && w_.length >= 0;
     // Quotation marks count only when both sides quote (a translation may render speech without them).
     auto quoting = [](const std::vector<SentenceFeatures>& side) {
       return std::count_if(side.begin(), side.end(), [](const auto& s) { return s.quote_opens || s.quote_closes; });
@@ -303,20 +292,18 @@ class Search {
           if (pj < lo_[pi] || pj > hi_[pi]) continue;
           const float previous = score_row(pi)[pj - lo_[pi]];
           if (previous == kNone) continue;
-          // A bead that cannot beat the best so far even with every token covered is not scored.
+          // A bead that cannot beat the best so far even with its best coverage is not scored.
           float total;
           if (a == 0 || b == 0) {
             total = previous + skip_score(a + b);
           } else {
-            const float most = can_prune_ ? previous + best_possible(s, pi, i, pj, j) : 0.f;
-            if (can_prune_ && most <= best) continue;
+            // The bead's best coverage: each sentence's by the sentences a
+            // bead ending here can hold (bead_score's other terms only lower it).
+            const float most = can_prune_ ? static_cast<float>(w_.lexical) * lexical_upper(pi, i, pj, j) - shape_penalty_[s] + 1e-3f : 0.f;
+            if (can_prune_ && previous + most <= best) continue;
             const float length = length_term(pi, i, pj, j);
-            if (can_prune_ && most - length <= best) continue;
-            // The same with the bead's best coverage (bead_score's other terms only lower it;
-            // a hopeless length is scored apart).
-            if (can_prune_ && length <= kHopelessLength &&
-                previous + (static_cast<float>(w_.lexical) * lexical_upper(pi, i, pj, j) - shape_penalty_[s] - length + 1e-3f) <= best)
-              continue;
+            // The same with the length term (a hopeless length is scored apart).
+            if (can_prune_ && length <= kHopelessLength && previous + (most - length) <= best) continue;
             total = previous + bead_score(pi, i, pj, j, length);
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
@@ -526,12 +513,6 @@ class Search {
     return static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
   }
 
-  // An upper bound of bead_score (less its length term) for shape s over
-  // zh [i0, i1) x en [j0, j1), with a margin for the rounding of the two computations.
-  float best_possible(std::size_t s, std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    const auto most = static_cast<float>(zh_most_[i1] - zh_most_[i0] + en_most_[j1] - en_most_[j0]);
-    return static_cast<float>(w_.lexical) * most - shape_penalty_[s] + 1e-3f;
-  }
 
   // Whether the terms of the search's current row hold the bead zh [i0, i1) x en [j0, j1).
   bool has_row_terms(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
@@ -756,7 +737,6 @@ class Search {
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
-  std::vector<double> zh_most_, en_most_;  // prefix sums of each sentence's largest lexical contribution
   std::array<float, kShapes.size()> shape_penalty_{};
   bool can_prune_ = false;
   std::vector<std::size_t> lo_, hi_;
