@@ -38,6 +38,7 @@ if [ -n "$hunalign" ] && [ ! -x "$hunalign" ]; then
   echo "hunalign_compare: no hunalign binary at $hunalign" >&2
   exit 2
 fi
+[ -z "$hunalign" ] || hunalign=$(cd "$(dirname "$hunalign")" && pwd)/$(basename "$hunalign")
 [ -n "$hunalign" ] || echo "hunalign: absent (give --hunalign PATH), no hunalign reference"
 if [ ! -x /usr/bin/time ]; then
   echo "hunalign_compare: needs /usr/bin/time (Debian package time)" >&2
@@ -70,8 +71,9 @@ for n in $copies; do
   check=$(cpu "$transcheck" check --format json -j 1 "$work/zh" "$work/en")
   hun=absent; hun_tok=absent
   if [ -n "$hunalign" ]; then
-    hun=$(cpu "$hunalign" "$work/empty.dic" "$work/zh" "$work/en")
-    if [ -s "$work/zh.tok" ]; then hun_tok=$(cpu "$hunalign" "$work/empty.dic" "$work/zh.tok" "$work/en.tok"); else hun_tok=-; fi
+    # (in the work directory: hunalign writes a translate.txt where it runs)
+    hun=$(cd "$work" && cpu "$hunalign" "$work/empty.dic" "$work/zh" "$work/en")
+    if [ -s "$work/zh.tok" ]; then hun_tok=$(cd "$work" && cpu "$hunalign" "$work/empty.dic" "$work/zh.tok" "$work/en.tok"); else hun_tok=-; fi
   fi
   printf '%-7s %8d %8d %11s %9s %9s %11s %11s\n' "x$n" $(($(wc -c < "$work/zh") / 1000)) $(($(wc -c < "$work/en") / 1000)) \
     "$(wc -l < "$work/zh" | tr -d ' ')/$(wc -l < "$work/en" | tr -d ' ')" "$align" "$check" "$hun" "$hun_tok"
