@@ -285,6 +285,7 @@ class Search {
         if (i == 0 && j == 0) continue;
         float best = kNone;
         std::uint8_t best_shape = 0xFF;
+        if (can_prune_) upper_sums(i, j);
         for (std::size_t s = 0; s < kShapes.size(); ++s) {
           const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
           if (a > i || b > j) continue;
@@ -299,7 +300,7 @@ class Search {
           } else {
             // The bead's best coverage: each sentence's by the sentences a
             // bead ending here can hold (bead_score's other terms only lower it).
-            const float most = can_prune_ ? static_cast<float>(w_.lexical) * lexical_upper(pi, i, pj, j) - shape_penalty_[s] + 1e-3f : 0.f;
+            const float most = can_prune_ ? static_cast<float>(w_.lexical) * (en_upper_sum_[b] + zh_upper_sum_[a]) - shape_penalty_[s] + 1e-3f : 0.f;
             if (can_prune_ && previous + most <= best) continue;
             const float length = length_term(pi, i, pj, j);
             // The same with the length term (a hopeless length is scored apart).
@@ -424,21 +425,27 @@ class Search {
     }
   }
 
-  // An upper bound of the lexical sum of bead_score for the bead zh [i0, i) x
-  // en [j0, j) ending at the row i of the last build_en_upper (summed in the
-  // same order: each term at least the bead's, and float sums of larger
-  // non-negative terms are not smaller); infinity where a column is outside the rows built.
-  float lexical_upper(std::size_t i0, std::size_t i, std::size_t j0, std::size_t j) const {
-    if (en_terms_row_ != i || j0 < en_terms_lo_ || j - en_terms_lo_ > en_upper_.size()) return std::numeric_limits<float>::infinity();
-    float sum = 0;
-    for (std::size_t k = j0; k < j; ++k) sum += en_upper_[k - en_terms_lo_];
-    for (std::size_t r = i0; r < i; ++r) {
-      const std::size_t slot = r & (kRing - 1);
+  // Upper bounds of the lexical sum of bead_score for the beads ending at
+  // cell (i, j) (row i: the one of the last build_en_terms): en_upper_sum_[b]
+  // for their b English sentences, zh_upper_sum_[a] for their a Chinese ones
+  // (infinity where the rows built do not hold them). Each term is at least
+  // the bead's and at most 1 (a sentence's coverage is normalised by its
+  // weight), so the sums in another order than bead_score's differ from its
+  // by far less than the bound's margin.
+  void upper_sums(std::size_t i, std::size_t j) {
+    constexpr float kUnknown = std::numeric_limits<float>::infinity();
+    en_upper_sum_.fill(kUnknown);
+    zh_upper_sum_.fill(kUnknown);
+    en_upper_sum_[0] = zh_upper_sum_[0] = 0.f;
+    if (en_terms_row_ == i && j >= en_terms_lo_ && j - en_terms_lo_ <= en_upper_.size())
+      for (std::size_t b = 1; b <= kMaxSpan && j - b + 1 > en_terms_lo_; ++b)
+        en_upper_sum_[b] = en_upper_sum_[b - 1] + en_upper_[j - b - en_terms_lo_];
+    for (std::size_t a = 1; a <= kMaxSpan && a <= i; ++a) {
+      const std::size_t r = i - a, slot = r & (kRing - 1);
       const std::vector<float>& upper = zh_upper_[slot];
-      if (mask_row_[slot] != r || j < zh_terms_lo_[slot] || j - zh_terms_lo_[slot] >= upper.size()) return std::numeric_limits<float>::infinity();
-      sum += upper[j - zh_terms_lo_[slot]];
+      if (mask_row_[slot] != r || j < zh_terms_lo_[slot] || j - zh_terms_lo_[slot] >= upper.size()) break;
+      zh_upper_sum_[a] = zh_upper_sum_[a - 1] + upper[j - zh_terms_lo_[slot]];
     }
-    return sum;
   }
 
   PairMasks masks(std::size_t i, std::size_t j) const {
@@ -754,6 +761,7 @@ class Search {
   // far even with them is not scored.
   std::array<std::vector<float>, kRing> zh_upper_;
   std::vector<float> en_upper_;
+  std::array<float, kMaxSpan + 1> en_upper_sum_{}, zh_upper_sum_{};
   // Each sentence's part of the lexical score of the beads of the search's
   // current row (see build_mask_row and build_en_terms): by column, then by
   // the number of sentences on the other side (1..kMaxSpan).
