@@ -300,7 +300,7 @@ class Search {
           } else {
             // The bead's best coverage: each sentence's by the sentences a
             // bead ending here can hold (bead_score's other terms only lower it).
-            const float most = can_prune_ ? static_cast<float>(w_.lexical) * (en_upper_sum_[b] + zh_upper_sum_[a]) - shape_penalty_[s] + 1e-3f : 0.f;
+            const float most = can_prune_ ? static_cast<float>(w_.lexical) * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + 1e-3f : 0.f;
             if (can_prune_ && previous + most <= best) continue;
             const float length = length_term(pi, i, pj, j);
             // The same with the length term (a hopeless length is scored apart).
@@ -429,9 +429,9 @@ class Search {
   // cell (i, j) (row i: the one of the last build_en_terms): en_upper_sum_[b]
   // for their b English sentences, zh_upper_sum_[a] for their a Chinese ones
   // (infinity where the rows built do not hold them). Each term is at least
-  // the bead's and at most 1 (a sentence's coverage is normalised by its
-  // weight), so the sums in another order than bead_score's differ from its
-  // by far less than the bound's margin.
+  // the bead's; summed in another order than bead_score's, the sums can
+  // differ from its by rounding, which the bound's relative margin (1e-5,
+  // where a dozen float additions err by under 1e-6) covers.
   void upper_sums(std::size_t i, std::size_t j) {
     constexpr float kUnknown = std::numeric_limits<float>::infinity();
     en_upper_sum_.fill(kUnknown);
