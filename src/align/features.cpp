@@ -567,10 +567,39 @@ Offers& Offers::operator=(const Offers& other) {
 
 void Offers::add(const std::vector<Offer>& more) {
   if (!vocabulary_) return;  // never assigned: no vocabulary to hold ids in
-  std::vector<Offer> all(begin(), end());
-  all.insert(all.end(), more.begin(), more.end());
-  sort_and_merge(all);
-  assign(all, *vocabulary_);
+  // The new offers by position (those in the vocabulary), merged with the
+  // held ones: the entries assign would make of all of them, without
+  // turning every held position back into an id and sorting them again.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> extra;
+  for (const auto& [id, bits] : more)
+    if (const std::uint32_t found = vocabulary_->find(id)) extra.emplace_back(found - 1, bits);
+  std::sort(extra.begin(), extra.end());
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> all;
+  all.reserve(extra.size() + size_ / 2);
+  std::size_t e = 0;
+  for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+    for (; e < extra.size() && extra[e].first < position; ++e) all.push_back(extra[e]);
+    all.emplace_back(position, bits);
+  });
+  for (; e < extra.size(); ++e) all.push_back(extra[e]);
+  std::vector<std::uint8_t> bytes;
+  bytes.reserve(size_ + 2 * more.size());
+  std::uint32_t previous = 0;
+  for (std::size_t k = 0; k < all.size();) {
+    const std::uint32_t position = all[k].first;
+    std::uint64_t bits = 0;
+    for (; k < all.size() && all[k].first == position; ++k) bits |= all[k].second;
+    for (; bits; bits &= bits - 1) {
+      std::uint32_t step = position - previous;
+      previous = position;
+      for (; step >= 0x80; step >>= 7) bytes.push_back(static_cast<std::uint8_t>(step | 0x80));
+      bytes.push_back(static_cast<std::uint8_t>(step));
+      bytes.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
+    }
+  }
+  size_ = static_cast<std::uint32_t>(bytes.size());
+  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
+  if (size_) std::copy(bytes.begin(), bytes.end(), entries_.get());
 }
 
 std::uint64_t Offers::bits_of(WordId id) const {
