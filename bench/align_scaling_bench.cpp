@@ -10,7 +10,8 @@
 // bytes of the two texts.
 // Reads ../shared/corpora beside the source tree (or --corpora DIR, or
 // $TRANSCHECK_CORPORA); says so when absent.
-//   align_scaling_bench [--corpora DIR] [--max-copies 4]
+//   align_scaling_bench [--corpora DIR] [--max-copies 4] [--case TEXT]
+// --case: only the cases whose name contains TEXT (to profile one).
 #include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -213,10 +214,12 @@ int main(int argc, char** argv) {
   fs::path corpora = fs::path(TRANSCHECK_SOURCE_DIR) / ".." / "shared" / "corpora";
   if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
   int max_copies = 4;
+  std::string only;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--corpora" && i + 1 < argc) corpora = argv[++i];
     else if (arg == "--max-copies" && i + 1 < argc) max_copies = std::atoi(argv[++i]);
+    else if (arg == "--case" && i + 1 < argc) only = argv[++i];
   }
   const fs::path dir = corpora / "mac-dev";
   if (!fs::is_directory(dir)) {
@@ -249,6 +252,7 @@ int main(int argc, char** argv) {
   double previous = 0;
   for (std::size_t k = 0; k < cases.size(); ++k) {
     const Case& pair = cases[k];
+    if (pair.name.find(only) == std::string::npos) continue;
     Measure m;
     if (!measure(pair, m)) {
       std::printf("%-36s failed\n", pair.name.c_str());

@@ -119,16 +119,31 @@ struct PairMasks {
 class Search {
  public:
   // ratio: English length per Chinese length in the translated parts of the pair.
+  // vocabulary: the one the sentences' offers index, holding every id of the English side's tokens.
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
-         float ratio)
+         float ratio, const Vocabulary& vocabulary)
       : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio) {
-    // English tokens are far fewer than the ids Chinese words offer: index those.
-    for (std::size_t j = 0; j < en.size(); ++j) {
-      const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
-      for (std::size_t k = 0; k < ids.size(); ++k)
-        for (const WordId id : {ids[k], alt_ids[k]})
-          if (id) postings_[id].emplace_back(static_cast<std::uint32_t>(j), std::uint64_t{1} << k);
-    }
+    // English tokens are far fewer than the ids Chinese words offer: index
+    // those, by the id's position in the vocabulary (counted, then filled in
+    // sentence order).
+    postings_start_.assign(vocabulary.ids.size() + 1, 0);
+    auto each_posting = [&](auto f) {
+      for (std::size_t j = 0; j < en.size(); ++j) {
+        const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
+        for (std::size_t k = 0; k < ids.size(); ++k)
+          for (const WordId id : {ids[k], alt_ids[k]})
+            if (const std::uint32_t found = id ? vocabulary.find(id) : 0) f(found - 1, j, k);
+      }
+    };
+    each_posting([&](std::uint32_t position, std::size_t, std::size_t) { ++postings_start_[position + 1]; });
+    for (std::size_t p = 1; p < postings_start_.size(); ++p) postings_start_[p] += postings_start_[p - 1];
+    posting_sentence_.resize(postings_start_.back());
+    posting_token_.resize(postings_start_.back());
+    std::vector<std::uint32_t> next(postings_start_.begin(), postings_start_.end() - 1);
+    each_posting([&](std::uint32_t position, std::size_t j, std::size_t k) {
+      posting_sentence_[next[position]] = static_cast<std::uint32_t>(j);
+      posting_token_[next[position]++] = static_cast<std::uint8_t>(k);
+    });
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;
@@ -138,15 +153,6 @@ class Search {
     };
     norms(zh, zh_norm_);
     norms(en, en_norm_);
-    // The most a sentence can add to a bead's lexical score: all its tokens covered, no chance subtracted.
-    auto most = [&](const std::vector<SentenceFeatures>& side, const std::vector<float>& norm, std::vector<double>& prefix) {
-      prefix.assign(side.size() + 1, 0.0);
-      for (std::size_t k = 0; k < side.size(); ++k) {
-        float total = 0;
-        for (float w : side[k].tokens.weights()) total += w;
-        prefix[k + 1] = prefix[k] + total * norm[k];
-      }
-    };
     auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<double>& prefix) {
       prefix.assign(side.size() + 1, 0.0);
       for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + side[k].length;
@@ -167,11 +173,9 @@ class Search {
     };
     log_table(zh, false, zh_log_);
     log_table(en, true, en_log_);
-    most(zh, zh_norm_, zh_most_);
-    most(en, en_norm_, en_most_);
     for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
     // The bound leaves out terms that only lower a score; it holds while they do.
-    can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.paragraph >= 0;
+    can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.paragraph >= 0 && w_.length >= 0;
     // Quotation marks count only when both sides quote (a translation may render speech without them).
     auto quoting = [](const std::vector<SentenceFeatures>& side) {
       return std::count_if(side.begin(), side.end(), [](const auto& s) { return s.quote_opens || s.quote_closes; });
@@ -204,6 +208,32 @@ class Search {
 
   // The score of the path the last run found.
   float path_score() const { return path_score_; }
+
+  // Forgets the touches of the last run where `path` leaves a sentence of
+  // either side without counterpart: there one side has text the other
+  // lacks (a pair cut at different points), the best path only spreads the
+  // other side's sentences over it, and a wider band lets it spread further
+  // at the cost of another run. Returns whether touches remain.
+  bool keep_touches_where_paired(const std::vector<Bead>& path) {
+    const std::size_t n = zh_.size(), m = en_.size();
+    std::vector<bool> zh_alone(n, false), en_alone(m, false);
+    for (const Bead& bead : path) {
+      if (bead.target.empty())
+        for (std::size_t i : bead.source) zh_alone[i] = true;
+      if (bead.source.empty())
+        for (std::size_t j : bead.target) en_alone[j] = true;
+    }
+    auto alone = [](const std::vector<bool>& side, std::size_t k) {
+      return !side.empty() && (side[std::min(k, side.size() - 1)] || (k > 0 && side[std::min(k, side.size()) - 1]));
+    };
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < touched_rows_.size(); ++k)
+      if (!alone(zh_alone, touched_rows_[k]) && !alone(en_alone, touched_columns_[k]))
+        touched_rows_[kept] = touched_rows_[k], touched_columns_[kept++] = touched_columns_[k];
+    touched_rows_.resize(kept);
+    touched_columns_.resize(kept);
+    return kept > 0;
+  }
 
   // Widens the band to half width `margin` around the path, but only near
   // the rows where the last run's best path touched its edge: elsewhere the
@@ -246,6 +276,7 @@ class Search {
     path_score_ = 0.f;
     for (std::size_t i = 0; i <= n; ++i) {
       if (i > 0) build_mask_row(i - 1);
+      if (i > 0) build_en_terms(i);
       std::vector<float>& row_score = score_row(i);
       row_score.assign(hi_[i] - lo_[i] + 1, kNone);
       if (i == 0) row_score[0 - lo_[0]] = 0.f;
@@ -254,6 +285,7 @@ class Search {
         if (i == 0 && j == 0) continue;
         float best = kNone;
         std::uint8_t best_shape = 0xFF;
+        if (can_prune_) upper_sums(i, j);
         for (std::size_t s = 0; s < kShapes.size(); ++s) {
           const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
           if (a > i || b > j) continue;
@@ -261,15 +293,18 @@ class Search {
           if (pj < lo_[pi] || pj > hi_[pi]) continue;
           const float previous = score_row(pi)[pj - lo_[pi]];
           if (previous == kNone) continue;
-          // A bead that cannot beat the best so far even with every token covered is not scored.
+          // A bead that cannot beat the best so far even with its best coverage is not scored.
           float total;
           if (a == 0 || b == 0) {
             total = previous + skip_score(a + b);
           } else {
-            const float most = can_prune_ ? previous + best_possible(s, pi, i, pj, j) : 0.f;
-            if (can_prune_ && most <= best) continue;
+            // The bead's best coverage: each sentence's by the sentences a
+            // bead ending here can hold (bead_score's other terms only lower it).
+            const float most = can_prune_ ? static_cast<float>(w_.lexical) * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + 1e-3f : 0.f;
+            if (can_prune_ && previous + most <= best) continue;
             const float length = length_term(pi, i, pj, j);
-            if (can_prune_ && most - length <= best) continue;
+            // The same with the length term (a hopeless length is scored apart).
+            if (can_prune_ && length <= kHopelessLength && previous + (most - length) <= best) continue;
             total = previous + bead_score(pi, i, pj, j, length);
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
@@ -283,10 +318,11 @@ class Search {
     beads.clear();
     std::size_t i = n, j = m;
     touched_rows_.clear();
+    touched_columns_.clear();
     while (i > 0 || j > 0) {
       const std::uint8_t s = back[back_start[i] + (j - lo_[i])];
       if (s == 0xFF) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
-      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i);
+      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       Bead bead;
       for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
@@ -298,6 +334,7 @@ class Search {
     }
     std::reverse(beads.begin(), beads.end());
     std::reverse(touched_rows_.begin(), touched_rows_.end());
+    std::reverse(touched_columns_.begin(), touched_columns_.end());
     return full || touched_rows_.empty();
   }
 
@@ -310,7 +347,10 @@ class Search {
     return {first, std::max(first, last)};
   }
 
-  void clear_mask_rows() { mask_row_.fill(kNoRow); }
+  void clear_mask_rows() {
+    mask_row_.fill(kNoRow);
+    en_terms_row_ = kNoRow;
+  }
 
   // The masks of row i for the search, from the inverted index: for each id
   // the Chinese sentence offers, the English sentences in its range that need
@@ -323,17 +363,88 @@ class Search {
     mask_lo_[slot] = first;
     std::vector<PairMasks>& row = mask_rows_[slot];
     row.assign(end - first, {});
-    if (first >= end) return;
-    for (const auto& [id, zh_bits] : zh_[i].offers) {
-      const auto found = postings_.find(id);
-      if (found == postings_.end()) continue;
-      const auto& list = found->second;
-      auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(first), std::uint64_t{0}));
-      for (; it != list.end() && it->first < end; ++it) {
-        PairMasks& pm = row[it->first - first];
-        pm.en |= it->second;
-        pm.zh |= zh_bits;
+    if (first < end)
+      zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t zh_bits) {
+        const auto begin = posting_sentence_.begin() + postings_start_[position];
+        const auto last = posting_sentence_.begin() + postings_start_[position + 1];
+        for (auto it = std::lower_bound(begin, last, static_cast<std::uint32_t>(first)); it != last && *it < end; ++it) {
+          PairMasks& pm = row[*it - first];
+          pm.en |= std::uint64_t{1} << posting_token_[static_cast<std::size_t>(it - posting_sentence_.begin())];
+          pm.zh |= zh_bits;
+        }
+      });
+    // The sentence's part of the lexical score of each bead ending at a
+    // column j in [lo_[i], end] with b English sentences (zh_term), and the most
+    // its tokens can be covered by any of them (zh_upper_).
+    const std::size_t lo = std::min(lo_[i], end);
+    zh_terms_lo_[slot] = lo;
+    std::vector<Term>& terms = zh_terms_[slot];
+    std::vector<float>& upper = zh_upper_[slot];
+    terms.resize((end - lo + 1) * kMaxSpan);
+    upper.resize(end - lo + 1);
+    const auto weights = zh_[i].tokens.weights();
+    const bool orphan_sized = zh_[i].tokens.size() >= static_cast<std::size_t>(w_.orphan_tokens);
+    const float chance = static_cast<float>(w_.chance);
+    for (std::size_t j = lo; j <= end; ++j) {
+      std::uint64_t bits = 0;
+      Term* out = &terms[(j - lo) * kMaxSpan];
+      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b) {
+        if (j - b >= first && j - b < end) bits |= row[j - b - first].zh;
+        const auto en_length = static_cast<float>(en_length_[j] - en_length_[j - b]);
+        out[b - 1] = {(weighted_bits(bits, weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i], bits == 0 && orphan_sized};
       }
+      upper[j - lo] = weighted_bits(bits, weights) * zh_norm_[i];
+    }
+  }
+
+  // The same for the English sentences of the beads ending in row i with a
+  // Chinese sentences, over the columns [lo_[i - kMaxSpan], hi_[i]) (from
+  // the mask rows i - kMaxSpan .. i - 1, built already).
+  void build_en_terms(std::size_t i) {
+    const std::size_t top = i >= kMaxSpan ? i - kMaxSpan : 0;
+    en_terms_row_ = i;
+    en_terms_lo_ = lo_[top];
+    const std::size_t width = hi_[i] > lo_[top] ? hi_[i] - lo_[top] : 0;
+    en_terms_.resize(width * kMaxSpan);
+    en_upper_.resize(width);
+    std::array<float, kMaxSpan + 1> zh_length{};
+    for (std::size_t a = 1; a <= i - top; ++a) zh_length[a] = static_cast<float>(zh_length_[i] - zh_length_[i - a]);
+    const float chance = static_cast<float>(w_.chance);
+    const auto orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
+    for (std::size_t k = 0; k < width; ++k) {
+      const std::size_t j = en_terms_lo_ + k;
+      const auto weights = en_[j].tokens.weights();
+      const bool orphan_sized = en_[j].tokens.size() >= orphan_tokens;
+      std::uint64_t bits = 0;
+      Term* out = &en_terms_[k * kMaxSpan];
+      for (std::size_t a = 1; a <= i - top; ++a) {
+        bits |= masks(i - a, j).en;
+        out[a - 1] = {(weighted_bits(bits, weights) - chance * en_chance_.at(j, zh_length[a])) * en_norm_[j], bits == 0 && orphan_sized};
+      }
+      en_upper_[k] = bits ? weighted_bits(bits, weights) * en_norm_[j] : 0.f;
+    }
+  }
+
+  // Upper bounds of the lexical sum of bead_score for the beads ending at
+  // cell (i, j) (row i: the one of the last build_en_terms): en_upper_sum_[b]
+  // for their b English sentences, zh_upper_sum_[a] for their a Chinese ones
+  // (infinity where the rows built do not hold them). Each term is at least
+  // the bead's; summed in another order than bead_score's, the sums can
+  // differ from its by rounding, which the bound's relative margin (1e-5,
+  // where a dozen float additions err by under 1e-6) covers.
+  void upper_sums(std::size_t i, std::size_t j) {
+    constexpr float kUnknown = std::numeric_limits<float>::infinity();
+    en_upper_sum_.fill(kUnknown);
+    zh_upper_sum_.fill(kUnknown);
+    en_upper_sum_[0] = zh_upper_sum_[0] = 0.f;
+    if (en_terms_row_ == i && j >= en_terms_lo_ && j - en_terms_lo_ <= en_upper_.size())
+      for (std::size_t b = 1; b <= kMaxSpan && j - b + 1 > en_terms_lo_; ++b)
+        en_upper_sum_[b] = en_upper_sum_[b - 1] + en_upper_[j - b - en_terms_lo_];
+    for (std::size_t a = 1; a <= kMaxSpan && a <= i; ++a) {
+      const std::size_t r = i - a, slot = r & (kRing - 1);
+      const std::vector<float>& upper = zh_upper_[slot];
+      if (mask_row_[slot] != r || j < zh_terms_lo_[slot] || j - zh_terms_lo_[slot] >= upper.size()) break;
+      zh_upper_sum_[a] = zh_upper_sum_[a - 1] + upper[j - zh_terms_lo_[slot]];
     }
   }
 
@@ -409,11 +520,18 @@ class Search {
     return static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
   }
 
-  // An upper bound of bead_score (less its length term) for shape s over
-  // zh [i0, i1) x en [j0, j1), with a margin for the rounding of the two computations.
-  float best_possible(std::size_t s, std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    const auto most = static_cast<float>(zh_most_[i1] - zh_most_[i0] + en_most_[j1] - en_most_[j0]);
-    return static_cast<float>(w_.lexical) * most - shape_penalty_[s] + 1e-3f;
+
+  // Whether the terms of the search's current row hold the bead zh [i0, i1) x en [j0, j1).
+  bool has_row_terms(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    if (en_terms_row_ != i1 || i1 - i0 > kMaxSpan || j1 - j0 > kMaxSpan || j0 < en_terms_lo_ ||
+        (j1 - en_terms_lo_) * kMaxSpan > en_terms_.size())
+      return false;
+    for (std::size_t i = i0; i < i1; ++i) {
+      const std::size_t slot = i & (kRing - 1);
+      if (mask_row_[slot] != i || j1 < zh_terms_lo_[slot] || (j1 - zh_terms_lo_[slot] + 1) * kMaxSpan > zh_terms_[slot].size())
+        return false;
+    }
+    return true;
   }
 
   // Log-score of the bead zh [i0, i1) with en [j0, j1).
@@ -427,6 +545,20 @@ class Search {
     float orphans = 0;  // sentences of a multi-sentence bead that share nothing with the other side
     const std::size_t orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
     const float chance = static_cast<float>(w_.chance);
+    if (has_row_terms(i0, i1, j0, j1)) {
+      // The search's rows: the same terms, computed once per row.
+      for (std::size_t j = j0; j < j1; ++j) {
+        const Term& term = en_terms_[(j - en_terms_lo_) * kMaxSpan + (i1 - i0 - 1)];
+        lexical += term.value;
+        if (j1 - j0 > 1 && term.orphan) orphans += 1;
+      }
+      for (std::size_t i = i0; i < i1; ++i) {
+        const std::size_t slot = i & (kRing - 1);
+        const Term& term = zh_terms_[slot][(j1 - zh_terms_lo_[slot]) * kMaxSpan + (j1 - j0 - 1)];
+        lexical += term.value;
+        if (i1 - i0 > 1 && term.orphan) orphans += 1;
+      }
+    } else {
     const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
       const std::uint64_t en_bits = bits.en[j - j0];
@@ -437,6 +569,7 @@ class Search {
       const std::uint64_t zh_bits = bits.zh[i - i0];
       lexical += (weighted_bits(zh_bits, zh_[i].tokens.weights()) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
       if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].tokens.size() >= orphan_tokens) orphans += 1;
+    }
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
@@ -611,20 +744,40 @@ class Search {
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
-  std::vector<double> zh_most_, en_most_;  // prefix sums of each sentence's largest lexical contribution
   std::array<float, kShapes.size()> shape_penalty_{};
   bool can_prune_ = false;
   std::vector<std::size_t> lo_, hi_;
   float path_score_ = 0.f;
   std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
+  std::vector<std::size_t> touched_columns_;  // ... and the path's column there
   bool full_ = true;
   // The search's last rows of pair masks (row i in slot i % kRing).
   static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
   std::array<std::size_t, kRing> mask_row_{};
   std::array<std::size_t, kRing> mask_lo_{};
   std::array<std::vector<PairMasks>, kRing> mask_rows_;
-  // Word id -> (English sentence, its tokens needing the id), by sentence.
-  std::unordered_map<WordId, std::vector<std::pair<std::uint32_t, std::uint64_t>>> postings_;
+  // Upper bounds of each sentence's share of a bead's lexical score (see
+  // build_mask_row and build_en_upper): a bead that cannot beat the best so
+  // far even with them is not scored.
+  std::array<std::vector<float>, kRing> zh_upper_;
+  std::vector<float> en_upper_;
+  std::array<float, kMaxSpan + 1> en_upper_sum_{}, zh_upper_sum_{};
+  // Each sentence's part of the lexical score of the beads of the search's
+  // current row (see build_mask_row and build_en_terms): by column, then by
+  // the number of sentences on the other side (1..kMaxSpan).
+  struct Term {
+    float value;  // (covered weight - chance) * norm
+    bool orphan;  // nothing covered, and tokens enough to count as an orphan
+  };
+  std::array<std::vector<Term>, kRing> zh_terms_;
+  std::array<std::size_t, kRing> zh_terms_lo_{};
+  std::vector<Term> en_terms_;
+  std::size_t en_terms_row_ = static_cast<std::size_t>(-1), en_terms_lo_ = 0;
+  // The English sentences whose tokens need each id, by its position in the vocabulary: their sentence and token bit, by sentence.
+  // (Postings of the vocabulary position p: [postings_start_[p], postings_start_[p + 1]).)
+  std::vector<std::uint32_t> postings_start_;
+  std::vector<std::uint32_t> posting_sentence_;
+  std::vector<std::uint8_t> posting_token_;
 };
 
 // vocabulary: when given, the only ids worth offering (those the other side's
@@ -694,7 +847,7 @@ void search_near(Search& search, const std::vector<Bead>& path, std::size_t marg
   search.path_band(path, margin);
   const std::size_t first_cells = search.cells();
   float best = -std::numeric_limits<float>::infinity();
-  while (!search.run(beads) && margin < widest && search.path_score() > best + 1e-3f) {
+  while (!search.run(beads) && search.keep_touches_where_paired(path) && margin < widest && search.path_score() > best + 1e-3f) {
     best = search.path_score();
     search.widen_where_touched(path, margin *= 2);
     if (search.cells() - first_cells > first_cells / 2) break;
@@ -709,7 +862,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   alignment.source_sentences = std::move(source_sentences);
   alignment.target_sentences = std::move(target_sentences);
   const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
-  FeatureExtractor extractor(lexicon, options.glossary, options.weights.sub_glosses);
+  // (Held only while the features are made: its caches, the pinyin of every character seen, are not needed after.)
+  std::optional<FeatureExtractor> extractor(std::in_place, lexicon, options.glossary, options.weights.sub_glosses);
   // The search runs Chinese (rows) against English (columns); an en->zh pair is swapped.
   const bool swapped = source.lang != Lang::zh && target.lang == Lang::zh;
   const Document& zh_doc = swapped ? target : source;
@@ -717,12 +871,13 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
   const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
   std::vector<std::vector<Offer>> en_offers;
-  auto en = features_of(extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers);
+  auto en = features_of(*extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers);
   // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
   const Vocabulary english_ids = vocabulary_of(en, en_offers);
   for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
   std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
-  auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
+  auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
+  extractor.reset();
   finish_features(zh, en);
   std::vector<Bead> beads;
   // A sentence without dictionary evidence is no sign of a wrong merge in a
@@ -736,7 +891,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script, english_ids);
   {
-    Search search(zh, en, lenient, guide.ratio);
+    Search search(zh, en, lenient, guide.ratio, english_ids);
     if (whole) {
       search.whole();
       search.run(beads);
@@ -755,7 +910,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     if (learned) finish_features(zh, en);
-    Search search(zh, en, free ? lenient : options.weights, guide.ratio);
+    Search search(zh, en, free ? lenient : options.weights, guide.ratio, english_ids);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
@@ -765,7 +920,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, options.weights, guide.ratio);
+    Search search(zh, en, options.weights, guide.ratio, english_ids);
     search.path_band(beads, 2);
     beads = search.split_orphans_near_path(beads);
   }

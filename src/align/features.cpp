@@ -531,54 +531,88 @@ Tokens& Tokens::operator=(const Tokens& other) {
 
 void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
   vocabulary_ = &vocabulary;
-  std::vector<std::uint32_t> positions(sorted.size(), 0);  // plus one; 0: not in the vocabulary
-  std::size_t entries = 0;
-  for (std::size_t k = 0; k < sorted.size(); ++k) {
-    positions[k] = vocabulary.find(sorted[k].first);
-    if (positions[k]) entries += static_cast<std::size_t>(std::popcount(sorted[k].second));
-  }
-  size_ = static_cast<std::uint32_t>(entries);
-  entries_ = entries ? std::make_unique<std::uint32_t[]>(entries + (entries + 3) / 4) : nullptr;
-  auto* tokens = reinterpret_cast<std::uint8_t*>(entries_.get() + entries);
-  std::size_t at = 0;
-  for (std::size_t k = 0; k < sorted.size(); ++k) {
-    if (!positions[k]) continue;
-    for (std::uint64_t bits = sorted[k].second; bits; bits &= bits - 1, ++at) {
-      entries_[at] = positions[k] - 1;
-      tokens[at] = static_cast<std::uint8_t>(std::countr_zero(bits));
+  std::vector<std::uint8_t> bytes;
+  std::uint32_t previous = 0;
+  // The ids are ascending: each is looked for from where the one before was,
+  // by steps doubling until past it, then by halves (most are near).
+  const auto ids_end = vocabulary.ids.end();
+  auto from = vocabulary.ids.begin();
+  for (const auto& [id, offered] : sorted) {
+    std::ptrdiff_t reach = 1;
+    while (reach < ids_end - from && from[reach - 1] < id) reach *= 2;
+    from = std::lower_bound(from, from + std::min(reach, ids_end - from), id);
+    if (from == ids_end || *from != id) continue;
+    const auto found = static_cast<std::uint32_t>(from - vocabulary.ids.begin()) + 1;
+    for (std::uint64_t bits = offered; bits; bits &= bits - 1) {
+      std::uint32_t step = found - 1 - previous;
+      previous = found - 1;
+      for (; step >= 0x80; step >>= 7) bytes.push_back(static_cast<std::uint8_t>(step | 0x80));
+      bytes.push_back(static_cast<std::uint8_t>(step));
+      bytes.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
     }
   }
+  size_ = static_cast<std::uint32_t>(bytes.size());
+  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
+  if (size_) std::copy(bytes.begin(), bytes.end(), entries_.get());
 }
 
 Offers& Offers::operator=(const Offers& other) {
   if (this == &other) return *this;
   vocabulary_ = other.vocabulary_;
   size_ = other.size_;
-  const std::size_t words = size_ + (size_ + 3) / 4;
-  entries_ = size_ ? std::make_unique<std::uint32_t[]>(words) : nullptr;
-  if (size_) std::copy(other.entries_.get(), other.entries_.get() + words, entries_.get());
+  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
+  if (size_) std::copy(other.entries_.get(), other.entries_.get() + size_, entries_.get());
   return *this;
 }
 
 void Offers::add(const std::vector<Offer>& more) {
   if (!vocabulary_) return;  // never assigned: no vocabulary to hold ids in
-  std::vector<Offer> all(begin(), end());
-  all.insert(all.end(), more.begin(), more.end());
-  sort_and_merge(all);
-  assign(all, *vocabulary_);
+  // The new offers by position (those in the vocabulary), merged with the
+  // held ones: the entries assign would make of all of them, without
+  // turning every held position back into an id and sorting them again.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> extra;
+  for (const auto& [id, bits] : more)
+    if (const std::uint32_t found = vocabulary_->find(id)) extra.emplace_back(found - 1, bits);
+  std::sort(extra.begin(), extra.end());
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> all;
+  all.reserve(extra.size() + size_ / 2);
+  std::size_t e = 0;
+  for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+    for (; e < extra.size() && extra[e].first < position; ++e) all.push_back(extra[e]);
+    all.emplace_back(position, bits);
+  });
+  for (; e < extra.size(); ++e) all.push_back(extra[e]);
+  std::vector<std::uint8_t> bytes;
+  bytes.reserve(size_ + 2 * more.size());
+  std::uint32_t previous = 0;
+  for (std::size_t k = 0; k < all.size();) {
+    const std::uint32_t position = all[k].first;
+    std::uint64_t bits = 0;
+    for (; k < all.size() && all[k].first == position; ++k) bits |= all[k].second;
+    for (; bits; bits &= bits - 1) {
+      std::uint32_t step = position - previous;
+      previous = position;
+      for (; step >= 0x80; step >>= 7) bytes.push_back(static_cast<std::uint8_t>(step | 0x80));
+      bytes.push_back(static_cast<std::uint8_t>(step));
+      bytes.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
+    }
+  }
+  size_ = static_cast<std::uint32_t>(bytes.size());
+  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
+  if (size_) std::copy(bytes.begin(), bytes.end(), entries_.get());
 }
 
 std::uint64_t Offers::bits_of(WordId id) const {
   if (!vocabulary_) return 0;
   const std::uint32_t found = vocabulary_->find(id);
   if (!found) return 0;
-  const std::uint32_t position = found - 1;
-  const std::uint32_t* positions = entries_.get();
-  std::uint64_t bits = 0;
-  for (auto k = static_cast<std::size_t>(std::lower_bound(positions, positions + size_, position) - positions);
-       k < size_ && positions[k] == position; ++k)
-    bits |= std::uint64_t{1} << token(k);
-  return bits;
+  const std::uint32_t wanted = found - 1;
+  std::uint32_t position = 0;
+  for (std::size_t k = 0; k < size_;) {
+    const auto [at, bits] = run(k, position);
+    if (at >= wanted) return at == wanted ? bits : 0;
+  }
+  return 0;
 }
 
 Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers) {
@@ -594,8 +628,6 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (!ids.empty() && ids.front() == 0) ids.erase(ids.begin());
   ids.shrink_to_fit();
-  vocabulary.positions.reserve(ids.size());
-  for (std::size_t k = 0; k < ids.size(); ++k) vocabulary.positions.emplace(ids[k], static_cast<std::uint32_t>(k));
   return vocabulary;
 }
 

@@ -2,6 +2,7 @@
 // What the aligner knows about each sentence: the tokens that need a
 // counterpart on the other side, and the word ids it offers to cover the
 // other side's tokens.
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -28,23 +29,26 @@ inline constexpr std::size_t kMaxTokens = 64;  // tokens per sentence (bits of a
 using Offer = std::pair<WordId, std::uint64_t>;  // an id, and the bits of the tokens offering it
 
 // The ids a pair's offers can hold (those its English side asks for or
-// offers), sorted, with each one's position.
+// offers), sorted: an id's position is its index (found by binary search; a
+// hash map of the positions took more than the ids themselves).
 struct Vocabulary {
   std::vector<WordId> ids;
-  std::unordered_map<WordId, std::uint32_t> positions;
   // Position of `id` plus one; 0 when it is not in the vocabulary.
   std::uint32_t find(WordId id) const {
-    const auto found = positions.find(id);
-    return found == positions.end() ? 0 : found->second + 1;
+    const auto found = std::lower_bound(ids.begin(), ids.end(), id);
+    return found == ids.end() || *found != id ? 0 : static_cast<std::uint32_t>(found - ids.begin()) + 1;
   }
 };
 
 // What a sentence offers the other side, by ascending id. Held as one entry
 // per (id, token): the id's position in the pair's vocabulary (its sorted
-// ids, shared by every sentence) and the token's bit number, 5 bytes where an
-// (id, mask) pair took 16; most ids come from one token, and the Chinese
-// side's offers were the largest thing the aligner held. Iterating yields
-// (id, bits) by ascending id.
+// ids, shared by every sentence) and the token's bit number, in one block of
+// bytes: each entry is the step from the previous entry's position (a
+// variable-length number, 7 bits a byte: most steps take one byte) and the
+// token's bit number. Two bytes an entry, mostly, where a position and a bit
+// number took 5 and an (id, mask) pair 16; most ids come from one token, and
+// the Chinese side's offers were the largest thing the aligner held.
+// Iterating yields (id, bits) by ascending id.
 class Offers {
  public:
   class iterator {
@@ -73,11 +77,12 @@ class Offers {
     void load() {
       next_ = at_;
       if (!offers_ || at_ >= offers_->size_) return;
-      const auto [position, bits] = offers_->run(next_);
+      const auto [position, bits] = offers_->run(next_, position_);
       value_ = {offers_->vocabulary_->ids[position], bits};
     }
     const Offers* offers_ = nullptr;
-    std::size_t at_ = 0, next_ = 0;
+    std::size_t at_ = 0, next_ = 0;  // byte offsets
+    std::uint32_t position_ = 0;     // of the id before at_
     Offer value_{};
   };
 
@@ -107,35 +112,45 @@ class Offers {
   // Calls f(position of the id in the vocabulary, bits) for each id, ascending.
   template <class F>
   void for_each_position(F f) const {
+    std::uint32_t position = 0;
     for (std::size_t k = 0; k < size_;) {
-      const auto [position, bits] = run(k);
-      f(position, bits);
+      const auto [at, bits] = run(k, position);
+      f(at, bits);
     }
   }
   // Calls f(id, token bit number) for each token offering each id, by
   // ascending id and, within one id, ascending token.
   template <class F>
   void for_each_token(F f) const {
-    for (std::size_t k = 0; k < size_; ++k) f(vocabulary_->ids[position(k)], static_cast<std::size_t>(token(k)));
+    std::uint32_t position = 0;
+    for (std::size_t k = 0; k < size_;) {
+      position += step(k);
+      f(vocabulary_->ids[position], static_cast<std::size_t>(entries_[k++]));
+    }
   }
 
  private:
-  // The position and bits of the entries of one id from entry k on; moves k past them.
-  std::pair<std::uint32_t, std::uint64_t> run(std::size_t& k) const {
-    const std::uint32_t first = position(k);
-    std::uint64_t bits = 0;
-    for (; k < size_ && position(k) == first; ++k) bits |= std::uint64_t{1} << token(k);
-    return {first, bits};
+  // The step to the position of the entry at byte k; moves k to its token's byte.
+  std::uint32_t step(std::size_t& k) const {
+    std::uint32_t value = 0;
+    for (int shift = 0;; shift += 7) {
+      const std::uint8_t byte = entries_[k++];
+      value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+      if (!(byte & 0x80)) return value;
+    }
+  }
+  // The position and bits of the entries of one id from byte k on (position:
+  // that of the entry before k, then this id's); moves k past them.
+  std::pair<std::uint32_t, std::uint64_t> run(std::size_t& k, std::uint32_t& position) const {
+    position += step(k);
+    std::uint64_t bits = std::uint64_t{1} << entries_[k++];
+    // Further tokens of the same id: a step of 0 (one byte).
+    while (k < size_ && entries_[k] == 0) bits |= std::uint64_t{1} << entries_[k + 1], k += 2;
+    return {position, bits};
   }
   const Vocabulary* vocabulary_ = nullptr;
-  // Entry k's position in the vocabulary (ascending) and its token's bit
-  // number (ascending within one id): one block, the size_ positions then
-  // the size_ bit numbers (every sentence of a book holds one: a single
-  // allocation and no spare room).
-  std::uint32_t position(std::size_t k) const { return entries_[k]; }
-  std::uint8_t token(std::size_t k) const { return reinterpret_cast<const std::uint8_t*>(entries_.get() + size_)[k]; }
-  std::unique_ptr<std::uint32_t[]> entries_;
-  std::uint32_t size_ = 0;
+  std::unique_ptr<std::uint8_t[]> entries_;
+  std::uint32_t size_ = 0;  // bytes
 };
 
 // A sentence's tokens needing a counterpart (at most kMaxTokens, distinct by

@@ -14,7 +14,6 @@ namespace {
 TEST(FeaturesStorage, MovedFromOffersAreEmpty) {
   Vocabulary vocabulary;
   vocabulary.ids = {7, 9};
-  vocabulary.positions = {{7, 0}, {9, 1}};
   Offers offers;
   offers.assign({{7, 0b1}, {9, 0b110}}, vocabulary);
   ASSERT_EQ(offers.bits_of(9), 0b110u);
