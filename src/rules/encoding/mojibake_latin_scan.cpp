@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <deque>
 
 #include "core/document.h"
 #include "core/utf8.h"
@@ -340,7 +341,7 @@ bool confirmable_elsewhere(const Candidate& c) {
   return c.page == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
 }
 
-void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, std::vector<Group>& groups) {
+void confirm_by_line(std::string_view text, std::deque<Candidate>& candidates, std::deque<Group>& groups) {
   // The bounds of the paragraph (text between blank lines) holding a position.
   std::pair<std::size_t, std::size_t> last_paragraph{1, 0};  // empty: nothing found yet
   auto paragraph_of = [&](std::size_t pos) {
@@ -516,13 +517,13 @@ void finish_dropped(std::string_view text, DroppedRun& run, std::vector<Hit>& ou
 // run: Chinese text is made of them.
 class Visit {
  public:
-  Visit(std::string_view text, const std::vector<std::size_t>* starts) : text_(text), starts_(starts) {}
+  // Each visit reads the starts from their beginning.
+  Visit(std::string_view text, StartCursor* starts) : text_(text), starts_(starts) {
+    if (starts_) starts_->restart();
+  }
   // The first code point to look at from pos, or text.size().
   std::size_t next(std::size_t pos) {
-    if (starts_) {
-      while (index_ < starts_->size() && (*starts_)[index_] < pos) ++index_;
-      return index_ < starts_->size() ? (*starts_)[index_] : text_.size();
-    }
+    if (starts_) return std::min(starts_->next(pos), text_.size());
     const std::size_t size = text_.size();
     while ((pos = skip_ascii(text_, pos)) < size) {
       if (!is_chinese_or_fullwidth(pos)) return pos;
@@ -542,11 +543,26 @@ class Visit {
   }
 
   std::string_view text_;
-  const std::vector<std::size_t>* starts_;
+  StartCursor* starts_;
+};
+
+// Starts given as a list.
+class ListCursor final : public StartCursor {
+ public:
+  ListCursor(const std::vector<std::size_t>& starts, std::size_t end) : starts_(starts), end_(end) {}
+  std::size_t next(std::size_t pos) override {
+    while (index_ < starts_.size() && starts_[index_] < pos) ++index_;
+    return index_ < starts_.size() ? starts_[index_] : end_;
+  }
+  void restart() override { index_ = 0; }
+
+ private:
+  const std::vector<std::size_t>& starts_;
+  std::size_t end_;
   std::size_t index_ = 0;
 };
 
-void add_dropped_c1(std::string_view text, const std::vector<std::size_t>* starts, std::vector<Hit>& hits) {
+void add_dropped_c1(std::string_view text, StartCursor* starts, std::vector<Hit>& hits) {
   std::vector<Hit> found;
   DroppedRun run;
   std::string sequence;  // bytes of the sequence being read
@@ -642,9 +658,12 @@ void add_dropped_c1(std::string_view text, const std::vector<std::size_t>* start
   hits = std::move(kept);
 }
 
-std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std::size_t>* starts) {
-  std::vector<Candidate> candidates;
-  std::vector<std::size_t> c1_controls;  // where each starts; a C1 control is two bytes (C2 80-9F)
+std::vector<Hit> scan(std::string_view text, bool with_c1, StartCursor* starts) {
+  // Deques, not vectors: a file of mojibake has a candidate every few bytes,
+  // and a vector grown by doubling holds up to twice them, three times while
+  // it moves.
+  std::deque<Candidate> candidates;
+  std::deque<std::size_t> c1_controls;  // where each starts; a C1 control is two bytes (C2 80-9F)
   const std::uint8_t* lead_mask = single_byte_lead_mask();
   std::size_t pos = 0;
   Visit visit(text, starts);
@@ -667,7 +686,8 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     }
   }
 
-  std::vector<Group> groups;
+  // Only the groups that fire or may be confirmed (score 0 and up) are kept.
+  std::deque<Group> groups;
   for (std::size_t first = 0; first < candidates.size();) {
     Group g;
     g.first = g.last = g.best = first;
@@ -689,7 +709,7 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
           g.lossy = g.lossy || static_cast<unsigned char>(text[gap]) >= 0x80;
     }
     g.fires = g.score >= kFireScore;
-    groups.push_back(g);
+    if (g.fires || g.score >= 0) groups.push_back(g);
     first = g.last + 1;
   }
   confirm_by_line(text, candidates, groups);
@@ -719,8 +739,8 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
   }
   // Candidates and groups are done with (on a file of mojibake they take
   // several times its size while the C1 controls are added to the hits).
-  std::vector<Candidate>().swap(candidates);
-  std::vector<Group>().swap(groups);
+  std::deque<Candidate>().swap(candidates);
+  std::deque<Group>().swap(groups);
   if (with_c1) {
     // Hits and controls are both in text order (controls found inside a
     // candidate may come late): one pass with a moving index, not a search
@@ -744,7 +764,13 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
 }  // namespace
 
 std::vector<Hit> find_latin_mojibake(std::string_view text, const std::vector<std::size_t>* candidates) {
-  return scan(text, true, candidates);
+  if (!candidates) return scan(text, true, nullptr);
+  ListCursor cursor(*candidates, text.size());
+  return scan(text, true, &cursor);
+}
+
+std::vector<Hit> find_latin_mojibake(std::string_view text, StartCursor& candidates) {
+  return scan(text, true, &candidates);
 }
 
 bool may_start_latin_mojibake(char32_t cp) {
