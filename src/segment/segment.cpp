@@ -221,6 +221,8 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
     return sentences;
   }
   const bool chinese = doc.lang == Lang::zh;
+  // Most blocks are a sentence or more.
+  sentences.reserve(doc.blocks.size());
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
     // Code, page furniture and text kept as it is on purpose are not sentences to align.
@@ -233,6 +235,8 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
     else spans = chinese ? split_chinese_sentences(text, content) : split_english_sentences(text, content);
     for (const Span& span : spans) sentences.push_back({span, paragraph[b]});
   }
+  // The sentences live as long as the pair is checked: what doubling left unused is given back.
+  if (sentences.capacity() - sentences.size() > sentences.size() / 4) sentences.shrink_to_fit();
   return sentences;
 }
 

@@ -47,6 +47,7 @@ class NumberSet {
     for (std::vector<double>* values : {&percent_, &plain_}) {
       std::sort(values->begin(), values->end());
       values->erase(std::unique(values->begin(), values->end()), values->end());
+      if (values->capacity() - values->size() > values->size() / 4) values->shrink_to_fit();
     }
   }
 
@@ -177,15 +178,33 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
     if (!std::isnan(range.first)) source_ranges.push_back(range);
   }
   std::sort(source_ranges.begin(), source_ranges.end());
-  // (offset, mention) sorted: the first entry of an offset names the first mention there.
+  // The first target mention at an offset: the mentions are in text order
+  // unless list numbers were added after them; then an index of (offset,
+  // mention) pairs, sorted, is made.
+  auto by_begin = [](const NumberMention& a, const NumberMention& b) { return a.span.begin < b.span.begin; };
+  const bool in_order = std::is_sorted(target_numbers.begin(), target_numbers.end(), by_begin);
   std::vector<std::pair<std::size_t, std::size_t>> target_index;
-  target_index.reserve(target_numbers.size());
-  for (std::size_t i = 0; i < target_numbers.size(); ++i) target_index.push_back({target_numbers[i].span.begin, i});
-  std::sort(target_index.begin(), target_index.end());
-  auto in_shared_range = [&](std::size_t offset) {
+  if (!in_order) {
+    target_index.reserve(target_numbers.size());
+    for (std::size_t i = 0; i < target_numbers.size(); ++i) target_index.push_back({target_numbers[i].span.begin, i});
+    std::sort(target_index.begin(), target_index.end());
+  }
+  auto first_mention_at = [&](std::size_t offset) -> std::optional<std::size_t> {
+    if (in_order) {
+      NumberMention key;
+      key.span.begin = offset;
+      const auto it = std::lower_bound(target_numbers.begin(), target_numbers.end(), key, by_begin);
+      if (it == target_numbers.end() || it->span.begin != offset) return std::nullopt;
+      return static_cast<std::size_t>(it - target_numbers.begin());
+    }
     const auto it = std::lower_bound(target_index.begin(), target_index.end(), std::pair<std::size_t, std::size_t>{offset, 0});
-    if (it == target_index.end() || it->first != offset) return false;
-    const auto range = range_of(target_doc.text, target_numbers, it->second);
+    if (it == target_index.end() || it->first != offset) return std::nullopt;
+    return it->second;
+  };
+  auto in_shared_range = [&](std::size_t offset) {
+    const std::optional<std::size_t> at = first_mention_at(offset);
+    if (!at) return false;
+    const auto range = range_of(target_doc.text, target_numbers, *at);
     return !std::isnan(range.first) && std::binary_search(source_ranges.begin(), source_ranges.end(), range);
   };
   // Dropping target mention `drop` pairs the mentions before it with the
@@ -205,18 +224,22 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
   const std::span<const std::size_t> now_at = surplus;
   const std::span<const std::size_t> was_at = surplus_in_source;  // one fewer
   const std::size_t count = now_at.size();
-  std::vector<Wide> kept_before(count, 0);  // kept_before[d]: t < d against s_t
-  for (std::size_t t = 0; t + 1 < count; ++t)
-    kept_before[t + 1] = kept_before[t] + distance(scaled(now_at[t], target_span, target_scale),
-                                                   scaled(was_at[t], source_span, source_scale));
-  std::vector<Wide> kept_after(count, 0);  // kept_after[d]: t > d against s_{t-1}
-  for (std::size_t t = count - 1; t > 0; --t)
-    kept_after[t - 1] = kept_after[t] + distance(scaled(now_at[t], target_span, target_scale),
-                                                 scaled(was_at[t - 1], source_span, source_scale));
+  // Running sums, not arrays of them: kept_before[d] (t < d against s_t)
+  // grows and kept_after[d] (t > d against s_{t-1}) shrinks as d moves on.
+  Wide kept_after = 0;
+  for (std::size_t t = 1; t < count; ++t)
+    kept_after += distance(scaled(now_at[t], target_span, target_scale), scaled(was_at[t - 1], source_span, source_scale));
+  Wide kept_before = 0;
   std::optional<Wide> best_cost;
   for (std::size_t drop = 0; drop < count; ++drop) {
+    if (drop > 0) {
+      kept_before += distance(scaled(now_at[drop - 1], target_span, target_scale),
+                              scaled(was_at[drop - 1], source_span, source_scale));
+      kept_after -= distance(scaled(now_at[drop], target_span, target_scale),
+                             scaled(was_at[drop - 1], source_span, source_scale));
+    }
     if (in_shared_range(now_at[drop])) continue;
-    const Wide cost = kept_before[drop] + kept_after[drop];
+    const Wide cost = kept_before + kept_after;
     if (!best_cost || cost < *best_cost) best_cost = cost, change.begin = now_at[drop];
   }
   if (!best_cost) return std::nullopt;

@@ -495,7 +495,7 @@ struct DroppedRun {
   std::string partial;
 };
 
-void finish_dropped(std::string_view text, DroppedRun& run, std::vector<Hit>& out) {
+void finish_dropped(std::string_view text, DroppedRun& run, std::deque<Hit>& out) {
   if (run.leads >= 2 && run.missing >= 1 && run.continuations >= 1) {
     Hit hit;
     hit.begin = run.begin;
@@ -562,8 +562,8 @@ class ListCursor final : public StartCursor {
   std::size_t index_ = 0;
 };
 
-void add_dropped_c1(std::string_view text, StartCursor* starts, std::vector<Hit>& hits) {
-  std::vector<Hit> found;
+void add_dropped_c1(std::string_view text, StartCursor* starts, std::deque<Hit>& hits) {
+  std::deque<Hit> found;
   DroppedRun run;
   std::string sequence;  // bytes of the sequence being read
   int expected = 0;      // continuation bytes the current lead wants
@@ -642,9 +642,10 @@ void add_dropped_c1(std::string_view text, StartCursor* starts, std::vector<Hit>
   if (found.empty()) return;
   // A run replaces the ordinary hits inside it (parts of it that happened to
   // be complete sequences).
-  std::vector<Hit> kept;
+  std::deque<Hit> kept;  // taken from the front of hits as it grows
   std::size_t next = 0;
-  for (Hit& hit : hits) {
+  for (; !hits.empty(); hits.pop_front()) {
+    Hit& hit = hits.front();
     while (next < found.size() && found[next].end <= hit.begin) kept.push_back(std::move(found[next++]));
     const bool inside = next < found.size() && found[next].begin <= hit.begin && hit.end <= found[next].end;
     const bool overlaps = next < found.size() && found[next].begin < hit.end && hit.begin < found[next].end;
@@ -714,33 +715,36 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, StartCursor* starts) 
   }
   confirm_by_line(text, candidates, groups);
 
-  std::vector<Hit> hits;
-  // One allocation: on a file of mojibake, growing by doubling held the old
-  // and the new hits at once.
-  hits.reserve(static_cast<std::size_t>(std::count_if(groups.begin(), groups.end(), [](const Group& g) { return g.fires; })));
-  for (const Group& g : groups) {
-    if (!g.fires) continue;
-    Hit hit;
-    hit.begin = candidates[g.first].begin;
-    hit.end = candidates[g.last].end;
-    hit.how = describe(candidates[g.best]);
-    hit.lossy = g.lossy;
-    if (!g.lossy) {
-      std::string recovered;
-      for (std::size_t i = g.first; i <= g.last; ++i) {
-        if (i > g.first) recovered.append(text.substr(candidates[i - 1].end, candidates[i].begin - candidates[i - 1].end));
-        recovered += candidates[i].bytes.view();
+  // The hits are made as the groups and candidates they come from are
+  // dropped from the front, so that on a file of mojibake the three are not
+  // all held at once.
+  std::deque<Hit> hits;
+  std::size_t dropped = 0;  // candidates popped so far
+  auto candidate = [&](std::size_t i) -> const Candidate& { return candidates[i - dropped]; };
+  while (!groups.empty()) {
+    const Group g = groups.front();
+    groups.pop_front();
+    if (g.fires) {
+      Hit hit;
+      hit.begin = candidate(g.first).begin;
+      hit.end = candidate(g.last).end;
+      hit.how = describe(candidate(g.best));
+      hit.lossy = g.lossy;
+      if (!g.lossy) {
+        std::string recovered;
+        for (std::size_t i = g.first; i <= g.last; ++i) {
+          if (i > g.first) recovered.append(text.substr(candidate(i - 1).end, candidate(i).begin - candidate(i - 1).end));
+          recovered += candidate(i).bytes.view();
+        }
+        hit.recovered = recover_latin_layers(std::move(recovered));
+        // A byte order mark is removed, not kept as an invisible character.
+        for (std::size_t at; (at = hit.recovered->find("\xEF\xBB\xBF")) != std::string::npos;) hit.recovered->erase(at, 3);
       }
-      hit.recovered = recover_latin_layers(std::move(recovered));
-      // A byte order mark is removed, not kept as an invisible character.
-      for (std::size_t at; (at = hit.recovered->find("\xEF\xBB\xBF")) != std::string::npos;) hit.recovered->erase(at, 3);
+      hits.push_back(std::move(hit));
     }
-    hits.push_back(std::move(hit));
+    for (; dropped <= g.last; ++dropped) candidates.pop_front();
   }
-  // Candidates and groups are done with (on a file of mojibake they take
-  // several times its size while the C1 controls are added to the hits).
   std::deque<Candidate>().swap(candidates);
-  std::deque<Group>().swap(groups);
   if (with_c1) {
     // Hits and controls are both in text order (controls found inside a
     // candidate may come late): one pass with a moving index, not a search
@@ -755,10 +759,18 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, StartCursor* starts) 
       if (!inside)
         if (auto hit = c1_hit(text, begin, end)) hits.push_back(std::move(*hit));
     }
+    std::deque<std::size_t>().swap(c1_controls);
     add_dropped_c1(text, starts, hits);
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
   }
-  return hits;
+  // Moved out from the front: the deque shrinks as the list grows.
+  std::vector<Hit> out;
+  out.reserve(hits.size());
+  while (!hits.empty()) {
+    out.push_back(std::move(hits.front()));
+    hits.pop_front();
+  }
+  return out;
 }
 
 }  // namespace
