@@ -790,6 +790,9 @@ Alignment align_units(const Document& source, const Document& target, const std:
   const std::vector<Sentence> source_sentences = segment_document(source);
   const std::vector<Sentence> target_sentences = segment_document(target);
   Alignment alignment;
+  alignment.source_sentences.reserve(source_sentences.size());
+  alignment.target_sentences.reserve(target_sentences.size());
+  alignment.beads.reserve(units.size());
   // Units and sentences are both in text order on each side.
   auto take = [](const std::vector<Sentence>& all, std::size_t& next, Span unit) {
     while (next < all.size() && all[next].span.begin < unit.begin) ++next;

@@ -4,7 +4,10 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "core/utf8.h"
@@ -37,6 +40,21 @@ ScriptCounts count_scripts(std::string_view text) {
   ScriptCounts counts;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Eight ASCII bytes at a time: a byte is a letter when, ORed with 0x20,
+    // it lies in 'a'..'z' (the test below, on each byte of the word at once).
+    if (text.size() - pos >= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + pos, sizeof word);
+      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+      if ((word & kHigh) == 0) {
+        const std::uint64_t folded = word | 0x2020202020202020ULL;
+        const std::uint64_t from_a = folded + 0x1F1F1F1F1F1F1F1FULL;     // high bit: byte >= 'a'
+        const std::uint64_t after_z = folded + 0x0505050505050505ULL;    // high bit: byte > 'z'
+        counts.latin += static_cast<std::size_t>(std::popcount(from_a & ~after_z & kHigh));
+        pos += 8;
+        continue;
+      }
+    }
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80) {
       if (static_cast<unsigned char>((byte | 0x20) - 'a') < 26) ++counts.latin;

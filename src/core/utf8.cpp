@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace tc::utf8 {
 
@@ -66,6 +67,14 @@ std::string encode(char32_t cp) {
 std::size_t first_invalid(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
+    if (text.size() - pos >= 8) {  // eight ASCII bytes at a time
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + pos, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text[pos]) < 0x80) {
       ++pos;
       continue;

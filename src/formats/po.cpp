@@ -1,9 +1,11 @@
 #include "formats/po.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 
 #include "core/line_index.h"
+#include "text/byte_skip.h"
 
 // Written here rather than with libgettextpo: that library hands back
 // message strings already unescaped and knows no position of a message in
@@ -47,6 +49,8 @@ std::size_t decode_string(std::string_view input, std::size_t quote, std::size_t
     out.append(input.substr(run, end - run), run);
   };
   while (pos < line_end) {
+    pos = text::find_any_byte<'"', '\\'>(input, pos, line_end);  // plain bytes are copied as a run
+    if (pos >= line_end) break;
     const char c = input[pos];
     if (c == '"') {
       flush(pos);
@@ -148,14 +152,17 @@ int plural_form_count(std::string_view plural_forms) {
   return count > 0 ? count : 2;
 }
 
+// Hands each entry to a consumer as soon as it is complete, so that one
+// entry's strings are freed before the next is read (the file is never held
+// as a list of entries).
 class PoParser {
  public:
-  explicit PoParser(std::string_view input) : input_(input) {}
+  using Consumer = std::function<void(const Entry&)>;
+  PoParser(std::string_view input, Consumer consume) : input_(input), consume_(std::move(consume)) {}
 
-  std::vector<Entry> parse() {
+  void parse() {
     for_each_line(input_, [&](const Line& line) { read_line(line); });
     finish_entry();
-    return std::move(entries_);
   }
 
  private:
@@ -168,7 +175,7 @@ class PoParser {
     if (current_.msgstr.empty()) throw FormatError(current_.offset, "entry has no msgstr (is the file cut short?)");
     if (current_.msgid_plural && current_.msgstr.count(-1))
       throw FormatError(current_.msgstr_offset, "msgid_plural needs msgstr[n], not msgstr");
-    entries_.push_back(std::move(current_));
+    consume_(current_);
     current_ = Entry{};
     string_ = nullptr;
   }
@@ -196,7 +203,8 @@ class PoParser {
       if (pos + 1 < end && input_[pos + 1] == ',') {
         for (std::string& flag : split_flags(input_.substr(pos + 2, end - pos - 2))) current_.flags.push_back(std::move(flag));
       } else if (pos + 1 < end && input_[pos + 1] == '.') {
-        current_.notes += (current_.notes.empty() ? "" : " ") + std::string(input_.substr(pos + 2, end - pos - 2));
+        if (!current_.notes.empty()) current_.notes += ' ';
+        current_.notes.append(input_.substr(pos + 2, end - pos - 2));
       }
       string_ = nullptr;
       return;
@@ -253,7 +261,7 @@ class PoParser {
   }
 
   std::string_view input_;
-  std::vector<Entry> entries_;
+  Consumer consume_;
   Entry current_;
   MappedText* string_ = nullptr;  // the string continuation lines extend
 };
@@ -265,18 +273,18 @@ bool is_format_flag(const std::string& flag) {
 }  // namespace
 
 BitextLayout read_po(std::string_view text) {
-  std::vector<Entry> entries = PoParser(text).parse();
   BitextLayout layout;
   layout.source_language = "en";  // msgids are English by gettext's convention
   int plural_forms = 2;
-  for (const Entry& entry : entries) {
-    if (entry.obsolete) continue;
+  // Entries in file order: a header sets the plural forms of those after it.
+  PoParser(text, [&](const Entry& entry) {
+    if (entry.obsolete) return;
     if (!entry.context && entry.msgid->text.empty()) {
       const auto it = entry.msgstr.find(-1);
-      if (it == entry.msgstr.end()) continue;
+      if (it == entry.msgstr.end()) return;
       layout.target_language = header_field(it->second.text, "Language");
       plural_forms = plural_form_count(header_field(it->second.text, "Plural-Forms"));
-      continue;
+      return;
     }
     BitextUnit unit;
     unit.file_offset = entry.offset;
@@ -293,7 +301,7 @@ BitextLayout read_po(std::string_view text) {
       unit.plural_form = entry.msgid_plural ? index : -1;
       add_bitext_unit(layout, source, translation, unit);
     }
-  }
+  }).parse();
   return layout;
 }
 

@@ -113,8 +113,9 @@ bool is_false_break(std::string_view text, std::size_t sentence_begin, std::size
 
 }  // namespace
 
-std::vector<Span> split_chinese_sentences(std::string_view text, Span span) {
-  std::vector<Span> out;
+namespace {
+
+void append_chinese_sentences(std::string_view text, Span span, std::vector<Span>& out) {
   std::size_t begin = span.begin;
   std::size_t pos = span.begin;
   while (pos < span.end) {
@@ -148,20 +149,29 @@ std::vector<Span> split_chinese_sentences(std::string_view text, Span span) {
     begin = pos;
   }
   push_trimmed(text, {begin, span.end}, out);
-  return out;
 }
 
-std::vector<Span> split_english_sentences(std::string_view text, Span span) {
-  std::vector<Span> out;
+void append_english_sentences(std::string_view text, Span span, std::vector<Span>& out) {
   // ICU breaks a sentence only after a terminator (. ! ? and non-ASCII ones)
   // or a separator (line breaks are spaces here): ASCII text without . ! ?
   // is one sentence, found without ICU (most short messages of a catalog).
+  // So is ASCII text whose only terminators end it ("File not found.",
+  // "Continue? [y/N] ", "done.)\n"): marks, then closing quotes and brackets,
+  // then spaces, where ICU's one break is the end of the text (rules SB9-SB11).
   const std::string_view content = text.substr(span.begin, span.size());
-  if (std::none_of(content.begin(), content.end(), [](char c) {
-        return c == '.' || c == '!' || c == '?' || static_cast<unsigned char>(c) >= 0x80;
-      })) {
+  std::size_t body = content.size();
+  while (body > 0 && (content[body - 1] == ' ' || content[body - 1] == '\t' || content[body - 1] == '\n' ||
+                      content[body - 1] == '\r'))
+    --body;
+  while (body > 0 && (content[body - 1] == '"' || content[body - 1] == '\'' || content[body - 1] == ')' ||
+                      content[body - 1] == ']'))
+    --body;
+  while (body > 0 && (content[body - 1] == '.' || content[body - 1] == '!' || content[body - 1] == '?')) --body;
+  if (std::none_of(content.begin(), content.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) &&
+      std::none_of(content.begin(), content.begin() + static_cast<std::ptrdiff_t>(body),
+                   [](char c) { return c == '.' || c == '!' || c == '?'; })) {
     push_trimmed(text, span, out);
-    return out;
+    return;
   }
   UErrorCode status = U_ZERO_ERROR;
   // One iterator per thread: creating it loads ICU rules and is not cheap.
@@ -169,7 +179,7 @@ std::vector<Span> split_english_sentences(std::string_view text, Span span) {
       icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
   if (!iterator || U_FAILURE(status)) {
     push_trimmed(text, span, out);
-    return out;
+    return;
   }
   // Line breaks inside a paragraph are wrapping, but ICU always breaks at
   // them: give it a copy where they are spaces (same byte offsets).
@@ -178,7 +188,7 @@ std::vector<Span> split_english_sentences(std::string_view text, Span span) {
   UText* utext = utext_openUTF8(nullptr, flat.data(), static_cast<int64_t>(flat.size()), &status);
   if (U_FAILURE(status)) {
     push_trimmed(text, span, out);
-    return out;
+    return;
   }
   iterator->setText(utext, status);
   std::size_t begin = span.begin;
@@ -191,6 +201,19 @@ std::vector<Span> split_english_sentences(std::string_view text, Span span) {
   }
   push_trimmed(text, {begin, span.end}, out);
   utext_close(utext);
+}
+
+}  // namespace
+
+std::vector<Span> split_chinese_sentences(std::string_view text, Span span) {
+  std::vector<Span> out;
+  append_chinese_sentences(text, span, out);
+  return out;
+}
+
+std::vector<Span> split_english_sentences(std::string_view text, Span span) {
+  std::vector<Span> out;
+  append_english_sentences(text, span, out);
   return out;
 }
 
@@ -223,6 +246,7 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
   const bool chinese = doc.lang == Lang::zh;
   // Most blocks are a sentence or more.
   sentences.reserve(doc.blocks.size());
+  std::vector<Span> spans;  // one block's sentences, the buffer reused
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
     // Code, page furniture and text kept as it is on purpose are not sentences to align.
@@ -230,9 +254,10 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
         block.kept != KeptKind::none)
       continue;
     const Span content = block.content.empty() ? block.span : block.content;
-    std::vector<Span> spans;
+    spans.clear();
     if (block.kind == BlockKind::heading) push_trimmed(text, content, spans);
-    else spans = chinese ? split_chinese_sentences(text, content) : split_english_sentences(text, content);
+    else if (chinese) append_chinese_sentences(text, content, spans);
+    else append_english_sentences(text, content, spans);
     for (const Span& span : spans) sentences.push_back({span, paragraph[b]});
   }
   // The sentences live as long as the pair is checked: what doubling left unused is given back.

@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
+#include <unordered_set>
 
 #include "core/utf8.h"
 #include "text/han.h"
@@ -338,6 +340,24 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
   const Cursor c{text, span.end};
   std::size_t pos = span.begin;
   while (pos < span.end) {
+    // What no case below acts on is passed over undecoded: an ASCII byte
+    // other than a digit, and a well-formed Han character (lead byte E4-E9)
+    // that is no numeral, 十, 百, 半 or 双.
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+      if (lead < '0' || lead > '9') {
+        ++pos;
+        continue;
+      }
+    } else if (lead >= 0xE4 && lead <= 0xE9 && text.size() - pos >= 3 &&
+               (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(text[pos + 2]) & 0xC0) == 0x80) {
+      const char32_t han = static_cast<char32_t>((lead & 0x0F) << 12 | (text[pos + 1] & 0x3F) << 6 | (text[pos + 2] & 0x3F));
+      if (chinese_digit(han) < 0 && chinese_unit(han) != 10 && han != U'百' && han != U'半' && han != U'双') {
+        pos += 3;
+        continue;
+      }
+    }
     const std::size_t start = pos;
     const char32_t cp = c.peek(pos);
     // 百分之四十四点二 / 百分之44.2
@@ -572,6 +592,7 @@ class CountingWords {
     for (const WordValue& entry : kIrregularOrdinals) add(entry.word);
     for (const WordValue& entry : kFractionWords) add(entry.word);
     std::sort(words_.begin(), words_.end());
+    for (const std::string& word : words_) set_.insert(word);
   }
 
   // True when word, or its part before the first hyphen, may be acted on.
@@ -581,6 +602,21 @@ class CountingWords {
     return dash != std::string_view::npos && contains(word.substr(0, dash));
   }
 
+  // may_count() on raw lowercased (raw: ASCII letters and hyphens, starting
+  // with a letter), lowercased into lower only when its first letter and its
+  // length, or the length of its part before a hyphen, are a listed word's.
+  bool may_count_raw(std::string_view raw, std::string& lower) const {
+    const std::uint32_t lengths = lengths_[static_cast<unsigned char>(raw[0]) & 31];  // the same for either case
+    const std::size_t dash = raw.find('-');
+    const bool whole = raw.size() < 32 && (lengths >> raw.size() & 1u);
+    const bool head = dash != std::string_view::npos && dash < 32 && (lengths >> dash & 1u);
+    if (!whole && !head) return false;
+    lower.assign(raw);
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return may_count(lower);
+  }
+
  private:
   void add(std::string_view word) {
     words_.emplace_back(word);
@@ -588,9 +624,10 @@ class CountingWords {
   }
   bool contains(std::string_view word) const {
     if (word.empty() || word.size() >= 32 || !(lengths_[static_cast<unsigned char>(word[0]) & 31] >> word.size() & 1u)) return false;
-    return std::binary_search(words_.begin(), words_.end(), word);
+    return set_.count(word) > 0;
   }
   std::vector<std::string> words_;
+  std::unordered_set<std::string_view> set_;  // views of words_, which no longer changes
   std::uint32_t lengths_[32] = {};  // by first letter: the lengths of the words that begin with it
 };
 
@@ -634,6 +671,17 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
   // Digits.
   std::size_t pos = span.begin;
   while (pos < span.end) {
+    // Eight ASCII bytes without a digit at a time (most of an English text).
+    if (span.end - pos >= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + pos, sizeof word);
+      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+      // With every byte below 0x80, a byte's high bit after adding 0x50 says >= '0', after adding 0x46 > '9'.
+      if ((word & kHigh) == 0 && ((word + 0x5050505050505050ULL) & ~(word + 0x4646464646464646ULL) & kHigh) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
     const char ch = text[pos];
     if (!(ch >= '0' && ch <= '9') && !(static_cast<unsigned char>(ch) == 0xEF && ascii_digit(c.peek(pos)) >= 0)) {
       ++pos;
@@ -692,7 +740,20 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
   static const CountingWords kCounting;
   // Most text has no word the pass acts on: then it needs no list of words.
   bool counting = false;
-  for_each_english_word(text, span, [&](Span, const std::string& lower) { counting = counting || kCounting.may_count(lower); });
+  {
+    std::string lower;
+    std::size_t pos = span.begin;
+    while (!counting && pos < span.end) {
+      if (!is_ascii_letter(text[pos])) {
+        ++pos;
+        continue;
+      }
+      std::size_t end = pos;
+      while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) ++end;
+      counting = kCounting.may_count_raw(text.substr(pos, end - pos), lower);
+      pos = end;
+    }
+  }
   const std::vector<Word> words = counting ? english_words(text, span) : std::vector<Word>();
   auto unit_follows = [&](std::size_t i) { return i + 1 < words.size() && unit_noun(words[i + 1].lower); };
   for (std::size_t i = 0; i < words.size(); ++i) {

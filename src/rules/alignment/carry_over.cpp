@@ -67,8 +67,16 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
       ++end;
     const std::string_view word = text.substr(pos, end - pos);
     pos = end;
+    // One pass over the word for what the tests below ask.
+    bool letters = false, digits = false, inner_capital = false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      const char ch = word[k];
+      letters = letters || is_letter(ch);
+      digits = digits || (ch >= '0' && ch <= '9');
+      inner_capital = inner_capital || (k > 0 && ch >= 'A' && ch <= 'Z' && word[k - 1] >= 'a' && word[k - 1] <= 'z');
+    }
     // Plain numbers and numbers with units (3K, 5mg) are number-mismatch's business.
-    if (std::none_of(word.begin(), word.end(), is_letter) || (word[0] >= '0' && word[0] <= '9')) continue;
+    if (!letters || (word[0] >= '0' && word[0] <= '9')) continue;
     if (doc.lang == Lang::zh) {
       if (word.size() >= 2) tokens.push_back({{static_cast<std::size_t>(word.data() - text.data()), end}, std::string(word)});
       continue;
@@ -76,6 +84,9 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
     // English: only gene-, drug- and virus-like names (digits or mixed case),
     // without English affixes ("anti-SARS-CoV-2" keeps SARS-CoV-2). All-capital
     // acronyms (WHO, CDC, UNESCO) are usually translated into Chinese names.
+    // A word with neither a digit nor a capital after a lowercase letter has
+    // no such core (most words): it is not taken apart.
+    if (!digits && !inner_capital) continue;
     const std::string_view core = english_core(word);
     const bool core_digits = std::any_of(core.begin(), core.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     const bool core_letters = std::any_of(core.begin(), core.end(), is_letter);

@@ -20,12 +20,21 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+// word, ASCII letters lowercased, is lower (itself lowercase).
+bool equals_lower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if ((word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] + 32) : word[i]) != lower[i]) return false;
+  return true;
+}
+
 void blank(std::string& text, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) text[i] = ' ';
 }
 
 // Blanks the protected phrases (ASCII case ignored, whole words).
 void blank_protected(std::string& text, const std::vector<std::string>& phrases) {
+  if (phrases.empty()) return;
   const std::string lower = lower_ascii(text);
   for (const std::string& phrase : phrases) {
     const std::string needle = lower_ascii(phrase);
@@ -42,12 +51,14 @@ void blank_protected(std::string& text, const std::vector<std::string>& phrases)
 // more capitalised words, with "of", "and", "for", "the" between them
 // ("Vaccine Adverse Event Reporting System", "Centers for Disease Control
 // and Prevention").
-void blank_names(std::string& text) {
-  struct Word {
-    std::size_t begin, end;
-    bool capital, link;
-  };
-  std::vector<Word> words;
+struct NameWord {
+  std::size_t begin, end;
+  bool capital, link;
+};
+
+// words: a buffer the caller keeps from one sentence to the next.
+void blank_names(std::string& text, std::vector<NameWord>& words) {
+  words.clear();
   for (std::size_t i = 0; i < text.size();) {
     if (!is_ascii_letter(text[i])) {
       ++i;
@@ -55,8 +66,9 @@ void blank_names(std::string& text) {
     }
     std::size_t e = i;
     while (e < text.size() && (is_ascii_letter(text[e]) || text[e] == '.' || text[e] == '-')) ++e;
-    const std::string lower = lower_ascii(std::string_view(text).substr(i, e - i));
-    const bool link = lower == "of" || lower == "and" || lower == "for" || lower == "the" || lower == "on" || lower == "in";
+    const std::string_view word = std::string_view(text).substr(i, e - i);
+    const bool link = equals_lower(word, "of") || equals_lower(word, "and") || equals_lower(word, "for") ||
+                      equals_lower(word, "the") || equals_lower(word, "on") || equals_lower(word, "in");
     words.push_back({i, e, text[i] >= 'A' && text[i] <= 'Z', link});
     i = e;
   }
@@ -165,6 +177,8 @@ void Untranslated::check(const CheckContext& context, FindingSink& out) const {
   const auto min_letters = static_cast<std::size_t>(
       std::max<std::int64_t>(0, context.options.integer("alignment/untranslated.min-letters")));
   const std::vector<std::string>& protected_phrases = context.options.list("alignment/untranslated.protected");
+  std::string prose;                 // each sentence's prose, the buffer reused
+  std::vector<NameWord> name_words;  // blank_names' words, likewise
   for (const Bead& bead : alignment.beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
     const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);
@@ -174,9 +188,9 @@ void Untranslated::check(const CheckContext& context, FindingSink& out) const {
       const std::string_view text(target.text.data() + span.begin, span.size());
       // Letters of prose only (URLs and code are masked); a Han character
       // carries about as much as three Latin letters, as in dominant_language().
-      std::string prose(target.prose().substr(span.begin, span.size()));
+      prose.assign(target.prose().substr(span.begin, span.size()));
       blank_protected(prose, protected_phrases);
-      if (source.lang == Lang::en) blank_names(prose);
+      if (source.lang == Lang::en) blank_names(prose, name_words);
       const ScriptCounts counts = count_scripts(prose);
       const std::size_t letters = counts.han + counts.latin + counts.other;
       if (letters < min_letters) continue;

@@ -22,10 +22,12 @@ std::string_view brace_opener(std::string_view key) {
 // braces with words of another script inside ({整数}, ${变量名}), one for each.
 void drop_translated_metavariables(std::string_view target_text, Span target_span, std::vector<Placeholder>& missing) {
   std::vector<std::size_t> translated;  // openers' offsets, each usable once
-  for (std::size_t pos = target_text.find('{', target_span.begin); pos < target_span.end;
-       pos = target_text.find('{', pos + 1)) {
-    const std::size_t close = target_text.find('}', pos);
-    if (close >= target_span.end) break;
+  // Searched up to the span's end only: the text is the whole side of the file.
+  const std::string_view upto_end = target_text.substr(0, target_span.end);
+  for (std::size_t pos = upto_end.find('{', target_span.begin); pos != std::string_view::npos;
+       pos = upto_end.find('{', pos + 1)) {
+    const std::size_t close = upto_end.find('}', pos);
+    if (close == std::string_view::npos) break;
     const std::string_view inside = target_text.substr(pos + 1, close - pos - 1);
     if (std::any_of(inside.begin(), inside.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
       translated.push_back(pos);

@@ -1,5 +1,7 @@
 #include "rules/typography/boilerplate.h"
 
+#include <array>
+
 #include "rules/typography/text.h"
 
 namespace tc {
@@ -67,6 +69,13 @@ A line `Click the blue text to follow us` is flagged.)doc", /*explains_its_span=
 
 void Boilerplate::check(const CheckContext& context, FindingSink& out) const {
   static const std::vector<std::string> kShipped = shipped_phrases();
+  // The bytes a shipped phrase starts with: a line starting otherwise is
+  // not compared with each of them.
+  static const std::array<bool, 256> kShippedFirst = [] {
+    std::array<bool, 256> first{};
+    for (const std::string& phrase : kShipped) first[static_cast<unsigned char>(phrase.front())] = true;
+    return first;
+  }();
   std::vector<std::string> extra;
   for (const std::string& phrase : context.options.list("typography/boilerplate.phrases"))
     extra.push_back(to_lower_ascii(phrase));
@@ -97,7 +106,9 @@ void Boilerplate::check(const CheckContext& context, FindingSink& out) const {
       }
       return false;
     };
-    if (!report_first_match(kShipped)) report_first_match(extra);  // one finding per line
+    const char first = is_upper(prose[pos]) ? static_cast<char>(prose[pos] - 'A' + 'a') : prose[pos];
+    const bool may_be_shipped = kShippedFirst[static_cast<unsigned char>(first)];
+    if (!(may_be_shipped && report_first_match(kShipped))) report_first_match(extra);  // one finding per line
   }
 }
 

@@ -1,5 +1,7 @@
 #include "rules/typography/doubled_quote.h"
 
+#include "text/byte_skip.h"
+
 #include <array>
 
 #include "rules/typography/text.h"
@@ -48,11 +50,8 @@ void DoubledQuote::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   std::size_t pos = 0;
   while (pos < prose.size()) {
-    const char c = prose[pos];
-    if (c != '"' && c != '\xE2') {
-      ++pos;
-      continue;
-    }
+    pos = text::find_any_byte<'"', 0xE2>(prose, pos, prose.size());
+    if (pos >= prose.size()) break;
     std::string_view quote;
     for (std::string_view q : kQuotes)
       if (prose.compare(pos, q.size(), q) == 0) quote = q;

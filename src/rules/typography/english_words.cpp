@@ -212,7 +212,7 @@ bool WordOracle::known(std::string_view word) {
   std::string key(word);
   const auto it = known_cache_.find(key);
   if (it != known_cache_.end()) return it->second;
-  const bool result = glossary_words_.count(to_lower_ascii(word)) > 0 || lexicon_.spell(key);
+  const bool result = (!glossary_words_.empty() && glossary_words_.count(to_lower_ascii(word)) > 0) || lexicon_.spell(key);
   known_cache_.emplace(std::move(key), result);
   return result;
 }

@@ -71,10 +71,19 @@ class GapFinder {
   GapFinder(std::string_view prose, WordOracle& words, bool flag_units) : prose_(prose), words_(words), flag_units_(flag_units) {}
 
   std::vector<Gap> find() {
+    // Every test below needs a letter or a digit at i or right before it.
+    static const std::array<bool, 256> kAlnum = [] {
+      std::array<bool, 256> alnum{};
+      for (int c = 0; c < 256; ++c) alnum[static_cast<std::size_t>(c)] = is_alnum(static_cast<char>(c));
+      return alnum;
+    }();
     std::vector<Gap> gaps;
     for (std::size_t i = 1; i < prose_.size(); ++i) {
       const char c = prose_[i];
       const char before = prose_[i - 1];
+      if (!kAlnum[static_cast<unsigned char>(before)]) continue;
+      // A letter after a letter (most of any text) is no gap either.
+      if (is_letter(before) && is_letter(c)) continue;
       if (is_digit(c) && is_letter(before)) word_then_number(i, gaps);
       else if (is_letter(c) && is_digit(before)) number_then_word(i, gaps);
       else if ((c == '.' || c == '!' || c == '?') && i + 1 < prose_.size() && is_letter(prose_[i + 1]) && is_letter(before))

@@ -1,5 +1,7 @@
 #include "rules/typography/mixed_digit_width.h"
 
+#include "text/byte_skip.h"
+
 #include "core/utf8.h"
 #include "rules/typography/text.h"
 
@@ -58,6 +60,9 @@ void MixedDigitWidth::check(const CheckContext& context, FindingSink& out) const
   std::size_t full_width_runs = 0;
   std::size_t pos = 0;
   while (pos < prose.size()) {
+    // Digits and the first byte of a full-width one; nothing else is looked at.
+    pos = text::find_any_byte<'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0xEF>(prose, pos, prose.size());
+    if (pos >= prose.size()) break;
     if (is_digit(prose[pos])) {
       const std::size_t begin = pos;
       while (pos < prose.size() && is_digit(prose[pos])) ++pos;

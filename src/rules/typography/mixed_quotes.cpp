@@ -1,5 +1,7 @@
 #include "rules/typography/mixed_quotes.h"
 
+#include "text/byte_skip.h"
+
 #include "rules/typography/text.h"
 
 namespace tc {
@@ -60,6 +62,8 @@ void MixedQuotes::check(const CheckContext& context, FindingSink& out) const {
   Family single{"apostrophe/single quote", '\'', "\xE2\x80\x98", "\xE2\x80\x99", {}};
   Family dual{"double quote", '"', "\xE2\x80\x9C", "\xE2\x80\x9D", {}};
   for (std::size_t pos = 0; pos < prose.size(); ++pos) {
+    pos = text::find_any_byte<'\'', '"', 0xE2>(prose, pos, prose.size());  // every other byte is passed over
+    if (pos >= prose.size()) break;
     const char c = prose[pos];
     if ((c == '\'' || c == '"') && pos > 0 && is_digit(prose[pos - 1])) continue;  // feet and inches: 5'10"
     if (c == '\'') single.uses.push_back({pos, pos + 1, false});

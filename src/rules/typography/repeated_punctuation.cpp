@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "text/byte_skip.h"
+
 #include "rules/typography/text.h"
 
 namespace tc {
@@ -65,6 +67,9 @@ void RepeatedPunctuation::check(const CheckContext& context, FindingSink& out) c
   const std::string ellipsis(context.options.text("typography/repeated-punctuation.ellipsis"));
   std::size_t pos = 0;
   while (pos < prose.size()) {
+    // The bytes of kOpensMark, 16 at a time.
+    pos = text::find_any_byte<'.', ',', ';', 0xE3, 0xEF>(prose, pos, prose.size());
+    if (pos >= prose.size()) break;
     const char c = prose[pos];
     if (!kOpensMark[static_cast<unsigned char>(c)]) {
       ++pos;

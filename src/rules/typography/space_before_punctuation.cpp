@@ -1,5 +1,7 @@
 #include "rules/typography/space_before_punctuation.h"
 
+#include "text/byte_skip.h"
+
 #include "core/utf8.h"
 #include "rules/typography/text.h"
 
@@ -56,6 +58,8 @@ None.)doc"};
 void SpaceBeforePunctuation::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   for (std::size_t i = 1; i < prose.size(); ++i) {
+    i = text::find_any_byte<',', '.', ';', ':', '!', '?'>(prose, i, prose.size());  // the checked marks
+    if (i >= prose.size()) break;
     const char mark = prose[i];
     if (!is_checked_punctuation(mark) || !is_blank(prose[i - 1])) continue;
     std::size_t space = i;

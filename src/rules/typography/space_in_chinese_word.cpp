@@ -1,5 +1,6 @@
 #include "rules/typography/space_in_chinese_word.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -17,19 +18,37 @@ constexpr std::size_t kReach = 3;  // Han characters looked at on each side of t
 // Byte offsets of up to kReach Han characters on one side of a gap: the
 // starts of the characters before `pos` (nearest last), or the ends of the
 // characters from `pos` on (nearest first).
-std::vector<std::size_t> han_starts_before(std::string_view prose, std::size_t pos) {
-  std::vector<std::size_t> starts;
+// At most kReach offsets, in place (this runs at every space of the text).
+class Offsets {
+ public:
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  std::size_t operator[](std::size_t i) const { return at_[i]; }
+  void push_back(std::size_t offset) { at_[count_++] = offset; }
+  void push_front(std::size_t offset) {
+    for (std::size_t i = count_; i > 0; --i) at_[i] = at_[i - 1];
+    at_[0] = offset;
+    ++count_;
+  }
+
+ private:
+  std::array<std::size_t, kReach> at_{};
+  std::size_t count_ = 0;
+};
+
+Offsets han_starts_before(std::string_view prose, std::size_t pos) {
+  Offsets starts;
   while (starts.size() < kReach && pos > 0 && is_non_ascii(prose[pos - 1])) {
     std::size_t start = pos;
     if (!is_han(utf8::previous(prose, start))) break;
-    starts.insert(starts.begin(), start);
+    starts.push_front(start);
     pos = start;
   }
   return starts;
 }
 
-std::vector<std::size_t> han_ends_from(std::string_view prose, std::size_t pos) {
-  std::vector<std::size_t> ends;
+Offsets han_ends_from(std::string_view prose, std::size_t pos) {
+  Offsets ends;
   while (ends.size() < kReach && pos < prose.size() && is_non_ascii(prose[pos])) {
     std::size_t end = pos;
     if (!is_han(utf8::next(prose, end))) break;
@@ -81,9 +100,9 @@ void SpaceInChineseWord::check(const CheckContext& context, FindingSink& out) co
     if (prose[i] != ' ' || (i > 0 && prose[i - 1] == ' ')) continue;
     std::size_t gap_end = i;
     while (gap_end < prose.size() && prose[gap_end] == ' ') ++gap_end;
-    const std::vector<std::size_t> left = han_starts_before(prose, i);
+    const Offsets left = han_starts_before(prose, i);
     if (left.empty()) continue;
-    const std::vector<std::size_t> right = han_ends_from(prose, gap_end);
+    const Offsets right = han_ends_from(prose, gap_end);
     if (right.empty()) continue;
     if (!lexicon) {
       lexicon = &words_();

@@ -3,6 +3,9 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
 
 #include "core/utf8.h"
 
@@ -73,6 +76,18 @@ std::vector<std::string> split_trimmed(std::string_view text, char separator) {
   return items;
 }
 
+namespace {
+
+// A word of seven bytes at most as one number: its bytes, and its length in the top byte.
+constexpr std::uint64_t word_key(std::string_view word) {
+  std::uint64_t key = static_cast<std::uint64_t>(word.size()) << 56;
+  for (std::size_t i = 0; i < word.size() && i < 7; ++i)
+    key |= static_cast<std::uint64_t>(static_cast<unsigned char>(word[i])) << (8 * i);
+  return key;
+}
+
+}  // namespace
+
 bool is_function_word(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
       "a",    "an",    "the",   "to",    "of",   "in",    "on",   "at",   "by",    "for",   "with",  "from",
@@ -81,7 +96,15 @@ bool is_function_word(std::string_view lower) {
       "them", "his",   "their", "our",   "your", "my",    "is",   "are",  "was",   "were",  "be",    "been",
       "has",  "have",  "had",   "will",  "would", "can",  "could", "should", "may", "might", "must", "not",
       "there", "which", "who",  "whom",  "whose", "what", "when", "where", "about"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  // Each word (seven bytes at most) as one number: its bytes and its length;
+  // a word is looked for among the sorted numbers, no string compared.
+  static constexpr auto kKeys = [] {
+    std::array<std::uint64_t, std::size(kWords)> keys{};
+    for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = word_key(kWords[i]);
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  }();
+  return lower.size() <= 7 && std::binary_search(kKeys.begin(), kKeys.end(), word_key(lower));
 }
 
 }  // namespace tc::typography

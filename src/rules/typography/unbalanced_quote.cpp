@@ -1,5 +1,7 @@
 #include "rules/typography/unbalanced_quote.h"
 
+#include "text/byte_skip.h"
+
 #include <array>
 #include <optional>
 
@@ -80,6 +82,9 @@ class MarkScanner {
     int open_double = 0;
     std::size_t pos = begin;
     while (pos < end) {
+      // Only a quote, a bracket or the first byte of a non-ASCII mark (see below) is looked at.
+      pos = text::find_any_byte<'"', '(', ')', '[', ']', 0xE2, 0xE3, 0xEF>(prose_, pos, end);
+      if (pos >= end) break;
       const char c = prose_[pos];
       if (c == '"' && open_double == 0 && pos > begin && is_digit(prose_[pos - 1])) {
         ++pos;  // an inch mark: a 27" screen
@@ -98,6 +103,14 @@ class MarkScanner {
         continue;
       }
       if (!is_non_ascii(c) && c != '(' && c != ')' && c != '[' && c != ']') {
+        ++pos;
+        continue;
+      }
+      // The non-ASCII marks start with E2 (“ ”), E3 (「」『』【】《》〈〉) or EF
+      // (（）); any other byte (a Han character's, a continuation) is none,
+      // and no mark's first byte is ever inside another character.
+      const auto lead = static_cast<unsigned char>(c);
+      if (lead >= 0x80 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF) {
         ++pos;
         continue;
       }

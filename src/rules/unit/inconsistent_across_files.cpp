@@ -1,9 +1,12 @@
 #include "rules/unit/inconsistent_across_files.h"
 
+#include <utility>
+
 #include "core/fnv1a.h"
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -34,6 +37,73 @@ struct FirstSeen {
   std::uint64_t other;
 };
 
+// A set of hashes for one file's units: open addressing in one array (a
+// node-based set allocates for each unit).
+class HashSet {
+ public:
+  explicit HashSet(std::size_t expected) {
+    std::size_t size = 16;
+    while (size < 2 * expected) size *= 2;
+    slots_.assign(size, 0);
+  }
+  // True when value was not in the set.
+  bool insert(std::uint64_t value) {
+    if (value == 0) return !std::exchange(has_zero_, true);  // 0 marks an empty slot
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(value * 0x9E3779B97F4A7C15ULL >> 20) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == value) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = value;
+        return true;
+      }
+    }
+  }
+
+ private:
+  std::vector<std::uint64_t> slots_;
+  bool has_zero_ = false;
+};
+
+// First sightings by key for a whole run: open addressing in one array that
+// doubles when three quarters full (a node-based map allocates for each key).
+class FirstSeenMap {
+ public:
+  // The entry of key, and whether it was added (with value) now.
+  std::pair<FirstSeen*, bool> try_emplace(std::uint64_t key, const FirstSeen& value) {
+    if (key == 0) {  // 0 marks an empty slot
+      if (zero_) return {&*zero_, false};
+      zero_ = value;
+      return {&*zero_, true};
+    }
+    if (4 * (size_ + 1) > 3 * slots_.size()) grow();
+    Slot& slot = find(key);
+    if (slot.key == key) return {&slot.value, false};
+    slot = {key, value};
+    ++size_;
+    return {&slot.value, true};
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    FirstSeen value{};
+  };
+  Slot& find(std::uint64_t key) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(key * 0x9E3779B97F4A7C15ULL >> 20) & mask;; i = (i + 1) & mask)
+      if (slots_[i].key == key || slots_[i].key == 0) return slots_[i];
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});
+    for (const Slot& slot : old)
+      if (slot.key != 0) find(slot.key) = slot;
+  }
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+  std::optional<FirstSeen> zero_;
+};
+
 class Comparer final : public RunComparer {
  public:
   void add(std::size_t /*job*/, const RunKeys& kept, std::vector<RunFinding>& out) override {
@@ -45,17 +115,17 @@ class Comparer final : public RunComparer {
   }
 
  private:
-  void compare(const std::vector<UnitKey>& units, std::unordered_map<std::uint64_t, FirstSeen>& first_seen,
+  void compare(const std::vector<UnitKey>& units, FirstSeenMap& first_seen,
                std::uint32_t file, const char* message, Severity severity, std::vector<RunFinding>& out) const {
     for (const UnitKey& unit : units) {
       const auto [first, added] = first_seen.try_emplace(unit.key, FirstSeen{file, unit.line, unit.other});
-      if (added || first->second.other == unit.other) continue;
-      out.push_back({1, unit.target, message + paths_[first->second.file] + ":" + std::to_string(first->second.line), severity});
+      if (added || first->other == unit.other) continue;
+      out.push_back({1, unit.target, message + paths_[first->file] + ":" + std::to_string(first->line), severity});
     }
   }
 
   std::vector<std::string> paths_;  // of the files compared so far
-  std::unordered_map<std::uint64_t, FirstSeen> sources_, targets_;
+  FirstSeenMap sources_, targets_;
 };
 
 }  // namespace
@@ -98,7 +168,7 @@ std::shared_ptr<const RunKeys> InconsistentAcrossFiles::keep_for_run(const Check
   languages.add_number(static_cast<std::uint64_t>(source.lang));
   languages.add_number(static_cast<std::uint64_t>(target.lang));
   languages.add_number(static_cast<std::uint64_t>(target.chinese_script));
-  std::unordered_set<std::uint64_t> seen_sources, seen_targets;
+  HashSet seen_sources(context.units->size()), seen_targets(context.units->size());
   const std::hash<std::string_view> text_hash;
   for (const BitextUnit& unit : *context.units) {
     if (unit.source.empty() || unit.target.empty()) continue;
@@ -111,8 +181,8 @@ std::shared_ptr<const RunKeys> InconsistentAcrossFiles::keep_for_run(const Check
     by_source.add_number(static_cast<std::uint64_t>(unit.plural_form));
     by_source.add_number(source_hash);
     by_target.add_number(target_hash);
-    const bool new_source = seen_sources.insert(by_source.hash).second;
-    const bool new_target = seen_targets.insert(by_target.hash).second;
+    const bool new_source = seen_sources.insert(by_source.hash);
+    const bool new_target = seen_targets.insert(by_target.hash);
     if (!new_source && !new_target) continue;
     // The line people see (in the file, for translation files), as reports count it.
     const auto line = static_cast<std::uint32_t>(target.position(unit.target.begin).line);
