@@ -3,6 +3,7 @@
 // sequences, which are findings), its language, and where its prose is.
 // Positions inside the library are byte offsets into Document::text.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,22 +23,24 @@ inline constexpr char kMaskByte = '\x1A';
 // furniture: page furniture of a printed original (running headers and
 // footers, page numbers, catalogue codes, legal citations), which belongs to
 // no sentence of the body text.
-enum class BlockKind { paragraph, heading, list_item, blockquote, code, blank, furniture };
+enum class BlockKind : std::uint8_t { paragraph, heading, list_item, blockquote, code, blank, furniture };
 
 // What kind of page furniture a furniture block is (reported to the editor).
-enum class FurnitureKind { none, page_number, date_stamp, legal_citation, catalogue_code, running_header, repeated_line };
+enum class FurnitureKind : std::uint8_t { none, page_number, date_stamp, legal_citation, catalogue_code, running_header, repeated_line };
 
 // Why a block is kept as it is in a translation (not translated on purpose).
-enum class KeptKind { none, copyright, translation_notice, name, third_language };
+enum class KeptKind : std::uint8_t { none, copyright, translation_notice, name, third_language };
 
 // A block of the document: a paragraph, heading, list item or code block.
 // For plain text, blocks are separated by blank lines and by line breaks that
 // end a heading, a list item or a short line (see formats/plain_text.h).
+// The spans first and the small fields together: a file of short lines has
+// a block every few bytes.
 struct Block {
-  BlockKind kind = BlockKind::paragraph;
   Span span;           // bytes of the whole block, markers included
   Span content;        // bytes of the block's text, without Markdown markers or list numbering
   int heading_level = 0;  // 1-6 for headings
+  BlockKind kind = BlockKind::paragraph;
   FurnitureKind furniture = FurnitureKind::none;  // set for BlockKind::furniture
   // Text kept as it is on purpose (a translation notice, an agency name, a
   // copyright line, a line in a third language): it is not compared across
@@ -47,6 +50,7 @@ struct Block {
   // paragraph as the block before (a heading or list item over its text).
   bool continues_paragraph = false;
 };
+static_assert(sizeof(Block) <= 40);
 
 struct Document {
   std::string path;            // as the user gave it

@@ -7,6 +7,15 @@
 namespace tc {
 
 LineIndex::LineIndex(std::string_view text) {
+  // Reserved exactly (\n, and \r not before \n): grown by doubling, the
+  // index of a file of short lines kept up to twice its size.
+  std::size_t lines = 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  for (const char* cr = static_cast<const char*>(std::memchr(text.data(), '\r', text.size())); cr;) {
+    const std::size_t at = static_cast<std::size_t>(cr - text.data());
+    if (at + 1 >= text.size() || text[at + 1] != '\n') ++lines;
+    cr = static_cast<const char*>(std::memchr(cr + 1, '\r', text.size() - at - 1));
+  }
+  starts_.reserve(lines);
   starts_.push_back(0);
   for_each_line(text, [&](const Line& line) {
     if (line.next > line.end) starts_.push_back(line.next);

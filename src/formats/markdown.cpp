@@ -246,7 +246,7 @@ class Collector {
       while (fence < closing_end && is_space_or_tab(text_[fence])) ++fence;
       if (fence < closing_end && (text_[fence] == '`' || text_[fence] == '~')) end = closing_end;
     }
-    blocks_.push_back({BlockKind::code, {begin, end}, {begin, end}, 0});
+    blocks_.push_back({.span = {begin, end}, .content = {begin, end}, .heading_level = 0, .kind = BlockKind::code});
   }
 
   void close_link(const Link& link) {

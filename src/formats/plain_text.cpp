@@ -226,10 +226,14 @@ ListMarker list_marker(std::string_view text, Span line) {
 
 std::vector<Block> plain_text_blocks(std::string_view text) {
   // Lines without their terminators, and which are blank.
+  // Sized up front (a line per \n, \r-only files aside): a file of short
+  // lines has one every few bytes, and doubling would hold up to twice that.
   std::vector<Span> lines;
+  lines.reserve(1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   for_each_line(text, [&](const Line& line) { lines.push_back({line.begin, line.end}); });
   std::vector<Span> trimmed(lines.size());
   std::vector<std::size_t> widths;
+  widths.reserve(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     trimmed[i] = is_blank(text.substr(lines[i].begin, lines[i].size())) ? Span{lines[i].begin, lines[i].begin}
                                                                          : trim_line(text, lines[i]);
@@ -238,12 +242,13 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
   // A hard-wrapped text has most of its lines near one width; a line that
   // reaches it was cut by the wrapping, whatever it ends with.
   std::size_t wrap_width = 0;
+  const std::size_t non_blank_lines = widths.size();
   if (widths.size() >= 5) {
-    std::vector<std::size_t> sorted = widths;
-    const std::size_t at = sorted.size() * 9 / 10;
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(at), sorted.end());
-    if (sorted[at] >= 60 && sorted[at] <= 130) wrap_width = sorted[at];
+    const std::size_t at = widths.size() * 9 / 10;
+    std::nth_element(widths.begin(), widths.begin() + static_cast<std::ptrdiff_t>(at), widths.end());
+    if (widths[at] >= 60 && widths[at] <= 130) wrap_width = widths[at];
   }
+  std::vector<std::size_t>().swap(widths);  // not needed any more
   // 1 for a line mostly in Chinese, 0 mostly in Latin letters, -1 too few letters to tell.
   auto han_dominant = [&](Span s) {
     const ScriptCounts counts = count_scripts(text.substr(s.begin, s.size()));
@@ -285,7 +290,10 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     return next_width <= 12 && !ends_sentence(next_last) && has_clause_mark(text, line);
   };
 
+  // At most one block per non-blank line; what wrapped lines leave unused
+  // is given back at the end.
   std::vector<Block> blocks;
+  blocks.reserve(non_blank_lines);
   std::size_t i = 0;
   while (i < lines.size()) {
     if (trimmed[i].empty()) {
@@ -323,6 +331,7 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     blocks.push_back(block);
     ++i;
   }
+  if (blocks.capacity() - blocks.size() > blocks.size() / 4) blocks.shrink_to_fit();
   return blocks;
 }
 

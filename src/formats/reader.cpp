@@ -162,8 +162,11 @@ std::size_t parse_input_size(std::string_view text) {
   return value;
 }
 
-std::string read_stream_bytes(int fd, const std::string& name, const ReadLimits& limits) {
+std::string read_stream_bytes(int fd, const std::string& name, const ReadLimits& limits, std::size_t expected_size) {
   std::string bytes;
+  // The file's size, when known, is reserved at once: grown by doubling, the
+  // buffer would end up to twice the file and is kept as long as the document.
+  if (expected_size > 0 && expected_size < limits.max_bytes) bytes.reserve(expected_size);
   char buffer[1 << 16];
   for (;;) {
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -175,6 +178,8 @@ std::string read_stream_bytes(int fd, const std::string& name, const ReadLimits&
     if (bytes.size() + static_cast<std::size_t>(n) > limits.max_bytes) throw_too_large(name, limits);
     bytes.append(buffer, static_cast<std::size_t>(n));
   }
+  // A stream of unknown size: give back what doubling left unused.
+  if (bytes.capacity() - bytes.size() > bytes.size() / 8 && bytes.size() > (std::size_t{1} << 16)) bytes.shrink_to_fit();
   return bytes;
 }
 
@@ -201,7 +206,7 @@ std::string read_file_bytes(const std::string& path, const ReadLimits& limits) {
     wait_for_writer(fd, path, limits.pipe_wait_ms);
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   }
-  return read_stream_bytes(fd, path, limits);
+  return read_stream_bytes(fd, path, limits, S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0);
 }
 
 std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {

@@ -48,7 +48,9 @@ std::size_t parse_input_size(std::string_view text);
 std::string read_file_bytes(const std::string& path, const ReadLimits& limits = {});
 
 // Reads an open descriptor (standard input) to its end, up to the limit.
-std::string read_stream_bytes(int fd, const std::string& name, const ReadLimits& limits = {});
+// expected_size: the stream's size when known (a regular file's), reserved
+// at once; 0 when unknown.
+std::string read_stream_bytes(int fd, const std::string& name, const ReadLimits& limits = {}, std::size_t expected_size = 0);
 
 // Decodes file bytes; throws InputError for binary data and unknown encodings.
 DecodedText decode_bytes(const std::string& path, std::string bytes, const DecodeOptions& options);

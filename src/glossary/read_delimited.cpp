@@ -144,7 +144,13 @@ void read_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
     file.problems.push_back({header.line, "the header row must name the columns zh and en", true});
     return;
   }
+  // At most an entry a record: sized at once (a glossary entry is a few
+  // hundred bytes, and doubling held up to twice them).
+  file.entries.reserve(file.entries.size() + records.size() - 1);
+  file.lines.reserve(file.lines.size() + records.size() - 1);
   for (std::size_t r = 1; r < records.size(); ++r) {
+    // The cells of the record before are done with (the header's are still read).
+    if (r > 1) std::vector<std::string>().swap(records[r - 1].cells);
     const Record& record = records[r];
     // Trailing empty cells (spreadsheet exports) are harmless; text beyond the header is not.
     const bool extra_text = std::any_of(record.cells.begin() + static_cast<std::ptrdiff_t>(std::min(record.cells.size(), header.cells.size())),

@@ -101,6 +101,9 @@ CodePointEvents scan_document(const Document& doc) {
   const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid};
   std::vector<text::ClassEvent> events;
   text::scan_classes(doc.text, classes, wanted, events);
+  // The events live as long as the job: what doubling left unused is given
+  // back (a file of mojibake or control characters has an event every two bytes).
+  if (events.capacity() - events.size() > events.size() / 4) events.shrink_to_fit();
   // Masked bytes differ between text and prose: such a code point is not
   // prose. (is_masked reads the text only where prose has the mask byte: one
   // cache miss an event rather than two.)

@@ -67,6 +67,8 @@ class EventWalk {
   const text::ClassEvent* next(std::size_t pos);
   // The starts of all the walk's events not visited yet.
   std::vector<std::size_t> starts();
+  // Back to the first event, for another walk over the same classes.
+  void restart() { index_ = 0; }
 
  private:
   std::uint32_t classes_;

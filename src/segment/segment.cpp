@@ -244,6 +244,8 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
     return sentences;
   }
   const bool chinese = doc.lang == Lang::zh;
+  // Most blocks are a sentence or more.
+  sentences.reserve(doc.blocks.size());
   std::vector<Span> spans;  // one block's sentences, the buffer reused
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
@@ -258,6 +260,8 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
     else append_english_sentences(text, content, spans);
     for (const Span& span : spans) sentences.push_back({span, paragraph[b]});
   }
+  // The sentences live as long as the pair is checked: what doubling left unused is given back.
+  if (sentences.capacity() - sentences.size() > sentences.size() / 4) sentences.shrink_to_fit();
   return sentences;
 }
 

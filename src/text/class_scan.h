@@ -13,13 +13,17 @@
 namespace tc::text {
 
 // A code point of a wanted class, or an ill-formed sequence.
+// 16 bytes: the length (1 to 4) shares a word with the offset (a file of
+// control characters or mojibake has an event every two bytes, kept for the
+// whole job). 56 bits of offset are far above any input limit.
 struct ClassEvent {
-  std::size_t begin = 0;
-  std::uint32_t length = 0;   // bytes: the code point, or the maximal ill-formed subpart
-  std::uint32_t classes = 0;  // its class bits (all of them, not only the wanted ones)
-  char32_t cp = 0;            // utf8::kInvalid for an ill-formed sequence
+  std::size_t begin : 56 = 0;
+  std::size_t length : 8 = 0;  // bytes: the code point, or the maximal ill-formed subpart
+  std::uint32_t classes = 0;   // its class bits (all of them, not only the wanted ones)
+  char32_t cp = 0;             // utf8::kInvalid for an ill-formed sequence
   std::size_t end() const { return begin + length; }
 };
+static_assert(sizeof(ClassEvent) == 16);
 
 // Class bits of every code point. bmp has 0x10000 entries (ASCII included);
 // beyond_bmp classifies U+10000 and up; invalid is given to ill-formed

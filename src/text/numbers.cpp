@@ -326,6 +326,15 @@ bool between_follows(std::string_view text, std::size_t pos, std::size_t end) {
 
 }  // namespace
 
+namespace {
+// A sentence full of numbers has a mention every few bytes: what doubling
+// left unused is given back while the mentions are compared (small lists,
+// the common case, are left alone).
+void give_back_unused(std::vector<NumberMention>& mentions) {
+  if (mentions.size() > 1024 && mentions.capacity() - mentions.size() > mentions.size() / 4) mentions.shrink_to_fit();
+}
+}  // namespace
+
 std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
   const Cursor c{text, span.end};
@@ -452,6 +461,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
   }
   join_chinese_ranges_and_decades(text, out);
   complete_year_ranges(text, out);
+  give_back_unused(out);
   return out;
 }
 
@@ -861,6 +871,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       out[k - 1].scale = out[k].scale;
     }
   }
+  give_back_unused(out);
   return out;
 }
 

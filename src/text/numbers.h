@@ -19,7 +19,6 @@ struct NumberMention {
   // True when the mention is weak evidence: 一 / 两 / "one" / "a third" can be
   // ordinary words ("一样", "one of them").
   bool weak = false;
-  double scale = 1;  // the 万 / 亿 / "million" the value was multiplied by
   // Written in words and counting something: followed by a measure word or a
   // unit noun (两年, 第三剂, 一次 / "three years", "second dose", "twice"), so
   // strong enough to report, unlike a lone "one" or 一些.
@@ -28,7 +27,11 @@ struct NumberMention {
   // 两者, "single-byte" 单字节, 双 "double", "tenths of" 0.1): weak, and no
   // number at all for the aligner, which reads it as the word it is.
   bool rendering = false;
+  // After the flags, so that they share one word: a file full of numbers
+  // holds a mention every few bytes.
+  double scale = 1;  // the 万 / 亿 / "million" the value was multiplied by
 };
+static_assert(sizeof(NumberMention) <= 40);
 
 // Mentions inside text[span], in order. List and section numbering ("1.",
 // "2)", "（一）", "一、" at the start of a line, 第一部分, 第二章) is not a quantity

@@ -18,7 +18,7 @@ Layout read_test_format(std::string_view text) {
       for (std::size_t i = line.begin; i < line.end; ++i) layout.masked[i] = kMaskByte;
       return;
     }
-    if (line.end > line.begin) layout.blocks.push_back({BlockKind::paragraph, {line.begin, line.end}, {line.begin, line.end}, 0});
+    if (line.end > line.begin) layout.blocks.push_back({.span = {line.begin, line.end}, .content = {line.begin, line.end}, .heading_level = 0, .kind = BlockKind::paragraph});
   });
   return layout;
 }

@@ -66,9 +66,24 @@ None.)",
 }
 
 void Mojibake::check(const CheckContext& context, FindingSink& out) const {
-  EventWalk walk(context, code_point_class::kLatinImage, /*prose_only=*/true);
-  const std::vector<std::size_t> candidates = walk.starts();
-  std::vector<mojibake::Hit> hits = mojibake::find_latin_mojibake(context.doc.prose(), &candidates);
+  // The shared scan's candidates are walked as the scan needs them, not
+  // listed first: a file of mojibake has one every two bytes.
+  class WalkCursor final : public mojibake::StartCursor {
+   public:
+    WalkCursor(const CheckContext& context, std::size_t end)
+        : walk_(context, code_point_class::kLatinImage, /*prose_only=*/true), end_(end) {}
+    std::size_t next(std::size_t pos) override {
+      const text::ClassEvent* event = walk_.next(pos);
+      return event ? event->begin : end_;
+    }
+    void restart() override { walk_.restart(); }
+
+   private:
+    EventWalk walk_;
+    std::size_t end_;
+  };
+  WalkCursor candidates(context, context.doc.prose().size());
+  std::vector<mojibake::Hit> hits = mojibake::find_latin_mojibake(context.doc.prose(), candidates);
   // GBK read as Windows-1252 ("¡°ÄãºÃ¡±") can hold a UTF-8-looking pair
   // ("Ã¡"): encoding/mojibake-cjk explains the whole span, so it is not
   // reported twice. The Chinese-side scan runs only when there is a hit.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <memory>
 
 #include "core/document.h"
 #include "core/utf8.h"
@@ -56,6 +57,66 @@ struct Candidate {
   bool has_c1 = false;      // a continuation is a C1 control (ISO-8859-x decoding)
 };
 static_assert(sizeof(Candidate) <= 48);
+
+// A list kept in chunks of about 4 KiB. A file of mojibake has a candidate
+// every few bytes: a vector grown by doubling holds up to twice them, and
+// three times while it moves. This one allocates nothing while empty (the
+// scan runs again on every recovered span), never moves what it holds, and
+// gives chunks back from the front while it is read in order.
+template <typename T>
+class ChunkedList {
+ public:
+  static constexpr std::size_t kChunk = sizeof(T) >= 4096 ? 1 : 4096 / sizeof(T);
+  ChunkedList() = default;
+  ChunkedList(const ChunkedList&) = delete;
+  ChunkedList& operator=(const ChunkedList&) = delete;
+  ChunkedList(ChunkedList&& other) noexcept { take(other); }
+  ChunkedList& operator=(ChunkedList&& other) noexcept {
+    if (this != &other) {
+      clear();
+      take(other);
+    }
+    return *this;
+  }
+  ~ChunkedList() { clear(); }
+
+  void push_back(T value) {
+    if (size_ == chunks_.size() * kChunk) chunks_.push_back(std::allocator<T>().allocate(kChunk));  // uninitialized
+    std::construct_at(chunks_[size_ / kChunk] + size_ % kChunk, std::move(value));
+    ++size_;
+  }
+  T& operator[](std::size_t i) { return chunks_[i / kChunk][i % kChunk]; }
+  const T& operator[](std::size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  // Gives back the chunks that hold only elements before index i (not to be read again).
+  void release_before(std::size_t i) {
+    for (; (released_ + 1) * kChunk <= i && released_ < chunks_.size(); ++released_) release(released_);
+  }
+  void clear() {
+    for (; released_ < chunks_.size(); ++released_) release(released_);
+    std::vector<T*>().swap(chunks_);
+    size_ = released_ = 0;
+  }
+
+ private:
+  void release(std::size_t chunk) {
+    const std::size_t first = chunk * kChunk;
+    std::destroy_n(chunks_[chunk], std::min(kChunk, size_ - first));
+    std::allocator<T>().deallocate(chunks_[chunk], kChunk);
+    chunks_[chunk] = nullptr;
+  }
+  void take(ChunkedList& other) {
+    chunks_ = std::move(other.chunks_);
+    size_ = other.size_;
+    released_ = other.released_;
+    other.chunks_.clear();
+    other.size_ = other.released_ = 0;
+  }
+  std::vector<T*> chunks_;
+  std::size_t size_ = 0;
+  std::size_t released_ = 0;  // chunks given back, from the front
+};
 
 bool is_lower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
 bool is_upper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)); }
@@ -340,7 +401,7 @@ bool confirmable_elsewhere(const Candidate& c) {
   return c.page == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
 }
 
-void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, std::vector<Group>& groups) {
+void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, ChunkedList<Group>& groups) {
   // The bounds of the paragraph (text between blank lines) holding a position.
   std::pair<std::size_t, std::size_t> last_paragraph{1, 0};  // empty: nothing found yet
   auto paragraph_of = [&](std::size_t pos) {
@@ -378,7 +439,8 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
     return last_paragraph;
   };
   std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::uint8_t>> confirmed;  // line, pages
-  for (const Group& g : groups) {
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    const Group& g = groups[k];
     if (!g.fires) continue;
     const auto line = paragraph_of(candidates[g.first].begin);
     std::uint8_t pages = 0;
@@ -390,8 +452,8 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
   }
   if (confirmed.empty()) return;
   std::vector<std::size_t> firing;  // where the confirmed groups begin, ascending
-  for (const Group& g : groups)
-    if (g.fires) firing.push_back(candidates[g.first].begin);
+  for (std::size_t k = 0; k < groups.size(); ++k)
+    if (groups[k].fires) firing.push_back(candidates[groups[k].first].begin);
   auto on_a_firing_line = [&](std::size_t pos) {
     const std::size_t newline_before = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
     const std::size_t start = newline_before == std::string_view::npos ? 0 : newline_before + 1;
@@ -401,7 +463,8 @@ void confirm_by_line(std::string_view text, std::vector<Candidate>& candidates, 
     return it != firing.end() && *it < end;
   };
   std::size_t next_line = 0;
-  for (Group& g : groups) {
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    Group& g = groups[k];
     if (g.fires || g.score < 0) continue;
     const std::size_t at = candidates[g.first].begin;
     while (next_line < confirmed.size() && confirmed[next_line].first.second < at) ++next_line;
@@ -494,7 +557,7 @@ struct DroppedRun {
   std::string partial;
 };
 
-void finish_dropped(std::string_view text, DroppedRun& run, std::vector<Hit>& out) {
+void finish_dropped(std::string_view text, DroppedRun& run, ChunkedList<Hit>& out) {
   if (run.leads >= 2 && run.missing >= 1 && run.continuations >= 1) {
     Hit hit;
     hit.begin = run.begin;
@@ -516,13 +579,13 @@ void finish_dropped(std::string_view text, DroppedRun& run, std::vector<Hit>& ou
 // run: Chinese text is made of them.
 class Visit {
  public:
-  Visit(std::string_view text, const std::vector<std::size_t>* starts) : text_(text), starts_(starts) {}
+  // Each visit reads the starts from their beginning.
+  Visit(std::string_view text, StartCursor* starts) : text_(text), starts_(starts) {
+    if (starts_) starts_->restart();
+  }
   // The first code point to look at from pos, or text.size().
   std::size_t next(std::size_t pos) {
-    if (starts_) {
-      while (index_ < starts_->size() && (*starts_)[index_] < pos) ++index_;
-      return index_ < starts_->size() ? (*starts_)[index_] : text_.size();
-    }
+    if (starts_) return std::min(starts_->next(pos), text_.size());
     const std::size_t size = text_.size();
     while ((pos = skip_ascii(text_, pos)) < size) {
       if (!is_chinese_or_fullwidth(pos)) return pos;
@@ -542,12 +605,27 @@ class Visit {
   }
 
   std::string_view text_;
-  const std::vector<std::size_t>* starts_;
+  StartCursor* starts_;
+};
+
+// Starts given as a list.
+class ListCursor final : public StartCursor {
+ public:
+  ListCursor(const std::vector<std::size_t>& starts, std::size_t end) : starts_(starts), end_(end) {}
+  std::size_t next(std::size_t pos) override {
+    while (index_ < starts_.size() && starts_[index_] < pos) ++index_;
+    return index_ < starts_.size() ? starts_[index_] : end_;
+  }
+  void restart() override { index_ = 0; }
+
+ private:
+  const std::vector<std::size_t>& starts_;
+  std::size_t end_;
   std::size_t index_ = 0;
 };
 
-void add_dropped_c1(std::string_view text, const std::vector<std::size_t>* starts, std::vector<Hit>& hits) {
-  std::vector<Hit> found;
+void add_dropped_c1(std::string_view text, StartCursor* starts, ChunkedList<Hit>& hits) {
+  ChunkedList<Hit> found;
   DroppedRun run;
   std::string sequence;  // bytes of the sequence being read
   int expected = 0;      // continuation bytes the current lead wants
@@ -626,9 +704,11 @@ void add_dropped_c1(std::string_view text, const std::vector<std::size_t>* start
   if (found.empty()) return;
   // A run replaces the ordinary hits inside it (parts of it that happened to
   // be complete sequences).
-  std::vector<Hit> kept;
+  ChunkedList<Hit> kept;  // hits is given back from the front as it grows
   std::size_t next = 0;
-  for (Hit& hit : hits) {
+  for (std::size_t h = 0; h < hits.size(); ++h) {
+    hits.release_before(h);
+    Hit& hit = hits[h];
     while (next < found.size() && found[next].end <= hit.begin) kept.push_back(std::move(found[next++]));
     const bool inside = next < found.size() && found[next].begin <= hit.begin && hit.end <= found[next].end;
     const bool overlaps = next < found.size() && found[next].begin < hit.end && hit.begin < found[next].end;
@@ -642,8 +722,8 @@ void add_dropped_c1(std::string_view text, const std::vector<std::size_t>* start
   hits = std::move(kept);
 }
 
-std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std::size_t>* starts) {
-  std::vector<Candidate> candidates;
+std::vector<Hit> scan(std::string_view text, bool with_c1, StartCursor* starts) {
+  ChunkedList<Candidate> candidates;
   std::vector<std::size_t> c1_controls;  // where each starts; a C1 control is two bytes (C2 80-9F)
   const std::uint8_t* lead_mask = single_byte_lead_mask();
   std::size_t pos = 0;
@@ -667,7 +747,8 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
     }
   }
 
-  std::vector<Group> groups;
+  // Only the groups that fire or may be confirmed (score 0 and up) are kept.
+  ChunkedList<Group> groups;
   for (std::size_t first = 0; first < candidates.size();) {
     Group g;
     g.first = g.last = g.best = first;
@@ -689,38 +770,39 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
           g.lossy = g.lossy || static_cast<unsigned char>(text[gap]) >= 0x80;
     }
     g.fires = g.score >= kFireScore;
-    groups.push_back(g);
+    if (g.fires || g.score >= 0) groups.push_back(g);
     first = g.last + 1;
   }
   confirm_by_line(text, candidates, groups);
 
-  std::vector<Hit> hits;
-  // One allocation: on a file of mojibake, growing by doubling held the old
-  // and the new hits at once.
-  hits.reserve(static_cast<std::size_t>(std::count_if(groups.begin(), groups.end(), [](const Group& g) { return g.fires; })));
-  for (const Group& g : groups) {
-    if (!g.fires) continue;
-    Hit hit;
-    hit.begin = candidates[g.first].begin;
-    hit.end = candidates[g.last].end;
-    hit.how = describe(candidates[g.best]);
-    hit.lossy = g.lossy;
-    if (!g.lossy) {
-      std::string recovered;
-      for (std::size_t i = g.first; i <= g.last; ++i) {
-        if (i > g.first) recovered.append(text.substr(candidates[i - 1].end, candidates[i].begin - candidates[i - 1].end));
-        recovered += candidates[i].bytes.view();
+  // The hits are made as the groups and candidates they come from are given
+  // back, so that on a file of mojibake the three are not all held at once.
+  ChunkedList<Hit> hits;
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    const Group& g = groups[k];
+    if (g.fires) {
+      Hit hit;
+      hit.begin = candidates[g.first].begin;
+      hit.end = candidates[g.last].end;
+      hit.how = describe(candidates[g.best]);
+      hit.lossy = g.lossy;
+      if (!g.lossy) {
+        std::string recovered;
+        for (std::size_t i = g.first; i <= g.last; ++i) {
+          if (i > g.first) recovered.append(text.substr(candidates[i - 1].end, candidates[i].begin - candidates[i - 1].end));
+          recovered += candidates[i].bytes.view();
+        }
+        hit.recovered = recover_latin_layers(std::move(recovered));
+        // A byte order mark is removed, not kept as an invisible character.
+        for (std::size_t at; (at = hit.recovered->find("\xEF\xBB\xBF")) != std::string::npos;) hit.recovered->erase(at, 3);
       }
-      hit.recovered = recover_latin_layers(std::move(recovered));
-      // A byte order mark is removed, not kept as an invisible character.
-      for (std::size_t at; (at = hit.recovered->find("\xEF\xBB\xBF")) != std::string::npos;) hit.recovered->erase(at, 3);
+      hits.push_back(std::move(hit));
     }
-    hits.push_back(std::move(hit));
+    candidates.release_before(g.last + 1);
+    groups.release_before(k);
   }
-  // Candidates and groups are done with (on a file of mojibake they take
-  // several times its size while the C1 controls are added to the hits).
-  std::vector<Candidate>().swap(candidates);
-  std::vector<Group>().swap(groups);
+  candidates.clear();
+  groups.clear();
   if (with_c1) {
     // Hits and controls are both in text order (controls found inside a
     // candidate may come late): one pass with a moving index, not a search
@@ -735,16 +817,31 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, const std::vector<std
       if (!inside)
         if (auto hit = c1_hit(text, begin, end)) hits.push_back(std::move(*hit));
     }
+    std::vector<std::size_t>().swap(c1_controls);
     add_dropped_c1(text, starts, hits);
-    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
   }
-  return hits;
+  // Moved out from the front: the chunks are given back as the list grows.
+  std::vector<Hit> out;
+  out.reserve(hits.size());
+  for (std::size_t h = 0; h < hits.size(); ++h) {
+    hits.release_before(h);
+    out.push_back(std::move(hits[h]));
+  }
+  hits.clear();
+  if (with_c1) std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  return out;
 }
 
 }  // namespace
 
 std::vector<Hit> find_latin_mojibake(std::string_view text, const std::vector<std::size_t>* candidates) {
-  return scan(text, true, candidates);
+  if (!candidates) return scan(text, true, nullptr);
+  ListCursor cursor(*candidates, text.size());
+  return scan(text, true, &cursor);
+}
+
+std::vector<Hit> find_latin_mojibake(std::string_view text, StartCursor& candidates) {
+  return scan(text, true, &candidates);
 }
 
 bool may_start_latin_mojibake(char32_t cp) {

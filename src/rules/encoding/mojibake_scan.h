@@ -46,6 +46,18 @@ struct Hit {
 // bytes aside); null: every code point is looked at.
 std::vector<Hit> find_latin_mojibake(std::string_view text, const std::vector<std::size_t>* candidates = nullptr);
 
+// The same candidates read from a shared scan as they are needed, not
+// copied into a list first (in a file of mojibake every other character is
+// one). next(pos): the first start at or after pos, or text.size() when
+// there is none; the positions asked for never go back until restart().
+class StartCursor {
+ public:
+  virtual ~StartCursor() = default;
+  virtual std::size_t next(std::size_t pos) = 0;
+  virtual void restart() = 0;
+};
+std::vector<Hit> find_latin_mojibake(std::string_view text, StartCursor& candidates);
+
 // Non-ASCII code points outside U+3000-U+EFFF and U+FF00-U+FFBF: the only
 // ones that have an image in a single-byte page.
 bool may_start_latin_mojibake(char32_t cp);
