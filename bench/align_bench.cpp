@@ -142,6 +142,7 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "merge22") w.merge22 = value;
     else if (key == "free_orphan") w.free_orphan = value;
     else if (key == "quotes") w.quotes = value;
+    else if (key == "quote_presence") w.quote_presence = value;
     else if (key == "merge5") w.merge_beyond4 = value;
     else if (key == "merge23") w.merge23 = value;
     else if (key == "paragraph") w.paragraph = value;

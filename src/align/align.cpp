@@ -171,13 +171,19 @@ class Search {
     most(en, en_norm_, en_most_);
     for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
     // The bound leaves out terms that only lower a score; it holds while they do.
-    can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.paragraph >= 0;
+    can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.quote_presence >= 0 && w_.paragraph >= 0;
     // Quotation marks count only when both sides quote (a translation may render speech without them).
     auto quoting = [](const std::vector<SentenceFeatures>& side) {
       return std::count_if(side.begin(), side.end(), [](const auto& s) { return s.quote_opens || s.quote_closes; });
     };
     use_quotes_ = w_.quotes > 0 && quoting(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
                   quoting(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
+    // Speech likewise: only when both sides have some (a side that never quotes renders speech without marks).
+    auto speaking = [](const std::vector<SentenceFeatures>& side) {
+      return std::count_if(side.begin(), side.end(), [](const auto& s) { return s.speech; });
+    };
+    use_speech_ = w_.quote_presence > 0 && speaking(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
+                  speaking(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
   }
 
   // Every cell: for pairs small enough that a band would save little.
@@ -440,6 +446,7 @@ class Search {
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
+    if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
     total -= merge_penalty(i1 - i0, j1 - j0);
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
@@ -579,6 +586,12 @@ class Search {
     }
     return {closes, opens};
   }
+  template <class Side>
+  static bool speech(const Side& side, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k)
+      if (side[k].speech) return true;
+    return false;
+  }
   // 0..2: whether the two sides differ in closing a quotation opened before
   // the bead, and in leaving one open after it.
   float quote_mismatch(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
@@ -608,6 +621,7 @@ class Search {
   ChanceTable zh_chance_, en_chance_;
   float ratio_;
   bool use_quotes_ = false;
+  bool use_speech_ = false;
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
@@ -724,6 +738,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
   auto zh = features_of(extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   finish_features(zh, en);
+  mark_speech(zh);
+  mark_speech(en);
   std::vector<Bead> beads;
   // A sentence without dictionary evidence is no sign of a wrong merge in a
   // free translation: the first pass is lenient, and the second keeps that

@@ -20,6 +20,7 @@ struct AlignWeights {
   double merge_beyond4 = 1.5;   // 1-5 and 1-6: merge4 plus this per sentence beyond four
   double merge22 = 3.0;         // 2-2
   double quotes = 1.5;          // a bead that opens or closes a quotation on one side only
+  double quote_presence = 1.5;  // a bead with quotation marks on one side only
   double merge23 = 4.0;         // 2-3 / 3-2
   double orphan = 1.0;          // per sentence of a multi-sentence bead with no evidence of its own
   double free_orphan = 0.5;     // orphan factor in a free translation (second pass)
