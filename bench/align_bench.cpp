@@ -135,6 +135,9 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     if (key == "lexical") w.lexical = value;
     else if (key == "length") w.length = value;
     else if (key == "sigma") w.length_sigma = value;
+    else if (key == "fit_length") w.fit_length = value;
+    else if (key == "fit_low") w.fit_low = value;
+    else if (key == "fit_high") w.fit_high = value;
     else if (key == "skip") w.skip = value;
     else if (key == "merge2") w.merge2 = value;
     else if (key == "merge3") w.merge3 = value;

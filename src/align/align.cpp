@@ -697,6 +697,28 @@ std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vec
   return out;
 }
 
+// How much wider than usual the pair's length deviations spread along a
+// path: the root mean square of the log length ratios' deviation over the
+// beads pairing sentences, against weights.fit_length (a typical literary
+// translation's), within [fit_low, fit_high]. A free translation (sentences
+// retold longer or shorter) gets a gentler length term, a close one a stricter.
+double length_spread_scale(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                           const std::vector<Bead>& beads, float ratio, const AlignWeights& weights) {
+  double sum = 0;
+  std::size_t count = 0;
+  for (const auto& bead : beads) {
+    if (bead.source.empty() || bead.target.empty()) continue;
+    double zh_length = 0, en_length = 0;
+    for (auto i : bead.source) zh_length += zh[i].length;
+    for (auto j : bead.target) en_length += en[j].length;
+    const double deviation = std::log((en_length + kSmoothing * ratio) / ((zh_length + kSmoothing) * ratio));
+    sum += deviation * deviation;
+    ++count;
+  }
+  if (count < 20) return 1.0;  // too few beads to tell
+  return std::clamp(std::sqrt(sum / static_cast<double>(count)) / weights.fit_length, weights.fit_low, weights.fit_high);
+}
+
 // Searches a band of half width `margin` around `path`, widening it (up to
 // `widest`) near where the best path touches its edge, for as long as that
 // finds a better path and the widening has added fewer cells than half the
@@ -771,7 +793,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     if (learned) finish_features(zh, en);
-    Search search(zh, en, free ? lenient : options.weights, guide.ratio);
+    AlignWeights second = free ? lenient : options.weights;
+    if (options.weights.fit_length > 0) second.length_sigma *= length_spread_scale(zh, en, beads, guide.ratio, options.weights);
+    Search search(zh, en, second, guide.ratio);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).

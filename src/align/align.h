@@ -13,6 +13,11 @@ struct AlignWeights {
   double lexical = 4.0;         // per unit of IDF-weighted coverage above chance
   double length = 1.2;          // per unit of squared log length-ratio deviation / (2 sigma^2)
   double length_sigma = 0.45;
+  // Second pass: sigma scaled by the spread (root mean square) of the first
+  // path's log length-ratio deviations over this one (0: fixed). MAC-Dev's
+  // chapters spread 0.21-0.33, TICO-19's articles 0.13-0.16.
+  double fit_length = 0.25;
+  double fit_low = 0.5, fit_high = 2.0;  // bounds of the scale
   double skip = 2.5;            // a sentence left without counterpart (1-0, 0-1)
   double merge2 = 1.0;          // 1-2 / 2-1
   double merge3 = 2.0;          // 1-3 / 3-1
