@@ -11,6 +11,7 @@
 
 #include "align/coarse.h"
 #include "align/features.h"
+#include "align/length_fit.h"
 #include "align/lexicon.h"
 #include "segment/segment.h"
 
@@ -697,26 +698,15 @@ std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vec
   return out;
 }
 
-// How much wider than usual the pair's length deviations spread along a
-// path: the root mean square of the log length ratios' deviation over the
-// beads pairing sentences, against weights.fit_length (a typical literary
-// translation's), within [fit_low, fit_high]. A free translation (sentences
-// retold longer or shorter) gets a gentler length term, a close one a stricter.
-double length_spread_scale(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                           const std::vector<Bead>& beads, float ratio, const AlignWeights& weights) {
-  double sum = 0;
-  std::size_t count = 0;
-  for (const auto& bead : beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
-    double zh_length = 0, en_length = 0;
-    for (auto i : bead.source) zh_length += zh[i].length;
-    for (auto j : bead.target) en_length += en[j].length;
-    const double deviation = std::log((en_length + kSmoothing * ratio) / ((zh_length + kSmoothing) * ratio));
-    sum += deviation * deviation;
-    ++count;
-  }
-  if (count < 20) return 1.0;  // too few beads to tell
-  return std::clamp(std::sqrt(sum / static_cast<double>(count)) / weights.fit_length, weights.fit_low, weights.fit_high);
+// The second pass's length sigma, scaled by the spread of the first path's
+// length deviations against weights.fit_length (a typical literary
+// translation's), within [fit_low, fit_high]; unchanged on fewer than 20
+// pairing beads (too few to tell).
+double fitted_sigma(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                    const std::vector<Bead>& beads, float ratio, const AlignWeights& weights) {
+  const double spread = length_spread(zh, en, beads, ratio, kSmoothing, 20);
+  if (weights.fit_length <= 0 || spread <= 0) return weights.length_sigma;
+  return weights.length_sigma * std::clamp(spread / weights.fit_length, weights.fit_low, weights.fit_high);
 }
 
 // Searches a band of half width `margin` around `path`, widening it (up to
@@ -794,7 +784,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // The second pass only refines: search near the first path.
     if (learned) finish_features(zh, en);
     AlignWeights second = free ? lenient : options.weights;
-    if (options.weights.fit_length > 0) second.length_sigma *= length_spread_scale(zh, en, beads, guide.ratio, options.weights);
+    second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
     Search search(zh, en, second, guide.ratio);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
