@@ -135,6 +135,9 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     if (key == "lexical") w.lexical = value;
     else if (key == "length") w.length = value;
     else if (key == "sigma") w.length_sigma = value;
+    else if (key == "fit_length") w.fit_length = value;
+    else if (key == "fit_low") w.fit_low = value;
+    else if (key == "fit_high") w.fit_high = value;
     else if (key == "skip") w.skip = value;
     else if (key == "merge2") w.merge2 = value;
     else if (key == "merge3") w.merge3 = value;
@@ -142,6 +145,7 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "merge22") w.merge22 = value;
     else if (key == "free_orphan") w.free_orphan = value;
     else if (key == "quotes") w.quotes = value;
+    else if (key == "quote_presence") w.quote_presence = value;
     else if (key == "merge5") w.merge_beyond4 = value;
     else if (key == "merge23") w.merge23 = value;
     else if (key == "paragraph") w.paragraph = value;

@@ -11,6 +11,7 @@
 
 #include "align/coarse.h"
 #include "align/features.h"
+#include "align/length_fit.h"
 #include "align/lexicon.h"
 #include "segment/segment.h"
 
@@ -175,13 +176,20 @@ class Search {
     log_table(en, true, en_log_);
     for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
     // The bound leaves out terms that only lower a score; it holds while they do.
-    can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.paragraph >= 0 && w_.length >= 0;
+    can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.quote_presence >= 0 &&
+                 w_.paragraph >= 0 && w_.length >= 0;
     // Quotation marks count only when both sides quote (a translation may render speech without them).
     auto quoting = [](const std::vector<SentenceFeatures>& side) {
       return std::count_if(side.begin(), side.end(), [](const auto& s) { return s.quote_opens || s.quote_closes; });
     };
     use_quotes_ = w_.quotes > 0 && quoting(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
                   quoting(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
+    // Speech likewise: only when both sides have some (a side that never quotes renders speech without marks).
+    auto speaking = [](const std::vector<SentenceFeatures>& side) {
+      return std::count_if(side.begin(), side.end(), [](const auto& s) { return s.speech; });
+    };
+    use_speech_ = w_.quote_presence > 0 && speaking(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
+                  speaking(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
   }
 
   // Every cell: for pairs small enough that a band would save little.
@@ -573,6 +581,7 @@ class Search {
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
+    if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
     total -= merge_penalty(i1 - i0, j1 - j0);
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
@@ -712,6 +721,12 @@ class Search {
     }
     return {closes, opens};
   }
+  template <class Side>
+  static bool speech(const Side& side, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k)
+      if (side[k].speech) return true;
+    return false;
+  }
   // 0..2: whether the two sides differ in closing a quotation opened before
   // the bead, and in leaving one open after it.
   float quote_mismatch(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
@@ -741,6 +756,7 @@ class Search {
   ChanceTable zh_chance_, en_chance_;
   float ratio_;
   bool use_quotes_ = false;
+  bool use_speech_ = false;
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
@@ -836,6 +852,17 @@ std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vec
   return out;
 }
 
+// The second pass's length sigma, scaled by the spread of the first path's
+// length deviations against weights.fit_length (a typical literary
+// translation's), within [fit_low, fit_high]; unchanged on fewer than 20
+// pairing beads (too few to tell).
+double fitted_sigma(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                    const std::vector<Bead>& beads, float ratio, const AlignWeights& weights) {
+  const double spread = length_spread(zh, en, beads, ratio, kSmoothing, 20);
+  if (weights.fit_length <= 0 || spread <= 0) return weights.length_sigma;
+  return weights.length_sigma * std::clamp(spread / weights.fit_length, weights.fit_low, weights.fit_high);
+}
+
 // Searches a band of half width `margin` around `path`, widening it (up to
 // `widest`) near where the best path touches its edge, for as long as that
 // finds a better path and the widening has added fewer cells than half the
@@ -879,6 +906,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
   finish_features(zh, en);
+  mark_speech(zh);
+  mark_speech(en);
   std::vector<Bead> beads;
   // A sentence without dictionary evidence is no sign of a wrong merge in a
   // free translation: the first pass is lenient, and the second keeps that
@@ -910,7 +939,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     if (learned) finish_features(zh, en);
-    Search search(zh, en, free ? lenient : options.weights, guide.ratio, english_ids);
+    AlignWeights second = free ? lenient : options.weights;
+    second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
+    Search search(zh, en, second, guide.ratio, english_ids);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).

@@ -13,6 +13,11 @@ struct AlignWeights {
   double lexical = 4.0;         // per unit of IDF-weighted coverage above chance
   double length = 1.2;          // per unit of squared log length-ratio deviation / (2 sigma^2)
   double length_sigma = 0.45;
+  // Second pass: sigma scaled by the spread (root mean square) of the first
+  // path's log length-ratio deviations over this one (0: fixed). MAC-Dev's
+  // chapters spread 0.21-0.33, TICO-19's articles 0.13-0.16.
+  double fit_length = 0.25;
+  double fit_low = 0.5, fit_high = 2.0;  // bounds of the scale
   double skip = 2.5;            // a sentence left without counterpart (1-0, 0-1)
   double merge2 = 1.0;          // 1-2 / 2-1
   double merge3 = 2.0;          // 1-3 / 3-1
@@ -20,6 +25,7 @@ struct AlignWeights {
   double merge_beyond4 = 1.5;   // 1-5 and 1-6: merge4 plus this per sentence beyond four
   double merge22 = 3.0;         // 2-2
   double quotes = 1.5;          // a bead that opens or closes a quotation on one side only
+  double quote_presence = 1.5;  // a bead with quotation marks on one side only
   double merge23 = 4.0;         // 2-3 / 3-2
   double orphan = 1.0;          // per sentence of a multi-sentence bead with no evidence of its own
   double free_orphan = 0.5;     // orphan factor in a free translation (second pass)

@@ -318,9 +318,9 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
 }
 
 void count_quotes(std::string_view text, Span span, SentenceFeatures& features) {
-  int closes = 0, depth = 0;
-  auto open = [&] { ++depth; };
-  auto close = [&] { depth > 0 ? --depth : ++closes; };
+  int closes = 0, depth = 0, marks = 0;
+  auto open = [&] { ++depth, ++marks; };
+  auto close = [&] { depth > 0 ? --depth : ++closes; ++marks; };
   auto is_word = [](char32_t cp) { return cp < 0x80 ? is_latin_word_byte(static_cast<char>(cp)) : cp != utf8::kInvalid && cp >= 0xC0 && cp < 0x2000; };
   char32_t previous = ' ';
   for (std::size_t pos = span.begin; pos < span.end;) {
@@ -358,6 +358,16 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
   }
   features.quote_closes = static_cast<std::uint8_t>(std::min(closes, 255));
   features.quote_opens = static_cast<std::uint8_t>(std::min(depth, 255));
+  features.quote_marks = static_cast<std::uint8_t>(std::min(marks, 255));
+}
+
+void mark_speech(std::vector<SentenceFeatures>& side) {
+  bool inside = false;
+  for (auto& s : side) {
+    s.speech = inside || s.quote_marks > 0;
+    if (s.quote_opens) inside = true;
+    else if (s.quote_closes) inside = false;
+  }
 }
 
 namespace {

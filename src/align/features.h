@@ -220,6 +220,11 @@ struct SentenceFeatures {
   // in the same bead on both sides.
   std::uint8_t quote_closes = 0;
   std::uint8_t quote_opens = 0;
+  // Quotation marks of any kind (opening or closing) in the sentence: speech
+  // on one side of a bead is speech on the other in nearly every translation.
+  std::uint8_t quote_marks = 0;
+  // Inside a quotation, or holding one: set by mark_speech over a side.
+  bool speech = false;
 };
 
 // Sum of the weights of the tokens whose bits are set.
@@ -241,8 +246,14 @@ struct FoundFeatures {
   std::vector<Offer> offers;
 };
 
-// Fills quote_closes and quote_opens from the sentence's text.
+// Fills quote_closes, quote_opens and quote_marks from the sentence's text.
 void count_quotes(std::string_view text, Span span, SentenceFeatures& features);
+
+// Sets `speech` over a side's sentences in order (after count_quotes): a
+// sentence is speech when it has a quotation mark or starts inside a
+// quotation. An opening mark while inside one is a new paragraph of the same
+// speech (English style opens each paragraph without closing the last).
+void mark_speech(std::vector<SentenceFeatures>& side);
 
 // Builds features for the sentences of one document. Chinese documents use
 // the lexicon (and glossary), numbers, Latin tokens and pinyin of names.

@@ -106,6 +106,30 @@ TEST(Align, FreeTranslationKeepsPairsWithoutSharedWords) {
   }
 }
 
+// Without shared words the lengths fit a shift as well: the short English
+// question (the end of the first Chinese sentence) would join the narration
+// after it. Speech on one side is speech on the other.
+TEST(Align, SpeechPairsWithSpeech) {
+  Lexicon empty;
+  const Document source =
+      make_doc("老王坐在桌子旁边，看着窗外的大雨，问道：“还下吗？”\n他的儿子摇摇头，放下手里的书，走到窗前看了很久。\n", Lang::zh, "a.zh.txt");
+  const Document target = make_doc("Old Wang sat at the table by the window, watching the heavy rain pour down outside.\n'Still?'\n"
+                                   "His son shook his head and went to the window.\n",
+                                   Lang::en, "a.en.txt");
+  AlignOptions options;
+  options.segmented = true;
+  options.lexicon = &empty;
+  auto targets = [&](const AlignOptions& o) {
+    std::vector<std::vector<std::size_t>> out;
+    for (const auto& bead : align_documents(source, target, o).beads) out.push_back(bead.target);
+    return out;
+  };
+  using Targets = std::vector<std::vector<std::size_t>>;
+  EXPECT_EQ(targets(options), (Targets{{0, 1}, {2}}));
+  options.weights.quote_presence = 0;
+  EXPECT_EQ(targets(options), (Targets{{0}, {1, 2}}));
+}
+
 TEST(Align, NamesAndNumbersAnchor) {
   EXPECT_EQ(beads_of("张明辉今年四十岁。\n他有三个孩子。\n", "Zhang Minghui is 40 this year.\nHe has three children.\n"),
             (Beads{"[0]:[0]", "[1]:[1]"}));

@@ -51,5 +51,31 @@ TEST(CountQuotes, EnglishDoubleQuotesByPosition) {
                  {"He is 5' tall.", 0, 0}});
 }
 
+TEST(CountQuotes, MarksOfAnyKindAreCounted) {
+  auto marks = [](const std::string& text) {
+    SentenceFeatures features;
+    count_quotes(text, Span{0, text.size()}, features);
+    return static_cast<int>(features.quote_marks);
+  };
+  EXPECT_EQ(marks("他说：“好。”"), 2);
+  EXPECT_EQ(marks("不是北京城里的大妓院？”"), 1);
+  EXPECT_EQ(marks("'It's easy for you,' said Gou-er, 'but what do you expect?"), 3);
+  EXPECT_EQ(marks("Don't, it's Trinket's."), 0);
+  EXPECT_EQ(marks("He recalled Whiskers' fight."), 0);
+}
+
+// A sentence is speech when it quotes or starts inside a quotation; English
+// opens each paragraph of a long speech again without closing the last.
+TEST(MarkSpeech, FollowsQuotationsOverSentences) {
+  const std::vector<std::string> sentences = {"He sat down.", "'It is late.", "We should go.",
+                                              "'The road is long.", "And dark.'", "She nodded."};
+  std::vector<SentenceFeatures> side(sentences.size());
+  for (std::size_t k = 0; k < sentences.size(); ++k) count_quotes(sentences[k], Span{0, sentences[k].size()}, side[k]);
+  mark_speech(side);
+  std::vector<bool> speech;
+  for (const auto& s : side) speech.push_back(s.speech);
+  EXPECT_EQ(speech, (std::vector<bool>{false, true, true, true, true, false}));
+}
+
 }  // namespace
 }  // namespace tc::test

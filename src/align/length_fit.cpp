@@ -1,0 +1,24 @@
+#include "align/length_fit.h"
+
+#include <cmath>
+
+namespace tc {
+
+double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                     const std::vector<Bead>& zh_en_beads, double ratio, double smoothing, std::size_t min_beads) {
+  double sum = 0;
+  std::size_t count = 0;
+  for (const auto& bead : zh_en_beads) {
+    if (bead.source.empty() || bead.target.empty()) continue;
+    double zh_length = 0, en_length = 0;
+    for (auto i : bead.source) zh_length += zh[i].length;
+    for (auto j : bead.target) en_length += en[j].length;
+    const double deviation = std::log((en_length + smoothing * ratio) / ((zh_length + smoothing) * ratio));
+    sum += deviation * deviation;
+    ++count;
+  }
+  if (count == 0 || count < min_beads) return 0.0;
+  return std::sqrt(sum / static_cast<double>(count));
+}
+
+}  // namespace tc

@@ -1,0 +1,20 @@
+#pragma once
+// The length model fitted on the pair: how widely the log length ratios of a
+// path's beads spread around the pair's ratio. A free translation retells
+// sentences longer or shorter than a close one does; the second pass's length
+// term is scaled to the spread the first pass found.
+#include <cstddef>
+#include <vector>
+
+#include "align/features.h"
+#include "core/alignment.h"
+
+namespace tc {
+
+// Root mean square, over the beads pairing sentences, of
+// log((en + smoothing * ratio) / ((zh + smoothing) * ratio)), the lengths
+// being the bead's sums; 0 when fewer than min_beads beads pair sentences.
+double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                     const std::vector<Bead>& zh_en_beads, double ratio, double smoothing, std::size_t min_beads);
+
+}  // namespace tc
