@@ -23,6 +23,10 @@ namespace {
 
 namespace cls = code_point_class;
 
+// Documents shorter than this are scanned with the class table alone: the
+// bits of their kind cost some tens of microseconds to build.
+constexpr std::size_t kWantedBitsFrom = 1 << 14;
+
 }  // namespace
 
 // Each rule file owns its predicate.
@@ -95,12 +99,34 @@ std::uint32_t wanted_classes(const Document& doc) {
   return wanted;
 }
 
+// The wanted bits of each kind of document (wanted_classes has one set per
+// kind), built once per process the first time a document of that kind is
+// long enough to use them; read-only afterwards.
+const text::WantedBits* document_wanted_bits(const Document& doc, const text::ClassTable& classes, std::uint32_t wanted) {
+  if (doc.text.size() < kWantedBitsFrom) return nullptr;
+  auto build = [&] { return text::wanted_bits(classes, wanted); };
+  if (doc.lang == Lang::en) {
+    static const text::WantedBits kEnglish = build();
+    return &kEnglish;
+  }
+  if (doc.lang == Lang::zh && (wanted & cls::kTraditional)) {
+    static const text::WantedBits kSimplified = build();
+    return &kSimplified;
+  }
+  if (doc.lang == Lang::zh) {
+    static const text::WantedBits kTraditional = build();
+    return &kTraditional;
+  }
+  static const text::WantedBits kOther = build();
+  return &kOther;
+}
+
 CodePointEvents scan_document(const Document& doc) {
   const std::uint32_t wanted = wanted_classes(doc);
   const auto& table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
   const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid};
   std::vector<text::ClassEvent> events;
-  text::scan_classes(doc.text, classes, wanted, events);
+  text::scan_classes(doc.text, classes, wanted, events, document_wanted_bits(doc, classes, wanted));
   // Masked bytes differ between text and prose: such a code point is not
   // prose. (is_masked reads the text only where prose has the mask byte: one
   // cache miss an event rather than two.)

@@ -5,6 +5,7 @@
 // SSE2, chosen at run time, with a portable fallback), so English text costs
 // little more than reading it; multi-byte code points cost one table look-up.
 // The classes themselves are the caller's: this layer only knows bits.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -30,8 +31,21 @@ struct ClassTable {
   std::uint32_t invalid = 0;
 };
 
+// One bit per BMP code point: set when its classes meet a wanted set
+// (wanted_bits). 8 KB, so the runs of three-byte code points (Chinese text)
+// are tested against the first-level cache instead of the 256 KB table.
+using WantedBits = std::array<std::uint64_t, 0x10000 / 64>;
+WantedBits wanted_bits(const ClassTable& table, std::uint32_t wanted);
+
+// Sets at least this large are worth a WantedBits of their own when the
+// caller has none (building one reads the whole table).
+inline constexpr std::size_t kWantedBitsAfter = 1 << 18;
+
 // Appends to events, in text order, every code point whose classes meet wanted.
-void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events);
+// bits: wanted_bits(table, wanted), or null (then a text of kWantedBitsAfter
+// bytes or more builds them, a shorter one reads the table).
+void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
+                  const WantedBits* bits = nullptr);
 
 // The first offset from pos whose byte is non-ASCII, or text.size();
 // find_ascii the first ASCII one. 16 bytes at a time.
@@ -46,6 +60,6 @@ std::vector<std::string_view> available_instruction_sets();
 
 // scan_classes with a given one of them (tests and benchmarks compare them).
 void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
-                  std::string_view instruction_set);
+                  std::string_view instruction_set, const WantedBits* bits = nullptr);
 
 }  // namespace tc::text
