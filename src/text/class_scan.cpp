@@ -217,7 +217,7 @@ std::size_t run_portable(const unsigned char* p, std::size_t n, std::size_t pos,
       return pos;
     }
     const char32_t next_cp = three_byte_code_point(second);
-    if (wanted_bit(bits, cp) | wanted_bit(bits, next_cp)) [[unlikely]] {
+    if ((bits[cp >> 6] >> (cp & 63) | bits[next_cp >> 6] >> (next_cp & 63)) & 1) [[unlikely]] {
       if (wanted_bit(bits, cp)) events.push_back({pos, 3, bmp[cp], cp});
       if (wanted_bit(bits, next_cp)) events.push_back({pos + 3, 3, bmp[next_cp], next_cp});
     }
@@ -420,6 +420,19 @@ std::size_t find_non_ascii(std::string_view text, std::size_t pos) {
 
 std::size_t find_ascii(std::string_view text, std::size_t pos) {
   return find_top_bit(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, 0xFF);
+}
+
+std::size_t non_ascii_start(std::string_view text, std::size_t pos, std::size_t floor) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+#ifdef TC_X86
+  while (pos >= floor + 16) {
+    const auto top = static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos - 16))));
+    if (top != 0xFFFF) return pos - 16 + static_cast<std::size_t>(32 - __builtin_clz(~top & 0xFFFF));
+    pos -= 16;
+  }
+#endif
+  while (pos > floor && p[pos - 1] >= 0x80) --pos;
+  return pos;
 }
 
 std::string_view scan_instruction_set() {

@@ -51,6 +51,9 @@ void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t 
 // find_ascii the first ASCII one. 16 bytes at a time.
 std::size_t find_non_ascii(std::string_view text, std::size_t pos);
 std::size_t find_ascii(std::string_view text, std::size_t pos);
+// The start of the non-ASCII bytes that end at pos, not before floor
+// (floor <= pos): the offset after the last ASCII byte of [floor, pos), or floor.
+std::size_t non_ascii_start(std::string_view text, std::size_t pos, std::size_t floor);
 
 // The instruction set scan_classes uses on this machine: "avx2", "sse2" or "portable".
 std::string_view scan_instruction_set();

@@ -158,13 +158,19 @@ TEST(ClassScan, FindsTheNextAsciiAndNonAsciiByteAtEveryAlignment) {
   for (int round = 0; round < 500; ++round) {
     std::string text;
     const std::size_t length = rng() % 80;
-    for (std::size_t i = 0; i < length; ++i) text += static_cast<char>(rng() % 4 == 0 ? 'a' : 0x80 + rng() % 0x80);
+    const unsigned ascii_one_in = 2 + rng() % 30;
+    for (std::size_t i = 0; i < length; ++i) text += static_cast<char>(rng() % ascii_one_in == 0 ? 'a' : 0x80 + rng() % 0x80);
     for (std::size_t pos = 0; pos <= text.size(); ++pos) {
       std::size_t ascii = pos, non_ascii = pos;
       while (ascii < text.size() && static_cast<unsigned char>(text[ascii]) >= 0x80) ++ascii;
       while (non_ascii < text.size() && static_cast<unsigned char>(text[non_ascii]) < 0x80) ++non_ascii;
       ASSERT_EQ(find_ascii(text, pos), ascii) << "round " << round << " pos " << pos;
       ASSERT_EQ(find_non_ascii(text, pos), non_ascii) << "round " << round << " pos " << pos;
+      for (std::size_t floor = 0; floor <= pos; floor += 1 + floor / 4) {
+        std::size_t start = pos;
+        while (start > floor && static_cast<unsigned char>(text[start - 1]) >= 0x80) --start;
+        ASSERT_EQ(non_ascii_start(text, pos, floor), start) << "round " << round << " pos " << pos << " floor " << floor;
+      }
     }
   }
 }

@@ -153,6 +153,12 @@ bool is_level1_or_punctuation(std::uint16_t gbk) {
   return (lead >= 0xB0 && lead <= 0xD7 && gbk <= 0xD7F9) || lead == 0xA1 || lead == 0xA3;
 }
 
+// GB2312 level 1 proper (B0A1-D7F9 with a trail A1-FE): such a code is
+// level 1 or punctuation and never may_be_odd, whatever its character.
+bool is_level1_code(std::uint16_t gbk) {
+  return gbk >= 0xB0A1 && gbk <= 0xD7F9 && (gbk & 0xFF) >= 0xA1 && (gbk & 0xFF) != 0xFF;
+}
+
 // Whether written_oddity may rate cp 2 or more (gbk: its GBK code). GB2312
 // level 1 is common Han (0); otherwise rare Han, and anything but
 // typographic punctuation, may be (kana only in some places: counted too).
@@ -317,11 +323,7 @@ class CjkScanner {
 
  private:
   // The start of the stretch that holds pos (not before the stretches read).
-  std::size_t stretch_begin(std::size_t pos) const {
-    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
-    while (pos > read_until_ && p[pos - 1] >= 0x80) --pos;
-    return pos;
-  }
+  std::size_t stretch_begin(std::size_t pos) const { return text::non_ascii_start(text_, pos, read_until_); }
 
   // Reads the stretch of non-ASCII characters that starts at begin: builds
   // it, counts its gates and runs the detectors they open.
@@ -343,6 +345,14 @@ class CjkScanner {
       const std::uint16_t code = c.gbk = cp < 0x10000 ? gbk_codes[cp] : 0;
       stretch_.push_back(c);
       ++gates.length;
+      // GB2312 level 1 (most of every stretch): common, not odd, no gate of
+      // its own but the fill images; decided from the code, so that the
+      // character costs one look-up (the facts table misses the cache).
+      if (is_level1_code(code)) {
+        if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
+        if (cp == U'锘') gates.bom_image = true;
+        continue;
+      }
       if (const HanFacts* facts = han_facts(han_table_, cp)) {
         // The same verdicts as below, from the table (Han is never foreign nor Latin-1).
         if (facts->flags & HanFacts::kMayBeOdd) odd_.push_back(stretch_.size() - 1);
