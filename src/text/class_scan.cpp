@@ -298,7 +298,6 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
   const __m256i middle6 = _mm256_set1_epi32(0xFC0);
   const __m256i high4 = _mm256_set1_epi32(0xF000);
   const __m256i low5 = _mm256_set1_epi32(31);
-  const __m256i one = _mm256_set1_epi32(1);
   const auto* words = reinterpret_cast<const int*>(bits.data());  // 32 code points a word (little-endian)
   static_assert(std::endian::native == std::endian::little);
   while (pos + 28 <= n) {
@@ -315,11 +314,15 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
         _mm256_and_si256(_mm256_srli_epi32(x, 4), high4));
     if (lane_bad == 0) [[likely]] {
       const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
-      const __m256i bit = _mm256_srlv_epi32(word, _mm256_and_si256(cp, low5));
-      if (!_mm256_testz_si256(bit, one)) [[unlikely]] {
+      // Bit 31 of each lane: whether its code point is wanted.
+      const __m256i bit = _mm256_sllv_epi32(word, _mm256_sub_epi32(low5, _mm256_and_si256(cp, low5)));
+      if (unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)))) [[unlikely]] {
         alignas(32) std::uint32_t cps[8];
         _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
-        add_run_events(pos, 8, [&cps](std::size_t i) { return static_cast<char32_t>(cps[i]); }, bits, bmp, events);
+        for (; wanted != 0; wanted &= wanted - 1) {
+          const auto i = static_cast<std::size_t>(__builtin_ctz(wanted));
+          events.push_back({pos + 3 * i, 3, bmp[cps[i]], cps[i]});
+        }
       }
       pos += 24;
       continue;
