@@ -20,12 +20,15 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
+// 16 bytes: every character of a stretch with a gate is one.
 struct StretchChar {
   std::size_t begin = 0;
-  std::size_t end = 0;
   char32_t cp = 0;
   std::uint16_t gbk = 0;
+  std::uint8_t length = 0;  // bytes
+  std::size_t end() const { return begin + length; }
 };
+static_assert(sizeof(StretchChar) == 16);
 
 bool is_typographic_punctuation(char32_t cp) {
   return (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x3000 && cp <= 0x303F) ||
@@ -341,7 +344,7 @@ class CjkScanner {
       StretchChar c;
       c.begin = pos;
       const char32_t cp = c.cp = next_char(text_, pos);
-      c.end = pos;
+      c.length = static_cast<std::uint8_t>(pos - c.begin);
       const std::uint16_t code = c.gbk = cp < 0x10000 ? gbk_codes[cp] : 0;
       stretch_.push_back(c);
       ++gates.length;
@@ -484,7 +487,7 @@ class CjkScanner {
   // no question word ("请及时就?" for "请及时就医").
   void find_question_mark_loss() {
     const std::size_t n = stretch_.size();
-    const std::size_t mark = stretch_.back().end;
+    const std::size_t mark = stretch_.back().end();
     // "传播?径", "流??": the loss is inside a run, so the '?' is glued to
     // more Chinese or to another '?'; no parity then.
     const bool glued = mark + 1 < text_.size() &&
@@ -504,7 +507,7 @@ class CjkScanner {
     if (glued)
       hits_.push_back(std::move(hit));
     else
-      add_question_candidate(std::move(hit), stretch_.front().begin, stretch_.back().end);
+      add_question_candidate(std::move(hit), stretch_.front().begin, stretch_.back().end());
   }
 
   // "File: ?后山上看": the first character of a run lost, the '?' glued to
@@ -517,7 +520,7 @@ class CjkScanner {
     if (!is_han(stretch_.front().cp) || stretch_.size() < 2) return;
     for (const StretchChar& c : stretch_)
       if (asks(c.cp)) return;
-    hits_.push_back(question_mark_hit(mark, "\uFFFD" + std::string(text_.substr(mark + 1, stretch_.back().end - mark - 1))));
+    hits_.push_back(question_mark_hit(mark, "\uFFFD" + std::string(text_.substr(mark + 1, stretch_.back().end() - mark - 1))));
   }
 
   static Hit question_mark_hit(std::size_t mark, std::string partial) {
@@ -557,7 +560,7 @@ class CjkScanner {
   }
 
   char32_t after_stretch() const {
-    const std::size_t end = stretch_.back().end;
+    const std::size_t end = stretch_.back().end();
     return end < text_.size() ? static_cast<unsigned char>(text_[end]) : 0;
   }
   char32_t before(std::size_t index) const {
@@ -571,7 +574,7 @@ class CjkScanner {
            bool lossy = false, std::size_t extra_bytes = 0) {
     Hit hit;
     hit.begin = stretch_[first].begin;
-    hit.end = stretch_[end_index - 1].end + extra_bytes;
+    hit.end = stretch_[end_index - 1].end() + extra_bytes;
     hit.how = how;
     hit.recovered = std::move(recovered);
     hit.lossy = lossy;
