@@ -340,13 +340,14 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
 }
 #endif
 
-void scan_with(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
-               SkipFunction skip, RunFunction run, const WantedBits* bits) {
+// The events of text from start on (start is not inside a code point).
+void scan_with(std::string_view text, std::size_t start, const ClassTable& table, std::uint32_t wanted,
+               const StopBytes& stops, std::vector<ClassEvent>& events, SkipFunction skip, RunFunction run,
+               const WantedBits* bits) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  const StopBytes stops(table, wanted);
   const std::uint32_t* bmp = table.bmp;
-  std::size_t pos = 0;
+  std::size_t pos = start;
   while ((pos = skip(p, n, pos, stops)) < n) {
     if (p[pos] < 0x80) {
       events.push_back({pos, 1, bmp[p[pos]], p[pos]});
@@ -467,43 +468,75 @@ WantedBits wanted_bits(const ClassTable& table, std::uint32_t wanted) {
 
 namespace {
 
+struct Kernels {
+  SkipFunction skip;
+  RunFunction run;
+};
+
+Kernels best_kernels() {
+#ifdef TC_X86
+  if (skip_function() == skip_avx2) return {skip_avx2, run_avx2};
+  return {skip_sse2, run_sse2};
+#else
+  return {skip_portable, run_portable};
+#endif
+}
+
+Kernels named_kernels(std::string_view instruction_set) {
+#ifdef TC_X86
+  if (instruction_set == "sse2") return {skip_sse2, run_sse2};
+  if (instruction_set == "avx2" && skip_function() == skip_avx2) return {skip_avx2, run_avx2};
+#endif
+  (void)instruction_set;
+  return {skip_portable, run_portable};
+}
+
+}  // namespace
+
+struct ClassScanner::Prepared {
+  ClassTable table;
+  std::uint32_t wanted;
+  StopBytes stops;
+  Kernels kernels;
+  const WantedBits* bits;
+};
+
+ClassScanner::ClassScanner(const ClassTable& table, std::uint32_t wanted, const WantedBits* bits,
+                           std::string_view instruction_set)
+    : prepared_(std::make_unique<Prepared>(Prepared{table, wanted, StopBytes(table, wanted),
+                                                    instruction_set.empty() ? best_kernels() : named_kernels(instruction_set),
+                                                    bits})) {}
+
+ClassScanner::~ClassScanner() = default;
+
+void ClassScanner::scan(std::string_view text, std::size_t begin, std::size_t end, std::vector<ClassEvent>& events) const {
+  const Prepared& p = *prepared_;
+  scan_with(text.substr(0, end), begin, p.table, p.wanted, p.stops, events, p.kernels.skip, p.kernels.run, p.bits);
+}
+
+namespace {
+
 void scan_chosen(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
-                 SkipFunction skip, RunFunction run, const WantedBits* bits) {
+                 Kernels kernels, const WantedBits* bits) {
+  const StopBytes stops(table, wanted);
   if (!bits && text.size() >= kWantedBitsAfter) {
     const auto own = std::make_unique<WantedBits>(wanted_bits(table, wanted));
-    scan_with(text, table, wanted, events, skip, run, own.get());
+    scan_with(text, 0, table, wanted, stops, events, kernels.skip, kernels.run, own.get());
     return;
   }
-  scan_with(text, table, wanted, events, skip, run, bits);
+  scan_with(text, 0, table, wanted, stops, events, kernels.skip, kernels.run, bits);
 }
 
 }  // namespace
 
 void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
                   const WantedBits* bits) {
-#ifdef TC_X86
-  const bool avx2 = skip_function() == skip_avx2;
-  scan_chosen(text, table, wanted, events, skip_function(), avx2 ? run_avx2 : run_sse2, bits);
-#else
-  scan_chosen(text, table, wanted, events, skip_function(), run_portable, bits);
-#endif
+  scan_chosen(text, table, wanted, events, best_kernels(), bits);
 }
 
 void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
                   std::string_view instruction_set, const WantedBits* bits) {
-  SkipFunction skip = skip_portable;
-  RunFunction run = run_portable;
-#ifdef TC_X86
-  if (instruction_set == "sse2") {
-    skip = skip_sse2;
-    run = run_sse2;
-  }
-  if (instruction_set == "avx2" && skip_function() == skip_avx2) {
-    skip = skip_avx2;
-    run = run_avx2;
-  }
-#endif
-  scan_chosen(text, table, wanted, events, skip, run, bits);
+  scan_chosen(text, table, wanted, events, named_kernels(instruction_set), bits);
 }
 
 }  // namespace tc::text

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -46,6 +47,28 @@ inline constexpr std::size_t kWantedBitsAfter = 1 << 18;
 // bytes or more builds them, a shorter one reads the table).
 void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
                   const WantedBits* bits = nullptr);
+
+// A scan prepared once (the stop bytes of the wanted classes, the
+// instruction set) and run over pieces of a text in order: a document whose
+// prose is masked in places reads its prose, and its text only where masked.
+class ClassScanner {
+ public:
+  // bits: as for scan_classes, but never built here (null: the table is read);
+  // instruction_set: empty for the best available one.
+  ClassScanner(const ClassTable& table, std::uint32_t wanted, const WantedBits* bits,
+               std::string_view instruction_set = {});
+  ~ClassScanner();
+  ClassScanner(const ClassScanner&) = delete;
+  ClassScanner& operator=(const ClassScanner&) = delete;
+  // Appends the events of text[begin, end) with their offsets in text, as
+  // scan_classes reports them when begin and end are not inside a code point
+  // (neither text[begin] nor text[end] is a continuation byte).
+  void scan(std::string_view text, std::size_t begin, std::size_t end, std::vector<ClassEvent>& events) const;
+
+ private:
+  struct Prepared;
+  std::unique_ptr<Prepared> prepared_;
+};
 
 // The first offset from pos whose byte is non-ASCII, or text.size();
 // find_ascii the first ASCII one. 16 bytes at a time.
