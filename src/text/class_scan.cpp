@@ -402,6 +402,68 @@ SkipFunction skip_function() {
   return kSkip;
 }
 
+using DecodeFunction = std::size_t (*)(const unsigned char* p, std::size_t n, std::size_t pos, char32_t* cps,
+                                       std::size_t max);
+
+std::size_t decode_portable(const unsigned char* p, std::size_t n, std::size_t pos, char32_t* cps, std::size_t max) {
+  std::size_t count = 0;
+  while (count < max && pos + 3 <= n) {
+    const std::uint32_t word = p[pos] | static_cast<std::uint32_t>(p[pos + 1]) << 8 | static_cast<std::uint32_t>(p[pos + 2]) << 16;
+    if (!plain_three_byte(word)) break;
+    cps[count++] = three_byte_code_point(word);
+    pos += 3;
+  }
+  return count;
+}
+
+#ifdef TC_X86
+// AVX2: eight a step, checked and decoded as in run_avx2.
+__attribute__((target("avx2"))) std::size_t decode_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
+                                                          char32_t* cps, std::size_t max) {
+  const auto f0 = static_cast<char>(0xF0), c0 = static_cast<char>(0xC0), e0 = static_cast<char>(0xE0),
+             x80 = static_cast<char>(0x80);
+  const __m256i mask = _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0));
+  const __m256i form =
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0));
+  const __m256i lead_e0 = _mm256_set1_epi8(e0);
+  const __m256i lead_ed = _mm256_set1_epi8(static_cast<char>(0xED));
+  const __m256i gather_bytes =
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1));
+  const __m256i low6 = _mm256_set1_epi32(0x3F);
+  const __m256i middle6 = _mm256_set1_epi32(0xFC0);
+  const __m256i high4 = _mm256_set1_epi32(0xF000);
+  std::size_t count = 0;
+  while (count + 8 <= max && pos + 28 <= n) {
+    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+    const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos + 12));
+    const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
+    const auto fits = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, mask), form)));
+    const auto excluded = static_cast<std::uint32_t>(
+        _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(v, lead_e0), _mm256_cmpeq_epi8(v, lead_ed))));
+    const std::uint32_t lane_bad = (~fits | excluded) & 0x0FFF0FFFu;
+    const __m256i x = _mm256_shuffle_epi8(v, gather_bytes);
+    const __m256i cp = _mm256_or_si256(
+        _mm256_or_si256(_mm256_and_si256(x, low6), _mm256_and_si256(_mm256_srli_epi32(x, 2), middle6)),
+        _mm256_and_si256(_mm256_srli_epi32(x, 4), high4));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(cps + count), cp);
+    if (lane_bad != 0) {
+      const std::uint32_t bad = (lane_bad & 0xFFF) | ((lane_bad >> 16) << 12);
+      return count + static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
+    }
+    count += 8;
+    pos += 24;
+  }
+  return count + decode_portable(p, n, pos, cps + count, max - count);
+}
+#endif
+
+DecodeFunction decode_function() {
+#ifdef TC_X86
+  if (skip_function() == skip_avx2) return decode_avx2;
+#endif
+  return decode_portable;
+}
+
 // Offset of the first byte from pos whose top bit is set (flip = 0) or clear
 // (flip = 0xFF), or n.
 std::size_t find_top_bit(const unsigned char* p, std::size_t n, std::size_t pos, unsigned char flip) {
@@ -437,6 +499,21 @@ std::size_t non_ascii_start(std::string_view text, std::size_t pos, std::size_t 
 #endif
   while (pos > floor && p[pos - 1] >= 0x80) --pos;
   return pos;
+}
+
+std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max) {
+  static const DecodeFunction kDecode = decode_function();
+  return kDecode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, cps, max);
+}
+
+std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max,
+                                  std::string_view instruction_set) {
+  DecodeFunction decode = decode_portable;
+#ifdef TC_X86
+  if (instruction_set == "avx2" && skip_function() == skip_avx2) decode = decode_avx2;
+#endif
+  (void)instruction_set;
+  return decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, cps, max);
 }
 
 std::string_view scan_instruction_set() {

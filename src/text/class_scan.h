@@ -70,6 +70,14 @@ class ClassScanner {
   std::unique_ptr<Prepared> prepared_;
 };
 
+// Decodes the plain three-byte code points (leads E1-EC, EE, EF: U+1000-U+CFFF
+// and U+E000-U+FFFF, where Chinese text lives) that follow each other from
+// pos, at most max of them, into cps; returns how many (3 bytes each).
+std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max);
+// The same with a given one of available_instruction_sets() (tests).
+std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max,
+                                  std::string_view instruction_set);
+
 // The first offset from pos whose byte is non-ASCII, or text.size();
 // find_ascii the first ASCII one. 16 bytes at a time.
 std::size_t find_non_ascii(std::string_view text, std::size_t pos);

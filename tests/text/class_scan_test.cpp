@@ -132,6 +132,33 @@ TEST(ClassScan, RunsOfThreeByteCodePointsAreDecodedAsAPlainDecodeDoes) {
   }
 }
 
+// decode_three_byte_run: every instruction set decodes, from every offset,
+// the plain three-byte code points a plain decode finds there, up to max.
+TEST(ClassScan, DecodesRunsOfThreeByteCodePointsAsAPlainDecodeDoes) {
+  std::mt19937 rng(9);
+  for (int round = 0; round < 400; ++round) {
+    const std::string text = random_chinese_run(rng);
+    for (std::size_t pos = 0; pos <= text.size(); ++pos) {
+      const std::size_t max = 1 + rng() % 40;
+      std::vector<char32_t> expected;
+      for (std::size_t at = pos; expected.size() < max && at < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        const std::size_t begin = at;
+        const char32_t cp = utf8::next(text, at);
+        const bool plain = at - begin == 3 && lead >= 0xE1 && lead != 0xED;
+        if (cp == utf8::kInvalid || !plain) break;
+        expected.push_back(cp);
+      }
+      for (const std::string_view set : available_instruction_sets()) {
+        std::vector<char32_t> cps(max);
+        const std::size_t count = decode_three_byte_run(text, pos, cps.data(), max, set);
+        cps.resize(count);
+        ASSERT_EQ(cps, expected) << set << " round " << round << " pos " << pos << " max " << max;
+      }
+    }
+  }
+}
+
 TEST(ClassScan, FindsAWantedAsciiByteAfterALongRun) {
   const std::string text = std::string(100, 'x') + "&" + std::string(31, 'y') + "&";
   for (const std::string_view set : available_instruction_sets()) {

@@ -340,11 +340,12 @@ class CjkScanner {
     Gates gates;
     stretch_.clear();
     odd_.clear();
-    while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
+    // Each character: its GBK code, and what it adds to the gates.
+    auto take = [&](std::size_t at, char32_t cp, std::size_t length) {
       StretchChar c;
-      c.begin = pos;
-      const char32_t cp = c.cp = next_char(text_, pos);
-      c.length = static_cast<std::uint8_t>(pos - c.begin);
+      c.begin = at;
+      c.cp = cp;
+      c.length = static_cast<std::uint8_t>(length);
       const std::uint16_t code = c.gbk = cp < 0x10000 ? gbk_codes[cp] : 0;
       stretch_.push_back(c);
       ++gates.length;
@@ -354,18 +355,18 @@ class CjkScanner {
       if (is_level1_code(code)) {
         if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
         if (cp == U'锘') gates.bom_image = true;
-        continue;
+        return;
       }
       if (const HanFacts* facts = han_facts(han_table_, cp)) {
         // The same verdicts as below, from the table (Han is never foreign nor Latin-1).
         if (facts->flags & HanFacts::kMayBeOdd) odd_.push_back(stretch_.size() - 1);
         if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
         if (cp == U'锘') gates.bom_image = true;
-        if (facts->flags & HanFacts::kLevel1OrPunctuation) continue;
+        if (facts->flags & HanFacts::kLevel1OrPunctuation) return;
         ++gates.rare;
         if (facts->flags & HanFacts::kUtf8Lead) ++gates.utf8_lead;
         if (facts->flags & HanFacts::kUtf8Start) ++gates.utf8_start;
-        continue;
+        return;
       }
       if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
       if (cp == U'锘') gates.bom_image = true;
@@ -373,11 +374,24 @@ class CjkScanner {
       if (cp == kReplacement) gates.replacement = true;
       // Level 1 is common Han; the punctuation rows hold symbols too (°, ×, №).
       if (may_be_odd(cp, code)) odd_.push_back(stretch_.size() - 1);
-      if (is_level1_or_punctuation(code)) continue;
+      if (is_level1_or_punctuation(code)) return;
       ++gates.rare;
       if (is_utf8_lead_code(code)) ++gates.utf8_lead;
       if (is_utf8_start_code(code)) ++gates.utf8_start;
       if (is_foreign_in_chinese(cp)) ++gates.foreign;
+    };
+    // Runs of three-byte characters (nearly all of Chinese) are decoded
+    // several at a time; any other character one by one.
+    char32_t run[64];
+    while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
+      if (const std::size_t count = text::decode_three_byte_run(text_, pos, run, std::size(run))) {
+        for (std::size_t i = 0; i < count; ++i) take(pos + 3 * i, run[i], 3);
+        pos += 3 * count;
+        continue;
+      }
+      const std::size_t at = pos;
+      const char32_t cp = next_char(text_, pos);
+      take(at, cp, pos - at);
     }
     read_until_ = pos;
     characters_read_ += stretch_.size();
