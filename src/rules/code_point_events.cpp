@@ -23,6 +23,10 @@ namespace {
 
 namespace cls = code_point_class;
 
+// Documents shorter than this are scanned with the class table alone: the
+// bits of their kind cost some tens of microseconds to build.
+constexpr std::size_t kWantedBitsFrom = 1 << 14;
+
 }  // namespace
 
 // Each rule file owns its predicate.
@@ -95,25 +99,93 @@ std::uint32_t wanted_classes(const Document& doc) {
   return wanted;
 }
 
+// The wanted bits of each kind of document (wanted_classes has one set per
+// kind), built once per process the first time a document of that kind is
+// long enough to use them; read-only afterwards.
+const text::WantedBits* document_wanted_bits(const Document& doc, const text::ClassTable& classes, std::uint32_t wanted) {
+  if (doc.text.size() < kWantedBitsFrom) return nullptr;
+  auto build = [&] { return text::wanted_bits(classes, wanted); };
+  if (doc.lang == Lang::en) {
+    static const text::WantedBits kEnglish = build();
+    return &kEnglish;
+  }
+  if (doc.lang == Lang::zh && (wanted & cls::kTraditional)) {
+    static const text::WantedBits kSimplified = build();
+    return &kSimplified;
+  }
+  if (doc.lang == Lang::zh) {
+    static const text::WantedBits kTraditional = build();
+    return &kTraditional;
+  }
+  static const text::WantedBits kOther = build();
+  return &kOther;
+}
+
+void mark_if_masked(const Document& doc, text::ClassEvent& event) {
+  for (std::size_t i = event.begin; i < event.end(); ++i)
+    if (doc.is_masked(i)) {
+      event.classes |= cls::kNotProse;
+      return;
+    }
+}
+
+// The events of a document with masks, reading each byte once: prose()
+// between the runs of mask bytes (there it is the text), the text inside
+// them. Text and prose differ only inside those runs, so this finds what a
+// scan of the text finds, provided no code point straddles a run's edge
+// (false then, with events half made: the caller scans the text instead).
+// Scanning the text and then looking up every event in prose read both
+// whole, one cache line of prose for each event of a Chinese book.
+bool scan_prose_and_masks(const Document& doc, const text::ClassScanner& scanner, std::vector<text::ClassEvent>& events) {
+  const std::string_view text = doc.text;
+  const std::string_view prose = doc.prose();
+  const std::size_t size = text.size();
+  // Whether a sequence of the text may straddle at: only when a continuation
+  // byte follows a non-ASCII one (ASCII is never part of a sequence).
+  auto inside_code_point = [&](std::size_t at) {
+    return at > 0 && at < size && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80 &&
+           static_cast<unsigned char>(text[at - 1]) >= 0x80;
+  };
+  for (std::size_t pos = 0; pos < size;) {
+    const void* found = std::memchr(prose.data() + pos, kMaskByte, size - pos);
+    const std::size_t run = found ? static_cast<std::size_t>(static_cast<const char*>(found) - prose.data()) : size;
+    scanner.scan(prose, pos, run, events);
+    if (run == size) break;
+    std::size_t end = run;
+    while (end < size && prose[end] == kMaskByte) ++end;
+    if (inside_code_point(run) || inside_code_point(end)) return false;
+    const std::size_t first = events.size();
+    scanner.scan(text, run, end, events);
+    for (std::size_t k = first; k < events.size(); ++k) mark_if_masked(doc, events[k]);
+    pos = end;
+  }
+  return true;
+}
+
 CodePointEvents scan_document(const Document& doc) {
   const std::uint32_t wanted = wanted_classes(doc);
   const auto& table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
   const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid};
+  const text::WantedBits* bits = document_wanted_bits(doc, classes, wanted);
   std::vector<text::ClassEvent> events;
-  text::scan_classes(doc.text, classes, wanted, events);
-  // The events live as long as the job: what doubling left unused is given
-  // back (a file of mojibake or control characters has an event every two bytes).
-  if (events.capacity() - events.size() > events.size() / 4) events.shrink_to_fit();
-  // Masked bytes differ between text and prose: such a code point is not
-  // prose. (is_masked reads the text only where prose has the mask byte: one
-  // cache miss an event rather than two.)
-  if (!doc.masked.empty())
-    for (text::ClassEvent& event : events)
-      for (std::size_t i = event.begin; i < event.end(); ++i)
-        if (doc.is_masked(i)) {
-          event.classes |= cls::kNotProse;
-          break;
-        }
+  // Room for an event every 64 bytes, more than a Chinese book has (one
+  // every hundred): growing by doubling copied the events of a long
+  // document several times. Pages not written to cost no memory.
+  const std::size_t reserved = doc.text.size() / 64 + 16;
+  events.reserve(reserved);
+  if (doc.masked.empty() || !scan_prose_and_masks(doc, text::ClassScanner(classes, wanted, bits), events)) {
+    events.clear();
+    text::scan_classes(doc.text, classes, wanted, events, bits);
+    // Masked bytes differ between text and prose: such a code point is not
+    // prose. (is_masked reads the text only where prose has the mask byte: one
+    // cache miss an event rather than two.)
+    if (!doc.masked.empty())
+      for (text::ClassEvent& event : events) mark_if_masked(doc, event);
+  }
+  // The events live as long as the job: when they outgrew the room (a file of
+  // mojibake or control characters has an event every two bytes), what
+  // doubling left unused is given back.
+  if (events.capacity() > reserved && events.capacity() - events.size() > events.size() / 4) events.shrink_to_fit();
   CodePointEvents scanned{std::move(events), {}};
   const std::size_t block = CodePointEvents::kEventBlock;
   scanned.block_classes.resize((scanned.events.size() + block - 1) / block);

@@ -3,6 +3,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <memory>
 
 #include "core/utf8.h"
 
@@ -107,22 +108,6 @@ __attribute__((target("avx2"))) std::size_t skip_avx2(const unsigned char* p, st
 }
 #endif
 
-SkipFunction choose_skip() {
-#ifdef TC_X86
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2")) return skip_avx2;
-  return skip_sse2;
-#else
-  return skip_portable;
-#endif
-}
-
-// Chosen once: the machine does not change under a running process.
-SkipFunction skip_function() {
-  static const SkipFunction kSkip = choose_skip();
-  return kSkip;
-}
-
 // Eight bytes, the first in the lowest bits.
 inline std::uint64_t load_little_endian(const unsigned char* q) {
   std::uint64_t word = 0;
@@ -174,13 +159,195 @@ std::size_t scan_three_byte_run(const unsigned char* p, std::size_t n, std::size
   return pos;
 }
 
-void scan_with(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
-               SkipFunction skip) {
+inline bool wanted_bit(const WantedBits& bits, char32_t cp) { return ((bits[cp >> 6] >> (cp & 63)) & 1) != 0; }
+
+// The events of count three-byte code points from q on (all plain), with
+// cps[i] the code point of the i-th: called when one of them is wanted.
+template <typename CodePointAt>
+void add_run_events(std::size_t pos, std::size_t count, CodePointAt cp_at, const WantedBits& bits,
+                    const std::uint32_t* bmp, std::vector<ClassEvent>& events) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const char32_t cp = cp_at(i);
+    if (wanted_bit(bits, cp)) events.push_back({pos + 3 * i, 3, bmp[cp], cp});
+  }
+}
+
+// A run of plain three-byte code points tested against the wanted bits
+// (the bulk of Chinese text). Each returns where the run stops: a code point
+// of another length, an ill-formed one, or too few bytes left for its loads
+// (the caller decodes those).
+struct RunTables {
+  const WantedBits& bits;
+  const std::uint32_t* bmp;
+  const StopBytes& stops;
+};
+using RunFunction = std::size_t (*)(const unsigned char* p, std::size_t n, std::size_t pos, const RunTables& tables,
+                                    std::vector<ClassEvent>& events);
+
+// A lone ASCII byte inside a run of multi-byte code points (a digit, a line
+// break, a comma in Chinese text) is stepped over in place when a non-ASCII
+// byte follows it, so that the run goes on; true when it was.
+inline bool step_lone_ascii(const unsigned char* p, std::size_t n, std::size_t& pos, const RunTables& tables,
+                            std::vector<ClassEvent>& events) {
+  const unsigned b = p[pos];
+  if (b >= 0x80 || pos + 1 >= n || p[pos + 1] < 0x80) return false;
+  if (tables.stops.member[b]) events.push_back({pos, 1, tables.bmp[b], b});
+  ++pos;
+  return true;
+}
+
+// Two code points from one 8-byte load.
+std::size_t run_portable(const unsigned char* p, std::size_t n, std::size_t pos, const RunTables& tables,
+                     std::vector<ClassEvent>& events) {
+  const WantedBits& bits = tables.bits;
+  const std::uint32_t* bmp = tables.bmp;
+  while (pos + 8 <= n) {
+    const std::uint64_t bytes = load_little_endian(p + pos);
+    const auto first = static_cast<std::uint32_t>(bytes & 0xFFFFFF);
+    const auto second = static_cast<std::uint32_t>((bytes >> 24) & 0xFFFFFF);
+    if (!plain_three_byte(first)) {
+      if (step_lone_ascii(p, n, pos, tables, events)) continue;
+      break;
+    }
+    const char32_t cp = three_byte_code_point(first);
+    if (!plain_three_byte(second)) {
+      if (wanted_bit(bits, cp)) events.push_back({pos, 3, bmp[cp], cp});
+      pos += 3;
+      if (step_lone_ascii(p, n, pos, tables, events)) continue;
+      return pos;
+    }
+    const char32_t next_cp = three_byte_code_point(second);
+    if ((bits[cp >> 6] >> (cp & 63) | bits[next_cp >> 6] >> (next_cp & 63)) & 1) [[unlikely]] {
+      if (wanted_bit(bits, cp)) events.push_back({pos, 3, bmp[cp], cp});
+      if (wanted_bit(bits, next_cp)) events.push_back({pos + 3, 3, bmp[next_cp], next_cp});
+    }
+    pos += 6;
+  }
+  return pos;
+}
+
+#ifdef TC_X86
+// How many of the (up to 15 / 3) code points the bytes of bad (a bit per
+// byte, in text order, of a byte that breaks the form) leave whole.
+inline std::size_t whole_code_points(std::uint32_t bad, std::size_t all) {
+  return bad == 0 ? all : static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
+}
+
+// The bytes of five three-byte code points (15 bytes) are checked against
+// the form of a plain one (lead 1110xxxx, then two continuations 10xxxxxx)
+// with one masked compare.
+// SSE2: five code points a load, the form checked 15 bytes at once, then
+// decoded and tested one by one.
+std::size_t run_sse2(const unsigned char* p, std::size_t n, std::size_t pos, const RunTables& tables,
+                     std::vector<ClassEvent>& events) {
+  const WantedBits& bits = tables.bits;
+  const std::uint32_t* bmp = tables.bmp;
+  const __m128i mask = _mm_setr_epi8(static_cast<char>(0xF0), static_cast<char>(0xC0), static_cast<char>(0xC0),
+                                     static_cast<char>(0xF0), static_cast<char>(0xC0), static_cast<char>(0xC0),
+                                     static_cast<char>(0xF0), static_cast<char>(0xC0), static_cast<char>(0xC0),
+                                     static_cast<char>(0xF0), static_cast<char>(0xC0), static_cast<char>(0xC0),
+                                     static_cast<char>(0xF0), static_cast<char>(0xC0), static_cast<char>(0xC0), 0);
+  const __m128i form = _mm_setr_epi8(static_cast<char>(0xE0), static_cast<char>(0x80), static_cast<char>(0x80),
+                                     static_cast<char>(0xE0), static_cast<char>(0x80), static_cast<char>(0x80),
+                                     static_cast<char>(0xE0), static_cast<char>(0x80), static_cast<char>(0x80),
+                                     static_cast<char>(0xE0), static_cast<char>(0x80), static_cast<char>(0x80),
+                                     static_cast<char>(0xE0), static_cast<char>(0x80), static_cast<char>(0x80), 0);
+  const __m128i e0 = _mm_set1_epi8(static_cast<char>(0xE0));
+  const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
+  while (pos + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+    const auto fits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, mask), form)));
+    // E0 and ED leads need a range check of the second byte: not plain.
+    const auto excluded =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed))));
+    const std::uint32_t bad = (~fits | excluded) & 0x7FFF;
+    const std::size_t whole = whole_code_points(bad, 5);
+    const unsigned char* q = p + pos;
+    auto cp_at = [q](std::size_t i) {
+      const unsigned char* c = q + 3 * i;
+      return static_cast<char32_t>(((c[0] & 0x0Fu) << 12) | ((c[1] & 0x3Fu) << 6) | (c[2] & 0x3Fu));
+    };
+    bool any = false;
+    for (std::size_t i = 0; i < whole; ++i) any |= wanted_bit(bits, cp_at(i));
+    if (any) [[unlikely]]
+      add_run_events(pos, whole, cp_at, bits, bmp, events);
+    pos += 3 * whole;
+    if (whole < 5 && !step_lone_ascii(p, n, pos, tables, events)) return pos;
+  }
+  return pos;
+}
+
+// AVX2: eight code points a step, four from each 128-bit lane (12 bytes of
+// each of two overlapping loads), checked against the form and decoded to
+// 32-bit lanes with shuffles; their wanted bits are gathered in one load.
+__attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
+                                                       const RunTables& tables, std::vector<ClassEvent>& events) {
+  const WantedBits& bits = tables.bits;
+  const std::uint32_t* bmp = tables.bmp;
+  const auto f0 = static_cast<char>(0xF0), c0 = static_cast<char>(0xC0), e0 = static_cast<char>(0xE0),
+             x80 = static_cast<char>(0x80);
+  const __m256i mask = _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0));
+  const __m256i form =
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0));
+  const __m256i lead_e0 = _mm256_set1_epi8(e0);
+  const __m256i lead_ed = _mm256_set1_epi8(static_cast<char>(0xED));
+  // Code point i of a lane to 32-bit lane i as third | second << 8 | lead << 16.
+  const __m256i gather_bytes =
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1));
+  const __m256i low6 = _mm256_set1_epi32(0x3F);
+  const __m256i middle6 = _mm256_set1_epi32(0xFC0);
+  const __m256i high4 = _mm256_set1_epi32(0xF000);
+  const __m256i low5 = _mm256_set1_epi32(31);
+  const auto* words = reinterpret_cast<const int*>(bits.data());  // 32 code points a word (little-endian)
+  static_assert(std::endian::native == std::endian::little);
+  while (pos + 28 <= n) {
+    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+    const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos + 12));
+    const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
+    const auto fits = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, mask), form)));
+    const auto excluded = static_cast<std::uint32_t>(
+        _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(v, lead_e0), _mm256_cmpeq_epi8(v, lead_ed))));
+    const std::uint32_t lane_bad = (~fits | excluded) & 0x0FFF0FFFu;
+    const __m256i x = _mm256_shuffle_epi8(v, gather_bytes);
+    const __m256i cp = _mm256_or_si256(
+        _mm256_or_si256(_mm256_and_si256(x, low6), _mm256_and_si256(_mm256_srli_epi32(x, 2), middle6)),
+        _mm256_and_si256(_mm256_srli_epi32(x, 4), high4));
+    if (lane_bad == 0) [[likely]] {
+      const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
+      // Bit 31 of each lane: whether its code point is wanted.
+      const __m256i bit = _mm256_sllv_epi32(word, _mm256_sub_epi32(low5, _mm256_and_si256(cp, low5)));
+      if (unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)))) [[unlikely]] {
+        alignas(32) std::uint32_t cps[8];
+        _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
+        for (; wanted != 0; wanted &= wanted - 1) {
+          const auto i = static_cast<std::size_t>(__builtin_ctz(wanted));
+          events.push_back({pos + 3 * i, 3, bmp[cps[i]], cps[i]});
+        }
+      }
+      pos += 24;
+      continue;
+    }
+    // Some code point is not plain: the whole ones before it, then the byte that broke the form.
+    const std::uint32_t bad = (lane_bad & 0xFFF) | ((lane_bad >> 16) << 12);
+    const std::size_t whole = static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
+    alignas(32) std::uint32_t cps[8];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
+    add_run_events(pos, whole, [&cps](std::size_t i) { return static_cast<char32_t>(cps[i]); }, bits, bmp, events);
+    pos += 3 * whole;
+    if (!step_lone_ascii(p, n, pos, tables, events)) return pos;
+  }
+  return run_sse2(p, n, pos, tables, events);
+}
+#endif
+
+// The events of text from start on (start is not inside a code point).
+void scan_with(std::string_view text, std::size_t start, const ClassTable& table, std::uint32_t wanted,
+               const StopBytes& stops, std::vector<ClassEvent>& events, SkipFunction skip, RunFunction run,
+               const WantedBits* bits) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  const StopBytes stops(table, wanted);
   const std::uint32_t* bmp = table.bmp;
-  std::size_t pos = 0;
+  std::size_t pos = start;
   while ((pos = skip(p, n, pos, stops)) < n) {
     if (p[pos] < 0x80) {
       events.push_back({pos, 1, bmp[p[pos]], p[pos]});
@@ -190,7 +357,7 @@ void scan_with(std::string_view text, const ClassTable& table, std::uint32_t wan
     // A run of multi-byte code points (a Chinese text is one long run):
     // decoded inline for the two- and three-byte forms, one table look-up each.
     while (pos < n && p[pos] >= 0x80) {
-      pos = scan_three_byte_run(p, n, pos, bmp, wanted, events);
+      pos = bits ? run(p, n, pos, RunTables{*bits, bmp, stops}, events) : scan_three_byte_run(p, n, pos, bmp, wanted, events);
       if (pos >= n || p[pos] < 0x80) break;
       const unsigned b0 = p[pos];
       if ((b0 & 0xF0) == 0xE0 && pos + 3 <= n) {
@@ -219,6 +386,84 @@ void scan_with(std::string_view text, const ClassTable& table, std::uint32_t wan
   }
 }
 
+SkipFunction choose_skip() {
+#ifdef TC_X86
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx2")) return skip_avx2;
+  return skip_sse2;
+#else
+  return skip_portable;
+#endif
+}
+
+// Chosen once: the machine does not change under a running process.
+SkipFunction skip_function() {
+  static const SkipFunction kSkip = choose_skip();
+  return kSkip;
+}
+
+using DecodeFunction = std::size_t (*)(const unsigned char* p, std::size_t n, std::size_t pos, char32_t* cps,
+                                       std::size_t max);
+
+std::size_t decode_portable(const unsigned char* p, std::size_t n, std::size_t pos, char32_t* cps, std::size_t max) {
+  std::size_t count = 0;
+  while (count < max && pos + 3 <= n) {
+    const std::uint32_t word = p[pos] | static_cast<std::uint32_t>(p[pos + 1]) << 8 | static_cast<std::uint32_t>(p[pos + 2]) << 16;
+    if (!plain_three_byte(word)) break;
+    cps[count++] = three_byte_code_point(word);
+    pos += 3;
+  }
+  return count;
+}
+
+#ifdef TC_X86
+// AVX2: eight a step, checked and decoded as in run_avx2.
+__attribute__((target("avx2"))) std::size_t decode_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
+                                                          char32_t* cps, std::size_t max) {
+  const auto f0 = static_cast<char>(0xF0), c0 = static_cast<char>(0xC0), e0 = static_cast<char>(0xE0),
+             x80 = static_cast<char>(0x80);
+  const __m256i mask = _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0));
+  const __m256i form =
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0));
+  const __m256i lead_e0 = _mm256_set1_epi8(e0);
+  const __m256i lead_ed = _mm256_set1_epi8(static_cast<char>(0xED));
+  const __m256i gather_bytes =
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1));
+  const __m256i low6 = _mm256_set1_epi32(0x3F);
+  const __m256i middle6 = _mm256_set1_epi32(0xFC0);
+  const __m256i high4 = _mm256_set1_epi32(0xF000);
+  std::size_t count = 0;
+  while (count + 8 <= max && pos + 28 <= n) {
+    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+    const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos + 12));
+    const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
+    const auto fits = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, mask), form)));
+    const auto excluded = static_cast<std::uint32_t>(
+        _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(v, lead_e0), _mm256_cmpeq_epi8(v, lead_ed))));
+    const std::uint32_t lane_bad = (~fits | excluded) & 0x0FFF0FFFu;
+    const __m256i x = _mm256_shuffle_epi8(v, gather_bytes);
+    const __m256i cp = _mm256_or_si256(
+        _mm256_or_si256(_mm256_and_si256(x, low6), _mm256_and_si256(_mm256_srli_epi32(x, 2), middle6)),
+        _mm256_and_si256(_mm256_srli_epi32(x, 4), high4));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(cps + count), cp);
+    if (lane_bad != 0) {
+      const std::uint32_t bad = (lane_bad & 0xFFF) | ((lane_bad >> 16) << 12);
+      return count + static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
+    }
+    count += 8;
+    pos += 24;
+  }
+  return count + decode_portable(p, n, pos, cps + count, max - count);
+}
+#endif
+
+DecodeFunction decode_function() {
+#ifdef TC_X86
+  if (skip_function() == skip_avx2) return decode_avx2;
+#endif
+  return decode_portable;
+}
+
 // Offset of the first byte from pos whose top bit is set (flip = 0) or clear
 // (flip = 0xFF), or n.
 std::size_t find_top_bit(const unsigned char* p, std::size_t n, std::size_t pos, unsigned char flip) {
@@ -243,6 +488,34 @@ std::size_t find_ascii(std::string_view text, std::size_t pos) {
   return find_top_bit(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, 0xFF);
 }
 
+std::size_t non_ascii_start(std::string_view text, std::size_t pos, std::size_t floor) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+#ifdef TC_X86
+  while (pos >= floor + 16) {
+    const auto top = static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos - 16))));
+    if (top != 0xFFFF) return pos - 16 + static_cast<std::size_t>(32 - __builtin_clz(~top & 0xFFFF));
+    pos -= 16;
+  }
+#endif
+  while (pos > floor && p[pos - 1] >= 0x80) --pos;
+  return pos;
+}
+
+std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max) {
+  static const DecodeFunction kDecode = decode_function();
+  return kDecode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, cps, max);
+}
+
+std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max,
+                                  std::string_view instruction_set) {
+  DecodeFunction decode = decode_portable;
+#ifdef TC_X86
+  if (instruction_set == "avx2" && skip_function() == skip_avx2) decode = decode_avx2;
+#endif
+  (void)instruction_set;
+  return decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, cps, max);
+}
+
 std::string_view scan_instruction_set() {
 #ifdef TC_X86
   return skip_function() == skip_avx2 ? "avx2" : "sse2";
@@ -260,18 +533,87 @@ std::vector<std::string_view> available_instruction_sets() {
   return sets;
 }
 
-void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events) {
-  scan_with(text, table, wanted, events, skip_function());
+WantedBits wanted_bits(const ClassTable& table, std::uint32_t wanted) {
+  WantedBits bits{};
+  for (std::size_t word = 0; word < bits.size(); ++word) {
+    std::uint64_t w = 0;
+    for (std::size_t b = 0; b < 64; ++b) w |= static_cast<std::uint64_t>((table.bmp[word * 64 + b] & wanted) != 0) << b;
+    bits[word] = w;
+  }
+  return bits;
+}
+
+namespace {
+
+struct Kernels {
+  SkipFunction skip;
+  RunFunction run;
+};
+
+Kernels best_kernels() {
+#ifdef TC_X86
+  if (skip_function() == skip_avx2) return {skip_avx2, run_avx2};
+  return {skip_sse2, run_sse2};
+#else
+  return {skip_portable, run_portable};
+#endif
+}
+
+Kernels named_kernels(std::string_view instruction_set) {
+#ifdef TC_X86
+  if (instruction_set == "sse2") return {skip_sse2, run_sse2};
+  if (instruction_set == "avx2" && skip_function() == skip_avx2) return {skip_avx2, run_avx2};
+#endif
+  (void)instruction_set;
+  return {skip_portable, run_portable};
+}
+
+}  // namespace
+
+struct ClassScanner::Prepared {
+  ClassTable table;
+  std::uint32_t wanted;
+  StopBytes stops;
+  Kernels kernels;
+  const WantedBits* bits;
+};
+
+ClassScanner::ClassScanner(const ClassTable& table, std::uint32_t wanted, const WantedBits* bits,
+                           std::string_view instruction_set)
+    : prepared_(std::make_unique<Prepared>(Prepared{table, wanted, StopBytes(table, wanted),
+                                                    instruction_set.empty() ? best_kernels() : named_kernels(instruction_set),
+                                                    bits})) {}
+
+ClassScanner::~ClassScanner() = default;
+
+void ClassScanner::scan(std::string_view text, std::size_t begin, std::size_t end, std::vector<ClassEvent>& events) const {
+  const Prepared& p = *prepared_;
+  scan_with(text.substr(0, end), begin, p.table, p.wanted, p.stops, events, p.kernels.skip, p.kernels.run, p.bits);
+}
+
+namespace {
+
+void scan_chosen(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
+                 Kernels kernels, const WantedBits* bits) {
+  const StopBytes stops(table, wanted);
+  if (!bits && text.size() >= kWantedBitsAfter) {
+    const auto own = std::make_unique<WantedBits>(wanted_bits(table, wanted));
+    scan_with(text, 0, table, wanted, stops, events, kernels.skip, kernels.run, own.get());
+    return;
+  }
+  scan_with(text, 0, table, wanted, stops, events, kernels.skip, kernels.run, bits);
+}
+
+}  // namespace
+
+void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
+                  const WantedBits* bits) {
+  scan_chosen(text, table, wanted, events, best_kernels(), bits);
 }
 
 void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
-                  std::string_view instruction_set) {
-  SkipFunction skip = skip_portable;
-#ifdef TC_X86
-  if (instruction_set == "sse2") skip = skip_sse2;
-  if (instruction_set == "avx2" && skip_function() == skip_avx2) skip = skip_avx2;
-#endif
-  scan_with(text, table, wanted, events, skip);
+                  std::string_view instruction_set, const WantedBits* bits) {
+  scan_chosen(text, table, wanted, events, named_kernels(instruction_set), bits);
 }
 
 }  // namespace tc::text

@@ -5,8 +5,10 @@
 // SSE2, chosen at run time, with a portable fallback), so English text costs
 // little more than reading it; multi-byte code points cost one table look-up.
 // The classes themselves are the caller's: this layer only knows bits.
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -34,13 +36,59 @@ struct ClassTable {
   std::uint32_t invalid = 0;
 };
 
+// One bit per BMP code point: set when its classes meet a wanted set
+// (wanted_bits). 8 KB, so the runs of three-byte code points (Chinese text)
+// are tested against the first-level cache instead of the 256 KB table.
+using WantedBits = std::array<std::uint64_t, 0x10000 / 64>;
+WantedBits wanted_bits(const ClassTable& table, std::uint32_t wanted);
+
+// Sets at least this large are worth a WantedBits of their own when the
+// caller has none (building one reads the whole table).
+inline constexpr std::size_t kWantedBitsAfter = 1 << 18;
+
 // Appends to events, in text order, every code point whose classes meet wanted.
-void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events);
+// bits: wanted_bits(table, wanted), or null (then a text of kWantedBitsAfter
+// bytes or more builds them, a shorter one reads the table).
+void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
+                  const WantedBits* bits = nullptr);
+
+// A scan prepared once (the stop bytes of the wanted classes, the
+// instruction set) and run over pieces of a text in order: a document whose
+// prose is masked in places reads its prose, and its text only where masked.
+class ClassScanner {
+ public:
+  // bits: as for scan_classes, but never built here (null: the table is read);
+  // instruction_set: empty for the best available one.
+  ClassScanner(const ClassTable& table, std::uint32_t wanted, const WantedBits* bits,
+               std::string_view instruction_set = {});
+  ~ClassScanner();
+  ClassScanner(const ClassScanner&) = delete;
+  ClassScanner& operator=(const ClassScanner&) = delete;
+  // Appends the events of text[begin, end) with their offsets in text, as
+  // scan_classes reports them when begin and end are not inside a code point
+  // (neither text[begin] nor text[end] is a continuation byte).
+  void scan(std::string_view text, std::size_t begin, std::size_t end, std::vector<ClassEvent>& events) const;
+
+ private:
+  struct Prepared;
+  std::unique_ptr<Prepared> prepared_;
+};
+
+// Decodes the plain three-byte code points (leads E1-EC, EE, EF: U+1000-U+CFFF
+// and U+E000-U+FFFF, where Chinese text lives) that follow each other from
+// pos, at most max of them, into cps; returns how many (3 bytes each).
+std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max);
+// The same with a given one of available_instruction_sets() (tests).
+std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max,
+                                  std::string_view instruction_set);
 
 // The first offset from pos whose byte is non-ASCII, or text.size();
 // find_ascii the first ASCII one. 16 bytes at a time.
 std::size_t find_non_ascii(std::string_view text, std::size_t pos);
 std::size_t find_ascii(std::string_view text, std::size_t pos);
+// The start of the non-ASCII bytes that end at pos, not before floor
+// (floor <= pos): the offset after the last ASCII byte of [floor, pos), or floor.
+std::size_t non_ascii_start(std::string_view text, std::size_t pos, std::size_t floor);
 
 // The instruction set scan_classes uses on this machine: "avx2", "sse2" or "portable".
 std::string_view scan_instruction_set();
@@ -50,6 +98,6 @@ std::vector<std::string_view> available_instruction_sets();
 
 // scan_classes with a given one of them (tests and benchmarks compare them).
 void scan_classes(std::string_view text, const ClassTable& table, std::uint32_t wanted, std::vector<ClassEvent>& events,
-                  std::string_view instruction_set);
+                  std::string_view instruction_set, const WantedBits* bits = nullptr);
 
 }  // namespace tc::text

@@ -17,6 +17,7 @@ constexpr std::uint32_t kWide = 1u << 2;       // U+3000 and up
 constexpr std::uint32_t kLatin = 1u << 3;      // U+0080-U+024F
 constexpr std::uint32_t kIllFormed = 1u << 4;
 constexpr std::uint32_t kBeyond = 1u << 5;     // U+10000 and up
+constexpr std::uint32_t kSomeHan = 1u << 6;    // one CJK ideograph in five: wanted inside runs of ordinary ones
 
 std::uint32_t classes_of(char32_t cp) {
   std::uint32_t classes = 0;
@@ -25,6 +26,7 @@ std::uint32_t classes_of(char32_t cp) {
   if (cp >= 0x3000) classes |= kWide;
   if (cp >= 0x80 && cp <= 0x24F) classes |= kLatin;
   if (cp >= 0x10000) classes |= kBeyond;
+  if (cp >= 0x4E00 && cp <= 0x9FFF && cp % 5 == 0) classes |= kSomeHan;
   return classes;
 }
 
@@ -54,15 +56,21 @@ std::vector<ClassEvent> plain_events(std::string_view text, std::uint32_t wanted
 void expect_plain_decode_events(const std::string& text, const std::vector<std::uint32_t>& wanted_sets, int round) {
   for (const std::uint32_t wanted : wanted_sets) {
     const std::vector<ClassEvent> expected = plain_events(text, wanted);
+    // Without the wanted bits (a short text reads the table) and with them
+    // (the run loops of three-byte code points).
+    const WantedBits bits = wanted_bits(test_table(), wanted);
     for (const std::string_view set : available_instruction_sets()) {
-      std::vector<ClassEvent> actual;
-      scan_classes(text, test_table(), wanted, actual, set);
-      ASSERT_EQ(actual.size(), expected.size()) << set << " round " << round << " wanted " << wanted;
-      for (std::size_t i = 0; i < actual.size(); ++i) {
-        EXPECT_EQ(actual[i].begin, expected[i].begin) << set << " round " << round;
-        EXPECT_EQ(actual[i].length, expected[i].length) << set << " round " << round;
-        EXPECT_EQ(actual[i].cp, expected[i].cp) << set << " round " << round;
-        EXPECT_EQ(actual[i].classes, expected[i].classes) << set << " round " << round;
+      for (const WantedBits* given : {static_cast<const WantedBits*>(nullptr), &bits}) {
+        std::vector<ClassEvent> actual;
+        scan_classes(text, test_table(), wanted, actual, set, given);
+        const char* how = given ? " with bits" : " without bits";
+        ASSERT_EQ(actual.size(), expected.size()) << set << how << " round " << round << " wanted " << wanted;
+        for (std::size_t i = 0; i < actual.size(); ++i) {
+          EXPECT_EQ(actual[i].begin, expected[i].begin) << set << how << " round " << round;
+          EXPECT_EQ(actual[i].length, expected[i].length) << set << how << " round " << round;
+          EXPECT_EQ(actual[i].cp, expected[i].cp) << set << how << " round " << round;
+          EXPECT_EQ(actual[i].classes, expected[i].classes) << set << how << " round " << round;
+        }
       }
     }
   }
@@ -86,7 +94,8 @@ std::string random_text(std::mt19937& rng) {
 
 TEST(ClassScan, EveryInstructionSetReportsWhatAPlainDecodeFinds) {
   const std::vector<std::uint32_t> wanted_sets{kAmpersand, kControl, kWide | kLatin, kIllFormed,
-                                               kAmpersand | kControl | kWide | kLatin | kIllFormed | kBeyond, kBeyond};
+                                               kAmpersand | kControl | kWide | kLatin | kIllFormed | kBeyond, kBeyond,
+                                               kSomeHan | kControl};
   std::mt19937 rng(12);
   for (int round = 0; round < 2000; ++round) {
     const std::string text = random_text(rng);
@@ -103,20 +112,50 @@ std::string random_chinese_run(std::mt19937& rng) {
       "a",  "\xC3\xA9", "\xE0\xA4\x85", "\xED\x9F\xBF", "\xED\xA0\x80", "\xE0\x80\x80", "\xF0\x9F\x98\x80",
       "\xE4", "\xE4\xB8", "\xE4\xB8\x41", "\x80", "\xFF", "&"};
   std::string text;
-  const std::size_t pieces = rng() % 40;
+  const std::size_t pieces = rng() % 120;
+  const unsigned breaks = 2 + rng() % 40;  // one piece in this many breaks the run
   for (std::size_t i = 0; i < pieces; ++i) {
-    if (rng() % 6 == 0) text += kOthers[rng() % kOthers.size()];
-    else text += kThreeByte[rng() % kThreeByte.size()];
+    if (rng() % breaks == 0) text += kOthers[rng() % kOthers.size()];
+    else if (rng() % 2 == 0) text += kThreeByte[rng() % kThreeByte.size()];
+    else utf8::append(text, static_cast<char32_t>(0x4E00 + rng() % 0x5200));  // any ideograph
   }
   return text;
 }
 
 TEST(ClassScan, RunsOfThreeByteCodePointsAreDecodedAsAPlainDecodeDoes) {
-  const std::vector<std::uint32_t> wanted_sets{kWide, kIllFormed, kLatin | kBeyond, kAmpersand | kControl | kWide | kLatin | kIllFormed | kBeyond};
+  const std::vector<std::uint32_t> wanted_sets{kWide,     kIllFormed, kLatin | kBeyond, kSomeHan, kSomeHan | kAmpersand,
+                                               kAmpersand | kControl | kWide | kLatin | kIllFormed | kBeyond};
   std::mt19937 rng(7);
   for (int round = 0; round < 3000; ++round) {
     const std::string text = random_chinese_run(rng);
     expect_plain_decode_events(text, wanted_sets, round);
+  }
+}
+
+// decode_three_byte_run: every instruction set decodes, from every offset,
+// the plain three-byte code points a plain decode finds there, up to max.
+TEST(ClassScan, DecodesRunsOfThreeByteCodePointsAsAPlainDecodeDoes) {
+  std::mt19937 rng(9);
+  for (int round = 0; round < 400; ++round) {
+    const std::string text = random_chinese_run(rng);
+    for (std::size_t pos = 0; pos <= text.size(); ++pos) {
+      const std::size_t max = 1 + rng() % 40;
+      std::vector<char32_t> expected;
+      for (std::size_t at = pos; expected.size() < max && at < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        const std::size_t begin = at;
+        const char32_t cp = utf8::next(text, at);
+        const bool plain = at - begin == 3 && lead >= 0xE1 && lead != 0xED;
+        if (cp == utf8::kInvalid || !plain) break;
+        expected.push_back(cp);
+      }
+      for (const std::string_view set : available_instruction_sets()) {
+        std::vector<char32_t> cps(max);
+        const std::size_t count = decode_three_byte_run(text, pos, cps.data(), max, set);
+        cps.resize(count);
+        ASSERT_EQ(cps, expected) << set << " round " << round << " pos " << pos << " max " << max;
+      }
+    }
   }
 }
 
@@ -146,13 +185,19 @@ TEST(ClassScan, FindsTheNextAsciiAndNonAsciiByteAtEveryAlignment) {
   for (int round = 0; round < 500; ++round) {
     std::string text;
     const std::size_t length = rng() % 80;
-    for (std::size_t i = 0; i < length; ++i) text += static_cast<char>(rng() % 4 == 0 ? 'a' : 0x80 + rng() % 0x80);
+    const unsigned ascii_one_in = 2 + rng() % 30;
+    for (std::size_t i = 0; i < length; ++i) text += static_cast<char>(rng() % ascii_one_in == 0 ? 'a' : 0x80 + rng() % 0x80);
     for (std::size_t pos = 0; pos <= text.size(); ++pos) {
       std::size_t ascii = pos, non_ascii = pos;
       while (ascii < text.size() && static_cast<unsigned char>(text[ascii]) >= 0x80) ++ascii;
       while (non_ascii < text.size() && static_cast<unsigned char>(text[non_ascii]) < 0x80) ++non_ascii;
       ASSERT_EQ(find_ascii(text, pos), ascii) << "round " << round << " pos " << pos;
       ASSERT_EQ(find_non_ascii(text, pos), non_ascii) << "round " << round << " pos " << pos;
+      for (std::size_t floor = 0; floor <= pos; floor += 1 + floor / 4) {
+        std::size_t start = pos;
+        while (start > floor && static_cast<unsigned char>(text[start - 1]) >= 0x80) --start;
+        ASSERT_EQ(non_ascii_start(text, pos, floor), start) << "round " << round << " pos " << pos << " floor " << floor;
+      }
     }
   }
 }

@@ -20,12 +20,15 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
+// 16 bytes: every character of a stretch with a gate is one.
 struct StretchChar {
   std::size_t begin = 0;
-  std::size_t end = 0;
   char32_t cp = 0;
   std::uint16_t gbk = 0;
+  std::uint8_t length = 0;  // bytes
+  std::size_t end() const { return begin + length; }
 };
+static_assert(sizeof(StretchChar) == 16);
 
 bool is_typographic_punctuation(char32_t cp) {
   return (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x3000 && cp <= 0x303F) ||
@@ -151,6 +154,12 @@ bool is_level1_or_punctuation(std::uint16_t gbk) {
   const unsigned lead = gbk >> 8, trail = gbk & 0xFF;
   if (trail < 0xA1 || trail == 0xFF) return false;
   return (lead >= 0xB0 && lead <= 0xD7 && gbk <= 0xD7F9) || lead == 0xA1 || lead == 0xA3;
+}
+
+// GB2312 level 1 proper (B0A1-D7F9 with a trail A1-FE): such a code is
+// level 1 or punctuation and never may_be_odd, whatever its character.
+bool is_level1_code(std::uint16_t gbk) {
+  return gbk >= 0xB0A1 && gbk <= 0xD7F9 && (gbk & 0xFF) >= 0xA1 && (gbk & 0xFF) != 0xFF;
 }
 
 // Whether written_oddity may rate cp 2 or more (gbk: its GBK code). GB2312
@@ -317,11 +326,7 @@ class CjkScanner {
 
  private:
   // The start of the stretch that holds pos (not before the stretches read).
-  std::size_t stretch_begin(std::size_t pos) const {
-    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
-    while (pos > read_until_ && p[pos - 1] >= 0x80) --pos;
-    return pos;
-  }
+  std::size_t stretch_begin(std::size_t pos) const { return text::non_ascii_start(text_, pos, read_until_); }
 
   // Reads the stretch of non-ASCII characters that starts at begin: builds
   // it, counts its gates and runs the detectors they open.
@@ -335,24 +340,33 @@ class CjkScanner {
     Gates gates;
     stretch_.clear();
     odd_.clear();
-    while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
+    // Each character: its GBK code, and what it adds to the gates.
+    auto take = [&](std::size_t at, char32_t cp, std::size_t length) {
       StretchChar c;
-      c.begin = pos;
-      const char32_t cp = c.cp = next_char(text_, pos);
-      c.end = pos;
+      c.begin = at;
+      c.cp = cp;
+      c.length = static_cast<std::uint8_t>(length);
       const std::uint16_t code = c.gbk = cp < 0x10000 ? gbk_codes[cp] : 0;
       stretch_.push_back(c);
       ++gates.length;
+      // GB2312 level 1 (most of every stretch): common, not odd, no gate of
+      // its own but the fill images; decided from the code, so that the
+      // character costs one look-up (the facts table misses the cache).
+      if (is_level1_code(code)) {
+        if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
+        if (cp == U'锘') gates.bom_image = true;
+        return;
+      }
       if (const HanFacts* facts = han_facts(han_table_, cp)) {
         // The same verdicts as below, from the table (Han is never foreign nor Latin-1).
         if (facts->flags & HanFacts::kMayBeOdd) odd_.push_back(stretch_.size() - 1);
         if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
         if (cp == U'锘') gates.bom_image = true;
-        if (facts->flags & HanFacts::kLevel1OrPunctuation) continue;
+        if (facts->flags & HanFacts::kLevel1OrPunctuation) return;
         ++gates.rare;
         if (facts->flags & HanFacts::kUtf8Lead) ++gates.utf8_lead;
         if (facts->flags & HanFacts::kUtf8Start) ++gates.utf8_start;
-        continue;
+        return;
       }
       if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
       if (cp == U'锘') gates.bom_image = true;
@@ -360,11 +374,24 @@ class CjkScanner {
       if (cp == kReplacement) gates.replacement = true;
       // Level 1 is common Han; the punctuation rows hold symbols too (°, ×, №).
       if (may_be_odd(cp, code)) odd_.push_back(stretch_.size() - 1);
-      if (is_level1_or_punctuation(code)) continue;
+      if (is_level1_or_punctuation(code)) return;
       ++gates.rare;
       if (is_utf8_lead_code(code)) ++gates.utf8_lead;
       if (is_utf8_start_code(code)) ++gates.utf8_start;
       if (is_foreign_in_chinese(cp)) ++gates.foreign;
+    };
+    // Runs of three-byte characters (nearly all of Chinese) are decoded
+    // several at a time; any other character one by one.
+    char32_t run[64];
+    while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
+      if (const std::size_t count = text::decode_three_byte_run(text_, pos, run, std::size(run))) {
+        for (std::size_t i = 0; i < count; ++i) take(pos + 3 * i, run[i], 3);
+        pos += 3 * count;
+        continue;
+      }
+      const std::size_t at = pos;
+      const char32_t cp = next_char(text_, pos);
+      take(at, cp, pos - at);
     }
     read_until_ = pos;
     characters_read_ += stretch_.size();
@@ -474,7 +501,7 @@ class CjkScanner {
   // no question word ("请及时就?" for "请及时就医").
   void find_question_mark_loss() {
     const std::size_t n = stretch_.size();
-    const std::size_t mark = stretch_.back().end;
+    const std::size_t mark = stretch_.back().end();
     // "传播?径", "流??": the loss is inside a run, so the '?' is glued to
     // more Chinese or to another '?'; no parity then.
     const bool glued = mark + 1 < text_.size() &&
@@ -494,7 +521,7 @@ class CjkScanner {
     if (glued)
       hits_.push_back(std::move(hit));
     else
-      add_question_candidate(std::move(hit), stretch_.front().begin, stretch_.back().end);
+      add_question_candidate(std::move(hit), stretch_.front().begin, stretch_.back().end());
   }
 
   // "File: ?后山上看": the first character of a run lost, the '?' glued to
@@ -507,7 +534,7 @@ class CjkScanner {
     if (!is_han(stretch_.front().cp) || stretch_.size() < 2) return;
     for (const StretchChar& c : stretch_)
       if (asks(c.cp)) return;
-    hits_.push_back(question_mark_hit(mark, "\uFFFD" + std::string(text_.substr(mark + 1, stretch_.back().end - mark - 1))));
+    hits_.push_back(question_mark_hit(mark, "\uFFFD" + std::string(text_.substr(mark + 1, stretch_.back().end() - mark - 1))));
   }
 
   static Hit question_mark_hit(std::size_t mark, std::string partial) {
@@ -547,7 +574,7 @@ class CjkScanner {
   }
 
   char32_t after_stretch() const {
-    const std::size_t end = stretch_.back().end;
+    const std::size_t end = stretch_.back().end();
     return end < text_.size() ? static_cast<unsigned char>(text_[end]) : 0;
   }
   char32_t before(std::size_t index) const {
@@ -561,7 +588,7 @@ class CjkScanner {
            bool lossy = false, std::size_t extra_bytes = 0) {
     Hit hit;
     hit.begin = stretch_[first].begin;
-    hit.end = stretch_[end_index - 1].end + extra_bytes;
+    hit.end = stretch_[end_index - 1].end() + extra_bytes;
     hit.how = how;
     hit.recovered = std::move(recovered);
     hit.lossy = lossy;
