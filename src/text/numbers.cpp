@@ -693,7 +693,9 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]) && names_before(text, span.begin, start);
     const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && names_before(text, span.begin, start - 1);
     if (after_letter || after_dash || in_character_reference(text, span.begin, start)) {
-      while (pos < span.end && text[pos] >= '0' && text[pos] <= '9') ++pos;  // COVID-19, CD8
+      // COVID-19, CD8, and PD-１ with full-width digits (the byte test alone
+      // never moved past one: the scan stopped there for good).
+      while (pos < span.end && ascii_digit(c.peek(pos)) >= 0) pos = c.after(pos);
       continue;
     }
     std::size_t p = pos;

@@ -82,6 +82,10 @@ TEST(Numbers, NamesReferencesAndGluedDigits) {
   EXPECT_EQ(values_of("专业&#8217;人员", true), (D{}));
   EXPECT_EQ(values_of("as high as42.4%, about1/3patients, CD8 and p53", false), (D{42.4, 1.0 / 3}));
   EXPECT_EQ(values_of("完成4个疗程，PD1和p53", true), (D{4}));
+  // Full-width digits ending a name are passed over like ASCII ones (the
+  // English scan used to stop at them and never return).
+  EXPECT_EQ(values_of("PD-\uFF11 and CD\uFF18 in 3 trials", false), (D{3}));
+  EXPECT_EQ(values_of("COVID-\uFF11\uFF19, then \uFF14\uFF12 cases", false), (D{42}));
 }
 
 // Counted number words (strong) are marked "!".
