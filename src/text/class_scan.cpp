@@ -277,42 +277,52 @@ std::size_t run_sse2(const unsigned char* p, std::size_t n, std::size_t pos, con
   return pos;
 }
 
-// AVX2: eight code points a step, four from each 128-bit lane (12 bytes of
-// each of two overlapping loads), checked against the form and decoded to
-// 32-bit lanes with shuffles; their wanted bits are gathered in one load.
-__attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
-                                                       const RunTables& tables, std::vector<ClassEvent>& events) {
-  const WantedBits& bits = tables.bits;
-  const std::uint32_t* bmp = tables.bmp;
+// AVX2: eight three-byte code points from p (four from each 128-bit lane: 12
+// bytes of each of two overlapping loads), checked against the form and
+// decoded to 32-bit lanes with shuffles. bad has a bit for each of the 24
+// bytes that breaks the form (or starts a code point that is not plain: E0,
+// ED); 0 when all eight are plain.
+struct EightCodePoints {
+  __m256i cp;
+  std::uint32_t bad;
+};
+
+__attribute__((target("avx2"))) inline EightCodePoints decode_eight(const unsigned char* at) {
   const auto f0 = static_cast<char>(0xF0), c0 = static_cast<char>(0xC0), e0 = static_cast<char>(0xE0),
              x80 = static_cast<char>(0x80);
   const __m256i mask = _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0));
   const __m256i form =
       _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0));
-  const __m256i lead_e0 = _mm256_set1_epi8(e0);
-  const __m256i lead_ed = _mm256_set1_epi8(static_cast<char>(0xED));
   // Code point i of a lane to 32-bit lane i as third | second << 8 | lead << 16.
   const __m256i gather_bytes =
       _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1));
-  const __m256i low6 = _mm256_set1_epi32(0x3F);
-  const __m256i middle6 = _mm256_set1_epi32(0xFC0);
-  const __m256i high4 = _mm256_set1_epi32(0xF000);
+  const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 12));
+  const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
+  const auto fits = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, mask), form)));
+  const auto excluded = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+      _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(e0)), _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xED))))));
+  const std::uint32_t lane_bad = (~fits | excluded) & 0x0FFF0FFFu;
+  const __m256i x = _mm256_shuffle_epi8(v, gather_bytes);
+  const __m256i cp = _mm256_or_si256(
+      _mm256_or_si256(_mm256_and_si256(x, _mm256_set1_epi32(0x3F)),
+                      _mm256_and_si256(_mm256_srli_epi32(x, 2), _mm256_set1_epi32(0xFC0))),
+      _mm256_and_si256(_mm256_srli_epi32(x, 4), _mm256_set1_epi32(0xF000)));
+  return {cp, (lane_bad & 0xFFF) | ((lane_bad >> 16) << 12)};
+}
+
+// AVX2: eight code points a step (decode_eight); their wanted bits are
+// gathered in one load.
+__attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
+                                                       const RunTables& tables, std::vector<ClassEvent>& events) {
+  const WantedBits& bits = tables.bits;
+  const std::uint32_t* bmp = tables.bmp;
   const __m256i low5 = _mm256_set1_epi32(31);
   const auto* words = reinterpret_cast<const int*>(bits.data());  // 32 code points a word (little-endian)
   static_assert(std::endian::native == std::endian::little);
   while (pos + 28 <= n) {
-    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
-    const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos + 12));
-    const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
-    const auto fits = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, mask), form)));
-    const auto excluded = static_cast<std::uint32_t>(
-        _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(v, lead_e0), _mm256_cmpeq_epi8(v, lead_ed))));
-    const std::uint32_t lane_bad = (~fits | excluded) & 0x0FFF0FFFu;
-    const __m256i x = _mm256_shuffle_epi8(v, gather_bytes);
-    const __m256i cp = _mm256_or_si256(
-        _mm256_or_si256(_mm256_and_si256(x, low6), _mm256_and_si256(_mm256_srli_epi32(x, 2), middle6)),
-        _mm256_and_si256(_mm256_srli_epi32(x, 4), high4));
-    if (lane_bad == 0) [[likely]] {
+    const auto [cp, bad] = decode_eight(p + pos);
+    if (bad == 0) [[likely]] {
       const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
       // Bit 31 of each lane: whether its code point is wanted.
       const __m256i bit = _mm256_sllv_epi32(word, _mm256_sub_epi32(low5, _mm256_and_si256(cp, low5)));
@@ -328,7 +338,6 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
       continue;
     }
     // Some code point is not plain: the whole ones before it, then the byte that broke the form.
-    const std::uint32_t bad = (lane_bad & 0xFFF) | ((lane_bad >> 16) << 12);
     const std::size_t whole = static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
     alignas(32) std::uint32_t cps[8];
     _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
@@ -417,37 +426,14 @@ std::size_t decode_portable(const unsigned char* p, std::size_t n, std::size_t p
 }
 
 #ifdef TC_X86
-// AVX2: eight a step, checked and decoded as in run_avx2.
+// AVX2: eight a step (decode_eight).
 __attribute__((target("avx2"))) std::size_t decode_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
                                                           char32_t* cps, std::size_t max) {
-  const auto f0 = static_cast<char>(0xF0), c0 = static_cast<char>(0xC0), e0 = static_cast<char>(0xE0),
-             x80 = static_cast<char>(0x80);
-  const __m256i mask = _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0));
-  const __m256i form =
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0));
-  const __m256i lead_e0 = _mm256_set1_epi8(e0);
-  const __m256i lead_ed = _mm256_set1_epi8(static_cast<char>(0xED));
-  const __m256i gather_bytes =
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1));
-  const __m256i low6 = _mm256_set1_epi32(0x3F);
-  const __m256i middle6 = _mm256_set1_epi32(0xFC0);
-  const __m256i high4 = _mm256_set1_epi32(0xF000);
   std::size_t count = 0;
   while (count + 8 <= max && pos + 28 <= n) {
-    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
-    const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos + 12));
-    const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
-    const auto fits = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, mask), form)));
-    const auto excluded = static_cast<std::uint32_t>(
-        _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(v, lead_e0), _mm256_cmpeq_epi8(v, lead_ed))));
-    const std::uint32_t lane_bad = (~fits | excluded) & 0x0FFF0FFFu;
-    const __m256i x = _mm256_shuffle_epi8(v, gather_bytes);
-    const __m256i cp = _mm256_or_si256(
-        _mm256_or_si256(_mm256_and_si256(x, low6), _mm256_and_si256(_mm256_srli_epi32(x, 2), middle6)),
-        _mm256_and_si256(_mm256_srli_epi32(x, 4), high4));
+    const auto [cp, bad] = decode_eight(p + pos);
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(cps + count), cp);
-    if (lane_bad != 0) {
-      const std::uint32_t bad = (lane_bad & 0xFFF) | ((lane_bad >> 16) << 12);
+    if (bad != 0) {
       return count + static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
     }
     count += 8;
