@@ -454,13 +454,20 @@ void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, 
   std::vector<std::size_t> firing;  // where the confirmed groups begin, ascending
   for (std::size_t k = 0; k < groups.size(); ++k)
     if (groups[k].fires) firing.push_back(candidates[groups[k].first].begin);
+  // The line found last and its answer: groups come in text order, and on
+  // one long line searching for its ends again for each group was quadratic
+  // (a 256 KB line of weak groups took over a second).
+  std::size_t line_start = 1, line_end = 0;  // empty: nothing found yet
+  bool line_fires = false;
   auto on_a_firing_line = [&](std::size_t pos) {
+    if (pos >= line_start && pos < line_end) return line_fires;
     const std::size_t newline_before = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
-    const std::size_t start = newline_before == std::string_view::npos ? 0 : newline_before + 1;
+    line_start = newline_before == std::string_view::npos ? 0 : newline_before + 1;
     const std::size_t newline_after = text.find('\n', pos);
-    const std::size_t end = newline_after == std::string_view::npos ? text.size() : newline_after;
-    const auto it = std::lower_bound(firing.begin(), firing.end(), start);
-    return it != firing.end() && *it < end;
+    line_end = newline_after == std::string_view::npos ? text.size() : newline_after;
+    const auto it = std::lower_bound(firing.begin(), firing.end(), line_start);
+    line_fires = it != firing.end() && *it < line_end;
+    return line_fires;
   };
   std::size_t next_line = 0;
   for (std::size_t k = 0; k < groups.size(); ++k) {
