@@ -90,6 +90,21 @@ TEST(MojibakeLatin, AWeakPairIsConfirmedOnlyOnALineThatHasGarble) {
   EXPECT_EQ(begins, (std::vector<std::size_t>{3, 11, 22, 55, 63}));
 }
 
+TEST(MojibakeLatin, ByteOrderMarksAreRemovedFromTheFix) {
+  // Each "ï»¿" is a byte order mark read as Windows-1252: the fix drops them
+  // all, however many, and keeps the text between them.
+  const auto hits = find_latin_mojibake("x ï»¿ï»¿ï»¿cafÃ©ï»¿ï»¿ y");
+  ASSERT_EQ(hits.size(), 1u);
+  ASSERT_TRUE(hits[0].recovered.has_value());
+  EXPECT_EQ(*hits[0].recovered, "café");
+  std::string run;
+  for (int i = 0; i < 1000; ++i) run += "ï»¿";
+  const auto long_run = find_latin_mojibake("x " + run + " y");
+  ASSERT_EQ(long_run.size(), 1u);
+  ASSERT_TRUE(long_run[0].recovered.has_value());
+  EXPECT_EQ(*long_run[0].recovered, "");
+}
+
 TEST(MojibakeLatin, HitSpansAreByteOffsets) {
   const auto hits = find_latin_mojibake("caf\xC3\x83\xC2\xA9!");  // "cafÃ©!"
   ASSERT_EQ(hits.size(), 1u);
