@@ -151,6 +151,17 @@ std::vector<Pattern> patterns() {
     write(dir / "c.en.txt", repeat("Ã\xc2\x83Ã\xc2\xa9 \xc2\x81\xc2\x9d", bytes) + "\n");
     return std::vector<std::string>{"check", "--lang", "en", "--fail-on", "never", (dir / "c.en.txt").string()};
   }});
+  list.push_back({"mojibake: one line of weak groups", [](const fs::path& dir, std::size_t bytes) {
+    // A firing group, then weak ones ("Ã " may be "à") confirmed by it, all
+    // on one line: each looked for its line's ends (quadratic).
+    write(dir / "j.en.txt", "Il a Ã©tÃ© trÃ¨s rÃ©ussi. " + repeat("x Ã  y ", bytes) + "\n");
+    return std::vector<std::string>{"check", "--lang", "en", "--fail-on", "never", (dir / "j.en.txt").string()};
+  }});
+  list.push_back({"mojibake: a run of byte order marks", [](const fs::path& dir, std::size_t bytes) {
+    // One group whose fix drops every mark: erased one by one, quadratic.
+    write(dir / "b.en.txt", "x " + repeat("ï»¿", bytes) + "\n");
+    return std::vector<std::string>{"check", "--lang", "en", "--fail-on", "never", (dir / "b.en.txt").string()};
+  }});
   list.push_back({"glossary: long term, one-line pair", [](const fs::path& dir, std::size_t bytes) {
     // Terms are capped at 256 characters; many long terms stand in for one huge one.
     std::string glossary = "zh\ten\n";

@@ -79,6 +79,32 @@ TEST(MojibakeLatin, LegitimatePairsThatFormUtf8AreNotFlagged) {
     EXPECT_TRUE(find_latin_mojibake(text).empty()) << text;
 }
 
+TEST(MojibakeLatin, AWeakPairIsConfirmedOnlyOnALineThatHasGarble) {
+  // "Å—" alone is no garble; on a line where "Ã©" fires it is. Line 2 (same
+  // paragraph) has none that fires: its pairs stay unreported, whatever the
+  // line before decided.
+  const auto hits = find_latin_mojibake("cafÃ© 10 Å— x 10 Å— y\n10 Å— z 10 Å— w\ncafÃ© 10 Å— v\n");
+  std::vector<std::size_t> begins;
+  for (const auto& hit : hits) begins.push_back(hit.begin);
+  // Line 3 starts at byte 52 ("Ã©" is 4 bytes, "Å—" 5).
+  EXPECT_EQ(begins, (std::vector<std::size_t>{3, 11, 22, 55, 63}));
+}
+
+TEST(MojibakeLatin, ByteOrderMarksAreRemovedFromTheFix) {
+  // Each "ï»¿" is a byte order mark read as Windows-1252: the fix drops them
+  // all, however many, and keeps the text between them.
+  const auto hits = find_latin_mojibake("x ï»¿ï»¿ï»¿cafÃ©ï»¿ï»¿ y");
+  ASSERT_EQ(hits.size(), 1u);
+  ASSERT_TRUE(hits[0].recovered.has_value());
+  EXPECT_EQ(*hits[0].recovered, "café");
+  std::string run;
+  for (int i = 0; i < 1000; ++i) run += "ï»¿";
+  const auto long_run = find_latin_mojibake("x " + run + " y");
+  ASSERT_EQ(long_run.size(), 1u);
+  ASSERT_TRUE(long_run[0].recovered.has_value());
+  EXPECT_EQ(*long_run[0].recovered, "");
+}
+
 TEST(MojibakeLatin, HitSpansAreByteOffsets) {
   const auto hits = find_latin_mojibake("caf\xC3\x83\xC2\xA9!");  // "cafÃ©!"
   ASSERT_EQ(hits.size(), 1u);
