@@ -77,6 +77,8 @@ bool is_month(std::string_view lower) {
 
 // "12", "Page 2", "Page 2 of 4", "- 3 -", "2/4", "第 3 页", "第3页 共4页".
 bool is_page_number(std::string_view line) {
+  // (The digits counted below are ASCII bytes: most lines fail here, before any copy.)
+  if (const std::size_t ascii_digits = count_digits(line); ascii_digits == 0 || ascii_digits > 6) return false;
   std::string rest;
   std::size_t pos = 0, digits = 0, groups = 0;
   bool in_digits = false;
@@ -105,6 +107,8 @@ bool is_page_number(std::string_view line) {
 
 // "1/31/2025", "Rev. 2025-01-31", "Updated: March 3, 2024".
 bool is_date_stamp(std::string_view line) {
+  // A date word and a year both hold digits.
+  if (count_digits(line) == 0) return false;
   bool date = false, month = false, year = false;
   for (std::string_view word : words_of(line)) {
     const std::string lower = lower_ascii(word);
@@ -136,8 +140,9 @@ bool is_label_line(std::string_view line) {
 
 // "42 U.S.C. § 300aa-26", "45 CFR 46.116".
 bool is_legal_citation(std::string_view line) {
+  if (count_digits(line) == 0 || !is_label_line(line)) return false;
   const auto words = words_of(line);
-  if (words.empty() || words.size() > 10 || count_digits(line) == 0 || !is_label_line(line)) return false;
+  if (words.empty() || words.size() > 10) return false;
   if (line.find("U.S.C.") != std::string_view::npos || line.find("C.F.R.") != std::string_view::npos ||
       line.find("\xC2\xA7") != std::string_view::npos)  // §
     return true;
@@ -150,8 +155,9 @@ bool is_legal_citation(std::string_view line) {
 
 // "No. 080801 Rev. 7/24", "Item #P4072", "CS 321629-A": mostly codes and numbers.
 bool is_catalogue_code(std::string_view line) {
+  if (!is_label_line(line)) return false;
   const auto words = words_of(line);
-  if (words.empty() || words.size() > 10 || !is_label_line(line)) return false;
+  if (words.empty() || words.size() > 10) return false;
   static constexpr std::string_view kMarkers[] = {"no.", "no", "rev.", "rev", "cat.", "item", "form", "pub.",
                                                   "publication", "ref.", "cs", "#"};
   bool marker = false;
@@ -171,6 +177,7 @@ bool is_running_header(std::string_view line) {
   if (line.size() > 200) return false;
   const char last = line.back();
   if (last == '.' || line.ends_with("\xE3\x80\x82")) return false;  // 。
+  if (line.find_first_of("([") == std::string_view::npos) return false;  // no bracketed word
   for (std::string_view word : words_of(line))
     if ((word.front() == '(' || word.front() == '[') && is_date_word(word) &&
         (word.back() == ')' || word.back() == ']'))
