@@ -331,18 +331,23 @@ bool is_third_language(std::string_view text) {
       // Portuguese and Italian
       "os", "do", "da", "dos", "não", "em", "um", "uma", "são", "il", "di", "che", "gli", "della", "per", "sono",
       "non", "de"};
+  // A word longer than every listed one is neither (most words of a text).
+  constexpr std::size_t kLongest = [] {
+    std::size_t longest = 0;
+    for (std::string_view w : kEnglish) longest = std::max(longest, w.size());
+    for (std::string_view w : kOther) longest = std::max(longest, w.size());
+    return longest;
+  }();
   std::size_t english = 0, other = 0, words = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
     // Words of Latin letters (with accents); anything else separates them.
     std::size_t begin = pos;
-    std::string word;
     while (pos < text.size()) {
       std::size_t next = pos;
       const char32_t cp = utf8::next(text, next);
       const bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
       if (!letter) break;
-      word.append(text.substr(pos, next - pos));
       pos = next;
     }
     if (pos == begin) {
@@ -350,7 +355,12 @@ bool is_third_language(std::string_view text) {
       continue;
     }
     ++words;
-    const std::string lower = lower_ascii(word);
+    const std::string_view word = text.substr(begin, pos - begin);  // its letters are contiguous
+    if (word.size() > kLongest) continue;
+    char buffer[kLongest];
+    for (std::size_t k = 0; k < word.size(); ++k)
+      buffer[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k])));
+    const std::string_view lower(buffer, word.size());
     if (std::find(std::begin(kEnglish), std::end(kEnglish), lower) != std::end(kEnglish)) ++english;
     // Accented capitals are left as they are by lower_ascii; function words are lower case in running text.
     if (std::find(std::begin(kOther), std::end(kOther), lower) != std::end(kOther)) ++other;
