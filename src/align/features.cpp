@@ -178,6 +178,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   // Headwords longer than 8 characters (idioms, titles) are rare in running text; not looking them up saves half the time.
   const std::size_t max_bytes =
       std::max(std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes()), glossary_terms_.max_headword_bytes());
+  std::vector<std::size_t> ends;  // the candidate ends of a headword at pos (one vector for the sentence)
   while (pos < span.end) {
     if (next_number < numbers.size() && numbers[next_number].span.begin == pos) {
       const NumberMention& number = numbers[next_number++];
@@ -214,7 +215,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     Lexicon::Translations best;
     Lexicon::Translations glossary_hit;
     std::size_t limit = std::min(span.end, pos + max_bytes);
-    std::vector<std::size_t> ends;
+    ends.clear();
     for (std::size_t p = after; p <= limit;) {
       ends.push_back(p);
       if (p >= limit) break;
