@@ -52,7 +52,13 @@ class ChanceTable {
  public:
   static constexpr int kLinear = 128;  // exact values for lengths 0..127
   static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
-  explicit ChanceTable(const std::vector<SentenceFeatures>& side) : side_(&side) { window(1); }
+  static constexpr int kLog2Table = 4096;  // 2 log2(length) of whole lengths below this, looked up
+  explicit ChanceTable(const std::vector<SentenceFeatures>& side) : side_(&side) {
+    window(1);
+    // (Lengths are sums of whole numbers: the same values as log2 gives, without its cost at every lookup.)
+    twice_log2_.resize(kLog2Table);
+    for (int k = 1; k < kLog2Table; ++k) twice_log2_[static_cast<std::size_t>(k)] = 2.f * std::log2(static_cast<float>(k));
+  }
   // Room for any `width` consecutive sentences at once (before the first lookup).
   void window(std::size_t width) {
     const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min(width, side_->size())));
@@ -71,7 +77,8 @@ class ChanceTable {
       return row[k] + (row[k + 1] - row[k]) * (length - static_cast<float>(k));
     }
     const float* row = &values_[slot * kGrid];
-    const float x = 2.f * std::log2(length);
+    const bool whole = length < static_cast<float>(kLog2Table) && static_cast<float>(static_cast<int>(length)) == length;
+    const float x = whole ? twice_log2_[static_cast<std::size_t>(length)] : 2.f * std::log2(length);
     const int k = std::min(kGrid - 2, static_cast<int>(x));
     const float f = std::min(1.f, x - static_cast<float>(k));
     return row[k] + (row[k + 1] - row[k]) * f;
@@ -107,6 +114,7 @@ class ChanceTable {
   mutable std::vector<std::size_t> held_;  // sentence in each slot, or kEmpty
   mutable std::vector<float> values_;      // kGrid per slot
   mutable std::vector<float> linear_;      // kLinear per slot
+  std::vector<float> twice_log2_;          // 2 log2(k) for k < kLog2Table
 };
 
 struct PairMasks {
