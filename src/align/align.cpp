@@ -95,16 +95,21 @@ class ChanceTable {
     };
     for (int k = 0; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
+    // Length by length over all tokens (at most kMaxTokens): the tokens' terms
+    // are computed side by side, then summed in token order as ever.
     float* row = &linear_[slot * kLinear];
-    std::fill(row, row + kLinear, 0.f);
-    for (std::size_t t = 0; t < weights.size(); ++t) {
-      const float step = std::exp(-rates[t]);
-      const float weight = weights[t];
-      float missed = 1.f;
-      for (int k = 1; k < kLinear; ++k) {
-        missed *= step;
-        row[k] += weight * (1.f - missed);
+    const std::size_t tokens = std::min(weights.size(), kMaxTokens);
+    std::array<float, kMaxTokens> step{}, missed{}, term{};
+    for (std::size_t t = 0; t < tokens; ++t) step[t] = std::exp(-rates[t]), missed[t] = 1.f;
+    row[0] = 0.f;
+    for (int k = 1; k < kLinear; ++k) {
+      for (std::size_t t = 0; t < tokens; ++t) {
+        missed[t] *= step[t];
+        term[t] = weights[t] * (1.f - missed[t]);
       }
+      float sum = 0.f;
+      for (std::size_t t = 0; t < tokens; ++t) sum += term[t];
+      row[k] = sum;
     }
     held_[slot] = s;
   }
