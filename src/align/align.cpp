@@ -477,16 +477,29 @@ class Search {
   [[gnu::noinline]] PairMasks pair_masks(std::size_t i, std::size_t j) const {
     const auto [first, end] = mask_columns(i);
     if (j < first || j >= end) return {};
-    PairMasks pm;
+    // The English tokens' ids by their position in the vocabulary, matched
+    // against the Chinese sentence's offers in one walk over them (not one
+    // walk from their start per id).
+    const Offers& offers = zh_[i].offers;
+    const Vocabulary* vocabulary = offers.vocabulary();
+    if (!vocabulary || offers.empty()) return {};
+    std::array<std::pair<std::uint32_t, std::uint32_t>, 2 * kMaxTokens> wanted;  // (position, token)
+    std::size_t count = 0;
     const auto ids = en_[j].tokens.ids(), alt_ids = en_[j].tokens.alt_ids();
-    for (std::size_t k = 0; k < ids.size(); ++k)
-      for (const WordId id : {ids[k], alt_ids[k]}) {
-        if (!id) continue;
-        const std::uint64_t bits = zh_[i].offers.bits_of(id);
-        if (!bits) continue;
-        pm.en |= std::uint64_t{1} << k;
+    for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
+      for (const WordId id : {ids[k], alt_ids[k]})
+        if (const std::uint32_t found = id ? vocabulary->find(id) : 0) wanted[count++] = {found - 1, static_cast<std::uint32_t>(k)};
+    if (count == 0) return {};
+    std::sort(wanted.begin(), wanted.begin() + static_cast<std::ptrdiff_t>(count));
+    PairMasks pm;
+    std::size_t w = 0;
+    offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+      while (w < count && wanted[w].first < position) ++w;
+      for (std::size_t v = w; v < count && wanted[v].first == position; ++v) {
+        pm.en |= std::uint64_t{1} << wanted[v].second;
         pm.zh |= bits;
       }
+    });
     return pm;
   }
 
