@@ -400,13 +400,17 @@ class Search {
     const float chance = static_cast<float>(w_.chance);
     for (std::size_t j = lo; j <= end; ++j) {
       std::uint64_t bits = 0;
+      float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       Term* out = &terms[(j - lo) * kMaxSpan];
       for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b) {
-        if (j - b >= first && j - b < end) bits |= row[j - b - first].zh;
+        if (j - b >= first && j - b < end) {
+          const std::uint64_t more = bits | row[j - b - first].zh;
+          if (more != bits) bits = more, covered = weighted_bits(bits, weights);
+        }
         const auto en_length = static_cast<float>(en_length_[j] - en_length_[j - b]);
-        out[b - 1] = {(weighted_bits(bits, weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at(i, en_length)) * zh_norm_[i], bits == 0 && orphan_sized};
       }
-      upper[j - lo] = weighted_bits(bits, weights) * zh_norm_[i];
+      upper[j - lo] = covered * zh_norm_[i];
     }
   }
 
@@ -430,11 +434,13 @@ class Search {
       const bool orphan_sized = en_[j].tokens.size() >= orphan_tokens;
       std::uint64_t bits = 0;
       Term* out = &en_terms_[k * kMaxSpan];
+      float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       for (std::size_t a = 1; a <= i - top; ++a) {
-        bits |= masks(i - a, j).en;
-        out[a - 1] = {(weighted_bits(bits, weights) - chance * en_chance_.at(j, zh_length[a])) * en_norm_[j], bits == 0 && orphan_sized};
+        const std::uint64_t more = bits | masks(i - a, j).en;
+        if (more != bits) bits = more, covered = weighted_bits(bits, weights);
+        out[a - 1] = {(covered - chance * en_chance_.at(j, zh_length[a])) * en_norm_[j], bits == 0 && orphan_sized};
       }
-      en_upper_[k] = bits ? weighted_bits(bits, weights) * en_norm_[j] : 0.f;
+      en_upper_[k] = bits ? covered * en_norm_[j] : 0.f;
     }
   }
 
