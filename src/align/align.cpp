@@ -53,7 +53,13 @@ class ChanceTable {
  public:
   static constexpr int kLinear = 128;  // exact values for lengths 0..127
   static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
-  explicit ChanceTable(const std::vector<SentenceFeatures>& side) : side_(&side) { window(1); }
+  static constexpr int kLog2Table = 4096;  // 2 log2(length) of whole lengths below this, looked up
+  explicit ChanceTable(const std::vector<SentenceFeatures>& side) : side_(&side) {
+    window(1);
+    // (Lengths are sums of whole numbers: the same values as log2 gives, without its cost at every lookup.)
+    twice_log2_.resize(kLog2Table);
+    for (int k = 1; k < kLog2Table; ++k) twice_log2_[static_cast<std::size_t>(k)] = 2.f * std::log2(static_cast<float>(k));
+  }
   // Room for any `width` consecutive sentences at once (before the first lookup).
   void window(std::size_t width) {
     const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min(width, side_->size())));
@@ -72,7 +78,8 @@ class ChanceTable {
       return row[k] + (row[k + 1] - row[k]) * (length - static_cast<float>(k));
     }
     const float* row = &values_[slot * kGrid];
-    const float x = 2.f * std::log2(length);
+    const bool whole = length < static_cast<float>(kLog2Table) && static_cast<float>(static_cast<int>(length)) == length;
+    const float x = whole ? twice_log2_[static_cast<std::size_t>(length)] : 2.f * std::log2(length);
     const int k = std::min(kGrid - 2, static_cast<int>(x));
     const float f = std::min(1.f, x - static_cast<float>(k));
     return row[k] + (row[k + 1] - row[k]) * f;
@@ -89,16 +96,21 @@ class ChanceTable {
     };
     for (int k = 0; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
+    // Length by length over all tokens (at most kMaxTokens): the tokens' terms
+    // are computed side by side, then summed in token order as ever.
     float* row = &linear_[slot * kLinear];
-    std::fill(row, row + kLinear, 0.f);
-    for (std::size_t t = 0; t < weights.size(); ++t) {
-      const float step = std::exp(-rates[t]);
-      const float weight = weights[t];
-      float missed = 1.f;
-      for (int k = 1; k < kLinear; ++k) {
-        missed *= step;
-        row[k] += weight * (1.f - missed);
+    const std::size_t tokens = std::min(weights.size(), kMaxTokens);
+    std::array<float, kMaxTokens> step{}, missed{}, term{};
+    for (std::size_t t = 0; t < tokens; ++t) step[t] = std::exp(-rates[t]), missed[t] = 1.f;
+    row[0] = 0.f;
+    for (int k = 1; k < kLinear; ++k) {
+      for (std::size_t t = 0; t < tokens; ++t) {
+        missed[t] *= step[t];
+        term[t] = weights[t] * (1.f - missed[t]);
       }
+      float sum = 0.f;
+      for (std::size_t t = 0; t < tokens; ++t) sum += term[t];
+      row[k] = sum;
     }
     held_[slot] = s;
   }
@@ -108,6 +120,7 @@ class ChanceTable {
   mutable std::vector<std::size_t> held_;  // sentence in each slot, or kEmpty
   mutable std::vector<float> values_;      // kGrid per slot
   mutable std::vector<float> linear_;      // kLinear per slot
+  std::vector<float> twice_log2_;          // 2 log2(k) for k < kLog2Table
 };
 
 struct PairMasks {
@@ -395,13 +408,17 @@ class Search {
     const float chance = static_cast<float>(w_.chance);
     for (std::size_t j = lo; j <= end; ++j) {
       std::uint64_t bits = 0;
+      float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       Term* out = &terms[(j - lo) * kMaxSpan];
       for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b) {
-        if (j - b >= first && j - b < end) bits |= row[j - b - first].zh;
+        if (j - b >= first && j - b < end) {
+          const std::uint64_t more = bits | row[j - b - first].zh;
+          if (more != bits) bits = more, covered = weighted_bits(bits, weights);
+        }
         const auto en_length = static_cast<float>(en_length_[j] - en_length_[j - b]);
-        out[b - 1] = {(weighted_bits(bits, weights) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at(i, en_length)) * zh_norm_[i], bits == 0 && orphan_sized};
       }
-      upper[j - lo] = weighted_bits(bits, weights) * zh_norm_[i];
+      upper[j - lo] = covered * zh_norm_[i];
     }
   }
 
@@ -425,11 +442,13 @@ class Search {
       const bool orphan_sized = en_[j].tokens.size() >= orphan_tokens;
       std::uint64_t bits = 0;
       Term* out = &en_terms_[k * kMaxSpan];
+      float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       for (std::size_t a = 1; a <= i - top; ++a) {
-        bits |= masks(i - a, j).en;
-        out[a - 1] = {(weighted_bits(bits, weights) - chance * en_chance_.at(j, zh_length[a])) * en_norm_[j], bits == 0 && orphan_sized};
+        const std::uint64_t more = bits | masks(i - a, j).en;
+        if (more != bits) bits = more, covered = weighted_bits(bits, weights);
+        out[a - 1] = {(covered - chance * en_chance_.at(j, zh_length[a])) * en_norm_[j], bits == 0 && orphan_sized};
       }
-      en_upper_[k] = bits ? weighted_bits(bits, weights) * en_norm_[j] : 0.f;
+      en_upper_[k] = bits ? covered * en_norm_[j] : 0.f;
     }
   }
 
@@ -472,16 +491,29 @@ class Search {
   [[gnu::noinline]] PairMasks pair_masks(std::size_t i, std::size_t j) const {
     const auto [first, end] = mask_columns(i);
     if (j < first || j >= end) return {};
-    PairMasks pm;
+    // The English tokens' ids by their position in the vocabulary, matched
+    // against the Chinese sentence's offers in one walk over them (not one
+    // walk from their start per id).
+    const Offers& offers = zh_[i].offers;
+    const Vocabulary* vocabulary = offers.vocabulary();
+    if (!vocabulary || offers.empty()) return {};
+    std::array<std::pair<std::uint32_t, std::uint32_t>, 2 * kMaxTokens> wanted;  // (position, token)
+    std::size_t count = 0;
     const auto ids = en_[j].tokens.ids(), alt_ids = en_[j].tokens.alt_ids();
-    for (std::size_t k = 0; k < ids.size(); ++k)
-      for (const WordId id : {ids[k], alt_ids[k]}) {
-        if (!id) continue;
-        const std::uint64_t bits = zh_[i].offers.bits_of(id);
-        if (!bits) continue;
-        pm.en |= std::uint64_t{1} << k;
+    for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
+      for (const WordId id : {ids[k], alt_ids[k]})
+        if (const std::uint32_t found = id ? vocabulary->find(id) : 0) wanted[count++] = {found - 1, static_cast<std::uint32_t>(k)};
+    if (count == 0) return {};
+    std::sort(wanted.begin(), wanted.begin() + static_cast<std::ptrdiff_t>(count));
+    PairMasks pm;
+    std::size_t w = 0;
+    offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+      while (w < count && wanted[w].first < position) ++w;
+      for (std::size_t v = w; v < count && wanted[v].first == position; ++v) {
+        pm.en |= std::uint64_t{1} << wanted[v].second;
         pm.zh |= bits;
       }
+    });
     return pm;
   }
 

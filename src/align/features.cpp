@@ -178,6 +178,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   // Headwords longer than 8 characters (idioms, titles) are rare in running text; not looking them up saves half the time.
   const std::size_t max_bytes =
       std::max(std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes()), glossary_terms_.max_headword_bytes());
+  std::vector<std::size_t> ends;  // the candidate ends of a headword at pos (one vector for the sentence)
   while (pos < span.end) {
     if (next_number < numbers.size() && numbers[next_number].span.begin == pos) {
       const NumberMention& number = numbers[next_number++];
@@ -214,7 +215,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     Lexicon::Translations best;
     Lexicon::Translations glossary_hit;
     std::size_t limit = std::min(span.end, pos + max_bytes);
-    std::vector<std::size_t> ends;
+    ends.clear();
     for (std::size_t p = after; p <= limit;) {
       ends.push_back(p);
       if (p >= limit) break;
@@ -413,21 +414,27 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   for (std::size_t k = 0; k < zh_order.size();) {
     const std::uint64_t z = beads.zh[zh_order[k]];
     std::size_t key_end = k;
+    while (key_end < zh_order.size() && beads.zh[zh_order[key_end]] == z) ++key_end;
+    const int z_count = static_cast<int>(key_end - k);
+    if (z_count < min_count) {  // no id can be seen with it often enough (most keys)
+      k = key_end;
+      continue;
+    }
     partners.clear();
-    for (; key_end < zh_order.size() && beads.zh[zh_order[key_end]] == z; ++key_end) {
-      const auto run = BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[key_end]));
+    for (; k < key_end; ++k) {
+      const auto run = BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k]));
       partners.insert(partners.end(), run.begin(), run.end());
     }
-    const int z_count = static_cast<int>(key_end - k);
-    k = key_end;
-    if (z_count < min_count) continue;  // no id can be seen with it often enough
     std::sort(partners.begin(), partners.end());
     for (std::size_t p = 0; p < partners.size();) {
       std::size_t end = p;
       while (end < partners.size() && partners[end] == partners[p]) ++end;
-      const Association pair{z, partners[p], static_cast<int>(end - p), z_count + count_in(en_seen, partners[p])};
+      const int together = static_cast<int>(end - p);
+      const WordId e = partners[p];
       p = end;
-      if (pair.together >= min_count && pair.dice() >= min_dice) out.push_back(pair);
+      if (together < min_count) continue;  // (most pairs: no need to count the beads holding e)
+      const Association pair{z, e, together, z_count + count_in(en_seen, e)};
+      if (pair.dice() >= min_dice) out.push_back(pair);
     }
   }
   return out;

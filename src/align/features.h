@@ -106,6 +106,8 @@ class Offers {
   void add(const std::vector<Offer>& more);
   // The bits of the tokens offering `id` (0: none).
   std::uint64_t bits_of(WordId id) const;
+  // The vocabulary of the last assign (null before one).
+  const Vocabulary* vocabulary() const { return vocabulary_; }
   iterator begin() const { return {this, 0}; }
   iterator end() const { return {this, size_}; }
   bool empty() const { return size_ == 0; }

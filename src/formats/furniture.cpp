@@ -77,6 +77,8 @@ bool is_month(std::string_view lower) {
 
 // "12", "Page 2", "Page 2 of 4", "- 3 -", "2/4", "第 3 页", "第3页 共4页".
 bool is_page_number(std::string_view line) {
+  // (The digits counted below are ASCII bytes: most lines fail here, before any copy.)
+  if (const std::size_t ascii_digits = count_digits(line); ascii_digits == 0 || ascii_digits > 6) return false;
   std::string rest;
   std::size_t pos = 0, digits = 0, groups = 0;
   bool in_digits = false;
@@ -105,6 +107,8 @@ bool is_page_number(std::string_view line) {
 
 // "1/31/2025", "Rev. 2025-01-31", "Updated: March 3, 2024".
 bool is_date_stamp(std::string_view line) {
+  // A date word and a year both hold digits.
+  if (count_digits(line) == 0) return false;
   bool date = false, month = false, year = false;
   for (std::string_view word : words_of(line)) {
     const std::string lower = lower_ascii(word);
@@ -136,8 +140,9 @@ bool is_label_line(std::string_view line) {
 
 // "42 U.S.C. § 300aa-26", "45 CFR 46.116".
 bool is_legal_citation(std::string_view line) {
+  if (count_digits(line) == 0 || !is_label_line(line)) return false;
   const auto words = words_of(line);
-  if (words.empty() || words.size() > 10 || count_digits(line) == 0 || !is_label_line(line)) return false;
+  if (words.empty() || words.size() > 10) return false;
   if (line.find("U.S.C.") != std::string_view::npos || line.find("C.F.R.") != std::string_view::npos ||
       line.find("\xC2\xA7") != std::string_view::npos)  // §
     return true;
@@ -150,8 +155,9 @@ bool is_legal_citation(std::string_view line) {
 
 // "No. 080801 Rev. 7/24", "Item #P4072", "CS 321629-A": mostly codes and numbers.
 bool is_catalogue_code(std::string_view line) {
+  if (!is_label_line(line)) return false;
   const auto words = words_of(line);
-  if (words.empty() || words.size() > 10 || !is_label_line(line)) return false;
+  if (words.empty() || words.size() > 10) return false;
   static constexpr std::string_view kMarkers[] = {"no.", "no", "rev.", "rev", "cat.", "item", "form", "pub.",
                                                   "publication", "ref.", "cs", "#"};
   bool marker = false;
@@ -171,6 +177,7 @@ bool is_running_header(std::string_view line) {
   if (line.size() > 200) return false;
   const char last = line.back();
   if (last == '.' || line.ends_with("\xE3\x80\x82")) return false;  // 。
+  if (line.find_first_of("([") == std::string_view::npos) return false;  // no bracketed word
   for (std::string_view word : words_of(line))
     if ((word.front() == '(' || word.front() == '[') && is_date_word(word) &&
         (word.back() == ')' || word.back() == ']'))
@@ -324,18 +331,23 @@ bool is_third_language(std::string_view text) {
       // Portuguese and Italian
       "os", "do", "da", "dos", "não", "em", "um", "uma", "são", "il", "di", "che", "gli", "della", "per", "sono",
       "non", "de"};
+  // A word longer than every listed one is neither (most words of a text).
+  constexpr std::size_t kLongest = [] {
+    std::size_t longest = 0;
+    for (std::string_view w : kEnglish) longest = std::max(longest, w.size());
+    for (std::string_view w : kOther) longest = std::max(longest, w.size());
+    return longest;
+  }();
   std::size_t english = 0, other = 0, words = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
     // Words of Latin letters (with accents); anything else separates them.
     std::size_t begin = pos;
-    std::string word;
     while (pos < text.size()) {
       std::size_t next = pos;
       const char32_t cp = utf8::next(text, next);
       const bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
       if (!letter) break;
-      word.append(text.substr(pos, next - pos));
       pos = next;
     }
     if (pos == begin) {
@@ -343,7 +355,12 @@ bool is_third_language(std::string_view text) {
       continue;
     }
     ++words;
-    const std::string lower = lower_ascii(word);
+    const std::string_view word = text.substr(begin, pos - begin);  // its letters are contiguous
+    if (word.size() > kLongest) continue;
+    char buffer[kLongest];
+    for (std::size_t k = 0; k < word.size(); ++k)
+      buffer[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k])));
+    const std::string_view lower(buffer, word.size());
     if (std::find(std::begin(kEnglish), std::end(kEnglish), lower) != std::end(kEnglish)) ++english;
     // Accented capitals are left as they are by lower_ascii; function words are lower case in running text.
     if (std::find(std::begin(kOther), std::end(kOther), lower) != std::end(kOther)) ++other;
