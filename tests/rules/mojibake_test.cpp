@@ -113,6 +113,45 @@ TEST(MojibakeLatin, HitSpansAreByteOffsets) {
   EXPECT_EQ(hits[0].how, "UTF-8 read as Windows-1252");
 }
 
+// UTF-8 read as ISO-8859-1 with some C1 controls kept and others dropped:
+// "æ\u0087å\u0085" is 文 (E6 96 87) and 椅 (E6 A4 85) each short of a byte. The
+// run of lead and continuation images is one finding; its two C1 controls,
+// which alone would be Windows-1252 text read as ISO-8859-1 ("‡", "…"), are
+// part of it, whatever fires elsewhere on the line.
+TEST(MojibakeLatin, ADroppedC1RunReplacesTheControlsInsideIt) {
+  const std::string run = "We see \xC3\xA6\xC2\x87\xC3\xA5\xC2\x85 here";  // the run is bytes 7-15
+  for (const std::string& tail : {std::string("."), std::string(", and the caf\xC3\x83\xC2\xA9 too.")}) {
+    const auto hits = find_latin_mojibake(run + tail);
+    std::vector<std::tuple<std::size_t, std::size_t, bool>> got;
+    for (const auto& hit : hits) got.emplace_back(hit.begin, hit.end, hit.lossy);
+    auto expected = std::vector<std::tuple<std::size_t, std::size_t, bool>>{{7, 15, true}};
+    if (tail.size() > 1) expected.emplace_back(33, 37, false);  // "Ã©" after "the caf"
+    EXPECT_EQ(got, expected) << tail;
+    EXPECT_EQ(hits[0].how, "UTF-8 read as ISO-8859-1 with the C1 control bytes dropped");
+  }
+  // The rule reports the same: the run (no fix) and "Ã©".
+  EXPECT_EQ(fixes("encoding/mojibake", run + ", and the caf\xC3\x83\xC2\xA9 too."),
+            (std::vector<std::string>{"<no fix>", "é"}));
+}
+
+// An ordinary hit that reaches out of a dropped-C1 run wins over the run, and
+// then the C1 control inside the run is reported on its own: "æ\u0087ä¸\u00AD"
+// is a run (文 short of a byte, then 中), but "ä¸\u00ADxÃ©" is one word of
+// mojibake that goes on past it. With a second run inside the word ("å¥½æ\u0087",
+// 好 and 文 short of a byte, after "Ã©"), the word's hit reaches into both runs.
+TEST(MojibakeLatin, AHitReachingOutOfDroppedC1RunsKeepsTheControlsInThem) {
+  const std::string text = "We see \xC3\xA6\xC2\x87\xC3\xA4\xC2\xB8\xC2\xADx\xC3\x83\xC2\xA9 here.";
+  std::vector<std::pair<std::size_t, std::size_t>> got;
+  for (const auto& hit : find_latin_mojibake(text)) got.emplace_back(hit.begin, hit.end);
+  EXPECT_EQ(got, (std::vector<std::pair<std::size_t, std::size_t>>{{9, 11}, {11, 22}}));
+  const std::string two_runs =
+      "We see \xC3\xA6\xC2\x87\xC3\xA4\xC2\xB8\xC2\xADx\xC3\x83\xC2\xA9\xC3\xA5\xC2\xA5\xC2\xBD\xC3\xA6\xC2\x87.";
+  got.clear();
+  for (const auto& hit : find_latin_mojibake(two_runs)) got.emplace_back(hit.begin, hit.end);
+  // ‡ at 9 and 30; the word "ä¸\u00ADxÃ©å¥½" is bytes 11-28, the second run 22-32.
+  EXPECT_EQ(got, (std::vector<std::pair<std::size_t, std::size_t>>{{9, 11}, {11, 28}, {30, 32}}));
+}
+
 TEST(MojibakeCjk, FixIsTheRecoveredText) {
   EXPECT_EQ(fixes("encoding/mojibake-cjk", "It doesn鈥檛 work"), (std::vector<std::string>{"’t"}));
   EXPECT_EQ(fixes("encoding/mojibake-cjk", "鐢变簬杩欎釜"), (std::vector<std::string>{"由于这个"}));

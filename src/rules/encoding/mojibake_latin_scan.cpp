@@ -710,20 +710,36 @@ void add_dropped_c1(std::string_view text, StartCursor* starts, ChunkedList<Hit>
   finish_dropped(text, run, found);
   if (found.empty()) return;
   // A run replaces the ordinary hits inside it (parts of it that happened to
-  // be complete sequences).
+  // be complete sequences, C1 controls); an ordinary hit that reaches out of
+  // a run wins, and then the hits inside the run stay. Both lists are in text
+  // order and each is free of overlaps (scan() keeps hits so): one pass.
   ChunkedList<Hit> kept;  // hits is given back from the front as it grows
+  std::vector<Hit> inside_run;  // hits inside found[next], until the run is kept or dropped
   std::size_t next = 0;
   for (std::size_t h = 0; h < hits.size(); ++h) {
     hits.release_before(h);
     Hit& hit = hits[h];
-    while (next < found.size() && found[next].end <= hit.begin) kept.push_back(std::move(found[next++]));
-    const bool inside = next < found.size() && found[next].begin <= hit.begin && hit.end <= found[next].end;
-    const bool overlaps = next < found.size() && found[next].begin < hit.end && hit.begin < found[next].end;
-    if (inside) continue;
-    if (overlaps) {
-      ++next;  // an ordinary hit that reaches outside the run wins
+    bool inside = false;
+    while (next < found.size()) {
+      Hit& run = found[next];
+      if (run.end <= hit.begin) {  // the run is passed: it replaces the hits inside it
+        kept.push_back(std::move(run));
+        ++next;
+        inside_run.clear();
+        continue;
+      }
+      if (hit.end <= run.begin) break;  // the hit is before the run
+      inside = run.begin <= hit.begin && hit.end <= run.end;
+      if (inside) break;
+      // The hit reaches out of the run (maybe into the next one): the run is dropped.
+      for (Hit& held : inside_run) kept.push_back(std::move(held));
+      inside_run.clear();
+      ++next;
     }
-    kept.push_back(std::move(hit));
+    if (inside)
+      inside_run.push_back(std::move(hit));
+    else
+      kept.push_back(std::move(hit));
   }
   while (next < found.size()) kept.push_back(std::move(found[next++]));
   hits = std::move(kept);
@@ -825,17 +841,26 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, StartCursor* starts) 
   if (with_c1) {
     // Hits and controls are both in text order (controls found inside a
     // candidate may come late): one pass with a moving index, not a search
-    // of every hit for every control.
+    // of every hit for every control. The controls' hits are merged in text
+    // order, which add_dropped_c1 needs: a control inside a run of lead and
+    // continuation images is part of the run.
     std::sort(c1_controls.begin(), c1_controls.end());
-    const std::size_t fired = hits.size();
+    ChunkedList<Hit> merged;  // hits is given back from the front as it grows
     std::size_t next_hit = 0;
+    auto take_hit = [&]() {
+      hits.release_before(next_hit);
+      merged.push_back(std::move(hits[next_hit++]));
+    };
     for (const std::size_t begin : c1_controls) {
       const std::size_t end = begin + 2;
-      while (next_hit < fired && hits[next_hit].end < end) ++next_hit;
-      const bool inside = next_hit < fired && hits[next_hit].begin <= begin && end <= hits[next_hit].end;
+      // A hit is whole characters: one that ends before end ends at begin or before.
+      while (next_hit < hits.size() && hits[next_hit].end < end) take_hit();
+      const bool inside = next_hit < hits.size() && hits[next_hit].begin <= begin && end <= hits[next_hit].end;
       if (!inside)
-        if (auto hit = c1_hit(text, begin, end)) hits.push_back(std::move(*hit));
+        if (auto hit = c1_hit(text, begin, end)) merged.push_back(std::move(*hit));
     }
+    while (next_hit < hits.size()) take_hit();
+    hits = std::move(merged);
     std::vector<std::size_t>().swap(c1_controls);
     add_dropped_c1(text, starts, hits);
   }
