@@ -648,25 +648,39 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
   return vocabulary;
 }
 
-void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side) {
-  // Document frequency of every token key on each side, and of every offered id.
-  auto idf = [](std::vector<SentenceFeatures>& side) {
-    std::unordered_map<std::uint64_t, int> df;
-    for (const auto& s : side)
-      for (auto key : s.tokens.keys()) ++df[key];
+void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+                     const Vocabulary& vocabulary) {
+  // Document frequency of every token key on each side: the keys of the side
+  // sorted, each once with its count (hash maps of them took an allocation a key).
+  std::vector<std::pair<std::uint64_t, int>> df;
+  auto idf = [&df](std::vector<SentenceFeatures>& side) {
+    std::vector<std::uint64_t> keys;
+    std::size_t tokens = 0;
+    for (const auto& s : side) tokens += s.tokens.size();
+    keys.reserve(tokens);
+    for (const auto& s : side) keys.insert(keys.end(), s.tokens.keys().begin(), s.tokens.keys().end());
+    std::sort(keys.begin(), keys.end());
+    df.clear();
+    for (const std::uint64_t key : keys) {
+      if (!df.empty() && df.back().first == key) ++df.back().second;
+      else df.emplace_back(key, 1);
+    }
     const double n = static_cast<double>(side.size());
     for (auto& s : side) {
-      for (std::size_t k = 0; k < s.tokens.size(); ++k)
-        s.tokens.weights()[k] = static_cast<float>(std::log(1.0 + n / df[s.tokens.keys()[k]]));
+      for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+        const auto found = std::lower_bound(df.begin(), df.end(), std::make_pair(s.tokens.keys()[k], 0));
+        s.tokens.weights()[k] = static_cast<float>(std::log(1.0 + n / found->second));
+      }
     }
   };
   idf(zh_side);
   idf(en_side);
   // Chance that a random sentence of the other side covers a token, per unit of its length.
-  auto rates = [](std::vector<SentenceFeatures>& side, const std::vector<SentenceFeatures>& other, bool by_offers) {
-    std::unordered_map<WordId, int> offered;  // id -> sentences of `other` offering it
-    for (const auto& s : other)
-      for (const auto& [id, bits] : s.offers) ++offered[id];
+  // Sentences of `other` offering each id, by the id's position in the vocabulary.
+  std::vector<int> offered;
+  auto rates = [&](std::vector<SentenceFeatures>& side, const std::vector<SentenceFeatures>& other, bool by_offers) {
+    offered.assign(vocabulary.ids.size(), 0);
+    for (const auto& s : other) s.offers.for_each_position([&](std::uint32_t position, std::uint64_t) { ++offered[position]; });
     double total_length = 0;
     for (const auto& s : other) total_length += s.length;
     const double n = std::max<double>(1, static_cast<double>(other.size()));
@@ -676,18 +690,17 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
     for (auto& s : side) {
       if (by_offers) {
         offered_share.assign(s.tokens.size(), 0.0);
-        s.offers.for_each_token([&](WordId id, std::size_t k) {
-          const auto found = offered.find(id);
-          if (found != offered.end()) offered_share[k] += found->second / n;
+        s.offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+          if (const int count = offered[position])
+            for (; bits; bits &= bits - 1) offered_share[static_cast<std::size_t>(std::countr_zero(bits))] += count / n;
         });
       }
       for (std::size_t k = 0; k < s.tokens.size(); ++k) {
         double p = 0;
         if (by_offers) {
           p = offered_share[k];
-        } else {
-          const auto found = offered.find(s.tokens.ids()[k]);
-          if (found != offered.end()) p = found->second / n;
+        } else if (const std::uint32_t found = vocabulary.find(s.tokens.ids()[k])) {
+          if (const int count = offered[found - 1]) p = count / n;
         }
         p = std::min(p, 0.95);
         s.tokens.rates()[k] = static_cast<float>(-std::log(1 - p) / mean_length);
