@@ -503,27 +503,27 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   // more are trusted on their Dice coefficient alone.
   const Associations associations = associate(runs, min_dice, min_count);
   const auto links = link_words(runs, associations);
-  std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
-  std::size_t pairs = 0;
+  // The learned pairs, sorted by key and id (as the associations are).
+  std::vector<std::pair<std::uint64_t, WordId>> learned;
   for (const Association& pair : associations) {
     Association seen = pair;
     if (pair.together < trusted_count) seen.together = count_in(links, std::make_pair(pair.zh, pair.en));
     if (seen.together < min_count || seen.dice() < min_dice) continue;
-    learned[pair.zh].push_back(pair.en);
-    ++pairs;
+    learned.emplace_back(pair.zh, pair.en);
   }
   if (learned.empty()) return 0;
+  const auto by_key = [](const std::pair<std::uint64_t, WordId>& pair, std::uint64_t key) { return pair.first < key; };
   std::vector<Offer> more;
   for (auto& s : zh_side) {
     more.clear();
     for (std::size_t k = 0; k < s.tokens.size(); ++k) {
-      const auto found = learned.find(s.tokens.keys()[k]);
-      if (found == learned.end()) continue;
-      for (WordId e : found->second) more.emplace_back(e, std::uint64_t{1} << k);
+      const std::uint64_t key = s.tokens.keys()[k];
+      for (auto found = std::lower_bound(learned.begin(), learned.end(), key, by_key); found != learned.end() && found->first == key; ++found)
+        more.emplace_back(found->second, std::uint64_t{1} << k);
     }
     if (!more.empty()) s.offers.add(more);
   }
-  return pairs;
+  return learned.size();
 }
 
 void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids) {
