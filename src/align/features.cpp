@@ -513,11 +513,16 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   }
   if (learned.empty()) return 0;
   const auto by_key = [](const std::pair<std::uint64_t, WordId>& pair, std::uint64_t key) { return pair.first < key; };
+  // Most keys learned nothing: a bit per key's low bits (keys are hashes)
+  // rules most of them out without a search.
+  std::array<std::uint64_t, 64> maybe{};
+  for (const auto& [key, id] : learned) maybe[(key >> 6) & 63] |= std::uint64_t{1} << (key & 63);
   std::vector<Offer> more;
   for (auto& s : zh_side) {
     more.clear();
     for (std::size_t k = 0; k < s.tokens.size(); ++k) {
       const std::uint64_t key = s.tokens.keys()[k];
+      if (!(maybe[(key >> 6) & 63] >> (key & 63) & 1)) continue;
       for (auto found = std::lower_bound(learned.begin(), learned.end(), key, by_key); found != learned.end() && found->first == key; ++found)
         more.emplace_back(found->second, std::uint64_t{1} << k);
     }
@@ -549,6 +554,7 @@ Tokens& Tokens::operator=(const Tokens& other) {
 void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
   vocabulary_ = &vocabulary;
   std::vector<std::uint8_t> bytes;
+  bytes.reserve(2 * sorted.size());  // an entry a (mostly one-token) offer, mostly two bytes: one allocation, not one per doubling
   std::uint32_t previous = 0;
   // The ids are ascending: each is looked for from where the one before was,
   // by steps doubling until past it, then by halves (most are near).
