@@ -399,8 +399,26 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   // Beads holding each English id, and the positions of the Chinese keys in
   // their runs sorted by key, then position (a key is once in a run: that is
   // by bead). Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
+  // (The English ids once each with their bead counts, the sorted copy
+  // shrunk before the Chinese positions are made: the peak holds one of them.)
   std::vector<WordId> en_seen = beads.en;
   std::sort(en_seen.begin(), en_seen.end());
+  std::vector<std::uint32_t> en_beads;
+  {
+    std::size_t distinct = 0;
+    for (std::size_t k = 0; k < en_seen.size(); ++k) distinct += k == 0 || en_seen[k - 1] != en_seen[k];
+    en_beads.assign(distinct, 0);
+    distinct = 0;
+    for (std::size_t k = 0; k < en_seen.size(); ++k) {
+      if (k == 0 || en_seen[distinct - 1] != en_seen[k]) en_seen[distinct++] = en_seen[k];
+      ++en_beads[distinct - 1];
+    }
+    en_seen.resize(distinct);
+    en_seen.shrink_to_fit();
+  }
+  const auto beads_holding = [&](WordId e) {
+    return static_cast<int>(en_beads[static_cast<std::size_t>(std::lower_bound(en_seen.begin(), en_seen.end(), e) - en_seen.begin())]);
+  };
   std::vector<std::uint32_t> zh_order(beads.zh.size());
   for (std::size_t k = 0; k < zh_order.size(); ++k) zh_order[k] = static_cast<std::uint32_t>(k);
   std::sort(zh_order.begin(), zh_order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -433,7 +451,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       const WordId e = partners[p];
       p = end;
       if (together < min_count) continue;  // (most pairs: no need to count the beads holding e)
-      const Association pair{z, e, together, z_count + count_in(en_seen, e)};
+      const Association pair{z, e, together, z_count + beads_holding(e)};
       if (pair.dice() >= min_dice) out.push_back(pair);
     }
   }
@@ -497,20 +515,30 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
         }
     runs.close_bead();
   }
+  // (Grown by doubling: their spare room would be held through the peak below.)
+  runs.zh_explaining.shrink_to_fit();
+  runs.en_explained.shrink_to_fit();
   // A pair seen in a few beads may be a word and its neighbour's translation
   // (a name beside "lab", a disease beside "virus"): it counts only as often
   // as competitive linking pairs the two. Pairs seen in trusted_count beads or
   // more are trusted on their Dice coefficient alone.
-  const Associations associations = associate(runs, min_dice, min_count);
-  const auto links = link_words(runs, associations);
-  // The learned pairs, sorted by key and id (as the associations are).
-  std::vector<std::pair<std::uint64_t, WordId>> learned;
-  for (const Association& pair : associations) {
+  Associations associations = associate(runs, min_dice, min_count);
+  auto links = link_words(runs, associations);
+  runs = BeadRuns{};  // (not needed from here: freed before the learned pairs are made)
+  // The learned pairs, sorted by key and id (as the associations are);
+  // counted first, so that the vector is made once at its size (growing it
+  // held twice its room at once, the aligner's peak on a book).
+  const auto kept = [&](const Association& pair) {
     Association seen = pair;
     if (pair.together < trusted_count) seen.together = count_in(links, std::make_pair(pair.zh, pair.en));
-    if (seen.together < min_count || seen.dice() < min_dice) continue;
-    learned.emplace_back(pair.zh, pair.en);
-  }
+    return seen.together >= min_count && seen.dice() >= min_dice;
+  };
+  std::vector<std::pair<std::uint64_t, WordId>> learned;
+  learned.reserve(static_cast<std::size_t>(std::count_if(associations.begin(), associations.end(), kept)));
+  for (const Association& pair : associations)
+    if (kept(pair)) learned.emplace_back(pair.zh, pair.en);
+  Associations().swap(associations);
+  std::vector<std::pair<std::uint64_t, WordId>>().swap(links);
   if (learned.empty()) return 0;
   const auto by_key = [](const std::pair<std::uint64_t, WordId>& pair, std::uint64_t key) { return pair.first < key; };
   // Most keys learned nothing: a bit per key's low bits (keys are hashes)
