@@ -937,7 +937,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
-  finish_features(zh, en);
+  finish_features(zh, en, english_ids);
   mark_speech(zh);
   mark_speech(en);
   std::vector<Bead> beads;
@@ -970,7 +970,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
                                    options.weights.learn_trusted) > 0;
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
-    if (learned) finish_features(zh, en);
+    if (learned) finish_features(zh, en, english_ids);
     AlignWeights second = free ? lenient : options.weights;
     second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
     Search search(zh, en, second, guide.ratio, english_ids);

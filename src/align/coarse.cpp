@@ -166,9 +166,22 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
   const auto& hi = band->hi;
   // Shared evidence of chunk pairs: zh chunk a against the English chunks in
   // reach of beads ending in rows a+1..a+kMaxChunkSpan.
-  std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, float>>> postings;
-  for (std::size_t b = 0; b < m; ++b)
-    for (const auto& [id, w] : en[b].ids) postings[id].emplace_back(static_cast<std::uint32_t>(b), w);
+  // The English chunks holding each id (a position in the vocabulary), by
+  // ascending chunk: postings[start[id], start[id + 1]) (flat arrays indexed by
+  // the id, where a hash map took a node and a vector an id).
+  std::uint32_t ids_end = 0;
+  for (const Chunk& chunk : en)
+    for (const auto& [id, w] : chunk.ids) ids_end = std::max(ids_end, id + 1);
+  std::vector<std::uint32_t> start(std::size_t{ids_end} + 1, 0);
+  for (const Chunk& chunk : en)
+    for (const auto& [id, w] : chunk.ids) ++start[id + 1];
+  for (std::size_t id = 0; id < ids_end; ++id) start[id + 1] += start[id];
+  std::vector<std::pair<std::uint32_t, float>> postings(start.back());
+  {
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t b = 0; b < m; ++b)
+      for (const auto& [id, w] : en[b].ids) postings[fill[id]++] = {static_cast<std::uint32_t>(b), w};
+  }
   // A word in many chunks is no evidence of where a chunk goes.
   const std::size_t common = std::max<std::size_t>(16, m / 8);
   std::vector<std::size_t> cell_lo(n);
@@ -181,11 +194,10 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
     cell_lo[a] = first;
     shared[a].assign(last > first ? last - first : 0, 0.f);
     for (const auto& [id, zh_weight] : zh[a].ids) {
-      const auto found = postings.find(id);
-      if (found == postings.end() || found->second.size() > common) continue;
-      const auto& list = found->second;
-      auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<std::uint32_t>(first), -1.f));
-      for (; it != list.end() && it->first < last; ++it) shared[a][it->first - first] += zh_weight + it->second;
+      if (id >= ids_end || start[id + 1] - start[id] > common) continue;
+      const auto list_end = postings.begin() + start[id + 1];
+      auto it = std::lower_bound(postings.begin() + start[id], list_end, std::make_pair(static_cast<std::uint32_t>(first), -1.f));
+      for (; it != list_end && it->first < last; ++it) shared[a][it->first - first] += zh_weight + it->second;
     }
     for (std::size_t k = 0; k < shared[a].size(); ++k) {
       const float total = zh[a].weight + en[first + k].weight;

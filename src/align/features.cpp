@@ -399,8 +399,26 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   // Beads holding each English id, and the positions of the Chinese keys in
   // their runs sorted by key, then position (a key is once in a run: that is
   // by bead). Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
+  // (The English ids once each with their bead counts, the sorted copy
+  // shrunk before the Chinese positions are made: the peak holds one of them.)
   std::vector<WordId> en_seen = beads.en;
   std::sort(en_seen.begin(), en_seen.end());
+  std::vector<std::uint32_t> en_beads;
+  {
+    std::size_t distinct = 0;
+    for (std::size_t k = 0; k < en_seen.size(); ++k) distinct += k == 0 || en_seen[k - 1] != en_seen[k];
+    en_beads.assign(distinct, 0);
+    distinct = 0;
+    for (std::size_t k = 0; k < en_seen.size(); ++k) {
+      if (k == 0 || en_seen[distinct - 1] != en_seen[k]) en_seen[distinct++] = en_seen[k];
+      ++en_beads[distinct - 1];
+    }
+    en_seen.resize(distinct);
+    en_seen.shrink_to_fit();
+  }
+  const auto beads_holding = [&](WordId e) {
+    return static_cast<int>(en_beads[static_cast<std::size_t>(std::lower_bound(en_seen.begin(), en_seen.end(), e) - en_seen.begin())]);
+  };
   std::vector<std::uint32_t> zh_order(beads.zh.size());
   for (std::size_t k = 0; k < zh_order.size(); ++k) zh_order[k] = static_cast<std::uint32_t>(k);
   std::sort(zh_order.begin(), zh_order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -433,7 +451,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       const WordId e = partners[p];
       p = end;
       if (together < min_count) continue;  // (most pairs: no need to count the beads holding e)
-      const Association pair{z, e, together, z_count + count_in(en_seen, e)};
+      const Association pair{z, e, together, z_count + beads_holding(e)};
       if (pair.dice() >= min_dice) out.push_back(pair);
     }
   }
@@ -497,33 +515,48 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
         }
     runs.close_bead();
   }
+  // (Grown by doubling: their spare room would be held through the peak below.)
+  runs.zh_explaining.shrink_to_fit();
+  runs.en_explained.shrink_to_fit();
   // A pair seen in a few beads may be a word and its neighbour's translation
   // (a name beside "lab", a disease beside "virus"): it counts only as often
   // as competitive linking pairs the two. Pairs seen in trusted_count beads or
   // more are trusted on their Dice coefficient alone.
-  const Associations associations = associate(runs, min_dice, min_count);
-  const auto links = link_words(runs, associations);
-  std::unordered_map<std::uint64_t, std::vector<WordId>> learned;
-  std::size_t pairs = 0;
-  for (const Association& pair : associations) {
+  Associations associations = associate(runs, min_dice, min_count);
+  auto links = link_words(runs, associations);
+  runs = BeadRuns{};  // (not needed from here: freed before the learned pairs are made)
+  // The learned pairs, sorted by key and id (as the associations are);
+  // counted first, so that the vector is made once at its size (growing it
+  // held twice its room at once, the aligner's peak on a book).
+  const auto kept = [&](const Association& pair) {
     Association seen = pair;
     if (pair.together < trusted_count) seen.together = count_in(links, std::make_pair(pair.zh, pair.en));
-    if (seen.together < min_count || seen.dice() < min_dice) continue;
-    learned[pair.zh].push_back(pair.en);
-    ++pairs;
-  }
+    return seen.together >= min_count && seen.dice() >= min_dice;
+  };
+  std::vector<std::pair<std::uint64_t, WordId>> learned;
+  learned.reserve(static_cast<std::size_t>(std::count_if(associations.begin(), associations.end(), kept)));
+  for (const Association& pair : associations)
+    if (kept(pair)) learned.emplace_back(pair.zh, pair.en);
+  Associations().swap(associations);
+  std::vector<std::pair<std::uint64_t, WordId>>().swap(links);
   if (learned.empty()) return 0;
+  const auto by_key = [](const std::pair<std::uint64_t, WordId>& pair, std::uint64_t key) { return pair.first < key; };
+  // Most keys learned nothing: a bit per key's low bits (keys are hashes)
+  // rules most of them out without a search.
+  std::array<std::uint64_t, 64> maybe{};
+  for (const auto& [key, id] : learned) maybe[(key >> 6) & 63] |= std::uint64_t{1} << (key & 63);
   std::vector<Offer> more;
   for (auto& s : zh_side) {
     more.clear();
     for (std::size_t k = 0; k < s.tokens.size(); ++k) {
-      const auto found = learned.find(s.tokens.keys()[k]);
-      if (found == learned.end()) continue;
-      for (WordId e : found->second) more.emplace_back(e, std::uint64_t{1} << k);
+      const std::uint64_t key = s.tokens.keys()[k];
+      if (!(maybe[(key >> 6) & 63] >> (key & 63) & 1)) continue;
+      for (auto found = std::lower_bound(learned.begin(), learned.end(), key, by_key); found != learned.end() && found->first == key; ++found)
+        more.emplace_back(found->second, std::uint64_t{1} << k);
     }
     if (!more.empty()) s.offers.add(more);
   }
-  return pairs;
+  return learned.size();
 }
 
 void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids) {
@@ -549,6 +582,7 @@ Tokens& Tokens::operator=(const Tokens& other) {
 void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
   vocabulary_ = &vocabulary;
   std::vector<std::uint8_t> bytes;
+  bytes.reserve(2 * sorted.size());  // an entry a (mostly one-token) offer, mostly two bytes: one allocation, not one per doubling
   std::uint32_t previous = 0;
   // The ids are ascending: each is looked for from where the one before was,
   // by steps doubling until past it, then by halves (most are near).
@@ -648,25 +682,39 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
   return vocabulary;
 }
 
-void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side) {
-  // Document frequency of every token key on each side, and of every offered id.
-  auto idf = [](std::vector<SentenceFeatures>& side) {
-    std::unordered_map<std::uint64_t, int> df;
-    for (const auto& s : side)
-      for (auto key : s.tokens.keys()) ++df[key];
+void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+                     const Vocabulary& vocabulary) {
+  // Document frequency of every token key on each side: the keys of the side
+  // sorted, each once with its count (hash maps of them took an allocation a key).
+  std::vector<std::pair<std::uint64_t, int>> df;
+  auto idf = [&df](std::vector<SentenceFeatures>& side) {
+    std::vector<std::uint64_t> keys;
+    std::size_t tokens = 0;
+    for (const auto& s : side) tokens += s.tokens.size();
+    keys.reserve(tokens);
+    for (const auto& s : side) keys.insert(keys.end(), s.tokens.keys().begin(), s.tokens.keys().end());
+    std::sort(keys.begin(), keys.end());
+    df.clear();
+    for (const std::uint64_t key : keys) {
+      if (!df.empty() && df.back().first == key) ++df.back().second;
+      else df.emplace_back(key, 1);
+    }
     const double n = static_cast<double>(side.size());
     for (auto& s : side) {
-      for (std::size_t k = 0; k < s.tokens.size(); ++k)
-        s.tokens.weights()[k] = static_cast<float>(std::log(1.0 + n / df[s.tokens.keys()[k]]));
+      for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+        const auto found = std::lower_bound(df.begin(), df.end(), std::make_pair(s.tokens.keys()[k], 0));
+        s.tokens.weights()[k] = static_cast<float>(std::log(1.0 + n / found->second));
+      }
     }
   };
   idf(zh_side);
   idf(en_side);
   // Chance that a random sentence of the other side covers a token, per unit of its length.
-  auto rates = [](std::vector<SentenceFeatures>& side, const std::vector<SentenceFeatures>& other, bool by_offers) {
-    std::unordered_map<WordId, int> offered;  // id -> sentences of `other` offering it
-    for (const auto& s : other)
-      for (const auto& [id, bits] : s.offers) ++offered[id];
+  // Sentences of `other` offering each id, by the id's position in the vocabulary.
+  std::vector<int> offered;
+  auto rates = [&](std::vector<SentenceFeatures>& side, const std::vector<SentenceFeatures>& other, bool by_offers) {
+    offered.assign(vocabulary.ids.size(), 0);
+    for (const auto& s : other) s.offers.for_each_position([&](std::uint32_t position, std::uint64_t) { ++offered[position]; });
     double total_length = 0;
     for (const auto& s : other) total_length += s.length;
     const double n = std::max<double>(1, static_cast<double>(other.size()));
@@ -676,18 +724,17 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
     for (auto& s : side) {
       if (by_offers) {
         offered_share.assign(s.tokens.size(), 0.0);
-        s.offers.for_each_token([&](WordId id, std::size_t k) {
-          const auto found = offered.find(id);
-          if (found != offered.end()) offered_share[k] += found->second / n;
+        s.offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+          if (const int count = offered[position])
+            for (; bits; bits &= bits - 1) offered_share[static_cast<std::size_t>(std::countr_zero(bits))] += count / n;
         });
       }
       for (std::size_t k = 0; k < s.tokens.size(); ++k) {
         double p = 0;
         if (by_offers) {
           p = offered_share[k];
-        } else {
-          const auto found = offered.find(s.tokens.ids()[k]);
-          if (found != offered.end()) p = found->second / n;
+        } else if (const std::uint32_t found = vocabulary.find(s.tokens.ids()[k])) {
+          if (const int count = offered[found - 1]) p = count / n;
         }
         p = std::min(p, 0.95);
         s.tokens.rates()[k] = static_cast<float>(-std::log(1 - p) / mean_length);

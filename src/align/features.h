@@ -335,6 +335,8 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
 
 // Fills token weights (IDF) and chance rates once both sides are known.
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.
-void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side);
+// Both sides' offers are interned with `vocabulary` (or empty).
+void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+                     const Vocabulary& vocabulary);
 
 }  // namespace tc
