@@ -379,7 +379,9 @@ class Search {
   // kept: a bead reaches no further back.
   void build_mask_row(std::size_t i) {
     const std::size_t slot = i & (kRing - 1);
-    const auto [first, end] = mask_columns(i);
+    // Not a structured binding: the lambda below captures them (clang 14 can't).
+    const auto columns = mask_columns(i);
+    const std::size_t first = columns.first, end = columns.second;
     mask_row_[slot] = i;
     mask_lo_[slot] = first;
     std::vector<PairMasks>& row = mask_rows_[slot];
