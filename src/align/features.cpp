@@ -579,6 +579,30 @@ Tokens& Tokens::operator=(const Tokens& other) {
   return *this;
 }
 
+namespace {
+
+// An entry for each token bit of an offer at a vocabulary position: the step
+// from the previous entry's position (7 bits a byte, most steps one byte),
+// then the bit number. Positions come in ascending order.
+void append_offer_entries(std::vector<std::uint8_t>& bytes, std::uint32_t& previous, std::uint32_t position,
+                          std::uint64_t bits) {
+  for (; bits; bits &= bits - 1) {
+    std::uint32_t step = position - previous;
+    previous = position;
+    for (; step >= 0x80; step >>= 7) bytes.push_back(static_cast<std::uint8_t>(step | 0x80));
+    bytes.push_back(static_cast<std::uint8_t>(step));
+    bytes.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
+  }
+}
+
+}  // namespace
+
+void Offers::take_entries(const std::vector<std::uint8_t>& bytes) {
+  size_ = static_cast<std::uint32_t>(bytes.size());
+  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
+  if (size_) std::copy(bytes.begin(), bytes.end(), entries_.get());
+}
+
 void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
   vocabulary_ = &vocabulary;
   std::vector<std::uint8_t> bytes;
@@ -593,18 +617,9 @@ void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabula
     while (reach < ids_end - from && from[reach - 1] < id) reach *= 2;
     from = std::lower_bound(from, from + std::min(reach, ids_end - from), id);
     if (from == ids_end || *from != id) continue;
-    const auto found = static_cast<std::uint32_t>(from - vocabulary.ids.begin()) + 1;
-    for (std::uint64_t bits = offered; bits; bits &= bits - 1) {
-      std::uint32_t step = found - 1 - previous;
-      previous = found - 1;
-      for (; step >= 0x80; step >>= 7) bytes.push_back(static_cast<std::uint8_t>(step | 0x80));
-      bytes.push_back(static_cast<std::uint8_t>(step));
-      bytes.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
-    }
+    append_offer_entries(bytes, previous, static_cast<std::uint32_t>(from - vocabulary.ids.begin()), offered);
   }
-  size_ = static_cast<std::uint32_t>(bytes.size());
-  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
-  if (size_) std::copy(bytes.begin(), bytes.end(), entries_.get());
+  take_entries(bytes);
 }
 
 Offers& Offers::operator=(const Offers& other) {
@@ -640,17 +655,9 @@ void Offers::add(const std::vector<Offer>& more) {
     const std::uint32_t position = all[k].first;
     std::uint64_t bits = 0;
     for (; k < all.size() && all[k].first == position; ++k) bits |= all[k].second;
-    for (; bits; bits &= bits - 1) {
-      std::uint32_t step = position - previous;
-      previous = position;
-      for (; step >= 0x80; step >>= 7) bytes.push_back(static_cast<std::uint8_t>(step | 0x80));
-      bytes.push_back(static_cast<std::uint8_t>(step));
-      bytes.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
-    }
+    append_offer_entries(bytes, previous, position, bits);
   }
-  size_ = static_cast<std::uint32_t>(bytes.size());
-  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
-  if (size_) std::copy(bytes.begin(), bytes.end(), entries_.get());
+  take_entries(bytes);
 }
 
 std::uint64_t Offers::bits_of(WordId id) const {

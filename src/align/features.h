@@ -151,6 +151,8 @@ class Offers {
     return {position, bits};
   }
   const Vocabulary* vocabulary_ = nullptr;
+  // Keeps these entries (made by append_offer_entries) as the held ones.
+  void take_entries(const std::vector<std::uint8_t>& bytes);
   std::unique_ptr<std::uint8_t[]> entries_;
   std::uint32_t size_ = 0;  // bytes
 };
