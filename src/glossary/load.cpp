@@ -5,7 +5,7 @@
 
 #include "core/utf8.h"
 #include "formats/reader.h"
-#include "glossary/flat_map.h"
+#include "core/flat_map.h"
 #include "glossary/reader_common.h"
 #include "text/ascii.h"
 

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "core/utf8.h"
-#include "glossary/flat_map.h"
+#include "core/flat_map.h"
 #include "glossary/load.h"
 #include "glossary/trie.h"
 #include "text/ascii.h"

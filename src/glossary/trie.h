@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "glossary/flat_map.h"
+#include "core/flat_map.h"
 
 namespace tc::glossary_index {
 

@@ -1,12 +1,10 @@
 #include "text/placeholders.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <algorithm>
 #include <array>
 #include <cstring>
 
+#include "text/byte_skip.h"
 #include "text/urls.h"
 
 namespace tc {
@@ -202,24 +200,7 @@ bool may_open_placeholder(char c) { return kOpensPlaceholder[static_cast<unsigne
 
 // The first byte from pos on, before stop, that may open a placeholder; stop when none.
 std::size_t plain_text_end(std::string_view text, std::size_t pos, std::size_t stop) {
-  const char* const data = text.data();
-#if defined(__SSE2__)
-  // Sixteen bytes at a time: a block holding none of the six bytes is skipped whole.
-  const __m128i percent = _mm_set1_epi8('%'), dollar = _mm_set1_epi8('$'), brace = _mm_set1_epi8('{'),
-                angle = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), bracket = _mm_set1_epi8(']');
-  while (pos < stop && stop - pos >= 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
-    const __m128i hits = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, percent), _mm_cmpeq_epi8(block, dollar)),
-                     _mm_or_si128(_mm_cmpeq_epi8(block, brace), _mm_cmpeq_epi8(block, angle))),
-        _mm_or_si128(_mm_cmpeq_epi8(block, amp), _mm_cmpeq_epi8(block, bracket)));
-    const int mask = _mm_movemask_epi8(hits);
-    if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    pos += 16;
-  }
-#endif
-  while (pos < stop && !kOpensPlaceholder[static_cast<unsigned char>(data[pos])]) ++pos;
-  return pos;
+  return text::find_any_byte<'%', '$', '{', '<', '&', ']'>(text, pos, stop);  // kOpensPlaceholder's bytes
 }
 
 }  // namespace

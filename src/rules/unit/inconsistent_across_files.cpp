@@ -2,14 +2,12 @@
 
 #include <utility>
 
+#include "core/flat_map.h"
 #include "core/fnv1a.h"
 
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace tc {
 namespace {
@@ -37,71 +35,34 @@ struct FirstSeen {
   std::uint64_t other;
 };
 
-// A set of hashes for one file's units: open addressing in one array (a
-// node-based set allocates for each unit).
-class HashSet {
+// 64-bit keys to the index of their first sighting (core's FlatMap); the one
+// key FlatMap reserves for its empty slots is kept apart.
+class KeyIndex {
  public:
-  explicit HashSet(std::size_t expected) {
-    std::size_t size = 16;
-    while (size < 2 * expected) size *= 2;
-    slots_.assign(size, 0);
+  explicit KeyIndex(std::size_t expected = 0) { map_.reserve(expected); }
+  // The index stored for key; when the key is new, index is stored and added set.
+  std::uint32_t first_or_add(std::uint64_t key, std::uint32_t index, bool& added) {
+    if (key != FlatMap::kEmptyKey) return map_.insert(key, index, added);
+    added = reserved_ == FlatMap::kNoValue;
+    if (added) reserved_ = index;
+    return reserved_;
   }
-  // True when value was not in the set.
-  bool insert(std::uint64_t value) {
-    if (value == 0) return !std::exchange(has_zero_, true);  // 0 marks an empty slot
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = static_cast<std::size_t>(value * 0x9E3779B97F4A7C15ULL >> 20) & mask;; i = (i + 1) & mask) {
-      if (slots_[i] == value) return false;
-      if (slots_[i] == 0) {
-        slots_[i] = value;
-        return true;
-      }
-    }
+  // True when key was not there yet.
+  bool insert(std::uint64_t key) {
+    bool added = false;
+    first_or_add(key, 0, added);
+    return added;
   }
 
  private:
-  std::vector<std::uint64_t> slots_;
-  bool has_zero_ = false;
+  FlatMap map_;
+  std::uint32_t reserved_ = FlatMap::kNoValue;
 };
 
-// First sightings by key for a whole run: open addressing in one array that
-// doubles when three quarters full (a node-based map allocates for each key).
-class FirstSeenMap {
- public:
-  // The entry of key, and whether it was added (with value) now.
-  std::pair<FirstSeen*, bool> try_emplace(std::uint64_t key, const FirstSeen& value) {
-    if (key == 0) {  // 0 marks an empty slot
-      if (zero_) return {&*zero_, false};
-      zero_ = value;
-      return {&*zero_, true};
-    }
-    if (4 * (size_ + 1) > 3 * slots_.size()) grow();
-    Slot& slot = find(key);
-    if (slot.key == key) return {&slot.value, false};
-    slot = {key, value};
-    ++size_;
-    return {&slot.value, true};
-  }
-
- private:
-  struct Slot {
-    std::uint64_t key = 0;
-    FirstSeen value{};
-  };
-  Slot& find(std::uint64_t key) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = static_cast<std::size_t>(key * 0x9E3779B97F4A7C15ULL >> 20) & mask;; i = (i + 1) & mask)
-      if (slots_[i].key == key || slots_[i].key == 0) return slots_[i];
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});
-    for (const Slot& slot : old)
-      if (slot.key != 0) find(slot.key) = slot;
-  }
-  std::vector<Slot> slots_;
-  std::size_t size_ = 0;
-  std::optional<FirstSeen> zero_;
+// The first sighting of each key in the run.
+struct FirstSightings {
+  KeyIndex index;
+  std::vector<FirstSeen> seen;
 };
 
 class Comparer final : public RunComparer {
@@ -115,17 +76,24 @@ class Comparer final : public RunComparer {
   }
 
  private:
-  void compare(const std::vector<UnitKey>& units, FirstSeenMap& first_seen,
+  void compare(const std::vector<UnitKey>& units, FirstSightings& first_seen,
                std::uint32_t file, const char* message, Severity severity, std::vector<RunFinding>& out) const {
     for (const UnitKey& unit : units) {
-      const auto [first, added] = first_seen.try_emplace(unit.key, FirstSeen{file, unit.line, unit.other});
-      if (added || first->other == unit.other) continue;
-      out.push_back({1, unit.target, message + paths_[first->file] + ":" + std::to_string(first->line), severity});
+      bool added = false;
+      const std::uint32_t at =
+          first_seen.index.first_or_add(unit.key, static_cast<std::uint32_t>(first_seen.seen.size()), added);
+      if (added) {
+        first_seen.seen.push_back({file, unit.line, unit.other});
+        continue;
+      }
+      const FirstSeen& first = first_seen.seen[at];
+      if (first.other == unit.other) continue;
+      out.push_back({1, unit.target, message + paths_[first.file] + ":" + std::to_string(first.line), severity});
     }
   }
 
   std::vector<std::string> paths_;  // of the files compared so far
-  FirstSeenMap sources_, targets_;
+  FirstSightings sources_, targets_;
 };
 
 }  // namespace
@@ -168,7 +136,7 @@ std::shared_ptr<const RunKeys> InconsistentAcrossFiles::keep_for_run(const Check
   languages.add_number(static_cast<std::uint64_t>(source.lang));
   languages.add_number(static_cast<std::uint64_t>(target.lang));
   languages.add_number(static_cast<std::uint64_t>(target.chinese_script));
-  HashSet seen_sources(context.units->size()), seen_targets(context.units->size());
+  KeyIndex seen_sources(context.units->size()), seen_targets(context.units->size());
   const std::hash<std::string_view> text_hash;
   for (const BitextUnit& unit : *context.units) {
     if (unit.source.empty() || unit.target.empty()) continue;

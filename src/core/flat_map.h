@@ -1,8 +1,8 @@
 #pragma once
-// A hash map from 64-bit keys to 32-bit values for the glossary index: open
-// addressing in flat arrays plus a small Bloom filter, because building and
-// probing a 100,000-entry glossary with node-based std::unordered_map spends
-// its time in cache misses and allocation.
+// A hash map from 64-bit keys to 32-bit values (the glossary index, the
+// run-wide unit keys): open addressing in flat arrays plus a small Bloom
+// filter, because building and probing 100,000 entries with node-based
+// std::unordered_map spends its time in cache misses and allocation.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
