@@ -1,4 +1,5 @@
 #include "formats/plain_text.h"
+#include "core/slack.h"
 
 #include "formats/furniture.h"
 
@@ -331,7 +332,7 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     blocks.push_back(block);
     ++i;
   }
-  if (blocks.capacity() - blocks.size() > blocks.size() / 4) blocks.shrink_to_fit();
+  give_back_slack(blocks);
   return blocks;
 }
 

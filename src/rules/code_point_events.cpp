@@ -1,4 +1,5 @@
 #include "rules/code_point_events.h"
+#include "core/slack.h"
 
 #include <cstring>
 #include <string>
@@ -185,7 +186,7 @@ CodePointEvents scan_document(const Document& doc) {
   // The events live as long as the job: when they outgrew the room (a file of
   // mojibake or control characters has an event every two bytes), what
   // doubling left unused is given back.
-  if (events.capacity() > reserved && events.capacity() - events.size() > events.size() / 4) events.shrink_to_fit();
+  if (events.capacity() > reserved) give_back_slack(events);
   CodePointEvents scanned{std::move(events), {}};
   const std::size_t block = CodePointEvents::kEventBlock;
   scanned.block_classes.resize((scanned.events.size() + block - 1) / block);

@@ -1,4 +1,5 @@
 #include "segment/segment.h"
+#include "core/slack.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
@@ -261,7 +262,7 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
     for (const Span& span : spans) sentences.push_back({span, paragraph[b]});
   }
   // The sentences live as long as the pair is checked: what doubling left unused is given back.
-  if (sentences.capacity() - sentences.size() > sentences.size() / 4) sentences.shrink_to_fit();
+  give_back_slack(sentences);
   return sentences;
 }
 

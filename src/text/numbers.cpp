@@ -1,4 +1,5 @@
 #include "text/numbers.h"
+#include "core/slack.h"
 
 #include <algorithm>
 #include <cmath>
@@ -331,7 +332,7 @@ namespace {
 // left unused is given back while the mentions are compared (small lists,
 // the common case, are left alone).
 void give_back_unused(std::vector<NumberMention>& mentions) {
-  if (mentions.size() > 1024 && mentions.capacity() - mentions.size() > mentions.size() / 4) mentions.shrink_to_fit();
+  if (mentions.size() > 1024) give_back_slack(mentions);
 }
 }  // namespace
 

@@ -1,4 +1,5 @@
 #include "rules/alignment/number_mismatch.h"
+#include "core/slack.h"
 
 #include <algorithm>
 #include <cctype>
@@ -47,7 +48,7 @@ class NumberSet {
     for (std::vector<double>* values : {&percent_, &plain_}) {
       std::sort(values->begin(), values->end());
       values->erase(std::unique(values->begin(), values->end()), values->end());
-      if (values->capacity() - values->size() > values->size() / 4) values->shrink_to_fit();
+      give_back_slack(*values);
     }
   }
 
