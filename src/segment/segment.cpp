@@ -116,6 +116,7 @@ bool is_false_break(std::string_view text, std::size_t sentence_begin, std::size
 
 namespace {
 
+// The sentence spans inside text[span] (offsets into text), one paragraph, appended to out.
 void append_chinese_sentences(std::string_view text, Span span, std::vector<Span>& out) {
   std::size_t begin = span.begin;
   std::size_t pos = span.begin;
@@ -205,18 +206,6 @@ void append_english_sentences(std::string_view text, Span span, std::vector<Span
 }
 
 }  // namespace
-
-std::vector<Span> split_chinese_sentences(std::string_view text, Span span) {
-  std::vector<Span> out;
-  append_chinese_sentences(text, span, out);
-  return out;
-}
-
-std::vector<Span> split_english_sentences(std::string_view text, Span span) {
-  std::vector<Span> out;
-  append_english_sentences(text, span, out);
-  return out;
-}
 
 // For each block, the index of the first block of its paragraph. In plain
 // text a paragraph ends at a blank line; the lines inside it (a heading, list

@@ -17,8 +17,4 @@ struct SegmentOptions {
 // page furniture and blocks kept as they are (Block::kept) are skipped.
 std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions& options = {});
 
-// Sentence spans inside text[span] (offsets into text), for one paragraph.
-std::vector<Span> split_chinese_sentences(std::string_view text, Span span);
-std::vector<Span> split_english_sentences(std::string_view text, Span span);
-
 }  // namespace tc
