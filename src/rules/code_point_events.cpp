@@ -130,29 +130,6 @@ void mark_if_masked(const Document& doc, text::ClassEvent& event) {
     }
 }
 
-// The scan's events pass through a small buffer of full events on their way
-// to the compact store: text is scanned a piece at a time.
-constexpr std::size_t kScanPiece = std::size_t{1} << 16;
-
-bool is_continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
-
-// Scans text[begin, end) (neither inside a code point) into out, a piece at
-// a time; mark_masked: mark the events masked in doc's prose.
-void scan_into(const text::ClassScanner& scanner, std::string_view text, std::size_t begin, std::size_t end,
-               const Document& doc, bool mark_masked, std::vector<text::ClassEvent>& buffer, CodePointEvents& out) {
-  while (begin < end) {
-    std::size_t stop = end - begin > kScanPiece ? begin + kScanPiece : end;
-    while (stop < end && is_continuation(text[stop])) ++stop;
-    buffer.clear();
-    scanner.scan(text, begin, stop, buffer);
-    for (text::ClassEvent& event : buffer) {
-      if (mark_masked) mark_if_masked(doc, event);
-      out.add(event);
-    }
-    begin = stop;
-  }
-}
-
 // The events of a document with masks, reading each byte once: prose()
 // between the runs of mask bytes (there it is the text), the text inside
 // them. Text and prose differ only inside those runs, so this finds what a
@@ -160,8 +137,7 @@ void scan_into(const text::ClassScanner& scanner, std::string_view text, std::si
 // (false then, with events half made: the caller scans the text instead).
 // Scanning the text and then looking up every event in prose read both
 // whole, one cache line of prose for each event of a Chinese book.
-bool scan_prose_and_masks(const Document& doc, const text::ClassScanner& scanner, std::vector<text::ClassEvent>& buffer,
-                          CodePointEvents& events) {
+bool scan_prose_and_masks(const Document& doc, const text::ClassScanner& scanner, std::vector<text::ClassEvent>& events) {
   const std::string_view text = doc.text;
   const std::string_view prose = doc.prose();
   const std::size_t size = text.size();
@@ -174,12 +150,14 @@ bool scan_prose_and_masks(const Document& doc, const text::ClassScanner& scanner
   for (std::size_t pos = 0; pos < size;) {
     const void* found = std::memchr(prose.data() + pos, kMaskByte, size - pos);
     const std::size_t run = found ? static_cast<std::size_t>(static_cast<const char*>(found) - prose.data()) : size;
-    scan_into(scanner, prose, pos, run, doc, false, buffer, events);
+    scanner.scan(prose, pos, run, events);
     if (run == size) break;
     std::size_t end = run;
     while (end < size && prose[end] == kMaskByte) ++end;
     if (inside_code_point(run) || inside_code_point(end)) return false;
-    scan_into(scanner, text, run, end, doc, true, buffer, events);
+    const std::size_t first = events.size();
+    scanner.scan(text, run, end, events);
+    for (std::size_t k = first; k < events.size(); ++k) mark_if_masked(doc, events[k]);
     pos = end;
   }
   return true;
@@ -190,46 +168,36 @@ CodePointEvents scan_document(const Document& doc) {
   const auto& table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
   const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid};
   const text::WantedBits* bits = document_wanted_bits(doc, classes, wanted);
-  const text::ClassScanner scanner(classes, wanted, bits);
-  CodePointEvents scanned;
+  std::vector<text::ClassEvent> events;
   // Room for an event every 64 bytes, more than a Chinese book has (one
   // every hundred): growing by doubling copied the events of a long
   // document several times. Pages not written to cost no memory.
   const std::size_t reserved = doc.text.size() / 64 + 16;
-  scanned.events.reserve(reserved);
-  std::vector<text::ClassEvent> buffer;
-  if (doc.masked.empty() || !scan_prose_and_masks(doc, scanner, buffer, scanned)) {
-    scanned = CodePointEvents();
-    scanned.events.reserve(reserved);
+  events.reserve(reserved);
+  if (doc.masked.empty() || !scan_prose_and_masks(doc, text::ClassScanner(classes, wanted, bits), events)) {
+    events.clear();
+    text::scan_classes(doc.text, classes, wanted, events, bits);
     // Masked bytes differ between text and prose: such a code point is not
     // prose. (is_masked reads the text only where prose has the mask byte: one
     // cache miss an event rather than two.)
-    scan_into(scanner, doc.text, 0, doc.text.size(), doc, !doc.masked.empty(), buffer, scanned);
+    if (!doc.masked.empty())
+      for (text::ClassEvent& event : events) mark_if_masked(doc, event);
   }
   // The events live as long as the job: when they outgrew the room (a file of
   // mojibake or control characters has an event every two bytes), what
   // doubling left unused is given back.
-  if (scanned.events.capacity() > reserved) give_back_slack(scanned.events);
+  if (events.capacity() > reserved) give_back_slack(events);
+  CodePointEvents scanned{std::move(events), {}};
+  const std::size_t block = CodePointEvents::kEventBlock;
+  scanned.block_classes.resize((scanned.events.size() + block - 1) / block);
+  for (std::size_t i = 0; i < scanned.events.size(); ++i) scanned.block_classes[i / block] |= scanned.events[i].classes;
   return scanned;
 }
 
 }  // namespace
 
-void CodePointEvents::add(const text::ClassEvent& event) {
-  if (events.size() % kEventBlock != 0 && event.begin - block_base.back() > UINT32_MAX)
-    // Over 4 GiB from its block's first event: the block is padded out with
-    // events of no class (which no walk stops at) and the event starts the next.
-    events.resize(block_base.size() * kEventBlock);
-  if (events.size() % kEventBlock == 0) {
-    block_base.push_back(event.begin);
-    block_classes.push_back(0);
-  }
-  events.push_back({static_cast<std::uint32_t>(event.begin - block_base.back()), event.classes});
-  block_classes.back() |= event.classes;
-}
-
 EventWalk::EventWalk(const CheckContext& context, std::uint32_t classes, bool prose_only)
-    : classes_(classes), prose_only_(prose_only), text_(context.doc.text) {
+    : classes_(classes), prose_only_(prose_only) {
   if (context.memo) {
     const std::string key = "code-point-events@" + std::to_string(reinterpret_cast<std::uintptr_t>(&context.doc));
     events_ = &context.memo->get<CodePointEvents>(key, [&] { return scan_document(context.doc); });
@@ -246,25 +214,17 @@ std::vector<std::size_t> EventWalk::starts() {
 }
 
 const text::ClassEvent* EventWalk::next(std::size_t pos) {
-  const std::vector<CodePointEvents::Stored>& events = events_->events;
+  const std::vector<text::ClassEvent>& events = events_->events;
   const std::size_t block = CodePointEvents::kEventBlock;
   for (; index_ < events.size(); ++index_) {
     // A block none of whose events is of the walk's classes is skipped whole.
     while (index_ % block == 0 && index_ < events.size() && (events_->block_classes[index_ / block] & classes_) == 0)
       index_ += block;
     if (index_ >= events.size()) break;
-    const CodePointEvents::Stored& event = events[index_];
-    if ((event.classes & classes_) == 0) continue;
+    const text::ClassEvent& event = events[index_];
+    if (event.begin < pos || (event.classes & classes_) == 0) continue;
     if (prose_only_ && (event.classes & cls::kNotProse) != 0) continue;
-    const std::size_t begin = events_->block_base[index_ / block] + event.offset;
-    if (begin < pos) continue;
-    std::size_t end = begin;
-    const char32_t cp = utf8::next(text_, end);
-    current_.begin = begin;
-    current_.length = end - begin;
-    current_.classes = event.classes;
-    current_.cp = cp;
-    return &current_;
+    return &event;
   }
   return nullptr;
 }

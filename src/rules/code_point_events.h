@@ -6,7 +6,6 @@
 // reports; the rule's own file still decides each case.
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 #include <vector>
 
 #include "core/rule.h"
@@ -51,23 +50,10 @@ const std::uint32_t* prebuilt_code_point_classes();
 // kEventBlock events, so that a walk for rare classes skips whole blocks
 // instead of reading every event (a Chinese book has about one event every
 // hundred bytes, and some twenty rules walk them).
-//
-// An event is kept in 8 bytes, its offset from its block's first event and
-// its classes; the code point and its length are decoded from the text again
-// when a walk reaches it. A file of control characters or mojibake has an
-// event every two bytes, kept for the whole job: 16-byte events were 8 bytes
-// for each byte of it.
 struct CodePointEvents {
   static constexpr std::size_t kEventBlock = 64;
-  struct Stored {
-    std::uint32_t offset = 0;   // from the block's base; no classes: padding
-    std::uint32_t classes = 0;  // its class bits, kNotProse included
-  };
-  std::vector<Stored> events;
-  std::vector<std::size_t> block_base;  // the offset of each block's first event
+  std::vector<text::ClassEvent> events;
   std::vector<std::uint32_t> block_classes;
-  // Keeps event; they come in text order.
-  void add(const text::ClassEvent& event);
 };
 
 // Walks the events of some classes of the context's document, in text order.
@@ -76,8 +62,8 @@ class EventWalk {
  public:
   // prose_only: skip code points that are masked in Document::prose().
   EventWalk(const CheckContext& context, std::uint32_t classes, bool prose_only);
-  // The first event at or after pos of the walk's classes, or nullptr; valid
-  // until the next call. Positions asked for never go back.
+  // The first event at or after pos of the walk's classes, or nullptr.
+  // Positions asked for never go back.
   const text::ClassEvent* next(std::size_t pos);
   // The starts of all the walk's events not visited yet.
   std::vector<std::size_t> starts();
@@ -87,11 +73,9 @@ class EventWalk {
  private:
   std::uint32_t classes_;
   bool prose_only_;
-  std::string_view text_;  // what the events' offsets are in
   CodePointEvents owned_;  // when the context has no memo
   const CodePointEvents* events_ = nullptr;
   std::size_t index_ = 0;
-  text::ClassEvent current_;  // the event next() returned, decoded
 };
 
 }  // namespace tc

@@ -103,10 +103,5 @@ TEST(CodePointEvents, ALongMaskedDocumentWalksAsAPlainDecodeOfItsText) {
   expect_walks_as_plain_decode(6000, 12, 4);
 }
 
-// Longer than the pieces the scan reads the text in (64 KB).
-TEST(CodePointEvents, ADocumentOfManyPiecesWalksAsAPlainDecodeOfItsText) {
-  expect_walks_as_plain_decode(60000, 3, 5);
-}
-
 }  // namespace
 }  // namespace tc
