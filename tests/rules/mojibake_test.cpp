@@ -238,6 +238,40 @@ TEST(MojibakeCjk, GatedScanFindsWhatTheFullScanFinds) {
   EXPECT_GT(with_hits, 1000u);  // the inputs exercise the detectors
 }
 
+// A stretch longer than one read (65,536 characters) is read in pieces: a
+// gate reads the pieces up to its own, also when fewer gates than pieces
+// come before it (each gate read one piece, and garble past the second
+// piece of a long line with two gate characters was never read).
+TEST(MojibakeCjk, GatedScanReadsAGateBeyondTheFirstPiecesOfALongStretch) {
+  const std::string common = [] {
+    std::string s;
+    for (int i = 0; i < 200000; ++i) s += "的";
+    return s;
+  }();
+  const std::string text = common + "鈥檛";  // two gates, in the fourth piece
+  const std::vector<std::size_t> gates = gate_starts(text);
+  ASSERT_EQ(gates.size(), 2u);
+  const auto full = find_cjk_mojibake(text);
+  ASSERT_EQ(full.size(), 1u);
+  EXPECT_EQ(full[0].begin, common.size());
+  EXPECT_EQ(spans(find_cjk_mojibake(text, &gates)), spans(full));
+  // The piece that ends at a '?' is read, not only the stretch's first.
+  const std::string question = common + "鈥?5%";
+  const std::vector<std::size_t> question_gates = gate_starts(question);
+  ASSERT_EQ(question_gates.size(), 2u);
+  const auto question_full = find_cjk_mojibake(question);
+  ASSERT_EQ(question_full.size(), 1u);
+  EXPECT_EQ(question_full[0].begin, common.size());
+  EXPECT_EQ(spans(find_cjk_mojibake(question, &question_gates)), spans(question_full));
+  // Random garble after a long stretch, gated or not, finds the same.
+  std::mt19937 rng(65536);
+  for (int round = 0; round < 20; ++round) {
+    const std::string garbled = common + random_chinese_with_garble(rng);
+    const std::vector<std::size_t> garbled_gates = gate_starts(garbled);
+    ASSERT_EQ(spans(find_cjk_mojibake(garbled, &garbled_gates)), spans(find_cjk_mojibake(garbled))) << round;
+  }
+}
+
 // A text with many stretches to read (tens of thousands of characters)
 // reads its Han characters' verdicts from a table built by the same
 // functions a short text asks: its paragraphs, each alone (short), find

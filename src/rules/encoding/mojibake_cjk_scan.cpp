@@ -314,11 +314,13 @@ class CjkScanner {
       gates_->restart();
       // Gates before the stretches read are passed over.
       for (std::size_t gate = gates_->next(read_until_); gate < size; gate = gates_->next(std::max(read_until_, gate + 1))) {
+        // A stretch longer than a read is read piece by piece up to the
+        // piece that holds the gate (or ends at the '?').
         if (p[gate] != '?') {
-          read_stretch(stretch_begin(gate));
+          while (read_until_ <= gate) read_stretch(stretch_begin(gate));
           continue;
         }
-        if (gate > read_until_ && p[gate - 1] >= 0x80) read_stretch(stretch_begin(gate - 1));
+        while (gate > read_until_ && p[gate - 1] >= 0x80) read_stretch(stretch_begin(gate - 1));
         if (gate + 1 < size && p[gate + 1] >= 0x80) read_stretch(gate + 1);
       }
     }
