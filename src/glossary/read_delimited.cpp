@@ -22,14 +22,14 @@ struct Record {
 class RecordReader {
  public:
   RecordReader(std::string_view text, char delimiter, std::vector<GlossaryProblem>& problems)
-      : text_(text), delimiter_(delimiter), problems_(problems) {
+      : text_(text), delimiter_(delimiter), problems_(&problems) {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
   }
   // The next record; false at the end or after a problem that ends the reading.
   bool next(Record& out) {
     const std::string_view text = text_;
     const char delimiter = delimiter_;
-    std::vector<GlossaryProblem>& problems = problems_;
+    std::vector<GlossaryProblem>& problems = *problems_;
     std::size_t& pos = pos_;
     std::size_t& line = line_;
     if (stopped_) return false;
@@ -60,7 +60,7 @@ class RecordReader {
           const char c = text[pos];
           if (c == '"') {
             if (pos + 1 < text.size() && text[pos + 1] == '"') {
-              cell += '"';
+              if (!count_only_) cell += '"';
               pos += 2;
               continue;
             }
@@ -69,7 +69,7 @@ class RecordReader {
             break;
           }
           if (c == '\n') ++line;
-          cell += c;
+          if (!count_only_) cell += c;
           ++pos;
         }
         if (!closed) {
@@ -93,10 +93,10 @@ class RecordReader {
           problems.push_back({line, "quote inside an unquoted cell (quote the whole cell and double the quote)", true});
           bad = true;
         }
-        cell.assign(raw);
+        if (!count_only_) cell.assign(raw);
         pos = q;
       }
-      record.cells.emplace_back(trim(cell));
+      if (!count_only_) record.cells.emplace_back(trim(cell));
       if (pos < text.size() && text[pos] == delimiter) {
         ++pos;
       } else {
@@ -111,26 +111,29 @@ class RecordReader {
     return false;
   }
 
+  // How many records are left: read ahead without keeping their cells or
+  // problems (blank, comment and quoted lines are no records, so a count of
+  // lines can be many times too high).
+  std::size_t records_left() const {
+    std::vector<GlossaryProblem> ignored;
+    RecordReader ahead(*this);
+    ahead.problems_ = &ignored;
+    ahead.count_only_ = true;
+    std::size_t count = 0;
+    Record record;
+    while (ahead.next(record)) ++count;
+    return count;
+  }
+
  private:
   std::string_view text_;
   char delimiter_;
-  std::vector<GlossaryProblem>& problems_;
+  std::vector<GlossaryProblem>* problems_;
   std::size_t pos_ = 0;
   std::size_t line_ = 1;
   bool stopped_ = false;
+  bool count_only_ = false;  // cells are not kept (records_left)
 };
-
-// Lines that may hold a record: not empty, not a comment.
-std::size_t candidate_lines(std::string_view text) {
-  std::size_t count = 0;
-  for (std::size_t pos = 0; pos < text.size();) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > pos && text[pos] != '#' && text[pos] != '\r') ++count;
-    pos = end + 1;
-  }
-  return count;
-}
 
 enum Column { kZh, kEn, kVariants, kForbidden, kNote, kCase, kColumnCount };
 
@@ -188,9 +191,10 @@ void read_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
     header_problem({header.line, "the header row must name the columns zh and en", true});
     return;
   }
-  // At most an entry a line that is not blank or a comment: sized at once (a
-  // glossary entry is a few hundred bytes, and doubling held up to twice them).
-  const std::size_t most = candidate_lines(text);
+  // At most an entry a record: sized at once (a glossary entry is a few
+  // hundred bytes, and doubling held up to twice them). Counted, not taken
+  // from the lines: a file of blank lines would have asked for gigabytes.
+  const std::size_t most = reader.records_left();
   file.entries.reserve(file.entries.size() + most);
   file.lines.reserve(file.lines.size() + most);
   while (reader.next(record)) {

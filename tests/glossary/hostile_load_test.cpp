@@ -37,6 +37,21 @@ TEST(GlossaryHostile, DeeplyNestedTermTextIsRead) {
   EXPECT_EQ(file.lines, (std::vector<std::size_t>{1, 2}));
 }
 
+// The entries of a TSV are sized at once from its records: lines that are
+// blank (spaces too), comments or inside a quoted cell are no records. Sized
+// from its lines, a file of blank lines asked for some 170 bytes a line
+// (1 GiB of " \n" would have asked for some 90 GB, and thrown bad_alloc).
+TEST(GlossaryHostile, BlankAndQuotedLinesDoNotSizeTheEntries) {
+  const std::string text = "zh\ten\tnote\n" + repeat(" \n", 100000) + repeat("  # comment\n", 1000) +
+                           "肿瘤\ttumor\t\"" + repeat("line\n", 100000) + "\"\n" + repeat("\t\n", 1000) + "白血病\tleukemia\t\n";
+  const GlossaryFile file = parse_glossary("blank.tsv", text);
+  EXPECT_TRUE(file.problems.empty());
+  ASSERT_EQ(file.entries.size(), 2u);
+  EXPECT_EQ(file.lines, (std::vector<std::size_t>{101002, 202003}));
+  EXPECT_EQ(file.entries.capacity(), 2u);
+  EXPECT_EQ(file.lines.capacity(), 2u);
+}
+
 TEST(GlossaryHostile, LargeTbxLoadsInLinearTimeWithLineNumbers) {
   // 80 000 entries, one a line: counting lines from the file start for each
   // entry took minutes.
