@@ -530,6 +530,19 @@ constexpr NumberWord kNumberWords[] = {
     {"hundred", 100, true},  {"thousand", 1e3, true}, {"million", 1e6, true},    {"billion", 1e9, true},
     {"dozen", 12, false}};
 
+// A scale word's value is kept as its power of ten (NumberMention::scale_power):
+// one not in kPowersOfTen (a "trillion", 1e12) would silently be kept as 1e9.
+constexpr bool scale_words_are_powers_of_ten() {
+  for (const NumberWord& entry : kNumberWords) {
+    if (!entry.scale) continue;
+    bool listed = false;
+    for (const double power : kPowersOfTen) listed = listed || power == entry.value;
+    if (!listed) return false;
+  }
+  return true;
+}
+static_assert(scale_words_are_powers_of_ten());
+
 const NumberWord* number_word(std::string_view word) {
   // Most words asked about are no number: a length and first-letter test
   // turns them away before the list is walked.
