@@ -304,8 +304,11 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
     }
     if (!is_latin_word_byte(text[pos])) {
       const char c = text[pos];
-      // Clause breaks: , ; : and an em dash (E2 80 94).
-      if (c == ',' || c == ';' || c == ':' || (c == '\xE2' && text.substr(pos, 3) == "\xE2\x80\x94")) b.clause_break();
+      // Clause breaks: , ; : an em dash (E2 80 94), and an en dash (E2 80 93)
+      // after a space, as British style sets the clause dash (unspaced it joins a range).
+      if (c == ',' || c == ';' || c == ':' || (c == '\xE2' && text.substr(pos, 3) == "\xE2\x80\x94") ||
+          (c == '\xE2' && text.substr(pos, 3) == "\xE2\x80\x93" && pos > span.begin && text[pos - 1] == ' '))
+        b.clause_break();
       ++pos;
       continue;
     }

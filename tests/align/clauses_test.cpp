@@ -46,6 +46,18 @@ TEST_F(Clauses, OneClauseIsTheWholeSentence) {
   }
 }
 
+// Dashes between clauses: an em dash, and an en dash set off by spaces (as
+// British style sets it); an en dash inside a range joins, it does not break.
+TEST_F(Clauses, ClauseDashesAreEmDashesAndSpacedEnDashes) {
+  const std::size_t head = en("The doctor works in the hospital").tokens.size();
+  for (const char* dash : {"\u2014", " \u2014 ", " \u2013 "}) {
+    const SentenceFeatures english = en(std::string("The doctor works in the hospital") + dash + "every evening she goes home.");
+    EXPECT_TRUE(english.has_clauses()) << dash;
+    EXPECT_EQ(english.head_mask(), SentenceFeatures::low_token_bits(head)) << dash;
+  }
+  EXPECT_FALSE(en("The doctor works in the hospital wards 3\u20135 every evening.").has_clauses());
+}
+
 // Past kMaxTokens a sentence keeps no more tokens: a clause that starts
 // there has none, so the last clause is empty, not the one before it.
 TEST_F(Clauses, ALastClauseBeyondTheTokenLimitIsEmpty) {
