@@ -60,11 +60,15 @@ struct Builder {
   std::vector<std::uint64_t> keys;
   std::vector<WordId> ids, alt_ids;
   std::vector<std::size_t> breaks;  // token counts at clause breaks, ascending
+  bool last_clause_lost = false;     // a clause began with no room left for its tokens
   // Adds a token needing a counterpart; returns its bit (0 when full or a repeat).
   std::uint64_t token(std::uint64_t key, WordId id, WordId alt = 0) {
     for (std::size_t k = 0; k < keys.size(); ++k)
       if (keys[k] == key) return std::uint64_t{1} << k;
-    if (keys.size() >= kMaxTokens) return 0;
+    if (keys.size() >= kMaxTokens) {
+      if (!breaks.empty() && breaks.back() == kMaxTokens) last_clause_lost = true;
+      return 0;
+    }
     keys.push_back(key);
     ids.push_back(id);
     alt_ids.push_back(alt);
@@ -82,7 +86,7 @@ struct Builder {
     // A break with no new token after it (a trailing comma) ends no clause.
     if (!breaks.empty() && breaks.back() == keys.size()) breaks.pop_back();
     features.head_tokens = static_cast<std::uint8_t>(breaks.empty() ? keys.size() : breaks.front());
-    features.tail_start = static_cast<std::uint8_t>(breaks.empty() ? 0 : breaks.back());
+    features.tail_start = static_cast<std::uint8_t>(last_clause_lost ? kMaxTokens : breaks.empty() ? 0 : breaks.back());
     return {std::move(features), std::move(offers)};
   }
 };
@@ -300,8 +304,11 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
     }
     if (!is_latin_word_byte(text[pos])) {
       const char c = text[pos];
-      // Clause breaks: , ; : and an em dash (E2 80 94).
-      if (c == ',' || c == ';' || c == ':' || (c == '\xE2' && text.substr(pos, 3) == "\xE2\x80\x94")) b.clause_break();
+      // Clause breaks: , ; : an em dash (E2 80 94), and an en dash (E2 80 93)
+      // after a space, as British style sets the clause dash (unspaced it joins a range).
+      if (c == ',' || c == ';' || c == ':' || (c == '\xE2' && text.substr(pos, 3) == "\xE2\x80\x94") ||
+          (c == '\xE2' && text.substr(pos, 3) == "\xE2\x80\x93" && pos > span.begin && text[pos - 1] == ' '))
+        b.clause_break();
       ++pos;
       continue;
     }

@@ -232,7 +232,8 @@ struct SentenceFeatures {
   // Clauses (split at commas, semicolons, colons and dashes): the tokens
   // (bits, in order of first appearance) of the first clause are those below
   // head_tokens, of the last those from tail_start on. One clause: the whole
-  // sentence (head_tokens = size, tail_start = 0).
+  // sentence (head_tokens = size, tail_start = 0). A last clause that began
+  // past kMaxTokens kept no token (tail_start = kMaxTokens).
   std::uint8_t head_tokens = 0;
   std::uint8_t tail_start = 0;
   std::uint64_t head_mask() const { return low_token_bits(head_tokens); }

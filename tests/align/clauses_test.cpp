@@ -46,6 +46,37 @@ TEST_F(Clauses, OneClauseIsTheWholeSentence) {
   }
 }
 
+// Dashes between clauses: an em dash, and an en dash set off by spaces (as
+// British style sets it); an en dash inside a range joins, it does not break.
+TEST_F(Clauses, ClauseDashesAreEmDashesAndSpacedEnDashes) {
+  const std::size_t head = en("The doctor works in the hospital").tokens.size();
+  for (const char* dash : {"\u2014", " \u2014 ", " \u2013 "}) {
+    const SentenceFeatures english = en(std::string("The doctor works in the hospital") + dash + "every evening she goes home.");
+    EXPECT_TRUE(english.has_clauses()) << dash;
+    EXPECT_EQ(english.head_mask(), SentenceFeatures::low_token_bits(head)) << dash;
+  }
+  EXPECT_FALSE(en("The doctor works in the hospital wards 3\u20135 every evening.").has_clauses());
+}
+
+// Past kMaxTokens a sentence keeps no more tokens: a clause that starts
+// there has none, so the last clause is empty, not the one before it.
+TEST_F(Clauses, ALastClauseBeyondTheTokenLimitIsEmpty) {
+  auto words = [](char first, std::size_t count) {
+    std::string out;
+    for (std::size_t k = 0; k < count; ++k) out += std::string(" x") + first + static_cast<char>('a' + k / 26) + static_cast<char>('a' + k % 26) + "q";
+    return out;
+  };
+  const std::string head = "Doctors" + words('h', 9);
+  const SentenceFeatures english = en(head + "," + words('m', kMaxTokens) + ", and they eat.");
+  ASSERT_EQ(english.tokens.size(), kMaxTokens);
+  EXPECT_TRUE(english.has_clauses());
+  EXPECT_EQ(english.head_mask(), SentenceFeatures::low_token_bits(en(head).tokens.size()));
+  EXPECT_EQ(english.tail_mask(), 0u);
+  // A trailing comma past the limit ends no clause: the last one is the middle clause's kept tokens.
+  const SentenceFeatures trailing = en(head + "," + words('m', kMaxTokens) + ",");
+  EXPECT_EQ(trailing.tail_mask(), SentenceFeatures::low_token_bits(kMaxTokens) & ~SentenceFeatures::low_token_bits(en(head).tokens.size()));
+}
+
 std::vector<std::vector<std::size_t>> targets_of(const std::string& zh, const std::string& en, double leak) {
   const Document source = make_doc(zh, Lang::zh, "a.zh.txt");
   const Document target = make_doc(en, Lang::en, "a.en.txt");
