@@ -1,6 +1,7 @@
 #include "rules/code_point_events.h"
 #include "core/slack.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -215,16 +216,22 @@ std::vector<std::size_t> EventWalk::starts() {
 
 const text::ClassEvent* EventWalk::next(std::size_t pos) {
   const std::vector<text::ClassEvent>& events = events_->events;
+  const std::size_t size = events.size();
   const std::size_t block = CodePointEvents::kEventBlock;
-  for (; index_ < events.size(); ++index_) {
+  // An event of prose_only's walk must not be masked: one test of its classes.
+  const std::uint32_t excluded = prose_only_ ? cls::kNotProse : 0;
+  while (index_ < size) {
     // A block none of whose events is of the walk's classes is skipped whole.
-    while (index_ % block == 0 && index_ < events.size() && (events_->block_classes[index_ / block] & classes_) == 0)
+    if (index_ % block == 0 && (events_->block_classes[index_ / block] & classes_) == 0) {
       index_ += block;
-    if (index_ >= events.size()) break;
-    const text::ClassEvent& event = events[index_];
-    if (event.begin < pos || (event.classes & classes_) == 0) continue;
-    if (prose_only_ && (event.classes & cls::kNotProse) != 0) continue;
-    return &event;
+      continue;
+    }
+    const std::size_t block_end = std::min(size, (index_ / block + 1) * block);
+    for (; index_ < block_end; ++index_) {
+      const text::ClassEvent& event = events[index_];
+      if ((event.classes & classes_) == 0 || (event.classes & excluded) != 0 || event.begin < pos) continue;
+      return &event;
+    }
   }
   return nullptr;
 }
