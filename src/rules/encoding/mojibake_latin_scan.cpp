@@ -658,6 +658,9 @@ void add_dropped_c1(std::string_view text, StartCursor* starts, ChunkedList<Hit>
   for (std::size_t pos = 0; (pos = visit.next(pos)) < text.size();) {
     const std::size_t begin = pos;
     const char32_t cp = next_char(text, pos);
+    // With no run open, only a lead image (U+00E2-U+00EF: the bytes E2-EF)
+    // does anything: the curly quotes and dashes of Chinese text pass here.
+    if (run.characters == 0 && sequence.empty() && (cp < 0xE2 || cp > 0xEF)) continue;
     // English: "donât", "Itâs", "weâre": a bare â for E2 80 99 inside a
     // contraction.
     if (cp == 0xE2) {
@@ -768,6 +771,11 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, StartCursor* starts) 
     const char32_t cp = next_char(text, pos);
     if (cp == utf8::kInvalid) continue;
     if (cp >= 0x80 && cp <= 0x9F) c1_controls.push_back(begin);
+    // A character before CJK (lead byte E3-E9: U+3000-U+9FFF, in no
+    // single-byte page) has nothing to continue it (may_continue_sequence):
+    // most candidates in Chinese text are curly quotes and dashes before Han.
+    if (pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0xE3 && static_cast<unsigned char>(text[pos]) <= 0xE9)
+      continue;
     // Only a character that is a lead byte in some page can start mojibake.
     if (cp < kLeadMaskLimit && lead_mask[cp - 0x80] == 0) continue;
     const auto* codes = single_byte_codes(cp);
