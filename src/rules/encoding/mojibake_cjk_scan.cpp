@@ -278,38 +278,48 @@ bool is_utf8_start_code(std::uint16_t code) {
 }
 
 // The facts the detectors ask about each character of a stretch with a gate,
-// computed once for the CJK Unified Ideographs (the bulk of every stretch)
-// by the same functions the other characters go through.
+// for the CJK Unified Ideographs (the bulk of every stretch), by the same
+// functions the other characters go through.
 struct HanFacts {
   static constexpr char32_t kFirst = 0x4E00, kLast = 0x9FFF;
   static constexpr std::uint8_t kMayBeOdd = 1, kLevel1OrPunctuation = 2, kUtf8Lead = 4, kUtf8Start = 8;
+  static constexpr std::uint8_t kKnown = 0x80;  // computed (HanFactsTable)
   std::uint8_t flags = 0;
   std::uint8_t written_oddity = 0;
   MeantFacts meant[kMisreadCount];
 };
 
-const HanFacts* han_facts_table() {
-  static const std::vector<HanFacts> kTable = [] {
-    std::vector<HanFacts> table(HanFacts::kLast - HanFacts::kFirst + 1);
-    for (char32_t cp = HanFacts::kFirst; cp <= HanFacts::kLast; ++cp) {
-      HanFacts& facts = table[cp - HanFacts::kFirst];
-      const std::uint16_t code = gbk_code(cp);
-      if (may_be_odd(cp, code)) facts.flags |= HanFacts::kMayBeOdd;
-      if (is_level1_or_punctuation(code)) facts.flags |= HanFacts::kLevel1OrPunctuation;
-      if (is_utf8_lead_code(code)) facts.flags |= HanFacts::kUtf8Lead;
-      if (is_utf8_start_code(code)) facts.flags |= HanFacts::kUtf8Start;
-      facts.written_oddity = static_cast<std::uint8_t>(written_oddity(cp, 0));
-      for (const Misread& misread : kMisreads) facts.meant[misread.index] = meant_facts_of(misread, cp);
-    }
-    return table;
-  }();
-  return kTable.data();
+HanFacts han_facts_of(char32_t cp) {
+  HanFacts facts;
+  facts.flags = HanFacts::kKnown;
+  const std::uint16_t code = gbk_code(cp);
+  if (may_be_odd(cp, code)) facts.flags |= HanFacts::kMayBeOdd;
+  if (is_level1_or_punctuation(code)) facts.flags |= HanFacts::kLevel1OrPunctuation;
+  if (is_utf8_lead_code(code)) facts.flags |= HanFacts::kUtf8Lead;
+  if (is_utf8_start_code(code)) facts.flags |= HanFacts::kUtf8Start;
+  facts.written_oddity = static_cast<std::uint8_t>(written_oddity(cp, 0));
+  for (const Misread& misread : kMisreads) facts.meant[misread.index] = meant_facts_of(misread, cp);
+  return facts;
 }
 
-// Null without a table (a short text asks the functions).
-inline const HanFacts* han_facts(const HanFacts* table, char32_t cp) {
-  return table && cp >= HanFacts::kFirst && cp <= HanFacts::kLast ? &table[cp - HanFacts::kFirst] : nullptr;
-}
+// A scan's own facts of the ideographs it meets, each computed the first
+// time: a book has some thousands of distinct ones, and computing all
+// 20,992 up front cost ~15M instructions on the first Chinese text of a run.
+class HanFactsTable {
+ public:
+  bool empty() const { return entries_.empty(); }
+  void build() { entries_.assign(HanFacts::kLast - HanFacts::kFirst + 1, HanFacts{}); }
+  // Null before build() and outside the ideographs (the caller asks the functions).
+  const HanFacts* find(char32_t cp) {
+    if (entries_.empty() || cp < HanFacts::kFirst || cp > HanFacts::kLast) return nullptr;
+    HanFacts& facts = entries_[cp - HanFacts::kFirst];
+    if (!(facts.flags & HanFacts::kKnown)) facts = han_facts_of(cp);
+    return &facts;
+  }
+
+ private:
+  std::vector<HanFacts> entries_;
+};
 
 bool is_ascii_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
 
@@ -333,8 +343,7 @@ struct Gates {
 
 class CjkScanner {
  public:
-  // Building the Han table (and the code-page tables it reads) takes a few
-  // milliseconds: it is built once a text has had tens of thousands of
+  // The Han table is made once a text has had tens of thousands of
   // characters in stretches with a gate, so an article, a start-up or an
   // English text (some thousands in 20 MB) goes without.
   static constexpr std::size_t kHanTableAfter = 1 << 15;
@@ -378,7 +387,7 @@ class CjkScanner {
     const std::size_t size = text_.size();
     // A paragraph with 问句码 candidates ends before this stretch: they are settled first.
     if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
-    if (!han_table_ && characters_read_ >= kHanTableAfter) han_table_ = han_facts_table();
+    if (han_table_.empty() && characters_read_ >= kHanTableAfter) han_table_.build();
     const std::uint16_t* gbk_codes = gbk_code_table();
     std::size_t pos = begin;
     Gates gates;
@@ -398,7 +407,7 @@ class CjkScanner {
         if (cp == U'锘') gates.bom_image = true;
         return;
       }
-      if (const HanFacts* facts = han_facts(han_table_, cp)) {
+      if (const HanFacts* facts = han_table_.find(cp)) {
         // The same verdicts as below, from the table (Han is never foreign nor Latin-1).
         if (facts->flags & HanFacts::kMayBeOdd) odd_.push_back(index);
         if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
@@ -550,9 +559,16 @@ class CjkScanner {
     return false;
   }
 
+  // A question word (吗呢么吧啊嘛呀谁哪几什怎何否啥咋岂难): asked of every
+  // character of a stretch before a '?'.
   static bool asks(char32_t cp) {
-    static const std::u32string kQuestionWords = U"吗呢么吧啊嘛呀谁哪几什怎何否啥咋岂难";
-    return kQuestionWords.find(cp) != std::u32string::npos;
+    switch (cp) {
+      case U'吗': case U'呢': case U'么': case U'吧': case U'啊': case U'嘛': case U'呀': case U'谁': case U'哪':
+      case U'几': case U'什': case U'怎': case U'何': case U'否': case U'啥': case U'咋': case U'岂': case U'难':
+        return true;
+      default:
+        return false;
+    }
   }
 
   // 问句码: UTF-8 read as GBK, saved and read back as UTF-8. A run with an odd
@@ -916,7 +932,7 @@ class CjkScanner {
   }
 
   MeantFacts meant_facts(const Misread& misread, char32_t written) const {
-    const HanFacts* facts = han_facts(han_table_, written);
+    const HanFacts* facts = han_table_.find(written);
     return facts ? facts->meant[misread.index] : meant_facts_of(misread, written);
   }
 
@@ -927,7 +943,7 @@ class CjkScanner {
     for (std::size_t i = from; i < to; ++i) {
       const char32_t cp = stretch_[i].cp;
       const char32_t previous = i > from ? stretch_[i - 1].cp : 0;
-      const HanFacts* facts = han_facts(han_table_, cp);
+      const HanFacts* facts = han_table_.find(cp);
       const int odd = facts ? facts->written_oddity : written_oddity(cp, previous);
       written += odd;
       if (odd >= 2) ++strong;
@@ -1046,7 +1062,7 @@ class CjkScanner {
   std::size_t read_until_ = 0;  // stretches before it are read
   Stretch stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
-  const HanFacts* han_table_ = nullptr;  // built after kHanTableAfter characters read
+  mutable HanFactsTable han_table_;  // made after kHanTableAfter characters read
   std::size_t characters_read_ = 0;      // in the stretches read so far
   std::vector<std::uint16_t> bytes_;        // see build_gbk_bytes
   std::vector<std::int32_t> char_at_byte_;  // character starting at each byte, or -1
