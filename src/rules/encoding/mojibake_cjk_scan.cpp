@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cctype>
 #include <cstring>
@@ -206,6 +207,25 @@ inline bool plain_level1_code(std::uint16_t gbk) {
   return is_level1_code(gbk) && gbk != 0xCCCC && gbk != 0xCDCD;
 }
 
+// One bit per BMP character that adds nothing to a stretch's gates but its
+// length: a plain level-1 code (plain_level1_code), or Chinese punctuation
+// (，。“”) of GB2312's punctuation rows, neither rare nor ever odd. Looked
+// up for every character of a stretch with a gate; built once (65,536 GBK
+// codes read), read-only afterwards.
+const std::array<std::uint64_t, 0x10000 / 64>& settled_in_decode() {
+  static const auto kBits = [] {
+    std::array<std::uint64_t, 0x10000 / 64> bits{};
+    const std::uint16_t* codes = gbk_code_table();
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+      const std::uint16_t code = codes[cp];
+      if (plain_level1_code(code) || (is_level1_or_punctuation(code) && is_typographic_punctuation(cp)))
+        bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    }
+    return bits;
+  }();
+  return kBits;
+}
+
 // Whether written_oddity may rate cp 2 or more (gbk: its GBK code). GB2312
 // level 1 is common Han (0); otherwise rare Han, and anything but
 // typographic punctuation, may be (kana only in some places: counted too).
@@ -389,6 +409,7 @@ class CjkScanner {
     if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
     if (han_table_.empty() && characters_read_ >= kHanTableAfter) han_table_.build();
     const std::uint16_t* gbk_codes = gbk_code_table();
+    const std::uint64_t* settled = settled_in_decode().data();
     std::size_t pos = begin;
     Gates gates;
     stretch_.clear();
@@ -439,19 +460,11 @@ class CjkScanner {
         static_assert(std::size(run) <= 64);  // one bit each in others
         const std::size_t first = stretch_.size();
         StretchChar* out = stretch_.grow(count);
-        std::uint64_t others = 0;  // the characters that are not plain level 1
+        std::uint64_t others = 0;  // the characters the loop does not settle
         for (std::size_t i = 0; i < count; ++i) {
           const char32_t cp = run[i];
-          const std::uint16_t code = gbk_codes[cp];
-          out[i] = StretchChar{pos + 3 * i, cp, code, 3};
-          others |= static_cast<std::uint64_t>(!plain_level1_code(code)) << i;
-        }
-        // Chinese punctuation (，。“”) in GB2312's punctuation rows adds
-        // nothing either: not rare, and never odd (may_be_odd).
-        for (std::uint64_t left = others; left != 0; left &= left - 1) {
-          const std::size_t i = static_cast<std::size_t>(std::countr_zero(left));
-          if (is_level1_or_punctuation(out[i].gbk) && is_typographic_punctuation(out[i].cp))
-            others &= ~(std::uint64_t{1} << i);
+          out[i] = StretchChar{pos + 3 * i, cp, gbk_codes[cp], 3};
+          others |= (~(settled[cp >> 6] >> (cp & 63)) & 1) << i;
         }
         for (; others != 0; others &= others - 1) count_gates(first + static_cast<std::size_t>(std::countr_zero(others)));
         pos += 3 * count;
