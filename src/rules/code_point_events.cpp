@@ -2,6 +2,7 @@
 #include "core/slack.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -28,6 +29,15 @@ namespace cls = code_point_class;
 // Documents shorter than this are scanned with the class table alone: the
 // bits of their kind cost some tens of microseconds to build.
 constexpr std::size_t kWantedBitsFrom = 1 << 14;
+
+// The first bytes of the characters that mark the event before them
+// kBeforeNonImage: ASCII but the space and '?', and the lead bytes E3-E9.
+constexpr std::array<bool, 256> kNonImageLeadBytes = [] {
+  std::array<bool, 256> bytes{};
+  for (unsigned b = 0; b < 0x80; ++b) bytes[b] = b != ' ' && b != '?';
+  for (unsigned b = 0xE3; b <= 0xE9; ++b) bytes[b] = true;
+  return bytes;
+}();
 
 }  // namespace
 
@@ -167,7 +177,8 @@ bool scan_prose_and_masks(const Document& doc, const text::ClassScanner& scanner
 CodePointEvents scan_document(const Document& doc) {
   const std::uint32_t wanted = wanted_classes(doc);
   const auto& table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
-  const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid};
+  const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid, cls::kBeforeNonImage,
+                                 kNonImageLeadBytes.data()};
   const text::WantedBits* bits = document_wanted_bits(doc, classes, wanted);
   std::vector<text::ClassEvent> events;
   // Room for an event every 64 bytes, more than a Chinese book has (one
@@ -177,7 +188,11 @@ CodePointEvents scan_document(const Document& doc) {
   events.reserve(reserved);
   if (doc.masked.empty() || !scan_prose_and_masks(doc, text::ClassScanner(classes, wanted, bits), events)) {
     events.clear();
-    text::scan_classes(doc.text, classes, wanted, events, bits);
+    // Scanning the text, the byte after an event may be masked in prose: no
+    // event is marked kBeforeNonImage then.
+    text::ClassTable text_classes = classes;
+    if (!doc.masked.empty()) text_classes.next_byte_mark = 0;
+    text::scan_classes(doc.text, text_classes, wanted, events, bits);
     // Masked bytes differ between text and prose: such a code point is not
     // prose. (is_masked reads the text only where prose has the mask byte: one
     // cache miss an event rather than two.)

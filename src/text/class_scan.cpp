@@ -355,8 +355,19 @@ void scan_with(std::string_view text, std::size_t start, const ClassTable& table
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const std::uint32_t* bmp = table.bmp;
+  // The events of each step are marked by their next byte while it is at hand.
+  std::size_t marked = events.size();
+  auto mark_by_next_byte = [&] {
+    if (table.next_byte_mark == 0 || !table.marking_next_bytes) return;
+    for (; marked < events.size(); ++marked) {
+      ClassEvent& event = events[marked];
+      const std::size_t end = event.end();
+      if (end < n && table.marking_next_bytes[p[end]]) event.classes |= table.next_byte_mark;
+    }
+  };
   std::size_t pos = start;
   while ((pos = skip(p, n, pos, stops)) < n) {
+    mark_by_next_byte();
     if (p[pos] < 0x80) {
       events.push_back({pos, 1, bmp[p[pos]], p[pos]});
       ++pos;
@@ -392,6 +403,7 @@ void scan_with(std::string_view text, std::size_t start, const ClassTable& table
       pos = next;
     }
   }
+  mark_by_next_byte();
 }
 
 SkipFunction choose_skip() {
