@@ -6,6 +6,10 @@
 
 namespace tc {
 
+std::string GlossaryEntry::origin() const {
+  return (origin_file ? *origin_file : std::string()) + ":" + std::to_string(origin_line);
+}
+
 std::vector<std::string> GlossaryEntry::accepted() const {
   std::vector<std::string> all;
   all.reserve(variants.size() + 1);

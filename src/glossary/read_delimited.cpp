@@ -17,12 +17,23 @@ struct Record {
 // RFC 4180 style records: a cell starting with a quote runs to the matching
 // quote ("" is a literal quote) and may span lines. A line starting with #
 // is a comment.
-std::vector<Record> read_records(std::string_view text, char delimiter, std::vector<GlossaryProblem>& problems) {
-  std::vector<Record> records;
-  std::size_t pos = 0;
-  std::size_t line = 1;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
-  while (pos < text.size()) {
+// Read one at a time: a large glossary's records, each a vector of cells,
+// were held all at once beside the entries made from them.
+class RecordReader {
+ public:
+  RecordReader(std::string_view text, char delimiter, std::vector<GlossaryProblem>& problems)
+      : text_(text), delimiter_(delimiter), problems_(problems) {
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+  }
+  // The next record; false at the end or after a problem that ends the reading.
+  bool next(Record& out) {
+    const std::string_view text = text_;
+    const char delimiter = delimiter_;
+    std::vector<GlossaryProblem>& problems = problems_;
+    std::size_t& pos = pos_;
+    std::size_t& line = line_;
+    if (stopped_) return false;
+    while (pos < text.size()) {
     // Comment and blank lines.
     std::size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
@@ -63,7 +74,8 @@ std::vector<Record> read_records(std::string_view text, char delimiter, std::vec
         }
         if (!closed) {
           problems.push_back({quote_line, "unterminated quote", true});
-          return records;
+          stopped_ = true;
+          return false;
         }
         std::size_t q = pos;
         while (q < text.size() && (text[q] == ' ' || text[q] == '\r' || (text[q] == '\t' && delimiter != '\t'))) ++q;
@@ -93,9 +105,31 @@ std::vector<Record> read_records(std::string_view text, char delimiter, std::vec
         record_done = true;
       }
     }
-    records.push_back(std::move(record));
+    out = std::move(record);
+    return true;
+    }
+    return false;
   }
-  return records;
+
+ private:
+  std::string_view text_;
+  char delimiter_;
+  std::vector<GlossaryProblem>& problems_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+  bool stopped_ = false;
+};
+
+// Lines that may hold a record: not empty, not a comment.
+std::size_t candidate_lines(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > pos && text[pos] != '#' && text[pos] != '\r') ++count;
+    pos = end + 1;
+  }
+  return count;
 }
 
 enum Column { kZh, kEn, kVariants, kForbidden, kNote, kCase, kColumnCount };
@@ -112,51 +146,59 @@ std::string with_lone_crs_as_newlines(std::string_view text) {
 }  // namespace
 
 void read_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
+  const auto origin_file = std::make_shared<const std::string>(file.path);  // shared by its entries
   std::string normalized;
   if (text.find('\r') != std::string_view::npos) {
     normalized = with_lone_crs_as_newlines(text);
     text = normalized;
   }
-  std::vector<Record> records = read_records(text, delimiter, file.problems);
-  if (records.empty()) {
+  RecordReader reader(text, delimiter, file.problems);
+  Record header;
+  if (!reader.next(header)) {
     if (file.problems.empty()) file.problems.push_back({0, "no header row (expected zh, en, variants, forbidden, note)", true});
     return;
   }
+  // The records' own problems come first, the entries' after them (a load
+  // stops at the first fatal one), as when all records were read first.
+  std::vector<GlossaryProblem> entry_problems;
+  Record record;
+  auto header_problem = [&](GlossaryProblem problem) {
+    while (reader.next(record)) {
+    }
+    file.problems.push_back(std::move(problem));
+  };
   static const std::array<std::string_view, kColumnCount> kNames{"zh", "en", "variants", "forbidden", "note", "case"};
   std::array<int, kColumnCount> column{};
   column.fill(-1);
-  const Record& header = records.front();
   for (std::size_t i = 0; i < header.cells.size(); ++i) {
     const std::string name = to_lower_ascii(header.cells[i]);
     const auto it = std::find(kNames.begin(), kNames.end(), name);
     if (it == kNames.end()) {
-      file.problems.push_back({header.line, "unknown column '" + header.cells[i] + "' (expected zh, en, variants, forbidden, note, case)", true});
+      header_problem({header.line, "unknown column '" + header.cells[i] + "' (expected zh, en, variants, forbidden, note, case)", true});
       return;
     }
     const auto index = static_cast<std::size_t>(it - kNames.begin());
     if (column[index] >= 0) {
-      file.problems.push_back({header.line, "column '" + name + "' appears twice in the header", true});
+      header_problem({header.line, "column '" + name + "' appears twice in the header", true});
       return;
     }
     column[index] = static_cast<int>(i);
   }
   if (column[kEn] < 0 || column[kZh] < 0) {
-    file.problems.push_back({header.line, "the header row must name the columns zh and en", true});
+    header_problem({header.line, "the header row must name the columns zh and en", true});
     return;
   }
-  // At most an entry a record: sized at once (a glossary entry is a few
-  // hundred bytes, and doubling held up to twice them).
-  file.entries.reserve(file.entries.size() + records.size() - 1);
-  file.lines.reserve(file.lines.size() + records.size() - 1);
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    // The cells of the record before are done with (the header's are still read).
-    if (r > 1) std::vector<std::string>().swap(records[r - 1].cells);
-    const Record& record = records[r];
+  // At most an entry a line that is not blank or a comment: sized at once (a
+  // glossary entry is a few hundred bytes, and doubling held up to twice them).
+  const std::size_t most = candidate_lines(text);
+  file.entries.reserve(file.entries.size() + most);
+  file.lines.reserve(file.lines.size() + most);
+  while (reader.next(record)) {
     // Trailing empty cells (spreadsheet exports) are harmless; text beyond the header is not.
     const bool extra_text = std::any_of(record.cells.begin() + static_cast<std::ptrdiff_t>(std::min(record.cells.size(), header.cells.size())),
                                         record.cells.end(), [](const std::string& c) { return !c.empty(); });
     if (extra_text) {
-      file.problems.push_back({record.line,
+      entry_problems.push_back({record.line,
                                std::to_string(record.cells.size()) + " cells but the header has " +
                                    std::to_string(header.cells.size()) + " (a stray delimiter?)",
                                true});
@@ -168,12 +210,12 @@ void read_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
     };
     const std::string case_value = to_lower_ascii(cell(kCase));
     if (!case_value.empty() && case_value != "sensitive" && case_value != "insensitive") {
-      file.problems.push_back({record.line, "case must be 'sensitive', 'insensitive' or empty, not '" + cell(kCase) + "'", true});
+      entry_problems.push_back({record.line, "case must be 'sensitive', 'insensitive' or empty, not '" + cell(kCase) + "'", true});
       continue;
     }
     file.entries.push_back(make_entry(split_items(cell(kZh)), cell(kEn), split_items(cell(kVariants)),
                                       split_items(cell(kForbidden)), cell(kNote), case_value == "sensitive",
-                                      file.path + ":" + std::to_string(record.line)));
+                                      origin_file, record.line));
     file.lines.push_back(record.line);
     // Empty-item problems are found here, where the raw cells are at hand.
     static const std::array<Column, 3> kListColumns{kZh, kVariants, kForbidden};
@@ -182,7 +224,9 @@ void read_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
       if (raw.empty()) continue;
       const auto items = split_items(raw);
       if (std::any_of(items.begin(), items.end(), [](const std::string& s) { return s.empty(); }))
-        file.problems.push_back({record.line, "empty item in the '" + std::string(kNames[c]) + "' cell ('" + raw + "')", false});
+        entry_problems.push_back({record.line, "empty item in the '" + std::string(kNames[c]) + "' cell ('" + raw + "')", false});
     }
   }
+  file.problems.insert(file.problems.end(), std::make_move_iterator(entry_problems.begin()),
+                       std::make_move_iterator(entry_problems.end()));
 }}  // namespace tc::glossary_reader

@@ -37,6 +37,7 @@ std::vector<std::size_t> object_lines(std::string_view text, int entry_depth) {
 }  // namespace
 
 void read_json(GlossaryFile& file, std::string_view text) {
+  const auto origin_file = std::make_shared<const std::string>(file.path);  // shared by its entries
   nlohmann::json root;
   try {
     root = nlohmann::json::parse(text);
@@ -109,7 +110,7 @@ void read_json(GlossaryFile& file, std::string_view text) {
     }
     if (!ok) continue;
     file.entries.push_back(make_entry(std::move(zh), std::move(en), std::move(variants), std::move(forbidden),
-                                      std::move(note), case_value == "sensitive", file.path + ":" + std::to_string(line)));
+                                      std::move(note), case_value == "sensitive", origin_file, line));
     file.lines.push_back(line);
   }
 }

@@ -80,6 +80,7 @@ TermNotes read_term_notes(const pugi::xml_node& holder) {
 }  // namespace
 
 void read_tbx(GlossaryFile& file, std::string_view text) {
+  const auto origin_file = std::make_shared<const std::string>(file.path);  // shared by its entries
   pugi::xml_document doc;
   const pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!result) {
@@ -146,7 +147,7 @@ void read_tbx(GlossaryFile& file, std::string_view text) {
     }
     if (en.empty() && zh.empty()) continue;
     file.entries.push_back(make_entry(std::move(zh), std::move(en), std::move(variants), std::move(forbidden),
-                                      std::move(note), abbreviation, file.path + ":" + std::to_string(line)));
+                                      std::move(note), abbreviation, origin_file, line));
     file.lines.push_back(line);
   }
 }}  // namespace tc::glossary_reader

@@ -28,7 +28,8 @@ std::size_t line_number(std::string_view text, std::size_t offset) {
 
 // Fills an entry from its cells.
 GlossaryEntry make_entry(std::vector<std::string> zh, std::string en, std::vector<std::string> variants,
-                         std::vector<std::string> forbidden, std::string note, bool case_sensitive, std::string origin) {
+                         std::vector<std::string> forbidden, std::string note, bool case_sensitive,
+                         std::shared_ptr<const std::string> file, std::size_t line) {
   GlossaryEntry entry;
   entry.zh = clean_items(zh);
   entry.en = std::move(en);
@@ -36,7 +37,8 @@ GlossaryEntry make_entry(std::vector<std::string> zh, std::string en, std::vecto
   entry.forbidden = clean_items(forbidden);
   entry.note = std::move(note);
   entry.case_sensitive = case_sensitive;
-  entry.origin = std::move(origin);
+  entry.origin_file = std::move(file);
+  entry.origin_line = line;
   return entry;
 }
 }  // namespace tc::glossary_reader

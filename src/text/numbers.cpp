@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -41,6 +42,16 @@ double chinese_unit(char32_t cp) {
     case U'亿': case U'億': return 1e8;
     default: return 0;
   }
+}
+
+// The powers of ten a value is scaled by: 百 千 万 亿, "hundred" to "billion".
+constexpr double kPowersOfTen[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+// The power of ten scale is (one of kPowersOfTen).
+std::uint8_t power_of_ten(double scale) {
+  std::size_t power = 0;
+  while (power + 1 < std::size(kPowersOfTen) && kPowersOfTen[power] < scale) ++power;
+  return static_cast<std::uint8_t>(power);
 }
 
 int ascii_digit(char32_t cp) {
@@ -242,9 +253,9 @@ void join_chinese_ranges_and_decades(std::string_view text, std::vector<NumberMe
     NumberMention& low = mentions[k - 1];
     NumberMention& high = mentions[k];
     const std::string_view gap = between(text, low.span.end, high.span.begin);
-    if (high.scale > 1 && low.scale == 1 && (gap == "至" || gap == "到" || gap == "-" || gap == "～" || gap == "~" || gap == "—")) {
-      low.value *= high.scale;
-      low.scale = high.scale;
+    if (high.scale_power > 0 && low.scale_power == 0 && (gap == "至" || gap == "到" || gap == "-" || gap == "～" || gap == "~" || gap == "—")) {
+      low.value *= high.scale();
+      low.scale_power = high.scale_power;
     }
     if (gap == "世纪" && starts_after_spaces(text, high.span.end, "年代") && low.value >= 1 && low.value <= 21 &&
         high.value < 100) {
@@ -334,10 +345,44 @@ namespace {
 void give_back_unused(std::vector<NumberMention>& mentions) {
   if (mentions.size() > 1024) give_back_slack(mentions);
 }
+
+// Spans this long have their list of mentions sized before the search:
+// growing by doubling held up to three times the mentions while it moved
+// them (the other side's mentions are held meanwhile).
+constexpr std::size_t kSizeMentionsFrom = std::size_t{1} << 16;
+
+// The places in span a mention may start, at least as many as the mentions
+// (chinese: also the numerals and 半 双; English number words are not counted).
+std::size_t mention_starts(std::string_view text, Span span, bool chinese) {
+  const Cursor c{text, span.end};
+  std::size_t count = 0;
+  bool in_digits = false;
+  for (std::size_t pos = span.begin; pos < span.end;) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+      const bool digit = lead >= '0' && lead <= '9';
+      if (digit && !in_digits) ++count;
+      in_digits = digit;
+      ++pos;
+      continue;
+    }
+    const char32_t cp = c.peek(pos);
+    const bool digit = ascii_digit(cp) >= 0;
+    if ((digit && !in_digits) ||
+        (chinese && (chinese_digit(cp) >= 0 || chinese_unit(cp) != 0 || cp == U'半' || cp == U'双')))
+      ++count;
+    in_digits = digit;
+    pos = c.after(pos);
+  }
+  return count;
+}
 }  // namespace
+
+double NumberMention::scale() const { return kPowersOfTen[scale_power]; }
 
 std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
+  if (span.size() >= kSizeMentionsFrom) out.reserve(mention_starts(text, span, true));
   const Cursor c{text, span.end};
   std::size_t pos = span.begin;
   while (pos < span.end) {
@@ -456,7 +501,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       mention.weak = true;
       mention.rendering = true;
     }
-    mention.scale = scale;
+    mention.scale_power = power_of_ten(scale);
     out.push_back(mention);
     pos = p;
   }
@@ -668,6 +713,11 @@ std::vector<Word> english_words(std::string_view text, Span span) {
 
 std::vector<NumberMention> find_english_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
+  if (span.size() >= kSizeMentionsFrom) {
+    // Number words are rare beside digits: some room is left for them.
+    const std::size_t digits = mention_starts(text, span, false);
+    out.reserve(digits + digits / 8 + 64);
+  }
   const Cursor c{text, span.end};
   // Digits.
   std::size_t pos = span.begin;
@@ -731,7 +781,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       const NumberWord* word = number_word(std::string(text.substr(q, w - q)));
       if (word && word->scale && w > q) {
         mention.value *= word->value;
-        mention.scale = word->value;
+        mention.scale_power = power_of_ten(word->value);
         p = w;
       }
     }
@@ -869,9 +919,9 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
   // "26 to 32 thousand": the upper end's scale applies to the lower end.
   for (std::size_t k = 1; k < out.size(); ++k) {
     const std::string_view gap = between(text, out[k - 1].span.end, out[k].span.begin);
-    if (out[k].scale > 1 && out[k - 1].scale == 1 && (gap == "to" || gap == "-" || gap == "and" || gap == "or")) {
-      out[k - 1].value *= out[k].scale;
-      out[k - 1].scale = out[k].scale;
+    if (out[k].scale_power > 0 && out[k - 1].scale_power == 0 && (gap == "to" || gap == "-" || gap == "and" || gap == "or")) {
+      out[k - 1].value *= out[k].scale();
+      out[k - 1].scale_power = out[k].scale_power;
     }
   }
   give_back_unused(out);

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 // Numbers in Chinese and English text, normalised to values so both sides
 // compare: 44.2% = 百分之四十四点二, 三分之一 = 1/3 = "a third", 2万 = 20,000,
 // 四 = 4 = "four", full-width digits = ASCII digits.
@@ -28,10 +29,13 @@ struct NumberMention {
   // number at all for the aligner, which reads it as the word it is.
   bool rendering = false;
   // After the flags, so that they share one word: a file full of numbers
-  // holds a mention every few bytes.
-  double scale = 1;  // the 万 / 亿 / "million" the value was multiplied by
+  // holds a mention every few bytes (32 bytes, not 40 with a double here).
+  // The value was multiplied by 10 to this power (万 4, 亿 8, "million" 6).
+  std::uint8_t scale_power = 0;
+  // The 万 / 亿 / "million" the value was multiplied by.
+  double scale() const;
 };
-static_assert(sizeof(NumberMention) <= 40);
+static_assert(sizeof(NumberMention) <= 32);
 
 // Mentions inside text[span], in order. List and section numbering ("1.",
 // "2)", "（一）", "一、" at the start of a line, 第一部分, 第二章) is not a quantity

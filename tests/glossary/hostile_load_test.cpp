@@ -48,7 +48,7 @@ TEST(GlossaryHostile, LargeTbxLoadsInLinearTimeWithLineNumbers) {
   ASSERT_EQ(file.entries.size(), kEntries);
   EXPECT_EQ(file.lines.front(), 3u);
   EXPECT_EQ(file.lines.back(), kEntries + 2);
-  EXPECT_EQ(file.entries.back().origin, "big.tbx:" + std::to_string(kEntries + 2));
+  EXPECT_EQ(file.entries.back().origin(), "big.tbx:" + std::to_string(kEntries + 2));
 }
 
 TEST(GlossaryHostile, ANumberTooLargeForADoubleIsAnErrorAtItsLine) {

@@ -30,7 +30,7 @@ TEST(GlossaryLoad, CsvQuotingAndMultipleValues) {
   ASSERT_EQ(g.entries.size(), 2u);
   EXPECT_EQ(g.entries[0].variants, (Strings{"bone marrow suppression", "marrow suppression"}));
   EXPECT_EQ(g.entries[1].zh, (Strings{"肿瘤", "瘤"}));
-  EXPECT_EQ(g.entries[1].origin, data("good.csv") + ":3");
+  EXPECT_EQ(g.entries[1].origin(), data("good.csv") + ":3");
   ASSERT_NE(g.index(), nullptr);
 }
 
@@ -53,7 +53,7 @@ TEST(GlossaryLoad, TbxBasic) {
   EXPECT_EQ(g.entries[0].variants, Strings{"bone marrow suppression"});
   EXPECT_EQ(g.entries[0].forbidden, Strings{"marrow depression"});
   EXPECT_EQ(g.entries[0].note, "Reduced bone marrow activity");
-  EXPECT_EQ(g.entries[0].origin, data("basic.tbx") + ":9");
+  EXPECT_EQ(g.entries[0].origin(), data("basic.tbx") + ":9");
   EXPECT_EQ(g.entries[1].en, "NK cell");
   EXPECT_TRUE(g.entries[1].case_sensitive);  // termType abbreviation
   // Traditional zh form matches Simplified text.
@@ -72,9 +72,9 @@ TEST(GlossaryLoad, Json) {
   const Glossary g = load_glossaries({data("sample.json")});
   ASSERT_EQ(g.entries.size(), 2u);
   EXPECT_EQ(g.entries[0].forbidden, (Strings{"revenue", "income"}));
-  EXPECT_EQ(g.entries[0].origin, data("sample.json") + ":3");
+  EXPECT_EQ(g.entries[0].origin(), data("sample.json") + ":3");
   EXPECT_EQ(g.entries[1].zh, Strings{"白血病"});
-  EXPECT_EQ(g.entries[1].origin, data("sample.json") + ":9");
+  EXPECT_EQ(g.entries[1].origin(), data("sample.json") + ":9");
 }
 
 TEST(GlossaryLoad, LaterFilesOverrideEarlierEntries) {

@@ -5,6 +5,7 @@
 
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/document.h"
@@ -20,10 +21,13 @@ namespace cls = code_point_class;
 constexpr std::uint32_t kWalked = cls::kInvalid | cls::kControl | cls::kAmpersand | cls::kBackslash |
                                   cls::kCjkLetter | cls::kLatinImage | cls::kCjkGate | cls::kUnusualSpace;
 
-// The starts a walk must give: a plain decode of the text, the classes of
+// What a walk gives of an event: where it starts and ends, and its code point.
+using Walked = std::tuple<std::size_t, std::size_t, char32_t>;
+
+// The events a walk must give: a plain decode of the text, the classes of
 // each code point, and for prose_only the masked code points left out.
-std::vector<std::size_t> plain_starts(const Document& doc, bool prose_only) {
-  std::vector<std::size_t> starts;
+std::vector<Walked> plain_events(const Document& doc, bool prose_only) {
+  std::vector<Walked> events;
   for (std::size_t pos = 0; pos < doc.text.size();) {
     const std::size_t begin = pos;
     const char32_t cp = utf8::next(doc.text, pos);
@@ -32,16 +36,19 @@ std::vector<std::size_t> plain_starts(const Document& doc, bool prose_only) {
     bool masked = false;
     for (std::size_t i = begin; i < pos; ++i) masked = masked || doc.is_masked(i);
     if (prose_only && masked) continue;
-    starts.push_back(begin);
+    events.emplace_back(begin, pos, cp);
   }
-  return starts;
+  return events;
 }
 
-std::vector<std::size_t> walked_starts(const Document& doc, bool prose_only) {
+std::vector<Walked> walked_events(const Document& doc, bool prose_only) {
   const RuleOptions options;
   const CheckContext context{doc, nullptr, nullptr, nullptr, nullptr, options};
   EventWalk walk(context, kWalked, prose_only);
-  return walk.starts();
+  std::vector<Walked> events;
+  for (std::size_t pos = 0; const text::ClassEvent* event = walk.next(pos); pos = event->end())
+    events.emplace_back(event->begin, event->end(), event->cp);
+  return events;
 }
 
 // Pieces of English and Chinese text, with what the walk looks for: ASCII
@@ -82,7 +89,7 @@ void expect_walks_as_plain_decode(std::size_t pieces, int rounds, unsigned seed)
     doc.text = random_text(rng, pieces);
     doc.masked = random_mask(doc.text, rng, round % 4 != 0);
     for (const bool prose_only : {false, true})
-      ASSERT_EQ(walked_starts(doc, prose_only), plain_starts(doc, prose_only))
+      ASSERT_EQ(walked_events(doc, prose_only), plain_events(doc, prose_only))
           << "round " << round << (prose_only ? " prose only" : " all");
   }
 }

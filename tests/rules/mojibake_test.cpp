@@ -182,6 +182,19 @@ TEST(MojibakeCjk, FillPatternsNeedRepetition) {
   EXPECT_TRUE(find_cjk_mojibake("斤拷").empty());
 }
 
+// A line of non-ASCII text is read some 65,536 characters at a time (its
+// buffers take tens of bytes a character): a fill pattern longer than that
+// is reported in pieces that cover it whole, end to end.
+TEST(MojibakeCjk, AFillPatternLongerThanAReadIsCoveredInPieces) {
+  std::string fill;
+  for (int i = 0; i < 30000; ++i) fill += "锟斤拷";
+  const auto hits = find_cjk_mojibake(fill);
+  ASSERT_GE(hits.size(), 2u);
+  EXPECT_EQ(hits.front().begin, 0u);
+  for (std::size_t i = 1; i < hits.size(); ++i) EXPECT_EQ(hits[i].begin, hits[i - 1].end);
+  EXPECT_EQ(hits.back().end, fill.size());
+}
+
 // The starts of the code points a shared scan would hand find_cjk_mojibake:
 // those may_open_cjk_gate accepts and ill-formed sequences.
 std::vector<std::size_t> gate_starts(std::string_view text) {

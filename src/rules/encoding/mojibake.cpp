@@ -1,5 +1,8 @@
 #include "rules/encoding/mojibake.h"
 
+#include <optional>
+#include <vector>
+
 #include "rules/code_point_events.h"
 #include "rules/encoding/mojibake_scan.h"
 
@@ -66,71 +69,23 @@ None.)",
 }
 
 void Mojibake::check(const CheckContext& context, FindingSink& out) const {
-  // The shared scan's candidates are walked as the scan needs them, not
-  // listed first: a file of mojibake has one every two bytes.
-  class WalkCursor final : public mojibake::StartCursor {
-   public:
-    WalkCursor(const CheckContext& context, std::size_t end)
-        : walk_(context, code_point_class::kLatinImage, /*prose_only=*/true), end_(end) {}
-    std::size_t next(std::size_t pos) override {
-      while (const text::ClassEvent* event = walk_.next(pos)) {
-        if (!passes_by(*event)) {
-          last_ = event;
-          return event->begin;
-        }
-        pos = event->end();
-      }
-      return end_;
-    }
-    void restart() override {
-      walk_.restart();
-      last_ = nullptr;
-      passable_ = Passable::none;
-    }
-    void pass_by(Passable passable) override { passable_ = passable; }
-    // A prose event's bytes are prose: its code point is what decoding prose there gives.
-    bool known_code_point(char32_t& cp, std::size_t& end) const override {
-      if (!last_) return false;
-      cp = last_->cp;
-      end = last_->end();
-      return true;
-    }
-
-   private:
-    // Most candidates of Chinese text are curly quotes and dashes before Han
-    // or a line end; looking at each read the text again, a cache miss each.
-    bool passes_by(const text::ClassEvent& event) const {
-      const char32_t cp = event.cp;
-      switch (passable_) {
-        case Passable::none: return false;
-        case Passable::before_non_image:
-          return (event.classes & code_point_class::kBeforeNonImage) != 0 && !(cp >= 0x80 && cp <= 0x9F);
-        case Passable::non_leads: return !(cp >= 0xE2 && cp <= 0xEF);
-      }
-      return false;
-    }
-
-    EventWalk walk_;
-    std::size_t end_;
-    const text::ClassEvent* last_ = nullptr;  // the candidate returned last
-    Passable passable_ = Passable::none;
-  };
-  WalkCursor candidates(context, context.doc.prose().size());
-  std::vector<mojibake::Hit> hits = mojibake::find_latin_mojibake(context.doc.prose(), candidates);
+  EventStarts candidates(context, code_point_class::kLatinImage);
   // GBK read as Windows-1252 ("¡°ÄãºÃ¡±") can hold a UTF-8-looking pair
   // ("Ã¡"): encoding/mojibake-cjk explains the whole span, so it is not
   // reported twice. The Chinese-side scan runs only when there is a hit.
-  if (!hits.empty()) {
-    std::vector<mojibake::Hit> gbk_latin;
-    for (mojibake::Hit& cjk : mojibake::find_cjk_mojibake(context.doc.prose()))
-      if (cjk.how == mojibake::kGbkReadAsWindows1252) gbk_latin.push_back(std::move(cjk));
-    std::size_t next = 0;
-    std::erase_if(hits, [&](const mojibake::Hit& hit) {
-      while (next < gbk_latin.size() && gbk_latin[next].end <= hit.begin) ++next;
-      return next < gbk_latin.size() && gbk_latin[next].begin <= hit.begin && hit.end <= gbk_latin[next].end;
-    });
-  }
-  report(context.doc, std::move(hits), out);
+  // The hits are reported as the scan hands them over, not held in a list.
+  std::optional<std::vector<Span>> gbk_latin;
+  std::size_t next = 0;
+  mojibake::for_each_latin_mojibake(context.doc.prose(), candidates, [&](mojibake::Hit&& hit) {
+    if (!gbk_latin) {
+      gbk_latin.emplace();
+      for (const mojibake::Hit& cjk : mojibake::find_cjk_mojibake(context.doc.prose()))
+        if (cjk.how == mojibake::kGbkReadAsWindows1252) gbk_latin->push_back({cjk.begin, cjk.end});
+    }
+    while (next < gbk_latin->size() && (*gbk_latin)[next].end <= hit.begin) ++next;
+    if (next < gbk_latin->size() && (*gbk_latin)[next].begin <= hit.begin && hit.end <= (*gbk_latin)[next].end) return;
+    report_one(context.doc, std::move(hit), out);
+  });
 }
 
 }  // namespace tc

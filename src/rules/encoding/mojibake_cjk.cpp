@@ -75,9 +75,8 @@ None.)",
 
 void MojibakeCjk::check(const CheckContext& context, FindingSink& out) const {
   // Ill-formed bytes are read as characters with no GBK code: gates too.
-  EventWalk walk(context, code_point_class::kCjkGate | code_point_class::kInvalid, /*prose_only=*/true);
-  const std::vector<std::size_t> gates = walk.starts();
-  report(context.doc, mojibake::find_cjk_mojibake(context.doc.prose(), &gates), out);
+  EventStarts gates(context, code_point_class::kCjkGate | code_point_class::kInvalid);
+  report(context.doc, mojibake::find_cjk_mojibake(context.doc.prose(), gates), out);
 }
 
 }  // namespace tc

@@ -368,7 +368,13 @@ class CjkScanner {
   // English text (some thousands in 20 MB) goes without.
   static constexpr std::size_t kHanTableAfter = 1 << 15;
 
-  CjkScanner(std::string_view text, const std::vector<std::size_t>* gates) : text_(text), gates_(gates) {}
+  // A stretch is read at most this many characters at a time: its buffers
+  // take some 40 bytes a character, and a file of one line of non-ASCII
+  // text is one stretch. Real text has an ASCII byte (a newline) far sooner.
+  static constexpr std::size_t kMaxStretch = 1 << 16;
+
+  // gates: null reads every stretch.
+  CjkScanner(std::string_view text, StartCursor* gates) : text_(text), gates_(gates) {}
 
   std::vector<Hit> run() {
     const std::size_t size = text_.size();
@@ -378,8 +384,9 @@ class CjkScanner {
       // Only the stretches a gate opens are read: those holding a gate
       // character, and those beside a '?' (问句码). Real Chinese rarely has one.
       const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
-      for (const std::size_t gate : *gates_) {
-        if (gate < read_until_) continue;
+      gates_->restart();
+      // Gates before the stretches read are passed over.
+      for (std::size_t gate = gates_->next(read_until_); gate < size; gate = gates_->next(std::max(read_until_, gate + 1))) {
         if (p[gate] != '?') {
           read_stretch(stretch_begin(gate));
           continue;
@@ -455,7 +462,7 @@ class CjkScanner {
     // several at a time and written in place; a plain level-1 character
     // needs nothing more. Any other character is read one by one.
     char32_t run[64];
-    while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80) {
+    while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80 && stretch_.size() < kMaxStretch) {
       if (const std::size_t count = text::decode_three_byte_run(text_, pos, run, std::size(run))) {
         static_assert(std::size(run) <= 64);  // one bit each in others
         const std::size_t first = stretch_.size();
@@ -1071,7 +1078,7 @@ class CjkScanner {
   }
 
   std::string_view text_;
-  const std::vector<std::size_t>* gates_;  // starts of the gate characters, or null: every stretch is read
+  StartCursor* gates_;  // starts of the gate characters, or null: every stretch is read
   std::size_t read_until_ = 0;  // stretches before it are read
   Stretch stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
@@ -1089,8 +1096,12 @@ class CjkScanner {
 }  // namespace
 
 std::vector<Hit> find_cjk_mojibake(std::string_view text, const std::vector<std::size_t>* gates) {
-  return CjkScanner(text, gates).run();
+  if (!gates) return CjkScanner(text, nullptr).run();
+  ListCursor cursor(*gates, text.size());
+  return CjkScanner(text, &cursor).run();
 }
+
+std::vector<Hit> find_cjk_mojibake(std::string_view text, StartCursor& gates) { return CjkScanner(text, &gates).run(); }
 
 bool may_open_cjk_gate(char32_t cp) {
   if (cp < 0x80) return cp == '?';

@@ -630,22 +630,6 @@ class Visit {
   StartCursor* starts_;
 };
 
-// Starts given as a list.
-class ListCursor final : public StartCursor {
- public:
-  ListCursor(const std::vector<std::size_t>& starts, std::size_t end) : starts_(starts), end_(end) {}
-  std::size_t next(std::size_t pos) override {
-    while (index_ < starts_.size() && starts_[index_] < pos) ++index_;
-    return index_ < starts_.size() ? starts_[index_] : end_;
-  }
-  void restart() override { index_ = 0; }
-
- private:
-  const std::vector<std::size_t>& starts_;
-  std::size_t end_;
-  std::size_t index_ = 0;
-};
-
 void add_dropped_c1(std::string_view text, StartCursor* starts, ChunkedList<Hit>& hits) {
   ChunkedList<Hit> found;
   DroppedRun run;
@@ -779,7 +763,8 @@ void remove_byte_order_marks(std::string& s) {
   s.resize(out);
 }
 
-std::vector<Hit> scan(std::string_view text, bool with_c1, StartCursor* starts) {
+// The hits of text, in text order.
+ChunkedList<Hit> scan_hits(std::string_view text, bool with_c1, StartCursor* starts) {
   ChunkedList<Candidate> candidates;
   std::vector<std::size_t> c1_controls;  // where each starts; a C1 control is two bytes (C2 80-9F)
   const std::uint8_t* lead_mask = single_byte_lead_mask();
@@ -894,15 +879,35 @@ std::vector<Hit> scan(std::string_view text, bool with_c1, StartCursor* starts) 
     std::vector<std::size_t>().swap(c1_controls);
     add_dropped_c1(text, starts, hits);
   }
-  // Moved out from the front: the chunks are given back as the list grows.
-  std::vector<Hit> out;
-  out.reserve(hits.size());
+  if (with_c1) {
+    bool in_order = true;
+    for (std::size_t h = 1; h < hits.size() && in_order; ++h) in_order = !(hits[h].begin < hits[h - 1].begin);
+    if (!in_order) {
+      std::vector<Hit> sorted;
+      sorted.reserve(hits.size());
+      for (std::size_t h = 0; h < hits.size(); ++h) sorted.push_back(std::move(hits[h]));
+      hits.clear();
+      std::sort(sorted.begin(), sorted.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+      for (Hit& hit : sorted) hits.push_back(std::move(hit));
+    }
+  }
+  return hits;
+}
+
+// Hands the hits to emit in order, giving their chunks back as it goes.
+void emit_each(ChunkedList<Hit>& hits, const std::function<void(Hit&&)>& emit) {
   for (std::size_t h = 0; h < hits.size(); ++h) {
     hits.release_before(h);
-    out.push_back(std::move(hits[h]));
+    emit(std::move(hits[h]));
   }
   hits.clear();
-  if (with_c1) std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+}
+
+std::vector<Hit> scan(std::string_view text, bool with_c1, StartCursor* starts) {
+  ChunkedList<Hit> hits = scan_hits(text, with_c1, starts);
+  std::vector<Hit> out;
+  out.reserve(hits.size());
+  emit_each(hits, [&](Hit&& hit) { out.push_back(std::move(hit)); });
   return out;
 }
 
@@ -916,6 +921,11 @@ std::vector<Hit> find_latin_mojibake(std::string_view text, const std::vector<st
 
 std::vector<Hit> find_latin_mojibake(std::string_view text, StartCursor& candidates) {
   return scan(text, true, &candidates);
+}
+
+void for_each_latin_mojibake(std::string_view text, StartCursor& candidates, const std::function<void(Hit&&)>& emit) {
+  ChunkedList<Hit> hits = scan_hits(text, true, &candidates);
+  emit_each(hits, emit);
 }
 
 bool may_start_latin_mojibake(char32_t cp) {

@@ -6,6 +6,7 @@
 
 #include "core/rule.h"
 #include "core/utf8.h"
+#include "rules/code_point_events.h"
 #include "rules/encoding/mojibake_scan.h"
 
 namespace tc {
@@ -30,17 +31,69 @@ inline bool is_quoted(std::string_view text, std::size_t begin, std::size_t end)
 }
 }  // namespace mojibake
 
+// The starts of the shared scan's events of some classes, read as a
+// mojibake scan needs them instead of listed first (in a file of mojibake
+// every other character is one).
+class EventStarts final : public mojibake::StartCursor {
+ public:
+  EventStarts(const CheckContext& context, std::uint32_t classes)
+      : walk_(context, classes, /*prose_only=*/true), end_(context.doc.prose().size()) {}
+  std::size_t next(std::size_t pos) override {
+    while (const text::ClassEvent* event = walk_.next(pos)) {
+      if (!passes_by(*event)) {
+        last_ = event;
+        return event->begin;
+      }
+      pos = event->end();
+    }
+    return end_;
+  }
+  void restart() override {
+    walk_.restart();
+    last_ = nullptr;
+    passable_ = Passable::none;
+  }
+  void pass_by(Passable passable) override { passable_ = passable; }
+  // A prose event's bytes are prose: its code point is what decoding prose there gives.
+  bool known_code_point(char32_t& cp, std::size_t& end) const override {
+    if (!last_) return false;
+    cp = last_->cp;
+    end = last_->end();
+    return true;
+  }
+
+ private:
+  // Most candidates of Chinese text are curly quotes and dashes before Han
+  // or a line end; looking at each read the text again, a cache miss each.
+  bool passes_by(const text::ClassEvent& event) const {
+    const char32_t cp = event.cp;
+    switch (passable_) {
+      case Passable::none: return false;
+      case Passable::before_non_image:
+        return (event.classes & code_point_class::kBeforeNonImage) != 0 && !(cp >= 0x80 && cp <= 0x9F);
+      case Passable::non_leads: return !(cp >= 0xE2 && cp <= 0xEF);
+    }
+    return false;
+  }
+
+  EventWalk walk_;
+  std::size_t end_;
+  const text::ClassEvent* last_ = nullptr;  // the start returned last
+  Passable passable_ = Passable::none;
+};
+
 class MojibakeRuleBase : public Rule {
  protected:
   void report(const Document& doc, std::vector<mojibake::Hit> hits, FindingSink& out) const {
-    for (mojibake::Hit& hit : hits) {
-      if (mojibake::is_quoted(doc.text, hit.begin, hit.end)) continue;
-      const std::string_view written = std::string_view(doc.text).substr(hit.begin, hit.end - hit.begin);
-      Finding finding = make_finding(doc, {hit.begin, hit.end}, mojibake::message_for(hit, written));
-      // Recovered exactly: a safe fix (a BOM image's fix removes it).
-      if (hit.recovered) finding.fix = Fix({Edit{kFindingSpan, std::move(*hit.recovered)}}, Applicability::safe);
-      out.push_back(std::move(finding));
-    }
+    for (mojibake::Hit& hit : hits) report_one(doc, std::move(hit), out);
+  }
+  void report_one(const Document& doc, mojibake::Hit&& hit, FindingSink& out) const {
+    if (mojibake::is_quoted(doc.text, hit.begin, hit.end)) return;
+    const std::string_view written = std::string_view(doc.text).substr(hit.begin, hit.end - hit.begin);
+    Finding finding = make_finding(doc, {hit.begin, hit.end}, mojibake::message_for(hit, written));
+    // Recovered exactly: a safe fix (a BOM image's fix removes it).
+    if (hit.recovered) finding.fix = Fix({Edit{kFindingSpan, std::move(*hit.recovered)}}, Applicability::safe);
+    out.push_back(std::move(finding));
   }
 };
 

@@ -6,6 +6,7 @@
 // the unit tests share them.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,7 +74,27 @@ class StartCursor {
     return false;
   }
 };
+// Starts given as a list.
+class ListCursor final : public StartCursor {
+ public:
+  ListCursor(const std::vector<std::size_t>& starts, std::size_t end) : starts_(starts), end_(end) {}
+  std::size_t next(std::size_t pos) override {
+    while (index_ < starts_.size() && starts_[index_] < pos) ++index_;
+    return index_ < starts_.size() ? starts_[index_] : end_;
+  }
+  void restart() override { index_ = 0; }
+
+ private:
+  const std::vector<std::size_t>& starts_;
+  std::size_t end_;
+  std::size_t index_ = 0;
+};
+
 std::vector<Hit> find_latin_mojibake(std::string_view text, StartCursor& candidates);
+// The same hits handed to emit one at a time, in the same order, not
+// collected in a vector first: in a file of mojibake the vector held a hit
+// of some 90 bytes every few bytes, beside the scan's own list of them.
+void for_each_latin_mojibake(std::string_view text, StartCursor& candidates, const std::function<void(Hit&&)>& emit);
 
 // Non-ASCII code points outside U+3000-U+EFFF and U+FF00-U+FFBF: the only
 // ones that have an image in a single-byte page.
@@ -91,6 +112,10 @@ std::string recover_latin_layers(std::string text);
 // stretches of Chinese that hold one or touch a '?' are read. Null: every
 // stretch is read.
 std::vector<Hit> find_cjk_mojibake(std::string_view text, const std::vector<std::size_t>* gates = nullptr);
+// The same with the gates read from a shared scan as they are needed (next()
+// gives text.size() past the last), not listed first: in a file of Latin-1
+// text every character is one.
+std::vector<Hit> find_cjk_mojibake(std::string_view text, StartCursor& gates);
 
 // Characters that may make a stretch of Chinese worth a closer look: outside
 // GB2312 level 1 and its punctuation rows, Latin-1, the fill and BOM images

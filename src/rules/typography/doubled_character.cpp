@@ -42,6 +42,12 @@ struct Han {
   std::size_t end;
 };
 
+// How far the scan of a run looks from a character: back (AABB, ABABAB and
+// the segmentation's window) and ahead. A run this long is scanned before it ends.
+constexpr std::size_t kRunLookbehind = 3;
+constexpr std::size_t kRunLookahead = 6;
+constexpr std::size_t kRunScanAt = 4096;
+
 bool contains(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
 
 // Last characters of nouns (患者, 医生, 病毒, 疫苗...). A doubled two-character
@@ -126,18 +132,25 @@ void DoubledCharacter::check(const CheckContext& context, FindingSink& out) cons
   const std::string_view prose = context.doc.prose();
   const std::vector<std::string> allowed = context.options.list("typography/doubled-character.allow");
   ChineseWords segmentation;
-  // Runs of consecutive Han characters.
+  // Runs of consecutive Han characters. A character is judged by the three
+  // before it and the five after it, so a long run is scanned as it grows
+  // and only that much of what was scanned is kept (a file of one line of
+  // Chinese held 24 bytes a character, more while the vector doubled).
   std::vector<Han> run;
+  std::size_t resume = 0;  // the index of run the scan goes on from
   auto is_allowed = [&](std::size_t begin, std::size_t end) {
     const std::string_view text = prose.substr(begin, end - begin);
     return std::find(allowed.begin(), allowed.end(), text) != allowed.end();
   };
-  auto scan_run = [&] {
+  // whole: the run has ended; else the characters with five after them are scanned.
+  auto scan_run = [&](bool whole) {
     const std::size_t n = run.size();
     auto at = [&](std::ptrdiff_t i) -> char32_t {
       return i >= 0 && static_cast<std::size_t>(i) < n ? run[static_cast<std::size_t>(i)].cp : 0;
     };
-    for (std::size_t i = 0; i + 1 < n; ++i) {
+    const std::size_t limit = whole ? n : n - kRunLookahead;
+    std::size_t i = resume;
+    for (; i + 1 < n && i < limit; ++i) {
       const auto k = static_cast<std::ptrdiff_t>(i);
       const char32_t a = at(k);
       const char32_t b = at(k + 1);
@@ -167,21 +180,33 @@ void DoubledCharacter::check(const CheckContext& context, FindingSink& out) cons
       out.push_back(std::move(finding));
       i += 3;
     }
-    run.clear();
+    if (whole) {
+      run.clear();
+      resume = 0;
+      return;
+    }
+    // The scanned characters but the three before the next one are done with.
+    const std::size_t drop = i - kRunLookbehind;
+    run.erase(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(drop));
+    resume = i - drop;
   };
   std::size_t pos = 0;
   while (pos < prose.size()) {
     if (!is_non_ascii(prose[pos])) {
-      if (!run.empty()) scan_run();
+      if (!run.empty()) scan_run(true);
       ++pos;
       continue;
     }
     const std::size_t begin = pos;
     const char32_t cp = utf8::next(prose, pos);
-    if (is_han(cp)) run.push_back({cp, begin, pos});
-    else if (!run.empty()) scan_run();
+    if (is_han(cp)) {
+      run.push_back({cp, begin, pos});
+      if (run.size() == kRunScanAt) scan_run(false);
+    } else if (!run.empty()) {
+      scan_run(true);
+    }
   }
-  if (!run.empty()) scan_run();
+  if (!run.empty()) scan_run(true);
 }
 
 }  // namespace tc

@@ -89,8 +89,12 @@ None.)doc"};
 void RepeatedWord::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
   WordOracle words(*lexicon_, context.glossary);
-  std::vector<Word> words_at;
-  for_each_letter_run(prose, [&](std::size_t begin, std::size_t end) { words_at.push_back({begin, end}); });
+  // A pair is judged by the word before it and the one after it: the last
+  // four words are kept, not every word of the text (16 bytes a word, a
+  // third of an English text's size, more while the list doubled).
+  std::array<Word, 4> recent{};
+  std::size_t seen = 0;  // words so far; word k is recent[k % 4]
+  auto word = [&](std::size_t k) { return recent[k % recent.size()]; };
   auto same = [&](Word a, Word b) {
     if (a.end - a.begin != b.end - b.begin) return false;
     if (to_lower_ascii(prose.substr(a.begin, a.end - a.begin)) != to_lower_ascii(prose.substr(b.begin, b.end - b.begin)))
@@ -102,12 +106,13 @@ void RepeatedWord::check(const CheckContext& context, FindingSink& out) const {
     }
     return newlines <= 1;
   };
-  for (std::size_t i = 1; i < words_at.size(); ++i) {
-    const Word first = words_at[i - 1];
-    const Word second = words_at[i];
-    if (!same(first, second)) continue;
-    if ((i >= 2 && same(words_at[i - 2], first)) || (i + 1 < words_at.size() && same(second, words_at[i + 1]))) continue;
-    if (!standalone(prose, first) || !standalone(prose, second)) continue;
+  // Words i - 1 and i; has_next: word i + 1 has been seen.
+  auto judge = [&](std::size_t i, bool has_next) {
+    const Word first = word(i - 1);
+    const Word second = word(i);
+    if (!same(first, second)) return;
+    if ((i >= 2 && same(word(i - 2), first)) || (has_next && same(second, word(i + 1)))) return;
+    if (!standalone(prose, first) || !standalone(prose, second)) return;
     const std::string lower = to_lower_ascii(prose.substr(first.begin, first.end - first.begin));
     // A capitalized pair is a slip only when the word is an English word in
     // lower case ("Are Are" at a sentence start, "Vaccine Vaccine"), not a
@@ -118,15 +123,21 @@ void RepeatedWord::check(const CheckContext& context, FindingSink& out) const {
     if (!is_lower(prose[second.begin]) &&
         (lower.size() < 2 || first_text != prose.substr(second.begin, second.end - second.begin) ||
          !(acronym || is_function_word(lower) || (words.available() && words.known(lower)))))
-      continue;
-    const std::string before = i >= 2 ? to_lower_ascii(prose.substr(words_at[i - 2].begin, words_at[i - 2].end - words_at[i - 2].begin)) : "";
-    const std::string after = i + 1 < words_at.size() ? to_lower_ascii(prose.substr(words_at[i + 1].begin, words_at[i + 1].end - words_at[i + 1].begin)) : "";
-    if (repeats_on_purpose(lower, before, after)) continue;
-    const std::string word(prose.substr(first.begin, first.end - first.begin));
-    Finding finding = make_finding(context.doc, {first.begin, second.end}, "repeated word \"" + word + "\"");
-    finding.fix = word;
+      return;
+    const std::string before = i >= 2 ? to_lower_ascii(prose.substr(word(i - 2).begin, word(i - 2).end - word(i - 2).begin)) : "";
+    const std::string after = has_next ? to_lower_ascii(prose.substr(word(i + 1).begin, word(i + 1).end - word(i + 1).begin)) : "";
+    if (repeats_on_purpose(lower, before, after)) return;
+    const std::string text(prose.substr(first.begin, first.end - first.begin));
+    Finding finding = make_finding(context.doc, {first.begin, second.end}, "repeated word \"" + text + "\"");
+    finding.fix = text;
     out.push_back(std::move(finding));
-  }
+  };
+  for_each_letter_run(prose, [&](std::size_t begin, std::size_t end) {
+    recent[seen % recent.size()] = {begin, end};
+    ++seen;
+    if (seen >= 3) judge(seen - 2, true);
+  });
+  if (seen >= 2) judge(seen - 1, false);
 }
 
 }  // namespace tc
