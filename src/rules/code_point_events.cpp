@@ -1,6 +1,8 @@
 #include "rules/code_point_events.h"
 #include "core/slack.h"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -27,6 +29,15 @@ namespace cls = code_point_class;
 // Documents shorter than this are scanned with the class table alone: the
 // bits of their kind cost some tens of microseconds to build.
 constexpr std::size_t kWantedBitsFrom = 1 << 14;
+
+// The first bytes of the characters that mark the event before them
+// kBeforeNonImage: ASCII but the space and '?', and the lead bytes E3-E9.
+constexpr std::array<bool, 256> kNonImageLeadBytes = [] {
+  std::array<bool, 256> bytes{};
+  for (unsigned b = 0; b < 0x80; ++b) bytes[b] = b != ' ' && b != '?';
+  for (unsigned b = 0xE3; b <= 0xE9; ++b) bytes[b] = true;
+  return bytes;
+}();
 
 }  // namespace
 
@@ -166,7 +177,8 @@ bool scan_prose_and_masks(const Document& doc, const text::ClassScanner& scanner
 CodePointEvents scan_document(const Document& doc) {
   const std::uint32_t wanted = wanted_classes(doc);
   const auto& table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
-  const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid};
+  const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid, cls::kBeforeNonImage,
+                                 kNonImageLeadBytes.data()};
   const text::WantedBits* bits = document_wanted_bits(doc, classes, wanted);
   std::vector<text::ClassEvent> events;
   // Room for an event every 64 bytes, more than a Chinese book has (one
@@ -176,7 +188,11 @@ CodePointEvents scan_document(const Document& doc) {
   events.reserve(reserved);
   if (doc.masked.empty() || !scan_prose_and_masks(doc, text::ClassScanner(classes, wanted, bits), events)) {
     events.clear();
-    text::scan_classes(doc.text, classes, wanted, events, bits);
+    // Scanning the text, the byte after an event may be masked in prose: no
+    // event is marked kBeforeNonImage then.
+    text::ClassTable text_classes = classes;
+    if (!doc.masked.empty()) text_classes.next_byte_mark = 0;
+    text::scan_classes(doc.text, text_classes, wanted, events, bits);
     // Masked bytes differ between text and prose: such a code point is not
     // prose. (is_masked reads the text only where prose has the mask byte: one
     // cache miss an event rather than two.)
@@ -215,16 +231,22 @@ std::vector<std::size_t> EventWalk::starts() {
 
 const text::ClassEvent* EventWalk::next(std::size_t pos) {
   const std::vector<text::ClassEvent>& events = events_->events;
+  const std::size_t size = events.size();
   const std::size_t block = CodePointEvents::kEventBlock;
-  for (; index_ < events.size(); ++index_) {
+  // An event of prose_only's walk must not be masked: one test of its classes.
+  const std::uint32_t excluded = prose_only_ ? cls::kNotProse : 0;
+  while (index_ < size) {
     // A block none of whose events is of the walk's classes is skipped whole.
-    while (index_ % block == 0 && index_ < events.size() && (events_->block_classes[index_ / block] & classes_) == 0)
+    if (index_ % block == 0 && (events_->block_classes[index_ / block] & classes_) == 0) {
       index_ += block;
-    if (index_ >= events.size()) break;
-    const text::ClassEvent& event = events[index_];
-    if (event.begin < pos || (event.classes & classes_) == 0) continue;
-    if (prose_only_ && (event.classes & cls::kNotProse) != 0) continue;
-    return &event;
+      continue;
+    }
+    const std::size_t block_end = std::min(size, (index_ / block + 1) * block);
+    for (; index_ < block_end; ++index_) {
+      const text::ClassEvent& event = events[index_];
+      if ((event.classes & classes_) == 0 || (event.classes & excluded) != 0 || event.begin < pos) continue;
+      return &event;
+    }
   }
   return nullptr;
 }

@@ -33,6 +33,12 @@ inline constexpr std::uint32_t kLatinImage = 1u << 16;      // encoding/mojibake
 inline constexpr std::uint32_t kCjkGate = 1u << 17;         // encoding/mojibake-cjk: may open a gate of its scan
 // Not a class of code points: set on an event whose bytes are masked in Document::prose().
 inline constexpr std::uint32_t kNotProse = 1u << 31;
+// Not a class of code points: set on an event of prose whose next character
+// in prose can stand for no byte of a code page (encoding/mojibake): ASCII
+// but the space and '?' (stand-ins for a lost byte), or U+3000-U+9FFF (lead
+// byte E3-E9), which no single-byte page has. Found from the next byte while
+// the scan had it at hand; an event without it may be followed by anything.
+inline constexpr std::uint32_t kBeforeNonImage = 1u << 30;
 
 }  // namespace tc::code_point_class
 

@@ -322,27 +322,26 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
   static_assert(std::endian::native == std::endian::little);
   while (pos + 28 <= n) {
     const auto [cp, bad] = decode_eight(p + pos);
-    if (bad == 0) [[likely]] {
-      const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
-      // Bit 31 of each lane: whether its code point is wanted.
-      const __m256i bit = _mm256_sllv_epi32(word, _mm256_sub_epi32(low5, _mm256_and_si256(cp, low5)));
-      if (unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)))) [[unlikely]] {
-        alignas(32) std::uint32_t cps[8];
-        _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
-        for (; wanted != 0; wanted &= wanted - 1) {
-          const auto i = static_cast<std::size_t>(__builtin_ctz(wanted));
-          events.push_back({pos + 3 * i, 3, bmp[cps[i]], cps[i]});
-        }
+    // Every lane's code point is below U+10000 (decode_eight masks its
+    // bits), so the gather stays in the bits even where the form broke.
+    const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
+    // Bit 31 of each lane: whether its code point is wanted.
+    const __m256i bit = _mm256_sllv_epi32(word, _mm256_sub_epi32(low5, _mm256_and_si256(cp, low5)));
+    unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
+    // Some code point is not plain: only the whole ones before it count,
+    // then the byte that broke the form is looked at.
+    const std::size_t whole = bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
+    wanted &= (1u << whole) - 1;
+    if (wanted != 0) [[unlikely]] {
+      alignas(32) std::uint32_t cps[8];
+      _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
+      for (; wanted != 0; wanted &= wanted - 1) {
+        const auto i = static_cast<std::size_t>(__builtin_ctz(wanted));
+        events.push_back({pos + 3 * i, 3, bmp[cps[i]], cps[i]});
       }
-      pos += 24;
-      continue;
     }
-    // Some code point is not plain: the whole ones before it, then the byte that broke the form.
-    const std::size_t whole = static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
-    alignas(32) std::uint32_t cps[8];
-    _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
-    add_run_events(pos, whole, [&cps](std::size_t i) { return static_cast<char32_t>(cps[i]); }, bits, bmp, events);
     pos += 3 * whole;
+    if (bad == 0) [[likely]] continue;
     if (!step_lone_ascii(p, n, pos, tables, events)) return pos;
   }
   return run_sse2(p, n, pos, tables, events);
@@ -356,8 +355,19 @@ void scan_with(std::string_view text, std::size_t start, const ClassTable& table
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const std::uint32_t* bmp = table.bmp;
+  // The events of each step are marked by their next byte while it is at hand.
+  std::size_t marked = events.size();
+  auto mark_by_next_byte = [&] {
+    if (table.next_byte_mark == 0 || !table.marking_next_bytes) return;
+    for (; marked < events.size(); ++marked) {
+      ClassEvent& event = events[marked];
+      const std::size_t end = event.end();
+      if (end < n && table.marking_next_bytes[p[end]]) event.classes |= table.next_byte_mark;
+    }
+  };
   std::size_t pos = start;
   while ((pos = skip(p, n, pos, stops)) < n) {
+    mark_by_next_byte();
     if (p[pos] < 0x80) {
       events.push_back({pos, 1, bmp[p[pos]], p[pos]});
       ++pos;
@@ -393,6 +403,7 @@ void scan_with(std::string_view text, std::size_t start, const ClassTable& table
       pos = next;
     }
   }
+  mark_by_next_byte();
 }
 
 SkipFunction choose_skip() {

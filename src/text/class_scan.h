@@ -34,6 +34,12 @@ struct ClassTable {
   const std::uint32_t* bmp = nullptr;
   std::uint32_t (*beyond_bmp)(char32_t cp) = nullptr;
   std::uint32_t invalid = 0;
+  // Added to the classes of an event whose next byte b in the scanned text
+  // has marking_next_bytes[b] set (256 entries), so that a rule can judge
+  // what follows a code point ("a curly quote before Han") without reading
+  // the text there again; 0 or null: no event is marked.
+  std::uint32_t next_byte_mark = 0;
+  const bool* marking_next_bytes = nullptr;
 };
 
 // One bit per BMP code point: set when its classes meet a wanted set

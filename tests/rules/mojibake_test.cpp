@@ -34,6 +34,12 @@ TEST(MojibakeTables, CodePagesComeFromIcu) {
   EXPECT_EQ(mojibake::single_byte_codes(U'中'), nullptr);
 }
 
+// The Latin-side scan passes over a character followed by a lead byte
+// E3-E9 without looking it up: no single-byte page has U+3000-U+9FFF.
+TEST(MojibakeTables, NoSingleBytePageHasCjk) {
+  for (char32_t cp = 0x3000; cp <= 0x9FFF; ++cp) EXPECT_EQ(mojibake::single_byte_codes(cp), nullptr) << utf8::code_point_name(cp);
+}
+
 TEST(MojibakeTables, Gb2312LevelsSeparateCommonFromRareCharacters) {
   EXPECT_TRUE(mojibake::is_gb2312_level1(U'的'));
   EXPECT_TRUE(mojibake::is_gb2312_level1(U'烫'));

@@ -97,6 +97,29 @@ TEST(ScriptAsciiPunctuationInChinese, FixesAreFullWidthMarks) {
   EXPECT_EQ(fixes("script/ascii-punctuation-in-chinese", doc), (Fixes{"\uFF0C", "\uFF08", "\uFF09", "\u3002"}));
 }
 
+// Parentheses around Latin text only keep their ASCII form; whether Chinese
+// is inside is read directly for a short content and from the line's Han
+// characters for a long one: both must agree, wherever the Han character is.
+TEST(ScriptAsciiPunctuationInChinese, ShortAndLongContentsAreJudgedAlike) {
+  const std::string rule = "script/ascii-punctuation-in-chinese";
+  for (const std::size_t latin : {std::size_t{3}, std::size_t{61}, std::size_t{62}, std::size_t{63}, std::size_t{64}, std::size_t{200}}) {
+    const std::string word(latin, 'x');
+    // (x...x) then (x...x中): only the second encloses Chinese.
+    const std::string text = "化疗(" + word + ")和(" + word + "中)很好。\n";
+    const Document doc = make_doc(text, Lang::zh);
+    std::vector<std::size_t> at;
+    for (const Finding& f : findings_of(rule, doc)) at.push_back(f.span.begin);
+    const std::size_t second_open = text.find('(', text.find(')'));
+    const std::size_t second_close = text.find(')', second_open);
+    EXPECT_EQ(at, (std::vector<std::size_t>{second_open, second_close})) << latin;
+    // Han at the start of a long content, and on the next line only.
+    const std::string first = "化疗(中" + word + ")。\n化疗(" + word + ")中。\n";
+    std::vector<std::size_t> first_at;
+    for (const Finding& f : findings_of(rule, make_doc(first, Lang::zh))) first_at.push_back(f.span.begin);
+    EXPECT_EQ(first_at, (std::vector<std::size_t>{first.find('('), first.find(')')})) << latin;
+  }
+}
+
 TEST(ScriptConfusable, FixReplacesLookAlikesOnly) {
   const Document doc = make_doc("The сhemotherapy, chemοtherapy and ЖKlotho.\n", Lang::en);
   EXPECT_EQ(fixes("script/confusable", doc), (Fixes{"chemotherapy", "chemotherapy", std::nullopt}));

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <random>
 #include <string>
 #include <vector>
@@ -18,6 +19,15 @@ constexpr std::uint32_t kLatin = 1u << 3;      // U+0080-U+024F
 constexpr std::uint32_t kIllFormed = 1u << 4;
 constexpr std::uint32_t kBeyond = 1u << 5;     // U+10000 and up
 constexpr std::uint32_t kSomeHan = 1u << 6;    // one CJK ideograph in five: wanted inside runs of ordinary ones
+constexpr std::uint32_t kMarked = 1u << 7;  // not a class: the mark of an event by its next byte
+
+// Next bytes that mark an event: a few ASCII ones and the lead bytes E3-E9.
+constexpr std::array<bool, 256> kMarkingBytes = [] {
+  std::array<bool, 256> bytes{};
+  for (const unsigned b : {0x0Au, 0x61u, 0x26u, 0x80u}) bytes[b] = true;  // LF, 'a', '&', a continuation byte
+  for (unsigned b = 0xE3; b <= 0xE9; ++b) bytes[b] = true;
+  return bytes;
+}();
 
 std::uint32_t classes_of(char32_t cp) {
   std::uint32_t classes = 0;
@@ -40,36 +50,45 @@ const ClassTable& test_table() {
   return kTable;
 }
 
-// What the scan must report: a plain decode of every code point.
-std::vector<ClassEvent> plain_events(std::string_view text, std::uint32_t wanted) {
+// What the scan must report: a plain decode of every code point, and with a
+// mark, that mark on the events whose next byte is one of kMarkingBytes.
+std::vector<ClassEvent> plain_events(std::string_view text, std::uint32_t wanted, std::uint32_t mark = 0) {
   std::vector<ClassEvent> events;
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t begin = pos;
     const char32_t cp = utf8::next(text, pos);
-    const std::uint32_t classes = cp == utf8::kInvalid ? kIllFormed : classes_of(cp);
-    if (classes & wanted) events.push_back({begin, static_cast<std::uint32_t>(pos - begin), classes, cp});
+    std::uint32_t classes = cp == utf8::kInvalid ? kIllFormed : classes_of(cp);
+    if ((classes & wanted) == 0) continue;
+    if (pos < text.size() && kMarkingBytes[static_cast<unsigned char>(text[pos])]) classes |= mark;
+    events.push_back({begin, static_cast<std::uint32_t>(pos - begin), classes, cp});
   }
   return events;
 }
 
-// Every instruction set reports, for each wanted set, what plain_events does.
+// Every instruction set reports, for each wanted set, what plain_events does,
+// with the events marked by their next byte or not.
 void expect_plain_decode_events(const std::string& text, const std::vector<std::uint32_t>& wanted_sets, int round) {
   for (const std::uint32_t wanted : wanted_sets) {
-    const std::vector<ClassEvent> expected = plain_events(text, wanted);
-    // Without the wanted bits (a short text reads the table) and with them
-    // (the run loops of three-byte code points).
-    const WantedBits bits = wanted_bits(test_table(), wanted);
-    for (const std::string_view set : available_instruction_sets()) {
-      for (const WantedBits* given : {static_cast<const WantedBits*>(nullptr), &bits}) {
-        std::vector<ClassEvent> actual;
-        scan_classes(text, test_table(), wanted, actual, set, given);
-        const char* how = given ? " with bits" : " without bits";
-        ASSERT_EQ(actual.size(), expected.size()) << set << how << " round " << round << " wanted " << wanted;
-        for (std::size_t i = 0; i < actual.size(); ++i) {
-          EXPECT_EQ(actual[i].begin, expected[i].begin) << set << how << " round " << round;
-          EXPECT_EQ(actual[i].length, expected[i].length) << set << how << " round " << round;
-          EXPECT_EQ(actual[i].cp, expected[i].cp) << set << how << " round " << round;
-          EXPECT_EQ(actual[i].classes, expected[i].classes) << set << how << " round " << round;
+    for (const std::uint32_t mark : {0u, kMarked}) {
+      const std::vector<ClassEvent> expected = plain_events(text, wanted, mark);
+      ClassTable table = test_table();
+      table.next_byte_mark = mark;
+      table.marking_next_bytes = kMarkingBytes.data();
+      // Without the wanted bits (a short text reads the table) and with them
+      // (the run loops of three-byte code points).
+      const WantedBits bits = wanted_bits(table, wanted);
+      for (const std::string_view set : available_instruction_sets()) {
+        for (const WantedBits* given : {static_cast<const WantedBits*>(nullptr), &bits}) {
+          std::vector<ClassEvent> actual;
+          scan_classes(text, table, wanted, actual, set, given);
+          const std::string how = std::string(given ? " with bits" : " without bits") + (mark ? ", marked" : "");
+          ASSERT_EQ(actual.size(), expected.size()) << set << how << " round " << round << " wanted " << wanted;
+          for (std::size_t i = 0; i < actual.size(); ++i) {
+            EXPECT_EQ(actual[i].begin, expected[i].begin) << set << how << " round " << round;
+            EXPECT_EQ(actual[i].length, expected[i].length) << set << how << " round " << round;
+            EXPECT_EQ(actual[i].cp, expected[i].cp) << set << how << " round " << round;
+            EXPECT_EQ(actual[i].classes, expected[i].classes) << set << how << " round " << round;
+          }
         }
       }
     }

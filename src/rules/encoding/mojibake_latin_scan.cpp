@@ -590,6 +590,21 @@ class Visit {
   Visit(std::string_view text, StartCursor* starts) : text_(text), starts_(starts) {
     if (starts_) starts_->restart();
   }
+  // What the starts may pass over from now on (StartCursor::pass_by).
+  void pass_by(StartCursor::Passable passable) {
+    if (starts_) starts_->pass_by(passable);
+  }
+  // The code point at the start next() returned, read from the text unless
+  // the starts know it; pos moves past it.
+  char32_t code_point(std::size_t& pos) const {
+    char32_t cp = 0;
+    std::size_t end = 0;
+    if (starts_ && starts_->known_code_point(cp, end)) {
+      pos = end;
+      return cp;
+    }
+    return next_char(text_, pos);
+  }
   // The first code point to look at from pos, or text.size().
   std::size_t next(std::size_t pos) {
     if (starts_) return std::min(starts_->next(pos), text_.size());
@@ -639,9 +654,16 @@ void add_dropped_c1(std::string_view text, StartCursor* starts, ChunkedList<Hit>
   // Latin-1 image: the next character visited does not start where the run
   // ended, which ends the run as they would.
   Visit visit(text, starts);
-  for (std::size_t pos = 0; (pos = visit.next(pos)) < text.size();) {
+  for (std::size_t pos = 0;;) {
+    // With no run open, only a lead image (U+00E2-U+00EF: the bytes E2-EF)
+    // does anything: the others (the curly quotes and dashes of Chinese
+    // text) are passed over, by the starts when they can.
+    const bool run_open = run.characters > 0 || !sequence.empty();
+    visit.pass_by(run_open ? StartCursor::Passable::none : StartCursor::Passable::non_leads);
+    if ((pos = visit.next(pos)) >= text.size()) break;
     const std::size_t begin = pos;
-    const char32_t cp = next_char(text, pos);
+    const char32_t cp = visit.code_point(pos);
+    if (!run_open && (cp < 0xE2 || cp > 0xEF)) continue;
     // English: "donât", "Itâs", "weâre": a bare â for E2 80 99 inside a
     // contraction.
     if (cp == 0xE2) {
@@ -748,11 +770,19 @@ ChunkedList<Hit> scan_hits(std::string_view text, bool with_c1, StartCursor* sta
   const std::uint8_t* lead_mask = single_byte_lead_mask();
   std::size_t pos = 0;
   Visit visit(text, starts);
+  // A candidate before a character that stands for no byte starts nothing
+  // (may_continue_sequence) unless it is a C1 control, listed below.
+  visit.pass_by(StartCursor::Passable::before_non_image);
   while ((pos = visit.next(pos)) < text.size()) {
     const std::size_t begin = pos;
-    const char32_t cp = next_char(text, pos);
+    const char32_t cp = visit.code_point(pos);
     if (cp == utf8::kInvalid) continue;
     if (cp >= 0x80 && cp <= 0x9F) c1_controls.push_back(begin);
+    // A character before CJK (lead byte E3-E9: U+3000-U+9FFF, in no
+    // single-byte page) has nothing to continue it (may_continue_sequence):
+    // most candidates in Chinese text are curly quotes and dashes before Han.
+    if (pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0xE3 && static_cast<unsigned char>(text[pos]) <= 0xE9)
+      continue;
     // Only a character that is a lead byte in some page can start mojibake.
     if (cp < kLeadMaskLimit && lead_mask[cp - 0x80] == 0) continue;
     const auto* codes = single_byte_codes(cp);

@@ -39,14 +39,47 @@ class EventStarts final : public mojibake::StartCursor {
   EventStarts(const CheckContext& context, std::uint32_t classes)
       : walk_(context, classes, /*prose_only=*/true), end_(context.doc.prose().size()) {}
   std::size_t next(std::size_t pos) override {
-    const text::ClassEvent* event = walk_.next(pos);
-    return event ? event->begin : end_;
+    while (const text::ClassEvent* event = walk_.next(pos)) {
+      if (!passes_by(*event)) {
+        last_ = event;
+        return event->begin;
+      }
+      pos = event->end();
+    }
+    return end_;
   }
-  void restart() override { walk_.restart(); }
+  void restart() override {
+    walk_.restart();
+    last_ = nullptr;
+    passable_ = Passable::none;
+  }
+  void pass_by(Passable passable) override { passable_ = passable; }
+  // A prose event's bytes are prose: its code point is what decoding prose there gives.
+  bool known_code_point(char32_t& cp, std::size_t& end) const override {
+    if (!last_) return false;
+    cp = last_->cp;
+    end = last_->end();
+    return true;
+  }
 
  private:
+  // Most candidates of Chinese text are curly quotes and dashes before Han
+  // or a line end; looking at each read the text again, a cache miss each.
+  bool passes_by(const text::ClassEvent& event) const {
+    const char32_t cp = event.cp;
+    switch (passable_) {
+      case Passable::none: return false;
+      case Passable::before_non_image:
+        return (event.classes & code_point_class::kBeforeNonImage) != 0 && !(cp >= 0x80 && cp <= 0x9F);
+      case Passable::non_leads: return !(cp >= 0xE2 && cp <= 0xEF);
+    }
+    return false;
+  }
+
   EventWalk walk_;
   std::size_t end_;
+  const text::ClassEvent* last_ = nullptr;  // the start returned last
+  Passable passable_ = Passable::none;
 };
 
 class MojibakeRuleBase : public Rule {

@@ -5,6 +5,7 @@
 // than the span as written. Pure functions over a string, so the rules and
 // the unit tests share them.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -56,6 +57,22 @@ class StartCursor {
   virtual ~StartCursor() = default;
   virtual std::size_t next(std::size_t pos) = 0;
   virtual void restart() = 0;
+  // What the cursor may pass over unasked from the next call of next() on,
+  // as the caller's state allows: the starts before a character that can
+  // stand for no byte (ASCII but the space and '?', U+3000-U+9FFF), where no
+  // sequence starts, unless they are C1 controls; or, while no run of
+  // dropped C1 bytes is open, every start but a lead image U+00E2-U+00EF.
+  // A cursor that cannot tell (a list) passes none.
+  enum class Passable : std::uint8_t { none, before_non_image, non_leads };
+  virtual void pass_by(Passable passable) { (void)passable; }
+  // The code point at the start next() returned last and where it ends,
+  // when the cursor knows them (a shared scan does), so that a pass need not
+  // read the text there; false: the caller decodes it.
+  virtual bool known_code_point(char32_t& cp, std::size_t& end) const {
+    (void)cp;
+    (void)end;
+    return false;
+  }
 };
 // Starts given as a list.
 class ListCursor final : public StartCursor {

@@ -57,16 +57,20 @@ bool chinese_before(std::string_view text, std::size_t pos) {
 // Parentheses and Han characters of the rest of a line, gathered in one pass
 // when its first "(" is met: scanning to the line end from every "(" (and
 // through the content of every nesting level) is quadratic on a long line of
-// unclosed or deeply nested parentheses.
+// unclosed or deeply nested parentheses. The Han characters are gathered
+// only when a long content is asked about: short ones (most of them) are
+// read directly, which costs no more than their length.
 class LineParens {
  public:
   // Prepares the line part from pos, the offset of a "(", unless done already.
   void prepare(std::string_view text, std::size_t pos) {
     if (pos < end_) return;
+    from_ = pos;
     end_ = pos;
     while (end_ < text.size() && !is_line_end(text[end_])) ++end_;
     pairs_.clear();
     han_.clear();
+    han_gathered_ = false;
     std::vector<std::size_t> open;
     for (std::size_t i = pos; i < end_; ++i) {
       if (text[i] == '(') {
@@ -77,12 +81,6 @@ class LineParens {
       }
     }
     std::sort(pairs_.begin(), pairs_.end());
-    const std::string_view rest = text.substr(0, end_);
-    std::size_t next = pos;
-    std::size_t start = 0;
-    char32_t cp = 0;
-    while (script::next_wide(rest, next, start, cp))
-      if (is_han_or_ideographic_mark(cp)) han_.push_back(start);
   }
 
   // The matching ")" of the "(" at open on the same line, or npos.
@@ -91,15 +89,46 @@ class LineParens {
     return it != pairs_.end() && it->first == open ? it->second : std::string_view::npos;
   }
 
-  bool han_between(std::size_t begin, std::size_t end) const {
+  // Whether a Han character starts in [begin, end), inside the prepared part
+  // (begin is not inside a code point).
+  bool han_between(std::string_view text, std::size_t begin, std::size_t end) {
+    if (end - begin <= kReadDirectly) return first_han(text.substr(0, end), begin) != std::string_view::npos;
+    if (!han_gathered_) {
+      const std::string_view rest = text.substr(0, end_);
+      for (std::size_t at = from_; (at = first_han(rest, at)) != std::string_view::npos;) {
+        han_.push_back(at);
+        at = next_after(rest, at);
+      }
+      han_gathered_ = true;
+    }
     const auto it = std::lower_bound(han_.begin(), han_.end(), begin);
     return it != han_.end() && *it < end;
   }
 
  private:
-  std::size_t end_ = 0;  // end of the prepared line part
+  static constexpr std::size_t kReadDirectly = 64;  // bytes
+
+  // The start of the first Han character of text from pos, or npos.
+  static std::size_t first_han(std::string_view text, std::size_t pos) {
+    std::size_t start = 0;
+    char32_t cp = 0;
+    while (script::next_wide(text, pos, start, cp))
+      if (is_han_or_ideographic_mark(cp)) return start;
+    return std::string_view::npos;
+  }
+  // Where decoding goes on after the code point that starts at start.
+  static std::size_t next_after(std::string_view text, std::size_t start) {
+    std::size_t pos = start, found = 0;
+    char32_t cp = 0;
+    script::next_wide(text, pos, found, cp);
+    return pos;
+  }
+
+  std::size_t from_ = 0;  // start of the prepared line part
+  std::size_t end_ = 0;   // end of the prepared line part
   std::vector<std::pair<std::size_t, std::size_t>> pairs_;
-  std::vector<std::size_t> han_;
+  std::vector<std::size_t> han_;  // starts of the Han characters of the part, once gathered
+  bool han_gathered_ = false;
 };
 
 // "Food and Drug Administration (FDA，美国食品药品监督管理局)": the brackets
@@ -174,7 +203,7 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, FindingSink& 
           if (!chinese_before(text, i) || !is_han_or_ideographic_mark(utf8::at(text, i + 1))) continue;
           break;
         }
-        if (!line_parens.han_between(i + 1, close) || glosses_latin_name(text, i)) {
+        if (!line_parens.han_between(text, i + 1, close) || glosses_latin_name(text, i)) {
           next = close + 1;  // (DNA), (Treg): Latin in parentheses keeps half-width marks
           continue;
         }
