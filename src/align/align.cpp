@@ -44,6 +44,13 @@ constexpr std::size_t kWholeSearchCells = 40'000;
 constexpr int kGrid = 28;  // lengths 2^(k/2), k = 0..27: 1 .. ~11600
 float grid_length(int k) { return std::exp2(static_cast<float>(k) / 2.f); }
 
+// The largest k with 2^k <= value (value >= 1).
+constexpr int largest_power_within(std::int64_t value) {
+  int k = 0;
+  while ((std::int64_t{1} << (k + 1)) <= value) ++k;
+  return k;
+}
+
 // The rows of a side's sentences are computed when the search first asks for
 // them and kept in a direct-mapped cache as wide as the band's window of
 // sentences: the search walks the band forward, so each row is computed once
@@ -94,7 +101,7 @@ class ChanceTable {
         sum += weights[t] * (1.f - std::exp(-rates[t] * length));
       return sum;
     };
-    for (int k = 0; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
+    for (int k = kFirstGridRead; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     // Length by length over all tokens (at most kMaxTokens): the tokens' terms
     // are computed side by side, then summed in token order as ever.
@@ -114,6 +121,11 @@ class ChanceTable {
     }
     held_[slot] = s;
   }
+  // The grid serves lengths from kLinear - 1 on, where 2 log2(length) is at
+  // least the largest k with 2^k <= (kLinear - 1)^2: the points below it are
+  // never read, and not computed (an exp() per token each).
+  static constexpr int kFirstGridRead = largest_power_within(std::int64_t{kLinear - 1} * (kLinear - 1));
+  static_assert(kFirstGridRead >= 0 && kFirstGridRead < kGrid - 1);
   const std::vector<SentenceFeatures>* side_ = nullptr;
   std::size_t mask_ = 0;
   // A cache behind a const lookup: the search's scores are const queries.
@@ -203,6 +215,8 @@ class Search {
     };
     use_speech_ = w_.quote_presence > 0 && speaking(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
                   speaking(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
+    zh_spans_ = span_bits(zh);
+    en_spans_ = span_bits(en);
   }
 
   // Every cell: for pairs small enough that a band would save little.
@@ -326,7 +340,7 @@ class Search {
             const float length = length_term(pi, i, pj, j);
             // The same with the length term (a hopeless length is scored apart).
             if (can_prune_ && length <= kHopelessLength && previous + (most - length) <= best) continue;
-            total = previous + bead_score(pi, i, pj, j, length);
+            total = previous + bead_score(pi, i, pj, j, s, length);
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
         }
@@ -563,62 +577,35 @@ class Search {
   }
 
 
-  // Whether the terms of the search's current row hold the bead zh [i0, i1) x en [j0, j1).
-  bool has_row_terms(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    if (en_terms_row_ != i1 || i1 - i0 > kMaxSpan || j1 - j0 > kMaxSpan || j0 < en_terms_lo_ ||
-        (j1 - en_terms_lo_) * kMaxSpan > en_terms_.size())
-      return false;
-    for (std::size_t i = i0; i < i1; ++i) {
-      const std::size_t slot = i & (kRing - 1);
-      if (mask_row_[slot] != i || j1 < zh_terms_lo_[slot] || (j1 - zh_terms_lo_[slot] + 1) * kMaxSpan > zh_terms_[slot].size())
-        return false;
-    }
-    return true;
-  }
-
-  // Log-score of the bead zh [i0, i1) with en [j0, j1).
+  // Log-score of the bead zh [i0, i1) with en [j0, j1), of shape `shape`,
+  // ending in the search's current row: its sentences' lexical terms are
+  // those of the rows built for it (the band's edges only grow from row to
+  // row, so every bead the search tries in the band lies within them).
   // length_term: length_term(i0, i1, j0, j1) (the search computes it first).
-  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, float length_term) const {
-    const auto zh_length = static_cast<float>(zh_length_[i1] - zh_length_[i0]);
-    const auto en_length = static_cast<float>(en_length_[j1] - en_length_[j0]);
+  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, std::size_t shape, float length_term) const {
     // Far off in length: no lexical evidence can rescue the bead, so skip computing it.
     if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
+    const std::size_t a = i1 - i0, b = j1 - j0;
     float lexical = 0;
     float orphans = 0;  // sentences of a multi-sentence bead that share nothing with the other side
-    const std::size_t orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
-    const float chance = static_cast<float>(w_.chance);
-    if (has_row_terms(i0, i1, j0, j1)) {
-      // The search's rows: the same terms, computed once per row.
-      for (std::size_t j = j0; j < j1; ++j) {
-        const Term& term = en_terms_[(j - en_terms_lo_) * kMaxSpan + (i1 - i0 - 1)];
-        lexical += term.value;
-        if (j1 - j0 > 1 && term.orphan) orphans += 1;
-      }
-      for (std::size_t i = i0; i < i1; ++i) {
-        const std::size_t slot = i & (kRing - 1);
-        const Term& term = zh_terms_[slot][(j1 - zh_terms_lo_[slot]) * kMaxSpan + (j1 - j0 - 1)];
-        lexical += term.value;
-        if (i1 - i0 > 1 && term.orphan) orphans += 1;
-      }
-    } else {
-    const BeadBits bits = bead_bits(i0, i1, j0, j1);
-    for (std::size_t j = j0; j < j1; ++j) {
-      const std::uint64_t en_bits = bits.en[j - j0];
-      lexical += (weighted_bits(en_bits, en_[j].tokens.weights()) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
-      if (j1 - j0 > 1 && en_bits == 0 && en_[j].tokens.size() >= orphan_tokens) orphans += 1;
+    const Term* en_term = &en_terms_[(j0 - en_terms_lo_) * kMaxSpan + (a - 1)];
+    for (std::size_t k = 0; k < b; ++k, en_term += kMaxSpan) {
+      lexical += en_term->value;
+      if (b > 1 && en_term->orphan) orphans += 1;
     }
     for (std::size_t i = i0; i < i1; ++i) {
-      const std::uint64_t zh_bits = bits.zh[i - i0];
-      lexical += (weighted_bits(zh_bits, zh_[i].tokens.weights()) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
-      if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].tokens.size() >= orphan_tokens) orphans += 1;
-    }
+      const std::size_t slot = i & (kRing - 1);
+      const Term& term = zh_terms_[slot][(j1 - zh_terms_lo_[slot]) * kMaxSpan + (b - 1)];
+      lexical += term.value;
+      if (a > 1 && term.orphan) orphans += 1;
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
-    if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
-    if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
-    total -= merge_penalty(i1 - i0, j1 - j0);
-    if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
-    if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    const std::uint8_t zh_span = zh_spans_[i1 * kMaxSpan + (a - 1)], en_span = en_spans_[j1 * kMaxSpan + (b - 1)];
+    if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(zh_span, en_span);
+    if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= static_cast<float>(w_.quote_presence);
+    total -= shape_penalty_[shape];
+    if (zh_span & kSpanParagraphs) total -= static_cast<float>(w_.paragraph);
+    if (en_span & kSpanParagraphs) total -= static_cast<float>(w_.paragraph);
     return total;
   }
 
@@ -761,11 +748,30 @@ class Search {
       if (side[k].speech) return true;
     return false;
   }
+  // What a bead needs to know of its sentences on one side, for spans of 1..kMaxSpan
+  // sentences ending at each sentence boundary: bits of kSpan*.
+  static constexpr std::uint8_t kSpanCloses = 1;      // closes a quotation opened before it
+  static constexpr std::uint8_t kSpanOpens = 2;       // leaves one open after it
+  static constexpr std::uint8_t kSpanSpeech = 4;      // holds speech
+  static constexpr std::uint8_t kSpanParagraphs = 8;  // joins sentences of different paragraphs
+  template <class Side>
+  static std::vector<std::uint8_t> span_bits(const Side& side) {
+    std::vector<std::uint8_t> bits((side.size() + 1) * kMaxSpan, 0);
+    for (std::size_t end = 1; end <= side.size(); ++end)
+      for (std::size_t count = 1; count <= std::min<std::size_t>(end, kMaxSpan); ++count) {
+        const std::size_t begin = end - count;
+        const auto [closes, opens] = open_quotes(side, begin, end);
+        bits[end * kMaxSpan + (count - 1)] =
+            static_cast<std::uint8_t>((closes > 0 ? kSpanCloses : 0) | (opens > 0 ? kSpanOpens : 0) |
+                                      (speech(side, begin, end) ? kSpanSpeech : 0) |
+                                      (side[begin].paragraph != side[end - 1].paragraph ? kSpanParagraphs : 0));
+      }
+    return bits;
+  }
   // 0..2: whether the two sides differ in closing a quotation opened before
-  // the bead, and in leaving one open after it.
-  float quote_mismatch(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    const auto zh = open_quotes(zh_, i0, i1), en = open_quotes(en_, j0, j1);
-    return static_cast<float>((zh.first > 0) != (en.first > 0)) + static_cast<float>((zh.second > 0) != (en.second > 0));
+  // the bead, and in leaving one open after it (from their span bits).
+  static float quote_mismatch(std::uint8_t zh_span, std::uint8_t en_span) {
+    return static_cast<float>(((zh_span ^ en_span) & kSpanCloses) != 0) + static_cast<float>(((zh_span ^ en_span) & kSpanOpens) != 0);
   }
 
   // 0..1: the share of the bead's token weight covered by the other side.
@@ -795,6 +801,8 @@ class Search {
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
   std::array<float, kShapes.size()> shape_penalty_{};
+  // span_bits of each side: (end * kMaxSpan + sentences - 1).
+  std::vector<std::uint8_t> zh_spans_, en_spans_;
   bool can_prune_ = false;
   std::vector<std::size_t> lo_, hi_;
   float path_score_ = 0.f;
