@@ -308,6 +308,11 @@ class Search {
     std::array<std::vector<float>, kRing> score;
     auto score_row = [&](std::size_t row) -> std::vector<float>& { return score[row & (kRing - 1)]; };
     constexpr float kNone = -std::numeric_limits<float>::infinity();
+    struct StartRow {
+      const float* score = nullptr;
+      std::size_t lo = 0, width = 0;  // lo: the row's first column plus the shape's English sentences
+    };
+    std::array<StartRow, kShapes.size()> from{};
     path_score_ = 0.f;
     for (std::size_t i = 0; i <= n; ++i) {
       if (i > 0) build_mask_row(i - 1);
@@ -316,18 +321,25 @@ class Search {
       row_score.assign(hi_[i] - lo_[i] + 1, kNone);
       if (i == 0) row_score[0 - lo_[0]] = 0.f;
       std::uint8_t* row_back = &back[back_start[i]];
+      // Each shape's beads start in row i - a: its scores, first column and
+      // width (none when a > i). A column's offset from its first column
+      // wraps past the width when it lies before it.
+      for (std::size_t s = 0; s < kShapes.size(); ++s) {
+        const std::size_t a = static_cast<std::size_t>(kShapes[s].zh);
+        from[s] = a > i ? StartRow{} : StartRow{score_row(i - a).data(), lo_[i - a] + static_cast<std::size_t>(kShapes[s].en), hi_[i - a] - lo_[i - a] + 1};
+      }
       for (std::size_t j = lo_[i]; j <= hi_[i]; ++j) {
         if (i == 0 && j == 0) continue;
         float best = kNone;
         std::uint8_t best_shape = 0xFF;
         if (can_prune_) upper_sums(i, j);
         for (std::size_t s = 0; s < kShapes.size(); ++s) {
-          const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
-          if (a > i || b > j) continue;
-          const std::size_t pi = i - a, pj = j - b;
-          if (pj < lo_[pi] || pj > hi_[pi]) continue;
-          const float previous = score_row(pi)[pj - lo_[pi]];
+          const std::size_t at = j - from[s].lo;  // pj - lo_[pi]
+          if (at >= from[s].width) continue;
+          const float previous = from[s].score[at];
           if (previous == kNone) continue;
+          const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+          const std::size_t pi = i - a, pj = j - b;
           // A bead that cannot beat the best so far even with its best coverage is not scored.
           float total;
           if (a == 0 || b == 0) {
