@@ -75,22 +75,33 @@ class ChanceTable {
     values_.assign(slots * kGrid, 0.f);
     linear_.assign(slots * kLinear, 0.f);
   }
-  float at(std::size_t sentence, float length) const {
-    if (length <= 0) return 0.f;
-    const std::size_t slot = sentence & mask_;
-    if (held_[slot] != sentence) fill(slot, sentence);
+  // Where a length falls in the tables: between entries k and k + 1, f of
+  // the way (k < 0: a length of 0 or less, whose chance is 0). The same for
+  // every sentence: a search looking up one length for many finds it once.
+  struct Point {
+    int k = -1;
+    float f = 0.f;
+    bool linear = true;
+  };
+  Point point(float length) const {
+    if (length <= 0) return {};
     if (length < kLinear - 1) {
       const int k = static_cast<int>(length);
-      const float* row = &linear_[slot * kLinear];
-      return row[k] + (row[k + 1] - row[k]) * (length - static_cast<float>(k));
+      return {k, length - static_cast<float>(k), true};
     }
-    const float* row = &values_[slot * kGrid];
     const bool whole = length < static_cast<float>(kLog2Table) && static_cast<float>(static_cast<int>(length)) == length;
     const float x = whole ? twice_log2_[static_cast<std::size_t>(length)] : 2.f * std::log2(length);
     const int k = std::min(kGrid - 2, static_cast<int>(x));
-    const float f = std::min(1.f, x - static_cast<float>(k));
-    return row[k] + (row[k + 1] - row[k]) * f;
+    return {k, std::min(1.f, x - static_cast<float>(k)), false};
   }
+  float at(std::size_t sentence, Point point) const {
+    if (point.k < 0) return 0.f;
+    const std::size_t slot = sentence & mask_;
+    if (held_[slot] != sentence) fill(slot, sentence);
+    const float* row = point.linear ? &linear_[slot * kLinear] : &values_[slot * kGrid];
+    return row[point.k] + (row[point.k + 1] - row[point.k]) * point.f;
+  }
+  float at(std::size_t sentence, float length) const { return at(sentence, point(length)); }
 
  private:
   [[gnu::noinline]] void fill(std::size_t slot, std::size_t s) const {
@@ -460,8 +471,8 @@ class Search {
     const std::size_t width = hi_[i] > lo_[top] ? hi_[i] - lo_[top] : 0;
     en_terms_.resize(width * kMaxSpan);
     en_upper_.resize(width);
-    std::array<float, kMaxSpan + 1> zh_length{};
-    for (std::size_t a = 1; a <= i - top; ++a) zh_length[a] = static_cast<float>(zh_length_[i] - zh_length_[i - a]);
+    std::array<ChanceTable::Point, kMaxSpan + 1> zh_points{};
+    for (std::size_t a = 1; a <= i - top; ++a) zh_points[a] = en_chance_.point(static_cast<float>(zh_length_[i] - zh_length_[i - a]));
     const float chance = static_cast<float>(w_.chance);
     const auto orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
     for (std::size_t k = 0; k < width; ++k) {
@@ -474,7 +485,7 @@ class Search {
       for (std::size_t a = 1; a <= i - top; ++a) {
         const std::uint64_t more = bits | masks(i - a, j).en;
         if (more != bits) bits = more, covered = weighted_bits(bits, weights);
-        out[a - 1] = {(covered - chance * en_chance_.at(j, zh_length[a])) * en_norm_[j], bits == 0 && orphan_sized};
+        out[a - 1] = {(covered - chance * en_chance_.at(j, zh_points[a])) * en_norm_[j], bits == 0 && orphan_sized};
       }
       en_upper_[k] = bits ? covered * en_norm_[j] : 0.f;
     }
