@@ -1003,7 +1003,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
                                    options.weights.learn_trusted) > 0;
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
-    if (learned) finish_features(zh, en, english_ids);
+    // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
+    if (learned) rate_tokens(zh, en, english_ids);
     AlignWeights second = free ? lenient : options.weights;
     second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
     Search search(zh, en, second, guide.ratio, english_ids);

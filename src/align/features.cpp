@@ -716,6 +716,11 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
   };
   idf(zh_side);
   idf(en_side);
+  rate_tokens(zh_side, en_side, vocabulary);
+}
+
+void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+                 const Vocabulary& vocabulary) {
   // Chance that a random sentence of the other side covers a token, per unit of its length.
   // Sentences of `other` offering each id, by the id's position in the vocabulary.
   std::vector<int> offered;

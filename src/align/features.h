@@ -341,4 +341,9 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
 void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                      const Vocabulary& vocabulary);
 
+// The chance rates alone (finish_features's second half), for offers changed
+// since: the weights depend on the tokens only.
+void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+                 const Vocabulary& vocabulary);
+
 }  // namespace tc
