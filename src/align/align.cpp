@@ -968,6 +968,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const Vocabulary english_ids = vocabulary_of(en, en_offers);
   for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
   std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
+  extractor->offer_only(&english_ids);
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
   finish_features(zh, en, english_ids);
