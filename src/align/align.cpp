@@ -311,6 +311,7 @@ class Search {
     en_chance_.window(en_window);
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
+    posting_next_.assign(postings_start_.begin(), postings_start_.end() - 1);
     // Back pointers (shape index) of every cell, row after row; scores only
     // of the rows a bead can start from (a ring of kMaxSpan + 1 rows).
     std::vector<std::size_t> back_start(n + 2, 0);
@@ -425,9 +426,10 @@ class Search {
     row.assign(end - first, {});
     if (first < end)
       zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t zh_bits) {
-        const auto begin = posting_sentence_.begin() + postings_start_[position];
         const auto last = posting_sentence_.begin() + postings_start_[position + 1];
-        for (auto it = std::lower_bound(begin, last, static_cast<std::uint32_t>(first)); it != last && *it < end; ++it) {
+        std::uint32_t& next = posting_next_[position];
+        while (next < postings_start_[position + 1] && posting_sentence_[next] < first) ++next;
+        for (auto it = posting_sentence_.begin() + next; it != last && *it < end; ++it) {
           PairMasks& pm = row[*it - first];
           pm.en |= std::uint64_t{1} << posting_token_[static_cast<std::size_t>(it - posting_sentence_.begin())];
           pm.zh |= zh_bits;
@@ -859,6 +861,10 @@ class Search {
   std::vector<std::uint32_t> postings_start_;
   std::vector<std::uint32_t> posting_sentence_;
   std::vector<std::uint8_t> posting_token_;
+  // The search's place in each position's postings: the first not before the
+  // first column of the last mask row built (rows' first columns only grow,
+  // so each list is walked once per run, not searched once per row).
+  std::vector<std::uint32_t> posting_next_;
 };
 
 // vocabulary: when given, the only ids worth offering (those the other side's
