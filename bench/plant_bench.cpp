@@ -442,7 +442,7 @@ bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 }  // namespace
 
 int main(int argc, char** argv) {
-  fs::path corpora = fs::path(__FILE__).parent_path().parent_path() / ".." / "shared" / "corpora";
+  fs::path corpora = fs::path(TRANSCHECK_SOURCE_DIR) / ".." / "shared" / "corpora";
   if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
   std::size_t copies = 3;  // per pair and kind: 6 pairs x 3 = 18 per kind
   unsigned seed = 20261201;
@@ -469,7 +469,7 @@ int main(int argc, char** argv) {
   }
   std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.name < b.name; });
 
-  const fs::path glossary_path = fs::path(__FILE__).parent_path().parent_path() / "glossaries" / "medical.zh-en.tsv";
+  const fs::path glossary_path = fs::path(TRANSCHECK_SOURCE_DIR) / "glossaries" / "medical.zh-en.tsv";
   const Glossary glossary = load_glossaries({glossary_path.string()});
   glossary_for_plants = &glossary;
   const RuleList rules = all_rules();

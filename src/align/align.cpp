@@ -635,6 +635,45 @@ class Search {
   }
 
  public:
+  // Two neighbouring beads of the path whose sentences together make a bead
+  // of two or three on each side (1-1 + 1-1, 1-1 + 1-2, ...) are joined when
+  // the joined bead scores above the two with the evidence that crosses
+  // their boundary counted against them (see leak): a translator who moved
+  // a clause across a sentence end. Only this choice weighs the crossing: as
+  // a term of every bead it also moved the boundaries of one-to-many beads
+  // in free translations, for the worse.
+  std::vector<Bead> join_crossed_near_path(const std::vector<Bead>& beads) {
+    clear_mask_rows();
+    std::vector<Bead> out;
+    out.reserve(beads.size());
+    for (std::size_t k = 0; k < beads.size(); ++k) {
+      const Bead& bead = beads[k];
+      if (k + 1 < beads.size() && !bead.source.empty() && !bead.target.empty() && !beads[k + 1].source.empty() &&
+          !beads[k + 1].target.empty()) {
+        const Bead& next = beads[k + 1];
+        const std::size_t i0 = bead.source.front(), i1 = bead.source.back() + 1, i2 = next.source.back() + 1;
+        const std::size_t j0 = bead.target.front(), j1 = bead.target.back() + 1, j2 = next.target.back() + 1;
+        const std::size_t zh_count = i2 - i0, en_count = j2 - j0;
+        if (zh_count >= 2 && en_count >= 2 && zh_count <= 3 && en_count <= 3 && zh_count + en_count <= 5) {
+          // Without crossing evidence the search's choice stands (it weighed the rest).
+          const float crossed = leak(i0, i1, j0, j1) + leak(i1, i2, j1, j2);
+          const float apart = crossed > 0 ? plain_score(i0, i1, j0, j1) + plain_score(i1, i2, j1, j2) - static_cast<float>(w_.leak) * crossed : 0.f;
+          if (crossed > 0 && leaky_score(i0, i2, j0, j2) > apart) {
+            Bead both;
+            for (std::size_t i = i0; i < i2; ++i) both.source.push_back(i);
+            for (std::size_t j = j0; j < j2; ++j) both.target.push_back(j);
+            both.score = confidence(i0, i2, j0, j2);
+            out.push_back(std::move(both));
+            ++k;
+            continue;
+          }
+        }
+      }
+      out.push_back(bead);
+    }
+    return out;
+  }
+
   // A sentence merged into a many-to-one bead although the other side does
   // not translate it (a deleted translation): it covers almost nothing on the
   // other side that its neighbours in the bead do not cover already, and the
@@ -797,6 +836,100 @@ class Search {
   // the bead, and in leaving one open after it (from their span bits).
   static float quote_mismatch(std::uint8_t zh_span, std::uint8_t en_span) {
     return static_cast<float>(((zh_span ^ en_span) & kSpanCloses) != 0) + static_cast<float>(((zh_span ^ en_span) & kSpanOpens) != 0);
+  }
+
+  // Log-score of any bead zh [i0, i1) with en [j0, j1), away from the
+  // search's rows: the same terms as bead_score's, read off the sentences.
+  float plain_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    const float length_term = this->length_term(i0, i1, j0, j1);
+    const auto zh_length = static_cast<float>(zh_length_[i1] - zh_length_[i0]);
+    const auto en_length = static_cast<float>(en_length_[j1] - en_length_[j0]);
+    if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
+    float lexical = 0;
+    float orphans = 0;
+    const std::size_t orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
+    const float chance = static_cast<float>(w_.chance);
+    const BeadBits bits = bead_bits(i0, i1, j0, j1);
+    for (std::size_t j = j0; j < j1; ++j) {
+      const std::uint64_t en_bits = bits.en[j - j0];
+      lexical += (weighted_bits(en_bits, en_[j].tokens.weights()) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
+      if (j1 - j0 > 1 && en_bits == 0 && en_[j].tokens.size() >= orphan_tokens) orphans += 1;
+    }
+    for (std::size_t i = i0; i < i1; ++i) {
+      const std::uint64_t zh_bits = bits.zh[i - i0];
+      lexical += (weighted_bits(zh_bits, zh_[i].tokens.weights()) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
+      if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].tokens.size() >= orphan_tokens) orphans += 1;
+    }
+    float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
+    if (use_quotes_) {
+      const auto zh = open_quotes(zh_, i0, i1), en = open_quotes(en_, j0, j1);
+      total -= static_cast<float>(w_.quotes) *
+               (static_cast<float>((zh.first > 0) != (en.first > 0)) + static_cast<float>((zh.second > 0) != (en.second > 0)));
+    }
+    if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
+    total -= merge_penalty(i1 - i0, j1 - j0);
+    if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    return total;
+  }
+  // The bead's score with the evidence crossing its edges counted against it.
+  float leaky_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    return plain_score(i0, i1, j0, j1) - static_cast<float>(w_.leak) * leak(i0, i1, j0, j1);
+  }
+
+  // The weight of the covered tokens `bits` of sentence s beyond what
+  // chance would cover with a sentence of `length` on the other side (each
+  // token's weight times the chance that it is not covered by chance).
+  static float unexpected(std::uint64_t bits, const SentenceFeatures& s, float length) {
+    const auto weights = s.tokens.weights(), rates = s.tokens.rates();
+    float sum = 0;
+    for (; bits; bits &= bits - 1) {
+      const auto t = static_cast<std::size_t>(std::countr_zero(bits));
+      sum += weights[t] * std::exp(-rates[t] * length);
+    }
+    return sum;
+  }
+
+  // Coverage of the bead's edge clauses by the sentence just outside the bead
+  // on the other side, beyond what the bead's own sentences cover (each
+  // normalised as in the lexical score): the last clause of the last
+  // sentence by the next sentence, the first clause of the first by the one before.
+  float leak(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    const std::size_t n = zh_.size(), m = en_.size();
+    float total = 0;
+    auto inside_zh = [&](std::size_t i) {
+      std::uint64_t bits = 0;
+      for (std::size_t j = j0; j < j1; ++j) bits |= masks(i, j).zh;
+      return bits;
+    };
+    auto inside_en = [&](std::size_t j) {
+      std::uint64_t bits = 0;
+      for (std::size_t i = i0; i < i1; ++i) bits |= masks(i, j).en;
+      return bits;
+    };
+    // A sentence of one clause is left to the lexical score (its whole
+    // translation outside the bead is no cut through a sentence).
+    if (j1 < m && zh_[i1 - 1].has_clauses()) {
+      const SentenceFeatures& s = zh_[i1 - 1];
+      if (const std::uint64_t out = masks(i1 - 1, j1).zh & s.tail_mask())
+        total += unexpected(out & ~inside_zh(i1 - 1), s, en_[j1].length) * zh_norm_[i1 - 1];
+    }
+    if (j0 > 0 && zh_[i0].has_clauses()) {
+      const SentenceFeatures& s = zh_[i0];
+      if (const std::uint64_t out = masks(i0, j0 - 1).zh & s.head_mask())
+        total += unexpected(out & ~inside_zh(i0), s, en_[j0 - 1].length) * zh_norm_[i0];
+    }
+    if (i1 < n && en_[j1 - 1].has_clauses()) {
+      const SentenceFeatures& s = en_[j1 - 1];
+      if (const std::uint64_t out = masks(i1, j1 - 1).en & s.tail_mask())
+        total += unexpected(out & ~inside_en(j1 - 1), s, zh_[i1].length) * en_norm_[j1 - 1];
+    }
+    if (i0 > 0 && en_[j0].has_clauses()) {
+      const SentenceFeatures& s = en_[j0];
+      if (const std::uint64_t out = masks(i0 - 1, j0).en & s.head_mask())
+        total += unexpected(out & ~inside_en(j0), s, zh_[i0 - 1].length) * en_norm_[j0];
+    }
+    return total;
   }
 
   // 0..1: the share of the bead's token weight covered by the other side.
@@ -1020,6 +1153,12 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // time and memory).
     const std::vector<Bead> first = std::move(beads);  // each run clears and refills beads
     search_near(search, first, 16, 64, beads);
+  }
+  if (options.weights.leak > 0 && !lexicon.empty()) {
+    AlignWeights last = free ? lenient : options.weights;
+    Search search(zh, en, last, guide.ratio, english_ids);
+    search.path_band(beads, 2);
+    beads = search.join_crossed_near_path(beads);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {

@@ -40,6 +40,12 @@ struct AlignWeights {
   int split_unrelated = 3;
   bool sub_glosses = false;     // words also offer their characters' glosses
   double chance = 1.5;          // weight of the chance coverage subtracted from the lexical score
+  // Two neighbouring beads of the final path are joined (1-1 + 1-1 into 2-2,
+  // up to 3 sentences a side) when the joined bead outscores them once the
+  // evidence crossing their boundary counts against them: an edge clause of
+  // one bead translated by the sentence just outside it, as where a
+  // translator moved a clause across a sentence end.
+  double leak = 0.5;            // per unit of such crossing coverage beyond chance (normalised as the lexical score's; 0: off)
 };
 
 struct AlignOptions {

@@ -61,6 +61,7 @@ struct Builder {
   std::vector<std::pair<WordId, std::uint64_t>> offers;
   std::vector<std::uint64_t> keys;
   std::vector<WordId> ids, alt_ids;
+  std::vector<std::size_t> breaks;  // token counts at clause breaks, ascending
   // Adds a token needing a counterpart; returns its bit (0 when full or a repeat).
   std::uint64_t token(std::uint64_t key, WordId id, WordId alt = 0) {
     for (std::size_t k = 0; k < keys.size(); ++k)
@@ -74,9 +75,18 @@ struct Builder {
   void offer(WordId id, std::uint64_t bits) {
     if (!offer_only || offer_only->may_hold(id)) offers.emplace_back(id, bits);
   }
+  // A clause ends here (a comma, semicolon, colon or dash).
+  void clause_break() {
+    const std::size_t size = keys.size();
+    if (size > 0 && (breaks.empty() || breaks.back() != size)) breaks.push_back(size);  // not before any token
+  }
   FoundFeatures finish() {
     sort_and_merge(offers);
     features.tokens.assign(keys, ids, alt_ids);
+    // A break with no new token after it (a trailing comma) ends no clause.
+    if (!breaks.empty() && breaks.back() == keys.size()) breaks.pop_back();
+    features.head_tokens = static_cast<std::uint8_t>(breaks.empty() ? keys.size() : breaks.front());
+    features.tail_start = static_cast<std::uint8_t>(breaks.empty() ? 0 : breaks.back());
     return {std::move(features), std::move(offers)};
   }
 };
@@ -209,6 +219,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     std::size_t after = pos;
     const char32_t cp = utf8::next(text, after);
     if (!is_han(cp)) {
+      if (cp == U'，' || cp == U'；' || cp == U'：' || cp == U'—' || cp == ',' || cp == ';' || cp == ':') b.clause_break();
       if (cp != ' ' && cp != '\t' && cp != '\n' && cp != '\r' && cp != 0x3000) ++code_points;
       pos = after;
       flush_names();
@@ -292,6 +303,9 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
       continue;
     }
     if (!is_latin_word_byte(text[pos])) {
+      const char c = text[pos];
+      // Clause breaks: , ; : and an em dash (E2 80 94).
+      if (c == ',' || c == ';' || c == ':' || (c == '\xE2' && text.substr(pos, 3) == "\xE2\x80\x94")) b.clause_break();
       ++pos;
       continue;
     }

@@ -239,6 +239,17 @@ struct SentenceFeatures {
   std::uint8_t quote_marks = 0;
   // Inside a quotation, or holding one: set by mark_speech over a side.
   bool speech = false;
+  // Clauses (split at commas, semicolons, colons and dashes): the tokens
+  // (bits, in order of first appearance) of the first clause are those below
+  // head_tokens, of the last those from tail_start on. One clause: the whole
+  // sentence (head_tokens = size, tail_start = 0).
+  std::uint8_t head_tokens = 0;
+  std::uint8_t tail_start = 0;
+  std::uint64_t head_mask() const { return low_token_bits(head_tokens); }
+  std::uint64_t tail_mask() const { return low_token_bits(tokens.size()) & ~low_token_bits(tail_start); }
+  bool has_clauses() const { return head_tokens < tokens.size() || tail_start > 0; }
+  // The bits of the first `count` tokens.
+  static std::uint64_t low_token_bits(std::size_t count) { return count >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1; }
 };
 
 // Sum of the weights of the tokens whose bits are set.

@@ -1,0 +1,83 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "align/align.h"
+#include "align/features.h"
+#include "align/lexicon.h"
+#include "support/test_support.h"
+
+namespace tc::test {
+namespace {
+
+class Clauses : public ::testing::Test {
+ protected:
+  SentenceFeatures zh(const std::string& text) { return extractor.chinese(text, Span{0, text.size()}).features; }
+  SentenceFeatures en(const std::string& text) { return extractor.english(text, Span{0, text.size()}).features; }
+  FeatureExtractor extractor{default_lexicon(), nullptr};
+};
+
+TEST_F(Clauses, EdgeClausesAreTheTokensBeforeTheFirstBreakAndAfterTheLast) {
+  // Three clauses without a repeated word: the first clause's tokens are the
+  // first bits, the last clause's the last ones.
+  const SentenceFeatures english = en("The doctor works in the hospital; every evening she goes home, and they eat.");
+  const std::size_t head = en("The doctor works in the hospital").tokens.size();
+  const std::size_t tail = en("and they eat").tokens.size();
+  ASSERT_GT(head, 0u);
+  ASSERT_GT(tail, 0u);
+  EXPECT_TRUE(english.has_clauses());
+  EXPECT_EQ(english.head_mask(), SentenceFeatures::low_token_bits(head));
+  EXPECT_EQ(english.tail_mask(), SentenceFeatures::low_token_bits(english.tokens.size()) &
+                                     ~SentenceFeatures::low_token_bits(english.tokens.size() - tail));
+  // Chinese breaks at ，: two clauses that share no word split the tokens between them.
+  const SentenceFeatures chinese = zh("医生在医院工作，每天晚上回家吃饭。");
+  EXPECT_TRUE(chinese.has_clauses());
+  EXPECT_EQ(chinese.head_mask(), SentenceFeatures::low_token_bits(zh("医生在医院工作").tokens.size()));
+  EXPECT_EQ(chinese.head_mask() | chinese.tail_mask(), SentenceFeatures::low_token_bits(chinese.tokens.size()));
+  EXPECT_EQ(chinese.head_mask() & chinese.tail_mask(), 0u);
+}
+
+TEST_F(Clauses, OneClauseIsTheWholeSentence) {
+  for (const SentenceFeatures& one : {en("The doctor works in the hospital."), en("The doctor works in the hospital,"),
+                                      zh("医生在医院工作。"), zh("医生在医院工作，")}) {
+    EXPECT_FALSE(one.has_clauses());
+    EXPECT_EQ(one.head_mask(), SentenceFeatures::low_token_bits(one.tokens.size()));
+    EXPECT_EQ(one.tail_mask(), SentenceFeatures::low_token_bits(one.tokens.size()));
+  }
+}
+
+std::vector<std::vector<std::size_t>> targets_of(const std::string& zh, const std::string& en, double leak) {
+  const Document source = make_doc(zh, Lang::zh, "a.zh.txt");
+  const Document target = make_doc(en, Lang::en, "a.en.txt");
+  AlignOptions options;
+  options.segmented = true;
+  options.weights.leak = leak;
+  std::vector<std::vector<std::size_t>> out;
+  for (const auto& bead : align_documents(source, target, options).beads) out.push_back(bead.target);
+  return out;
+}
+
+using Targets = std::vector<std::vector<std::size_t>>;
+
+// The translator moved the first clause of the third Chinese sentence to the
+// end of the second English one. The search pairs them 1-1 + 1-1 (the lexicon
+// explains each pair well enough); the crossing evidence joins them into one
+// 2-2 bead when it weighs enough (here far more than the default, on a text
+// of four sentences).
+TEST(JoinCrossed, AClauseMovedAcrossASentenceEndJoinsTwoPairs) {
+  const std::string zh = "我喜欢苹果。\n医生在医院工作。\n每天晚上他回家吃饭，然后在书房里读报纸。\n天气很冷。\n";
+  const std::string en = "I like apples.\nThe doctor works in the hospital, and every evening he eats at home.\n"
+                         "Afterwards he reads the newspaper in his study.\nThe weather is cold.\n";
+  EXPECT_EQ(targets_of(zh, en, 0.0), (Targets{{0}, {1}, {2}, {3}}));
+  EXPECT_EQ(targets_of(zh, en, 6.0), (Targets{{0}, {1, 2}, {3}}));
+}
+
+// Sentences of one clause give no crossing evidence: nothing joins, whatever its weight.
+TEST(JoinCrossed, SentencesOfOneClauseStayApart) {
+  EXPECT_EQ(targets_of("我喜欢苹果。\n医生在医院工作。\n天气很冷。\n",
+                       "I like apples.\nThe doctor works in the hospital.\nThe weather is cold.\n", 100.0),
+            (Targets{{0}, {1}, {2}}));
+}
+
+}  // namespace
+}  // namespace tc::test
