@@ -644,6 +644,11 @@ class Search {
   // in free translations, for the worse.
   std::vector<Bead> join_crossed_near_path(const std::vector<Bead>& beads) {
     clear_mask_rows();
+    // The beads it scores walk forward, a few sentences at a time: a window
+    // of kRing sentences a side fills each sentence's chance rows once (a
+    // new search's window of one refilled them at nearly every lookup).
+    zh_chance_.window(kRing);
+    en_chance_.window(kRing);
     std::vector<Bead> out;
     out.reserve(beads.size());
     for (std::size_t k = 0; k < beads.size(); ++k) {
