@@ -44,6 +44,13 @@ constexpr std::size_t kWholeSearchCells = 40'000;
 constexpr int kGrid = 28;  // lengths 2^(k/2), k = 0..27: 1 .. ~11600
 float grid_length(int k) { return std::exp2(static_cast<float>(k) / 2.f); }
 
+// The largest k with 2^k <= value (value >= 1).
+constexpr int largest_power_within(std::int64_t value) {
+  int k = 0;
+  while ((std::int64_t{1} << (k + 1)) <= value) ++k;
+  return k;
+}
+
 // The rows of a side's sentences are computed when the search first asks for
 // them and kept in a direct-mapped cache as wide as the band's window of
 // sentences: the search walks the band forward, so each row is computed once
@@ -68,22 +75,33 @@ class ChanceTable {
     values_.assign(slots * kGrid, 0.f);
     linear_.assign(slots * kLinear, 0.f);
   }
-  float at(std::size_t sentence, float length) const {
-    if (length <= 0) return 0.f;
-    const std::size_t slot = sentence & mask_;
-    if (held_[slot] != sentence) fill(slot, sentence);
+  // Where a length falls in the tables: between entries k and k + 1, f of
+  // the way (k < 0: a length of 0 or less, whose chance is 0). The same for
+  // every sentence: a search looking up one length for many finds it once.
+  struct Point {
+    int k = -1;
+    float f = 0.f;
+    bool linear = true;
+  };
+  Point point(float length) const {
+    if (length <= 0) return {};
     if (length < kLinear - 1) {
       const int k = static_cast<int>(length);
-      const float* row = &linear_[slot * kLinear];
-      return row[k] + (row[k + 1] - row[k]) * (length - static_cast<float>(k));
+      return {k, length - static_cast<float>(k), true};
     }
-    const float* row = &values_[slot * kGrid];
     const bool whole = length < static_cast<float>(kLog2Table) && static_cast<float>(static_cast<int>(length)) == length;
     const float x = whole ? twice_log2_[static_cast<std::size_t>(length)] : 2.f * std::log2(length);
     const int k = std::min(kGrid - 2, static_cast<int>(x));
-    const float f = std::min(1.f, x - static_cast<float>(k));
-    return row[k] + (row[k + 1] - row[k]) * f;
+    return {k, std::min(1.f, x - static_cast<float>(k)), false};
   }
+  float at(std::size_t sentence, Point point) const {
+    if (point.k < 0) return 0.f;
+    const std::size_t slot = sentence & mask_;
+    if (held_[slot] != sentence) fill(slot, sentence);
+    const float* row = point.linear ? &linear_[slot * kLinear] : &values_[slot * kGrid];
+    return row[point.k] + (row[point.k + 1] - row[point.k]) * point.f;
+  }
+  float at(std::size_t sentence, float length) const { return at(sentence, point(length)); }
 
  private:
   [[gnu::noinline]] void fill(std::size_t slot, std::size_t s) const {
@@ -94,7 +112,7 @@ class ChanceTable {
         sum += weights[t] * (1.f - std::exp(-rates[t] * length));
       return sum;
     };
-    for (int k = 0; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
+    for (int k = kFirstGridRead; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     // Length by length over all tokens (at most kMaxTokens): the tokens' terms
     // are computed side by side, then summed in token order as ever.
@@ -114,6 +132,11 @@ class ChanceTable {
     }
     held_[slot] = s;
   }
+  // The grid serves lengths from kLinear - 1 on, where 2 log2(length) is at
+  // least the largest k with 2^k <= (kLinear - 1)^2: the points below it are
+  // never read, and not computed (an exp() per token each).
+  static constexpr int kFirstGridRead = largest_power_within(std::int64_t{kLinear - 1} * (kLinear - 1));
+  static_assert(kFirstGridRead >= 0 && kFirstGridRead < kGrid - 1);
   const std::vector<SentenceFeatures>* side_ = nullptr;
   std::size_t mask_ = 0;
   // A cache behind a const lookup: the search's scores are const queries.
@@ -203,6 +226,8 @@ class Search {
     };
     use_speech_ = w_.quote_presence > 0 && speaking(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
                   speaking(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
+    zh_spans_ = span_bits(zh);
+    en_spans_ = span_bits(en);
   }
 
   // Every cell: for pairs small enough that a band would save little.
@@ -286,6 +311,7 @@ class Search {
     en_chance_.window(en_window);
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
+    posting_next_.assign(postings_start_.begin(), postings_start_.end() - 1);
     // Back pointers (shape index) of every cell, row after row; scores only
     // of the rows a bead can start from (a ring of kMaxSpan + 1 rows).
     std::vector<std::size_t> back_start(n + 2, 0);
@@ -294,6 +320,11 @@ class Search {
     std::array<std::vector<float>, kRing> score;
     auto score_row = [&](std::size_t row) -> std::vector<float>& { return score[row & (kRing - 1)]; };
     constexpr float kNone = -std::numeric_limits<float>::infinity();
+    struct StartRow {
+      const float* score = nullptr;
+      std::size_t lo = 0, width = 0;  // lo: the row's first column plus the shape's English sentences
+    };
+    std::array<StartRow, kShapes.size()> from{};
     path_score_ = 0.f;
     for (std::size_t i = 0; i <= n; ++i) {
       if (i > 0) build_mask_row(i - 1);
@@ -302,18 +333,25 @@ class Search {
       row_score.assign(hi_[i] - lo_[i] + 1, kNone);
       if (i == 0) row_score[0 - lo_[0]] = 0.f;
       std::uint8_t* row_back = &back[back_start[i]];
+      // Each shape's beads start in row i - a: its scores, first column and
+      // width (none when a > i). A column's offset from its first column
+      // wraps past the width when it lies before it.
+      for (std::size_t s = 0; s < kShapes.size(); ++s) {
+        const std::size_t a = static_cast<std::size_t>(kShapes[s].zh);
+        from[s] = a > i ? StartRow{} : StartRow{score_row(i - a).data(), lo_[i - a] + static_cast<std::size_t>(kShapes[s].en), hi_[i - a] - lo_[i - a] + 1};
+      }
       for (std::size_t j = lo_[i]; j <= hi_[i]; ++j) {
         if (i == 0 && j == 0) continue;
         float best = kNone;
         std::uint8_t best_shape = 0xFF;
         if (can_prune_) upper_sums(i, j);
         for (std::size_t s = 0; s < kShapes.size(); ++s) {
-          const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
-          if (a > i || b > j) continue;
-          const std::size_t pi = i - a, pj = j - b;
-          if (pj < lo_[pi] || pj > hi_[pi]) continue;
-          const float previous = score_row(pi)[pj - lo_[pi]];
+          const std::size_t at = j - from[s].lo;  // pj - lo_[pi]
+          if (at >= from[s].width) continue;
+          const float previous = from[s].score[at];
           if (previous == kNone) continue;
+          const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+          const std::size_t pi = i - a, pj = j - b;
           // A bead that cannot beat the best so far even with its best coverage is not scored.
           float total;
           if (a == 0 || b == 0) {
@@ -326,7 +364,7 @@ class Search {
             const float length = length_term(pi, i, pj, j);
             // The same with the length term (a hopeless length is scored apart).
             if (can_prune_ && length <= kHopelessLength && previous + (most - length) <= best) continue;
-            total = previous + bead_score(pi, i, pj, j, length);
+            total = previous + bead_score(pi, i, pj, j, s, length);
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
         }
@@ -388,9 +426,10 @@ class Search {
     row.assign(end - first, {});
     if (first < end)
       zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t zh_bits) {
-        const auto begin = posting_sentence_.begin() + postings_start_[position];
         const auto last = posting_sentence_.begin() + postings_start_[position + 1];
-        for (auto it = std::lower_bound(begin, last, static_cast<std::uint32_t>(first)); it != last && *it < end; ++it) {
+        std::uint32_t& next = posting_next_[position];
+        while (next < postings_start_[position + 1] && posting_sentence_[next] < first) ++next;
+        for (auto it = posting_sentence_.begin() + next; it != last && *it < end; ++it) {
           PairMasks& pm = row[*it - first];
           pm.en |= std::uint64_t{1} << posting_token_[static_cast<std::size_t>(it - posting_sentence_.begin())];
           pm.zh |= zh_bits;
@@ -434,8 +473,8 @@ class Search {
     const std::size_t width = hi_[i] > lo_[top] ? hi_[i] - lo_[top] : 0;
     en_terms_.resize(width * kMaxSpan);
     en_upper_.resize(width);
-    std::array<float, kMaxSpan + 1> zh_length{};
-    for (std::size_t a = 1; a <= i - top; ++a) zh_length[a] = static_cast<float>(zh_length_[i] - zh_length_[i - a]);
+    std::array<ChanceTable::Point, kMaxSpan + 1> zh_points{};
+    for (std::size_t a = 1; a <= i - top; ++a) zh_points[a] = en_chance_.point(static_cast<float>(zh_length_[i] - zh_length_[i - a]));
     const float chance = static_cast<float>(w_.chance);
     const auto orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
     for (std::size_t k = 0; k < width; ++k) {
@@ -448,7 +487,7 @@ class Search {
       for (std::size_t a = 1; a <= i - top; ++a) {
         const std::uint64_t more = bits | masks(i - a, j).en;
         if (more != bits) bits = more, covered = weighted_bits(bits, weights);
-        out[a - 1] = {(covered - chance * en_chance_.at(j, zh_length[a])) * en_norm_[j], bits == 0 && orphan_sized};
+        out[a - 1] = {(covered - chance * en_chance_.at(j, zh_points[a])) * en_norm_[j], bits == 0 && orphan_sized};
       }
       en_upper_[k] = bits ? covered * en_norm_[j] : 0.f;
     }
@@ -563,62 +602,35 @@ class Search {
   }
 
 
-  // Whether the terms of the search's current row hold the bead zh [i0, i1) x en [j0, j1).
-  bool has_row_terms(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    if (en_terms_row_ != i1 || i1 - i0 > kMaxSpan || j1 - j0 > kMaxSpan || j0 < en_terms_lo_ ||
-        (j1 - en_terms_lo_) * kMaxSpan > en_terms_.size())
-      return false;
-    for (std::size_t i = i0; i < i1; ++i) {
-      const std::size_t slot = i & (kRing - 1);
-      if (mask_row_[slot] != i || j1 < zh_terms_lo_[slot] || (j1 - zh_terms_lo_[slot] + 1) * kMaxSpan > zh_terms_[slot].size())
-        return false;
-    }
-    return true;
-  }
-
-  // Log-score of the bead zh [i0, i1) with en [j0, j1).
+  // Log-score of the bead zh [i0, i1) with en [j0, j1), of shape `shape`,
+  // ending in the search's current row: its sentences' lexical terms are
+  // those of the rows built for it (the band's edges only grow from row to
+  // row, so every bead the search tries in the band lies within them).
   // length_term: length_term(i0, i1, j0, j1) (the search computes it first).
-  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, float length_term) const {
-    const auto zh_length = static_cast<float>(zh_length_[i1] - zh_length_[i0]);
-    const auto en_length = static_cast<float>(en_length_[j1] - en_length_[j0]);
+  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, std::size_t shape, float length_term) const {
     // Far off in length: no lexical evidence can rescue the bead, so skip computing it.
     if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
+    const std::size_t a = i1 - i0, b = j1 - j0;
     float lexical = 0;
     float orphans = 0;  // sentences of a multi-sentence bead that share nothing with the other side
-    const std::size_t orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
-    const float chance = static_cast<float>(w_.chance);
-    if (has_row_terms(i0, i1, j0, j1)) {
-      // The search's rows: the same terms, computed once per row.
-      for (std::size_t j = j0; j < j1; ++j) {
-        const Term& term = en_terms_[(j - en_terms_lo_) * kMaxSpan + (i1 - i0 - 1)];
-        lexical += term.value;
-        if (j1 - j0 > 1 && term.orphan) orphans += 1;
-      }
-      for (std::size_t i = i0; i < i1; ++i) {
-        const std::size_t slot = i & (kRing - 1);
-        const Term& term = zh_terms_[slot][(j1 - zh_terms_lo_[slot]) * kMaxSpan + (j1 - j0 - 1)];
-        lexical += term.value;
-        if (i1 - i0 > 1 && term.orphan) orphans += 1;
-      }
-    } else {
-    const BeadBits bits = bead_bits(i0, i1, j0, j1);
-    for (std::size_t j = j0; j < j1; ++j) {
-      const std::uint64_t en_bits = bits.en[j - j0];
-      lexical += (weighted_bits(en_bits, en_[j].tokens.weights()) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
-      if (j1 - j0 > 1 && en_bits == 0 && en_[j].tokens.size() >= orphan_tokens) orphans += 1;
+    const Term* en_term = &en_terms_[(j0 - en_terms_lo_) * kMaxSpan + (a - 1)];
+    for (std::size_t k = 0; k < b; ++k, en_term += kMaxSpan) {
+      lexical += en_term->value;
+      if (b > 1 && en_term->orphan) orphans += 1;
     }
     for (std::size_t i = i0; i < i1; ++i) {
-      const std::uint64_t zh_bits = bits.zh[i - i0];
-      lexical += (weighted_bits(zh_bits, zh_[i].tokens.weights()) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
-      if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].tokens.size() >= orphan_tokens) orphans += 1;
-    }
+      const std::size_t slot = i & (kRing - 1);
+      const Term& term = zh_terms_[slot][(j1 - zh_terms_lo_[slot]) * kMaxSpan + (b - 1)];
+      lexical += term.value;
+      if (a > 1 && term.orphan) orphans += 1;
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
-    if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(i0, i1, j0, j1);
-    if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
-    total -= merge_penalty(i1 - i0, j1 - j0);
-    if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
-    if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    const std::uint8_t zh_span = zh_spans_[i1 * kMaxSpan + (a - 1)], en_span = en_spans_[j1 * kMaxSpan + (b - 1)];
+    if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(zh_span, en_span);
+    if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= static_cast<float>(w_.quote_presence);
+    total -= shape_penalty_[shape];
+    if (zh_span & kSpanParagraphs) total -= static_cast<float>(w_.paragraph);
+    if (en_span & kSpanParagraphs) total -= static_cast<float>(w_.paragraph);
     return total;
   }
 
@@ -632,6 +644,11 @@ class Search {
   // in free translations, for the worse.
   std::vector<Bead> join_crossed_near_path(const std::vector<Bead>& beads) {
     clear_mask_rows();
+    // The beads it scores walk forward, a few sentences at a time: a window
+    // of kRing sentences a side fills each sentence's chance rows once (a
+    // new search's window of one refilled them at nearly every lookup).
+    zh_chance_.window(kRing);
+    en_chance_.window(kRing);
     std::vector<Bead> out;
     out.reserve(beads.size());
     for (std::size_t k = 0; k < beads.size(); ++k) {
@@ -800,15 +817,65 @@ class Search {
       if (side[k].speech) return true;
     return false;
   }
+  // What a bead needs to know of its sentences on one side, for spans of 1..kMaxSpan
+  // sentences ending at each sentence boundary: bits of kSpan*.
+  static constexpr std::uint8_t kSpanCloses = 1;      // closes a quotation opened before it
+  static constexpr std::uint8_t kSpanOpens = 2;       // leaves one open after it
+  static constexpr std::uint8_t kSpanSpeech = 4;      // holds speech
+  static constexpr std::uint8_t kSpanParagraphs = 8;  // joins sentences of different paragraphs
+  template <class Side>
+  static std::vector<std::uint8_t> span_bits(const Side& side) {
+    std::vector<std::uint8_t> bits((side.size() + 1) * kMaxSpan, 0);
+    for (std::size_t end = 1; end <= side.size(); ++end)
+      for (std::size_t count = 1; count <= std::min<std::size_t>(end, kMaxSpan); ++count) {
+        const std::size_t begin = end - count;
+        const auto [closes, opens] = open_quotes(side, begin, end);
+        bits[end * kMaxSpan + (count - 1)] =
+            static_cast<std::uint8_t>((closes > 0 ? kSpanCloses : 0) | (opens > 0 ? kSpanOpens : 0) |
+                                      (speech(side, begin, end) ? kSpanSpeech : 0) |
+                                      (side[begin].paragraph != side[end - 1].paragraph ? kSpanParagraphs : 0));
+      }
+    return bits;
+  }
   // 0..2: whether the two sides differ in closing a quotation opened before
-  // the bead, and in leaving one open after it.
-  float quote_mismatch(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    const auto zh = open_quotes(zh_, i0, i1), en = open_quotes(en_, j0, j1);
-    return static_cast<float>((zh.first > 0) != (en.first > 0)) + static_cast<float>((zh.second > 0) != (en.second > 0));
+  // the bead, and in leaving one open after it (from their span bits).
+  static float quote_mismatch(std::uint8_t zh_span, std::uint8_t en_span) {
+    return static_cast<float>(((zh_span ^ en_span) & kSpanCloses) != 0) + static_cast<float>(((zh_span ^ en_span) & kSpanOpens) != 0);
   }
 
+  // Log-score of any bead zh [i0, i1) with en [j0, j1), away from the
+  // search's rows: the same terms as bead_score's, read off the sentences.
   float plain_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
-    return bead_score(i0, i1, j0, j1, length_term(i0, i1, j0, j1));
+    const float length_term = this->length_term(i0, i1, j0, j1);
+    const auto zh_length = static_cast<float>(zh_length_[i1] - zh_length_[i0]);
+    const auto en_length = static_cast<float>(en_length_[j1] - en_length_[j0]);
+    if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
+    float lexical = 0;
+    float orphans = 0;
+    const std::size_t orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
+    const float chance = static_cast<float>(w_.chance);
+    const BeadBits bits = bead_bits(i0, i1, j0, j1);
+    for (std::size_t j = j0; j < j1; ++j) {
+      const std::uint64_t en_bits = bits.en[j - j0];
+      lexical += (weighted_bits(en_bits, en_[j].tokens.weights()) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
+      if (j1 - j0 > 1 && en_bits == 0 && en_[j].tokens.size() >= orphan_tokens) orphans += 1;
+    }
+    for (std::size_t i = i0; i < i1; ++i) {
+      const std::uint64_t zh_bits = bits.zh[i - i0];
+      lexical += (weighted_bits(zh_bits, zh_[i].tokens.weights()) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
+      if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].tokens.size() >= orphan_tokens) orphans += 1;
+    }
+    float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
+    if (use_quotes_) {
+      const auto zh = open_quotes(zh_, i0, i1), en = open_quotes(en_, j0, j1);
+      total -= static_cast<float>(w_.quotes) *
+               (static_cast<float>((zh.first > 0) != (en.first > 0)) + static_cast<float>((zh.second > 0) != (en.second > 0)));
+    }
+    if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
+    total -= merge_penalty(i1 - i0, j1 - j0);
+    if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    return total;
   }
   // The bead's score with the evidence crossing its edges counted against it.
   float leaky_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
@@ -897,6 +964,8 @@ class Search {
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
   std::array<float, kShapes.size()> shape_penalty_{};
+  // span_bits of each side: (end * kMaxSpan + sentences - 1).
+  std::vector<std::uint8_t> zh_spans_, en_spans_;
   bool can_prune_ = false;
   std::vector<std::size_t> lo_, hi_;
   float path_score_ = 0.f;
@@ -930,6 +999,10 @@ class Search {
   std::vector<std::uint32_t> postings_start_;
   std::vector<std::uint32_t> posting_sentence_;
   std::vector<std::uint8_t> posting_token_;
+  // The search's place in each position's postings: the first not before the
+  // first column of the last mask row built (rows' first columns only grow,
+  // so each list is walked once per run, not searched once per row).
+  std::vector<std::uint32_t> posting_next_;
 };
 
 // vocabulary: when given, the only ids worth offering (those the other side's
@@ -1039,6 +1112,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const Vocabulary english_ids = vocabulary_of(en, en_offers);
   for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
   std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
+  extractor->offer_only(&english_ids);
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
   finish_features(zh, en, english_ids);
@@ -1074,7 +1148,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
                                    options.weights.learn_trusted) > 0;
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
-    if (learned) finish_features(zh, en, english_ids);
+    // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
+    if (learned) rate_tokens(zh, en, english_ids);
     AlignWeights second = free ? lenient : options.weights;
     second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
     Search search(zh, en, second, guide.ratio, english_ids);

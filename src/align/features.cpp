@@ -55,6 +55,8 @@ void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers) {
 }
 
 struct Builder {
+  explicit Builder(const Vocabulary* offer_only = nullptr) : offer_only(offer_only) {}
+  const Vocabulary* offer_only;  // see FeatureExtractor::offer_only
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
   std::vector<std::uint64_t> keys;
@@ -74,7 +76,9 @@ struct Builder {
     alt_ids.push_back(alt);
     return std::uint64_t{1} << (keys.size() - 1);
   }
-  void offer(WordId id, std::uint64_t bits) { offers.emplace_back(id, bits); }
+  void offer(WordId id, std::uint64_t bits) {
+    if (!offer_only || offer_only->may_hold(id)) offers.emplace_back(id, bits);
+  }
   // A clause ends here (a comma, semicolon, colon or dash).
   void clause_break() {
     const std::size_t size = keys.size();
@@ -169,7 +173,7 @@ const std::string& FeatureExtractor::pinyin(char32_t han) {
 }
 
 FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
-  Builder b;
+  Builder b(offer_only_);
   auto numbers = find_chinese_numbers(text, span);
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
   std::size_t next_number = 0;
@@ -282,7 +286,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
 }
 
 FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
-  Builder b;
+  Builder b(offer_only_);
   auto numbers = find_english_numbers(text, span);
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
   std::size_t next_number = 0;
@@ -707,6 +711,11 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (!ids.empty() && ids.front() == 0) ids.erase(ids.begin());
   ids.shrink_to_fit();
+  vocabulary.filter.assign((std::size_t{1} << Vocabulary::kFilterBits) / 64, 0);
+  for (const WordId id : ids) {
+    const std::size_t bit = id & ((std::uint64_t{1} << Vocabulary::kFilterBits) - 1);
+    vocabulary.filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
   return vocabulary;
 }
 
@@ -737,6 +746,11 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
   };
   idf(zh_side);
   idf(en_side);
+  rate_tokens(zh_side, en_side, vocabulary);
+}
+
+void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+                 const Vocabulary& vocabulary) {
   // Chance that a random sentence of the other side covers a token, per unit of its length.
   // Sentences of `other` offering each id, by the id's position in the vocabulary.
   std::vector<int> offered;

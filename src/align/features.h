@@ -33,10 +33,20 @@ using Offer = std::pair<WordId, std::uint64_t>;  // an id, and the bits of the t
 // hash map of the positions took more than the ids themselves).
 struct Vocabulary {
   std::vector<WordId> ids;
+  // A bit for each value of an id's low kFilterBits bits that some id has
+  // (empty: not made, every id may be in): a Chinese word offers every word
+  // of its glosses, and most are told absent by one bit, without a search.
+  static constexpr int kFilterBits = 16;
+  std::vector<std::uint64_t> filter;
   // Position of `id` plus one; 0 when it is not in the vocabulary.
   std::uint32_t find(WordId id) const {
     const auto found = std::lower_bound(ids.begin(), ids.end(), id);
     return found == ids.end() || *found != id ? 0 : static_cast<std::uint32_t>(found - ids.begin()) + 1;
+  }
+  // False when `id` is surely not in the vocabulary.
+  bool may_hold(WordId id) const {
+    const std::size_t bit = id & ((std::uint64_t{1} << kFilterBits) - 1);
+    return filter.empty() || (filter[bit / 64] >> (bit % 64) & 1);
   }
 };
 
@@ -280,6 +290,10 @@ class FeatureExtractor {
   ~FeatureExtractor();
   FoundFeatures chinese(std::string_view text, Span span);
   FoundFeatures english(std::string_view text, Span span);
+  // From here on, offers of ids `vocabulary` (outliving the extractor, or
+  // until the next call; null: none) surely lacks are dropped as they are
+  // found: interning them with it would drop them anyway.
+  void offer_only(const Vocabulary* vocabulary) { offer_only_ = vocabulary; }
 
  private:
   const std::string& pinyin(char32_t han);
@@ -288,6 +302,7 @@ class FeatureExtractor {
   Lexicon glossary_terms_;
   std::unordered_map<char32_t, std::string> pinyin_cache_;
   std::unique_ptr<HanPinyin> han_pinyin_;  // only without the index's pinyin table
+  const Vocabulary* offer_only_ = nullptr;
 };
 
 // Translation pairs learned from the document itself: Chinese token keys and
@@ -352,5 +367,10 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
 // Both sides' offers are interned with `vocabulary` (or empty).
 void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                      const Vocabulary& vocabulary);
+
+// The chance rates alone (finish_features's second half), for offers changed
+// since: the weights depend on the tokens only.
+void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+                 const Vocabulary& vocabulary);
 
 }  // namespace tc

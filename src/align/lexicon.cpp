@@ -128,7 +128,8 @@ bool is_english_stopword(std::string_view word) {
 // The index file, written by the build on the machine that uses it (host
 // byte order; the header says which). All offsets are in elements of the
 // table they index; tables follow the header in this order, each 8-byte aligned:
-//   std::uint32_t buckets[bucket_count]   open addressing by word_id(headword): entry + 1, 0 empty
+//   std::uint32_t buckets[bucket_count]   open addressing by word_id(headword): entry + 1 in the low
+//                                         kEntryBits, the top kTagBits of word_id(headword) above; 0 empty
 //   IndexEntry entries[entry_count]       headword bytes in strings, its translations in words
 //   PinyinEntry pinyin[pinyin_count]      ascending code points, syllable bytes in strings
 //   WordId words[word_count]
@@ -151,7 +152,15 @@ struct PinyinEntry {
   std::uint32_t code_point, offset, bytes;
 };
 constexpr char kIndexMagic[8] = {'T', 'C', 'L', 'E', 'X', 'I', 'D', 'X'};
-constexpr std::uint32_t kIndexVersion = 1;
+constexpr std::uint32_t kIndexVersion = 2;
+// A bucket holds its entry's number and a tag of its headword's hash: most
+// lookups are of words the lexicon lacks (the longest candidates first), and
+// the tag turns them away without reading the entry and its headword, each
+// a cache miss in tables of megabytes.
+constexpr int kEntryBits = 20;
+constexpr int kTagBits = 32 - kEntryBits;
+constexpr std::uint32_t kEntryMask = (std::uint32_t{1} << kEntryBits) - 1;
+constexpr std::uint32_t bucket_tag(WordId hash) { return static_cast<std::uint32_t>(hash >> (64 - kTagBits)); }
 constexpr std::uint32_t kByteOrder = 0x01020304;
 
 constexpr std::size_t aligned8(std::size_t bytes) { return (bytes + 7) / 8 * 8; }
@@ -218,6 +227,7 @@ void Lexicon::write_index(std::ostream& out, const std::vector<std::pair<char32_
   std::memcpy(header.magic, kIndexMagic, sizeof kIndexMagic);
   header.version = kIndexVersion;
   header.byte_order = kByteOrder;
+  if (keys.size() >= kEntryMask) throw std::length_error("lexicon index: more headwords than a bucket can number");
   header.bucket_count = 2;
   while (header.bucket_count < 2 * keys.size()) header.bucket_count *= 2;
   header.entry_count = static_cast<std::uint32_t>(keys.size());
@@ -234,9 +244,10 @@ void Lexicon::write_index(std::ostream& out, const std::vector<std::pair<char32_
                        static_cast<std::uint32_t>(words.size()), count});
     strings += key;
     words.insert(words.end(), words_.begin() + first, words_.begin() + first + count);
-    std::size_t bucket = word_id(key) & (header.bucket_count - 1);
+    const WordId hash = word_id(key);
+    std::size_t bucket = hash & (header.bucket_count - 1);
     while (buckets[bucket] != 0) bucket = (bucket + 1) & (header.bucket_count - 1);
-    buckets[bucket] = static_cast<std::uint32_t>(entries.size());
+    buckets[bucket] = bucket_tag(hash) << kEntryBits | static_cast<std::uint32_t>(entries.size());
   }
   for (const auto& [code_point, syllable] : pinyin) {
     syllables.push_back({static_cast<std::uint32_t>(code_point), static_cast<std::uint32_t>(strings.size()),
@@ -277,9 +288,14 @@ std::optional<std::string_view> Lexicon::pinyin(char32_t han) const {
 Lexicon::Translations Lexicon::find(std::string_view headword) const {
   if (index_) {
     const std::uint32_t mask = index_->header->bucket_count - 1;
-    std::size_t bucket = word_id(headword) & mask;
+    const WordId hash = word_id(headword);
+    const std::uint32_t tag = bucket_tag(hash);
+    std::size_t bucket = hash & mask;
     for (std::size_t probes = 0; probes <= mask; ++probes, bucket = (bucket + 1) & mask) {
-      const std::uint32_t slot = index_->buckets[bucket];
+      const std::uint32_t held = index_->buckets[bucket];
+      if (held == 0) return {};
+      if (held >> kEntryBits != tag) continue;
+      const std::uint32_t slot = held & kEntryMask;
       if (slot == 0 || slot > index_->header->entry_count) return {};
       const IndexEntry& entry = index_->entries[slot - 1];
       if (!index_->valid(entry)) return {};

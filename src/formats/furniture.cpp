@@ -1,7 +1,9 @@
 #include "formats/furniture.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -338,12 +340,35 @@ bool is_third_language(std::string_view text) {
     for (std::string_view w : kOther) longest = std::max(longest, w.size());
     return longest;
   }();
+  // The listed words packed into a number each (their bytes, at most 8:
+  // distinct words, distinct numbers), sorted: a word is looked up by a
+  // binary search, not compared with each (this scan runs on every Latin block).
+  static_assert(kLongest <= sizeof(std::uint64_t));
+  constexpr auto packed = [](std::string_view word) {
+    std::uint64_t key = 0;
+    for (std::size_t k = 0; k < word.size(); ++k) key |= std::uint64_t{static_cast<unsigned char>(word[k])} << (8 * k);
+    return key;
+  };
+  constexpr auto sorted_keys = [packed]<std::size_t N>(const std::string_view (&list)[N]) {
+    std::array<std::uint64_t, N> keys{};
+    for (std::size_t k = 0; k < N; ++k) keys[k] = packed(list[k]);
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  };
+  static constexpr auto kEnglishKeys = sorted_keys(kEnglish);
+  static constexpr auto kOtherKeys = sorted_keys(kOther);
   std::size_t english = 0, other = 0, words = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
     // Words of Latin letters (with accents); anything else separates them.
     std::size_t begin = pos;
     while (pos < text.size()) {
+      const unsigned char byte = static_cast<unsigned char>(text[pos]);
+      if (byte < 0x80) {  // ASCII (most of a Latin text): no decoding
+        if (!((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z'))) break;
+        ++pos;
+        continue;
+      }
       std::size_t next = pos;
       const char32_t cp = utf8::next(text, next);
       const bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
@@ -360,10 +385,10 @@ bool is_third_language(std::string_view text) {
     char buffer[kLongest];
     for (std::size_t k = 0; k < word.size(); ++k)
       buffer[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k])));
-    const std::string_view lower(buffer, word.size());
-    if (std::find(std::begin(kEnglish), std::end(kEnglish), lower) != std::end(kEnglish)) ++english;
+    const std::uint64_t lower = packed(std::string_view(buffer, word.size()));
+    if (std::binary_search(kEnglishKeys.begin(), kEnglishKeys.end(), lower)) ++english;
     // Accented capitals are left as they are by lower_ascii; function words are lower case in running text.
-    if (std::find(std::begin(kOther), std::end(kOther), lower) != std::end(kOther)) ++other;
+    if (std::binary_search(kOtherKeys.begin(), kOtherKeys.end(), lower)) ++other;
   }
   // Function words are dense in running text of any language: a handful
   // scattered through a long English block (names, borrowed words) is not Spanish.
