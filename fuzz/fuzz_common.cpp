@@ -1,5 +1,6 @@
 #include "fuzz_common.h"
 
+#include <memory>
 #include <streambuf>
 
 #include "core/rule.h"
@@ -17,11 +18,12 @@ class DiscardBuffer : public std::streambuf {
 
 std::unique_ptr<Shared> make_shared_state() {
   auto shared = std::make_unique<Shared>();
+  const auto origin = std::make_shared<const std::string>("fuzz");
   shared->glossary.entries = {
-      {{"化疗"}, "chemotherapy", {"chemo"}, {"chemical therapy"}, "", false, "fuzz:1"},
-      {{"骨髓抑制"}, "myelosuppression", {"bone marrow suppression"}, {}, "", false, "fuzz:2"},
-      {{"疫苗"}, "vaccine", {}, {"vaccination"}, "", false, "fuzz:3"},
-      {{}, "", {}, {"utilize"}, "", false, "fuzz:4"},
+      {{"化疗"}, "chemotherapy", {"chemo"}, {"chemical therapy"}, "", false, origin, 1},
+      {{"骨髓抑制"}, "myelosuppression", {"bone marrow suppression"}, {}, "", false, origin, 2},
+      {{"疫苗"}, "vaccine", {}, {"vaccination"}, "", false, origin, 3},
+      {{}, "", {}, {"utilize"}, "", false, origin, 4},
   };
   shared->glossary.build_index();
   CheckOptions options;
