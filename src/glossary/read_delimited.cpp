@@ -27,88 +27,22 @@ class RecordReader {
   }
   // The next record; false at the end or after a problem that ends the reading.
   bool next(Record& out) {
-    const std::string_view text = text_;
-    const char delimiter = delimiter_;
-    std::vector<GlossaryProblem>& problems = *problems_;
-    std::size_t& pos = pos_;
-    std::size_t& line = line_;
     if (stopped_) return false;
-    while (pos < text.size()) {
-    // Comment and blank lines.
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    const std::string_view whole = trim(text.substr(pos, eol - pos));
-    if (whole.empty() || whole.front() == '#') {
-      pos = eol + 1;
-      ++line;
-      continue;
-    }
-    Record record;
-    record.line = line;
-    bool record_done = false;
-    bool bad = false;
-    while (!record_done) {
-      std::string cell;
-      // Leading spaces before a quote are allowed.
-      std::size_t p = pos;
-      while (p < text.size() && (text[p] == ' ' || (text[p] == '\t' && delimiter != '\t'))) ++p;
-      if (p < text.size() && text[p] == '"') {
-        const std::size_t quote_line = line;
-        pos = p + 1;
-        bool closed = false;
-        while (pos < text.size()) {
-          const char c = text[pos];
-          if (c == '"') {
-            if (pos + 1 < text.size() && text[pos + 1] == '"') {
-              if (!count_only_) cell += '"';
-              pos += 2;
-              continue;
-            }
-            closed = true;
-            ++pos;
-            break;
-          }
-          if (c == '\n') ++line;
-          if (!count_only_) cell += c;
-          ++pos;
-        }
-        if (!closed) {
-          problems.push_back({quote_line, "unterminated quote", true});
-          stopped_ = true;
-          return false;
-        }
-        std::size_t q = pos;
-        while (q < text.size() && (text[q] == ' ' || text[q] == '\r' || (text[q] == '\t' && delimiter != '\t'))) ++q;
-        if (q < text.size() && text[q] != delimiter && text[q] != '\n') {
-          problems.push_back({line, "unexpected text after a closing quote (write a quote inside a quoted cell as \"\")", true});
-          bad = true;
-          while (q < text.size() && text[q] != delimiter && text[q] != '\n') ++q;
-        }
-        pos = q;
-      } else {
-        std::size_t q = pos;
-        while (q < text.size() && text[q] != delimiter && text[q] != '\n') ++q;
-        const std::string_view raw = text.substr(pos, q - pos);
-        if (delimiter == ',' && raw.find('"') != std::string_view::npos && !bad) {
-          problems.push_back({line, "quote inside an unquoted cell (quote the whole cell and double the quote)", true});
-          bad = true;
-        }
-        if (!count_only_) cell.assign(raw);
-        pos = q;
+    skip_blank_and_comment_lines();
+    if (pos_ >= text_.size()) return false;
+    out.line = line_;
+    out.cells.clear();
+    bool bad = false;  // a problem was reported for this record already
+    while (true) {
+      if (!read_cell(out, bad)) return false;
+      if (pos_ < text_.size() && text_[pos_] == delimiter_) {
+        ++pos_;
+        continue;
       }
-      if (!count_only_) record.cells.emplace_back(trim(cell));
-      if (pos < text.size() && text[pos] == delimiter) {
-        ++pos;
-      } else {
-        if (pos < text.size()) ++pos;  // the newline
-        ++line;
-        record_done = true;
-      }
+      if (pos_ < text_.size()) ++pos_;  // the newline
+      ++line_;
+      return true;
     }
-    out = std::move(record);
-    return true;
-    }
-    return false;
   }
 
   // How many records are left: read ahead without keeping their cells or
@@ -126,6 +60,74 @@ class RecordReader {
   }
 
  private:
+  // Passes over blank lines and lines starting with #.
+  void skip_blank_and_comment_lines() {
+    while (pos_ < text_.size()) {
+      std::size_t eol = text_.find('\n', pos_);
+      if (eol == std::string_view::npos) eol = text_.size();
+      const std::string_view whole = trim(text_.substr(pos_, eol - pos_));
+      if (!whole.empty() && whole.front() != '#') return;
+      pos_ = eol + 1;
+      ++line_;
+    }
+  }
+
+  // Reads the cell at pos_ into out (unless counting only), up to the
+  // delimiter or line end after it; false after a problem that ends the reading.
+  bool read_cell(Record& out, bool& bad) {
+    const std::string_view text = text_;
+    std::string cell;
+    // Leading spaces before a quote are allowed.
+    std::size_t p = pos_;
+    while (p < text.size() && (text[p] == ' ' || (text[p] == '\t' && delimiter_ != '\t'))) ++p;
+    if (p < text.size() && text[p] == '"') {
+      const std::size_t quote_line = line_;
+      pos_ = p + 1;
+      bool closed = false;
+      while (pos_ < text.size()) {
+        const char c = text[pos_];
+        if (c == '"') {
+          if (pos_ + 1 < text.size() && text[pos_ + 1] == '"') {
+            if (!count_only_) cell += '"';
+            pos_ += 2;
+            continue;
+          }
+          closed = true;
+          ++pos_;
+          break;
+        }
+        if (c == '\n') ++line_;
+        if (!count_only_) cell += c;
+        ++pos_;
+      }
+      if (!closed) {
+        problems_->push_back({quote_line, "unterminated quote", true});
+        stopped_ = true;
+        return false;
+      }
+      std::size_t q = pos_;
+      while (q < text.size() && (text[q] == ' ' || text[q] == '\r' || (text[q] == '\t' && delimiter_ != '\t'))) ++q;
+      if (q < text.size() && text[q] != delimiter_ && text[q] != '\n') {
+        problems_->push_back({line_, "unexpected text after a closing quote (write a quote inside a quoted cell as \"\")", true});
+        bad = true;
+        while (q < text.size() && text[q] != delimiter_ && text[q] != '\n') ++q;
+      }
+      pos_ = q;
+    } else {
+      std::size_t q = pos_;
+      while (q < text.size() && text[q] != delimiter_ && text[q] != '\n') ++q;
+      const std::string_view raw = text.substr(pos_, q - pos_);
+      if (delimiter_ == ',' && raw.find('"') != std::string_view::npos && !bad) {
+        problems_->push_back({line_, "quote inside an unquoted cell (quote the whole cell and double the quote)", true});
+        bad = true;
+      }
+      if (!count_only_) cell.assign(raw);
+      pos_ = q;
+    }
+    if (!count_only_) out.cells.emplace_back(trim(cell));
+    return true;
+  }
+
   std::string_view text_;
   char delimiter_;
   std::vector<GlossaryProblem>* problems_;
