@@ -13,7 +13,10 @@
 // neither start-up nor what is capped (findings past
 // --max-findings-per-rule) is counted in it (the goal: a small multiple).
 //
-// Usage: hostile_bench [path/to/transcheck] [base size in KB, default 64]
+// Usage: hostile_bench [path/to/transcheck] [base size in KB, default 64] [row ...]
+// Each row argument keeps the rows whose name contains it (and the
+// reference, always run): `hostile_bench build/transcheck 1024 mojibake lint`
+// runs the mojibake and glossary lint rows only.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -195,6 +198,11 @@ std::vector<Pattern> patterns() {
 int main(int argc, char** argv) {
   const std::string binary = argc > 1 ? argv[1] : "build/transcheck";
   const std::size_t base = (argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 64) * 1024;
+  const std::vector<std::string> filters(argv + std::min(argc, 3), argv + argc);
+  auto wanted = [&](const std::string& name) {
+    return filters.empty() ||
+           std::any_of(filters.begin(), filters.end(), [&](const std::string& f) { return name.find(f) != std::string::npos; });
+  };
   if (access(binary.c_str(), X_OK) != 0) {
     std::fprintf(stderr, "hostile_bench: %s is not an executable transcheck\n", binary.c_str());
     return 2;
@@ -228,6 +236,7 @@ int main(int argc, char** argv) {
     row("reference: plain file, every rule off", m);
   }
   for (const Pattern& pattern : patterns()) {
+    if (!wanted(pattern.name)) continue;
     Measure m[3];
     for (int k = 0; k < 3; ++k) m[k] = run(binary, pattern.prepare(dir, sizes[k]));
     row(pattern.name, m);
