@@ -14,8 +14,7 @@ namespace {
 int run_lint(const std::vector<std::string>& files) {
   std::vector<std::pair<std::string, GlossaryProblem>> problems;
   for (const std::string& path : files) {
-    const GlossaryFile file = parse_glossary(path, read_file_bytes(path));
-    for (GlossaryProblem& problem : lint_glossary(file)) problems.emplace_back(path, std::move(problem));
+    for (GlossaryProblem& problem : lint_glossary(path, read_file_bytes(path))) problems.emplace_back(path, std::move(problem));
   }
   write_output("", {}, [&](std::ostream& out) {
     for (const auto& [path, problem] : problems) {

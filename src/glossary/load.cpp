@@ -21,30 +21,28 @@ std::string extension_of(const std::string& path) {
   return to_lower_ascii(path.substr(dot + 1));
 }
 
-// A fatal problem for each cell with too many items or too long a term.
-void check_limits(GlossaryFile& file) {
-  auto check_cell = [&](const std::vector<std::string>& items, std::size_t line, const char* cell) {
+// A fatal problem for a cell of the entry with too many items or too long a term.
+void check_limits(const GlossaryEntry& entry, std::size_t line, std::vector<GlossaryProblem>& problems) {
+  auto check_cell = [&](const std::vector<std::string>& items, const char* cell) {
     if (items.size() > kMaxItemsPerCell) {
-      file.problems.push_back({line, "'" + std::string(cell) + "' cell has " + std::to_string(items.size()) +
-                                         " items; at most " + std::to_string(kMaxItemsPerCell) + " are allowed", true});
+      problems.push_back({line, "'" + std::string(cell) + "' cell has " + std::to_string(items.size()) +
+                                    " items; at most " + std::to_string(kMaxItemsPerCell) + " are allowed", true});
       return;
     }
     for (const std::string& item : items)
       if (utf8::count(item) > kMaxTermCodePoints) {
-        file.problems.push_back({line, "a term in the '" + std::string(cell) + "' cell is " +
-                                           std::to_string(utf8::count(item)) + " characters long; at most " +
-                                           std::to_string(kMaxTermCodePoints) + " are allowed", true});
+        problems.push_back({line, "a term in the '" + std::string(cell) + "' cell is " +
+                                      std::to_string(utf8::count(item)) + " characters long; at most " +
+                                      std::to_string(kMaxTermCodePoints) + " are allowed", true});
         return;
       }
   };
-  for (std::size_t i = 0; i < file.entries.size(); ++i) {
-    const GlossaryEntry& entry = file.entries[i];
-    const std::size_t line = i < file.lines.size() ? file.lines[i] : 0;
-    check_cell(entry.zh, line, "zh");
-    check_cell({entry.en}, line, "en");
-    check_cell(entry.variants, line, "variants");
-    check_cell(entry.forbidden, line, "forbidden");
-  }
+  check_cell(entry.zh, "zh");
+  if (utf8::count(entry.en) > kMaxTermCodePoints)
+    problems.push_back({line, "a term in the 'en' cell is " + std::to_string(utf8::count(entry.en)) +
+                                  " characters long; at most " + std::to_string(kMaxTermCodePoints) + " are allowed", true});
+  check_cell(entry.variants, "variants");
+  check_cell(entry.forbidden, "forbidden");
 }
 
 // Removes repeated items, keeping the first: each becomes one index entry.
@@ -73,7 +71,19 @@ std::vector<std::string> split_items(std::string_view cell) {
   return items;
 }
 
-GlossaryFile parse_glossary(const std::string& path, std::string_view bytes) {
+void GlossaryFile::take_entry(GlossaryEntry&& entry, std::size_t line) {
+  check_limits(entry, line, limit_problems);
+  if (take) {
+    take(std::move(entry), line);
+    return;
+  }
+  entries.push_back(std::move(entry));
+  lines.push_back(line);
+}
+
+GlossaryFile parse_glossary(const std::string& path, std::string_view bytes) { return parse_glossary(path, bytes, {}); }
+
+GlossaryFile parse_glossary(const std::string& path, std::string_view bytes, TakeGlossaryEntry take) {
   GlossaryFile file;
   file.path = path;
   const std::size_t invalid = utf8::first_invalid(bytes);
@@ -81,6 +91,7 @@ GlossaryFile parse_glossary(const std::string& path, std::string_view bytes) {
     file.problems.push_back({glossary_reader::line_number(bytes, invalid), "not valid UTF-8 (byte offset " + std::to_string(invalid) + ")", true});
     return file;
   }
+  file.take = std::move(take);
   const std::string ext = extension_of(path);
   if (ext == "tsv" || ext == "txt") glossary_reader::read_delimited(file, bytes, '\t');
   else if (ext == "csv") glossary_reader::read_delimited(file, bytes, ',');
@@ -88,7 +99,10 @@ GlossaryFile parse_glossary(const std::string& path, std::string_view bytes) {
   else if (ext == "json") glossary_reader::read_json(file, bytes);
   else if (ext.empty()) file.problems.push_back({0, "no file extension to tell the glossary format (use .tsv, .csv, .tbx or .json)", true});
   else file.problems.push_back({0, "unknown glossary format '." + ext + "' (use .tsv, .csv, .tbx or .json)", true});
-  check_limits(file);
+  file.problems.insert(file.problems.end(), std::make_move_iterator(file.limit_problems.begin()),
+                       std::make_move_iterator(file.limit_problems.end()));
+  std::vector<GlossaryProblem>().swap(file.limit_problems);
+  file.take = nullptr;
   return file;
 }
 

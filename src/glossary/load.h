@@ -2,6 +2,7 @@
 // Reading glossary files: TSV or CSV with a header row (zh, en, variants,
 // forbidden, note, optional case), TBX (TBX-Basic and TBX-Core) and JSON.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,16 +26,31 @@ struct GlossaryProblem {
 inline constexpr std::size_t kMaxItemsPerCell = 1000;
 inline constexpr std::size_t kMaxTermCodePoints = 256;
 
+// What to do with each entry read, in file order, instead of keeping it:
+// its line is the one it starts on.
+using TakeGlossaryEntry = std::function<void(GlossaryEntry&& entry, std::size_t line)>;
+
 struct GlossaryFile {
   std::string path;
-  std::vector<GlossaryEntry> entries;
-  std::vector<std::size_t> lines;  // line of each entry
+  std::vector<GlossaryEntry> entries;  // empty when the entries were handed to a TakeGlossaryEntry
+  std::vector<std::size_t> lines;      // line of each entry
   std::vector<GlossaryProblem> problems;
+
+  // What the readers call for each entry: checks it against the limits, then
+  // keeps it in entries, or hands it to take when there is one.
+  void take_entry(GlossaryEntry&& entry, std::size_t line);
+  TakeGlossaryEntry take;
+  // The entries' problems with the limits, put after the readers' own problems
+  // when the reading ends (a load stops at the first fatal one).
+  std::vector<GlossaryProblem> limit_problems;
 };
 
 // Parses a glossary file's bytes; the format follows the extension (.tsv,
 // .csv, .tbx/.xml, .json). Never throws for bad content: it is in problems.
 GlossaryFile parse_glossary(const std::string& path, std::string_view bytes);
+// The same, each entry handed to take as it is read instead of being kept
+// (the file's entries stay empty): a linter need not hold them all.
+GlossaryFile parse_glossary(const std::string& path, std::string_view bytes, TakeGlossaryEntry take);
 
 // Loads and merges glossary files; later files override earlier entries
 // (an entry overrides every earlier entry sharing a Chinese form, or the

@@ -196,9 +196,12 @@ void read_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
   // At most an entry a record: sized at once (a glossary entry is a few
   // hundred bytes, and doubling held up to twice them). Counted, not taken
   // from the lines: a file of blank lines would have asked for gigabytes.
-  const std::size_t most = reader.records_left();
-  file.entries.reserve(file.entries.size() + most);
-  file.lines.reserve(file.lines.size() + most);
+  // Entries handed on as they are read are not kept: nothing to size.
+  if (!file.take) {
+    const std::size_t most = reader.records_left();
+    file.entries.reserve(file.entries.size() + most);
+    file.lines.reserve(file.lines.size() + most);
+  }
   while (reader.next(record)) {
     // Trailing empty cells (spreadsheet exports) are harmless; text beyond the header is not.
     const bool extra_text = std::any_of(record.cells.begin() + static_cast<std::ptrdiff_t>(std::min(record.cells.size(), header.cells.size())),
@@ -219,10 +222,10 @@ void read_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
       entry_problems.push_back({record.line, "case must be 'sensitive', 'insensitive' or empty, not '" + cell(kCase) + "'", true});
       continue;
     }
-    file.entries.push_back(make_entry(split_items(cell(kZh)), cell(kEn), split_items(cell(kVariants)),
-                                      split_items(cell(kForbidden)), cell(kNote), case_value == "sensitive",
-                                      origin_file, record.line));
-    file.lines.push_back(record.line);
+    file.take_entry(make_entry(split_items(cell(kZh)), cell(kEn), split_items(cell(kVariants)),
+                               split_items(cell(kForbidden)), cell(kNote), case_value == "sensitive", origin_file,
+                               record.line),
+                    record.line);
     // Empty-item problems are found here, where the raw cells are at hand.
     static const std::array<Column, 3> kListColumns{kZh, kVariants, kForbidden};
     for (Column c : kListColumns) {

@@ -109,9 +109,8 @@ void read_json(GlossaryFile& file, std::string_view text) {
       ok = false;
     }
     if (!ok) continue;
-    file.entries.push_back(make_entry(std::move(zh), std::move(en), std::move(variants), std::move(forbidden),
-                                      std::move(note), case_value == "sensitive", origin_file, line));
-    file.lines.push_back(line);
+    file.take_entry(make_entry(std::move(zh), std::move(en), std::move(variants), std::move(forbidden),
+                                      std::move(note), case_value == "sensitive", origin_file, line), line);
   }
 }
 }  // namespace tc::glossary_reader

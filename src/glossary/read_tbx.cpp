@@ -96,6 +96,9 @@ void read_tbx(GlossaryFile& file, std::string_view text) {
     return;
   }
   const LineIndex lines(text);
+  // Entries handed on as they are read wait until the document is freed: it
+  // takes several times the file, and the taker may hold much per entry.
+  std::vector<std::pair<GlossaryEntry, std::size_t>> deferred;
   for (const pugi::xml_node& concept_node : concepts) {
     const std::size_t line = lines.line_of(static_cast<std::size_t>(concept_node.offset_debug())) + 1;
     std::vector<std::string> zh;
@@ -146,8 +149,13 @@ void read_tbx(GlossaryFile& file, std::string_view text) {
       variants.erase(variants.begin());
     }
     if (en.empty() && zh.empty()) continue;
-    file.entries.push_back(make_entry(std::move(zh), std::move(en), std::move(variants), std::move(forbidden),
-                                      std::move(note), abbreviation, origin_file, line));
-    file.lines.push_back(line);
+    GlossaryEntry entry = make_entry(std::move(zh), std::move(en), std::move(variants), std::move(forbidden),
+                                     std::move(note), abbreviation, origin_file, line);
+    if (file.take) deferred.emplace_back(std::move(entry), line);
+    else file.take_entry(std::move(entry), line);
   }
+  if (deferred.empty()) return;
+  std::vector<pugi::xml_node>().swap(concepts);
+  doc.reset();
+  for (auto& [entry, line] : deferred) file.take_entry(std::move(entry), line);
 }}  // namespace tc::glossary_reader
