@@ -6,12 +6,11 @@ namespace tc::glossary_reader {
 namespace {
 
 
-// Drops empty items (lint reports them).
-std::vector<std::string> clean_items(const std::vector<std::string>& items) {
-  std::vector<std::string> out;
-  for (const std::string& item : items)
-    if (!item.empty()) out.push_back(item);
-  return out;
+// Drops empty items (lint reports them) in place: the cells are the
+// entry's own, so the kept items need not be copied.
+std::vector<std::string> without_empty_items(std::vector<std::string> items) {
+  std::erase_if(items, [](const std::string& item) { return item.empty(); });
+  return items;
 }
 
 }  // namespace
@@ -31,10 +30,10 @@ GlossaryEntry make_entry(std::vector<std::string> zh, std::string en, std::vecto
                          std::vector<std::string> forbidden, std::string note, bool case_sensitive,
                          std::shared_ptr<const std::string> file, std::size_t line) {
   GlossaryEntry entry;
-  entry.zh = clean_items(zh);
+  entry.zh = without_empty_items(std::move(zh));
   entry.en = std::move(en);
-  entry.variants = clean_items(variants);
-  entry.forbidden = clean_items(forbidden);
+  entry.variants = without_empty_items(std::move(variants));
+  entry.forbidden = without_empty_items(std::move(forbidden));
   entry.note = std::move(note);
   entry.case_sensitive = case_sensitive;
   entry.origin_file = std::move(file);

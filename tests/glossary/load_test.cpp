@@ -85,5 +85,24 @@ TEST(GlossaryLoad, LaterFilesOverrideEarlierEntries) {
   EXPECT_TRUE(g.entries[1].variants.empty());
 }
 
+TEST(GlossaryLoad, EmptyItemsAreDroppedKeepingTheOthersInOrder) {
+  const GlossaryFile file =
+      parse_glossary("items.tsv", "zh\ten\tvariants\tforbidden\n甲| |乙|\tA\t|b||c\t | \n丙\tC\t\tx\n");
+  ASSERT_EQ(file.entries.size(), 2u);
+  EXPECT_EQ(file.entries[0].zh, (Strings{"甲", "乙"}));
+  EXPECT_EQ(file.entries[0].variants, (Strings{"b", "c"}));
+  EXPECT_TRUE(file.entries[0].forbidden.empty());
+  EXPECT_EQ(file.entries[1].zh, Strings{"丙"});
+  EXPECT_EQ(file.entries[1].forbidden, Strings{"x"});
+  // The empty items are still reported, each cell once, on the entry's line.
+  std::vector<std::string> empty_item_cells;
+  for (const GlossaryProblem& problem : file.problems) {
+    EXPECT_EQ(problem.line, 2u);
+    EXPECT_FALSE(problem.fatal);
+    empty_item_cells.push_back(problem.message.substr(0, problem.message.find(" cell")));
+  }
+  EXPECT_EQ(empty_item_cells, (Strings{"empty item in the 'zh'", "empty item in the 'variants'", "empty item in the 'forbidden'"}));
+}
+
 }  // namespace
 }  // namespace tc::test
