@@ -40,8 +40,9 @@ class SequenceBytes {
   std::uint8_t size_ = 0;
 };
 
-// Fields ordered widest first, so that the candidate packs into 48 bytes.
-struct Candidate {
+// A candidate as match_page reads it. Fields ordered widest first, so that
+// it packs into 48 bytes.
+struct Match {
   std::size_t begin = 0;
   std::size_t end = 0;
   char32_t lead = 0;        // the first character as written
@@ -56,7 +57,47 @@ struct Candidate {
   bool space_for_nbsp = false;  // a continuation 0xA0 was turned into a space
   bool has_c1 = false;      // a continuation is a C1 control (ISO-8859-x decoding)
 };
-static_assert(sizeof(Candidate) <= 48);
+static_assert(sizeof(Match) <= 48);
+
+// A candidate as the scan keeps it until its group is judged: 16 bytes, a
+// third of a Match (a file of mojibake has a candidate every few bytes). What
+// the grouping, the confirming and the hits read of it; the characters'
+// bytes, when none is unknown, are those of the code point they decode to.
+class Candidate {
+ public:
+  Candidate() = default;
+  explicit Candidate(const Match& m)
+      : begin(m.begin),
+        decoded(m.decoded),
+        size_(static_cast<std::uint8_t>(m.end - m.begin)),
+        score(static_cast<std::int8_t>(m.score)),
+        pages(m.pages),
+        bits_(static_cast<std::uint8_t>(static_cast<unsigned>(m.page) | (m.unknown_byte ? kUnknownByte : 0u) |
+                                        (m.space_for_nbsp ? kSpaceForNbsp : 0u) | (m.has_c1 ? kHasC1 : 0u))) {}
+  std::size_t end() const { return begin + size_; }
+  SingleByte page() const { return static_cast<SingleByte>(bits_ & kPageMask); }
+  bool unknown_byte() const { return (bits_ & kUnknownByte) != 0; }
+  bool space_for_nbsp() const { return (bits_ & kSpaceForNbsp) != 0; }
+  bool has_c1() const { return (bits_ & kHasC1) != 0; }
+  // The UTF-8 bytes the characters stand for; only when no byte is unknown.
+  void append_bytes(std::string& out) const { utf8::append(out, decoded); }
+
+  std::size_t begin = 0;
+  char32_t decoded = 0;  // what the bytes decode to (0 when a byte is unknown)
+
+ private:
+  static constexpr unsigned kPageMask = 7, kUnknownByte = 8, kSpaceForNbsp = 16, kHasC1 = 32;
+  static_assert(kSingleByteCount <= kPageMask + 1);
+  std::uint8_t size_ = 0;  // end - begin: at most four characters of three bytes
+
+ public:
+  std::int8_t score = 0;   // a Match's score: kReject up to a few points
+  std::uint8_t pages = 0;  // bit per page in which the characters form this sequence
+
+ private:
+  std::uint8_t bits_ = 0;  // the page, unknown byte, space for NBSP, C1
+};
+static_assert(sizeof(Candidate) == 16);
 
 // A list kept in chunks of about 4 KiB. A file of mojibake has a candidate
 // every few bytes: a vector grown by doubling holds up to twice them, and
@@ -162,7 +203,7 @@ bool plausible_long(char32_t cp) {
 }
 
 // A continuation byte 80-9F that is a character of Windows-1252 (not a C1 control).
-bool has_1252_symbol(const Candidate& c) {
+bool has_1252_symbol(const Match& c) {
   for (std::size_t i = 1; i < c.bytes.size(); ++i) {
     const auto b = static_cast<unsigned char>(c.bytes[i]);
     if (b >= 0x80 && b <= 0x9F) return true;
@@ -179,7 +220,7 @@ char32_t decode_bytes(std::string_view bytes) {
 // Matches the UTF-8 sequence whose lead byte is the character at
 // [begin, after_lead) in page; nullopt when the following characters are
 // not its continuation bytes.
-std::optional<Candidate> match_page(std::string_view text, std::size_t begin, std::size_t after_lead, char32_t lead,
+std::optional<Match> match_page(std::string_view text, std::size_t begin, std::size_t after_lead, char32_t lead,
                                     SingleByte page, unsigned char lead_byte) {
   const int length = utf8_sequence_length(lead_byte);
   if (length < 2) return std::nullopt;
@@ -187,7 +228,7 @@ std::optional<Candidate> match_page(std::string_view text, std::size_t begin, st
   // A page whose NBSP is not 0xA0 cannot have turned 0xA0 into a space.
   const auto* nbsp = single_byte_codes(0xA0);
   const bool nbsp_is_a0 = nbsp && (*nbsp)[page_index] == 0xA0;
-  Candidate c;
+  Match c;
   c.begin = begin;
   c.page = page;
   c.length = static_cast<std::uint8_t>(length);
@@ -254,7 +295,7 @@ std::optional<Candidate> match_page(std::string_view text, std::size_t begin, st
 // Evidence that a candidate is mojibake; kReject when it cannot be.
 bool is_cyrillic_letter(char32_t cp) { return cp >= 0x400 && cp <= 0x4FF && is_letter(cp); }
 
-int score(const Candidate& c, char32_t before, char32_t after) {
+int score(const Match& c, char32_t before, char32_t after) {
   // Cyrillic letters inside a Cyrillic word, camel-cased Serbian
   // ("ЈованЂурић") included, are words: Windows-1251 mojibake of Cyrillic
   // starts with Р or С, that of punctuation carries symbols ("вЂ™").
@@ -331,9 +372,9 @@ bool may_continue_sequence(std::string_view text, std::size_t pos) {
 }
 
 // The best-scoring candidate starting with the character at [begin, after).
-std::optional<Candidate> best_candidate(std::string_view text, std::size_t begin, std::size_t after, char32_t cp,
-                                        const std::array<std::uint8_t, kSingleByteCount>& codes) {
-  std::optional<Candidate> best;
+std::optional<Match> best_candidate(std::string_view text, std::size_t begin, std::size_t after, char32_t cp,
+                                    const std::array<std::uint8_t, kSingleByteCount>& codes) {
+  std::optional<Match> best;
   std::uint8_t pages = 0;
   std::size_t best_end = 0;
   for (std::size_t page = 0; page < kSingleByteCount; ++page) {
@@ -375,8 +416,9 @@ bool gap_joins(std::string_view text, std::size_t from, std::size_t to) {
 }
 
 // Candidates inside one word, reported together.
+// 16 bytes: a file of mojibake has a group every few bytes.
 struct Group {
-  std::size_t first = 0, last = 0, best = 0;  // indexes into the candidates
+  std::uint32_t first = 0, last = 0, best = 0;  // indexes into the candidates (each is two bytes or more)
   int score = kReject;
   bool lossy = false;
   bool fires = false;
@@ -386,7 +428,7 @@ struct Group {
 // Latin letters, Latin-1 symbols ("В«" for "«"), and Cyrillic for Windows-1251.
 bool confirmable(const Candidate& c) {
   if (c.decoded >= 0xA0 && c.decoded <= 0x24F) return c.decoded != 0xD7 && c.decoded != 0xF7;
-  return c.page == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
+  return c.page() == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
 }
 
 // A paragraph with confirmed mojibake in a page was wholly read in that
@@ -398,7 +440,7 @@ bool confirmable(const Candidate& c) {
 // one line is not garble because another line has some.
 bool confirmable_elsewhere(const Candidate& c) {
   if (c.decoded >= 0xA0 && c.decoded <= 0xFF) return c.decoded != 0xD7 && c.decoded != 0xF7;
-  return c.page == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
+  return c.page() == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
 }
 
 void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, ChunkedList<Group>& groups) {
@@ -444,7 +486,7 @@ void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, 
     if (!g.fires) continue;
     const auto line = paragraph_of(candidates[g.first].begin);
     std::uint8_t pages = 0;
-    for (std::size_t i = g.first; i <= g.last; ++i) pages |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(candidates[i].page));
+    for (std::size_t i = g.first; i <= g.last; ++i) pages |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(candidates[i].page()));
     if (!confirmed.empty() && confirmed.back().first == line)
       confirmed.back().second |= pages;
     else
@@ -489,7 +531,7 @@ void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, 
         all = false;
         break;
       }
-      if ((shared & (1u << static_cast<unsigned>(c.page))) == 0) {
+      if ((shared & (1u << static_cast<unsigned>(c.page()))) == 0) {
         // Read the characters in the line's page instead.
         for (unsigned page = 0; page < kSingleByteCount; ++page) {
           if ((shared & (1u << page)) == 0) continue;
@@ -501,12 +543,12 @@ void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, 
           if (again) {
             again->score = c.score;
             again->pages = c.pages;
-            c = std::move(*again);
+            c = Candidate(*again);
           }
           break;
         }
       }
-      all = c.unknown_byte || (same_line ? confirmable(c) : confirmable_elsewhere(c));
+      all = c.unknown_byte() || (same_line ? confirmable(c) : confirmable_elsewhere(c));
     }
     g.fires = all;
   }
@@ -522,9 +564,9 @@ std::string_view describe(const Candidate& c) {
     }
     return names;
   }();
-  const auto& names = kNames[static_cast<std::size_t>(c.page)];
+  const auto& names = kNames[static_cast<std::size_t>(c.page())];
   if (c.decoded == kByteOrderMark) return names[1];
-  if (c.has_c1 && c.page == SingleByte::windows1252) return "UTF-8 read as ISO-8859-1";
+  if (c.has_c1() && c.page() == SingleByte::windows1252) return "UTF-8 read as ISO-8859-1";
   return names[0];
 }
 
@@ -630,7 +672,9 @@ class Visit {
   StartCursor* starts_;
 };
 
-void add_dropped_c1(std::string_view text, StartCursor* starts, ChunkedList<Hit>& hits) {
+// The runs of dropped C1 bytes and the bare "â" of contractions, as hits, in
+// the order they are found.
+ChunkedList<Hit> find_dropped_c1(std::string_view text, StartCursor* starts) {
   ChunkedList<Hit> found;
   DroppedRun run;
   std::string sequence;  // bytes of the sequence being read
@@ -714,6 +758,11 @@ void add_dropped_c1(std::string_view text, StartCursor* starts, ChunkedList<Hit>
   }
   close_sequence();
   finish_dropped(text, run, found);
+  return found;
+}
+
+// Merges find_dropped_c1's hits (found) into the others (hits).
+void add_dropped_c1(ChunkedList<Hit>& found, ChunkedList<Hit>& hits) {
   if (found.empty()) return;
   // A run replaces the ordinary hits inside it (parts of it that happened to
   // be complete sequences, C1 controls); an ordinary hit that reaches out of
@@ -763,8 +812,23 @@ void remove_byte_order_marks(std::string& s) {
   s.resize(out);
 }
 
-// The hits of text, in text order.
-ChunkedList<Hit> scan_hits(std::string_view text, bool with_c1, StartCursor* starts) {
+// Hands the hits of text to emit in text order, giving their chunks back as it goes.
+void emit_each(ChunkedList<Hit>& hits, const std::function<void(Hit&&)>& emit) {
+  for (std::size_t h = 0; h < hits.size(); ++h) {
+    hits.release_before(h);
+    emit(std::move(hits[h]));
+  }
+  hits.clear();
+}
+
+// Hands the hits of text to emit, in text order.
+void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const std::function<void(Hit&&)>& emit) {
+  // The dropped C1 bytes are looked for first: where there are none, and no
+  // C1 control either (the usual case), the groups' hits are all there is and
+  // go to emit as they are made instead of into a list (a file of weak
+  // mojibake has a hit every few bytes, most of them past what is reported).
+  ChunkedList<Hit> dropped;
+  if (with_c1) dropped = find_dropped_c1(text, starts);
   ChunkedList<Candidate> candidates;
   std::vector<std::size_t> c1_controls;  // where each starts; a C1 control is two bytes (C2 80-9F)
   const std::uint8_t* lead_mask = single_byte_lead_mask();
@@ -792,31 +856,31 @@ ChunkedList<Hit> scan_hits(std::string_view text, bool with_c1, StartCursor* sta
         for (std::size_t q = pos; q + 1 < c->end; ++q)
           if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F) c1_controls.push_back(q);
       pos = c->end;
-      candidates.push_back(std::move(*c));
+      candidates.push_back(Candidate(*c));
       continue;
     }
   }
 
   // Only the groups that fire or may be confirmed (score 0 and up) are kept.
   ChunkedList<Group> groups;
-  for (std::size_t first = 0; first < candidates.size();) {
+  for (std::uint32_t first = 0; first < candidates.size();) {
     Group g;
     g.first = g.last = g.best = first;
-    while (g.last + 1 < candidates.size() && gap_joins(text, candidates[g.last].end, candidates[g.last + 1].begin)) ++g.last;
-    for (std::size_t i = first; i <= g.last; ++i) {
+    while (g.last + 1 < candidates.size() && gap_joins(text, candidates[g.last].end(), candidates[g.last + 1].begin)) ++g.last;
+    for (std::uint32_t i = first; i <= g.last; ++i) {
       // Candidates that touch each other ("РґРѕ", "×‘×”") support each other.
-      const bool touches = (i > first && candidates[i - 1].end == candidates[i].begin) ||
-                           (i < g.last && candidates[i].end == candidates[i + 1].begin);
+      const bool touches = (i > first && candidates[i - 1].end() == candidates[i].begin) ||
+                           (i < g.last && candidates[i].end() == candidates[i + 1].begin);
       const int s = candidates[i].score + (touches ? 1 : 0);
       if (s > g.score) {
         g.score = s;
         g.best = i;
       }
       // A space standing for 0xA0 may also have been the word space ("voilÃ le").
-      g.lossy = g.lossy || candidates[i].unknown_byte || candidates[i].space_for_nbsp;
+      g.lossy = g.lossy || candidates[i].unknown_byte() || candidates[i].space_for_nbsp();
       // A non-ASCII character between candidates may be garble left unread.
       if (i > first)
-        for (std::size_t gap = candidates[i - 1].end; gap < candidates[i].begin; ++gap)
+        for (std::size_t gap = candidates[i - 1].end(); gap < candidates[i].begin; ++gap)
           g.lossy = g.lossy || static_cast<unsigned char>(text[gap]) >= 0x80;
     }
     g.fires = g.score >= kFireScore;
@@ -824,6 +888,7 @@ ChunkedList<Hit> scan_hits(std::string_view text, bool with_c1, StartCursor* sta
     first = g.last + 1;
   }
   confirm_by_line(text, candidates, groups);
+  const bool merged_later = with_c1 && (!c1_controls.empty() || !dropped.empty());
 
   // The hits are made as the groups and candidates they come from are given
   // back, so that on a file of mojibake the three are not all held at once.
@@ -833,27 +898,29 @@ ChunkedList<Hit> scan_hits(std::string_view text, bool with_c1, StartCursor* sta
     if (g.fires) {
       Hit hit;
       hit.begin = candidates[g.first].begin;
-      hit.end = candidates[g.last].end;
+      hit.end = candidates[g.last].end();
       hit.how = describe(candidates[g.best]);
       hit.lossy = g.lossy;
       if (!g.lossy) {
         std::string recovered;
         for (std::size_t i = g.first; i <= g.last; ++i) {
-          if (i > g.first) recovered.append(text.substr(candidates[i - 1].end, candidates[i].begin - candidates[i - 1].end));
-          recovered += candidates[i].bytes.view();
+          if (i > g.first) recovered.append(text.substr(candidates[i - 1].end(), candidates[i].begin - candidates[i - 1].end()));
+          candidates[i].append_bytes(recovered);
         }
         hit.recovered = recover_latin_layers(std::move(recovered));
         // A byte order mark is removed, not kept as an invisible character.
         remove_byte_order_marks(*hit.recovered);
       }
-      hits.push_back(std::move(hit));
+      if (merged_later) hits.push_back(std::move(hit));
+      else emit(std::move(hit));
     }
     candidates.release_before(g.last + 1);
     groups.release_before(k);
   }
   candidates.clear();
   groups.clear();
-  if (with_c1) {
+  if (!merged_later) return;
+  {
     // Hits and controls are both in text order (controls found inside a
     // candidate may come late): one pass with a moving index, not a search
     // of every hit for every control. The controls' hits are merged in text
@@ -877,9 +944,9 @@ ChunkedList<Hit> scan_hits(std::string_view text, bool with_c1, StartCursor* sta
     while (next_hit < hits.size()) take_hit();
     hits = std::move(merged);
     std::vector<std::size_t>().swap(c1_controls);
-    add_dropped_c1(text, starts, hits);
+    add_dropped_c1(dropped, hits);
   }
-  if (with_c1) {
+  {
     bool in_order = true;
     for (std::size_t h = 1; h < hits.size() && in_order; ++h) in_order = !(hits[h].begin < hits[h - 1].begin);
     if (!in_order) {
@@ -891,23 +958,12 @@ ChunkedList<Hit> scan_hits(std::string_view text, bool with_c1, StartCursor* sta
       for (Hit& hit : sorted) hits.push_back(std::move(hit));
     }
   }
-  return hits;
-}
-
-// Hands the hits to emit in order, giving their chunks back as it goes.
-void emit_each(ChunkedList<Hit>& hits, const std::function<void(Hit&&)>& emit) {
-  for (std::size_t h = 0; h < hits.size(); ++h) {
-    hits.release_before(h);
-    emit(std::move(hits[h]));
-  }
-  hits.clear();
+  emit_each(hits, emit);
 }
 
 std::vector<Hit> scan(std::string_view text, bool with_c1, StartCursor* starts) {
-  ChunkedList<Hit> hits = scan_hits(text, with_c1, starts);
   std::vector<Hit> out;
-  out.reserve(hits.size());
-  emit_each(hits, [&](Hit&& hit) { out.push_back(std::move(hit)); });
+  scan_hits(text, with_c1, starts, [&](Hit&& hit) { out.push_back(std::move(hit)); });
   return out;
 }
 
@@ -924,8 +980,7 @@ std::vector<Hit> find_latin_mojibake(std::string_view text, StartCursor& candida
 }
 
 void for_each_latin_mojibake(std::string_view text, StartCursor& candidates, const std::function<void(Hit&&)>& emit) {
-  ChunkedList<Hit> hits = scan_hits(text, true, &candidates);
-  emit_each(hits, emit);
+  scan_hits(text, true, &candidates, emit);
 }
 
 bool may_start_latin_mojibake(char32_t cp) {
