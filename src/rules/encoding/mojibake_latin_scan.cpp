@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "core/document.h"
+#include "core/slack.h"
 #include "core/utf8.h"
 #include "rules/encoding/mojibake_scan.h"
 #include "rules/encoding/mojibake_tables.h"
@@ -81,6 +82,7 @@ class Candidate {
   bool has_c1() const { return (bits_ & kHasC1) != 0; }
   // The UTF-8 bytes the characters stand for; only when no byte is unknown.
   void append_bytes(std::string& out) const { utf8::append(out, decoded); }
+  std::size_t bytes_size() const { return decoded < 0x80 ? 1 : decoded < 0x800 ? 2 : decoded < 0x10000 ? 3 : 4; }
 
   std::size_t begin = 0;
   char32_t decoded = 0;  // what the bytes decode to (0 when a byte is unknown)
@@ -809,7 +811,11 @@ void remove_byte_order_marks(std::string& s) {
     s[out++] = byte;
     if (out >= 3 && s.compare(out - 3, 3, "\xEF\xBB\xBF") == 0) out -= 3;
   }
+  if (out == s.size()) return;
   s.resize(out);
+  // The fix keeps the string for the whole run: a run of marks left it empty
+  // in the room of all of them.
+  give_back_slack(s);
 }
 
 // Hands the hits of text to emit in text order, giving their chunks back as it goes.
@@ -903,6 +909,10 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
       hit.lossy = g.lossy;
       if (!g.lossy) {
         std::string recovered;
+        std::size_t size = 0;  // sized first: a group may span a long run of touching candidates
+        for (std::size_t i = g.first; i <= g.last; ++i)
+          size += (i > g.first ? candidates[i].begin - candidates[i - 1].end() : 0) + candidates[i].bytes_size();
+        recovered.reserve(size);
         for (std::size_t i = g.first; i <= g.last; ++i) {
           if (i > g.first) recovered.append(text.substr(candidates[i - 1].end(), candidates[i].begin - candidates[i - 1].end()));
           candidates[i].append_bytes(recovered);
