@@ -174,6 +174,42 @@ bool scan_prose_and_masks(const Document& doc, const text::ClassScanner& scanner
   return true;
 }
 
+// Documents at least this long have their events counted in a few samples
+// first (kSamples windows of kSampleBytes, spread over the text), and room
+// reserved at the samples' density: a file of mojibake or control
+// characters has an event every two or three bytes, and growing the list by
+// doubling (then giving back the slack) held up to twice the events.
+constexpr std::size_t kSampledFrom = 1 << 18;
+constexpr std::size_t kSamples = 4;
+constexpr std::size_t kSampleBytes = 1 << 14;
+
+// Room for the events of text: an event every 64 bytes, more than a Chinese
+// book has (one every hundred), or more where the samples found more. Pages
+// never written to cost no memory.
+std::size_t events_to_reserve(std::string_view text, const text::ClassScanner& scanner) {
+  const std::size_t floor = text.size() / 64 + 16;
+  if (text.size() < kSampledFrom) return floor;
+  auto code_point_start = [&](std::size_t pos) {
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    return pos;
+  };
+  std::vector<text::ClassEvent> sample;
+  sample.reserve(kSampleBytes);
+  std::size_t events = 0, sampled = 0;
+  for (std::size_t k = 0; k < kSamples; ++k) {
+    const std::size_t begin = code_point_start(text.size() / kSamples * k);
+    const std::size_t end = code_point_start(std::min(text.size(), begin + kSampleBytes));
+    sample.clear();
+    scanner.scan(text, begin, end, sample);
+    events += sample.size();
+    sampled += end - begin;
+  }
+  if (sampled == 0) return floor;
+  // An eighth more than the samples' density, for a text less even than they are.
+  const std::size_t estimate = events * text.size() / sampled;
+  return std::max(floor, estimate + estimate / 8 + 16);
+}
+
 CodePointEvents scan_document(const Document& doc) {
   const std::uint32_t wanted = wanted_classes(doc);
   const auto& table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
@@ -181,12 +217,10 @@ CodePointEvents scan_document(const Document& doc) {
                                  kNonImageLeadBytes.data()};
   const text::WantedBits* bits = document_wanted_bits(doc, classes, wanted);
   std::vector<text::ClassEvent> events;
-  // Room for an event every 64 bytes, more than a Chinese book has (one
-  // every hundred): growing by doubling copied the events of a long
-  // document several times. Pages not written to cost no memory.
-  const std::size_t reserved = doc.text.size() / 64 + 16;
+  const text::ClassScanner scanner(classes, wanted, bits);
+  const std::size_t reserved = events_to_reserve(doc.text, scanner);
   events.reserve(reserved);
-  if (doc.masked.empty() || !scan_prose_and_masks(doc, text::ClassScanner(classes, wanted, bits), events)) {
+  if (doc.masked.empty() || !scan_prose_and_masks(doc, scanner, events)) {
     events.clear();
     // Scanning the text, the byte after an event may be masked in prose: no
     // event is marked kBeforeNonImage then.
