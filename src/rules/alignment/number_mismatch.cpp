@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <span>
 
@@ -77,7 +78,9 @@ class NumberSet {
 // Offsets of the digit-written, strong mentions of each value, in order,
 // values ascending. Sorted arrays, not a list searched for each mention (a
 // sentence of 100,000 distinct numbers took 17 s) nor a map of vectors (a
-// node and a vector per value: a hundred bytes a number).
+// node and a vector per value: a hundred bytes a number). Offsets and
+// indices are 32-bit (half the room on a pair full of numbers): the caller
+// makes none for a text of 4 GiB or more.
 class DigitOccurrences {
  public:
   explicit DigitOccurrences(const std::vector<NumberMention>& numbers) {
@@ -85,27 +88,27 @@ class DigitOccurrences {
     // The counted mentions' indices, sorted by value, then turned in place
     // into their offsets (a list of value and offset pairs beside the
     // offsets took three times the room, twice over in a pair full of numbers).
-    std::vector<std::size_t> order;
+    std::vector<std::uint32_t> order;
     order.reserve(static_cast<std::size_t>(std::count_if(numbers.begin(), numbers.end(), counts)));
     for (std::size_t i = 0; i < numbers.size(); ++i)
-      if (counts(numbers[i])) order.push_back(i);
+      if (counts(numbers[i])) order.push_back(static_cast<std::uint32_t>(i));
     // Stable: the offsets of a value stay in the mentions' order.
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return numbers[a].value < numbers[b].value; });
+                     [&](std::uint32_t a, std::uint32_t b) { return numbers[a].value < numbers[b].value; });
     for (std::size_t k = 0; k < order.size(); ++k) {
       const NumberMention& n = numbers[order[k]];
       if (values_.empty() || values_.back() < n.value) {
         values_.push_back(n.value);
-        starts_.push_back(k);
+        starts_.push_back(static_cast<std::uint32_t>(k));
       }
-      order[k] = n.span.begin;
+      order[k] = static_cast<std::uint32_t>(n.span.begin);
     }
-    starts_.push_back(order.size());
+    starts_.push_back(static_cast<std::uint32_t>(order.size()));
     offsets_ = std::move(order);
   }
   std::size_t size() const { return values_.size(); }
   double value(std::size_t i) const { return values_[i]; }
-  std::span<const std::size_t> offsets(std::size_t i) const {
+  std::span<const std::uint32_t> offsets(std::size_t i) const {
     return {offsets_.data() + starts_[i], starts_[i + 1] - starts_[i]};
   }
   // The index of value, or size().
@@ -120,8 +123,8 @@ class DigitOccurrences {
 
  private:
   std::vector<double> values_;
-  std::vector<std::size_t> starts_;  // of each value's offsets, and the end
-  std::vector<std::size_t> offsets_;
+  std::vector<std::uint32_t> starts_;  // of each value's offsets, and the end
+  std::vector<std::uint32_t> offsets_;
 };
 
 // The range ("6–18", "4 to 6", "6 至 18") a mention is an end of, as its two values; {nan, nan} when none.
@@ -151,8 +154,9 @@ struct ChangedRepeat {
 std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const std::vector<NumberMention>& source_numbers,
                                             Span source_span, const Document& target_doc,
                                             const std::vector<NumberMention>& target_numbers, Span target_span) {
+  if (source_doc.text.size() > UINT32_MAX || target_doc.text.size() > UINT32_MAX) return std::nullopt;  // 32-bit offsets
   const DigitOccurrences source(source_numbers), target(target_numbers);
-  std::span<const std::size_t> surplus, surplus_in_source;
+  std::span<const std::uint32_t> surplus, surplus_in_source;
   ChangedRepeat change;
   int deficits = 0, surpluses = 0;
   for (std::size_t i = 0; i < source.size(); ++i) {
@@ -227,8 +231,8 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
     return span.size() ? Wide(offset - span.begin) * scale : 0;
   };
   auto distance = [](Wide a, Wide b) { return a > b ? a - b : b - a; };
-  const std::span<const std::size_t> now_at = surplus;
-  const std::span<const std::size_t> was_at = surplus_in_source;  // one fewer
+  const std::span<const std::uint32_t> now_at = surplus;
+  const std::span<const std::uint32_t> was_at = surplus_in_source;  // one fewer
   const std::size_t count = now_at.size();
   // Running sums, not arrays of them: kept_before[d] (t < d against s_t)
   // grows and kept_after[d] (t > d against s_{t-1}) shrinks as d moves on.
