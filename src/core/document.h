@@ -85,9 +85,12 @@ struct Document {
     return !masked.empty() && masked[offset] == kMaskByte && text[offset] != kMaskByte;
   }
   Position position(std::size_t offset) const {
-    if (lines_in_file && source) return source->lines.position(source_map.file_offset(offset), source->bytes);
+    if (lines_in_file && source && !source->bytes_are_text)
+      return source->lines.position(source_map.file_offset(offset), source->bytes);
     return lines.position(offset, text);
   }
+  // The bytes of the file the document was read from (the text for text made in memory).
+  std::string_view file_bytes() const { return source && !source->bytes_are_text ? source->bytes : text; }
   const std::string& stable_path() const { return project_path.empty() ? path : project_path; }
 };
 

@@ -15,10 +15,14 @@ namespace tc {
 // The file as read: its bytes, how they were decoded, and their lines.
 struct SourceFile {
   std::string path;
+  // Empty when bytes_are_text: read the file's bytes through Document::file_bytes().
   std::string bytes;
   std::string encoding = "UTF-8";
   std::size_t bom_bytes = 0;  // bytes of the byte-order mark at the start of bytes
-  LineIndex lines;            // lines of bytes (meaningful for ASCII-compatible encodings)
+  LineIndex lines;            // lines of bytes (meaningful for ASCII-compatible encodings); empty when bytes_are_text
+  // The file's bytes are its one document's text (UTF-8 without a BOM, read
+  // as it is): held once, by the document, not twice.
+  bool bytes_are_text = false;
 };
 
 // Text offsets to file offsets, piecewise: from each anchor on, text and

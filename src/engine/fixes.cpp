@@ -61,7 +61,7 @@ bool FixSelection::admits(const Finding& finding) const {
 FilePatch plan_fixes(const Document& doc, const std::vector<Finding>& findings, const FixSelection& selection) {
   FilePatch patch;
   patch.document = &doc;
-  patch.original = doc.source ? doc.source->bytes : doc.text;
+  patch.original = doc.file_bytes();
   std::vector<std::pair<FileEdit, const Finding*>> taken;
   for (const Finding& f : findings) {
     if (f.document != &doc || !selection.admits(f)) continue;

@@ -51,11 +51,16 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
   decode_options.encoding = options.encoding;
   auto source = std::make_shared<SourceFile>();
   source->path = path;
-  source->bytes = bytes;
+  // A UTF-8 file without a byte order mark is read as it is: its bytes are
+  // its text, held once, by the document (their copy was the largest holder
+  // after the text on most inputs), and the document's lines serve.
+  const bool read_as_is = !options.encoding && std::string_view(bytes).substr(0, 3) != "\xEF\xBB\xBF";
+  if (!read_as_is) source->bytes = bytes;
   DecodedText decoded = decode_bytes(path, std::move(bytes), decode_options);
   source->encoding = decoded.encoding;
   source->bom_bytes = decoded.source_map.file_offset(0);
-  source->lines = LineIndex(source->bytes);
+  source->bytes_are_text = read_as_is;
+  if (!read_as_is) source->lines = LineIndex(source->bytes);
   const Lang lang = options.language ? options.language->lang : Lang::unknown;  // unknown: from the prose
   const ReaderList default_readers = options.readers ? ReaderList() : all_format_readers();
   const ReaderList& readers = options.readers ? *options.readers : default_readers;

@@ -176,7 +176,7 @@ Excerpt excerpt_of(std::string_view whole, const LineIndex& lines, Span span, st
 
 Excerpt make_excerpt(const Document& doc, Span span, std::size_t max_width) {
   // A bilingual file's text is unescaped pieces of the file: show the file's line.
-  if (doc.lines_in_file && doc.source)
+  if (doc.lines_in_file && doc.source && !doc.source->bytes_are_text)
     return excerpt_of(doc.source->bytes, doc.source->lines, doc.source_map.file_span(span), max_width);
   return excerpt_of(doc.text, doc.lines, span, max_width);
 }

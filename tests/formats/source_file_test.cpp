@@ -57,5 +57,18 @@ TEST(SourceFile, Utf8TextMapsToItselfAfterTheBom) {
   EXPECT_TRUE(plain.source_map.is_identity());
 }
 
+TEST(SourceFile, APlainUtf8FileIsHeldOnceAsItsText) {
+  const Document plain = document_from_bytes("b.txt", "No mark.\nTwo lines.", LoadOptions{});
+  ASSERT_TRUE(plain.source);
+  EXPECT_TRUE(plain.source->bytes_are_text);
+  EXPECT_TRUE(plain.source->bytes.empty());
+  EXPECT_EQ(plain.file_bytes(), "No mark.\nTwo lines.");
+  EXPECT_EQ(plain.position(plain.text.find("Two")).line, 2u);
+  // With a mark the file's bytes differ from the text and are kept.
+  const Document marked = document_from_bytes("c.txt", "\xEF\xBB\xBFNo mark.", LoadOptions{});
+  EXPECT_FALSE(marked.source->bytes_are_text);
+  EXPECT_EQ(marked.file_bytes(), "\xEF\xBB\xBFNo mark.");
+}
+
 }  // namespace
 }  // namespace tc
