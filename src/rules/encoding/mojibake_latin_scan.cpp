@@ -70,16 +70,34 @@ class Candidate {
   explicit Candidate(const Match& m)
       : begin(m.begin),
         decoded(m.decoded),
-        size_(static_cast<std::uint8_t>(m.end - m.begin)),
+        marks_(static_cast<std::uint8_t>(m.end - m.begin)),  // at most 12: a lead and three continuations of 3 bytes
         score(static_cast<std::int8_t>(m.score)),
         pages(m.pages),
         bits_(static_cast<std::uint8_t>(static_cast<unsigned>(m.page) | (m.unknown_byte ? kUnknownByte : 0u) |
                                         (m.space_for_nbsp ? kSpaceForNbsp : 0u) | (m.has_c1 ? kHasC1 : 0u))) {}
-  std::size_t end() const { return begin + size_; }
+  std::size_t end() const { return begin + (marks_ & kSizeMask); }
   SingleByte page() const { return static_cast<SingleByte>(bits_ & kPageMask); }
   bool unknown_byte() const { return (bits_ & kUnknownByte) != 0; }
   bool space_for_nbsp() const { return (bits_ & kSpaceForNbsp) != 0; }
   bool has_c1() const { return (bits_ & kHasC1) != 0; }
+  // Marks of the group the candidate is in (the groups are not listed: a
+  // file of mojibake has one every few bytes): set on its first candidate,
+  // whether the group fires and whether it is lossy; on its best, that it is.
+  bool starts_group() const { return (marks_ & kStartsGroup) != 0; }
+  bool group_fires() const { return (marks_ & kFires) != 0; }
+  bool group_lossy() const { return (marks_ & kLossy) != 0; }
+  bool best_of_group() const { return (marks_ & kBest) != 0; }
+  void start_group(bool fires, bool lossy) {
+    marks_ = static_cast<std::uint8_t>((marks_ & ~(kFires | kLossy)) | kStartsGroup | (fires ? kFires : 0u) | (lossy ? kLossy : 0u));
+  }
+  void set_group_fires(bool fires) { marks_ = static_cast<std::uint8_t>(fires ? marks_ | kFires : marks_ & ~kFires); }
+  void mark_best() { marks_ = static_cast<std::uint8_t>(marks_ | kBest); }
+  // The same characters read again (in another page), keeping the group's marks.
+  void reread(const Match& m) {
+    const unsigned marks = marks_ & ~kSizeMask;
+    *this = Candidate(m);
+    marks_ = static_cast<std::uint8_t>(marks_ | marks);
+  }
   // The UTF-8 bytes the characters stand for; only when no byte is unknown.
   void append_bytes(std::string& out) const { utf8::append(out, decoded); }
   std::size_t bytes_size() const { return decoded < 0x80 ? 1 : decoded < 0x800 ? 2 : decoded < 0x10000 ? 3 : 4; }
@@ -89,8 +107,9 @@ class Candidate {
 
  private:
   static constexpr unsigned kPageMask = 7, kUnknownByte = 8, kSpaceForNbsp = 16, kHasC1 = 32;
+  static constexpr unsigned kSizeMask = 15, kStartsGroup = 16, kFires = 32, kLossy = 64, kBest = 128;
   static_assert(kSingleByteCount <= kPageMask + 1);
-  std::uint8_t size_ = 0;  // end - begin: at most four characters of three bytes
+  std::uint8_t marks_ = 0;  // end - begin (at most four characters of three bytes), and the group's marks
 
  public:
   std::int8_t score = 0;   // a Match's score: kReject up to a few points
@@ -417,14 +436,50 @@ bool gap_joins(std::string_view text, std::size_t from, std::size_t to) {
   return true;
 }
 
-// Candidates inside one word, reported together.
-// 16 bytes: a file of mojibake has a group every few bytes.
+// Candidates inside one word, reported together: what is known of a group
+// while it is looked at (the candidates keep its marks between the passes).
 struct Group {
   std::uint32_t first = 0, last = 0, best = 0;  // indexes into the candidates (each is two bytes or more)
   int score = kReject;
   bool lossy = false;
   bool fires = false;
 };
+
+// The score, best candidate and lossiness of the candidates g.first to g.last.
+void summarize(std::string_view text, const ChunkedList<Candidate>& candidates, Group& g) {
+  g.best = g.first;
+  g.score = kReject;
+  g.lossy = false;
+  for (std::uint32_t i = g.first; i <= g.last; ++i) {
+    // Candidates that touch each other ("РґРѕ", "×‘×”") support each other.
+    const bool touches = (i > g.first && candidates[i - 1].end() == candidates[i].begin) ||
+                         (i < g.last && candidates[i].end() == candidates[i + 1].begin);
+    const int s = candidates[i].score + (touches ? 1 : 0);
+    if (s > g.score) {
+      g.score = s;
+      g.best = i;
+    }
+    // A space standing for 0xA0 may also have been the word space ("voilÃ le").
+    g.lossy = g.lossy || candidates[i].unknown_byte() || candidates[i].space_for_nbsp();
+    // A non-ASCII character between candidates may be garble left unread.
+    if (i > g.first)
+      for (std::size_t gap = candidates[i - 1].end(); gap < candidates[i].begin; ++gap)
+        g.lossy = g.lossy || static_cast<unsigned char>(text[gap]) >= 0x80;
+  }
+}
+
+// The group that starts at candidate first, from its candidates' marks
+// (its score is not known from them: summarize() works it out).
+Group group_at(const ChunkedList<Candidate>& candidates, std::uint32_t first) {
+  Group g;
+  g.first = g.last = g.best = first;
+  while (g.last + 1 < candidates.size() && !candidates[g.last + 1].starts_group()) ++g.last;
+  for (std::uint32_t i = first; i <= g.last; ++i)
+    if (candidates[i].best_of_group()) g.best = i;
+  g.lossy = candidates[first].group_lossy();
+  g.fires = candidates[first].group_fires();
+  return g;
+}
 
 // What a weak candidate may decode to when the line already has mojibake:
 // Latin letters, Latin-1 symbols ("В«" for "«"), and Cyrillic for Windows-1251.
@@ -445,7 +500,7 @@ bool confirmable_elsewhere(const Candidate& c) {
   return c.page() == SingleByte::windows1251 && c.decoded >= 0x400 && c.decoded <= 0x45F;
 }
 
-void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, ChunkedList<Group>& groups) {
+void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates) {
   // The bounds of the paragraph (text between blank lines) holding a position.
   std::pair<std::size_t, std::size_t> last_paragraph{1, 0};  // empty: nothing found yet
   auto paragraph_of = [&](std::size_t pos) {
@@ -483,9 +538,12 @@ void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, 
     return last_paragraph;
   };
   std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::uint8_t>> confirmed;  // line, pages
-  for (std::size_t k = 0; k < groups.size(); ++k) {
-    const Group& g = groups[k];
+  std::vector<std::size_t> firing;  // where the confirmed groups begin, ascending
+  for (std::uint32_t k = 0; k < candidates.size();) {
+    const Group g = group_at(candidates, k);
+    k = g.last + 1;
     if (!g.fires) continue;
+    firing.push_back(candidates[g.first].begin);
     const auto line = paragraph_of(candidates[g.first].begin);
     std::uint8_t pages = 0;
     for (std::size_t i = g.first; i <= g.last; ++i) pages |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(candidates[i].page()));
@@ -495,9 +553,6 @@ void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, 
       confirmed.push_back({line, pages});
   }
   if (confirmed.empty()) return;
-  std::vector<std::size_t> firing;  // where the confirmed groups begin, ascending
-  for (std::size_t k = 0; k < groups.size(); ++k)
-    if (groups[k].fires) firing.push_back(candidates[groups[k].first].begin);
   // The line found last and its answer: groups come in text order, and on
   // one long line searching for its ends again for each group was quadratic
   // (a 256 KB line of weak groups took over a second).
@@ -514,9 +569,12 @@ void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, 
     return line_fires;
   };
   std::size_t next_line = 0;
-  for (std::size_t k = 0; k < groups.size(); ++k) {
-    Group& g = groups[k];
-    if (g.fires || g.score < 0) continue;
+  for (std::uint32_t k = 0; k < candidates.size();) {
+    Group g = group_at(candidates, k);
+    k = g.last + 1;
+    if (g.fires) continue;
+    summarize(text, candidates, g);  // its candidates are as they were made: only a group's own are read again below
+    if (g.score < 0) continue;
     const std::size_t at = candidates[g.first].begin;
     while (next_line < confirmed.size() && confirmed[next_line].first.second < at) ++next_line;
     if (next_line == confirmed.size()) break;
@@ -545,14 +603,14 @@ void confirm_by_line(std::string_view text, ChunkedList<Candidate>& candidates, 
           if (again) {
             again->score = c.score;
             again->pages = c.pages;
-            c = Candidate(*again);
+            c.reread(*again);
           }
           break;
         }
       }
       all = c.unknown_byte() || (same_line ? confirmable(c) : confirmable_elsewhere(c));
     }
-    g.fires = all;
+    candidates[g.first].set_group_fires(all);
   }
 }
 
@@ -867,40 +925,25 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
     }
   }
 
-  // Only the groups that fire or may be confirmed (score 0 and up) are kept.
-  ChunkedList<Group> groups;
+  // Each group is marked on its candidates; only those that fire or may be
+  // confirmed (score 0 and up) can become hits.
   for (std::uint32_t first = 0; first < candidates.size();) {
     Group g;
-    g.first = g.last = g.best = first;
+    g.first = g.last = first;
     while (g.last + 1 < candidates.size() && gap_joins(text, candidates[g.last].end(), candidates[g.last + 1].begin)) ++g.last;
-    for (std::uint32_t i = first; i <= g.last; ++i) {
-      // Candidates that touch each other ("РґРѕ", "×‘×”") support each other.
-      const bool touches = (i > first && candidates[i - 1].end() == candidates[i].begin) ||
-                           (i < g.last && candidates[i].end() == candidates[i + 1].begin);
-      const int s = candidates[i].score + (touches ? 1 : 0);
-      if (s > g.score) {
-        g.score = s;
-        g.best = i;
-      }
-      // A space standing for 0xA0 may also have been the word space ("voilÃ le").
-      g.lossy = g.lossy || candidates[i].unknown_byte() || candidates[i].space_for_nbsp();
-      // A non-ASCII character between candidates may be garble left unread.
-      if (i > first)
-        for (std::size_t gap = candidates[i - 1].end(); gap < candidates[i].begin; ++gap)
-          g.lossy = g.lossy || static_cast<unsigned char>(text[gap]) >= 0x80;
-    }
-    g.fires = g.score >= kFireScore;
-    if (g.fires || g.score >= 0) groups.push_back(g);
+    summarize(text, candidates, g);
+    candidates[first].start_group(g.score >= kFireScore, g.lossy);
+    candidates[g.best].mark_best();
     first = g.last + 1;
   }
-  confirm_by_line(text, candidates, groups);
+  confirm_by_line(text, candidates);
   const bool merged_later = with_c1 && (!c1_controls.empty() || !dropped.empty());
 
-  // The hits are made as the groups and candidates they come from are given
-  // back, so that on a file of mojibake the three are not all held at once.
+  // The hits are made as the candidates they come from are given back.
   ChunkedList<Hit> hits;
-  for (std::size_t k = 0; k < groups.size(); ++k) {
-    const Group& g = groups[k];
+  for (std::uint32_t k = 0; k < candidates.size();) {
+    const Group g = group_at(candidates, k);
+    k = g.last + 1;
     if (g.fires) {
       Hit hit;
       hit.begin = candidates[g.first].begin;
@@ -925,10 +968,8 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
       else emit(std::move(hit));
     }
     candidates.release_before(g.last + 1);
-    groups.release_before(k);
   }
   candidates.clear();
-  groups.clear();
   if (!merged_later) return;
   {
     // Hits and controls are both in text order (controls found inside a
