@@ -887,10 +887,10 @@ void emit_each(ChunkedList<Hit>& hits, const std::function<void(Hit&&)>& emit) {
 
 // Hands the hits of text to emit, in text order.
 void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const std::function<void(Hit&&)>& emit) {
-  // The dropped C1 bytes are looked for first: where there are none, and no
-  // C1 control either (the usual case), the groups' hits are all there is and
-  // go to emit as they are made instead of into a list (a file of weak
-  // mojibake has a hit every few bytes, most of them past what is reported).
+  // The dropped C1 bytes are looked for first: where there are none (the
+  // usual case) the hits go to emit as they are made instead of into a list
+  // (a file of mojibake has a hit every few bytes, most of them past what is
+  // reported).
   ChunkedList<Hit> dropped;
   if (with_c1) dropped = find_dropped_c1(text, starts);
   ChunkedList<Candidate> candidates;
@@ -937,7 +937,24 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
     first = g.last + 1;
   }
   confirm_by_line(text, candidates);
-  const bool merged_later = with_c1 && (!c1_controls.empty() || !dropped.empty());
+  // Where the dropped C1 bytes gave no hits (the usual case) the hits go to
+  // emit as they are made, with the lone C1 controls' hits merged in as they
+  // come (hits and controls are both in text order: so is what is merged);
+  // else they are listed first, and the runs merged into the list.
+  const bool merged_later = with_c1 && !dropped.empty();
+  std::sort(c1_controls.begin(), c1_controls.end());
+  std::size_t next_control = 0;
+  // Emits the controls' hits that come before hit (all the rest when null),
+  // as the merge below does: a control inside the hit has none.
+  auto emit_controls_before = [&](const Hit* hit) {
+    if (!with_c1) return;
+    for (; next_control < c1_controls.size() && (!hit || hit->end >= c1_controls[next_control] + 2); ++next_control) {
+      const std::size_t begin = c1_controls[next_control];
+      const bool inside = hit && hit->begin <= begin && begin + 2 <= hit->end;
+      if (!inside)
+        if (auto c1 = c1_hit(text, begin, begin + 2)) emit(std::move(*c1));
+    }
+  };
 
   // The hits are made as the candidates they come from are given back.
   ChunkedList<Hit> hits;
@@ -964,13 +981,20 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
         // A byte order mark is removed, not kept as an invisible character.
         remove_byte_order_marks(*hit.recovered);
       }
-      if (merged_later) hits.push_back(std::move(hit));
-      else emit(std::move(hit));
+      if (merged_later) {
+        hits.push_back(std::move(hit));
+      } else {
+        emit_controls_before(&hit);
+        emit(std::move(hit));
+      }
     }
     candidates.release_before(g.last + 1);
   }
   candidates.clear();
-  if (!merged_later) return;
+  if (!merged_later) {
+    emit_controls_before(nullptr);
+    return;
+  }
   {
     // Hits and controls are both in text order (controls found inside a
     // candidate may come late): one pass with a moving index, not a search
