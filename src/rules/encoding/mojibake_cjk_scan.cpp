@@ -372,6 +372,18 @@ class CjkScanner {
   // take some 40 bytes a character, and a file of one line of non-ASCII
   // text is one stretch. Real text has an ASCII byte (a newline) far sooner.
   static constexpr std::size_t kMaxStretch = 1 << 16;
+  // The pieces of a longer stretch overlap by kPieceOverlap characters, and
+  // a piece keeps only the hits that start before the last
+  // kPieceOverlap / 2 characters of it; the next piece keeps those that
+  // start there or later. So a hit (with the context its detector reads, a
+  // run of characters around it) of up to kPieceOverlap / 2 characters is
+  // seen whole by the piece that keeps it, and found once, whatever the
+  // split. Pieces that did not overlap lost, cut or doubled a hit across
+  // their edge. A longer hit that runs to a piece's end without recovered
+  // text (a fill pattern) is continued by the next piece's hit of the same
+  // kind from its start.
+  static constexpr std::size_t kPieceOverlap = 1024;
+  static_assert(kPieceOverlap < kMaxStretch / 2);
 
   // gates: null reads every stretch.
   CjkScanner(std::string_view text, StartCursor* gates) : text_(text), gates_(gates) {}
@@ -414,6 +426,12 @@ class CjkScanner {
   // it, counts its gates and runs the detectors they open.
   void read_stretch(std::size_t begin) {
     const std::size_t size = text_.size();
+    // The next piece of a stretch cut short: its first characters were the
+    // end of the piece before.
+    const bool continued = begin == next_piece_;
+    next_piece_ = kNoPiece;
+    continued_hit_ = continued ? open_hit_ : kNoHit;
+    open_hit_ = kNoHit;
     // A paragraph with 问句码 candidates ends before this stretch: they are settled first.
     if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
     if (han_table_.empty() && characters_read_ >= kHanTableAfter) han_table_.build();
@@ -485,6 +503,17 @@ class CjkScanner {
       count_gates(stretch_.size() - 1);
     }
     gates.length = stretch_.size();
+    // The hits this piece keeps (see kPieceOverlap), as byte offsets.
+    const std::size_t n = stretch_.size();
+    const bool cut = pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80;
+    keep_from_ = continued ? stretch_[kPieceOverlap / 2].begin : 0;
+    keep_before_ = cut ? stretch_[n - kPieceOverlap / 2].begin : kNoPiece;
+    piece_end_ = cut ? pos : kNoPiece;
+    if (cut) {
+      // The next piece starts kPieceOverlap characters before this one ends.
+      next_piece_ = stretch_[n - kPieceOverlap].begin;
+      pos = next_piece_;
+    }
     read_until_ = pos;
     characters_read_ += stretch_.size();
     gates.question_after = pos < size && text_[pos] == '?';
@@ -510,11 +539,37 @@ class CjkScanner {
     std::vector<Hit> local(std::make_move_iterator(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit)),
                            std::make_move_iterator(hits_.end()));
     hits_.resize(first_hit);
+    std::vector<Hit> kept;
     for (Hit& hit : local) {
-      const bool overlaps = std::any_of(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit), hits_.end(),
+      const bool overlaps = std::any_of(kept.begin(), kept.end(),
                                         [&](const Hit& h) { return hit.begin < h.end && h.begin < hit.end; });
-      if (!overlaps) hits_.push_back(std::move(hit));
+      if (!overlaps) kept.push_back(std::move(hit));
     }
+    // Then only the hits of this piece's share (the whole stretch unless it
+    // is read in pieces), chosen after the overlaps are settled, as a whole
+    // stretch would settle them.
+    const std::size_t open = continued_hit_;
+    for (Hit& hit : kept) {
+      if (hit.begin >= keep_before_) continue;  // the next piece's
+      if (hit.begin < keep_from_) {
+        // The piece before's, unless it continues a hit that ran to that piece's end.
+        if (open != kNoHit && continues_open_hit(hits_[open], hit)) {
+          hits_[open].end = hit.end;
+          if (hit.end == piece_end_) open_hit_ = open;
+        }
+        continue;
+      }
+      if (hit.end == piece_end_ && !hit.recovered) open_hit_ = hits_.size();
+      hits_.push_back(std::move(hit));
+    }
+  }
+
+  // Whether hit, found at the start of a piece, is the rest of open, a hit
+  // of the piece before that ran to its end: the same kind, no recovered
+  // text to join, reaching past open's end from inside it.
+  static bool continues_open_hit(const Hit& open, const Hit& hit) {
+    return open.how == hit.how && !hit.recovered && !open.recovered && open.lossy == hit.lossy && !hit.loss &&
+           hit.begin <= open.end && hit.end > open.end;
   }
 
   // 问句码 candidates of a paragraph (text between blank lines) are kept
@@ -1082,6 +1137,15 @@ class CjkScanner {
   std::string_view text_;
   StartCursor* gates_;  // starts of the gate characters, or null: every stretch is read
   std::size_t read_until_ = 0;  // stretches before it are read
+  // Pieces of a stretch longer than kMaxStretch (see kPieceOverlap).
+  static constexpr std::size_t kNoPiece = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kNoHit = static_cast<std::size_t>(-1);
+  std::size_t next_piece_ = kNoPiece;  // where the next piece of a cut stretch starts
+  std::size_t keep_from_ = 0;          // the current piece keeps the hits starting in [keep_from_, keep_before_)
+  std::size_t keep_before_ = kNoPiece;
+  std::size_t piece_end_ = kNoPiece;  // the current piece's end when the stretch goes on past it
+  std::size_t open_hit_ = kNoHit;     // index in hits_ of a hit that runs to the current piece's end
+  std::size_t continued_hit_ = kNoHit;  // open_hit_ of the piece before the current one
   Stretch stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
   mutable HanFactsTable han_table_;  // made after kHanTableAfter characters read
