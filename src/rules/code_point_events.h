@@ -52,6 +52,23 @@ std::uint32_t code_point_classes(char32_t cp);
 // from code_point_classes), or null in the build step itself, which has none yet.
 const std::uint32_t* prebuilt_code_point_classes();
 
+// Code points first to end - 1.
+struct CodePointRange {
+  std::uint32_t first;
+  std::uint32_t end;
+  friend bool operator==(const CodePointRange&, const CodePointRange&) = default;
+};
+
+// The Traditional-only characters of the BMP that a Chinese document's
+// scan marks kTraditional (Han characters and ideographic marks that
+// script::ChineseVariants calls foreign to Simplified), as ascending
+// ranges. Computed: a few milliseconds of table look-ups and ICU.
+std::vector<CodePointRange> traditional_ranges_in_bmp();
+
+// The same as the build wrote them (rules/code_point_class_table.cpp), or
+// null in the build step itself.
+const std::vector<CodePointRange>* prebuilt_traditional_ranges_in_bmp();
+
 // A document's events, and the union of the classes of each block of
 // kEventBlock events, so that a walk for rare classes skips whole blocks
 // instead of reading every event (a Chinese book has about one event every
