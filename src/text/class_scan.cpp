@@ -279,36 +279,69 @@ std::size_t run_sse2(const unsigned char* p, std::size_t n, std::size_t pos, con
 
 // AVX2: eight three-byte code points from p (four from each 128-bit lane: 12
 // bytes of each of two overlapping loads), checked against the form and
-// decoded to 32-bit lanes with shuffles. bad has a bit for each of the 24
-// bytes that breaks the form (or starts a code point that is not plain: E0,
-// ED); 0 when all eight are plain.
+// decoded to 32-bit lanes with shuffles. lane_bad has a bit for each of
+// the 24 bytes that breaks the form (or starts a code point that is not
+// plain: E0, ED), the first 12 in bits 0-11 and the others in bits 16-27
+// (bad() puts them in text order); 0 when all eight are plain.
 struct EightCodePoints {
   __m256i cp;
-  std::uint32_t bad;
+  std::uint32_t lane_bad;
+  std::uint32_t bad() const { return (lane_bad & 0xFFF) | ((lane_bad >> 4) & 0xFFF000); }
 };
 
-__attribute__((target("avx2"))) inline EightCodePoints decode_eight(const unsigned char* at) {
+// decode_eight's constants, made once before a loop (made inside it, the
+// compiler rebuilt several of them at every step).
+struct Avx2DecodeConstants {
+  __m256i mask, form, gather_bytes, e0, ed, low6, middle6, high4;
+};
+
+// Hides a constant's value from the compiler, which then keeps it in a
+// register (or reads it from memory) instead of building it again inside a
+// loop: a broadcast costs two instructions each time.
+template <typename Vector>
+__attribute__((always_inline)) inline void keep_built(Vector& value) {
+  asm("" : "+x"(value));
+}
+
+__attribute__((target("avx2"))) inline Avx2DecodeConstants avx2_decode_constants() {
   const auto f0 = static_cast<char>(0xF0), c0 = static_cast<char>(0xC0), e0 = static_cast<char>(0xE0),
              x80 = static_cast<char>(0x80);
-  const __m256i mask = _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0));
-  const __m256i form =
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0));
-  // Code point i of a lane to 32-bit lane i as third | second << 8 | lead << 16.
-  const __m256i gather_bytes =
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1));
+  Avx2DecodeConstants k{
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0)),
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0)),
+      // Code point i of a lane to 32-bit lane i as third | second << 8 | lead << 16.
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1)),
+      _mm256_set1_epi8(e0),
+      _mm256_set1_epi8(static_cast<char>(0xED)),
+      _mm256_set1_epi32(0x3F),
+      _mm256_set1_epi32(0xFC0),
+      _mm256_set1_epi32(0xF000),
+  };
+  keep_built(k.mask);
+  keep_built(k.form);
+  keep_built(k.gather_bytes);
+  keep_built(k.e0);
+  keep_built(k.ed);
+  keep_built(k.low6);
+  keep_built(k.middle6);
+  keep_built(k.high4);
+  return k;
+}
+
+__attribute__((target("avx2"), always_inline)) inline EightCodePoints decode_eight(const unsigned char* at,
+                                                                                  const Avx2DecodeConstants& k) {
   const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
   const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 12));
   const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
-  const auto fits = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, mask), form)));
-  const auto excluded = static_cast<std::uint32_t>(_mm256_movemask_epi8(
-      _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(e0)), _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xED))))));
-  const std::uint32_t lane_bad = (~fits | excluded) & 0x0FFF0FFFu;
-  const __m256i x = _mm256_shuffle_epi8(v, gather_bytes);
+  const __m256i misfit = _mm256_or_si256(_mm256_cmpeq_epi8(v, k.e0), _mm256_cmpeq_epi8(v, k.ed));
+  // A byte breaks the form when it does not fit its place, or is a lead E0 or ED.
+  const __m256i fit = _mm256_andnot_si256(misfit, _mm256_cmpeq_epi8(_mm256_and_si256(v, k.mask), k.form));
+  const std::uint32_t lane_bad = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(fit)) & 0x0FFF0FFFu;
+  const __m256i x = _mm256_shuffle_epi8(v, k.gather_bytes);
   const __m256i cp = _mm256_or_si256(
-      _mm256_or_si256(_mm256_and_si256(x, _mm256_set1_epi32(0x3F)),
-                      _mm256_and_si256(_mm256_srli_epi32(x, 2), _mm256_set1_epi32(0xFC0))),
-      _mm256_and_si256(_mm256_srli_epi32(x, 4), _mm256_set1_epi32(0xF000)));
-  return {cp, (lane_bad & 0xFFF) | ((lane_bad >> 16) << 12)};
+      _mm256_or_si256(_mm256_and_si256(x, k.low6), _mm256_and_si256(_mm256_srli_epi32(x, 2), k.middle6)),
+      _mm256_and_si256(_mm256_srli_epi32(x, 4), k.high4));
+  return {cp, lane_bad};
 }
 
 // AVX2: eight code points a step (decode_eight); their wanted bits are
@@ -317,19 +350,28 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
                                                        const RunTables& tables, std::vector<ClassEvent>& events) {
   const WantedBits& bits = tables.bits;
   const std::uint32_t* bmp = tables.bmp;
-  const __m256i low5 = _mm256_set1_epi32(31);
+  __m256i low5 = _mm256_set1_epi32(31);
+  keep_built(low5);
+  const Avx2DecodeConstants constants = avx2_decode_constants();
   const auto* words = reinterpret_cast<const int*>(bits.data());  // 32 code points a word (little-endian)
   static_assert(std::endian::native == std::endian::little);
   while (pos + 28 <= n) {
-    const auto [cp, bad] = decode_eight(p + pos);
+    const EightCodePoints eight = decode_eight(p + pos, constants);
+    const __m256i cp = eight.cp;
     // Every lane's code point is below U+10000 (decode_eight masks its
     // bits), so the gather stays in the bits even where the form broke.
     const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
     // Bit 31 of each lane: whether its code point is wanted.
-    const __m256i bit = _mm256_sllv_epi32(word, _mm256_sub_epi32(low5, _mm256_and_si256(cp, low5)));
+    const __m256i bit = _mm256_sllv_epi32(word, _mm256_andnot_si256(cp, low5));  // 31 - (cp & 31)
     unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
+    // Nearly every step of Chinese text: eight plain code points, none wanted.
+    if ((wanted | eight.lane_bad) == 0) [[likely]] {
+      pos += 24;
+      continue;
+    }
     // Some code point is not plain: only the whole ones before it count,
     // then the byte that broke the form is looked at.
+    const std::uint32_t bad = eight.bad();
     const std::size_t whole = bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
     wanted &= (1u << whole) - 1;
     if (wanted != 0) [[unlikely]] {
@@ -441,12 +483,11 @@ std::size_t decode_portable(const unsigned char* p, std::size_t n, std::size_t p
 __attribute__((target("avx2"))) std::size_t decode_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
                                                           char32_t* cps, std::size_t max) {
   std::size_t count = 0;
+  const Avx2DecodeConstants constants = avx2_decode_constants();
   while (count + 8 <= max && pos + 28 <= n) {
-    const auto [cp, bad] = decode_eight(p + pos);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(cps + count), cp);
-    if (bad != 0) {
-      return count + static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
-    }
+    const EightCodePoints eight = decode_eight(p + pos, constants);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(cps + count), eight.cp);
+    if (eight.lane_bad != 0) return count + static_cast<std::size_t>(__builtin_ctz(eight.bad())) / 3;
     count += 8;
     pos += 24;
   }
