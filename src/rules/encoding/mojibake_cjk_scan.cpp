@@ -23,16 +23,10 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-// 16 bytes: every character of a stretch with a gate is one. No member
-// initializers: a run of them is written in place (Stretch::grow).
-struct StretchChar {
-  std::size_t begin;
-  char32_t cp;
-  std::uint16_t gbk;
-  std::uint8_t length;  // bytes
-  std::size_t end() const { return begin + length; }
-};
-static_assert(sizeof(StretchChar) == 16);
+// 16 bytes: every character of a stretch with a gate is one, with its GBK
+// code (0 where it has none). No member initializers: a run of them is
+// written in place (Stretch::room).
+using StretchChar = text::CodedChar;
 
 // The characters of a stretch, in a buffer kept from stretch to stretch
 // whose room is not cleared when it grows: a fifth of literary Chinese lies
@@ -48,9 +42,13 @@ class Stretch {
   const StretchChar& back() const { return data_[size_ - 1]; }
   const StretchChar* begin() const { return data_.get(); }
   const StretchChar* end() const { return data_.get() + size_; }
-  void push_back(const StretchChar& c) { *grow(1) = c; }
-  // Room for count more characters at the end, to be written by the caller.
-  StretchChar* grow(std::size_t count) {
+  void push_back(const StretchChar& c) {
+    *room(1) = c;
+    ++size_;
+  }
+  // Room for count more characters at the end, to be written by the
+  // caller, who then says how many it added.
+  StretchChar* room(std::size_t count) {
     if (size_ + count > capacity_) {
       const std::size_t capacity = std::max(size_ + count, 2 * capacity_);
       auto larger = std::make_unique_for_overwrite<StretchChar[]>(capacity);
@@ -58,10 +56,9 @@ class Stretch {
       data_ = std::move(larger);
       capacity_ = capacity;
     }
-    StretchChar* room = data_.get() + size_;
-    size_ += count;
-    return room;
+    return data_.get() + size_;
   }
+  void added(std::size_t count) { size_ += count; }
 
  private:
   std::unique_ptr<StretchChar[]> data_;
@@ -207,18 +204,18 @@ inline bool plain_level1_code(std::uint16_t gbk) {
   return is_level1_code(gbk) && gbk != 0xCCCC && gbk != 0xCDCD;
 }
 
-// One bit per BMP character that adds nothing to a stretch's gates but its
-// length: a plain level-1 code (plain_level1_code), or Chinese punctuation
-// (，。“”) of GB2312's punctuation rows, neither rare nor ever odd. Looked
-// up for every character of a stretch with a gate; built once (65,536 GBK
-// codes read), read-only afterwards.
-const std::array<std::uint64_t, 0x10000 / 64>& settled_in_decode() {
-  static const auto kBits = [] {
-    std::array<std::uint64_t, 0x10000 / 64> bits{};
+// One bit per BMP character that adds to a stretch's gates more than its
+// length: all but a plain level-1 code (plain_level1_code) and Chinese
+// punctuation (，。“”) of GB2312's punctuation rows, neither rare nor ever
+// odd. Looked up for every character of a stretch with a gate; built once
+// (65,536 GBK codes read), read-only afterwards.
+const text::WantedBits& unsettled_in_decode() {
+  static const text::WantedBits kBits = [] {
+    text::WantedBits bits{};
     const std::uint16_t* codes = gbk_code_table();
     for (char32_t cp = 0; cp < 0x10000; ++cp) {
       const std::uint16_t code = codes[cp];
-      if (plain_level1_code(code) || (is_level1_or_punctuation(code) && is_typographic_punctuation(cp)))
+      if (!plain_level1_code(code) && !(is_level1_or_punctuation(code) && is_typographic_punctuation(cp)))
         bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
     }
     return bits;
@@ -436,7 +433,7 @@ class CjkScanner {
     if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
     if (han_table_.empty() && characters_read_ >= kHanTableAfter) han_table_.build();
     const std::uint16_t* gbk_codes = gbk_code_table();
-    const std::uint64_t* settled = settled_in_decode().data();
+    const text::WantedBits& unsettled = unsettled_in_decode();
     std::size_t pos = begin;
     Gates gates;
     stretch_.clear();
@@ -446,7 +443,7 @@ class CjkScanner {
     // which adds nothing but its length).
     auto count_gates = [&](std::size_t index) {
       const char32_t cp = stretch_[index].cp;
-      const std::uint16_t code = stretch_[index].gbk;
+      const std::uint16_t code = stretch_[index].code;
       // GB2312 level 1 (most of every stretch): common, not odd, no gate of
       // its own but the fill images; decided from the code, so that the
       // character costs one look-up (the facts table misses the cache).
@@ -479,20 +476,16 @@ class CjkScanner {
       if (is_foreign_in_chinese(cp)) ++gates.foreign;
     };
     // Runs of three-byte characters (nearly all of Chinese) are decoded
-    // several at a time and written in place; a plain level-1 character
-    // needs nothing more. Any other character is read one by one.
-    char32_t run[64];
+    // up to 64 at a time with their GBK codes and written in place; a plain
+    // level-1 character needs nothing more. Any other character is read
+    // one by one.
+    constexpr std::size_t kRun = 64;  // one bit each in others
     while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80 && stretch_.size() < kMaxStretch) {
-      if (const std::size_t count = text::decode_three_byte_run(text_, pos, run, std::size(run))) {
-        static_assert(std::size(run) <= 64);  // one bit each in others
-        const std::size_t first = stretch_.size();
-        StretchChar* out = stretch_.grow(count);
-        std::uint64_t others = 0;  // the characters the loop does not settle
-        for (std::size_t i = 0; i < count; ++i) {
-          const char32_t cp = run[i];
-          out[i] = StretchChar{pos + 3 * i, cp, gbk_codes[cp], 3};
-          others |= (~(settled[cp >> 6] >> (cp & 63)) & 1) << i;
-        }
+      std::uint64_t others = 0;  // the characters the loop does not settle
+      const std::size_t first = stretch_.size();
+      if (const std::size_t count =
+              text::decode_three_byte_chars(text_, pos, stretch_.room(kRun), kRun, gbk_codes, unsettled, others)) {
+        stretch_.added(count);
         for (; others != 0; others &= others - 1) count_gates(first + static_cast<std::size_t>(std::countr_zero(others)));
         pos += 3 * count;
         continue;
@@ -709,8 +702,8 @@ class CjkScanner {
     if (stretch_.front().cp != U'锘') return;
     const std::size_t begin = stretch_.front().begin;
     if (begin != 0 && text_[begin - 1] != '\n') return;
-    if (stretch_.size() >= 2 && (stretch_[1].gbk >> 8) == 0xBF) {
-      const unsigned trail = stretch_[1].gbk & 0xFF;
+    if (stretch_.size() >= 2 && (stretch_[1].code >> 8) == 0xBF) {
+      const unsigned trail = stretch_[1].code & 0xFF;
       if (trail < 0x80) {
         add(0, 2, "a UTF-8 byte order mark (EF BB BF) read as GBK", std::string(1, static_cast<char>(trail)));
         return;
@@ -804,7 +797,7 @@ class CjkScanner {
     for (std::size_t i = 0; i < n; ++i) {
       first_byte_[i] = size;
       char_at_byte_[size] = static_cast<std::int32_t>(i);
-      const std::uint16_t code = stretch_[i].gbk;
+      const std::uint16_t code = stretch_[i].code;
       if (code != 0) {
         bytes_[size] = code >> 8;
         bytes_[size + 1] = code & 0xFF;
@@ -832,7 +825,7 @@ class CjkScanner {
     for (std::size_t k = 0; k < n;) {
       // Recovered text must be punctuation, CJK or other three-byte UTF-8
       // from U+2000 up, so the span starts with a GBK lead byte E2-EF.
-      const unsigned lead_byte = stretch_[k].gbk >> 8;
+      const unsigned lead_byte = stretch_[k].code >> 8;
       if (lead_byte < 0xE2 || lead_byte > 0xEF) {
         ++k;
         continue;
@@ -920,7 +913,7 @@ class CjkScanner {
 
   // A rare character whose GBK lead byte is the lead of a UTF-8 ideograph.
   bool lone_ideograph_lead(std::size_t index) const {
-    const unsigned lead = stretch_[index].gbk >> 8;
+    const unsigned lead = stretch_[index].code >> 8;
     return lead >= 0xE4 && lead <= 0xE9 && is_han(stretch_[index].cp) && !is_common_han(stretch_[index].cp);
   }
 
