@@ -295,47 +295,58 @@ bool is_utf8_start_code(std::uint16_t code) {
 }
 
 // The facts the detectors ask about each character of a stretch with a gate,
-// for the CJK Unified Ideographs (the bulk of every stretch), by the same
-// functions the other characters go through.
-struct HanFacts {
-  static constexpr char32_t kFirst = 0x4E00, kLast = 0x9FFF;
-  static constexpr std::uint8_t kMayBeOdd = 1, kLevel1OrPunctuation = 2, kUtf8Lead = 4, kUtf8Start = 8;
-  static constexpr std::uint8_t kKnown = 0x80;  // computed (HanFactsTable)
+// for U+2000-U+FFFF (the ideographs, the bulk of every stretch, and the
+// punctuation between them) but kana, whose oddity depends on the character
+// before, and U+FFFD, a lost byte: by the same functions the other
+// characters go through.
+struct CharFacts {
+  static constexpr char32_t kFirst = 0x2000, kLast = 0xFFFF;
+  static constexpr std::uint8_t kMayBeOdd = 1, kLevel1OrPunctuation = 2, kUtf8Lead = 4, kUtf8Start = 8, kForeign = 16;
+  static constexpr std::uint8_t kKnown = 0x80;  // computed (CharFactsTable)
+  static constexpr std::uint8_t kAbsent = 0x40;  // kana or U+FFFD: not in the table
   std::uint8_t flags = 0;
   std::uint8_t written_oddity = 0;
   MeantFacts meant[kMisreadCount];
 };
 
-HanFacts han_facts_of(char32_t cp) {
-  HanFacts facts;
-  facts.flags = HanFacts::kKnown;
+CharFacts char_facts_of(char32_t cp) {
+  CharFacts facts;
+  facts.flags = CharFacts::kKnown;
+  if (is_kana(cp) || cp == kReplacement) {
+    facts.flags |= CharFacts::kAbsent;
+    return facts;
+  }
   const std::uint16_t code = gbk_code(cp);
-  if (may_be_odd(cp, code)) facts.flags |= HanFacts::kMayBeOdd;
-  if (is_level1_or_punctuation(code)) facts.flags |= HanFacts::kLevel1OrPunctuation;
-  if (is_utf8_lead_code(code)) facts.flags |= HanFacts::kUtf8Lead;
-  if (is_utf8_start_code(code)) facts.flags |= HanFacts::kUtf8Start;
+  if (may_be_odd(cp, code)) facts.flags |= CharFacts::kMayBeOdd;
+  if (is_level1_or_punctuation(code)) facts.flags |= CharFacts::kLevel1OrPunctuation;
+  if (is_utf8_lead_code(code)) facts.flags |= CharFacts::kUtf8Lead;
+  if (is_utf8_start_code(code)) facts.flags |= CharFacts::kUtf8Start;
+  if (is_foreign_in_chinese(cp)) facts.flags |= CharFacts::kForeign;
   facts.written_oddity = static_cast<std::uint8_t>(written_oddity(cp, 0));
   for (const Misread& misread : kMisreads) facts.meant[misread.index] = meant_facts_of(misread, cp);
   return facts;
 }
 
-// A scan's own facts of the ideographs it meets, each computed the first
-// time: a book has some thousands of distinct ones, and computing all
-// 20,992 up front cost ~15M instructions on the first Chinese text of a run.
-class HanFactsTable {
+// A scan's own facts of the characters it meets, each computed the first
+// time: a book has some thousands of distinct ideographs, and computing all
+// 20,992 up front cost ~15M instructions on the first Chinese text of a run;
+// its punctuation, asked about around every odd character, cost ~6M on 20 MB
+// when computed at each ask.
+class CharFactsTable {
  public:
   bool empty() const { return entries_.empty(); }
-  void build() { entries_.assign(HanFacts::kLast - HanFacts::kFirst + 1, HanFacts{}); }
-  // Null before build() and outside the ideographs (the caller asks the functions).
-  const HanFacts* find(char32_t cp) {
-    if (entries_.empty() || cp < HanFacts::kFirst || cp > HanFacts::kLast) return nullptr;
-    HanFacts& facts = entries_[cp - HanFacts::kFirst];
-    if (!(facts.flags & HanFacts::kKnown)) facts = han_facts_of(cp);
-    return &facts;
+  void build() { entries_.assign(CharFacts::kLast - CharFacts::kFirst + 1, CharFacts{}); }
+  // Null before build() and outside the table's characters (the caller asks the functions).
+  const CharFacts* find(char32_t cp) {
+    if (cp - CharFacts::kFirst > CharFacts::kLast - CharFacts::kFirst || entries_.empty()) return nullptr;
+    CharFacts& facts = entries_[cp - CharFacts::kFirst];
+    if (!(facts.flags & CharFacts::kKnown)) [[unlikely]]
+      facts = char_facts_of(cp);
+    return (facts.flags & CharFacts::kAbsent) ? nullptr : &facts;
   }
 
  private:
-  std::vector<HanFacts> entries_;
+  std::vector<CharFacts> entries_;
 };
 
 bool is_ascii_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
@@ -360,10 +371,10 @@ struct Gates {
 
 class CjkScanner {
  public:
-  // The Han table is made once a text has had tens of thousands of
+  // The facts table is made once a text has had tens of thousands of
   // characters in stretches with a gate, so an article, a start-up or an
   // English text (some thousands in 20 MB) goes without.
-  static constexpr std::size_t kHanTableAfter = 1 << 15;
+  static constexpr std::size_t kFactsTableAfter = 1 << 15;
 
   // A stretch is read at most this many characters at a time: its buffers
   // take some 40 bytes a character, and a file of one line of non-ASCII
@@ -431,13 +442,14 @@ class CjkScanner {
     open_hit_ = kNoHit;
     // A paragraph with 问句码 candidates ends before this stretch: they are settled first.
     if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
-    if (han_table_.empty() && characters_read_ >= kHanTableAfter) han_table_.build();
+    if (facts_table_.empty() && characters_read_ >= kFactsTableAfter) facts_table_.build();
     const std::uint16_t* gbk_codes = gbk_code_table();
     const text::WantedBits& unsettled = unsettled_in_decode();
     std::size_t pos = begin;
     Gates gates;
     stretch_.clear();
     odd_.clear();
+    utf8_starts_.clear();
     // What the character at index adds to the gates, when its GBK code is
     // not a plain level-1 one (plain_level1_code: most of every stretch,
     // which adds nothing but its length).
@@ -452,15 +464,19 @@ class CjkScanner {
         if (cp == U'锘') gates.bom_image = true;
         return;
       }
-      if (const HanFacts* facts = han_table_.find(cp)) {
-        // The same verdicts as below, from the table (Han is never foreign nor Latin-1).
-        if (facts->flags & HanFacts::kMayBeOdd) odd_.push_back(index);
+      if (const CharFacts* facts = facts_table_.find(cp)) {
+        // The same verdicts as below, from the table (which holds neither Latin-1 nor U+FFFD).
+        if (facts->flags & CharFacts::kMayBeOdd) odd_.push_back(index);
         if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
         if (cp == U'锘') gates.bom_image = true;
-        if (facts->flags & HanFacts::kLevel1OrPunctuation) return;
+        if (facts->flags & CharFacts::kLevel1OrPunctuation) return;
         ++gates.rare;
-        if (facts->flags & HanFacts::kUtf8Lead) ++gates.utf8_lead;
-        if (facts->flags & HanFacts::kUtf8Start) ++gates.utf8_start;
+        if (facts->flags & CharFacts::kUtf8Lead) ++gates.utf8_lead;
+        if (facts->flags & CharFacts::kUtf8Start) {
+          ++gates.utf8_start;
+          utf8_starts_.push_back(index);
+        }
+        if (facts->flags & CharFacts::kForeign) ++gates.foreign;
         return;
       }
       if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
@@ -472,7 +488,10 @@ class CjkScanner {
       if (is_level1_or_punctuation(code)) return;
       ++gates.rare;
       if (is_utf8_lead_code(code)) ++gates.utf8_lead;
-      if (is_utf8_start_code(code)) ++gates.utf8_start;
+      if (is_utf8_start_code(code)) {
+        ++gates.utf8_start;
+        utf8_starts_.push_back(index);
+      }
       if (is_foreign_in_chinese(cp)) ++gates.foreign;
     };
     // Runs of three-byte characters (nearly all of Chinese) are decoded
@@ -519,7 +538,8 @@ class CjkScanner {
     if (gates.fill) find_fill_patterns();
     // A span starts at a character with a UTF-8 lead byte whose trail byte
     // continues it, or one whose sequence a lost byte cut short.
-    if (gates.utf8_lead > 0 && (gates.utf8_start > 0 || gates.replacement || gates.question_after))
+    if (gates.utf8_lead > 0 && (gates.replacement || utf8_sequence_may_start() ||
+                                (gates.question_after && is_utf8_lead_code(stretch_.back().code))))
       find_utf8_read_as_gbk();
     if (gates.rare >= 1 && gates.length >= 2 && !odd_.empty()) {
       for (const Misread& misread : kMisreads) find_misread(misread);
@@ -563,6 +583,22 @@ class CjkScanner {
   static bool continues_open_hit(const Hit& open, const Hit& hit) {
     return open.how == hit.how && !hit.recovered && !open.recovered && open.lossy == hit.lossy && !hit.loss &&
            hit.begin <= open.end && hit.end > open.end;
+  }
+
+  // Whether some character whose GBK bytes may start a UTF-8 sequence (lead
+  // E2-EF, trail 80-BF) is followed by one whose first GBK byte continues
+  // it (80-BF). Without one, and without a lost byte (U+FFFD, or a '?'
+  // after a last character with a lead E2-EF, the one sequence that can
+  // be cut short), find_utf8_read_as_gbk decodes no sequence from any
+  // start and finds nothing: a rare character before a common one is most
+  // often no such start, and the stretch's bytes need not be built.
+  bool utf8_sequence_may_start() const {
+    for (const std::size_t k : utf8_starts_) {
+      if (k + 1 >= stretch_.size()) continue;
+      const unsigned next_lead = stretch_[k + 1].code >> 8;
+      if (next_lead >= 0x80 && next_lead <= 0xBF) return true;
+    }
+    return false;
   }
 
   // 问句码 candidates of a paragraph (text between blank lines) are kept
@@ -1002,7 +1038,7 @@ class CjkScanner {
   }
 
   MeantFacts meant_facts(const Misread& misread, char32_t written) const {
-    const HanFacts* facts = han_table_.find(written);
+    const CharFacts* facts = facts_table_.find(written);
     return facts ? facts->meant[misread.index] : meant_facts_of(misread, written);
   }
 
@@ -1013,7 +1049,7 @@ class CjkScanner {
     for (std::size_t i = from; i < to; ++i) {
       const char32_t cp = stretch_[i].cp;
       const char32_t previous = i > from ? stretch_[i - 1].cp : 0;
-      const HanFacts* facts = han_table_.find(cp);
+      const CharFacts* facts = facts_table_.find(cp);
       const int odd = facts ? facts->written_oddity : written_oddity(cp, previous);
       written += odd;
       if (odd >= 2) ++strong;
@@ -1141,7 +1177,8 @@ class CjkScanner {
   std::size_t continued_hit_ = kNoHit;  // open_hit_ of the piece before the current one
   Stretch stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
-  mutable HanFactsTable han_table_;  // made after kHanTableAfter characters read
+  std::vector<std::size_t> utf8_starts_;  // indices of stretch_ whose GBK code may start UTF-8 (is_utf8_start_code)
+  mutable CharFactsTable facts_table_;  // made after kFactsTableAfter characters read
   std::size_t characters_read_ = 0;      // in the stretches read so far
   std::vector<std::uint16_t> bytes_;        // see build_gbk_bytes
   std::vector<std::int32_t> char_at_byte_;  // character starting at each byte, or -1
