@@ -244,26 +244,4 @@ std::vector<std::size_t> EventWalk::starts() {
   return out;
 }
 
-const text::ClassEvent* EventWalk::next(std::size_t pos) {
-  const std::vector<text::ClassEvent>& events = events_->events;
-  const std::size_t size = events.size();
-  const std::size_t block = CodePointEvents::kEventBlock;
-  // An event of prose_only's walk must not be masked: one test of its classes.
-  const std::uint32_t excluded = prose_only_ ? cls::kNotProse : 0;
-  while (index_ < size) {
-    // A block none of whose events is of the walk's classes is skipped whole.
-    if (index_ % block == 0 && (events_->block_classes[index_ / block] & classes_) == 0) {
-      index_ += block;
-      continue;
-    }
-    const std::size_t block_end = std::min(size, (index_ / block + 1) * block);
-    for (; index_ < block_end; ++index_) {
-      const text::ClassEvent& event = events[index_];
-      if ((event.classes & classes_) == 0 || (event.classes & excluded) != 0 || event.begin < pos) continue;
-      return &event;
-    }
-  }
-  return nullptr;
-}
-
 }  // namespace tc
