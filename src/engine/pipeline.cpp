@@ -80,22 +80,28 @@ constexpr std::size_t kContextBytes = 16;
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Whitespace runs become one space; leading and trailing ones go.
-std::string folded(std::string_view text) {
-  std::string out;
-  bool space = false;
+// Whitespace runs become one space; leading and trailing ones go. Each
+// byte kept is handed to out, in order.
+template <typename Out>
+void fold(std::string_view text, Out&& out) {
+  bool kept_any = false, space = false;
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
+      space = kept_any;
       continue;
     }
-    if (space) out += ' ';
+    if (space) out(' ');
     space = false;
-    out += c;
+    kept_any = true;
+    out(c);
   }
-  return out;
 }
 
+bool is_line_break(char c) { return c == '\n' || c == '\r'; }
+
+// Hashed once for every finding of a run (a Chinese book has thousands):
+// the context is folded into buffers on the stack and the span straight
+// into the hash, with no string made.
 std::uint64_t base_hash(const Finding& f) {
   Fnv1a h;
   // The count of left-out findings sits on the first of them: without this
@@ -107,26 +113,39 @@ std::uint64_t base_hash(const Finding& f) {
   const std::string_view text = f.document->text;
   // Fold a wide window, then keep kContextBytes of it next to the span, so
   // extra spaces nearby change nothing.
-  std::size_t before = f.span.begin > 4 * kContextBytes ? f.span.begin - 4 * kContextBytes : 0;
+  constexpr std::size_t kWindow = 4 * kContextBytes;
+  std::size_t before = f.span.begin > kWindow ? f.span.begin - kWindow : 0;
   std::string_view left = text.substr(before, f.span.begin - before);
-  std::string_view right = text.substr(f.span.end, std::min(text.size() - f.span.end, 4 * kContextBytes));
+  std::string_view right = text.substr(f.span.end, std::min(text.size() - f.span.end, kWindow));
   // Context stays within the finding's line.
-  if (const std::size_t newline = left.find_last_of("\n\r"); newline != std::string_view::npos) left.remove_prefix(newline + 1);
-  if (const std::size_t newline = right.find_first_of("\n\r"); newline != std::string_view::npos) right = right.substr(0, newline);
-  std::string left_folded = folded(left);
-  std::string right_folded = folded(right);
+  for (std::size_t i = left.size(); i > 0; --i)
+    if (is_line_break(left[i - 1])) {
+      left.remove_prefix(i);
+      break;
+    }
+  for (std::size_t i = 0; i < right.size(); ++i)
+    if (is_line_break(right[i])) {
+      right = right.substr(0, i);
+      break;
+    }
+  char left_buffer[kWindow], right_buffer[kWindow];
+  std::size_t left_size = 0, right_size = 0;
+  fold(left, [&](char c) { left_buffer[left_size++] = c; });
+  fold(right, [&](char c) { right_buffer[right_size++] = c; });
+  std::string_view left_folded(left_buffer, left_size), right_folded(right_buffer, right_size);
   if (left_folded.size() > kContextBytes) {
     std::size_t cut = left_folded.size() - kContextBytes;
     while (cut < left_folded.size() && is_continuation(left_folded[cut])) ++cut;
-    left_folded.erase(0, cut);
+    left_folded.remove_prefix(cut);
   }
   if (right_folded.size() > kContextBytes) {
     std::size_t cut = kContextBytes;
     while (cut > 0 && is_continuation(right_folded[cut])) --cut;
-    right_folded.resize(cut);
+    right_folded = right_folded.substr(0, cut);
   }
   h.add(left_folded);
-  h.add(folded(text.substr(f.span.begin, f.span.size())));
+  fold(text.substr(f.span.begin, f.span.size()), [&](char c) { h.add_byte(c); });
+  h.end_field();
   h.add(right_folded);
   return h.hash;
 }

@@ -1,7 +1,8 @@
 // The classes of U+0000-U+FFFF, written at build time by
 // tools/code_point_class_table.cpp from code_point_classes(): computing them
 // at run time asked ICU and every rule's predicate about 65,536 code points
-// (4% of checking the Debian catalogs). Not part of transcheck_base, so that
+// (4% of checking the Debian catalogs); and the Traditional-only
+// characters of the BMP, from traditional_ranges_in_bmp(). Not part of transcheck_base, so that
 // the build step can link the predicates without it (CMakeLists.txt).
 #include <cstdint>
 #include <vector>
@@ -16,7 +17,21 @@ constexpr std::uint32_t kRuns[][2] = {
 #include "rules/code_point_class_runs.inc"
 };
 
+// The Traditional-only characters of the BMP: {first, end}, ascending.
+constexpr std::uint32_t kTraditionalRanges[][2] = {
+#include "rules/code_point_traditional_ranges.inc"
+};
+
 }  // namespace
+
+const std::vector<CodePointRange>* prebuilt_traditional_ranges_in_bmp() {
+  static const std::vector<CodePointRange> kRanges = [] {
+    std::vector<CodePointRange> ranges;
+    for (const auto& range : kTraditionalRanges) ranges.push_back({range[0], range[1]});
+    return ranges;
+  }();
+  return &kRanges;
+}
 
 const std::uint32_t* prebuilt_code_point_classes() {
   static const std::vector<std::uint32_t> kTable = [] {

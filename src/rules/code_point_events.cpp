@@ -66,6 +66,19 @@ std::uint32_t code_point_classes(char32_t cp) {
   return classes;
 }
 
+std::vector<CodePointRange> traditional_ranges_in_bmp() {
+  std::vector<CodePointRange> ranges;
+  script::ChineseVariants to_simplified(script::ChineseTarget::simplified);
+  for (char32_t cp = 0x3000; cp < 0x10000; ++cp) {
+    if (!is_han_or_ideographic_mark(cp) || !to_simplified.is_foreign(cp)) continue;
+    if (!ranges.empty() && ranges.back().end == cp)
+      ++ranges.back().end;
+    else
+      ranges.push_back({cp, cp + 1});
+  }
+  return ranges;
+}
+
 namespace {
 
 std::uint32_t classes_beyond_bmp(char32_t cp) { return code_point_classes(cp); }
@@ -84,14 +97,16 @@ const std::vector<std::uint32_t>& base_table() {
 }
 
 // The base table with the Traditional characters of the BMP marked, for
-// Chinese documents only: asking ICU about every Han character takes a few
-// milliseconds, which English documents need not pay.
+// Chinese documents only, from the ranges the build wrote (asking about
+// every Han character took some 10M instructions, on the first Chinese
+// document of a run).
 const std::vector<std::uint32_t>& chinese_table() {
   static const std::vector<std::uint32_t> kTable = [] {
     std::vector<std::uint32_t> table = base_table();
-    script::ChineseVariants to_simplified(script::ChineseTarget::simplified);
-    for (char32_t cp = 0x3000; cp < 0x10000; ++cp)
-      if (is_han_or_ideographic_mark(cp) && to_simplified.is_foreign(cp)) table[cp] |= cls::kTraditional;
+    const std::vector<CodePointRange>* prebuilt = prebuilt_traditional_ranges_in_bmp();
+    const std::vector<CodePointRange> computed = prebuilt ? std::vector<CodePointRange>() : traditional_ranges_in_bmp();
+    for (const CodePointRange& range : prebuilt ? *prebuilt : computed)
+      for (std::uint32_t cp = range.first; cp < range.end; ++cp) table[cp] |= cls::kTraditional;
     return table;
   }();
   return kTable;
@@ -261,28 +276,6 @@ std::vector<std::size_t> EventWalk::starts() {
   std::vector<std::size_t> out;
   for (std::size_t pos = 0; const text::ClassEvent* event = next(pos); pos = event->end()) out.push_back(event->begin);
   return out;
-}
-
-const text::ClassEvent* EventWalk::next(std::size_t pos) {
-  const std::vector<text::ClassEvent>& events = events_->events;
-  const std::size_t size = events.size();
-  const std::size_t block = CodePointEvents::kEventBlock;
-  // An event of prose_only's walk must not be masked: one test of its classes.
-  const std::uint32_t excluded = prose_only_ ? cls::kNotProse : 0;
-  while (index_ < size) {
-    // A block none of whose events is of the walk's classes is skipped whole.
-    if (index_ % block == 0 && (events_->block_classes[index_ / block] & classes_) == 0) {
-      index_ += block;
-      continue;
-    }
-    const std::size_t block_end = std::min(size, (index_ / block + 1) * block);
-    for (; index_ < block_end; ++index_) {
-      const text::ClassEvent& event = events[index_];
-      if ((event.classes & classes_) == 0 || (event.classes & excluded) != 0 || event.begin < pos) continue;
-      return &event;
-    }
-  }
-  return nullptr;
 }
 
 }  // namespace tc

@@ -4,6 +4,7 @@
 // each rule subscribes to its classes and walks their events instead of
 // scanning the whole text itself. A class is a superset of what its rule
 // reports; the rule's own file still decides each case.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -52,6 +53,23 @@ std::uint32_t code_point_classes(char32_t cp);
 // from code_point_classes), or null in the build step itself, which has none yet.
 const std::uint32_t* prebuilt_code_point_classes();
 
+// Code points first to end - 1.
+struct CodePointRange {
+  std::uint32_t first;
+  std::uint32_t end;
+  friend bool operator==(const CodePointRange&, const CodePointRange&) = default;
+};
+
+// The Traditional-only characters of the BMP that a Chinese document's
+// scan marks kTraditional (Han characters and ideographic marks that
+// script::ChineseVariants calls foreign to Simplified), as ascending
+// ranges. Computed: a few milliseconds of table look-ups and ICU.
+std::vector<CodePointRange> traditional_ranges_in_bmp();
+
+// The same as the build wrote them (rules/code_point_class_table.cpp), or
+// null in the build step itself.
+const std::vector<CodePointRange>* prebuilt_traditional_ranges_in_bmp();
+
 // A document's events, and the union of the classes of each block of
 // kEventBlock events, so that a walk for rare classes skips whole blocks
 // instead of reading every event (a Chinese book has about one event every
@@ -70,7 +88,43 @@ class EventWalk {
   EventWalk(const CheckContext& context, std::uint32_t classes, bool prose_only);
   // The first event at or after pos of the walk's classes, or nullptr.
   // Positions asked for never go back.
-  const text::ClassEvent* next(std::size_t pos);
+  const text::ClassEvent* next(std::size_t pos) {
+    return next_unless(pos, [](const text::ClassEvent&) { return false; });
+  }
+  // The same, passing over (and past) the events for which passes(event)
+  // is true, in one loop: a mojibake scan passes over most of its candidates
+  // in Chinese text, and asking next() again for each cost a call and its
+  // set-up each time.
+  template <typename Passes>
+  const text::ClassEvent* next_unless(std::size_t pos, Passes&& passes) {
+    const text::ClassEvent* events = events_->events.data();
+    const std::uint32_t* block_classes = events_->block_classes.data();
+    const std::size_t size = events_->events.size();
+    constexpr std::size_t block = CodePointEvents::kEventBlock;
+    // An event of prose_only's walk must not be masked: one test of its classes.
+    const std::uint32_t excluded = prose_only_ ? code_point_class::kNotProse : 0;
+    std::size_t index = index_;
+    while (index < size) {
+      // A block none of whose events is of the walk's classes is skipped whole.
+      if (index % block == 0 && (block_classes[index / block] & classes_) == 0) {
+        index += block;
+        continue;
+      }
+      const std::size_t block_end = std::min(size, (index / block + 1) * block);
+      for (; index < block_end; ++index) {
+        const text::ClassEvent& event = events[index];
+        if ((event.classes & classes_) == 0 || (event.classes & excluded) != 0 || event.begin < pos) continue;
+        if (passes(event)) {
+          pos = event.end();
+          continue;
+        }
+        index_ = index;
+        return &event;
+      }
+    }
+    index_ = index;
+    return nullptr;
+  }
   // The starts of all the walk's events not visited yet.
   std::vector<std::size_t> starts();
   // Back to the first event, for another walk over the same classes.

@@ -1,7 +1,9 @@
 #include "text/class_scan.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstring>
 #include <memory>
 
@@ -279,36 +281,69 @@ std::size_t run_sse2(const unsigned char* p, std::size_t n, std::size_t pos, con
 
 // AVX2: eight three-byte code points from p (four from each 128-bit lane: 12
 // bytes of each of two overlapping loads), checked against the form and
-// decoded to 32-bit lanes with shuffles. bad has a bit for each of the 24
-// bytes that breaks the form (or starts a code point that is not plain: E0,
-// ED); 0 when all eight are plain.
+// decoded to 32-bit lanes with shuffles. lane_bad has a bit for each of
+// the 24 bytes that breaks the form (or starts a code point that is not
+// plain: E0, ED), the first 12 in bits 0-11 and the others in bits 16-27
+// (bad() puts them in text order); 0 when all eight are plain.
 struct EightCodePoints {
   __m256i cp;
-  std::uint32_t bad;
+  std::uint32_t lane_bad;
+  std::uint32_t bad() const { return (lane_bad & 0xFFF) | ((lane_bad >> 4) & 0xFFF000); }
 };
 
-__attribute__((target("avx2"))) inline EightCodePoints decode_eight(const unsigned char* at) {
+// decode_eight's constants, made once before a loop (made inside it, the
+// compiler rebuilt several of them at every step).
+struct Avx2DecodeConstants {
+  __m256i mask, form, gather_bytes, e0, ed, low6, middle6, high4;
+};
+
+// Hides a constant's value from the compiler, which then keeps it in a
+// register (or reads it from memory) instead of building it again inside a
+// loop: a broadcast costs two instructions each time.
+template <typename Vector>
+__attribute__((always_inline)) inline void keep_built(Vector& value) {
+  asm("" : "+x"(value));
+}
+
+__attribute__((target("avx2"))) inline Avx2DecodeConstants avx2_decode_constants() {
   const auto f0 = static_cast<char>(0xF0), c0 = static_cast<char>(0xC0), e0 = static_cast<char>(0xE0),
              x80 = static_cast<char>(0x80);
-  const __m256i mask = _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0));
-  const __m256i form =
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0));
-  // Code point i of a lane to 32-bit lane i as third | second << 8 | lead << 16.
-  const __m256i gather_bytes =
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1));
+  Avx2DecodeConstants k{
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0)),
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0)),
+      // Code point i of a lane to 32-bit lane i as third | second << 8 | lead << 16.
+      _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1)),
+      _mm256_set1_epi8(e0),
+      _mm256_set1_epi8(static_cast<char>(0xED)),
+      _mm256_set1_epi32(0x3F),
+      _mm256_set1_epi32(0xFC0),
+      _mm256_set1_epi32(0xF000),
+  };
+  keep_built(k.mask);
+  keep_built(k.form);
+  keep_built(k.gather_bytes);
+  keep_built(k.e0);
+  keep_built(k.ed);
+  keep_built(k.low6);
+  keep_built(k.middle6);
+  keep_built(k.high4);
+  return k;
+}
+
+__attribute__((target("avx2"), always_inline)) inline EightCodePoints decode_eight(const unsigned char* at,
+                                                                                  const Avx2DecodeConstants& k) {
   const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
   const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 12));
   const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
-  const auto fits = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, mask), form)));
-  const auto excluded = static_cast<std::uint32_t>(_mm256_movemask_epi8(
-      _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(e0)), _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(0xED))))));
-  const std::uint32_t lane_bad = (~fits | excluded) & 0x0FFF0FFFu;
-  const __m256i x = _mm256_shuffle_epi8(v, gather_bytes);
+  const __m256i misfit = _mm256_or_si256(_mm256_cmpeq_epi8(v, k.e0), _mm256_cmpeq_epi8(v, k.ed));
+  // A byte breaks the form when it does not fit its place, or is a lead E0 or ED.
+  const __m256i fit = _mm256_andnot_si256(misfit, _mm256_cmpeq_epi8(_mm256_and_si256(v, k.mask), k.form));
+  const std::uint32_t lane_bad = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(fit)) & 0x0FFF0FFFu;
+  const __m256i x = _mm256_shuffle_epi8(v, k.gather_bytes);
   const __m256i cp = _mm256_or_si256(
-      _mm256_or_si256(_mm256_and_si256(x, _mm256_set1_epi32(0x3F)),
-                      _mm256_and_si256(_mm256_srli_epi32(x, 2), _mm256_set1_epi32(0xFC0))),
-      _mm256_and_si256(_mm256_srli_epi32(x, 4), _mm256_set1_epi32(0xF000)));
-  return {cp, (lane_bad & 0xFFF) | ((lane_bad >> 16) << 12)};
+      _mm256_or_si256(_mm256_and_si256(x, k.low6), _mm256_and_si256(_mm256_srli_epi32(x, 2), k.middle6)),
+      _mm256_and_si256(_mm256_srli_epi32(x, 4), k.high4));
+  return {cp, lane_bad};
 }
 
 // AVX2: eight code points a step (decode_eight); their wanted bits are
@@ -317,19 +352,28 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
                                                        const RunTables& tables, std::vector<ClassEvent>& events) {
   const WantedBits& bits = tables.bits;
   const std::uint32_t* bmp = tables.bmp;
-  const __m256i low5 = _mm256_set1_epi32(31);
+  __m256i low5 = _mm256_set1_epi32(31);
+  keep_built(low5);
+  const Avx2DecodeConstants constants = avx2_decode_constants();
   const auto* words = reinterpret_cast<const int*>(bits.data());  // 32 code points a word (little-endian)
   static_assert(std::endian::native == std::endian::little);
   while (pos + 28 <= n) {
-    const auto [cp, bad] = decode_eight(p + pos);
+    const EightCodePoints eight = decode_eight(p + pos, constants);
+    const __m256i cp = eight.cp;
     // Every lane's code point is below U+10000 (decode_eight masks its
     // bits), so the gather stays in the bits even where the form broke.
     const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
     // Bit 31 of each lane: whether its code point is wanted.
-    const __m256i bit = _mm256_sllv_epi32(word, _mm256_sub_epi32(low5, _mm256_and_si256(cp, low5)));
+    const __m256i bit = _mm256_sllv_epi32(word, _mm256_andnot_si256(cp, low5));  // 31 - (cp & 31)
     unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
+    // Nearly every step of Chinese text: eight plain code points, none wanted.
+    if ((wanted | eight.lane_bad) == 0) [[likely]] {
+      pos += 24;
+      continue;
+    }
     // Some code point is not plain: only the whole ones before it count,
     // then the byte that broke the form is looked at.
+    const std::uint32_t bad = eight.bad();
     const std::size_t whole = bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
     wanted &= (1u << whole) - 1;
     if (wanted != 0) [[unlikely]] {
@@ -422,35 +466,89 @@ SkipFunction skip_function() {
   return kSkip;
 }
 
-using DecodeFunction = std::size_t (*)(const unsigned char* p, std::size_t n, std::size_t pos, char32_t* cps,
-                                       std::size_t max);
+using DecodeFunction = std::size_t (*)(const unsigned char* p, std::size_t n, std::size_t pos, CodedChar* out,
+                                       std::size_t max, const std::uint16_t* codes, const WantedBits& marking,
+                                       std::uint64_t& marked);
 
-std::size_t decode_portable(const unsigned char* p, std::size_t n, std::size_t pos, char32_t* cps, std::size_t max) {
+std::size_t decode_portable(const unsigned char* p, std::size_t n, std::size_t pos, CodedChar* out, std::size_t max,
+                            const std::uint16_t* codes, const WantedBits& marking, std::uint64_t& marked) {
   std::size_t count = 0;
+  marked = 0;
   while (count < max && pos + 3 <= n) {
     const std::uint32_t word = p[pos] | static_cast<std::uint32_t>(p[pos + 1]) << 8 | static_cast<std::uint32_t>(p[pos + 2]) << 16;
     if (!plain_three_byte(word)) break;
-    cps[count++] = three_byte_code_point(word);
+    const char32_t cp = three_byte_code_point(word);
+    out[count] = CodedChar{pos, cp, codes[cp], 3};
+    marked |= static_cast<std::uint64_t>(wanted_bit(marking, cp)) << count;
+    ++count;
     pos += 3;
   }
   return count;
 }
 
 #ifdef TC_X86
-// AVX2: eight a step (decode_eight).
+// AVX2: eight a step (decode_eight), their codes and marking bits gathered,
+// and the eight CodedChar records put together in registers: written one
+// field at a time they cost a dozen instructions a character, and
+// mojibake-cjk writes a fifth of a Chinese book's characters so.
 __attribute__((target("avx2"))) std::size_t decode_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
-                                                          char32_t* cps, std::size_t max) {
+                                                          CodedChar* out, std::size_t max, const std::uint16_t* codes,
+                                                          const WantedBits& marking, std::uint64_t& marked) {
+  static_assert(std::endian::native == std::endian::little);
+  static_assert(offsetof(CodedChar, cp) == 8 && offsetof(CodedChar, code) == 12 && offsetof(CodedChar, length) == 14);
   std::size_t count = 0;
+  marked = 0;
+  const Avx2DecodeConstants constants = avx2_decode_constants();
+  __m256i low5 = _mm256_set1_epi32(31);
+  __m256i low16 = _mm256_set1_epi32(0xFFFF);
+  __m256i length3 = _mm256_set1_epi32(3 << 16);  // the length byte beside the code
+  // The begins of characters 0, 1, 4, 5 and 2, 3, 6, 7 (unpack works within 128-bit lanes).
+  __m256i offsets_even = _mm256_setr_epi64x(0, 3, 12, 15);
+  __m256i offsets_odd = _mm256_setr_epi64x(6, 9, 18, 21);
+  keep_built(low5);
+  keep_built(low16);
+  keep_built(length3);
+  keep_built(offsets_even);
+  keep_built(offsets_odd);
+  const auto* code_words = reinterpret_cast<const int*>(codes);  // read at 2 bytes a code point
+  const auto* bit_words = reinterpret_cast<const int*>(marking.data());
   while (count + 8 <= max && pos + 28 <= n) {
-    const auto [cp, bad] = decode_eight(p + pos);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(cps + count), cp);
-    if (bad != 0) {
-      return count + static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
-    }
-    count += 8;
-    pos += 24;
+    const EightCodePoints eight = decode_eight(p + pos, constants);
+    const std::size_t whole = eight.lane_bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(eight.bad())) / 3;
+    if (whole == 0) return count;
+    // Every lane's code point is below U+10000, whole or not: the gathers stay inside.
+    const __m256i cp = eight.cp;
+    const __m256i code = _mm256_and_si256(_mm256_i32gather_epi32(code_words, cp, 2), low16);
+    const __m256i word = _mm256_i32gather_epi32(bit_words, _mm256_srli_epi32(cp, 5), 4);
+    const __m256i bit = _mm256_sllv_epi32(word, _mm256_andnot_si256(cp, low5));  // bit 31: cp's bit
+    const auto bits = static_cast<std::uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(bit))) & ((1u << whole) - 1);
+    marked |= static_cast<std::uint64_t>(bits) << count;
+    // The second half of each record: cp, then code | 3 << 16.
+    const __m256i high = _mm256_or_si256(code, length3);
+    const __m256i pairs_01 = _mm256_unpacklo_epi32(cp, high);  // characters 0, 1 | 4, 5
+    const __m256i pairs_23 = _mm256_unpackhi_epi32(cp, high);  // characters 2, 3 | 6, 7
+    const __m256i base = _mm256_set1_epi64x(static_cast<long long>(pos));
+    const __m256i begins_01 = _mm256_add_epi64(base, offsets_even);
+    const __m256i begins_23 = _mm256_add_epi64(base, offsets_odd);
+    const __m256i r04 = _mm256_unpacklo_epi64(begins_01, pairs_01);
+    const __m256i r15 = _mm256_unpackhi_epi64(begins_01, pairs_01);
+    const __m256i r26 = _mm256_unpacklo_epi64(begins_23, pairs_23);
+    const __m256i r37 = _mm256_unpackhi_epi64(begins_23, pairs_23);
+    auto* o = reinterpret_cast<__m256i*>(out + count);
+    _mm256_storeu_si256(o, _mm256_permute2x128_si256(r04, r15, 0x20));
+    _mm256_storeu_si256(o + 1, _mm256_permute2x128_si256(r26, r37, 0x20));
+    _mm256_storeu_si256(o + 2, _mm256_permute2x128_si256(r04, r15, 0x31));
+    _mm256_storeu_si256(o + 3, _mm256_permute2x128_si256(r26, r37, 0x31));
+    count += whole;
+    pos += 3 * whole;
+    if (whole < 8) return count;
   }
-  return count + decode_portable(p, n, pos, cps + count, max - count);
+  if (count == max) return count;
+  std::uint64_t rest = 0;
+  const std::size_t before = count;  // below max, so below 64
+  count += decode_portable(p, n, pos, out + count, max - count, codes, marking, rest);
+  marked |= rest << before;
+  return count;
 }
 #endif
 
@@ -498,19 +596,23 @@ std::size_t non_ascii_start(std::string_view text, std::size_t pos, std::size_t 
   return pos;
 }
 
-std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max) {
+std::size_t decode_three_byte_chars(std::string_view text, std::size_t pos, CodedChar* out, std::size_t max,
+                                    const std::uint16_t* codes, const WantedBits& marking, std::uint64_t& marked) {
   static const DecodeFunction kDecode = decode_function();
-  return kDecode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, cps, max);
+  return kDecode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, out, std::min<std::size_t>(max, 64),
+                 codes, marking, marked);
 }
 
-std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max,
-                                  std::string_view instruction_set) {
+std::size_t decode_three_byte_chars(std::string_view text, std::size_t pos, CodedChar* out, std::size_t max,
+                                    const std::uint16_t* codes, const WantedBits& marking, std::uint64_t& marked,
+                                    std::string_view instruction_set) {
   DecodeFunction decode = decode_portable;
 #ifdef TC_X86
   if (instruction_set == "avx2" && skip_function() == skip_avx2) decode = decode_avx2;
 #endif
   (void)instruction_set;
-  return decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, cps, max);
+  return decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, out, std::min<std::size_t>(max, 64),
+                codes, marking, marked);
 }
 
 std::string_view scan_instruction_set() {

@@ -80,13 +80,32 @@ class ClassScanner {
   std::unique_ptr<Prepared> prepared_;
 };
 
+// A decoded character: where it is, its code point, and its code in a
+// 16-bit table (mojibake-cjk reads GBK codes). 16 bytes and no member
+// initializers: runs of them are written in place.
+struct CodedChar {
+  std::size_t begin;
+  char32_t cp;
+  std::uint16_t code;
+  std::uint8_t length;  // bytes
+  std::size_t end() const { return begin + length; }
+};
+static_assert(sizeof(CodedChar) == 16);
+
 // Decodes the plain three-byte code points (leads E1-EC, EE, EF: U+1000-U+CFFF
 // and U+E000-U+FFFF, where Chinese text lives) that follow each other from
-// pos, at most max of them, into cps; returns how many (3 bytes each).
-std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max);
+// pos, at most max of them (at most 64), into out, each with
+// codes[cp] (a table of 0x10000 codes and one more, so that a 32-bit load
+// at any code point stays inside it); returns how many (3 bytes each). Bit
+// i of marked is set when marking has the code point of out[i]. out must
+// have room for max characters: with AVX2 up to 7 past the last one
+// decoded are written too.
+std::size_t decode_three_byte_chars(std::string_view text, std::size_t pos, CodedChar* out, std::size_t max,
+                                    const std::uint16_t* codes, const WantedBits& marking, std::uint64_t& marked);
 // The same with a given one of available_instruction_sets() (tests).
-std::size_t decode_three_byte_run(std::string_view text, std::size_t pos, char32_t* cps, std::size_t max,
-                                  std::string_view instruction_set);
+std::size_t decode_three_byte_chars(std::string_view text, std::size_t pos, CodedChar* out, std::size_t max,
+                                    const std::uint16_t* codes, const WantedBits& marking, std::uint64_t& marked,
+                                    std::string_view instruction_set);
 
 // The first offset from pos whose byte is non-ASCII, or text.size();
 // find_ascii the first ASCII one. 16 bytes at a time.

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <vector>
 
 #include "rules/code_point_events.h"
 
@@ -22,6 +23,25 @@ TEST(CodePointClassTable, GivesThePredicatesClassesForEveryBmpCodePoint) {
   }
   EXPECT_EQ(differing, 0u);
   EXPECT_GT(with_classes, 1000u);  // not an empty table compared with empty predicates
+}
+
+// The same for the Traditional-only characters a Chinese document's scan marks.
+TEST(CodePointClassTable, GivesTheTraditionalCharactersChineseVariantsFinds) {
+  const std::vector<CodePointRange>* prebuilt = prebuilt_traditional_ranges_in_bmp();
+  ASSERT_NE(prebuilt, nullptr);
+  const std::vector<CodePointRange> computed = traditional_ranges_in_bmp();
+  EXPECT_EQ(*prebuilt, computed);
+  std::size_t characters = 0;
+  for (const CodePointRange& range : computed) characters += range.end - range.first;
+  EXPECT_GT(characters, 1000u);  // 國, 們, 說 ...
+  auto marked = [&](char32_t cp) {
+    for (const CodePointRange& range : *prebuilt)
+      if (cp >= range.first && cp < range.end) return true;
+    return false;
+  };
+  EXPECT_TRUE(marked(U'國'));
+  EXPECT_FALSE(marked(U'国'));
+  EXPECT_FALSE(marked(U'后'));  // Simplified too
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // not show), the frequency tables, and the structural decisions.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <random>
 
 #include "rules/encoding/mojibake_scan.h"
@@ -184,15 +185,17 @@ TEST(MojibakeCjk, FillPatternsNeedRepetition) {
 
 // A line of non-ASCII text is read some 65,536 characters at a time (its
 // buffers take tens of bytes a character): a fill pattern longer than that
-// is reported in pieces that cover it whole, end to end.
-TEST(MojibakeCjk, AFillPatternLongerThanAReadIsCoveredInPieces) {
+// runs to the end of each piece, and the next piece's hit continues it, so
+// it is one hit, whole, as in a short line.
+TEST(MojibakeCjk, AFillPatternLongerThanAReadIsOneHit) {
   std::string fill;
-  for (int i = 0; i < 30000; ++i) fill += "锟斤拷";
-  const auto hits = find_cjk_mojibake(fill);
-  ASSERT_GE(hits.size(), 2u);
-  EXPECT_EQ(hits.front().begin, 0u);
-  for (std::size_t i = 1; i < hits.size(); ++i) EXPECT_EQ(hits[i].begin, hits[i - 1].end);
-  EXPECT_EQ(hits.back().end, fill.size());
+  for (int i = 0; i < 50000; ++i) fill += "锟斤拷";  // 150,000 characters: three pieces
+  for (const std::string& text : {fill, "的" + fill + "的"}) {
+    const auto hits = find_cjk_mojibake(text);
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].begin, text.size() == fill.size() ? 0u : 3u);
+    EXPECT_EQ(hits[0].end, text.size() == fill.size() ? fill.size() : fill.size() + 3);
+  }
 }
 
 // The starts of the code points a shared scan would hand find_cjk_mojibake:
@@ -275,6 +278,71 @@ TEST(MojibakeCjk, GatedScanReadsAGateBeyondTheFirstPiecesOfALongStretch) {
     const std::string garbled = common + random_chinese_with_garble(rng);
     const std::vector<std::size_t> garbled_gates = gate_starts(garbled);
     ASSERT_EQ(spans(find_cjk_mojibake(garbled, &garbled_gates)), spans(find_cjk_mojibake(garbled))) << round;
+  }
+}
+
+// A line longer than one read is read in pieces of 65,536 characters that
+// overlap by 1,024; each piece keeps only the hits that start before the
+// last 512 characters of its overlap, the next piece the others. A hit of
+// each kind (UTF-8 read as GBK, a double-byte page misread, a fill run) is
+// put into a long line of common characters at every offset where it
+// crosses or nears a piece's edge, the overlap's start or the middle of the
+// overlap: it is found exactly once, at its exact bytes, gated or not, as in
+// a short line.
+TEST(MojibakeCjk, AHitNearAPieceEdgeIsFoundOnceWholeWhateverTheSplit) {
+  constexpr std::size_t kRead = 65536, kOverlap = 1024;
+  struct Garble {
+    std::string text;  // three-byte characters only, as the filler
+    std::string what;  // the hit's how and recovered text in a short line
+  };
+  const std::string filler_char = "的";
+  std::vector<Garble> garbles;
+  for (const char* garble : {"鐢变簬杩欎釜", "扂蠅夤舷善岈璃熬屾賸", "烫烫烫烫烫"}) {
+    const std::string alone = "的的的的" + std::string(garble) + "的的的的";
+    const auto hits = find_cjk_mojibake(alone);
+    ASSERT_EQ(hits.size(), 1u) << garble;
+    ASSERT_EQ(hits[0].begin, 12u) << garble;
+    ASSERT_EQ(hits[0].end, 12u + std::strlen(garble)) << garble;
+    garbles.push_back({garble, std::string(hits[0].how) + hits[0].recovered.value_or("-")});
+  }
+  auto filler = [&](std::size_t chars) {
+    std::string s;
+    s.reserve(3 * chars);
+    for (std::size_t i = 0; i < chars; ++i) s += filler_char;
+    return s;
+  };
+  std::size_t texts = 0;
+  for (const Garble& garble : garbles) {
+    const std::size_t length = garble.text.size() / 3;
+    // The garble's first character: around each edge that matters, the
+    // first piece's end, the second's start and the first's last owned one,
+    // and around the second piece's end.
+    std::vector<std::size_t> starts;
+    for (const std::size_t edge : {kRead, kRead - kOverlap, kRead - kOverlap / 2, 2 * kRead - kOverlap})
+      for (std::size_t first = edge - length - 2; first <= edge + 2; ++first) starts.push_back(first);
+    for (const std::size_t first : starts) {
+      const std::string text = filler(first) + garble.text + filler(2 * kRead - first);
+      const std::vector<std::size_t> gates = gate_starts(text);
+      for (const bool gated : {false, true}) {
+        const auto hits = gated ? find_cjk_mojibake(text, &gates) : find_cjk_mojibake(text);
+        ASSERT_EQ(hits.size(), 1u) << garble.text << " at character " << first << (gated ? ", gated" : "");
+        EXPECT_EQ(hits[0].begin, 3 * first) << garble.text << " at character " << first;
+        EXPECT_EQ(hits[0].end, 3 * first + garble.text.size()) << garble.text << " at character " << first;
+        EXPECT_EQ(std::string(hits[0].how) + hits[0].recovered.value_or("-"), garble.what) << first;
+      }
+      ++texts;
+    }
+  }
+  EXPECT_GT(texts, 50u);
+  // The rule, reading its gates from the document's shared scan, reports
+  // one finding at the garble's bytes across the first piece's end.
+  const std::string garble = "鐢变簬杩欎釜";
+  for (std::size_t first = kRead - 8; first <= kRead + 2; ++first) {
+    const std::string text = filler(first) + garble + filler(kRead);
+    const auto found = findings_of("encoding/mojibake-cjk", make_doc(text, Lang::zh));
+    ASSERT_EQ(found.size(), 1u) << first;
+    EXPECT_EQ(found[0].span.begin, 3 * first);
+    EXPECT_EQ(found[0].span.end, 3 * first + garble.size());
   }
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/utf8.h"
@@ -126,7 +127,7 @@ TEST(ClassScan, EveryInstructionSetReportsWhatAPlainDecodeFinds) {
 // three-byte run loop), broken by every other kind of sequence at every offset.
 std::string random_chinese_run(std::mt19937& rng) {
   static const std::vector<std::string> kThreeByte{"\xE4\xB8\xAD", "\xE6\x96\x87", "\xE3\x80\x82", "\xEF\xBC\x8C",
-                                                   "\xE1\x80\x80", "\xEC\xBF\xBF", "\xEE\x80\x80", "\xEF\xBF\xBD"};
+                                                   "\xE1\x80\x80", "\xEC\xBF\xBF", "\xEE\x80\x80", "\xEF\xBF\xBD", "\xEF\xBF\xBF"};
   static const std::vector<std::string> kOthers{
       "a",  "\xC3\xA9", "\xE0\xA4\x85", "\xED\x9F\xBF", "\xED\xA0\x80", "\xE0\x80\x80", "\xF0\x9F\x98\x80",
       "\xE4", "\xE4\xB8", "\xE4\xB8\x41", "\x80", "\xFF", "&"};
@@ -151,31 +152,50 @@ TEST(ClassScan, RunsOfThreeByteCodePointsAreDecodedAsAPlainDecodeDoes) {
   }
 }
 
-// decode_three_byte_run: every instruction set decodes, from every offset,
-// the plain three-byte code points a plain decode finds there, up to max.
+// decode_three_byte_chars: every instruction set decodes, from every offset,
+// the plain three-byte code points a plain decode finds there, up to max,
+// each with its place, its code from the table and its marking bit.
 TEST(ClassScan, DecodesRunsOfThreeByteCodePointsAsAPlainDecodeDoes) {
+  // Codes that differ from code point to code point (one more at the end, as asked).
+  std::vector<std::uint16_t> codes(0x10001);
+  for (std::size_t cp = 0; cp < 0x10000; ++cp) codes[cp] = static_cast<std::uint16_t>(cp * 40503u + 7);
+  WantedBits marking{};
+  for (char32_t cp = 0; cp < 0x10000; ++cp)
+    if ((classes_of(cp) & kSomeHan) || cp % 7 == 3) marking[cp >> 6] |= std::uint64_t{1} << (cp & 63);
   std::mt19937 rng(9);
+  std::size_t marked_seen = 0;
   for (int round = 0; round < 400; ++round) {
     const std::string text = random_chinese_run(rng);
     for (std::size_t pos = 0; pos <= text.size(); ++pos) {
-      const std::size_t max = 1 + rng() % 40;
-      std::vector<char32_t> expected;
+      const std::size_t max = 1 + rng() % 64;
+      std::vector<std::tuple<std::size_t, char32_t, std::uint16_t>> expected;
+      std::uint64_t expected_marked = 0;
       for (std::size_t at = pos; expected.size() < max && at < text.size();) {
         const auto lead = static_cast<unsigned char>(text[at]);
         const std::size_t begin = at;
         const char32_t cp = utf8::next(text, at);
         const bool plain = at - begin == 3 && lead >= 0xE1 && lead != 0xED;
         if (cp == utf8::kInvalid || !plain) break;
-        expected.push_back(cp);
+        if ((marking[cp >> 6] >> (cp & 63)) & 1) expected_marked |= std::uint64_t{1} << expected.size();
+        expected.emplace_back(begin, cp, codes[cp]);
       }
+      marked_seen += expected_marked != 0;
       for (const std::string_view set : available_instruction_sets()) {
-        std::vector<char32_t> cps(max);
-        const std::size_t count = decode_three_byte_run(text, pos, cps.data(), max, set);
-        cps.resize(count);
-        ASSERT_EQ(cps, expected) << set << " round " << round << " pos " << pos << " max " << max;
+        std::vector<CodedChar> out(max);
+        std::uint64_t marked = ~std::uint64_t{0};
+        const std::size_t count = decode_three_byte_chars(text, pos, out.data(), max, codes.data(), marking, marked, set);
+        ASSERT_LE(count, max);
+        std::vector<std::tuple<std::size_t, char32_t, std::uint16_t>> actual;
+        for (std::size_t i = 0; i < count; ++i) {
+          ASSERT_EQ(out[i].length, 3u) << set;
+          actual.emplace_back(out[i].begin, out[i].cp, out[i].code);
+        }
+        ASSERT_EQ(actual, expected) << set << " round " << round << " pos " << pos << " max " << max;
+        ASSERT_EQ(marked, expected_marked) << set << " round " << round << " pos " << pos << " max " << max;
       }
     }
   }
+  EXPECT_GT(marked_seen, 1000u);
 }
 
 TEST(ClassScan, FindsAWantedAsciiByteAfterALongRun) {

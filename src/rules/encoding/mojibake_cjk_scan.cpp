@@ -23,16 +23,10 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-// 16 bytes: every character of a stretch with a gate is one. No member
-// initializers: a run of them is written in place (Stretch::grow).
-struct StretchChar {
-  std::size_t begin;
-  char32_t cp;
-  std::uint16_t gbk;
-  std::uint8_t length;  // bytes
-  std::size_t end() const { return begin + length; }
-};
-static_assert(sizeof(StretchChar) == 16);
+// 16 bytes: every character of a stretch with a gate is one, with its GBK
+// code (0 where it has none). No member initializers: a run of them is
+// written in place (Stretch::room).
+using StretchChar = text::CodedChar;
 
 // The characters of a stretch, in a buffer kept from stretch to stretch
 // whose room is not cleared when it grows: a fifth of literary Chinese lies
@@ -48,9 +42,13 @@ class Stretch {
   const StretchChar& back() const { return data_[size_ - 1]; }
   const StretchChar* begin() const { return data_.get(); }
   const StretchChar* end() const { return data_.get() + size_; }
-  void push_back(const StretchChar& c) { *grow(1) = c; }
-  // Room for count more characters at the end, to be written by the caller.
-  StretchChar* grow(std::size_t count) {
+  void push_back(const StretchChar& c) {
+    *room(1) = c;
+    ++size_;
+  }
+  // Room for count more characters at the end, to be written by the
+  // caller, who then says how many it added.
+  StretchChar* room(std::size_t count) {
     if (size_ + count > capacity_) {
       const std::size_t capacity = std::max(size_ + count, 2 * capacity_);
       auto larger = std::make_unique_for_overwrite<StretchChar[]>(capacity);
@@ -58,10 +56,9 @@ class Stretch {
       data_ = std::move(larger);
       capacity_ = capacity;
     }
-    StretchChar* room = data_.get() + size_;
-    size_ += count;
-    return room;
+    return data_.get() + size_;
   }
+  void added(std::size_t count) { size_ += count; }
 
  private:
   std::unique_ptr<StretchChar[]> data_;
@@ -207,18 +204,18 @@ inline bool plain_level1_code(std::uint16_t gbk) {
   return is_level1_code(gbk) && gbk != 0xCCCC && gbk != 0xCDCD;
 }
 
-// One bit per BMP character that adds nothing to a stretch's gates but its
-// length: a plain level-1 code (plain_level1_code), or Chinese punctuation
-// (，。“”) of GB2312's punctuation rows, neither rare nor ever odd. Looked
-// up for every character of a stretch with a gate; built once (65,536 GBK
-// codes read), read-only afterwards.
-const std::array<std::uint64_t, 0x10000 / 64>& settled_in_decode() {
-  static const auto kBits = [] {
-    std::array<std::uint64_t, 0x10000 / 64> bits{};
+// One bit per BMP character that adds to a stretch's gates more than its
+// length: all but a plain level-1 code (plain_level1_code) and Chinese
+// punctuation (，。“”) of GB2312's punctuation rows, neither rare nor ever
+// odd. Looked up for every character of a stretch with a gate; built once
+// (65,536 GBK codes read), read-only afterwards.
+const text::WantedBits& unsettled_in_decode() {
+  static const text::WantedBits kBits = [] {
+    text::WantedBits bits{};
     const std::uint16_t* codes = gbk_code_table();
     for (char32_t cp = 0; cp < 0x10000; ++cp) {
       const std::uint16_t code = codes[cp];
-      if (plain_level1_code(code) || (is_level1_or_punctuation(code) && is_typographic_punctuation(cp)))
+      if (!plain_level1_code(code) && !(is_level1_or_punctuation(code) && is_typographic_punctuation(cp)))
         bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
     }
     return bits;
@@ -298,47 +295,58 @@ bool is_utf8_start_code(std::uint16_t code) {
 }
 
 // The facts the detectors ask about each character of a stretch with a gate,
-// for the CJK Unified Ideographs (the bulk of every stretch), by the same
-// functions the other characters go through.
-struct HanFacts {
-  static constexpr char32_t kFirst = 0x4E00, kLast = 0x9FFF;
-  static constexpr std::uint8_t kMayBeOdd = 1, kLevel1OrPunctuation = 2, kUtf8Lead = 4, kUtf8Start = 8;
-  static constexpr std::uint8_t kKnown = 0x80;  // computed (HanFactsTable)
+// for U+2000-U+FFFF (the ideographs, the bulk of every stretch, and the
+// punctuation between them) but kana, whose oddity depends on the character
+// before, and U+FFFD, a lost byte: by the same functions the other
+// characters go through.
+struct CharFacts {
+  static constexpr char32_t kFirst = 0x2000, kLast = 0xFFFF;
+  static constexpr std::uint8_t kMayBeOdd = 1, kLevel1OrPunctuation = 2, kUtf8Lead = 4, kUtf8Start = 8, kForeign = 16;
+  static constexpr std::uint8_t kKnown = 0x80;  // computed (CharFactsTable)
+  static constexpr std::uint8_t kAbsent = 0x40;  // kana or U+FFFD: not in the table
   std::uint8_t flags = 0;
   std::uint8_t written_oddity = 0;
   MeantFacts meant[kMisreadCount];
 };
 
-HanFacts han_facts_of(char32_t cp) {
-  HanFacts facts;
-  facts.flags = HanFacts::kKnown;
+CharFacts char_facts_of(char32_t cp) {
+  CharFacts facts;
+  facts.flags = CharFacts::kKnown;
+  if (is_kana(cp) || cp == kReplacement) {
+    facts.flags |= CharFacts::kAbsent;
+    return facts;
+  }
   const std::uint16_t code = gbk_code(cp);
-  if (may_be_odd(cp, code)) facts.flags |= HanFacts::kMayBeOdd;
-  if (is_level1_or_punctuation(code)) facts.flags |= HanFacts::kLevel1OrPunctuation;
-  if (is_utf8_lead_code(code)) facts.flags |= HanFacts::kUtf8Lead;
-  if (is_utf8_start_code(code)) facts.flags |= HanFacts::kUtf8Start;
+  if (may_be_odd(cp, code)) facts.flags |= CharFacts::kMayBeOdd;
+  if (is_level1_or_punctuation(code)) facts.flags |= CharFacts::kLevel1OrPunctuation;
+  if (is_utf8_lead_code(code)) facts.flags |= CharFacts::kUtf8Lead;
+  if (is_utf8_start_code(code)) facts.flags |= CharFacts::kUtf8Start;
+  if (is_foreign_in_chinese(cp)) facts.flags |= CharFacts::kForeign;
   facts.written_oddity = static_cast<std::uint8_t>(written_oddity(cp, 0));
   for (const Misread& misread : kMisreads) facts.meant[misread.index] = meant_facts_of(misread, cp);
   return facts;
 }
 
-// A scan's own facts of the ideographs it meets, each computed the first
-// time: a book has some thousands of distinct ones, and computing all
-// 20,992 up front cost ~15M instructions on the first Chinese text of a run.
-class HanFactsTable {
+// A scan's own facts of the characters it meets, each computed the first
+// time: a book has some thousands of distinct ideographs, and computing all
+// 20,992 up front cost ~15M instructions on the first Chinese text of a run;
+// its punctuation, asked about around every odd character, cost ~6M on 20 MB
+// when computed at each ask.
+class CharFactsTable {
  public:
   bool empty() const { return entries_.empty(); }
-  void build() { entries_.assign(HanFacts::kLast - HanFacts::kFirst + 1, HanFacts{}); }
-  // Null before build() and outside the ideographs (the caller asks the functions).
-  const HanFacts* find(char32_t cp) {
-    if (entries_.empty() || cp < HanFacts::kFirst || cp > HanFacts::kLast) return nullptr;
-    HanFacts& facts = entries_[cp - HanFacts::kFirst];
-    if (!(facts.flags & HanFacts::kKnown)) facts = han_facts_of(cp);
-    return &facts;
+  void build() { entries_.assign(CharFacts::kLast - CharFacts::kFirst + 1, CharFacts{}); }
+  // Null before build() and outside the table's characters (the caller asks the functions).
+  const CharFacts* find(char32_t cp) {
+    if (cp - CharFacts::kFirst > CharFacts::kLast - CharFacts::kFirst || entries_.empty()) return nullptr;
+    CharFacts& facts = entries_[cp - CharFacts::kFirst];
+    if (!(facts.flags & CharFacts::kKnown)) [[unlikely]]
+      facts = char_facts_of(cp);
+    return (facts.flags & CharFacts::kAbsent) ? nullptr : &facts;
   }
 
  private:
-  std::vector<HanFacts> entries_;
+  std::vector<CharFacts> entries_;
 };
 
 bool is_ascii_alnum(char32_t cp) { return cp < 0x80 && std::isalnum(static_cast<int>(cp)); }
@@ -363,15 +371,27 @@ struct Gates {
 
 class CjkScanner {
  public:
-  // The Han table is made once a text has had tens of thousands of
+  // The facts table is made once a text has had tens of thousands of
   // characters in stretches with a gate, so an article, a start-up or an
   // English text (some thousands in 20 MB) goes without.
-  static constexpr std::size_t kHanTableAfter = 1 << 15;
+  static constexpr std::size_t kFactsTableAfter = 1 << 15;
 
   // A stretch is read at most this many characters at a time: its buffers
   // take some 40 bytes a character, and a file of one line of non-ASCII
   // text is one stretch. Real text has an ASCII byte (a newline) far sooner.
   static constexpr std::size_t kMaxStretch = 1 << 16;
+  // The pieces of a longer stretch overlap by kPieceOverlap characters, and
+  // a piece keeps only the hits that start before the last
+  // kPieceOverlap / 2 characters of it; the next piece keeps those that
+  // start there or later. So a hit (with the context its detector reads, a
+  // run of characters around it) of up to kPieceOverlap / 2 characters is
+  // seen whole by the piece that keeps it, and found once, whatever the
+  // split. Pieces that did not overlap lost, cut or doubled a hit across
+  // their edge. A longer hit that runs to a piece's end without recovered
+  // text (a fill pattern) is continued by the next piece's hit of the same
+  // kind from its start.
+  static constexpr std::size_t kPieceOverlap = 1024;
+  static_assert(kPieceOverlap < kMaxStretch / 2);
 
   // gates: null reads every stretch.
   CjkScanner(std::string_view text, StartCursor* gates) : text_(text), gates_(gates) {}
@@ -414,21 +434,28 @@ class CjkScanner {
   // it, counts its gates and runs the detectors they open.
   void read_stretch(std::size_t begin) {
     const std::size_t size = text_.size();
+    // The next piece of a stretch cut short: its first characters were the
+    // end of the piece before.
+    const bool continued = begin == next_piece_;
+    next_piece_ = kNoPiece;
+    continued_hit_ = continued ? open_hit_ : kNoHit;
+    open_hit_ = kNoHit;
     // A paragraph with 问句码 candidates ends before this stretch: they are settled first.
     if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
-    if (han_table_.empty() && characters_read_ >= kHanTableAfter) han_table_.build();
+    if (facts_table_.empty() && characters_read_ >= kFactsTableAfter) facts_table_.build();
     const std::uint16_t* gbk_codes = gbk_code_table();
-    const std::uint64_t* settled = settled_in_decode().data();
+    const text::WantedBits& unsettled = unsettled_in_decode();
     std::size_t pos = begin;
     Gates gates;
     stretch_.clear();
     odd_.clear();
+    utf8_starts_.clear();
     // What the character at index adds to the gates, when its GBK code is
     // not a plain level-1 one (plain_level1_code: most of every stretch,
     // which adds nothing but its length).
     auto count_gates = [&](std::size_t index) {
       const char32_t cp = stretch_[index].cp;
-      const std::uint16_t code = stretch_[index].gbk;
+      const std::uint16_t code = stretch_[index].code;
       // GB2312 level 1 (most of every stretch): common, not odd, no gate of
       // its own but the fill images; decided from the code, so that the
       // character costs one look-up (the facts table misses the cache).
@@ -437,15 +464,19 @@ class CjkScanner {
         if (cp == U'锘') gates.bom_image = true;
         return;
       }
-      if (const HanFacts* facts = han_table_.find(cp)) {
-        // The same verdicts as below, from the table (Han is never foreign nor Latin-1).
-        if (facts->flags & HanFacts::kMayBeOdd) odd_.push_back(index);
+      if (const CharFacts* facts = facts_table_.find(cp)) {
+        // The same verdicts as below, from the table (which holds neither Latin-1 nor U+FFFD).
+        if (facts->flags & CharFacts::kMayBeOdd) odd_.push_back(index);
         if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
         if (cp == U'锘') gates.bom_image = true;
-        if (facts->flags & HanFacts::kLevel1OrPunctuation) return;
+        if (facts->flags & CharFacts::kLevel1OrPunctuation) return;
         ++gates.rare;
-        if (facts->flags & HanFacts::kUtf8Lead) ++gates.utf8_lead;
-        if (facts->flags & HanFacts::kUtf8Start) ++gates.utf8_start;
+        if (facts->flags & CharFacts::kUtf8Lead) ++gates.utf8_lead;
+        if (facts->flags & CharFacts::kUtf8Start) {
+          ++gates.utf8_start;
+          utf8_starts_.push_back(index);
+        }
+        if (facts->flags & CharFacts::kForeign) ++gates.foreign;
         return;
       }
       if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
@@ -457,24 +488,23 @@ class CjkScanner {
       if (is_level1_or_punctuation(code)) return;
       ++gates.rare;
       if (is_utf8_lead_code(code)) ++gates.utf8_lead;
-      if (is_utf8_start_code(code)) ++gates.utf8_start;
+      if (is_utf8_start_code(code)) {
+        ++gates.utf8_start;
+        utf8_starts_.push_back(index);
+      }
       if (is_foreign_in_chinese(cp)) ++gates.foreign;
     };
     // Runs of three-byte characters (nearly all of Chinese) are decoded
-    // several at a time and written in place; a plain level-1 character
-    // needs nothing more. Any other character is read one by one.
-    char32_t run[64];
+    // up to 64 at a time with their GBK codes and written in place; a plain
+    // level-1 character needs nothing more. Any other character is read
+    // one by one.
+    constexpr std::size_t kRun = 64;  // one bit each in others
     while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80 && stretch_.size() < kMaxStretch) {
-      if (const std::size_t count = text::decode_three_byte_run(text_, pos, run, std::size(run))) {
-        static_assert(std::size(run) <= 64);  // one bit each in others
-        const std::size_t first = stretch_.size();
-        StretchChar* out = stretch_.grow(count);
-        std::uint64_t others = 0;  // the characters the loop does not settle
-        for (std::size_t i = 0; i < count; ++i) {
-          const char32_t cp = run[i];
-          out[i] = StretchChar{pos + 3 * i, cp, gbk_codes[cp], 3};
-          others |= (~(settled[cp >> 6] >> (cp & 63)) & 1) << i;
-        }
+      std::uint64_t others = 0;  // the characters the loop does not settle
+      const std::size_t first = stretch_.size();
+      if (const std::size_t count =
+              text::decode_three_byte_chars(text_, pos, stretch_.room(kRun), kRun, gbk_codes, unsettled, others)) {
+        stretch_.added(count);
         for (; others != 0; others &= others - 1) count_gates(first + static_cast<std::size_t>(std::countr_zero(others)));
         pos += 3 * count;
         continue;
@@ -485,6 +515,17 @@ class CjkScanner {
       count_gates(stretch_.size() - 1);
     }
     gates.length = stretch_.size();
+    // The hits this piece keeps (see kPieceOverlap), as byte offsets.
+    const std::size_t n = stretch_.size();
+    const bool cut = pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80;
+    keep_from_ = continued ? stretch_[kPieceOverlap / 2].begin : 0;
+    keep_before_ = cut ? stretch_[n - kPieceOverlap / 2].begin : kNoPiece;
+    piece_end_ = cut ? pos : kNoPiece;
+    if (cut) {
+      // The next piece starts kPieceOverlap characters before this one ends.
+      next_piece_ = stretch_[n - kPieceOverlap].begin;
+      pos = next_piece_;
+    }
     read_until_ = pos;
     characters_read_ += stretch_.size();
     gates.question_after = pos < size && text_[pos] == '?';
@@ -497,7 +538,8 @@ class CjkScanner {
     if (gates.fill) find_fill_patterns();
     // A span starts at a character with a UTF-8 lead byte whose trail byte
     // continues it, or one whose sequence a lost byte cut short.
-    if (gates.utf8_lead > 0 && (gates.utf8_start > 0 || gates.replacement || gates.question_after))
+    if (gates.utf8_lead > 0 && (gates.replacement || utf8_sequence_may_start() ||
+                                (gates.question_after && is_utf8_lead_code(stretch_.back().code))))
       find_utf8_read_as_gbk();
     if (gates.rare >= 1 && gates.length >= 2 && !odd_.empty()) {
       for (const Misread& misread : kMisreads) find_misread(misread);
@@ -510,11 +552,53 @@ class CjkScanner {
     std::vector<Hit> local(std::make_move_iterator(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit)),
                            std::make_move_iterator(hits_.end()));
     hits_.resize(first_hit);
+    std::vector<Hit> kept;
     for (Hit& hit : local) {
-      const bool overlaps = std::any_of(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit), hits_.end(),
+      const bool overlaps = std::any_of(kept.begin(), kept.end(),
                                         [&](const Hit& h) { return hit.begin < h.end && h.begin < hit.end; });
-      if (!overlaps) hits_.push_back(std::move(hit));
+      if (!overlaps) kept.push_back(std::move(hit));
     }
+    // Then only the hits of this piece's share (the whole stretch unless it
+    // is read in pieces), chosen after the overlaps are settled, as a whole
+    // stretch would settle them.
+    const std::size_t open = continued_hit_;
+    for (Hit& hit : kept) {
+      if (hit.begin >= keep_before_) continue;  // the next piece's
+      if (hit.begin < keep_from_) {
+        // The piece before's, unless it continues a hit that ran to that piece's end.
+        if (open != kNoHit && continues_open_hit(hits_[open], hit)) {
+          hits_[open].end = hit.end;
+          if (hit.end == piece_end_) open_hit_ = open;
+        }
+        continue;
+      }
+      if (hit.end == piece_end_ && !hit.recovered) open_hit_ = hits_.size();
+      hits_.push_back(std::move(hit));
+    }
+  }
+
+  // Whether hit, found at the start of a piece, is the rest of open, a hit
+  // of the piece before that ran to its end: the same kind, no recovered
+  // text to join, reaching past open's end from inside it.
+  static bool continues_open_hit(const Hit& open, const Hit& hit) {
+    return open.how == hit.how && !hit.recovered && !open.recovered && open.lossy == hit.lossy && !hit.loss &&
+           hit.begin <= open.end && hit.end > open.end;
+  }
+
+  // Whether some character whose GBK bytes may start a UTF-8 sequence (lead
+  // E2-EF, trail 80-BF) is followed by one whose first GBK byte continues
+  // it (80-BF). Without one, and without a lost byte (U+FFFD, or a '?'
+  // after a last character with a lead E2-EF, the one sequence that can
+  // be cut short), find_utf8_read_as_gbk decodes no sequence from any
+  // start and finds nothing: a rare character before a common one is most
+  // often no such start, and the stretch's bytes need not be built.
+  bool utf8_sequence_may_start() const {
+    for (const std::size_t k : utf8_starts_) {
+      if (k + 1 >= stretch_.size()) continue;
+      const unsigned next_lead = stretch_[k + 1].code >> 8;
+      if (next_lead >= 0x80 && next_lead <= 0xBF) return true;
+    }
+    return false;
   }
 
   // 问句码 candidates of a paragraph (text between blank lines) are kept
@@ -654,8 +738,8 @@ class CjkScanner {
     if (stretch_.front().cp != U'锘') return;
     const std::size_t begin = stretch_.front().begin;
     if (begin != 0 && text_[begin - 1] != '\n') return;
-    if (stretch_.size() >= 2 && (stretch_[1].gbk >> 8) == 0xBF) {
-      const unsigned trail = stretch_[1].gbk & 0xFF;
+    if (stretch_.size() >= 2 && (stretch_[1].code >> 8) == 0xBF) {
+      const unsigned trail = stretch_[1].code & 0xFF;
       if (trail < 0x80) {
         add(0, 2, "a UTF-8 byte order mark (EF BB BF) read as GBK", std::string(1, static_cast<char>(trail)));
         return;
@@ -749,7 +833,7 @@ class CjkScanner {
     for (std::size_t i = 0; i < n; ++i) {
       first_byte_[i] = size;
       char_at_byte_[size] = static_cast<std::int32_t>(i);
-      const std::uint16_t code = stretch_[i].gbk;
+      const std::uint16_t code = stretch_[i].code;
       if (code != 0) {
         bytes_[size] = code >> 8;
         bytes_[size + 1] = code & 0xFF;
@@ -777,7 +861,7 @@ class CjkScanner {
     for (std::size_t k = 0; k < n;) {
       // Recovered text must be punctuation, CJK or other three-byte UTF-8
       // from U+2000 up, so the span starts with a GBK lead byte E2-EF.
-      const unsigned lead_byte = stretch_[k].gbk >> 8;
+      const unsigned lead_byte = stretch_[k].code >> 8;
       if (lead_byte < 0xE2 || lead_byte > 0xEF) {
         ++k;
         continue;
@@ -865,7 +949,7 @@ class CjkScanner {
 
   // A rare character whose GBK lead byte is the lead of a UTF-8 ideograph.
   bool lone_ideograph_lead(std::size_t index) const {
-    const unsigned lead = stretch_[index].gbk >> 8;
+    const unsigned lead = stretch_[index].code >> 8;
     return lead >= 0xE4 && lead <= 0xE9 && is_han(stretch_[index].cp) && !is_common_han(stretch_[index].cp);
   }
 
@@ -954,7 +1038,7 @@ class CjkScanner {
   }
 
   MeantFacts meant_facts(const Misread& misread, char32_t written) const {
-    const HanFacts* facts = han_table_.find(written);
+    const CharFacts* facts = facts_table_.find(written);
     return facts ? facts->meant[misread.index] : meant_facts_of(misread, written);
   }
 
@@ -965,7 +1049,7 @@ class CjkScanner {
     for (std::size_t i = from; i < to; ++i) {
       const char32_t cp = stretch_[i].cp;
       const char32_t previous = i > from ? stretch_[i - 1].cp : 0;
-      const HanFacts* facts = han_table_.find(cp);
+      const CharFacts* facts = facts_table_.find(cp);
       const int odd = facts ? facts->written_oddity : written_oddity(cp, previous);
       written += odd;
       if (odd >= 2) ++strong;
@@ -1082,9 +1166,19 @@ class CjkScanner {
   std::string_view text_;
   StartCursor* gates_;  // starts of the gate characters, or null: every stretch is read
   std::size_t read_until_ = 0;  // stretches before it are read
+  // Pieces of a stretch longer than kMaxStretch (see kPieceOverlap).
+  static constexpr std::size_t kNoPiece = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kNoHit = static_cast<std::size_t>(-1);
+  std::size_t next_piece_ = kNoPiece;  // where the next piece of a cut stretch starts
+  std::size_t keep_from_ = 0;          // the current piece keeps the hits starting in [keep_from_, keep_before_)
+  std::size_t keep_before_ = kNoPiece;
+  std::size_t piece_end_ = kNoPiece;  // the current piece's end when the stretch goes on past it
+  std::size_t open_hit_ = kNoHit;     // index in hits_ of a hit that runs to the current piece's end
+  std::size_t continued_hit_ = kNoHit;  // open_hit_ of the piece before the current one
   Stretch stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
-  mutable HanFactsTable han_table_;  // made after kHanTableAfter characters read
+  std::vector<std::size_t> utf8_starts_;  // indices of stretch_ whose GBK code may start UTF-8 (is_utf8_start_code)
+  mutable CharFactsTable facts_table_;  // made after kFactsTableAfter characters read
   std::size_t characters_read_ = 0;      // in the stretches read so far
   std::vector<std::uint16_t> bytes_;        // see build_gbk_bytes
   std::vector<std::int32_t> char_at_byte_;  // character starting at each byte, or -1

@@ -39,14 +39,12 @@ class EventStarts final : public mojibake::StartCursor {
   EventStarts(const CheckContext& context, std::uint32_t classes)
       : walk_(context, classes, /*prose_only=*/true), end_(context.doc.prose().size()) {}
   std::size_t next(std::size_t pos) override {
-    while (const text::ClassEvent* event = walk_.next(pos)) {
-      if (!passes_by(*event)) {
-        last_ = event;
-        return event->begin;
-      }
-      pos = event->end();
-    }
-    return end_;
+    const text::ClassEvent* event =
+        passable_ == Passable::none ? walk_.next(pos)
+                                   : walk_.next_unless(pos, [this](const text::ClassEvent& e) { return passes_by(e); });
+    if (!event) return end_;
+    last_ = event;
+    return event->begin;
   }
   void restart() override {
     walk_.restart();

@@ -68,10 +68,11 @@ const SingleByteTables& single_byte_tables() {
 
 // Unicode <-> double-byte code tables for one CJK encoding (BMP only).
 struct DoubleByteTable {
-  std::vector<std::uint16_t> to_code;  // index cp
-  std::vector<char16_t> to_char;       // index code
+  // index cp; one entry more, 0, so that a 32-bit load at any code point stays inside (gbk_code_table)
+  std::vector<std::uint16_t> to_code;
+  std::vector<char16_t> to_char;  // index code
 
-  explicit DoubleByteTable(const char16_t (&chars)[kDoubleByteCodes]) : to_code(0x10000, 0), to_char(0x10000, 0) {
+  explicit DoubleByteTable(const char16_t (&chars)[kDoubleByteCodes]) : to_code(0x10001, 0), to_char(0x10000, 0) {
     std::size_t next = 0;
     for (unsigned lead = kFirstLead; lead <= kLastLead; ++lead) {
       for (unsigned trail = kFirstTrail; trail <= kLastTrail; ++trail) {

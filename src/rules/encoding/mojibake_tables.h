@@ -55,7 +55,8 @@ constexpr const char* icu_name(SingleByte page) {
 const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp);
 
 // The GBK code of every BMP code point (0 where it has none), for scans
-// that look up every character.
+// that look up every character; one entry more (0) follows U+FFFF's, so
+// that a 32-bit load at any code point stays inside.
 const std::uint16_t* gbk_code_table();
 
 // For the scans' fast path: code points below kLeadMaskLimit index a table

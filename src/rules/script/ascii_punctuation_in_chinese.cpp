@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "rules/code_point_events.h"
 #include "rules/script/script_chars.h"
+#include "text/byte_skip.h"
 
 namespace tc {
 namespace {
@@ -66,16 +67,17 @@ class LineParens {
   void prepare(std::string_view text, std::size_t pos) {
     if (pos < end_) return;
     from_ = pos;
-    end_ = pos;
-    while (end_ < text.size() && !is_line_end(text[end_])) ++end_;
+    // The line end and the parentheses are found 16 bytes at a time: a
+    // line of Chinese prose is some hundreds of bytes.
+    end_ = text::find_any_byte<'\n', '\r'>(text, pos, text.size());
     pairs_.clear();
     han_.clear();
     han_gathered_ = false;
     std::vector<std::size_t> open;
-    for (std::size_t i = pos; i < end_; ++i) {
+    for (std::size_t i = pos; (i = text::find_any_byte<'(', ')'>(text, i, end_)) < end_; ++i) {
       if (text[i] == '(') {
         open.push_back(i);
-      } else if (text[i] == ')' && !open.empty()) {
+      } else if (!open.empty()) {
         pairs_.emplace_back(open.back(), i);
         open.pop_back();
       }
