@@ -156,7 +156,8 @@ struct PairMasks {
 class Search {
  public:
   // ratio: English length per Chinese length in the translated parts of the pair.
-  // vocabulary: the one the sentences' offers index, holding every id of the English side's tokens.
+  // vocabulary: the one the sentences' offers index; the sentences' tokens
+  // are interned (finish_features): the English ones' ids are positions in it.
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
          float ratio, const Vocabulary& vocabulary)
       : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio) {
@@ -166,10 +167,10 @@ class Search {
     postings_start_.assign(vocabulary.ids.size() + 1, 0);
     auto each_posting = [&](auto f) {
       for (std::size_t j = 0; j < en.size(); ++j) {
-        const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
+        const auto ids = en[j].tokens.positions(), alt_ids = en[j].tokens.alt_positions();
         for (std::size_t k = 0; k < ids.size(); ++k)
-          for (const WordId id : {ids[k], alt_ids[k]})
-            if (const std::uint32_t found = id ? vocabulary.find(id) : 0) f(found - 1, j, k);
+          for (const std::uint32_t found : {ids[k], alt_ids[k]})
+            if (found) f(found - 1, j, k);
       }
     };
     each_posting([&](std::uint32_t position, std::size_t, std::size_t) { ++postings_start_[position + 1]; });
@@ -536,14 +537,13 @@ class Search {
     // against the Chinese sentence's offers in one walk over them (not one
     // walk from their start per id).
     const Offers& offers = zh_[i].offers;
-    const Vocabulary* vocabulary = offers.vocabulary();
-    if (!vocabulary || offers.empty()) return {};
+    if (offers.empty()) return {};
     std::array<std::pair<std::uint32_t, std::uint32_t>, 2 * kMaxTokens> wanted;  // (position, token)
     std::size_t count = 0;
-    const auto ids = en_[j].tokens.ids(), alt_ids = en_[j].tokens.alt_ids();
+    const auto ids = en_[j].tokens.positions(), alt_ids = en_[j].tokens.alt_positions();
     for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
-      for (const WordId id : {ids[k], alt_ids[k]})
-        if (const std::uint32_t found = id ? vocabulary->find(id) : 0) wanted[count++] = {found - 1, static_cast<std::uint32_t>(k)};
+      for (const std::uint32_t found : {ids[k], alt_ids[k]})
+        if (found) wanted[count++] = {found - 1, static_cast<std::uint32_t>(k)};
     if (count == 0) return {};
     std::sort(wanted.begin(), wanted.begin() + static_cast<std::ptrdiff_t>(count));
     PairMasks pm;
@@ -1128,7 +1128,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   // finds, which also tells the length ratio of its translated parts.
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
-  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script, english_ids);
+  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
   {
     Search search(zh, en, lenient, guide.ratio, english_ids);
     if (whole) {

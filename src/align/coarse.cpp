@@ -98,8 +98,7 @@ std::vector<std::pair<std::size_t, std::size_t>> group_by_length(std::size_t cou
   return groups;
 }
 
-std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target,
-                                   const Vocabulary& vocabulary) {
+std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target) {
   std::vector<Chunk> chunks;
   for (const auto& [begin, end] : group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target)) {
     Chunk chunk;
@@ -112,14 +111,12 @@ std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bo
         f.offers.for_each_position(
             [&](std::uint32_t position, std::uint64_t bits) { chunk.ids.emplace_back(position, weighted_bits(bits, f.tokens.weights())); });
       } else {
-        auto add = [&](WordId id, float weight) {
-          if (const std::uint32_t found = vocabulary.find(id)) chunk.ids.emplace_back(found - 1, weight);
-        };
-        const auto ids = f.tokens.ids(), alt_ids = f.tokens.alt_ids();
+        // (Interned: positions in the vocabulary plus one, 0 for none.)
+        const auto ids = f.tokens.positions(), alt_ids = f.tokens.alt_positions();
         const auto weights = f.tokens.weights();
         for (std::size_t k = 0; k < ids.size(); ++k) {
-          if (ids[k]) add(ids[k], weights[k]);
-          if (alt_ids[k] && alt_ids[k] != ids[k]) add(alt_ids[k], weights[k]);
+          if (ids[k]) chunk.ids.emplace_back(ids[k] - 1, weights[k]);
+          if (alt_ids[k] && alt_ids[k] != ids[k]) chunk.ids.emplace_back(alt_ids[k] - 1, weights[k]);
         }
       }
     }
@@ -296,8 +293,7 @@ float paired_ratio(const std::vector<Bead>& path, const std::vector<Chunk>& zh, 
 
 }  // namespace
 
-CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script,
-                       const Vocabulary& vocabulary) {
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script) {
   // Chunks of about kGroup sentences (by length, so that chunks of the two
   // sides hold about as much text), then chunks of kGroup chunks while a
   // whole search over them would cost more than kWholeCells cells.
@@ -311,14 +307,14 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   // and kept for the rounds after (a lopsided pair takes three).
   // Levels are moved in: an initializer list or assign(1, x) would copy every chunk's ids.
   std::vector<std::vector<Chunk>> zh_levels, en_levels;
-  zh_levels.push_back(sentence_chunks(zh, true, zh_target, vocabulary));
+  zh_levels.push_back(sentence_chunks(zh, true, zh_target));
   std::vector<Bead> path;
   // The whole pair's ratio is wrong where one side has text the other lacks:
   // further rounds chunk by the ratio of the part the round before paired.
   float ratio = pair_length_ratio(zh, en, same_script);
   for (int round = 0; round < 3; ++round) {
     en_levels.clear();
-    en_levels.push_back(sentence_chunks(en, false, zh_target * ratio, vocabulary));
+    en_levels.push_back(sentence_chunks(en, false, zh_target * ratio));
     float target = zh_target;
     std::size_t top = 0;  // the level searched whole
     while ((zh_levels[top].size() + 1) * (en_levels.back().size() + 1) > kWholeCells && zh_levels[top].size() > kGroup &&

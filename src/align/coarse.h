@@ -34,8 +34,8 @@ struct CoarsePath {
 
 // A monotone path over the sentences found by aligning chunks of about eight
 // sentences, themselves guided by coarser chunks while there are many.
-// vocabulary: the one the sentences' offers index, holding every id of the English side's tokens.
-CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script,
-                       const Vocabulary& vocabulary);
+// The sentences' tokens are interned (finish_features): the English ones' ids
+// are positions in the vocabulary the offers index.
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script);
 
 }  // namespace tc

@@ -426,7 +426,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   // by bead). Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
   // (The English ids once each with their bead counts, the sorted copy
   // shrunk before the Chinese positions are made: the peak holds one of them.)
-  std::vector<WordId> en_seen = beads.en;
+  std::vector<std::uint32_t> en_seen = beads.en;
   std::sort(en_seen.begin(), en_seen.end());
   std::vector<std::uint32_t> en_beads;
   {
@@ -441,7 +441,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
     en_seen.resize(distinct);
     en_seen.shrink_to_fit();
   }
-  const auto beads_holding = [&](WordId e) {
+  const auto beads_holding = [&](std::uint32_t e) {
     return static_cast<int>(en_beads[static_cast<std::size_t>(std::lower_bound(en_seen.begin(), en_seen.end(), e) - en_seen.begin())]);
   };
   std::vector<std::uint32_t> zh_order(beads.zh.size());
@@ -453,9 +453,9 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
     return static_cast<std::size_t>(std::upper_bound(beads.zh_start.begin(), beads.zh_start.end(), position) - beads.zh_start.begin()) - 1;
   };
   Associations out;
-  std::vector<WordId> partners;  // English ids of the beads holding one Chinese key, with repeats
+  std::vector<std::uint32_t> partners;  // English ids of the beads holding one Chinese key, with repeats
   for (std::size_t k = 0; k < zh_order.size();) {
-    const std::uint64_t z = beads.zh[zh_order[k]];
+    const std::uint32_t z = beads.zh[zh_order[k]];
     std::size_t key_end = k;
     while (key_end < zh_order.size() && beads.zh[zh_order[key_end]] == z) ++key_end;
     const int z_count = static_cast<int>(key_end - k);
@@ -473,7 +473,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       std::size_t end = p;
       while (end < partners.size() && partners[end] == partners[p]) ++end;
       const int together = static_cast<int>(end - p);
-      const WordId e = partners[p];
+      const std::uint32_t e = partners[p];
       p = end;
       if (together < min_count) continue;  // (most pairs: no need to count the beads holding e)
       const Association pair{z, e, together, z_count + beads_holding(e)};
@@ -483,12 +483,12 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   return out;
 }
 
-std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const Associations& associations) {
-  std::vector<std::pair<std::uint64_t, WordId>> links;
-  std::vector<std::tuple<double, std::uint64_t, WordId>> candidates;
-  std::vector<std::uint64_t> zh_linked;
-  std::vector<WordId> en_linked;
-  const auto by_key = [](const Association& a, std::uint64_t z) { return a.zh < z; };
+std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& beads, const Associations& associations) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
+  std::vector<std::tuple<double, std::uint32_t, std::uint32_t>> candidates;
+  std::vector<std::uint32_t> zh_linked;
+  std::vector<std::uint32_t> en_linked;
+  const auto by_key = [](const Association& a, std::uint32_t z) { return a.zh < z; };
   for (std::size_t bead = 0; bead < beads.size(); ++bead) {
     const auto en = BeadRuns::run(beads.en, beads.en_start, bead);
     candidates.clear();
@@ -527,17 +527,20 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     start->reserve(beads.size() + 1);
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].tokens.keys().begin(), zh_side[i].tokens.keys().end());
-    for (auto j : bead.target) runs.en.insert(runs.en.end(), en_side[j].tokens.ids().begin(), en_side[j].tokens.ids().end());
+    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].tokens.ranks().begin(), zh_side[i].tokens.ranks().end());
+    for (auto j : bead.target)
+      runs.en.insert(runs.en.end(), en_side[j].tokens.positions().begin(), en_side[j].tokens.positions().end());
     const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
     std::sort(en_begin, runs.en.end());
-    for (auto i : bead.source)
-      for (const auto& [id, bits] : zh_side[i].offers)
-        if (std::binary_search(en_begin, runs.en.end(), id)) {
-          runs.en_explained.push_back(id);
-          for (std::uint64_t b = bits; b; b &= b - 1)
-            runs.zh_explaining.push_back(zh_side[i].tokens.keys()[static_cast<std::size_t>(std::countr_zero(b))]);
+    for (auto i : bead.source) {
+      const auto ranks = zh_side[i].tokens.ranks();
+      zh_side[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+        if (std::binary_search(en_begin, runs.en.end(), position + 1)) {
+          runs.en_explained.push_back(position + 1);
+          for (std::uint64_t b = bits; b; b &= b - 1) runs.zh_explaining.push_back(ranks[static_cast<std::size_t>(std::countr_zero(b))]);
         }
+      });
+    }
     runs.close_bead();
   }
   // (Grown by doubling: their spare room would be held through the peak below.)
@@ -558,26 +561,27 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     if (pair.together < trusted_count) seen.together = count_in(links, std::make_pair(pair.zh, pair.en));
     return seen.together >= min_count && seen.dice() >= min_dice;
   };
-  std::vector<std::pair<std::uint64_t, WordId>> learned;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> learned;
   learned.reserve(static_cast<std::size_t>(std::count_if(associations.begin(), associations.end(), kept)));
   for (const Association& pair : associations)
     if (kept(pair)) learned.emplace_back(pair.zh, pair.en);
   Associations().swap(associations);
-  std::vector<std::pair<std::uint64_t, WordId>>().swap(links);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(links);
   if (learned.empty()) return 0;
-  const auto by_key = [](const std::pair<std::uint64_t, WordId>& pair, std::uint64_t key) { return pair.first < key; };
-  // Most keys learned nothing: a bit per key's low bits (keys are hashes)
-  // rules most of them out without a search.
+  const auto by_key = [](const std::pair<std::uint32_t, std::uint32_t>& pair, std::uint32_t key) { return pair.first < key; };
+  // Most keys learned nothing: a bit per key's low bits rules most of them out without a search.
   std::array<std::uint64_t, 64> maybe{};
   for (const auto& [key, id] : learned) maybe[(key >> 6) & 63] |= std::uint64_t{1} << (key & 63);
-  std::vector<Offer> more;
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> more;  // (position, bits)
   for (auto& s : zh_side) {
     more.clear();
-    for (std::size_t k = 0; k < s.tokens.size(); ++k) {
-      const std::uint64_t key = s.tokens.keys()[k];
+    const auto ranks = s.tokens.ranks();
+    for (std::size_t k = 0; k < ranks.size(); ++k) {
+      const std::uint32_t key = ranks[k];
       if (!(maybe[(key >> 6) & 63] >> (key & 63) & 1)) continue;
+      // (An id of 0, a Chinese word of a Chinese "English" side, is in no vocabulary: offered by none.)
       for (auto found = std::lower_bound(learned.begin(), learned.end(), key, by_key); found != learned.end() && found->first == key; ++found)
-        more.emplace_back(found->second, std::uint64_t{1} << k);
+        if (found->second) more.emplace_back(found->second - 1, std::uint64_t{1} << k);
     }
     if (!more.empty()) s.offers.add(more);
   }
@@ -593,6 +597,21 @@ void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId>
   std::uint64_t* out = std::copy(keys.begin(), keys.end(), words());
   if (held_ & kIds) out = std::copy(ids.begin(), ids.end(), out);
   if (held_ & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
+}
+
+void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
+  const bool any_alt = std::any_of(alt.begin(), alt.end(), [](std::uint32_t code) { return code != 0; });
+  Tokens interned;
+  interned.size_ = size_;
+  interned.held_ = static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0));
+  interned.block_ = size_ ? std::make_unique<std::byte[]>(interned.block_bytes()) : nullptr;
+  if (size_) {
+    std::uint32_t* out = std::copy(codes.begin(), codes.begin() + size_, interned.codes());
+    if (any_alt) std::copy(alt.begin(), alt.begin() + size_, out);
+    std::copy(weights().begin(), weights().end(), interned.weights().begin());
+    std::copy(rates().begin(), rates().end(), interned.rates().begin());
+  }
+  *this = std::move(interned);
 }
 
 Tokens& Tokens::operator=(const Tokens& other) {
@@ -623,13 +642,17 @@ void append_offer_entries(std::vector<std::uint8_t>& bytes, std::uint32_t& previ
 }  // namespace
 
 void Offers::take_entries(const std::vector<std::uint8_t>& bytes) {
-  size_ = static_cast<std::uint32_t>(bytes.size());
-  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
-  if (size_) std::copy(bytes.begin(), bytes.end(), entries_.get());
+  const auto size = static_cast<std::uint32_t>(bytes.size());
+  if (size == 0) {
+    block_.reset();
+    return;
+  }
+  block_ = std::make_unique_for_overwrite<std::uint8_t[]>(kHeader + size);
+  std::memcpy(block_.get(), &size, sizeof size);
+  std::copy(bytes.begin(), bytes.end(), block_.get() + kHeader);
 }
 
 void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
-  vocabulary_ = &vocabulary;
   std::vector<std::uint8_t> bytes;
   bytes.reserve(2 * sorted.size());  // an entry a (mostly one-token) offer, mostly two bytes: one allocation, not one per doubling
   std::uint32_t previous = 0;
@@ -649,24 +672,21 @@ void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabula
 
 Offers& Offers::operator=(const Offers& other) {
   if (this == &other) return *this;
-  vocabulary_ = other.vocabulary_;
-  size_ = other.size_;
-  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
-  if (size_) std::copy(other.entries_.get(), other.entries_.get() + size_, entries_.get());
+  const std::size_t bytes = other.block_ ? kHeader + other.size() : 0;
+  block_ = bytes ? std::make_unique_for_overwrite<std::uint8_t[]>(bytes) : nullptr;
+  if (bytes) std::copy(other.block_.get(), other.block_.get() + bytes, block_.get());
   return *this;
 }
 
-void Offers::add(const std::vector<Offer>& more) {
-  if (!vocabulary_) return;  // never assigned: no vocabulary to hold ids in
-  // The new offers by position (those in the vocabulary), merged with the
-  // held ones: the entries assign would make of all of them, without
-  // turning every held position back into an id and sorting them again.
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> extra;
-  for (const auto& [id, bits] : more)
-    if (const std::uint32_t found = vocabulary_->find(id)) extra.emplace_back(found - 1, bits);
+void Offers::add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& more) {
+  // The new offers by position, merged with the held ones: the entries
+  // assign would make of all of them, without turning every held position
+  // back into an id and sorting them again.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> extra = more;
   std::sort(extra.begin(), extra.end());
+  const std::uint32_t size = this->size();
   std::vector<std::pair<std::uint32_t, std::uint64_t>> all;
-  all.reserve(extra.size() + size_ / 2);
+  all.reserve(extra.size() + size / 2);
   std::size_t e = 0;
   for_each_position([&](std::uint32_t position, std::uint64_t bits) {
     for (; e < extra.size() && extra[e].first < position; ++e) all.push_back(extra[e]);
@@ -674,7 +694,7 @@ void Offers::add(const std::vector<Offer>& more) {
   });
   for (; e < extra.size(); ++e) all.push_back(extra[e]);
   std::vector<std::uint8_t> bytes;
-  bytes.reserve(size_ + 2 * more.size());
+  bytes.reserve(size + 2 * more.size());
   std::uint32_t previous = 0;
   for (std::size_t k = 0; k < all.size();) {
     const std::uint32_t position = all[k].first;
@@ -685,14 +705,12 @@ void Offers::add(const std::vector<Offer>& more) {
   take_entries(bytes);
 }
 
-std::uint64_t Offers::bits_of(WordId id) const {
-  if (!vocabulary_) return 0;
-  const std::uint32_t found = vocabulary_->find(id);
-  if (!found) return 0;
-  const std::uint32_t wanted = found - 1;
+std::uint64_t Offers::bits_at(std::uint32_t wanted) const {
+  const std::uint32_t size = this->size();
+  const std::uint8_t* entries = block_.get() + kHeader;
   std::uint32_t position = 0;
-  for (std::size_t k = 0; k < size_;) {
-    const auto [at, bits] = run(k, position);
+  for (std::size_t k = 0; k < size;) {
+    const auto [at, bits] = run(entries, size, k, position);
     if (at >= wanted) return at == wanted ? bits : 0;
   }
   return 0;
@@ -701,14 +719,28 @@ std::uint64_t Offers::bits_of(WordId id) const {
 Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers) {
   Vocabulary vocabulary;
   std::vector<WordId>& ids = vocabulary.ids;
+  // Sorted and made distinct whenever they have doubled since: a book's
+  // tokens and offers repeat a few thousand words, and listing every one
+  // held several times the distinct ones.
+  std::size_t distinct = 0;
+  auto deduplicate = [&] {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    distinct = ids.size();
+  };
+  auto added = [&] {
+    if (ids.size() >= 2 * distinct + 4096) deduplicate();
+  };
   for (const auto& s : side) {
     ids.insert(ids.end(), s.tokens.ids().begin(), s.tokens.ids().end());
     ids.insert(ids.end(), s.tokens.alt_ids().begin(), s.tokens.alt_ids().end());
+    added();
   }
-  for (const auto& offers : found_offers)
+  for (const auto& offers : found_offers) {
     for (const auto& offer : offers) ids.push_back(offer.first);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    added();
+  }
+  deduplicate();
   if (!ids.empty() && ids.front() == 0) ids.erase(ids.begin());
   ids.shrink_to_fit();
   vocabulary.filter.assign((std::size_t{1} << Vocabulary::kFilterBits) / 64, 0);
@@ -724,7 +756,9 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
   // Document frequency of every token key on each side: the keys of the side
   // sorted, each once with its count (hash maps of them took an allocation a key).
   std::vector<std::pair<std::uint64_t, int>> df;
-  auto idf = [&df](std::vector<SentenceFeatures>& side) {
+  // by_rank: the Chinese side, whose keys become their ranks among df's
+  // (what learn_pairs reads); else the ids become their vocabulary positions.
+  auto idf = [&](std::vector<SentenceFeatures>& side, bool by_rank) {
     std::vector<std::uint64_t> keys;
     std::size_t tokens = 0;
     for (const auto& s : side) tokens += s.tokens.size();
@@ -736,16 +770,29 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
       if (!df.empty() && df.back().first == key) ++df.back().second;
       else df.emplace_back(key, 1);
     }
+    std::vector<std::uint64_t>().swap(keys);
     const double n = static_cast<double>(side.size());
+    std::array<std::uint32_t, kMaxTokens> codes{}, alt{};
     for (auto& s : side) {
-      for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+      const std::size_t size = s.tokens.size();
+      bool any_alt = false;
+      for (std::size_t k = 0; k < size; ++k) {
         const auto found = std::lower_bound(df.begin(), df.end(), std::make_pair(s.tokens.keys()[k], 0));
         s.tokens.weights()[k] = static_cast<float>(std::log(1.0 + n / found->second));
+        if (by_rank) {
+          codes[k] = static_cast<std::uint32_t>(found - df.begin());
+        } else {
+          codes[k] = vocabulary.find(s.tokens.ids()[k]);
+          const WordId alt_id = s.tokens.alt_ids()[k];
+          alt[k] = alt_id ? vocabulary.find(alt_id) : 0;
+          any_alt = any_alt || alt[k];
+        }
       }
+      s.tokens.intern({codes.data(), size}, any_alt ? std::span<const std::uint32_t>(alt.data(), size) : std::span<const std::uint32_t>());
     }
   };
-  idf(zh_side);
-  idf(en_side);
+  idf(zh_side, true);
+  idf(en_side, false);
   rate_tokens(zh_side, en_side, vocabulary);
 }
 
@@ -775,7 +822,7 @@ void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFea
         double p = 0;
         if (by_offers) {
           p = offered_share[k];
-        } else if (const std::uint32_t found = vocabulary.find(s.tokens.ids()[k])) {
+        } else if (const std::uint32_t found = s.tokens.positions()[k]) {
           if (const int count = offered[found - 1]) p = count / n;
         }
         p = std::min(p, 0.95);

@@ -16,20 +16,22 @@ TEST(FeaturesStorage, MovedFromOffersAreEmpty) {
   vocabulary.ids = {7, 9};
   Offers offers;
   offers.assign({{7, 0b1}, {9, 0b110}}, vocabulary);
-  ASSERT_EQ(offers.bits_of(9), 0b110u);
+  ASSERT_EQ(offers.bits_at(1), 0b110u);  // 9 is the vocabulary's second id
 
   Offers moved(std::move(offers));
   EXPECT_TRUE(offers.empty());  // NOLINT(bugprone-use-after-move): the state after a move is the point
-  EXPECT_EQ(offers.begin(), offers.end());
-  EXPECT_EQ(moved.bits_of(7), 0b1u);
-  EXPECT_EQ(moved.bits_of(9), 0b110u);
+  int visited = 0;
+  offers.for_each_position([&](std::uint32_t, std::uint64_t) { ++visited; });
+  EXPECT_EQ(visited, 0);
+  EXPECT_EQ(moved.bits_at(0), 0b1u);
+  EXPECT_EQ(moved.bits_at(1), 0b110u);
 
   Offers assigned;
   assigned = std::move(moved);
   EXPECT_TRUE(moved.empty());  // NOLINT(bugprone-use-after-move)
   const Offers copy_of_empty = moved;
   EXPECT_TRUE(copy_of_empty.empty());
-  EXPECT_EQ(assigned.bits_of(9), 0b110u);
+  EXPECT_EQ(assigned.bits_at(1), 0b110u);
 }
 
 TEST(FeaturesStorage, MovedFromTokensAreEmpty) {
@@ -48,6 +50,33 @@ TEST(FeaturesStorage, MovedFromTokensAreEmpty) {
   ASSERT_EQ(moved.size(), 2u);
   EXPECT_EQ(moved.keys()[1], 12u);
   EXPECT_EQ(moved.ids()[0], 11u);
+}
+
+// Interning replaces the keys and ids by 32-bit codes and keeps each token's weight and rate.
+TEST(FeaturesStorage, InterningKeepsWeightsAndRates) {
+  const std::array<std::uint64_t, 3> keys{30, 10, 20};
+  const std::array<WordId, 3> ids{30, 10, 20};
+  const std::array<WordId, 3> alt{0, 5, 0};
+  Tokens tokens;
+  tokens.assign(keys, ids, alt);
+  for (std::size_t k = 0; k < 3; ++k) tokens.weights()[k] = 1.5f * static_cast<float>(k + 1), tokens.rates()[k] = 0.25f * static_cast<float>(k + 1);
+  const std::array<std::uint32_t, 3> positions{3, 1, 2};
+  const std::array<std::uint32_t, 3> alt_positions{0, 7, 0};
+  tokens.intern(positions, alt_positions);
+  ASSERT_TRUE(tokens.interned());
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens.positions()[0], 3u);
+  EXPECT_EQ(tokens.positions()[2], 2u);
+  EXPECT_EQ(tokens.alt_positions()[1], 7u);
+  EXPECT_EQ(tokens.alt_positions()[2], 0u);
+  EXPECT_EQ(tokens.weights()[2], 4.5f);
+  EXPECT_EQ(tokens.rates()[1], 0.5f);
+  // Without alternatives none are held, and every one reads 0.
+  Tokens plain;
+  plain.assign(keys, ids, std::array<WordId, 3>{});
+  plain.intern(positions, {});
+  EXPECT_EQ(plain.alt_positions()[0], 0u);
+  EXPECT_EQ(plain.ranks()[1], 1u);
 }
 
 }  // namespace
