@@ -68,10 +68,14 @@ struct Chunk {
   std::size_t first = 0, last = 0;  // [first, last) of the units of the level below (sentences at the first level)
   float length = 0;                 // code points (Chinese) or characters (English)
   float weight = 0;                 // token weight needing a counterpart
-  WeightedIds ids;                  // Chinese: ids offered; English: ids of the tokens; with their token weight
+  // English: the ids of the tokens, with their token weight. (A Chinese
+  // chunk's offered ids, far more, are made when the search needs them: see ChineseIds.)
+  WeightedIds ids;
 };
 
-void sort_and_merge(WeightedIds& ids) {
+// keep: the ids are kept (without the room the unmerged ones needed, about
+// as much again, often more); else they are scratch, reused.
+void sort_and_merge(WeightedIds& ids, bool keep = true) {
   std::sort(ids.begin(), ids.end());
   std::size_t out = 0;
   for (std::size_t k = 0; k < ids.size(); ++k) {
@@ -79,9 +83,23 @@ void sort_and_merge(WeightedIds& ids) {
     else ids[out++] = ids[k];
   }
   ids.resize(out);
-  // The chunk keeps its ids for the whole coarse search: without the room
-  // the unmerged ids needed (about as much again, often more).
-  ids.shrink_to_fit();
+  if (keep) ids.shrink_to_fit();
+}
+
+// Adds the ids a sentence offers (Chinese) or its tokens need (English), with their token weight.
+void add_sentence_ids(const SentenceFeatures& f, bool chinese, WeightedIds& ids) {
+  if (chinese) {
+    f.offers.for_each_position(
+        [&](std::uint32_t position, std::uint64_t bits) { ids.emplace_back(position, weighted_bits(bits, f.tokens.weights())); });
+    return;
+  }
+  // (Interned: positions in the vocabulary plus one, 0 for none.)
+  const auto positions = f.tokens.positions(), alt_positions = f.tokens.alt_positions();
+  const auto weights = f.tokens.weights();
+  for (std::size_t k = 0; k < positions.size(); ++k) {
+    if (positions[k]) ids.emplace_back(positions[k] - 1, weights[k]);
+    if (alt_positions[k] && alt_positions[k] != positions[k]) ids.emplace_back(alt_positions[k] - 1, weights[k]);
+  }
 }
 
 // Groups units into chunks of about `target` length each (the last one may be shorter).
@@ -98,6 +116,7 @@ std::vector<std::pair<std::size_t, std::size_t>> group_by_length(std::size_t cou
   return groups;
 }
 
+// chinese: the chunks hold no ids (see ChineseIds).
 std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target) {
   std::vector<Chunk> chunks;
   for (const auto& [begin, end] : group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target)) {
@@ -107,20 +126,9 @@ std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bo
       const SentenceFeatures& f = side[s];
       chunk.length += f.length;
       for (float w : f.tokens.weights()) chunk.weight += w;
-      if (chinese) {
-        f.offers.for_each_position(
-            [&](std::uint32_t position, std::uint64_t bits) { chunk.ids.emplace_back(position, weighted_bits(bits, f.tokens.weights())); });
-      } else {
-        // (Interned: positions in the vocabulary plus one, 0 for none.)
-        const auto ids = f.tokens.positions(), alt_ids = f.tokens.alt_positions();
-        const auto weights = f.tokens.weights();
-        for (std::size_t k = 0; k < ids.size(); ++k) {
-          if (ids[k]) chunk.ids.emplace_back(ids[k] - 1, weights[k]);
-          if (alt_ids[k] && alt_ids[k] != ids[k]) chunk.ids.emplace_back(alt_ids[k] - 1, weights[k]);
-        }
-      }
+      if (!chinese) add_sentence_ids(f, false, chunk.ids);
     }
-    sort_and_merge(chunk.ids);
+    if (!chinese) sort_and_merge(chunk.ids);
     chunks.push_back(std::move(chunk));
   }
   return chunks;
@@ -136,11 +144,43 @@ std::vector<Chunk> coarser_chunks(const std::vector<Chunk>& finer, float target)
       chunk.weight += finer[k].weight;
       chunk.ids.insert(chunk.ids.end(), finer[k].ids.begin(), finer[k].ids.end());
     }
-    sort_and_merge(chunk.ids);
+    if (!chunk.ids.empty()) sort_and_merge(chunk.ids);
     chunks.push_back(std::move(chunk));
   }
   return chunks;
 }
+
+// The ids a Chinese chunk offers, with their token weight, made when the
+// search needs them (all the chunks' at once took more than the offers of
+// the sentences): at the first level from its sentences' offers, above it
+// from the chunks of the level below, merged as the English chunks' are
+// (the same sums in the same order).
+class ChineseIds {
+ public:
+  ChineseIds(const std::vector<SentenceFeatures>& sentences, const std::vector<std::vector<Chunk>>& levels)
+      : sentences_(sentences), levels_(levels), scratch_(levels.size()) {}
+  // The ids of chunk `a` of `level` (valid until the next call).
+  const WeightedIds& of(std::size_t level, std::size_t a) {
+    WeightedIds& out = scratch_[level];
+    out.clear();
+    const Chunk& chunk = levels_[level][a];
+    for (std::size_t k = chunk.first; k < chunk.last; ++k) {
+      if (level == 0) {
+        add_sentence_ids(sentences_[k], true, out);
+      } else {
+        const WeightedIds& finer = of(level - 1, k);
+        out.insert(out.end(), finer.begin(), finer.end());
+      }
+    }
+    sort_and_merge(out, false);
+    return out;
+  }
+
+ private:
+  const std::vector<SentenceFeatures>& sentences_;
+  const std::vector<std::vector<Chunk>>& levels_;
+  std::vector<WeightedIds> scratch_;  // one a level
+};
 
 struct ChunkShape {
   int zh, en;
@@ -150,8 +190,10 @@ constexpr std::array<ChunkShape, 8> kChunkShapes = {
     {{1, 1, 0.f}, {1, 0, 0.25f}, {0, 1, 0.25f}, {1, 2, 0.5f}, {2, 1, 0.5f}, {2, 2, 1.f}, {1, 3, 1.f}, {3, 1, 1.f}}};
 constexpr std::size_t kMaxChunkSpan = 3;
 
-// Aligns chunks inside a band (every cell when `band` is null).
-std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, float ratio, const Band* band) {
+// Aligns chunks inside a band (every cell when `band` is null). zh_ids(a): the ids Chinese chunk a offers.
+template <class ZhIds>
+std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, float ratio, const Band* band,
+                               ZhIds zh_ids) {
   const std::size_t n = zh.size(), m = en.size();
   Band whole;
   if (!band) {
@@ -190,7 +232,7 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
     const std::size_t last = std::min(m, hi[std::min(n, a + kMaxChunkSpan)]);
     cell_lo[a] = first;
     shared[a].assign(last > first ? last - first : 0, 0.f);
-    for (const auto& [id, zh_weight] : zh[a].ids) {
+    for (const auto& [id, zh_weight] : zh_ids(a)) {
       if (id >= ids_end || start[id + 1] - start[id] > common) continue;
       const auto list_end = postings.begin() + start[id + 1];
       auto it = std::lower_bound(postings.begin() + start[id], list_end, std::make_pair(static_cast<std::uint32_t>(first), -1.f));
@@ -326,7 +368,9 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
     }
     zh_levels.resize(top + 1);
     // The top level is searched whole.
-    path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr);
+    ChineseIds zh_ids(zh, zh_levels);
+    path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr,
+                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(top, a); });
     const float paired = paired_ratio(path, zh_levels.back(), en_levels.back(), same_script);
     if (std::fabs(std::log(paired / ratio)) < 0.05f) break;
     ratio = paired;
@@ -335,7 +379,9 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   for (std::size_t level = zh_levels.size() - 1; level-- > 0;) {
     const std::vector<Bead> rough = expand(path, zh_levels[level + 1], en_levels[level + 1]);
     const Band band = band_around(rough, zh_levels[level].size(), en_levels[level].size(), kChunkMargin);
-    path = align_chunks(zh_levels[level], en_levels[level], ratio, &band);
+    ChineseIds zh_ids(zh, zh_levels);
+    path = align_chunks(zh_levels[level], en_levels[level], ratio, &band,
+                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(level, a); });
   }
   return {expand(path, zh_levels.front(), en_levels.front()), ratio};
 }
