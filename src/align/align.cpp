@@ -67,9 +67,15 @@ class ChanceTable {
     twice_log2_.resize(kLog2Table);
     for (int k = 1; k < kLog2Table; ++k) twice_log2_[static_cast<std::size_t>(k)] = 2.f * std::log2(static_cast<float>(k));
   }
-  // Room for any `width` consecutive sentences at once (before the first lookup).
+  // At most this many slots (640 KB): a band as wide as a lopsided pair's
+  // (a thousand sentences where one side has text the other lacks) took the
+  // next power of two, 2048 slots for 1,100 columns. Rows wider than this
+  // fill their sentences' rows again (the same values; but every row of
+  // them: 256 slots cost a lopsided pair a fifth more instructions, 1024 3%).
+  static constexpr std::size_t kMaxSlots = 1024;
+  // Room for any `width` consecutive sentences at once, up to kMaxSlots (before the first lookup).
   void window(std::size_t width) {
-    const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min(width, side_->size())));
+    const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min({width, side_->size(), kMaxSlots})));
     mask_ = slots - 1;
     held_.assign(slots, kEmpty);
     values_.assign(slots * kGrid, 0.f);
