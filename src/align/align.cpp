@@ -319,11 +319,15 @@ class Search {
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
     posting_next_.assign(postings_start_.begin(), postings_start_.end() - 1);
-    // Back pointers (shape index) of every cell, row after row; scores only
-    // of the rows a bead can start from (a ring of kMaxSpan + 1 rows).
+    // Back pointers (shape index) of every cell, row after row, two cells a
+    // byte (16 shapes: 4 bits; on repetitive text the band is wide and they
+    // were the largest thing the search held); scores only of the rows a
+    // bead can start from (a ring of kMaxSpan + 1 rows).
+    static_assert(kShapes.size() <= 16);
     std::vector<std::size_t> back_start(n + 2, 0);
     for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi_[i] - lo_[i] + 1);
-    std::vector<std::uint8_t> back(back_start[n + 1], 0xFF);
+    std::vector<std::uint8_t> back((back_start[n + 1] + 1) / 2, 0);
+    const auto back_at = [&](std::size_t cell) { return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF); };
     std::array<std::vector<float>, kRing> score;
     auto score_row = [&](std::size_t row) -> std::vector<float>& { return score[row & (kRing - 1)]; };
     constexpr float kNone = -std::numeric_limits<float>::infinity();
@@ -339,7 +343,7 @@ class Search {
       std::vector<float>& row_score = score_row(i);
       row_score.assign(hi_[i] - lo_[i] + 1, kNone);
       if (i == 0) row_score[0 - lo_[0]] = 0.f;
-      std::uint8_t* row_back = &back[back_start[i]];
+      const std::size_t row_cell = back_start[i];
       // Each shape's beads start in row i - a: its scores, first column and
       // width (none when a > i). A column's offset from its first column
       // wraps past the width when it lies before it.
@@ -376,18 +380,29 @@ class Search {
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
         }
         row_score[j - lo_[i]] = best;
-        row_back[j - lo_[i]] = best_shape;
+        // (A cell no bead reaches, best_shape 0xFF, is never traced back to: see below.)
+        const std::size_t cell = row_cell + (j - lo_[i]);
+        back[cell / 2] |= static_cast<std::uint8_t>((best_shape & 0xF) << (cell % 2 * 4));
       }
     }
     path_score_ = score_row(n)[m - lo_[n]];
-    // Trace back.
+    // Trace back. Every cell a bead of the path starts from is reached (its
+    // score is finite), so only the last cell can be one no bead reaches.
     beads.clear();
-    std::size_t i = n, j = m;
     touched_rows_.clear();
     touched_columns_.clear();
+    if (path_score_ == kNone) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
+    // Beads counted first: the vector is made at its size (on short
+    // sentences, doubling held up to twice them with the back pointers).
+    std::size_t count = 0;
+    for (std::size_t i = n, j = m; i > 0 || j > 0; ++count) {
+      const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
+      i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
+    }
+    beads.reserve(count);
+    std::size_t i = n, j = m;
     while (i > 0 || j > 0) {
-      const std::uint8_t s = back[back_start[i] + (j - lo_[i])];
-      if (s == 0xFF) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
+      const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
       if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       Bead bead;
