@@ -42,8 +42,8 @@ std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t en
 }
 
 // Sorts offers by id and merges those of one id (their token bits joined),
-// keeping no spare room.
-void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers) {
+// keeping no spare room (unless `keep_room`).
+void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers, bool keep_room = false) {
   std::sort(offers.begin(), offers.end());
   std::size_t out = 0;
   for (std::size_t k = 0; k < offers.size(); ++k) {
@@ -51,7 +51,7 @@ void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers) {
     else offers[out++] = offers[k];
   }
   offers.resize(out);
-  offers.shrink_to_fit();
+  if (!keep_room) offers.shrink_to_fit();
 }
 
 struct Builder {
@@ -77,8 +77,18 @@ struct Builder {
     return std::uint64_t{1} << (keys.size() - 1);
   }
   void offer(WordId id, std::uint64_t bits) {
-    if (!offer_only || offer_only->may_hold(id)) offers.emplace_back(id, bits);
+    if (offer_only && !offer_only->may_hold(id)) return;
+    offers.emplace_back(id, bits);
+    // A sentence that repeats its words (a list of a million fives) offered
+    // each mention's ids again: merged whenever they have doubled since
+    // (merging is a union of bits: finish gives the same offers).
+    if (offers.size() >= merge_at) {
+      sort_and_merge(offers, true);
+      merge_at = 2 * offers.size() + kFirstMerge;
+    }
   }
+  static constexpr std::size_t kFirstMerge = 1024;  // (beyond any real sentence's offers)
+  std::size_t merge_at = kFirstMerge;
   // A clause ends here (a comma, semicolon, colon or dash).
   void clause_break() {
     const std::size_t size = keys.size();
