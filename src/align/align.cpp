@@ -245,8 +245,8 @@ class Search {
   }
 
   // A band of half width `margin` around a path (a guide, or a previous pass).
-  void path_band(const std::vector<Bead>& beads, std::size_t margin) {
-    Band band = band_around(beads, zh_.size(), en_.size(), margin);
+  void path_band(const Path& path, std::size_t margin) {
+    Band band = band_around(path, zh_.size(), en_.size(), margin);
     lo_ = std::move(band.lo);
     hi_ = std::move(band.hi);
     full_ = false;
@@ -267,14 +267,16 @@ class Search {
   // lacks (a pair cut at different points), the best path only spreads the
   // other side's sentences over it, and a wider band lets it spread further
   // at the cost of another run. Returns whether touches remain.
-  bool keep_touches_where_paired(const std::vector<Bead>& path) {
+  bool keep_touches_where_paired(const Path& path) {
     const std::size_t n = zh_.size(), m = en_.size();
     std::vector<bool> zh_alone(n, false), en_alone(m, false);
-    for (const Bead& bead : path) {
-      if (bead.target.empty())
-        for (std::size_t i : bead.source) zh_alone[i] = true;
-      if (bead.source.empty())
-        for (std::size_t j : bead.target) en_alone[j] = true;
+    std::size_t i = 0, j = 0;
+    for (const PathStep& step : path) {
+      if (step.en == 0)
+        for (std::size_t k = i; k < i + step.zh; ++k) zh_alone[k] = true;
+      if (step.zh == 0)
+        for (std::size_t k = j; k < j + step.en; ++k) en_alone[k] = true;
+      i += step.zh, j += step.en;
     }
     auto alone = [](const std::vector<bool>& side, std::size_t k) {
       return !side.empty() && (side[std::min(k, side.size() - 1)] || (k > 0 && side[std::min(k, side.size()) - 1]));
@@ -291,9 +293,9 @@ class Search {
   // Widens the band to half width `margin` around the path, but only near
   // the rows where the last run's best path touched its edge: elsewhere the
   // path lay well inside, and a wider band would cost without changing it.
-  void widen_where_touched(const std::vector<Bead>& beads, std::size_t margin) {
+  void widen_where_touched(const Path& path, std::size_t margin) {
     const std::size_t n = zh_.size();
-    const Band wide = band_around(beads, n, en_.size(), margin);
+    const Band wide = band_around(path, n, en_.size(), margin);
     const std::size_t reach = 2 * margin;
     std::size_t next = 0;  // rows below this are widened already
     for (const std::size_t row : touched_rows_) {
@@ -1099,7 +1101,7 @@ double fitted_sigma(const std::vector<SentenceFeatures>& zh, const std::vector<S
 // first band's. On repetitive text many paths score alike and the best one
 // touches any band almost everywhere: widening there only costs (the cap
 // keeps the search linear), while a real pair touches in a few places.
-void search_near(Search& search, const std::vector<Bead>& path, std::size_t margin, std::size_t widest,
+void search_near(Search& search, const Path& path, std::size_t margin, std::size_t widest,
                  std::vector<Bead>& beads) {
   search.path_band(path, margin);
   const std::size_t first_cells = search.cells();
@@ -1149,7 +1151,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   // finds, which also tells the length ratio of its translated parts.
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
-  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
+  CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
   {
     Search search(zh, en, lenient, guide.ratio, english_ids);
     if (whole) {
@@ -1160,7 +1162,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
       // times: beyond that the sentence scores pull against the chunks' evidence
       // (spreading the last sentences of one side over text the other lacks).
       const std::size_t margin = std::max<std::size_t>(options.band, 4);
-      search_near(search, guide.beads, margin, margin * 4, beads);
+      search_near(search, guide.path, margin, margin * 4, beads);
+      Path().swap(guide.path);  // (only its ratio is needed from here)
     }
   }
   const bool free = free_translation(beads);
@@ -1173,24 +1176,25 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     if (learned) rate_tokens(zh, en, english_ids);
     AlignWeights second = free ? lenient : options.weights;
     second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
+    const Path first = path_of(beads);
+    std::vector<Bead>().swap(beads);  // (each run clears and refills them: not held through the search)
     Search search(zh, en, second, guide.ratio, english_ids);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
-    const std::vector<Bead> first = std::move(beads);  // each run clears and refills beads
     search_near(search, first, 16, 64, beads);
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : options.weights;
     Search search(zh, en, last, guide.ratio, english_ids);
-    search.path_band(beads, 2);
+    search.path_band(path_of(beads), 2);
     beads = search.join_crossed_near_path(beads);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
     Search search(zh, en, options.weights, guide.ratio, english_ids);
-    search.path_band(beads, 2);
+    search.path_band(path_of(beads), 2);
     beads = search.split_orphans_near_path(beads);
   }
   if (swapped)

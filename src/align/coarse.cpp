@@ -28,7 +28,15 @@ float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vect
   return plausible_ratio(zh_total, en_total, same_script);
 }
 
-Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, std::size_t margin) {
+Path path_of(const std::vector<Bead>& beads) {
+  Path path;
+  path.reserve(beads.size());
+  for (const Bead& bead : beads)
+    path.push_back({static_cast<std::uint32_t>(bead.source.size()), static_cast<std::uint32_t>(bead.target.size())});
+  return path;
+}
+
+Band band_around(const Path& path, std::size_t n, std::size_t m, std::size_t margin) {
   std::vector<std::size_t> first(n + 1, m), last(n + 1, 0);
   std::size_t i = 0, j = 0;
   auto mark = [&](std::size_t row, std::size_t column) {
@@ -36,8 +44,8 @@ Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, s
     last[row] = std::max(last[row], column);
   };
   mark(0, 0);
-  for (const auto& bead : beads) {
-    const std::size_t i1 = i + bead.source.size(), j1 = j + bead.target.size();
+  for (const PathStep& step : path) {
+    const std::size_t i1 = i + step.zh, j1 = j + step.en;
     for (std::size_t r = i; r <= i1; ++r) mark(r, r == i ? j : j1), mark(r, r == i1 ? j1 : j);
     i = i1, j = j1;
   }
@@ -304,16 +312,14 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
 }
 
 // The path over chunks restated over the units the chunks are made of.
-std::vector<Bead> expand(const std::vector<Bead>& beads, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
-  std::vector<Bead> out;
+Path expand(const std::vector<Bead>& beads, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
+  Path out;
   out.reserve(beads.size());
   for (const Bead& bead : beads) {
-    Bead unit;
-    for (std::size_t a : bead.source)
-      for (std::size_t k = zh[a].first; k < zh[a].last; ++k) unit.source.push_back(k);
-    for (std::size_t b : bead.target)
-      for (std::size_t k = en[b].first; k < en[b].last; ++k) unit.target.push_back(k);
-    out.push_back(std::move(unit));
+    PathStep unit;
+    for (std::size_t a : bead.source) unit.zh += static_cast<std::uint32_t>(zh[a].last - zh[a].first);
+    for (std::size_t b : bead.target) unit.en += static_cast<std::uint32_t>(en[b].last - en[b].first);
+    out.push_back(unit);
   }
   return out;
 }
@@ -377,7 +383,7 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   }
   // Each level below is searched near the path of the one above.
   for (std::size_t level = zh_levels.size() - 1; level-- > 0;) {
-    const std::vector<Bead> rough = expand(path, zh_levels[level + 1], en_levels[level + 1]);
+    const Path rough = expand(path, zh_levels[level + 1], en_levels[level + 1]);
     const Band band = band_around(rough, zh_levels[level].size(), en_levels[level].size(), kChunkMargin);
     ChineseIds zh_ids(zh, zh_levels);
     path = align_chunks(zh_levels[level], en_levels[level], ratio, &band,
