@@ -716,6 +716,7 @@ void Offers::add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& mor
 }
 
 std::uint64_t Offers::bits_at(std::uint32_t wanted) const {
+  if (!block_) return 0;
   const std::uint32_t size = this->size();
   const std::uint8_t* entries = block_.get() + kHeader;
   std::uint32_t position = 0;

@@ -82,6 +82,7 @@ class Offers {
   // Calls f(position of the id in the vocabulary, bits) for each id, ascending.
   template <class F>
   void for_each_position(F f) const {
+    if (!block_) return;
     const std::uint32_t size = this->size();
     const std::uint8_t* entries = block_.get() + kHeader;
     std::uint32_t position = 0;
