@@ -652,14 +652,18 @@ void append_offer_entries(std::vector<std::uint8_t>& bytes, std::uint32_t& previ
 }  // namespace
 
 void Offers::take_entries(const std::vector<std::uint8_t>& bytes) {
+  release();
   const auto size = static_cast<std::uint32_t>(bytes.size());
-  if (size == 0) {
-    block_.reset();
+  if (size == 0) return;
+  if (size <= kInlineBytes) {
+    word_ = kInline | std::uintptr_t{size} << 1;
+    for (std::size_t k = 0; k < size; ++k) word_ |= std::uintptr_t{bytes[k]} << (8 * (k + 1));
     return;
   }
-  block_ = std::make_unique_for_overwrite<std::uint8_t[]>(kHeader + size);
-  std::memcpy(block_.get(), &size, sizeof size);
-  std::copy(bytes.begin(), bytes.end(), block_.get() + kHeader);
+  auto* block = new std::uint8_t[kHeader + size];
+  std::memcpy(block, &size, sizeof size);
+  std::copy(bytes.begin(), bytes.end(), block + kHeader);
+  word_ = reinterpret_cast<std::uintptr_t>(block);
 }
 
 void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
@@ -682,9 +686,16 @@ void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabula
 
 Offers& Offers::operator=(const Offers& other) {
   if (this == &other) return *this;
-  const std::size_t bytes = other.block_ ? kHeader + other.size() : 0;
-  block_ = bytes ? std::make_unique_for_overwrite<std::uint8_t[]>(bytes) : nullptr;
-  if (bytes) std::copy(other.block_.get(), other.block_.get() + bytes, block_.get());
+  release();
+  if (!other.word_ || (other.word_ & kInline)) {
+    word_ = other.word_;
+    return *this;
+  }
+  std::uint32_t size = 0;
+  std::memcpy(&size, other.block(), sizeof size);
+  auto* block = new std::uint8_t[kHeader + size];
+  std::copy(other.block(), other.block() + kHeader + size, block);
+  word_ = reinterpret_cast<std::uintptr_t>(block);
   return *this;
 }
 
@@ -694,7 +705,9 @@ void Offers::add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& mor
   // back into an id and sorting them again.
   std::vector<std::pair<std::uint32_t, std::uint64_t>> extra = more;
   std::sort(extra.begin(), extra.end());
-  const std::uint32_t size = this->size();
+  std::array<std::uint8_t, kInlineBytes> local;
+  const std::uint8_t* entries = nullptr;
+  const std::uint32_t size = view(local, entries);
   std::vector<std::pair<std::uint32_t, std::uint64_t>> all;
   all.reserve(extra.size() + size / 2);
   std::size_t e = 0;
@@ -716,9 +729,9 @@ void Offers::add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& mor
 }
 
 std::uint64_t Offers::bits_at(std::uint32_t wanted) const {
-  if (!block_) return 0;
-  const std::uint32_t size = this->size();
-  const std::uint8_t* entries = block_.get() + kHeader;
+  std::array<std::uint8_t, kInlineBytes> local;
+  const std::uint8_t* entries = nullptr;
+  const std::uint32_t size = view(local, entries);
   std::uint32_t position = 0;
   for (std::size_t k = 0; k < size;) {
     const auto [at, bits] = run(entries, size, k, position);

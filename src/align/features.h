@@ -60,17 +60,23 @@ struct Vocabulary {
 // number took 5 and an (id, mask) pair 16; most ids come from one token, and
 // the Chinese side's offers were the largest thing the aligner held.
 // The block starts with its entries' byte count, so that the offers are one
-// pointer: every sentence of a book holds them. Ids are read by their
-// position in the vocabulary (English tokens hold the same positions once
-// interned, see Tokens).
+// pointer: every sentence of a book holds them. Up to 7 bytes of entries (a
+// short sentence's few offers) are held in place of the pointer instead,
+// tagged by its lowest bit (a block's address is even): a block of a few
+// bytes took 32 from the heap. Ids are read by their position in the
+// vocabulary (English tokens hold the same positions once interned, see Tokens).
 class Offers {
  public:
   Offers() = default;
   Offers(const Offers& other) { *this = other; }
-  // Moves leave the source empty (no block).
-  Offers(Offers&& other) noexcept = default;
+  // Moves leave the source empty.
+  Offers(Offers&& other) noexcept : word_(std::exchange(other.word_, 0)) {}
   Offers& operator=(const Offers& other);
-  Offers& operator=(Offers&& other) noexcept = default;
+  Offers& operator=(Offers&& other) noexcept {
+    if (this != &other) release(), word_ = std::exchange(other.word_, 0);
+    return *this;
+  }
+  ~Offers() { release(); }
 
   // The offers (sorted by id, one per id) whose id is in `vocabulary`; the others are dropped.
   void assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary);
@@ -78,13 +84,13 @@ class Offers {
   void add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& more);
   // The bits of the tokens offering the id at `position` in the vocabulary (0: none).
   std::uint64_t bits_at(std::uint32_t position) const;
-  bool empty() const { return size() == 0; }
+  bool empty() const { return word_ == 0; }
   // Calls f(position of the id in the vocabulary, bits) for each id, ascending.
   template <class F>
   void for_each_position(F f) const {
-    if (!block_) return;
-    const std::uint32_t size = this->size();
-    const std::uint8_t* entries = block_.get() + kHeader;
+    std::array<std::uint8_t, kInlineBytes> local;
+    const std::uint8_t* entries = nullptr;
+    const std::uint32_t size = view(local, entries);
     std::uint32_t position = 0;
     for (std::size_t k = 0; k < size;) {
       const auto [at, bits] = run(entries, size, k, position);
@@ -93,11 +99,26 @@ class Offers {
   }
 
  private:
-  static constexpr std::size_t kHeader = sizeof(std::uint32_t);  // the entries' byte count
-  std::uint32_t size() const {
+  static constexpr std::size_t kHeader = sizeof(std::uint32_t);  // a block's entries' byte count
+  static constexpr std::uintptr_t kInline = 1;                  // word_'s tag of entries held in place
+  static constexpr std::size_t kInlineBytes = sizeof(std::uintptr_t) - 1;
+  // The entries and their byte count (held in place: copied into `local`).
+  std::uint32_t view(std::array<std::uint8_t, kInlineBytes>& local, const std::uint8_t*& entries) const {
+    if (word_ & kInline) {
+      for (std::size_t k = 0; k < kInlineBytes; ++k) local[k] = static_cast<std::uint8_t>(word_ >> (8 * (k + 1)));
+      entries = local.data();
+      return static_cast<std::uint32_t>(word_ >> 1 & 0x7F);
+    }
+    if (!word_) return 0;
     std::uint32_t size = 0;
-    if (block_) std::memcpy(&size, block_.get(), sizeof size);
+    std::memcpy(&size, block(), sizeof size);
+    entries = block() + kHeader;
     return size;
+  }
+  std::uint8_t* block() const { return reinterpret_cast<std::uint8_t*>(word_); }
+  void release() {
+    if (word_ && !(word_ & kInline)) delete[] block();
+    word_ = 0;
   }
   // The step to the position of the entry at byte k; moves k to its token's byte.
   static std::uint32_t step(const std::uint8_t* entries, std::size_t& k) {
@@ -120,7 +141,10 @@ class Offers {
   }
   // Keeps these entries (made by append_offer_entries) as the held ones.
   void take_entries(const std::vector<std::uint8_t>& bytes);
-  std::unique_ptr<std::uint8_t[]> block_;  // byte count, then the entries (null: none)
+  // 0: none; tagged kInline: up to kInlineBytes entries from its second byte
+  // on (the count in the bits above the tag); else a block from new[]: the
+  // byte count, then the entries.
+  std::uintptr_t word_ = 0;
 };
 
 // A sentence's tokens needing a counterpart (at most kMaxTokens, distinct by

@@ -34,6 +34,33 @@ TEST(FeaturesStorage, MovedFromOffersAreEmpty) {
   EXPECT_EQ(assigned.bits_at(1), 0b110u);
 }
 
+// A few entries are held in place, more in a block: both read alike, copied, moved and added to.
+TEST(FeaturesStorage, OffersHeldInPlaceOrInABlock) {
+  Vocabulary vocabulary;
+  for (WordId id = 1; id <= 40; ++id) vocabulary.ids.push_back(id * 10);
+  Offers few, many;
+  few.assign({{10, 0b1}, {30, 0b10}}, vocabulary);  // 4 bytes of entries
+  std::vector<Offer> sorted;
+  for (WordId id = 1; id <= 40; ++id) sorted.emplace_back(id * 10, std::uint64_t{1} << (id % 7));
+  many.assign(sorted, vocabulary);  // 80 bytes
+  EXPECT_EQ(few.bits_at(0), 0b1u);
+  EXPECT_EQ(few.bits_at(1), 0u);
+  EXPECT_EQ(few.bits_at(2), 0b10u);
+  for (std::uint32_t position = 0; position < 40; ++position)
+    EXPECT_EQ(many.bits_at(position), std::uint64_t{1} << ((position + 1) % 7)) << position;
+  const Offers few_copy = few, many_copy = many;
+  Offers moved = std::move(many);
+  EXPECT_TRUE(many.empty());  // NOLINT(bugprone-use-after-move)
+  EXPECT_EQ(many_copy.bits_at(39), moved.bits_at(39));
+  EXPECT_EQ(few_copy.bits_at(2), 0b10u);
+  // Added to past the room in place: a block, read in order.
+  few.add({{5, 0b100}, {1, 0b1000}, {0, 0b10000}});
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> seen;
+  few.for_each_position([&](std::uint32_t position, std::uint64_t bits) { seen.emplace_back(position, bits); });
+  const std::vector<std::pair<std::uint32_t, std::uint64_t>> expected{{0, 0b10001}, {1, 0b1000}, {2, 0b10}, {5, 0b100}};
+  EXPECT_EQ(seen, expected);
+}
+
 TEST(FeaturesStorage, MovedFromTokensAreEmpty) {
   const std::array<std::uint64_t, 2> keys{11, 12};
   const std::array<WordId, 2> ids{11, 12};
