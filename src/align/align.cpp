@@ -665,15 +665,16 @@ class Search {
   // a clause across a sentence end. Only this choice weighs the crossing: as
   // a term of every bead it also moved the boundaries of one-to-many beads
   // in free translations, for the worse.
-  std::vector<Bead> join_crossed_near_path(const std::vector<Bead>& beads) {
+  // In place: a joined pair is written over the first of its beads (the
+  // beads of a path of short sentences are many, each with two vectors).
+  void join_crossed_near_path(std::vector<Bead>& beads) {
     clear_mask_rows();
     // The beads it scores walk forward, a few sentences at a time: a window
     // of kRing sentences a side fills each sentence's chance rows once (a
     // new search's window of one refilled them at nearly every lookup).
     zh_chance_.window(kRing);
     en_chance_.window(kRing);
-    std::vector<Bead> out;
-    out.reserve(beads.size());
+    std::size_t kept = 0;  // beads written (never past the one read)
     for (std::size_t k = 0; k < beads.size(); ++k) {
       const Bead& bead = beads[k];
       if (k + 1 < beads.size() && !bead.source.empty() && !bead.target.empty() && !beads[k + 1].source.empty() &&
@@ -691,15 +692,16 @@ class Search {
             for (std::size_t i = i0; i < i2; ++i) both.source.push_back(i);
             for (std::size_t j = j0; j < j2; ++j) both.target.push_back(j);
             both.score = confidence(i0, i2, j0, j2);
-            out.push_back(std::move(both));
+            beads[kept++] = std::move(both);
             ++k;
             continue;
           }
         }
       }
-      out.push_back(bead);
+      if (kept != k) beads[kept] = std::move(beads[k]);
+      ++kept;
     }
-    return out;
+    beads.resize(kept);
   }
 
   // A sentence merged into a many-to-one bead although the other side does
@@ -707,23 +709,24 @@ class Search {
   // other side that its neighbours in the bead do not cover already, and the
   // other side is too short for the bead with it but fits without it. Such a
   // sentence at the bead's start or end becomes a bead of its own (1-0 / 0-1).
-  std::vector<Bead> split_orphans_near_path(const std::vector<Bead>& beads) {
+  // (The beads are moved into the result, not copied.)
+  std::vector<Bead> split_orphans_near_path(std::vector<Bead> beads) {
     clear_mask_rows();
-    return split_orphans(beads);
+    return split_orphans(std::move(beads));
   }
 
-  std::vector<Bead> split_orphans(const std::vector<Bead>& beads) const {
+  std::vector<Bead> split_orphans(std::vector<Bead> beads) const {
     std::vector<Bead> out;
     out.reserve(beads.size());
-    for (const Bead& bead : beads) {
+    for (Bead& bead : beads) {
       const bool many_en = bead.source.size() == 1 && bead.target.size() >= 2;
       const bool many_zh = bead.target.size() == 1 && bead.source.size() >= 2;
       const std::size_t orphan = many_en ? orphan_in(bead, true) : many_zh ? orphan_in(bead, false) : kNoOrphan;
       if (orphan == kNoOrphan) {
-        out.push_back(bead);
+        out.push_back(std::move(bead));
         continue;
       }
-      Bead rest = bead;
+      Bead rest = std::move(bead);
       Bead alone;
       auto& side = many_en ? rest.target : rest.source;
       const std::size_t index = side[orphan];
@@ -1060,14 +1063,15 @@ bool free_translation(const std::vector<Bead>& beads) {
 }
 
 // Only where such beads are rare is one an omission next to an addition.
-std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vector<SentenceFeatures>& zh,
+// (The beads are moved into the result, not copied.)
+std::vector<Bead> split_unrelated(std::vector<Bead> beads, const std::vector<SentenceFeatures>& zh,
                                   const std::vector<SentenceFeatures>& en, int min_tokens) {
   if (free_translation(beads)) return beads;
   std::vector<Bead> out;
   out.reserve(beads.size());
-  for (const auto& bead : beads) {
+  for (auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) {
-      out.push_back(bead);
+      out.push_back(std::move(bead));
       continue;
     }
     std::size_t zh_tokens = 0, en_tokens = 0;
@@ -1075,11 +1079,11 @@ std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vec
     for (auto j : bead.target) en_tokens += en[j].tokens.size();
     const auto min_side = static_cast<std::size_t>(min_tokens);
     if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) {
-      out.push_back(bead);
+      out.push_back(std::move(bead));
       continue;
     }
-    out.push_back({bead.source, {}, 0.f});
-    out.push_back({{}, bead.target, 0.f});
+    out.push_back({std::move(bead.source), {}, 0.f});
+    out.push_back({{}, std::move(bead.target), 0.f});
   }
   return out;
 }
@@ -1188,14 +1192,14 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     AlignWeights last = free ? lenient : options.weights;
     Search search(zh, en, last, guide.ratio, english_ids);
     search.path_band(path_of(beads), 2);
-    beads = search.join_crossed_near_path(beads);
+    search.join_crossed_near_path(beads);
   }
-  if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
+  if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(std::move(beads), zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
     Search search(zh, en, options.weights, guide.ratio, english_ids);
     search.path_band(path_of(beads), 2);
-    beads = search.split_orphans_near_path(beads);
+    beads = search.split_orphans_near_path(std::move(beads));
   }
   if (swapped)
     for (auto& bead : beads) std::swap(bead.source, bead.target);

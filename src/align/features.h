@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 #include <cstring>
 #include <cstdint>
 #include <deque>
@@ -182,20 +183,31 @@ class Tokens {
   bool interned() const { return held_ & kInterned; }
 
   // Before interning:
-  std::span<const std::uint64_t> keys() const { return {words(), size_}; }  // identity for document frequency
+  std::span<const std::uint64_t> keys() const {  // identity for document frequency
+    assert(!interned());
+    return {words(), size_};
+  }
   // English side: the id to find in the other side's offers.
   std::span<const WordId> ids() const {
+    assert(!interned());
     return {(held_ & kIds) ? words() + size_ : (held_ & kIdsAreKeys) ? words() : kNoIds.data(), size_};
   }
   // A second id to try (capitalised words: the plain word), or 0.
   std::span<const WordId> alt_ids() const {
+    assert(!interned());
     return {(held_ & kAltIds) ? words() + size_ * ((held_ & kIds) ? 2 : 1) : kNoIds.data(), size_};
   }
 
   // Once interned: a Chinese side's key ranks; an English side's id
   // positions in the vocabulary plus one (0: not in it).
-  std::span<const std::uint32_t> ranks() const { return {codes(), size_}; }
-  std::span<const std::uint32_t> positions() const { return {codes(), size_}; }
+  std::span<const std::uint32_t> ranks() const {
+    assert(interned() || empty());
+    return {codes(), size_};
+  }
+  std::span<const std::uint32_t> positions() const {
+    assert(interned() || empty());
+    return {codes(), size_};
+  }
   // An English side's alternative ids' positions plus one (0: none).
   std::span<const std::uint32_t> alt_positions() const {
     return {(held_ & kAltCodes) ? codes() + size_ : kNoCodes.data(), size_};
