@@ -151,36 +151,72 @@ struct PairMasks {
   std::uint64_t zh = 0;  // Chinese tokens covered by the English sentence
 };
 
+// The English side's tokens by the vocabulary positions of their ids, made
+// once for a pair and shared by its searches (each made them again, a
+// vocabulary search per token).
+struct EnglishIndex {
+  // The English sentences whose tokens need each id, by its position in the
+  // vocabulary: their sentence and token bit, by sentence. (Postings of the
+  // vocabulary position p: [postings_start[p], postings_start[p + 1]).)
+  std::vector<std::uint32_t> postings_start;
+  std::vector<std::uint32_t> posting_sentence;
+  std::vector<std::uint8_t> posting_token;
+  // The same by sentence: each sentence's (position, token) by ascending
+  // position, [wanted_start[j], wanted_start[j + 1]) (see Search::pair_masks).
+  std::vector<std::uint32_t> wanted_start;
+  std::vector<std::uint32_t> wanted_position;
+  std::vector<std::uint8_t> wanted_token;
+};
+
+// vocabulary: the one the sentences' offers index, holding every id of the English side's tokens.
+EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabulary& vocabulary) {
+  EnglishIndex index;
+  // English tokens are far fewer than the ids Chinese words offer: index
+  // those, by the id's position in the vocabulary (counted, then filled in
+  // sentence order).
+  index.postings_start.assign(vocabulary.ids.size() + 1, 0);
+  index.wanted_start.assign(en.size() + 1, 0);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted;  // (position, token) of one sentence
+  for (std::size_t j = 0; j < en.size(); ++j) {
+    const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
+    wanted.clear();
+    for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
+      for (const WordId id : {ids[k], alt_ids[k]})
+        if (const std::uint32_t found = id ? vocabulary.find(id) : 0) wanted.emplace_back(found - 1, static_cast<std::uint32_t>(k));
+    for (const auto& [position, token] : wanted) ++index.postings_start[position + 1];
+    std::sort(wanted.begin(), wanted.end());
+    for (const auto& [position, token] : wanted) {
+      index.wanted_position.push_back(position);
+      index.wanted_token.push_back(static_cast<std::uint8_t>(token));
+    }
+    index.wanted_start[j + 1] = static_cast<std::uint32_t>(index.wanted_position.size());
+  }
+  for (std::size_t p = 1; p < index.postings_start.size(); ++p) index.postings_start[p] += index.postings_start[p - 1];
+  index.posting_sentence.resize(index.postings_start.back());
+  index.posting_token.resize(index.postings_start.back());
+  std::vector<std::uint32_t> next(index.postings_start.begin(), index.postings_start.end() - 1);
+  // (In sentence order, and within one by token, then id before alternative id, as ever.)
+  for (std::size_t j = 0; j < en.size(); ++j) {
+    const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
+    for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
+      for (const WordId id : {ids[k], alt_ids[k]})
+        if (const std::uint32_t found = id ? vocabulary.find(id) : 0) {
+          index.posting_sentence[next[found - 1]] = static_cast<std::uint32_t>(j);
+          index.posting_token[next[found - 1]++] = static_cast<std::uint8_t>(k);
+        }
+  }
+  return index;
+}
+
 // The search: rows are Chinese prefixes (0..n), columns English prefixes
 // (0..m); row i holds columns [lo[i], hi[i]].
 class Search {
  public:
   // ratio: English length per Chinese length in the translated parts of the pair.
-  // vocabulary: the one the sentences' offers index, holding every id of the English side's tokens.
+  // index: index_english of the English side with the vocabulary the sentences' offers index.
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
-         float ratio, const Vocabulary& vocabulary)
-      : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio) {
-    // English tokens are far fewer than the ids Chinese words offer: index
-    // those, by the id's position in the vocabulary (counted, then filled in
-    // sentence order).
-    postings_start_.assign(vocabulary.ids.size() + 1, 0);
-    auto each_posting = [&](auto f) {
-      for (std::size_t j = 0; j < en.size(); ++j) {
-        const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
-        for (std::size_t k = 0; k < ids.size(); ++k)
-          for (const WordId id : {ids[k], alt_ids[k]})
-            if (const std::uint32_t found = id ? vocabulary.find(id) : 0) f(found - 1, j, k);
-      }
-    };
-    each_posting([&](std::uint32_t position, std::size_t, std::size_t) { ++postings_start_[position + 1]; });
-    for (std::size_t p = 1; p < postings_start_.size(); ++p) postings_start_[p] += postings_start_[p - 1];
-    posting_sentence_.resize(postings_start_.back());
-    posting_token_.resize(postings_start_.back());
-    std::vector<std::uint32_t> next(postings_start_.begin(), postings_start_.end() - 1);
-    each_posting([&](std::uint32_t position, std::size_t j, std::size_t k) {
-      posting_sentence_[next[position]] = static_cast<std::uint32_t>(j);
-      posting_token_[next[position]++] = static_cast<std::uint8_t>(k);
-    });
+         float ratio, const EnglishIndex& index)
+      : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio), index_(index) {
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;
@@ -311,7 +347,7 @@ class Search {
     en_chance_.window(en_window);
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
-    posting_next_.assign(postings_start_.begin(), postings_start_.end() - 1);
+    posting_next_.assign(index_.postings_start.begin(), index_.postings_start.end() - 1);
     // Back pointers (shape index) of every cell, row after row; scores only
     // of the rows a bead can start from (a ring of kMaxSpan + 1 rows).
     std::vector<std::size_t> back_start(n + 2, 0);
@@ -426,12 +462,13 @@ class Search {
     row.assign(end - first, {});
     if (first < end)
       zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t zh_bits) {
-        const auto last = posting_sentence_.begin() + postings_start_[position + 1];
+        const auto& sentences = index_.posting_sentence;
+        const auto last = sentences.begin() + index_.postings_start[position + 1];
         std::uint32_t& next = posting_next_[position];
-        while (next < postings_start_[position + 1] && posting_sentence_[next] < first) ++next;
-        for (auto it = posting_sentence_.begin() + next; it != last && *it < end; ++it) {
+        while (next < index_.postings_start[position + 1] && sentences[next] < first) ++next;
+        for (auto it = sentences.begin() + next; it != last && *it < end; ++it) {
           PairMasks& pm = row[*it - first];
-          pm.en |= std::uint64_t{1} << posting_token_[static_cast<std::size_t>(it - posting_sentence_.begin())];
+          pm.en |= std::uint64_t{1} << index_.posting_token[static_cast<std::size_t>(it - sentences.begin())];
           pm.zh |= zh_bits;
         }
       });
@@ -532,30 +569,52 @@ class Search {
   [[gnu::noinline]] PairMasks pair_masks(std::size_t i, std::size_t j) const {
     const auto [first, end] = mask_columns(i);
     if (j < first || j >= end) return {};
-    // The English tokens' ids by their position in the vocabulary, matched
-    // against the Chinese sentence's offers in one walk over them (not one
-    // walk from their start per id).
+    // The same pairs are asked for again and again (the beads along a path,
+    // their neighbours and their edges): the last ones are kept.
+    const std::size_t key = (i * 0x9E3779B97F4A7C15ull + j) >> 57;  // 0..127
+    PairCache& cached = pair_cache_[key];
+    if (cached.i == i && cached.j == j) return cached.masks;
+    cached.i = i, cached.j = j, cached.masks = {};
     const Offers& offers = zh_[i].offers;
-    const Vocabulary* vocabulary = offers.vocabulary();
-    if (!vocabulary || offers.empty()) return {};
-    std::array<std::pair<std::uint32_t, std::uint32_t>, 2 * kMaxTokens> wanted;  // (position, token)
-    std::size_t count = 0;
-    const auto ids = en_[j].tokens.ids(), alt_ids = en_[j].tokens.alt_ids();
-    for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
-      for (const WordId id : {ids[k], alt_ids[k]})
-        if (const std::uint32_t found = id ? vocabulary->find(id) : 0) wanted[count++] = {found - 1, static_cast<std::uint32_t>(k)};
-    if (count == 0) return {};
-    std::sort(wanted.begin(), wanted.begin() + static_cast<std::ptrdiff_t>(count));
+    if (!offers.vocabulary() || offers.empty()) return {};
+    const std::uint32_t w0 = index_.wanted_start[j], w1 = index_.wanted_start[j + 1];
+    if (w0 == w1) return {};
+    // The English tokens' positions in the vocabulary (ascending), each
+    // looked for in the Chinese sentence's offers, decoded once for the
+    // rows asked for lately, from where the one before was found.
+    const DecodedOffers& row = decoded(i);
     PairMasks pm;
-    std::size_t w = 0;
-    offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
-      while (w < count && wanted[w].first < position) ++w;
-      for (std::size_t v = w; v < count && wanted[v].first == position; ++v) {
-        pm.en |= std::uint64_t{1} << wanted[v].second;
-        pm.zh |= bits;
+    auto at = row.positions.begin();
+    for (std::uint32_t w = w0; w < w1; ++w) {
+      at = std::lower_bound(at, row.positions.end(), index_.wanted_position[w]);
+      if (at == row.positions.end()) break;
+      if (*at == index_.wanted_position[w]) {
+        pm.en |= std::uint64_t{1} << index_.wanted_token[w];
+        pm.zh |= row.bits[static_cast<std::size_t>(at - row.positions.begin())];
       }
-    });
+    }
+    cached.masks = pm;
     return pm;
+  }
+
+  // The offers of Chinese sentence i as positions and bits (a few rows kept).
+  struct DecodedOffers {
+    std::size_t i = static_cast<std::size_t>(-1);
+    std::vector<std::uint32_t> positions;
+    std::vector<std::uint64_t> bits;
+  };
+  const DecodedOffers& decoded(std::size_t i) const {
+    DecodedOffers& row = decoded_[i & (decoded_.size() - 1)];
+    if (row.i != i) {
+      row.i = i;
+      row.positions.clear();
+      row.bits.clear();
+      zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+        row.positions.push_back(position);
+        row.bits.push_back(bits);
+      });
+    }
+    return row;
   }
 
   // Which tokens of each sentence of the bead zh [i0, i1) x en [j0, j1) the other side covers.
@@ -994,11 +1053,14 @@ class Search {
   std::array<std::size_t, kRing> zh_terms_lo_{};
   std::vector<Term> en_terms_;
   std::size_t en_terms_row_ = static_cast<std::size_t>(-1), en_terms_lo_ = 0;
-  // The English sentences whose tokens need each id, by its position in the vocabulary: their sentence and token bit, by sentence.
-  // (Postings of the vocabulary position p: [postings_start_[p], postings_start_[p + 1]).)
-  std::vector<std::uint32_t> postings_start_;
-  std::vector<std::uint32_t> posting_sentence_;
-  std::vector<std::uint8_t> posting_token_;
+  const EnglishIndex& index_;
+  // pair_masks's caches: its last answers (by a hash of the pair), and the decoded offers of its last rows.
+  struct PairCache {
+    std::size_t i = static_cast<std::size_t>(-1), j = 0;
+    PairMasks masks;
+  };
+  mutable std::array<PairCache, 128> pair_cache_{};
+  mutable std::array<DecodedOffers, 8> decoded_{};
   // The search's place in each position's postings: the first not before the
   // first column of the last mask row built (rows' first columns only grow,
   // so each list is walked once per run, not searched once per row).
@@ -1116,6 +1178,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
   finish_features(zh, en, english_ids);
+  const EnglishIndex english_index = index_english(en, english_ids);
   mark_speech(zh);
   mark_speech(en);
   std::vector<Bead> beads;
@@ -1130,7 +1193,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script, english_ids);
   {
-    Search search(zh, en, lenient, guide.ratio, english_ids);
+    Search search(zh, en, lenient, guide.ratio, english_index);
     if (whole) {
       search.whole();
       search.run(beads);
@@ -1152,7 +1215,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     if (learned) rate_tokens(zh, en, english_ids);
     AlignWeights second = free ? lenient : options.weights;
     second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
-    Search search(zh, en, second, guide.ratio, english_ids);
+    Search search(zh, en, second, guide.ratio, english_index);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
@@ -1161,14 +1224,14 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : options.weights;
-    Search search(zh, en, last, guide.ratio, english_ids);
+    Search search(zh, en, last, guide.ratio, english_index);
     search.path_band(beads, 2);
     beads = search.join_crossed_near_path(beads);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, options.weights, guide.ratio, english_ids);
+    Search search(zh, en, options.weights, guide.ratio, english_index);
     search.path_band(beads, 2);
     beads = search.split_orphans_near_path(beads);
   }
