@@ -44,13 +44,6 @@ constexpr std::size_t kWholeSearchCells = 40'000;
 constexpr int kGrid = 28;  // lengths 2^(k/2), k = 0..27: 1 .. ~11600
 float grid_length(int k) { return std::exp2(static_cast<float>(k) / 2.f); }
 
-// The largest k with 2^k <= value (value >= 1).
-constexpr int largest_power_within(std::int64_t value) {
-  int k = 0;
-  while ((std::int64_t{1} << (k + 1)) <= value) ++k;
-  return k;
-}
-
 // The rows of a side's sentences are computed when the search first asks for
 // them and kept in a direct-mapped cache as wide as the band's window of
 // sentences: the search walks the band forward, so each row is computed once
@@ -74,6 +67,10 @@ class ChanceTable {
     held_.assign(slots, kEmpty);
     values_.assign(slots * kGrid, 0.f);
     linear_.assign(slots * kLinear, 0.f);
+    linear_done_.assign(slots, 0);
+    grid_done_.assign(slots, 0);
+    step_.assign(slots * kMaxTokens, 0.f);
+    missed_.assign(slots * kMaxTokens, 0.f);
   }
   // Where a length falls in the tables: between entries k and k + 1, f of
   // the way (k < 0: a length of 0 or less, whose chance is 0). The same for
@@ -94,17 +91,29 @@ class ChanceTable {
     const int k = std::min(kGrid - 2, static_cast<int>(x));
     return {k, std::min(1.f, x - static_cast<float>(k)), false};
   }
+  // (A row's entries are computed as lookups first need them: a sentence's
+  // lookups mostly fall in a few grid points, or in its exact lengths only;
+  // each entry's value is the same whenever it is computed.)
   float at(std::size_t sentence, Point point) const {
     if (point.k < 0) return 0.f;
     const std::size_t slot = sentence & mask_;
-    if (held_[slot] != sentence) fill(slot, sentence);
-    const float* row = point.linear ? &linear_[slot * kLinear] : &values_[slot * kGrid];
+    if (held_[slot] != sentence) held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0;
+    const float* row;
+    if (point.linear) {
+      if (point.k + 1 >= linear_done_[slot]) fill_linear(slot, point.k + 2);
+      row = &linear_[slot * kLinear];
+    } else {
+      if ((~grid_done_[slot] >> point.k & 3) != 0) fill_grid(slot, point.k);
+      row = &values_[slot * kGrid];
+    }
     return row[point.k] + (row[point.k + 1] - row[point.k]) * point.f;
   }
   float at(std::size_t sentence, float length) const { return at(sentence, point(length)); }
 
  private:
-  [[gnu::noinline]] void fill(std::size_t slot, std::size_t s) const {
+  // Grid points k and k + 1 of the sentence in `slot`.
+  [[gnu::noinline]] void fill_grid(std::size_t slot, int k) const {
+    const std::size_t s = held_[slot];
     const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
     auto chance = [&](float length) {
       float sum = 0;
@@ -112,37 +121,66 @@ class ChanceTable {
         sum += weights[t] * (1.f - std::exp(-rates[t] * length));
       return sum;
     };
-    for (int k = kFirstGridRead; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
+    for (int point = k; point <= k + 1; ++point)
+      if (!(grid_done_[slot] >> point & 1)) {
+        values_[slot * kGrid + static_cast<std::size_t>(point)] = chance(grid_length(point));
+        grid_done_[slot] |= std::uint32_t{1} << point;
+      }
+  }
+  // The exact lengths of the sentence in `slot` below `wanted` (at least;
+  // a few more at once, up to kLinear), from where the last call left them.
+  [[gnu::noinline]] void fill_linear(std::size_t slot, int wanted) const {
+    const std::size_t s = held_[slot];
+    const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     // Length by length over all tokens (at most kMaxTokens): the tokens' terms
     // are computed side by side, then summed in token order as ever.
     float* row = &linear_[slot * kLinear];
     const std::size_t tokens = std::min(weights.size(), kMaxTokens);
-    std::array<float, kMaxTokens> step{}, missed{}, term{};
-    for (std::size_t t = 0; t < tokens; ++t) step[t] = std::exp(-rates[t]), missed[t] = 1.f;
-    row[0] = 0.f;
-    for (int k = 1; k < kLinear; ++k) {
-      for (std::size_t t = 0; t < tokens; ++t) {
-        missed[t] *= step[t];
-        term[t] = weights[t] * (1.f - missed[t]);
-      }
-      float sum = 0.f;
-      for (std::size_t t = 0; t < tokens; ++t) sum += term[t];
-      row[k] = sum;
+    float* step = &step_[slot * kMaxTokens];
+    float* missed = &missed_[slot * kMaxTokens];
+    int k = linear_done_[slot];
+    if (k == 0) {
+      for (std::size_t t = 0; t < tokens; ++t) step[t] = std::exp(-rates[t]), missed[t] = 1.f;
+      row[0] = 0.f;
+      k = 1;
     }
-    held_[slot] = s;
+    const int end = std::min(kLinear, std::max(wanted, k + 16));
+    // Eight lengths at a time: their sums run side by side (each in token
+    // order), not one after another.
+    constexpr int kBlock = 8;
+    alignas(64) float term[kBlock][kMaxTokens];
+    for (; k < end; k += kBlock) {
+      const int count = std::min(kBlock, end - k);
+      for (int b = 0; b < count; ++b)
+        for (std::size_t t = 0; t < tokens; ++t) {
+          missed[t] *= step[t];
+          term[b][t] = weights[t] * (1.f - missed[t]);
+        }
+      if (count == kBlock) {
+        float sum[kBlock] = {};
+        for (std::size_t t = 0; t < tokens; ++t)
+          for (int b = 0; b < kBlock; ++b) sum[b] += term[b][t];
+        for (int b = 0; b < kBlock; ++b) row[k + b] = sum[b];
+      } else {
+        for (int b = 0; b < count; ++b) {
+          float sum = 0.f;
+          for (std::size_t t = 0; t < tokens; ++t) sum += term[b][t];
+          row[k + b] = sum;
+        }
+      }
+    }
+    linear_done_[slot] = end;
   }
-  // The grid serves lengths from kLinear - 1 on, where 2 log2(length) is at
-  // least the largest k with 2^k <= (kLinear - 1)^2: the points below it are
-  // never read, and not computed (an exp() per token each).
-  static constexpr int kFirstGridRead = largest_power_within(std::int64_t{kLinear - 1} * (kLinear - 1));
-  static_assert(kFirstGridRead >= 0 && kFirstGridRead < kGrid - 1);
   const std::vector<SentenceFeatures>* side_ = nullptr;
   std::size_t mask_ = 0;
   // A cache behind a const lookup: the search's scores are const queries.
   mutable std::vector<std::size_t> held_;  // sentence in each slot, or kEmpty
   mutable std::vector<float> values_;      // kGrid per slot
   mutable std::vector<float> linear_;      // kLinear per slot
+  mutable std::vector<int> linear_done_;   // entries of linear_ computed, per slot
+  mutable std::vector<std::uint32_t> grid_done_;  // a bit per grid point computed, per slot
+  mutable std::vector<float> step_, missed_;      // kMaxTokens per slot: exp(-rate), and its power at linear_done_ - 1
   std::vector<float> twice_log2_;          // 2 log2(k) for k < kLog2Table
 };
 
