@@ -8,6 +8,7 @@
 #include <functional>
 #include <limits>
 #include <unordered_map>
+#include <utility>
 
 #include "align/coarse.h"
 #include "align/features.h"
@@ -94,7 +95,7 @@ class ChanceTable {
   // (A row's entries are computed as lookups first need them: a sentence's
   // lookups mostly fall in a few grid points, or in its exact lengths only;
   // each entry's value is the same whenever it is computed.)
-  float at(std::size_t sentence, Point point) const {
+  [[gnu::always_inline]] float at(std::size_t sentence, Point point) const {
     if (point.k < 0) return 0.f;
     const std::size_t slot = sentence & mask_;
     if (held_[slot] != sentence) held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0;
@@ -284,6 +285,18 @@ class Search {
     };
     log_table(zh, false, zh_log_);
     log_table(en, true, en_log_);
+    // The same by span (end * kMaxSpan + sentences - 1): the search reads each many times.
+    auto span_logs = [](const std::vector<double>& prefix, const std::vector<double>& table, std::vector<double>& out) {
+      const std::size_t count = prefix.size() - 1;
+      out.assign((count + 1) * kMaxSpan, std::numeric_limits<double>::quiet_NaN());
+      for (std::size_t end = 1; end <= count; ++end)
+        for (std::size_t k = 1; k <= std::min<std::size_t>(end, kMaxSpan); ++k) {
+          const auto index = static_cast<std::size_t>(prefix[end] - prefix[end - k]);
+          if (index < table.size()) out[end * kMaxSpan + (k - 1)] = table[index];
+        }
+    };
+    span_logs(zh_length_, zh_log_, zh_span_log_);
+    span_logs(en_length_, en_log_, en_span_log_);
     for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
     // The bound leaves out terms that only lower a score; it holds while they do.
     can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.quote_presence >= 0 &&
@@ -419,29 +432,30 @@ class Search {
         float best = kNone;
         std::uint8_t best_shape = 0xFF;
         if (can_prune_) upper_sums(i, j);
-        for (std::size_t s = 0; s < kShapes.size(); ++s) {
+        // Each shape in order (a later one wins only by scoring higher), its sizes constants.
+        auto shape = [&]<std::size_t s>() {
+          constexpr std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
           const std::size_t at = j - from[s].lo;  // pj - lo_[pi]
-          if (at >= from[s].width) continue;
+          if (at >= from[s].width) return;
           const float previous = from[s].score[at];
-          if (previous == kNone) continue;
-          const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
-          const std::size_t pi = i - a, pj = j - b;
+          if (previous == kNone) return;
           // A bead that cannot beat the best so far even with its best coverage is not scored.
           float total;
-          if (a == 0 || b == 0) {
+          if constexpr (a == 0 || b == 0) {
             total = previous + skip_score(a + b);
           } else {
             // The bead's best coverage: each sentence's by the sentences a
             // bead ending here can hold (bead_score's other terms only lower it).
             const float most = can_prune_ ? static_cast<float>(w_.lexical) * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + 1e-3f : 0.f;
-            if (can_prune_ && previous + most <= best) continue;
-            const float length = length_term(pi, i, pj, j);
+            if (can_prune_ && previous + most <= best) return;
+            const float length = span_length_term(i, a, j, b);
             // The same with the length term (a hopeless length is scored apart).
-            if (can_prune_ && length <= kHopelessLength && previous + (most - length) <= best) continue;
-            total = previous + bead_score(pi, i, pj, j, s, length);
+            if (can_prune_ && length <= kHopelessLength && previous + (most - length) <= best) return;
+            total = previous + bead_score(i - a, i, j - b, j, s, length);
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
-        }
+        };
+        [&]<std::size_t... S>(std::index_sequence<S...>) { (shape.template operator()<S>(), ...); }(std::make_index_sequence<kShapes.size()>{});
         row_score[j - lo_[i]] = best;
         row_back[j - lo_[i]] = best_shape;
       }
@@ -687,6 +701,16 @@ class Search {
   float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
 
   // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
+  // The same for a spans of a (>= 1) Chinese sentences ending at i1 and b (>= 1) English ones ending at j1, from the span tables.
+  [[gnu::always_inline]] float span_length_term(std::size_t i1, std::size_t a, std::size_t j1, std::size_t b) const {
+    const double zh_log = zh_span_log_[i1 * kMaxSpan + (a - 1)], en_log = en_span_log_[j1 * kMaxSpan + (b - 1)];
+    if (std::isnan(zh_log) || std::isnan(en_log)) [[unlikely]]
+      return length_term(i1 - a, i1, j1 - b, j1);
+    const auto deviation = static_cast<float>(en_log - zh_log);
+    const float sigma = static_cast<float>(w_.length_sigma);
+    return static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
+  }
+
   float length_term(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
     const double zh_length = zh_length_[i1] - zh_length_[i0], en_length = en_length_[j1] - en_length_[j0];
     // Lengths are whole numbers: the logarithms of the usual ones come from a table.
@@ -704,7 +728,7 @@ class Search {
   // those of the rows built for it (the band's edges only grow from row to
   // row, so every bead the search tries in the band lies within them).
   // length_term: length_term(i0, i1, j0, j1) (the search computes it first).
-  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, std::size_t shape, float length_term) const {
+  [[gnu::always_inline]] float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, std::size_t shape, float length_term) const {
     // Far off in length: no lexical evidence can rescue the bead, so skip computing it.
     if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
     const std::size_t a = i1 - i0, b = j1 - j0;
@@ -1060,6 +1084,7 @@ class Search {
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
+  std::vector<double> zh_span_log_, en_span_log_;  // their entries by span (NaN: not in them), see span_length_term
   std::array<float, kShapes.size()> shape_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
   std::vector<std::uint8_t> zh_spans_, en_spans_;
