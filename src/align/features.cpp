@@ -488,13 +488,37 @@ std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, 
   std::vector<std::tuple<double, std::uint64_t, WordId>> candidates;
   std::vector<std::uint64_t> zh_linked;
   std::vector<WordId> en_linked;
-  const auto by_key = [](const Association& a, std::uint64_t z) { return a.zh < z; };
+  // The associations (sorted by key, then id) of each key: [key_start[k], key_start[k + 1]) for keys[k].
+  std::vector<std::uint64_t> keys;
+  std::vector<std::size_t> key_start;
+  for (std::size_t k = 0; k < associations.size(); ++k)
+    if (keys.empty() || keys.back() != associations[k].zh) keys.push_back(associations[k].zh), key_start.push_back(k);
+  key_start.push_back(associations.size());
+  const auto by_id = [](const Association& a, WordId e) { return a.en < e; };
   for (std::size_t bead = 0; bead < beads.size(); ++bead) {
     const auto en = BeadRuns::run(beads.en, beads.en_start, bead);
     candidates.clear();
-    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead))
-      for (auto a = std::lower_bound(associations.begin(), associations.end(), z, by_key); a != associations.end() && a->zh == z; ++a)
-        if (std::binary_search(en.begin(), en.end(), a->en)) candidates.emplace_back(a->dice(), z, a->en);
+    // Each key's pairs with the bead's ids: from whichever of its
+    // associations and the ids are fewer (a common key, on a long text,
+    // has associations with thousands of ids, a bead a dozen).
+    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead)) {
+      const auto found = std::lower_bound(keys.begin(), keys.end(), z);
+      if (found == keys.end() || *found != z) continue;
+      const auto k = static_cast<std::size_t>(found - keys.begin());
+      const auto first = associations.begin() + static_cast<std::ptrdiff_t>(key_start[k]);
+      const auto last = associations.begin() + static_cast<std::ptrdiff_t>(key_start[k + 1]);
+      if (static_cast<std::size_t>(last - first) <= en.size()) {
+        for (auto a = first; a != last; ++a)
+          if (std::binary_search(en.begin(), en.end(), a->en)) candidates.emplace_back(a->dice(), z, a->en);
+      } else {
+        auto a = first;
+        for (const WordId e : en) {
+          a = std::lower_bound(a, last, e, by_id);
+          if (a == last) break;
+          if (a->en == e) candidates.emplace_back(a->dice(), z, e);
+        }
+      }
+    }
     // Strongest first (ties by the keys: the same links on every run).
     std::sort(candidates.begin(), candidates.end(), std::greater<>());
     // What the offers explain is linked already.
