@@ -297,6 +297,16 @@ class Search {
     };
     span_logs(zh_length_, zh_log_, zh_span_log_);
     span_logs(en_length_, en_log_, en_span_log_);
+    // Where each span of up to kMaxSpan English sentences falls in the Chinese chance tables (the same for every row).
+    en_points_.resize((en.size() + 1) * kMaxSpan);
+    for (std::size_t j = 1; j <= en.size(); ++j)
+      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b)
+        en_points_[j * kMaxSpan + (b - 1)] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
+    lexical_ = static_cast<float>(w_.lexical);
+    orphan_ = static_cast<float>(w_.orphan);
+    quotes_ = static_cast<float>(w_.quotes);
+    quote_presence_ = static_cast<float>(w_.quote_presence);
+    paragraph_ = static_cast<float>(w_.paragraph);
     for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
     // The bound leaves out terms that only lower a score; it holds while they do.
     can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.quote_presence >= 0 &&
@@ -416,6 +426,7 @@ class Search {
     for (std::size_t i = 0; i <= n; ++i) {
       if (i > 0) build_mask_row(i - 1);
       if (i > 0) build_en_terms(i);
+      if (can_prune_) prepare_upper_rows(i);
       std::vector<float>& row_score = score_row(i);
       row_score.assign(hi_[i] - lo_[i] + 1, kNone);
       if (i == 0) row_score[0 - lo_[0]] = 0.f;
@@ -446,7 +457,7 @@ class Search {
           } else {
             // The bead's best coverage: each sentence's by the sentences a
             // bead ending here can hold (bead_score's other terms only lower it).
-            const float most = can_prune_ ? static_cast<float>(w_.lexical) * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + 1e-3f : 0.f;
+            const float most = can_prune_ ? lexical_ * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + 1e-3f : 0.f;
             if (can_prune_ && previous + most <= best) return;
             const float length = span_length_term(i, a, j, b);
             // The same with the length term (a hopeless length is scored apart).
@@ -545,8 +556,7 @@ class Search {
           const std::uint64_t more = bits | row[j - b - first].zh;
           if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         }
-        const auto en_length = static_cast<float>(en_length_[j] - en_length_[j - b]);
-        out[b - 1] = {(covered - chance * zh_chance_.at(i, en_length)) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at(i, en_points_[j * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
       upper[j - lo] = covered * zh_norm_[i];
     }
@@ -597,11 +607,27 @@ class Search {
     if (en_terms_row_ == i && j >= en_terms_lo_ && j - en_terms_lo_ <= en_upper_.size())
       for (std::size_t b = 1; b <= kMaxSpan && j - b + 1 > en_terms_lo_; ++b)
         en_upper_sum_[b] = en_upper_sum_[b - 1] + en_upper_[j - b - en_terms_lo_];
+    for (std::size_t a = 1; a <= upper_row_count_; ++a) {
+      const UpperRow& row = upper_rows_[a];
+      if (j < row.lo || j - row.lo >= row.size) break;
+      zh_upper_sum_[a] = zh_upper_sum_[a - 1] + row.values[j - row.lo];
+    }
+  }
+  // The rows of zh_upper_ upper_sums reads for the cells of row i: those of
+  // rows i - 1, i - 2, ... while they are built.
+  struct UpperRow {
+    const float* values = nullptr;
+    std::size_t lo = 0, size = 0;
+  };
+  std::array<UpperRow, kMaxSpan + 1> upper_rows_{};
+  std::size_t upper_row_count_ = 0;
+  void prepare_upper_rows(std::size_t i) {
+    upper_row_count_ = 0;
     for (std::size_t a = 1; a <= kMaxSpan && a <= i; ++a) {
       const std::size_t r = i - a, slot = r & (kRing - 1);
-      const std::vector<float>& upper = zh_upper_[slot];
-      if (mask_row_[slot] != r || j < zh_terms_lo_[slot] || j - zh_terms_lo_[slot] >= upper.size()) break;
-      zh_upper_sum_[a] = zh_upper_sum_[a - 1] + upper[j - zh_terms_lo_[slot]];
+      if (mask_row_[slot] != r) break;
+      upper_rows_[a] = {zh_upper_[slot].data(), zh_terms_lo_[slot], zh_upper_[slot].size()};
+      upper_row_count_ = a;
     }
   }
 
@@ -730,7 +756,7 @@ class Search {
   // length_term: length_term(i0, i1, j0, j1) (the search computes it first).
   [[gnu::always_inline]] float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, std::size_t shape, float length_term) const {
     // Far off in length: no lexical evidence can rescue the bead, so skip computing it.
-    if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
+    if (length_term > kHopelessLength) return -length_term - lexical_ * 2;
     const std::size_t a = i1 - i0, b = j1 - j0;
     float lexical = 0;
     float orphans = 0;  // sentences of a multi-sentence bead that share nothing with the other side
@@ -745,13 +771,13 @@ class Search {
       lexical += term.value;
       if (a > 1 && term.orphan) orphans += 1;
     }
-    float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
+    float total = lexical_ * lexical - length_term - orphan_ * orphans;
     const std::uint8_t zh_span = zh_spans_[i1 * kMaxSpan + (a - 1)], en_span = en_spans_[j1 * kMaxSpan + (b - 1)];
-    if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(zh_span, en_span);
-    if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= static_cast<float>(w_.quote_presence);
+    if (use_quotes_) total -= quotes_ * quote_mismatch(zh_span, en_span);
+    if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= quote_presence_;
     total -= shape_penalty_[shape];
-    if (zh_span & kSpanParagraphs) total -= static_cast<float>(w_.paragraph);
-    if (en_span & kSpanParagraphs) total -= static_cast<float>(w_.paragraph);
+    if (zh_span & kSpanParagraphs) total -= paragraph_;
+    if (en_span & kSpanParagraphs) total -= paragraph_;
     return total;
   }
 
@@ -1084,6 +1110,8 @@ class Search {
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
+  std::vector<ChanceTable::Point> en_points_;  // see build_mask_row: by span (end * kMaxSpan + sentences - 1)
+  float lexical_ = 0, orphan_ = 0, quotes_ = 0, quote_presence_ = 0, paragraph_ = 0;  // the weights as floats
   std::vector<double> zh_span_log_, en_span_log_;  // their entries by span (NaN: not in them), see span_length_term
   std::array<float, kShapes.size()> shape_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
