@@ -558,7 +558,10 @@ class Search {
         }
         out[b - 1] = {(covered - chance * zh_chance_.at(i, en_points_[j * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
-      upper[j - lo] = covered * zh_norm_[i];
+      // (The most of its terms, not its coverage alone: the chance term only lowers each.)
+      float most = 0.f;
+      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b) most = std::max(most, out[b - 1].value);
+      upper[j - lo] = most;
     }
   }
 
@@ -588,7 +591,9 @@ class Search {
         if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         out[a - 1] = {(covered - chance * en_chance_.at(j, zh_points[a])) * en_norm_[j], bits == 0 && orphan_sized};
       }
-      en_upper_[k] = bits ? covered * en_norm_[j] : 0.f;
+      float most = 0.f;
+      for (std::size_t a = 1; a <= i - top; ++a) most = std::max(most, out[a - 1].value);
+      en_upper_[k] = most;
     }
   }
 
