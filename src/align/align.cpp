@@ -97,8 +97,17 @@ class ChanceTable {
   // each entry's value is the same whenever it is computed.)
   [[gnu::always_inline]] float at(std::size_t sentence, Point point) const {
     if (point.k < 0) return 0.f;
+    return at_slot(hold(sentence), point);
+  }
+  // The slot of `sentence`, taken for it if another held it: for lookups
+  // with at_slot while no other sentence is looked up.
+  std::size_t hold(std::size_t sentence) const {
     const std::size_t slot = sentence & mask_;
     if (held_[slot] != sentence) held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0;
+    return slot;
+  }
+  [[gnu::always_inline]] float at_slot(std::size_t slot, Point point) const {
+    if (point.k < 0) return 0.f;
     const float* row;
     if (point.linear) {
       if (point.k + 1 >= linear_done_[slot]) fill_linear(slot, point.k + 2);
@@ -547,6 +556,7 @@ class Search {
     const auto weights = zh_[i].tokens.weights();
     const bool orphan_sized = zh_[i].tokens.size() >= static_cast<std::size_t>(w_.orphan_tokens);
     const float chance = static_cast<float>(w_.chance);
+    const std::size_t chance_slot = zh_chance_.hold(i);
     for (std::size_t j = lo; j <= end; ++j) {
       std::uint64_t bits = 0;
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
@@ -556,7 +566,7 @@ class Search {
           const std::uint64_t more = bits | row[j - b - first].zh;
           if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         }
-        out[b - 1] = {(covered - chance * zh_chance_.at(i, en_points_[j * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_points_[j * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
       float most = 0.f;
@@ -579,6 +589,15 @@ class Search {
     for (std::size_t a = 1; a <= i - top; ++a) zh_points[a] = en_chance_.point(static_cast<float>(zh_length_[i] - zh_length_[i - a]));
     const float chance = static_cast<float>(w_.chance);
     const auto orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
+    // The mask rows i - 1 .. top (built already in a search: read directly).
+    std::array<const PairMasks*, kMaxSpan + 1> rows{};
+    std::array<std::size_t, kMaxSpan + 1> rows_lo{}, rows_size{};
+    bool built = true;
+    for (std::size_t a = 1; a <= i - top; ++a) {
+      const std::size_t slot = (i - a) & (kRing - 1);
+      built = built && mask_row_[slot] == i - a;
+      rows[a] = mask_rows_[slot].data(), rows_lo[a] = mask_lo_[slot], rows_size[a] = mask_rows_[slot].size();
+    }
     for (std::size_t k = 0; k < width; ++k) {
       const std::size_t j = en_terms_lo_ + k;
       const auto weights = en_[j].tokens.weights();
@@ -586,10 +605,12 @@ class Search {
       std::uint64_t bits = 0;
       Term* out = &en_terms_[k * kMaxSpan];
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
+      const std::size_t slot = en_chance_.hold(j);
       for (std::size_t a = 1; a <= i - top; ++a) {
-        const std::uint64_t more = bits | masks(i - a, j).en;
+        const std::uint64_t en_bits = !built ? masks(i - a, j).en : j - rows_lo[a] < rows_size[a] ? rows[a][j - rows_lo[a]].en : 0;
+        const std::uint64_t more = bits | en_bits;
         if (more != bits) bits = more, covered = weighted_bits(bits, weights);
-        out[a - 1] = {(covered - chance * en_chance_.at(j, zh_points[a])) * en_norm_[j], bits == 0 && orphan_sized};
+        out[a - 1] = {(covered - chance * en_chance_.at_slot(slot, zh_points[a])) * en_norm_[j], bits == 0 && orphan_sized};
       }
       float most = 0.f;
       for (std::size_t a = 1; a <= i - top; ++a) most = std::max(most, out[a - 1].value);
