@@ -197,6 +197,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   const std::size_t max_bytes =
       std::max(std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes()), glossary_terms_.max_headword_bytes());
   std::vector<std::size_t> ends;  // the candidate ends of a headword at pos (one vector for the sentence)
+  std::vector<WordId> hashes;     // word_id of each candidate
   while (pos < span.end) {
     if (next_number < numbers.size() && numbers[next_number].span.begin == pos) {
       const NumberMention& number = numbers[next_number++];
@@ -242,16 +243,29 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
       if (!is_han(next)) break;
       utf8::next(text, p);
     }
+    // The candidates' hashes (word_id) in one pass over their bytes, and
+    // their buckets loaded side by side before the first is probed.
+    hashes.resize(ends.size());
+    {
+      WordId hash = kWordIdBasis;
+      std::size_t p = pos;
+      for (std::size_t e = 0; e < ends.size(); ++e) {
+        for (; p < ends[e]; ++p) hash = word_id_step(hash, static_cast<unsigned char>(text[p]));
+        hashes[e] = hash;
+        lexicon_.prefetch(hash);
+      }
+    }
     for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
       const std::string_view word = text.substr(pos, *it - pos);
+      const WordId hash = hashes[static_cast<std::size_t>(ends.rend() - it) - 1];
       if (!glossary_terms_.empty() && !glossary_hit) {
-        if (const auto hit = glossary_terms_.find(word)) {
+        if (const auto hit = glossary_terms_.find(word, hash)) {
           glossary_hit = hit;
           if (!best) best_end = *it;
         }
       }
       if (!best) {
-        if (const auto hit = lexicon_.find(word)) {
+        if (const auto hit = lexicon_.find(word, hash)) {
           best = hit;
           if (!glossary_hit || *it > best_end) best_end = *it;
         }
