@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -70,8 +71,6 @@ class ChanceTable {
     linear_.assign(slots * kLinear, 0.f);
     linear_done_.assign(slots, 0);
     grid_done_.assign(slots, 0);
-    step_.assign(slots * kMaxTokens, 0.f);
-    missed_.assign(slots * kMaxTokens, 0.f);
   }
   // Where a length falls in the tables: between entries k and k + 1, f of
   // the way (k < 0: a length of 0 or less, whose chance is 0). The same for
@@ -137,9 +136,10 @@ class ChanceTable {
         grid_done_[slot] |= std::uint32_t{1} << point;
       }
   }
-  // The exact lengths of the sentence in `slot` below `wanted` (at least;
-  // a few more at once, up to kLinear), from where the last call left them.
-  [[gnu::noinline]] void fill_linear(std::size_t slot, int wanted) const {
+  // The exact lengths of the sentence in `slot` (the whole row: a sentence
+  // whose lookups reach them mostly reaches most of them; carrying a part
+  // row on took a state of kMaxTokens floats a slot).
+  [[gnu::noinline]] void fill_linear(std::size_t slot, int) const {
     const std::size_t s = held_[slot];
     const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
@@ -147,15 +147,11 @@ class ChanceTable {
     // are computed side by side, then summed in token order as ever.
     float* row = &linear_[slot * kLinear];
     const std::size_t tokens = std::min(weights.size(), kMaxTokens);
-    float* step = &step_[slot * kMaxTokens];
-    float* missed = &missed_[slot * kMaxTokens];
-    int k = linear_done_[slot];
-    if (k == 0) {
-      for (std::size_t t = 0; t < tokens; ++t) step[t] = std::exp(-rates[t]), missed[t] = 1.f;
-      row[0] = 0.f;
-      k = 1;
-    }
-    const int end = std::min(kLinear, std::max(wanted, k + 16));
+    std::array<float, kMaxTokens> step{}, missed{};
+    for (std::size_t t = 0; t < tokens; ++t) step[t] = std::exp(-rates[t]), missed[t] = 1.f;
+    row[0] = 0.f;
+    int k = 1;
+    const int end = kLinear;
     // Eight lengths at a time: their sums run side by side (each in token
     // order), not one after another.
     constexpr int kBlock = 8;
@@ -188,9 +184,8 @@ class ChanceTable {
   mutable std::vector<std::size_t> held_;  // sentence in each slot, or kEmpty
   mutable std::vector<float> values_;      // kGrid per slot
   mutable std::vector<float> linear_;      // kLinear per slot
-  mutable std::vector<int> linear_done_;   // entries of linear_ computed, per slot
+  mutable std::vector<int> linear_done_;   // entries of linear_ computed (0 or kLinear), per slot
   mutable std::vector<std::uint32_t> grid_done_;  // a bit per grid point computed, per slot
-  mutable std::vector<float> step_, missed_;      // kMaxTokens per slot: exp(-rate), and its power at linear_done_ - 1
   std::vector<float> twice_log2_;          // 2 log2(k) for k < kLog2Table
 };
 
@@ -1295,7 +1290,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
   finish_features(zh, en, english_ids);
-  const EnglishIndex english_index = index_english(en, english_ids);
+  // (Held while searches run: freed while the pairs are learned, and made again after.)
+  std::optional<EnglishIndex> english_index(std::in_place, index_english(en, english_ids));
   mark_speech(zh);
   mark_speech(en);
   std::vector<Bead> beads;
@@ -1310,7 +1306,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script, english_ids);
   {
-    Search search(zh, en, lenient, guide.ratio, english_index);
+    Search search(zh, en, lenient, guide.ratio, *english_index);
     if (whole) {
       search.whole();
       search.run(beads);
@@ -1323,16 +1319,18 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     }
   }
   const bool free = free_translation(beads);
+  english_index.reset();
   const bool learned = options.weights.learn_dice > 0 &&
                        learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;
+  english_index.emplace(index_english(en, english_ids));
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
     if (learned) rate_tokens(zh, en, english_ids);
     AlignWeights second = free ? lenient : options.weights;
     second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
-    Search search(zh, en, second, guide.ratio, english_index);
+    Search search(zh, en, second, guide.ratio, *english_index);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
@@ -1341,14 +1339,14 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : options.weights;
-    Search search(zh, en, last, guide.ratio, english_index);
+    Search search(zh, en, last, guide.ratio, *english_index);
     search.path_band(beads, 2);
     beads = search.join_crossed_near_path(beads);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, options.weights, guide.ratio, english_index);
+    Search search(zh, en, options.weights, guide.ratio, *english_index);
     search.path_band(beads, 2);
     beads = search.split_orphans_near_path(beads);
   }
