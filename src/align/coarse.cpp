@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <unordered_map>
+#include <utility>
 
 namespace tc {
 
@@ -257,10 +258,20 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
     return b >= cell_lo[a] && b - cell_lo[a] < shared[a].size() ? shared[a][b - cell_lo[a]] : 0.f;
   };
   constexpr float kLexical = 4.f, kSigma = 0.3f, kSmoothing = 8.f;
+  // The weights and lengths of the runs of 1..kMaxChunkSpan Chinese chunks
+  // ending at each chunk (end * kMaxChunkSpan + count - 1), summed in order
+  // from the first as a bead's score sums them: read, not summed, at each bead.
+  std::vector<float> zh_weights((n + 1) * kMaxChunkSpan, 0.f), zh_lengths((n + 1) * kMaxChunkSpan, 0.f);
+  for (std::size_t end = 1; end <= n; ++end)
+    for (std::size_t count = 1; count <= std::min(end, kMaxChunkSpan); ++count) {
+      float weight = 0, length = 0;
+      for (std::size_t a = end - count; a < end; ++a) weight += zh[a].weight, length += zh[a].length;
+      zh_weights[end * kMaxChunkSpan + count - 1] = weight, zh_lengths[end * kMaxChunkSpan + count - 1] = length;
+    }
   auto bead_score = [&](std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1, float penalty) {
     if (a0 == a1 || b0 == b1) return -penalty;
-    float covered = 0, total = 0, zh_length = 0, en_length = 0;
-    for (std::size_t a = a0; a < a1; ++a) total += zh[a].weight, zh_length += zh[a].length;
+    float covered = 0, total = zh_weights[a1 * kMaxChunkSpan + (a1 - a0 - 1)], en_length = 0;
+    const float zh_length = zh_lengths[a1 * kMaxChunkSpan + (a1 - a0 - 1)];
     for (std::size_t b = b0; b < b1; ++b) total += en[b].weight, en_length += en[b].length;
     for (std::size_t a = a0; a < a1; ++a)
       for (std::size_t b = b0; b < b1; ++b) covered += shared_at(a, b);
@@ -282,16 +293,18 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
       if (i == 0 && j == 0) continue;
       float best = kNone;
       std::uint8_t best_shape = 0xFF;
-      for (std::size_t s = 0; s < kChunkShapes.size(); ++s) {
-        const auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
-        if (a > i || b > j) continue;
+      // Each shape in order, its sizes constants.
+      auto shape = [&]<std::size_t s>() {
+        constexpr auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
+        if (a > i || b > j) return;
         const std::size_t pi = i - a, pj = j - b;
-        if (pj < lo[pi] || pj > hi[pi]) continue;
+        if (pj < lo[pi] || pj > hi[pi]) return;
         const float previous = score[pi][pj - lo[pi]];
-        if (previous == kNone) continue;
+        if (previous == kNone) return;
         const float total = previous + bead_score(pi, i, pj, j, kChunkShapes[s].penalty);
         if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
-      }
+      };
+      [&]<std::size_t... S>(std::index_sequence<S...>) { (shape.template operator()<S>(), ...); }(std::make_index_sequence<kChunkShapes.size()>{});
       score[i][j - lo[i]] = best;
       back[i][j - lo[i]] = best_shape;
     }

@@ -207,6 +207,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   const std::size_t max_bytes =
       std::max(std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes()), glossary_terms_.max_headword_bytes());
   std::vector<std::size_t> ends;  // the candidate ends of a headword at pos (one vector for the sentence)
+  std::vector<WordId> hashes;     // word_id of each candidate
   while (pos < span.end) {
     if (next_number < numbers.size() && numbers[next_number].span.begin == pos) {
       const NumberMention& number = numbers[next_number++];
@@ -252,16 +253,29 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
       if (!is_han(next)) break;
       utf8::next(text, p);
     }
+    // The candidates' hashes (word_id) in one pass over their bytes, and
+    // their buckets loaded side by side before the first is probed.
+    hashes.resize(ends.size());
+    {
+      WordId hash = kWordIdBasis;
+      std::size_t p = pos;
+      for (std::size_t e = 0; e < ends.size(); ++e) {
+        for (; p < ends[e]; ++p) hash = word_id_step(hash, static_cast<unsigned char>(text[p]));
+        hashes[e] = hash;
+        lexicon_.prefetch(hash);
+      }
+    }
     for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
       const std::string_view word = text.substr(pos, *it - pos);
+      const WordId hash = hashes[static_cast<std::size_t>(ends.rend() - it) - 1];
       if (!glossary_terms_.empty() && !glossary_hit) {
-        if (const auto hit = glossary_terms_.find(word)) {
+        if (const auto hit = glossary_terms_.find(word, hash)) {
           glossary_hit = hit;
           if (!best) best_end = *it;
         }
       }
       if (!best) {
-        if (const auto hit = lexicon_.find(word)) {
+        if (const auto hit = lexicon_.find(word, hash)) {
           best = hit;
           if (!glossary_hit || *it > best_end) best_end = *it;
         }
@@ -498,13 +512,37 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
   std::vector<std::tuple<double, std::uint32_t, std::uint32_t>> candidates;
   std::vector<std::uint32_t> zh_linked;
   std::vector<std::uint32_t> en_linked;
-  const auto by_key = [](const Association& a, std::uint32_t z) { return a.zh < z; };
+  // The associations (sorted by key, then id) of each key: [key_start[k], key_start[k + 1]) for keys[k].
+  std::vector<std::uint32_t> keys;
+  std::vector<std::size_t> key_start;
+  for (std::size_t k = 0; k < associations.size(); ++k)
+    if (keys.empty() || keys.back() != associations[k].zh) keys.push_back(associations[k].zh), key_start.push_back(k);
+  key_start.push_back(associations.size());
+  const auto by_id = [](const Association& a, std::uint32_t e) { return a.en < e; };
   for (std::size_t bead = 0; bead < beads.size(); ++bead) {
     const auto en = BeadRuns::run(beads.en, beads.en_start, bead);
     candidates.clear();
-    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead))
-      for (auto a = std::lower_bound(associations.begin(), associations.end(), z, by_key); a != associations.end() && a->zh == z; ++a)
-        if (std::binary_search(en.begin(), en.end(), a->en)) candidates.emplace_back(a->dice(), z, a->en);
+    // Each key's pairs with the bead's ids: from whichever of its
+    // associations and the ids are fewer (a common key, on a long text,
+    // has associations with thousands of ids, a bead a dozen).
+    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead)) {
+      const auto found = std::lower_bound(keys.begin(), keys.end(), z);
+      if (found == keys.end() || *found != z) continue;
+      const auto k = static_cast<std::size_t>(found - keys.begin());
+      const auto first = associations.begin() + static_cast<std::ptrdiff_t>(key_start[k]);
+      const auto last = associations.begin() + static_cast<std::ptrdiff_t>(key_start[k + 1]);
+      if (static_cast<std::size_t>(last - first) <= en.size()) {
+        for (auto a = first; a != last; ++a)
+          if (std::binary_search(en.begin(), en.end(), a->en)) candidates.emplace_back(a->dice(), z, a->en);
+      } else {
+        auto a = first;
+        for (const std::uint32_t e : en) {
+          a = std::lower_bound(a, last, e, by_id);
+          if (a == last) break;
+          if (a->en == e) candidates.emplace_back(a->dice(), z, e);
+        }
+      }
+    }
     // Strongest first (ties by the keys: the same links on every run).
     std::sort(candidates.begin(), candidates.end(), std::greater<>());
     // What the offers explain is linked already.
