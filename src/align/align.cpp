@@ -7,7 +7,9 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include "align/coarse.h"
 #include "align/features.h"
@@ -44,13 +46,6 @@ constexpr std::size_t kWholeSearchCells = 40'000;
 constexpr int kGrid = 28;  // lengths 2^(k/2), k = 0..27: 1 .. ~11600
 float grid_length(int k) { return std::exp2(static_cast<float>(k) / 2.f); }
 
-// The largest k with 2^k <= value (value >= 1).
-constexpr int largest_power_within(std::int64_t value) {
-  int k = 0;
-  while ((std::int64_t{1} << (k + 1)) <= value) ++k;
-  return k;
-}
-
 // The rows of a side's sentences are computed when the search first asks for
 // them and kept in a direct-mapped cache as wide as the band's window of
 // sentences: the search walks the band forward, so each row is computed once
@@ -67,13 +62,21 @@ class ChanceTable {
     twice_log2_.resize(kLog2Table);
     for (int k = 1; k < kLog2Table; ++k) twice_log2_[static_cast<std::size_t>(k)] = 2.f * std::log2(static_cast<float>(k));
   }
-  // Room for any `width` consecutive sentences at once (before the first lookup).
+  // At most this many slots (640 KB): a band as wide as a lopsided pair's
+  // (a thousand sentences where one side has text the other lacks) took the
+  // next power of two, 2048 slots for 1,100 columns. Rows wider than this
+  // fill their sentences' rows again (the same values; but every row of
+  // them: 256 slots cost a lopsided pair a fifth more instructions, 1024 3%).
+  static constexpr std::size_t kMaxSlots = 1024;
+  // Room for any `width` consecutive sentences at once, up to kMaxSlots (before the first lookup).
   void window(std::size_t width) {
-    const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min(width, side_->size())));
+    const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min({width, side_->size(), kMaxSlots})));
     mask_ = slots - 1;
     held_.assign(slots, kEmpty);
     values_.assign(slots * kGrid, 0.f);
     linear_.assign(slots * kLinear, 0.f);
+    linear_done_.assign(slots, 0);
+    grid_done_.assign(slots, 0);
   }
   // Where a length falls in the tables: between entries k and k + 1, f of
   // the way (k < 0: a length of 0 or less, whose chance is 0). The same for
@@ -94,17 +97,38 @@ class ChanceTable {
     const int k = std::min(kGrid - 2, static_cast<int>(x));
     return {k, std::min(1.f, x - static_cast<float>(k)), false};
   }
-  float at(std::size_t sentence, Point point) const {
+  // (A row's entries are computed as lookups first need them: a sentence's
+  // lookups mostly fall in a few grid points, or in its exact lengths only;
+  // each entry's value is the same whenever it is computed.)
+  [[gnu::always_inline]] float at(std::size_t sentence, Point point) const {
     if (point.k < 0) return 0.f;
+    return at_slot(hold(sentence), point);
+  }
+  // The slot of `sentence`, taken for it if another held it: for lookups
+  // with at_slot while no other sentence is looked up.
+  std::size_t hold(std::size_t sentence) const {
     const std::size_t slot = sentence & mask_;
-    if (held_[slot] != sentence) fill(slot, sentence);
-    const float* row = point.linear ? &linear_[slot * kLinear] : &values_[slot * kGrid];
+    if (held_[slot] != sentence) held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0;
+    return slot;
+  }
+  [[gnu::always_inline]] float at_slot(std::size_t slot, Point point) const {
+    if (point.k < 0) return 0.f;
+    const float* row;
+    if (point.linear) {
+      if (point.k + 1 >= linear_done_[slot]) fill_linear(slot, point.k + 2);
+      row = &linear_[slot * kLinear];
+    } else {
+      if ((~grid_done_[slot] >> point.k & 3) != 0) fill_grid(slot, point.k);
+      row = &values_[slot * kGrid];
+    }
     return row[point.k] + (row[point.k + 1] - row[point.k]) * point.f;
   }
   float at(std::size_t sentence, float length) const { return at(sentence, point(length)); }
 
  private:
-  [[gnu::noinline]] void fill(std::size_t slot, std::size_t s) const {
+  // Grid points k and k + 1 of the sentence in `slot`.
+  [[gnu::noinline]] void fill_grid(std::size_t slot, int k) const {
+    const std::size_t s = held_[slot];
     const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
     auto chance = [&](float length) {
       float sum = 0;
@@ -112,37 +136,62 @@ class ChanceTable {
         sum += weights[t] * (1.f - std::exp(-rates[t] * length));
       return sum;
     };
-    for (int k = kFirstGridRead; k < kGrid; ++k) values_[slot * kGrid + static_cast<std::size_t>(k)] = chance(grid_length(k));
+    for (int point = k; point <= k + 1; ++point)
+      if (!(grid_done_[slot] >> point & 1)) {
+        values_[slot * kGrid + static_cast<std::size_t>(point)] = chance(grid_length(point));
+        grid_done_[slot] |= std::uint32_t{1} << point;
+      }
+  }
+  // The exact lengths of the sentence in `slot` (the whole row: a sentence
+  // whose lookups reach them mostly reaches most of them; carrying a part
+  // row on took a state of kMaxTokens floats a slot).
+  [[gnu::noinline]] void fill_linear(std::size_t slot, int) const {
+    const std::size_t s = held_[slot];
+    const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     // Length by length over all tokens (at most kMaxTokens): the tokens' terms
     // are computed side by side, then summed in token order as ever.
     float* row = &linear_[slot * kLinear];
     const std::size_t tokens = std::min(weights.size(), kMaxTokens);
-    std::array<float, kMaxTokens> step{}, missed{}, term{};
+    std::array<float, kMaxTokens> step{}, missed{};
     for (std::size_t t = 0; t < tokens; ++t) step[t] = std::exp(-rates[t]), missed[t] = 1.f;
     row[0] = 0.f;
-    for (int k = 1; k < kLinear; ++k) {
-      for (std::size_t t = 0; t < tokens; ++t) {
-        missed[t] *= step[t];
-        term[t] = weights[t] * (1.f - missed[t]);
+    int k = 1;
+    const int end = kLinear;
+    // Eight lengths at a time: their sums run side by side (each in token
+    // order), not one after another.
+    constexpr int kBlock = 8;
+    alignas(64) float term[kBlock][kMaxTokens];
+    for (; k < end; k += kBlock) {
+      const int count = std::min(kBlock, end - k);
+      for (int b = 0; b < count; ++b)
+        for (std::size_t t = 0; t < tokens; ++t) {
+          missed[t] *= step[t];
+          term[b][t] = weights[t] * (1.f - missed[t]);
+        }
+      if (count == kBlock) {
+        float sum[kBlock] = {};
+        for (std::size_t t = 0; t < tokens; ++t)
+          for (int b = 0; b < kBlock; ++b) sum[b] += term[b][t];
+        for (int b = 0; b < kBlock; ++b) row[k + b] = sum[b];
+      } else {
+        for (int b = 0; b < count; ++b) {
+          float sum = 0.f;
+          for (std::size_t t = 0; t < tokens; ++t) sum += term[b][t];
+          row[k + b] = sum;
+        }
       }
-      float sum = 0.f;
-      for (std::size_t t = 0; t < tokens; ++t) sum += term[t];
-      row[k] = sum;
     }
-    held_[slot] = s;
+    linear_done_[slot] = end;
   }
-  // The grid serves lengths from kLinear - 1 on, where 2 log2(length) is at
-  // least the largest k with 2^k <= (kLinear - 1)^2: the points below it are
-  // never read, and not computed (an exp() per token each).
-  static constexpr int kFirstGridRead = largest_power_within(std::int64_t{kLinear - 1} * (kLinear - 1));
-  static_assert(kFirstGridRead >= 0 && kFirstGridRead < kGrid - 1);
   const std::vector<SentenceFeatures>* side_ = nullptr;
   std::size_t mask_ = 0;
   // A cache behind a const lookup: the search's scores are const queries.
   mutable std::vector<std::size_t> held_;  // sentence in each slot, or kEmpty
   mutable std::vector<float> values_;      // kGrid per slot
   mutable std::vector<float> linear_;      // kLinear per slot
+  mutable std::vector<int> linear_done_;   // entries of linear_ computed (0 or kLinear), per slot
+  mutable std::vector<std::uint32_t> grid_done_;  // a bit per grid point computed, per slot
   std::vector<float> twice_log2_;          // 2 log2(k) for k < kLog2Table
 };
 
@@ -151,36 +200,74 @@ struct PairMasks {
   std::uint64_t zh = 0;  // Chinese tokens covered by the English sentence
 };
 
+// The English side's tokens by the vocabulary positions of their ids, made
+// once for a pair and shared by its searches (each made them again, a
+// vocabulary search per token).
+struct EnglishIndex {
+  // The English sentences whose tokens need each id, by its position in the
+  // vocabulary: their sentence and token bit, by sentence. (Postings of the
+  // vocabulary position p: [postings_start[p], postings_start[p + 1]).)
+  std::vector<std::uint32_t> postings_start;
+  std::vector<std::uint32_t> posting_sentence;
+  std::vector<std::uint8_t> posting_token;
+  // The same by sentence: each sentence's (position, token) by ascending
+  // position, [wanted_start[j], wanted_start[j + 1]) (see Search::pair_masks).
+  std::vector<std::uint32_t> wanted_start;
+  std::vector<std::uint32_t> wanted_position;
+  std::vector<std::uint8_t> wanted_token;
+};
+
+// vocabulary: the one the sentences' offers index; the English tokens are
+// interned (finish_features): their ids are positions in it.
+EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabulary& vocabulary) {
+  EnglishIndex index;
+  // English tokens are far fewer than the ids Chinese words offer: index
+  // those, by the id's position in the vocabulary (counted, then filled in
+  // sentence order).
+  index.postings_start.assign(vocabulary.ids.size() + 1, 0);
+  index.wanted_start.assign(en.size() + 1, 0);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted;  // (position, token) of one sentence
+  for (std::size_t j = 0; j < en.size(); ++j) {
+    const auto ids = en[j].tokens.positions(), alt_ids = en[j].tokens.alt_positions();
+    wanted.clear();
+    for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
+      for (const std::uint32_t found : {ids[k], alt_ids[k]})
+        if (found) wanted.emplace_back(found - 1, static_cast<std::uint32_t>(k));
+    for (const auto& [position, token] : wanted) ++index.postings_start[position + 1];
+    std::sort(wanted.begin(), wanted.end());
+    for (const auto& [position, token] : wanted) {
+      index.wanted_position.push_back(position);
+      index.wanted_token.push_back(static_cast<std::uint8_t>(token));
+    }
+    index.wanted_start[j + 1] = static_cast<std::uint32_t>(index.wanted_position.size());
+  }
+  for (std::size_t p = 1; p < index.postings_start.size(); ++p) index.postings_start[p] += index.postings_start[p - 1];
+  index.posting_sentence.resize(index.postings_start.back());
+  index.posting_token.resize(index.postings_start.back());
+  std::vector<std::uint32_t> next(index.postings_start.begin(), index.postings_start.end() - 1);
+  // (In sentence order, and within one by token, then id before alternative id, as ever.)
+  for (std::size_t j = 0; j < en.size(); ++j) {
+    const auto ids = en[j].tokens.positions(), alt_ids = en[j].tokens.alt_positions();
+    for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
+      for (const std::uint32_t found : {ids[k], alt_ids[k]})
+        if (found) {
+          index.posting_sentence[next[found - 1]] = static_cast<std::uint32_t>(j);
+          index.posting_token[next[found - 1]++] = static_cast<std::uint8_t>(k);
+        }
+  }
+  return index;
+}
+
 // The search: rows are Chinese prefixes (0..n), columns English prefixes
 // (0..m); row i holds columns [lo[i], hi[i]].
 class Search {
  public:
   // ratio: English length per Chinese length in the translated parts of the pair.
-  // vocabulary: the one the sentences' offers index, holding every id of the English side's tokens.
+  // index: index_english of the English side (interned: its tokens' ids are
+  // positions in the vocabulary the sentences' offers index).
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
-         float ratio, const Vocabulary& vocabulary)
-      : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio) {
-    // English tokens are far fewer than the ids Chinese words offer: index
-    // those, by the id's position in the vocabulary (counted, then filled in
-    // sentence order).
-    postings_start_.assign(vocabulary.ids.size() + 1, 0);
-    auto each_posting = [&](auto f) {
-      for (std::size_t j = 0; j < en.size(); ++j) {
-        const auto ids = en[j].tokens.ids(), alt_ids = en[j].tokens.alt_ids();
-        for (std::size_t k = 0; k < ids.size(); ++k)
-          for (const WordId id : {ids[k], alt_ids[k]})
-            if (const std::uint32_t found = id ? vocabulary.find(id) : 0) f(found - 1, j, k);
-      }
-    };
-    each_posting([&](std::uint32_t position, std::size_t, std::size_t) { ++postings_start_[position + 1]; });
-    for (std::size_t p = 1; p < postings_start_.size(); ++p) postings_start_[p] += postings_start_[p - 1];
-    posting_sentence_.resize(postings_start_.back());
-    posting_token_.resize(postings_start_.back());
-    std::vector<std::uint32_t> next(postings_start_.begin(), postings_start_.end() - 1);
-    each_posting([&](std::uint32_t position, std::size_t j, std::size_t k) {
-      posting_sentence_[next[position]] = static_cast<std::uint32_t>(j);
-      posting_token_[next[position]++] = static_cast<std::uint8_t>(k);
-    });
+         float ratio, const EnglishIndex& index)
+      : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio), index_(index) {
     auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;
@@ -210,6 +297,28 @@ class Search {
     };
     log_table(zh, false, zh_log_);
     log_table(en, true, en_log_);
+    // The same by span (end * kMaxSpan + sentences - 1): the search reads each many times.
+    auto span_logs = [](const std::vector<double>& prefix, const std::vector<double>& table, std::vector<double>& out) {
+      const std::size_t count = prefix.size() - 1;
+      out.assign((count + 1) * kMaxSpan, std::numeric_limits<double>::quiet_NaN());
+      for (std::size_t end = 1; end <= count; ++end)
+        for (std::size_t k = 1; k <= std::min<std::size_t>(end, kMaxSpan); ++k) {
+          const auto index = static_cast<std::size_t>(prefix[end] - prefix[end - k]);
+          if (index < table.size()) out[end * kMaxSpan + (k - 1)] = table[index];
+        }
+    };
+    span_logs(zh_length_, zh_log_, zh_span_log_);
+    span_logs(en_length_, en_log_, en_span_log_);
+    // Where each span of up to kMaxSpan English sentences falls in the Chinese chance tables (the same for every row).
+    en_points_.resize((en.size() + 1) * kMaxSpan);
+    for (std::size_t j = 1; j <= en.size(); ++j)
+      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b)
+        en_points_[j * kMaxSpan + (b - 1)] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
+    lexical_ = static_cast<float>(w_.lexical);
+    orphan_ = static_cast<float>(w_.orphan);
+    quotes_ = static_cast<float>(w_.quotes);
+    quote_presence_ = static_cast<float>(w_.quote_presence);
+    paragraph_ = static_cast<float>(w_.paragraph);
     for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
     // The bound leaves out terms that only lower a score; it holds while they do.
     can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.quote_presence >= 0 &&
@@ -238,8 +347,8 @@ class Search {
   }
 
   // A band of half width `margin` around a path (a guide, or a previous pass).
-  void path_band(const std::vector<Bead>& beads, std::size_t margin) {
-    Band band = band_around(beads, zh_.size(), en_.size(), margin);
+  void path_band(const Path& path, std::size_t margin) {
+    Band band = band_around(path, zh_.size(), en_.size(), margin);
     lo_ = std::move(band.lo);
     hi_ = std::move(band.hi);
     full_ = false;
@@ -260,14 +369,16 @@ class Search {
   // lacks (a pair cut at different points), the best path only spreads the
   // other side's sentences over it, and a wider band lets it spread further
   // at the cost of another run. Returns whether touches remain.
-  bool keep_touches_where_paired(const std::vector<Bead>& path) {
+  bool keep_touches_where_paired(const Path& path) {
     const std::size_t n = zh_.size(), m = en_.size();
     std::vector<bool> zh_alone(n, false), en_alone(m, false);
-    for (const Bead& bead : path) {
-      if (bead.target.empty())
-        for (std::size_t i : bead.source) zh_alone[i] = true;
-      if (bead.source.empty())
-        for (std::size_t j : bead.target) en_alone[j] = true;
+    std::size_t i = 0, j = 0;
+    for (const PathStep& step : path) {
+      if (step.en == 0)
+        for (std::size_t k = i; k < i + step.zh; ++k) zh_alone[k] = true;
+      if (step.zh == 0)
+        for (std::size_t k = j; k < j + step.en; ++k) en_alone[k] = true;
+      i += step.zh, j += step.en;
     }
     auto alone = [](const std::vector<bool>& side, std::size_t k) {
       return !side.empty() && (side[std::min(k, side.size() - 1)] || (k > 0 && side[std::min(k, side.size()) - 1]));
@@ -284,9 +395,9 @@ class Search {
   // Widens the band to half width `margin` around the path, but only near
   // the rows where the last run's best path touched its edge: elsewhere the
   // path lay well inside, and a wider band would cost without changing it.
-  void widen_where_touched(const std::vector<Bead>& beads, std::size_t margin) {
+  void widen_where_touched(const Path& path, std::size_t margin) {
     const std::size_t n = zh_.size();
-    const Band wide = band_around(beads, n, en_.size(), margin);
+    const Band wide = band_around(path, n, en_.size(), margin);
     const std::size_t reach = 2 * margin;
     std::size_t next = 0;  // rows below this are widened already
     for (const std::size_t row : touched_rows_) {
@@ -311,12 +422,16 @@ class Search {
     en_chance_.window(en_window);
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
-    posting_next_.assign(postings_start_.begin(), postings_start_.end() - 1);
-    // Back pointers (shape index) of every cell, row after row; scores only
-    // of the rows a bead can start from (a ring of kMaxSpan + 1 rows).
+    posting_next_.assign(index_.postings_start.begin(), index_.postings_start.end() - 1);
+    // Back pointers (shape index) of every cell, row after row, two cells a
+    // byte (16 shapes: 4 bits; on repetitive text the band is wide and they
+    // were the largest thing the search held); scores only of the rows a
+    // bead can start from (a ring of kMaxSpan + 1 rows).
+    static_assert(kShapes.size() <= 16);
     std::vector<std::size_t> back_start(n + 2, 0);
     for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi_[i] - lo_[i] + 1);
-    std::vector<std::uint8_t> back(back_start[n + 1], 0xFF);
+    std::vector<std::uint8_t> back((back_start[n + 1] + 1) / 2, 0);
+    const auto back_at = [&](std::size_t cell) { return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF); };
     std::array<std::vector<float>, kRing> score;
     auto score_row = [&](std::size_t row) -> std::vector<float>& { return score[row & (kRing - 1)]; };
     constexpr float kNone = -std::numeric_limits<float>::infinity();
@@ -329,10 +444,11 @@ class Search {
     for (std::size_t i = 0; i <= n; ++i) {
       if (i > 0) build_mask_row(i - 1);
       if (i > 0) build_en_terms(i);
+      if (can_prune_) prepare_upper_rows(i);
       std::vector<float>& row_score = score_row(i);
       row_score.assign(hi_[i] - lo_[i] + 1, kNone);
       if (i == 0) row_score[0 - lo_[0]] = 0.f;
-      std::uint8_t* row_back = &back[back_start[i]];
+      const std::size_t row_cell = back_start[i];
       // Each shape's beads start in row i - a: its scores, first column and
       // width (none when a > i). A column's offset from its first column
       // wraps past the width when it lies before it.
@@ -345,42 +461,54 @@ class Search {
         float best = kNone;
         std::uint8_t best_shape = 0xFF;
         if (can_prune_) upper_sums(i, j);
-        for (std::size_t s = 0; s < kShapes.size(); ++s) {
+        // Each shape in order (a later one wins only by scoring higher), its sizes constants.
+        auto shape = [&]<std::size_t s>() {
+          constexpr std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
           const std::size_t at = j - from[s].lo;  // pj - lo_[pi]
-          if (at >= from[s].width) continue;
+          if (at >= from[s].width) return;
           const float previous = from[s].score[at];
-          if (previous == kNone) continue;
-          const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
-          const std::size_t pi = i - a, pj = j - b;
+          if (previous == kNone) return;
           // A bead that cannot beat the best so far even with its best coverage is not scored.
           float total;
-          if (a == 0 || b == 0) {
+          if constexpr (a == 0 || b == 0) {
             total = previous + skip_score(a + b);
           } else {
             // The bead's best coverage: each sentence's by the sentences a
             // bead ending here can hold (bead_score's other terms only lower it).
-            const float most = can_prune_ ? static_cast<float>(w_.lexical) * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + 1e-3f : 0.f;
-            if (can_prune_ && previous + most <= best) continue;
-            const float length = length_term(pi, i, pj, j);
+            const float most = can_prune_ ? lexical_ * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + 1e-3f : 0.f;
+            if (can_prune_ && previous + most <= best) return;
+            const float length = span_length_term(i, a, j, b);
             // The same with the length term (a hopeless length is scored apart).
-            if (can_prune_ && length <= kHopelessLength && previous + (most - length) <= best) continue;
-            total = previous + bead_score(pi, i, pj, j, s, length);
+            if (can_prune_ && length <= kHopelessLength && previous + (most - length) <= best) return;
+            total = previous + bead_score(i - a, i, j - b, j, s, length);
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
-        }
+        };
+        [&]<std::size_t... S>(std::index_sequence<S...>) { (shape.template operator()<S>(), ...); }(std::make_index_sequence<kShapes.size()>{});
         row_score[j - lo_[i]] = best;
-        row_back[j - lo_[i]] = best_shape;
+        // (A cell no bead reaches, best_shape 0xFF, is never traced back to: see below.)
+        const std::size_t cell = row_cell + (j - lo_[i]);
+        back[cell / 2] |= static_cast<std::uint8_t>((best_shape & 0xF) << (cell % 2 * 4));
       }
     }
     path_score_ = score_row(n)[m - lo_[n]];
-    // Trace back.
+    // Trace back. Every cell a bead of the path starts from is reached (its
+    // score is finite), so only the last cell can be one no bead reaches.
     beads.clear();
-    std::size_t i = n, j = m;
     touched_rows_.clear();
     touched_columns_.clear();
+    if (path_score_ == kNone) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
+    // Beads counted first: the vector is made at its size (on short
+    // sentences, doubling held up to twice them with the back pointers).
+    std::size_t count = 0;
+    for (std::size_t i = n, j = m; i > 0 || j > 0; ++count) {
+      const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
+      i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
+    }
+    beads.reserve(count);
+    std::size_t i = n, j = m;
     while (i > 0 || j > 0) {
-      const std::uint8_t s = back[back_start[i] + (j - lo_[i])];
-      if (s == 0xFF) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
+      const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
       if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       Bead bead;
@@ -426,12 +554,13 @@ class Search {
     row.assign(end - first, {});
     if (first < end)
       zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t zh_bits) {
-        const auto last = posting_sentence_.begin() + postings_start_[position + 1];
+        const auto& sentences = index_.posting_sentence;
+        const auto last = sentences.begin() + index_.postings_start[position + 1];
         std::uint32_t& next = posting_next_[position];
-        while (next < postings_start_[position + 1] && posting_sentence_[next] < first) ++next;
-        for (auto it = posting_sentence_.begin() + next; it != last && *it < end; ++it) {
+        while (next < index_.postings_start[position + 1] && sentences[next] < first) ++next;
+        for (auto it = sentences.begin() + next; it != last && *it < end; ++it) {
           PairMasks& pm = row[*it - first];
-          pm.en |= std::uint64_t{1} << posting_token_[static_cast<std::size_t>(it - posting_sentence_.begin())];
+          pm.en |= std::uint64_t{1} << index_.posting_token[static_cast<std::size_t>(it - sentences.begin())];
           pm.zh |= zh_bits;
         }
       });
@@ -447,6 +576,7 @@ class Search {
     const auto weights = zh_[i].tokens.weights();
     const bool orphan_sized = zh_[i].tokens.size() >= static_cast<std::size_t>(w_.orphan_tokens);
     const float chance = static_cast<float>(w_.chance);
+    const std::size_t chance_slot = zh_chance_.hold(i);
     for (std::size_t j = lo; j <= end; ++j) {
       std::uint64_t bits = 0;
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
@@ -456,10 +586,12 @@ class Search {
           const std::uint64_t more = bits | row[j - b - first].zh;
           if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         }
-        const auto en_length = static_cast<float>(en_length_[j] - en_length_[j - b]);
-        out[b - 1] = {(covered - chance * zh_chance_.at(i, en_length)) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_points_[j * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
-      upper[j - lo] = covered * zh_norm_[i];
+      // (The most of its terms, not its coverage alone: the chance term only lowers each.)
+      float most = 0.f;
+      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b) most = std::max(most, out[b - 1].value);
+      upper[j - lo] = most;
     }
   }
 
@@ -477,6 +609,15 @@ class Search {
     for (std::size_t a = 1; a <= i - top; ++a) zh_points[a] = en_chance_.point(static_cast<float>(zh_length_[i] - zh_length_[i - a]));
     const float chance = static_cast<float>(w_.chance);
     const auto orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
+    // The mask rows i - 1 .. top (built already in a search: read directly).
+    std::array<const PairMasks*, kMaxSpan + 1> rows{};
+    std::array<std::size_t, kMaxSpan + 1> rows_lo{}, rows_size{};
+    bool built = true;
+    for (std::size_t a = 1; a <= i - top; ++a) {
+      const std::size_t slot = (i - a) & (kRing - 1);
+      built = built && mask_row_[slot] == i - a;
+      rows[a] = mask_rows_[slot].data(), rows_lo[a] = mask_lo_[slot], rows_size[a] = mask_rows_[slot].size();
+    }
     for (std::size_t k = 0; k < width; ++k) {
       const std::size_t j = en_terms_lo_ + k;
       const auto weights = en_[j].tokens.weights();
@@ -484,12 +625,16 @@ class Search {
       std::uint64_t bits = 0;
       Term* out = &en_terms_[k * kMaxSpan];
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
+      const std::size_t slot = en_chance_.hold(j);
       for (std::size_t a = 1; a <= i - top; ++a) {
-        const std::uint64_t more = bits | masks(i - a, j).en;
+        const std::uint64_t en_bits = !built ? masks(i - a, j).en : j - rows_lo[a] < rows_size[a] ? rows[a][j - rows_lo[a]].en : 0;
+        const std::uint64_t more = bits | en_bits;
         if (more != bits) bits = more, covered = weighted_bits(bits, weights);
-        out[a - 1] = {(covered - chance * en_chance_.at(j, zh_points[a])) * en_norm_[j], bits == 0 && orphan_sized};
+        out[a - 1] = {(covered - chance * en_chance_.at_slot(slot, zh_points[a])) * en_norm_[j], bits == 0 && orphan_sized};
       }
-      en_upper_[k] = bits ? covered * en_norm_[j] : 0.f;
+      float most = 0.f;
+      for (std::size_t a = 1; a <= i - top; ++a) most = std::max(most, out[a - 1].value);
+      en_upper_[k] = most;
     }
   }
 
@@ -508,11 +653,27 @@ class Search {
     if (en_terms_row_ == i && j >= en_terms_lo_ && j - en_terms_lo_ <= en_upper_.size())
       for (std::size_t b = 1; b <= kMaxSpan && j - b + 1 > en_terms_lo_; ++b)
         en_upper_sum_[b] = en_upper_sum_[b - 1] + en_upper_[j - b - en_terms_lo_];
+    for (std::size_t a = 1; a <= upper_row_count_; ++a) {
+      const UpperRow& row = upper_rows_[a];
+      if (j < row.lo || j - row.lo >= row.size) break;
+      zh_upper_sum_[a] = zh_upper_sum_[a - 1] + row.values[j - row.lo];
+    }
+  }
+  // The rows of zh_upper_ upper_sums reads for the cells of row i: those of
+  // rows i - 1, i - 2, ... while they are built.
+  struct UpperRow {
+    const float* values = nullptr;
+    std::size_t lo = 0, size = 0;
+  };
+  std::array<UpperRow, kMaxSpan + 1> upper_rows_{};
+  std::size_t upper_row_count_ = 0;
+  void prepare_upper_rows(std::size_t i) {
+    upper_row_count_ = 0;
     for (std::size_t a = 1; a <= kMaxSpan && a <= i; ++a) {
       const std::size_t r = i - a, slot = r & (kRing - 1);
-      const std::vector<float>& upper = zh_upper_[slot];
-      if (mask_row_[slot] != r || j < zh_terms_lo_[slot] || j - zh_terms_lo_[slot] >= upper.size()) break;
-      zh_upper_sum_[a] = zh_upper_sum_[a - 1] + upper[j - zh_terms_lo_[slot]];
+      if (mask_row_[slot] != r) break;
+      upper_rows_[a] = {zh_upper_[slot].data(), zh_terms_lo_[slot], zh_upper_[slot].size()};
+      upper_row_count_ = a;
     }
   }
 
@@ -532,30 +693,52 @@ class Search {
   [[gnu::noinline]] PairMasks pair_masks(std::size_t i, std::size_t j) const {
     const auto [first, end] = mask_columns(i);
     if (j < first || j >= end) return {};
-    // The English tokens' ids by their position in the vocabulary, matched
-    // against the Chinese sentence's offers in one walk over them (not one
-    // walk from their start per id).
+    // The same pairs are asked for again and again (the beads along a path,
+    // their neighbours and their edges): the last ones are kept.
+    const std::size_t key = (i * 0x9E3779B97F4A7C15ull + j) >> 57;  // 0..127
+    PairCache& cached = pair_cache_[key];
+    if (cached.i == i && cached.j == j) return cached.masks;
+    cached.i = i, cached.j = j, cached.masks = {};
     const Offers& offers = zh_[i].offers;
-    const Vocabulary* vocabulary = offers.vocabulary();
-    if (!vocabulary || offers.empty()) return {};
-    std::array<std::pair<std::uint32_t, std::uint32_t>, 2 * kMaxTokens> wanted;  // (position, token)
-    std::size_t count = 0;
-    const auto ids = en_[j].tokens.ids(), alt_ids = en_[j].tokens.alt_ids();
-    for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
-      for (const WordId id : {ids[k], alt_ids[k]})
-        if (const std::uint32_t found = id ? vocabulary->find(id) : 0) wanted[count++] = {found - 1, static_cast<std::uint32_t>(k)};
-    if (count == 0) return {};
-    std::sort(wanted.begin(), wanted.begin() + static_cast<std::ptrdiff_t>(count));
+    if (offers.empty()) return {};
+    const std::uint32_t w0 = index_.wanted_start[j], w1 = index_.wanted_start[j + 1];
+    if (w0 == w1) return {};
+    // The English tokens' positions in the vocabulary (ascending), each
+    // looked for in the Chinese sentence's offers, decoded once for the
+    // rows asked for lately, from where the one before was found.
+    const DecodedOffers& row = decoded(i);
     PairMasks pm;
-    std::size_t w = 0;
-    offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
-      while (w < count && wanted[w].first < position) ++w;
-      for (std::size_t v = w; v < count && wanted[v].first == position; ++v) {
-        pm.en |= std::uint64_t{1} << wanted[v].second;
-        pm.zh |= bits;
+    auto at = row.positions.begin();
+    for (std::uint32_t w = w0; w < w1; ++w) {
+      at = std::lower_bound(at, row.positions.end(), index_.wanted_position[w]);
+      if (at == row.positions.end()) break;
+      if (*at == index_.wanted_position[w]) {
+        pm.en |= std::uint64_t{1} << index_.wanted_token[w];
+        pm.zh |= row.bits[static_cast<std::size_t>(at - row.positions.begin())];
       }
-    });
+    }
+    cached.masks = pm;
     return pm;
+  }
+
+  // The offers of Chinese sentence i as positions and bits (a few rows kept).
+  struct DecodedOffers {
+    std::size_t i = static_cast<std::size_t>(-1);
+    std::vector<std::uint32_t> positions;
+    std::vector<std::uint64_t> bits;
+  };
+  const DecodedOffers& decoded(std::size_t i) const {
+    DecodedOffers& row = decoded_[i & (decoded_.size() - 1)];
+    if (row.i != i) {
+      row.i = i;
+      row.positions.clear();
+      row.bits.clear();
+      zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+        row.positions.push_back(position);
+        row.bits.push_back(bits);
+      });
+    }
+    return row;
   }
 
   // Which tokens of each sentence of the bead zh [i0, i1) x en [j0, j1) the other side covers.
@@ -590,6 +773,16 @@ class Search {
   float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
 
   // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
+  // The same for a spans of a (>= 1) Chinese sentences ending at i1 and b (>= 1) English ones ending at j1, from the span tables.
+  [[gnu::always_inline]] float span_length_term(std::size_t i1, std::size_t a, std::size_t j1, std::size_t b) const {
+    const double zh_log = zh_span_log_[i1 * kMaxSpan + (a - 1)], en_log = en_span_log_[j1 * kMaxSpan + (b - 1)];
+    if (std::isnan(zh_log) || std::isnan(en_log)) [[unlikely]]
+      return length_term(i1 - a, i1, j1 - b, j1);
+    const auto deviation = static_cast<float>(en_log - zh_log);
+    const float sigma = static_cast<float>(w_.length_sigma);
+    return static_cast<float>(w_.length) * deviation * deviation / (2 * sigma * sigma);
+  }
+
   float length_term(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
     const double zh_length = zh_length_[i1] - zh_length_[i0], en_length = en_length_[j1] - en_length_[j0];
     // Lengths are whole numbers: the logarithms of the usual ones come from a table.
@@ -607,9 +800,9 @@ class Search {
   // those of the rows built for it (the band's edges only grow from row to
   // row, so every bead the search tries in the band lies within them).
   // length_term: length_term(i0, i1, j0, j1) (the search computes it first).
-  float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, std::size_t shape, float length_term) const {
+  [[gnu::always_inline]] float bead_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, std::size_t shape, float length_term) const {
     // Far off in length: no lexical evidence can rescue the bead, so skip computing it.
-    if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
+    if (length_term > kHopelessLength) return -length_term - lexical_ * 2;
     const std::size_t a = i1 - i0, b = j1 - j0;
     float lexical = 0;
     float orphans = 0;  // sentences of a multi-sentence bead that share nothing with the other side
@@ -624,13 +817,13 @@ class Search {
       lexical += term.value;
       if (a > 1 && term.orphan) orphans += 1;
     }
-    float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
+    float total = lexical_ * lexical - length_term - orphan_ * orphans;
     const std::uint8_t zh_span = zh_spans_[i1 * kMaxSpan + (a - 1)], en_span = en_spans_[j1 * kMaxSpan + (b - 1)];
-    if (use_quotes_) total -= static_cast<float>(w_.quotes) * quote_mismatch(zh_span, en_span);
-    if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= static_cast<float>(w_.quote_presence);
+    if (use_quotes_) total -= quotes_ * quote_mismatch(zh_span, en_span);
+    if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= quote_presence_;
     total -= shape_penalty_[shape];
-    if (zh_span & kSpanParagraphs) total -= static_cast<float>(w_.paragraph);
-    if (en_span & kSpanParagraphs) total -= static_cast<float>(w_.paragraph);
+    if (zh_span & kSpanParagraphs) total -= paragraph_;
+    if (en_span & kSpanParagraphs) total -= paragraph_;
     return total;
   }
 
@@ -642,15 +835,16 @@ class Search {
   // a clause across a sentence end. Only this choice weighs the crossing: as
   // a term of every bead it also moved the boundaries of one-to-many beads
   // in free translations, for the worse.
-  std::vector<Bead> join_crossed_near_path(const std::vector<Bead>& beads) {
+  // In place: a joined pair is written over the first of its beads (the
+  // beads of a path of short sentences are many, each with two vectors).
+  void join_crossed_near_path(std::vector<Bead>& beads) {
     clear_mask_rows();
     // The beads it scores walk forward, a few sentences at a time: a window
     // of kRing sentences a side fills each sentence's chance rows once (a
     // new search's window of one refilled them at nearly every lookup).
     zh_chance_.window(kRing);
     en_chance_.window(kRing);
-    std::vector<Bead> out;
-    out.reserve(beads.size());
+    std::size_t kept = 0;  // beads written (never past the one read)
     for (std::size_t k = 0; k < beads.size(); ++k) {
       const Bead& bead = beads[k];
       if (k + 1 < beads.size() && !bead.source.empty() && !bead.target.empty() && !beads[k + 1].source.empty() &&
@@ -668,15 +862,16 @@ class Search {
             for (std::size_t i = i0; i < i2; ++i) both.source.push_back(i);
             for (std::size_t j = j0; j < j2; ++j) both.target.push_back(j);
             both.score = confidence(i0, i2, j0, j2);
-            out.push_back(std::move(both));
+            beads[kept++] = std::move(both);
             ++k;
             continue;
           }
         }
       }
-      out.push_back(bead);
+      if (kept != k) beads[kept] = std::move(beads[k]);
+      ++kept;
     }
-    return out;
+    beads.resize(kept);
   }
 
   // A sentence merged into a many-to-one bead although the other side does
@@ -684,23 +879,24 @@ class Search {
   // other side that its neighbours in the bead do not cover already, and the
   // other side is too short for the bead with it but fits without it. Such a
   // sentence at the bead's start or end becomes a bead of its own (1-0 / 0-1).
-  std::vector<Bead> split_orphans_near_path(const std::vector<Bead>& beads) {
+  // (The beads are moved into the result, not copied.)
+  std::vector<Bead> split_orphans_near_path(std::vector<Bead> beads) {
     clear_mask_rows();
-    return split_orphans(beads);
+    return split_orphans(std::move(beads));
   }
 
-  std::vector<Bead> split_orphans(const std::vector<Bead>& beads) const {
+  std::vector<Bead> split_orphans(std::vector<Bead> beads) const {
     std::vector<Bead> out;
     out.reserve(beads.size());
-    for (const Bead& bead : beads) {
+    for (Bead& bead : beads) {
       const bool many_en = bead.source.size() == 1 && bead.target.size() >= 2;
       const bool many_zh = bead.target.size() == 1 && bead.source.size() >= 2;
       const std::size_t orphan = many_en ? orphan_in(bead, true) : many_zh ? orphan_in(bead, false) : kNoOrphan;
       if (orphan == kNoOrphan) {
-        out.push_back(bead);
+        out.push_back(std::move(bead));
         continue;
       }
-      Bead rest = bead;
+      Bead rest = std::move(bead);
       Bead alone;
       auto& side = many_en ? rest.target : rest.source;
       const std::size_t index = side[orphan];
@@ -963,6 +1159,9 @@ class Search {
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
+  std::vector<ChanceTable::Point> en_points_;  // see build_mask_row: by span (end * kMaxSpan + sentences - 1)
+  float lexical_ = 0, orphan_ = 0, quotes_ = 0, quote_presence_ = 0, paragraph_ = 0;  // the weights as floats
+  std::vector<double> zh_span_log_, en_span_log_;  // their entries by span (NaN: not in them), see span_length_term
   std::array<float, kShapes.size()> shape_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
   std::vector<std::uint8_t> zh_spans_, en_spans_;
@@ -994,11 +1193,14 @@ class Search {
   std::array<std::size_t, kRing> zh_terms_lo_{};
   std::vector<Term> en_terms_;
   std::size_t en_terms_row_ = static_cast<std::size_t>(-1), en_terms_lo_ = 0;
-  // The English sentences whose tokens need each id, by its position in the vocabulary: their sentence and token bit, by sentence.
-  // (Postings of the vocabulary position p: [postings_start_[p], postings_start_[p + 1]).)
-  std::vector<std::uint32_t> postings_start_;
-  std::vector<std::uint32_t> posting_sentence_;
-  std::vector<std::uint8_t> posting_token_;
+  const EnglishIndex& index_;
+  // pair_masks's caches: its last answers (by a hash of the pair), and the decoded offers of its last rows.
+  struct PairCache {
+    std::size_t i = static_cast<std::size_t>(-1), j = 0;
+    PairMasks masks;
+  };
+  mutable std::array<PairCache, 128> pair_cache_{};
+  mutable std::array<DecodedOffers, 8> decoded_{};
   // The search's place in each position's postings: the first not before the
   // first column of the last mask row built (rows' first columns only grow,
   // so each list is walked once per run, not searched once per row).
@@ -1037,14 +1239,15 @@ bool free_translation(const std::vector<Bead>& beads) {
 }
 
 // Only where such beads are rare is one an omission next to an addition.
-std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vector<SentenceFeatures>& zh,
+// (The beads are moved into the result, not copied.)
+std::vector<Bead> split_unrelated(std::vector<Bead> beads, const std::vector<SentenceFeatures>& zh,
                                   const std::vector<SentenceFeatures>& en, int min_tokens) {
   if (free_translation(beads)) return beads;
   std::vector<Bead> out;
   out.reserve(beads.size());
-  for (const auto& bead : beads) {
+  for (auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) {
-      out.push_back(bead);
+      out.push_back(std::move(bead));
       continue;
     }
     std::size_t zh_tokens = 0, en_tokens = 0;
@@ -1052,11 +1255,11 @@ std::vector<Bead> split_unrelated(const std::vector<Bead>& beads, const std::vec
     for (auto j : bead.target) en_tokens += en[j].tokens.size();
     const auto min_side = static_cast<std::size_t>(min_tokens);
     if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) {
-      out.push_back(bead);
+      out.push_back(std::move(bead));
       continue;
     }
-    out.push_back({bead.source, {}, 0.f});
-    out.push_back({{}, bead.target, 0.f});
+    out.push_back({std::move(bead.source), {}, 0.f});
+    out.push_back({{}, std::move(bead.target), 0.f});
   }
   return out;
 }
@@ -1078,7 +1281,7 @@ double fitted_sigma(const std::vector<SentenceFeatures>& zh, const std::vector<S
 // first band's. On repetitive text many paths score alike and the best one
 // touches any band almost everywhere: widening there only costs (the cap
 // keeps the search linear), while a real pair touches in a few places.
-void search_near(Search& search, const std::vector<Bead>& path, std::size_t margin, std::size_t widest,
+void search_near(Search& search, const Path& path, std::size_t margin, std::size_t widest,
                  std::vector<Bead>& beads) {
   search.path_band(path, margin);
   const std::size_t first_cells = search.cells();
@@ -1116,6 +1319,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
   finish_features(zh, en, english_ids);
+  // (Held while searches run: freed while the pairs are learned, and made again after.)
+  std::optional<EnglishIndex> english_index(std::in_place, index_english(en, english_ids));
   mark_speech(zh);
   mark_speech(en);
   std::vector<Bead> beads;
@@ -1128,9 +1333,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   // finds, which also tells the length ratio of its translated parts.
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
-  const CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script, english_ids);
+  CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
   {
-    Search search(zh, en, lenient, guide.ratio, english_ids);
+    Search search(zh, en, lenient, guide.ratio, *english_index);
     if (whole) {
       search.whole();
       search.run(beads);
@@ -1139,38 +1344,42 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
       // times: beyond that the sentence scores pull against the chunks' evidence
       // (spreading the last sentences of one side over text the other lacks).
       const std::size_t margin = std::max<std::size_t>(options.band, 4);
-      search_near(search, guide.beads, margin, margin * 4, beads);
+      search_near(search, guide.path, margin, margin * 4, beads);
+      Path().swap(guide.path);  // (only its ratio is needed from here)
     }
   }
   const bool free = free_translation(beads);
+  english_index.reset();
   const bool learned = options.weights.learn_dice > 0 &&
                        learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;
+  english_index.emplace(index_english(en, english_ids));
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
     if (learned) rate_tokens(zh, en, english_ids);
     AlignWeights second = free ? lenient : options.weights;
     second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
-    Search search(zh, en, second, guide.ratio, english_ids);
+    const Path first = path_of(beads);
+    std::vector<Bead>().swap(beads);  // (each run clears and refills them: not held through the search)
+    Search search(zh, en, second, guide.ratio, *english_index);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
-    const std::vector<Bead> first = std::move(beads);  // each run clears and refills beads
     search_near(search, first, 16, 64, beads);
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : options.weights;
-    Search search(zh, en, last, guide.ratio, english_ids);
-    search.path_band(beads, 2);
-    beads = search.join_crossed_near_path(beads);
+    Search search(zh, en, last, guide.ratio, *english_index);
+    search.path_band(path_of(beads), 2);
+    search.join_crossed_near_path(beads);
   }
-  if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(beads, zh, en, options.weights.split_unrelated);
+  if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(std::move(beads), zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, options.weights, guide.ratio, english_ids);
-    search.path_band(beads, 2);
-    beads = search.split_orphans_near_path(beads);
+    Search search(zh, en, options.weights, guide.ratio, *english_index);
+    search.path_band(path_of(beads), 2);
+    beads = search.split_orphans_near_path(std::move(beads));
   }
   if (swapped)
     for (auto& bead : beads) std::swap(bead.source, bead.target);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <unordered_map>
+#include <utility>
 
 namespace tc {
 
@@ -28,7 +29,15 @@ float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vect
   return plausible_ratio(zh_total, en_total, same_script);
 }
 
-Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, std::size_t margin) {
+Path path_of(const std::vector<Bead>& beads) {
+  Path path;
+  path.reserve(beads.size());
+  for (const Bead& bead : beads)
+    path.push_back({static_cast<std::uint32_t>(bead.source.size()), static_cast<std::uint32_t>(bead.target.size())});
+  return path;
+}
+
+Band band_around(const Path& path, std::size_t n, std::size_t m, std::size_t margin) {
   std::vector<std::size_t> first(n + 1, m), last(n + 1, 0);
   std::size_t i = 0, j = 0;
   auto mark = [&](std::size_t row, std::size_t column) {
@@ -36,8 +45,8 @@ Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, s
     last[row] = std::max(last[row], column);
   };
   mark(0, 0);
-  for (const auto& bead : beads) {
-    const std::size_t i1 = i + bead.source.size(), j1 = j + bead.target.size();
+  for (const PathStep& step : path) {
+    const std::size_t i1 = i + step.zh, j1 = j + step.en;
     for (std::size_t r = i; r <= i1; ++r) mark(r, r == i ? j : j1), mark(r, r == i1 ? j1 : j);
     i = i1, j = j1;
   }
@@ -68,10 +77,14 @@ struct Chunk {
   std::size_t first = 0, last = 0;  // [first, last) of the units of the level below (sentences at the first level)
   float length = 0;                 // code points (Chinese) or characters (English)
   float weight = 0;                 // token weight needing a counterpart
-  WeightedIds ids;                  // Chinese: ids offered; English: ids of the tokens; with their token weight
+  // English: the ids of the tokens, with their token weight. (A Chinese
+  // chunk's offered ids, far more, are made when the search needs them: see ChineseIds.)
+  WeightedIds ids;
 };
 
-void sort_and_merge(WeightedIds& ids) {
+// keep: the ids are kept (without the room the unmerged ones needed, about
+// as much again, often more); else they are scratch, reused.
+void sort_and_merge(WeightedIds& ids, bool keep = true) {
   std::sort(ids.begin(), ids.end());
   std::size_t out = 0;
   for (std::size_t k = 0; k < ids.size(); ++k) {
@@ -79,9 +92,23 @@ void sort_and_merge(WeightedIds& ids) {
     else ids[out++] = ids[k];
   }
   ids.resize(out);
-  // The chunk keeps its ids for the whole coarse search: without the room
-  // the unmerged ids needed (about as much again, often more).
-  ids.shrink_to_fit();
+  if (keep) ids.shrink_to_fit();
+}
+
+// Adds the ids a sentence offers (Chinese) or its tokens need (English), with their token weight.
+void add_sentence_ids(const SentenceFeatures& f, bool chinese, WeightedIds& ids) {
+  if (chinese) {
+    f.offers.for_each_position(
+        [&](std::uint32_t position, std::uint64_t bits) { ids.emplace_back(position, weighted_bits(bits, f.tokens.weights())); });
+    return;
+  }
+  // (Interned: positions in the vocabulary plus one, 0 for none.)
+  const auto positions = f.tokens.positions(), alt_positions = f.tokens.alt_positions();
+  const auto weights = f.tokens.weights();
+  for (std::size_t k = 0; k < positions.size(); ++k) {
+    if (positions[k]) ids.emplace_back(positions[k] - 1, weights[k]);
+    if (alt_positions[k] && alt_positions[k] != positions[k]) ids.emplace_back(alt_positions[k] - 1, weights[k]);
+  }
 }
 
 // Groups units into chunks of about `target` length each (the last one may be shorter).
@@ -98,8 +125,8 @@ std::vector<std::pair<std::size_t, std::size_t>> group_by_length(std::size_t cou
   return groups;
 }
 
-std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target,
-                                   const Vocabulary& vocabulary) {
+// chinese: the chunks hold no ids (see ChineseIds).
+std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target) {
   std::vector<Chunk> chunks;
   for (const auto& [begin, end] : group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target)) {
     Chunk chunk;
@@ -108,22 +135,9 @@ std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bo
       const SentenceFeatures& f = side[s];
       chunk.length += f.length;
       for (float w : f.tokens.weights()) chunk.weight += w;
-      if (chinese) {
-        f.offers.for_each_position(
-            [&](std::uint32_t position, std::uint64_t bits) { chunk.ids.emplace_back(position, weighted_bits(bits, f.tokens.weights())); });
-      } else {
-        auto add = [&](WordId id, float weight) {
-          if (const std::uint32_t found = vocabulary.find(id)) chunk.ids.emplace_back(found - 1, weight);
-        };
-        const auto ids = f.tokens.ids(), alt_ids = f.tokens.alt_ids();
-        const auto weights = f.tokens.weights();
-        for (std::size_t k = 0; k < ids.size(); ++k) {
-          if (ids[k]) add(ids[k], weights[k]);
-          if (alt_ids[k] && alt_ids[k] != ids[k]) add(alt_ids[k], weights[k]);
-        }
-      }
+      if (!chinese) add_sentence_ids(f, false, chunk.ids);
     }
-    sort_and_merge(chunk.ids);
+    if (!chinese) sort_and_merge(chunk.ids);
     chunks.push_back(std::move(chunk));
   }
   return chunks;
@@ -139,11 +153,43 @@ std::vector<Chunk> coarser_chunks(const std::vector<Chunk>& finer, float target)
       chunk.weight += finer[k].weight;
       chunk.ids.insert(chunk.ids.end(), finer[k].ids.begin(), finer[k].ids.end());
     }
-    sort_and_merge(chunk.ids);
+    if (!chunk.ids.empty()) sort_and_merge(chunk.ids);
     chunks.push_back(std::move(chunk));
   }
   return chunks;
 }
+
+// The ids a Chinese chunk offers, with their token weight, made when the
+// search needs them (all the chunks' at once took more than the offers of
+// the sentences): at the first level from its sentences' offers, above it
+// from the chunks of the level below, merged as the English chunks' are
+// (the same sums in the same order).
+class ChineseIds {
+ public:
+  ChineseIds(const std::vector<SentenceFeatures>& sentences, const std::vector<std::vector<Chunk>>& levels)
+      : sentences_(sentences), levels_(levels), scratch_(levels.size()) {}
+  // The ids of chunk `a` of `level` (valid until the next call).
+  const WeightedIds& of(std::size_t level, std::size_t a) {
+    WeightedIds& out = scratch_[level];
+    out.clear();
+    const Chunk& chunk = levels_[level][a];
+    for (std::size_t k = chunk.first; k < chunk.last; ++k) {
+      if (level == 0) {
+        add_sentence_ids(sentences_[k], true, out);
+      } else {
+        const WeightedIds& finer = of(level - 1, k);
+        out.insert(out.end(), finer.begin(), finer.end());
+      }
+    }
+    sort_and_merge(out, false);
+    return out;
+  }
+
+ private:
+  const std::vector<SentenceFeatures>& sentences_;
+  const std::vector<std::vector<Chunk>>& levels_;
+  std::vector<WeightedIds> scratch_;  // one a level
+};
 
 struct ChunkShape {
   int zh, en;
@@ -153,8 +199,10 @@ constexpr std::array<ChunkShape, 8> kChunkShapes = {
     {{1, 1, 0.f}, {1, 0, 0.25f}, {0, 1, 0.25f}, {1, 2, 0.5f}, {2, 1, 0.5f}, {2, 2, 1.f}, {1, 3, 1.f}, {3, 1, 1.f}}};
 constexpr std::size_t kMaxChunkSpan = 3;
 
-// Aligns chunks inside a band (every cell when `band` is null).
-std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, float ratio, const Band* band) {
+// Aligns chunks inside a band (every cell when `band` is null). zh_ids(a): the ids Chinese chunk a offers.
+template <class ZhIds>
+std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, float ratio, const Band* band,
+                               ZhIds zh_ids) {
   const std::size_t n = zh.size(), m = en.size();
   Band whole;
   if (!band) {
@@ -193,7 +241,7 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
     const std::size_t last = std::min(m, hi[std::min(n, a + kMaxChunkSpan)]);
     cell_lo[a] = first;
     shared[a].assign(last > first ? last - first : 0, 0.f);
-    for (const auto& [id, zh_weight] : zh[a].ids) {
+    for (const auto& [id, zh_weight] : zh_ids(a)) {
       if (id >= ids_end || start[id + 1] - start[id] > common) continue;
       const auto list_end = postings.begin() + start[id + 1];
       auto it = std::lower_bound(postings.begin() + start[id], list_end, std::make_pair(static_cast<std::uint32_t>(first), -1.f));
@@ -210,10 +258,20 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
     return b >= cell_lo[a] && b - cell_lo[a] < shared[a].size() ? shared[a][b - cell_lo[a]] : 0.f;
   };
   constexpr float kLexical = 4.f, kSigma = 0.3f, kSmoothing = 8.f;
+  // The weights and lengths of the runs of 1..kMaxChunkSpan Chinese chunks
+  // ending at each chunk (end * kMaxChunkSpan + count - 1), summed in order
+  // from the first as a bead's score sums them: read, not summed, at each bead.
+  std::vector<float> zh_weights((n + 1) * kMaxChunkSpan, 0.f), zh_lengths((n + 1) * kMaxChunkSpan, 0.f);
+  for (std::size_t end = 1; end <= n; ++end)
+    for (std::size_t count = 1; count <= std::min(end, kMaxChunkSpan); ++count) {
+      float weight = 0, length = 0;
+      for (std::size_t a = end - count; a < end; ++a) weight += zh[a].weight, length += zh[a].length;
+      zh_weights[end * kMaxChunkSpan + count - 1] = weight, zh_lengths[end * kMaxChunkSpan + count - 1] = length;
+    }
   auto bead_score = [&](std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1, float penalty) {
     if (a0 == a1 || b0 == b1) return -penalty;
-    float covered = 0, total = 0, zh_length = 0, en_length = 0;
-    for (std::size_t a = a0; a < a1; ++a) total += zh[a].weight, zh_length += zh[a].length;
+    float covered = 0, total = zh_weights[a1 * kMaxChunkSpan + (a1 - a0 - 1)], en_length = 0;
+    const float zh_length = zh_lengths[a1 * kMaxChunkSpan + (a1 - a0 - 1)];
     for (std::size_t b = b0; b < b1; ++b) total += en[b].weight, en_length += en[b].length;
     for (std::size_t a = a0; a < a1; ++a)
       for (std::size_t b = b0; b < b1; ++b) covered += shared_at(a, b);
@@ -235,16 +293,18 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
       if (i == 0 && j == 0) continue;
       float best = kNone;
       std::uint8_t best_shape = 0xFF;
-      for (std::size_t s = 0; s < kChunkShapes.size(); ++s) {
-        const auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
-        if (a > i || b > j) continue;
+      // Each shape in order, its sizes constants.
+      auto shape = [&]<std::size_t s>() {
+        constexpr auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
+        if (a > i || b > j) return;
         const std::size_t pi = i - a, pj = j - b;
-        if (pj < lo[pi] || pj > hi[pi]) continue;
+        if (pj < lo[pi] || pj > hi[pi]) return;
         const float previous = score[pi][pj - lo[pi]];
-        if (previous == kNone) continue;
+        if (previous == kNone) return;
         const float total = previous + bead_score(pi, i, pj, j, kChunkShapes[s].penalty);
         if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
-      }
+      };
+      [&]<std::size_t... S>(std::index_sequence<S...>) { (shape.template operator()<S>(), ...); }(std::make_index_sequence<kChunkShapes.size()>{});
       score[i][j - lo[i]] = best;
       back[i][j - lo[i]] = best_shape;
     }
@@ -265,16 +325,14 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
 }
 
 // The path over chunks restated over the units the chunks are made of.
-std::vector<Bead> expand(const std::vector<Bead>& beads, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
-  std::vector<Bead> out;
+Path expand(const std::vector<Bead>& beads, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
+  Path out;
   out.reserve(beads.size());
   for (const Bead& bead : beads) {
-    Bead unit;
-    for (std::size_t a : bead.source)
-      for (std::size_t k = zh[a].first; k < zh[a].last; ++k) unit.source.push_back(k);
-    for (std::size_t b : bead.target)
-      for (std::size_t k = en[b].first; k < en[b].last; ++k) unit.target.push_back(k);
-    out.push_back(std::move(unit));
+    PathStep unit;
+    for (std::size_t a : bead.source) unit.zh += static_cast<std::uint32_t>(zh[a].last - zh[a].first);
+    for (std::size_t b : bead.target) unit.en += static_cast<std::uint32_t>(en[b].last - en[b].first);
+    out.push_back(unit);
   }
   return out;
 }
@@ -296,8 +354,7 @@ float paired_ratio(const std::vector<Bead>& path, const std::vector<Chunk>& zh, 
 
 }  // namespace
 
-CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script,
-                       const Vocabulary& vocabulary) {
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script) {
   // Chunks of about kGroup sentences (by length, so that chunks of the two
   // sides hold about as much text), then chunks of kGroup chunks while a
   // whole search over them would cost more than kWholeCells cells.
@@ -311,14 +368,14 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   // and kept for the rounds after (a lopsided pair takes three).
   // Levels are moved in: an initializer list or assign(1, x) would copy every chunk's ids.
   std::vector<std::vector<Chunk>> zh_levels, en_levels;
-  zh_levels.push_back(sentence_chunks(zh, true, zh_target, vocabulary));
+  zh_levels.push_back(sentence_chunks(zh, true, zh_target));
   std::vector<Bead> path;
   // The whole pair's ratio is wrong where one side has text the other lacks:
   // further rounds chunk by the ratio of the part the round before paired.
   float ratio = pair_length_ratio(zh, en, same_script);
   for (int round = 0; round < 3; ++round) {
     en_levels.clear();
-    en_levels.push_back(sentence_chunks(en, false, zh_target * ratio, vocabulary));
+    en_levels.push_back(sentence_chunks(en, false, zh_target * ratio));
     float target = zh_target;
     std::size_t top = 0;  // the level searched whole
     while ((zh_levels[top].size() + 1) * (en_levels.back().size() + 1) > kWholeCells && zh_levels[top].size() > kGroup &&
@@ -330,16 +387,20 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
     }
     zh_levels.resize(top + 1);
     // The top level is searched whole.
-    path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr);
+    ChineseIds zh_ids(zh, zh_levels);
+    path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr,
+                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(top, a); });
     const float paired = paired_ratio(path, zh_levels.back(), en_levels.back(), same_script);
     if (std::fabs(std::log(paired / ratio)) < 0.05f) break;
     ratio = paired;
   }
   // Each level below is searched near the path of the one above.
   for (std::size_t level = zh_levels.size() - 1; level-- > 0;) {
-    const std::vector<Bead> rough = expand(path, zh_levels[level + 1], en_levels[level + 1]);
+    const Path rough = expand(path, zh_levels[level + 1], en_levels[level + 1]);
     const Band band = band_around(rough, zh_levels[level].size(), en_levels[level].size(), kChunkMargin);
-    path = align_chunks(zh_levels[level], en_levels[level], ratio, &band);
+    ChineseIds zh_ids(zh, zh_levels);
+    path = align_chunks(zh_levels[level], en_levels[level], ratio, &band,
+                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(level, a); });
   }
   return {expand(path, zh_levels.front(), en_levels.front()), ratio};
 }

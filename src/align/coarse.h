@@ -5,6 +5,7 @@
 // whose sides start or end at different points (one side much longer) costs
 // no more than a matched one.
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "align/features.h"
@@ -24,18 +25,30 @@ struct Band {
   std::vector<std::size_t> lo, hi;
 };
 
-// The band of half width `margin` around a monotone path of beads over n x m units.
-Band band_around(const std::vector<Bead>& beads, std::size_t n, std::size_t m, std::size_t margin);
+// A monotone path of beads over consecutive units, every unit in one bead,
+// held as each bead's number of units on each side: 8 bytes a bead, where a
+// Bead's two vectors of indices took over a hundred (a search near a path
+// held it through the search, the path of a pair of short sentences as much
+// as its back pointers).
+struct PathStep {
+  std::uint32_t zh = 0, en = 0;
+};
+using Path = std::vector<PathStep>;
+// The path of beads of consecutive units from the start (an alignment's beads).
+Path path_of(const std::vector<Bead>& beads);
+
+// The band of half width `margin` around a monotone path over n x m units.
+Band band_around(const Path& path, std::size_t n, std::size_t m, std::size_t margin);
 
 struct CoarsePath {
-  std::vector<Bead> beads;  // consecutive sentences, every sentence in one bead
-  float ratio = 1.f;        // English length per Chinese length in the beads pairing both sides
+  Path path;          // over sentences
+  float ratio = 1.f;  // English length per Chinese length in the beads pairing both sides
 };
 
 // A monotone path over the sentences found by aligning chunks of about eight
 // sentences, themselves guided by coarser chunks while there are many.
-// vocabulary: the one the sentences' offers index, holding every id of the English side's tokens.
-CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script,
-                       const Vocabulary& vocabulary);
+// The sentences' tokens are interned (finish_features): the English ones' ids
+// are positions in the vocabulary the offers index.
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script);
 
 }  // namespace tc

@@ -42,8 +42,8 @@ std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t en
 }
 
 // Sorts offers by id and merges those of one id (their token bits joined),
-// keeping no spare room.
-void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers) {
+// keeping no spare room (unless `keep_room`).
+void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers, bool keep_room = false) {
   std::sort(offers.begin(), offers.end());
   std::size_t out = 0;
   for (std::size_t k = 0; k < offers.size(); ++k) {
@@ -51,7 +51,7 @@ void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers) {
     else offers[out++] = offers[k];
   }
   offers.resize(out);
-  offers.shrink_to_fit();
+  if (!keep_room) offers.shrink_to_fit();
 }
 
 struct Builder {
@@ -77,8 +77,18 @@ struct Builder {
     return std::uint64_t{1} << (keys.size() - 1);
   }
   void offer(WordId id, std::uint64_t bits) {
-    if (!offer_only || offer_only->may_hold(id)) offers.emplace_back(id, bits);
+    if (offer_only && !offer_only->may_hold(id)) return;
+    offers.emplace_back(id, bits);
+    // A sentence that repeats its words (a list of a million fives) offered
+    // each mention's ids again: merged whenever they have doubled since
+    // (merging is a union of bits: finish gives the same offers).
+    if (offers.size() >= merge_at) {
+      sort_and_merge(offers, true);
+      merge_at = 2 * offers.size() + kFirstMerge;
+    }
   }
+  static constexpr std::size_t kFirstMerge = 1024;  // (beyond any real sentence's offers)
+  std::size_t merge_at = kFirstMerge;
   // A clause ends here (a comma, semicolon, colon or dash).
   void clause_break() {
     const std::size_t size = keys.size();
@@ -197,6 +207,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   const std::size_t max_bytes =
       std::max(std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes()), glossary_terms_.max_headword_bytes());
   std::vector<std::size_t> ends;  // the candidate ends of a headword at pos (one vector for the sentence)
+  std::vector<WordId> hashes;     // word_id of each candidate
   while (pos < span.end) {
     if (next_number < numbers.size() && numbers[next_number].span.begin == pos) {
       const NumberMention& number = numbers[next_number++];
@@ -242,16 +253,29 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
       if (!is_han(next)) break;
       utf8::next(text, p);
     }
+    // The candidates' hashes (word_id) in one pass over their bytes, and
+    // their buckets loaded side by side before the first is probed.
+    hashes.resize(ends.size());
+    {
+      WordId hash = kWordIdBasis;
+      std::size_t p = pos;
+      for (std::size_t e = 0; e < ends.size(); ++e) {
+        for (; p < ends[e]; ++p) hash = word_id_step(hash, static_cast<unsigned char>(text[p]));
+        hashes[e] = hash;
+        lexicon_.prefetch(hash);
+      }
+    }
     for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
       const std::string_view word = text.substr(pos, *it - pos);
+      const WordId hash = hashes[static_cast<std::size_t>(ends.rend() - it) - 1];
       if (!glossary_terms_.empty() && !glossary_hit) {
-        if (const auto hit = glossary_terms_.find(word)) {
+        if (const auto hit = glossary_terms_.find(word, hash)) {
           glossary_hit = hit;
           if (!best) best_end = *it;
         }
       }
       if (!best) {
-        if (const auto hit = lexicon_.find(word)) {
+        if (const auto hit = lexicon_.find(word, hash)) {
           best = hit;
           if (!glossary_hit || *it > best_end) best_end = *it;
         }
@@ -426,7 +450,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   // by bead). Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
   // (The English ids once each with their bead counts, the sorted copy
   // shrunk before the Chinese positions are made: the peak holds one of them.)
-  std::vector<WordId> en_seen = beads.en;
+  std::vector<std::uint32_t> en_seen = beads.en;
   std::sort(en_seen.begin(), en_seen.end());
   std::vector<std::uint32_t> en_beads;
   {
@@ -441,7 +465,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
     en_seen.resize(distinct);
     en_seen.shrink_to_fit();
   }
-  const auto beads_holding = [&](WordId e) {
+  const auto beads_holding = [&](std::uint32_t e) {
     return static_cast<int>(en_beads[static_cast<std::size_t>(std::lower_bound(en_seen.begin(), en_seen.end(), e) - en_seen.begin())]);
   };
   std::vector<std::uint32_t> zh_order(beads.zh.size());
@@ -453,9 +477,9 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
     return static_cast<std::size_t>(std::upper_bound(beads.zh_start.begin(), beads.zh_start.end(), position) - beads.zh_start.begin()) - 1;
   };
   Associations out;
-  std::vector<WordId> partners;  // English ids of the beads holding one Chinese key, with repeats
+  std::vector<std::uint32_t> partners;  // English ids of the beads holding one Chinese key, with repeats
   for (std::size_t k = 0; k < zh_order.size();) {
-    const std::uint64_t z = beads.zh[zh_order[k]];
+    const std::uint32_t z = beads.zh[zh_order[k]];
     std::size_t key_end = k;
     while (key_end < zh_order.size() && beads.zh[zh_order[key_end]] == z) ++key_end;
     const int z_count = static_cast<int>(key_end - k);
@@ -473,7 +497,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       std::size_t end = p;
       while (end < partners.size() && partners[end] == partners[p]) ++end;
       const int together = static_cast<int>(end - p);
-      const WordId e = partners[p];
+      const std::uint32_t e = partners[p];
       p = end;
       if (together < min_count) continue;  // (most pairs: no need to count the beads holding e)
       const Association pair{z, e, together, z_count + beads_holding(e)};
@@ -483,18 +507,42 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   return out;
 }
 
-std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const Associations& associations) {
-  std::vector<std::pair<std::uint64_t, WordId>> links;
-  std::vector<std::tuple<double, std::uint64_t, WordId>> candidates;
-  std::vector<std::uint64_t> zh_linked;
-  std::vector<WordId> en_linked;
-  const auto by_key = [](const Association& a, std::uint64_t z) { return a.zh < z; };
+std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& beads, const Associations& associations) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
+  std::vector<std::tuple<double, std::uint32_t, std::uint32_t>> candidates;
+  std::vector<std::uint32_t> zh_linked;
+  std::vector<std::uint32_t> en_linked;
+  // The associations (sorted by key, then id) of each key: [key_start[k], key_start[k + 1]) for keys[k].
+  std::vector<std::uint32_t> keys;
+  std::vector<std::size_t> key_start;
+  for (std::size_t k = 0; k < associations.size(); ++k)
+    if (keys.empty() || keys.back() != associations[k].zh) keys.push_back(associations[k].zh), key_start.push_back(k);
+  key_start.push_back(associations.size());
+  const auto by_id = [](const Association& a, std::uint32_t e) { return a.en < e; };
   for (std::size_t bead = 0; bead < beads.size(); ++bead) {
     const auto en = BeadRuns::run(beads.en, beads.en_start, bead);
     candidates.clear();
-    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead))
-      for (auto a = std::lower_bound(associations.begin(), associations.end(), z, by_key); a != associations.end() && a->zh == z; ++a)
-        if (std::binary_search(en.begin(), en.end(), a->en)) candidates.emplace_back(a->dice(), z, a->en);
+    // Each key's pairs with the bead's ids: from whichever of its
+    // associations and the ids are fewer (a common key, on a long text,
+    // has associations with thousands of ids, a bead a dozen).
+    for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead)) {
+      const auto found = std::lower_bound(keys.begin(), keys.end(), z);
+      if (found == keys.end() || *found != z) continue;
+      const auto k = static_cast<std::size_t>(found - keys.begin());
+      const auto first = associations.begin() + static_cast<std::ptrdiff_t>(key_start[k]);
+      const auto last = associations.begin() + static_cast<std::ptrdiff_t>(key_start[k + 1]);
+      if (static_cast<std::size_t>(last - first) <= en.size()) {
+        for (auto a = first; a != last; ++a)
+          if (std::binary_search(en.begin(), en.end(), a->en)) candidates.emplace_back(a->dice(), z, a->en);
+      } else {
+        auto a = first;
+        for (const std::uint32_t e : en) {
+          a = std::lower_bound(a, last, e, by_id);
+          if (a == last) break;
+          if (a->en == e) candidates.emplace_back(a->dice(), z, e);
+        }
+      }
+    }
     // Strongest first (ties by the keys: the same links on every run).
     std::sort(candidates.begin(), candidates.end(), std::greater<>());
     // What the offers explain is linked already.
@@ -527,17 +575,20 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     start->reserve(beads.size() + 1);
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].tokens.keys().begin(), zh_side[i].tokens.keys().end());
-    for (auto j : bead.target) runs.en.insert(runs.en.end(), en_side[j].tokens.ids().begin(), en_side[j].tokens.ids().end());
+    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].tokens.ranks().begin(), zh_side[i].tokens.ranks().end());
+    for (auto j : bead.target)
+      runs.en.insert(runs.en.end(), en_side[j].tokens.positions().begin(), en_side[j].tokens.positions().end());
     const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
     std::sort(en_begin, runs.en.end());
-    for (auto i : bead.source)
-      for (const auto& [id, bits] : zh_side[i].offers)
-        if (std::binary_search(en_begin, runs.en.end(), id)) {
-          runs.en_explained.push_back(id);
-          for (std::uint64_t b = bits; b; b &= b - 1)
-            runs.zh_explaining.push_back(zh_side[i].tokens.keys()[static_cast<std::size_t>(std::countr_zero(b))]);
+    for (auto i : bead.source) {
+      const auto ranks = zh_side[i].tokens.ranks();
+      zh_side[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+        if (std::binary_search(en_begin, runs.en.end(), position + 1)) {
+          runs.en_explained.push_back(position + 1);
+          for (std::uint64_t b = bits; b; b &= b - 1) runs.zh_explaining.push_back(ranks[static_cast<std::size_t>(std::countr_zero(b))]);
         }
+      });
+    }
     runs.close_bead();
   }
   // (Grown by doubling: their spare room would be held through the peak below.)
@@ -558,26 +609,27 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     if (pair.together < trusted_count) seen.together = count_in(links, std::make_pair(pair.zh, pair.en));
     return seen.together >= min_count && seen.dice() >= min_dice;
   };
-  std::vector<std::pair<std::uint64_t, WordId>> learned;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> learned;
   learned.reserve(static_cast<std::size_t>(std::count_if(associations.begin(), associations.end(), kept)));
   for (const Association& pair : associations)
     if (kept(pair)) learned.emplace_back(pair.zh, pair.en);
   Associations().swap(associations);
-  std::vector<std::pair<std::uint64_t, WordId>>().swap(links);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(links);
   if (learned.empty()) return 0;
-  const auto by_key = [](const std::pair<std::uint64_t, WordId>& pair, std::uint64_t key) { return pair.first < key; };
-  // Most keys learned nothing: a bit per key's low bits (keys are hashes)
-  // rules most of them out without a search.
+  const auto by_key = [](const std::pair<std::uint32_t, std::uint32_t>& pair, std::uint32_t key) { return pair.first < key; };
+  // Most keys learned nothing: a bit per key's low bits rules most of them out without a search.
   std::array<std::uint64_t, 64> maybe{};
   for (const auto& [key, id] : learned) maybe[(key >> 6) & 63] |= std::uint64_t{1} << (key & 63);
-  std::vector<Offer> more;
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> more;  // (position, bits)
   for (auto& s : zh_side) {
     more.clear();
-    for (std::size_t k = 0; k < s.tokens.size(); ++k) {
-      const std::uint64_t key = s.tokens.keys()[k];
+    const auto ranks = s.tokens.ranks();
+    for (std::size_t k = 0; k < ranks.size(); ++k) {
+      const std::uint32_t key = ranks[k];
       if (!(maybe[(key >> 6) & 63] >> (key & 63) & 1)) continue;
+      // (An id of 0, a Chinese word of a Chinese "English" side, is in no vocabulary: offered by none.)
       for (auto found = std::lower_bound(learned.begin(), learned.end(), key, by_key); found != learned.end() && found->first == key; ++found)
-        more.emplace_back(found->second, std::uint64_t{1} << k);
+        if (found->second) more.emplace_back(found->second - 1, std::uint64_t{1} << k);
     }
     if (!more.empty()) s.offers.add(more);
   }
@@ -593,6 +645,21 @@ void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId>
   std::uint64_t* out = std::copy(keys.begin(), keys.end(), words());
   if (held_ & kIds) out = std::copy(ids.begin(), ids.end(), out);
   if (held_ & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
+}
+
+void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
+  const bool any_alt = std::any_of(alt.begin(), alt.end(), [](std::uint32_t code) { return code != 0; });
+  Tokens interned;
+  interned.size_ = size_;
+  interned.held_ = static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0));
+  interned.block_ = size_ ? std::make_unique<std::byte[]>(interned.block_bytes()) : nullptr;
+  if (size_) {
+    std::uint32_t* out = std::copy(codes.begin(), codes.begin() + size_, interned.codes());
+    if (any_alt) std::copy(alt.begin(), alt.begin() + size_, out);
+    std::copy(weights().begin(), weights().end(), interned.weights().begin());
+    std::copy(rates().begin(), rates().end(), interned.rates().begin());
+  }
+  *this = std::move(interned);
 }
 
 Tokens& Tokens::operator=(const Tokens& other) {
@@ -623,13 +690,21 @@ void append_offer_entries(std::vector<std::uint8_t>& bytes, std::uint32_t& previ
 }  // namespace
 
 void Offers::take_entries(const std::vector<std::uint8_t>& bytes) {
-  size_ = static_cast<std::uint32_t>(bytes.size());
-  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
-  if (size_) std::copy(bytes.begin(), bytes.end(), entries_.get());
+  release();
+  const auto size = static_cast<std::uint32_t>(bytes.size());
+  if (size == 0) return;
+  if (size <= kInlineBytes) {
+    word_ = kInline | std::uintptr_t{size} << 1;
+    for (std::size_t k = 0; k < size; ++k) word_ |= std::uintptr_t{bytes[k]} << (8 * (k + 1));
+    return;
+  }
+  auto* block = new std::uint8_t[kHeader + size];
+  std::memcpy(block, &size, sizeof size);
+  std::copy(bytes.begin(), bytes.end(), block + kHeader);
+  word_ = reinterpret_cast<std::uintptr_t>(block);
 }
 
 void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
-  vocabulary_ = &vocabulary;
   std::vector<std::uint8_t> bytes;
   bytes.reserve(2 * sorted.size());  // an entry a (mostly one-token) offer, mostly two bytes: one allocation, not one per doubling
   std::uint32_t previous = 0;
@@ -649,24 +724,30 @@ void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabula
 
 Offers& Offers::operator=(const Offers& other) {
   if (this == &other) return *this;
-  vocabulary_ = other.vocabulary_;
-  size_ = other.size_;
-  entries_ = size_ ? std::make_unique<std::uint8_t[]>(size_) : nullptr;
-  if (size_) std::copy(other.entries_.get(), other.entries_.get() + size_, entries_.get());
+  release();
+  if (!other.word_ || (other.word_ & kInline)) {
+    word_ = other.word_;
+    return *this;
+  }
+  std::uint32_t size = 0;
+  std::memcpy(&size, other.block(), sizeof size);
+  auto* block = new std::uint8_t[kHeader + size];
+  std::copy(other.block(), other.block() + kHeader + size, block);
+  word_ = reinterpret_cast<std::uintptr_t>(block);
   return *this;
 }
 
-void Offers::add(const std::vector<Offer>& more) {
-  if (!vocabulary_) return;  // never assigned: no vocabulary to hold ids in
-  // The new offers by position (those in the vocabulary), merged with the
-  // held ones: the entries assign would make of all of them, without
-  // turning every held position back into an id and sorting them again.
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> extra;
-  for (const auto& [id, bits] : more)
-    if (const std::uint32_t found = vocabulary_->find(id)) extra.emplace_back(found - 1, bits);
+void Offers::add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& more) {
+  // The new offers by position, merged with the held ones: the entries
+  // assign would make of all of them, without turning every held position
+  // back into an id and sorting them again.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> extra = more;
   std::sort(extra.begin(), extra.end());
+  std::array<std::uint8_t, kInlineBytes> local;
+  const std::uint8_t* entries = nullptr;
+  const std::uint32_t size = view(local, entries);
   std::vector<std::pair<std::uint32_t, std::uint64_t>> all;
-  all.reserve(extra.size() + size_ / 2);
+  all.reserve(extra.size() + size / 2);
   std::size_t e = 0;
   for_each_position([&](std::uint32_t position, std::uint64_t bits) {
     for (; e < extra.size() && extra[e].first < position; ++e) all.push_back(extra[e]);
@@ -674,7 +755,7 @@ void Offers::add(const std::vector<Offer>& more) {
   });
   for (; e < extra.size(); ++e) all.push_back(extra[e]);
   std::vector<std::uint8_t> bytes;
-  bytes.reserve(size_ + 2 * more.size());
+  bytes.reserve(size + 2 * more.size());
   std::uint32_t previous = 0;
   for (std::size_t k = 0; k < all.size();) {
     const std::uint32_t position = all[k].first;
@@ -685,14 +766,13 @@ void Offers::add(const std::vector<Offer>& more) {
   take_entries(bytes);
 }
 
-std::uint64_t Offers::bits_of(WordId id) const {
-  if (!vocabulary_) return 0;
-  const std::uint32_t found = vocabulary_->find(id);
-  if (!found) return 0;
-  const std::uint32_t wanted = found - 1;
+std::uint64_t Offers::bits_at(std::uint32_t wanted) const {
+  std::array<std::uint8_t, kInlineBytes> local;
+  const std::uint8_t* entries = nullptr;
+  const std::uint32_t size = view(local, entries);
   std::uint32_t position = 0;
-  for (std::size_t k = 0; k < size_;) {
-    const auto [at, bits] = run(k, position);
+  for (std::size_t k = 0; k < size;) {
+    const auto [at, bits] = run(entries, size, k, position);
     if (at >= wanted) return at == wanted ? bits : 0;
   }
   return 0;
@@ -701,14 +781,28 @@ std::uint64_t Offers::bits_of(WordId id) const {
 Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers) {
   Vocabulary vocabulary;
   std::vector<WordId>& ids = vocabulary.ids;
+  // Sorted and made distinct whenever they have doubled since: a book's
+  // tokens and offers repeat a few thousand words, and listing every one
+  // held several times the distinct ones.
+  std::size_t distinct = 0;
+  auto deduplicate = [&] {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    distinct = ids.size();
+  };
+  auto added = [&] {
+    if (ids.size() >= 2 * distinct + 4096) deduplicate();
+  };
   for (const auto& s : side) {
     ids.insert(ids.end(), s.tokens.ids().begin(), s.tokens.ids().end());
     ids.insert(ids.end(), s.tokens.alt_ids().begin(), s.tokens.alt_ids().end());
+    added();
   }
-  for (const auto& offers : found_offers)
+  for (const auto& offers : found_offers) {
     for (const auto& offer : offers) ids.push_back(offer.first);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    added();
+  }
+  deduplicate();
   if (!ids.empty() && ids.front() == 0) ids.erase(ids.begin());
   ids.shrink_to_fit();
   vocabulary.filter.assign((std::size_t{1} << Vocabulary::kFilterBits) / 64, 0);
@@ -724,7 +818,9 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
   // Document frequency of every token key on each side: the keys of the side
   // sorted, each once with its count (hash maps of them took an allocation a key).
   std::vector<std::pair<std::uint64_t, int>> df;
-  auto idf = [&df](std::vector<SentenceFeatures>& side) {
+  // by_rank: the Chinese side, whose keys become their ranks among df's
+  // (what learn_pairs reads); else the ids become their vocabulary positions.
+  auto idf = [&](std::vector<SentenceFeatures>& side, bool by_rank) {
     std::vector<std::uint64_t> keys;
     std::size_t tokens = 0;
     for (const auto& s : side) tokens += s.tokens.size();
@@ -736,16 +832,29 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
       if (!df.empty() && df.back().first == key) ++df.back().second;
       else df.emplace_back(key, 1);
     }
+    std::vector<std::uint64_t>().swap(keys);
     const double n = static_cast<double>(side.size());
+    std::array<std::uint32_t, kMaxTokens> codes{}, alt{};
     for (auto& s : side) {
-      for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+      const std::size_t size = s.tokens.size();
+      bool any_alt = false;
+      for (std::size_t k = 0; k < size; ++k) {
         const auto found = std::lower_bound(df.begin(), df.end(), std::make_pair(s.tokens.keys()[k], 0));
         s.tokens.weights()[k] = static_cast<float>(std::log(1.0 + n / found->second));
+        if (by_rank) {
+          codes[k] = static_cast<std::uint32_t>(found - df.begin());
+        } else {
+          codes[k] = vocabulary.find(s.tokens.ids()[k]);
+          const WordId alt_id = s.tokens.alt_ids()[k];
+          alt[k] = alt_id ? vocabulary.find(alt_id) : 0;
+          any_alt = any_alt || alt[k];
+        }
       }
+      s.tokens.intern({codes.data(), size}, any_alt ? std::span<const std::uint32_t>(alt.data(), size) : std::span<const std::uint32_t>());
     }
   };
-  idf(zh_side);
-  idf(en_side);
+  idf(zh_side, true);
+  idf(en_side, false);
   rate_tokens(zh_side, en_side, vocabulary);
 }
 
@@ -775,7 +884,7 @@ void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFea
         double p = 0;
         if (by_offers) {
           p = offered_share[k];
-        } else if (const std::uint32_t found = vocabulary.find(s.tokens.ids()[k])) {
+        } else if (const std::uint32_t found = s.tokens.positions()[k]) {
           if (const int count = offered[found - 1]) p = count / n;
         }
         p = std::min(p, 0.95);

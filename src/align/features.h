@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
+#include <cstring>
 #include <cstdint>
 #include <deque>
 #include <iterator>
@@ -58,122 +60,105 @@ struct Vocabulary {
 // token's bit number. Two bytes an entry, mostly, where a position and a bit
 // number took 5 and an (id, mask) pair 16; most ids come from one token, and
 // the Chinese side's offers were the largest thing the aligner held.
-// Iterating yields (id, bits) by ascending id.
+// The block starts with its entries' byte count, so that the offers are one
+// pointer: every sentence of a book holds them. Up to 7 bytes of entries (a
+// short sentence's few offers) are held in place of the pointer instead,
+// tagged by its lowest bit (a block's address is even): a block of a few
+// bytes took 32 from the heap. Ids are read by their position in the
+// vocabulary (English tokens hold the same positions once interned, see Tokens).
 class Offers {
  public:
-  class iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = Offer;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const Offer*;
-    using reference = Offer;
-    iterator() = default;
-    iterator(const Offers* offers, std::size_t at) : offers_(offers), at_(at) { load(); }
-    Offer operator*() const { return value_; }
-    iterator& operator++() {
-      at_ = next_;
-      load();
-      return *this;
-    }
-    iterator operator++(int) {
-      iterator before = *this;
-      ++*this;
-      return before;
-    }
-    bool operator==(const iterator& other) const { return at_ == other.at_; }
-
-   private:
-    void load() {
-      next_ = at_;
-      if (!offers_ || at_ >= offers_->size_) return;
-      const auto [position, bits] = offers_->run(next_, position_);
-      value_ = {offers_->vocabulary_->ids[position], bits};
-    }
-    const Offers* offers_ = nullptr;
-    std::size_t at_ = 0, next_ = 0;  // byte offsets
-    std::uint32_t position_ = 0;     // of the id before at_
-    Offer value_{};
-  };
-
   Offers() = default;
   Offers(const Offers& other) { *this = other; }
-  // Moves leave the source empty (size 0 with no block), never a size
-  // without its block.
-  Offers(Offers&& other) noexcept { *this = std::move(other); }
+  // Moves leave the source empty.
+  Offers(Offers&& other) noexcept : word_(std::exchange(other.word_, 0)) {}
   Offers& operator=(const Offers& other);
   Offers& operator=(Offers&& other) noexcept {
-    vocabulary_ = other.vocabulary_;
-    entries_ = std::move(other.entries_);
-    size_ = std::exchange(other.size_, 0);
+    if (this != &other) release(), word_ = std::exchange(other.word_, 0);
     return *this;
   }
+  ~Offers() { release(); }
 
-  // The offers (sorted by id, one per id) whose id is in `vocabulary`
-  // (outliving these offers); the others are dropped.
+  // The offers (sorted by id, one per id) whose id is in `vocabulary`; the others are dropped.
   void assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary);
-  // Adds offers of ids in the vocabulary this was assigned with.
-  void add(const std::vector<Offer>& more);
-  // The bits of the tokens offering `id` (0: none).
-  std::uint64_t bits_of(WordId id) const;
-  // The vocabulary of the last assign (null before one).
-  const Vocabulary* vocabulary() const { return vocabulary_; }
-  iterator begin() const { return {this, 0}; }
-  iterator end() const { return {this, size_}; }
-  bool empty() const { return size_ == 0; }
+  // Adds offers, by their ids' positions in the vocabulary this was assigned with (any order).
+  void add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& more);
+  // The bits of the tokens offering the id at `position` in the vocabulary (0: none).
+  std::uint64_t bits_at(std::uint32_t position) const;
+  bool empty() const { return word_ == 0; }
   // Calls f(position of the id in the vocabulary, bits) for each id, ascending.
   template <class F>
   void for_each_position(F f) const {
+    std::array<std::uint8_t, kInlineBytes> local;
+    const std::uint8_t* entries = nullptr;
+    const std::uint32_t size = view(local, entries);
     std::uint32_t position = 0;
-    for (std::size_t k = 0; k < size_;) {
-      const auto [at, bits] = run(k, position);
+    for (std::size_t k = 0; k < size;) {
+      const auto [at, bits] = run(entries, size, k, position);
       f(at, bits);
-    }
-  }
-  // Calls f(id, token bit number) for each token offering each id, by
-  // ascending id and, within one id, ascending token.
-  template <class F>
-  void for_each_token(F f) const {
-    std::uint32_t position = 0;
-    for (std::size_t k = 0; k < size_;) {
-      position += step(k);
-      f(vocabulary_->ids[position], static_cast<std::size_t>(entries_[k++]));
     }
   }
 
  private:
+  static constexpr std::size_t kHeader = sizeof(std::uint32_t);  // a block's entries' byte count
+  static constexpr std::uintptr_t kInline = 1;                  // word_'s tag of entries held in place
+  static constexpr std::size_t kInlineBytes = sizeof(std::uintptr_t) - 1;
+  // The entries and their byte count (held in place: copied into `local`).
+  std::uint32_t view(std::array<std::uint8_t, kInlineBytes>& local, const std::uint8_t*& entries) const {
+    if (word_ & kInline) {
+      for (std::size_t k = 0; k < kInlineBytes; ++k) local[k] = static_cast<std::uint8_t>(word_ >> (8 * (k + 1)));
+      entries = local.data();
+      return static_cast<std::uint32_t>(word_ >> 1 & 0x7F);
+    }
+    if (!word_) return 0;
+    std::uint32_t size = 0;
+    std::memcpy(&size, block(), sizeof size);
+    entries = block() + kHeader;
+    return size;
+  }
+  std::uint8_t* block() const { return reinterpret_cast<std::uint8_t*>(word_); }
+  void release() {
+    if (word_ && !(word_ & kInline)) delete[] block();
+    word_ = 0;
+  }
   // The step to the position of the entry at byte k; moves k to its token's byte.
-  std::uint32_t step(std::size_t& k) const {
+  static std::uint32_t step(const std::uint8_t* entries, std::size_t& k) {
     std::uint32_t value = 0;
     for (int shift = 0;; shift += 7) {
-      const std::uint8_t byte = entries_[k++];
+      const std::uint8_t byte = entries[k++];
       value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
       if (!(byte & 0x80)) return value;
     }
   }
   // The position and bits of the entries of one id from byte k on (position:
   // that of the entry before k, then this id's); moves k past them.
-  std::pair<std::uint32_t, std::uint64_t> run(std::size_t& k, std::uint32_t& position) const {
-    position += step(k);
-    std::uint64_t bits = std::uint64_t{1} << entries_[k++];
+  static std::pair<std::uint32_t, std::uint64_t> run(const std::uint8_t* entries, std::uint32_t size, std::size_t& k,
+                                                     std::uint32_t& position) {
+    position += step(entries, k);
+    std::uint64_t bits = std::uint64_t{1} << entries[k++];
     // Further tokens of the same id: a step of 0 (one byte).
-    while (k < size_ && entries_[k] == 0) bits |= std::uint64_t{1} << entries_[k + 1], k += 2;
+    while (k < size && entries[k] == 0) bits |= std::uint64_t{1} << entries[k + 1], k += 2;
     return {position, bits};
   }
-  const Vocabulary* vocabulary_ = nullptr;
   // Keeps these entries (made by append_offer_entries) as the held ones.
   void take_entries(const std::vector<std::uint8_t>& bytes);
-  std::unique_ptr<std::uint8_t[]> entries_;
-  std::uint32_t size_ = 0;  // bytes
+  // 0: none; tagged kInline: up to kInlineBytes entries from its second byte
+  // on (the count in the bits above the tag); else a block from new[]: the
+  // byte count, then the entries.
+  std::uintptr_t word_ = 0;
 };
 
 // A sentence's tokens needing a counterpart (at most kMaxTokens, distinct by
-// key), held in one block: their keys, ids, alternative ids, weights and
-// rates. Every sentence of a book holds one, and on short sentences five
-// vectors (their headers and five allocations) cost several times the tokens.
-// Ids that are all 0 or all the keys, and alternative ids that are all 0,
-// take no room (Chinese words have no id, English words are their own keys,
-// and only names have an alternative id).
+// key), held in one block with their weights and rates. Every sentence of a
+// book holds one, and on short sentences five vectors (their headers and
+// five allocations) cost several times the tokens.
+// As extracted, a token is a 64-bit key, id and alternative id; ids that
+// are all 0 or all the keys, and alternative ids that are all 0, take no
+// room (Chinese words have no id, English words are their own keys, and
+// only names have an alternative id). finish_features then interns them into
+// 32-bit numbers that keep their order (see intern): a Chinese side's keys
+// become their ranks among the side's distinct keys, an English side's ids
+// their positions in the pair's vocabulary; the 64-bit ones are gone.
 class Tokens {
  public:
   Tokens() = default;
@@ -190,17 +175,44 @@ class Tokens {
 
   // Sets the tokens (keys, ids and alternative ids of one size); weights and rates start at 0.
   void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids);
+  // Replaces the 64-bit keys and ids by 32-bit codes (one per token; `alt`
+  // empty or all 0: none), keeping the weights and rates.
+  void intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt);
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  std::span<const std::uint64_t> keys() const { return {words(), size_}; }  // identity for document frequency
+  bool interned() const { return held_ & kInterned; }
+
+  // Before interning:
+  std::span<const std::uint64_t> keys() const {  // identity for document frequency
+    assert(!interned());
+    return {words(), size_};
+  }
   // English side: the id to find in the other side's offers.
   std::span<const WordId> ids() const {
+    assert(!interned());
     return {(held_ & kIds) ? words() + size_ : (held_ & kIdsAreKeys) ? words() : kNoIds.data(), size_};
   }
   // A second id to try (capitalised words: the plain word), or 0.
   std::span<const WordId> alt_ids() const {
+    assert(!interned());
     return {(held_ & kAltIds) ? words() + size_ * ((held_ & kIds) ? 2 : 1) : kNoIds.data(), size_};
   }
+
+  // Once interned: a Chinese side's key ranks; an English side's id
+  // positions in the vocabulary plus one (0: not in it).
+  std::span<const std::uint32_t> ranks() const {
+    assert(interned() || empty());
+    return {codes(), size_};
+  }
+  std::span<const std::uint32_t> positions() const {
+    assert(interned() || empty());
+    return {codes(), size_};
+  }
+  // An English side's alternative ids' positions plus one (0: none).
+  std::span<const std::uint32_t> alt_positions() const {
+    return {(held_ & kAltCodes) ? codes() + size_ : kNoCodes.data(), size_};
+  }
+
   std::span<const float> weights() const { return {floats(0), size_}; }  // IDF, filled by finish_features
   std::span<float> weights() { return {floats(0), size_}; }
   // Chance rate per unit of the other side's length.
@@ -208,16 +220,25 @@ class Tokens {
   std::span<float> rates() { return {floats(1), size_}; }
 
  private:
-  // Bits of held_: which id arrays the block holds; ids that are not held are
-  // the keys (kIdsAreKeys: English words are their own keys) or all 0.
-  static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4;
+  // Bits of held_: which arrays the block holds. Before interning, ids that
+  // are not held are the keys (kIdsAreKeys: English words are their own
+  // keys) or all 0; once interned (kInterned), the codes and, with
+  // kAltCodes, the alternative ones.
+  static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4, kInterned = 8, kAltCodes = 16;
   static constexpr std::array<WordId, kMaxTokens> kNoIds{};
-  std::size_t word_arrays() const { return 1 + ((held_ & kIds) ? 1 : 0) + ((held_ & kAltIds) ? 1 : 0); }
-  std::size_t block_bytes() const { return size_ * (word_arrays() * sizeof(std::uint64_t) + 2 * sizeof(float)); }
-  // The block: keys, the held id arrays (64-bit), then weights and rates (float).
-  // (Bytes from new[], aligned for any of them; the objects are created implicitly.)
+  static constexpr std::array<std::uint32_t, kMaxTokens> kNoCodes{};
+  // Bytes of the arrays before the weights.
+  std::size_t id_bytes() const {
+    if (held_ & kInterned) return size_ * sizeof(std::uint32_t) * ((held_ & kAltCodes) ? 2 : 1);
+    return size_ * sizeof(std::uint64_t) * (1 + ((held_ & kIds) ? 1 : 0) + ((held_ & kAltIds) ? 1 : 0));
+  }
+  std::size_t block_bytes() const { return id_bytes() + 2 * size_ * sizeof(float); }
+  // The block: the keys and held id arrays (64-bit) or the codes (32-bit),
+  // then weights and rates (float). (Bytes from new[], aligned for any of
+  // them; the objects are created implicitly.)
   std::uint64_t* words() const { return reinterpret_cast<std::uint64_t*>(block_.get()); }
-  float* floats(std::size_t array) const { return reinterpret_cast<float*>(words() + word_arrays() * size_) + array * size_; }
+  std::uint32_t* codes() const { return reinterpret_cast<std::uint32_t*>(block_.get()); }
+  float* floats(std::size_t array) const { return reinterpret_cast<float*>(block_.get() + id_bytes()) + array * size_; }
   std::unique_ptr<std::byte[]> block_;
   std::uint8_t size_ = 0;
   std::uint8_t held_ = 0;
@@ -252,6 +273,9 @@ struct SentenceFeatures {
   // The bits of the first `count` tokens.
   static std::uint64_t low_token_bits(std::size_t count) { return count >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1; }
 };
+// Every sentence of a book holds one: 40 bytes (56 when the offers held
+// their vocabulary and their size beside the block).
+static_assert(sizeof(SentenceFeatures) <= 40);
 
 // Sum of the weights of the tokens whose bits are set.
 inline float weighted_bits(std::uint64_t bits, std::span<const float> weights) {
@@ -306,7 +330,7 @@ class FeatureExtractor {
 };
 
 // Translation pairs learned from the document itself: Chinese token keys and
-// English word ids that keep landing in the same confident beads (a
+// English word ids (interned: key ranks and id positions) that keep landing in the same confident beads (a
 // character's name and its English rendering, "韦小宝" and "Trinket").
 // Adds them to the Chinese side's offers; returns how many pairs it learned.
 // Pairs seen in at least trusted_count beads need only Dice >= min_dice; pairs
@@ -320,10 +344,11 @@ inline constexpr int kLinksPerChineseWord = 2;
 
 // The words of every pairing bead, in flat runs (one run per bead): its
 // distinct Chinese token keys and English token ids, and the ones the
-// Chinese side's offers pair already (a key once per id it explains).
+// Chinese side's offers pair already (a key once per id it explains). Keys
+// and ids interned: the keys' ranks, the ids' vocabulary positions plus one.
 struct BeadRuns {
-  std::vector<std::uint64_t> zh, zh_explaining;
-  std::vector<WordId> en, en_explained;
+  std::vector<std::uint32_t> zh, zh_explaining;
+  std::vector<std::uint32_t> en, en_explained;
   std::vector<std::size_t> zh_start{0}, en_start{0}, zh_explaining_start{0}, en_explained_start{0};
   std::size_t size() const { return zh_start.size() - 1; }
   // Ends the current bead: its words appended since the last call become its runs (keys and ids sorted, distinct).
@@ -337,8 +362,8 @@ struct BeadRuns {
 // A Chinese key and an English id seen together in `together` beads, with
 // their Dice coefficient (`beads`: beads holding either, counted twice when both).
 struct Association {
-  std::uint64_t zh = 0;
-  WordId en = 0;
+  std::uint32_t zh = 0;  // a key's rank
+  std::uint32_t en = 0;  // an id's vocabulary position plus one
   int together = 0;
   int beads = 0;
   double dice() const { return 2.0 * together / beads; }
@@ -357,19 +382,22 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count);
 // strongest first, each English word linked once and each Chinese word at
 // most kLinksPerChineseWord times, the pairs the offers explain counting as
 // linked. Returns the links of all beads, sorted (a pair once per bead that links it).
-std::vector<std::pair<std::uint64_t, WordId>> link_words(const BeadRuns& beads, const Associations& associations);
+std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& beads, const Associations& associations);
 
 // Every id the sentences ask for or offer (found_offers: each sentence's), without 0.
 Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers);
 
-// Fills token weights (IDF) and chance rates once both sides are known.
+// Fills token weights (IDF) and chance rates once both sides are known, and
+// interns the tokens (Tokens::intern): the Chinese side's keys by their
+// ranks among its distinct keys, the English side's ids by their positions
+// in `vocabulary` (holding every id of the English side's tokens).
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.
 // Both sides' offers are interned with `vocabulary` (or empty).
 void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                      const Vocabulary& vocabulary);
 
-// The chance rates alone (finish_features's second half), for offers changed
-// since: the weights depend on the tokens only.
+// The chance rates alone (finish_features's last step, on interned tokens),
+// for offers changed since: the weights depend on the tokens only.
 void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                  const Vocabulary& vocabulary);
 

@@ -99,8 +99,8 @@ std::string english_stem(std::string_view word) {
 
 WordId word_id(std::string_view stem) {
   // FNV-1a: stable across runs and builds.
-  WordId hash = 1469598103934665603ull;
-  for (unsigned char c : stem) hash = (hash ^ c) * 1099511628211ull;
+  WordId hash = kWordIdBasis;
+  for (unsigned char c : stem) hash = word_id_step(hash, c);
   return hash;
 }
 
@@ -285,10 +285,13 @@ std::optional<std::string_view> Lexicon::pinyin(char32_t han) const {
   return std::string_view(index_->strings + found->offset, found->bytes);
 }
 
-Lexicon::Translations Lexicon::find(std::string_view headword) const {
+void Lexicon::prefetch(WordId hash) const {
+  if (index_) __builtin_prefetch(index_->buckets + (hash & (index_->header->bucket_count - 1)));
+}
+
+Lexicon::Translations Lexicon::find(std::string_view headword, WordId hash) const {
   if (index_) {
     const std::uint32_t mask = index_->header->bucket_count - 1;
-    const WordId hash = word_id(headword);
     const std::uint32_t tag = bucket_tag(hash);
     std::size_t bucket = hash & mask;
     for (std::size_t probes = 0; probes <= mask; ++probes, bucket = (bucket + 1) & mask) {

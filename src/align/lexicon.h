@@ -20,6 +20,9 @@ using WordId = std::uint64_t;
 // suffixes stripped, a few irregular forms mapped to their base.
 std::string english_stem(std::string_view lower_word);
 WordId word_id(std::string_view stem);
+// word_id one byte at a time: the hash of no bytes, and of one byte more.
+inline constexpr WordId kWordIdBasis = 1469598103934665603ull;
+inline constexpr WordId word_id_step(WordId hash, unsigned char c) { return (hash ^ c) * 1099511628211ull; }
 // Id of an English word as it appears in text (any case).
 WordId english_word_id(std::string_view word);
 // True for English function words that carry no alignment evidence.
@@ -40,7 +43,12 @@ class Lexicon {
   Lexicon(Lexicon&&) = default;
   Lexicon& operator=(Lexicon&&) = default;
   // Translations of a Chinese headword (simplified or traditional); empty when unknown.
-  Translations find(std::string_view headword) const;
+  Translations find(std::string_view headword) const { return find(headword, word_id(headword)); }
+  // The same with word_id(headword) known (a caller looking up the prefixes
+  // of one text hashes them in one pass).
+  Translations find(std::string_view headword, WordId hash) const;
+  // Starts loading the index's bucket for a headword of this word_id, for a find soon after.
+  void prefetch(WordId hash) const;
   std::size_t max_headword_bytes() const { return max_bytes_; }
   std::size_t size() const;
   bool empty() const { return size() == 0; }

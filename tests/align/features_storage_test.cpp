@@ -16,20 +16,49 @@ TEST(FeaturesStorage, MovedFromOffersAreEmpty) {
   vocabulary.ids = {7, 9};
   Offers offers;
   offers.assign({{7, 0b1}, {9, 0b110}}, vocabulary);
-  ASSERT_EQ(offers.bits_of(9), 0b110u);
+  ASSERT_EQ(offers.bits_at(1), 0b110u);  // 9 is the vocabulary's second id
 
   Offers moved(std::move(offers));
   EXPECT_TRUE(offers.empty());  // NOLINT(bugprone-use-after-move): the state after a move is the point
-  EXPECT_EQ(offers.begin(), offers.end());
-  EXPECT_EQ(moved.bits_of(7), 0b1u);
-  EXPECT_EQ(moved.bits_of(9), 0b110u);
+  int visited = 0;
+  offers.for_each_position([&](std::uint32_t, std::uint64_t) { ++visited; });
+  EXPECT_EQ(visited, 0);
+  EXPECT_EQ(moved.bits_at(0), 0b1u);
+  EXPECT_EQ(moved.bits_at(1), 0b110u);
 
   Offers assigned;
   assigned = std::move(moved);
   EXPECT_TRUE(moved.empty());  // NOLINT(bugprone-use-after-move)
   const Offers copy_of_empty = moved;
   EXPECT_TRUE(copy_of_empty.empty());
-  EXPECT_EQ(assigned.bits_of(9), 0b110u);
+  EXPECT_EQ(assigned.bits_at(1), 0b110u);
+}
+
+// A few entries are held in place, more in a block: both read alike, copied, moved and added to.
+TEST(FeaturesStorage, OffersHeldInPlaceOrInABlock) {
+  Vocabulary vocabulary;
+  for (WordId id = 1; id <= 40; ++id) vocabulary.ids.push_back(id * 10);
+  Offers few, many;
+  few.assign({{10, 0b1}, {30, 0b10}}, vocabulary);  // 4 bytes of entries
+  std::vector<Offer> sorted;
+  for (WordId id = 1; id <= 40; ++id) sorted.emplace_back(id * 10, std::uint64_t{1} << (id % 7));
+  many.assign(sorted, vocabulary);  // 80 bytes
+  EXPECT_EQ(few.bits_at(0), 0b1u);
+  EXPECT_EQ(few.bits_at(1), 0u);
+  EXPECT_EQ(few.bits_at(2), 0b10u);
+  for (std::uint32_t position = 0; position < 40; ++position)
+    EXPECT_EQ(many.bits_at(position), std::uint64_t{1} << ((position + 1) % 7)) << position;
+  const Offers few_copy = few, many_copy = many;
+  Offers moved = std::move(many);
+  EXPECT_TRUE(many.empty());  // NOLINT(bugprone-use-after-move)
+  EXPECT_EQ(many_copy.bits_at(39), moved.bits_at(39));
+  EXPECT_EQ(few_copy.bits_at(2), 0b10u);
+  // Added to past the room in place: a block, read in order.
+  few.add({{5, 0b100}, {1, 0b1000}, {0, 0b10000}});
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> seen;
+  few.for_each_position([&](std::uint32_t position, std::uint64_t bits) { seen.emplace_back(position, bits); });
+  const std::vector<std::pair<std::uint32_t, std::uint64_t>> expected{{0, 0b10001}, {1, 0b1000}, {2, 0b10}, {5, 0b100}};
+  EXPECT_EQ(seen, expected);
 }
 
 TEST(FeaturesStorage, MovedFromTokensAreEmpty) {
@@ -48,6 +77,33 @@ TEST(FeaturesStorage, MovedFromTokensAreEmpty) {
   ASSERT_EQ(moved.size(), 2u);
   EXPECT_EQ(moved.keys()[1], 12u);
   EXPECT_EQ(moved.ids()[0], 11u);
+}
+
+// Interning replaces the keys and ids by 32-bit codes and keeps each token's weight and rate.
+TEST(FeaturesStorage, InterningKeepsWeightsAndRates) {
+  const std::array<std::uint64_t, 3> keys{30, 10, 20};
+  const std::array<WordId, 3> ids{30, 10, 20};
+  const std::array<WordId, 3> alt{0, 5, 0};
+  Tokens tokens;
+  tokens.assign(keys, ids, alt);
+  for (std::size_t k = 0; k < 3; ++k) tokens.weights()[k] = 1.5f * static_cast<float>(k + 1), tokens.rates()[k] = 0.25f * static_cast<float>(k + 1);
+  const std::array<std::uint32_t, 3> positions{3, 1, 2};
+  const std::array<std::uint32_t, 3> alt_positions{0, 7, 0};
+  tokens.intern(positions, alt_positions);
+  ASSERT_TRUE(tokens.interned());
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens.positions()[0], 3u);
+  EXPECT_EQ(tokens.positions()[2], 2u);
+  EXPECT_EQ(tokens.alt_positions()[1], 7u);
+  EXPECT_EQ(tokens.alt_positions()[2], 0u);
+  EXPECT_EQ(tokens.weights()[2], 4.5f);
+  EXPECT_EQ(tokens.rates()[1], 0.5f);
+  // Without alternatives none are held, and every one reads 0.
+  Tokens plain;
+  plain.assign(keys, ids, std::array<WordId, 3>{});
+  plain.intern(positions, {});
+  EXPECT_EQ(plain.alt_positions()[0], 0u);
+  EXPECT_EQ(plain.ranks()[1], 1u);
 }
 
 }  // namespace

@@ -8,10 +8,10 @@ namespace tc::test {
 namespace {
 
 struct Bead {
-  std::vector<std::uint64_t> zh;
-  std::vector<WordId> en;
-  std::vector<std::uint64_t> zh_explaining = {};
-  std::vector<WordId> en_explained = {};
+  std::vector<std::uint32_t> zh;
+  std::vector<std::uint32_t> en;
+  std::vector<std::uint32_t> zh_explaining = {};
+  std::vector<std::uint32_t> en_explained = {};
 };
 
 BeadRuns runs_of(const std::vector<Bead>& beads) {
@@ -26,19 +26,19 @@ BeadRuns runs_of(const std::vector<Bead>& beads) {
   return runs;
 }
 
-std::vector<std::pair<std::uint64_t, WordId>> links_of(const std::vector<Bead>& beads) {
+std::vector<std::pair<std::uint32_t, std::uint32_t>> links_of(const std::vector<Bead>& beads) {
   const BeadRuns runs = runs_of(beads);
   return link_words(runs, associate(runs, 0.4, 2));
 }
 
-int count_of(const std::vector<std::pair<std::uint64_t, WordId>>& links, std::uint64_t z, WordId e) {
+int count_of(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& links, std::uint32_t z, std::uint32_t e) {
   return static_cast<int>(std::count(links.begin(), links.end(), std::make_pair(z, e)));
 }
 
-// Chinese keys 1.. and English ids 101..; a name (1) always beside "lab" (102)
+// Chinese keys 1.. and English ids 101.. (interned: key ranks, id positions plus one); a name (1) always beside "lab" (102)
 // whose own translation (2, 实验室) appears with it only twice, and alone once more.
-constexpr std::uint64_t kName = 1, kLabZh = 2, kOther = 3;
-constexpr WordId kNameEn = 101, kLabEn = 102, kOtherEn = 103;
+constexpr std::uint32_t kName = 1, kLabZh = 2, kOther = 3;
+constexpr std::uint32_t kNameEn = 101, kLabEn = 102, kOtherEn = 103;
 
 TEST(LinkWords, AWordKeepsItsTranslationNotItsNeighbours) {
   const auto links = links_of({
@@ -56,7 +56,7 @@ TEST(LinkWords, AWordKeepsItsTranslationNotItsNeighbours) {
 
 TEST(LinkWords, AChineseWordMayStandForTwoEnglishWordsButNotThree) {
   // A name rendered as the name and a pronoun in the same sentences.
-  constexpr WordId kPronoun = 104, kThird = 105;
+  constexpr std::uint32_t kPronoun = 104, kThird = 105;
   const auto links = links_of(std::vector<Bead>(3, Bead{{kName}, {kNameEn, kPronoun, kThird}}));
   EXPECT_EQ(links.size(), 3u * kLinksPerChineseWord);
 }
