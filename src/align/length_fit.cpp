@@ -1,5 +1,6 @@
 #include "align/length_fit.h"
 
+#include <array>
 #include <cmath>
 
 namespace tc {
@@ -19,6 +20,24 @@ double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<
   }
   if (count == 0 || count < min_beads) return 0.0;
   return std::sqrt(sum / static_cast<double>(count));
+}
+
+EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                     const std::vector<Bead>& zh_en_beads) {
+  EndingFit fit;
+  std::array<std::size_t, 4> zh_classes{}, en_classes{};
+  for (const auto& bead : zh_en_beads) {
+    if (bead.source.empty() || bead.target.empty()) continue;
+    const std::uint8_t zh_end = zh[bead.source.back()].ending & kEndingClass, en_end = en[bead.target.back()].ending & kEndingClass;
+    ++fit.beads;
+    ++zh_classes[zh_end], ++en_classes[en_end];
+    if (zh_end || en_end) ++fit.ending;
+    if (zh_end & en_end) ++fit.alike;
+  }
+  for (const std::uint8_t c : {kEndingQuestion, kEndingExclaims})
+    fit.chance += static_cast<double>(zh_classes[c]) * static_cast<double>(en_classes[c]);
+  if (fit.beads > 0) fit.chance /= static_cast<double>(fit.beads);
+  return fit;
 }
 
 }  // namespace tc
