@@ -227,6 +227,7 @@ class Search {
     use_speech_ = w_.quote_presence > 0 && speaking(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
                   speaking(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
     endings_ = static_cast<float>(w_.endings);
+    closing_ = static_cast<float>(w_.closing);
     zh_spans_ = span_bits(zh);
     en_spans_ = span_bits(en);
   }
@@ -591,9 +592,12 @@ class Search {
   }
 
   // What a bead pairing sentences up to zh i and en j (exclusive) earns for
-  // the endings of its last sentences: a question, or an exclamation, on both sides.
+  // the endings of its last sentences: a question, or an exclamation, on
+  // both sides, and a closing quotation mark on both sides.
   float ending_reward(std::size_t i, std::size_t j) const {
-    return i > 0 && j > 0 && (zh_[i - 1].ending & en_[j - 1].ending & kEndingClass) ? endings_ : 0.f;
+    if (i == 0 || j == 0) return 0.f;
+    const std::uint8_t both = zh_[i - 1].ending & en_[j - 1].ending;
+    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f);
   }
 
   float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
@@ -971,6 +975,7 @@ class Search {
   bool use_quotes_ = false;
   bool use_speech_ = false;
   float endings_ = 0.f;  // w_.endings
+  float closing_ = 0.f;  // w_.closing
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
@@ -1103,11 +1108,12 @@ double fitted_sigma(const std::vector<SentenceFeatures>& zh, const std::vector<S
 // either side (fewer tell nothing), and 0 when they end alike no more than
 // chance has them (a text of questions, a translation that drops them).
 constexpr std::size_t kEndingBeads = 10;
+// (classes: the ending bits fitted, kEndingClass or kEndingQuoted.)
 double fitted_endings(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                      const std::vector<Bead>& beads, const AlignWeights& weights) {
-  const EndingFit fit = ending_fit(zh, en, beads);
-  if (weights.endings == 0 || fit.ending < kEndingBeads || fit.alike == 0) return 0.0;
-  return weights.endings * std::max(0.0, std::log(static_cast<double>(fit.alike) / std::max(fit.chance, 0.5)));
+                      const std::vector<Bead>& beads, double weight, std::uint8_t classes) {
+  const EndingFit fit = ending_fit(zh, en, beads, classes);
+  if (weight == 0 || fit.ending < kEndingBeads || fit.alike == 0) return 0.0;
+  return weight * std::max(0.0, std::log(static_cast<double>(fit.alike) / std::max(fit.chance, 0.5)));
 }
 
 // Searches a band of half width `margin` around `path`, widening it (up to
@@ -1164,6 +1170,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   lenient.orphan *= options.weights.free_orphan;
   // The endings' reward is fitted on the first path (see fitted_endings).
   lenient.endings = 0;
+  lenient.closing = 0;
   // A long pair is searched near the path a search over chunks of sentences
   // finds, which also tells the length ratio of its translated parts.
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
@@ -1184,10 +1191,11 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   }
   const bool free = free_translation(beads);
   // From here on the endings' reward is the one the first path tells.
-  const double endings = fitted_endings(zh, en, beads, options.weights);
-  lenient.endings = endings;
+  lenient.endings = fitted_endings(zh, en, beads, options.weights.endings, kEndingClass);
+  lenient.closing = fitted_endings(zh, en, beads, options.weights.closing, kEndingQuoted);
   AlignWeights fitted = options.weights;
-  fitted.endings = endings;
+  fitted.endings = lenient.endings;
+  fitted.closing = lenient.closing;
   const bool learned = options.weights.learn_dice > 0 &&
                        learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;

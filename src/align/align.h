@@ -51,6 +51,8 @@ struct AlignWeights {
   // of the first path's beads end alike than chance would pair (see
   // fitted_endings): from the second pass on (0: off).
   double endings = 2.0;
+  // The same for last sentences ending inside a quotation on both sides (kEndingQuoted).
+  double closing = 2.0;
 };
 
 struct AlignOptions {

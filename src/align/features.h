@@ -283,6 +283,9 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features);
 inline constexpr std::uint8_t kEndingQuestion = 1;  // ? ？
 inline constexpr std::uint8_t kEndingExclaims = 2;  // ! ！
 inline constexpr std::uint8_t kEndingClass = kEndingQuestion | kEndingExclaims;
+// The sentence ends inside a quotation: its last mark (but spaces) closes one
+// (” ’ 」 』 » › " ').
+inline constexpr std::uint8_t kEndingQuoted = 4;
 std::uint8_t find_ending(std::string_view text, Span span);
 
 // Sets `speech` over a side's sentences in order (after count_quotes): a

@@ -23,19 +23,19 @@ double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<
 }
 
 EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                     const std::vector<Bead>& zh_en_beads) {
+                     const std::vector<Bead>& zh_en_beads, std::uint8_t classes) {
   EndingFit fit;
-  std::array<std::size_t, 4> zh_classes{}, en_classes{};
+  std::array<std::size_t, 8> zh_classes{}, en_classes{};
   for (const auto& bead : zh_en_beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    const std::uint8_t zh_end = zh[bead.source.back()].ending & kEndingClass, en_end = en[bead.target.back()].ending & kEndingClass;
+    const std::uint8_t zh_end = zh[bead.source.back()].ending & classes, en_end = en[bead.target.back()].ending & classes;
     ++fit.beads;
-    ++zh_classes[zh_end], ++en_classes[en_end];
+    for (std::uint8_t bit = 1; bit < 8; bit <<= 1) zh_classes[bit] += (zh_end & bit) ? 1 : 0, en_classes[bit] += (en_end & bit) ? 1 : 0;
     if (zh_end || en_end) ++fit.ending;
     if (zh_end & en_end) ++fit.alike;
   }
-  for (const std::uint8_t c : {kEndingQuestion, kEndingExclaims})
-    fit.chance += static_cast<double>(zh_classes[c]) * static_cast<double>(en_classes[c]);
+  for (std::uint8_t bit = 1; bit < 8; bit <<= 1)
+    if (classes & bit) fit.chance += static_cast<double>(zh_classes[bit]) * static_cast<double>(en_classes[bit]);
   if (fit.beads > 0) fit.chance /= static_cast<double>(fit.beads);
   return fit;
 }

@@ -21,16 +21,31 @@ TEST(FindEnding, QuestionsAndExclamationsOfBothScripts) {
 }
 
 TEST(FindEnding, LooksThroughClosingQuotesBracketsAndSpaces) {
-  EXPECT_EQ(ending_of("那男孩哈哈大笑，说道：“服了么？”"), kEndingQuestion);
-  EXPECT_EQ(ending_of("他说：「走吧！」"), kEndingExclaims);
-  EXPECT_EQ(ending_of("（真的吗？）"), kEndingQuestion);
-  EXPECT_EQ(ending_of("'Give in?' "), kEndingQuestion);
-  EXPECT_EQ(ending_of("\"Wait!\""), kEndingExclaims);
-  EXPECT_EQ(ending_of("He said \u2018never!\u2019"), kEndingExclaims);
-  EXPECT_EQ(ending_of("(Is it?)"), kEndingQuestion);
+  auto class_of = [](const std::string& text) { return static_cast<std::uint8_t>(ending_of(text) & kEndingClass); };
+  EXPECT_EQ(class_of("那男孩哈哈大笑，说道：“服了么？”"), kEndingQuestion);
+  EXPECT_EQ(class_of("他说：「走吧！」"), kEndingExclaims);
+  EXPECT_EQ(class_of("（真的吗？）"), kEndingQuestion);
+  EXPECT_EQ(class_of("'Give in?' "), kEndingQuestion);
+  EXPECT_EQ(class_of("\"Wait!\""), kEndingExclaims);
+  EXPECT_EQ(class_of("He said \u2018never!\u2019"), kEndingExclaims);
+  EXPECT_EQ(class_of("(Is it?)"), kEndingQuestion);
   // A mark inside the sentence, or before words after the quotation, is no ending.
-  EXPECT_EQ(ending_of("'Give in my arse!' panted Trinket."), 0);
-  EXPECT_EQ(ending_of("What? No, he said."), 0);
+  EXPECT_EQ(class_of("'Give in my arse!' panted Trinket."), 0);
+  EXPECT_EQ(class_of("What? No, he said."), 0);
+}
+
+TEST(FindEnding, AClosingQuotationMarkLastEndsInsideAQuotation) {
+  EXPECT_EQ(ending_of("那男孩哈哈大笑，说道：“服了么？”"), kEndingQuestion | kEndingQuoted);
+  EXPECT_EQ(ending_of("他说：“好。”"), kEndingQuoted);
+  EXPECT_EQ(ending_of("他说：「走吧！」"), kEndingExclaims | kEndingQuoted);
+  EXPECT_EQ(ending_of("That's why I was so late for lunch.' "), kEndingQuoted);
+  EXPECT_EQ(ending_of("\"Wait!\""), kEndingExclaims | kEndingQuoted);
+  EXPECT_EQ(ending_of("You haven't seen anything yet!\u2019"), kEndingExclaims | kEndingQuoted);
+  // Only the last mark: a bracket after the quotation, or words after it, end outside.
+  EXPECT_EQ(ending_of("（他说：“好。”）"), 0);
+  EXPECT_EQ(ending_of("（真的吗？）"), kEndingQuestion);
+  EXPECT_EQ(ending_of("'Surrender?' he demanded."), 0);
+  EXPECT_EQ(ending_of("他看了「红楼梦」。"), 0);
 }
 
 // Sentences ending as given (0, kEndingQuestion or kEndingExclaims), one bead per pair.
@@ -81,6 +96,24 @@ TEST(EndingFit, ReadsTheLastSentenceOfEachSideAndSkipsUnpairedBeads) {
   EXPECT_EQ(fit.ending, 2u);
   EXPECT_EQ(fit.alike, 1u);
   EXPECT_DOUBLE_EQ(fit.chance, 1.0 * 1.0 / 3.0);
+}
+
+TEST(EndingFit, CountsOnlyTheClassesAsked) {
+  Pair pair;
+  pair.add(kEndingQuestion | kEndingQuoted, kEndingQuestion | kEndingQuoted);
+  pair.add(kEndingQuoted, kEndingQuoted);
+  pair.add(kEndingQuoted, 0);
+  pair.add(kEndingQuestion, 0);
+  pair.add(0, 0);
+  const EndingFit quoted = ending_fit(pair.zh, pair.en, pair.beads, kEndingQuoted);
+  EXPECT_EQ(quoted.beads, 5u);
+  EXPECT_EQ(quoted.ending, 3u);
+  EXPECT_EQ(quoted.alike, 2u);
+  EXPECT_DOUBLE_EQ(quoted.chance, 3.0 * 2.0 / 5.0);
+  const EndingFit questions = ending_fit(pair.zh, pair.en, pair.beads, kEndingClass);
+  EXPECT_EQ(questions.ending, 2u);
+  EXPECT_EQ(questions.alike, 1u);
+  EXPECT_DOUBLE_EQ(questions.chance, 2.0 * 1.0 / 5.0);
 }
 
 }  // namespace
