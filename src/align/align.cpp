@@ -335,6 +335,8 @@ class Search {
     };
     use_speech_ = w_.quote_presence > 0 && speaking(zh) * 20 >= static_cast<std::ptrdiff_t>(zh.size()) &&
                   speaking(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
+    endings_ = static_cast<float>(w_.endings);
+    closing_ = static_cast<float>(w_.closing);
     zh_spans_ = span_bits(zh);
     en_spans_ = span_bits(en);
   }
@@ -461,6 +463,8 @@ class Search {
         float best = kNone;
         std::uint8_t best_shape = 0xFF;
         if (can_prune_) upper_sums(i, j);
+        // Every bead pairing sentences that ends here ends in the same two sentences.
+        const float ends = ending_reward(i, j);
         // Each shape in order (a later one wins only by scoring higher), its sizes constants.
         auto shape = [&]<std::size_t s>() {
           constexpr std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
@@ -475,12 +479,12 @@ class Search {
           } else {
             // The bead's best coverage: each sentence's by the sentences a
             // bead ending here can hold (bead_score's other terms only lower it).
-            const float most = can_prune_ ? lexical_ * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + 1e-3f : 0.f;
+            const float most = can_prune_ ? lexical_ * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + ends + 1e-3f : 0.f;
             if (can_prune_ && previous + most <= best) return;
             const float length = span_length_term(i, a, j, b);
             // The same with the length term (a hopeless length is scored apart).
             if (can_prune_ && length <= kHopelessLength && previous + (most - length) <= best) return;
-            total = previous + bead_score(i - a, i, j - b, j, s, length);
+            total = previous + bead_score(i - a, i, j - b, j, s, length) + ends;
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
         };
@@ -770,6 +774,15 @@ class Search {
     return static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
   }
 
+  // What a bead pairing sentences up to zh i and en j (exclusive) earns for
+  // the endings of its last sentences: a question, or an exclamation, on
+  // both sides, and a closing quotation mark on both sides.
+  float ending_reward(std::size_t i, std::size_t j) const {
+    if (i == 0 || j == 0) return 0.f;
+    const std::uint8_t both = zh_[i - 1].ending & en_[j - 1].ending;
+    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f);
+  }
+
   float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
 
   // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
@@ -1045,7 +1058,8 @@ class Search {
     const float length_term = this->length_term(i0, i1, j0, j1);
     const auto zh_length = static_cast<float>(zh_length_[i1] - zh_length_[i0]);
     const auto en_length = static_cast<float>(en_length_[j1] - en_length_[j0]);
-    if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2;
+    const float ends = ending_reward(i1, j1);
+    if (length_term > kHopelessLength) return -length_term - static_cast<float>(w_.lexical) * 2 + ends;
     float lexical = 0;
     float orphans = 0;
     const std::size_t orphan_tokens = static_cast<std::size_t>(w_.orphan_tokens);
@@ -1071,7 +1085,7 @@ class Search {
     total -= merge_penalty(i1 - i0, j1 - j0);
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
-    return total;
+    return total + ends;
   }
   // The bead's score with the evidence crossing its edges counted against it.
   float leaky_score(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
@@ -1156,6 +1170,8 @@ class Search {
   float ratio_;
   bool use_quotes_ = false;
   bool use_speech_ = false;
+  float endings_ = 0.f;  // w_.endings
+  float closing_ = 0.f;  // w_.closing
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
@@ -1207,6 +1223,15 @@ class Search {
   std::vector<std::uint32_t> posting_next_;
 };
 
+// Whether the first letter of the text, after spaces, is a lower-case Latin one.
+bool starts_lower(std::string_view text, Span span) {
+  for (std::size_t pos = span.begin; pos < span.end; ++pos) {
+    const char c = text[pos];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return c >= 'a' && c <= 'z';
+  }
+  return false;
+}
+
 // vocabulary: when given, the only ids worth offering (those the other side's
 // tokens can ask for; a Chinese word offers every word of its glosses, most of
 // which the translation never uses), and each sentence's offers are interned
@@ -1221,6 +1246,10 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
     out.push_back(std::move(found.features));
     out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
     count_quotes(doc.text, sentence.span, out.back());
+    out.back().ending = find_ending(doc.text, sentence.span);
+    // A sentence that starts in lower case goes on from the one before
+    // ("'Why?' he asked." split after the question): that one ends nothing.
+    if (out.size() >= 2 && starts_lower(doc.text, sentence.span)) out[out.size() - 2].ending = 0;
     if (vocabulary) out.back().offers.assign(found.offers, *vocabulary);
     else found_offers->push_back(std::move(found.offers));
   }
@@ -1273,6 +1302,21 @@ double fitted_sigma(const std::vector<SentenceFeatures>& zh, const std::vector<S
   const double spread = length_spread(zh, en, beads, ratio, kSmoothing, 20);
   if (weights.fit_length <= 0 || spread <= 0) return weights.length_sigma;
   return weights.length_sigma * std::clamp(spread / weights.fit_length, weights.fit_low, weights.fit_high);
+}
+
+// The endings' reward, fitted on the first path: weights.endings times the
+// log of how many more of its beads end alike (a question, or an
+// exclamation, on both sides) than pairing its endings at random would give
+// (at least half a bead), when at least kEndingBeads of them end so on
+// either side (fewer tell nothing), and 0 when they end alike no more than
+// chance has them (a text of questions, a translation that drops them).
+constexpr std::size_t kEndingBeads = 10;
+// (classes: the ending bits fitted, kEndingClass or kEndingQuoted.)
+double fitted_endings(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                      const std::vector<Bead>& beads, double weight, std::uint8_t classes) {
+  const EndingFit fit = ending_fit(zh, en, beads, classes);
+  if (weight == 0 || fit.ending < kEndingBeads || fit.alike == 0) return 0.0;
+  return weight * std::max(0.0, std::log(static_cast<double>(fit.alike) / std::max(fit.chance, 0.5)));
 }
 
 // Searches a band of half width `margin` around `path`, widening it (up to
@@ -1329,6 +1373,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   // only when the first path shows the translation is free.
   AlignWeights lenient = options.weights;
   lenient.orphan *= options.weights.free_orphan;
+  // The endings' reward is fitted on the first path (see fitted_endings).
+  lenient.endings = 0;
+  lenient.closing = 0;
   // A long pair is searched near the path a search over chunks of sentences
   // finds, which also tells the length ratio of its translated parts.
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
@@ -1350,6 +1397,12 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   }
   const bool free = free_translation(beads);
   english_index.reset();
+  // From here on the endings' reward is the one the first path tells.
+  lenient.endings = fitted_endings(zh, en, beads, options.weights.endings, kEndingClass);
+  lenient.closing = fitted_endings(zh, en, beads, options.weights.closing, kEndingQuoted);
+  AlignWeights fitted = options.weights;
+  fitted.endings = lenient.endings;
+  fitted.closing = lenient.closing;
   const bool learned = options.weights.learn_dice > 0 &&
                        learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;
@@ -1358,7 +1411,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
     if (learned) rate_tokens(zh, en, english_ids);
-    AlignWeights second = free ? lenient : options.weights;
+    AlignWeights second = free ? lenient : fitted;
     second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
     const Path first = path_of(beads);
     std::vector<Bead>().swap(beads);  // (each run clears and refills them: not held through the search)
@@ -1369,7 +1422,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     search_near(search, first, 16, 64, beads);
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
-    AlignWeights last = free ? lenient : options.weights;
+    AlignWeights last = free ? lenient : fitted;
     Search search(zh, en, last, guide.ratio, *english_index);
     search.path_band(path_of(beads), 2);
     search.join_crossed_near_path(beads);

@@ -46,6 +46,13 @@ struct AlignWeights {
   // one bead translated by the sentence just outside it, as where a
   // translator moved a clause across a sentence end.
   double leak = 0.5;            // per unit of such crossing coverage beyond chance (normalised as the lexical score's; 0: off)
+  // A bead whose last sentences end alike on both sides, in a question or
+  // an exclamation (kEndingClass), earns this times the log of how many more
+  // of the first path's beads end alike than chance would pair (see
+  // fitted_endings): from the second pass on (0: off).
+  double endings = 2.0;
+  // The same for last sentences ending inside a quotation on both sides (kEndingQuoted).
+  double closing = 2.0;
 };
 
 struct AlignOptions {

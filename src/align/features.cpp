@@ -411,6 +411,36 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
   features.quote_marks = static_cast<std::uint8_t>(std::min(marks, 255));
 }
 
+std::uint8_t find_ending(std::string_view text, Span span) {
+  std::uint8_t quoted = 0;  // kEndingQuoted once the last mark but spaces is a closing quotation mark
+  bool last_mark = true;    // nothing but spaces read yet
+  std::size_t end = span.end;
+  while (end > span.begin) {
+    std::size_t start = end - 1;  // the last character's first byte
+    while (start > span.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t pos = start;
+    switch (utf8::next(text, pos)) {
+      case '?': case 0xFF1F: return kEndingQuestion | quoted;  // ? ？
+      case '!': case 0xFF01: return kEndingExclaims | quoted;  // ! ！
+      // Spaces, closing quotation marks and brackets: look through them.
+      case ' ': case '\t': case '\n': case '\r': case 0x3000:
+        end = start;
+        break;
+      case '"': case '\'': case 0x2019: case 0x201D: case 0x300D: case 0x300F: case 0x00BB: case 0x203A:
+        if (last_mark) quoted = kEndingQuoted;
+        last_mark = false;
+        end = start;
+        break;
+      case ')': case ']': case 0xFF09: case 0x3011: case 0x300B: case 0x3009:
+        last_mark = false;
+        end = start;
+        break;
+      default: return quoted;
+    }
+  }
+  return 0;
+}
+
 void mark_speech(std::vector<SentenceFeatures>& side) {
   bool inside = false;
   for (auto& s : side) {

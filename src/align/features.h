@@ -260,6 +260,8 @@ struct SentenceFeatures {
   std::uint8_t quote_marks = 0;
   // Inside a quotation, or holding one: set by mark_speech over a side.
   bool speech = false;
+  // How the sentence ends (find_ending): kEnding* bits.
+  std::uint8_t ending = 0;
   // Clauses (split at commas, semicolons, colons and dashes): the tokens
   // (bits, in order of first appearance) of the first clause are those below
   // head_tokens, of the last those from tail_start on. One clause: the whole
@@ -298,6 +300,17 @@ struct FoundFeatures {
 
 // Fills quote_closes, quote_opens and quote_marks from the sentence's text.
 void count_quotes(std::string_view text, Span span, SentenceFeatures& features);
+
+// The ending classes of a sentence: a question or an exclamation (its last
+// mark, looking through closing quotation marks and brackets). A question
+// is a question in nearly every translation, in speech above all.
+inline constexpr std::uint8_t kEndingQuestion = 1;  // ? ？
+inline constexpr std::uint8_t kEndingExclaims = 2;  // ! ！
+inline constexpr std::uint8_t kEndingClass = kEndingQuestion | kEndingExclaims;
+// The sentence ends inside a quotation: its last mark (but spaces) closes one
+// (” ’ 」 』 » › " ').
+inline constexpr std::uint8_t kEndingQuoted = 4;
+std::uint8_t find_ending(std::string_view text, Span span);
 
 // Sets `speech` over a side's sentences in order (after count_quotes): a
 // sentence is speech when it has a quotation mark or starts inside a

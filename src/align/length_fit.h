@@ -17,4 +17,19 @@ namespace tc {
 double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
                      const std::vector<Bead>& zh_en_beads, double ratio, double smoothing, std::size_t min_beads);
 
+// How a path's beads pairing sentences end (their last sentence on each
+// side: the bits `classes` of SentenceFeatures::ending, kEndingClass or
+// kEndingQuoted).
+struct EndingFit {
+  std::size_t beads = 0;   // pairing beads
+  std::size_t ending = 0;  // ... ending in one of the classes on either side
+  std::size_t alike = 0;   // ... on both sides alike
+  // The beads ending alike that pairing the path's endings at random would
+  // give: the sum over the classes of the products of the beads ending so
+  // on each side, over the beads.
+  double chance = 0;
+};
+EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                     const std::vector<Bead>& zh_en_beads, std::uint8_t classes = kEndingClass);
+
 }  // namespace tc

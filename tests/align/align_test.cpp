@@ -113,7 +113,7 @@ TEST(Align, SpeechPairsWithSpeech) {
   Lexicon empty;
   const Document source =
       make_doc("老王坐在桌子旁边，看着窗外的大雨，问道：“还下吗？”\n他的儿子摇摇头，放下手里的书，走到窗前看了很久。\n", Lang::zh, "a.zh.txt");
-  const Document target = make_doc("Old Wang sat at the table by the window, watching the heavy rain pour down outside.\n'Still?'\n"
+  const Document target = make_doc("Old Wang sat at the table by the window, watching the heavy rain pour down outside.\n'Still raining, son?'\n"
                                    "His son shook his head and went to the window.\n",
                                    Lang::en, "a.en.txt");
   AlignOptions options;
@@ -255,6 +255,68 @@ TEST(Align, RepetitiveTextAgainstItselfRunsOneToOne) {
     EXPECT_EQ(alignment.beads[k].source, std::vector<std::size_t>{k});
     EXPECT_EQ(alignment.beads[k].target, std::vector<std::size_t>{k});
   }
+}
+
+}  // namespace
+}  // namespace tc::test
+
+namespace tc::test {
+namespace {
+
+// Pairs of a statement and a question in `places` places, then a question
+// whose speech the English sets apart, with a word ("son") of the sentence after.
+std::pair<std::string, std::string> questions_then_rain(std::size_t places, const char* after_question = "") {
+  static const char* zh_places[] = {"北京", "上海", "广州", "南京", "天津", "西安", "杭州", "成都", "武汉", "重庆", "长沙", "昆明"};
+  static const char* en_places[] = {"Beijing", "Shanghai", "Guangzhou", "Nanjing", "Tianjin", "Xi'an",
+                                    "Hangzhou", "Chengdu", "Wuhan", "Chongqing", "Changsha", "Kunming"};
+  std::string zh, en;
+  for (std::size_t k = 0; k < places; ++k) {
+    zh += std::string("他昨天在") + zh_places[k] + "买了一本书。\n你们明天去" + zh_places[k] + "吗？\n";
+    en += std::string("He bought a book in ") + en_places[k] + " yesterday.\nAre you going to " + en_places[k] + " tomorrow?\n";
+  }
+  zh += "老王坐在桌子旁边，看着窗外的大雨，问道：“还下吗？”\n他的儿子摇摇头，放下手里的书，走到窗前看了很久。\n";
+  en += std::string("Old Wang sat at the table by the window, watching the heavy rain pour down outside.\n'Still raining, son?'\n") +
+        after_question + "His son shook his head and went to the window.\n";
+  return {zh, en};
+}
+
+// The last two beads, as "[i]:[j,k]".
+std::vector<std::string> last_beads(const std::pair<std::string, std::string>& pair, double endings) {
+  const Document source = make_doc(pair.first, Lang::zh, "a.zh.txt");
+  const Document target = make_doc(pair.second, Lang::en, "a.en.txt");
+  AlignOptions options;
+  options.segmented = true;
+  options.weights.endings = endings;
+  // Without the quotation marks' evidence, which would tell the same.
+  options.weights.quotes = 0;
+  options.weights.quote_presence = 0;
+  const Alignment alignment = align_documents(source, target, options);
+  auto list = [](const std::vector<std::size_t>& ids) {
+    std::string s = "[";
+    for (std::size_t k = 0; k < ids.size(); ++k) s += (k ? "," : "") + std::to_string(ids[k]);
+    return s + "]";
+  };
+  std::vector<std::string> out;
+  for (std::size_t b = alignment.beads.size() >= 2 ? alignment.beads.size() - 2 : 0; b < alignment.beads.size(); ++b)
+    out.push_back(list(alignment.beads[b].source) + ":" + list(alignment.beads[b].target));
+  return out;
+}
+
+TEST(Align, AQuestionOnBothSidesEndsABead) {
+  // Twelve questions asked alike on both sides: the translation keeps its
+  // questions, and the question ends the bead on both sides.
+  const auto pair = questions_then_rain(12);
+  EXPECT_EQ(last_beads(pair, AlignWeights{}.endings), (std::vector<std::string>{"[24]:[24,25]", "[25]:[26]"}));
+  // Without the reward, "son" pulls the question to the next sentence.
+  EXPECT_EQ(last_beads(pair, 0.0), (std::vector<std::string>{"[24]:[24]", "[25]:[25,26]"}));
+}
+
+TEST(Align, AQuestionGoingOnInLowerCaseEndsNothing) {
+  // "'Still raining, son?' / he asked." split after the question: the
+  // question ends no sentence (its reward would end the bead before "he
+  // asked.", [24]:[24,25] then [25]:[26,27]), and stays with its speaker.
+  const auto pair = questions_then_rain(12, "he asked.\n");
+  EXPECT_EQ(last_beads(pair, AlignWeights{}.endings), (std::vector<std::string>{"[24]:[24,25,26]", "[25]:[27]"}));
 }
 
 }  // namespace
