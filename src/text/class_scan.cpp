@@ -301,7 +301,7 @@ struct Avx2DecodeConstants {
 // register (or reads it from memory) instead of building it again inside a
 // loop: a broadcast costs two instructions each time.
 template <typename Vector>
-__attribute__((always_inline)) inline void keep_built(Vector& value) {
+__attribute__((target("avx2"), always_inline)) inline void keep_built(Vector& value) {
   asm("" : "+x"(value));
 }
 
