@@ -484,7 +484,7 @@ class Search {
             const float length = span_length_term(i, a, j, b);
             // The same with the length term (a hopeless length is scored apart).
             if (can_prune_ && length <= kHopelessLength && previous + (most - length) <= best) return;
-            total = previous + bead_score(i - a, i, j - b, j, s, length) + ends;
+            total = previous + (bead_score(i - a, i, j - b, j, s, length) + ends);
           }
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
         };
