@@ -324,7 +324,7 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
           const WordId id = number_id(number);
           b.offer(id, b.token(id, id));
         }
-        pos = std::max(pos + 1, number.span.end);
+        pos = std::max<std::size_t>(pos + 1, number.span.end);
         first_word = false;
         continue;
       }

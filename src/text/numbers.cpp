@@ -382,6 +382,7 @@ double NumberMention::scale() const { return kPowersOfTen[scale_power]; }
 
 std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
+  if (text.size() > UINT32_MAX) return out;  // mentions keep 32-bit offsets
   if (span.size() >= kSizeMentionsFrom) out.reserve(mention_starts(text, span, true));
   const Cursor c{text, span.end};
   std::size_t pos = span.begin;
@@ -726,6 +727,7 @@ std::vector<Word> english_words(std::string_view text, Span span) {
 
 std::vector<NumberMention> find_english_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
+  if (text.size() > UINT32_MAX) return out;  // mentions keep 32-bit offsets
   if (span.size() >= kSizeMentionsFrom) {
     // Number words are rare beside digits: some room is left for them.
     const std::size_t digits = mention_starts(text, span, false);

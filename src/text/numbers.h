@@ -1,8 +1,9 @@
 #pragma once
-#include <cstdint>
 // Numbers in Chinese and English text, normalised to values so both sides
 // compare: 44.2% = 百分之四十四点二, 三分之一 = 1/3 = "a third", 2万 = 20,000,
 // 四 = 4 = "four", full-width digits = ASCII digits.
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,8 +12,22 @@
 
 namespace tc {
 
+// A mention's bytes in the text the scan was given (absolute offsets), as
+// 32-bit offsets: a file full of numbers holds a mention every few bytes.
+// The scans look at no text of 4 GiB or more (no input limit lets one in).
+struct MentionSpan {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;  // exclusive
+  MentionSpan() = default;
+  MentionSpan(std::size_t begin, std::size_t end)
+      : begin(static_cast<std::uint32_t>(begin)), end(static_cast<std::uint32_t>(end)) {}
+  MentionSpan(Span span) : MentionSpan(span.begin, span.end) {}  // NOLINT: implicit on purpose
+  operator Span() const { return {begin, end}; }                  // NOLINT
+  std::size_t size() const { return end - begin; }
+};
+
 struct NumberMention {
-  Span span;           // bytes in the text the scan was given (absolute offsets)
+  MentionSpan span;
   double value = 0.0;  // 44.2 for "44.2%"; 0.3333 for "a third"
   bool percent = false;
   bool fraction = false;
@@ -29,13 +44,13 @@ struct NumberMention {
   // number at all for the aligner, which reads it as the word it is.
   bool rendering = false;
   // After the flags, so that they share one word: a file full of numbers
-  // holds a mention every few bytes (32 bytes, not 40 with a double here).
+  // holds a mention every few bytes (24 bytes, not 32 with a double here).
   // The value was multiplied by 10 to this power (万 4, 亿 8, "million" 6).
   std::uint8_t scale_power = 0;
   // The 万 / 亿 / "million" the value was multiplied by.
   double scale() const;
 };
-static_assert(sizeof(NumberMention) <= 32);
+static_assert(sizeof(NumberMention) <= 24);
 
 // Mentions inside text[span], in order. List and section numbering ("1.",
 // "2)", "（一）", "一、" at the start of a line, 第一部分, 第二章) is not a quantity

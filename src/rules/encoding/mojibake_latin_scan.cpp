@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <memory>
 
 #include "core/document.h"
@@ -60,22 +61,24 @@ struct Match {
 };
 static_assert(sizeof(Match) <= 48);
 
-// A candidate as the scan keeps it until its group is judged: 16 bytes, a
-// third of a Match (a file of mojibake has a candidate every few bytes). What
-// the grouping, the confirming and the hits read of it; the characters'
-// bytes, when none is unknown, are those of the code point they decode to.
+// A candidate as the scan keeps it until its group is judged: 12 bytes, a
+// quarter of a Match (a file of mojibake has a candidate every few bytes, and
+// all of them are held until the groups are confirmed). What the grouping,
+// the confirming and the hits read of it; the characters' bytes, when none is
+// unknown, are those of the code point they decode to. Its offset is 32-bit:
+// scan_hits looks at no text of 4 GiB or more (no input limit lets one in).
 class Candidate {
  public:
   Candidate() = default;
   explicit Candidate(const Match& m)
-      : begin(m.begin),
+      : begin(static_cast<std::uint32_t>(m.begin)),
         decoded(m.decoded),
         marks_(static_cast<std::uint8_t>(m.end - m.begin)),  // at most 12: a lead and three continuations of 3 bytes
         score(static_cast<std::int8_t>(m.score)),
         pages(m.pages),
         bits_(static_cast<std::uint8_t>(static_cast<unsigned>(m.page) | (m.unknown_byte ? kUnknownByte : 0u) |
                                         (m.space_for_nbsp ? kSpaceForNbsp : 0u) | (m.has_c1 ? kHasC1 : 0u))) {}
-  std::size_t end() const { return begin + (marks_ & kSizeMask); }
+  std::size_t end() const { return std::size_t{begin} + (marks_ & kSizeMask); }
   SingleByte page() const { return static_cast<SingleByte>(bits_ & kPageMask); }
   bool unknown_byte() const { return (bits_ & kUnknownByte) != 0; }
   bool space_for_nbsp() const { return (bits_ & kSpaceForNbsp) != 0; }
@@ -102,7 +105,7 @@ class Candidate {
   void append_bytes(std::string& out) const { utf8::append(out, decoded); }
   std::size_t bytes_size() const { return decoded < 0x80 ? 1 : decoded < 0x800 ? 2 : decoded < 0x10000 ? 3 : 4; }
 
-  std::size_t begin = 0;
+  std::uint32_t begin = 0;
   char32_t decoded = 0;  // what the bytes decode to (0 when a byte is unknown)
 
  private:
@@ -118,7 +121,7 @@ class Candidate {
  private:
   std::uint8_t bits_ = 0;  // the page, unknown byte, space for NBSP, C1
 };
-static_assert(sizeof(Candidate) == 16);
+static_assert(sizeof(Candidate) == 12);
 
 // A list kept in chunks of about 4 KiB. A file of mojibake has a candidate
 // every few bytes: a vector grown by doubling holds up to twice them, and
@@ -887,6 +890,9 @@ void emit_each(ChunkedList<Hit>& hits, const std::function<void(Hit&&)>& emit) {
 
 // Hands the hits of text to emit, in text order.
 void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const std::function<void(Hit&&)>& emit) {
+  // Candidates and controls keep 32-bit offsets; the input limit (under 2
+  // GiB) lets no larger text in.
+  if (text.size() > UINT32_MAX) return;
   // The dropped C1 bytes are looked for first: where there are none (the
   // usual case) the hits go to emit as they are made instead of into a list
   // (a file of mojibake has a hit every few bytes, most of them past what is
@@ -894,7 +900,9 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
   ChunkedList<Hit> dropped;
   if (with_c1) dropped = find_dropped_c1(text, starts);
   ChunkedList<Candidate> candidates;
-  std::vector<std::size_t> c1_controls;  // where each starts; a C1 control is two bytes (C2 80-9F)
+  // Where each starts (a C1 control is two bytes, C2 80-9F); 32-bit, half
+  // the room: a file of C1 controls has one every few bytes.
+  std::vector<std::uint32_t> c1_controls;
   const std::uint8_t* lead_mask = single_byte_lead_mask();
   std::size_t pos = 0;
   Visit visit(text, starts);
@@ -905,7 +913,7 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
     const std::size_t begin = pos;
     const char32_t cp = visit.code_point(pos);
     if (cp == utf8::kInvalid) continue;
-    if (cp >= 0x80 && cp <= 0x9F) c1_controls.push_back(begin);
+    if (cp >= 0x80 && cp <= 0x9F) c1_controls.push_back(static_cast<std::uint32_t>(begin));
     // A character before CJK (lead byte E3-E9: U+3000-U+9FFF, in no
     // single-byte page) has nothing to continue it (may_continue_sequence):
     // most candidates in Chinese text are curly quotes and dashes before Han.
@@ -918,7 +926,8 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
     if (auto c = best_candidate(text, begin, pos, cp, *codes)) {
       if (c->has_c1)  // C1 controls inside a candidate that may not fire
         for (std::size_t q = pos; q + 1 < c->end; ++q)
-          if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F) c1_controls.push_back(q);
+          if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F)
+            c1_controls.push_back(static_cast<std::uint32_t>(q));
       pos = c->end;
       candidates.push_back(Candidate(*c));
       continue;
@@ -1018,7 +1027,7 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
     }
     while (next_hit < hits.size()) take_hit();
     hits = std::move(merged);
-    std::vector<std::size_t>().swap(c1_controls);
+    std::vector<std::uint32_t>().swap(c1_controls);
     add_dropped_c1(dropped, hits);
   }
   {
