@@ -92,9 +92,11 @@ class DigitOccurrences {
     order.reserve(static_cast<std::size_t>(std::count_if(numbers.begin(), numbers.end(), counts)));
     for (std::size_t i = 0; i < numbers.size(); ++i)
       if (counts(numbers[i])) order.push_back(static_cast<std::uint32_t>(i));
-    // Stable: the offsets of a value stay in the mentions' order.
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return numbers[a].value < numbers[b].value; });
+    // Equal values by index: the offsets of a value stay in the mentions'
+    // order, as a stable sort keeps them, without its buffer of half the list.
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return numbers[a].value < numbers[b].value || (numbers[a].value == numbers[b].value && a < b);
+    });
     for (std::size_t k = 0; k < order.size(); ++k) {
       const NumberMention& n = numbers[order[k]];
       if (values_.empty() || values_.back() < n.value) {
