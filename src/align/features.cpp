@@ -209,14 +209,14 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   std::vector<std::size_t> ends;  // the candidate ends of a headword at pos (one vector for the sentence)
   std::vector<WordId> hashes;     // word_id of each candidate
   while (pos < span.end) {
-    if (next_number < numbers.size() && numbers[next_number].span.begin == pos) {
+    if (next_number < numbers.size() && numbers[next_number].span().begin == pos) {
       const NumberMention& number = numbers[next_number++];
       if (!number.weak) {
         const WordId id = number_id(number);
         b.offer(id, b.token(id, id));
       }
-      code_points += utf8::count(text.substr(pos, number.span.end - pos));
-      pos = number.span.end;
+      code_points += utf8::count(text.substr(pos, number.span().end - pos));
+      pos = number.span().end;
       flush_names();
       continue;
     }
@@ -317,14 +317,14 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
   std::size_t pos = span.begin;
   bool first_word = true;
   while (pos < span.end) {
-    if (next_number < numbers.size() && numbers[next_number].span.begin <= pos) {
+    if (next_number < numbers.size() && numbers[next_number].span().begin <= pos) {
       const NumberMention& number = numbers[next_number++];
-      if (number.span.begin == pos) {
+      if (number.span().begin == pos) {
         if (!number.weak) {
           const WordId id = number_id(number);
           b.offer(id, b.token(id, id));
         }
-        pos = std::max<std::size_t>(pos + 1, number.span.end);
+        pos = std::max(pos + 1, number.span().end);
         first_word = false;
         continue;
       }
