@@ -155,6 +155,7 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "leak") w.leak = value;
     else if (key == "endings") w.endings = value;
     else if (key == "closing") w.closing = value;
+    else if (key == "speakers") w.speakers = value;
     else if (key == "orphan") w.orphan = value;
     else if (key == "sub") w.sub_glosses = value != 0;
     else if (key == "orphan_tokens") w.orphan_tokens = static_cast<int>(value);
