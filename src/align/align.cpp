@@ -781,13 +781,15 @@ class Search {
   // What a bead pairing sentences up to zh i and en j (exclusive) earns for
   // the endings of its last sentences: a question, or an exclamation, on
   // both sides, and a closing quotation mark on both sides.
-  // And for the leads of the next sentences (see speakers.h).
   float ending_reward(std::size_t i, std::size_t j) const {
     if (i == 0 || j == 0) return 0.f;
     const std::uint8_t both = zh_[i - 1].ending & en_[j - 1].ending;
-    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f) +
-           (speakers_ ? speakers_->reward(i, j) : 0.f);
+    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f) + lead_reward(i, j);
   }
+  // And for the leads of the next sentences (see speakers.h). (Not for a
+  // bead leaving sentences without counterpart: a path could reach a
+  // matching boundary through them, for more than their cost.)
+  float lead_reward(std::size_t i, std::size_t j) const { return speakers_ ? speakers_->reward(i, j) : 0.f; }
 
   float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
 
