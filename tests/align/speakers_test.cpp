@@ -7,7 +7,9 @@
 
 #include "align/features.h"
 #include "align/lexicon.h"
+#include "align/align.h"
 #include "align/speakers.h"
+#include "support/test_support.h"
 
 namespace tc::test {
 namespace {
@@ -218,6 +220,55 @@ TEST(Speakers, NeighboursCountedOverPairingBeadsOnly) {
   EXPECT_EQ(fit.alike, 11u);
   // One of 11 neighbouring pairs matches one way (half a match), scaled to 12 beads.
   EXPECT_DOUBLE_EQ(fit.neighbours, 0.5 * 12 / 11);
+}
+
+}  // namespace
+}  // namespace tc::test
+
+namespace tc::test {
+namespace {
+
+// Twelve sentences led by two characters in turn (their names matched by
+// pinyin), then a sentence of one of them, a short English sentence with no
+// counterpart of its own, and a long sentence of the other.
+std::pair<std::string, std::string> two_characters() {
+  static const char* zh_acts[] = {"走进了房间", "喝了一杯茶", "看了一本书", "吃了一个苹果", "打开了窗户", "关上了门"};
+  static const char* en_acts[] = {"walked into the room", "drank a cup of tea", "read a book", "ate an apple", "opened the window",
+                                  "closed the door"};
+  std::string zh, en;
+  for (int k = 0; k < 12; ++k) {
+    zh += std::string(k % 2 ? "吴华" : "周明") + zh_acts[k % 6] + "。\n";
+    en += std::string(k % 2 ? "Wu Hua " : "Zhou Ming ") + en_acts[k % 6] + ".\n";
+  }
+  zh += "周明坐在桌子旁边，看着窗外的大雨。\n吴华摇摇头，放下手里的书，走到窗前看了很久，然后慢慢地回到自己的房间里休息。\n";
+  en += "Zhou Ming sat at the table by the window for a long time, watching the heavy rain pour down outside.\n"
+        "The book fell to the floor.\nWu Hua shook his head and went to the window.\n";
+  return {zh, en};
+}
+
+std::vector<std::string> last_two_beads(const std::pair<std::string, std::string>& pair, double speakers) {
+  AlignOptions options;
+  options.segmented = true;
+  options.weights.speakers = speakers;
+  const Alignment alignment =
+      align_documents(make_doc(pair.first, Lang::zh, "a.zh.txt"), make_doc(pair.second, Lang::en, "a.en.txt"), options);
+  auto list = [](const std::vector<std::size_t>& ids) {
+    std::string s = "[";
+    for (std::size_t k = 0; k < ids.size(); ++k) s += (k ? "," : "") + std::to_string(ids[k]);
+    return s + "]";
+  };
+  std::vector<std::string> out;
+  for (std::size_t b = alignment.beads.size() >= 2 ? alignment.beads.size() - 2 : 0; b < alignment.beads.size(); ++b)
+    out.push_back(list(alignment.beads[b].source) + ":" + list(alignment.beads[b].target));
+  return out;
+}
+
+TEST(Speakers, ASentenceLedByTheNextCharacterStartsTheNextBead) {
+  const auto pair = two_characters();
+  EXPECT_EQ(last_two_beads(pair, AlignWeights{}.speakers), (std::vector<std::string>{"[12]:[12,13]", "[13]:[14]"}));
+  // Without the reward, the long Chinese sentence's length and the word it
+  // shares with "The book fell to the floor." pull that sentence to it.
+  EXPECT_EQ(last_two_beads(pair, 0.0), (std::vector<std::string>{"[12]:[12]", "[13]:[13,14]"}));
 }
 
 }  // namespace
