@@ -297,23 +297,6 @@ class Search {
     };
     log_table(zh, false, zh_log_);
     log_table(en, true, en_log_);
-    // The same by span (end * kMaxSpan + sentences - 1): the search reads each many times.
-    auto span_logs = [](const std::vector<double>& prefix, const std::vector<double>& table, std::vector<double>& out) {
-      const std::size_t count = prefix.size() - 1;
-      out.assign((count + 1) * kMaxSpan, std::numeric_limits<double>::quiet_NaN());
-      for (std::size_t end = 1; end <= count; ++end)
-        for (std::size_t k = 1; k <= std::min<std::size_t>(end, kMaxSpan); ++k) {
-          const auto index = static_cast<std::size_t>(prefix[end] - prefix[end - k]);
-          if (index < table.size()) out[end * kMaxSpan + (k - 1)] = table[index];
-        }
-    };
-    span_logs(zh_length_, zh_log_, zh_span_log_);
-    span_logs(en_length_, en_log_, en_span_log_);
-    // Where each span of up to kMaxSpan English sentences falls in the Chinese chance tables (the same for every row).
-    en_points_.resize((en.size() + 1) * kMaxSpan);
-    for (std::size_t j = 1; j <= en.size(); ++j)
-      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b)
-        en_points_[j * kMaxSpan + (b - 1)] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
     lexical_ = static_cast<float>(w_.lexical);
     orphan_ = static_cast<float>(w_.orphan);
     quotes_ = static_cast<float>(w_.quotes);
@@ -425,6 +408,12 @@ class Search {
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
     posting_next_.assign(index_.postings_start.begin(), index_.postings_start.end() - 1);
+    // The English columns' span entries, over the columns row i's beads and
+    // the mask row built for it read: [lo[i - 1], hi[i + kMaxSpan - 1]].
+    std::size_t columns = 1;
+    for (std::size_t r = 0; r <= n; ++r) columns = std::max(columns, hi_[std::min(n, r + kMaxSpan)] - lo_[r] + 1);
+    en_columns_.assign(std::bit_ceil(std::min(columns, m + 1)), {});
+    en_columns_end_ = 0;
     // Back pointers (shape index) of every cell, row after row, two cells a
     // byte (16 shapes: 4 bits; on repetitive text the band is wide and they
     // were the largest thing the search held); scores only of the rows a
@@ -444,6 +433,7 @@ class Search {
     std::array<StartRow, kShapes.size()> from{};
     path_score_ = 0.f;
     for (std::size_t i = 0; i <= n; ++i) {
+      fill_span_entries(i);
       if (i > 0) build_mask_row(i - 1);
       if (i > 0) build_en_terms(i);
       if (can_prune_) prepare_upper_rows(i);
@@ -590,7 +580,7 @@ class Search {
           const std::uint64_t more = bits | row[j - b - first].zh;
           if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         }
-        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_points_[j * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_column(j).point[b - 1])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
       float most = 0.f;
@@ -788,7 +778,7 @@ class Search {
   // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
   // The same for a spans of a (>= 1) Chinese sentences ending at i1 and b (>= 1) English ones ending at j1, from the span tables.
   [[gnu::always_inline]] float span_length_term(std::size_t i1, std::size_t a, std::size_t j1, std::size_t b) const {
-    const double zh_log = zh_span_log_[i1 * kMaxSpan + (a - 1)], en_log = en_span_log_[j1 * kMaxSpan + (b - 1)];
+    const double zh_log = zh_row_log_[a - 1], en_log = en_column(j1).log[b - 1];
     if (std::isnan(zh_log) || std::isnan(en_log)) [[unlikely]]
       return length_term(i1 - a, i1, j1 - b, j1);
     const auto deviation = static_cast<float>(en_log - zh_log);
@@ -1175,9 +1165,43 @@ class Search {
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
-  std::vector<ChanceTable::Point> en_points_;  // see build_mask_row: by span (end * kMaxSpan + sentences - 1)
   float lexical_ = 0, orphan_ = 0, quotes_ = 0, quote_presence_ = 0, paragraph_ = 0;  // the weights as floats
-  std::vector<double> zh_span_log_, en_span_log_;  // their entries by span (NaN: not in them), see span_length_term
+  // The entries of zh_log_ and en_log_ of the spans of up to kMaxSpan
+  // sentences ending at the search's current row (by sentences - 1; NaN:
+  // not in them), and at the English columns it reads, with where those
+  // spans fall in the Chinese chance tables (see build_mask_row): in a ring
+  // as wide as the band's window (column j in slot j % size). Tables of
+  // every sentence took 120 bytes an English one, more than the text of many.
+  struct ColumnSpans {
+    std::array<double, kMaxSpan> log;
+    std::array<ChanceTable::Point, kMaxSpan> point;
+  };
+  std::array<double, kMaxSpan> zh_row_log_{};
+  std::vector<ColumnSpans> en_columns_;
+  std::size_t en_columns_end_ = 0;  // columns below this are filled (the last en_columns_.size() of them held)
+  const ColumnSpans& en_column(std::size_t j) const { return en_columns_[j & (en_columns_.size() - 1)]; }
+  // The span entries of row i and of the columns up to the last one its beads and mask row read.
+  void fill_span_entries(std::size_t i) {
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    zh_row_log_.fill(kNaN);
+    for (std::size_t a = 1; a <= std::min<std::size_t>(i, kMaxSpan); ++a) {
+      const auto index = static_cast<std::size_t>(zh_length_[i] - zh_length_[i - a]);
+      if (index < zh_log_.size()) zh_row_log_[a - 1] = zh_log_[index];
+    }
+    const std::size_t n = zh_.size(), m = en_.size();
+    const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan - 1)]);
+    for (; en_columns_end_ <= last; ++en_columns_end_) {
+      const std::size_t j = en_columns_end_;
+      ColumnSpans& column = en_columns_[j & (en_columns_.size() - 1)];
+      column.log.fill(kNaN);
+      column.point.fill({});
+      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b) {
+        const auto index = static_cast<std::size_t>(en_length_[j] - en_length_[j - b]);
+        if (index < en_log_.size()) column.log[b - 1] = en_log_[index];
+        column.point[b - 1] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
+      }
+    }
+  }
   std::array<float, kShapes.size()> shape_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
   std::vector<std::uint8_t> zh_spans_, en_spans_;
