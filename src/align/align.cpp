@@ -210,11 +210,8 @@ struct EnglishIndex {
   std::vector<std::uint32_t> postings_start;
   std::vector<std::uint32_t> posting_sentence;
   std::vector<std::uint8_t> posting_token;
-  // The same by sentence: each sentence's (position, token) by ascending
-  // position, [wanted_start[j], wanted_start[j + 1]) (see Search::pair_masks).
-  std::vector<std::uint32_t> wanted_start;
-  std::vector<std::uint32_t> wanted_position;
-  std::vector<std::uint8_t> wanted_token;
+  // (Not by sentence as well: Search::pair_masks reads a sentence's tokens,
+  // and a copy of every English token's position held five bytes a token.)
 };
 
 // vocabulary: the one the sentences' offers index; the English tokens are
@@ -225,21 +222,11 @@ EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabu
   // those, by the id's position in the vocabulary (counted, then filled in
   // sentence order).
   index.postings_start.assign(vocabulary.ids.size() + 1, 0);
-  index.wanted_start.assign(en.size() + 1, 0);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted;  // (position, token) of one sentence
   for (std::size_t j = 0; j < en.size(); ++j) {
     const auto ids = en[j].tokens.positions(), alt_ids = en[j].tokens.alt_positions();
-    wanted.clear();
     for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
       for (const std::uint32_t found : {ids[k], alt_ids[k]})
-        if (found) wanted.emplace_back(found - 1, static_cast<std::uint32_t>(k));
-    for (const auto& [position, token] : wanted) ++index.postings_start[position + 1];
-    std::sort(wanted.begin(), wanted.end());
-    for (const auto& [position, token] : wanted) {
-      index.wanted_position.push_back(position);
-      index.wanted_token.push_back(static_cast<std::uint8_t>(token));
-    }
-    index.wanted_start[j + 1] = static_cast<std::uint32_t>(index.wanted_position.size());
+        if (found) ++index.postings_start[found];
   }
   for (std::size_t p = 1; p < index.postings_start.size(); ++p) index.postings_start[p] += index.postings_start[p - 1];
   index.posting_sentence.resize(index.postings_start.back());
@@ -695,19 +682,25 @@ class Search {
     cached.i = i, cached.j = j, cached.masks = {};
     const Offers& offers = zh_[i].offers;
     if (offers.empty()) return {};
-    const std::uint32_t w0 = index_.wanted_start[j], w1 = index_.wanted_start[j + 1];
-    if (w0 == w1) return {};
-    // The English tokens' positions in the vocabulary (ascending), each
-    // looked for in the Chinese sentence's offers, decoded once for the
+    // The English tokens' positions in the vocabulary (with their token), ascending.
+    std::array<std::pair<std::uint32_t, std::uint32_t>, 2 * kMaxTokens> wanted;
+    std::size_t count = 0;
+    const auto ids = en_[j].tokens.positions(), alt_ids = en_[j].tokens.alt_positions();
+    for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
+      for (const std::uint32_t found : {ids[k], alt_ids[k]})
+        if (found) wanted[count++] = {found - 1, static_cast<std::uint32_t>(k)};
+    if (count == 0) return {};
+    std::sort(wanted.begin(), wanted.begin() + static_cast<std::ptrdiff_t>(count));
+    // Each looked for in the Chinese sentence's offers, decoded once for the
     // rows asked for lately, from where the one before was found.
     const DecodedOffers& row = decoded(i);
     PairMasks pm;
     auto at = row.positions.begin();
-    for (std::uint32_t w = w0; w < w1; ++w) {
-      at = std::lower_bound(at, row.positions.end(), index_.wanted_position[w]);
+    for (std::size_t w = 0; w < count; ++w) {
+      at = std::lower_bound(at, row.positions.end(), wanted[w].first);
       if (at == row.positions.end()) break;
-      if (*at == index_.wanted_position[w]) {
-        pm.en |= std::uint64_t{1} << index_.wanted_token[w];
+      if (*at == wanted[w].first) {
+        pm.en |= std::uint64_t{1} << wanted[w].second;
         pm.zh |= row.bits[static_cast<std::size_t>(at - row.positions.begin())];
       }
     }
