@@ -704,16 +704,16 @@ Tokens& Tokens::operator=(const Tokens& other) {
 namespace {
 
 // An entry for each token bit of an offer at a vocabulary position: the step
-// from the previous entry's position (7 bits a byte, most steps one byte),
-// then the bit number. Positions come in ascending order.
+// from the previous entry's position times 64 plus the bit number, 7 bits a
+// byte (most entries two bytes, a further token of one id one). Positions
+// come in ascending order.
 void append_offer_entries(std::vector<std::uint8_t>& bytes, std::uint32_t& previous, std::uint32_t position,
                           std::uint64_t bits) {
   for (; bits; bits &= bits - 1) {
-    std::uint32_t step = position - previous;
+    std::uint64_t value = std::uint64_t{position - previous} << 6 | static_cast<std::uint64_t>(std::countr_zero(bits));
     previous = position;
-    for (; step >= 0x80; step >>= 7) bytes.push_back(static_cast<std::uint8_t>(step | 0x80));
-    bytes.push_back(static_cast<std::uint8_t>(step));
-    bytes.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
+    for (; value >= 0x80; value >>= 7) bytes.push_back(static_cast<std::uint8_t>(value | 0x80));
+    bytes.push_back(static_cast<std::uint8_t>(value));
   }
 }
 

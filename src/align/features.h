@@ -55,11 +55,14 @@ struct Vocabulary {
 // What a sentence offers the other side, by ascending id. Held as one entry
 // per (id, token): the id's position in the pair's vocabulary (its sorted
 // ids, shared by every sentence) and the token's bit number, in one block of
-// bytes: each entry is the step from the previous entry's position (a
-// variable-length number, 7 bits a byte: most steps take one byte) and the
-// token's bit number. Two bytes an entry, mostly, where a position and a bit
-// number took 5 and an (id, mask) pair 16; most ids come from one token, and
-// the Chinese side's offers were the largest thing the aligner held.
+// bytes: each entry is one variable-length number (7 bits a byte), the step
+// from the previous entry's position times 64 plus the token's bit number.
+// Two bytes an entry, mostly (steps below 256), one for a further token of
+// the same id (a step of 0), where a position and a bit number took 5 and an
+// (id, mask) pair 16; most ids come from one token, and the Chinese side's
+// offers were the largest thing the aligner held. (The step and the bit
+// number in bytes of their own took a byte more for steps from 128 on, and
+// two bytes for a step of 0.)
 // The block starts with its entries' byte count, so that the offers are one
 // pointer: every sentence of a book holds them. Up to 7 bytes of entries (a
 // short sentence's few offers) are held in place of the pointer instead,
@@ -121,12 +124,12 @@ class Offers {
     if (word_ && !(word_ & kInline)) delete[] block();
     word_ = 0;
   }
-  // The step to the position of the entry at byte k; moves k to its token's byte.
-  static std::uint32_t step(const std::uint8_t* entries, std::size_t& k) {
-    std::uint32_t value = 0;
+  // The entry at byte k (its step times 64 plus its bit number); moves k past it.
+  static std::uint64_t entry(const std::uint8_t* entries, std::size_t& k) {
+    std::uint64_t value = 0;
     for (int shift = 0;; shift += 7) {
       const std::uint8_t byte = entries[k++];
-      value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
       if (!(byte & 0x80)) return value;
     }
   }
@@ -134,10 +137,11 @@ class Offers {
   // that of the entry before k, then this id's); moves k past them.
   static std::pair<std::uint32_t, std::uint64_t> run(const std::uint8_t* entries, std::uint32_t size, std::size_t& k,
                                                      std::uint32_t& position) {
-    position += step(entries, k);
-    std::uint64_t bits = std::uint64_t{1} << entries[k++];
-    // Further tokens of the same id: a step of 0 (one byte).
-    while (k < size && entries[k] == 0) bits |= std::uint64_t{1} << entries[k + 1], k += 2;
+    const std::uint64_t first = entry(entries, k);
+    position += static_cast<std::uint32_t>(first >> 6);
+    std::uint64_t bits = std::uint64_t{1} << (first & 63);
+    // Further tokens of the same id: a step of 0, one byte below 64.
+    while (k < size && entries[k] < 64) bits |= std::uint64_t{1} << entries[k++];
     return {position, bits};
   }
   // Keeps these entries (made by append_offer_entries) as the held ones.
