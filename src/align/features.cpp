@@ -605,9 +605,10 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     start->reserve(beads.size() + 1);
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].tokens.ranks().begin(), zh_side[i].tokens.ranks().end());
+    for (auto i : bead.source)
+      for (const std::uint32_t rank : zh_side[i].tokens.ranks()) runs.zh.push_back(rank);
     for (auto j : bead.target)
-      runs.en.insert(runs.en.end(), en_side[j].tokens.positions().begin(), en_side[j].tokens.positions().end());
+      for (const std::uint32_t position : en_side[j].tokens.positions()) runs.en.push_back(position);
     const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
     std::sort(en_begin, runs.en.end());
     for (auto i : bead.source) {
@@ -679,15 +680,28 @@ void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId>
 
 void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
   const bool any_alt = std::any_of(alt.begin(), alt.end(), [](std::uint32_t code) { return code != 0; });
+  const auto wide = [&](std::span<const std::uint32_t> list) {
+    return std::any_of(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(list.size(), size_)),
+                       [](std::uint32_t code) { return code > 0xFFFF; });
+  };
+  const bool narrow = !wide(codes) && !(any_alt && wide(alt));
   Tokens interned;
   interned.size_ = size_;
-  interned.held_ = static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0));
+  interned.held_ = static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0) | (narrow ? kNarrow : 0));
   interned.block_ = size_ ? std::make_unique<std::byte[]>(interned.block_bytes()) : nullptr;
   if (size_) {
-    std::uint32_t* out = std::copy(codes.begin(), codes.begin() + size_, interned.codes());
-    if (any_alt) std::copy(alt.begin(), alt.begin() + size_, out);
     std::copy(weights().begin(), weights().end(), interned.weights().begin());
     std::copy(rates().begin(), rates().end(), interned.rates().begin());
+    auto put = [&](std::span<const std::uint32_t> list, std::size_t array) {
+      if (narrow) {
+        auto* out = static_cast<std::uint16_t*>(interned.codes()) + array * size_;
+        for (std::size_t k = 0; k < size_; ++k) out[k] = static_cast<std::uint16_t>(list[k]);
+      } else {
+        std::copy(list.begin(), list.begin() + size_, static_cast<std::uint32_t*>(interned.codes()) + array * size_);
+      }
+    };
+    put(codes, 0);
+    if (any_alt) put(alt, 1);
   }
   *this = std::move(interned);
 }

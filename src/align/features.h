@@ -152,6 +152,44 @@ class Offers {
   std::uintptr_t word_ = 0;
 };
 
+// A sentence's interned codes (see Tokens): 16 bits each when they all fit,
+// else 32; read by index (or in order), as numbers.
+class Codes {
+ public:
+  Codes() = default;
+  Codes(const void* data, std::size_t size, bool narrow) : data_(data), size_(size), narrow_(narrow) {}
+  std::uint32_t operator[](std::size_t k) const {
+    assert(k < size_);
+    return narrow_ ? static_cast<const std::uint16_t*>(data_)[k] : static_cast<const std::uint32_t*>(data_)[k];
+  }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  class iterator {
+   public:
+    using value_type = std::uint32_t;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(const void* data, std::size_t k, bool narrow) : data_(data), k_(k), narrow_(narrow) {}
+    std::uint32_t operator*() const {
+      return narrow_ ? static_cast<const std::uint16_t*>(data_)[k_] : static_cast<const std::uint32_t*>(data_)[k_];
+    }
+    iterator& operator++() { return ++k_, *this; }
+    iterator operator++(int) { iterator before = *this; ++k_; return before; }
+    bool operator==(const iterator& other) const { return k_ == other.k_; }
+   private:
+    const void* data_ = nullptr;
+    std::size_t k_ = 0;
+    bool narrow_ = false;
+  };
+  iterator begin() const { return {data_, 0, narrow_}; }
+  iterator end() const { return {data_, size_, narrow_}; }
+
+ private:
+  const void* data_ = nullptr;
+  std::size_t size_ = 0;
+  bool narrow_ = false;
+};
+
 // A sentence's tokens needing a counterpart (at most kMaxTokens, distinct by
 // key), held in one block with their weights and rates. Every sentence of a
 // book holds one, and on short sentences five vectors (their headers and
@@ -162,7 +200,8 @@ class Offers {
 // only names have an alternative id). finish_features then interns them into
 // 32-bit numbers that keep their order (see intern): a Chinese side's keys
 // become their ranks among the side's distinct keys, an English side's ids
-// their positions in the pair's vocabulary; the 64-bit ones are gone.
+// their positions in the pair's vocabulary; the 64-bit ones are gone. A
+// sentence whose numbers all fit in 16 bits holds them so (Codes).
 class Tokens {
  public:
   Tokens() = default;
@@ -204,17 +243,15 @@ class Tokens {
 
   // Once interned: a Chinese side's key ranks; an English side's id
   // positions in the vocabulary plus one (0: not in it).
-  std::span<const std::uint32_t> ranks() const {
+  Codes ranks() const {
     assert(interned() || empty());
-    return {codes(), size_};
+    return {codes(), size_, (held_ & kNarrow) != 0};
   }
-  std::span<const std::uint32_t> positions() const {
-    assert(interned() || empty());
-    return {codes(), size_};
-  }
+  Codes positions() const { return ranks(); }
   // An English side's alternative ids' positions plus one (0: none).
-  std::span<const std::uint32_t> alt_positions() const {
-    return {(held_ & kAltCodes) ? codes() + size_ : kNoCodes.data(), size_};
+  Codes alt_positions() const {
+    if (!(held_ & kAltCodes)) return {kNoCodes.data(), size_, false};
+    return {static_cast<const std::byte*>(codes()) + size_ * code_bytes(), size_, (held_ & kNarrow) != 0};
   }
 
   std::span<const float> weights() const { return {floats(0), size_}; }  // IDF, filled by finish_features
@@ -227,21 +264,27 @@ class Tokens {
   // Bits of held_: which arrays the block holds. Before interning, ids that
   // are not held are the keys (kIdsAreKeys: English words are their own
   // keys) or all 0; once interned (kInterned), the codes and, with
-  // kAltCodes, the alternative ones.
-  static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4, kInterned = 8, kAltCodes = 16;
+  // kAltCodes, the alternative ones, 16 bits each with kNarrow (a side's
+  // codes mostly fit: two bytes a token of the twelve it held).
+  static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4, kInterned = 8, kAltCodes = 16, kNarrow = 32;
   static constexpr std::array<WordId, kMaxTokens> kNoIds{};
   static constexpr std::array<std::uint32_t, kMaxTokens> kNoCodes{};
-  // Bytes of the arrays before the weights.
+  std::size_t code_bytes() const { return (held_ & kNarrow) ? sizeof(std::uint16_t) : sizeof(std::uint32_t); }
+  // Bytes of the 64-bit arrays before the weights (none once interned).
   std::size_t id_bytes() const {
-    if (held_ & kInterned) return size_ * sizeof(std::uint32_t) * ((held_ & kAltCodes) ? 2 : 1);
+    if (held_ & kInterned) return 0;
     return size_ * sizeof(std::uint64_t) * (1 + ((held_ & kIds) ? 1 : 0) + ((held_ & kAltIds) ? 1 : 0));
   }
-  std::size_t block_bytes() const { return id_bytes() + 2 * size_ * sizeof(float); }
-  // The block: the keys and held id arrays (64-bit) or the codes (32-bit),
-  // then weights and rates (float). (Bytes from new[], aligned for any of
-  // them; the objects are created implicitly.)
+  std::size_t block_bytes() const {
+    const std::size_t codes = (held_ & kInterned) ? size_ * code_bytes() * ((held_ & kAltCodes) ? 2 : 1) : 0;
+    return id_bytes() + 2 * size_ * sizeof(float) + codes;
+  }
+  // The block: before interning the keys and held id arrays (64-bit), then
+  // weights and rates (float); once interned the weights and rates, then
+  // the codes (16 or 32 bits). (Bytes from new[], aligned for any of them;
+  // the objects are created implicitly.)
   std::uint64_t* words() const { return reinterpret_cast<std::uint64_t*>(block_.get()); }
-  std::uint32_t* codes() const { return reinterpret_cast<std::uint32_t*>(block_.get()); }
+  void* codes() const { return block_.get() + 2 * size_ * sizeof(float); }
   float* floats(std::size_t array) const { return reinterpret_cast<float*>(block_.get() + id_bytes()) + array * size_; }
   std::unique_ptr<std::byte[]> block_;
   std::uint8_t size_ = 0;

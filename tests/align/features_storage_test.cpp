@@ -106,5 +106,37 @@ TEST(FeaturesStorage, InterningKeepsWeightsAndRates) {
   EXPECT_EQ(plain.ranks()[1], 1u);
 }
 
+// Codes above 16 bits (a long book's ranks) are held whole, as are the
+// others of their sentence; a copy reads the same.
+TEST(FeaturesStorage, InterningKeepsCodesPast16Bits) {
+  const std::array<std::uint64_t, 3> keys{30, 10, 20};
+  const std::array<WordId, 3> ids{30, 10, 20};
+  const std::array<WordId, 3> alt{0, 5, 0};
+  Tokens tokens;
+  tokens.assign(keys, ids, alt);
+  for (std::size_t k = 0; k < 3; ++k) tokens.weights()[k] = static_cast<float>(k + 1), tokens.rates()[k] = 0.5f * static_cast<float>(k + 1);
+  const std::array<std::uint32_t, 3> positions{65535, 3, 2};
+  const std::array<std::uint32_t, 3> alt_positions{0, 70000, 0};
+  tokens.intern(positions, alt_positions);
+  const Tokens copy = tokens;
+  for (const Tokens* held : {static_cast<const Tokens*>(&tokens), &copy}) {
+    EXPECT_EQ(held->positions()[0], 65535u);
+    EXPECT_EQ(held->positions()[1], 3u);
+    EXPECT_EQ(held->alt_positions()[1], 70000u);
+    EXPECT_EQ(held->alt_positions()[2], 0u);
+    EXPECT_EQ(held->weights()[1], 2.f);
+    EXPECT_EQ(held->rates()[2], 1.5f);
+  }
+  std::vector<std::uint32_t> in_order(tokens.positions().begin(), tokens.positions().end());
+  EXPECT_EQ(in_order, (std::vector<std::uint32_t>{65535, 3, 2}));
+  // 65535 still fits 16 bits: the sentence without the larger alternative reads the same.
+  Tokens narrow;
+  narrow.assign(keys, ids, std::array<WordId, 3>{});
+  narrow.intern(positions, {});
+  std::vector<std::uint32_t> narrow_order;
+  for (const std::uint32_t position : narrow.positions()) narrow_order.push_back(position);
+  EXPECT_EQ(narrow_order, in_order);
+}
+
 }  // namespace
 }  // namespace tc::test
