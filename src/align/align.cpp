@@ -1379,7 +1379,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   extractor->offer_only(&english_ids);
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
-  finish_features(zh, en, english_ids);
+  // (Declared after the sides: destroyed before them, which never read it then.)
+  const TokenPools token_pools = finish_features(zh, en, english_ids);
   // (Held while searches run: freed while the pairs are learned, and made again after.)
   std::optional<EnglishIndex> english_index(std::in_place, index_english(en, english_ids));
   mark_speech(zh);

@@ -667,37 +667,45 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   return learned.size();
 }
 
+void Tokens::make(std::size_t size, std::uint8_t held) {
+  release();
+  if (size == 0) return;
+  auto* block = new std::byte[block_bytes(size, held)]();
+  block[0] = static_cast<std::byte>(size);
+  block[1] = static_cast<std::byte>(held);
+  word_ = reinterpret_cast<std::uintptr_t>(block);
+}
+
 void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids) {
   auto any = [](std::span<const WordId> list) { return std::any_of(list.begin(), list.end(), [](WordId id) { return id != 0; }); };
-  size_ = static_cast<std::uint8_t>(keys.size());
   const bool ids_are_keys = std::equal(ids.begin(), ids.end(), keys.begin(), keys.end());
-  held_ = static_cast<std::uint8_t>((ids_are_keys ? kIdsAreKeys : any(ids) ? kIds : 0) | (any(alt_ids) ? kAltIds : 0));
-  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes()) : nullptr;
+  const auto held = static_cast<std::uint8_t>((ids_are_keys ? kIdsAreKeys : any(ids) ? kIds : 0) | (any(alt_ids) ? kAltIds : 0));
+  make(keys.size(), held);
+  if (empty()) return;
   std::uint64_t* out = std::copy(keys.begin(), keys.end(), words());
-  if (held_ & kIds) out = std::copy(ids.begin(), ids.end(), out);
-  if (held_ & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
+  if (held & kIds) out = std::copy(ids.begin(), ids.end(), out);
+  if (held & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
 }
 
 void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
+  const std::size_t size = this->size();
   const bool any_alt = std::any_of(alt.begin(), alt.end(), [](std::uint32_t code) { return code != 0; });
   const auto wide = [&](std::span<const std::uint32_t> list) {
-    return std::any_of(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(list.size(), size_)),
+    return std::any_of(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), size)),
                        [](std::uint32_t code) { return code > 0xFFFF; });
   };
   const bool narrow = !wide(codes) && !(any_alt && wide(alt));
   Tokens interned;
-  interned.size_ = size_;
-  interned.held_ = static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0) | (narrow ? kNarrow : 0));
-  interned.block_ = size_ ? std::make_unique<std::byte[]>(interned.block_bytes()) : nullptr;
-  if (size_) {
+  interned.make(size, static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0) | (narrow ? kNarrow : 0)));
+  if (size) {
     std::copy(weights().begin(), weights().end(), interned.weights().begin());
     std::copy(rates().begin(), rates().end(), interned.rates().begin());
     auto put = [&](std::span<const std::uint32_t> list, std::size_t array) {
       if (narrow) {
-        auto* out = static_cast<std::uint16_t*>(interned.codes()) + array * size_;
-        for (std::size_t k = 0; k < size_; ++k) out[k] = static_cast<std::uint16_t>(list[k]);
+        auto* out = static_cast<std::uint16_t*>(interned.codes()) + array * size;
+        for (std::size_t k = 0; k < size; ++k) out[k] = static_cast<std::uint16_t>(list[k]);
       } else {
-        std::copy(list.begin(), list.begin() + size_, static_cast<std::uint32_t*>(interned.codes()) + array * size_);
+        std::copy(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(size), static_cast<std::uint32_t*>(interned.codes()) + array * size);
       }
     };
     put(codes, 0);
@@ -706,12 +714,17 @@ void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::u
   *this = std::move(interned);
 }
 
+void Tokens::pool_into(std::byte* at) {
+  if (!word_) return;
+  std::copy(block(), block() + block_bytes(size(), held()), at);
+  release();
+  word_ = reinterpret_cast<std::uintptr_t>(at) | kPooled;
+}
+
 Tokens& Tokens::operator=(const Tokens& other) {
   if (this == &other) return *this;
-  size_ = other.size_;
-  held_ = other.held_;
-  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes()) : nullptr;
-  if (size_) std::copy(other.block_.get(), other.block_.get() + block_bytes(), block_.get());
+  make(other.size(), other.held());
+  if (word_) std::copy(other.block(), other.block() + block_bytes(other.size(), other.held()), block());
   return *this;
 }
 
@@ -857,8 +870,8 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
   return vocabulary;
 }
 
-void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
-                     const Vocabulary& vocabulary) {
+TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+                           const Vocabulary& vocabulary) {
   // Document frequency of every token key on each side: the keys of the side
   // sorted, each once with its count (hash maps of them took an allocation a key).
   std::vector<std::pair<std::uint64_t, int>> df;
@@ -900,6 +913,23 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
   idf(zh_side, true);
   idf(en_side, false);
   rate_tokens(zh_side, en_side, vocabulary);
+  auto pool = [](std::vector<SentenceFeatures>& side) {
+    std::size_t bytes = 0;
+    for (const auto& s : side) bytes += s.tokens.pool_bytes();
+    if (bytes == 0) return std::unique_ptr<std::byte[]>();
+    auto block = std::make_unique_for_overwrite<std::byte[]>(bytes);
+    std::byte* at = block.get();
+    for (auto& s : side) {
+      const std::size_t size = s.tokens.pool_bytes();
+      s.tokens.pool_into(at);
+      at += size;
+    }
+    return block;
+  };
+  TokenPools pools;
+  pools.zh = pool(zh_side);
+  pools.en = pool(en_side);
+  return pools;
 }
 
 void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,

@@ -205,90 +205,120 @@ class Codes {
 class Tokens {
  public:
   Tokens() = default;
+  // A copy has a block of its own (also of pooled tokens).
   Tokens(const Tokens& other) { *this = other; }
   // Moves leave the source empty (see Offers).
-  Tokens(Tokens&& other) noexcept { *this = std::move(other); }
+  Tokens(Tokens&& other) noexcept : word_(std::exchange(other.word_, 0)) {}
   Tokens& operator=(const Tokens& other);
   Tokens& operator=(Tokens&& other) noexcept {
-    block_ = std::move(other.block_);
-    size_ = std::exchange(other.size_, 0);
-    held_ = std::exchange(other.held_, 0);
+    if (this != &other) release(), word_ = std::exchange(other.word_, 0);
     return *this;
   }
+  ~Tokens() { release(); }
 
   // Sets the tokens (keys, ids and alternative ids of one size); weights and rates start at 0.
   void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids);
   // Replaces the 64-bit keys and ids by 32-bit codes (one per token; `alt`
   // empty or all 0: none), keeping the weights and rates.
   void intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt);
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  bool interned() const { return held_ & kInterned; }
+  // Bytes the tokens take in a pool (a multiple of 4; 0 when empty).
+  std::size_t pool_bytes() const { return word_ ? (block_bytes(size(), held()) + 3) / 4 * 4 : 0; }
+  // Moves the block to `at` (pool_bytes() of room, 4-aligned), in a pool
+  // that must outlive these tokens and whatever they are moved to; they no
+  // longer free it.
+  void pool_into(std::byte* at);
+  std::size_t size() const { return word_ ? std::to_integer<std::size_t>(block()[0]) : 0; }
+  bool empty() const { return word_ == 0; }
+  bool interned() const { return held() & kInterned; }
 
   // Before interning:
   std::span<const std::uint64_t> keys() const {  // identity for document frequency
     assert(!interned());
-    return {words(), size_};
+    return {words(), size()};
   }
   // English side: the id to find in the other side's offers.
   std::span<const WordId> ids() const {
     assert(!interned());
-    return {(held_ & kIds) ? words() + size_ : (held_ & kIdsAreKeys) ? words() : kNoIds.data(), size_};
+    const std::uint8_t held = this->held();
+    return {(held & kIds) ? words() + size() : (held & kIdsAreKeys) ? words() : kNoIds.data(), size()};
   }
   // A second id to try (capitalised words: the plain word), or 0.
   std::span<const WordId> alt_ids() const {
     assert(!interned());
-    return {(held_ & kAltIds) ? words() + size_ * ((held_ & kIds) ? 2 : 1) : kNoIds.data(), size_};
+    const std::uint8_t held = this->held();
+    return {(held & kAltIds) ? words() + size() * ((held & kIds) ? 2 : 1) : kNoIds.data(), size()};
   }
 
   // Once interned: a Chinese side's key ranks; an English side's id
   // positions in the vocabulary plus one (0: not in it).
   Codes ranks() const {
     assert(interned() || empty());
-    return {codes(), size_, (held_ & kNarrow) != 0};
+    return {codes(), size(), (held() & kNarrow) != 0};
   }
   Codes positions() const { return ranks(); }
   // An English side's alternative ids' positions plus one (0: none).
   Codes alt_positions() const {
-    if (!(held_ & kAltCodes)) return {kNoCodes.data(), size_, false};
-    return {static_cast<const std::byte*>(codes()) + size_ * code_bytes(), size_, (held_ & kNarrow) != 0};
+    const std::uint8_t held = this->held();
+    if (!(held & kAltCodes)) return {kNoCodes.data(), size(), false};
+    return {static_cast<const std::byte*>(codes()) + size() * code_bytes(held), size(), (held & kNarrow) != 0};
   }
 
-  std::span<const float> weights() const { return {floats(0), size_}; }  // IDF, filled by finish_features
-  std::span<float> weights() { return {floats(0), size_}; }
+  std::span<const float> weights() const { return {floats(0), size()}; }  // IDF, filled by finish_features
+  std::span<float> weights() { return {floats(0), size()}; }
   // Chance rate per unit of the other side's length.
-  std::span<const float> rates() const { return {floats(1), size_}; }
-  std::span<float> rates() { return {floats(1), size_}; }
+  std::span<const float> rates() const { return {floats(1), size()}; }
+  std::span<float> rates() { return {floats(1), size()}; }
 
  private:
-  // Bits of held_: which arrays the block holds. Before interning, ids that
-  // are not held are the keys (kIdsAreKeys: English words are their own
-  // keys) or all 0; once interned (kInterned), the codes and, with
+  // Bits of the held byte: which arrays the block holds. Before interning,
+  // ids that are not held are the keys (kIdsAreKeys: English words are their
+  // own keys) or all 0; once interned (kInterned), the codes and, with
   // kAltCodes, the alternative ones, 16 bits each with kNarrow (a side's
   // codes mostly fit: two bytes a token of the twelve it held).
   static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4, kInterned = 8, kAltCodes = 16, kNarrow = 32;
   static constexpr std::array<WordId, kMaxTokens> kNoIds{};
   static constexpr std::array<std::uint32_t, kMaxTokens> kNoCodes{};
-  std::size_t code_bytes() const { return (held_ & kNarrow) ? sizeof(std::uint16_t) : sizeof(std::uint32_t); }
+  // The block: a header (the size and the held byte; 8 bytes before
+  // interning, 4 after), then before interning the keys and held id arrays
+  // (64-bit) and the weights and rates (float), once interned the weights
+  // and rates, then the codes (16 or 32 bits). (Bytes from new[] or a pool,
+  // aligned for any of them; the objects are created implicitly.) The size
+  // in the block, not beside its address: every sentence of a book holds
+  // Tokens, 8 bytes where an address and two bytes took 16.
+  static std::size_t header_bytes(std::uint8_t held) { return (held & kInterned) ? 4 : 8; }
+  static std::size_t code_bytes(std::uint8_t held) { return (held & kNarrow) ? sizeof(std::uint16_t) : sizeof(std::uint32_t); }
   // Bytes of the 64-bit arrays before the weights (none once interned).
-  std::size_t id_bytes() const {
-    if (held_ & kInterned) return 0;
-    return size_ * sizeof(std::uint64_t) * (1 + ((held_ & kIds) ? 1 : 0) + ((held_ & kAltIds) ? 1 : 0));
+  static std::size_t id_bytes(std::size_t size, std::uint8_t held) {
+    if (held & kInterned) return 0;
+    return size * sizeof(std::uint64_t) * (1 + ((held & kIds) ? 1 : 0) + ((held & kAltIds) ? 1 : 0));
   }
-  std::size_t block_bytes() const {
-    const std::size_t codes = (held_ & kInterned) ? size_ * code_bytes() * ((held_ & kAltCodes) ? 2 : 1) : 0;
-    return id_bytes() + 2 * size_ * sizeof(float) + codes;
+  static std::size_t block_bytes(std::size_t size, std::uint8_t held) {
+    const std::size_t codes = (held & kInterned) ? size * code_bytes(held) * ((held & kAltCodes) ? 2 : 1) : 0;
+    return header_bytes(held) + id_bytes(size, held) + 2 * size * sizeof(float) + codes;
   }
-  // The block: before interning the keys and held id arrays (64-bit), then
-  // weights and rates (float); once interned the weights and rates, then
-  // the codes (16 or 32 bits). (Bytes from new[], aligned for any of them;
-  // the objects are created implicitly.)
-  std::uint64_t* words() const { return reinterpret_cast<std::uint64_t*>(block_.get()); }
-  void* codes() const { return block_.get() + 2 * size_ * sizeof(float); }
-  float* floats(std::size_t array) const { return reinterpret_cast<float*>(block_.get() + id_bytes()) + array * size_; }
-  std::unique_ptr<std::byte[]> block_;
-  std::uint8_t size_ = 0;
-  std::uint8_t held_ = 0;
+  // A new block of `size` tokens holding `held` (none when size is 0).
+  void make(std::size_t size, std::uint8_t held);
+  std::byte* block() const { return reinterpret_cast<std::byte*>(word_ & ~kPooled); }
+  std::uint8_t held() const { return word_ ? std::to_integer<std::uint8_t>(block()[1]) : 0; }
+  std::uint64_t* words() const { return word_ ? reinterpret_cast<std::uint64_t*>(block() + header_bytes(held())) : nullptr; }
+  void* codes() const { return word_ ? block() + header_bytes(held()) + 2 * size() * sizeof(float) : nullptr; }
+  float* floats(std::size_t array) const {
+    if (!word_) return nullptr;
+    const std::uint8_t held = this->held();
+    return reinterpret_cast<float*>(block() + header_bytes(held) + id_bytes(size(), held)) + array * size();
+  }
+  void release() {
+    if (word_ && !(word_ & kPooled)) delete[] block();
+    word_ = 0;
+  }
+  // 0: no tokens; else the block's address, tagged kPooled when a pool holds it.
+  static constexpr std::uintptr_t kPooled = 1;
+  std::uintptr_t word_ = 0;
+};
+
+// The blocks of a pair's interned tokens, one a side (see finish_features).
+struct TokenPools {
+  std::unique_ptr<std::byte[]> zh, en;
 };
 
 struct SentenceFeatures {
@@ -322,9 +352,10 @@ struct SentenceFeatures {
   // The bits of the first `count` tokens.
   static std::uint64_t low_token_bits(std::size_t count) { return count >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1; }
 };
-// Every sentence of a book holds one: 40 bytes (56 when the offers held
-// their vocabulary and their size beside the block).
-static_assert(sizeof(SentenceFeatures) <= 40);
+// Every sentence of a book holds one: 32 bytes (56 when the offers held
+// their vocabulary and their size beside the block, 40 when the tokens held
+// their size beside theirs).
+static_assert(sizeof(SentenceFeatures) <= 32);
 
 // Sum of the weights of the tokens whose bits are set.
 inline float weighted_bits(std::uint64_t bits, std::span<const float> weights) {
@@ -453,7 +484,10 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
 // in `vocabulary` (holding every id of the English side's tokens).
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.
 // Both sides' offers are interned with `vocabulary` (or empty).
-void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+// The interned tokens of each side are held in one block, returned: it must
+// outlive the sides (a block a sentence took a header and its rounding from
+// the heap, more than the tokens of a short sentence).
+[[nodiscard]] TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                      const Vocabulary& vocabulary);
 
 // The chance rates alone (finish_features's last step, on interned tokens),
