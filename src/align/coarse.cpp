@@ -232,43 +232,30 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
   }
   // A word in many chunks is no evidence of where a chunk goes.
   const std::size_t common = std::max<std::size_t>(16, m / 8);
-  // The shared evidence of zh chunk a with the English chunks in reach, from
-  // column cell_lo[a] on. Rows are made twice: once for the chance share
-  // below, then again as the search reaches them, in a ring of the rows its
-  // beads read (every row at once took four bytes a cell, the most memory
-  // the aligner held on a pair of a few thousand sentences).
   std::vector<std::size_t> cell_lo(n);
-  auto shared_row = [&](std::size_t a, std::vector<float>& row) {
+  std::vector<std::vector<float>> shared(n);
+  double fraction_sum = 0;
+  std::size_t fraction_count = 0;
+  for (std::size_t a = 0; a < n; ++a) {
     const std::size_t first = lo[a] >= kMaxChunkSpan ? lo[a] - kMaxChunkSpan : 0;
     const std::size_t last = std::min(m, hi[std::min(n, a + kMaxChunkSpan)]);
     cell_lo[a] = first;
-    row.assign(last > first ? last - first : 0, 0.f);
+    shared[a].assign(last > first ? last - first : 0, 0.f);
     for (const auto& [id, zh_weight] : zh_ids(a)) {
       if (id >= ids_end || start[id + 1] - start[id] > common) continue;
       const auto list_end = postings.begin() + start[id + 1];
       auto it = std::lower_bound(postings.begin() + start[id], list_end, std::make_pair(static_cast<std::uint32_t>(first), -1.f));
-      for (; it != list_end && it->first < last; ++it) row[it->first - first] += zh_weight + it->second;
+      for (; it != list_end && it->first < last; ++it) shared[a][it->first - first] += zh_weight + it->second;
     }
-  };
-  constexpr std::size_t kRows = 4;  // a power of two above kMaxChunkSpan: rows i - kMaxChunkSpan .. i
-  static_assert(kRows > kMaxChunkSpan && (kRows & (kRows - 1)) == 0);
-  std::array<std::vector<float>, kRows> shared;
-  double fraction_sum = 0;
-  std::size_t fraction_count = 0;
-  for (std::size_t a = 0; a < n; ++a) {
-    std::vector<float>& row = shared[0];
-    shared_row(a, row);
-    const std::size_t first = cell_lo[a];
-    for (std::size_t k = 0; k < row.size(); ++k) {
+    for (std::size_t k = 0; k < shared[a].size(); ++k) {
       const float total = zh[a].weight + en[first + k].weight;
-      if (total > 0) fraction_sum += std::min(1.f, row[k] / total), ++fraction_count;
+      if (total > 0) fraction_sum += std::min(1.f, shared[a][k] / total), ++fraction_count;
     }
   }
   // Most pairs in reach are not translations: their mean share is what chance gives.
   const float chance = fraction_count ? static_cast<float>(fraction_sum / static_cast<double>(fraction_count)) : 0.f;
   auto shared_at = [&](std::size_t a, std::size_t b) {
-    const std::vector<float>& row = shared[a & (kRows - 1)];
-    return b >= cell_lo[a] && b - cell_lo[a] < row.size() ? row[b - cell_lo[a]] : 0.f;
+    return b >= cell_lo[a] && b - cell_lo[a] < shared[a].size() ? shared[a][b - cell_lo[a]] : 0.f;
   };
   constexpr float kLexical = 4.f, kSigma = 0.3f, kSmoothing = 8.f;
   // The weights and lengths of the runs of 1..kMaxChunkSpan Chinese chunks
@@ -294,9 +281,13 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
     return kLexical * units * (fraction - chance) - units * deviation * deviation / (4 * kSigma * kSigma) - penalty;
   };
   constexpr float kNone = -std::numeric_limits<float>::infinity();
-  // Scores of the rows a bead starts from (a ring), and the shape that ended
-  // at each cell, row after row, two cells a byte (0xF: none).
+  // Scores of the rows a bead starts from (a ring: every row's took four
+  // bytes a cell, with the shared evidence the most memory the aligner held
+  // on a pair of a few thousand sentences), and the shape that ended at each
+  // cell, row after row, two cells a byte (0xF: none).
   static_assert(kChunkShapes.size() < 16);
+  constexpr std::size_t kRows = 4;  // a power of two above kMaxChunkSpan: rows i - kMaxChunkSpan .. i
+  static_assert(kRows > kMaxChunkSpan && (kRows & (kRows - 1)) == 0);
   std::array<std::vector<float>, kRows> score;
   std::vector<std::size_t> back_start(n + 2, 0);
   for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi[i] - lo[i] + 1);
@@ -306,7 +297,6 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
     return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF);
   };
   for (std::size_t i = 0; i <= n; ++i) {
-    if (i > 0) shared_row(i - 1, shared[(i - 1) & (kRows - 1)]);
     std::vector<float>& row_score = score[i & (kRows - 1)];
     row_score.assign(hi[i] - lo[i] + 1, kNone);
     if (i == 0) row_score[0] = 0.f;
