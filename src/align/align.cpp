@@ -399,7 +399,10 @@ class Search {
     // the mask row built for it read: [lo[i - 1], hi[i + kMaxSpan - 1]].
     std::size_t columns = 1;
     for (std::size_t r = 0; r <= n; ++r) columns = std::max(columns, hi_[std::min(n, r + kMaxSpan)] - lo_[r] + 1);
-    en_columns_.assign(std::bit_ceil(std::min(columns, m + 1)), {});
+    const std::size_t slots = std::bit_ceil(std::min(columns, m + 1));
+    en_column_log_.assign(slots * kMaxSpan, 0.0);
+    en_column_point_.assign(slots * kMaxSpan, {});
+    en_column_mask_ = slots - 1;
     en_columns_end_ = 0;
     // Back pointers (shape index) of every cell, row after row, two cells a
     // byte (16 shapes: 4 bits; on repetitive text the band is wide and they
@@ -567,7 +570,7 @@ class Search {
           const std::uint64_t more = bits | row[j - b - first].zh;
           if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         }
-        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_column(j).point[b - 1])) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_column_point_[(j & en_column_mask_) * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
       float most = 0.f;
@@ -682,31 +685,44 @@ class Search {
     cached.i = i, cached.j = j, cached.masks = {};
     const Offers& offers = zh_[i].offers;
     if (offers.empty()) return {};
-    // The English tokens' positions in the vocabulary (with their token), ascending.
-    std::array<std::pair<std::uint32_t, std::uint32_t>, 2 * kMaxTokens> wanted;
-    std::size_t count = 0;
-    const auto ids = en_[j].tokens.positions(), alt_ids = en_[j].tokens.alt_positions();
-    for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
-      for (const std::uint32_t found : {ids[k], alt_ids[k]})
-        if (found) wanted[count++] = {found - 1, static_cast<std::uint32_t>(k)};
-    if (count == 0) return {};
-    std::sort(wanted.begin(), wanted.begin() + static_cast<std::ptrdiff_t>(count));
+    const auto& wanted = wanted_of(j);
+    if (wanted.empty()) return {};
     // Each looked for in the Chinese sentence's offers, decoded once for the
     // rows asked for lately, from where the one before was found.
     const DecodedOffers& row = decoded(i);
     PairMasks pm;
     auto at = row.positions.begin();
-    for (std::size_t w = 0; w < count; ++w) {
-      at = std::lower_bound(at, row.positions.end(), wanted[w].first);
+    for (const auto& [position, token] : wanted) {
+      at = std::lower_bound(at, row.positions.end(), position);
       if (at == row.positions.end()) break;
-      if (*at == wanted[w].first) {
-        pm.en |= std::uint64_t{1} << wanted[w].second;
+      if (*at == position) {
+        pm.en |= std::uint64_t{1} << token;
         pm.zh |= row.bits[static_cast<std::size_t>(at - row.positions.begin())];
       }
     }
     cached.masks = pm;
     return pm;
   }
+
+  // English sentence j's tokens' positions in the vocabulary, with their
+  // token, ascending (for the sentences asked for lately).
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& wanted_of(std::size_t j) const {
+    WantedTokens& slot = wanted_[j & (wanted_.size() - 1)];
+    if (slot.j != j) {
+      slot.j = j;
+      slot.entries.clear();
+      const auto ids = en_[j].tokens.positions(), alt_ids = en_[j].tokens.alt_positions();
+      for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
+        for (const std::uint32_t found : {ids[k], alt_ids[k]})
+          if (found) slot.entries.emplace_back(found - 1, static_cast<std::uint32_t>(k));
+      std::sort(slot.entries.begin(), slot.entries.end());
+    }
+    return slot.entries;
+  }
+  struct WantedTokens {
+    std::size_t j = static_cast<std::size_t>(-1);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;
+  };
 
   // The offers of Chinese sentence i as positions and bits (a few rows kept).
   struct DecodedOffers {
@@ -771,7 +787,7 @@ class Search {
   // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
   // The same for a spans of a (>= 1) Chinese sentences ending at i1 and b (>= 1) English ones ending at j1, from the span tables.
   [[gnu::always_inline]] float span_length_term(std::size_t i1, std::size_t a, std::size_t j1, std::size_t b) const {
-    const double zh_log = zh_row_log_[a - 1], en_log = en_column(j1).log[b - 1];
+    const double zh_log = zh_row_log_[a - 1], en_log = en_column_log_[(j1 & en_column_mask_) * kMaxSpan + (b - 1)];
     if (std::isnan(zh_log) || std::isnan(en_log)) [[unlikely]]
       return length_term(i1 - a, i1, j1 - b, j1);
     const auto deviation = static_cast<float>(en_log - zh_log);
@@ -1165,14 +1181,11 @@ class Search {
   // spans fall in the Chinese chance tables (see build_mask_row): in a ring
   // as wide as the band's window (column j in slot j % size). Tables of
   // every sentence took 120 bytes an English one, more than the text of many.
-  struct ColumnSpans {
-    std::array<double, kMaxSpan> log;
-    std::array<ChanceTable::Point, kMaxSpan> point;
-  };
   std::array<double, kMaxSpan> zh_row_log_{};
-  std::vector<ColumnSpans> en_columns_;
-  std::size_t en_columns_end_ = 0;  // columns below this are filled (the last en_columns_.size() of them held)
-  const ColumnSpans& en_column(std::size_t j) const { return en_columns_[j & (en_columns_.size() - 1)]; }
+  std::vector<double> en_column_log_;                 // by slot, then sentences - 1
+  std::vector<ChanceTable::Point> en_column_point_;  // the same
+  std::size_t en_column_mask_ = 0;                    // slots - 1
+  std::size_t en_columns_end_ = 0;  // columns below this are filled (the last slots of them held)
   // The span entries of row i and of the columns up to the last one its beads and mask row read.
   void fill_span_entries(std::size_t i) {
     constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -1185,13 +1198,14 @@ class Search {
     const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan - 1)]);
     for (; en_columns_end_ <= last; ++en_columns_end_) {
       const std::size_t j = en_columns_end_;
-      ColumnSpans& column = en_columns_[j & (en_columns_.size() - 1)];
-      column.log.fill(kNaN);
-      column.point.fill({});
-      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b) {
+      double* log = &en_column_log_[(j & en_column_mask_) * kMaxSpan];
+      ChanceTable::Point* point = &en_column_point_[(j & en_column_mask_) * kMaxSpan];
+      for (std::size_t b = 1; b <= kMaxSpan; ++b) {
+        log[b - 1] = kNaN, point[b - 1] = {};
+        if (b > j) continue;
         const auto index = static_cast<std::size_t>(en_length_[j] - en_length_[j - b]);
-        if (index < en_log_.size()) column.log[b - 1] = en_log_[index];
-        column.point[b - 1] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
+        if (index < en_log_.size()) log[b - 1] = en_log_[index];
+        point[b - 1] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
       }
     }
   }
@@ -1234,6 +1248,7 @@ class Search {
   };
   mutable std::array<PairCache, 128> pair_cache_{};
   mutable std::array<DecodedOffers, 8> decoded_{};
+  mutable std::array<WantedTokens, 8> wanted_{};
   // The search's place in each position's postings: the first not before the
   // first column of the last mask row built (rows' first columns only grow,
   // so each list is walked once per run, not searched once per row).
