@@ -475,39 +475,30 @@ void BeadRuns::close_bead() {
 }
 
 Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
-  // Beads holding each English id, and the positions of the Chinese keys in
-  // their runs sorted by key, then position (a key is once in a run: that is
-  // by bead). Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
-  // (The English ids once each with their bead counts, the sorted copy
-  // shrunk before the Chinese positions are made: the peak holds one of them.)
-  std::vector<std::uint32_t> en_seen = beads.en;
-  std::sort(en_seen.begin(), en_seen.end());
-  std::vector<std::uint32_t> en_beads;
-  {
-    std::size_t distinct = 0;
-    for (std::size_t k = 0; k < en_seen.size(); ++k) distinct += k == 0 || en_seen[k - 1] != en_seen[k];
-    en_beads.assign(distinct, 0);
-    distinct = 0;
-    for (std::size_t k = 0; k < en_seen.size(); ++k) {
-      if (k == 0 || en_seen[distinct - 1] != en_seen[k]) en_seen[distinct++] = en_seen[k];
-      ++en_beads[distinct - 1];
-    }
-    en_seen.resize(distinct);
-    en_seen.shrink_to_fit();
-  }
-  const auto beads_holding = [&](std::uint32_t e) {
-    return static_cast<int>(en_beads[static_cast<std::size_t>(std::lower_bound(en_seen.begin(), en_seen.end(), e) - en_seen.begin())]);
-  };
+  // Keys and ids are dense (ranks, and vocabulary positions plus one): both
+  // are counted in arrays indexed by them, not by sorting lists of them.
+  std::uint32_t zh_end = 0, en_end = 0;
+  for (const std::uint32_t z : beads.zh) zh_end = std::max(zh_end, z + 1);
+  for (const std::uint32_t e : beads.en) en_end = std::max(en_end, e + 1);
+  // Beads holding each English id (an id is once in a bead's run).
+  std::vector<std::uint32_t> en_beads(en_end, 0);
+  for (const std::uint32_t e : beads.en) ++en_beads[e];
+  // The positions of the Chinese keys in their runs, by key, then position
+  // (a key is once in a run: that is by bead): counted by key, then placed.
+  // Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
   std::vector<std::uint32_t> zh_order(beads.zh.size());
-  for (std::size_t k = 0; k < zh_order.size(); ++k) zh_order[k] = static_cast<std::uint32_t>(k);
-  std::sort(zh_order.begin(), zh_order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return beads.zh[a] != beads.zh[b] ? beads.zh[a] < beads.zh[b] : a < b;
-  });
+  {
+    std::vector<std::uint32_t> next(std::size_t{zh_end} + 1, 0);
+    for (const std::uint32_t z : beads.zh) ++next[z + 1];
+    for (std::size_t z = 0; z < zh_end; ++z) next[z + 1] += next[z];
+    for (std::size_t k = 0; k < beads.zh.size(); ++k) zh_order[next[beads.zh[k]]++] = static_cast<std::uint32_t>(k);
+  }
   const auto bead_of = [&](std::uint32_t position) {
     return static_cast<std::size_t>(std::upper_bound(beads.zh_start.begin(), beads.zh_start.end(), position) - beads.zh_start.begin()) - 1;
   };
   Associations out;
-  std::vector<std::uint32_t> partners;  // English ids of the beads holding one Chinese key, with repeats
+  std::vector<std::uint32_t> together(en_end, 0);  // beads holding the current key and each id (0 between keys)
+  std::vector<std::uint32_t> partners;              // the ids seen with the current key, each once
   for (std::size_t k = 0; k < zh_order.size();) {
     const std::uint32_t z = beads.zh[zh_order[k]];
     std::size_t key_end = k;
@@ -518,19 +509,14 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       continue;
     }
     partners.clear();
-    for (; k < key_end; ++k) {
-      const auto run = BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k]));
-      partners.insert(partners.end(), run.begin(), run.end());
-    }
+    for (; k < key_end; ++k)
+      for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k])))
+        if (together[e]++ == 0) partners.push_back(e);
     std::sort(partners.begin(), partners.end());
-    for (std::size_t p = 0; p < partners.size();) {
-      std::size_t end = p;
-      while (end < partners.size() && partners[end] == partners[p]) ++end;
-      const int together = static_cast<int>(end - p);
-      const std::uint32_t e = partners[p];
-      p = end;
-      if (together < min_count) continue;  // (most pairs: no need to count the beads holding e)
-      const Association pair{z, e, together, z_count + beads_holding(e)};
+    for (const std::uint32_t e : partners) {
+      const int seen = static_cast<int>(std::exchange(together[e], 0));
+      if (seen < min_count) continue;  // (most pairs)
+      const Association pair{z, e, seen, z_count + static_cast<int>(en_beads[e])};
       if (pair.dice() >= min_dice) out.push_back(pair);
     }
   }
