@@ -245,6 +245,33 @@ EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabu
   return index;
 }
 
+// The beads with those at splits (ascending (bead, detail) pairs) each
+// made two by split(bead, detail, first, second): in place, from the last
+// bead back, in the room the vector has (a second vector of the beads, each
+// moved, was the aligner's peak on short sentences; the room is made only
+// when something splits).
+template <class Split>
+std::vector<Bead> split_in_place(std::vector<Bead> beads, const std::vector<std::pair<std::size_t, std::size_t>>& splits,
+                                 Split split) {
+  if (splits.empty()) return beads;
+  const std::size_t old_size = beads.size();
+  beads.reserve(old_size + splits.size());  // (exactly: resize alone would double the room)
+  beads.resize(old_size + splits.size());
+  std::size_t write = beads.size();
+  std::size_t next = splits.size();  // splits[next - 1]: the last one not yet made
+  for (std::size_t k = old_size; k-- > 0;) {
+    if (next > 0 && splits[next - 1].first == k) {
+      Bead first, second;
+      split(beads[k], splits[--next].second, first, second);
+      beads[--write] = std::move(second);
+      beads[--write] = std::move(first);
+    } else if (--write != k) {
+      beads[write] = std::move(beads[k]);
+    }
+  }
+  return beads;
+}
+
 // The search: rows are Chinese prefixes (0..n), columns English prefixes
 // (0..m); row i holds columns [lo[i], hi[i]].
 class Search {
@@ -489,7 +516,8 @@ class Search {
       const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
       i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
     }
-    beads.reserve(count);
+    // (With room for a few beads more: the final path's are split in place, see split_in_place.)
+    beads.reserve(count + count / 64 + 4);
     std::size_t i = n, j = m;
     while (i > 0 || j > 0) {
       const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
@@ -898,16 +926,19 @@ class Search {
   }
 
   std::vector<Bead> split_orphans(std::vector<Bead> beads) const {
-    std::vector<Bead> out;
-    out.reserve(beads.size());
-    for (Bead& bead : beads) {
+    // The beads that split, and where (mostly none: the beads are split in
+    // place, not copied into a second vector, the aligner's peak on short
+    // sentences).
+    std::vector<std::pair<std::size_t, std::size_t>> splits;  // (bead, orphan)
+    for (std::size_t k = 0; k < beads.size(); ++k) {
+      const Bead& bead = beads[k];
       const bool many_en = bead.source.size() == 1 && bead.target.size() >= 2;
       const bool many_zh = bead.target.size() == 1 && bead.source.size() >= 2;
       const std::size_t orphan = many_en ? orphan_in(bead, true) : many_zh ? orphan_in(bead, false) : kNoOrphan;
-      if (orphan == kNoOrphan) {
-        out.push_back(std::move(bead));
-        continue;
-      }
+      if (orphan != kNoOrphan) splits.emplace_back(k, orphan);
+    }
+    return split_in_place(std::move(beads), splits, [&](Bead& bead, std::size_t orphan, Bead& first, Bead& second) {
+      const bool many_en = bead.source.size() == 1;
       Bead rest = std::move(bead);
       Bead alone;
       auto& side = many_en ? rest.target : rest.source;
@@ -917,10 +948,9 @@ class Search {
       const std::size_t i0 = rest.source.front(), i1 = rest.source.back() + 1;
       const std::size_t j0 = rest.target.front(), j1 = rest.target.back() + 1;
       rest.score = confidence(i0, i1, j0, j1);
-      if (orphan == 0) out.push_back(std::move(alone)), out.push_back(std::move(rest));
-      else out.push_back(std::move(rest)), out.push_back(std::move(alone));
-    }
-    return out;
+      if (orphan == 0) first = std::move(alone), second = std::move(rest);
+      else first = std::move(rest), second = std::move(alone);
+    });
   }
 
  private:
@@ -1304,25 +1334,21 @@ bool free_translation(const std::vector<Bead>& beads) {
 std::vector<Bead> split_unrelated(std::vector<Bead> beads, const std::vector<SentenceFeatures>& zh,
                                   const std::vector<SentenceFeatures>& en, int min_tokens) {
   if (free_translation(beads)) return beads;
-  std::vector<Bead> out;
-  out.reserve(beads.size());
-  for (auto& bead : beads) {
-    if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) {
-      out.push_back(std::move(bead));
-      continue;
-    }
+  std::vector<std::pair<std::size_t, std::size_t>> splits;  // (bead, 0), see split_in_place
+  for (std::size_t k = 0; k < beads.size(); ++k) {
+    const Bead& bead = beads[k];
+    if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) continue;
     std::size_t zh_tokens = 0, en_tokens = 0;
     for (auto i : bead.source) zh_tokens += zh[i].tokens.size();
     for (auto j : bead.target) en_tokens += en[j].tokens.size();
     const auto min_side = static_cast<std::size_t>(min_tokens);
-    if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) {
-      out.push_back(std::move(bead));
-      continue;
-    }
-    out.push_back({std::move(bead.source), {}, 0.f});
-    out.push_back({{}, std::move(bead.target), 0.f});
+    if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) continue;
+    splits.emplace_back(k, 0);
   }
-  return out;
+  return split_in_place(std::move(beads), splits, [](Bead& bead, std::size_t, Bead& first, Bead& second) {
+    first = {std::move(bead.source), {}, 0.f};
+    second = {{}, std::move(bead.target), 0.f};
+  });
 }
 
 // The second pass's length sigma, scaled by the spread of the first path's
