@@ -24,10 +24,11 @@ WordId number_id(const NumberMention& mention) {
   return word_id("#" + format_number(plain));
 }
 
+// word_id of the salt followed by the text (made without a string of them).
 std::uint64_t salted(std::string_view text, char salt) {
-  std::string key(1, salt);
-  key += text;
-  return word_id(key);
+  WordId hash = word_id_step(kWordIdBasis, static_cast<unsigned char>(salt));
+  for (const unsigned char c : text) hash = word_id_step(hash, c);
+  return hash;
 }
 
 // Latin run starting at pos: letters and digits joined by '-' or '+' (PD-1, IL-6, CD8+).
@@ -193,12 +194,15 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   std::vector<std::pair<std::string_view, std::uint64_t>> syllables;
   auto flush_names = [&] {
     for (std::size_t s = 0; s < syllables.size(); ++s) {
-      std::string name;
+      // salted(name, '@') of the syllables joined, one more at a time.
+      WordId name = salted({}, '@');
+      std::size_t name_size = 0;
       std::uint64_t bits = 0;
       for (std::size_t k = s; k < std::min(syllables.size(), s + 3); ++k) {
-        name += syllables[k].first;
+        for (const unsigned char c : syllables[k].first) name = word_id_step(name, c);
+        name_size += syllables[k].first.size();
         bits |= syllables[k].second;
-        if (name.size() >= 2) b.offer(salted(name, '@'), bits);
+        if (name_size >= 2) b.offer(name, bits);
       }
     }
     syllables.clear();
