@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tuple>
 #include <memory>
 
@@ -927,6 +928,8 @@ void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFea
   // Chance that a random sentence of the other side covers a token, per unit of its length.
   // Sentences of `other` offering each id, by the id's position in the vocabulary.
   std::vector<int> offered;
+  std::vector<double> share;            // by position: offered / n
+  std::vector<float> position_rate;     // by position: the rate of a token needing it (NaN: not yet known)
   auto rates = [&](std::vector<SentenceFeatures>& side, const std::vector<SentenceFeatures>& other, bool by_offers) {
     offered.assign(vocabulary.ids.size(), 0);
     for (const auto& s : other) s.offers.for_each_position([&](std::uint32_t position, std::uint64_t) { ++offered[position]; });
@@ -934,25 +937,35 @@ void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFea
     for (const auto& s : other) total_length += s.length;
     const double n = std::max<double>(1, static_cast<double>(other.size()));
     const double mean_length = std::max(1.0, total_length / n);
+    // (Each id's share divided once, not at each of its offers.)
+    share.resize(offered.size());
+    for (std::size_t position = 0; position < offered.size(); ++position) share[position] = offered[position] / n;
+    const auto rate = [&](double p) { return static_cast<float>(-std::log(1 - std::min(p, 0.95)) / mean_length); };
+    position_rate.assign(by_offers ? 0 : offered.size(), std::numeric_limits<float>::quiet_NaN());
     // Offers of this side by token bit, for the Chinese side (a token offers many ids).
     std::vector<double> offered_share;  // by token: the shares of the ids it offers, summed by ascending id
     for (auto& s : side) {
+      const std::span<float> rates = s.tokens.rates();
       if (by_offers) {
-        offered_share.assign(s.tokens.size(), 0.0);
+        offered_share.assign(rates.size(), 0.0);
         s.offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
-          if (const int count = offered[position])
-            for (; bits; bits &= bits - 1) offered_share[static_cast<std::size_t>(std::countr_zero(bits))] += count / n;
+          if (offered[position])
+            for (; bits; bits &= bits - 1) offered_share[static_cast<std::size_t>(std::countr_zero(bits))] += share[position];
         });
+        for (std::size_t k = 0; k < rates.size(); ++k) rates[k] = rate(offered_share[k]);
+        continue;
       }
-      for (std::size_t k = 0; k < s.tokens.size(); ++k) {
-        double p = 0;
-        if (by_offers) {
-          p = offered_share[k];
-        } else if (const std::uint32_t found = s.tokens.positions()[k]) {
-          if (const int count = offered[found - 1]) p = count / n;
+      // An English token's rate is its id's (the same for every sentence needing it).
+      const Codes positions = s.tokens.positions();
+      for (std::size_t k = 0; k < rates.size(); ++k) {
+        const std::uint32_t found = positions[k];
+        if (!found || !offered[found - 1]) {
+          rates[k] = rate(0);
+          continue;
         }
-        p = std::min(p, 0.95);
-        s.tokens.rates()[k] = static_cast<float>(-std::log(1 - p) / mean_length);
+        float& known = position_rate[found - 1];
+        if (std::isnan(known)) known = rate(share[found - 1]);
+        rates[k] = known;
       }
     }
   };
