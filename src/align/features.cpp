@@ -678,31 +678,55 @@ void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId>
   if (held & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
 }
 
-void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
-  const std::size_t size = this->size();
+std::uint8_t Tokens::interned_held(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
   const bool any_alt = std::any_of(alt.begin(), alt.end(), [](std::uint32_t code) { return code != 0; });
   const auto wide = [&](std::span<const std::uint32_t> list) {
     return std::any_of(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), size)),
                        [](std::uint32_t code) { return code > 0xFFFF; });
   };
   const bool narrow = !wide(codes) && !(any_alt && wide(alt));
+  return static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0) | (narrow ? kNarrow : 0));
+}
+
+void Tokens::write_interned(std::byte* at, std::uint8_t held, std::span<const std::uint32_t> codes,
+                            std::span<const std::uint32_t> alt, std::span<const float> weights) const {
+  const std::size_t size = this->size();
+  at[0] = static_cast<std::byte>(size);
+  at[1] = static_cast<std::byte>(held);
+  at[2] = at[3] = std::byte{0};
+  auto* floats = reinterpret_cast<float*>(at + header_bytes(held));
+  std::copy(weights.begin(), weights.begin() + static_cast<std::ptrdiff_t>(size), floats);
+  std::fill(floats + size, floats + 2 * size, 0.f);
+  std::byte* out = at + header_bytes(held) + 2 * size * sizeof(float);
+  auto put = [&](std::span<const std::uint32_t> list, std::size_t array) {
+    if (held & kNarrow) {
+      auto* to = reinterpret_cast<std::uint16_t*>(out) + array * size;
+      for (std::size_t k = 0; k < size; ++k) to[k] = static_cast<std::uint16_t>(list[k]);
+    } else {
+      std::copy(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(size), reinterpret_cast<std::uint32_t*>(out) + array * size);
+    }
+  };
+  put(codes, 0);
+  if (held & kAltCodes) put(alt, 1);
+}
+
+void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt, std::span<const float> weights) {
+  const std::size_t size = this->size();
   Tokens interned;
-  interned.make(size, static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0) | (narrow ? kNarrow : 0)));
   if (size) {
-    std::copy(weights().begin(), weights().end(), interned.weights().begin());
-    std::copy(rates().begin(), rates().end(), interned.rates().begin());
-    auto put = [&](std::span<const std::uint32_t> list, std::size_t array) {
-      if (narrow) {
-        auto* out = static_cast<std::uint16_t*>(interned.codes()) + array * size;
-        for (std::size_t k = 0; k < size; ++k) out[k] = static_cast<std::uint16_t>(list[k]);
-      } else {
-        std::copy(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(size), static_cast<std::uint32_t*>(interned.codes()) + array * size);
-      }
-    };
-    put(codes, 0);
-    if (any_alt) put(alt, 1);
+    const std::uint8_t held = interned_held(size, codes, alt);
+    interned.make(size, held);
+    write_interned(interned.block(), held, codes, alt, weights);
   }
   *this = std::move(interned);
+}
+
+void Tokens::intern_into(std::byte* at, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt,
+                         std::span<const float> weights) {
+  if (!word_) return;
+  write_interned(at, interned_held(size(), codes, alt), codes, alt, weights);
+  release();
+  word_ = reinterpret_cast<std::uintptr_t>(at) | kPooled;
 }
 
 void Tokens::pool_into(std::byte* at) {
@@ -866,6 +890,7 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
   // Document frequency of every token key on each side: the keys of the side
   // sorted, each once with its count (hash maps of them took an allocation a key).
   std::vector<std::pair<std::uint64_t, int>> df;
+  TokenPools pools;
   // by_rank: the Chinese side, whose keys become their ranks among df's
   // (what learn_pairs reads); else the ids become their vocabulary positions.
   auto idf = [&](std::vector<SentenceFeatures>& side, bool by_rank) {
@@ -882,13 +907,21 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     }
     std::vector<std::uint64_t>().swap(keys);
     const double n = static_cast<double>(side.size());
+    // Each sentence's tokens interned straight into the pool's last block,
+    // blocks made as they fill: interned one block a sentence, then all
+    // moved into one, they were held twice at once, the aligner's peak on a book.
+    constexpr std::size_t kBlockBytes = 64 * 1024;
+    std::byte* at = nullptr;
+    std::size_t left = 0;                // room in the last block
+    std::size_t tokens_left = tokens, sentences_left = side.size();
     std::array<std::uint32_t, kMaxTokens> codes{}, alt{};
+    std::array<float, kMaxTokens> weights{};
     for (auto& s : side) {
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
       for (std::size_t k = 0; k < size; ++k) {
         const auto found = std::lower_bound(df.begin(), df.end(), std::make_pair(s.tokens.keys()[k], 0));
-        s.tokens.weights()[k] = static_cast<float>(std::log(1.0 + n / found->second));
+        weights[k] = static_cast<float>(std::log(1.0 + n / found->second));
         if (by_rank) {
           codes[k] = static_cast<std::uint32_t>(found - df.begin());
         } else {
@@ -898,28 +931,23 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
           any_alt = any_alt || alt[k];
         }
       }
-      s.tokens.intern({codes.data(), size}, any_alt ? std::span<const std::uint32_t>(alt.data(), size) : std::span<const std::uint32_t>());
+      const std::span<const std::uint32_t> these(codes.data(), size);
+      const auto these_alt = any_alt ? std::span<const std::uint32_t>(alt.data(), size) : std::span<const std::uint32_t>();
+      const std::size_t room = Tokens::interned_bytes(size, these, these_alt);
+      if (room > left) {
+        // (The rest of the side as it mostly interns: 12 bytes a token, 4 a sentence.)
+        left = std::max(room, std::min(kBlockBytes, 12 * tokens_left + 4 * sentences_left));
+        pools.blocks.push_back(std::make_unique<std::byte[]>(left));
+        at = pools.blocks.back().get();
+      }
+      s.tokens.intern_into(at, these, these_alt, {weights.data(), size});
+      at += room, left -= room;
+      tokens_left -= size, --sentences_left;
     }
   };
   idf(zh_side, true);
   idf(en_side, false);
   rate_tokens(zh_side, en_side, vocabulary);
-  auto pool = [](std::vector<SentenceFeatures>& side) {
-    std::size_t bytes = 0;
-    for (const auto& s : side) bytes += s.tokens.pool_bytes();
-    if (bytes == 0) return std::unique_ptr<std::byte[]>();
-    auto block = std::make_unique_for_overwrite<std::byte[]>(bytes);
-    std::byte* at = block.get();
-    for (auto& s : side) {
-      const std::size_t size = s.tokens.pool_bytes();
-      s.tokens.pool_into(at);
-      at += size;
-    }
-    return block;
-  };
-  TokenPools pools;
-  pools.zh = pool(zh_side);
-  pools.en = pool(en_side);
   return pools;
 }
 

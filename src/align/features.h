@@ -216,11 +216,20 @@ class Tokens {
   }
   ~Tokens() { release(); }
 
-  // Sets the tokens (keys, ids and alternative ids of one size); weights and rates start at 0.
+  // Sets the tokens (keys, ids and alternative ids of one size); they have
+  // no weights or rates until interned.
   void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids);
   // Replaces the 64-bit keys and ids by 32-bit codes (one per token; `alt`
-  // empty or all 0: none), keeping the weights and rates.
-  void intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt);
+  // empty or all 0: none), with the tokens' weights; their rates start at 0.
+  void intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt, std::span<const float> weights);
+  // The same into a pool at `at` (interned_bytes(size(), codes, alt) of
+  // room, 4-aligned; see pool_into), freeing the block held.
+  void intern_into(std::byte* at, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt,
+                   std::span<const float> weights);
+  // Bytes `size` tokens interned with these codes take in a pool (a multiple of 4; 0 when none).
+  static std::size_t interned_bytes(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
+    return size ? (block_bytes(size, interned_held(size, codes, alt)) + 3) / 4 * 4 : 0;
+  }
   // Bytes the tokens take in a pool (a multiple of 4; 0 when empty).
   std::size_t pool_bytes() const { return word_ ? (block_bytes(size(), held()) + 3) / 4 * 4 : 0; }
   // Moves the block to `at` (pool_bytes() of room, 4-aligned), in a pool
@@ -263,9 +272,10 @@ class Tokens {
     return {static_cast<const std::byte*>(codes()) + size() * code_bytes(held), size(), (held & kNarrow) != 0};
   }
 
-  std::span<const float> weights() const { return {floats(0), size()}; }  // IDF, filled by finish_features
+  // Once interned: IDF (given by finish_features), and the chance rate per
+  // unit of the other side's length.
+  std::span<const float> weights() const { return {floats(0), size()}; }
   std::span<float> weights() { return {floats(0), size()}; }
-  // Chance rate per unit of the other side's length.
   std::span<const float> rates() const { return {floats(1), size()}; }
   std::span<float> rates() { return {floats(1), size()}; }
 
@@ -280,8 +290,9 @@ class Tokens {
   static constexpr std::array<std::uint32_t, kMaxTokens> kNoCodes{};
   // The block: a header (the size and the held byte; 8 bytes before
   // interning, 4 after), then before interning the keys and held id arrays
-  // (64-bit) and the weights and rates (float), once interned the weights
-  // and rates, then the codes (16 or 32 bits). (Bytes from new[] or a pool,
+  // (64-bit) alone (weights and rates beside them took a third of what every
+  // token of a book held while the keys were counted, the aligner's peak),
+  // once interned the weights and rates, then the codes (16 or 32 bits). (Bytes from new[] or a pool,
   // aligned for any of them; the objects are created implicitly.) The size
   // in the block, not beside its address: every sentence of a book holds
   // Tokens, 8 bytes where an address and two bytes took 16.
@@ -293,9 +304,15 @@ class Tokens {
     return size * sizeof(std::uint64_t) * (1 + ((held & kIds) ? 1 : 0) + ((held & kAltIds) ? 1 : 0));
   }
   static std::size_t block_bytes(std::size_t size, std::uint8_t held) {
-    const std::size_t codes = (held & kInterned) ? size * code_bytes(held) * ((held & kAltCodes) ? 2 : 1) : 0;
-    return header_bytes(held) + id_bytes(size, held) + 2 * size * sizeof(float) + codes;
+    if (!(held & kInterned)) return header_bytes(held) + id_bytes(size, held);
+    return header_bytes(held) + 2 * size * sizeof(float) + size * code_bytes(held) * ((held & kAltCodes) ? 2 : 1);
   }
+  // The held byte of `size` tokens interned with these codes.
+  static std::uint8_t interned_held(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt);
+  // Writes the interned block at `at` (block_bytes of room): the header,
+  // these weights and rates, and the codes.
+  void write_interned(std::byte* at, std::uint8_t held, std::span<const std::uint32_t> codes,
+                      std::span<const std::uint32_t> alt, std::span<const float> weights) const;
   // A new block of `size` tokens holding `held` (none when size is 0).
   void make(std::size_t size, std::uint8_t held);
   std::byte* block() const { return reinterpret_cast<std::byte*>(word_ & ~kPooled); }
@@ -303,9 +320,9 @@ class Tokens {
   std::uint64_t* words() const { return word_ ? reinterpret_cast<std::uint64_t*>(block() + header_bytes(held())) : nullptr; }
   void* codes() const { return word_ ? block() + header_bytes(held()) + 2 * size() * sizeof(float) : nullptr; }
   float* floats(std::size_t array) const {
+    assert(interned() || empty());
     if (!word_) return nullptr;
-    const std::uint8_t held = this->held();
-    return reinterpret_cast<float*>(block() + header_bytes(held) + id_bytes(size(), held)) + array * size();
+    return reinterpret_cast<float*>(block() + header_bytes(held())) + array * size();
   }
   void release() {
     if (word_ && !(word_ & kPooled)) delete[] block();
@@ -316,9 +333,9 @@ class Tokens {
   std::uintptr_t word_ = 0;
 };
 
-// The blocks of a pair's interned tokens, one a side (see finish_features).
+// The blocks of a pair's interned tokens (see finish_features).
 struct TokenPools {
-  std::unique_ptr<std::byte[]> zh, en;
+  std::vector<std::unique_ptr<std::byte[]>> blocks;
 };
 
 struct SentenceFeatures {
@@ -484,9 +501,10 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
 // in `vocabulary` (holding every id of the English side's tokens).
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.
 // Both sides' offers are interned with `vocabulary` (or empty).
-// The interned tokens of each side are held in one block, returned: it must
-// outlive the sides (a block a sentence took a header and its rounding from
-// the heap, more than the tokens of a short sentence).
+// The interned tokens are held in blocks of many sentences (up to 64 KB
+// each), returned: they must outlive the sides (a block a sentence took a
+// header and its rounding from the heap, more than the tokens of a short
+// sentence).
 [[nodiscard]] TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                      const Vocabulary& vocabulary);
 

@@ -80,17 +80,20 @@ TEST(FeaturesStorage, MovedFromTokensAreEmpty) {
   EXPECT_EQ(moved.ids()[0], 11u);
 }
 
-// Interning replaces the keys and ids by 32-bit codes and keeps each token's weight and rate.
-TEST(FeaturesStorage, InterningKeepsWeightsAndRates) {
+// Interning replaces the keys and ids by 32-bit codes and holds each token's
+// weight (its rate 0 until set).
+TEST(FeaturesStorage, InterningHoldsWeightsAndRates) {
   const std::array<std::uint64_t, 3> keys{30, 10, 20};
   const std::array<WordId, 3> ids{30, 10, 20};
   const std::array<WordId, 3> alt{0, 5, 0};
   Tokens tokens;
   tokens.assign(keys, ids, alt);
-  for (std::size_t k = 0; k < 3; ++k) tokens.weights()[k] = 1.5f * static_cast<float>(k + 1), tokens.rates()[k] = 0.25f * static_cast<float>(k + 1);
+  const std::array<float, 3> weights{1.5f, 3.f, 4.5f};
   const std::array<std::uint32_t, 3> positions{3, 1, 2};
   const std::array<std::uint32_t, 3> alt_positions{0, 7, 0};
-  tokens.intern(positions, alt_positions);
+  tokens.intern(positions, alt_positions, weights);
+  EXPECT_EQ(tokens.rates()[1], 0.f);
+  for (std::size_t k = 0; k < 3; ++k) tokens.rates()[k] = 0.25f * static_cast<float>(k + 1);
   ASSERT_TRUE(tokens.interned());
   ASSERT_EQ(tokens.size(), 3u);
   EXPECT_EQ(tokens.positions()[0], 3u);
@@ -102,7 +105,7 @@ TEST(FeaturesStorage, InterningKeepsWeightsAndRates) {
   // Without alternatives none are held, and every one reads 0.
   Tokens plain;
   plain.assign(keys, ids, std::array<WordId, 3>{});
-  plain.intern(positions, {});
+  plain.intern(positions, {}, weights);
   EXPECT_EQ(plain.alt_positions()[0], 0u);
   EXPECT_EQ(plain.ranks()[1], 1u);
 }
@@ -115,10 +118,11 @@ TEST(FeaturesStorage, InterningKeepsCodesPast16Bits) {
   const std::array<WordId, 3> alt{0, 5, 0};
   Tokens tokens;
   tokens.assign(keys, ids, alt);
-  for (std::size_t k = 0; k < 3; ++k) tokens.weights()[k] = static_cast<float>(k + 1), tokens.rates()[k] = 0.5f * static_cast<float>(k + 1);
+  const std::array<float, 3> weights{1.f, 2.f, 3.f};
   const std::array<std::uint32_t, 3> positions{65535, 3, 2};
   const std::array<std::uint32_t, 3> alt_positions{0, 70000, 0};
-  tokens.intern(positions, alt_positions);
+  tokens.intern(positions, alt_positions, weights);
+  for (std::size_t k = 0; k < 3; ++k) tokens.rates()[k] = 0.5f * static_cast<float>(k + 1);
   const Tokens copy = tokens;
   for (const Tokens* held : {static_cast<const Tokens*>(&tokens), &copy}) {
     EXPECT_EQ(held->positions()[0], 65535u);
@@ -133,7 +137,7 @@ TEST(FeaturesStorage, InterningKeepsCodesPast16Bits) {
   // 65535 still fits 16 bits: the sentence without the larger alternative reads the same.
   Tokens narrow;
   narrow.assign(keys, ids, std::array<WordId, 3>{});
-  narrow.intern(positions, {});
+  narrow.intern(positions, {}, weights);
   std::vector<std::uint32_t> narrow_order;
   for (const std::uint32_t position : narrow.positions()) narrow_order.push_back(position);
   EXPECT_EQ(narrow_order, in_order);
@@ -146,9 +150,8 @@ TEST(FeaturesStorage, PooledTokensReadTheSameAndCopiesOwnTheirs) {
   const std::array<WordId, 3> ids{30, 10, 20};
   Tokens tokens;
   tokens.assign(keys, ids, std::array<WordId, 3>{});
-  for (std::size_t k = 0; k < 3; ++k) tokens.weights()[k] = static_cast<float>(k + 1), tokens.rates()[k] = 0.5f * static_cast<float>(k + 1);
   const std::array<std::uint32_t, 3> positions{3, 1, 2};
-  tokens.intern(positions, {});
+  tokens.intern(positions, {}, std::array<float, 3>{1.f, 2.f, 3.f});
   const std::size_t bytes = tokens.pool_bytes();
   ASSERT_EQ(bytes % 4, 0u);
   auto pool = std::make_unique<std::byte[]>(bytes + 4);
