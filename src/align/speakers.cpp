@@ -27,14 +27,16 @@ std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t en
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000; }
 
-// The stretches of a sentence outside quotation marks (the marks left out),
-// in order; `inside`: the sentence starts inside a quotation opened before.
+// Calls visit(stretch) on the stretches of a sentence outside quotation
+// marks (the marks left out), in order, until it returns false; `inside`:
+// the sentence starts inside a quotation opened before.
 // Quotation marks are told as count_quotes tells them: straight quotes and ’
 // open after a space and close before one, and between letters ’ and ' are
 // apostrophes. An opening mark while inside a quotation, at the sentence's
 // start, opens the next paragraph of the same speech.
-std::vector<Span> outside_quotes(std::string_view text, Span span, bool inside) {
-  std::vector<Span> out;
+template <class Visit>
+void for_each_outside_quotes(std::string_view text, Span span, bool inside, Visit visit) {
+  bool going = true;  // visit asked for more
   auto is_word = [](char32_t cp) {
     return cp < 0x80 ? is_latin_word_byte(static_cast<char>(cp)) : cp != utf8::kInvalid && cp >= 0xC0 && cp < 0x2000;
   };
@@ -43,15 +45,15 @@ std::vector<Span> outside_quotes(std::string_view text, Span span, bool inside) 
   std::size_t stretch = span.begin;  // where the current stretch outside began (when depth is 0)
   char32_t previous = ' ';
   auto open = [&](std::size_t mark) {
-    if (depth == 0 && mark > stretch) out.push_back({stretch, mark});
+    if (depth == 0 && mark > stretch) going = visit(Span{stretch, mark});
     if (!(at_start && depth > 0)) ++depth;
   };
-  auto close = [&](std::size_t after) {
+  auto close = [&](std::size_t mark, std::size_t after) {
     if (depth > 0) --depth;
-    else if (after - 1 > stretch) out.push_back({stretch, after - 1});  // (a mark closing nothing: not part of a word)
+    else if (mark > stretch) going = visit(Span{stretch, mark});  // (a mark closing nothing: not part of a word)
     stretch = after;
   };
-  for (std::size_t pos = span.begin; pos < span.end;) {
+  for (std::size_t pos = span.begin; pos < span.end && going;) {
     const std::size_t mark = pos;
     const unsigned char byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80 && byte != '"' && byte != '\'') {
@@ -67,22 +69,21 @@ std::vector<Span> outside_quotes(std::string_view text, Span span, bool inside) 
                              mark == span.begin;
     switch (cp) {
       case 0x201C: case 0x2018: case 0x300C: case 0x300E: open(mark); break;  // “ ‘ 「 『
-      case 0x201D: case 0x300D: case 0x300F: close(pos); break;               // ” 」 』
+      case 0x201D: case 0x300D: case 0x300F: close(mark, pos); break;         // ” 」 』
       case '"': case '\'': case 0x2019:
         if (cp != '"' && is_word(previous)) {
-          if (!is_word(following) && depth > 0) close(pos);
+          if (!is_word(following) && depth > 0) close(mark, pos);
           break;
         }
         if (!before_space && after_space) open(mark);
-        else close(pos);
+        else close(mark, pos);
         break;
       default: break;
     }
     if (!is_space(cp)) at_start = false;
     previous = cp;
   }
-  if (depth == 0 && span.end > stretch) out.push_back({stretch, span.end});
-  return out;
+  if (going && depth == 0 && span.end > stretch) visit(Span{stretch, span.end});
 }
 
 // Whether each sentence of a side starts inside a quotation (as mark_speech reads the quote counts).
@@ -132,7 +133,7 @@ std::vector<std::uint64_t> chinese_leads(std::string_view text, const std::vecto
       return 0;
     };
     std::size_t found = 0;
-    for (const Span stretch : outside_quotes(text, sentences[s].span, inside[s])) {
+    for_each_outside_quotes(text, sentences[s].span, inside[s], [&](const Span stretch) {
       for (std::size_t pos = stretch.begin; pos < stretch.end && found < kLeadWords;) {
         if (is_latin_word_byte(text[pos])) {
           const std::size_t end = latin_run_end(text, pos, stretch.end);
@@ -163,8 +164,8 @@ std::vector<std::uint64_t> chinese_leads(std::string_view text, const std::vecto
         if (token_bit) out[s] |= token_bit, ++found, pos = token_end;
         else pos = after;
       }
-      if (found >= kLeadWords) break;
-    }
+      return found < kLeadWords;
+    });
   }
   return out;
 }
@@ -182,7 +183,7 @@ EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& s
     auto add = [&](WordId id) {
       if (const std::uint32_t position = vocabulary.find(id)) out.positions.push_back(position - 1);
     };
-    for (const Span stretch : outside_quotes(text, sentences[s].span, inside[s])) {
+    for_each_outside_quotes(text, sentences[s].span, inside[s], [&](const Span stretch) {
       for (std::size_t pos = stretch.begin; pos < stretch.end && found < kLeadWords;) {
         if (!is_latin_word_byte(text[pos])) {
           ++pos;
@@ -211,8 +212,8 @@ EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& s
         }
         ++found;
       }
-      if (found >= kLeadWords) break;
-    }
+      return found < kLeadWords;
+    });
     std::sort(out.positions.begin() + static_cast<std::ptrdiff_t>(first), out.positions.end());
     out.positions.erase(std::unique(out.positions.begin() + static_cast<std::ptrdiff_t>(first), out.positions.end()),
                         out.positions.end());
