@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "core/utf8.h"
@@ -142,24 +143,26 @@ std::vector<std::uint64_t> chinese_leads(std::string_view text, const std::vecto
           continue;
         }
         std::size_t after = pos;
-        if (!is_han(utf8::next(text, after))) {
+        const char32_t first = utf8::next(text, after);
+        if (!is_han(first)) {
           pos = after;
           continue;
         }
-        // The token starting here: the longest run of Han characters (up to
-        // eight, as the extractor looks words up) that is one of the sentence's tokens.
-        std::size_t end = after, token_end = 0;
-        std::uint64_t token_bit = 0;
-        for (int chars = 1; chars <= 8 && end <= stretch.end; ++chars) {
-          if (const std::uint64_t bit = bit_of(salted(text.substr(pos, end - pos), 'Z'))) token_bit = bit, token_end = end;
-          if (end >= stretch.end) break;
-          std::size_t next = end;
-          if (!is_han(utf8::next(text, next))) break;
-          end = next;
-        }
-        if (is_chinese_pronoun(utf8::at(text, pos))) {
+        if (is_chinese_pronoun(first)) {
           found = kLeadWords;
           break;
+        }
+        // The token starting here: the longest run of Han characters (up to
+        // eight, as the extractor looks words up) that is one of the
+        // sentence's tokens (their keys hashed as salted(run, 'Z'), a byte at a time).
+        WordId hash = word_id_step(kWordIdBasis, 'Z');
+        std::size_t end = pos, token_end = 0;
+        std::uint64_t token_bit = 0;
+        for (int chars = 0; chars < 8 && end < stretch.end; ++chars) {
+          std::size_t next = end;
+          if (!is_han(utf8::next(text, next)) || next > stretch.end) break;
+          for (; end < next; ++end) hash = word_id_step(hash, static_cast<unsigned char>(text[end]));
+          if (const std::uint64_t bit = bit_of(hash)) token_bit = bit, token_end = end;
         }
         if (token_bit) out[s] |= token_bit, ++found, pos = token_end;
         else pos = after;
@@ -190,6 +193,7 @@ EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& s
           continue;
         }
         const std::size_t end = latin_run_end(text, pos, stretch.end);
+        const bool capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
         const std::string lower = to_lower_ascii(text.substr(pos, end - pos));
         pos = end;
         if (is_english_pronoun(lower)) {
@@ -197,20 +201,24 @@ EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& s
           break;
         }
         if (is_english_stopword(lower) || lower.find_first_of("0123456789") != std::string::npos) continue;
-        // A name (a token the extractor took for one: its id is the name
-        // form), or a capitalised word used as a name elsewhere (its name
-        // form is in the vocabulary: a name opening a sentence is read as a
-        // plain word): the name and the plain word, as pairs are learned with either.
-        const WordId plain = word_id(english_stem(lower));
-        WordId name = 0;
-        for (std::size_t k = 0; k < keys.size(); ++k)
-          if (keys[k] == plain && ids[k] != plain && ids[k] != 0) name = ids[k];
-        if (!name && text[end - lower.size()] >= 'A' && text[end - lower.size()] <= 'Z') name = salted(lower, '@');
-        if (name && vocabulary.find(name)) {
-          add(name);
-          add(plain);
-        }
         ++found;
+        if (!capitalised) continue;
+        // A name: the name form of a capitalised word used as a name
+        // elsewhere (in the vocabulary: a name opening a sentence is read as
+        // a plain word), or that the extractor gave a hyphenated pinyin name
+        // ("Xi-feng": the token's id); with the plain word, as pairs are
+        // learned with either.
+        WordId name = salted(lower, '@');
+        std::optional<WordId> plain;
+        if (lower.find('-') != std::string::npos) {
+          plain = word_id(english_stem(lower));
+          for (std::size_t k = 0; k < keys.size(); ++k)
+            if (keys[k] == *plain && ids[k] != *plain && ids[k] != 0) name = ids[k];
+        }
+        if (vocabulary.find(name)) {
+          add(name);
+          add(plain ? *plain : word_id(english_stem(lower)));
+        }
       }
       return found < kLeadWords;
     });
