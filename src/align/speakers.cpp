@@ -35,6 +35,8 @@ bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp 
 // open after a space and close before one, and between letters ’ and ' are
 // apostrophes. An opening mark while inside a quotation, at the sentence's
 // start, opens the next paragraph of the same speech.
+// (Stretches are cut at spaces and Chinese punctuation, which no word
+// crosses: a reader of the first words stops the walk soon.)
 template <class Visit>
 void for_each_outside_quotes(std::string_view text, Span span, bool inside, Visit visit) {
   bool going = true;  // visit asked for more
@@ -54,15 +56,34 @@ void for_each_outside_quotes(std::string_view text, Span span, bool inside, Visi
     else if (mark > stretch) going = visit(Span{stretch, mark});  // (a mark closing nothing: not part of a word)
     stretch = after;
   };
+  // A space or a Chinese punctuation mark at [mark, after) ends the stretch outside.
+  auto separate = [&](std::size_t mark, std::size_t after) {
+    if (depth > 0) return;
+    if (mark > stretch) going = visit(Span{stretch, mark});
+    stretch = after;
+  };
   for (std::size_t pos = span.begin; pos < span.end && going;) {
     const std::size_t mark = pos;
     const unsigned char byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80 && byte != '"' && byte != '\'') {
       previous = byte, ++pos;
-      if (!is_space(byte)) at_start = false;
+      if (is_space(byte)) separate(mark, pos);
+      else at_start = false;
       continue;
     }
     const char32_t cp = utf8::next(text, pos);
+    switch (cp) {
+      case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0x201D: case 0x300D: case 0x300F: case '"': case '\'':
+      case 0x2019:
+        break;  // a quotation mark: below
+      case 0x3000: case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
+        separate(mark, pos);  // (a full-width space, ， 。 、 ； ： ！ ？)
+        [[fallthrough]];
+      default:
+        if (!is_space(cp)) at_start = false;
+        previous = cp;
+        continue;
+    }
     const char32_t following = pos < span.end ? utf8::at(text, pos) : U' ';
     const bool before_space = pos >= span.end || is_space(following);
     const bool after_space = is_space(previous) || previous == '(' || previous == '[' || previous == 0x2014 ||
