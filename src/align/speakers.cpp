@@ -1,6 +1,7 @@
 #include "align/speakers.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -149,7 +150,11 @@ std::vector<std::uint64_t> chinese_leads(std::string_view text, const std::vecto
   const std::vector<bool> inside = starts_inside(side);
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto keys = side[s].tokens.keys();
+    // A bit per value of the keys' low 7 bits: most runs that are no token are told by it.
+    std::array<std::uint64_t, 2> filter{};
+    for (const std::uint64_t key : keys) filter[key >> 6 & 1] |= std::uint64_t{1} << (key & 63);
     auto bit_of = [&](WordId key) -> std::uint64_t {
+      if (!(filter[key >> 6 & 1] >> (key & 63) & 1)) return 0;
       for (std::size_t k = 0; k < keys.size(); ++k)
         if (keys[k] == key) return std::uint64_t{1} << k;
       return 0;
@@ -229,7 +234,8 @@ EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& s
         // a plain word), or that the extractor gave a hyphenated pinyin name
         // ("Xi-feng": the token's id); with the plain word, as pairs are
         // learned with either.
-        WordId name = salted(lower, '@');
+        WordId name = word_id_step(kWordIdBasis, '@');  // salted(lower, '@'), without a string
+        for (const char c : lower) name = word_id_step(name, static_cast<unsigned char>(c));
         std::optional<WordId> plain;
         if (lower.find('-') != std::string::npos) {
           plain = word_id(english_stem(lower));
