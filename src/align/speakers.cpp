@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/utf8.h"
 #include "text/ascii.h"
@@ -124,10 +125,11 @@ std::vector<bool> starts_inside(const std::vector<SentenceFeatures>& side) {
 // Personal pronouns: a sentence whose lead reaches one tells no name there
 // (he, she: someone named before), so its lead ends before it.
 bool is_english_pronoun(std::string_view lower) {
-  for (std::string_view p : {"he", "she", "it", "they", "i", "we", "you", "him", "her", "them", "his", "its", "their",
-                             "me", "us", "my", "our", "your", "himself", "herself", "themselves", "one"})
-    if (lower == p) return true;
-  return false;
+  using namespace std::string_view_literals;
+  static constexpr std::array kPronouns{"he"sv, "she"sv, "it"sv, "they"sv, "i"sv, "we"sv, "you"sv, "him"sv,
+                                        "her"sv, "them"sv, "his"sv, "its"sv, "their"sv, "me"sv, "us"sv, "my"sv,
+                                        "our"sv, "your"sv, "himself"sv, "herself"sv, "themselves"sv, "one"sv};
+  return lower.size() <= 10 && std::find(kPronouns.begin(), kPronouns.end(), lower) != kPronouns.end();
 }
 // A Chinese token starting with a personal pronoun's character (他, 她们, 你们 ...).
 bool is_chinese_pronoun(char32_t first) {
@@ -226,7 +228,8 @@ EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& s
           found = kLeadWords;
           break;
         }
-        if (is_english_stopword(lower) || lower.find_first_of("0123456789") != std::string::npos) continue;
+        if (std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; }) || is_english_stopword(lower))
+          continue;
         ++found;
         if (!capitalised) continue;
         // A name: the name form of a capitalised word used as a name
