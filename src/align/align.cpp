@@ -15,6 +15,7 @@
 #include "align/features.h"
 #include "align/length_fit.h"
 #include "align/lexicon.h"
+#include "align/speakers.h"
 #include "segment/segment.h"
 
 namespace tc {
@@ -340,6 +341,9 @@ class Search {
     zh_spans_ = span_bits(zh);
     en_spans_ = span_bits(en);
   }
+
+  // The leads' reward (speakers.h), from here on (null: none).
+  void set_speakers(const Speakers* speakers) { speakers_ = speakers; }
 
   // Every cell: for pairs small enough that a band would save little.
   void whole() {
@@ -780,8 +784,12 @@ class Search {
   float ending_reward(std::size_t i, std::size_t j) const {
     if (i == 0 || j == 0) return 0.f;
     const std::uint8_t both = zh_[i - 1].ending & en_[j - 1].ending;
-    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f);
+    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f) + lead_reward(i, j);
   }
+  // And for the leads of the next sentences (see speakers.h). (Not for a
+  // bead leaving sentences without counterpart: a path could reach a
+  // matching boundary through them, for more than their cost.)
+  float lead_reward(std::size_t i, std::size_t j) const { return speakers_ ? speakers_->reward(i, j) : 0.f; }
 
   float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
 
@@ -1170,6 +1178,7 @@ class Search {
   float ratio_;
   bool use_quotes_ = false;
   bool use_speech_ = false;
+  const Speakers* speakers_ = nullptr;  // set_speakers
   float endings_ = 0.f;  // w_.endings
   float closing_ = 0.f;  // w_.closing
   std::vector<float> zh_norm_, en_norm_;
@@ -1362,6 +1371,10 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   extractor->offer_only(&english_ids);
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
+  // The sentences' leads (speakers.h): Chinese against English only.
+  const bool leads = options.weights.speakers != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh;
+  std::vector<std::uint64_t> zh_leads = leads ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
+  EnglishLeads en_leads = leads ? english_leads(en_doc.text, en_sentences, en, english_ids) : EnglishLeads{};
   finish_features(zh, en, english_ids);
   // (Held while searches run: freed while the pairs are learned, and made again after.)
   std::optional<EnglishIndex> english_index(std::in_place, index_english(en, english_ids));
@@ -1407,6 +1420,13 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
                        learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;
   english_index.emplace(index_english(en, english_ids));
+  // The leads' reward, fitted on the first path with the learned pairs.
+  Speakers speakers;
+  if (leads) {
+    speakers = Speakers(zh, zh_leads, std::move(en_leads));
+    speakers.fit_weight(beads, options.weights.speakers);
+  }
+  std::vector<std::uint64_t>().swap(zh_leads);
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
@@ -1416,6 +1436,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     const Path first = path_of(beads);
     std::vector<Bead>().swap(beads);  // (each run clears and refills them: not held through the search)
     Search search(zh, en, second, guide.ratio, *english_index);
+    search.set_speakers(&speakers);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory).
@@ -1424,6 +1445,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : fitted;
     Search search(zh, en, last, guide.ratio, *english_index);
+    search.set_speakers(&speakers);
     search.path_band(path_of(beads), 2);
     search.join_crossed_near_path(beads);
   }
