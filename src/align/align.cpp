@@ -18,6 +18,10 @@
 #include "align/speakers.h"
 #include "segment/segment.h"
 
+#if defined(__SSE__) || defined(__x86_64__)
+#include <xmmintrin.h>
+#endif
+
 namespace tc {
 namespace {
 
@@ -150,40 +154,61 @@ class ChanceTable {
     const std::size_t s = held_[slot];
     const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
-    // Length by length over all tokens (at most kMaxTokens): the tokens' terms
-    // are computed side by side, then summed in token order as ever.
+    // Each length's sum runs over the tokens in token order (as ever).
     float* row = &linear_[slot * kLinear];
     const std::size_t tokens = std::min(weights.size(), kMaxTokens);
+    row[0] = 0.f;
+#if defined(__SSE__) || defined(__x86_64__)
+    // Four tokens by four lengths at a time: each token's powers run side by
+    // side in one register, a transpose turns them into four lengths' terms,
+    // added to the four lengths' sums token after token. The tokens are
+    // padded to a multiple of four with weight 0 and step 1, whose terms are
+    // 0 (adding 0 leaves a sum as it was): the same sums, bit for bit.
+    const std::size_t groups = (tokens + 3) / 4;
+    alignas(16) std::array<float, kMaxTokens> step{}, weight{}, missed{};
+    for (std::size_t t = 0; t < groups * 4; ++t) {
+      step[t] = t < tokens ? std::exp(-rates[t]) : 1.f;
+      weight[t] = t < tokens ? weights[t] : 0.f;
+      missed[t] = 1.f;
+    }
+    const __m128 one = _mm_set1_ps(1.f);
+    for (int k = 1; k < kLinear; k += 4) {
+      __m128 sum = _mm_setzero_ps();
+      for (std::size_t g = 0; g < groups; ++g) {
+        const __m128 st = _mm_load_ps(&step[g * 4]), w = _mm_load_ps(&weight[g * 4]);
+        __m128 m = _mm_load_ps(&missed[g * 4]);
+        m = _mm_mul_ps(m, st);
+        __m128 t0 = _mm_mul_ps(w, _mm_sub_ps(one, m));
+        m = _mm_mul_ps(m, st);
+        __m128 t1 = _mm_mul_ps(w, _mm_sub_ps(one, m));
+        m = _mm_mul_ps(m, st);
+        __m128 t2 = _mm_mul_ps(w, _mm_sub_ps(one, m));
+        m = _mm_mul_ps(m, st);
+        __m128 t3 = _mm_mul_ps(w, _mm_sub_ps(one, m));
+        _mm_store_ps(&missed[g * 4], m);
+        _MM_TRANSPOSE4_PS(t0, t1, t2, t3);  // t0: token 4g's terms of the four lengths, ...
+        sum = _mm_add_ps(sum, t0);
+        sum = _mm_add_ps(sum, t1);
+        sum = _mm_add_ps(sum, t2);
+        sum = _mm_add_ps(sum, t3);
+      }
+      alignas(16) float out[4];
+      _mm_store_ps(out, sum);
+      for (int b = 0; b < 4 && k + b < kLinear; ++b) row[k + b] = out[b];
+    }
+#else
     std::array<float, kMaxTokens> step{}, missed{};
     for (std::size_t t = 0; t < tokens; ++t) step[t] = std::exp(-rates[t]), missed[t] = 1.f;
-    row[0] = 0.f;
-    int k = 1;
-    const int end = kLinear;
-    // Eight lengths at a time: their sums run side by side (each in token
-    // order), not one after another.
-    constexpr int kBlock = 8;
-    alignas(64) float term[kBlock][kMaxTokens];
-    for (; k < end; k += kBlock) {
-      const int count = std::min(kBlock, end - k);
-      for (int b = 0; b < count; ++b)
-        for (std::size_t t = 0; t < tokens; ++t) {
-          missed[t] *= step[t];
-          term[b][t] = weights[t] * (1.f - missed[t]);
-        }
-      if (count == kBlock) {
-        float sum[kBlock] = {};
-        for (std::size_t t = 0; t < tokens; ++t)
-          for (int b = 0; b < kBlock; ++b) sum[b] += term[b][t];
-        for (int b = 0; b < kBlock; ++b) row[k + b] = sum[b];
-      } else {
-        for (int b = 0; b < count; ++b) {
-          float sum = 0.f;
-          for (std::size_t t = 0; t < tokens; ++t) sum += term[b][t];
-          row[k + b] = sum;
-        }
+    for (int k = 1; k < kLinear; ++k) {
+      float sum = 0.f;
+      for (std::size_t t = 0; t < tokens; ++t) {
+        missed[t] *= step[t];
+        sum += weights[t] * (1.f - missed[t]);
       }
+      row[k] = sum;
     }
-    linear_done_[slot] = end;
+#endif
+    linear_done_[slot] = kLinear;
   }
   const std::vector<SentenceFeatures>* side_ = nullptr;
   std::size_t mask_ = 0;
@@ -211,11 +236,8 @@ struct EnglishIndex {
   std::vector<std::uint32_t> postings_start;
   std::vector<std::uint32_t> posting_sentence;
   std::vector<std::uint8_t> posting_token;
-  // The same by sentence: each sentence's (position, token) by ascending
-  // position, [wanted_start[j], wanted_start[j + 1]) (see Search::pair_masks).
-  std::vector<std::uint32_t> wanted_start;
-  std::vector<std::uint32_t> wanted_position;
-  std::vector<std::uint8_t> wanted_token;
+  // (Not by sentence as well: Search::pair_masks reads a sentence's tokens,
+  // and a copy of every English token's position held five bytes a token.)
 };
 
 // vocabulary: the one the sentences' offers index; the English tokens are
@@ -226,21 +248,11 @@ EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabu
   // those, by the id's position in the vocabulary (counted, then filled in
   // sentence order).
   index.postings_start.assign(vocabulary.ids.size() + 1, 0);
-  index.wanted_start.assign(en.size() + 1, 0);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted;  // (position, token) of one sentence
   for (std::size_t j = 0; j < en.size(); ++j) {
     const auto ids = en[j].tokens.positions(), alt_ids = en[j].tokens.alt_positions();
-    wanted.clear();
     for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
       for (const std::uint32_t found : {ids[k], alt_ids[k]})
-        if (found) wanted.emplace_back(found - 1, static_cast<std::uint32_t>(k));
-    for (const auto& [position, token] : wanted) ++index.postings_start[position + 1];
-    std::sort(wanted.begin(), wanted.end());
-    for (const auto& [position, token] : wanted) {
-      index.wanted_position.push_back(position);
-      index.wanted_token.push_back(static_cast<std::uint8_t>(token));
-    }
-    index.wanted_start[j + 1] = static_cast<std::uint32_t>(index.wanted_position.size());
+        if (found) ++index.postings_start[found];
   }
   for (std::size_t p = 1; p < index.postings_start.size(); ++p) index.postings_start[p] += index.postings_start[p - 1];
   index.posting_sentence.resize(index.postings_start.back());
@@ -257,6 +269,33 @@ EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabu
         }
   }
   return index;
+}
+
+// The beads with those at splits (ascending (bead, detail) pairs) each
+// made two by split(bead, detail, first, second): in place, from the last
+// bead back, in the room the vector has (a second vector of the beads, each
+// moved, was the aligner's peak on short sentences; the room is made only
+// when something splits).
+template <class Split>
+std::vector<Bead> split_in_place(std::vector<Bead> beads, const std::vector<std::pair<std::size_t, std::size_t>>& splits,
+                                 Split split) {
+  if (splits.empty()) return beads;
+  const std::size_t old_size = beads.size();
+  beads.reserve(old_size + splits.size());  // (exactly: resize alone would double the room)
+  beads.resize(old_size + splits.size());
+  std::size_t write = beads.size();
+  std::size_t next = splits.size();  // splits[next - 1]: the last one not yet made
+  for (std::size_t k = old_size; k-- > 0;) {
+    if (next > 0 && splits[next - 1].first == k) {
+      Bead first, second;
+      split(beads[k], splits[--next].second, first, second);
+      beads[--write] = std::move(second);
+      beads[--write] = std::move(first);
+    } else if (--write != k) {
+      beads[write] = std::move(beads[k]);
+    }
+  }
+  return beads;
 }
 
 // The search: rows are Chinese prefixes (0..n), columns English prefixes
@@ -298,23 +337,6 @@ class Search {
     };
     log_table(zh, false, zh_log_);
     log_table(en, true, en_log_);
-    // The same by span (end * kMaxSpan + sentences - 1): the search reads each many times.
-    auto span_logs = [](const std::vector<double>& prefix, const std::vector<double>& table, std::vector<double>& out) {
-      const std::size_t count = prefix.size() - 1;
-      out.assign((count + 1) * kMaxSpan, std::numeric_limits<double>::quiet_NaN());
-      for (std::size_t end = 1; end <= count; ++end)
-        for (std::size_t k = 1; k <= std::min<std::size_t>(end, kMaxSpan); ++k) {
-          const auto index = static_cast<std::size_t>(prefix[end] - prefix[end - k]);
-          if (index < table.size()) out[end * kMaxSpan + (k - 1)] = table[index];
-        }
-    };
-    span_logs(zh_length_, zh_log_, zh_span_log_);
-    span_logs(en_length_, en_log_, en_span_log_);
-    // Where each span of up to kMaxSpan English sentences falls in the Chinese chance tables (the same for every row).
-    en_points_.resize((en.size() + 1) * kMaxSpan);
-    for (std::size_t j = 1; j <= en.size(); ++j)
-      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b)
-        en_points_[j * kMaxSpan + (b - 1)] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
     lexical_ = static_cast<float>(w_.lexical);
     orphan_ = static_cast<float>(w_.orphan);
     quotes_ = static_cast<float>(w_.quotes);
@@ -429,6 +451,15 @@ class Search {
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
     posting_next_.assign(index_.postings_start.begin(), index_.postings_start.end() - 1);
+    // The English columns' span entries, over the columns row i's beads and
+    // the mask row built for it read: [lo[i - 1], hi[i + kMaxSpan - 1]].
+    std::size_t columns = 1;
+    for (std::size_t r = 0; r <= n; ++r) columns = std::max(columns, hi_[std::min(n, r + kMaxSpan)] - lo_[r] + 1);
+    const std::size_t slots = std::bit_ceil(std::min(columns, m + 1));
+    en_column_log_.assign(slots * kMaxSpan, 0.0);
+    en_column_point_.assign(slots * kMaxSpan, {});
+    en_column_mask_ = slots - 1;
+    en_columns_end_ = 0;
     // Back pointers (shape index) of every cell, row after row, two cells a
     // byte (16 shapes: 4 bits; on repetitive text the band is wide and they
     // were the largest thing the search held); scores only of the rows a
@@ -448,6 +479,7 @@ class Search {
     std::array<StartRow, kShapes.size()> from{};
     path_score_ = 0.f;
     for (std::size_t i = 0; i <= n; ++i) {
+      fill_span_entries(i);
       if (i > 0) build_mask_row(i - 1);
       if (i > 0) build_en_terms(i);
       if (can_prune_) prepare_upper_rows(i);
@@ -513,7 +545,8 @@ class Search {
       const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
       i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
     }
-    beads.reserve(count);
+    // (With room for a few beads more: the final path's are split in place, see split_in_place.)
+    beads.reserve(count + count / 64 + 4);
     std::size_t i = n, j = m;
     while (i > 0 || j > 0) {
       const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
@@ -594,7 +627,7 @@ class Search {
           const std::uint64_t more = bits | row[j - b - first].zh;
           if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         }
-        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_points_[j * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_column_point_[(j & en_column_mask_) * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
       float most = 0.f;
@@ -709,25 +742,44 @@ class Search {
     cached.i = i, cached.j = j, cached.masks = {};
     const Offers& offers = zh_[i].offers;
     if (offers.empty()) return {};
-    const std::uint32_t w0 = index_.wanted_start[j], w1 = index_.wanted_start[j + 1];
-    if (w0 == w1) return {};
-    // The English tokens' positions in the vocabulary (ascending), each
-    // looked for in the Chinese sentence's offers, decoded once for the
+    const auto& wanted = wanted_of(j);
+    if (wanted.empty()) return {};
+    // Each looked for in the Chinese sentence's offers, decoded once for the
     // rows asked for lately, from where the one before was found.
     const DecodedOffers& row = decoded(i);
     PairMasks pm;
     auto at = row.positions.begin();
-    for (std::uint32_t w = w0; w < w1; ++w) {
-      at = std::lower_bound(at, row.positions.end(), index_.wanted_position[w]);
+    for (const auto& [position, token] : wanted) {
+      at = std::lower_bound(at, row.positions.end(), position);
       if (at == row.positions.end()) break;
-      if (*at == index_.wanted_position[w]) {
-        pm.en |= std::uint64_t{1} << index_.wanted_token[w];
+      if (*at == position) {
+        pm.en |= std::uint64_t{1} << token;
         pm.zh |= row.bits[static_cast<std::size_t>(at - row.positions.begin())];
       }
     }
     cached.masks = pm;
     return pm;
   }
+
+  // English sentence j's tokens' positions in the vocabulary, with their
+  // token, ascending (for the sentences asked for lately).
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& wanted_of(std::size_t j) const {
+    WantedTokens& slot = wanted_[j & (wanted_.size() - 1)];
+    if (slot.j != j) {
+      slot.j = j;
+      slot.entries.clear();
+      const auto ids = en_[j].tokens.positions(), alt_ids = en_[j].tokens.alt_positions();
+      for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
+        for (const std::uint32_t found : {ids[k], alt_ids[k]})
+          if (found) slot.entries.emplace_back(found - 1, static_cast<std::uint32_t>(k));
+      std::sort(slot.entries.begin(), slot.entries.end());
+    }
+    return slot.entries;
+  }
+  struct WantedTokens {
+    std::size_t j = static_cast<std::size_t>(-1);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;
+  };
 
   // The offers of Chinese sentence i as positions and bits (a few rows kept).
   struct DecodedOffers {
@@ -796,7 +848,7 @@ class Search {
   // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
   // The same for a spans of a (>= 1) Chinese sentences ending at i1 and b (>= 1) English ones ending at j1, from the span tables.
   [[gnu::always_inline]] float span_length_term(std::size_t i1, std::size_t a, std::size_t j1, std::size_t b) const {
-    const double zh_log = zh_span_log_[i1 * kMaxSpan + (a - 1)], en_log = en_span_log_[j1 * kMaxSpan + (b - 1)];
+    const double zh_log = zh_row_log_[a - 1], en_log = en_column_log_[(j1 & en_column_mask_) * kMaxSpan + (b - 1)];
     if (std::isnan(zh_log) || std::isnan(en_log)) [[unlikely]]
       return length_term(i1 - a, i1, j1 - b, j1);
     const auto deviation = static_cast<float>(en_log - zh_log);
@@ -907,16 +959,19 @@ class Search {
   }
 
   std::vector<Bead> split_orphans(std::vector<Bead> beads) const {
-    std::vector<Bead> out;
-    out.reserve(beads.size());
-    for (Bead& bead : beads) {
+    // The beads that split, and where (mostly none: the beads are split in
+    // place, not copied into a second vector, the aligner's peak on short
+    // sentences).
+    std::vector<std::pair<std::size_t, std::size_t>> splits;  // (bead, orphan)
+    for (std::size_t k = 0; k < beads.size(); ++k) {
+      const Bead& bead = beads[k];
       const bool many_en = bead.source.size() == 1 && bead.target.size() >= 2;
       const bool many_zh = bead.target.size() == 1 && bead.source.size() >= 2;
       const std::size_t orphan = many_en ? orphan_in(bead, true) : many_zh ? orphan_in(bead, false) : kNoOrphan;
-      if (orphan == kNoOrphan) {
-        out.push_back(std::move(bead));
-        continue;
-      }
+      if (orphan != kNoOrphan) splits.emplace_back(k, orphan);
+    }
+    return split_in_place(std::move(beads), splits, [&](Bead& bead, std::size_t orphan, Bead& first, Bead& second) {
+      const bool many_en = bead.source.size() == 1;
       Bead rest = std::move(bead);
       Bead alone;
       auto& side = many_en ? rest.target : rest.source;
@@ -926,10 +981,9 @@ class Search {
       const std::size_t i0 = rest.source.front(), i1 = rest.source.back() + 1;
       const std::size_t j0 = rest.target.front(), j1 = rest.target.back() + 1;
       rest.score = confidence(i0, i1, j0, j1);
-      if (orphan == 0) out.push_back(std::move(alone)), out.push_back(std::move(rest));
-      else out.push_back(std::move(rest)), out.push_back(std::move(alone));
-    }
-    return out;
+      if (orphan == 0) first = std::move(alone), second = std::move(rest);
+      else first = std::move(rest), second = std::move(alone);
+    });
   }
 
  private:
@@ -1184,9 +1238,41 @@ class Search {
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
-  std::vector<ChanceTable::Point> en_points_;  // see build_mask_row: by span (end * kMaxSpan + sentences - 1)
   float lexical_ = 0, orphan_ = 0, quotes_ = 0, quote_presence_ = 0, paragraph_ = 0;  // the weights as floats
-  std::vector<double> zh_span_log_, en_span_log_;  // their entries by span (NaN: not in them), see span_length_term
+  // The entries of zh_log_ and en_log_ of the spans of up to kMaxSpan
+  // sentences ending at the search's current row (by sentences - 1; NaN:
+  // not in them), and at the English columns it reads, with where those
+  // spans fall in the Chinese chance tables (see build_mask_row): in a ring
+  // as wide as the band's window (column j in slot j % size). Tables of
+  // every sentence took 120 bytes an English one, more than the text of many.
+  std::array<double, kMaxSpan> zh_row_log_{};
+  std::vector<double> en_column_log_;                 // by slot, then sentences - 1
+  std::vector<ChanceTable::Point> en_column_point_;  // the same
+  std::size_t en_column_mask_ = 0;                    // slots - 1
+  std::size_t en_columns_end_ = 0;  // columns below this are filled (the last slots of them held)
+  // The span entries of row i and of the columns up to the last one its beads and mask row read.
+  void fill_span_entries(std::size_t i) {
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    zh_row_log_.fill(kNaN);
+    for (std::size_t a = 1; a <= std::min<std::size_t>(i, kMaxSpan); ++a) {
+      const auto index = static_cast<std::size_t>(zh_length_[i] - zh_length_[i - a]);
+      if (index < zh_log_.size()) zh_row_log_[a - 1] = zh_log_[index];
+    }
+    const std::size_t n = zh_.size(), m = en_.size();
+    const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan - 1)]);
+    for (; en_columns_end_ <= last; ++en_columns_end_) {
+      const std::size_t j = en_columns_end_;
+      double* log = &en_column_log_[(j & en_column_mask_) * kMaxSpan];
+      ChanceTable::Point* point = &en_column_point_[(j & en_column_mask_) * kMaxSpan];
+      for (std::size_t b = 1; b <= kMaxSpan; ++b) {
+        log[b - 1] = kNaN, point[b - 1] = {};
+        if (b > j) continue;
+        const auto index = static_cast<std::size_t>(en_length_[j] - en_length_[j - b]);
+        if (index < en_log_.size()) log[b - 1] = en_log_[index];
+        point[b - 1] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
+      }
+    }
+  }
   std::array<float, kShapes.size()> shape_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
   std::vector<std::uint8_t> zh_spans_, en_spans_;
@@ -1226,6 +1312,7 @@ class Search {
   };
   mutable std::array<PairCache, 128> pair_cache_{};
   mutable std::array<DecodedOffers, 8> decoded_{};
+  mutable std::array<WantedTokens, 8> wanted_{};
   // The search's place in each position's postings: the first not before the
   // first column of the last mask row built (rows' first columns only grow,
   // so each list is walked once per run, not searched once per row).
@@ -1281,25 +1368,21 @@ bool free_translation(const std::vector<Bead>& beads) {
 std::vector<Bead> split_unrelated(std::vector<Bead> beads, const std::vector<SentenceFeatures>& zh,
                                   const std::vector<SentenceFeatures>& en, int min_tokens) {
   if (free_translation(beads)) return beads;
-  std::vector<Bead> out;
-  out.reserve(beads.size());
-  for (auto& bead : beads) {
-    if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) {
-      out.push_back(std::move(bead));
-      continue;
-    }
+  std::vector<std::pair<std::size_t, std::size_t>> splits;  // (bead, 0), see split_in_place
+  for (std::size_t k = 0; k < beads.size(); ++k) {
+    const Bead& bead = beads[k];
+    if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) continue;
     std::size_t zh_tokens = 0, en_tokens = 0;
     for (auto i : bead.source) zh_tokens += zh[i].tokens.size();
     for (auto j : bead.target) en_tokens += en[j].tokens.size();
     const auto min_side = static_cast<std::size_t>(min_tokens);
-    if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) {
-      out.push_back(std::move(bead));
-      continue;
-    }
-    out.push_back({std::move(bead.source), {}, 0.f});
-    out.push_back({{}, std::move(bead.target), 0.f});
+    if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) continue;
+    splits.emplace_back(k, 0);
   }
-  return out;
+  return split_in_place(std::move(beads), splits, [](Bead& bead, std::size_t, Bead& first, Bead& second) {
+    first = {std::move(bead.source), {}, 0.f};
+    second = {{}, std::move(bead.target), 0.f};
+  });
 }
 
 // The second pass's length sigma, scaled by the spread of the first path's
@@ -1375,7 +1458,8 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const bool leads = options.weights.speakers != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh;
   std::vector<std::uint64_t> zh_leads = leads ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
   EnglishLeads en_leads = leads ? english_leads(en_doc.text, en_sentences, en, english_ids) : EnglishLeads{};
-  finish_features(zh, en, english_ids);
+  // (Declared after the sides: destroyed before them, which never read it then.)
+  const TokenPools token_pools = finish_features(zh, en, english_ids);
   // (Held while searches run: freed while the pairs are learned, and made again after.)
   std::optional<EnglishIndex> english_index(std::in_place, index_english(en, english_ids));
   mark_speech(zh);
@@ -1439,8 +1523,11 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     search.set_speakers(&speakers);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
-    // time and memory).
-    search_near(search, first, 16, 64, beads);
+    // time and memory). The band starts narrow: the second path stays within
+    // three sentences of the first on MAC-Dev, TICO-19 and the synthetic
+    // pair (beads the same as with a half width of 16, at a quarter of its
+    // cells), and widens where it touches the edge.
+    search_near(search, first, 4, 64, beads);
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : fitted;
