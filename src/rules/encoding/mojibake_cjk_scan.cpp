@@ -1229,17 +1229,27 @@ bool may_open_cjk_gate(char32_t cp) {
 }
 
 std::string message_for(const Hit& hit, std::string_view written) {
-  std::string message = "mojibake: " + std::string(hit.how);
-  if (hit.recovered && hit.recovered->empty())
-    message += " (\"" + std::string(written) + "\" is to be removed)";
-  else if (hit.recovered)
-    message += " (\"" + std::string(written) + "\" was \"" + *hit.recovered + "\")";
-  else if (hit.lossy) {
-    const std::string lost = hit.loss ? hit.loss->lost : std::string();
+  // Appended into one string sized up front: a hit can span megabytes, and each
+  // `a + b` temporary would hold another copy of it.
+  const std::string_view how = hit.how;
+  std::string message;
+  if (hit.recovered) {
+    message.reserve(24 + how.size() + written.size() + hit.recovered->size());
+    message.append("mojibake: ").append(how).append(" (\"").append(written);
+    if (hit.recovered->empty())
+      message.append("\" is to be removed)");
+    else
+      message.append("\" was \"").append(*hit.recovered).append("\")");
+    return message;
+  }
+  message.append("mojibake: ").append(how);
+  if (hit.lossy) {
+    const std::string_view lost = hit.loss ? std::string_view(hit.loss->lost) : std::string_view();
     const bool several = !lost.empty() && lost[0] >= '2' && lost[0] <= '9';
-    message += "; " + (lost.empty() ? std::string("a byte") : lost) + (several ? " were" : " was") +
-               " lost, so the text cannot be recovered exactly";
-    if (hit.loss && hit.loss->partial) message += "; recovered as far as possible: \"" + *hit.loss->partial + "\"";
+    message.append("; ").append(lost.empty() ? std::string_view("a byte") : lost).append(several ? " were" : " was");
+    message.append(" lost, so the text cannot be recovered exactly");
+    if (hit.loss && hit.loss->partial)
+      message.append("; recovered as far as possible: \"").append(*hit.loss->partial).append("\"");
   }
   return message;
 }
