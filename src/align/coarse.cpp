@@ -368,15 +368,20 @@ float paired_ratio(const std::vector<Bead>& path, const std::vector<Chunk>& zh, 
 }  // namespace
 
 CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script) {
-  // Chunks of about kGroup sentences (by length, so that chunks of the two
-  // sides hold about as much text), then chunks of kGroup chunks while a
-  // whole search over them would cost more than kWholeCells cells.
+  // Chunks of about kFirst sentences (by length, so that chunks of the two
+  // sides hold about as much text), then chunks of about kGroup sentences,
+  // then of kGroup chunks while a whole search over them would cost more
+  // than kWholeCells cells. The first level, searched in a band around the
+  // path of the second, is a guide close enough for the sentence search's
+  // band to be narrow (half width 4, where chunks of kGroup sentences
+  // needed 12: the path strayed up to 16 columns from their rectangles).
+  constexpr float kFirst = 4.f;
   constexpr float kGroup = 8.f;
   constexpr std::size_t kWholeCells = 250'000;
   constexpr std::size_t kChunkMargin = 3;
   double zh_total = 0;
   for (const auto& s : zh) zh_total += s.length;
-  const float zh_target = zh.empty() ? 1.f : kGroup * static_cast<float>(zh_total / static_cast<double>(zh.size()));
+  const float zh_target = zh.empty() ? 1.f : kFirst * static_cast<float>(zh_total / static_cast<double>(zh.size()));
   // The Chinese chunks do not depend on the ratio: each level is made once,
   // and kept for the rounds after (a lopsided pair takes three).
   // Levels are moved in: an initializer list or assign(1, x) would copy every chunk's ids.
@@ -391,9 +396,9 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
     en_levels.push_back(sentence_chunks(en, false, zh_target * ratio));
     float target = zh_target;
     std::size_t top = 0;  // the level searched whole
-    while ((zh_levels[top].size() + 1) * (en_levels.back().size() + 1) > kWholeCells && zh_levels[top].size() > kGroup &&
+    while ((top == 0 || (zh_levels[top].size() + 1) * (en_levels.back().size() + 1) > kWholeCells) && zh_levels[top].size() > kGroup &&
            en_levels.back().size() > kGroup) {
-      target *= kGroup;
+      target *= top == 0 ? kGroup / kFirst : kGroup;
       if (zh_levels.size() == top + 1) zh_levels.push_back(coarser_chunks(zh_levels[top], target));
       ++top;
       en_levels.push_back(coarser_chunks(en_levels.back(), target * ratio));
