@@ -3,9 +3,10 @@
 // correctly), and speed (MAC-Dev total with lexicon load; a synthetic
 // 20,000 x 26,000-sentence pair with peak RSS).
 // Reads ../shared/corpora beside the source tree (or $TRANSCHECK_CORPORA); says so when absent.
-//   align_bench [--corpora DIR] [--skip-synthetic] [--skip-tico] [--verbose] [--loo] [--loo-endings] [--weights k=v,...]
+//   align_bench [--corpora DIR] [--skip-synthetic] [--skip-tico] [--verbose] [--loo] [--loo-endings] [--loo-speakers] [--weights k=v,...]
 // --loo adds the leave-one-chapter-out evaluation (27 weight sets on the six chapters, about 20 s);
 // --loo-endings the same with the endings' weights as a fourth knob (81 sets);
+// --loo-speakers the same with the leads' weight (speakers) as a fourth knob, x {0, 0.5, 1, 2} (108 sets);
 // ALIGN_BENCH_ERRORS=1 lists the gold beads missed with what the aligner made of them, and
 // the TICO-19 beads whose sides cover different segments.
 #include <sys/resource.h>
@@ -155,6 +156,7 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "leak") w.leak = value;
     else if (key == "endings") w.endings = value;
     else if (key == "closing") w.closing = value;
+    else if (key == "speakers") w.speakers = value;
     else if (key == "orphan") w.orphan = value;
     else if (key == "sub") w.sub_glosses = value != 0;
     else if (key == "orphan_tokens") w.orphan_tokens = static_cast<int>(value);
@@ -259,7 +261,8 @@ void print_missed(const Chapter& chapter, const std::vector<BeadPair>& test) {
 // tuning fits MAC-Dev rather than translation in general.
 // endings: the endings' weights (endings and closing, together) are a fourth
 // knob, x {0, 1, 1.5}.
-void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& base, bool endings) {
+// speakers: the leads' weight is a fourth knob, x {0, 0.5, 1, 2}.
+void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& base, bool endings, bool speakers) {
   struct Knob {
     const char* name;
     double AlignWeights::*field;
@@ -269,16 +272,21 @@ void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& bas
                                       {"length", &AlignWeights::length, {0.67, 1.0, 1.5}},
                                       {"skip", &AlignWeights::skip, {0.8, 1.0, 1.2}}}};
   const std::vector<double> ending_factors = endings ? std::vector<double>{0.0, 1.0, 1.5} : std::vector<double>{1.0};
+  const std::vector<double> speaker_factors = speakers ? std::vector<double>{0.0, 0.5, 1.0, 2.0} : std::vector<double>{1.0};
   std::vector<AlignWeights> grid;
+  std::size_t defaults = 0;  // every factor 1.0
   for (double a : knobs[0].factors)
     for (double b : knobs[1].factors)
       for (double c : knobs[2].factors)
-        for (double d : ending_factors) {
-          AlignWeights w = base.weights;
-          w.*knobs[0].field *= a, w.*knobs[1].field *= b, w.*knobs[2].field *= c;
-          w.endings *= d, w.closing *= d;
-          grid.push_back(w);
-        }
+        for (double d : ending_factors)
+          for (double e : speaker_factors) {
+            AlignWeights w = base.weights;
+            w.*knobs[0].field *= a, w.*knobs[1].field *= b, w.*knobs[2].field *= c;
+            w.endings *= d, w.closing *= d;
+            w.speakers *= e;
+            if (a == 1.0 && b == 1.0 && c == 1.0 && d == 1.0 && e == 1.0) defaults = grid.size();
+            grid.push_back(w);
+          }
   // counts[g][c]: weights g on chapter c.
   std::vector<std::vector<Counts>> counts(grid.size());
   for (std::size_t g = 0; g < grid.size(); ++g) {
@@ -286,11 +294,10 @@ void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& bas
     options.weights = grid[g];
     for (const auto& chapter : chapters) counts[g].push_back(score_chapter(chapter.gold, align_chapter(chapter, options)));
   }
-  const std::size_t defaults = grid.size() / 2;  // every factor 1.0
   double sum_held_out = 0, sum_in_sample = 0;
   Counts pooled_held_out;
-  std::printf("MAC-Dev leave-one-chapter-out (grid of %zu weight sets: lexical, length, skip x {0.75..1.5}%s of the defaults):\n", grid.size(),
-              endings ? ", endings and closing x {0, 1, 1.5}" : "");
+  std::printf("MAC-Dev leave-one-chapter-out (grid of %zu weight sets: lexical, length, skip x {0.75..1.5}%s%s of the defaults):\n", grid.size(),
+              endings ? ", endings and closing x {0, 1, 1.5}" : "", speakers ? ", speakers x {0, 0.5, 1, 2}" : "");
   for (std::size_t c = 0; c < chapters.size(); ++c) {
     std::size_t best = defaults;
     double best_f1 = -1;
@@ -303,16 +310,16 @@ void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& bas
     const double held_out = counts[best][c].strict_f1(), in_sample = counts[defaults][c].strict_f1();
     sum_held_out += held_out, sum_in_sample += in_sample;
     pooled_held_out.add(counts[best][c]);
-    std::printf("  held out %s: strict F1 %.3f with weights tuned on the rest (lexical %.2f length %.2f skip %.2f endings %.2f closing %.2f); defaults %.3f\n",
+    std::printf("  held out %s: strict F1 %.3f with weights tuned on the rest (lexical %.2f length %.2f skip %.2f endings %.2f closing %.2f speakers %.2f); defaults %.3f\n",
                 chapters[c].name.c_str(), held_out, grid[best].lexical, grid[best].length, grid[best].skip, grid[best].endings,
-                grid[best].closing, in_sample);
+                grid[best].closing, grid[best].speakers, in_sample);
   }
   const double n = static_cast<double>(std::max<std::size_t>(1, chapters.size()));
   std::printf("MAC-Dev LOO strict F1: mean %.3f (pooled %.3f); defaults, mean per chapter %.3f\n", sum_held_out / n,
               pooled_held_out.strict_f1(), sum_in_sample / n);
 }
 
-void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool loo, bool loo_endings) {
+void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool loo, bool loo_endings, bool loo_speakers) {
   const fs::path dir = root / "mac-dev";
   if (!fs::is_directory(dir)) {
     std::printf("MAC-Dev: corpus not found at %s, skipped\n", dir.c_str());
@@ -353,7 +360,7 @@ void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool 
               load_seconds, load_cpu, lexicon.size());
   std::printf("MAC-Dev per bead shape (recall: gold beads found exactly; precision: output beads in the gold):\n");
   shapes.print();
-  if (loo) leave_one_out(chapters, options, loo_endings);
+  if (loo) leave_one_out(chapters, options, loo_endings, loo_speakers);
 }
 
 void tico(const fs::path& root, const AlignOptions& base) {
@@ -527,7 +534,7 @@ int main(int argc, char** argv) {
   fs::path corpora = fs::path(TRANSCHECK_SOURCE_DIR) / ".." / "shared" / "corpora";
   if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
   std::size_t synthetic_size = 20000;
-  bool skip_synthetic = false, skip_tico = false, verbose = false, loo = false, loo_endings = false;
+  bool skip_synthetic = false, skip_tico = false, verbose = false, loo = false, loo_endings = false, loo_speakers = false;
   AlignOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -536,11 +543,12 @@ int main(int argc, char** argv) {
     else if (arg == "--verbose") verbose = true;
     else if (arg == "--loo") loo = true;
     else if (arg == "--loo-endings") loo = loo_endings = true;
+    else if (arg == "--loo-speakers") loo = loo_speakers = true;
     else if (arg == "--skip-tico") skip_tico = true;
     else if (arg == "--synthetic" && i + 1 < argc) synthetic_size = std::stoul(argv[++i]);
     else if (arg == "--weights" && i + 1 < argc) apply_weights(options.weights, argv[++i]);
   }
-  mac_dev(corpora, options, verbose, loo, loo_endings);
+  mac_dev(corpora, options, verbose, loo, loo_endings, loo_speakers);
   if (!skip_tico) tico(corpora, options);
   if (!skip_synthetic) synthetic(options, synthetic_size);
   return 0;

@@ -4,8 +4,10 @@
 //  (c) throughput of the encoding/* and script/* document rules and of all
 //      document rules, English and Chinese apart, beside a plain UTF-8
 //      validation loop timed over the same bytes.
-// Usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show]
-// (--show prints every finding on the ftfy cases)
+// Usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show] [--profile en|zh [--rounds N] [--only RULE]]
+// (--show prints every finding on the ftfy cases; --profile checks one language's text of (c) once with
+// the encoding/* and script/* rules and nothing else, for callgrind or perf: the check is
+// tc::check_document, its text built before it)
 // DIR defaults to ../shared/corpora beside the source tree; a missing corpus is reported as
 // "corpus absent", not as a failure.
 #include <nlohmann/json.hpp>
@@ -322,6 +324,29 @@ void throughput(const fs::path& corpora, const RuleList& rules, const std::strin
   }
 }
 
+// One check of one language's text with the rules of (c)'s first column
+// (rounds of them, the fastest reported beside the reference loop's rate),
+// or with one rule's family (only: "encoding/invalid-utf8" is the shared
+// scan and little else).
+void profile(const fs::path& corpora, const RuleList& rules, Lang lang, std::size_t megabytes, int rounds,
+             const std::string& only) {
+  CheckOptions options = only.empty() ? options_for({"encoding", "script"}) : options_for({only});
+  for (const auto& rule : rules)
+    if (!rule->info().enabled_by_default) options.selection.disable(std::string(rule->info().id));
+  std::string text = corpus_text(corpora, lang, megabytes / 2);
+  if (text.empty()) text = synthetic_text(lang, megabytes / 2);
+  const Document doc = make_document(std::string(to_string(lang)), std::move(text), lang, plain_text_reader());
+  double best = 0;
+  Timing t;
+  for (int round = 0; round < rounds; ++round) {
+    t = time_check(doc, rules, options);
+    best = std::max(best, t.megabytes / t.seconds);
+  }
+  const double reference = rounds > 1 ? reference_megabytes_per_second(doc.text) : 0;
+  std::printf("%s: %.1f MB, best of %d: %.1f MB/s (reference %.1f, x%.2f), %zu findings\n", doc.path.c_str(),
+              t.megabytes, rounds, best, reference, reference > 0 ? best / reference : 0.0, t.findings);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -329,19 +354,28 @@ int main(int argc, char** argv) {
   std::string throughput_file;
   std::size_t megabytes = 40;
   bool show = false;
+  std::string profiled, only;
+  int rounds = 1;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--corpora" && i + 1 < argc) corpora = argv[++i];
     else if (arg == "--throughput-file" && i + 1 < argc) throughput_file = argv[++i];
     else if (arg == "--megabytes" && i + 1 < argc) megabytes = std::stoul(argv[++i]);
     else if (arg == "--show") show = true;
+    else if (arg == "--profile" && i + 1 < argc) profiled = argv[++i];
+    else if (arg == "--rounds" && i + 1 < argc) rounds = std::stoi(argv[++i]);
+    else if (arg == "--only" && i + 1 < argc) only = argv[++i];
     else if (arg.rfind("--", 0) != 0) throughput_file = arg;
     else {
-      std::cerr << "usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show]\n";
+      std::cerr << "usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show] [--profile en|zh [--rounds N] [--only RULE]]\n";
       return 2;
     }
   }
   const RuleList rules = all_rules();
+  if (!profiled.empty()) {
+    profile(corpora, rules, profiled == "zh" ? Lang::zh : Lang::en, megabytes, rounds, only);
+    return 0;
+  }
   ftfy_detection(corpora, rules, show);
   mac_dev_false_alarms(corpora, rules);
   throughput(corpora, rules, throughput_file, megabytes);

@@ -15,6 +15,7 @@
 #include "align/features.h"
 #include "align/length_fit.h"
 #include "align/lexicon.h"
+#include "align/speakers.h"
 #include "segment/segment.h"
 
 #if defined(__SSE__) || defined(__x86_64__)
@@ -235,11 +236,8 @@ struct EnglishIndex {
   std::vector<std::uint32_t> postings_start;
   std::vector<std::uint32_t> posting_sentence;
   std::vector<std::uint8_t> posting_token;
-  // The same by sentence: each sentence's (position, token) by ascending
-  // position, [wanted_start[j], wanted_start[j + 1]) (see Search::pair_masks).
-  std::vector<std::uint32_t> wanted_start;
-  std::vector<std::uint32_t> wanted_position;
-  std::vector<std::uint8_t> wanted_token;
+  // (Not by sentence as well: Search::pair_masks reads a sentence's tokens,
+  // and a copy of every English token's position held five bytes a token.)
 };
 
 // vocabulary: the one the sentences' offers index; the English tokens are
@@ -250,21 +248,11 @@ EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabu
   // those, by the id's position in the vocabulary (counted, then filled in
   // sentence order).
   index.postings_start.assign(vocabulary.ids.size() + 1, 0);
-  index.wanted_start.assign(en.size() + 1, 0);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> wanted;  // (position, token) of one sentence
   for (std::size_t j = 0; j < en.size(); ++j) {
     const auto ids = en[j].tokens.positions(), alt_ids = en[j].tokens.alt_positions();
-    wanted.clear();
     for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
       for (const std::uint32_t found : {ids[k], alt_ids[k]})
-        if (found) wanted.emplace_back(found - 1, static_cast<std::uint32_t>(k));
-    for (const auto& [position, token] : wanted) ++index.postings_start[position + 1];
-    std::sort(wanted.begin(), wanted.end());
-    for (const auto& [position, token] : wanted) {
-      index.wanted_position.push_back(position);
-      index.wanted_token.push_back(static_cast<std::uint8_t>(token));
-    }
-    index.wanted_start[j + 1] = static_cast<std::uint32_t>(index.wanted_position.size());
+        if (found) ++index.postings_start[found];
   }
   for (std::size_t p = 1; p < index.postings_start.size(); ++p) index.postings_start[p] += index.postings_start[p - 1];
   index.posting_sentence.resize(index.postings_start.back());
@@ -281,6 +269,33 @@ EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabu
         }
   }
   return index;
+}
+
+// The beads with those at splits (ascending (bead, detail) pairs) each
+// made two by split(bead, detail, first, second): in place, from the last
+// bead back, in the room the vector has (a second vector of the beads, each
+// moved, was the aligner's peak on short sentences; the room is made only
+// when something splits).
+template <class Split>
+std::vector<Bead> split_in_place(std::vector<Bead> beads, const std::vector<std::pair<std::size_t, std::size_t>>& splits,
+                                 Split split) {
+  if (splits.empty()) return beads;
+  const std::size_t old_size = beads.size();
+  beads.reserve(old_size + splits.size());  // (exactly: resize alone would double the room)
+  beads.resize(old_size + splits.size());
+  std::size_t write = beads.size();
+  std::size_t next = splits.size();  // splits[next - 1]: the last one not yet made
+  for (std::size_t k = old_size; k-- > 0;) {
+    if (next > 0 && splits[next - 1].first == k) {
+      Bead first, second;
+      split(beads[k], splits[--next].second, first, second);
+      beads[--write] = std::move(second);
+      beads[--write] = std::move(first);
+    } else if (--write != k) {
+      beads[write] = std::move(beads[k]);
+    }
+  }
+  return beads;
 }
 
 // The search: rows are Chinese prefixes (0..n), columns English prefixes
@@ -322,23 +337,6 @@ class Search {
     };
     log_table(zh, false, zh_log_);
     log_table(en, true, en_log_);
-    // The same by span (end * kMaxSpan + sentences - 1): the search reads each many times.
-    auto span_logs = [](const std::vector<double>& prefix, const std::vector<double>& table, std::vector<double>& out) {
-      const std::size_t count = prefix.size() - 1;
-      out.assign((count + 1) * kMaxSpan, std::numeric_limits<double>::quiet_NaN());
-      for (std::size_t end = 1; end <= count; ++end)
-        for (std::size_t k = 1; k <= std::min<std::size_t>(end, kMaxSpan); ++k) {
-          const auto index = static_cast<std::size_t>(prefix[end] - prefix[end - k]);
-          if (index < table.size()) out[end * kMaxSpan + (k - 1)] = table[index];
-        }
-    };
-    span_logs(zh_length_, zh_log_, zh_span_log_);
-    span_logs(en_length_, en_log_, en_span_log_);
-    // Where each span of up to kMaxSpan English sentences falls in the Chinese chance tables (the same for every row).
-    en_points_.resize((en.size() + 1) * kMaxSpan);
-    for (std::size_t j = 1; j <= en.size(); ++j)
-      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b)
-        en_points_[j * kMaxSpan + (b - 1)] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
     lexical_ = static_cast<float>(w_.lexical);
     orphan_ = static_cast<float>(w_.orphan);
     quotes_ = static_cast<float>(w_.quotes);
@@ -365,6 +363,9 @@ class Search {
     zh_spans_ = span_bits(zh);
     en_spans_ = span_bits(en);
   }
+
+  // The leads' reward (speakers.h), from here on (null: none).
+  void set_speakers(const Speakers* speakers) { speakers_ = speakers; }
 
   // Every cell: for pairs small enough that a band would save little.
   void whole() {
@@ -450,6 +451,15 @@ class Search {
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
     posting_next_.assign(index_.postings_start.begin(), index_.postings_start.end() - 1);
+    // The English columns' span entries, over the columns row i's beads and
+    // the mask row built for it read: [lo[i - 1], hi[i + kMaxSpan - 1]].
+    std::size_t columns = 1;
+    for (std::size_t r = 0; r <= n; ++r) columns = std::max(columns, hi_[std::min(n, r + kMaxSpan)] - lo_[r] + 1);
+    const std::size_t slots = std::bit_ceil(std::min(columns, m + 1));
+    en_column_log_.assign(slots * kMaxSpan, 0.0);
+    en_column_point_.assign(slots * kMaxSpan, {});
+    en_column_mask_ = slots - 1;
+    en_columns_end_ = 0;
     // Back pointers (shape index) of every cell, row after row, two cells a
     // byte (16 shapes: 4 bits; on repetitive text the band is wide and they
     // were the largest thing the search held); scores only of the rows a
@@ -469,6 +479,7 @@ class Search {
     std::array<StartRow, kShapes.size()> from{};
     path_score_ = 0.f;
     for (std::size_t i = 0; i <= n; ++i) {
+      fill_span_entries(i);
       if (i > 0) build_mask_row(i - 1);
       if (i > 0) build_en_terms(i);
       if (can_prune_) prepare_upper_rows(i);
@@ -534,7 +545,8 @@ class Search {
       const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
       i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
     }
-    beads.reserve(count);
+    // (With room for a few beads more: the final path's are split in place, see split_in_place.)
+    beads.reserve(count + count / 64 + 4);
     std::size_t i = n, j = m;
     while (i > 0 || j > 0) {
       const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
@@ -615,7 +627,7 @@ class Search {
           const std::uint64_t more = bits | row[j - b - first].zh;
           if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         }
-        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_points_[j * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_column_point_[(j & en_column_mask_) * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
       float most = 0.f;
@@ -730,25 +742,44 @@ class Search {
     cached.i = i, cached.j = j, cached.masks = {};
     const Offers& offers = zh_[i].offers;
     if (offers.empty()) return {};
-    const std::uint32_t w0 = index_.wanted_start[j], w1 = index_.wanted_start[j + 1];
-    if (w0 == w1) return {};
-    // The English tokens' positions in the vocabulary (ascending), each
-    // looked for in the Chinese sentence's offers, decoded once for the
+    const auto& wanted = wanted_of(j);
+    if (wanted.empty()) return {};
+    // Each looked for in the Chinese sentence's offers, decoded once for the
     // rows asked for lately, from where the one before was found.
     const DecodedOffers& row = decoded(i);
     PairMasks pm;
     auto at = row.positions.begin();
-    for (std::uint32_t w = w0; w < w1; ++w) {
-      at = std::lower_bound(at, row.positions.end(), index_.wanted_position[w]);
+    for (const auto& [position, token] : wanted) {
+      at = std::lower_bound(at, row.positions.end(), position);
       if (at == row.positions.end()) break;
-      if (*at == index_.wanted_position[w]) {
-        pm.en |= std::uint64_t{1} << index_.wanted_token[w];
+      if (*at == position) {
+        pm.en |= std::uint64_t{1} << token;
         pm.zh |= row.bits[static_cast<std::size_t>(at - row.positions.begin())];
       }
     }
     cached.masks = pm;
     return pm;
   }
+
+  // English sentence j's tokens' positions in the vocabulary, with their
+  // token, ascending (for the sentences asked for lately).
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& wanted_of(std::size_t j) const {
+    WantedTokens& slot = wanted_[j & (wanted_.size() - 1)];
+    if (slot.j != j) {
+      slot.j = j;
+      slot.entries.clear();
+      const auto ids = en_[j].tokens.positions(), alt_ids = en_[j].tokens.alt_positions();
+      for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
+        for (const std::uint32_t found : {ids[k], alt_ids[k]})
+          if (found) slot.entries.emplace_back(found - 1, static_cast<std::uint32_t>(k));
+      std::sort(slot.entries.begin(), slot.entries.end());
+    }
+    return slot.entries;
+  }
+  struct WantedTokens {
+    std::size_t j = static_cast<std::size_t>(-1);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;
+  };
 
   // The offers of Chinese sentence i as positions and bits (a few rows kept).
   struct DecodedOffers {
@@ -805,15 +836,19 @@ class Search {
   float ending_reward(std::size_t i, std::size_t j) const {
     if (i == 0 || j == 0) return 0.f;
     const std::uint8_t both = zh_[i - 1].ending & en_[j - 1].ending;
-    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f);
+    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f) + lead_reward(i, j);
   }
+  // And for the leads of the next sentences (see speakers.h). (Not for a
+  // bead leaving sentences without counterpart: a path could reach a
+  // matching boundary through them, for more than their cost.)
+  float lead_reward(std::size_t i, std::size_t j) const { return speakers_ ? speakers_->reward(i, j) : 0.f; }
 
   float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
 
   // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
   // The same for a spans of a (>= 1) Chinese sentences ending at i1 and b (>= 1) English ones ending at j1, from the span tables.
   [[gnu::always_inline]] float span_length_term(std::size_t i1, std::size_t a, std::size_t j1, std::size_t b) const {
-    const double zh_log = zh_span_log_[i1 * kMaxSpan + (a - 1)], en_log = en_span_log_[j1 * kMaxSpan + (b - 1)];
+    const double zh_log = zh_row_log_[a - 1], en_log = en_column_log_[(j1 & en_column_mask_) * kMaxSpan + (b - 1)];
     if (std::isnan(zh_log) || std::isnan(en_log)) [[unlikely]]
       return length_term(i1 - a, i1, j1 - b, j1);
     const auto deviation = static_cast<float>(en_log - zh_log);
@@ -924,16 +959,19 @@ class Search {
   }
 
   std::vector<Bead> split_orphans(std::vector<Bead> beads) const {
-    std::vector<Bead> out;
-    out.reserve(beads.size());
-    for (Bead& bead : beads) {
+    // The beads that split, and where (mostly none: the beads are split in
+    // place, not copied into a second vector, the aligner's peak on short
+    // sentences).
+    std::vector<std::pair<std::size_t, std::size_t>> splits;  // (bead, orphan)
+    for (std::size_t k = 0; k < beads.size(); ++k) {
+      const Bead& bead = beads[k];
       const bool many_en = bead.source.size() == 1 && bead.target.size() >= 2;
       const bool many_zh = bead.target.size() == 1 && bead.source.size() >= 2;
       const std::size_t orphan = many_en ? orphan_in(bead, true) : many_zh ? orphan_in(bead, false) : kNoOrphan;
-      if (orphan == kNoOrphan) {
-        out.push_back(std::move(bead));
-        continue;
-      }
+      if (orphan != kNoOrphan) splits.emplace_back(k, orphan);
+    }
+    return split_in_place(std::move(beads), splits, [&](Bead& bead, std::size_t orphan, Bead& first, Bead& second) {
+      const bool many_en = bead.source.size() == 1;
       Bead rest = std::move(bead);
       Bead alone;
       auto& side = many_en ? rest.target : rest.source;
@@ -943,10 +981,9 @@ class Search {
       const std::size_t i0 = rest.source.front(), i1 = rest.source.back() + 1;
       const std::size_t j0 = rest.target.front(), j1 = rest.target.back() + 1;
       rest.score = confidence(i0, i1, j0, j1);
-      if (orphan == 0) out.push_back(std::move(alone)), out.push_back(std::move(rest));
-      else out.push_back(std::move(rest)), out.push_back(std::move(alone));
-    }
-    return out;
+      if (orphan == 0) first = std::move(alone), second = std::move(rest);
+      else first = std::move(rest), second = std::move(alone);
+    });
   }
 
  private:
@@ -1195,14 +1232,47 @@ class Search {
   float ratio_;
   bool use_quotes_ = false;
   bool use_speech_ = false;
+  const Speakers* speakers_ = nullptr;  // set_speakers
   float endings_ = 0.f;  // w_.endings
   float closing_ = 0.f;  // w_.closing
   std::vector<float> zh_norm_, en_norm_;
   std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
-  std::vector<ChanceTable::Point> en_points_;  // see build_mask_row: by span (end * kMaxSpan + sentences - 1)
   float lexical_ = 0, orphan_ = 0, quotes_ = 0, quote_presence_ = 0, paragraph_ = 0;  // the weights as floats
-  std::vector<double> zh_span_log_, en_span_log_;  // their entries by span (NaN: not in them), see span_length_term
+  // The entries of zh_log_ and en_log_ of the spans of up to kMaxSpan
+  // sentences ending at the search's current row (by sentences - 1; NaN:
+  // not in them), and at the English columns it reads, with where those
+  // spans fall in the Chinese chance tables (see build_mask_row): in a ring
+  // as wide as the band's window (column j in slot j % size). Tables of
+  // every sentence took 120 bytes an English one, more than the text of many.
+  std::array<double, kMaxSpan> zh_row_log_{};
+  std::vector<double> en_column_log_;                 // by slot, then sentences - 1
+  std::vector<ChanceTable::Point> en_column_point_;  // the same
+  std::size_t en_column_mask_ = 0;                    // slots - 1
+  std::size_t en_columns_end_ = 0;  // columns below this are filled (the last slots of them held)
+  // The span entries of row i and of the columns up to the last one its beads and mask row read.
+  void fill_span_entries(std::size_t i) {
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    zh_row_log_.fill(kNaN);
+    for (std::size_t a = 1; a <= std::min<std::size_t>(i, kMaxSpan); ++a) {
+      const auto index = static_cast<std::size_t>(zh_length_[i] - zh_length_[i - a]);
+      if (index < zh_log_.size()) zh_row_log_[a - 1] = zh_log_[index];
+    }
+    const std::size_t n = zh_.size(), m = en_.size();
+    const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan - 1)]);
+    for (; en_columns_end_ <= last; ++en_columns_end_) {
+      const std::size_t j = en_columns_end_;
+      double* log = &en_column_log_[(j & en_column_mask_) * kMaxSpan];
+      ChanceTable::Point* point = &en_column_point_[(j & en_column_mask_) * kMaxSpan];
+      for (std::size_t b = 1; b <= kMaxSpan; ++b) {
+        log[b - 1] = kNaN, point[b - 1] = {};
+        if (b > j) continue;
+        const auto index = static_cast<std::size_t>(en_length_[j] - en_length_[j - b]);
+        if (index < en_log_.size()) log[b - 1] = en_log_[index];
+        point[b - 1] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
+      }
+    }
+  }
   std::array<float, kShapes.size()> shape_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
   std::vector<std::uint8_t> zh_spans_, en_spans_;
@@ -1242,6 +1312,7 @@ class Search {
   };
   mutable std::array<PairCache, 128> pair_cache_{};
   mutable std::array<DecodedOffers, 8> decoded_{};
+  mutable std::array<WantedTokens, 8> wanted_{};
   // The search's place in each position's postings: the first not before the
   // first column of the last mask row built (rows' first columns only grow,
   // so each list is walked once per run, not searched once per row).
@@ -1297,25 +1368,21 @@ bool free_translation(const std::vector<Bead>& beads) {
 std::vector<Bead> split_unrelated(std::vector<Bead> beads, const std::vector<SentenceFeatures>& zh,
                                   const std::vector<SentenceFeatures>& en, int min_tokens) {
   if (free_translation(beads)) return beads;
-  std::vector<Bead> out;
-  out.reserve(beads.size());
-  for (auto& bead : beads) {
-    if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) {
-      out.push_back(std::move(bead));
-      continue;
-    }
+  std::vector<std::pair<std::size_t, std::size_t>> splits;  // (bead, 0), see split_in_place
+  for (std::size_t k = 0; k < beads.size(); ++k) {
+    const Bead& bead = beads[k];
+    if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) continue;
     std::size_t zh_tokens = 0, en_tokens = 0;
     for (auto i : bead.source) zh_tokens += zh[i].tokens.size();
     for (auto j : bead.target) en_tokens += en[j].tokens.size();
     const auto min_side = static_cast<std::size_t>(min_tokens);
-    if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) {
-      out.push_back(std::move(bead));
-      continue;
-    }
-    out.push_back({std::move(bead.source), {}, 0.f});
-    out.push_back({{}, std::move(bead.target), 0.f});
+    if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) continue;
+    splits.emplace_back(k, 0);
   }
-  return out;
+  return split_in_place(std::move(beads), splits, [](Bead& bead, std::size_t, Bead& first, Bead& second) {
+    first = {std::move(bead.source), {}, 0.f};
+    second = {{}, std::move(bead.target), 0.f};
+  });
 }
 
 // The second pass's length sigma, scaled by the spread of the first path's
@@ -1387,7 +1454,12 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   extractor->offer_only(&english_ids);
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
-  finish_features(zh, en, english_ids);
+  // The sentences' leads (speakers.h): Chinese against English only.
+  const bool leads = options.weights.speakers != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh;
+  std::vector<std::uint64_t> zh_leads = leads ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
+  EnglishLeads en_leads = leads ? english_leads(en_doc.text, en_sentences, en, english_ids) : EnglishLeads{};
+  // (Declared after the sides: destroyed before them, which never read it then.)
+  const TokenPools token_pools = finish_features(zh, en, english_ids);
   // (Held while searches run: freed while the pairs are learned, and made again after.)
   std::optional<EnglishIndex> english_index(std::in_place, index_english(en, english_ids));
   mark_speech(zh);
@@ -1432,6 +1504,13 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
                        learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;
   english_index.emplace(index_english(en, english_ids));
+  // The leads' reward, fitted on the first path with the learned pairs.
+  Speakers speakers;
+  if (leads) {
+    speakers = Speakers(zh, zh_leads, std::move(en_leads));
+    speakers.fit_weight(beads, options.weights.speakers);
+  }
+  std::vector<std::uint64_t>().swap(zh_leads);
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
@@ -1441,6 +1520,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     const Path first = path_of(beads);
     std::vector<Bead>().swap(beads);  // (each run clears and refills them: not held through the search)
     Search search(zh, en, second, guide.ratio, *english_index);
+    search.set_speakers(&speakers);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory). The band starts narrow: the second path stays within
@@ -1452,6 +1532,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : fitted;
     Search search(zh, en, last, guide.ratio, *english_index);
+    search.set_speakers(&speakers);
     search.path_band(path_of(beads), 2);
     search.join_crossed_near_path(beads);
   }

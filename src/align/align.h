@@ -53,6 +53,11 @@ struct AlignWeights {
   double endings = 2.0;
   // The same for last sentences ending inside a quotation on both sides (kEndingQuoted).
   double closing = 2.0;
+  // A bead ending where both sides' next sentences lead with words that
+  // translate each other (speakers.h) earns this times the log of how many
+  // more of the first path's beads start so than with their neighbours'
+  // leads: from the second pass on (0: off).
+  double speakers = 1.0;
 };
 
 struct AlignOptions {

@@ -294,38 +294,51 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
     return kLexical * units * (fraction - chance) - units * deviation * deviation / (4 * kSigma * kSigma) - penalty;
   };
   constexpr float kNone = -std::numeric_limits<float>::infinity();
-  std::vector<std::vector<float>> score(n + 1);
-  std::vector<std::vector<std::uint8_t>> back(n + 1);
+  // Scores of the rows a bead starts from (a ring: every row's took four
+  // bytes a cell, with the shared evidence the most memory the aligner held
+  // on a pair of a few thousand sentences), and the shape that ended at each
+  // cell, row after row, two cells a byte (0xF: none).
+  static_assert(kChunkShapes.size() < 16);
+  constexpr std::size_t kRows = 4;  // a power of two above kMaxChunkSpan: rows i - kMaxChunkSpan .. i
+  static_assert(kRows > kMaxChunkSpan && (kRows & (kRows - 1)) == 0);
+  std::array<std::vector<float>, kRows> score;
+  std::vector<std::size_t> back_start(n + 2, 0);
+  for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi[i] - lo[i] + 1);
+  std::vector<std::uint8_t> back((back_start[n + 1] + 1) / 2, 0xFF);
+  const auto back_at = [&](std::size_t i, std::size_t j) {
+    const std::size_t cell = back_start[i] + (j - lo[i]);
+    return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF);
+  };
   for (std::size_t i = 0; i <= n; ++i) {
-    score[i].assign(hi[i] - lo[i] + 1, kNone);
-    back[i].assign(hi[i] - lo[i] + 1, 0xFF);
-  }
-  score[0][0] = 0.f;
-  for (std::size_t i = 0; i <= n; ++i)
+    std::vector<float>& row_score = score[i & (kRows - 1)];
+    row_score.assign(hi[i] - lo[i] + 1, kNone);
+    if (i == 0) row_score[0] = 0.f;
     for (std::size_t j = lo[i]; j <= hi[i]; ++j) {
       if (i == 0 && j == 0) continue;
       float best = kNone;
-      std::uint8_t best_shape = 0xFF;
+      std::uint8_t best_shape = 0xF;
       // Each shape in order, its sizes constants.
       auto shape = [&]<std::size_t s>() {
         constexpr auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
         if (a > i || b > j) return;
         const std::size_t pi = i - a, pj = j - b;
         if (pj < lo[pi] || pj > hi[pi]) return;
-        const float previous = score[pi][pj - lo[pi]];
+        const float previous = score[pi & (kRows - 1)][pj - lo[pi]];
         if (previous == kNone) return;
         const float total = previous + bead_score(pi, i, pj, j, kChunkShapes[s].penalty);
         if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
       };
       [&]<std::size_t... S>(std::index_sequence<S...>) { (shape.template operator()<S>(), ...); }(std::make_index_sequence<kChunkShapes.size()>{});
-      score[i][j - lo[i]] = best;
-      back[i][j - lo[i]] = best_shape;
+      row_score[j - lo[i]] = best;
+      const std::size_t cell = back_start[i] + (j - lo[i]);
+      back[cell / 2] = static_cast<std::uint8_t>((back[cell / 2] & ~(0xF << (cell % 2 * 4))) | (best_shape << (cell % 2 * 4)));
     }
+  }
   std::vector<Bead> beads;
   std::size_t i = n, j = m;
   while (i > 0 || j > 0) {
-    const std::uint8_t s = back[i][j - lo[i]];
-    if (s == 0xFF) break;  // cannot happen: 1-0 and 0-1 reach every cell of a band
+    const std::uint8_t s = back_at(i, j);
+    if (s == 0xF) break;  // cannot happen: 1-0 and 0-1 reach every cell of a band
     const auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
     Bead bead;
     for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);

@@ -24,10 +24,11 @@ WordId number_id(const NumberMention& mention) {
   return word_id("#" + format_number(plain));
 }
 
+// word_id of the salt followed by the text (made without a string of them).
 std::uint64_t salted(std::string_view text, char salt) {
-  std::string key(1, salt);
-  key += text;
-  return word_id(key);
+  WordId hash = word_id_step(kWordIdBasis, static_cast<unsigned char>(salt));
+  for (const unsigned char c : text) hash = word_id_step(hash, c);
+  return hash;
 }
 
 // Latin run starting at pos: letters and digits joined by '-' or '+' (PD-1, IL-6, CD8+).
@@ -193,12 +194,15 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   std::vector<std::pair<std::string_view, std::uint64_t>> syllables;
   auto flush_names = [&] {
     for (std::size_t s = 0; s < syllables.size(); ++s) {
-      std::string name;
+      // salted(name, '@') of the syllables joined, one more at a time.
+      WordId name = salted({}, '@');
+      std::size_t name_size = 0;
       std::uint64_t bits = 0;
       for (std::size_t k = s; k < std::min(syllables.size(), s + 3); ++k) {
-        name += syllables[k].first;
+        for (const unsigned char c : syllables[k].first) name = word_id_step(name, c);
+        name_size += syllables[k].first.size();
         bits |= syllables[k].second;
-        if (name.size() >= 2) b.offer(salted(name, '@'), bits);
+        if (name_size >= 2) b.offer(name, bits);
       }
     }
     syllables.clear();
@@ -209,14 +213,14 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   std::vector<std::size_t> ends;  // the candidate ends of a headword at pos (one vector for the sentence)
   std::vector<WordId> hashes;     // word_id of each candidate
   while (pos < span.end) {
-    if (next_number < numbers.size() && numbers[next_number].span.begin == pos) {
+    if (next_number < numbers.size() && numbers[next_number].span().begin == pos) {
       const NumberMention& number = numbers[next_number++];
       if (!number.weak) {
         const WordId id = number_id(number);
         b.offer(id, b.token(id, id));
       }
-      code_points += utf8::count(text.substr(pos, number.span.end - pos));
-      pos = number.span.end;
+      code_points += utf8::count(text.substr(pos, number.span().end - pos));
+      pos = number.span().end;
       flush_names();
       continue;
     }
@@ -317,14 +321,14 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
   std::size_t pos = span.begin;
   bool first_word = true;
   while (pos < span.end) {
-    if (next_number < numbers.size() && numbers[next_number].span.begin <= pos) {
+    if (next_number < numbers.size() && numbers[next_number].span().begin <= pos) {
       const NumberMention& number = numbers[next_number++];
-      if (number.span.begin == pos) {
+      if (number.span().begin == pos) {
         if (!number.weak) {
           const WordId id = number_id(number);
           b.offer(id, b.token(id, id));
         }
-        pos = std::max(pos + 1, number.span.end);
+        pos = std::max(pos + 1, number.span().end);
         first_word = false;
         continue;
       }
@@ -475,39 +479,30 @@ void BeadRuns::close_bead() {
 }
 
 Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
-  // Beads holding each English id, and the positions of the Chinese keys in
-  // their runs sorted by key, then position (a key is once in a run: that is
-  // by bead). Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
-  // (The English ids once each with their bead counts, the sorted copy
-  // shrunk before the Chinese positions are made: the peak holds one of them.)
-  std::vector<std::uint32_t> en_seen = beads.en;
-  std::sort(en_seen.begin(), en_seen.end());
-  std::vector<std::uint32_t> en_beads;
-  {
-    std::size_t distinct = 0;
-    for (std::size_t k = 0; k < en_seen.size(); ++k) distinct += k == 0 || en_seen[k - 1] != en_seen[k];
-    en_beads.assign(distinct, 0);
-    distinct = 0;
-    for (std::size_t k = 0; k < en_seen.size(); ++k) {
-      if (k == 0 || en_seen[distinct - 1] != en_seen[k]) en_seen[distinct++] = en_seen[k];
-      ++en_beads[distinct - 1];
-    }
-    en_seen.resize(distinct);
-    en_seen.shrink_to_fit();
-  }
-  const auto beads_holding = [&](std::uint32_t e) {
-    return static_cast<int>(en_beads[static_cast<std::size_t>(std::lower_bound(en_seen.begin(), en_seen.end(), e) - en_seen.begin())]);
-  };
+  // Keys and ids are dense (ranks, and vocabulary positions plus one): both
+  // are counted in arrays indexed by them, not by sorting lists of them.
+  std::uint32_t zh_end = 0, en_end = 0;
+  for (const std::uint32_t z : beads.zh) zh_end = std::max(zh_end, z + 1);
+  for (const std::uint32_t e : beads.en) en_end = std::max(en_end, e + 1);
+  // Beads holding each English id (an id is once in a bead's run).
+  std::vector<std::uint32_t> en_beads(en_end, 0);
+  for (const std::uint32_t e : beads.en) ++en_beads[e];
+  // The positions of the Chinese keys in their runs, by key, then position
+  // (a key is once in a run: that is by bead): counted by key, then placed.
+  // Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
   std::vector<std::uint32_t> zh_order(beads.zh.size());
-  for (std::size_t k = 0; k < zh_order.size(); ++k) zh_order[k] = static_cast<std::uint32_t>(k);
-  std::sort(zh_order.begin(), zh_order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return beads.zh[a] != beads.zh[b] ? beads.zh[a] < beads.zh[b] : a < b;
-  });
+  {
+    std::vector<std::uint32_t> next(std::size_t{zh_end} + 1, 0);
+    for (const std::uint32_t z : beads.zh) ++next[z + 1];
+    for (std::size_t z = 0; z < zh_end; ++z) next[z + 1] += next[z];
+    for (std::size_t k = 0; k < beads.zh.size(); ++k) zh_order[next[beads.zh[k]]++] = static_cast<std::uint32_t>(k);
+  }
   const auto bead_of = [&](std::uint32_t position) {
     return static_cast<std::size_t>(std::upper_bound(beads.zh_start.begin(), beads.zh_start.end(), position) - beads.zh_start.begin()) - 1;
   };
   Associations out;
-  std::vector<std::uint32_t> partners;  // English ids of the beads holding one Chinese key, with repeats
+  std::vector<std::uint32_t> together(en_end, 0);  // beads holding the current key and each id (0 between keys)
+  std::vector<std::uint32_t> partners;              // the ids seen with the current key, each once
   for (std::size_t k = 0; k < zh_order.size();) {
     const std::uint32_t z = beads.zh[zh_order[k]];
     std::size_t key_end = k;
@@ -518,19 +513,14 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       continue;
     }
     partners.clear();
-    for (; k < key_end; ++k) {
-      const auto run = BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k]));
-      partners.insert(partners.end(), run.begin(), run.end());
-    }
+    for (; k < key_end; ++k)
+      for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k])))
+        if (together[e]++ == 0) partners.push_back(e);
     std::sort(partners.begin(), partners.end());
-    for (std::size_t p = 0; p < partners.size();) {
-      std::size_t end = p;
-      while (end < partners.size() && partners[end] == partners[p]) ++end;
-      const int together = static_cast<int>(end - p);
-      const std::uint32_t e = partners[p];
-      p = end;
-      if (together < min_count) continue;  // (most pairs: no need to count the beads holding e)
-      const Association pair{z, e, together, z_count + beads_holding(e)};
+    for (const std::uint32_t e : partners) {
+      const int seen = static_cast<int>(std::exchange(together[e], 0));
+      if (seen < min_count) continue;  // (most pairs)
+      const Association pair{z, e, seen, z_count + static_cast<int>(en_beads[e])};
       if (pair.dice() >= min_dice) out.push_back(pair);
     }
   }
@@ -605,9 +595,10 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     start->reserve(beads.size() + 1);
   for (const auto& bead : beads) {
     if (bead.source.empty() || bead.target.empty()) continue;
-    for (auto i : bead.source) runs.zh.insert(runs.zh.end(), zh_side[i].tokens.ranks().begin(), zh_side[i].tokens.ranks().end());
+    for (auto i : bead.source)
+      for (const std::uint32_t rank : zh_side[i].tokens.ranks()) runs.zh.push_back(rank);
     for (auto j : bead.target)
-      runs.en.insert(runs.en.end(), en_side[j].tokens.positions().begin(), en_side[j].tokens.positions().end());
+      for (const std::uint32_t position : en_side[j].tokens.positions()) runs.en.push_back(position);
     const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
     std::sort(en_begin, runs.en.end());
     for (auto i : bead.source) {
@@ -666,54 +657,80 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   return learned.size();
 }
 
+void Tokens::make(std::size_t size, std::uint8_t held) {
+  release();
+  if (size == 0) return;
+  auto* block = new std::byte[block_bytes(size, held)]();
+  block[0] = static_cast<std::byte>(size);
+  block[1] = static_cast<std::byte>(held);
+  word_ = reinterpret_cast<std::uintptr_t>(block);
+}
+
 void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids) {
   auto any = [](std::span<const WordId> list) { return std::any_of(list.begin(), list.end(), [](WordId id) { return id != 0; }); };
-  size_ = static_cast<std::uint8_t>(keys.size());
   const bool ids_are_keys = std::equal(ids.begin(), ids.end(), keys.begin(), keys.end());
-  held_ = static_cast<std::uint8_t>((ids_are_keys ? kIdsAreKeys : any(ids) ? kIds : 0) | (any(alt_ids) ? kAltIds : 0));
-  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes()) : nullptr;
+  const auto held = static_cast<std::uint8_t>((ids_are_keys ? kIdsAreKeys : any(ids) ? kIds : 0) | (any(alt_ids) ? kAltIds : 0));
+  make(keys.size(), held);
+  if (empty()) return;
   std::uint64_t* out = std::copy(keys.begin(), keys.end(), words());
-  if (held_ & kIds) out = std::copy(ids.begin(), ids.end(), out);
-  if (held_ & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
+  if (held & kIds) out = std::copy(ids.begin(), ids.end(), out);
+  if (held & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
 }
 
 void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
+  const std::size_t size = this->size();
   const bool any_alt = std::any_of(alt.begin(), alt.end(), [](std::uint32_t code) { return code != 0; });
+  const auto wide = [&](std::span<const std::uint32_t> list) {
+    return std::any_of(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), size)),
+                       [](std::uint32_t code) { return code > 0xFFFF; });
+  };
+  const bool narrow = !wide(codes) && !(any_alt && wide(alt));
   Tokens interned;
-  interned.size_ = size_;
-  interned.held_ = static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0));
-  interned.block_ = size_ ? std::make_unique<std::byte[]>(interned.block_bytes()) : nullptr;
-  if (size_) {
-    std::uint32_t* out = std::copy(codes.begin(), codes.begin() + size_, interned.codes());
-    if (any_alt) std::copy(alt.begin(), alt.begin() + size_, out);
+  interned.make(size, static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0) | (narrow ? kNarrow : 0)));
+  if (size) {
     std::copy(weights().begin(), weights().end(), interned.weights().begin());
     std::copy(rates().begin(), rates().end(), interned.rates().begin());
+    auto put = [&](std::span<const std::uint32_t> list, std::size_t array) {
+      if (narrow) {
+        auto* out = static_cast<std::uint16_t*>(interned.codes()) + array * size;
+        for (std::size_t k = 0; k < size; ++k) out[k] = static_cast<std::uint16_t>(list[k]);
+      } else {
+        std::copy(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(size), static_cast<std::uint32_t*>(interned.codes()) + array * size);
+      }
+    };
+    put(codes, 0);
+    if (any_alt) put(alt, 1);
   }
   *this = std::move(interned);
 }
 
+void Tokens::pool_into(std::byte* at) {
+  if (!word_) return;
+  std::copy(block(), block() + block_bytes(size(), held()), at);
+  release();
+  word_ = reinterpret_cast<std::uintptr_t>(at) | kPooled;
+}
+
 Tokens& Tokens::operator=(const Tokens& other) {
   if (this == &other) return *this;
-  size_ = other.size_;
-  held_ = other.held_;
-  block_ = size_ ? std::make_unique<std::byte[]>(block_bytes()) : nullptr;
-  if (size_) std::copy(other.block_.get(), other.block_.get() + block_bytes(), block_.get());
+  make(other.size(), other.held());
+  if (word_) std::copy(other.block(), other.block() + block_bytes(other.size(), other.held()), block());
   return *this;
 }
 
 namespace {
 
 // An entry for each token bit of an offer at a vocabulary position: the step
-// from the previous entry's position (7 bits a byte, most steps one byte),
-// then the bit number. Positions come in ascending order.
+// from the previous entry's position times 64 plus the bit number, 7 bits a
+// byte (most entries two bytes, a further token of one id one). Positions
+// come in ascending order.
 void append_offer_entries(std::vector<std::uint8_t>& bytes, std::uint32_t& previous, std::uint32_t position,
                           std::uint64_t bits) {
   for (; bits; bits &= bits - 1) {
-    std::uint32_t step = position - previous;
+    std::uint64_t value = std::uint64_t{position - previous} << 6 | static_cast<std::uint64_t>(std::countr_zero(bits));
     previous = position;
-    for (; step >= 0x80; step >>= 7) bytes.push_back(static_cast<std::uint8_t>(step | 0x80));
-    bytes.push_back(static_cast<std::uint8_t>(step));
-    bytes.push_back(static_cast<std::uint8_t>(std::countr_zero(bits)));
+    for (; value >= 0x80; value >>= 7) bytes.push_back(static_cast<std::uint8_t>(value | 0x80));
+    bytes.push_back(static_cast<std::uint8_t>(value));
   }
 }
 
@@ -843,8 +860,8 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
   return vocabulary;
 }
 
-void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
-                     const Vocabulary& vocabulary) {
+TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+                           const Vocabulary& vocabulary) {
   // Document frequency of every token key on each side: the keys of the side
   // sorted, each once with its count (hash maps of them took an allocation a key).
   std::vector<std::pair<std::uint64_t, int>> df;
@@ -886,6 +903,23 @@ void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<Sentenc
   idf(zh_side, true);
   idf(en_side, false);
   rate_tokens(zh_side, en_side, vocabulary);
+  auto pool = [](std::vector<SentenceFeatures>& side) {
+    std::size_t bytes = 0;
+    for (const auto& s : side) bytes += s.tokens.pool_bytes();
+    if (bytes == 0) return std::unique_ptr<std::byte[]>();
+    auto block = std::make_unique_for_overwrite<std::byte[]>(bytes);
+    std::byte* at = block.get();
+    for (auto& s : side) {
+      const std::size_t size = s.tokens.pool_bytes();
+      s.tokens.pool_into(at);
+      at += size;
+    }
+    return block;
+  };
+  TokenPools pools;
+  pools.zh = pool(zh_side);
+  pools.en = pool(en_side);
+  return pools;
 }
 
 void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,

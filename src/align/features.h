@@ -55,11 +55,14 @@ struct Vocabulary {
 // What a sentence offers the other side, by ascending id. Held as one entry
 // per (id, token): the id's position in the pair's vocabulary (its sorted
 // ids, shared by every sentence) and the token's bit number, in one block of
-// bytes: each entry is the step from the previous entry's position (a
-// variable-length number, 7 bits a byte: most steps take one byte) and the
-// token's bit number. Two bytes an entry, mostly, where a position and a bit
-// number took 5 and an (id, mask) pair 16; most ids come from one token, and
-// the Chinese side's offers were the largest thing the aligner held.
+// bytes: each entry is one variable-length number (7 bits a byte), the step
+// from the previous entry's position times 64 plus the token's bit number.
+// Two bytes an entry, mostly (steps below 256), one for a further token of
+// the same id (a step of 0), where a position and a bit number took 5 and an
+// (id, mask) pair 16; most ids come from one token, and the Chinese side's
+// offers were the largest thing the aligner held. (The step and the bit
+// number in bytes of their own took a byte more for steps from 128 on, and
+// two bytes for a step of 0.)
 // The block starts with its entries' byte count, so that the offers are one
 // pointer: every sentence of a book holds them. Up to 7 bytes of entries (a
 // short sentence's few offers) are held in place of the pointer instead,
@@ -121,12 +124,12 @@ class Offers {
     if (word_ && !(word_ & kInline)) delete[] block();
     word_ = 0;
   }
-  // The step to the position of the entry at byte k; moves k to its token's byte.
-  static std::uint32_t step(const std::uint8_t* entries, std::size_t& k) {
-    std::uint32_t value = 0;
+  // The entry at byte k (its step times 64 plus its bit number); moves k past it.
+  static std::uint64_t entry(const std::uint8_t* entries, std::size_t& k) {
+    std::uint64_t value = 0;
     for (int shift = 0;; shift += 7) {
       const std::uint8_t byte = entries[k++];
-      value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
       if (!(byte & 0x80)) return value;
     }
   }
@@ -134,10 +137,11 @@ class Offers {
   // that of the entry before k, then this id's); moves k past them.
   static std::pair<std::uint32_t, std::uint64_t> run(const std::uint8_t* entries, std::uint32_t size, std::size_t& k,
                                                      std::uint32_t& position) {
-    position += step(entries, k);
-    std::uint64_t bits = std::uint64_t{1} << entries[k++];
-    // Further tokens of the same id: a step of 0 (one byte).
-    while (k < size && entries[k] == 0) bits |= std::uint64_t{1} << entries[k + 1], k += 2;
+    const std::uint64_t first = entry(entries, k);
+    position += static_cast<std::uint32_t>(first >> 6);
+    std::uint64_t bits = std::uint64_t{1} << (first & 63);
+    // Further tokens of the same id: a step of 0, one byte below 64.
+    while (k < size && entries[k] < 64) bits |= std::uint64_t{1} << entries[k++];
     return {position, bits};
   }
   // Keeps these entries (made by append_offer_entries) as the held ones.
@@ -146,6 +150,44 @@ class Offers {
   // on (the count in the bits above the tag); else a block from new[]: the
   // byte count, then the entries.
   std::uintptr_t word_ = 0;
+};
+
+// A sentence's interned codes (see Tokens): 16 bits each when they all fit,
+// else 32; read by index (or in order), as numbers.
+class Codes {
+ public:
+  Codes() = default;
+  Codes(const void* data, std::size_t size, bool narrow) : data_(data), size_(size), narrow_(narrow) {}
+  std::uint32_t operator[](std::size_t k) const {
+    assert(k < size_);
+    return narrow_ ? static_cast<const std::uint16_t*>(data_)[k] : static_cast<const std::uint32_t*>(data_)[k];
+  }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  class iterator {
+   public:
+    using value_type = std::uint32_t;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(const void* data, std::size_t k, bool narrow) : data_(data), k_(k), narrow_(narrow) {}
+    std::uint32_t operator*() const {
+      return narrow_ ? static_cast<const std::uint16_t*>(data_)[k_] : static_cast<const std::uint32_t*>(data_)[k_];
+    }
+    iterator& operator++() { return ++k_, *this; }
+    iterator operator++(int) { iterator before = *this; ++k_; return before; }
+    bool operator==(const iterator& other) const { return k_ == other.k_; }
+   private:
+    const void* data_ = nullptr;
+    std::size_t k_ = 0;
+    bool narrow_ = false;
+  };
+  iterator begin() const { return {data_, 0, narrow_}; }
+  iterator end() const { return {data_, size_, narrow_}; }
+
+ private:
+  const void* data_ = nullptr;
+  std::size_t size_ = 0;
+  bool narrow_ = false;
 };
 
 // A sentence's tokens needing a counterpart (at most kMaxTokens, distinct by
@@ -158,90 +200,125 @@ class Offers {
 // only names have an alternative id). finish_features then interns them into
 // 32-bit numbers that keep their order (see intern): a Chinese side's keys
 // become their ranks among the side's distinct keys, an English side's ids
-// their positions in the pair's vocabulary; the 64-bit ones are gone.
+// their positions in the pair's vocabulary; the 64-bit ones are gone. A
+// sentence whose numbers all fit in 16 bits holds them so (Codes).
 class Tokens {
  public:
   Tokens() = default;
+  // A copy has a block of its own (also of pooled tokens).
   Tokens(const Tokens& other) { *this = other; }
   // Moves leave the source empty (see Offers).
-  Tokens(Tokens&& other) noexcept { *this = std::move(other); }
+  Tokens(Tokens&& other) noexcept : word_(std::exchange(other.word_, 0)) {}
   Tokens& operator=(const Tokens& other);
   Tokens& operator=(Tokens&& other) noexcept {
-    block_ = std::move(other.block_);
-    size_ = std::exchange(other.size_, 0);
-    held_ = std::exchange(other.held_, 0);
+    if (this != &other) release(), word_ = std::exchange(other.word_, 0);
     return *this;
   }
+  ~Tokens() { release(); }
 
   // Sets the tokens (keys, ids and alternative ids of one size); weights and rates start at 0.
   void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids);
   // Replaces the 64-bit keys and ids by 32-bit codes (one per token; `alt`
   // empty or all 0: none), keeping the weights and rates.
   void intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt);
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  bool interned() const { return held_ & kInterned; }
+  // Bytes the tokens take in a pool (a multiple of 4; 0 when empty).
+  std::size_t pool_bytes() const { return word_ ? (block_bytes(size(), held()) + 3) / 4 * 4 : 0; }
+  // Moves the block to `at` (pool_bytes() of room, 4-aligned), in a pool
+  // that must outlive these tokens and whatever they are moved to; they no
+  // longer free it.
+  void pool_into(std::byte* at);
+  std::size_t size() const { return word_ ? std::to_integer<std::size_t>(block()[0]) : 0; }
+  bool empty() const { return word_ == 0; }
+  bool interned() const { return held() & kInterned; }
 
   // Before interning:
   std::span<const std::uint64_t> keys() const {  // identity for document frequency
     assert(!interned());
-    return {words(), size_};
+    return {words(), size()};
   }
   // English side: the id to find in the other side's offers.
   std::span<const WordId> ids() const {
     assert(!interned());
-    return {(held_ & kIds) ? words() + size_ : (held_ & kIdsAreKeys) ? words() : kNoIds.data(), size_};
+    const std::uint8_t held = this->held();
+    return {(held & kIds) ? words() + size() : (held & kIdsAreKeys) ? words() : kNoIds.data(), size()};
   }
   // A second id to try (capitalised words: the plain word), or 0.
   std::span<const WordId> alt_ids() const {
     assert(!interned());
-    return {(held_ & kAltIds) ? words() + size_ * ((held_ & kIds) ? 2 : 1) : kNoIds.data(), size_};
+    const std::uint8_t held = this->held();
+    return {(held & kAltIds) ? words() + size() * ((held & kIds) ? 2 : 1) : kNoIds.data(), size()};
   }
 
   // Once interned: a Chinese side's key ranks; an English side's id
   // positions in the vocabulary plus one (0: not in it).
-  std::span<const std::uint32_t> ranks() const {
+  Codes ranks() const {
     assert(interned() || empty());
-    return {codes(), size_};
+    return {codes(), size(), (held() & kNarrow) != 0};
   }
-  std::span<const std::uint32_t> positions() const {
-    assert(interned() || empty());
-    return {codes(), size_};
-  }
+  Codes positions() const { return ranks(); }
   // An English side's alternative ids' positions plus one (0: none).
-  std::span<const std::uint32_t> alt_positions() const {
-    return {(held_ & kAltCodes) ? codes() + size_ : kNoCodes.data(), size_};
+  Codes alt_positions() const {
+    const std::uint8_t held = this->held();
+    if (!(held & kAltCodes)) return {kNoCodes.data(), size(), false};
+    return {static_cast<const std::byte*>(codes()) + size() * code_bytes(held), size(), (held & kNarrow) != 0};
   }
 
-  std::span<const float> weights() const { return {floats(0), size_}; }  // IDF, filled by finish_features
-  std::span<float> weights() { return {floats(0), size_}; }
+  std::span<const float> weights() const { return {floats(0), size()}; }  // IDF, filled by finish_features
+  std::span<float> weights() { return {floats(0), size()}; }
   // Chance rate per unit of the other side's length.
-  std::span<const float> rates() const { return {floats(1), size_}; }
-  std::span<float> rates() { return {floats(1), size_}; }
+  std::span<const float> rates() const { return {floats(1), size()}; }
+  std::span<float> rates() { return {floats(1), size()}; }
 
  private:
-  // Bits of held_: which arrays the block holds. Before interning, ids that
-  // are not held are the keys (kIdsAreKeys: English words are their own
-  // keys) or all 0; once interned (kInterned), the codes and, with
-  // kAltCodes, the alternative ones.
-  static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4, kInterned = 8, kAltCodes = 16;
+  // Bits of the held byte: which arrays the block holds. Before interning,
+  // ids that are not held are the keys (kIdsAreKeys: English words are their
+  // own keys) or all 0; once interned (kInterned), the codes and, with
+  // kAltCodes, the alternative ones, 16 bits each with kNarrow (a side's
+  // codes mostly fit: two bytes a token of the twelve it held).
+  static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4, kInterned = 8, kAltCodes = 16, kNarrow = 32;
   static constexpr std::array<WordId, kMaxTokens> kNoIds{};
   static constexpr std::array<std::uint32_t, kMaxTokens> kNoCodes{};
-  // Bytes of the arrays before the weights.
-  std::size_t id_bytes() const {
-    if (held_ & kInterned) return size_ * sizeof(std::uint32_t) * ((held_ & kAltCodes) ? 2 : 1);
-    return size_ * sizeof(std::uint64_t) * (1 + ((held_ & kIds) ? 1 : 0) + ((held_ & kAltIds) ? 1 : 0));
+  // The block: a header (the size and the held byte; 8 bytes before
+  // interning, 4 after), then before interning the keys and held id arrays
+  // (64-bit) and the weights and rates (float), once interned the weights
+  // and rates, then the codes (16 or 32 bits). (Bytes from new[] or a pool,
+  // aligned for any of them; the objects are created implicitly.) The size
+  // in the block, not beside its address: every sentence of a book holds
+  // Tokens, 8 bytes where an address and two bytes took 16.
+  static std::size_t header_bytes(std::uint8_t held) { return (held & kInterned) ? 4 : 8; }
+  static std::size_t code_bytes(std::uint8_t held) { return (held & kNarrow) ? sizeof(std::uint16_t) : sizeof(std::uint32_t); }
+  // Bytes of the 64-bit arrays before the weights (none once interned).
+  static std::size_t id_bytes(std::size_t size, std::uint8_t held) {
+    if (held & kInterned) return 0;
+    return size * sizeof(std::uint64_t) * (1 + ((held & kIds) ? 1 : 0) + ((held & kAltIds) ? 1 : 0));
   }
-  std::size_t block_bytes() const { return id_bytes() + 2 * size_ * sizeof(float); }
-  // The block: the keys and held id arrays (64-bit) or the codes (32-bit),
-  // then weights and rates (float). (Bytes from new[], aligned for any of
-  // them; the objects are created implicitly.)
-  std::uint64_t* words() const { return reinterpret_cast<std::uint64_t*>(block_.get()); }
-  std::uint32_t* codes() const { return reinterpret_cast<std::uint32_t*>(block_.get()); }
-  float* floats(std::size_t array) const { return reinterpret_cast<float*>(block_.get() + id_bytes()) + array * size_; }
-  std::unique_ptr<std::byte[]> block_;
-  std::uint8_t size_ = 0;
-  std::uint8_t held_ = 0;
+  static std::size_t block_bytes(std::size_t size, std::uint8_t held) {
+    const std::size_t codes = (held & kInterned) ? size * code_bytes(held) * ((held & kAltCodes) ? 2 : 1) : 0;
+    return header_bytes(held) + id_bytes(size, held) + 2 * size * sizeof(float) + codes;
+  }
+  // A new block of `size` tokens holding `held` (none when size is 0).
+  void make(std::size_t size, std::uint8_t held);
+  std::byte* block() const { return reinterpret_cast<std::byte*>(word_ & ~kPooled); }
+  std::uint8_t held() const { return word_ ? std::to_integer<std::uint8_t>(block()[1]) : 0; }
+  std::uint64_t* words() const { return word_ ? reinterpret_cast<std::uint64_t*>(block() + header_bytes(held())) : nullptr; }
+  void* codes() const { return word_ ? block() + header_bytes(held()) + 2 * size() * sizeof(float) : nullptr; }
+  float* floats(std::size_t array) const {
+    if (!word_) return nullptr;
+    const std::uint8_t held = this->held();
+    return reinterpret_cast<float*>(block() + header_bytes(held) + id_bytes(size(), held)) + array * size();
+  }
+  void release() {
+    if (word_ && !(word_ & kPooled)) delete[] block();
+    word_ = 0;
+  }
+  // 0: no tokens; else the block's address, tagged kPooled when a pool holds it.
+  static constexpr std::uintptr_t kPooled = 1;
+  std::uintptr_t word_ = 0;
+};
+
+// The blocks of a pair's interned tokens, one a side (see finish_features).
+struct TokenPools {
+  std::unique_ptr<std::byte[]> zh, en;
 };
 
 struct SentenceFeatures {
@@ -275,9 +352,10 @@ struct SentenceFeatures {
   // The bits of the first `count` tokens.
   static std::uint64_t low_token_bits(std::size_t count) { return count >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1; }
 };
-// Every sentence of a book holds one: 40 bytes (56 when the offers held
-// their vocabulary and their size beside the block).
-static_assert(sizeof(SentenceFeatures) <= 40);
+// Every sentence of a book holds one: 32 bytes (56 when the offers held
+// their vocabulary and their size beside the block, 40 when the tokens held
+// their size beside theirs).
+static_assert(sizeof(SentenceFeatures) <= 32);
 
 // Sum of the weights of the tokens whose bits are set.
 inline float weighted_bits(std::uint64_t bits, std::span<const float> weights) {
@@ -406,7 +484,10 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
 // in `vocabulary` (holding every id of the English side's tokens).
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.
 // Both sides' offers are interned with `vocabulary` (or empty).
-void finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+// The interned tokens of each side are held in one block, returned: it must
+// outlive the sides (a block a sentence took a header and its rounding from
+// the heap, more than the tokens of a short sentence).
+[[nodiscard]] TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                      const Vocabulary& vocabulary);
 
 // The chance rates alone (finish_features's last step, on interned tokens),

@@ -21,9 +21,11 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
-// Words separated by ASCII white space or U+3000.
-std::vector<std::string_view> words_of(std::string_view text) {
-  std::vector<std::string_view> words;
+// Hands the words of text (separated by ASCII white space or U+3000) to
+// take in order, until it returns false; false then. Not listed first: a
+// line of a file full of numbers may hold a million of them.
+template <typename Take>
+bool each_word(std::string_view text, Take&& take) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     while (pos < text.size() && (std::isspace(static_cast<unsigned char>(text[pos])) || text.compare(pos, 3, "\xE3\x80\x80") == 0))
@@ -31,9 +33,19 @@ std::vector<std::string_view> words_of(std::string_view text) {
     std::size_t end = pos;
     while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text.compare(end, 3, "\xE3\x80\x80") != 0)
       ++end;
-    if (end > pos) words.push_back(text.substr(pos, end - pos));
+    if (end > pos && !take(text.substr(pos, end - pos))) return false;
     pos = end;
   }
+  return true;
+}
+
+// Words separated by ASCII white space or U+3000.
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> words;
+  each_word(text, [&](std::string_view word) {
+    words.push_back(word);
+    return true;
+  });
   return words;
 }
 
@@ -100,11 +112,10 @@ bool is_page_number(std::string_view line) {
       rest.append(line.substr(here, pos - here));
   }
   if (digits == 0 || digits > 6 || groups > 2) return false;
-  for (std::string_view word : words_of(rest)) {
+  return each_word(rest, [](std::string_view word) {
     const std::string lower = lower_ascii(word);
-    if (lower != "page" && lower != "p." && lower != "pg." && lower != "pg" && lower != "of") return false;
-  }
-  return true;
+    return lower == "page" || lower == "p." || lower == "pg." || lower == "pg" || lower == "of";
+  });
 }
 
 // "1/31/2025", "Rev. 2025-01-31", "Updated: March 3, 2024".
@@ -112,21 +123,27 @@ bool is_date_stamp(std::string_view line) {
   // A date word and a year both hold digits.
   if (count_digits(line) == 0) return false;
   bool date = false, month = false, year = false;
-  for (std::string_view word : words_of(line)) {
+  const bool all_stamp_words = each_word(line, [&](std::string_view word) {
     const std::string lower = lower_ascii(word);
-    if (is_date_word(word)) { date = true; continue; }
-    if (is_month(lower)) { month = true; continue; }
+    if (is_date_word(word)) {
+      date = true;
+      return true;
+    }
+    if (is_month(lower)) {
+      month = true;
+      return true;
+    }
     std::string_view bare = word;
     while (!bare.empty() && (bare.back() == ',' || bare.back() == '.' || bare.back() == ':')) bare.remove_suffix(1);
     if (!bare.empty() && count_digits(bare) == bare.size() && bare.size() <= 4) {
       year = year || bare.size() == 4;
-      continue;
+      return true;
     }
     static constexpr std::string_view kStampWords[] = {"rev.", "rev", "revised", "revised:", "updated", "updated:",
                                                         "edition", "effective", "issued", "date:", "version"};
-    if (std::find(std::begin(kStampWords), std::end(kStampWords), lower) == std::end(kStampWords)) return false;
-  }
-  return date || (month && year);
+    return std::find(std::begin(kStampWords), std::end(kStampWords), lower) != std::end(kStampWords);
+  });
+  return all_stamp_words && (date || (month && year));
 }
 
 // A short line that is no sentence: furniture is a label, not prose
@@ -431,7 +448,11 @@ bool is_chinese_translation_notice(std::string_view text) {
 // A short line of capitalised words: an agency, programme or product name
 // ("U.S. Department of", "Centers for Disease Control and Prevention").
 bool is_name_line(std::string_view text) {
-  const auto words = words_of(text);
+  std::vector<std::string_view> words;  // up to 11: more is no name
+  each_word(text, [&](std::string_view word) {
+    words.push_back(word);
+    return words.size() <= 10;
+  });
   if (words.empty() || words.size() > 10) return false;
   const char last = text.back();
   if (last == '!' || last == '?' || last == ',' || last == ';' || last == ':') return false;

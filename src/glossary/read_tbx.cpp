@@ -26,10 +26,15 @@ pugi::xml_node next_skipping_children(pugi::xml_node node, const pugi::xml_node&
   return node && node != root ? node.next_sibling() : pugi::xml_node();
 }
 
+// The document is parsed with parse_embed_pcdata: text that is an
+// element's first child is its value, not a node of its own (a node is 64
+// bytes, and a TBX file is mostly elements holding a word). So an element's
+// value comes before what its child nodes hold.
 std::string node_text(const pugi::xml_node& node) {
-  std::string text;
+  std::string text = node.type() == pugi::node_element ? node.value() : "";
   for (pugi::xml_node child = node.first_child(); child;) {
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata || child.type() == pugi::node_element)
+      text += child.value();
     child = child.type() == pugi::node_element && child.first_child() ? child.first_child()
                                                                        : next_skipping_children(child, node);
   }
@@ -82,7 +87,7 @@ TermNotes read_term_notes(const pugi::xml_node& holder) {
 void read_tbx(GlossaryFile& file, std::string_view text) {
   const auto origin_file = std::make_shared<const std::string>(file.path);  // shared by its entries
   pugi::xml_document doc;
-  const pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+  const pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_embed_pcdata, pugi::encoding_utf8);
   if (!result) {
     file.problems.push_back({line_number(text, static_cast<std::size_t>(result.offset)),
                              std::string("malformed XML: ") + result.description(), true});

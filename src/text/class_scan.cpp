@@ -186,16 +186,30 @@ struct RunTables {
 using RunFunction = std::size_t (*)(const unsigned char* p, std::size_t n, std::size_t pos, const RunTables& tables,
                                     std::vector<ClassEvent>& events);
 
-// A lone ASCII byte inside a run of multi-byte code points (a digit, a line
-// break, a comma in Chinese text) is stepped over in place when a non-ASCII
-// byte follows it, so that the run goes on; true when it was.
+// One or two ASCII bytes inside a run of multi-byte code points (a line
+// break, CRLF, a digit, a comma in Chinese text) are stepped over in place
+// when a non-ASCII byte follows them, so that the run goes on; true when
+// they were (the wanted ones among them get their events).
+template <typename AddEvent>
+inline bool step_ascii_gap(const unsigned char* p, std::size_t n, std::size_t& pos, const RunTables& tables,
+                           AddEvent&& add) {
+  const unsigned b0 = p[pos];
+  if (b0 >= 0x80 || pos + 1 >= n) return false;
+  const unsigned b1 = p[pos + 1];
+  const std::size_t gap = b1 >= 0x80 ? 1 : pos + 2 < n && p[pos + 2] >= 0x80 ? 2 : 0;
+  if (gap == 0) return false;
+  if (tables.stops.member[b0]) [[unlikely]]
+    add(pos, 1, tables.bmp[b0], b0);
+  if (gap == 2 && tables.stops.member[b1]) [[unlikely]]
+    add(pos + 1, 1, tables.bmp[b1], b1);
+  pos += gap;
+  return true;
+}
+
 inline bool step_lone_ascii(const unsigned char* p, std::size_t n, std::size_t& pos, const RunTables& tables,
                             std::vector<ClassEvent>& events) {
-  const unsigned b = p[pos];
-  if (b >= 0x80 || pos + 1 >= n || p[pos + 1] < 0x80) return false;
-  if (tables.stops.member[b]) events.push_back({pos, 1, tables.bmp[b], b});
-  ++pos;
-  return true;
+  return step_ascii_gap(p, n, pos, tables, [&](std::size_t begin, std::uint32_t length, std::uint32_t classes,
+                                               char32_t cp) { events.push_back({begin, length, classes, cp}); });
 }
 
 // Two code points from one 8-byte load.
@@ -386,6 +400,7 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
     }
     pos += 3 * whole;
     if (bad == 0) [[likely]] continue;
+    // Nearly always a line break (or CRLF) between two lines of Chinese.
     if (!step_lone_ascii(p, n, pos, tables, events)) return pos;
   }
   return run_sse2(p, n, pos, tables, events);
@@ -478,7 +493,7 @@ std::size_t decode_portable(const unsigned char* p, std::size_t n, std::size_t p
     const std::uint32_t word = p[pos] | static_cast<std::uint32_t>(p[pos + 1]) << 8 | static_cast<std::uint32_t>(p[pos + 2]) << 16;
     if (!plain_three_byte(word)) break;
     const char32_t cp = three_byte_code_point(word);
-    out[count] = CodedChar{pos, cp, codes[cp], 3};
+    out[count] = CodedChar{pos, cp, codes ? codes[cp] : std::uint16_t{0}, 3};
     marked |= static_cast<std::uint64_t>(wanted_bit(marking, cp)) << count;
     ++count;
     pos += 3;
@@ -491,9 +506,11 @@ std::size_t decode_portable(const unsigned char* p, std::size_t n, std::size_t p
 // and the eight CodedChar records put together in registers: written one
 // field at a time they cost a dozen instructions a character, and
 // mojibake-cjk writes a fifth of a Chinese book's characters so.
-__attribute__((target("avx2"))) std::size_t decode_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
-                                                          CodedChar* out, std::size_t max, const std::uint16_t* codes,
-                                                          const WantedBits& marking, std::uint64_t& marked) {
+template <bool kWithCodes>
+__attribute__((target("avx2"))) std::size_t decode_avx2_with(const unsigned char* p, std::size_t n, std::size_t pos,
+                                                               CodedChar* out, std::size_t max,
+                                                               const std::uint16_t* codes, const WantedBits& marking,
+                                                               std::uint64_t& marked) {
   static_assert(std::endian::native == std::endian::little);
   static_assert(offsetof(CodedChar, cp) == 8 && offsetof(CodedChar, code) == 12 && offsetof(CodedChar, length) == 14);
   std::size_t count = 0;
@@ -518,7 +535,8 @@ __attribute__((target("avx2"))) std::size_t decode_avx2(const unsigned char* p, 
     if (whole == 0) return count;
     // Every lane's code point is below U+10000, whole or not: the gathers stay inside.
     const __m256i cp = eight.cp;
-    const __m256i code = _mm256_and_si256(_mm256_i32gather_epi32(code_words, cp, 2), low16);
+    __m256i code = _mm256_setzero_si256();
+    if constexpr (kWithCodes) code = _mm256_and_si256(_mm256_i32gather_epi32(code_words, cp, 2), low16);
     const __m256i word = _mm256_i32gather_epi32(bit_words, _mm256_srli_epi32(cp, 5), 4);
     const __m256i bit = _mm256_sllv_epi32(word, _mm256_andnot_si256(cp, low5));  // bit 31: cp's bit
     const auto bits = static_cast<std::uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(bit))) & ((1u << whole) - 1);
@@ -549,6 +567,15 @@ __attribute__((target("avx2"))) std::size_t decode_avx2(const unsigned char* p, 
   count += decode_portable(p, n, pos, out + count, max - count, codes, marking, rest);
   marked |= rest << before;
   return count;
+}
+
+// Without a table (codes null) every code is 0 and none is read: a caller
+// that needs the codes of only a few characters looks them up itself.
+__attribute__((target("avx2"))) std::size_t decode_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
+                                                          CodedChar* out, std::size_t max, const std::uint16_t* codes,
+                                                          const WantedBits& marking, std::uint64_t& marked) {
+  return codes ? decode_avx2_with<true>(p, n, pos, out, max, codes, marking, marked)
+               : decode_avx2_with<false>(p, n, pos, out, max, codes, marking, marked);
 }
 #endif
 

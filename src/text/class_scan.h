@@ -99,7 +99,8 @@ static_assert(sizeof(CodedChar) == 16);
 // at any code point stays inside it); returns how many (3 bytes each). Bit
 // i of marked is set when marking has the code point of out[i]. out must
 // have room for max characters: with AVX2 up to 7 past the last one
-// decoded are written too.
+// decoded are written too. codes may be null: every code is 0 then, and no
+// table is read (a caller that needs a few codes looks them up itself).
 std::size_t decode_three_byte_chars(std::string_view text, std::size_t pos, CodedChar* out, std::size_t max,
                                     const std::uint16_t* codes, const WantedBits& marking, std::uint64_t& marked);
 // The same with a given one of available_instruction_sets() (tests).

@@ -252,15 +252,15 @@ void join_chinese_ranges_and_decades(std::string_view text, std::vector<NumberMe
   for (std::size_t k = 1; k < mentions.size(); ++k) {
     NumberMention& low = mentions[k - 1];
     NumberMention& high = mentions[k];
-    const std::string_view gap = between(text, low.span.end, high.span.begin);
+    const std::string_view gap = between(text, low.span().end, high.span().begin);
     if (high.scale_power > 0 && low.scale_power == 0 && (gap == "至" || gap == "到" || gap == "-" || gap == "～" || gap == "~" || gap == "—")) {
       low.value *= high.scale();
       low.scale_power = high.scale_power;
     }
-    if (gap == "世纪" && starts_after_spaces(text, high.span.end, "年代") && low.value >= 1 && low.value <= 21 &&
+    if (gap == "世纪" && starts_after_spaces(text, high.span().end, "年代") && low.value >= 1 && low.value <= 21 &&
         high.value < 100) {
       low.value = (low.value - 1) * 100 + high.value;
-      low.span.end = high.span.end;
+      low.set_end(high.span().end);
       low.weak = false;
       mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(k));
       --k;
@@ -298,9 +298,9 @@ void complete_year_ranges(std::string_view text, std::vector<NumberMention>& men
   for (std::size_t k = 1; k < mentions.size(); ++k) {
     const NumberMention& first = mentions[k - 1];
     NumberMention& second = mentions[k];
-    const std::string_view gap = text.substr(first.span.end, second.span.begin - first.span.end);
+    const std::string_view gap = text.substr(first.span().end, second.span().begin - first.span().end);
     const bool year = !first.spelled && first.value >= 1800 && first.value < 2100 && first.value == std::floor(first.value);
-    if (!year || second.spelled || second.span.size() != 2 || !(gap == "-" || gap == "\xE2\x80\x93" || gap == "/")) continue;
+    if (!year || second.spelled || second.span().size() != 2 || !(gap == "-" || gap == "\xE2\x80\x93" || gap == "/")) continue;
     const double century = std::floor(first.value / 100) * 100;
     if (century + second.value > first.value) second.value += century;
   }
@@ -346,6 +346,13 @@ void give_back_unused(std::vector<NumberMention>& mentions) {
   if (mentions.size() > 1024) give_back_slack(mentions);
 }
 
+// Leaves out the mentions longer than NumberMention::kMaxSize (no one
+// writes a number of 2 MiB; the span could not be kept).
+void drop_too_long(std::vector<NumberMention>& mentions) {
+  if (std::any_of(mentions.begin(), mentions.end(), [](const NumberMention& m) { return m.too_long(); }))
+    std::erase_if(mentions, [](const NumberMention& m) { return m.too_long(); });
+}
+
 // Spans this long have their list of mentions sized before the search:
 // growing by doubling held up to three times the mentions while it moved
 // them (the other side's mentions are held meanwhile).
@@ -382,6 +389,7 @@ double NumberMention::scale() const { return kPowersOfTen[scale_power]; }
 
 std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
+  if (text.size() > UINT32_MAX) return out;  // mentions keep 32-bit offsets
   if (span.size() >= kSizeMentionsFrom) out.reserve(mention_starts(text, span, true));
   const Cursor c{text, span.end};
   std::size_t pos = span.begin;
@@ -468,7 +476,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       continue;
     }
     NumberMention mention{{start, p}, *value, false, false, spelled, false};
-    if (!spelled && read_slash_fraction(c, p, mention.value)) mention.fraction = true, mention.span.end = p;
+    if (!spelled && read_slash_fraction(c, p, mention.value)) mention.fraction = true, mention.set_end(p);
     // X分之Y: a fraction.
     if (text.substr(p, 6) == "分之") {
       std::size_t q = p + 6;
@@ -483,11 +491,11 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     if (next == '%' || next == U'％') {
       mention.percent = true;
       p = c.after(p);
-      mention.span.end = p;
+      mention.set_end(p);
     }
     // Lone small numerals are usually words (一样, 一下, 两人 "a couple"), a
     // lone 十 or 百 is usually an intensifier (十分 "very"), and 七八 is an estimate.
-    if (spelled && !mention.fraction && !mention.percent && (mention.span.size() == 3 || approximate))
+    if (spelled && !mention.fraction && !mention.percent && (mention.span().size() == 3 || approximate))
       mention.weak = mention.weak || mention.value <= 2 || approximate || chinese_unit(cp) != 0;
     // 两年, 第三剂, 两倍: a count, strong unless it is one (一个 is often just "a").
     if (spelled && !approximate && !mention.fraction && !mention.percent && chinese_measure(text, p) > 0) {
@@ -507,6 +515,8 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
   }
   join_chinese_ranges_and_decades(text, out);
   complete_year_ranges(text, out);
+  drop_too_long(out);
+  if (numbering) drop_too_long(*numbering);
   give_back_unused(out);
   return out;
 }
@@ -726,6 +736,7 @@ std::vector<Word> english_words(std::string_view text, Span span) {
 
 std::vector<NumberMention> find_english_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
+  if (text.size() > UINT32_MAX) return out;  // mentions keep 32-bit offsets
   if (span.size() >= kSizeMentionsFrom) {
     // Number words are rare beside digits: some room is left for them.
     const std::size_t digits = mention_starts(text, span, false);
@@ -798,7 +809,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
         p = w;
       }
     }
-    mention.span.end = p;
+    mention.set_end(p);
     out.push_back(mention);
     pos = p;
   }
@@ -921,22 +932,24 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     }
     NumberMention mention{{words[i].span.begin, words[last].span.end}, value, false, false, true, value <= 1};
     mention.counted = unit_follows(last) && value > 1;
-    std::size_t q = mention.span.end;
+    std::size_t q = mention.span().end;
     while (q < span.end && text[q] == ' ') ++q;
-    if (text.substr(q, 7) == "percent") mention.percent = true, mention.span.end = q + 7;
+    if (text.substr(q, 7) == "percent") mention.percent = true, mention.set_end(q + 7);
     out.push_back(mention);
     i = last;
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.span().begin < b.span().begin; });
   complete_year_ranges(text, out);
   // "26 to 32 thousand": the upper end's scale applies to the lower end.
   for (std::size_t k = 1; k < out.size(); ++k) {
-    const std::string_view gap = between(text, out[k - 1].span.end, out[k].span.begin);
+    const std::string_view gap = between(text, out[k - 1].span().end, out[k].span().begin);
     if (out[k].scale_power > 0 && out[k - 1].scale_power == 0 && (gap == "to" || gap == "-" || gap == "and" || gap == "or")) {
       out[k - 1].value *= out[k].scale();
       out[k - 1].scale_power = out[k].scale_power;
     }
   }
+  drop_too_long(out);
+  if (numbering) drop_too_long(*numbering);
   give_back_unused(out);
   return out;
 }
@@ -980,7 +993,7 @@ std::vector<double> find_name_indexes(std::string_view text, Span span) {
 
 bool name_index_after_word(std::string_view text, Span span, const NumberMention& mention) {
   return !mention.spelled && !mention.percent && !mention.fraction &&
-         glued_to_word(text, span, mention.span.begin, mention.span.end);
+         glued_to_word(text, span, mention.span().begin, mention.span().end);
 }
 
 }  // namespace tc

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -104,6 +105,67 @@ TEST(FeaturesStorage, InterningKeepsWeightsAndRates) {
   plain.intern(positions, {});
   EXPECT_EQ(plain.alt_positions()[0], 0u);
   EXPECT_EQ(plain.ranks()[1], 1u);
+}
+
+// Codes above 16 bits (a long book's ranks) are held whole, as are the
+// others of their sentence; a copy reads the same.
+TEST(FeaturesStorage, InterningKeepsCodesPast16Bits) {
+  const std::array<std::uint64_t, 3> keys{30, 10, 20};
+  const std::array<WordId, 3> ids{30, 10, 20};
+  const std::array<WordId, 3> alt{0, 5, 0};
+  Tokens tokens;
+  tokens.assign(keys, ids, alt);
+  for (std::size_t k = 0; k < 3; ++k) tokens.weights()[k] = static_cast<float>(k + 1), tokens.rates()[k] = 0.5f * static_cast<float>(k + 1);
+  const std::array<std::uint32_t, 3> positions{65535, 3, 2};
+  const std::array<std::uint32_t, 3> alt_positions{0, 70000, 0};
+  tokens.intern(positions, alt_positions);
+  const Tokens copy = tokens;
+  for (const Tokens* held : {static_cast<const Tokens*>(&tokens), &copy}) {
+    EXPECT_EQ(held->positions()[0], 65535u);
+    EXPECT_EQ(held->positions()[1], 3u);
+    EXPECT_EQ(held->alt_positions()[1], 70000u);
+    EXPECT_EQ(held->alt_positions()[2], 0u);
+    EXPECT_EQ(held->weights()[1], 2.f);
+    EXPECT_EQ(held->rates()[2], 1.5f);
+  }
+  std::vector<std::uint32_t> in_order(tokens.positions().begin(), tokens.positions().end());
+  EXPECT_EQ(in_order, (std::vector<std::uint32_t>{65535, 3, 2}));
+  // 65535 still fits 16 bits: the sentence without the larger alternative reads the same.
+  Tokens narrow;
+  narrow.assign(keys, ids, std::array<WordId, 3>{});
+  narrow.intern(positions, {});
+  std::vector<std::uint32_t> narrow_order;
+  for (const std::uint32_t position : narrow.positions()) narrow_order.push_back(position);
+  EXPECT_EQ(narrow_order, in_order);
+}
+
+// Pooled tokens read the same from the pool; a copy of them holds its own
+// block (it outlives the pool), and moving them leaves the source empty.
+TEST(FeaturesStorage, PooledTokensReadTheSameAndCopiesOwnTheirs) {
+  const std::array<std::uint64_t, 3> keys{30, 10, 20};
+  const std::array<WordId, 3> ids{30, 10, 20};
+  Tokens tokens;
+  tokens.assign(keys, ids, std::array<WordId, 3>{});
+  for (std::size_t k = 0; k < 3; ++k) tokens.weights()[k] = static_cast<float>(k + 1), tokens.rates()[k] = 0.5f * static_cast<float>(k + 1);
+  const std::array<std::uint32_t, 3> positions{3, 1, 2};
+  tokens.intern(positions, {});
+  const std::size_t bytes = tokens.pool_bytes();
+  ASSERT_EQ(bytes % 4, 0u);
+  auto pool = std::make_unique<std::byte[]>(bytes + 4);
+  tokens.pool_into(pool.get() + 4);
+  EXPECT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens.positions()[0], 3u);
+  EXPECT_EQ(tokens.weights()[2], 3.f);
+  tokens.rates()[1] = 7.f;  // written in the pool
+  Tokens copy = tokens;
+  Tokens moved = std::move(tokens);
+  EXPECT_TRUE(tokens.empty());  // NOLINT(bugprone-use-after-move)
+  EXPECT_EQ(moved.rates()[1], 7.f);
+  pool.reset();  // (moved is not read from here on: it points into the pool)
+  EXPECT_EQ(copy.size(), 3u);
+  EXPECT_EQ(copy.positions()[2], 2u);
+  EXPECT_EQ(copy.rates()[1], 7.f);
+  EXPECT_EQ(copy.weights()[0], 1.f);
 }
 
 }  // namespace

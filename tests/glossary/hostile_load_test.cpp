@@ -37,6 +37,23 @@ TEST(GlossaryHostile, DeeplyNestedTermTextIsRead) {
   EXPECT_EQ(file.lines, (std::vector<std::size_t>{1, 2}));
 }
 
+// The reader keeps an element's first text as the element's value (not a
+// node of its own): text before, inside and after inline elements, and
+// CDATA, still come in document order.
+TEST(GlossaryHostile, TextAroundInlineElementsIsReadInOrder) {
+  const std::string text = "<martif><body><termEntry><descrip>A <hi>live</hi>, <![CDATA[& safe]]> one</descrip>"
+                           "<langSet xml:lang=\"zh\"><tig><term>疫<hi>苗</hi></term></tig></langSet>"
+                           "<langSet xml:lang=\"en\"><tig><term>vac<hi>ci</hi>ne</term></tig>"
+                           "<tig><term><b>sh</b>ot <![CDATA[jab]]></term></tig></langSet></termEntry></body></martif>";
+  const GlossaryFile file = parse_glossary("inline.tbx", text);
+  EXPECT_TRUE(file.problems.empty());
+  ASSERT_EQ(file.entries.size(), 1u);
+  EXPECT_EQ(file.entries[0].zh, std::vector<std::string>{"疫苗"});
+  EXPECT_EQ(file.entries[0].en, "vaccine");
+  EXPECT_EQ(file.entries[0].variants, std::vector<std::string>{"shot jab"});
+  EXPECT_EQ(file.entries[0].note, "A live, & safe one");
+}
+
 // The entries of a TSV are sized at once from its records: lines that are
 // blank (spaces too), comments or inside a quoted cell are no records. Sized
 // from its lines, a file of blank lines asked for some 170 bytes a line

@@ -130,7 +130,7 @@ std::string random_chinese_run(std::mt19937& rng) {
                                                    "\xE1\x80\x80", "\xEC\xBF\xBF", "\xEE\x80\x80", "\xEF\xBF\xBD", "\xEF\xBF\xBF"};
   static const std::vector<std::string> kOthers{
       "a",  "\xC3\xA9", "\xE0\xA4\x85", "\xED\x9F\xBF", "\xED\xA0\x80", "\xE0\x80\x80", "\xF0\x9F\x98\x80",
-      "\xE4", "\xE4\xB8", "\xE4\xB8\x41", "\x80", "\xFF", "&"};
+      "\xE4", "\xE4\xB8", "\xE4\xB8\x41", "\x80", "\xFF", "&", "\n", "\r\n", "\n\n", "&\n", "\n&", "&&", "abc"};
   std::string text;
   const std::size_t pieces = rng() % 120;
   const unsigned breaks = 2 + rng() % 40;  // one piece in this many breaks the run
@@ -192,6 +192,18 @@ TEST(ClassScan, DecodesRunsOfThreeByteCodePointsAsAPlainDecodeDoes) {
         }
         ASSERT_EQ(actual, expected) << set << " round " << round << " pos " << pos << " max " << max;
         ASSERT_EQ(marked, expected_marked) << set << " round " << round << " pos " << pos << " max " << max;
+        // Without a table of codes: the same characters, every code 0.
+        std::vector<CodedChar> uncoded(max);
+        std::uint64_t uncoded_marked = ~std::uint64_t{0};
+        ASSERT_EQ(decode_three_byte_chars(text, pos, uncoded.data(), max, nullptr, marking, uncoded_marked, set), count)
+            << set;
+        for (std::size_t i = 0; i < count; ++i) {
+          ASSERT_EQ(uncoded[i].begin, out[i].begin) << set;
+          ASSERT_EQ(uncoded[i].cp, out[i].cp) << set;
+          ASSERT_EQ(uncoded[i].code, 0u) << set;
+          ASSERT_EQ(uncoded[i].length, 3u) << set;
+        }
+        ASSERT_EQ(uncoded_marked, expected_marked) << set << " round " << round << " pos " << pos;
       }
     }
   }
@@ -207,6 +219,47 @@ TEST(ClassScan, FindsAWantedAsciiByteAfterALongRun) {
     EXPECT_EQ(events[0].begin, 100u) << set;
     EXPECT_EQ(events[1].begin, 132u) << set;
   }
+}
+
+// A line break, CRLF or wanted ASCII bytes between two runs of Chinese, after
+// each of the first 24 characters of the run (so at every place in the SIMD
+// loops' 15- and 24-byte steps and their 16- and 32-byte loads), with a
+// wanted ideograph right before and right after it: every instruction set
+// reports each at its exact offset, the run going on past the gap.
+TEST(ClassScan, FindsWhatStandsAroundALineBreakInsideAChineseRunAtEveryOffset) {
+  const std::string wanted_han = "\xE4\xB8\x82";  // U+4E02: kSomeHan
+  const std::string plain_han = "\xE4\xB8\x81";   // U+4E01: not
+  const WantedBits bits = wanted_bits(test_table(), kSomeHan | kAmpersand);
+  std::size_t cases = 0;
+  for (const std::string gap : {"\n", "\r\n", "&", "&\n", "\n&", "&&"}) {
+    for (std::size_t prefix = 0; prefix < 3; ++prefix) {
+      for (std::size_t before = 1; before <= 24; ++before) {
+        std::string text(prefix, 'x');
+        for (std::size_t i = 0; i + 1 < before; ++i) text += plain_han;
+        const std::size_t first = text.size();
+        text += wanted_han;
+        const std::size_t gap_at = text.size();
+        text += gap;
+        const std::size_t second = text.size();
+        text += wanted_han;
+        for (std::size_t i = 0; i < 30; ++i) text += plain_han;
+        std::vector<std::size_t> expected{first};
+        for (std::size_t i = 0; i < gap.size(); ++i)
+          if (gap[i] == '&') expected.push_back(gap_at + i);
+        expected.push_back(second);
+        for (const std::string_view set : available_instruction_sets()) {
+          std::vector<ClassEvent> events;
+          scan_classes(text, test_table(), kSomeHan | kAmpersand, events, set, &bits);
+          std::vector<std::size_t> begins;
+          for (const ClassEvent& event : events) begins.push_back(event.begin);
+          ASSERT_EQ(begins, expected) << set << " gap " << gap.size() << " bytes, prefix " << prefix << ", after "
+                                      << before << " characters";
+          ++cases;
+        }
+      }
+    }
+  }
+  EXPECT_GE(cases, 6u * 3 * 24);
 }
 
 TEST(ClassScan, TheDefaultIsTheBestAvailable) {

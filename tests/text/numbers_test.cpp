@@ -125,7 +125,33 @@ TEST(NumberWords, ListNumbersGoApartWhenAsked) {
   EXPECT_EQ(find_english_numbers(text, {0, text.size()}, &numbering).size(), 1u);
   ASSERT_EQ(numbering.size(), 1u);
   EXPECT_EQ(numbering[0].value, 2);
-  EXPECT_EQ(numbering[0].span.begin, 1u);
+  EXPECT_EQ(numbering[0].span().begin, 1u);
+}
+
+TEST(Numbers, AMentionKeepsItsPlaceAndFlagsAndOneOver2MiBIsLeftOut) {
+  // A mention packs its place and flags beside its value: each read back.
+  const std::string text = "about 44.2 percent of 2 million, a third";
+  const auto mentions = find_english_numbers(text, {0, text.size()});
+  ASSERT_EQ(mentions.size(), 3u);
+  EXPECT_EQ(mentions[0].span(), (Span{6, 18}));
+  EXPECT_TRUE(mentions[0].percent);
+  EXPECT_FALSE(mentions[0].spelled);
+  EXPECT_EQ(mentions[1].span(), (Span{22, 31}));
+  EXPECT_EQ(mentions[1].scale_power, 6);
+  EXPECT_EQ(mentions[1].value, 2e6);
+  EXPECT_EQ(mentions[2].span(), (Span{33, 40}));
+  EXPECT_TRUE(mentions[2].fraction);
+  EXPECT_TRUE(mentions[2].spelled);
+  // A run of digits longer than a mention can be is no number anyone wrote:
+  // left out, and the scan goes on after it.
+  for (const std::size_t run : {NumberMention::kMaxSize, NumberMention::kMaxSize + 1}) {
+    const std::string digits = "x " + std::string(run, '1') + " then 42";
+    const auto found = find_english_numbers(digits, {0, digits.size()});
+    ASSERT_FALSE(found.empty());
+    EXPECT_EQ(found.back().span(), (Span{digits.size() - 2, digits.size()}));
+    EXPECT_EQ(found.size(), run == NumberMention::kMaxSize ? 2u : 1u);
+    if (run == NumberMention::kMaxSize) EXPECT_EQ(found.front().span(), (Span{2, 2 + run}));
+  }
 }
 
 TEST(Numbers, YearRangesSlashDatesAndRenderings) {

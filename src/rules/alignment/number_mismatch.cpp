@@ -92,16 +92,18 @@ class DigitOccurrences {
     order.reserve(static_cast<std::size_t>(std::count_if(numbers.begin(), numbers.end(), counts)));
     for (std::size_t i = 0; i < numbers.size(); ++i)
       if (counts(numbers[i])) order.push_back(static_cast<std::uint32_t>(i));
-    // Stable: the offsets of a value stay in the mentions' order.
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return numbers[a].value < numbers[b].value; });
+    // Equal values by index: the offsets of a value stay in the mentions'
+    // order, as a stable sort keeps them, without its buffer of half the list.
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return numbers[a].value < numbers[b].value || (numbers[a].value == numbers[b].value && a < b);
+    });
     for (std::size_t k = 0; k < order.size(); ++k) {
       const NumberMention& n = numbers[order[k]];
       if (values_.empty() || values_.back() < n.value) {
         values_.push_back(n.value);
         starts_.push_back(static_cast<std::uint32_t>(k));
       }
-      order[k] = static_cast<std::uint32_t>(n.span.begin);
+      order[k] = static_cast<std::uint32_t>(n.span().begin);
     }
     starts_.push_back(static_cast<std::uint32_t>(order.size()));
     offsets_ = std::move(order);
@@ -130,8 +132,8 @@ class DigitOccurrences {
 // The range ("6–18", "4 to 6", "6 至 18") a mention is an end of, as its two values; {nan, nan} when none.
 std::pair<double, double> range_of(const std::string& text, const std::vector<NumberMention>& numbers, std::size_t i) {
   auto joined = [&](std::size_t a, std::size_t b) {
-    if (numbers[b].span.begin < numbers[a].span.end || numbers[b].span.begin - numbers[a].span.end > 5) return false;
-    std::string between = text.substr(numbers[a].span.end, numbers[b].span.begin - numbers[a].span.end);
+    if (numbers[b].span().begin < numbers[a].span().end || numbers[b].span().begin - numbers[a].span().end > 5) return false;
+    std::string between = text.substr(numbers[a].span().end, numbers[b].span().begin - numbers[a].span().end);
     std::erase(between, ' ');
     return between == "-" || between == "\xE2\x80\x93" || between == "~" || between == "to" || between == "\xE8\x87\xB3" ||
            between == "\xE5\x88\xB0";  // - – ~ to 至 到
@@ -191,20 +193,20 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
   // The first target mention at an offset: the mentions are in text order
   // unless list numbers were added after them; then an index of (offset,
   // mention) pairs, sorted, is made.
-  auto by_begin = [](const NumberMention& a, const NumberMention& b) { return a.span.begin < b.span.begin; };
+  auto by_begin = [](const NumberMention& a, const NumberMention& b) { return a.span().begin < b.span().begin; };
   const bool in_order = std::is_sorted(target_numbers.begin(), target_numbers.end(), by_begin);
   std::vector<std::pair<std::size_t, std::size_t>> target_index;
   if (!in_order) {
     target_index.reserve(target_numbers.size());
-    for (std::size_t i = 0; i < target_numbers.size(); ++i) target_index.push_back({target_numbers[i].span.begin, i});
+    for (std::size_t i = 0; i < target_numbers.size(); ++i) target_index.push_back({target_numbers[i].span().begin, i});
     std::sort(target_index.begin(), target_index.end());
   }
   auto first_mention_at = [&](std::size_t offset) -> std::optional<std::size_t> {
     if (in_order) {
       NumberMention key;
-      key.span.begin = offset;
+      key.set_span({offset, offset});
       const auto it = std::lower_bound(target_numbers.begin(), target_numbers.end(), key, by_begin);
-      if (it == target_numbers.end() || it->span.begin != offset) return std::nullopt;
+      if (it == target_numbers.end() || it->span().begin != offset) return std::nullopt;
       return static_cast<std::size_t>(it - target_numbers.begin());
     }
     const auto it = std::lower_bound(target_index.begin(), target_index.end(), std::pair<std::size_t, std::size_t>{offset, 0});
@@ -264,14 +266,14 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
 bool sums_up_list_before(std::string_view text, Span span, const NumberMention& n) {
   if (!n.spelled || n.percent || n.fraction || n.value < 2 || n.value > 10) return false;
   static constexpr std::string_view kItemWords[] = {"种", "类", "项", "个", "者", "方面", "样", "部分"};
-  const std::string_view numeral = text.substr(n.span.begin, n.span.size());
-  const std::string_view after = text.substr(n.span.end, std::min<std::size_t>(span.end - n.span.end, 8));
+  const std::string_view numeral = text.substr(n.span().begin, n.span().size());
+  const std::string_view after = text.substr(n.span().end, std::min<std::size_t>(span.end - n.span().end, 8));
   const bool counts_items = std::any_of(std::begin(kItemWords), std::end(kItemWords), [&](std::string_view w) {
     return after.starts_with(w) || numeral.ends_with(w);
   });
   if (!counts_items) return false;
   // Back to the clause's start: the list may run over a line break, not over ，。；：.
-  std::string_view before = text.substr(span.begin, n.span.begin - span.begin);
+  std::string_view before = text.substr(span.begin, n.span().begin - span.begin);
   for (std::string_view stop : {"，", "。", "；", "：", "！", "？"}) {
     const std::size_t at = before.rfind(stop);
     if (at != std::string_view::npos) before.remove_prefix(at + stop.size());
@@ -293,17 +295,17 @@ bool ordinal_meaning_another(std::string_view text, const NumberMention& n) {
   if (!n.spelled || n.fraction || n.percent) return false;
   static constexpr std::string_view kOrdinals[] = {"second", "third",   "fourth", "fifth", "sixth",
                                                    "seventh", "eighth", "ninth",  "tenth"};
-  std::string word(text.substr(n.span.begin, n.span.size()));
+  std::string word(text.substr(n.span().begin, n.span().size()));
   std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (std::find(std::begin(kOrdinals), std::end(kOrdinals), word) == std::end(kOrdinals)) return false;
-  const std::string_view before = text.substr(0, n.span.begin);
+  const std::string_view before = text.substr(0, n.span().begin);
   if (!before.ends_with("a ") && !before.ends_with("A ")) return false;
   return before.size() == 2 || !std::isalpha(static_cast<unsigned char>(before[before.size() - 3]));
 }
 
 // The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
 std::string quoted(const Document& doc, const NumberMention& number) {
-  const std::string written = doc.text.substr(number.span.begin, number.span.size());
+  const std::string written = doc.text.substr(number.span().begin, number.span().size());
   const std::string value = format_number(number);
   return written == value ? written : written + " (" + value + ")";
 }
@@ -379,8 +381,8 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       target_numbers.insert(target_numbers.end(), target_numbering.begin(), target_numbering.end());
     }
     // Digits the reader masked are no quantities: "%2$s" in a PO message, a URL.
-    std::erase_if(source_numbers, [&](const NumberMention& n) { return in_reference_marker(source.text, n.span) || source.is_masked(n.span.begin); });
-    std::erase_if(target_numbers, [&](const NumberMention& n) { return in_reference_marker(target.text, n.span) || target.is_masked(n.span.begin); });
+    std::erase_if(source_numbers, [&](const NumberMention& n) { return in_reference_marker(source.text, n.span()) || source.is_masked(n.span().begin); });
+    std::erase_if(target_numbers, [&](const NumberMention& n) { return in_reference_marker(target.text, n.span()) || target.is_masked(n.span().begin); });
     std::vector<const NumberMention*> missing, extra;
     const NumberSet source_set(source_numbers);
     const NumberSet target_set(target_numbers);
@@ -409,7 +411,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
         extra.push_back(&n);
     // One changed number on each side: report them as a pair, on the translation.
     if (missing.size() == 1 && extra.size() == 1) {
-      Finding finding = make_finding(target, extra[0]->span,
+      Finding finding = make_finding(target, extra[0]->span(),
                                      "number " + quoted(source, *missing[0]) + " in the source became " +
                                          quoted(target, *extra[0]) + " in the translation");
       finding.counterpart = alignment_rules::counterpart(source, source_span);
@@ -419,11 +421,11 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
     if (missing.empty() && extra.empty()) {
       if (const auto change = changed_repeat(source, source_numbers, source_span, target, target_numbers, target_span)) {
         const auto now = std::find_if(target_numbers.begin(), target_numbers.end(),
-                                      [&](const NumberMention& n) { return n.span.begin == change->begin; });
+                                      [&](const NumberMention& n) { return n.span().begin == change->begin; });
         const auto was = std::find_if(source_numbers.begin(), source_numbers.end(), [&](const NumberMention& n) {
           return !n.spelled && !n.weak && !n.percent && n.value == change->was;
         });
-        Finding finding = make_finding(target, now->span,
+        Finding finding = make_finding(target, now->span(),
                                        "number " + quoted(source, *was) + " in the source became " + quoted(target, *now) +
                                            " in the translation (" + quoted(target, *now) + " is written once more and " +
                                            quoted(source, *was) + " once less than in the source)");
@@ -438,7 +440,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       // or counts ("three years", 两剂, "twice").
       if (n->spelled && !n->percent && !n->fraction && !n->counted) continue;
       if (ordinal_meaning_another(source.text, *n)) continue;
-      Finding finding = make_finding(source, n->span,
+      Finding finding = make_finding(source, n->span(),
                                      "number " + quoted(source, *n) + " is not in the translation: \"" +
                                          alignment_rules::quote(target, target_span, 50) + "\"");
       finding.counterpart = alignment_rules::counterpart(target, target_span);
@@ -446,7 +448,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
     }
     for (const NumberMention* n : extra) {
       if (ordinal_meaning_another(target.text, *n)) continue;
-      Finding finding = make_finding(target, n->span,
+      Finding finding = make_finding(target, n->span(),
                                      "number " + quoted(target, *n) + " is not in the source: \"" +
                                          alignment_rules::quote(source, source_span, 50) + "\"");
       finding.counterpart = alignment_rules::counterpart(source, source_span);

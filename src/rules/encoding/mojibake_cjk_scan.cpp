@@ -455,7 +455,8 @@ class CjkScanner {
     // which adds nothing but its length).
     auto count_gates = [&](std::size_t index) {
       const char32_t cp = stretch_[index].cp;
-      const std::uint16_t code = stretch_[index].code;
+      const std::uint16_t code = cp < 0x10000 ? gbk_codes[cp] : std::uint16_t{0};
+      stretch_[index].code = code;
       // GB2312 level 1 (most of every stretch): common, not odd, no gate of
       // its own but the fill images; decided from the code, so that the
       // character costs one look-up (the facts table misses the cache).
@@ -502,8 +503,11 @@ class CjkScanner {
     while (pos < size && static_cast<unsigned char>(text_[pos]) >= 0x80 && stretch_.size() < kMaxStretch) {
       std::uint64_t others = 0;  // the characters the loop does not settle
       const std::size_t first = stretch_.size();
+      // Without their codes: a plain level-1 character needs none, and the
+      // others' are looked up (count_gates, code_of): reading the 128 KB table
+      // for every character missed the first-level cache.
       if (const std::size_t count =
-              text::decode_three_byte_chars(text_, pos, stretch_.room(kRun), kRun, gbk_codes, unsettled, others)) {
+              text::decode_three_byte_chars(text_, pos, stretch_.room(kRun), kRun, nullptr, unsettled, others)) {
         stretch_.added(count);
         for (; others != 0; others &= others - 1) count_gates(first + static_cast<std::size_t>(std::countr_zero(others)));
         pos += 3 * count;
@@ -539,7 +543,7 @@ class CjkScanner {
     // A span starts at a character with a UTF-8 lead byte whose trail byte
     // continues it, or one whose sequence a lost byte cut short.
     if (gates.utf8_lead > 0 && (gates.replacement || utf8_sequence_may_start() ||
-                                (gates.question_after && is_utf8_lead_code(stretch_.back().code))))
+                                (gates.question_after && is_utf8_lead_code(code_of(stretch_.size() - 1)))))
       find_utf8_read_as_gbk();
     if (gates.rare >= 1 && gates.length >= 2 && !odd_.empty()) {
       for (const Misread& misread : kMisreads) find_misread(misread);
@@ -595,7 +599,7 @@ class CjkScanner {
   bool utf8_sequence_may_start() const {
     for (const std::size_t k : utf8_starts_) {
       if (k + 1 >= stretch_.size()) continue;
-      const unsigned next_lead = stretch_[k + 1].code >> 8;
+      const unsigned next_lead = code_of(k + 1) >> 8;
       if (next_lead >= 0x80 && next_lead <= 0xBF) return true;
     }
     return false;
@@ -738,8 +742,8 @@ class CjkScanner {
     if (stretch_.front().cp != U'锘') return;
     const std::size_t begin = stretch_.front().begin;
     if (begin != 0 && text_[begin - 1] != '\n') return;
-    if (stretch_.size() >= 2 && (stretch_[1].code >> 8) == 0xBF) {
-      const unsigned trail = stretch_[1].code & 0xFF;
+    if (stretch_.size() >= 2 && (code_of(1) >> 8) == 0xBF) {
+      const unsigned trail = code_of(1) & 0xFF;
       if (trail < 0x80) {
         add(0, 2, "a UTF-8 byte order mark (EF BB BF) read as GBK", std::string(1, static_cast<char>(trail)));
         return;
@@ -753,6 +757,21 @@ class CjkScanner {
       add(0, 1, "a UTF-8 byte order mark (EF BB BF) read as GBK", std::string(), true, 1);
       hits_.back().recovered = std::string();
       hits_.back().loss_detail().lost = "the byte after the mark";
+    }
+  }
+
+  // The GBK code of the character at index of the stretch (0 where it has
+  // none). The stretch is decoded without its codes; count_gates writes
+  // those of the characters it looks at, write_codes all of them.
+  std::uint16_t code_of(std::size_t index) const {
+    const char32_t cp = stretch_[index].cp;
+    return cp < 0x10000 ? gbk_code_table()[cp] : std::uint16_t{0};
+  }
+  void write_codes() {
+    const std::uint16_t* codes = gbk_code_table();
+    for (std::size_t i = 0; i < stretch_.size(); ++i) {
+      const char32_t cp = stretch_[i].cp;
+      stretch_[i].code = cp < 0x10000 ? codes[cp] : std::uint16_t{0};
     }
   }
 
@@ -826,6 +845,7 @@ class CjkScanner {
   // to length: this runs over every stretch with a rare character.
   void build_gbk_bytes() {
     const std::size_t n = stretch_.size();
+    write_codes();
     bytes_.resize(2 * n);
     char_at_byte_.resize(2 * n + 1);
     first_byte_.resize(n);
@@ -949,7 +969,7 @@ class CjkScanner {
 
   // A rare character whose GBK lead byte is the lead of a UTF-8 ideograph.
   bool lone_ideograph_lead(std::size_t index) const {
-    const unsigned lead = stretch_[index].code >> 8;
+    const unsigned lead = code_of(index) >> 8;
     return lead >= 0xE4 && lead <= 0xE9 && is_han(stretch_[index].cp) && !is_common_han(stretch_[index].cp);
   }
 

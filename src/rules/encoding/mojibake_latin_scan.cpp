@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <memory>
 
 #include "core/document.h"
@@ -60,22 +61,24 @@ struct Match {
 };
 static_assert(sizeof(Match) <= 48);
 
-// A candidate as the scan keeps it until its group is judged: 16 bytes, a
-// third of a Match (a file of mojibake has a candidate every few bytes). What
-// the grouping, the confirming and the hits read of it; the characters'
-// bytes, when none is unknown, are those of the code point they decode to.
+// A candidate as the scan keeps it until its group is judged: 12 bytes, a
+// quarter of a Match (a file of mojibake has a candidate every few bytes, and
+// all of them are held until the groups are confirmed). What the grouping,
+// the confirming and the hits read of it; the characters' bytes, when none is
+// unknown, are those of the code point they decode to. Its offset is 32-bit:
+// scan_hits looks at no text of 4 GiB or more (no input limit lets one in).
 class Candidate {
  public:
   Candidate() = default;
   explicit Candidate(const Match& m)
-      : begin(m.begin),
+      : begin(static_cast<std::uint32_t>(m.begin)),
         decoded(m.decoded),
         marks_(static_cast<std::uint8_t>(m.end - m.begin)),  // at most 12: a lead and three continuations of 3 bytes
         score(static_cast<std::int8_t>(m.score)),
         pages(m.pages),
         bits_(static_cast<std::uint8_t>(static_cast<unsigned>(m.page) | (m.unknown_byte ? kUnknownByte : 0u) |
                                         (m.space_for_nbsp ? kSpaceForNbsp : 0u) | (m.has_c1 ? kHasC1 : 0u))) {}
-  std::size_t end() const { return begin + (marks_ & kSizeMask); }
+  std::size_t end() const { return std::size_t{begin} + (marks_ & kSizeMask); }
   SingleByte page() const { return static_cast<SingleByte>(bits_ & kPageMask); }
   bool unknown_byte() const { return (bits_ & kUnknownByte) != 0; }
   bool space_for_nbsp() const { return (bits_ & kSpaceForNbsp) != 0; }
@@ -102,7 +105,7 @@ class Candidate {
   void append_bytes(std::string& out) const { utf8::append(out, decoded); }
   std::size_t bytes_size() const { return decoded < 0x80 ? 1 : decoded < 0x800 ? 2 : decoded < 0x10000 ? 3 : 4; }
 
-  std::size_t begin = 0;
+  std::uint32_t begin = 0;
   char32_t decoded = 0;  // what the bytes decode to (0 when a byte is unknown)
 
  private:
@@ -118,7 +121,7 @@ class Candidate {
  private:
   std::uint8_t bits_ = 0;  // the page, unknown byte, space for NBSP, C1
 };
-static_assert(sizeof(Candidate) == 16);
+static_assert(sizeof(Candidate) == 12);
 
 // A list kept in chunks of about 4 KiB. A file of mojibake has a candidate
 // every few bytes: a vector grown by doubling holds up to twice them, and
@@ -885,8 +888,60 @@ void emit_each(ChunkedList<Hit>& hits, const std::function<void(Hit&&)>& emit) {
   hits.clear();
 }
 
+// Where the C1 controls of a text start (a C1 control is two bytes, C2
+// 80-9F), read back in text order. A list of 32-bit offsets while it is
+// short; once it would take more room than a bit for every byte of the text
+// (a file of C1 controls has one every few bytes), that bit set instead.
+class ControlPlaces {
+ public:
+  explicit ControlPlaces(std::size_t text_size) : text_size_(text_size) {}
+  void add(std::size_t at) {
+    if (bits_.empty()) {
+      list_.push_back(static_cast<std::uint32_t>(at));
+      if (list_.size() >= 1024 && list_.size() >= text_size_ / 32) to_bits();
+    } else {
+      bits_[at / 64] |= std::uint64_t{1} << (at % 64);
+    }
+  }
+  // Ends adding; reading starts at the first place.
+  void seal() {
+    if (bits_.empty()) {
+      std::sort(list_.begin(), list_.end());
+      next_ = 0;
+    } else {
+      next_ = find_bit(0);
+    }
+  }
+  bool done() const { return bits_.empty() ? next_ >= list_.size() : next_ >= text_size_; }
+  std::size_t peek() const { return bits_.empty() ? list_[next_] : next_; }
+  void advance() { next_ = bits_.empty() ? next_ + 1 : find_bit(next_ + 1); }
+
+ private:
+  void to_bits() {
+    bits_.assign(text_size_ / 64 + 1, 0);
+    for (const std::uint32_t at : list_) bits_[at / 64] |= std::uint64_t{1} << (at % 64);
+    std::vector<std::uint32_t>().swap(list_);
+  }
+  // The first set bit at from or after, or text_size_.
+  std::size_t find_bit(std::size_t from) const {
+    for (std::size_t word = from / 64; word < bits_.size(); ++word) {
+      std::uint64_t w = bits_[word];
+      if (word == from / 64) w &= ~std::uint64_t{0} << (from % 64);
+      if (w) return std::min(text_size_, word * 64 + static_cast<std::size_t>(__builtin_ctzll(w)));
+    }
+    return text_size_;
+  }
+  std::size_t text_size_;
+  std::vector<std::uint32_t> list_;
+  std::vector<std::uint64_t> bits_;
+  std::size_t next_ = 0;  // an index of list_, or a bit
+};
+
 // Hands the hits of text to emit, in text order.
 void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const std::function<void(Hit&&)>& emit) {
+  // Candidates and controls keep 32-bit offsets; the input limit (under 2
+  // GiB) lets no larger text in.
+  if (text.size() > UINT32_MAX) return;
   // The dropped C1 bytes are looked for first: where there are none (the
   // usual case) the hits go to emit as they are made instead of into a list
   // (a file of mojibake has a hit every few bytes, most of them past what is
@@ -894,7 +949,7 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
   ChunkedList<Hit> dropped;
   if (with_c1) dropped = find_dropped_c1(text, starts);
   ChunkedList<Candidate> candidates;
-  std::vector<std::size_t> c1_controls;  // where each starts; a C1 control is two bytes (C2 80-9F)
+  ControlPlaces c1_controls(text.size());
   const std::uint8_t* lead_mask = single_byte_lead_mask();
   std::size_t pos = 0;
   Visit visit(text, starts);
@@ -905,7 +960,7 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
     const std::size_t begin = pos;
     const char32_t cp = visit.code_point(pos);
     if (cp == utf8::kInvalid) continue;
-    if (cp >= 0x80 && cp <= 0x9F) c1_controls.push_back(begin);
+    if (cp >= 0x80 && cp <= 0x9F) c1_controls.add(begin);
     // A character before CJK (lead byte E3-E9: U+3000-U+9FFF, in no
     // single-byte page) has nothing to continue it (may_continue_sequence):
     // most candidates in Chinese text are curly quotes and dashes before Han.
@@ -918,7 +973,8 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
     if (auto c = best_candidate(text, begin, pos, cp, *codes)) {
       if (c->has_c1)  // C1 controls inside a candidate that may not fire
         for (std::size_t q = pos; q + 1 < c->end; ++q)
-          if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F) c1_controls.push_back(q);
+          if (text[q] == '\xC2' && static_cast<unsigned char>(text[q + 1]) <= 0x9F)
+            c1_controls.add(q);
       pos = c->end;
       candidates.push_back(Candidate(*c));
       continue;
@@ -942,14 +998,13 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
   // come (hits and controls are both in text order: so is what is merged);
   // else they are listed first, and the runs merged into the list.
   const bool merged_later = with_c1 && !dropped.empty();
-  std::sort(c1_controls.begin(), c1_controls.end());
-  std::size_t next_control = 0;
+  c1_controls.seal();
   // Emits the controls' hits that come before hit (all the rest when null),
   // as the merge below does: a control inside the hit has none.
   auto emit_controls_before = [&](const Hit* hit) {
     if (!with_c1) return;
-    for (; next_control < c1_controls.size() && (!hit || hit->end >= c1_controls[next_control] + 2); ++next_control) {
-      const std::size_t begin = c1_controls[next_control];
+    for (; !c1_controls.done() && (!hit || hit->end >= c1_controls.peek() + 2); c1_controls.advance()) {
+      const std::size_t begin = c1_controls.peek();
       const bool inside = hit && hit->begin <= begin && begin + 2 <= hit->end;
       if (!inside)
         if (auto c1 = c1_hit(text, begin, begin + 2)) emit(std::move(*c1));
@@ -1001,14 +1056,14 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
     // of every hit for every control. The controls' hits are merged in text
     // order, which add_dropped_c1 needs: a control inside a run of lead and
     // continuation images is part of the run.
-    std::sort(c1_controls.begin(), c1_controls.end());
     ChunkedList<Hit> merged;  // hits is given back from the front as it grows
     std::size_t next_hit = 0;
     auto take_hit = [&]() {
       hits.release_before(next_hit);
       merged.push_back(std::move(hits[next_hit++]));
     };
-    for (const std::size_t begin : c1_controls) {
+    for (; !c1_controls.done(); c1_controls.advance()) {  // sealed and not yet read: emit_controls_before is not used here
+      const std::size_t begin = c1_controls.peek();
       const std::size_t end = begin + 2;
       // A hit is whole characters: one that ends before end ends at begin or before.
       while (next_hit < hits.size() && hits[next_hit].end < end) take_hit();
@@ -1018,7 +1073,7 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
     }
     while (next_hit < hits.size()) take_hit();
     hits = std::move(merged);
-    std::vector<std::size_t>().swap(c1_controls);
+    c1_controls = ControlPlaces(0);  // given back
     add_dropped_c1(dropped, hits);
   }
   {

@@ -29,6 +29,36 @@ std::string convert(std::string_view digits, bool to_ascii) {
   return converted;
 }
 
+// Hands each run of digits of prose to take, in order.
+template <typename Take>
+void for_each_digit_run(std::string_view prose, Take&& take) {
+  std::size_t pos = 0;
+  while (pos < prose.size()) {
+    // Digits and the first byte of a full-width one; nothing else is looked at.
+    pos = text::find_any_byte<'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0xEF>(prose, pos, prose.size());
+    if (pos >= prose.size()) break;
+    if (is_digit(prose[pos])) {
+      const std::size_t begin = pos;
+      while (pos < prose.size() && is_digit(prose[pos])) ++pos;
+      take(DigitRun{begin, pos, false});
+      continue;
+    }
+    if (prose[pos] != '\xEF') {
+      ++pos;
+      continue;
+    }
+    const std::size_t begin = pos;
+    std::size_t end = pos;
+    while (end < prose.size() && is_full_width_digit(utf8::at(prose, end))) utf8::next(prose, end);
+    if (end == begin) {
+      ++pos;
+      continue;
+    }
+    take(DigitRun{begin, end, true});
+    pos = end;
+  }
+}
+
 }  // namespace
 
 const RuleInfo& MixedDigitWidth::info() const {
@@ -56,39 +86,15 @@ None.)doc"};
 
 void MixedDigitWidth::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view prose = context.doc.prose();
-  std::vector<DigitRun> runs;
-  std::size_t full_width_runs = 0;
-  std::size_t pos = 0;
-  while (pos < prose.size()) {
-    // Digits and the first byte of a full-width one; nothing else is looked at.
-    pos = text::find_any_byte<'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0xEF>(prose, pos, prose.size());
-    if (pos >= prose.size()) break;
-    if (is_digit(prose[pos])) {
-      const std::size_t begin = pos;
-      while (pos < prose.size() && is_digit(prose[pos])) ++pos;
-      runs.push_back({begin, pos, false});
-      continue;
-    }
-    if (prose[pos] != '\xEF') {
-      ++pos;
-      continue;
-    }
-    const std::size_t begin = pos;
-    std::size_t end = pos;
-    while (end < prose.size() && is_full_width_digit(utf8::at(prose, end))) utf8::next(prose, end);
-    if (end == begin) {
-      ++pos;
-      continue;
-    }
-    runs.push_back({begin, end, true});
-    ++full_width_runs;
-    pos = end;
-  }
-  const std::size_t ascii_runs = runs.size() - full_width_runs;
+  // Counted first, then read again for the flagged width: a document of
+  // numbers has a run every few bytes, and a list of them took three times
+  // its size (the usual document, of one width, is read once).
+  std::size_t full_width_runs = 0, ascii_runs = 0;
+  for_each_digit_run(prose, [&](const DigitRun& run) { ++(run.full_width ? full_width_runs : ascii_runs); });
   if (full_width_runs == 0 || ascii_runs == 0) return;
   const bool flag_full_width = full_width_runs <= ascii_runs;
-  for (const DigitRun& run : runs) {
-    if (run.full_width != flag_full_width) continue;
+  for_each_digit_run(prose, [&](const DigitRun& run) {
+    if (run.full_width != flag_full_width) return;
     const std::string_view digits = prose.substr(run.begin, run.end - run.begin);
     Finding finding = make_finding(
         context.doc, {run.begin, run.end},
@@ -98,7 +104,7 @@ void MixedDigitWidth::check(const CheckContext& context, FindingSink& out) const
             std::to_string(flag_full_width ? full_width_runs : ascii_runs) + ")");
     finding.fix = convert(digits, flag_full_width);
     out.push_back(std::move(finding));
-  }
+  });
 }
 
 }  // namespace tc

@@ -1,0 +1,282 @@
+#include "align/speakers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/utf8.h"
+#include "text/ascii.h"
+#include "text/han.h"
+
+namespace tc {
+namespace {
+
+bool is_latin_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// The end of the Latin run at pos: letters and digits joined by '-', '+' or
+// an apostrophe (as the feature extractor reads words).
+std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t end) {
+  std::size_t p = pos;
+  while (p < end) {
+    if (is_latin_word_byte(text[p])) ++p;
+    else if ((text[p] == '-' || text[p] == '+' || text[p] == '\'') && p + 1 < end && is_latin_word_byte(text[p + 1]) && p > pos) ++p;
+    else break;
+  }
+  return p;
+}
+
+bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000; }
+
+// The stretches of a sentence outside quotation marks (the marks left out),
+// in order; `inside`: the sentence starts inside a quotation opened before.
+// Quotation marks are told as count_quotes tells them: straight quotes and ’
+// open after a space and close before one, and between letters ’ and ' are
+// apostrophes. An opening mark while inside a quotation, at the sentence's
+// start, opens the next paragraph of the same speech.
+std::vector<Span> outside_quotes(std::string_view text, Span span, bool inside) {
+  std::vector<Span> out;
+  auto is_word = [](char32_t cp) {
+    return cp < 0x80 ? is_latin_word_byte(static_cast<char>(cp)) : cp != utf8::kInvalid && cp >= 0xC0 && cp < 0x2000;
+  };
+  int depth = inside ? 1 : 0;
+  bool at_start = true;  // nothing but spaces read yet
+  std::size_t stretch = span.begin;  // where the current stretch outside began (when depth is 0)
+  char32_t previous = ' ';
+  auto open = [&](std::size_t mark) {
+    if (depth == 0 && mark > stretch) out.push_back({stretch, mark});
+    if (!(at_start && depth > 0)) ++depth;
+  };
+  auto close = [&](std::size_t after) {
+    if (depth > 0) --depth;
+    else if (after - 1 > stretch) out.push_back({stretch, after - 1});  // (a mark closing nothing: not part of a word)
+    stretch = after;
+  };
+  for (std::size_t pos = span.begin; pos < span.end;) {
+    const std::size_t mark = pos;
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80 && byte != '"' && byte != '\'') {
+      previous = byte, ++pos;
+      if (!is_space(byte)) at_start = false;
+      continue;
+    }
+    const char32_t cp = utf8::next(text, pos);
+    const char32_t following = pos < span.end ? utf8::at(text, pos) : U' ';
+    const bool before_space = pos >= span.end || is_space(following);
+    const bool after_space = is_space(previous) || previous == '(' || previous == '[' || previous == 0x2014 ||
+                             previous == 0x2013 || previous == 0xFF1A || previous == 0xFF0C || previous == ':' ||
+                             mark == span.begin;
+    switch (cp) {
+      case 0x201C: case 0x2018: case 0x300C: case 0x300E: open(mark); break;  // “ ‘ 「 『
+      case 0x201D: case 0x300D: case 0x300F: close(pos); break;               // ” 」 』
+      case '"': case '\'': case 0x2019:
+        if (cp != '"' && is_word(previous)) {
+          if (!is_word(following) && depth > 0) close(pos);
+          break;
+        }
+        if (!before_space && after_space) open(mark);
+        else close(pos);
+        break;
+      default: break;
+    }
+    if (!is_space(cp)) at_start = false;
+    previous = cp;
+  }
+  if (depth == 0 && span.end > stretch) out.push_back({stretch, span.end});
+  return out;
+}
+
+// Whether each sentence of a side starts inside a quotation (as mark_speech reads the quote counts).
+std::vector<bool> starts_inside(const std::vector<SentenceFeatures>& side) {
+  std::vector<bool> out(side.size(), false);
+  bool inside = false;
+  for (std::size_t k = 0; k < side.size(); ++k) {
+    out[k] = inside;
+    if (side[k].quote_opens) inside = true;
+    else if (side[k].quote_closes) inside = false;
+  }
+  return out;
+}
+
+// Personal pronouns: a sentence whose lead reaches one tells no name there
+// (he, she: someone named before), so its lead ends before it.
+bool is_english_pronoun(std::string_view lower) {
+  for (std::string_view p : {"he", "she", "it", "they", "i", "we", "you", "him", "her", "them", "his", "its", "their",
+                             "me", "us", "my", "our", "your", "himself", "herself", "themselves", "one"})
+    if (lower == p) return true;
+  return false;
+}
+// A Chinese token starting with a personal pronoun's character (他, 她们, 你们 ...).
+bool is_chinese_pronoun(char32_t first) {
+  for (char32_t p : {U'他', U'她', U'它', U'我', U'你', U'您', U'咱', U'俺'})
+    if (first == p) return true;
+  return false;
+}
+
+WordId salted(std::string_view text, char salt) {
+  std::string key(1, salt);
+  key += text;
+  return word_id(key);
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> chinese_leads(std::string_view text, const std::vector<Sentence>& sentences,
+                                         const std::vector<SentenceFeatures>& side) {
+  std::vector<std::uint64_t> out(sentences.size(), 0);
+  const std::vector<bool> inside = starts_inside(side);
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const auto keys = side[s].tokens.keys();
+    auto bit_of = [&](WordId key) -> std::uint64_t {
+      for (std::size_t k = 0; k < keys.size(); ++k)
+        if (keys[k] == key) return std::uint64_t{1} << k;
+      return 0;
+    };
+    std::size_t found = 0;
+    for (const Span stretch : outside_quotes(text, sentences[s].span, inside[s])) {
+      for (std::size_t pos = stretch.begin; pos < stretch.end && found < kLeadWords;) {
+        if (is_latin_word_byte(text[pos])) {
+          const std::size_t end = latin_run_end(text, pos, stretch.end);
+          if (const std::uint64_t bit = bit_of(salted(text.substr(pos, end - pos), 'L'))) out[s] |= bit, ++found;
+          pos = end;
+          continue;
+        }
+        std::size_t after = pos;
+        if (!is_han(utf8::next(text, after))) {
+          pos = after;
+          continue;
+        }
+        // The token starting here: the longest run of Han characters (up to
+        // eight, as the extractor looks words up) that is one of the sentence's tokens.
+        std::size_t end = after, token_end = 0;
+        std::uint64_t token_bit = 0;
+        for (int chars = 1; chars <= 8 && end <= stretch.end; ++chars) {
+          if (const std::uint64_t bit = bit_of(salted(text.substr(pos, end - pos), 'Z'))) token_bit = bit, token_end = end;
+          if (end >= stretch.end) break;
+          std::size_t next = end;
+          if (!is_han(utf8::next(text, next))) break;
+          end = next;
+        }
+        if (is_chinese_pronoun(utf8::at(text, pos))) {
+          found = kLeadWords;
+          break;
+        }
+        if (token_bit) out[s] |= token_bit, ++found, pos = token_end;
+        else pos = after;
+      }
+      if (found >= kLeadWords) break;
+    }
+  }
+  return out;
+}
+
+EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& sentences,
+                           const std::vector<SentenceFeatures>& side, const Vocabulary& vocabulary) {
+  EnglishLeads out;
+  out.start.reserve(sentences.size() + 1);
+  const std::vector<bool> inside = starts_inside(side);
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const std::size_t first = out.positions.size();
+    const auto keys = side[s].tokens.keys();
+    const auto ids = side[s].tokens.ids();
+    std::size_t found = 0;
+    auto add = [&](WordId id) {
+      if (const std::uint32_t position = vocabulary.find(id)) out.positions.push_back(position - 1);
+    };
+    for (const Span stretch : outside_quotes(text, sentences[s].span, inside[s])) {
+      for (std::size_t pos = stretch.begin; pos < stretch.end && found < kLeadWords;) {
+        if (!is_latin_word_byte(text[pos])) {
+          ++pos;
+          continue;
+        }
+        const std::size_t end = latin_run_end(text, pos, stretch.end);
+        const std::string lower = to_lower_ascii(text.substr(pos, end - pos));
+        pos = end;
+        if (is_english_pronoun(lower)) {
+          found = kLeadWords;
+          break;
+        }
+        if (is_english_stopword(lower) || lower.find_first_of("0123456789") != std::string::npos) continue;
+        // A name (a token the extractor took for one: its id is the name
+        // form), or a capitalised word used as a name elsewhere (its name
+        // form is in the vocabulary: a name opening a sentence is read as a
+        // plain word): the name and the plain word, as pairs are learned with either.
+        const WordId plain = word_id(english_stem(lower));
+        WordId name = 0;
+        for (std::size_t k = 0; k < keys.size(); ++k)
+          if (keys[k] == plain && ids[k] != plain && ids[k] != 0) name = ids[k];
+        if (!name && text[end - lower.size()] >= 'A' && text[end - lower.size()] <= 'Z') name = salted(lower, '@');
+        if (name && vocabulary.find(name)) {
+          add(name);
+          add(plain);
+        }
+        ++found;
+      }
+      if (found >= kLeadWords) break;
+    }
+    std::sort(out.positions.begin() + static_cast<std::ptrdiff_t>(first), out.positions.end());
+    out.positions.erase(std::unique(out.positions.begin() + static_cast<std::ptrdiff_t>(first), out.positions.end()),
+                        out.positions.end());
+    out.start.push_back(static_cast<std::uint32_t>(out.positions.size()));
+  }
+  return out;
+}
+
+Speakers::Speakers(const std::vector<SentenceFeatures>& zh, const std::vector<std::uint64_t>& zh_leads, EnglishLeads en_leads)
+    : zh_count_(zh.size()), en_(std::move(en_leads)) {
+  // Only positions some English sentence leads with are worth keeping.
+  std::vector<bool> leading;
+  for (const std::uint32_t position : en_.positions) {
+    if (position >= leading.size()) leading.resize(position + 1, false);
+    leading[position] = true;
+  }
+  zh_start_.reserve(zh.size() + 1);
+  for (std::size_t i = 0; i < zh.size(); ++i) {
+    const std::uint64_t lead = i < zh_leads.size() ? zh_leads[i] : 0;
+    if (lead)
+      zh[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+        if ((bits & lead) && position < leading.size() && leading[position]) zh_positions_.push_back(position);
+      });
+    zh_start_.push_back(static_cast<std::uint32_t>(zh_positions_.size()));
+  }
+}
+
+bool Speakers::match(std::size_t i, std::size_t j) const {
+  if (i >= zh_count_ || j + 1 >= en_.start.size()) return false;
+  const std::uint32_t* zh_begin = zh_positions_.data() + zh_start_[i];
+  const std::uint32_t* zh_end = zh_positions_.data() + zh_start_[i + 1];
+  if (zh_begin == zh_end) return false;
+  for (const std::uint32_t position : en_.of(j))
+    if (std::binary_search(zh_begin, zh_end, position)) return true;
+  return false;
+}
+
+LeadFit Speakers::fit(const std::vector<Bead>& zh_en_beads) const {
+  LeadFit fit;
+  const Bead* before = nullptr;  // the last pairing bead
+  double crossed = 0;
+  std::size_t neighbours = 0;  // pairs of consecutive pairing beads
+  for (const auto& bead : zh_en_beads) {
+    if (bead.source.empty() || bead.target.empty()) continue;
+    ++fit.beads;
+    if (match(bead.source.front(), bead.target.front())) ++fit.alike;
+    if (before) {
+      crossed += (match(before->source.front(), bead.target.front()) ? 0.5 : 0.0) +
+                 (match(bead.source.front(), before->target.front()) ? 0.5 : 0.0);
+      ++neighbours;
+    }
+    before = &bead;
+  }
+  // Scaled to every bead (the first has one neighbour less).
+  fit.neighbours = neighbours ? crossed * static_cast<double>(fit.beads) / static_cast<double>(neighbours) : 0.0;
+  return fit;
+}
+
+double Speakers::fit_weight(const std::vector<Bead>& zh_en_beads, double weight) {
+  const LeadFit f = fit(zh_en_beads);
+  weight_ = 0.f;
+  if (weight != 0 && f.alike >= kMinBeads)
+    weight_ = static_cast<float>(weight * std::max(0.0, std::log(static_cast<double>(f.alike) / std::max(f.neighbours, 0.5))));
+  return weight_;
+}
+
+}  // namespace tc
