@@ -1456,8 +1456,10 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   extractor.reset();
   // The sentences' leads (speakers.h): Chinese against English only.
   const bool leads = options.weights.speakers != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh;
-  std::vector<std::uint64_t> zh_leads = leads ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
   EnglishLeads en_leads = leads ? english_leads(en_doc.text, en_sentences, en, english_ids) : EnglishLeads{};
+  // (No English sentence leading with a name: nothing for the Chinese leads to match.)
+  std::vector<std::uint64_t> zh_leads =
+      leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
   // (Declared after the sides: destroyed before them, which never read it then.)
   const TokenPools token_pools = finish_features(zh, en, english_ids);
   // (Held while searches run: freed while the pairs are learned, and made again after.)

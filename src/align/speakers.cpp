@@ -1,8 +1,11 @@
 #include "align/speakers.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/utf8.h"
 #include "text/ascii.h"
@@ -27,14 +30,18 @@ std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t en
 
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000; }
 
-// The stretches of a sentence outside quotation marks (the marks left out),
-// in order; `inside`: the sentence starts inside a quotation opened before.
+// Calls visit(stretch) on the stretches of a sentence outside quotation
+// marks (the marks left out), in order, until it returns false; `inside`:
+// the sentence starts inside a quotation opened before.
 // Quotation marks are told as count_quotes tells them: straight quotes and ’
 // open after a space and close before one, and between letters ’ and ' are
 // apostrophes. An opening mark while inside a quotation, at the sentence's
 // start, opens the next paragraph of the same speech.
-std::vector<Span> outside_quotes(std::string_view text, Span span, bool inside) {
-  std::vector<Span> out;
+// (Stretches are cut at spaces and Chinese punctuation, which no word
+// crosses: a reader of the first words stops the walk soon.)
+template <class Visit>
+void for_each_outside_quotes(std::string_view text, Span span, bool inside, Visit visit) {
+  bool going = true;  // visit asked for more
   auto is_word = [](char32_t cp) {
     return cp < 0x80 ? is_latin_word_byte(static_cast<char>(cp)) : cp != utf8::kInvalid && cp >= 0xC0 && cp < 0x2000;
   };
@@ -43,23 +50,42 @@ std::vector<Span> outside_quotes(std::string_view text, Span span, bool inside) 
   std::size_t stretch = span.begin;  // where the current stretch outside began (when depth is 0)
   char32_t previous = ' ';
   auto open = [&](std::size_t mark) {
-    if (depth == 0 && mark > stretch) out.push_back({stretch, mark});
+    if (depth == 0 && mark > stretch) going = visit(Span{stretch, mark});
     if (!(at_start && depth > 0)) ++depth;
   };
-  auto close = [&](std::size_t after) {
+  auto close = [&](std::size_t mark, std::size_t after) {
     if (depth > 0) --depth;
-    else if (after - 1 > stretch) out.push_back({stretch, after - 1});  // (a mark closing nothing: not part of a word)
+    else if (mark > stretch) going = visit(Span{stretch, mark});  // (a mark closing nothing: not part of a word)
     stretch = after;
   };
-  for (std::size_t pos = span.begin; pos < span.end;) {
+  // A space or a Chinese punctuation mark at [mark, after) ends the stretch outside.
+  auto separate = [&](std::size_t mark, std::size_t after) {
+    if (depth > 0) return;
+    if (mark > stretch) going = visit(Span{stretch, mark});
+    stretch = after;
+  };
+  for (std::size_t pos = span.begin; pos < span.end && going;) {
     const std::size_t mark = pos;
     const unsigned char byte = static_cast<unsigned char>(text[pos]);
     if (byte < 0x80 && byte != '"' && byte != '\'') {
       previous = byte, ++pos;
-      if (!is_space(byte)) at_start = false;
+      if (is_space(byte)) separate(mark, pos);
+      else at_start = false;
       continue;
     }
     const char32_t cp = utf8::next(text, pos);
+    switch (cp) {
+      case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0x201D: case 0x300D: case 0x300F: case '"': case '\'':
+      case 0x2019:
+        break;  // a quotation mark: below
+      case 0x3000: case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
+        separate(mark, pos);  // (a full-width space, ， 。 、 ； ： ！ ？)
+        [[fallthrough]];
+      default:
+        if (!is_space(cp)) at_start = false;
+        previous = cp;
+        continue;
+    }
     const char32_t following = pos < span.end ? utf8::at(text, pos) : U' ';
     const bool before_space = pos >= span.end || is_space(following);
     const bool after_space = is_space(previous) || previous == '(' || previous == '[' || previous == 0x2014 ||
@@ -67,22 +93,21 @@ std::vector<Span> outside_quotes(std::string_view text, Span span, bool inside) 
                              mark == span.begin;
     switch (cp) {
       case 0x201C: case 0x2018: case 0x300C: case 0x300E: open(mark); break;  // “ ‘ 「 『
-      case 0x201D: case 0x300D: case 0x300F: close(pos); break;               // ” 」 』
+      case 0x201D: case 0x300D: case 0x300F: close(mark, pos); break;         // ” 」 』
       case '"': case '\'': case 0x2019:
         if (cp != '"' && is_word(previous)) {
-          if (!is_word(following) && depth > 0) close(pos);
+          if (!is_word(following) && depth > 0) close(mark, pos);
           break;
         }
         if (!before_space && after_space) open(mark);
-        else close(pos);
+        else close(mark, pos);
         break;
       default: break;
     }
     if (!is_space(cp)) at_start = false;
     previous = cp;
   }
-  if (depth == 0 && span.end > stretch) out.push_back({stretch, span.end});
-  return out;
+  if (going && depth == 0 && span.end > stretch) visit(Span{stretch, span.end});
 }
 
 // Whether each sentence of a side starts inside a quotation (as mark_speech reads the quote counts).
@@ -100,10 +125,11 @@ std::vector<bool> starts_inside(const std::vector<SentenceFeatures>& side) {
 // Personal pronouns: a sentence whose lead reaches one tells no name there
 // (he, she: someone named before), so its lead ends before it.
 bool is_english_pronoun(std::string_view lower) {
-  for (std::string_view p : {"he", "she", "it", "they", "i", "we", "you", "him", "her", "them", "his", "its", "their",
-                             "me", "us", "my", "our", "your", "himself", "herself", "themselves", "one"})
-    if (lower == p) return true;
-  return false;
+  using namespace std::string_view_literals;
+  static constexpr std::array kPronouns{"he"sv, "she"sv, "it"sv, "they"sv, "i"sv, "we"sv, "you"sv, "him"sv,
+                                        "her"sv, "them"sv, "his"sv, "its"sv, "their"sv, "me"sv, "us"sv, "my"sv,
+                                        "our"sv, "your"sv, "himself"sv, "herself"sv, "themselves"sv, "one"sv};
+  return lower.size() <= 10 && std::find(kPronouns.begin(), kPronouns.end(), lower) != kPronouns.end();
 }
 // A Chinese token starting with a personal pronoun's character (他, 她们, 你们 ...).
 bool is_chinese_pronoun(char32_t first) {
@@ -126,13 +152,17 @@ std::vector<std::uint64_t> chinese_leads(std::string_view text, const std::vecto
   const std::vector<bool> inside = starts_inside(side);
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto keys = side[s].tokens.keys();
+    // A bit per value of the keys' low 7 bits: most runs that are no token are told by it.
+    std::array<std::uint64_t, 2> filter{};
+    for (const std::uint64_t key : keys) filter[key >> 6 & 1] |= std::uint64_t{1} << (key & 63);
     auto bit_of = [&](WordId key) -> std::uint64_t {
+      if (!(filter[key >> 6 & 1] >> (key & 63) & 1)) return 0;
       for (std::size_t k = 0; k < keys.size(); ++k)
         if (keys[k] == key) return std::uint64_t{1} << k;
       return 0;
     };
     std::size_t found = 0;
-    for (const Span stretch : outside_quotes(text, sentences[s].span, inside[s])) {
+    for_each_outside_quotes(text, sentences[s].span, inside[s], [&](const Span stretch) {
       for (std::size_t pos = stretch.begin; pos < stretch.end && found < kLeadWords;) {
         if (is_latin_word_byte(text[pos])) {
           const std::size_t end = latin_run_end(text, pos, stretch.end);
@@ -141,30 +171,32 @@ std::vector<std::uint64_t> chinese_leads(std::string_view text, const std::vecto
           continue;
         }
         std::size_t after = pos;
-        if (!is_han(utf8::next(text, after))) {
+        const char32_t first = utf8::next(text, after);
+        if (!is_han(first)) {
           pos = after;
           continue;
         }
-        // The token starting here: the longest run of Han characters (up to
-        // eight, as the extractor looks words up) that is one of the sentence's tokens.
-        std::size_t end = after, token_end = 0;
-        std::uint64_t token_bit = 0;
-        for (int chars = 1; chars <= 8 && end <= stretch.end; ++chars) {
-          if (const std::uint64_t bit = bit_of(salted(text.substr(pos, end - pos), 'Z'))) token_bit = bit, token_end = end;
-          if (end >= stretch.end) break;
-          std::size_t next = end;
-          if (!is_han(utf8::next(text, next))) break;
-          end = next;
-        }
-        if (is_chinese_pronoun(utf8::at(text, pos))) {
+        if (is_chinese_pronoun(first)) {
           found = kLeadWords;
           break;
+        }
+        // The token starting here: the longest run of Han characters (up to
+        // eight, as the extractor looks words up) that is one of the
+        // sentence's tokens (their keys hashed as salted(run, 'Z'), a byte at a time).
+        WordId hash = word_id_step(kWordIdBasis, 'Z');
+        std::size_t end = pos, token_end = 0;
+        std::uint64_t token_bit = 0;
+        for (int chars = 0; chars < 8 && end < stretch.end; ++chars) {
+          std::size_t next = end;
+          if (!is_han(utf8::next(text, next)) || next > stretch.end) break;
+          for (; end < next; ++end) hash = word_id_step(hash, static_cast<unsigned char>(text[end]));
+          if (const std::uint64_t bit = bit_of(hash)) token_bit = bit, token_end = end;
         }
         if (token_bit) out[s] |= token_bit, ++found, pos = token_end;
         else pos = after;
       }
-      if (found >= kLeadWords) break;
-    }
+      return found < kLeadWords;
+    });
   }
   return out;
 }
@@ -182,37 +214,44 @@ EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& s
     auto add = [&](WordId id) {
       if (const std::uint32_t position = vocabulary.find(id)) out.positions.push_back(position - 1);
     };
-    for (const Span stretch : outside_quotes(text, sentences[s].span, inside[s])) {
+    for_each_outside_quotes(text, sentences[s].span, inside[s], [&](const Span stretch) {
       for (std::size_t pos = stretch.begin; pos < stretch.end && found < kLeadWords;) {
         if (!is_latin_word_byte(text[pos])) {
           ++pos;
           continue;
         }
         const std::size_t end = latin_run_end(text, pos, stretch.end);
+        const bool capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
         const std::string lower = to_lower_ascii(text.substr(pos, end - pos));
         pos = end;
         if (is_english_pronoun(lower)) {
           found = kLeadWords;
           break;
         }
-        if (is_english_stopword(lower) || lower.find_first_of("0123456789") != std::string::npos) continue;
-        // A name (a token the extractor took for one: its id is the name
-        // form), or a capitalised word used as a name elsewhere (its name
-        // form is in the vocabulary: a name opening a sentence is read as a
-        // plain word): the name and the plain word, as pairs are learned with either.
-        const WordId plain = word_id(english_stem(lower));
-        WordId name = 0;
-        for (std::size_t k = 0; k < keys.size(); ++k)
-          if (keys[k] == plain && ids[k] != plain && ids[k] != 0) name = ids[k];
-        if (!name && text[end - lower.size()] >= 'A' && text[end - lower.size()] <= 'Z') name = salted(lower, '@');
-        if (name && vocabulary.find(name)) {
-          add(name);
-          add(plain);
-        }
+        if (std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; }) || is_english_stopword(lower))
+          continue;
         ++found;
+        if (!capitalised) continue;
+        // A name: the name form of a capitalised word used as a name
+        // elsewhere (in the vocabulary: a name opening a sentence is read as
+        // a plain word), or that the extractor gave a hyphenated pinyin name
+        // ("Xi-feng": the token's id); with the plain word, as pairs are
+        // learned with either.
+        WordId name = word_id_step(kWordIdBasis, '@');  // salted(lower, '@'), without a string
+        for (const char c : lower) name = word_id_step(name, static_cast<unsigned char>(c));
+        std::optional<WordId> plain;
+        if (lower.find('-') != std::string::npos) {
+          plain = word_id(english_stem(lower));
+          for (std::size_t k = 0; k < keys.size(); ++k)
+            if (keys[k] == *plain && ids[k] != *plain && ids[k] != 0) name = ids[k];
+        }
+        if (vocabulary.find(name)) {
+          add(name);
+          add(plain ? *plain : word_id(english_stem(lower)));
+        }
       }
-      if (found >= kLeadWords) break;
-    }
+      return found < kLeadWords;
+    });
     std::sort(out.positions.begin() + static_cast<std::ptrdiff_t>(first), out.positions.end());
     out.positions.erase(std::unique(out.positions.begin() + static_cast<std::ptrdiff_t>(first), out.positions.end()),
                         out.positions.end());

@@ -17,6 +17,11 @@
 namespace tc::text {
 namespace {
 
+// run_avx2 writes events as two words: begin in the low 56 bits of the
+// first (the length in its top byte), then classes and cp, as GCC and clang
+// lay ClassEvent out (the tests compare every field of its events).
+static_assert(std::endian::native == std::endian::little);
+
 // The ASCII bytes a scan must stop at, in the forms the skip loops use.
 struct StopBytes {
   std::array<bool, 128> member{};
@@ -361,7 +366,11 @@ __attribute__((target("avx2"), always_inline)) inline EightCodePoints decode_eig
 }
 
 // AVX2: eight code points a step (decode_eight); their wanted bits are
-// gathered in one load.
+// gathered in one load. The events found are written to a buffer on the
+// stack and appended to the list between passes of the loop, so that the
+// loop makes no call: around a push_back (which may grow the list) the
+// compiler put its vector registers on the stack and back, some forty
+// instructions for each step with an event.
 __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
                                                        const RunTables& tables, std::vector<ClassEvent>& events) {
   const WantedBits& bits = tables.bits;
@@ -371,37 +380,62 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
   const Avx2DecodeConstants constants = avx2_decode_constants();
   const auto* words = reinterpret_cast<const int*>(bits.data());  // 32 code points a word (little-endian)
   static_assert(std::endian::native == std::endian::little);
-  while (pos + 28 <= n) {
-    const EightCodePoints eight = decode_eight(p + pos, constants);
-    const __m256i cp = eight.cp;
-    // Every lane's code point is below U+10000 (decode_eight masks its
-    // bits), so the gather stays in the bits even where the form broke.
-    const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
-    // Bit 31 of each lane: whether its code point is wanted.
-    const __m256i bit = _mm256_sllv_epi32(word, _mm256_andnot_si256(cp, low5));  // 31 - (cp & 31)
-    unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
-    // Nearly every step of Chinese text: eight plain code points, none wanted.
-    if ((wanted | eight.lane_bad) == 0) [[likely]] {
-      pos += 24;
-      continue;
-    }
-    // Some code point is not plain: only the whole ones before it count,
-    // then the byte that broke the form is looked at.
-    const std::uint32_t bad = eight.bad();
-    const std::size_t whole = bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
-    wanted &= (1u << whole) - 1;
-    if (wanted != 0) [[unlikely]] {
-      alignas(32) std::uint32_t cps[8];
-      _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
-      for (; wanted != 0; wanted &= wanted - 1) {
-        const auto i = static_cast<std::size_t>(__builtin_ctz(wanted));
-        events.push_back({pos + 3 * i, 3, bmp[cps[i]], cps[i]});
+  // A pass ends when fewer than kRoom slots are left (a step adds at most
+  // eight events, and two for the ASCII bytes after them).
+  constexpr std::size_t kSlots = 128, kRoom = 10;
+  alignas(ClassEvent) unsigned char storage[kSlots * sizeof(ClassEvent)];  // written before read
+  auto* found = reinterpret_cast<ClassEvent*>(storage);
+  // Each event as its two words (ClassEvent{} in place read the slot first to merge its bit fields).
+  auto add = [found](std::size_t& count, std::size_t begin, std::uint32_t length, std::uint32_t classes, char32_t cp) {
+    const std::uint64_t words[2] = {begin | static_cast<std::uint64_t>(length) << 56,
+                                    classes | static_cast<std::uint64_t>(cp) << 32};
+    std::memcpy(static_cast<void*>(found + count++), words, sizeof words);
+  };
+  for (;;) {
+    std::size_t count = 0;
+    bool run_ends = false;
+    while (pos + 28 <= n) {
+      const EightCodePoints eight = decode_eight(p + pos, constants);
+      const __m256i cp = eight.cp;
+      // Every lane's code point is below U+10000 (decode_eight masks its
+      // bits), so the gather stays in the bits even where the form broke.
+      const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
+      // Bit 31 of each lane: whether its code point is wanted.
+      const __m256i bit = _mm256_sllv_epi32(word, _mm256_andnot_si256(cp, low5));  // 31 - (cp & 31)
+      unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
+      // Nearly every step of Chinese text: eight plain code points, none wanted.
+      if ((wanted | eight.lane_bad) == 0) [[likely]] {
+        pos += 24;
+        continue;
       }
+      // Some code point is not plain: only the whole ones before it count,
+      // then the byte that broke the form is looked at.
+      const std::uint32_t bad = eight.bad();
+      const std::size_t whole = bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
+      wanted &= (1u << whole) - 1;
+      if (wanted != 0) [[unlikely]] {
+        alignas(32) std::uint32_t cps[8];
+        _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
+        for (; wanted != 0; wanted &= wanted - 1) {
+          const auto i = static_cast<std::size_t>(__builtin_ctz(wanted));
+          add(count, pos + 3 * i, 3, bmp[cps[i]], cps[i]);
+        }
+      }
+      pos += 3 * whole;
+      if (bad != 0) {
+        // Nearly always a line break (or CRLF) between two lines of Chinese.
+        if (!step_ascii_gap(p, n, pos, tables, [&](std::size_t begin, std::uint32_t length, std::uint32_t classes,
+                                                   char32_t code_point) { add(count, begin, length, classes, code_point); })) {
+          run_ends = true;
+          break;
+        }
+      }
+      if (count > kSlots - kRoom) [[unlikely]]
+        break;
     }
-    pos += 3 * whole;
-    if (bad == 0) [[likely]] continue;
-    // Nearly always a line break (or CRLF) between two lines of Chinese.
-    if (!step_lone_ascii(p, n, pos, tables, events)) return pos;
+    events.insert(events.end(), found, found + count);
+    if (run_ends) return pos;
+    if (pos + 28 > n) break;
   }
   return run_sse2(p, n, pos, tables, events);
 }

@@ -64,6 +64,14 @@ TEST(ChineseLeads, FirstWordsOutsideQuotationMarks) {
   EXPECT_EQ(leads[5], bits({0, 1}));     // a lead ends at a pronoun
 }
 
+TEST(ChineseLeads, WordsAcrossPunctuationAndSpaces) {
+  const Side side({"这时候，老周　走了。", "“好！”　老周说。"});
+  const auto zh = chinese_side(side, {{"这时候", "老周", "走", "了"}, {"好", "老周", "说"}});
+  const auto leads = chinese_leads(side.text, side.sentences, zh);
+  EXPECT_EQ(leads[0], bits({0, 1, 2}));
+  EXPECT_EQ(leads[1], bits({1, 2}));
+}
+
 TEST(ChineseLeads, TheLongestTokenStartingAtEachCharacter) {
   const Side side({"老周道来。"});
   // 老 and 周道 are tokens (as a lexicon segmenting 老 + 周道 would make them); 周 alone is not read.

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
-#include <span>
 
 #include "core/alignment.h"
 #include "text/numbers.h"
@@ -41,14 +40,20 @@ bool in_reference_marker(std::string_view text, Span span) {
 class NumberSet {
  public:
   explicit NumberSet(const std::vector<NumberMention>& numbers) {
-    const auto percents = static_cast<std::size_t>(
-        std::count_if(numbers.begin(), numbers.end(), [](const NumberMention& n) { return n.percent; }));
-    percent_.reserve(percents);
-    plain_.reserve(numbers.size() - percents);
-    for (const NumberMention& n : numbers) (n.percent ? percent_ : plain_).push_back(n.value);
+    // Sorted and made unique whenever full, then grown only if that left it
+    // over half full: a repeat of a few numbers (a file of them has a
+    // mention every few bytes) takes the room of its distinct values, not
+    // of every mention.
+    auto add = [](std::vector<double>& values, double value) {
+      if (values.size() == values.capacity() && values.size() >= kCompactFrom) {
+        compact(values);
+        if (values.size() > values.capacity() / 2) values.reserve(2 * values.capacity());
+      }
+      values.push_back(value);
+    };
+    for (const NumberMention& n : numbers) add(n.percent ? percent_ : plain_, n.value);
     for (std::vector<double>* values : {&percent_, &plain_}) {
-      std::sort(values->begin(), values->end());
-      values->erase(std::unique(values->begin(), values->end()), values->end());
+      compact(*values);
       give_back_slack(*values);
     }
   }
@@ -64,6 +69,11 @@ class NumberSet {
   }
 
  private:
+  static constexpr std::size_t kCompactFrom = 1024;
+  static void compact(std::vector<double>& values) {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+  }
   template <typename Same>
   static bool any_near(const std::vector<double>& values, double key, Same same) {
     const auto at = static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), key) - values.begin());
@@ -75,58 +85,63 @@ class NumberSet {
   std::vector<double> plain_;
 };
 
-// Offsets of the digit-written, strong mentions of each value, in order,
-// values ascending. Sorted arrays, not a list searched for each mention (a
-// sentence of 100,000 distinct numbers took 17 s) nor a map of vectors (a
-// node and a vector per value: a hundred bytes a number). Offsets and
-// indices are 32-bit (half the room on a pair full of numbers): the caller
-// makes none for a text of 4 GiB or more.
-class DigitOccurrences {
+// A digit-written, strong mention: what a changed repeat is looked for among.
+bool counts_as_digit(const NumberMention& n) { return !n.spelled && !n.weak && !n.percent && !std::isnan(n.value); }
+
+// The distinct values of the digit-written, strong mentions, ascending, and
+// how many mentions have each. Sorted arrays, not a list searched for each
+// mention (a sentence of 100,000 distinct numbers took 17 s) nor a map of
+// vectors (a node and a vector per value: a hundred bytes a number). Made
+// from the mentions' indices sorted by value (32-bit: the caller makes none
+// for a text of 4 GiB or more), given back when made: one side's at a time.
+class DigitCounts {
  public:
-  explicit DigitOccurrences(const std::vector<NumberMention>& numbers) {
-    auto counts = [](const NumberMention& n) { return !n.spelled && !n.weak && !n.percent && !std::isnan(n.value); };
-    // The counted mentions' indices, sorted by value, then turned in place
-    // into their offsets (a list of value and offset pairs beside the
-    // offsets took three times the room, twice over in a pair full of numbers).
+  explicit DigitCounts(const std::vector<NumberMention>& numbers) {
     std::vector<std::uint32_t> order;
-    order.reserve(static_cast<std::size_t>(std::count_if(numbers.begin(), numbers.end(), counts)));
+    order.reserve(static_cast<std::size_t>(std::count_if(numbers.begin(), numbers.end(), counts_as_digit)));
     for (std::size_t i = 0; i < numbers.size(); ++i)
-      if (counts(numbers[i])) order.push_back(static_cast<std::uint32_t>(i));
-    // Equal values by index: the offsets of a value stay in the mentions'
-    // order, as a stable sort keeps them, without its buffer of half the list.
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return numbers[a].value < numbers[b].value || (numbers[a].value == numbers[b].value && a < b);
-    });
-    for (std::size_t k = 0; k < order.size(); ++k) {
-      const NumberMention& n = numbers[order[k]];
-      if (values_.empty() || values_.back() < n.value) {
-        values_.push_back(n.value);
-        starts_.push_back(static_cast<std::uint32_t>(k));
+      if (counts_as_digit(numbers[i])) order.push_back(static_cast<std::uint32_t>(i));
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return numbers[a].value < numbers[b].value; });
+    for (const std::uint32_t i : order) {
+      const double value = numbers[i].value;
+      if (values_.empty() || values_.back() < value) {
+        values_.push_back(value);
+        counts_.push_back(0);
       }
-      order[k] = static_cast<std::uint32_t>(n.span().begin);
+      ++counts_.back();
     }
-    starts_.push_back(static_cast<std::uint32_t>(order.size()));
-    offsets_ = std::move(order);
   }
   std::size_t size() const { return values_.size(); }
   double value(std::size_t i) const { return values_[i]; }
-  std::span<const std::uint32_t> offsets(std::size_t i) const {
-    return {offsets_.data() + starts_[i], starts_[i + 1] - starts_[i]};
-  }
-  // The index of value, or size().
-  std::size_t find(double value) const {
-    const auto it = std::lower_bound(values_.begin(), values_.end(), value);
-    return it != values_.end() && !(value < *it) ? static_cast<std::size_t>(it - values_.begin()) : size();
-  }
+  std::size_t count_at(std::size_t i) const { return counts_[i]; }
   std::size_t count(double value) const {
-    const std::size_t i = find(value);
-    return i == size() ? 0 : offsets(i).size();
+    const auto it = std::lower_bound(values_.begin(), values_.end(), value);
+    return it != values_.end() && !(value < *it) ? counts_[static_cast<std::size_t>(it - values_.begin())] : 0;
   }
 
  private:
   std::vector<double> values_;
-  std::vector<std::uint32_t> starts_;  // of each value's offsets, and the end
-  std::vector<std::uint32_t> offsets_;
+  std::vector<std::uint32_t> counts_;
+};
+
+// The offsets of the digit-written, strong mentions of one value, in the
+// mentions' order, read one at a time (not listed: the changed value of a
+// long repeat has a mention every few bytes).
+class OffsetsOf {
+ public:
+  OffsetsOf(const std::vector<NumberMention>& numbers, double value) : numbers_(numbers), value_(value) { seek(0); }
+  std::size_t offset() const { return numbers_[at_].span().begin; }
+  void next() { seek(at_ + 1); }
+
+ private:
+  void seek(std::size_t from) {
+    for (at_ = from; at_ < numbers_.size(); ++at_)
+      if (counts_as_digit(numbers_[at_]) && numbers_[at_].value == value_) return;
+  }
+  const std::vector<NumberMention>& numbers_;
+  double value_;
+  std::size_t at_ = 0;
 };
 
 // The range ("6–18", "4 to 6", "6 至 18") a mention is an end of, as its two values; {nan, nan} when none.
@@ -157,29 +172,28 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
                                             Span source_span, const Document& target_doc,
                                             const std::vector<NumberMention>& target_numbers, Span target_span) {
   if (source_doc.text.size() > UINT32_MAX || target_doc.text.size() > UINT32_MAX) return std::nullopt;  // 32-bit offsets
-  const DigitOccurrences source(source_numbers), target(target_numbers);
-  std::span<const std::uint32_t> surplus, surplus_in_source;
+  const DigitCounts source(source_numbers), target(target_numbers);
   ChangedRepeat change;
+  std::size_t count = 0;  // the target's mentions of the surplus value
   int deficits = 0, surpluses = 0;
   for (std::size_t i = 0; i < source.size(); ++i) {
     const double value = source.value(i);
-    const std::size_t in_source = source.offsets(i).size();
+    const std::size_t in_source = source.count_at(i);
     const std::size_t in_target = target.count(value);
     if (in_target + 1 == in_source) ++deficits, change.was = value;
     else if (in_target != in_source && in_target != in_source + 1) return std::nullopt;
   }
   for (std::size_t i = 0; i < target.size(); ++i) {
     const double value = target.value(i);
-    const std::size_t in_target = target.offsets(i).size();
+    const std::size_t in_target = target.count_at(i);
     const std::size_t in_source = source.count(value);
     if (in_source + 1 == in_target && in_source > 0) {
-      ++surpluses, change.now = value, surplus = target.offsets(i);
-      surplus_in_source = source.offsets(source.find(value));  // in_source > 0
+      ++surpluses, change.now = value, count = in_target;
     } else if (in_source != in_target && in_source != in_target + 1) {
       return std::nullopt;
     }
   }
-  if (deficits != 1 || surpluses != 1 || surplus.empty() || surplus_in_source.empty()) return std::nullopt;
+  if (deficits != 1 || surpluses != 1 || count == 0) return std::nullopt;
   // A mention that ends a range the source has too ("6–18" on both sides) is
   // not the changed one. The source's ranges are sorted once and each target
   // mention is looked up by its offset, so a repeat of thousands of mentions
@@ -233,26 +247,30 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const st
     return span.size() ? Wide(offset - span.begin) * scale : 0;
   };
   auto distance = [](Wide a, Wide b) { return a > b ? a - b : b - a; };
-  const std::span<const std::uint32_t> now_at = surplus;
-  const std::span<const std::uint32_t> was_at = surplus_in_source;  // one fewer
-  const std::size_t count = now_at.size();
-  // Running sums, not arrays of them: kept_before[d] (t < d against s_t)
-  // grows and kept_after[d] (t > d against s_{t-1}) shrinks as d moves on.
+  // The surplus value's mentions in the target (count of them) and in the
+  // source (one fewer), each side's read in order.
   Wide kept_after = 0;
-  for (std::size_t t = 1; t < count; ++t)
-    kept_after += distance(scaled(now_at[t], target_span, target_scale), scaled(was_at[t - 1], source_span, source_scale));
+  {
+    OffsetsOf now_at(target_numbers, change.now), was_at(source_numbers, change.now);
+    now_at.next();
+    for (std::size_t t = 1; t < count; ++t, now_at.next(), was_at.next())
+      kept_after += distance(scaled(now_at.offset(), target_span, target_scale), scaled(was_at.offset(), source_span, source_scale));
+  }
   Wide kept_before = 0;
   std::optional<Wide> best_cost;
-  for (std::size_t drop = 0; drop < count; ++drop) {
+  OffsetsOf now_at(target_numbers, change.now), was_at(source_numbers, change.now);
+  std::size_t previous_now = 0;  // the target's mention before drop
+  for (std::size_t drop = 0; drop < count; ++drop, now_at.next()) {
+    const std::size_t now = now_at.offset();
     if (drop > 0) {
-      kept_before += distance(scaled(now_at[drop - 1], target_span, target_scale),
-                              scaled(was_at[drop - 1], source_span, source_scale));
-      kept_after -= distance(scaled(now_at[drop], target_span, target_scale),
-                             scaled(was_at[drop - 1], source_span, source_scale));
+      kept_before += distance(scaled(previous_now, target_span, target_scale), scaled(was_at.offset(), source_span, source_scale));
+      kept_after -= distance(scaled(now, target_span, target_scale), scaled(was_at.offset(), source_span, source_scale));
+      was_at.next();
     }
-    if (in_shared_range(now_at[drop])) continue;
+    previous_now = now;
+    if (in_shared_range(now)) continue;
     const Wide cost = kept_before + kept_after;
-    if (!best_cost || cost < *best_cost) best_cost = cost, change.begin = now_at[drop];
+    if (!best_cost || cost < *best_cost) best_cost = cost, change.begin = now;
   }
   if (!best_cost) return std::nullopt;
   return change;

@@ -443,7 +443,7 @@ class CjkScanner {
     // A paragraph with 问句码 candidates ends before this stretch: they are settled first.
     if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
     if (facts_table_.empty() && characters_read_ >= kFactsTableAfter) facts_table_.build();
-    const std::uint16_t* gbk_codes = gbk_code_table();
+    const std::uint16_t* gbk_codes = gbk_codes_;
     const text::WantedBits& unsettled = unsettled_in_decode();
     std::size_t pos = begin;
     Gates gates;
@@ -552,6 +552,8 @@ class CjkScanner {
     if (gates.bom_image) find_bom_read_as_gbk();
     if (gates.question_after) find_question_mark_loss();
     if (gates.question_before) find_question_mark_before();
+    // Nearly every stretch read: nothing found, nothing to settle.
+    if (hits_.size() == first_hit) return;
     // Within one stretch keep the first detector's hit where two overlap.
     std::vector<Hit> local(std::make_move_iterator(hits_.begin() + static_cast<std::ptrdiff_t>(first_hit)),
                            std::make_move_iterator(hits_.end()));
@@ -765,10 +767,10 @@ class CjkScanner {
   // those of the characters it looks at, write_codes all of them.
   std::uint16_t code_of(std::size_t index) const {
     const char32_t cp = stretch_[index].cp;
-    return cp < 0x10000 ? gbk_code_table()[cp] : std::uint16_t{0};
+    return cp < 0x10000 ? gbk_codes_[cp] : std::uint16_t{0};
   }
   void write_codes() {
-    const std::uint16_t* codes = gbk_code_table();
+    const std::uint16_t* codes = gbk_codes_;
     for (std::size_t i = 0; i < stretch_.size(); ++i) {
       const char32_t cp = stretch_[i].cp;
       stretch_[i].code = cp < 0x10000 ? codes[cp] : std::uint16_t{0};
@@ -1184,6 +1186,7 @@ class CjkScanner {
   }
 
   std::string_view text_;
+  const std::uint16_t* gbk_codes_ = gbk_code_table();  // 0x10000 codes (and one more)
   StartCursor* gates_;  // starts of the gate characters, or null: every stretch is read
   std::size_t read_until_ = 0;  // stretches before it are read
   // Pieces of a stretch longer than kMaxStretch (see kPieceOverlap).
@@ -1226,17 +1229,27 @@ bool may_open_cjk_gate(char32_t cp) {
 }
 
 std::string message_for(const Hit& hit, std::string_view written) {
-  std::string message = "mojibake: " + std::string(hit.how);
-  if (hit.recovered && hit.recovered->empty())
-    message += " (\"" + std::string(written) + "\" is to be removed)";
-  else if (hit.recovered)
-    message += " (\"" + std::string(written) + "\" was \"" + *hit.recovered + "\")";
-  else if (hit.lossy) {
-    const std::string lost = hit.loss ? hit.loss->lost : std::string();
+  // Appended into one string sized up front: a hit can span megabytes, and each
+  // `a + b` temporary would hold another copy of it.
+  const std::string_view how = hit.how;
+  std::string message;
+  if (hit.recovered) {
+    message.reserve(24 + how.size() + written.size() + hit.recovered->size());
+    message.append("mojibake: ").append(how).append(" (\"").append(written);
+    if (hit.recovered->empty())
+      message.append("\" is to be removed)");
+    else
+      message.append("\" was \"").append(*hit.recovered).append("\")");
+    return message;
+  }
+  message.append("mojibake: ").append(how);
+  if (hit.lossy) {
+    const std::string_view lost = hit.loss ? std::string_view(hit.loss->lost) : std::string_view();
     const bool several = !lost.empty() && lost[0] >= '2' && lost[0] <= '9';
-    message += "; " + (lost.empty() ? std::string("a byte") : lost) + (several ? " were" : " was") +
-               " lost, so the text cannot be recovered exactly";
-    if (hit.loss && hit.loss->partial) message += "; recovered as far as possible: \"" + *hit.loss->partial + "\"";
+    message.append("; ").append(lost.empty() ? std::string_view("a byte") : lost).append(several ? " were" : " was");
+    message.append(" lost, so the text cannot be recovered exactly");
+    if (hit.loss && hit.loss->partial)
+      message.append("; recovered as far as possible: \"").append(*hit.loss->partial).append("\"");
   }
   return message;
 }
