@@ -169,19 +169,31 @@ class ChineseIds {
   ChineseIds(const std::vector<SentenceFeatures>& sentences, const std::vector<std::vector<Chunk>>& levels)
       : sentences_(sentences), levels_(levels), scratch_(levels.size()) {}
   // The ids of chunk `a` of `level` (valid until the next call).
+  // Each part (a sentence's offers, ascending and one per id; a finer
+  // chunk's ids, sorted and merged) is merged into the sorted ids before it:
+  // the same sorted sequence a sort of them all gives, without sorting.
   const WeightedIds& of(std::size_t level, std::size_t a) {
     WeightedIds& out = scratch_[level];
     out.clear();
     const Chunk& chunk = levels_[level][a];
     for (std::size_t k = chunk.first; k < chunk.last; ++k) {
+      WeightedIds& part = part_;
       if (level == 0) {
-        add_sentence_ids(sentences_[k], true, out);
-      } else {
-        const WeightedIds& finer = of(level - 1, k);
-        out.insert(out.end(), finer.begin(), finer.end());
+        part.clear();
+        add_sentence_ids(sentences_[k], true, part);
       }
+      const WeightedIds& run = level == 0 ? part : of(level - 1, k);
+      merged_.resize(out.size() + run.size());
+      std::merge(out.begin(), out.end(), run.begin(), run.end(), merged_.begin());
+      out.swap(merged_);
     }
-    sort_and_merge(out, false);
+    // (Sorted: the equal ids' weights are summed as sort_and_merge sums them.)
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      if (kept > 0 && out[kept - 1].first == out[k].first) out[kept - 1].second += out[k].second;
+      else out[kept++] = out[k];
+    }
+    out.resize(kept);
     return out;
   }
 
@@ -189,6 +201,7 @@ class ChineseIds {
   const std::vector<SentenceFeatures>& sentences_;
   const std::vector<std::vector<Chunk>>& levels_;
   std::vector<WeightedIds> scratch_;  // one a level
+  WeightedIds part_, merged_;         // a sentence's ids; the merge's output
 };
 
 struct ChunkShape {
