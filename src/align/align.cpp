@@ -36,6 +36,25 @@ struct Shape {
 constexpr std::array<Shape, 16> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1}, {2, 2},
                                              {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}, {5, 1}, {6, 1}}};
 constexpr int kMaxSpan = 6;  // sentences on one side of a bead
+// The most Chinese sentences of a bead with b English ones (index b), and
+// the most English of one with a Chinese ones (index a): a sentence's terms
+// with b (a) sentences on the other side are read only by such beads.
+constexpr std::array<std::size_t, kMaxSpan + 1> most_of_side(bool zh) {
+  std::array<std::size_t, kMaxSpan + 1> most{};
+  for (const Shape& shape : kShapes)
+    if (shape.zh > 0 && shape.en > 0) {
+      const auto [key, value] = zh ? std::pair{shape.en, shape.zh} : std::pair{shape.zh, shape.en};
+      most[static_cast<std::size_t>(key)] = std::max(most[static_cast<std::size_t>(key)], static_cast<std::size_t>(value));
+    }
+  return most;
+}
+constexpr auto kMostZhOf = most_of_side(true), kMostEnOf = most_of_side(false);
+// (Both fall as their index grows: the columns a term is read at shrink with it.)
+static_assert([] {
+  for (std::size_t k = 2; k <= kMaxSpan; ++k)
+    if (kMostZhOf[k] > kMostZhOf[k - 1] || kMostEnOf[k] > kMostEnOf[k - 1] || kMostZhOf[k] == 0 || kMostEnOf[k] == 0) return false;
+  return true;
+}());
 // Rows the search keeps of its scores and pair masks: those a bead can start
 // from (a power of two, so a row's slot is a mask of its index).
 constexpr std::size_t kRing = 8;
@@ -618,11 +637,20 @@ class Search {
     const bool orphan_sized = zh_[i].tokens.size() >= static_cast<std::size_t>(w_.orphan_tokens);
     const float chance = static_cast<float>(w_.chance);
     const std::size_t chance_slot = zh_chance_.hold(i);
+    // The term with b English sentences is read only at columns up to
+    // hi_[i + kMostZhOf[b]] (its beads end in rows i + 1 .. i + kMostZhOf[b]);
+    // where it is not, it is not computed, nor counted in upper (which then
+    // bounds every bead that reads it, the only use of it).
+    std::array<std::size_t, kMaxSpan + 1> last_column{};
+    for (std::size_t b = 1; b <= kMaxSpan; ++b) last_column[b] = hi_[std::min(zh_.size(), i + kMostZhOf[b])];
+    std::size_t spans = kMaxSpan;  // the b read at column j: 1 .. spans
     for (std::size_t j = lo; j <= end; ++j) {
       std::uint64_t bits = 0;
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       Term* out = &terms[(j - lo) * kMaxSpan];
-      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b) {
+      while (spans > 1 && j > last_column[spans]) --spans;
+      const std::size_t b_end = std::min<std::size_t>(spans, j);
+      for (std::size_t b = 1; b <= b_end; ++b) {
         if (j - b >= first && j - b < end) {
           const std::uint64_t more = bits | row[j - b - first].zh;
           if (more != bits) bits = more, covered = weighted_bits(bits, weights);
@@ -631,7 +659,7 @@ class Search {
       }
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
       float most = 0.f;
-      for (std::size_t b = 1; b <= std::min<std::size_t>(kMaxSpan, j); ++b) most = std::max(most, out[b - 1].value);
+      for (std::size_t b = 1; b <= b_end; ++b) most = std::max(most, out[b - 1].value);
       upper[j - lo] = most;
     }
   }
