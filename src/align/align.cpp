@@ -687,6 +687,7 @@ class Search {
       built = built && mask_row_[slot] == i - a;
       rows[a] = mask_rows_[slot].data(), rows_lo[a] = mask_lo_[slot], rows_size[a] = mask_rows_[slot].size();
     }
+    std::size_t spans = 1;  // the a read at column j: 1 .. spans
     for (std::size_t k = 0; k < width; ++k) {
       const std::size_t j = en_terms_lo_ + k;
       const auto weights = en_[j].tokens.weights();
@@ -695,14 +696,20 @@ class Search {
       Term* out = &en_terms_[k * kMaxSpan];
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       const std::size_t slot = en_chance_.hold(j);
-      for (std::size_t a = 1; a <= i - top; ++a) {
+      // The term with a Chinese sentences is read only at columns from
+      // lo_[i] - kMostEnOf[a] on (its beads end at columns lo_[i] on); where
+      // it is not, it is not computed, nor counted in en_upper_ (as in build_mask_row).
+      while (spans > 1 && j + kMostEnOf[spans] < lo_[i]) --spans;
+      while (spans < i - top && j + kMostEnOf[spans + 1] >= lo_[i]) ++spans;
+      const std::size_t a_end = std::min(spans, i - top);
+      for (std::size_t a = 1; a <= a_end; ++a) {
         const std::uint64_t en_bits = !built ? masks(i - a, j).en : j - rows_lo[a] < rows_size[a] ? rows[a][j - rows_lo[a]].en : 0;
         const std::uint64_t more = bits | en_bits;
         if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         out[a - 1] = {(covered - chance * en_chance_.at_slot(slot, zh_points[a])) * en_norm_[j], bits == 0 && orphan_sized};
       }
       float most = 0.f;
-      for (std::size_t a = 1; a <= i - top; ++a) most = std::max(most, out[a - 1].value);
+      for (std::size_t a = 1; a <= a_end; ++a) most = std::max(most, out[a - 1].value);
       en_upper_[k] = most;
     }
   }
