@@ -627,7 +627,8 @@ class Search {
     // The sentence's part of the lexical score of each bead ending at a
     // column j in [lo_[i], end] with b English sentences (zh_term), and the most
     // its tokens can be covered by any of them (zh_upper_).
-    const std::size_t lo = std::min(lo_[i], end);
+    // (From lo_[i + 1]: the beads reading them end in rows i + 1 on, at columns lo_[i + 1] on.)
+    const std::size_t lo = std::min(lo_[std::min(zh_.size(), i + 1)], end);
     zh_terms_lo_[slot] = lo;
     std::vector<Term>& terms = zh_terms_[slot];
     std::vector<float>& upper = zh_upper_[slot];
@@ -690,6 +691,7 @@ class Search {
     std::size_t spans = 1;  // the a read at column j: 1 .. spans
     for (std::size_t k = 0; k < width; ++k) {
       const std::size_t j = en_terms_lo_ + k;
+      if (j + kMaxSpan < lo_[i]) continue;  // in no bead ending in row i (en_upper_ neither read)
       const auto weights = en_[j].tokens.weights();
       const bool orphan_sized = en_[j].tokens.size() >= orphan_tokens;
       std::uint64_t bits = 0;
