@@ -16,9 +16,6 @@
 namespace tc {
 namespace {
 
-bool is_latin_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_latin_word_byte(char c) { return is_latin_letter(c) || (c >= '0' && c <= '9'); }
-
 WordId number_id(const NumberMention& mention) {
   NumberMention plain = mention;
   plain.percent = false;  // 44.2% and "44.2 percent" and 百分之四十四点二 all meet as 44.2
@@ -32,16 +29,6 @@ std::uint64_t salted(std::string_view text, char salt) {
   return hash;
 }
 
-// Latin run starting at pos: letters and digits joined by '-' or '+' (PD-1, IL-6, CD8+).
-std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t end) {
-  std::size_t p = pos;
-  while (p < end) {
-    if (is_latin_word_byte(text[p])) ++p;
-    else if ((text[p] == '-' || text[p] == '+' || text[p] == '\'') && p + 1 < end && is_latin_word_byte(text[p + 1]) && p > pos) ++p;
-    else break;
-  }
-  return p;
-}
 
 // Sorts offers by id and merges those of one id (their token bits joined),
 // keeping no spare room (unless `keep_room`).
@@ -144,6 +131,16 @@ std::string joined_name(std::string_view lower) {
 }
 
 }  // namespace
+
+std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t end) {
+  std::size_t p = pos;
+  while (p < end) {
+    if (is_latin_word_byte(text[p])) ++p;
+    else if ((text[p] == '-' || text[p] == '+' || text[p] == '\'') && p + 1 < end && is_latin_word_byte(text[p + 1]) && p > pos) ++p;
+    else break;
+  }
+  return p;
+}
 
 FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses)
     : lexicon_(lexicon), sub_glosses_(sub_glosses) {

@@ -14,20 +14,6 @@
 namespace tc {
 namespace {
 
-bool is_latin_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
-// The end of the Latin run at pos: letters and digits joined by '-', '+' or
-// an apostrophe (as the feature extractor reads words).
-std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t end) {
-  std::size_t p = pos;
-  while (p < end) {
-    if (is_latin_word_byte(text[p])) ++p;
-    else if ((text[p] == '-' || text[p] == '+' || text[p] == '\'') && p + 1 < end && is_latin_word_byte(text[p + 1]) && p > pos) ++p;
-    else break;
-  }
-  return p;
-}
-
 bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000; }
 
 // Calls visit(stretch) on the stretches of a sentence outside quotation

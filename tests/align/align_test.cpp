@@ -16,15 +16,7 @@ std::vector<std::string> beads_of(const std::string& zh, const std::string& en, 
   const Document target = make_doc(en, Lang::en, "a.en.txt");
   AlignOptions options;
   options.segmented = segmented;
-  const Alignment alignment = align_documents(source, target, options);
-  std::vector<std::string> out;
-  auto list = [](const std::vector<std::size_t>& ids) {
-    std::string s = "[";
-    for (std::size_t k = 0; k < ids.size(); ++k) s += (k ? "," : "") + std::to_string(ids[k]);
-    return s + "]";
-  };
-  for (const auto& bead : alignment.beads) out.push_back(list(bead.source) + ":" + list(bead.target));
-  return out;
+  return bead_strings(align_documents(source, target, options));
 }
 
 using Beads = std::vector<std::string>;
@@ -290,16 +282,7 @@ std::vector<std::string> last_beads(const std::pair<std::string, std::string>& p
   // Without the quotation marks' evidence, which would tell the same.
   options.weights.quotes = 0;
   options.weights.quote_presence = 0;
-  const Alignment alignment = align_documents(source, target, options);
-  auto list = [](const std::vector<std::size_t>& ids) {
-    std::string s = "[";
-    for (std::size_t k = 0; k < ids.size(); ++k) s += (k ? "," : "") + std::to_string(ids[k]);
-    return s + "]";
-  };
-  std::vector<std::string> out;
-  for (std::size_t b = alignment.beads.size() >= 2 ? alignment.beads.size() - 2 : 0; b < alignment.beads.size(); ++b)
-    out.push_back(list(alignment.beads[b].source) + ":" + list(alignment.beads[b].target));
-  return out;
+  return bead_strings(align_documents(source, target, options), 2);
 }
 
 TEST(Align, AQuestionOnBothSidesEndsABead) {

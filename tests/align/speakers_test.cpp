@@ -258,17 +258,8 @@ std::vector<std::string> last_two_beads(const std::pair<std::string, std::string
   AlignOptions options;
   options.segmented = true;
   options.weights.speakers = speakers;
-  const Alignment alignment =
-      align_documents(make_doc(pair.first, Lang::zh, "a.zh.txt"), make_doc(pair.second, Lang::en, "a.en.txt"), options);
-  auto list = [](const std::vector<std::size_t>& ids) {
-    std::string s = "[";
-    for (std::size_t k = 0; k < ids.size(); ++k) s += (k ? "," : "") + std::to_string(ids[k]);
-    return s + "]";
-  };
-  std::vector<std::string> out;
-  for (std::size_t b = alignment.beads.size() >= 2 ? alignment.beads.size() - 2 : 0; b < alignment.beads.size(); ++b)
-    out.push_back(list(alignment.beads[b].source) + ":" + list(alignment.beads[b].target));
-  return out;
+  return bead_strings(
+      align_documents(make_doc(pair.first, Lang::zh, "a.zh.txt"), make_doc(pair.second, Lang::en, "a.en.txt"), options), 2);
 }
 
 TEST(Speakers, ASentenceLedByTheNextCharacterStartsTheNextBead) {

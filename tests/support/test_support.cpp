@@ -68,6 +68,19 @@ std::vector<std::string> run_pair_rule(const std::string& rule_id, const Documen
 
 std::string source_path(const std::string& relative) { return std::string(TRANSCHECK_SOURCE_DIR) + "/" + relative; }
 
+std::vector<std::string> bead_strings(const Alignment& alignment, std::size_t count) {
+  auto list = [](const std::vector<std::size_t>& ids) {
+    std::string s = "[";
+    for (std::size_t k = 0; k < ids.size(); ++k) s += (k ? "," : "") + std::to_string(ids[k]);
+    return s + "]";
+  };
+  std::vector<std::string> out;
+  const std::size_t size = alignment.beads.size();
+  for (std::size_t b = size > count ? size - count : 0; b < size; ++b)
+    out.push_back(list(alignment.beads[b].source) + ":" + list(alignment.beads[b].target));
+  return out;
+}
+
 std::string repeat(std::string_view piece, std::size_t times) {
   std::string out;
   out.reserve(piece.size() * times);

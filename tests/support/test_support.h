@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/alignment.h"
 #include "core/document.h"
 #include "core/finding.h"
 #include "core/settings.h"
@@ -32,6 +33,10 @@ std::vector<Finding> findings_of(const std::string& rule_id, const Document& doc
 
 // piece, times times over (hostile inputs).
 std::string repeat(std::string_view piece, std::size_t times);
+
+// The last `count` beads of an alignment (all by default) as "[i,j]:[k]"
+// strings, like the gold files.
+std::vector<std::string> bead_strings(const Alignment& alignment, std::size_t count = static_cast<std::size_t>(-1));
 
 // Path of a file in the source tree.
 std::string source_path(const std::string& relative);
