@@ -4,7 +4,6 @@
 // transliterator, whose rules take about 0.1 s to compile).
 //   lexicon_index INPUT.tsv OUTPUT.idx
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <utility>
@@ -14,6 +13,7 @@
 #include "align/pinyin.h"
 #include "core/error.h"
 #include "text/han.h"
+#include "write_atomically.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -34,18 +34,11 @@ int main(int argc, char** argv) {
     }
     // Written beside the target and renamed: an interrupted build leaves no half index.
     const fs::path output = argv[2];
-    fs::create_directories(output.parent_path());
-    const fs::path partial = output.string() + ".partial";
-    {
-      std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    const bool written = tc::tools::write_atomically("lexicon_index", output, std::ios::binary, [&](std::ostream& out) {
       lexicon.write_index(out, pinyin);
-      out.flush();
-      if (!out) {
-        std::cerr << "lexicon_index: cannot write " << partial.string() << "\n";
-        return 1;
-      }
-    }
-    fs::rename(partial, output);
+      return true;
+    });
+    if (!written) return 1;
     std::cout << "lexicon_index: " << lexicon.size() << " headwords, " << pinyin.size() << " pinyin readings -> "
               << output.string() << "\n";
   } catch (const std::exception& error) {
