@@ -356,7 +356,6 @@ struct Gates {
   std::size_t length = 0;
   std::size_t rare = 0;       // outside GB2312 level 1 and its punctuation rows
   std::size_t utf8_lead = 0;  // GBK lead byte E2-EF: where UTF-8-read-as-GBK garble starts
-  std::size_t utf8_start = 0;  // and a trail byte that may follow it in UTF-8 (80-BF)
   bool replacement = false;    // U+FFFD: a byte the GBK decoder could not read
   std::size_t foreign = 0;    // kana, Greek, Cyrillic, ... (Big5 read as GBK)
   std::size_t latin1 = 0;     // Latin-1 characters (GBK read as Windows-1252)
@@ -455,7 +454,7 @@ class CjkScanner {
     // which adds nothing but its length).
     auto count_gates = [&](std::size_t index) {
       const char32_t cp = stretch_[index].cp;
-      const std::uint16_t code = cp < 0x10000 ? gbk_codes[cp] : std::uint16_t{0};
+      const std::uint16_t code = code_of(index);
       stretch_[index].code = code;
       // GB2312 level 1 (most of every stretch): common, not odd, no gate of
       // its own but the fill images; decided from the code, so that the
@@ -473,10 +472,7 @@ class CjkScanner {
         if (facts->flags & CharFacts::kLevel1OrPunctuation) return;
         ++gates.rare;
         if (facts->flags & CharFacts::kUtf8Lead) ++gates.utf8_lead;
-        if (facts->flags & CharFacts::kUtf8Start) {
-          ++gates.utf8_start;
-          utf8_starts_.push_back(index);
-        }
+        if (facts->flags & CharFacts::kUtf8Start) utf8_starts_.push_back(index);
         if (facts->flags & CharFacts::kForeign) ++gates.foreign;
         return;
       }
@@ -489,10 +485,7 @@ class CjkScanner {
       if (is_level1_or_punctuation(code)) return;
       ++gates.rare;
       if (is_utf8_lead_code(code)) ++gates.utf8_lead;
-      if (is_utf8_start_code(code)) {
-        ++gates.utf8_start;
-        utf8_starts_.push_back(index);
-      }
+      if (is_utf8_start_code(code)) utf8_starts_.push_back(index);
       if (is_foreign_in_chinese(cp)) ++gates.foreign;
     };
     // Runs of three-byte characters (nearly all of Chinese) are decoded
@@ -770,11 +763,7 @@ class CjkScanner {
     return cp < 0x10000 ? gbk_codes_[cp] : std::uint16_t{0};
   }
   void write_codes() {
-    const std::uint16_t* codes = gbk_codes_;
-    for (std::size_t i = 0; i < stretch_.size(); ++i) {
-      const char32_t cp = stretch_[i].cp;
-      stretch_[i].code = cp < 0x10000 ? codes[cp] : std::uint16_t{0};
-    }
+    for (std::size_t i = 0; i < stretch_.size(); ++i) stretch_[i].code = code_of(i);
   }
 
   char32_t after_stretch() const {
