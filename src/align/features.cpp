@@ -22,12 +22,6 @@ WordId number_id(const NumberMention& mention) {
   return word_id("#" + format_number(plain));
 }
 
-// word_id of the salt followed by the text (made without a string of them).
-std::uint64_t salted(std::string_view text, char salt) {
-  WordId hash = word_id_step(kWordIdBasis, static_cast<unsigned char>(salt));
-  for (const unsigned char c : text) hash = word_id_step(hash, c);
-  return hash;
-}
 
 
 // Sorts offers by id and merges those of one id (their token bits joined),

@@ -22,11 +22,12 @@
 #include "align/lexicon.h"
 #include "align/pinyin.h"
 #include "core/document.h"
+#include "text/ascii.h"
 
 namespace tc {
 
 // A byte of a Latin word as the feature extractor reads words: a letter or a digit.
-inline bool is_latin_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+inline bool is_latin_word_byte(char c) { return is_ascii_alnum(static_cast<unsigned char>(c)); }
 // The end of the Latin word starting at pos (before `end`): letters and digits
 // joined by '-', '+' or an apostrophe (PD-1, IL-6, CD8+, don't).
 std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t end);

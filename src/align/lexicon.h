@@ -23,6 +23,12 @@ WordId word_id(std::string_view stem);
 // word_id one byte at a time: the hash of no bytes, and of one byte more.
 inline constexpr WordId kWordIdBasis = 1469598103934665603ull;
 inline constexpr WordId word_id_step(WordId hash, unsigned char c) { return (hash ^ c) * 1099511628211ull; }
+// word_id of the salt followed by the text (made without a string of them).
+inline constexpr WordId salted(std::string_view text, char salt) {
+  WordId hash = word_id_step(kWordIdBasis, static_cast<unsigned char>(salt));
+  for (const char c : text) hash = word_id_step(hash, static_cast<unsigned char>(c));
+  return hash;
+}
 // Id of an English word as it appears in text (any case).
 WordId english_word_id(std::string_view word);
 // True for English function words that carry no alignment evidence.

@@ -124,11 +124,6 @@ bool is_chinese_pronoun(char32_t first) {
   return false;
 }
 
-WordId salted(std::string_view text, char salt) {
-  std::string key(1, salt);
-  key += text;
-  return word_id(key);
-}
 
 }  // namespace
 
@@ -169,7 +164,7 @@ std::vector<std::uint64_t> chinese_leads(std::string_view text, const std::vecto
         // The token starting here: the longest run of Han characters (up to
         // eight, as the extractor looks words up) that is one of the
         // sentence's tokens (their keys hashed as salted(run, 'Z'), a byte at a time).
-        WordId hash = word_id_step(kWordIdBasis, 'Z');
+        WordId hash = salted({}, 'Z');
         std::size_t end = pos, token_end = 0;
         std::uint64_t token_bit = 0;
         for (int chars = 0; chars < 8 && end < stretch.end; ++chars) {
@@ -223,8 +218,7 @@ EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& s
         // a plain word), or that the extractor gave a hyphenated pinyin name
         // ("Xi-feng": the token's id); with the plain word, as pairs are
         // learned with either.
-        WordId name = word_id_step(kWordIdBasis, '@');  // salted(lower, '@'), without a string
-        for (const char c : lower) name = word_id_step(name, static_cast<unsigned char>(c));
+        WordId name = salted(lower, '@');
         std::optional<WordId> plain;
         if (lower.find('-') != std::string::npos) {
           plain = word_id(english_stem(lower));

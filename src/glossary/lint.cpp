@@ -76,8 +76,7 @@ class FirstRows {
   // The row key was first seen in, or none: then the row at line, whose
   // rendering is en, becomes the first.
   std::optional<Seen> find_or_add(const std::string& key, std::size_t line, std::string_view en) {
-    std::uint64_t hash = std::hash<std::string>{}(key);
-    if (hash == FlatMap::kEmptyKey) --hash;
+    const std::uint64_t hash = key_hash(key);
     bool inserted = false;
     const std::uint32_t index = by_hash_.insert(hash, static_cast<std::uint32_t>(firsts_.size()), inserted);
     if (inserted) {

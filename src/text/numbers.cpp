@@ -349,8 +349,7 @@ void give_back_unused(std::vector<NumberMention>& mentions) {
 // Leaves out the mentions longer than NumberMention::kMaxSize (no one
 // writes a number of 2 MiB; the span could not be kept).
 void drop_too_long(std::vector<NumberMention>& mentions) {
-  if (std::any_of(mentions.begin(), mentions.end(), [](const NumberMention& m) { return m.too_long(); }))
-    std::erase_if(mentions, [](const NumberMention& m) { return m.too_long(); });
+  std::erase_if(mentions, [](const NumberMention& m) { return m.too_long(); });
 }
 
 // Spans this long have their list of mentions sized before the search:
