@@ -84,14 +84,19 @@ struct Chunk {
 
 // keep: the ids are kept (without the room the unmerged ones needed, about
 // as much again, often more); else they are scratch, reused.
-void sort_and_merge(WeightedIds& ids, bool keep = true) {
-  std::sort(ids.begin(), ids.end());
+// Sorted ids: the weights of equal ids summed into one entry, in order.
+void merge_equal(WeightedIds& ids) {
   std::size_t out = 0;
   for (std::size_t k = 0; k < ids.size(); ++k) {
     if (out > 0 && ids[out - 1].first == ids[k].first) ids[out - 1].second += ids[k].second;
     else ids[out++] = ids[k];
   }
   ids.resize(out);
+}
+
+void sort_and_merge(WeightedIds& ids, bool keep = true) {
+  std::sort(ids.begin(), ids.end());
+  merge_equal(ids);
   if (keep) ids.shrink_to_fit();
 }
 
@@ -188,12 +193,7 @@ class ChineseIds {
       out.swap(merged_);
     }
     // (Sorted: the equal ids' weights are summed as sort_and_merge sums them.)
-    std::size_t kept = 0;
-    for (std::size_t k = 0; k < out.size(); ++k) {
-      if (kept > 0 && out[kept - 1].first == out[k].first) out[kept - 1].second += out[k].second;
-      else out[kept++] = out[k];
-    }
-    out.resize(kept);
+    merge_equal(out);
     return out;
   }
 
