@@ -2,6 +2,7 @@
 // The Rule interface. A rule is one class in one file under
 // src/rules/<family>/, registered in src/rules/<family>/module.cpp, with its
 // doc in RuleInfo::doc and its cases under tests/rules/<family>/<name>/.
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <string>
@@ -20,6 +21,7 @@ namespace tc {
 
 struct Alignment;  // align/alignment.h
 class Glossary;    // glossary/glossary.h
+class Lockstep;    // core/lockstep.h
 
 // Which documents a rule reads.
 enum class RuleScope {
@@ -79,6 +81,18 @@ class JobMemo {
   std::map<std::string, std::shared_ptr<void>, std::less<>> entries_;
 };
 
+// How the shared scan's events of a long document are held while its rules
+// run in lockstep (rules/code_point_events.h): a window of them at a time.
+struct EventWindowing {
+  std::size_t chunk_bytes = 1 << 16;    // text scanned at a time
+  std::size_t window_events = 1 << 16;  // a window ends with the chunk that takes it to this many events
+  // ... or to one event for each this many bytes of the document, if more
+  // (0: no such floor): a sparse document (a Chinese book has an event every
+  // hundred bytes) keeps all its events, and a rule that walks them twice
+  // reads them again instead of scanning again.
+  std::size_t bytes_per_event = 64;
+};
+
 struct CheckContext {
   const Document& doc;                       // the document being checked (pair rules: the target)
   const Document* source = nullptr;          // pair rules: the source document
@@ -93,6 +107,11 @@ struct CheckContext {
   // rules on either of its sides (with source and target set): its units,
   // whose spans point into source and target. Null for two plain documents.
   const std::vector<BitextUnit>* units = nullptr;
+  // Set by the engine when the document's rules run in lockstep (a long
+  // document): the shared scan's events are then held a window at a time,
+  // and a rule waits here for the next window (rules/code_point_events.h).
+  Lockstep* lockstep = nullptr;
+  const EventWindowing* event_windowing = nullptr;
 };
 
 // What a run-scope rule keeps of one job for comparing the jobs of a run

@@ -1,8 +1,10 @@
 #include "engine/check.h"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 
+#include "core/lockstep.h"
 #include "engine/pipeline.h"
 #include "rules/registry.h"
 
@@ -33,6 +35,30 @@ void run_rule(const Rule& rule, const CheckContext& context, std::size_t limit, 
   sink.finish(rule.info().id);
 }
 
+// Runs the rules on context's document, appending their findings to out in
+// rule order. A long document's rules run in lockstep (each a window of the
+// shared scan's events at a time: rules/code_point_events.h), each into a
+// list of its own, so that out is the same as when they run one after another.
+void run_document_rules(const std::vector<const Rule*>& rules, const CheckContext& context,
+                        const EventWindowing& windowing, std::size_t limit, std::vector<Finding>& out) {
+  if (windowing.chunk_bytes == 0 || context.doc.text.size() <= windowing.chunk_bytes || rules.size() < 2) {
+    for (const Rule* rule : rules) run_rule(*rule, context, limit, out);
+    return;
+  }
+  std::vector<std::vector<Finding>> found(rules.size());
+  std::vector<std::function<void(Lockstep&)>> tasks;
+  tasks.reserve(rules.size());
+  for (std::size_t i = 0; i < rules.size(); ++i)
+    tasks.emplace_back([&, i](Lockstep& lockstep) {
+      CheckContext own = context;
+      own.lockstep = &lockstep;
+      own.event_windowing = &windowing;
+      run_rule(*rules[i], own, limit, found[i]);
+    });
+  run_in_lockstep(std::move(tasks));
+  for (std::vector<Finding>& findings : found) std::move(findings.begin(), findings.end(), std::back_inserter(out));
+}
+
 }  // namespace
 
 RuleRunner::RuleRunner(const RuleList& rules, CheckOptions options)
@@ -45,11 +71,11 @@ JobResult RuleRunner::check_document(const Document& doc, Role role, const Missi
   JobMemo memo;
   for (const auto& rule : rules_)
     if (document_rule_runs(rule->info(), doc, options_.selection)) rule->prepare(doc);
-  for (const auto& rule : rules_) {
-    if (!document_rule_runs(rule->info(), doc, options_.selection)) continue;
-    const CheckContext context{doc, nullptr, nullptr, nullptr, options_.glossary, rule_options_, role, &memo, missing};
-    run_rule(*rule, context, options_.max_findings_per_rule, result.findings);
-  }
+  std::vector<const Rule*> running;
+  for (const auto& rule : rules_)
+    if (document_rule_runs(rule->info(), doc, options_.selection)) running.push_back(rule.get());
+  const CheckContext context{doc, nullptr, nullptr, nullptr, options_.glossary, rule_options_, role, &memo, missing};
+  run_document_rules(running, context, options_.event_windowing, options_.max_findings_per_rule, result.findings);
   finish_findings(result, rules_, options_, {&doc});
   return result;
 }
@@ -77,14 +103,14 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
     result.alignment = units ? align_units(source, target, *units) : align_documents(source, target, options_.align);
   for (const auto* side : {&source, &target}) {
     const Role role = side == &source ? Role::source : Role::target;
-    for (const auto& rule : rules_) {
-      if (!document_rule_runs(rule->info(), *side, options_.selection)) continue;
-      // Each side of a translation file's units sees the other, so that what
-      // both sides of a unit have (a BEL the program rings) is no damage.
-      const CheckContext context{*side, units ? &source : nullptr, units ? &target : nullptr, nullptr,
-                                 options_.glossary, rule_options_, role, &memo, nullptr, units};
-      run_rule(*rule, context, options_.max_findings_per_rule, result.findings);
-    }
+    std::vector<const Rule*> running;
+    for (const auto& rule : rules_)
+      if (document_rule_runs(rule->info(), *side, options_.selection)) running.push_back(rule.get());
+    // Each side of a translation file's units sees the other, so that what
+    // both sides of a unit have (a BEL the program rings) is no damage.
+    const CheckContext context{*side, units ? &source : nullptr, units ? &target : nullptr, nullptr,
+                               options_.glossary, rule_options_, role, &memo, nullptr, units};
+    run_document_rules(running, context, options_.event_windowing, options_.max_findings_per_rule, result.findings);
   }
   if (result.alignment) {
     for (const auto& rule : rules_) {

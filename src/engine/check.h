@@ -30,6 +30,10 @@ struct CheckOptions {
   // Keep what run-scope rules need of each translation file's job
   // (JobResult::run_keys), for a run that compares its jobs (RunComparison).
   bool keep_run_keys = false;
+  // A document longer than event_windowing.chunk_bytes has its rules run in
+  // lockstep, and the shared scan's events held a window at a time
+  // (rules/code_point_events.h); chunk_bytes 0: never.
+  EventWindowing event_windowing;
 };
 
 // What the finding pipeline took out of a job's findings, stage by stage.

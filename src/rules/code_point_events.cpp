@@ -1,4 +1,5 @@
 #include "rules/code_point_events.h"
+#include "core/lockstep.h"
 #include "core/slack.h"
 
 #include <algorithm>
@@ -225,7 +226,7 @@ std::size_t events_to_reserve(std::string_view text, const text::ClassScanner& s
   return std::max(floor, estimate + estimate / 8 + 16);
 }
 
-CodePointEvents scan_document(const Document& doc) {
+std::vector<text::ClassEvent> scan_document(const Document& doc) {
   const std::uint32_t wanted = wanted_classes(doc);
   const auto& table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
   const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid, cls::kBeforeNonImage,
@@ -252,24 +253,311 @@ CodePointEvents scan_document(const Document& doc) {
   // mojibake or control characters has an event every two bytes), what
   // doubling left unused is given back.
   if (events.capacity() > reserved) give_back_slack(events);
-  CodePointEvents scanned{std::move(events), {}};
-  const std::size_t block = CodePointEvents::kEventBlock;
-  scanned.block_classes.resize((scanned.events.size() + block - 1) / block);
-  for (std::size_t i = 0; i < scanned.events.size(); ++i) scanned.block_classes[i / block] |= scanned.events[i].classes;
-  return scanned;
+  return events;
+}
+
+// Whether some run of mask bytes in doc's prose begins or ends inside a code
+// point of its text (scan_prose_and_masks gives up on such a document).
+bool masks_cut_code_points(const Document& doc) {
+  const std::string_view text = doc.text;
+  const std::string_view prose = doc.prose();
+  const std::size_t size = text.size();
+  auto inside_code_point = [&](std::size_t at) {
+    return at > 0 && at < size && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80 &&
+           static_cast<unsigned char>(text[at - 1]) >= 0x80;
+  };
+  for (std::size_t pos = 0; pos < size;) {
+    const void* found = std::memchr(prose.data() + pos, kMaskByte, size - pos);
+    if (!found) return false;
+    const std::size_t run = static_cast<std::size_t>(static_cast<const char*>(found) - prose.data());
+    std::size_t end = run;
+    while (end < size && prose[end] == kMaskByte) ++end;
+    if (inside_code_point(run) || inside_code_point(end)) return true;
+    pos = end;
+  }
+  return false;
+}
+
+}  // namespace
+
+// How a long document's events are found a stretch at a time: what
+// scan_document chooses for the whole, prepared once for the job's store and
+// for any walk that scans on its own.
+class DocumentScan {
+ public:
+  explicit DocumentScan(const Document& doc)
+      : doc_(doc),
+        wanted_(wanted_classes(doc)),
+        classes_{((wanted_ & cls::kTraditional) ? chinese_table() : base_table()).data(), classes_beyond_bmp,
+                 cls::kInvalid, cls::kBeforeNonImage, kNonImageLeadBytes.data()},
+        bits_(document_wanted_bits(doc, classes_, wanted_)),
+        text_only_(!doc.masked.empty() && masks_cut_code_points(doc)),
+        scanner_(text_only_ ? unmarked(classes_) : classes_, wanted_, bits_) {}
+
+  std::size_t size() const { return doc_.text.size(); }
+
+  // The end of a stretch from from (the start of a code point) about bytes
+  // long: the start of a code point, as scan_document reads the text. A byte
+  // that is no continuation byte starts one; and three continuation bytes in
+  // a row end whatever sequence they are in (none is longer than four bytes).
+  std::size_t cut(std::size_t from, std::size_t bytes) const {
+    const std::string_view text = doc_.text;
+    std::size_t to = std::min(text.size(), from + std::max<std::size_t>(bytes, 1));
+    for (int k = 0; k < 3 && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80; ++k) ++to;
+    return to;
+  }
+
+  // Appends the events of [from, to) (each the start of a code point, as
+  // cut() gives them) exactly as scan_document finds them there.
+  void scan(std::size_t from, std::size_t to, std::vector<text::ClassEvent>& events) const {
+    const std::string_view text = doc_.text;
+    const std::size_t first = events.size();
+    if (doc_.masked.empty()) {
+      scanner_.scan(text, from, to, events);
+      mark_cut(text, to, first, events);
+      return;
+    }
+    if (text_only_) {  // no event is marked by its next byte
+      scanner_.scan(text, from, to, events);
+      for (std::size_t k = first; k < events.size(); ++k) mark_if_masked(doc_, events[k]);
+      return;
+    }
+    // As scan_prose_and_masks: prose between the runs of mask bytes, the
+    // text inside them; the stretch may end inside either.
+    const std::string_view prose = doc_.prose();
+    for (std::size_t pos = from; pos < to;) {
+      const void* found = std::memchr(prose.data() + pos, kMaskByte, to - pos);
+      const std::size_t run = found ? static_cast<std::size_t>(static_cast<const char*>(found) - prose.data()) : to;
+      if (run > pos) {
+        const std::size_t before = events.size();
+        scanner_.scan(prose, pos, run, events);
+        // The prose goes on past to: its next byte marks as a scan of it would.
+        if (run == to && to < prose.size() && prose[to] != kMaskByte) mark_cut(prose, to, before, events);
+      }
+      if (run == to) break;
+      std::size_t end = run;
+      while (end < to && prose[end] == kMaskByte) ++end;
+      const std::size_t before = events.size();
+      scanner_.scan(text, run, end, events);
+      for (std::size_t k = before; k < events.size(); ++k) mark_if_masked(doc_, events[k]);
+      // The run of mask bytes goes on past to: the text's next byte marks.
+      if (end == to && to < prose.size() && prose[to] == kMaskByte) mark_cut(text, to, before, events);
+      pos = end;
+    }
+  }
+
+ private:
+  static text::ClassTable unmarked(text::ClassTable table) {
+    table.next_byte_mark = 0;
+    return table;
+  }
+  // A scan of piece up to to marks no event by the byte at to (it is not
+  // in what was scanned); a scan of more would, when the piece goes on.
+  void mark_cut(std::string_view piece, std::size_t to, std::size_t first, std::vector<text::ClassEvent>& events) const {
+    if (events.size() == first || to >= piece.size()) return;
+    text::ClassEvent& last = events.back();
+    if (last.end() == to && classes_.marking_next_bytes[static_cast<unsigned char>(piece[to])])
+      last.classes |= classes_.next_byte_mark;
+  }
+
+  const Document& doc_;
+  std::uint32_t wanted_;
+  text::ClassTable classes_;
+  const text::WantedBits* bits_;
+  bool text_only_;
+  text::ClassScanner scanner_;
+};
+
+// The events a walk reads: the whole document's (scanned at once), or a
+// window of them at a time, for the job's walks in lockstep or for one walk
+// alone.
+class EventStore final : public Advancing {
+ public:
+  // The whole document, scanned now.
+  explicit EventStore(const Document& doc) : events_(scan_document(doc)) {
+    scanned_to_ = doc.text.size();
+    add_block_classes(0);
+  }
+  // From from on (the start of a code point), a chunk at a time, up to a
+  // window of events; alone: for one walk, a window of one chunk.
+  EventStore(std::shared_ptr<const DocumentScan> scan, const EventWindowing& windowing, std::size_t from, bool alone)
+      : scan_(std::move(scan)),
+        windowing_(windowing),
+        alone_(alone),
+        window_begin_(from),
+        scanned_to_(from) {
+    const std::size_t chunk = std::max<std::size_t>(windowing_.chunk_bytes, 1);
+    const std::size_t floor = windowing_.bytes_per_event ? scan_->size() / windowing_.bytes_per_event : 0;
+    budget_ = alone_ ? 1 : std::max<std::size_t>({windowing_.window_events, floor, 1});
+    // A window never holds more than its budget and a chunk's worth (an
+    // event has a byte at least): its events stay where they are while it lasts.
+    const std::size_t most = std::min(budget_ + chunk, scan_->size() - from + 1);
+    events_.reserve(most);
+    block_classes_.reserve(most / EventWalk::kEventBlock + 1);
+  }
+
+  const std::vector<text::ClassEvent>& events() const { return events_; }
+  const std::vector<std::uint32_t>& block_classes() const { return block_classes_; }
+  std::size_t generation() const { return generation_; }
+  std::size_t window_begin() const { return window_begin_; }
+  std::size_t scanned_to() const { return scanned_to_; }
+  const std::shared_ptr<const DocumentScan>& scan() const { return scan_; }
+  const EventWindowing& windowing() const { return windowing_; }
+
+  void add(EventWalk* walk) { walks_.push_back(walk); }
+  void remove(EventWalk* walk) {
+    const auto it = std::find(walks_.begin(), walks_.end(), walk);
+    if (it != walks_.end()) walks_.erase(it);
+  }
+
+  enum class Extended { more, ended, left_behind };
+  // More events for walk, at the end of what the store holds: the next
+  // chunk, or (the window being full) a new window, once the other walks
+  // have come to its end too; left_behind: walk cannot wait for them (it has
+  // no lockstep) and must go on alone.
+  Extended extend(EventWalk& walk) {
+    if (!scan_ || scanned_to_ >= scan_->size()) return Extended::ended;
+    if (events_.size() >= budget_) {
+      if (alone_) {
+        new_window();
+      } else if (walk.lockstep_) {
+        walk.lockstep_->park(*this);  // advance() has run: a new window
+        return Extended::more;
+      } else {
+        return Extended::left_behind;
+      }
+    }
+    const std::size_t from = scanned_to_;
+    const std::size_t to = scan_->cut(from, windowing_.chunk_bytes);
+    const std::size_t first = events_.size();
+    scan_->scan(from, to, events_);
+    scanned_to_ = to;
+    add_block_classes(first);
+    return Extended::more;
+  }
+
+  // Every task of the document has parked or finished: a walk that has not
+  // come to the window's end goes on alone from where it is, and the window
+  // is given to the text from where the scan is.
+  void advance() override {
+    const std::vector<EventWalk*> walks = walks_;
+    for (EventWalk* walk : walks) {
+      const std::size_t index = walk->generation_ == generation_ ? walk->index_ : 0;
+      if (index < events_.size()) walk->go_alone(events_[index].begin);
+    }
+    new_window();
+  }
+
+ private:
+  void new_window() {
+    events_.clear();
+    block_classes_.clear();
+    ++generation_;
+    window_begin_ = scanned_to_;
+  }
+  void add_block_classes(std::size_t first) {
+    constexpr std::size_t block = EventWalk::kEventBlock;
+    block_classes_.resize((events_.size() + block - 1) / block);
+    for (std::size_t i = first; i < events_.size(); ++i) block_classes_[i / block] |= events_[i].classes;
+  }
+
+  std::shared_ptr<const DocumentScan> scan_;  // null: the whole document is held
+  EventWindowing windowing_;
+  bool alone_ = false;
+  std::size_t budget_ = 0;  // events that fill a window
+  std::vector<text::ClassEvent> events_;
+  std::vector<std::uint32_t> block_classes_;
+  std::size_t generation_ = 0;
+  std::size_t window_begin_ = 0;  // where the window's first chunk begins
+  std::size_t scanned_to_ = 0;
+  std::vector<EventWalk*> walks_;  // those reading the window
+};
+
+namespace {
+
+// What a job's memo holds: the store its walks share.
+struct SharedEvents {
+  std::shared_ptr<EventStore> store;
+};
+
+std::shared_ptr<EventStore> make_store(const CheckContext& context) {
+  const Document& doc = context.doc;
+  if (context.lockstep && context.event_windowing && doc.text.size() > context.event_windowing->chunk_bytes)
+    return std::make_shared<EventStore>(std::make_shared<const DocumentScan>(doc), *context.event_windowing, 0,
+                                        /*alone=*/false);
+  return std::make_shared<EventStore>(doc);
 }
 
 }  // namespace
 
 EventWalk::EventWalk(const CheckContext& context, std::uint32_t classes, bool prose_only)
-    : classes_(classes), prose_only_(prose_only) {
+    : classes_(classes), prose_only_(prose_only), lockstep_(context.lockstep) {
   if (context.memo) {
     const std::string key = "code-point-events@" + std::to_string(reinterpret_cast<std::uintptr_t>(&context.doc));
-    events_ = &context.memo->get<CodePointEvents>(key, [&] { return scan_document(context.doc); });
+    held_ = context.memo->get<SharedEvents>(key, [&] { return SharedEvents{make_store(context)}; }).store;
   } else {
-    owned_ = scan_document(context.doc);
-    events_ = &owned_;
+    held_ = make_store(context);
   }
+  store_ = held_.get();
+  // A window past the start (the job's other walks are further on): this
+  // one scans on its own.
+  if (store_->window_begin() != 0) {
+    go_alone(0);
+    return;
+  }
+  store_->add(this);
+  generation_ = store_->generation();
+  see();
+}
+
+EventWalk::~EventWalk() { store_->remove(this); }
+
+void EventWalk::see() {
+  events_ = store_->events().data();
+  block_classes_ = store_->block_classes().data();
+  size_ = store_->events().size();
+}
+
+bool EventWalk::more() {
+  for (;;) {
+    if (generation_ != store_->generation()) {
+      generation_ = store_->generation();
+      index_ = 0;
+      see();
+      return true;
+    }
+    if (store_->events().size() > size_) {
+      see();
+      return true;
+    }
+    switch (store_->extend(*this)) {
+      case EventStore::Extended::more: break;
+      case EventStore::Extended::ended: return false;
+      case EventStore::Extended::left_behind: go_alone(store_->scanned_to()); break;
+    }
+  }
+}
+
+void EventWalk::go_alone(std::size_t pos) {
+  std::shared_ptr<const DocumentScan> scan = store_->scan();
+  const EventWindowing windowing = store_->windowing();
+  store_->remove(this);
+  held_ = std::make_shared<EventStore>(std::move(scan), windowing, pos, /*alone=*/true);
+  store_ = held_.get();
+  store_->add(this);
+  generation_ = store_->generation();
+  index_ = 0;
+  see();
+}
+
+void EventWalk::restart() {
+  if (store_->window_begin() == 0) {
+    if (generation_ != store_->generation()) generation_ = store_->generation();
+    index_ = 0;
+    see();
+    return;
+  }
+  go_alone(0);
 }
 
 std::vector<std::size_t> EventWalk::starts() {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/rule.h"
@@ -70,24 +71,26 @@ std::vector<CodePointRange> traditional_ranges_in_bmp();
 // null in the build step itself.
 const std::vector<CodePointRange>* prebuilt_traditional_ranges_in_bmp();
 
-// A document's events, and the union of the classes of each block of
-// kEventBlock events, so that a walk for rare classes skips whole blocks
-// instead of reading every event (a Chinese book has about one event every
-// hundred bytes, and some twenty rules walk them).
-struct CodePointEvents {
-  static constexpr std::size_t kEventBlock = 64;
-  std::vector<text::ClassEvent> events;
-  std::vector<std::uint32_t> block_classes;
-};
+class EventStore;  // code_point_events.cpp
 
 // Walks the events of some classes of the context's document, in text order.
 // The first walk of a job scans the document; the others reuse the scan.
+// When the context has a lockstep (a long document), the scan is made and
+// held a window at a time: a walk that reaches the end of a full window
+// waits there until every rule of the document has parked or finished, then
+// the window is given to the next stretch of text. A walk that cannot follow
+// (it fell behind, or starts over) scans on its own from where it is, also a
+// window at a time. Either way it gives the events a scan of the whole
+// document gives.
 class EventWalk {
  public:
   // prose_only: skip code points that are masked in Document::prose().
   EventWalk(const CheckContext& context, std::uint32_t classes, bool prose_only);
-  // The first event at or after pos of the walk's classes, or nullptr.
-  // Positions asked for never go back.
+  ~EventWalk();
+  EventWalk(const EventWalk&) = delete;
+  EventWalk& operator=(const EventWalk&) = delete;
+  // The first event at or after pos of the walk's classes, or nullptr; valid
+  // until the next call of this walk. Positions asked for never go back.
   const text::ClassEvent* next(std::size_t pos) {
     return next_unless(pos, [](const text::ClassEvent&) { return false; });
   }
@@ -97,45 +100,69 @@ class EventWalk {
   // set-up each time.
   template <typename Passes>
   const text::ClassEvent* next_unless(std::size_t pos, Passes&& passes) {
-    const text::ClassEvent* events = events_->events.data();
-    const std::uint32_t* block_classes = events_->block_classes.data();
-    const std::size_t size = events_->events.size();
-    constexpr std::size_t block = CodePointEvents::kEventBlock;
-    // An event of prose_only's walk must not be masked: one test of its classes.
-    const std::uint32_t excluded = prose_only_ ? code_point_class::kNotProse : 0;
-    std::size_t index = index_;
-    while (index < size) {
-      // A block none of whose events is of the walk's classes is skipped whole.
-      if (index % block == 0 && (block_classes[index / block] & classes_) == 0) {
-        index += block;
-        continue;
-      }
-      const std::size_t block_end = std::min(size, (index / block + 1) * block);
-      for (; index < block_end; ++index) {
-        const text::ClassEvent& event = events[index];
-        if ((event.classes & classes_) == 0 || (event.classes & excluded) != 0 || event.begin < pos) continue;
-        if (passes(event)) {
-          pos = event.end();
+    for (;;) {
+      constexpr std::size_t block = kEventBlock;
+      // An event of prose_only's walk must not be masked: one test of its classes.
+      const std::uint32_t excluded = prose_only_ ? code_point_class::kNotProse : 0;
+      std::size_t index = index_;
+      while (index < size_) {
+        // A block none of whose events is of the walk's classes is skipped
+        // whole (the last one may grow: only what it has so far).
+        if (index % block == 0 && (block_classes_[index / block] & classes_) == 0) {
+          index = std::min(index + block, size_);
           continue;
         }
-        index_ = index;
-        return &event;
+        const std::size_t block_end = std::min(size_, (index / block + 1) * block);
+        for (; index < block_end; ++index) {
+          const text::ClassEvent& event = events_[index];
+          if ((event.classes & classes_) == 0 || (event.classes & excluded) != 0 || event.begin < pos) continue;
+          if (passes(event)) {
+            pos = event.end();
+            continue;
+          }
+          index_ = index;
+          current_ = event;
+          return &current_;
+        }
       }
+      index_ = index;
+      if (!more()) return nullptr;
     }
-    index_ = index;
-    return nullptr;
   }
   // The starts of all the walk's events not visited yet.
   std::vector<std::size_t> starts();
   // Back to the first event, for another walk over the same classes.
-  void restart() { index_ = 0; }
+  void restart();
+
+  // A document's events are held in blocks of this many, with the union of
+  // each block's classes, so that a walk for rare classes skips whole blocks
+  // instead of reading every event (a Chinese book has about one event every
+  // hundred bytes, and some twenty rules walk them).
+  static constexpr std::size_t kEventBlock = 64;
 
  private:
+  friend class EventStore;
+  // Makes more events available (those another walk scanned, the next
+  // chunk, or a new window) and sees them; false at the end of the document.
+  bool more();
+  // Sees the store's events as they are now.
+  void see();
+  // Scans on its own from pos on (pos is the start of a code point).
+  void go_alone(std::size_t pos);
+
   std::uint32_t classes_;
   bool prose_only_;
-  CodePointEvents owned_;  // when the context has no memo
-  const CodePointEvents* events_ = nullptr;
+  Lockstep* lockstep_;
+  std::shared_ptr<EventStore> held_;  // a scan of the context's memo, or the walk's own
+  EventStore* store_ = nullptr;
+  std::size_t generation_ = 0;  // of the store's window that index_ is in
   std::size_t index_ = 0;
+  // The store's events as last seen (their storage never moves while a
+  // window lasts; another walk may have added to them since).
+  const text::ClassEvent* events_ = nullptr;
+  const std::uint32_t* block_classes_ = nullptr;
+  std::size_t size_ = 0;
+  text::ClassEvent current_;
 };
 
 }  // namespace tc
