@@ -1,14 +1,22 @@
 // The shared scan of a document whose prose is masked in places reads the
 // prose between the masks and the text inside them; its events must be those
 // a scan of the whole text finds, with the masked ones marked not prose.
+// Held a window at a time (a long document's rules in lockstep), the walks
+// must give the same events, marks included, however the windows fall: for
+// a walk that keeps up, one that stops early, one that falls behind another
+// walk of its task, one that starts over, and one that starts late.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <random>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "core/document.h"
+#include "core/lockstep.h"
 #include "core/settings.h"
 #include "core/utf8.h"
 #include "rules/code_point_events.h"
@@ -92,6 +100,133 @@ void expect_walks_as_plain_decode(std::size_t pieces, int rounds, unsigned seed)
       ASSERT_EQ(walked_events(doc, prose_only), plain_events(doc, prose_only))
           << "round " << round << (prose_only ? " prose only" : " all");
   }
+}
+
+// Every field of an event: where, its code point and all its class bits
+// (kNotProse and kBeforeNonImage included).
+using FullEvent = std::tuple<std::size_t, std::size_t, char32_t, std::uint32_t>;
+
+std::vector<FullEvent> take(EventWalk& walk, std::size_t most = SIZE_MAX) {
+  std::vector<FullEvent> events;
+  for (std::size_t pos = 0; events.size() < most;) {
+    const text::ClassEvent* event = walk.next(pos);
+    if (!event) break;
+    events.emplace_back(event->begin, event->end(), event->cp, event->classes);
+    pos = event->end();
+  }
+  return events;
+}
+
+// The walks of a job in lockstep, each kind in a task of its own.
+struct LockstepWalks {
+  std::vector<FullEvent> whole, early, leader, laggard, first_pass, second_pass, late;
+};
+
+LockstepWalks walk_in_lockstep(const Document& doc, bool prose_only, const EventWindowing& windowing) {
+  const RuleOptions options;
+  JobMemo memo;
+  LockstepWalks walks;
+  auto context_of = [&](Lockstep& lockstep) {
+    CheckContext context{doc, nullptr, nullptr, nullptr, nullptr, options, Role::single, &memo};
+    context.lockstep = &lockstep;
+    context.event_windowing = &windowing;
+    return context;
+  };
+  std::vector<std::function<void(Lockstep&)>> tasks;
+  tasks.emplace_back([&](Lockstep& lockstep) {
+    EventWalk walk(context_of(lockstep), kWalked, prose_only);
+    walks.whole = take(walk);
+  });
+  tasks.emplace_back([&](Lockstep& lockstep) {
+    EventWalk walk(context_of(lockstep), kWalked, prose_only);
+    walks.early = take(walk, 3);
+  });
+  // Two walks of one task, the second falling behind the first.
+  tasks.emplace_back([&](Lockstep& lockstep) {
+    EventWalk leader(context_of(lockstep), kWalked, prose_only);
+    EventWalk laggard(context_of(lockstep), kWalked, prose_only);
+    std::size_t leader_pos = 0, laggard_pos = 0;
+    for (bool leader_done = false, laggard_done = false; !leader_done || !laggard_done;) {
+      for (int k = 0; k < 3 && !leader_done; ++k) {
+        const text::ClassEvent* event = leader.next(leader_pos);
+        if (!event) leader_done = true;
+        else {
+          walks.leader.emplace_back(event->begin, event->end(), event->cp, event->classes);
+          leader_pos = event->end();
+        }
+      }
+      if (laggard_done) continue;
+      const text::ClassEvent* event = laggard.next(laggard_pos);
+      if (!event) laggard_done = true;
+      else {
+        walks.laggard.emplace_back(event->begin, event->end(), event->cp, event->classes);
+        laggard_pos = event->end();
+      }
+    }
+  });
+  tasks.emplace_back([&](Lockstep& lockstep) {
+    EventWalk walk(context_of(lockstep), kWalked, prose_only);
+    walks.first_pass = take(walk);
+    walk.restart();
+    walks.second_pass = take(walk);
+  });
+  // A walk made after the windows moved on.
+  tasks.emplace_back([&](Lockstep& lockstep) {
+    {
+      EventWalk walk(context_of(lockstep), kWalked, prose_only);
+      take(walk);
+    }
+    EventWalk late(context_of(lockstep), kWalked, prose_only);
+    walks.late = take(late);
+  });
+  run_in_lockstep(std::move(tasks));
+  return walks;
+}
+
+// The same walk over the whole document's events, scanned at once.
+std::vector<FullEvent> walk_whole(const Document& doc, bool prose_only) {
+  const RuleOptions options;
+  const CheckContext context{doc, nullptr, nullptr, nullptr, nullptr, options};
+  EventWalk walk(context, kWalked, prose_only);
+  return take(walk);
+}
+
+void expect_windows_walk_as_the_whole(std::size_t pieces, int rounds, unsigned seed, const std::vector<std::size_t>& chunks,
+                                      const std::vector<std::size_t>& windows) {
+  std::mt19937 rng(seed);
+  for (int round = 0; round < rounds; ++round) {
+    Document doc;
+    doc.lang = round % 3 == 0 ? Lang::zh : Lang::en;
+    doc.text = random_text(rng, pieces);
+    doc.masked = random_mask(doc.text, rng, round % 4 != 0);
+    EventWindowing windowing;
+    windowing.chunk_bytes = chunks[rng() % chunks.size()];
+    windowing.window_events = windows[rng() % windows.size()];
+    windowing.bytes_per_event = 0;
+    for (const bool prose_only : {false, true}) {
+      const std::vector<FullEvent> whole = walk_whole(doc, prose_only);
+      const LockstepWalks walks = walk_in_lockstep(doc, prose_only, windowing);
+      const std::string where = "round " + std::to_string(round) + ", chunk " + std::to_string(windowing.chunk_bytes) +
+                                ", window " + std::to_string(windowing.window_events) +
+                                (prose_only ? ", prose only" : ", all");
+      ASSERT_EQ(walks.whole, whole) << where;
+      ASSERT_EQ(walks.early, std::vector<FullEvent>(whole.begin(), whole.begin() + std::min<std::size_t>(3, whole.size())))
+          << where;
+      ASSERT_EQ(walks.leader, whole) << where;
+      ASSERT_EQ(walks.laggard, whole) << where;
+      ASSERT_EQ(walks.first_pass, whole) << where;
+      ASSERT_EQ(walks.second_pass, whole) << where;
+      ASSERT_EQ(walks.late, whole) << where;
+    }
+  }
+}
+
+TEST(CodePointEvents, WalksInLockstepOverSmallWindowsGiveTheWholeScansEvents) {
+  expect_windows_walk_as_the_whole(60, 150, 5, {1, 2, 3, 5, 8, 13, 64}, {1, 2, 3, 7});
+}
+
+TEST(CodePointEvents, WalksInLockstepOverWindowsOfALongDocumentGiveTheWholeScansEvents) {
+  expect_windows_walk_as_the_whole(3000, 8, 6, {64, 300, 1000}, {16, 100});
 }
 
 TEST(CodePointEvents, AShortMaskedDocumentWalksAsAPlainDecodeOfItsText) {
