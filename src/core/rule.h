@@ -88,9 +88,10 @@ struct EventWindowing {
   std::size_t window_events = 1 << 16;  // a window ends with the chunk that takes it to this many events
   // ... or to one event for each this many bytes of the document, if more
   // (0: no such floor): a sparse document (a Chinese book has an event every
-  // hundred bytes) keeps all its events, and a rule that walks them twice
-  // reads them again instead of scanning again.
-  std::size_t bytes_per_event = 64;
+  // hundred bytes, English prose one every fifty) keeps all its events, at
+  // most half its size in bytes, and a rule that walks them twice reads them
+  // again instead of scanning again.
+  std::size_t bytes_per_event = 32;
 };
 
 struct CheckContext {

@@ -293,6 +293,18 @@ class DocumentScan {
         bits_(document_wanted_bits(doc, classes_, wanted_)),
         text_only_(!doc.masked.empty() && masks_cut_code_points(doc)),
         scanner_(text_only_ ? unmarked(classes_) : classes_, wanted_, bits_) {}
+  // The same scan for one walk of some classes: only their events (the walk
+  // reads no other), with wanted bits of their own. An English text, whose
+  // ASCII holds most of the classes' stop bytes, is then skipped over but
+  // for its few non-ASCII characters when a walk that starts over reads it again.
+  DocumentScan(const DocumentScan& whole, std::uint32_t classes)
+      : doc_(whole.doc_),
+        wanted_(whole.wanted_ & classes),
+        classes_(whole.classes_),
+        own_bits_(std::make_unique<text::WantedBits>(text::wanted_bits(classes_, wanted_))),
+        bits_(own_bits_.get()),
+        text_only_(whole.text_only_),
+        scanner_(text_only_ ? unmarked(classes_) : classes_, wanted_, bits_) {}
 
   std::size_t size() const { return doc_.text.size(); }
 
@@ -363,6 +375,7 @@ class DocumentScan {
   const Document& doc_;
   std::uint32_t wanted_;
   text::ClassTable classes_;
+  std::unique_ptr<text::WantedBits> own_bits_;
   const text::WantedBits* bits_;
   bool text_only_;
   text::ClassScanner scanner_;
@@ -402,6 +415,7 @@ class EventStore final : public Advancing {
   std::size_t window_begin() const { return window_begin_; }
   std::size_t scanned_to() const { return scanned_to_; }
   const std::shared_ptr<const DocumentScan>& scan() const { return scan_; }
+  bool alone() const { return alone_; }
   const EventWindowing& windowing() const { return windowing_; }
 
   void add(EventWalk* walk) { walks_.push_back(walk); }
@@ -539,7 +553,9 @@ bool EventWalk::more() {
 }
 
 void EventWalk::go_alone(std::size_t pos) {
-  std::shared_ptr<const DocumentScan> scan = store_->scan();
+  // The scan of a walk alone already has only its classes.
+  std::shared_ptr<const DocumentScan> scan = store_->alone() ? store_->scan()
+                                                             : std::make_shared<const DocumentScan>(*store_->scan(), classes_);
   const EventWindowing windowing = store_->windowing();
   store_->remove(this);
   held_ = std::make_shared<EventStore>(std::move(scan), windowing, pos, /*alone=*/true);
