@@ -132,8 +132,10 @@ std::vector<std::pair<std::size_t, std::size_t>> group_by_length(std::size_t cou
 
 // chinese: the chunks hold no ids (see ChineseIds).
 std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target) {
+  const auto groups = group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target);
   std::vector<Chunk> chunks;
-  for (const auto& [begin, end] : group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target)) {
+  chunks.reserve(groups.size());  // (made at its size: grown, a book's chunks held up to twice their room)
+  for (const auto& [begin, end] : groups) {
     Chunk chunk;
     chunk.first = begin, chunk.last = end;
     for (std::size_t s = begin; s < end; ++s) {
@@ -149,8 +151,10 @@ std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bo
 }
 
 std::vector<Chunk> coarser_chunks(const std::vector<Chunk>& finer, float target) {
+  const auto groups = group_by_length(finer.size(), [&](std::size_t k) { return finer[k].length; }, target);
   std::vector<Chunk> chunks;
-  for (const auto& [begin, end] : group_by_length(finer.size(), [&](std::size_t k) { return finer[k].length; }, target)) {
+  chunks.reserve(groups.size());
+  for (const auto& [begin, end] : groups) {
     Chunk chunk;
     chunk.first = begin, chunk.last = end;
     for (std::size_t k = begin; k < end; ++k) {
@@ -212,10 +216,13 @@ constexpr std::array<ChunkShape, 8> kChunkShapes = {
     {{1, 1, 0.f}, {1, 0, 0.25f}, {0, 1, 0.25f}, {1, 2, 0.5f}, {2, 1, 0.5f}, {2, 2, 1.f}, {1, 3, 1.f}, {3, 1, 1.f}}};
 constexpr std::size_t kMaxChunkSpan = 3;
 
-// Aligns chunks inside a band (every cell when `band` is null). zh_ids(a): the ids Chinese chunk a offers.
+// Aligns chunks inside a band (every cell when `band` is null). zh_ids(a):
+// the ids Chinese chunk a offers. The English chunks' ids are freed once
+// they are indexed (each level is searched once with them; held through the
+// search of the level below, the levels' ids and their copy in the
+// postings were the most the coarse path held).
 template <class ZhIds>
-std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, float ratio, const Band* band,
-                               ZhIds zh_ids) {
+Path align_chunks(const std::vector<Chunk>& zh, std::vector<Chunk>& en, float ratio, const Band* band, ZhIds zh_ids) {
   const std::size_t n = zh.size(), m = en.size();
   Band whole;
   if (!band) {
@@ -243,32 +250,41 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
     for (std::size_t b = 0; b < m; ++b)
       for (const auto& [id, w] : en[b].ids) postings[fill[id]++] = {static_cast<std::uint32_t>(b), w};
   }
+  for (Chunk& chunk : en) WeightedIds().swap(chunk.ids);
   // A word in many chunks is no evidence of where a chunk goes.
   const std::size_t common = std::max<std::size_t>(16, m / 8);
-  std::vector<std::size_t> cell_lo(n);
-  std::vector<std::vector<float>> shared(n);
-  double fraction_sum = 0;
-  std::size_t fraction_count = 0;
+  // Row a's cells: columns [cell_lo[a], cell_lo[a] + shared_start[a + 1] -
+  // shared_start[a]), their evidence at shared[shared_start[a]...] (one
+  // array: a vector a row took its header and its block's overhead, more
+  // than its few cells).
+  std::vector<std::size_t> cell_lo(n), shared_start(n + 1, 0);
   for (std::size_t a = 0; a < n; ++a) {
     const std::size_t first = lo[a] >= kMaxChunkSpan ? lo[a] - kMaxChunkSpan : 0;
     const std::size_t last = std::min(m, hi[std::min(n, a + kMaxChunkSpan)]);
     cell_lo[a] = first;
-    shared[a].assign(last > first ? last - first : 0, 0.f);
+    shared_start[a + 1] = shared_start[a] + (last > first ? last - first : 0);
+  }
+  std::vector<float> shared(shared_start[n], 0.f);
+  double fraction_sum = 0;
+  std::size_t fraction_count = 0;
+  for (std::size_t a = 0; a < n; ++a) {
+    const std::size_t first = cell_lo[a], last = first + (shared_start[a + 1] - shared_start[a]);
+    float* row = shared.data() + shared_start[a];
     for (const auto& [id, zh_weight] : zh_ids(a)) {
       if (id >= ids_end || start[id + 1] - start[id] > common) continue;
       const auto list_end = postings.begin() + start[id + 1];
       auto it = std::lower_bound(postings.begin() + start[id], list_end, std::make_pair(static_cast<std::uint32_t>(first), -1.f));
-      for (; it != list_end && it->first < last; ++it) shared[a][it->first - first] += zh_weight + it->second;
+      for (; it != list_end && it->first < last; ++it) row[it->first - first] += zh_weight + it->second;
     }
-    for (std::size_t k = 0; k < shared[a].size(); ++k) {
+    for (std::size_t k = 0; k < last - first; ++k) {
       const float total = zh[a].weight + en[first + k].weight;
-      if (total > 0) fraction_sum += std::min(1.f, shared[a][k] / total), ++fraction_count;
+      if (total > 0) fraction_sum += std::min(1.f, row[k] / total), ++fraction_count;
     }
   }
   // Most pairs in reach are not translations: their mean share is what chance gives.
   const float chance = fraction_count ? static_cast<float>(fraction_sum / static_cast<double>(fraction_count)) : 0.f;
   auto shared_at = [&](std::size_t a, std::size_t b) {
-    return b >= cell_lo[a] && b - cell_lo[a] < shared[a].size() ? shared[a][b - cell_lo[a]] : 0.f;
+    return b >= cell_lo[a] && b - cell_lo[a] < shared_start[a + 1] - shared_start[a] ? shared[shared_start[a] + (b - cell_lo[a])] : 0.f;
   };
   constexpr float kLexical = 4.f, kSigma = 0.3f, kSmoothing = 8.f;
   // The weights and lengths of the runs of 1..kMaxChunkSpan Chinese chunks
@@ -334,30 +350,28 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
       back[cell / 2] = static_cast<std::uint8_t>((back[cell / 2] & ~(0xF << (cell % 2 * 4))) | (best_shape << (cell % 2 * 4)));
     }
   }
-  std::vector<Bead> beads;
+  Path path;
   std::size_t i = n, j = m;
   while (i > 0 || j > 0) {
     const std::uint8_t s = back_at(i, j);
     if (s == 0xF) break;  // cannot happen: 1-0 and 0-1 reach every cell of a band
     const auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
-    Bead bead;
-    for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
-    for (std::size_t k = j - b; k < j; ++k) bead.target.push_back(k);
-    beads.push_back(std::move(bead));
+    path.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
     i -= a, j -= b;
   }
-  std::reverse(beads.begin(), beads.end());
-  return beads;
+  std::reverse(path.begin(), path.end());
+  return path;
 }
 
 // The path over chunks restated over the units the chunks are made of.
-Path expand(const std::vector<Bead>& beads, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
+Path expand(const Path& path, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
   Path out;
-  out.reserve(beads.size());
-  for (const Bead& bead : beads) {
+  out.reserve(path.size());
+  std::size_t a = 0, b = 0;  // the step's first chunks
+  for (const PathStep& step : path) {
     PathStep unit;
-    for (std::size_t a : bead.source) unit.zh += static_cast<std::uint32_t>(zh[a].last - zh[a].first);
-    for (std::size_t b : bead.target) unit.en += static_cast<std::uint32_t>(en[b].last - en[b].first);
+    for (const std::size_t end = a + step.zh; a < end; ++a) unit.zh += static_cast<std::uint32_t>(zh[a].last - zh[a].first);
+    for (const std::size_t end = b + step.en; b < end; ++b) unit.en += static_cast<std::uint32_t>(en[b].last - en[b].first);
     out.push_back(unit);
   }
   return out;
@@ -366,15 +380,21 @@ Path expand(const std::vector<Bead>& beads, const std::vector<Chunk>& zh, const 
 // The length ratio of the part of the pair a path translates: from its first
 // bead pairing both sides to its last (a side cut at a different point has
 // text the other lacks only beyond them).
-float paired_ratio(const std::vector<Bead>& path, const std::vector<Chunk>& zh, const std::vector<Chunk>& en,
-                   bool same_script) {
-  auto pairs = [](const Bead& bead) { return !bead.source.empty() && !bead.target.empty(); };
-  const auto first = std::find_if(path.begin(), path.end(), pairs);
-  const auto last = std::find_if(path.rbegin(), path.rend(), pairs);
-  if (first == path.end()) return plausible_ratio(0, 0, same_script);
+float paired_ratio(const Path& path, const std::vector<Chunk>& zh, const std::vector<Chunk>& en, bool same_script) {
+  // The chunks from the first pairing step's first to the last one's last: [zh_first, zh_end) and [en_first, en_end).
+  bool pairs = false;
+  std::size_t a = 0, b = 0, zh_first = 0, en_first = 0, zh_end = 0, en_end = 0;
+  for (const PathStep& step : path) {
+    if (step.zh > 0 && step.en > 0) {
+      if (!pairs) pairs = true, zh_first = a, en_first = b;
+      zh_end = a + step.zh, en_end = b + step.en;
+    }
+    a += step.zh, b += step.en;
+  }
+  if (!pairs) return plausible_ratio(0, 0, same_script);
   double zh_total = 0, en_total = 0;
-  for (std::size_t a = first->source.front(); a <= last->source.back(); ++a) zh_total += zh[a].length;
-  for (std::size_t b = first->target.front(); b <= last->target.back(); ++b) en_total += en[b].length;
+  for (std::size_t k = zh_first; k < zh_end; ++k) zh_total += zh[k].length;
+  for (std::size_t k = en_first; k < en_end; ++k) en_total += en[k].length;
   return plausible_ratio(zh_total, en_total, same_script);
 }
 
@@ -400,7 +420,7 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   // Levels are moved in: an initializer list or assign(1, x) would copy every chunk's ids.
   std::vector<std::vector<Chunk>> zh_levels, en_levels;
   zh_levels.push_back(sentence_chunks(zh, true, zh_target));
-  std::vector<Bead> path;
+  Path path;
   // The whole pair's ratio is wrong where one side has text the other lacks:
   // further rounds chunk by the ratio of the part the round before paired.
   float ratio = pair_length_ratio(zh, en, same_script);
