@@ -1485,8 +1485,8 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
   // (Declared after the sides: destroyed before them, which never read it then.)
   const TokenPools token_pools = finish_features(zh, en, english_ids);
-  // (Held while searches run: freed while the pairs are learned, and made again after.)
-  std::optional<EnglishIndex> english_index(std::in_place, index_english(en, english_ids));
+  // (Held while searches run: made after the coarse path, freed while the pairs are learned, and made again after.)
+  std::optional<EnglishIndex> english_index;
   mark_speech(zh);
   mark_speech(en);
   ScoredPath path;
@@ -1503,6 +1503,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
+  english_index.emplace(index_english(en, english_ids));
   {
     Search search(zh, en, lenient, guide.ratio, *english_index);
     if (whole) {
