@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <unordered_map>
 #include <utility>
@@ -77,13 +78,9 @@ struct Chunk {
   std::size_t first = 0, last = 0;  // [first, last) of the units of the level below (sentences at the first level)
   float length = 0;                 // code points (Chinese) or characters (English)
   float weight = 0;                 // token weight needing a counterpart
-  // English: the ids of the tokens, with their token weight. (A Chinese
-  // chunk's offered ids, far more, are made when the search needs them: see ChineseIds.)
-  WeightedIds ids;
+  // (The ids a chunk offers or needs are made when the search needs them: see ChunkIds.)
 };
 
-// keep: the ids are kept (without the room the unmerged ones needed, about
-// as much again, often more); else they are scratch, reused.
 // Sorted ids: the weights of equal ids summed into one entry, in order.
 void merge_equal(WeightedIds& ids) {
   std::size_t out = 0;
@@ -92,12 +89,6 @@ void merge_equal(WeightedIds& ids) {
     else ids[out++] = ids[k];
   }
   ids.resize(out);
-}
-
-void sort_and_merge(WeightedIds& ids, bool keep = true) {
-  std::sort(ids.begin(), ids.end());
-  merge_equal(ids);
-  if (keep) ids.shrink_to_fit();
 }
 
 // Adds the ids a sentence offers (Chinese) or its tokens need (English), with their token weight.
@@ -130,8 +121,7 @@ std::vector<std::pair<std::size_t, std::size_t>> group_by_length(std::size_t cou
   return groups;
 }
 
-// chinese: the chunks hold no ids (see ChineseIds).
-std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target) {
+std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, float target) {
   const auto groups = group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target);
   std::vector<Chunk> chunks;
   chunks.reserve(groups.size());  // (made at its size: grown, a book's chunks held up to twice their room)
@@ -142,10 +132,8 @@ std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bo
       const SentenceFeatures& f = side[s];
       chunk.length += f.length;
       for (float w : f.tokens.weights()) chunk.weight += w;
-      if (!chinese) add_sentence_ids(f, false, chunk.ids);
     }
-    if (!chinese) sort_and_merge(chunk.ids);
-    chunks.push_back(std::move(chunk));
+    chunks.push_back(chunk);
   }
   return chunks;
 }
@@ -160,27 +148,27 @@ std::vector<Chunk> coarser_chunks(const std::vector<Chunk>& finer, float target)
     for (std::size_t k = begin; k < end; ++k) {
       chunk.length += finer[k].length;
       chunk.weight += finer[k].weight;
-      chunk.ids.insert(chunk.ids.end(), finer[k].ids.begin(), finer[k].ids.end());
     }
-    if (!chunk.ids.empty()) sort_and_merge(chunk.ids);
-    chunks.push_back(std::move(chunk));
+    chunks.push_back(chunk);
   }
   return chunks;
 }
 
-// The ids a Chinese chunk offers, with their token weight, made when the
-// search needs them (all the chunks' at once took more than the offers of
-// the sentences): at the first level from its sentences' offers, above it
-// from the chunks of the level below, merged as the English chunks' are
-// (the same sums in the same order).
-class ChineseIds {
+// The ids a Chinese chunk offers, or an English chunk's tokens need, with
+// their token weight, made when the search needs them (all the chunks' at
+// once took more than the offers of the sentences, and every level's
+// English ids at once were the most the coarse path held): at the first
+// level from its sentences', above it from the chunks of the level below,
+// sorted and each id's weights summed in order (as a sort of all of them
+// would order them).
+class ChunkIds {
  public:
-  ChineseIds(const std::vector<SentenceFeatures>& sentences, const std::vector<std::vector<Chunk>>& levels)
-      : sentences_(sentences), levels_(levels), scratch_(levels.size()) {}
+  ChunkIds(const std::vector<SentenceFeatures>& sentences, const std::vector<std::vector<Chunk>>& levels, bool chinese)
+      : sentences_(sentences), levels_(levels), chinese_(chinese), scratch_(levels.size()) {}
   // The ids of chunk `a` of `level` (valid until the next call).
-  // Each part (a sentence's offers, ascending and one per id; a finer
-  // chunk's ids, sorted and merged) is merged into the sorted ids before it:
-  // the same sorted sequence a sort of them all gives, without sorting.
+  // Each part (a sentence's ids, sorted (a Chinese sentence's offers are,
+  // one per id); a finer chunk's ids, sorted and merged) is merged into the
+  // sorted ids before it: the same sorted sequence a sort of them all gives.
   const WeightedIds& of(std::size_t level, std::size_t a) {
     WeightedIds& out = scratch_[level];
     out.clear();
@@ -189,14 +177,15 @@ class ChineseIds {
       WeightedIds& part = part_;
       if (level == 0) {
         part.clear();
-        add_sentence_ids(sentences_[k], true, part);
+        add_sentence_ids(sentences_[k], chinese_, part);
+        if (!chinese_) std::sort(part.begin(), part.end());
       }
       const WeightedIds& run = level == 0 ? part : of(level - 1, k);
       merged_.resize(out.size() + run.size());
       std::merge(out.begin(), out.end(), run.begin(), run.end(), merged_.begin());
       out.swap(merged_);
     }
-    // (Sorted: the equal ids' weights are summed as sort_and_merge sums them.)
+    // (Sorted: each id's weights are summed in order.)
     merge_equal(out);
     return out;
   }
@@ -204,6 +193,7 @@ class ChineseIds {
  private:
   const std::vector<SentenceFeatures>& sentences_;
   const std::vector<std::vector<Chunk>>& levels_;
+  bool chinese_;
   std::vector<WeightedIds> scratch_;  // one a level
   WeightedIds part_, merged_;         // a sentence's ids; the merge's output
 };
@@ -217,12 +207,11 @@ constexpr std::array<ChunkShape, 8> kChunkShapes = {
 constexpr std::size_t kMaxChunkSpan = 3;
 
 // Aligns chunks inside a band (every cell when `band` is null). zh_ids(a):
-// the ids Chinese chunk a offers. The English chunks' ids are freed once
-// they are indexed (each level is searched once with them; held through the
-// search of the level below, the levels' ids and their copy in the
-// postings were the most the coarse path held).
-template <class ZhIds>
-Path align_chunks(const std::vector<Chunk>& zh, std::vector<Chunk>& en, float ratio, const Band* band, ZhIds zh_ids) {
+// the ids Chinese chunk a offers; en_ids(b): those English chunk b needs
+// (each valid until the next call).
+template <class ZhIds, class EnIds>
+Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, float ratio, const Band* band, ZhIds zh_ids,
+                  EnIds en_ids) {
   const std::size_t n = zh.size(), m = en.size();
   Band whole;
   if (!band) {
@@ -237,20 +226,29 @@ Path align_chunks(const std::vector<Chunk>& zh, std::vector<Chunk>& en, float ra
   // The English chunks holding each id (a position in the vocabulary), by
   // ascending chunk: postings[start[id], start[id + 1]) (flat arrays indexed by
   // the id, where a hash map took a node and a vector an id).
+  // (The level's ids made once, in blocks (no room held for growth), and
+  // freed once placed: holding every level's at once was the most the
+  // coarse path held.)
+  std::deque<std::pair<std::uint32_t, float>> level_ids;
+  std::vector<std::size_t> level_start(m + 1, 0);
   std::uint32_t ids_end = 0;
-  for (const Chunk& chunk : en)
-    for (const auto& [id, w] : chunk.ids) ids_end = std::max(ids_end, id + 1);
+  for (std::size_t b = 0; b < m; ++b) {
+    for (const auto& entry : en_ids(b)) level_ids.push_back(entry), ids_end = std::max(ids_end, entry.first + 1);
+    level_start[b + 1] = level_ids.size();
+  }
   std::vector<std::uint32_t> start(std::size_t{ids_end} + 1, 0);
-  for (const Chunk& chunk : en)
-    for (const auto& [id, w] : chunk.ids) ++start[id + 1];
+  for (const auto& [id, w] : level_ids) ++start[id + 1];
   for (std::size_t id = 0; id < ids_end; ++id) start[id + 1] += start[id];
   std::vector<std::pair<std::uint32_t, float>> postings(start.back());
   {
     std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
     for (std::size_t b = 0; b < m; ++b)
-      for (const auto& [id, w] : en[b].ids) postings[fill[id]++] = {static_cast<std::uint32_t>(b), w};
+      for (std::size_t k = level_start[b]; k < level_start[b + 1]; ++k) {
+        const auto& [id, w] = level_ids[k];
+        postings[fill[id]++] = {static_cast<std::uint32_t>(b), w};
+      }
   }
-  for (Chunk& chunk : en) WeightedIds().swap(chunk.ids);
+  decltype(level_ids)().swap(level_ids);
   // A word in many chunks is no evidence of where a chunk goes.
   const std::size_t common = std::max<std::size_t>(16, m / 8);
   // Row a's cells: columns [cell_lo[a], cell_lo[a] + shared_start[a + 1] -
@@ -417,16 +415,15 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   const float zh_target = zh.empty() ? 1.f : kFirst * static_cast<float>(zh_total / static_cast<double>(zh.size()));
   // The Chinese chunks do not depend on the ratio: each level is made once,
   // and kept for the rounds after (a lopsided pair takes three).
-  // Levels are moved in: an initializer list or assign(1, x) would copy every chunk's ids.
   std::vector<std::vector<Chunk>> zh_levels, en_levels;
-  zh_levels.push_back(sentence_chunks(zh, true, zh_target));
+  zh_levels.push_back(sentence_chunks(zh, zh_target));
   Path path;
   // The whole pair's ratio is wrong where one side has text the other lacks:
   // further rounds chunk by the ratio of the part the round before paired.
   float ratio = pair_length_ratio(zh, en, same_script);
   for (int round = 0; round < 3; ++round) {
     en_levels.clear();
-    en_levels.push_back(sentence_chunks(en, false, zh_target * ratio));
+    en_levels.push_back(sentence_chunks(en, zh_target * ratio));
     float target = zh_target;
     std::size_t top = 0;  // the level searched whole
     while ((top == 0 || (zh_levels[top].size() + 1) * (en_levels.back().size() + 1) > kWholeCells) && zh_levels[top].size() > kGroup &&
@@ -438,9 +435,10 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
     }
     zh_levels.resize(top + 1);
     // The top level is searched whole.
-    ChineseIds zh_ids(zh, zh_levels);
+    ChunkIds zh_ids(zh, zh_levels, true), en_ids(en, en_levels, false);
     path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr,
-                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(top, a); });
+                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(top, a); },
+                        [&](std::size_t b) -> const WeightedIds& { return en_ids.of(top, b); });
     const float paired = paired_ratio(path, zh_levels.back(), en_levels.back(), same_script);
     if (std::fabs(std::log(paired / ratio)) < 0.05f) break;
     ratio = paired;
@@ -449,9 +447,10 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   for (std::size_t level = zh_levels.size() - 1; level-- > 0;) {
     const Path rough = expand(path, zh_levels[level + 1], en_levels[level + 1]);
     const Band band = band_around(rough, zh_levels[level].size(), en_levels[level].size(), kChunkMargin);
-    ChineseIds zh_ids(zh, zh_levels);
+    ChunkIds zh_ids(zh, zh_levels, true), en_ids(en, en_levels, false);
     path = align_chunks(zh_levels[level], en_levels[level], ratio, &band,
-                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(level, a); });
+                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(level, a); },
+                        [&](std::size_t b) -> const WeightedIds& { return en_ids.of(level, b); });
   }
   return {expand(path, zh_levels.front(), en_levels.front()), ratio};
 }
