@@ -341,9 +341,11 @@ class Search {
     };
     norms(zh, zh_norm_);
     norms(en, en_norm_);
-    auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<double>& prefix) {
-      prefix.assign(side.size() + 1, 0.0);
-      for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + side[k].length;
+    // (Lengths are whole numbers, and the texts under 2 GB: their sums are
+    // held exactly in 32 bits, half the room of doubles, every sentence's.)
+    auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<std::uint32_t>& prefix) {
+      prefix.assign(side.size() + 1, 0);
+      for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + static_cast<std::uint32_t>(side[k].length);
     };
     lengths(zh, zh_length_);
     lengths(en, en_length_);
@@ -1271,7 +1273,7 @@ class Search {
   float endings_ = 0.f;  // w_.endings
   float closing_ = 0.f;  // w_.closing
   std::vector<float> zh_norm_, en_norm_;
-  std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
+  std::vector<std::uint32_t> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
   float lexical_ = 0, orphan_ = 0, quotes_ = 0, quote_presence_ = 0, paragraph_ = 0;  // the weights as floats
   // The entries of zh_log_ and en_log_ of the spans of up to kMaxSpan
