@@ -457,6 +457,20 @@ class Search {
   // The leads' reward (speakers.h), from here on (null: none).
   void set_speakers(const Speakers* speakers) { speakers_ = speakers; }
 
+  // From here on the beads a run finds are scored only as far as
+  // free_translation reads them (see evidence), not by confidence: for a
+  // path that is searched again (its beads are then scored by score_beads
+  // only when it is not).
+  void evidence_only() { evidence_only_ = true; }
+
+  // Scores the beads (found by a search over these sides) by confidence.
+  void score_beads(std::vector<Bead>& beads) {
+    clear_mask_rows();
+    for (Bead& bead : beads)
+      if (!bead.source.empty() && !bead.target.empty())
+        bead.score = confidence(bead.source.front(), bead.source.back() + 1, bead.target.front(), bead.target.back() + 1);
+  }
+
   // Every cell: for pairs small enough that a band would save little.
   void whole() {
     lo_.assign(zh_.size() + 1, 0);
@@ -645,7 +659,7 @@ class Search {
       Bead bead;
       for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
       for (std::size_t k = j - b; k < j; ++k) bead.target.push_back(k);
-      bead.score = confidence(i - a, i, j - b, j);
+      bead.score = evidence_only_ ? evidence(i - a, i, j - b, j) : confidence(i - a, i, j - b, j);
       beads.push_back(std::move(bead));
       i -= a;
       j -= b;
@@ -1326,6 +1340,23 @@ class Search {
     return total;
   }
 
+  // What free_translation reads of confidence: 0 when it is (no pair of the
+  // bead shares anything, while it has tokens), else above 0 (0.5 when it
+  // has no token, as confidence; else 1). (Token weights are above 0.)
+  float evidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    if (i0 == i1 || j0 == j1) return 0.f;
+    bool tokens = false;
+    for (std::size_t j = j0; j < j1; ++j) tokens = tokens || !en_[j].tokens.weights().empty();
+    for (std::size_t i = i0; i < i1; ++i) tokens = tokens || !zh_[i].tokens.weights().empty();
+    if (!tokens) return 0.5f;
+    for (std::size_t j = j0; j < j1; ++j)
+      for (std::size_t i = i0; i < i1; ++i) {
+        const PairMasks pm = masks(i, j);
+        if (pm.en | pm.zh) return 1.f;
+      }
+    return 0.f;
+  }
+
   // 0..1: the share of the bead's token weight covered by the other side.
   float confidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
     if (i0 == i1 || j0 == j1) return 0.f;
@@ -1394,6 +1425,7 @@ class Search {
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
   std::vector<std::uint8_t> zh_spans_, en_spans_;
   bool can_prune_ = false;
+  bool evidence_only_ = false;  // see evidence_only
   std::vector<std::size_t> lo_, hi_;
   float path_score_ = 0.f;
   std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
@@ -1600,6 +1632,7 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
   {
     Search search(zh, en, lenient, guide.ratio, *english_index);
+    search.evidence_only();
     if (whole) {
       search.whole();
       search.run(beads);
@@ -1648,6 +1681,11 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // pair (beads the same as with a half width of 16, at a quarter of its
     // cells), and widens where it touches the edge.
     search_near(search, first, 4, 64, beads);
+  } else {
+    // The first path is the pair's: its beads scored as the search scores them.
+    Search search(zh, en, lenient, guide.ratio, *english_index);
+    search.path_band(path_of(beads), 2);
+    search.score_beads(beads);
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : fitted;

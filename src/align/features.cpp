@@ -43,22 +43,25 @@ struct Builder {
   const Vocabulary* offer_only;  // see FeatureExtractor::offer_only
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
-  std::vector<std::uint64_t> keys;
-  std::vector<WordId> ids, alt_ids;
+  // The tokens (at most kMaxTokens: held in place, where three vectors
+  // growing by doubling took a dozen allocations a sentence).
+  std::array<std::uint64_t, kMaxTokens> keys;
+  std::array<WordId, kMaxTokens> ids, alt_ids;
+  std::size_t tokens = 0;
   std::vector<std::size_t> breaks;  // token counts at clause breaks, ascending
   bool last_clause_lost = false;     // a clause began with no room left for its tokens
   // Adds a token needing a counterpart; returns its bit (0 when full or a repeat).
   std::uint64_t token(std::uint64_t key, WordId id, WordId alt = 0) {
-    for (std::size_t k = 0; k < keys.size(); ++k)
+    for (std::size_t k = 0; k < tokens; ++k)
       if (keys[k] == key) return std::uint64_t{1} << k;
-    if (keys.size() >= kMaxTokens) {
+    if (tokens >= kMaxTokens) {
       if (!breaks.empty() && breaks.back() == kMaxTokens) last_clause_lost = true;
       return 0;
     }
-    keys.push_back(key);
-    ids.push_back(id);
-    alt_ids.push_back(alt);
-    return std::uint64_t{1} << (keys.size() - 1);
+    keys[tokens] = key;
+    ids[tokens] = id;
+    alt_ids[tokens] = alt;
+    return std::uint64_t{1} << tokens++;
   }
   void offer(WordId id, std::uint64_t bits) {
     if (offer_only && !offer_only->may_hold(id)) return;
@@ -75,15 +78,14 @@ struct Builder {
   std::size_t merge_at = kFirstMerge;
   // A clause ends here (a comma, semicolon, colon or dash).
   void clause_break() {
-    const std::size_t size = keys.size();
-    if (size > 0 && (breaks.empty() || breaks.back() != size)) breaks.push_back(size);  // not before any token
+    if (tokens > 0 && (breaks.empty() || breaks.back() != tokens)) breaks.push_back(tokens);  // not before any token
   }
   FoundFeatures finish() {
     sort_and_merge(offers);
-    features.tokens.assign(keys, ids, alt_ids);
+    features.tokens.assign({keys.data(), tokens}, {ids.data(), tokens}, {alt_ids.data(), tokens});
     // A break with no new token after it (a trailing comma) ends no clause.
-    if (!breaks.empty() && breaks.back() == keys.size()) breaks.pop_back();
-    features.head_tokens = static_cast<std::uint8_t>(breaks.empty() ? keys.size() : breaks.front());
+    if (!breaks.empty() && breaks.back() == tokens) breaks.pop_back();
+    features.head_tokens = static_cast<std::uint8_t>(breaks.empty() ? tokens : breaks.front());
     features.tail_start = static_cast<std::uint8_t>(last_clause_lost ? kMaxTokens : breaks.empty() ? 0 : breaks.back());
     return {std::move(features), std::move(offers)};
   }
@@ -788,6 +790,10 @@ void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabula
   const auto ids_end = vocabulary.ids.end();
   auto from = vocabulary.ids.begin();
   for (const auto& [id, offered] : sorted) {
+    if (!vocabulary.slots.empty()) {  // (a lookup, where there are slots)
+      if (const std::uint32_t found = vocabulary.find(id)) append_offer_entries(bytes, previous, found - 1, offered);
+      continue;
+    }
     std::ptrdiff_t reach = 1;
     while (reach < ids_end - from && from[reach - 1] < id) reach *= 2;
     from = std::lower_bound(from, from + std::min(reach, ids_end - from), id);
@@ -884,6 +890,13 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
   for (const WordId id : ids) {
     const std::size_t bit = id & ((std::uint64_t{1} << Vocabulary::kFilterBits) - 1);
     vocabulary.filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+  vocabulary.slots.assign(std::bit_ceil(std::max<std::size_t>(2 * ids.size(), 2)), 0);
+  const std::size_t mask = vocabulary.slots.size() - 1;
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    std::size_t at = Vocabulary::slot_of(ids[k], mask);
+    while (vocabulary.slots[at] != 0) at = (at + 1) & mask;
+    vocabulary.slots[at] = static_cast<std::uint32_t>(k + 1);
   }
   return vocabulary;
 }
