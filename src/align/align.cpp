@@ -861,7 +861,7 @@ class Search {
     return bits;
   }
 
-  // A 2-2 bead is narration (merge22_narration) when neither side holds
+  // A many-to-many bead is narration (AlignWeights::narration) when neither side holds
   // speech and each of its sentences is one of running prose: it ends with
   // a full stop (kEndingStop; a heading ends with none) and has at least
   // kNarrationTokens tokens (one is a fragment, "The U.S.", or an exclamation).
@@ -877,8 +877,9 @@ class Search {
   }
 
   // The penalty of a bead of a Chinese and b English sentences (both at
-  // least 1) for its shape; narration: a 2-2 bead of narration (see narration()).
-  float merge_penalty(std::size_t a, std::size_t b, bool narration) const {
+  // least 1) for its shape; narrated: a bead of narration (see narration()),
+  // which costs less when both sides have two or more sentences.
+  float merge_penalty(std::size_t a, std::size_t b, bool narrated) const {
     if (a == 0 || b == 0) return 0.f;
     const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
     if (smaller == 1)
@@ -887,7 +888,7 @@ class Search {
                                 : larger == 3 ? w_.merge3
                                 : larger == 4 ? w_.merge4
                                               : w_.merge4 + static_cast<double>(larger - 4) * w_.merge_beyond4);
-    return static_cast<float>(larger == 2 ? (narration ? w_.merge22_narration : w_.merge22) : w_.merge23);
+    return static_cast<float>((larger == 2 ? w_.merge22 : w_.merge23) - (narrated ? w_.narration : 0.0));
   }
 
   // What a bead pairing sentences up to zh i and en j (exclusive) earns for
@@ -954,7 +955,7 @@ class Search {
     const std::uint8_t zh_span = zh_spans_[i1 * kMaxSpan + (a - 1)], en_span = en_spans_[j1 * kMaxSpan + (b - 1)];
     if (use_quotes_) total -= quotes_ * quote_mismatch(zh_span, en_span);
     if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= quote_presence_;
-    // (Only the 2-2 shape's penalties differ.)
+    // (Only the many-to-many shapes' penalties differ.)
     if (narration_penalty_[shape] != shape_penalty_[shape] && narration(i0, i1, j0, j1, ((zh_span | en_span) & kSpanSpeech) != 0))
       total -= narration_penalty_[shape];
     else

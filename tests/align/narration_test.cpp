@@ -50,7 +50,7 @@ TEST(EndsWithStop, ReadsOnlyTheSpanItIsGiven) {
 using Targets = std::vector<std::vector<std::size_t>>;
 
 // The beads' English sentences, leak off (the crossing evidence alone joins
-// nothing here), with merge22 and merge22_narration as given.
+// nothing here), with merge22 and the narration's discount as given.
 Targets targets_of(const std::string& zh, const std::string& en, double merge22, double narration) {
   const Document source = make_doc(zh, Lang::zh, "a.zh.txt");
   const Document target = make_doc(en, Lang::en, "a.en.txt");
@@ -58,7 +58,7 @@ Targets targets_of(const std::string& zh, const std::string& en, double merge22,
   options.segmented = true;
   options.weights.leak = 0;
   options.weights.merge22 = merge22;
-  options.weights.merge22_narration = narration;
+  options.weights.narration = narration;
   Targets out;
   for (const auto& bead : align_documents(source, target, options).beads) out.push_back(bead.target);
   return out;
@@ -73,20 +73,20 @@ TEST(Narration, AClauseMovedAcrossASentenceEndOfNarrationMakesA22Bead) {
   const std::string en = "I like apples.\nThe doctor works in the hospital, and every evening he goes home and eats dinner with his family.\n"
                          "Afterwards he reads the newspaper in his study.\nThe weather is cold.\n";
   const AlignWeights defaults;
-  ASSERT_LT(defaults.merge22_narration, defaults.merge22);
-  EXPECT_EQ(targets_of(zh, en, defaults.merge22, defaults.merge22), (Targets{{0}, {1}, {2}, {3}}));
-  EXPECT_EQ(targets_of(zh, en, defaults.merge22, defaults.merge22_narration), (Targets{{0}, {1, 2}, {3}}));
+  ASSERT_GT(defaults.narration, 0.0);
+  EXPECT_EQ(targets_of(zh, en, defaults.merge22, 0.0), (Targets{{0}, {1}, {2}, {3}}));
+  EXPECT_EQ(targets_of(zh, en, defaults.merge22, defaults.narration), (Targets{{0}, {1, 2}, {3}}));
 }
 
 // The same sentences as speech: a 2-2 bead there costs merge22, and they
-// stay apart (they would join at the narration's penalty).
+// stay apart (they would join at the narration's cost).
 TEST(Narration, SpeechKeepsTheDialoguePenalty) {
   const std::string zh = "我喜欢苹果。\n他说：“医生在医院工作。\n每天晚上他回家和家人一起吃晚饭，然后在书房里读报纸。”\n天气很冷。\n";
   const std::string en = "I like apples.\n'The doctor works in the hospital, and every evening he goes home and eats dinner with his family.\n"
                          "Afterwards he reads the newspaper in his study,' he said.\nThe weather is cold.\n";
   const AlignWeights defaults;
-  EXPECT_EQ(targets_of(zh, en, defaults.merge22, defaults.merge22_narration), (Targets{{0}, {1}, {2}, {3}}));
-  EXPECT_EQ(targets_of(zh, en, defaults.merge22_narration, defaults.merge22_narration), (Targets{{0}, {1, 2}, {3}}));
+  EXPECT_EQ(targets_of(zh, en, defaults.merge22, defaults.narration), (Targets{{0}, {1}, {2}, {3}}));
+  EXPECT_EQ(targets_of(zh, en, defaults.merge22 - defaults.narration, defaults.narration), (Targets{{0}, {1, 2}, {3}}));
 }
 
 // Lines without a full stop (headings, list items) are no narration either.
@@ -95,8 +95,8 @@ TEST(Narration, LinesWithoutAStopKeepTheDialoguePenalty) {
   const std::string en = "I like apples.\nThe doctor works in the hospital, and every evening he goes home and eats dinner with his family\n"
                          "Afterwards he reads the newspaper in his study\nThe weather is cold.\n";
   const AlignWeights defaults;
-  EXPECT_EQ(targets_of(zh, en, defaults.merge22, defaults.merge22_narration), (Targets{{0}, {1}, {2}, {3}}));
-  EXPECT_EQ(targets_of(zh, en, defaults.merge22_narration, defaults.merge22_narration), (Targets{{0}, {1, 2}, {3}}));
+  EXPECT_EQ(targets_of(zh, en, defaults.merge22, defaults.narration), (Targets{{0}, {1}, {2}, {3}}));
+  EXPECT_EQ(targets_of(zh, en, defaults.merge22 - defaults.narration, defaults.narration), (Targets{{0}, {1, 2}, {3}}));
 }
 
 }  // namespace
