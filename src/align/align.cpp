@@ -439,7 +439,12 @@ class Search {
     quotes_ = static_cast<float>(w_.quotes);
     quote_presence_ = static_cast<float>(w_.quote_presence);
     paragraph_ = static_cast<float>(w_.paragraph);
-    for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
+    for (std::size_t s = 0; s < kShapes.size(); ++s) {
+      const auto a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+      shape_penalty_[s] = merge_penalty(a, b, false);
+      narration_penalty_[s] = merge_penalty(a, b, true);
+      least_penalty_[s] = std::min(shape_penalty_[s], narration_penalty_[s]);
+    }
     // The bound leaves out terms that only lower a score; it holds while they do.
     can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.quote_presence >= 0 &&
                  w_.paragraph >= 0 && w_.length >= 0;
@@ -630,7 +635,7 @@ class Search {
           } else {
             // The bead's best coverage: each sentence's by the sentences a
             // bead ending here can hold (bead_score's other terms only lower it).
-            const float most = can_prune_ ? lexical_ * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + ends + 1e-3f : 0.f;
+            const float most = can_prune_ ? lexical_ * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - least_penalty_[s] + ends + 1e-3f : 0.f;
             if (can_prune_ && previous + most <= best) return;
             const float length = span_length_term(i, a, j, b);
             // The same with the length term (a hopeless length is scored apart).
@@ -958,8 +963,25 @@ class Search {
     return bits;
   }
 
-  // The penalty of a bead of a Chinese and b English sentences (both at least 1) for its shape.
-  float merge_penalty(std::size_t a, std::size_t b) const {
+  // A many-to-many bead is narration (AlignWeights::narration) when neither side holds
+  // speech and each of its sentences is one of running prose: it ends with
+  // a full stop (kEndingStop; a heading ends with none) and has at least
+  // kNarrationTokens tokens (one is a fragment, "The U.S.", or an exclamation).
+  static constexpr std::size_t kNarrationTokens = 2;
+  bool narration(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, bool speech) const {
+    if (speech) return false;
+    auto prose = [](const SentenceFeatures& s) { return (s.ending & kEndingStop) && s.tokens.size() >= kNarrationTokens; };
+    for (std::size_t i = i0; i < i1; ++i)
+      if (!prose(zh_[i])) return false;
+    for (std::size_t j = j0; j < j1; ++j)
+      if (!prose(en_[j])) return false;
+    return true;
+  }
+
+  // The penalty of a bead of a Chinese and b English sentences (both at
+  // least 1) for its shape; narrated: a bead of narration (see narration()),
+  // which costs less when both sides have two or more sentences.
+  float merge_penalty(std::size_t a, std::size_t b, bool narrated) const {
     if (a == 0 || b == 0) return 0.f;
     const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
     if (smaller == 1)
@@ -968,7 +990,7 @@ class Search {
                                 : larger == 3 ? w_.merge3
                                 : larger == 4 ? w_.merge4
                                               : w_.merge4 + static_cast<double>(larger - 4) * w_.merge_beyond4);
-    return static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
+    return static_cast<float>((larger == 2 ? w_.merge22 : w_.merge23) - (narrated ? w_.narration : 0.0));
   }
 
   // What a bead pairing sentences up to zh i and en j (exclusive) earns for
@@ -1035,7 +1057,11 @@ class Search {
     const std::uint8_t zh_span = zh_spans_[i1 * kMaxSpan + (a - 1)], en_span = en_spans_[j1 * kMaxSpan + (b - 1)];
     if (use_quotes_) total -= quotes_ * quote_mismatch(zh_span, en_span);
     if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= quote_presence_;
-    total -= shape_penalty_[shape];
+    // (Only the many-to-many shapes' penalties differ.)
+    if (narration_penalty_[shape] != shape_penalty_[shape] && narration(i0, i1, j0, j1, ((zh_span | en_span) & kSpanSpeech) != 0))
+      total -= narration_penalty_[shape];
+    else
+      total -= shape_penalty_[shape];
     if (zh_span & kSpanParagraphs) total -= paragraph_;
     if (en_span & kSpanParagraphs) total -= paragraph_;
     return total;
@@ -1277,7 +1303,7 @@ class Search {
                (static_cast<float>((zh.first > 0) != (en.first > 0)) + static_cast<float>((zh.second > 0) != (en.second > 0)));
     }
     if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
-    total -= merge_penalty(i1 - i0, j1 - j0);
+    total -= merge_penalty(i1 - i0, j1 - j0, narration(i0, i1, j0, j1, speech(zh_, i0, i1) || speech(en_, j0, j1)));
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     return total + ends;
@@ -1423,7 +1449,8 @@ class Search {
       }
     }
   }
-  std::array<float, kShapes.size()> shape_penalty_{};
+  // merge_penalty of each shape, of the shape in narration, and the less of the two (for the search's bound).
+  std::array<float, kShapes.size()> shape_penalty_{}, narration_penalty_{}, least_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
   std::vector<std::uint8_t> zh_spans_, en_spans_;
   bool can_prune_ = false;
@@ -1493,7 +1520,7 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
     out.push_back(std::move(found.features));
     out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
     count_quotes(doc.text, sentence.span, out.back());
-    out.back().ending = find_ending(doc.text, sentence.span);
+    out.back().ending = find_ending(doc.text, sentence.span) | (ends_with_stop(doc.text, sentence.span) ? kEndingStop : 0);
     // A sentence that starts in lower case goes on from the one before
     // ("'Why?' he asked." split after the question): that one ends nothing.
     if (out.size() >= 2 && starts_lower(doc.text, sentence.span)) out[out.size() - 2].ending = 0;

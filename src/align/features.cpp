@@ -451,6 +451,28 @@ std::uint8_t find_ending(std::string_view text, Span span) {
   return 0;
 }
 
+bool ends_with_stop(std::string_view text, Span span) {
+  std::size_t end = span.end;
+  while (end > span.begin) {
+    std::size_t start = end - 1;  // the last character's first byte
+    while (start > span.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t pos = start;
+    switch (utf8::next(text, pos)) {
+      case '.': case 0x3002: case 0xFF0E: case 0x2026: case '?': case 0xFF1F: case '!': case 0xFF01:  // . 。 ． … ? ？ ! ！
+      case ';': case 0xFF1B:  // ; ；: a clause of prose the segmenter cut there
+        return true;
+      case ' ': case '\t': case '\n': case '\r': case 0x3000:
+      case '"': case '\'': case 0x2019: case 0x201D: case 0x300D: case 0x300F: case 0x00BB: case 0x203A:
+      case ')': case ']': case 0xFF09: case 0x3011: case 0x300B: case 0x3009:
+        end = start;
+        break;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
 void mark_speech(std::vector<SentenceFeatures>& side) {
   bool inside = false;
   for (auto& s : side) {
