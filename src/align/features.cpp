@@ -575,7 +575,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
 }
 
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                        const std::vector<Bead>& beads, double min_dice, int min_count, int trusted_count) {
+                        const Path& path, double min_dice, int min_count, int trusted_count) {
   BeadRuns runs;
   // At most every token of each side (growing by doubling held up to twice that).
   std::size_t zh_tokens = 0, en_tokens = 0;
@@ -584,16 +584,21 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   runs.zh.reserve(zh_tokens);
   runs.en.reserve(en_tokens);
   for (auto* start : {&runs.zh_start, &runs.en_start, &runs.zh_explaining_start, &runs.en_explained_start})
-    start->reserve(beads.size() + 1);
-  for (const auto& bead : beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
-    for (auto i : bead.source)
+    start->reserve(path.size() + 1);
+  std::size_t i0 = 0, j0 = 0;  // the step's first sentences
+  for (const PathStep& step : path) {
+    const std::size_t i1 = i0 + step.zh, j1 = j0 + step.en;
+    if (step.zh == 0 || step.en == 0) {
+      i0 = i1, j0 = j1;
+      continue;
+    }
+    for (std::size_t i = i0; i < i1; ++i)
       for (const std::uint32_t rank : zh_side[i].tokens.ranks()) runs.zh.push_back(rank);
-    for (auto j : bead.target)
+    for (std::size_t j = j0; j < j1; ++j)
       for (const std::uint32_t position : en_side[j].tokens.positions()) runs.en.push_back(position);
     const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
     std::sort(en_begin, runs.en.end());
-    for (auto i : bead.source) {
+    for (std::size_t i = i0; i < i1; ++i) {
       const auto ranks = zh_side[i].tokens.ranks();
       zh_side[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
         if (std::binary_search(en_begin, runs.en.end(), position + 1)) {
@@ -603,6 +608,7 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
       });
     }
     runs.close_bead();
+    i0 = i1, j0 = j1;
   }
   // (Grown by doubling: their spare room would be held through the peak below.)
   runs.zh_explaining.shrink_to_fit();

@@ -20,6 +20,7 @@
 
 #include "core/alignment.h"
 #include "align/lexicon.h"
+#include "align/path.h"
 #include "align/pinyin.h"
 #include "core/document.h"
 #include "text/ascii.h"
@@ -452,7 +453,7 @@ class FeatureExtractor {
 // Pairs seen in at least trusted_count beads need only Dice >= min_dice; pairs
 // seen less often must have been linked (link_words) in min_count beads.
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                        const std::vector<Bead>& zh_en_beads, double min_dice, int min_count, int trusted_count);
+                        const Path& zh_en_path, double min_dice, int min_count, int trusted_count);
 
 // A Chinese word often stands for two English ones (a name for the name and
 // its pronoun; 不大 "not very big"), an English word rarely for two Chinese ones.
