@@ -885,24 +885,33 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
 TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                            const Vocabulary& vocabulary) {
   // Document frequency of every token key on each side: the keys of the side
-  // sorted, each once with its count (hash maps of them took an allocation a key).
-  std::vector<std::pair<std::uint64_t, int>> df;
+  // sorted, each once (made distinct in place), and their counts (hash maps
+  // of them took an allocation a key; (key, count) pairs appended one by one
+  // held up to twice their 16 bytes a key while the keys were held).
+  std::vector<std::uint64_t> keys;
+  std::vector<int> counts;
   TokenPools pools;
-  // by_rank: the Chinese side, whose keys become their ranks among df's
+  // by_rank: the Chinese side, whose keys become their ranks among its distinct keys
   // (what learn_pairs reads); else the ids become their vocabulary positions.
   auto idf = [&](std::vector<SentenceFeatures>& side, bool by_rank) {
-    std::vector<std::uint64_t> keys;
     std::size_t tokens = 0;
     for (const auto& s : side) tokens += s.tokens.size();
+    keys.clear();
     keys.reserve(tokens);
     for (const auto& s : side) keys.insert(keys.end(), s.tokens.keys().begin(), s.tokens.keys().end());
     std::sort(keys.begin(), keys.end());
-    df.clear();
-    for (const std::uint64_t key : keys) {
-      if (!df.empty() && df.back().first == key) ++df.back().second;
-      else df.emplace_back(key, 1);
+    counts.clear();
+    std::size_t distinct = 0;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (distinct > 0 && keys[distinct - 1] == keys[k]) {
+        ++counts.back();
+      } else {
+        keys[distinct++] = keys[k];
+        counts.push_back(1);
+      }
     }
-    std::vector<std::uint64_t>().swap(keys);
+    keys.resize(distinct);
+    keys.shrink_to_fit();
     const double n = static_cast<double>(side.size());
     // Each sentence's tokens interned straight into the pool's last block,
     // blocks made as they fill: interned one block a sentence, then all
@@ -917,10 +926,10 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
       for (std::size_t k = 0; k < size; ++k) {
-        const auto found = std::lower_bound(df.begin(), df.end(), std::make_pair(s.tokens.keys()[k], 0));
-        weights[k] = static_cast<float>(std::log(1.0 + n / found->second));
+        const auto rank = static_cast<std::size_t>(std::lower_bound(keys.begin(), keys.end(), s.tokens.keys()[k]) - keys.begin());
+        weights[k] = static_cast<float>(std::log(1.0 + n / counts[rank]));
         if (by_rank) {
-          codes[k] = static_cast<std::uint32_t>(found - df.begin());
+          codes[k] = static_cast<std::uint32_t>(rank);
         } else {
           codes[k] = vocabulary.find(s.tokens.ids()[k]);
           const WordId alt_id = s.tokens.alt_ids()[k];
