@@ -23,24 +23,25 @@ std::string extension_of(const std::string& path) {
 
 // A fatal problem for a cell of the entry with too many items or too long a term.
 void check_limits(const GlossaryEntry& entry, std::size_t line, std::vector<GlossaryProblem>& problems) {
+  // One problem for the cell's first term that is too long; true if there was one.
+  auto check_term = [&](const std::string& term, const char* cell) {
+    const std::size_t length = utf8::count(term);
+    if (length <= kMaxTermCodePoints) return false;
+    problems.push_back({line, "a term in the '" + std::string(cell) + "' cell is " + std::to_string(length) +
+                                  " characters long; at most " + std::to_string(kMaxTermCodePoints) + " are allowed", true});
+    return true;
+  };
   auto check_cell = [&](const std::vector<std::string>& items, const char* cell) {
     if (items.size() > kMaxItemsPerCell) {
-      problems.push_back({line, "'" + std::string(cell) + "' cell has " + std::to_string(items.size()) +
+      problems.push_back({line, std::string("'") + cell + "' cell has " + std::to_string(items.size()) +
                                     " items; at most " + std::to_string(kMaxItemsPerCell) + " are allowed", true});
       return;
     }
     for (const std::string& item : items)
-      if (utf8::count(item) > kMaxTermCodePoints) {
-        problems.push_back({line, "a term in the '" + std::string(cell) + "' cell is " +
-                                      std::to_string(utf8::count(item)) + " characters long; at most " +
-                                      std::to_string(kMaxTermCodePoints) + " are allowed", true});
-        return;
-      }
+      if (check_term(item, cell)) return;
   };
   check_cell(entry.zh, "zh");
-  if (utf8::count(entry.en) > kMaxTermCodePoints)
-    problems.push_back({line, "a term in the 'en' cell is " + std::to_string(utf8::count(entry.en)) +
-                                  " characters long; at most " + std::to_string(kMaxTermCodePoints) + " are allowed", true});
+  check_term(entry.en, "en");
   check_cell(entry.variants, "variants");
   check_cell(entry.forbidden, "forbidden");
 }
@@ -127,7 +128,11 @@ Glossary load_glossaries(const std::vector<std::string>& paths, const ReadLimits
       const std::size_t index = glossary.entries.size();
       std::vector<std::size_t> keys;
       for (const std::string& zh : entry.zh) keys.push_back(std::hash<std::string>{}(zh));
-      if (keys.empty()) keys.push_back(std::hash<std::string>{}("\x01" + to_lower_ascii(entry.en)));
+      if (keys.empty()) {
+        std::string english_key = "\x01";  // kept apart from any Chinese key
+        english_key += to_lower_ascii(entry.en);
+        keys.push_back(std::hash<std::string>{}(english_key));
+      }
       for (std::size_t key : keys) {
         const std::uint64_t hashed = key == FlatMap::kEmptyKey ? key - 1 : key;
         const std::uint32_t earlier = owner.exchange(hashed, static_cast<std::uint32_t>(index));
