@@ -504,6 +504,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       k = key_end;
       continue;
     }
+    out.add_key(z, static_cast<std::uint32_t>(z_count));
     partners.clear();
     for (; k < key_end; ++k)
       for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k])))
@@ -513,9 +514,11 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       const int seen = static_cast<int>(std::exchange(together[e], 0));
       if (seen < min_count) continue;  // (most pairs)
       const Association pair{z, e, seen, z_count + static_cast<int>(en_beads[e])};
-      if (pair.dice() >= min_dice) out.push_back(pair);
+      if (pair.dice() >= min_dice) out.add_pair(e, static_cast<std::uint32_t>(seen));
     }
+    out.drop_empty_key();
   }
+  out.set_id_beads(std::move(en_beads));
   return out;
 }
 
@@ -524,13 +527,17 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
   std::vector<std::tuple<double, std::uint32_t, std::uint32_t>> candidates;
   std::vector<std::uint32_t> zh_linked;
   std::vector<std::uint32_t> en_linked;
-  // The associations (sorted by key, then id) of each key: [key_start[k], key_start[k + 1]) for keys[k].
-  std::vector<std::uint32_t> keys;
-  std::vector<std::size_t> key_start;
-  for (std::size_t k = 0; k < associations.size(); ++k)
-    if (keys.empty() || keys.back() != associations[k].zh) keys.push_back(associations[k].zh), key_start.push_back(k);
-  key_start.push_back(associations.size());
-  const auto by_id = [](const Association& a, std::uint32_t e) { return a.en < e; };
+  // The associations (sorted by key, then id) of each key: [first(q), first(q + 1)) for keys()[q].
+  const std::vector<std::uint32_t>& keys = associations.keys();
+  // The first association of [first, last) whose id is not below e.
+  const auto lower_id = [&](std::size_t first, std::size_t last, std::uint32_t e) {
+    while (first < last) {
+      const std::size_t middle = first + (last - first) / 2;
+      if (associations.id(middle) < e) first = middle + 1;
+      else last = middle;
+    }
+    return first;
+  };
   for (std::size_t bead = 0; bead < beads.size(); ++bead) {
     const auto en = BeadRuns::run(beads.en, beads.en_start, bead);
     candidates.clear();
@@ -540,18 +547,17 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
     for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead)) {
       const auto found = std::lower_bound(keys.begin(), keys.end(), z);
       if (found == keys.end() || *found != z) continue;
-      const auto k = static_cast<std::size_t>(found - keys.begin());
-      const auto first = associations.begin() + static_cast<std::ptrdiff_t>(key_start[k]);
-      const auto last = associations.begin() + static_cast<std::ptrdiff_t>(key_start[k + 1]);
-      if (static_cast<std::size_t>(last - first) <= en.size()) {
-        for (auto a = first; a != last; ++a)
-          if (std::binary_search(en.begin(), en.end(), a->en)) candidates.emplace_back(a->dice(), z, a->en);
+      const auto q = static_cast<std::size_t>(found - keys.begin());
+      const std::size_t first = associations.first(q), last = associations.first(q + 1);
+      if (last - first <= en.size()) {
+        for (std::size_t a = first; a != last; ++a)
+          if (std::binary_search(en.begin(), en.end(), associations.id(a))) candidates.emplace_back(associations.at(q, a).dice(), z, associations.id(a));
       } else {
-        auto a = first;
+        std::size_t a = first;
         for (const std::uint32_t e : en) {
-          a = std::lower_bound(a, last, e, by_id);
+          a = lower_id(a, last, e);
           if (a == last) break;
-          if (a->en == e) candidates.emplace_back(a->dice(), z, e);
+          if (associations.id(a) == e) candidates.emplace_back(associations.at(q, a).dice(), z, e);
         }
       }
     }
@@ -628,11 +634,17 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     if (pair.together < trusted_count) seen.together = count_in(links, std::make_pair(pair.zh, pair.en));
     return seen.together >= min_count && seen.dice() >= min_dice;
   };
+  const auto for_each_kept = [&](auto f) {
+    for (std::size_t q = 0; q < associations.keys().size(); ++q)
+      for (std::size_t k = associations.first(q); k < associations.first(q + 1); ++k)
+        if (const Association pair = associations.at(q, k); kept(pair)) f(pair);
+  };
   std::vector<std::pair<std::uint32_t, std::uint32_t>> learned;
-  learned.reserve(static_cast<std::size_t>(std::count_if(associations.begin(), associations.end(), kept)));
-  for (const Association& pair : associations)
-    if (kept(pair)) learned.emplace_back(pair.zh, pair.en);
-  Associations().swap(associations);
+  std::size_t count = 0;
+  for_each_kept([&](const Association&) { ++count; });
+  learned.reserve(count);
+  for_each_kept([&](const Association& pair) { learned.emplace_back(pair.zh, pair.en); });
+  associations = Associations();
   std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(links);
   if (learned.empty()) return 0;
   const auto by_key = [](const std::pair<std::uint32_t, std::uint32_t>& pair, std::uint32_t key) { return pair.first < key; };
