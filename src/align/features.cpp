@@ -457,16 +457,16 @@ int count_in(const Sorted& sorted, const Value& value) {
 }  // namespace
 
 void BeadRuns::close_bead() {
-  auto close = [](auto& all, std::vector<std::size_t>& start) {
+  auto close = [](auto& all, std::vector<std::uint32_t>& start) {
     const auto first = all.begin() + static_cast<std::ptrdiff_t>(start.back());
     std::sort(first, all.end());
     all.erase(std::unique(first, all.end()), all.end());
-    start.push_back(all.size());
+    start.push_back(static_cast<std::uint32_t>(all.size()));
   };
   close(zh, zh_start);
   close(en, en_start);
   // A key stays once per id it explains: it may explain as many as it links.
-  zh_explaining_start.push_back(zh_explaining.size());
+  zh_explaining_start.push_back(static_cast<std::uint32_t>(zh_explaining.size()));
   close(en_explained, en_explained_start);
 }
 

@@ -466,12 +466,13 @@ inline constexpr int kLinksPerChineseWord = 2;
 struct BeadRuns {
   std::vector<std::uint32_t> zh, zh_explaining;
   std::vector<std::uint32_t> en, en_explained;
-  std::vector<std::size_t> zh_start{0}, en_start{0}, zh_explaining_start{0}, en_explained_start{0};
+  // Where each bead's runs start (32 bits: fewer words than 2^32; four a bead were an eighth of the learning's peak).
+  std::vector<std::uint32_t> zh_start{0}, en_start{0}, zh_explaining_start{0}, en_explained_start{0};
   std::size_t size() const { return zh_start.size() - 1; }
   // Ends the current bead: its words appended since the last call become its runs (keys and ids sorted, distinct).
   void close_bead();
   template <class T>
-  static std::span<const T> run(const std::vector<T>& all, const std::vector<std::size_t>& start, std::size_t bead) {
+  static std::span<const T> run(const std::vector<T>& all, const std::vector<std::uint32_t>& start, std::size_t bead) {
     return {all.data() + start[bead], start[bead + 1] - start[bead]};
   }
 };
