@@ -21,9 +21,62 @@
 #if defined(__SSE__) || defined(__x86_64__)
 #include <xmmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace tc {
 namespace {
+
+#if defined(__x86_64__)
+// ChanceTable::fill_linear's sums eight tokens by eight lengths at a time
+// (its SSE loop's, with eight lanes: the same products and differences, and
+// each length's sum taken over the tokens in the same order, bit for bit;
+// the more padding tokens add 0). entries: the row's lengths (from 1);
+// groups: eight-token groups of step, weight and missed (their arrays padded).
+__attribute__((target("avx2"))) void linear_sums_avx2(const float* step, const float* weight, float* missed,
+                                                      std::size_t groups, float* row, int entries) {
+  const __m256 one = _mm256_set1_ps(1.f);
+  for (int k = 1; k < entries; k += 8) {
+    __m256 sum = _mm256_setzero_ps();
+    for (std::size_t g = 0; g < groups; ++g) {
+      const __m256 st = _mm256_load_ps(&step[g * 8]), w = _mm256_load_ps(&weight[g * 8]);
+      __m256 m = _mm256_load_ps(&missed[g * 8]);
+      __m256 t[8];  // t[b]: the eight tokens' terms of length k + b
+      for (std::size_t b = 0; b < 8; ++b) {
+        m = _mm256_mul_ps(m, st);
+        t[b] = _mm256_mul_ps(w, _mm256_sub_ps(one, m));
+      }
+      _mm256_store_ps(&missed[g * 8], m);
+      // Transposed: u[q] holds token 8g + q's terms of the eight lengths.
+      const __m256 a0 = _mm256_unpacklo_ps(t[0], t[1]), a1 = _mm256_unpackhi_ps(t[0], t[1]);
+      const __m256 a2 = _mm256_unpacklo_ps(t[2], t[3]), a3 = _mm256_unpackhi_ps(t[2], t[3]);
+      const __m256 a4 = _mm256_unpacklo_ps(t[4], t[5]), a5 = _mm256_unpackhi_ps(t[4], t[5]);
+      const __m256 a6 = _mm256_unpacklo_ps(t[6], t[7]), a7 = _mm256_unpackhi_ps(t[6], t[7]);
+      const __m256 b0 = _mm256_shuffle_ps(a0, a2, _MM_SHUFFLE(1, 0, 1, 0)), b1 = _mm256_shuffle_ps(a0, a2, _MM_SHUFFLE(3, 2, 3, 2));
+      const __m256 b2 = _mm256_shuffle_ps(a1, a3, _MM_SHUFFLE(1, 0, 1, 0)), b3 = _mm256_shuffle_ps(a1, a3, _MM_SHUFFLE(3, 2, 3, 2));
+      const __m256 b4 = _mm256_shuffle_ps(a4, a6, _MM_SHUFFLE(1, 0, 1, 0)), b5 = _mm256_shuffle_ps(a4, a6, _MM_SHUFFLE(3, 2, 3, 2));
+      const __m256 b6 = _mm256_shuffle_ps(a5, a7, _MM_SHUFFLE(1, 0, 1, 0)), b7 = _mm256_shuffle_ps(a5, a7, _MM_SHUFFLE(3, 2, 3, 2));
+      sum = _mm256_add_ps(sum, _mm256_permute2f128_ps(b0, b4, 0x20));
+      sum = _mm256_add_ps(sum, _mm256_permute2f128_ps(b1, b5, 0x20));
+      sum = _mm256_add_ps(sum, _mm256_permute2f128_ps(b2, b6, 0x20));
+      sum = _mm256_add_ps(sum, _mm256_permute2f128_ps(b3, b7, 0x20));
+      sum = _mm256_add_ps(sum, _mm256_permute2f128_ps(b0, b4, 0x31));
+      sum = _mm256_add_ps(sum, _mm256_permute2f128_ps(b1, b5, 0x31));
+      sum = _mm256_add_ps(sum, _mm256_permute2f128_ps(b2, b6, 0x31));
+      sum = _mm256_add_ps(sum, _mm256_permute2f128_ps(b3, b7, 0x31));
+    }
+    alignas(32) float out[8];
+    _mm256_store_ps(out, sum);
+    for (int b = 0; b < 8 && k + b < entries; ++b) row[k + b] = out[b];
+  }
+}
+
+bool has_avx2() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2");
+}
+#endif
 
 // Bead shapes: (Chinese sentences, English sentences).
 struct Shape {
@@ -177,6 +230,21 @@ class ChanceTable {
     float* row = &linear_[slot * kLinear];
     const std::size_t tokens = std::min(weights.size(), kMaxTokens);
     row[0] = 0.f;
+#if defined(__x86_64__)
+    if (avx2_) {
+      static_assert(kMaxTokens % 8 == 0);
+      const std::size_t groups8 = (tokens + 7) / 8;
+      alignas(32) std::array<float, kMaxTokens> step{}, weight{}, missed{};
+      for (std::size_t t = 0; t < groups8 * 8; ++t) {
+        step[t] = t < tokens ? std::exp(-rates[t]) : 1.f;
+        weight[t] = t < tokens ? weights[t] : 0.f;
+        missed[t] = 1.f;
+      }
+      linear_sums_avx2(step.data(), weight.data(), missed.data(), groups8, row, kLinear);
+      linear_done_[slot] = kLinear;
+      return;
+    }
+#endif
 #if defined(__SSE__) || defined(__x86_64__)
     // Four tokens by four lengths at a time: each token's powers run side by
     // side in one register, a transpose turns them into four lengths' terms,
@@ -230,6 +298,9 @@ class ChanceTable {
     linear_done_[slot] = kLinear;
   }
   const std::vector<SentenceFeatures>* side_ = nullptr;
+#if defined(__x86_64__)
+  bool avx2_ = has_avx2();  // fill_linear's eight-lane sums
+#endif
   std::size_t mask_ = 0;
   // A cache behind a const lookup: the search's scores are const queries.
   mutable std::vector<std::size_t> held_;  // sentence in each slot, or kEmpty
@@ -368,7 +439,12 @@ class Search {
     quotes_ = static_cast<float>(w_.quotes);
     quote_presence_ = static_cast<float>(w_.quote_presence);
     paragraph_ = static_cast<float>(w_.paragraph);
-    for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
+    for (std::size_t s = 0; s < kShapes.size(); ++s) {
+      const auto a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+      shape_penalty_[s] = merge_penalty(a, b, false);
+      narration_penalty_[s] = merge_penalty(a, b, true);
+      least_penalty_[s] = std::min(shape_penalty_[s], narration_penalty_[s]);
+    }
     // The bound leaves out terms that only lower a score; it holds while they do.
     can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.quote_presence >= 0 &&
                  w_.paragraph >= 0 && w_.length >= 0;
@@ -392,6 +468,24 @@ class Search {
 
   // The leads' reward (speakers.h), from here on (null: none).
   void set_speakers(const Speakers* speakers) { speakers_ = speakers; }
+
+  // From here on the beads a run finds are scored only as far as
+  // free_translation reads them (see evidence), not by confidence: for a
+  // path that is searched again (its beads are then scored by score_beads
+  // only when it is not).
+  void evidence_only() { evidence_only_ = true; }
+
+  // Scores the beads (found by a search over these sides) by confidence.
+  void score_beads(ScoredPath& path) {
+    clear_mask_rows();
+    std::size_t i = 0, j = 0;
+    for (std::size_t k = 0; k < path.size(); ++k) {
+      const std::size_t a = path.steps[k].zh, b = path.steps[k].en;
+      if (a > 0 && b > 0) path.scores[k] = confidence(i, i + a, j, j + b);
+      i += a;
+      j += b;
+    }
+  }
 
   // Every cell: for pairs small enough that a band would save little.
   void whole() {
@@ -541,7 +635,7 @@ class Search {
           } else {
             // The bead's best coverage: each sentence's by the sentences a
             // bead ending here can hold (bead_score's other terms only lower it).
-            const float most = can_prune_ ? lexical_ * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + ends + 1e-3f : 0.f;
+            const float most = can_prune_ ? lexical_ * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - least_penalty_[s] + ends + 1e-3f : 0.f;
             if (can_prune_ && previous + most <= best) return;
             const float length = span_length_term(i, a, j, b);
             // The same with the length term (a hopeless length is scored apart).
@@ -580,7 +674,7 @@ class Search {
       if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
-      out.scores.push_back(confidence(i - a, i, j - b, j));
+      out.scores.push_back(evidence_only_ ? evidence(i - a, i, j - b, j) : confidence(i - a, i, j - b, j));
       i -= a;
       j -= b;
     }
@@ -793,9 +887,11 @@ class Search {
     PairMasks pm;
     auto at = row.positions.begin();
     // (A merge of the two ascending lists, not a binary search per token:
-    // on the x1 MAC-Dev pair 31.8M instructions here instead of 34.3M.)
+    // on the x1 MAC-Dev pair 31.8M instructions here instead of 34.3M; a
+    // token the row's filter rules out, most of them, is not looked for.)
     for (const auto& [position, token] : wanted) {
-      while (at != row.positions.end() && *at < position) ++at;
+      if (!row.may_hold(position)) continue;
+      at = std::lower_bound(at, row.positions.end(), position);
       if (at == row.positions.end()) break;
       if (*at == position) {
         pm.en |= std::uint64_t{1} << token;
@@ -831,6 +927,9 @@ class Search {
     std::size_t i = static_cast<std::size_t>(-1);
     std::vector<std::uint32_t> positions;
     std::vector<std::uint64_t> bits;
+    // A bit for each position's low bits: clear, the row does not offer it.
+    std::array<std::uint64_t, 16> filter{};
+    bool may_hold(std::uint32_t position) const { return filter[position >> 6 & 15] >> (position & 63) & 1; }
   };
   const DecodedOffers& decoded(std::size_t i) const {
     DecodedOffers& row = decoded_[i & (decoded_.size() - 1)];
@@ -838,9 +937,11 @@ class Search {
       row.i = i;
       row.positions.clear();
       row.bits.clear();
+      row.filter.fill(0);
       zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
         row.positions.push_back(position);
         row.bits.push_back(bits);
+        row.filter[position >> 6 & 15] |= std::uint64_t{1} << (position & 63);
       });
     }
     return row;
@@ -862,8 +963,25 @@ class Search {
     return bits;
   }
 
-  // The penalty of a bead of a Chinese and b English sentences (both at least 1) for its shape.
-  float merge_penalty(std::size_t a, std::size_t b) const {
+  // A many-to-many bead is narration (AlignWeights::narration) when neither side holds
+  // speech and each of its sentences is one of running prose: it ends with
+  // a full stop (kEndingStop; a heading ends with none) and has at least
+  // kNarrationTokens tokens (one is a fragment, "The U.S.", or an exclamation).
+  static constexpr std::size_t kNarrationTokens = 2;
+  bool narration(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, bool speech) const {
+    if (speech) return false;
+    auto prose = [](const SentenceFeatures& s) { return (s.ending & kEndingStop) && s.tokens.size() >= kNarrationTokens; };
+    for (std::size_t i = i0; i < i1; ++i)
+      if (!prose(zh_[i])) return false;
+    for (std::size_t j = j0; j < j1; ++j)
+      if (!prose(en_[j])) return false;
+    return true;
+  }
+
+  // The penalty of a bead of a Chinese and b English sentences (both at
+  // least 1) for its shape; narrated: a bead of narration (see narration()),
+  // which costs less when both sides have two or more sentences.
+  float merge_penalty(std::size_t a, std::size_t b, bool narrated) const {
     if (a == 0 || b == 0) return 0.f;
     const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
     if (smaller == 1)
@@ -872,7 +990,7 @@ class Search {
                                 : larger == 3 ? w_.merge3
                                 : larger == 4 ? w_.merge4
                                               : w_.merge4 + static_cast<double>(larger - 4) * w_.merge_beyond4);
-    return static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
+    return static_cast<float>((larger == 2 ? w_.merge22 : w_.merge23) - (narrated ? w_.narration : 0.0));
   }
 
   // What a bead pairing sentences up to zh i and en j (exclusive) earns for
@@ -939,7 +1057,11 @@ class Search {
     const std::uint8_t zh_span = zh_spans_[i1 * kMaxSpan + (a - 1)], en_span = en_spans_[j1 * kMaxSpan + (b - 1)];
     if (use_quotes_) total -= quotes_ * quote_mismatch(zh_span, en_span);
     if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= quote_presence_;
-    total -= shape_penalty_[shape];
+    // (Only the many-to-many shapes' penalties differ.)
+    if (narration_penalty_[shape] != shape_penalty_[shape] && narration(i0, i1, j0, j1, ((zh_span | en_span) & kSpanSpeech) != 0))
+      total -= narration_penalty_[shape];
+    else
+      total -= shape_penalty_[shape];
     if (zh_span & kSpanParagraphs) total -= paragraph_;
     if (en_span & kSpanParagraphs) total -= paragraph_;
     return total;
@@ -1181,7 +1303,7 @@ class Search {
                (static_cast<float>((zh.first > 0) != (en.first > 0)) + static_cast<float>((zh.second > 0) != (en.second > 0)));
     }
     if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
-    total -= merge_penalty(i1 - i0, j1 - j0);
+    total -= merge_penalty(i1 - i0, j1 - j0, narration(i0, i1, j0, j1, speech(zh_, i0, i1) || speech(en_, j0, j1)));
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     return total + ends;
@@ -1244,6 +1366,23 @@ class Search {
         total += unexpected(out & ~inside_en(j0), s, zh_[i0 - 1].length) * en_norm_[j0];
     }
     return total;
+  }
+
+  // What free_translation reads of confidence: 0 when it is (no pair of the
+  // bead shares anything, while it has tokens), else above 0 (0.5 when it
+  // has no token, as confidence; else 1). (Token weights are above 0.)
+  float evidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+    if (i0 == i1 || j0 == j1) return 0.f;
+    bool tokens = false;
+    for (std::size_t j = j0; j < j1; ++j) tokens = tokens || !en_[j].tokens.weights().empty();
+    for (std::size_t i = i0; i < i1; ++i) tokens = tokens || !zh_[i].tokens.weights().empty();
+    if (!tokens) return 0.5f;
+    for (std::size_t j = j0; j < j1; ++j)
+      for (std::size_t i = i0; i < i1; ++i) {
+        const PairMasks pm = masks(i, j);
+        if (pm.en | pm.zh) return 1.f;
+      }
+    return 0.f;
   }
 
   // 0..1: the share of the bead's token weight covered by the other side.
@@ -1310,10 +1449,12 @@ class Search {
       }
     }
   }
-  std::array<float, kShapes.size()> shape_penalty_{};
+  // merge_penalty of each shape, of the shape in narration, and the less of the two (for the search's bound).
+  std::array<float, kShapes.size()> shape_penalty_{}, narration_penalty_{}, least_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
   std::vector<std::uint8_t> zh_spans_, en_spans_;
   bool can_prune_ = false;
+  bool evidence_only_ = false;  // see evidence_only
   std::vector<std::size_t> lo_, hi_;
   float path_score_ = 0.f;
   std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
@@ -1379,7 +1520,7 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
     out.push_back(std::move(found.features));
     out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
     count_quotes(doc.text, sentence.span, out.back());
-    out.back().ending = find_ending(doc.text, sentence.span);
+    out.back().ending = find_ending(doc.text, sentence.span) | (ends_with_stop(doc.text, sentence.span) ? kEndingStop : 0);
     // A sentence that starts in lower case goes on from the one before
     // ("'Why?' he asked." split after the question): that one ends nothing.
     if (out.size() >= 2 && starts_lower(doc.text, sentence.span)) out[out.size() - 2].ending = 0;
@@ -1477,6 +1618,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
   std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
   extractor->offer_only(&english_ids);
+  extractor->forget_english_words();
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
   extractor.reset();
   // The sentences' leads (speakers.h): Chinese against English only.
@@ -1508,6 +1650,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   english_index.emplace(index_english(en, english_ids));
   {
     Search search(zh, en, lenient, guide.ratio, *english_index);
+    search.evidence_only();
     if (whole) {
       search.whole();
       search.run(path);
@@ -1556,6 +1699,11 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     // pair (beads the same as with a half width of 16, at a quarter of its
     // cells), and widens where it touches the edge.
     search_near(search, first, 4, 64, path);
+  } else {
+    // The first path is the pair's: its beads scored as the search scores them.
+    Search search(zh, en, lenient, guide.ratio, *english_index);
+    search.path_band(path.steps, 2);
+    search.score_beads(path);
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : fitted;

@@ -27,7 +27,8 @@ WordId number_id(const NumberMention& mention) {
 // Sorts offers by id and merges those of one id (their token bits joined),
 // keeping no spare room (unless `keep_room`).
 void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers, bool keep_room = false) {
-  std::sort(offers.begin(), offers.end());
+  // By id alone: the bits of one id are joined whatever their order.
+  std::sort(offers.begin(), offers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::size_t out = 0;
   for (std::size_t k = 0; k < offers.size(); ++k) {
     if (out > 0 && offers[out - 1].first == offers[k].first) offers[out - 1].second |= offers[k].second;
@@ -42,22 +43,25 @@ struct Builder {
   const Vocabulary* offer_only;  // see FeatureExtractor::offer_only
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
-  std::vector<std::uint64_t> keys;
-  std::vector<WordId> ids, alt_ids;
+  // The tokens (at most kMaxTokens: held in place, where three vectors
+  // growing by doubling took a dozen allocations a sentence).
+  std::array<std::uint64_t, kMaxTokens> keys;
+  std::array<WordId, kMaxTokens> ids, alt_ids;
+  std::size_t tokens = 0;
   std::vector<std::size_t> breaks;  // token counts at clause breaks, ascending
   bool last_clause_lost = false;     // a clause began with no room left for its tokens
   // Adds a token needing a counterpart; returns its bit (0 when full or a repeat).
   std::uint64_t token(std::uint64_t key, WordId id, WordId alt = 0) {
-    for (std::size_t k = 0; k < keys.size(); ++k)
+    for (std::size_t k = 0; k < tokens; ++k)
       if (keys[k] == key) return std::uint64_t{1} << k;
-    if (keys.size() >= kMaxTokens) {
+    if (tokens >= kMaxTokens) {
       if (!breaks.empty() && breaks.back() == kMaxTokens) last_clause_lost = true;
       return 0;
     }
-    keys.push_back(key);
-    ids.push_back(id);
-    alt_ids.push_back(alt);
-    return std::uint64_t{1} << (keys.size() - 1);
+    keys[tokens] = key;
+    ids[tokens] = id;
+    alt_ids[tokens] = alt;
+    return std::uint64_t{1} << tokens++;
   }
   void offer(WordId id, std::uint64_t bits) {
     if (offer_only && !offer_only->may_hold(id)) return;
@@ -74,15 +78,14 @@ struct Builder {
   std::size_t merge_at = kFirstMerge;
   // A clause ends here (a comma, semicolon, colon or dash).
   void clause_break() {
-    const std::size_t size = keys.size();
-    if (size > 0 && (breaks.empty() || breaks.back() != size)) breaks.push_back(size);  // not before any token
+    if (tokens > 0 && (breaks.empty() || breaks.back() != tokens)) breaks.push_back(tokens);  // not before any token
   }
   FoundFeatures finish() {
     sort_and_merge(offers);
-    features.tokens.assign(keys, ids, alt_ids);
+    features.tokens.assign({keys.data(), tokens}, {ids.data(), tokens}, {alt_ids.data(), tokens});
     // A break with no new token after it (a trailing comma) ends no clause.
-    if (!breaks.empty() && breaks.back() == keys.size()) breaks.pop_back();
-    features.head_tokens = static_cast<std::uint8_t>(breaks.empty() ? keys.size() : breaks.front());
+    if (!breaks.empty() && breaks.back() == tokens) breaks.pop_back();
+    features.head_tokens = static_cast<std::uint8_t>(breaks.empty() ? tokens : breaks.front());
     features.tail_start = static_cast<std::uint8_t>(last_clause_lost ? kMaxTokens : breaks.empty() ? 0 : breaks.back());
     return {std::move(features), std::move(offers)};
   }
@@ -305,6 +308,22 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
   return b.finish();
 }
 
+const FeatureExtractor::EnglishWord& FeatureExtractor::english_word(std::string_view run) {
+  if (const auto found = english_words_.find(run); found != english_words_.end()) return found->second;
+  EnglishWord word;
+  const std::string lower = to_lower_ascii(run);
+  word.skipped = is_english_stopword(lower) || lower == "i";
+  if (!word.skipped) {
+    word.plain = word_id(english_stem(lower));
+    const std::string joined = joined_name(lower);
+    word.may_name = run[0] >= 'A' && run[0] <= 'Z' && lower.size() >= 2 && lower.find_first_of("0123456789") == std::string::npos;
+    word.joined = joined != lower;
+    word.hyphen = lower.find('-') != std::string::npos;
+    if (word.may_name) word.name = salted(joined, '@');
+  }
+  return english_words_.emplace(std::string(run), word).first->second;
+}
+
 FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
   Builder b(offer_only_);
   auto numbers = find_english_numbers(text, span);
@@ -339,24 +358,19 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
     const std::size_t end = latin_run_end(text, pos, span.end);
     const std::string_view run = text.substr(pos, end - pos);
     pos = end;
-    const std::string lower = to_lower_ascii(run);
-    const bool capitalised = run[0] >= 'A' && run[0] <= 'Z';
     const bool initial = first_word;
     first_word = false;
-    if (is_english_stopword(lower) || lower == "i") continue;
-    const WordId plain = word_id(english_stem(lower));
+    const EnglishWord& word = english_word(run);
+    if (word.skipped) continue;
     // Pinyin names may join their syllables with hyphens (Xi-feng, Bao-yu): such a
     // word is taken for a name even at a sentence's start.
-    const std::string joined = joined_name(lower);
-    if (capitalised && lower.size() >= 2 && lower.find_first_of("0123456789") == std::string::npos &&
-        (joined != lower || (!initial && lower.find('-') == std::string::npos))) {
+    if (word.may_name && (word.joined || (!initial && !word.hyphen))) {
       // A name: matched against the pinyin of the Chinese, else as an ordinary word ("God", "Party").
-      const WordId name = salted(joined, '@');
-      const std::uint64_t bit = b.token(plain, name, plain);
-      b.offer(name, bit);
-      b.offer(plain, bit);
+      const std::uint64_t bit = b.token(word.plain, word.name, word.plain);
+      b.offer(word.name, bit);
+      b.offer(word.plain, bit);
     } else {
-      b.offer(plain, b.token(plain, plain));
+      b.offer(word.plain, b.token(word.plain, word.plain));
     }
   }
   b.features.length = static_cast<float>(utf8::count(text.substr(span.begin, span.size())));
@@ -435,6 +449,28 @@ std::uint8_t find_ending(std::string_view text, Span span) {
     }
   }
   return 0;
+}
+
+bool ends_with_stop(std::string_view text, Span span) {
+  std::size_t end = span.end;
+  while (end > span.begin) {
+    std::size_t start = end - 1;  // the last character's first byte
+    while (start > span.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t pos = start;
+    switch (utf8::next(text, pos)) {
+      case '.': case 0x3002: case 0xFF0E: case 0x2026: case '?': case 0xFF1F: case '!': case 0xFF01:  // . 。 ． … ? ？ ! ！
+      case ';': case 0xFF1B:  // ; ；: a clause of prose the segmenter cut there
+        return true;
+      case ' ': case '\t': case '\n': case '\r': case 0x3000:
+      case '"': case '\'': case 0x2019: case 0x201D: case 0x300D: case 0x300F: case 0x00BB: case 0x203A:
+      case ')': case ']': case 0xFF09: case 0x3011: case 0x300B: case 0x3009:
+        end = start;
+        break;
+      default:
+        return false;
+    }
+  }
+  return false;
 }
 
 void mark_speech(std::vector<SentenceFeatures>& side) {
@@ -794,6 +830,10 @@ void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabula
   const auto ids_end = vocabulary.ids.end();
   auto from = vocabulary.ids.begin();
   for (const auto& [id, offered] : sorted) {
+    if (!vocabulary.slots.empty()) {  // (a lookup, where there are slots)
+      if (const std::uint32_t found = vocabulary.find(id)) append_offer_entries(bytes, previous, found - 1, offered);
+      continue;
+    }
     std::ptrdiff_t reach = 1;
     while (reach < ids_end - from && from[reach - 1] < id) reach *= 2;
     from = std::lower_bound(from, from + std::min(reach, ids_end - from), id);
@@ -891,6 +931,13 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
     const std::size_t bit = id & ((std::uint64_t{1} << Vocabulary::kFilterBits) - 1);
     vocabulary.filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
+  vocabulary.slots.assign(std::bit_ceil(std::max<std::size_t>(2 * ids.size(), 2)), 0);
+  const std::size_t mask = vocabulary.slots.size() - 1;
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    std::size_t at = Vocabulary::slot_of(ids[k], mask);
+    while (vocabulary.slots[at] != 0) at = (at + 1) & mask;
+    vocabulary.slots[at] = static_cast<std::uint32_t>(k + 1);
+  }
   return vocabulary;
 }
 
@@ -972,51 +1019,54 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
 void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                  const Vocabulary& vocabulary) {
   // Chance that a random sentence of the other side covers a token, per unit of its length.
-  // Sentences of `other` offering each id, by the id's position in the vocabulary.
-  std::vector<int> offered;
-  std::vector<double> share;            // by position: offered / n
-  std::vector<float> position_rate;     // by position: the rate of a token needing it (NaN: not yet known)
-  auto rates = [&](std::vector<SentenceFeatures>& side, const std::vector<SentenceFeatures>& other, bool by_offers) {
-    offered.assign(vocabulary.ids.size(), 0);
-    for (const auto& s : other) s.offers.for_each_position([&](std::uint32_t position, std::uint64_t) { ++offered[position]; });
+  // Sentences of each side offering each id, by the id's position in the vocabulary.
+  auto mean_length = [](const std::vector<SentenceFeatures>& side) {
     double total_length = 0;
-    for (const auto& s : other) total_length += s.length;
-    const double n = std::max<double>(1, static_cast<double>(other.size()));
-    const double mean_length = std::max(1.0, total_length / n);
+    for (const auto& s : side) total_length += s.length;
+    return std::max(1.0, total_length / std::max<double>(1, static_cast<double>(side.size())));
+  };
+  auto rate_of = [](double p, double mean) { return static_cast<float>(-std::log(1 - std::min(p, 0.95)) / mean); };
+  // The Chinese tokens first: each by the shares of the English sentences
+  // offering the ids it offers. Their offers are read once, and counted for
+  // the English tokens' rates on the way (they were read twice).
+  std::vector<int> en_offered(vocabulary.ids.size(), 0), zh_offered(vocabulary.ids.size(), 0);
+  for (const auto& s : en_side) s.offers.for_each_position([&](std::uint32_t position, std::uint64_t) { ++en_offered[position]; });
+  {
+    const double n = std::max<double>(1, static_cast<double>(en_side.size()));
+    const double mean = mean_length(en_side);
     // (Each id's share divided once, not at each of its offers.)
-    share.resize(offered.size());
-    for (std::size_t position = 0; position < offered.size(); ++position) share[position] = offered[position] / n;
-    const auto rate = [&](double p) { return static_cast<float>(-std::log(1 - std::min(p, 0.95)) / mean_length); };
-    position_rate.assign(by_offers ? 0 : offered.size(), std::numeric_limits<float>::quiet_NaN());
-    // Offers of this side by token bit, for the Chinese side (a token offers many ids).
+    std::vector<double> share(en_offered.size());
+    for (std::size_t position = 0; position < en_offered.size(); ++position) share[position] = en_offered[position] / n;
     std::vector<double> offered_share;  // by token: the shares of the ids it offers, summed by ascending id
-    for (auto& s : side) {
+    for (auto& s : zh_side) {
       const std::span<float> rates = s.tokens.rates();
-      if (by_offers) {
-        offered_share.assign(rates.size(), 0.0);
-        s.offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
-          if (offered[position])
-            for (; bits; bits &= bits - 1) offered_share[static_cast<std::size_t>(std::countr_zero(bits))] += share[position];
-        });
-        for (std::size_t k = 0; k < rates.size(); ++k) rates[k] = rate(offered_share[k]);
+      offered_share.assign(rates.size(), 0.0);
+      s.offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+        ++zh_offered[position];
+        if (en_offered[position])
+          for (; bits; bits &= bits - 1) offered_share[static_cast<std::size_t>(std::countr_zero(bits))] += share[position];
+      });
+      for (std::size_t k = 0; k < rates.size(); ++k) rates[k] = rate_of(offered_share[k], mean);
+    }
+  }
+  // An English token's rate is its id's (the same for every sentence needing it).
+  const double n = std::max<double>(1, static_cast<double>(zh_side.size()));
+  const double mean = mean_length(zh_side);
+  std::vector<float> position_rate(zh_offered.size(), std::numeric_limits<float>::quiet_NaN());  // NaN: not yet known
+  for (auto& s : en_side) {
+    const std::span<float> rates = s.tokens.rates();
+    const Codes positions = s.tokens.positions();
+    for (std::size_t k = 0; k < rates.size(); ++k) {
+      const std::uint32_t found = positions[k];
+      if (!found || !zh_offered[found - 1]) {
+        rates[k] = rate_of(0, mean);
         continue;
       }
-      // An English token's rate is its id's (the same for every sentence needing it).
-      const Codes positions = s.tokens.positions();
-      for (std::size_t k = 0; k < rates.size(); ++k) {
-        const std::uint32_t found = positions[k];
-        if (!found || !offered[found - 1]) {
-          rates[k] = rate(0);
-          continue;
-        }
-        float& known = position_rate[found - 1];
-        if (std::isnan(known)) known = rate(share[found - 1]);
-        rates[k] = known;
-      }
+      float& known = position_rate[found - 1];
+      if (std::isnan(known)) known = rate_of(zh_offered[found - 1] / n, mean);
+      rates[k] = known;
     }
-  };
-  rates(en_side, zh_side, false);
-  rates(zh_side, en_side, true);
+  }
 }
 
 }  // namespace tc

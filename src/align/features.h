@@ -49,8 +49,21 @@ struct Vocabulary {
   // of its glosses, and most are told absent by one bit, without a search.
   static constexpr int kFilterBits = 16;
   std::vector<std::uint64_t> filter;
+  // Each id's position plus one, in the slot its hash picks or the next free
+  // one after it (0: free); a power of two at least twice the ids (empty:
+  // not made, find searches the ids). Made by vocabulary_of: a book's offers
+  // looked each id up, a binary search, by the hundred thousand.
+  std::vector<std::uint32_t> slots;
+  static std::size_t slot_of(WordId id, std::size_t mask) { return static_cast<std::size_t>((id * 0x9E3779B97F4A7C15ull) >> 32) & mask; }
   // Position of `id` plus one; 0 when it is not in the vocabulary.
   std::uint32_t find(WordId id) const {
+    if (!slots.empty()) {
+      const std::size_t mask = slots.size() - 1;
+      for (std::size_t at = slot_of(id, mask);; at = (at + 1) & mask) {
+        const std::uint32_t held = slots[at];
+        if (held == 0 || ids[held - 1] == id) return held;
+      }
+    }
     const auto found = std::lower_bound(ids.begin(), ids.end(), id);
     return found == ids.end() || *found != id ? 0 : static_cast<std::uint32_t>(found - ids.begin()) + 1;
   }
@@ -135,8 +148,20 @@ class Offers {
   }
   // The entry at byte k (its step times 64 plus its bit number); moves k past it.
   static std::uint64_t entry(const std::uint8_t* entries, std::size_t& k) {
-    std::uint64_t value = 0;
-    for (int shift = 0;; shift += 7) {
+    // One and two bytes (nearly every entry) read without a loop.
+    const std::uint64_t low = entries[k];
+    if (low < 0x80) {
+      ++k;
+      return low;
+    }
+    const std::uint64_t next = entries[k + 1];  // (a byte with the top bit set is followed by another)
+    if (next < 0x80) {
+      k += 2;
+      return (low & 0x7F) | next << 7;
+    }
+    k += 2;
+    std::uint64_t value = (low & 0x7F) | (next & 0x7F) << 7;
+    for (int shift = 14;; shift += 7) {
       const std::uint8_t byte = entries[k++];
       value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
       if (!(byte & 0x80)) return value;
@@ -415,6 +440,13 @@ inline constexpr std::uint8_t kEndingClass = kEndingQuestion | kEndingExclaims;
 // (” ’ 」 』 » › " ').
 inline constexpr std::uint8_t kEndingQuoted = 4;
 std::uint8_t find_ending(std::string_view text, Span span);
+// The sentence ends with a full stop, a question or an exclamation mark (.
+// 。 ． … ? ？ ! ！, or a semicolon where the segmenter cut a clause; looking
+// through spaces, closing quotation marks and brackets) as running prose
+// does, where a heading ends with none: ends_with_stop, set by the aligner
+// beside find_ending's bits.
+inline constexpr std::uint8_t kEndingStop = 8;
+bool ends_with_stop(std::string_view text, Span span);
 
 // Sets `speech` over a side's sentences in order (after count_quotes): a
 // sentence is speech when it has a quotation mark or starts inside a
@@ -435,9 +467,29 @@ class FeatureExtractor {
   // until the next call; null: none) surely lacks are dropped as they are
   // found: interning them with it would drop them anyway.
   void offer_only(const Vocabulary* vocabulary) { offer_only_ = vocabulary; }
+  // Forgets the words english() has made (made again when it meets them):
+  // for when one side is done.
+  void forget_english_words() { decltype(english_words_)().swap(english_words_); }
 
  private:
   const std::string& pinyin(char32_t han);
+  // What english() makes of a word (a run of Latin word bytes as written):
+  // the same for each of its mentions, so made once (a book repeats a few
+  // thousand words; stemming each mention was a fifth of english()).
+  struct EnglishWord {
+    bool skipped = false;  // a stopword, or "I"
+    bool may_name = false;  // capitalised, two letters or more and no digit: a name where it is not a sentence's first word
+    bool joined = false;    // pinyin syllables joined by hyphens: a name wherever it is (when may_name)
+    bool hyphen = false;    // has a hyphen (not a name by may_name alone)
+    WordId plain = 0;       // word_id of its stem
+    WordId name = 0;        // salted(joined_name, '@')
+  };
+  const EnglishWord& english_word(std::string_view run);
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, EnglishWord, StringHash, std::equal_to<>> english_words_;
   const Lexicon& lexicon_;
   bool sub_glosses_ = true;
   Lexicon glossary_terms_;
