@@ -145,6 +145,7 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "merge3") w.merge3 = value;
     else if (key == "merge4") w.merge4 = value;
     else if (key == "merge22") w.merge22 = value;
+    else if (key == "narration") w.narration = value;
     else if (key == "free_orphan") w.free_orphan = value;
     else if (key == "quotes") w.quotes = value;
     else if (key == "quote_presence") w.quote_presence = value;

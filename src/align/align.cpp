@@ -361,31 +361,36 @@ EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabu
   return index;
 }
 
-// The beads with those at splits (ascending (bead, detail) pairs) each
-// made two by split(bead, detail, first, second): in place, from the last
-// bead back, in the room the vector has (a second vector of the beads, each
-// moved, was the aligner's peak on short sentences; the room is made only
-// when something splits).
+// The beads of a path and their scores (confidence, 0..1): 12 bytes a bead
+// while the aligner works, where a Bead's two vectors of indices took about
+// 110 (on short sentences the beads were most of what it held); the beads
+// are made at the end, once the sentences' features are freed.
+struct ScoredPath {
+  Path steps;
+  std::vector<float> scores;
+  std::size_t size() const { return steps.size(); }
+};
+
+// The path with each step split(step, score, i0, j0, first, second) says to
+// split (returning true; i0, j0: its first sentences) made two steps.
 template <class Split>
-std::vector<Bead> split_in_place(std::vector<Bead> beads, const std::vector<std::pair<std::size_t, std::size_t>>& splits,
-                                 Split split) {
-  if (splits.empty()) return beads;
-  const std::size_t old_size = beads.size();
-  beads.reserve(old_size + splits.size());  // (exactly: resize alone would double the room)
-  beads.resize(old_size + splits.size());
-  std::size_t write = beads.size();
-  std::size_t next = splits.size();  // splits[next - 1]: the last one not yet made
-  for (std::size_t k = old_size; k-- > 0;) {
-    if (next > 0 && splits[next - 1].first == k) {
-      Bead first, second;
-      split(beads[k], splits[--next].second, first, second);
-      beads[--write] = std::move(second);
-      beads[--write] = std::move(first);
-    } else if (--write != k) {
-      beads[write] = std::move(beads[k]);
+ScoredPath split_steps(ScoredPath path, Split split) {
+  ScoredPath out;
+  out.steps.reserve(path.size() + path.size() / 64 + 4);
+  out.scores.reserve(path.size() + path.size() / 64 + 4);
+  std::size_t i0 = 0, j0 = 0;
+  for (std::size_t k = 0; k < path.size(); ++k) {
+    const PathStep step = path.steps[k];
+    std::pair<PathStep, float> first, second;
+    if (split(step, path.scores[k], i0, j0, first, second)) {
+      out.steps.push_back(first.first), out.scores.push_back(first.second);
+      out.steps.push_back(second.first), out.scores.push_back(second.second);
+    } else {
+      out.steps.push_back(step), out.scores.push_back(path.scores[k]);
     }
+    i0 += step.zh, j0 += step.en;
   }
-  return beads;
+  return out;
 }
 
 // The search: rows are Chinese prefixes (0..n), columns English prefixes
@@ -407,9 +412,11 @@ class Search {
     };
     norms(zh, zh_norm_);
     norms(en, en_norm_);
-    auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<double>& prefix) {
-      prefix.assign(side.size() + 1, 0.0);
-      for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + side[k].length;
+    // (Lengths are whole numbers, and the texts under 2 GB: their sums are
+    // held exactly in 32 bits, half the room of doubles, every sentence's.)
+    auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<std::uint32_t>& prefix) {
+      prefix.assign(side.size() + 1, 0);
+      for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + static_cast<std::uint32_t>(side[k].length);
     };
     lengths(zh, zh_length_);
     lengths(en, en_length_);
@@ -432,7 +439,12 @@ class Search {
     quotes_ = static_cast<float>(w_.quotes);
     quote_presence_ = static_cast<float>(w_.quote_presence);
     paragraph_ = static_cast<float>(w_.paragraph);
-    for (std::size_t s = 0; s < kShapes.size(); ++s) shape_penalty_[s] = merge_penalty(static_cast<std::size_t>(kShapes[s].zh), static_cast<std::size_t>(kShapes[s].en));
+    for (std::size_t s = 0; s < kShapes.size(); ++s) {
+      const auto a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+      shape_penalty_[s] = merge_penalty(a, b, false);
+      narration_penalty_[s] = merge_penalty(a, b, true);
+      least_penalty_[s] = std::min(shape_penalty_[s], narration_penalty_[s]);
+    }
     // The bound leaves out terms that only lower a score; it holds while they do.
     can_prune_ = w_.lexical >= 0 && w_.chance >= 0 && w_.orphan >= 0 && w_.quotes >= 0 && w_.quote_presence >= 0 &&
                  w_.paragraph >= 0 && w_.length >= 0;
@@ -464,11 +476,15 @@ class Search {
   void evidence_only() { evidence_only_ = true; }
 
   // Scores the beads (found by a search over these sides) by confidence.
-  void score_beads(std::vector<Bead>& beads) {
+  void score_beads(ScoredPath& path) {
     clear_mask_rows();
-    for (Bead& bead : beads)
-      if (!bead.source.empty() && !bead.target.empty())
-        bead.score = confidence(bead.source.front(), bead.source.back() + 1, bead.target.front(), bead.target.back() + 1);
+    std::size_t i = 0, j = 0;
+    for (std::size_t k = 0; k < path.size(); ++k) {
+      const std::size_t a = path.steps[k].zh, b = path.steps[k].en;
+      if (a > 0 && b > 0) path.scores[k] = confidence(i, i + a, j, j + b);
+      i += a;
+      j += b;
+    }
   }
 
   // Every cell: for pairs small enough that a band would save little.
@@ -544,7 +560,7 @@ class Search {
 
   // Runs the search inside the current band; returns false when the best
   // path touched the band's edge (so a wider band may find a better one).
-  bool run(std::vector<Bead>& beads) {
+  bool run(ScoredPath& out) {
     const std::size_t n = zh_.size(), m = en_.size();
     const bool full = full_;
     // A bead ending in row i reads the sentences of rows i-kMaxSpan..i-1 and
@@ -619,7 +635,7 @@ class Search {
           } else {
             // The bead's best coverage: each sentence's by the sentences a
             // bead ending here can hold (bead_score's other terms only lower it).
-            const float most = can_prune_ ? lexical_ * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - shape_penalty_[s] + ends + 1e-3f : 0.f;
+            const float most = can_prune_ ? lexical_ * (en_upper_sum_[b] + zh_upper_sum_[a]) * (1.f + 1e-5f) - least_penalty_[s] + ends + 1e-3f : 0.f;
             if (can_prune_ && previous + most <= best) return;
             const float length = span_length_term(i, a, j, b);
             // The same with the length term (a hopeless length is scored apart).
@@ -638,33 +654,32 @@ class Search {
     path_score_ = score_row(n)[m - lo_[n]];
     // Trace back. Every cell a bead of the path starts from is reached (its
     // score is finite), so only the last cell can be one no bead reaches.
-    beads.clear();
+    out.steps.clear();
+    out.scores.clear();
     touched_rows_.clear();
     touched_columns_.clear();
     if (path_score_ == kNone) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
-    // Beads counted first: the vector is made at its size (on short
+    // Steps counted first: the vectors are made at their size (on short
     // sentences, doubling held up to twice them with the back pointers).
     std::size_t count = 0;
     for (std::size_t i = n, j = m; i > 0 || j > 0; ++count) {
       const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
       i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
     }
-    // (With room for a few beads more: the final path's are split in place, see split_in_place.)
-    beads.reserve(count + count / 64 + 4);
+    out.steps.reserve(count);
+    out.scores.reserve(count);
     std::size_t i = n, j = m;
     while (i > 0 || j > 0) {
       const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
       if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
-      Bead bead;
-      for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
-      for (std::size_t k = j - b; k < j; ++k) bead.target.push_back(k);
-      bead.score = evidence_only_ ? evidence(i - a, i, j - b, j) : confidence(i - a, i, j - b, j);
-      beads.push_back(std::move(bead));
+      out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
+      out.scores.push_back(evidence_only_ ? evidence(i - a, i, j - b, j) : confidence(i - a, i, j - b, j));
       i -= a;
       j -= b;
     }
-    std::reverse(beads.begin(), beads.end());
+    std::reverse(out.steps.begin(), out.steps.end());
+    std::reverse(out.scores.begin(), out.scores.end());
     std::reverse(touched_rows_.begin(), touched_rows_.end());
     std::reverse(touched_columns_.begin(), touched_columns_.end());
     return full || touched_rows_.empty();
@@ -948,8 +963,25 @@ class Search {
     return bits;
   }
 
-  // The penalty of a bead of a Chinese and b English sentences (both at least 1) for its shape.
-  float merge_penalty(std::size_t a, std::size_t b) const {
+  // A many-to-many bead is narration (AlignWeights::narration) when neither side holds
+  // speech and each of its sentences is one of running prose: it ends with
+  // a full stop (kEndingStop; a heading ends with none) and has at least
+  // kNarrationTokens tokens (one is a fragment, "The U.S.", or an exclamation).
+  static constexpr std::size_t kNarrationTokens = 2;
+  bool narration(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, bool speech) const {
+    if (speech) return false;
+    auto prose = [](const SentenceFeatures& s) { return (s.ending & kEndingStop) && s.tokens.size() >= kNarrationTokens; };
+    for (std::size_t i = i0; i < i1; ++i)
+      if (!prose(zh_[i])) return false;
+    for (std::size_t j = j0; j < j1; ++j)
+      if (!prose(en_[j])) return false;
+    return true;
+  }
+
+  // The penalty of a bead of a Chinese and b English sentences (both at
+  // least 1) for its shape; narrated: a bead of narration (see narration()),
+  // which costs less when both sides have two or more sentences.
+  float merge_penalty(std::size_t a, std::size_t b, bool narrated) const {
     if (a == 0 || b == 0) return 0.f;
     const std::size_t larger = std::max(a, b), smaller = std::min(a, b);
     if (smaller == 1)
@@ -958,7 +990,7 @@ class Search {
                                 : larger == 3 ? w_.merge3
                                 : larger == 4 ? w_.merge4
                                               : w_.merge4 + static_cast<double>(larger - 4) * w_.merge_beyond4);
-    return static_cast<float>(larger == 2 ? w_.merge22 : w_.merge23);
+    return static_cast<float>((larger == 2 ? w_.merge22 : w_.merge23) - (narrated ? w_.narration : 0.0));
   }
 
   // What a bead pairing sentences up to zh i and en j (exclusive) earns for
@@ -1025,7 +1057,11 @@ class Search {
     const std::uint8_t zh_span = zh_spans_[i1 * kMaxSpan + (a - 1)], en_span = en_spans_[j1 * kMaxSpan + (b - 1)];
     if (use_quotes_) total -= quotes_ * quote_mismatch(zh_span, en_span);
     if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= quote_presence_;
-    total -= shape_penalty_[shape];
+    // (Only the many-to-many shapes' penalties differ.)
+    if (narration_penalty_[shape] != shape_penalty_[shape] && narration(i0, i1, j0, j1, ((zh_span | en_span) & kSpanSpeech) != 0))
+      total -= narration_penalty_[shape];
+    else
+      total -= shape_penalty_[shape];
     if (zh_span & kSpanParagraphs) total -= paragraph_;
     if (en_span & kSpanParagraphs) total -= paragraph_;
     return total;
@@ -1039,43 +1075,41 @@ class Search {
   // a clause across a sentence end. Only this choice weighs the crossing: as
   // a term of every bead it also moved the boundaries of one-to-many beads
   // in free translations, for the worse.
-  // In place: a joined pair is written over the first of its beads (the
-  // beads of a path of short sentences are many, each with two vectors).
-  void join_crossed_near_path(std::vector<Bead>& beads) {
+  // In place: a joined pair is written over the first of its steps.
+  void join_crossed_near_path(ScoredPath& path) {
     clear_mask_rows();
     // The beads it scores walk forward, a few sentences at a time: a window
     // of kRing sentences a side fills each sentence's chance rows once (a
     // new search's window of one refilled them at nearly every lookup).
     zh_chance_.window(kRing);
     en_chance_.window(kRing);
-    std::size_t kept = 0;  // beads written (never past the one read)
-    for (std::size_t k = 0; k < beads.size(); ++k) {
-      const Bead& bead = beads[k];
-      if (k + 1 < beads.size() && !bead.source.empty() && !bead.target.empty() && !beads[k + 1].source.empty() &&
-          !beads[k + 1].target.empty()) {
-        const Bead& next = beads[k + 1];
-        const std::size_t i0 = bead.source.front(), i1 = bead.source.back() + 1, i2 = next.source.back() + 1;
-        const std::size_t j0 = bead.target.front(), j1 = bead.target.back() + 1, j2 = next.target.back() + 1;
+    std::size_t kept = 0;  // steps written (never past the one read)
+    std::size_t i0 = 0, j0 = 0;  // the first sentences of step k
+    for (std::size_t k = 0; k < path.size(); ++k) {
+      const PathStep step = path.steps[k];
+      const std::size_t i1 = i0 + step.zh, j1 = j0 + step.en;
+      if (k + 1 < path.size() && step.zh > 0 && step.en > 0 && path.steps[k + 1].zh > 0 && path.steps[k + 1].en > 0) {
+        const std::size_t i2 = i1 + path.steps[k + 1].zh, j2 = j1 + path.steps[k + 1].en;
         const std::size_t zh_count = i2 - i0, en_count = j2 - j0;
         if (zh_count >= 2 && en_count >= 2 && zh_count <= 3 && en_count <= 3 && zh_count + en_count <= 5) {
           // Without crossing evidence the search's choice stands (it weighed the rest).
           const float crossed = leak(i0, i1, j0, j1) + leak(i1, i2, j1, j2);
           const float apart = crossed > 0 ? plain_score(i0, i1, j0, j1) + plain_score(i1, i2, j1, j2) - static_cast<float>(w_.leak) * crossed : 0.f;
           if (crossed > 0 && leaky_score(i0, i2, j0, j2) > apart) {
-            Bead both;
-            for (std::size_t i = i0; i < i2; ++i) both.source.push_back(i);
-            for (std::size_t j = j0; j < j2; ++j) both.target.push_back(j);
-            both.score = confidence(i0, i2, j0, j2);
-            beads[kept++] = std::move(both);
+            path.steps[kept] = {static_cast<std::uint32_t>(zh_count), static_cast<std::uint32_t>(en_count)};
+            path.scores[kept++] = confidence(i0, i2, j0, j2);
             ++k;
+            i0 = i2, j0 = j2;
             continue;
           }
         }
       }
-      if (kept != k) beads[kept] = std::move(beads[k]);
+      if (kept != k) path.steps[kept] = step, path.scores[kept] = path.scores[k];
       ++kept;
+      i0 = i1, j0 = j1;
     }
-    beads.resize(kept);
+    path.steps.resize(kept);
+    path.scores.resize(kept);
   }
 
   // A sentence merged into a many-to-one bead although the other side does
@@ -1083,71 +1117,65 @@ class Search {
   // other side that its neighbours in the bead do not cover already, and the
   // other side is too short for the bead with it but fits without it. Such a
   // sentence at the bead's start or end becomes a bead of its own (1-0 / 0-1).
-  // (The beads are moved into the result, not copied.)
-  std::vector<Bead> split_orphans_near_path(std::vector<Bead> beads) {
+  ScoredPath split_orphans_near_path(ScoredPath path) {
     clear_mask_rows();
-    return split_orphans(std::move(beads));
+    return split_orphans(std::move(path));
   }
 
-  std::vector<Bead> split_orphans(std::vector<Bead> beads) const {
-    // The beads that split, and where (mostly none: the beads are split in
-    // place, not copied into a second vector, the aligner's peak on short
-    // sentences).
-    std::vector<std::pair<std::size_t, std::size_t>> splits;  // (bead, orphan)
-    for (std::size_t k = 0; k < beads.size(); ++k) {
-      const Bead& bead = beads[k];
-      const bool many_en = bead.source.size() == 1 && bead.target.size() >= 2;
-      const bool many_zh = bead.target.size() == 1 && bead.source.size() >= 2;
-      const std::size_t orphan = many_en ? orphan_in(bead, true) : many_zh ? orphan_in(bead, false) : kNoOrphan;
-      if (orphan != kNoOrphan) splits.emplace_back(k, orphan);
-    }
-    return split_in_place(std::move(beads), splits, [&](Bead& bead, std::size_t orphan, Bead& first, Bead& second) {
-      const bool many_en = bead.source.size() == 1;
-      Bead rest = std::move(bead);
-      Bead alone;
-      auto& side = many_en ? rest.target : rest.source;
-      const std::size_t index = side[orphan];
-      side.erase(side.begin() + static_cast<std::ptrdiff_t>(orphan));
-      (many_en ? alone.target : alone.source).push_back(index);
-      const std::size_t i0 = rest.source.front(), i1 = rest.source.back() + 1;
-      const std::size_t j0 = rest.target.front(), j1 = rest.target.back() + 1;
-      rest.score = confidence(i0, i1, j0, j1);
-      if (orphan == 0) first = std::move(alone), second = std::move(rest);
-      else first = std::move(rest), second = std::move(alone);
+  ScoredPath split_orphans(ScoredPath path) const {
+    return split_steps(std::move(path), [&](PathStep step, float, std::size_t i0, std::size_t j0, std::pair<PathStep, float>& first,
+                                            std::pair<PathStep, float>& second) {
+      const bool many_en = step.zh == 1 && step.en >= 2;
+      const bool many_zh = step.en == 1 && step.zh >= 2;
+      const std::size_t i1 = i0 + step.zh, j1 = j0 + step.en;
+      const std::size_t orphan = many_en || many_zh ? orphan_in(i0, i1, j0, j1, many_en) : kNoOrphan;
+      if (orphan == kNoOrphan) return false;
+      // The rest of the bead without the orphan (its first or last sentence on the many side).
+      const bool at_start = orphan == 0;
+      const std::size_t ri0 = many_zh && at_start ? i0 + 1 : i0, ri1 = many_zh && !at_start ? i1 - 1 : i1;
+      const std::size_t rj0 = many_en && at_start ? j0 + 1 : j0, rj1 = many_en && !at_start ? j1 - 1 : j1;
+      const std::pair<PathStep, float> rest{{static_cast<std::uint32_t>(ri1 - ri0), static_cast<std::uint32_t>(rj1 - rj0)}, confidence(ri0, ri1, rj0, rj1)};
+      const std::pair<PathStep, float> alone{{many_en ? 0u : 1u, many_en ? 1u : 0u}, 0.f};
+      first = at_start ? alone : rest;
+      second = at_start ? rest : alone;
+      return true;
     });
   }
 
  private:
   static constexpr std::size_t kNoOrphan = static_cast<std::size_t>(-1);
 
-  // The position (first or last) in the bead's many side of a sentence the
-  // single sentence on the other side does not translate, or kNoOrphan.
-  std::size_t orphan_in(const Bead& bead, bool many_en) const {
-    const auto& many = many_en ? bead.target : bead.source;
-    const std::size_t one = many_en ? bead.source.front() : bead.target.front();
+  // The position (first or last) in the many side of the bead zh [i0, i1)
+  // with en [j0, j1) of a sentence the single sentence on the other side
+  // does not translate, or kNoOrphan.
+  std::size_t orphan_in(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, bool many_en) const {
+    const std::size_t many_first = many_en ? j0 : i0, many_count = many_en ? j1 - j0 : i1 - i0;
+    const std::size_t one = many_en ? i0 : j0;
+    if (many_count > kMaxSpan) return kNoOrphan;  // (no bead of the path has more)
     const auto& one_features = many_en ? zh_[one] : en_[one];
     float one_weight = 0;
     for (float w : one_features.tokens.weights()) one_weight += w;
     if (one_weight <= 0) return kNoOrphan;
     // Bits of the single sentence's tokens each sentence of the many side covers.
-    std::vector<std::uint64_t> covers;
-    for (std::size_t k : many) {
+    std::array<std::uint64_t, kMaxSpan> covers{};
+    for (std::size_t q = 0; q < many_count; ++q) {
+      const std::size_t k = many_first + q;
       const PairMasks pm = many_en ? masks(one, k) : masks(k, one);
-      covers.push_back(many_en ? pm.zh : pm.en);
+      covers[q] = many_en ? pm.zh : pm.en;
     }
     float zh_length = 0, en_length = 0;
-    for (std::size_t i : bead.source) zh_length += zh_[i].length;
-    for (std::size_t j : bead.target) en_length += en_[j].length;
+    for (std::size_t i = i0; i < i1; ++i) zh_length += zh_[i].length;
+    for (std::size_t j = j0; j < j1; ++j) en_length += en_[j].length;
     auto deviation = [&](float zh, float en) { return std::log((en + kSmoothing * ratio_) / ((zh + kSmoothing) * ratio_)); };
     const float with_all = std::fabs(deviation(zh_length, en_length));
     std::size_t best = kNoOrphan;
     float best_exclusive = 1.f;
-    for (std::size_t position : {std::size_t{0}, many.size() - 1}) {
-      const std::size_t k = many[position];
+    for (std::size_t position : {std::size_t{0}, many_count - 1}) {
+      const std::size_t k = many_first + position;
       const auto& features = many_en ? en_[k] : zh_[k];
       if (features.tokens.size() < static_cast<std::size_t>(w_.orphan_tokens)) continue;
       std::uint64_t others = 0;
-      for (std::size_t q = 0; q < many.size(); ++q)
+      for (std::size_t q = 0; q < many_count; ++q)
         if (q != position) others |= covers[q];
       const float exclusive = weighted_bits(covers[position] & ~others, one_features.tokens.weights()) / one_weight;
       const float without = many_en ? std::fabs(deviation(zh_length, en_length - features.length))
@@ -1275,7 +1303,7 @@ class Search {
                (static_cast<float>((zh.first > 0) != (en.first > 0)) + static_cast<float>((zh.second > 0) != (en.second > 0)));
     }
     if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
-    total -= merge_penalty(i1 - i0, j1 - j0);
+    total -= merge_penalty(i1 - i0, j1 - j0, narration(i0, i1, j0, j1, speech(zh_, i0, i1) || speech(en_, j0, j1)));
     if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
     return total + ends;
@@ -1384,7 +1412,7 @@ class Search {
   float endings_ = 0.f;  // w_.endings
   float closing_ = 0.f;  // w_.closing
   std::vector<float> zh_norm_, en_norm_;
-  std::vector<double> zh_length_, en_length_;  // prefix sums of sentence lengths
+  std::vector<std::uint32_t> zh_length_, en_length_;  // prefix sums of sentence lengths
   std::vector<double> zh_log_, en_log_;        // see length_term
   float lexical_ = 0, orphan_ = 0, quotes_ = 0, quote_presence_ = 0, paragraph_ = 0;  // the weights as floats
   // The entries of zh_log_ and en_log_ of the spans of up to kMaxSpan
@@ -1421,7 +1449,8 @@ class Search {
       }
     }
   }
-  std::array<float, kShapes.size()> shape_penalty_{};
+  // merge_penalty of each shape, of the shape in narration, and the less of the two (for the search's bound).
+  std::array<float, kShapes.size()> shape_penalty_{}, narration_penalty_{}, least_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
   std::vector<std::uint8_t> zh_spans_, en_spans_;
   bool can_prune_ = false;
@@ -1491,7 +1520,7 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
     out.push_back(std::move(found.features));
     out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
     count_quotes(doc.text, sentence.span, out.back());
-    out.back().ending = find_ending(doc.text, sentence.span);
+    out.back().ending = find_ending(doc.text, sentence.span) | (ends_with_stop(doc.text, sentence.span) ? kEndingStop : 0);
     // A sentence that starts in lower case goes on from the one before
     // ("'Why?' he asked." split after the question): that one ends nothing.
     if (out.size() >= 2 && starts_lower(doc.text, sentence.span)) out[out.size() - 2].ending = 0;
@@ -1505,32 +1534,28 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
 // tokens is two unpaired sides (an omission next to an addition), not a translation.
 // In a free (literary) translation many renderings share no dictionary
 // evidence: more than max(2, 1%) of the pairs of a path.
-bool free_translation(const std::vector<Bead>& beads) {
+bool free_translation(const ScoredPath& path) {
   std::size_t pairs = 0, unrelated = 0;
-  for (const auto& bead : beads)
-    if (!bead.source.empty() && !bead.target.empty()) ++pairs, unrelated += bead.score <= 0.f ? 1 : 0;
+  for (std::size_t k = 0; k < path.size(); ++k)
+    if (path.steps[k].zh > 0 && path.steps[k].en > 0) ++pairs, unrelated += path.scores[k] <= 0.f ? 1 : 0;
   return unrelated > std::max<std::size_t>(2, pairs / 100);
 }
 
 // Only where such beads are rare is one an omission next to an addition.
-// (The beads are moved into the result, not copied.)
-std::vector<Bead> split_unrelated(std::vector<Bead> beads, const std::vector<SentenceFeatures>& zh,
-                                  const std::vector<SentenceFeatures>& en, int min_tokens) {
-  if (free_translation(beads)) return beads;
-  std::vector<std::pair<std::size_t, std::size_t>> splits;  // (bead, 0), see split_in_place
-  for (std::size_t k = 0; k < beads.size(); ++k) {
-    const Bead& bead = beads[k];
-    if (bead.source.empty() || bead.target.empty() || bead.score > 0.f) continue;
+ScoredPath split_unrelated(ScoredPath path, const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                           int min_tokens) {
+  if (free_translation(path)) return path;
+  return split_steps(std::move(path), [&](PathStep step, float score, std::size_t i0, std::size_t j0, std::pair<PathStep, float>& first,
+                                          std::pair<PathStep, float>& second) {
+    if (step.zh == 0 || step.en == 0 || score > 0.f) return false;
     std::size_t zh_tokens = 0, en_tokens = 0;
-    for (auto i : bead.source) zh_tokens += zh[i].tokens.size();
-    for (auto j : bead.target) en_tokens += en[j].tokens.size();
+    for (std::size_t i = i0; i < i0 + step.zh; ++i) zh_tokens += zh[i].tokens.size();
+    for (std::size_t j = j0; j < j0 + step.en; ++j) en_tokens += en[j].tokens.size();
     const auto min_side = static_cast<std::size_t>(min_tokens);
-    if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) continue;
-    splits.emplace_back(k, 0);
-  }
-  return split_in_place(std::move(beads), splits, [](Bead& bead, std::size_t, Bead& first, Bead& second) {
-    first = {std::move(bead.source), {}, 0.f};
-    second = {{}, std::move(bead.target), 0.f};
+    if (zh_tokens < min_side || en_tokens < min_side || zh_tokens + en_tokens < 3 * min_side) return false;
+    first = {{step.zh, 0}, 0.f};
+    second = {{0, step.en}, 0.f};
+    return true;
   });
 }
 
@@ -1539,8 +1564,8 @@ std::vector<Bead> split_unrelated(std::vector<Bead> beads, const std::vector<Sen
 // translation's), within [fit_low, fit_high]; unchanged on fewer than 20
 // pairing beads (too few to tell).
 double fitted_sigma(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                    const std::vector<Bead>& beads, float ratio, const AlignWeights& weights) {
-  const double spread = length_spread(zh, en, beads, ratio, kSmoothing, 20);
+                    const Path& path, float ratio, const AlignWeights& weights) {
+  const double spread = length_spread(zh, en, path, ratio, kSmoothing, 20);
   if (weights.fit_length <= 0 || spread <= 0) return weights.length_sigma;
   return weights.length_sigma * std::clamp(spread / weights.fit_length, weights.fit_low, weights.fit_high);
 }
@@ -1554,8 +1579,8 @@ double fitted_sigma(const std::vector<SentenceFeatures>& zh, const std::vector<S
 constexpr std::size_t kEndingBeads = 10;
 // (classes: the ending bits fitted, kEndingClass or kEndingQuoted.)
 double fitted_endings(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                      const std::vector<Bead>& beads, double weight, std::uint8_t classes) {
-  const EndingFit fit = ending_fit(zh, en, beads, classes);
+                      const Path& path, double weight, std::uint8_t classes) {
+  const EndingFit fit = ending_fit(zh, en, path, classes);
   if (weight == 0 || fit.ending < kEndingBeads || fit.alike == 0) return 0.0;
   return weight * std::max(0.0, std::log(static_cast<double>(fit.alike) / std::max(fit.chance, 0.5)));
 }
@@ -1567,33 +1592,25 @@ double fitted_endings(const std::vector<SentenceFeatures>& zh, const std::vector
 // touches any band almost everywhere: widening there only costs (the cap
 // keeps the search linear), while a real pair touches in a few places.
 void search_near(Search& search, const Path& path, std::size_t margin, std::size_t widest,
-                 std::vector<Bead>& beads) {
+                 ScoredPath& out) {
   search.path_band(path, margin);
   const std::size_t first_cells = search.cells();
   float best = -std::numeric_limits<float>::infinity();
-  while (!search.run(beads) && search.keep_touches_where_paired(path) && margin < widest && search.path_score() > best + 1e-3f) {
+  while (!search.run(out) && search.keep_touches_where_paired(path) && margin < widest && search.path_score() > best + 1e-3f) {
     best = search.path_score();
     search.widen_where_touched(path, margin *= 2);
     if (search.cells() - first_cells > first_cells / 2) break;
   }
 }
 
-}  // namespace
 
-Alignment align_sentences(const Document& source, std::vector<Sentence> source_sentences, const Document& target,
-                          std::vector<Sentence> target_sentences, const AlignOptions& options) {
-  Alignment alignment;
-  alignment.source_sentences = std::move(source_sentences);
-  alignment.target_sentences = std::move(target_sentences);
+// The path of the beads of Chinese sentences (rows) with English ones
+// (columns), and their scores.
+ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_sentences, const Document& en_doc,
+                      const std::vector<Sentence>& en_sentences, const AlignOptions& options) {
   const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
   // (Held only while the features are made: its caches, the pinyin of every character seen, are not needed after.)
   std::optional<FeatureExtractor> extractor(std::in_place, lexicon, options.glossary, options.weights.sub_glosses);
-  // The search runs Chinese (rows) against English (columns); an en->zh pair is swapped.
-  const bool swapped = source.lang != Lang::zh && target.lang == Lang::zh;
-  const Document& zh_doc = swapped ? target : source;
-  const Document& en_doc = swapped ? source : target;
-  const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
-  const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
   std::vector<std::vector<Offer>> en_offers;
   auto en = features_of(*extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers);
   // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
@@ -1612,11 +1629,11 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
   // (Declared after the sides: destroyed before them, which never read it then.)
   const TokenPools token_pools = finish_features(zh, en, english_ids);
-  // (Held while searches run: freed while the pairs are learned, and made again after.)
-  std::optional<EnglishIndex> english_index(std::in_place, index_english(en, english_ids));
+  // (Held while searches run: made after the coarse path, freed while the pairs are learned, and made again after.)
+  std::optional<EnglishIndex> english_index;
   mark_speech(zh);
   mark_speech(en);
-  std::vector<Bead> beads;
+  ScoredPath path;
   // A sentence without dictionary evidence is no sign of a wrong merge in a
   // free translation: the first pass is lenient, and the second keeps that
   // only when the first path shows the translation is free.
@@ -1630,38 +1647,39 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
+  english_index.emplace(index_english(en, english_ids));
   {
     Search search(zh, en, lenient, guide.ratio, *english_index);
     search.evidence_only();
     if (whole) {
       search.whole();
-      search.run(beads);
+      search.run(path);
     } else {
       // The band widens where the best path touches its edge, up to four
       // times: beyond that the sentence scores pull against the chunks' evidence
       // (spreading the last sentences of one side over text the other lacks).
       const std::size_t margin = std::max<std::size_t>(options.band, 4);
-      search_near(search, guide.path, margin, margin * 4, beads);
+      search_near(search, guide.path, margin, margin * 4, path);
       Path().swap(guide.path);  // (only its ratio is needed from here)
     }
   }
-  const bool free = free_translation(beads);
+  const bool free = free_translation(path);
   english_index.reset();
   // From here on the endings' reward is the one the first path tells.
-  lenient.endings = fitted_endings(zh, en, beads, options.weights.endings, kEndingClass);
-  lenient.closing = fitted_endings(zh, en, beads, options.weights.closing, kEndingQuoted);
+  lenient.endings = fitted_endings(zh, en, path.steps, options.weights.endings, kEndingClass);
+  lenient.closing = fitted_endings(zh, en, path.steps, options.weights.closing, kEndingQuoted);
   AlignWeights fitted = options.weights;
   fitted.endings = lenient.endings;
   fitted.closing = lenient.closing;
   const bool learned = options.weights.learn_dice > 0 &&
-                       learn_pairs(zh, en, beads, options.weights.learn_dice, options.weights.learn_count,
+                       learn_pairs(zh, en, path.steps, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;
   english_index.emplace(index_english(en, english_ids));
   // The leads' reward, fitted on the first path with the learned pairs.
   Speakers speakers;
   if (leads) {
     speakers = Speakers(zh, zh_leads, std::move(en_leads));
-    speakers.fit_weight(beads, options.weights.speakers);
+    speakers.fit_weight(path.steps, options.weights.speakers);
   }
   std::vector<std::uint64_t>().swap(zh_leads);
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
@@ -1669,9 +1687,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
     if (learned) rate_tokens(zh, en, english_ids);
     AlignWeights second = free ? lenient : fitted;
-    second.length_sigma = fitted_sigma(zh, en, beads, guide.ratio, options.weights);
-    const Path first = path_of(beads);
-    std::vector<Bead>().swap(beads);  // (each run clears and refills them: not held through the search)
+    second.length_sigma = fitted_sigma(zh, en, path.steps, guide.ratio, options.weights);
+    const Path first = std::move(path.steps);
+    path = ScoredPath{};  // (each run clears and refills it)
     Search search(zh, en, second, guide.ratio, *english_index);
     search.set_speakers(&speakers);
     // Widening is bounded: on repetitive text the best path keeps touching
@@ -1680,30 +1698,57 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     // three sentences of the first on MAC-Dev, TICO-19 and the synthetic
     // pair (beads the same as with a half width of 16, at a quarter of its
     // cells), and widens where it touches the edge.
-    search_near(search, first, 4, 64, beads);
+    search_near(search, first, 4, 64, path);
   } else {
     // The first path is the pair's: its beads scored as the search scores them.
     Search search(zh, en, lenient, guide.ratio, *english_index);
-    search.path_band(path_of(beads), 2);
-    search.score_beads(beads);
+    search.path_band(path.steps, 2);
+    search.score_beads(path);
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : fitted;
     Search search(zh, en, last, guide.ratio, *english_index);
     search.set_speakers(&speakers);
-    search.path_band(path_of(beads), 2);
-    search.join_crossed_near_path(beads);
+    search.path_band(path.steps, 2);
+    search.join_crossed_near_path(path);
   }
-  if (options.weights.split_unrelated > 0 && !lexicon.empty()) beads = split_unrelated(std::move(beads), zh, en, options.weights.split_unrelated);
+  if (options.weights.split_unrelated > 0 && !lexicon.empty()) path = split_unrelated(std::move(path), zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
     Search search(zh, en, options.weights, guide.ratio, *english_index);
-    search.path_band(path_of(beads), 2);
-    beads = search.split_orphans_near_path(std::move(beads));
+    search.path_band(path.steps, 2);
+    path = search.split_orphans_near_path(std::move(path));
   }
-  if (swapped)
-    for (auto& bead : beads) std::swap(bead.source, bead.target);
-  alignment.beads = std::move(beads);
+  return path;
+}
+
+}  // namespace
+
+Alignment align_sentences(const Document& source, std::vector<Sentence> source_sentences, const Document& target,
+                          std::vector<Sentence> target_sentences, const AlignOptions& options) {
+  Alignment alignment;
+  alignment.source_sentences = std::move(source_sentences);
+  alignment.target_sentences = std::move(target_sentences);
+  // The search runs Chinese (rows) against English (columns); an en->zh pair is swapped.
+  const bool swapped = source.lang != Lang::zh && target.lang == Lang::zh;
+  const Document& zh_doc = swapped ? target : source;
+  const Document& en_doc = swapped ? source : target;
+  const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
+  const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
+  const ScoredPath path = align_path(zh_doc, zh_sentences, en_doc, en_sentences, options);
+  // The beads, made once the sentences' features are freed.
+  alignment.beads.reserve(path.size());
+  std::size_t i = 0, j = 0;
+  for (std::size_t k = 0; k < path.size(); ++k) {
+    Bead& bead = alignment.beads.emplace_back();
+    auto& zh_side = swapped ? bead.target : bead.source;
+    auto& en_side = swapped ? bead.source : bead.target;
+    zh_side.reserve(path.steps[k].zh);
+    en_side.reserve(path.steps[k].en);
+    for (const std::size_t end = i + path.steps[k].zh; i < end; ++i) zh_side.push_back(i);
+    for (const std::size_t end = j + path.steps[k].en; j < end; ++j) en_side.push_back(j);
+    bead.score = path.scores[k];
+  }
   return alignment;
 }
 

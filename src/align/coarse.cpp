@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <unordered_map>
 #include <utility>
@@ -77,13 +78,9 @@ struct Chunk {
   std::size_t first = 0, last = 0;  // [first, last) of the units of the level below (sentences at the first level)
   float length = 0;                 // code points (Chinese) or characters (English)
   float weight = 0;                 // token weight needing a counterpart
-  // English: the ids of the tokens, with their token weight. (A Chinese
-  // chunk's offered ids, far more, are made when the search needs them: see ChineseIds.)
-  WeightedIds ids;
+  // (The ids a chunk offers or needs are made when the search needs them: see ChunkIds.)
 };
 
-// keep: the ids are kept (without the room the unmerged ones needed, about
-// as much again, often more); else they are scratch, reused.
 // Sorted ids: the weights of equal ids summed into one entry, in order.
 void merge_equal(WeightedIds& ids) {
   std::size_t out = 0;
@@ -92,12 +89,6 @@ void merge_equal(WeightedIds& ids) {
     else ids[out++] = ids[k];
   }
   ids.resize(out);
-}
-
-void sort_and_merge(WeightedIds& ids, bool keep = true) {
-  std::sort(ids.begin(), ids.end());
-  merge_equal(ids);
-  if (keep) ids.shrink_to_fit();
 }
 
 // Adds the ids a sentence offers (Chinese) or its tokens need (English), with their token weight.
@@ -130,53 +121,54 @@ std::vector<std::pair<std::size_t, std::size_t>> group_by_length(std::size_t cou
   return groups;
 }
 
-// chinese: the chunks hold no ids (see ChineseIds).
-std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, bool chinese, float target) {
+std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, float target) {
+  const auto groups = group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target);
   std::vector<Chunk> chunks;
-  for (const auto& [begin, end] : group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target)) {
+  chunks.reserve(groups.size());  // (made at its size: grown, a book's chunks held up to twice their room)
+  for (const auto& [begin, end] : groups) {
     Chunk chunk;
     chunk.first = begin, chunk.last = end;
     for (std::size_t s = begin; s < end; ++s) {
       const SentenceFeatures& f = side[s];
       chunk.length += f.length;
       for (float w : f.tokens.weights()) chunk.weight += w;
-      if (!chinese) add_sentence_ids(f, false, chunk.ids);
     }
-    if (!chinese) sort_and_merge(chunk.ids);
-    chunks.push_back(std::move(chunk));
+    chunks.push_back(chunk);
   }
   return chunks;
 }
 
 std::vector<Chunk> coarser_chunks(const std::vector<Chunk>& finer, float target) {
+  const auto groups = group_by_length(finer.size(), [&](std::size_t k) { return finer[k].length; }, target);
   std::vector<Chunk> chunks;
-  for (const auto& [begin, end] : group_by_length(finer.size(), [&](std::size_t k) { return finer[k].length; }, target)) {
+  chunks.reserve(groups.size());
+  for (const auto& [begin, end] : groups) {
     Chunk chunk;
     chunk.first = begin, chunk.last = end;
     for (std::size_t k = begin; k < end; ++k) {
       chunk.length += finer[k].length;
       chunk.weight += finer[k].weight;
-      chunk.ids.insert(chunk.ids.end(), finer[k].ids.begin(), finer[k].ids.end());
     }
-    if (!chunk.ids.empty()) sort_and_merge(chunk.ids);
-    chunks.push_back(std::move(chunk));
+    chunks.push_back(chunk);
   }
   return chunks;
 }
 
-// The ids a Chinese chunk offers, with their token weight, made when the
-// search needs them (all the chunks' at once took more than the offers of
-// the sentences): at the first level from its sentences' offers, above it
-// from the chunks of the level below, merged as the English chunks' are
-// (the same sums in the same order).
-class ChineseIds {
+// The ids a Chinese chunk offers, or an English chunk's tokens need, with
+// their token weight, made when the search needs them (all the chunks' at
+// once took more than the offers of the sentences, and every level's
+// English ids at once were the most the coarse path held): at the first
+// level from its sentences', above it from the chunks of the level below,
+// sorted and each id's weights summed in order (as a sort of all of them
+// would order them).
+class ChunkIds {
  public:
-  ChineseIds(const std::vector<SentenceFeatures>& sentences, const std::vector<std::vector<Chunk>>& levels)
-      : sentences_(sentences), levels_(levels), scratch_(levels.size()) {}
+  ChunkIds(const std::vector<SentenceFeatures>& sentences, const std::vector<std::vector<Chunk>>& levels, bool chinese)
+      : sentences_(sentences), levels_(levels), chinese_(chinese), scratch_(levels.size()) {}
   // The ids of chunk `a` of `level` (valid until the next call).
-  // Each part (a sentence's offers, ascending and one per id; a finer
-  // chunk's ids, sorted and merged) is merged into the sorted ids before it:
-  // the same sorted sequence a sort of them all gives, without sorting.
+  // Each part (a sentence's ids, sorted (a Chinese sentence's offers are,
+  // one per id); a finer chunk's ids, sorted and merged) is merged into the
+  // sorted ids before it: the same sorted sequence a sort of them all gives.
   const WeightedIds& of(std::size_t level, std::size_t a) {
     WeightedIds& out = scratch_[level];
     out.clear();
@@ -185,14 +177,15 @@ class ChineseIds {
       WeightedIds& part = part_;
       if (level == 0) {
         part.clear();
-        add_sentence_ids(sentences_[k], true, part);
+        add_sentence_ids(sentences_[k], chinese_, part);
+        if (!chinese_) std::sort(part.begin(), part.end());
       }
       const WeightedIds& run = level == 0 ? part : of(level - 1, k);
       merged_.resize(out.size() + run.size());
       std::merge(out.begin(), out.end(), run.begin(), run.end(), merged_.begin());
       out.swap(merged_);
     }
-    // (Sorted: the equal ids' weights are summed as sort_and_merge sums them.)
+    // (Sorted: each id's weights are summed in order.)
     merge_equal(out);
     return out;
   }
@@ -200,6 +193,7 @@ class ChineseIds {
  private:
   const std::vector<SentenceFeatures>& sentences_;
   const std::vector<std::vector<Chunk>>& levels_;
+  bool chinese_;
   std::vector<WeightedIds> scratch_;  // one a level
   WeightedIds part_, merged_;         // a sentence's ids; the merge's output
 };
@@ -212,10 +206,12 @@ constexpr std::array<ChunkShape, 8> kChunkShapes = {
     {{1, 1, 0.f}, {1, 0, 0.25f}, {0, 1, 0.25f}, {1, 2, 0.5f}, {2, 1, 0.5f}, {2, 2, 1.f}, {1, 3, 1.f}, {3, 1, 1.f}}};
 constexpr std::size_t kMaxChunkSpan = 3;
 
-// Aligns chunks inside a band (every cell when `band` is null). zh_ids(a): the ids Chinese chunk a offers.
-template <class ZhIds>
-std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, float ratio, const Band* band,
-                               ZhIds zh_ids) {
+// Aligns chunks inside a band (every cell when `band` is null). zh_ids(a):
+// the ids Chinese chunk a offers; en_ids(b): those English chunk b needs
+// (each valid until the next call).
+template <class ZhIds, class EnIds>
+Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, float ratio, const Band* band, ZhIds zh_ids,
+                  EnIds en_ids) {
   const std::size_t n = zh.size(), m = en.size();
   Band whole;
   if (!band) {
@@ -230,45 +226,63 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
   // The English chunks holding each id (a position in the vocabulary), by
   // ascending chunk: postings[start[id], start[id + 1]) (flat arrays indexed by
   // the id, where a hash map took a node and a vector an id).
+  // (The level's ids made once, in blocks (no room held for growth), and
+  // freed once placed: holding every level's at once was the most the
+  // coarse path held.)
+  std::deque<std::pair<std::uint32_t, float>> level_ids;
+  std::vector<std::size_t> level_start(m + 1, 0);
   std::uint32_t ids_end = 0;
-  for (const Chunk& chunk : en)
-    for (const auto& [id, w] : chunk.ids) ids_end = std::max(ids_end, id + 1);
+  for (std::size_t b = 0; b < m; ++b) {
+    for (const auto& entry : en_ids(b)) level_ids.push_back(entry), ids_end = std::max(ids_end, entry.first + 1);
+    level_start[b + 1] = level_ids.size();
+  }
   std::vector<std::uint32_t> start(std::size_t{ids_end} + 1, 0);
-  for (const Chunk& chunk : en)
-    for (const auto& [id, w] : chunk.ids) ++start[id + 1];
+  for (const auto& [id, w] : level_ids) ++start[id + 1];
   for (std::size_t id = 0; id < ids_end; ++id) start[id + 1] += start[id];
   std::vector<std::pair<std::uint32_t, float>> postings(start.back());
   {
     std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
     for (std::size_t b = 0; b < m; ++b)
-      for (const auto& [id, w] : en[b].ids) postings[fill[id]++] = {static_cast<std::uint32_t>(b), w};
+      for (std::size_t k = level_start[b]; k < level_start[b + 1]; ++k) {
+        const auto& [id, w] = level_ids[k];
+        postings[fill[id]++] = {static_cast<std::uint32_t>(b), w};
+      }
   }
+  decltype(level_ids)().swap(level_ids);
   // A word in many chunks is no evidence of where a chunk goes.
   const std::size_t common = std::max<std::size_t>(16, m / 8);
-  std::vector<std::size_t> cell_lo(n);
-  std::vector<std::vector<float>> shared(n);
-  double fraction_sum = 0;
-  std::size_t fraction_count = 0;
+  // Row a's cells: columns [cell_lo[a], cell_lo[a] + shared_start[a + 1] -
+  // shared_start[a]), their evidence at shared[shared_start[a]...] (one
+  // array: a vector a row took its header and its block's overhead, more
+  // than its few cells).
+  std::vector<std::size_t> cell_lo(n), shared_start(n + 1, 0);
   for (std::size_t a = 0; a < n; ++a) {
     const std::size_t first = lo[a] >= kMaxChunkSpan ? lo[a] - kMaxChunkSpan : 0;
     const std::size_t last = std::min(m, hi[std::min(n, a + kMaxChunkSpan)]);
     cell_lo[a] = first;
-    shared[a].assign(last > first ? last - first : 0, 0.f);
+    shared_start[a + 1] = shared_start[a] + (last > first ? last - first : 0);
+  }
+  std::vector<float> shared(shared_start[n], 0.f);
+  double fraction_sum = 0;
+  std::size_t fraction_count = 0;
+  for (std::size_t a = 0; a < n; ++a) {
+    const std::size_t first = cell_lo[a], last = first + (shared_start[a + 1] - shared_start[a]);
+    float* row = shared.data() + shared_start[a];
     for (const auto& [id, zh_weight] : zh_ids(a)) {
       if (id >= ids_end || start[id + 1] - start[id] > common) continue;
       const auto list_end = postings.begin() + start[id + 1];
       auto it = std::lower_bound(postings.begin() + start[id], list_end, std::make_pair(static_cast<std::uint32_t>(first), -1.f));
-      for (; it != list_end && it->first < last; ++it) shared[a][it->first - first] += zh_weight + it->second;
+      for (; it != list_end && it->first < last; ++it) row[it->first - first] += zh_weight + it->second;
     }
-    for (std::size_t k = 0; k < shared[a].size(); ++k) {
+    for (std::size_t k = 0; k < last - first; ++k) {
       const float total = zh[a].weight + en[first + k].weight;
-      if (total > 0) fraction_sum += std::min(1.f, shared[a][k] / total), ++fraction_count;
+      if (total > 0) fraction_sum += std::min(1.f, row[k] / total), ++fraction_count;
     }
   }
   // Most pairs in reach are not translations: their mean share is what chance gives.
   const float chance = fraction_count ? static_cast<float>(fraction_sum / static_cast<double>(fraction_count)) : 0.f;
   auto shared_at = [&](std::size_t a, std::size_t b) {
-    return b >= cell_lo[a] && b - cell_lo[a] < shared[a].size() ? shared[a][b - cell_lo[a]] : 0.f;
+    return b >= cell_lo[a] && b - cell_lo[a] < shared_start[a + 1] - shared_start[a] ? shared[shared_start[a] + (b - cell_lo[a])] : 0.f;
   };
   constexpr float kLexical = 4.f, kSigma = 0.3f, kSmoothing = 8.f;
   // The weights and lengths of the runs of 1..kMaxChunkSpan Chinese chunks
@@ -334,30 +348,28 @@ std::vector<Bead> align_chunks(const std::vector<Chunk>& zh, const std::vector<C
       back[cell / 2] = static_cast<std::uint8_t>((back[cell / 2] & ~(0xF << (cell % 2 * 4))) | (best_shape << (cell % 2 * 4)));
     }
   }
-  std::vector<Bead> beads;
+  Path path;
   std::size_t i = n, j = m;
   while (i > 0 || j > 0) {
     const std::uint8_t s = back_at(i, j);
     if (s == 0xF) break;  // cannot happen: 1-0 and 0-1 reach every cell of a band
     const auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
-    Bead bead;
-    for (std::size_t k = i - a; k < i; ++k) bead.source.push_back(k);
-    for (std::size_t k = j - b; k < j; ++k) bead.target.push_back(k);
-    beads.push_back(std::move(bead));
+    path.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
     i -= a, j -= b;
   }
-  std::reverse(beads.begin(), beads.end());
-  return beads;
+  std::reverse(path.begin(), path.end());
+  return path;
 }
 
 // The path over chunks restated over the units the chunks are made of.
-Path expand(const std::vector<Bead>& beads, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
+Path expand(const Path& path, const std::vector<Chunk>& zh, const std::vector<Chunk>& en) {
   Path out;
-  out.reserve(beads.size());
-  for (const Bead& bead : beads) {
+  out.reserve(path.size());
+  std::size_t a = 0, b = 0;  // the step's first chunks
+  for (const PathStep& step : path) {
     PathStep unit;
-    for (std::size_t a : bead.source) unit.zh += static_cast<std::uint32_t>(zh[a].last - zh[a].first);
-    for (std::size_t b : bead.target) unit.en += static_cast<std::uint32_t>(en[b].last - en[b].first);
+    for (const std::size_t end = a + step.zh; a < end; ++a) unit.zh += static_cast<std::uint32_t>(zh[a].last - zh[a].first);
+    for (const std::size_t end = b + step.en; b < end; ++b) unit.en += static_cast<std::uint32_t>(en[b].last - en[b].first);
     out.push_back(unit);
   }
   return out;
@@ -366,15 +378,21 @@ Path expand(const std::vector<Bead>& beads, const std::vector<Chunk>& zh, const 
 // The length ratio of the part of the pair a path translates: from its first
 // bead pairing both sides to its last (a side cut at a different point has
 // text the other lacks only beyond them).
-float paired_ratio(const std::vector<Bead>& path, const std::vector<Chunk>& zh, const std::vector<Chunk>& en,
-                   bool same_script) {
-  auto pairs = [](const Bead& bead) { return !bead.source.empty() && !bead.target.empty(); };
-  const auto first = std::find_if(path.begin(), path.end(), pairs);
-  const auto last = std::find_if(path.rbegin(), path.rend(), pairs);
-  if (first == path.end()) return plausible_ratio(0, 0, same_script);
+float paired_ratio(const Path& path, const std::vector<Chunk>& zh, const std::vector<Chunk>& en, bool same_script) {
+  // The chunks from the first pairing step's first to the last one's last: [zh_first, zh_end) and [en_first, en_end).
+  bool pairs = false;
+  std::size_t a = 0, b = 0, zh_first = 0, en_first = 0, zh_end = 0, en_end = 0;
+  for (const PathStep& step : path) {
+    if (step.zh > 0 && step.en > 0) {
+      if (!pairs) pairs = true, zh_first = a, en_first = b;
+      zh_end = a + step.zh, en_end = b + step.en;
+    }
+    a += step.zh, b += step.en;
+  }
+  if (!pairs) return plausible_ratio(0, 0, same_script);
   double zh_total = 0, en_total = 0;
-  for (std::size_t a = first->source.front(); a <= last->source.back(); ++a) zh_total += zh[a].length;
-  for (std::size_t b = first->target.front(); b <= last->target.back(); ++b) en_total += en[b].length;
+  for (std::size_t k = zh_first; k < zh_end; ++k) zh_total += zh[k].length;
+  for (std::size_t k = en_first; k < en_end; ++k) en_total += en[k].length;
   return plausible_ratio(zh_total, en_total, same_script);
 }
 
@@ -397,16 +415,15 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   const float zh_target = zh.empty() ? 1.f : kFirst * static_cast<float>(zh_total / static_cast<double>(zh.size()));
   // The Chinese chunks do not depend on the ratio: each level is made once,
   // and kept for the rounds after (a lopsided pair takes three).
-  // Levels are moved in: an initializer list or assign(1, x) would copy every chunk's ids.
   std::vector<std::vector<Chunk>> zh_levels, en_levels;
-  zh_levels.push_back(sentence_chunks(zh, true, zh_target));
-  std::vector<Bead> path;
+  zh_levels.push_back(sentence_chunks(zh, zh_target));
+  Path path;
   // The whole pair's ratio is wrong where one side has text the other lacks:
   // further rounds chunk by the ratio of the part the round before paired.
   float ratio = pair_length_ratio(zh, en, same_script);
   for (int round = 0; round < 3; ++round) {
     en_levels.clear();
-    en_levels.push_back(sentence_chunks(en, false, zh_target * ratio));
+    en_levels.push_back(sentence_chunks(en, zh_target * ratio));
     float target = zh_target;
     std::size_t top = 0;  // the level searched whole
     while ((top == 0 || (zh_levels[top].size() + 1) * (en_levels.back().size() + 1) > kWholeCells) && zh_levels[top].size() > kGroup &&
@@ -418,9 +435,10 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
     }
     zh_levels.resize(top + 1);
     // The top level is searched whole.
-    ChineseIds zh_ids(zh, zh_levels);
+    ChunkIds zh_ids(zh, zh_levels, true), en_ids(en, en_levels, false);
     path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr,
-                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(top, a); });
+                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(top, a); },
+                        [&](std::size_t b) -> const WeightedIds& { return en_ids.of(top, b); });
     const float paired = paired_ratio(path, zh_levels.back(), en_levels.back(), same_script);
     if (std::fabs(std::log(paired / ratio)) < 0.05f) break;
     ratio = paired;
@@ -429,9 +447,10 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   for (std::size_t level = zh_levels.size() - 1; level-- > 0;) {
     const Path rough = expand(path, zh_levels[level + 1], en_levels[level + 1]);
     const Band band = band_around(rough, zh_levels[level].size(), en_levels[level].size(), kChunkMargin);
-    ChineseIds zh_ids(zh, zh_levels);
+    ChunkIds zh_ids(zh, zh_levels, true), en_ids(en, en_levels, false);
     path = align_chunks(zh_levels[level], en_levels[level], ratio, &band,
-                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(level, a); });
+                        [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(level, a); },
+                        [&](std::size_t b) -> const WeightedIds& { return en_ids.of(level, b); });
   }
   return {expand(path, zh_levels.front(), en_levels.front()), ratio};
 }

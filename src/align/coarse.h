@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "align/features.h"
+#include "align/path.h"
 #include "core/alignment.h"
 
 namespace tc {
@@ -24,18 +25,6 @@ float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vect
 struct Band {
   std::vector<std::size_t> lo, hi;
 };
-
-// A monotone path of beads over consecutive units, every unit in one bead,
-// held as each bead's number of units on each side: 8 bytes a bead, where a
-// Bead's two vectors of indices took over a hundred (a search near a path
-// held it through the search, the path of a pair of short sentences as much
-// as its back pointers).
-struct PathStep {
-  std::uint32_t zh = 0, en = 0;
-};
-using Path = std::vector<PathStep>;
-// The path of beads of consecutive units from the start (an alignment's beads).
-Path path_of(const std::vector<Bead>& beads);
 
 // The band of half width `margin` around a monotone path over n x m units.
 Band band_around(const Path& path, std::size_t n, std::size_t m, std::size_t margin);

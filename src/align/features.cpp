@@ -456,6 +456,28 @@ std::uint8_t find_ending(std::string_view text, Span span) {
   return 0;
 }
 
+bool ends_with_stop(std::string_view text, Span span) {
+  std::size_t end = span.end;
+  while (end > span.begin) {
+    std::size_t start = end - 1;  // the last character's first byte
+    while (start > span.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t pos = start;
+    switch (utf8::next(text, pos)) {
+      case '.': case 0x3002: case 0xFF0E: case 0x2026: case '?': case 0xFF1F: case '!': case 0xFF01:  // . 。 ． … ? ？ ! ！
+      case ';': case 0xFF1B:  // ; ；: a clause of prose the segmenter cut there
+        return true;
+      case ' ': case '\t': case '\n': case '\r': case 0x3000:
+      case '"': case '\'': case 0x2019: case 0x201D: case 0x300D: case 0x300F: case 0x00BB: case 0x203A:
+      case ')': case ']': case 0xFF09: case 0x3011: case 0x300B: case 0x3009:
+        end = start;
+        break;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
 void mark_speech(std::vector<SentenceFeatures>& side) {
   bool inside = false;
   for (auto& s : side) {
@@ -594,7 +616,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
 }
 
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                        const std::vector<Bead>& beads, double min_dice, int min_count, int trusted_count) {
+                        const Path& path, double min_dice, int min_count, int trusted_count) {
   BeadRuns runs;
   // At most every token of each side (growing by doubling held up to twice that).
   std::size_t zh_tokens = 0, en_tokens = 0;
@@ -603,16 +625,21 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   runs.zh.reserve(zh_tokens);
   runs.en.reserve(en_tokens);
   for (auto* start : {&runs.zh_start, &runs.en_start, &runs.zh_explaining_start, &runs.en_explained_start})
-    start->reserve(beads.size() + 1);
-  for (const auto& bead : beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
-    for (auto i : bead.source)
+    start->reserve(path.size() + 1);
+  std::size_t i0 = 0, j0 = 0;  // the step's first sentences
+  for (const PathStep& step : path) {
+    const std::size_t i1 = i0 + step.zh, j1 = j0 + step.en;
+    if (step.zh == 0 || step.en == 0) {
+      i0 = i1, j0 = j1;
+      continue;
+    }
+    for (std::size_t i = i0; i < i1; ++i)
       for (const std::uint32_t rank : zh_side[i].tokens.ranks()) runs.zh.push_back(rank);
-    for (auto j : bead.target)
+    for (std::size_t j = j0; j < j1; ++j)
       for (const std::uint32_t position : en_side[j].tokens.positions()) runs.en.push_back(position);
     const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
     std::sort(en_begin, runs.en.end());
-    for (auto i : bead.source) {
+    for (std::size_t i = i0; i < i1; ++i) {
       const auto ranks = zh_side[i].tokens.ranks();
       zh_side[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
         if (std::binary_search(en_begin, runs.en.end(), position + 1)) {
@@ -622,6 +649,7 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
       });
     }
     runs.close_bead();
+    i0 = i1, j0 = j1;
   }
   // (Grown by doubling: their spare room would be held through the peak below.)
   runs.zh_explaining.shrink_to_fit();

@@ -20,6 +20,7 @@
 
 #include "core/alignment.h"
 #include "align/lexicon.h"
+#include "align/path.h"
 #include "align/pinyin.h"
 #include "core/document.h"
 #include "text/ascii.h"
@@ -439,6 +440,13 @@ inline constexpr std::uint8_t kEndingClass = kEndingQuestion | kEndingExclaims;
 // (” ’ 」 』 » › " ').
 inline constexpr std::uint8_t kEndingQuoted = 4;
 std::uint8_t find_ending(std::string_view text, Span span);
+// The sentence ends with a full stop, a question or an exclamation mark (.
+// 。 ． … ? ？ ! ！, or a semicolon where the segmenter cut a clause; looking
+// through spaces, closing quotation marks and brackets) as running prose
+// does, where a heading ends with none: ends_with_stop, set by the aligner
+// beside find_ending's bits.
+inline constexpr std::uint8_t kEndingStop = 8;
+bool ends_with_stop(std::string_view text, Span span);
 
 // Sets `speech` over a side's sentences in order (after count_quotes): a
 // sentence is speech when it has a quotation mark or starts inside a
@@ -497,7 +505,7 @@ class FeatureExtractor {
 // Pairs seen in at least trusted_count beads need only Dice >= min_dice; pairs
 // seen less often must have been linked (link_words) in min_count beads.
 std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                        const std::vector<Bead>& zh_en_beads, double min_dice, int min_count, int trusted_count);
+                        const Path& zh_en_path, double min_dice, int min_count, int trusted_count);
 
 // A Chinese word often stands for two English ones (a name for the name and
 // its pronoun; 不大 "not very big"), an English word rarely for two Chinese ones.

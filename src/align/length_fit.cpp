@@ -6,14 +6,20 @@
 namespace tc {
 
 double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                     const std::vector<Bead>& zh_en_beads, double ratio, double smoothing, std::size_t min_beads) {
+                     const Path& zh_en_path, double ratio, double smoothing, std::size_t min_beads) {
   double sum = 0;
   std::size_t count = 0;
-  for (const auto& bead : zh_en_beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
+  std::size_t i0 = 0, j0 = 0;
+  for (const PathStep& step : zh_en_path) {
+    const std::size_t i1 = i0 + step.zh, j1 = j0 + step.en;
+    if (step.zh == 0 || step.en == 0) {
+      i0 = i1, j0 = j1;
+      continue;
+    }
     double zh_length = 0, en_length = 0;
-    for (auto i : bead.source) zh_length += zh[i].length;
-    for (auto j : bead.target) en_length += en[j].length;
+    for (std::size_t i = i0; i < i1; ++i) zh_length += zh[i].length;
+    for (std::size_t j = j0; j < j1; ++j) en_length += en[j].length;
+    i0 = i1, j0 = j1;
     const double deviation = std::log((en_length + smoothing * ratio) / ((zh_length + smoothing) * ratio));
     sum += deviation * deviation;
     ++count;
@@ -22,13 +28,20 @@ double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<
   return std::sqrt(sum / static_cast<double>(count));
 }
 
+double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                     const std::vector<Bead>& zh_en_beads, double ratio, double smoothing, std::size_t min_beads) {
+  return length_spread(zh, en, path_of(zh_en_beads), ratio, smoothing, min_beads);
+}
+
 EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                     const std::vector<Bead>& zh_en_beads, std::uint8_t classes) {
+                     const Path& zh_en_path, std::uint8_t classes) {
   EndingFit fit;
   std::array<std::size_t, 8> zh_classes{}, en_classes{};
-  for (const auto& bead : zh_en_beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
-    const std::uint8_t zh_end = zh[bead.source.back()].ending & classes, en_end = en[bead.target.back()].ending & classes;
+  std::size_t i1 = 0, j1 = 0;  // the ends of the step
+  for (const PathStep& step : zh_en_path) {
+    i1 += step.zh, j1 += step.en;
+    if (step.zh == 0 || step.en == 0) continue;
+    const std::uint8_t zh_end = zh[i1 - 1].ending & classes, en_end = en[j1 - 1].ending & classes;
     ++fit.beads;
     for (std::uint8_t bit = 1; bit < 8; bit <<= 1) zh_classes[bit] += (zh_end & bit) ? 1 : 0, en_classes[bit] += (en_end & bit) ? 1 : 0;
     if (zh_end || en_end) ++fit.ending;
@@ -38,6 +51,11 @@ EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<
     if (classes & bit) fit.chance += static_cast<double>(zh_classes[bit]) * static_cast<double>(en_classes[bit]);
   if (fit.beads > 0) fit.chance /= static_cast<double>(fit.beads);
   return fit;
+}
+
+EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                     const std::vector<Bead>& zh_en_beads, std::uint8_t classes) {
+  return ending_fit(zh, en, path_of(zh_en_beads), classes);
 }
 
 }  // namespace tc

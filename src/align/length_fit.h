@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "align/coarse.h"
 #include "align/features.h"
 #include "core/alignment.h"
 
@@ -14,6 +15,9 @@ namespace tc {
 // Root mean square, over the beads pairing sentences, of
 // log((en + smoothing * ratio) / ((zh + smoothing) * ratio)), the lengths
 // being the bead's sums; 0 when fewer than min_beads beads pair sentences.
+double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                     const Path& zh_en_path, double ratio, double smoothing, std::size_t min_beads);
+// The same over beads of consecutive sentences from the first (path_of).
 double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
                      const std::vector<Bead>& zh_en_beads, double ratio, double smoothing, std::size_t min_beads);
 
@@ -29,6 +33,9 @@ struct EndingFit {
   // on each side, over the beads.
   double chance = 0;
 };
+EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                     const Path& zh_en_path, std::uint8_t classes = kEndingClass);
+// The same over beads of consecutive sentences from the first (path_of).
 EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
                      const std::vector<Bead>& zh_en_beads, std::uint8_t classes = kEndingClass);
 

@@ -269,29 +269,32 @@ bool Speakers::match(std::size_t i, std::size_t j) const {
   return false;
 }
 
-LeadFit Speakers::fit(const std::vector<Bead>& zh_en_beads) const {
+LeadFit Speakers::fit(const Path& zh_en_path) const {
   LeadFit fit;
-  const Bead* before = nullptr;  // the last pairing bead
+  bool before = false;  // a pairing bead was seen
+  std::size_t before_zh = 0, before_en = 0;  // ... and the first sentences of the last
   double crossed = 0;
   std::size_t neighbours = 0;  // pairs of consecutive pairing beads
-  for (const auto& bead : zh_en_beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
+  std::size_t i = 0, j = 0;  // the step's first sentences
+  for (const PathStep& step : zh_en_path) {
+    const std::size_t zh_first = i, en_first = j;
+    i += step.zh, j += step.en;
+    if (step.zh == 0 || step.en == 0) continue;
     ++fit.beads;
-    if (match(bead.source.front(), bead.target.front())) ++fit.alike;
+    if (match(zh_first, en_first)) ++fit.alike;
     if (before) {
-      crossed += (match(before->source.front(), bead.target.front()) ? 0.5 : 0.0) +
-                 (match(bead.source.front(), before->target.front()) ? 0.5 : 0.0);
+      crossed += (match(before_zh, en_first) ? 0.5 : 0.0) + (match(zh_first, before_en) ? 0.5 : 0.0);
       ++neighbours;
     }
-    before = &bead;
+    before = true, before_zh = zh_first, before_en = en_first;
   }
   // Scaled to every bead (the first has one neighbour less).
   fit.neighbours = neighbours ? crossed * static_cast<double>(fit.beads) / static_cast<double>(neighbours) : 0.0;
   return fit;
 }
 
-double Speakers::fit_weight(const std::vector<Bead>& zh_en_beads, double weight) {
-  const LeadFit f = fit(zh_en_beads);
+double Speakers::fit_weight(const Path& zh_en_path, double weight) {
+  const LeadFit f = fit(zh_en_path);
   weight_ = 0.f;
   if (weight != 0 && f.alike >= kMinBeads)
     weight_ = static_cast<float>(weight * std::max(0.0, std::log(static_cast<double>(f.alike) / std::max(f.neighbours, 0.5))));
