@@ -498,16 +498,16 @@ int count_in(const Sorted& sorted, const Value& value) {
 }  // namespace
 
 void BeadRuns::close_bead() {
-  auto close = [](auto& all, std::vector<std::size_t>& start) {
+  auto close = [](auto& all, std::vector<std::uint32_t>& start) {
     const auto first = all.begin() + static_cast<std::ptrdiff_t>(start.back());
     std::sort(first, all.end());
     all.erase(std::unique(first, all.end()), all.end());
-    start.push_back(all.size());
+    start.push_back(static_cast<std::uint32_t>(all.size()));
   };
   close(zh, zh_start);
   close(en, en_start);
   // A key stays once per id it explains: it may explain as many as it links.
-  zh_explaining_start.push_back(zh_explaining.size());
+  zh_explaining_start.push_back(static_cast<std::uint32_t>(zh_explaining.size()));
   close(en_explained, en_explained_start);
 }
 
@@ -545,6 +545,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       k = key_end;
       continue;
     }
+    out.add_key(z, static_cast<std::uint32_t>(z_count));
     partners.clear();
     for (; k < key_end; ++k)
       for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k])))
@@ -554,9 +555,11 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       const int seen = static_cast<int>(std::exchange(together[e], 0));
       if (seen < min_count) continue;  // (most pairs)
       const Association pair{z, e, seen, z_count + static_cast<int>(en_beads[e])};
-      if (pair.dice() >= min_dice) out.push_back(pair);
+      if (pair.dice() >= min_dice) out.add_pair(e, static_cast<std::uint32_t>(seen));
     }
+    out.drop_empty_key();
   }
+  out.set_id_beads(std::move(en_beads));
   return out;
 }
 
@@ -565,13 +568,17 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
   std::vector<std::tuple<double, std::uint32_t, std::uint32_t>> candidates;
   std::vector<std::uint32_t> zh_linked;
   std::vector<std::uint32_t> en_linked;
-  // The associations (sorted by key, then id) of each key: [key_start[k], key_start[k + 1]) for keys[k].
-  std::vector<std::uint32_t> keys;
-  std::vector<std::size_t> key_start;
-  for (std::size_t k = 0; k < associations.size(); ++k)
-    if (keys.empty() || keys.back() != associations[k].zh) keys.push_back(associations[k].zh), key_start.push_back(k);
-  key_start.push_back(associations.size());
-  const auto by_id = [](const Association& a, std::uint32_t e) { return a.en < e; };
+  // The associations (sorted by key, then id) of each key: [first(q), first(q + 1)) for keys()[q].
+  const std::vector<std::uint32_t>& keys = associations.keys();
+  // The first association of [first, last) whose id is not below e.
+  const auto lower_id = [&](std::size_t first, std::size_t last, std::uint32_t e) {
+    while (first < last) {
+      const std::size_t middle = first + (last - first) / 2;
+      if (associations.id(middle) < e) first = middle + 1;
+      else last = middle;
+    }
+    return first;
+  };
   for (std::size_t bead = 0; bead < beads.size(); ++bead) {
     const auto en = BeadRuns::run(beads.en, beads.en_start, bead);
     candidates.clear();
@@ -581,18 +588,17 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
     for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead)) {
       const auto found = std::lower_bound(keys.begin(), keys.end(), z);
       if (found == keys.end() || *found != z) continue;
-      const auto k = static_cast<std::size_t>(found - keys.begin());
-      const auto first = associations.begin() + static_cast<std::ptrdiff_t>(key_start[k]);
-      const auto last = associations.begin() + static_cast<std::ptrdiff_t>(key_start[k + 1]);
-      if (static_cast<std::size_t>(last - first) <= en.size()) {
-        for (auto a = first; a != last; ++a)
-          if (std::binary_search(en.begin(), en.end(), a->en)) candidates.emplace_back(a->dice(), z, a->en);
+      const auto q = static_cast<std::size_t>(found - keys.begin());
+      const std::size_t first = associations.first(q), last = associations.first(q + 1);
+      if (last - first <= en.size()) {
+        for (std::size_t a = first; a != last; ++a)
+          if (std::binary_search(en.begin(), en.end(), associations.id(a))) candidates.emplace_back(associations.at(q, a).dice(), z, associations.id(a));
       } else {
-        auto a = first;
+        std::size_t a = first;
         for (const std::uint32_t e : en) {
-          a = std::lower_bound(a, last, e, by_id);
+          a = lower_id(a, last, e);
           if (a == last) break;
-          if (a->en == e) candidates.emplace_back(a->dice(), z, e);
+          if (associations.id(a) == e) candidates.emplace_back(associations.at(q, a).dice(), z, e);
         }
       }
     }
@@ -669,11 +675,17 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     if (pair.together < trusted_count) seen.together = count_in(links, std::make_pair(pair.zh, pair.en));
     return seen.together >= min_count && seen.dice() >= min_dice;
   };
+  const auto for_each_kept = [&](auto f) {
+    for (std::size_t q = 0; q < associations.keys().size(); ++q)
+      for (std::size_t k = associations.first(q); k < associations.first(q + 1); ++k)
+        if (const Association pair = associations.at(q, k); kept(pair)) f(pair);
+  };
   std::vector<std::pair<std::uint32_t, std::uint32_t>> learned;
-  learned.reserve(static_cast<std::size_t>(std::count_if(associations.begin(), associations.end(), kept)));
-  for (const Association& pair : associations)
-    if (kept(pair)) learned.emplace_back(pair.zh, pair.en);
-  Associations().swap(associations);
+  std::size_t count = 0;
+  for_each_kept([&](const Association&) { ++count; });
+  learned.reserve(count);
+  for_each_kept([&](const Association& pair) { learned.emplace_back(pair.zh, pair.en); });
+  associations = Associations();
   std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(links);
   if (learned.empty()) return 0;
   const auto by_key = [](const std::pair<std::uint32_t, std::uint32_t>& pair, std::uint32_t key) { return pair.first < key; };
@@ -937,24 +949,33 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
 TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                            const Vocabulary& vocabulary) {
   // Document frequency of every token key on each side: the keys of the side
-  // sorted, each once with its count (hash maps of them took an allocation a key).
-  std::vector<std::pair<std::uint64_t, int>> df;
+  // sorted, each once (made distinct in place), and their counts (hash maps
+  // of them took an allocation a key; (key, count) pairs appended one by one
+  // held up to twice their 16 bytes a key while the keys were held).
+  std::vector<std::uint64_t> keys;
+  std::vector<int> counts;
   TokenPools pools;
-  // by_rank: the Chinese side, whose keys become their ranks among df's
+  // by_rank: the Chinese side, whose keys become their ranks among its distinct keys
   // (what learn_pairs reads); else the ids become their vocabulary positions.
   auto idf = [&](std::vector<SentenceFeatures>& side, bool by_rank) {
-    std::vector<std::uint64_t> keys;
     std::size_t tokens = 0;
     for (const auto& s : side) tokens += s.tokens.size();
+    keys.clear();
     keys.reserve(tokens);
     for (const auto& s : side) keys.insert(keys.end(), s.tokens.keys().begin(), s.tokens.keys().end());
     std::sort(keys.begin(), keys.end());
-    df.clear();
-    for (const std::uint64_t key : keys) {
-      if (!df.empty() && df.back().first == key) ++df.back().second;
-      else df.emplace_back(key, 1);
+    counts.clear();
+    std::size_t distinct = 0;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (distinct > 0 && keys[distinct - 1] == keys[k]) {
+        ++counts.back();
+      } else {
+        keys[distinct++] = keys[k];
+        counts.push_back(1);
+      }
     }
-    std::vector<std::uint64_t>().swap(keys);
+    keys.resize(distinct);
+    keys.shrink_to_fit();
     const double n = static_cast<double>(side.size());
     // Each sentence's tokens interned straight into the pool's last block,
     // blocks made as they fill: interned one block a sentence, then all
@@ -969,10 +990,10 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
       for (std::size_t k = 0; k < size; ++k) {
-        const auto found = std::lower_bound(df.begin(), df.end(), std::make_pair(s.tokens.keys()[k], 0));
-        weights[k] = static_cast<float>(std::log(1.0 + n / found->second));
+        const auto rank = static_cast<std::size_t>(std::lower_bound(keys.begin(), keys.end(), s.tokens.keys()[k]) - keys.begin());
+        weights[k] = static_cast<float>(std::log(1.0 + n / counts[rank]));
         if (by_rank) {
-          codes[k] = static_cast<std::uint32_t>(found - df.begin());
+          codes[k] = static_cast<std::uint32_t>(rank);
         } else {
           codes[k] = vocabulary.find(s.tokens.ids()[k]);
           const WordId alt_id = s.tokens.alt_ids()[k];

@@ -518,12 +518,13 @@ inline constexpr int kLinksPerChineseWord = 2;
 struct BeadRuns {
   std::vector<std::uint32_t> zh, zh_explaining;
   std::vector<std::uint32_t> en, en_explained;
-  std::vector<std::size_t> zh_start{0}, en_start{0}, zh_explaining_start{0}, en_explained_start{0};
+  // Where each bead's runs start (32 bits: fewer words than 2^32; four a bead were an eighth of the learning's peak).
+  std::vector<std::uint32_t> zh_start{0}, en_start{0}, zh_explaining_start{0}, en_explained_start{0};
   std::size_t size() const { return zh_start.size() - 1; }
   // Ends the current bead: its words appended since the last call become its runs (keys and ids sorted, distinct).
   void close_bead();
   template <class T>
-  static std::span<const T> run(const std::vector<T>& all, const std::vector<std::size_t>& start, std::size_t bead) {
+  static std::span<const T> run(const std::vector<T>& all, const std::vector<std::uint32_t>& start, std::size_t bead) {
     return {all.data() + start[bead], start[bead + 1] - start[bead]};
   }
 };
@@ -541,10 +542,43 @@ struct Association {
 // The pairs seen together in at least min_count beads with Dice at least
 // min_dice, sorted by key and id. Counted one Chinese key at a time over the
 // beads holding it: listing every pair of every bead at once took tens of
-// times the text in memory.
-// (A deque: their number is known only at the end, and a vector's growth held
-// up to three times them at once, the aligner's peak on a book.)
-using Associations = std::deque<Association>;
+// times the text in memory. Held by key: each key once, and each pair as
+// its id and the beads holding both, 8 bytes (an Association, 16, made a
+// third of the aligner's peak on a book).
+class Associations {
+ public:
+  std::size_t size() const { return pairs_.size(); }
+  bool empty() const { return pairs_.empty(); }
+  // The k-th pair.
+  Association operator[](std::size_t k) const {
+    return at(static_cast<std::size_t>(std::upper_bound(key_end_.begin(), key_end_.end(), k) - key_end_.begin()), k);
+  }
+  // The keys with pairs (ascending), and the pairs of keys()[q]: [first(q), first(q + 1)).
+  const std::vector<std::uint32_t>& keys() const { return keys_; }
+  std::size_t first(std::size_t q) const { return q == 0 ? 0 : key_end_[q - 1]; }
+  std::uint32_t id(std::size_t k) const { return pairs_[k].first; }
+  // The k-th pair, of keys()[q].
+  Association at(std::size_t q, std::size_t k) const {
+    const auto [id, together] = pairs_[k];
+    return {keys_[q], id, static_cast<int>(together), static_cast<int>(key_beads_[q] + id_beads_[id])};
+  }
+
+  // Made by associate: the beads holding each id (by id), then each key's pairs.
+  void set_id_beads(std::vector<std::uint32_t> id_beads) { id_beads_ = std::move(id_beads); }
+  void add_key(std::uint32_t key, std::uint32_t beads) { keys_.push_back(key), key_beads_.push_back(beads), key_end_.push_back(static_cast<std::uint32_t>(pairs_.size())); }
+  void add_pair(std::uint32_t id, std::uint32_t together) { pairs_.emplace_back(id, together), ++key_end_.back(); }
+  // Drops the last key added when it has no pairs.
+  void drop_empty_key() {
+    if (!keys_.empty() && first(keys_.size() - 1) == key_end_.back()) keys_.pop_back(), key_beads_.pop_back(), key_end_.pop_back();
+  }
+
+ private:
+  std::vector<std::uint32_t> keys_, key_beads_, key_end_;  // by key: beads holding it, its pairs' end
+  // (A deque: their number is known only at the end, and a vector's growth
+  // held up to three times them at once.)
+  std::deque<std::pair<std::uint32_t, std::uint32_t>> pairs_;  // (id, beads holding both)
+  std::vector<std::uint32_t> id_beads_;
+};
 Associations associate(const BeadRuns& beads, double min_dice, int min_count);
 
 // Competitive linking (Melamed 2000) in each bead: its associated pairs,

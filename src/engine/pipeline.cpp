@@ -97,6 +97,8 @@ void fold(std::string_view text, Out&& out) {
   }
 }
 
+bool is_line_break(char c) { return c == '\n' || c == '\r'; }
+
 // Hashed once for every finding of a run (a Chinese book has thousands):
 // the context is folded into buffers on the stack and the span straight
 // into the hash, with no string made.
@@ -116,9 +118,16 @@ std::uint64_t base_hash(const Finding& f) {
   std::string_view left = text.substr(before, f.span.begin - before);
   std::string_view right = text.substr(f.span.end, std::min(text.size() - f.span.end, kWindow));
   // Context stays within the finding's line.
-  if (const std::size_t last = left.find_last_of("\r\n"); last != std::string_view::npos)
-    left.remove_prefix(last + 1);
-  right = right.substr(0, right.find_first_of("\r\n"));
+  for (std::size_t i = left.size(); i > 0; --i)
+    if (is_line_break(left[i - 1])) {
+      left.remove_prefix(i);
+      break;
+    }
+  for (std::size_t i = 0; i < right.size(); ++i)
+    if (is_line_break(right[i])) {
+      right = right.substr(0, i);
+      break;
+    }
   char left_buffer[kWindow], right_buffer[kWindow];
   std::size_t left_size = 0, right_size = 0;
   fold(left, [&](char c) { left_buffer[left_size++] = c; });
