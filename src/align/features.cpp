@@ -39,7 +39,8 @@ void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers, bool 
 }
 
 struct Builder {
-  explicit Builder(const Vocabulary* offer_only = nullptr) : offer_only(offer_only) {}
+  explicit Builder(const Vocabulary* offer_only = nullptr) : offer_only(offer_only) { offers.reserve(kFirstRoom); }
+  static constexpr std::size_t kFirstRoom = 64;  // (room for a sentence's offers: not grown from one by doubling)
   const Vocabulary* offer_only;  // see FeatureExtractor::offer_only
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
@@ -63,16 +64,18 @@ struct Builder {
     alt_ids[tokens] = alt;
     return std::uint64_t{1} << tokens++;
   }
-  void offer(WordId id, std::uint64_t bits) {
+  // (Inlined: most of a Chinese sentence's offers, the pinyin of its names, are dropped at once.)
+  [[gnu::always_inline]] void offer(WordId id, std::uint64_t bits) {
     if (offer_only && !offer_only->may_hold(id)) return;
     offers.emplace_back(id, bits);
-    // A sentence that repeats its words (a list of a million fives) offered
-    // each mention's ids again: merged whenever they have doubled since
-    // (merging is a union of bits: finish gives the same offers).
-    if (offers.size() >= merge_at) {
-      sort_and_merge(offers, true);
-      merge_at = 2 * offers.size() + kFirstMerge;
-    }
+    if (offers.size() >= merge_at) merge();
+  }
+  // A sentence that repeats its words (a list of a million fives) offered
+  // each mention's ids again: merged whenever they have doubled since
+  // (merging is a union of bits: finish gives the same offers).
+  [[gnu::noinline]] void merge() {
+    sort_and_merge(offers, true);
+    merge_at = 2 * offers.size() + kFirstMerge;
   }
   static constexpr std::size_t kFirstMerge = 1024;  // (beyond any real sentence's offers)
   std::size_t merge_at = kFirstMerge;
@@ -81,7 +84,9 @@ struct Builder {
     if (tokens > 0 && (breaks.empty() || breaks.back() != tokens)) breaks.push_back(tokens);  // not before any token
   }
   FoundFeatures finish() {
-    sort_and_merge(offers);
+    // (With offer_only the offers are interned as they are made, and not
+    // kept: their spare room is not given back, a copy of them.)
+    sort_and_merge(offers, offer_only != nullptr);
     features.tokens.assign({keys.data(), tokens}, {ids.data(), tokens}, {alt_ids.data(), tokens});
     // A break with no new token after it (a trailing comma) ends no clause.
     if (!breaks.empty() && breaks.back() == tokens) breaks.pop_back();
@@ -248,9 +253,9 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     for (std::size_t p = after; p <= limit;) {
       ends.push_back(p);
       if (p >= limit) break;
-      const char32_t next = utf8::at(text, p);
-      if (!is_han(next)) break;
-      utf8::next(text, p);
+      std::size_t past = p;  // (one decoding: not at() and then next())
+      if (!is_han(utf8::next(text, past))) break;
+      p = past;
     }
     // The candidates' hashes (word_id) in one pass over their bytes, and
     // their buckets loaded side by side before the first is probed.
