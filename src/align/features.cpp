@@ -431,10 +431,8 @@ std::uint8_t find_ending(std::string_view text, Span span) {
   bool last_mark = true;    // nothing but spaces read yet
   std::size_t end = span.end;
   while (end > span.begin) {
-    std::size_t start = end - 1;  // the last character's first byte
-    while (start > span.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    std::size_t pos = start;
-    switch (utf8::next(text, pos)) {
+    std::size_t start = end;  // moved back to the last character's first byte
+    switch (utf8::previous(text, start)) {
       case '?': case 0xFF1F: return kEndingQuestion | quoted;  // ? ？
       case '!': case 0xFF01: return kEndingExclaims | quoted;  // ! ！
       // Spaces, closing quotation marks and brackets: look through them.
@@ -459,10 +457,8 @@ std::uint8_t find_ending(std::string_view text, Span span) {
 bool ends_with_stop(std::string_view text, Span span) {
   std::size_t end = span.end;
   while (end > span.begin) {
-    std::size_t start = end - 1;  // the last character's first byte
-    while (start > span.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    std::size_t pos = start;
-    switch (utf8::next(text, pos)) {
+    std::size_t start = end;  // moved back to the last character's first byte
+    switch (utf8::previous(text, start)) {
       case '.': case 0x3002: case 0xFF0E: case 0x2026: case '?': case 0xFF1F: case '!': case 0xFF01:  // . 。 ． … ? ？ ! ！
       case ';': case 0xFF1B:  // ; ；: a clause of prose the segmenter cut there
         return true;
