@@ -157,6 +157,13 @@ void mark_if_masked(const Document& doc, text::ClassEvent& event) {
     }
 }
 
+// Whether a sequence of text may straddle at: only when a continuation byte
+// follows a non-ASCII one (ASCII is never part of a sequence).
+bool inside_code_point(std::string_view text, std::size_t at) {
+  return at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80 &&
+         static_cast<unsigned char>(text[at - 1]) >= 0x80;
+}
+
 // The events of a document with masks, reading each byte once: prose()
 // between the runs of mask bytes (there it is the text), the text inside
 // them. Text and prose differ only inside those runs, so this finds what a
@@ -168,12 +175,6 @@ bool scan_prose_and_masks(const Document& doc, const text::ClassScanner& scanner
   const std::string_view text = doc.text;
   const std::string_view prose = doc.prose();
   const std::size_t size = text.size();
-  // Whether a sequence of the text may straddle at: only when a continuation
-  // byte follows a non-ASCII one (ASCII is never part of a sequence).
-  auto inside_code_point = [&](std::size_t at) {
-    return at > 0 && at < size && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80 &&
-           static_cast<unsigned char>(text[at - 1]) >= 0x80;
-  };
   for (std::size_t pos = 0; pos < size;) {
     const void* found = std::memchr(prose.data() + pos, kMaskByte, size - pos);
     const std::size_t run = found ? static_cast<std::size_t>(static_cast<const char*>(found) - prose.data()) : size;
@@ -181,7 +182,7 @@ bool scan_prose_and_masks(const Document& doc, const text::ClassScanner& scanner
     if (run == size) break;
     std::size_t end = run;
     while (end < size && prose[end] == kMaskByte) ++end;
-    if (inside_code_point(run) || inside_code_point(end)) return false;
+    if (inside_code_point(text, run) || inside_code_point(text, end)) return false;
     const std::size_t first = events.size();
     scanner.scan(text, run, end, events);
     for (std::size_t k = first; k < events.size(); ++k) mark_if_masked(doc, events[k]);
@@ -262,17 +263,13 @@ bool masks_cut_code_points(const Document& doc) {
   const std::string_view text = doc.text;
   const std::string_view prose = doc.prose();
   const std::size_t size = text.size();
-  auto inside_code_point = [&](std::size_t at) {
-    return at > 0 && at < size && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80 &&
-           static_cast<unsigned char>(text[at - 1]) >= 0x80;
-  };
   for (std::size_t pos = 0; pos < size;) {
     const void* found = std::memchr(prose.data() + pos, kMaskByte, size - pos);
     if (!found) return false;
     const std::size_t run = static_cast<std::size_t>(static_cast<const char*>(found) - prose.data());
     std::size_t end = run;
     while (end < size && prose[end] == kMaskByte) ++end;
-    if (inside_code_point(run) || inside_code_point(end)) return true;
+    if (inside_code_point(text, run) || inside_code_point(text, end)) return true;
     pos = end;
   }
   return false;
