@@ -269,9 +269,9 @@ std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
   if (!other) return chinese->name;
   if (!chinese) return other->name;
   constexpr int kClearLead = 10;
-  // A tie (short text scores alike everywhere) keeps the Chinese reading.
+  // A tie (short text scores alike everywhere) names both: either advice alone may be wrong.
   if (other->confidence >= chinese->confidence + kClearLead) return other->name;
-  if (other->confidence <= chinese->confidence) return chinese->name;
+  if (other->confidence < chinese->confidence) return chinese->name;
   return chinese->name + " or " + other->name;
 }
 

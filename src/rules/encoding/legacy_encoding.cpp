@@ -13,6 +13,9 @@ When a file is not valid UTF-8 but decodes cleanly as a legacy Chinese
 encoding (GB18030/GBK or Big5, found with ICU's charset detector and a strict
 conversion), reports that once, naming the probable encoding, instead of one
 invalid-UTF-8 finding per character. No other rule runs on such a file.
+Shift_JIS, EUC-JP and EUC-KR are told apart from Chinese by the detector's
+confidence; when it cannot tell (a short line scores alike), both candidates
+are named, the Chinese one first.
 
 ## Why it matters
 Publishing pipelines expect UTF-8. A GBK file checked as UTF-8 yields
@@ -37,10 +40,16 @@ void LegacyEncoding::check(const CheckContext& context, FindingSink& out) const 
   const std::size_t begin = first == std::string_view::npos ? 0 : first;
   std::size_t end = begin;
   if (end < doc.text.size()) utf8::next(doc.text, end);
+  // Two candidates ("GB18030 or Shift_JIS") when the detector could not tell them apart.
+  const std::size_t split = doc.suspected_encoding.find(" or ");
+  const std::string advice =
+      split == std::string::npos
+          ? "re-run with --encoding " + doc.suspected_encoding + " or convert it to UTF-8"
+          : "re-run with --encoding " + doc.suspected_encoding.substr(0, split) + " or --encoding " +
+                doc.suspected_encoding.substr(split + 4) + ", whichever reads right, or convert it to UTF-8";
   Finding f = make_finding(doc, {begin, end},
                            "file is not UTF-8; it looks like " + doc.suspected_encoding + " (first non-UTF-8 byte at offset " +
-                               std::to_string(begin + doc.bom_bytes) + "); re-run with --encoding " +
-                               doc.suspected_encoding + " or convert it to UTF-8");
+                               std::to_string(begin + doc.bom_bytes) + "); " + advice);
   out.push_back(std::move(f));
 }
 
