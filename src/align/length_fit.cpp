@@ -28,11 +28,6 @@ double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<
   return std::sqrt(sum / static_cast<double>(count));
 }
 
-double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                     const std::vector<Bead>& zh_en_beads, double ratio, double smoothing, std::size_t min_beads) {
-  return length_spread(zh, en, path_of(zh_en_beads), ratio, smoothing, min_beads);
-}
-
 EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
                      const Path& zh_en_path, std::uint8_t classes) {
   EndingFit fit;
@@ -51,11 +46,6 @@ EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<
     if (classes & bit) fit.chance += static_cast<double>(zh_classes[bit]) * static_cast<double>(en_classes[bit]);
   if (fit.beads > 0) fit.chance /= static_cast<double>(fit.beads);
   return fit;
-}
-
-EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                     const std::vector<Bead>& zh_en_beads, std::uint8_t classes) {
-  return ending_fit(zh, en, path_of(zh_en_beads), classes);
 }
 
 }  // namespace tc

@@ -8,7 +8,6 @@
 
 #include "align/coarse.h"
 #include "align/features.h"
-#include "core/alignment.h"
 
 namespace tc {
 
@@ -17,9 +16,6 @@ namespace tc {
 // being the bead's sums; 0 when fewer than min_beads beads pair sentences.
 double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
                      const Path& zh_en_path, double ratio, double smoothing, std::size_t min_beads);
-// The same over beads of consecutive sentences from the first (path_of).
-double length_spread(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                     const std::vector<Bead>& zh_en_beads, double ratio, double smoothing, std::size_t min_beads);
 
 // How a path's beads pairing sentences end (their last sentence on each
 // side: the bits `classes` of SentenceFeatures::ending, kEndingClass or
@@ -35,8 +31,5 @@ struct EndingFit {
 };
 EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
                      const Path& zh_en_path, std::uint8_t classes = kEndingClass);
-// The same over beads of consecutive sentences from the first (path_of).
-EndingFit ending_fit(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                     const std::vector<Bead>& zh_en_beads, std::uint8_t classes = kEndingClass);
 
 }  // namespace tc

@@ -22,7 +22,6 @@
 
 #include "align/coarse.h"
 #include "align/features.h"
-#include "core/alignment.h"
 #include "core/document.h"
 
 namespace tc {
@@ -68,14 +67,11 @@ class Speakers {
   // Whether Chinese sentence i's lead offers a word of English sentence j's.
   bool match(std::size_t i, std::size_t j) const;
   LeadFit fit(const Path& zh_en_path) const;
-  // (Beads of consecutive sentences from the first: path_of.)
-  LeadFit fit(const std::vector<Bead>& zh_en_beads) const { return fit(path_of(zh_en_beads)); }
   // weight times log(alike / max(neighbours, 0.5)), when at least kMinBeads
   // beads start with matching leads and more than their neighbours would;
   // else 0 (returns the weight set).
   static constexpr std::size_t kMinBeads = 10;
   double fit_weight(const Path& zh_en_path, double weight);
-  double fit_weight(const std::vector<Bead>& zh_en_beads, double weight) { return fit_weight(path_of(zh_en_beads), weight); }
   double weight() const { return static_cast<double>(weight_); }
 
   // What a bead ending before zh sentence i and en sentence j earns: the

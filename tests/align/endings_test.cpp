@@ -2,6 +2,7 @@
 
 #include "align/features.h"
 #include "align/length_fit.h"
+#include "align/path.h"
 
 namespace tc::test {
 namespace {
@@ -67,7 +68,7 @@ TEST(EndingFit, CountsBeadsEndingAlikeAndTheirChance) {
   pair.add(0, kEndingExclaims);
   pair.add(kEndingExclaims, kEndingQuestion);
   for (int k = 0; k < 12; ++k) pair.add(0, 0);
-  const EndingFit fit = ending_fit(pair.zh, pair.en, pair.beads);
+  const EndingFit fit = ending_fit(pair.zh, pair.en, path_of(pair.beads));
   EXPECT_EQ(fit.beads, 20u);
   EXPECT_EQ(fit.ending, 8u);
   EXPECT_EQ(fit.alike, 5u);
@@ -91,7 +92,7 @@ TEST(EndingFit, ReadsTheLastSentenceOfEachSideAndSkipsUnpairedBeads) {
   // A 1-0 bead that asks.
   pair.zh.emplace_back().ending = kEndingQuestion;
   pair.beads.push_back({{4}, {}, 0.f});
-  const EndingFit fit = ending_fit(pair.zh, pair.en, pair.beads);
+  const EndingFit fit = ending_fit(pair.zh, pair.en, path_of(pair.beads));
   EXPECT_EQ(fit.beads, 3u);
   EXPECT_EQ(fit.ending, 2u);
   EXPECT_EQ(fit.alike, 1u);
@@ -105,12 +106,12 @@ TEST(EndingFit, CountsOnlyTheClassesAsked) {
   pair.add(kEndingQuoted, 0);
   pair.add(kEndingQuestion, 0);
   pair.add(0, 0);
-  const EndingFit quoted = ending_fit(pair.zh, pair.en, pair.beads, kEndingQuoted);
+  const EndingFit quoted = ending_fit(pair.zh, pair.en, path_of(pair.beads), kEndingQuoted);
   EXPECT_EQ(quoted.beads, 5u);
   EXPECT_EQ(quoted.ending, 3u);
   EXPECT_EQ(quoted.alike, 2u);
   EXPECT_DOUBLE_EQ(quoted.chance, 3.0 * 2.0 / 5.0);
-  const EndingFit questions = ending_fit(pair.zh, pair.en, pair.beads, kEndingClass);
+  const EndingFit questions = ending_fit(pair.zh, pair.en, path_of(pair.beads), kEndingClass);
   EXPECT_EQ(questions.ending, 2u);
   EXPECT_EQ(questions.alike, 1u);
   EXPECT_DOUBLE_EQ(questions.chance, 2.0 * 1.0 / 5.0);

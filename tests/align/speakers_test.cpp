@@ -8,6 +8,7 @@
 #include "align/features.h"
 #include "align/lexicon.h"
 #include "align/align.h"
+#include "align/path.h"
 #include "align/speakers.h"
 #include "support/test_support.h"
 
@@ -187,32 +188,32 @@ TEST(Speakers, WeightFittedOnHowManyMoreBeadsLeadAlikeThanTheirNeighbours) {
   for (int k = 0; k < 12; ++k) alternating.add(k % 2 ? "@li" : "@zhou", k % 2 ? "@li" : "@zhou");
   Speakers speakers(alternating.zh, alternating.zh_leads, alternating.en);
   const auto beads = alternating.one_to_one();
-  const LeadFit fit = speakers.fit(beads);
+  const LeadFit fit = speakers.fit(path_of(beads));
   EXPECT_EQ(fit.beads, 12u);
   EXPECT_EQ(fit.alike, 12u);
   EXPECT_DOUBLE_EQ(fit.neighbours, 0.0);
-  EXPECT_FLOAT_EQ(static_cast<float>(speakers.fit_weight(beads, 1.5)), static_cast<float>(1.5 * std::log(12 / 0.5)));
+  EXPECT_FLOAT_EQ(static_cast<float>(speakers.fit_weight(path_of(beads), 1.5)), static_cast<float>(1.5 * std::log(12 / 0.5)));
   // Rewarded where both next sentences lead alike; not past either side's end.
   EXPECT_FLOAT_EQ(speakers.reward(2, 2), static_cast<float>(1.5 * std::log(12 / 0.5)));
   EXPECT_FLOAT_EQ(speakers.reward(2, 4), static_cast<float>(1.5 * std::log(12 / 0.5)));
   EXPECT_EQ(speakers.reward(2, 3), 0.f);
   EXPECT_EQ(speakers.reward(12, 12), 0.f);
-  EXPECT_EQ(speakers.fit_weight(beads, 0.0), 0.0);
+  EXPECT_EQ(speakers.fit_weight(path_of(beads), 0.0), 0.0);
   EXPECT_EQ(speakers.reward(2, 2), 0.f);
 
   // Every sentence led by one name: the neighbours match as often, so no reward.
   LeadPair same;
   for (int k = 0; k < 12; ++k) same.add("@zhou", "@zhou");
   Speakers one_name(same.zh, same.zh_leads, same.en);
-  EXPECT_DOUBLE_EQ(one_name.fit(same.one_to_one()).neighbours, 12.0);
-  EXPECT_EQ(one_name.fit_weight(same.one_to_one(), 1.5), 0.0);
+  EXPECT_DOUBLE_EQ(one_name.fit(path_of(same.one_to_one())).neighbours, 12.0);
+  EXPECT_EQ(one_name.fit_weight(path_of(same.one_to_one()), 1.5), 0.0);
 
   // Too few beads leading alike tell nothing.
   LeadPair few;
   for (int k = 0; k < 12; ++k) few.add(k < 9 ? (k % 2 ? "@li" : "@zhou") : nullptr, k % 2 ? "@li" : "@zhou");
   Speakers nine(few.zh, few.zh_leads, few.en);
-  EXPECT_EQ(nine.fit(few.one_to_one()).alike, 9u);
-  EXPECT_EQ(nine.fit_weight(few.one_to_one(), 1.5), 0.0);
+  EXPECT_EQ(nine.fit(path_of(few.one_to_one())).alike, 9u);
+  EXPECT_EQ(nine.fit_weight(path_of(few.one_to_one()), 1.5), 0.0);
 }
 
 TEST(Speakers, NeighboursCountedOverPairingBeadsOnly) {
@@ -223,7 +224,7 @@ TEST(Speakers, NeighboursCountedOverPairingBeadsOnly) {
   std::vector<Bead> beads = pair.one_to_one();
   beads.insert(beads.begin() + 3, Bead{{}, {}, 0.f});
   const Speakers speakers(pair.zh, pair.zh_leads, pair.en);
-  const LeadFit fit = speakers.fit(beads);
+  const LeadFit fit = speakers.fit(path_of(beads));
   EXPECT_EQ(fit.beads, 12u);
   EXPECT_EQ(fit.alike, 11u);
   // One of 11 neighbouring pairs matches one way (half a match), scaled to 12 beads.
