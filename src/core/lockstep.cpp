@@ -23,7 +23,6 @@ struct Worker final : Lockstep {
   std::size_t number = 0;
   std::size_t task = 0;  // the one it runs
   bool parked = false;
-  bool finished = false;
   Advancing* waiting = nullptr;
   std::thread thread;
 
@@ -78,7 +77,6 @@ void Worker::run() {
     }
     lock.lock();
   }
-  finished = true;
   shared->turn = kScheduler;
   shared->changed.notify_all();
 }
