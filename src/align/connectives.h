@@ -11,7 +11,7 @@
 //
 // A sentence's connective is a set of meanings (a few bits: 于是 is "then"
 // and "so"); two sentences match when their sets share one. Words that only
-// begin with a connective's characters (当然 "of course", 但愿 "if only", 若干
+// begin with a connective's characters (当初 "at first", 但愿 "if only", 若干
 // "several") are none.
 #include <cstdint>
 #include <string_view>
@@ -21,23 +21,30 @@
 
 namespace tc {
 
-inline constexpr std::uint8_t kConnectiveContrast = 1;     // but, yet, however / 但是, 可是, 然而, 不过, 却
-inline constexpr std::uint8_t kConnectiveConsequence = 2;  // so, therefore, thus / 所以, 因此, 于是
-inline constexpr std::uint8_t kConnectiveThen = 4;         // then, later, afterwards / 然后, 后来, 接着, 于是
-inline constexpr std::uint8_t kConnectiveWhen = 8;         // when / 当, 等到
-inline constexpr std::uint8_t kConnectiveIf = 16;          // if / 如果, 要是, 假如, 若
-inline constexpr std::uint8_t kConnectiveBecause = 32;     // because / 因为, 由于
-inline constexpr std::uint8_t kConnectiveAlthough = 64;    // although, though / 虽然, 尽管
+inline constexpr std::uint16_t kConnectiveContrast = 1;      // but, yet, however / 但是, 可是, 然而, 不过, 却
+inline constexpr std::uint16_t kConnectiveConsequence = 2;   // so, therefore, thus / 所以, 因此, 于是, 那么
+inline constexpr std::uint16_t kConnectiveThen = 4;          // then, later, afterwards / 然后, 后来, 接着, 于是, 那么
+inline constexpr std::uint16_t kConnectiveWhen = 8;          // when / 当, 等到
+inline constexpr std::uint16_t kConnectiveIf = 16;           // if / 如果, 要是, 假如, 若
+inline constexpr std::uint16_t kConnectiveBecause = 32;      // because, since / 因为, 由于, 既然
+inline constexpr std::uint16_t kConnectiveAlthough = 64;     // although, though / 虽然, 尽管
+inline constexpr std::uint16_t kConnectiveMaybe = 128;       // maybe, perhaps / 也许, 或许
+inline constexpr std::uint16_t kConnectiveSuddenly = 256;    // suddenly / 忽然, 突然
+inline constexpr std::uint16_t kConnectiveInFact = 512;      // in fact, actually / 其实, 事实上
+inline constexpr std::uint16_t kConnectiveOfCourse = 1024;   // of course, naturally / 当然
+inline constexpr std::uint16_t kConnectiveAtThat = 2048;     // at that moment, just then / 这时, 那时, 此时
+inline constexpr std::uint16_t kConnectiveFinally = 4096;    // finally, at last, in the end / 最后, 终于
+inline constexpr std::uint16_t kConnectiveNow = 8192;        // now / 现在, 如今
 
 // The meanings of the connective the sentence at `span` opens with (after
 // spaces, quotation marks, brackets and dashes), 0: none. Chinese reads the
-// first characters, English the first word (any case).
-std::uint8_t chinese_connective(std::string_view text, Span span);
-std::uint8_t english_connective(std::string_view text, Span span);
+// first characters, English the first words (any case).
+std::uint16_t chinese_connective(std::string_view text, Span span);
+std::uint16_t english_connective(std::string_view text, Span span);
 
 // Each sentence's connective (for the sentences of one side).
 struct Connectives {
-  std::vector<std::uint8_t> zh, en;
+  std::vector<std::uint16_t> zh, en;
   // Whether Chinese sentence i and English sentence j open with connectives of a shared meaning.
   bool match(std::size_t i, std::size_t j) const { return i < zh.size() && j < en.size() && (zh[i] & en[j]) != 0; }
 };

@@ -10,8 +10,8 @@
 namespace tc::test {
 namespace {
 
-std::uint8_t zh_of(const std::string& text) { return chinese_connective(text, Span{0, text.size()}); }
-std::uint8_t en_of(const std::string& text) { return english_connective(text, Span{0, text.size()}); }
+std::uint16_t zh_of(const std::string& text) { return chinese_connective(text, Span{0, text.size()}); }
+std::uint16_t en_of(const std::string& text) { return english_connective(text, Span{0, text.size()}); }
 
 TEST(Connectives, ChineseSentenceOpeningConnectives) {
   EXPECT_EQ(zh_of("但是他从来不觉得累。"), kConnectiveContrast);
@@ -21,13 +21,20 @@ TEST(Connectives, ChineseSentenceOpeningConnectives) {
   EXPECT_EQ(zh_of("当他走进房间的时候，灯灭了。"), kConnectiveWhen);
   EXPECT_EQ(zh_of("如果明天下雨，我们就不去。"), kConnectiveIf);
   EXPECT_EQ(zh_of("虽然很冷，他还是出去了。"), kConnectiveAlthough);
+  EXPECT_EQ(zh_of("也许他明天会来。"), kConnectiveMaybe);
+  EXPECT_EQ(zh_of("忽然下起雨来。"), kConnectiveSuddenly);
+  EXPECT_EQ(zh_of("其实他早就知道了。"), kConnectiveInFact);
+  EXPECT_EQ(zh_of("这时门开了。"), kConnectiveAtThat);
+  EXPECT_EQ(zh_of("最后他们都走了。"), kConnectiveFinally);
+  EXPECT_EQ(zh_of("现在我们走吧。"), kConnectiveNow);
+  // 当然 is "of course", not 当 "when".
+  EXPECT_EQ(zh_of("当然不会。"), kConnectiveOfCourse);
   // Past spaces, quotation marks and brackets.
   EXPECT_EQ(zh_of("“可是你不懂。”"), kConnectiveContrast);
   EXPECT_EQ(zh_of("　（后来他们搬走了。）"), kConnectiveThen);
 }
 
 TEST(Connectives, ChineseWordsThatOnlyBeginLikeOne) {
-  EXPECT_EQ(zh_of("当然不会。"), 0);
   EXPECT_EQ(zh_of("但愿明天不下雨。"), 0);
   EXPECT_EQ(zh_of("若干年后，他回来了。"), 0);
   EXPECT_EQ(zh_of("当时他还小。"), 0);
@@ -46,6 +53,18 @@ TEST(Connectives, EnglishSentenceOpeningConnectives) {
   EXPECT_EQ(en_of("When he came in, the light went out."), kConnectiveWhen);
   EXPECT_EQ(en_of("\"If it rains, we stay.\""), kConnectiveIf);
   EXPECT_EQ(en_of("Though it was cold, he went out."), kConnectiveAlthough);
+  EXPECT_EQ(en_of("Perhaps he will come tomorrow."), kConnectiveMaybe);
+  EXPECT_EQ(en_of("All of a sudden it began to rain."), kConnectiveSuddenly);
+  EXPECT_EQ(en_of("In fact, he knew it all along."), kConnectiveInFact);
+  EXPECT_EQ(en_of("'Of course not.'"), kConnectiveOfCourse);
+  EXPECT_EQ(en_of("At that moment the door opened."), kConnectiveAtThat);
+  EXPECT_EQ(en_of("In the end they all left."), kConnectiveFinally);
+  EXPECT_EQ(en_of("Now let's go."), kConnectiveNow);
+  // Words of several words, read up to a word's end and not across a comma.
+  EXPECT_EQ(en_of("At that, he left."), 0);
+  EXPECT_EQ(en_of("In the morning he left."), 0);
+  EXPECT_EQ(en_of("In fact-finding missions, ..."), 0);
+  EXPECT_EQ(en_of("Nowhere was safe."), 0);
   // A word that only begins like one, or a connective later in the sentence.
   EXPECT_EQ(en_of("Butter is expensive."), 0);
   EXPECT_EQ(en_of("Sometimes he laughs."), 0);
@@ -62,8 +81,8 @@ TEST(Connectives, ReadsOnlyTheSpanItIsGiven) {
   EXPECT_EQ(english_connective(text, Span{second, second + 2}), 0);
   const Connectives found = find_connectives("他来了。但是她走了。", {{Span{0, 12}, 0}, {Span{12, 30}, 0}}, text,
                                              {{Span{0, second}, 0}, {Span{second, text.size()}, 0}});
-  EXPECT_EQ(found.zh, (std::vector<std::uint8_t>{0, kConnectiveContrast}));
-  EXPECT_EQ(found.en, (std::vector<std::uint8_t>{0, kConnectiveContrast}));
+  EXPECT_EQ(found.zh, (std::vector<std::uint16_t>{0, kConnectiveContrast}));
+  EXPECT_EQ(found.en, (std::vector<std::uint16_t>{0, kConnectiveContrast}));
   EXPECT_TRUE(found.match(1, 1));
   EXPECT_FALSE(found.match(0, 0));
   EXPECT_FALSE(found.match(1, 0));
