@@ -118,6 +118,21 @@ TEST(Connectives, ABeadEndsWhereBothNextSentencesOpenWithTheSameConnective) {
   EXPECT_EQ(targets_of(kZh, kEn, defaults.connectives), (Targets{{0}, {1, 2}, {3}, {4}}));
 }
 
+// An English source with a Chinese target is aligned the same way round.
+TEST(Connectives, AnEnglishSourceGetsTheSameBoundary) {
+  const Document source = make_doc(kEn, Lang::en, "a.en.txt");
+  const Document target = make_doc(kZh, Lang::zh, "a.zh.txt");
+  AlignOptions options;
+  options.segmented = true;
+  Targets sources;
+  for (const auto& bead : align_documents(source, target, options).beads) sources.push_back(bead.source);
+  EXPECT_EQ(sources, (Targets{{0}, {1, 2}, {3}, {4}}));
+  options.weights.connectives = 0;
+  sources.clear();
+  for (const auto& bead : align_documents(source, target, options).beads) sources.push_back(bead.source);
+  EXPECT_EQ(sources, (Targets{{0}, {1}, {2, 3}, {4}}));
+}
+
 // Only connectives of the same meaning on both sides count.
 TEST(Connectives, NoRewardWithoutAConnectiveOnBothSides) {
   const AlignWeights defaults;
