@@ -1559,7 +1559,7 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
     out.push_back(std::move(found.features));
     out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
     count_quotes(doc.text, sentence.span, out.back());
-    out.back().ending = find_ending(doc.text, sentence.span) | (ends_with_stop(doc.text, sentence.span) ? kEndingStop : 0);
+    out.back().ending = find_ending(doc.text, sentence.span);
     // A sentence that starts in lower case goes on from the one before
     // ("'Why?' he asked." split after the question): that one ends nothing.
     if (out.size() >= 2 && starts_lower(doc.text, sentence.span)) out[out.size() - 2].ending = 0;

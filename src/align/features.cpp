@@ -433,8 +433,11 @@ std::uint8_t find_ending(std::string_view text, Span span) {
   while (end > span.begin) {
     std::size_t start = end;  // moved back to the last character's first byte
     switch (utf8::previous(text, start)) {
-      case '?': case 0xFF1F: return kEndingQuestion | quoted;  // ? ？
-      case '!': case 0xFF01: return kEndingExclaims | quoted;  // ! ！
+      case '?': case 0xFF1F: return kEndingQuestion | kEndingStop | quoted;  // ? ？
+      case '!': case 0xFF01: return kEndingExclaims | kEndingStop | quoted;  // ! ！
+      case '.': case 0x3002: case 0xFF0E: case 0x2026:  // . 。 ． …
+      case ';': case 0xFF1B:  // ; ；: a clause of prose the segmenter cut there
+        return kEndingStop | quoted;
       // Spaces, closing quotation marks and brackets: look through them.
       case ' ': case '\t': case '\n': case '\r': case 0x3000:
         end = start;
@@ -452,26 +455,6 @@ std::uint8_t find_ending(std::string_view text, Span span) {
     }
   }
   return 0;
-}
-
-bool ends_with_stop(std::string_view text, Span span) {
-  std::size_t end = span.end;
-  while (end > span.begin) {
-    std::size_t start = end;  // moved back to the last character's first byte
-    switch (utf8::previous(text, start)) {
-      case '.': case 0x3002: case 0xFF0E: case 0x2026: case '?': case 0xFF1F: case '!': case 0xFF01:  // . 。 ． … ? ？ ! ！
-      case ';': case 0xFF1B:  // ; ；: a clause of prose the segmenter cut there
-        return true;
-      case ' ': case '\t': case '\n': case '\r': case 0x3000:
-      case '"': case '\'': case 0x2019: case 0x201D: case 0x300D: case 0x300F: case 0x00BB: case 0x203A:
-      case ')': case ']': case 0xFF09: case 0x3011: case 0x300B: case 0x3009:
-        end = start;
-        break;
-      default:
-        return false;
-    }
-  }
-  return false;
 }
 
 void mark_speech(std::vector<SentenceFeatures>& side) {

@@ -145,7 +145,8 @@ bool by_start_then_longest(const TermMatch& a, const TermMatch& b) {
 
 }  // namespace
 
-std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range, bool fold_traditional) const {
+std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range, bool fold_traditional,
+                                               std::size_t limit) const {
   std::vector<TermMatch> matches;
   if (range.end > text.size()) range.end = text.size();
   ChineseFolder folder(fold_traditional ? &impl_->to_simplified : nullptr);
@@ -178,7 +179,7 @@ std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range
   }
   const Trie& trie = impl_->chinese;
   const std::size_t n = folded.size();
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < n && matches.size() < limit; ++i) {
     // A form that starts with a Latin letter or digit must not start inside a Latin word (T细胞 in NKT细胞).
     const bool start_inside_word = i > 0 && is_ascii_alnum(folded[i]) && is_ascii_alnum(folded[i - 1]);
     if (start_inside_word) continue;
@@ -190,7 +191,7 @@ std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range
       if (first == last) continue;
       if (j + 1 < n && is_ascii_alnum(folded[j]) && is_ascii_alnum(folded[j + 1])) continue;
       if (begin[i] == end[j]) continue;
-      for (const Payload* p = first; p != last; ++p)
+      for (const Payload* p = first; p != last && matches.size() < limit; ++p)
         matches.push_back({{begin[i], end[j]}, p->entry, node, p->form, p->side});
     }
   }
@@ -198,7 +199,7 @@ std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range
   return matches;
 }
 
-std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range) const {
+std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range, std::size_t limit) const {
   std::vector<TermMatch> matches;
   if (range.end > text.size()) range.end = text.size();
   const std::vector<TermToken> tokens = tokenize_terms(text, range);
@@ -232,7 +233,7 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
     std::size_t token;
   };
   std::vector<Frame> stack;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  for (std::size_t i = 0; i < tokens.size() && matches.size() < limit; ++i) {
     if (tokens[i].hyphen_joined && is_meaning_prefix(tokens[i - 1].key)) continue;  // "small cell" in "non-small cell"
     stack.assign(1, {0, i});
     while (!stack.empty()) {
@@ -243,7 +244,7 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
         const std::uint32_t node = trie.child(frame.node, candidate_ids[c]);
         if (node == kNoNode) continue;
         const auto [first, last] = trie.payloads(node);
-        for (const Payload* p = first; p != last; ++p)
+        for (const Payload* p = first; p != last && matches.size() < limit; ++p)
           if (exact_ok(*p, i))
             matches.push_back({{tokens[i].span.begin, tokens[t].span.end}, p->entry, node, p->form, p->side});
         // A term may not run out of a parenthesised abbreviation into the words after it.
@@ -260,7 +261,14 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
   std::stable_sort(matches.begin(), matches.end(), by_start_then_longest);
 
   // "regulatory T cells (Treg)": a rendering followed by another rendering of
-  // the same entry in parentheses is one occurrence.
+  // the same entry in parentheses is one occurrence. The accepted matches by
+  // start and entry, so that each finds its entry's matches at a start at once.
+  std::vector<std::uint32_t> accepted;
+  for (std::size_t m = 0; m < matches.size(); ++m)
+    if (matches[m].side == TermSide::accepted) accepted.push_back(static_cast<std::uint32_t>(m));
+  const auto start_entry = [&](std::uint32_t m) { return std::pair(matches[m].span.begin, matches[m].entry); };
+  std::stable_sort(accepted.begin(), accepted.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return start_entry(a) < start_entry(b); });
   std::vector<bool> absorbed(matches.size(), false);
   for (std::size_t m = 0; m < matches.size(); ++m) {
     if (absorbed[m] || matches[m].side != TermSide::accepted) continue;
@@ -270,16 +278,17 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
     const char32_t open = pos < range.end ? utf8::next(text, after) : 0;
     if (open != '(' && open != 0xFF08) continue;
     while (after < range.end && text[after] == ' ') ++after;
-    const auto inner = std::lower_bound(matches.begin(), matches.end(), after,
-                                        [](const TermMatch& x, std::size_t b) { return x.span.begin < b; });
-    for (auto it = inner; it != matches.end() && it->span.begin == after; ++it) {
-      if (it->entry != matches[m].entry || it->side != TermSide::accepted) continue;
-      std::size_t close = it->span.end;
+    const std::pair key(after, matches[m].entry);
+    auto it = std::lower_bound(accepted.begin(), accepted.end(), key,
+                               [&](std::uint32_t a, const auto& k) { return start_entry(a) < k; });
+    for (; it != accepted.end() && start_entry(*it) == key; ++it) {
+      const TermMatch& candidate = matches[*it];
+      std::size_t close = candidate.span.end;
       while (close < range.end && text[close] == ' ') ++close;
       std::size_t past = close;
       const char32_t c = close < range.end ? utf8::next(text, past) : 0;
       if (c != ')' && c != 0xFF09) continue;
-      absorbed[static_cast<std::size_t>(it - matches.begin())] = true;
+      absorbed[*it] = true;
       matches[m].span.end = past;
       break;
     }
@@ -293,14 +302,15 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
 }
 
 std::vector<TermMatch> find_chinese_terms(const Glossary& glossary, std::string_view text, Span range,
-                                          bool fold_traditional) {
+                                          bool fold_traditional, std::size_t limit) {
   if (!glossary.index()) return {};
-  return glossary.index()->find_chinese(text, range, fold_traditional);
+  return glossary.index()->find_chinese(text, range, fold_traditional, limit);
 }
 
-std::vector<TermMatch> find_english_terms(const Glossary& glossary, std::string_view text, Span range) {
+std::vector<TermMatch> find_english_terms(const Glossary& glossary, std::string_view text, Span range,
+                                          std::size_t limit) {
   if (!glossary.index()) return {};
-  return glossary.index()->find_english(text, range);
+  return glossary.index()->find_english(text, range, limit);
 }
 
 std::vector<TermMatch> longest_matches(std::vector<TermMatch> matches) {
@@ -319,10 +329,21 @@ std::vector<TermMatch> longest_matches(std::vector<TermMatch> matches) {
   return kept;
 }
 
-bool covered_by_longer(const std::vector<TermMatch>& matches, Span span, TermSide side) {
-  return std::any_of(matches.begin(), matches.end(), [&](const TermMatch& m) {
-    return m.side == side && m.span.begin <= span.begin && m.span.end >= span.end && m.span.size() > span.size();
-  });
+LongerMatches::LongerMatches(const std::vector<TermMatch>& matches, TermSide side) {
+  for (const TermMatch& m : matches)
+    if (m.side == side) spans_.push_back(m.span);
+  std::sort(spans_.begin(), spans_.end(), [](Span a, Span b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+  max_end_.resize(spans_.size() + 1, 0);
+  for (std::size_t k = 0; k < spans_.size(); ++k) max_end_[k + 1] = std::max(max_end_[k], spans_[k].end);
+}
+
+bool LongerMatches::cover(Span span) const {
+  const auto first_here = std::lower_bound(spans_.begin(), spans_.end(), span.begin,
+                                           [](Span s, std::size_t begin) { return s.begin < begin; });
+  const std::size_t before = static_cast<std::size_t>(first_here - spans_.begin());
+  // One starting earlier reaching as far is longer; of those starting here, the longest comes first.
+  if (max_end_[before] >= span.end && before > 0) return true;
+  return first_here != spans_.end() && first_here->begin == span.begin && first_here->end > span.end;
 }
 
 std::string TermIndex::chinese_key(std::string_view term) const {

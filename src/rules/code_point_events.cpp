@@ -425,15 +425,14 @@ class EventStore final : public Advancing {
   // More events for walk, at the end of what the store holds: the next
   // chunk, or (the window being full) a new window, once the other walks
   // have come to its end too; left_behind: walk cannot wait for them (it has
-  // no lockstep) and must go on alone.
+  // no lockstep, or cannot park) and must go on alone.
   Extended extend(EventWalk& walk) {
     if (!scan_ || scanned_to_ >= scan_->size()) return Extended::ended;
     if (events_.size() >= budget_) {
       if (alone_) {
         new_window();
-      } else if (walk.lockstep_) {
-        walk.lockstep_->park(*this);  // advance() has run: a new window
-        return Extended::more;
+      } else if (walk.lockstep_ && walk.lockstep_->park(*this)) {
+        return Extended::more;  // advance() has run: a new window
       } else {
         return Extended::left_behind;
       }

@@ -2,6 +2,9 @@
 // with inflection, case, hyphens, UK spelling and abbreviations.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "glossary/match.h"
 
 namespace tc::test {
@@ -114,8 +117,60 @@ TEST(GlossaryMatch, NestedForbiddenInsideAcceptedIsCovered) {
   ASSERT_EQ(matches.size(), 2u);
   EXPECT_EQ(matches[0].side, TermSide::accepted);
   EXPECT_EQ(matches[1].side, TermSide::forbidden);
-  EXPECT_TRUE(covered_by_longer(matches, matches[1].span, TermSide::accepted));
-  EXPECT_FALSE(covered_by_longer(matches, matches[0].span, TermSide::accepted));
+  const LongerMatches longer(matches, TermSide::accepted);
+  EXPECT_TRUE(longer.cover(matches[1].span));
+  EXPECT_FALSE(longer.cover(matches[0].span));
+  EXPECT_FALSE(LongerMatches(matches, TermSide::forbidden).cover(matches[1].span));
+}
+
+// Against the plain definition: some match of the side starts no later, ends
+// no earlier and is longer.
+TEST(GlossaryMatch, LongerMatchesAnswersAsAScanOfEveryMatch) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<TermMatch> matches(rng() % 12);
+    for (TermMatch& m : matches) {
+      m.span.begin = rng() % 20;
+      m.span.end = m.span.begin + 1 + rng() % 6;
+      m.side = rng() % 3 == 0 ? TermSide::forbidden : TermSide::accepted;
+    }
+    const LongerMatches longer(matches, TermSide::accepted);
+    for (std::size_t begin = 0; begin < 24; ++begin)
+      for (std::size_t end = begin + 1; end < 30; ++end) {
+        const Span span{begin, end};
+        const bool scanned = std::any_of(matches.begin(), matches.end(), [&](const TermMatch& m) {
+          return m.side == TermSide::accepted && m.span.begin <= begin && m.span.end >= end && m.span.size() > span.size();
+        });
+        ASSERT_EQ(longer.cover(span), scanned) << "round " << round << ", span " << begin << "-" << end;
+      }
+  }
+}
+
+// Nested forms ("a", "a a", ...) that many entries share match at every
+// start, once per form and entry: the search keeps `limit` of them, from
+// the first starts on.
+TEST(GlossaryMatch, SearchesStopAtTheLimit) {
+  std::vector<GlossaryEntry> entries;
+  for (int e = 0; e < 6; ++e) entries.push_back(entry({"化疗" + std::string(e % 3 == 0 ? "" : "化疗")}, e % 2 ? "a" : "a a"));
+  const Glossary g = make_glossary(entries);
+  std::string english_text, chinese_text;
+  for (int i = 0; i < 50; ++i) english_text += "a ", chinese_text += "化疗";
+  const auto all_english = find_english_terms(g, english_text, {0, english_text.size()});
+  const auto all_chinese = find_chinese_terms(g, chinese_text, {0, chinese_text.size()});
+  ASSERT_GT(all_english.size(), 100u);
+  ASSERT_GT(all_chinese.size(), 100u);
+  const auto english = find_english_terms(g, english_text, {0, english_text.size()}, 100);
+  const auto chinese = find_chinese_terms(g, chinese_text, {0, chinese_text.size()}, true, 100);
+  ASSERT_EQ(english.size(), 100u);
+  ASSERT_EQ(chinese.size(), 100u);
+  // Every match that starts before the last start kept, as the whole search found them.
+  for (std::size_t k = 0; k < 100; ++k) {
+    if (english[k].span.begin < english.back().span.begin) EXPECT_EQ(english[k].span, all_english[k].span) << k;
+    if (chinese[k].span.begin < chinese.back().span.begin) EXPECT_EQ(chinese[k].span, all_chinese[k].span) << k;
+  }
+  EXPECT_GT(english.back().span.begin, 0u);
+  EXPECT_GT(chinese.back().span.begin, 0u);
+  EXPECT_EQ(find_english_terms(g, english_text, {0, english_text.size()}, all_english.size()).size(), all_english.size());
 }
 
 TEST(GlossaryMatch, ChineseLongestMatch) {
