@@ -165,6 +165,20 @@ std::vector<Pattern> patterns() {
     write(dir / "b.en.txt", "x " + repeat("ï»¿", bytes) + "\n");
     return std::vector<std::string>{"check", "--lang", "en", "--fail-on", "never", (dir / "b.en.txt").string()};
   }});
+  // One unit of distinct placeholders on each side, none shared: every
+  // finding quoted the whole other unit (a 64 KB pair: 1.5 GB of JSON, 746 MB)
+  // and located and fingerprinted itself from the unit's start.
+  list.push_back({"placeholder: one-line JSON unit of ICU args", [](const fs::path& dir, std::size_t bytes) {
+    std::string zh = "{\"k\":\"", en = zh;
+    for (std::size_t i = 0; zh.size() < bytes; ++i) {
+      zh += "{a" + std::to_string(i) + "}";
+      en += "{b" + std::to_string(i) + "}";
+    }
+    write(dir / "i.zh.json", zh + "\"}");
+    write(dir / "i.en.json", en + "\"}");
+    return std::vector<std::string>{"check", (dir / "i.zh.json").string(), (dir / "i.en.json").string(), "--format", "json",
+                                    "--fail-on", "never"};
+  }});
   list.push_back({"glossary: long term, one-line pair", [](const fs::path& dir, std::size_t bytes) {
     // Terms are capped at 256 characters; many long terms stand in for one huge one.
     std::string glossary = "zh\ten\n";

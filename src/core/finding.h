@@ -4,6 +4,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -16,8 +17,16 @@ namespace tc {
 struct Counterpart {
   const Document* document = nullptr;
   Span span;
-  std::string text;
+  std::string text;  // at most kMaxQuotedBytes and an ellipsis (clip_quoted)
 };
+
+// What a finding quotes of a text (its counterpart, the JSON report's "text")
+// is cut after this many bytes: a 64 KB unit with thousands of placeholders
+// quoted whole by each of its findings made a gigabyte report.
+inline constexpr std::size_t kMaxQuotedBytes = 1024;
+
+// text, or its first kMaxQuotedBytes at most (cut between characters) and "…".
+std::string clip_quoted(std::string_view text);
 
 // The span a rule's one-replacement fix means: the finding's own span, set
 // by the engine when the finding leaves the rule.

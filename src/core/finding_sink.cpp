@@ -6,6 +6,13 @@
 
 namespace tc {
 
+std::string clip_quoted(std::string_view text) {
+  if (text.size() <= kMaxQuotedBytes) return std::string(text);
+  std::size_t cut = kMaxQuotedBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
 void FindingSink::push_back(Finding finding) {
   if (!finding.document) finding.document = &document_;
   auto tally = std::find_if(tallies_.begin(), tallies_.end(), [&](const Tally& t) { return t.document == finding.document; });
@@ -24,6 +31,8 @@ void FindingSink::push_back(Finding finding) {
     return;
   }
   ++tally->kept;
+  if (finding.counterpart && finding.counterpart->text.size() > kMaxQuotedBytes)
+    finding.counterpart->text = clip_quoted(finding.counterpart->text);
   if (finding.fix)
     for (Edit& edit : finding.fix->edits)
       if (edit.span == kFindingSpan) edit.span = finding.span;

@@ -19,6 +19,20 @@ LineIndex::LineIndex(std::string_view text) {
   starts_.push_back(0);
   for_each_line(text, [&](const Line& line) {
     if (line.next > line.end) starts_.push_back(line.next);
+    if (line.end - line.begin <= kCheckpointBytes) return;
+    // The walk utf8::count makes from the line start, stopping at the first
+    // character start past each kCheckpointBytes.
+    const std::string_view body = text.substr(line.begin, line.end - line.begin);
+    std::size_t pos = 0, n = 0, next_mark = kCheckpointBytes;
+    while (pos < body.size()) {
+      if (pos >= next_mark) {
+        checkpoints_.push_back({line.begin + pos, n});
+        next_mark = pos + kCheckpointBytes;
+      }
+      if (static_cast<unsigned char>(body[pos]) < 0x80) ++pos;
+      else utf8::next(body, pos);
+      ++n;
+    }
   });
 }
 
@@ -37,8 +51,16 @@ Span LineIndex::line_span(std::size_t line, std::string_view text) const {
 Position LineIndex::position(std::size_t offset, std::string_view text) const {
   offset = std::min(offset, text.size());
   const std::size_t line = line_of(offset);
-  const std::size_t start = starts_[line];
-  return {line + 1, utf8::count(text.substr(start, offset - start)) + 1};
+  std::size_t start = starts_[line];
+  std::size_t column = 1;
+  // The last checkpoint at or before offset, when it is on this line.
+  const auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), offset,
+                                   [](std::size_t at, const Checkpoint& c) { return at < c.offset; });
+  if (it != checkpoints_.begin() && std::prev(it)->offset > start) {
+    column += std::prev(it)->column;
+    start = std::prev(it)->offset;
+  }
+  return {line + 1, utf8::count(text.substr(start, offset - start)) + column};
 }
 
 }  // namespace tc

@@ -58,7 +58,18 @@ class LineIndex {
   Position position(std::size_t offset, std::string_view text) const;
 
  private:
+  // Checkpoints within lines longer than kCheckpointBytes: a byte offset
+  // where a character starts, walking from its line's start, and the count of
+  // characters from the line start to it (ascending offsets), so a column on
+  // a 64 KB line costs at most kCheckpointBytes, not the line: a one-line
+  // XLIFF or JSON file with thousands of findings was quadratic.
+  static constexpr std::size_t kCheckpointBytes = 4096;
+  struct Checkpoint {
+    std::size_t offset;
+    std::size_t column;  // characters from the line start to offset
+  };
   std::vector<std::size_t> starts_;
+  std::vector<Checkpoint> checkpoints_;
 };
 
 }  // namespace tc

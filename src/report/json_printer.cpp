@@ -25,7 +25,7 @@ json item_json(const Finding& f, Locator& locator, Locator& counterpart_locator)
       {"offset", loc.offset},
       {"end_offset", loc.end_offset},
       {"message", f.message},
-      {"text", f.document->text.substr(f.span.begin, f.span.size())},
+      {"text", clip_quoted(std::string_view(f.document->text).substr(f.span.begin, f.span.size()))},
   };
   if (const auto replacement = fix_replacement(f); replacement && f.fix->applicability == Applicability::safe)
     item["fix"] = *replacement;

@@ -21,10 +21,12 @@ Position Locator::Cursor::advance(const Document& in, std::size_t target) {
   const std::size_t line = in.lines.line_of(target);
   const std::size_t start_of_line = in.lines.starts()[line];
   if (doc != &in || start_of_line != line_start || target < offset) {
+    // Back or on another line: from the index, not counted from the line start.
     doc = &in;
     line_start = start_of_line;
-    offset = start_of_line;
-    position = {line + 1, 1};
+    offset = target;
+    position = in.lines.position(target, in.text);
+    return position;
   }
   position.column += utf8::count(std::string_view(in.text).substr(offset, target - offset));
   offset = target;

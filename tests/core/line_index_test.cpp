@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 #include "core/line_index.h"
+#include "core/utf8.h"
 
 namespace tc {
 namespace {
@@ -46,3 +48,20 @@ TEST(Lines, IndexAgreesWithTheSplitter) {
 
 }  // namespace
 }  // namespace tc
+
+// Columns on lines long enough for checkpoints are the count from the line
+// start, at every offset, invalid and cut sequences included.
+TEST(LineIndexTest, ColumnsOnLongLinesMatchCountingFromTheLineStart) {
+  std::string text = "short\n";
+  for (int i = 0; i < 3000; ++i) text += i % 7 == 0 ? "\xE5\xAD" : (i % 3 == 0 ? "字" : "ab\xF0\x9F\x98\x80");
+  text += "\r\n";
+  for (int i = 0; i < 2500; ++i) text += "é中";
+  const tc::LineIndex index(text);
+  for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+    const std::size_t line = index.line_of(offset);
+    const std::size_t start = index.starts()[line];
+    const tc::Position p = index.position(offset, text);
+    ASSERT_EQ(p.line, line + 1);
+    ASSERT_EQ(p.column, tc::utf8::count(std::string_view(text).substr(start, offset - start)) + 1) << offset;
+  }
+}

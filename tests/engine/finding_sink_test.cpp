@@ -31,6 +31,24 @@ std::vector<Finding> through_sink(const Document& doc, std::size_t first, std::s
   return out;
 }
 
+// A counterpart quoted whole by thousands of findings made a gigabyte report.
+TEST(FindingSink, ClipsALongCounterpartBetweenCharactersWithAnEllipsis) {
+  const Document doc = test::make_doc("abcdefgh\n", Lang::en);
+  std::string long_text = "ab";
+  while (long_text.size() < 3 * kMaxQuotedBytes) long_text += "字";  // 字 straddles the cut
+  std::vector<Finding> out;
+  FindingSink sink(out, doc, 0);
+  Finding f = at(0, Severity::error);
+  f.counterpart = Counterpart{&doc, {0, 1}, long_text};
+  sink.push_back(f);
+  f.counterpart->text = "short";
+  sink.push_back(f);
+  ASSERT_EQ(out.size(), 2u);
+  const std::string& clipped = out[0].counterpart->text;
+  EXPECT_EQ(clipped, long_text.substr(0, 2 + (kMaxQuotedBytes - 2) / 3 * 3) + "…");
+  EXPECT_EQ(out[1].counterpart->text, "short");
+}
+
 TEST(FindingSink, KeepsTheFirstFindingsAndCountsTheRestInOneFindingWhereTheyStart) {
   const Document doc = test::make_doc("abcdefgh\n", Lang::en);
   std::vector<Finding> out;

@@ -104,7 +104,7 @@ void report_placeholder_difference(const Rule& rule, const CheckContext& context
     f.document = &target;
     f.span = target_span;
     f.message = std::string(what) + " " + quoted(shown) + " of the source is missing from the translation";
-    f.counterpart = Counterpart{&source, p.span, source.text.substr(source_span.begin, source_span.end - source_span.begin)};
+    f.counterpart = Counterpart{&source, p.span, clip_quoted(std::string_view(source.text).substr(source_span.begin, source_span.end - source_span.begin))};
     out.push_back(std::move(f));
   }
   for (const Placeholder& p : difference.extra) {
@@ -115,7 +115,7 @@ void report_placeholder_difference(const Rule& rule, const CheckContext& context
     f.document = &target;
     f.span = p.span;
     f.message = std::string(what) + " " + quoted(shown) + " in the translation is not in the source";
-    f.counterpart = Counterpart{&source, source_span, source.text.substr(source_span.begin, source_span.end - source_span.begin)};
+    f.counterpart = Counterpart{&source, source_span, clip_quoted(std::string_view(source.text).substr(source_span.begin, source_span.end - source_span.begin))};
     out.push_back(std::move(f));
   }
 }
