@@ -503,6 +503,14 @@ class Search {
   // only when it is not).
   void evidence_only() { evidence_only_ = true; }
 
+  // From here on the beads a run finds are left unscored (kUnscored), for
+  // join_crossed_near_path to score those it keeps as it walks the path
+  // (the same scores: both read the pairs' masks within their bands, which
+  // hold every pair of the path's beads). The traceback here walks the path
+  // backwards and the joins forwards: each made every row's offers again.
+  void scores_later() { scores_later_ = true; }
+  static constexpr float kUnscored = std::numeric_limits<float>::quiet_NaN();
+
   // Scores the beads (found by a search over these sides) by confidence.
   void score_beads(ScoredPath& path) {
     clear_mask_rows();
@@ -702,7 +710,7 @@ class Search {
       if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
-      out.scores.push_back(evidence_only_ ? evidence(i - a, i, j - b, j) : confidence(i - a, i, j - b, j));
+      out.scores.push_back(scores_later_ ? kUnscored : evidence_only_ ? evidence(i - a, i, j - b, j) : confidence(i - a, i, j - b, j));
       i -= a;
       j -= b;
     }
@@ -1109,7 +1117,8 @@ class Search {
   // a clause across a sentence end. Only this choice weighs the crossing: as
   // a term of every bead it also moved the boundaries of one-to-many beads
   // in free translations, for the worse.
-  // In place: a joined pair is written over the first of its steps.
+  // In place: a joined pair is written over the first of its steps. Steps
+  // a search left unscored (scores_later) are scored as they are kept.
   void join_crossed_near_path(ScoredPath& path) {
     clear_mask_rows();
     // The beads it scores walk forward, a few sentences at a time: a window
@@ -1138,7 +1147,9 @@ class Search {
           }
         }
       }
-      if (kept != k) path.steps[kept] = step, path.scores[kept] = path.scores[k];
+      // (A step left unscored by the search is scored here, as its traceback would have.)
+      const float score = std::isnan(path.scores[k]) ? confidence(i0, i1, j0, j1) : path.scores[k];
+      path.steps[kept] = step, path.scores[kept] = score;
       ++kept;
       i0 = i1, j0 = j1;
     }
@@ -1494,6 +1505,7 @@ class Search {
   const std::vector<std::uint8_t>& en_spans_;
   bool can_prune_ = false;
   bool evidence_only_ = false;  // see evidence_only
+  bool scores_later_ = false;   // see scores_later
   std::vector<std::size_t> lo_, hi_;
   float path_score_ = 0.f;
   std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
@@ -1712,6 +1724,8 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   AlignWeights fitted = options.weights;
   fitted.endings = lenient.endings;
   fitted.closing = lenient.closing;
+  // Whether neighbouring beads are joined (join_crossed_near_path) after the second pass.
+  const bool joins = options.weights.leak > 0 && !lexicon.empty();
   const bool learned = options.weights.learn_dice > 0 &&
                        learn_pairs(zh, en, path.steps, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;
@@ -1733,6 +1747,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     path = ScoredPath{};  // (each run clears and refills it)
     Search search(zh, en, second, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
+    if (joins) search.scores_later();  // (join_crossed_near_path scores them)
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory). The band starts narrow: the second path stays within
@@ -1746,7 +1761,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     search.path_band(path.steps, 2);
     search.score_beads(path);
   }
-  if (options.weights.leak > 0 && !lexicon.empty()) {
+  if (joins) {
     AlignWeights last = free ? lenient : fitted;
     Search search(zh, en, last, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
