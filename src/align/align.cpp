@@ -625,6 +625,10 @@ class Search {
     for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi_[i] - lo_[i] + 1);
     std::vector<std::uint8_t> back((back_start[n + 1] + 1) / 2, 0);
     const auto back_at = [&](std::size_t cell) { return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF); };
+    // evidence_only: whether the best bead ending at each cell shares
+    // anything, a bit a cell, read off the mask rows while they are held
+    // (the traceback's evidence read them off each row's offers again).
+    std::vector<std::uint64_t> shares(evidence_only_ ? back_start[n + 1] / 64 + 1 : 0, 0);
     std::array<std::vector<float>, kRing> score;
     auto score_row = [&](std::size_t row) -> std::vector<float>& { return score[row & (kRing - 1)]; };
     constexpr float kNone = -std::numeric_limits<float>::infinity();
@@ -685,6 +689,10 @@ class Search {
         // (A cell no bead reaches, best_shape 0xFF, is never traced back to: see below.)
         const std::size_t cell = row_cell + (j - lo_[i]);
         back[cell / 2] |= static_cast<std::uint8_t>((best_shape & 0xF) << (cell % 2 * 4));
+        if (evidence_only_ && best_shape != 0xFF) {
+          const auto a = static_cast<std::size_t>(kShapes[best_shape].zh), b = static_cast<std::size_t>(kShapes[best_shape].en);
+          if (a > 0 && b > 0 && shares_any(i - a, i, j - b, j)) shares[cell / 64] |= std::uint64_t{1} << (cell % 64);
+        }
       }
     }
     path_score_ = score_row(n)[m - lo_[n]];
@@ -710,7 +718,10 @@ class Search {
       if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
-      out.scores.push_back(scores_later_ ? kUnscored : evidence_only_ ? evidence(i - a, i, j - b, j) : confidence(i - a, i, j - b, j));
+      const std::size_t cell = back_start[i] + (j - lo_[i]);
+      out.scores.push_back(scores_later_    ? kUnscored
+                           : evidence_only_ ? evidence(i - a, i, j - b, j, shares[cell / 64] >> (cell % 64) & 1)
+                                            : confidence(i - a, i, j - b, j));
       i -= a;
       j -= b;
     }
@@ -1416,18 +1427,23 @@ class Search {
   // What free_translation reads of confidence: 0 when it is (no pair of the
   // bead shares anything, while it has tokens), else above 0 (0.5 when it
   // has no token, as confidence; else 1). (Token weights are above 0.)
-  float evidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+  // shares: shares_any(i0, i1, j0, j1).
+  float evidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, bool shares) const {
     if (i0 == i1 || j0 == j1) return 0.f;
     bool tokens = false;
     for (std::size_t j = j0; j < j1; ++j) tokens = tokens || !en_[j].tokens.weights().empty();
     for (std::size_t i = i0; i < i1; ++i) tokens = tokens || !zh_[i].tokens.weights().empty();
     if (!tokens) return 0.5f;
+    return shares ? 1.f : 0.f;
+  }
+  // Whether any pair of sentences of the bead shares anything.
+  bool shares_any(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
     for (std::size_t j = j0; j < j1; ++j)
       for (std::size_t i = i0; i < i1; ++i) {
         const PairMasks pm = masks(i, j);
-        if (pm.en | pm.zh) return 1.f;
+        if (pm.en | pm.zh) return true;
       }
-    return 0.f;
+    return false;
   }
 
   // 0..1: the share of the bead's token weight covered by the other side.
