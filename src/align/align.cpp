@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "align/coarse.h"
+#include "align/connectives.h"
 #include "align/features.h"
 #include "align/length_fit.h"
 #include "align/lexicon.h"
@@ -448,6 +449,7 @@ class Search {
                   speaking(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
     endings_ = static_cast<float>(w_.endings);
     closing_ = static_cast<float>(w_.closing);
+    connectives_weight_ = static_cast<float>(w_.connectives);
   }
 
   // The tables of the pair's sentences a search reads (the same for all of
@@ -496,6 +498,8 @@ class Search {
 
   // The leads' reward (speakers.h), from here on (null: none).
   void set_speakers(const Speakers* speakers) { speakers_ = speakers; }
+  // The sentences' connectives (connectives.h), rewarded from here on (null: none).
+  void set_connectives(const Connectives* connectives) { connectives_ = connectives; }
 
   // From here on the beads a run finds are scored only as far as
   // free_translation reads them (see evidence), not by confidence: for a
@@ -1052,12 +1056,17 @@ class Search {
   float ending_reward(std::size_t i, std::size_t j) const {
     if (i == 0 || j == 0) return 0.f;
     const std::uint8_t both = zh_[i - 1].ending & en_[j - 1].ending;
-    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f) + lead_reward(i, j);
+    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f) + lead_reward(i, j) +
+           connective_reward(i, j);
   }
   // And for the leads of the next sentences (see speakers.h). (Not for a
   // bead leaving sentences without counterpart: a path could reach a
   // matching boundary through them, for more than their cost.)
   float lead_reward(std::size_t i, std::size_t j) const { return speakers_ ? speakers_->reward(i, j) : 0.f; }
+  // And for the connectives the next sentences open with (see connectives.h).
+  float connective_reward(std::size_t i, std::size_t j) const {
+    return connectives_ && connectives_->match(i, j) ? connectives_weight_ : 0.f;
+  }
 
   float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
 
@@ -1470,6 +1479,8 @@ class Search {
   bool use_quotes_ = false;
   bool use_speech_ = false;
   const Speakers* speakers_ = nullptr;  // set_speakers
+  const Connectives* connectives_ = nullptr;  // set_connectives
+  float connectives_weight_ = 0.f;  // w_.connectives
   float endings_ = 0.f;  // w_.endings
   float closing_ = 0.f;  // w_.closing
   // (From the pair's SearchTables.)
@@ -1753,6 +1764,10 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     speakers.fit_weight(path.steps, options.weights.speakers);
   }
   std::vector<std::uint64_t>().swap(zh_leads);
+  // The connectives the sentences open with: Chinese against English only.
+  const Connectives connectives = options.weights.connectives != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh
+                                      ? find_connectives(zh_doc.text, zh_sentences, en_doc.text, en_sentences)
+                                      : Connectives{};
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
@@ -1763,6 +1778,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     path = ScoredPath{};  // (each run clears and refills it)
     Search search(zh, en, second, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
+    search.set_connectives(&connectives);
     if (joins) search.scores_later();  // (join_crossed_near_path scores them)
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
@@ -1781,6 +1797,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     AlignWeights last = free ? lenient : fitted;
     Search search(zh, en, last, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
+    search.set_connectives(&connectives);
     search.path_band(path.steps, 2);
     search.join_crossed_near_path(path);
   }
