@@ -869,30 +869,42 @@ Offers& Offers::operator=(const Offers& other) {
 
 void Offers::add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& more) {
   // The new offers by position, merged with the held ones: the entries
-  // assign would make of all of them, without turning every held position
-  // back into an id and sorting them again.
+  // assign would make of all of them. The held entries are copied as they
+  // are where neither an offer of their id is added nor one before them
+  // (an entry's step is from the entry before it): the entries of a few
+  // added ids, not every held one decoded and made again.
   std::vector<std::pair<std::uint32_t, std::uint64_t>> extra = more;
   std::sort(extra.begin(), extra.end());
   std::array<std::uint8_t, kInlineBytes> local;
   const std::uint8_t* entries = nullptr;
   const std::uint32_t size = view(local, entries);
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> all;
-  all.reserve(extra.size() + size / 2);
-  std::size_t e = 0;
-  for_each_position([&](std::uint32_t position, std::uint64_t bits) {
-    for (; e < extra.size() && extra[e].first < position; ++e) all.push_back(extra[e]);
-    all.emplace_back(position, bits);
-  });
-  for (; e < extra.size(); ++e) all.push_back(extra[e]);
   std::vector<std::uint8_t> bytes;
   bytes.reserve(size + 2 * more.size());
-  std::uint32_t previous = 0;
-  for (std::size_t k = 0; k < all.size();) {
-    const std::uint32_t position = all[k].first;
+  std::uint32_t previous = 0;  // the position of the last entry written
+  std::uint32_t held = 0;      // ... and of the last held one read
+  std::size_t e = 0;
+  // The added offers of the next added position (their bits together), written.
+  const auto write_extra = [&] {
+    const std::uint32_t position = extra[e].first;
     std::uint64_t bits = 0;
-    for (; k < all.size() && all[k].first == position; ++k) bits |= all[k].second;
+    for (; e < extra.size() && extra[e].first == position; ++e) bits |= extra[e].second;
     append_offer_entries(bytes, previous, position, bits);
+  };
+  for (std::size_t k = 0; k < size;) {
+    const std::size_t start = k;
+    const std::uint32_t before = held;
+    const auto [position, bits] = run(entries, size, k, held);
+    while (e < extra.size() && extra[e].first < position) write_extra();
+    std::uint64_t merged = bits;
+    for (; e < extra.size() && extra[e].first == position; ++e) merged |= extra[e].second;
+    if (merged == bits && previous == before) {
+      bytes.insert(bytes.end(), entries + start, entries + k);
+      previous = position;
+    } else {
+      append_offer_entries(bytes, previous, position, merged);
+    }
   }
+  while (e < extra.size()) write_extra();
   take_entries(bytes);
 }
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <utility>
@@ -60,6 +61,42 @@ TEST(FeaturesStorage, OffersHeldInPlaceOrInABlock) {
   few.for_each_position([&](std::uint32_t position, std::uint64_t bits) { seen.emplace_back(position, bits); });
   const std::vector<std::pair<std::uint32_t, std::uint64_t>> expected{{0, 0b10001}, {1, 0b1000}, {2, 0b10}, {5, 0b100}};
   EXPECT_EQ(seen, expected);
+}
+
+// Offers added to a block read as the same offers assigned at once: before
+// the first held id, between held ones, merged into a held id's bits (a
+// lower bit than it held, and one it held), and after the last.
+TEST(FeaturesStorage, AddedOffersReadAsAssignedOnes) {
+  Vocabulary vocabulary;
+  for (WordId id = 1; id <= 40; ++id) vocabulary.ids.push_back(id * 10);
+  std::vector<Offer> held, all;
+  for (WordId id = 2; id <= 38; id += 2) held.emplace_back(id * 10, std::uint64_t{1} << (id % 5 + 2));
+  Offers offers;
+  offers.assign(held, vocabulary);  // positions 1, 3, ..., 37
+  const std::vector<std::pair<std::uint32_t, std::uint64_t>> more{
+      {20, 0b1}, {0, 0b10}, {3, 0b1}, {3, std::uint64_t{1} << (4 % 5 + 2)}, {39, 0b1000000}, {37, 0b1}, {20, 0b100}};
+  offers.add(more);
+  // The same offers by id, assigned at once.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> union_of;
+  for (const auto& [id, bits] : held) union_of.emplace_back(static_cast<std::uint32_t>(id / 10 - 1), bits);
+  union_of.insert(union_of.end(), more.begin(), more.end());
+  std::sort(union_of.begin(), union_of.end());
+  for (const auto& [position, bits] : union_of)
+    if (!all.empty() && all.back().first == vocabulary.ids[position]) all.back().second |= bits;
+    else all.emplace_back(vocabulary.ids[position], bits);
+  Offers assigned;
+  assigned.assign(all, vocabulary);
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> seen, expected;
+  offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) { seen.emplace_back(position, bits); });
+  assigned.for_each_position([&](std::uint32_t position, std::uint64_t bits) { expected.emplace_back(position, bits); });
+  EXPECT_EQ(seen, expected);
+  ASSERT_EQ(seen.size(), 22u);  // 19 held, 3 added ids (0, 20, 39)
+  EXPECT_EQ(offers.bits_at(0), 0b10u);
+  EXPECT_EQ(offers.bits_at(3), std::uint64_t{0b1} | (std::uint64_t{1} << (4 % 5 + 2)));
+  EXPECT_EQ(offers.bits_at(20), 0b101u);
+  EXPECT_EQ(offers.bits_at(37), std::uint64_t{0b1} | (std::uint64_t{1} << (38 % 5 + 2)));
+  EXPECT_EQ(offers.bits_at(39), 0b1000000u);
+  EXPECT_EQ(offers.bits_at(5), std::uint64_t{1} << (6 % 5 + 2));
 }
 
 TEST(FeaturesStorage, MovedFromTokensAreEmpty) {
