@@ -295,7 +295,11 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
       for (std::size_t a = end - count; a < end; ++a) weight += zh[a].weight, length += zh[a].length;
       zh_weights[end * kMaxChunkSpan + count - 1] = weight, zh_lengths[end * kMaxChunkSpan + count - 1] = length;
     }
-  auto bead_score = [&](std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1, float penalty) {
+  constexpr float kNone = -std::numeric_limits<float>::infinity();
+  // The score of a bead from a cell of score `previous`, or kNone when it
+  // cannot beat `best` even without its length term (at least 0: its
+  // logarithm is not taken).
+  auto bead_score = [&](std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1, float penalty, float previous, float best) {
     if (a0 == a1 || b0 == b1) return -penalty;
     float covered = 0, total = zh_weights[a1 * kMaxChunkSpan + (a1 - a0 - 1)], en_length = 0;
     const float zh_length = zh_lengths[a1 * kMaxChunkSpan + (a1 - a0 - 1)];
@@ -304,10 +308,11 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
       for (std::size_t b = b0; b < b1; ++b) covered += shared_at(a, b);
     const float fraction = total > 0 ? std::min(1.f, covered / total) : 0.f;
     const float units = static_cast<float>(a1 - a0 + b1 - b0);
+    const float lexical = kLexical * units * (fraction - chance);
+    if (previous + (lexical - penalty) <= best) return kNone;
     const float deviation = std::log((en_length + kSmoothing * ratio) / ((zh_length + kSmoothing) * ratio));
-    return kLexical * units * (fraction - chance) - units * deviation * deviation / (4 * kSigma * kSigma) - penalty;
+    return lexical - units * deviation * deviation / (4 * kSigma * kSigma) - penalty;
   };
-  constexpr float kNone = -std::numeric_limits<float>::infinity();
   // Scores of the rows a bead starts from (a ring: every row's took four
   // bytes a cell, with the shared evidence the most memory the aligner held
   // on a pair of a few thousand sentences), and the shape that ended at each
@@ -339,7 +344,7 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
         if (pj < lo[pi] || pj > hi[pi]) return;
         const float previous = score[pi & (kRows - 1)][pj - lo[pi]];
         if (previous == kNone) return;
-        const float total = previous + bead_score(pi, i, pj, j, kChunkShapes[s].penalty);
+        const float total = previous + bead_score(pi, i, pj, j, kChunkShapes[s].penalty, previous, best);
         if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
       };
       [&]<std::size_t... S>(std::index_sequence<S...>) { (shape.template operator()<S>(), ...); }(std::make_index_sequence<kChunkShapes.size()>{});
