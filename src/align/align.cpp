@@ -134,11 +134,16 @@ class ChanceTable {
   static constexpr int kLinear = 128;  // exact values for lengths 0..127
   static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
   static constexpr int kLog2Table = 4096;  // 2 log2(length) of whole lengths below this, looked up
-  explicit ChanceTable(const std::vector<SentenceFeatures>& side) : side_(&side) {
+  // twice_log2: twice_log2_table() (made once for a pair's searches).
+  ChanceTable(const std::vector<SentenceFeatures>& side, const std::vector<float>& twice_log2) : side_(&side), twice_log2_(twice_log2) {
     window(1);
-    // (Lengths are sums of whole numbers: the same values as log2 gives, without its cost at every lookup.)
-    twice_log2_.resize(kLog2Table);
-    for (int k = 1; k < kLog2Table; ++k) twice_log2_[static_cast<std::size_t>(k)] = 2.f * std::log2(static_cast<float>(k));
+  }
+  // 2 log2(k) for k < kLog2Table. (Lengths are sums of whole numbers: the
+  // same values as log2 gives, without its cost at every lookup.)
+  static std::vector<float> twice_log2_table() {
+    std::vector<float> table(kLog2Table, 0.f);
+    for (int k = 1; k < kLog2Table; ++k) table[static_cast<std::size_t>(k)] = 2.f * std::log2(static_cast<float>(k));
+    return table;
   }
   // At most this many slots (640 KB): a band as wide as a lopsided pair's
   // (a thousand sentences where one side has text the other lacks) took the
@@ -309,7 +314,7 @@ class ChanceTable {
   mutable std::vector<float> linear_;      // kLinear per slot
   mutable std::vector<int> linear_done_;   // entries of linear_ computed (0 or kLinear), per slot
   mutable std::vector<std::uint32_t> grid_done_;  // a bit per grid point computed, per slot
-  std::vector<float> twice_log2_;          // 2 log2(k) for k < kLog2Table
+  const std::vector<float>& twice_log2_;   // 2 log2(k) for k < kLog2Table
 };
 
 struct PairMasks {
@@ -394,6 +399,15 @@ ScoredPath split_steps(ScoredPath path, Split split) {
   return out;
 }
 
+// What every search over a pair reads of its sentences (Search::make_tables).
+struct SearchTables {
+  std::vector<float> zh_norm, en_norm;                // each sentence's total token weight (plus 1) to the power -normalise
+  std::vector<std::uint32_t> zh_length, en_length;    // prefix sums of sentence lengths
+  std::vector<double> zh_log, en_log;                 // see Search::length_term
+  std::vector<std::uint8_t> zh_spans, en_spans;       // Search::span_bits of each side
+  std::vector<float> twice_log2;                      // ChanceTable::twice_log2_table
+};
+
 // The search: rows are Chinese prefixes (0..n), columns English prefixes
 // (0..m); row i holds columns [lo[i], hi[i]].
 class Search {
@@ -401,40 +415,12 @@ class Search {
   // ratio: English length per Chinese length in the translated parts of the pair.
   // index: index_english of the English side (interned: its tokens' ids are
   // positions in the vocabulary the sentences' offers index).
+  // tables: make_tables(zh, en, weights.normalise, ratio), shared by the pair's searches.
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
-         float ratio, const EnglishIndex& index)
-      : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio), index_(index) {
-    auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
-      for (const auto& s : side) {
-        float total = 1;
-        for (float w : s.tokens.weights()) total += w;
-        out.push_back(std::pow(total, -static_cast<float>(w_.normalise)));
-      }
-    };
-    norms(zh, zh_norm_);
-    norms(en, en_norm_);
-    // (Lengths are whole numbers, and the texts under 2 GB: their sums are
-    // held exactly in 32 bits, half the room of doubles, every sentence's.)
-    auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<std::uint32_t>& prefix) {
-      prefix.assign(side.size() + 1, 0);
-      for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + static_cast<std::uint32_t>(side[k].length);
-    };
-    lengths(zh, zh_length_);
-    lengths(en, en_length_);
-    // log(en + s r) and log((zh + s) r) for lengths up to the longest six sentences (at most kLogTable).
-    auto log_table = [&](const std::vector<SentenceFeatures>& side, bool english, std::vector<double>& table) {
-      std::vector<float> lengths;
-      for (const auto& sentence : side) lengths.push_back(sentence.length);
-      const std::size_t span = std::min<std::size_t>(kMaxSpan, lengths.size());
-      std::partial_sort(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(span), lengths.end(), std::greater<>());
-      double longest = 0;
-      for (std::size_t k = 0; k < span; ++k) longest += lengths[k];
-      table.resize(static_cast<std::size_t>(std::min<double>(longest + 1, kLogTable)));
-      for (std::size_t x = 0; x < table.size(); ++x)
-        table[x] = english ? std::log(static_cast<double>(x) + kSmoothing * ratio_) : std::log((static_cast<double>(x) + kSmoothing) * ratio_);
-    };
-    log_table(zh, false, zh_log_);
-    log_table(en, true, en_log_);
+         float ratio, const EnglishIndex& index, const SearchTables& tables)
+      : zh_(zh), en_(en), w_(weights), zh_chance_(zh, tables.twice_log2), en_chance_(en, tables.twice_log2), ratio_(ratio),
+        zh_norm_(tables.zh_norm), en_norm_(tables.en_norm), zh_length_(tables.zh_length), en_length_(tables.en_length),
+        zh_log_(tables.zh_log), en_log_(tables.en_log), zh_spans_(tables.zh_spans), en_spans_(tables.en_spans), index_(index) {
     lexical_ = static_cast<float>(w_.lexical);
     orphan_ = static_cast<float>(w_.orphan);
     quotes_ = static_cast<float>(w_.quotes);
@@ -464,8 +450,50 @@ class Search {
     endings_ = static_cast<float>(w_.endings);
     closing_ = static_cast<float>(w_.closing);
     connectives_weight_ = static_cast<float>(w_.connectives);
-    zh_spans_ = span_bits(zh);
-    en_spans_ = span_bits(en);
+  }
+
+  // The tables of the pair's sentences a search reads (the same for all of
+  // its searches: each made them again). normalise: AlignWeights::normalise;
+  // ratio: as the searches'.
+  static SearchTables make_tables(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                                  double normalise, float ratio) {
+    SearchTables tables;
+    auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
+      out.reserve(side.size());
+      for (const auto& s : side) {
+        float total = 1;
+        for (float w : s.tokens.weights()) total += w;
+        out.push_back(std::pow(total, -static_cast<float>(normalise)));
+      }
+    };
+    norms(zh, tables.zh_norm);
+    norms(en, tables.en_norm);
+    // (Lengths are whole numbers, and the texts under 2 GB: their sums are
+    // held exactly in 32 bits, half the room of doubles, every sentence's.)
+    auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<std::uint32_t>& prefix) {
+      prefix.assign(side.size() + 1, 0);
+      for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + static_cast<std::uint32_t>(side[k].length);
+    };
+    lengths(zh, tables.zh_length);
+    lengths(en, tables.en_length);
+    // log(en + s r) and log((zh + s) r) for lengths up to the longest six sentences (at most kLogTable).
+    auto log_table = [&](const std::vector<SentenceFeatures>& side, bool english, std::vector<double>& table) {
+      std::vector<float> lengths;
+      for (const auto& sentence : side) lengths.push_back(sentence.length);
+      const std::size_t span = std::min<std::size_t>(kMaxSpan, lengths.size());
+      std::partial_sort(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(span), lengths.end(), std::greater<>());
+      double longest = 0;
+      for (std::size_t k = 0; k < span; ++k) longest += lengths[k];
+      table.resize(static_cast<std::size_t>(std::min<double>(longest + 1, kLogTable)));
+      for (std::size_t x = 0; x < table.size(); ++x)
+        table[x] = english ? std::log(static_cast<double>(x) + kSmoothing * ratio) : std::log((static_cast<double>(x) + kSmoothing) * ratio);
+    };
+    log_table(zh, false, tables.zh_log);
+    log_table(en, true, tables.en_log);
+    tables.zh_spans = span_bits(zh);
+    tables.en_spans = span_bits(en);
+    tables.twice_log2 = ChanceTable::twice_log2_table();
+    return tables;
   }
 
   // The leads' reward (speakers.h), from here on (null: none).
@@ -876,8 +904,14 @@ class Search {
     const auto [first, end] = mask_columns(i);
     if (j < first || j >= end) return {};
     // The same pairs are asked for again and again (the beads along a path,
-    // their neighbours and their edges): the last ones are kept.
-    const std::size_t key = (i * 0x9E3779B97F4A7C15ull + j) >> 57;  // 0..127
+    // their neighbours and their edges): the last ones are kept, by the low
+    // bits of both sentences, so that the pairs of a window of 16 rows by 8
+    // columns, as a walk along the path asks for, all have their own. (A
+    // hash's top bits put a row's neighbouring columns in one entry: of the
+    // 17,764 pairs the joins asked for on the x1 MAC-Dev pair, 13,588 were
+    // made again.)
+    static_assert(std::tuple_size_v<decltype(pair_cache_)> == 128);
+    const std::size_t key = (i & 15) << 3 | (j & 7);
     PairCache& cached = pair_cache_[key];
     if (cached.i == i && cached.j == j) return cached.masks;
     cached.i = i, cached.j = j, cached.masks = {};
@@ -1422,9 +1456,13 @@ class Search {
   float connectives_weight_ = 0.f;  // w_.connectives
   float endings_ = 0.f;  // w_.endings
   float closing_ = 0.f;  // w_.closing
-  std::vector<float> zh_norm_, en_norm_;
-  std::vector<std::uint32_t> zh_length_, en_length_;  // prefix sums of sentence lengths
-  std::vector<double> zh_log_, en_log_;        // see length_term
+  // (From the pair's SearchTables.)
+  const std::vector<float>& zh_norm_;
+  const std::vector<float>& en_norm_;
+  const std::vector<std::uint32_t>& zh_length_;  // prefix sums of sentence lengths
+  const std::vector<std::uint32_t>& en_length_;
+  const std::vector<double>& zh_log_;  // see length_term
+  const std::vector<double>& en_log_;
   float lexical_ = 0, orphan_ = 0, quotes_ = 0, quote_presence_ = 0, paragraph_ = 0;  // the weights as floats
   // The entries of zh_log_ and en_log_ of the spans of up to kMaxSpan
   // sentences ending at the search's current row (by sentences - 1; NaN:
@@ -1463,7 +1501,8 @@ class Search {
   // merge_penalty of each shape, of the shape in narration, and the less of the two (for the search's bound).
   std::array<float, kShapes.size()> shape_penalty_{}, narration_penalty_{}, least_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
-  std::vector<std::uint8_t> zh_spans_, en_spans_;
+  const std::vector<std::uint8_t>& zh_spans_;
+  const std::vector<std::uint8_t>& en_spans_;
   bool can_prune_ = false;
   bool evidence_only_ = false;  // see evidence_only
   std::vector<std::size_t> lo_, hi_;
@@ -1659,8 +1698,10 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
   english_index.emplace(index_english(en, english_ids));
+  // (Every search's weights have the same normalise.)
+  const SearchTables tables = Search::make_tables(zh, en, options.weights.normalise, guide.ratio);
   {
-    Search search(zh, en, lenient, guide.ratio, *english_index);
+    Search search(zh, en, lenient, guide.ratio, *english_index, tables);
     search.evidence_only();
     if (whole) {
       search.whole();
@@ -1705,7 +1746,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     second.length_sigma = fitted_sigma(zh, en, path.steps, guide.ratio, options.weights);
     const Path first = std::move(path.steps);
     path = ScoredPath{};  // (each run clears and refills it)
-    Search search(zh, en, second, guide.ratio, *english_index);
+    Search search(zh, en, second, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
     search.set_connectives(&connectives);
     // Widening is bounded: on repetitive text the best path keeps touching
@@ -1717,13 +1758,13 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     search_near(search, first, 4, 64, path);
   } else {
     // The first path is the pair's: its beads scored as the search scores them.
-    Search search(zh, en, lenient, guide.ratio, *english_index);
+    Search search(zh, en, lenient, guide.ratio, *english_index, tables);
     search.path_band(path.steps, 2);
     search.score_beads(path);
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : fitted;
-    Search search(zh, en, last, guide.ratio, *english_index);
+    Search search(zh, en, last, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
     search.set_connectives(&connectives);
     search.path_band(path.steps, 2);
@@ -1732,7 +1773,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) path = split_unrelated(std::move(path), zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, options.weights, guide.ratio, *english_index);
+    Search search(zh, en, options.weights, guide.ratio, *english_index, tables);
     search.path_band(path.steps, 2);
     path = search.split_orphans_near_path(std::move(path));
   }

@@ -525,10 +525,37 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       continue;
     }
     out.add_key(z, static_cast<std::uint32_t>(z_count));
+    // Only the ids in as many beads as may make a pair with the key are
+    // counted: one in id_beads beads is seen with it in at most
+    // min(z_count, id_beads), and Dice grows with the count (the same test
+    // as below, at that most). Those may on a range of id_beads, [fewest,
+    // most]: Dice at that most grows with id_beads up to z_count, then falls.
+    const auto may_pair = [&](std::uint32_t id_beads) {
+      const int at_most = std::min(z_count, static_cast<int>(id_beads));
+      return at_most >= min_count && Association{z, 0, at_most, z_count + static_cast<int>(id_beads)}.dice() >= min_dice;
+    };
+    // (Binary searches: the least that may up to z_count, the largest that may from it; none when z_count may not.)
+    std::uint32_t fewest = 1, most = 0;
+    if (may_pair(static_cast<std::uint32_t>(z_count))) {
+      std::uint32_t low = 1, high = static_cast<std::uint32_t>(z_count);
+      while (low < high) {
+        const std::uint32_t middle = low + (high - low) / 2;
+        if (may_pair(middle)) high = middle;
+        else low = middle + 1;
+      }
+      fewest = low;
+      low = static_cast<std::uint32_t>(z_count), high = static_cast<std::uint32_t>(beads.size());
+      while (low < high) {
+        const std::uint32_t middle = low + (high - low + 1) / 2;
+        if (may_pair(middle)) low = middle;
+        else high = middle - 1;
+      }
+      most = low;
+    }
     partners.clear();
     for (; k < key_end; ++k)
       for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k])))
-        if (together[e]++ == 0) partners.push_back(e);
+        if (en_beads[e] >= fewest && en_beads[e] <= most && together[e]++ == 0) partners.push_back(e);
     std::sort(partners.begin(), partners.end());
     for (const std::uint32_t e : partners) {
       const int seen = static_cast<int>(std::exchange(together[e], 0));

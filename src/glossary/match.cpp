@@ -145,8 +145,8 @@ bool by_start_then_longest(const TermMatch& a, const TermMatch& b) {
 
 }  // namespace
 
-std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range, bool fold_traditional,
-                                               std::size_t limit) const {
+std::vector<TermMatch> TermIndex::find_chinese_in(std::string_view text, Span range, bool fold_traditional,
+                                                  std::size_t limit) const {
   std::vector<TermMatch> matches;
   if (range.end > text.size()) range.end = text.size();
   ChineseFolder folder(fold_traditional ? &impl_->to_simplified : nullptr);
@@ -199,7 +199,8 @@ std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range
   return matches;
 }
 
-std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range, std::size_t limit) const {
+std::vector<TermMatch> TermIndex::find_english_in(std::string_view text, Span range, std::size_t limit,
+                                                  std::vector<TermMatch>* absorbed_out) const {
   std::vector<TermMatch> matches;
   if (range.end > text.size()) range.end = text.size();
   const std::vector<TermToken> tokens = tokenize_terms(text, range);
@@ -234,7 +235,7 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
   };
   std::vector<Frame> stack;
   for (std::size_t i = 0; i < tokens.size() && matches.size() < limit; ++i) {
-    if (tokens[i].hyphen_joined && is_meaning_prefix(tokens[i - 1].key)) continue;  // "small cell" in "non-small cell"
+    if (i > 0 && tokens[i].hyphen_joined && is_meaning_prefix(tokens[i - 1].key)) continue;  // "small cell" in "non-small cell"
     stack.assign(1, {0, i});
     while (!stack.empty()) {
       const Frame frame = stack.back();
@@ -289,6 +290,7 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
       const char32_t c = close < range.end ? utf8::next(text, past) : 0;
       if (c != ')' && c != 0xFF09) continue;
       absorbed[*it] = true;
+      if (absorbed_out) absorbed_out->push_back(candidate);
       matches[m].span.end = past;
       break;
     }
@@ -299,6 +301,84 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
     if (!absorbed[m]) kept.push_back(matches[m]);
   std::stable_sort(kept.begin(), kept.end(), by_start_then_longest);
   return kept;
+}
+
+namespace {
+
+// Where the chunk from start ends, in the last half of chunk_bytes: at a line
+// start, or else a word start, or else between two characters outside ASCII
+// (Chinese); never next to a hyphen ("non-small") nor inside a Latin word, so
+// that a chunk's first token is read as the whole text's would be there.
+std::size_t chunk_end(std::string_view text, std::size_t start, std::size_t end, std::size_t chunk_bytes) {
+  if (end - start <= chunk_bytes + kTermOverlapBytes) return end;
+  const std::size_t target = start + chunk_bytes, earliest = start + chunk_bytes / 2 + 1;
+  const auto byte = [&](std::size_t pos) { return static_cast<unsigned char>(text[pos]); };
+  // A token after a hyphen is read as hyphened to the one before ("non-small").
+  const auto next_to_hyphen = [&](std::size_t pos) {
+    std::size_t before = pos;
+    while (before > start && (text[before - 1] == ' ' || text[before - 1] == '\t' || text[before - 1] == '\n')) --before;
+    return text[pos] == '-' || (before > start && text[before - 1] == '-');
+  };
+  for (const char after : {'\n', ' '})
+    for (std::size_t pos = target; pos >= earliest; --pos)
+      if (text[pos - 1] == after && !next_to_hyphen(pos)) return pos;
+  for (std::size_t pos = target; pos >= earliest; --pos)
+    if (byte(pos - 1) >= 0x80 && byte(pos) >= 0xC0 && !next_to_hyphen(pos)) return pos;
+  for (std::size_t pos = target; pos >= earliest; --pos)
+    if ((byte(pos) & 0xC0) != 0x80 && !next_to_hyphen(pos) &&
+        !((is_ascii_alnum(byte(pos - 1)) || byte(pos - 1) >= 0x80) && is_ascii_alnum(byte(pos))))  // nor after ‐
+      return pos;
+  // None of those (half a chunk of one word): any character start.
+  std::size_t pos = target;
+  while ((byte(pos) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
+// The matches of search over range, chunk by chunk: each chunk is searched
+// with the overlap after it, and keeps the matches that start in it. What a
+// chunk's "X (Y)" took in past its end is not found again by the next one.
+template <class Search>
+std::vector<TermMatch> by_chunks(std::string_view text, Span range, std::size_t limit, std::size_t chunk_bytes,
+                                 Search search) {
+  if (range.end > text.size()) range.end = text.size();
+  chunk_bytes = std::max<std::size_t>(chunk_bytes, 2);
+  if (range.size() <= chunk_bytes + kTermOverlapBytes) return search(range, limit, nullptr);
+  std::vector<TermMatch> matches, absorbed, taken;  // taken: absorbed by the chunk before, past its end
+  const auto same = [](const TermMatch& a, const TermMatch& b) {
+    return a.span == b.span && a.entry == b.entry && a.form == b.form && a.side == b.side;
+  };
+  for (std::size_t start = range.begin; start < range.end && matches.size() < limit;) {
+    const std::size_t end = chunk_end(text, start, range.end, chunk_bytes);
+    absorbed.clear();
+    const std::vector<TermMatch> found =
+        search(Span{start, std::min(range.end, end + kTermOverlapBytes)}, limit - matches.size(), &absorbed);
+    for (const TermMatch& m : found) {
+      if (m.span.begin >= end) break;  // found is in order of start
+      if (std::any_of(taken.begin(), taken.end(), [&](const TermMatch& t) { return same(t, m); })) continue;
+      matches.push_back(m);
+    }
+    taken.clear();
+    for (const TermMatch& m : absorbed)
+      if (m.span.begin >= end) taken.push_back(m);
+    start = end;
+  }
+  return matches;
+}
+
+}  // namespace
+
+std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range, bool fold_traditional,
+                                               std::size_t limit, std::size_t chunk_bytes) const {
+  return by_chunks(text, range, limit, chunk_bytes, [&](Span chunk, std::size_t left, std::vector<TermMatch>*) {
+    return find_chinese_in(text, chunk, fold_traditional, left);
+  });
+}
+
+std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range, std::size_t limit,
+                                               std::size_t chunk_bytes) const {
+  return by_chunks(text, range, limit, chunk_bytes, [&](Span chunk, std::size_t left, std::vector<TermMatch>* absorbed) {
+    return find_english_in(text, chunk, left, absorbed);
+  });
 }
 
 std::vector<TermMatch> find_chinese_terms(const Glossary& glossary, std::string_view text, Span range,

@@ -33,11 +33,20 @@ struct TermMatch {
 inline constexpr std::size_t kNoMatchLimit = static_cast<std::size_t>(-1);
 
 // The most term matches kept for one document (each side of a pair): real
-// text holds far fewer than one per two bytes, but a repetitive text against
-// nested forms ("a", "a a", "a a a", ...) or a form many entries share has
-// one per start, form and entry, and the rules' work grows with them.
+// text holds far fewer than one per eight bytes (medical Chinese against the
+// bundled glossary: one per 24 bytes), but a repetitive text against nested
+// forms ("a", "a a", "a a a", ...) or a form many entries share has one per
+// start, form and entry, and the rules' work and memory grow with them.
 // Matching stops there, and the terminology rules say where.
-inline constexpr std::size_t term_match_limit(std::size_t text_bytes) { return 65536 + text_bytes / 2; }
+inline constexpr std::size_t term_match_limit(std::size_t text_bytes) { return 65536 + text_bytes / 8; }
+
+// A long text is searched a chunk at a time (cut at a line or word start, or
+// between two Chinese characters), each chunk with the next kTermOverlapBytes,
+// which hold the rest of any term starting in it: the search's token and
+// folded-text arrays (tens of bytes a character) stay a chunk long, not the
+// document's.
+inline constexpr std::size_t kTermChunkBytes = 1 << 16;
+inline constexpr std::size_t kTermOverlapBytes = 4096;
 
 class TermIndex {
  public:
@@ -50,18 +59,27 @@ class TermIndex {
   // ordered by start then longest first. Text is compared after NFKC, width
   // and ASCII case folding, and (fold_traditional) Traditional->Simplified.
   // At most limit matches: the search stops at the limit-th (see
-  // term_match_limit).
+  // term_match_limit). chunk_bytes: see kTermChunkBytes (tests set it small).
   std::vector<TermMatch> find_chinese(std::string_view text, Span range, bool fold_traditional = true,
-                                      std::size_t limit = kNoMatchLimit) const;
+                                      std::size_t limit = kNoMatchLimit,
+                                      std::size_t chunk_bytes = kTermChunkBytes) const;
   // Every occurrence of an accepted or forbidden English rendering, token by
   // token: case-insensitive unless the entry is case-sensitive, plurals and
   // possessives, hyphen or space, UK or US spelling. "X (Y)" where X and Y
   // both render the same entry is one match. At most limit matches, as above.
-  std::vector<TermMatch> find_english(std::string_view text, Span range, std::size_t limit = kNoMatchLimit) const;
+  std::vector<TermMatch> find_english(std::string_view text, Span range, std::size_t limit = kNoMatchLimit,
+                                      std::size_t chunk_bytes = kTermChunkBytes) const;
   // The normalised form of a Chinese term as the index compares it (Simplified).
   std::string chinese_key(std::string_view term) const;
 
  private:
+  // The searches over one chunk (its whole range).
+  std::vector<TermMatch> find_chinese_in(std::string_view text, Span range, bool fold_traditional,
+                                         std::size_t limit) const;
+  // absorbed: where to put the "(Y)" matches that "X (Y)" took in, if wanted.
+  std::vector<TermMatch> find_english_in(std::string_view text, Span range, std::size_t limit,
+                                         std::vector<TermMatch>* absorbed = nullptr) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -64,6 +64,8 @@ std::uint32_t code_point_classes(char32_t cp) {
   if (cp >= 0x10000 && is_han_or_ideographic_mark(cp)) classes |= cls::kTraditional;
   if (mojibake::may_start_latin_mojibake(cp)) classes |= cls::kLatinImage;
   if (mojibake::may_open_cjk_gate(cp)) classes |= cls::kCjkGate;
+  if (mojibake::is_cjk_odd(cp)) classes |= cls::kCjkOdd;
+  if (mojibake::is_cjk_loud(cp)) classes |= cls::kCjkLoud;
   return classes;
 }
 
@@ -118,7 +120,7 @@ std::uint32_t wanted_classes(const Document& doc) {
   std::uint32_t wanted = cls::kInvalid | cls::kReplacement | cls::kControl | cls::kInvisible | cls::kBidi |
                          cls::kPrivateUse | cls::kUnassigned | cls::kUnusualSpace | cls::kNfcTrigger |
                          cls::kAmpersand | cls::kBackslash | cls::kGreekCyrillic | cls::kLatinImage |
-                         cls::kCjkGate;
+                         cls::kCjkGate | cls::kCjkOdd;
   if (doc.lang == Lang::en) wanted |= cls::kCjkLetter | cls::kFullwidth;
   if (doc.lang == Lang::zh) {
     wanted |= cls::kClauseMark;

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <random>
+#include <tuple>
 
 #include "glossary/match.h"
+#include "support/test_support.h"
 
 namespace tc::test {
 namespace {
@@ -213,6 +215,69 @@ TEST(GlossaryMatch, EnglishKeyFoldsVariants) {
   EXPECT_EQ(english_key("T-cells"), english_key("T cell"));
   EXPECT_EQ(english_key("Tumours"), english_key("tumor"));
   EXPECT_NE(english_key("virus"), english_key("viru"));
+}
+
+// A long text is searched a chunk at a time with an overlap: the same matches
+// as one search over the whole, wherever the chunks are cut (lines, words,
+// between Chinese characters or other words; the half chunk a cut is looked
+// for in always holds one here).
+TEST(GlossaryMatch, ChunkedSearchesFindWhatOneSearchFinds) {
+  const Glossary g = make_glossary({entry({"化疗", "化学疗法"}, "chemotherapy", {"chemo"}),
+                                    entry({"骨髓抑制"}, "myelosuppression", {"bone marrow suppression"}),
+                                    entry({"调节性T细胞"}, "regulatory T cell (Treg)"),
+                                    entry({"T细胞"}, "T cell"), entry({"自身免疫力"}, "immunity", {}, {"autoimmune"}),
+                                    entry({"非小细胞肺癌"}, "non-small cell lung cancer")});
+  const std::vector<std::string> pieces{"化疗", "化学", "疗法", "骨髓", "抑制", "T细胞", "调节性", "NKT", "细胞", "。",
+                                        "，", "（", "）", " ", " ", "\n", "\n", "chemo", "therapy", "bone", "marrow",
+                                        "suppression", "regulatory", "T", "cell", "cells", "(", ")", "Treg", "non-",
+                                        "small", "lung", "cancer", "autoimmune", "disease", "-", "ab", "x"};
+  std::mt19937 rng(21);
+  for (int round = 0; round < 12; ++round) {
+    std::string text;
+    while (text.size() < 12000) text += pieces[rng() % pieces.size()];
+    for (const std::size_t chunk : {200, 333, 2000}) {
+      const Span all{0, text.size()};
+      const auto spans = [](const std::vector<TermMatch>& matches) {
+        std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t, int>> out;
+        for (const TermMatch& m : matches) out.emplace_back(m.span.begin, m.span.end, m.entry, static_cast<int>(m.side));
+        return out;
+      };
+      const TermIndex& index = *g.index();
+      ASSERT_EQ(spans(index.find_chinese(text, all, true, kNoMatchLimit, chunk)),
+                spans(index.find_chinese(text, all, true, kNoMatchLimit, text.size())))
+          << "round " << round << ", chunk " << chunk;
+      ASSERT_EQ(spans(index.find_english(text, all, kNoMatchLimit, chunk)),
+                spans(index.find_english(text, all, kNoMatchLimit, text.size())))
+          << "round " << round << ", chunk " << chunk;
+    }
+  }
+}
+
+// The same with each cut swept across a term that runs over a line break, an
+// abbreviation in brackets after it, a hyphened prefix and a Latin word
+// before a Chinese form.
+TEST(GlossaryMatch, ChunksCutNearTermsFindWhatOneSearchFinds) {
+  const Glossary g = make_glossary({entry({"调节性T细胞"}, "regulatory T cell (Treg)"), entry({"T细胞"}, "T cell"),
+                                    entry({"小细胞肺癌"}, "small cell lung cancer"),
+                                    entry({"非小细胞肺癌"}, "non-small cell lung cancer")});
+  const auto spans = [](const std::vector<TermMatch>& matches) {
+    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> out;
+    for (const TermMatch& m : matches) out.emplace_back(m.span.begin, m.span.end, m.entry);
+    return out;
+  };
+  const TermIndex& index = *g.index();
+  for (const std::string middle : {"the regulatory T cell\n(Treg) count", "a regulatory T cell (Treg)",
+                                   "non-small cell lung cancer", "NKT细胞和T细胞"})
+    for (std::size_t before = 0; before < 240; ++before) {
+      const std::string text = std::string(before, 'x') + "。" + middle + "。" + test::repeat("化", 2000);
+      const Span all{0, text.size()};
+      ASSERT_EQ(spans(index.find_english(text, all, kNoMatchLimit, 200)),
+                spans(index.find_english(text, all, kNoMatchLimit, text.size())))
+          << middle << " after " << before;
+      ASSERT_EQ(spans(index.find_chinese(text, all, true, kNoMatchLimit, 200)),
+                spans(index.find_chinese(text, all, true, kNoMatchLimit, text.size())))
+          << middle << " after " << before;
+    }
 }
 
 }  // namespace

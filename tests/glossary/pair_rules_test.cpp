@@ -64,9 +64,9 @@ TEST(TerminologyPairRules, ForbiddenAnywhereOffersTheFix) {
 
 
 // A form 60 entries share ("a"), in a target of 3,000 "a": 60 matches at each
-// start, more than term_match_limit keeps (65,536 + 6,000 / 2 = 68,536), so
-// matching stops at the start of the 68,536th match (start 1,142: 1,142 × 60 =
-// 68,520 before it) and each rule says so there, once. Before the limit, the
+// start, more than term_match_limit keeps (65,536 + 6,001 / 8 = 66,286), so
+// matching stops at the start of the 66,286th match (start 1,104: 1,104 × 60 =
+// 66,240 before it) and each rule says so there, once. Before the limit, the
 // rules' work grew with the square of the matches: minutes for this pair.
 TEST(TerminologyPairRules, EachRuleSaysWhereMatchingStoppedAtTheLimit) {
   Glossary glossary;
@@ -79,8 +79,8 @@ TEST(TerminologyPairRules, EachRuleSaysWhereMatchingStoppedAtTheLimit) {
   glossary.build_index();
   const Document source = make_doc(repeat("化疗", 100) + "\n", Lang::zh, "a.zh.txt");
   const Document target = make_doc(repeat("a ", 3000) + "\n", Lang::en, "a.en.txt");
-  ASSERT_EQ(term_match_limit(target.text.size()), 65536u + 3000u);
-  const Span stop{1142 * 2, 1142 * 2 + 1};
+  ASSERT_EQ(term_match_limit(target.text.size()), 65536u + 750u);
+  const Span stop{1104 * 2, 1104 * 2 + 1};
   for (const std::string rule : {"terminology/missing-term", "terminology/inconsistent-term", "terminology/forbidden-term",
                                  "terminology/forbidden-anywhere"}) {
     CheckOptions options;

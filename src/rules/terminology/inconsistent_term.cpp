@@ -158,17 +158,18 @@ bool introduces(std::string_view text, Span first, Span second) {
 
 // Sorted, each once.
 std::vector<FormPair> introduced_forms(const PairTerms& terms, TermSide wanted, std::string_view text) {
-  std::vector<TermMatch> matches;
+  std::vector<const TermMatch*> matches;
   for (const BeadTerms& bead : terms.beads)
     for (const TermMatch& m : bead.target)
-      if (m.side == wanted) matches.push_back(m);
+      if (m.side == wanted) matches.push_back(&m);
   // By start and entry: the form introduced after a match starts at one
   // place, right inside the bracket, so each match looks there only.
-  const auto start_entry = [](const TermMatch& m) { return std::pair(m.span.begin, m.entry); };
+  const auto start_entry = [](const TermMatch* m) { return std::pair(m->span.begin, m->entry); };
   std::sort(matches.begin(), matches.end(),
-            [&](const TermMatch& a, const TermMatch& b) { return start_entry(a) < start_entry(b); });
+            [&](const TermMatch* a, const TermMatch* b) { return start_entry(a) < start_entry(b); });
   std::vector<FormPair> pairs;
-  for (const TermMatch& first : matches) {
+  for (const TermMatch* match : matches) {
+    const TermMatch& first = *match;
     std::size_t inside = first.span.end;
     while (inside < text.size() && text[inside] == ' ') ++inside;
     if (text.substr(inside, 1) == "(") inside += 1;
@@ -177,9 +178,10 @@ std::vector<FormPair> introduced_forms(const PairTerms& terms, TermSide wanted, 
     if (inside - first.span.end > 4) continue;  // the bracket must follow closely
     const std::pair key(inside, first.entry);
     auto second = std::lower_bound(matches.begin(), matches.end(), key,
-                                   [&](const TermMatch& m, const auto& k) { return start_entry(m) < k; });
+                                   [&](const TermMatch* m, const auto& k) { return start_entry(m) < k; });
     for (; second != matches.end() && start_entry(*second) == key; ++second)
-      if (introduces(text, first.span, second->span)) pairs.push_back(form_pair(first.entry, first.form, second->form));
+      if (introduces(text, first.span, (*second)->span))
+        pairs.push_back(form_pair(first.entry, first.form, (*second)->form));
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());

@@ -104,7 +104,7 @@ std::optional<MatchLimitNote> match_limit_note(const Document& doc, std::size_t 
                         "glossary terms are not looked for past here: the document holds more term matches "
                         "than the " +
                             std::to_string(term_match_limit(doc.text.size())) +
-                            " checked at most in one document (65536 and one for every two bytes)"};
+                            " checked at most in one document (65536 and one for every eight bytes)"};
 }
 
 std::vector<MatchLimitNote> match_limit_notes(const CheckContext& context, const PairTerms& terms) {
