@@ -163,7 +163,17 @@ FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* gloss
       };
       add_words(entry.en);
       for (const auto& variant : entry.variants) add_words(variant);
-      for (const auto& form : entry.zh) glossary_terms_.add(form, ids);
+      for (const auto& form : entry.zh) {
+        glossary_terms_.add(form, ids);
+        WordId prefix = kWordIdBasis;
+        for (std::size_t pos = 0; pos < form.size();) {
+          const std::size_t begin = pos;
+          utf8::next(form, pos);
+          if (pos >= form.size()) break;  // the whole form is no prefix of it
+          for (std::size_t k = begin; k < pos; ++k) prefix = word_id_step(prefix, static_cast<unsigned char>(form[k]));
+          glossary_prefixes_.insert(prefix);
+        }
+      }
     }
 }
 
@@ -208,8 +218,8 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     syllables.clear();
   };
   // Headwords longer than 8 characters (idioms, titles) are rare in running text; not looking them up saves half the time.
-  const std::size_t max_bytes =
-      std::max(std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes()), glossary_terms_.max_headword_bytes());
+  const std::size_t lexicon_bytes = std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes());
+  const std::size_t max_bytes = std::max(lexicon_bytes, glossary_terms_.max_headword_bytes());
   std::vector<std::size_t> ends;  // the candidate ends of a headword at pos (one vector for the sentence)
   std::vector<WordId> hashes;     // word_id of each candidate
   while (pos < span.end) {
@@ -248,25 +258,28 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     std::size_t best_end = after;
     Lexicon::Translations best;
     Lexicon::Translations glossary_hit;
-    std::size_t limit = std::min(span.end, pos + max_bytes);
+    // The candidate ends and their hashes (word_id) in one pass over their
+    // bytes, their buckets loaded side by side before the first is probed.
+    // Past the lexicon's length, only as far as some glossary term goes on
+    // (probing every length up to the longest term at every start made long
+    // terms quadratic).
+    const std::size_t limit = std::min(span.end, pos + max_bytes);
+    const std::size_t lexicon_limit = std::min(span.end, pos + lexicon_bytes);
     ends.clear();
-    for (std::size_t p = after; p <= limit;) {
-      ends.push_back(p);
-      if (p >= limit) break;
-      std::size_t past = p;  // (one decoding: not at() and then next())
-      if (!is_han(utf8::next(text, past))) break;
-      p = past;
-    }
-    // The candidates' hashes (word_id) in one pass over their bytes, and
-    // their buckets loaded side by side before the first is probed.
-    hashes.resize(ends.size());
+    hashes.clear();
     {
       WordId hash = kWordIdBasis;
-      std::size_t p = pos;
-      for (std::size_t e = 0; e < ends.size(); ++e) {
-        for (; p < ends[e]; ++p) hash = word_id_step(hash, static_cast<unsigned char>(text[p]));
-        hashes[e] = hash;
+      std::size_t hashed = pos;
+      for (std::size_t p = after; p <= limit;) {
+        for (; hashed < p; ++hashed) hash = word_id_step(hash, static_cast<unsigned char>(text[hashed]));
+        ends.push_back(p);
+        hashes.push_back(hash);
         lexicon_.prefetch(hash);
+        if (p >= limit) break;
+        if (p >= lexicon_limit && !glossary_prefixes_.contains(hash)) break;
+        std::size_t past = p;  // (one decoding: not at() and then next())
+        if (!is_han(utf8::next(text, past))) break;
+        p = past;
       }
     }
     for (auto it = ends.rbegin(); it != ends.rend(); ++it) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -493,6 +494,7 @@ class FeatureExtractor {
   const Lexicon& lexicon_;
   bool sub_glosses_ = true;
   Lexicon glossary_terms_;
+  std::unordered_set<WordId> glossary_prefixes_;  // word_id of each proper prefix of a glossary term
   std::unordered_map<char32_t, std::string> pinyin_cache_;
   std::unique_ptr<HanPinyin> han_pinyin_;  // only without the index's pinyin table
   const Vocabulary* offer_only_ = nullptr;

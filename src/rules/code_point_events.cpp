@@ -66,6 +66,7 @@ std::uint32_t code_point_classes(char32_t cp) {
   if (mojibake::may_open_cjk_gate(cp)) classes |= cls::kCjkGate;
   if (mojibake::is_cjk_odd(cp)) classes |= cls::kCjkOdd;
   if (mojibake::is_cjk_loud(cp)) classes |= cls::kCjkLoud;
+  if (mojibake::is_cjk_utf8_start(cp)) classes |= cls::kCjkUtf8Start;
   return classes;
 }
 

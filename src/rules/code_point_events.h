@@ -37,6 +37,8 @@ inline constexpr std::uint32_t kCjkOdd = 1u << 18;          // encoding/mojibake
 // Not a class of its own: set on the kCjkGate and kCjkOdd code points that
 // make their stretch worth reading (mojibake::is_cjk_loud).
 inline constexpr std::uint32_t kCjkLoud = 1u << 19;
+// Not a class of its own: set on the code points mojibake::is_cjk_utf8_start accepts.
+inline constexpr std::uint32_t kCjkUtf8Start = 1u << 20;
 // Not a class of code points: set on an event whose bytes are masked in Document::prose().
 inline constexpr std::uint32_t kNotProse = 1u << 31;
 // Not a class of code points: set on an event of prose whose next character

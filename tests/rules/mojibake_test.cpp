@@ -262,6 +262,7 @@ class MarkedCursor final : public mojibake::StartCursor {
         if (mojibake::may_open_cjk_gate(cp)) marks |= kMarkGate;
         if (mojibake::is_cjk_odd(cp)) marks |= kMarkOdd;
         if (mojibake::is_cjk_loud(cp)) marks |= kMarkLoud;
+        if (mojibake::is_cjk_utf8_start(cp)) marks |= kMarkUtf8Start;
       }
       if (marks & (kMarkGate | kMarkOdd)) starts_.emplace_back(begin, marks);
     }
@@ -292,13 +293,17 @@ TEST(MojibakeCjk, QuietStretchesPassedOverHideNoMojibake) {
   EXPECT_TRUE(mojibake::is_cjk_odd(U'鳌'));
   EXPECT_TRUE(mojibake::is_cjk_odd(U'℃'));
   EXPECT_FALSE(mojibake::may_open_cjk_gate(U'℃'));
-  // 罹 (GBK EEBF) may start UTF-8.
-  for (const char32_t loud : {U'锟', U'锘', U'烫', U'é', U'い', U'\uFFFD', U'?', U'α', U'罹'})
+  // 罹 (GBK EEBF) and 淼 (E5B5) may start UTF-8: looked at with the character after them.
+  EXPECT_TRUE(mojibake::is_cjk_utf8_start(U'罹'));
+  EXPECT_TRUE(mojibake::is_cjk_utf8_start(U'淼'));
+  EXPECT_FALSE(mojibake::is_cjk_utf8_start(U'琦'));
+  for (const char32_t loud : {U'锟', U'锘', U'烫', U'é', U'い', U'\uFFFD', U'?', U'α'})
     EXPECT_TRUE(mojibake::is_cjk_loud(loud)) << static_cast<unsigned>(loud);
   static const char* const kPieces[] = {
       "我们观察到", "事件减少了", "中文", "的", "是", "琦", "淼", "鳌", "癫痫", "荨", "罹", "拤", "唢", "蟆", "※", "№", "→",
       "●", "℃", "≤", "烫", "锟斤拷", "鈥檛", "鐢变簬杩欎釜", "鈥?", "いゅ弧", "爛僅笙昢惆豢", "僼傽僀儖", "ÖÐÎÄ", "¡°", "é",
-      "，", "。", "“", "”", "?", " ", "\n", "\n\n", "a", "5%", "\xFF", "\xEF\xBF\xBD", "请及时就", "說明", "體"};
+      "，", "。", "“", "”", "?", " ", "\n", "\n\n", "a", "5%", "\xFF", "\xEF\xBF\xBD", "请及时就", "說明", "體",
+      "淼淼", "罹患", "瞥", "镑", "秒"};
   std::mt19937 rng(1812);
   std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
   std::uniform_int_distribution<int> count(1, 80);

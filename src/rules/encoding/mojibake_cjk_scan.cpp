@@ -464,14 +464,33 @@ class CjkScanner {
     std::size_t odd = (marks & StartCursor::kMarkOdd) ? 1 : 0;
     for (const std::size_t before : odd_before_)
       if (before != kNoPiece && before >= begin) ++odd;
-    if (odd > 1) return false;
+    if (odd > 1 || ((marks & StartCursor::kMarkUtf8Start) && utf8_may_start_at(gate, end))) return false;
     for (next = gates_->next(gate + 1); next < end; next = gates_->next(next + 1)) {
       const std::uint8_t after = gates_->cjk_marks();
       if ((after & StartCursor::kMarkLoud) || !(after & StartCursor::kMarksKnown)) return false;
       if ((after & StartCursor::kMarkOdd) && ++odd > 1) return false;
+      if ((after & StartCursor::kMarkUtf8Start) && utf8_may_start_at(next, end)) return false;
     }
     read_until_ = end;
     return true;
+  }
+
+  // utf8_sequence_may_start's test of the character at pos (whose GBK code
+  // may start UTF-8) in a stretch that ends at end: whether the next
+  // character's GBK lead byte continues a well-formed sequence to a
+  // character recovered text may hold. Without one such start in a stretch
+  // (and without a lost byte or a '?' after it) UTF-8 read as GBK is not
+  // looked for there.
+  bool utf8_may_start_at(std::size_t pos, std::size_t end) const {
+    const char32_t cp = next_char(text_, pos);
+    if (pos >= end || cp >= 0x10000) return false;
+    const char32_t following = next_char(text_, pos);
+    const unsigned next_lead = (following < 0x10000 ? gbk_codes_[following] : 0u) >> 8;
+    if (next_lead < 0x80 || next_lead > 0xBF) return false;
+    const std::uint16_t code = gbk_codes_[cp];
+    const auto lead = static_cast<unsigned char>(code >> 8), trail = static_cast<unsigned char>(code & 0xFF);
+    if (!utf8_second_byte_ok(lead, trail)) return false;
+    return plausible_recovered(((lead & 0x0Fu) << 12) | ((trail & 0x3Fu) << 6) | (next_lead & 0x3Fu));
   }
 
   // Reads the stretch of non-ASCII characters that starts at begin: builds
@@ -1304,6 +1323,8 @@ bool may_open_cjk_gate(char32_t cp) {
 
 bool is_cjk_odd(char32_t cp) { return cp >= 0x80 && may_be_odd(cp, cp < 0x10000 ? gbk_code(cp) : 0); }
 
+bool is_cjk_utf8_start(char32_t cp) { return cp < 0x10000 && is_utf8_start_code(gbk_code(cp)); }
+
 bool is_cjk_loud(char32_t cp) {
   const bool odd = is_cjk_odd(cp);
   if (!odd && !may_open_cjk_gate(cp)) return false;
@@ -1313,8 +1334,6 @@ bool is_cjk_loud(char32_t cp) {
   if (cp < 0x100 || cp >= 0x10000 || cp == U'烫' || cp == U'屯' || cp == U'锟' || cp == U'锘' || cp == kReplacement ||
       is_kana(cp))
     return true;
-  // UTF-8 read as GBK starts at a code whose bytes may start UTF-8.
-  if (is_utf8_start_code(gbk_code(cp))) return true;
   if (!odd) return false;
   // Alone, an odd character of weight 2 makes no run the misreads accept
   // (written_oddity - 2 * original must reach 3), but for GBK read as Big5,

@@ -60,6 +60,7 @@ class EventStarts final : public mojibake::StartCursor {
     if (classes & (cls::kCjkGate | cls::kInvalid)) marks |= kMarkGate;
     if (classes & cls::kCjkOdd) marks |= kMarkOdd;
     if (classes & (cls::kCjkLoud | cls::kInvalid)) marks |= kMarkLoud;
+    if (classes & cls::kCjkUtf8Start) marks |= kMarkUtf8Start;
     return marks;
   }
   // A prose event's bytes are prose: its code point is what decoding prose there gives.
