@@ -133,7 +133,7 @@ class ChanceTable {
   static constexpr int kLinear = 128;  // exact values for lengths 0..127
   static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
   static constexpr int kLog2Table = 4096;  // 2 log2(length) of whole lengths below this, looked up
-  explicit ChanceTable(const std::vector<SentenceFeatures>& side) : side_(&side) {
+  ChanceTable(const std::vector<SentenceFeatures>& side, const TokenTable& table) : side_(&side), table_(&table) {
     window(1);
     // (Lengths are sums of whole numbers: the same values as log2 gives, without its cost at every lookup.)
     twice_log2_.resize(kLog2Table);
@@ -154,6 +154,8 @@ class ChanceTable {
     linear_.assign(slots * kLinear, 0.f);
     linear_done_.assign(slots, 0);
     grid_done_.assign(slots, 0);
+    weights_.assign(slots * kMaxTokens, 0.f);
+    rates_.assign(slots * kMaxTokens, 0.f);
   }
   // Where a length falls in the tables: between entries k and k + 1, f of
   // the way (k < 0: a length of 0 or less, whose chance is 0). The same for
@@ -185,9 +187,13 @@ class ChanceTable {
   // with at_slot while no other sentence is looked up.
   std::size_t hold(std::size_t sentence) const {
     const std::size_t slot = sentence & mask_;
-    if (held_[slot] != sentence) held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0;
+    if (held_[slot] != sentence) take(slot, sentence);
     return slot;
   }
+  // The token weights of the sentence in `slot` (read from the side's table
+  // when the slot was taken, once where the search sums them again and again).
+  const float* weights_at(std::size_t slot) const { return &weights_[slot * kMaxTokens]; }
+  const float* rates_at(std::size_t slot) const { return &rates_[slot * kMaxTokens]; }
   [[gnu::always_inline]] float at_slot(std::size_t slot, Point point) const {
     if (point.k < 0) return 0.f;
     const float* row;
@@ -203,10 +209,20 @@ class ChanceTable {
   float at(std::size_t sentence, float length) const { return at(sentence, point(length)); }
 
  private:
+  [[gnu::noinline]] void take(std::size_t slot, std::size_t sentence) const {
+    held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0;
+    const Tokens& tokens = (*side_)[sentence].tokens;
+    const TokenWeights weights = table_->weights_of(tokens);
+    const TokenRates rates = table_->rates_of(tokens);
+    float* weights_out = &weights_[slot * kMaxTokens];
+    float* rates_out = &rates_[slot * kMaxTokens];
+    for (std::size_t t = 0; t < weights.size() && t < kMaxTokens; ++t) weights_out[t] = weights[t], rates_out[t] = rates[t];
+  }
   // Grid points k and k + 1 of the sentence in `slot`.
   [[gnu::noinline]] void fill_grid(std::size_t slot, int k) const {
     const std::size_t s = held_[slot];
-    const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
+    const std::span<const float> weights(weights_at(slot), std::min((*side_)[s].tokens.size(), kMaxTokens));
+    const float* rates = rates_at(slot);
     auto chance = [&](float length) {
       float sum = 0;
       for (std::size_t t = 0; t < weights.size(); ++t)
@@ -224,11 +240,12 @@ class ChanceTable {
   // row on took a state of kMaxTokens floats a slot).
   [[gnu::noinline]] void fill_linear(std::size_t slot, int) const {
     const std::size_t s = held_[slot];
-    const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
+    const float* weights = weights_at(slot);
+    const float* rates = rates_at(slot);
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     // Each length's sum runs over the tokens in token order (as ever).
     float* row = &linear_[slot * kLinear];
-    const std::size_t tokens = std::min(weights.size(), kMaxTokens);
+    const std::size_t tokens = std::min((*side_)[s].tokens.size(), kMaxTokens);
     row[0] = 0.f;
 #if defined(__x86_64__)
     if (avx2_) {
@@ -298,6 +315,7 @@ class ChanceTable {
     linear_done_[slot] = kLinear;
   }
   const std::vector<SentenceFeatures>* side_ = nullptr;
+  const TokenTable* table_ = nullptr;  // the side's token weights and rates
 #if defined(__x86_64__)
   bool avx2_ = has_avx2();  // fill_linear's eight-lane sums
 #endif
@@ -307,6 +325,8 @@ class ChanceTable {
   mutable std::vector<float> values_;      // kGrid per slot
   mutable std::vector<float> linear_;      // kLinear per slot
   mutable std::vector<int> linear_done_;   // entries of linear_ computed (0 or kLinear), per slot
+  mutable std::vector<float> weights_;     // kMaxTokens per slot: the held sentence's token weights
+  mutable std::vector<float> rates_;       // ... and rates
   mutable std::vector<std::uint32_t> grid_done_;  // a bit per grid point computed, per slot
   std::vector<float> twice_log2_;          // 2 log2(k) for k < kLog2Table
 };
@@ -400,18 +420,20 @@ class Search {
   // ratio: English length per Chinese length in the translated parts of the pair.
   // index: index_english of the English side (interned: its tokens' ids are
   // positions in the vocabulary the sentences' offers index).
-  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
-         float ratio, const EnglishIndex& index)
-      : zh_(zh), en_(en), w_(weights), zh_chance_(zh), en_chance_(en), ratio_(ratio), index_(index) {
-    auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
+  // tables: the sides' token tables (finish_features).
+  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const TokenPools& tables,
+         const AlignWeights& weights, float ratio, const EnglishIndex& index)
+      : zh_(zh), en_(en), zh_table_(tables.zh), en_table_(tables.en), w_(weights), zh_chance_(zh, tables.zh),
+        en_chance_(en, tables.en), ratio_(ratio), index_(index) {
+    auto norms = [&](const std::vector<SentenceFeatures>& side, const TokenTable& table, std::vector<float>& out) {
       for (const auto& s : side) {
         float total = 1;
-        for (float w : s.tokens.weights()) total += w;
+        for (float w : table.weights_of(s.tokens)) total += w;
         out.push_back(std::pow(total, -static_cast<float>(w_.normalise)));
       }
     };
-    norms(zh, zh_norm_);
-    norms(en, en_norm_);
+    norms(zh, zh_table_, zh_norm_);
+    norms(en, en_table_, en_norm_);
     // (Lengths are whole numbers, and the texts under 2 GB: their sums are
     // held exactly in 32 bits, half the room of doubles, every sentence's.)
     auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<std::uint32_t>& prefix) {
@@ -734,10 +756,10 @@ class Search {
     std::vector<float>& upper = zh_upper_[slot];
     terms.resize((end - lo + 1) * kMaxSpan);
     upper.resize(end - lo + 1);
-    const auto weights = zh_[i].tokens.weights();
     const bool orphan_sized = zh_[i].tokens.size() >= static_cast<std::size_t>(w_.orphan_tokens);
     const float chance = static_cast<float>(w_.chance);
     const std::size_t chance_slot = zh_chance_.hold(i);
+    const float* weights = zh_chance_.weights_at(chance_slot);
     // The term with b English sentences is read only at columns up to
     // hi_[i + kMostZhOf[b]] (its beads end in rows i + 1 .. i + kMostZhOf[b]);
     // where it is not, it is not computed, nor counted in upper (which then
@@ -792,12 +814,12 @@ class Search {
     for (std::size_t k = 0; k < width; ++k) {
       const std::size_t j = en_terms_lo_ + k;
       if (j + kMaxSpan < lo_[i]) continue;  // in no bead ending in row i (en_upper_ neither read)
-      const auto weights = en_[j].tokens.weights();
       const bool orphan_sized = en_[j].tokens.size() >= orphan_tokens;
       std::uint64_t bits = 0;
       Term* out = &en_terms_[k * kMaxSpan];
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       const std::size_t slot = en_chance_.hold(j);
+      const float* weights = en_chance_.weights_at(slot);
       // The term with a Chinese sentences is read only at columns from
       // lo_[i] - kMostEnOf[a] on (its beads end at columns lo_[i] on); where
       // it is not, it is not computed, nor counted in en_upper_ (as in build_mask_row).
@@ -1153,8 +1175,9 @@ class Search {
     const std::size_t one = many_en ? i0 : j0;
     if (many_count > kMaxSpan) return kNoOrphan;  // (no bead of the path has more)
     const auto& one_features = many_en ? zh_[one] : en_[one];
+    const TokenWeights one_weights = (many_en ? zh_table_ : en_table_).weights_of(one_features.tokens);
     float one_weight = 0;
-    for (float w : one_features.tokens.weights()) one_weight += w;
+    for (float w : one_weights) one_weight += w;
     if (one_weight <= 0) return kNoOrphan;
     // Bits of the single sentence's tokens each sentence of the many side covers.
     std::array<std::uint64_t, kMaxSpan> covers{};
@@ -1177,11 +1200,11 @@ class Search {
       std::uint64_t others = 0;
       for (std::size_t q = 0; q < many_count; ++q)
         if (q != position) others |= covers[q];
-      const float exclusive = weighted_bits(covers[position] & ~others, one_features.tokens.weights()) / one_weight;
+      const float exclusive = weighted_bits(covers[position] & ~others, one_weights) / one_weight;
       const float without = many_en ? std::fabs(deviation(zh_length, en_length - features.length))
                                     : std::fabs(deviation(zh_length - features.length, en_length));
       const bool length_says = with_all >= kOrphanLength && without + kOrphanGain <= with_all;
-      const float rest_covers = weighted_bits(others, one_features.tokens.weights()) / one_weight;
+      const float rest_covers = weighted_bits(others, one_weights) / one_weight;
       // Next to nothing, and leaving it out clearly helps the lengths, counts as nothing.
       const bool adds_nothing = exclusive <= kOrphanNothing ||
                                 (exclusive <= kOrphanNextToNothing && without + kOrphanSomeGain <= with_all);
@@ -1288,12 +1311,12 @@ class Search {
     const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
       const std::uint64_t en_bits = bits.en[j - j0];
-      lexical += (weighted_bits(en_bits, en_[j].tokens.weights()) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
+      lexical += (weighted_bits(en_bits, en_table_.weights_of(en_[j].tokens)) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
       if (j1 - j0 > 1 && en_bits == 0 && en_[j].tokens.size() >= orphan_tokens) orphans += 1;
     }
     for (std::size_t i = i0; i < i1; ++i) {
       const std::uint64_t zh_bits = bits.zh[i - i0];
-      lexical += (weighted_bits(zh_bits, zh_[i].tokens.weights()) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
+      lexical += (weighted_bits(zh_bits, zh_table_.weights_of(zh_[i].tokens)) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
       if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].tokens.size() >= orphan_tokens) orphans += 1;
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
@@ -1316,8 +1339,9 @@ class Search {
   // The weight of the covered tokens `bits` of sentence s beyond what
   // chance would cover with a sentence of `length` on the other side (each
   // token's weight times the chance that it is not covered by chance).
-  static float unexpected(std::uint64_t bits, const SentenceFeatures& s, float length) {
-    const auto weights = s.tokens.weights(), rates = s.tokens.rates();
+  static float unexpected(std::uint64_t bits, const SentenceFeatures& s, const TokenTable& table, float length) {
+    const auto weights = table.weights_of(s.tokens);
+    const auto rates = table.rates_of(s.tokens);
     float sum = 0;
     for (; bits; bits &= bits - 1) {
       const auto t = static_cast<std::size_t>(std::countr_zero(bits));
@@ -1348,22 +1372,22 @@ class Search {
     if (j1 < m && zh_[i1 - 1].has_clauses()) {
       const SentenceFeatures& s = zh_[i1 - 1];
       if (const std::uint64_t out = masks(i1 - 1, j1).zh & s.tail_mask())
-        total += unexpected(out & ~inside_zh(i1 - 1), s, en_[j1].length) * zh_norm_[i1 - 1];
+        total += unexpected(out & ~inside_zh(i1 - 1), s, zh_table_, en_[j1].length) * zh_norm_[i1 - 1];
     }
     if (j0 > 0 && zh_[i0].has_clauses()) {
       const SentenceFeatures& s = zh_[i0];
       if (const std::uint64_t out = masks(i0, j0 - 1).zh & s.head_mask())
-        total += unexpected(out & ~inside_zh(i0), s, en_[j0 - 1].length) * zh_norm_[i0];
+        total += unexpected(out & ~inside_zh(i0), s, zh_table_, en_[j0 - 1].length) * zh_norm_[i0];
     }
     if (i1 < n && en_[j1 - 1].has_clauses()) {
       const SentenceFeatures& s = en_[j1 - 1];
       if (const std::uint64_t out = masks(i1, j1 - 1).en & s.tail_mask())
-        total += unexpected(out & ~inside_en(j1 - 1), s, zh_[i1].length) * en_norm_[j1 - 1];
+        total += unexpected(out & ~inside_en(j1 - 1), s, en_table_, zh_[i1].length) * en_norm_[j1 - 1];
     }
     if (i0 > 0 && en_[j0].has_clauses()) {
       const SentenceFeatures& s = en_[j0];
       if (const std::uint64_t out = masks(i0 - 1, j0).en & s.head_mask())
-        total += unexpected(out & ~inside_en(j0), s, zh_[i0 - 1].length) * en_norm_[j0];
+        total += unexpected(out & ~inside_en(j0), s, en_table_, zh_[i0 - 1].length) * en_norm_[j0];
     }
     return total;
   }
@@ -1374,8 +1398,8 @@ class Search {
   float evidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
     if (i0 == i1 || j0 == j1) return 0.f;
     bool tokens = false;
-    for (std::size_t j = j0; j < j1; ++j) tokens = tokens || !en_[j].tokens.weights().empty();
-    for (std::size_t i = i0; i < i1; ++i) tokens = tokens || !zh_[i].tokens.weights().empty();
+    for (std::size_t j = j0; j < j1; ++j) tokens = tokens || !en_[j].tokens.empty();
+    for (std::size_t i = i0; i < i1; ++i) tokens = tokens || !zh_[i].tokens.empty();
     if (!tokens) return 0.5f;
     for (std::size_t j = j0; j < j1; ++j)
       for (std::size_t i = i0; i < i1; ++i) {
@@ -1391,18 +1415,22 @@ class Search {
     float covered = 0, total = 0;
     const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
-      covered += weighted_bits(bits.en[j - j0], en_[j].tokens.weights());
-      for (float w : en_[j].tokens.weights()) total += w;
+      const TokenWeights weights = en_table_.weights_of(en_[j].tokens);
+      covered += weighted_bits(bits.en[j - j0], weights);
+      for (float w : weights) total += w;
     }
     for (std::size_t i = i0; i < i1; ++i) {
-      covered += weighted_bits(bits.zh[i - i0], zh_[i].tokens.weights());
-      for (float w : zh_[i].tokens.weights()) total += w;
+      const TokenWeights weights = zh_table_.weights_of(zh_[i].tokens);
+      covered += weighted_bits(bits.zh[i - i0], weights);
+      for (float w : weights) total += w;
     }
     return total > 0 ? std::min(1.f, covered / total) : 0.5f;
   }
 
   const std::vector<SentenceFeatures>& zh_;
   const std::vector<SentenceFeatures>& en_;
+  const TokenTable& zh_table_;
+  const TokenTable& en_table_;
   const AlignWeights& w_;
   ChanceTable zh_chance_, en_chance_;
   float ratio_;
@@ -1628,7 +1656,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   std::vector<std::uint64_t> zh_leads =
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
   // (Declared after the sides: destroyed before them, which never read it then.)
-  const TokenPools token_pools = finish_features(zh, en, english_ids);
+  TokenPools token_pools = finish_features(zh, en, english_ids);
   // (Held while searches run: made after the coarse path, freed while the pairs are learned, and made again after.)
   std::optional<EnglishIndex> english_index;
   mark_speech(zh);
@@ -1646,10 +1674,10 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   // finds, which also tells the length ratio of its translated parts.
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
-  CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
+  CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, token_pools, same_script);
   english_index.emplace(index_english(en, english_ids));
   {
-    Search search(zh, en, lenient, guide.ratio, *english_index);
+    Search search(zh, en, token_pools, lenient, guide.ratio, *english_index);
     search.evidence_only();
     if (whole) {
       search.whole();
@@ -1685,12 +1713,12 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
-    if (learned) rate_tokens(zh, en, english_ids);
+    if (learned) rate_tokens(zh, en, english_ids, token_pools.en);
     AlignWeights second = free ? lenient : fitted;
     second.length_sigma = fitted_sigma(zh, en, path.steps, guide.ratio, options.weights);
     const Path first = std::move(path.steps);
     path = ScoredPath{};  // (each run clears and refills it)
-    Search search(zh, en, second, guide.ratio, *english_index);
+    Search search(zh, en, token_pools, second, guide.ratio, *english_index);
     search.set_speakers(&speakers);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
@@ -1701,13 +1729,13 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     search_near(search, first, 4, 64, path);
   } else {
     // The first path is the pair's: its beads scored as the search scores them.
-    Search search(zh, en, lenient, guide.ratio, *english_index);
+    Search search(zh, en, token_pools, lenient, guide.ratio, *english_index);
     search.path_band(path.steps, 2);
     search.score_beads(path);
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : fitted;
-    Search search(zh, en, last, guide.ratio, *english_index);
+    Search search(zh, en, token_pools, last, guide.ratio, *english_index);
     search.set_speakers(&speakers);
     search.path_band(path.steps, 2);
     search.join_crossed_near_path(path);
@@ -1715,7 +1743,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) path = split_unrelated(std::move(path), zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, options.weights, guide.ratio, *english_index);
+    Search search(zh, en, token_pools, options.weights, guide.ratio, *english_index);
     search.path_band(path.steps, 2);
     path = search.split_orphans_near_path(std::move(path));
   }
