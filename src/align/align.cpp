@@ -134,6 +134,9 @@ class ChanceTable {
   static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
   static constexpr int kLog2Table = 4096;  // 2 log2(length) of whole lengths below this, looked up
   ChanceTable(const std::vector<SentenceFeatures>& side, const TokenTable& table) : side_(&side), table_(&table) {
+    std::size_t tokens = 0;
+    for (const auto& s : side) tokens += s.tokens.size();
+    mean_tokens_ = side.empty() ? 0 : (tokens + side.size() - 1) / side.size();
     window(1);
     // (Lengths are sums of whole numbers: the same values as log2 gives, without its cost at every lookup.)
     twice_log2_.resize(kLog2Table);
@@ -154,8 +157,9 @@ class ChanceTable {
     linear_.assign(slots * kLinear, 0.f);
     linear_done_.assign(slots, 0);
     grid_done_.assign(slots, 0);
-    weights_.assign(slots * kMaxTokens, 0.f);
-    rates_.assign(slots * kMaxTokens, 0.f);
+    weights_.assign(std::bit_ceil(std::max(2 * kMaxTokens, 2 * slots * mean_tokens_)), 0.f);
+    weights_from_.assign(slots, kEmpty);
+    weights_head_ = 0;
   }
   // Where a length falls in the tables: between entries k and k + 1, f of
   // the way (k < 0: a length of 0 or less, whose chance is 0). The same for
@@ -190,10 +194,16 @@ class ChanceTable {
     if (held_[slot] != sentence) take(slot, sentence);
     return slot;
   }
-  // The token weights of the sentence in `slot` (read from the side's table
-  // when the slot was taken, once where the search sums them again and again).
-  const float* weights_at(std::size_t slot) const { return &weights_[slot * kMaxTokens]; }
-  const float* rates_at(std::size_t slot) const { return &rates_[slot * kMaxTokens]; }
+  // The token weights of the sentence held in `slot`, read from the side's
+  // table once where the search sums them again and again: into a ring of
+  // about twice the window's sentences' tokens (a slot of kMaxTokens each
+  // took a lopsided pair's band a quarter of a megabyte), valid until the
+  // ring has come round past them.
+  const float* weights_at(std::size_t slot) const {
+    const std::size_t from = weights_from_[slot];
+    if (from == kEmpty || weights_head_ - from > weights_.size()) return read_weights(slot);
+    return &weights_[from & (weights_.size() - 1)];
+  }
   [[gnu::always_inline]] float at_slot(std::size_t slot, Point point) const {
     if (point.k < 0) return 0.f;
     const float* row;
@@ -210,30 +220,40 @@ class ChanceTable {
 
  private:
   [[gnu::noinline]] void take(std::size_t slot, std::size_t sentence) const {
-    held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0;
-    const Tokens& tokens = (*side_)[sentence].tokens;
-    const TokenWeights weights = table_->weights_of(tokens);
-    const TokenRates rates = table_->rates_of(tokens);
-    float* weights_out = &weights_[slot * kMaxTokens];
-    float* rates_out = &rates_[slot * kMaxTokens];
-    for (std::size_t t = 0; t < weights.size() && t < kMaxTokens; ++t) weights_out[t] = weights[t], rates_out[t] = rates[t];
+    held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0, weights_from_[slot] = kEmpty;
+  }
+  [[gnu::noinline]] const float* read_weights(std::size_t slot) const {
+    const TokenWeights weights = table_->weights_of((*side_)[held_[slot]].tokens);
+    const std::size_t tokens = std::min(weights.size(), kMaxTokens), size = weights_.size();
+    // (A sentence's weights in one piece: one that would run past the ring's end starts at its start.)
+    if ((weights_head_ & (size - 1)) + tokens > size) weights_head_ = (weights_head_ / size + 1) * size;
+    weights_from_[slot] = weights_head_;
+    float* out = &weights_[weights_head_ & (size - 1)];
+    for (std::size_t t = 0; t < tokens; ++t) out[t] = weights[t];
+    weights_head_ += tokens;
+    return out;
   }
   // Grid points k and k + 1 of the sentence in `slot`.
   [[gnu::noinline]] void fill_grid(std::size_t slot, int k) const {
     const std::size_t s = held_[slot];
     const std::span<const float> weights(weights_at(slot), std::min((*side_)[s].tokens.size(), kMaxTokens));
-    const float* rates = rates_at(slot);
-    auto chance = [&](float length) {
-      float sum = 0;
-      for (std::size_t t = 0; t < weights.size(); ++t)
-        sum += weights[t] * (1.f - std::exp(-rates[t] * length));
-      return sum;
+    const Tokens& tokens = (*side_)[s].tokens;
+    // (The rates held by the tokens, or read from the table: each its own loop.)
+    auto fill = [&](const auto& rates) {
+      auto chance = [&](float length) {
+        float sum = 0;
+        for (std::size_t t = 0; t < weights.size(); ++t)
+          sum += weights[t] * (1.f - std::exp(-rates[t] * length));
+        return sum;
+      };
+      for (int point = k; point <= k + 1; ++point)
+        if (!(grid_done_[slot] >> point & 1)) {
+          values_[slot * kGrid + static_cast<std::size_t>(point)] = chance(grid_length(point));
+          grid_done_[slot] |= std::uint32_t{1} << point;
+        }
     };
-    for (int point = k; point <= k + 1; ++point)
-      if (!(grid_done_[slot] >> point & 1)) {
-        values_[slot * kGrid + static_cast<std::size_t>(point)] = chance(grid_length(point));
-        grid_done_[slot] |= std::uint32_t{1} << point;
-      }
+    if (table_->rates.empty()) fill(tokens.rates());
+    else fill(TokenWeights(tokens.positions(), table_->rates.data()));
   }
   // The exact lengths of the sentence in `slot` (the whole row: a sentence
   // whose lookups reach them mostly reaches most of them; carrying a part
@@ -241,7 +261,7 @@ class ChanceTable {
   [[gnu::noinline]] void fill_linear(std::size_t slot, int) const {
     const std::size_t s = held_[slot];
     const float* weights = weights_at(slot);
-    const float* rates = rates_at(slot);
+    const TokenRates rates = table_->rates_of((*side_)[s].tokens);
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     // Each length's sum runs over the tokens in token order (as ever).
     float* row = &linear_[slot * kLinear];
@@ -325,8 +345,10 @@ class ChanceTable {
   mutable std::vector<float> values_;      // kGrid per slot
   mutable std::vector<float> linear_;      // kLinear per slot
   mutable std::vector<int> linear_done_;   // entries of linear_ computed (0 or kLinear), per slot
-  mutable std::vector<float> weights_;     // kMaxTokens per slot: the held sentence's token weights
-  mutable std::vector<float> rates_;       // ... and rates
+  std::size_t mean_tokens_ = 0;            // tokens per sentence of the side, rounded up
+  mutable std::vector<float> weights_;     // the ring of weights (a power of two, at least 2 kMaxTokens)
+  mutable std::vector<std::size_t> weights_from_;  // where each slot's weights start, counted from the ring's first use (kEmpty: not read)
+  mutable std::size_t weights_head_ = 0;   // floats the ring has been given
   mutable std::vector<std::uint32_t> grid_done_;  // a bit per grid point computed, per slot
   std::vector<float> twice_log2_;          // 2 log2(k) for k < kLog2Table
 };
@@ -771,6 +793,7 @@ class Search {
       std::uint64_t bits = 0;
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       Term* out = &terms[(j - lo) * kMaxSpan];
+      const ChanceTable::Point* points = &en_column_point_[(j & en_column_mask_) * kMaxSpan];  // (by b - 1)
       while (spans > 1 && j > last_column[spans]) --spans;
       const std::size_t b_end = std::min<std::size_t>(spans, j);
       for (std::size_t b = 1; b <= b_end; ++b) {
@@ -778,7 +801,7 @@ class Search {
           const std::uint64_t more = bits | row[j - b - first].zh;
           if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         }
-        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_column_point_[(j & en_column_mask_) * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, points[b - 1])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
       float most = 0.f;
@@ -1540,9 +1563,10 @@ bool starts_lower(std::string_view text, Span span) {
 // as it is made; without it they are appended to found_offers as found.
 std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
                                           const std::vector<Sentence>& sentences, bool chinese,
-                                          const Vocabulary* vocabulary, std::vector<std::vector<Offer>>* found_offers) {
+                                          const Vocabulary* vocabulary, FoundOffers* found_offers) {
   std::vector<SentenceFeatures> out;
   out.reserve(sentences.size());
+  if (found_offers) found_offers->reserve(found_offers->size() + sentences.size());
   for (const auto& sentence : sentences) {
     FoundFeatures found = chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span);
     out.push_back(std::move(found.features));
@@ -1553,7 +1577,7 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
     // ("'Why?' he asked." split after the question): that one ends nothing.
     if (out.size() >= 2 && starts_lower(doc.text, sentence.span)) out[out.size() - 2].ending = 0;
     if (vocabulary) out.back().offers.assign(found.offers, *vocabulary);
-    else found_offers->push_back(std::move(found.offers));
+    else found_offers->add(found.offers);
   }
   return out;
 }
@@ -1639,12 +1663,12 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
   // (Held only while the features are made: its caches, the pinyin of every character seen, are not needed after.)
   std::optional<FeatureExtractor> extractor(std::in_place, lexicon, options.glossary, options.weights.sub_glosses);
-  std::vector<std::vector<Offer>> en_offers;
+  FoundOffers en_offers;
   auto en = features_of(*extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers);
   // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
   const Vocabulary english_ids = vocabulary_of(en, en_offers);
   for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
-  std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
+  en_offers = FoundOffers();
   extractor->offer_only(&english_ids);
   extractor->forget_english_words();
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);

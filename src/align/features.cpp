@@ -825,7 +825,7 @@ void Offers::take_entries(const std::vector<std::uint8_t>& bytes) {
   word_ = reinterpret_cast<std::uintptr_t>(block);
 }
 
-void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
+void Offers::assign(std::span<const Offer> sorted, const Vocabulary& vocabulary) {
   std::vector<std::uint8_t> bytes;
   bytes.reserve(2 * sorted.size());  // an entry a (mostly one-token) offer, mostly two bytes: one allocation, not one per doubling
   std::uint32_t previous = 0;
@@ -903,7 +903,7 @@ std::uint64_t Offers::bits_at(std::uint32_t wanted) const {
   return 0;
 }
 
-Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers) {
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundOffers& found_offers) {
   Vocabulary vocabulary;
   std::vector<WordId>& ids = vocabulary.ids;
   // Sorted and made distinct whenever they have doubled since: a book's
@@ -923,8 +923,8 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
     ids.insert(ids.end(), s.tokens.alt_ids().begin(), s.tokens.alt_ids().end());
     added();
   }
-  for (const auto& offers : found_offers) {
-    for (const auto& offer : offers) ids.push_back(offer.first);
+  for (std::size_t k = 0; k < found_offers.size(); ++k) {
+    for (const auto& offer : found_offers[k]) ids.push_back(offer.first);
     added();
   }
   deduplicate();

@@ -39,6 +39,36 @@ inline constexpr std::size_t kMaxTokens = 64;  // tokens per sentence (bits of a
 
 using Offer = std::pair<WordId, std::uint64_t>;  // an id, and the bits of the tokens offering it
 
+// The offers found for every sentence of a side, in blocks of many
+// sentences (a vector a sentence took its header and an allocation of its
+// own, on short sentences several times its one or two offers; one vector
+// of them all held up to three times them while it grew): sentence k's are
+// the k-th span.
+class FoundOffers {
+ public:
+  std::size_t size() const { return spans_.size(); }
+  std::span<const Offer> operator[](std::size_t k) const { return spans_[k]; }
+  void reserve(std::size_t sentences) { spans_.reserve(sentences); }
+  // Appends the next sentence's offers.
+  void add(std::span<const Offer> more) {
+    if (more.size() > left_) {
+      left_ = std::max(more.size(), kBlockOffers);
+      blocks_.push_back(std::make_unique<Offer[]>(left_));
+      at_ = blocks_.back().get();
+    }
+    std::copy(more.begin(), more.end(), at_);
+    spans_.emplace_back(at_, more.size());
+    at_ += more.size(), left_ -= more.size();
+  }
+
+ private:
+  static constexpr std::size_t kBlockOffers = 4096;  // 64 KB
+  std::vector<std::unique_ptr<Offer[]>> blocks_;
+  std::vector<std::span<const Offer>> spans_;
+  Offer* at_ = nullptr;  // the free room of the last block
+  std::size_t left_ = 0;
+};
+
 // The ids a pair's offers can hold (those its English side asks for or
 // offers), sorted: an id's position is its index (found by binary search; a
 // hash map of the positions took more than the ids themselves).
@@ -105,7 +135,7 @@ class Offers {
   ~Offers() { release(); }
 
   // The offers (sorted by id, one per id) whose id is in `vocabulary`; the others are dropped.
-  void assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary);
+  void assign(std::span<const Offer> sorted, const Vocabulary& vocabulary);
   // Adds offers, by their ids' positions in the vocabulary this was assigned with (any order).
   void add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& more);
   // The bits of the tokens offering the id at `position` in the vocabulary (0: none).
@@ -661,7 +691,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count);
 std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& beads, const Associations& associations);
 
 // Every id the sentences ask for or offer (found_offers: each sentence's), without 0.
-Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers);
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundOffers& found_offers);
 
 // Fills token weights (IDF) and chance rates once both sides are known, and
 // interns the tokens (Tokens::intern): the Chinese side's keys by their

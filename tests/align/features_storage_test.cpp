@@ -16,7 +16,7 @@ TEST(FeaturesStorage, MovedFromOffersAreEmpty) {
   Vocabulary vocabulary;
   vocabulary.ids = {7, 9};
   Offers offers;
-  offers.assign({{7, 0b1}, {9, 0b110}}, vocabulary);
+  offers.assign(std::vector<Offer>{{7, 0b1}, {9, 0b110}}, vocabulary);
   ASSERT_EQ(offers.bits_at(1), 0b110u);  // 9 is the vocabulary's second id
 
   Offers moved(std::move(offers));
@@ -35,12 +35,32 @@ TEST(FeaturesStorage, MovedFromOffersAreEmpty) {
   EXPECT_EQ(assigned.bits_at(1), 0b110u);
 }
 
+// Each sentence's found offers read back as they were added, in one flat list.
+TEST(FeaturesStorage, FoundOffersKeepEachSentencesOwn) {
+  FoundOffers found;
+  found.add(std::vector<Offer>{{7, 0b1}, {9, 0b110}});
+  found.add(std::vector<Offer>{});
+  found.add(std::vector<Offer>{{3, 0b10}});
+  ASSERT_EQ(found.size(), 3u);
+  ASSERT_EQ(found[0].size(), 2u);
+  EXPECT_EQ(found[0][1], (Offer{9, 0b110}));
+  EXPECT_TRUE(found[1].empty());
+  ASSERT_EQ(found[2].size(), 1u);
+  EXPECT_EQ(found[2][0], (Offer{3, 0b10}));
+  Vocabulary vocabulary;
+  vocabulary.ids = {3, 7, 9};
+  Offers offers;
+  offers.assign(found[2], vocabulary);
+  EXPECT_EQ(offers.bits_at(0), 0b10u);
+  EXPECT_EQ(offers.bits_at(1), 0u);
+}
+
 // A few entries are held in place, more in a block: both read alike, copied, moved and added to.
 TEST(FeaturesStorage, OffersHeldInPlaceOrInABlock) {
   Vocabulary vocabulary;
   for (WordId id = 1; id <= 40; ++id) vocabulary.ids.push_back(id * 10);
   Offers few, many;
-  few.assign({{10, 0b1}, {30, 0b10}}, vocabulary);  // 4 bytes of entries
+  few.assign(std::vector<Offer>{{10, 0b1}, {30, 0b10}}, vocabulary);  // 4 bytes of entries
   std::vector<Offer> sorted;
   for (WordId id = 1; id <= 40; ++id) sorted.emplace_back(id * 10, std::uint64_t{1} << (id % 7));
   many.assign(sorted, vocabulary);  // 80 bytes
