@@ -3,10 +3,11 @@
 // correctly), and speed (MAC-Dev total with lexicon load; a synthetic
 // 20,000 x 26,000-sentence pair with peak RSS).
 // Reads ../shared/corpora beside the source tree (or $TRANSCHECK_CORPORA); says so when absent.
-//   align_bench [--corpora DIR] [--skip-synthetic] [--skip-tico] [--verbose] [--loo] [--loo-endings] [--loo-speakers] [--weights k=v,...]
+//   align_bench [--corpora DIR] [--skip-synthetic] [--skip-tico] [--verbose] [--loo] [--loo-endings] [--loo-speakers] [--loo-connectives] [--weights k=v,...]
 // --loo adds the leave-one-chapter-out evaluation (27 weight sets on the six chapters, about 20 s);
 // --loo-endings the same with the endings' weights as a fourth knob (81 sets);
 // --loo-speakers the same with the leads' weight (speakers) as a fourth knob, x {0, 0.5, 1, 2} (108 sets);
+// --loo-connectives the same with the connectives' weight as a fourth knob, x {0, 0.5, 1, 2} (108 sets);
 // ALIGN_BENCH_ERRORS=1 lists the gold beads missed with what the aligner made of them, and
 // the TICO-19 beads whose sides cover different segments.
 #include <sys/resource.h>
@@ -159,6 +160,7 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "closing") w.closing = value;
     else if (key == "speakers") w.speakers = value;
     else if (key == "orphan") w.orphan = value;
+    else if (key == "connectives") w.connectives = value;
     else if (key == "sub") w.sub_glosses = value != 0;
     else if (key == "orphan_tokens") w.orphan_tokens = static_cast<int>(value);
     else if (key == "split") w.split_unrelated = static_cast<int>(value);
@@ -263,7 +265,8 @@ void print_missed(const Chapter& chapter, const std::vector<BeadPair>& test) {
 // endings: the endings' weights (endings and closing, together) are a fourth
 // knob, x {0, 1, 1.5}.
 // speakers: the leads' weight is a fourth knob, x {0, 0.5, 1, 2}.
-void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& base, bool endings, bool speakers) {
+// connectives: the connectives' weight likewise, x {0, 0.5, 1, 2}.
+void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& base, bool endings, bool speakers, bool connectives) {
   struct Knob {
     const char* name;
     double AlignWeights::*field;
@@ -274,20 +277,23 @@ void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& bas
                                       {"skip", &AlignWeights::skip, {0.8, 1.0, 1.2}}}};
   const std::vector<double> ending_factors = endings ? std::vector<double>{0.0, 1.0, 1.5} : std::vector<double>{1.0};
   const std::vector<double> speaker_factors = speakers ? std::vector<double>{0.0, 0.5, 1.0, 2.0} : std::vector<double>{1.0};
+  const std::vector<double> connective_factors = connectives ? std::vector<double>{0.0, 0.5, 1.0, 2.0} : std::vector<double>{1.0};
   std::vector<AlignWeights> grid;
   std::size_t defaults = 0;  // every factor 1.0
   for (double a : knobs[0].factors)
     for (double b : knobs[1].factors)
       for (double c : knobs[2].factors)
         for (double d : ending_factors)
-          for (double e : speaker_factors) {
-            AlignWeights w = base.weights;
-            w.*knobs[0].field *= a, w.*knobs[1].field *= b, w.*knobs[2].field *= c;
-            w.endings *= d, w.closing *= d;
-            w.speakers *= e;
-            if (a == 1.0 && b == 1.0 && c == 1.0 && d == 1.0 && e == 1.0) defaults = grid.size();
-            grid.push_back(w);
-          }
+          for (double e : speaker_factors)
+            for (double f : connective_factors) {
+              AlignWeights w = base.weights;
+              w.*knobs[0].field *= a, w.*knobs[1].field *= b, w.*knobs[2].field *= c;
+              w.endings *= d, w.closing *= d;
+              w.speakers *= e;
+              w.connectives *= f;
+              if (a == 1.0 && b == 1.0 && c == 1.0 && d == 1.0 && e == 1.0 && f == 1.0) defaults = grid.size();
+              grid.push_back(w);
+            }
   // counts[g][c]: weights g on chapter c.
   std::vector<std::vector<Counts>> counts(grid.size());
   for (std::size_t g = 0; g < grid.size(); ++g) {
@@ -297,8 +303,9 @@ void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& bas
   }
   double sum_held_out = 0, sum_in_sample = 0;
   Counts pooled_held_out;
-  std::printf("MAC-Dev leave-one-chapter-out (grid of %zu weight sets: lexical, length, skip x {0.75..1.5}%s%s of the defaults):\n", grid.size(),
-              endings ? ", endings and closing x {0, 1, 1.5}" : "", speakers ? ", speakers x {0, 0.5, 1, 2}" : "");
+  std::printf("MAC-Dev leave-one-chapter-out (grid of %zu weight sets: lexical, length, skip x {0.75..1.5}%s%s%s of the defaults):\n",
+              grid.size(), endings ? ", endings and closing x {0, 1, 1.5}" : "", speakers ? ", speakers x {0, 0.5, 1, 2}" : "",
+              connectives ? ", connectives x {0, 0.5, 1, 2}" : "");
   for (std::size_t c = 0; c < chapters.size(); ++c) {
     std::size_t best = defaults;
     double best_f1 = -1;
@@ -311,16 +318,17 @@ void leave_one_out(const std::vector<Chapter>& chapters, const AlignOptions& bas
     const double held_out = counts[best][c].strict_f1(), in_sample = counts[defaults][c].strict_f1();
     sum_held_out += held_out, sum_in_sample += in_sample;
     pooled_held_out.add(counts[best][c]);
-    std::printf("  held out %s: strict F1 %.3f with weights tuned on the rest (lexical %.2f length %.2f skip %.2f endings %.2f closing %.2f speakers %.2f); defaults %.3f\n",
+    std::printf("  held out %s: strict F1 %.3f with weights tuned on the rest (lexical %.2f length %.2f skip %.2f endings %.2f closing %.2f speakers %.2f connectives %.2f); defaults %.3f\n",
                 chapters[c].name.c_str(), held_out, grid[best].lexical, grid[best].length, grid[best].skip, grid[best].endings,
-                grid[best].closing, grid[best].speakers, in_sample);
+                grid[best].closing, grid[best].speakers, grid[best].connectives, in_sample);
   }
   const double n = static_cast<double>(std::max<std::size_t>(1, chapters.size()));
   std::printf("MAC-Dev LOO strict F1: mean %.3f (pooled %.3f); defaults, mean per chapter %.3f\n", sum_held_out / n,
               pooled_held_out.strict_f1(), sum_in_sample / n);
 }
 
-void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool loo, bool loo_endings, bool loo_speakers) {
+void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool loo, bool loo_endings, bool loo_speakers,
+             bool loo_connectives) {
   const fs::path dir = root / "mac-dev";
   if (!fs::is_directory(dir)) {
     std::printf("MAC-Dev: corpus not found at %s, skipped\n", dir.c_str());
@@ -361,7 +369,7 @@ void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool 
               load_seconds, load_cpu, lexicon.size());
   std::printf("MAC-Dev per bead shape (recall: gold beads found exactly; precision: output beads in the gold):\n");
   shapes.print();
-  if (loo) leave_one_out(chapters, options, loo_endings, loo_speakers);
+  if (loo) leave_one_out(chapters, options, loo_endings, loo_speakers, loo_connectives);
 }
 
 void tico(const fs::path& root, const AlignOptions& base) {
@@ -535,7 +543,8 @@ int main(int argc, char** argv) {
   fs::path corpora = fs::path(TRANSCHECK_SOURCE_DIR) / ".." / "shared" / "corpora";
   if (const char* env = std::getenv("TRANSCHECK_CORPORA")) corpora = env;
   std::size_t synthetic_size = 20000;
-  bool skip_synthetic = false, skip_tico = false, verbose = false, loo = false, loo_endings = false, loo_speakers = false;
+  bool skip_synthetic = false, skip_tico = false, verbose = false, loo = false, loo_endings = false, loo_speakers = false,
+       loo_connectives = false;
   AlignOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -545,11 +554,12 @@ int main(int argc, char** argv) {
     else if (arg == "--loo") loo = true;
     else if (arg == "--loo-endings") loo = loo_endings = true;
     else if (arg == "--loo-speakers") loo = loo_speakers = true;
+    else if (arg == "--loo-connectives") loo = loo_connectives = true;
     else if (arg == "--skip-tico") skip_tico = true;
     else if (arg == "--synthetic" && i + 1 < argc) synthetic_size = std::stoul(argv[++i]);
     else if (arg == "--weights" && i + 1 < argc) apply_weights(options.weights, argv[++i]);
   }
-  mac_dev(corpora, options, verbose, loo, loo_endings, loo_speakers);
+  mac_dev(corpora, options, verbose, loo, loo_endings, loo_speakers, loo_connectives);
   if (!skip_tico) tico(corpora, options);
   if (!skip_synthetic) synthetic(options, synthetic_size);
   return 0;

@@ -70,6 +70,16 @@ row "-o /dev/full"              check $pair -o /dev/full
 code=$( { /usr/bin/time -f '%e %M' -o time.txt "$bin" check $pair --fail-on never > /dev/full 2> err.txt; echo $?; } )
 read -r wall kb < <(tail -1 time.txt)
 printf '%-34s %5s %8s %9.1f  %s\n' "stdout on a full disk" "$code" "$wall" "$(echo "$kb / 1024" | bc -l)" "$(head -1 err.txt | cut -c1-110)"
+# A long document's rules run in lockstep, a thread per parked rule: with
+# too few threads allowed (a low pids limit) it must still finish. Root is
+# exempt from the limit, so the case runs as nobody where it can.
+for i in $(seq 60000); do printf 'Ã©tÃ© café \u200b 识别ing Ã\xc2\x80\n'; done > long-events.txt
+if [ "$(id -u)" = 0 ] && id nobody > /dev/null 2>&1; then
+  chmod 755 "$dir"; chmod 644 long-events.txt
+  code=$( { /usr/bin/time -f '%e %M' -o time.txt su nobody -s /bin/bash -c "ulimit -u 6; exec '$bin' check --lang en --fail-on never long-events.txt" > /dev/null 2> err.txt; echo $?; } )
+  read -r wall kb < <(tail -1 time.txt)
+  printf '%-34s %5s %8s %9.1f  %s\n' "few threads (ulimit -u 6)" "$code" "$wall" "$(echo "$kb / 1024" | bc -l)" "$(head -1 err.txt | cut -c1-110)"
+fi
 cmp -s a.en.txt keep.txt && echo "inputs intact: yes" || echo "inputs intact: NO"
 test -c /dev/null && echo "/dev/null still a device: yes" || echo "/dev/null still a device: NO"
 chmod 700 locked

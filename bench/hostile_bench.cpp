@@ -176,6 +176,28 @@ std::vector<Pattern> patterns() {
     return std::vector<std::string>{"check", (dir / "l.zh.txt").string(), (dir / "l.en.txt").string(), "--glossary",
                                     (dir / "g.tsv").string(), "--fail-on", "never"};
   }});
+  // Sixty entries share one form, and forms nest ("a", "a a", ...): each start
+  // of a repetitive pair matches once per form and entry (term_match_limit).
+  list.push_back({"glossary: shared and nested forms, repetitive pair", [](const fs::path& dir, std::size_t bytes) {
+    std::string glossary = "zh\ten\n";
+    for (int e = 0; e < 60; ++e) glossary += "化疗\ta\n";
+    for (int k = 2; k < 40; ++k) glossary += repeat("化疗", 6 * k).substr(0, 6 * k) + "\t" + repeat("a ", 2 * k).substr(0, 2 * k - 1) + "\n";
+    write(dir / "s.tsv", glossary);
+    write(dir / "s.zh.txt", repeat(repeat("化疗", 120).substr(0, 120) + "。\n", bytes / 2));
+    write(dir / "s.en.txt", repeat(repeat("a ", 128).substr(0, 128) + "\n", bytes / 2));
+    return std::vector<std::string>{"check", (dir / "s.zh.txt").string(), (dir / "s.en.txt").string(), "--glossary",
+                                    (dir / "s.tsv").string(), "--fail-on", "never"};
+  }});
+  // The glossary grows: entries that all render "a", against a 4 KB pair of "a".
+  list.push_back({"glossary: many entries share one form", [](const fs::path& dir, std::size_t bytes) {
+    std::string glossary = "zh\ten\n";
+    for (std::size_t i = 0; glossary.size() < bytes; ++i) glossary += "化疗" + std::to_string(i) + "\ta\n";
+    write(dir / "e.tsv", glossary);
+    write(dir / "e.zh.txt", repeat("化疗", 2048) + "\n");
+    write(dir / "e.en.txt", repeat("a ", 2048) + "\n");
+    return std::vector<std::string>{"check", (dir / "e.zh.txt").string(), (dir / "e.en.txt").string(), "--glossary",
+                                    (dir / "e.tsv").string(), "--fail-on", "never"};
+  }});
   list.push_back({"glossary: TBX terms+notes under one parent", [](const fs::path& dir, std::size_t bytes) {
     std::string body;
     for (std::size_t i = 0; body.size() < bytes; ++i)

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "align/coarse.h"
+#include "align/connectives.h"
 #include "align/features.h"
 #include "align/length_fit.h"
 #include "align/lexicon.h"
@@ -133,14 +134,20 @@ class ChanceTable {
   static constexpr int kLinear = 128;  // exact values for lengths 0..127
   static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
   static constexpr int kLog2Table = 4096;  // 2 log2(length) of whole lengths below this, looked up
-  ChanceTable(const std::vector<SentenceFeatures>& side, const TokenTable& table) : side_(&side), table_(&table) {
+  // table: the side's token table (finish_features); twice_log2: twice_log2_table() (made once for a pair's searches).
+  ChanceTable(const std::vector<SentenceFeatures>& side, const TokenTable& table, const std::vector<float>& twice_log2)
+      : side_(&side), table_(&table), twice_log2_(twice_log2) {
     std::size_t tokens = 0;
     for (const auto& s : side) tokens += s.tokens.size();
     mean_tokens_ = side.empty() ? 0 : (tokens + side.size() - 1) / side.size();
     window(1);
-    // (Lengths are sums of whole numbers: the same values as log2 gives, without its cost at every lookup.)
-    twice_log2_.resize(kLog2Table);
-    for (int k = 1; k < kLog2Table; ++k) twice_log2_[static_cast<std::size_t>(k)] = 2.f * std::log2(static_cast<float>(k));
+  }
+  // 2 log2(k) for k < kLog2Table. (Lengths are sums of whole numbers: the
+  // same values as log2 gives, without its cost at every lookup.)
+  static std::vector<float> twice_log2_table() {
+    std::vector<float> table(kLog2Table, 0.f);
+    for (int k = 1; k < kLog2Table; ++k) table[static_cast<std::size_t>(k)] = 2.f * std::log2(static_cast<float>(k));
+    return table;
   }
   // At most this many slots (640 KB): a band as wide as a lopsided pair's
   // (a thousand sentences where one side has text the other lacks) took the
@@ -350,7 +357,7 @@ class ChanceTable {
   mutable std::vector<std::size_t> weights_from_;  // where each slot's weights start, counted from the ring's first use (kEmpty: not read)
   mutable std::size_t weights_head_ = 0;   // floats the ring has been given
   mutable std::vector<std::uint32_t> grid_done_;  // a bit per grid point computed, per slot
-  std::vector<float> twice_log2_;          // 2 log2(k) for k < kLog2Table
+  const std::vector<float>& twice_log2_;   // 2 log2(k) for k < kLog2Table
 };
 
 struct PairMasks {
@@ -435,6 +442,15 @@ ScoredPath split_steps(ScoredPath path, Split split) {
   return out;
 }
 
+// What every search over a pair reads of its sentences (Search::make_tables).
+struct SearchTables {
+  std::vector<float> zh_norm, en_norm;                // each sentence's total token weight (plus 1) to the power -normalise
+  std::vector<std::uint32_t> zh_length, en_length;    // prefix sums of sentence lengths
+  std::vector<double> zh_log, en_log;                 // see Search::length_term
+  std::vector<std::uint8_t> zh_spans, en_spans;       // Search::span_bits of each side
+  std::vector<float> twice_log2;                      // ChanceTable::twice_log2_table
+};
+
 // The search: rows are Chinese prefixes (0..n), columns English prefixes
 // (0..m); row i holds columns [lo[i], hi[i]].
 class Search {
@@ -442,42 +458,14 @@ class Search {
   // ratio: English length per Chinese length in the translated parts of the pair.
   // index: index_english of the English side (interned: its tokens' ids are
   // positions in the vocabulary the sentences' offers index).
-  // tables: the sides' token tables (finish_features).
-  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const TokenPools& tables,
-         const AlignWeights& weights, float ratio, const EnglishIndex& index)
-      : zh_(zh), en_(en), zh_table_(tables.zh), en_table_(tables.en), w_(weights), zh_chance_(zh, tables.zh),
-        en_chance_(en, tables.en), ratio_(ratio), index_(index) {
-    auto norms = [&](const std::vector<SentenceFeatures>& side, const TokenTable& table, std::vector<float>& out) {
-      for (const auto& s : side) {
-        float total = 1;
-        for (float w : table.weights_of(s.tokens)) total += w;
-        out.push_back(std::pow(total, -static_cast<float>(w_.normalise)));
-      }
-    };
-    norms(zh, zh_table_, zh_norm_);
-    norms(en, en_table_, en_norm_);
-    // (Lengths are whole numbers, and the texts under 2 GB: their sums are
-    // held exactly in 32 bits, half the room of doubles, every sentence's.)
-    auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<std::uint32_t>& prefix) {
-      prefix.assign(side.size() + 1, 0);
-      for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + static_cast<std::uint32_t>(side[k].length);
-    };
-    lengths(zh, zh_length_);
-    lengths(en, en_length_);
-    // log(en + s r) and log((zh + s) r) for lengths up to the longest six sentences (at most kLogTable).
-    auto log_table = [&](const std::vector<SentenceFeatures>& side, bool english, std::vector<double>& table) {
-      std::vector<float> lengths;
-      for (const auto& sentence : side) lengths.push_back(sentence.length);
-      const std::size_t span = std::min<std::size_t>(kMaxSpan, lengths.size());
-      std::partial_sort(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(span), lengths.end(), std::greater<>());
-      double longest = 0;
-      for (std::size_t k = 0; k < span; ++k) longest += lengths[k];
-      table.resize(static_cast<std::size_t>(std::min<double>(longest + 1, kLogTable)));
-      for (std::size_t x = 0; x < table.size(); ++x)
-        table[x] = english ? std::log(static_cast<double>(x) + kSmoothing * ratio_) : std::log((static_cast<double>(x) + kSmoothing) * ratio_);
-    };
-    log_table(zh, false, zh_log_);
-    log_table(en, true, en_log_);
+  // tables: make_tables(zh, en, token_tables, weights.normalise, ratio), shared by the pair's searches;
+  // token_tables: the sides' token tables (finish_features).
+  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const TokenPools& token_tables,
+         const AlignWeights& weights, float ratio, const EnglishIndex& index, const SearchTables& tables)
+      : zh_(zh), en_(en), zh_table_(token_tables.zh), en_table_(token_tables.en), w_(weights),
+        zh_chance_(zh, token_tables.zh, tables.twice_log2), en_chance_(en, token_tables.en, tables.twice_log2), ratio_(ratio),
+        zh_norm_(tables.zh_norm), en_norm_(tables.en_norm), zh_length_(tables.zh_length), en_length_(tables.en_length),
+        zh_log_(tables.zh_log), en_log_(tables.en_log), zh_spans_(tables.zh_spans), en_spans_(tables.en_spans), index_(index) {
     lexical_ = static_cast<float>(w_.lexical);
     orphan_ = static_cast<float>(w_.orphan);
     quotes_ = static_cast<float>(w_.quotes);
@@ -506,12 +494,57 @@ class Search {
                   speaking(en) * 20 >= static_cast<std::ptrdiff_t>(en.size()) && !zh.empty() && !en.empty();
     endings_ = static_cast<float>(w_.endings);
     closing_ = static_cast<float>(w_.closing);
-    zh_spans_ = span_bits(zh);
-    en_spans_ = span_bits(en);
+    connectives_weight_ = static_cast<float>(w_.connectives);
+  }
+
+  // The tables of the pair's sentences a search reads (the same for all of
+  // its searches: each made them again). normalise: AlignWeights::normalise;
+  // ratio: as the searches'.
+  static SearchTables make_tables(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
+                                  const TokenPools& token_tables, double normalise, float ratio) {
+    SearchTables tables;
+    auto norms = [&](const std::vector<SentenceFeatures>& side, const TokenTable& table, std::vector<float>& out) {
+      out.reserve(side.size());
+      for (const auto& s : side) {
+        float total = 1;
+        for (float w : table.weights_of(s.tokens)) total += w;
+        out.push_back(std::pow(total, -static_cast<float>(normalise)));
+      }
+    };
+    norms(zh, token_tables.zh, tables.zh_norm);
+    norms(en, token_tables.en, tables.en_norm);
+    // (Lengths are whole numbers, and the texts under 2 GB: their sums are
+    // held exactly in 32 bits, half the room of doubles, every sentence's.)
+    auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<std::uint32_t>& prefix) {
+      prefix.assign(side.size() + 1, 0);
+      for (std::size_t k = 0; k < side.size(); ++k) prefix[k + 1] = prefix[k] + static_cast<std::uint32_t>(side[k].length);
+    };
+    lengths(zh, tables.zh_length);
+    lengths(en, tables.en_length);
+    // log(en + s r) and log((zh + s) r) for lengths up to the longest six sentences (at most kLogTable).
+    auto log_table = [&](const std::vector<SentenceFeatures>& side, bool english, std::vector<double>& table) {
+      std::vector<float> lengths;
+      for (const auto& sentence : side) lengths.push_back(sentence.length);
+      const std::size_t span = std::min<std::size_t>(kMaxSpan, lengths.size());
+      std::partial_sort(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(span), lengths.end(), std::greater<>());
+      double longest = 0;
+      for (std::size_t k = 0; k < span; ++k) longest += lengths[k];
+      table.resize(static_cast<std::size_t>(std::min<double>(longest + 1, kLogTable)));
+      for (std::size_t x = 0; x < table.size(); ++x)
+        table[x] = english ? std::log(static_cast<double>(x) + kSmoothing * ratio) : std::log((static_cast<double>(x) + kSmoothing) * ratio);
+    };
+    log_table(zh, false, tables.zh_log);
+    log_table(en, true, tables.en_log);
+    tables.zh_spans = span_bits(zh);
+    tables.en_spans = span_bits(en);
+    tables.twice_log2 = ChanceTable::twice_log2_table();
+    return tables;
   }
 
   // The leads' reward (speakers.h), from here on (null: none).
   void set_speakers(const Speakers* speakers) { speakers_ = speakers; }
+  // The sentences' connectives (connectives.h), rewarded from here on (null: none).
+  void set_connectives(const Connectives* connectives) { connectives_ = connectives; }
 
   // From here on the beads a run finds are scored only as far as
   // free_translation reads them (see evidence), not by confidence: for a
@@ -917,8 +950,14 @@ class Search {
     const auto [first, end] = mask_columns(i);
     if (j < first || j >= end) return {};
     // The same pairs are asked for again and again (the beads along a path,
-    // their neighbours and their edges): the last ones are kept.
-    const std::size_t key = (i * 0x9E3779B97F4A7C15ull + j) >> 57;  // 0..127
+    // their neighbours and their edges): the last ones are kept, by the low
+    // bits of both sentences, so that the pairs of a window of 16 rows by 8
+    // columns, as a walk along the path asks for, all have their own. (A
+    // hash's top bits put a row's neighbouring columns in one entry: of the
+    // 17,764 pairs the joins asked for on the x1 MAC-Dev pair, 13,588 were
+    // made again.)
+    static_assert(std::tuple_size_v<decltype(pair_cache_)> == 128);
+    const std::size_t key = (i & 15) << 3 | (j & 7);
     PairCache& cached = pair_cache_[key];
     if (cached.i == i && cached.j == j) return cached.masks;
     cached.i = i, cached.j = j, cached.masks = {};
@@ -1044,12 +1083,17 @@ class Search {
   float ending_reward(std::size_t i, std::size_t j) const {
     if (i == 0 || j == 0) return 0.f;
     const std::uint8_t both = zh_[i - 1].ending & en_[j - 1].ending;
-    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f) + lead_reward(i, j);
+    return ((both & kEndingClass) ? endings_ : 0.f) + ((both & kEndingQuoted) ? closing_ : 0.f) + lead_reward(i, j) +
+           connective_reward(i, j);
   }
   // And for the leads of the next sentences (see speakers.h). (Not for a
   // bead leaving sentences without counterpart: a path could reach a
   // matching boundary through them, for more than their cost.)
   float lead_reward(std::size_t i, std::size_t j) const { return speakers_ ? speakers_->reward(i, j) : 0.f; }
+  // And for the connectives the next sentences open with (see connectives.h).
+  float connective_reward(std::size_t i, std::size_t j) const {
+    return connectives_ && connectives_->match(i, j) ? connectives_weight_ : 0.f;
+  }
 
   float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
 
@@ -1460,11 +1504,17 @@ class Search {
   bool use_quotes_ = false;
   bool use_speech_ = false;
   const Speakers* speakers_ = nullptr;  // set_speakers
+  const Connectives* connectives_ = nullptr;  // set_connectives
+  float connectives_weight_ = 0.f;  // w_.connectives
   float endings_ = 0.f;  // w_.endings
   float closing_ = 0.f;  // w_.closing
-  std::vector<float> zh_norm_, en_norm_;
-  std::vector<std::uint32_t> zh_length_, en_length_;  // prefix sums of sentence lengths
-  std::vector<double> zh_log_, en_log_;        // see length_term
+  // (From the pair's SearchTables.)
+  const std::vector<float>& zh_norm_;
+  const std::vector<float>& en_norm_;
+  const std::vector<std::uint32_t>& zh_length_;  // prefix sums of sentence lengths
+  const std::vector<std::uint32_t>& en_length_;
+  const std::vector<double>& zh_log_;  // see length_term
+  const std::vector<double>& en_log_;
   float lexical_ = 0, orphan_ = 0, quotes_ = 0, quote_presence_ = 0, paragraph_ = 0;  // the weights as floats
   // The entries of zh_log_ and en_log_ of the spans of up to kMaxSpan
   // sentences ending at the search's current row (by sentences - 1; NaN:
@@ -1503,7 +1553,8 @@ class Search {
   // merge_penalty of each shape, of the shape in narration, and the less of the two (for the search's bound).
   std::array<float, kShapes.size()> shape_penalty_{}, narration_penalty_{}, least_penalty_{};
   // span_bits of each side: (end * kMaxSpan + sentences - 1).
-  std::vector<std::uint8_t> zh_spans_, en_spans_;
+  const std::vector<std::uint8_t>& zh_spans_;
+  const std::vector<std::uint8_t>& en_spans_;
   bool can_prune_ = false;
   bool evidence_only_ = false;  // see evidence_only
   std::vector<std::size_t> lo_, hi_;
@@ -1572,7 +1623,7 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
     out.push_back(std::move(found.features));
     out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
     count_quotes(doc.text, sentence.span, out.back());
-    out.back().ending = find_ending(doc.text, sentence.span) | (ends_with_stop(doc.text, sentence.span) ? kEndingStop : 0);
+    out.back().ending = find_ending(doc.text, sentence.span);
     // A sentence that starts in lower case goes on from the one before
     // ("'Why?' he asked." split after the question): that one ends nothing.
     if (out.size() >= 2 && starts_lower(doc.text, sentence.span)) out[out.size() - 2].ending = 0;
@@ -1700,8 +1751,10 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, token_pools, same_script);
   english_index.emplace(index_english(en, english_ids));
+  // (Every search's weights have the same normalise.)
+  const SearchTables tables = Search::make_tables(zh, en, token_pools, options.weights.normalise, guide.ratio);
   {
-    Search search(zh, en, token_pools, lenient, guide.ratio, *english_index);
+    Search search(zh, en, token_pools, lenient, guide.ratio, *english_index, tables);
     search.evidence_only();
     if (whole) {
       search.whole();
@@ -1734,6 +1787,10 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     speakers.fit_weight(path.steps, options.weights.speakers);
   }
   std::vector<std::uint64_t>().swap(zh_leads);
+  // The connectives the sentences open with: Chinese against English only.
+  const Connectives connectives = options.weights.connectives != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh
+                                      ? find_connectives(zh_doc.text, zh_sentences, en_doc.text, en_sentences)
+                                      : Connectives{};
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
@@ -1742,8 +1799,9 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     second.length_sigma = fitted_sigma(zh, en, path.steps, guide.ratio, options.weights);
     const Path first = std::move(path.steps);
     path = ScoredPath{};  // (each run clears and refills it)
-    Search search(zh, en, token_pools, second, guide.ratio, *english_index);
+    Search search(zh, en, token_pools, second, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
+    search.set_connectives(&connectives);
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory). The band starts narrow: the second path stays within
@@ -1753,21 +1811,22 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     search_near(search, first, 4, 64, path);
   } else {
     // The first path is the pair's: its beads scored as the search scores them.
-    Search search(zh, en, token_pools, lenient, guide.ratio, *english_index);
+    Search search(zh, en, token_pools, lenient, guide.ratio, *english_index, tables);
     search.path_band(path.steps, 2);
     search.score_beads(path);
   }
   if (options.weights.leak > 0 && !lexicon.empty()) {
     AlignWeights last = free ? lenient : fitted;
-    Search search(zh, en, token_pools, last, guide.ratio, *english_index);
+    Search search(zh, en, token_pools, last, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
+    search.set_connectives(&connectives);
     search.path_band(path.steps, 2);
     search.join_crossed_near_path(path);
   }
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) path = split_unrelated(std::move(path), zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, token_pools, options.weights, guide.ratio, *english_index);
+    Search search(zh, en, token_pools, options.weights, guide.ratio, *english_index, tables);
     search.path_band(path.steps, 2);
     path = search.split_orphans_near_path(std::move(path));
   }

@@ -163,7 +163,17 @@ FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* gloss
       };
       add_words(entry.en);
       for (const auto& variant : entry.variants) add_words(variant);
-      for (const auto& form : entry.zh) glossary_terms_.add(form, ids);
+      for (const auto& form : entry.zh) {
+        glossary_terms_.add(form, ids);
+        WordId prefix = kWordIdBasis;
+        for (std::size_t pos = 0; pos < form.size();) {
+          const std::size_t begin = pos;
+          utf8::next(form, pos);
+          if (pos >= form.size()) break;  // the whole form is no prefix of it
+          for (std::size_t k = begin; k < pos; ++k) prefix = word_id_step(prefix, static_cast<unsigned char>(form[k]));
+          glossary_prefixes_.insert(prefix);
+        }
+      }
     }
 }
 
@@ -208,8 +218,8 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     syllables.clear();
   };
   // Headwords longer than 8 characters (idioms, titles) are rare in running text; not looking them up saves half the time.
-  const std::size_t max_bytes =
-      std::max(std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes()), glossary_terms_.max_headword_bytes());
+  const std::size_t lexicon_bytes = std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes());
+  const std::size_t max_bytes = std::max(lexicon_bytes, glossary_terms_.max_headword_bytes());
   std::vector<std::size_t> ends;  // the candidate ends of a headword at pos (one vector for the sentence)
   std::vector<WordId> hashes;     // word_id of each candidate
   while (pos < span.end) {
@@ -248,25 +258,28 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
     std::size_t best_end = after;
     Lexicon::Translations best;
     Lexicon::Translations glossary_hit;
-    std::size_t limit = std::min(span.end, pos + max_bytes);
+    // The candidate ends and their hashes (word_id) in one pass over their
+    // bytes, their buckets loaded side by side before the first is probed.
+    // Past the lexicon's length, only as far as some glossary term goes on
+    // (probing every length up to the longest term at every start made long
+    // terms quadratic).
+    const std::size_t limit = std::min(span.end, pos + max_bytes);
+    const std::size_t lexicon_limit = std::min(span.end, pos + lexicon_bytes);
     ends.clear();
-    for (std::size_t p = after; p <= limit;) {
-      ends.push_back(p);
-      if (p >= limit) break;
-      std::size_t past = p;  // (one decoding: not at() and then next())
-      if (!is_han(utf8::next(text, past))) break;
-      p = past;
-    }
-    // The candidates' hashes (word_id) in one pass over their bytes, and
-    // their buckets loaded side by side before the first is probed.
-    hashes.resize(ends.size());
+    hashes.clear();
     {
       WordId hash = kWordIdBasis;
-      std::size_t p = pos;
-      for (std::size_t e = 0; e < ends.size(); ++e) {
-        for (; p < ends[e]; ++p) hash = word_id_step(hash, static_cast<unsigned char>(text[p]));
-        hashes[e] = hash;
+      std::size_t hashed = pos;
+      for (std::size_t p = after; p <= limit;) {
+        for (; hashed < p; ++hashed) hash = word_id_step(hash, static_cast<unsigned char>(text[hashed]));
+        ends.push_back(p);
+        hashes.push_back(hash);
         lexicon_.prefetch(hash);
+        if (p >= limit) break;
+        if (p >= lexicon_limit && !glossary_prefixes_.contains(hash)) break;
+        std::size_t past = p;  // (one decoding: not at() and then next())
+        if (!is_han(utf8::next(text, past))) break;
+        p = past;
       }
     }
     for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
@@ -433,8 +446,11 @@ std::uint8_t find_ending(std::string_view text, Span span) {
   while (end > span.begin) {
     std::size_t start = end;  // moved back to the last character's first byte
     switch (utf8::previous(text, start)) {
-      case '?': case 0xFF1F: return kEndingQuestion | quoted;  // ? ？
-      case '!': case 0xFF01: return kEndingExclaims | quoted;  // ! ！
+      case '?': case 0xFF1F: return kEndingQuestion | kEndingStop | quoted;  // ? ？
+      case '!': case 0xFF01: return kEndingExclaims | kEndingStop | quoted;  // ! ！
+      case '.': case 0x3002: case 0xFF0E: case 0x2026:  // . 。 ． …
+      case ';': case 0xFF1B:  // ; ；: a clause of prose the segmenter cut there
+        return kEndingStop | quoted;
       // Spaces, closing quotation marks and brackets: look through them.
       case ' ': case '\t': case '\n': case '\r': case 0x3000:
         end = start;
@@ -452,26 +468,6 @@ std::uint8_t find_ending(std::string_view text, Span span) {
     }
   }
   return 0;
-}
-
-bool ends_with_stop(std::string_view text, Span span) {
-  std::size_t end = span.end;
-  while (end > span.begin) {
-    std::size_t start = end;  // moved back to the last character's first byte
-    switch (utf8::previous(text, start)) {
-      case '.': case 0x3002: case 0xFF0E: case 0x2026: case '?': case 0xFF1F: case '!': case 0xFF01:  // . 。 ． … ? ？ ! ！
-      case ';': case 0xFF1B:  // ; ；: a clause of prose the segmenter cut there
-        return true;
-      case ' ': case '\t': case '\n': case '\r': case 0x3000:
-      case '"': case '\'': case 0x2019: case 0x201D: case 0x300D: case 0x300F: case 0x00BB: case 0x203A:
-      case ')': case ']': case 0xFF09: case 0x3011: case 0x300B: case 0x3009:
-        end = start;
-        break;
-      default:
-        return false;
-    }
-  }
-  return false;
 }
 
 void mark_speech(std::vector<SentenceFeatures>& side) {
@@ -542,10 +538,37 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       continue;
     }
     out.add_key(z, static_cast<std::uint32_t>(z_count));
+    // Only the ids in as many beads as may make a pair with the key are
+    // counted: one in id_beads beads is seen with it in at most
+    // min(z_count, id_beads), and Dice grows with the count (the same test
+    // as below, at that most). Those may on a range of id_beads, [fewest,
+    // most]: Dice at that most grows with id_beads up to z_count, then falls.
+    const auto may_pair = [&](std::uint32_t id_beads) {
+      const int at_most = std::min(z_count, static_cast<int>(id_beads));
+      return at_most >= min_count && Association{z, 0, at_most, z_count + static_cast<int>(id_beads)}.dice() >= min_dice;
+    };
+    // (Binary searches: the least that may up to z_count, the largest that may from it; none when z_count may not.)
+    std::uint32_t fewest = 1, most = 0;
+    if (may_pair(static_cast<std::uint32_t>(z_count))) {
+      std::uint32_t low = 1, high = static_cast<std::uint32_t>(z_count);
+      while (low < high) {
+        const std::uint32_t middle = low + (high - low) / 2;
+        if (may_pair(middle)) high = middle;
+        else low = middle + 1;
+      }
+      fewest = low;
+      low = static_cast<std::uint32_t>(z_count), high = static_cast<std::uint32_t>(beads.size());
+      while (low < high) {
+        const std::uint32_t middle = low + (high - low + 1) / 2;
+        if (may_pair(middle)) low = middle;
+        else high = middle - 1;
+      }
+      most = low;
+    }
     partners.clear();
     for (; k < key_end; ++k)
       for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k])))
-        if (together[e]++ == 0) partners.push_back(e);
+        if (en_beads[e] >= fewest && en_beads[e] <= most && together[e]++ == 0) partners.push_back(e);
     std::sort(partners.begin(), partners.end());
     for (const std::uint32_t e : partners) {
       const int seen = static_cast<int>(std::exchange(together[e], 0));

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -542,14 +543,14 @@ inline constexpr std::uint8_t kEndingClass = kEndingQuestion | kEndingExclaims;
 // The sentence ends inside a quotation: its last mark (but spaces) closes one
 // (” ’ 」 』 » › " ').
 inline constexpr std::uint8_t kEndingQuoted = 4;
-std::uint8_t find_ending(std::string_view text, Span span);
 // The sentence ends with a full stop, a question or an exclamation mark (.
 // 。 ． … ? ？ ! ！, or a semicolon where the segmenter cut a clause; looking
 // through spaces, closing quotation marks and brackets) as running prose
-// does, where a heading ends with none: ends_with_stop, set by the aligner
-// beside find_ending's bits.
+// does, where a heading ends with none.
 inline constexpr std::uint8_t kEndingStop = 8;
-bool ends_with_stop(std::string_view text, Span span);
+// The kEnding* bits of the sentence at span, from one walk back over its end.
+std::uint8_t find_ending(std::string_view text, Span span);
+inline bool ends_with_stop(std::string_view text, Span span) { return (find_ending(text, span) & kEndingStop) != 0; }
 
 // Sets `speech` over a side's sentences in order (after count_quotes): a
 // sentence is speech when it has a quotation mark or starts inside a
@@ -596,6 +597,7 @@ class FeatureExtractor {
   const Lexicon& lexicon_;
   bool sub_glosses_ = true;
   Lexicon glossary_terms_;
+  std::unordered_set<WordId> glossary_prefixes_;  // word_id of each proper prefix of a glossary term
   std::unordered_map<char32_t, std::string> pinyin_cache_;
   std::unique_ptr<HanPinyin> han_pinyin_;  // only without the index's pinyin table
   const Vocabulary* offer_only_ = nullptr;

@@ -307,13 +307,14 @@ Lexicon::Translations Lexicon::find(std::string_view headword, WordId hash) cons
     }
     return {};
   }
-  const auto found = entries_.find(headword);
-  if (found == entries_.end()) return {};
-  return {words_.data() + found->second.first, found->second.second};
+  for (auto [it, end] = by_hash_.equal_range(hash); it != end; ++it)
+    if (it->second->first == headword) return {words_.data() + it->second->second.first, it->second->second.second};
+  return {};
 }
 
 void Lexicon::reserve(std::size_t headwords, std::size_t words) {
   entries_.reserve(headwords);
+  by_hash_.reserve(headwords);
   words_.reserve(words);
 }
 
@@ -334,8 +335,9 @@ void Lexicon::add(std::string_view headword, const std::vector<WordId>& translat
     owned_keys_.push_back(std::make_unique<std::string>(headword));
     headword = *owned_keys_.back();
   }
-  entries_.emplace(headword, std::make_pair(static_cast<std::uint32_t>(words_.size()),
-                                            static_cast<std::uint32_t>(translations.size())));
+  const auto added = entries_.emplace(headword, std::make_pair(static_cast<std::uint32_t>(words_.size()),
+                                                               static_cast<std::uint32_t>(translations.size())));
+  by_hash_.emplace(word_id(headword), &*added.first);
   words_.insert(words_.end(), translations.begin(), translations.end());
 }
 

@@ -86,7 +86,12 @@ class Lexicon {
   std::shared_ptr<const Index> index_;
   // Headword -> (offset, count) in words_; a headword added twice gets a new
   // run holding both lists.
-  std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>> entries_;
+  using Entries = std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>>;
+  Entries entries_;
+  // The same entries by word_id: find(headword, hash) is called for every
+  // length of a headword at every start, and hashing the headword again there
+  // made long glossary terms quadratic (elements of entries_ keep their address).
+  std::unordered_multimap<WordId, const Entries::value_type*> by_hash_;
   std::vector<WordId> words_;
   std::string text_;                       // the file: keys point into it
   std::vector<std::unique_ptr<std::string>> owned_keys_;

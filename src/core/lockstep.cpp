@@ -5,6 +5,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace tc {
@@ -26,8 +27,13 @@ struct Worker final : Lockstep {
   Advancing* waiting = nullptr;
   std::thread thread;
 
-  void park(Advancing& what) override;
+  bool park(Advancing& what) override;
   void run();
+};
+
+// What a task run on the calling thread parks with: it cannot wait.
+struct Unparked final : Lockstep {
+  bool park(Advancing&) override { return false; }
 };
 
 struct Shared {
@@ -46,22 +52,47 @@ struct Shared {
     changed.wait(lock, [&] { return turn == me; });
   }
 
-  void start_worker(std::unique_lock<std::mutex>& lock) {
+  // False: no thread was started (the limit, or the system refused one).
+  bool start_worker(std::unique_lock<std::mutex>& lock, std::size_t max_threads) {
+    if (workers.size() >= max_threads) return false;
     Worker& worker = workers.emplace_back();
     worker.shared = this;
     worker.number = workers.size() - 1;
-    worker.thread = std::thread([&worker] { worker.run(); });
+    try {
+      worker.thread = std::thread([&worker] { worker.run(); });
+    } catch (const std::system_error&) {
+      workers.pop_back();
+      return false;
+    }
     hand_over(lock, worker.number, kScheduler);
+    return true;
+  }
+
+  // Runs the tasks not started on this (the calling) thread, one after
+  // another, unable to park; the parked workers wait their turn meanwhile.
+  void run_the_rest_here(std::unique_lock<std::mutex>& lock) {
+    Unparked unparked;
+    while (next_task < tasks.size()) {
+      const std::size_t task = next_task++;
+      lock.unlock();
+      try {
+        tasks[task](unparked);
+      } catch (...) {
+        thrown[task] = std::current_exception();
+      }
+      lock.lock();
+    }
   }
 };
 
-void Worker::park(Advancing& what) {
+bool Worker::park(Advancing& what) {
   std::unique_lock<std::mutex> lock(shared->mutex);
   parked = true;
   waiting = &what;
   shared->hand_over(lock, kScheduler, number);
   parked = false;
   waiting = nullptr;
+  return true;
 }
 
 void Worker::run() {
@@ -83,17 +114,17 @@ void Worker::run() {
 
 }  // namespace
 
-void run_in_lockstep(std::vector<std::function<void(Lockstep&)>> tasks) {
+void run_in_lockstep(std::vector<std::function<void(Lockstep&)>> tasks, std::size_t max_threads) {
   Shared shared;
   shared.thrown.resize(tasks.size());
   shared.tasks = std::move(tasks);
   {
     std::unique_lock<std::mutex> lock(shared.mutex);
-    if (!shared.tasks.empty()) shared.start_worker(lock);
     for (;;) {
-      // A worker parked with tasks left: the next ones start on another.
+      // Tasks left (none started yet, or a worker parked): the next ones
+      // start on another worker, or here when none can start.
       if (shared.next_task < shared.tasks.size()) {
-        shared.start_worker(lock);
+        if (!shared.start_worker(lock, max_threads)) shared.run_the_rest_here(lock);
         continue;
       }
       // Every task has started, and each has parked or finished.

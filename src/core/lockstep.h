@@ -23,15 +23,21 @@ class Advancing {
 class Lockstep {
  public:
   virtual ~Lockstep() = default;
-  // Returns once every task has parked or finished and what.advance() has run
-  // (once for all the tasks parked on the same what).
-  virtual void park(Advancing& what) = 0;
+  // Returns true once every task has parked or finished and what.advance()
+  // has run (once for all the tasks parked on the same what); false at once
+  // when the task cannot park (no thread left to hold it), and it must go on
+  // without waiting for the others.
+  virtual bool park(Advancing& what) = 0;
 };
 
 // Runs tasks[0], tasks[1], ... in order; a task that parks lets the next ones
 // start, and the parked ones go on, in order, after what they wait for has
 // advanced. Returns when every task has finished; the first exception a task
 // threw (in task order) is thrown again then.
-void run_in_lockstep(std::vector<std::function<void(Lockstep&)>> tasks);
+// Each task that parks holds a thread; at most max_threads are started. When
+// no more may start (or the system refuses one), the remaining tasks run on
+// the calling thread, where park() returns false.
+void run_in_lockstep(std::vector<std::function<void(Lockstep&)>> tasks,
+                     std::size_t max_threads = static_cast<std::size_t>(-1));
 
 }  // namespace tc

@@ -145,7 +145,8 @@ bool by_start_then_longest(const TermMatch& a, const TermMatch& b) {
 
 }  // namespace
 
-std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range, bool fold_traditional) const {
+std::vector<TermMatch> TermIndex::find_chinese_in(std::string_view text, Span range, bool fold_traditional,
+                                                  std::size_t limit) const {
   std::vector<TermMatch> matches;
   if (range.end > text.size()) range.end = text.size();
   ChineseFolder folder(fold_traditional ? &impl_->to_simplified : nullptr);
@@ -178,7 +179,7 @@ std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range
   }
   const Trie& trie = impl_->chinese;
   const std::size_t n = folded.size();
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < n && matches.size() < limit; ++i) {
     // A form that starts with a Latin letter or digit must not start inside a Latin word (T细胞 in NKT细胞).
     const bool start_inside_word = i > 0 && is_ascii_alnum(folded[i]) && is_ascii_alnum(folded[i - 1]);
     if (start_inside_word) continue;
@@ -190,7 +191,7 @@ std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range
       if (first == last) continue;
       if (j + 1 < n && is_ascii_alnum(folded[j]) && is_ascii_alnum(folded[j + 1])) continue;
       if (begin[i] == end[j]) continue;
-      for (const Payload* p = first; p != last; ++p)
+      for (const Payload* p = first; p != last && matches.size() < limit; ++p)
         matches.push_back({{begin[i], end[j]}, p->entry, node, p->form, p->side});
     }
   }
@@ -198,7 +199,8 @@ std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range
   return matches;
 }
 
-std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range) const {
+std::vector<TermMatch> TermIndex::find_english_in(std::string_view text, Span range, std::size_t limit,
+                                                  std::vector<TermMatch>* absorbed_out) const {
   std::vector<TermMatch> matches;
   if (range.end > text.size()) range.end = text.size();
   const std::vector<TermToken> tokens = tokenize_terms(text, range);
@@ -232,8 +234,8 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
     std::size_t token;
   };
   std::vector<Frame> stack;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].hyphen_joined && is_meaning_prefix(tokens[i - 1].key)) continue;  // "small cell" in "non-small cell"
+  for (std::size_t i = 0; i < tokens.size() && matches.size() < limit; ++i) {
+    if (i > 0 && tokens[i].hyphen_joined && is_meaning_prefix(tokens[i - 1].key)) continue;  // "small cell" in "non-small cell"
     stack.assign(1, {0, i});
     while (!stack.empty()) {
       const Frame frame = stack.back();
@@ -243,7 +245,7 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
         const std::uint32_t node = trie.child(frame.node, candidate_ids[c]);
         if (node == kNoNode) continue;
         const auto [first, last] = trie.payloads(node);
-        for (const Payload* p = first; p != last; ++p)
+        for (const Payload* p = first; p != last && matches.size() < limit; ++p)
           if (exact_ok(*p, i))
             matches.push_back({{tokens[i].span.begin, tokens[t].span.end}, p->entry, node, p->form, p->side});
         // A term may not run out of a parenthesised abbreviation into the words after it.
@@ -260,7 +262,14 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
   std::stable_sort(matches.begin(), matches.end(), by_start_then_longest);
 
   // "regulatory T cells (Treg)": a rendering followed by another rendering of
-  // the same entry in parentheses is one occurrence.
+  // the same entry in parentheses is one occurrence. The accepted matches by
+  // start and entry, so that each finds its entry's matches at a start at once.
+  std::vector<std::uint32_t> accepted;
+  for (std::size_t m = 0; m < matches.size(); ++m)
+    if (matches[m].side == TermSide::accepted) accepted.push_back(static_cast<std::uint32_t>(m));
+  const auto start_entry = [&](std::uint32_t m) { return std::pair(matches[m].span.begin, matches[m].entry); };
+  std::stable_sort(accepted.begin(), accepted.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return start_entry(a) < start_entry(b); });
   std::vector<bool> absorbed(matches.size(), false);
   for (std::size_t m = 0; m < matches.size(); ++m) {
     if (absorbed[m] || matches[m].side != TermSide::accepted) continue;
@@ -270,16 +279,18 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
     const char32_t open = pos < range.end ? utf8::next(text, after) : 0;
     if (open != '(' && open != 0xFF08) continue;
     while (after < range.end && text[after] == ' ') ++after;
-    const auto inner = std::lower_bound(matches.begin(), matches.end(), after,
-                                        [](const TermMatch& x, std::size_t b) { return x.span.begin < b; });
-    for (auto it = inner; it != matches.end() && it->span.begin == after; ++it) {
-      if (it->entry != matches[m].entry || it->side != TermSide::accepted) continue;
-      std::size_t close = it->span.end;
+    const std::pair key(after, matches[m].entry);
+    auto it = std::lower_bound(accepted.begin(), accepted.end(), key,
+                               [&](std::uint32_t a, const auto& k) { return start_entry(a) < k; });
+    for (; it != accepted.end() && start_entry(*it) == key; ++it) {
+      const TermMatch& candidate = matches[*it];
+      std::size_t close = candidate.span.end;
       while (close < range.end && text[close] == ' ') ++close;
       std::size_t past = close;
       const char32_t c = close < range.end ? utf8::next(text, past) : 0;
       if (c != ')' && c != 0xFF09) continue;
-      absorbed[static_cast<std::size_t>(it - matches.begin())] = true;
+      absorbed[*it] = true;
+      if (absorbed_out) absorbed_out->push_back(candidate);
       matches[m].span.end = past;
       break;
     }
@@ -292,15 +303,94 @@ std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range
   return kept;
 }
 
-std::vector<TermMatch> find_chinese_terms(const Glossary& glossary, std::string_view text, Span range,
-                                          bool fold_traditional) {
-  if (!glossary.index()) return {};
-  return glossary.index()->find_chinese(text, range, fold_traditional);
+namespace {
+
+// Where the chunk from start ends, in the last half of chunk_bytes: at a line
+// start, or else a word start, or else between two characters outside ASCII
+// (Chinese); never next to a hyphen ("non-small") nor inside a Latin word, so
+// that a chunk's first token is read as the whole text's would be there.
+std::size_t chunk_end(std::string_view text, std::size_t start, std::size_t end, std::size_t chunk_bytes) {
+  if (end - start <= chunk_bytes + kTermOverlapBytes) return end;
+  const std::size_t target = start + chunk_bytes, earliest = start + chunk_bytes / 2 + 1;
+  const auto byte = [&](std::size_t pos) { return static_cast<unsigned char>(text[pos]); };
+  // A token after a hyphen is read as hyphened to the one before ("non-small").
+  const auto next_to_hyphen = [&](std::size_t pos) {
+    std::size_t before = pos;
+    while (before > start && (text[before - 1] == ' ' || text[before - 1] == '\t' || text[before - 1] == '\n')) --before;
+    return text[pos] == '-' || (before > start && text[before - 1] == '-');
+  };
+  for (const char after : {'\n', ' '})
+    for (std::size_t pos = target; pos >= earliest; --pos)
+      if (text[pos - 1] == after && !next_to_hyphen(pos)) return pos;
+  for (std::size_t pos = target; pos >= earliest; --pos)
+    if (byte(pos - 1) >= 0x80 && byte(pos) >= 0xC0 && !next_to_hyphen(pos)) return pos;
+  for (std::size_t pos = target; pos >= earliest; --pos)
+    if ((byte(pos) & 0xC0) != 0x80 && !next_to_hyphen(pos) &&
+        !((is_ascii_alnum(byte(pos - 1)) || byte(pos - 1) >= 0x80) && is_ascii_alnum(byte(pos))))  // nor after ‐
+      return pos;
+  // None of those (half a chunk of one word): any character start.
+  std::size_t pos = target;
+  while ((byte(pos) & 0xC0) == 0x80) ++pos;
+  return pos;
 }
 
-std::vector<TermMatch> find_english_terms(const Glossary& glossary, std::string_view text, Span range) {
+// The matches of search over range, chunk by chunk: each chunk is searched
+// with the overlap after it, and keeps the matches that start in it. What a
+// chunk's "X (Y)" took in past its end is not found again by the next one.
+template <class Search>
+std::vector<TermMatch> by_chunks(std::string_view text, Span range, std::size_t limit, std::size_t chunk_bytes,
+                                 Search search) {
+  if (range.end > text.size()) range.end = text.size();
+  chunk_bytes = std::max<std::size_t>(chunk_bytes, 2);
+  if (range.size() <= chunk_bytes + kTermOverlapBytes) return search(range, limit, nullptr);
+  std::vector<TermMatch> matches, absorbed, taken;  // taken: absorbed by the chunk before, past its end
+  const auto same = [](const TermMatch& a, const TermMatch& b) {
+    return a.span == b.span && a.entry == b.entry && a.form == b.form && a.side == b.side;
+  };
+  for (std::size_t start = range.begin; start < range.end && matches.size() < limit;) {
+    const std::size_t end = chunk_end(text, start, range.end, chunk_bytes);
+    absorbed.clear();
+    const std::vector<TermMatch> found =
+        search(Span{start, std::min(range.end, end + kTermOverlapBytes)}, limit - matches.size(), &absorbed);
+    for (const TermMatch& m : found) {
+      if (m.span.begin >= end) break;  // found is in order of start
+      if (std::any_of(taken.begin(), taken.end(), [&](const TermMatch& t) { return same(t, m); })) continue;
+      matches.push_back(m);
+    }
+    taken.clear();
+    for (const TermMatch& m : absorbed)
+      if (m.span.begin >= end) taken.push_back(m);
+    start = end;
+  }
+  return matches;
+}
+
+}  // namespace
+
+std::vector<TermMatch> TermIndex::find_chinese(std::string_view text, Span range, bool fold_traditional,
+                                               std::size_t limit, std::size_t chunk_bytes) const {
+  return by_chunks(text, range, limit, chunk_bytes, [&](Span chunk, std::size_t left, std::vector<TermMatch>*) {
+    return find_chinese_in(text, chunk, fold_traditional, left);
+  });
+}
+
+std::vector<TermMatch> TermIndex::find_english(std::string_view text, Span range, std::size_t limit,
+                                               std::size_t chunk_bytes) const {
+  return by_chunks(text, range, limit, chunk_bytes, [&](Span chunk, std::size_t left, std::vector<TermMatch>* absorbed) {
+    return find_english_in(text, chunk, left, absorbed);
+  });
+}
+
+std::vector<TermMatch> find_chinese_terms(const Glossary& glossary, std::string_view text, Span range,
+                                          bool fold_traditional, std::size_t limit) {
   if (!glossary.index()) return {};
-  return glossary.index()->find_english(text, range);
+  return glossary.index()->find_chinese(text, range, fold_traditional, limit);
+}
+
+std::vector<TermMatch> find_english_terms(const Glossary& glossary, std::string_view text, Span range,
+                                          std::size_t limit) {
+  if (!glossary.index()) return {};
+  return glossary.index()->find_english(text, range, limit);
 }
 
 std::vector<TermMatch> longest_matches(std::vector<TermMatch> matches) {
@@ -319,10 +409,21 @@ std::vector<TermMatch> longest_matches(std::vector<TermMatch> matches) {
   return kept;
 }
 
-bool covered_by_longer(const std::vector<TermMatch>& matches, Span span, TermSide side) {
-  return std::any_of(matches.begin(), matches.end(), [&](const TermMatch& m) {
-    return m.side == side && m.span.begin <= span.begin && m.span.end >= span.end && m.span.size() > span.size();
-  });
+LongerMatches::LongerMatches(const std::vector<TermMatch>& matches, TermSide side) {
+  for (const TermMatch& m : matches)
+    if (m.side == side) spans_.push_back(m.span);
+  std::sort(spans_.begin(), spans_.end(), [](Span a, Span b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+  max_end_.resize(spans_.size() + 1, 0);
+  for (std::size_t k = 0; k < spans_.size(); ++k) max_end_[k + 1] = std::max(max_end_[k], spans_[k].end);
+}
+
+bool LongerMatches::cover(Span span) const {
+  const auto first_here = std::lower_bound(spans_.begin(), spans_.end(), span.begin,
+                                           [](Span s, std::size_t begin) { return s.begin < begin; });
+  const std::size_t before = static_cast<std::size_t>(first_here - spans_.begin());
+  // One starting earlier reaching as far is longer; of those starting here, the longest comes first.
+  if (max_end_[before] >= span.end && before > 0) return true;
+  return first_here != spans_.end() && first_here->begin == span.begin && first_here->end > span.end;
 }
 
 std::string TermIndex::chinese_key(std::string_view term) const {

@@ -64,6 +64,9 @@ std::uint32_t code_point_classes(char32_t cp) {
   if (cp >= 0x10000 && is_han_or_ideographic_mark(cp)) classes |= cls::kTraditional;
   if (mojibake::may_start_latin_mojibake(cp)) classes |= cls::kLatinImage;
   if (mojibake::may_open_cjk_gate(cp)) classes |= cls::kCjkGate;
+  if (mojibake::is_cjk_odd(cp)) classes |= cls::kCjkOdd;
+  if (mojibake::is_cjk_loud(cp)) classes |= cls::kCjkLoud;
+  if (mojibake::is_cjk_utf8_start(cp)) classes |= cls::kCjkUtf8Start;
   return classes;
 }
 
@@ -118,7 +121,7 @@ std::uint32_t wanted_classes(const Document& doc) {
   std::uint32_t wanted = cls::kInvalid | cls::kReplacement | cls::kControl | cls::kInvisible | cls::kBidi |
                          cls::kPrivateUse | cls::kUnassigned | cls::kUnusualSpace | cls::kNfcTrigger |
                          cls::kAmpersand | cls::kBackslash | cls::kGreekCyrillic | cls::kLatinImage |
-                         cls::kCjkGate;
+                         cls::kCjkGate | cls::kCjkOdd;
   if (doc.lang == Lang::en) wanted |= cls::kCjkLetter | cls::kFullwidth;
   if (doc.lang == Lang::zh) {
     wanted |= cls::kClauseMark;
@@ -425,15 +428,14 @@ class EventStore final : public Advancing {
   // More events for walk, at the end of what the store holds: the next
   // chunk, or (the window being full) a new window, once the other walks
   // have come to its end too; left_behind: walk cannot wait for them (it has
-  // no lockstep) and must go on alone.
+  // no lockstep, or cannot park) and must go on alone.
   Extended extend(EventWalk& walk) {
     if (!scan_ || scanned_to_ >= scan_->size()) return Extended::ended;
     if (events_.size() >= budget_) {
       if (alone_) {
         new_window();
-      } else if (walk.lockstep_) {
-        walk.lockstep_->park(*this);  // advance() has run: a new window
-        return Extended::more;
+      } else if (walk.lockstep_ && walk.lockstep_->park(*this)) {
+        return Extended::more;  // advance() has run: a new window
       } else {
         return Extended::left_behind;
       }

@@ -33,6 +33,12 @@ inline constexpr std::uint32_t kClauseMark = 1u << 14;      // script/ascii-punc
 inline constexpr std::uint32_t kTraditional = 1u << 15;     // script/traditional-in-simplified (Chinese documents)
 inline constexpr std::uint32_t kLatinImage = 1u << 16;      // encoding/mojibake: may be a single-byte page's image
 inline constexpr std::uint32_t kCjkGate = 1u << 17;         // encoding/mojibake-cjk: may open a gate of its scan
+inline constexpr std::uint32_t kCjkOdd = 1u << 18;          // encoding/mojibake-cjk: may be odd inside Chinese
+// Not a class of its own: set on the kCjkGate and kCjkOdd code points that
+// make their stretch worth reading (mojibake::is_cjk_loud).
+inline constexpr std::uint32_t kCjkLoud = 1u << 19;
+// Not a class of its own: set on the code points mojibake::is_cjk_utf8_start accepts.
+inline constexpr std::uint32_t kCjkUtf8Start = 1u << 20;
 // Not a class of code points: set on an event whose bytes are masked in Document::prose().
 inline constexpr std::uint32_t kNotProse = 1u << 31;
 // Not a class of code points: set on an event of prose whose next character

@@ -187,7 +187,20 @@ struct RunTables {
   const WantedBits& bits;
   const std::uint32_t* bmp;
   const StopBytes& stops;
+  // bits with every code point of U+0000-U+0FFF and U+D000-U+DFFF set (the
+  // three-byte forms with lead E0 or ED), or null: run_avx2 then leaves the
+  // test of those leads to the look-up (loose_bits).
+  const WantedBits* loose = nullptr;
 };
+
+// bits with the code points of the three-byte forms with lead E0 (U+0000-U+0FFF
+// once decoded without a range check) and ED (U+D000-U+DFFF) set.
+std::unique_ptr<WantedBits> loose_bits(const WantedBits& bits) {
+  auto loose = std::make_unique<WantedBits>(bits);
+  for (std::size_t word = 0; word < 0x1000 / 64; ++word) (*loose)[word] = ~std::uint64_t{0};
+  for (std::size_t word = 0xD000 / 64; word < 0xE000 / 64; ++word) (*loose)[word] = ~std::uint64_t{0};
+  return loose;
+}
 using RunFunction = std::size_t (*)(const unsigned char* p, std::size_t n, std::size_t pos, const RunTables& tables,
                                     std::vector<ClassEvent>& events);
 
@@ -349,14 +362,17 @@ __attribute__((target("avx2"))) inline Avx2DecodeConstants avx2_decode_constants
   return k;
 }
 
+// kLoose: a lead E0 or ED does not break the form (the caller tells those
+// code points by their values, U+0000-U+0FFF and U+D000-U+DFFF).
+template <bool kLoose = false>
 __attribute__((target("avx2"), always_inline)) inline EightCodePoints decode_eight(const unsigned char* at,
                                                                                   const Avx2DecodeConstants& k) {
   const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
   const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 12));
   const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
-  const __m256i misfit = _mm256_or_si256(_mm256_cmpeq_epi8(v, k.e0), _mm256_cmpeq_epi8(v, k.ed));
   // A byte breaks the form when it does not fit its place, or is a lead E0 or ED.
-  const __m256i fit = _mm256_andnot_si256(misfit, _mm256_cmpeq_epi8(_mm256_and_si256(v, k.mask), k.form));
+  __m256i fit = _mm256_cmpeq_epi8(_mm256_and_si256(v, k.mask), k.form);
+  if constexpr (!kLoose) fit = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, k.e0), _mm256_cmpeq_epi8(v, k.ed)), fit);
   const std::uint32_t lane_bad = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(fit)) & 0x0FFF0FFFu;
   const __m256i x = _mm256_shuffle_epi8(v, k.gather_bytes);
   const __m256i cp = _mm256_or_si256(
@@ -371,9 +387,12 @@ __attribute__((target("avx2"), always_inline)) inline EightCodePoints decode_eig
 // loop makes no call: around a push_back (which may grow the list) the
 // compiler put its vector registers on the stack and back, some forty
 // instructions for each step with an event.
-__attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
-                                                       const RunTables& tables, std::vector<ClassEvent>& events) {
-  const WantedBits& bits = tables.bits;
+// kLoose: with tables.loose, whose bits stop the loop at a lead E0 or ED
+// as at a wanted code point (four instructions fewer a step).
+template <bool kLoose>
+__attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p, std::size_t n, std::size_t pos,
+                                                            const RunTables& tables, std::vector<ClassEvent>& events) {
+  const WantedBits& bits = kLoose ? *tables.loose : tables.bits;
   const std::uint32_t* bmp = tables.bmp;
   __m256i low5 = _mm256_set1_epi32(31);
   keep_built(low5);
@@ -395,7 +414,7 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
     std::size_t count = 0;
     bool run_ends = false;
     while (pos + 28 <= n) {
-      const EightCodePoints eight = decode_eight(p + pos, constants);
+      const EightCodePoints eight = decode_eight<kLoose>(p + pos, constants);
       const __m256i cp = eight.cp;
       // Every lane's code point is below U+10000 (decode_eight masks its
       // bits), so the gather stays in the bits even where the form broke.
@@ -411,18 +430,24 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
       // Some code point is not plain: only the whole ones before it count,
       // then the byte that broke the form is looked at.
       const std::uint32_t bad = eight.bad();
-      const std::size_t whole = bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
+      std::size_t whole = bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
       wanted &= (1u << whole) - 1;
       if (wanted != 0) [[unlikely]] {
         alignas(32) std::uint32_t cps[8];
         _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
         for (; wanted != 0; wanted &= wanted - 1) {
           const auto i = static_cast<std::size_t>(__builtin_ctz(wanted));
+          // Loose: a lead E0 or ED is no plain code point; the run stops
+          // there, as at a byte that breaks the form (the caller decodes it).
+          if (kLoose && (cps[i] < 0x1000 || cps[i] - 0xD000 < 0x1000)) {
+            whole = i;
+            break;
+          }
           add(count, pos + 3 * i, 3, bmp[cps[i]], cps[i]);
         }
       }
       pos += 3 * whole;
-      if (bad != 0) {
+      if (whole < 8) {
         // Nearly always a line break (or CRLF) between two lines of Chinese.
         if (!step_ascii_gap(p, n, pos, tables, [&](std::size_t begin, std::uint32_t length, std::uint32_t classes,
                                                    char32_t code_point) { add(count, begin, length, classes, code_point); })) {
@@ -439,12 +464,17 @@ __attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std
   }
   return run_sse2(p, n, pos, tables, events);
 }
+
+__attribute__((target("avx2"))) std::size_t run_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
+                                                       const RunTables& tables, std::vector<ClassEvent>& events) {
+  return tables.loose ? run_avx2_with<true>(p, n, pos, tables, events) : run_avx2_with<false>(p, n, pos, tables, events);
+}
 #endif
 
 // The events of text from start on (start is not inside a code point).
 void scan_with(std::string_view text, std::size_t start, const ClassTable& table, std::uint32_t wanted,
                const StopBytes& stops, std::vector<ClassEvent>& events, SkipFunction skip, RunFunction run,
-               const WantedBits* bits) {
+               const WantedBits* bits, const WantedBits* loose = nullptr) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const std::uint32_t* bmp = table.bmp;
@@ -469,7 +499,8 @@ void scan_with(std::string_view text, std::size_t start, const ClassTable& table
     // A run of multi-byte code points (a Chinese text is one long run):
     // decoded inline for the two- and three-byte forms, one table look-up each.
     while (pos < n && p[pos] >= 0x80) {
-      pos = bits ? run(p, n, pos, RunTables{*bits, bmp, stops}, events) : scan_three_byte_run(p, n, pos, bmp, wanted, events);
+      pos = bits ? run(p, n, pos, RunTables{*bits, bmp, stops, loose}, events)
+                 : scan_three_byte_run(p, n, pos, bmp, wanted, events);
       if (pos >= n || p[pos] < 0x80) break;
       const unsigned b0 = p[pos];
       if ((b0 & 0xF0) == 0xE0 && pos + 3 <= n) {
@@ -730,25 +761,39 @@ Kernels named_kernels(std::string_view instruction_set) {
 
 }  // namespace
 
+// The loose bits run_avx2 reads (RunTables::loose) when the kernels are AVX2's and there are bits.
+std::unique_ptr<WantedBits> loose_bits_for(const Kernels& kernels, const WantedBits* bits) {
+#ifdef TC_X86
+  if (bits && kernels.run == run_avx2) return loose_bits(*bits);
+#endif
+  (void)kernels;
+  (void)bits;
+  return nullptr;
+}
+
 struct ClassScanner::Prepared {
   ClassTable table;
   std::uint32_t wanted;
   StopBytes stops;
   Kernels kernels;
   const WantedBits* bits;
+  std::unique_ptr<WantedBits> loose;
 };
 
 ClassScanner::ClassScanner(const ClassTable& table, std::uint32_t wanted, const WantedBits* bits,
                            std::string_view instruction_set)
     : prepared_(std::make_unique<Prepared>(Prepared{table, wanted, StopBytes(table, wanted),
                                                     instruction_set.empty() ? best_kernels() : named_kernels(instruction_set),
-                                                    bits})) {}
+                                                    bits, nullptr})) {
+  prepared_->loose = loose_bits_for(prepared_->kernels, bits);
+}
 
 ClassScanner::~ClassScanner() = default;
 
 void ClassScanner::scan(std::string_view text, std::size_t begin, std::size_t end, std::vector<ClassEvent>& events) const {
   const Prepared& p = *prepared_;
-  scan_with(text.substr(0, end), begin, p.table, p.wanted, p.stops, events, p.kernels.skip, p.kernels.run, p.bits);
+  scan_with(text.substr(0, end), begin, p.table, p.wanted, p.stops, events, p.kernels.skip, p.kernels.run, p.bits,
+            p.loose.get());
 }
 
 namespace {
@@ -758,10 +803,11 @@ void scan_chosen(std::string_view text, const ClassTable& table, std::uint32_t w
   const StopBytes stops(table, wanted);
   if (!bits && text.size() >= kWantedBitsAfter) {
     const auto own = std::make_unique<WantedBits>(wanted_bits(table, wanted));
-    scan_with(text, 0, table, wanted, stops, events, kernels.skip, kernels.run, own.get());
+    scan_with(text, 0, table, wanted, stops, events, kernels.skip, kernels.run, own.get(),
+              loose_bits_for(kernels, own.get()).get());
     return;
   }
-  scan_with(text, 0, table, wanted, stops, events, kernels.skip, kernels.run, bits);
+  scan_with(text, 0, table, wanted, stops, events, kernels.skip, kernels.run, bits, loose_bits_for(kernels, bits).get());
 }
 
 }  // namespace

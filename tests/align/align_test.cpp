@@ -200,6 +200,30 @@ TEST(Align, GlossaryTermsAnchorPairs) {
   EXPECT_GT(alignment.beads[0].score, 0.5);
 }
 
+// A term longer than the lexicon's longest looked-up word (8 characters) is
+// looked up as far as some glossary term goes on, and anchors as well.
+TEST(Align, LongGlossaryTermsAnchorPairs) {
+  Glossary glossary;
+  GlossaryEntry entry;
+  entry.zh = {"莫德纳新冠肺炎二价加强针疫苗"};
+  entry.en = "Spikevax";
+  glossary.entries.push_back(entry);
+  GlossaryEntry shorter;  // shares a prefix and stops earlier
+  shorter.zh = {"莫德纳新冠肺炎二价"};
+  shorter.en = "bivalent";
+  glossary.entries.push_back(shorter);
+  const Document source = make_doc("莫德纳新冠肺炎二价加强针疫苗。\n天气很冷，我们都待在家里，哪儿也没有去。\n", Lang::zh);
+  const Document target = make_doc("Spikevax.\nIt was cold, so we all stayed at home and went nowhere.\n", Lang::en);
+  AlignOptions options;
+  options.segmented = true;
+  const double unanchored = align_documents(source, target, options).beads.at(0).score;
+  options.glossary = &glossary;
+  const Alignment alignment = align_documents(source, target, options);
+  ASSERT_EQ(alignment.beads.size(), 2u);
+  EXPECT_GT(alignment.beads[0].score, 0.5);
+  EXPECT_GT(alignment.beads[0].score, unanchored + 0.2);
+}
+
 }  // namespace
 }  // namespace tc::test
 

@@ -10,14 +10,15 @@ namespace {
 std::uint8_t ending_of(const std::string& text) { return find_ending(text, Span{0, text.size()}); }
 
 TEST(FindEnding, QuestionsAndExclamationsOfBothScripts) {
-  EXPECT_EQ(ending_of("难道这里是皇宫？"), kEndingQuestion);
-  EXPECT_EQ(ending_of("服个屁！"), kEndingExclaims);
-  EXPECT_EQ(ending_of("谁叫你去打劫呢?"), kEndingQuestion);
-  EXPECT_EQ(ending_of("Could this be the Palace?"), kEndingQuestion);
-  EXPECT_EQ(ending_of("A hundred times no!"), kEndingExclaims);
-  EXPECT_EQ(ending_of("What?!"), kEndingExclaims);  // the last mark
-  EXPECT_EQ(ending_of("他点了点头。"), 0);
-  EXPECT_EQ(ending_of("He nodded."), 0);
+  EXPECT_EQ(ending_of("难道这里是皇宫？"), kEndingQuestion | kEndingStop);
+  EXPECT_EQ(ending_of("服个屁！"), kEndingExclaims | kEndingStop);
+  EXPECT_EQ(ending_of("谁叫你去打劫呢?"), kEndingQuestion | kEndingStop);
+  EXPECT_EQ(ending_of("Could this be the Palace?"), kEndingQuestion | kEndingStop);
+  EXPECT_EQ(ending_of("A hundred times no!"), kEndingExclaims | kEndingStop);
+  EXPECT_EQ(ending_of("What?!"), kEndingExclaims | kEndingStop);  // the last mark
+  EXPECT_EQ(ending_of("他点了点头。"), kEndingStop);
+  EXPECT_EQ(ending_of("He nodded."), kEndingStop);
+  EXPECT_EQ(ending_of("Why get vaccinated"), 0);
   EXPECT_EQ(ending_of(""), 0);
 }
 
@@ -36,17 +37,17 @@ TEST(FindEnding, LooksThroughClosingQuotesBracketsAndSpaces) {
 }
 
 TEST(FindEnding, AClosingQuotationMarkLastEndsInsideAQuotation) {
-  EXPECT_EQ(ending_of("那男孩哈哈大笑，说道：“服了么？”"), kEndingQuestion | kEndingQuoted);
-  EXPECT_EQ(ending_of("他说：“好。”"), kEndingQuoted);
-  EXPECT_EQ(ending_of("他说：「走吧！」"), kEndingExclaims | kEndingQuoted);
-  EXPECT_EQ(ending_of("That's why I was so late for lunch.' "), kEndingQuoted);
-  EXPECT_EQ(ending_of("\"Wait!\""), kEndingExclaims | kEndingQuoted);
-  EXPECT_EQ(ending_of("You haven't seen anything yet!\u2019"), kEndingExclaims | kEndingQuoted);
+  EXPECT_EQ(ending_of("那男孩哈哈大笑，说道：“服了么？”"), kEndingQuestion | kEndingStop | kEndingQuoted);
+  EXPECT_EQ(ending_of("他说：“好。”"), kEndingStop | kEndingQuoted);
+  EXPECT_EQ(ending_of("他说：「走吧！」"), kEndingExclaims | kEndingStop | kEndingQuoted);
+  EXPECT_EQ(ending_of("That's why I was so late for lunch.' "), kEndingStop | kEndingQuoted);
+  EXPECT_EQ(ending_of("\"Wait!\""), kEndingExclaims | kEndingStop | kEndingQuoted);
+  EXPECT_EQ(ending_of("You haven't seen anything yet!\u2019"), kEndingExclaims | kEndingStop | kEndingQuoted);
   // Only the last mark: a bracket after the quotation, or words after it, end outside.
-  EXPECT_EQ(ending_of("（他说：“好。”）"), 0);
-  EXPECT_EQ(ending_of("（真的吗？）"), kEndingQuestion);
-  EXPECT_EQ(ending_of("'Surrender?' he demanded."), 0);
-  EXPECT_EQ(ending_of("他看了「红楼梦」。"), 0);
+  EXPECT_EQ(ending_of("（他说：“好。”）"), kEndingStop);
+  EXPECT_EQ(ending_of("（真的吗？）"), kEndingQuestion | kEndingStop);
+  EXPECT_EQ(ending_of("'Surrender?' he demanded."), kEndingStop);
+  EXPECT_EQ(ending_of("他看了「红楼梦」。"), kEndingStop);
 }
 
 // Sentences ending as given (0, kEndingQuestion or kEndingExclaims), one bead per pair.

@@ -72,5 +72,41 @@ TEST(Lockstep, TheFirstExceptionInTaskOrderIsThrownAfterAllTasksFinished) {
   EXPECT_EQ(log, (std::vector<std::string>{"b", "c", "advance 1", "a"}));
 }
 
+// With one thread, the first task that parks holds it; the tasks after it
+// run on the calling thread, where park() returns false at once, and the
+// parked one goes on after them.
+TEST(Lockstep, TasksBeyondTheThreadLimitRunHereUnableToPark) {
+  std::vector<std::string> log;
+  Counter window(log);
+  std::vector<std::function<void(Lockstep&)>> tasks;
+  tasks.emplace_back([&](Lockstep& lockstep) {
+    log.push_back(lockstep.park(window) ? "a parked" : "a went on");
+    log.push_back(lockstep.park(window) ? "a parked" : "a went on");
+  });
+  tasks.emplace_back([&](Lockstep& lockstep) { log.push_back(lockstep.park(window) ? "b parked" : "b went on"); });
+  tasks.emplace_back([&](Lockstep& lockstep) { log.push_back(lockstep.park(window) ? "c parked" : "c went on"); });
+  run_in_lockstep(std::move(tasks), 1);
+  const std::vector<std::string> expected{"b went on", "c went on", "advance 1", "a parked", "advance 2", "a parked"};
+  EXPECT_EQ(log, expected);
+}
+
+TEST(Lockstep, WithNoThreadsEveryTaskRunsHereInOrder) {
+  std::vector<std::string> log;
+  Counter window(log);
+  std::vector<std::function<void(Lockstep&)>> tasks;
+  for (const char* name : {"a", "b", "c"})
+    tasks.emplace_back([&log, &window, name](Lockstep& lockstep) {
+      log.push_back(std::string(name) + (lockstep.park(window) ? " parked" : " went on"));
+    });
+  tasks.emplace_back([](Lockstep&) { throw std::runtime_error("thrown here"); });
+  try {
+    run_in_lockstep(std::move(tasks), 0);
+    FAIL() << "nothing thrown";
+  } catch (const std::runtime_error& error) {
+    EXPECT_STREQ(error.what(), "thrown here");
+  }
+  EXPECT_EQ(log, (std::vector<std::string>{"a went on", "b went on", "c went on"}));
+}
+
 }  // namespace
 }  // namespace tc

@@ -2,7 +2,12 @@
 // with inflection, case, hyphens, UK spelling and abbreviations.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <tuple>
+
 #include "glossary/match.h"
+#include "support/test_support.h"
 
 namespace tc::test {
 namespace {
@@ -114,8 +119,60 @@ TEST(GlossaryMatch, NestedForbiddenInsideAcceptedIsCovered) {
   ASSERT_EQ(matches.size(), 2u);
   EXPECT_EQ(matches[0].side, TermSide::accepted);
   EXPECT_EQ(matches[1].side, TermSide::forbidden);
-  EXPECT_TRUE(covered_by_longer(matches, matches[1].span, TermSide::accepted));
-  EXPECT_FALSE(covered_by_longer(matches, matches[0].span, TermSide::accepted));
+  const LongerMatches longer(matches, TermSide::accepted);
+  EXPECT_TRUE(longer.cover(matches[1].span));
+  EXPECT_FALSE(longer.cover(matches[0].span));
+  EXPECT_FALSE(LongerMatches(matches, TermSide::forbidden).cover(matches[1].span));
+}
+
+// Against the plain definition: some match of the side starts no later, ends
+// no earlier and is longer.
+TEST(GlossaryMatch, LongerMatchesAnswersAsAScanOfEveryMatch) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<TermMatch> matches(rng() % 12);
+    for (TermMatch& m : matches) {
+      m.span.begin = rng() % 20;
+      m.span.end = m.span.begin + 1 + rng() % 6;
+      m.side = rng() % 3 == 0 ? TermSide::forbidden : TermSide::accepted;
+    }
+    const LongerMatches longer(matches, TermSide::accepted);
+    for (std::size_t begin = 0; begin < 24; ++begin)
+      for (std::size_t end = begin + 1; end < 30; ++end) {
+        const Span span{begin, end};
+        const bool scanned = std::any_of(matches.begin(), matches.end(), [&](const TermMatch& m) {
+          return m.side == TermSide::accepted && m.span.begin <= begin && m.span.end >= end && m.span.size() > span.size();
+        });
+        ASSERT_EQ(longer.cover(span), scanned) << "round " << round << ", span " << begin << "-" << end;
+      }
+  }
+}
+
+// Nested forms ("a", "a a", ...) that many entries share match at every
+// start, once per form and entry: the search keeps `limit` of them, from
+// the first starts on.
+TEST(GlossaryMatch, SearchesStopAtTheLimit) {
+  std::vector<GlossaryEntry> entries;
+  for (int e = 0; e < 6; ++e) entries.push_back(entry({"化疗" + std::string(e % 3 == 0 ? "" : "化疗")}, e % 2 ? "a" : "a a"));
+  const Glossary g = make_glossary(entries);
+  std::string english_text, chinese_text;
+  for (int i = 0; i < 50; ++i) english_text += "a ", chinese_text += "化疗";
+  const auto all_english = find_english_terms(g, english_text, {0, english_text.size()});
+  const auto all_chinese = find_chinese_terms(g, chinese_text, {0, chinese_text.size()});
+  ASSERT_GT(all_english.size(), 100u);
+  ASSERT_GT(all_chinese.size(), 100u);
+  const auto english = find_english_terms(g, english_text, {0, english_text.size()}, 100);
+  const auto chinese = find_chinese_terms(g, chinese_text, {0, chinese_text.size()}, true, 100);
+  ASSERT_EQ(english.size(), 100u);
+  ASSERT_EQ(chinese.size(), 100u);
+  // Every match that starts before the last start kept, as the whole search found them.
+  for (std::size_t k = 0; k < 100; ++k) {
+    if (english[k].span.begin < english.back().span.begin) EXPECT_EQ(english[k].span, all_english[k].span) << k;
+    if (chinese[k].span.begin < chinese.back().span.begin) EXPECT_EQ(chinese[k].span, all_chinese[k].span) << k;
+  }
+  EXPECT_GT(english.back().span.begin, 0u);
+  EXPECT_GT(chinese.back().span.begin, 0u);
+  EXPECT_EQ(find_english_terms(g, english_text, {0, english_text.size()}, all_english.size()).size(), all_english.size());
 }
 
 TEST(GlossaryMatch, ChineseLongestMatch) {
@@ -158,6 +215,69 @@ TEST(GlossaryMatch, EnglishKeyFoldsVariants) {
   EXPECT_EQ(english_key("T-cells"), english_key("T cell"));
   EXPECT_EQ(english_key("Tumours"), english_key("tumor"));
   EXPECT_NE(english_key("virus"), english_key("viru"));
+}
+
+// A long text is searched a chunk at a time with an overlap: the same matches
+// as one search over the whole, wherever the chunks are cut (lines, words,
+// between Chinese characters or other words; the half chunk a cut is looked
+// for in always holds one here).
+TEST(GlossaryMatch, ChunkedSearchesFindWhatOneSearchFinds) {
+  const Glossary g = make_glossary({entry({"化疗", "化学疗法"}, "chemotherapy", {"chemo"}),
+                                    entry({"骨髓抑制"}, "myelosuppression", {"bone marrow suppression"}),
+                                    entry({"调节性T细胞"}, "regulatory T cell (Treg)"),
+                                    entry({"T细胞"}, "T cell"), entry({"自身免疫力"}, "immunity", {}, {"autoimmune"}),
+                                    entry({"非小细胞肺癌"}, "non-small cell lung cancer")});
+  const std::vector<std::string> pieces{"化疗", "化学", "疗法", "骨髓", "抑制", "T细胞", "调节性", "NKT", "细胞", "。",
+                                        "，", "（", "）", " ", " ", "\n", "\n", "chemo", "therapy", "bone", "marrow",
+                                        "suppression", "regulatory", "T", "cell", "cells", "(", ")", "Treg", "non-",
+                                        "small", "lung", "cancer", "autoimmune", "disease", "-", "ab", "x"};
+  std::mt19937 rng(21);
+  for (int round = 0; round < 12; ++round) {
+    std::string text;
+    while (text.size() < 12000) text += pieces[rng() % pieces.size()];
+    for (const std::size_t chunk : {200, 333, 2000}) {
+      const Span all{0, text.size()};
+      const auto spans = [](const std::vector<TermMatch>& matches) {
+        std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t, int>> out;
+        for (const TermMatch& m : matches) out.emplace_back(m.span.begin, m.span.end, m.entry, static_cast<int>(m.side));
+        return out;
+      };
+      const TermIndex& index = *g.index();
+      ASSERT_EQ(spans(index.find_chinese(text, all, true, kNoMatchLimit, chunk)),
+                spans(index.find_chinese(text, all, true, kNoMatchLimit, text.size())))
+          << "round " << round << ", chunk " << chunk;
+      ASSERT_EQ(spans(index.find_english(text, all, kNoMatchLimit, chunk)),
+                spans(index.find_english(text, all, kNoMatchLimit, text.size())))
+          << "round " << round << ", chunk " << chunk;
+    }
+  }
+}
+
+// The same with each cut swept across a term that runs over a line break, an
+// abbreviation in brackets after it, a hyphened prefix and a Latin word
+// before a Chinese form.
+TEST(GlossaryMatch, ChunksCutNearTermsFindWhatOneSearchFinds) {
+  const Glossary g = make_glossary({entry({"调节性T细胞"}, "regulatory T cell (Treg)"), entry({"T细胞"}, "T cell"),
+                                    entry({"小细胞肺癌"}, "small cell lung cancer"),
+                                    entry({"非小细胞肺癌"}, "non-small cell lung cancer")});
+  const auto spans = [](const std::vector<TermMatch>& matches) {
+    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> out;
+    for (const TermMatch& m : matches) out.emplace_back(m.span.begin, m.span.end, m.entry);
+    return out;
+  };
+  const TermIndex& index = *g.index();
+  for (const std::string middle : {"the regulatory T cell\n(Treg) count", "a regulatory T cell (Treg)",
+                                   "non-small cell lung cancer", "NKT细胞和T细胞"})
+    for (std::size_t before = 0; before < 240; ++before) {
+      const std::string text = std::string(before, 'x') + "。" + middle + "。" + test::repeat("化", 2000);
+      const Span all{0, text.size()};
+      ASSERT_EQ(spans(index.find_english(text, all, kNoMatchLimit, 200)),
+                spans(index.find_english(text, all, kNoMatchLimit, text.size())))
+          << middle << " after " << before;
+      ASSERT_EQ(spans(index.find_chinese(text, all, true, kNoMatchLimit, 200)),
+                spans(index.find_chinese(text, all, true, kNoMatchLimit, text.size())))
+          << middle << " after " << before;
+    }
 }
 
 }  // namespace

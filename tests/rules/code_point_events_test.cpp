@@ -122,7 +122,8 @@ struct LockstepWalks {
   std::vector<FullEvent> whole, early, leader, laggard, first_pass, second_pass, late;
 };
 
-LockstepWalks walk_in_lockstep(const Document& doc, bool prose_only, const EventWindowing& windowing) {
+LockstepWalks walk_in_lockstep(const Document& doc, bool prose_only, const EventWindowing& windowing,
+                               std::size_t max_threads) {
   const RuleOptions options;
   JobMemo memo;
   LockstepWalks walks;
@@ -179,7 +180,7 @@ LockstepWalks walk_in_lockstep(const Document& doc, bool prose_only, const Event
     EventWalk late(context_of(lockstep), kWalked, prose_only);
     walks.late = take(late);
   });
-  run_in_lockstep(std::move(tasks));
+  run_in_lockstep(std::move(tasks), max_threads);
   return walks;
 }
 
@@ -192,7 +193,8 @@ std::vector<FullEvent> walk_whole(const Document& doc, bool prose_only) {
 }
 
 void expect_windows_walk_as_the_whole(std::size_t pieces, int rounds, unsigned seed, const std::vector<std::size_t>& chunks,
-                                      const std::vector<std::size_t>& windows) {
+                                      const std::vector<std::size_t>& windows,
+                                      std::size_t max_threads = static_cast<std::size_t>(-1)) {
   std::mt19937 rng(seed);
   for (int round = 0; round < rounds; ++round) {
     Document doc;
@@ -205,10 +207,10 @@ void expect_windows_walk_as_the_whole(std::size_t pieces, int rounds, unsigned s
     windowing.bytes_per_event = 0;
     for (const bool prose_only : {false, true}) {
       const std::vector<FullEvent> whole = walk_whole(doc, prose_only);
-      const LockstepWalks walks = walk_in_lockstep(doc, prose_only, windowing);
+      const LockstepWalks walks = walk_in_lockstep(doc, prose_only, windowing, max_threads);
       const std::string where = "round " + std::to_string(round) + ", chunk " + std::to_string(windowing.chunk_bytes) +
                                 ", window " + std::to_string(windowing.window_events) +
-                                (prose_only ? ", prose only" : ", all");
+                                (prose_only ? ", prose only" : ", all") + ", threads " + std::to_string(max_threads);
       ASSERT_EQ(walks.whole, whole) << where;
       ASSERT_EQ(walks.early, std::vector<FullEvent>(whole.begin(), whole.begin() + std::min<std::size_t>(3, whole.size())))
           << where;
@@ -227,6 +229,12 @@ TEST(CodePointEvents, WalksInLockstepOverSmallWindowsGiveTheWholeScansEvents) {
 
 TEST(CodePointEvents, WalksInLockstepOverWindowsOfALongDocumentGiveTheWholeScansEvents) {
   expect_windows_walk_as_the_whole(3000, 8, 6, {64, 300, 1000}, {16, 100});
+}
+
+// Walks whose task cannot park (no thread left for it) go on alone.
+TEST(CodePointEvents, WalksInLockstepWithFewThreadsGiveTheWholeScansEvents) {
+  for (const std::size_t threads : {0, 1, 2, 3})
+    expect_windows_walk_as_the_whole(300, 20, 7 + static_cast<unsigned>(threads), {1, 5, 64}, {2, 7}, threads);
 }
 
 TEST(CodePointEvents, AShortMaskedDocumentWalksAsAPlainDecodeOfItsText) {

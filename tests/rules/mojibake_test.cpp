@@ -247,6 +247,78 @@ TEST(MojibakeCjk, GatedScanFindsWhatTheFullScanFinds) {
   EXPECT_GT(with_hits, 1000u);  // the inputs exercise the detectors
 }
 
+// The starts a shared scan hands find_cjk_mojibake with their marks: the
+// gates as gate_starts has them, and the odd characters that open no gate,
+// each marked as the scan's classes mark it (is_cjk_odd, is_cjk_loud).
+class MarkedCursor final : public mojibake::StartCursor {
+ public:
+  explicit MarkedCursor(std::string_view text) : end_(text.size()) {
+    for (std::size_t pos = 0; pos < text.size();) {
+      const std::size_t begin = pos;
+      const char32_t cp = utf8::next(text, pos);
+      std::uint8_t marks = kMarksKnown;
+      if (cp == utf8::kInvalid) marks |= kMarkGate | kMarkLoud;
+      else {
+        if (mojibake::may_open_cjk_gate(cp)) marks |= kMarkGate;
+        if (mojibake::is_cjk_odd(cp)) marks |= kMarkOdd;
+        if (mojibake::is_cjk_loud(cp)) marks |= kMarkLoud;
+        if (mojibake::is_cjk_utf8_start(cp)) marks |= kMarkUtf8Start;
+      }
+      if (marks & (kMarkGate | kMarkOdd)) starts_.emplace_back(begin, marks);
+    }
+  }
+  std::size_t next(std::size_t pos) override {
+    while (index_ < starts_.size() && starts_[index_].first < pos) ++index_;
+    return index_ < starts_.size() ? starts_[index_].first : end_;
+  }
+  void restart() override { index_ = 0; }
+  std::uint8_t cjk_marks() const override { return index_ < starts_.size() ? starts_[index_].second : 0; }
+
+ private:
+  std::vector<std::pair<std::size_t, std::uint8_t>> starts_;
+  std::size_t end_;
+  std::size_t index_ = 0;
+};
+
+// Rare characters, with the shared scan's marks, let the gated scan pass
+// over a stretch with one quiet character of weight and nothing loud
+// unread: it must find what reading every stretch finds, with garble,
+// symbols, kana and '?' beside and between such stretches.
+TEST(MojibakeCjk, QuietStretchesPassedOverHideNoMojibake) {
+  // Characters of each kind: quiet (rare Han, symbols of GB2312's punctuation
+  // rows such as ℃) and loud ones.
+  for (const char32_t quiet : {U'琦', U'鳌', U'癫', U'℃', U'中'}) EXPECT_FALSE(mojibake::is_cjk_loud(quiet));
+  EXPECT_FALSE(mojibake::is_cjk_odd(U'中'));
+  EXPECT_FALSE(mojibake::is_cjk_odd(U'琦'));  // Big5 level 1: common
+  EXPECT_TRUE(mojibake::is_cjk_odd(U'鳌'));
+  EXPECT_TRUE(mojibake::is_cjk_odd(U'℃'));
+  EXPECT_FALSE(mojibake::may_open_cjk_gate(U'℃'));
+  // 罹 (GBK EEBF) and 淼 (E5B5) may start UTF-8: looked at with the character after them.
+  EXPECT_TRUE(mojibake::is_cjk_utf8_start(U'罹'));
+  EXPECT_TRUE(mojibake::is_cjk_utf8_start(U'淼'));
+  EXPECT_FALSE(mojibake::is_cjk_utf8_start(U'琦'));
+  for (const char32_t loud : {U'锟', U'锘', U'烫', U'é', U'い', U'\uFFFD', U'?', U'α'})
+    EXPECT_TRUE(mojibake::is_cjk_loud(loud)) << static_cast<unsigned>(loud);
+  static const char* const kPieces[] = {
+      "我们观察到", "事件减少了", "中文", "的", "是", "琦", "淼", "鳌", "癫痫", "荨", "罹", "拤", "唢", "蟆", "※", "№", "→",
+      "●", "℃", "≤", "烫", "锟斤拷", "鈥檛", "鐢变簬杩欎釜", "鈥?", "いゅ弧", "爛僅笙昢惆豢", "僼傽僀儖", "ÖÐÎÄ", "¡°", "é",
+      "，", "。", "“", "”", "?", " ", "\n", "\n\n", "a", "5%", "\xFF", "\xEF\xBF\xBD", "请及时就", "說明", "體",
+      "淼淼", "罹患", "瞥", "镑", "秒"};
+  std::mt19937 rng(1812);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> count(1, 80);
+  std::size_t with_hits = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    for (int i = count(rng); i > 0; --i) text += kPieces[piece(rng)];
+    MarkedCursor marked(text);
+    const auto full = find_cjk_mojibake(text);
+    if (!full.empty()) ++with_hits;
+    ASSERT_EQ(spans(find_cjk_mojibake(text, marked)), spans(full)) << text;
+  }
+  EXPECT_GT(with_hits, 1000u);
+}
+
 // A stretch longer than one read (65,536 characters) is read in pieces: a
 // gate reads the pieces up to its own, also when fewer gates than pieces
 // come before it (each gate read one piece, and garble past the second

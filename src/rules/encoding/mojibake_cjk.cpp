@@ -75,7 +75,8 @@ None.)",
 
 void MojibakeCjk::check(const CheckContext& context, FindingSink& out) const {
   // Ill-formed bytes are read as characters with no GBK code: gates too.
-  EventStarts gates(context, code_point_class::kCjkGate | code_point_class::kInvalid);
+  // The odd characters that open no gate tell which stretches are quiet.
+  EventStarts gates(context, code_point_class::kCjkGate | code_point_class::kCjkOdd | code_point_class::kInvalid);
   report(context.doc, mojibake::find_cjk_mojibake(context.doc.prose(), gates), out);
 }
 

@@ -405,15 +405,34 @@ class CjkScanner {
       const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
       gates_->restart();
       // Gates before the stretches read are passed over.
-      for (std::size_t gate = gates_->next(read_until_); gate < size; gate = gates_->next(std::max(read_until_, gate + 1))) {
+      for (std::size_t gate = gates_->next(read_until_); gate < size;) {
+        const std::uint8_t marks = gates_->cjk_marks();
+        if ((marks & StartCursor::kMarksKnown) && !(marks & StartCursor::kMarkGate)) {
+          // An odd character that opens no gate: remembered for the
+          // stretch of a gate after it.
+          if (marks & StartCursor::kMarkLoud) loud_before_ = gate;
+          odd_before_[1] = odd_before_[0];
+          odd_before_[0] = gate;
+          gate = gates_->next(gate + 1);
+          continue;
+        }
         // A stretch longer than a read is read piece by piece up to the
         // piece that holds the gate (or ends at the '?').
         if (p[gate] != '?') {
+          if (read_until_ <= gate && (marks & StartCursor::kMarksKnown) && !(marks & StartCursor::kMarkLoud) &&
+              next_piece_ == kNoPiece) {
+            std::size_t next = gate;
+            if (quiet_stretch(gate, marks, next)) {
+              gate = next;
+              continue;
+            }
+          }
           while (read_until_ <= gate) read_stretch(stretch_begin(gate));
-          continue;
+        } else {
+          while (gate > read_until_ && p[gate - 1] >= 0x80) read_stretch(stretch_begin(gate - 1));
+          if (gate + 1 < size && p[gate + 1] >= 0x80) read_stretch(gate + 1);
         }
-        while (gate > read_until_ && p[gate - 1] >= 0x80) read_stretch(stretch_begin(gate - 1));
-        if (gate + 1 < size && p[gate + 1] >= 0x80) read_stretch(gate + 1);
+        gate = gates_->next(std::max(read_until_, gate + 1));
       }
     }
     end_paragraph(size);
@@ -428,6 +447,51 @@ class CjkScanner {
  private:
   // The start of the stretch that holds pos (not before the stretches read).
   std::size_t stretch_begin(std::size_t pos) const { return text::non_ascii_start(text_, pos, read_until_); }
+
+  // Whether the stretch that holds gate, a quiet gate (is_cjk_loud) of the
+  // shared scan with marks, is quiet: it holds no loud character, at most
+  // one odd one, no '?' stands beside it, and it is read whole (not in
+  // pieces). Then it holds no mojibake (is_cjk_loud says why) and is passed
+  // over as read. next: where the cursor is after the characters of the
+  // stretch were looked at (the start next() returned last).
+  bool quiet_stretch(std::size_t gate, std::uint8_t marks, std::size_t& next) {
+    const std::size_t size = text_.size();
+    const std::size_t begin = stretch_begin(gate);
+    const std::size_t end = text::find_ascii(text_, gate);
+    if (end - begin >= kMaxStretch) return false;  // no more characters than bytes: never cut
+    if ((begin > 0 && text_[begin - 1] == '?') || (end < size && text_[end] == '?')) return false;
+    if (loud_before_ != kNoPiece && loud_before_ >= begin) return false;
+    std::size_t odd = (marks & StartCursor::kMarkOdd) ? 1 : 0;
+    for (const std::size_t before : odd_before_)
+      if (before != kNoPiece && before >= begin) ++odd;
+    if (odd > 1 || ((marks & StartCursor::kMarkUtf8Start) && utf8_may_start_at(gate, end))) return false;
+    for (next = gates_->next(gate + 1); next < end; next = gates_->next(next + 1)) {
+      const std::uint8_t after = gates_->cjk_marks();
+      if ((after & StartCursor::kMarkLoud) || !(after & StartCursor::kMarksKnown)) return false;
+      if ((after & StartCursor::kMarkOdd) && ++odd > 1) return false;
+      if ((after & StartCursor::kMarkUtf8Start) && utf8_may_start_at(next, end)) return false;
+    }
+    read_until_ = end;
+    return true;
+  }
+
+  // utf8_sequence_may_start's test of the character at pos (whose GBK code
+  // may start UTF-8) in a stretch that ends at end: whether the next
+  // character's GBK lead byte continues a well-formed sequence to a
+  // character recovered text may hold. Without one such start in a stretch
+  // (and without a lost byte or a '?' after it) UTF-8 read as GBK is not
+  // looked for there.
+  bool utf8_may_start_at(std::size_t pos, std::size_t end) const {
+    const char32_t cp = next_char(text_, pos);
+    if (pos >= end || cp >= 0x10000) return false;
+    const char32_t following = next_char(text_, pos);
+    const unsigned next_lead = (following < 0x10000 ? gbk_codes_[following] : 0u) >> 8;
+    if (next_lead < 0x80 || next_lead > 0xBF) return false;
+    const std::uint16_t code = gbk_codes_[cp];
+    const auto lead = static_cast<unsigned char>(code >> 8), trail = static_cast<unsigned char>(code & 0xFF);
+    if (!utf8_second_byte_ok(lead, trail)) return false;
+    return plausible_recovered(((lead & 0x0Fu) << 12) | ((trail & 0x3Fu) << 6) | (next_lead & 0x3Fu));
+  }
 
   // Reads the stretch of non-ASCII characters that starts at begin: builds
   // it, counts its gates and runs the detectors they open.
@@ -1220,6 +1284,10 @@ class CjkScanner {
   std::size_t piece_end_ = kNoPiece;  // the current piece's end when the stretch goes on past it
   std::size_t open_hit_ = kNoHit;     // index in hits_ of a hit that runs to the current piece's end
   std::size_t continued_hit_ = kNoHit;  // open_hit_ of the piece before the current one
+  // The starts of the last two odd characters that open no gate, and of the
+  // last loud one, outside the stretches read (kNoPiece: none).
+  std::size_t odd_before_[2] = {kNoPiece, kNoPiece};
+  std::size_t loud_before_ = kNoPiece;
   Stretch stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
   std::vector<std::size_t> utf8_starts_;  // indices of stretch_ whose GBK code may start UTF-8 (is_utf8_start_code)
@@ -1251,6 +1319,30 @@ bool may_open_cjk_gate(char32_t cp) {
   if (cp < 0x80) return cp == '?';
   if (cp < 0x100 || cp == U'烫' || cp == U'屯' || cp == U'锟' || cp == U'锘') return true;
   return !is_level1_or_punctuation(cp < 0x10000 ? gbk_code(cp) : 0);
+}
+
+bool is_cjk_odd(char32_t cp) { return cp >= 0x80 && may_be_odd(cp, cp < 0x10000 ? gbk_code(cp) : 0); }
+
+bool is_cjk_utf8_start(char32_t cp) { return cp < 0x10000 && is_utf8_start_code(gbk_code(cp)); }
+
+bool is_cjk_loud(char32_t cp) {
+  const bool odd = is_cjk_odd(cp);
+  if (!odd && !may_open_cjk_gate(cp)) return false;
+  // '?', Latin-1 (GBK read as Windows-1252), beyond the BMP, the fill and
+  // byte order mark images, a lost byte, kana (whose oddity depends on the
+  // character before).
+  if (cp < 0x100 || cp >= 0x10000 || cp == U'烫' || cp == U'屯' || cp == U'锟' || cp == U'锘' || cp == kReplacement ||
+      is_kana(cp))
+    return true;
+  if (!odd) return false;
+  // Alone, an odd character of weight 2 makes no run the misreads accept
+  // (written_oddity - 2 * original must reach 3), but for GBK read as Big5,
+  // whose runs of five plain originals need one odd character only: unless
+  // it ends every such run (no Big5 code, or read as GBK no character
+  // recovered text may hold) or is read as a Han character that is not plain.
+  if (written_oddity(cp, 0) != 2) return true;
+  const MeantFacts meant = meant_facts_of(kMisreads[2], cp);
+  return meant.oddity >= 0 && !((meant.kind & MeantFacts::kHan) && !(meant.kind & MeantFacts::kPlain));
 }
 
 std::string message_for(const Hit& hit, std::string_view written) {

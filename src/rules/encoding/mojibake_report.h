@@ -52,6 +52,17 @@ class EventStarts final : public mojibake::StartCursor {
     passable_ = Passable::none;
   }
   void pass_by(Passable passable) override { passable_ = passable; }
+  std::uint8_t cjk_marks() const override {
+    if (!last_) return 0;
+    namespace cls = code_point_class;
+    const std::uint32_t classes = last_->classes;
+    std::uint8_t marks = kMarksKnown;
+    if (classes & (cls::kCjkGate | cls::kInvalid)) marks |= kMarkGate;
+    if (classes & cls::kCjkOdd) marks |= kMarkOdd;
+    if (classes & (cls::kCjkLoud | cls::kInvalid)) marks |= kMarkLoud;
+    if (classes & cls::kCjkUtf8Start) marks |= kMarkUtf8Start;
+    return marks;
+  }
   // A prose event's bytes are prose: its code point is what decoding prose there gives.
   bool known_code_point(char32_t& cp, std::size_t& end) const override {
     if (!last_) return false;

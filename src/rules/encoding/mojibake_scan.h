@@ -73,6 +73,12 @@ class StartCursor {
     (void)end;
     return false;
   }
+  // What a shared scan marked the start next() returned last with, for
+  // find_cjk_mojibake (whose cursor then also gives the starts of the
+  // characters is_cjk_odd accepts): kMarksKnown and the others that apply;
+  // 0 when the cursor cannot tell (a list: every start is a loud gate).
+  static constexpr std::uint8_t kMarksKnown = 1, kMarkGate = 2, kMarkOdd = 4, kMarkLoud = 8, kMarkUtf8Start = 16;
+  virtual std::uint8_t cjk_marks() const { return 0; }
 };
 // Starts given as a list.
 class ListCursor final : public StartCursor {
@@ -121,6 +127,24 @@ std::vector<Hit> find_cjk_mojibake(std::string_view text, StartCursor& gates);
 // GB2312 level 1 and its punctuation rows, Latin-1, the fill and BOM images
 // 烫 屯 锟 锘, and the ASCII '?' (问句码 in the stretches beside it).
 bool may_open_cjk_gate(char32_t cp);
+
+// Characters that may be odd inside Chinese (rare Han, symbols that are not
+// typographic punctuation, kana, letters of other scripts): those the
+// misread detectors of find_cjk_mojibake weigh. Some open no gate (the
+// symbols of GB2312's punctuation rows: ※, №, →).
+bool is_cjk_odd(char32_t cp);
+// Gate and odd characters that may make a stretch of Chinese mojibake on
+// their own or beside one other such character: all but the rare Han
+// characters (and odd symbols) that weigh 2 in the misread detectors and
+// are no plain Simplified character read as Big5. A stretch whose only
+// gates and odd characters are quiet ones, and that has at most one odd
+// character, no '?' beside it and no character is_cjk_utf8_start accepts
+// before one whose GBK code continues a sequence, holds no mojibake
+// find_cjk_mojibake reports, and is not read.
+bool is_cjk_loud(char32_t cp);
+// Characters whose GBK code may start UTF-8 (lead E2-EF, trail 80-BF):
+// where UTF-8 read as GBK may start.
+bool is_cjk_utf8_start(char32_t cp);
 
 // Hit::how of GBK bytes read as Windows-1252 ("ÖÐÎÄ").
 inline constexpr std::string_view kGbkReadAsWindows1252 = "GBK read as Windows-1252";

@@ -1,6 +1,7 @@
 #include "rules/terminology/forbidden_anywhere.h"
 
 #include "glossary/match.h"
+#include "rules/terminology/pair_terms.h"
 
 namespace tc {
 
@@ -33,11 +34,16 @@ None.)"};
 void ForbiddenAnywhere::check(const CheckContext& context, FindingSink& out) const {
   if (!context.glossary) return;
   const Document& doc = context.doc;
-  const std::vector<TermMatch> matches = find_english_terms(*context.glossary, doc.prose(), {0, doc.text.size()});
+  const std::size_t limit = term_match_limit(doc.text.size());
+  const std::vector<TermMatch> matches = find_english_terms(*context.glossary, doc.prose(), {0, doc.text.size()}, limit);
+  if (matches.size() >= limit)
+    if (auto note = match_limit_note(doc, matches.back().span.begin))
+      out.push_back(make_finding(*note->doc, note->span, note->message));
+  const LongerMatches longer_accepted(matches, TermSide::accepted);
   std::vector<TermMatch> violations;
   for (const TermMatch& m : matches) {
     if (m.side != TermSide::forbidden || !context.glossary->entries[m.entry].zh.empty()) continue;
-    if (!covered_by_longer(matches, m.span, TermSide::accepted)) violations.push_back(m);
+    if (!longer_accepted.cover(m.span)) violations.push_back(m);
   }
   for (const TermMatch& m : longest_matches(std::move(violations))) {
     const GlossaryEntry& entry = context.glossary->entries[m.entry];

@@ -1,6 +1,7 @@
 #include "rules/terminology/forbidden_term.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "rules/terminology/pair_terms.h"
 
@@ -59,25 +60,37 @@ void ForbiddenTerm::check(const CheckContext& context, FindingSink& out) const {
   for (const BeadTerms& bead : terms.beads)
     for (const TermMatch& s : bead.source)
       if (!first_in_source[s.entry]) first_in_source[s.entry] = &s;
+  for (const MatchLimitNote& note : match_limit_notes(context, terms))
+    out.push_back(make_finding(*note.doc, note.span, note.message));
+  using SpanKey = std::pair<std::size_t, std::size_t>;
   for (const BeadTerms& bead : terms.beads) {
+    const LongerMatches longer_accepted(bead.target, TermSide::accepted);
+    // Spans whose words are an accepted rendering of a term of this source sentence.
+    std::vector<SpanKey> accepted_here;
+    for (const TermMatch& a : bead.target)
+      if (a.side == TermSide::accepted && source_has_entry(bead, a.entry)) accepted_here.emplace_back(a.span.begin, a.span.end);
+    std::sort(accepted_here.begin(), accepted_here.end());
     std::vector<TermMatch> violations;
     for (const TermMatch& m : bead.target) {
       if (m.side != TermSide::forbidden) continue;
       const bool in_sentence = source_has_entry(bead, m.entry);
       if (!in_sentence && !(first_in_source[m.entry] && several_words(form_text(entries[m.entry], m)))) continue;
-      if (covered_by_longer(bead.target, m.span, TermSide::accepted)) continue;  // nested in an accepted term
-      // The same words are an accepted rendering of another term in this source sentence.
-      const bool accepted_here = std::any_of(bead.target.begin(), bead.target.end(), [&](const TermMatch& a) {
-        return a.side == TermSide::accepted && a.span == m.span && source_has_entry(bead, a.entry);
-      });
-      if (!accepted_here) violations.push_back(m);
+      if (longer_accepted.cover(m.span)) continue;  // nested in an accepted term
+      if (!std::binary_search(accepted_here.begin(), accepted_here.end(), SpanKey(m.span.begin, m.span.end)))
+        violations.push_back(m);
     }
+    if (violations.empty()) continue;
+    // The first source match of each entry in the bead.
+    std::vector<std::pair<std::uint32_t, const TermMatch*>> first_in_bead;
+    for (const TermMatch& s : bead.source) first_in_bead.emplace_back(s.entry, &s);
+    std::stable_sort(first_in_bead.begin(), first_in_bead.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const TermMatch& m : longest_matches(std::move(violations))) {
       const GlossaryEntry& entry = entries[m.entry];
-      const auto in_bead = std::find_if(bead.source.begin(), bead.source.end(),
-                                        [&](const TermMatch& s) { return s.entry == m.entry; });
-      const bool elsewhere = in_bead == bead.source.end();
-      const TermMatch& source = elsewhere ? *first_in_source[m.entry] : *in_bead;
+      const auto in_bead = std::lower_bound(first_in_bead.begin(), first_in_bead.end(), m.entry,
+                                            [](const auto& a, std::uint32_t e) { return a.first < e; });
+      const bool elsewhere = in_bead == first_in_bead.end() || in_bead->first != m.entry;
+      const TermMatch& source = elsewhere ? *first_in_source[m.entry] : *in_bead->second;
       const std::string source_text = span_text(*context.source, source.span);
       // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on one long operator+ chain.
       std::string message = "\"";

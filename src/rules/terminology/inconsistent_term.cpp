@@ -1,7 +1,9 @@
 #include "rules/terminology/inconsistent_term.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "core/utf8.h"
 #include "rules/terminology/pair_terms.h"
@@ -154,16 +156,35 @@ bool introduces(std::string_view text, Span first, Span second) {
   return after.starts_with(")") || after == "\xEF\xBC\x89";  // ) or ）
 }
 
+// Sorted, each once.
 std::vector<FormPair> introduced_forms(const PairTerms& terms, TermSide wanted, std::string_view text) {
-  std::vector<TermMatch> matches;
+  std::vector<const TermMatch*> matches;
   for (const BeadTerms& bead : terms.beads)
     for (const TermMatch& m : bead.target)
-      if (m.side == wanted) matches.push_back(m);
+      if (m.side == wanted) matches.push_back(&m);
+  // By start and entry: the form introduced after a match starts at one
+  // place, right inside the bracket, so each match looks there only.
+  const auto start_entry = [](const TermMatch* m) { return std::pair(m->span.begin, m->entry); };
+  std::sort(matches.begin(), matches.end(),
+            [&](const TermMatch* a, const TermMatch* b) { return start_entry(a) < start_entry(b); });
   std::vector<FormPair> pairs;
-  for (std::size_t i = 0; i < matches.size(); ++i)
-    for (std::size_t j = i + 1; j < matches.size() && matches[j].span.begin <= matches[i].span.end + 4; ++j)
-      if (matches[j].entry == matches[i].entry && introduces(text, matches[i].span, matches[j].span))
-        pairs.push_back(form_pair(matches[i].entry, matches[i].form, matches[j].form));
+  for (const TermMatch* match : matches) {
+    const TermMatch& first = *match;
+    std::size_t inside = first.span.end;
+    while (inside < text.size() && text[inside] == ' ') ++inside;
+    if (text.substr(inside, 1) == "(") inside += 1;
+    else if (text.substr(inside, 3) == "\xEF\xBC\x88") inside += 3;  // （
+    else continue;
+    if (inside - first.span.end > 4) continue;  // the bracket must follow closely
+    const std::pair key(inside, first.entry);
+    auto second = std::lower_bound(matches.begin(), matches.end(), key,
+                                   [&](const TermMatch* m, const auto& k) { return start_entry(m) < k; });
+    for (; second != matches.end() && start_entry(*second) == key; ++second)
+      if (introduces(text, first.span, (*second)->span))
+        pairs.push_back(form_pair(first.entry, first.form, (*second)->form));
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return pairs;
 }
 
@@ -178,14 +199,16 @@ void InconsistentTerm::check(const CheckContext& context, FindingSink& out) cons
   std::unordered_map<std::uint32_t, FirstUse> by_entry;      // term -> first rendering
   std::unordered_map<std::uint32_t, FirstUse> by_rendering;  // rendering -> first term it stood for
   const std::vector<FormPair> introduced = introduced_forms(terms, wanted, target.prose());
+  for (const MatchLimitNote& note : match_limit_notes(context, terms))
+    out.push_back(make_finding(*note.doc, note.span, note.message));
   for (std::size_t b = 0; b < terms.beads.size(); ++b) {
     const BeadTerms& bead = terms.beads[b];
-    std::vector<Span> attributed;  // one term per target occurrence
+    const LongerMatches longer(bead.target, wanted);
+    std::set<std::pair<std::size_t, std::size_t>> attributed;  // one term per target occurrence
     for (const TermMatch& m : bead.target) {
       if (m.side != wanted || !source_has_entry(bead, m.entry)) continue;
-      if (covered_by_longer(bead.target, m.span, wanted)) continue;
-      if (std::find(attributed.begin(), attributed.end(), m.span) != attributed.end()) continue;
-      attributed.push_back(m.span);
+      if (longer.cover(m.span)) continue;
+      if (!attributed.emplace(m.span.begin, m.span.end).second) continue;
       const std::string text = span_text(target, m.span);
       const std::size_t line = target.position(m.span.begin).line;
       const GlossaryEntry& entry = entries[m.entry];
@@ -194,8 +217,7 @@ void InconsistentTerm::check(const CheckContext& context, FindingSink& out) cons
       const std::string& first_form = form_text(entry, {{}, m.entry, 0, first->second.form, m.side});
       const bool switched =
           first->second.form != m.form &&
-          std::find(introduced.begin(), introduced.end(), form_pair(m.entry, m.form, first->second.form)) ==
-              introduced.end() &&
+          !std::binary_search(introduced.begin(), introduced.end(), form_pair(m.entry, m.form, first->second.form)) &&
           !(terms.source_is_chinese ? same_english_rendering(form_text(entry, m), first_form)
                                     : same_chinese_rendering(entry, form_text(entry, m), first_form));
       if (!new_term && switched) {

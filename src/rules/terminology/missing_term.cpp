@@ -1,6 +1,8 @@
 #include "rules/terminology/missing_term.h"
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "rules/terminology/pair_terms.h"
 
@@ -46,26 +48,30 @@ void MissingTerm::check(const CheckContext& context, FindingSink& out) const {
   if (terms.beads.empty()) return;
   const std::vector<GlossaryEntry>& entries = context.glossary->entries;
   const TermSide wanted = accepted_target_side(terms);
+  for (const MatchLimitNote& note : match_limit_notes(context, terms))
+    out.push_back(make_finding(*note.doc, note.span, note.message));
+  using SideEntry = std::pair<TermSide, std::uint32_t>;
   for (const BeadTerms& bead : terms.beads) {
     if (bead.target_span.empty()) continue;  // an omitted sentence is the aligner's finding
-    std::vector<std::uint32_t> reported;
+    std::vector<SideEntry> in_target;  // sorted: which entries the target renders, by side
+    for (const TermMatch& m : bead.target) in_target.emplace_back(m.side, m.entry);
+    std::sort(in_target.begin(), in_target.end());
+    std::set<std::uint32_t> reported;
     for (std::size_t i = 0; i < bead.source.size(); ++i) {
       const TermMatch& term = bead.source[i];
       // Several entries may share this source form: any of them rendered is enough.
       bool group_start = i == 0 || !(bead.source[i - 1].span == term.span);
       if (!group_start) continue;
-      std::vector<std::uint32_t> group;
-      for (std::size_t j = i; j < bead.source.size() && bead.source[j].span == term.span; ++j)
-        group.push_back(bead.source[j].entry);
+      std::size_t group_end = i;
+      while (group_end < bead.source.size() && bead.source[group_end].span == term.span) ++group_end;
       const auto rendered = [&](TermSide side) {
-        return std::any_of(bead.target.begin(), bead.target.end(), [&](const TermMatch& m) {
-          return m.side == side && std::find(group.begin(), group.end(), m.entry) != group.end();
-        });
+        for (std::size_t j = i; j < group_end; ++j)
+          if (std::binary_search(in_target.begin(), in_target.end(), SideEntry(side, bead.source[j].entry))) return true;
+        return false;
       };
       const bool kept_in_english = !terms.source_is_chinese && rendered(TermSide::accepted);  // "COVID-19" in Chinese text
       if (rendered(wanted) || kept_in_english || (terms.source_is_chinese && rendered(TermSide::forbidden))) continue;
-      if (std::find(reported.begin(), reported.end(), term.entry) != reported.end()) continue;
-      reported.push_back(term.entry);
+      if (!reported.insert(term.entry).second) continue;
       const GlossaryEntry& entry = entries[term.entry];
       const std::string source_text = span_text(*context.source, term.span);
       Finding finding = make_finding(*context.target, bead.target_span,

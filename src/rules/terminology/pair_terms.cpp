@@ -10,10 +10,25 @@ namespace tc {
 namespace {
 
 std::vector<TermMatch> find_terms(const Glossary& glossary, const Document& doc, Span span, bool chinese,
-                                  bool fold_traditional) {
-  return chinese ? find_chinese_terms(glossary, doc.prose(), span, fold_traditional)
-                 : find_english_terms(glossary, doc.prose(), span);
+                                  bool fold_traditional, std::size_t limit) {
+  return chinese ? find_chinese_terms(glossary, doc.prose(), span, fold_traditional, limit)
+                 : find_english_terms(glossary, doc.prose(), span, limit);
 }
+
+// What is left of one side's term_match_limit; stop: where matching ended
+// once it ran out (the start of the last match kept).
+struct MatchBudget {
+  std::size_t left;
+  std::size_t& stop;
+  // Takes found's matches from the budget; false once it has run out.
+  bool take(const std::vector<TermMatch>& found) {
+    if (stop != kNoStop) return false;
+    left -= std::min(left, found.size());
+    if (left == 0) stop = found.empty() ? 0 : found.back().span.begin;
+    return true;
+  }
+  bool spent() const { return stop != kNoStop; }
+};
 
 }  // namespace
 
@@ -31,12 +46,17 @@ PairTerms collect_pair_terms(const CheckContext& context, bool fold) {
   const Alignment& alignment = *context.alignment;
   terms.source_is_chinese = context.source->lang != Lang::en;
   const bool target_is_chinese = context.target->lang == Lang::zh;
+  MatchBudget source_budget{term_match_limit(context.source->text.size()), terms.source_stop};
+  MatchBudget target_budget{term_match_limit(context.target->text.size()), terms.target_stop};
   terms.beads.reserve(alignment.beads.size());
   for (const Bead& bead : alignment.beads) {
     BeadTerms bead_terms;
     std::vector<TermMatch> source;
     for (std::size_t s : bead.source) {
-      auto found = find_terms(glossary, *context.source, alignment.source_sentences[s].span, terms.source_is_chinese, fold);
+      if (source_budget.spent()) break;
+      auto found = find_terms(glossary, *context.source, alignment.source_sentences[s].span, terms.source_is_chinese,
+                              fold, source_budget.left);
+      source_budget.take(found);
       // An English source names terms by their accepted renderings only. A
       // one-character Chinese form (剂 for "dose", 癌 for "cancer") is an
       // accepted rendering in a translation, but in a Chinese source it is
@@ -51,21 +71,48 @@ PairTerms collect_pair_terms(const CheckContext& context, bool fold) {
       source.insert(source.end(), found.begin(), found.end());
     }
     bead_terms.source = longest_matches(std::move(source));
+    for (const TermMatch& m : bead_terms.source) bead_terms.source_entries.push_back(m.entry);
+    std::sort(bead_terms.source_entries.begin(), bead_terms.source_entries.end());
+    bead_terms.source_entries.erase(std::unique(bead_terms.source_entries.begin(), bead_terms.source_entries.end()),
+                                    bead_terms.source_entries.end());
     for (std::size_t t : bead.target) {
       const Span span = alignment.target_sentences[t].span;
-      auto found = find_terms(glossary, *context.target, span, target_is_chinese, fold);
-      bead_terms.target.insert(bead_terms.target.end(), found.begin(), found.end());
-      if (target_is_chinese) {
-        // Chinese text keeps many terms in English (COVID-19, SARS-CoV-2, WHO): they count as rendered.
-        for (const TermMatch& m : find_english_terms(glossary, context.target->prose(), span))
-          if (m.side == TermSide::accepted) bead_terms.target.push_back(m);
-      }
       if (t == bead.target.front()) bead_terms.target_span.begin = span.begin;
       bead_terms.target_span.end = span.end;  // sentences are ascending
+      if (target_budget.spent()) continue;
+      auto found = find_terms(glossary, *context.target, span, target_is_chinese, fold, target_budget.left);
+      target_budget.take(found);
+      bead_terms.target.insert(bead_terms.target.end(), found.begin(), found.end());
+      if (target_is_chinese && !target_budget.spent()) {
+        // Chinese text keeps many terms in English (COVID-19, SARS-CoV-2, WHO): they count as rendered.
+        const auto english = find_english_terms(glossary, context.target->prose(), span, target_budget.left);
+        target_budget.take(english);
+        for (const TermMatch& m : english)
+          if (m.side == TermSide::accepted) bead_terms.target.push_back(m);
+      }
     }
     terms.beads.push_back(std::move(bead_terms));
   }
   return terms;
+}
+
+std::optional<MatchLimitNote> match_limit_note(const Document& doc, std::size_t stop) {
+  if (stop == kNoStop) return std::nullopt;
+  std::size_t end = stop;
+  if (end < doc.text.size()) utf8::next(doc.text, end);
+  return MatchLimitNote{&doc, Span{stop, end},
+                        "glossary terms are not looked for past here: the document holds more term matches "
+                        "than the " +
+                            std::to_string(term_match_limit(doc.text.size())) +
+                            " checked at most in one document (65536 and one for every eight bytes)"};
+}
+
+std::vector<MatchLimitNote> match_limit_notes(const CheckContext& context, const PairTerms& terms) {
+  std::vector<MatchLimitNote> notes;
+  if (!context.source || !context.target) return notes;
+  if (auto note = match_limit_note(*context.source, terms.source_stop)) notes.push_back(std::move(*note));
+  if (auto note = match_limit_note(*context.target, terms.target_stop)) notes.push_back(std::move(*note));
+  return notes;
 }
 
 TermSide accepted_target_side(const PairTerms& terms) {
@@ -73,7 +120,7 @@ TermSide accepted_target_side(const PairTerms& terms) {
 }
 
 bool source_has_entry(const BeadTerms& bead, std::uint32_t entry) {
-  return std::any_of(bead.source.begin(), bead.source.end(), [&](const TermMatch& m) { return m.entry == entry; });
+  return std::binary_search(bead.source_entries.begin(), bead.source_entries.end(), entry);
 }
 
 const std::string& form_text(const GlossaryEntry& entry, const TermMatch& match) {

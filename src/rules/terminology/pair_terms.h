@@ -3,6 +3,7 @@
 // pair rules share. Works in both directions: with a Chinese source the
 // target is searched for English renderings, with an English source for
 // the Chinese forms of the same glossary.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,14 +14,21 @@ namespace tc {
 
 struct BeadTerms {
   std::vector<TermMatch> source;  // source terms, leftmost-longest (自身免疫力, not 自身免疫)
+  std::vector<std::uint32_t> source_entries;  // the entries of source, sorted, each once
   std::vector<TermMatch> target;  // every target match, nested ones included; a Chinese target
                                   // also holds the English renderings written in it
   Span target_span;               // from the first to the last target sentence; empty when none
 };
 
+inline constexpr std::size_t kNoStop = static_cast<std::size_t>(-1);
+
 struct PairTerms {
   bool source_is_chinese = true;
   std::vector<BeadTerms> beads;  // in document order
+  // Where matching stopped at the side's term_match_limit (a byte offset in
+  // that side's text), or kNoStop: terms past it were not looked for.
+  std::size_t source_stop = kNoStop;
+  std::size_t target_stop = kNoStop;
 };
 
 // Null context.glossary or alignment: no beads. fold_traditional_key names
@@ -38,6 +46,18 @@ TermSide accepted_target_side(const PairTerms& terms);
 
 // True when `bead.source` holds an occurrence of entry.
 bool source_has_entry(const BeadTerms& bead, std::uint32_t entry);
+
+// Where matching stopped at a limit, for a rule to report (its silence past
+// there is not a clean bill).
+struct MatchLimitNote {
+  const Document* doc = nullptr;
+  Span span;  // the character where matching stopped
+  std::string message;
+};
+// The note for a document whose matching stopped at stop (kNoStop: none).
+std::optional<MatchLimitNote> match_limit_note(const Document& doc, std::size_t stop);
+// The notes for each side of a pair that stopped.
+std::vector<MatchLimitNote> match_limit_notes(const CheckContext& context, const PairTerms& terms);
 
 // The glossary text of a match's form: a Chinese form, an accepted or a forbidden rendering.
 const std::string& form_text(const GlossaryEntry& entry, const TermMatch& match);
