@@ -552,6 +552,14 @@ class Search {
   // only when it is not).
   void evidence_only() { evidence_only_ = true; }
 
+  // From here on the beads a run finds are left unscored (kUnscored), for
+  // join_crossed_near_path to score those it keeps as it walks the path
+  // (the same scores: both read the pairs' masks within their bands, which
+  // hold every pair of the path's beads). The traceback here walks the path
+  // backwards and the joins forwards: each made every row's offers again.
+  void scores_later() { scores_later_ = true; }
+  static constexpr float kUnscored = std::numeric_limits<float>::quiet_NaN();
+
   // Scores the beads (found by a search over these sides) by confidence.
   void score_beads(ScoredPath& path) {
     clear_mask_rows();
@@ -666,6 +674,10 @@ class Search {
     for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi_[i] - lo_[i] + 1);
     std::vector<std::uint8_t> back((back_start[n + 1] + 1) / 2, 0);
     const auto back_at = [&](std::size_t cell) { return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF); };
+    // evidence_only: whether the best bead ending at each cell shares
+    // anything, a bit a cell, read off the mask rows while they are held
+    // (the traceback's evidence read them off each row's offers again).
+    std::vector<std::uint64_t> shares(evidence_only_ ? back_start[n + 1] / 64 + 1 : 0, 0);
     std::array<std::vector<float>, kRing> score;
     auto score_row = [&](std::size_t row) -> std::vector<float>& { return score[row & (kRing - 1)]; };
     constexpr float kNone = -std::numeric_limits<float>::infinity();
@@ -726,6 +738,10 @@ class Search {
         // (A cell no bead reaches, best_shape 0xFF, is never traced back to: see below.)
         const std::size_t cell = row_cell + (j - lo_[i]);
         back[cell / 2] |= static_cast<std::uint8_t>((best_shape & 0xF) << (cell % 2 * 4));
+        if (evidence_only_ && best_shape != 0xFF) {
+          const auto a = static_cast<std::size_t>(kShapes[best_shape].zh), b = static_cast<std::size_t>(kShapes[best_shape].en);
+          if (a > 0 && b > 0 && shares_any(i - a, i, j - b, j)) shares[cell / 64] |= std::uint64_t{1} << (cell % 64);
+        }
       }
     }
     path_score_ = score_row(n)[m - lo_[n]];
@@ -751,7 +767,10 @@ class Search {
       if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
-      out.scores.push_back(evidence_only_ ? evidence(i - a, i, j - b, j) : confidence(i - a, i, j - b, j));
+      const std::size_t cell = back_start[i] + (j - lo_[i]);
+      out.scores.push_back(scores_later_    ? kUnscored
+                           : evidence_only_ ? evidence(i - a, i, j - b, j, shares[cell / 64] >> (cell % 64) & 1)
+                                            : confidence(i - a, i, j - b, j));
       i -= a;
       j -= b;
     }
@@ -1164,7 +1183,8 @@ class Search {
   // a clause across a sentence end. Only this choice weighs the crossing: as
   // a term of every bead it also moved the boundaries of one-to-many beads
   // in free translations, for the worse.
-  // In place: a joined pair is written over the first of its steps.
+  // In place: a joined pair is written over the first of its steps. Steps
+  // a search left unscored (scores_later) are scored as they are kept.
   void join_crossed_near_path(ScoredPath& path) {
     clear_mask_rows();
     // The beads it scores walk forward, a few sentences at a time: a window
@@ -1193,7 +1213,9 @@ class Search {
           }
         }
       }
-      if (kept != k) path.steps[kept] = step, path.scores[kept] = path.scores[k];
+      // (A step left unscored by the search is scored here, as its traceback would have.)
+      const float score = std::isnan(path.scores[k]) ? confidence(i0, i1, j0, j1) : path.scores[k];
+      path.steps[kept] = step, path.scores[kept] = score;
       ++kept;
       i0 = i1, j0 = j1;
     }
@@ -1462,18 +1484,23 @@ class Search {
   // What free_translation reads of confidence: 0 when it is (no pair of the
   // bead shares anything, while it has tokens), else above 0 (0.5 when it
   // has no token, as confidence; else 1). (Token weights are above 0.)
-  float evidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+  // shares: shares_any(i0, i1, j0, j1).
+  float evidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, bool shares) const {
     if (i0 == i1 || j0 == j1) return 0.f;
     bool tokens = false;
     for (std::size_t j = j0; j < j1; ++j) tokens = tokens || !en_[j].tokens.empty();
     for (std::size_t i = i0; i < i1; ++i) tokens = tokens || !zh_[i].tokens.empty();
     if (!tokens) return 0.5f;
+    return shares ? 1.f : 0.f;
+  }
+  // Whether any pair of sentences of the bead shares anything.
+  bool shares_any(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
     for (std::size_t j = j0; j < j1; ++j)
       for (std::size_t i = i0; i < i1; ++i) {
         const PairMasks pm = masks(i, j);
-        if (pm.en | pm.zh) return 1.f;
+        if (pm.en | pm.zh) return true;
       }
-    return 0.f;
+    return false;
   }
 
   // 0..1: the share of the bead's token weight covered by the other side.
@@ -1557,6 +1584,7 @@ class Search {
   const std::vector<std::uint8_t>& en_spans_;
   bool can_prune_ = false;
   bool evidence_only_ = false;  // see evidence_only
+  bool scores_later_ = false;   // see scores_later
   std::vector<std::size_t> lo_, hi_;
   float path_score_ = 0.f;
   std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
@@ -1776,6 +1804,8 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   AlignWeights fitted = options.weights;
   fitted.endings = lenient.endings;
   fitted.closing = lenient.closing;
+  // Whether neighbouring beads are joined (join_crossed_near_path) after the second pass.
+  const bool joins = options.weights.leak > 0 && !lexicon.empty();
   const bool learned = options.weights.learn_dice > 0 &&
                        learn_pairs(zh, en, path.steps, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;
@@ -1802,6 +1832,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     Search search(zh, en, token_pools, second, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
     search.set_connectives(&connectives);
+    if (joins) search.scores_later();  // (join_crossed_near_path scores them)
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory). The band starts narrow: the second path stays within
@@ -1815,7 +1846,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     search.path_band(path.steps, 2);
     search.score_beads(path);
   }
-  if (options.weights.leak > 0 && !lexicon.empty()) {
+  if (joins) {
     AlignWeights last = free ? lenient : fitted;
     Search search(zh, en, token_pools, last, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);

@@ -512,31 +512,26 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   // Beads holding each English id (an id is once in a bead's run).
   std::vector<std::uint32_t> en_beads(en_end, 0);
   for (const std::uint32_t e : beads.en) ++en_beads[e];
-  // The positions of the Chinese keys in their runs, by key, then position
-  // (a key is once in a run: that is by bead): counted by key, then placed.
-  // Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
-  std::vector<std::uint32_t> zh_order(beads.zh.size());
+  // The beads holding each Chinese key, by key, then bead (a key is once in
+  // a run): counted by key, then placed; key z's at [key_start[z],
+  // key_start[z + 1]). Beads, 4 bytes, where (key, bead) took 16 at the
+  // aligner's peak (and positions in the runs took a search for their bead).
+  std::vector<std::uint32_t> key_start(std::size_t{zh_end} + 1, 0), zh_order(beads.zh.size());
+  for (const std::uint32_t z : beads.zh) ++key_start[z + 1];
+  for (std::size_t z = 0; z < zh_end; ++z) key_start[z + 1] += key_start[z];
   {
-    std::vector<std::uint32_t> next(std::size_t{zh_end} + 1, 0);
-    for (const std::uint32_t z : beads.zh) ++next[z + 1];
-    for (std::size_t z = 0; z < zh_end; ++z) next[z + 1] += next[z];
-    for (std::size_t k = 0; k < beads.zh.size(); ++k) zh_order[next[beads.zh[k]]++] = static_cast<std::uint32_t>(k);
+    std::vector<std::uint32_t> next(key_start.begin(), key_start.end() - 1);
+    for (std::size_t bead = 0; bead < beads.size(); ++bead)
+      for (const std::uint32_t z : BeadRuns::run(beads.zh, beads.zh_start, bead)) zh_order[next[z]++] = static_cast<std::uint32_t>(bead);
   }
-  const auto bead_of = [&](std::uint32_t position) {
-    return static_cast<std::size_t>(std::upper_bound(beads.zh_start.begin(), beads.zh_start.end(), position) - beads.zh_start.begin()) - 1;
-  };
   Associations out;
   std::vector<std::uint32_t> together(en_end, 0);  // beads holding the current key and each id (0 between keys)
   std::vector<std::uint32_t> partners;              // the ids seen with the current key, each once
-  for (std::size_t k = 0; k < zh_order.size();) {
-    const std::uint32_t z = beads.zh[zh_order[k]];
-    std::size_t key_end = k;
-    while (key_end < zh_order.size() && beads.zh[zh_order[key_end]] == z) ++key_end;
+  for (std::uint32_t z = 0; z < zh_end; ++z) {
+    std::size_t k = key_start[z];
+    const std::size_t key_end = key_start[z + 1];
     const int z_count = static_cast<int>(key_end - k);
-    if (z_count < min_count) {  // no id can be seen with it often enough (most keys)
-      k = key_end;
-      continue;
-    }
+    if (z_count == 0 || z_count < min_count) continue;  // no id can be seen with it often enough (most keys)
     out.add_key(z, static_cast<std::uint32_t>(z_count));
     // Only the ids in as many beads as may make a pair with the key are
     // counted: one in id_beads beads is seen with it in at most
@@ -567,7 +562,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
     }
     partners.clear();
     for (; k < key_end; ++k)
-      for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k])))
+      for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, zh_order[k]))
         if (en_beads[e] >= fewest && en_beads[e] <= most && together[e]++ == 0) partners.push_back(e);
     std::sort(partners.begin(), partners.end());
     for (const std::uint32_t e : partners) {
@@ -666,8 +661,11 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     std::sort(en_begin, runs.en.end());
     for (std::size_t i = i0; i < i1; ++i) {
       const auto ranks = zh_side[i].tokens.ranks();
+      // (Both ascending: one walk along the ids, not a search for each offer.)
+      auto id = en_begin;
       zh_side[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
-        if (std::binary_search(en_begin, runs.en.end(), position + 1)) {
+        while (id != runs.en.end() && *id < position + 1) ++id;
+        if (id != runs.en.end() && *id == position + 1) {
           runs.en_explained.push_back(position + 1);
           for (std::uint64_t b = bits; b; b &= b - 1) runs.zh_explaining.push_back(ranks[static_cast<std::size_t>(std::countr_zero(b))]);
         }
