@@ -745,26 +745,27 @@ void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId>
   if (held & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
 }
 
-std::uint8_t Tokens::interned_held(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
+std::uint8_t Tokens::interned_held(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt,
+                                   std::span<const std::uint32_t> keys, bool rates) {
   const bool any_alt = std::any_of(alt.begin(), alt.end(), [](std::uint32_t code) { return code != 0; });
   const auto wide = [&](std::span<const std::uint32_t> list) {
     return std::any_of(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), size)),
                        [](std::uint32_t code) { return code > 0xFFFF; });
   };
-  const bool narrow = !wide(codes) && !(any_alt && wide(alt));
-  return static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0) | (narrow ? kNarrow : 0));
+  const bool narrow = !wide(codes) && !(any_alt && wide(alt)) && !wide(keys);
+  return static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0) | (narrow ? kNarrow : 0) | (keys.empty() ? 0 : kKeyCodes) |
+                                   (rates ? kRates : 0));
 }
 
 void Tokens::write_interned(std::byte* at, std::uint8_t held, std::span<const std::uint32_t> codes,
-                            std::span<const std::uint32_t> alt, std::span<const float> weights) const {
+                            std::span<const std::uint32_t> alt, std::span<const std::uint32_t> keys) const {
   const std::size_t size = this->size();
   at[0] = static_cast<std::byte>(size);
   at[1] = static_cast<std::byte>(held);
   at[2] = at[3] = std::byte{0};
   auto* floats = reinterpret_cast<float*>(at + header_bytes(held));
-  std::copy(weights.begin(), weights.begin() + static_cast<std::ptrdiff_t>(size), floats);
-  std::fill(floats + size, floats + 2 * size, 0.f);
-  std::byte* out = at + header_bytes(held) + 2 * size * sizeof(float);
+  std::fill(floats, floats + rate_bytes(size, held) / sizeof(float), 0.f);
+  std::byte* out = at + header_bytes(held) + rate_bytes(size, held);
   auto put = [&](std::span<const std::uint32_t> list, std::size_t array) {
     if (held & kNarrow) {
       auto* to = reinterpret_cast<std::uint16_t*>(out) + array * size;
@@ -775,23 +776,25 @@ void Tokens::write_interned(std::byte* at, std::uint8_t held, std::span<const st
   };
   put(codes, 0);
   if (held & kAltCodes) put(alt, 1);
+  if (held & kKeyCodes) put(keys, (held & kAltCodes) ? 2 : 1);
 }
 
-void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt, std::span<const float> weights) {
+void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt, std::span<const std::uint32_t> keys,
+                    bool rates) {
   const std::size_t size = this->size();
   Tokens interned;
   if (size) {
-    const std::uint8_t held = interned_held(size, codes, alt);
+    const std::uint8_t held = interned_held(size, codes, alt, keys, rates);
     interned.make(size, held);
-    write_interned(interned.block(), held, codes, alt, weights);
+    write_interned(interned.block(), held, codes, alt, keys);
   }
   *this = std::move(interned);
 }
 
 void Tokens::intern_into(std::byte* at, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt,
-                         std::span<const float> weights) {
+                         std::span<const std::uint32_t> keys, bool rates) {
   if (!word_) return;
-  write_interned(at, interned_held(size(), codes, alt), codes, alt, weights);
+  write_interned(at, interned_held(size(), codes, alt, keys, rates), codes, alt, keys);
   release();
   word_ = reinterpret_cast<std::uintptr_t>(at) | kPooled;
 }
@@ -843,7 +846,7 @@ void Offers::take_entries(const std::vector<std::uint8_t>& bytes) {
   word_ = reinterpret_cast<std::uintptr_t>(block);
 }
 
-void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
+void Offers::assign(std::span<const Offer> sorted, const Vocabulary& vocabulary) {
   std::vector<std::uint8_t> bytes;
   bytes.reserve(2 * sorted.size());  // an entry a (mostly one-token) offer, mostly two bytes: one allocation, not one per doubling
   std::uint32_t previous = 0;
@@ -933,7 +936,7 @@ std::uint64_t Offers::bits_at(std::uint32_t wanted) const {
   return 0;
 }
 
-Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers) {
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundOffers& found_offers) {
   Vocabulary vocabulary;
   std::vector<WordId>& ids = vocabulary.ids;
   // Sorted and made distinct whenever they have doubled since: a book's
@@ -953,8 +956,8 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
     ids.insert(ids.end(), s.tokens.alt_ids().begin(), s.tokens.alt_ids().end());
     added();
   }
-  for (const auto& offers : found_offers) {
-    for (const auto& offer : offers) ids.push_back(offer.first);
+  for (std::size_t k = 0; k < found_offers.size(); ++k) {
+    for (const auto& offer : found_offers[k]) ids.push_back(offer.first);
     added();
   }
   deduplicate();
@@ -984,9 +987,10 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
   std::vector<std::uint64_t> keys;
   std::vector<int> counts;
   TokenPools pools;
-  // by_rank: the Chinese side, whose keys become their ranks among its distinct keys
-  // (what learn_pairs reads); else the ids become their vocabulary positions.
-  auto idf = [&](std::vector<SentenceFeatures>& side, bool by_rank) {
+  // chinese: the Chinese side, whose keys become their ranks among its distinct keys
+  // (what learn_pairs reads); else the ids become their vocabulary positions,
+  // with the keys' ranks beside them.
+  auto idf = [&](std::vector<SentenceFeatures>& side, bool chinese, TokenTable& table) {
     std::size_t tokens = 0;
     for (const auto& s : side) tokens += s.tokens.size();
     keys.clear();
@@ -1006,6 +1010,9 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     keys.resize(distinct);
     keys.shrink_to_fit();
     const double n = static_cast<double>(side.size());
+    // Each key's weight, by its rank.
+    table.weights.resize(distinct);
+    for (std::size_t rank = 0; rank < distinct; ++rank) table.weights[rank] = static_cast<float>(std::log(1.0 + n / counts[rank]));
     // Each sentence's tokens interned straight into the pool's last block,
     // blocks made as they fill: interned one block a sentence, then all
     // moved into one, they were held twice at once, the aligner's peak on a book.
@@ -1013,17 +1020,16 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     std::byte* at = nullptr;
     std::size_t left = 0;                // room in the last block
     std::size_t tokens_left = tokens, sentences_left = side.size();
-    std::array<std::uint32_t, kMaxTokens> codes{}, alt{};
-    std::array<float, kMaxTokens> weights{};
+    std::array<std::uint32_t, kMaxTokens> codes{}, alt{}, ranks{};
     for (auto& s : side) {
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
       for (std::size_t k = 0; k < size; ++k) {
         const auto rank = static_cast<std::size_t>(std::lower_bound(keys.begin(), keys.end(), s.tokens.keys()[k]) - keys.begin());
-        weights[k] = static_cast<float>(std::log(1.0 + n / counts[rank]));
-        if (by_rank) {
+        if (chinese) {
           codes[k] = static_cast<std::uint32_t>(rank);
         } else {
+          ranks[k] = static_cast<std::uint32_t>(rank);
           codes[k] = vocabulary.find(s.tokens.ids()[k]);
           const WordId alt_id = s.tokens.alt_ids()[k];
           alt[k] = alt_id ? vocabulary.find(alt_id) : 0;
@@ -1032,26 +1038,27 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
       }
       const std::span<const std::uint32_t> these(codes.data(), size);
       const auto these_alt = any_alt ? std::span<const std::uint32_t>(alt.data(), size) : std::span<const std::uint32_t>();
-      const std::size_t room = Tokens::interned_bytes(size, these, these_alt);
+      const auto these_keys = chinese ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(ranks.data(), size);
+      const std::size_t room = Tokens::interned_bytes(size, these, these_alt, these_keys, chinese);
       if (room > left) {
-        // (The rest of the side as it mostly interns: 12 bytes a token, 4 a sentence.)
-        left = std::max(room, std::min(kBlockBytes, 12 * tokens_left + 4 * sentences_left));
+        // (The rest of the side as it mostly interns: 6 bytes a token, 4 a sentence.)
+        left = std::max(room, std::min(kBlockBytes, 6 * tokens_left + 4 * sentences_left));
         pools.blocks.push_back(std::make_unique<std::byte[]>(left));
         at = pools.blocks.back().get();
       }
-      s.tokens.intern_into(at, these, these_alt, {weights.data(), size});
+      s.tokens.intern_into(at, these, these_alt, these_keys, chinese);
       at += room, left -= room;
       tokens_left -= size, --sentences_left;
     }
   };
-  idf(zh_side, true);
-  idf(en_side, false);
-  rate_tokens(zh_side, en_side, vocabulary);
+  idf(zh_side, true, pools.zh);
+  idf(en_side, false, pools.en);
+  rate_tokens(zh_side, en_side, vocabulary, pools.en);
   return pools;
 }
 
-void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
-                 const Vocabulary& vocabulary) {
+void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
+                 const Vocabulary& vocabulary, TokenTable& en_table) {
   // Chance that a random sentence of the other side covers a token, per unit of its length.
   // Sentences of each side offering each id, by the id's position in the vocabulary.
   auto mean_length = [](const std::vector<SentenceFeatures>& side) {
@@ -1083,24 +1090,13 @@ void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFea
       for (std::size_t k = 0; k < rates.size(); ++k) rates[k] = rate_of(offered_share[k], mean);
     }
   }
-  // An English token's rate is its id's (the same for every sentence needing it).
+  // An English token's rate is its id's (the same for every sentence
+  // needing it): by its position plus one (0: in no vocabulary).
   const double n = std::max<double>(1, static_cast<double>(zh_side.size()));
   const double mean = mean_length(zh_side);
-  std::vector<float> position_rate(zh_offered.size(), std::numeric_limits<float>::quiet_NaN());  // NaN: not yet known
-  for (auto& s : en_side) {
-    const std::span<float> rates = s.tokens.rates();
-    const Codes positions = s.tokens.positions();
-    for (std::size_t k = 0; k < rates.size(); ++k) {
-      const std::uint32_t found = positions[k];
-      if (!found || !zh_offered[found - 1]) {
-        rates[k] = rate_of(0, mean);
-        continue;
-      }
-      float& known = position_rate[found - 1];
-      if (std::isnan(known)) known = rate_of(zh_offered[found - 1] / n, mean);
-      rates[k] = known;
-    }
-  }
+  en_table.rates.assign(zh_offered.size() + 1, rate_of(0, mean));
+  for (std::size_t position = 0; position < zh_offered.size(); ++position)
+    if (zh_offered[position]) en_table.rates[position + 1] = rate_of(zh_offered[position] / n, mean);
 }
 
 }  // namespace tc
