@@ -15,7 +15,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -597,7 +596,7 @@ class FeatureExtractor {
   const Lexicon& lexicon_;
   bool sub_glosses_ = true;
   Lexicon glossary_terms_;
-  std::unordered_set<WordId> glossary_prefixes_;  // word_id of each proper prefix of a glossary term
+  FlatMap glossary_prefixes_;  // word_id of each proper prefix of a glossary term (as a set)
   std::unordered_map<char32_t, std::string> pinyin_cache_;
   std::unique_ptr<HanPinyin> han_pinyin_;  // only without the index's pinyin table
   const Vocabulary* offer_only_ = nullptr;
