@@ -488,6 +488,35 @@ TEST(MojibakeCjk, ALongTextFindsWhatItsParagraphsFindAlone) {
   EXPECT_GT(expected.size(), 10000u);
 }
 
+// Past 4,096 characters read the scan keeps the facts of the characters it
+// meets in a table (not those of Latin-1 and kana, whose verdicts it
+// computes each time): a long text of paragraphs of Han, symbols, kana,
+// Greek, Cyrillic and Latin-1 garble finds what each paragraph (read
+// without the table) finds alone.
+TEST(MojibakeCjk, TheFactsTableChangesNoHit) {
+  static const char* const kPieces[] = {"いゅ弧", "僼傽僀儖", "ゐ", "ァ", "ゃ", "α", "βγ", "Ж", "─", "·", "é", "ü", "ÖÐÎÄ",
+                                        "£±", "鳌", "癫痫", "荨", "中文", "的", "约翰", "，", "。", " ", "a", "\n"};
+  std::mt19937 rng(31);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> count(1, 40);
+  std::vector<std::string> parts;
+  std::string text;
+  while (text.size() < (384u << 10)) {
+    std::string part;
+    for (int i = count(rng); i > 0; --i) part += kPieces[piece(rng)];
+    parts.push_back(part);
+    text += part + "\n\n";
+  }
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> expected;
+  std::size_t offset = 0;
+  for (const std::string& part : parts) {
+    for (const auto& [begin, end, what] : spans(find_cjk_mojibake(part))) expected.emplace_back(offset + begin, offset + end, what);
+    offset += part.size() + 2;
+  }
+  EXPECT_EQ(spans(find_cjk_mojibake(text)), expected);
+  EXPECT_GT(expected.size(), 1000u);
+}
+
 // 渎 is GBK E4 C2: a UTF-8 lead byte, but C2 cannot follow it, so UTF-8 read
 // as GBK can start there only when a byte was lost after it (U+FFFD from
 // Python's decoder, or the '?' of Windows and Java).
