@@ -134,8 +134,12 @@ class ChanceTable {
   static constexpr int kLinear = 128;  // exact values for lengths 0..127
   static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
   static constexpr int kLog2Table = 4096;  // 2 log2(length) of whole lengths below this, looked up
-  // twice_log2: twice_log2_table() (made once for a pair's searches).
-  ChanceTable(const std::vector<SentenceFeatures>& side, const std::vector<float>& twice_log2) : side_(&side), twice_log2_(twice_log2) {
+  // table: the side's token table (finish_features); twice_log2: twice_log2_table() (made once for a pair's searches).
+  ChanceTable(const std::vector<SentenceFeatures>& side, const TokenTable& table, const std::vector<float>& twice_log2)
+      : side_(&side), table_(&table), twice_log2_(twice_log2) {
+    std::size_t tokens = 0;
+    for (const auto& s : side) tokens += s.tokens.size();
+    mean_tokens_ = side.empty() ? 0 : (tokens + side.size() - 1) / side.size();
     window(1);
   }
   // 2 log2(k) for k < kLog2Table. (Lengths are sums of whole numbers: the
@@ -160,6 +164,9 @@ class ChanceTable {
     linear_.assign(slots * kLinear, 0.f);
     linear_done_.assign(slots, 0);
     grid_done_.assign(slots, 0);
+    weights_.assign(std::bit_ceil(std::max(2 * kMaxTokens, 2 * slots * mean_tokens_)), 0.f);
+    weights_from_.assign(slots, kEmpty);
+    weights_head_ = 0;
   }
   // Where a length falls in the tables: between entries k and k + 1, f of
   // the way (k < 0: a length of 0 or less, whose chance is 0). The same for
@@ -191,8 +198,18 @@ class ChanceTable {
   // with at_slot while no other sentence is looked up.
   std::size_t hold(std::size_t sentence) const {
     const std::size_t slot = sentence & mask_;
-    if (held_[slot] != sentence) held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0;
+    if (held_[slot] != sentence) take(slot, sentence);
     return slot;
+  }
+  // The token weights of the sentence held in `slot`, read from the side's
+  // table once where the search sums them again and again: into a ring of
+  // about twice the window's sentences' tokens (a slot of kMaxTokens each
+  // took a lopsided pair's band a quarter of a megabyte), valid until the
+  // ring has come round past them.
+  const float* weights_at(std::size_t slot) const {
+    const std::size_t from = weights_from_[slot];
+    if (from == kEmpty || weights_head_ - from > weights_.size()) return read_weights(slot);
+    return &weights_[from & (weights_.size() - 1)];
   }
   [[gnu::always_inline]] float at_slot(std::size_t slot, Point point) const {
     if (point.k < 0) return 0.f;
@@ -209,32 +226,53 @@ class ChanceTable {
   float at(std::size_t sentence, float length) const { return at(sentence, point(length)); }
 
  private:
+  [[gnu::noinline]] void take(std::size_t slot, std::size_t sentence) const {
+    held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0, weights_from_[slot] = kEmpty;
+  }
+  [[gnu::noinline]] const float* read_weights(std::size_t slot) const {
+    const TokenWeights weights = table_->weights_of((*side_)[held_[slot]].tokens);
+    const std::size_t tokens = std::min(weights.size(), kMaxTokens), size = weights_.size();
+    // (A sentence's weights in one piece: one that would run past the ring's end starts at its start.)
+    if ((weights_head_ & (size - 1)) + tokens > size) weights_head_ = (weights_head_ / size + 1) * size;
+    weights_from_[slot] = weights_head_;
+    float* out = &weights_[weights_head_ & (size - 1)];
+    for (std::size_t t = 0; t < tokens; ++t) out[t] = weights[t];
+    weights_head_ += tokens;
+    return out;
+  }
   // Grid points k and k + 1 of the sentence in `slot`.
   [[gnu::noinline]] void fill_grid(std::size_t slot, int k) const {
     const std::size_t s = held_[slot];
-    const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
-    auto chance = [&](float length) {
-      float sum = 0;
-      for (std::size_t t = 0; t < weights.size(); ++t)
-        sum += weights[t] * (1.f - std::exp(-rates[t] * length));
-      return sum;
+    const std::span<const float> weights(weights_at(slot), std::min((*side_)[s].tokens.size(), kMaxTokens));
+    const Tokens& tokens = (*side_)[s].tokens;
+    // (The rates held by the tokens, or read from the table: each its own loop.)
+    auto fill = [&](const auto& rates) {
+      auto chance = [&](float length) {
+        float sum = 0;
+        for (std::size_t t = 0; t < weights.size(); ++t)
+          sum += weights[t] * (1.f - std::exp(-rates[t] * length));
+        return sum;
+      };
+      for (int point = k; point <= k + 1; ++point)
+        if (!(grid_done_[slot] >> point & 1)) {
+          values_[slot * kGrid + static_cast<std::size_t>(point)] = chance(grid_length(point));
+          grid_done_[slot] |= std::uint32_t{1} << point;
+        }
     };
-    for (int point = k; point <= k + 1; ++point)
-      if (!(grid_done_[slot] >> point & 1)) {
-        values_[slot * kGrid + static_cast<std::size_t>(point)] = chance(grid_length(point));
-        grid_done_[slot] |= std::uint32_t{1} << point;
-      }
+    if (table_->rates.empty()) fill(tokens.rates());
+    else fill(TokenWeights(tokens.positions(), table_->rates.data()));
   }
   // The exact lengths of the sentence in `slot` (the whole row: a sentence
   // whose lookups reach them mostly reaches most of them; carrying a part
   // row on took a state of kMaxTokens floats a slot).
   [[gnu::noinline]] void fill_linear(std::size_t slot, int) const {
     const std::size_t s = held_[slot];
-    const auto weights = (*side_)[s].tokens.weights(), rates = (*side_)[s].tokens.rates();
+    const float* weights = weights_at(slot);
+    const TokenRates rates = table_->rates_of((*side_)[s].tokens);
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     // Each length's sum runs over the tokens in token order (as ever).
     float* row = &linear_[slot * kLinear];
-    const std::size_t tokens = std::min(weights.size(), kMaxTokens);
+    const std::size_t tokens = std::min((*side_)[s].tokens.size(), kMaxTokens);
     row[0] = 0.f;
 #if defined(__x86_64__)
     if (avx2_) {
@@ -304,6 +342,7 @@ class ChanceTable {
     linear_done_[slot] = kLinear;
   }
   const std::vector<SentenceFeatures>* side_ = nullptr;
+  const TokenTable* table_ = nullptr;  // the side's token weights and rates
 #if defined(__x86_64__)
   bool avx2_ = has_avx2();  // fill_linear's eight-lane sums
 #endif
@@ -313,6 +352,10 @@ class ChanceTable {
   mutable std::vector<float> values_;      // kGrid per slot
   mutable std::vector<float> linear_;      // kLinear per slot
   mutable std::vector<int> linear_done_;   // entries of linear_ computed (0 or kLinear), per slot
+  std::size_t mean_tokens_ = 0;            // tokens per sentence of the side, rounded up
+  mutable std::vector<float> weights_;     // the ring of weights (a power of two, at least 2 kMaxTokens)
+  mutable std::vector<std::size_t> weights_from_;  // where each slot's weights start, counted from the ring's first use (kEmpty: not read)
+  mutable std::size_t weights_head_ = 0;   // floats the ring has been given
   mutable std::vector<std::uint32_t> grid_done_;  // a bit per grid point computed, per slot
   const std::vector<float>& twice_log2_;   // 2 log2(k) for k < kLog2Table
 };
@@ -415,10 +458,12 @@ class Search {
   // ratio: English length per Chinese length in the translated parts of the pair.
   // index: index_english of the English side (interned: its tokens' ids are
   // positions in the vocabulary the sentences' offers index).
-  // tables: make_tables(zh, en, weights.normalise, ratio), shared by the pair's searches.
-  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const AlignWeights& weights,
-         float ratio, const EnglishIndex& index, const SearchTables& tables)
-      : zh_(zh), en_(en), w_(weights), zh_chance_(zh, tables.twice_log2), en_chance_(en, tables.twice_log2), ratio_(ratio),
+  // tables: make_tables(zh, en, token_tables, weights.normalise, ratio), shared by the pair's searches;
+  // token_tables: the sides' token tables (finish_features).
+  Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const TokenPools& token_tables,
+         const AlignWeights& weights, float ratio, const EnglishIndex& index, const SearchTables& tables)
+      : zh_(zh), en_(en), zh_table_(token_tables.zh), en_table_(token_tables.en), w_(weights),
+        zh_chance_(zh, token_tables.zh, tables.twice_log2), en_chance_(en, token_tables.en, tables.twice_log2), ratio_(ratio),
         zh_norm_(tables.zh_norm), en_norm_(tables.en_norm), zh_length_(tables.zh_length), en_length_(tables.en_length),
         zh_log_(tables.zh_log), en_log_(tables.en_log), zh_spans_(tables.zh_spans), en_spans_(tables.en_spans), index_(index) {
     lexical_ = static_cast<float>(w_.lexical);
@@ -456,18 +501,18 @@ class Search {
   // its searches: each made them again). normalise: AlignWeights::normalise;
   // ratio: as the searches'.
   static SearchTables make_tables(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en,
-                                  double normalise, float ratio) {
+                                  const TokenPools& token_tables, double normalise, float ratio) {
     SearchTables tables;
-    auto norms = [&](const std::vector<SentenceFeatures>& side, std::vector<float>& out) {
+    auto norms = [&](const std::vector<SentenceFeatures>& side, const TokenTable& table, std::vector<float>& out) {
       out.reserve(side.size());
       for (const auto& s : side) {
         float total = 1;
-        for (float w : s.tokens.weights()) total += w;
+        for (float w : table.weights_of(s.tokens)) total += w;
         out.push_back(std::pow(total, -static_cast<float>(normalise)));
       }
     };
-    norms(zh, tables.zh_norm);
-    norms(en, tables.en_norm);
+    norms(zh, token_tables.zh, tables.zh_norm);
+    norms(en, token_tables.en, tables.en_norm);
     // (Lengths are whole numbers, and the texts under 2 GB: their sums are
     // held exactly in 32 bits, half the room of doubles, every sentence's.)
     auto lengths = [](const std::vector<SentenceFeatures>& side, std::vector<std::uint32_t>& prefix) {
@@ -506,6 +551,14 @@ class Search {
   // path that is searched again (its beads are then scored by score_beads
   // only when it is not).
   void evidence_only() { evidence_only_ = true; }
+
+  // From here on the beads a run finds are left unscored (kUnscored), for
+  // join_crossed_near_path to score those it keeps as it walks the path
+  // (the same scores: both read the pairs' masks within their bands, which
+  // hold every pair of the path's beads). The traceback here walks the path
+  // backwards and the joins forwards: each made every row's offers again.
+  void scores_later() { scores_later_ = true; }
+  static constexpr float kUnscored = std::numeric_limits<float>::quiet_NaN();
 
   // Scores the beads (found by a search over these sides) by confidence.
   void score_beads(ScoredPath& path) {
@@ -621,6 +674,10 @@ class Search {
     for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi_[i] - lo_[i] + 1);
     std::vector<std::uint8_t> back((back_start[n + 1] + 1) / 2, 0);
     const auto back_at = [&](std::size_t cell) { return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF); };
+    // evidence_only: whether the best bead ending at each cell shares
+    // anything, a bit a cell, read off the mask rows while they are held
+    // (the traceback's evidence read them off each row's offers again).
+    std::vector<std::uint64_t> shares(evidence_only_ ? back_start[n + 1] / 64 + 1 : 0, 0);
     std::array<std::vector<float>, kRing> score;
     auto score_row = [&](std::size_t row) -> std::vector<float>& { return score[row & (kRing - 1)]; };
     constexpr float kNone = -std::numeric_limits<float>::infinity();
@@ -681,6 +738,10 @@ class Search {
         // (A cell no bead reaches, best_shape 0xFF, is never traced back to: see below.)
         const std::size_t cell = row_cell + (j - lo_[i]);
         back[cell / 2] |= static_cast<std::uint8_t>((best_shape & 0xF) << (cell % 2 * 4));
+        if (evidence_only_ && best_shape != 0xFF) {
+          const auto a = static_cast<std::size_t>(kShapes[best_shape].zh), b = static_cast<std::size_t>(kShapes[best_shape].en);
+          if (a > 0 && b > 0 && shares_any(i - a, i, j - b, j)) shares[cell / 64] |= std::uint64_t{1} << (cell % 64);
+        }
       }
     }
     path_score_ = score_row(n)[m - lo_[n]];
@@ -706,7 +767,10 @@ class Search {
       if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
-      out.scores.push_back(evidence_only_ ? evidence(i - a, i, j - b, j) : confidence(i - a, i, j - b, j));
+      const std::size_t cell = back_start[i] + (j - lo_[i]);
+      out.scores.push_back(scores_later_    ? kUnscored
+                           : evidence_only_ ? evidence(i - a, i, j - b, j, shares[cell / 64] >> (cell % 64) & 1)
+                                            : confidence(i - a, i, j - b, j));
       i -= a;
       j -= b;
     }
@@ -766,10 +830,10 @@ class Search {
     std::vector<float>& upper = zh_upper_[slot];
     terms.resize((end - lo + 1) * kMaxSpan);
     upper.resize(end - lo + 1);
-    const auto weights = zh_[i].tokens.weights();
     const bool orphan_sized = zh_[i].tokens.size() >= static_cast<std::size_t>(w_.orphan_tokens);
     const float chance = static_cast<float>(w_.chance);
     const std::size_t chance_slot = zh_chance_.hold(i);
+    const float* weights = zh_chance_.weights_at(chance_slot);
     // The term with b English sentences is read only at columns up to
     // hi_[i + kMostZhOf[b]] (its beads end in rows i + 1 .. i + kMostZhOf[b]);
     // where it is not, it is not computed, nor counted in upper (which then
@@ -781,6 +845,7 @@ class Search {
       std::uint64_t bits = 0;
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       Term* out = &terms[(j - lo) * kMaxSpan];
+      const ChanceTable::Point* points = &en_column_point_[(j & en_column_mask_) * kMaxSpan];  // (by b - 1)
       while (spans > 1 && j > last_column[spans]) --spans;
       const std::size_t b_end = std::min<std::size_t>(spans, j);
       for (std::size_t b = 1; b <= b_end; ++b) {
@@ -788,7 +853,7 @@ class Search {
           const std::uint64_t more = bits | row[j - b - first].zh;
           if (more != bits) bits = more, covered = weighted_bits(bits, weights);
         }
-        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, en_column_point_[(j & en_column_mask_) * kMaxSpan + (b - 1)])) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, points[b - 1])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
       float most = 0.f;
@@ -824,12 +889,12 @@ class Search {
     for (std::size_t k = 0; k < width; ++k) {
       const std::size_t j = en_terms_lo_ + k;
       if (j + kMaxSpan < lo_[i]) continue;  // in no bead ending in row i (en_upper_ neither read)
-      const auto weights = en_[j].tokens.weights();
       const bool orphan_sized = en_[j].tokens.size() >= orphan_tokens;
       std::uint64_t bits = 0;
       Term* out = &en_terms_[k * kMaxSpan];
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       const std::size_t slot = en_chance_.hold(j);
+      const float* weights = en_chance_.weights_at(slot);
       // The term with a Chinese sentences is read only at columns from
       // lo_[i] - kMostEnOf[a] on (its beads end at columns lo_[i] on); where
       // it is not, it is not computed, nor counted in en_upper_ (as in build_mask_row).
@@ -1118,7 +1183,8 @@ class Search {
   // a clause across a sentence end. Only this choice weighs the crossing: as
   // a term of every bead it also moved the boundaries of one-to-many beads
   // in free translations, for the worse.
-  // In place: a joined pair is written over the first of its steps.
+  // In place: a joined pair is written over the first of its steps. Steps
+  // a search left unscored (scores_later) are scored as they are kept.
   void join_crossed_near_path(ScoredPath& path) {
     clear_mask_rows();
     // The beads it scores walk forward, a few sentences at a time: a window
@@ -1147,7 +1213,9 @@ class Search {
           }
         }
       }
-      if (kept != k) path.steps[kept] = step, path.scores[kept] = path.scores[k];
+      // (A step left unscored by the search is scored here, as its traceback would have.)
+      const float score = std::isnan(path.scores[k]) ? confidence(i0, i1, j0, j1) : path.scores[k];
+      path.steps[kept] = step, path.scores[kept] = score;
       ++kept;
       i0 = i1, j0 = j1;
     }
@@ -1196,8 +1264,9 @@ class Search {
     const std::size_t one = many_en ? i0 : j0;
     if (many_count > kMaxSpan) return kNoOrphan;  // (no bead of the path has more)
     const auto& one_features = many_en ? zh_[one] : en_[one];
+    const TokenWeights one_weights = (many_en ? zh_table_ : en_table_).weights_of(one_features.tokens);
     float one_weight = 0;
-    for (float w : one_features.tokens.weights()) one_weight += w;
+    for (float w : one_weights) one_weight += w;
     if (one_weight <= 0) return kNoOrphan;
     // Bits of the single sentence's tokens each sentence of the many side covers.
     std::array<std::uint64_t, kMaxSpan> covers{};
@@ -1220,11 +1289,11 @@ class Search {
       std::uint64_t others = 0;
       for (std::size_t q = 0; q < many_count; ++q)
         if (q != position) others |= covers[q];
-      const float exclusive = weighted_bits(covers[position] & ~others, one_features.tokens.weights()) / one_weight;
+      const float exclusive = weighted_bits(covers[position] & ~others, one_weights) / one_weight;
       const float without = many_en ? std::fabs(deviation(zh_length, en_length - features.length))
                                     : std::fabs(deviation(zh_length - features.length, en_length));
       const bool length_says = with_all >= kOrphanLength && without + kOrphanGain <= with_all;
-      const float rest_covers = weighted_bits(others, one_features.tokens.weights()) / one_weight;
+      const float rest_covers = weighted_bits(others, one_weights) / one_weight;
       // Next to nothing, and leaving it out clearly helps the lengths, counts as nothing.
       const bool adds_nothing = exclusive <= kOrphanNothing ||
                                 (exclusive <= kOrphanNextToNothing && without + kOrphanSomeGain <= with_all);
@@ -1331,12 +1400,12 @@ class Search {
     const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
       const std::uint64_t en_bits = bits.en[j - j0];
-      lexical += (weighted_bits(en_bits, en_[j].tokens.weights()) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
+      lexical += (weighted_bits(en_bits, en_table_.weights_of(en_[j].tokens)) - chance * en_chance_.at(j, zh_length)) * en_norm_[j];
       if (j1 - j0 > 1 && en_bits == 0 && en_[j].tokens.size() >= orphan_tokens) orphans += 1;
     }
     for (std::size_t i = i0; i < i1; ++i) {
       const std::uint64_t zh_bits = bits.zh[i - i0];
-      lexical += (weighted_bits(zh_bits, zh_[i].tokens.weights()) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
+      lexical += (weighted_bits(zh_bits, zh_table_.weights_of(zh_[i].tokens)) - chance * zh_chance_.at(i, en_length)) * zh_norm_[i];
       if (i1 - i0 > 1 && zh_bits == 0 && zh_[i].tokens.size() >= orphan_tokens) orphans += 1;
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
@@ -1359,8 +1428,9 @@ class Search {
   // The weight of the covered tokens `bits` of sentence s beyond what
   // chance would cover with a sentence of `length` on the other side (each
   // token's weight times the chance that it is not covered by chance).
-  static float unexpected(std::uint64_t bits, const SentenceFeatures& s, float length) {
-    const auto weights = s.tokens.weights(), rates = s.tokens.rates();
+  static float unexpected(std::uint64_t bits, const SentenceFeatures& s, const TokenTable& table, float length) {
+    const auto weights = table.weights_of(s.tokens);
+    const auto rates = table.rates_of(s.tokens);
     float sum = 0;
     for (; bits; bits &= bits - 1) {
       const auto t = static_cast<std::size_t>(std::countr_zero(bits));
@@ -1391,22 +1461,22 @@ class Search {
     if (j1 < m && zh_[i1 - 1].has_clauses()) {
       const SentenceFeatures& s = zh_[i1 - 1];
       if (const std::uint64_t out = masks(i1 - 1, j1).zh & s.tail_mask())
-        total += unexpected(out & ~inside_zh(i1 - 1), s, en_[j1].length) * zh_norm_[i1 - 1];
+        total += unexpected(out & ~inside_zh(i1 - 1), s, zh_table_, en_[j1].length) * zh_norm_[i1 - 1];
     }
     if (j0 > 0 && zh_[i0].has_clauses()) {
       const SentenceFeatures& s = zh_[i0];
       if (const std::uint64_t out = masks(i0, j0 - 1).zh & s.head_mask())
-        total += unexpected(out & ~inside_zh(i0), s, en_[j0 - 1].length) * zh_norm_[i0];
+        total += unexpected(out & ~inside_zh(i0), s, zh_table_, en_[j0 - 1].length) * zh_norm_[i0];
     }
     if (i1 < n && en_[j1 - 1].has_clauses()) {
       const SentenceFeatures& s = en_[j1 - 1];
       if (const std::uint64_t out = masks(i1, j1 - 1).en & s.tail_mask())
-        total += unexpected(out & ~inside_en(j1 - 1), s, zh_[i1].length) * en_norm_[j1 - 1];
+        total += unexpected(out & ~inside_en(j1 - 1), s, en_table_, zh_[i1].length) * en_norm_[j1 - 1];
     }
     if (i0 > 0 && en_[j0].has_clauses()) {
       const SentenceFeatures& s = en_[j0];
       if (const std::uint64_t out = masks(i0 - 1, j0).en & s.head_mask())
-        total += unexpected(out & ~inside_en(j0), s, zh_[i0 - 1].length) * en_norm_[j0];
+        total += unexpected(out & ~inside_en(j0), s, en_table_, zh_[i0 - 1].length) * en_norm_[j0];
     }
     return total;
   }
@@ -1414,18 +1484,23 @@ class Search {
   // What free_translation reads of confidence: 0 when it is (no pair of the
   // bead shares anything, while it has tokens), else above 0 (0.5 when it
   // has no token, as confidence; else 1). (Token weights are above 0.)
-  float evidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
+  // shares: shares_any(i0, i1, j0, j1).
+  float evidence(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1, bool shares) const {
     if (i0 == i1 || j0 == j1) return 0.f;
     bool tokens = false;
-    for (std::size_t j = j0; j < j1; ++j) tokens = tokens || !en_[j].tokens.weights().empty();
-    for (std::size_t i = i0; i < i1; ++i) tokens = tokens || !zh_[i].tokens.weights().empty();
+    for (std::size_t j = j0; j < j1; ++j) tokens = tokens || !en_[j].tokens.empty();
+    for (std::size_t i = i0; i < i1; ++i) tokens = tokens || !zh_[i].tokens.empty();
     if (!tokens) return 0.5f;
+    return shares ? 1.f : 0.f;
+  }
+  // Whether any pair of sentences of the bead shares anything.
+  bool shares_any(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) const {
     for (std::size_t j = j0; j < j1; ++j)
       for (std::size_t i = i0; i < i1; ++i) {
         const PairMasks pm = masks(i, j);
-        if (pm.en | pm.zh) return 1.f;
+        if (pm.en | pm.zh) return true;
       }
-    return 0.f;
+    return false;
   }
 
   // 0..1: the share of the bead's token weight covered by the other side.
@@ -1434,18 +1509,22 @@ class Search {
     float covered = 0, total = 0;
     const BeadBits bits = bead_bits(i0, i1, j0, j1);
     for (std::size_t j = j0; j < j1; ++j) {
-      covered += weighted_bits(bits.en[j - j0], en_[j].tokens.weights());
-      for (float w : en_[j].tokens.weights()) total += w;
+      const TokenWeights weights = en_table_.weights_of(en_[j].tokens);
+      covered += weighted_bits(bits.en[j - j0], weights);
+      for (float w : weights) total += w;
     }
     for (std::size_t i = i0; i < i1; ++i) {
-      covered += weighted_bits(bits.zh[i - i0], zh_[i].tokens.weights());
-      for (float w : zh_[i].tokens.weights()) total += w;
+      const TokenWeights weights = zh_table_.weights_of(zh_[i].tokens);
+      covered += weighted_bits(bits.zh[i - i0], weights);
+      for (float w : weights) total += w;
     }
     return total > 0 ? std::min(1.f, covered / total) : 0.5f;
   }
 
   const std::vector<SentenceFeatures>& zh_;
   const std::vector<SentenceFeatures>& en_;
+  const TokenTable& zh_table_;
+  const TokenTable& en_table_;
   const AlignWeights& w_;
   ChanceTable zh_chance_, en_chance_;
   float ratio_;
@@ -1505,6 +1584,7 @@ class Search {
   const std::vector<std::uint8_t>& en_spans_;
   bool can_prune_ = false;
   bool evidence_only_ = false;  // see evidence_only
+  bool scores_later_ = false;   // see scores_later
   std::vector<std::size_t> lo_, hi_;
   float path_score_ = 0.f;
   std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
@@ -1562,9 +1642,10 @@ bool starts_lower(std::string_view text, Span span) {
 // as it is made; without it they are appended to found_offers as found.
 std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
                                           const std::vector<Sentence>& sentences, bool chinese,
-                                          const Vocabulary* vocabulary, std::vector<std::vector<Offer>>* found_offers) {
+                                          const Vocabulary* vocabulary, FoundOffers* found_offers) {
   std::vector<SentenceFeatures> out;
   out.reserve(sentences.size());
+  if (found_offers) found_offers->reserve(found_offers->size() + sentences.size());
   for (const auto& sentence : sentences) {
     FoundFeatures found = chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span);
     out.push_back(std::move(found.features));
@@ -1575,7 +1656,7 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
     // ("'Why?' he asked." split after the question): that one ends nothing.
     if (out.size() >= 2 && starts_lower(doc.text, sentence.span)) out[out.size() - 2].ending = 0;
     if (vocabulary) out.back().offers.assign(found.offers, *vocabulary);
-    else found_offers->push_back(std::move(found.offers));
+    else found_offers->add(found.offers);
   }
   return out;
 }
@@ -1661,12 +1742,12 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
   // (Held only while the features are made: its caches, the pinyin of every character seen, are not needed after.)
   std::optional<FeatureExtractor> extractor(std::in_place, lexicon, options.glossary, options.weights.sub_glosses);
-  std::vector<std::vector<Offer>> en_offers;
+  FoundOffers en_offers;
   auto en = features_of(*extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers);
   // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
   const Vocabulary english_ids = vocabulary_of(en, en_offers);
   for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
-  std::vector<std::vector<Offer>>().swap(en_offers);  // `= {}` would keep the room
+  en_offers = FoundOffers();
   extractor->offer_only(&english_ids);
   extractor->forget_english_words();
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
@@ -1678,7 +1759,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   std::vector<std::uint64_t> zh_leads =
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
   // (Declared after the sides: destroyed before them, which never read it then.)
-  const TokenPools token_pools = finish_features(zh, en, english_ids);
+  TokenPools token_pools = finish_features(zh, en, english_ids);
   // (Held while searches run: made after the coarse path, freed while the pairs are learned, and made again after.)
   std::optional<EnglishIndex> english_index;
   mark_speech(zh);
@@ -1696,12 +1777,12 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   // finds, which also tells the length ratio of its translated parts.
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
-  CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, same_script);
+  CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, token_pools, same_script);
   english_index.emplace(index_english(en, english_ids));
   // (Every search's weights have the same normalise.)
-  const SearchTables tables = Search::make_tables(zh, en, options.weights.normalise, guide.ratio);
+  const SearchTables tables = Search::make_tables(zh, en, token_pools, options.weights.normalise, guide.ratio);
   {
-    Search search(zh, en, lenient, guide.ratio, *english_index, tables);
+    Search search(zh, en, token_pools, lenient, guide.ratio, *english_index, tables);
     search.evidence_only();
     if (whole) {
       search.whole();
@@ -1723,6 +1804,8 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   AlignWeights fitted = options.weights;
   fitted.endings = lenient.endings;
   fitted.closing = lenient.closing;
+  // Whether neighbouring beads are joined (join_crossed_near_path) after the second pass.
+  const bool joins = options.weights.leak > 0 && !lexicon.empty();
   const bool learned = options.weights.learn_dice > 0 &&
                        learn_pairs(zh, en, path.steps, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;
@@ -1741,14 +1824,15 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
-    if (learned) rate_tokens(zh, en, english_ids);
+    if (learned) rate_tokens(zh, en, english_ids, token_pools.en);
     AlignWeights second = free ? lenient : fitted;
     second.length_sigma = fitted_sigma(zh, en, path.steps, guide.ratio, options.weights);
     const Path first = std::move(path.steps);
     path = ScoredPath{};  // (each run clears and refills it)
-    Search search(zh, en, second, guide.ratio, *english_index, tables);
+    Search search(zh, en, token_pools, second, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
     search.set_connectives(&connectives);
+    if (joins) search.scores_later();  // (join_crossed_near_path scores them)
     // Widening is bounded: on repetitive text the best path keeps touching
     // any band, and an unbounded band grows to the whole matrix (quadratic
     // time and memory). The band starts narrow: the second path stays within
@@ -1758,13 +1842,13 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
     search_near(search, first, 4, 64, path);
   } else {
     // The first path is the pair's: its beads scored as the search scores them.
-    Search search(zh, en, lenient, guide.ratio, *english_index, tables);
+    Search search(zh, en, token_pools, lenient, guide.ratio, *english_index, tables);
     search.path_band(path.steps, 2);
     search.score_beads(path);
   }
-  if (options.weights.leak > 0 && !lexicon.empty()) {
+  if (joins) {
     AlignWeights last = free ? lenient : fitted;
-    Search search(zh, en, last, guide.ratio, *english_index, tables);
+    Search search(zh, en, token_pools, last, guide.ratio, *english_index, tables);
     search.set_speakers(&speakers);
     search.set_connectives(&connectives);
     search.path_band(path.steps, 2);
@@ -1773,7 +1857,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   if (options.weights.split_unrelated > 0 && !lexicon.empty()) path = split_unrelated(std::move(path), zh, en, options.weights.split_unrelated);
   if (!free && !lexicon.empty()) {
     // Orphans inside many-to-one beads: read off the masks near the final path.
-    Search search(zh, en, options.weights, guide.ratio, *english_index, tables);
+    Search search(zh, en, token_pools, options.weights, guide.ratio, *english_index, tables);
     search.path_band(path.steps, 2);
     path = search.split_orphans_near_path(std::move(path));
   }

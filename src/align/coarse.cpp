@@ -92,15 +92,18 @@ void merge_equal(WeightedIds& ids) {
 }
 
 // Adds the ids a sentence offers (Chinese) or its tokens need (English), with their token weight.
-void add_sentence_ids(const SentenceFeatures& f, bool chinese, WeightedIds& ids) {
+void add_sentence_ids(const SentenceFeatures& f, const TokenTable& table, bool chinese, WeightedIds& ids) {
   if (chinese) {
-    f.offers.for_each_position(
-        [&](std::uint32_t position, std::uint64_t bits) { ids.emplace_back(position, weighted_bits(bits, f.tokens.weights())); });
+    // (The weights read from the table once: a sentence offers many ids.)
+    const TokenWeights held = table.weights_of(f.tokens);
+    std::array<float, kMaxTokens> weights;
+    for (std::size_t k = 0; k < held.size() && k < kMaxTokens; ++k) weights[k] = held[k];
+    f.offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) { ids.emplace_back(position, weighted_bits(bits, weights)); });
     return;
   }
   // (Interned: positions in the vocabulary plus one, 0 for none.)
   const auto positions = f.tokens.positions(), alt_positions = f.tokens.alt_positions();
-  const auto weights = f.tokens.weights();
+  const auto weights = table.weights_of(f.tokens);
   for (std::size_t k = 0; k < positions.size(); ++k) {
     if (positions[k]) ids.emplace_back(positions[k] - 1, weights[k]);
     if (alt_positions[k] && alt_positions[k] != positions[k]) ids.emplace_back(alt_positions[k] - 1, weights[k]);
@@ -121,7 +124,7 @@ std::vector<std::pair<std::size_t, std::size_t>> group_by_length(std::size_t cou
   return groups;
 }
 
-std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, float target) {
+std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, const TokenTable& table, float target) {
   const auto groups = group_by_length(side.size(), [&](std::size_t k) { return side[k].length; }, target);
   std::vector<Chunk> chunks;
   chunks.reserve(groups.size());  // (made at its size: grown, a book's chunks held up to twice their room)
@@ -131,7 +134,7 @@ std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, fl
     for (std::size_t s = begin; s < end; ++s) {
       const SentenceFeatures& f = side[s];
       chunk.length += f.length;
-      for (float w : f.tokens.weights()) chunk.weight += w;
+      for (float w : table.weights_of(f.tokens)) chunk.weight += w;
     }
     chunks.push_back(chunk);
   }
@@ -163,8 +166,9 @@ std::vector<Chunk> coarser_chunks(const std::vector<Chunk>& finer, float target)
 // would order them).
 class ChunkIds {
  public:
-  ChunkIds(const std::vector<SentenceFeatures>& sentences, const std::vector<std::vector<Chunk>>& levels, bool chinese)
-      : sentences_(sentences), levels_(levels), chinese_(chinese), scratch_(levels.size()) {}
+  ChunkIds(const std::vector<SentenceFeatures>& sentences, const TokenTable& table, const std::vector<std::vector<Chunk>>& levels,
+           bool chinese)
+      : sentences_(sentences), table_(table), levels_(levels), chinese_(chinese), scratch_(levels.size()) {}
   // The ids of chunk `a` of `level` (valid until the next call).
   // Each part (a sentence's ids, sorted (a Chinese sentence's offers are,
   // one per id); a finer chunk's ids, sorted and merged) is merged into the
@@ -177,7 +181,7 @@ class ChunkIds {
       WeightedIds& part = part_;
       if (level == 0) {
         part.clear();
-        add_sentence_ids(sentences_[k], chinese_, part);
+        add_sentence_ids(sentences_[k], table_, chinese_, part);
         if (!chinese_) std::sort(part.begin(), part.end());
       }
       const WeightedIds& run = level == 0 ? part : of(level - 1, k);
@@ -192,6 +196,7 @@ class ChunkIds {
 
  private:
   const std::vector<SentenceFeatures>& sentences_;
+  const TokenTable& table_;
   const std::vector<std::vector<Chunk>>& levels_;
   bool chinese_;
   std::vector<WeightedIds> scratch_;  // one a level
@@ -295,7 +300,11 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
       for (std::size_t a = end - count; a < end; ++a) weight += zh[a].weight, length += zh[a].length;
       zh_weights[end * kMaxChunkSpan + count - 1] = weight, zh_lengths[end * kMaxChunkSpan + count - 1] = length;
     }
-  auto bead_score = [&](std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1, float penalty) {
+  constexpr float kNone = -std::numeric_limits<float>::infinity();
+  // The score of a bead from a cell of score `previous`, or kNone when it
+  // cannot beat `best` even without its length term (at least 0: its
+  // logarithm is not taken).
+  auto bead_score = [&](std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1, float penalty, float previous, float best) {
     if (a0 == a1 || b0 == b1) return -penalty;
     float covered = 0, total = zh_weights[a1 * kMaxChunkSpan + (a1 - a0 - 1)], en_length = 0;
     const float zh_length = zh_lengths[a1 * kMaxChunkSpan + (a1 - a0 - 1)];
@@ -304,10 +313,11 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
       for (std::size_t b = b0; b < b1; ++b) covered += shared_at(a, b);
     const float fraction = total > 0 ? std::min(1.f, covered / total) : 0.f;
     const float units = static_cast<float>(a1 - a0 + b1 - b0);
+    const float lexical = kLexical * units * (fraction - chance);
+    if (previous + (lexical - penalty) <= best) return kNone;
     const float deviation = std::log((en_length + kSmoothing * ratio) / ((zh_length + kSmoothing) * ratio));
-    return kLexical * units * (fraction - chance) - units * deviation * deviation / (4 * kSigma * kSigma) - penalty;
+    return lexical - units * deviation * deviation / (4 * kSigma * kSigma) - penalty;
   };
-  constexpr float kNone = -std::numeric_limits<float>::infinity();
   // Scores of the rows a bead starts from (a ring: every row's took four
   // bytes a cell, with the shared evidence the most memory the aligner held
   // on a pair of a few thousand sentences), and the shape that ended at each
@@ -339,7 +349,7 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
         if (pj < lo[pi] || pj > hi[pi]) return;
         const float previous = score[pi & (kRows - 1)][pj - lo[pi]];
         if (previous == kNone) return;
-        const float total = previous + bead_score(pi, i, pj, j, kChunkShapes[s].penalty);
+        const float total = previous + bead_score(pi, i, pj, j, kChunkShapes[s].penalty, previous, best);
         if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
       };
       [&]<std::size_t... S>(std::index_sequence<S...>) { (shape.template operator()<S>(), ...); }(std::make_index_sequence<kChunkShapes.size()>{});
@@ -398,7 +408,8 @@ float paired_ratio(const Path& path, const std::vector<Chunk>& zh, const std::ve
 
 }  // namespace
 
-CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script) {
+CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const TokenPools& tables,
+                       bool same_script) {
   // Chunks of about kFirst sentences (by length, so that chunks of the two
   // sides hold about as much text), then chunks of about kGroup sentences,
   // then of kGroup chunks while a whole search over them would cost more
@@ -416,14 +427,14 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   // The Chinese chunks do not depend on the ratio: each level is made once,
   // and kept for the rounds after (a lopsided pair takes three).
   std::vector<std::vector<Chunk>> zh_levels, en_levels;
-  zh_levels.push_back(sentence_chunks(zh, zh_target));
+  zh_levels.push_back(sentence_chunks(zh, tables.zh, zh_target));
   Path path;
   // The whole pair's ratio is wrong where one side has text the other lacks:
   // further rounds chunk by the ratio of the part the round before paired.
   float ratio = pair_length_ratio(zh, en, same_script);
   for (int round = 0; round < 3; ++round) {
     en_levels.clear();
-    en_levels.push_back(sentence_chunks(en, zh_target * ratio));
+    en_levels.push_back(sentence_chunks(en, tables.en, zh_target * ratio));
     float target = zh_target;
     std::size_t top = 0;  // the level searched whole
     while ((top == 0 || (zh_levels[top].size() + 1) * (en_levels.back().size() + 1) > kWholeCells) && zh_levels[top].size() > kGroup &&
@@ -435,7 +446,7 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
     }
     zh_levels.resize(top + 1);
     // The top level is searched whole.
-    ChunkIds zh_ids(zh, zh_levels, true), en_ids(en, en_levels, false);
+    ChunkIds zh_ids(zh, tables.zh, zh_levels, true), en_ids(en, tables.en, en_levels, false);
     path = align_chunks(zh_levels.back(), en_levels.back(), ratio, nullptr,
                         [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(top, a); },
                         [&](std::size_t b) -> const WeightedIds& { return en_ids.of(top, b); });
@@ -447,7 +458,7 @@ CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vecto
   for (std::size_t level = zh_levels.size() - 1; level-- > 0;) {
     const Path rough = expand(path, zh_levels[level + 1], en_levels[level + 1]);
     const Band band = band_around(rough, zh_levels[level].size(), en_levels[level].size(), kChunkMargin);
-    ChunkIds zh_ids(zh, zh_levels, true), en_ids(en, en_levels, false);
+    ChunkIds zh_ids(zh, tables.zh, zh_levels, true), en_ids(en, tables.en, en_levels, false);
     path = align_chunks(zh_levels[level], en_levels[level], ratio, &band,
                         [&](std::size_t a) -> const WeightedIds& { return zh_ids.of(level, a); },
                         [&](std::size_t b) -> const WeightedIds& { return en_ids.of(level, b); });

@@ -171,7 +171,8 @@ FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* gloss
           utf8::next(form, pos);
           if (pos >= form.size()) break;  // the whole form is no prefix of it
           for (std::size_t k = begin; k < pos; ++k) prefix = word_id_step(prefix, static_cast<unsigned char>(form[k]));
-          glossary_prefixes_.insert(prefix);
+          bool inserted = false;
+          glossary_prefixes_.insert(prefix == FlatMap::kEmptyKey ? prefix - 1 : prefix, 0, inserted);
         }
       }
     }
@@ -276,7 +277,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
         hashes.push_back(hash);
         lexicon_.prefetch(hash);
         if (p >= limit) break;
-        if (p >= lexicon_limit && !glossary_prefixes_.contains(hash)) break;
+        if (p >= lexicon_limit && glossary_prefixes_.find(hash == FlatMap::kEmptyKey ? hash - 1 : hash) == FlatMap::kNoValue) break;
         std::size_t past = p;  // (one decoding: not at() and then next())
         if (!is_han(utf8::next(text, past))) break;
         p = past;
@@ -512,31 +513,26 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   // Beads holding each English id (an id is once in a bead's run).
   std::vector<std::uint32_t> en_beads(en_end, 0);
   for (const std::uint32_t e : beads.en) ++en_beads[e];
-  // The positions of the Chinese keys in their runs, by key, then position
-  // (a key is once in a run: that is by bead): counted by key, then placed.
-  // Positions, 4 bytes, where (key, bead) took 16 at the aligner's peak.
-  std::vector<std::uint32_t> zh_order(beads.zh.size());
+  // The beads holding each Chinese key, by key, then bead (a key is once in
+  // a run): counted by key, then placed; key z's at [key_start[z],
+  // key_start[z + 1]). Beads, 4 bytes, where (key, bead) took 16 at the
+  // aligner's peak (and positions in the runs took a search for their bead).
+  std::vector<std::uint32_t> key_start(std::size_t{zh_end} + 1, 0), zh_order(beads.zh.size());
+  for (const std::uint32_t z : beads.zh) ++key_start[z + 1];
+  for (std::size_t z = 0; z < zh_end; ++z) key_start[z + 1] += key_start[z];
   {
-    std::vector<std::uint32_t> next(std::size_t{zh_end} + 1, 0);
-    for (const std::uint32_t z : beads.zh) ++next[z + 1];
-    for (std::size_t z = 0; z < zh_end; ++z) next[z + 1] += next[z];
-    for (std::size_t k = 0; k < beads.zh.size(); ++k) zh_order[next[beads.zh[k]]++] = static_cast<std::uint32_t>(k);
+    std::vector<std::uint32_t> next(key_start.begin(), key_start.end() - 1);
+    for (std::size_t bead = 0; bead < beads.size(); ++bead)
+      for (const std::uint32_t z : BeadRuns::run(beads.zh, beads.zh_start, bead)) zh_order[next[z]++] = static_cast<std::uint32_t>(bead);
   }
-  const auto bead_of = [&](std::uint32_t position) {
-    return static_cast<std::size_t>(std::upper_bound(beads.zh_start.begin(), beads.zh_start.end(), position) - beads.zh_start.begin()) - 1;
-  };
   Associations out;
   std::vector<std::uint32_t> together(en_end, 0);  // beads holding the current key and each id (0 between keys)
   std::vector<std::uint32_t> partners;              // the ids seen with the current key, each once
-  for (std::size_t k = 0; k < zh_order.size();) {
-    const std::uint32_t z = beads.zh[zh_order[k]];
-    std::size_t key_end = k;
-    while (key_end < zh_order.size() && beads.zh[zh_order[key_end]] == z) ++key_end;
+  for (std::uint32_t z = 0; z < zh_end; ++z) {
+    std::size_t k = key_start[z];
+    const std::size_t key_end = key_start[z + 1];
     const int z_count = static_cast<int>(key_end - k);
-    if (z_count < min_count) {  // no id can be seen with it often enough (most keys)
-      k = key_end;
-      continue;
-    }
+    if (z_count == 0 || z_count < min_count) continue;  // no id can be seen with it often enough (most keys)
     out.add_key(z, static_cast<std::uint32_t>(z_count));
     // Only the ids in as many beads as may make a pair with the key are
     // counted: one in id_beads beads is seen with it in at most
@@ -567,7 +563,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
     }
     partners.clear();
     for (; k < key_end; ++k)
-      for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, bead_of(zh_order[k])))
+      for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, zh_order[k]))
         if (en_beads[e] >= fewest && en_beads[e] <= most && together[e]++ == 0) partners.push_back(e);
     std::sort(partners.begin(), partners.end());
     for (const std::uint32_t e : partners) {
@@ -666,8 +662,11 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
     std::sort(en_begin, runs.en.end());
     for (std::size_t i = i0; i < i1; ++i) {
       const auto ranks = zh_side[i].tokens.ranks();
+      // (Both ascending: one walk along the ids, not a search for each offer.)
+      auto id = en_begin;
       zh_side[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
-        if (std::binary_search(en_begin, runs.en.end(), position + 1)) {
+        while (id != runs.en.end() && *id < position + 1) ++id;
+        if (id != runs.en.end() && *id == position + 1) {
           runs.en_explained.push_back(position + 1);
           for (std::uint64_t b = bits; b; b &= b - 1) runs.zh_explaining.push_back(ranks[static_cast<std::size_t>(std::countr_zero(b))]);
         }
@@ -747,26 +746,27 @@ void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId>
   if (held & kAltIds) std::copy(alt_ids.begin(), alt_ids.end(), out);
 }
 
-std::uint8_t Tokens::interned_held(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
+std::uint8_t Tokens::interned_held(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt,
+                                   std::span<const std::uint32_t> keys, bool rates) {
   const bool any_alt = std::any_of(alt.begin(), alt.end(), [](std::uint32_t code) { return code != 0; });
   const auto wide = [&](std::span<const std::uint32_t> list) {
     return std::any_of(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), size)),
                        [](std::uint32_t code) { return code > 0xFFFF; });
   };
-  const bool narrow = !wide(codes) && !(any_alt && wide(alt));
-  return static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0) | (narrow ? kNarrow : 0));
+  const bool narrow = !wide(codes) && !(any_alt && wide(alt)) && !wide(keys);
+  return static_cast<std::uint8_t>(kInterned | (any_alt ? kAltCodes : 0) | (narrow ? kNarrow : 0) | (keys.empty() ? 0 : kKeyCodes) |
+                                   (rates ? kRates : 0));
 }
 
 void Tokens::write_interned(std::byte* at, std::uint8_t held, std::span<const std::uint32_t> codes,
-                            std::span<const std::uint32_t> alt, std::span<const float> weights) const {
+                            std::span<const std::uint32_t> alt, std::span<const std::uint32_t> keys) const {
   const std::size_t size = this->size();
   at[0] = static_cast<std::byte>(size);
   at[1] = static_cast<std::byte>(held);
   at[2] = at[3] = std::byte{0};
   auto* floats = reinterpret_cast<float*>(at + header_bytes(held));
-  std::copy(weights.begin(), weights.begin() + static_cast<std::ptrdiff_t>(size), floats);
-  std::fill(floats + size, floats + 2 * size, 0.f);
-  std::byte* out = at + header_bytes(held) + 2 * size * sizeof(float);
+  std::fill(floats, floats + rate_bytes(size, held) / sizeof(float), 0.f);
+  std::byte* out = at + header_bytes(held) + rate_bytes(size, held);
   auto put = [&](std::span<const std::uint32_t> list, std::size_t array) {
     if (held & kNarrow) {
       auto* to = reinterpret_cast<std::uint16_t*>(out) + array * size;
@@ -777,23 +777,25 @@ void Tokens::write_interned(std::byte* at, std::uint8_t held, std::span<const st
   };
   put(codes, 0);
   if (held & kAltCodes) put(alt, 1);
+  if (held & kKeyCodes) put(keys, (held & kAltCodes) ? 2 : 1);
 }
 
-void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt, std::span<const float> weights) {
+void Tokens::intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt, std::span<const std::uint32_t> keys,
+                    bool rates) {
   const std::size_t size = this->size();
   Tokens interned;
   if (size) {
-    const std::uint8_t held = interned_held(size, codes, alt);
+    const std::uint8_t held = interned_held(size, codes, alt, keys, rates);
     interned.make(size, held);
-    write_interned(interned.block(), held, codes, alt, weights);
+    write_interned(interned.block(), held, codes, alt, keys);
   }
   *this = std::move(interned);
 }
 
 void Tokens::intern_into(std::byte* at, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt,
-                         std::span<const float> weights) {
+                         std::span<const std::uint32_t> keys, bool rates) {
   if (!word_) return;
-  write_interned(at, interned_held(size(), codes, alt), codes, alt, weights);
+  write_interned(at, interned_held(size(), codes, alt, keys, rates), codes, alt, keys);
   release();
   word_ = reinterpret_cast<std::uintptr_t>(at) | kPooled;
 }
@@ -845,7 +847,7 @@ void Offers::take_entries(const std::vector<std::uint8_t>& bytes) {
   word_ = reinterpret_cast<std::uintptr_t>(block);
 }
 
-void Offers::assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary) {
+void Offers::assign(std::span<const Offer> sorted, const Vocabulary& vocabulary) {
   std::vector<std::uint8_t> bytes;
   bytes.reserve(2 * sorted.size());  // an entry a (mostly one-token) offer, mostly two bytes: one allocation, not one per doubling
   std::uint32_t previous = 0;
@@ -884,30 +886,42 @@ Offers& Offers::operator=(const Offers& other) {
 
 void Offers::add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& more) {
   // The new offers by position, merged with the held ones: the entries
-  // assign would make of all of them, without turning every held position
-  // back into an id and sorting them again.
+  // assign would make of all of them. The held entries are copied as they
+  // are where neither an offer of their id is added nor one before them
+  // (an entry's step is from the entry before it): the entries of a few
+  // added ids, not every held one decoded and made again.
   std::vector<std::pair<std::uint32_t, std::uint64_t>> extra = more;
   std::sort(extra.begin(), extra.end());
   std::array<std::uint8_t, kInlineBytes> local;
   const std::uint8_t* entries = nullptr;
   const std::uint32_t size = view(local, entries);
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> all;
-  all.reserve(extra.size() + size / 2);
-  std::size_t e = 0;
-  for_each_position([&](std::uint32_t position, std::uint64_t bits) {
-    for (; e < extra.size() && extra[e].first < position; ++e) all.push_back(extra[e]);
-    all.emplace_back(position, bits);
-  });
-  for (; e < extra.size(); ++e) all.push_back(extra[e]);
   std::vector<std::uint8_t> bytes;
   bytes.reserve(size + 2 * more.size());
-  std::uint32_t previous = 0;
-  for (std::size_t k = 0; k < all.size();) {
-    const std::uint32_t position = all[k].first;
+  std::uint32_t previous = 0;  // the position of the last entry written
+  std::uint32_t held = 0;      // ... and of the last held one read
+  std::size_t e = 0;
+  // The added offers of the next added position (their bits together), written.
+  const auto write_extra = [&] {
+    const std::uint32_t position = extra[e].first;
     std::uint64_t bits = 0;
-    for (; k < all.size() && all[k].first == position; ++k) bits |= all[k].second;
+    for (; e < extra.size() && extra[e].first == position; ++e) bits |= extra[e].second;
     append_offer_entries(bytes, previous, position, bits);
+  };
+  for (std::size_t k = 0; k < size;) {
+    const std::size_t start = k;
+    const std::uint32_t before = held;
+    const auto [position, bits] = run(entries, size, k, held);
+    while (e < extra.size() && extra[e].first < position) write_extra();
+    std::uint64_t merged = bits;
+    for (; e < extra.size() && extra[e].first == position; ++e) merged |= extra[e].second;
+    if (merged == bits && previous == before) {
+      bytes.insert(bytes.end(), entries + start, entries + k);
+      previous = position;
+    } else {
+      append_offer_entries(bytes, previous, position, merged);
+    }
   }
+  while (e < extra.size()) write_extra();
   take_entries(bytes);
 }
 
@@ -923,7 +937,7 @@ std::uint64_t Offers::bits_at(std::uint32_t wanted) const {
   return 0;
 }
 
-Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers) {
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundOffers& found_offers) {
   Vocabulary vocabulary;
   std::vector<WordId>& ids = vocabulary.ids;
   // Sorted and made distinct whenever they have doubled since: a book's
@@ -943,8 +957,8 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
     ids.insert(ids.end(), s.tokens.alt_ids().begin(), s.tokens.alt_ids().end());
     added();
   }
-  for (const auto& offers : found_offers) {
-    for (const auto& offer : offers) ids.push_back(offer.first);
+  for (std::size_t k = 0; k < found_offers.size(); ++k) {
+    for (const auto& offer : found_offers[k]) ids.push_back(offer.first);
     added();
   }
   deduplicate();
@@ -974,9 +988,10 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
   std::vector<std::uint64_t> keys;
   std::vector<int> counts;
   TokenPools pools;
-  // by_rank: the Chinese side, whose keys become their ranks among its distinct keys
-  // (what learn_pairs reads); else the ids become their vocabulary positions.
-  auto idf = [&](std::vector<SentenceFeatures>& side, bool by_rank) {
+  // chinese: the Chinese side, whose keys become their ranks among its distinct keys
+  // (what learn_pairs reads); else the ids become their vocabulary positions,
+  // with the keys' ranks beside them.
+  auto idf = [&](std::vector<SentenceFeatures>& side, bool chinese, TokenTable& table) {
     std::size_t tokens = 0;
     for (const auto& s : side) tokens += s.tokens.size();
     keys.clear();
@@ -996,6 +1011,9 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     keys.resize(distinct);
     keys.shrink_to_fit();
     const double n = static_cast<double>(side.size());
+    // Each key's weight, by its rank.
+    table.weights.resize(distinct);
+    for (std::size_t rank = 0; rank < distinct; ++rank) table.weights[rank] = static_cast<float>(std::log(1.0 + n / counts[rank]));
     // Each sentence's tokens interned straight into the pool's last block,
     // blocks made as they fill: interned one block a sentence, then all
     // moved into one, they were held twice at once, the aligner's peak on a book.
@@ -1003,17 +1021,16 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     std::byte* at = nullptr;
     std::size_t left = 0;                // room in the last block
     std::size_t tokens_left = tokens, sentences_left = side.size();
-    std::array<std::uint32_t, kMaxTokens> codes{}, alt{};
-    std::array<float, kMaxTokens> weights{};
+    std::array<std::uint32_t, kMaxTokens> codes{}, alt{}, ranks{};
     for (auto& s : side) {
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
       for (std::size_t k = 0; k < size; ++k) {
         const auto rank = static_cast<std::size_t>(std::lower_bound(keys.begin(), keys.end(), s.tokens.keys()[k]) - keys.begin());
-        weights[k] = static_cast<float>(std::log(1.0 + n / counts[rank]));
-        if (by_rank) {
+        if (chinese) {
           codes[k] = static_cast<std::uint32_t>(rank);
         } else {
+          ranks[k] = static_cast<std::uint32_t>(rank);
           codes[k] = vocabulary.find(s.tokens.ids()[k]);
           const WordId alt_id = s.tokens.alt_ids()[k];
           alt[k] = alt_id ? vocabulary.find(alt_id) : 0;
@@ -1022,26 +1039,27 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
       }
       const std::span<const std::uint32_t> these(codes.data(), size);
       const auto these_alt = any_alt ? std::span<const std::uint32_t>(alt.data(), size) : std::span<const std::uint32_t>();
-      const std::size_t room = Tokens::interned_bytes(size, these, these_alt);
+      const auto these_keys = chinese ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(ranks.data(), size);
+      const std::size_t room = Tokens::interned_bytes(size, these, these_alt, these_keys, chinese);
       if (room > left) {
-        // (The rest of the side as it mostly interns: 12 bytes a token, 4 a sentence.)
-        left = std::max(room, std::min(kBlockBytes, 12 * tokens_left + 4 * sentences_left));
+        // (The rest of the side as it mostly interns: 6 bytes a token, 4 a sentence.)
+        left = std::max(room, std::min(kBlockBytes, 6 * tokens_left + 4 * sentences_left));
         pools.blocks.push_back(std::make_unique<std::byte[]>(left));
         at = pools.blocks.back().get();
       }
-      s.tokens.intern_into(at, these, these_alt, {weights.data(), size});
+      s.tokens.intern_into(at, these, these_alt, these_keys, chinese);
       at += room, left -= room;
       tokens_left -= size, --sentences_left;
     }
   };
-  idf(zh_side, true);
-  idf(en_side, false);
-  rate_tokens(zh_side, en_side, vocabulary);
+  idf(zh_side, true, pools.zh);
+  idf(en_side, false, pools.en);
+  rate_tokens(zh_side, en_side, vocabulary, pools.en);
   return pools;
 }
 
-void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
-                 const Vocabulary& vocabulary) {
+void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
+                 const Vocabulary& vocabulary, TokenTable& en_table) {
   // Chance that a random sentence of the other side covers a token, per unit of its length.
   // Sentences of each side offering each id, by the id's position in the vocabulary.
   auto mean_length = [](const std::vector<SentenceFeatures>& side) {
@@ -1073,24 +1091,13 @@ void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFea
       for (std::size_t k = 0; k < rates.size(); ++k) rates[k] = rate_of(offered_share[k], mean);
     }
   }
-  // An English token's rate is its id's (the same for every sentence needing it).
+  // An English token's rate is its id's (the same for every sentence
+  // needing it): by its position plus one (0: in no vocabulary).
   const double n = std::max<double>(1, static_cast<double>(zh_side.size()));
   const double mean = mean_length(zh_side);
-  std::vector<float> position_rate(zh_offered.size(), std::numeric_limits<float>::quiet_NaN());  // NaN: not yet known
-  for (auto& s : en_side) {
-    const std::span<float> rates = s.tokens.rates();
-    const Codes positions = s.tokens.positions();
-    for (std::size_t k = 0; k < rates.size(); ++k) {
-      const std::uint32_t found = positions[k];
-      if (!found || !zh_offered[found - 1]) {
-        rates[k] = rate_of(0, mean);
-        continue;
-      }
-      float& known = position_rate[found - 1];
-      if (std::isnan(known)) known = rate_of(zh_offered[found - 1] / n, mean);
-      rates[k] = known;
-    }
-  }
+  en_table.rates.assign(zh_offered.size() + 1, rate_of(0, mean));
+  for (std::size_t position = 0; position < zh_offered.size(); ++position)
+    if (zh_offered[position]) en_table.rates[position + 1] = rate_of(zh_offered[position] / n, mean);
 }
 
 }  // namespace tc

@@ -15,7 +15,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -39,6 +38,36 @@ class Glossary;
 inline constexpr std::size_t kMaxTokens = 64;  // tokens per sentence (bits of a mask)
 
 using Offer = std::pair<WordId, std::uint64_t>;  // an id, and the bits of the tokens offering it
+
+// The offers found for every sentence of a side, in blocks of many
+// sentences (a vector a sentence took its header and an allocation of its
+// own, on short sentences several times its one or two offers; one vector
+// of them all held up to three times them while it grew): sentence k's are
+// the k-th span.
+class FoundOffers {
+ public:
+  std::size_t size() const { return spans_.size(); }
+  std::span<const Offer> operator[](std::size_t k) const { return spans_[k]; }
+  void reserve(std::size_t sentences) { spans_.reserve(sentences); }
+  // Appends the next sentence's offers.
+  void add(std::span<const Offer> more) {
+    if (more.size() > left_) {
+      left_ = std::max(more.size(), kBlockOffers);
+      blocks_.push_back(std::make_unique<Offer[]>(left_));
+      at_ = blocks_.back().get();
+    }
+    std::copy(more.begin(), more.end(), at_);
+    spans_.emplace_back(at_, more.size());
+    at_ += more.size(), left_ -= more.size();
+  }
+
+ private:
+  static constexpr std::size_t kBlockOffers = 4096;  // 64 KB
+  std::vector<std::unique_ptr<Offer[]>> blocks_;
+  std::vector<std::span<const Offer>> spans_;
+  Offer* at_ = nullptr;  // the free room of the last block
+  std::size_t left_ = 0;
+};
 
 // The ids a pair's offers can hold (those its English side asks for or
 // offers), sorted: an id's position is its index (found by binary search; a
@@ -106,7 +135,7 @@ class Offers {
   ~Offers() { release(); }
 
   // The offers (sorted by id, one per id) whose id is in `vocabulary`; the others are dropped.
-  void assign(const std::vector<Offer>& sorted, const Vocabulary& vocabulary);
+  void assign(std::span<const Offer> sorted, const Vocabulary& vocabulary);
   // Adds offers, by their ids' positions in the vocabulary this was assigned with (any order).
   void add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& more);
   // The bits of the tokens offering the id at `position` in the vocabulary (0: none).
@@ -226,17 +255,23 @@ class Codes {
 };
 
 // A sentence's tokens needing a counterpart (at most kMaxTokens, distinct by
-// key), held in one block with their weights and rates. Every sentence of a
-// book holds one, and on short sentences five vectors (their headers and
-// five allocations) cost several times the tokens.
+// key), held in one block with their codes (and, on the Chinese side, their
+// chance rates). Every sentence of a book holds one, and on short sentences
+// five vectors (their headers and five allocations) cost several times the tokens.
 // As extracted, a token is a 64-bit key, id and alternative id; ids that
 // are all 0 or all the keys, and alternative ids that are all 0, take no
 // room (Chinese words have no id, English words are their own keys, and
 // only names have an alternative id). finish_features then interns them into
 // 32-bit numbers that keep their order (see intern): a Chinese side's keys
 // become their ranks among the side's distinct keys, an English side's ids
-// their positions in the pair's vocabulary; the 64-bit ones are gone. A
-// sentence whose numbers all fit in 16 bits holds them so (Codes).
+// their positions in the pair's vocabulary (and its keys their ranks, held
+// apart); the 64-bit ones are gone. A sentence whose numbers all fit in 16
+// bits holds them so (Codes).
+// A token's weight (IDF) is its key's: read from the side's TokenTable by the
+// key's rank (weight_codes). An English token's chance rate is its id's:
+// read from the table by its position; a Chinese token's depends on what its
+// sentence offers, and is held beside it. (Each token held both, 10 bytes a
+// token of the 12 bytes a token took with its codes.)
 class Tokens {
  public:
   Tokens() = default;
@@ -252,18 +287,21 @@ class Tokens {
   ~Tokens() { release(); }
 
   // Sets the tokens (keys, ids and alternative ids of one size); they have
-  // no weights or rates until interned.
+  // no codes or rates until interned.
   void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids);
   // Replaces the 64-bit keys and ids by 32-bit codes (one per token; `alt`
-  // empty or all 0: none), with the tokens' weights; their rates start at 0.
-  void intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt, std::span<const float> weights);
-  // The same into a pool at `at` (interned_bytes(size(), codes, alt) of
-  // room, 4-aligned; see pool_into), freeing the block held.
+  // empty or all 0: none), with the key ranks (`keys`; empty: the codes
+  // are the key ranks) and, when `rates`, a chance rate per token, 0 until set.
+  void intern(std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt, std::span<const std::uint32_t> keys,
+              bool rates);
+  // The same into a pool at `at` (interned_bytes(size(), ...) of room,
+  // 4-aligned; see pool_into), freeing the block held.
   void intern_into(std::byte* at, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt,
-                   std::span<const float> weights);
-  // Bytes `size` tokens interned with these codes take in a pool (a multiple of 4; 0 when none).
-  static std::size_t interned_bytes(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt) {
-    return size ? (block_bytes(size, interned_held(size, codes, alt)) + 3) / 4 * 4 : 0;
+                   std::span<const std::uint32_t> keys, bool rates);
+  // Bytes `size` tokens interned with these take in a pool (a multiple of 4; 0 when none).
+  static std::size_t interned_bytes(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt,
+                                    std::span<const std::uint32_t> keys, bool rates) {
+    return size ? (block_bytes(size, interned_held(size, codes, alt, keys, rates)) + 3) / 4 * 4 : 0;
   }
   // Bytes the tokens take in a pool (a multiple of 4; 0 when empty).
   std::size_t pool_bytes() const { return word_ ? (block_bytes(size(), held()) + 3) / 4 * 4 : 0; }
@@ -306,58 +344,65 @@ class Tokens {
     if (!(held & kAltCodes)) return {kNoCodes.data(), size(), false};
     return {static_cast<const std::byte*>(codes()) + size() * code_bytes(held), size(), (held & kNarrow) != 0};
   }
-
-  // Once interned: IDF (given by finish_features), and the chance rate per
-  // unit of the other side's length.
-  std::span<const float> weights() const { return {floats(0), size()}; }
-  std::span<float> weights() { return {floats(0), size()}; }
-  std::span<const float> rates() const { return {floats(1), size()}; }
-  std::span<float> rates() { return {floats(1), size()}; }
+  // The keys' ranks among the side's distinct keys: what the weights are read by.
+  Codes weight_codes() const {
+    const std::uint8_t held = this->held();
+    if (!(held & kKeyCodes)) return ranks();
+    return {static_cast<const std::byte*>(codes()) + size() * code_bytes(held) * ((held & kAltCodes) ? 2 : 1), size(),
+            (held & kNarrow) != 0};
+  }
+  // The chance rates per unit of the other side's length held by the
+  // tokens (interned with `rates`; else none: see TokenTable).
+  std::span<const float> rates() const { return {rate_floats(), (held() & kRates) ? size() : 0}; }
+  std::span<float> rates() { return {rate_floats(), (held() & kRates) ? size() : 0}; }
 
  private:
   // Bits of the held byte: which arrays the block holds. Before interning,
   // ids that are not held are the keys (kIdsAreKeys: English words are their
   // own keys) or all 0; once interned (kInterned), the codes and, with
-  // kAltCodes, the alternative ones, 16 bits each with kNarrow (a side's
-  // codes mostly fit: two bytes a token of the twelve it held).
-  static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4, kInterned = 8, kAltCodes = 16, kNarrow = 32;
+  // kAltCodes, the alternative ones, with kKeyCodes the key ranks, 16 bits
+  // each with kNarrow (a side's codes mostly fit: two bytes a token of the
+  // twelve it held), and with kRates the rates.
+  static constexpr std::uint8_t kIds = 1, kAltIds = 2, kIdsAreKeys = 4, kInterned = 8, kAltCodes = 16, kNarrow = 32,
+                                kKeyCodes = 64, kRates = 128;
   static constexpr std::array<WordId, kMaxTokens> kNoIds{};
   static constexpr std::array<std::uint32_t, kMaxTokens> kNoCodes{};
   // The block: a header (the size and the held byte; 8 bytes before
   // interning, 4 after), then before interning the keys and held id arrays
-  // (64-bit) alone (weights and rates beside them took a third of what every
-  // token of a book held while the keys were counted, the aligner's peak),
-  // once interned the weights and rates, then the codes (16 or 32 bits). (Bytes from new[] or a pool,
-  // aligned for any of them; the objects are created implicitly.) The size
-  // in the block, not beside its address: every sentence of a book holds
-  // Tokens, 8 bytes where an address and two bytes took 16.
+  // (64-bit) alone, once interned the rates (when held), then the codes (16
+  // or 32 bits). (Bytes from new[] or a pool, aligned for any of them; the
+  // objects are created implicitly.) The size in the block, not beside its
+  // address: every sentence of a book holds Tokens, 8 bytes where an address
+  // and two bytes took 16.
   static std::size_t header_bytes(std::uint8_t held) { return (held & kInterned) ? 4 : 8; }
   static std::size_t code_bytes(std::uint8_t held) { return (held & kNarrow) ? sizeof(std::uint16_t) : sizeof(std::uint32_t); }
-  // Bytes of the 64-bit arrays before the weights (none once interned).
+  static std::size_t rate_bytes(std::size_t size, std::uint8_t held) { return (held & kRates) ? size * sizeof(float) : 0; }
+  static std::size_t code_arrays(std::uint8_t held) { return 1 + ((held & kAltCodes) ? 1 : 0) + ((held & kKeyCodes) ? 1 : 0); }
+  // Bytes of the 64-bit arrays (none once interned).
   static std::size_t id_bytes(std::size_t size, std::uint8_t held) {
     if (held & kInterned) return 0;
     return size * sizeof(std::uint64_t) * (1 + ((held & kIds) ? 1 : 0) + ((held & kAltIds) ? 1 : 0));
   }
   static std::size_t block_bytes(std::size_t size, std::uint8_t held) {
     if (!(held & kInterned)) return header_bytes(held) + id_bytes(size, held);
-    return header_bytes(held) + 2 * size * sizeof(float) + size * code_bytes(held) * ((held & kAltCodes) ? 2 : 1);
+    return header_bytes(held) + rate_bytes(size, held) + size * code_bytes(held) * code_arrays(held);
   }
-  // The held byte of `size` tokens interned with these codes.
-  static std::uint8_t interned_held(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt);
+  // The held byte of `size` tokens interned with these.
+  static std::uint8_t interned_held(std::size_t size, std::span<const std::uint32_t> codes, std::span<const std::uint32_t> alt,
+                                    std::span<const std::uint32_t> keys, bool rates);
   // Writes the interned block at `at` (block_bytes of room): the header,
-  // these weights and rates, and the codes.
+  // rates of 0 (when held), and the codes.
   void write_interned(std::byte* at, std::uint8_t held, std::span<const std::uint32_t> codes,
-                      std::span<const std::uint32_t> alt, std::span<const float> weights) const;
+                      std::span<const std::uint32_t> alt, std::span<const std::uint32_t> keys) const;
   // A new block of `size` tokens holding `held` (none when size is 0).
   void make(std::size_t size, std::uint8_t held);
   std::byte* block() const { return reinterpret_cast<std::byte*>(word_ & ~kPooled); }
   std::uint8_t held() const { return word_ ? std::to_integer<std::uint8_t>(block()[1]) : 0; }
   std::uint64_t* words() const { return word_ ? reinterpret_cast<std::uint64_t*>(block() + header_bytes(held())) : nullptr; }
-  void* codes() const { return word_ ? block() + header_bytes(held()) + 2 * size() * sizeof(float) : nullptr; }
-  float* floats(std::size_t array) const {
+  void* codes() const { return word_ ? block() + header_bytes(held()) + rate_bytes(size(), held()) : nullptr; }
+  float* rate_floats() const {
     assert(interned() || empty());
-    if (!word_) return nullptr;
-    return reinterpret_cast<float*>(block() + header_bytes(held())) + array * size();
+    return word_ ? reinterpret_cast<float*>(block() + header_bytes(held())) : nullptr;
   }
   void release() {
     if (word_ && !(word_ & kPooled)) delete[] block();
@@ -368,9 +413,65 @@ class Tokens {
   std::uintptr_t word_ = 0;
 };
 
-// The blocks of a pair's interned tokens (see finish_features).
+// A sentence's tokens' weights, read from their side's table by their key ranks.
+class TokenWeights {
+ public:
+  TokenWeights(Codes codes, const float* table) : codes_(codes), table_(table) {}
+  float operator[](std::size_t k) const { return table_[codes_[k]]; }
+  std::size_t size() const { return codes_.size(); }
+  bool empty() const { return codes_.empty(); }
+  // The weights in token order.
+  class iterator {
+   public:
+    iterator(Codes::iterator code, const float* table) : code_(code), table_(table) {}
+    float operator*() const { return table_[*code_]; }
+    iterator& operator++() { return ++code_, *this; }
+    bool operator==(const iterator& other) const { return code_ == other.code_; }
+   private:
+    Codes::iterator code_;
+    const float* table_;
+  };
+  iterator begin() const { return {codes_.begin(), table_}; }
+  iterator end() const { return {codes_.end(), table_}; }
+
+ private:
+  Codes codes_;
+  const float* table_;
+};
+
+// A sentence's tokens' chance rates: held by the tokens (Chinese side), or
+// read from the side's table by their positions (English side).
+class TokenRates {
+ public:
+  explicit TokenRates(std::span<const float> held) : held_(held.data()), size_(held.size()) {}
+  TokenRates(Codes codes, const float* table) : codes_(codes), table_(table), size_(codes.size()) {}
+  float operator[](std::size_t k) const { return held_ ? held_[k] : table_[codes_[k]]; }
+  std::size_t size() const { return size_; }
+
+ private:
+  const float* held_ = nullptr;
+  Codes codes_;
+  const float* table_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+// What a side's tokens read through their codes (made by finish_features):
+// the weight of each key rank, and on the English side the chance rate of
+// each position plus one (index 0: an id in no vocabulary).
+struct TokenTable {
+  std::vector<float> weights;
+  std::vector<float> rates;  // empty: the tokens hold their own
+  TokenWeights weights_of(const Tokens& tokens) const { return {tokens.weight_codes(), weights.data()}; }
+  TokenRates rates_of(const Tokens& tokens) const {
+    return rates.empty() ? TokenRates(tokens.rates()) : TokenRates(tokens.positions(), rates.data());
+  }
+};
+
+// The blocks of a pair's interned tokens, and the tables they are read
+// through (see finish_features).
 struct TokenPools {
   std::vector<std::unique_ptr<std::byte[]>> blocks;
+  TokenTable zh, en;
 };
 
 struct SentenceFeatures {
@@ -409,8 +510,9 @@ struct SentenceFeatures {
 // their size beside theirs).
 static_assert(sizeof(SentenceFeatures) <= 32);
 
-// Sum of the weights of the tokens whose bits are set.
-inline float weighted_bits(std::uint64_t bits, std::span<const float> weights) {
+// Sum of the weights of the tokens whose bits are set (weights: indexed by token).
+template <class Weights>
+inline float weighted_bits(std::uint64_t bits, const Weights& weights) {
   float sum = 0;
   while (bits) {
     sum += weights[static_cast<std::size_t>(std::countr_zero(bits))];
@@ -494,7 +596,7 @@ class FeatureExtractor {
   const Lexicon& lexicon_;
   bool sub_glosses_ = true;
   Lexicon glossary_terms_;
-  std::unordered_set<WordId> glossary_prefixes_;  // word_id of each proper prefix of a glossary term
+  FlatMap glossary_prefixes_;  // word_id of each proper prefix of a glossary term (as a set)
   std::unordered_map<char32_t, std::string> pinyin_cache_;
   std::unique_ptr<HanPinyin> han_pinyin_;  // only without the index's pinyin table
   const Vocabulary* offer_only_ = nullptr;
@@ -590,12 +692,14 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count);
 std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& beads, const Associations& associations);
 
 // Every id the sentences ask for or offer (found_offers: each sentence's), without 0.
-Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::vector<std::vector<Offer>>& found_offers);
+Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundOffers& found_offers);
 
 // Fills token weights (IDF) and chance rates once both sides are known, and
 // interns the tokens (Tokens::intern): the Chinese side's keys by their
 // ranks among its distinct keys, the English side's ids by their positions
-// in `vocabulary` (holding every id of the English side's tokens).
+// in `vocabulary` (holding every id of the English side's tokens) and its
+// keys by their ranks. The weights, and the English side's rates, are
+// returned in the pools' tables (TokenPools::zh, en).
 // zh_side: the Chinese (richer) side whose tokens carry many translation ids.
 // Both sides' offers are interned with `vocabulary` (or empty).
 // The interned tokens are held in blocks of many sentences (up to 64 KB
@@ -606,8 +710,9 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const std::v
                      const Vocabulary& vocabulary);
 
 // The chance rates alone (finish_features's last step, on interned tokens),
-// for offers changed since: the weights depend on the tokens only.
-void rate_tokens(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
-                 const Vocabulary& vocabulary);
+// for offers changed since: the weights depend on the tokens only. The
+// English side's are set in en_table.
+void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
+                 const Vocabulary& vocabulary, TokenTable& en_table);
 
 }  // namespace tc

@@ -221,7 +221,7 @@ void Lexicon::write_index(std::ostream& out, const std::vector<std::pair<char32_
   // Sorted headwords: the same TSV always gives the same bytes.
   std::vector<std::string_view> keys;
   keys.reserve(entries_.size());
-  for (const auto& [key, run] : entries_) keys.push_back(key);
+  for (const Entry& entry : entries_) keys.push_back(entry.key);
   std::sort(keys.begin(), keys.end());
   IndexHeader header{};
   std::memcpy(header.magic, kIndexMagic, sizeof kIndexMagic);
@@ -239,7 +239,8 @@ void Lexicon::write_index(std::ostream& out, const std::vector<std::pair<char32_
   std::vector<WordId> words;
   std::string strings;
   for (const std::string_view key : keys) {
-    const auto [first, count] = entries_.find(key)->second;
+    const Entry& own = entries_[find_entry(key, word_id(key))];
+    const std::uint32_t first = own.first, count = own.count;
     entries.push_back({static_cast<std::uint32_t>(strings.size()), static_cast<std::uint32_t>(key.size()),
                        static_cast<std::uint32_t>(words.size()), count});
     strings += key;
@@ -307,9 +308,15 @@ Lexicon::Translations Lexicon::find(std::string_view headword, WordId hash) cons
     }
     return {};
   }
-  for (auto [it, end] = by_hash_.equal_range(hash); it != end; ++it)
-    if (it->second->first == headword) return {words_.data() + it->second->second.first, it->second->second.second};
-  return {};
+  const std::uint32_t found = find_entry(headword, hash);
+  if (found == FlatMap::kNoValue) return {};
+  return {words_.data() + entries_[found].first, entries_[found].count};
+}
+
+std::uint32_t Lexicon::find_entry(std::string_view headword, WordId hash) const {
+  for (std::uint32_t e = by_hash_.find(hash_key(hash)); e != FlatMap::kNoValue; e = entries_[e].next)
+    if (entries_[e].key == headword) return e;
+  return FlatMap::kNoValue;
 }
 
 void Lexicon::reserve(std::size_t headwords, std::size_t words) {
@@ -321,23 +328,22 @@ void Lexicon::reserve(std::size_t headwords, std::size_t words) {
 void Lexicon::add(std::string_view headword, const std::vector<WordId>& translations, bool owned) {
   if (index_) throw std::logic_error("Lexicon::add on a mapped index");
   max_bytes_ = std::max(max_bytes_, headword.size());
-  auto found = entries_.find(headword);
-  if (found != entries_.end()) {
+  const WordId hash = word_id(headword);
+  const std::uint32_t found = find_entry(headword, hash);
+  if (found != FlatMap::kNoValue) {
     // Rare (a traditional form shared by two simplified ones): copy both lists to a new run.
-    std::vector<WordId> merged(words_.begin() + found->second.first,
-                               words_.begin() + found->second.first + found->second.second);
+    Entry& entry = entries_[found];
+    std::vector<WordId> merged(words_.begin() + entry.first, words_.begin() + entry.first + entry.count);
     merged.insert(merged.end(), translations.begin(), translations.end());
-    found->second = {static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(merged.size())};
+    entry.first = static_cast<std::uint32_t>(words_.size());
+    entry.count = static_cast<std::uint32_t>(merged.size());
     words_.insert(words_.end(), merged.begin(), merged.end());
     return;
   }
-  if (owned) {
-    owned_keys_.push_back(std::make_unique<std::string>(headword));
-    headword = *owned_keys_.back();
-  }
-  const auto added = entries_.emplace(headword, std::make_pair(static_cast<std::uint32_t>(words_.size()),
-                                                               static_cast<std::uint32_t>(translations.size())));
-  by_hash_.emplace(word_id(headword), &*added.first);
+  if (owned) headword = owned_keys_.emplace_back(headword);
+  const auto added = static_cast<std::uint32_t>(entries_.size());
+  entries_.push_back({headword, static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(translations.size())});
+  entries_.back().next = by_hash_.exchange(hash_key(hash), added);
   words_.insert(words_.end(), translations.begin(), translations.end());
 }
 

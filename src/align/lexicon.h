@@ -4,6 +4,7 @@
 // English words are identified by a 64-bit hash of their stem (word_id), so
 // glossary terms and document words share one id space without a table.
 #include <cstdint>
+#include <deque>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/flat_map.h"
 namespace tc {
 
 using WordId = std::uint64_t;
@@ -84,17 +86,23 @@ class Lexicon {
  private:
   struct Index;  // the mapped file's tables
   std::shared_ptr<const Index> index_;
-  // Headword -> (offset, count) in words_; a headword added twice gets a new
-  // run holding both lists.
-  using Entries = std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>>;
-  Entries entries_;
-  // The same entries by word_id: find(headword, hash) is called for every
-  // length of a headword at every start, and hashing the headword again there
-  // made long glossary terms quadratic (elements of entries_ keep their address).
-  std::unordered_multimap<WordId, const Entries::value_type*> by_hash_;
+  // The added headwords: each its run of words_ (a headword added twice gets
+  // a new run holding both lists), found by word_id through by_hash_ (the
+  // first of the hash's entries; next: the one before it). find(headword,
+  // hash) is called for every length of a headword at every start: hashing
+  // the headword again there made long glossary terms quadratic.
+  struct Entry {
+    std::string_view key;
+    std::uint32_t first = 0, count = 0;
+    std::uint32_t next = FlatMap::kNoValue;
+  };
+  static std::uint64_t hash_key(WordId hash) { return hash == FlatMap::kEmptyKey ? hash - 1 : hash; }
+  std::uint32_t find_entry(std::string_view headword, WordId hash) const;
+  std::vector<Entry> entries_;
+  FlatMap by_hash_;
   std::vector<WordId> words_;
-  std::string text_;                       // the file: keys point into it
-  std::vector<std::unique_ptr<std::string>> owned_keys_;
+  std::string text_;                  // the file: keys point into it
+  std::deque<std::string> owned_keys_;  // keys added as owned (a deque: they never move)
   std::vector<std::pair<std::string, std::string>> raw_;
   std::size_t max_bytes_ = 0;
 };

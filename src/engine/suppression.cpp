@@ -64,7 +64,7 @@ bool starts_line(std::string_view text, std::size_t pos) {
 
 bool in_code_block(const Document& doc, std::size_t offset) {
   return std::any_of(doc.blocks.begin(), doc.blocks.end(), [&](const Block& block) {
-    return block.kind == BlockKind::code && offset >= block.span.begin && offset < block.span.end;
+    return block.kind == BlockKind::code && offset >= block.span().begin && offset < block.span().end;
   });
 }
 

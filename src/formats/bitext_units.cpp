@@ -12,8 +12,8 @@ Span append_unit_text(BitextSide& side, const MappedText& text, bool first) {
   const Span span{begin, side.text.text.size()};
   if (!span.empty()) {
     Block block;
-    block.span = span;
-    block.content = span;
+    block.set_span(span);
+    block.set_content(span);
     side.blocks.push_back(block);
   }
   return span;

@@ -240,8 +240,8 @@ bool is_identifying(FurnitureKind kind) {
 void mark_edge_furniture(std::string_view text, std::vector<Block>& blocks) {
   auto is_short_line = [&](const Block& block) {
     if (block.kind == BlockKind::furniture || block.kind == BlockKind::blank) return true;
-    if (block.kind == BlockKind::code || block.kind == BlockKind::list_item || block.content.empty()) return false;
-    const std::string_view line = text.substr(block.content.begin, block.content.size());
+    if (block.kind == BlockKind::code || block.kind == BlockKind::list_item || block.content().empty()) return false;
+    const std::string_view line = text.substr(block.content().begin, block.content().size());
     return line.size() <= 60 && line.find('\n') == std::string_view::npos && may_repeat_as_furniture(line);
   };
   auto mark_run = [&](std::size_t begin, std::size_t end) {  // [begin, end)
@@ -277,11 +277,11 @@ void mark_page_furniture(std::string_view text, std::vector<Block>& blocks) {
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     Block& block = blocks[b];
     line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted_to),
-                                                text.begin() + static_cast<std::ptrdiff_t>(block.span.begin), '\n'));
-    counted_to = block.span.begin;
-    if (block.kind == BlockKind::code || block.kind == BlockKind::blank || block.content.empty()) continue;
-    const std::string_view content = text.substr(block.content.begin, block.content.size());
-    const std::string_view whole = text.substr(block.span.begin, block.span.size());
+                                                text.begin() + static_cast<std::ptrdiff_t>(block.span().begin), '\n'));
+    counted_to = block.span().begin;
+    if (block.kind == BlockKind::code || block.kind == BlockKind::blank || block.content().empty()) continue;
+    const std::string_view content = text.substr(block.content().begin, block.content().size());
+    const std::string_view whole = text.substr(block.span().begin, block.span().size());
     if (whole.find('\n') != std::string_view::npos || whole.find('\r') != std::string_view::npos) continue;
     FurnitureKind kind = FurnitureKind::none;
     if (is_page_number(whole)) kind = FurnitureKind::page_number;
@@ -323,7 +323,7 @@ void mark_page_furniture(std::string_view text, std::vector<Block>& blocks) {
   for (const auto& [key, found] : same_words) {
     if (found.size() < 2) continue;
     const bool capitals = std::any_of(found.begin(), found.end(), [&](const Candidate& c) {
-      const Span content = blocks[c.block].content;
+      const Span content = blocks[c.block].content();
       const std::string_view line = text.substr(content.begin, content.size());
       return std::none_of(line.begin(), line.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
              std::count_if(line.begin(), line.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) >= 4;
@@ -484,9 +484,9 @@ void mark_kept_text(std::string_view prose, Lang lang, std::vector<Block>& block
   constexpr std::size_t kMaxNoticeBytes = 240;
   for (Block& block : blocks) {
     if (block.kind == BlockKind::code || block.kind == BlockKind::blank || block.kind == BlockKind::furniture ||
-        block.content.empty())
+        block.content().empty())
       continue;
-    const std::string_view content = prose.substr(block.content.begin, block.content.size());
+    const std::string_view content = prose.substr(block.content().begin, block.content().size());
     const ScriptCounts counts = count_scripts(content);
     const bool latin_line = counts.latin > 3 * counts.han;
     const bool han_line = 3 * counts.han > counts.latin;

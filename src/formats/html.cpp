@@ -120,13 +120,13 @@ class ProseCollector {
     if (!open_) {
       open_ = true;
       block_ = {};
-      block_.span.begin = begin;
+      block_.set_span({begin, begin});
       if (pending_level_ > 0) {
         block_.kind = BlockKind::heading;
         block_.heading_level = pending_level_;
       }
     }
-    block_.span.end = end;
+    block_.set_span({block_.span().begin, end});
   }
 
   // alt, title and the meta description are text of their own.
@@ -151,7 +151,8 @@ class ProseCollector {
       const std::size_t end = begin + value.length;
       unmask(begin, end);
       Block block;
-      block.span = block.content = {begin, end};
+      block.set_span({begin, end});
+      block.set_content({begin, end});
       attribute_blocks_.push_back(block);
     }
   }
@@ -160,7 +161,7 @@ class ProseCollector {
     pending_level_ = 0;
     if (!open_) return;
     open_ = false;
-    block_.content = block_.span;
+    block_.set_content(block_.span());
     layout_.blocks.push_back(block_);
   }
 
@@ -169,7 +170,7 @@ class ProseCollector {
   void merge_attribute_blocks() {
     for (const Block& block : attribute_blocks_) layout_.blocks.push_back(block);
     std::sort(layout_.blocks.begin(), layout_.blocks.end(),
-              [](const Block& a, const Block& b) { return a.span.begin < b.span.begin; });
+              [](const Block& a, const Block& b) { return a.span().begin < b.span().begin; });
   }
 
  private:

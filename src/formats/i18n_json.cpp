@@ -214,7 +214,8 @@ FormatReader i18n_json_reader() {
         end = std::min(end, text.size());
         for (std::size_t i = begin; i < end; ++i) layout.masked[i] = text[i];
         Block block;
-        block.span = block.content = {begin, end};
+        block.set_span({begin, end});
+        block.set_content({begin, end});
         layout.blocks.push_back(block);
       }
     } catch (const FormatError&) {

@@ -104,7 +104,7 @@ Document side_document(const std::string& path, BitextSide side, const std::stri
   doc.blocks = std::move(side.blocks);
   doc.masked = doc.text;
   for (const Block& block : doc.blocks)
-    for_each_non_prose_placeholder(doc.text, block.span, [&](Span span) {
+    for_each_non_prose_placeholder(doc.text, block.span(), [&](Span span) {
       for (std::size_t i = span.begin; i < span.end; ++i)
         if (doc.masked[i] != '\n') doc.masked[i] = kMaskByte;
     });

@@ -210,7 +210,7 @@ class Collector {
     Block block;
     block.kind = leaf_.kind;
     block.heading_level = leaf_.level;
-    block.span = {first_line, last_line_end};
+    block.set_span({first_line, last_line_end});
     std::size_t content_end = trim_end(text_, content_begin, last_line_end);
     if (leaf_.kind == BlockKind::heading && last_line_end == line_end_of(text_, content_begin)) {
       // An ATX heading's closing #s are not content.
@@ -219,7 +219,7 @@ class Collector {
       if (hashes < content_end && (hashes == content_begin || is_space_or_tab(text_[hashes - 1])))
         content_end = trim_end(text_, content_begin, hashes);
     }
-    block.content = {content_begin, content_end};
+    block.set_content({content_begin, content_end});
     blocks_.push_back(block);
     // Prose: the content on the first line, then each further line past its quote markers.
     prose_.push_back({content_begin, leaf_.kind == BlockKind::heading ? content_end : line_end_of(text_, content_begin)});
@@ -246,7 +246,11 @@ class Collector {
       while (fence < closing_end && is_space_or_tab(text_[fence])) ++fence;
       if (fence < closing_end && (text_[fence] == '`' || text_[fence] == '~')) end = closing_end;
     }
-    blocks_.push_back({.span = {begin, end}, .content = {begin, end}, .heading_level = 0, .kind = BlockKind::code});
+    Block block;
+    block.set_span({begin, end});
+    block.set_content({begin, end});
+    block.kind = BlockKind::code;
+    blocks_.push_back(block);
   }
 
   void close_link(const Link& link) {

@@ -312,20 +312,20 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
       marks.add(text, trimmed[++i]);
     }
     Block block;
-    block.span = {lines[first_line].begin, lines[i].end};
+    block.set_span({lines[first_line].begin, lines[i].end});
     block.continues_paragraph = first_line > 0 && !trimmed[first_line - 1].empty();
-    block.content = {trimmed[first_line].begin, trimmed[i].end};
+    block.set_content({trimmed[first_line].begin, trimmed[i].end});
     const ListMarker marker = list_marker(text, trimmed[first_line]);
     if (marker.found) {
       block.kind = BlockKind::list_item;
-      block.content.begin = std::min(marker.content_begin, block.content.end);
+      block.set_content({std::min(marker.content_begin, block.content().end), block.content().end});
     }
     // A single short line that does not end a sentence is a heading ("Why
     // get vaccinated?", "1. 为何接种疫苗？"); a numbered one keeps its number out of the text.
     const char32_t last = last_of(trimmed[i]);
     const bool question = last == '?' || last == U'？';
     if (first_line == i && (!marker.found || marker.numbered) && (question || !ends_sentence(last)) &&
-        !leaves_open(last) && display_width(text, block.content) <= 80) {
+        !leaves_open(last) && display_width(text, block.content()) <= 80) {
       block.kind = BlockKind::heading;
       block.heading_level = 1;
     }

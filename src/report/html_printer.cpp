@@ -179,7 +179,7 @@ std::vector<std::size_t> bead_ends(const Alignment& alignment, bool source, std:
 // Pieces of a document shown alone: its blocks.
 std::vector<std::size_t> block_ends(const Document& doc) {
   std::vector<std::size_t> ends;
-  for (const Block& block : doc.blocks) ends.push_back(std::min(block.span.end, doc.text.size()));
+  for (const Block& block : doc.blocks) ends.push_back(std::min(block.span().end, doc.text.size()));
   std::sort(ends.begin(), ends.end());
   ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
   if (ends.empty() || ends.back() != doc.text.size()) ends.push_back(doc.text.size());

@@ -228,7 +228,7 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
     for (std::size_t line = 0; line < doc.lines.line_count(); ++line) {
       const Span span = trim(text, doc.lines.line_span(line, text));
       if (span.empty()) continue;
-      while (block + 1 < doc.blocks.size() && doc.blocks[block].span.end <= span.begin) ++block;
+      while (block + 1 < doc.blocks.size() && doc.blocks[block].span().end <= span.begin) ++block;
       sentences.push_back({span, paragraph.empty() ? block : paragraph[block]});
     }
     return sentences;
@@ -243,7 +243,7 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
     if (block.kind == BlockKind::code || block.kind == BlockKind::blank || block.kind == BlockKind::furniture ||
         block.kept != KeptKind::none)
       continue;
-    const Span content = block.content.empty() ? block.span : block.content;
+    const Span content = block.content().empty() ? block.span() : block.content();
     spans.clear();
     if (block.kind == BlockKind::heading) push_trimmed(text, content, spans);
     else if (chinese) append_chinese_sentences(text, content, spans);

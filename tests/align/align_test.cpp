@@ -183,42 +183,38 @@ TEST(Align, LongDocumentUsesBandAndStaysMonotone) {
 namespace tc::test {
 namespace {
 
-TEST(Align, GlossaryTermsAnchorPairs) {
-  // Without the glossary nothing links 莫德纳 to "Spikevax"; with it the pairs are 1-1.
+// The beads of a two-line pair whose first lines are a Chinese name and
+// "Spikevax", with the glossary rows given (zh, en; none: no glossary).
+Alignment align_spikevax(const std::string& name, const std::vector<std::pair<std::string, std::string>>& rows) {
   Glossary glossary;
-  GlossaryEntry entry;
-  entry.zh = {"莫德纳"};
-  entry.en = "Spikevax";
-  glossary.entries.push_back(entry);
-  const Document source = make_doc("莫德纳。\n天气很冷，我们都待在家里，哪儿也没有去。\n", Lang::zh);
+  for (const auto& [zh, en] : rows) {
+    GlossaryEntry entry;
+    entry.zh = {zh};
+    entry.en = en;
+    glossary.entries.push_back(entry);
+  }
+  const Document source = make_doc(name + "。\n天气很冷，我们都待在家里，哪儿也没有去。\n", Lang::zh);
   const Document target = make_doc("Spikevax.\nIt was cold, so we all stayed at home and went nowhere.\n", Lang::en);
   AlignOptions options;
   options.segmented = true;
-  options.glossary = &glossary;
-  const Alignment alignment = align_documents(source, target, options);
+  if (!rows.empty()) options.glossary = &glossary;
+  return align_documents(source, target, options);
+}
+
+TEST(Align, GlossaryTermsAnchorPairs) {
+  // Without the glossary nothing links 莫德纳 to "Spikevax"; with it the pairs are 1-1.
+  const Alignment alignment = align_spikevax("莫德纳", {{"莫德纳", "Spikevax"}});
   ASSERT_EQ(alignment.beads.size(), 2u);
   EXPECT_GT(alignment.beads[0].score, 0.5);
 }
 
 // A term longer than the lexicon's longest looked-up word (8 characters) is
-// looked up as far as some glossary term goes on, and anchors as well.
+// looked up as far as some glossary term goes on, and anchors as well (the
+// second row shares a prefix with it and stops earlier).
 TEST(Align, LongGlossaryTermsAnchorPairs) {
-  Glossary glossary;
-  GlossaryEntry entry;
-  entry.zh = {"莫德纳新冠肺炎二价加强针疫苗"};
-  entry.en = "Spikevax";
-  glossary.entries.push_back(entry);
-  GlossaryEntry shorter;  // shares a prefix and stops earlier
-  shorter.zh = {"莫德纳新冠肺炎二价"};
-  shorter.en = "bivalent";
-  glossary.entries.push_back(shorter);
-  const Document source = make_doc("莫德纳新冠肺炎二价加强针疫苗。\n天气很冷，我们都待在家里，哪儿也没有去。\n", Lang::zh);
-  const Document target = make_doc("Spikevax.\nIt was cold, so we all stayed at home and went nowhere.\n", Lang::en);
-  AlignOptions options;
-  options.segmented = true;
-  const double unanchored = align_documents(source, target, options).beads.at(0).score;
-  options.glossary = &glossary;
-  const Alignment alignment = align_documents(source, target, options);
+  const std::string name = "莫德纳新冠肺炎二价加强针疫苗";
+  const double unanchored = align_spikevax(name, {}).beads.at(0).score;
+  const Alignment alignment = align_spikevax(name, {{name, "Spikevax"}, {"莫德纳新冠肺炎二价", "bivalent"}});
   ASSERT_EQ(alignment.beads.size(), 2u);
   EXPECT_GT(alignment.beads[0].score, 0.5);
   EXPECT_GT(alignment.beads[0].score, unanchored + 0.2);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <utility>
@@ -16,7 +17,7 @@ TEST(FeaturesStorage, MovedFromOffersAreEmpty) {
   Vocabulary vocabulary;
   vocabulary.ids = {7, 9};
   Offers offers;
-  offers.assign({{7, 0b1}, {9, 0b110}}, vocabulary);
+  offers.assign(std::vector<Offer>{{7, 0b1}, {9, 0b110}}, vocabulary);
   ASSERT_EQ(offers.bits_at(1), 0b110u);  // 9 is the vocabulary's second id
 
   Offers moved(std::move(offers));
@@ -35,12 +36,32 @@ TEST(FeaturesStorage, MovedFromOffersAreEmpty) {
   EXPECT_EQ(assigned.bits_at(1), 0b110u);
 }
 
+// Each sentence's found offers read back as they were added, in one flat list.
+TEST(FeaturesStorage, FoundOffersKeepEachSentencesOwn) {
+  FoundOffers found;
+  found.add(std::vector<Offer>{{7, 0b1}, {9, 0b110}});
+  found.add(std::vector<Offer>{});
+  found.add(std::vector<Offer>{{3, 0b10}});
+  ASSERT_EQ(found.size(), 3u);
+  ASSERT_EQ(found[0].size(), 2u);
+  EXPECT_EQ(found[0][1], (Offer{9, 0b110}));
+  EXPECT_TRUE(found[1].empty());
+  ASSERT_EQ(found[2].size(), 1u);
+  EXPECT_EQ(found[2][0], (Offer{3, 0b10}));
+  Vocabulary vocabulary;
+  vocabulary.ids = {3, 7, 9};
+  Offers offers;
+  offers.assign(found[2], vocabulary);
+  EXPECT_EQ(offers.bits_at(0), 0b10u);
+  EXPECT_EQ(offers.bits_at(1), 0u);
+}
+
 // A few entries are held in place, more in a block: both read alike, copied, moved and added to.
 TEST(FeaturesStorage, OffersHeldInPlaceOrInABlock) {
   Vocabulary vocabulary;
   for (WordId id = 1; id <= 40; ++id) vocabulary.ids.push_back(id * 10);
   Offers few, many;
-  few.assign({{10, 0b1}, {30, 0b10}}, vocabulary);  // 4 bytes of entries
+  few.assign(std::vector<Offer>{{10, 0b1}, {30, 0b10}}, vocabulary);  // 4 bytes of entries
   std::vector<Offer> sorted;
   for (WordId id = 1; id <= 40; ++id) sorted.emplace_back(id * 10, std::uint64_t{1} << (id % 7));
   many.assign(sorted, vocabulary);  // 80 bytes
@@ -62,6 +83,42 @@ TEST(FeaturesStorage, OffersHeldInPlaceOrInABlock) {
   EXPECT_EQ(seen, expected);
 }
 
+// Offers added to a block read as the same offers assigned at once: before
+// the first held id, between held ones, merged into a held id's bits (a
+// lower bit than it held, and one it held), and after the last.
+TEST(FeaturesStorage, AddedOffersReadAsAssignedOnes) {
+  Vocabulary vocabulary;
+  for (WordId id = 1; id <= 40; ++id) vocabulary.ids.push_back(id * 10);
+  std::vector<Offer> held, all;
+  for (WordId id = 2; id <= 38; id += 2) held.emplace_back(id * 10, std::uint64_t{1} << (id % 5 + 2));
+  Offers offers;
+  offers.assign(held, vocabulary);  // positions 1, 3, ..., 37
+  const std::vector<std::pair<std::uint32_t, std::uint64_t>> more{
+      {20, 0b1}, {0, 0b10}, {3, 0b1}, {3, std::uint64_t{1} << (4 % 5 + 2)}, {39, 0b1000000}, {37, 0b1}, {20, 0b100}};
+  offers.add(more);
+  // The same offers by id, assigned at once.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> union_of;
+  for (const auto& [id, bits] : held) union_of.emplace_back(static_cast<std::uint32_t>(id / 10 - 1), bits);
+  union_of.insert(union_of.end(), more.begin(), more.end());
+  std::sort(union_of.begin(), union_of.end());
+  for (const auto& [position, bits] : union_of)
+    if (!all.empty() && all.back().first == vocabulary.ids[position]) all.back().second |= bits;
+    else all.emplace_back(vocabulary.ids[position], bits);
+  Offers assigned;
+  assigned.assign(all, vocabulary);
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> seen, expected;
+  offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) { seen.emplace_back(position, bits); });
+  assigned.for_each_position([&](std::uint32_t position, std::uint64_t bits) { expected.emplace_back(position, bits); });
+  EXPECT_EQ(seen, expected);
+  ASSERT_EQ(seen.size(), 22u);  // 19 held, 3 added ids (0, 20, 39)
+  EXPECT_EQ(offers.bits_at(0), 0b10u);
+  EXPECT_EQ(offers.bits_at(3), std::uint64_t{0b1} | (std::uint64_t{1} << (4 % 5 + 2)));
+  EXPECT_EQ(offers.bits_at(20), 0b101u);
+  EXPECT_EQ(offers.bits_at(37), std::uint64_t{0b1} | (std::uint64_t{1} << (38 % 5 + 2)));
+  EXPECT_EQ(offers.bits_at(39), 0b1000000u);
+  EXPECT_EQ(offers.bits_at(5), std::uint64_t{1} << (6 % 5 + 2));
+}
+
 TEST(FeaturesStorage, MovedFromTokensAreEmpty) {
   const std::array<std::uint64_t, 2> keys{11, 12};
   const std::array<WordId, 2> ids{11, 12};
@@ -80,34 +137,50 @@ TEST(FeaturesStorage, MovedFromTokensAreEmpty) {
   EXPECT_EQ(moved.ids()[0], 11u);
 }
 
-// Interning replaces the keys and ids by 32-bit codes and holds each token's
-// weight (its rate 0 until set).
-TEST(FeaturesStorage, InterningHoldsWeightsAndRates) {
+// Interning replaces the keys and ids by 32-bit codes; the Chinese side's
+// tokens hold a rate each (0 until set), the English side's their key ranks.
+TEST(FeaturesStorage, InterningHoldsCodesAndRates) {
   const std::array<std::uint64_t, 3> keys{30, 10, 20};
   const std::array<WordId, 3> ids{30, 10, 20};
   const std::array<WordId, 3> alt{0, 5, 0};
   Tokens tokens;
   tokens.assign(keys, ids, alt);
-  const std::array<float, 3> weights{1.5f, 3.f, 4.5f};
   const std::array<std::uint32_t, 3> positions{3, 1, 2};
   const std::array<std::uint32_t, 3> alt_positions{0, 7, 0};
-  tokens.intern(positions, alt_positions, weights);
-  EXPECT_EQ(tokens.rates()[1], 0.f);
-  for (std::size_t k = 0; k < 3; ++k) tokens.rates()[k] = 0.25f * static_cast<float>(k + 1);
+  const std::array<std::uint32_t, 3> ranks{2, 0, 1};
+  tokens.intern(positions, alt_positions, ranks, false);
   ASSERT_TRUE(tokens.interned());
   ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_TRUE(tokens.rates().empty());
   EXPECT_EQ(tokens.positions()[0], 3u);
   EXPECT_EQ(tokens.positions()[2], 2u);
   EXPECT_EQ(tokens.alt_positions()[1], 7u);
   EXPECT_EQ(tokens.alt_positions()[2], 0u);
-  EXPECT_EQ(tokens.weights()[2], 4.5f);
-  EXPECT_EQ(tokens.rates()[1], 0.5f);
-  // Without alternatives none are held, and every one reads 0.
+  EXPECT_EQ(tokens.weight_codes()[0], 2u);
+  EXPECT_EQ(tokens.weight_codes()[1], 0u);
+  // Weights by key rank, rates by position (English side).
+  TokenTable table;
+  table.weights = {1.5f, 3.f, 4.5f};
+  table.rates = {0.1f, 0.2f, 0.3f, 0.4f};
+  EXPECT_EQ(table.weights_of(tokens)[0], 4.5f);
+  EXPECT_EQ(table.weights_of(tokens)[2], 3.f);
+  EXPECT_EQ(table.rates_of(tokens)[0], 0.4f);
+  EXPECT_EQ(table.rates_of(tokens)[1], 0.2f);
+  EXPECT_FLOAT_EQ(weighted_bits(0b101, table.weights_of(tokens)), 7.5f);
+  // Chinese side: the codes are the key ranks, and each token holds its rate.
   Tokens plain;
-  plain.assign(keys, ids, std::array<WordId, 3>{});
-  plain.intern(positions, {}, weights);
+  plain.assign(keys, std::array<WordId, 3>{}, std::array<WordId, 3>{});
+  plain.intern(ranks, {}, {}, true);
   EXPECT_EQ(plain.alt_positions()[0], 0u);
-  EXPECT_EQ(plain.ranks()[1], 1u);
+  EXPECT_EQ(plain.ranks()[1], 0u);
+  EXPECT_EQ(plain.weight_codes()[0], 2u);
+  ASSERT_EQ(plain.rates().size(), 3u);
+  EXPECT_EQ(plain.rates()[1], 0.f);
+  for (std::size_t k = 0; k < 3; ++k) plain.rates()[k] = 0.25f * static_cast<float>(k + 1);
+  table.rates.clear();  // (the Chinese side's table has none)
+  EXPECT_EQ(table.rates_of(plain)[1], 0.5f);
+  EXPECT_EQ(table.weights_of(plain)[2], 3.f);
+  EXPECT_EQ(plain.ranks()[0], 2u);  // (rates written beside the codes leave them)
 }
 
 // Codes above 16 bits (a long book's ranks) are held whole, as are the
@@ -118,47 +191,52 @@ TEST(FeaturesStorage, InterningKeepsCodesPast16Bits) {
   const std::array<WordId, 3> alt{0, 5, 0};
   Tokens tokens;
   tokens.assign(keys, ids, alt);
-  const std::array<float, 3> weights{1.f, 2.f, 3.f};
   const std::array<std::uint32_t, 3> positions{65535, 3, 2};
   const std::array<std::uint32_t, 3> alt_positions{0, 70000, 0};
-  tokens.intern(positions, alt_positions, weights);
-  for (std::size_t k = 0; k < 3; ++k) tokens.rates()[k] = 0.5f * static_cast<float>(k + 1);
+  const std::array<std::uint32_t, 3> ranks{2, 0, 1};
+  tokens.intern(positions, alt_positions, ranks, false);
   const Tokens copy = tokens;
   for (const Tokens* held : {static_cast<const Tokens*>(&tokens), &copy}) {
     EXPECT_EQ(held->positions()[0], 65535u);
     EXPECT_EQ(held->positions()[1], 3u);
     EXPECT_EQ(held->alt_positions()[1], 70000u);
     EXPECT_EQ(held->alt_positions()[2], 0u);
-    EXPECT_EQ(held->weights()[1], 2.f);
-    EXPECT_EQ(held->rates()[2], 1.5f);
+    EXPECT_EQ(held->weight_codes()[0], 2u);
+    EXPECT_EQ(held->weight_codes()[2], 1u);
   }
   std::vector<std::uint32_t> in_order(tokens.positions().begin(), tokens.positions().end());
   EXPECT_EQ(in_order, (std::vector<std::uint32_t>{65535, 3, 2}));
   // 65535 still fits 16 bits: the sentence without the larger alternative reads the same.
   Tokens narrow;
   narrow.assign(keys, ids, std::array<WordId, 3>{});
-  narrow.intern(positions, {}, weights);
+  narrow.intern(positions, {}, ranks, false);
   std::vector<std::uint32_t> narrow_order;
   for (const std::uint32_t position : narrow.positions()) narrow_order.push_back(position);
   EXPECT_EQ(narrow_order, in_order);
+  EXPECT_EQ(narrow.weight_codes()[0], 2u);
+  // A key rank past 16 bits makes the sentence's codes whole too.
+  const std::array<std::uint32_t, 3> far_ranks{70001, 0, 1};
+  Tokens wide;
+  wide.assign(keys, ids, std::array<WordId, 3>{});
+  wide.intern(positions, {}, far_ranks, false);
+  EXPECT_EQ(wide.weight_codes()[0], 70001u);
+  EXPECT_EQ(wide.positions()[0], 65535u);
 }
 
 // Pooled tokens read the same from the pool; a copy of them holds its own
 // block (it outlives the pool), and moving them leaves the source empty.
 TEST(FeaturesStorage, PooledTokensReadTheSameAndCopiesOwnTheirs) {
   const std::array<std::uint64_t, 3> keys{30, 10, 20};
-  const std::array<WordId, 3> ids{30, 10, 20};
   Tokens tokens;
-  tokens.assign(keys, ids, std::array<WordId, 3>{});
-  const std::array<std::uint32_t, 3> positions{3, 1, 2};
-  tokens.intern(positions, {}, std::array<float, 3>{1.f, 2.f, 3.f});
+  tokens.assign(keys, std::array<WordId, 3>{}, std::array<WordId, 3>{});
+  const std::array<std::uint32_t, 3> ranks{2, 0, 1};
+  tokens.intern(ranks, {}, {}, true);
   const std::size_t bytes = tokens.pool_bytes();
   ASSERT_EQ(bytes % 4, 0u);
   auto pool = std::make_unique<std::byte[]>(bytes + 4);
   tokens.pool_into(pool.get() + 4);
   EXPECT_EQ(tokens.size(), 3u);
-  EXPECT_EQ(tokens.positions()[0], 3u);
-  EXPECT_EQ(tokens.weights()[2], 3.f);
+  EXPECT_EQ(tokens.ranks()[0], 2u);
   tokens.rates()[1] = 7.f;  // written in the pool
   Tokens copy = tokens;
   Tokens moved = std::move(tokens);
@@ -166,9 +244,8 @@ TEST(FeaturesStorage, PooledTokensReadTheSameAndCopiesOwnTheirs) {
   EXPECT_EQ(moved.rates()[1], 7.f);
   pool.reset();  // (moved is not read from here on: it points into the pool)
   EXPECT_EQ(copy.size(), 3u);
-  EXPECT_EQ(copy.positions()[2], 2u);
+  EXPECT_EQ(copy.ranks()[2], 1u);
   EXPECT_EQ(copy.rates()[1], 7.f);
-  EXPECT_EQ(copy.weights()[0], 1.f);
 }
 
 }  // namespace

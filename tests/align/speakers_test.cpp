@@ -87,12 +87,12 @@ class EnglishLeadsTest : public ::testing::Test {
   // English features as the aligner makes them, and the vocabulary of their ids.
   void make(const std::vector<std::string>& lines) {
     side = std::make_unique<Side>(lines);
-    std::vector<std::vector<Offer>> offers;
+    FoundOffers offers;
     for (const auto& sentence : side->sentences) {
       FoundFeatures found = extractor.english(side->text, sentence.span);
       en.push_back(std::move(found.features));
       count_quotes(side->text, sentence.span, en.back());
-      offers.push_back(std::move(found.offers));
+      offers.add(found.offers);
     }
     vocabulary = vocabulary_of(en, offers);
   }

@@ -58,8 +58,8 @@ TEST(Language, ParsesTagsWithScripts) {
 TEST(Document, PlainTextParagraphsAreSeparatedByBlankLines) {
   const Document doc = test::make_doc("First line\nstill first.\n\n  \nSecond.\n", Lang::en);
   ASSERT_EQ(doc.blocks.size(), 2u);
-  EXPECT_EQ(doc.text.substr(doc.blocks[0].content.begin, doc.blocks[0].content.size()), "First line\nstill first.");
-  EXPECT_EQ(doc.text.substr(doc.blocks[1].content.begin, doc.blocks[1].content.size()), "Second.");
+  EXPECT_EQ(doc.text.substr(doc.blocks[0].content().begin, doc.blocks[0].content().size()), "First line\nstill first.");
+  EXPECT_EQ(doc.text.substr(doc.blocks[1].content().begin, doc.blocks[1].content().size()), "Second.");
 }
 
 TEST(Document, UrlsAndEmailsAreMaskedInPlainText) {

@@ -18,7 +18,12 @@ Layout read_test_format(std::string_view text) {
       for (std::size_t i = line.begin; i < line.end; ++i) layout.masked[i] = kMaskByte;
       return;
     }
-    if (line.end > line.begin) layout.blocks.push_back({.span = {line.begin, line.end}, .content = {line.begin, line.end}, .heading_level = 0, .kind = BlockKind::paragraph});
+    if (line.end > line.begin) {
+      Block block;
+      block.set_span({line.begin, line.end});
+      block.set_content({line.begin, line.end});
+      layout.blocks.push_back(block);
+    }
   });
   return layout;
 }
@@ -41,7 +46,7 @@ TEST(FormatRegistry, ANewReaderIsUsedForItsExtension) {
   EXPECT_EQ(doc.format.name, "test-lines");
   EXPECT_EQ(doc.format.comment.open, ";");
   ASSERT_EQ(doc.blocks.size(), 2u);
-  EXPECT_EQ(doc.text.substr(doc.blocks[1].content.begin, doc.blocks[1].content.size()), "Second line.");
+  EXPECT_EQ(doc.text.substr(doc.blocks[1].content().begin, doc.blocks[1].content().size()), "Second line.");
   EXPECT_TRUE(doc.is_masked(2));
   EXPECT_FALSE(doc.is_masked(doc.text.find("First")));
 }
@@ -52,7 +57,7 @@ TEST(FormatRegistry, WithoutTheReaderTheSameFileIsPlainText) {
   EXPECT_FALSE(doc.is_masked(2));
   // The comment line is prose there: the first block starts with it.
   ASSERT_FALSE(doc.blocks.empty());
-  EXPECT_EQ(doc.blocks[0].span.begin, 0u);
+  EXPECT_EQ(doc.blocks[0].span().begin, 0u);
 }
 
 TEST(FormatRegistry, EachShippedReaderDeclaresItsFormat) {

@@ -8,7 +8,7 @@ namespace {
 
 std::string prose_of(std::string_view text, const Layout& layout, const Block& block) {
   std::string out;
-  for (std::size_t i = block.span.begin; i < block.span.end; ++i)
+  for (std::size_t i = block.span().begin; i < block.span().end; ++i)
     if (layout.masked[i] != kMaskByte) out += text[i];
   return out;
 }
@@ -31,7 +31,7 @@ TEST(HtmlReader, ProseTitleAltAndDescriptionAreTextScriptsAndCodeAreNot) {
   EXPECT_EQ(texts, expected);
   EXPECT_EQ(layout.blocks[2].kind, BlockKind::heading);
   EXPECT_EQ(layout.blocks[2].heading_level, 2);
-  EXPECT_EQ(page.substr(layout.blocks[2].span.begin, 15), "Before the dose");
+  EXPECT_EQ(page.substr(layout.blocks[2].span().begin, 15), "Before the dose");
   EXPECT_EQ(layout.masked.find("dose = 2"), std::string::npos);
   EXPECT_EQ(layout.masked.find("code block"), std::string::npos);
   EXPECT_EQ(layout.masked.find("flu --check"), std::string::npos);
@@ -44,7 +44,7 @@ TEST(HtmlReader, DeepNestingIsRefusedAtTheElementTooDeep) {
   page += "Deep text.";
   const Layout layout = read_html(page);
   ASSERT_FALSE(layout.blocks.empty());
-  EXPECT_EQ(page.substr(layout.blocks.back().span.begin, 10), "Deep text.");
+  EXPECT_EQ(page.substr(layout.blocks.back().span().begin, 10), "Deep text.");
   for (int i = 0; i < 20000; ++i) page += "<span>";
   try {
     read_html(page);

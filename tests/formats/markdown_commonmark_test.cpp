@@ -20,7 +20,7 @@ std::string masked(std::string text) {
 
 const Block* block_at(const Document& doc, std::size_t offset) {
   for (const Block& block : doc.blocks)
-    if (block.span.begin <= offset && offset < block.span.end) return &block;
+    if (block.span().begin <= offset && offset < block.span().end) return &block;
   return nullptr;
 }
 
@@ -44,7 +44,7 @@ TEST(CommonMark, IndentedAndFencedCodeBlocksAreNotProse) {
   const Block* fenced = block_at(doc, text.find("print"));
   ASSERT_NE(fenced, nullptr);
   EXPECT_EQ(fenced->kind, BlockKind::code);
-  EXPECT_EQ(fenced->span, (Span{text.find("~~~"), text.rfind("~~~") + 3}));
+  EXPECT_EQ(fenced->span(), (Span{text.find("~~~"), text.rfind("~~~") + 3}));
 }
 
 TEST(CommonMark, IndentedLinesInsideAParagraphAreProse) {
@@ -90,7 +90,7 @@ TEST(CommonMark, BlocksFollowTheStructure) {
   EXPECT_EQ(doc.blocks[0].kind, BlockKind::heading);
   EXPECT_EQ(doc.blocks[0].heading_level, 1);
   EXPECT_EQ(doc.blocks[1].kind, BlockKind::blockquote);
-  EXPECT_EQ(doc.text.substr(doc.blocks[1].content.begin, doc.blocks[1].content.size()), "quoted\n> more");
+  EXPECT_EQ(doc.text.substr(doc.blocks[1].content().begin, doc.blocks[1].content().size()), "quoted\n> more");
   EXPECT_EQ(doc.blocks[2].kind, BlockKind::list_item);
   EXPECT_EQ(doc.blocks[3].kind, BlockKind::list_item);
   EXPECT_EQ(masked(text), "Title\n#####\n\n##quoted\n##more\n\n##one\n##two\n\n###\n");
@@ -99,7 +99,7 @@ TEST(CommonMark, BlocksFollowTheStructure) {
 TEST(CommonMark, ClosingHashesOfAHeadingAreNotContent) {
   const Document doc = test::make_doc("## Part two ##\n", Lang::en, "spec.md");
   ASSERT_EQ(doc.blocks.size(), 1u);
-  EXPECT_EQ(doc.text.substr(doc.blocks[0].content.begin, doc.blocks[0].content.size()), "Part two");
+  EXPECT_EQ(doc.text.substr(doc.blocks[0].content().begin, doc.blocks[0].content().size()), "Part two");
   EXPECT_EQ(masked("## Part two ##\n"), "###Part two###\n");
 }
 

@@ -46,11 +46,11 @@ TEST(Markdown, BlocksCarryKindsAndHeadingLevels) {
   ASSERT_EQ(doc.blocks.size(), 4u);
   EXPECT_EQ(doc.blocks[0].kind, BlockKind::heading);
   EXPECT_EQ(doc.blocks[0].heading_level, 2);
-  EXPECT_EQ(doc.text.substr(doc.blocks[0].content.begin, doc.blocks[0].content.size()), "Part");
+  EXPECT_EQ(doc.text.substr(doc.blocks[0].content().begin, doc.blocks[0].content().size()), "Part");
   EXPECT_EQ(doc.blocks[1].kind, BlockKind::paragraph);
-  EXPECT_EQ(doc.text.substr(doc.blocks[1].content.begin, doc.blocks[1].content.size()), "Para one\ncontinues.");
+  EXPECT_EQ(doc.text.substr(doc.blocks[1].content().begin, doc.blocks[1].content().size()), "Para one\ncontinues.");
   EXPECT_EQ(doc.blocks[2].kind, BlockKind::list_item);
-  EXPECT_EQ(doc.text.substr(doc.blocks[2].content.begin, doc.blocks[2].content.size()), "first");
+  EXPECT_EQ(doc.text.substr(doc.blocks[2].content().begin, doc.blocks[2].content().size()), "first");
   EXPECT_EQ(doc.blocks[3].kind, BlockKind::list_item);
 }
 

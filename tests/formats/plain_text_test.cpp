@@ -21,7 +21,7 @@ void PrintTo(const BlockView& b, std::ostream* os) { *os << static_cast<int>(b.k
 std::vector<BlockView> blocks_of(const std::string& text, Lang lang = Lang::en) {
   const Document doc = make_document("doc.txt", text, lang);
   std::vector<BlockView> out;
-  for (const Block& b : doc.blocks) out.push_back({b.kind, doc.text.substr(b.content.begin, b.content.size())});
+  for (const Block& b : doc.blocks) out.push_back({b.kind, doc.text.substr(b.content().begin, b.content().size())});
   return out;
 }
 

@@ -319,6 +319,49 @@ TEST(MojibakeCjk, QuietStretchesPassedOverHideNoMojibake) {
   EXPECT_GT(with_hits, 1000u);
 }
 
+// A stretch with two quiet odd characters (and nothing loud) is passed over
+// unread when they stand 9 or more characters apart (no run the misreads
+// accept holds both, and one alone weighs too little): the gated scan must
+// find what reading every stretch finds with the two at every distance,
+// with any quiet odd characters and plain fillers, also where a pair close
+// together is garble.
+TEST(MojibakeCjk, StretchesWithTwoQuietOddCharactersFarApartHideNoMojibake) {
+  std::vector<char32_t> quiet;
+  for (char32_t cp = 0x2000; cp < 0xA000; ++cp)
+    if (mojibake::is_cjk_odd(cp) && !mojibake::is_cjk_loud(cp)) quiet.push_back(cp);
+  ASSERT_GT(quiet.size(), 1000u);
+  // Fillers: characters that are neither gates nor odd (common Han, Chinese punctuation).
+  std::vector<char32_t> plain;
+  for (char32_t cp = 0x2000; cp < 0xA000; ++cp)
+    if (!mojibake::is_cjk_odd(cp) && !mojibake::may_open_cjk_gate(cp)) plain.push_back(cp);
+  ASSERT_GT(plain.size(), 3000u);
+  std::mt19937 rng(9);
+  std::uniform_int_distribution<std::size_t> pick_quiet(0, quiet.size() - 1);
+  std::uniform_int_distribution<std::size_t> pick_filler(0, plain.size() - 1);
+  std::uniform_int_distribution<int> outer(0, 6);
+  std::size_t with_hits = 0, passed_over = 0;
+  for (int round = 0; round < 40000; ++round) {
+    const int apart = round % 14;
+    auto fillers = [&](int n) {
+      std::string s;
+      for (int i = 0; i < n; ++i) utf8::append(s, plain[pick_filler(rng)]);
+      return s;
+    };
+    std::string text = "ab " + fillers(outer(rng));
+    utf8::append(text, quiet[pick_quiet(rng)]);
+    text += fillers(apart - 1 < 0 ? 0 : apart - 1);
+    utf8::append(text, quiet[pick_quiet(rng)]);
+    text += fillers(outer(rng)) + " cd";
+    MarkedCursor marked(text);
+    const auto full = find_cjk_mojibake(text);
+    if (!full.empty()) ++with_hits;
+    if (apart >= 9) ++passed_over;
+    ASSERT_EQ(spans(find_cjk_mojibake(text, marked)), spans(full)) << text;
+  }
+  EXPECT_GT(with_hits, 0u);  // pairs close together can be garble: the bound is needed
+  EXPECT_GT(passed_over, 5000u);
+}
+
 // A stretch longer than one read (65,536 characters) is read in pieces: a
 // gate reads the pieces up to its own, also when fewer gates than pieces
 // come before it (each gate read one piece, and garble past the second
@@ -443,6 +486,35 @@ TEST(MojibakeCjk, ALongTextFindsWhatItsParagraphsFindAlone) {
   ASSERT_EQ(actual.size(), expected.size());
   EXPECT_EQ(actual, expected);
   EXPECT_GT(expected.size(), 10000u);
+}
+
+// Past 4,096 characters read the scan keeps the facts of the characters it
+// meets in a table (not those of Latin-1 and kana, whose verdicts it
+// computes each time): a long text of paragraphs of Han, symbols, kana,
+// Greek, Cyrillic and Latin-1 garble finds what each paragraph (read
+// without the table) finds alone.
+TEST(MojibakeCjk, TheFactsTableChangesNoHit) {
+  static const char* const kPieces[] = {"いゅ弧", "僼傽僀儖", "ゐ", "ァ", "ゃ", "α", "βγ", "Ж", "─", "·", "é", "ü", "ÖÐÎÄ",
+                                        "£±", "鳌", "癫痫", "荨", "中文", "的", "约翰", "，", "。", " ", "a", "\n"};
+  std::mt19937 rng(31);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> count(1, 40);
+  std::vector<std::string> parts;
+  std::string text;
+  while (text.size() < (384u << 10)) {
+    std::string part;
+    for (int i = count(rng); i > 0; --i) part += kPieces[piece(rng)];
+    parts.push_back(part);
+    text += part + "\n\n";
+  }
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> expected;
+  std::size_t offset = 0;
+  for (const std::string& part : parts) {
+    for (const auto& [begin, end, what] : spans(find_cjk_mojibake(part))) expected.emplace_back(offset + begin, offset + end, what);
+    offset += part.size() + 2;
+  }
+  EXPECT_EQ(spans(find_cjk_mojibake(text)), expected);
+  EXPECT_GT(expected.size(), 1000u);
 }
 
 // 渎 is GBK E4 C2: a UTF-8 lead byte, but C2 cannot follow it, so UTF-8 read

@@ -48,33 +48,33 @@ void Structure::check(const CheckContext& context, FindingSink& out) const {
     const Block& s = *source_headings[k];
     const Block& t = *target_headings[k];
     if (s.heading_level == t.heading_level) continue;
-    Finding finding = make_finding(target, t.span,
+    Finding finding = make_finding(target, t.span(),
                                    "heading level " + std::to_string(t.heading_level) + " where the source has level " +
                                        std::to_string(s.heading_level) + ": \"" +
-                                       alignment_rules::quote(source, s.content, 40) + "\"");
-    finding.counterpart = alignment_rules::counterpart(source, s.span);
+                                       alignment_rules::quote(source, s.content(), 40) + "\"");
+    finding.counterpart = alignment_rules::counterpart(source, s.span());
     out.push_back(std::move(finding));
   }
   if (source_headings.size() != target_headings.size()) {
     const bool more_in_source = source_headings.size() > target_headings.size();
     const Block* first_extra = more_in_source ? source_headings[common] : target_headings[common];
     Finding finding = make_finding(more_in_source ? target : target,
-                                   more_in_source ? (common ? target_headings[common - 1]->span : Span{0, 0}) : first_extra->span,
+                                   more_in_source ? (common ? target_headings[common - 1]->span() : Span{0, 0}) : first_extra->span(),
                                    "the source has " + std::to_string(source_headings.size()) +
                                        " headings and the translation " + std::to_string(target_headings.size()) +
-                                       (more_in_source ? "; first missing: \"" + alignment_rules::quote(source, first_extra->content, 40) + "\""
+                                       (more_in_source ? "; first missing: \"" + alignment_rules::quote(source, first_extra->content(), 40) + "\""
                                                        : ""));
-    if (more_in_source) finding.counterpart = alignment_rules::counterpart(source, first_extra->span);
+    if (more_in_source) finding.counterpart = alignment_rules::counterpart(source, first_extra->span());
     out.push_back(std::move(finding));
   }
   const auto source_items = blocks_of(source, BlockKind::list_item);
   const auto target_items = blocks_of(target, BlockKind::list_item);
   if (source_items.size() != target_items.size()) {
-    const Span at = target_items.empty() ? Span{0, 0} : target_items.front()->span;
+    const Span at = target_items.empty() ? Span{0, 0} : target_items.front()->span();
     Finding finding = make_finding(target, at,
                                    "the source has " + std::to_string(source_items.size()) +
                                        " list items and the translation " + std::to_string(target_items.size()));
-    if (!source_items.empty()) finding.counterpart = alignment_rules::counterpart(source, source_items.front()->span);
+    if (!source_items.empty()) finding.counterpart = alignment_rules::counterpart(source, source_items.front()->span());
     out.push_back(std::move(finding));
   }
 }

@@ -370,10 +370,12 @@ struct Gates {
 
 class CjkScanner {
  public:
-  // The facts table is made once a text has had tens of thousands of
-  // characters in stretches with a gate, so an article, a start-up or an
-  // English text (some thousands in 20 MB) goes without.
-  static constexpr std::size_t kFactsTableAfter = 1 << 15;
+  // The facts table (its entries computed as they are met) is made once a
+  // text has had 4,096 characters in stretches with a gate, so a short
+  // article or a start-up goes without. After 32,768 (as before) the
+  // Chinese of the benchmark (20 MB) computed the misreads' facts of ~16,600
+  // characters of its first stretches one by one (3.7M instructions).
+  static constexpr std::size_t kFactsTableAfter = 1 << 12;
 
   // A stretch is read at most this many characters at a time: its buffers
   // take some 40 bytes a character, and a file of one line of non-ASCII
@@ -411,6 +413,7 @@ class CjkScanner {
           // An odd character that opens no gate: remembered for the
           // stretch of a gate after it.
           if (marks & StartCursor::kMarkLoud) loud_before_ = gate;
+          odd_before_[2] = odd_before_[1];
           odd_before_[1] = odd_before_[0];
           odd_before_[0] = gate;
           gate = gates_->next(gate + 1);
@@ -461,18 +464,46 @@ class CjkScanner {
     if (end - begin >= kMaxStretch) return false;  // no more characters than bytes: never cut
     if ((begin > 0 && text_[begin - 1] == '?') || (end < size && text_[end] == '?')) return false;
     if (loud_before_ != kNoPiece && loud_before_ >= begin) return false;
-    std::size_t odd = (marks & StartCursor::kMarkOdd) ? 1 : 0;
-    for (const std::size_t before : odd_before_)
-      if (before != kNoPiece && before >= begin) ++odd;
-    if (odd > 1 || ((marks & StartCursor::kMarkUtf8Start) && utf8_may_start_at(gate, end))) return false;
+    // The starts of its odd characters, in order (at most two are let through).
+    std::size_t odd_at[2] = {kNoPiece, kNoPiece};
+    std::size_t odd = 0;
+    auto count_odd = [&](std::size_t at) {
+      if (odd < 2) odd_at[odd] = at;
+      return ++odd <= 2;
+    };
+    // (A third one before, in the stretch: too many.)
+    if (odd_before_[2] != kNoPiece && odd_before_[2] >= begin) return false;
+    for (std::size_t i = 2; i-- > 0;)
+      if (odd_before_[i] != kNoPiece && odd_before_[i] >= begin) count_odd(odd_before_[i]);
+    if ((marks & StartCursor::kMarkOdd) && !count_odd(gate)) return false;
+    if ((marks & StartCursor::kMarkUtf8Start) && utf8_may_start_at(gate, end)) return false;
     for (next = gates_->next(gate + 1); next < end; next = gates_->next(next + 1)) {
       const std::uint8_t after = gates_->cjk_marks();
       if ((after & StartCursor::kMarkLoud) || !(after & StartCursor::kMarksKnown)) return false;
-      if ((after & StartCursor::kMarkOdd) && ++odd > 1) return false;
+      if ((after & StartCursor::kMarkOdd) && !count_odd(next)) return false;
       if ((after & StartCursor::kMarkUtf8Start) && utf8_may_start_at(next, end)) return false;
     }
+    if (odd == 2 && !quiet_pair_apart(odd_at[0], odd_at[1])) return false;
     read_until_ = end;
     return true;
+  }
+
+  // Whether two quiet odd characters of a stretch that holds no other odd
+  // or loud character, starting at first < second, stand too far apart to
+  // share a run the misreads accept. A quiet odd character weighs 2 in
+  // accept_misread's written oddity and every other character of such a
+  // stretch 0 (may_be_odd is false just where written_oddity is 0), so a run
+  // holding one of them sums 2 and is rejected (it needs 3, and the runs of
+  // five plain originals of GBK read as Big5 hold no quiet character: see
+  // is_cjk_loud); a run holding both sums 4 and needs length / 2 <= 4: at
+  // most 9 characters, the two at most 8 apart. So with 9 or more characters
+  // from the first to the second (at most 4 bytes each) no run is accepted.
+  bool quiet_pair_apart(std::size_t first, std::size_t second) const {
+    constexpr std::size_t kApart = 9;
+    if (second - first >= 4 * kApart) return true;
+    std::size_t characters = 0;
+    for (std::size_t i = first; i < second; ++i) characters += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    return characters >= kApart;
   }
 
   // utf8_sequence_may_start's test of the character at pos (whose GBK code
@@ -1284,9 +1315,9 @@ class CjkScanner {
   std::size_t piece_end_ = kNoPiece;  // the current piece's end when the stretch goes on past it
   std::size_t open_hit_ = kNoHit;     // index in hits_ of a hit that runs to the current piece's end
   std::size_t continued_hit_ = kNoHit;  // open_hit_ of the piece before the current one
-  // The starts of the last two odd characters that open no gate, and of the
+  // The starts of the last three odd characters that open no gate, and of the
   // last loud one, outside the stretches read (kNoPiece: none).
-  std::size_t odd_before_[2] = {kNoPiece, kNoPiece};
+  std::size_t odd_before_[3] = {kNoPiece, kNoPiece, kNoPiece};
   std::size_t loud_before_ = kNoPiece;
   Stretch stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)

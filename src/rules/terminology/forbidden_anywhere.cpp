@@ -17,6 +17,10 @@ plurals, case, hyphen or space and UK or US spelling, but not inside a
 longer accepted term. Works on single English documents and on the English
 side of a pair. Needs `--glossary`.
 
+A document holding more glossary term matches than 65,536 and one for every
+eight bytes (a repetitive text against nested or shared forms) is checked
+up to there, and a finding says where matching stopped.
+
 ## Why it matters
 Style guides ban shorthand and loaded words ("chemo", "cancer victim") in
 published medical text; a reviewer should not have to search for them.

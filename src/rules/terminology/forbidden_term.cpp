@@ -31,6 +31,10 @@ the rendering is wrong wherever it stands. A single forbidden word
 ("revenue") is a false friend only next to its term: elsewhere it may be
 right (医院的营业额, "the hospital's revenue").
 
+A document holding more glossary term matches than 65,536 and one for every
+eight bytes (a repetitive text against nested or shared forms) is checked
+up to there, and a finding says where matching stopped.
+
 ## Why it matters
 Machine and hurried human translation produce the same wrong renderings
 again and again: 收益 as "revenue" where a trial reports a benefit,

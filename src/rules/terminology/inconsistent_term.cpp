@@ -36,6 +36,10 @@ another (化学疗法（化疗）, "chemotherapy (chemo)") is consistent with it
 different words for one thing (发热 then 发烧, 脊髓灰质炎 then 小儿麻痹症 without
 an introduction) are reported.
 
+A document holding more glossary term matches than 65,536 and one for every
+eight bytes (a repetitive text against nested or shared forms) is checked
+up to there, and a finding says where matching stopped.
+
 ## Why it matters
 A reader who meets two names assumes two things. Glossaries often accept
 several variants; a document should still pick one.

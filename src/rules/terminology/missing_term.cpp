@@ -32,6 +32,10 @@ freely (a pronoun, an abbreviation, a term folded into a longer one), and on
 the TICO-19 translation memory about one segment in four has such a finding.
 Gate on it with `--severity terminology/missing-term=warning`.
 
+A document holding more glossary term matches than 65,536 and one for every
+eight bytes (a repetitive text against nested or shared forms) is checked
+up to there, and a finding says where matching stopped.
+
 ## Why it matters
 A medical term rendered loosely ("bone marrow damage" for 骨髓抑制) changes
 what a clinician reads; glossaries exist so the agreed term is used.

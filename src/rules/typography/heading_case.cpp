@@ -9,9 +9,9 @@ using namespace typography;
 
 // The paragraph starts with an all-lowercase word of 2+ letters ("with", not "iPhone", "mRNA" or "e.g.").
 bool starts_lowercase_word(std::string_view prose, const Block& block) {
-  const std::size_t begin = block.content.begin;
+  const std::size_t begin = block.content().begin;
   const std::size_t end = letters_end(prose, begin);
-  if (end - begin < 2 || end > block.content.end) return false;
+  if (end - begin < 2 || end > block.content().end) return false;
   for (std::size_t i = begin; i < end; ++i)
     if (!is_lower(prose[i])) return false;
   return !letter_at(prose, end) && !(end < prose.size() && prose[end] == '.');
@@ -19,7 +19,7 @@ bool starts_lowercase_word(std::string_view prose, const Block& block) {
 
 // The block's text ends without closing a sentence: a word, a comma or an ellipsis.
 bool ends_unfinished(std::string_view prose, const Block& block) {
-  const std::string_view text = prose.substr(block.content.begin, block.content.size());
+  const std::string_view text = prose.substr(block.content().begin, block.content().size());
   if (text.empty()) return false;
   const char last = text.back();
   if (is_alnum(last) || last == ',') return true;
@@ -65,12 +65,12 @@ void HeadingCase::check(const CheckContext& context, FindingSink& out) const {
     const Block& block = blocks[i];
     const Block& previous = blocks[i - 1];
     if (block.kind != BlockKind::paragraph || !starts_lowercase_word(prose, block)) continue;
-    const std::size_t end = letters_end(prose, block.content.begin);
+    const std::size_t end = letters_end(prose, block.content().begin);
     if (previous.kind == BlockKind::heading) {
-      out.push_back(make_finding(context.doc, {block.content.begin, end},
+      out.push_back(make_finding(context.doc, {block.content().begin, end},
                                  "paragraph after a heading starts with a lowercase letter"));
     } else if (previous.kind == BlockKind::paragraph && ends_unfinished(prose, previous)) {
-      out.push_back(make_finding(context.doc, {block.content.begin, end},
+      out.push_back(make_finding(context.doc, {block.content().begin, end},
                                  "paragraph starts with a lowercase letter after a paragraph that does not end a "
                                  "sentence (a broken paragraph?)"));
     }

@@ -71,8 +71,8 @@ void PageFurniture::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
   for (const Block& block : doc.blocks) {
     if (block.kind != BlockKind::furniture) continue;
-    const std::string_view line(doc.text.data() + block.content.begin, block.content.size());
-    out.push_back(make_finding(doc, block.content,
+    const std::string_view line(doc.text.data() + block.content().begin, block.content().size());
+    out.push_back(make_finding(doc, block.content(),
                                "page furniture (" + std::string(describe(block.furniture)) + "): \"" + shortened(line) +
                                    "\"; delete it from the body text"));
   }

@@ -44,11 +44,11 @@ void ParagraphStart::check(const CheckContext& context, FindingSink& out) const 
   if (context.doc.format.independent_blocks) return;  // a unit of a translation file continues no other
   const std::string_view prose = context.doc.prose();
   for (const Block& block : prose_blocks(context.doc)) {
-    const std::size_t begin = block.content.begin;
+    const std::size_t begin = block.content().begin;
     for (std::string_view mark : kMarks) {
       if (prose.compare(begin, mark.size(), mark) != 0) continue;
       const std::size_t after = begin + mark.size();
-      if (mark == "." && after < block.content.end && (prose[after] == '.' || is_alnum(prose[after]))) break;
+      if (mark == "." && after < block.content().end && (prose[after] == '.' || is_alnum(prose[after]))) break;
       out.push_back(make_finding(context.doc, {begin, after}, "paragraph starts with \"" + std::string(mark) + "\""));
       break;
     }

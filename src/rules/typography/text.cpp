@@ -43,7 +43,7 @@ std::vector<Block> prose_blocks(const Document& doc) {
   std::vector<Block> blocks;
   for (const Block& block : doc.blocks)
     if (block.kind != BlockKind::code && block.kind != BlockKind::blank && block.kind != BlockKind::furniture &&
-        !block.content.empty())
+        !block.content().empty())
       blocks.push_back(block);
   return blocks;
 }
@@ -51,7 +51,7 @@ std::vector<Block> prose_blocks(const Document& doc) {
 std::vector<Span> third_language_spans(const Document& doc) {
   std::vector<Span> spans;
   for (const Block& block : doc.blocks)
-    if (block.kept == KeptKind::third_language) spans.push_back(block.content);
+    if (block.kept == KeptKind::third_language) spans.push_back(block.content());
   return spans;
 }
 

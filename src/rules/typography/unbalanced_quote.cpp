@@ -181,8 +181,8 @@ void UnbalancedQuote::check(const CheckContext& context, FindingSink& out) const
   const MarkScanner scanner(prose);
   std::vector<Mark> next_marks;
   for (std::size_t b = 0; b < blocks.size(); ++b) {
-    const std::vector<Mark> marks = b == 0 ? scanner.scan(blocks[b].content.begin, blocks[b].content.end) : next_marks;
-    next_marks = b + 1 < blocks.size() ? scanner.scan(blocks[b + 1].content.begin, blocks[b + 1].content.end)
+    const std::vector<Mark> marks = b == 0 ? scanner.scan(blocks[b].content().begin, blocks[b].content().end) : next_marks;
+    next_marks = b + 1 < blocks.size() ? scanner.scan(blocks[b + 1].content().begin, blocks[b + 1].content().end)
                                        : std::vector<Mark>{};
     auto glyph_of = [&](const Mark& mark) {  // a doubled "" is shown once
       return std::string(prose.substr(mark.begin, prose[mark.begin] == '"' ? 1 : mark.end - mark.begin));
@@ -204,7 +204,7 @@ void UnbalancedQuote::check(const CheckContext& context, FindingSink& out) const
         out.push_back(make_finding(context.doc, {mark.begin, mark.end}, "closing " + glyph_of(mark) + " has no opening mark"));
       }
     }
-    const bool next_opens_quote = !next_marks.empty() && next_marks.front().begin == blocks[b + 1].content.begin &&
+    const bool next_opens_quote = !next_marks.empty() && next_marks.front().begin == blocks[b + 1].content().begin &&
                                   next_marks.front().side == Side::open;
     for (std::size_t i = 0; i < kPairs.size(); ++i) {
       for (const Mark& mark : open[i]) {

@@ -88,7 +88,7 @@ class Comparer final : public RunComparer {
       }
       const FirstSeen& first = first_seen.seen[at];
       if (first.other == unit.other) continue;
-      out.push_back({1, unit.target, message + paths_[first.file] + ":" + std::to_string(first.line), severity});
+      out.push_back({1, unit.target, message + paths_[first.file] + ":" + std::to_string(first.line), severity, {}});
     }
   }
 
