@@ -205,6 +205,59 @@ std::size_t plain_text_end(std::string_view text, std::size_t pos, std::size_t s
 
 }  // namespace
 
+// The closing brace matching each '{' of text[begin, end) (as
+// matching_brace finds it), all found in one pass when first asked: searching
+// from each '{' made a run of them ("{{{{…") quadratic.
+class BraceMatches {
+ public:
+  BraceMatches(std::string_view text, std::size_t begin, std::size_t end) : text_(text), begin_(begin), end_(end) {}
+  std::size_t close_of(std::size_t open) {
+    if (!built_) build();
+    const auto it = std::lower_bound(opens_.begin(), opens_.end(), open,
+                                     [](const std::pair<std::size_t, std::size_t>& o, std::size_t at) { return o.first < at; });
+    return it != opens_.end() && it->first == open ? it->second : std::string_view::npos;
+  }
+
+ private:
+  void build() {
+    built_ = true;
+    std::vector<std::size_t> unclosed;  // indices into opens_
+    for (std::size_t i = begin_; i < end_; ++i) {
+      if (text_[i] == '{') {
+        unclosed.push_back(opens_.size());
+        opens_.emplace_back(i, std::string_view::npos);
+      } else if (text_[i] == '}' && !unclosed.empty()) {
+        opens_[unclosed.back()].second = i;
+        unclosed.pop_back();
+      }
+    }
+  }
+  std::string_view text_;
+  std::size_t begin_, end_;
+  bool built_ = false;
+  std::vector<std::pair<std::size_t, std::size_t>> opens_;  // each '{' and its match, in order
+};
+
+// text.find(needle, from) for a from that only rises: the last answer serves
+// while it lies at or after from (none then: none now).
+class RisingFind {
+ public:
+  RisingFind(std::string_view text, std::string_view needle) : text_(text), needle_(needle) {}
+  std::size_t operator()(std::size_t from) {
+    if (!asked_ || from < from_ || (at_ != std::string_view::npos && at_ < from)) {
+      at_ = text_.find(needle_, from);
+      from_ = from;
+      asked_ = true;
+    }
+    return at_;
+  }
+
+ private:
+  std::string_view text_, needle_;
+  bool asked_ = false;
+  std::size_t from_ = 0, at_ = std::string_view::npos;
+};
+
 std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
   std::vector<Placeholder> found;
   const std::size_t end = std::min(span.end, text.size());
@@ -220,6 +273,8 @@ std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
   for (const Span url : find_urls(text.substr(from, end - from)))
     if (url.begin + from >= span.begin) urls.push_back({url.begin + from, url.end + from});
   std::size_t next_url = 0;
+  BraceMatches braces(text, std::min(span.begin, end), end);
+  RisingFind next_close(text, "}"), next_double_close(text, "}}");
   for (std::size_t pos = span.begin; pos < end;) {
     while (next_url < urls.size() && urls[next_url].end <= pos) ++next_url;
     if (next_url < urls.size() && urls[next_url].begin == pos) {
@@ -242,7 +297,7 @@ std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
     PlaceholderKind kind = PlaceholderKind::brace;
     if (c == '%') {
       if (pos + 1 < end && text[pos + 1] == '{') {
-        const std::size_t close = text.find('}', pos + 2);
+        const std::size_t close = next_close(pos + 2);
         if (close != std::string_view::npos && close < end && is_name(text.substr(pos + 2, close - pos - 2))) {
           key = std::string(text.substr(pos, close + 1 - pos));
           after = close + 1;
@@ -252,14 +307,14 @@ std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
         kind = PlaceholderKind::printf;
       }
     } else if (c == '$' && pos + 1 < end && text[pos + 1] == '{') {
-      const std::size_t close = text.find('}', pos + 2);
+      const std::size_t close = next_close(pos + 2);
       if (close != std::string_view::npos && close < end && is_name(trim(text.substr(pos + 2, close - pos - 2)))) {
         key = "${" + std::string(trim(text.substr(pos + 2, close - pos - 2))) + "}";
         after = close + 1;
       }
     } else if (c == '{') {
       if (pos + 1 < end && text[pos + 1] == '{') {
-        const std::size_t close = text.find("}}", pos + 2);
+        const std::size_t close = next_double_close(pos + 2);
         const std::string_view name = close == std::string_view::npos ? std::string_view() : trim(text.substr(pos + 2, close - pos - 2));
         if (close != std::string_view::npos && close + 2 <= end && is_name(name)) {
           key = "{{" + std::string(name) + "}}";
@@ -267,7 +322,7 @@ std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
         }
       }
       if (after == pos) {
-        const std::size_t close = matching_brace(text, pos, end);
+        const std::size_t close = braces.close_of(pos);
         if (close != std::string_view::npos && classify_braces(text, pos, close, kind, key)) after = close + 1;
       }
     } else if (c == '<') {

@@ -37,5 +37,33 @@ TEST(Placeholders, UrlAfterChineseTextWithoutSpaces) {
   EXPECT_EQ(urls_in(text, {second, text.size()}), (std::vector<std::string>{"https://example.org/zh"}));
 }
 
+std::vector<std::string> keys_at(const std::string& text, Span span) {
+  std::vector<std::string> out;
+  for (const auto& p : find_placeholders(text, span))
+    out.push_back(std::to_string(p.span.begin) + "-" + std::to_string(p.span.end) + " " + p.key);
+  return out;
+}
+
+// Braces are matched once for the span: runs of unmatched or nested '{' (each
+// searched to the end for its match, quadratic before) still give the
+// placeholders their matches make.
+TEST(Placeholders, RunsOfBracesFindTheGroupsTheirMatchesMake) {
+  const std::string run(20000, '{');
+  const std::string text = run + "{name} %{count} ${user} {{title}} {n, plural, one {# day} other {# days}}";
+  const std::size_t at = run.size();
+  EXPECT_EQ(keys_at(text, {0, text.size()}),
+            (std::vector<std::string>{std::to_string(at) + "-" + std::to_string(at + 6) + " {name}",
+                                      std::to_string(at + 7) + "-" + std::to_string(at + 15) + " %{count}",
+                                      std::to_string(at + 16) + "-" + std::to_string(at + 23) + " ${user}",
+                                      std::to_string(at + 24) + "-" + std::to_string(at + 33) + " {{title}}",
+                                      std::to_string(at + 34) + "-" + std::to_string(text.size()) + " {n,plural}"}));
+  // Nested groups: the outer one is no placeholder, the inner ones are.
+  EXPECT_EQ(keys_at("{{{a}} {b}}", {0, 11}), (std::vector<std::string>{"1-6 {{a}}", "7-10 {b}"}));
+  // A span inside the text: braces before it do not match the span's.
+  const std::string inside = "{ x {a} }";
+  EXPECT_EQ(keys_at(inside, {2, inside.size()}), (std::vector<std::string>{"4-7 {a}"}));
+  EXPECT_TRUE(keys_at(std::string(5000, '}') + std::string(5000, '{'), {0, 10000}).empty());
+}
+
 }  // namespace
 }  // namespace tc::test
