@@ -13,6 +13,7 @@
 // finding's index in the JSON report of the same run); filtering sets the
 // `hidden` attribute.
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <vector>
@@ -63,10 +64,22 @@ class DocumentRenderer {
     std::stable_sort(marks_.begin(), marks_.end(), [](const Mark& a, const Mark& b) {
       return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
     });
-    touched_.assign(doc.text.size() + 1, false);
-    for (const Mark& m : marks_)
-      for (std::size_t i = m.span.begin; i <= std::min(m.span.end, doc.text.size()); ++i)
-        if (i < m.span.end || m.span.empty()) touched_[i] = true;
+    // A byte is touched inside a mark's span, or at an empty mark: counted as
+    // marks opening minus marks closing before it (a loop over each span made
+    // many findings on one long line quadratic).
+    const std::size_t size = doc.text.size();
+    std::vector<std::int32_t> opened(size + 2, 0);
+    for (const Mark& m : marks_) {
+      if (m.span.begin > size) continue;
+      const std::size_t begin = m.span.begin;
+      const std::size_t end = m.span.empty() ? begin + 1 : std::min(m.span.end, size + 1);
+      if (begin >= end) continue;
+      ++opened[begin];
+      --opened[end];
+    }
+    touched_.assign(size + 1, false);
+    std::int32_t inside = 0;
+    for (std::size_t i = 0; i <= size; ++i) touched_[i] = (inside += opened[i]) > 0;
   }
 
   // The HTML of text [begin, end); pieces come in order and cover the text.
