@@ -172,7 +172,7 @@ FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* gloss
           if (pos >= form.size()) break;  // the whole form is no prefix of it
           for (std::size_t k = begin; k < pos; ++k) prefix = word_id_step(prefix, static_cast<unsigned char>(form[k]));
           bool inserted = false;
-          glossary_prefixes_.insert(prefix == FlatMap::kEmptyKey ? prefix - 1 : prefix, 0, inserted);
+          glossary_prefixes_.insert(FlatMap::key_of(prefix), 0, inserted);
         }
       }
     }
@@ -277,7 +277,7 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
         hashes.push_back(hash);
         lexicon_.prefetch(hash);
         if (p >= limit) break;
-        if (p >= lexicon_limit && glossary_prefixes_.find(hash == FlatMap::kEmptyKey ? hash - 1 : hash) == FlatMap::kNoValue) break;
+        if (p >= lexicon_limit && glossary_prefixes_.find(FlatMap::key_of(hash)) == FlatMap::kNoValue) break;
         std::size_t past = p;  // (one decoding: not at() and then next())
         if (!is_han(utf8::next(text, past))) break;
         p = past;

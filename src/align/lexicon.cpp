@@ -314,7 +314,7 @@ Lexicon::Translations Lexicon::find(std::string_view headword, WordId hash) cons
 }
 
 std::uint32_t Lexicon::find_entry(std::string_view headword, WordId hash) const {
-  for (std::uint32_t e = by_hash_.find(hash_key(hash)); e != FlatMap::kNoValue; e = entries_[e].next)
+  for (std::uint32_t e = by_hash_.find(FlatMap::key_of(hash)); e != FlatMap::kNoValue; e = entries_[e].next)
     if (entries_[e].key == headword) return e;
   return FlatMap::kNoValue;
 }
@@ -343,7 +343,7 @@ void Lexicon::add(std::string_view headword, const std::vector<WordId>& translat
   if (owned) headword = owned_keys_.emplace_back(headword);
   const auto added = static_cast<std::uint32_t>(entries_.size());
   entries_.push_back({headword, static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(translations.size())});
-  entries_.back().next = by_hash_.exchange(hash_key(hash), added);
+  entries_.back().next = by_hash_.exchange(FlatMap::key_of(hash), added);
   words_.insert(words_.end(), translations.begin(), translations.end());
 }
 

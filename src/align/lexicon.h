@@ -96,7 +96,6 @@ class Lexicon {
     std::uint32_t first = 0, count = 0;
     std::uint32_t next = FlatMap::kNoValue;
   };
-  static std::uint64_t hash_key(WordId hash) { return hash == FlatMap::kEmptyKey ? hash - 1 : hash; }
   std::uint32_t find_entry(std::string_view headword, WordId hash) const;
   std::vector<Entry> entries_;
   FlatMap by_hash_;

@@ -16,6 +16,8 @@ class FlatMap {
  public:
   static constexpr std::uint64_t kEmptyKey = ~std::uint64_t{0};  // not a valid key
   static constexpr std::uint32_t kNoValue = 0xFFFFFFFFu;
+  // A 64-bit hash as a key: the reserved empty key becomes its neighbour.
+  static constexpr std::uint64_t key_of(std::uint64_t hash) { return hash == kEmptyKey ? hash - 1 : hash; }
 
   std::uint32_t find(std::uint64_t key) const {
     if (keys_.empty()) return kNoValue;

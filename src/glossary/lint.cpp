@@ -27,8 +27,7 @@ void check_cells(const GlossaryEntry& entry, std::size_t line, std::vector<Gloss
 
 // The hash of an English key as a FlatMap key.
 std::uint64_t key_hash(const std::string& key) {
-  const std::uint64_t hash = std::hash<std::string>{}(key);
-  return hash == FlatMap::kEmptyKey ? hash - 1 : hash;
+  return FlatMap::key_of(std::hash<std::string>{}(key));
 }
 
 void check_forbidden(const GlossaryEntry& entry, std::size_t line, std::vector<GlossaryProblem>& out) {

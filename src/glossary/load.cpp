@@ -134,7 +134,7 @@ Glossary load_glossaries(const std::vector<std::string>& paths, const ReadLimits
         keys.push_back(std::hash<std::string>{}(english_key));
       }
       for (std::size_t key : keys) {
-        const std::uint64_t hashed = key == FlatMap::kEmptyKey ? key - 1 : key;
+        const std::uint64_t hashed = FlatMap::key_of(key);
         const std::uint32_t earlier = owner.exchange(hashed, static_cast<std::uint32_t>(index));
         if (earlier != FlatMap::kNoValue && earlier != index) removed[earlier] = true;  // a later entry overrides
       }

@@ -41,8 +41,7 @@ struct TermIndex::Impl {
   TraditionalToSimplified to_simplified;
 
   static std::uint64_t token_hash(std::string_view key) {
-    const std::uint64_t h = std::hash<std::string_view>{}(key);
-    return h == FlatMap::kEmptyKey ? h - 1 : h;
+    return FlatMap::key_of(std::hash<std::string_view>{}(key));
   }
   std::uint32_t token_id(std::string_view key) {
     bool inserted = false;

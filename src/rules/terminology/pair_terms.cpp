@@ -20,12 +20,11 @@ std::vector<TermMatch> find_terms(const Glossary& glossary, const Document& doc,
 struct MatchBudget {
   std::size_t left;
   std::size_t& stop;
-  // Takes found's matches from the budget; false once it has run out.
-  bool take(const std::vector<TermMatch>& found) {
-    if (stop != kNoStop) return false;
+  // Takes found's matches from the budget.
+  void take(const std::vector<TermMatch>& found) {
+    if (stop != kNoStop) return;
     left -= std::min(left, found.size());
     if (left == 0) stop = found.empty() ? 0 : found.back().span.begin;
-    return true;
   }
   bool spent() const { return stop != kNoStop; }
 };
