@@ -72,24 +72,38 @@ bool is_name(std::string_view s) {
 }
 
 // The brace group text[open..close]: a placeholder's kind and key, or false.
-bool classify_braces(std::string_view text, std::size_t open, std::size_t close, PlaceholderKind& kind,
-                     std::string& key) {
-  const std::string_view inside = text.substr(open + 1, close - open - 1);
-  const std::size_t comma = inside.find(',');
-  if (comma == std::string_view::npos) {
-    // {name}, {0}, Python {name!r:>10}
-    std::string_view name = trim(inside);
-    const std::size_t spec = name.find_first_of("!:");
-    if (spec != std::string_view::npos) name = name.substr(0, spec);
-    if (!is_name(name)) return false;
+// comma_after(i): the first ',' at or after i (text.find). Reads the name and
+// type and what follows them only, never the whole group: nested groups
+// ("{{{…}}}", "{a:{a:…}}") made reading each one whole quadratic.
+template <class CommaAfter>
+bool classify_braces(std::string_view text, std::size_t open, std::size_t close, CommaAfter&& comma_after,
+                     PlaceholderKind& kind, std::string& key) {
+  auto skip_spaces = [&](std::size_t i) {
+    while (i < close && is_space(text[i])) ++i;
+    return i;
+  };
+  const std::size_t name_begin = skip_spaces(open + 1);
+  std::size_t name_end = name_begin;
+  while (name_end < close && is_name_char(text[name_end])) ++name_end;
+  const std::string_view name = text.substr(name_begin, name_end - name_begin);
+  const std::size_t after = skip_spaces(name_end);
+  if (name.empty()) return false;
+  if (after == close || ((text[after] == '!' || text[after] == ':') && after == name_end && comma_after(after) >= close)) {
+    // {name}, {0}, Python {name!r:>10} (no comma anywhere in it)
     kind = PlaceholderKind::brace;
     key = "{" + std::string(name) + "}";
     return true;
   }
-  const std::string_view name = trim(inside.substr(0, comma));
-  if (!is_name(name)) return false;
-  const std::size_t second = inside.find(',', comma + 1);
-  const std::string_view type = trim(inside.substr(comma + 1, second == std::string_view::npos ? std::string_view::npos : second - comma - 1));
+  if (text[after] != ',') return false;
+  // {name, type} and {name, type, ...}: the type is the word between the
+  // first comma and the second (or the end).
+  constexpr std::size_t kLongestType = 13;  // "selectordinal"
+  const std::size_t type_begin = skip_spaces(after + 1);
+  std::size_t type_end = type_begin;
+  while (type_end < close && !is_space(text[type_end]) && text[type_end] != ',' && type_end - type_begin <= kLongestType) ++type_end;
+  const std::size_t rest = skip_spaces(type_end);
+  if (rest != close && text[rest] != ',') return false;
+  const std::string_view type = text.substr(type_begin, type_end - type_begin);
   if (type == "plural" || type == "select" || type == "selectordinal") {
     kind = PlaceholderKind::icu;
     key = "{" + std::string(name) + "," + std::string(type) + "}";
@@ -270,7 +284,7 @@ class PlaceholderScan {
  public:
   PlaceholderScan(std::string_view text, std::size_t begin, std::size_t end)
       : braces(text, begin, end), next_close(text, "}", begin, end), next_double_close(text, "}}", begin, end),
-        text_(text), begin_(begin > kLongestUrl ? begin - kLongestUrl : 0), end_(end) {}
+        next_comma(text, ",", begin, end), text_(text), begin_(begin > kLongestUrl ? begin - kLongestUrl : 0), end_(end) {}
 
   // False when no URL can start in text[from, end) (within the span, or up to
   // kLongestUrl before it): no "://" or "www." lies wholly in it, so
@@ -291,7 +305,7 @@ class PlaceholderScan {
   }
 
   BraceMatches braces;
-  NextFind next_close, next_double_close;
+  NextFind next_close, next_double_close, next_comma;
 
  private:
   std::string_view text_;
@@ -370,7 +384,8 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
       if (after == pos) {
         // A match past the span (found for a wider one) is none within it.
         const std::size_t close = braces.close_of(pos);
-        if (close != std::string_view::npos && close < end && classify_braces(text, pos, close, kind, key)) after = close + 1;
+        if (close != std::string_view::npos && close < end && classify_braces(text, pos, close, scan.next_comma, kind, key))
+          after = close + 1;
       }
     } else if (c == '<') {
       after = read_tag(text, pos, end, key);
