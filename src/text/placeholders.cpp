@@ -18,7 +18,9 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 
 // A printf conversion at text[pos] == '%': its end, or pos when it is none.
 // key receives the conversion without its position ("%1$s" -> "%s").
-std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end, std::string& key) {
+// find(c, from): text.find(c, from) for ')' and '>'.
+template <class Find>
+std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end, Find&& find, std::string& key) {
   std::size_t p = pos + 1;
   if (p >= end) return pos;
   if (text[p] == '%') {
@@ -27,7 +29,7 @@ std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end,
   }
   key = "%";
   if (text[p] == '(') {  // Python: %(name)s
-    const std::size_t close = text.find(')', p);
+    const std::size_t close = find(')', p);
     if (close == std::string_view::npos || close >= end || close == p + 1) return pos;
     for (std::size_t i = p + 1; i < close; ++i)
       if (!is_name_char(text[i])) return pos;
@@ -49,7 +51,7 @@ std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end,
   while (p < end && std::strchr("hlLqjzt", text[p])) key += text[p++];
   // gettext's <inttypes.h> macros stand for the length and conversion: %<PRIdMAX>, %1$<PRIu64>.
   if (p + 4 < end && text.substr(p, 4) == "<PRI") {
-    const std::size_t close = text.find('>', p);
+    const std::size_t close = find('>', p);
     if (close == std::string_view::npos || close >= end) return pos;
     for (std::size_t i = p + 4; i < close; ++i)
       if (!is_alpha(text[i]) && !is_digit(text[i])) return pos;
@@ -284,7 +286,8 @@ class PlaceholderScan {
  public:
   PlaceholderScan(std::string_view text, std::size_t begin, std::size_t end)
       : braces(text, begin, end), next_close(text, "}", begin, end), next_double_close(text, "}}", begin, end),
-        next_comma(text, ",", begin, end), text_(text), begin_(begin > kLongestUrl ? begin - kLongestUrl : 0), end_(end) {}
+        next_comma(text, ",", begin, end), next_paren(text, ")", begin, end), next_angle(text, ">", begin, end),
+        next_space(text, " ", begin, end), next_newline(text, "\n", begin, end), text_(text), begin_(begin > kLongestUrl ? begin - kLongestUrl : 0), end_(end) {}
 
   // False when no URL can start in text[from, end) (within the span, or up to
   // kLongestUrl before it): no "://" or "www." lies wholly in it, so
@@ -305,7 +308,9 @@ class PlaceholderScan {
   }
 
   BraceMatches braces;
-  NextFind next_close, next_double_close, next_comma;
+  // The next '}', "}}", ',', ')', '>', ' ' and line break: searched from each
+  // opener of a run of them ("](](](…", "%(%(…") they were quadratic.
+  NextFind next_close, next_double_close, next_comma, next_paren, next_angle, next_space, next_newline;
 
  private:
   std::string_view text_;
@@ -363,7 +368,8 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
           after = close + 1;
         }
       } else {
-        after = read_printf(text, pos, end, key);
+        after = read_printf(text, pos, end, [&](char c, std::size_t at) { return c == ')' ? scan.next_paren(at) : scan.next_angle(at); },
+                            key);
         kind = PlaceholderKind::printf;
       }
     } else if (c == '$' && pos + 1 < end && text[pos + 1] == '{') {
@@ -395,8 +401,8 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
       kind = PlaceholderKind::entity;
       if (after > pos) key = std::string(text.substr(pos, after - pos));
     } else if (c == ']' && pos + 1 < end && text[pos + 1] == '(') {
-      const std::size_t close = text.find(')', pos + 2);
-      if (close != std::string_view::npos && close < end && text.substr(pos + 2, close - pos - 2).find_first_of(" \n") == std::string_view::npos &&
+      const std::size_t close = scan.next_paren(pos + 2);
+      if (close != std::string_view::npos && close < end && std::min(scan.next_space(pos + 2), scan.next_newline(pos + 2)) >= close &&
           close > pos + 2) {
         kind = PlaceholderKind::url;
         key = std::string(text.substr(pos + 2, close - pos - 2));

@@ -175,5 +175,15 @@ TEST(Placeholders, BraceGroupsAreClassifiedAsReadingThemWholeDoes) {
   EXPECT_GT(placeholders, 1000u);  // the pieces make placeholders often, not only texts
 }
 
+// The ')' (and '>', spaces, line breaks) after each "](" or "%(" are found
+// from positions listed once: a run of openers searched each to the end.
+TEST(Placeholders, RunsOfLinkAndConversionOpenersFindTheirCloses) {
+  const std::string text = "](](ab) x](a b) %(%(name)s %(n m)s %<PRI%<PRIu64> ](x\ny)";
+  EXPECT_EQ(keys_at(text, {0, text.size()}), (std::vector<std::string>{"2-6 ](ab", "18-26 %(name)s", "40-49 %<PRIu64>"}));
+  // The first ')' lies past the span: none within it.
+  EXPECT_EQ(keys_at(text, {0, 5}), (std::vector<std::string>{}));
+  EXPECT_TRUE(keys_at(std::string(20000, ']') + std::string(20000, '('), {0, 40000}).empty());
+}
+
 }  // namespace
 }  // namespace tc::test
