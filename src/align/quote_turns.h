@@ -47,12 +47,12 @@ void mark_quote_turn(SentenceFeatures& sentence, std::uint8_t marks);
 
 // Whether the quotation opened by `side[k]` may go on the one closed in
 // `side[k - 1]`: one sentence names the speaker after words that ask
-// nothing, the next opens a quotation and names none (a question is most
-// often answered by another speaker, and a speech named twice is two
-// turns).
+// nothing, the next, in the same paragraph, opens a quotation and names
+// none (a question is most often answered by another speaker, a speech
+// named twice is two turns, and a new speaker starts a new paragraph).
 inline bool quote_may_continue(const std::vector<SentenceFeatures>& side, std::size_t k) {
   return k > 0 && k < side.size() && (side[k - 1].quote_turn & (kQuoteAttributed | kQuoteAsks)) == kQuoteAttributed &&
-         (side[k].quote_turn & (kQuoteLeads | kQuoteAttributed)) == kQuoteLeads;
+         (side[k].quote_turn & (kQuoteLeads | kQuoteAttributed)) == kQuoteLeads && side[k - 1].paragraph == side[k].paragraph;
 }
 
 // A quotation state: bit 0 the sentences close a quotation opened before

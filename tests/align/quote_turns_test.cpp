@@ -81,6 +81,11 @@ TEST(QuoteTurns, AQuestionOrASecondAttributionIsAnotherTurn) {
   // Narration before the quotation.
   side = side_of({"The porter shook his head.", "'Not today.'"});
   EXPECT_FALSE(quote_may_continue(side, 1));
+  // A new paragraph: another speaker.
+  side = side_of({"'Not today,' said the porter.", "'Come back tomorrow.'"});
+  EXPECT_TRUE(quote_may_continue(side, 1));
+  side[1].paragraph = 1;
+  EXPECT_FALSE(quote_may_continue(side, 1));
 }
 
 TEST(QuoteTurns, MismatchOfTheClosestStates) {
