@@ -161,6 +161,7 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "speakers") w.speakers = value;
     else if (key == "orphan") w.orphan = value;
     else if (key == "connectives") w.connectives = value;
+    else if (key == "quote_turns") w.quote_turns = value != 0;
     else if (key == "sub") w.sub_glosses = value != 0;
     else if (key == "orphan_tokens") w.orphan_tokens = static_cast<int>(value);
     else if (key == "split") w.split_unrelated = static_cast<int>(value);

@@ -16,6 +16,7 @@
 #include "align/features.h"
 #include "align/length_fit.h"
 #include "align/lexicon.h"
+#include "align/quote_turns.h"
 #include "align/speakers.h"
 #include "segment/segment.h"
 
@@ -1342,17 +1343,6 @@ class Search {
   static constexpr float kOrphanSomeExclusive = 0.25f;
 
  private:
-  // Quotations left open or closed without opening, by the bead's sentences in order.
-  template <class Side>
-  static std::pair<int, int> open_quotes(const Side& side, std::size_t begin, std::size_t end) {
-    int closes = 0, opens = 0;
-    for (std::size_t k = begin; k < end; ++k) {
-      const int matched = std::min(opens, static_cast<int>(side[k].quote_closes));
-      closes += side[k].quote_closes - matched;
-      opens += side[k].quote_opens - matched;
-    }
-    return {closes, opens};
-  }
   template <class Side>
   static bool speech(const Side& side, std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k)
@@ -1361,28 +1351,26 @@ class Search {
   }
   // What a bead needs to know of its sentences on one side, for spans of 1..kMaxSpan
   // sentences ending at each sentence boundary: bits of kSpan*.
-  static constexpr std::uint8_t kSpanCloses = 1;      // closes a quotation opened before it
-  static constexpr std::uint8_t kSpanOpens = 2;       // leaves one open after it
-  static constexpr std::uint8_t kSpanSpeech = 4;      // holds speech
-  static constexpr std::uint8_t kSpanParagraphs = 8;  // joins sentences of different paragraphs
+  static constexpr std::uint8_t kSpanStates = kQuoteStateBits;  // the quotation states it may have (quote_states)
+  static constexpr std::uint8_t kSpanSpeech = 16;               // holds speech
+  static constexpr std::uint8_t kSpanParagraphs = 32;           // joins sentences of different paragraphs
   template <class Side>
   static std::vector<std::uint8_t> span_bits(const Side& side) {
     std::vector<std::uint8_t> bits((side.size() + 1) * kMaxSpan, 0);
     for (std::size_t end = 1; end <= side.size(); ++end)
       for (std::size_t count = 1; count <= std::min<std::size_t>(end, kMaxSpan); ++count) {
         const std::size_t begin = end - count;
-        const auto [closes, opens] = open_quotes(side, begin, end);
         bits[end * kMaxSpan + (count - 1)] =
-            static_cast<std::uint8_t>((closes > 0 ? kSpanCloses : 0) | (opens > 0 ? kSpanOpens : 0) |
+            static_cast<std::uint8_t>(quote_states(side, begin, end) |
                                       (speech(side, begin, end) ? kSpanSpeech : 0) |
                                       (side[begin].paragraph != side[end - 1].paragraph ? kSpanParagraphs : 0));
       }
     return bits;
   }
   // 0..2: whether the two sides differ in closing a quotation opened before
-  // the bead, and in leaving one open after it (from their span bits).
+  // the bead, and in leaving one open after it, in their closest readings (from their span bits).
   static float quote_mismatch(std::uint8_t zh_span, std::uint8_t en_span) {
-    return static_cast<float>(((zh_span ^ en_span) & kSpanCloses) != 0) + static_cast<float>(((zh_span ^ en_span) & kSpanOpens) != 0);
+    return static_cast<float>(tc::quote_mismatch(zh_span & kSpanStates, en_span & kSpanStates));
   }
 
   // Log-score of any bead zh [i0, i1) with en [j0, j1), away from the
@@ -1410,9 +1398,7 @@ class Search {
     }
     float total = static_cast<float>(w_.lexical) * lexical - length_term - static_cast<float>(w_.orphan) * orphans;
     if (use_quotes_) {
-      const auto zh = open_quotes(zh_, i0, i1), en = open_quotes(en_, j0, j1);
-      total -= static_cast<float>(w_.quotes) *
-               (static_cast<float>((zh.first > 0) != (en.first > 0)) + static_cast<float>((zh.second > 0) != (en.second > 0)));
+      total -= static_cast<float>(w_.quotes) * static_cast<float>(tc::quote_mismatch(quote_states(zh_, i0, i1), quote_states(en_, j0, j1)));
     }
     if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
     total -= merge_penalty(i1 - i0, j1 - j0, narration(i0, i1, j0, j1, speech(zh_, i0, i1) || speech(en_, j0, j1)));
@@ -1652,6 +1638,7 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
     out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
     count_quotes(doc.text, sentence.span, out.back());
     out.back().ending = find_ending(doc.text, sentence.span);
+    mark_quote_turn(out.back(), quote_marks_of(doc.text, sentence.span));
     // A sentence that starts in lower case goes on from the one before
     // ("'Why?' he asked." split after the question): that one ends nothing.
     if (out.size() >= 2 && starts_lower(doc.text, sentence.span)) out[out.size() - 2].ending = 0;
@@ -1764,6 +1751,9 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   std::optional<EnglishIndex> english_index;
   mark_speech(zh);
   mark_speech(en);
+  if (!options.weights.quote_turns)
+    for (auto* side : {&zh, &en})
+      for (auto& sentence : *side) sentence.quote_turn = 0;
   ScoredPath path;
   // A sentence without dictionary evidence is no sign of a wrong merge in a
   // free translation: the first pass is lenient, and the second keeps that

@@ -33,6 +33,10 @@ struct AlignWeights {
   double narration = 1.0;
   double quotes = 1.5;          // a bead that opens or closes a quotation on one side only
   double quote_presence = 1.5;  // a bead with quotation marks on one side only
+  // A quotation opened after one closed before an attribution ('Not now,' he
+  // said. 'Later.') may be the one before going on (quote_turns.h): the
+  // quotation counts take either reading (false: each mark opens a new one).
+  bool quote_turns = true;
   double merge23 = 4.0;         // 2-3 / 3-2
   double orphan = 1.0;          // per sentence of a multi-sentence bead with no evidence of its own
   double free_orphan = 0.5;     // orphan factor in a free translation (second pass)

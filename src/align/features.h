@@ -492,6 +492,9 @@ struct SentenceFeatures {
   bool speech = false;
   // How the sentence ends (find_ending): kEnding* bits.
   std::uint8_t ending = 0;
+  // Whether it opens with a quotation and names the speaker after it
+  // (quote_turns.h: kQuote* bits).
+  std::uint8_t quote_turn = 0;
   // Clauses (split at commas, semicolons, colons and dashes): the tokens
   // (bits, in order of first appearance) of the first clause are those below
   // head_tokens, of the last those from tail_start on. One clause: the whole
