@@ -268,6 +268,10 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
     shared_start[a + 1] = shared_start[a] + (last > first ? last - first : 0);
   }
   std::vector<float> shared(shared_start[n], 0.f);
+  // Where each id's postings reach the current row's first column: rows'
+  // first columns only grow (the band is monotone), so each list is walked
+  // once, not searched at every row that needs it.
+  std::vector<std::uint32_t> reached(start.begin(), start.end() - 1);
   double fraction_sum = 0;
   std::size_t fraction_count = 0;
   for (std::size_t a = 0; a < n; ++a) {
@@ -276,8 +280,9 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
     for (const auto& [id, zh_weight] : zh_ids(a)) {
       if (id >= ids_end || start[id + 1] - start[id] > common) continue;
       const auto list_end = postings.begin() + start[id + 1];
-      auto it = std::lower_bound(postings.begin() + start[id], list_end, std::make_pair(static_cast<std::uint32_t>(first), -1.f));
-      for (; it != list_end && it->first < last; ++it) row[it->first - first] += zh_weight + it->second;
+      std::uint32_t& at = reached[id];
+      while (at < start[id + 1] && postings[at].first < first) ++at;
+      for (auto it = postings.begin() + at; it != list_end && it->first < last; ++it) row[it->first - first] += zh_weight + it->second;
     }
     for (std::size_t k = 0; k < last - first; ++k) {
       const float total = zh[a].weight + en[first + k].weight;

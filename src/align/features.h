@@ -603,6 +603,12 @@ class FeatureExtractor {
   Lexicon glossary_terms_;
   FlatMap glossary_prefixes_;  // word_id of each proper prefix of a glossary term (as a set)
   std::unordered_map<char32_t, std::string> pinyin_cache_;
+  // pinyin's last answers (pointers into pinyin_cache_, whose nodes stay put), by the code point's low bits.
+  struct PinyinSlot {
+    char32_t han = 0;
+    const std::string* syllable = nullptr;
+  };
+  std::array<PinyinSlot, 1024> pinyin_recent_{};
   std::unique_ptr<HanPinyin> han_pinyin_;  // only without the index's pinyin table
   const Vocabulary* offer_only_ = nullptr;
 };

@@ -16,8 +16,11 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 std::string lower_ascii(std::string_view text) {
+  // (ASCII letters only, as std::tolower in the C locale the program runs
+  // in, without a call per byte.)
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return out;
 }
 
@@ -401,7 +404,7 @@ bool is_third_language(std::string_view text) {
     if (word.size() > kLongest) continue;
     char buffer[kLongest];
     for (std::size_t k = 0; k < word.size(); ++k)
-      buffer[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k])));
+      buffer[k] = word[k] >= 'A' && word[k] <= 'Z' ? static_cast<char>(word[k] + 32) : word[k];
     const std::uint64_t lower = packed(std::string_view(buffer, word.size()));
     if (std::binary_search(kEnglishKeys.begin(), kEnglishKeys.end(), lower)) ++english;
     // Accented capitals are left as they are by lower_ascii; function words are lower case in running text.

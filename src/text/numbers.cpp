@@ -701,13 +701,17 @@ class CountingWords {
 
 struct Word {
   Span span;
-  std::string lower;
+  std::string_view lower;  // into the lowered copy of the text english_words was given
 };
 
-// Calls f(span, lowercase) for each English word (letters and hyphens) of text[span].
-template <class F>
-void for_each_english_word(std::string_view text, Span span, F&& f) {
-  std::string lower;
+// Each English word (letters and hyphens) of text[span], lowercased: views
+// into `lowered`, text[span] lowercased at once (a string a word took an
+// allocation for each longer one, and a copy each time the list grew).
+std::vector<Word> english_words(std::string_view text, Span span, std::string& lowered) {
+  lowered.assign(text.substr(span.begin, span.size()));
+  for (char& c : lowered)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  std::vector<Word> words;
   std::size_t pos = span.begin;
   while (pos < span.end) {
     if (!is_ascii_letter(text[pos])) {
@@ -715,19 +719,10 @@ void for_each_english_word(std::string_view text, Span span, F&& f) {
       continue;
     }
     std::size_t end = pos;
-    lower.clear();
-    while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) {
-      lower += static_cast<char>(text[end] >= 'A' && text[end] <= 'Z' ? text[end] + 32 : text[end]);
-      ++end;
-    }
-    f(Span{pos, end}, lower);
+    while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) ++end;
+    words.push_back({Span{pos, end}, std::string_view(lowered).substr(pos - span.begin, end - pos)});
     pos = end;
   }
-}
-
-std::vector<Word> english_words(std::string_view text, Span span) {
-  std::vector<Word> words;
-  for_each_english_word(text, span, [&](Span word, const std::string& lower) { words.push_back({word, lower}); });
   return words;
 }
 
@@ -830,10 +825,11 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       pos = end;
     }
   }
-  const std::vector<Word> words = counting ? english_words(text, span) : std::vector<Word>();
+  std::string lowered;
+  const std::vector<Word> words = counting ? english_words(text, span, lowered) : std::vector<Word>();
   auto unit_follows = [&](std::size_t i) { return i + 1 < words.size() && unit_noun(words[i + 1].lower); };
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string& w = words[i].lower;
+    const std::string_view w = words[i].lower;
     if (!kCounting.may_count(w)) continue;
     // "twice", "thrice": counts; "once" is as often "as soon as", so only when it matches.
     if (w == "twice" || w == "thrice" || w == "once") {
