@@ -159,18 +159,20 @@ class GlossaryEntries {
 
  private:
   // An entry's forms follow one another in bounds_ from first_form: its
-  // Chinese forms, en, the variants, the forbidden renderings, the note.
+  // Chinese forms, en, the variants, the forbidden renderings, and the note
+  // when it has one (most have none).
   struct Record {
     std::uint32_t first_form = 0;
     std::uint32_t zh_count = 0;
     std::uint32_t variant_count = 0;
     std::uint32_t forbidden_count = 0;
     std::uint32_t origin_line = 0;
-    std::uint32_t origin_file : 31 = 0;  // index into files_
+    std::uint32_t origin_file : 30 = 0;  // index into files_
     std::uint32_t case_sensitive : 1 = 0;
+    std::uint32_t has_note : 1 = 0;
   };
   static std::uint32_t form_count(const Record& record) {
-    return record.zh_count + 1 + record.variant_count + record.forbidden_count + 1;
+    return record.zh_count + 1 + record.variant_count + record.forbidden_count + record.has_note;
   }
   void add_form(std::string_view form);
 
