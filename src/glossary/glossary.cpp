@@ -138,11 +138,36 @@ void GlossaryEntries::shrink_to_fit() {
   files_.shrink_to_fit();
 }
 
+// ---- GlossaryWords -------------------------------------------------------------
+
+GlossaryWords::GlossaryWords(const GlossaryEntries& entries) {
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::string word;
+  const auto add_words = [&](std::string_view rendering) {
+    for (std::size_t pos = 0; pos < rendering.size();) {
+      if (!is_letter(rendering[pos])) {
+        ++pos;
+        continue;
+      }
+      word.clear();
+      for (; pos < rendering.size() && is_letter(rendering[pos]); ++pos)
+        word += rendering[pos] <= 'Z' ? static_cast<char>(rendering[pos] - 'A' + 'a') : rendering[pos];
+      if (words_.find(std::string_view(word)) == words_.end()) words_.insert(word);
+    }
+  };
+  for (const GlossaryEntryView entry : entries) {
+    add_words(entry.en);
+    for (const std::string_view variant : entry.variants) add_words(variant);
+  }
+}
+
 // ---- Glossary -----------------------------------------------------------------
 
 struct Glossary::LazyIndex {
   std::once_flag built;
   std::unique_ptr<const TermIndex> index;
+  std::once_flag words_gathered;
+  std::unique_ptr<const GlossaryWords> words;
 };
 
 void Glossary::build_index() { index_ = std::make_shared<LazyIndex>(); }
@@ -151,6 +176,12 @@ const TermIndex* Glossary::index() const {
   if (!index_) return nullptr;
   std::call_once(index_->built, [this] { index_->index = std::make_unique<const TermIndex>(entries); });
   return index_->index.get();
+}
+
+const GlossaryWords* Glossary::english_words() const {
+  if (!index_) return nullptr;
+  std::call_once(index_->words_gathered, [this] { index_->words = std::make_unique<const GlossaryWords>(entries); });
+  return index_->words.get();
 }
 
 }  // namespace tc

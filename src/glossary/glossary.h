@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace tc {
@@ -182,6 +183,24 @@ class GlossaryEntries {
   std::vector<std::string> files_;  // the files entries came from, each once
 };
 
+// The words of a glossary's accepted English renderings (en and the
+// variants): their runs of ASCII letters, lower-cased. The English word
+// checks count them as words ("tislelizumab").
+class GlossaryWords {
+ public:
+  explicit GlossaryWords(const GlossaryEntries& entries);
+  // Whether lower_word (lower-case) is one of them.
+  bool contains(std::string_view lower_word) const { return words_.find(lower_word) != words_.end(); }
+  bool empty() const { return words_.empty(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+};
+
 class TermIndex;  // glossary/match.h
 
 class Glossary {
@@ -195,6 +214,10 @@ class Glossary {
   // thread-safe), so a run whose rules match no terms does not pay for it.
   // Shared so that copies of a glossary share it.
   const TermIndex* index() const;
+  // The words of the accepted renderings, gathered on the first call (once,
+  // thread-safe, shared like the index: not once a document). Null until
+  // build_index().
+  const GlossaryWords* english_words() const;
 
  private:
   struct LazyIndex;
