@@ -18,7 +18,9 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 
 // A printf conversion at text[pos] == '%': its end, or pos when it is none.
 // key receives the conversion without its position ("%1$s" -> "%s").
-std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end, std::string& key) {
+// find(c, from): text.find(c, from) for ')' and '>'.
+template <class Find>
+std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end, Find&& find, std::string& key) {
   std::size_t p = pos + 1;
   if (p >= end) return pos;
   if (text[p] == '%') {
@@ -27,7 +29,7 @@ std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end,
   }
   key = "%";
   if (text[p] == '(') {  // Python: %(name)s
-    const std::size_t close = text.find(')', p);
+    const std::size_t close = find(')', p);
     if (close == std::string_view::npos || close >= end || close == p + 1) return pos;
     for (std::size_t i = p + 1; i < close; ++i)
       if (!is_name_char(text[i])) return pos;
@@ -49,7 +51,7 @@ std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end,
   while (p < end && std::strchr("hlLqjzt", text[p])) key += text[p++];
   // gettext's <inttypes.h> macros stand for the length and conversion: %<PRIdMAX>, %1$<PRIu64>.
   if (p + 4 < end && text.substr(p, 4) == "<PRI") {
-    const std::size_t close = text.find('>', p);
+    const std::size_t close = find('>', p);
     if (close == std::string_view::npos || close >= end) return pos;
     for (std::size_t i = p + 4; i < close; ++i)
       if (!is_alpha(text[i]) && !is_digit(text[i])) return pos;
@@ -72,24 +74,38 @@ bool is_name(std::string_view s) {
 }
 
 // The brace group text[open..close]: a placeholder's kind and key, or false.
-bool classify_braces(std::string_view text, std::size_t open, std::size_t close, PlaceholderKind& kind,
-                     std::string& key) {
-  const std::string_view inside = text.substr(open + 1, close - open - 1);
-  const std::size_t comma = inside.find(',');
-  if (comma == std::string_view::npos) {
-    // {name}, {0}, Python {name!r:>10}
-    std::string_view name = trim(inside);
-    const std::size_t spec = name.find_first_of("!:");
-    if (spec != std::string_view::npos) name = name.substr(0, spec);
-    if (!is_name(name)) return false;
+// comma_after(i): the first ',' at or after i (text.find). Reads the name and
+// type and what follows them only, never the whole group: nested groups
+// ("{{{…}}}", "{a:{a:…}}") made reading each one whole quadratic.
+template <class CommaAfter>
+bool classify_braces(std::string_view text, std::size_t open, std::size_t close, CommaAfter&& comma_after,
+                     PlaceholderKind& kind, std::string& key) {
+  auto skip_spaces = [&](std::size_t i) {
+    while (i < close && is_space(text[i])) ++i;
+    return i;
+  };
+  const std::size_t name_begin = skip_spaces(open + 1);
+  std::size_t name_end = name_begin;
+  while (name_end < close && is_name_char(text[name_end])) ++name_end;
+  const std::string_view name = text.substr(name_begin, name_end - name_begin);
+  const std::size_t after = skip_spaces(name_end);
+  if (name.empty()) return false;
+  if (after == close || ((text[after] == '!' || text[after] == ':') && after == name_end && comma_after(after) >= close)) {
+    // {name}, {0}, Python {name!r:>10} (no comma anywhere in it)
     kind = PlaceholderKind::brace;
     key = "{" + std::string(name) + "}";
     return true;
   }
-  const std::string_view name = trim(inside.substr(0, comma));
-  if (!is_name(name)) return false;
-  const std::size_t second = inside.find(',', comma + 1);
-  const std::string_view type = trim(inside.substr(comma + 1, second == std::string_view::npos ? std::string_view::npos : second - comma - 1));
+  if (text[after] != ',') return false;
+  // {name, type} and {name, type, ...}: the type is the word between the
+  // first comma and the second (or the end).
+  constexpr std::size_t kLongestType = 13;  // "selectordinal"
+  const std::size_t type_begin = skip_spaces(after + 1);
+  std::size_t type_end = type_begin;
+  while (type_end < close && !is_space(text[type_end]) && text[type_end] != ',' && type_end - type_begin <= kLongestType) ++type_end;
+  const std::size_t rest = skip_spaces(type_end);
+  if (rest != close && text[rest] != ',') return false;
+  const std::string_view type = text.substr(type_begin, type_end - type_begin);
   if (type == "plural" || type == "select" || type == "selectordinal") {
     kind = PlaceholderKind::icu;
     key = "{" + std::string(name) + "," + std::string(type) + "}";
@@ -270,7 +286,8 @@ class PlaceholderScan {
  public:
   PlaceholderScan(std::string_view text, std::size_t begin, std::size_t end)
       : braces(text, begin, end), next_close(text, "}", begin, end), next_double_close(text, "}}", begin, end),
-        text_(text), begin_(begin > kLongestUrl ? begin - kLongestUrl : 0), end_(end) {}
+        next_comma(text, ",", begin, end), next_paren(text, ")", begin, end), next_angle(text, ">", begin, end),
+        next_space(text, " ", begin, end), next_newline(text, "\n", begin, end), text_(text), begin_(begin > kLongestUrl ? begin - kLongestUrl : 0), end_(end) {}
 
   // False when no URL can start in text[from, end) (within the span, or up to
   // kLongestUrl before it): no "://" or "www." lies wholly in it, so
@@ -291,7 +308,9 @@ class PlaceholderScan {
   }
 
   BraceMatches braces;
-  NextFind next_close, next_double_close;
+  // The next '}', "}}", ',', ')', '>', ' ' and line break: searched from each
+  // opener of a run of them ("](](](…", "%(%(…") they were quadratic.
+  NextFind next_close, next_double_close, next_comma, next_paren, next_angle, next_space, next_newline;
 
  private:
   std::string_view text_;
@@ -349,7 +368,8 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
           after = close + 1;
         }
       } else {
-        after = read_printf(text, pos, end, key);
+        after = read_printf(text, pos, end, [&](char c, std::size_t at) { return c == ')' ? scan.next_paren(at) : scan.next_angle(at); },
+                            key);
         kind = PlaceholderKind::printf;
       }
     } else if (c == '$' && pos + 1 < end && text[pos + 1] == '{') {
@@ -370,7 +390,8 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
       if (after == pos) {
         // A match past the span (found for a wider one) is none within it.
         const std::size_t close = braces.close_of(pos);
-        if (close != std::string_view::npos && close < end && classify_braces(text, pos, close, kind, key)) after = close + 1;
+        if (close != std::string_view::npos && close < end && classify_braces(text, pos, close, scan.next_comma, kind, key))
+          after = close + 1;
       }
     } else if (c == '<') {
       after = read_tag(text, pos, end, key);
@@ -380,8 +401,8 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
       kind = PlaceholderKind::entity;
       if (after > pos) key = std::string(text.substr(pos, after - pos));
     } else if (c == ']' && pos + 1 < end && text[pos + 1] == '(') {
-      const std::size_t close = text.find(')', pos + 2);
-      if (close != std::string_view::npos && close < end && text.substr(pos + 2, close - pos - 2).find_first_of(" \n") == std::string_view::npos &&
+      const std::size_t close = scan.next_paren(pos + 2);
+      if (close != std::string_view::npos && close < end && std::min(scan.next_space(pos + 2), scan.next_newline(pos + 2)) >= close &&
           close > pos + 2) {
         kind = PlaceholderKind::url;
         key = std::string(text.substr(pos + 2, close - pos - 2));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <random>
 #include <string>
 
@@ -125,6 +127,62 @@ TEST(Placeholders, NestedIcuMaskMatchesThePlainRecursion) {
     mask_recursively(text, span, expected);
     ASSERT_EQ(masked_by(text, span), expected) << text << " [" << span.begin << ", " << span.end << ")";
   }
+}
+
+// How a brace group's inside was classified by reading it whole: the reference.
+std::string reference_key(std::string_view inside) {
+  const auto trim = [](std::string_view t) {
+    while (!t.empty() && std::string_view(" \t\n\r").find(t.front()) != std::string_view::npos) t.remove_prefix(1);
+    while (!t.empty() && std::string_view(" \t\n\r").find(t.back()) != std::string_view::npos) t.remove_suffix(1);
+    return t;
+  };
+  const auto is_name = [](std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+    });
+  };
+  const std::size_t comma = inside.find(',');
+  if (comma == std::string_view::npos) {
+    std::string_view name = trim(inside);
+    name = name.substr(0, name.find_first_of("!:"));
+    return is_name(name) ? "{" + std::string(name) + "}" : "";
+  }
+  const std::string_view name = trim(inside.substr(0, comma));
+  if (!is_name(name)) return "";
+  const std::size_t second = inside.find(',', comma + 1);
+  const std::string_view type = trim(inside.substr(comma + 1, second == std::string_view::npos ? second : second - comma - 1));
+  if (type == "plural" || type == "select" || type == "selectordinal") return "{" + std::string(name) + "," + std::string(type) + "}";
+  for (const char* other : {"number", "date", "time", "spellout", "ordinal", "duration"})
+    if (type == other) return "{" + std::string(name) + "}";
+  return "";
+}
+
+TEST(Placeholders, BraceGroupsAreClassifiedAsReadingThemWholeDoes) {
+  const std::vector<std::string> pieces = {"a", "b1", "x.y", " ", "\t", ",", ", ", "plural", "select", "selectordinal",
+                                           "selectordinals", "number", "date", "!", "r", ":", ">10", "-", "中", "q w"};
+  std::mt19937 random(31);
+  std::size_t placeholders = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string inside;
+    const std::size_t count = random() % 8;
+    for (std::size_t k = 0; k < count; ++k) inside += pieces[random() % pieces.size()];
+    const std::string text = "{" + inside + "}";
+    const std::vector<Placeholder> found = find_placeholders(text, {0, text.size()});
+    const std::string key = found.size() == 1 && found[0].span.begin == 0 && found[0].span.end == text.size() ? found[0].key : "";
+    ASSERT_EQ(key, reference_key(inside)) << text;
+    placeholders += !key.empty();
+  }
+  EXPECT_GT(placeholders, 1000u);  // the pieces make placeholders often, not only texts
+}
+
+// The ')' (and '>', spaces, line breaks) after each "](" or "%(" are found
+// from positions listed once: a run of openers searched each to the end.
+TEST(Placeholders, RunsOfLinkAndConversionOpenersFindTheirCloses) {
+  const std::string text = "](](ab) x](a b) %(%(name)s %(n m)s %<PRI%<PRIu64> ](x\ny)";
+  EXPECT_EQ(keys_at(text, {0, text.size()}), (std::vector<std::string>{"2-6 ](ab", "18-26 %(name)s", "40-49 %<PRIu64>"}));
+  // The first ')' lies past the span: none within it.
+  EXPECT_EQ(keys_at(text, {0, 5}), (std::vector<std::string>{}));
+  EXPECT_TRUE(keys_at(std::string(20000, ']') + std::string(20000, '('), {0, 40000}).empty());
 }
 
 }  // namespace
