@@ -51,7 +51,7 @@ GlossaryEntryView GlossaryEntries::operator[](std::size_t index) const {
   view.en = std::string_view(text + en[0], en[1] - en[0]);
   view.variants = FormList(text, variants, record.variant_count);
   view.forbidden = FormList(text, forbidden, record.forbidden_count);
-  view.note = std::string_view(text + note[0], note[1] - note[0]);
+  if (record.has_note) view.note = std::string_view(text + note[0], note[1] - note[0]);
   view.case_sensitive = record.case_sensitive != 0;
   view.origin_file = files_[record.origin_file];
   view.origin_line = record.origin_line;
@@ -71,7 +71,10 @@ void GlossaryEntries::push_back(const GlossaryEntry& entry) {
   if (entry.origin_line > kMost) throw std::length_error("glossary line number over 4 billion");
   const std::string_view file = entry.origin_file ? std::string_view(*entry.origin_file) : std::string_view();
   // A file's entries come together: the last file is nearly always theirs.
-  if (files_.empty() || files_.back() != file) files_.emplace_back(file);
+  if (files_.empty() || files_.back() != file) {
+    if (files_.size() >= (std::size_t{1} << 30)) throw std::length_error("glossary from over a billion files");
+    files_.emplace_back(file);
+  }
   const std::size_t forms = bounds_.size() - 1;
   const std::size_t text = text_.size();
   try {
@@ -79,7 +82,7 @@ void GlossaryEntries::push_back(const GlossaryEntry& entry) {
     add_form(entry.en);
     for (const std::string& form : entry.variants) add_form(form);
     for (const std::string& form : entry.forbidden) add_form(form);
-    add_form(entry.note);
+    if (!entry.note.empty()) add_form(entry.note);
     if (bounds_.size() - 1 > kMost) throw std::length_error("glossary of over 4 billion forms");
     Record record;
     record.first_form = static_cast<std::uint32_t>(forms);
@@ -89,6 +92,7 @@ void GlossaryEntries::push_back(const GlossaryEntry& entry) {
     record.origin_line = static_cast<std::uint32_t>(entry.origin_line);
     record.origin_file = static_cast<std::uint32_t>(files_.size() - 1);
     record.case_sensitive = entry.case_sensitive ? 1 : 0;
+    record.has_note = entry.note.empty() ? 0 : 1;
     records_.push_back(record);
   } catch (...) {  // as it was before
     text_.resize(text);
@@ -134,11 +138,36 @@ void GlossaryEntries::shrink_to_fit() {
   files_.shrink_to_fit();
 }
 
+// ---- GlossaryWords -------------------------------------------------------------
+
+GlossaryWords::GlossaryWords(const GlossaryEntries& entries) {
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::string word;
+  const auto add_words = [&](std::string_view rendering) {
+    for (std::size_t pos = 0; pos < rendering.size();) {
+      if (!is_letter(rendering[pos])) {
+        ++pos;
+        continue;
+      }
+      word.clear();
+      for (; pos < rendering.size() && is_letter(rendering[pos]); ++pos)
+        word += rendering[pos] <= 'Z' ? static_cast<char>(rendering[pos] - 'A' + 'a') : rendering[pos];
+      if (words_.find(std::string_view(word)) == words_.end()) words_.insert(word);
+    }
+  };
+  for (const GlossaryEntryView entry : entries) {
+    add_words(entry.en);
+    for (const std::string_view variant : entry.variants) add_words(variant);
+  }
+}
+
 // ---- Glossary -----------------------------------------------------------------
 
 struct Glossary::LazyIndex {
   std::once_flag built;
   std::unique_ptr<const TermIndex> index;
+  std::once_flag words_gathered;
+  std::unique_ptr<const GlossaryWords> words;
 };
 
 void Glossary::build_index() { index_ = std::make_shared<LazyIndex>(); }
@@ -147,6 +176,12 @@ const TermIndex* Glossary::index() const {
   if (!index_) return nullptr;
   std::call_once(index_->built, [this] { index_->index = std::make_unique<const TermIndex>(entries); });
   return index_->index.get();
+}
+
+const GlossaryWords* Glossary::english_words() const {
+  if (!index_) return nullptr;
+  std::call_once(index_->words_gathered, [this] { index_->words = std::make_unique<const GlossaryWords>(entries); });
+  return index_->words.get();
 }
 
 }  // namespace tc

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace tc {
@@ -159,18 +160,20 @@ class GlossaryEntries {
 
  private:
   // An entry's forms follow one another in bounds_ from first_form: its
-  // Chinese forms, en, the variants, the forbidden renderings, the note.
+  // Chinese forms, en, the variants, the forbidden renderings, and the note
+  // when it has one (most have none).
   struct Record {
     std::uint32_t first_form = 0;
     std::uint32_t zh_count = 0;
     std::uint32_t variant_count = 0;
     std::uint32_t forbidden_count = 0;
     std::uint32_t origin_line = 0;
-    std::uint32_t origin_file : 31 = 0;  // index into files_
+    std::uint32_t origin_file : 30 = 0;  // index into files_
     std::uint32_t case_sensitive : 1 = 0;
+    std::uint32_t has_note : 1 = 0;
   };
   static std::uint32_t form_count(const Record& record) {
-    return record.zh_count + 1 + record.variant_count + record.forbidden_count + 1;
+    return record.zh_count + 1 + record.variant_count + record.forbidden_count + record.has_note;
   }
   void add_form(std::string_view form);
 
@@ -178,6 +181,24 @@ class GlossaryEntries {
   std::vector<std::uint32_t> bounds_{0};  // form k is text_[bounds_[k], bounds_[k + 1])
   std::vector<Record> records_;
   std::vector<std::string> files_;  // the files entries came from, each once
+};
+
+// The words of a glossary's accepted English renderings (en and the
+// variants): their runs of ASCII letters, lower-cased. The English word
+// checks count them as words ("tislelizumab").
+class GlossaryWords {
+ public:
+  explicit GlossaryWords(const GlossaryEntries& entries);
+  // Whether lower_word (lower-case) is one of them.
+  bool contains(std::string_view lower_word) const { return words_.find(lower_word) != words_.end(); }
+  bool empty() const { return words_.empty(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };
 
 class TermIndex;  // glossary/match.h
@@ -193,6 +214,10 @@ class Glossary {
   // thread-safe), so a run whose rules match no terms does not pay for it.
   // Shared so that copies of a glossary share it.
   const TermIndex* index() const;
+  // The words of the accepted renderings, gathered on the first call (once,
+  // thread-safe, shared like the index: not once a document). Null until
+  // build_index().
+  const GlossaryWords* english_words() const;
 
  private:
   struct LazyIndex;

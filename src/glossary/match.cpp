@@ -16,6 +16,7 @@ namespace {
 using glossary_index::kNoNode;
 constexpr std::uint32_t kNoExact = 0xFFFFFFFFu;
 
+// What a node of the English trie holds for each rendering ending there.
 struct Payload {
   std::uint32_t entry = 0;
   std::uint16_t form = 0;
@@ -23,14 +24,22 @@ struct Payload {
   std::uint32_t exact = kNoExact;  // index into Impl::exact_tokens for case-sensitive renderings
 };
 
+// The Chinese trie's: the side is always zh and the form is never
+// case-sensitive, so 8 bytes, not 12 (a payload a form of the glossary).
+struct ChinesePayload {
+  std::uint32_t entry = 0;
+  std::uint16_t form = 0;
+};
+
 using Trie = glossary_index::Trie<Payload>;
+using ChineseTrie = glossary_index::Trie<ChinesePayload>;
 
 }  // namespace
 
 // ---- the index --------------------------------------------------------------
 
 struct TermIndex::Impl {
-  Trie chinese;
+  ChineseTrie chinese;
   Trie english;
   // Token -> id, keyed by the token's 64-bit hash: no string copies, and a
   // collision among a few million tokens is vanishingly unlikely (~1e-7).
@@ -51,7 +60,7 @@ struct TermIndex::Impl {
   }
   std::uint32_t find_token(std::string_view key) const { return token_ids.find(token_hash(key)); }
 
-  void add_chinese(ChineseFolder& folder, std::u32string& buffer, std::string_view form, const Payload& payload) {
+  void add_chinese(ChineseFolder& folder, std::u32string& buffer, std::string_view form, const ChinesePayload& payload) {
     buffer.clear();
     std::size_t pos = 0;
     while (pos < form.size()) folder.fold(utf8::next(form, pos), buffer);
@@ -112,15 +121,24 @@ TermIndex::TermIndex(const GlossaryEntries& entries) : impl_(std::make_unique<Im
   // before the next is filled, so that only one holds its payloads twice.
   // Entries built in code bypass the limits of parse_glossary: forms past the
   // 16-bit range are left out of the index rather than wrapping the counter.
+  std::size_t chinese_forms = 0;
+  std::size_t english_forms = 0;  // "X (Y)" adds one more: rare
+  for (const GlossaryEntryView entry : entries) {
+    chinese_forms += std::min<std::size_t>(entry.zh.size(), kMaxFormsPerCell);
+    english_forms += 1 + std::min<std::size_t>(entry.variants.size(), kMaxFormsPerCell - 1) +
+                     std::min<std::size_t>(entry.forbidden.size(), kMaxFormsPerCell);
+  }
+  impl_->chinese.reserve_payloads(chinese_forms);
   ChineseFolder folder(&impl_->to_simplified);
   std::u32string buffer;
   for (std::uint32_t e = 0; e < entries.size(); ++e) {
     const FormList zh = entries[e].zh;
     const std::size_t zh_forms = std::min<std::size_t>(zh.size(), kMaxFormsPerCell);
     for (std::size_t f = 0; f < zh_forms; ++f)
-      impl_->add_chinese(folder, buffer, zh[f], {e, static_cast<std::uint16_t>(f), TermSide::zh, kNoExact});
+      impl_->add_chinese(folder, buffer, zh[f], {e, static_cast<std::uint16_t>(f)});
   }
   impl_->chinese.finish();
+  impl_->english.reserve_payloads(english_forms);
   for (std::uint32_t e = 0; e < entries.size(); ++e) {
     const GlossaryEntryView entry = entries[e];
     const std::size_t variant_forms = std::min<std::size_t>(entry.variants.size(), kMaxFormsPerCell - 1);
@@ -179,7 +197,7 @@ std::vector<TermMatch> TermIndex::find_chinese_in(std::string_view text, Span ra
     begin.resize(write);
     end.resize(write);
   }
-  const Trie& trie = impl_->chinese;
+  const ChineseTrie& trie = impl_->chinese;
   const std::size_t n = folded.size();
   for (std::size_t i = 0; i < n && matches.size() < limit; ++i) {
     // A form that starts with a Latin letter or digit must not start inside a Latin word (T细胞 in NKT细胞).
@@ -193,8 +211,8 @@ std::vector<TermMatch> TermIndex::find_chinese_in(std::string_view text, Span ra
       if (first == last) continue;
       if (j + 1 < n && is_ascii_alnum(folded[j]) && is_ascii_alnum(folded[j + 1])) continue;
       if (begin[i] == end[j]) continue;
-      for (const Payload* p = first; p != last && matches.size() < limit; ++p)
-        matches.push_back({{begin[i], end[j]}, p->entry, node, p->form, p->side});
+      for (const ChinesePayload* p = first; p != last && matches.size() < limit; ++p)
+        matches.push_back({{begin[i], end[j]}, p->entry, node, p->form, TermSide::zh});
     }
   }
   std::stable_sort(matches.begin(), matches.end(), by_start_then_longest);

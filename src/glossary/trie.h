@@ -34,6 +34,8 @@ class Trie {
     return child;
   }
   void add_payload(std::uint32_t node, const Payload& payload) { pending_.emplace_back(node, payload); }
+  // Room for this many payloads before finish (grown by doubling, they took up to twice their size).
+  void reserve_payloads(std::size_t count) { pending_.reserve(count); }
   // Groups payloads by node, each node's in the order they were added; call
   // once after the last add. A counting sort: no sort buffer beside them.
   void finish() {

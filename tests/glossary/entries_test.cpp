@@ -111,5 +111,19 @@ TEST(GlossaryEntries, FormListComparesFormByForm) {
   EXPECT_TRUE(FormList() == Strings{});
 }
 
+TEST(GlossaryWords, AreTheLetterRunsOfTheAcceptedRenderingsLowerCased) {
+  Glossary glossary;
+  glossary.entries.push_back(make({"替雷利珠单抗"}, "Tislelizumab-based therapy2x", {"BGB-A317 drug"}, {"wrongword"},
+                                  "notenote", nullptr, 1));
+  EXPECT_EQ(glossary.english_words(), nullptr);  // no index asked for: nothing gathered
+  glossary.build_index();
+  const GlossaryWords* words = glossary.english_words();
+  ASSERT_NE(words, nullptr);
+  EXPECT_EQ(words, glossary.english_words());  // gathered once
+  for (const char* word : {"tislelizumab", "based", "therapy", "x", "bgb", "a", "drug"}) EXPECT_TRUE(words->contains(word)) << word;
+  for (const char* word : {"Tislelizumab", "tislelizumab-based", "therapy2x", "wrongword", "notenote", "替雷利珠单抗", ""})
+    EXPECT_FALSE(words->contains(word)) << word;
+}
+
 }  // namespace
 }  // namespace tc::test

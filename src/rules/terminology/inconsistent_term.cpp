@@ -225,19 +225,23 @@ void InconsistentTerm::check(const CheckContext& context, FindingSink& out) cons
           !(terms.source_is_chinese ? same_english_rendering(form_text(entry, m), first_form)
                                     : same_chinese_rendering(entry, form_text(entry, m), first_form));
       if (!new_term && switched) {
-        out.push_back(make_finding(target, m.span,
-                                   "\"" + std::string(term_text) + "\" is rendered as \"" + text + "\" here but as \"" +
-                                       first->second.text + "\" on line " + std::to_string(first->second.line) +
-                                       "; use one rendering"));
+        // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on one long operator+ chain.
+        std::string message = "\"";
+        message += term_text;
+        message += "\" is rendered as \"" + text + "\" here but as \"" + first->second.text + "\" on line " +
+                   std::to_string(first->second.line) + "; use one rendering";
+        out.push_back(make_finding(target, m.span, std::move(message)));
         continue;
       }
       const auto [owner, new_rendering] = by_rendering.try_emplace(m.rendering, FirstUse{m.form, m.entry, text, line});
       if (!new_rendering && owner->second.entry != m.entry) {
         const std::string_view other_text = source_name(entries[owner->second.entry], terms.source_is_chinese);
-        out.push_back(make_finding(target, m.span,
-                                   "\"" + text + "\" renders \"" + std::string(term_text) + "\" here but \"" + std::string(other_text) +
-                                       "\" on line " + std::to_string(owner->second.line) +
-                                       "; two terms should not share one rendering"));
+        std::string message = "\"" + text + "\" renders \"";
+        message += term_text;
+        message += "\" here but \"";
+        message += other_text;
+        message += "\" on line " + std::to_string(owner->second.line) + "; two terms should not share one rendering";
+        out.push_back(make_finding(target, m.span, std::move(message)));
       }
     }
   }

@@ -196,15 +196,10 @@ std::vector<std::string> EnglishLexicon::suggest(const std::string& word) const 
 WordOracle::WordOracle(const EnglishLexicon& lexicon, const Glossary* glossary)
     : lexicon_(lexicon), available_(lexicon.available()) {
   if (!glossary) return;
-  auto add_words = [this](std::string_view term) {
-    for_each_letter_run(term, [&](std::size_t begin, std::size_t end) {
-      glossary_words_.insert(to_lower_ascii(term.substr(begin, end - begin)));
-    });
-  };
-  for (const GlossaryEntryView entry : glossary->entries) {
-    add_words(entry.en);
-    for (const std::string_view variant : entry.variants) add_words(variant);
-  }
+  glossary_words_ = glossary->english_words();  // gathered once a run, not once a document and rule
+  if (glossary_words_) return;
+  unindexed_glossary_words_ = std::make_unique<const GlossaryWords>(glossary->entries);
+  glossary_words_ = unindexed_glossary_words_.get();
 }
 
 bool WordOracle::known(std::string_view word) {
@@ -212,7 +207,7 @@ bool WordOracle::known(std::string_view word) {
   std::string key(word);
   const auto it = known_cache_.find(key);
   if (it != known_cache_.end()) return it->second;
-  const bool result = (!glossary_words_.empty() && glossary_words_.count(to_lower_ascii(word)) > 0) || lexicon_.spell(key);
+  const bool result = (glossary_words_ && !glossary_words_->empty() && glossary_words_->contains(to_lower_ascii(word))) || lexicon_.spell(key);
   known_cache_.emplace(std::move(key), result);
   return result;
 }

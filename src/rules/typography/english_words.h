@@ -12,15 +12,14 @@
 #include <unordered_set>
 #include <vector>
 
+#include "glossary/glossary.h"
+
 class Hunspell;
 
 namespace tc {
 class MappedFile;
 }
 
-namespace tc {
-class Glossary;
-}
 
 namespace tc::typography {
 
@@ -132,7 +131,10 @@ class WordOracle {
  private:
   const EnglishLexicon& lexicon_;
   bool available_ = false;
-  std::unordered_set<std::string> glossary_words_;  // lowercase
+  // The glossary's words: its own, gathered once a run; or, for a glossary
+  // without an index (built in code), gathered here.
+  const GlossaryWords* glossary_words_ = nullptr;
+  std::unique_ptr<const GlossaryWords> unindexed_glossary_words_;
   std::unordered_map<std::string, bool> known_cache_;
   std::unordered_map<std::string, std::string> suggestion_cache_;
 };
