@@ -63,6 +63,7 @@ std::uint32_t code_point_classes(char32_t cp) {
   // is a candidate there, and the rule decides (they are rare).
   if (cp >= 0x10000 && is_han_or_ideographic_mark(cp)) classes |= cls::kTraditional;
   if (mojibake::may_start_latin_mojibake(cp)) classes |= cls::kLatinImage;
+  if (cp >= 0xE2 && cp <= 0xEF) classes |= cls::kLatinLeadImage;
   if (mojibake::may_open_cjk_gate(cp)) classes |= cls::kCjkGate;
   if (mojibake::is_cjk_odd(cp)) classes |= cls::kCjkOdd;
   if (mojibake::is_cjk_loud(cp)) classes |= cls::kCjkLoud;

@@ -39,6 +39,10 @@ inline constexpr std::uint32_t kCjkOdd = 1u << 18;          // encoding/mojibake
 inline constexpr std::uint32_t kCjkLoud = 1u << 19;
 // Not a class of its own: set on the code points mojibake::is_cjk_utf8_start accepts.
 inline constexpr std::uint32_t kCjkUtf8Start = 1u << 20;
+// Not a class of its own: set on U+00E2-U+00EF (kLatinImage), the images of
+// the lead bytes E2-EF, the only characters encoding/mojibake's search for
+// dropped C1 bytes stops at while it has no run open.
+inline constexpr std::uint32_t kLatinLeadImage = 1u << 21;
 // Not a class of code points: set on an event whose bytes are masked in Document::prose().
 inline constexpr std::uint32_t kNotProse = 1u << 31;
 // Not a class of code points: set on an event of prose whose next character
@@ -111,10 +115,12 @@ class EventWalk {
       // An event of prose_only's walk must not be masked: one test of its classes.
       const std::uint32_t excluded = prose_only_ ? code_point_class::kNotProse : 0;
       std::size_t index = index_;
+      const std::uint32_t block_needs = stops_in_ ? stops_in_ : classes_;
       while (index < size_) {
         // A block none of whose events is of the walk's classes is skipped
-        // whole (the last one may grow: only what it has so far).
-        if (index % block == 0 && (block_classes_[index / block] & classes_) == 0) {
+        // whole (the last one may grow: only what it has so far), and so is
+        // one none of whose events can stop the walk (stop_only_in).
+        if (index % block == 0 && (block_classes_[index / block] & block_needs) == 0) {
           index = std::min(index + block, size_);
           continue;
         }
@@ -135,6 +141,12 @@ class EventWalk {
       if (!more()) return nullptr;
     }
   }
+  // From now on the caller passes over every event that has none of
+  // classes (its passes() says so), until this is called again; 0: any
+  // event may stop it. Blocks of events without them are then skipped
+  // whole: with Chinese, nearly every block has a curly quote for
+  // encoding/mojibake, few a lead image.
+  void stop_only_in(std::uint32_t classes) { stops_in_ = classes; }
   // The starts of all the walk's events not visited yet.
   std::vector<std::size_t> starts();
   // Back to the first event, for another walk over the same classes.
@@ -157,6 +169,7 @@ class EventWalk {
   void go_alone(std::size_t pos);
 
   std::uint32_t classes_;
+  std::uint32_t stops_in_ = 0;  // stop_only_in's classes, or 0
   bool prose_only_;
   Lockstep* lockstep_;
   std::shared_ptr<EventStore> held_;  // a scan of the context's memo, or the walk's own

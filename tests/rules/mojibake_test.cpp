@@ -97,6 +97,24 @@ TEST(MojibakeLatin, AWeakPairIsConfirmedOnlyOnALineThatHasGarble) {
   EXPECT_EQ(begins, (std::vector<std::size_t>{3, 11, 22, 55, 63}));
 }
 
+// The rule's search for dropped C1 bytes skips the blocks of the shared
+// scan's events that hold no lead image (U+00E2-U+00EF) while no run is
+// open: a contraction's bare "â" after hundreds of curly quotes (many
+// blocks of events) is found where it is, as in a short text.
+TEST(MojibakeLatin, DroppedC1BytesAfterManyBlocksOfEventsAreFound) {
+  const std::string quotes = "“中”—";  // three events of the shared scan
+  for (const std::size_t repeats : {0, 100, 1000}) {
+    std::string text;
+    for (std::size_t i = 0; i < repeats; ++i) text += quotes;
+    const std::size_t contraction = text.size() + 3;  // the "â" of "donât" (E2 80 99 with 80 99 dropped)
+    text += "donât ";
+    for (std::size_t i = 0; i < repeats; ++i) text += quotes;
+    std::vector<std::size_t> begins;
+    for (const Finding& f : findings_of("encoding/mojibake", make_doc(text, Lang::en))) begins.push_back(f.span.begin);
+    EXPECT_EQ(begins, (std::vector<std::size_t>{contraction})) << repeats;
+  }
+}
+
 TEST(MojibakeLatin, ByteOrderMarksAreRemovedFromTheFix) {
   // Each "ï»¿" is a byte order mark read as Windows-1252: the fix drops them
   // all, however many, and keeps the text between them.

@@ -805,15 +805,19 @@ class CjkScanner {
     const bool glued = mark + 1 < text_.size() &&
                        (text_[mark + 1] == '?' || static_cast<unsigned char>(text_[mark + 1]) >= 0xE3);
     if (n < (glued ? 1 : 2) || (!glued && (mark - stretch_.front().begin) % 2 != 0)) return;
+    if (!is_han(stretch_.back().cp)) return;
     std::size_t han = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+    // From the end: a question word (or an A-not-A) mostly stands just
+    // before the '?', and any character that rules the run out ends the
+    // walk wherever it is met.
+    for (std::size_t i = n; i-- > 0;) {
       const char32_t cp = stretch_[i].cp;
       if (asks(cp)) return;
       if (i + 2 < n && (stretch_[i + 1].cp == U'不' || stretch_[i + 1].cp == U'没') && stretch_[i + 2].cp == cp) return;
       if (is_han(cp)) ++han;
       else if (!is_typographic_punctuation(cp)) return;
     }
-    if (!is_han(stretch_.back().cp) || han * 4 < n * 3) return;
+    if (han * 4 < n * 3) return;
     Hit hit = question_mark_hit(mark, std::string(text_.substr(stretch_.front().begin, mark - stretch_.front().begin)) +
                                           "\uFFFD");
     if (glued)

@@ -50,8 +50,13 @@ class EventStarts final : public mojibake::StartCursor {
     walk_.restart();
     last_ = nullptr;
     passable_ = Passable::none;
+    walk_.stop_only_in(0);
   }
-  void pass_by(Passable passable) override { passable_ = passable; }
+  void pass_by(Passable passable) override {
+    passable_ = passable;
+    // Every event but a lead image U+00E2-U+00EF is passed by then (passes_by).
+    walk_.stop_only_in(passable == Passable::non_leads ? code_point_class::kLatinLeadImage : 0);
+  }
   std::uint8_t cjk_marks() const override {
     if (!last_) return 0;
     namespace cls = code_point_class;

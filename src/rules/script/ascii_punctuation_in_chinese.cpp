@@ -227,8 +227,11 @@ void AsciiPunctuationInChinese::check(const CheckContext& context, FindingSink& 
       default: continue;
     }
     const std::string_view wide = fullwidth_form(c);
-    Finding finding = make_finding(context.doc, {i, i + 1},
-                                   "ASCII \"" + std::string(1, c) + "\" in Chinese text; use \"" + std::string(wide) + "\"");
+    // Written once into room for all of it (a chain of + grew it three times).
+    std::string message;
+    message.reserve(40);
+    message.append("ASCII \"").append(1, c).append("\" in Chinese text; use \"").append(wide).append("\"");
+    Finding finding = make_finding(context.doc, {i, i + 1}, std::move(message));
     finding.fix = std::string(wide);
     out.push_back(std::move(finding));
   }
