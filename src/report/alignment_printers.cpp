@@ -151,7 +151,10 @@ void print_tsv(std::ostream& out, const Document& source, const Document& target
 void print_beads(std::ostream& out, const Alignment& alignment) {
   auto list = [](const std::vector<std::size_t>& ids) {
     std::string s = "[";
-    for (std::size_t k = 0; k < ids.size(); ++k) s += (k ? "," : "") + std::to_string(ids[k]);
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      if (k > 0) s += ',';
+      s += std::to_string(ids[k]);
+    }
     return s + "]";
   };
   for (const auto& bead : alignment.beads) out << list(bead.source) << ":" << list(bead.target) << "\n";
