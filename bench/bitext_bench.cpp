@@ -249,11 +249,11 @@ bool edit_forbidden(const Glossary& glossary, const Bitext& b, const BitextUnit&
   for (const TermMatch& m : find_english_terms(glossary, b.target.text, unit.target))
     if (m.side == TermSide::accepted) accepted.push_back(m);
   for (const TermMatch& m : longest_matches(accepted)) {
-    const GlossaryEntry& entry = glossary.entries[m.entry];
+    const GlossaryEntryView entry = glossary.entries[m.entry];
     const bool in_source = std::any_of(source_terms.begin(), source_terms.end(), [&](const TermMatch& s) { return s.entry == m.entry; });
     std::size_t at = 0;
     if (!in_source || entry.forbidden.empty() || !plain_in_file(b.target, m.span, at)) continue;
-    edit = {at, at + m.span.size(), entry.forbidden.front(), line_of(b.target, m.span.begin), line_of(b.target, m.span.end)};
+    edit = {at, at + m.span.size(), std::string(entry.forbidden.front()), line_of(b.target, m.span.begin), line_of(b.target, m.span.end)};
     return true;
   }
   return false;

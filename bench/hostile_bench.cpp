@@ -179,6 +179,32 @@ std::vector<Pattern> patterns() {
     return std::vector<std::string>{"check", (dir / "i.zh.json").string(), (dir / "i.en.json").string(), "--format", "json",
                                     "--fail-on", "never"};
   }});
+  // ICU plurals nested in each other's "other" branch, one unit of a JSON
+  // catalog on each side: each level's branches were searched for their
+  // closing braces (and '#') through every level inside them.
+  list.push_back({"placeholder: nested ICU plurals", [](const fs::path& dir, std::size_t bytes) {
+    std::string zh, en;
+    std::size_t depth = 0;
+    for (; zh.size() + 2 * depth < bytes; ++depth) {
+      zh += "{n" + std::to_string(depth) + ", plural, one{# 个} other{";
+      en += "{n" + std::to_string(depth) + ", plural, one{# item} other{";
+    }
+    zh += "# 项" + repeat("}}", 2 * depth);
+    en += "# items" + repeat("}}", 2 * depth);
+    write(dir / "q.zh.json", "{\"k\":\"" + zh + "\"}");
+    write(dir / "q.en.json", "{\"k\":\"" + en + "\"}");
+    return std::vector<std::string>{"check", (dir / "q.zh.json").string(), (dir / "q.en.json").string(), "--format", "json",
+                                    "--fail-on", "never"};
+  }});
+  // Brace groups nested in each other, none a placeholder: each was read
+  // whole to classify it (a 32 KB unit took 4.5 s).
+  list.push_back({"placeholder: nested brace groups", [](const fs::path& dir, std::size_t bytes) {
+    const std::string value = repeat("{", bytes / 2) + repeat("}", bytes / 2);
+    write(dir / "o.zh.json", "{\"k\":\"" + value + "\"}");
+    write(dir / "o.en.json", "{\"k\":\"" + value + "\"}");
+    return std::vector<std::string>{"check", (dir / "o.zh.json").string(), (dir / "o.en.json").string(), "--format", "json",
+                                    "--fail-on", "never"};
+  }});
   list.push_back({"glossary: long term, one-line pair", [](const fs::path& dir, std::size_t bytes) {
     // Terms are capped at 256 characters; many long terms stand in for one huge one.
     std::string glossary = "zh\ten\n";

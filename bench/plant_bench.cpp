@@ -393,18 +393,18 @@ bool plant_forbidden_term(const Pair& pair, std::mt19937& rng, Plant& plant) {
   struct Site { Span span; std::string forbidden; };
   std::vector<Site> sites;
   const std::string en_lower = lower(pair.en);
-  for (const GlossaryEntry& entry : glossary_for_plants->entries) {
+  for (const GlossaryEntryView entry : glossary_for_plants->entries) {
     if (entry.zh.empty() || entry.forbidden.empty()) continue;
-    if (std::none_of(entry.zh.begin(), entry.zh.end(), [&](const std::string& zh) { return pair.zh.find(zh) != std::string::npos; }))
+    if (std::none_of(entry.zh.begin(), entry.zh.end(), [&](std::string_view zh) { return pair.zh.find(zh) != std::string::npos; }))
       continue;
-    for (const std::string& accepted : entry.accepted()) {
-      const std::string needle = lower(accepted);
+    for (const std::string_view accepted : entry.accepted) {
+      const std::string needle = lower(std::string(accepted));
       for (std::size_t at = en_lower.find(needle); at != std::string::npos; at = en_lower.find(needle, at + 1)) {
         const std::size_t end = at + needle.size();
         if ((at > 0 && std::isalpha(static_cast<unsigned char>(en_lower[at - 1]))) ||
             (end < en_lower.size() && std::isalpha(static_cast<unsigned char>(en_lower[end])) && en_lower[end] != 's'))
           continue;
-        for (const std::string& forbidden : entry.forbidden) sites.push_back({{at, end}, forbidden});
+        for (const std::string_view forbidden : entry.forbidden) sites.push_back({{at, end}, std::string(forbidden)});
       }
     }
   }

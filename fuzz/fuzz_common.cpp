@@ -19,12 +19,12 @@ class DiscardBuffer : public std::streambuf {
 std::unique_ptr<Shared> make_shared_state() {
   auto shared = std::make_unique<Shared>();
   const auto origin = std::make_shared<const std::string>("fuzz");
-  shared->glossary.entries = {
+  shared->glossary.entries = GlossaryEntries({
       {{"化疗"}, "chemotherapy", {"chemo"}, {"chemical therapy"}, "", false, origin, 1},
       {{"骨髓抑制"}, "myelosuppression", {"bone marrow suppression"}, {}, "", false, origin, 2},
       {{"疫苗"}, "vaccine", {}, {"vaccination"}, "", false, origin, 3},
       {{}, "", {}, {"utilize"}, "", false, origin, 4},
-  };
+  });
   shared->glossary.build_index();
   CheckOptions options;
   options.selection.enable("all");

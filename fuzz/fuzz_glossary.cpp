@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const tc::GlossaryProblem& problem : file.problems)
     if (problem.fatal) return 0;
   tc::Glossary glossary;
-  glossary.entries = file.entries;
+  glossary.entries = tc::GlossaryEntries(file.entries);
   glossary.build_index();
   const std::string zh = "患者接受了化疗，出现骨髓抑制。";
   const std::string en = "The patient received chemotherapy and chemical therapy.";

@@ -146,36 +146,39 @@ std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t en
 
 FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses)
     : lexicon_(lexicon), sub_glosses_(sub_glosses) {
-  if (glossary)
-    for (const auto& entry : glossary->entries) {
-      std::vector<WordId> ids;
-      auto add_words = [&](const std::string& english) {
-        std::size_t pos = 0;
-        while (pos < english.size()) {
-          while (pos < english.size() && !is_latin_word_byte(english[pos])) ++pos;
-          const std::size_t end = latin_run_end(english, pos, english.size());
-          if (end > pos) {
-            const std::string word = english.substr(pos, end - pos);
-            if (!is_english_stopword(to_lower_ascii(word))) ids.push_back(english_word_id(word));
-          }
-          pos = std::max(end, pos + 1);
+  if (!glossary) return;
+  std::size_t forms = 0;
+  for (const GlossaryEntryView entry : glossary->entries) forms += entry.zh.size();
+  glossary_terms_.reserve(forms, 0);  // grown by doubling, it held up to twice what it needs
+  for (const GlossaryEntryView entry : glossary->entries) {
+    std::vector<WordId> ids;
+    auto add_words = [&](std::string_view english) {
+      std::size_t pos = 0;
+      while (pos < english.size()) {
+        while (pos < english.size() && !is_latin_word_byte(english[pos])) ++pos;
+        const std::size_t end = latin_run_end(english, pos, english.size());
+        if (end > pos) {
+          const std::string word(english.substr(pos, end - pos));
+          if (!is_english_stopword(to_lower_ascii(word))) ids.push_back(english_word_id(word));
         }
-      };
-      add_words(entry.en);
-      for (const auto& variant : entry.variants) add_words(variant);
-      for (const auto& form : entry.zh) {
-        glossary_terms_.add(form, ids);
-        WordId prefix = kWordIdBasis;
-        for (std::size_t pos = 0; pos < form.size();) {
-          const std::size_t begin = pos;
-          utf8::next(form, pos);
-          if (pos >= form.size()) break;  // the whole form is no prefix of it
-          for (std::size_t k = begin; k < pos; ++k) prefix = word_id_step(prefix, static_cast<unsigned char>(form[k]));
-          bool inserted = false;
-          glossary_prefixes_.insert(FlatMap::key_of(prefix), 0, inserted);
-        }
+        pos = std::max(end, pos + 1);
+      }
+    };
+    add_words(entry.en);
+    for (const std::string_view variant : entry.variants) add_words(variant);
+    for (const std::string_view form : entry.zh) {
+      glossary_terms_.add(form, ids, /*owned=*/false);  // the glossary outlives the extractor
+      WordId prefix = kWordIdBasis;
+      for (std::size_t pos = 0; pos < form.size();) {
+        const std::size_t begin = pos;
+        utf8::next(form, pos);
+        if (pos >= form.size()) break;  // the whole form is no prefix of it
+        for (std::size_t k = begin; k < pos; ++k) prefix = word_id_step(prefix, static_cast<unsigned char>(form[k]));
+        bool inserted = false;
+        glossary_prefixes_.insert(FlatMap::key_of(prefix), 0, inserted);
       }
     }
+  }
 }
 
 FeatureExtractor::~FeatureExtractor() = default;

@@ -562,6 +562,8 @@ void mark_speech(std::vector<SentenceFeatures>& side);
 class FeatureExtractor {
  public:
   // sub_glosses: a word also offers the glosses of its single characters.
+  // The lexicon and the glossary outlive the extractor, unchanged: the
+  // glossary's Chinese forms are looked up in place, not copied.
   FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses = true);
   ~FeatureExtractor();
   FoundFeatures chinese(std::string_view text, Span span);

@@ -18,6 +18,7 @@
 #include "project/project.h"
 #include "project/project_run.h"
 #include "project/run_settings.h"
+#include "report/excerpt.h"
 #include "report/printers.h"
 #include "rules/registry.h"
 
@@ -281,7 +282,7 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
   });
   if (!args.write_baseline.empty()) {
     write_output(args.write_baseline, inputs, [&](std::ostream& out) { baseline_writer.write(out); });
-    std::cerr << "transcheck: wrote " << baseline_writer.size() << " findings to " << args.write_baseline << '\n';
+    std::cerr << "transcheck: wrote " << baseline_writer.size() << " findings to " << printable(args.write_baseline) << '\n';
     if (omitted_counts > 0)
       std::cerr << "transcheck: warning: " << plural(omitted_counts, "finding")
                 << " only count what --max-findings-per-rule left out; the baseline cannot record those, so the counts "

@@ -56,7 +56,7 @@ std::size_t left_out_of_fixed_rules(const Document& doc, const std::vector<Findi
 bool apply(const FilePatch& patch, bool dry_run, const ReadLimits& limits) {
   const Document& doc = *patch.document;
   for (const SkippedFix& skipped : patch.skipped)
-    std::cerr << position_of(*skipped.finding) << ": fix of [" << skipped.finding->rule << "] not applied: " << skipped.reason
+    std::cerr << position_of(*skipped.finding) << ": fix of [" << skipped.finding->rule << "] not applied: " << printable(skipped.reason)
               << '\n';
   if (!patch.changed()) return true;
   if (dry_run) {

@@ -10,6 +10,7 @@
 #include "project/config.h"
 #include "project/project.h"
 #include "project/starter_config.h"
+#include "report/excerpt.h"
 
 namespace tc::app {
 namespace {
@@ -29,7 +30,7 @@ int run_init(const InitArgs& args) {
   write_output(path.string(), {}, [](std::ostream& out) { out << starter_config_text(); });
   // What `transcheck check` will find here until [[pairs]] are written.
   const ProjectFiles plan = collect_directory(args.directory, Lang::zh);
-  std::cerr << "transcheck: wrote " << path.string() << "\nby the default conventions: pairs "
+  std::cerr << "transcheck: wrote " << printable(path.string()) << "\nby the default conventions: pairs "
             << plan.pairing.pairs.size() << ", sources without a translation " << plan.pairing.unpaired_sources.size()
             << ", translations without a source " << plan.pairing.unpaired_targets.size() << '\n';
   return 0;

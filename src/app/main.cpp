@@ -2,6 +2,7 @@
 // its own file and calls the library.
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #ifdef __GLIBC__
@@ -12,6 +13,7 @@
 #include "app/init_command.h"
 #include "app/output.h"
 #include "formats/reader.h"
+#include "report/excerpt.h"
 
 int main(int argc, char** argv) {
 #ifdef __GLIBC__
@@ -26,6 +28,11 @@ int main(int argc, char** argv) {
   CLI::App app{"transcheck: checks Chinese-English translations before they are published"};
   app.set_version_flag("--version", std::string("transcheck ") + TRANSCHECK_VERSION);
   app.require_subcommand(1);
+  // A usage error quotes arguments (file names, values): shown escaped, never raw.
+  app.failure_message([](const CLI::App* command, const CLI::Error& e) {
+    const std::string message = CLI::FailureMessage::simple(command, e);  // what(), then where to find help
+    return tc::printable(e.what()) + message.substr(std::strlen(e.what()));
+  });
   tc::app::ExitStatus status;
   status.command_line.assign(argv, argv + argc);
   tc::app::add_check_command(app, status);

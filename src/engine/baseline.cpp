@@ -34,7 +34,9 @@ void BaselineWriter::write(std::ostream& out) const {
   json["findings"] = nlohmann::ordered_json::array();
   for (const Entry& e : entries_)
     json["findings"].push_back({{"fingerprint", e.fingerprint}, {"rule", e.rule}, {"path", e.path}, {"message", e.message}});
-  out << json.dump(2) << '\n';
+  // A path or message with ill-formed UTF-8 (a file named so, text quoted)
+  // must not abort the write; entries match by fingerprint.
+  out << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 std::size_t count_fixed(const Baseline& baseline, const std::set<std::string>& matched) {

@@ -48,6 +48,19 @@ void check_limits(const GlossaryEntry& entry, std::size_t line, std::vector<Glos
 
 // Removes repeated items, keeping the first: each becomes one index entry.
 void merge_repeated(std::vector<std::string>& items) {
+  if (items.size() < 2) return;  // most cells: nothing to compare
+  if (items.size() <= 8) {  // a few items: compared with each other, no set to build
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (std::find(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(kept), items[i]) !=
+          items.begin() + static_cast<std::ptrdiff_t>(kept))
+        continue;
+      if (kept != i) items[kept] = std::move(items[i]);
+      ++kept;
+    }
+    items.resize(kept);
+    return;
+  }
   std::unordered_set<std::string_view> seen;
   std::vector<std::string> kept;
   kept.reserve(items.size());
@@ -109,46 +122,44 @@ GlossaryFile parse_glossary(const std::string& path, std::string_view bytes, Tak
 
 Glossary load_glossaries(const std::vector<std::string>& paths, const ReadLimits& limits) {
   Glossary glossary;
+  GlossaryEntries& entries = glossary.entries;
   std::vector<bool> removed;
   // Chinese form (or English, for house-style rows) -> entry, keyed by a
   // 64-bit hash: merging 100k entries must not copy every form into a string map.
   FlatMap owner;
+  std::vector<std::size_t> keys;
+  // Each entry is stored as it is read: a file's entries are never all held
+  // as GlossaryEntry values (some 250 bytes each), only in the compact store.
+  auto keep = [&](GlossaryEntry&& entry, std::size_t) {
+    if (entry.en.empty() && entry.forbidden.empty()) return;  // nothing to check; lint reports it
+    merge_repeated(entry.zh);
+    merge_repeated(entry.variants);
+    merge_repeated(entry.forbidden);
+    const std::size_t index = entries.size();
+    keys.clear();
+    for (const std::string& zh : entry.zh) keys.push_back(std::hash<std::string>{}(zh));
+    if (keys.empty()) {
+      std::string english_key = "\x01";  // kept apart from any Chinese key
+      english_key += to_lower_ascii(entry.en);
+      keys.push_back(std::hash<std::string>{}(english_key));
+    }
+    for (std::size_t key : keys) {
+      const std::uint64_t hashed = FlatMap::key_of(key);
+      const std::uint32_t earlier = owner.exchange(hashed, static_cast<std::uint32_t>(index));
+      if (earlier != FlatMap::kNoValue && earlier != index) removed[earlier] = true;  // a later entry overrides
+    }
+    entries.push_back(entry);
+    removed.push_back(false);
+  };
   for (const std::string& path : paths) {
     const std::string bytes = read_file_bytes(path, limits);
-    GlossaryFile file = parse_glossary(path, bytes);
+    const GlossaryFile file = parse_glossary(path, bytes, keep);
     for (const GlossaryProblem& problem : file.problems)
       if (problem.fatal)
         throw InputError(problem.line > 0 ? path + ":" + std::to_string(problem.line) : path, problem.message);
-    glossary.entries.reserve(glossary.entries.size() + file.entries.size());
-    for (GlossaryEntry& entry : file.entries) {
-      if (entry.en.empty() && entry.forbidden.empty()) continue;  // nothing to check; lint reports it
-      merge_repeated(entry.zh);
-      merge_repeated(entry.variants);
-      merge_repeated(entry.forbidden);
-      const std::size_t index = glossary.entries.size();
-      std::vector<std::size_t> keys;
-      for (const std::string& zh : entry.zh) keys.push_back(std::hash<std::string>{}(zh));
-      if (keys.empty()) {
-        std::string english_key = "\x01";  // kept apart from any Chinese key
-        english_key += to_lower_ascii(entry.en);
-        keys.push_back(std::hash<std::string>{}(english_key));
-      }
-      for (std::size_t key : keys) {
-        const std::uint64_t hashed = FlatMap::key_of(key);
-        const std::uint32_t earlier = owner.exchange(hashed, static_cast<std::uint32_t>(index));
-        if (earlier != FlatMap::kNoValue && earlier != index) removed[earlier] = true;  // a later entry overrides
-      }
-      glossary.entries.push_back(std::move(entry));
-      removed.push_back(false);
-    }
   }
-  if (std::find(removed.begin(), removed.end(), true) != removed.end()) {
-    std::vector<GlossaryEntry> kept;
-    kept.reserve(glossary.entries.size());
-    for (std::size_t i = 0; i < glossary.entries.size(); ++i)
-      if (!removed[i]) kept.push_back(std::move(glossary.entries[i]));
-    glossary.entries = std::move(kept);
-  }
+  if (std::find(removed.begin(), removed.end(), true) != removed.end()) entries.remove(removed);
+  entries.shrink_to_fit();
   glossary.build_index();
   return glossary;
 }

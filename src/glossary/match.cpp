@@ -106,21 +106,25 @@ struct TermIndex::Impl {
 constexpr std::size_t kMaxFormsPerCell = 0xFFFF;
 static_assert(kMaxItemsPerCell < kMaxFormsPerCell);
 
-TermIndex::TermIndex(const std::vector<GlossaryEntry>& entries) : impl_(std::make_unique<Impl>()) {
+TermIndex::TermIndex(const GlossaryEntries& entries) : impl_(std::make_unique<Impl>()) {
+  // The tries grow as they fill: a guess of their size up front took several
+  // times what a glossary of short or shared forms needs. Each is finished
+  // before the next is filled, so that only one holds its payloads twice.
+  // Entries built in code bypass the limits of parse_glossary: forms past the
+  // 16-bit range are left out of the index rather than wrapping the counter.
   ChineseFolder folder(&impl_->to_simplified);
-  impl_->chinese.reserve(entries.size() * 4);
-  impl_->english.reserve(entries.size() * 4);
-  impl_->token_ids.reserve(entries.size());
   std::u32string buffer;
   for (std::uint32_t e = 0; e < entries.size(); ++e) {
-    const GlossaryEntry& entry = entries[e];
-    // Entries built in code bypass that check: forms past the 16-bit range are
-    // left out of the index rather than wrapping the counter.
-    const std::size_t zh_forms = std::min<std::size_t>(entry.zh.size(), kMaxFormsPerCell);
+    const FormList zh = entries[e].zh;
+    const std::size_t zh_forms = std::min<std::size_t>(zh.size(), kMaxFormsPerCell);
+    for (std::size_t f = 0; f < zh_forms; ++f)
+      impl_->add_chinese(folder, buffer, zh[f], {e, static_cast<std::uint16_t>(f), TermSide::zh, kNoExact});
+  }
+  impl_->chinese.finish();
+  for (std::uint32_t e = 0; e < entries.size(); ++e) {
+    const GlossaryEntryView entry = entries[e];
     const std::size_t variant_forms = std::min<std::size_t>(entry.variants.size(), kMaxFormsPerCell - 1);
     const std::size_t forbidden_forms = std::min<std::size_t>(entry.forbidden.size(), kMaxFormsPerCell);
-    for (std::size_t f = 0; f < zh_forms; ++f)
-      impl_->add_chinese(folder, buffer, entry.zh[f], {e, static_cast<std::uint16_t>(f), TermSide::zh, kNoExact});
     impl_->add_rendering(entry.en, entry.case_sensitive, {e, 0, TermSide::accepted, kNoExact});
     for (std::size_t f = 0; f < variant_forms; ++f)
       impl_->add_rendering(entry.variants[f], entry.case_sensitive,
@@ -129,7 +133,6 @@ TermIndex::TermIndex(const std::vector<GlossaryEntry>& entries) : impl_(std::mak
       impl_->add_rendering(entry.forbidden[f], entry.case_sensitive,
                            {e, static_cast<std::uint16_t>(f), TermSide::forbidden, kNoExact});
   }
-  impl_->chinese.finish();
   impl_->english.finish();
 }
 

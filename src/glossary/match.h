@@ -50,7 +50,7 @@ inline constexpr std::size_t kTermOverlapBytes = 4096;
 
 class TermIndex {
  public:
-  explicit TermIndex(const std::vector<GlossaryEntry>& entries);
+  explicit TermIndex(const GlossaryEntries& entries);
   ~TermIndex();
   TermIndex(const TermIndex&) = delete;
   TermIndex& operator=(const TermIndex&) = delete;

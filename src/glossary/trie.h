@@ -34,21 +34,22 @@ class Trie {
     return child;
   }
   void add_payload(std::uint32_t node, const Payload& payload) { pending_.emplace_back(node, payload); }
-  // Groups payloads by node; call once after the last add.
+  // Groups payloads by node, each node's in the order they were added; call
+  // once after the last add. A counting sort: no sort buffer beside them.
   void finish() {
-    std::stable_sort(pending_.begin(), pending_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     first_.assign(node_count_ + 1, 0);
-    for (const auto& [node, payload] : pending_) ++first_[node + 1];
+    for (const auto& item : pending_) ++first_[item.first + 1];
     for (std::size_t i = 1; i < first_.size(); ++i) first_[i] += first_[i - 1];
-    payloads_.reserve(pending_.size());
-    for (const auto& item : pending_) payloads_.push_back(item.second);
+    payloads_.resize(pending_.size());
+    for (const auto& [node, payload] : pending_) payloads_[first_[node]++] = payload;  // first_[node]: its end after
+    for (std::size_t i = first_.size() - 1; i > 0; --i) first_[i] = first_[i - 1];
+    first_[0] = 0;
     pending_.clear();
     pending_.shrink_to_fit();
   }
   std::pair<const Payload*, const Payload*> payloads(std::uint32_t node) const {
     return {payloads_.data() + first_[node], payloads_.data() + first_[node + 1]};
   }
-  void reserve(std::size_t edges) { edges_.reserve(edges); }
 
  private:
   static std::uint64_t key(std::uint32_t node, std::uint32_t symbol) {

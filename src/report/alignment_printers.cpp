@@ -11,6 +11,7 @@
 
 #include "core/utf8.h"
 #include "report/excerpt.h"
+#include "report/json_stream.h"
 #include "report/location.h"
 
 namespace tc {
@@ -136,8 +137,9 @@ void print_json(std::ostream& out, const Document& source, const Document& targe
                          {"source_sentences", alignment.source_sentences.size()},
                          {"target_sentences", alignment.target_sentences.size()},
                          {"pairs", pairs}};
-  // Ill-formed bytes in the input must not make the dump throw.
-  out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  // Ill-formed bytes in the input must not make the dump throw, and nothing
+  // that steers a terminal is written raw.
+  out << escape_steering_characters(root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) << "\n";
 }
 
 void print_tsv(std::ostream& out, const Document& source, const Document& target, const Alignment& alignment) {

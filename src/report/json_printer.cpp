@@ -10,7 +10,14 @@ namespace {
 using nlohmann::json;
 using ordered = nlohmann::ordered_json;
 
-std::string dumped(const json& value) { return value.dump(2, ' ', false, json::error_handler_t::replace); }
+// Ill-formed UTF-8 in quoted text must not abort the report, and nothing
+// that steers a terminal is written raw.
+std::string dumped(const json& value) {
+  return escape_steering_characters(value.dump(2, ' ', false, json::error_handler_t::replace));
+}
+std::string dumped_on_one_line(const json& value) {
+  return escape_steering_characters(value.dump(-1, ' ', false, json::error_handler_t::replace));
+}
 
 json item_json(const Finding& f, Locator& locator, Locator& counterpart_locator) {
   const Location loc = locator.locate(*f.document, f.span);
@@ -72,7 +79,6 @@ class JsonSink : public ReportSink {
   }
 
  private:
-  // Ill-formed UTF-8 in quoted text must not abort the report.
   std::string report_dump() const {
     ordered report;
     report["version"] = 1;
@@ -92,7 +98,7 @@ class JsonSink : public ReportSink {
     summary["baselined"] = summary_.baselined;
     if (summary_.baseline_fixed) summary["baseline_fixed"] = *summary_.baseline_fixed;
     report["summary"] = summary;
-    return report.dump(2, ' ', false, ordered::error_handler_t::replace);
+    return escape_steering_characters(report.dump(2, ' ', false, ordered::error_handler_t::replace));
   }
 
   std::ostream& out_;
@@ -110,17 +116,16 @@ std::unique_ptr<ReportSink> make_json_sink(std::ostream& out, const ReportContex
 
 std::string pair_line_json(std::size_t line, std::string_view id_json, const JobResult* result, std::string_view error) {
   std::string record = "{\"line\":" + std::to_string(line);
-  if (!id_json.empty()) (record += ",\"id\":") += id_json;
+  if (!id_json.empty()) (record += ",\"id\":") += escape_steering_characters(std::string(id_json));
   if (!error.empty() || !result) {
-    record += ",\"error\":" + json(std::string(error)).dump(-1, ' ', false, json::error_handler_t::replace);
+    record += ",\"error\":" + dumped_on_one_line(json(std::string(error)));
   } else {
     record += ",\"findings\":[";
     Locator locator;
     Locator counterpart_locator;
     for (std::size_t i = 0; i < result->findings.size(); ++i) {
       if (i > 0) record += ',';
-      record += item_json(result->findings[i], locator, counterpart_locator)
-                    .dump(-1, ' ', false, json::error_handler_t::replace);
+      record += dumped_on_one_line(item_json(result->findings[i], locator, counterpart_locator));
     }
     record += ']';
   }

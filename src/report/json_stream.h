@@ -35,6 +35,14 @@ class StreamedArray {
   std::size_t count_ = 0;
 };
 
+// A JSON text (valid UTF-8, as nlohmann's dump with the replace handler
+// gives) with the characters that steer a terminal written as \uXXXX escapes,
+// which nlohmann leaves raw: DEL, the C1 controls (U+0085, U+009B: CSI on some
+// terminals), the bidi controls (U+061C, U+200E, U+200F, U+202A-U+202E,
+// U+2066-U+2069) and U+2028/U+2029. The value read back is the same; outside
+// strings JSON holds only ASCII, so a dump stays valid.
+std::string escape_steering_characters(std::string json);
+
 // The whole of it at once: `count` elements, element(i) gives element i.
 void write_with_streamed_array(std::ostream& out, std::string_view dump, std::size_t count,
                                const std::function<std::string(std::size_t)>& element);

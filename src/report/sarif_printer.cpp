@@ -82,7 +82,8 @@ class SarifSink : public ReportSink {
     Locator locator;
     Locator counterpart_locator;
     for (const Finding& f : result.findings)
-      results_.add(result_json(f, locator, counterpart_locator).dump(2, ' ', false, json::error_handler_t::replace));
+      results_.add(escape_steering_characters(
+          result_json(f, locator, counterpart_locator).dump(2, ' ', false, json::error_handler_t::replace)));
     if (result.error) {
       json notification = {{"level", "error"}, {"message", {{"text", result.error->message}}}};
       notifications_.push_back(notification);
@@ -140,7 +141,7 @@ class SarifSink : public ReportSink {
         {"version", "2.1.0"},
         {"runs", ordered::array({run})},
     };
-    return sarif.dump(2, ' ', false, json::error_handler_t::replace);
+    return escape_steering_characters(sarif.dump(2, ' ', false, json::error_handler_t::replace));
   }
 
   json result_json(const Finding& f, Locator& locator, Locator& counterpart_locator) const {

@@ -129,7 +129,7 @@ class TextSink : public ReportSink {
     const auto& files = tally_.errors_per_file;
     out_ << "errors in:";
     for (std::size_t i = 0; i < files.size() && i < kErrorFiles; ++i)
-      out_ << (i == 0 ? " " : ", ") << files[i].first << " (" << files[i].second << ")";
+      out_ << (i == 0 ? " " : ", ") << printable(files[i].first) << " (" << files[i].second << ")";
     if (files.size() > kErrorFiles) out_ << ", " << plural(files.size() - kErrorFiles, "more file");
     out_ << '\n';
   }

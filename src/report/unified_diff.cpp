@@ -4,6 +4,8 @@
 #include <sstream>
 #include <string>
 
+#include "report/excerpt.h"
+
 namespace tc {
 namespace {
 
@@ -28,9 +30,26 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
+// A line of the file as the diff shows it: nothing from the file reaches a
+// terminal raw (controls, bidi marks and ill-formed bytes are shown as in
+// reports, a CR inside the line as <U+000D>); tabs and the line's own end
+// (LF or CRLF) stay.
 void write_line(std::ostream& out, char prefix, std::string_view line) {
-  out << prefix << line;
-  if (line.empty() || line.back() != '\n') out << "\n\\ No newline at end of file\n";
+  const bool newline = !line.empty() && line.back() == '\n';
+  std::string_view body = line.substr(0, line.size() - (newline ? 1 : 0));
+  const bool crlf = newline && !body.empty() && body.back() == '\r';
+  if (crlf) body.remove_suffix(1);
+  out << prefix;
+  for (std::size_t from = 0;;) {
+    const std::size_t stop = body.find_first_of("\t\r", from);
+    out << printable(body.substr(from, stop == std::string_view::npos ? std::string_view::npos : stop - from));
+    if (stop == std::string_view::npos) break;
+    out << (body[stop] == '\t' ? "\t" : "<U+000D>");
+    from = stop + 1;
+  }
+  if (crlf) out << '\r';
+  if (newline) out << '\n';
+  else out << "\n\\ No newline at end of file\n";
 }
 
 }  // namespace

@@ -12,6 +12,9 @@ namespace tc {
 
 // Writes `--- path`, `+++ path` and the hunks of applying `edits` (file
 // bytes, ascending, not overlapping) to `original`; nothing when there are none.
+// The diff is for people to read: controls, bidi marks and ill-formed bytes
+// of the file are shown escaped as in reports (tabs and line ends stay), so
+// a line that holds them does not apply as a patch.
 void write_unified_diff(std::ostream& out, std::string_view path, std::string_view original,
                         const std::vector<FileEdit>& edits);
 

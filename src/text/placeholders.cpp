@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <functional>
 
 #include "text/byte_skip.h"
 #include "text/urls.h"
@@ -17,7 +18,9 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 
 // A printf conversion at text[pos] == '%': its end, or pos when it is none.
 // key receives the conversion without its position ("%1$s" -> "%s").
-std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end, std::string& key) {
+// find(c, from): text.find(c, from) for ')' and '>'.
+template <class Find>
+std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end, Find&& find, std::string& key) {
   std::size_t p = pos + 1;
   if (p >= end) return pos;
   if (text[p] == '%') {
@@ -26,7 +29,7 @@ std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end,
   }
   key = "%";
   if (text[p] == '(') {  // Python: %(name)s
-    const std::size_t close = text.find(')', p);
+    const std::size_t close = find(')', p);
     if (close == std::string_view::npos || close >= end || close == p + 1) return pos;
     for (std::size_t i = p + 1; i < close; ++i)
       if (!is_name_char(text[i])) return pos;
@@ -48,7 +51,7 @@ std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end,
   while (p < end && std::strchr("hlLqjzt", text[p])) key += text[p++];
   // gettext's <inttypes.h> macros stand for the length and conversion: %<PRIdMAX>, %1$<PRIu64>.
   if (p + 4 < end && text.substr(p, 4) == "<PRI") {
-    const std::size_t close = text.find('>', p);
+    const std::size_t close = find('>', p);
     if (close == std::string_view::npos || close >= end) return pos;
     for (std::size_t i = p + 4; i < close; ++i)
       if (!is_alpha(text[i]) && !is_digit(text[i])) return pos;
@@ -58,16 +61,6 @@ std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end,
   if (p >= end || !std::strchr("diouxXeEfFgGaAcspn", text[p])) return pos;
   key += text[p];
   return p + 1;
-}
-
-// The closing brace that matches text[open] == '{', or npos.
-std::size_t matching_brace(std::string_view text, std::size_t open, std::size_t end) {
-  int depth = 0;
-  for (std::size_t i = open; i < end; ++i) {
-    if (text[i] == '{') ++depth;
-    else if (text[i] == '}' && --depth == 0) return i;
-  }
-  return std::string_view::npos;
 }
 
 std::string_view trim(std::string_view s) {
@@ -81,24 +74,38 @@ bool is_name(std::string_view s) {
 }
 
 // The brace group text[open..close]: a placeholder's kind and key, or false.
-bool classify_braces(std::string_view text, std::size_t open, std::size_t close, PlaceholderKind& kind,
-                     std::string& key) {
-  const std::string_view inside = text.substr(open + 1, close - open - 1);
-  const std::size_t comma = inside.find(',');
-  if (comma == std::string_view::npos) {
-    // {name}, {0}, Python {name!r:>10}
-    std::string_view name = trim(inside);
-    const std::size_t spec = name.find_first_of("!:");
-    if (spec != std::string_view::npos) name = name.substr(0, spec);
-    if (!is_name(name)) return false;
+// comma_after(i): the first ',' at or after i (text.find). Reads the name and
+// type and what follows them only, never the whole group: nested groups
+// ("{{{…}}}", "{a:{a:…}}") made reading each one whole quadratic.
+template <class CommaAfter>
+bool classify_braces(std::string_view text, std::size_t open, std::size_t close, CommaAfter&& comma_after,
+                     PlaceholderKind& kind, std::string& key) {
+  auto skip_spaces = [&](std::size_t i) {
+    while (i < close && is_space(text[i])) ++i;
+    return i;
+  };
+  const std::size_t name_begin = skip_spaces(open + 1);
+  std::size_t name_end = name_begin;
+  while (name_end < close && is_name_char(text[name_end])) ++name_end;
+  const std::string_view name = text.substr(name_begin, name_end - name_begin);
+  const std::size_t after = skip_spaces(name_end);
+  if (name.empty()) return false;
+  if (after == close || ((text[after] == '!' || text[after] == ':') && after == name_end && comma_after(after) >= close)) {
+    // {name}, {0}, Python {name!r:>10} (no comma anywhere in it)
     kind = PlaceholderKind::brace;
     key = "{" + std::string(name) + "}";
     return true;
   }
-  const std::string_view name = trim(inside.substr(0, comma));
-  if (!is_name(name)) return false;
-  const std::size_t second = inside.find(',', comma + 1);
-  const std::string_view type = trim(inside.substr(comma + 1, second == std::string_view::npos ? std::string_view::npos : second - comma - 1));
+  if (text[after] != ',') return false;
+  // {name, type} and {name, type, ...}: the type is the word between the
+  // first comma and the second (or the end).
+  constexpr std::size_t kLongestType = 13;  // "selectordinal"
+  const std::size_t type_begin = skip_spaces(after + 1);
+  std::size_t type_end = type_begin;
+  while (type_end < close && !is_space(text[type_end]) && text[type_end] != ',' && type_end - type_begin <= kLongestType) ++type_end;
+  const std::size_t rest = skip_spaces(type_end);
+  if (rest != close && text[rest] != ',') return false;
+  const std::string_view type = text.substr(type_begin, type_end - type_begin);
   if (type == "plural" || type == "select" || type == "selectordinal") {
     kind = PlaceholderKind::icu;
     key = "{" + std::string(name) + "," + std::string(type) + "}";
@@ -203,11 +210,10 @@ std::size_t plain_text_end(std::string_view text, std::size_t pos, std::size_t s
   return text::find_any_byte<'%', '$', '{', '<', '&', ']'>(text, pos, stop);  // kOpensPlaceholder's bytes
 }
 
-}  // namespace
-
-// The closing brace matching each '{' of text[begin, end) (as
-// matching_brace finds it), all found in one pass when first asked: searching
-// from each '{' made a run of them ("{{{{…") quadratic.
+// The closing brace matching each '{' of text[begin, end) (the first '}'
+// where the depth counted from it returns to zero), all found in one pass
+// when first asked: searching from each '{' made a run of them ("{{{{…")
+// quadratic.
 class BraceMatches {
  public:
   BraceMatches(std::string_view text, std::size_t begin, std::size_t end) : text_(text), begin_(begin), end_(end) {}
@@ -238,43 +244,102 @@ class BraceMatches {
   std::vector<std::pair<std::size_t, std::size_t>> opens_;  // each '{' and its match, in order
 };
 
-// text.find(needle, from) for a from that only rises: the last answer serves
-// while it lies at or after from (none then: none now).
-class RisingFind {
+// text.find(needle, from) for any from in [begin, end]: the needle's
+// occurrences that start in text[begin, end) are listed once, when first asked
+// (searching again from each position, as scans of nested spans do, was
+// quadratic).
+class NextFind {
  public:
-  RisingFind(std::string_view text, std::string_view needle) : text_(text), needle_(needle) {}
+  NextFind(std::string_view text, std::string_view needle, std::size_t begin, std::size_t end)
+      : text_(text), needle_(needle), begin_(begin), end_(end) {}
   std::size_t operator()(std::size_t from) {
-    if (!asked_ || from < from_ || (at_ != std::string_view::npos && at_ < from)) {
-      at_ = text_.find(needle_, from);
-      from_ = from;
-      asked_ = true;
+    if (from < begin_ || from > end_) return text_.find(needle_, from);
+    if (!built_) build();
+    const auto it = std::lower_bound(at_.begin(), at_.end(), from);
+    if (it != at_.end()) return *it;
+    if (!after_found_) {
+      after_ = text_.find(needle_, end_);
+      after_found_ = true;
     }
-    return at_;
+    return after_;
   }
 
  private:
+  void build() {
+    built_ = true;
+    for (std::size_t at = text_.find(needle_, begin_); at != std::string_view::npos && at < end_; at = text_.find(needle_, at + 1))
+      at_.push_back(at);
+  }
   std::string_view text_, needle_;
-  bool asked_ = false;
-  std::size_t from_ = 0, at_ = std::string_view::npos;
+  std::size_t begin_, end_;
+  bool built_ = false, after_found_ = false;
+  std::vector<std::size_t> at_;
+  std::size_t after_ = std::string_view::npos;  // the first at or after end, when asked
 };
 
-std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
+constexpr std::size_t kLongestUrl = 8192;
+
+// What scanning a span for placeholders looks up, found once for the span and
+// shared by the scans of the spans inside it (the branches of nested ICU
+// arguments), so that nesting does not rescan what it nests.
+class PlaceholderScan {
+ public:
+  PlaceholderScan(std::string_view text, std::size_t begin, std::size_t end)
+      : braces(text, begin, end), next_close(text, "}", begin, end), next_double_close(text, "}}", begin, end),
+        next_comma(text, ",", begin, end), next_paren(text, ")", begin, end), next_angle(text, ">", begin, end),
+        next_space(text, " ", begin, end), next_newline(text, "\n", begin, end), text_(text), begin_(begin > kLongestUrl ? begin - kLongestUrl : 0), end_(end) {}
+
+  // False when no URL can start in text[from, end) (within the span, or up to
+  // kLongestUrl before it): no "://" or "www." lies wholly in it, so
+  // find_urls finds none there.
+  bool may_hold_url(std::size_t from, std::size_t end) {
+    if (from < begin_ || end > end_) return true;
+    if (!markers_built_) {
+      markers_built_ = true;
+      for (const std::string_view marker : {std::string_view("://"), std::string_view("www.")})
+        for (std::size_t at = text_.find(marker, begin_); at != std::string_view::npos && at < end_; at = text_.find(marker, at + 1))
+          markers_.emplace_back(at, at + marker.size());
+      std::sort(markers_.begin(), markers_.end());
+    }
+    for (auto it = std::lower_bound(markers_.begin(), markers_.end(), std::pair<std::size_t, std::size_t>(from, 0));
+         it != markers_.end() && it->first < end; ++it)
+      if (it->second <= end) return true;
+    return false;
+  }
+
+  BraceMatches braces;
+  // The next '}', "}}", ',', ')', '>', ' ' and line break: searched from each
+  // opener of a run of them ("](](](…", "%(%(…") they were quadratic.
+  NextFind next_close, next_double_close, next_comma, next_paren, next_angle, next_space, next_newline;
+
+ private:
+  std::string_view text_;
+  std::size_t begin_, end_;
+  bool markers_built_ = false;
+  std::vector<std::pair<std::size_t, std::size_t>> markers_;  // [start, end) of each "://" and "www.", by start
+};
+
+// find_placeholders on text[span], with what scan has found already. nested:
+// span lies inside the span scan was made for (a branch of an ICU argument).
+std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, PlaceholderScan& scan, bool nested) {
   std::vector<Placeholder> found;
   const std::size_t end = std::min(span.end, text.size());
   // A URL is a run of URL bytes: one starting in the span starts after the
   // last other byte before it, so the scan need not begin at the start of the
   // text (from there, a check of each sentence was quadratic in the text).
   // The walk back is bounded too, for text that is one long run of such bytes.
-  constexpr std::size_t kLongestUrl = 8192;
   std::size_t from = std::min(span.begin, end);
   const std::size_t limit = from > kLongestUrl ? from - kLongestUrl : 0;
-  while (from > limit && is_url_byte(static_cast<unsigned char>(text[from - 1]))) --from;
   std::vector<Span> urls;
-  for (const Span url : find_urls(text.substr(from, end - from)))
-    if (url.begin + from >= span.begin) urls.push_back({url.begin + from, url.end + from});
+  if (!nested || scan.may_hold_url(limit, end)) {
+    while (from > limit && is_url_byte(static_cast<unsigned char>(text[from - 1]))) --from;
+    for (const Span url : find_urls(text.substr(from, end - from)))
+      if (url.begin + from >= span.begin) urls.push_back({url.begin + from, url.end + from});
+  }
   std::size_t next_url = 0;
-  BraceMatches braces(text, std::min(span.begin, end), end);
-  RisingFind next_close(text, "}"), next_double_close(text, "}}");
+  BraceMatches& braces = scan.braces;
+  NextFind& next_close = scan.next_close;
+  NextFind& next_double_close = scan.next_double_close;
   for (std::size_t pos = span.begin; pos < end;) {
     while (next_url < urls.size() && urls[next_url].end <= pos) ++next_url;
     if (next_url < urls.size() && urls[next_url].begin == pos) {
@@ -303,7 +368,8 @@ std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
           after = close + 1;
         }
       } else {
-        after = read_printf(text, pos, end, key);
+        after = read_printf(text, pos, end, [&](char c, std::size_t at) { return c == ')' ? scan.next_paren(at) : scan.next_angle(at); },
+                            key);
         kind = PlaceholderKind::printf;
       }
     } else if (c == '$' && pos + 1 < end && text[pos + 1] == '{') {
@@ -322,8 +388,10 @@ std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
         }
       }
       if (after == pos) {
+        // A match past the span (found for a wider one) is none within it.
         const std::size_t close = braces.close_of(pos);
-        if (close != std::string_view::npos && classify_braces(text, pos, close, kind, key)) after = close + 1;
+        if (close != std::string_view::npos && close < end && classify_braces(text, pos, close, scan.next_comma, kind, key))
+          after = close + 1;
       }
     } else if (c == '<') {
       after = read_tag(text, pos, end, key);
@@ -333,8 +401,8 @@ std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
       kind = PlaceholderKind::entity;
       if (after > pos) key = std::string(text.substr(pos, after - pos));
     } else if (c == ']' && pos + 1 < end && text[pos + 1] == '(') {
-      const std::size_t close = text.find(')', pos + 2);
-      if (close != std::string_view::npos && close < end && text.substr(pos + 2, close - pos - 2).find_first_of(" \n") == std::string_view::npos &&
+      const std::size_t close = scan.next_paren(pos + 2);
+      if (close != std::string_view::npos && close < end && std::min(scan.next_space(pos + 2), scan.next_newline(pos + 2)) >= close &&
           close > pos + 2) {
         kind = PlaceholderKind::url;
         key = std::string(text.substr(pos + 2, close - pos - 2));
@@ -353,7 +421,8 @@ std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
   return found;
 }
 
-bool parse_icu_argument(std::string_view text, Span span, IcuArgument& out) {
+// parse_icu_argument with the brace matches of a span that holds this one.
+bool parse_icu_argument_in(std::string_view text, Span span, BraceMatches& braces, IcuArgument& out) {
   if (span.empty() || text[span.begin] != '{' || text[span.end - 1] != '}') return false;
   const std::string_view inside = text.substr(span.begin + 1, span.end - span.begin - 2);
   const std::size_t first = inside.find(',');
@@ -374,12 +443,73 @@ bool parse_icu_argument(std::string_view text, Span span, IcuArgument& out) {
     if (selector.rfind("offset:", 0) == 0) continue;  // "offset:1" precedes the branches
     while (pos < end && is_space(text[pos])) ++pos;
     if (pos >= end || text[pos] != '{') return false;
-    const std::size_t close = matching_brace(text, pos, end);
-    if (close == std::string_view::npos) return false;
+    // The stack's match of this '{' is where the depth counted from it returns
+    // to zero; past the argument's own '}' it has none inside.
+    const std::size_t close = braces.close_of(pos);
+    if (close == std::string_view::npos || close >= end) return false;
     out.branches.push_back({selector, {pos + 1, close}});
     pos = close + 1;
   }
   return !out.branches.empty();
+}
+
+// Calls mask for the '#' in text[span].
+void mask_hashes(std::string_view text, Span span, const std::function<void(Span)>& mask) {
+  const std::string_view within = text.substr(0, span.end);
+  for (std::size_t i = within.find('#', span.begin); i != std::string_view::npos; i = within.find('#', i + 1)) mask(Span{i, i + 1});
+}
+
+}  // namespace
+
+std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
+  const std::size_t end = std::min(span.end, text.size());
+  PlaceholderScan scan(text, std::min(span.begin, end), end);
+  return find_placeholders_in(text, span, scan, false);
+}
+
+bool parse_icu_argument(std::string_view text, Span span, IcuArgument& out) {
+  if (span.empty() || span.end > text.size()) return false;
+  BraceMatches braces(text, span.begin, span.end);
+  return parse_icu_argument_in(text, span, braces, out);
+}
+
+void for_each_non_prose_placeholder(std::string_view text, Span span, const std::function<void(Span)>& mask) {
+  const std::size_t end = std::min(span.end, text.size());
+  PlaceholderScan scan(text, std::min(span.begin, end), end);
+  // The placeholders still to mask, the next last. Each ICU argument's
+  // branches are scanned once, with the brace matches, closing braces and
+  // URL markers of the whole span: nested arguments cost their own bytes
+  // only, and depth takes no stack.
+  std::vector<Placeholder> pending = find_placeholders_in(text, span, scan, false);
+  std::reverse(pending.begin(), pending.end());
+  std::vector<Placeholder> inside;
+  while (!pending.empty()) {
+    const Placeholder placeholder = std::move(pending.back());
+    pending.pop_back();
+    IcuArgument argument;
+    if (placeholder.kind != PlaceholderKind::icu || !parse_icu_argument_in(text, placeholder.span, scan.braces, argument)) {
+      mask(placeholder.span);
+      continue;
+    }
+    inside.clear();
+    std::size_t from = placeholder.span.begin;
+    for (const IcuArgument::Branch& branch : argument.branches) {
+      mask(Span{from, branch.body.begin});
+      // The '#' of the branch's own text; those inside its placeholders are
+      // masked with them.
+      std::vector<Placeholder> found = find_placeholders_in(text, branch.body, scan, true);
+      std::size_t at = branch.body.begin;
+      for (const Placeholder& p : found) {
+        mask_hashes(text, Span{at, p.span.begin}, mask);
+        at = std::max(at, p.span.end);
+      }
+      mask_hashes(text, Span{at, branch.body.end}, mask);
+      for (Placeholder& p : found) inside.push_back(std::move(p));
+      from = branch.body.end;
+    }
+    mask(Span{from, placeholder.span.end});
+    for (auto it = inside.rbegin(); it != inside.rend(); ++it) pending.push_back(std::move(*it));
+  }
 }
 
 }  // namespace tc

@@ -4,6 +4,7 @@
 // arguments, inline tags, character entities, URLs and Markdown link
 // targets. One scanner serves the prose mask of bilingual files and the
 // placeholder rules.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,31 +49,10 @@ struct IcuArgument {
 // when it is not one.
 bool parse_icu_argument(std::string_view text, Span span, IcuArgument& out);
 
-}  // namespace tc
-
-namespace tc {
-
 // Calls mask(span) for every byte range of text[span] that is placeholder or
 // markup and not prose: whole placeholders, and of an ICU argument its head,
-// selectors, braces and "#", not the branch texts.
-template <class Mask>
-void for_each_non_prose_placeholder(std::string_view text, Span span, Mask&& mask) {
-  for (const Placeholder& placeholder : find_placeholders(text, span)) {
-    IcuArgument argument;
-    if (placeholder.kind != PlaceholderKind::icu || !parse_icu_argument(text, placeholder.span, argument)) {
-      mask(placeholder.span);
-      continue;
-    }
-    std::size_t from = placeholder.span.begin;
-    for (const IcuArgument::Branch& branch : argument.branches) {
-      mask(Span{from, branch.body.begin});
-      for (std::size_t i = branch.body.begin; i < branch.body.end; ++i)
-        if (text[i] == '#') mask(Span{i, i + 1});
-      for_each_non_prose_placeholder(text, branch.body, mask);
-      from = branch.body.end;
-    }
-    mask(Span{from, placeholder.span.end});
-  }
-}
+// selectors, braces and "#", not the branch texts. Linear in the span however
+// deeply arguments nest.
+void for_each_non_prose_placeholder(std::string_view text, Span span, const std::function<void(Span)>& mask);
 
 }  // namespace tc

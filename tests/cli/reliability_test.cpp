@@ -126,6 +126,101 @@ TEST_F(Reliability, GlossaryCellsNeverReachTheTerminalRaw) {
   EXPECT_NE(r.out.find("<U+001B>"), std::string::npos) << r.out;
 }
 
+// The right-to-left override: an error of encoding/bidi-control.
+constexpr const char* kOverride = "\xe2\x80\xae";
+
+TEST_F(Reliability, TheTextSummaryNamesTheFilesWithErrorsEscaped) {
+  const fs::path path = write(kHostileName, std::string("The patient received ") + kOverride + "chemotherapy.\n");
+  const CommandResult r = run("check --lang en '" + path.string() + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_FALSE(has_raw_escape(r.out)) << r.out;
+  EXPECT_NE(r.out.find("\nerrors in: " + (dir_ / "evil<U+001B>]0;owned<U+0007>.en.txt").string() + " (1)\n"), std::string::npos)
+      << r.out;
+}
+
+TEST_F(Reliability, UsageErrorsQuoteArgumentsEscaped) {
+  const CommandResult option = run(pair() + " '--b\x1b]0;owned\x07'");
+  EXPECT_EQ(option.exit_code, 2);
+  EXPECT_EQ(option.err, "The following argument was not expected: --b<U+001B>]0;owned<U+0007>\n"
+                        "Run with --help for more information.\n");
+  const CommandResult extra = run("align " + zh_.string() + " " + en_.string() + " 'x\xe2\x80\xaey\xc2\x9b'");
+  EXPECT_EQ(extra.exit_code, 2);
+  EXPECT_EQ(extra.err, "The following argument was not expected: x<U+202E>y<U+009B>\nRun with --help for more information.\n");
+}
+
+// JSON escapes C0 controls itself; C1 and bidi controls, which nlohmann
+// writes raw, are \u escapes too. The values read back are the real ones.
+TEST_F(Reliability, JsonOutputsEscapeC1AndBidiControls) {
+  const std::string name = std::string("c\xc2\x9b") + "31m" + kOverride + ".en.txt";
+  const fs::path path = write(name, std::string("The patient received ") + kOverride + "chemotherapy.\n");
+  const std::string quoted = "'" + path.string() + "'";
+  for (const char* format : {"json", "sarif"}) {
+    const CommandResult r = run("check --lang en --format " + std::string(format) + " " + quoted);
+    EXPECT_EQ(r.exit_code, 1) << format << r.err;
+    EXPECT_EQ(r.out.find(kOverride), std::string::npos) << format;
+    EXPECT_EQ(r.out.find("\xc2\x9b"), std::string::npos) << format;
+    const nlohmann::json report = nlohmann::json::parse(r.out);
+    if (std::string(format) == "json") {
+      EXPECT_NE(r.out.find("\"text\": \"\\u202e\""), std::string::npos) << r.out;
+      EXPECT_EQ(report["findings"][0]["file"], path.string());
+      EXPECT_EQ(report["findings"][0]["column"], 22);
+      EXPECT_EQ(report["findings"][0]["text"], kOverride);
+    } else {
+      EXPECT_EQ(report["runs"][0]["results"][0]["message"]["text"], "bidirectional override U+202E RIGHT-TO-LEFT OVERRIDE");
+    }
+  }
+  const fs::path zh = write("d.zh.txt", "患者接受了化疗。\xc2\x85医生很满意。\n");
+  const CommandResult align = run("align --format json " + zh.string() + " " + quoted);
+  EXPECT_EQ(align.exit_code, 0) << align.err;
+  EXPECT_EQ(align.out.find("\xc2\x85"), std::string::npos);
+  // NEL ends the first sentence; the second starts with it.
+  EXPECT_NE(align.out.find("\"column\": 9,\n          \"index\": 1,\n          \"line\": 1,\n          \"text\": \"\\u0085医生很满意。\""),
+            std::string::npos)
+      << align.out;
+  EXPECT_EQ(nlohmann::json::parse(align.out)["target"], path.string());
+  const fs::path input = write("lines.jsonl", "{\"id\":\"a\xe2\x80\xae\",\"source\":\"患者接受了化疗。\","
+                                             "\"target\":\"The patient received \xe2\x80\xae" "chemotherapy.\"}\n");
+  const CommandResult lines = run("check --lines < " + input.string());
+  EXPECT_EQ(lines.out.find(kOverride), std::string::npos) << lines.out;
+  EXPECT_EQ(lines.out.rfind("{\"line\":1,\"id\":\"a\\u202e\",\"findings\":[", 0), 0u) << lines.out;
+}
+
+TEST_F(Reliability, DryRunDiffsShowControlsEscapedKeepingTabsAndLineEnds) {
+  const fs::path path = write("d.en.txt", std::string("Keep\tthis tab. Te") + kOverride + "xt \x1b]0;owned\x07 here.\r\nSecond line.\r\n");
+  const CommandResult r = run("fix --dry-run --lang en " + path.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(has_raw_escape(r.out)) << r.out;
+  EXPECT_NE(r.out.find("@@ -1,2 +1,2 @@\n-Keep\tthis tab. Te<U+202E>xt <U+001B>]0;owned<U+0007> here.\r\n"
+                       "+Keep\tthis tab. Text ]0;owned here.\r\n Second line.\r\n"),
+            std::string::npos)
+      << r.out;
+}
+
+// A name with ill-formed UTF-8 made the baseline write throw (exit 2).
+TEST_F(Reliability, BaselinesOfHostileNamesAreWrittenAndNamedEscaped) {
+  const fs::path path = write("bad\xff.en.txt", std::string("The patient received ") + kOverride + "chemotherapy.\n");
+  const fs::path baseline = dir_ / "b\x1b[2J.json";
+  const std::string check = "check --lang en '" + path.string() + "' ";
+  const CommandResult written = run(check + "--write-baseline '" + baseline.string() + "'");
+  EXPECT_EQ(written.exit_code, 0) << written.err;
+  EXPECT_FALSE(has_raw_escape(written.err)) << written.err;
+  EXPECT_NE(written.err.find("transcheck: wrote 1 findings to " + (dir_ / "b<U+001B>[2J.json").string() + "\n"), std::string::npos)
+      << written.err;
+  EXPECT_NE(written.out.find("errors in: " + (dir_ / "bad<\\xFF>.en.txt").string() + " (1)\n"), std::string::npos) << written.out;
+  const CommandResult checked = run(check + "--baseline '" + baseline.string() + "'");
+  EXPECT_EQ(checked.exit_code, 0) << checked.err;
+  EXPECT_NE(checked.out.find("1 baselined, 0 baseline entries fixed\n"), std::string::npos) << checked.out;
+}
+
+TEST_F(Reliability, InitNamesWhatItWroteEscaped) {
+  const fs::path project = dir_ / "p\x1b]0;owned\x07";
+  fs::create_directories(project);
+  const CommandResult r = run("init '" + project.string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(has_raw_escape(r.err)) << r.err;
+  EXPECT_EQ(r.err.rfind("transcheck: wrote " + (dir_ / "p<U+001B>]0;owned<U+0007>/transcheck.toml").string() + "\n", 0), 0u) << r.err;
+}
+
 TEST_F(Reliability, HugeGlossaryCellsAreRefusedQuickly) {
   // 70,000 items once wrapped a 16-bit counter in the term index: no end.
   std::string items;

@@ -23,9 +23,9 @@ GlossaryEntry entry(std::vector<std::string> zh, std::string en, std::vector<std
   return e;
 }
 
-Glossary make_glossary(std::vector<GlossaryEntry> entries) {
+Glossary make_glossary(const std::vector<GlossaryEntry>& entries) {
   Glossary g;
-  g.entries = std::move(entries);
+  g.entries = GlossaryEntries(entries);
   g.build_index();
   return g;
 }

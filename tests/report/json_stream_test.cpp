@@ -51,5 +51,20 @@ TEST(JsonStream, AnInputCannotForgeThePlaceholder) {
   }
 }
 
+TEST(JsonStream, SteeringCharactersAreEscapedAndTheValueKept) {
+  // DEL, C1 (NEL, CSI), ALM, LRM, RLM, LS, PS, LRE, RLO, LRI, PDI.
+  const std::string steering = "a\x7f" "b\xc2\x85" "c\xc2\x9b" "d\xd8\x9c" "e\xe2\x80\x8e\xe2\x80\x8f\xe2\x80\xa8\xe2\x80\xa9"
+                               "\xe2\x80\xaa\xe2\x80\xae\xe2\x81\xa6\xe2\x81\xa9" "f";
+  // Their neighbours stay: NBSP, U+00A9, U+061B, U+200D, U+201C, U+202F, U+2060, U+206A, Han.
+  const std::string kept = "\xc2\xa0\xc2\xa9\xd8\x9b\xe2\x80\x8d\xe2\x80\x9c\xe2\x80\xaf\xe2\x81\xa0\xe2\x81\xaa中";
+  const std::string out = escape_steering_characters(json(steering + kept).dump());
+  EXPECT_EQ(out, "\"a\\u007fb\\u0085c\\u009bd\\u061ce\\u200e\\u200f\\u2028\\u2029\\u202a\\u202e\\u2066\\u2069f" + kept + "\"");
+  EXPECT_EQ(json::parse(out), steering + kept);
+  EXPECT_EQ(escape_steering_characters("[\"" + kept + "\"]"), "[\"" + kept + "\"]");
+  // At the very end, and a lead byte cut off (not from a dump) is left alone.
+  EXPECT_EQ(escape_steering_characters("\xe2\x80\xae"), "\\u202e");
+  EXPECT_EQ(escape_steering_characters("x\xe2\x80"), "x\xe2\x80");
+}
+
 }  // namespace
 }  // namespace tc

@@ -183,6 +183,42 @@ TEST(MojibakeCjk, FillPatternsNeedRepetition) {
   EXPECT_TRUE(find_cjk_mojibake("斤拷").empty());
 }
 
+// A fill pattern is found from the 烫, 屯 or 锟 in it, wherever it stands in
+// a long stretch: the whole run of its kind around that character, bounded
+// by its neighbours of other kinds (斤 and 拷 belong to a run of 锟 only).
+TEST(MojibakeCjk, FillPatternsInsideALongStretchAreWholeRuns) {
+  struct Case {
+    std::u32string piece;
+    std::vector<std::pair<std::size_t, std::size_t>> runs;  // characters of piece that are hits
+  };
+  const std::vector<Case> cases = {
+      {U"烫烫烫", {{0, 3}}},
+      {U"斤拷烫烫烫", {{2, 5}}},
+      {U"拷锟斤拷", {{0, 4}}},
+      {U"斤斤拷锟", {{0, 4}}},
+      {U"烫烫锟斤拷", {{2, 5}}},
+      {U"屯屯屯斤拷锟的烫烫烫烫", {{0, 3}, {3, 6}, {7, 11}}},
+      {U"锟斤拷烫烫烫锟斤拷", {{0, 3}, {3, 6}, {6, 9}}},
+      {U"斤拷烫烫", {}},
+      {U"烫屯烫", {}},
+  };
+  const std::string filler = "的";  // three bytes, level 1: no gate
+  for (const Case& c : cases) {
+    for (const std::size_t before : {0, 1, 2000}) {
+      std::string text;
+      for (std::size_t i = 0; i < before; ++i) text += filler;
+      std::string piece;
+      for (const char32_t cp : c.piece) utf8::append(piece, cp);
+      text += piece;
+      for (int i = 0; i < 2000; ++i) text += filler;
+      std::vector<std::pair<std::size_t, std::size_t>> expected, found;
+      for (const auto& [first, end] : c.runs) expected.emplace_back(3 * (before + first), 3 * (before + end));
+      for (const mojibake::Hit& hit : find_cjk_mojibake(text)) found.emplace_back(hit.begin, hit.end);
+      EXPECT_EQ(found, expected) << piece << " after " << before;
+    }
+  }
+}
+
 // A line of non-ASCII text is read some 65,536 characters at a time (its
 // buffers take tens of bytes a character): a fill pattern longer than that
 // runs to the end of each piece, and the next piece's hit continues it, so

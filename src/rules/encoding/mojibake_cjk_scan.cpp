@@ -544,6 +544,7 @@ class CjkScanner {
     stretch_.clear();
     odd_.clear();
     utf8_starts_.clear();
+    fills_.clear();
     // What the character at index adds to the gates, when its GBK code is
     // not a plain level-1 one (plain_level1_code: most of every stretch,
     // which adds nothing but its length).
@@ -555,14 +556,14 @@ class CjkScanner {
       // its own but the fill images; decided from the code, so that the
       // character costs one look-up (the facts table misses the cache).
       if (is_level1_code(code)) {
-        if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
+        if (cp == U'烫' || cp == U'屯' || cp == U'锟') add_fill(gates, index);
         if (cp == U'锘') gates.bom_image = true;
         return;
       }
       if (const CharFacts* facts = facts_table_.find(cp)) {
         // The same verdicts as below, from the table (which holds neither Latin-1 nor U+FFFD).
         if (facts->flags & CharFacts::kMayBeOdd) odd_.push_back(index);
-        if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
+        if (cp == U'烫' || cp == U'屯' || cp == U'锟') add_fill(gates, index);
         if (cp == U'锘') gates.bom_image = true;
         if (facts->flags & CharFacts::kLevel1OrPunctuation) return;
         ++gates.rare;
@@ -571,7 +572,7 @@ class CjkScanner {
         if (facts->flags & CharFacts::kForeign) ++gates.foreign;
         return;
       }
-      if (cp == U'烫' || cp == U'屯' || cp == U'锟') gates.fill = true;
+      if (cp == U'烫' || cp == U'屯' || cp == U'锟') add_fill(gates, index);
       if (cp == U'锘') gates.bom_image = true;
       if (cp < 0x100) ++gates.latin1;
       if (cp == kReplacement) gates.replacement = true;
@@ -623,6 +624,12 @@ class CjkScanner {
     gates.question_after = pos < size && text_[pos] == '?';
     gates.question_before = begin > 0 && text_[begin - 1] == '?';
     if (gates.any()) scan_stretch(gates);
+  }
+
+  // A fill image (烫, 屯, 锟) at index of stretch_.
+  void add_fill(Gates& gates, std::size_t index) {
+    gates.fill = true;
+    fills_.push_back(index);
   }
 
   void scan_stretch(const Gates& gates) {
@@ -900,39 +907,41 @@ class CjkScanner {
   // 锟斤拷 (two U+FFFD, EF BF BD EF BF BD, read as GBK) in any rotation, and
   // runs of at least three 烫 (0xCC fill) or 屯 (0xCD fill): uninitialised
   // memory of MSVC debug builds. A single 烫 or 屯 is an ordinary word.
+  // Each run is found from a fill character in it (fills_), not by reading
+  // the whole stretch: a paragraph of a novel that mentions 烫 once is
+  // thousands of characters.
   void find_fill_patterns() {
     const std::size_t n = stretch_.size();
-    for (std::size_t i = 0; i < n;) {
-      const char32_t cp = stretch_[i].cp;
-      if (cp == U'烫' || cp == U'屯') {
-        std::size_t j = i;
-        while (j < n && stretch_[j].cp == cp) ++j;
+    auto of_kind = [](char32_t cp, char32_t kind) {
+      return kind == U'锟' ? cp == U'锟' || cp == U'斤' || cp == U'拷' : cp == kind;
+    };
+    std::size_t done = 0;  // the runs before this index are judged
+    for (const std::size_t fill : fills_) {
+      if (fill < done) continue;
+      const char32_t kind = stretch_[fill].cp;
+      std::size_t i = fill;
+      while (i > done && of_kind(stretch_[i - 1].cp, kind)) --i;
+      std::size_t j = fill + 1;
+      while (j < n && of_kind(stretch_[j].cp, kind)) ++j;
+      done = j;
+      if (kind != U'锟') {
         if (j - i >= 3)
           add(i, j,
-              cp == U'烫' ? "fill pattern \"烫烫烫\": uninitialised memory (0xCC bytes of an MSVC debug build) shown as "
-                            "GBK; the text is lost"
-                          : "fill pattern \"屯屯屯\": uninitialised memory (0xCD bytes of an MSVC debug build) shown as "
-                            "GBK; the text is lost",
+              kind == U'烫' ? "fill pattern \"烫烫烫\": uninitialised memory (0xCC bytes of an MSVC debug build) shown as "
+                              "GBK; the text is lost"
+                            : "fill pattern \"屯屯屯\": uninitialised memory (0xCD bytes of an MSVC debug build) shown as "
+                              "GBK; the text is lost",
               std::nullopt);
-        i = j;
         continue;
       }
-      if (cp == U'锟' || cp == U'斤' || cp == U'拷') {
-        std::size_t j = i;
-        std::u32string run;
-        while (j < n && (stretch_[j].cp == U'锟' || stretch_[j].cp == U'斤' || stretch_[j].cp == U'拷'))
-          run.push_back(stretch_[j++].cp);
-        const bool has_pattern = run.find(U"锟斤拷") != std::u32string::npos ||
-                                 run.find(U"斤拷锟") != std::u32string::npos ||
-                                 run.find(U"拷锟斤") != std::u32string::npos;
-        if (has_pattern)
-          add(i, j,
-              "fill pattern \"锟斤拷\": U+FFFD replacement characters (EF BF BD) shown as GBK; the text is lost",
-              std::nullopt);
-        i = j;
-        continue;
-      }
-      ++i;
+      std::u32string run;
+      for (std::size_t k = i; k < j; ++k) run.push_back(stretch_[k].cp);
+      const bool has_pattern = run.find(U"锟斤拷") != std::u32string::npos ||
+                               run.find(U"斤拷锟") != std::u32string::npos ||
+                               run.find(U"拷锟斤") != std::u32string::npos;
+      if (has_pattern)
+        add(i, j, "fill pattern \"锟斤拷\": U+FFFD replacement characters (EF BF BD) shown as GBK; the text is lost",
+            std::nullopt);
     }
   }
 
@@ -1321,6 +1330,9 @@ class CjkScanner {
   std::size_t loud_before_ = kNoPiece;
   Stretch stretch_;
   std::vector<std::size_t> odd_;  // indices of stretch_ that may be odd (may_be_odd)
+  // Indices of stretch_ holding 烫, 屯 or 锟, in order: each fill pattern
+  // holds one (a rotation of 锟斤拷 holds 锟).
+  std::vector<std::size_t> fills_;
   std::vector<std::size_t> utf8_starts_;  // indices of stretch_ whose GBK code may start UTF-8 (is_utf8_start_code)
   // odd_weight_left_[i]: the most odd_[i..] add to accept_misread's written
   // oddity (weigh_odd_characters).

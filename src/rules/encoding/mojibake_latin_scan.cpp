@@ -384,15 +384,31 @@ char32_t char_at(std::string_view text, std::size_t pos) {
   return cp == utf8::kInvalid ? 0 : cp;
 }
 
-// Whether the character at pos may stand for a lead byte's first
-// continuation byte in some page (match_page's test): a character with a
-// single-byte image, or a stand-in for a byte ("?", U+FFFD, a space for
-// NBSP). Chinese after a curly quote has none, and most candidates in
-// Chinese text are curly quotes.
-bool may_continue_sequence(std::string_view text, std::size_t pos) {
+// Whether the character at pos may stand for the first continuation byte
+// of a sequence whose lead is the character before it, in some page where
+// that one is a lead byte (lead_codes: its bytes in each page): match_page's
+// test of that byte, so that a character no page reads on from ("……",
+// "——", "”，" in Chinese text: MacRoman's lead images before no
+// continuation) costs no match of every page. A character with a fitting
+// image in the page, or a stand-in for a byte: U+FFFD, a '?' in a sequence
+// of three bytes or more, a space for an NBSP of 0xA0.
+bool may_continue_sequence(std::string_view text, std::size_t pos,
+                           const std::array<std::uint8_t, kSingleByteCount>& lead_codes) {
   if (pos >= text.size()) return false;
   const char32_t cp = next_char(text, pos);
-  return cp == ' ' || cp == '?' || cp == kReplacement || single_byte_codes(cp) != nullptr;
+  if (cp == utf8::kInvalid) return false;
+  if (cp == kReplacement) return true;
+  const auto* codes = single_byte_codes(cp);
+  const auto* nbsp = cp == ' ' ? single_byte_codes(0xA0) : nullptr;
+  for (std::size_t page = 0; page < kSingleByteCount; ++page) {
+    const unsigned char lead = lead_codes[page];
+    if (lead < 0xC2 || lead > 0xF4) continue;
+    const unsigned char byte = codes ? (*codes)[page] : 0;
+    if (byte != 0 && utf8_second_byte_ok(lead, byte)) return true;
+    if (cp == '?' && utf8_sequence_length(lead) >= 3) return true;
+    if (nbsp && (*nbsp)[page] == 0xA0 && utf8_second_byte_ok(lead, 0xA0)) return true;
+  }
+  return false;
 }
 
 // The best-scoring candidate starting with the character at [begin, after).
@@ -969,7 +985,7 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
     // Only a character that is a lead byte in some page can start mojibake.
     if (cp < kLeadMaskLimit && lead_mask[cp - 0x80] == 0) continue;
     const auto* codes = single_byte_codes(cp);
-    if (!codes || !may_continue_sequence(text, pos)) continue;
+    if (!codes || !may_continue_sequence(text, pos, *codes)) continue;
     if (auto c = best_candidate(text, begin, pos, cp, *codes)) {
       if (c->has_c1)  // C1 controls inside a candidate that may not fire
         for (std::size_t q = pos; q + 1 < c->end; ++q)

@@ -23,22 +23,41 @@ std::string_view brace_opener(std::string_view key) {
 void drop_translated_metavariables(std::string_view target_text, Span target_span, std::vector<Placeholder>& missing) {
   std::vector<std::size_t> translated;  // openers' offsets, each usable once
   // Searched up to the span's end only: the text is the whole side of the file.
+  // The '}' after each '{' is found once for all the '{' before it, and
+  // whether a group holds another script from the last such byte before it
+  // (searching from each '{' of "{{{{…}}}}" was quadratic).
   const std::string_view upto_end = target_text.substr(0, target_span.end);
+  std::size_t close = std::string_view::npos;
+  std::size_t last_other_script = std::string_view::npos;  // the last byte >= 0x80 before close, after the first '{' before it
   for (std::size_t pos = upto_end.find('{', target_span.begin); pos != std::string_view::npos;
        pos = upto_end.find('{', pos + 1)) {
-    const std::size_t close = upto_end.find('}', pos);
-    if (close == std::string_view::npos) break;
-    const std::string_view inside = target_text.substr(pos + 1, close - pos - 1);
-    if (std::any_of(inside.begin(), inside.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
-      translated.push_back(pos);
+    if (close == std::string_view::npos || close < pos) {
+      close = upto_end.find('}', pos);
+      if (close == std::string_view::npos) break;
+      last_other_script = std::string_view::npos;
+      for (std::size_t i = close; i > pos + 1; --i) {
+        if (static_cast<unsigned char>(target_text[i - 1]) >= 0x80) {
+          last_other_script = i - 1;
+          break;
+        }
+      }
+    }
+    if (last_other_script != std::string_view::npos && last_other_script > pos) translated.push_back(pos);
   }
+  // Each opener takes the first unused group it fits; the groups before its
+  // cursor are used or do not fit it, and stay so.
+  std::vector<std::pair<std::string_view, std::size_t>> cursors;  // opener, index into translated
   std::erase_if(missing, [&](const Placeholder& p) {
     const std::string_view opener = brace_opener(p.key);
     if (p.kind != PlaceholderKind::brace || opener.empty()) return false;
-    for (std::size_t& at : translated) {
+    auto cursor = std::find_if(cursors.begin(), cursors.end(), [&](const auto& c) { return c.first == opener; });
+    if (cursor == cursors.end()) cursor = cursors.insert(cursors.end(), {opener, 0});
+    for (std::size_t& k = cursor->second; k < translated.size(); ++k) {
+      std::size_t& at = translated[k];
       const std::size_t begin = at + 1 - opener.size();  // where the opener would start
       if (at == std::string_view::npos || at + 1 < opener.size() || target_text.substr(begin, opener.size()) != opener) continue;
       at = std::string_view::npos;
+      ++k;
       return true;
     }
     return false;

@@ -50,15 +50,15 @@ void ForbiddenAnywhere::check(const CheckContext& context, FindingSink& out) con
     if (!longer_accepted.cover(m.span)) violations.push_back(m);
   }
   for (const TermMatch& m : longest_matches(std::move(violations))) {
-    const GlossaryEntry& entry = context.glossary->entries[m.entry];
+    const GlossaryEntryView entry = context.glossary->entries[m.entry];
     const std::string found = doc.text.substr(m.span.begin, m.span.size());
     std::string message = "\"" + found + "\" is not house style";
-    if (!entry.en.empty()) message += "; use \"" + entry.en + "\"";
-    if (!entry.note.empty()) message += " (" + entry.note + ")";
+    if (!entry.en.empty()) message += "; use \"" + std::string(entry.en) + "\"";
+    if (!entry.note.empty()) message += " (" + std::string(entry.note) + ")";
     Finding finding = make_finding(doc, m.span, std::move(message));
     // Only an exact spelling of the forbidden form is offered; a term is the
     // editor's call (the phrase may be a quotation), so the fix is unsafe.
-    if (!entry.en.empty() && found == entry.forbidden[m.form]) finding.fix = unsafe_fix(entry.en);
+    if (!entry.en.empty() && found == entry.forbidden[m.form]) finding.fix = unsafe_fix(std::string(entry.en));
     out.push_back(std::move(finding));
   }
 }

@@ -58,7 +58,7 @@ bool several_words(std::string_view text) { return text.find_first_of(" -") != s
 void ForbiddenTerm::check(const CheckContext& context, FindingSink& out) const {
   const PairTerms& terms = shared_pair_terms(context, "terminology/forbidden-term.fold-traditional");
   if (terms.beads.empty() || !terms.source_is_chinese) return;  // forbidden renderings are English
-  const std::vector<GlossaryEntry>& entries = context.glossary->entries;
+  const GlossaryEntries& entries = context.glossary->entries;
   // Where each entry first occurs in the source, for a rendering written where the source sentence lacks it.
   std::vector<const TermMatch*> first_in_source(entries.size(), nullptr);
   for (const BeadTerms& bead : terms.beads)
@@ -90,7 +90,7 @@ void ForbiddenTerm::check(const CheckContext& context, FindingSink& out) const {
     std::stable_sort(first_in_bead.begin(), first_in_bead.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const TermMatch& m : longest_matches(std::move(violations))) {
-      const GlossaryEntry& entry = entries[m.entry];
+      const GlossaryEntryView entry = entries[m.entry];
       const auto in_bead = std::lower_bound(first_in_bead.begin(), first_in_bead.end(), m.entry,
                                             [](const auto& a, std::uint32_t e) { return a.first < e; });
       const bool elsewhere = in_bead == first_in_bead.end() || in_bead->first != m.entry;
@@ -103,7 +103,7 @@ void ForbiddenTerm::check(const CheckContext& context, FindingSink& out) const {
       message += source_text;
       message += elsewhere ? "\" (in the source, though not in this sentence); use " : "\"; use ";
       message += accepted_list(entry, true);
-      if (!entry.note.empty()) message += " (" + entry.note + ")";
+      if (!entry.note.empty()) message += " (" + std::string(entry.note) + ")";
       Finding finding = make_finding(*context.target, m.span, std::move(message));
       if (elsewhere) finding.severity = Severity::warning;
       finding.counterpart = Counterpart{context.source, source.span, source_text};

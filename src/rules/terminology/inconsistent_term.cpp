@@ -62,9 +62,9 @@ struct FirstUse {
 
 // Abbreviations (WHO, CoV, Treg, NK cell) go with any spelled-out form:
 // "World Health Organization (WHO)" then "WHO" is the usual practice.
-bool is_abbreviation(const std::string& form) {
+bool is_abbreviation(std::string_view form) {
   const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  if (form.size() <= 8 && form.find(' ') == std::string::npos && std::any_of(form.begin(), form.end(), upper))
+  if (form.size() <= 8 && form.find(' ') == std::string_view::npos && std::any_of(form.begin(), form.end(), upper))
     return true;
   std::size_t capitals_in_word = 0;  // a word with two capitals: "NK cell", "PD-1 inhibitor"
   for (char c : form) {
@@ -98,7 +98,7 @@ bool words_within(const std::string& shorter, const std::string& longer) {
   return true;
 }
 
-bool same_english_rendering(const std::string& a, const std::string& b) {
+bool same_english_rendering(std::string_view a, std::string_view b) {
   if (is_abbreviation(a) || is_abbreviation(b)) return true;
   std::string x = english_key(a);
   std::string y = english_key(b);
@@ -129,12 +129,12 @@ bool in_order_within(const std::u32string& shorter, const std::u32string& longer
   return k == shorter.size();
 }
 
-bool same_chinese_rendering(const GlossaryEntry& entry, const std::string& a, const std::string& b) {
+bool same_chinese_rendering(const GlossaryEntryView& entry, std::string_view a, std::string_view b) {
   std::u32string x = code_points(a), y = code_points(b);
   if (x.size() > y.size()) std::swap(x, y);
   if (in_order_within(x, y)) return true;
   // Both built on one shorter form of the entry: 剂量 and 剂次 on 剂.
-  for (const std::string& form : entry.zh) {
+  for (const std::string_view form : entry.zh) {
     const std::u32string base = code_points(form);
     if (base.size() < x.size() && in_order_within(base, x) && in_order_within(base, y)) return true;
   }
@@ -197,7 +197,7 @@ std::vector<FormPair> introduced_forms(const PairTerms& terms, TermSide wanted, 
 void InconsistentTerm::check(const CheckContext& context, FindingSink& out) const {
   const PairTerms& terms = shared_pair_terms(context, "terminology/inconsistent-term.fold-traditional");
   if (terms.beads.empty()) return;
-  const std::vector<GlossaryEntry>& entries = context.glossary->entries;
+  const GlossaryEntries& entries = context.glossary->entries;
   const Document& target = *context.target;
   const TermSide wanted = accepted_target_side(terms);
   std::unordered_map<std::uint32_t, FirstUse> by_entry;      // term -> first rendering
@@ -215,10 +215,10 @@ void InconsistentTerm::check(const CheckContext& context, FindingSink& out) cons
       if (!attributed.emplace(m.span.begin, m.span.end).second) continue;
       const std::string text = span_text(target, m.span);
       const std::size_t line = target.position(m.span.begin).line;
-      const GlossaryEntry& entry = entries[m.entry];
-      const std::string& term_text = source_name(entry, terms.source_is_chinese);
+      const GlossaryEntryView entry = entries[m.entry];
+      const std::string_view term_text = source_name(entry, terms.source_is_chinese);
       const auto [first, new_term] = by_entry.try_emplace(m.entry, FirstUse{m.form, m.entry, text, line});
-      const std::string& first_form = form_text(entry, {{}, m.entry, 0, first->second.form, m.side});
+      const std::string_view first_form = form_text(entry, {{}, m.entry, 0, first->second.form, m.side});
       const bool switched =
           first->second.form != m.form &&
           !std::binary_search(introduced.begin(), introduced.end(), form_pair(m.entry, m.form, first->second.form)) &&
@@ -226,16 +226,16 @@ void InconsistentTerm::check(const CheckContext& context, FindingSink& out) cons
                                     : same_chinese_rendering(entry, form_text(entry, m), first_form));
       if (!new_term && switched) {
         out.push_back(make_finding(target, m.span,
-                                   "\"" + term_text + "\" is rendered as \"" + text + "\" here but as \"" +
+                                   "\"" + std::string(term_text) + "\" is rendered as \"" + text + "\" here but as \"" +
                                        first->second.text + "\" on line " + std::to_string(first->second.line) +
                                        "; use one rendering"));
         continue;
       }
       const auto [owner, new_rendering] = by_rendering.try_emplace(m.rendering, FirstUse{m.form, m.entry, text, line});
       if (!new_rendering && owner->second.entry != m.entry) {
-        const std::string& other_text = source_name(entries[owner->second.entry], terms.source_is_chinese);
+        const std::string_view other_text = source_name(entries[owner->second.entry], terms.source_is_chinese);
         out.push_back(make_finding(target, m.span,
-                                   "\"" + text + "\" renders \"" + term_text + "\" here but \"" + other_text +
+                                   "\"" + text + "\" renders \"" + std::string(term_text) + "\" here but \"" + std::string(other_text) +
                                        "\" on line " + std::to_string(owner->second.line) +
                                        "; two terms should not share one rendering"));
       }

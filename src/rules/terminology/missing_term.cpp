@@ -50,7 +50,7 @@ chemotherapy is bone marrow damage.` with a glossary row
 void MissingTerm::check(const CheckContext& context, FindingSink& out) const {
   const PairTerms& terms = shared_pair_terms(context, "terminology/missing-term.fold-traditional");
   if (terms.beads.empty()) return;
-  const std::vector<GlossaryEntry>& entries = context.glossary->entries;
+  const GlossaryEntries& entries = context.glossary->entries;
   const TermSide wanted = accepted_target_side(terms);
   for (const MatchLimitNote& note : match_limit_notes(context, terms))
     out.push_back(make_finding(*note.doc, note.span, note.message));
@@ -76,7 +76,7 @@ void MissingTerm::check(const CheckContext& context, FindingSink& out) const {
       const bool kept_in_english = !terms.source_is_chinese && rendered(TermSide::accepted);  // "COVID-19" in Chinese text
       if (rendered(wanted) || kept_in_english || (terms.source_is_chinese && rendered(TermSide::forbidden))) continue;
       if (!reported.insert(term.entry).second) continue;
-      const GlossaryEntry& entry = entries[term.entry];
+      const GlossaryEntryView entry = entries[term.entry];
       const std::string source_text = span_text(*context.source, term.span);
       Finding finding = make_finding(*context.target, bead.target_span,
                                      "glossary term \"" + source_text + "\" is not rendered as " +

@@ -122,7 +122,7 @@ bool source_has_entry(const BeadTerms& bead, std::uint32_t entry) {
   return std::binary_search(bead.source_entries.begin(), bead.source_entries.end(), entry);
 }
 
-const std::string& form_text(const GlossaryEntry& entry, const TermMatch& match) {
+std::string_view form_text(const GlossaryEntryView& entry, const TermMatch& match) {
   switch (match.side) {
     case TermSide::zh: return entry.zh[match.form];
     case TermSide::forbidden: return entry.forbidden[match.form];
@@ -131,17 +131,19 @@ const std::string& form_text(const GlossaryEntry& entry, const TermMatch& match)
   return match.form == 0 ? entry.en : entry.variants[match.form - 1u];
 }
 
-std::string accepted_list(const GlossaryEntry& entry, bool target_is_english) {
-  const std::vector<std::string> forms = target_is_english ? entry.accepted() : entry.zh;
+std::string accepted_list(const GlossaryEntryView& entry, bool target_is_english) {
+  const FormList forms = target_is_english ? entry.accepted : entry.zh;
   std::string list;
   for (std::size_t i = 0; i < forms.size(); ++i) {
     if (i > 0) list += i + 1 == forms.size() ? " or " : ", ";
-    list += "\"" + forms[i] + "\"";
+    list += '"';
+    list += forms[i];
+    list += '"';
   }
   return list;
 }
 
-const std::string& source_name(const GlossaryEntry& entry, bool source_is_chinese) {
+std::string_view source_name(const GlossaryEntryView& entry, bool source_is_chinese) {
   return source_is_chinese && !entry.zh.empty() ? entry.zh.front() : entry.en;
 }
 

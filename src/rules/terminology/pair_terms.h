@@ -60,14 +60,14 @@ std::optional<MatchLimitNote> match_limit_note(const Document& doc, std::size_t 
 std::vector<MatchLimitNote> match_limit_notes(const CheckContext& context, const PairTerms& terms);
 
 // The glossary text of a match's form: a Chinese form, an accepted or a forbidden rendering.
-const std::string& form_text(const GlossaryEntry& entry, const TermMatch& match);
+std::string_view form_text(const GlossaryEntryView& entry, const TermMatch& match);
 
 // "\"a\", \"b\" or \"c\"": the accepted renderings an entry allows on the target side.
-std::string accepted_list(const GlossaryEntry& entry, bool target_is_english);
+std::string accepted_list(const GlossaryEntryView& entry, bool target_is_english);
 
 // How messages name an entry on the source side: its first Chinese form for a
 // Chinese source, its preferred English for an English one.
-const std::string& source_name(const GlossaryEntry& entry, bool source_is_chinese);
+std::string_view source_name(const GlossaryEntryView& entry, bool source_is_chinese);
 
 // The text a span covers, for messages.
 std::string span_text(const Document& doc, Span span);

@@ -201,9 +201,9 @@ WordOracle::WordOracle(const EnglishLexicon& lexicon, const Glossary* glossary)
       glossary_words_.insert(to_lower_ascii(term.substr(begin, end - begin)));
     });
   };
-  for (const GlossaryEntry& entry : glossary->entries) {
+  for (const GlossaryEntryView entry : glossary->entries) {
     add_words(entry.en);
-    for (const std::string& variant : entry.variants) add_words(variant);
+    for (const std::string_view variant : entry.variants) add_words(variant);
   }
 }
 
