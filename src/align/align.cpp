@@ -1742,6 +1742,9 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   // The sentences' leads (speakers.h): Chinese against English only.
   const bool leads = options.weights.speakers != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh;
   EnglishLeads en_leads = leads ? english_leads(en_doc.text, en_sentences, en, english_ids) : EnglishLeads{};
+  // No English sentence leading with a name: no lead matches, and the
+  // sentences' empty ranges (4 bytes a sentence) are not held through the searches.
+  if (en_leads.positions.empty()) en_leads = EnglishLeads{};
   // (No English sentence leading with a name: nothing for the Chinese leads to match.)
   std::vector<std::uint64_t> zh_leads =
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};

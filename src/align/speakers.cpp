@@ -242,6 +242,8 @@ EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& s
 
 Speakers::Speakers(const std::vector<SentenceFeatures>& zh, const std::vector<std::uint64_t>& zh_leads, EnglishLeads en_leads)
     : zh_count_(zh.size()), en_(std::move(en_leads)) {
+  // No English lead (en_.start too short for any sentence): nothing matches.
+  if (en_.positions.empty()) return;
   // Only positions some English sentence leads with are worth keeping.
   std::vector<bool> leading;
   for (const std::uint32_t position : en_.positions) {

@@ -2,6 +2,7 @@
 // The result of aligning a source document with its translation: sentences
 // on each side and the monotone beads that pair them.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,12 +10,17 @@
 
 namespace tc {
 
+// Every sentence of a pair is held while it is checked, a few bytes of text
+// each in a file of short lines: 32-bit offsets and paragraph index (12
+// bytes a sentence, where 24 took more than the text of `Safe.` lines;
+// segment_document refuses a text of 4 GB or more).
 struct Sentence {
-  Span span;                  // bytes in Document::text
+  Span32 span;                // bytes in Document::text
   // Index into Document::blocks of the first block of the enclosing paragraph
   // (in plain text, the lines up to a blank line; in Markdown, the block).
-  std::size_t paragraph = 0;
+  std::uint32_t paragraph = 0;
 };
+static_assert(sizeof(Sentence) == 12);
 
 struct Bead {
   std::vector<std::size_t> source;  // indices into Alignment::source_sentences, ascending

@@ -15,10 +15,16 @@ LineIndex::LineIndex(std::string_view text) {
     if (at + 1 >= text.size() || text[at + 1] != '\n') ++lines;
     cr = static_cast<const char*>(std::memchr(cr + 1, '\r', text.size() - at - 1));
   }
-  starts_.reserve(lines);
-  starts_.push_back(0);
+  const bool wide = text.size() > UINT32_MAX;
+  auto add_start = [&](std::size_t at) {
+    if (wide) wide_starts_.push_back(at);
+    else starts_.push_back(static_cast<std::uint32_t>(at));  // (at <= text.size())
+  };
+  if (wide) wide_starts_.reserve(lines);
+  else starts_.reserve(lines);
+  add_start(0);
   for_each_line(text, [&](const Line& line) {
-    if (line.next > line.end) starts_.push_back(line.next);
+    if (line.next > line.end) add_start(line.next);
     if (line.end - line.begin <= kCheckpointBytes) return;
     // The walk utf8::count makes from the line start, stopping at the first
     // character start past each kCheckpointBytes.
@@ -37,13 +43,19 @@ LineIndex::LineIndex(std::string_view text) {
 }
 
 std::size_t LineIndex::line_of(std::size_t offset) const {
-  const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  if (!wide_starts_.empty()) {
+    const auto it = std::upper_bound(wide_starts_.begin(), wide_starts_.end(), offset);
+    return static_cast<std::size_t>(it - wide_starts_.begin()) - 1;
+  }
+  // (An offset past 32 bits is past every start of a narrow index.)
+  if (offset > UINT32_MAX) return starts_.size() - 1;
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<std::uint32_t>(offset));
   return static_cast<std::size_t>(it - starts_.begin()) - 1;
 }
 
 Span LineIndex::line_span(std::size_t line, std::string_view text) const {
-  const std::size_t begin = starts_[line];
-  std::size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text.size();
+  const std::size_t begin = start(line);
+  std::size_t end = line + 1 < line_count() ? start(line + 1) : text.size();
   while (end > begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
   return {begin, end};
 }
@@ -51,7 +63,7 @@ Span LineIndex::line_span(std::size_t line, std::string_view text) const {
 Position LineIndex::position(std::size_t offset, std::string_view text) const {
   offset = std::min(offset, text.size());
   const std::size_t line = line_of(offset);
-  std::size_t start = starts_[line];
+  std::size_t start = this->start(line);
   std::size_t column = 1;
   // The last checkpoint at or before offset, when it is on this line.
   const auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), offset,

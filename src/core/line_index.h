@@ -2,6 +2,7 @@
 // Lines, in one place: a line ends at \n, \r\n or a lone \r (classic Mac
 // files). Every reader and the reports split lines with these.
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <vector>
@@ -50,8 +51,8 @@ class LineIndex {
   explicit LineIndex(std::string_view text);
 
   // Start byte of each line (a final terminator starts an empty last line).
-  const std::vector<std::size_t>& starts() const { return starts_; }
-  std::size_t line_count() const { return starts_.size(); }
+  std::size_t start(std::size_t line) const { return wide_starts_.empty() ? starts_[line] : wide_starts_[line]; }
+  std::size_t line_count() const { return wide_starts_.empty() ? starts_.size() : wide_starts_.size(); }
   std::size_t line_of(std::size_t offset) const;  // 0-based
   // Bytes of line (0-based) without its terminator.
   Span line_span(std::size_t line, std::string_view text) const;
@@ -68,7 +69,11 @@ class LineIndex {
     std::size_t offset;
     std::size_t column;  // characters from the line start to offset
   };
-  std::vector<std::size_t> starts_;
+  // The starts, 32 bits each (a file of short lines has a start every few
+  // bytes: 8 bytes each took more than its text), or in wide_starts_ alone
+  // for a text of 4 GB or more (none is read: inputs are at most 2 GB).
+  std::vector<std::uint32_t> starts_;
+  std::vector<std::size_t> wide_starts_;
   std::vector<Checkpoint> checkpoints_;
 };
 

@@ -100,7 +100,7 @@ std::vector<Suppression> find_suppressions(const Document& doc, const RuleList& 
       s.kind = Suppression::Kind::next_line;
       const std::size_t next = comment_end_line + 1;
       if (next >= doc.lines.line_count()) s.covered = {text.size(), text.size()};
-      else s.covered = {doc.lines.starts()[next], line_end(doc, next)};
+      else s.covered = {doc.lines.start(next), line_end(doc, next)};
     } else if (directive->verb == "disable-file") {
       s.kind = Suppression::Kind::file;
       s.covered = {0, text.size()};

@@ -180,7 +180,7 @@ std::vector<std::size_t> bead_ends(const Alignment& alignment, bool source, std:
   for (std::size_t k = 0; k < alignment.beads.size(); ++k) {
     const auto& members = source ? alignment.beads[k].source : alignment.beads[k].target;
     if (!members.empty()) {
-      cut = std::max(cut, sentences[members.back()].span.end);
+      cut = std::max<std::size_t>(cut, sentences[members.back()].span.end);
       last_with_text = k;
     }
     ends.push_back(cut);

@@ -19,7 +19,7 @@ Location locate(const Document& doc, Span span) {
 Position Locator::Cursor::advance(const Document& in, std::size_t target) {
   target = std::min(target, in.text.size());
   const std::size_t line = in.lines.line_of(target);
-  const std::size_t start_of_line = in.lines.starts()[line];
+  const std::size_t start_of_line = in.lines.start(line);
   if (doc != &in || start_of_line != line_start || target < offset) {
     // Back or on another line: from the index, not counted from the line start.
     doc = &in;

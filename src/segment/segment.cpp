@@ -9,6 +9,7 @@
 #include <memory>
 #include <string_view>
 
+#include "core/error.h"
 #include "core/utf8.h"
 
 namespace tc {
@@ -205,31 +206,31 @@ void append_english_sentences(std::string_view text, Span span, std::vector<Span
   utext_close(utext);
 }
 
-}  // namespace
-
-// For each block, the index of the first block of its paragraph. In plain
-// text a paragraph ends at a blank line; the lines inside it (a heading, list
-// items, short lines) are blocks of their own, but a sentence pair that
-// crosses them is no paragraph jump for the aligner (a PDF line break often
-// cuts a translated sentence).
-std::vector<std::size_t> paragraph_starts(const Document& doc) {
-  std::vector<std::size_t> starts(doc.blocks.size());
-  for (std::size_t b = 0; b < doc.blocks.size(); ++b)
-    starts[b] = b > 0 && doc.blocks[b].continues_paragraph ? starts[b - 1] : b;
-  return starts;
+// The index of the first block of block b's paragraph, given that of block
+// b - 1 (`before`). In plain text a paragraph ends at a blank line; the lines
+// inside it (a heading, list items, short lines) are blocks of their own, but
+// a sentence pair that crosses them is no paragraph jump for the aligner (a
+// PDF line break often cuts a translated sentence).
+std::size_t paragraph_start(const Document& doc, std::size_t b, std::size_t before) {
+  return b > 0 && doc.blocks[b].continues_paragraph ? before : b;
 }
+
+}  // namespace
 
 std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions& options) {
   std::vector<Sentence> sentences;
   const std::string_view text = doc.text;
-  const std::vector<std::size_t> paragraph = paragraph_starts(doc);
+  // Sentences hold 32-bit offsets (see Sentence); no input file comes near.
+  if (text.size() > UINT32_MAX) throw InputError(doc.path, "too large to align (4 GB or more of text)");
   if (options.segmented) {
     std::size_t block = 0;
+    std::size_t paragraph = 0;  // of `block`
     for (std::size_t line = 0; line < doc.lines.line_count(); ++line) {
       const Span span = trim(text, doc.lines.line_span(line, text));
       if (span.empty()) continue;
-      while (block + 1 < doc.blocks.size() && doc.blocks[block].span().end <= span.begin) ++block;
-      sentences.push_back({span, paragraph.empty() ? block : paragraph[block]});
+      while (block + 1 < doc.blocks.size() && doc.blocks[block].span().end <= span.begin)
+        ++block, paragraph = paragraph_start(doc, block, paragraph);
+      sentences.push_back({span, static_cast<std::uint32_t>(paragraph)});
     }
     return sentences;
   }
@@ -237,7 +238,9 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
   // Most blocks are a sentence or more.
   sentences.reserve(doc.blocks.size());
   std::vector<Span> spans;  // one block's sentences, the buffer reused
+  std::size_t paragraph = 0;  // of block b
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    paragraph = paragraph_start(doc, b, paragraph);
     const Block& block = doc.blocks[b];
     // Code, page furniture and text kept as it is on purpose are not sentences to align.
     if (block.kind == BlockKind::code || block.kind == BlockKind::blank || block.kind == BlockKind::furniture ||
@@ -248,7 +251,7 @@ std::vector<Sentence> segment_document(const Document& doc, const SegmentOptions
     if (block.kind == BlockKind::heading) push_trimmed(text, content, spans);
     else if (chinese) append_chinese_sentences(text, content, spans);
     else append_english_sentences(text, content, spans);
-    for (const Span& span : spans) sentences.push_back({span, paragraph[b]});
+    for (const Span& span : spans) sentences.push_back({span, static_cast<std::uint32_t>(paragraph)});
   }
   // The sentences live as long as the pair is checked: what doubling left unused is given back.
   give_back_slack(sentences);

@@ -41,7 +41,7 @@ TEST(Lines, IndexAgreesWithTheSplitter) {
   const std::vector<Line> lines = lines_of(text);
   ASSERT_EQ(index.line_count(), lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    EXPECT_EQ(index.starts()[i], lines[i].begin);
+    EXPECT_EQ(index.start(i), lines[i].begin);
     EXPECT_EQ(index.line_span(i, text), (Span{lines[i].begin, lines[i].end}));
   }
 }
@@ -59,7 +59,7 @@ TEST(LineIndexTest, ColumnsOnLongLinesMatchCountingFromTheLineStart) {
   const tc::LineIndex index(text);
   for (std::size_t offset = 0; offset <= text.size(); ++offset) {
     const std::size_t line = index.line_of(offset);
-    const std::size_t start = index.starts()[line];
+    const std::size_t start = index.start(line);
     const tc::Position p = index.position(offset, text);
     ASSERT_EQ(p.line, line + 1);
     ASSERT_EQ(p.column, tc::utf8::count(std::string_view(text).substr(start, offset - start)) + 1) << offset;

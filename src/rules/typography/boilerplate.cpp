@@ -80,8 +80,8 @@ void Boilerplate::check(const CheckContext& context, FindingSink& out) const {
   for (const std::string& phrase : context.options.list("typography/boilerplate.phrases"))
     extra.push_back(to_lower_ascii(phrase));
   const std::string_view prose = context.doc.prose();
-  const std::vector<std::size_t>& starts = context.doc.lines.starts();
-  for (std::size_t line_start : starts) {
+  for (std::size_t line = 0; line < context.doc.lines.line_count(); ++line) {
+    const std::size_t line_start = context.doc.lines.start(line);
     // Skip indentation (ASCII or ideographic spaces) and Markdown heading,
     // quote and list markers: "## Related Posts", "- Leave a Reply".
     std::size_t pos = line_start;
