@@ -77,18 +77,14 @@ TEST_F(Clauses, ALastClauseBeyondTheTokenLimitIsEmpty) {
   EXPECT_EQ(trailing.tail_mask(), SentenceFeatures::low_token_bits(kMaxTokens) & ~SentenceFeatures::low_token_bits(en(head).tokens.size()));
 }
 
-std::vector<std::vector<std::size_t>> targets_of(const std::string& zh, const std::string& en, double leak) {
-  const Document source = make_doc(zh, Lang::zh, "a.zh.txt");
-  const Document target = make_doc(en, Lang::en, "a.en.txt");
+BeadTargets targets_of(const std::string& zh, const std::string& en, double leak) {
   AlignOptions options;
   options.segmented = true;
   options.weights.leak = leak;
-  std::vector<std::vector<std::size_t>> out;
-  for (const auto& bead : align_documents(source, target, options).beads) out.push_back(bead.target);
-  return out;
+  return bead_targets(zh, en, options);
 }
 
-using Targets = std::vector<std::vector<std::size_t>>;
+using Targets = BeadTargets;
 
 // The translator moved the first clause of the third Chinese sentence to the
 // end of the second English one. The search pairs them 1-1 + 1-1 (the lexicon

@@ -89,17 +89,13 @@ TEST(Connectives, ReadsOnlyTheSpanItIsGiven) {
   EXPECT_FALSE(found.match(2, 1));  // past the last sentence
 }
 
-using Targets = std::vector<std::vector<std::size_t>>;
+using Targets = BeadTargets;
 
 Targets targets_of(const std::string& zh, const std::string& en, double connectives) {
-  const Document source = make_doc(zh, Lang::zh, "a.zh.txt");
-  const Document target = make_doc(en, Lang::en, "a.en.txt");
   AlignOptions options;
   options.segmented = true;
   options.weights.connectives = connectives;
-  Targets out;
-  for (const auto& bead : align_documents(source, target, options).beads) out.push_back(bead.target);
-  return out;
+  return bead_targets(zh, en, options);
 }
 
 // The second English sentence adds a remark with no word the lexicon pairs

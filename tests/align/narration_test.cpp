@@ -47,21 +47,17 @@ TEST(EndsWithStop, ReadsOnlyTheSpanItIsGiven) {
   EXPECT_FALSE(ends_with_stop(text, Span{second, second + 3}));
 }
 
-using Targets = std::vector<std::vector<std::size_t>>;
+using Targets = BeadTargets;
 
 // The beads' English sentences, leak off (the crossing evidence alone joins
 // nothing here), with merge22 and the narration's discount as given.
 Targets targets_of(const std::string& zh, const std::string& en, double merge22, double narration) {
-  const Document source = make_doc(zh, Lang::zh, "a.zh.txt");
-  const Document target = make_doc(en, Lang::en, "a.en.txt");
   AlignOptions options;
   options.segmented = true;
   options.weights.leak = 0;
   options.weights.merge22 = merge22;
   options.weights.narration = narration;
-  Targets out;
-  for (const auto& bead : align_documents(source, target, options).beads) out.push_back(bead.target);
-  return out;
+  return bead_targets(zh, en, options);
 }
 
 // The translator moved the first clause of the third Chinese sentence (and

@@ -96,17 +96,13 @@ TEST(QuoteTurns, MismatchOfTheClosestStates) {
   EXPECT_EQ(quote_mismatch(state(kStateOpens), state(0) | state(kStateOpens)), 0);
 }
 
-using Targets = std::vector<std::vector<std::size_t>>;
+using Targets = BeadTargets;
 
 Targets targets_of(const std::string& zh, const std::string& en, bool quote_turns) {
-  const Document source = make_doc(zh, Lang::zh, "a.zh.txt");
-  const Document target = make_doc(en, Lang::en, "a.en.txt");
   AlignOptions options;
   options.segmented = true;
   options.weights.quote_turns = quote_turns;
-  Targets out;
-  for (const auto& bead : align_documents(source, target, options).beads) out.push_back(bead.target);
-  return out;
+  return bead_targets(zh, en, options);
 }
 
 // The porter's speech: the Chinese names him first and keeps the

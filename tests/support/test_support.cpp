@@ -88,4 +88,12 @@ std::string repeat(std::string_view piece, std::size_t times) {
   return out;
 }
 
+BeadTargets bead_targets(const std::string& zh, const std::string& en, const AlignOptions& options) {
+  const Document source = make_doc(zh, Lang::zh, "a.zh.txt");
+  const Document target = make_doc(en, Lang::en, "a.en.txt");
+  BeadTargets out;
+  for (const auto& bead : align_documents(source, target, options).beads) out.push_back(bead.target);
+  return out;
+}
+
 }  // namespace tc::test

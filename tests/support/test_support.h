@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "align/align.h"
 #include "core/alignment.h"
 #include "core/document.h"
 #include "core/finding.h"
@@ -37,6 +38,11 @@ std::string repeat(std::string_view piece, std::size_t times);
 // The last `count` beads of an alignment (all by default) as "[i,j]:[k]"
 // strings, like the gold files.
 std::vector<std::string> bead_strings(const Alignment& alignment, std::size_t count = static_cast<std::size_t>(-1));
+
+// The target sentences of each bead when a Chinese text (source) and an
+// English one (target), one sentence a line, are aligned with options.
+using BeadTargets = std::vector<std::vector<std::size_t>>;
+BeadTargets bead_targets(const std::string& zh, const std::string& en, const AlignOptions& options);
 
 // Path of a file in the source tree.
 std::string source_path(const std::string& relative);
