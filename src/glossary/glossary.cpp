@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <limits>
-#include <mutex>
 #include <stdexcept>
 
-#include "glossary/match.h"
 
 namespace tc {
 
@@ -159,29 +157,6 @@ GlossaryWords::GlossaryWords(const GlossaryEntries& entries) {
     add_words(entry.en);
     for (const std::string_view variant : entry.variants) add_words(variant);
   }
-}
-
-// ---- Glossary -----------------------------------------------------------------
-
-struct Glossary::LazyIndex {
-  std::once_flag built;
-  std::unique_ptr<const TermIndex> index;
-  std::once_flag words_gathered;
-  std::unique_ptr<const GlossaryWords> words;
-};
-
-void Glossary::build_index() { index_ = std::make_shared<LazyIndex>(); }
-
-const TermIndex* Glossary::index() const {
-  if (!index_) return nullptr;
-  std::call_once(index_->built, [this] { index_->index = std::make_unique<const TermIndex>(entries); });
-  return index_->index.get();
-}
-
-const GlossaryWords* Glossary::english_words() const {
-  if (!index_) return nullptr;
-  std::call_once(index_->words_gathered, [this] { index_->words = std::make_unique<const GlossaryWords>(entries); });
-  return index_->words.get();
 }
 
 }  // namespace tc

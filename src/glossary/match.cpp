@@ -1,6 +1,7 @@
 #include "glossary/match.h"
 
 #include <algorithm>
+#include <mutex>
 #include <utility>
 
 #include "core/utf8.h"
@@ -454,6 +455,30 @@ std::string TermIndex::chinese_key(std::string_view term) const {
   for (char32_t c : folded) utf8::append(out, c);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+// ---- Glossary's lazily built index ---------------------------------------------
+// Defined beside the index so that the glossary itself needs nothing from it.
+
+struct Glossary::LazyIndex {
+  std::once_flag built;
+  std::unique_ptr<const TermIndex> index;
+  std::once_flag words_gathered;
+  std::unique_ptr<const GlossaryWords> words;
+};
+
+void Glossary::build_index() { index_ = std::make_shared<LazyIndex>(); }
+
+const TermIndex* Glossary::index() const {
+  if (!index_) return nullptr;
+  std::call_once(index_->built, [this] { index_->index = std::make_unique<const TermIndex>(entries); });
+  return index_->index.get();
+}
+
+const GlossaryWords* Glossary::english_words() const {
+  if (!index_) return nullptr;
+  std::call_once(index_->words_gathered, [this] { index_->words = std::make_unique<const GlossaryWords>(entries); });
+  return index_->words.get();
 }
 
 }  // namespace tc
