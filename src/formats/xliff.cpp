@@ -108,7 +108,7 @@ void read_version_2(std::string_view text, const pugi::xml_node& root, BitextLay
       for (pugi::xml_node segment = unit.child("segment"); segment; segment = segment.next_sibling("segment")) {
         const std::optional<std::size_t> segment_limit = length_limit(segment);
         std::string id = unit.attribute("id").value();
-        if (segment.attribute("id")) id += "/" + std::string(segment.attribute("id").value());
+        if (segment.attribute("id")) (id += '/') += segment.attribute("id").value();
         const UnitState state =
             segment.child("target") ? state_from(segment.attribute("state").value()) : UnitState::needs_translation;
         add_segment(layout, text, segment, segment, std::move(id), state, segment_limit ? segment_limit : unit_limit,
