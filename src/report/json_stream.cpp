@@ -4,6 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "core/utf8.h"
+#include "text/bidi.h"
+
 namespace tc {
 namespace {
 
@@ -26,27 +29,10 @@ std::size_t placeholder_at(std::string_view dump) {
   return at;
 }
 
-// The code point of the steering character whose UTF-8 starts at text[at]
-// (see escape_steering_characters), or 0; length receives its bytes.
-char32_t steering_character_at(std::string_view text, std::size_t at, std::size_t& length) {
-  const auto byte = [&](std::size_t k) { return at + k < text.size() ? static_cast<unsigned char>(text[at + k]) : 0u; };
-  switch (byte(0)) {
-    case 0x7F: length = 1; return 0x7F;
-    case 0xC2:  // U+0080..U+009F
-      length = 2;
-      return byte(1) >= 0x80 && byte(1) <= 0x9F ? byte(1) : 0;
-    case 0xD8:  // U+061C ARABIC LETTER MARK
-      length = 2;
-      return byte(1) == 0x9C ? 0x61C : 0;
-    case 0xE2: {
-      length = 3;
-      const char32_t cp = ((byte(1) & 0x3Fu) << 6 | (byte(2) & 0x3Fu)) + 0x2000;
-      if (byte(1) == 0x80 && (cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E))) return cp;
-      if (byte(1) == 0x81 && cp >= 0x2066 && cp <= 0x2069) return cp;
-      return 0;
-    }
-    default: return 0;
-  }
+// DEL, the C1 controls (CSI, OSC, NEL ... on some terminals), the bidi
+// controls and the line and paragraph separators.
+bool steers_terminal(char32_t cp) {
+  return cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || is_bidi_control(cp);
 }
 
 }  // namespace
@@ -55,20 +41,21 @@ std::string escape_steering_characters(std::string json) {
   std::string out;
   std::size_t copied = 0;
   bool changed = false;
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    const auto c = static_cast<unsigned char>(json[i]);
-    if (c != 0x7F && c != 0xC2 && c != 0xD8 && c != 0xE2) continue;
-    std::size_t length = 1;
-    const char32_t cp = steering_character_at(json, i, length);
-    if (cp == 0) continue;
+  for (std::size_t i = 0; i < json.size();) {
+    const std::size_t at = i;
+    if (static_cast<unsigned char>(json[i]) < 0x7F) {
+      ++i;
+      continue;
+    }
+    const char32_t cp = utf8::next(json, i);
+    if (!steers_terminal(cp)) continue;
     if (!changed) out.reserve(json.size() + 16);
     changed = true;
-    out.append(json, copied, i - copied);
+    out.append(json, copied, at - copied);
     char escaped[8];
     std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(cp));
     out += escaped;
-    copied = i + length;
-    i = copied - 1;
+    copied = i;
   }
   if (!changed) return json;
   out.append(json, copied, std::string::npos);

@@ -4,6 +4,7 @@
 
 #include "rules/code_point_events.h"
 #include "rules/encoding/code_point_scan.h"
+#include "text/bidi.h"
 
 namespace tc {
 
@@ -41,10 +42,6 @@ None.)"};
 }
 
 namespace {
-
-bool is_embedding_control(char32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }
-bool is_mark(char32_t cp) { return cp == 0x200E || cp == 0x200F || cp == 0x061C; }
-bool is_bidi_control(char32_t cp) { return is_embedding_control(cp) || is_mark(cp); }
 
 // True when the line around pos holds a right-to-left letter.
 bool line_has_rtl(const Document& doc, std::size_t pos) {
@@ -89,7 +86,7 @@ void BidiControl::check(const CheckContext& context, FindingSink& out) const {
     const std::size_t end = encoding::run_end(
         text, pos,
         [&](char32_t c) {
-          any_embedding = any_embedding || is_embedding_control(c);
+          any_embedding = any_embedding || is_bidi_embedding_control(c);
           return is_bidi_control(c);
         },
         &count);
