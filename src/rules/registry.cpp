@@ -68,9 +68,10 @@ std::string rule_documentation(const RuleInfo& info) {
   if (info.options.empty()) return text;
   text += "\n\n## Options\n";
   for (const OptionSpec& spec : info.options) {
-    text += "- `" + std::string(info.id) + "." + std::string(spec.name) + "` (" + describe_type(spec) + ", default ";
-    text += spec.default_value.empty() ? std::string("empty") : "`" + std::string(spec.default_value) + "`";
-    text += "): " + std::string(spec.doc) + "\n";
+    text.append("- `").append(info.id).append(".").append(spec.name).append("` (").append(describe_type(spec)).append(", default ");
+    if (spec.default_value.empty()) text += "empty";
+    else text.append("`").append(spec.default_value).append("`");
+    text.append("): ").append(spec.doc).append("\n");
   }
   text.pop_back();
   return text;

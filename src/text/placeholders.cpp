@@ -27,7 +27,7 @@ std::size_t read_printf(std::string_view text, std::size_t pos, std::size_t end,
     key = "%%";
     return p + 1;
   }
-  key = "%";
+  key.assign(1, '%');
   if (text[p] == '(') {  // Python: %(name)s
     const std::size_t close = find(')', p);
     if (close == std::string_view::npos || close >= end || close == p + 1) return pos;
@@ -93,7 +93,7 @@ bool classify_braces(std::string_view text, std::size_t open, std::size_t close,
   if (after == close || ((text[after] == '!' || text[after] == ':') && after == name_end && comma_after(after) >= close)) {
     // {name}, {0}, Python {name!r:>10} (no comma anywhere in it)
     kind = PlaceholderKind::brace;
-    key = "{" + std::string(name) + "}";
+    key.assign(1, '{').append(name).push_back('}');
     return true;
   }
   if (text[after] != ',') return false;
@@ -108,12 +108,12 @@ bool classify_braces(std::string_view text, std::size_t open, std::size_t close,
   const std::string_view type = text.substr(type_begin, type_end - type_begin);
   if (type == "plural" || type == "select" || type == "selectordinal") {
     kind = PlaceholderKind::icu;
-    key = "{" + std::string(name) + "," + std::string(type) + "}";
+    key.assign(1, '{').append(name).append(1, ',').append(type).push_back('}');
     return true;
   }
   if (type == "number" || type == "date" || type == "time" || type == "spellout" || type == "ordinal" || type == "duration") {
     kind = PlaceholderKind::brace;
-    key = "{" + std::string(name) + "}";
+    key.assign(1, '{').append(name).push_back('}');
     return true;
   }
   return false;
