@@ -387,7 +387,11 @@ __attribute__((target("avx2"), always_inline)) inline EightCodePoints decode_eig
 // text order, one bit each, with no sorting of byte bits nor division by 3.
 struct EightChecked {
   __m256i cp;
-  std::uint32_t broken;  // bit i: code point i is not a plain three-byte one (kLoose: E0 and ED leads pass)
+  __m256i fit;  // lane i all ones: code point i is a plain three-byte one (kLoose: E0 and ED leads pass too)
+  // Bit i: code point i is not.
+  __attribute__((target("avx2"))) std::uint32_t broken() const {
+    return static_cast<std::uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(fit))) ^ 0xFFu;
+  }
 };
 
 struct Avx2CheckedConstants {
@@ -434,12 +438,11 @@ __attribute__((target("avx2"), always_inline)) inline EightChecked decode_eight_
     fit = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi32(lead, k.lead_e0), _mm256_cmpeq_epi32(lead, k.lead_ed)),
                               fit);
   }
-  const auto broken = static_cast<std::uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(fit))) ^ 0xFFu;
   // Two multiply-adds put the bits together (0x0FFF at most, then 0xFFFF):
   // three instructions where shifts and masks took seven.
   const __m256i low12_and_lead = _mm256_maddubs_epi16(_mm256_andnot_si256(k.payload, x), k.byte_weights);
   const __m256i cp = _mm256_madd_epi16(low12_and_lead, k.pair_weights);
-  return {cp, broken};
+  return {cp, fit};
 }
 
 // The ASCII bytes of a stop set among 16 bytes (bit i for byte i), by two
@@ -474,6 +477,8 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
   const std::uint32_t* bmp = tables.bmp;
   __m256i low5 = _mm256_set1_epi32(31);
   keep_built(low5);
+  __m256i all_lanes = _mm256_set1_epi32(-1);
+  keep_built(all_lanes);
   __m128i stop_low = _mm_load_si128(reinterpret_cast<const __m128i*>(tables.stops.low_nibble.data()));
   keep_built(stop_low);
   const Avx2CheckedConstants constants = avx2_checked_constants();
@@ -501,15 +506,17 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
       const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
       // Bit 31 of each lane: whether its code point is wanted.
       const __m256i bit = _mm256_sllv_epi32(word, _mm256_andnot_si256(cp, low5));  // 31 - (cp & 31)
-      unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
-      // Nearly every step of Chinese text: eight plain code points, none wanted.
-      if ((wanted | eight.broken) == 0) [[likely]] {
+      // Nearly every step of Chinese text: eight plain code points, none
+      // wanted (the sign bit of every lane of fit and not bit).
+      const __m256 plain_unwanted = _mm256_castsi256_ps(_mm256_andnot_si256(bit, eight.fit));
+      if (_mm256_testc_ps(plain_unwanted, _mm256_castsi256_ps(all_lanes))) [[likely]] {
         pos += 24;
         continue;
       }
+      unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
       // Some code point is not plain: only the whole ones before it count,
       // then the byte that broke the form is looked at.
-      std::size_t whole = static_cast<std::size_t>(__builtin_ctz(eight.broken | 0x100u));
+      std::size_t whole = static_cast<std::size_t>(__builtin_ctz(eight.broken() | 0x100u));
       wanted &= (1u << whole) - 1;
       if (wanted != 0) [[unlikely]] {
         alignas(32) std::uint32_t cps[8];
@@ -528,8 +535,20 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
       pos += 3 * whole;
       if (whole < 8) {
         // Nearly always a line break (or CRLF) between two lines of Chinese:
-        // the ASCII bytes up to the next non-ASCII one, if it comes within 16.
-        if (p[pos] >= 0x80 || pos + 16 > n) {
+        // the ASCII bytes up to the next non-ASCII one, if it comes within
+        // 16. (pos + 7 <= n: the step had 28 bytes.)
+        const unsigned b0 = p[pos];
+        if (b0 >= 0x80) {
+          run_ends = true;
+          break;
+        }
+        if (p[pos + 1] >= 0x80 && !tables.stops.member[b0]) [[likely]] {  // one byte, not wanted
+          ++pos;
+          if (count > kSlots - kRoom) [[unlikely]]
+            break;
+          continue;
+        }
+        if (pos + 16 > n) {
           run_ends = true;
           break;
         }
