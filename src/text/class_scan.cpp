@@ -311,24 +311,6 @@ std::size_t run_sse2(const unsigned char* p, std::size_t n, std::size_t pos, con
   return pos;
 }
 
-// AVX2: eight three-byte code points from p (four from each 128-bit lane: 12
-// bytes of each of two overlapping loads), checked against the form and
-// decoded to 32-bit lanes with shuffles. lane_bad has a bit for each of
-// the 24 bytes that breaks the form (or starts a code point that is not
-// plain: E0, ED), the first 12 in bits 0-11 and the others in bits 16-27
-// (bad() puts them in text order); 0 when all eight are plain.
-struct EightCodePoints {
-  __m256i cp;
-  std::uint32_t lane_bad;
-  std::uint32_t bad() const { return (lane_bad & 0xFFF) | ((lane_bad >> 4) & 0xFFF000); }
-};
-
-// decode_eight's constants, made once before a loop (made inside it, the
-// compiler rebuilt several of them at every step).
-struct Avx2DecodeConstants {
-  __m256i mask, form, gather_bytes, e0, ed, low6, middle6, high4;
-};
-
 // Hides a constant's value from the compiler, which then keeps it in a
 // register (or reads it from memory) instead of building it again inside a
 // loop: a broadcast costs two instructions each time.
@@ -337,54 +319,11 @@ __attribute__((target("avx2"), always_inline)) inline void keep_built(Vector& va
   asm("" : "+x"(value));
 }
 
-__attribute__((target("avx2"))) inline Avx2DecodeConstants avx2_decode_constants() {
-  const auto f0 = static_cast<char>(0xF0), c0 = static_cast<char>(0xC0), e0 = static_cast<char>(0xE0),
-             x80 = static_cast<char>(0x80);
-  Avx2DecodeConstants k{
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0)),
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0)),
-      // Code point i of a lane to 32-bit lane i as third | second << 8 | lead << 16.
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1)),
-      _mm256_set1_epi8(e0),
-      _mm256_set1_epi8(static_cast<char>(0xED)),
-      _mm256_set1_epi32(0x3F),
-      _mm256_set1_epi32(0xFC0),
-      _mm256_set1_epi32(0xF000),
-  };
-  keep_built(k.mask);
-  keep_built(k.form);
-  keep_built(k.gather_bytes);
-  keep_built(k.e0);
-  keep_built(k.ed);
-  keep_built(k.low6);
-  keep_built(k.middle6);
-  keep_built(k.high4);
-  return k;
-}
-
-// kLoose: a lead E0 or ED does not break the form (the caller tells those
-// code points by their values, U+0000-U+0FFF and U+D000-U+DFFF).
-template <bool kLoose = false>
-__attribute__((target("avx2"), always_inline)) inline EightCodePoints decode_eight(const unsigned char* at,
-                                                                                  const Avx2DecodeConstants& k) {
-  const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-  const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 12));
-  const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
-  // A byte breaks the form when it does not fit its place, or is a lead E0 or ED.
-  __m256i fit = _mm256_cmpeq_epi8(_mm256_and_si256(v, k.mask), k.form);
-  if constexpr (!kLoose) fit = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, k.e0), _mm256_cmpeq_epi8(v, k.ed)), fit);
-  const std::uint32_t lane_bad = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(fit)) & 0x0FFF0FFFu;
-  const __m256i x = _mm256_shuffle_epi8(v, k.gather_bytes);
-  const __m256i cp = _mm256_or_si256(
-      _mm256_or_si256(_mm256_and_si256(x, k.low6), _mm256_and_si256(_mm256_srli_epi32(x, 2), k.middle6)),
-      _mm256_and_si256(_mm256_srli_epi32(x, 4), k.high4));
-  return {cp, lane_bad};
-}
-
-// decode_eight with the form checked per code point: each 32-bit lane of the
-// gathered bytes (third | second << 8 | lead << 16) against 1110xxxx
-// 10xxxxxx 10xxxxxx, so that the mask of broken code points comes out in
-// text order, one bit each, with no sorting of byte bits nor division by 3.
+// AVX2: eight three-byte code points from p (four from each 128-bit lane: 12
+// bytes of each of two overlapping loads), their bytes gathered into 32-bit
+// lanes by a shuffle (third | second << 8 | lead << 16), each lane checked
+// against the form 1110xxxx 10xxxxxx 10xxxxxx (so the broken code points
+// come out one bit each in text order) and decoded by two multiply-adds.
 struct EightChecked {
   __m256i cp;
   __m256i fit;  // lane i all ones: code point i is a plain three-byte one (kLoose: E0 and ED leads pass too)
@@ -678,7 +617,7 @@ std::size_t decode_portable(const unsigned char* p, std::size_t n, std::size_t p
 }
 
 #ifdef TC_X86
-// AVX2: eight a step (decode_eight), their codes and marking bits gathered,
+// AVX2: eight a step (decode_eight_checked), their codes and marking bits gathered,
 // and the eight CodedChar records put together in registers: written one
 // field at a time they cost a dozen instructions a character, and
 // mojibake-cjk writes a fifth of a Chinese book's characters so.
@@ -691,7 +630,7 @@ __attribute__((target("avx2"))) std::size_t decode_avx2_with(const unsigned char
   static_assert(offsetof(CodedChar, cp) == 8 && offsetof(CodedChar, code) == 12 && offsetof(CodedChar, length) == 14);
   std::size_t count = 0;
   marked = 0;
-  const Avx2DecodeConstants constants = avx2_decode_constants();
+  const Avx2CheckedConstants constants = avx2_checked_constants();
   __m256i low5 = _mm256_set1_epi32(31);
   __m256i low16 = _mm256_set1_epi32(0xFFFF);
   __m256i length3 = _mm256_set1_epi32(3 << 16);  // the length byte beside the code
@@ -706,8 +645,8 @@ __attribute__((target("avx2"))) std::size_t decode_avx2_with(const unsigned char
   const auto* code_words = reinterpret_cast<const int*>(codes);  // read at 2 bytes a code point
   const auto* bit_words = reinterpret_cast<const int*>(marking.data());
   while (count + 8 <= max && pos + 28 <= n) {
-    const EightCodePoints eight = decode_eight(p + pos, constants);
-    const std::size_t whole = eight.lane_bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(eight.bad())) / 3;
+    const EightChecked eight = decode_eight_checked(p + pos, constants);
+    const std::size_t whole = static_cast<std::size_t>(__builtin_ctz(eight.broken() | 0x100u));
     if (whole == 0) return count;
     // Every lane's code point is below U+10000, whole or not: the gathers stay inside.
     const __m256i cp = eight.cp;
