@@ -262,19 +262,23 @@ TEST(ClassScan, FindsWhatStandsAroundALineBreakInsideAChineseRunAtEveryOffset) {
   EXPECT_GE(cases, 6u * 3 * 24);
 }
 
-// ASCII gaps of 1 to 18 bytes (a number, a short Latin word: the AVX2 run
-// steps over those of up to 15 inside the run, finding their stop bytes by
-// nibble look-ups) with wanted bytes at their start, inside and at their end,
+// ASCII gaps of 1 to 18 bytes and some up to 80 (a number, a short Latin
+// word: the AVX2 run steps over those of up to 15 inside the run, finding
+// their stop bytes by nibble look-ups; longer ones go back to the caller's
+// skip) with wanted bytes at their start, inside and at their end,
 // after each of the first 10 characters of a Chinese run and with a wanted
 // ideograph on either side: every instruction set, portable included,
 // reports what a plain decode finds.
-TEST(ClassScan, FindsTheWantedBytesOfAnAsciiGapInsideAChineseRunOfEveryLength) {
+TEST(ClassScan, FindsTheWantedBytesOfAnAsciiGapInsideAChineseRunOfManyLengths) {
   const std::string wanted_han = "\xE4\xB8\x82";  // U+4E02: kSomeHan
   const std::string plain_han = "\xE4\xB8\x81";   // U+4E01: not
   const std::uint32_t wanted = kSomeHan | kAmpersand | kControl;
   const WantedBits bits = wanted_bits(test_table(), wanted);
   std::size_t cases = 0;
-  for (std::size_t length = 1; length <= 18; ++length) {
+  std::vector<std::size_t> lengths;
+  for (std::size_t length = 1; length <= 18; ++length) lengths.push_back(length);
+  for (const std::size_t length : {31, 32, 33, 47, 48, 63, 64, 65, 80}) lengths.push_back(length);
+  for (const std::size_t length : lengths) {
     for (const std::string_view shape : {"plain", "first", "last", "every third", "control"}) {
       std::string gap(length, 'x');
       if (shape == "first") gap.front() = '&';
@@ -303,7 +307,7 @@ TEST(ClassScan, FindsTheWantedBytesOfAnAsciiGapInsideAChineseRunOfEveryLength) {
       }
     }
   }
-  EXPECT_GE(cases, 18u * 5 * 10);
+  EXPECT_GE(cases, 27u * 5 * 10);
 }
 
 // A ClassScanner made for the portable loops (as on a machine without SSE2)
