@@ -434,10 +434,13 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
                                     classes | static_cast<std::uint64_t>(cp) << 32};
     std::memcpy(static_cast<void*>(found + count++), words, sizeof words);
   };
+  // A step reads 28 bytes: the last one starts here (one compare a step).
+  if (n < 28) return run_sse2(p, n, pos, tables, events);
+  const std::size_t last_step = n - 28;
   for (;;) {
     std::size_t count = 0;
     bool run_ends = false;
-    while (pos + 28 <= n) {
+    while (pos <= last_step) {
       const EightChecked eight = decode_eight_checked<kLoose>(p + pos, constants);
       const __m256i cp = eight.cp;
       // Every lane's code point is below U+10000 (the decode masks its
@@ -510,7 +513,7 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
     }
     events.insert(events.end(), found, found + count);
     if (run_ends) return pos;
-    if (pos + 28 > n) break;
+    if (pos > last_step) break;
   }
   return run_sse2(p, n, pos, tables, events);
 }
