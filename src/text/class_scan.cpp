@@ -311,24 +311,6 @@ std::size_t run_sse2(const unsigned char* p, std::size_t n, std::size_t pos, con
   return pos;
 }
 
-// AVX2: eight three-byte code points from p (four from each 128-bit lane: 12
-// bytes of each of two overlapping loads), checked against the form and
-// decoded to 32-bit lanes with shuffles. lane_bad has a bit for each of
-// the 24 bytes that breaks the form (or starts a code point that is not
-// plain: E0, ED), the first 12 in bits 0-11 and the others in bits 16-27
-// (bad() puts them in text order); 0 when all eight are plain.
-struct EightCodePoints {
-  __m256i cp;
-  std::uint32_t lane_bad;
-  std::uint32_t bad() const { return (lane_bad & 0xFFF) | ((lane_bad >> 4) & 0xFFF000); }
-};
-
-// decode_eight's constants, made once before a loop (made inside it, the
-// compiler rebuilt several of them at every step).
-struct Avx2DecodeConstants {
-  __m256i mask, form, gather_bytes, e0, ed, low6, middle6, high4;
-};
-
 // Hides a constant's value from the compiler, which then keeps it in a
 // register (or reads it from memory) instead of building it again inside a
 // loop: a broadcast costs two instructions each time.
@@ -337,56 +319,94 @@ __attribute__((target("avx2"), always_inline)) inline void keep_built(Vector& va
   asm("" : "+x"(value));
 }
 
-__attribute__((target("avx2"))) inline Avx2DecodeConstants avx2_decode_constants() {
-  const auto f0 = static_cast<char>(0xF0), c0 = static_cast<char>(0xC0), e0 = static_cast<char>(0xE0),
-             x80 = static_cast<char>(0x80);
-  Avx2DecodeConstants k{
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(f0, c0, c0, f0, c0, c0, f0, c0, c0, f0, c0, c0, 0, 0, 0, 0)),
-      _mm256_broadcastsi128_si256(_mm_setr_epi8(e0, x80, x80, e0, x80, x80, e0, x80, x80, e0, x80, x80, 0, 0, 0, 0)),
-      // Code point i of a lane to 32-bit lane i as third | second << 8 | lead << 16.
+// AVX2: eight three-byte code points from p (four from each 128-bit lane: 12
+// bytes of each of two overlapping loads), their bytes gathered into 32-bit
+// lanes by a shuffle (third | second << 8 | lead << 16), each lane checked
+// against the form 1110xxxx 10xxxxxx 10xxxxxx (so the broken code points
+// come out one bit each in text order) and decoded by two multiply-adds.
+struct EightChecked {
+  __m256i cp;
+  __m256i fit;  // lane i all ones: code point i is a plain three-byte one (kLoose: E0 and ED leads pass too)
+  // Bit i: code point i is not.
+  __attribute__((target("avx2"))) std::uint32_t broken() const {
+    return static_cast<std::uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(fit))) ^ 0xFFu;
+  }
+};
+
+struct Avx2CheckedConstants {
+  __m256i gather_bytes, char_mask, char_form, lead_byte, lead_e0, lead_ed, payload, byte_weights, pair_weights;
+};
+
+__attribute__((target("avx2"))) inline Avx2CheckedConstants avx2_checked_constants() {
+  Avx2CheckedConstants k{
       _mm256_broadcastsi128_si256(_mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1)),
-      _mm256_set1_epi8(e0),
-      _mm256_set1_epi8(static_cast<char>(0xED)),
-      _mm256_set1_epi32(0x3F),
-      _mm256_set1_epi32(0xFC0),
-      _mm256_set1_epi32(0xF000),
+      _mm256_set1_epi32(0xF0C0C0),
+      _mm256_set1_epi32(0xE08080),
+      _mm256_set1_epi32(0xFF0000),
+      _mm256_set1_epi32(0xE00000),
+      _mm256_set1_epi32(0xED0000),
+      // The bits of the code point in each byte (x & ~char_mask) ...
+      _mm256_set1_epi32(static_cast<int>(0xFF000000u | 0xF0C0C0u)),
+      // ... weighed by byte pairs (third + 64 * second, lead + 0) ...
+      _mm256_set1_epi32(0x00014001),
+      // ... and by 16-bit pairs (low twelve bits + 4096 * lead).
+      _mm256_set1_epi32(0x10000001),
   };
-  keep_built(k.mask);
-  keep_built(k.form);
   keep_built(k.gather_bytes);
-  keep_built(k.e0);
-  keep_built(k.ed);
-  keep_built(k.low6);
-  keep_built(k.middle6);
-  keep_built(k.high4);
+  keep_built(k.char_mask);
+  keep_built(k.char_form);
+  keep_built(k.lead_byte);
+  keep_built(k.lead_e0);
+  keep_built(k.lead_ed);
+  keep_built(k.payload);
+  keep_built(k.byte_weights);
+  keep_built(k.pair_weights);
   return k;
 }
 
-// kLoose: a lead E0 or ED does not break the form (the caller tells those
-// code points by their values, U+0000-U+0FFF and U+D000-U+DFFF).
 template <bool kLoose = false>
-__attribute__((target("avx2"), always_inline)) inline EightCodePoints decode_eight(const unsigned char* at,
-                                                                                  const Avx2DecodeConstants& k) {
+__attribute__((target("avx2"), always_inline)) inline EightChecked decode_eight_checked(const unsigned char* at,
+                                                                                       const Avx2CheckedConstants& k) {
   const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
   const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 12));
   const __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(first), second, 1);
-  // A byte breaks the form when it does not fit its place, or is a lead E0 or ED.
-  __m256i fit = _mm256_cmpeq_epi8(_mm256_and_si256(v, k.mask), k.form);
-  if constexpr (!kLoose) fit = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, k.e0), _mm256_cmpeq_epi8(v, k.ed)), fit);
-  const std::uint32_t lane_bad = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(fit)) & 0x0FFF0FFFu;
   const __m256i x = _mm256_shuffle_epi8(v, k.gather_bytes);
-  const __m256i cp = _mm256_or_si256(
-      _mm256_or_si256(_mm256_and_si256(x, k.low6), _mm256_and_si256(_mm256_srli_epi32(x, 2), k.middle6)),
-      _mm256_and_si256(_mm256_srli_epi32(x, 4), k.high4));
-  return {cp, lane_bad};
+  __m256i fit = _mm256_cmpeq_epi32(_mm256_and_si256(x, k.char_mask), k.char_form);
+  if constexpr (!kLoose) {
+    const __m256i lead = _mm256_and_si256(x, k.lead_byte);
+    fit = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi32(lead, k.lead_e0), _mm256_cmpeq_epi32(lead, k.lead_ed)),
+                              fit);
+  }
+  // Two multiply-adds put the bits together (0x0FFF at most, then 0xFFFF):
+  // three instructions where shifts and masks took seven.
+  const __m256i low12_and_lead = _mm256_maddubs_epi16(_mm256_andnot_si256(k.payload, x), k.byte_weights);
+  const __m256i cp = _mm256_madd_epi16(low12_and_lead, k.pair_weights);
+  return {cp, fit};
 }
 
-// AVX2: eight code points a step (decode_eight); their wanted bits are
-// gathered in one load. The events found are written to a buffer on the
+// The ASCII bytes of a stop set among 16 bytes (bit i for byte i), by two
+// nibble look-ups as skip_avx2 does: low_table from StopBytes::low_nibble.
+__attribute__((target("avx2"), always_inline)) inline std::uint32_t ascii_stops_in16(__m128i v, __m128i low_table) {
+  const __m128i high_table = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
+  const __m128i nibble = _mm_set1_epi8(0x0F);
+  const __m128i low = _mm_shuffle_epi8(low_table, _mm_and_si128(v, nibble));
+  const __m128i high = _mm_shuffle_epi8(high_table, _mm_and_si128(_mm_srli_epi16(v, 4), nibble));
+  const __m128i miss = _mm_cmpeq_epi8(_mm_and_si128(low, high), _mm_setzero_si128());
+  return ~static_cast<std::uint32_t>(_mm_movemask_epi8(miss)) & 0xFFFFu;
+}
+
+// AVX2: eight code points a step (decode_eight_checked); their wanted bits
+// are gathered in one load. The events found are written to a buffer on the
 // stack and appended to the list between passes of the loop, so that the
 // loop makes no call: around a push_back (which may grow the list) the
 // compiler put its vector registers on the stack and back, some forty
 // instructions for each step with an event.
+// A gap of up to 15 ASCII bytes inside the run (a line break, CRLF, a
+// number, a short Latin word in Chinese) is stepped over in the loop: its
+// stop bytes found by nibble look-ups on one 16-byte load, so the run goes
+// on instead of returning to the caller, which skipped the gap and came back
+// (some 60 instructions a gap: about a seventh of Chinese gaps are longer
+// than two bytes).
 // kLoose: with tables.loose, whose bits stop the loop at a lead E0 or ED
 // as at a wanted code point (four instructions fewer a step).
 template <bool kLoose>
@@ -396,12 +416,16 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
   const std::uint32_t* bmp = tables.bmp;
   __m256i low5 = _mm256_set1_epi32(31);
   keep_built(low5);
-  const Avx2DecodeConstants constants = avx2_decode_constants();
+  __m256i all_lanes = _mm256_set1_epi32(-1);
+  keep_built(all_lanes);
+  __m128i stop_low = _mm_load_si128(reinterpret_cast<const __m128i*>(tables.stops.low_nibble.data()));
+  keep_built(stop_low);
+  const Avx2CheckedConstants constants = avx2_checked_constants();
   const auto* words = reinterpret_cast<const int*>(bits.data());  // 32 code points a word (little-endian)
   static_assert(std::endian::native == std::endian::little);
   // A pass ends when fewer than kRoom slots are left (a step adds at most
-  // eight events, and two for the ASCII bytes after them).
-  constexpr std::size_t kSlots = 128, kRoom = 10;
+  // eight events, and fifteen for the ASCII gap after them).
+  constexpr std::size_t kSlots = 128, kRoom = 24;
   alignas(ClassEvent) unsigned char storage[kSlots * sizeof(ClassEvent)];  // written before read
   auto* found = reinterpret_cast<ClassEvent*>(storage);
   // Each event as its two words (ClassEvent{} in place read the slot first to merge its bit fields).
@@ -410,27 +434,31 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
                                     classes | static_cast<std::uint64_t>(cp) << 32};
     std::memcpy(static_cast<void*>(found + count++), words, sizeof words);
   };
+  // A step reads 28 bytes: the last one starts here (one compare a step).
+  if (n < 28) return run_sse2(p, n, pos, tables, events);
+  const std::size_t last_step = n - 28;
   for (;;) {
     std::size_t count = 0;
     bool run_ends = false;
-    while (pos + 28 <= n) {
-      const EightCodePoints eight = decode_eight<kLoose>(p + pos, constants);
+    while (pos <= last_step) {
+      const EightChecked eight = decode_eight_checked<kLoose>(p + pos, constants);
       const __m256i cp = eight.cp;
-      // Every lane's code point is below U+10000 (decode_eight masks its
+      // Every lane's code point is below U+10000 (the decode masks its
       // bits), so the gather stays in the bits even where the form broke.
       const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(cp, 5), 4);
       // Bit 31 of each lane: whether its code point is wanted.
       const __m256i bit = _mm256_sllv_epi32(word, _mm256_andnot_si256(cp, low5));  // 31 - (cp & 31)
-      unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
-      // Nearly every step of Chinese text: eight plain code points, none wanted.
-      if ((wanted | eight.lane_bad) == 0) [[likely]] {
+      // Nearly every step of Chinese text: eight plain code points, none
+      // wanted (the sign bit of every lane of fit and not bit).
+      const __m256 plain_unwanted = _mm256_castsi256_ps(_mm256_andnot_si256(bit, eight.fit));
+      if (_mm256_testc_ps(plain_unwanted, _mm256_castsi256_ps(all_lanes))) [[likely]] {
         pos += 24;
         continue;
       }
+      unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
       // Some code point is not plain: only the whole ones before it count,
       // then the byte that broke the form is looked at.
-      const std::uint32_t bad = eight.bad();
-      std::size_t whole = bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(bad)) / 3;
+      std::size_t whole = static_cast<std::size_t>(__builtin_ctz(eight.broken() | 0x100u));
       wanted &= (1u << whole) - 1;
       if (wanted != 0) [[unlikely]] {
         alignas(32) std::uint32_t cps[8];
@@ -448,19 +476,44 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
       }
       pos += 3 * whole;
       if (whole < 8) {
-        // Nearly always a line break (or CRLF) between two lines of Chinese.
-        if (!step_ascii_gap(p, n, pos, tables, [&](std::size_t begin, std::uint32_t length, std::uint32_t classes,
-                                                   char32_t code_point) { add(count, begin, length, classes, code_point); })) {
+        // Nearly always a line break (or CRLF) between two lines of Chinese:
+        // the ASCII bytes up to the next non-ASCII one, if it comes within
+        // 16. (pos + 7 <= n: the step had 28 bytes.)
+        const unsigned b0 = p[pos];
+        if (b0 >= 0x80) {
           run_ends = true;
           break;
         }
+        if (p[pos + 1] >= 0x80 && !tables.stops.member[b0]) [[likely]] {  // one byte, not wanted
+          ++pos;
+          if (count > kSlots - kRoom) [[unlikely]]
+            break;
+          continue;
+        }
+        if (pos + 16 > n) {
+          run_ends = true;
+          break;
+        }
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+        const auto non_ascii = static_cast<std::uint32_t>(_mm_movemask_epi8(v));
+        if (non_ascii == 0) {
+          run_ends = true;
+          break;
+        }
+        const auto gap = static_cast<std::size_t>(__builtin_ctz(non_ascii));
+        std::uint32_t stops = ascii_stops_in16(v, stop_low) & ((1u << gap) - 1);
+        for (; stops != 0; stops &= stops - 1) {
+          const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctz(stops));
+          add(count, at, 1, bmp[p[at]], p[at]);
+        }
+        pos += gap;
       }
       if (count > kSlots - kRoom) [[unlikely]]
         break;
     }
     events.insert(events.end(), found, found + count);
     if (run_ends) return pos;
-    if (pos + 28 > n) break;
+    if (pos > last_step) break;
   }
   return run_sse2(p, n, pos, tables, events);
 }
@@ -567,7 +620,7 @@ std::size_t decode_portable(const unsigned char* p, std::size_t n, std::size_t p
 }
 
 #ifdef TC_X86
-// AVX2: eight a step (decode_eight), their codes and marking bits gathered,
+// AVX2: eight a step (decode_eight_checked), their codes and marking bits gathered,
 // and the eight CodedChar records put together in registers: written one
 // field at a time they cost a dozen instructions a character, and
 // mojibake-cjk writes a fifth of a Chinese book's characters so.
@@ -580,7 +633,7 @@ __attribute__((target("avx2"))) std::size_t decode_avx2_with(const unsigned char
   static_assert(offsetof(CodedChar, cp) == 8 && offsetof(CodedChar, code) == 12 && offsetof(CodedChar, length) == 14);
   std::size_t count = 0;
   marked = 0;
-  const Avx2DecodeConstants constants = avx2_decode_constants();
+  const Avx2CheckedConstants constants = avx2_checked_constants();
   __m256i low5 = _mm256_set1_epi32(31);
   __m256i low16 = _mm256_set1_epi32(0xFFFF);
   __m256i length3 = _mm256_set1_epi32(3 << 16);  // the length byte beside the code
@@ -595,8 +648,8 @@ __attribute__((target("avx2"))) std::size_t decode_avx2_with(const unsigned char
   const auto* code_words = reinterpret_cast<const int*>(codes);  // read at 2 bytes a code point
   const auto* bit_words = reinterpret_cast<const int*>(marking.data());
   while (count + 8 <= max && pos + 28 <= n) {
-    const EightCodePoints eight = decode_eight(p + pos, constants);
-    const std::size_t whole = eight.lane_bad == 0 ? 8 : static_cast<std::size_t>(__builtin_ctz(eight.bad())) / 3;
+    const EightChecked eight = decode_eight_checked(p + pos, constants);
+    const std::size_t whole = static_cast<std::size_t>(__builtin_ctz(eight.broken() | 0x100u));
     if (whole == 0) return count;
     // Every lane's code point is below U+10000, whole or not: the gathers stay inside.
     const __m256i cp = eight.cp;

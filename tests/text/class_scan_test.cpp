@@ -262,6 +262,76 @@ TEST(ClassScan, FindsWhatStandsAroundALineBreakInsideAChineseRunAtEveryOffset) {
   EXPECT_GE(cases, 6u * 3 * 24);
 }
 
+// ASCII gaps of 1 to 18 bytes and some up to 80 (a number, a short Latin
+// word: the AVX2 run steps over those of up to 15 inside the run, finding
+// their stop bytes by nibble look-ups; longer ones go back to the caller's
+// skip) with wanted bytes at their start, inside and at their end,
+// after each of the first 10 characters of a Chinese run and with a wanted
+// ideograph on either side: every instruction set, portable included,
+// reports what a plain decode finds.
+TEST(ClassScan, FindsTheWantedBytesOfAnAsciiGapInsideAChineseRunOfManyLengths) {
+  const std::string wanted_han = "\xE4\xB8\x82";  // U+4E02: kSomeHan
+  const std::string plain_han = "\xE4\xB8\x81";   // U+4E01: not
+  const std::uint32_t wanted = kSomeHan | kAmpersand | kControl;
+  const WantedBits bits = wanted_bits(test_table(), wanted);
+  std::size_t cases = 0;
+  std::vector<std::size_t> lengths;
+  for (std::size_t length = 1; length <= 18; ++length) lengths.push_back(length);
+  for (const std::size_t length : {31, 32, 33, 47, 48, 63, 64, 65, 80}) lengths.push_back(length);
+  for (const std::size_t length : lengths) {
+    for (const std::string_view shape : {"plain", "first", "last", "every third", "control"}) {
+      std::string gap(length, 'x');
+      if (shape == "first") gap.front() = '&';
+      if (shape == "last") gap.back() = '&';
+      if (shape == "every third")
+        for (std::size_t i = 0; i < length; i += 3) gap[i] = '&';
+      if (shape == "control") gap[length / 2] = '\x07';
+      for (std::size_t before = 1; before <= 10; ++before) {
+        std::string text;
+        for (std::size_t i = 0; i + 1 < before; ++i) text += plain_han;
+        text += wanted_han + gap + wanted_han;
+        for (std::size_t i = 0; i < 30; ++i) text += i % 7 == 3 ? wanted_han : plain_han;
+        const std::vector<ClassEvent> expected = plain_events(text, wanted);
+        for (const std::string_view set : available_instruction_sets()) {
+          std::vector<ClassEvent> events;
+          scan_classes(text, test_table(), wanted, events, set, &bits);
+          ASSERT_EQ(events.size(), expected.size()) << set << " gap " << length << " " << shape << " after " << before;
+          for (std::size_t i = 0; i < events.size(); ++i) {
+            EXPECT_EQ(events[i].begin, expected[i].begin) << set << " gap " << length << " " << shape;
+            EXPECT_EQ(events[i].length, expected[i].length) << set << " gap " << length << " " << shape;
+            EXPECT_EQ(events[i].cp, expected[i].cp) << set << " gap " << length << " " << shape;
+            EXPECT_EQ(events[i].classes, expected[i].classes) << set << " gap " << length << " " << shape;
+          }
+          ++cases;
+        }
+      }
+    }
+  }
+  EXPECT_GE(cases, 27u * 5 * 10);
+}
+
+// A ClassScanner made for the portable loops (as on a machine without SSE2)
+// reports what the best one does, piece by piece.
+TEST(ClassScan, AScannerForcedToThePortableLoopsReportsWhatTheBestDoes) {
+  std::mt19937 rng(21);
+  const std::uint32_t wanted = kSomeHan | kAmpersand | kControl | kLatin | kIllFormed | kBeyond;
+  const WantedBits bits = wanted_bits(test_table(), wanted);
+  const ClassScanner portable(test_table(), wanted, &bits, "portable");
+  const ClassScanner best(test_table(), wanted, &bits);
+  for (int round = 0; round < 300; ++round) {
+    const std::string text = random_chinese_run(rng) + random_text(rng) + random_chinese_run(rng);
+    std::vector<ClassEvent> from_portable, from_best;
+    portable.scan(text, 0, text.size(), from_portable);
+    best.scan(text, 0, text.size(), from_best);
+    ASSERT_EQ(from_portable.size(), from_best.size()) << "round " << round;
+    for (std::size_t i = 0; i < from_best.size(); ++i) {
+      EXPECT_EQ(from_portable[i].begin, from_best[i].begin) << "round " << round;
+      EXPECT_EQ(from_portable[i].cp, from_best[i].cp) << "round " << round;
+      EXPECT_EQ(from_portable[i].classes, from_best[i].classes) << "round " << round;
+    }
+  }
+}
+
 TEST(ClassScan, TheDefaultIsTheBestAvailable) {
   EXPECT_EQ(scan_instruction_set(), available_instruction_sets().back());
 }
