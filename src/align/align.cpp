@@ -576,7 +576,7 @@ class Search {
   // Every cell: for pairs small enough that a band would save little.
   void whole() {
     lo_.assign(zh_.size() + 1, 0);
-    hi_.assign(zh_.size() + 1, en_.size());
+    hi_.assign(zh_.size() + 1, static_cast<std::uint32_t>(en_.size()));
     full_ = true;
   }
 
@@ -652,7 +652,7 @@ class Search {
     // A bead ending in row i reads the sentences of rows i-kMaxSpan..i-1 and
     // of columns lo[i-kMaxSpan]..hi[i]-1.
     std::size_t en_window = 1;
-    for (std::size_t i = 0; i <= n; ++i) en_window = std::max(en_window, hi_[i] - lo_[i >= kMaxSpan ? i - kMaxSpan : 0] + 1);
+    for (std::size_t i = 0; i <= n; ++i) en_window = std::max<std::size_t>(en_window, hi_[i] - lo_[i >= kMaxSpan ? i - kMaxSpan : 0] + 1);
     en_chance_.window(en_window);
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
@@ -660,7 +660,7 @@ class Search {
     // The English columns' span entries, over the columns row i's beads and
     // the mask row built for it read: [lo[i - 1], hi[i + kMaxSpan - 1]].
     std::size_t columns = 1;
-    for (std::size_t r = 0; r <= n; ++r) columns = std::max(columns, hi_[std::min(n, r + kMaxSpan)] - lo_[r] + 1);
+    for (std::size_t r = 0; r <= n; ++r) columns = std::max<std::size_t>(columns, hi_[std::min(n, r + kMaxSpan)] - lo_[r] + 1);
     const std::size_t slots = std::bit_ceil(std::min(columns, m + 1));
     en_column_log_.assign(slots * kMaxSpan, 0.0);
     en_column_point_.assign(slots * kMaxSpan, {});
@@ -765,7 +765,8 @@ class Search {
     std::size_t i = n, j = m;
     while (i > 0 || j > 0) {
       const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
-      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
+      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i])))
+        touched_rows_.push_back(static_cast<std::uint32_t>(i)), touched_columns_.push_back(static_cast<std::uint32_t>(j));
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
       const std::size_t cell = back_start[i] + (j - lo_[i]);
@@ -787,7 +788,7 @@ class Search {
   std::pair<std::size_t, std::size_t> mask_columns(std::size_t i) const {
     const std::size_t n = zh_.size(), m = en_.size();
     const std::size_t first = lo_[i] >= kMaxSpan ? lo_[i] - kMaxSpan : 0;
-    const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan)]);
+    const std::size_t last = std::min<std::size_t>(m, hi_[std::min(n, i + kMaxSpan)]);
     return {first, std::max(first, last)};
   }
 
@@ -825,7 +826,7 @@ class Search {
     // column j in [lo_[i], end] with b English sentences (zh_term), and the most
     // its tokens can be covered by any of them (zh_upper_).
     // (From lo_[i + 1]: the beads reading them end in rows i + 1 on, at columns lo_[i + 1] on.)
-    const std::size_t lo = std::min(lo_[std::min(zh_.size(), i + 1)], end);
+    const std::size_t lo = std::min<std::size_t>(lo_[std::min(zh_.size(), i + 1)], end);
     zh_terms_lo_[slot] = lo;
     std::vector<Term>& terms = zh_terms_[slot];
     std::vector<float>& upper = zh_upper_[slot];
@@ -1363,7 +1364,7 @@ class Search {
         bits[end * kMaxSpan + (count - 1)] =
             static_cast<std::uint8_t>(quote_states(side, begin, end) |
                                       (speech(side, begin, end) ? kSpanSpeech : 0) |
-                                      (side[begin].paragraph != side[end - 1].paragraph ? kSpanParagraphs : 0));
+                                      (!same_paragraph(side, begin, end - 1) ? kSpanParagraphs : 0));
       }
     return bits;
   }
@@ -1402,8 +1403,8 @@ class Search {
     }
     if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
     total -= merge_penalty(i1 - i0, j1 - j0, narration(i0, i1, j0, j1, speech(zh_, i0, i1) || speech(en_, j0, j1)));
-    if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
-    if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    if (!same_paragraph(zh_, i0, i1 - 1)) total -= static_cast<float>(w_.paragraph);
+    if (!same_paragraph(en_, j0, j1 - 1)) total -= static_cast<float>(w_.paragraph);
     return total + ends;
   }
   // The bead's score with the evidence crossing its edges counted against it.
@@ -1549,7 +1550,7 @@ class Search {
       if (index < zh_log_.size()) zh_row_log_[a - 1] = zh_log_[index];
     }
     const std::size_t n = zh_.size(), m = en_.size();
-    const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan - 1)]);
+    const std::size_t last = std::min<std::size_t>(m, hi_[std::min(n, i + kMaxSpan - 1)]);
     for (; en_columns_end_ <= last; ++en_columns_end_) {
       const std::size_t j = en_columns_end_;
       double* log = &en_column_log_[(j & en_column_mask_) * kMaxSpan];
@@ -1571,10 +1572,11 @@ class Search {
   bool can_prune_ = false;
   bool evidence_only_ = false;  // see evidence_only
   bool scores_later_ = false;   // see scores_later
-  std::vector<std::size_t> lo_, hi_;
+  std::vector<std::uint32_t> lo_, hi_;  // (see Band)
   float path_score_ = 0.f;
-  std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
-  std::vector<std::size_t> touched_columns_;  // ... and the path's column there
+  // (32 bits, as the band: on repetitive text the path touches its edge in nearly every row.)
+  std::vector<std::uint32_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
+  std::vector<std::uint32_t> touched_columns_;  // ... and the path's column there
   bool full_ = true;
   // The search's last rows of pair masks (row i in slot i % kRing).
   static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
@@ -1635,7 +1637,8 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
   for (const auto& sentence : sentences) {
     FoundFeatures found = chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span);
     out.push_back(std::move(found.features));
-    out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
+    // (Paragraphs ascend with the sentences: one that differs from the sentence before's starts.)
+    out.back().paragraph_start = out.size() == 1 || sentence.paragraph != sentences[out.size() - 2].paragraph;
     count_quotes(doc.text, sentence.span, out.back());
     out.back().ending = find_ending(doc.text, sentence.span);
     mark_quote_turn(out.back(), quote_marks_of(doc.text, sentence.span));

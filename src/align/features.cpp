@@ -90,8 +90,7 @@ struct Builder {
     features.tokens.assign({keys.data(), tokens}, {ids.data(), tokens}, {alt_ids.data(), tokens});
     // A break with no new token after it (a trailing comma) ends no clause.
     if (!breaks.empty() && breaks.back() == tokens) breaks.pop_back();
-    features.head_tokens = static_cast<std::uint8_t>(breaks.empty() ? tokens : breaks.front());
-    features.tail_start = static_cast<std::uint8_t>(last_clause_lost ? kMaxTokens : breaks.empty() ? 0 : breaks.back());
+    features.set_clauses(breaks.empty() ? tokens : breaks.front(), last_clause_lost ? kMaxTokens : breaks.empty() ? 0 : breaks.back());
     return {std::move(features), std::move(offers)};
   }
 };
@@ -471,9 +470,9 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
     }
     previous = cp;
   }
-  features.quote_closes = static_cast<std::uint8_t>(std::min(closes, 255));
-  features.quote_opens = static_cast<std::uint8_t>(std::min(depth, 255));
-  features.quote_marks = static_cast<std::uint8_t>(std::min(marks, 255));
+  features.quote_closes = static_cast<std::uint32_t>(std::min(closes, SentenceFeatures::kMostQuotes));
+  features.quote_opens = static_cast<std::uint32_t>(std::min(depth, SentenceFeatures::kMostQuotes));
+  features.quote_marks = static_cast<std::uint32_t>(std::min(marks, 3));
 }
 
 std::uint8_t find_ending(std::string_view text, Span span) {
