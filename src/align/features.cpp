@@ -842,6 +842,20 @@ void Tokens::pool_into(std::byte* at) {
   word_ = reinterpret_cast<std::uintptr_t>(at) | kPooled;
 }
 
+bool Tokens::same_block(const Tokens& other) const {
+  if (!word_ || !other.word_) return word_ == other.word_;
+  const std::size_t bytes = block_bytes(size(), held());
+  return bytes == block_bytes(other.size(), other.held()) && std::equal(block(), block() + bytes, other.block());
+}
+
+std::size_t Tokens::block_hash() const {
+  if (!word_) return 0;
+  std::uint64_t hash = 0xCBF29CE484222325ull;  // FNV-1a
+  for (const std::byte* at = block(); at != block() + block_bytes(size(), held()); ++at)
+    hash = (hash ^ std::to_integer<std::uint64_t>(*at)) * 0x100000001B3ull;
+  return static_cast<std::size_t>(hash ^ hash >> 32);
+}
+
 Tokens& Tokens::operator=(const Tokens& other) {
   if (this == &other) return *this;
   make(other.size(), other.held());
@@ -1057,6 +1071,12 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     std::size_t left = 0;                // room in the last block
     std::size_t tokens_left = tokens, sentences_left = side.size();
     std::array<std::uint32_t, kMaxTokens> codes{}, alt{}, ranks{};
+    // The English side's tokens hold no rates (they are read from the
+    // table): a sentence interned into the same bytes as one of the last
+    // ones shares its block (held by each sentence's index plus one, by the
+    // bytes' hash). A file of repeated short lines held a block a line.
+    constexpr std::size_t kRecentBlocks = 64;
+    std::array<std::size_t, kRecentBlocks> recent{};
     for (auto& s : side) {
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
@@ -1083,8 +1103,16 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
         at = pools.blocks.back().get();
       }
       s.tokens.intern_into(at, these, these_alt, these_keys, chinese);
-      at += room, left -= room;
       tokens_left -= size, --sentences_left;
+      if (!chinese && size > 0) {
+        std::size_t& seen = recent[s.tokens.block_hash() % kRecentBlocks];
+        if (seen && side[seen - 1].tokens.same_block(s.tokens)) {
+          s.tokens.share_block(side[seen - 1].tokens);
+          continue;  // (its room is written over by the next sentence's)
+        }
+        seen = static_cast<std::size_t>(&s - side.data()) + 1;
+      }
+      at += room, left -= room;
     }
   };
   idf(zh_side, true, pools.zh);

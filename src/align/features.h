@@ -309,6 +309,17 @@ class Tokens {
   // that must outlive these tokens and whatever they are moved to; they no
   // longer free it.
   void pool_into(std::byte* at);
+  // Whether both are interned into blocks of the same bytes, and a hash of
+  // this one's bytes (0 when empty): pooled tokens without rates, never
+  // written again, can share one (share_block).
+  bool same_block(const Tokens& other) const;
+  std::size_t block_hash() const;
+  // Holds the pooled block of `other` (see same_block) in place of its own.
+  void share_block(const Tokens& other) {
+    assert((other.word_ & kPooled) && !(other.held() & kRates));
+    release();
+    word_ = other.word_;
+  }
   std::size_t size() const { return word_ ? std::to_integer<std::size_t>(block()[0]) : 0; }
   bool empty() const { return word_ == 0; }
   bool interned() const { return held() & kInterned; }
