@@ -842,20 +842,6 @@ void Tokens::pool_into(std::byte* at) {
   word_ = reinterpret_cast<std::uintptr_t>(at) | kPooled;
 }
 
-bool Tokens::same_block(const Tokens& other) const {
-  if (!word_ || !other.word_) return word_ == other.word_;
-  const std::size_t bytes = block_bytes(size(), held());
-  return bytes == block_bytes(other.size(), other.held()) && std::equal(block(), block() + bytes, other.block());
-}
-
-std::size_t Tokens::block_hash() const {
-  if (!word_) return 0;
-  std::uint64_t hash = 0xCBF29CE484222325ull;  // FNV-1a
-  for (const std::byte* at = block(); at != block() + block_bytes(size(), held()); ++at)
-    hash = (hash ^ std::to_integer<std::uint64_t>(*at)) * 0x100000001B3ull;
-  return static_cast<std::size_t>(hash ^ hash >> 32);
-}
-
 Tokens& Tokens::operator=(const Tokens& other) {
   if (this == &other) return *this;
   make(other.size(), other.held());
@@ -1075,8 +1061,7 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     // table): a sentence interned into the same bytes as one of the last
     // ones shares its block (held by each sentence's index plus one, by the
     // bytes' hash). A file of repeated short lines held a block a line.
-    constexpr std::size_t kRecentBlocks = 64;
-    std::array<std::size_t, kRecentBlocks> recent{};
+    RecentTokenBlocks recent{};
     for (auto& s : side) {
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
@@ -1104,14 +1089,8 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
       }
       s.tokens.intern_into(at, these, these_alt, these_keys, chinese);
       tokens_left -= size, --sentences_left;
-      if (!chinese && size > 0) {
-        std::size_t& seen = recent[s.tokens.block_hash() % kRecentBlocks];
-        if (seen && side[seen - 1].tokens.same_block(s.tokens)) {
-          s.tokens.share_block(side[seen - 1].tokens);
-          continue;  // (its room is written over by the next sentence's)
-        }
-        seen = static_cast<std::size_t>(&s - side.data()) + 1;
-      }
+      if (!chinese && size > 0 && share_recent_block(side, static_cast<std::size_t>(&s - side.data()), recent))
+        continue;  // (its room is written over by the next sentence's)
       at += room, left -= room;
     }
   };

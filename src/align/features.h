@@ -544,6 +544,14 @@ struct SentenceFeatures {
 // their size beside theirs, 32 with a paragraph index and a byte a field).
 static_assert(sizeof(SentenceFeatures) <= 24);
 
+// The last sentences finish_features interned, by their blocks' hashes (each
+// one's index plus one).
+using RecentTokenBlocks = std::array<std::size_t, 64>;
+// Whether side[k]'s tokens, just interned without rates (never written
+// again), now share the block of a recent sentence interned into the same
+// bytes; else k becomes the recent one of its hash.
+bool share_recent_block(std::vector<SentenceFeatures>& side, std::size_t k, RecentTokenBlocks& recent);
+
 // Whether sentences first..last (first <= last) of a side are of one paragraph.
 inline bool same_paragraph(const std::vector<SentenceFeatures>& side, std::size_t first, std::size_t last) {
   for (std::size_t k = first + 1; k <= last; ++k)
