@@ -448,7 +448,8 @@ struct SearchTables {
   std::vector<float> zh_norm, en_norm;                // each sentence's total token weight (plus 1) to the power -normalise
   std::vector<std::uint32_t> zh_length, en_length;    // prefix sums of sentence lengths
   std::vector<double> zh_log, en_log;                 // see Search::length_term
-  std::vector<std::uint8_t> zh_spans, en_spans;       // Search::span_bits of each side
+  // Search::span_table of each side (empty for a side without quotations).
+  std::vector<std::uint8_t> zh_spans, en_spans;
   std::vector<float> twice_log2;                      // ChanceTable::twice_log2_table
 };
 
@@ -536,8 +537,8 @@ class Search {
     };
     log_table(zh, false, tables.zh_log);
     log_table(en, true, tables.en_log);
-    tables.zh_spans = span_bits(zh);
-    tables.en_spans = span_bits(en);
+    tables.zh_spans = span_table(zh);
+    tables.en_spans = span_table(en);
     tables.twice_log2 = ChanceTable::twice_log2_table();
     return tables;
   }
@@ -576,7 +577,7 @@ class Search {
   // Every cell: for pairs small enough that a band would save little.
   void whole() {
     lo_.assign(zh_.size() + 1, 0);
-    hi_.assign(zh_.size() + 1, en_.size());
+    hi_.assign(zh_.size() + 1, static_cast<std::uint32_t>(en_.size()));
     full_ = true;
   }
 
@@ -652,7 +653,7 @@ class Search {
     // A bead ending in row i reads the sentences of rows i-kMaxSpan..i-1 and
     // of columns lo[i-kMaxSpan]..hi[i]-1.
     std::size_t en_window = 1;
-    for (std::size_t i = 0; i <= n; ++i) en_window = std::max(en_window, hi_[i] - lo_[i >= kMaxSpan ? i - kMaxSpan : 0] + 1);
+    for (std::size_t i = 0; i <= n; ++i) en_window = std::max<std::size_t>(en_window, hi_[i] - lo_[i >= kMaxSpan ? i - kMaxSpan : 0] + 1);
     en_chance_.window(en_window);
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
@@ -660,9 +661,10 @@ class Search {
     // The English columns' span entries, over the columns row i's beads and
     // the mask row built for it read: [lo[i - 1], hi[i + kMaxSpan - 1]].
     std::size_t columns = 1;
-    for (std::size_t r = 0; r <= n; ++r) columns = std::max(columns, hi_[std::min(n, r + kMaxSpan)] - lo_[r] + 1);
+    for (std::size_t r = 0; r <= n; ++r) columns = std::max<std::size_t>(columns, hi_[std::min(n, r + kMaxSpan)] - lo_[r] + 1);
     const std::size_t slots = std::bit_ceil(std::min(columns, m + 1));
     en_column_log_.assign(slots * kMaxSpan, 0.0);
+    en_column_span_.assign(slots * kMaxSpan, 0);
     en_column_point_.assign(slots * kMaxSpan, {});
     en_column_mask_ = slots - 1;
     en_columns_end_ = 0;
@@ -765,7 +767,8 @@ class Search {
     std::size_t i = n, j = m;
     while (i > 0 || j > 0) {
       const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
-      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]))) touched_rows_.push_back(i), touched_columns_.push_back(j);
+      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i])))
+        touched_rows_.push_back(static_cast<std::uint32_t>(i)), touched_columns_.push_back(static_cast<std::uint32_t>(j));
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
       const std::size_t cell = back_start[i] + (j - lo_[i]);
@@ -787,7 +790,7 @@ class Search {
   std::pair<std::size_t, std::size_t> mask_columns(std::size_t i) const {
     const std::size_t n = zh_.size(), m = en_.size();
     const std::size_t first = lo_[i] >= kMaxSpan ? lo_[i] - kMaxSpan : 0;
-    const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan)]);
+    const std::size_t last = std::min<std::size_t>(m, hi_[std::min(n, i + kMaxSpan)]);
     return {first, std::max(first, last)};
   }
 
@@ -825,7 +828,7 @@ class Search {
     // column j in [lo_[i], end] with b English sentences (zh_term), and the most
     // its tokens can be covered by any of them (zh_upper_).
     // (From lo_[i + 1]: the beads reading them end in rows i + 1 on, at columns lo_[i + 1] on.)
-    const std::size_t lo = std::min(lo_[std::min(zh_.size(), i + 1)], end);
+    const std::size_t lo = std::min<std::size_t>(lo_[std::min(zh_.size(), i + 1)], end);
     zh_terms_lo_[slot] = lo;
     std::vector<Term>& terms = zh_terms_[slot];
     std::vector<float>& upper = zh_upper_[slot];
@@ -1163,7 +1166,7 @@ class Search {
       if (a > 1 && term.orphan) orphans += 1;
     }
     float total = lexical_ * lexical - length_term - orphan_ * orphans;
-    const std::uint8_t zh_span = zh_spans_[i1 * kMaxSpan + (a - 1)], en_span = en_spans_[j1 * kMaxSpan + (b - 1)];
+    const std::uint8_t zh_span = zh_row_span_[a - 1], en_span = en_column_span_[(j1 & en_column_mask_) * kMaxSpan + (b - 1)];
     if (use_quotes_) total -= quotes_ * quote_mismatch(zh_span, en_span);
     if (use_speech_ && ((zh_span ^ en_span) & kSpanSpeech)) total -= quote_presence_;
     // (Only the many-to-many shapes' penalties differ.)
@@ -1354,17 +1357,32 @@ class Search {
   static constexpr std::uint8_t kSpanStates = kQuoteStateBits;  // the quotation states it may have (quote_states)
   static constexpr std::uint8_t kSpanSpeech = 16;               // holds speech
   static constexpr std::uint8_t kSpanParagraphs = 32;           // joins sentences of different paragraphs
+  // The bits of sentences [begin, end) (begin < end).
   template <class Side>
-  static std::vector<std::uint8_t> span_bits(const Side& side) {
+  static std::uint8_t span_bits(const Side& side, std::size_t begin, std::size_t end) {
+    return static_cast<std::uint8_t>(quote_states(side, begin, end) | (speech(side, begin, end) ? kSpanSpeech : 0) |
+                                     (!same_paragraph(side, begin, end - 1) ? kSpanParagraphs : 0));
+  }
+  // Those of a side without any quotation (no quotation mark, no speech),
+  // whose spans differ only in their paragraphs.
+  static bool without_quotes(const SentenceFeatures& s) {
+    return s.quote_marks == 0 && s.quote_opens == 0 && s.quote_closes == 0 && s.quote_turn == 0 && !s.speech;
+  }
+  template <class Side>
+  static std::uint8_t plain_span_bits(const Side& side, std::size_t begin, std::size_t end) {
+    return static_cast<std::uint8_t>(1 | (!same_paragraph(side, begin, end - 1) ? kSpanParagraphs : 0));
+  }
+  // The span bits of every span of up to kMaxSpan sentences (end * kMaxSpan
+  // + sentences - 1), made once: the search reads them for every bead. None
+  // for a side without quotations (plain_span_bits, made as the search goes:
+  // 6 bytes a sentence took more than the text of a file of short lines).
+  template <class Side>
+  static std::vector<std::uint8_t> span_table(const Side& side) {
+    if (std::all_of(side.begin(), side.end(), without_quotes)) return {};
     std::vector<std::uint8_t> bits((side.size() + 1) * kMaxSpan, 0);
     for (std::size_t end = 1; end <= side.size(); ++end)
-      for (std::size_t count = 1; count <= std::min<std::size_t>(end, kMaxSpan); ++count) {
-        const std::size_t begin = end - count;
-        bits[end * kMaxSpan + (count - 1)] =
-            static_cast<std::uint8_t>(quote_states(side, begin, end) |
-                                      (speech(side, begin, end) ? kSpanSpeech : 0) |
-                                      (side[begin].paragraph != side[end - 1].paragraph ? kSpanParagraphs : 0));
-      }
+      for (std::size_t count = 1; count <= std::min<std::size_t>(end, kMaxSpan); ++count)
+        bits[end * kMaxSpan + (count - 1)] = span_bits(side, end - count, end);
     return bits;
   }
   // 0..2: whether the two sides differ in closing a quotation opened before
@@ -1402,8 +1420,8 @@ class Search {
     }
     if (use_speech_ && speech(zh_, i0, i1) != speech(en_, j0, j1)) total -= static_cast<float>(w_.quote_presence);
     total -= merge_penalty(i1 - i0, j1 - j0, narration(i0, i1, j0, j1, speech(zh_, i0, i1) || speech(en_, j0, j1)));
-    if (zh_[i0].paragraph != zh_[i1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
-    if (en_[j0].paragraph != en_[j1 - 1].paragraph) total -= static_cast<float>(w_.paragraph);
+    if (!same_paragraph(zh_, i0, i1 - 1)) total -= static_cast<float>(w_.paragraph);
+    if (!same_paragraph(en_, j0, j1 - 1)) total -= static_cast<float>(w_.paragraph);
     return total + ends;
   }
   // The bead's score with the evidence crossing its edges counted against it.
@@ -1537,26 +1555,37 @@ class Search {
   // every sentence took 120 bytes an English one, more than the text of many.
   std::array<double, kMaxSpan> zh_row_log_{};
   std::vector<double> en_column_log_;                 // by slot, then sentences - 1
+  // The same of the spans' span bits (0: not in them): from the span
+  // tables, or plain_span_bits where a side has none.
+  std::array<std::uint8_t, kMaxSpan> zh_row_span_{};
+  std::vector<std::uint8_t> en_column_span_;
+  const std::vector<std::uint8_t>& zh_spans_;  // SearchTables::zh_spans
+  const std::vector<std::uint8_t>& en_spans_;
   std::vector<ChanceTable::Point> en_column_point_;  // the same
   std::size_t en_column_mask_ = 0;                    // slots - 1
   std::size_t en_columns_end_ = 0;  // columns below this are filled (the last slots of them held)
   // The span entries of row i and of the columns up to the last one its beads and mask row read.
-  void fill_span_entries(std::size_t i) {
+  // (Out of line: inlined, it left the search fewer of its shapes inlined.)
+  [[gnu::noinline]] void fill_span_entries(std::size_t i) {
     constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     zh_row_log_.fill(kNaN);
+    zh_row_span_.fill(0);
     for (std::size_t a = 1; a <= std::min<std::size_t>(i, kMaxSpan); ++a) {
       const auto index = static_cast<std::size_t>(zh_length_[i] - zh_length_[i - a]);
       if (index < zh_log_.size()) zh_row_log_[a - 1] = zh_log_[index];
+      zh_row_span_[a - 1] = zh_spans_.empty() ? plain_span_bits(zh_, i - a, i) : zh_spans_[i * kMaxSpan + (a - 1)];
     }
     const std::size_t n = zh_.size(), m = en_.size();
-    const std::size_t last = std::min(m, hi_[std::min(n, i + kMaxSpan - 1)]);
+    const std::size_t last = std::min<std::size_t>(m, hi_[std::min(n, i + kMaxSpan - 1)]);
     for (; en_columns_end_ <= last; ++en_columns_end_) {
       const std::size_t j = en_columns_end_;
       double* log = &en_column_log_[(j & en_column_mask_) * kMaxSpan];
       ChanceTable::Point* point = &en_column_point_[(j & en_column_mask_) * kMaxSpan];
+      std::uint8_t* span = &en_column_span_[(j & en_column_mask_) * kMaxSpan];
       for (std::size_t b = 1; b <= kMaxSpan; ++b) {
-        log[b - 1] = kNaN, point[b - 1] = {};
+        log[b - 1] = kNaN, point[b - 1] = {}, span[b - 1] = 0;
         if (b > j) continue;
+        span[b - 1] = en_spans_.empty() ? plain_span_bits(en_, j - b, j) : en_spans_[j * kMaxSpan + (b - 1)];
         const auto index = static_cast<std::size_t>(en_length_[j] - en_length_[j - b]);
         if (index < en_log_.size()) log[b - 1] = en_log_[index];
         point[b - 1] = zh_chance_.point(static_cast<float>(en_length_[j] - en_length_[j - b]));
@@ -1565,16 +1594,14 @@ class Search {
   }
   // merge_penalty of each shape, of the shape in narration, and the less of the two (for the search's bound).
   std::array<float, kShapes.size()> shape_penalty_{}, narration_penalty_{}, least_penalty_{};
-  // span_bits of each side: (end * kMaxSpan + sentences - 1).
-  const std::vector<std::uint8_t>& zh_spans_;
-  const std::vector<std::uint8_t>& en_spans_;
   bool can_prune_ = false;
   bool evidence_only_ = false;  // see evidence_only
   bool scores_later_ = false;   // see scores_later
-  std::vector<std::size_t> lo_, hi_;
+  std::vector<std::uint32_t> lo_, hi_;  // (see Band)
   float path_score_ = 0.f;
-  std::vector<std::size_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
-  std::vector<std::size_t> touched_columns_;  // ... and the path's column there
+  // (32 bits, as the band: on repetitive text the path touches its edge in nearly every row.)
+  std::vector<std::uint32_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending
+  std::vector<std::uint32_t> touched_columns_;  // ... and the path's column there
   bool full_ = true;
   // The search's last rows of pair masks (row i in slot i % kRing).
   static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
@@ -1635,7 +1662,8 @@ std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Doc
   for (const auto& sentence : sentences) {
     FoundFeatures found = chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span);
     out.push_back(std::move(found.features));
-    out.back().paragraph = static_cast<std::uint32_t>(sentence.paragraph);
+    // (Paragraphs ascend with the sentences: one that differs from the sentence before's starts.)
+    out.back().paragraph_start = out.size() == 1 || sentence.paragraph != sentences[out.size() - 2].paragraph;
     count_quotes(doc.text, sentence.span, out.back());
     out.back().ending = find_ending(doc.text, sentence.span);
     mark_quote_turn(out.back(), quote_marks_of(doc.text, sentence.span));

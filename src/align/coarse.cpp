@@ -39,11 +39,11 @@ Path path_of(const std::vector<Bead>& beads) {
 }
 
 Band band_around(const Path& path, std::size_t n, std::size_t m, std::size_t margin) {
-  std::vector<std::size_t> first(n + 1, m), last(n + 1, 0);
+  std::vector<std::uint32_t> first(n + 1, static_cast<std::uint32_t>(m)), last(n + 1, 0);
   std::size_t i = 0, j = 0;
   auto mark = [&](std::size_t row, std::size_t column) {
-    first[row] = std::min(first[row], column);
-    last[row] = std::max(last[row], column);
+    first[row] = std::min(first[row], static_cast<std::uint32_t>(column));
+    last[row] = std::max(last[row], static_cast<std::uint32_t>(column));
   };
   mark(0, 0);
   for (const PathStep& step : path) {
@@ -53,14 +53,14 @@ Band band_around(const Path& path, std::size_t n, std::size_t m, std::size_t mar
   }
   Band band;
   band.lo.assign(n + 1, 0);
-  band.hi.assign(n + 1, m);
+  band.hi.assign(n + 1, static_cast<std::uint32_t>(m));
   for (std::size_t r = 0; r <= n; ++r) {
     // Rows within `margin` contribute too, so the band is wide across steep parts of the path.
     std::size_t low = m, high = 0;
     for (std::size_t q = r >= margin ? r - margin : 0; q <= std::min(n, r + margin); ++q)
-      low = std::min(low, first[q]), high = std::max(high, last[q]);
-    band.lo[r] = low >= margin ? low - margin : 0;
-    band.hi[r] = std::min(m, high + margin);
+      low = std::min<std::size_t>(low, first[q]), high = std::max<std::size_t>(high, last[q]);
+    band.lo[r] = static_cast<std::uint32_t>(low >= margin ? low - margin : 0);
+    band.hi[r] = static_cast<std::uint32_t>(std::min(m, high + margin));
   }
   for (std::size_t r = 1; r <= n; ++r)
     band.lo[r] = std::max(band.lo[r], band.lo[r - 1]), band.hi[r] = std::max(band.hi[r], band.hi[r - 1]);
@@ -221,7 +221,7 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
   Band whole;
   if (!band) {
     whole.lo.assign(n + 1, 0);
-    whole.hi.assign(n + 1, m);
+    whole.hi.assign(n + 1, static_cast<std::uint32_t>(m));
     band = &whole;
   }
   const auto& lo = band->lo;
@@ -263,7 +263,7 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
   std::vector<std::size_t> cell_lo(n), shared_start(n + 1, 0);
   for (std::size_t a = 0; a < n; ++a) {
     const std::size_t first = lo[a] >= kMaxChunkSpan ? lo[a] - kMaxChunkSpan : 0;
-    const std::size_t last = std::min(m, hi[std::min(n, a + kMaxChunkSpan)]);
+    const std::size_t last = std::min<std::size_t>(m, hi[std::min(n, a + kMaxChunkSpan)]);
     cell_lo[a] = first;
     shared_start[a + 1] = shared_start[a] + (last > first ? last - first : 0);
   }

@@ -21,9 +21,11 @@ namespace tc {
 float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, bool same_script);
 
 // Row and column ranges of a band: row i (a prefix of i Chinese units) holds
-// the columns lo[i]..hi[i] (prefixes of English units).
+// the columns lo[i]..hi[i] (prefixes of English units). 32 bits: fewer
+// sentences than 2^32 (a band of every row of a file of short lines took
+// more than its text at 64).
 struct Band {
-  std::vector<std::size_t> lo, hi;
+  std::vector<std::uint32_t> lo, hi;
 };
 
 // The band of half width `margin` around a monotone path over n x m units.

@@ -90,8 +90,7 @@ struct Builder {
     features.tokens.assign({keys.data(), tokens}, {ids.data(), tokens}, {alt_ids.data(), tokens});
     // A break with no new token after it (a trailing comma) ends no clause.
     if (!breaks.empty() && breaks.back() == tokens) breaks.pop_back();
-    features.head_tokens = static_cast<std::uint8_t>(breaks.empty() ? tokens : breaks.front());
-    features.tail_start = static_cast<std::uint8_t>(last_clause_lost ? kMaxTokens : breaks.empty() ? 0 : breaks.back());
+    features.set_clauses(breaks.empty() ? tokens : breaks.front(), last_clause_lost ? kMaxTokens : breaks.empty() ? 0 : breaks.back());
     return {std::move(features), std::move(offers)};
   }
 };
@@ -471,9 +470,9 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
     }
     previous = cp;
   }
-  features.quote_closes = static_cast<std::uint8_t>(std::min(closes, 255));
-  features.quote_opens = static_cast<std::uint8_t>(std::min(depth, 255));
-  features.quote_marks = static_cast<std::uint8_t>(std::min(marks, 255));
+  features.quote_closes = static_cast<std::uint32_t>(std::min(closes, SentenceFeatures::kMostQuotes));
+  features.quote_opens = static_cast<std::uint32_t>(std::min(depth, SentenceFeatures::kMostQuotes));
+  features.quote_marks = static_cast<std::uint32_t>(std::min(marks, 3));
 }
 
 std::uint8_t find_ending(std::string_view text, Span span) {
@@ -1058,6 +1057,11 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     std::size_t left = 0;                // room in the last block
     std::size_t tokens_left = tokens, sentences_left = side.size();
     std::array<std::uint32_t, kMaxTokens> codes{}, alt{}, ranks{};
+    // The English side's tokens hold no rates (they are read from the
+    // table): a sentence interned into the same bytes as one of the last
+    // ones shares its block (held by each sentence's index plus one, by the
+    // bytes' hash). A file of repeated short lines held a block a line.
+    RecentTokenBlocks recent{};
     for (auto& s : side) {
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
@@ -1084,8 +1088,10 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
         at = pools.blocks.back().get();
       }
       s.tokens.intern_into(at, these, these_alt, these_keys, chinese);
-      at += room, left -= room;
       tokens_left -= size, --sentences_left;
+      if (!chinese && size > 0 && share_recent_block(side, static_cast<std::size_t>(&s - side.data()), recent))
+        continue;  // (its room is written over by the next sentence's)
+      at += room, left -= room;
     }
   };
   idf(zh_side, true, pools.zh);

@@ -309,6 +309,17 @@ class Tokens {
   // that must outlive these tokens and whatever they are moved to; they no
   // longer free it.
   void pool_into(std::byte* at);
+  // Whether both are interned into blocks of the same bytes, and a hash of
+  // this one's bytes (0 when empty): pooled tokens without rates, never
+  // written again, can share one (share_block).
+  bool same_block(const Tokens& other) const;
+  std::size_t block_hash() const;
+  // Holds the pooled block of `other` (see same_block) in place of its own.
+  void share_block(const Tokens& other) {
+    assert((other.word_ & kPooled) && !(other.held() & kRates));
+    release();
+    word_ = other.word_;
+  }
   std::size_t size() const { return word_ ? std::to_integer<std::size_t>(block()[0]) : 0; }
   bool empty() const { return word_ == 0; }
   bool interned() const { return held() & kInterned; }
@@ -479,39 +490,74 @@ struct SentenceFeatures {
   // Ids offered to the other side (interned with the pair's vocabulary).
   Offers offers;
   float length = 0;  // Chinese: code points without spaces; English: characters
-  std::uint32_t paragraph = 0;  // (inputs are under 2 GB: fewer paragraphs than 2^32)
-  // Quotation marks this sentence closes without opening, and opens without
-  // closing: a quoted speech that runs over several sentences starts and ends
-  // in the same bead on both sides.
-  std::uint8_t quote_closes = 0;
-  std::uint8_t quote_opens = 0;
-  // Quotation marks of any kind (opening or closing) in the sentence: speech
-  // on one side of a bead is speech on the other in nearly every translation.
-  std::uint8_t quote_marks = 0;
+  // The rest in one 32-bit word (bit-fields read and written as the plain
+  // fields were): every sentence of a book holds them, and a byte or four
+  // each made a sentence of a file of short lines take 32 bytes.
+  // Whether the sentence starts a paragraph (one of another paragraph than
+  // the sentence before it; the first of a side does): see same_paragraph.
+  // (A paragraph's index took 4 bytes; the aligner only asks whether
+  // sentences a few apart share one.)
+  std::uint32_t paragraph_start : 1 = 0;
   // Inside a quotation, or holding one: set by mark_speech over a side.
-  bool speech = false;
+  std::uint32_t speech : 1 = 0;
+  // Quotation marks of any kind (opening or closing) in the sentence, up to
+  // 3 (read as none, one, or two and more): speech on one side of a bead is
+  // speech on the other in nearly every translation.
+  std::uint32_t quote_marks : 2 = 0;
+  // Quotation marks this sentence closes without opening, and opens without
+  // closing (up to kMostQuotes): a quoted speech that runs over several sentences starts and ends
+  // in the same bead on both sides.
+  std::uint32_t quote_closes : 4 = 0;
+  std::uint32_t quote_opens : 4 = 0;
+  static constexpr int kMostQuotes = 15;
   // How the sentence ends (find_ending): kEnding* bits.
-  std::uint8_t ending = 0;
+  std::uint32_t ending : 4 = 0;
   // Whether it opens with a quotation and names the speaker after it
   // (quote_turns.h: kQuote* bits).
-  std::uint8_t quote_turn = 0;
+  std::uint32_t quote_turn : 3 = 0;
+
   // Clauses (split at commas, semicolons, colons and dashes): the tokens
   // (bits, in order of first appearance) of the first clause are those below
-  // head_tokens, of the last those from tail_start on. One clause: the whole
-  // sentence (head_tokens = size, tail_start = 0). A last clause that began
-  // past kMaxTokens kept no token (tail_start = kMaxTokens).
-  std::uint8_t head_tokens = 0;
-  std::uint8_t tail_start = 0;
-  std::uint64_t head_mask() const { return low_token_bits(head_tokens); }
-  std::uint64_t tail_mask() const { return low_token_bits(tokens.size()) & ~low_token_bits(tail_start); }
-  bool has_clauses() const { return head_tokens < tokens.size() || tail_start > 0; }
+  // head_tokens(), of the last those from tail_start() on. One clause: the whole
+  // sentence (head_tokens() = size, tail_start() = 0). A last clause that began
+  // past kMaxTokens kept no token (tail_start() = kMaxTokens).
+  std::size_t head_tokens() const { return tokens.size() == 0 ? 0 : head_less_one_ + std::size_t{1}; }
+  std::size_t tail_start() const { return tail_start_; }
+  // (head: at least 1 when there are tokens, the first clause holding the first token.)
+  void set_clauses(std::size_t head, std::size_t tail) {
+    assert(head <= kMaxTokens && tail <= kMaxTokens);
+    head_less_one_ = head > 0 ? static_cast<std::uint32_t>(head - 1) : 0;
+    tail_start_ = static_cast<std::uint32_t>(tail);
+  }
+  std::uint64_t head_mask() const { return low_token_bits(head_tokens()); }
+  std::uint64_t tail_mask() const { return low_token_bits(tokens.size()) & ~low_token_bits(tail_start()); }
+  bool has_clauses() const { return head_tokens() < tokens.size() || tail_start() > 0; }
   // The bits of the first `count` tokens.
   static std::uint64_t low_token_bits(std::size_t count) { return count >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1; }
+
+ private:
+  std::uint32_t head_less_one_ : 6 = 0;  // head_tokens() - 1 (0..63)
+  std::uint32_t tail_start_ : 7 = 0;     // 0..kMaxTokens
 };
-// Every sentence of a book holds one: 32 bytes (56 when the offers held
+// Every sentence of a book holds one: 24 bytes (56 when the offers held
 // their vocabulary and their size beside the block, 40 when the tokens held
-// their size beside theirs).
-static_assert(sizeof(SentenceFeatures) <= 32);
+// their size beside theirs, 32 with a paragraph index and a byte a field).
+static_assert(sizeof(SentenceFeatures) <= 24);
+
+// The last sentences finish_features interned, by their blocks' hashes (each
+// one's index plus one).
+using RecentTokenBlocks = std::array<std::size_t, 64>;
+// Whether side[k]'s tokens, just interned without rates (never written
+// again), now share the block of a recent sentence interned into the same
+// bytes; else k becomes the recent one of its hash.
+bool share_recent_block(std::vector<SentenceFeatures>& side, std::size_t k, RecentTokenBlocks& recent);
+
+// Whether sentences first..last (first <= last) of a side are of one paragraph.
+inline bool same_paragraph(const std::vector<SentenceFeatures>& side, std::size_t first, std::size_t last) {
+  for (std::size_t k = first + 1; k <= last; ++k)
+    if (side[k].paragraph_start) return false;
+  return true;
+}
 
 // Sum of the weights of the tokens whose bits are set (weights: indexed by token).
 template <class Weights>

@@ -52,7 +52,7 @@ void mark_quote_turn(SentenceFeatures& sentence, std::uint8_t marks);
 // named twice is two turns, and a new speaker starts a new paragraph).
 inline bool quote_may_continue(const std::vector<SentenceFeatures>& side, std::size_t k) {
   return k > 0 && k < side.size() && (side[k - 1].quote_turn & (kQuoteAttributed | kQuoteAsks)) == kQuoteAttributed &&
-         (side[k].quote_turn & (kQuoteLeads | kQuoteAttributed)) == kQuoteLeads && side[k - 1].paragraph == side[k].paragraph;
+         (side[k].quote_turn & (kQuoteLeads | kQuoteAttributed)) == kQuoteLeads && !side[k].paragraph_start;
 }
 
 // A quotation state: bit 0 the sentences close a quotation opened before

@@ -24,12 +24,12 @@ TEST(Path, CountsEachBeadsSentences) {
 TEST(Path, BandOfNoMarginHoldsThePathsCells) {
   // Rows 0..3 (Chinese prefixes), columns 0..3: the path (0,0) -> (1,1) -> (1,2) -> (3,3).
   const Band band = band_around(Path{{1, 1}, {0, 1}, {2, 1}}, 3, 3, 0);
-  const std::vector<std::size_t> lo{0, 1, 2, 3}, hi{0, 2, 3, 3};
+  const std::vector<std::uint32_t> lo{0, 1, 2, 3}, hi{0, 2, 3, 3};
   EXPECT_EQ(band.lo, lo);
   EXPECT_EQ(band.hi, hi);
   // A margin of one widens every row by a column a side (and by the rows beside it).
   const Band wide = band_around(Path{{1, 1}, {0, 1}, {2, 1}}, 3, 3, 1);
-  const std::vector<std::size_t> wide_lo{0, 0, 0, 1}, wide_hi{3, 3, 3, 3};
+  const std::vector<std::uint32_t> wide_lo{0, 0, 0, 1}, wide_hi{3, 3, 3, 3};
   EXPECT_EQ(wide.lo, wide_lo);
   EXPECT_EQ(wide.hi, wide_hi);
 }

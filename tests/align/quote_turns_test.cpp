@@ -84,7 +84,7 @@ TEST(QuoteTurns, AQuestionOrASecondAttributionIsAnotherTurn) {
   // A new paragraph: another speaker.
   side = side_of({"'Not today,' said the porter.", "'Come back tomorrow.'"});
   EXPECT_TRUE(quote_may_continue(side, 1));
-  side[1].paragraph = 1;
+  side[1].paragraph_start = 1;
   EXPECT_FALSE(quote_may_continue(side, 1));
 }
 

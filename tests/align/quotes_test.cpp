@@ -9,7 +9,7 @@ namespace {
 std::pair<int, int> quotes_of(const std::string& text) {
   SentenceFeatures features;
   count_quotes(text, Span{0, text.size()}, features);
-  return {features.quote_closes, features.quote_opens};
+  return {static_cast<int>(features.quote_closes), static_cast<int>(features.quote_opens)};
 }
 
 struct QuoteCase {
