@@ -57,6 +57,12 @@ struct AlignWeights {
   // one bead translated by the sentence just outside it, as where a
   // translator moved a clause across a sentence end.
   double leak = 0.5;            // per unit of such crossing coverage beyond chance (normalised as the lexical score's; 0: off)
+  // The joined bead may score this much below the two when their lengths
+  // balance: each is off in the opposite direction, and joined they fit far
+  // better (the moved clause on one side of each), while crossing evidence
+  // is found (0: off). (MAC-Dev: the two halves of 7 of its 21 2-2 and 2-3
+  // beads the path had split so, of none of its beads that are two.)
+  double balance = 1.5;
   // A bead whose last sentences end alike on both sides, in a question or
   // an exclamation (kEndingClass), earns this times the log of how many more
   // of the first path's beads end alike than chance would pair (see
