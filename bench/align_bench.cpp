@@ -156,6 +156,7 @@ void apply_weights(AlignWeights& w, const std::string& spec) {
     else if (key == "dice") w.learn_dice = value;
     else if (key == "chance") w.chance = value;
     else if (key == "leak") w.leak = value;
+    else if (key == "balance") w.balance = value;
     else if (key == "endings") w.endings = value;
     else if (key == "closing") w.closing = value;
     else if (key == "speakers") w.speakers = value;

@@ -1208,7 +1208,9 @@ class Search {
           // Without crossing evidence the search's choice stands (it weighed the rest).
           const float crossed = leak(i0, i1, j0, j1) + leak(i1, i2, j1, j2);
           const float apart = crossed > 0 ? plain_score(i0, i1, j0, j1) + plain_score(i1, i2, j1, j2) - static_cast<float>(w_.leak) * crossed : 0.f;
-          if (crossed > 0 && leaky_score(i0, i2, j0, j2) > apart) {
+          // Lengths that balance across the boundary count the crossing for more (see balance).
+          const float slack = crossed > 0 && w_.balance > 0 && lengths_balance(i0, i1, i2, j0, j1, j2) ? static_cast<float>(w_.balance) : 0.f;
+          if (crossed > 0 && leaky_score(i0, i2, j0, j2) + slack > apart) {
             path.steps[kept] = {static_cast<std::uint32_t>(zh_count), static_cast<std::uint32_t>(en_count)};
             path.scores[kept++] = confidence(i0, i2, j0, j2);
             ++k;
@@ -1226,6 +1228,22 @@ class Search {
     path.steps.resize(kept);
     path.scores.resize(kept);
   }
+
+  // Whether the beads zh [i0, i1) x en [j0, j1) and zh [i1, i2) x en [j1, j2)
+  // are off in length in opposite directions (one side too long in the first,
+  // too short in the second) by enough that together they fit far better: as
+  // when a clause of one side crossed the sentence end, and each bead holds
+  // it on one side only.
+  bool lengths_balance(std::size_t i0, std::size_t i1, std::size_t i2, std::size_t j0, std::size_t j1, std::size_t j2) const {
+    auto deviation = [&](std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
+      const double zh_length = zh_length_[a1] - zh_length_[a0], en_length = en_length_[b1] - en_length_[b0];
+      return std::log((en_length + kSmoothing * ratio_) / ((zh_length + kSmoothing) * ratio_));
+    };
+    if (deviation(i0, i1, j0, j1) * deviation(i1, i2, j1, j2) >= 0) return false;
+    return length_term(i0, i1, j0, j1) + length_term(i1, i2, j1, j2) - length_term(i0, i2, j0, j2) >= kBalanceGain;
+  }
+  // The least the joined bead's length term is below the two beads' (in the score's units).
+  static constexpr float kBalanceGain = 0.5f;
 
   // A sentence merged into a many-to-one bead although the other side does
   // not translate it (a deleted translation): it covers almost nothing on the

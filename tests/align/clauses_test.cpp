@@ -99,6 +99,26 @@ TEST(JoinCrossed, AClauseMovedAcrossASentenceEndJoinsTwoPairs) {
   EXPECT_EQ(targets_of(zh, en, 6.0), (Targets{{0}, {1, 2}, {3}}));
 }
 
+BeadTargets targets_balanced(const std::string& zh, const std::string& en, double balance) {
+  AlignOptions options;
+  options.segmented = true;
+  options.weights.balance = balance;
+  return bead_targets(zh, en, options);
+}
+
+// The same moved clause at the default crossing weight: its evidence alone
+// does not join the pairs, but their lengths do. The second English sentence
+// holds the moved clause (far too long for 医生在医院工作), the third lacks it
+// (too short for the sentence it came from), and the two together fit the two
+// Chinese sentences: the lengths balance across the boundary.
+TEST(JoinCrossed, LengthsThatBalanceAcrossTheBoundaryJoinTwoPairs) {
+  const std::string zh = "我喜欢苹果。\n医生在医院工作。\n每天晚上他回家吃饭，然后在书房里读报纸。\n天气很冷。\n";
+  const std::string en = "I like apples.\nThe doctor works in the hospital, and every evening he eats at home.\n"
+                         "Afterwards he reads the newspaper in his study.\nThe weather is cold.\n";
+  EXPECT_EQ(targets_balanced(zh, en, 0.0), (Targets{{0}, {1}, {2}, {3}}));
+  EXPECT_EQ(targets_balanced(zh, en, AlignWeights{}.balance), (Targets{{0}, {1, 2}, {3}}));
+}
+
 // Sentences of one clause give no crossing evidence: nothing joins, whatever its weight.
 TEST(JoinCrossed, SentencesOfOneClauseStayApart) {
   EXPECT_EQ(targets_of("我喜欢苹果。\n医生在医院工作。\n天气很冷。\n",
