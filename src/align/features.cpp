@@ -303,7 +303,9 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
         hashes.push_back(hash);
         lexicon_.prefetch(hash);
         if (p >= limit) break;
-        if (p >= lexicon_limit && glossary_prefixes_.find(FlatMap::key_of(hash)) == FlatMap::kNoValue) break;
+        // Longer only while some headword or term starts with the text so far.
+        const bool lexicon_goes_on = p < lexicon_limit && lexicon_.may_continue(hash);
+        if (!lexicon_goes_on && (!glossary || glossary_prefixes_.find(FlatMap::key_of(hash)) == FlatMap::kNoValue)) break;
         std::size_t past = p;  // (one decoding: not at() and then next())
         if (!is_han(next_code_point(text, past))) break;
         p = past;

@@ -57,6 +57,11 @@ class Lexicon {
   Translations find(std::string_view headword, WordId hash) const;
   // Starts loading the index's bucket for a headword of this word_id, for a find soon after.
   void prefetch(WordId hash) const;
+  // False when no headword is longer than a text of this word_id and starts
+  // with it (a text ending between two UTF-8 characters that is no prefix of
+  // any headword), so a caller trying ever longer texts at one start may
+  // stop; true may be wrong (always true but for a mapped index).
+  bool may_continue(WordId prefix_hash) const;
   std::size_t max_headword_bytes() const { return max_bytes_; }
   std::size_t size() const;
   bool empty() const { return size() == 0; }

@@ -57,6 +57,23 @@ TEST(LexiconIndex, AnswersEveryLookupAsTheTableItWasBuiltFrom) {
   EXPECT_THROW(const_cast<Lexicon&>(mapped).add("新", {1}), std::logic_error);
 }
 
+TEST(LexiconIndex, TellsWhereNoLongerHeadwordCanStart) {
+  // The aligner tries ever longer texts at each character and stops where
+  // the index says no headword goes on: never at a headword's own prefix.
+  const Scratch scratch;
+  const auto table = scratch.write("lexicon.tsv", "中国\t中國\tchina\n中国人\t中國人\tchinese\n医生\t醫生\tdoctor\n");
+  const Lexicon parsed = load_lexicon(table.string());
+  {
+    std::ofstream out(scratch.dir / "lexicon.idx", std::ios::binary);
+    parsed.write_index(out, {});
+  }
+  const Lexicon mapped = Lexicon::map_index((scratch.dir / "lexicon.idx").string());
+  for (const char* prefix : {"", "中", "中国", "中國", "医", "醫"}) EXPECT_TRUE(mapped.may_continue(word_id(prefix))) << prefix;
+  // Texts no headword starts with (the filter may pass a few; these it turns away).
+  for (const char* text : {"国", "中国人", "医生", "生", "人", "化"}) EXPECT_FALSE(mapped.may_continue(word_id(text))) << text;
+  EXPECT_TRUE(parsed.may_continue(word_id("化")));  // a parsed table cannot tell: never stops a caller
+}
+
 TEST(LexiconIndex, AFileThatIsNoIndexIsRefusedWithItsName) {
   const Scratch scratch;
   for (const std::string& bytes : {std::string(), std::string("中国\t中國\tchina\n"), std::string(48, '\0')}) {
