@@ -1671,14 +1671,20 @@ bool starts_lower(std::string_view text, Span span) {
 // tokens can ask for; a Chinese word offers every word of its glosses, most of
 // which the translation never uses), and each sentence's offers are interned
 // as it is made; without it they are appended to found_offers as found.
+// numbers (when set) gets each sentence's number mentions.
 std::vector<SentenceFeatures> features_of(FeatureExtractor& extractor, const Document& doc,
                                           const std::vector<Sentence>& sentences, bool chinese,
-                                          const Vocabulary* vocabulary, FoundOffers* found_offers) {
+                                          const Vocabulary* vocabulary, FoundOffers* found_offers,
+                                          SentenceNumbers* numbers) {
   std::vector<SentenceFeatures> out;
   out.reserve(sentences.size());
   if (found_offers) found_offers->reserve(found_offers->size() + sentences.size());
+  if (numbers) *numbers = SentenceNumbers{{}, {0}};
   for (const auto& sentence : sentences) {
-    FoundFeatures found = chinese ? extractor.chinese(doc.text, sentence.span) : extractor.english(doc.text, sentence.span);
+    std::vector<NumberMention>* mentions = numbers ? &numbers->mentions : nullptr;
+    FoundFeatures found = chinese ? extractor.chinese(doc.text, sentence.span, mentions)
+                                  : extractor.english(doc.text, sentence.span, mentions);
+    if (numbers) numbers->first.push_back(static_cast<std::uint32_t>(numbers->mentions.size()));
     out.push_back(std::move(found.features));
     // (Paragraphs ascend with the sentences: one that differs from the sentence before's starts.)
     out.back().paragraph_start = out.size() == 1 || sentence.paragraph != sentences[out.size() - 2].paragraph;
@@ -1770,20 +1776,22 @@ void search_near(Search& search, const Path& path, std::size_t margin, std::size
 
 // The path of the beads of Chinese sentences (rows) with English ones
 // (columns), and their scores.
+// (zh_numbers, en_numbers: AlignOptions::numbers of each side, or null.)
 ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_sentences, const Document& en_doc,
-                      const std::vector<Sentence>& en_sentences, const AlignOptions& options) {
+                      const std::vector<Sentence>& en_sentences, const AlignOptions& options,
+                      SentenceNumbers* zh_numbers, SentenceNumbers* en_numbers) {
   const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
   // (Held only while the features are made: its caches, the pinyin of every character seen, are not needed after.)
   std::optional<FeatureExtractor> extractor(std::in_place, lexicon, options.glossary, options.weights.sub_glosses);
   FoundOffers en_offers;
-  auto en = features_of(*extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers);
+  auto en = features_of(*extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers, en_numbers);
   // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
   const Vocabulary english_ids = vocabulary_of(en, en_offers);
   for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
   en_offers = FoundOffers();
   extractor->offer_only(&english_ids);
   extractor->forget_english_words();
-  auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr);
+  auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr, zh_numbers);
   extractor.reset();
   // The sentences' leads (speakers.h): Chinese against English only.
   const bool leads = options.weights.speakers != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh;
@@ -1916,7 +1924,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
   const Document& en_doc = swapped ? source : target;
   const auto& zh_sentences = swapped ? alignment.target_sentences : alignment.source_sentences;
   const auto& en_sentences = swapped ? alignment.source_sentences : alignment.target_sentences;
-  const ScoredPath path = align_path(zh_doc, zh_sentences, en_doc, en_sentences, options);
+  SentenceNumbers* zh_numbers = options.numbers ? (swapped ? &options.numbers->target : &options.numbers->source) : nullptr;
+  SentenceNumbers* en_numbers = options.numbers ? (swapped ? &options.numbers->source : &options.numbers->target) : nullptr;
+  const ScoredPath path = align_path(zh_doc, zh_sentences, en_doc, en_sentences, options, zh_numbers, en_numbers);
   // The beads, made once the sentences' features are freed.
   alignment.beads.reserve(path.size());
   std::size_t i = 0, j = 0;

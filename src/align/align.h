@@ -2,6 +2,11 @@
 #include "core/alignment.h"
 #include "core/bitext.h"
 #include "core/document.h"
+#include "text/numbers.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
 
 namespace tc {
 
@@ -85,6 +90,23 @@ struct AlignWeights {
   double connectives = 6.0;
 };
 
+// The number mentions of each sentence of a side as the aligner found them
+// (find_chinese_numbers or find_english_numbers over the sentence's span,
+// none left out), for rules that would look for them again.
+struct SentenceNumbers {
+  std::vector<NumberMention> mentions;  // sentence after sentence
+  std::vector<std::uint32_t> first;     // sentence k's are mentions[first[k], first[k + 1])
+  std::size_t sentences() const { return first.empty() ? 0 : first.size() - 1; }
+  std::span<const NumberMention> of(std::size_t sentence) const {
+    return std::span(mentions).subspan(first[sentence], first[sentence + 1] - first[sentence]);
+  }
+};
+struct AlignmentNumbers {
+  SentenceNumbers source, target;
+};
+// The JobMemo key under which the engine keeps a pair's AlignmentNumbers.
+inline constexpr std::string_view kAlignmentNumbersKey = "align/numbers";
+
 struct AlignOptions {
   bool segmented = false;             // one sentence per non-empty line
   const Glossary* glossary = nullptr;  // term pairs as extra anchors
@@ -97,6 +119,10 @@ struct AlignOptions {
   // eight on MAC-Dev, vis-dev, TICO-19, the synthetic pair and the MAC-Dev
   // chapters repeated up to four times, at 40% of the cells.)
   std::size_t band = 4;
+  // When set, align_documents and align_sentences fill it with each
+  // sentence's number mentions (the rest of the options are shared by every
+  // job; this is the job's own).
+  AlignmentNumbers* numbers = nullptr;
 };
 
 Alignment align_documents(const Document& source, const Document& target, const AlignOptions& options);

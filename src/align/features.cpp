@@ -219,9 +219,10 @@ const std::string& FeatureExtractor::pinyin(char32_t han) {
   return held;
 }
 
-FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span) {
+FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span, std::vector<NumberMention>* found_numbers) {
   Builder b(offer_only_);
   auto numbers = find_chinese_numbers(text, span);
+  if (found_numbers) found_numbers->insert(found_numbers->end(), numbers.begin(), numbers.end());
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
   std::size_t next_number = 0;
   std::size_t pos = span.begin;
@@ -371,9 +372,10 @@ const FeatureExtractor::EnglishWord& FeatureExtractor::english_word(std::string_
   return english_words_.emplace(std::string(run), word).first->second;
 }
 
-FoundFeatures FeatureExtractor::english(std::string_view text, Span span) {
+FoundFeatures FeatureExtractor::english(std::string_view text, Span span, std::vector<NumberMention>* found_numbers) {
   Builder b(offer_only_);
   auto numbers = find_english_numbers(text, span);
+  if (found_numbers) found_numbers->insert(found_numbers->end(), numbers.begin(), numbers.end());
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
   std::size_t next_number = 0;
   std::size_t pos = span.begin;

@@ -34,6 +34,7 @@ inline bool is_latin_word_byte(char c) { return is_ascii_alnum(static_cast<unsig
 std::size_t latin_run_end(std::string_view text, std::size_t pos, std::size_t end);
 
 class Glossary;
+struct NumberMention;
 
 inline constexpr std::size_t kMaxTokens = 64;  // tokens per sentence (bits of a mask)
 
@@ -615,8 +616,10 @@ class FeatureExtractor {
   // glossary's Chinese forms are looked up in place, not copied.
   FeatureExtractor(const Lexicon& lexicon, const Glossary* glossary, bool sub_glosses = true);
   ~FeatureExtractor();
-  FoundFeatures chinese(std::string_view text, Span span);
-  FoundFeatures english(std::string_view text, Span span);
+  // numbers: when set, the sentence's number mentions (all of them, as
+  // found) are appended to it.
+  FoundFeatures chinese(std::string_view text, Span span, std::vector<NumberMention>* numbers = nullptr);
+  FoundFeatures english(std::string_view text, Span span, std::vector<NumberMention>* numbers = nullptr);
   // From here on, offers of ids `vocabulary` (outliving the extractor, or
   // until the next call; null: none) surely lacks are dropped as they are
   // found: interning them with it would drop them anyway.

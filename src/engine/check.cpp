@@ -99,8 +99,18 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
     for (const auto& rule : rules_)
       if (document_rule_runs(rule->info(), *side, options_.selection)) rule->prepare(*side);
   const bool undecoded = !source.suspected_encoding.empty() || !target.suspected_encoding.empty();
-  if (!undecoded && (keep_alignment || needs_alignment(rules_, options_.selection)))
-    result.alignment = units ? align_units(source, target, *units) : align_documents(source, target, options_.align);
+  if (!undecoded && (keep_alignment || needs_alignment(rules_, options_.selection))) {
+    if (units) {
+      result.alignment = align_units(source, target, *units);
+    } else {
+      // The sentences' number mentions, found while aligning, are shared with the pair rules (kAlignmentNumbersKey).
+      AlignmentNumbers numbers;
+      AlignOptions align = options_.align;
+      align.numbers = &numbers;
+      result.alignment = align_documents(source, target, align);
+      memo.get<AlignmentNumbers>(kAlignmentNumbersKey, [&] { return std::move(numbers); });
+    }
+  }
   for (const auto* side : {&source, &target}) {
     const Role role = side == &source ? Role::source : Role::target;
     std::vector<const Rule*> running;

@@ -322,5 +322,42 @@ TEST(Align, AQuestionGoingOnInLowerCaseEndsNothing) {
   EXPECT_EQ(last_beads(pair, AlignWeights{}.endings), (std::vector<std::string>{"[24]:[24,25,26]", "[25]:[27]"}));
 }
 
+// The mentions handed to AlignOptions::numbers are each sentence's as the
+// number finders give them over its span (alignment/number-mismatch reads
+// them instead of looking again), on an en->zh pair too (the sides swapped).
+TEST(Align, HandsEachSentencesNumberMentionsBack) {
+  const Document zh = make_doc("他买了3个苹果。\n天气很冷。\n百分之五十的人来了，共二十人。\n", Lang::zh, "a.zh.txt");
+  const Document en = make_doc("He bought 3 apples.\nIt is cold.\nHalf of them, 20 people, came; 50% said so.\n", Lang::en,
+                               "a.en.txt");
+  for (const bool english_first : {false, true}) {
+    const Document& source = english_first ? en : zh;
+    const Document& target = english_first ? zh : en;
+    AlignmentNumbers numbers;
+    AlignOptions options;
+    options.segmented = true;
+    options.numbers = &numbers;
+    const Alignment alignment = align_documents(source, target, options);
+    auto expect_side = [](const Document& doc, const std::vector<Sentence>& sentences, const SentenceNumbers& found) {
+      ASSERT_EQ(found.sentences(), sentences.size());
+      std::size_t total = 0;
+      for (std::size_t k = 0; k < sentences.size(); ++k) {
+        const auto expected = doc.lang == Lang::zh ? find_chinese_numbers(doc.text, sentences[k].span)
+                                                   : find_english_numbers(doc.text, sentences[k].span);
+        const auto got = found.of(k);
+        ASSERT_EQ(got.size(), expected.size()) << doc.text.substr(sentences[k].span.begin, sentences[k].span.size());
+        for (std::size_t m = 0; m < got.size(); ++m) {
+          EXPECT_EQ(got[m].span().begin, expected[m].span().begin);
+          EXPECT_EQ(got[m].span().end, expected[m].span().end);
+          EXPECT_EQ(format_number(got[m]), format_number(expected[m]));
+        }
+        total += got.size();
+      }
+      EXPECT_GE(total, 3u);
+    };
+    expect_side(source, alignment.source_sentences, numbers.source);
+    expect_side(target, alignment.target_sentences, numbers.target);
+  }
+}
+
 }  // namespace
 }  // namespace tc::test

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "align/align.h"
 #include "core/alignment.h"
 #include "text/numbers.h"
 #include "rules/alignment/pair_text.h"
@@ -387,13 +388,35 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
   const Alignment& alignment = pair->alignment;
   const Document& source = pair->source;
   const Document& target = pair->target;
-  alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
+  // The aligner's mentions of each sentence, when the engine kept them for
+  // this alignment (kAlignmentNumbersKey): a side of one sentence has those
+  // found over the same span, not looked for again.
+  const AlignmentNumbers* kept = nullptr;
+  if (context.memo && !context.units) {
+    const auto& memo = context.memo->get<AlignmentNumbers>(kAlignmentNumbersKey, [] { return AlignmentNumbers{}; });
+    if (memo.source.sentences() == alignment.source_sentences.size() &&
+        memo.target.sentences() == alignment.target_sentences.size())
+      kept = &memo;
+  }
+  auto numbers_of = [&](const Document& doc, Span span, const std::vector<std::size_t>& sentences,
+                        const SentenceNumbers* found, std::vector<NumberMention>* numbering) {
+    if (found && sentences.size() == 1) {
+      const auto mentions = found->of(sentences.front());
+      return std::vector<NumberMention>(mentions.begin(), mentions.end());
+    }
+    return numbers_in(doc, span, numbering);
+  };
+  const auto check_bead = [&](const Bead& bead) {
+    const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);
+    const Span target_span = alignment_rules::side_span(alignment.target_sentences, bead.target);
     // A translation file's unit is one text: its list numbers ("(2) Extension of…")
     // are part of it, and both sides number the same item. (In a page the
     // aligner may pair a heading's number with another one; there they are left out.)
     std::vector<NumberMention> source_numbering, target_numbering;
-    auto source_numbers = numbers_in(source, source_span, context.units ? &source_numbering : nullptr);
-    auto target_numbers = numbers_in(target, target_span, context.units ? &target_numbering : nullptr);
+    auto source_numbers = numbers_of(source, source_span, bead.source, kept ? &kept->source : nullptr,
+                                     context.units ? &source_numbering : nullptr);
+    auto target_numbers = numbers_of(target, target_span, bead.target, kept ? &kept->target : nullptr,
+                                     context.units ? &target_numbering : nullptr);
     if (!source_numbering.empty() && !target_numbering.empty()) {
       source_numbers.insert(source_numbers.end(), source_numbering.begin(), source_numbering.end());
       target_numbers.insert(target_numbers.end(), target_numbering.begin(), target_numbering.end());
@@ -472,7 +495,9 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       finding.counterpart = alignment_rules::counterpart(source, source_span);
       out.push_back(std::move(finding));
     }
-  });
+  };
+  for (const Bead& bead : alignment.beads)
+    if (!bead.source.empty() && !bead.target.empty()) check_bead(bead);
 }
 
 }  // namespace tc
