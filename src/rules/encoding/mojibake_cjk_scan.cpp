@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "core/utf8.h"
+#include "rules/encoding/mojibake_cjk.h"
 #include "rules/encoding/mojibake_scan.h"
 #include "rules/encoding/mojibake_tables.h"
 
@@ -368,6 +369,9 @@ struct Gates {
   }
 };
 
+// Cursor: StartCursor, or a final cursor whose calls (one or two for every
+// gate and odd character of the text) are then neither virtual nor out of line.
+template <typename Cursor>
 class CjkScanner {
  public:
   // The facts table (its entries computed as they are met) is made once a
@@ -395,7 +399,7 @@ class CjkScanner {
   static_assert(kPieceOverlap < kMaxStretch / 2);
 
   // gates: null reads every stretch.
-  CjkScanner(std::string_view text, StartCursor* gates) : text_(text), gates_(gates) {}
+  CjkScanner(std::string_view text, Cursor* gates) : text_(text), gates_(gates) {}
 
   std::vector<Hit> run() {
     const std::size_t size = text_.size();
@@ -459,10 +463,21 @@ class CjkScanner {
   // stretch were looked at (the start next() returned last).
   bool quiet_stretch(std::size_t gate, std::uint8_t marks, std::size_t& next) {
     const std::size_t size = text_.size();
-    const std::size_t begin = stretch_begin(gate);
     const std::size_t end = text::find_ascii(text_, gate);
+    if (end < size && text_[end] == '?') return false;
+    // Where the stretch begins matters only when an odd or loud character
+    // was met since the stretches read (is it in this stretch?), or when the
+    // stretch may be long: most quiet stretches are neither, and going back
+    // for their start cost ~1.6M instructions on 20 MB of Chinese. Without
+    // it, no '?' stands before the stretch either: a '?' is a gate, and the
+    // stretch after one is read when the '?' is met (read_until_ passes it).
+    auto met_since_read = [&](std::size_t at) { return at != kNoPiece && at >= read_until_; };
+    const bool needs_begin = end - read_until_ >= kMaxStretch || met_since_read(loud_before_) ||
+                             met_since_read(odd_before_[0]) || met_since_read(odd_before_[1]) ||
+                             met_since_read(odd_before_[2]);
+    const std::size_t begin = needs_begin ? stretch_begin(gate) : read_until_;
     if (end - begin >= kMaxStretch) return false;  // no more characters than bytes: never cut
-    if ((begin > 0 && text_[begin - 1] == '?') || (end < size && text_[end] == '?')) return false;
+    if (needs_begin && begin > 0 && text_[begin - 1] == '?') return false;
     if (loud_before_ != kNoPiece && loud_before_ >= begin) return false;
     // The starts of its odd characters, in order (at most two are let through).
     std::size_t odd_at[2] = {kNoPiece, kNoPiece};
@@ -1317,7 +1332,7 @@ class CjkScanner {
 
   std::string_view text_;
   const std::uint16_t* gbk_codes_ = gbk_code_table();  // 0x10000 codes (and one more)
-  StartCursor* gates_;  // starts of the gate characters, or null: every stretch is read
+  Cursor* gates_;  // starts of the gate characters, or null: every stretch is read
   std::size_t read_until_ = 0;  // stretches before it are read
   // Pieces of a stretch longer than kMaxStretch (see kPieceOverlap).
   static constexpr std::size_t kNoPiece = static_cast<std::size_t>(-1);
@@ -1355,12 +1370,18 @@ class CjkScanner {
 }  // namespace
 
 std::vector<Hit> find_cjk_mojibake(std::string_view text, const std::vector<std::size_t>* gates) {
-  if (!gates) return CjkScanner(text, nullptr).run();
+  if (!gates) return CjkScanner<StartCursor>(text, nullptr).run();
   ListCursor cursor(*gates, text.size());
-  return CjkScanner(text, &cursor).run();
+  return CjkScanner<ListCursor>(text, &cursor).run();
 }
 
-std::vector<Hit> find_cjk_mojibake(std::string_view text, StartCursor& gates) { return CjkScanner(text, &gates).run(); }
+std::vector<Hit> find_cjk_mojibake(std::string_view text, StartCursor& gates) {
+  return CjkScanner<StartCursor>(text, &gates).run();
+}
+
+std::vector<Hit> find_cjk_mojibake(std::string_view text, EventStarts& gates) {
+  return CjkScanner<EventStarts>(text, &gates).run();
+}
 
 bool may_open_cjk_gate(char32_t cp) {
   if (cp < 0x80) return cp == '?';
