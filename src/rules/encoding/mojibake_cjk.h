@@ -11,4 +11,10 @@ class MojibakeCjk final : public MojibakeRuleBase {
   void check(const CheckContext& context, FindingSink& out) const override;
 };
 
+namespace mojibake {
+// find_cjk_mojibake with the gates of the shared scan, the cursor's calls
+// made directly (a gate or odd character of Chinese text costs two).
+std::vector<Hit> find_cjk_mojibake(std::string_view text, EventStarts& gates);
+}  // namespace mojibake
+
 }  // namespace tc
