@@ -341,7 +341,11 @@ int main(int argc, char** argv) {
     for (const auto& [rule, counts] : per_rule) {
       std::size_t total = 0;
       for (const auto& [severity, n] : counts) total += n;
-      auto count = [&](Severity s) { const auto it = counts.find(s); return it == counts.end() ? 0 : it->second; };
+      // Captured through a reference: clang 14 cannot capture a structured binding.
+      auto count = [&by_severity = counts](Severity s) {
+        const auto it = by_severity.find(s);
+        return it == by_severity.end() ? 0 : it->second;
+      };
       std::cout << std::left << std::setw(34) << rule << std::right << std::setw(8) << count(Severity::error)
                 << std::setw(9) << count(Severity::warning) << std::setw(7) << count(Severity::info) << std::setw(11)
                 << std::fixed << std::setprecision(2) << 1000.0 * total / std::max<std::size_t>(units, 1) << "\n";

@@ -205,6 +205,20 @@ std::vector<Pattern> patterns() {
     return std::vector<std::string>{"check", (dir / "o.zh.json").string(), (dir / "o.en.json").string(), "--format", "json",
                                     "--fail-on", "never"};
   }});
+  // Controls between letters on one line: each run read its whole line for
+  // right-to-left letters.
+  list.push_back({"bidi-control: controls between letters", [](const fs::path& dir, std::size_t bytes) {
+    write(dir / "x.en.txt", repeat("a\u202E", bytes) + "\n");
+    return std::vector<std::string>{"check", "--lang", "en", "--fail-on", "never", (dir / "x.en.txt").string()};
+  }});
+  // One unit repeating one placeholder: each translated one was matched by
+  // erasing the front of the source's list.
+  list.push_back({"placeholder: one unit repeating one placeholder", [](const fs::path& dir, std::size_t bytes) {
+    write(dir / "y.zh.json", "{\"k\":\"" + repeat("%1$s 和 ", bytes) + "\"}");
+    write(dir / "y.en.json", "{\"k\":\"" + repeat("%1$s and ", bytes) + "\"}");
+    return std::vector<std::string>{"check", (dir / "y.zh.json").string(), (dir / "y.en.json").string(), "--fail-on",
+                                    "never"};
+  }});
   list.push_back({"glossary: long term, one-line pair", [](const fs::path& dir, std::size_t bytes) {
     // Terms are capped at 256 characters; many long terms stand in for one huge one.
     std::string glossary = "zh\ten\n";
@@ -245,6 +259,15 @@ std::vector<Pattern> patterns() {
     write(dir / "t.tbx", "<martif><text><body><termEntry><langSet xml:lang=\"en\">" + body +
                              "</langSet></termEntry></body></text></martif>");
     return std::vector<std::string>{"glossary", "lint", (dir / "t.tbx").string()};
+  }});
+  // One cell of one short item repeated (refused past 1,000 items, after the
+  // cell is read): merging the repeats was quadratic.
+  list.push_back({"glossary: one cell of repeated items", [](const fs::path& dir, std::size_t bytes) {
+    write(dir / "r.tsv", "zh\ten\tvariants\n化疗\tchemotherapy\tv" + repeat("|v", bytes / 2) + "\n");
+    write(dir / "r.zh.txt", "患者接受了化疗。\n");
+    write(dir / "r.en.txt", "The patient received chemotherapy.\n");
+    return std::vector<std::string>{"check", (dir / "r.zh.txt").string(), (dir / "r.en.txt").string(), "--glossary",
+                                    (dir / "r.tsv").string()};
   }});
   list.push_back({"glossary lint: many entries", [](const fs::path& dir, std::size_t bytes) {
     std::string glossary = "zh\ten\n";

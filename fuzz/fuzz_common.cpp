@@ -38,7 +38,7 @@ void print_everywhere(const Shared& shared, const JobResult& result) {
   std::ostream out(&buffer);
   ReportContext context;
   context.rules = &shared.rules;
-  for (const std::string_view format : {"text", "json", "sarif", "github", "junit"}) {
+  for (const std::string_view format : {"text", "json", "sarif", "github", "junit", "html"}) {
     const auto sink = make_report_sink(format, out, context);
     sink->begin_run();
     sink->job_result(result);

@@ -147,8 +147,13 @@ int run_check_lines(const CheckArgs& args, const std::optional<ProjectConfig>& p
   status.kept_until_exit.push_back(session);
   options.threads = args.jobs == 0 ? default_threads() : args.jobs;
   options.max_line_bytes = config.max_input_size;
+  // What the run reads, which the report must not replace: the pairs on
+  // standard input, the glossaries and the project file.
+  std::vector<std::string> inputs = config.glossaries;
+  inputs.push_back("-");
+  if (project) inputs.push_back(project->file.string());
   int code = 0;
-  write_output(args.output, {}, [&](std::ostream& out) { code = check_pair_lines(*session, STDIN_FILENO, out, options); });
+  write_output(args.output, inputs, [&](std::ostream& out) { code = check_pair_lines(*session, STDIN_FILENO, out, options); });
   return code;
 }
 
@@ -232,6 +237,7 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
   std::vector<std::string> inputs = args.files;
   inputs.insert(inputs.end(), config.glossaries.begin(), config.glossaries.end());
   if (!args.baseline.empty()) inputs.push_back(args.baseline);
+  if (project) inputs.push_back(project->file.string());
   for (const Job& job : jobs) inputs.insert(inputs.end(), job.paths.begin(), job.paths.end());
 
   std::size_t input_errors = walk_errors;

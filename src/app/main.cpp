@@ -51,14 +51,24 @@ int main(int argc, char** argv) {
     tc::app::print_error("unknown command '" + std::string(argv[1]) + "' (commands: " + known + ")");
     return 2;
   }
+  // Output cut off by a full disk or a closed stream must not pass as success.
+  auto stdout_written = [&stdout_capture] {
+    std::string reason;
+    if (stdout_capture.flush(reason)) return true;
+    tc::app::print_error("cannot write to standard output: " + reason);
+    return false;
+  };
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    const int code = app.exit(e);
+    return stdout_written() ? code : 2;
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    const int code = app.exit(e);
+    return stdout_written() ? code : 2;
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    const int code = app.exit(e);
+    return stdout_written() ? code : 2;
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return 2;
@@ -69,12 +79,7 @@ int main(int argc, char** argv) {
     tc::app::print_error(e.what());
     return 2;
   }
-  // Output cut off by a full disk or a closed stream must not pass as success.
-  std::string reason;
-  if (!stdout_capture.flush(reason)) {
-    tc::app::print_error("cannot write to standard output: " + reason);
-    return 2;
-  }
+  if (!stdout_written()) return 2;
   std::cerr.flush();
   std::_Exit(status.code);  // see ExitStatus::kept_until_exit
 }

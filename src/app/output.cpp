@@ -125,10 +125,12 @@ void verify_target(const std::string& path, const std::vector<std::string>& inpu
                      "is not a regular file (a device, FIFO or socket); the report is only written to regular files "
                      "(use -o - for standard output)");
   for (const auto& input : inputs) {
+    // "-" is standard input, which may be redirected from the target itself.
     struct stat seen {};
-    if (input == "-" || ::stat(input.c_str(), &seen) != 0) continue;
+    if ((input == "-" ? ::fstat(STDIN_FILENO, &seen) : ::stat(input.c_str(), &seen)) != 0) continue;
     if (seen.st_dev == target.st_dev && seen.st_ino == target.st_ino)
-      throw InputError(path, "is one of the inputs (" + input + "); refusing to overwrite it with the report");
+      throw InputError(path, "is one of the inputs (" + (input == "-" ? std::string("standard input") : input) +
+                                 "); refusing to overwrite it with the report");
   }
 }
 

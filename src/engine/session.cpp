@@ -191,7 +191,7 @@ JobResult CheckSession::align(const Job& job) const {
   for (const Document& doc : result.documents)
     if (!doc.suspected_encoding.empty()) {
       result.error = JobError{doc.path, doc.path + ": is not UTF-8 (it reads as " + doc.suspected_encoding +
-                                            "); pass --encoding " + doc.suspected_encoding + " or convert it to UTF-8"};
+                                            "); pass " + encoding_advice(doc.suspected_encoding) + " or convert it to UTF-8"};
       return result;
     }
   AlignOptions options = runners_.front()->options().align;

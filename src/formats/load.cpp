@@ -146,8 +146,8 @@ ReadFile read_translation_file(const std::string& path, std::string bytes, const
   file.source->bom_bytes = file.decoded.source_map.file_offset(0);
   file.source->lines = LineIndex(file.source->bytes);
   if (file.decoded.probable_encoding)
-    throw InputError(path, "is not UTF-8 (it reads as " + *file.decoded.probable_encoding + "); pass --encoding " +
-                               *file.decoded.probable_encoding + " or convert it to UTF-8");
+    throw InputError(path, "is not UTF-8 (it reads as " + *file.decoded.probable_encoding + "); pass " +
+                               encoding_advice(*file.decoded.probable_encoding) + " or convert it to UTF-8");
   return file;
 }
 

@@ -239,7 +239,10 @@ std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
       if (to_lower_ascii(c.name) == to_lower_ascii(name)) return c.confidence;
     return 0;
   };
-  const bool gbk = try_convert(bytes, "GBK", nullptr, true).has_value();
+  // GB18030's four-byte sequences (characters outside GBK: emoji, rare Han)
+  // decode in GB18030 only.
+  const bool gbk = try_convert(bytes, "GBK", nullptr, true).has_value() ||
+                   try_convert(bytes, "GB18030", nullptr, true).has_value();
   const bool big5 = try_convert(bytes, "Big5", nullptr, true).has_value();
   std::optional<Candidate> chinese;
   if (gbk && big5) {
@@ -257,22 +260,64 @@ std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
   } else if (big5) {
     chinese = Candidate{"Big5", confidence_of("Big5")};
   }
-  std::optional<Candidate> other;
+  // The Japanese and Korean readings that decode to text of that language,
+  // most confident first: Japanese writes kana, Korean Hangul (Chinese in GBK
+  // read as EUC-JP is all kanji; Hangul read as EUC-JP too).
+  std::vector<Candidate> others;
   for (const Candidate& c : ranked) {
     const std::string n = to_lower_ascii(c.name);
-    if ((n == "euc-jp" || n == "shift_jis" || n == "euc-kr") && try_convert(bytes, c.name.c_str(), nullptr, true)) {
-      other = c;
-      break;
+    const bool korean = n == "euc-kr";
+    if (!korean && n != "euc-jp" && n != "shift_jis") continue;
+    const auto text = try_convert(bytes, c.name.c_str(), nullptr, true);
+    if (!text) continue;
+    const char32_t first = korean ? 0xAC00 : 0x3041, last = korean ? 0xD7A3 : 0x30FF;  // syllables; kana
+    bool written = false;
+    for (std::size_t i = 0; i < text->size() && !written;) {
+      const char32_t cp = utf8::next(*text, i);
+      written = cp >= first && cp <= last;
     }
+    if (written) others.push_back(c);
   }
-  if (!chinese && !other) return std::nullopt;
-  if (!other) return chinese->name;
-  if (!chinese) return other->name;
+  if (!chinese && others.empty()) return std::nullopt;
+  if (others.empty()) return chinese->name;
   constexpr int kClearLead = 10;
-  // A tie (short text scores alike everywhere) names both: either advice alone may be wrong.
-  if (other->confidence >= chinese->confidence + kClearLead) return other->name;
-  if (other->confidence < chinese->confidence) return chinese->name;
-  return chinese->name + " or " + other->name;
+  // "A", "A or B", "A, B or C".
+  auto listed = [](const std::vector<Candidate>& names) {
+    std::string text = names[0].name;
+    for (std::size_t i = 1; i < names.size(); ++i) text += (i + 1 == names.size() ? " or " : ", ") + names[i].name;
+    return text;
+  };
+  // A tie (short text scores alike everywhere) names every reading in it:
+  // any one alone may be wrong advice (EUC-KR Hangul also decodes as GBK
+  // and EUC-JP, with the same low score).
+  auto tied_with = [&](std::vector<Candidate> named, int floor) {
+    for (const Candidate& c : others)
+      if (c.confidence >= floor) named.push_back(c);
+    return listed(named);
+  };
+  if (!chinese || others[0].confidence >= chinese->confidence + kClearLead)
+    return tied_with({}, others[0].confidence - kClearLead + 1);
+  if (others[0].confidence < chinese->confidence) return chinese->name;
+  return tied_with({*chinese}, chinese->confidence);
+}
+
+std::string encoding_advice(std::string_view suspected) {
+  std::vector<std::string_view> names;
+  while (!suspected.empty()) {
+    const std::size_t comma = suspected.find(", ");
+    const std::size_t either = suspected.find(" or ");
+    const std::size_t cut = std::min(comma, either);
+    names.push_back(suspected.substr(0, cut));
+    if (cut == std::string_view::npos) break;
+    suspected.remove_prefix(cut + (cut == comma ? 2 : 4));
+  }
+  if (names.size() < 2) return "--encoding " + std::string(names.empty() ? "" : names[0]);
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) text += i + 1 == names.size() ? " or " : ", ";
+    text += "--encoding " + std::string(names[i]);
+  }
+  return text + ", whichever reads right,";
 }
 
 std::string convert_to_utf8(const std::string& path, std::string_view bytes, const std::string& encoding,

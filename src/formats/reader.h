@@ -59,6 +59,12 @@ DecodedText decode_bytes(const std::string& path, std::string bytes, const Decod
 // charset detector and a strict conversion; nullopt when none fits.
 std::optional<std::string> detect_legacy_encoding(std::string_view bytes);
 
+// The --encoding options to advise for a suspected encoding: "--encoding
+// GB18030", or for candidates the detector could not tell apart ("GB18030 or
+// Shift_JIS", "GB18030, EUC-JP or EUC-KR") each one, ending ", whichever
+// reads right,".
+std::string encoding_advice(std::string_view suspected);
+
 // Converts bytes in the named encoding to UTF-8 with ICU; throws InputError
 // naming the byte offset of the first byte that is not valid in it.
 // With map, records where each code point of the result starts in bytes.

@@ -61,12 +61,23 @@ void merge_repeated(std::vector<std::string>& items) {
     items.resize(kept);
     return;
   }
-  std::unordered_set<std::string_view> seen;
-  std::vector<std::string> kept;
-  kept.reserve(items.size());
-  for (std::string& item : items)
-    if (seen.insert(item).second) kept.push_back(std::move(item));
-  items = std::move(kept);
+  // The set views the items where they stand, so all are marked before any
+  // moves: moving a short (in-place) string empties it under its view, and
+  // the set then held keys that no longer matched their hashes (a cell of
+  // 100,000 equal short items kept them all, in quadratic time).
+  std::vector<bool> first(items.size());
+  {
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) first[i] = seen.insert(items[i]).second;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!first[i]) continue;
+    if (kept != i) items[kept] = std::move(items[i]);
+    ++kept;
+  }
+  items.resize(kept);
 }
 
 }  // namespace

@@ -43,6 +43,42 @@ TEST_F(OutputSafety, AnInputIsNeverOverwritten) {
   EXPECT_EQ(read_all(target_), original);
 }
 
+// What a run reads besides the files named on the command line: the project
+// file, the glossaries of `check --lines`, and standard input redirected from
+// the target itself.
+TEST_F(OutputSafety, TheProjectFileGlossariesAndStandardInputAreInputsToo) {
+  write("p/zh/a.md", "患者接受了化疗。\n");
+  write("p/en/a.md", "The patient received chemotherapy.\n");
+  const std::string config = "[[pairs]]\nsource = \"zh/**/*.md\"\ntarget = \"en/**/*.md\"\n";
+  const fs::path project = write("p/transcheck.toml", config);
+  for (const std::string& target : {std::string("transcheck.toml"), (dir_ / "p/transcheck.toml").string()}) {
+    const CommandResult r = run_in(dir_ / "p", "check -o " + target);
+    EXPECT_EQ(r.exit_code, 2) << target;
+    EXPECT_NE(r.err.find("is one of the inputs"), std::string::npos) << r.err;
+    EXPECT_EQ(read_all(project), config);
+  }
+  const CommandResult lines_config = run_in(dir_ / "p", "check --lines -o transcheck.toml </dev/null");
+  EXPECT_EQ(lines_config.exit_code, 2) << lines_config.err;
+  EXPECT_EQ(read_all(project), config);
+
+  const std::string glossary = read_all(glossary_);
+  const fs::path lines = write("pairs.tsv", "化疗\tchemo\n");
+  const CommandResult lines_glossary =
+      run("check --lines --glossary " + glossary_.string() + " -o " + glossary_.string() + " <" + lines.string());
+  EXPECT_EQ(lines_glossary.exit_code, 2) << lines_glossary.err;
+  EXPECT_EQ(read_all(glossary_), glossary);
+
+  const CommandResult lines_stdin = run("check --lines -o " + lines.string() + " <" + lines.string());
+  EXPECT_EQ(lines_stdin.exit_code, 2) << lines_stdin.err;
+  EXPECT_NE(lines_stdin.err.find("is one of the inputs (standard input)"), std::string::npos) << lines_stdin.err;
+  EXPECT_EQ(read_all(lines), "化疗\tchemo\n");
+
+  const std::string text = read_all(target_);
+  const CommandResult document_stdin = run("check --lang en - -o " + target_.string() + " <" + target_.string());
+  EXPECT_EQ(document_stdin.exit_code, 2) << document_stdin.err;
+  EXPECT_EQ(read_all(target_), text);
+}
+
 TEST_F(OutputSafety, DevicesAndFifosAreRefused) {
   ASSERT_EQ(::mkfifo((dir_ / "fifo").c_str(), 0600), 0);
   const CommandResult fifo = run(pair() + " -o " + (dir_ / "fifo").string());
@@ -82,7 +118,8 @@ TEST_F(OutputSafety, ASymlinkTargetIsUpdatedAndItsModeKept) {
 TEST_F(OutputSafety, AFullDiskOnStdoutIsAnErrorWithTheReason) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
   for (const std::string& command : {pair() + " --fail-on never", pair(), std::string("rules"),
-                                     "align " + source_.string() + " " + target_.string()}) {
+                                     "align " + source_.string() + " " + target_.string(), std::string("--help"),
+                                     std::string("--version"), std::string("check --help")}) {
     const CommandResult r = run(command + " >/dev/full");
     EXPECT_EQ(r.exit_code, 2) << command;
     EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << command << ": " << r.err;

@@ -278,5 +278,34 @@ TEST_F(Reliability, QuadraticPatternsFinishQuickly) {
   EXPECT_EQ(n.exit_code, 0) << n.err << n.out.substr(0, 500);
 }
 
+TEST_F(Reliability, AUnitRepeatingOnePlaceholderFinishesQuickly) {
+  // Each placeholder of the translation matched the first left of its kind in
+  // the source by erasing it from the front of a list: 256 KB took 2.9 s, a
+  // 4 MB unit some 10 minutes (the run limit is 120 s).
+  const fs::path zh = write("p.zh.json", "{\"k\":\"" + repeat("%1$s 和 ", 400000) + "\"}");
+  const fs::path en = write("p.en.json", "{\"k\":\"" + repeat("%1$s and ", 400000) + "\"}");
+  const CommandResult r = run("check --select placeholder --format json " + zh.string() + " " + en.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["findings"].size(), 0u);
+}
+
+TEST_F(Reliability, AFileOfCrLineEndsIsReadInLinearTime) {
+  // Classic Mac line ends, no '\n' anywhere: each line searched the rest of
+  // the file for one. 1 MB took 6 s; 8 MB would take some 6 minutes (the run
+  // limit is 120 s).
+  const fs::path mac = write("mac.en.txt", repeat("a\r", 4 * 1024 * 1024));
+  const CommandResult r = run("check --lang en --disable all " + mac.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(Reliability, ALineOfBidiControlsBetweenLettersFinishesQuickly) {
+  // Each control between two letters is a run of its own, and each run read
+  // its whole line for right-to-left letters: 256 KB took 14 s, 2 MB would
+  // take some 15 minutes (the run limit is 120 s).
+  const fs::path bidi = write("bidi.en.txt", repeat("a\u202E", 512 * 1024) + "\n");
+  const CommandResult r = run("check --lang en --select encoding/bidi-control --format json " + bidi.string());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+}
+
 }  // namespace
 }  // namespace tc::test

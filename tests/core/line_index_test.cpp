@@ -46,6 +46,35 @@ TEST(Lines, IndexAgreesWithTheSplitter) {
   }
 }
 
+// The splitter looks for line ends in windows that grow from 256 bytes: lines
+// ending inside, at and past each window's edge, with every kind of end,
+// split as a byte-by-byte reading does.
+TEST(Lines, LongAndShortLinesSplitAcrossTheSearchWindows) {
+  std::string text;
+  const char* const ends[] = {"\n", "\r", "\r\n"};
+  std::size_t kind = 0;
+  for (std::size_t length : {0, 1, 254, 255, 256, 257, 767, 768, 769, 1791, 1792, 5000, 70000})
+    for (int k = 0; k < 3; ++k) text += std::string(length, 'x') + ends[kind++ % 3];
+  text += std::string(3000, 'y');  // no end at all
+  std::vector<Line> expected;
+  for (std::size_t begin = 0, i = 0;; ++i) {
+    if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
+      std::size_t next = i == text.size() ? i : i + (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1);
+      expected.push_back({begin, i, next});
+      if (next >= text.size()) break;
+      begin = i = next;
+      --i;
+    }
+  }
+  const std::vector<Line> lines = lines_of(text);
+  ASSERT_EQ(lines.size(), expected.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(lines[i].begin, expected[i].begin) << i;
+    EXPECT_EQ(lines[i].end, expected[i].end) << i;
+    EXPECT_EQ(lines[i].next, expected[i].next) << i;
+  }
+}
+
 }  // namespace
 }  // namespace tc
 

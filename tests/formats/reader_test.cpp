@@ -95,6 +95,28 @@ TEST(Reader, AShortLineTheDetectorCannotPlaceNamesBothCandidates) {
   EXPECT_EQ(document_from_bytes("zh.txt", encoded(chinese, "GB18030"), {}).suspected_encoding, "GB18030");
 }
 
+TEST(Reader, Gb18030BeyondGbkIsCalledGb18030) {
+  // Four-byte sequences (an emoji, a Han character of Extension B) are
+  // GB18030 only: the file was taken for damaged UTF-8.
+  std::string chinese;
+  for (int i = 0; i < 3; ++i) chinese += "请按时服药，每天三次。😀 𠀀\n";
+  EXPECT_EQ(document_from_bytes("zh.txt", encoded(chinese, "GB18030"), {}).suspected_encoding, "GB18030");
+}
+
+TEST(Reader, AShortKoreanLineIsAmongTheCandidates) {
+  // Short EUC-KR Hangul decodes as GBK and EUC-JP too, all scored alike:
+  // naming two of the other readings was wrong advice.
+  for (const char* korean : {"감사합니다.\n", "서울역에서 만나요.\n", "약을 드세요. 하루 세 번.\n"}) {
+    const std::string suspected = document_from_bytes("ko.txt", encoded(korean, "EUC-KR"), {}).suspected_encoding;
+    EXPECT_NE(suspected.find("EUC-KR"), std::string::npos) << korean << ": " << suspected;
+    EXPECT_NE(suspected.find(" or "), std::string::npos) << korean << ": " << suspected;
+  }
+  EXPECT_EQ(encoding_advice("GB18030"), "--encoding GB18030");
+  EXPECT_EQ(encoding_advice("GB18030 or Shift_JIS"), "--encoding GB18030 or --encoding Shift_JIS, whichever reads right,");
+  EXPECT_EQ(encoding_advice("GB18030, EUC-JP or EUC-KR"),
+            "--encoding GB18030, --encoding EUC-JP or --encoding EUC-KR, whichever reads right,");
+}
+
 TEST(Reader, DecodesLegacyEncodingsOnRequest) {
   LoadOptions options;
   options.encoding = "gb18030";
@@ -149,10 +171,11 @@ namespace tc {
 namespace {
 
 TEST(Reader, ShortGbkTextNamesGbkFirst) {
-  // 中文文本需要转换 in GBK: one short line, which scores as Shift_JIS just as
-  // high; the Chinese reading is named first, never Shift_JIS alone.
+  // 中文文本需要转换 in GBK: one short line, which scores as EUC-KR just as
+  // high (and reads as Hangul there); the Chinese reading is named first,
+  // never another alone. Its Shift_JIS reading has no kana: not Japanese.
   const Document doc = document_from_bytes("short.txt", "\xD6\xD0\xCE\xC4\xCE\xC4\xB1\xBE\xD0\xE8\xD2\xAA\xD7\xAA\xBB\xBB\n", {});
-  EXPECT_EQ(doc.suspected_encoding, "GB18030 or Shift_JIS");
+  EXPECT_EQ(doc.suspected_encoding, "GB18030 or EUC-KR");
 }
 
 TEST(Reader, Big5TextIsCalledBig5) {

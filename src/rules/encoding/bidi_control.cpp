@@ -43,10 +43,10 @@ None.)"};
 
 namespace {
 
-// True when the line around pos holds a right-to-left letter.
-bool line_has_rtl(const Document& doc, std::size_t pos) {
+// True when the line holds a right-to-left letter.
+bool line_has_rtl(const Document& doc, std::size_t line_number) {
   const std::string_view text = doc.text;
-  const Span line = doc.lines.line_span(doc.lines.line_of(pos), text);
+  const Span line = doc.lines.line_span(line_number, text);
   std::size_t i = line.begin;
   while (i < line.end) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
@@ -78,6 +78,11 @@ void BidiControl::check(const CheckContext& context, FindingSink& out) const {
   const std::string_view text = doc.text;  // the whole text: hiding code is the attack
   EventWalk walk(context, code_point_class::kBidi, /*prose_only=*/false);
   std::size_t pos = 0;
+  // Each line is read for right-to-left letters once, not once per run of
+  // controls on it: a line of controls between letters was quadratic (a
+  // 256 KB line took 14 s).
+  std::size_t read_line = static_cast<std::size_t>(-1);
+  bool read_line_rtl = false;
   while (const text::ClassEvent* event = walk.next(pos)) {
     pos = event->begin;
     const char32_t cp = event->cp;
@@ -90,7 +95,12 @@ void BidiControl::check(const CheckContext& context, FindingSink& out) const {
           return is_bidi_control(c);
         },
         &count);
-    const bool rtl = line_has_rtl(doc, pos);
+    const std::size_t line = doc.lines.line_of(pos);
+    if (line != read_line) {
+      read_line = line;
+      read_line_rtl = line_has_rtl(doc, line);
+    }
+    const bool rtl = read_line_rtl;
     if (!any_embedding && rtl) {  // direction marks in right-to-left text do their job
       pos = end;
       continue;

@@ -1,6 +1,7 @@
 #include "rules/encoding/legacy_encoding.h"
 
 #include "core/utf8.h"
+#include "formats/reader.h"
 
 namespace tc {
 
@@ -40,13 +41,8 @@ void LegacyEncoding::check(const CheckContext& context, FindingSink& out) const 
   const std::size_t begin = first == std::string_view::npos ? 0 : first;
   std::size_t end = begin;
   if (end < doc.text.size()) utf8::next(doc.text, end);
-  // Two candidates ("GB18030 or Shift_JIS") when the detector could not tell them apart.
-  const std::size_t split = doc.suspected_encoding.find(" or ");
-  const std::string advice =
-      split == std::string::npos
-          ? "re-run with --encoding " + doc.suspected_encoding + " or convert it to UTF-8"
-          : "re-run with --encoding " + doc.suspected_encoding.substr(0, split) + " or --encoding " +
-                doc.suspected_encoding.substr(split + 4) + ", whichever reads right, or convert it to UTF-8";
+  // Several candidates ("GB18030 or Shift_JIS") when the detector could not tell them apart.
+  const std::string advice = "re-run with " + encoding_advice(doc.suspected_encoding) + " or convert it to UTF-8";
   Finding f = make_finding(doc, {begin, end},
                            "file is not UTF-8; it looks like " + doc.suspected_encoding + " (first non-UTF-8 byte at offset " +
                                std::to_string(begin + doc.bom_bytes) + "); " + advice);

@@ -39,21 +39,28 @@ namespace {
 PlaceholderDifference compare_found(const Document& source, const std::vector<Placeholder>& in_source,
                                     const Document& target, const std::vector<Placeholder>& in_target,
                                     const std::function<bool(const Placeholder&)>& keep) {
-  std::map<std::string, std::vector<Placeholder>> source_left;
+  // A target placeholder matches the first unmatched source one of its key:
+  // a cursor per key, not an erase from the list's front (quadratic when a
+  // unit repeats one placeholder: 256 KB of "%1$s" took 2.9 s).
+  struct SourceOfKey {
+    std::vector<Placeholder> found;
+    std::size_t matched = 0;
+  };
+  std::map<std::string, SourceOfKey> source_left;
   for (const Placeholder& p : in_source)
-    if (keep(p) && source.is_masked(p.span.begin)) source_left[p.key].push_back(p);
+    if (keep(p) && source.is_masked(p.span.begin)) source_left[p.key].found.push_back(p);
   PlaceholderDifference difference;
   for (const Placeholder& p : in_target) {
     if (!keep(p) || !target.is_masked(p.span.begin)) continue;
     auto it = source_left.find(p.key);
-    if (it == source_left.end() || it->second.empty()) {
+    if (it == source_left.end() || it->second.matched == it->second.found.size()) {
       difference.extra.push_back(p);
     } else {
-      it->second.erase(it->second.begin());
+      ++it->second.matched;
     }
   }
   for (auto& [key, left] : source_left)
-    for (Placeholder& p : left) difference.missing.push_back(std::move(p));
+    for (std::size_t i = left.matched; i < left.found.size(); ++i) difference.missing.push_back(std::move(left.found[i]));
   std::sort(difference.missing.begin(), difference.missing.end(),
             [](const Placeholder& a, const Placeholder& b) { return a.span.begin < b.span.begin; });
   drop_closing_of_listed_openings(difference.missing);
