@@ -33,8 +33,7 @@ void check_limits(const GlossaryEntry& entry, std::size_t line, std::vector<Glos
   };
   auto check_cell = [&](const std::vector<std::string>& items, const char* cell) {
     if (items.size() > kMaxItemsPerCell) {
-      problems.push_back({line, std::string("'") + cell + "' cell has " + std::to_string(items.size()) +
-                                    " items; at most " + std::to_string(kMaxItemsPerCell) + " are allowed", true});
+      problems.push_back(crowded_cell_problem(line, cell, items.size()));
       return;
     }
     for (const std::string& item : items)
@@ -94,6 +93,32 @@ std::vector<std::string> split_items(std::string_view cell) {
     start = bar + 1;
   }
   return items;
+}
+
+GlossaryProblem crowded_cell_problem(std::size_t line, std::string_view cell, std::size_t items) {
+  return {line, "'" + std::string(cell) + "' cell has " + std::to_string(items) + " items; at most " +
+                    std::to_string(kMaxItemsPerCell) + " are allowed",
+          true};
+}
+
+std::size_t count_items(std::string_view cell) {
+  std::size_t count = 0;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t bar = cell.find('|', start);
+    if (!trim(cell.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start)).empty()) ++count;
+    if (bar == std::string_view::npos) return count;
+    start = bar + 1;
+  }
+}
+
+bool GlossaryFile::refuse_crowded_cell(std::string_view cell, std::string_view name, std::size_t line) {
+  // Bars bound the items from above: most cells are settled without trimming.
+  if (static_cast<std::size_t>(std::count(cell.begin(), cell.end(), '|')) < kMaxItemsPerCell) return false;
+  const std::size_t items = count_items(cell);
+  if (items <= kMaxItemsPerCell) return false;
+  limit_problems.push_back(crowded_cell_problem(line, name, items));
+  return true;
 }
 
 void GlossaryFile::take_entry(GlossaryEntry&& entry, std::size_t line) {

@@ -26,6 +26,9 @@ struct GlossaryProblem {
 inline constexpr std::size_t kMaxItemsPerCell = 1000;
 inline constexpr std::size_t kMaxTermCodePoints = 256;
 
+// The fatal problem of a cell holding more than kMaxItemsPerCell items.
+GlossaryProblem crowded_cell_problem(std::size_t line, std::string_view cell, std::size_t items);
+
 // What to do with each entry read, in file order, instead of keeping it:
 // its line is the one it starts on.
 using TakeGlossaryEntry = std::function<void(GlossaryEntry&& entry, std::size_t line)>;
@@ -40,6 +43,10 @@ struct GlossaryFile {
   // keeps it in entries, or hands it to take when there is one.
   void take_entry(GlossaryEntry&& entry, std::size_t line);
   TakeGlossaryEntry take;
+  // For a reader before it splits a `|`-separated cell: true, with the limit
+  // problem added, when the cell has more than kMaxItemsPerCell items, so the
+  // reader skips the entry and a refused cell costs no more than its bytes.
+  bool refuse_crowded_cell(std::string_view cell, std::string_view name, std::size_t line);
   // The entries' problems with the limits, put after the readers' own problems
   // when the reading ends (a load stops at the first fatal one).
   std::vector<GlossaryProblem> limit_problems;
@@ -60,5 +67,8 @@ Glossary load_glossaries(const std::vector<std::string>& paths, const ReadLimits
 
 // Splits a `|`-separated cell into trimmed items (empty items kept, for lint).
 std::vector<std::string> split_items(std::string_view cell);
+// The number of non-empty items split_items would give (what the cap counts),
+// found without copying any.
+std::size_t count_items(std::string_view cell);
 
 }  // namespace tc

@@ -213,21 +213,27 @@ void read_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
                                true});
       continue;
     }
-    auto cell = [&](Column c) -> std::string {
+    auto cell_view = [&](Column c) -> std::string_view {
       const int i = column[c];
-      return i >= 0 && static_cast<std::size_t>(i) < record.cells.size() ? record.cells[static_cast<std::size_t>(i)] : std::string();
+      return i >= 0 && static_cast<std::size_t>(i) < record.cells.size() ? std::string_view(record.cells[static_cast<std::size_t>(i)])
+                                                                          : std::string_view();
     };
+    auto cell = [&](Column c) { return std::string(cell_view(c)); };
     const std::string case_value = to_lower_ascii(cell(kCase));
     if (!case_value.empty() && case_value != "sensitive" && case_value != "insensitive") {
       entry_problems.push_back({record.line, "case must be 'sensitive', 'insensitive' or empty, not '" + cell(kCase) + "'", true});
       continue;
     }
+    // A crowded cell is refused before it is split: its items are never made.
+    static const std::array<Column, 3> kListColumns{kZh, kVariants, kForbidden};
+    bool crowded = false;
+    for (Column c : kListColumns) crowded |= file.refuse_crowded_cell(cell_view(c), kNames[c], record.line);
+    if (crowded) continue;
     file.take_entry(make_entry(split_items(cell(kZh)), cell(kEn), split_items(cell(kVariants)),
                                split_items(cell(kForbidden)), cell(kNote), case_value == "sensitive", origin_file,
                                record.line),
                     record.line);
     // Empty-item problems are found here, where the raw cells are at hand.
-    static const std::array<Column, 3> kListColumns{kZh, kVariants, kForbidden};
     for (Column c : kListColumns) {
       const std::string raw = cell(c);
       if (raw.empty()) continue;

@@ -1,5 +1,6 @@
 #include "glossary/reader_common.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "text/ascii.h"
@@ -79,8 +80,24 @@ void read_json(GlossaryFile& file, std::string_view text) {
       std::vector<std::string> out;
       if (!item.contains(key) || item[key].is_null()) return out;
       const nlohmann::json& value = item[key];
-      if (value.is_string()) return split_items(value.get<std::string>());
+      // A crowded cell is refused before its items are copied.
+      if (value.is_string()) {
+        const std::string& cell = value.get_ref<const std::string&>();
+        if (file.refuse_crowded_cell(cell, key, line)) {
+          ok = false;
+          return out;
+        }
+        return split_items(cell);
+      }
       if (value.is_array()) {
+        const auto items = static_cast<std::size_t>(std::count_if(value.begin(), value.end(), [](const nlohmann::json& element) {
+          return element.is_string() && !trim(element.get_ref<const std::string&>()).empty();
+        }));
+        if (items > kMaxItemsPerCell) {
+          file.limit_problems.push_back(crowded_cell_problem(line, key, items));
+          ok = false;
+          return out;
+        }
         for (const auto& element : value) {
           if (element.is_string()) out.emplace_back(trim(element.get<std::string>()));
           else ok = false;

@@ -128,5 +128,35 @@ TEST(GlossaryHostile, LongRunOfSpacesIsMatchedInLinearTime) {
   EXPECT_EQ(matches.size(), 3u);
 }
 
+// A cell over the item cap is refused before it is split: its entry is never
+// built (each item a string of its own cost some 35 bytes per byte of cell),
+// and the problem still names the line and the count.
+TEST(GlossaryHostile, CrowdedCellIsRefusedWithoutBuildingItsEntry) {
+  const std::string crowded = "v" + repeat("|v", 1000) + "| |";
+  const std::vector<std::pair<std::string, std::string>> files{
+      {"g.tsv", "zh\ten\tvariants\n化疗\tchemotherapy\t" + crowded + "\n癌症\tcancer\t\n"},
+      {"g.json", "[{\"zh\": \"化疗\", \"en\": \"chemotherapy\", \"variants\": \"" + crowded +
+                     "\"},\n{\"zh\": \"癌症\", \"en\": \"cancer\"}]"},
+      {"a.json", "[{\"zh\": \"化疗\", \"en\": \"chemotherapy\", \"variants\": [\"v\"" + repeat(", \"v\"", 1000) +
+                     ", \" \"]},\n{\"zh\": \"癌症\", \"en\": \"cancer\"}]"},
+  };
+  for (const auto& [path, text] : files) {
+    const GlossaryFile file = parse_glossary(path, text);
+    ASSERT_EQ(file.entries.size(), 1u) << path;
+    EXPECT_EQ(file.entries[0].en, "cancer") << path;
+    ASSERT_EQ(file.problems.size(), 1u) << path;
+    EXPECT_EQ(file.problems[0].line, path == "g.tsv" ? 2u : 1u) << path;
+    EXPECT_EQ(file.problems[0].message, "'variants' cell has 1001 items; at most 1000 are allowed") << path;
+    EXPECT_TRUE(file.problems[0].fatal) << path;
+  }
+  // At the cap the cell is taken.
+  std::string distinct = "w0";
+  for (int i = 1; i < 1000; ++i) distinct += "|w" + std::to_string(i);
+  const GlossaryFile full = parse_glossary("full.tsv", "zh\ten\tvariants\n化疗\tchemotherapy\t" + distinct + "\n");
+  EXPECT_TRUE(full.problems.empty());
+  ASSERT_EQ(full.entries.size(), 1u);
+  EXPECT_EQ(full.entries[0].variants.size(), 1000u);
+}
+
 }  // namespace
 }  // namespace tc
