@@ -62,7 +62,15 @@ WalkResult list_project_files(const fs::path& root, const WalkOptions& options) 
       const fs::path path = directory.path / name;
       std::string relative = directory.relative.empty() ? name : directory.relative + '/' + name;
       struct stat status {};
-      if (::stat(path.c_str(), &status) != 0) continue;  // a dangling link
+      if (::stat(path.c_str(), &status) != 0) {
+        // A dangling link or a loop of links (the entry itself exists): one
+        // bad file, reported with the system's reason, unless excluded.
+        const std::error_code reason(errno, std::generic_category());
+        const bool skip = std::any_of(options.exclude.begin(), options.exclude.end(),
+                                      [&](const Glob& glob) { return glob.matches(relative); });
+        if (!skip) result.problems.push_back({std::move(relative), reason.message()});
+        continue;
+      }
       if (S_ISDIR(status.st_mode)) {
         if (excluded_directory(relative, options.exclude)) continue;
         if (!walked.insert({status.st_dev, status.st_ino}).second) continue;

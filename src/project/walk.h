@@ -25,12 +25,15 @@ struct WalkProblem {
 
 struct WalkResult {
   std::vector<std::string> files;       // regular files, relative to the root, `/`-separated, sorted
-  std::vector<WalkProblem> problems;    // directories that could not be read, sorted by path
+  std::vector<WalkProblem> problems;    // directories that could not be read and links that lead
+                                        // nowhere (dangling, or a loop of links), sorted by path
 };
 
 // Lists the regular files under root. Symbolic links are followed, but a
 // directory already being walked (a link loop) is not entered again, and
-// FIFOs, sockets and devices are skipped without being opened. Throws
+// FIFOs, sockets and devices are skipped without being opened. A link that
+// leads to no file (dangling, or links that point at each other) is a
+// problem, not a file. Throws
 // std::filesystem::filesystem_error when root itself cannot be read.
 WalkResult list_project_files(const std::filesystem::path& root, const WalkOptions& options);
 

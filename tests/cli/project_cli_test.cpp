@@ -130,6 +130,8 @@ TEST_F(ProjectCli, AnUnreadableFileIsReportedAndTheRestStillChecked) {
   const CommandResult r = check();
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("content/en/post/binary.md: "), std::string::npos) << r.err;
+  // The link to nothing is named with its reason, not passed over.
+  EXPECT_NE(r.err.find("content/en/post/code.md: No such file or directory"), std::string::npos) << r.err;
   // The other pairs were still checked.
   EXPECT_NE(r.out.find("content/en/post/flu.md:8:66: error:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("docs/guide/setup.md:4:9: warning:"), std::string::npos) << r.out;

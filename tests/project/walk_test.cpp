@@ -69,6 +69,27 @@ TEST_F(ListProjectFiles, SymlinkLoopsEndAndLinkedFilesAreListed) {
   fs::create_symlink(root_ / "missing.md", root_ / "docs/dangling.md");
   const auto result = list_project_files(root_, {});
   EXPECT_EQ(result.files, (Strings{"docs/a.md", "docs/b.md", "shared/b.md"}));
+  // A directory reached again is no problem; the link to nothing is.
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].path, "docs/dangling.md");
+}
+
+TEST_F(ListProjectFiles, LinksThatLeadNowhereAreReportedWithTheirReason) {
+  write("docs/a.md");
+  fs::create_symlink("loop-b.md", root_ / "docs/loop-a.md");
+  fs::create_symlink("loop-a.md", root_ / "docs/loop-b.md");
+  fs::create_symlink("missing.md", root_ / "docs/dangling.md");
+  fs::create_symlink("missing.md", root_ / "docs/excluded.md");
+  WalkOptions options;
+  options.exclude.push_back(Glob("docs/excluded.md"));
+  const auto result = list_project_files(root_, options);
+  EXPECT_EQ(result.files, Strings{"docs/a.md"});
+  ASSERT_EQ(result.problems.size(), 3u);
+  EXPECT_EQ(result.problems[0].path, "docs/dangling.md");
+  EXPECT_EQ(result.problems[0].reason, "No such file or directory");
+  EXPECT_EQ(result.problems[1].path, "docs/loop-a.md");
+  EXPECT_EQ(result.problems[1].reason, "Too many levels of symbolic links");
+  EXPECT_EQ(result.problems[2].path, "docs/loop-b.md");
 }
 
 TEST_F(ListProjectFiles, ALinkedDirectoryOutsideTheTreeIsWalkedOnce) {
