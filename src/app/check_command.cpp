@@ -236,6 +236,7 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
   context.command_line = args.command_line;
   std::vector<std::string> inputs = args.files;
   inputs.insert(inputs.end(), config.glossaries.begin(), config.glossaries.end());
+  const std::size_t baseline_input = inputs.size();  // where the baseline stands among the inputs, if given
   if (!args.baseline.empty()) inputs.push_back(args.baseline);
   if (project) inputs.push_back(project->file.string());
   for (const Job& job : jobs) inputs.insert(inputs.end(), job.paths.begin(), job.paths.end());
@@ -287,7 +288,13 @@ int run_check(const CheckArgs& args, ExitStatus& status) {
     sink->end_run(summary);
   });
   if (!args.write_baseline.empty()) {
-    write_output(args.write_baseline, inputs, [&](std::ostream& out) { baseline_writer.write(out); });
+    // Updating the baseline in place is an explicit write: it was read in full
+    // when the session was made, and the write is atomic. Every other input
+    // (and -o naming the baseline) is still refused.
+    std::vector<std::string> baseline_targets_refused = inputs;
+    if (!args.baseline.empty())
+      baseline_targets_refused.erase(baseline_targets_refused.begin() + static_cast<std::ptrdiff_t>(baseline_input));
+    write_output(args.write_baseline, baseline_targets_refused, [&](std::ostream& out) { baseline_writer.write(out); });
     std::cerr << "transcheck: wrote " << baseline_writer.size() << " findings to " << printable(args.write_baseline) << '\n';
     if (omitted_counts > 0)
       std::cerr << "transcheck: warning: " << plural(omitted_counts, "finding")

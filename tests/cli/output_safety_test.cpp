@@ -126,5 +126,35 @@ TEST_F(OutputSafety, AFullDiskOnStdoutIsAnErrorWithTheReason) {
   }
 }
 
+// Updating a baseline in place is the one input a run may write: the
+// baseline is read in full first and replaced atomically. -o naming it, and
+// --write-baseline naming another input, are still refused.
+TEST_F(OutputSafety, ABaselineIsUpdatedInPlaceButNoOtherInputIsWritten) {
+  const std::string baseline = (dir_ / "baseline.json").string();
+  ASSERT_EQ(run(pair() + " --write-baseline " + baseline).exit_code, 0);
+  write("a.en.txt", "Chemotherapy causes myelosuppression, with an incidence of 40.1%.\n");
+  EXPECT_EQ(run(pair() + " --baseline " + baseline).exit_code, 1);  // the new number is not in it
+
+  const CommandResult updated = run(pair() + " --baseline " + baseline + " --write-baseline " + baseline);
+  EXPECT_EQ(updated.exit_code, 0) << updated.err;
+  EXPECT_NE(updated.err.find("transcheck: wrote "), std::string::npos) << updated.err;
+  EXPECT_EQ(run(pair() + " --baseline " + baseline).exit_code, 0);
+  for (const auto& entry : fs::directory_iterator(dir_))
+    EXPECT_EQ(entry.path().filename().string().find(".transcheck-"), std::string::npos) << entry.path();
+
+  const std::string before = read_all(baseline);
+  const CommandResult over = run(pair() + " --baseline " + baseline + " -o " + baseline);
+  EXPECT_EQ(over.exit_code, 2);
+  EXPECT_NE(over.err.find("is one of the inputs"), std::string::npos) << over.err;
+  EXPECT_EQ(read_all(baseline), before);
+
+  const std::string glossary_before = read_all(glossary_);
+  const CommandResult other = run(pair() + " --glossary " + glossary_.string() + " --baseline " + baseline +
+                                  " --write-baseline " + glossary_.string());
+  EXPECT_EQ(other.exit_code, 2);
+  EXPECT_NE(other.err.find("is one of the inputs"), std::string::npos) << other.err;
+  EXPECT_EQ(read_all(glossary_), glossary_before);
+}
+
 }  // namespace
 }  // namespace tc::test
