@@ -269,6 +269,12 @@ std::vector<Pattern> patterns() {
     return std::vector<std::string>{"check", (dir / "r.zh.txt").string(), (dir / "r.en.txt").string(), "--glossary",
                                     (dir / "r.tsv").string()};
   }});
+  // A file of one-character lines, every rule off: the plain-text reader's
+  // per-line state (each line a block candidate) against the file's bytes.
+  list.push_back({"plain text: one-character lines, rules off", [](const fs::path& dir, std::size_t bytes) {
+    write(dir / "a.en.txt", repeat("a\n", bytes / 2));
+    return std::vector<std::string>{"check", "--lang", "en", "--disable", "all", (dir / "a.en.txt").string()};
+  }});
   list.push_back({"glossary lint: many entries", [](const fs::path& dir, std::size_t bytes) {
     std::string glossary = "zh\ten\n";
     for (std::size_t i = 0; glossary.size() < bytes; ++i) glossary += "词" + std::to_string(i) + "\tterm " + std::to_string(i) + "\n";

@@ -4,6 +4,7 @@
 #include "formats/furniture.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -237,21 +238,45 @@ ListMarker list_marker(std::string_view text, Span line) {
   return marker;
 }
 
-std::vector<Block> plain_text_blocks(std::string_view text) {
-  // Lines without their terminators, and which are blank.
-  // Sized up front (a line per \n, \r-only files aside): a file of short
-  // lines has one every few bytes, and doubling would hold up to twice that.
-  std::vector<Span> lines;
-  lines.reserve(1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
-  for_each_line(text, [&](const Line& line) { lines.push_back({line.begin, line.end}); });
-  std::vector<Span> trimmed(lines.size());
-  std::vector<std::size_t> widths;
-  widths.reserve(lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    trimmed[i] = is_blank(text.substr(lines[i].begin, lines[i].size())) ? Span{lines[i].begin, lines[i].begin}
-                                                                         : trim_line(text, lines[i]);
-    if (!trimmed[i].empty()) widths.push_back(display_width(text, trimmed[i]));
+namespace {
+
+// A line of plain text, held while its blocks are found: its bytes and its
+// text without the spaces around it, as 32-bit offsets like Block's (texts
+// are under 4 GB). A file of one-character lines has a line every two bytes:
+// two Spans a line took 32 bytes, this takes 16.
+class TextLine {
+ public:
+  TextLine(Span line, Span trimmed)
+      : begin_(offset(line.begin)), end_(offset(line.end)), trimmed_begin_(offset(trimmed.begin)), trimmed_end_(offset(trimmed.end)) {}
+  Span line() const { return {begin_, end_}; }
+  Span trimmed() const { return {trimmed_begin_, trimmed_end_}; }
+
+ private:
+  static std::uint32_t offset(std::size_t at) {
+    assert(at <= UINT32_MAX);
+    return static_cast<std::uint32_t>(at);
   }
+  std::uint32_t begin_, end_, trimmed_begin_, trimmed_end_;
+};
+static_assert(sizeof(TextLine) == 16);
+
+}  // namespace
+
+std::vector<Block> plain_text_blocks(std::string_view text) {
+  // Lines without their terminators, and their text without the spaces
+  // around it (empty when the line is blank). Sized up front (a line per \n,
+  // \r-only files aside): a file of short lines has one every few bytes, and
+  // doubling would hold up to twice that.
+  std::vector<TextLine> lines;
+  lines.reserve(1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+  std::vector<std::uint32_t> widths;
+  widths.reserve(lines.capacity());
+  for_each_line(text, [&](const Line& line) {
+    const Span whole{line.begin, line.end};
+    const Span trimmed = is_blank(text.substr(whole.begin, whole.size())) ? Span{whole.begin, whole.begin} : trim_line(text, whole);
+    lines.push_back(TextLine(whole, trimmed));
+    if (!trimmed.empty()) widths.push_back(static_cast<std::uint32_t>(display_width(text, trimmed)));
+  });
   // A hard-wrapped text has most of its lines near one width; a line that
   // reaches it was cut by the wrapping, whatever it ends with.
   std::size_t wrap_width = 0;
@@ -261,7 +286,7 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     std::nth_element(widths.begin(), widths.begin() + static_cast<std::ptrdiff_t>(at), widths.end());
     if (widths[at] >= 60 && widths[at] <= 130) wrap_width = widths[at];
   }
-  std::vector<std::size_t>().swap(widths);  // not needed any more
+  std::vector<std::uint32_t>().swap(widths);  // not needed any more
   // 1 for a line mostly in Chinese, 0 mostly in Latin letters, -1 too few letters to tell.
   auto han_dominant = [&](Span s) {
     const ScriptCounts counts = count_scripts(text.substr(s.begin, s.size()));
@@ -309,32 +334,32 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
   blocks.reserve(non_blank_lines);
   std::size_t i = 0;
   while (i < lines.size()) {
-    if (trimmed[i].empty()) {
+    if (lines[i].trimmed().empty()) {
       ++i;
       continue;
     }
     const std::size_t first_line = i;
     OpenMarks marks;
-    marks.add(text, trimmed[i]);
+    marks.add(text, lines[i].trimmed());
     // A quotation left open for many lines is a slip, not one long block.
     constexpr std::size_t kMaxQuotedLines = 12;
-    while (i + 1 < lines.size() && !trimmed[i + 1].empty()) {
+    while (i + 1 < lines.size() && !lines[i + 1].trimmed().empty()) {
       if (i - first_line >= kMaxQuotedLines && marks.open()) marks = OpenMarks{};
-      if (!continues(trimmed[i], trimmed[i + 1], marks)) break;
-      marks.add(text, trimmed[++i]);
+      if (!continues(lines[i].trimmed(), lines[i + 1].trimmed(), marks)) break;
+      marks.add(text, lines[++i].trimmed());
     }
     Block block;
-    block.set_span({lines[first_line].begin, lines[i].end});
-    block.continues_paragraph = first_line > 0 && !trimmed[first_line - 1].empty();
-    block.set_content({trimmed[first_line].begin, trimmed[i].end});
-    const ListMarker marker = list_marker(text, trimmed[first_line]);
+    block.set_span({lines[first_line].line().begin, lines[i].line().end});
+    block.continues_paragraph = first_line > 0 && !lines[first_line - 1].trimmed().empty();
+    block.set_content({lines[first_line].trimmed().begin, lines[i].trimmed().end});
+    const ListMarker marker = list_marker(text, lines[first_line].trimmed());
     if (marker.found) {
       block.kind = BlockKind::list_item;
       block.set_content({std::min(marker.content_begin, block.content().end), block.content().end});
     }
     // A single short line that does not end a sentence is a heading ("Why
     // get vaccinated?", "1. 为何接种疫苗？"); a numbered one keeps its number out of the text.
-    const char32_t last = last_of(trimmed[i]);
+    const char32_t last = last_of(lines[i].trimmed());
     const bool question = last == '?' || last == U'？';
     if (first_line == i && (!marker.found || marker.numbered) && (question || !ends_sentence(last)) &&
         !leaves_open(last) && display_width(text, block.content()) <= 80) {
