@@ -65,10 +65,9 @@ WalkResult list_project_files(const fs::path& root, const WalkOptions& options) 
       if (::stat(path.c_str(), &status) != 0) {
         // A dangling link or a loop of links (the entry itself exists): one
         // bad file, reported with the system's reason, unless excluded.
+        // Excluded as a file or as a directory (it may have meant either).
         const std::error_code reason(errno, std::generic_category());
-        const bool skip = std::any_of(options.exclude.begin(), options.exclude.end(),
-                                      [&](const Glob& glob) { return glob.matches(relative); });
-        if (!skip) result.problems.push_back({std::move(relative), reason.message()});
+        if (!excluded_directory(relative, options.exclude)) result.problems.push_back({std::move(relative), reason.message()});
         continue;
       }
       if (S_ISDIR(status.st_mode)) {

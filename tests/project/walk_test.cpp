@@ -80,8 +80,10 @@ TEST_F(ListProjectFiles, LinksThatLeadNowhereAreReportedWithTheirReason) {
   fs::create_symlink("loop-a.md", root_ / "docs/loop-b.md");
   fs::create_symlink("missing.md", root_ / "docs/dangling.md");
   fs::create_symlink("missing.md", root_ / "docs/excluded.md");
+  fs::create_symlink("missing", root_ / "docs/drafts");
   WalkOptions options;
   options.exclude.push_back(Glob("docs/excluded.md"));
+  options.exclude.push_back(Glob("docs/drafts/**"));
   const auto result = list_project_files(root_, options);
   EXPECT_EQ(result.files, Strings{"docs/a.md"});
   ASSERT_EQ(result.problems.size(), 3u);
