@@ -1,4 +1,5 @@
 #include "align/features.h"
+#include "align/radix_sort.h"
 
 #include <algorithm>
 #include <cmath>
@@ -983,8 +984,9 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundO
   // tokens and offers repeat a few thousand words, and listing every one
   // held several times the distinct ones.
   std::size_t distinct = 0;
+  std::vector<WordId> scratch;
   auto deduplicate = [&] {
-    std::sort(ids.begin(), ids.end());
+    radix_sort(ids, scratch);
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     distinct = ids.size();
   };
@@ -1024,7 +1026,7 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
   // sorted, each once (made distinct in place), and their counts (hash maps
   // of them took an allocation a key; (key, count) pairs appended one by one
   // held up to twice their 16 bytes a key while the keys were held).
-  std::vector<std::uint64_t> keys;
+  std::vector<std::uint64_t> keys, scratch;
   std::vector<int> counts;
   TokenPools pools;
   // chinese: the Chinese side, whose keys become their ranks among its distinct keys
@@ -1036,7 +1038,7 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     keys.clear();
     keys.reserve(tokens);
     for (const auto& s : side) keys.insert(keys.end(), s.tokens.keys().begin(), s.tokens.keys().end());
-    std::sort(keys.begin(), keys.end());
+    radix_sort(keys, scratch);
     counts.clear();
     std::size_t distinct = 0;
     for (std::size_t k = 0; k < keys.size(); ++k) {
