@@ -1,4 +1,5 @@
 #include "align/features.h"
+#include "align/first_not_below.h"
 #include "align/radix_sort.h"
 
 #include <algorithm>
@@ -617,26 +618,6 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   out.set_id_beads(std::move(en_beads));
   return out;
 }
-
-namespace {
-
-// The first index of [first, last) where below(index) is false (below: true
-// for a prefix of the indices, as "the entry is less than the key sought"),
-// halving the range by a conditional move, not a branch (a binary search's
-// branch is mispredicted about once a halving).
-template <class Below>
-std::size_t first_not_below(std::size_t first, std::size_t last, Below below) {
-  if (first == last) return first;
-  std::size_t size = last - first;
-  while (size > 1) {
-    const std::size_t half = size / 2;
-    first = below(first + half) ? first + half : first;
-    size -= half;
-  }
-  return first + static_cast<std::size_t>(below(first));
-}
-
-}  // namespace
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& beads, const Associations& associations) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
