@@ -13,6 +13,7 @@
 
 #include "align/coarse.h"
 #include "align/connectives.h"
+#include "align/first_not_below.h"
 #include "align/features.h"
 #include "align/length_fit.h"
 #include "align/lexicon.h"
@@ -998,7 +999,8 @@ class Search {
     // token the row's filter rules out, most of them, is not looked for.)
     for (const auto& [position, token] : wanted) {
       if (!row.may_hold(position)) continue;
-      at = std::lower_bound(at, row.positions.end(), position);
+      at += static_cast<std::ptrdiff_t>(first_not_below(0, static_cast<std::size_t>(row.positions.end() - at),
+                                                         [&](std::size_t k) { return at[static_cast<std::ptrdiff_t>(k)] < position; }));
       if (at == row.positions.end()) break;
       if (*at == position) {
         pm.en |= std::uint64_t{1} << token;

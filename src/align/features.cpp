@@ -1,4 +1,6 @@
 #include "align/features.h"
+#include "align/first_not_below.h"
+#include "align/radix_sort.h"
 
 #include <algorithm>
 #include <cmath>
@@ -626,12 +628,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
   const std::vector<std::uint32_t>& keys = associations.keys();
   // The first association of [first, last) whose id is not below e.
   const auto lower_id = [&](std::size_t first, std::size_t last, std::uint32_t e) {
-    while (first < last) {
-      const std::size_t middle = first + (last - first) / 2;
-      if (associations.id(middle) < e) first = middle + 1;
-      else last = middle;
-    }
-    return first;
+    return first_not_below(first, last, [&](std::size_t a) { return associations.id(a) < e; });
   };
   for (std::size_t bead = 0; bead < beads.size(); ++bead) {
     const auto en = BeadRuns::run(beads.en, beads.en_start, bead);
@@ -640,9 +637,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
     // associations and the ids are fewer (a common key, on a long text,
     // has associations with thousands of ids, a bead a dozen).
     for (const auto z : BeadRuns::run(beads.zh, beads.zh_start, bead)) {
-      const auto found = std::lower_bound(keys.begin(), keys.end(), z);
-      if (found == keys.end() || *found != z) continue;
-      const auto q = static_cast<std::size_t>(found - keys.begin());
+      const std::size_t q = first_not_below(0, keys.size(), [&](std::size_t k) { return keys[k] < z; });
+      if (q == keys.size() || keys[q] != z) continue;
       const std::size_t first = associations.first(q), last = associations.first(q + 1);
       if (last - first <= en.size()) {
         for (std::size_t a = first; a != last; ++a)
@@ -983,8 +979,9 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundO
   // tokens and offers repeat a few thousand words, and listing every one
   // held several times the distinct ones.
   std::size_t distinct = 0;
+  std::vector<WordId> scratch;
   auto deduplicate = [&] {
-    std::sort(ids.begin(), ids.end());
+    radix_sort(ids, scratch);
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     distinct = ids.size();
   };
@@ -1024,7 +1021,7 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
   // sorted, each once (made distinct in place), and their counts (hash maps
   // of them took an allocation a key; (key, count) pairs appended one by one
   // held up to twice their 16 bytes a key while the keys were held).
-  std::vector<std::uint64_t> keys;
+  std::vector<std::uint64_t> keys, scratch;
   std::vector<int> counts;
   TokenPools pools;
   // chinese: the Chinese side, whose keys become their ranks among its distinct keys
@@ -1036,7 +1033,7 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     keys.clear();
     keys.reserve(tokens);
     for (const auto& s : side) keys.insert(keys.end(), s.tokens.keys().begin(), s.tokens.keys().end());
-    std::sort(keys.begin(), keys.end());
+    radix_sort(keys, scratch);
     counts.clear();
     std::size_t distinct = 0;
     for (std::size_t k = 0; k < keys.size(); ++k) {
@@ -1070,7 +1067,8 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
       for (std::size_t k = 0; k < size; ++k) {
-        const auto rank = static_cast<std::size_t>(std::lower_bound(keys.begin(), keys.end(), s.tokens.keys()[k]) - keys.begin());
+        const std::uint64_t key = s.tokens.keys()[k];
+        const std::size_t rank = first_not_below(0, keys.size(), [&](std::size_t at) { return keys[at] < key; });
         if (chinese) {
           codes[k] = static_cast<std::uint32_t>(rank);
         } else {
