@@ -999,8 +999,9 @@ class Search {
     // token the row's filter rules out, most of them, is not looked for.)
     for (const auto& [position, token] : wanted) {
       if (!row.may_hold(position)) continue;
+      const auto sought = position;  // (clang 14 cannot capture a structured binding)
       at += static_cast<std::ptrdiff_t>(first_not_below(0, static_cast<std::size_t>(row.positions.end() - at),
-                                                         [&](std::size_t k) { return at[static_cast<std::ptrdiff_t>(k)] < position; }));
+                                                         [&](std::size_t k) { return at[static_cast<std::ptrdiff_t>(k)] < sought; }));
       if (at == row.positions.end()) break;
       if (*at == position) {
         pm.en |= std::uint64_t{1} << token;
