@@ -10,17 +10,11 @@
 #include "formats/load.h"
 #include "fuzz_common.h"
 
-namespace {
-std::unique_ptr<tc::fuzz::Shared> shared;
-}
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  shared = tc::fuzz::make_shared_state();
-  return 0;
-}
+extern "C" int LLVMFuzzerInitialize(int*, char***) { return tc::fuzz::initialize_shared_state(); }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
+  const tc::fuzz::Shared& shared = tc::fuzz::shared_state();
   static const char* const kNames[] = {"file.po", "file.xlf", "file.xliff", "file.tmx", "catalog.json"};
   const char* name = kNames[data[0] % std::size(kNames)];
   const std::string_view input(reinterpret_cast<const char*>(data + 1), size - 1);
@@ -35,8 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else {
       bitext = tc::bitext_from_bytes(name, std::string(input), options);
     }
-    tc::JobResult result = shared->runner->check_bitext(bitext.source, bitext.target, bitext.units);
-    tc::fuzz::print_everywhere(*shared, result);
+    tc::JobResult result = shared.runner->check_bitext(bitext.source, bitext.target, bitext.units);
+    tc::fuzz::print_everywhere(shared, result);
   } catch (const tc::InputError&) {
     // Malformed or undecodable file: an error naming the place is the right outcome.
   }

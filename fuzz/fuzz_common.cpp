@@ -14,7 +14,7 @@ class DiscardBuffer : public std::streambuf {
   std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
 };
 
-}  // namespace
+std::unique_ptr<Shared> state;
 
 std::unique_ptr<Shared> make_shared_state() {
   auto shared = std::make_unique<Shared>();
@@ -32,6 +32,15 @@ std::unique_ptr<Shared> make_shared_state() {
   shared->runner = std::make_unique<RuleRunner>(shared->rules, options);
   return shared;
 }
+
+}  // namespace
+
+int initialize_shared_state() {
+  state = make_shared_state();
+  return 0;
+}
+
+const Shared& shared_state() { return *state; }
 
 void print_everywhere(const Shared& shared, const JobResult& result) {
   DiscardBuffer buffer;

@@ -19,8 +19,12 @@ struct Shared {
   std::unique_ptr<RuleRunner> runner;
 };
 
-// Everything on, with a small medical glossary.
-std::unique_ptr<Shared> make_shared_state();
+// Builds the shared state once: everything on, with a small medical glossary.
+// A harness's LLVMFuzzerInitialize returns this (libFuzzer's entry points
+// take no context, so the state lives in fuzz_common.cpp).
+int initialize_shared_state();
+// The state initialize_shared_state built.
+const Shared& shared_state();
 
 // Every report format over result, to a stream that discards its output.
 void print_everywhere(const Shared& shared, const JobResult& result);

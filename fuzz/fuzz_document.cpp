@@ -8,17 +8,11 @@
 #include "formats/load.h"
 #include "fuzz_common.h"
 
-namespace {
-std::unique_ptr<tc::fuzz::Shared> shared;
-}
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  shared = tc::fuzz::make_shared_state();
-  return 0;
-}
+extern "C" int LLVMFuzzerInitialize(int*, char***) { return tc::fuzz::initialize_shared_state(); }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
+  const tc::fuzz::Shared& shared = tc::fuzz::shared_state();
   static const char* const kNames[] = {"doc.txt", "doc.md", "doc.markdown", "doc.text"};
   const std::uint8_t selector = data[0];
   const std::string bytes(reinterpret_cast<const char*>(data + 1), size - 1);
@@ -26,8 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.language = tc::LanguageTag{selector & 0x10 ? tc::Lang::zh : tc::Lang::en};
   try {
     const tc::Document doc = tc::document_from_bytes(kNames[selector % 4], bytes, options);
-    tc::JobResult result = shared->runner->check_document(doc);
-    tc::fuzz::print_everywhere(*shared, result);
+    tc::JobResult result = shared.runner->check_document(doc);
+    tc::fuzz::print_everywhere(shared, result);
   } catch (const tc::InputError&) {
     // Binary or undecodable input: a clear error is the right outcome.
   }

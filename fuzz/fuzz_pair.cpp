@@ -12,17 +12,11 @@
 #include "fuzz_common.h"
 #include "report/alignment_printers.h"
 
-namespace {
-std::unique_ptr<tc::fuzz::Shared> shared;
-}
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  shared = tc::fuzz::make_shared_state();
-  return 0;
-}
+extern "C" int LLVMFuzzerInitialize(int*, char***) { return tc::fuzz::initialize_shared_state(); }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
+  const tc::fuzz::Shared& shared = tc::fuzz::shared_state();
   const std::uint8_t selector = data[0];
   const std::string_view input(reinterpret_cast<const char*>(data + 1), size - 1);
   const std::size_t split = input.find('\0');
@@ -36,8 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const tc::Document source = tc::document_from_bytes(std::string("source") + extension, std::string(first), source_options);
     const tc::Document target = tc::document_from_bytes(std::string("target") + extension, std::string(second), target_options);
-    tc::JobResult result = shared->runner->check_pair(source, target, true);
-    tc::fuzz::print_everywhere(*shared, result);
+    tc::JobResult result = shared.runner->check_pair(source, target, true);
+    tc::fuzz::print_everywhere(shared, result);
     if (result.alignment) {
       std::ostringstream out;
       for (const char* format : {"text", "json", "tsv", "beads"}) tc::print_alignment(format, out, source, target, *result.alignment);
