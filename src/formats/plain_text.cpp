@@ -4,7 +4,6 @@
 #include "formats/furniture.h"
 
 #include <algorithm>
-#include <cassert>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -241,22 +240,17 @@ ListMarker list_marker(std::string_view text, Span line) {
 namespace {
 
 // A line of plain text, held while its blocks are found: its bytes and its
-// text without the spaces around it, as 32-bit offsets like Block's (texts
-// are under 4 GB). A file of one-character lines has a line every two bytes:
-// two Spans a line took 32 bytes, this takes 16.
+// text without the spaces around it, as 32-bit spans like Block's (Span32
+// refuses an offset past 4 GB). A file of one-character lines has a line
+// every two bytes: two Spans a line took 32 bytes, this takes 16.
 class TextLine {
  public:
-  TextLine(Span line, Span trimmed)
-      : begin_(offset(line.begin)), end_(offset(line.end)), trimmed_begin_(offset(trimmed.begin)), trimmed_end_(offset(trimmed.end)) {}
-  Span line() const { return {begin_, end_}; }
-  Span trimmed() const { return {trimmed_begin_, trimmed_end_}; }
+  TextLine(Span line, Span trimmed) : line_(line), trimmed_(trimmed) {}
+  Span line() const { return line_; }
+  Span trimmed() const { return trimmed_; }
 
  private:
-  static std::uint32_t offset(std::size_t at) {
-    assert(at <= UINT32_MAX);
-    return static_cast<std::uint32_t>(at);
-  }
-  std::uint32_t begin_, end_, trimmed_begin_, trimmed_end_;
+  Span32 line_, trimmed_;
 };
 static_assert(sizeof(TextLine) == 16);
 
