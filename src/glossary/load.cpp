@@ -82,16 +82,26 @@ void merge_repeated(std::vector<std::string>& items) {
 }  // namespace
 
 
-std::vector<std::string> split_items(std::string_view cell) {
-  std::vector<std::string> items;
-  if (trim(cell).empty()) return items;
+namespace {
+
+// Each `|`-separated item of a cell, trimmed (empty ones too).
+template <class Take>
+void for_each_item(std::string_view cell, Take&& take) {
   std::size_t start = 0;
   while (true) {
     const std::size_t bar = cell.find('|', start);
-    items.emplace_back(trim(cell.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start)));
-    if (bar == std::string_view::npos) break;
+    take(trim(cell.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start)));
+    if (bar == std::string_view::npos) return;
     start = bar + 1;
   }
+}
+
+}  // namespace
+
+std::vector<std::string> split_items(std::string_view cell) {
+  std::vector<std::string> items;
+  if (trim(cell).empty()) return items;
+  for_each_item(cell, [&](std::string_view item) { items.emplace_back(item); });
   return items;
 }
 
@@ -104,13 +114,8 @@ GlossaryProblem crowded_cell_problem(std::size_t line, std::string_view cell, st
 
 std::size_t count_items(std::string_view cell) {
   std::size_t count = 0;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t bar = cell.find('|', start);
-    if (!trim(cell.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start)).empty()) ++count;
-    if (bar == std::string_view::npos) return count;
-    start = bar + 1;
-  }
+  for_each_item(cell, [&](std::string_view item) { count += !item.empty(); });
+  return count;
 }
 
 bool GlossaryFile::refuse_crowded_cell(std::string_view cell, std::string_view name, std::size_t line) {
