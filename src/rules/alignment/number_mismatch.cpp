@@ -406,9 +406,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
     }
     return numbers_in(doc, span, numbering);
   };
-  const auto check_bead = [&](const Bead& bead) {
-    const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);
-    const Span target_span = alignment_rules::side_span(alignment.target_sentences, bead.target);
+  alignment_rules::for_each_paired_bead(alignment, [&](const Bead& bead, Span source_span, Span target_span) {
     // A translation file's unit is one text: its list numbers ("(2) Extension of…")
     // are part of it, and both sides number the same item. (In a page the
     // aligner may pair a heading's number with another one; there they are left out.)
@@ -495,9 +493,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       finding.counterpart = alignment_rules::counterpart(source, source_span);
       out.push_back(std::move(finding));
     }
-  };
-  for (const Bead& bead : alignment.beads)
-    if (!bead.source.empty() && !bead.target.empty()) check_bead(bead);
+  });
 }
 
 }  // namespace tc

@@ -23,12 +23,18 @@ std::optional<Pair> pair_of(const CheckContext& context);
 // A bead side's sentences as one span (first sentence's start to last's end).
 Span side_span(const std::vector<Sentence>& sentences, const std::vector<std::size_t>& ids);
 
-// Calls visit(source_span, target_span) for every bead with sentences on both sides.
+// Calls visit(bead, source_span, target_span) for every bead with sentences on both sides.
 template <typename Visit>
-void for_each_paired(const Alignment& alignment, Visit visit) {
+void for_each_paired_bead(const Alignment& alignment, Visit visit) {
   for (const Bead& bead : alignment.beads)
     if (!bead.source.empty() && !bead.target.empty())
-      visit(side_span(alignment.source_sentences, bead.source), side_span(alignment.target_sentences, bead.target));
+      visit(bead, side_span(alignment.source_sentences, bead.source), side_span(alignment.target_sentences, bead.target));
+}
+
+// Calls visit(source_span, target_span) for the same beads.
+template <typename Visit>
+void for_each_paired(const Alignment& alignment, Visit visit) {
+  for_each_paired_bead(alignment, [&](const Bead&, Span source_span, Span target_span) { visit(source_span, target_span); });
 }
 
 // Text of span, on one line, shortened to about max_chars code points with "…".
