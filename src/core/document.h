@@ -78,8 +78,9 @@ struct Document {
   std::size_t bom_bytes = 0;   // bytes of the BOM removed from the start of the file
   std::string encoding = "UTF-8";  // the encoding the file was decoded from
   // Set when the file is not UTF-8 but reads as a legacy encoding (e.g.
-  // "GB18030"); then only encoding/legacy-encoding runs on it.
-  std::string suspected_encoding;
+  // "GB18030", or several the detector could not tell apart, most likely
+  // first); then only encoding/legacy-encoding runs on it.
+  std::vector<std::string> suspected_encodings;
   Lang lang = Lang::unknown;
   Lang script_lang = Lang::unknown;  // what the dominant script suggests (dominant_language), whatever was declared
   ChineseScript chinese_script = ChineseScript::unspecified;

@@ -24,7 +24,7 @@ bool applies_to(const RuleInfo& info, const Document& doc) {
 // encoding is one finding, not thousands: only rules that read undecoded text run.
 bool document_rule_runs(const RuleInfo& info, const Document& doc, const RuleSelection& selection) {
   return info.scope == RuleScope::document && selection.is_enabled(info) && applies_to(info, doc) &&
-         (doc.suspected_encoding.empty() || info.reads_undecoded);
+         (doc.suspected_encodings.empty() || info.reads_undecoded);
 }
 
 // Runs one rule; the sink fills what it left unset and keeps at most `limit`
@@ -98,7 +98,7 @@ JobResult RuleRunner::check_two(const Document& source, const Document& target, 
   for (const auto* side : {&source, &target})
     for (const auto& rule : rules_)
       if (document_rule_runs(rule->info(), *side, options_.selection)) rule->prepare(*side);
-  const bool undecoded = !source.suspected_encoding.empty() || !target.suspected_encoding.empty();
+  const bool undecoded = !source.suspected_encodings.empty() || !target.suspected_encodings.empty();
   if (!undecoded && (keep_alignment || needs_alignment(rules_, options_.selection))) {
     if (units) {
       result.alignment = align_units(source, target, *units);

@@ -114,7 +114,7 @@ std::string name_of(Lang lang) { return std::string(to_string(lang)); }
 void verify_pair_languages(const Document& source, const Document& target, Lang source_lang, Lang target_lang) {
   const Lang seen_source = source.script_lang;
   const Lang seen_target = target.script_lang;
-  if (!source.suspected_encoding.empty() || !target.suspected_encoding.empty()) return;
+  if (!source.suspected_encodings.empty() || !target.suspected_encodings.empty()) return;
   if (seen_source == target_lang && seen_target == source_lang && source_lang != target_lang) {
     throw InputError(source.path, "looks " + language_name(seen_source) + " and " + target.path + " looks " +
                                       language_name(seen_target) + ", but the source language is " +
@@ -133,7 +133,7 @@ void verify_pair_languages(const Document& source, const Document& target, Lang 
 }
 
 void verify_declared_language(const Document& doc, Lang declared) {
-  if (!doc.suspected_encoding.empty()) return;
+  if (!doc.suspected_encodings.empty()) return;
   const Lang seen = doc.script_lang;
   if (seen != Lang::unknown && seen != declared)
     throw InputError(doc.path, "--lang is " + name_of(declared) + " but the text is mostly " + language_name(seen) +

@@ -189,9 +189,8 @@ JobResult CheckSession::align(const Job& job) const {
   }
   if (job.kind != Job::Kind::pair) return result;
   for (const Document& doc : result.documents)
-    if (!doc.suspected_encoding.empty()) {
-      result.error = JobError{doc.path, doc.path + ": is not UTF-8 (it reads as " + doc.suspected_encoding +
-                                            "); pass " + encoding_advice(doc.suspected_encoding) + " or convert it to UTF-8"};
+    if (!doc.suspected_encodings.empty()) {
+      result.error = JobError{doc.path, doc.path + ": " + not_utf8_reason(doc.suspected_encodings)};
       return result;
     }
   AlignOptions options = runners_.front()->options().align;

@@ -70,7 +70,7 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
   doc.source_map = std::move(decoded.source_map);
   doc.source = std::move(source);
   if (options.language) doc.chinese_script = options.language->chinese_script;
-  if (decoded.probable_encoding) doc.suspected_encoding = *decoded.probable_encoding;
+  doc.suspected_encodings = decoded.probable_encodings;
   return doc;
 }
 
@@ -145,9 +145,7 @@ ReadFile read_translation_file(const std::string& path, std::string bytes, const
   file.source->encoding = file.decoded.encoding;
   file.source->bom_bytes = file.decoded.source_map.file_offset(0);
   file.source->lines = LineIndex(file.source->bytes);
-  if (file.decoded.probable_encoding)
-    throw InputError(path, "is not UTF-8 (it reads as " + *file.decoded.probable_encoding + "); pass " +
-                               encoding_advice(*file.decoded.probable_encoding) + " or convert it to UTF-8");
+  if (!file.decoded.probable_encodings.empty()) throw InputError(path, not_utf8_reason(file.decoded.probable_encodings));
   return file;
 }
 

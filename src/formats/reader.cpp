@@ -209,7 +209,7 @@ std::string read_file_bytes(const std::string& path, const ReadLimits& limits) {
   return read_stream_bytes(fd, path, limits, S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0);
 }
 
-std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
+std::vector<std::string> detect_legacy_encodings(std::string_view bytes) {
   // ICU's detector ranks, a strict conversion confirms. Short GBK text often
   // scores as Shift_JIS, and Shift-JIS or EUC-KR bytes often decode as GBK
   // too, so a strict decode alone cannot settle it: the detector's confidence
@@ -278,46 +278,48 @@ std::optional<std::string> detect_legacy_encoding(std::string_view bytes) {
     }
     if (written) others.push_back(c);
   }
-  if (!chinese && others.empty()) return std::nullopt;
-  if (others.empty()) return chinese->name;
+  if (!chinese && others.empty()) return {};
+  if (others.empty()) return {chinese->name};
   constexpr int kClearLead = 10;
-  // "A", "A or B", "A, B or C".
-  auto listed = [](const std::vector<Candidate>& names) {
-    std::string text = names[0].name;
-    for (std::size_t i = 1; i < names.size(); ++i) text += (i + 1 == names.size() ? " or " : ", ") + names[i].name;
-    return text;
-  };
   // A tie (short text scores alike everywhere) names every reading in it:
   // any one alone may be wrong advice (EUC-KR Hangul also decodes as GBK
   // and EUC-JP, with the same low score).
-  auto tied_with = [&](std::vector<Candidate> named, int floor) {
+  auto tied_with = [&](std::vector<std::string> named, int floor) {
     for (const Candidate& c : others)
-      if (c.confidence >= floor) named.push_back(c);
-    return listed(named);
+      if (c.confidence >= floor) named.push_back(c.name);
+    return named;
   };
   if (!chinese || others[0].confidence >= chinese->confidence + kClearLead)
     return tied_with({}, others[0].confidence - kClearLead + 1);
-  if (others[0].confidence < chinese->confidence) return chinese->name;
-  return tied_with({*chinese}, chinese->confidence);
+  if (others[0].confidence < chinese->confidence) return {chinese->name};
+  return tied_with({chinese->name}, chinese->confidence);
 }
 
-std::string encoding_advice(std::string_view suspected) {
-  std::vector<std::string_view> names;
-  while (!suspected.empty()) {
-    const std::size_t comma = suspected.find(", ");
-    const std::size_t either = suspected.find(" or ");
-    const std::size_t cut = std::min(comma, either);
-    names.push_back(suspected.substr(0, cut));
-    if (cut == std::string_view::npos) break;
-    suspected.remove_prefix(cut + (cut == comma ? 2 : 4));
-  }
-  if (names.size() < 2) return "--encoding " + std::string(names.empty() ? "" : names[0]);
+namespace {
+// "A", "A or B", "A, B or C", each name written as `write` makes it.
+template <typename Write>
+std::string listed(const std::vector<std::string>& names, Write write) {
   std::string text;
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (i > 0) text += i + 1 == names.size() ? " or " : ", ";
-    text += "--encoding " + std::string(names[i]);
+    text += write(names[i]);
   }
-  return text + ", whichever reads right,";
+  return text;
+}
+}  // namespace
+
+std::string list_encodings(const std::vector<std::string>& names) {
+  return listed(names, [](const std::string& name) { return name; });
+}
+
+std::string encoding_advice(const std::vector<std::string>& names) {
+  const std::string options = listed(names, [](const std::string& name) { return "--encoding " + name; });
+  return names.size() < 2 ? options : options + ", whichever reads right,";
+}
+
+std::string not_utf8_reason(const std::vector<std::string>& names) {
+  return "is not UTF-8 (it reads as " + list_encodings(names) + "); pass " + encoding_advice(names) +
+         " or convert it to UTF-8";
 }
 
 std::string convert_to_utf8(const std::string& path, std::string_view bytes, const std::string& encoding,
@@ -376,7 +378,7 @@ DecodedText decode_bytes(const std::string& path, std::string bytes, const Decod
       ++non_ascii;
       if (utf8::next(bytes, pos) == utf8::kInvalid) ++invalid;
     }
-    if (invalid >= 4 && invalid * 4 >= non_ascii) result.probable_encoding = detect_legacy_encoding(bytes);
+    if (invalid >= 4 && invalid * 4 >= non_ascii) result.probable_encodings = detect_legacy_encodings(bytes);
   }
   result.text = std::move(bytes);
   return result;

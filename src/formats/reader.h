@@ -22,8 +22,9 @@ struct DecodedText {
   std::size_t bom_bytes = 0;
   std::string encoding = "UTF-8";
   // Set when the bytes are not UTF-8 but decode cleanly in a legacy
-  // encoding (GB18030, Big5, ...): its name, for a single finding.
-  std::optional<std::string> probable_encoding;
+  // encoding (GB18030, Big5, ...): its name, or the names the detector could
+  // not tell apart, for a single finding.
+  std::vector<std::string> probable_encodings;
   std::size_t first_invalid_offset = std::string_view::npos;
   SourceMap source_map;  // offsets in text to offsets in the bytes
 };
@@ -55,15 +56,24 @@ std::string read_stream_bytes(int fd, const std::string& name, const ReadLimits&
 // Decodes file bytes; throws InputError for binary data and unknown encodings.
 DecodedText decode_bytes(const std::string& path, std::string bytes, const DecodeOptions& options);
 
-// Guesses a legacy Chinese encoding for bytes that are not UTF-8, using ICU's
-// charset detector and a strict conversion; nullopt when none fits.
-std::optional<std::string> detect_legacy_encoding(std::string_view bytes);
+// Guesses the legacy encoding of bytes that are not UTF-8, using ICU's
+// charset detector and a strict conversion: one name, or the names it could
+// not tell apart (most likely first); empty when none fits.
+std::vector<std::string> detect_legacy_encodings(std::string_view bytes);
 
-// The --encoding options to advise for a suspected encoding: "--encoding
-// GB18030", or for candidates the detector could not tell apart ("GB18030 or
-// Shift_JIS", "GB18030, EUC-JP or EUC-KR") each one, ending ", whichever
-// reads right,".
-std::string encoding_advice(std::string_view suspected);
+// The names for a message: "GB18030", "GB18030 or Shift_JIS", "GB18030,
+// EUC-JP or EUC-KR".
+std::string list_encodings(const std::vector<std::string>& names);
+
+// The --encoding options to advise: "--encoding GB18030", or for candidates
+// the detector could not tell apart each one, ending ", whichever reads
+// right,".
+std::string encoding_advice(const std::vector<std::string>& names);
+
+// Why a file in a legacy encoding is refused where only UTF-8 is read:
+// "is not UTF-8 (it reads as GB18030); pass --encoding GB18030 or convert
+// it to UTF-8".
+std::string not_utf8_reason(const std::vector<std::string>& names);
 
 // Converts bytes in the named encoding to UTF-8 with ICU; throws InputError
 // naming the byte offset of the first byte that is not valid in it.

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <algorithm>
 
 #include <unicode/unistr.h>
 
@@ -80,19 +81,20 @@ TEST(Reader, JapaneseAndKoreanEncodingsAreNotCalledChinese) {
     japanese += "これは日本語で書かれた説明書です。ワクチンを受けた後、少し熱が出ることがあります。\n";
     korean += "이 안내문은 한국어로 작성되었습니다. 백신을 맞은 후에 열이 날 수 있습니다.\n";
   }
-  EXPECT_EQ(document_from_bytes("ja.txt", encoded(japanese, "Shift_JIS"), {}).suspected_encoding, "Shift_JIS");
-  EXPECT_EQ(document_from_bytes("ko.txt", encoded(korean, "EUC-KR"), {}).suspected_encoding, "EUC-KR");
+  EXPECT_EQ(document_from_bytes("ja.txt", encoded(japanese, "Shift_JIS"), {}).suspected_encodings, (std::vector<std::string>{"Shift_JIS"}));
+  EXPECT_EQ(document_from_bytes("ko.txt", encoded(korean, "EUC-KR"), {}).suspected_encodings, (std::vector<std::string>{"EUC-KR"}));
 }
 
 TEST(Reader, AShortLineTheDetectorCannotPlaceNamesBothCandidates) {
   // Eight Japanese characters in Shift_JIS also decode as GBK, and score alike:
   // naming only the Chinese reading would be wrong advice.
-  const std::string suspected = document_from_bytes("ja.txt", encoded("日本語のテキスト\n", "Shift_JIS"), {}).suspected_encoding;
-  EXPECT_EQ(suspected, "GB18030 or Shift_JIS");
+  const std::vector<std::string> suspected =
+      document_from_bytes("ja.txt", encoded("日本語のテキスト\n", "Shift_JIS"), {}).suspected_encodings;
+  EXPECT_EQ(suspected, (std::vector<std::string>{"GB18030", "Shift_JIS"}));
   // Longer Chinese text is placed alone.
   std::string chinese;
   for (int i = 0; i < 5; ++i) chinese += "化疗真的能治愈癌症吗？\n";
-  EXPECT_EQ(document_from_bytes("zh.txt", encoded(chinese, "GB18030"), {}).suspected_encoding, "GB18030");
+  EXPECT_EQ(document_from_bytes("zh.txt", encoded(chinese, "GB18030"), {}).suspected_encodings, (std::vector<std::string>{"GB18030"}));
 }
 
 TEST(Reader, Gb18030BeyondGbkIsCalledGb18030) {
@@ -100,21 +102,30 @@ TEST(Reader, Gb18030BeyondGbkIsCalledGb18030) {
   // GB18030 only: the file was taken for damaged UTF-8.
   std::string chinese;
   for (int i = 0; i < 3; ++i) chinese += "请按时服药，每天三次。😀 𠀀\n";
-  EXPECT_EQ(document_from_bytes("zh.txt", encoded(chinese, "GB18030"), {}).suspected_encoding, "GB18030");
+  EXPECT_EQ(document_from_bytes("zh.txt", encoded(chinese, "GB18030"), {}).suspected_encodings, (std::vector<std::string>{"GB18030"}));
 }
 
 TEST(Reader, AShortKoreanLineIsAmongTheCandidates) {
   // Short EUC-KR Hangul decodes as GBK and EUC-JP too, all scored alike:
   // naming two of the other readings was wrong advice.
   for (const char* korean : {"감사합니다.\n", "서울역에서 만나요.\n", "약을 드세요. 하루 세 번.\n"}) {
-    const std::string suspected = document_from_bytes("ko.txt", encoded(korean, "EUC-KR"), {}).suspected_encoding;
-    EXPECT_NE(suspected.find("EUC-KR"), std::string::npos) << korean << ": " << suspected;
-    EXPECT_NE(suspected.find(" or "), std::string::npos) << korean << ": " << suspected;
+    const std::vector<std::string> suspected = document_from_bytes("ko.txt", encoded(korean, "EUC-KR"), {}).suspected_encodings;
+    const std::string listed = list_encodings(suspected);
+    EXPECT_NE(std::find(suspected.begin(), suspected.end(), "EUC-KR"), suspected.end()) << korean << ": " << listed;
+    EXPECT_GE(suspected.size(), 2u) << korean << ": " << listed;
   }
-  EXPECT_EQ(encoding_advice("GB18030"), "--encoding GB18030");
-  EXPECT_EQ(encoding_advice("GB18030 or Shift_JIS"), "--encoding GB18030 or --encoding Shift_JIS, whichever reads right,");
-  EXPECT_EQ(encoding_advice("GB18030, EUC-JP or EUC-KR"),
+}
+
+TEST(Reader, CandidateEncodingsAreListedAndAdvisedEachOnce) {
+  EXPECT_EQ(list_encodings({"GB18030"}), "GB18030");
+  EXPECT_EQ(list_encodings({"GB18030", "Shift_JIS"}), "GB18030 or Shift_JIS");
+  EXPECT_EQ(list_encodings({"GB18030", "EUC-JP", "EUC-KR"}), "GB18030, EUC-JP or EUC-KR");
+  EXPECT_EQ(encoding_advice({"GB18030"}), "--encoding GB18030");
+  EXPECT_EQ(encoding_advice({"GB18030", "Shift_JIS"}),
+            "--encoding GB18030 or --encoding Shift_JIS, whichever reads right,");
+  EXPECT_EQ(encoding_advice({"GB18030", "EUC-JP", "EUC-KR"}),
             "--encoding GB18030, --encoding EUC-JP or --encoding EUC-KR, whichever reads right,");
+  EXPECT_EQ(not_utf8_reason({"Big5"}), "is not UTF-8 (it reads as Big5); pass --encoding Big5 or convert it to UTF-8");
 }
 
 TEST(Reader, DecodesLegacyEncodingsOnRequest) {
@@ -150,12 +161,12 @@ TEST(Reader, SuspectsGbkWhenAFileIsNotUtf8) {
   const char* phrase = "\xBB\xAF\xC1\xC6\xD5\xE6\xB5\xC4\xC4\xDC\xD6\xCE\xD3\xFA\xB0\xA9\xD6\xA2\xC2\xF0\xA3\xBF";  // 化疗真的能治愈癌症吗？
   for (int i = 0; i < 20; ++i) gbk += phrase;
   const Document doc = document_from_bytes("old.txt", gbk, {});
-  EXPECT_EQ(doc.suspected_encoding, "GB18030");
+  EXPECT_EQ(doc.suspected_encodings, (std::vector<std::string>{"GB18030"}));
 }
 
 TEST(Reader, AFewBadBytesInUtf8AreNotALegacyEncoding) {
   const Document doc = document_from_bytes("a.txt", "Mostly fine text with caf\xE9 in it.\n", {});
-  EXPECT_TRUE(doc.suspected_encoding.empty());
+  EXPECT_TRUE(doc.suspected_encodings.empty());
   EXPECT_EQ(doc.text, "Mostly fine text with caf\xE9 in it.\n");  // never silently replaced
 }
 
@@ -175,7 +186,7 @@ TEST(Reader, ShortGbkTextNamesGbkFirst) {
   // high (and reads as Hangul there); the Chinese reading is named first,
   // never another alone. Its Shift_JIS reading has no kana: not Japanese.
   const Document doc = document_from_bytes("short.txt", "\xD6\xD0\xCE\xC4\xCE\xC4\xB1\xBE\xD0\xE8\xD2\xAA\xD7\xAA\xBB\xBB\n", {});
-  EXPECT_EQ(doc.suspected_encoding, "GB18030 or EUC-KR");
+  EXPECT_EQ(doc.suspected_encodings, (std::vector<std::string>{"GB18030", "EUC-KR"}));
 }
 
 TEST(Reader, Big5TextIsCalledBig5) {
@@ -183,7 +194,7 @@ TEST(Reader, Big5TextIsCalledBig5) {
   std::string big5;
   for (int i = 0; i < 20; ++i) big5 += "\xC1\x63\xC5\xE9\xA4\xA4\xA4\xE5\xAA\xBA\xB0\xB7\xB1\x64\xB8\xEA\xB0\x54\xA1\x43";  // 繁體中文的健康資訊。
   const Document doc = document_from_bytes("big5.txt", big5, {});
-  EXPECT_EQ(doc.suspected_encoding, "Big5");
+  EXPECT_EQ(doc.suspected_encodings, (std::vector<std::string>{"Big5"}));
 }
 
 }  // namespace

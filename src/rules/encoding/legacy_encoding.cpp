@@ -36,15 +36,15 @@ None; `--encoding NAME` decodes the file instead.)",
 
 void LegacyEncoding::check(const CheckContext& context, FindingSink& out) const {
   const Document& doc = context.doc;
-  if (doc.suspected_encoding.empty()) return;
+  if (doc.suspected_encodings.empty()) return;
   const std::size_t first = utf8::first_invalid(doc.text);
   const std::size_t begin = first == std::string_view::npos ? 0 : first;
   std::size_t end = begin;
   if (end < doc.text.size()) utf8::next(doc.text, end);
   // Several candidates ("GB18030 or Shift_JIS") when the detector could not tell them apart.
-  const std::string advice = "re-run with " + encoding_advice(doc.suspected_encoding) + " or convert it to UTF-8";
+  const std::string advice = "re-run with " + encoding_advice(doc.suspected_encodings) + " or convert it to UTF-8";
   Finding f = make_finding(doc, {begin, end},
-                           "file is not UTF-8; it looks like " + doc.suspected_encoding + " (first non-UTF-8 byte at offset " +
+                           "file is not UTF-8; it looks like " + list_encodings(doc.suspected_encodings) + " (first non-UTF-8 byte at offset " +
                                std::to_string(begin + doc.bom_bytes) + "); " + advice);
   out.push_back(std::move(f));
 }
