@@ -848,16 +848,13 @@ class Search {
     std::size_t spans = kMaxSpan;  // the b read at column j: 1 .. spans
     for (std::size_t j = lo; j <= end; ++j) {
       std::uint64_t bits = 0;
-      float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       Term* out = &terms[(j - lo) * kMaxSpan];
       const ChanceTable::Point* points = &en_column_point_[(j & en_column_mask_) * kMaxSpan];  // (by b - 1)
       while (spans > 1 && j > last_column[spans]) --spans;
       const std::size_t b_end = std::min<std::size_t>(spans, j);
       for (std::size_t b = 1; b <= b_end; ++b) {
-        if (j - b >= first && j - b < end) {
-          const std::uint64_t more = bits | row[j - b - first].zh;
-          if (more != bits) bits = more, covered = weighted_bits(bits, weights);
-        }
+        if (j - b >= first && j - b < end) bits |= row[j - b - first].zh;
+        const float covered = covered_of(i, bits, weights);
         out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, points[b - 1])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
@@ -865,6 +862,17 @@ class Search {
       for (std::size_t b = 1; b <= b_end; ++b) most = std::max(most, out[b - 1].value);
       upper[j - lo] = most;
     }
+  }
+
+  // weighted_bits(bits, weights) of row i's sentence, from the sums made for
+  // it lately: a row's columns share nearly all their covered tokens' sets
+  // (whether a column covered more than the one before, and how many, were
+  // branches mispredicted about once a column).
+  float covered_of(std::size_t i, std::uint64_t bits, const float* weights) {
+    Covered& entry = covered_[(bits * 0x9E3779B97F4A7C15ull) >> 59];
+    const auto row = static_cast<std::uint32_t>(i);
+    if ((entry.bits != bits) | (entry.row != row)) [[unlikely]] entry = {bits, row, weighted_bits(bits, weights)};
+    return entry.sum;
   }
 
   // The same for the English sentences of the beads ending in row i with a
@@ -1629,6 +1637,13 @@ class Search {
   std::array<std::size_t, kRing> mask_row_{};
   std::array<std::size_t, kRing> mask_lo_{};
   std::array<std::vector<PairMasks>, kRing> mask_rows_;
+  // Sums of weights of covered tokens' sets of a row's sentence (see covered_of).
+  struct Covered {
+    std::uint64_t bits = 0;
+    std::uint32_t row = static_cast<std::uint32_t>(kNoRow);  // the row whose sentence's weights summed it
+    float sum = 0.f;  // weighted_bits(bits, the row's weights)
+  };
+  std::array<Covered, 32> covered_{};
   // Upper bounds of each sentence's share of a bead's lexical score (see
   // build_mask_row and build_en_upper): a bead that cannot beat the best so
   // far even with them is not scored.

@@ -568,7 +568,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   }
   Associations out;
   std::vector<std::uint32_t> together(en_end, 0);  // beads holding the current key and each id (0 between keys)
-  std::vector<std::uint32_t> partners;              // the ids seen with the current key, each once
+  std::vector<std::uint32_t> partners(std::size_t{en_end} + 1, 0);  // the ids seen with the current key, each once (and one more written)
   for (std::uint32_t z = 0; z < zh_end; ++z) {
     std::size_t k = key_start[z];
     const std::size_t key_end = key_start[z + 1];
@@ -602,12 +602,22 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
       }
       most = low;
     }
-    partners.clear();
+    // Without a branch an id (whether it is counted, and first seen, goes
+    // either way at random): each id is written after the partners, which
+    // grow by one where it is new. (Room for every id: each is there once.)
+    std::size_t found = 0;
+    const std::uint32_t span = most - fewest;  // (most < fewest: none is counted)
     for (; k < key_end; ++k)
-      for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, zh_order[k]))
-        if (en_beads[e] >= fewest && en_beads[e] <= most && together[e]++ == 0) partners.push_back(e);
-    std::sort(partners.begin(), partners.end());
-    for (const std::uint32_t e : partners) {
+      for (const std::uint32_t e : BeadRuns::run(beads.en, beads.en_start, zh_order[k])) {
+        const bool counted = most >= fewest && en_beads[e] - fewest <= span;
+        const bool first = counted & (together[e] == 0);
+        together[e] += counted;
+        partners[found] = e;
+        found += first;
+      }
+    std::sort(partners.begin(), partners.begin() + static_cast<std::ptrdiff_t>(found));
+    for (std::size_t p = 0; p < found; ++p) {
+      const std::uint32_t e = partners[p];
       const int seen = static_cast<int>(std::exchange(together[e], 0));
       if (seen < min_count) continue;  // (most pairs)
       const Association pair{z, e, seen, z_count + static_cast<int>(en_beads[e])};
