@@ -658,7 +658,8 @@ class Search {
     en_chance_.window(en_window);
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
-    posting_next_.assign(index_.postings_start.begin(), index_.postings_start.end() - 1);
+    posting_cursor_.resize(index_.postings_start.size() - 1);
+    for (std::size_t p = 0; p + 1 < index_.postings_start.size(); ++p) posting_cursor_[p] = {index_.postings_start[p], index_.postings_start[p + 1]};
     // The English columns' span entries, over the columns row i's beads and
     // the mask row built for it read: [lo[i - 1], hi[i + kMaxSpan - 1]].
     std::size_t columns = 1;
@@ -816,9 +817,11 @@ class Search {
     if (first < end)
       zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t zh_bits) {
         const auto& sentences = index_.posting_sentence;
-        const auto last = sentences.begin() + index_.postings_start[position + 1];
-        std::uint32_t& next = posting_next_[position];
-        while (next < index_.postings_start[position + 1] && sentences[next] < first) ++next;
+        PostingCursor& cursor = posting_cursor_[position];
+        const auto last = sentences.begin() + cursor.end;
+        std::uint32_t next = cursor.next;
+        while (next < cursor.end && sentences[next] < first) ++next;
+        cursor.next = next;
         for (auto it = sentences.begin() + next; it != last && *it < end; ++it) {
           PairMasks& pm = row[*it - first];
           pm.en |= std::uint64_t{1} << index_.posting_token[static_cast<std::size_t>(it - sentences.begin())];
@@ -1672,8 +1675,12 @@ class Search {
   mutable std::array<WantedTokens, 8> wanted_{};
   // The search's place in each position's postings: the first not before the
   // first column of the last mask row built (rows' first columns only grow,
-  // so each list is walked once per run, not searched once per row).
-  std::vector<std::uint32_t> posting_next_;
+  // so each list is walked once per run, not searched once per row), beside
+  // the list's end (read together: a position's two were two cache misses).
+  struct PostingCursor {
+    std::uint32_t next = 0, end = 0;
+  };
+  std::vector<PostingCursor> posting_cursor_;
 };
 
 // Whether the first letter of the text, after spaces, is a lower-case Latin one.
