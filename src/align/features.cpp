@@ -1188,22 +1188,29 @@ void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<Sente
   // The Chinese tokens first: each by the shares of the English sentences
   // offering the ids it offers. Their offers are read once, and counted for
   // the English tokens' rates on the way (they were read twice).
-  std::vector<int> en_offered(vocabulary.ids.size(), 0), zh_offered(vocabulary.ids.size(), 0);
-  for (const auto& s : en_side) s.offers.for_each_position([&](std::uint32_t position, std::uint64_t) { ++en_offered[position]; });
+  // (An id's counts and share in one record: a Chinese sentence's offers
+  // read them at random positions, a cache miss each where they were three.)
+  struct IdCounts {
+    double share = 0;     // of the English sentences offering the id
+    int en_offered = 0;   // English sentences offering it
+    int zh_offered = 0;   // Chinese ones
+  };
+  std::vector<IdCounts> counts(vocabulary.ids.size());
+  for (const auto& s : en_side) s.offers.for_each_position([&](std::uint32_t position, std::uint64_t) { ++counts[position].en_offered; });
   {
     const double n = std::max<double>(1, static_cast<double>(en_side.size()));
     const double mean = mean_length(en_side);
     // (Each id's share divided once, not at each of its offers.)
-    std::vector<double> share(en_offered.size());
-    for (std::size_t position = 0; position < en_offered.size(); ++position) share[position] = en_offered[position] / n;
+    for (IdCounts& id : counts) id.share = id.en_offered / n;
     std::vector<double> offered_share;  // by token: the shares of the ids it offers, summed by ascending id
     for (auto& s : zh_side) {
       const std::span<float> rates = s.tokens.rates();
       offered_share.assign(rates.size(), 0.0);
       s.offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
-        ++zh_offered[position];
-        if (en_offered[position])
-          for (; bits; bits &= bits - 1) offered_share[static_cast<std::size_t>(std::countr_zero(bits))] += share[position];
+        IdCounts& id = counts[position];
+        ++id.zh_offered;
+        if (id.en_offered)
+          for (; bits; bits &= bits - 1) offered_share[static_cast<std::size_t>(std::countr_zero(bits))] += id.share;
       });
       for (std::size_t k = 0; k < rates.size(); ++k) rates[k] = rate_of(offered_share[k], mean);
     }
@@ -1212,9 +1219,9 @@ void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<Sente
   // needing it): by its position plus one (0: in no vocabulary).
   const double n = std::max<double>(1, static_cast<double>(zh_side.size()));
   const double mean = mean_length(zh_side);
-  en_table.rates.assign(zh_offered.size() + 1, rate_of(0, mean));
-  for (std::size_t position = 0; position < zh_offered.size(); ++position)
-    if (zh_offered[position]) en_table.rates[position + 1] = rate_of(zh_offered[position] / n, mean);
+  en_table.rates.assign(counts.size() + 1, rate_of(0, mean));
+  for (std::size_t position = 0; position < counts.size(); ++position)
+    if (counts[position].zh_offered) en_table.rates[position + 1] = rate_of(counts[position].zh_offered / n, mean);
 }
 
 }  // namespace tc
