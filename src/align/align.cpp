@@ -162,38 +162,36 @@ class ChanceTable {
     const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min({width, side_->size(), kMaxSlots})));
     mask_ = slots - 1;
     held_.assign(slots, kEmpty);
-    values_.assign(slots * kGrid, 0.f);
-    linear_.assign(slots * kLinear, 0.f);
-    linear_done_.assign(slots, 0);
-    grid_done_.assign(slots, 0);
+    rows_.assign(slots * kRow, 0.f);
+    done_.assign(slots, 0);
     weights_.assign(std::bit_ceil(std::max(2 * kMaxTokens, 2 * slots * mean_tokens_)), 0.f);
     weights_from_.assign(slots, kEmpty);
     weights_head_ = 0;
   }
-  // Where a length falls in the tables: between entries k and k + 1, f of
-  // the way (k < 0: a length of 0 or less, whose chance is 0). The same for
-  // every sentence: a search looking up one length for many finds it once.
+  // Where a length falls in a sentence's row (its exact lengths, then its
+  // grid points): between entries at and at + 1, f of the way (at < 0: a
+  // length of 0 or less, whose chance is 0). The same for every sentence: a
+  // search looking up one length for many finds it once.
   struct Point {
-    int k = -1;
+    int at = -1;
     float f = 0.f;
-    bool linear = true;
   };
   Point point(float length) const {
     if (length <= 0) return {};
     if (length < kLinear - 1) {
       const int k = static_cast<int>(length);
-      return {k, length - static_cast<float>(k), true};
+      return {k, length - static_cast<float>(k)};
     }
     const bool whole = length < static_cast<float>(kLog2Table) && static_cast<float>(static_cast<int>(length)) == length;
     const float x = whole ? twice_log2_[static_cast<std::size_t>(length)] : 2.f * std::log2(length);
     const int k = std::min(kGrid - 2, static_cast<int>(x));
-    return {k, std::min(1.f, x - static_cast<float>(k)), false};
+    return {kLinear + k, std::min(1.f, x - static_cast<float>(k))};
   }
   // (A row's entries are computed as lookups first need them: a sentence's
   // lookups mostly fall in a few grid points, or in its exact lengths only;
   // each entry's value is the same whenever it is computed.)
   [[gnu::always_inline]] float at(std::size_t sentence, Point point) const {
-    if (point.k < 0) return 0.f;
+    if (point.at < 0) return 0.f;
     return at_slot(hold(sentence), point);
   }
   // The slot of `sentence`, taken for it if another held it: for lookups
@@ -214,22 +212,27 @@ class ChanceTable {
     return &weights_[from & (weights_.size() - 1)];
   }
   [[gnu::always_inline]] float at_slot(std::size_t slot, Point point) const {
-    if (point.k < 0) return 0.f;
-    const float* row;
-    if (point.linear) {
-      if (point.k + 1 >= linear_done_[slot]) fill_linear(slot, point.k + 2);
-      row = &linear_[slot * kLinear];
-    } else {
-      if ((~grid_done_[slot] >> point.k & 3) != 0) fill_grid(slot, point.k);
-      row = &values_[slot * kGrid];
-    }
-    return row[point.k] + (row[point.k + 1] - row[point.k]) * point.f;
+    if (point.at < 0) return 0.f;
+    // The entries it needs: the exact lengths (all made at once), or two
+    // grid points. (Which, chosen without a branch: along a search's row the
+    // lengths cross kLinear back and forth, and a branch on it was
+    // mispredicted about a third of the time.)
+    const bool linear = point.at < kLinear;
+    const std::uint32_t grid_points = std::uint32_t{3} << ((point.at - kLinear) & 31);
+    const std::uint32_t need = linear ? kLinearDone : grid_points;
+    if ((done_[slot] & need) != need) [[unlikely]] fill(slot, point.at);
+    const float* row = &rows_[slot * kRow];
+    return row[point.at] + (row[point.at + 1] - row[point.at]) * point.f;
   }
   float at(std::size_t sentence, float length) const { return at(sentence, point(length)); }
 
  private:
   [[gnu::noinline]] void take(std::size_t slot, std::size_t sentence) const {
-    held_[slot] = sentence, linear_done_[slot] = 0, grid_done_[slot] = 0, weights_from_[slot] = kEmpty;
+    held_[slot] = sentence, done_[slot] = 0, weights_from_[slot] = kEmpty;
+  }
+  [[gnu::noinline]] void fill(std::size_t slot, int at) const {
+    if (at < kLinear) fill_linear(slot);
+    else fill_grid(slot, at - kLinear);
   }
   [[gnu::noinline]] const float* read_weights(std::size_t slot) const {
     const TokenWeights weights = table_->weights_of((*side_)[held_[slot]].tokens);
@@ -256,9 +259,9 @@ class ChanceTable {
         return sum;
       };
       for (int point = k; point <= k + 1; ++point)
-        if (!(grid_done_[slot] >> point & 1)) {
-          values_[slot * kGrid + static_cast<std::size_t>(point)] = chance(grid_length(point));
-          grid_done_[slot] |= std::uint32_t{1} << point;
+        if (!(done_[slot] >> point & 1)) {
+          rows_[slot * kRow + kLinear + static_cast<std::size_t>(point)] = chance(grid_length(point));
+          done_[slot] |= std::uint32_t{1} << point;
         }
     };
     if (table_->rates.empty()) fill(tokens.rates());
@@ -267,13 +270,13 @@ class ChanceTable {
   // The exact lengths of the sentence in `slot` (the whole row: a sentence
   // whose lookups reach them mostly reaches most of them; carrying a part
   // row on took a state of kMaxTokens floats a slot).
-  [[gnu::noinline]] void fill_linear(std::size_t slot, int) const {
+  void fill_linear(std::size_t slot) const {
     const std::size_t s = held_[slot];
     const float* weights = weights_at(slot);
     const TokenRates rates = table_->rates_of((*side_)[s].tokens);
     // Integer lengths: exp(-r k) by repeated multiplication, not one exp() per entry.
     // Each length's sum runs over the tokens in token order (as ever).
-    float* row = &linear_[slot * kLinear];
+    float* row = &rows_[slot * kRow];
     const std::size_t tokens = std::min((*side_)[s].tokens.size(), kMaxTokens);
     row[0] = 0.f;
 #if defined(__x86_64__)
@@ -287,7 +290,7 @@ class ChanceTable {
         missed[t] = 1.f;
       }
       linear_sums_avx2(step.data(), weight.data(), missed.data(), groups8, row, kLinear);
-      linear_done_[slot] = kLinear;
+      done_[slot] |= kLinearDone;
       return;
     }
 #endif
@@ -341,7 +344,7 @@ class ChanceTable {
       row[k] = sum;
     }
 #endif
-    linear_done_[slot] = kLinear;
+    done_[slot] |= kLinearDone;
   }
   const std::vector<SentenceFeatures>* side_ = nullptr;
   const TokenTable* table_ = nullptr;  // the side's token weights and rates
@@ -351,14 +354,19 @@ class ChanceTable {
   std::size_t mask_ = 0;
   // A cache behind a const lookup: the search's scores are const queries.
   mutable std::vector<std::size_t> held_;  // sentence in each slot, or kEmpty
-  mutable std::vector<float> values_;      // kGrid per slot
-  mutable std::vector<float> linear_;      // kLinear per slot
-  mutable std::vector<int> linear_done_;   // entries of linear_ computed (0 or kLinear), per slot
+  // A slot's row: its sentence's chance at the exact lengths 0..kLinear - 1,
+  // then at the kGrid grid points.
+  static constexpr std::size_t kRow = kLinear + kGrid;
+  mutable std::vector<float> rows_;
+  // Per slot, the entries of its row computed: a bit per grid point, and
+  // kLinearDone once the exact lengths are.
+  static constexpr std::uint32_t kLinearDone = std::uint32_t{1} << 31;
+  static_assert(kGrid <= 31);
+  mutable std::vector<std::uint32_t> done_;
   std::size_t mean_tokens_ = 0;            // tokens per sentence of the side, rounded up
   mutable std::vector<float> weights_;     // the ring of weights (a power of two, at least 2 kMaxTokens)
   mutable std::vector<std::size_t> weights_from_;  // where each slot's weights start, counted from the ring's first use (kEmpty: not read)
   mutable std::size_t weights_head_ = 0;   // floats the ring has been given
-  mutable std::vector<std::uint32_t> grid_done_;  // a bit per grid point computed, per slot
   const std::vector<float>& twice_log2_;   // 2 log2(k) for k < kLog2Table
 };
 
@@ -658,7 +666,8 @@ class Search {
     en_chance_.window(en_window);
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
-    posting_next_.assign(index_.postings_start.begin(), index_.postings_start.end() - 1);
+    posting_cursor_.resize(index_.postings_start.size() - 1);
+    for (std::size_t p = 0; p + 1 < index_.postings_start.size(); ++p) posting_cursor_[p] = {index_.postings_start[p], index_.postings_start[p + 1]};
     // The English columns' span entries, over the columns row i's beads and
     // the mask row built for it read: [lo[i - 1], hi[i + kMaxSpan - 1]].
     std::size_t columns = 1;
@@ -816,9 +825,11 @@ class Search {
     if (first < end)
       zh_[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t zh_bits) {
         const auto& sentences = index_.posting_sentence;
-        const auto last = sentences.begin() + index_.postings_start[position + 1];
-        std::uint32_t& next = posting_next_[position];
-        while (next < index_.postings_start[position + 1] && sentences[next] < first) ++next;
+        PostingCursor& cursor = posting_cursor_[position];
+        const auto last = sentences.begin() + cursor.end;
+        std::uint32_t next = cursor.next;
+        while (next < cursor.end && sentences[next] < first) ++next;
+        cursor.next = next;
         for (auto it = sentences.begin() + next; it != last && *it < end; ++it) {
           PairMasks& pm = row[*it - first];
           pm.en |= std::uint64_t{1} << index_.posting_token[static_cast<std::size_t>(it - sentences.begin())];
@@ -848,16 +859,13 @@ class Search {
     std::size_t spans = kMaxSpan;  // the b read at column j: 1 .. spans
     for (std::size_t j = lo; j <= end; ++j) {
       std::uint64_t bits = 0;
-      float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       Term* out = &terms[(j - lo) * kMaxSpan];
       const ChanceTable::Point* points = &en_column_point_[(j & en_column_mask_) * kMaxSpan];  // (by b - 1)
       while (spans > 1 && j > last_column[spans]) --spans;
       const std::size_t b_end = std::min<std::size_t>(spans, j);
       for (std::size_t b = 1; b <= b_end; ++b) {
-        if (j - b >= first && j - b < end) {
-          const std::uint64_t more = bits | row[j - b - first].zh;
-          if (more != bits) bits = more, covered = weighted_bits(bits, weights);
-        }
+        if (j - b >= first && j - b < end) bits |= row[j - b - first].zh;
+        const float covered = covered_of(i, bits, weights);
         out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, points[b - 1])) * zh_norm_[i], bits == 0 && orphan_sized};
       }
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
@@ -865,6 +873,17 @@ class Search {
       for (std::size_t b = 1; b <= b_end; ++b) most = std::max(most, out[b - 1].value);
       upper[j - lo] = most;
     }
+  }
+
+  // weighted_bits(bits, weights) of row i's sentence, from the sums made for
+  // it lately: a row's columns share nearly all their covered tokens' sets
+  // (whether a column covered more than the one before, and how many, were
+  // branches mispredicted about once a column).
+  float covered_of(std::size_t i, std::uint64_t bits, const float* weights) {
+    Covered& entry = covered_[(bits * 0x9E3779B97F4A7C15ull) >> 59];
+    const auto row = static_cast<std::uint32_t>(i);
+    if ((entry.bits != bits) | (entry.row != row)) [[unlikely]] entry = {bits, row, weighted_bits(bits, weights)};
+    return entry.sum;
   }
 
   // The same for the English sentences of the beads ending in row i with a
@@ -1629,6 +1648,13 @@ class Search {
   std::array<std::size_t, kRing> mask_row_{};
   std::array<std::size_t, kRing> mask_lo_{};
   std::array<std::vector<PairMasks>, kRing> mask_rows_;
+  // Sums of weights of covered tokens' sets of a row's sentence (see covered_of).
+  struct Covered {
+    std::uint64_t bits = 0;
+    std::uint32_t row = static_cast<std::uint32_t>(kNoRow);  // the row whose sentence's weights summed it
+    float sum = 0.f;  // weighted_bits(bits, the row's weights)
+  };
+  std::array<Covered, 32> covered_{};
   // Upper bounds of each sentence's share of a bead's lexical score (see
   // build_mask_row and build_en_upper): a bead that cannot beat the best so
   // far even with them is not scored.
@@ -1657,8 +1683,12 @@ class Search {
   mutable std::array<WantedTokens, 8> wanted_{};
   // The search's place in each position's postings: the first not before the
   // first column of the last mask row built (rows' first columns only grow,
-  // so each list is walked once per run, not searched once per row).
-  std::vector<std::uint32_t> posting_next_;
+  // so each list is walked once per run, not searched once per row), beside
+  // the list's end (read together: a position's two were two cache misses).
+  struct PostingCursor {
+    std::uint32_t next = 0, end = 0;
+  };
+  std::vector<PostingCursor> posting_cursor_;
 };
 
 // Whether the first letter of the text, after spaces, is a lower-case Latin one.

@@ -310,18 +310,28 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
   std::vector<float> shared(shared_start[n], 0.f);
   // Where each id's postings reach the current row's first column: rows'
   // first columns only grow (the band is monotone), so each list is walked
-  // once, not searched at every row that needs it.
-  std::vector<std::uint32_t> reached(start.begin(), start.end() - 1);
+  // once, not searched at every row that needs it. Beside it the list's end
+  // (read together: they were two cache misses, three with the list's start);
+  // a common id's list is empty from the first.
+  struct PostingCursor {
+    std::uint32_t at = 0, end = 0;
+  };
+  std::vector<PostingCursor> cursors(ids_end);
+  for (std::size_t id = 0; id < ids_end; ++id)
+    cursors[id] = {start[id + 1] - start[id] > common ? start[id + 1] : start[id], start[id + 1]};
+  decltype(start)().swap(start);
   double fraction_sum = 0;
   std::size_t fraction_count = 0;
   for (std::size_t a = 0; a < n; ++a) {
     const std::size_t first = cell_lo[a], last = first + (shared_start[a + 1] - shared_start[a]);
     float* row = shared.data() + shared_start[a];
     for (const auto& [id, zh_weight] : zh_ids(a)) {
-      if (id >= ids_end || start[id + 1] - start[id] > common) continue;
-      const auto list_end = postings.begin() + start[id + 1];
-      std::uint32_t& at = reached[id];
-      while (at < start[id + 1] && postings[at].first < first) ++at;
+      if (id >= ids_end) continue;
+      PostingCursor& cursor = cursors[id];
+      std::uint32_t at = cursor.at;
+      while (at < cursor.end && postings[at].first < first) ++at;
+      cursor.at = at;
+      const auto list_end = postings.begin() + cursor.end;
       for (auto it = postings.begin() + at; it != list_end && it->first < last; ++it) row[it->first - first] += zh_weight + it->second;
     }
     for (std::size_t k = 0; k < last - first; ++k) {
