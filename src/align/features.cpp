@@ -41,9 +41,13 @@ void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers, bool 
 }
 
 struct Builder {
-  explicit Builder(const Vocabulary* offer_only = nullptr) : offer_only(offer_only) { offers.reserve(kFirstRoom); }
+  explicit Builder(const Vocabulary* offer_only = nullptr, TokenArena* token_arena = nullptr)
+      : offer_only(offer_only), token_arena(token_arena) {
+    offers.reserve(kFirstRoom);
+  }
   static constexpr std::size_t kFirstRoom = 64;  // (room for a sentence's offers: not grown from one by doubling)
   const Vocabulary* offer_only;  // see FeatureExtractor::offer_only
+  TokenArena* token_arena;       // see FeatureExtractor::hold_tokens_in
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
   // The tokens (at most kMaxTokens: held in place, where three vectors
@@ -89,7 +93,7 @@ struct Builder {
     // (With offer_only the offers are interned as they are made, and not
     // kept: their spare room is not given back, a copy of them.)
     sort_and_merge(offers, offer_only != nullptr);
-    features.tokens.assign({keys.data(), tokens}, {ids.data(), tokens}, {alt_ids.data(), tokens});
+    features.tokens.assign({keys.data(), tokens}, {ids.data(), tokens}, {alt_ids.data(), tokens}, token_arena);
     // A break with no new token after it (a trailing comma) ends no clause.
     if (!breaks.empty() && breaks.back() == tokens) breaks.pop_back();
     features.set_clauses(breaks.empty() ? tokens : breaks.front(), last_clause_lost ? kMaxTokens : breaks.empty() ? 0 : breaks.back());
@@ -222,7 +226,7 @@ const std::string& FeatureExtractor::pinyin(char32_t han) {
 }
 
 FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span, std::vector<NumberMention>* found_numbers) {
-  Builder b(offer_only_);
+  Builder b(offer_only_, token_arena_);
   auto numbers = find_chinese_numbers(text, span);
   if (found_numbers) found_numbers->insert(found_numbers->end(), numbers.begin(), numbers.end());
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
@@ -375,7 +379,7 @@ const FeatureExtractor::EnglishWord& FeatureExtractor::english_word(std::string_
 }
 
 FoundFeatures FeatureExtractor::english(std::string_view text, Span span, std::vector<NumberMention>* found_numbers) {
-  Builder b(offer_only_);
+  Builder b(offer_only_, token_arena_);
   auto numbers = find_english_numbers(text, span);
   if (found_numbers) found_numbers->insert(found_numbers->end(), numbers.begin(), numbers.end());
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
@@ -761,20 +765,21 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   return learned.size();
 }
 
-void Tokens::make(std::size_t size, std::uint8_t held) {
+void Tokens::make(std::size_t size, std::uint8_t held, TokenArena* arena) {
   release();
   if (size == 0) return;
-  auto* block = new std::byte[block_bytes(size, held)]();
+  auto* block = arena ? arena->room(block_bytes(size, held)) : new std::byte[block_bytes(size, held)]();
   block[0] = static_cast<std::byte>(size);
   block[1] = static_cast<std::byte>(held);
-  word_ = reinterpret_cast<std::uintptr_t>(block);
+  word_ = reinterpret_cast<std::uintptr_t>(block) | (arena ? kPooled : 0);
 }
 
-void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids) {
+void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids,
+                    TokenArena* arena) {
   auto any = [](std::span<const WordId> list) { return std::any_of(list.begin(), list.end(), [](WordId id) { return id != 0; }); };
   const bool ids_are_keys = std::equal(ids.begin(), ids.end(), keys.begin(), keys.end());
   const auto held = static_cast<std::uint8_t>((ids_are_keys ? kIdsAreKeys : any(ids) ? kIds : 0) | (any(alt_ids) ? kAltIds : 0));
-  make(keys.size(), held);
+  make(keys.size(), held, arena);
   if (empty()) return;
   std::uint64_t* out = std::copy(keys.begin(), keys.end(), words());
   if (held & kIds) out = std::copy(ids.begin(), ids.end(), out);

@@ -248,5 +248,35 @@ TEST(FeaturesStorage, PooledTokensReadTheSameAndCopiesOwnTheirs) {
   EXPECT_EQ(copy.rates()[1], 7.f);
 }
 
+
+// Tokens held in an arena read as tokens in a block of their own, one after
+// another in its room (no block each from the heap), and are interned out of
+// it; the arena's room is 8-aligned.
+TEST(FeaturesStorage, TokensHeldInAnArenaReadTheSameAndInternOutOfIt) {
+  const std::array<std::uint64_t, 3> keys{30, 10, 20};
+  const std::array<WordId, 3> ids{5, 0, 6}, alt_ids{0, 8, 0};
+  Tokens own;
+  own.assign(keys, ids, alt_ids);
+  TokenArena arena;
+  Tokens held, next;
+  held.assign(keys, ids, alt_ids, &arena);
+  next.assign(std::array<std::uint64_t, 1>{40}, std::array<WordId, 1>{40}, std::array<WordId, 1>{}, &arena);
+  ASSERT_EQ(held.size(), 3u);
+  EXPECT_TRUE(std::ranges::equal(held.keys(), own.keys()));
+  EXPECT_TRUE(std::ranges::equal(held.ids(), own.ids()));
+  EXPECT_TRUE(std::ranges::equal(held.alt_ids(), own.alt_ids()));
+  EXPECT_EQ(next.keys()[0], 40u);
+  EXPECT_EQ(next.ids()[0], 40u);
+  // One room after the other: the next block starts right after the first's (a header and three arrays of three).
+  EXPECT_EQ(reinterpret_cast<const std::byte*>(next.keys().data()) - reinterpret_cast<const std::byte*>(held.keys().data()),
+            static_cast<std::ptrdiff_t>((3 * 3 + 1) * sizeof(std::uint64_t)));
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(arena.room(3)) % 8, 0u);
+  const std::array<std::uint32_t, 3> ranks{2, 0, 1};
+  held.intern(ranks, {}, {}, false);
+  EXPECT_EQ(held.ranks()[0], 2u);
+  arena = TokenArena();  // (the interned tokens hold a block of their own)
+  EXPECT_EQ(held.ranks()[2], 1u);
+}
+
 }  // namespace
 }  // namespace tc::test
