@@ -1,6 +1,7 @@
 #include "align/features.h"
 #include "align/first_not_below.h"
 #include "align/radix_sort.h"
+#include "core/flat_map.h"
 
 #include <algorithm>
 #include <cmath>
@@ -1022,39 +1023,55 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundO
 
 TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                            const Vocabulary& vocabulary) {
-  // Document frequency of every token key on each side: the keys of the side
-  // sorted, each once (made distinct in place), and their counts (hash maps
-  // of them took an allocation a key; (key, count) pairs appended one by one
-  // held up to twice their 16 bytes a key while the keys were held).
-  std::vector<std::uint64_t> keys, scratch;
-  std::vector<int> counts;
+  // Document frequency of every token key on each side: each distinct key
+  // counted in a hash map as the tokens are read, then the distinct keys
+  // sorted, a key's rank its place among them. (The side's keys gathered
+  // and sorted took two 8-byte words a token, the aligner's peak on a file
+  // of short lines, and each token's rank was searched for among them;
+  // hash maps of node per key took an allocation a key.)
   TokenPools pools;
   // chinese: the Chinese side, whose keys become their ranks among its distinct keys
   // (what learn_pairs reads); else the ids become their vocabulary positions,
   // with the keys' ranks beside them.
   auto idf = [&](std::vector<SentenceFeatures>& side, bool chinese, TokenTable& table) {
     std::size_t tokens = 0;
-    for (const auto& s : side) tokens += s.tokens.size();
-    keys.clear();
-    keys.reserve(tokens);
-    for (const auto& s : side) keys.insert(keys.end(), s.tokens.keys().begin(), s.tokens.keys().end());
-    radix_sort(keys, scratch);
-    counts.clear();
-    std::size_t distinct = 0;
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-      if (distinct > 0 && keys[distinct - 1] == keys[k]) {
-        ++counts.back();
-      } else {
-        keys[distinct++] = keys[k];
-        counts.push_back(1);
+    FlatMap index_of;                    // key -> its index in `distinct` (in order of first appearance)
+    std::vector<std::uint64_t> distinct;
+    std::vector<int> counts;             // by index
+    // (The map cannot hold its empty key: that key, should a token have it, is counted apart.)
+    int empty_key_count = 0;
+    for (const auto& s : side) {
+      tokens += s.tokens.size();
+      for (const std::uint64_t key : s.tokens.keys()) {
+        if (key == FlatMap::kEmptyKey) {
+          ++empty_key_count;
+          continue;
+        }
+        bool inserted = false;
+        const std::uint32_t at = index_of.insert(key, static_cast<std::uint32_t>(distinct.size()), inserted);
+        if (inserted) distinct.push_back(key), counts.push_back(1);
+        else ++counts[at];
       }
     }
-    keys.resize(distinct);
-    keys.shrink_to_fit();
+    const auto empty_key_index = static_cast<std::uint32_t>(distinct.size());
+    if (empty_key_count > 0) distinct.push_back(FlatMap::kEmptyKey), counts.push_back(empty_key_count);
+    // The distinct keys in ascending order (with their indices), and each index's rank.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> ascending(distinct.size());
+    for (std::size_t k = 0; k < distinct.size(); ++k) ascending[k] = {distinct[k], static_cast<std::uint32_t>(k)};
+    std::vector<std::uint64_t>().swap(distinct);
+    std::sort(ascending.begin(), ascending.end());
+    std::vector<std::uint32_t> rank_of(ascending.size());
+    for (std::size_t rank = 0; rank < ascending.size(); ++rank) rank_of[ascending[rank].second] = static_cast<std::uint32_t>(rank);
     const double n = static_cast<double>(side.size());
     // Each key's weight, by its rank.
-    table.weights.resize(distinct);
-    for (std::size_t rank = 0; rank < distinct; ++rank) table.weights[rank] = static_cast<float>(std::log(1.0 + n / counts[rank]));
+    table.weights.resize(ascending.size());
+    for (std::size_t rank = 0; rank < ascending.size(); ++rank)
+      table.weights[rank] = static_cast<float>(std::log(1.0 + n / counts[ascending[rank].second]));
+    decltype(ascending)().swap(ascending);
+    decltype(counts)().swap(counts);
+    const auto rank_of_key = [&](std::uint64_t key) {
+      return rank_of[key == FlatMap::kEmptyKey ? empty_key_index : index_of.find(key)];
+    };
     // Each sentence's tokens interned straight into the pool's last block,
     // blocks made as they fill: interned one block a sentence, then all
     // moved into one, they were held twice at once, the aligner's peak on a book.
@@ -1072,8 +1089,7 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
       for (std::size_t k = 0; k < size; ++k) {
-        const std::uint64_t key = s.tokens.keys()[k];
-        const std::size_t rank = first_not_below(0, keys.size(), [&](std::size_t at) { return keys[at] < key; });
+        const std::uint32_t rank = rank_of_key(s.tokens.keys()[k]);
         if (chinese) {
           codes[k] = static_cast<std::uint32_t>(rank);
         } else {

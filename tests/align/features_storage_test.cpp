@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <memory>
 #include <utility>
@@ -276,6 +277,48 @@ TEST(FeaturesStorage, TokensHeldInAnArenaReadTheSameAndInternOutOfIt) {
   EXPECT_EQ(held.ranks()[0], 2u);
   arena = TokenArena();  // (the interned tokens hold a block of their own)
   EXPECT_EQ(held.ranks()[2], 1u);
+}
+
+
+// Each side's token keys become their ranks among the side's distinct keys
+// (the largest 64-bit key too), and each rank's weight is log(1 + sentences
+// / sentences holding the key); English ids become vocabulary positions
+// plus one, with the keys' ranks beside them.
+TEST(FeaturesStorage, FinishedFeaturesRankKeysAndWeighThem) {
+  constexpr std::uint64_t kLargest = ~std::uint64_t{0};
+  auto sentence = [](std::vector<std::uint64_t> keys, bool english) {
+    SentenceFeatures s;
+    const std::vector<WordId> none(keys.size(), 0);
+    s.tokens.assign(keys, english ? keys : none, none);
+    return s;
+  };
+  std::vector<SentenceFeatures> zh, en;
+  zh.push_back(sentence({50, kLargest, 7}, false));
+  zh.push_back(sentence({kLargest}, false));
+  zh.push_back(sentence({}, false));
+  zh.push_back(sentence({7, 900}, false));
+  en.push_back(sentence({kLargest, 20}, true));
+  en.push_back(sentence({20}, true));
+  const Vocabulary vocabulary = vocabulary_of(en, FoundOffers());
+  const TokenPools pools = finish_features(zh, en, vocabulary);
+  // Chinese keys 7, 50, 900, largest: ranks 0..3.
+  auto codes = [](Codes list) { return std::vector<std::uint32_t>(list.begin(), list.end()); };
+  EXPECT_EQ(codes(zh[0].tokens.ranks()), (std::vector<std::uint32_t>{1, 3, 0}));
+  EXPECT_EQ(codes(zh[1].tokens.ranks()), (std::vector<std::uint32_t>{3}));
+  EXPECT_TRUE(zh[2].tokens.empty());
+  EXPECT_EQ(codes(zh[3].tokens.ranks()), (std::vector<std::uint32_t>{0, 2}));
+  ASSERT_EQ(pools.zh.weights.size(), 4u);
+  EXPECT_FLOAT_EQ(pools.zh.weights[0], static_cast<float>(std::log(1.0 + 4.0 / 2)));  // 7: two of four sentences
+  EXPECT_FLOAT_EQ(pools.zh.weights[2], static_cast<float>(std::log(1.0 + 4.0 / 1)));  // 900
+  EXPECT_FLOAT_EQ(pools.zh.weights[3], static_cast<float>(std::log(1.0 + 4.0 / 2)));  // the largest key
+  // English keys 20, largest: ranks 0, 1; ids by their vocabulary positions plus one.
+  EXPECT_EQ(codes(en[0].tokens.weight_codes()), (std::vector<std::uint32_t>{1, 0}));
+  EXPECT_EQ(codes(en[1].tokens.weight_codes()), (std::vector<std::uint32_t>{0}));
+  EXPECT_EQ(en[0].tokens.positions()[0], vocabulary.find(kLargest));
+  EXPECT_EQ(en[0].tokens.positions()[1], vocabulary.find(20));
+  ASSERT_EQ(pools.en.weights.size(), 2u);
+  EXPECT_FLOAT_EQ(pools.en.weights[0], static_cast<float>(std::log(1.0 + 2.0 / 2)));
+  EXPECT_FLOAT_EQ(pools.en.weights[1], static_cast<float>(std::log(1.0 + 2.0 / 1)));
 }
 
 }  // namespace
