@@ -256,10 +256,10 @@ class Codes {
 };
 
 // Room for sentences' token blocks as extracted, until they are interned
-// (FeatureExtractor::hold_tokens_in): bump-allocated in chunks of 64 KB. A
-// block each from new[] took the heap's header and rounding besides (a
-// one-token sentence's 16 bytes took 32), the aligner's peak on a file of
-// short lines.
+// (FeatureExtractor::hold_tokens_in): bump-allocated in chunks of 16 KB (a
+// short text's last chunk is mostly unused room). A block each from new[]
+// took the heap's header and rounding besides (a one-token sentence's 16
+// bytes took 32), the aligner's peak on a file of short lines.
 class TokenArena {
  public:
   // `bytes` of zeroed room, 8-aligned, held until the arena goes.
@@ -276,7 +276,7 @@ class TokenArena {
   }
 
  private:
-  static constexpr std::size_t kChunkBytes = 64 * 1024;
+  static constexpr std::size_t kChunkBytes = 16 * 1024;
   std::vector<std::unique_ptr<std::byte[]>> chunks_;
   std::byte* at_ = nullptr;
   std::size_t left_ = 0;
