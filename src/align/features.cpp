@@ -1080,10 +1080,12 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     std::size_t left = 0;                // room in the last block
     std::size_t tokens_left = tokens, sentences_left = side.size();
     std::array<std::uint32_t, kMaxTokens> codes{}, alt{}, ranks{};
-    // The English side's tokens hold no rates (they are read from the
-    // table): a sentence interned into the same bytes as one of the last
-    // ones shares its block (held by each sentence's index plus one, by the
-    // bytes' hash). A file of repeated short lines held a block a line.
+    // A sentence interned into the same bytes as one of the last ones
+    // shares its block (held by each sentence's index plus one, by the
+    // bytes' hash): the English side's tokens hold no rates (they are read
+    // from the table), the Chinese side's do, and share only with a
+    // sentence offering the same (see share_recent_block). A file of
+    // repeated short lines held a block a line.
     RecentTokenBlocks recent{};
     for (auto& s : side) {
       const std::size_t size = s.tokens.size();
@@ -1112,7 +1114,7 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
       }
       s.tokens.intern_into(at, these, these_alt, these_keys, chinese);
       tokens_left -= size, --sentences_left;
-      if (!chinese && size > 0 && share_recent_block(side, static_cast<std::size_t>(&s - side.data()), recent))
+      if (size > 0 && share_recent_block(side, static_cast<std::size_t>(&s - side.data()), recent))
         continue;  // (its room is written over by the next sentence's)
       at += room, left -= room;
     }

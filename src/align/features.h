@@ -137,6 +137,13 @@ class Offers {
 
   // The offers (sorted by id, one per id) whose id is in `vocabulary`; the others are dropped.
   void assign(std::span<const Offer> sorted, const Vocabulary& vocabulary);
+  // Whether both hold the same entries (the same offers).
+  bool same_as(const Offers& other) const {
+    std::array<std::uint8_t, kInlineBytes> local, other_local;
+    const std::uint8_t *entries = nullptr, *other_entries = nullptr;
+    const std::uint32_t size = view(local, entries);
+    return size == other.view(other_local, other_entries) && std::equal(entries, entries + size, other_entries);
+  }
   // Adds offers, by their ids' positions in the vocabulary this was assigned with (any order).
   void add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& more);
   // The bits of the tokens offering the id at `position` in the vocabulary (0: none).
@@ -342,12 +349,14 @@ class Tokens {
   void pool_into(std::byte* at);
   // Whether both are interned into blocks of the same bytes, and a hash of
   // this one's bytes (0 when empty): pooled tokens without rates, never
-  // written again, can share one (share_block).
+  // written again, can share one (share_block), and so can tokens with
+  // rates whose sentences offer the same (their rates, written later, are
+  // the same: see share_recent_block).
   bool same_block(const Tokens& other) const;
   std::size_t block_hash() const;
   // Holds the pooled block of `other` (see same_block) in place of its own.
   void share_block(const Tokens& other) {
-    assert((other.word_ & kPooled) && !(other.held() & kRates));
+    assert(other.word_ & kPooled);
     release();
     word_ = other.word_;
   }
@@ -579,9 +588,12 @@ static_assert(sizeof(SentenceFeatures) <= 24);
 // The last sentences finish_features interned, by their blocks' hashes (each
 // one's index plus one).
 using RecentTokenBlocks = std::array<std::size_t, 64>;
-// Whether side[k]'s tokens, just interned without rates (never written
-// again), now share the block of a recent sentence interned into the same
-// bytes; else k becomes the recent one of its hash.
+// Whether side[k]'s tokens, just interned, now share the block of a recent
+// sentence interned into the same bytes; else k becomes the recent one of
+// its hash. Tokens without rates are never written again; tokens with rates
+// (the Chinese side's) share only between sentences whose offers are the
+// same, whose rates rate_tokens writes alike (learn_pairs adds offers by the
+// tokens' ranks: the same to both).
 bool share_recent_block(std::vector<SentenceFeatures>& side, std::size_t k, RecentTokenBlocks& recent);
 
 // Whether sentences first..last (first <= last) of a side are of one paragraph.

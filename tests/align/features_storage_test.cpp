@@ -321,5 +321,33 @@ TEST(FeaturesStorage, FinishedFeaturesRankKeysAndWeighThem) {
   EXPECT_FLOAT_EQ(pools.en.weights[1], static_cast<float>(std::log(1.0 + 2.0 / 1)));
 }
 
+
+// Chinese sentences interned alike share one block only when they offer the
+// same: their rates (held in the block) are then written alike.
+TEST(FeaturesStorage, ChineseTokensShareABlockOnlyWithTheSameOffers) {
+  Vocabulary vocabulary;
+  vocabulary.ids = {7, 9};
+  auto sentence = [&](std::vector<Offer> offers) {
+    SentenceFeatures s;
+    s.tokens.assign(std::array<std::uint64_t, 2>{40, 41}, std::array<WordId, 2>{}, std::array<WordId, 2>{});
+    s.offers.assign(offers, vocabulary);
+    return s;
+  };
+  std::vector<SentenceFeatures> zh, en;
+  zh.push_back(sentence({{7, 0b1}}));
+  zh.push_back(sentence({{7, 0b1}}));  // the same tokens and offers
+  zh.push_back(sentence({{9, 0b1}}));  // the same tokens, other offers
+  const TokenPools pools = finish_features(zh, en, vocabulary);
+  ASSERT_EQ(zh[0].tokens.rates().size(), 2u);
+  EXPECT_EQ(zh[1].tokens.rates().data(), zh[0].tokens.rates().data());
+  EXPECT_NE(zh[2].tokens.rates().data(), zh[0].tokens.rates().data());
+  EXPECT_EQ(zh[2].tokens.ranks()[1], 1u);
+  Offers same, other;
+  same.assign(std::vector<Offer>{{7, 0b1}}, vocabulary);
+  other.assign(std::vector<Offer>{{7, 0b11}}, vocabulary);
+  EXPECT_TRUE(same.same_as(zh[0].offers));
+  EXPECT_FALSE(other.same_as(zh[0].offers));
+}
+
 }  // namespace
 }  // namespace tc::test
