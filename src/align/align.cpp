@@ -1816,6 +1816,9 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
   // (Held only while the features are made: its caches, the pinyin of every character seen, are not needed after.)
   std::optional<FeatureExtractor> extractor(std::in_place, lexicon, options.glossary, options.weights.sub_glosses);
+  // The sentences' tokens until finish_features interns them.
+  std::optional<TokenArena> found_tokens(std::in_place);
+  extractor->hold_tokens_in(&*found_tokens);
   FoundOffers en_offers;
   auto en = features_of(*extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers, en_numbers);
   // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
@@ -1837,6 +1840,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
   // (Declared after the sides: destroyed before them, which never read it then.)
   TokenPools token_pools = finish_features(zh, en, english_ids);
+  found_tokens.reset();
   // (Held while searches run: made after the coarse path, freed while the pairs are learned, and made again after.)
   std::optional<EnglishIndex> english_index;
   mark_speech(zh);

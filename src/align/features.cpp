@@ -1,6 +1,7 @@
 #include "align/features.h"
 #include "align/first_not_below.h"
 #include "align/radix_sort.h"
+#include "core/flat_map.h"
 
 #include <algorithm>
 #include <array>
@@ -77,9 +78,13 @@ void sort_and_merge(std::vector<std::pair<WordId, std::uint64_t>>& offers, bool 
 }
 
 struct Builder {
-  explicit Builder(const Vocabulary* offer_only = nullptr) : offer_only(offer_only) { offers.reserve(kFirstRoom); }
+  explicit Builder(const Vocabulary* offer_only = nullptr, TokenArena* token_arena = nullptr)
+      : offer_only(offer_only), token_arena(token_arena) {
+    offers.reserve(kFirstRoom);
+  }
   static constexpr std::size_t kFirstRoom = 64;  // (room for a sentence's offers: not grown from one by doubling)
   const Vocabulary* offer_only;  // see FeatureExtractor::offer_only
+  TokenArena* token_arena;       // see FeatureExtractor::hold_tokens_in
   SentenceFeatures features;
   std::vector<std::pair<WordId, std::uint64_t>> offers;
   // The tokens (at most kMaxTokens: held in place, where three vectors
@@ -125,7 +130,7 @@ struct Builder {
     // (With offer_only the offers are interned as they are made, and not
     // kept: their spare room is not given back, a copy of them.)
     sort_and_merge(offers, offer_only != nullptr);
-    features.tokens.assign({keys.data(), tokens}, {ids.data(), tokens}, {alt_ids.data(), tokens});
+    features.tokens.assign({keys.data(), tokens}, {ids.data(), tokens}, {alt_ids.data(), tokens}, token_arena);
     // A break with no new token after it (a trailing comma) ends no clause.
     if (!breaks.empty() && breaks.back() == tokens) breaks.pop_back();
     features.set_clauses(breaks.empty() ? tokens : breaks.front(), last_clause_lost ? kMaxTokens : breaks.empty() ? 0 : breaks.back());
@@ -258,7 +263,7 @@ const std::string& FeatureExtractor::pinyin(char32_t han) {
 }
 
 FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span, std::vector<NumberMention>* found_numbers) {
-  Builder b(offer_only_);
+  Builder b(offer_only_, token_arena_);
   auto numbers = find_chinese_numbers(text, span);
   if (found_numbers) found_numbers->insert(found_numbers->end(), numbers.begin(), numbers.end());
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
@@ -411,7 +416,7 @@ const FeatureExtractor::EnglishWord& FeatureExtractor::english_word(std::string_
 }
 
 FoundFeatures FeatureExtractor::english(std::string_view text, Span span, std::vector<NumberMention>* found_numbers) {
-  Builder b(offer_only_);
+  Builder b(offer_only_, token_arena_);
   auto numbers = find_english_numbers(text, span);
   if (found_numbers) found_numbers->insert(found_numbers->end(), numbers.begin(), numbers.end());
   std::erase_if(numbers, [](const NumberMention& n) { return n.rendering; });  // words here ("both", 双)
@@ -834,20 +839,21 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   return learned.size();
 }
 
-void Tokens::make(std::size_t size, std::uint8_t held) {
+void Tokens::make(std::size_t size, std::uint8_t held, TokenArena* arena) {
   release();
   if (size == 0) return;
-  auto* block = new std::byte[block_bytes(size, held)]();
+  auto* block = arena ? arena->room(block_bytes(size, held)) : new std::byte[block_bytes(size, held)]();
   block[0] = static_cast<std::byte>(size);
   block[1] = static_cast<std::byte>(held);
-  word_ = reinterpret_cast<std::uintptr_t>(block);
+  word_ = reinterpret_cast<std::uintptr_t>(block) | (arena ? kPooled : 0);
 }
 
-void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids) {
+void Tokens::assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids,
+                    TokenArena* arena) {
   auto any = [](std::span<const WordId> list) { return std::any_of(list.begin(), list.end(), [](WordId id) { return id != 0; }); };
   const bool ids_are_keys = std::equal(ids.begin(), ids.end(), keys.begin(), keys.end());
   const auto held = static_cast<std::uint8_t>((ids_are_keys ? kIdsAreKeys : any(ids) ? kIds : 0) | (any(alt_ids) ? kAltIds : 0));
-  make(keys.size(), held);
+  make(keys.size(), held, arena);
   if (empty()) return;
   std::uint64_t* out = std::copy(keys.begin(), keys.end(), words());
   if (held & kIds) out = std::copy(ids.begin(), ids.end(), out);
@@ -1090,39 +1096,55 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundO
 
 TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                            const Vocabulary& vocabulary) {
-  // Document frequency of every token key on each side: the keys of the side
-  // sorted, each once (made distinct in place), and their counts (hash maps
-  // of them took an allocation a key; (key, count) pairs appended one by one
-  // held up to twice their 16 bytes a key while the keys were held).
-  std::vector<std::uint64_t> keys, scratch;
-  std::vector<int> counts;
+  // Document frequency of every token key on each side: each distinct key
+  // counted in a hash map as the tokens are read, then the distinct keys
+  // sorted, a key's rank its place among them. (The side's keys gathered
+  // and sorted took two 8-byte words a token, the aligner's peak on a file
+  // of short lines, and each token's rank was searched for among them;
+  // hash maps of node per key took an allocation a key.)
   TokenPools pools;
   // chinese: the Chinese side, whose keys become their ranks among its distinct keys
   // (what learn_pairs reads); else the ids become their vocabulary positions,
   // with the keys' ranks beside them.
   auto idf = [&](std::vector<SentenceFeatures>& side, bool chinese, TokenTable& table) {
     std::size_t tokens = 0;
-    for (const auto& s : side) tokens += s.tokens.size();
-    keys.clear();
-    keys.reserve(tokens);
-    for (const auto& s : side) keys.insert(keys.end(), s.tokens.keys().begin(), s.tokens.keys().end());
-    radix_sort(keys, scratch);
-    counts.clear();
-    std::size_t distinct = 0;
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-      if (distinct > 0 && keys[distinct - 1] == keys[k]) {
-        ++counts.back();
-      } else {
-        keys[distinct++] = keys[k];
-        counts.push_back(1);
+    FlatMap index_of;                    // key -> its index in `distinct` (in order of first appearance)
+    std::vector<std::uint64_t> distinct;
+    std::vector<int> counts;             // by index
+    // (The map cannot hold its empty key: that key, should a token have it, is counted apart.)
+    int empty_key_count = 0;
+    for (const auto& s : side) {
+      tokens += s.tokens.size();
+      for (const std::uint64_t key : s.tokens.keys()) {
+        if (key == FlatMap::kEmptyKey) {
+          ++empty_key_count;
+          continue;
+        }
+        bool inserted = false;
+        const std::uint32_t at = index_of.insert(key, static_cast<std::uint32_t>(distinct.size()), inserted);
+        if (inserted) distinct.push_back(key), counts.push_back(1);
+        else ++counts[at];
       }
     }
-    keys.resize(distinct);
-    keys.shrink_to_fit();
+    const auto empty_key_index = static_cast<std::uint32_t>(distinct.size());
+    if (empty_key_count > 0) distinct.push_back(FlatMap::kEmptyKey), counts.push_back(empty_key_count);
+    // The distinct keys in ascending order (with their indices), and each index's rank.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> ascending(distinct.size());
+    for (std::size_t k = 0; k < distinct.size(); ++k) ascending[k] = {distinct[k], static_cast<std::uint32_t>(k)};
+    std::vector<std::uint64_t>().swap(distinct);
+    std::sort(ascending.begin(), ascending.end());
+    std::vector<std::uint32_t> rank_of(ascending.size());
+    for (std::size_t rank = 0; rank < ascending.size(); ++rank) rank_of[ascending[rank].second] = static_cast<std::uint32_t>(rank);
     const double n = static_cast<double>(side.size());
     // Each key's weight, by its rank.
-    table.weights.resize(distinct);
-    for (std::size_t rank = 0; rank < distinct; ++rank) table.weights[rank] = static_cast<float>(std::log(1.0 + n / counts[rank]));
+    table.weights.resize(ascending.size());
+    for (std::size_t rank = 0; rank < ascending.size(); ++rank)
+      table.weights[rank] = static_cast<float>(std::log(1.0 + n / counts[ascending[rank].second]));
+    decltype(ascending)().swap(ascending);
+    decltype(counts)().swap(counts);
+    const auto rank_of_key = [&](std::uint64_t key) {
+      return rank_of[key == FlatMap::kEmptyKey ? empty_key_index : index_of.find(key)];
+    };
     // Each sentence's tokens interned straight into the pool's last block,
     // blocks made as they fill: interned one block a sentence, then all
     // moved into one, they were held twice at once, the aligner's peak on a book.
@@ -1131,17 +1153,18 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
     std::size_t left = 0;                // room in the last block
     std::size_t tokens_left = tokens, sentences_left = side.size();
     std::array<std::uint32_t, kMaxTokens> codes{}, alt{}, ranks{};
-    // The English side's tokens hold no rates (they are read from the
-    // table): a sentence interned into the same bytes as one of the last
-    // ones shares its block (held by each sentence's index plus one, by the
-    // bytes' hash). A file of repeated short lines held a block a line.
+    // A sentence interned into the same bytes as one of the last ones
+    // shares its block (held by each sentence's index plus one, by the
+    // bytes' hash): the English side's tokens hold no rates (they are read
+    // from the table), the Chinese side's do, and share only with a
+    // sentence offering the same (see share_recent_block). A file of
+    // repeated short lines held a block a line.
     RecentTokenBlocks recent{};
     for (auto& s : side) {
       const std::size_t size = s.tokens.size();
       bool any_alt = false;
       for (std::size_t k = 0; k < size; ++k) {
-        const std::uint64_t key = s.tokens.keys()[k];
-        const std::size_t rank = first_not_below(0, keys.size(), [&](std::size_t at) { return keys[at] < key; });
+        const std::uint32_t rank = rank_of_key(s.tokens.keys()[k]);
         if (chinese) {
           codes[k] = static_cast<std::uint32_t>(rank);
         } else {
@@ -1164,7 +1187,7 @@ TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<S
       }
       s.tokens.intern_into(at, these, these_alt, these_keys, chinese);
       tokens_left -= size, --sentences_left;
-      if (!chinese && size > 0 && share_recent_block(side, static_cast<std::size_t>(&s - side.data()), recent))
+      if (size > 0 && share_recent_block(side, static_cast<std::size_t>(&s - side.data()), recent))
         continue;  // (its room is written over by the next sentence's)
       at += room, left -= room;
     }

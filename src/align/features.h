@@ -137,6 +137,13 @@ class Offers {
 
   // The offers (sorted by id, one per id) whose id is in `vocabulary`; the others are dropped.
   void assign(std::span<const Offer> sorted, const Vocabulary& vocabulary);
+  // Whether both hold the same entries (the same offers).
+  bool same_as(const Offers& other) const {
+    std::array<std::uint8_t, kInlineBytes> local, other_local;
+    const std::uint8_t *entries = nullptr, *other_entries = nullptr;
+    const std::uint32_t size = view(local, entries);
+    return size == other.view(other_local, other_entries) && std::equal(entries, entries + size, other_entries);
+  }
   // Adds offers, by their ids' positions in the vocabulary this was assigned with (any order).
   void add(const std::vector<std::pair<std::uint32_t, std::uint64_t>>& more);
   // The bits of the tokens offering the id at `position` in the vocabulary (0: none).
@@ -255,6 +262,33 @@ class Codes {
   bool narrow_ = false;
 };
 
+// Room for sentences' token blocks as extracted, until they are interned
+// (FeatureExtractor::hold_tokens_in): bump-allocated in chunks of 16 KB (a
+// short text's last chunk is mostly unused room). A block each from new[]
+// took the heap's header and rounding besides (a one-token sentence's 16
+// bytes took 32), the aligner's peak on a file of short lines.
+class TokenArena {
+ public:
+  // `bytes` of zeroed room, 8-aligned, held until the arena goes.
+  std::byte* room(std::size_t bytes) {
+    bytes = (bytes + 7) / 8 * 8;
+    if (bytes > left_) {
+      left_ = std::max(bytes, kChunkBytes);
+      chunks_.push_back(std::make_unique<std::byte[]>(left_));
+      at_ = chunks_.back().get();
+    }
+    std::byte* room = at_;
+    at_ += bytes, left_ -= bytes;
+    return room;
+  }
+
+ private:
+  static constexpr std::size_t kChunkBytes = 16 * 1024;
+  std::vector<std::unique_ptr<std::byte[]>> chunks_;
+  std::byte* at_ = nullptr;
+  std::size_t left_ = 0;
+};
+
 // A sentence's tokens needing a counterpart (at most kMaxTokens, distinct by
 // key), held in one block with their codes (and, on the Chinese side, their
 // chance rates). Every sentence of a book holds one, and on short sentences
@@ -288,8 +322,11 @@ class Tokens {
   ~Tokens() { release(); }
 
   // Sets the tokens (keys, ids and alternative ids of one size); they have
-  // no codes or rates until interned.
-  void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids);
+  // no codes or rates until interned. With `arena`, their block is room in
+  // it (pooled: the arena must outlive these tokens until they are interned
+  // or assigned again).
+  void assign(std::span<const std::uint64_t> keys, std::span<const WordId> ids, std::span<const WordId> alt_ids,
+              TokenArena* arena = nullptr);
   // Replaces the 64-bit keys and ids by 32-bit codes (one per token; `alt`
   // empty or all 0: none), with the key ranks (`keys`; empty: the codes
   // are the key ranks) and, when `rates`, a chance rate per token, 0 until set.
@@ -312,12 +349,14 @@ class Tokens {
   void pool_into(std::byte* at);
   // Whether both are interned into blocks of the same bytes, and a hash of
   // this one's bytes (0 when empty): pooled tokens without rates, never
-  // written again, can share one (share_block).
+  // written again, can share one (share_block), and so can tokens with
+  // rates whose sentences offer the same (their rates, written later, are
+  // the same: see share_recent_block).
   bool same_block(const Tokens& other) const;
   std::size_t block_hash() const;
   // Holds the pooled block of `other` (see same_block) in place of its own.
   void share_block(const Tokens& other) {
-    assert((other.word_ & kPooled) && !(other.held() & kRates));
+    assert(other.word_ & kPooled);
     release();
     word_ = other.word_;
   }
@@ -406,8 +445,9 @@ class Tokens {
   // rates of 0 (when held), and the codes.
   void write_interned(std::byte* at, std::uint8_t held, std::span<const std::uint32_t> codes,
                       std::span<const std::uint32_t> alt, std::span<const std::uint32_t> keys) const;
-  // A new block of `size` tokens holding `held` (none when size is 0).
-  void make(std::size_t size, std::uint8_t held);
+  // A new block of `size` tokens holding `held` (none when size is 0), from
+  // new[] or, pooled, from `arena`.
+  void make(std::size_t size, std::uint8_t held, TokenArena* arena = nullptr);
   std::byte* block() const { return reinterpret_cast<std::byte*>(word_ & ~kPooled); }
   std::uint8_t held() const { return word_ ? std::to_integer<std::uint8_t>(block()[1]) : 0; }
   std::uint64_t* words() const { return word_ ? reinterpret_cast<std::uint64_t*>(block() + header_bytes(held())) : nullptr; }
@@ -548,9 +588,12 @@ static_assert(sizeof(SentenceFeatures) <= 24);
 // The last sentences finish_features interned, by their blocks' hashes (each
 // one's index plus one).
 using RecentTokenBlocks = std::array<std::size_t, 64>;
-// Whether side[k]'s tokens, just interned without rates (never written
-// again), now share the block of a recent sentence interned into the same
-// bytes; else k becomes the recent one of its hash.
+// Whether side[k]'s tokens, just interned, now share the block of a recent
+// sentence interned into the same bytes; else k becomes the recent one of
+// its hash. Tokens without rates are never written again; tokens with rates
+// (the Chinese side's) share only between sentences whose offers are the
+// same, whose rates rate_tokens writes alike (learn_pairs adds offers by the
+// tokens' ranks: the same to both).
 bool share_recent_block(std::vector<SentenceFeatures>& side, std::size_t k, RecentTokenBlocks& recent);
 
 // Whether sentences first..last (first <= last) of a side are of one paragraph.
@@ -624,6 +667,9 @@ class FeatureExtractor {
   // until the next call; null: none) surely lacks are dropped as they are
   // found: interning them with it would drop them anyway.
   void offer_only(const Vocabulary* vocabulary) { offer_only_ = vocabulary; }
+  // From here on, the sentences' tokens are held in `arena` (null: each in
+  // a block of its own), which must outlive them until they are interned.
+  void hold_tokens_in(TokenArena* arena) { token_arena_ = arena; }
   // Forgets the words english() has made (made again when it meets them):
   // for when one side is done.
   void forget_english_words() { decltype(english_words_)().swap(english_words_); }
@@ -660,6 +706,7 @@ class FeatureExtractor {
   std::array<PinyinSlot, 1024> pinyin_recent_{};
   std::unique_ptr<HanPinyin> han_pinyin_;  // only without the index's pinyin table
   const Vocabulary* offer_only_ = nullptr;
+  TokenArena* token_arena_ = nullptr;
 };
 
 // Translation pairs learned from the document itself: Chinese token keys and

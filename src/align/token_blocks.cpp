@@ -32,7 +32,8 @@ std::size_t Tokens::block_hash() const {
 
 bool share_recent_block(std::vector<SentenceFeatures>& side, std::size_t k, RecentTokenBlocks& recent) {
   std::size_t& seen = recent[side[k].tokens.block_hash() % recent.size()];
-  if (seen && side[seen - 1].tokens.same_block(side[k].tokens)) {
+  if (seen && side[seen - 1].tokens.same_block(side[k].tokens) &&
+      (side[k].tokens.rates().empty() || side[seen - 1].offers.same_as(side[k].offers))) {
     side[k].tokens.share_block(side[seen - 1].tokens);
     return true;
   }

@@ -37,7 +37,7 @@ enum class KeptKind : std::uint8_t { none, copyright, translation_notice, name, 
 // end a heading, a list item or a short line (see formats/plain_text.h).
 // A file of short lines has a block every few bytes: the spans are held as
 // 32-bit offsets (texts are under 4 GB: inputs are at most 2 GB, and
-// decoding grows them by at most half), 24 bytes a block where two Spans
+// decoding grows them by at most half), 20 bytes a block where two Spans
 // took 40.
 class Block {
  public:
@@ -48,16 +48,17 @@ class Block {
   void set_span(Span span) { span_begin_ = offset(span.begin), span_end_ = offset(span.end); }
   void set_content(Span content) { content_begin_ = offset(content.begin), content_end_ = offset(content.end); }
 
-  int heading_level = 0;  // 1-6 for headings
+  // (The level and continues_paragraph share a byte: 20 bytes a block, not 24.)
+  int heading_level : 4 = 0;  // 1-6 for headings
+  // Plain text: no blank line before this block, so it is in the same
+  // paragraph as the block before (a heading or list item over its text).
+  bool continues_paragraph : 1 = false;
   BlockKind kind = BlockKind::paragraph;
   FurnitureKind furniture = FurnitureKind::none;  // set for BlockKind::furniture
   // Text kept as it is on purpose (a translation notice, an agency name, a
   // copyright line, a line in a third language): it is not compared across
   // languages, so it yields no untranslated or omission findings.
   KeptKind kept = KeptKind::none;
-  // Plain text: no blank line before this block, so it is in the same
-  // paragraph as the block before (a heading or list item over its text).
-  bool continues_paragraph = false;
 
  private:
   static std::uint32_t offset(std::size_t at) {
@@ -66,7 +67,7 @@ class Block {
   }
   std::uint32_t span_begin_ = 0, span_end_ = 0, content_begin_ = 0, content_end_ = 0;
 };
-static_assert(sizeof(Block) <= 24);
+static_assert(sizeof(Block) <= 20);
 
 struct Document {
   std::string path;            // as the user gave it

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <memory>
 #include <utility>
@@ -246,6 +247,106 @@ TEST(FeaturesStorage, PooledTokensReadTheSameAndCopiesOwnTheirs) {
   EXPECT_EQ(copy.size(), 3u);
   EXPECT_EQ(copy.ranks()[2], 1u);
   EXPECT_EQ(copy.rates()[1], 7.f);
+}
+
+
+// Tokens held in an arena read as tokens in a block of their own, one after
+// another in its room (no block each from the heap), and are interned out of
+// it; the arena's room is 8-aligned.
+TEST(FeaturesStorage, TokensHeldInAnArenaReadTheSameAndInternOutOfIt) {
+  const std::array<std::uint64_t, 3> keys{30, 10, 20};
+  const std::array<WordId, 3> ids{5, 0, 6}, alt_ids{0, 8, 0};
+  Tokens own;
+  own.assign(keys, ids, alt_ids);
+  TokenArena arena;
+  Tokens held, next;
+  held.assign(keys, ids, alt_ids, &arena);
+  next.assign(std::array<std::uint64_t, 1>{40}, std::array<WordId, 1>{40}, std::array<WordId, 1>{}, &arena);
+  ASSERT_EQ(held.size(), 3u);
+  EXPECT_TRUE(std::ranges::equal(held.keys(), own.keys()));
+  EXPECT_TRUE(std::ranges::equal(held.ids(), own.ids()));
+  EXPECT_TRUE(std::ranges::equal(held.alt_ids(), own.alt_ids()));
+  EXPECT_EQ(next.keys()[0], 40u);
+  EXPECT_EQ(next.ids()[0], 40u);
+  // One room after the other: the next block starts right after the first's (a header and three arrays of three).
+  EXPECT_EQ(reinterpret_cast<const std::byte*>(next.keys().data()) - reinterpret_cast<const std::byte*>(held.keys().data()),
+            static_cast<std::ptrdiff_t>((3 * 3 + 1) * sizeof(std::uint64_t)));
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(arena.room(3)) % 8, 0u);
+  const std::array<std::uint32_t, 3> ranks{2, 0, 1};
+  held.intern(ranks, {}, {}, false);
+  EXPECT_EQ(held.ranks()[0], 2u);
+  arena = TokenArena();  // (the interned tokens hold a block of their own)
+  EXPECT_EQ(held.ranks()[2], 1u);
+}
+
+
+// Each side's token keys become their ranks among the side's distinct keys
+// (the largest 64-bit key too), and each rank's weight is log(1 + sentences
+// / sentences holding the key); English ids become vocabulary positions
+// plus one, with the keys' ranks beside them.
+TEST(FeaturesStorage, FinishedFeaturesRankKeysAndWeighThem) {
+  constexpr std::uint64_t kLargest = ~std::uint64_t{0};
+  auto sentence = [](std::vector<std::uint64_t> keys, bool english) {
+    SentenceFeatures s;
+    const std::vector<WordId> none(keys.size(), 0);
+    s.tokens.assign(keys, english ? keys : none, none);
+    return s;
+  };
+  std::vector<SentenceFeatures> zh, en;
+  zh.push_back(sentence({50, kLargest, 7}, false));
+  zh.push_back(sentence({kLargest}, false));
+  zh.push_back(sentence({}, false));
+  zh.push_back(sentence({7, 900}, false));
+  en.push_back(sentence({kLargest, 20}, true));
+  en.push_back(sentence({20}, true));
+  const Vocabulary vocabulary = vocabulary_of(en, FoundOffers());
+  const TokenPools pools = finish_features(zh, en, vocabulary);
+  // Chinese keys 7, 50, 900, largest: ranks 0..3.
+  auto codes = [](Codes list) { return std::vector<std::uint32_t>(list.begin(), list.end()); };
+  EXPECT_EQ(codes(zh[0].tokens.ranks()), (std::vector<std::uint32_t>{1, 3, 0}));
+  EXPECT_EQ(codes(zh[1].tokens.ranks()), (std::vector<std::uint32_t>{3}));
+  EXPECT_TRUE(zh[2].tokens.empty());
+  EXPECT_EQ(codes(zh[3].tokens.ranks()), (std::vector<std::uint32_t>{0, 2}));
+  ASSERT_EQ(pools.zh.weights.size(), 4u);
+  EXPECT_FLOAT_EQ(pools.zh.weights[0], static_cast<float>(std::log(1.0 + 4.0 / 2)));  // 7: two of four sentences
+  EXPECT_FLOAT_EQ(pools.zh.weights[2], static_cast<float>(std::log(1.0 + 4.0 / 1)));  // 900
+  EXPECT_FLOAT_EQ(pools.zh.weights[3], static_cast<float>(std::log(1.0 + 4.0 / 2)));  // the largest key
+  // English keys 20, largest: ranks 0, 1; ids by their vocabulary positions plus one.
+  EXPECT_EQ(codes(en[0].tokens.weight_codes()), (std::vector<std::uint32_t>{1, 0}));
+  EXPECT_EQ(codes(en[1].tokens.weight_codes()), (std::vector<std::uint32_t>{0}));
+  EXPECT_EQ(en[0].tokens.positions()[0], vocabulary.find(kLargest));
+  EXPECT_EQ(en[0].tokens.positions()[1], vocabulary.find(20));
+  ASSERT_EQ(pools.en.weights.size(), 2u);
+  EXPECT_FLOAT_EQ(pools.en.weights[0], static_cast<float>(std::log(1.0 + 2.0 / 2)));
+  EXPECT_FLOAT_EQ(pools.en.weights[1], static_cast<float>(std::log(1.0 + 2.0 / 1)));
+}
+
+
+// Chinese sentences interned alike share one block only when they offer the
+// same: their rates (held in the block) are then written alike.
+TEST(FeaturesStorage, ChineseTokensShareABlockOnlyWithTheSameOffers) {
+  Vocabulary vocabulary;
+  vocabulary.ids = {7, 9};
+  auto sentence = [&](std::vector<Offer> offers) {
+    SentenceFeatures s;
+    s.tokens.assign(std::array<std::uint64_t, 2>{40, 41}, std::array<WordId, 2>{}, std::array<WordId, 2>{});
+    s.offers.assign(offers, vocabulary);
+    return s;
+  };
+  std::vector<SentenceFeatures> zh, en;
+  zh.push_back(sentence({{7, 0b1}}));
+  zh.push_back(sentence({{7, 0b1}}));  // the same tokens and offers
+  zh.push_back(sentence({{9, 0b1}}));  // the same tokens, other offers
+  const TokenPools pools = finish_features(zh, en, vocabulary);
+  ASSERT_EQ(zh[0].tokens.rates().size(), 2u);
+  EXPECT_EQ(zh[1].tokens.rates().data(), zh[0].tokens.rates().data());
+  EXPECT_NE(zh[2].tokens.rates().data(), zh[0].tokens.rates().data());
+  EXPECT_EQ(zh[2].tokens.ranks()[1], 1u);
+  Offers same, other;
+  same.assign(std::vector<Offer>{{7, 0b1}}, vocabulary);
+  other.assign(std::vector<Offer>{{7, 0b11}}, vocabulary);
+  EXPECT_TRUE(same.same_as(zh[0].offers));
+  EXPECT_FALSE(other.same_as(zh[0].offers));
 }
 
 }  // namespace
