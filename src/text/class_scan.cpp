@@ -436,6 +436,7 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
   __m128i stop_low = _mm_load_si128(reinterpret_cast<const __m128i*>(tables.stops.low_nibble.data()));
   keep_built(stop_low);
   const Avx2CheckedConstants constants = avx2_checked_constants();
+  const bool* const stop_member = tables.stops.member.data();  // read at every line break
   const auto* words = reinterpret_cast<const int*>(bits.data());  // 32 code points a word (little-endian)
   static_assert(std::endian::native == std::endian::little);
   // A pass ends when fewer than kRoom slots are left (a step adds at most
@@ -473,8 +474,9 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
       unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
       // Some code point is not plain: only the whole ones before it count,
       // then the byte that broke the form is looked at.
-      std::size_t whole = static_cast<std::size_t>(__builtin_ctz(eight.broken() | 0x100u));
-      wanted &= (1u << whole) - 1;
+      const std::uint32_t stop = eight.broken() | 0x100u;
+      std::size_t whole = static_cast<std::size_t>(__builtin_ctz(stop));
+      wanted &= (stop - 1) & ~stop;  // the lanes before the first broken one
       if (wanted != 0) [[unlikely]] {
         alignas(32) std::uint32_t cps[8];
         _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
@@ -499,7 +501,7 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
           run_ends = true;
           break;
         }
-        if (p[pos + 1] >= 0x80 && !tables.stops.member[b0]) [[likely]] {  // one byte, not wanted
+        if (p[pos + 1] >= 0x80 && !stop_member[b0]) [[likely]] {  // one byte, not wanted
           ++pos;
           if (count > kSlots - kRoom) [[unlikely]]
             break;
