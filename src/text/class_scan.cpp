@@ -91,25 +91,40 @@ std::size_t skip_sse2(const unsigned char* p, std::size_t n, std::size_t pos, co
 }
 
 // AVX2: exact set membership of 32 bytes at once with two nibble look-ups.
-__attribute__((target("avx2"))) std::size_t skip_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
-                                                        const StopBytes& stops) {
-  const __m256i low_table =
-      _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(stops.low_nibble.data())));
+// Bit i: byte i of the 32 at q is non-ASCII or a stop byte (low_table from
+// StopBytes::low_nibble, in both lanes).
+__attribute__((target("avx2"), always_inline)) inline unsigned stops_in32(const unsigned char* q, __m256i low_table,
+                                                                         const StopBytes& stops) {
   // Bit h for high nibble h of an ASCII byte; non-ASCII bytes are found by their top bit.
   const __m256i high_table = _mm256_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32,
                                               64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
   const __m256i nibble = _mm256_set1_epi8(0x0F);
-  const __m256i zero = _mm256_setzero_si256();
-  for (; pos + 32 <= n; pos += 32) {
-    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + pos));
-    unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(v));
-    if (!stops.none) {
-      const __m256i low = _mm256_shuffle_epi8(low_table, _mm256_and_si256(v, nibble));
-      const __m256i high = _mm256_shuffle_epi8(high_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
-      const __m256i miss = _mm256_cmpeq_epi8(_mm256_and_si256(low, high), zero);
-      mask |= ~static_cast<unsigned>(_mm256_movemask_epi8(miss));
-    }
-    if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(mask));
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q));
+  unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(v));
+  if (!stops.none) {
+    const __m256i low = _mm256_shuffle_epi8(low_table, _mm256_and_si256(v, nibble));
+    const __m256i high = _mm256_shuffle_epi8(high_table, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+    const __m256i miss = _mm256_cmpeq_epi8(_mm256_and_si256(low, high), _mm256_setzero_si256());
+    mask |= ~static_cast<unsigned>(_mm256_movemask_epi8(miss));
+  }
+  return mask;
+}
+
+__attribute__((target("avx2"))) std::size_t skip_avx2(const unsigned char* p, std::size_t n, std::size_t pos,
+                                                        const StopBytes& stops) {
+  const __m256i low_table =
+      _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(stops.low_nibble.data())));
+  for (; pos + 32 <= n; pos += 32)
+    if (const unsigned mask = stops_in32(p + pos, low_table, stops); mask != 0)
+      return pos + static_cast<std::size_t>(__builtin_ctz(mask));
+  // The last 1 to 31 bytes: one load of the 32 bytes that end at n, those
+  // before pos shifted out. A scan of a document in stretches (between its
+  // masked runs, a window's chunks) ends each one here: read a byte at a
+  // time, these tails cost some 1.2M instructions on 20 MB of Chinese.
+  if (pos < n && n >= 32) {
+    const std::size_t first = n - 32;  // < pos
+    const unsigned mask = stops_in32(p + first, low_table, stops) >> (pos - first);
+    return mask != 0 ? pos + static_cast<std::size_t>(__builtin_ctz(mask)) : n;
   }
   return skip_portable(p, n, pos, stops);
 }
@@ -421,6 +436,7 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
   __m128i stop_low = _mm_load_si128(reinterpret_cast<const __m128i*>(tables.stops.low_nibble.data()));
   keep_built(stop_low);
   const Avx2CheckedConstants constants = avx2_checked_constants();
+  const bool* const stop_member = tables.stops.member.data();  // read at every line break
   const auto* words = reinterpret_cast<const int*>(bits.data());  // 32 code points a word (little-endian)
   static_assert(std::endian::native == std::endian::little);
   // A pass ends when fewer than kRoom slots are left (a step adds at most
@@ -458,8 +474,9 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
       unsigned wanted = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(bit)));
       // Some code point is not plain: only the whole ones before it count,
       // then the byte that broke the form is looked at.
-      std::size_t whole = static_cast<std::size_t>(__builtin_ctz(eight.broken() | 0x100u));
-      wanted &= (1u << whole) - 1;
+      const std::uint32_t stop = eight.broken() | 0x100u;
+      std::size_t whole = static_cast<std::size_t>(__builtin_ctz(stop));
+      wanted &= (stop - 1) & ~stop;  // the lanes before the first broken one
       if (wanted != 0) [[unlikely]] {
         alignas(32) std::uint32_t cps[8];
         _mm256_store_si256(reinterpret_cast<__m256i*>(cps), cp);
@@ -484,7 +501,7 @@ __attribute__((target("avx2"))) std::size_t run_avx2_with(const unsigned char* p
           run_ends = true;
           break;
         }
-        if (p[pos + 1] >= 0x80 && !tables.stops.member[b0]) [[likely]] {  // one byte, not wanted
+        if (p[pos + 1] >= 0x80 && !stop_member[b0]) [[likely]] {  // one byte, not wanted
           ++pos;
           if (count > kSlots - kRoom) [[unlikely]]
             break;

@@ -74,9 +74,9 @@ std::string random_text(std::mt19937& rng, std::size_t pieces) {
 
 // Masks some spans of the text: whole code points, or (misaligned) from a
 // byte inside one, which the scan must notice and handle as before.
-std::string random_mask(const std::string& text, std::mt19937& rng, bool aligned) {
+std::string random_mask(const std::string& text, std::mt19937& rng, bool aligned, std::size_t most_spans = 5) {
   std::string masked = text;
-  const std::size_t spans = rng() % 6;
+  const std::size_t spans = rng() % (most_spans + 1);
   for (std::size_t s = 0; s < spans && !text.empty(); ++s) {
     std::size_t begin = rng() % text.size();
     std::size_t end = std::min(text.size(), begin + 1 + rng() % 40);
@@ -194,13 +194,14 @@ std::vector<FullEvent> walk_whole(const Document& doc, bool prose_only) {
 
 void expect_windows_walk_as_the_whole(std::size_t pieces, int rounds, unsigned seed, const std::vector<std::size_t>& chunks,
                                       const std::vector<std::size_t>& windows,
-                                      std::size_t max_threads = static_cast<std::size_t>(-1)) {
+                                      std::size_t max_threads = static_cast<std::size_t>(-1),
+                                      std::size_t most_mask_spans = 5) {
   std::mt19937 rng(seed);
   for (int round = 0; round < rounds; ++round) {
     Document doc;
     doc.lang = round % 3 == 0 ? Lang::zh : Lang::en;
     doc.text = random_text(rng, pieces);
-    doc.masked = random_mask(doc.text, rng, round % 4 != 0);
+    doc.masked = random_mask(doc.text, rng, round % 4 != 0, most_mask_spans);
     EventWindowing windowing;
     windowing.chunk_bytes = chunks[rng() % chunks.size()];
     windowing.window_events = windows[rng() % windows.size()];
@@ -235,6 +236,13 @@ TEST(CodePointEvents, WalksInLockstepOverWindowsOfALongDocumentGiveTheWholeScans
 TEST(CodePointEvents, WalksInLockstepWithFewThreadsGiveTheWholeScansEvents) {
   for (const std::size_t threads : {0, 1, 2, 3})
     expect_windows_walk_as_the_whole(300, 20, 7 + static_cast<unsigned>(threads), {1, 5, 64}, {2, 7}, threads);
+}
+
+// A long document's scan lists its runs of mask bytes once when there are
+// few (one per 64 bytes at most) and finds each window's in the list; with
+// more it looks for them in the prose of each stretch, as before.
+TEST(CodePointEvents, WalksInLockstepOverADocumentWithManyMaskedRunsGiveTheWholeScansEvents) {
+  expect_windows_walk_as_the_whole(300, 30, 8, {1, 5, 64}, {2, 7}, static_cast<std::size_t>(-1), 200);
 }
 
 TEST(CodePointEvents, AShortMaskedDocumentWalksAsAPlainDecodeOfItsText) {

@@ -332,6 +332,35 @@ TEST(ClassScan, AScannerForcedToThePortableLoopsReportsWhatTheBestDoes) {
   }
 }
 
+// The last bytes of a stretch scanned by itself (fewer than a SIMD load's)
+// are read by a load that ends where the stretch ends, so starts before
+// where the scan is: the wanted and non-ASCII bytes there are not the
+// scan's, nor is one past the stretch's end; one inside it is found at its offset.
+TEST(ClassScan, FindsTheWantedByteOfAStretchsLastBytesAndNothingBeforeItsStart) {
+  for (const std::string_view set : available_instruction_sets()) {
+    const ClassScanner scanner(test_table(), kAmpersand | kLatin, nullptr, set);
+    for (std::size_t end = 32; end <= 72; ++end) {
+      for (std::size_t begin = end - 31; begin < end; ++begin) {
+        std::string text(end + 4, 'x');
+        text[begin - 1] = '&';
+        if (begin >= 3) text.replace(begin - 3, 2, "\xC3\xA9");
+        text[end] = '&';
+        std::vector<ClassEvent> events;
+        scanner.scan(text, begin, end, events);
+        EXPECT_TRUE(events.empty()) << set << " from " << begin << " to " << end;
+        for (std::size_t at = begin; at < end; ++at) {
+          std::string with = text;
+          with[at] = '&';
+          events.clear();
+          scanner.scan(with, begin, end, events);
+          ASSERT_EQ(events.size(), 1u) << set << " from " << begin << " to " << end << " at " << at;
+          EXPECT_EQ(events[0].begin, at) << set << " from " << begin << " to " << end;
+        }
+      }
+    }
+  }
+}
+
 TEST(ClassScan, TheDefaultIsTheBestAvailable) {
   EXPECT_EQ(scan_instruction_set(), available_instruction_sets().back());
 }
