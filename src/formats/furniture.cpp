@@ -453,11 +453,21 @@ bool contains_word(std::string_view lower, std::string_view word) {
   return false;
 }
 
+// Whether text holds "gh" in any case: "copyright" and "all rights reserved"
+// both do, and most lines do not (they are not lowercased into a copy then).
+bool holds_gh(std::string_view text) {
+  for (std::size_t k = 0; k + 1 < text.size(); ++k)
+    if ((text[k] | 0x20) == 'g' && (text[k + 1] | 0x20) == 'h') return true;
+  return false;
+}
+
 bool is_copyright(std::string_view text) {
+  if (text.find("\xC2\xA9") != std::string_view::npos ||  // ©
+      text.find("版权所有") != std::string_view::npos || text.find("版權所有") != std::string_view::npos)
+    return true;
+  if (!holds_gh(text)) return false;
   const std::string lower = lower_ascii(text);
-  return text.find("\xC2\xA9") != std::string_view::npos ||  // ©
-         contains_word(lower, "copyright") || lower.find("all rights reserved") != std::string::npos ||
-         text.find("版权所有") != std::string_view::npos || text.find("版權所有") != std::string_view::npos;
+  return contains_word(lower, "copyright") || lower.find("all rights reserved") != std::string::npos;
 }
 
 // An English line about the translation itself or naming a language.
