@@ -1084,12 +1084,12 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundO
     const std::size_t bit = id & ((std::uint64_t{1} << Vocabulary::kFilterBits) - 1);
     vocabulary.filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
-  vocabulary.slots.assign(std::bit_ceil(std::max<std::size_t>(2 * ids.size(), 2)), 0);
+  vocabulary.slots.assign(std::bit_ceil(std::max<std::size_t>(2 * ids.size(), 2)), {});
   const std::size_t mask = vocabulary.slots.size() - 1;
   for (std::size_t k = 0; k < ids.size(); ++k) {
     std::size_t at = Vocabulary::slot_of(ids[k], mask);
-    while (vocabulary.slots[at] != 0) at = (at + 1) & mask;
-    vocabulary.slots[at] = static_cast<std::uint32_t>(k + 1);
+    while (vocabulary.slots[at].position != 0) at = (at + 1) & mask;
+    vocabulary.slots[at] = {ids[k], static_cast<std::uint32_t>(k + 1)};
   }
   return vocabulary;
 }

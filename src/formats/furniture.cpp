@@ -338,19 +338,41 @@ void mark_page_furniture(std::string_view text, std::vector<Block>& blocks) {
 
 namespace {
 
-// Whether the sorted `keys` hold `key`: a binary search halving by a
-// conditional move, not a branch (which went either way at random, about
-// once a halving: two searches on every short word of every Latin block).
-template <std::size_t N>
-bool holds_sorted(const std::array<std::uint64_t, N>& keys, std::uint64_t key) {
-  std::size_t first = 0, size = N;  // keys[first] is the last entry not above key, if any is
-  while (size > 1) {
-    const std::size_t half = size / 2;
-    first = keys[first + half] <= key ? first + half : first;
-    size -= half;
-  }
-  return N > 0 && keys[first] == key;
+// A word of at most 8 bytes packed into a number (its bytes, the first
+// lowest: distinct words, distinct numbers; 0 is no word).
+constexpr std::uint64_t packed_word(std::string_view word) {
+  std::uint64_t key = 0;
+  for (std::size_t k = 0; k < word.size(); ++k) key |= std::uint64_t{static_cast<unsigned char>(word[k])} << (8 * k);
+  return key;
 }
+
+// The function words is_third_language counts, by packed word: a table a
+// word finds its slot in by one multiplication, each listed word alone in
+// its slot (checked when the table is made), so that a lookup is a load and
+// a comparison (two binary searches on every short word of every Latin
+// block were most of this scan).
+struct FunctionWordTable {
+  enum Kind : std::uint8_t { none, english, other };
+  static constexpr unsigned kSlotBits = 10;
+  static constexpr std::uint64_t kMultiplier = 0x361ffb9e4f5d8fd3ull;  // no two listed words share a slot
+  std::array<std::uint64_t, std::size_t{1} << kSlotBits> keys{};
+  std::array<std::uint8_t, std::size_t{1} << kSlotBits> kinds{};
+  static constexpr std::size_t slot_of(std::uint64_t key) { return static_cast<std::size_t>((key * kMultiplier) >> (64 - kSlotBits)); }
+  constexpr void add(std::string_view word, Kind kind) {
+    if (word.empty() || word.size() > sizeof(std::uint64_t)) throw "a listed word is empty or longer than 8 bytes";
+    const std::uint64_t key = packed_word(word);
+    const std::size_t slot = slot_of(key);
+    if (keys[slot] != 0) throw "two listed words share a slot: pick another multiplier";
+    keys[slot] = key;
+    kinds[slot] = kind;
+  }
+  // The kind of a packed word (0, a word too long to pack, is none: its
+  // slot holds 0 only when empty, and an empty slot's kind is none).
+  Kind kind_of(std::uint64_t key) const {
+    const std::size_t slot = slot_of(key);
+    return keys[slot] == key ? static_cast<Kind>(kinds[slot]) : none;
+  }
+};
 
 }  // namespace
 
@@ -371,39 +393,31 @@ bool is_third_language(std::string_view text) {
       // Portuguese and Italian
       "os", "do", "da", "dos", "não", "em", "um", "uma", "são", "il", "di", "che", "gli", "della", "per", "sono",
       "non", "de"};
-  // A word longer than every listed one is neither (most words of a text).
-  constexpr std::size_t kLongest = [] {
-    std::size_t longest = 0;
-    for (std::string_view w : kEnglish) longest = std::max(longest, w.size());
-    for (std::string_view w : kOther) longest = std::max(longest, w.size());
-    return longest;
+  static constexpr FunctionWordTable kTable = [] {
+    FunctionWordTable table;
+    for (std::string_view w : kEnglish) table.add(w, FunctionWordTable::english);
+    for (std::string_view w : kOther) table.add(w, FunctionWordTable::other);
+    return table;
   }();
-  // The listed words packed into a number each (their bytes, at most 8:
-  // distinct words, distinct numbers), sorted: a word is looked up by a
-  // binary search, not compared with each (this scan runs on every Latin block).
-  static_assert(kLongest <= sizeof(std::uint64_t));
-  constexpr auto packed = [](std::string_view word) {
-    std::uint64_t key = 0;
-    for (std::size_t k = 0; k < word.size(); ++k) key |= std::uint64_t{static_cast<unsigned char>(word[k])} << (8 * k);
-    return key;
-  };
-  constexpr auto sorted_keys = [packed]<std::size_t N>(const std::string_view (&list)[N]) {
-    std::array<std::uint64_t, N> keys{};
-    for (std::size_t k = 0; k < N; ++k) keys[k] = packed(list[k]);
-    std::sort(keys.begin(), keys.end());
-    return keys;
-  };
-  static constexpr auto kEnglishKeys = sorted_keys(kEnglish);
-  static constexpr auto kOtherKeys = sorted_keys(kOther);
   std::size_t english = 0, other = 0, words = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
     // Words of Latin letters (with accents); anything else separates them.
-    std::size_t begin = pos;
+    // A word's bytes are packed as it is read, ASCII capitals lowered
+    // (accented capitals are left as they are: function words are lower
+    // case in running text); `shift` past 64 marks a word too long to pack.
+    const std::size_t begin = pos;
+    std::uint64_t key = 0;
+    unsigned shift = 0;
+    auto pack = [&](unsigned char byte) {
+      if (shift < 64) key |= std::uint64_t{byte} << shift;
+      shift += 8;
+    };
     while (pos < text.size()) {
       const unsigned char byte = static_cast<unsigned char>(text[pos]);
       if (byte < 0x80) {  // ASCII (most of a Latin text): no decoding
         if (!((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z'))) break;
+        pack(static_cast<unsigned char>(byte | 0x20));  // a letter's lower case
         ++pos;
         continue;
       }
@@ -411,22 +425,16 @@ bool is_third_language(std::string_view text) {
       const char32_t cp = utf8::next(text, next);
       const bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
       if (!letter) break;
-      pos = next;
+      for (; pos < next; ++pos) pack(static_cast<unsigned char>(text[pos]));
     }
     if (pos == begin) {
       utf8::next(text, pos);
       continue;
     }
     ++words;
-    const std::string_view word = text.substr(begin, pos - begin);  // its letters are contiguous
-    if (word.size() > kLongest) continue;
-    char buffer[kLongest];
-    for (std::size_t k = 0; k < word.size(); ++k)
-      buffer[k] = word[k] >= 'A' && word[k] <= 'Z' ? static_cast<char>(word[k] + 32) : word[k];
-    const std::uint64_t lower = packed(std::string_view(buffer, word.size()));
-    english += holds_sorted(kEnglishKeys, lower);
-    // Accented capitals are left as they are by lower_ascii; function words are lower case in running text.
-    other += holds_sorted(kOtherKeys, lower);
+    const FunctionWordTable::Kind kind = kTable.kind_of(shift <= 64 ? key : 0);
+    english += kind == FunctionWordTable::english;
+    other += kind == FunctionWordTable::other;
   }
   // Function words are dense in running text of any language: a handful
   // scattered through a long English block (names, borrowed words) is not Spanish.
@@ -445,11 +453,21 @@ bool contains_word(std::string_view lower, std::string_view word) {
   return false;
 }
 
+// Whether text holds "gh" in any case: "copyright" and "all rights reserved"
+// both do, and most lines do not (they are not lowercased into a copy then).
+bool holds_gh(std::string_view text) {
+  for (std::size_t k = 0; k + 1 < text.size(); ++k)
+    if ((text[k] | 0x20) == 'g' && (text[k + 1] | 0x20) == 'h') return true;
+  return false;
+}
+
 bool is_copyright(std::string_view text) {
+  if (text.find("\xC2\xA9") != std::string_view::npos ||  // ©
+      text.find("版权所有") != std::string_view::npos || text.find("版權所有") != std::string_view::npos)
+    return true;
+  if (!holds_gh(text)) return false;
   const std::string lower = lower_ascii(text);
-  return text.find("\xC2\xA9") != std::string_view::npos ||  // ©
-         contains_word(lower, "copyright") || lower.find("all rights reserved") != std::string::npos ||
-         text.find("版权所有") != std::string_view::npos || text.find("版權所有") != std::string_view::npos;
+  return contains_word(lower, "copyright") || lower.find("all rights reserved") != std::string::npos;
 }
 
 // An English line about the translation itself or naming a language.

@@ -145,6 +145,18 @@ TEST(KeptText, ThirdLanguage) {
   EXPECT_TRUE(is_third_language("Les brochures sont disponibles dans les langues suivantes et pour tous"));
   EXPECT_FALSE(is_third_language("The leaflets are available in Spanish and in many other languages"));
   EXPECT_FALSE(is_third_language("Café de Paris and the Pinyin Zhāng Míng are names"));
+  // Capitals are function words too; a word longer than any listed one is none of them.
+  EXPECT_TRUE(is_third_language("LES BROCHURES SONT DISPONIBLES DANS LES LANGUES SUIVANTES ET POUR TOUS"));
+  // ("también" is 8 bytes, the most a listed word has: "tambiénes" begins with them.)
+  EXPECT_FALSE(is_third_language("tambiénes tambiénes tambiénes tambiénes tambiénes tambiénes"));
+}
+
+TEST(KeptText, CopyrightInWordsInAnyCase) {
+  EXPECT_EQ(kept_of("COPYRIGHT 2024 Example Health Department\n"
+                    "Example Press. All Rights Reserved.\n"
+                    "Right through the night he laughed.\n",
+                    Lang::zh),
+            (std::vector<KeptKind>{KeptKind::copyright, KeptKind::copyright, KeptKind::none}));
 }
 
 }  // namespace
