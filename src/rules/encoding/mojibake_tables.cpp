@@ -4,6 +4,9 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -66,43 +69,40 @@ const SingleByteTables& single_byte_tables() {
   return tables;
 }
 
-// Unicode <-> double-byte code tables for one CJK encoding (BMP only).
+// Unicode <-> double-byte code tables for one CJK encoding (BMP only),
+// written out at compile time: building the four at first use cost some
+// 2M instructions of the first Chinese document of a process.
 struct DoubleByteTable {
   // index cp; one entry more, 0, so that a 32-bit load at any code point stays inside (gbk_code_table)
-  std::vector<std::uint16_t> to_code;
-  std::vector<char16_t> to_char;  // index code
-
-  explicit DoubleByteTable(const char16_t (&chars)[kDoubleByteCodes]) : to_code(0x10001, 0), to_char(0x10000, 0) {
-    std::size_t next = 0;
-    for (unsigned lead = kFirstLead; lead <= kLastLead; ++lead) {
-      for (unsigned trail = kFirstTrail; trail <= kLastTrail; ++trail) {
-        if (trail == 0x7F) continue;
-        const char16_t cp = chars[next++];
-        if (cp == 0) continue;
-        const auto code = static_cast<std::uint16_t>(lead << 8 | trail);
-        to_char[code] = static_cast<char16_t>(cp);
-        if (to_code[cp] == 0) to_code[cp] = code;
-      }
-    }
-  }
+  std::array<std::uint16_t, 0x10001> to_code{};
+  std::array<char16_t, 0x10000> to_char{};  // index code
 };
 
-const DoubleByteTable& gbk_table() {
-  static const DoubleByteTable table(kGbkChars);
+constexpr DoubleByteTable double_byte_table(const char16_t (&chars)[kDoubleByteCodes]) {
+  DoubleByteTable table;
+  std::size_t next = 0;
+  for (unsigned lead = kFirstLead; lead <= kLastLead; ++lead) {
+    for (unsigned trail = kFirstTrail; trail <= kLastTrail; ++trail) {
+      if (trail == 0x7F) continue;
+      const char16_t cp = chars[next++];
+      if (cp == 0) continue;
+      const auto code = static_cast<std::uint16_t>(lead << 8 | trail);
+      table.to_char[code] = static_cast<char16_t>(cp);
+      if (table.to_code[cp] == 0) table.to_code[cp] = code;
+    }
+  }
   return table;
 }
-const DoubleByteTable& big5_table() {
-  static const DoubleByteTable table(kBig5Chars);
-  return table;
-}
-const DoubleByteTable& big5_hkscs_table() {
-  static const DoubleByteTable table(kBig5HkscsChars);
-  return table;
-}
-const DoubleByteTable& shift_jis_table() {
-  static const DoubleByteTable table(kShiftJisChars);
-  return table;
-}
+
+constexpr DoubleByteTable kGbkTable = double_byte_table(kGbkChars);
+constexpr DoubleByteTable kBig5Table = double_byte_table(kBig5Chars);
+constexpr DoubleByteTable kBig5HkscsTable = double_byte_table(kBig5HkscsChars);
+constexpr DoubleByteTable kShiftJisTable = double_byte_table(kShiftJisChars);
+
+const DoubleByteTable& gbk_table() { return kGbkTable; }
+const DoubleByteTable& big5_table() { return kBig5Table; }
+const DoubleByteTable& big5_hkscs_table() { return kBig5HkscsTable; }
+const DoubleByteTable& shift_jis_table() { return kShiftJisTable; }
 
 }  // namespace
 
