@@ -99,6 +99,48 @@ constexpr DoubleByteTable kBig5Table = double_byte_table(kBig5Chars);
 constexpr DoubleByteTable kBig5HkscsTable = double_byte_table(kBig5HkscsChars);
 constexpr DoubleByteTable kShiftJisTable = double_byte_table(kShiftJisChars);
 
+// gbk_unsettled_bits, a quarter of the BMP at a time: each is a constant
+// expression of its own, within clang's evaluation step limit.
+using UnsettledQuarter = std::array<std::uint64_t, 0x10000 / 64 / 4>;
+
+constexpr UnsettledQuarter unsettled_quarter(std::size_t quarter) {
+  UnsettledQuarter bits{};
+  for (std::size_t word = 0; word < bits.size(); ++word) {
+    const std::size_t first = (quarter * bits.size() + word) * 64;
+    // Only a code of GB2312's rows (A1A1 and up) settles a character, and
+    // most of the BMP has none: such words are unsettled whole.
+    std::uint16_t highest = 0;
+    for (std::size_t i = 0; i < 64; ++i) highest = std::max(highest, kGbkTable.to_code[first + i]);
+    if (highest < 0xA1A1) {
+      bits[word] = ~std::uint64_t{0};
+      continue;
+    }
+    for (std::size_t i = 0; i < 64; ++i) {
+      const auto cp = static_cast<char32_t>(first + i);
+      const std::uint16_t code = kGbkTable.to_code[first + i];
+      if (!plain_level1_code(code) && !(is_level1_or_punctuation(code) && is_typographic_punctuation(cp)))
+        bits[word] |= std::uint64_t{1} << i;
+    }
+  }
+  return bits;
+}
+
+constexpr UnsettledQuarter kUnsettled0 = unsettled_quarter(0);
+constexpr UnsettledQuarter kUnsettled1 = unsettled_quarter(1);
+constexpr UnsettledQuarter kUnsettled2 = unsettled_quarter(2);
+constexpr UnsettledQuarter kUnsettled3 = unsettled_quarter(3);
+
+constexpr std::array<std::uint64_t, 0x10000 / 64> join_quarters() {
+  std::array<std::uint64_t, 0x10000 / 64> bits{};
+  const UnsettledQuarter* quarters[] = {&kUnsettled0, &kUnsettled1, &kUnsettled2, &kUnsettled3};
+  for (std::size_t quarter = 0; quarter < 4; ++quarter)
+    for (std::size_t word = 0; word < quarters[quarter]->size(); ++word)
+      bits[quarter * quarters[quarter]->size() + word] = (*quarters[quarter])[word];
+  return bits;
+}
+
+constexpr std::array<std::uint64_t, 0x10000 / 64> kUnsettledBits = join_quarters();
+
 const DoubleByteTable& gbk_table() { return kGbkTable; }
 const DoubleByteTable& big5_table() { return kBig5Table; }
 const DoubleByteTable& big5_hkscs_table() { return kBig5HkscsTable; }
@@ -133,6 +175,8 @@ const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp)
 }
 
 const std::uint16_t* gbk_code_table() { return gbk_table().to_code.data(); }
+
+const std::array<std::uint64_t, 0x10000 / 64>& gbk_unsettled_bits() { return kUnsettledBits; }
 
 std::uint16_t gbk_code(char32_t cp) { return cp < 0x10000 ? gbk_table().to_code[cp] : 0; }
 std::uint16_t big5_code(char32_t cp) { return cp < 0x10000 ? big5_table().to_code[cp] : 0; }
