@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/utf8.h"
+#include "rules/code_point_class_table.h"
 #include "rules/encoding/bidi_control.h"
 #include "rules/encoding/control_character.h"
 #include "rules/encoding/mojibake_scan.h"
@@ -90,32 +91,33 @@ namespace {
 std::uint32_t classes_beyond_bmp(char32_t cp) { return code_point_classes(cp); }
 
 std::vector<std::uint32_t> build_table() {
-  if (const std::uint32_t* prebuilt = prebuilt_code_point_classes()) return {prebuilt, prebuilt + 0x10000};
   std::vector<std::uint32_t> table(0x10000);
   for (char32_t cp = 0; cp < 0x10000; ++cp) table[cp] = code_point_classes(cp);
   return table;
 }
 
-// Built once per process; read-only afterwards.
-const std::vector<std::uint32_t>& base_table() {
+// The build's table (compile-time data: nothing to fill at run time), or,
+// in the build step itself, one computed once per process; read-only.
+const std::uint32_t* base_table() {
+  if (const std::uint32_t* prebuilt = prebuilt_code_point_classes()) return prebuilt;
   static const std::vector<std::uint32_t> kTable = build_table();
-  return kTable;
+  return kTable.data();
 }
 
 // The base table with the Traditional characters of the BMP marked, for
-// Chinese documents only, from the ranges the build wrote (asking about
-// every Han character took some 10M instructions, on the first Chinese
+// Chinese documents only: written at compile time from the ranges the build
+// wrote (asking about every Han character took some 10M instructions, and
+// copying the base table and marking the ranges 1.4M, on the first Chinese
 // document of a run).
-const std::vector<std::uint32_t>& chinese_table() {
+const std::uint32_t* chinese_table() {
+  if (const std::uint32_t* prebuilt = prebuilt_chinese_code_point_classes()) return prebuilt;
   static const std::vector<std::uint32_t> kTable = [] {
-    std::vector<std::uint32_t> table = base_table();
-    const std::vector<CodePointRange>* prebuilt = prebuilt_traditional_ranges_in_bmp();
-    const std::vector<CodePointRange> computed = prebuilt ? std::vector<CodePointRange>() : traditional_ranges_in_bmp();
-    for (const CodePointRange& range : prebuilt ? *prebuilt : computed)
+    std::vector<std::uint32_t> table(base_table(), base_table() + 0x10000);
+    for (const CodePointRange& range : traditional_ranges_in_bmp())
       for (std::uint32_t cp = range.first; cp < range.end; ++cp) table[cp] |= cls::kTraditional;
     return table;
   }();
-  return kTable;
+  return kTable.data();
 }
 
 // The classes worth collecting in doc: those of the rules that can apply to it.
@@ -234,8 +236,8 @@ std::size_t events_to_reserve(std::string_view text, const text::ClassScanner& s
 
 std::vector<text::ClassEvent> scan_document(const Document& doc) {
   const std::uint32_t wanted = wanted_classes(doc);
-  const auto& table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
-  const text::ClassTable classes{table.data(), classes_beyond_bmp, cls::kInvalid, cls::kBeforeNonImage,
+  const std::uint32_t* table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
+  const text::ClassTable classes{table, classes_beyond_bmp, cls::kInvalid, cls::kBeforeNonImage,
                                  kNonImageLeadBytes.data()};
   const text::WantedBits* bits = document_wanted_bits(doc, classes, wanted);
   std::vector<text::ClassEvent> events;
@@ -318,7 +320,7 @@ class DocumentScan {
   explicit DocumentScan(const Document& doc)
       : doc_(doc),
         wanted_(wanted_classes(doc)),
-        classes_{((wanted_ & cls::kTraditional) ? chinese_table() : base_table()).data(), classes_beyond_bmp,
+        classes_{(wanted_ & cls::kTraditional) ? chinese_table() : base_table(), classes_beyond_bmp,
                  cls::kInvalid, cls::kBeforeNonImage, kNonImageLeadBytes.data()},
         bits_(document_wanted_bits(doc, classes_, wanted_)),
         mask_runs_(doc.masked.empty() ? nullptr : std::make_shared<const MaskRuns>(find_mask_runs(doc))),

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "rules/code_point_class_table.h"
 #include "rules/code_point_events.h"
 
 namespace tc {
@@ -42,6 +43,27 @@ TEST(CodePointClassTable, GivesTheTraditionalCharactersChineseVariantsFinds) {
   EXPECT_TRUE(marked(U'國'));
   EXPECT_FALSE(marked(U'国'));
   EXPECT_FALSE(marked(U'后'));  // Simplified too
+}
+
+// The Chinese documents' table, written at compile time: the base table with
+// exactly the Traditional-only characters marked.
+TEST(CodePointClassTable, ChineseTableIsTheBaseTableWithTheTraditionalCharactersMarked) {
+  const std::uint32_t* chinese = prebuilt_chinese_code_point_classes();
+  const std::uint32_t* base = prebuilt_code_point_classes();
+  ASSERT_NE(chinese, nullptr);
+  ASSERT_NE(base, nullptr);
+  std::vector<bool> traditional(0x10000, false);
+  for (const CodePointRange& range : traditional_ranges_in_bmp())
+    for (std::uint32_t cp = range.first; cp < range.end; ++cp) traditional[cp] = true;
+  std::size_t differing = 0;
+  for (std::uint32_t cp = 0; cp < 0x10000; ++cp) {
+    const std::uint32_t expected = base[cp] | (traditional[cp] ? code_point_class::kTraditional : 0u);
+    if (chinese[cp] != expected && ++differing <= 10)
+      ADD_FAILURE() << "U+" << std::hex << cp << ": table " << chinese[cp] << ", expected " << expected;
+  }
+  EXPECT_EQ(differing, 0u);
+  EXPECT_NE(chinese[U'國'] & code_point_class::kTraditional, 0u);
+  EXPECT_EQ(chinese[U'国'], base[U'国']);
 }
 
 }  // namespace

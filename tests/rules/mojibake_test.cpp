@@ -37,6 +37,25 @@ TEST(MojibakeTables, CodePagesComeFromIcu) {
 
 // The Latin-side scan passes over a character followed by a lead byte
 // E3-E9 without looking it up: no single-byte page has U+3000-U+9FFF.
+// The unsettled bits are written at compile time a quarter of the BMP at a
+// time: each code point's bit must be where a scan looks it up.
+TEST(MojibakeTables, UnsettledBitsMarkAllButPlainLevel1AndChinesePunctuation) {
+  const auto& bits = mojibake::gbk_unsettled_bits();
+  std::size_t differing = 0, settled = 0;
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    const std::uint16_t code = mojibake::gbk_code(cp);
+    const bool expected = !mojibake::plain_level1_code(code) &&
+                          !(mojibake::is_level1_or_punctuation(code) && mojibake::is_typographic_punctuation(cp));
+    const bool bit = (bits[cp / 64] >> (cp % 64)) & 1;
+    settled += !expected;
+    if (bit != expected && ++differing <= 10) ADD_FAILURE() << "U+" << std::hex << static_cast<std::uint32_t>(cp);
+  }
+  EXPECT_EQ(differing, 0u);
+  EXPECT_GT(settled, 3000u);  // GB2312 level 1: 3,755 characters
+  EXPECT_FALSE((bits[U'的' / 64] >> (U'的' % 64)) & 1);
+  EXPECT_TRUE((bits[U'烫' / 64] >> (U'烫' % 64)) & 1);  // a fill image opens a gate
+}
+
 TEST(MojibakeTables, NoSingleBytePageHasCjk) {
   for (char32_t cp = 0x3000; cp <= 0x9FFF; ++cp) EXPECT_EQ(mojibake::single_byte_codes(cp), nullptr) << utf8::code_point_name(cp);
 }

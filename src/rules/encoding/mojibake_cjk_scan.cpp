@@ -70,11 +70,6 @@ class Stretch {
   std::size_t capacity_ = 0;
 };
 
-bool is_typographic_punctuation(char32_t cp) {
-  return (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x3000 && cp <= 0x303F) ||
-         (cp >= 0xFF01 && cp <= 0xFF5E);
-}
-
 bool is_kana(char32_t cp) { return cp >= 0x3040 && cp <= 0x30FF; }
 bool is_greek(char32_t cp) { return cp >= 0x370 && cp <= 0x3FF; }
 bool is_cyrillic(char32_t cp) { return cp >= 0x400 && cp <= 0x4FF; }
@@ -188,58 +183,11 @@ std::size_t utf8_share(std::string_view bytes) {
   return covered;
 }
 
-// GB2312 level 1 or its punctuation rows (A1, A3): what real Simplified
-// Chinese is mostly made of.
-bool is_level1_or_punctuation(std::uint16_t gbk) {
-  const unsigned lead = gbk >> 8, trail = gbk & 0xFF;
-  if (trail < 0xA1 || trail == 0xFF) return false;
-  return (lead >= 0xB0 && lead <= 0xD7 && gbk <= 0xD7F9) || lead == 0xA1 || lead == 0xA3;
-}
-
-// GB2312 level 1 proper (B0A1-D7F9 with a trail A1-FE): such a code is
-// level 1 or punctuation and never may_be_odd, whatever its character.
-bool is_level1_code(std::uint16_t gbk) {
-  return gbk >= 0xB0A1 && gbk <= 0xD7F9 && (gbk & 0xFF) >= 0xA1 && (gbk & 0xFF) != 0xFF;
-}
-
-// A level-1 code whose character opens no gate: not the fill images 烫
-// (CCCC) and 屯 (CDCD), the only ones of level 1 (锟 and 锘 are level 2).
-inline bool plain_level1_code(std::uint16_t gbk) {
-  return is_level1_code(gbk) && gbk != 0xCCCC && gbk != 0xCDCD;
-}
-
-// One bit per BMP character that adds to a stretch's gates more than its
-// length: all but a plain level-1 code (plain_level1_code) and Chinese
-// punctuation (，。“”) of GB2312's punctuation rows, neither rare nor ever
-// odd. Looked up for every character of a stretch with a gate; built once
-// (65,536 GBK codes read), read-only afterwards.
-const text::WantedBits& unsettled_in_decode() {
-  static const text::WantedBits kBits = [] {
-    text::WantedBits bits{};
-    const std::uint16_t* codes = gbk_code_table();
-    for (std::size_t word = 0; word < bits.size(); ++word) {
-      const std::uint16_t* run = codes + 64 * word;
-      // Only a code of GB2312's rows (A1A1 and up) settles a character, and
-      // most of the BMP has none: such words are settled whole, so building
-      // the bits costs ~0.4M instructions, not 1.3M (once a process, but in
-      // every short run).
-      std::uint16_t highest = 0;
-      for (std::size_t i = 0; i < 64; ++i) highest = std::max(highest, run[i]);
-      if (highest < 0xA1A1) {
-        bits[word] = ~std::uint64_t{0};
-        continue;
-      }
-      for (std::size_t i = 0; i < 64; ++i) {
-        const auto cp = static_cast<char32_t>(64 * word + i);
-        const std::uint16_t code = run[i];
-        if (!plain_level1_code(code) && !(is_level1_or_punctuation(code) && is_typographic_punctuation(cp)))
-          bits[word] |= std::uint64_t{1} << i;
-      }
-    }
-    return bits;
-  }();
-  return kBits;
-}
+// The characters that add to a stretch's gates more than their length
+// (mojibake_tables.h, gbk_unsettled_bits): looked up for every character of
+// a stretch with a gate. Compile-time data: building them took ~0.7M
+// instructions of every process's first document.
+const text::WantedBits& unsettled_in_decode() { return gbk_unsettled_bits(); }
 
 // Whether written_oddity may rate cp 2 or more (gbk: its GBK code). GB2312
 // level 1 is common Han (0); otherwise rare Han, and anything but

@@ -4,6 +4,9 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -66,43 +69,82 @@ const SingleByteTables& single_byte_tables() {
   return tables;
 }
 
-// Unicode <-> double-byte code tables for one CJK encoding (BMP only).
+// Unicode <-> double-byte code tables for one CJK encoding (BMP only),
+// written out at compile time: building the four at first use cost some
+// 2M instructions of the first Chinese document of a process.
 struct DoubleByteTable {
   // index cp; one entry more, 0, so that a 32-bit load at any code point stays inside (gbk_code_table)
-  std::vector<std::uint16_t> to_code;
-  std::vector<char16_t> to_char;  // index code
-
-  explicit DoubleByteTable(const char16_t (&chars)[kDoubleByteCodes]) : to_code(0x10001, 0), to_char(0x10000, 0) {
-    std::size_t next = 0;
-    for (unsigned lead = kFirstLead; lead <= kLastLead; ++lead) {
-      for (unsigned trail = kFirstTrail; trail <= kLastTrail; ++trail) {
-        if (trail == 0x7F) continue;
-        const char16_t cp = chars[next++];
-        if (cp == 0) continue;
-        const auto code = static_cast<std::uint16_t>(lead << 8 | trail);
-        to_char[code] = static_cast<char16_t>(cp);
-        if (to_code[cp] == 0) to_code[cp] = code;
-      }
-    }
-  }
+  std::array<std::uint16_t, 0x10001> to_code{};
+  std::array<char16_t, 0x10000> to_char{};  // index code
 };
 
-const DoubleByteTable& gbk_table() {
-  static const DoubleByteTable table(kGbkChars);
+constexpr DoubleByteTable double_byte_table(const char16_t (&chars)[kDoubleByteCodes]) {
+  DoubleByteTable table;
+  std::size_t next = 0;
+  for (unsigned lead = kFirstLead; lead <= kLastLead; ++lead) {
+    for (unsigned trail = kFirstTrail; trail <= kLastTrail; ++trail) {
+      if (trail == 0x7F) continue;
+      const char16_t cp = chars[next++];
+      if (cp == 0) continue;
+      const auto code = static_cast<std::uint16_t>(lead << 8 | trail);
+      table.to_char[code] = static_cast<char16_t>(cp);
+      if (table.to_code[cp] == 0) table.to_code[cp] = code;
+    }
+  }
   return table;
 }
-const DoubleByteTable& big5_table() {
-  static const DoubleByteTable table(kBig5Chars);
-  return table;
+
+constexpr DoubleByteTable kGbkTable = double_byte_table(kGbkChars);
+constexpr DoubleByteTable kBig5Table = double_byte_table(kBig5Chars);
+constexpr DoubleByteTable kBig5HkscsTable = double_byte_table(kBig5HkscsChars);
+constexpr DoubleByteTable kShiftJisTable = double_byte_table(kShiftJisChars);
+
+// gbk_unsettled_bits, a quarter of the BMP at a time: each is a constant
+// expression of its own, within clang's evaluation step limit.
+using UnsettledQuarter = std::array<std::uint64_t, 0x10000 / 64 / 4>;
+
+constexpr UnsettledQuarter unsettled_quarter(std::size_t quarter) {
+  UnsettledQuarter bits{};
+  for (std::size_t word = 0; word < bits.size(); ++word) {
+    const std::size_t first = (quarter * bits.size() + word) * 64;
+    // Only a code of GB2312's rows (A1A1 and up) settles a character, and
+    // most of the BMP has none: such words are unsettled whole.
+    std::uint16_t highest = 0;
+    for (std::size_t i = 0; i < 64; ++i) highest = std::max(highest, kGbkTable.to_code[first + i]);
+    if (highest < 0xA1A1) {
+      bits[word] = ~std::uint64_t{0};
+      continue;
+    }
+    for (std::size_t i = 0; i < 64; ++i) {
+      const auto cp = static_cast<char32_t>(first + i);
+      const std::uint16_t code = kGbkTable.to_code[first + i];
+      if (!plain_level1_code(code) && !(is_level1_or_punctuation(code) && is_typographic_punctuation(cp)))
+        bits[word] |= std::uint64_t{1} << i;
+    }
+  }
+  return bits;
 }
-const DoubleByteTable& big5_hkscs_table() {
-  static const DoubleByteTable table(kBig5HkscsChars);
-  return table;
+
+constexpr UnsettledQuarter kUnsettled0 = unsettled_quarter(0);
+constexpr UnsettledQuarter kUnsettled1 = unsettled_quarter(1);
+constexpr UnsettledQuarter kUnsettled2 = unsettled_quarter(2);
+constexpr UnsettledQuarter kUnsettled3 = unsettled_quarter(3);
+
+constexpr std::array<std::uint64_t, 0x10000 / 64> join_quarters() {
+  std::array<std::uint64_t, 0x10000 / 64> bits{};
+  const UnsettledQuarter* quarters[] = {&kUnsettled0, &kUnsettled1, &kUnsettled2, &kUnsettled3};
+  for (std::size_t quarter = 0; quarter < 4; ++quarter)
+    for (std::size_t word = 0; word < quarters[quarter]->size(); ++word)
+      bits[quarter * quarters[quarter]->size() + word] = (*quarters[quarter])[word];
+  return bits;
 }
-const DoubleByteTable& shift_jis_table() {
-  static const DoubleByteTable table(kShiftJisChars);
-  return table;
-}
+
+constexpr std::array<std::uint64_t, 0x10000 / 64> kUnsettledBits = join_quarters();
+
+const DoubleByteTable& gbk_table() { return kGbkTable; }
+const DoubleByteTable& big5_table() { return kBig5Table; }
+const DoubleByteTable& big5_hkscs_table() { return kBig5HkscsTable; }
+const DoubleByteTable& shift_jis_table() { return kShiftJisTable; }
 
 }  // namespace
 
@@ -133,6 +175,8 @@ const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp)
 }
 
 const std::uint16_t* gbk_code_table() { return gbk_table().to_code.data(); }
+
+const std::array<std::uint64_t, 0x10000 / 64>& gbk_unsettled_bits() { return kUnsettledBits; }
 
 std::uint16_t gbk_code(char32_t cp) { return cp < 0x10000 ? gbk_table().to_code[cp] : 0; }
 std::uint16_t big5_code(char32_t cp) { return cp < 0x10000 ? big5_table().to_code[cp] : 0; }

@@ -1,6 +1,7 @@
 #pragma once
-// Code-page tables shared by the mojibake rules. They are built once from
-// ICU converters (function-local statics), so the scans can map a code point
+// Code-page tables shared by the mojibake rules. They are written from ICU's
+// converters at build time (the double-byte ones as compile-time arrays,
+// the single-byte ones once a process), so the scans can map a code point
 // to the byte(s) a legacy code page gives it with one array lookup instead of
 // a per-character ICU call. ICU itself is only called on candidate spans.
 #include <array>
@@ -58,6 +59,39 @@ const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp)
 // that look up every character; one entry more (0) follows U+FFFF's, so
 // that a 32-bit load at any code point stays inside.
 const std::uint16_t* gbk_code_table();
+
+// Typographic punctuation: general punctuation, CJK symbols and punctuation,
+// full-width ASCII forms.
+constexpr bool is_typographic_punctuation(char32_t cp) {
+  return (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x3000 && cp <= 0x303F) ||
+         (cp >= 0xFF01 && cp <= 0xFF5E);
+}
+
+// GB2312 level 1 or its punctuation rows (A1, A3): what real Simplified
+// Chinese is mostly made of.
+constexpr bool is_level1_or_punctuation(std::uint16_t gbk) {
+  const unsigned lead = gbk >> 8, trail = gbk & 0xFF;
+  if (trail < 0xA1 || trail == 0xFF) return false;
+  return (lead >= 0xB0 && lead <= 0xD7 && gbk <= 0xD7F9) || lead == 0xA1 || lead == 0xA3;
+}
+
+// GB2312 level 1 proper (B0A1-D7F9 with a trail A1-FE): such a code is
+// level 1 or punctuation and never may_be_odd, whatever its character.
+constexpr bool is_level1_code(std::uint16_t gbk) {
+  return gbk >= 0xB0A1 && gbk <= 0xD7F9 && (gbk & 0xFF) >= 0xA1 && (gbk & 0xFF) != 0xFF;
+}
+
+// A level-1 code whose character opens no gate: not the fill images 烫
+// (CCCC) and 屯 (CDCD), the only ones of level 1 (锟 and 锘 are level 2).
+constexpr bool plain_level1_code(std::uint16_t gbk) {
+  return is_level1_code(gbk) && gbk != 0xCCCC && gbk != 0xCDCD;
+}
+
+// One bit per BMP character (bit cp % 64 of word cp / 64) that adds to a
+// CJK stretch's gates more than its length: all but a plain level-1 GBK code
+// (plain_level1_code) and Chinese punctuation (，。“”) of GB2312's punctuation
+// rows, neither rare nor ever odd. Written at compile time from the GBK table.
+const std::array<std::uint64_t, 0x10000 / 64>& gbk_unsettled_bits();
 
 // For the scans' fast path: code points below kLeadMaskLimit index a table
 // (from U+0080) that is non-zero where some single-byte page gives the code
