@@ -118,6 +118,13 @@ std::size_t count_items(std::string_view cell) {
   return count;
 }
 
+bool has_empty_item(std::string_view cell) {
+  if (trim(cell).empty()) return false;
+  bool empty = false;
+  for_each_item(cell, [&](std::string_view item) { empty |= item.empty(); });
+  return empty;
+}
+
 bool GlossaryFile::refuse_crowded_cell(std::string_view cell, std::string_view name, std::size_t line) {
   // Bars bound the items from above: most cells are settled without trimming.
   if (static_cast<std::size_t>(std::count(cell.begin(), cell.end(), '|')) < kMaxItemsPerCell) return false;

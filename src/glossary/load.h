@@ -70,5 +70,8 @@ std::vector<std::string> split_items(std::string_view cell);
 // The number of non-empty items split_items would give (what the cap counts),
 // found without copying any.
 std::size_t count_items(std::string_view cell);
+// Whether split_items would give an empty item ("a||b", "a|"; a blank cell
+// has none), found without copying any.
+bool has_empty_item(std::string_view cell);
 
 }  // namespace tc

@@ -229,18 +229,15 @@ void read_delimited(GlossaryFile& file, std::string_view text, char delimiter) {
     bool crowded = false;
     for (Column c : kListColumns) crowded |= file.refuse_crowded_cell(cell_view(c), kNames[c], record.line);
     if (crowded) continue;
-    file.take_entry(make_entry(split_items(cell(kZh)), cell(kEn), split_items(cell(kVariants)),
-                               split_items(cell(kForbidden)), cell(kNote), case_value == "sensitive", origin_file,
+    file.take_entry(make_entry(split_items(cell_view(kZh)), cell(kEn), split_items(cell_view(kVariants)),
+                               split_items(cell_view(kForbidden)), cell(kNote), case_value == "sensitive", origin_file,
                                record.line),
                     record.line);
     // Empty-item problems are found here, where the raw cells are at hand.
-    for (Column c : kListColumns) {
-      const std::string raw = cell(c);
-      if (raw.empty()) continue;
-      const auto items = split_items(raw);
-      if (std::any_of(items.begin(), items.end(), [](const std::string& s) { return s.empty(); }))
-        entry_problems.push_back({record.line, "empty item in the '" + std::string(kNames[c]) + "' cell ('" + raw + "')", false});
-    }
+    for (Column c : kListColumns)
+      if (has_empty_item(cell_view(c)))
+        entry_problems.push_back(
+            {record.line, "empty item in the '" + std::string(kNames[c]) + "' cell ('" + cell(c) + "')", false});
   }
   file.problems.insert(file.problems.end(), std::make_move_iterator(entry_problems.begin()),
                        std::make_move_iterator(entry_problems.end()));
