@@ -18,6 +18,7 @@
 
 #include "core/settings.h"
 #include "core/utf8.h"
+#include "text/alternatives.h"
 #include "text/ascii.h"
 
 namespace tc {
@@ -295,25 +296,12 @@ std::vector<std::string> detect_legacy_encodings(std::string_view bytes) {
   return tied_with({chinese->name}, chinese->confidence);
 }
 
-namespace {
-// "A", "A or B", "A, B or C", each name written as `write` makes it.
-template <typename Write>
-std::string listed(const std::vector<std::string>& names, Write write) {
-  std::string text;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) text += i + 1 == names.size() ? " or " : ", ";
-    text += write(names[i]);
-  }
-  return text;
-}
-}  // namespace
-
 std::string list_encodings(const std::vector<std::string>& names) {
-  return listed(names, [](const std::string& name) { return name; });
+  return alternatives(names, [](const std::string& name) { return name; });
 }
 
 std::string encoding_advice(const std::vector<std::string>& names) {
-  const std::string options = listed(names, [](const std::string& name) { return "--encoding " + name; });
+  const std::string options = alternatives(names, [](const std::string& name) { return "--encoding " + name; });
   return names.size() < 2 ? options : options + ", whichever reads right,";
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/alignment.h"
 #include "core/utf8.h"
+#include "text/alternatives.h"
 
 namespace tc {
 namespace {
@@ -133,14 +134,7 @@ std::string_view form_text(const GlossaryEntryView& entry, const TermMatch& matc
 
 std::string accepted_list(const GlossaryEntryView& entry, bool target_is_english) {
   const FormList forms = target_is_english ? entry.accepted : entry.zh;
-  std::string list;
-  for (std::size_t i = 0; i < forms.size(); ++i) {
-    if (i > 0) list += i + 1 == forms.size() ? " or " : ", ";
-    list += '"';
-    list += forms[i];
-    list += '"';
-  }
-  return list;
+  return alternatives(forms, [](std::string_view form) { return std::string(1, '"').append(form).append(1, '"'); });
 }
 
 std::string_view source_name(const GlossaryEntryView& entry, bool source_is_chinese) {
