@@ -120,6 +120,13 @@ const std::uint32_t* chinese_table() {
   return kTable.data();
 }
 
+// The class table a scan for `wanted` reads: the Chinese one when the
+// Traditional characters are wanted.
+text::ClassTable class_table_for(std::uint32_t wanted) {
+  return {(wanted & cls::kTraditional) ? chinese_table() : base_table(), classes_beyond_bmp, cls::kInvalid,
+          cls::kBeforeNonImage, kNonImageLeadBytes.data()};
+}
+
 // The classes worth collecting in doc: those of the rules that can apply to it.
 std::uint32_t wanted_classes(const Document& doc) {
   std::uint32_t wanted = cls::kInvalid | cls::kReplacement | cls::kControl | cls::kInvisible | cls::kBidi |
@@ -236,9 +243,7 @@ std::size_t events_to_reserve(std::string_view text, const text::ClassScanner& s
 
 std::vector<text::ClassEvent> scan_document(const Document& doc) {
   const std::uint32_t wanted = wanted_classes(doc);
-  const std::uint32_t* table = (wanted & cls::kTraditional) ? chinese_table() : base_table();
-  const text::ClassTable classes{table, classes_beyond_bmp, cls::kInvalid, cls::kBeforeNonImage,
-                                 kNonImageLeadBytes.data()};
+  const text::ClassTable classes = class_table_for(wanted);
   const text::WantedBits* bits = document_wanted_bits(doc, classes, wanted);
   std::vector<text::ClassEvent> events;
   const text::ClassScanner scanner(classes, wanted, bits);
@@ -320,8 +325,7 @@ class DocumentScan {
   explicit DocumentScan(const Document& doc)
       : doc_(doc),
         wanted_(wanted_classes(doc)),
-        classes_{(wanted_ & cls::kTraditional) ? chinese_table() : base_table(), classes_beyond_bmp,
-                 cls::kInvalid, cls::kBeforeNonImage, kNonImageLeadBytes.data()},
+        classes_(class_table_for(wanted_)),
         bits_(document_wanted_bits(doc, classes_, wanted_)),
         mask_runs_(doc.masked.empty() ? nullptr : std::make_shared<const MaskRuns>(find_mask_runs(doc))),
         text_only_(mask_runs_ && mask_runs_->cut_code_points),

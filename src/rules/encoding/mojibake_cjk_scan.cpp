@@ -183,12 +183,6 @@ std::size_t utf8_share(std::string_view bytes) {
   return covered;
 }
 
-// The characters that add to a stretch's gates more than their length
-// (mojibake_tables.h, gbk_unsettled_bits): looked up for every character of
-// a stretch with a gate. Compile-time data: building them took ~0.7M
-// instructions of every process's first document.
-const text::WantedBits& unsettled_in_decode() { return gbk_unsettled_bits(); }
-
 // Whether written_oddity may rate cp 2 or more (gbk: its GBK code). GB2312
 // level 1 is common Han (0); otherwise rare Han, and anything but
 // typographic punctuation, may be (kana only in some places: counted too).
@@ -530,7 +524,8 @@ class CjkScanner {
     if (!question_candidates_.empty() && begin > paragraph_end_) end_paragraph(begin);
     if (facts_table_.empty() && characters_read_ >= kFactsTableAfter) facts_table_.build();
     const std::uint16_t* gbk_codes = gbk_codes_;
-    const text::WantedBits& unsettled = unsettled_in_decode();
+    // The characters that add to a stretch's gates more than their length.
+    const text::WantedBits& unsettled = gbk_unsettled_bits();
     std::size_t pos = begin;
     Gates gates;
     stretch_.clear();

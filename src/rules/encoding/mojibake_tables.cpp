@@ -176,7 +176,7 @@ const std::array<std::uint8_t, kSingleByteCount>* single_byte_codes(char32_t cp)
 
 const std::uint16_t* gbk_code_table() { return gbk_table().to_code.data(); }
 
-const std::array<std::uint64_t, 0x10000 / 64>& gbk_unsettled_bits() { return kUnsettledBits; }
+const text::WantedBits& gbk_unsettled_bits() { return kUnsettledBits; }
 
 std::uint16_t gbk_code(char32_t cp) { return cp < 0x10000 ? gbk_table().to_code[cp] : 0; }
 std::uint16_t big5_code(char32_t cp) { return cp < 0x10000 ? big5_table().to_code[cp] : 0; }
