@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <span>
 
 #include "align/align.h"
 #include "core/alignment.h"
@@ -40,7 +41,7 @@ bool in_reference_marker(std::string_view text, Span span) {
 // test, so the sorted neighbours of the value sought are the only candidates.
 class NumberSet {
  public:
-  explicit NumberSet(const std::vector<NumberMention>& numbers) {
+  explicit NumberSet(std::span<const NumberMention> numbers) {
     // Sorted and made unique whenever full, then grown only if that left it
     // over half full: a repeat of a few numbers (a file of them has a
     // mention every few bytes) takes the room of its distinct values, not
@@ -97,7 +98,7 @@ bool counts_as_digit(const NumberMention& n) { return !n.spelled && !n.weak && !
 // for a text of 4 GiB or more), given back when made: one side's at a time.
 class DigitCounts {
  public:
-  explicit DigitCounts(const std::vector<NumberMention>& numbers) {
+  explicit DigitCounts(std::span<const NumberMention> numbers) {
     std::vector<std::uint32_t> order;
     order.reserve(static_cast<std::size_t>(std::count_if(numbers.begin(), numbers.end(), counts_as_digit)));
     for (std::size_t i = 0; i < numbers.size(); ++i)
@@ -131,7 +132,7 @@ class DigitCounts {
 // long repeat has a mention every few bytes).
 class OffsetsOf {
  public:
-  OffsetsOf(const std::vector<NumberMention>& numbers, double value) : numbers_(numbers), value_(value) { seek(0); }
+  OffsetsOf(std::span<const NumberMention> numbers, double value) : numbers_(numbers), value_(value) { seek(0); }
   std::size_t offset() const { return numbers_[at_].span().begin; }
   void next() { seek(at_ + 1); }
 
@@ -140,13 +141,13 @@ class OffsetsOf {
     for (at_ = from; at_ < numbers_.size(); ++at_)
       if (counts_as_digit(numbers_[at_]) && numbers_[at_].value == value_) return;
   }
-  const std::vector<NumberMention>& numbers_;
+  std::span<const NumberMention> numbers_;
   double value_;
   std::size_t at_ = 0;
 };
 
 // The range ("6–18", "4 to 6", "6 至 18") a mention is an end of, as its two values; {nan, nan} when none.
-std::pair<double, double> range_of(const std::string& text, const std::vector<NumberMention>& numbers, std::size_t i) {
+std::pair<double, double> range_of(const std::string& text, std::span<const NumberMention> numbers, std::size_t i) {
   auto joined = [&](std::size_t a, std::size_t b) {
     if (numbers[b].span().begin < numbers[a].span().end || numbers[b].span().begin - numbers[a].span().end > 5) return false;
     std::string between = text.substr(numbers[a].span().end, numbers[b].span().begin - numbers[a].span().end);
@@ -169,9 +170,9 @@ struct ChangedRepeat {
   double was = 0, now = 0;
   std::size_t begin = 0;  // offset of the changed mention in the target
 };
-std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, const std::vector<NumberMention>& source_numbers,
+std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, std::span<const NumberMention> source_numbers,
                                             Span source_span, const Document& target_doc,
-                                            const std::vector<NumberMention>& target_numbers, Span target_span) {
+                                            std::span<const NumberMention> target_numbers, Span target_span) {
   if (source_doc.text.size() > UINT32_MAX || target_doc.text.size() > UINT32_MAX) return std::nullopt;  // 32-bit offsets
   const DigitCounts source(source_numbers), target(target_numbers);
   ChangedRepeat change;
@@ -398,30 +399,50 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
         memo.target.sentences() == alignment.target_sentences.size())
       kept = &memo;
   }
+  // A side's mentions in a bead: the aligner's of its one sentence when it
+  // kept them, viewed and not copied (a sentence of a million numbers held
+  // them twice), else found again.
+  struct BeadNumbers {
+    bool from_aligner = false;
+    std::span<const NumberMention> kept;  // the aligner's, when from_aligner
+    std::vector<NumberMention> found;
+  };
   auto numbers_of = [&](const Document& doc, Span span, const std::vector<std::size_t>& sentences,
-                        const SentenceNumbers* found, std::vector<NumberMention>* numbering) {
-    if (found && sentences.size() == 1) {
-      const auto mentions = found->of(sentences.front());
-      return std::vector<NumberMention>(mentions.begin(), mentions.end());
+                        const SentenceNumbers* aligner, std::vector<NumberMention>* numbering) {
+    BeadNumbers numbers;
+    numbers.from_aligner = aligner && sentences.size() == 1;
+    if (numbers.from_aligner) numbers.kept = aligner->of(sentences.front());
+    else numbers.found = numbers_in(doc, span, numbering);
+    return numbers;
+  };
+  // Digits the reader masked are no quantities: "%2$s" in a PO message, a
+  // URL; nor are those in a reference marker. The kept mentions are copied
+  // only when some of them are not quantities.
+  auto quantities = [](const Document& doc, BeadNumbers& numbers) -> std::span<const NumberMention> {
+    auto not_quantity = [&](const NumberMention& n) { return in_reference_marker(doc.text, n.span()) || doc.is_masked(n.span().begin); };
+    if (numbers.from_aligner) {
+      if (std::none_of(numbers.kept.begin(), numbers.kept.end(), not_quantity)) return numbers.kept;
+      numbers.found.assign(numbers.kept.begin(), numbers.kept.end());
     }
-    return numbers_in(doc, span, numbering);
+    std::erase_if(numbers.found, not_quantity);
+    return numbers.found;
   };
   alignment_rules::for_each_paired_bead(alignment, [&](const Bead& bead, Span source_span, Span target_span) {
     // A translation file's unit is one text: its list numbers ("(2) Extension of…")
     // are part of it, and both sides number the same item. (In a page the
     // aligner may pair a heading's number with another one; there they are left out.)
     std::vector<NumberMention> source_numbering, target_numbering;
-    auto source_numbers = numbers_of(source, source_span, bead.source, kept ? &kept->source : nullptr,
-                                     context.units ? &source_numbering : nullptr);
-    auto target_numbers = numbers_of(target, target_span, bead.target, kept ? &kept->target : nullptr,
-                                     context.units ? &target_numbering : nullptr);
+    BeadNumbers source_mentions = numbers_of(source, source_span, bead.source, kept ? &kept->source : nullptr,
+                                             context.units ? &source_numbering : nullptr);
+    BeadNumbers target_mentions = numbers_of(target, target_span, bead.target, kept ? &kept->target : nullptr,
+                                             context.units ? &target_numbering : nullptr);
     if (!source_numbering.empty() && !target_numbering.empty()) {
-      source_numbers.insert(source_numbers.end(), source_numbering.begin(), source_numbering.end());
-      target_numbers.insert(target_numbers.end(), target_numbering.begin(), target_numbering.end());
+      // (Numbering is found only with the mentions, never beside kept ones.)
+      source_mentions.found.insert(source_mentions.found.end(), source_numbering.begin(), source_numbering.end());
+      target_mentions.found.insert(target_mentions.found.end(), target_numbering.begin(), target_numbering.end());
     }
-    // Digits the reader masked are no quantities: "%2$s" in a PO message, a URL.
-    std::erase_if(source_numbers, [&](const NumberMention& n) { return in_reference_marker(source.text, n.span()) || source.is_masked(n.span().begin); });
-    std::erase_if(target_numbers, [&](const NumberMention& n) { return in_reference_marker(target.text, n.span()) || target.is_masked(n.span().begin); });
+    const std::span<const NumberMention> source_numbers = quantities(source, source_mentions);
+    const std::span<const NumberMention> target_numbers = quantities(target, target_mentions);
     std::vector<const NumberMention*> missing, extra;
     const NumberSet source_set(source_numbers);
     const NumberSet target_set(target_numbers);
