@@ -27,8 +27,15 @@ void FindingTally::add(const JobResult& result) {
   files += paths.size();
   std::size_t errors = 0;
   const Document* errors_in = nullptr;
+  // One entry a file: the two documents of a bilingual file, whose findings
+  // may come in turns, count together.
+  const std::size_t first_of_job = errors_per_file.size();
   auto flush = [&] {
-    if (errors > 0) errors_per_file.emplace_back(errors_in->path, errors);
+    if (errors == 0) return;
+    const auto same_file = std::find_if(errors_per_file.begin() + static_cast<std::ptrdiff_t>(first_of_job), errors_per_file.end(),
+                                        [&](const auto& entry) { return entry.first == errors_in->path; });
+    if (same_file != errors_per_file.end()) same_file->second += errors;
+    else errors_per_file.emplace_back(errors_in->path, errors);
     errors = 0;
   };
   for (const Finding& f : result.findings) {
