@@ -179,9 +179,7 @@ void Untranslated::check(const CheckContext& context, FindingSink& out) const {
   const std::vector<std::string>& protected_phrases = context.options.list("alignment/untranslated.protected");
   std::string prose;                 // each sentence's prose, the buffer reused
   std::vector<NameWord> name_words;  // blank_names' words, likewise
-  for (const Bead& bead : alignment.beads) {
-    if (bead.source.empty() || bead.target.empty()) continue;
-    const Span source_span = alignment_rules::side_span(alignment.source_sentences, bead.source);
+  alignment_rules::for_each_paired_bead(alignment, [&](const Bead& bead, Span source_span, Span /*target_span*/) {
     const std::string_view source_text(source.text.data() + source_span.begin, source_span.size());
     for (const std::size_t t : bead.target) {
       const Span span = alignment.target_sentences[t].span;
@@ -223,7 +221,7 @@ void Untranslated::check(const CheckContext& context, FindingSink& out) const {
       finding.counterpart = alignment_rules::counterpart(source, source_span);
       out.push_back(std::move(finding));
     }
-  }
+  });
 }
 
 }  // namespace tc
