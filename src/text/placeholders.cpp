@@ -319,6 +319,24 @@ class PlaceholderScan {
   std::vector<std::pair<std::size_t, std::size_t>> markers_;  // [start, end) of each "://" and "www.", by start
 };
 
+static_assert(sizeof(Placeholder) == 24, "a unit of placeholders holds one for every few bytes of its text");
+
+// A placeholder whose key the scan read as key.
+Placeholder make_placeholder(std::string_view text, PlaceholderKind kind, Span span, std::string_view key) {
+  Placeholder p;
+  p.span = span;
+  p.kind = kind;
+  if (key == text.substr(span.begin, span.size())) {
+    p.key_form = Placeholder::kKeyIsText;
+  } else if (key.size() <= Placeholder::kInlineKeyBytes) {
+    p.key_form = static_cast<std::uint8_t>(key.size());
+    std::copy(key.begin(), key.end(), p.inline_key.begin());
+  } else {
+    p.key_form = Placeholder::kKeyIsRead;
+  }
+  return p;
+}
+
 // find_placeholders on text[span], with what scan has found already. nested:
 // span lies inside the span scan was made for (a branch of an ICU argument).
 std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, PlaceholderScan& scan, bool nested) {
@@ -344,7 +362,7 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
     while (next_url < urls.size() && urls[next_url].end <= pos) ++next_url;
     if (next_url < urls.size() && urls[next_url].begin == pos) {
       const Span url = urls[next_url];
-      found.push_back({PlaceholderKind::url, url, std::string(text.substr(url.begin, url.end - url.begin))});
+      found.push_back(make_placeholder(text, PlaceholderKind::url, url, text.substr(url.begin, url.end - url.begin)));
       pos = url.end;
       continue;
     }
@@ -405,14 +423,13 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
       if (close != std::string_view::npos && close < end && std::min(scan.next_space(pos + 2), scan.next_newline(pos + 2)) >= close &&
           close > pos + 2) {
         kind = PlaceholderKind::url;
-        key = std::string(text.substr(pos + 2, close - pos - 2));
-        found.push_back({kind, {pos + 2, close}, key});
+        found.push_back(make_placeholder(text, kind, {pos + 2, close}, text.substr(pos + 2, close - pos - 2)));
         pos = close + 1;
         continue;
       }
     }
     if (after > pos) {
-      found.push_back({kind, {pos, after}, std::move(key)});
+      found.push_back(make_placeholder(text, kind, {pos, after}, key));
       pos = after;
     } else {
       ++pos;
@@ -461,6 +478,38 @@ void mask_hashes(std::string_view text, Span span, const std::function<void(Span
 
 }  // namespace
 
+std::string_view placeholder_key(std::string_view text, const Placeholder& p, std::string& scratch) {
+  if (p.key_form == Placeholder::kKeyIsText) return text.substr(p.span.begin, p.span.size());
+  if (p.key_form != Placeholder::kKeyIsRead) return std::string_view(p.inline_key.data(), p.key_form);
+  // Read as find_placeholders_in read it: every byte the readers look at lies
+  // in the span, so bounding them by its end changes nothing.
+  scratch.clear();
+  const std::size_t begin = p.span.begin;
+  const std::size_t end = p.span.end;
+  const auto find = [&](char c, std::size_t from) { return text.find(c, from); };
+  if (p.kind == PlaceholderKind::printf) {
+    read_printf(text, begin, end, find, scratch);
+  } else if (p.kind == PlaceholderKind::tag) {
+    read_tag(text, begin, end, scratch);
+  } else if (text[begin] == '$') {
+    scratch = "${" + std::string(trim(text.substr(begin + 2, end - begin - 3))) + "}";
+  } else if (text.substr(begin, 2) == "{{") {
+    scratch = "{{" + std::string(trim(text.substr(begin + 2, end - begin - 4))) + "}}";
+  } else if (text[begin] == '{') {
+    PlaceholderKind kind = p.kind;
+    classify_braces(text, begin, end - 1, [&](std::size_t from) { return text.find(',', from); }, kind, scratch);
+  } else {
+    scratch = std::string(text.substr(begin, end - begin));  // entities, URLs and %{name} are their text
+  }
+  return scratch;
+}
+
+std::string placeholder_key(std::string_view text, const Placeholder& p) {
+  std::string scratch;
+  const std::string_view key = placeholder_key(text, p, scratch);
+  return key.data() == scratch.data() ? std::move(scratch) : std::string(key);
+}
+
 std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
   const std::size_t end = std::min(span.end, text.size());
   PlaceholderScan scan(text, std::min(span.begin, end), end);
@@ -501,7 +550,7 @@ void for_each_non_prose_placeholder(std::string_view text, Span span, const std:
       std::size_t at = branch.body.begin;
       for (const Placeholder& p : found) {
         mask_hashes(text, Span{at, p.span.begin}, mask);
-        at = std::max(at, p.span.end);
+        at = std::max<std::size_t>(at, p.span.end);
       }
       mask_hashes(text, Span{at, branch.body.end}, mask);
       for (Placeholder& p : found) inside.push_back(std::move(p));

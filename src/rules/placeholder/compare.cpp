@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <string>
+#include <string_view>
 
 namespace tc {
 
@@ -14,23 +16,30 @@ std::string_view tag_name(std::string_view key) {
 }
 
 // A lost element is one finding: its closing tag goes when its opening tag is
-// in the same list.
-void drop_closing_of_listed_openings(std::vector<Placeholder>& list) {
-  std::map<std::string_view, int> openings;
-  for (const Placeholder& p : list)
-    if (p.kind == PlaceholderKind::tag && p.key.size() > 1 && p.key[1] != '/' && p.key[p.key.size() - 2] != '/') ++openings[tag_name(p.key)];
+// in the same list. text: the one the list's placeholders are in.
+void drop_closing_of_listed_openings(std::string_view text, std::vector<Placeholder>& list) {
+  std::map<std::string, int, std::less<>> openings;
+  std::string scratch;
+  for (const Placeholder& p : list) {
+    if (p.kind != PlaceholderKind::tag) continue;
+    const std::string_view key = placeholder_key(text, p, scratch);
+    if (key.size() > 1 && key[1] != '/' && key[key.size() - 2] != '/') ++openings[std::string(tag_name(key))];
+  }
   // Compacted in place: a second list of every placeholder doubled the peak.
   std::size_t kept = 0;
   for (std::size_t i = 0; i < list.size(); ++i) {
     Placeholder& p = list[i];
-    if (p.kind == PlaceholderKind::tag && p.key.size() > 1 && p.key[1] == '/') {
-      auto it = openings.find(tag_name(p.key));
-      if (it != openings.end() && it->second > 0) {
-        --it->second;
-        continue;
+    if (p.kind == PlaceholderKind::tag) {
+      const std::string_view key = placeholder_key(text, p, scratch);
+      if (key.size() > 1 && key[1] == '/') {
+        auto it = openings.find(tag_name(key));
+        if (it != openings.end() && it->second > 0) {
+          --it->second;
+          continue;
+        }
       }
     }
-    if (kept != i) list[kept] = std::move(p);
+    if (kept != i) list[kept] = p;
     ++kept;
   }
   list.erase(list.begin() + static_cast<std::ptrdiff_t>(kept), list.end());
@@ -53,16 +62,20 @@ PlaceholderDifference compare_found(const Document& source, const std::vector<Pl
   std::vector<std::uint32_t> by_key;
   for (std::size_t i = 0; i < in_source.size(); ++i)
     if (keep(in_source[i]) && source.is_masked(in_source[i].span.begin)) by_key.push_back(static_cast<std::uint32_t>(i));
+  std::string scratch_a, scratch_b;
+  const auto source_key = [&](std::uint32_t i, std::string& scratch) { return placeholder_key(source.text, in_source[i], scratch); };
   std::stable_sort(by_key.begin(), by_key.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return in_source[a].key < in_source[b].key; });
+                   [&](std::uint32_t a, std::uint32_t b) { return source_key(a, scratch_a) < source_key(b, scratch_b); });
   std::vector<std::uint32_t> matched(by_key.size(), 0);
   PlaceholderDifference difference;
+  std::string target_scratch;
   for (const Placeholder& p : in_target) {
     if (!keep(p) || !target.is_masked(p.span.begin)) continue;
-    const auto first = std::lower_bound(by_key.begin(), by_key.end(), p.key,
-                                        [&](std::uint32_t i, const std::string& key) { return in_source[i].key < key; });
-    const auto last = std::upper_bound(first, by_key.end(), p.key,
-                                       [&](const std::string& key, std::uint32_t i) { return key < in_source[i].key; });
+    const std::string_view key = placeholder_key(target.text, p, target_scratch);
+    const auto first = std::lower_bound(by_key.begin(), by_key.end(), key,
+                                        [&](std::uint32_t i, std::string_view k) { return source_key(i, scratch_a) < k; });
+    const auto last = std::upper_bound(first, by_key.end(), key,
+                                       [&](std::string_view k, std::uint32_t i) { return k < source_key(i, scratch_a); });
     if (first == last || matched[first - by_key.begin()] == last - first) {
       difference.extra.push_back(p);
     } else {
@@ -71,14 +84,15 @@ PlaceholderDifference compare_found(const Document& source, const std::vector<Pl
   }
   for (std::size_t start = 0; start < by_key.size();) {
     std::size_t end = start + 1;
-    while (end < by_key.size() && in_source[by_key[end]].key == in_source[by_key[start]].key) ++end;
+    const std::string_view start_key = source_key(by_key[start], scratch_b);
+    while (end < by_key.size() && source_key(by_key[end], scratch_a) == start_key) ++end;
     for (std::size_t i = start + matched[start]; i < end; ++i) difference.missing.push_back(in_source[by_key[i]]);
     start = end;
   }
   std::sort(difference.missing.begin(), difference.missing.end(),
             [](const Placeholder& a, const Placeholder& b) { return a.span.begin < b.span.begin; });
-  drop_closing_of_listed_openings(difference.missing);
-  drop_closing_of_listed_openings(difference.extra);
+  drop_closing_of_listed_openings(source.text, difference.missing);
+  drop_closing_of_listed_openings(target.text, difference.extra);
   return difference;
 }
 
