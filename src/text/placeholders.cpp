@@ -220,28 +220,44 @@ class BraceMatches {
   std::size_t close_of(std::size_t open) {
     if (!built_) build();
     const auto it = std::lower_bound(opens_.begin(), opens_.end(), open,
-                                     [](const std::pair<std::size_t, std::size_t>& o, std::size_t at) { return o.first < at; });
-    return it != opens_.end() && it->first == open ? it->second : std::string_view::npos;
+                                     [](const Span32& o, std::size_t at) { return o.begin < at; });
+    return it != opens_.end() && it->begin == open && it->end != kUnclosed ? it->end : std::string_view::npos;
   }
 
  private:
+  // 32-bit offsets, counted first: "{{{{…" holds a record for every byte,
+  // and a growing vector held its old buffer and its new one at once.
+  static constexpr std::uint32_t kUnclosed = UINT32_MAX;
   void build() {
     built_ = true;
-    std::vector<std::size_t> unclosed;  // indices into opens_
+    opens_.reserve(static_cast<std::size_t>(std::count(text_.begin() + begin_, text_.begin() + end_, '{')));
+    // The unclosed '{' are a stack threaded through their records: until its
+    // match is found, a record's end holds the index of the unclosed one
+    // before it (a separate stack took 4 bytes more for each '{' of a run).
+    std::uint32_t innermost = kUnclosed;
     for (std::size_t i = begin_; i < end_; ++i) {
       if (text_[i] == '{') {
-        unclosed.push_back(opens_.size());
-        opens_.emplace_back(i, std::string_view::npos);
-      } else if (text_[i] == '}' && !unclosed.empty()) {
-        opens_[unclosed.back()].second = i;
-        unclosed.pop_back();
+        Span32 open;
+        open.begin = narrow_offset(i);
+        open.end = innermost;
+        innermost = narrow_offset(opens_.size());
+        opens_.push_back(open);
+      } else if (text_[i] == '}' && innermost != kUnclosed) {
+        Span32& open = opens_[innermost];
+        innermost = open.end;
+        open.end = narrow_offset(i);
       }
+    }
+    while (innermost != kUnclosed) {
+      Span32& open = opens_[innermost];
+      innermost = open.end;
+      open.end = kUnclosed;
     }
   }
   std::string_view text_;
   std::size_t begin_, end_;
   bool built_ = false;
-  std::vector<std::pair<std::size_t, std::size_t>> opens_;  // each '{' and its match, in order
+  std::vector<Span32> opens_;  // each '{' and its match (kUnclosed: none), in order
 };
 
 // text.find(needle, from) for any from in [begin, end]: the needle's
@@ -256,7 +272,7 @@ class NextFind {
     if (from < begin_ || from > end_) return text_.find(needle_, from);
     if (!built_) build();
     const auto it = std::lower_bound(at_.begin(), at_.end(), from);
-    if (it != at_.end()) return *it;
+    if (it != at_.end()) return static_cast<std::size_t>(*it);
     if (!after_found_) {
       after_ = text_.find(needle_, end_);
       after_found_ = true;
@@ -268,12 +284,12 @@ class NextFind {
   void build() {
     built_ = true;
     for (std::size_t at = text_.find(needle_, begin_); at != std::string_view::npos && at < end_; at = text_.find(needle_, at + 1))
-      at_.push_back(at);
+      at_.push_back(narrow_offset(at));
   }
   std::string_view text_, needle_;
   std::size_t begin_, end_;
   bool built_ = false, after_found_ = false;
-  std::vector<std::size_t> at_;
+  std::vector<std::uint32_t> at_;  // 32-bit offsets: a run of the needle holds one for every byte
   std::size_t after_ = std::string_view::npos;  // the first at or after end, when asked
 };
 
