@@ -16,11 +16,13 @@ std::string_view tag_name(std::string_view key) {
 }
 
 // A lost element is one finding: its closing tag goes when its opening tag is
-// in the same list. text: the one the list's placeholders are in.
-void drop_closing_of_listed_openings(std::string_view text, std::vector<Placeholder>& list) {
+// in the same list. list: indices into placeholders, found in text.
+void drop_closing_of_listed_openings(std::string_view text, const std::vector<Placeholder>& placeholders,
+                                     std::vector<std::uint32_t>& list) {
   std::map<std::string, int, std::less<>> openings;
   std::string scratch;
-  for (const Placeholder& p : list) {
+  for (const std::uint32_t index : list) {
+    const Placeholder& p = placeholders[index];
     if (p.kind != PlaceholderKind::tag) continue;
     const std::string_view key = placeholder_key(text, p, scratch);
     if (key.size() > 1 && key[1] != '/' && key[key.size() - 2] != '/') ++openings[std::string(tag_name(key))];
@@ -28,7 +30,7 @@ void drop_closing_of_listed_openings(std::string_view text, std::vector<Placehol
   // Compacted in place: a second list of every placeholder doubled the peak.
   std::size_t kept = 0;
   for (std::size_t i = 0; i < list.size(); ++i) {
-    Placeholder& p = list[i];
+    const Placeholder& p = placeholders[list[i]];
     if (p.kind == PlaceholderKind::tag) {
       const std::string_view key = placeholder_key(text, p, scratch);
       if (key.size() > 1 && key[1] == '/') {
@@ -39,7 +41,7 @@ void drop_closing_of_listed_openings(std::string_view text, std::vector<Placehol
         }
       }
     }
-    if (kept != i) list[kept] = p;
+    list[kept] = list[i];
     ++kept;
   }
   list.erase(list.begin() + static_cast<std::ptrdiff_t>(kept), list.end());
@@ -77,7 +79,7 @@ PlaceholderDifference compare_found(const Document& source, const std::vector<Pl
     const auto last = std::upper_bound(first, by_key.end(), key,
                                        [&](std::string_view k, std::uint32_t i) { return k < source_key(i, scratch_a); });
     if (first == last || matched[first - by_key.begin()] == last - first) {
-      difference.extra.push_back(p);
+      difference.extra.push_back(static_cast<std::uint32_t>(&p - in_target.data()));
     } else {
       ++matched[first - by_key.begin()];
     }
@@ -86,13 +88,12 @@ PlaceholderDifference compare_found(const Document& source, const std::vector<Pl
     std::size_t end = start + 1;
     const std::string_view start_key = source_key(by_key[start], scratch_b);
     while (end < by_key.size() && source_key(by_key[end], scratch_a) == start_key) ++end;
-    for (std::size_t i = start + matched[start]; i < end; ++i) difference.missing.push_back(in_source[by_key[i]]);
+    for (std::size_t i = start + matched[start]; i < end; ++i) difference.missing.push_back(by_key[i]);
     start = end;
   }
-  std::sort(difference.missing.begin(), difference.missing.end(),
-            [](const Placeholder& a, const Placeholder& b) { return a.span.begin < b.span.begin; });
-  drop_closing_of_listed_openings(source.text, difference.missing);
-  drop_closing_of_listed_openings(target.text, difference.extra);
+  std::sort(difference.missing.begin(), difference.missing.end());  // the list is in text order
+  drop_closing_of_listed_openings(source.text, in_source, difference.missing);
+  drop_closing_of_listed_openings(target.text, in_target, difference.extra);
   return difference;
 }
 
@@ -105,10 +106,10 @@ std::vector<PairPlaceholders> find_pair_placeholders(const CheckContext& context
 
 }  // namespace
 
-PlaceholderDifference compare_placeholders(const Document& source, Span source_span, const Document& target,
-                                           Span target_span, const std::function<bool(const Placeholder&)>& keep) {
-  return compare_found(source, find_placeholders(source.text, source_span), target,
-                       find_placeholders(target.text, target_span), keep);
+PlaceholderDifference compare_placeholders(const Document& source, const std::vector<Placeholder>& in_source,
+                                           const Document& target, const std::vector<Placeholder>& in_target,
+                                           const std::function<bool(const Placeholder&)>& keep) {
+  return compare_found(source, in_source, target, in_target, keep);
 }
 
 PlaceholderDifference compare_placeholders(const Document& source, const Document& target, const PairPlaceholders& found,
@@ -125,13 +126,16 @@ const std::vector<PairPlaceholders>& pair_placeholders(const CheckContext& conte
   return storage;
 }
 
-void report_placeholder_difference(const Rule& rule, const CheckContext& context, Span source_span, Span target_span,
+void report_placeholder_difference(const Rule& rule, const CheckContext& context, const PairPlaceholders& found,
                                    const PlaceholderDifference& difference, std::string_view what,
                                    FindingSink& out) {
+  const Span source_span = found.pair.source;
+  const Span target_span = found.pair.target;
   const Document& source = *context.source;
   const Document& target = *context.target;
   auto quoted = [](std::string_view text) { return std::string(1, '"').append(text).append(1, '"'); };
-  for (const Placeholder& p : difference.missing) {
+  for (const std::uint32_t index : difference.missing) {
+    const Placeholder& p = found.source[index];
     const std::string shown = source.text.substr(p.span.begin, p.span.end - p.span.begin);
     Finding f;
     f.rule = std::string(rule.info().id);
@@ -142,7 +146,8 @@ void report_placeholder_difference(const Rule& rule, const CheckContext& context
     f.counterpart = Counterpart{&source, p.span, clip_quoted(std::string_view(source.text).substr(source_span.begin, source_span.end - source_span.begin))};
     out.push_back(std::move(f));
   }
-  for (const Placeholder& p : difference.extra) {
+  for (const std::uint32_t index : difference.extra) {
+    const Placeholder& p = found.target[index];
     const std::string shown = target.text.substr(p.span.begin, p.span.end - p.span.begin);
     Finding f;
     f.rule = std::string(rule.info().id);

@@ -62,22 +62,22 @@ bool cut_after_slash(std::string_view a, std::string_view b) {
 // as furniture, sentences split differently. A link there is missing or
 // extra only when the other document holds it nowhere, and a URL cut after
 // a slash matches the one it begins.
-void drop_moved_and_cut(std::string_view source_text, std::string_view target_text, PlaceholderDifference& difference,
-                        const std::set<std::string, std::less<>>& source_urls, const std::set<std::string, std::less<>>& target_urls) {
-  std::vector<Placeholder> missing, extra;
+void drop_moved_and_cut(const Document& source, const Document& target, const PairPlaceholders& found,
+                        PlaceholderDifference& difference, const std::set<std::string, std::less<>>& source_urls,
+                        const std::set<std::string, std::less<>>& target_urls) {
+  std::vector<std::uint32_t> missing, extra;
   std::vector<bool> extra_matched(difference.extra.size(), false);
   std::string scratch, extra_scratch;
-  for (const Placeholder& p : difference.missing) {
-    const std::string_view key = placeholder_key(source_text, p, scratch);
+  const auto extra_key = [&](std::size_t i) { return placeholder_key(target.text, found.target[difference.extra[i]], extra_scratch); };
+  for (const std::uint32_t index : difference.missing) {
+    const std::string_view key = placeholder_key(source.text, found.source[index], scratch);
     bool matched = target_urls.count(key) > 0;
     for (std::size_t i = 0; !matched && i < difference.extra.size(); ++i)
-      if (!extra_matched[i] && cut_after_slash(key, placeholder_key(target_text, difference.extra[i], extra_scratch)))
-        matched = extra_matched[i] = true;
-    if (!matched) missing.push_back(p);
+      if (!extra_matched[i] && cut_after_slash(key, extra_key(i))) matched = extra_matched[i] = true;
+    if (!matched) missing.push_back(index);
   }
   for (std::size_t i = 0; i < difference.extra.size(); ++i)
-    if (!extra_matched[i] && source_urls.count(placeholder_key(target_text, difference.extra[i], extra_scratch)) == 0)
-      extra.push_back(difference.extra[i]);
+    if (!extra_matched[i] && source_urls.count(extra_key(i)) == 0) extra.push_back(difference.extra[i]);
   difference.missing = std::move(missing);
   difference.extra = std::move(extra);
 }
@@ -93,10 +93,9 @@ void PlaceholderLinkTarget::check(const CheckContext& context, FindingSink& out)
   }
   std::vector<PairPlaceholders> storage;
   for (const PairPlaceholders& found : pair_placeholders(context, storage)) {
-    const UnitPair& pair = found.pair;
     PlaceholderDifference difference = compare_placeholders(*context.source, *context.target, found, is_url);
-    if (document_pair) drop_moved_and_cut(context.source->text, context.target->text, difference, source_urls, target_urls);
-    report_placeholder_difference(*this, context, pair.source, pair.target, difference, "link", out);
+    if (document_pair) drop_moved_and_cut(*context.source, *context.target, found, difference, source_urls, target_urls);
+    report_placeholder_difference(*this, context, found, difference, "link", out);
   }
 }
 
