@@ -13,24 +13,42 @@ std::string clip_quoted(std::string_view text) {
   return std::string(text.substr(0, cut)) + "…";
 }
 
-void FindingSink::push_back(Finding finding) {
-  if (!finding.document) finding.document = &document_;
-  auto tally = std::find_if(tallies_.begin(), tallies_.end(), [&](const Tally& t) { return t.document == finding.document; });
+FindingSink::Tally& FindingSink::tally_of(const Document* document) {
+  if (!document) document = &document_;
+  auto tally = std::find_if(tallies_.begin(), tallies_.end(), [&](const Tally& t) { return t.document == document; });
   if (tally == tallies_.end()) {
     Tally fresh;
-    fresh.document = finding.document;
+    fresh.document = document;
     tally = tallies_.insert(tallies_.end(), fresh);
   }
-  if (limit_ != 0 && tally->kept >= limit_) {
-    // Rules need not emit in order of position: the count sits at the
-    // left-out finding that comes first in the text.
-    if (tally->omitted++ == 0 || finding.span.begin < tally->first_omitted.begin ||
-        (finding.span.begin == tally->first_omitted.begin && finding.span.end < tally->first_omitted.end))
-      tally->first_omitted = finding.span;
-    tally->severity = std::max(tally->severity, finding.severity);
+  return *tally;
+}
+
+bool FindingSink::keeps(const Document* document) const {
+  if (limit_ == 0) return true;
+  if (!document) document = &document_;
+  for (const Tally& tally : tallies_)
+    if (tally.document == document) return tally.kept < limit_;
+  return true;
+}
+
+void FindingSink::omit(const Document* document, Span span, Severity severity) {
+  Tally& tally = tally_of(document);
+  // Rules need not emit in order of position: the count sits at the
+  // left-out finding that comes first in the text.
+  if (tally.omitted++ == 0 || span.begin < tally.first_omitted.begin ||
+      (span.begin == tally.first_omitted.begin && span.end < tally.first_omitted.end))
+    tally.first_omitted = span;
+  tally.severity = std::max(tally.severity, severity);
+}
+
+void FindingSink::push_back(Finding finding) {
+  if (!finding.document) finding.document = &document_;
+  if (!keeps(finding.document)) {
+    omit(finding.document, finding.span, finding.severity);
     return;
   }
-  ++tally->kept;
+  ++tally_of(finding.document).kept;
   if (finding.counterpart && finding.counterpart->text.size() > kMaxQuotedBytes)
     finding.counterpart->text = clip_quoted(finding.counterpart->text);
   if (finding.fix)

@@ -136,6 +136,12 @@ void report_placeholder_difference(const Rule& rule, const CheckContext& context
   auto quoted = [](std::string_view text) { return std::string(1, '"').append(text).append(1, '"'); };
   for (const std::uint32_t index : difference.missing) {
     const Placeholder& p = found.source[index];
+    // Past the rule's limit a finding is only counted: its message and the
+    // excerpt of the source were made for each of a unit's placeholders.
+    if (!out.keeps(&target)) {
+      out.omit(&target, target_span, rule.info().default_severity);
+      continue;
+    }
     const std::string shown = source.text.substr(p.span.begin, p.span.end - p.span.begin);
     Finding f;
     f.rule = std::string(rule.info().id);
@@ -148,6 +154,10 @@ void report_placeholder_difference(const Rule& rule, const CheckContext& context
   }
   for (const std::uint32_t index : difference.extra) {
     const Placeholder& p = found.target[index];
+    if (!out.keeps(&target)) {
+      out.omit(&target, p.span, rule.info().default_severity);
+      continue;
+    }
     const std::string shown = target.text.substr(p.span.begin, p.span.end - p.span.begin);
     Finding f;
     f.rule = std::string(rule.info().id);

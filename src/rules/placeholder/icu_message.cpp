@@ -69,8 +69,13 @@ void PlaceholderIcuMessage::check(const CheckContext& context, FindingSink& out)
   const std::string_view target = context.target->text;
   const bool chinese_target = context.target->lang == Lang::zh;
   auto report = [&](Span span, Span source_span, std::string message) {
+    // Past the rule's limit a finding is only counted: no excerpt is made.
+    if (!out.keeps(context.target)) {
+      out.omit(context.target, span, info().default_severity);
+      return;
+    }
     Finding f = make_finding(*context.target, span, std::move(message));
-    f.counterpart = Counterpart{context.source, source_span, std::string(source.substr(source_span.begin, source_span.end - source_span.begin))};
+    f.counterpart = Counterpart{context.source, source_span, clip_quoted(source.substr(source_span.begin, source_span.end - source_span.begin))};
     out.push_back(std::move(f));
   };
   std::vector<PairPlaceholders> storage;
