@@ -218,46 +218,62 @@ class BraceMatches {
  public:
   BraceMatches(std::string_view text, std::size_t begin, std::size_t end) : text_(text), begin_(begin), end_(end) {}
   std::size_t close_of(std::size_t open) {
+    if (open < begin_ || open >= end_ || text_[open] != '{') return std::string_view::npos;
     if (!built_) build();
-    const auto it = std::lower_bound(opens_.begin(), opens_.end(), open,
-                                     [](const Span32& o, std::size_t at) { return o.begin < at; });
-    return it != opens_.end() && it->begin == open && it->end != kUnclosed ? it->end : std::string_view::npos;
+    const std::uint32_t close = closes_[rank_of(open)];
+    return close == kUnclosed ? std::string_view::npos : close;
   }
 
  private:
-  // 32-bit offsets, counted first: "{{{{…" holds a record for every byte,
-  // and a growing vector held its old buffer and its new one at once.
+  // "{{{{…" holds a '{' in every byte: each has its match's 32-bit offset,
+  // found by its rank among the '{' (from a count for each block of bytes
+  // and the '{' before it in its block), not a list of (open, close) pairs.
   static constexpr std::uint32_t kUnclosed = UINT32_MAX;
+  static constexpr std::size_t kBlockBytes = 64;
+
+  std::size_t rank_of(std::size_t open) const {
+    const std::size_t block = (open - begin_) / kBlockBytes;
+    const std::size_t block_begin = begin_ + block * kBlockBytes;
+    return ranks_before_block_[block] +
+           static_cast<std::size_t>(std::count(text_.begin() + block_begin, text_.begin() + open, '{'));
+  }
+
   void build() {
     built_ = true;
-    opens_.reserve(static_cast<std::size_t>(std::count(text_.begin() + begin_, text_.begin() + end_, '{')));
-    // The unclosed '{' are a stack threaded through their records: until its
-    // match is found, a record's end holds the index of the unclosed one
-    // before it (a separate stack took 4 bytes more for each '{' of a run).
+    ranks_before_block_.reserve((end_ - begin_) / kBlockBytes + 1);
+    std::uint32_t opens = 0;
+    for (std::size_t block = begin_; block < end_; block += kBlockBytes) {
+      ranks_before_block_.push_back(opens);
+      opens = narrow_offset(opens + static_cast<std::size_t>(std::count(text_.begin() + block,
+                                                                           text_.begin() + std::min(end_, block + kBlockBytes), '{')));
+    }
+    closes_.assign(opens, kUnclosed);
+    // The unclosed '{' are a stack threaded through their entries: until its
+    // match is found, an entry holds the rank of the unclosed one before it
+    // (a separate stack took 4 bytes more for each '{' of a run).
     std::uint32_t innermost = kUnclosed;
+    std::uint32_t rank = 0;
     for (std::size_t i = begin_; i < end_; ++i) {
       if (text_[i] == '{') {
-        Span32 open;
-        open.begin = narrow_offset(i);
-        open.end = innermost;
-        innermost = narrow_offset(opens_.size());
-        opens_.push_back(open);
+        closes_[rank] = innermost;
+        innermost = rank++;
       } else if (text_[i] == '}' && innermost != kUnclosed) {
-        Span32& open = opens_[innermost];
-        innermost = open.end;
-        open.end = narrow_offset(i);
+        const std::uint32_t outer = closes_[innermost];
+        closes_[innermost] = narrow_offset(i);
+        innermost = outer;
       }
     }
     while (innermost != kUnclosed) {
-      Span32& open = opens_[innermost];
-      innermost = open.end;
-      open.end = kUnclosed;
+      const std::uint32_t outer = closes_[innermost];
+      closes_[innermost] = kUnclosed;
+      innermost = outer;
     }
   }
   std::string_view text_;
   std::size_t begin_, end_;
   bool built_ = false;
-  std::vector<Span32> opens_;  // each '{' and its match (kUnclosed: none), in order
+  std::vector<std::uint32_t> ranks_before_block_;  // the '{' before each block of kBlockBytes
+  std::vector<std::uint32_t> closes_;              // each '{'s match, by rank; kUnclosed: none
 };
 
 // text.find(needle, from) for any from in [begin, end]: the needle's
