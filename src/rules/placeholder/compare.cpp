@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace tc {
 
@@ -64,8 +65,21 @@ PlaceholderDifference compare_found(const Document& source, const std::vector<Pl
   std::vector<std::uint32_t> by_key;
   for (std::size_t i = 0; i < in_source.size(); ++i)
     if (keep(in_source[i]) && source.is_masked(in_source[i].span.begin)) by_key.push_back(static_cast<std::uint32_t>(i));
+  // Keys read again from the text (long ones, not the placeholder's own
+  // text) are read once here, not at each comparison of the sort and search.
+  std::vector<std::string> read_keys;
+  std::vector<std::uint32_t> read_key_of;  // by index into in_source; empty when no key is read again
+  for (const std::uint32_t i : by_key) {
+    if (in_source[i].key_form != Placeholder::kKeyIsRead) continue;
+    if (read_key_of.empty()) read_key_of.assign(in_source.size(), 0);
+    read_key_of[i] = static_cast<std::uint32_t>(read_keys.size());
+    read_keys.push_back(placeholder_key(source.text, in_source[i]));
+  }
   std::string scratch_a, scratch_b;
-  const auto source_key = [&](std::uint32_t i, std::string& scratch) { return placeholder_key(source.text, in_source[i], scratch); };
+  const auto source_key = [&](std::uint32_t i, std::string& scratch) {
+    if (in_source[i].key_form != Placeholder::kKeyIsRead) return placeholder_key(source.text, in_source[i], scratch);
+    return std::string_view(read_keys[read_key_of[i]]);
+  };
   std::stable_sort(by_key.begin(), by_key.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return source_key(a, scratch_a) < source_key(b, scratch_b); });
   std::vector<std::uint32_t> matched(by_key.size(), 0);
