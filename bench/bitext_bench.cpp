@@ -126,7 +126,7 @@ bool plain_in_file(const Document& doc, Span span, std::size_t& file_begin) {
 
 bool edit_placeholder(const Bitext& b, const BitextUnit& unit, PlantEdit& edit, bool drop) {
   for (const Placeholder& p : find_placeholders(b.target.text, unit.target)) {
-    if (p.kind != PlaceholderKind::printf || p.key == "%%") continue;
+    if (p.kind != PlaceholderKind::printf || placeholder_key(b.target.text, p) == "%%") continue;
     std::size_t at = 0;
     if (!plain_in_file(b.target, p.span, at)) continue;
     const char conversion = b.target.text[p.span.end - 1];

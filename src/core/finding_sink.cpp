@@ -10,27 +10,51 @@ std::string clip_quoted(std::string_view text) {
   if (text.size() <= kMaxQuotedBytes) return std::string(text);
   std::size_t cut = kMaxQuotedBytes;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(text.substr(0, cut)) + "…";
+  // Sized at once: appending the ellipsis to the cut text doubled its
+  // buffer, 2 KB for each kept finding's excerpt.
+  constexpr std::string_view kEllipsis = "…";
+  std::string clipped;
+  clipped.reserve(cut + kEllipsis.size());
+  clipped.append(text.substr(0, cut)).append(kEllipsis);
+  return clipped;
+}
+
+FindingSink::Tally& FindingSink::tally_of(const Document* document) {
+  if (!document) document = &document_;
+  auto tally = std::find_if(tallies_.begin(), tallies_.end(), [&](const Tally& t) { return t.document == document; });
+  if (tally == tallies_.end()) {
+    Tally fresh;
+    fresh.document = document;
+    tally = tallies_.insert(tallies_.end(), fresh);
+  }
+  return *tally;
+}
+
+bool FindingSink::keeps(const Document* document) const {
+  if (limit_ == 0) return true;
+  if (!document) document = &document_;
+  for (const Tally& tally : tallies_)
+    if (tally.document == document) return tally.kept < limit_;
+  return true;
+}
+
+void FindingSink::omit(const Document* document, Span span, Severity severity) {
+  Tally& tally = tally_of(document);
+  // Rules need not emit in order of position: the count sits at the
+  // left-out finding that comes first in the text.
+  if (tally.omitted++ == 0 || span.begin < tally.first_omitted.begin ||
+      (span.begin == tally.first_omitted.begin && span.end < tally.first_omitted.end))
+    tally.first_omitted = span;
+  tally.severity = std::max(tally.severity, severity);
 }
 
 void FindingSink::push_back(Finding finding) {
   if (!finding.document) finding.document = &document_;
-  auto tally = std::find_if(tallies_.begin(), tallies_.end(), [&](const Tally& t) { return t.document == finding.document; });
-  if (tally == tallies_.end()) {
-    Tally fresh;
-    fresh.document = finding.document;
-    tally = tallies_.insert(tallies_.end(), fresh);
-  }
-  if (limit_ != 0 && tally->kept >= limit_) {
-    // Rules need not emit in order of position: the count sits at the
-    // left-out finding that comes first in the text.
-    if (tally->omitted++ == 0 || finding.span.begin < tally->first_omitted.begin ||
-        (finding.span.begin == tally->first_omitted.begin && finding.span.end < tally->first_omitted.end))
-      tally->first_omitted = finding.span;
-    tally->severity = std::max(tally->severity, finding.severity);
+  if (!keeps(finding.document)) {
+    omit(finding.document, finding.span, finding.severity);
     return;
   }
-  ++tally->kept;
+  ++tally_of(finding.document).kept;
   if (finding.counterpart && finding.counterpart->text.size() > kMaxQuotedBytes)
     finding.counterpart->text = clip_quoted(finding.counterpart->text);
   if (finding.fix)

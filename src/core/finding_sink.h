@@ -31,6 +31,12 @@ class FindingSink {
 
   // Fills what the rule left unset (document, fix spans), then keeps or counts it.
   void push_back(Finding finding);
+  // False when a finding in document (nullptr: the sink's) would only be
+  // counted: a rule that gives many may then pass omit() its place and
+  // severity instead of making its message and excerpts.
+  bool keeps(const Document* document) const;
+  // Counts a finding left out, as push_back does one past the limit.
+  void omit(const Document* document, Span span, Severity severity);
   // Adds, for each document with findings left out, the finding that says
   // how many. rule_id: the rule whose findings went here.
   void finish(std::string_view rule_id);
@@ -47,6 +53,7 @@ class FindingSink {
   const Document& document_;
   std::size_t limit_;
   std::vector<Tally> tallies_;  // one per document a finding was in (one or two)
+  Tally& tally_of(const Document* document);
 };
 
 // The message of the finding that stands for `omitted` left-out findings.

@@ -185,13 +185,14 @@ Bitext bitext_from_bytes(const std::string& path, std::string bytes, const Bitex
   ReaderList defaults;
   const FormatReader& reader = reader_of(options, path, defaults);
   if (!reader.read_bitext) throw InputError(path, "is not a bilingual file");
-  const ReadFile file = read_translation_file(path, std::move(bytes), options.encoding);
+  ReadFile file = read_translation_file(path, std::move(bytes), options.encoding);
   BitextLayout layout;
   try {
     layout = reader.read_bitext(file.decoded.text);
   } catch (const FormatError& e) {
     throw located_error(file, e);
   }
+  std::string().swap(file.decoded.text);  // read: the layout holds what the documents need
   return make_bitext(std::move(layout), reader, options, file, file);
 }
 
@@ -200,21 +201,29 @@ Bitext keyed_pair_from_bytes(const std::string& source_path, std::string source_
   ReaderList defaults;
   const FormatReader& reader = reader_of(options, source_path, defaults);
   if (!reader.read_keyed) throw InputError(source_path, "is not a message file paired by key");
-  const ReadFile source = read_translation_file(source_path, std::move(source_bytes), options.encoding);
-  const ReadFile target = read_translation_file(target_path, std::move(target_bytes), options.encoding);
-  std::vector<KeyedString> source_strings;
-  std::vector<KeyedString> target_strings;
-  try {
-    source_strings = reader.read_keyed(source.decoded.text);
-  } catch (const FormatError& e) {
-    throw located_error(source, e);
+  ReadFile source = read_translation_file(source_path, std::move(source_bytes), options.encoding);
+  ReadFile target = read_translation_file(target_path, std::move(target_bytes), options.encoding);
+  // Each decoded text is let go once read, and the strings once paired: the
+  // documents hold the layout's texts, and every copy alive at once was
+  // another input's worth of memory at the peak of loading.
+  BitextLayout layout;
+  {
+    std::vector<KeyedString> source_strings;
+    std::vector<KeyedString> target_strings;
+    try {
+      source_strings = reader.read_keyed(source.decoded.text);
+    } catch (const FormatError& e) {
+      throw located_error(source, e);
+    }
+    std::string().swap(source.decoded.text);
+    try {
+      target_strings = reader.read_keyed(target.decoded.text);
+    } catch (const FormatError& e) {
+      throw located_error(target, e);
+    }
+    std::string().swap(target.decoded.text);
+    layout = pair_keyed_strings(source_strings, target_strings);
   }
-  try {
-    target_strings = reader.read_keyed(target.decoded.text);
-  } catch (const FormatError& e) {
-    throw located_error(target, e);
-  }
-  BitextLayout layout = pair_keyed_strings(source_strings, target_strings);
   return make_bitext(std::move(layout), reader, options, source, target);
 }
 

@@ -699,32 +699,44 @@ class CountingWords {
   std::uint32_t lengths_[32] = {};  // by first letter: the lengths of the words that begin with it
 };
 
-struct Word {
-  Span span;
-  std::string_view lower;  // into the lowered copy of the text english_words was given
-};
-
 // Each English word (letters and hyphens) of text[span], lowercased: views
-// into `lowered`, text[span] lowercased at once (a string a word took an
-// allocation for each longer one, and a copy each time the list grew).
-std::vector<Word> english_words(std::string_view text, Span span, std::string& lowered) {
-  lowered.assign(text.substr(span.begin, span.size()));
-  for (char& c : lowered)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  std::vector<Word> words;
-  std::size_t pos = span.begin;
-  while (pos < span.end) {
-    if (!is_ascii_letter(text[pos])) {
-      ++pos;
-      continue;
+// into text[span] lowercased at once (a string a word took an allocation for
+// each longer one), made when read from 8 bytes a word, its place (a list of
+// a span and a view took 32, in a long unit of words 5 bytes a byte of text).
+class EnglishWords {
+ public:
+  struct Word {
+    Span span;
+    std::string_view lower;
+  };
+  EnglishWords() = default;
+  EnglishWords(std::string_view text, Span span) : begin_(span.begin) {
+    lowered_.assign(text.substr(span.begin, span.size()));
+    for (char& c : lowered_)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    std::size_t pos = span.begin;
+    while (pos < span.end) {
+      if (!is_ascii_letter(text[pos])) {
+        ++pos;
+        continue;
+      }
+      std::size_t end = pos;
+      while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) ++end;
+      places_.push_back(Span{pos, end});
+      pos = end;
     }
-    std::size_t end = pos;
-    while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) ++end;
-    words.push_back({Span{pos, end}, std::string_view(lowered).substr(pos - span.begin, end - pos)});
-    pos = end;
   }
-  return words;
-}
+  std::size_t size() const { return places_.size(); }
+  Word operator[](std::size_t i) const {
+    const Span place = places_[i];
+    return {place, std::string_view(lowered_).substr(place.begin - begin_, place.size())};
+  }
+
+ private:
+  std::size_t begin_ = 0;
+  std::string lowered_;
+  std::vector<Span32> places_;
+};
 
 }  // namespace
 
@@ -825,8 +837,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       pos = end;
     }
   }
-  std::string lowered;
-  const std::vector<Word> words = counting ? english_words(text, span, lowered) : std::vector<Word>();
+  const EnglishWords words = counting ? EnglishWords(text, span) : EnglishWords();
   auto unit_follows = [&](std::size_t i) { return i + 1 < words.size() && unit_noun(words[i + 1].lower); };
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string_view w = words[i].lower;

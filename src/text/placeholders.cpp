@@ -218,30 +218,62 @@ class BraceMatches {
  public:
   BraceMatches(std::string_view text, std::size_t begin, std::size_t end) : text_(text), begin_(begin), end_(end) {}
   std::size_t close_of(std::size_t open) {
+    if (open < begin_ || open >= end_ || text_[open] != '{') return std::string_view::npos;
     if (!built_) build();
-    const auto it = std::lower_bound(opens_.begin(), opens_.end(), open,
-                                     [](const std::pair<std::size_t, std::size_t>& o, std::size_t at) { return o.first < at; });
-    return it != opens_.end() && it->first == open ? it->second : std::string_view::npos;
+    const std::uint32_t close = closes_[rank_of(open)];
+    return close == kUnclosed ? std::string_view::npos : close;
   }
 
  private:
+  // "{{{{…" holds a '{' in every byte: each has its match's 32-bit offset,
+  // found by its rank among the '{' (from a count for each block of bytes
+  // and the '{' before it in its block), not a list of (open, close) pairs.
+  static constexpr std::uint32_t kUnclosed = UINT32_MAX;
+  static constexpr std::size_t kBlockBytes = 64;
+
+  std::size_t rank_of(std::size_t open) const {
+    const std::size_t block = (open - begin_) / kBlockBytes;
+    const std::size_t block_begin = begin_ + block * kBlockBytes;
+    return ranks_before_block_[block] +
+           static_cast<std::size_t>(std::count(text_.begin() + block_begin, text_.begin() + open, '{'));
+  }
+
   void build() {
     built_ = true;
-    std::vector<std::size_t> unclosed;  // indices into opens_
+    ranks_before_block_.reserve((end_ - begin_) / kBlockBytes + 1);
+    std::uint32_t opens = 0;
+    for (std::size_t block = begin_; block < end_; block += kBlockBytes) {
+      ranks_before_block_.push_back(opens);
+      opens = narrow_offset(opens + static_cast<std::size_t>(std::count(text_.begin() + block,
+                                                                           text_.begin() + std::min(end_, block + kBlockBytes), '{')));
+    }
+    closes_.assign(opens, kUnclosed);
+    // The unclosed '{' are a stack threaded through their entries: until its
+    // match is found, an entry holds the rank of the unclosed one before it
+    // (a separate stack took 4 bytes more for each '{' of a run).
+    std::uint32_t innermost = kUnclosed;
+    std::uint32_t rank = 0;
     for (std::size_t i = begin_; i < end_; ++i) {
       if (text_[i] == '{') {
-        unclosed.push_back(opens_.size());
-        opens_.emplace_back(i, std::string_view::npos);
-      } else if (text_[i] == '}' && !unclosed.empty()) {
-        opens_[unclosed.back()].second = i;
-        unclosed.pop_back();
+        closes_[rank] = innermost;
+        innermost = rank++;
+      } else if (text_[i] == '}' && innermost != kUnclosed) {
+        const std::uint32_t outer = closes_[innermost];
+        closes_[innermost] = narrow_offset(i);
+        innermost = outer;
       }
+    }
+    while (innermost != kUnclosed) {
+      const std::uint32_t outer = closes_[innermost];
+      closes_[innermost] = kUnclosed;
+      innermost = outer;
     }
   }
   std::string_view text_;
   std::size_t begin_, end_;
   bool built_ = false;
-  std::vector<std::pair<std::size_t, std::size_t>> opens_;  // each '{' and its match, in order
+  std::vector<std::uint32_t> ranks_before_block_;  // the '{' before each block of kBlockBytes
+  std::vector<std::uint32_t> closes_;              // each '{'s match, by rank; kUnclosed: none
 };
 
 // text.find(needle, from) for any from in [begin, end]: the needle's
@@ -256,7 +288,7 @@ class NextFind {
     if (from < begin_ || from > end_) return text_.find(needle_, from);
     if (!built_) build();
     const auto it = std::lower_bound(at_.begin(), at_.end(), from);
-    if (it != at_.end()) return *it;
+    if (it != at_.end()) return static_cast<std::size_t>(*it);
     if (!after_found_) {
       after_ = text_.find(needle_, end_);
       after_found_ = true;
@@ -268,12 +300,12 @@ class NextFind {
   void build() {
     built_ = true;
     for (std::size_t at = text_.find(needle_, begin_); at != std::string_view::npos && at < end_; at = text_.find(needle_, at + 1))
-      at_.push_back(at);
+      at_.push_back(narrow_offset(at));
   }
   std::string_view text_, needle_;
   std::size_t begin_, end_;
   bool built_ = false, after_found_ = false;
-  std::vector<std::size_t> at_;
+  std::vector<std::uint32_t> at_;  // 32-bit offsets: a run of the needle holds one for every byte
   std::size_t after_ = std::string_view::npos;  // the first at or after end, when asked
 };
 
@@ -319,6 +351,24 @@ class PlaceholderScan {
   std::vector<std::pair<std::size_t, std::size_t>> markers_;  // [start, end) of each "://" and "www.", by start
 };
 
+static_assert(sizeof(Placeholder) == 24, "a unit of placeholders holds one for every few bytes of its text");
+
+// A placeholder whose key the scan read as key.
+Placeholder make_placeholder(std::string_view text, PlaceholderKind kind, Span span, std::string_view key) {
+  Placeholder p;
+  p.span = span;
+  p.kind = kind;
+  if (key == text.substr(span.begin, span.size())) {
+    p.key_form = Placeholder::kKeyIsText;
+  } else if (key.size() <= Placeholder::kInlineKeyBytes) {
+    p.key_form = static_cast<std::uint8_t>(key.size());
+    std::copy(key.begin(), key.end(), p.inline_key.begin());
+  } else {
+    p.key_form = Placeholder::kKeyIsRead;
+  }
+  return p;
+}
+
 // find_placeholders on text[span], with what scan has found already. nested:
 // span lies inside the span scan was made for (a branch of an ICU argument).
 std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, PlaceholderScan& scan, bool nested) {
@@ -344,7 +394,7 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
     while (next_url < urls.size() && urls[next_url].end <= pos) ++next_url;
     if (next_url < urls.size() && urls[next_url].begin == pos) {
       const Span url = urls[next_url];
-      found.push_back({PlaceholderKind::url, url, std::string(text.substr(url.begin, url.end - url.begin))});
+      found.push_back(make_placeholder(text, PlaceholderKind::url, url, text.substr(url.begin, url.end - url.begin)));
       pos = url.end;
       continue;
     }
@@ -405,14 +455,13 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
       if (close != std::string_view::npos && close < end && std::min(scan.next_space(pos + 2), scan.next_newline(pos + 2)) >= close &&
           close > pos + 2) {
         kind = PlaceholderKind::url;
-        key = std::string(text.substr(pos + 2, close - pos - 2));
-        found.push_back({kind, {pos + 2, close}, key});
+        found.push_back(make_placeholder(text, kind, {pos + 2, close}, text.substr(pos + 2, close - pos - 2)));
         pos = close + 1;
         continue;
       }
     }
     if (after > pos) {
-      found.push_back({kind, {pos, after}, std::move(key)});
+      found.push_back(make_placeholder(text, kind, {pos, after}, key));
       pos = after;
     } else {
       ++pos;
@@ -461,6 +510,38 @@ void mask_hashes(std::string_view text, Span span, const std::function<void(Span
 
 }  // namespace
 
+std::string_view placeholder_key(std::string_view text, const Placeholder& p, std::string& scratch) {
+  if (p.key_form == Placeholder::kKeyIsText) return text.substr(p.span.begin, p.span.size());
+  if (p.key_form != Placeholder::kKeyIsRead) return std::string_view(p.inline_key.data(), p.key_form);
+  // Read as find_placeholders_in read it: every byte the readers look at lies
+  // in the span, so bounding them by its end changes nothing.
+  scratch.clear();
+  const std::size_t begin = p.span.begin;
+  const std::size_t end = p.span.end;
+  const auto find = [&](char c, std::size_t from) { return text.find(c, from); };
+  if (p.kind == PlaceholderKind::printf) {
+    read_printf(text, begin, end, find, scratch);
+  } else if (p.kind == PlaceholderKind::tag) {
+    read_tag(text, begin, end, scratch);
+  } else if (text[begin] == '$') {
+    scratch = "${" + std::string(trim(text.substr(begin + 2, end - begin - 3))) + "}";
+  } else if (text.substr(begin, 2) == "{{") {
+    scratch = "{{" + std::string(trim(text.substr(begin + 2, end - begin - 4))) + "}}";
+  } else if (text[begin] == '{') {
+    PlaceholderKind kind = p.kind;
+    classify_braces(text, begin, end - 1, [&](std::size_t from) { return text.find(',', from); }, kind, scratch);
+  } else {
+    scratch = std::string(text.substr(begin, end - begin));  // entities, URLs and %{name} are their text
+  }
+  return scratch;
+}
+
+std::string placeholder_key(std::string_view text, const Placeholder& p) {
+  std::string scratch;
+  const std::string_view key = placeholder_key(text, p, scratch);
+  return key.data() == scratch.data() ? std::move(scratch) : std::string(key);
+}
+
 std::vector<Placeholder> find_placeholders(std::string_view text, Span span) {
   const std::size_t end = std::min(span.end, text.size());
   PlaceholderScan scan(text, std::min(span.begin, end), end);
@@ -501,7 +582,7 @@ void for_each_non_prose_placeholder(std::string_view text, Span span, const std:
       std::size_t at = branch.body.begin;
       for (const Placeholder& p : found) {
         mask_hashes(text, Span{at, p.span.begin}, mask);
-        at = std::max(at, p.span.end);
+        at = std::max<std::size_t>(at, p.span.end);
       }
       mask_hashes(text, Span{at, branch.body.end}, mask);
       for (Placeholder& p : found) inside.push_back(std::move(p));

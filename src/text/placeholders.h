@@ -4,6 +4,8 @@
 // arguments, inline tags, character entities, URLs and Markdown link
 // targets. One scanner serves the prose mask of bilingual files and the
 // placeholder rules.
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -13,7 +15,7 @@
 
 namespace tc {
 
-enum class PlaceholderKind {
+enum class PlaceholderKind : std::uint8_t {
   printf,      // %s, %d, %1$s, %%, %(name)s, %'.2f
   brace,       // {name}, {0}, {{name}}, ${x}, %{x}, ICU simple arguments
   icu,         // {n, plural, one{…} other{…}} and select: the whole argument
@@ -22,11 +24,27 @@ enum class PlaceholderKind {
   url,         // http(s)://…, www.…, a Markdown link target "](…)"
 };
 
+// 24 bytes, not the 56 of a span and a std::string: a unit of placeholders
+// holds one for every few bytes of its text. The key (what must match across
+// languages: "%s" for %1$s, "<g#2>" for <g id="2">, the URL) is the
+// placeholder's own text when it is written as its key, else held inline
+// when short, else read again from the text (placeholder_key).
 struct Placeholder {
-  PlaceholderKind kind;
-  Span span;        // bytes of the text
-  std::string key;  // what must match across languages: "%s" for %1$s, "<g#2>" for <g id="2">, the URL
+  static constexpr std::size_t kInlineKeyBytes = 14;
+  static constexpr std::uint8_t kKeyIsText = 0xFE;  // key_form: the key is text[span]
+  static constexpr std::uint8_t kKeyIsRead = 0xFF;  // key_form: read again from text[span]
+
+  Span32 span;  // bytes of the text
+  PlaceholderKind kind = PlaceholderKind::brace;
+  std::uint8_t key_form = kKeyIsText;  // the inline key's length, or kKeyIsText, kKeyIsRead
+  std::array<char, kInlineKeyBytes> inline_key{};
 };
+
+// The placeholder p's key; text: the one find_placeholders read p from.
+// scratch holds a key read again from the text (a long one that is not p's
+// own text); the view lives as long as p, text and scratch.
+std::string_view placeholder_key(std::string_view text, const Placeholder& p, std::string& scratch);
+std::string placeholder_key(std::string_view text, const Placeholder& p);
 
 // Every placeholder in text[span], in order. printf conversions need a
 // letter right after '%' (or flags, width, a position), so "50% of" and

@@ -72,6 +72,43 @@ TEST(FindingSink, KeepsTheFirstFindingsAndCountsTheRestInOneFindingWhereTheyStar
   EXPECT_NE(summary.message.find("--max-findings-per-rule"), std::string::npos) << summary.message;
 }
 
+// A rule past the limit passes omit() a finding's place and severity instead
+// of making it: the report is the one push_back gives.
+TEST(FindingSink, OmitCountsLikeAFindingPastTheLimit) {
+  const Document doc = test::make_doc("abcdefgh\n", Lang::en);
+  const Document other = test::make_doc("ijklmnop\n", Lang::en);
+  const Severity severities[] = {Severity::info, Severity::warning, Severity::info, Severity::error, Severity::info};
+  std::vector<Finding> pushed, omitted;
+  FindingSink pushing(pushed, doc, 2);
+  FindingSink omitting(omitted, doc, 2);
+  for (std::size_t i = 0; i < 5; ++i) {
+    const std::size_t begin = 4 - i;  // out of order: the count sits at the first in the text
+    pushing.push_back(at(begin, severities[i]));
+    EXPECT_EQ(omitting.keeps(nullptr), i < 2);
+    EXPECT_TRUE(omitting.keeps(&other));  // the limit is per document
+    if (omitting.keeps(nullptr))
+      omitting.push_back(at(begin, severities[i]));
+    else
+      omitting.omit(nullptr, {begin, begin + 1}, severities[i]);
+  }
+  pushing.finish("test/flood");
+  omitting.finish("test/flood");
+  ASSERT_EQ(omitted.size(), 3u);
+  ASSERT_EQ(pushed.size(), omitted.size());
+  for (std::size_t i = 0; i < pushed.size(); ++i) {
+    EXPECT_EQ(omitted[i].span, pushed[i].span);
+    EXPECT_EQ(omitted[i].severity, pushed[i].severity);
+    EXPECT_EQ(omitted[i].message, pushed[i].message);
+    EXPECT_EQ(omitted[i].omitted, pushed[i].omitted);
+  }
+  EXPECT_EQ(omitted[2].span.begin, 0u);
+  EXPECT_EQ(omitted[2].severity, Severity::error);
+  std::vector<Finding> unlimited;
+  FindingSink keeping_all(unlimited, doc, 0);
+  for (std::size_t i = 0; i < 5; ++i) keeping_all.push_back(at(i, Severity::info));
+  EXPECT_TRUE(keeping_all.keeps(nullptr));
+}
+
 TEST(FindingSink, TheCountSitsAtTheLeftOutFindingFirstInTheTextAndSaysNothingUntrue) {
   // A rule that does not emit in order of position (typography/unbalanced-quote):
   // the kept ones are the first emitted, the count is where the first left-out one is.

@@ -13,7 +13,7 @@ namespace {
 std::vector<std::string> urls_in(const std::string& text, Span span) {
   std::vector<std::string> out;
   for (const auto& p : find_placeholders(text, span))
-    if (p.kind == PlaceholderKind::url) out.push_back(p.key);
+    if (p.kind == PlaceholderKind::url) out.push_back(placeholder_key(text, p));
   return out;
 }
 
@@ -43,8 +43,23 @@ TEST(Placeholders, UrlAfterChineseTextWithoutSpaces) {
 std::vector<std::string> keys_at(const std::string& text, Span span) {
   std::vector<std::string> out;
   for (const auto& p : find_placeholders(text, span))
-    out.push_back(std::to_string(p.span.begin) + "-" + std::to_string(p.span.end) + " " + p.key);
+    out.push_back(std::to_string(p.span.begin) + "-" + std::to_string(p.span.end) + " " + placeholder_key(text, p));
   return out;
+}
+
+// A key is held inline when short and read again from the text when long and
+// not the placeholder's own text: both give what the scan read.
+TEST(Placeholders, KeysShortAndLongAreWhatTheScanRead) {
+  const std::string text =
+      "%1$s %s <g id=\"2\"> %2$-+#0'123456.789lld {itemsInTheBasket, plural, one {#} other {#}} "
+      "{ itemsInTheBasket , number} ${ a_rather_long_name } {{ a_rather_long_name }} "
+      "<x id=\"a-rather-long-identifier\"/> %1$<PRIu64> https://example.org/a/rather/long/path";
+  std::vector<std::string> keys;
+  for (const Placeholder& p : find_placeholders(text, {0, text.size()})) keys.push_back(placeholder_key(text, p));
+  EXPECT_EQ(keys, (std::vector<std::string>{"%s", "%s", "<g#2>", "%-+#0'123456.789lld", "{itemsInTheBasket,plural}",
+                                            "{itemsInTheBasket}", "${a_rather_long_name}", "{{a_rather_long_name}}",
+                                            "<x#a-rather-long-identifier/>", "%<PRIu64>",
+                                            "https://example.org/a/rather/long/path"}));
 }
 
 // Braces are matched once for the span: runs of unmatched or nested '{' (each
@@ -168,7 +183,7 @@ TEST(Placeholders, BraceGroupsAreClassifiedAsReadingThemWholeDoes) {
     for (std::size_t k = 0; k < count; ++k) inside += pieces[random() % pieces.size()];
     const std::string text = "{" + inside + "}";
     const std::vector<Placeholder> found = find_placeholders(text, {0, text.size()});
-    const std::string key = found.size() == 1 && found[0].span.begin == 0 && found[0].span.end == text.size() ? found[0].key : "";
+    const std::string key = found.size() == 1 && found[0].span.begin == 0 && found[0].span.end == text.size() ? placeholder_key(text, found[0]) : "";
     ASSERT_EQ(key, reference_key(inside)) << text;
     placeholders += !key.empty();
   }

@@ -32,9 +32,10 @@ bool has_inner_capital(std::string_view word) {
   return false;
 }
 
+// Its bytes in the document's text: 8 bytes, not a span and a copy of the
+// word (48), for each Latin word of a long Chinese unit.
 struct Token {
-  Span span;
-  std::string text;
+  Span32 span;
 };
 
 // Tokens that must survive translation as they are: in Chinese text, every
@@ -51,7 +52,7 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
       std::size_t end = pos + 1;
       while (end < span.end && ((text[end] >= '0' && text[end] <= '9') || text[end] == ',' || text[end] == '-' || text[end] == ' ')) ++end;
       if (end < span.end && text[end] == ']' && end > pos + 1) {
-        tokens.push_back({{pos, end + 1}, std::string(text.substr(pos, end + 1 - pos))});
+        tokens.push_back({Span{pos, end + 1}});
         pos = end + 1;
         continue;
       }
@@ -78,7 +79,7 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
     // Plain numbers and numbers with units (3K, 5mg) are number-mismatch's business.
     if (!letters || (word[0] >= '0' && word[0] <= '9')) continue;
     if (doc.lang == Lang::zh) {
-      if (word.size() >= 2) tokens.push_back({{static_cast<std::size_t>(word.data() - text.data()), end}, std::string(word)});
+      if (word.size() >= 2) tokens.push_back({Span{static_cast<std::size_t>(word.data() - text.data()), end}});
       continue;
     }
     // English: only gene-, drug- and virus-like names (digits or mixed case),
@@ -91,8 +92,7 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
     const bool core_digits = std::any_of(core.begin(), core.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     const bool core_letters = std::any_of(core.begin(), core.end(), is_letter);
     if (core_letters && (core_digits || has_inner_capital(core)))
-      tokens.push_back({{static_cast<std::size_t>(core.data() - text.data()), static_cast<std::size_t>(core.data() - text.data()) + core.size()},
-                        std::string(core)});
+      tokens.push_back({Span{static_cast<std::size_t>(core.data() - text.data()), static_cast<std::size_t>(core.data() - text.data()) + core.size()}});
   }
   return tokens;
 }
@@ -160,10 +160,12 @@ void CarryOver::check(const CheckContext& context, FindingSink& out) const {
     const std::string_view target_text(target.text.data() + target_span.begin, target_span.size());
     for (const Token& token : carry_tokens(source, source_span)) {
       if (source.is_masked(token.span.begin)) continue;  // code and URLs are not prose
-      if (contains_token(target_text, token.text)) continue;
-      Finding finding = make_finding(source, token.span,
-                                     "'" + token.text + "' is missing from the translation: \"" +
-                                         alignment_rules::quote(target, target_span, 50) + "\"");
+      const std::string_view token_text = std::string_view(source.text).substr(token.span.begin, token.span.size());
+      if (contains_token(target_text, token_text)) continue;
+      std::string message = "'";
+      message.append(token_text).append("' is missing from the translation: \"");
+      message.append(alignment_rules::quote(target, target_span, 50)).append("\"");
+      Finding finding = make_finding(source, token.span, std::move(message));
       finding.counterpart = alignment_rules::counterpart(target, target_span);
       out.push_back(std::move(finding));
     }

@@ -1,6 +1,7 @@
 #pragma once
 // Placeholders of a source piece and its translation compared as multisets
 // of keys, for the placeholder/ rules.
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -11,17 +12,21 @@
 
 namespace tc {
 
+// Indices into the compared lists, not copies of the placeholders: a unit of
+// placeholders none of which match held every one twice.
 struct PlaceholderDifference {
-  std::vector<Placeholder> missing;  // in the source, not in the target (source spans)
-  std::vector<Placeholder> extra;    // in the target, not in the source (target spans)
+  std::vector<std::uint32_t> missing;  // into the source's list: not in the target, in text order
+  std::vector<std::uint32_t> extra;    // into the target's list: not in the source, in text order
 };
 
-// Compares the placeholders of source[source_span] and target[target_span]
-// that keep() selects, among those the documents' readers masked as not
-// prose: in a plain-text article "&nbsp;" or "{x}" is text (leftover damage
-// at most, which encoding/ rules report), in PO, XLIFF, HTML it is markup.
-PlaceholderDifference compare_placeholders(const Document& source, Span source_span, const Document& target,
-                                           Span target_span, const std::function<bool(const Placeholder&)>& keep);
+// Compares the placeholders in_source of the source document and in_target of
+// the target (as find_placeholders gives them) that keep() selects, among
+// those the documents' readers masked as not prose: in a plain-text article
+// "&nbsp;" or "{x}" is text (leftover damage at most, which encoding/ rules
+// report), in PO, XLIFF, HTML it is markup.
+PlaceholderDifference compare_placeholders(const Document& source, const std::vector<Placeholder>& in_source,
+                                           const Document& target, const std::vector<Placeholder>& in_target,
+                                           const std::function<bool(const Placeholder&)>& keep);
 
 // A piece pair with the placeholders find_placeholders gives each side.
 struct PairPlaceholders {
@@ -39,10 +44,10 @@ const std::vector<PairPlaceholders>& pair_placeholders(const CheckContext& conte
 PlaceholderDifference compare_placeholders(const Document& source, const Document& target, const PairPlaceholders& found,
                                            const std::function<bool(const Placeholder&)>& keep);
 
-// Reports a difference: one finding per missing placeholder (on the whole
-// target piece) and per extra one (on the placeholder), naming it by what
-// (e.g. "placeholder", "tag").
-void report_placeholder_difference(const Rule& rule, const CheckContext& context, Span source_span, Span target_span,
+// Reports a difference of found: one finding per missing placeholder (on the
+// whole target piece) and per extra one (on the placeholder), naming it by
+// what (e.g. "placeholder", "tag").
+void report_placeholder_difference(const Rule& rule, const CheckContext& context, const PairPlaceholders& found,
                                    const PlaceholderDifference& difference, std::string_view what,
                                    FindingSink& out);
 

@@ -69,8 +69,13 @@ void PlaceholderIcuMessage::check(const CheckContext& context, FindingSink& out)
   const std::string_view target = context.target->text;
   const bool chinese_target = context.target->lang == Lang::zh;
   auto report = [&](Span span, Span source_span, std::string message) {
+    // Past the rule's limit a finding is only counted: no excerpt is made.
+    if (!out.keeps(context.target)) {
+      out.omit(context.target, span, info().default_severity);
+      return;
+    }
     Finding f = make_finding(*context.target, span, std::move(message));
-    f.counterpart = Counterpart{context.source, source_span, std::string(source.substr(source_span.begin, source_span.end - source_span.begin))};
+    f.counterpart = Counterpart{context.source, source_span, clip_quoted(source.substr(source_span.begin, source_span.end - source_span.begin))};
     out.push_back(std::move(f));
   };
   std::vector<PairPlaceholders> storage;
@@ -101,14 +106,20 @@ void PlaceholderIcuMessage::check(const CheckContext& context, FindingSink& out)
         const IcuArgument::Branch* counterpart = branch_named(s, branch.selector);
         if (!counterpart) counterpart = branch_named(s, "other");
         if (!counterpart) continue;
-        const PlaceholderDifference difference =
-            compare_placeholders(*context.source, counterpart->body, *context.target, branch.body, [](const Placeholder&) { return true; });
-        for (const Placeholder& p : difference.missing)
+        const std::vector<Placeholder> in_source = find_placeholders(source, counterpart->body);
+        const std::vector<Placeholder> in_target = find_placeholders(target, branch.body);
+        const PlaceholderDifference difference = compare_placeholders(*context.source, in_source, *context.target, in_target,
+                                                                      [](const Placeholder&) { return true; });
+        for (const std::uint32_t index : difference.missing) {
+          const Placeholder& p = in_source[index];
           report(branch.body, counterpart->body, "placeholder \"" + std::string(source.substr(p.span.begin, p.span.end - p.span.begin)) +
                                                       "\" is missing from branch \"" + branch.selector + "\" of {" + t.name + "}");
-        for (const Placeholder& p : difference.extra)
+        }
+        for (const std::uint32_t index : difference.extra) {
+          const Placeholder& p = in_target[index];
           report(p.span, counterpart->body, "placeholder \"" + std::string(target.substr(p.span.begin, p.span.end - p.span.begin)) +
                                                  "\" in branch \"" + branch.selector + "\" of {" + t.name + "} is not in the source");
+        }
         if (s.type != "select" && count_hashes(source, counterpart->body) > 0 && count_hashes(target, branch.body) == 0 &&
             branch.selector.rfind('=', 0) != 0)
           report(branch.body, counterpart->body, "placeholder \"#\" is missing from branch \"" + branch.selector + "\" of {" + t.name + "}");

@@ -38,9 +38,8 @@ void PlaceholderInlineTag::check(const CheckContext& context, FindingSink& out) 
   };
   std::vector<PairPlaceholders> storage;
   for (const PairPlaceholders& found : pair_placeholders(context, storage)) {
-    const UnitPair& pair = found.pair;
     const PlaceholderDifference difference = compare_placeholders(*context.source, *context.target, found, keep);
-    report_placeholder_difference(*this, context, pair.source, pair.target, difference, "tag", out);
+    report_placeholder_difference(*this, context, found, difference, "tag", out);
   }
 }
 

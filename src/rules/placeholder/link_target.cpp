@@ -1,5 +1,6 @@
 #include "rules/placeholder/link_target.h"
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -42,10 +43,10 @@ namespace {
 bool is_url(const Placeholder& p) { return p.kind == PlaceholderKind::url; }
 
 // The URLs anywhere in a document's non-prose text.
-std::set<std::string> urls_in(const Document& doc) {
-  std::set<std::string> urls;
-  for (Placeholder& p : find_placeholders(doc.text, {0, doc.text.size()}))
-    if (is_url(p) && doc.is_masked(p.span.begin)) urls.insert(std::move(p.key));
+std::set<std::string, std::less<>> urls_in(const Document& doc) {
+  std::set<std::string, std::less<>> urls;
+  for (const Placeholder& p : find_placeholders(doc.text, {0, doc.text.size()}))
+    if (is_url(p) && doc.is_masked(p.span.begin)) urls.insert(placeholder_key(doc.text, p));
   return urls;
 }
 
@@ -61,18 +62,22 @@ bool cut_after_slash(std::string_view a, std::string_view b) {
 // as furniture, sentences split differently. A link there is missing or
 // extra only when the other document holds it nowhere, and a URL cut after
 // a slash matches the one it begins.
-void drop_moved_and_cut(PlaceholderDifference& difference, const std::set<std::string>& source_urls,
-                        const std::set<std::string>& target_urls) {
-  std::vector<Placeholder> missing, extra;
+void drop_moved_and_cut(const Document& source, const Document& target, const PairPlaceholders& found,
+                        PlaceholderDifference& difference, const std::set<std::string, std::less<>>& source_urls,
+                        const std::set<std::string, std::less<>>& target_urls) {
+  std::vector<std::uint32_t> missing, extra;
   std::vector<bool> extra_matched(difference.extra.size(), false);
-  for (Placeholder& p : difference.missing) {
-    bool matched = target_urls.count(p.key) > 0;
+  std::string scratch, extra_scratch;
+  const auto extra_key = [&](std::size_t i) { return placeholder_key(target.text, found.target[difference.extra[i]], extra_scratch); };
+  for (const std::uint32_t index : difference.missing) {
+    const std::string_view key = placeholder_key(source.text, found.source[index], scratch);
+    bool matched = target_urls.count(key) > 0;
     for (std::size_t i = 0; !matched && i < difference.extra.size(); ++i)
-      if (!extra_matched[i] && cut_after_slash(p.key, difference.extra[i].key)) matched = extra_matched[i] = true;
-    if (!matched) missing.push_back(std::move(p));
+      if (!extra_matched[i] && cut_after_slash(key, extra_key(i))) matched = extra_matched[i] = true;
+    if (!matched) missing.push_back(index);
   }
   for (std::size_t i = 0; i < difference.extra.size(); ++i)
-    if (!extra_matched[i] && source_urls.count(difference.extra[i].key) == 0) extra.push_back(std::move(difference.extra[i]));
+    if (!extra_matched[i] && source_urls.count(extra_key(i)) == 0) extra.push_back(difference.extra[i]);
   difference.missing = std::move(missing);
   difference.extra = std::move(extra);
 }
@@ -81,17 +86,16 @@ void drop_moved_and_cut(PlaceholderDifference& difference, const std::set<std::s
 
 void PlaceholderLinkTarget::check(const CheckContext& context, FindingSink& out) const {
   const bool document_pair = context.units == nullptr;
-  std::set<std::string> source_urls, target_urls;
+  std::set<std::string, std::less<>> source_urls, target_urls;
   if (document_pair) {
     source_urls = urls_in(*context.source);
     target_urls = urls_in(*context.target);
   }
   std::vector<PairPlaceholders> storage;
   for (const PairPlaceholders& found : pair_placeholders(context, storage)) {
-    const UnitPair& pair = found.pair;
     PlaceholderDifference difference = compare_placeholders(*context.source, *context.target, found, is_url);
-    if (document_pair) drop_moved_and_cut(difference, source_urls, target_urls);
-    report_placeholder_difference(*this, context, pair.source, pair.target, difference, "link", out);
+    if (document_pair) drop_moved_and_cut(*context.source, *context.target, found, difference, source_urls, target_urls);
+    report_placeholder_difference(*this, context, found, difference, "link", out);
   }
 }
 

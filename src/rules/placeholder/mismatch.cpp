@@ -20,7 +20,8 @@ std::string_view brace_opener(std::string_view key) {
 // metavariable that the translator rightly translated: a missing brace
 // placeholder is not reported when the target holds a group of the same
 // braces with words of another script inside ({整数}, ${变量名}), one for each.
-void drop_translated_metavariables(std::string_view target_text, Span target_span, std::vector<Placeholder>& missing) {
+void drop_translated_metavariables(std::string_view source_text, const std::vector<Placeholder>& in_source,
+                                   std::string_view target_text, Span target_span, std::vector<std::uint32_t>& missing) {
   std::vector<std::size_t> translated;  // openers' offsets, each usable once
   // Searched up to the span's end only: the text is the whole side of the file.
   // The '}' after each '{' is found once for all the '{' before it, and
@@ -47,8 +48,10 @@ void drop_translated_metavariables(std::string_view target_text, Span target_spa
   // Each opener takes the first unused group it fits; the groups before its
   // cursor are used or do not fit it, and stay so.
   std::vector<std::pair<std::string_view, std::size_t>> cursors;  // opener, index into translated
-  std::erase_if(missing, [&](const Placeholder& p) {
-    const std::string_view opener = brace_opener(p.key);
+  std::string scratch;
+  std::erase_if(missing, [&](std::uint32_t index) {
+    const Placeholder& p = in_source[index];
+    const std::string_view opener = brace_opener(placeholder_key(source_text, p, scratch));
     if (p.kind != PlaceholderKind::brace || opener.empty()) return false;
     auto cursor = std::find_if(cursors.begin(), cursors.end(), [&](const auto& c) { return c.first == opener; });
     if (cursor == cursors.end()) cursor = cursors.insert(cursors.end(), {opener, 0});
@@ -66,8 +69,10 @@ void drop_translated_metavariables(std::string_view target_text, Span target_spa
 
 // "%1$s" written twice prints the first argument twice (a translator's added
 // line naming the program again): a repeated positional conversion is no extra.
-void drop_repeated_positions(std::string_view target_text, Span target_span, std::vector<Placeholder>& extra) {
-  std::erase_if(extra, [&](const Placeholder& p) {
+void drop_repeated_positions(std::string_view target_text, const std::vector<Placeholder>& in_target, Span target_span,
+                             std::vector<std::uint32_t>& extra) {
+  std::erase_if(extra, [&](std::uint32_t index) {
+    const Placeholder& p = in_target[index];
     const std::string_view written = target_text.substr(p.span.begin, p.span.size());
     if (p.kind != PlaceholderKind::printf || written.find('$') == std::string_view::npos) return false;
     const std::string_view unit = target_text.substr(target_span.begin, target_span.size());
@@ -117,9 +122,10 @@ void PlaceholderMismatch::check(const CheckContext& context, FindingSink& out) c
   for (const PairPlaceholders& found : pair_placeholders(context, storage)) {
     const UnitPair& pair = found.pair;
     PlaceholderDifference difference = compare_placeholders(*context.source, *context.target, found, keep);
-    if (!pair.unit || pair.unit->format_flags.empty()) drop_translated_metavariables(context.target->text, pair.target, difference.missing);
-    drop_repeated_positions(context.target->text, pair.target, difference.extra);
-    report_placeholder_difference(*this, context, pair.source, pair.target, difference, "placeholder", out);
+    if (!pair.unit || pair.unit->format_flags.empty())
+      drop_translated_metavariables(context.source->text, found.source, context.target->text, pair.target, difference.missing);
+    drop_repeated_positions(context.target->text, found.target, pair.target, difference.extra);
+    report_placeholder_difference(*this, context, found, difference, "placeholder", out);
   }
 }
 
