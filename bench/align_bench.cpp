@@ -103,7 +103,7 @@ std::array<long, 4> precision_counts(const std::vector<BeadPair>& gold_list, con
 
 std::vector<BeadPair> to_pairs(const Alignment& alignment) {
   std::vector<BeadPair> out;
-  for (const auto& bead : alignment.beads) out.emplace_back(bead.source, bead.target);
+  for (const auto& bead : alignment.beads) out.emplace_back(bead.source.indices(), bead.target.indices());
   return out;
 }
 
@@ -525,7 +525,7 @@ void synthetic(const AlignOptions& base, std::size_t zh_count) {
            k < en_starts.size() && en_starts[k] < span.end; ++k)
         if (targets.empty() || targets.back() != k) targets.push_back(k);
     }
-    test.emplace_back(bead.source, targets);
+    test.emplace_back(bead.source.indices(), targets);
   }
   const std::set<BeadPair> gold_set(gold.begin(), gold.end());
   if (std::getenv("ALIGN_BENCH_DUMP"))

@@ -1995,10 +1995,9 @@ Alignment align_sentences(const Document& source, std::vector<Sentence> source_s
     Bead& bead = alignment.beads.emplace_back();
     auto& zh_side = swapped ? bead.target : bead.source;
     auto& en_side = swapped ? bead.source : bead.target;
-    zh_side.reserve(path.steps[k].zh);
-    en_side.reserve(path.steps[k].en);
-    for (const std::size_t end = i + path.steps[k].zh; i < end; ++i) zh_side.push_back(i);
-    for (const std::size_t end = j + path.steps[k].en; j < end; ++j) en_side.push_back(j);
+    zh_side = SentenceRun::of(i, path.steps[k].zh);
+    en_side = SentenceRun::of(j, path.steps[k].en);
+    i += path.steps[k].zh, j += path.steps[k].en;
     bead.score = path.scores[k];
   }
   return alignment;

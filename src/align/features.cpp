@@ -599,18 +599,21 @@ int count_in(const Sorted& sorted, const Value& value) {
 
 }  // namespace
 
+namespace {
+
+// Sorts the run appended since `start`'s last entry, drops repeats and ends it.
+void close_run(std::vector<std::uint32_t>& all, std::vector<std::uint32_t>& start) {
+  const auto first = all.begin() + static_cast<std::ptrdiff_t>(start.back());
+  std::sort(first, all.end());
+  all.erase(std::unique(first, all.end()), all.end());
+  start.push_back(static_cast<std::uint32_t>(all.size()));
+}
+
+}  // namespace
+
 void BeadRuns::close_bead() {
-  auto close = [](auto& all, std::vector<std::uint32_t>& start) {
-    const auto first = all.begin() + static_cast<std::ptrdiff_t>(start.back());
-    std::sort(first, all.end());
-    all.erase(std::unique(first, all.end()), all.end());
-    start.push_back(static_cast<std::uint32_t>(all.size()));
-  };
-  close(zh, zh_start);
-  close(en, en_start);
-  // A key stays once per id it explains: it may explain as many as it links.
-  zh_explaining_start.push_back(static_cast<std::uint32_t>(zh_explaining.size()));
-  close(en_explained, en_explained_start);
+  close_run(zh, zh_start);
+  close_run(en, en_start);
 }
 
 Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
@@ -697,7 +700,8 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   return out;
 }
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& beads, const Associations& associations) {
+std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& beads, const Associations& associations,
+                                                                 const ExplainedPairs& explained) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
   std::vector<std::tuple<double, std::uint32_t, std::uint32_t>> candidates;
   std::vector<std::uint32_t> zh_linked;
@@ -732,11 +736,11 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
     }
     // Strongest first (ties by the keys: the same links on every run).
     std::sort(candidates.begin(), candidates.end(), std::greater<>());
-    // What the offers explain is linked already.
-    const auto explaining = BeadRuns::run(beads.zh_explaining, beads.zh_explaining_start, bead);
-    const auto explained = BeadRuns::run(beads.en_explained, beads.en_explained_start, bead);
-    zh_linked.assign(explaining.begin(), explaining.end());
-    en_linked.assign(explained.begin(), explained.end());
+    // What the offers explain is linked already (a key stays once per id it
+    // explains: it may explain as many as it links).
+    zh_linked.clear();
+    en_linked.clear();
+    explained(bead, zh_linked, en_linked);
     for (const auto& [dice, z, e] : candidates) {
       if (std::find(en_linked.begin(), en_linked.end(), e) != en_linked.end()) continue;
       if (std::count(zh_linked.begin(), zh_linked.end(), z) >= kLinksPerChineseWord) continue;
@@ -758,45 +762,45 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   for (const auto& s : en_side) en_tokens += s.tokens.size();
   runs.zh.reserve(zh_tokens);
   runs.en.reserve(en_tokens);
-  for (auto* start : {&runs.zh_start, &runs.en_start, &runs.zh_explaining_start, &runs.en_explained_start})
-    start->reserve(path.size() + 1);
+  for (auto* start : {&runs.zh_start, &runs.en_start}) start->reserve(path.size() + 1);
   std::size_t i0 = 0, j0 = 0;  // the step's first sentences
   for (const PathStep& step : path) {
     const std::size_t i1 = i0 + step.zh, j1 = j0 + step.en;
-    if (step.zh == 0 || step.en == 0) {
-      i0 = i1, j0 = j1;
-      continue;
+    if (step.zh > 0 && step.en > 0) {
+      for (std::size_t i = i0; i < i1; ++i)
+        for (const std::uint32_t rank : zh_side[i].tokens.ranks()) runs.zh.push_back(rank);
+      for (std::size_t j = j0; j < j1; ++j)
+        for (const std::uint32_t position : en_side[j].tokens.positions()) runs.en.push_back(position);
+      runs.close_bead();
     }
-    for (std::size_t i = i0; i < i1; ++i)
-      for (const std::uint32_t rank : zh_side[i].tokens.ranks()) runs.zh.push_back(rank);
-    for (std::size_t j = j0; j < j1; ++j)
-      for (const std::uint32_t position : en_side[j].tokens.positions()) runs.en.push_back(position);
-    const auto en_begin = runs.en.begin() + static_cast<std::ptrdiff_t>(runs.en_start.back());
-    std::sort(en_begin, runs.en.end());
-    for (std::size_t i = i0; i < i1; ++i) {
-      const auto ranks = zh_side[i].tokens.ranks();
-      // (Both ascending: one walk along the ids, not a search for each offer.)
-      auto id = en_begin;
-      zh_side[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
-        while (id != runs.en.end() && *id < position + 1) ++id;
-        if (id != runs.en.end() && *id == position + 1) {
-          runs.en_explained.push_back(position + 1);
-          for (std::uint64_t b = bits; b; b &= b - 1) runs.zh_explaining.push_back(ranks[static_cast<std::size_t>(std::countr_zero(b))]);
-        }
-      });
-    }
-    runs.close_bead();
     i0 = i1, j0 = j1;
   }
-  // (Grown by doubling: their spare room would be held through the peak below.)
-  runs.zh_explaining.shrink_to_fit();
-  runs.en_explained.shrink_to_fit();
   // A pair seen in a few beads may be a word and its neighbour's translation
   // (a name beside "lab", a disease beside "virus"): it counts only as often
   // as competitive linking pairs the two. Pairs seen in trusted_count beads or
   // more are trusted on their Dice coefficient alone.
   Associations associations = associate(runs, min_dice, min_count);
-  auto links = link_words(runs, associations);
+  // The Chinese sentences of each pairing bead, as link_words asks for them (in order).
+  std::size_t step = 0, step_first = 0;  // the next step, and its first Chinese sentence
+  const auto explained = [&](std::size_t bead, std::vector<std::uint32_t>& keys, std::vector<std::uint32_t>& ids_explained) {
+    while (path[step].zh == 0 || path[step].en == 0) step_first += path[step++].zh;
+    const std::size_t first = step_first, end = step_first + path[step].zh;
+    step_first = end, ++step;
+    const auto ids = BeadRuns::run(runs.en, runs.en_start, bead);  // (sorted)
+    for (std::size_t i = first; i < end; ++i) {
+      const auto ranks = zh_side[i].tokens.ranks();
+      // (Both ascending: one walk along the ids, not a search for each offer.)
+      auto id = ids.begin();
+      zh_side[i].offers.for_each_position([&](std::uint32_t position, std::uint64_t bits) {
+        while (id != ids.end() && *id < position + 1) ++id;
+        if (id != ids.end() && *id == position + 1) {
+          ids_explained.push_back(position + 1);
+          for (std::uint64_t b = bits; b; b &= b - 1) keys.push_back(ranks[static_cast<std::size_t>(std::countr_zero(b))]);
+        }
+      });
+    }
+  };
+  auto links = link_words(runs, associations, explained);
   runs = BeadRuns{};  // (not needed from here: freed before the learned pairs are made)
   // The learned pairs, sorted by key and id (as the associations are);
   // counted first, so that the vector is made once at its size (growing it

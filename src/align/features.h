@@ -9,6 +9,7 @@
 #include <cstring>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <span>
@@ -729,14 +730,12 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
 inline constexpr int kLinksPerChineseWord = 2;
 
 // The words of every pairing bead, in flat runs (one run per bead): its
-// distinct Chinese token keys and English token ids, and the ones the
-// Chinese side's offers pair already (a key once per id it explains). Keys
-// and ids interned: the keys' ranks, the ids' vocabulary positions plus one.
+// distinct Chinese token keys and English token ids. Keys and ids interned:
+// the keys' ranks, the ids' vocabulary positions plus one.
 struct BeadRuns {
-  std::vector<std::uint32_t> zh, zh_explaining;
-  std::vector<std::uint32_t> en, en_explained;
+  std::vector<std::uint32_t> zh, en;
   // Where each bead's runs start (32 bits: fewer words than 2^32; four a bead were an eighth of the learning's peak).
-  std::vector<std::uint32_t> zh_start{0}, en_start{0}, zh_explaining_start{0}, en_explained_start{0};
+  std::vector<std::uint32_t> zh_start{0}, en_start{0};
   std::size_t size() const { return zh_start.size() - 1; }
   // Ends the current bead: its words appended since the last call become its runs (keys and ids sorted, distinct).
   void close_bead();
@@ -802,7 +801,13 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count);
 // strongest first, each English word linked once and each Chinese word at
 // most kLinksPerChineseWord times, the pairs the offers explain counting as
 // linked. Returns the links of all beads, sorted (a pair once per bead that links it).
-std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& beads, const Associations& associations);
+// explained(bead, keys, ids), called for the beads in order, appends what
+// the Chinese side's offers pair already in that bead: the keys (a key once
+// per id it explains) and the ids. (Found as the beads are linked, not held
+// for all of them: they were a third of the learning's peak.)
+using ExplainedPairs = std::function<void(std::size_t bead, std::vector<std::uint32_t>& keys, std::vector<std::uint32_t>& ids)>;
+std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& beads, const Associations& associations,
+                                                                 const ExplainedPairs& explained);
 
 // Every id the sentences ask for or offer (found_offers: each sentence's), without 0.
 Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundOffers& found_offers);

@@ -239,48 +239,59 @@ ListMarker list_marker(std::string_view text, Span line) {
 
 namespace {
 
-// A line of plain text, held while its blocks are found: its bytes and its
-// text without the spaces around it, as 32-bit spans like Block's (Span32
-// refuses an offset past 4 GB). A file of one-character lines has a line
-// every two bytes: two Spans a line took 32 bytes, this takes 16.
-class TextLine {
- public:
-  TextLine(Span line, Span trimmed) : line_(line), trimmed_(trimmed) {}
-  Span line() const { return line_; }
-  Span trimmed() const { return trimmed_; }
-
- private:
-  Span32 line_, trimmed_;
+// A line of plain text: its bytes without the terminator, and its text
+// without the spaces around it (empty when the line is blank).
+struct TextLine {
+  Span line;
+  Span trimmed;
 };
-static_assert(sizeof(TextLine) == 16);
+
+template <typename Visit>
+void for_each_text_line(std::string_view text, Visit&& visit) {
+  for_each_line(text, [&](const Line& line) {
+    const Span whole{line.begin, line.end};
+    const Span trimmed = is_blank(text.substr(whole.begin, whole.size())) ? Span{whole.begin, whole.begin} : trim_line(text, whole);
+    visit(TextLine{whole, trimmed});
+  });
+}
+
+// The non-blank lines, and the width a hard-wrapped text is wrapped at (0
+// when it is not): most of its lines are near one width, and a line that
+// reaches it was cut by the wrapping, whatever it ends with. The width at
+// nine tenths of the non-blank lines, counted in a histogram (only widths
+// 60-130 can be the answer), not a list of every line's width: a file of
+// short lines has one every two bytes.
+struct LineWidths {
+  std::size_t wrap_width = 0;
+  std::size_t non_blank_lines = 0;
+};
+
+LineWidths line_widths(std::string_view text) {
+  constexpr std::size_t kNarrowest = 60, kWidest = 130;
+  // [0]: narrower than kNarrowest; [w - kNarrowest + 1]: width w; last: wider than kWidest.
+  std::size_t counts[kWidest - kNarrowest + 3] = {};
+  std::size_t non_blank_lines = 0;
+  for_each_text_line(text, [&](const TextLine& line) {
+    if (line.trimmed.empty()) return;
+    ++non_blank_lines;
+    const std::size_t width = display_width(text, line.trimmed);
+    ++counts[width < kNarrowest ? 0 : std::min(width, kWidest + 1) - kNarrowest + 1];
+  });
+  LineWidths widths;
+  widths.non_blank_lines = non_blank_lines;
+  if (non_blank_lines < 5) return widths;
+  const std::size_t rank = non_blank_lines * 9 / 10;  // 0-based, in ascending order of width
+  std::size_t below = 0, bucket = 0;
+  while (below + counts[bucket] <= rank) below += counts[bucket++];
+  if (bucket != 0 && bucket != std::size(counts) - 1) widths.wrap_width = bucket - 1 + kNarrowest;
+  return widths;
+}
 
 }  // namespace
 
 std::vector<Block> plain_text_blocks(std::string_view text) {
-  // Lines without their terminators, and their text without the spaces
-  // around it (empty when the line is blank). Sized up front (a line per \n,
-  // \r-only files aside): a file of short lines has one every few bytes, and
-  // doubling would hold up to twice that.
-  std::vector<TextLine> lines;
-  lines.reserve(1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
-  std::vector<std::uint32_t> widths;
-  widths.reserve(lines.capacity());
-  for_each_line(text, [&](const Line& line) {
-    const Span whole{line.begin, line.end};
-    const Span trimmed = is_blank(text.substr(whole.begin, whole.size())) ? Span{whole.begin, whole.begin} : trim_line(text, whole);
-    lines.push_back(TextLine(whole, trimmed));
-    if (!trimmed.empty()) widths.push_back(static_cast<std::uint32_t>(display_width(text, trimmed)));
-  });
-  // A hard-wrapped text has most of its lines near one width; a line that
-  // reaches it was cut by the wrapping, whatever it ends with.
-  std::size_t wrap_width = 0;
-  const std::size_t non_blank_lines = widths.size();
-  if (widths.size() >= 5) {
-    const std::size_t at = widths.size() * 9 / 10;
-    std::nth_element(widths.begin(), widths.begin() + static_cast<std::ptrdiff_t>(at), widths.end());
-    if (widths[at] >= 60 && widths[at] <= 130) wrap_width = widths[at];
-  }
-  std::vector<std::uint32_t>().swap(widths);  // not needed any more
+  const LineWidths widths = line_widths(text);
+  const std::size_t wrap_width = widths.wrap_width;
   // 1 for a line mostly in Chinese, 0 mostly in Latin letters, -1 too few letters to tell.
   auto han_dominant = [&](Span s) {
     const ScriptCounts counts = count_scripts(text.substr(s.begin, s.size()));
@@ -322,47 +333,71 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     return next_width <= 12 && !ends_sentence(next_last) && has_clause_mark(text, line);
   };
 
-  // At most one block per non-blank line; what wrapped lines leave unused
-  // is given back at the end.
+  // The lines are read one at a time, not held: a block needs its first
+  // and last lines and whether a blank line came before it.
+  // At most one block per non-blank line (pages reserved and never
+  // written are not resident); what wrapped lines leave unused is given back
+  // at the end.
   std::vector<Block> blocks;
-  blocks.reserve(non_blank_lines);
-  std::size_t i = 0;
-  while (i < lines.size()) {
-    if (lines[i].trimmed().empty()) {
-      ++i;
-      continue;
-    }
-    const std::size_t first_line = i;
-    OpenMarks marks;
-    marks.add(text, lines[i].trimmed());
-    // A quotation left open for many lines is a slip, not one long block.
-    constexpr std::size_t kMaxQuotedLines = 12;
-    while (i + 1 < lines.size() && !lines[i + 1].trimmed().empty()) {
-      if (i - first_line >= kMaxQuotedLines && marks.open()) marks = OpenMarks{};
-      if (!continues(lines[i].trimmed(), lines[i + 1].trimmed(), marks)) break;
-      marks.add(text, lines[++i].trimmed());
-    }
+  blocks.reserve(widths.non_blank_lines);
+  auto add_block = [&](const TextLine& first, const TextLine& last, bool single_line, bool continues_paragraph) {
     Block block;
-    block.set_span({lines[first_line].line().begin, lines[i].line().end});
-    block.continues_paragraph = first_line > 0 && !lines[first_line - 1].trimmed().empty();
-    block.set_content({lines[first_line].trimmed().begin, lines[i].trimmed().end});
-    const ListMarker marker = list_marker(text, lines[first_line].trimmed());
+    block.set_span({first.line.begin, last.line.end});
+    block.continues_paragraph = continues_paragraph;
+    block.set_content({first.trimmed.begin, last.trimmed.end});
+    const ListMarker marker = list_marker(text, first.trimmed);
     if (marker.found) {
       block.kind = BlockKind::list_item;
       block.set_content({std::min(marker.content_begin, block.content().end), block.content().end});
     }
     // A single short line that does not end a sentence is a heading ("Why
     // get vaccinated?", "1. 为何接种疫苗？"); a numbered one keeps its number out of the text.
-    const char32_t last = last_of(lines[i].trimmed());
-    const bool question = last == '?' || last == U'？';
-    if (first_line == i && (!marker.found || marker.numbered) && (question || !ends_sentence(last)) &&
-        !leaves_open(last) && display_width(text, block.content()) <= 80) {
+    const char32_t end = last_of(last.trimmed);
+    const bool question = end == '?' || end == U'？';
+    if (single_line && (!marker.found || marker.numbered) && (question || !ends_sentence(end)) &&
+        !leaves_open(end) && display_width(text, block.content()) <= 80) {
       block.kind = BlockKind::heading;
       block.heading_level = 1;
     }
     blocks.push_back(block);
-    ++i;
-  }
+  };
+  // The block being read: its first and last lines, how many lines after
+  // its first, and the brackets and quotes its lines left open.
+  bool in_block = false, block_continues_paragraph = false;
+  TextLine first{}, last{};
+  std::size_t more_lines = 0;
+  OpenMarks marks;
+  auto start_block = [&](const TextLine& line, bool continues_paragraph) {
+    in_block = true;
+    block_continues_paragraph = continues_paragraph;
+    first = last = line;
+    more_lines = 0;
+    marks = OpenMarks{};
+    marks.add(text, line.trimmed);
+  };
+  for_each_text_line(text, [&](const TextLine& line) {
+    if (line.trimmed.empty()) {
+      if (in_block) add_block(first, last, more_lines == 0, block_continues_paragraph);
+      in_block = false;
+      return;
+    }
+    if (!in_block) {
+      start_block(line, false);
+      return;
+    }
+    // A quotation left open for many lines is a slip, not one long block.
+    constexpr std::size_t kMaxQuotedLines = 12;
+    if (more_lines >= kMaxQuotedLines && marks.open()) marks = OpenMarks{};
+    if (continues(last.trimmed, line.trimmed, marks)) {
+      marks.add(text, line.trimmed);
+      last = line;
+      ++more_lines;
+      return;
+    }
+    add_block(first, last, more_lines == 0, block_continues_paragraph);
+    start_block(line, true);  // no blank line between them
+  });
+  if (in_block) add_block(first, last, more_lines == 0, block_continues_paragraph);
   give_back_slack(blocks);
   return blocks;
 }

@@ -26,7 +26,7 @@ std::string bead_type(const Bead& bead) {
   return std::to_string(bead.source.size()) + "-" + std::to_string(bead.target.size());
 }
 
-std::string joined(const Document& doc, const std::vector<Sentence>& sentences, const std::vector<std::size_t>& ids) {
+std::string joined(const Document& doc, const std::vector<Sentence>& sentences, const SentenceRun& ids) {
   std::string out;
   for (auto id : ids) {
     if (!out.empty()) out += ' ';
@@ -110,7 +110,7 @@ void print_text(std::ostream& out, const Document& source, const Document& targe
 // locator is the document's own: sentences come in document order, so it
 // counts columns on from the previous sentence, not from a (huge) line's start.
 nlohmann::json sentences_json(const Document& doc, const std::vector<Sentence>& sentences,
-                              const std::vector<std::size_t>& ids, Locator& locator) {
+                              const SentenceRun& ids, Locator& locator) {
   nlohmann::json array = nlohmann::json::array();
   for (auto id : ids) {
     const std::size_t begin = sentences[id].span.begin;
@@ -149,7 +149,7 @@ void print_tsv(std::ostream& out, const Document& source, const Document& target
 }
 
 void print_beads(std::ostream& out, const Alignment& alignment) {
-  auto list = [](const std::vector<std::size_t>& ids) {
+  auto list = [](const SentenceRun& ids) {
     std::string s = "[";
     for (std::size_t k = 0; k < ids.size(); ++k) {
       if (k > 0) s += ',';

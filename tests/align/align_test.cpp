@@ -113,7 +113,7 @@ TEST(Align, SpeechPairsWithSpeech) {
   options.lexicon = &empty;
   auto targets = [&](const AlignOptions& o) {
     std::vector<std::vector<std::size_t>> out;
-    for (const auto& bead : align_documents(source, target, o).beads) out.push_back(bead.target);
+    for (const auto& bead : align_documents(source, target, o).beads) out.push_back(bead.target.indices());
     return out;
   };
   using Targets = std::vector<std::vector<std::size_t>>;

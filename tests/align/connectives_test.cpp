@@ -121,11 +121,11 @@ TEST(Connectives, AnEnglishSourceGetsTheSameBoundary) {
   AlignOptions options;
   options.segmented = true;
   Targets sources;
-  for (const auto& bead : align_documents(source, target, options).beads) sources.push_back(bead.source);
+  for (const auto& bead : align_documents(source, target, options).beads) sources.push_back(bead.source.indices());
   EXPECT_EQ(sources, (Targets{{0}, {1, 2}, {3}, {4}}));
   options.weights.connectives = 0;
   sources.clear();
-  for (const auto& bead : align_documents(source, target, options).beads) sources.push_back(bead.source);
+  for (const auto& bead : align_documents(source, target, options).beads) sources.push_back(bead.source.indices());
   EXPECT_EQ(sources, (Targets{{0}, {1}, {2, 3}, {4}}));
 }
 

@@ -19,8 +19,6 @@ BeadRuns runs_of(const std::vector<Bead>& beads) {
   for (const auto& bead : beads) {
     runs.zh.insert(runs.zh.end(), bead.zh.begin(), bead.zh.end());
     runs.en.insert(runs.en.end(), bead.en.begin(), bead.en.end());
-    runs.zh_explaining.insert(runs.zh_explaining.end(), bead.zh_explaining.begin(), bead.zh_explaining.end());
-    runs.en_explained.insert(runs.en_explained.end(), bead.en_explained.begin(), bead.en_explained.end());
     runs.close_bead();
   }
   return runs;
@@ -28,7 +26,11 @@ BeadRuns runs_of(const std::vector<Bead>& beads) {
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> links_of(const std::vector<Bead>& beads) {
   const BeadRuns runs = runs_of(beads);
-  return link_words(runs, associate(runs, 0.4, 2));
+  return link_words(runs, associate(runs, 0.4, 2),
+                    [&](std::size_t bead, std::vector<std::uint32_t>& keys, std::vector<std::uint32_t>& ids) {
+                      keys.insert(keys.end(), beads[bead].zh_explaining.begin(), beads[bead].zh_explaining.end());
+                      ids.insert(ids.end(), beads[bead].en_explained.begin(), beads[bead].en_explained.end());
+                    });
 }
 
 int count_of(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& links, std::uint32_t z, std::uint32_t e) {

@@ -69,7 +69,7 @@ std::vector<std::string> run_pair_rule(const std::string& rule_id, const Documen
 std::string source_path(const std::string& relative) { return std::string(TRANSCHECK_SOURCE_DIR) + "/" + relative; }
 
 std::vector<std::string> bead_strings(const Alignment& alignment, std::size_t count) {
-  auto list = [](const std::vector<std::size_t>& ids) {
+  auto list = [](const SentenceRun& ids) {
     std::string s = "[";
     for (std::size_t k = 0; k < ids.size(); ++k) s += (k ? "," : "") + std::to_string(ids[k]);
     return s + "]";
@@ -92,7 +92,7 @@ BeadTargets bead_targets(const std::string& zh, const std::string& en, const Ali
   const Document source = make_doc(zh, Lang::zh, "a.zh.txt");
   const Document target = make_doc(en, Lang::en, "a.en.txt");
   BeadTargets out;
-  for (const auto& bead : align_documents(source, target, options).beads) out.push_back(bead.target);
+  for (const auto& bead : align_documents(source, target, options).beads) out.push_back(bead.target.indices());
   return out;
 }
 

@@ -407,7 +407,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
     std::span<const NumberMention> kept;  // the aligner's, when from_aligner
     std::vector<NumberMention> found;
   };
-  auto numbers_of = [&](const Document& doc, Span span, const std::vector<std::size_t>& sentences,
+  auto numbers_of = [&](const Document& doc, Span span, const SentenceRun& sentences,
                         const SentenceNumbers* aligner, std::vector<NumberMention>* numbering) {
     BeadNumbers numbers;
     numbers.from_aligner = aligner && sentences.size() == 1;

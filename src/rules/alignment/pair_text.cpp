@@ -10,7 +10,7 @@ std::optional<Pair> pair_of(const CheckContext& context) {
   return Pair{*context.alignment, *context.source, *context.target};
 }
 
-Span side_span(const std::vector<Sentence>& sentences, const std::vector<std::size_t>& ids) {
+Span side_span(const std::vector<Sentence>& sentences, const SentenceRun& ids) {
   if (ids.empty()) return {};
   return {sentences[ids.front()].span.begin, sentences[ids.back()].span.end};
 }
@@ -41,7 +41,7 @@ Counterpart counterpart(const Document& doc, Span span) { return {&doc, span, qu
 
 std::vector<Span> nearest_other_sides(const Alignment& alignment, const std::vector<UnpairedRun>& runs, bool other_is_target) {
   const auto& sentences = other_is_target ? alignment.target_sentences : alignment.source_sentences;
-  auto side = [&](const Bead& bead) -> const std::vector<std::size_t>& { return other_is_target ? bead.target : bead.source; };
+  auto side = [&](const Bead& bead) -> const SentenceRun& { return other_is_target ? bead.target : bead.source; };
   // One pass in bead order (runs are in it): the last bead before each run
   // with text on the other side; before the first such bead, the first one.
   std::size_t first = alignment.beads.size();

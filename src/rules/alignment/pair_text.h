@@ -21,7 +21,7 @@ struct Pair {
 std::optional<Pair> pair_of(const CheckContext& context);
 
 // A bead side's sentences as one span (first sentence's start to last's end).
-Span side_span(const std::vector<Sentence>& sentences, const std::vector<std::size_t>& ids);
+Span side_span(const std::vector<Sentence>& sentences, const SentenceRun& ids);
 
 // Calls visit(bead, source_span, target_span) for every bead with sentences on both sides.
 template <typename Visit>
