@@ -4,12 +4,12 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
-#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <string>
 
+#include "core/byte_lanes.h"
 #include "core/utf8.h"
 
 namespace tc {
@@ -50,7 +50,7 @@ ScriptCounts count_scripts(std::string_view text) {
         const std::uint64_t folded = word | 0x2020202020202020ULL;
         const std::uint64_t from_a = folded + 0x1F1F1F1F1F1F1F1FULL;     // high bit: byte >= 'a'
         const std::uint64_t after_z = folded + 0x0505050505050505ULL;    // high bit: byte > 'z'
-        counts.latin += static_cast<std::size_t>(std::popcount(from_a & ~after_z & kHigh));
+        counts.latin += static_cast<std::size_t>(count_high_bits(from_a & ~after_z & kHigh));
         pos += 8;
         continue;
       }

@@ -1,6 +1,5 @@
 #include "rules/alignment/length_ratio.h"
 
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "core/alignment.h"
+#include "core/byte_lanes.h"
 #include "core/utf8.h"
 #include "rules/alignment/pair_text.h"
 
@@ -30,7 +30,7 @@ double length_of(const Document& doc, Span span) {
         // A byte equal to c: (b ^ c) is zero, so adding 0x7F leaves its high bit clear (b < 0x80).
         auto equal_to = [&](char c) { return ~((word ^ (kOnes * static_cast<unsigned char>(c))) + 0x7F7F7F7F7F7F7F7FULL) & kHigh; };
         const std::uint64_t blanks = equal_to(' ') | equal_to('\n') | equal_to('\r') | equal_to('\t');
-        count += 8 - static_cast<std::size_t>(std::popcount(blanks));
+        count += 8 - static_cast<std::size_t>(count_high_bits(blanks));
         pos += 8;
         continue;
       }
