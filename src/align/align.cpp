@@ -707,14 +707,16 @@ class Search {
     // were the largest thing the search held); scores only of the rows a
     // bead can start from (a ring of kMaxSpan + 1 rows).
     static_assert(kShapes.size() <= 16);
-    std::vector<std::size_t> back_start(n + 2, 0);
-    for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi_[i] - lo_[i] + 1);
-    std::vector<std::uint8_t> back((back_start[n + 1] + 1) / 2, 0);
+    // (Rows' first cells are summed as the rows are walked, forwards here and
+    // backwards in the traceback: a table of them took 8 bytes a row.)
+    const auto row_width = [&](std::size_t row) { return static_cast<std::size_t>(hi_[row] - lo_[row]) + 1; };
+    const std::size_t total_cells = cells();
+    std::vector<std::uint8_t> back((total_cells + 1) / 2, 0);
     const auto back_at = [&](std::size_t cell) { return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF); };
     // evidence_only: whether the best bead ending at each cell shares
     // anything, a bit a cell, read off the mask rows while they are held
     // (the traceback's evidence read them off each row's offers again).
-    std::vector<std::uint64_t> shares(evidence_only_ ? back_start[n + 1] / 64 + 1 : 0, 0);
+    std::vector<std::uint64_t> shares(evidence_only_ ? total_cells / 64 + 1 : 0, 0);
     std::array<std::vector<float>, kRing> score;
     auto score_row = [&](std::size_t row) -> std::vector<float>& { return score[row & (kRing - 1)]; };
     constexpr float kNone = -std::numeric_limits<float>::infinity();
@@ -724,7 +726,8 @@ class Search {
     };
     std::array<StartRow, kShapes.size()> from{};
     path_score_ = 0.f;
-    for (std::size_t i = 0; i <= n; ++i) {
+    std::size_t row_cell = 0;  // row i's first cell
+    for (std::size_t i = 0; i <= n; row_cell += row_width(i++)) {
       fill_span_entries(i);
       if (i > 0) build_mask_row(i - 1);
       if (i > 0) build_en_terms(i);
@@ -732,7 +735,6 @@ class Search {
       std::vector<float>& row_score = score_row(i);
       row_score.assign(hi_[i] - lo_[i] + 1, kNone);
       if (i == 0) row_score[0 - lo_[0]] = 0.f;
-      const std::size_t row_cell = back_start[i];
       // Each shape's beads start in row i - a: its scores, first column and
       // width (none when a > i). A column's offset from its first column
       // wraps past the width when it lies before it.
@@ -791,21 +793,28 @@ class Search {
     if (path_score_ == kNone) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
     // Steps counted first: the vectors are made at their size (on short
     // sentences, doubling held up to twice them with the back pointers).
+    // The first cell of row i, for rows visited downwards from the last.
+    std::size_t start_row = n + 1, start_cell = total_cells;
+    const auto row_start = [&](std::size_t i) {
+      while (start_row > i) start_cell -= row_width(--start_row);
+      return start_cell;
+    };
     std::size_t count = 0;
     for (std::size_t i = n, j = m; i > 0 || j > 0; ++count) {
-      const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
+      const std::uint8_t s = back_at(row_start(i) + (j - lo_[i]));
       i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
     }
     out.steps.reserve(count);
     out.scores.reserve(count);
+    start_row = n + 1, start_cell = total_cells;
     std::size_t i = n, j = m;
     while (i > 0 || j > 0) {
-      const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
+      const std::size_t cell = row_start(i) + (j - lo_[i]);
+      const std::uint8_t s = back_at(cell);
       if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i])))
         touched_rows_.push_back(static_cast<std::uint32_t>(i)), touched_columns_.push_back(static_cast<std::uint32_t>(j));
       const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
       out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
-      const std::size_t cell = back_start[i] + (j - lo_[i]);
       out.scores.push_back(scores_later_    ? kUnscored
                            : evidence_only_ ? evidence(i - a, i, j - b, j, shares[cell / 64] >> (cell % 64) & 1)
                                             : confidence(i - a, i, j - b, j));
