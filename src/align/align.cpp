@@ -19,6 +19,7 @@
 #include "align/lexicon.h"
 #include "align/quote_turns.h"
 #include "align/speakers.h"
+#include "core/free_memory.h"
 #include "segment/segment.h"
 
 #if defined(__SSE__) || defined(__x86_64__)
@@ -1874,6 +1875,8 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   // (Declared after the sides: destroyed before them, which never read it then.)
   TokenPools token_pools = finish_features(zh, en, english_ids);
   found_tokens.reset();
+  // (Here and after the coarse path and the first pass: see give_back_free_memory.)
+  give_back_free_memory();
   // (Held while searches run: made after the coarse path, freed while the pairs are learned, and made again after.)
   std::optional<EnglishIndex> english_index;
   mark_speech(zh);
@@ -1895,6 +1898,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, token_pools, same_script);
+  give_back_free_memory();
   english_index.emplace(index_english(en, english_ids));
   // (Every search's weights have the same normalise.)
   const SearchTables tables = Search::make_tables(zh, en, token_pools, options.weights.normalise, guide.ratio);
@@ -1915,6 +1919,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   }
   const bool free = free_translation(path);
   english_index.reset();
+  give_back_free_memory();
   // From here on the endings' reward is the one the first path tells.
   lenient.endings = fitted_endings(zh, en, path.steps, options.weights.endings, kEndingClass);
   lenient.closing = fitted_endings(zh, en, path.steps, options.weights.closing, kEndingQuoted);
@@ -1935,9 +1940,15 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   }
   std::vector<std::uint64_t>().swap(zh_leads);
   // The connectives the sentences open with: Chinese against English only.
-  const Connectives connectives = options.weights.connectives != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh
-                                      ? find_connectives(zh_doc.text, zh_sentences, en_doc.text, en_sentences)
-                                      : Connectives{};
+  Connectives connectives = options.weights.connectives != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh
+                                ? find_connectives(zh_doc.text, zh_sentences, en_doc.text, en_sentences)
+                                : Connectives{};
+  // A side without a connective: none matches, and the sides' (2 bytes a
+  // sentence) are not held through the searches.
+  const auto none = [](const std::vector<std::uint16_t>& side) {
+    return std::all_of(side.begin(), side.end(), [](std::uint16_t c) { return c == 0; });
+  };
+  if (none(connectives.zh) || none(connectives.en)) connectives = Connectives{};
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
