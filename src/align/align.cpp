@@ -800,32 +800,48 @@ class Search {
       while (start_row > i) start_cell -= row_width(--start_row);
       return start_cell;
     };
-    std::size_t count = 0;
+    // Whether the path's cell (i, j) touches the band's edge.
+    const auto touches = [&](std::size_t i, std::size_t j) {
+      return !full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]));
+    };
+    std::size_t count = 0, touch_count = 0;
     for (std::size_t i = n, j = m; i > 0 || j > 0; ++count) {
       const std::uint8_t s = back_at(row_start(i) + (j - lo_[i]));
+      touch_count += touches(i, j) ? 1 : 0;
       i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
     }
-    out.steps.reserve(count);
-    out.scores.reserve(count);
+    // The path's shapes, a byte a bead (with kShares: whether it shares
+    // anything), so that the back pointers are freed before the steps and
+    // their scores are made (12 bytes a bead: all held at once were the
+    // search's peak on short sentences).
+    constexpr std::uint8_t kShares = 0x10;
+    std::vector<std::uint8_t> traced(count);
     start_row = n + 1, start_cell = total_cells;
-    std::size_t i = n, j = m;
-    while (i > 0 || j > 0) {
+    for (std::size_t i = n, j = m, k = count; i > 0 || j > 0;) {
       const std::size_t cell = row_start(i) + (j - lo_[i]);
       const std::uint8_t s = back_at(cell);
-      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i])))
-        touched_rows_.push_back(static_cast<std::uint32_t>(i)), touched_columns_.push_back(static_cast<std::uint32_t>(j));
-      const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+      const bool shared = evidence_only_ && (shares[cell / 64] >> (cell % 64) & 1);
+      traced[--k] = static_cast<std::uint8_t>(s | (shared ? kShares : 0));
+      i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
+    }
+    std::vector<std::uint8_t>().swap(back);
+    std::vector<std::uint64_t>().swap(shares);
+    out.steps.reserve(count);
+    out.scores.reserve(count);
+    // (On repetitive text nearly every bead touches the edge.)
+    touched_rows_.reserve(touch_count);
+    touched_columns_.reserve(touch_count);
+    std::size_t i = 0, j = 0;
+    for (const std::uint8_t shape : traced) {
+      const std::size_t a = static_cast<std::size_t>(kShapes[shape & 0xF].zh), b = static_cast<std::size_t>(kShapes[shape & 0xF].en);
       out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
       out.scores.push_back(scores_later_    ? kUnscored
-                           : evidence_only_ ? evidence(i - a, i, j - b, j, shares[cell / 64] >> (cell % 64) & 1)
-                                            : confidence(i - a, i, j - b, j));
-      i -= a;
-      j -= b;
+                           : evidence_only_ ? evidence(i, i + a, j, j + b, (shape & kShares) != 0)
+                                            : confidence(i, i + a, j, j + b));
+      i += a;
+      j += b;
+      if (touches(i, j)) touched_rows_.push_back(static_cast<std::uint32_t>(i)), touched_columns_.push_back(static_cast<std::uint32_t>(j));
     }
-    std::reverse(out.steps.begin(), out.steps.end());
-    std::reverse(out.scores.begin(), out.scores.end());
-    std::reverse(touched_rows_.begin(), touched_rows_.end());
-    std::reverse(touched_columns_.begin(), touched_columns_.end());
     return full || touched_rows_.empty();
   }
 
@@ -1866,9 +1882,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   // The sentences' leads (speakers.h): Chinese against English only.
   const bool leads = options.weights.speakers != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh;
   EnglishLeads en_leads = leads ? english_leads(en_doc.text, en_sentences, en, english_ids) : EnglishLeads{};
-  // No English sentence leading with a name: no lead matches, and the
-  // sentences' empty ranges (4 bytes a sentence) are not held through the searches.
-  if (en_leads.positions.empty()) en_leads = EnglishLeads{};
+  // (No English sentence leading with a name: english_leads made no ranges, 4 bytes a sentence.)
   // (No English sentence leading with a name: nothing for the Chinese leads to match.)
   std::vector<std::uint64_t> zh_leads =
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
