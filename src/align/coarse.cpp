@@ -55,17 +55,26 @@ Band band_around(const Path& path, std::size_t n, std::size_t m, std::size_t mar
     for (std::size_t r = i; r <= i1; ++r) mark(r, r == i ? j : j1), mark(r, r == i1 ? j1 : j);
     i = i1, j = j1;
   }
-  Band band;
-  band.lo.assign(n + 1, 0);
-  band.hi.assign(n + 1, static_cast<std::uint32_t>(m));
+  // Each row's band is written over its marks (a band beside them took
+  // twice the room, three times with the band a search widens): the marks
+  // of the rows before it that its window reads are kept in a ring.
+  const std::size_t ring = std::min(margin, n) + 1;
+  std::vector<std::uint32_t> kept_first(ring), kept_last(ring);
   for (std::size_t r = 0; r <= n; ++r) {
     // Rows within `margin` contribute too, so the band is wide across steep parts of the path.
     std::size_t low = m, high = 0;
-    for (std::size_t q = r >= margin ? r - margin : 0; q <= std::min(n, r + margin); ++q)
+    const std::size_t from = r >= margin ? r - margin : 0;
+    for (std::size_t q = from; q < r; ++q)
+      low = std::min<std::size_t>(low, kept_first[q % ring]), high = std::max<std::size_t>(high, kept_last[q % ring]);
+    for (std::size_t q = r; q <= std::min(n, r + margin); ++q)
       low = std::min<std::size_t>(low, first[q]), high = std::max<std::size_t>(high, last[q]);
-    band.lo[r] = static_cast<std::uint32_t>(low >= margin ? low - margin : 0);
-    band.hi[r] = static_cast<std::uint32_t>(std::min(m, high + margin));
+    kept_first[r % ring] = first[r], kept_last[r % ring] = last[r];
+    first[r] = static_cast<std::uint32_t>(low >= margin ? low - margin : 0);
+    last[r] = static_cast<std::uint32_t>(std::min(m, high + margin));
   }
+  Band band;
+  band.lo = std::move(first);
+  band.hi = std::move(last);
   for (std::size_t r = 1; r <= n; ++r)
     band.lo[r] = std::max(band.lo[r], band.lo[r - 1]), band.hi[r] = std::max(band.hi[r], band.hi[r - 1]);
   for (std::size_t r = n; r-- > 0;) band.lo[r] = std::min(band.lo[r], band.lo[r + 1]);
