@@ -19,6 +19,7 @@
 #include "align/lexicon.h"
 #include "align/quote_turns.h"
 #include "align/speakers.h"
+#include "core/free_memory.h"
 #include "segment/segment.h"
 
 #if defined(__SSE__) || defined(__x86_64__)
@@ -707,14 +708,16 @@ class Search {
     // were the largest thing the search held); scores only of the rows a
     // bead can start from (a ring of kMaxSpan + 1 rows).
     static_assert(kShapes.size() <= 16);
-    std::vector<std::size_t> back_start(n + 2, 0);
-    for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi_[i] - lo_[i] + 1);
-    std::vector<std::uint8_t> back((back_start[n + 1] + 1) / 2, 0);
+    // (Rows' first cells are summed as the rows are walked, forwards here and
+    // backwards in the traceback: a table of them took 8 bytes a row.)
+    const auto row_width = [&](std::size_t row) { return static_cast<std::size_t>(hi_[row] - lo_[row]) + 1; };
+    const std::size_t total_cells = cells();
+    std::vector<std::uint8_t> back((total_cells + 1) / 2, 0);
     const auto back_at = [&](std::size_t cell) { return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF); };
     // evidence_only: whether the best bead ending at each cell shares
     // anything, a bit a cell, read off the mask rows while they are held
     // (the traceback's evidence read them off each row's offers again).
-    std::vector<std::uint64_t> shares(evidence_only_ ? back_start[n + 1] / 64 + 1 : 0, 0);
+    std::vector<std::uint64_t> shares(evidence_only_ ? total_cells / 64 + 1 : 0, 0);
     std::array<std::vector<float>, kRing> score;
     auto score_row = [&](std::size_t row) -> std::vector<float>& { return score[row & (kRing - 1)]; };
     constexpr float kNone = -std::numeric_limits<float>::infinity();
@@ -724,7 +727,8 @@ class Search {
     };
     std::array<StartRow, kShapes.size()> from{};
     path_score_ = 0.f;
-    for (std::size_t i = 0; i <= n; ++i) {
+    std::size_t row_cell = 0;  // row i's first cell
+    for (std::size_t i = 0; i <= n; row_cell += row_width(i++)) {
       fill_span_entries(i);
       if (i > 0) build_mask_row(i - 1);
       if (i > 0) build_en_terms(i);
@@ -732,7 +736,6 @@ class Search {
       std::vector<float>& row_score = score_row(i);
       row_score.assign(hi_[i] - lo_[i] + 1, kNone);
       if (i == 0) row_score[0 - lo_[0]] = 0.f;
-      const std::size_t row_cell = back_start[i];
       // Each shape's beads start in row i - a: its scores, first column and
       // width (none when a > i). A column's offset from its first column
       // wraps past the width when it lies before it.
@@ -791,31 +794,54 @@ class Search {
     if (path_score_ == kNone) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
     // Steps counted first: the vectors are made at their size (on short
     // sentences, doubling held up to twice them with the back pointers).
-    std::size_t count = 0;
+    // The first cell of row i, for rows visited downwards from the last.
+    std::size_t start_row = n + 1, start_cell = total_cells;
+    const auto row_start = [&](std::size_t i) {
+      while (start_row > i) start_cell -= row_width(--start_row);
+      return start_cell;
+    };
+    // Whether the path's cell (i, j) touches the band's edge.
+    const auto touches = [&](std::size_t i, std::size_t j) {
+      return !full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]));
+    };
+    std::size_t count = 0, touch_count = 0;
     for (std::size_t i = n, j = m; i > 0 || j > 0; ++count) {
-      const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
+      const std::uint8_t s = back_at(row_start(i) + (j - lo_[i]));
+      touch_count += touches(i, j) ? 1 : 0;
       i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
     }
+    // The path's shapes, a byte a bead (with kShares: whether it shares
+    // anything), so that the back pointers are freed before the steps and
+    // their scores are made (12 bytes a bead: all held at once were the
+    // search's peak on short sentences).
+    constexpr std::uint8_t kShares = 0x10;
+    std::vector<std::uint8_t> traced(count);
+    start_row = n + 1, start_cell = total_cells;
+    for (std::size_t i = n, j = m, k = count; i > 0 || j > 0;) {
+      const std::size_t cell = row_start(i) + (j - lo_[i]);
+      const std::uint8_t s = back_at(cell);
+      const bool shared = evidence_only_ && (shares[cell / 64] >> (cell % 64) & 1);
+      traced[--k] = static_cast<std::uint8_t>(s | (shared ? kShares : 0));
+      i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
+    }
+    std::vector<std::uint8_t>().swap(back);
+    std::vector<std::uint64_t>().swap(shares);
     out.steps.reserve(count);
     out.scores.reserve(count);
-    std::size_t i = n, j = m;
-    while (i > 0 || j > 0) {
-      const std::uint8_t s = back_at(back_start[i] + (j - lo_[i]));
-      if (!full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i])))
-        touched_rows_.push_back(static_cast<std::uint32_t>(i)), touched_columns_.push_back(static_cast<std::uint32_t>(j));
-      const std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
+    // (On repetitive text nearly every bead touches the edge.)
+    touched_rows_.reserve(touch_count);
+    touched_columns_.reserve(touch_count);
+    std::size_t i = 0, j = 0;
+    for (const std::uint8_t shape : traced) {
+      const std::size_t a = static_cast<std::size_t>(kShapes[shape & 0xF].zh), b = static_cast<std::size_t>(kShapes[shape & 0xF].en);
       out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
-      const std::size_t cell = back_start[i] + (j - lo_[i]);
       out.scores.push_back(scores_later_    ? kUnscored
-                           : evidence_only_ ? evidence(i - a, i, j - b, j, shares[cell / 64] >> (cell % 64) & 1)
-                                            : confidence(i - a, i, j - b, j));
-      i -= a;
-      j -= b;
+                           : evidence_only_ ? evidence(i, i + a, j, j + b, (shape & kShares) != 0)
+                                            : confidence(i, i + a, j, j + b));
+      i += a;
+      j += b;
+      if (touches(i, j)) touched_rows_.push_back(static_cast<std::uint32_t>(i)), touched_columns_.push_back(static_cast<std::uint32_t>(j));
     }
-    std::reverse(out.steps.begin(), out.steps.end());
-    std::reverse(out.scores.begin(), out.scores.end());
-    std::reverse(touched_rows_.begin(), touched_rows_.end());
-    std::reverse(touched_columns_.begin(), touched_columns_.end());
     return full || touched_rows_.empty();
   }
 
@@ -1856,15 +1882,15 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   // The sentences' leads (speakers.h): Chinese against English only.
   const bool leads = options.weights.speakers != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh;
   EnglishLeads en_leads = leads ? english_leads(en_doc.text, en_sentences, en, english_ids) : EnglishLeads{};
-  // No English sentence leading with a name: no lead matches, and the
-  // sentences' empty ranges (4 bytes a sentence) are not held through the searches.
-  if (en_leads.positions.empty()) en_leads = EnglishLeads{};
+  // (No English sentence leading with a name: english_leads made no ranges, 4 bytes a sentence.)
   // (No English sentence leading with a name: nothing for the Chinese leads to match.)
   std::vector<std::uint64_t> zh_leads =
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
   // (Declared after the sides: destroyed before them, which never read it then.)
   TokenPools token_pools = finish_features(zh, en, english_ids);
   found_tokens.reset();
+  // (Here and after the coarse path and the first pass: see give_back_free_memory.)
+  give_back_free_memory();
   // (Held while searches run: made after the coarse path, freed while the pairs are learned, and made again after.)
   std::optional<EnglishIndex> english_index;
   mark_speech(zh);
@@ -1886,6 +1912,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const bool whole = (zh.size() + 1) * (en.size() + 1) <= kWholeSearchCells;
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, token_pools, same_script);
+  give_back_free_memory();
   english_index.emplace(index_english(en, english_ids));
   // (Every search's weights have the same normalise.)
   const SearchTables tables = Search::make_tables(zh, en, token_pools, options.weights.normalise, guide.ratio);
@@ -1906,6 +1933,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   }
   const bool free = free_translation(path);
   english_index.reset();
+  give_back_free_memory();
   // From here on the endings' reward is the one the first path tells.
   lenient.endings = fitted_endings(zh, en, path.steps, options.weights.endings, kEndingClass);
   lenient.closing = fitted_endings(zh, en, path.steps, options.weights.closing, kEndingQuoted);
@@ -1926,9 +1954,15 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   }
   std::vector<std::uint64_t>().swap(zh_leads);
   // The connectives the sentences open with: Chinese against English only.
-  const Connectives connectives = options.weights.connectives != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh
-                                      ? find_connectives(zh_doc.text, zh_sentences, en_doc.text, en_sentences)
-                                      : Connectives{};
+  Connectives connectives = options.weights.connectives != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh
+                                ? find_connectives(zh_doc.text, zh_sentences, en_doc.text, en_sentences)
+                                : Connectives{};
+  // A side without a connective: none matches, and the sides' (2 bytes a
+  // sentence) are not held through the searches.
+  const auto none = [](const std::vector<std::uint16_t>& side) {
+    return std::all_of(side.begin(), side.end(), [](std::uint16_t c) { return c == 0; });
+  };
+  if (none(connectives.zh) || none(connectives.en)) connectives = Connectives{};
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)

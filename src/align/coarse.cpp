@@ -8,6 +8,7 @@
 #include <cstring>
 #include <deque>
 #include <limits>
+#include <stdexcept>
 #include <unordered_map>
 #include <utility>
 
@@ -54,17 +55,26 @@ Band band_around(const Path& path, std::size_t n, std::size_t m, std::size_t mar
     for (std::size_t r = i; r <= i1; ++r) mark(r, r == i ? j : j1), mark(r, r == i1 ? j1 : j);
     i = i1, j = j1;
   }
-  Band band;
-  band.lo.assign(n + 1, 0);
-  band.hi.assign(n + 1, static_cast<std::uint32_t>(m));
+  // Each row's band is written over its marks (a band beside them took
+  // twice the room, three times with the band a search widens): the marks
+  // of the rows before it that its window reads are kept in a ring.
+  const std::size_t ring = std::min(margin, n) + 1;
+  std::vector<std::uint32_t> kept_first(ring), kept_last(ring);
   for (std::size_t r = 0; r <= n; ++r) {
     // Rows within `margin` contribute too, so the band is wide across steep parts of the path.
     std::size_t low = m, high = 0;
-    for (std::size_t q = r >= margin ? r - margin : 0; q <= std::min(n, r + margin); ++q)
+    const std::size_t from = r >= margin ? r - margin : 0;
+    for (std::size_t q = from; q < r; ++q)
+      low = std::min<std::size_t>(low, kept_first[q % ring]), high = std::max<std::size_t>(high, kept_last[q % ring]);
+    for (std::size_t q = r; q <= std::min(n, r + margin); ++q)
       low = std::min<std::size_t>(low, first[q]), high = std::max<std::size_t>(high, last[q]);
-    band.lo[r] = static_cast<std::uint32_t>(low >= margin ? low - margin : 0);
-    band.hi[r] = static_cast<std::uint32_t>(std::min(m, high + margin));
+    kept_first[r % ring] = first[r], kept_last[r % ring] = last[r];
+    first[r] = static_cast<std::uint32_t>(low >= margin ? low - margin : 0);
+    last[r] = static_cast<std::uint32_t>(std::min(m, high + margin));
   }
+  Band band;
+  band.lo = std::move(first);
+  band.hi = std::move(last);
   for (std::size_t r = 1; r <= n; ++r)
     band.lo[r] = std::max(band.lo[r], band.lo[r - 1]), band.hi[r] = std::max(band.hi[r], band.hi[r - 1]);
   for (std::size_t r = n; r-- > 0;) band.lo[r] = std::min(band.lo[r], band.lo[r + 1]);
@@ -78,7 +88,9 @@ using WeightedIds = std::vector<std::pair<std::uint32_t, float>>;
 
 // Consecutive units of one side taken together: what they offer or need, and how long they are.
 struct Chunk {
-  std::size_t first = 0, last = 0;  // [first, last) of the units of the level below (sentences at the first level)
+  // [first, last) of the units of the level below (sentences at the first
+  // level; 32-bit as Sentence's spans are: 16 bytes a chunk, not 24).
+  std::uint32_t first = 0, last = 0;
   float length = 0;                 // code points (Chinese) or characters (English)
   float weight = 0;                 // token weight needing a counterpart
   // (The ids a chunk offers or needs are made when the search needs them: see ChunkIds.)
@@ -171,7 +183,7 @@ std::vector<Chunk> sentence_chunks(const std::vector<SentenceFeatures>& side, co
   chunks.reserve(groups.size());  // (made at its size: grown, a book's chunks held up to twice their room)
   for (const auto& [begin, end] : groups) {
     Chunk chunk;
-    chunk.first = begin, chunk.last = end;
+    chunk.first = static_cast<std::uint32_t>(begin), chunk.last = static_cast<std::uint32_t>(end);
     for (std::size_t s = begin; s < end; ++s) {
       const SentenceFeatures& f = side[s];
       chunk.length += f.length;
@@ -188,7 +200,7 @@ std::vector<Chunk> coarser_chunks(const std::vector<Chunk>& finer, float target)
   chunks.reserve(groups.size());
   for (const auto& [begin, end] : groups) {
     Chunk chunk;
-    chunk.first = begin, chunk.last = end;
+    chunk.first = static_cast<std::uint32_t>(begin), chunk.last = static_cast<std::uint32_t>(end);
     for (std::size_t k = begin; k < end; ++k) {
       chunk.length += finer[k].length;
       chunk.weight += finer[k].weight;
@@ -275,11 +287,13 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
   // freed once placed: holding every level's at once was the most the
   // coarse path held.)
   std::deque<std::pair<std::uint32_t, float>> level_ids;
-  std::vector<std::size_t> level_start(m + 1, 0);
+  // (Offsets and counts below are 32-bit: a chunk's 4 bytes, where size_t
+  // took 8 in each of four arrays, the coarse path's peak on short sentences.)
+  std::vector<std::uint32_t> level_start(m + 1, 0);
   std::uint32_t ids_end = 0;
   for (std::size_t b = 0; b < m; ++b) {
     for (const auto& entry : en_ids(b)) level_ids.push_back(entry), ids_end = std::max(ids_end, entry.first + 1);
-    level_start[b + 1] = level_ids.size();
+    level_start[b + 1] = static_cast<std::uint32_t>(level_ids.size());
   }
   std::vector<std::uint32_t> start(std::size_t{ids_end} + 1, 0);
   for (const auto& [id, w] : level_ids) ++start[id + 1];
@@ -300,12 +314,14 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
   // shared_start[a]), their evidence at shared[shared_start[a]...] (one
   // array: a vector a row took its header and its block's overhead, more
   // than its few cells).
-  std::vector<std::size_t> cell_lo(n), shared_start(n + 1, 0);
+  std::vector<std::uint32_t> cell_lo(n), shared_start(n + 1, 0);
   for (std::size_t a = 0; a < n; ++a) {
     const std::size_t first = lo[a] >= kMaxChunkSpan ? lo[a] - kMaxChunkSpan : 0;
     const std::size_t last = std::min<std::size_t>(m, hi[std::min(n, a + kMaxChunkSpan)]);
-    cell_lo[a] = first;
-    shared_start[a + 1] = shared_start[a] + (last > first ? last - first : 0);
+    cell_lo[a] = static_cast<std::uint32_t>(first);
+    const std::size_t end = shared_start[a] + (last > first ? last - first : 0);
+    if (end > UINT32_MAX) throw std::length_error("coarse_path: too many chunk pairs in reach");
+    shared_start[a + 1] = static_cast<std::uint32_t>(end);
   }
   std::vector<float> shared(shared_start[n], 0.f);
   // Where each id's postings reach the current row's first column: rows'
@@ -381,14 +397,14 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
   constexpr std::size_t kRows = 4;  // a power of two above kMaxChunkSpan: rows i - kMaxChunkSpan .. i
   static_assert(kRows > kMaxChunkSpan && (kRows & (kRows - 1)) == 0);
   std::array<std::vector<float>, kRows> score;
-  std::vector<std::size_t> back_start(n + 2, 0);
-  for (std::size_t i = 0; i <= n; ++i) back_start[i + 1] = back_start[i] + (hi[i] - lo[i] + 1);
-  std::vector<std::uint8_t> back((back_start[n + 1] + 1) / 2, 0xFF);
-  const auto back_at = [&](std::size_t i, std::size_t j) {
-    const std::size_t cell = back_start[i] + (j - lo[i]);
-    return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF);
-  };
-  for (std::size_t i = 0; i <= n; ++i) {
+  // (Rows' first cells are summed as the rows are walked, forwards here and
+  // backwards in the traceback: a table of them took 8 bytes a row.)
+  const auto row_width = [&](std::size_t row) { return static_cast<std::size_t>(hi[row] - lo[row]) + 1; };
+  std::size_t total_cells = 0;
+  for (std::size_t i = 0; i <= n; ++i) total_cells += row_width(i);
+  std::vector<std::uint8_t> back((total_cells + 1) / 2, 0xFF);
+  std::size_t row_cell = 0;  // row i's first cell
+  for (std::size_t i = 0; i <= n; row_cell += row_width(i++)) {
     std::vector<float>& row_score = score[i & (kRows - 1)];
     row_score.assign(hi[i] - lo[i] + 1, kNone);
     if (i == 0) row_score[0] = 0.f;
@@ -409,14 +425,17 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
       };
       [&]<std::size_t... S>(std::index_sequence<S...>) { (shape.template operator()<S>(), ...); }(std::make_index_sequence<kChunkShapes.size()>{});
       row_score[j - lo[i]] = best;
-      const std::size_t cell = back_start[i] + (j - lo[i]);
+      const std::size_t cell = row_cell + (j - lo[i]);
       back[cell / 2] = static_cast<std::uint8_t>((back[cell / 2] & ~(0xF << (cell % 2 * 4))) | (best_shape << (cell % 2 * 4)));
     }
   }
   Path path;
   std::size_t i = n, j = m;
+  std::size_t start_row = n + 1, start_cell = total_cells;  // a row visited and its first cell
   while (i > 0 || j > 0) {
-    const std::uint8_t s = back_at(i, j);
+    while (start_row > i) start_cell -= row_width(--start_row);
+    const std::size_t cell = start_cell + (j - lo[i]);
+    const auto s = static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF);
     if (s == 0xF) break;  // cannot happen: 1-0 and 0-1 reach every cell of a band
     const auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);
     path.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});

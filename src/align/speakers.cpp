@@ -185,7 +185,8 @@ std::vector<std::uint64_t> chinese_leads(std::string_view text, const std::vecto
 EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& sentences,
                            const std::vector<SentenceFeatures>& side, const Vocabulary& vocabulary) {
   EnglishLeads out;
-  out.start.reserve(sentences.size() + 1);
+  // (start is made at the first lead found: a side without any is returned
+  // as none, without 4 bytes a sentence held beside the sentences' tokens.)
   const std::vector<bool> inside = starts_inside(side);
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const std::size_t first = out.positions.size();
@@ -235,8 +236,14 @@ EnglishLeads english_leads(std::string_view text, const std::vector<Sentence>& s
     std::sort(out.positions.begin() + static_cast<std::ptrdiff_t>(first), out.positions.end());
     out.positions.erase(std::unique(out.positions.begin() + static_cast<std::ptrdiff_t>(first), out.positions.end()),
                         out.positions.end());
+    if (out.positions.empty()) continue;
+    if (out.start.size() == 1) {
+      out.start.reserve(sentences.size() + 1);
+      out.start.resize(s + 1, 0);
+    }
     out.start.push_back(static_cast<std::uint32_t>(out.positions.size()));
   }
+  if (out.positions.empty()) return EnglishLeads{};
   return out;
 }
 

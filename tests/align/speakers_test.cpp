@@ -137,6 +137,15 @@ TEST_F(EnglishLeadsTest, NamesAmongTheFirstWordsOutsideQuotationMarks) {
   EXPECT_TRUE(of(leads, 8).empty());                      // inside the quotation left open before it
 }
 
+// A side whose sentences lead with no name holds no ranges (4 bytes a
+// sentence, held through the searches on a file of short lines).
+TEST_F(EnglishLeadsTest, ASideWithoutLeadsHoldsNoRanges) {
+  make({"He walked in.", "The lamp was lit.", "'Zhou is late,' she said."});
+  const EnglishLeads leads = english_leads(side->text, side->sentences, en, vocabulary);
+  EXPECT_TRUE(leads.positions.empty());
+  EXPECT_EQ(leads.start.size(), 1u);
+}
+
 // A pair of sides whose sentences lead with names: Chinese sentence i offers
 // the name ids given (through its first token, or a later one), English
 // sentence j leads with the name given.
