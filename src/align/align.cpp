@@ -1875,19 +1875,26 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const Vocabulary english_ids = vocabulary_of(en, en_offers);
   for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
   en_offers = FoundOffers();
-  extractor->offer_only(&english_ids);
-  extractor->forget_english_words();
-  auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr, zh_numbers);
-  extractor.reset();
   // The sentences' leads (speakers.h): Chinese against English only.
   const bool leads = options.weights.speakers != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh;
   EnglishLeads en_leads = leads ? english_leads(en_doc.text, en_sentences, en, english_ids) : EnglishLeads{};
   // (No English sentence leading with a name: english_leads made no ranges, 4 bytes a sentence.)
+  // Each side's tokens interned as soon as the side is read, and the arena
+  // that held them let go: held for both sides until both were interned,
+  // the two arenas were the aligner's peak on files of short lines.
+  TokenPools token_pools;
+  intern_side(en, false, english_ids, token_pools);
+  found_tokens.emplace();
+  extractor->hold_tokens_in(&*found_tokens);
+  extractor->offer_only(&english_ids);
+  extractor->forget_english_words();
+  auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr, zh_numbers);
+  extractor.reset();
   // (No English sentence leading with a name: nothing for the Chinese leads to match.)
   std::vector<std::uint64_t> zh_leads =
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
-  // (Declared after the sides: destroyed before them, which never read it then.)
-  TokenPools token_pools = finish_features(zh, en, english_ids);
+  intern_side(zh, true, english_ids, token_pools);
+  rate_tokens(zh, en, english_ids, token_pools.en);
   found_tokens.reset();
   // (Here and after the coarse path and the first pass: see give_back_free_memory.)
   give_back_free_memory();

@@ -1098,106 +1098,108 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundO
   return vocabulary;
 }
 
-TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
-                           const Vocabulary& vocabulary) {
+void intern_side(std::vector<SentenceFeatures>& side, bool chinese, const Vocabulary& vocabulary, TokenPools& pools) {
   // Document frequency of every token key on each side: each distinct key
   // counted in a hash map as the tokens are read, then the distinct keys
   // sorted, a key's rank its place among them. (The side's keys gathered
   // and sorted took two 8-byte words a token, the aligner's peak on a file
   // of short lines, and each token's rank was searched for among them;
   // hash maps of node per key took an allocation a key.)
-  TokenPools pools;
   // chinese: the Chinese side, whose keys become their ranks among its distinct keys
   // (what learn_pairs reads); else the ids become their vocabulary positions,
   // with the keys' ranks beside them.
-  auto idf = [&](std::vector<SentenceFeatures>& side, bool chinese, TokenTable& table) {
-    std::size_t tokens = 0;
-    FlatMap index_of;                    // key -> its index in `distinct` (in order of first appearance)
-    std::vector<std::uint64_t> distinct;
-    std::vector<int> counts;             // by index
-    // (The map cannot hold its empty key: that key, should a token have it, is counted apart.)
-    int empty_key_count = 0;
-    for (const auto& s : side) {
-      tokens += s.tokens.size();
-      for (const std::uint64_t key : s.tokens.keys()) {
-        if (key == FlatMap::kEmptyKey) {
-          ++empty_key_count;
-          continue;
-        }
-        bool inserted = false;
-        const std::uint32_t at = index_of.insert(key, static_cast<std::uint32_t>(distinct.size()), inserted);
-        if (inserted) distinct.push_back(key), counts.push_back(1);
-        else ++counts[at];
+  TokenTable& table = chinese ? pools.zh : pools.en;
+  std::size_t tokens = 0;
+  FlatMap index_of;                    // key -> its index in `distinct` (in order of first appearance)
+  std::vector<std::uint64_t> distinct;
+  std::vector<int> counts;             // by index
+  // (The map cannot hold its empty key: that key, should a token have it, is counted apart.)
+  int empty_key_count = 0;
+  for (const auto& s : side) {
+    tokens += s.tokens.size();
+    for (const std::uint64_t key : s.tokens.keys()) {
+      if (key == FlatMap::kEmptyKey) {
+        ++empty_key_count;
+        continue;
       }
+      bool inserted = false;
+      const std::uint32_t at = index_of.insert(key, static_cast<std::uint32_t>(distinct.size()), inserted);
+      if (inserted) distinct.push_back(key), counts.push_back(1);
+      else ++counts[at];
     }
-    const auto empty_key_index = static_cast<std::uint32_t>(distinct.size());
-    if (empty_key_count > 0) distinct.push_back(FlatMap::kEmptyKey), counts.push_back(empty_key_count);
-    // The distinct keys in ascending order (with their indices), and each index's rank.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> ascending(distinct.size());
-    for (std::size_t k = 0; k < distinct.size(); ++k) ascending[k] = {distinct[k], static_cast<std::uint32_t>(k)};
-    std::vector<std::uint64_t>().swap(distinct);
-    std::sort(ascending.begin(), ascending.end());
-    std::vector<std::uint32_t> rank_of(ascending.size());
-    for (std::size_t rank = 0; rank < ascending.size(); ++rank) rank_of[ascending[rank].second] = static_cast<std::uint32_t>(rank);
-    const double n = static_cast<double>(side.size());
-    // Each key's weight, by its rank.
-    table.weights.resize(ascending.size());
-    for (std::size_t rank = 0; rank < ascending.size(); ++rank)
-      table.weights[rank] = static_cast<float>(std::log(1.0 + n / counts[ascending[rank].second]));
-    decltype(ascending)().swap(ascending);
-    decltype(counts)().swap(counts);
-    const auto rank_of_key = [&](std::uint64_t key) {
-      return rank_of[key == FlatMap::kEmptyKey ? empty_key_index : index_of.find(key)];
-    };
-    // Each sentence's tokens interned straight into the pool's last block,
-    // blocks made as they fill: interned one block a sentence, then all
-    // moved into one, they were held twice at once, the aligner's peak on a book.
-    constexpr std::size_t kBlockBytes = 64 * 1024;
-    std::byte* at = nullptr;
-    std::size_t left = 0;                // room in the last block
-    std::size_t tokens_left = tokens, sentences_left = side.size();
-    std::array<std::uint32_t, kMaxTokens> codes{}, alt{}, ranks{};
-    // A sentence interned into the same bytes as one of the last ones
-    // shares its block (held by each sentence's index plus one, by the
-    // bytes' hash): the English side's tokens hold no rates (they are read
-    // from the table), the Chinese side's do, and share only with a
-    // sentence offering the same (see share_recent_block). A file of
-    // repeated short lines held a block a line.
-    RecentTokenBlocks recent{};
-    for (auto& s : side) {
-      const std::size_t size = s.tokens.size();
-      bool any_alt = false;
-      for (std::size_t k = 0; k < size; ++k) {
-        const std::uint32_t rank = rank_of_key(s.tokens.keys()[k]);
-        if (chinese) {
-          codes[k] = static_cast<std::uint32_t>(rank);
-        } else {
-          ranks[k] = static_cast<std::uint32_t>(rank);
-          codes[k] = vocabulary.find(s.tokens.ids()[k]);
-          const WordId alt_id = s.tokens.alt_ids()[k];
-          alt[k] = alt_id ? vocabulary.find(alt_id) : 0;
-          any_alt = any_alt || alt[k];
-        }
-      }
-      const std::span<const std::uint32_t> these(codes.data(), size);
-      const auto these_alt = any_alt ? std::span<const std::uint32_t>(alt.data(), size) : std::span<const std::uint32_t>();
-      const auto these_keys = chinese ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(ranks.data(), size);
-      const std::size_t room = Tokens::interned_bytes(size, these, these_alt, these_keys, chinese);
-      if (room > left) {
-        // (The rest of the side as it mostly interns: 6 bytes a token, 4 a sentence.)
-        left = std::max(room, std::min(kBlockBytes, 6 * tokens_left + 4 * sentences_left));
-        pools.blocks.push_back(std::make_unique<std::byte[]>(left));
-        at = pools.blocks.back().get();
-      }
-      s.tokens.intern_into(at, these, these_alt, these_keys, chinese);
-      tokens_left -= size, --sentences_left;
-      if (size > 0 && share_recent_block(side, static_cast<std::size_t>(&s - side.data()), recent))
-        continue;  // (its room is written over by the next sentence's)
-      at += room, left -= room;
-    }
+  }
+  const auto empty_key_index = static_cast<std::uint32_t>(distinct.size());
+  if (empty_key_count > 0) distinct.push_back(FlatMap::kEmptyKey), counts.push_back(empty_key_count);
+  // The distinct keys in ascending order (with their indices), and each index's rank.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> ascending(distinct.size());
+  for (std::size_t k = 0; k < distinct.size(); ++k) ascending[k] = {distinct[k], static_cast<std::uint32_t>(k)};
+  std::vector<std::uint64_t>().swap(distinct);
+  std::sort(ascending.begin(), ascending.end());
+  std::vector<std::uint32_t> rank_of(ascending.size());
+  for (std::size_t rank = 0; rank < ascending.size(); ++rank) rank_of[ascending[rank].second] = static_cast<std::uint32_t>(rank);
+  const double n = static_cast<double>(side.size());
+  // Each key's weight, by its rank.
+  table.weights.resize(ascending.size());
+  for (std::size_t rank = 0; rank < ascending.size(); ++rank)
+    table.weights[rank] = static_cast<float>(std::log(1.0 + n / counts[ascending[rank].second]));
+  decltype(ascending)().swap(ascending);
+  decltype(counts)().swap(counts);
+  const auto rank_of_key = [&](std::uint64_t key) {
+    return rank_of[key == FlatMap::kEmptyKey ? empty_key_index : index_of.find(key)];
   };
-  idf(zh_side, true, pools.zh);
-  idf(en_side, false, pools.en);
+  // Each sentence's tokens interned straight into the pool's last block,
+  // blocks made as they fill: interned one block a sentence, then all
+  // moved into one, they were held twice at once, the aligner's peak on a book.
+  constexpr std::size_t kBlockBytes = 64 * 1024;
+  std::byte* at = nullptr;
+  std::size_t left = 0;                // room in the last block
+  std::size_t tokens_left = tokens, sentences_left = side.size();
+  std::array<std::uint32_t, kMaxTokens> codes{}, alt{}, ranks{};
+  // A sentence interned into the same bytes as one of the last ones
+  // shares its block (held by each sentence's index plus one, by the
+  // bytes' hash): the English side's tokens hold no rates (they are read
+  // from the table), the Chinese side's do, and share only with a
+  // sentence offering the same (see share_recent_block). A file of
+  // repeated short lines held a block a line.
+  RecentTokenBlocks recent{};
+  for (auto& s : side) {
+    const std::size_t size = s.tokens.size();
+    bool any_alt = false;
+    for (std::size_t k = 0; k < size; ++k) {
+      const std::uint32_t rank = rank_of_key(s.tokens.keys()[k]);
+      if (chinese) {
+        codes[k] = static_cast<std::uint32_t>(rank);
+      } else {
+        ranks[k] = static_cast<std::uint32_t>(rank);
+        codes[k] = vocabulary.find(s.tokens.ids()[k]);
+        const WordId alt_id = s.tokens.alt_ids()[k];
+        alt[k] = alt_id ? vocabulary.find(alt_id) : 0;
+        any_alt = any_alt || alt[k];
+      }
+    }
+    const std::span<const std::uint32_t> these(codes.data(), size);
+    const auto these_alt = any_alt ? std::span<const std::uint32_t>(alt.data(), size) : std::span<const std::uint32_t>();
+    const auto these_keys = chinese ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(ranks.data(), size);
+    const std::size_t room = Tokens::interned_bytes(size, these, these_alt, these_keys, chinese);
+    if (room > left) {
+      // (The rest of the side as it mostly interns: 6 bytes a token, 4 a sentence.)
+      left = std::max(room, std::min(kBlockBytes, 6 * tokens_left + 4 * sentences_left));
+      pools.blocks.push_back(std::make_unique<std::byte[]>(left));
+      at = pools.blocks.back().get();
+    }
+    s.tokens.intern_into(at, these, these_alt, these_keys, chinese);
+    tokens_left -= size, --sentences_left;
+    if (size > 0 && share_recent_block(side, static_cast<std::size_t>(&s - side.data()), recent))
+      continue;  // (its room is written over by the next sentence's)
+    at += room, left -= room;
+  }
+}
+
+TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
+                           const Vocabulary& vocabulary) {
+  TokenPools pools;
+  intern_side(zh_side, true, vocabulary, pools);
+  intern_side(en_side, false, vocabulary, pools);
   rate_tokens(zh_side, en_side, vocabulary, pools.en);
   return pools;
 }

@@ -844,6 +844,12 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundO
 [[nodiscard]] TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
                      const Vocabulary& vocabulary);
 
+// One side's part of finish_features (its tokens interned into pools, its
+// weights into pools.zh or pools.en), so that the caller can let go of what
+// held a side's tokens before the other side's are found; rate_tokens must
+// follow once both are interned.
+void intern_side(std::vector<SentenceFeatures>& side, bool chinese, const Vocabulary& vocabulary, TokenPools& pools);
+
 // The chance rates alone (finish_features's last step, on interned tokens),
 // for offers changed since: the weights depend on the tokens only. The
 // English side's are set in en_table.
