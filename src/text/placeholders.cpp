@@ -73,6 +73,12 @@ bool is_name(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), is_name_char);
 }
 
+// The keys of "${ name }" and "{{ name }}" from what their braces enclose:
+// the name without its spaces. (The scan makes them; placeholder_key makes
+// them again for a long one.)
+std::string dollar_brace_key(std::string_view inside) { return "${" + std::string(trim(inside)) + "}"; }
+std::string double_brace_key(std::string_view inside) { return "{{" + std::string(trim(inside)) + "}}"; }
+
 // The brace group text[open..close]: a placeholder's kind and key, or false.
 // comma_after(i): the first ',' at or after i (text.find). Reads the name and
 // type and what follows them only, never the whole group: nested groups
@@ -425,7 +431,7 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
     } else if (c == '$' && pos + 1 < end && text[pos + 1] == '{') {
       const std::size_t close = next_close(pos + 2);
       if (close != std::string_view::npos && close < end && is_name(trim(text.substr(pos + 2, close - pos - 2)))) {
-        key = "${" + std::string(trim(text.substr(pos + 2, close - pos - 2))) + "}";
+        key = dollar_brace_key(text.substr(pos + 2, close - pos - 2));
         after = close + 1;
       }
     } else if (c == '{') {
@@ -433,7 +439,7 @@ std::vector<Placeholder> find_placeholders_in(std::string_view text, Span span, 
         const std::size_t close = next_double_close(pos + 2);
         const std::string_view name = close == std::string_view::npos ? std::string_view() : trim(text.substr(pos + 2, close - pos - 2));
         if (close != std::string_view::npos && close + 2 <= end && is_name(name)) {
-          key = "{{" + std::string(name) + "}}";
+          key = double_brace_key(name);
           after = close + 2;
         }
       }
@@ -524,9 +530,9 @@ std::string_view placeholder_key(std::string_view text, const Placeholder& p, st
   } else if (p.kind == PlaceholderKind::tag) {
     read_tag(text, begin, end, scratch);
   } else if (text[begin] == '$') {
-    scratch = "${" + std::string(trim(text.substr(begin + 2, end - begin - 3))) + "}";
+    scratch = dollar_brace_key(text.substr(begin + 2, end - begin - 3));
   } else if (text.substr(begin, 2) == "{{") {
-    scratch = "{{" + std::string(trim(text.substr(begin + 2, end - begin - 4))) + "}}";
+    scratch = double_brace_key(text.substr(begin + 2, end - begin - 4));
   } else if (text[begin] == '{') {
     PlaceholderKind kind = p.kind;
     classify_braces(text, begin, end - 1, [&](std::size_t from) { return text.find(',', from); }, kind, scratch);
