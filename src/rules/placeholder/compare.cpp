@@ -50,11 +50,9 @@ void drop_closing_of_listed_openings(std::string_view text, const std::vector<Pl
 
 }  // namespace
 
-namespace {
-
-PlaceholderDifference compare_found(const Document& source, const std::vector<Placeholder>& in_source,
-                                    const Document& target, const std::vector<Placeholder>& in_target,
-                                    const std::function<bool(const Placeholder&)>& keep) {
+PlaceholderDifference compare_placeholders(const Document& source, const std::vector<Placeholder>& in_source,
+                                           const Document& target, const std::vector<Placeholder>& in_target,
+                                           const std::function<bool(const Placeholder&)>& keep) {
   // A target placeholder matches the first unmatched source one of its key.
   // The kept source placeholders are ordered by key, each key's run in the
   // text's order, and the run's first place counts those matched: a cursor
@@ -111,6 +109,8 @@ PlaceholderDifference compare_found(const Document& source, const std::vector<Pl
   return difference;
 }
 
+namespace {
+
 std::vector<PairPlaceholders> find_pair_placeholders(const CheckContext& context) {
   std::vector<PairPlaceholders> found;
   for (const UnitPair& pair : unit_pairs(context))
@@ -120,15 +120,9 @@ std::vector<PairPlaceholders> find_pair_placeholders(const CheckContext& context
 
 }  // namespace
 
-PlaceholderDifference compare_placeholders(const Document& source, const std::vector<Placeholder>& in_source,
-                                           const Document& target, const std::vector<Placeholder>& in_target,
-                                           const std::function<bool(const Placeholder&)>& keep) {
-  return compare_found(source, in_source, target, in_target, keep);
-}
-
 PlaceholderDifference compare_placeholders(const Document& source, const Document& target, const PairPlaceholders& found,
                                            const std::function<bool(const Placeholder&)>& keep) {
-  return compare_found(source, found.source, target, found.target, keep);
+  return compare_placeholders(source, found.source, target, found.target, keep);
 }
 
 const std::vector<PairPlaceholders>& pair_placeholders(const CheckContext& context,
