@@ -70,7 +70,7 @@ Document document_from_bytes(const std::string& path, std::string bytes, const L
   doc.source_map = std::move(decoded.source_map);
   doc.source = std::move(source);
   if (options.language) doc.chinese_script = options.language->chinese_script;
-  doc.suspected_encodings = decoded.probable_encodings;
+  doc.suspected_encodings = std::move(decoded.probable_encodings);
   return doc;
 }
 
