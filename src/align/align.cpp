@@ -137,7 +137,7 @@ class ChanceTable {
   static constexpr int kLinear = 128;  // exact values for lengths 0..127
   static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
   static constexpr int kLog2Table = 4096;  // 2 log2(length) of whole lengths below this, looked up
-  // table: the side's token table (finish_features); twice_log2: twice_log2_table() (made once for a pair's searches).
+  // table: the side's token table (intern_side); twice_log2: twice_log2_table() (made once for a pair's searches).
   ChanceTable(const std::vector<SentenceFeatures>& side, const TokenTable& table, const std::vector<float>& twice_log2)
       : side_(&side), table_(&table), twice_log2_(twice_log2) {
     std::size_t tokens = 0;
@@ -415,7 +415,7 @@ struct EnglishIndex {
 };
 
 // vocabulary: the one the sentences' offers index; the English tokens are
-// interned (finish_features): their ids are positions in it.
+// interned (intern_side): their ids are positions in it.
 EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabulary& vocabulary) {
   EnglishIndex index;
   // English tokens are far fewer than the ids Chinese words offer: index
@@ -495,7 +495,7 @@ class Search {
   // index: index_english of the English side (interned: its tokens' ids are
   // positions in the vocabulary the sentences' offers index).
   // tables: make_tables(zh, en, token_tables, weights.normalise, ratio), shared by the pair's searches;
-  // token_tables: the sides' token tables (finish_features).
+  // token_tables: the sides' token tables (intern_side).
   Search(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const TokenPools& token_tables,
          const AlignWeights& weights, float ratio, const EnglishIndex& index, const SearchTables& tables)
       : zh_(zh), en_(en), zh_table_(token_tables.zh), en_table_(token_tables.en), w_(weights),
@@ -1866,7 +1866,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const Lexicon& lexicon = options.lexicon ? *options.lexicon : default_lexicon();
   // (Held only while the features are made: its caches, the pinyin of every character seen, are not needed after.)
   std::optional<FeatureExtractor> extractor(std::in_place, lexicon, options.glossary, options.weights.sub_glosses);
-  // The sentences' tokens until finish_features interns them.
+  // The sentences' tokens until intern_side interns them (one side's at a time).
   std::optional<TokenArena> found_tokens(std::in_place);
   extractor->hold_tokens_in(&*found_tokens);
   FoundOffers en_offers;
@@ -1877,8 +1877,8 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   en_offers = FoundOffers();
   // The sentences' leads (speakers.h): Chinese against English only.
   const bool leads = options.weights.speakers != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh;
+  // (No English sentence leading with a name: english_leads makes no ranges, 4 bytes a sentence.)
   EnglishLeads en_leads = leads ? english_leads(en_doc.text, en_sentences, en, english_ids) : EnglishLeads{};
-  // (No English sentence leading with a name: english_leads made no ranges, 4 bytes a sentence.)
   // Each side's tokens interned as soon as the side is read, and the arena
   // that held them let go: held for both sides until both were interned,
   // the two arenas were the aligner's peak on files of short lines.

@@ -38,7 +38,7 @@ struct CoarsePath {
 
 // A monotone path over the sentences found by aligning chunks of about eight
 // sentences, themselves guided by coarser chunks while there are many.
-// The sentences' tokens are interned (finish_features, whose tables they
+// The sentences' tokens are interned (intern_side, whose tables they
 // are read through): the English ones' ids are positions in the vocabulary
 // the offers index.
 CoarsePath coarse_path(const std::vector<SentenceFeatures>& zh, const std::vector<SentenceFeatures>& en, const TokenPools& tables,

@@ -1195,15 +1195,6 @@ void intern_side(std::vector<SentenceFeatures>& side, bool chinese, const Vocabu
   }
 }
 
-TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
-                           const Vocabulary& vocabulary) {
-  TokenPools pools;
-  intern_side(zh_side, true, vocabulary, pools);
-  intern_side(en_side, false, vocabulary, pools);
-  rate_tokens(zh_side, en_side, vocabulary, pools.en);
-  return pools;
-}
-
 void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
                  const Vocabulary& vocabulary, TokenTable& en_table) {
   // Chance that a random sentence of the other side covers a token, per unit of its length.

@@ -320,7 +320,7 @@ class TokenArena {
 // As extracted, a token is a 64-bit key, id and alternative id; ids that
 // are all 0 or all the keys, and alternative ids that are all 0, take no
 // room (Chinese words have no id, English words are their own keys, and
-// only names have an alternative id). finish_features then interns them into
+// only names have an alternative id). intern_side then interns them into
 // 32-bit numbers that keep their order (see intern): a Chinese side's keys
 // become their ranks among the side's distinct keys, an English side's ids
 // their positions in the pair's vocabulary (and its keys their ranks, held
@@ -531,7 +531,7 @@ class TokenRates {
   std::size_t size_ = 0;
 };
 
-// What a side's tokens read through their codes (made by finish_features):
+// What a side's tokens read through their codes (made by intern_side):
 // the weight of each key rank, and on the English side the chance rate of
 // each position plus one (index 0: an id in no vocabulary).
 struct TokenTable {
@@ -544,7 +544,7 @@ struct TokenTable {
 };
 
 // The blocks of a pair's interned tokens, and the tables they are read
-// through (see finish_features).
+// through (see intern_side).
 struct TokenPools {
   std::vector<std::unique_ptr<std::byte[]>> blocks;
   TokenTable zh, en;
@@ -609,7 +609,7 @@ struct SentenceFeatures {
 // their size beside theirs, 32 with a paragraph index and a byte a field).
 static_assert(sizeof(SentenceFeatures) <= 24);
 
-// The last sentences finish_features interned, by their blocks' hashes (each
+// The last sentences intern_side interned, by their blocks' hashes (each
 // one's index plus one).
 using RecentTokenBlocks = std::array<std::size_t, 64>;
 // Whether side[k]'s tokens, just interned, now share the block of a recent
@@ -829,28 +829,21 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> link_words(const BeadRuns& 
 // Every id the sentences ask for or offer (found_offers: each sentence's), without 0.
 Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundOffers& found_offers);
 
-// Fills token weights (IDF) and chance rates once both sides are known, and
-// interns the tokens (Tokens::intern): the Chinese side's keys by their
-// ranks among its distinct keys, the English side's ids by their positions
-// in `vocabulary` (holding every id of the English side's tokens) and its
-// keys by their ranks. The weights, and the English side's rates, are
-// returned in the pools' tables (TokenPools::zh, en).
-// zh_side: the Chinese (richer) side whose tokens carry many translation ids.
-// Both sides' offers are interned with `vocabulary` (or empty).
-// The interned tokens are held in blocks of many sentences (up to 64 KB
-// each), returned: they must outlive the sides (a block a sentence took a
+// Interns one side's tokens (Tokens::intern) and fills its token weights
+// (IDF) in pools.zh or pools.en: the Chinese side's keys by their ranks
+// among its distinct keys, the English side's ids by their positions in
+// `vocabulary` (holding every id of the English side's tokens) and its keys
+// by their ranks. Both sides' offers are interned with `vocabulary` (or
+// empty). A side is interned as soon as it is read, so that the arena that
+// held its tokens can be let go before the other side's are found;
+// rate_tokens follows once both are.
+// The interned tokens are held in the pools' blocks of many sentences (up
+// to 64 KB each): they must outlive the sides (a block a sentence took a
 // header and its rounding from the heap, more than the tokens of a short
 // sentence).
-[[nodiscard]] TokenPools finish_features(std::vector<SentenceFeatures>& zh_side, std::vector<SentenceFeatures>& en_side,
-                     const Vocabulary& vocabulary);
-
-// One side's part of finish_features (its tokens interned into pools, its
-// weights into pools.zh or pools.en), so that the caller can let go of what
-// held a side's tokens before the other side's are found; rate_tokens must
-// follow once both are interned.
 void intern_side(std::vector<SentenceFeatures>& side, bool chinese, const Vocabulary& vocabulary, TokenPools& pools);
 
-// The chance rates alone (finish_features's last step, on interned tokens),
+// The chance rates, once both sides are interned (intern_side), and again
 // for offers changed since: the weights depend on the tokens only. The
 // English side's are set in en_table.
 void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,

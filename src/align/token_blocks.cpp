@@ -1,5 +1,5 @@
 // Interned token blocks shared by sentences interned alike (see
-// finish_features). In a file of their own: in features.cpp they changed how
+// intern_side). In a file of their own: in features.cpp they changed how
 // the compiler inlined the extractor's hot paths there.
 #include <algorithm>
 #include <cstring>

@@ -12,6 +12,15 @@
 namespace tc::test {
 namespace {
 
+// Both sides interned and rated, as align_path does them (with its other work between).
+TokenPools intern_both(std::vector<SentenceFeatures>& zh, std::vector<SentenceFeatures>& en, const Vocabulary& vocabulary) {
+  TokenPools pools;
+  intern_side(en, false, vocabulary, pools);
+  intern_side(zh, true, vocabulary, pools);
+  rate_tokens(zh, en, vocabulary, pools.en);
+  return pools;
+}
+
 // A moved-from Offers or Tokens is empty: a size left behind without its
 // block would be read through a null pointer by the next loop over it.
 TEST(FeaturesStorage, MovedFromOffersAreEmpty) {
@@ -300,7 +309,7 @@ TEST(FeaturesStorage, FinishedFeaturesRankKeysAndWeighThem) {
   en.push_back(sentence({kLargest, 20}, true));
   en.push_back(sentence({20}, true));
   const Vocabulary vocabulary = vocabulary_of(en, FoundOffers());
-  const TokenPools pools = finish_features(zh, en, vocabulary);
+  const TokenPools pools = intern_both(zh, en, vocabulary);
   // Chinese keys 7, 50, 900, largest: ranks 0..3.
   auto codes = [](Codes list) { return std::vector<std::uint32_t>(list.begin(), list.end()); };
   EXPECT_EQ(codes(zh[0].tokens.ranks()), (std::vector<std::uint32_t>{1, 3, 0}));
@@ -337,7 +346,7 @@ TEST(FeaturesStorage, ChineseTokensShareABlockOnlyWithTheSameOffers) {
   zh.push_back(sentence({{7, 0b1}}));
   zh.push_back(sentence({{7, 0b1}}));  // the same tokens and offers
   zh.push_back(sentence({{9, 0b1}}));  // the same tokens, other offers
-  const TokenPools pools = finish_features(zh, en, vocabulary);
+  const TokenPools pools = intern_both(zh, en, vocabulary);
   ASSERT_EQ(zh[0].tokens.rates().size(), 2u);
   EXPECT_EQ(zh[1].tokens.rates().data(), zh[0].tokens.rates().data());
   EXPECT_NE(zh[2].tokens.rates().data(), zh[0].tokens.rates().data());
