@@ -1961,15 +1961,9 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   }
   std::vector<std::uint64_t>().swap(zh_leads);
   // The connectives the sentences open with: Chinese against English only.
-  Connectives connectives = options.weights.connectives != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh
+  const Connectives connectives = options.weights.connectives != 0 && zh_doc.lang == Lang::zh && en_doc.lang != Lang::zh
                                 ? find_connectives(zh_doc.text, zh_sentences, en_doc.text, en_sentences)
                                 : Connectives{};
-  // A side without a connective: none matches, and the sides' (2 bytes a
-  // sentence) are not held through the searches.
-  const auto none = [](const std::vector<std::uint16_t>& side) {
-    return std::all_of(side.begin(), side.end(), [](std::uint16_t c) { return c == 0; });
-  };
-  if (none(connectives.zh) || none(connectives.en)) connectives = Connectives{};
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)

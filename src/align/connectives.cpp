@@ -139,6 +139,12 @@ Connectives find_connectives(std::string_view zh_text, const std::vector<Sentenc
   out.en.reserve(en_sentences.size());
   for (const Sentence& sentence : zh_sentences) out.zh.push_back(chinese_connective(zh_text, sentence.span));
   for (const Sentence& sentence : en_sentences) out.en.push_back(english_connective(en_text, sentence.span));
+  // A side without a connective: none matches, and the sides' (2 bytes a
+  // sentence) need not be held through the searches.
+  const auto none = [](const std::vector<std::uint16_t>& side) {
+    return std::all_of(side.begin(), side.end(), [](std::uint16_t c) { return c == 0; });
+  };
+  if (none(out.zh) || none(out.en)) return Connectives{};
   return out;
 }
 

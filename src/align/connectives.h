@@ -49,6 +49,8 @@ struct Connectives {
   bool match(std::size_t i, std::size_t j) const { return i < zh.size() && j < en.size() && (zh[i] & en[j]) != 0; }
 };
 
+// Each side's connectives; none at all (both lists empty) when a side opens
+// no sentence with one, since then none can match.
 Connectives find_connectives(std::string_view zh_text, const std::vector<Sentence>& zh_sentences, std::string_view en_text,
                              const std::vector<Sentence>& en_sentences);
 

@@ -89,6 +89,16 @@ TEST(Connectives, ReadsOnlyTheSpanItIsGiven) {
   EXPECT_FALSE(found.match(2, 1));  // past the last sentence
 }
 
+TEST(Connectives, NoneAtAllWhenOneSideOpensNoSentenceWithOne) {
+  const std::string text = "He left. She stayed.";
+  const std::size_t second = text.find("She");
+  const Connectives found = find_connectives("他来了。但是她走了。", {{Span{0, 12}, 0}, {Span{12, 30}, 0}}, text,
+                                             {{Span{0, second}, 0}, {Span{second, text.size()}, 0}});
+  EXPECT_TRUE(found.zh.empty());
+  EXPECT_TRUE(found.en.empty());
+  EXPECT_FALSE(found.match(1, 1));
+}
+
 using Targets = BeadTargets;
 
 Targets targets_of(const std::string& zh, const std::string& en, double connectives) {
