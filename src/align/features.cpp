@@ -1110,26 +1110,18 @@ void intern_side(std::vector<SentenceFeatures>& side, bool chinese, const Vocabu
   // with the keys' ranks beside them.
   TokenTable& table = chinese ? pools.zh : pools.en;
   std::size_t tokens = 0;
-  FlatMap index_of;                    // key -> its index in `distinct` (in order of first appearance)
+  KeyIndex index_of;                   // key -> its index in `distinct` (in order of first appearance)
   std::vector<std::uint64_t> distinct;
   std::vector<int> counts;             // by index
-  // (The map cannot hold its empty key: that key, should a token have it, is counted apart.)
-  int empty_key_count = 0;
   for (const auto& s : side) {
     tokens += s.tokens.size();
     for (const std::uint64_t key : s.tokens.keys()) {
-      if (key == FlatMap::kEmptyKey) {
-        ++empty_key_count;
-        continue;
-      }
-      bool inserted = false;
-      const std::uint32_t at = index_of.insert(key, static_cast<std::uint32_t>(distinct.size()), inserted);
-      if (inserted) distinct.push_back(key), counts.push_back(1);
+      bool added = false;
+      const std::uint32_t at = index_of.first_or_add(key, static_cast<std::uint32_t>(distinct.size()), added);
+      if (added) distinct.push_back(key), counts.push_back(1);
       else ++counts[at];
     }
   }
-  const auto empty_key_index = static_cast<std::uint32_t>(distinct.size());
-  if (empty_key_count > 0) distinct.push_back(FlatMap::kEmptyKey), counts.push_back(empty_key_count);
   // The distinct keys in ascending order (with their indices), and each index's rank.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> ascending(distinct.size());
   for (std::size_t k = 0; k < distinct.size(); ++k) ascending[k] = {distinct[k], static_cast<std::uint32_t>(k)};
@@ -1144,9 +1136,7 @@ void intern_side(std::vector<SentenceFeatures>& side, bool chinese, const Vocabu
     table.weights[rank] = static_cast<float>(std::log(1.0 + n / counts[ascending[rank].second]));
   decltype(ascending)().swap(ascending);
   decltype(counts)().swap(counts);
-  const auto rank_of_key = [&](std::uint64_t key) {
-    return rank_of[key == FlatMap::kEmptyKey ? empty_key_index : index_of.find(key)];
-  };
+  const auto rank_of_key = [&](std::uint64_t key) { return rank_of[index_of.find(key)]; };
   // Each sentence's tokens interned straight into the pool's last block,
   // blocks made as they fill: interned one block a sentence, then all
   // moved into one, they were held twice at once, the aligner's peak on a book.

@@ -106,4 +106,30 @@ class FlatMap {
   std::size_t size_ = 0;
 };
 
+// 64-bit keys to the index of their first sighting, over FlatMap; the one
+// key FlatMap reserves for its empty slots (a hash may be it) is kept apart.
+class KeyIndex {
+ public:
+  explicit KeyIndex(std::size_t expected = 0) { map_.reserve(expected); }
+  // The index stored for key; when the key is new, index is stored and added set.
+  std::uint32_t first_or_add(std::uint64_t key, std::uint32_t index, bool& added) {
+    if (key != FlatMap::kEmptyKey) return map_.insert(key, index, added);
+    added = reserved_ == FlatMap::kNoValue;
+    if (added) reserved_ = index;
+    return reserved_;
+  }
+  // True when key was not there yet.
+  bool insert(std::uint64_t key) {
+    bool added = false;
+    first_or_add(key, 0, added);
+    return added;
+  }
+  // The index stored for key, or FlatMap::kNoValue.
+  std::uint32_t find(std::uint64_t key) const { return key != FlatMap::kEmptyKey ? map_.find(key) : reserved_; }
+
+ private:
+  FlatMap map_;
+  std::uint32_t reserved_ = FlatMap::kNoValue;
+};
+
 }  // namespace tc
