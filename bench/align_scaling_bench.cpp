@@ -270,7 +270,7 @@ int main(int argc, char** argv) {
     }
     const std::string sentences = std::to_string(m.zh_sentences) + "/" + std::to_string(m.en_sentences);
     const double text_mb = static_cast<double>(pair.zh.size() + pair.en.size()) / 1e6;
-    std::printf("%-36s %7.0f %7.0f %9s %8.2f %7s %8.3f %9.0f %9.0f %8.1f %6.1f %9s\n", pair.name.c_str(),
+    std::printf("%-36s %7.0f %7.0f %9s %8.2f %7s %8.3f %9.0f %9.0f %8.2f %6.2f %9s\n", pair.name.c_str(),
                 static_cast<double>(pair.zh.size()) / 1e3, static_cast<double>(pair.en.size()) / 1e3, sentences.c_str(),
                 m.align_cpu, ratio, m.segment_cpu, m.peak_mb, m.peak_mb - m.before_mb, m.heap_mb,
                 text_mb > 0 ? m.heap_mb / text_mb : 0.0, reference);

@@ -414,14 +414,14 @@ struct EnglishIndex {
   // and a copy of every English token's position held five bytes a token.)
 };
 
-// vocabulary: the one the sentences' offers index; the English tokens are
-// interned (intern_side): their ids are positions in it.
-EnglishIndex index_english(const std::vector<SentenceFeatures>& en, const Vocabulary& vocabulary) {
+// vocabulary_size: that of the vocabulary the sentences' offers index; the
+// English tokens are interned (intern_side): their ids are positions in it.
+EnglishIndex index_english(const std::vector<SentenceFeatures>& en, std::size_t vocabulary_size) {
   EnglishIndex index;
   // English tokens are far fewer than the ids Chinese words offer: index
   // those, by the id's position in the vocabulary (counted, then filled in
   // sentence order).
-  index.postings_start.assign(vocabulary.ids.size() + 1, 0);
+  index.postings_start.assign(vocabulary_size + 1, 0);
   for (std::size_t j = 0; j < en.size(); ++j) {
     const auto ids = en[j].tokens.positions(), alt_ids = en[j].tokens.alt_positions();
     for (std::size_t k = 0; k < ids.size() && k < kMaxTokens; ++k)
@@ -1871,8 +1871,10 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   extractor->hold_tokens_in(&*found_tokens);
   FoundOffers en_offers;
   auto en = features_of(*extractor, en_doc, en_sentences, en_doc.lang == Lang::zh, nullptr, &en_offers, en_numbers);
+  // (The English words the extractor made are not needed for the Chinese side: let go before the vocabulary is made.)
+  extractor->forget_english_words();
   // Every id of the pair's offers is one the English side has: its sorted ids are the vocabulary both sides' offers index.
-  const Vocabulary english_ids = vocabulary_of(en, en_offers);
+  Vocabulary english_ids = vocabulary_of(en, en_offers);
   for (std::size_t j = 0; j < en.size(); ++j) en[j].offers.assign(en_offers[j], english_ids);
   en_offers = FoundOffers();
   // The sentences' leads (speakers.h): Chinese against English only.
@@ -1887,14 +1889,18 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   found_tokens.emplace();
   extractor->hold_tokens_in(&*found_tokens);
   extractor->offer_only(&english_ids);
-  extractor->forget_english_words();
   auto zh = features_of(*extractor, zh_doc, zh_sentences, zh_doc.lang == Lang::zh, &english_ids, nullptr, zh_numbers);
   extractor.reset();
+  // Both sides' offers and the English tokens are interned: from here on
+  // only the vocabulary's size is read (its ids and their lookup slots were
+  // held through every search; the Chinese keys are ranked among themselves).
+  const std::size_t vocabulary_size = english_ids.ids.size();
+  english_ids = Vocabulary();
   // (No English sentence leading with a name: nothing for the Chinese leads to match.)
   std::vector<std::uint64_t> zh_leads =
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
   intern_side(zh, true, english_ids, token_pools);
-  rate_tokens(zh, en, english_ids, token_pools.en);
+  rate_tokens(zh, en, vocabulary_size, token_pools.en);
   found_tokens.reset();
   // (Here and after the coarse path and the first pass: see give_back_free_memory.)
   give_back_free_memory();
@@ -1920,7 +1926,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const bool same_script = (zh_doc.lang == Lang::zh) == (en_doc.lang == Lang::zh);
   CoarsePath guide = whole ? CoarsePath{{}, pair_length_ratio(zh, en, same_script)} : coarse_path(zh, en, token_pools, same_script);
   give_back_free_memory();
-  english_index.emplace(index_english(en, english_ids));
+  english_index.emplace(index_english(en, vocabulary_size));
   // (Every search's weights have the same normalise.)
   const SearchTables tables = Search::make_tables(zh, en, token_pools, options.weights.normalise, guide.ratio);
   {
@@ -1952,7 +1958,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   const bool learned = options.weights.learn_dice > 0 &&
                        learn_pairs(zh, en, path.steps, options.weights.learn_dice, options.weights.learn_count,
                                    options.weights.learn_trusted) > 0;
-  english_index.emplace(index_english(en, english_ids));
+  english_index.emplace(index_english(en, vocabulary_size));
   // The leads' reward, fitted on the first path with the learned pairs.
   Speakers speakers;
   if (leads) {
@@ -1967,7 +1973,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   if (learned || (!free && lenient.orphan != options.weights.orphan)) {
     // The second pass only refines: search near the first path.
     // (Learned pairs add offers, not tokens: the tokens' weights stand, their chance rates change.)
-    if (learned) rate_tokens(zh, en, english_ids, token_pools.en);
+    if (learned) rate_tokens(zh, en, vocabulary_size, token_pools.en);
     AlignWeights second = free ? lenient : fitted;
     second.length_sigma = fitted_sigma(zh, en, path.steps, guide.ratio, options.weights);
     const Path first = std::move(path.steps);

@@ -1186,7 +1186,7 @@ void intern_side(std::vector<SentenceFeatures>& side, bool chinese, const Vocabu
 }
 
 void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                 const Vocabulary& vocabulary, TokenTable& en_table) {
+                 std::size_t vocabulary_size, TokenTable& en_table) {
   // Chance that a random sentence of the other side covers a token, per unit of its length.
   // Sentences of each side offering each id, by the id's position in the vocabulary.
   auto mean_length = [](const std::vector<SentenceFeatures>& side) {
@@ -1205,7 +1205,7 @@ void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<Sente
     int en_offered = 0;   // English sentences offering it
     int zh_offered = 0;   // Chinese ones
   };
-  std::vector<IdCounts> counts(vocabulary.ids.size());
+  std::vector<IdCounts> counts(vocabulary_size);
   for (const auto& s : en_side) s.offers.for_each_position([&](std::uint32_t position, std::uint64_t) { ++counts[position].en_offered; });
   {
     const double n = std::max<double>(1, static_cast<double>(en_side.size()));
