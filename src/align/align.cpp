@@ -610,25 +610,19 @@ class Search {
 
   // Every cell: for pairs small enough that a band would save little.
   void whole() {
-    lo_.assign(zh_.size() + 1, 0);
-    hi_.assign(zh_.size() + 1, static_cast<std::uint32_t>(en_.size()));
+    band_.lo.assign(zh_.size() + 1, 0);
+    band_.hi.assign(zh_.size() + 1, static_cast<std::uint32_t>(en_.size()));
     full_ = true;
   }
 
   // A band of half width `margin` around a path (a guide, or a previous pass).
   void path_band(const Path& path, std::size_t margin) {
-    Band band = band_around(path, zh_.size(), en_.size(), margin);
-    lo_ = std::move(band.lo);
-    hi_ = std::move(band.hi);
+    band_ = band_around(path, zh_.size(), en_.size(), margin);
     full_ = false;
   }
 
   // Cells in the band.
-  std::size_t cells() const {
-    std::size_t total = 0;
-    for (std::size_t r = 0; r < lo_.size(); ++r) total += hi_[r] - lo_[r] + 1;
-    return total;
-  }
+  std::size_t cells() const { return band_.cells(); }
 
   // The score of the path the last run found.
   float path_score() const { return path_score_; }
@@ -671,12 +665,12 @@ class Search {
     std::size_t next = 0;  // rows below this are widened already
     for (const std::size_t row : touched_rows_) {
       for (std::size_t r = std::max(next, row >= reach ? row - reach : 0); r <= std::min(n, row + reach); ++r)
-        lo_[r] = std::min(lo_[r], wide.lo[r]), hi_[r] = std::max(hi_[r], wide.hi[r]);
+        band_.lo[r] = std::min(band_.lo[r], wide.lo[r]), band_.hi[r] = std::max(band_.hi[r], wide.hi[r]);
       next = std::max(next, std::min(n, row + reach) + 1);
     }
     // Keep the band monotone (it only grows, so every cell stays reachable).
-    for (std::size_t r = 1; r <= n; ++r) hi_[r] = std::max(hi_[r], hi_[r - 1]);
-    for (std::size_t r = n; r-- > 0;) lo_[r] = std::min(lo_[r], lo_[r + 1]);
+    for (std::size_t r = 1; r <= n; ++r) band_.hi[r] = std::max(band_.hi[r], band_.hi[r - 1]);
+    for (std::size_t r = n; r-- > 0;) band_.lo[r] = std::min(band_.lo[r], band_.lo[r + 1]);
   }
 
   // Runs the search inside the current band; returns false when the best
@@ -687,7 +681,7 @@ class Search {
     // A bead ending in row i reads the sentences of rows i-kMaxSpan..i-1 and
     // of columns lo[i-kMaxSpan]..hi[i]-1.
     std::size_t en_window = 1;
-    for (std::size_t i = 0; i <= n; ++i) en_window = std::max<std::size_t>(en_window, hi_[i] - lo_[i >= kMaxSpan ? i - kMaxSpan : 0] + 1);
+    for (std::size_t i = 0; i <= n; ++i) en_window = std::max<std::size_t>(en_window, band_.hi[i] - band_.lo[i >= kMaxSpan ? i - kMaxSpan : 0] + 1);
     en_chance_.window(en_window);
     zh_chance_.window(kMaxSpan + 1);
     clear_mask_rows();
@@ -696,7 +690,7 @@ class Search {
     // The English columns' span entries, over the columns row i's beads and
     // the mask row built for it read: [lo[i - 1], hi[i + kMaxSpan - 1]].
     std::size_t columns = 1;
-    for (std::size_t r = 0; r <= n; ++r) columns = std::max<std::size_t>(columns, hi_[std::min(n, r + kMaxSpan)] - lo_[r] + 1);
+    for (std::size_t r = 0; r <= n; ++r) columns = std::max<std::size_t>(columns, band_.hi[std::min(n, r + kMaxSpan)] - band_.lo[r] + 1);
     const std::size_t slots = std::bit_ceil(std::min(columns, m + 1));
     en_column_log_.assign(slots * kMaxSpan, 0.0);
     en_column_span_.assign(slots * kMaxSpan, 0);
@@ -710,7 +704,6 @@ class Search {
     static_assert(kShapes.size() <= 16);
     // (Rows' first cells are summed as the rows are walked, forwards here and
     // backwards in the traceback: a table of them took 8 bytes a row.)
-    const auto row_width = [&](std::size_t row) { return static_cast<std::size_t>(hi_[row] - lo_[row]) + 1; };
     const std::size_t total_cells = cells();
     std::vector<std::uint8_t> back((total_cells + 1) / 2, 0);
     const auto back_at = [&](std::size_t cell) { return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF); };
@@ -728,22 +721,22 @@ class Search {
     std::array<StartRow, kShapes.size()> from{};
     path_score_ = 0.f;
     std::size_t row_cell = 0;  // row i's first cell
-    for (std::size_t i = 0; i <= n; row_cell += row_width(i++)) {
+    for (std::size_t i = 0; i <= n; row_cell += band_.width(i++)) {
       fill_span_entries(i);
       if (i > 0) build_mask_row(i - 1);
       if (i > 0) build_en_terms(i);
       if (can_prune_) prepare_upper_rows(i);
       std::vector<float>& row_score = score_row(i);
-      row_score.assign(hi_[i] - lo_[i] + 1, kNone);
-      if (i == 0) row_score[0 - lo_[0]] = 0.f;
+      row_score.assign(band_.hi[i] - band_.lo[i] + 1, kNone);
+      if (i == 0) row_score[0 - band_.lo[0]] = 0.f;
       // Each shape's beads start in row i - a: its scores, first column and
       // width (none when a > i). A column's offset from its first column
       // wraps past the width when it lies before it.
       for (std::size_t s = 0; s < kShapes.size(); ++s) {
         const std::size_t a = static_cast<std::size_t>(kShapes[s].zh);
-        from[s] = a > i ? StartRow{} : StartRow{score_row(i - a).data(), lo_[i - a] + static_cast<std::size_t>(kShapes[s].en), hi_[i - a] - lo_[i - a] + 1};
+        from[s] = a > i ? StartRow{} : StartRow{score_row(i - a).data(), band_.lo[i - a] + static_cast<std::size_t>(kShapes[s].en), band_.hi[i - a] - band_.lo[i - a] + 1};
       }
-      for (std::size_t j = lo_[i]; j <= hi_[i]; ++j) {
+      for (std::size_t j = band_.lo[i]; j <= band_.hi[i]; ++j) {
         if (i == 0 && j == 0) continue;
         float best = kNone;
         std::uint8_t best_shape = 0xFF;
@@ -753,7 +746,7 @@ class Search {
         // Each shape in order (a later one wins only by scoring higher), its sizes constants.
         auto shape = [&]<std::size_t s>() {
           constexpr std::size_t a = static_cast<std::size_t>(kShapes[s].zh), b = static_cast<std::size_t>(kShapes[s].en);
-          const std::size_t at = j - from[s].lo;  // pj - lo_[pi]
+          const std::size_t at = j - from[s].lo;  // pj - band_.lo[pi]
           if (at >= from[s].width) return;
           const float previous = from[s].score[at];
           if (previous == kNone) return;
@@ -774,9 +767,9 @@ class Search {
           if (total > best) best = total, best_shape = static_cast<std::uint8_t>(s);
         };
         [&]<std::size_t... S>(std::index_sequence<S...>) { (shape.template operator()<S>(), ...); }(std::make_index_sequence<kShapes.size()>{});
-        row_score[j - lo_[i]] = best;
+        row_score[j - band_.lo[i]] = best;
         // (A cell no bead reaches, best_shape 0xFF, is never traced back to: see below.)
-        const std::size_t cell = row_cell + (j - lo_[i]);
+        const std::size_t cell = row_cell + (j - band_.lo[i]);
         back[cell / 2] |= static_cast<std::uint8_t>((best_shape & 0xF) << (cell % 2 * 4));
         if (evidence_only_ && best_shape != 0xFF) {
           const auto a = static_cast<std::size_t>(kShapes[best_shape].zh), b = static_cast<std::size_t>(kShapes[best_shape].en);
@@ -784,7 +777,7 @@ class Search {
         }
       }
     }
-    path_score_ = score_row(n)[m - lo_[n]];
+    path_score_ = score_row(n)[m - band_.lo[n]];
     // Trace back. Every cell a bead of the path starts from is reached (its
     // score is finite), so only the last cell can be one no bead reaches.
     out.steps.clear();
@@ -792,42 +785,32 @@ class Search {
     touched_rows_.clear();
     touched_columns_.clear();
     if (path_score_ == kNone) return false;  // unreachable; cannot happen with 1-0 and 0-1 beads
-    // Steps counted first: the vectors are made at their size (on short
-    // sentences, doubling held up to twice them with the back pointers).
-    // The first cell of row i, for rows visited downwards from the last.
-    std::size_t start_row = n + 1, start_cell = total_cells;
-    const auto row_start = [&](std::size_t i) {
-      while (start_row > i) start_cell -= row_width(--start_row);
-      return start_cell;
-    };
     // Whether the path's cell (i, j) touches the band's edge.
     const auto touches = [&](std::size_t i, std::size_t j) {
-      return !full && ((lo_[i] > 0 && j <= lo_[i] + 1) || (hi_[i] < m && j + 1 >= hi_[i]));
+      return !full && ((band_.lo[i] > 0 && j <= band_.lo[i] + 1) || (band_.hi[i] < m && j + 1 >= band_.hi[i]));
     };
-    std::size_t count = 0, touch_count = 0;
-    for (std::size_t i = n, j = m; i > 0 || j > 0; ++count) {
-      const std::uint8_t s = back_at(row_start(i) + (j - lo_[i]));
+    // The path's shapes, a byte a bead (with kShares: whether it shares
+    // anything), walked back from the last cell and then reversed, so that
+    // the back pointers are freed before the steps and their scores are made
+    // at their size (12 bytes a bead: all held at once, or grown by
+    // doubling, were the search's peak on short sentences).
+    constexpr std::uint8_t kShares = 0x10;
+    std::vector<std::uint8_t> traced;
+    std::size_t touch_count = 0;
+    BandCellsBackward cell_of(band_, total_cells);
+    for (std::size_t i = n, j = m; i > 0 || j > 0;) {
+      const std::size_t cell = cell_of(i, j);
+      const std::uint8_t s = back_at(cell);
+      const bool shared = evidence_only_ && (shares[cell / 64] >> (cell % 64) & 1);
+      traced.push_back(static_cast<std::uint8_t>(s | (shared ? kShares : 0)));
       touch_count += touches(i, j) ? 1 : 0;
       i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
     }
-    // The path's shapes, a byte a bead (with kShares: whether it shares
-    // anything), so that the back pointers are freed before the steps and
-    // their scores are made (12 bytes a bead: all held at once were the
-    // search's peak on short sentences).
-    constexpr std::uint8_t kShares = 0x10;
-    std::vector<std::uint8_t> traced(count);
-    start_row = n + 1, start_cell = total_cells;
-    for (std::size_t i = n, j = m, k = count; i > 0 || j > 0;) {
-      const std::size_t cell = row_start(i) + (j - lo_[i]);
-      const std::uint8_t s = back_at(cell);
-      const bool shared = evidence_only_ && (shares[cell / 64] >> (cell % 64) & 1);
-      traced[--k] = static_cast<std::uint8_t>(s | (shared ? kShares : 0));
-      i -= static_cast<std::size_t>(kShapes[s].zh), j -= static_cast<std::size_t>(kShapes[s].en);
-    }
+    std::reverse(traced.begin(), traced.end());
     std::vector<std::uint8_t>().swap(back);
     std::vector<std::uint64_t>().swap(shares);
-    out.steps.reserve(count);
-    out.scores.reserve(count);
+    out.steps.reserve(traced.size());
+    out.scores.reserve(traced.size());
     // (On repetitive text nearly every bead touches the edge.)
     touched_rows_.reserve(touch_count);
     touched_columns_.reserve(touch_count);
@@ -849,8 +832,8 @@ class Search {
   // Columns whose pairs with row i beads ending in rows i+1..i+kMaxSpan can use: [first, last).
   std::pair<std::size_t, std::size_t> mask_columns(std::size_t i) const {
     const std::size_t n = zh_.size(), m = en_.size();
-    const std::size_t first = lo_[i] >= kMaxSpan ? lo_[i] - kMaxSpan : 0;
-    const std::size_t last = std::min<std::size_t>(m, hi_[std::min(n, i + kMaxSpan)]);
+    const std::size_t first = band_.lo[i] >= kMaxSpan ? band_.lo[i] - kMaxSpan : 0;
+    const std::size_t last = std::min<std::size_t>(m, band_.hi[std::min(n, i + kMaxSpan)]);
     return {first, std::max(first, last)};
   }
 
@@ -887,10 +870,10 @@ class Search {
         }
       });
     // The sentence's part of the lexical score of each bead ending at a
-    // column j in [lo_[i], end] with b English sentences (zh_term), and the most
+    // column j in [band_.lo[i], end] with b English sentences (zh_term), and the most
     // its tokens can be covered by any of them (zh_upper_).
-    // (From lo_[i + 1]: the beads reading them end in rows i + 1 on, at columns lo_[i + 1] on.)
-    const std::size_t lo = std::min<std::size_t>(lo_[std::min(zh_.size(), i + 1)], end);
+    // (From band_.lo[i + 1]: the beads reading them end in rows i + 1 on, at columns band_.lo[i + 1] on.)
+    const std::size_t lo = std::min<std::size_t>(band_.lo[std::min(zh_.size(), i + 1)], end);
     zh_terms_lo_[slot] = lo;
     std::vector<Term>& terms = zh_terms_[slot];
     std::vector<float>& upper = zh_upper_[slot];
@@ -901,11 +884,11 @@ class Search {
     const std::size_t chance_slot = zh_chance_.hold(i);
     const float* weights = zh_chance_.weights_at(chance_slot);
     // The term with b English sentences is read only at columns up to
-    // hi_[i + kMostZhOf[b]] (its beads end in rows i + 1 .. i + kMostZhOf[b]);
+    // band_.hi[i + kMostZhOf[b]] (its beads end in rows i + 1 .. i + kMostZhOf[b]);
     // where it is not, it is not computed, nor counted in upper (which then
     // bounds every bead that reads it, the only use of it).
     std::array<std::size_t, kMaxSpan + 1> last_column{};
-    for (std::size_t b = 1; b <= kMaxSpan; ++b) last_column[b] = hi_[std::min(zh_.size(), i + kMostZhOf[b])];
+    for (std::size_t b = 1; b <= kMaxSpan; ++b) last_column[b] = band_.hi[std::min(zh_.size(), i + kMostZhOf[b])];
     std::size_t spans = kMaxSpan;  // the b read at column j: 1 .. spans
     for (std::size_t j = lo; j <= end; ++j) {
       std::uint64_t bits = 0;
@@ -937,13 +920,13 @@ class Search {
   }
 
   // The same for the English sentences of the beads ending in row i with a
-  // Chinese sentences, over the columns [lo_[i - kMaxSpan], hi_[i]) (from
+  // Chinese sentences, over the columns [band_.lo[i - kMaxSpan], band_.hi[i]) (from
   // the mask rows i - kMaxSpan .. i - 1, built already).
   void build_en_terms(std::size_t i) {
     const std::size_t top = i >= kMaxSpan ? i - kMaxSpan : 0;
     en_terms_row_ = i;
-    en_terms_lo_ = lo_[top];
-    const std::size_t width = hi_[i] > lo_[top] ? hi_[i] - lo_[top] : 0;
+    en_terms_lo_ = band_.lo[top];
+    const std::size_t width = band_.hi[i] > band_.lo[top] ? band_.hi[i] - band_.lo[top] : 0;
     en_terms_.resize(width * kMaxSpan);
     en_upper_.resize(width);
     std::array<ChanceTable::Point, kMaxSpan + 1> zh_points{};
@@ -962,7 +945,7 @@ class Search {
     std::size_t spans = 1;  // the a read at column j: 1 .. spans
     for (std::size_t k = 0; k < width; ++k) {
       const std::size_t j = en_terms_lo_ + k;
-      if (j + kMaxSpan < lo_[i]) continue;  // in no bead ending in row i (en_upper_ neither read)
+      if (j + kMaxSpan < band_.lo[i]) continue;  // in no bead ending in row i (en_upper_ neither read)
       const bool orphan_sized = en_[j].tokens.size() >= orphan_tokens;
       std::uint64_t bits = 0;
       Term* out = &en_terms_[k * kMaxSpan];
@@ -970,10 +953,10 @@ class Search {
       const std::size_t slot = en_chance_.hold(j);
       const float* weights = en_chance_.weights_at(slot);
       // The term with a Chinese sentences is read only at columns from
-      // lo_[i] - kMostEnOf[a] on (its beads end at columns lo_[i] on); where
+      // band_.lo[i] - kMostEnOf[a] on (its beads end at columns band_.lo[i] on); where
       // it is not, it is not computed, nor counted in en_upper_ (as in build_mask_row).
-      while (spans > 1 && j + kMostEnOf[spans] < lo_[i]) --spans;
-      while (spans < i - top && j + kMostEnOf[spans + 1] >= lo_[i]) ++spans;
+      while (spans > 1 && j + kMostEnOf[spans] < band_.lo[i]) --spans;
+      while (spans < i - top && j + kMostEnOf[spans + 1] >= band_.lo[i]) ++spans;
       const std::size_t a_end = std::min(spans, i - top);
       for (std::size_t a = 1; a <= a_end; ++a) {
         const std::uint64_t en_bits = !built ? masks(i - a, j).en : j - rows_lo[a] < rows_size[a] ? rows[a][j - rows_lo[a]].en : 0;
@@ -1666,7 +1649,7 @@ class Search {
       zh_row_span_[a - 1] = zh_spans_.empty() ? plain_span_bits(zh_, i - a, i) : zh_spans_[i * kMaxSpan + (a - 1)];
     }
     const std::size_t n = zh_.size(), m = en_.size();
-    const std::size_t last = std::min<std::size_t>(m, hi_[std::min(n, i + kMaxSpan - 1)]);
+    const std::size_t last = std::min<std::size_t>(m, band_.hi[std::min(n, i + kMaxSpan - 1)]);
     for (; en_columns_end_ <= last; ++en_columns_end_) {
       const std::size_t j = en_columns_end_;
       double* log = &en_column_log_[(j & en_column_mask_) * kMaxSpan];
@@ -1687,7 +1670,7 @@ class Search {
   bool can_prune_ = false;
   bool evidence_only_ = false;  // see evidence_only
   bool scores_later_ = false;   // see scores_later
-  std::vector<std::uint32_t> lo_, hi_;  // (see Band)
+  Band band_;
   float path_score_ = 0.f;
   // (32 bits, as the band: on repetitive text the path touches its edge in nearly every row.)
   std::vector<std::uint32_t> touched_rows_;  // rows where the last run's path touched the band's edge, ascending

@@ -399,12 +399,10 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
   std::array<std::vector<float>, kRows> score;
   // (Rows' first cells are summed as the rows are walked, forwards here and
   // backwards in the traceback: a table of them took 8 bytes a row.)
-  const auto row_width = [&](std::size_t row) { return static_cast<std::size_t>(hi[row] - lo[row]) + 1; };
-  std::size_t total_cells = 0;
-  for (std::size_t i = 0; i <= n; ++i) total_cells += row_width(i);
+  const std::size_t total_cells = band->cells();
   std::vector<std::uint8_t> back((total_cells + 1) / 2, 0xFF);
   std::size_t row_cell = 0;  // row i's first cell
-  for (std::size_t i = 0; i <= n; row_cell += row_width(i++)) {
+  for (std::size_t i = 0; i <= n; row_cell += band->width(i++)) {
     std::vector<float>& row_score = score[i & (kRows - 1)];
     row_score.assign(hi[i] - lo[i] + 1, kNone);
     if (i == 0) row_score[0] = 0.f;
@@ -431,10 +429,9 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
   }
   Path path;
   std::size_t i = n, j = m;
-  std::size_t start_row = n + 1, start_cell = total_cells;  // a row visited and its first cell
+  BandCellsBackward cell_of(*band, total_cells);
   while (i > 0 || j > 0) {
-    while (start_row > i) start_cell -= row_width(--start_row);
-    const std::size_t cell = start_cell + (j - lo[i]);
+    const std::size_t cell = cell_of(i, j);
     const auto s = static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF);
     if (s == 0xF) break;  // cannot happen: 1-0 and 0-1 reach every cell of a band
     const auto a = static_cast<std::size_t>(kChunkShapes[s].zh), b = static_cast<std::size_t>(kChunkShapes[s].en);

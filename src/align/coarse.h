@@ -26,6 +26,33 @@ float pair_length_ratio(const std::vector<SentenceFeatures>& zh, const std::vect
 // more than its text at 64).
 struct Band {
   std::vector<std::uint32_t> lo, hi;
+  std::size_t width(std::size_t row) const { return static_cast<std::size_t>(hi[row] - lo[row]) + 1; }
+  // Cells of every row.
+  std::size_t cells() const {
+    std::size_t total = 0;
+    for (std::size_t row = 0; row < lo.size(); ++row) total += width(row);
+    return total;
+  }
+};
+
+// The index of a cell of a band whose cells are laid row after row, for
+// rows visited downwards from the last (a traceback): each row's first cell
+// is found by taking the widths of the rows passed from the band's total
+// (a table of the rows' first cells took 8 bytes a row).
+class BandCellsBackward {
+ public:
+  // cells: band.cells().
+  BandCellsBackward(const Band& band, std::size_t cells) : band_(band), row_(band.lo.size()), first_cell_(cells) {}
+  // The cell of column `column` of row `row` (no row below the last one asked for).
+  std::size_t operator()(std::size_t row, std::size_t column) {
+    while (row_ > row) first_cell_ -= band_.width(--row_);
+    return first_cell_ + (column - band_.lo[row]);
+  }
+
+ private:
+  const Band& band_;
+  std::size_t row_;         // the row whose first cell first_cell_ is
+  std::size_t first_cell_;
 };
 
 // The band of half width `margin` around a monotone path over n x m units.
