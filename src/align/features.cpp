@@ -629,22 +629,34 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   // a run): counted by key, then placed; key z's at [key_start[z],
   // key_start[z + 1]). Beads, 4 bytes, where (key, bead) took 16 at the
   // aligner's peak (and positions in the runs took a search for their bead).
-  std::vector<std::uint32_t> key_start(std::size_t{zh_end} + 1, 0), zh_order(beads.zh.size());
+  // Placed for a block of keys at a time, holding at most kPlacedBeads beads
+  // (more for a key in more beads), the runs read again for each block: all
+  // placed at once, they took as much as the runs, at the aligner's peak on a book.
+  std::vector<std::uint32_t> key_start(std::size_t{zh_end} + 1, 0);
   for (const std::uint32_t z : beads.zh) ++key_start[z + 1];
   for (std::size_t z = 0; z < zh_end; ++z) key_start[z + 1] += key_start[z];
-  {
-    std::vector<std::uint32_t> next(key_start.begin(), key_start.end() - 1);
-    for (std::size_t bead = 0; bead < beads.size(); ++bead)
-      for (const std::uint32_t z : BeadRuns::run(beads.zh, beads.zh_start, bead)) zh_order[next[z]++] = static_cast<std::uint32_t>(bead);
-  }
+  constexpr std::size_t kPlacedBeads = 32 * 1024;
+  std::vector<std::uint32_t> zh_order;  // the block's beads, from key_start[block_first] on
+  std::vector<std::uint32_t> next(key_start.begin(), key_start.end() - 1);  // where each key's next bead is placed
+  std::uint32_t block_first = 0, block_end = 0;  // the keys placed
   Associations out;
   std::vector<std::uint32_t> together(en_end, 0);  // beads holding the current key and each id (0 between keys)
   std::vector<std::uint32_t> partners(std::size_t{en_end} + 1, 0);  // the ids seen with the current key, each once (and one more written)
   for (std::uint32_t z = 0; z < zh_end; ++z) {
-    std::size_t k = key_start[z];
-    const std::size_t key_end = key_start[z + 1];
-    const int z_count = static_cast<int>(key_end - k);
+    const int z_count = static_cast<int>(key_start[z + 1] - key_start[z]);
     if (z_count == 0 || z_count < min_count) continue;  // no id can be seen with it often enough (most keys)
+    if (z >= block_end) {
+      // The next block: keys z .. block_end - 1.
+      block_first = z;
+      for (block_end = z + 1; block_end < zh_end && key_start[block_end + 1] - key_start[z] <= kPlacedBeads; ++block_end) {
+      }
+      zh_order.resize(key_start[block_end] - key_start[z]);
+      for (std::size_t bead = 0; bead < beads.size(); ++bead)
+        for (const std::uint32_t key : BeadRuns::run(beads.zh, beads.zh_start, bead))
+          if (key - block_first < block_end - block_first) zh_order[next[key]++ - key_start[block_first]] = static_cast<std::uint32_t>(bead);
+    }
+    std::size_t k = key_start[z] - key_start[block_first];
+    const std::size_t key_end = key_start[z + 1] - key_start[block_first];
     out.add_key(z, static_cast<std::uint32_t>(z_count));
     // Only the ids in as many beads as may make a pair with the key are
     // counted: one in id_beads beads is seen with it in at most
