@@ -156,12 +156,15 @@ class ChanceTable {
     for (int k = 1; k < kLog2Table; ++k) table[static_cast<std::size_t>(k)] = 2.f * std::log2(static_cast<float>(k));
     return table;
   }
-  // At most this many slots (640 KB): a band as wide as a lopsided pair's
+  // At most this many slots (320 KB): a band as wide as a lopsided pair's
   // (a thousand sentences where one side has text the other lacks) took the
   // next power of two, 2048 slots for 1,100 columns. Rows wider than this
   // fill their sentences' rows again (the same values; but every row of
-  // them: 256 slots cost a lopsided pair a fifth more instructions, 1024 3%).
-  static constexpr std::size_t kMaxSlots = 1024;
+  // them: 256 slots cost a lopsided pair a fifth more instructions, 1024 3%,
+  // 512 another 1-3%; 1024 made the table the largest thing a lopsided pair
+  // of MAC-Dev held, 0.8 MB of its 3.6, where a matched pair's band needs
+  // fewer than 256).
+  static constexpr std::size_t kMaxSlots = 512;
   // Room for any `width` consecutive sentences at once, up to kMaxSlots (before the first lookup).
   void window(std::size_t width) {
     const std::size_t slots = std::bit_ceil(std::max<std::size_t>(1, std::min({width, side_->size(), kMaxSlots})));
