@@ -878,9 +878,11 @@ class Search {
     // (From band_.lo[i + 1]: the beads reading them end in rows i + 1 on, at columns band_.lo[i + 1] on.)
     const std::size_t lo = std::min<std::size_t>(band_.lo[std::min(zh_.size(), i + 1)], end);
     zh_terms_lo_[slot] = lo;
-    std::vector<Term>& terms = zh_terms_[slot];
+    std::vector<float>& terms = zh_terms_[slot];
+    std::vector<std::uint8_t>& orphans_below = zh_orphans_below_[slot];
     std::vector<float>& upper = zh_upper_[slot];
     terms.resize((end - lo + 1) * kMaxSpan);
+    orphans_below.resize(end - lo + 1);
     upper.resize(end - lo + 1);
     const bool orphan_sized = zh_[i].tokens.size() >= static_cast<std::size_t>(w_.orphan_tokens);
     const float chance = static_cast<float>(w_.chance);
@@ -895,18 +897,21 @@ class Search {
     std::size_t spans = kMaxSpan;  // the b read at column j: 1 .. spans
     for (std::size_t j = lo; j <= end; ++j) {
       std::uint64_t bits = 0;
-      Term* out = &terms[(j - lo) * kMaxSpan];
+      float* out = &terms[(j - lo) * kMaxSpan];
       const ChanceTable::Point* points = &en_column_point_[(j & en_column_mask_) * kMaxSpan];  // (by b - 1)
       while (spans > 1 && j > last_column[spans]) --spans;
       const std::size_t b_end = std::min<std::size_t>(spans, j);
+      std::uint8_t uncovered = 0;  // the b with nothing covered: 1 .. uncovered (bits only grow with b)
       for (std::size_t b = 1; b <= b_end; ++b) {
         if (j - b >= first && j - b < end) bits |= row[j - b - first].zh;
         const float covered = covered_of(i, bits, weights);
-        out[b - 1] = {(covered - chance * zh_chance_.at_slot(chance_slot, points[b - 1])) * zh_norm_[i], bits == 0 && orphan_sized};
+        out[b - 1] = (covered - chance * zh_chance_.at_slot(chance_slot, points[b - 1])) * zh_norm_[i];
+        uncovered += bits == 0;
       }
+      orphans_below[j - lo] = orphan_sized ? static_cast<std::uint8_t>(uncovered + 1) : 0;
       // (The most of its terms, not its coverage alone: the chance term only lowers each.)
       float most = 0.f;
-      for (std::size_t b = 1; b <= b_end; ++b) most = std::max(most, out[b - 1].value);
+      for (std::size_t b = 1; b <= b_end; ++b) most = std::max(most, out[b - 1]);
       upper[j - lo] = most;
     }
   }
@@ -931,6 +936,7 @@ class Search {
     en_terms_lo_ = band_.lo[top];
     const std::size_t width = band_.hi[i] > band_.lo[top] ? band_.hi[i] - band_.lo[top] : 0;
     en_terms_.resize(width * kMaxSpan);
+    en_orphans_below_.resize(width);
     en_upper_.resize(width);
     std::array<ChanceTable::Point, kMaxSpan + 1> zh_points{};
     for (std::size_t a = 1; a <= i - top; ++a) zh_points[a] = en_chance_.point(static_cast<float>(zh_length_[i] - zh_length_[i - a]));
@@ -951,7 +957,7 @@ class Search {
       if (j + kMaxSpan < band_.lo[i]) continue;  // in no bead ending in row i (en_upper_ neither read)
       const bool orphan_sized = en_[j].tokens.size() >= orphan_tokens;
       std::uint64_t bits = 0;
-      Term* out = &en_terms_[k * kMaxSpan];
+      float* out = &en_terms_[k * kMaxSpan];
       float covered = 0;  // weighted_bits(bits, weights), summed again only when bits grow
       const std::size_t slot = en_chance_.hold(j);
       const float* weights = en_chance_.weights_at(slot);
@@ -961,14 +967,19 @@ class Search {
       while (spans > 1 && j + kMostEnOf[spans] < band_.lo[i]) --spans;
       while (spans < i - top && j + kMostEnOf[spans + 1] >= band_.lo[i]) ++spans;
       const std::size_t a_end = std::min(spans, i - top);
+      std::size_t first_covered = a_end + 1;  // the a with nothing covered are those below it (bits only grow with a)
       for (std::size_t a = 1; a <= a_end; ++a) {
         const std::uint64_t en_bits = !built ? masks(i - a, j).en : j - rows_lo[a] < rows_size[a] ? rows[a][j - rows_lo[a]].en : 0;
         const std::uint64_t more = bits | en_bits;
-        if (more != bits) bits = more, covered = weighted_bits(bits, weights);
-        out[a - 1] = {(covered - chance * en_chance_.at_slot(slot, zh_points[a])) * en_norm_[j], bits == 0 && orphan_sized};
+        if (more != bits) {
+          if (bits == 0) first_covered = a;
+          bits = more, covered = weighted_bits(bits, weights);
+        }
+        out[a - 1] = (covered - chance * en_chance_.at_slot(slot, zh_points[a])) * en_norm_[j];
       }
+      en_orphans_below_[k] = orphan_sized ? static_cast<std::uint8_t>(first_covered) : 0;
       float most = 0.f;
-      for (std::size_t a = 1; a <= a_end; ++a) most = std::max(most, out[a - 1].value);
+      for (std::size_t a = 1; a <= a_end; ++a) most = std::max(most, out[a - 1]);
       en_upper_[k] = most;
     }
   }
@@ -1212,16 +1223,16 @@ class Search {
     const std::size_t a = i1 - i0, b = j1 - j0;
     float lexical = 0;
     float orphans = 0;  // sentences of a multi-sentence bead that share nothing with the other side
-    const Term* en_term = &en_terms_[(j0 - en_terms_lo_) * kMaxSpan + (a - 1)];
+    const float* en_term = &en_terms_[(j0 - en_terms_lo_) * kMaxSpan + (a - 1)];
+    const std::uint8_t* en_orphans_below = &en_orphans_below_[j0 - en_terms_lo_];
     for (std::size_t k = 0; k < b; ++k, en_term += kMaxSpan) {
-      lexical += en_term->value;
-      if (b > 1 && en_term->orphan) orphans += 1;
+      lexical += *en_term;
+      if (b > 1 && a < en_orphans_below[k]) orphans += 1;
     }
     for (std::size_t i = i0; i < i1; ++i) {
-      const std::size_t slot = i & (kRing - 1);
-      const Term& term = zh_terms_[slot][(j1 - zh_terms_lo_[slot]) * kMaxSpan + (b - 1)];
-      lexical += term.value;
-      if (a > 1 && term.orphan) orphans += 1;
+      const std::size_t slot = i & (kRing - 1), at = j1 - zh_terms_lo_[slot];
+      lexical += zh_terms_[slot][at * kMaxSpan + (b - 1)];
+      if (a > 1 && b < zh_orphans_below_[slot][at]) orphans += 1;
     }
     float total = lexical_ * lexical - length_term - orphan_ * orphans;
     const std::uint8_t zh_span = zh_row_span_[a - 1], en_span = en_column_span_[(j1 & en_column_mask_) * kMaxSpan + (b - 1)];
@@ -1698,15 +1709,19 @@ class Search {
   std::vector<float> en_upper_;
   std::array<float, kMaxSpan + 1> en_upper_sum_{}, zh_upper_sum_{};
   // Each sentence's part of the lexical score of the beads of the search's
-  // current row (see build_mask_row and build_en_terms): by column, then by
-  // the number of sentences on the other side (1..kMaxSpan).
-  struct Term {
-    float value;  // (covered weight - chance) * norm
-    bool orphan;  // nothing covered, and tokens enough to count as an orphan
-  };
-  std::array<std::vector<Term>, kRing> zh_terms_;
+  // current row (see build_mask_row and build_en_terms), (covered weight -
+  // chance) * norm: by column, then by the number of sentences on the other
+  // side (1..kMaxSpan). Beside them, by column, whether the sentence is an
+  // orphan of such a bead (nothing covered, and tokens enough to count as
+  // one): for the counts below the column's number. (The coverage only grows
+  // with the count: a flag beside each term took 8 bytes a term where 4 and
+  // one a column do; the terms of a lopsided pair's wide rows were the most
+  // its search held.)
+  std::array<std::vector<float>, kRing> zh_terms_;
+  std::array<std::vector<std::uint8_t>, kRing> zh_orphans_below_;
   std::array<std::size_t, kRing> zh_terms_lo_{};
-  std::vector<Term> en_terms_;
+  std::vector<float> en_terms_;
+  std::vector<std::uint8_t> en_orphans_below_;
   std::size_t en_terms_row_ = static_cast<std::size_t>(-1), en_terms_lo_ = 0;
   const EnglishIndex& index_;
   // pair_masks's caches: its last answers (by a hash of the pair), and the decoded offers of its last rows.
