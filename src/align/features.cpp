@@ -635,7 +635,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   std::vector<std::uint32_t> key_start(std::size_t{zh_end} + 1, 0);
   for (const std::uint32_t z : beads.zh) ++key_start[z + 1];
   for (std::size_t z = 0; z < zh_end; ++z) key_start[z + 1] += key_start[z];
-  constexpr std::size_t kPlacedBeads = 32 * 1024;
+  constexpr std::size_t kPlacedBeads = 16 * 1024;
   std::vector<std::uint32_t> zh_order;  // the block's beads, from key_start[block_first] on
   std::vector<std::uint32_t> next(key_start.begin(), key_start.end() - 1);  // where each key's next bead is placed
   std::uint32_t block_first = 0, block_end = 0;  // the keys placed
