@@ -629,13 +629,16 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   // a run): counted by key, then placed; key z's at [key_start[z],
   // key_start[z + 1]). Beads, 4 bytes, where (key, bead) took 16 at the
   // aligner's peak (and positions in the runs took a search for their bead).
-  // Placed for a block of keys at a time, holding at most kPlacedBeads beads
+  // Placed for a block of keys at a time, holding at most block_room beads
   // (more for a key in more beads), the runs read again for each block: all
-  // placed at once, they took as much as the runs, at the aligner's peak on a book.
+  // placed at once, they took as much as the runs, at the aligner's peak on a
+  // book. (16K beads, or an eighth of the runs on a longer text: any two
+  // blocks in a row hold more than the room, so there are at most 17, and
+  // reading the runs again for each stays linear in their length.)
   std::vector<std::uint32_t> key_start(std::size_t{zh_end} + 1, 0);
   for (const std::uint32_t z : beads.zh) ++key_start[z + 1];
   for (std::size_t z = 0; z < zh_end; ++z) key_start[z + 1] += key_start[z];
-  constexpr std::size_t kPlacedBeads = 16 * 1024;
+  const std::size_t block_room = std::max<std::size_t>(16 * 1024, beads.zh.size() / 8);
   std::vector<std::uint32_t> zh_order;  // the block's beads, from key_start[block_first] on
   std::vector<std::uint32_t> next(key_start.begin(), key_start.end() - 1);  // where each key's next bead is placed
   std::uint32_t block_first = 0, block_end = 0;  // the keys placed
@@ -648,7 +651,7 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
     if (z >= block_end) {
       // The next block: keys z .. block_end - 1.
       block_first = z;
-      for (block_end = z + 1; block_end < zh_end && key_start[block_end + 1] - key_start[z] <= kPlacedBeads; ++block_end) {
+      for (block_end = z + 1; block_end < zh_end && key_start[block_end + 1] - key_start[z] <= block_room; ++block_end) {
       }
       zh_order.resize(key_start[block_end] - key_start[z]);
       for (std::size_t bead = 0; bead < beads.size(); ++bead)
