@@ -345,6 +345,8 @@ class DocumentScan {
         scanner_(text_only_ ? unmarked(classes_) : classes_, wanted_, bits_) {}
 
   std::size_t size() const { return doc_.text.size(); }
+  // Room for all the document's events (events_to_reserve).
+  std::size_t events_to_reserve() const { return tc::events_to_reserve(doc_.text, scanner_); }
 
   // The end of a stretch from from (the start of a code point) about bytes
   // long: the start of a code point, as scan_document reads the text. A byte
@@ -442,8 +444,33 @@ class DocumentScan {
 // alone.
 class EventStore final : public Advancing {
  public:
-  // The whole document, scanned now.
-  explicit EventStore(const Document& doc) : events_(scan_document(doc)) {
+  // The whole document, scanned now: at once when it is short, else a
+  // chunk at a time (each chunk's events packed as soon as they are found,
+  // so that the document's are never all held as ClassEvents too).
+  explicit EventStore(const Document& doc) {
+    if (doc.text.size() <= kScannedAtOnce) {
+      const std::vector<text::ClassEvent> events = scan_document(doc);
+      reserve(events.size());
+      append(events);
+    } else {
+      const DocumentScan scan(doc);
+      const std::size_t reserved = scan.events_to_reserve();
+      reserve(reserved);
+      for (std::size_t from = 0; from < scan.size();) {
+        const std::size_t to = scan.cut(from, kScannedAtOnce);
+        scanned_.clear();
+        scan.scan(from, to, scanned_);
+        append(scanned_);
+        from = to;
+      }
+      std::vector<text::ClassEvent>().swap(scanned_);
+      // A file of mojibake or control characters has more events than the
+      // estimate: what doubling left unused is given back.
+      if (classes_.capacity() > reserved) {
+        give_back_slack(classes_);
+        give_back_slack(places_);
+      }
+    }
     scanned_to_ = doc.text.size();
     add_block_classes(0);
   }
@@ -461,11 +488,14 @@ class EventStore final : public Advancing {
     // A window never holds more than its budget and a chunk's worth (an
     // event has a byte at least): its events stay where they are while it lasts.
     const std::size_t most = std::min(budget_ + chunk, scan_->size() - from + 1);
-    events_.reserve(most);
+    reserve(most);
     block_classes_.reserve(most / EventWalk::kEventBlock + 1);
   }
 
-  const std::vector<text::ClassEvent>& events() const { return events_; }
+  std::size_t size() const { return classes_.size(); }
+  const std::vector<std::uint32_t>& event_classes() const { return classes_; }
+  const std::vector<std::uint64_t>& event_places() const { return places_; }
+  std::size_t event_begin(std::size_t index) const { return packed_event::begin(places_[index]); }
   const std::vector<std::uint32_t>& block_classes() const { return block_classes_; }
   std::size_t generation() const { return generation_; }
   std::size_t window_begin() const { return window_begin_; }
@@ -487,7 +517,7 @@ class EventStore final : public Advancing {
   // no lockstep, or cannot park) and must go on alone.
   Extended extend(EventWalk& walk) {
     if (!scan_ || scanned_to_ >= scan_->size()) return Extended::ended;
-    if (events_.size() >= budget_) {
+    if (size() >= budget_) {
       if (alone_) {
         new_window();
       } else if (walk.lockstep_ && walk.lockstep_->park(*this)) {
@@ -498,8 +528,10 @@ class EventStore final : public Advancing {
     }
     const std::size_t from = scanned_to_;
     const std::size_t to = scan_->cut(from, windowing_.chunk_bytes);
-    const std::size_t first = events_.size();
-    scan_->scan(from, to, events_);
+    const std::size_t first = size();
+    scanned_.clear();
+    scan_->scan(from, to, scanned_);
+    append(scanned_);
     scanned_to_ = to;
     add_block_classes(first);
     return Extended::more;
@@ -512,29 +544,45 @@ class EventStore final : public Advancing {
     const std::vector<EventWalk*> walks = walks_;
     for (EventWalk* walk : walks) {
       const std::size_t index = walk->generation_ == generation_ ? walk->index_ : 0;
-      if (index < events_.size()) walk->go_alone(events_[index].begin);
+      if (index < size()) walk->go_alone(event_begin(index));
     }
     new_window();
   }
 
  private:
+  // Documents up to this long are scanned at once; longer ones this much at a time.
+  static constexpr std::size_t kScannedAtOnce = 1 << 16;
+
+  void reserve(std::size_t events) {
+    classes_.reserve(events);
+    places_.reserve(events);
+  }
+  void append(const std::vector<text::ClassEvent>& events) {
+    for (const text::ClassEvent& event : events) {
+      classes_.push_back(event.classes);
+      places_.push_back(packed_event::pack(event));
+    }
+  }
   void new_window() {
-    events_.clear();
+    classes_.clear();
+    places_.clear();
     block_classes_.clear();
     ++generation_;
     window_begin_ = scanned_to_;
   }
   void add_block_classes(std::size_t first) {
     constexpr std::size_t block = EventWalk::kEventBlock;
-    block_classes_.resize((events_.size() + block - 1) / block);
-    for (std::size_t i = first; i < events_.size(); ++i) block_classes_[i / block] |= events_[i].classes;
+    block_classes_.resize((size() + block - 1) / block);
+    for (std::size_t i = first; i < size(); ++i) block_classes_[i / block] |= classes_[i];
   }
 
   std::shared_ptr<const DocumentScan> scan_;  // null: the whole document is held
   EventWindowing windowing_;
   bool alone_ = false;
   std::size_t budget_ = 0;  // events that fill a window
-  std::vector<text::ClassEvent> events_;
+  std::vector<std::uint32_t> classes_;  // each event's
+  std::vector<std::uint64_t> places_;   // each event's begin, length and code point (packed_event)
+  std::vector<text::ClassEvent> scanned_;  // a chunk's events as scanned, before they are packed
   std::vector<std::uint32_t> block_classes_;
   std::size_t generation_ = 0;
   std::size_t window_begin_ = 0;  // where the window's first chunk begins
@@ -582,9 +630,10 @@ EventWalk::EventWalk(const CheckContext& context, std::uint32_t classes, bool pr
 EventWalk::~EventWalk() { store_->remove(this); }
 
 void EventWalk::see() {
-  events_ = store_->events().data();
+  event_classes_ = store_->event_classes().data();
+  event_places_ = store_->event_places().data();
   block_classes_ = store_->block_classes().data();
-  size_ = store_->events().size();
+  size_ = store_->size();
 }
 
 bool EventWalk::more() {
@@ -595,7 +644,7 @@ bool EventWalk::more() {
       see();
       return true;
     }
-    if (store_->events().size() > size_) {
+    if (store_->size() > size_) {
       see();
       return true;
     }

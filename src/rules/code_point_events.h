@@ -83,6 +83,37 @@ const std::vector<CodePointRange>* prebuilt_traditional_ranges_in_bmp();
 
 class EventStore;  // code_point_events.cpp
 
+// How a store holds an event: its classes in one list, and its place and
+// code point packed into 8 bytes in another (begin: 40 bits, length: 3, code
+// point: 21), 12 bytes an event instead of a ClassEvent's 16. A Chinese book
+// has an event every hundred bytes, all held while its rules run: the pages
+// first written to cost a fault each (some microseconds), and a walk testing
+// its classes reads a third as many cache lines.
+namespace packed_event {
+inline constexpr unsigned kLengthShift = 40;
+inline constexpr unsigned kCodePointShift = 43;
+inline constexpr std::uint64_t kBeginMask = (std::uint64_t{1} << kLengthShift) - 1;
+// utf8::kInvalid does not fit 21 bits: it is held as this, above U+10FFFF.
+inline constexpr std::uint32_t kInvalidCode = 0x1FFFFF;
+inline constexpr std::uint32_t kInvalidCodePoint = 0xFFFFFFFFu;  // utf8::kInvalid
+
+inline std::uint64_t pack(const text::ClassEvent& event) {
+  const std::uint32_t code = event.cp > 0x10FFFF ? kInvalidCode : static_cast<std::uint32_t>(event.cp);
+  return static_cast<std::uint64_t>(event.begin) | static_cast<std::uint64_t>(event.length) << kLengthShift |
+         static_cast<std::uint64_t>(code) << kCodePointShift;
+}
+inline std::size_t begin(std::uint64_t packed) { return static_cast<std::size_t>(packed & kBeginMask); }
+inline text::ClassEvent unpack(std::uint32_t classes, std::uint64_t packed) {
+  text::ClassEvent event;
+  event.begin = packed & kBeginMask;
+  event.length = (packed >> kLengthShift) & 7;
+  event.classes = classes;
+  const auto code = static_cast<std::uint32_t>(packed >> kCodePointShift);
+  event.cp = code == kInvalidCode ? kInvalidCodePoint : code;
+  return event;
+}
+}  // namespace packed_event
+
 // Walks the events of some classes of the context's document, in text order.
 // The first walk of a job scans the document; the others reuse the scan.
 // When the context has a lockstep (a long document), the scan is made and
@@ -126,8 +157,11 @@ class EventWalk {
         }
         const std::size_t block_end = std::min(size_, (index / block + 1) * block);
         for (; index < block_end; ++index) {
-          const text::ClassEvent& event = events_[index];
-          if ((event.classes & classes_) == 0 || (event.classes & excluded) != 0 || event.begin < pos) continue;
+          const std::uint32_t classes = event_classes_[index];
+          if ((classes & classes_) == 0 || (classes & excluded) != 0) continue;
+          const std::uint64_t packed = event_places_[index];
+          if (packed_event::begin(packed) < pos) continue;
+          const text::ClassEvent event = packed_event::unpack(classes, packed);
           if (passes(event)) {
             pos = event.end();
             continue;
@@ -177,8 +211,10 @@ class EventWalk {
   std::size_t generation_ = 0;  // of the store's window that index_ is in
   std::size_t index_ = 0;
   // The store's events as last seen (their storage never moves while a
-  // window lasts; another walk may have added to them since).
-  const text::ClassEvent* events_ = nullptr;
+  // window lasts; another walk may have added to them since): the classes
+  // and the packed places of each (packed_event).
+  const std::uint32_t* event_classes_ = nullptr;
+  const std::uint64_t* event_places_ = nullptr;
   const std::uint32_t* block_classes_ = nullptr;
   std::size_t size_ = 0;
   text::ClassEvent current_;
