@@ -317,6 +317,44 @@ MaskRuns find_mask_runs(const Document& doc) {
 
 }  // namespace
 
+// A list of plain values whose room is not written to before they are (a
+// std::vector's resize writes zeros first, push_back checks the room for
+// each value): the store's lists of events.
+template <class T>
+class PlainList {
+ public:
+  std::size_t size() const { return size_; }
+  std::size_t capacity() const { return capacity_; }
+  const T* data() const { return data_.get(); }
+  void clear() { size_ = 0; }
+  // Room for n values in all, the ones held kept.
+  void reserve(std::size_t n) {
+    if (n > capacity_) move_to(n);
+  }
+  // The place of n more values, made room for by doubling if need be; they
+  // count once written and added().
+  T* room_for(std::size_t n) {
+    if (size_ + n > capacity_) move_to(std::max(size_ + n, 2 * capacity_));
+    return data_.get() + size_;
+  }
+  void added(std::size_t n) { size_ += n; }
+  // What doubling left unused given back, as give_back_slack does.
+  void give_back_slack() {
+    if (capacity_ - size_ > size_ / 4) move_to(size_);
+  }
+
+ private:
+  void move_to(std::size_t capacity) {
+    std::unique_ptr<T[]> moved(capacity ? new T[capacity] : nullptr);  // not written: pages stay untouched
+    if (size_) std::memcpy(moved.get(), data_.get(), size_ * sizeof(T));
+    data_ = std::move(moved);
+    capacity_ = capacity;
+  }
+  std::unique_ptr<T[]> data_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
 // How a long document's events are found a stretch at a time: what
 // scan_document chooses for the whole, prepared once for the job's store and
 // for any walk that scans on its own.
@@ -467,8 +505,8 @@ class EventStore final : public Advancing {
       // A file of mojibake or control characters has more events than the
       // estimate: what doubling left unused is given back.
       if (classes_.capacity() > reserved) {
-        give_back_slack(classes_);
-        give_back_slack(places_);
+        classes_.give_back_slack();
+        places_.give_back_slack();
       }
     }
     scanned_to_ = doc.text.size();
@@ -493,9 +531,9 @@ class EventStore final : public Advancing {
   }
 
   std::size_t size() const { return classes_.size(); }
-  const std::vector<std::uint32_t>& event_classes() const { return classes_; }
-  const std::vector<std::uint64_t>& event_places() const { return places_; }
-  std::size_t event_begin(std::size_t index) const { return packed_event::begin(places_[index]); }
+  const std::uint32_t* event_classes() const { return classes_.data(); }
+  const std::uint64_t* event_places() const { return places_.data(); }
+  std::size_t event_begin(std::size_t index) const { return packed_event::begin(places_.data()[index]); }
   const std::vector<std::uint32_t>& block_classes() const { return block_classes_; }
   std::size_t generation() const { return generation_; }
   std::size_t window_begin() const { return window_begin_; }
@@ -558,10 +596,14 @@ class EventStore final : public Advancing {
     places_.reserve(events);
   }
   void append(const std::vector<text::ClassEvent>& events) {
-    for (const text::ClassEvent& event : events) {
-      classes_.push_back(event.classes);
-      places_.push_back(packed_event::pack(event));
+    std::uint32_t* classes = classes_.room_for(events.size());
+    std::uint64_t* places = places_.room_for(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      classes[i] = events[i].classes;
+      places[i] = packed_event::pack(events[i]);
     }
+    classes_.added(events.size());
+    places_.added(events.size());
   }
   void new_window() {
     classes_.clear();
@@ -573,15 +615,17 @@ class EventStore final : public Advancing {
   void add_block_classes(std::size_t first) {
     constexpr std::size_t block = EventWalk::kEventBlock;
     block_classes_.resize((size() + block - 1) / block);
-    for (std::size_t i = first; i < size(); ++i) block_classes_[i / block] |= classes_[i];
+    for (std::size_t i = first; i < size(); ++i) block_classes_[i / block] |= classes_.data()[i];
   }
 
   std::shared_ptr<const DocumentScan> scan_;  // null: the whole document is held
   EventWindowing windowing_;
   bool alone_ = false;
   std::size_t budget_ = 0;  // events that fill a window
-  std::vector<std::uint32_t> classes_;  // each event's
-  std::vector<std::uint64_t> places_;   // each event's begin, length and code point (packed_event)
+  // A window's room never runs out (reserved for its budget and a chunk):
+  // the lists do not move while it lasts.
+  PlainList<std::uint32_t> classes_;  // each event's
+  PlainList<std::uint64_t> places_;   // each event's begin, length and code point (packed_event)
   std::vector<text::ClassEvent> scanned_;  // a chunk's events as scanned, before they are packed
   std::vector<std::uint32_t> block_classes_;
   std::size_t generation_ = 0;
@@ -630,8 +674,8 @@ EventWalk::EventWalk(const CheckContext& context, std::uint32_t classes, bool pr
 EventWalk::~EventWalk() { store_->remove(this); }
 
 void EventWalk::see() {
-  event_classes_ = store_->event_classes().data();
-  event_places_ = store_->event_places().data();
+  event_classes_ = store_->event_classes();
+  event_places_ = store_->event_places();
   block_classes_ = store_->block_classes().data();
   size_ = store_->size();
 }

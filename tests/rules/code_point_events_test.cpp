@@ -61,12 +61,13 @@ std::vector<Walked> walked_events(const Document& doc, bool prose_only) {
 
 // Pieces of English and Chinese text, with what the walk looks for: ASCII
 // marks, rare and common ideographs, Latin-1, ill-formed bytes, a literal
-// mask byte (U+001A, a control character) and a no-break space.
+// mask byte (U+001A, a control character), a no-break space and the last
+// code point (the largest a store packs).
 std::string random_text(std::mt19937& rng, std::size_t pieces) {
   static const std::vector<std::string> kPieces{
       "word ", "the ", "\n", "&", "\\", "\x1A", "\x07", "caf\xC3\xA9 ", "\xC2\xA0", "\xE4\xB8\xAD\xE6\x96\x87",
       "\xE7\x90\xA6", "\xE6\xB7\xBC", "\xE3\x80\x82", "\xEF\xBC\x8C", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "\xE4\xB8",
-      "\xFF", "\x80", "\xE9\x94\x9F\xE6\x96\xA4\xE6\x8B\xB7"};
+      "\xFF", "\x80", "\xE9\x94\x9F\xE6\x96\xA4\xE6\x8B\xB7", "\xF4\x8F\xBF\xBF" /* U+10FFFF */};
   std::string text;
   for (std::size_t i = 0; i < pieces; ++i) text += kPieces[rng() % kPieces.size()];
   return text;
@@ -252,6 +253,33 @@ TEST(CodePointEvents, AShortMaskedDocumentWalksAsAPlainDecodeOfItsText) {
 // Long enough for the wanted bits and the run loops of the scan.
 TEST(CodePointEvents, ALongMaskedDocumentWalksAsAPlainDecodeOfItsText) {
   expect_walks_as_plain_decode(6000, 12, 4);
+}
+
+// Longer than the chunk a document held whole is scanned and packed by
+// (64 KB), with no lockstep: the walk reads the whole document's store.
+TEST(CodePointEvents, ADocumentScannedChunkByChunkWalksAsAPlainDecodeOfItsText) {
+  expect_walks_as_plain_decode(40000, 4, 11);
+}
+
+// A store packs an event's place and code point into 8 bytes: every begin a
+// document can have, every length, every code point and the ill-formed one
+// come back as they went in.
+TEST(CodePointEvents, PackedEventsKeepPlaceLengthCodePointAndClasses) {
+  for (const std::size_t begin : {std::size_t{0}, std::size_t{1} << 32, (std::size_t{1} << 39) - 1})
+    for (const std::uint32_t length : {1u, 3u, 4u})
+      for (const char32_t cp : {char32_t{0}, char32_t{0x80}, char32_t{0x10000}, char32_t{0xFFFFF}, char32_t{0x100000}, char32_t{0x10FFFF}, utf8::kInvalid}) {
+        text::ClassEvent event;
+        event.begin = begin;
+        event.length = length;
+        event.classes = cls::kInvalid | cls::kNotProse | cls::kBeforeNonImage;
+        event.cp = cp;
+        const text::ClassEvent back = packed_event::unpack(event.classes, packed_event::pack(event));
+        EXPECT_EQ(back.begin, event.begin);
+        EXPECT_EQ(back.length, event.length);
+        EXPECT_EQ(back.cp, event.cp);
+        EXPECT_EQ(back.classes, event.classes);
+        EXPECT_EQ(packed_event::begin(packed_event::pack(event)), begin);
+      }
 }
 
 }  // namespace
