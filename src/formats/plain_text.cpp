@@ -10,6 +10,7 @@
 
 #include "core/language.h"
 #include "core/utf8.h"
+#include "text/byte_skip.h"
 #include "text/urls.h"
 #include "formats/furniture.h"
 
@@ -43,10 +44,12 @@ Span trim_line(std::string_view text, Span span) {
   return span;
 }
 
-// Display width in columns: East Asian wide characters count two.
-std::size_t display_width(std::string_view text, Span span) {
+// Display width in columns: East Asian wide characters count two. Counted
+// only up to `cap` (the result is then `cap`): every caller compares it with a
+// width well below a long line's, and a paragraph of one line is most of a file.
+std::size_t display_width(std::string_view text, Span span, std::size_t cap) {
   std::size_t width = 0, pos = span.begin;
-  while (pos < span.end) {
+  while (pos < span.end && width < cap) {
     // Eight ASCII bytes at a time (a column each), where the span has them.
     if (span.end - pos >= 8) {
       std::uint64_t word;
@@ -58,7 +61,7 @@ std::size_t display_width(std::string_view text, Span span) {
     }
     width += is_wide(utf8::next(text, pos)) ? 2 : 1;
   }
-  return width;
+  return std::min(width, cap);
 }
 
 bool ends_sentence(char32_t cp) {
@@ -125,18 +128,28 @@ std::string_view last_word(std::string_view text, Span span) {
 
 // Round brackets and quotation marks left open by the lines of a block so
 // far: a quotation or a gloss goes on to the next line. Counted line by line
-// as the block grows.
+// as the block grows. Only the bytes that can start a counted mark are
+// stopped at (ASCII ( ) " and the leads of （）“”「」『』), 16 bytes at a time:
+// every other character is passed over undecoded (a lead byte is never
+// inside another character's bytes, even where the UTF-8 is broken).
 struct OpenMarks {
   int brackets = 0, quotes = 0, straight = 0;
   void add(std::string_view text, Span span) {
-    std::size_t pos = span.begin;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t pos = text::find_any_byte<'(', ')', '"', 0xE2, 0xE3, 0xEF>(text, span.begin, span.end);
     while (pos < span.end) {
-      const char32_t cp = utf8::next(text, pos);
+      const unsigned char lead = bytes[pos];
+      // The mark a three-byte character at pos is (its code point), 0 for none.
+      const char32_t cp = lead < 0x80 ? lead
+                          : text.size() - pos >= 3 && (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80
+                              ? static_cast<char32_t>((lead & 0x0F) << 12 | (bytes[pos + 1] & 0x3F) << 6 | (bytes[pos + 2] & 0x3F))
+                              : 0;
       if (cp == '(' || cp == U'（') ++brackets;
       else if ((cp == ')' || cp == U'）') && brackets > 0) --brackets;
       else if (cp == U'“' || cp == U'「' || cp == U'『') ++quotes;
       else if ((cp == U'”' || cp == U'」' || cp == U'』') && quotes > 0) --quotes;
       else if (cp == '"') ++straight;
+      pos = text::find_any_byte<'(', ')', '"', 0xE2, 0xE3, 0xEF>(text, pos + 1, span.end);
     }
   }
   bool open() const { return brackets > 0 || quotes > 0 || straight % 2 == 1; }
@@ -274,8 +287,8 @@ LineWidths line_widths(std::string_view text) {
   for_each_text_line(text, [&](const TextLine& line) {
     if (line.trimmed.empty()) return;
     ++non_blank_lines;
-    const std::size_t width = display_width(text, line.trimmed);
-    ++counts[width < kNarrowest ? 0 : std::min(width, kWidest + 1) - kNarrowest + 1];
+    const std::size_t width = display_width(text, line.trimmed, kWidest + 1);
+    ++counts[width < kNarrowest ? 0 : width - kNarrowest + 1];
   });
   LineWidths widths;
   widths.non_blank_lines = non_blank_lines;
@@ -323,8 +336,9 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     if (leaves_open(last)) return true;
     const std::string_view word = last_word(text, line);
     if (!word.empty() && is_english_connective(word)) return true;
-    if (wrap_width && display_width(text, line) * 5 >= wrap_width * 4) return true;
-    const std::size_t next_width = display_width(text, next);
+    if (wrap_width && display_width(text, line, wrap_width) * 5 >= wrap_width * 4) return true;
+    // (Compared with 40 and 12 below.)
+    const std::size_t next_width = display_width(text, next, 41);
     // A short heading-like line ("为何接种疫苗？") starts a block of its own.
     const char32_t next_last = last_of(next);
     const bool next_heading = next_width <= 40 && (next_last == '?' || next_last == U'？' || !ends_sentence(next_last));
@@ -355,7 +369,7 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     const char32_t end = last_of(last.trimmed);
     const bool question = end == '?' || end == U'？';
     if (single_line && (!marker.found || marker.numbered) && (question || !ends_sentence(end)) &&
-        !leaves_open(end) && display_width(text, block.content()) <= 80) {
+        !leaves_open(end) && display_width(text, block.content(), 81) <= 80) {
       block.kind = BlockKind::heading;
       block.heading_level = 1;
     }
