@@ -425,6 +425,38 @@ bool is_third_language(std::string_view text) {
   std::size_t english = 0, other = 0, words = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Eight ASCII bytes at a time: the non-letters before a word are passed
+    // over, and a word that ends inside them at an ASCII non-letter is packed
+    // at once (its bytes ORed with 0x20, as pack() below does one at a time).
+    // A byte is a letter when, ORed with 0x20, it lies in 'a'..'z'.
+    if (text.size() - pos >= 8) {
+      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + pos, sizeof word);
+      if ((word & kHigh) == 0) {
+        const std::uint64_t folded = word | 0x2020202020202020ULL;
+        const std::uint64_t letters = (folded + 0x1F1F1F1F1F1F1F1FULL) & ~(folded + 0x0505050505050505ULL) & kHigh;
+        if (letters == 0) {
+          pos += 8;
+          continue;
+        }
+        if ((letters & 0x80) == 0) {  // a non-letter first: on to the first letter
+          pos += static_cast<std::size_t>(__builtin_ctzll(letters)) / 8;
+          continue;
+        }
+        if (const std::uint64_t others = ~letters & kHigh; others != 0) {
+          // A word of fewer than eight letters, then a non-letter.
+          const auto length = static_cast<unsigned>(__builtin_ctzll(others)) / 8;
+          const std::uint64_t bytes = (std::uint64_t{1} << (8 * length)) - 1;
+          const FunctionWordTable::Kind kind = kTable.kind_of(folded & bytes);
+          ++words;
+          english += kind == FunctionWordTable::english;
+          other += kind == FunctionWordTable::other;
+          pos += length;
+          continue;
+        }
+      }
+    }
     // Words of Latin letters (with accents); anything else separates them.
     // A word's bytes are packed as it is read, ASCII capitals lowered
     // (accented capitals are left as they are: function words are lower

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
-#include <unordered_set>
+#include <stdexcept>
 
 #include "core/utf8.h"
 #include "text/han.h"
@@ -160,7 +160,8 @@ std::optional<double> parse_digits(const Cursor& c, std::size_t& pos) {
   return std::strtod(digits.c_str(), nullptr);
 }
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// (A capital ORed with 0x20 is its lowercase letter, and no other byte becomes a letter so.)
+bool is_ascii_letter(char c) { return static_cast<unsigned char>((static_cast<unsigned char>(c) | 0x20) - 'a') < 26; }
 
 // "2/3" at the digits just read (value, ending at p): a fraction, and p moves
 // past its denominator; 1968/69 and 24/7 are none. Both languages write it so.
@@ -646,6 +647,10 @@ double ordinal_word(std::string_view word) {
 // The words (or parts before a hyphen) that the number-word pass below can
 // act on: every word of its lists and the ordinals made from number words. A
 // word outside it is skipped without walking the lists (most English words).
+// A word is looked up as two numbers (its bytes lowercased, and its length),
+// in a small open-addressed table: no string is made nor hashed byte by byte
+// (this set was looked up for most words of an English text, "the" and
+// "that" among them, since its first letter and length filter only).
 class CountingWords {
  public:
   CountingWords() {
@@ -659,8 +664,6 @@ class CountingWords {
     for (const WordValue& entry : kNumeralRenderings) add(entry.word);
     for (const WordValue& entry : kIrregularOrdinals) add(entry.word);
     for (const WordValue& entry : kFractionWords) add(entry.word);
-    std::sort(words_.begin(), words_.end());
-    for (const std::string& word : words_) set_.insert(word);
   }
 
   // True when word, or its part before the first hyphen, may be acted on.
@@ -671,31 +674,64 @@ class CountingWords {
   }
 
   // may_count() on raw lowercased (raw: ASCII letters and hyphens, starting
-  // with a letter), lowercased into lower only when its first letter and its
-  // length, or the length of its part before a hyphen, are a listed word's.
-  bool may_count_raw(std::string_view raw, std::string& lower) const {
+  // with a letter; dash: its first hyphen, or npos), looked up only when its
+  // first letter and its length, or the length of its part before a hyphen,
+  // are a listed word's.
+  bool may_count_raw(std::string_view raw, std::size_t dash) const {
     const std::uint32_t lengths = lengths_[static_cast<unsigned char>(raw[0]) & 31];  // the same for either case
-    const std::size_t dash = raw.find('-');
     const bool whole = raw.size() < 32 && (lengths >> raw.size() & 1u);
     const bool head = dash != std::string_view::npos && dash < 32 && (lengths >> dash & 1u);
-    if (!whole && !head) return false;
-    lower.assign(raw);
-    for (char& c : lower)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return may_count(lower);
+    return (whole && listed(raw)) || (head && listed(raw.substr(0, dash)));
   }
 
  private:
+  // A word of up to kLongest bytes, ASCII capitals lowered: its first eight
+  // bytes, and the next ones with the length in the top byte.
+  struct Key {
+    std::uint64_t low = 0, high = 0;
+    bool operator==(const Key&) const = default;
+  };
+  static constexpr std::size_t kLongest = 15;
+  static constexpr unsigned kSlotBits = 9;  // ~130 words in 512 slots
+  static Key key_of(std::string_view word) {
+    Key key;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      unsigned char c = static_cast<unsigned char>(word[k]);
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+      (k < 8 ? key.low : key.high) |= std::uint64_t{c} << (8 * (k & 7));
+    }
+    key.high |= std::uint64_t{word.size()} << 56;
+    return key;
+  }
+  static std::size_t slot_of(const Key& key) {
+    return static_cast<std::size_t>(((key.low * 0x9E3779B97F4A7C15ull) ^ (key.high * 0xC2B2AE3D27D4EB4Full)) >> (64 - kSlotBits));
+  }
   void add(std::string_view word) {
-    words_.emplace_back(word);
+    if (word.size() > kLongest) throw std::logic_error("a counting word is longer than its key holds");
     if (word.size() < 32) lengths_[static_cast<unsigned char>(word[0]) & 31] |= 1u << word.size();
+    const Key key = key_of(word);
+    std::size_t slot = slot_of(key);
+    while (slots_[slot].high != 0 && !(slots_[slot] == key)) slot = (slot + 1) & (kSlots - 1);
+    if (slots_[slot].high != 0) return;  // listed twice ("third", "fifth")
+    slots_[slot] = key;
+    if (++count_ * 2 > kSlots) throw std::logic_error("the counting words' table is too full");
+  }
+  // Whether word (any case) is listed; an empty slot's high is 0 (a key's
+  // holds its length).
+  bool listed(std::string_view word) const {
+    if (word.size() > kLongest) return false;
+    const Key key = key_of(word);
+    for (std::size_t slot = slot_of(key); slots_[slot].high != 0; slot = (slot + 1) & (kSlots - 1))
+      if (slots_[slot] == key) return true;
+    return false;
   }
   bool contains(std::string_view word) const {
     if (word.empty() || word.size() >= 32 || !(lengths_[static_cast<unsigned char>(word[0]) & 31] >> word.size() & 1u)) return false;
-    return set_.count(word) > 0;
+    return listed(word);
   }
-  std::vector<std::string> words_;
-  std::unordered_set<std::string_view> set_;  // views of words_, which no longer changes
+  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+  Key slots_[kSlots] = {};
+  std::size_t count_ = 0;
   std::uint32_t lengths_[32] = {};  // by first letter: the lengths of the words that begin with it
 };
 
@@ -824,16 +860,19 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
   // Most text has no word the pass acts on: then it needs no list of words.
   bool counting = false;
   {
-    std::string lower;
     std::size_t pos = span.begin;
     while (!counting && pos < span.end) {
       if (!is_ascii_letter(text[pos])) {
         ++pos;
         continue;
       }
-      std::size_t end = pos;
-      while (end < span.end && (is_ascii_letter(text[end]) || text[end] == '-')) ++end;
-      counting = kCounting.may_count_raw(text.substr(pos, end - pos), lower);
+      std::size_t end = pos + 1, dash = std::string_view::npos;
+      for (; end < span.end; ++end) {
+        if (is_ascii_letter(text[end])) continue;
+        if (text[end] != '-') break;
+        if (dash == std::string_view::npos) dash = end - pos;
+      }
+      counting = kCounting.may_count_raw(text.substr(pos, end - pos), dash);
       pos = end;
     }
   }
