@@ -79,6 +79,26 @@ EnglishWordIndex::EnglishWordIndex(const std::string& index_path, const std::str
   offsets_ = data + kIndexHeader;
   words_ = data + words_at;
   count_ = count;
+  // (An empty word, were there one, sorts first and counts as below every byte.)
+  std::uint32_t at = 0;
+  for (std::size_t byte = 0; byte < first_byte_end_.size(); ++byte) {
+    std::uint32_t high = count_;
+    while (at < high) {
+      const std::uint32_t middle = at + (high - at) / 2;
+      const std::string_view word = word_at(middle);
+      if (word.empty() || static_cast<unsigned char>(word[0]) <= byte)
+        at = middle + 1;
+      else
+        high = middle;
+    }
+    first_byte_end_[byte] = at;
+  }
+}
+
+std::string_view EnglishWordIndex::word_at(std::uint32_t index) const {
+  const std::uint32_t begin = read_u32(offsets_ + std::size_t{index} * 4);
+  const std::uint32_t end = read_u32(offsets_ + (std::size_t{index} + 1) * 4);
+  return {words_ + begin, end - begin};
 }
 
 EnglishWordIndex::~EnglishWordIndex() = default;
@@ -98,14 +118,22 @@ bool EnglishWordIndex::covers(std::string_view word) {
 }
 
 bool EnglishWordIndex::contains(std::string_view word) const {
-  std::uint32_t low = 0, high = count_;
+  if (word.empty() || count_ == 0) return word.empty() && count_ > 0 && word_at(0).empty();
+  // Among the words of its first byte, which all words there share: the
+  // bytes after it are compared here (a word differs from most it meets
+  // within a byte or two; memcmp was a call a step).
+  const auto first = static_cast<unsigned char>(word[0]);
+  std::uint32_t low = first == 0 ? 0 : first_byte_end_[first - 1], high = first_byte_end_[first];
   while (low < high) {
     const std::uint32_t middle = low + (high - low) / 2;
-    const std::uint32_t begin = read_u32(offsets_ + std::size_t{middle} * 4);
-    const std::uint32_t end = read_u32(offsets_ + (std::size_t{middle} + 1) * 4);
-    const int order = std::string_view(words_ + begin, end - begin).compare(word);
-    if (order == 0) return true;
-    if (order < 0)
+    const std::string_view listed = word_at(middle);
+    const std::size_t common = std::min(listed.size(), word.size());
+    std::size_t k = 1;
+    while (k < common && listed[k] == word[k]) ++k;
+    const bool before = k < common ? static_cast<unsigned char>(listed[k]) < static_cast<unsigned char>(word[k])
+                                   : listed.size() < word.size();
+    if (k == common && listed.size() == word.size()) return true;
+    if (before)
       low = middle + 1;
     else
       high = middle;
@@ -204,9 +232,8 @@ WordOracle::WordOracle(const EnglishLexicon& lexicon, const Glossary* glossary)
 
 bool WordOracle::known(std::string_view word) {
   if (word.size() > kLongestWord) return false;
+  if (const auto it = known_cache_.find(word); it != known_cache_.end()) return it->second;
   std::string key(word);
-  const auto it = known_cache_.find(key);
-  if (it != known_cache_.end()) return it->second;
   const bool result = (glossary_words_ && !glossary_words_->empty() && glossary_words_->contains(to_lower_ascii(word))) || lexicon_.spell(key);
   known_cache_.emplace(std::move(key), result);
   return result;

@@ -1,7 +1,9 @@
 #pragma once
 // English word lists for the typography/ rules: Hunspell (en_US plus the
 // medical en_med_glut list) and the English terms of the loaded glossary.
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -78,10 +80,15 @@ class EnglishWordIndex {
   bool contains(std::string_view word) const;
 
  private:
+  std::string_view word_at(std::uint32_t index) const;
   std::unique_ptr<MappedFile> file_;
   std::uint32_t count_ = 0;
   const char* offsets_ = nullptr;  // count_ + 1 little-endian u32
   const char* words_ = nullptr;
+  // The words are sorted by bytes: those starting with byte b end at index
+  // first_byte_end_[b] (found once, when the file is mapped), so a look-up
+  // searches only its first byte's words.
+  std::array<std::uint32_t, 256> first_byte_end_{};
 };
 
 class EnglishLexicon {
@@ -135,7 +142,12 @@ class WordOracle {
   // without an index (built in code), gathered here.
   const GlossaryWords* glossary_words_ = nullptr;
   std::unique_ptr<const GlossaryWords> unindexed_glossary_words_;
-  std::unordered_map<std::string, bool> known_cache_;
+  // Looked up by the token's view itself (no string made for a token seen before).
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, bool, ViewHash, std::equal_to<>> known_cache_;
   std::unordered_map<std::string, std::string> suggestion_cache_;
 };
 
