@@ -49,7 +49,15 @@ Span trim_line(std::string_view text, Span span) {
 // width well below a long line's, and a paragraph of one line is most of a file.
 std::size_t display_width(std::string_view text, Span span, std::size_t cap) {
   std::size_t width = 0, pos = span.begin;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (pos < span.end && width < cap) {
+    // A well-formed three-byte character led by E3-E9 (U+3000-U+9FFF: CJK
+    // punctuation, kana, Han) is wide, without decoding it.
+    if (const unsigned char lead = bytes[pos]; lead >= 0xE3 && lead <= 0xE9 && text.size() - pos >= 3 &&
+                                               (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80) {
+      width += 2, pos += 3;
+      continue;
+    }
     // Eight ASCII bytes at a time (a column each), where the span has them.
     if (span.end - pos >= 8) {
       std::uint64_t word;

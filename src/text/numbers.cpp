@@ -650,7 +650,7 @@ double ordinal_word(std::string_view word) {
 // A word is looked up as two numbers (its bytes lowercased, and its length),
 // in a small open-addressed table: no string is made nor hashed byte by byte
 // (this set was looked up for most words of an English text, "the" and
-// "that" among them, since its first letter and length filter only).
+// "that" among them, when only a word's first letter and length filtered).
 class CountingWords {
  public:
   CountingWords() {
@@ -675,12 +675,11 @@ class CountingWords {
 
   // may_count() on raw lowercased (raw: ASCII letters and hyphens, starting
   // with a letter; dash: its first hyphen, or npos), looked up only when its
-  // first letter and its length, or the length of its part before a hyphen,
+  // first two letters and its length, or those of its part before a hyphen,
   // are a listed word's.
   bool may_count_raw(std::string_view raw, std::size_t dash) const {
-    const std::uint32_t lengths = lengths_[static_cast<unsigned char>(raw[0]) & 31];  // the same for either case
-    const bool whole = raw.size() < 32 && (lengths >> raw.size() & 1u);
-    const bool head = dash != std::string_view::npos && dash < 32 && (lengths >> dash & 1u);
+    const bool whole = may_be_listed(raw);
+    const bool head = dash != std::string_view::npos && may_be_listed(raw.substr(0, dash));
     return (whole && listed(raw)) || (head && listed(raw.substr(0, dash)));
   }
 
@@ -706,9 +705,18 @@ class CountingWords {
   static std::size_t slot_of(const Key& key) {
     return static_cast<std::size_t>(((key.low * 0x9E3779B97F4A7C15ull) ^ (key.high * 0xC2B2AE3D27D4EB4Full)) >> (64 - kSlotBits));
   }
+  // The lengths of the listed words that start with a word's first two
+  // letters, by those letters in either case (a listed word has three or
+  // more): "the" and "that" are no "two", "ten", "three" or "thirty".
+  std::uint32_t& lengths_of(std::string_view word) { return lengths_[static_cast<unsigned char>(word[0]) & 31][static_cast<unsigned char>(word[1]) & 31]; }
+  // False when word (letters and hyphens, any case, not empty) is surely not listed.
+  bool may_be_listed(std::string_view word) const {
+    return word.size() >= 3 && word.size() <= kLongest &&
+           (lengths_[static_cast<unsigned char>(word[0]) & 31][static_cast<unsigned char>(word[1]) & 31] >> word.size() & 1u);
+  }
   void add(std::string_view word) {
-    if (word.size() > kLongest) throw std::logic_error("a counting word is longer than its key holds");
-    if (word.size() < 32) lengths_[static_cast<unsigned char>(word[0]) & 31] |= 1u << word.size();
+    if (word.size() > kLongest || word.size() < 3) throw std::logic_error("a counting word is too long for its key, or too short");
+    lengths_of(word) |= 1u << word.size();
     const Key key = key_of(word);
     std::size_t slot = slot_of(key);
     while (slots_[slot].high != 0 && !(slots_[slot] == key)) slot = (slot + 1) & (kSlots - 1);
@@ -725,14 +733,11 @@ class CountingWords {
       if (slots_[slot] == key) return true;
     return false;
   }
-  bool contains(std::string_view word) const {
-    if (word.empty() || word.size() >= 32 || !(lengths_[static_cast<unsigned char>(word[0]) & 31] >> word.size() & 1u)) return false;
-    return listed(word);
-  }
+  bool contains(std::string_view word) const { return may_be_listed(word) && listed(word); }
   static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
   Key slots_[kSlots] = {};
   std::size_t count_ = 0;
-  std::uint32_t lengths_[32] = {};  // by first letter: the lengths of the words that begin with it
+  std::uint32_t lengths_[32][32] = {};  // by first and second letter (their low five bits): a bit per length
 };
 
 // Each English word (letters and hyphens) of text[span], lowercased: views
