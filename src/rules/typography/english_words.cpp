@@ -9,6 +9,7 @@
 #include <cstring>
 #include <system_error>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include "core/data_path.h"
@@ -230,12 +231,26 @@ WordOracle::WordOracle(const EnglishLexicon& lexicon, const Glossary* glossary)
   glossary_words_ = unindexed_glossary_words_.get();
 }
 
+bool WordOracle::look_up(std::string_view word) const {
+  return (glossary_words_ && !glossary_words_->empty() && glossary_words_->contains(to_lower_ascii(word))) ||
+         lexicon_.spell(std::string(word));
+}
+
 bool WordOracle::known(std::string_view word) {
   if (word.size() > kLongestWord) return false;
-  if (const auto it = known_cache_.find(word); it != known_cache_.end()) return it->second;
-  std::string key(word);
-  const bool result = (glossary_words_ && !glossary_words_->empty() && glossary_words_->contains(to_lower_ascii(word))) || lexicon_.spell(key);
-  known_cache_.emplace(std::move(key), result);
+  const std::uint64_t key = FlatMap::key_of(std::hash<std::string_view>{}(word));
+  if (const std::uint32_t entry = known_index_.find(key); entry != FlatMap::kNoValue) {
+    const std::uint32_t begin = entry == 0 ? 0 : known_ends_[entry - 1];
+    if (std::string_view(known_text_).substr(begin, known_ends_[entry] - begin) == word) return known_verdicts_[entry];
+    return look_up(word);
+  }
+  const bool result = look_up(word);
+  if (known_text_.size() + word.size() > UINT32_MAX) return result;  // entries hold 32-bit offsets
+  bool inserted = false;
+  known_index_.insert(key, static_cast<std::uint32_t>(known_ends_.size()), inserted);
+  known_text_.append(word);
+  known_ends_.push_back(static_cast<std::uint32_t>(known_text_.size()));
+  known_verdicts_.push_back(result);
   return result;
 }
 

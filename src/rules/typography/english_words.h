@@ -3,7 +3,6 @@
 // medical en_med_glut list) and the English terms of the loaded glossary.
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -14,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/flat_map.h"
 #include "glossary/glossary.h"
 
 class Hunspell;
@@ -142,12 +142,16 @@ class WordOracle {
   // without an index (built in code), gathered here.
   const GlossaryWords* glossary_words_ = nullptr;
   std::unique_ptr<const GlossaryWords> unindexed_glossary_words_;
-  // Looked up by the token's view itself (no string made for a token seen before).
-  struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
-  std::unordered_map<std::string, bool, ViewHash, std::equal_to<>> known_cache_;
+  bool look_up(std::string_view word) const;
+  // The verdicts known() gave so far, found by a hash of the token in a flat
+  // table (a node and a string per token cost more than the index's look-up
+  // they spare): entry i is known_text_[known_ends_[i - 1], known_ends_[i]),
+  // compared before its verdict is trusted (a token whose hash an earlier
+  // one has is looked up each time).
+  FlatMap known_index_;
+  std::string known_text_;
+  std::vector<std::uint32_t> known_ends_;
+  std::vector<bool> known_verdicts_;
   std::unordered_map<std::string, std::string> suggestion_cache_;
 };
 
