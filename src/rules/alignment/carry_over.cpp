@@ -1,6 +1,8 @@
 #include "rules/alignment/carry_over.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "core/alignment.h"
 #include "text/ascii.h"
@@ -48,6 +50,16 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
   std::size_t pos = span.begin;
   while (pos < span.end) {
     const char c = text[pos];
+    // Only an ASCII byte starts a token: eight bytes none of which is ASCII
+    // (most of a Chinese side) are passed over at once.
+    if (static_cast<unsigned char>(c) >= 0x80 && span.end - pos >= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + pos, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0x8080808080808080ULL) {
+        pos += 8;
+        continue;
+      }
+    }
     if (c == '[' ) {
       std::size_t end = pos + 1;
       while (end < span.end && ((text[end] >= '0' && text[end] <= '9') || text[end] == ',' || text[end] == '-' || text[end] == ' ')) ++end;

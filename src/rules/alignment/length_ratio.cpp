@@ -20,7 +20,17 @@ namespace {
 // scaled by the document's own ratio.
 double length_of(const Document& doc, Span span) {
   std::size_t count = 0, pos = span.begin;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(doc.text.data());
   while (pos < span.end) {
+    // A well-formed three-byte character (as utf8::next reads one: leads
+    // E1-EC and EE-EF), most of a Chinese side, counts unless it is U+3000
+    // (E3 80 80), without decoding it.
+    if (const unsigned char lead = bytes[pos]; lead >= 0xE1 && lead != 0xED && lead <= 0xEF && doc.text.size() - pos >= 3 &&
+                                               (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80) {
+      count += !(lead == 0xE3 && bytes[pos + 1] == 0x80 && bytes[pos + 2] == 0x80);
+      pos += 3;
+      continue;
+    }
     // Eight ASCII bytes at a time: all count but the spaces, tabs and line breaks.
     if (span.end - pos >= 8) {
       std::uint64_t word = 0;
