@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <string_view>
 #include <stdexcept>
 
 #include "core/utf8.h"
@@ -17,7 +18,7 @@
 namespace tc {
 namespace {
 
-int chinese_digit(char32_t cp) {
+constexpr int chinese_digit(char32_t cp) {
   switch (cp) {
     case U'零': case U'〇': return 0;
     case U'一': return 1;
@@ -33,7 +34,7 @@ int chinese_digit(char32_t cp) {
   }
 }
 
-double chinese_unit(char32_t cp) {
+constexpr double chinese_unit(char32_t cp) {
   switch (cp) {
     case U'十': return 10;
     case U'百': return 100;
@@ -43,6 +44,29 @@ double chinese_unit(char32_t cp) {
     default: return 0;
   }
 }
+
+// The characters of U+4000-U+9FFF (three bytes led by E4-E9) that
+// find_chinese_numbers stops at: a numeral, 十, 百, 半 or 双; a bit each, so
+// that the other Han characters are passed over by one look-up, not two
+// switches and three comparisons. They are listed (the numerals of
+// chinese_digit but 〇, U+3007, which is led by E3), each checked when the
+// table is made; testing every character there exceeded clang's constexpr
+// step limit.
+struct ChineseNumberStarts {
+  static constexpr char32_t kFirst = 0x4000, kLast = 0x9FFF;
+  static constexpr std::u32string_view kStarts = U"零一二两三四五六七八九十百半双";
+  std::uint64_t bits[(kLast - kFirst + 1) / 64] = {};
+  constexpr ChineseNumberStarts() {
+    for (const char32_t cp : kStarts) {
+      if (cp < kFirst || cp > kLast || !(chinese_digit(cp) >= 0 || chinese_unit(cp) == 10 || cp == U'百' || cp == U'半' || cp == U'双'))
+        throw "not a character find_chinese_numbers stops at";
+      bits[(cp - kFirst) / 64] |= std::uint64_t{1} << ((cp - kFirst) % 64);
+    }
+  }
+  // cp in U+4000-U+9FFF.
+  constexpr bool has(char32_t cp) const { return bits[(cp - kFirst) / 64] >> ((cp - kFirst) % 64) & 1; }
+};
+constexpr ChineseNumberStarts kStartsChineseNumber;
 
 // The powers of ten a value is scaled by: 百 千 万 亿, "hundred" to "billion".
 constexpr double kPowersOfTen[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
@@ -229,8 +253,12 @@ std::size_t chinese_measure(std::string_view text, std::size_t pos) {
       "个月", "小时", "分钟", "星期", "毫克", "毫升", "微克", "公斤", "千克", "厘米", "年", "岁", "月", "周", "天", "日",
       "秒", "剂", "次", "针", "倍", "种", "名", "例", "项", "份", "粒", "片", "支", "瓶", "盒", "克", "期", "类", "组", "代", "胎"};
   while (pos < text.size() && text[pos] == ' ') ++pos;
+  // Every measure is three bytes or more: only those whose first three bytes
+  // are the text's are compared further (in the list's order, as before).
+  if (text.size() - pos < 3) return 0;
   for (std::string_view measure : kMeasures)
-    if (text.substr(pos, measure.size()) == measure) {
+    if (measure[0] == text[pos] && measure[1] == text[pos + 1] && measure[2] == text[pos + 2] &&
+        text.substr(pos, measure.size()) == measure) {
       // 一次性 is "disposable": 性 after the measure makes a new word. (个 is left out:
       // 两个字 is "the word", 三个人 often "the three of them".)
       if (text.substr(pos + measure.size(), 3) == "\xE6\x80\xA7") return 0;  // 性
@@ -407,7 +435,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
                (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80 &&
                (static_cast<unsigned char>(text[pos + 2]) & 0xC0) == 0x80) {
       const char32_t han = static_cast<char32_t>((lead & 0x0F) << 12 | (text[pos + 1] & 0x3F) << 6 | (text[pos + 2] & 0x3F));
-      if (chinese_digit(han) < 0 && chinese_unit(han) != 10 && han != U'百' && han != U'半' && han != U'双') {
+      if (!kStartsChineseNumber.has(han)) {
         pos += 3;
         continue;
       }
