@@ -45,6 +45,12 @@ void ParagraphStart::check(const CheckContext& context, FindingSink& out) const 
   const std::string_view prose = context.doc.prose();
   for (const Block& block : prose_blocks(context.doc)) {
     const std::size_t begin = block.content().begin;
+    // Every mark starts with one of these bytes: most blocks are compared with none.
+    if (begin >= prose.size()) continue;
+    switch (static_cast<unsigned char>(prose[begin])) {
+      case ',': case '.': case ';': case ':': case '!': case '?': case 0xEF: case 0xE3: break;
+      default: continue;
+    }
     for (std::string_view mark : kMarks) {
       if (prose.compare(begin, mark.size(), mark) != 0) continue;
       const std::size_t after = begin + mark.size();
