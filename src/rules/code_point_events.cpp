@@ -1,4 +1,5 @@
 #include "rules/code_point_events.h"
+#include "core/huge_pages.h"
 #include "core/lockstep.h"
 #include "core/slack.h"
 #include "core/span.h"
@@ -345,12 +346,13 @@ class PlainList {
 
  private:
   void move_to(std::size_t capacity) {
-    std::unique_ptr<T[]> moved(capacity ? new T[capacity] : nullptr);  // not written: pages stay untouched
+    // Huge pages for a long document's lists (core/huge_pages.h).
+    MallocArray<T> moved = allocate_array<T>(capacity);
     if (size_) std::memcpy(moved.get(), data_.get(), size_ * sizeof(T));
     data_ = std::move(moved);
     capacity_ = capacity;
   }
-  std::unique_ptr<T[]> data_;
+  MallocArray<T> data_;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
 };
