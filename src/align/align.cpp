@@ -730,14 +730,14 @@ class Search {
       if (i > 0) build_en_terms(i);
       if (can_prune_) prepare_upper_rows(i);
       std::vector<float>& row_score = score_row(i);
-      row_score.assign(band_.hi[i] - band_.lo[i] + 1, kNone);
+      row_score.assign(band_.width(i), kNone);
       if (i == 0) row_score[0 - band_.lo[0]] = 0.f;
       // Each shape's beads start in row i - a: its scores, first column and
       // width (none when a > i). A column's offset from its first column
       // wraps past the width when it lies before it.
       for (std::size_t s = 0; s < kShapes.size(); ++s) {
         const std::size_t a = static_cast<std::size_t>(kShapes[s].zh);
-        from[s] = a > i ? StartRow{} : StartRow{score_row(i - a).data(), band_.lo[i - a] + static_cast<std::size_t>(kShapes[s].en), band_.hi[i - a] - band_.lo[i - a] + 1};
+        from[s] = a > i ? StartRow{} : StartRow{score_row(i - a).data(), band_.lo[i - a] + static_cast<std::size_t>(kShapes[s].en), band_.width(i - a)};
       }
       for (std::size_t j = band_.lo[i]; j <= band_.hi[i]; ++j) {
         if (i == 0 && j == 0) continue;
@@ -1900,7 +1900,7 @@ ScoredPath align_path(const Document& zh_doc, const std::vector<Sentence>& zh_se
   // (No English sentence leading with a name: nothing for the Chinese leads to match.)
   std::vector<std::uint64_t> zh_leads =
       leads && !en_leads.positions.empty() ? chinese_leads(zh_doc.text, zh_sentences, zh) : std::vector<std::uint64_t>{};
-  intern_side(zh, true, english_ids, token_pools);
+  intern_side(zh, true, Vocabulary{}, token_pools);  // (the Chinese side reads no vocabulary)
   rate_tokens(zh, en, vocabulary_size, token_pools.en);
   found_tokens.reset();
   // (Here and after the coarse path and the first pass: see give_back_free_memory.)

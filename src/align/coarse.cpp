@@ -404,7 +404,7 @@ Path align_chunks(const std::vector<Chunk>& zh, const std::vector<Chunk>& en, fl
   std::size_t row_cell = 0;  // row i's first cell
   for (std::size_t i = 0; i <= n; row_cell += band->width(i++)) {
     std::vector<float>& row_score = score[i & (kRows - 1)];
-    row_score.assign(hi[i] - lo[i] + 1, kNone);
+    row_score.assign(band->width(i), kNone);
     if (i == 0) row_score[0] = 0.f;
     for (std::size_t j = lo[i]; j <= hi[i]; ++j) {
       if (i == 0 && j == 0) continue;

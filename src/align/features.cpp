@@ -632,9 +632,11 @@ Associations associate(const BeadRuns& beads, double min_dice, int min_count) {
   // Placed for a block of keys at a time, holding at most block_room beads
   // (more for a key in more beads), the runs read again for each block: all
   // placed at once, they took as much as the runs, at the aligner's peak on a
-  // book. (16K beads, or an eighth of the runs on a longer text: any two
-  // blocks in a row hold more than the room, so there are at most 17, and
-  // reading the runs again for each stays linear in their length.)
+  // book. (16K beads, or an eighth of the runs on a longer text: with
+  // learn_count 2, the default, any two blocks in a row hold more than the
+  // room, so there are at most 17; a higher count skips the keys of fewer
+  // beads at a block's end, and the bound is about twice the runs over the
+  // room. Either way reading the runs again for each stays linear.)
   std::vector<std::uint32_t> key_start(std::size_t{zh_end} + 1, 0);
   for (const std::uint32_t z : beads.zh) ++key_start[z + 1];
   for (std::size_t z = 0; z < zh_end; ++z) key_start[z + 1] += key_start[z];

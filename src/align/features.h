@@ -834,9 +834,10 @@ Vocabulary vocabulary_of(const std::vector<SentenceFeatures>& side, const FoundO
 // among its distinct keys, the English side's ids by their positions in
 // `vocabulary` (holding every id of the English side's tokens) and its keys
 // by their ranks. Both sides' offers are interned with `vocabulary` (or
-// empty). The Chinese side reads no vocabulary (it may be empty by then). A side is interned as soon as it is read, so that the arena that
-// held its tokens can be let go before the other side's are found;
-// rate_tokens follows once both are.
+// empty). The Chinese side reads no vocabulary (it may be empty by then).
+// A side is interned as soon as it is read, so that the arena that held its
+// tokens can be let go before the other side's are found; rate_tokens
+// follows once both are.
 // The interned tokens are held in the pools' blocks of many sentences (up
 // to 64 KB each): they must outlive the sides (a block a sentence took a
 // header and its rounding from the heap, more than the tokens of a short
@@ -849,9 +850,5 @@ void intern_side(std::vector<SentenceFeatures>& side, bool chinese, const Vocabu
 // vocabulary_size, that of the vocabulary the sides were interned with.)
 void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
                  std::size_t vocabulary_size, TokenTable& en_table);
-inline void rate_tokens(std::vector<SentenceFeatures>& zh_side, const std::vector<SentenceFeatures>& en_side,
-                        const Vocabulary& vocabulary, TokenTable& en_table) {
-  rate_tokens(zh_side, en_side, vocabulary.ids.size(), en_table);
-}
 
 }  // namespace tc

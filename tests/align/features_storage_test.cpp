@@ -17,7 +17,7 @@ TokenPools intern_both(std::vector<SentenceFeatures>& zh, std::vector<SentenceFe
   TokenPools pools;
   intern_side(en, false, vocabulary, pools);
   intern_side(zh, true, vocabulary, pools);
-  rate_tokens(zh, en, vocabulary, pools.en);
+  rate_tokens(zh, en, vocabulary.ids.size(), pools.en);
   return pools;
 }
 
