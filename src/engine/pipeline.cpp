@@ -99,6 +99,28 @@ void fold(std::string_view text, Out&& out) {
 
 bool is_line_break(char c) { return c == '\n' || c == '\r'; }
 
+// The context on one side of a span folded as fold folds, into out (at most
+// room bytes): read outward from the span (at(0) is the byte next to it) up
+// to a line break, at most size bytes.
+template <typename At>
+std::size_t fold_from_span(std::size_t size, At at, char* out, std::size_t room) {
+  std::size_t kept = 0;
+  bool kept_any = false, space = false;
+  for (std::size_t i = 0; i < size && kept < room; ++i) {
+    const char c = at(i);
+    if (is_line_break(c)) break;
+    if (c == ' ' || c == '\t') {
+      space = kept_any;
+      continue;
+    }
+    if (space) out[kept++] = ' ';
+    space = false;
+    kept_any = true;
+    if (kept < room) out[kept++] = c;
+  }
+  return kept;
+}
+
 // Hashed once for every finding of a run (a Chinese book has thousands):
 // the context is folded into buffers on the stack and the span straight
 // into the hash, with no string made.
@@ -125,39 +147,10 @@ std::uint64_t base_hash(const Finding& f) {
   // 1,400 instructions a finding, a book has thousands.)
   constexpr std::size_t kKept = kContextBytes + 1;
   char left_buffer[kKept], right_buffer[kKept];
-  std::size_t left_size = 0, right_size = 0;
-  {
-    char reversed[kKept];
-    bool kept_any = false, space = false;
-    for (std::size_t i = left.size(); i > 0 && left_size < kKept; --i) {
-      const char c = left[i - 1];
-      if (is_line_break(c)) break;
-      if (c == ' ' || c == '\t') {
-        space = kept_any;
-        continue;
-      }
-      if (space) reversed[left_size++] = ' ';
-      space = false;
-      kept_any = true;
-      if (left_size < kKept) reversed[left_size++] = c;
-    }
-    for (std::size_t i = 0; i < left_size; ++i) left_buffer[i] = reversed[left_size - 1 - i];
-  }
-  {
-    bool kept_any = false, space = false;
-    for (std::size_t i = 0; i < right.size() && right_size < kKept; ++i) {
-      const char c = right[i];
-      if (is_line_break(c)) break;
-      if (c == ' ' || c == '\t') {
-        space = kept_any;
-        continue;
-      }
-      if (space) right_buffer[right_size++] = ' ';
-      space = false;
-      kept_any = true;
-      if (right_size < kKept) right_buffer[right_size++] = c;
-    }
-  }
+  const std::size_t left_size =
+      fold_from_span(left.size(), [&](std::size_t i) { return left[left.size() - 1 - i]; }, left_buffer, kKept);
+  std::reverse(left_buffer, left_buffer + left_size);
+  const std::size_t right_size = fold_from_span(right.size(), [&](std::size_t i) { return right[i]; }, right_buffer, kKept);
   std::string_view left_folded(left_buffer, left_size), right_folded(right_buffer, right_size);
   if (left_folded.size() > kContextBytes) {
     std::size_t cut = left_folded.size() - kContextBytes;
