@@ -526,8 +526,10 @@ class EventStore final : public Advancing {
     const std::size_t floor = windowing_.bytes_per_event ? scan_->size() / windowing_.bytes_per_event : 0;
     budget_ = alone_ ? 1 : std::max<std::size_t>({windowing_.window_events, floor, 1});
     // A window never holds more than its budget and a chunk's worth (an
-    // event has a byte at least): its events stay where they are while it lasts.
-    const std::size_t most = std::min(budget_ + chunk, scan_->size() - from + 1);
+    // event has a byte at least; cut() may take a chunk up to three
+    // continuation bytes further, each a stray byte's event): its events stay
+    // where they are while it lasts.
+    const std::size_t most = std::min(budget_ + chunk + 3, scan_->size() - from + 1);
     reserve(most);
     block_classes_.reserve(most / EventWalk::kEventBlock + 1);
   }

@@ -123,6 +123,28 @@ struct LockstepWalks {
   std::vector<FullEvent> whole, early, leader, laggard, first_pass, second_pass, late;
 };
 
+// Two walks of one task: the leader takes three events for each one the laggard takes.
+void walk_leader_and_laggard(EventWalk& leader, EventWalk& laggard, LockstepWalks& walks) {
+  std::size_t leader_pos = 0, laggard_pos = 0;
+  for (bool leader_done = false, laggard_done = false; !leader_done || !laggard_done;) {
+    for (int k = 0; k < 3 && !leader_done; ++k) {
+      const text::ClassEvent* event = leader.next(leader_pos);
+      if (!event) leader_done = true;
+      else {
+        walks.leader.emplace_back(event->begin, event->end(), event->cp, event->classes);
+        leader_pos = event->end();
+      }
+    }
+    if (laggard_done) continue;
+    const text::ClassEvent* event = laggard.next(laggard_pos);
+    if (!event) laggard_done = true;
+    else {
+      walks.laggard.emplace_back(event->begin, event->end(), event->cp, event->classes);
+      laggard_pos = event->end();
+    }
+  }
+}
+
 LockstepWalks walk_in_lockstep(const Document& doc, bool prose_only, const EventWindowing& windowing,
                                std::size_t max_threads) {
   const RuleOptions options;
@@ -147,24 +169,7 @@ LockstepWalks walk_in_lockstep(const Document& doc, bool prose_only, const Event
   tasks.emplace_back([&](Lockstep& lockstep) {
     EventWalk leader(context_of(lockstep), kWalked, prose_only);
     EventWalk laggard(context_of(lockstep), kWalked, prose_only);
-    std::size_t leader_pos = 0, laggard_pos = 0;
-    for (bool leader_done = false, laggard_done = false; !leader_done || !laggard_done;) {
-      for (int k = 0; k < 3 && !leader_done; ++k) {
-        const text::ClassEvent* event = leader.next(leader_pos);
-        if (!event) leader_done = true;
-        else {
-          walks.leader.emplace_back(event->begin, event->end(), event->cp, event->classes);
-          leader_pos = event->end();
-        }
-      }
-      if (laggard_done) continue;
-      const text::ClassEvent* event = laggard.next(laggard_pos);
-      if (!event) laggard_done = true;
-      else {
-        walks.laggard.emplace_back(event->begin, event->end(), event->cp, event->classes);
-        laggard_pos = event->end();
-      }
-    }
+    walk_leader_and_laggard(leader, laggard, walks);
   });
   tasks.emplace_back([&](Lockstep& lockstep) {
     EventWalk walk(context_of(lockstep), kWalked, prose_only);
@@ -259,6 +264,41 @@ TEST(CodePointEvents, ALongMaskedDocumentWalksAsAPlainDecodeOfItsText) {
 // (64 KB), with no lockstep: the walk reads the whole document's store.
 TEST(CodePointEvents, ADocumentScannedChunkByChunkWalksAsAPlainDecodeOfItsText) {
   expect_walks_as_plain_decode(40000, 4, 11);
+}
+
+// cut() takes a chunk up to three continuation bytes past chunk_bytes, each
+// a stray byte's event: a window's room must hold them too, or its events
+// move while the laggard walk of a task (reading behind its leader) still
+// reads them where they were.
+TEST(CodePointEvents, WalksInLockstepOverStrayContinuationBytesGiveTheWholeScansEvents) {
+  for (const std::string& text : {std::string(300, '\x80'), std::string(150, '\x01') + std::string(150, '\x80')})
+    for (const std::size_t chunk : {1, 2, 4, 8})
+      for (std::size_t window = 1; window <= 12; ++window) {
+        Document doc;
+        doc.lang = Lang::en;
+        doc.text = text;
+        EventWindowing windowing;
+        windowing.chunk_bytes = chunk;
+        windowing.window_events = window;
+        windowing.bytes_per_event = 0;
+        // The leader and laggard alone, so that the leader scans each chunk.
+        const RuleOptions options;
+        JobMemo memo;
+        LockstepWalks walks;
+        std::vector<std::function<void(Lockstep&)>> tasks;
+        tasks.emplace_back([&](Lockstep& lockstep) {
+          CheckContext context{doc, nullptr, nullptr, nullptr, nullptr, options, Role::single, &memo};
+          context.lockstep = &lockstep;
+          context.event_windowing = &windowing;
+          EventWalk leader(context, kWalked, false);
+          EventWalk laggard(context, kWalked, false);
+          walk_leader_and_laggard(leader, laggard, walks);
+        });
+        run_in_lockstep(std::move(tasks));
+        const std::vector<FullEvent> whole = walk_whole(doc, false);
+        ASSERT_EQ(walks.leader, whole) << "chunk " << chunk << ", window " << window;
+        ASSERT_EQ(walks.laggard, whole) << "chunk " << chunk << ", window " << window;
+      }
 }
 
 // A store packs an event's place and code point into 8 bytes: every begin a
