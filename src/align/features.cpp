@@ -142,11 +142,12 @@ struct Builder {
 // inlined: chinese() decodes every character of every candidate headword
 // (out of line, the calls were a twentieth of its time).
 [[gnu::always_inline]] inline char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  if (pos < text.size() && text.size() - pos >= 3) {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
-    if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+  if (pos < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && utf8::three_bytes_at(text, pos)) {
+      const char32_t cp = utf8::three_byte_code_point(text, pos);
       pos += 3;
-      return static_cast<char32_t>((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+      return cp;
     }
   }
   return utf8::next(text, pos);
@@ -486,8 +487,7 @@ void count_quotes(std::string_view text, Span span, SentenceFeatures& features) 
     // of a Chinese text), which is neither a quotation mark nor a word
     // character, nor one of the marks a quote after it looks for: it stands
     // as `previous` for any of them.
-    if (byte >= 0xE4 && byte <= 0xE9 && span.end - pos >= 3 && (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(text[pos + 2]) & 0xC0) == 0x80) {
+    if (byte >= 0xE4 && byte <= 0xE9 && utf8::three_bytes_at(text.substr(0, span.end), pos)) {
       previous = 0x4E00, pos += 3;
       continue;
     }

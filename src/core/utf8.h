@@ -14,6 +14,21 @@ inline constexpr char32_t kInvalid = 0xFFFFFFFFu;
 // next() for what its inline fast path leaves: ICU's U8_NEXT.
 char32_t decode_next(std::string_view text, std::size_t& pos);
 
+// Whether two continuation bytes follow the byte at pos (pos < text.size())
+// within text. After a lead of E1-EC or EE-EF that is a well-formed
+// three-byte character (E0 and ED restrict the second byte): the fast paths
+// over Chinese text test the range of leads they pass over, then this.
+inline bool three_bytes_at(std::string_view text, std::size_t pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  return text.size() - pos >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
+// The code point of the three-byte character at pos (three_bytes_at holds).
+inline char32_t three_byte_code_point(std::string_view text, std::size_t pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  return static_cast<char32_t>((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+}
+
 // Decodes the code point at text[pos] and advances pos past it. ASCII and
 // the well-formed three-byte sequences of most Chinese text are decoded
 // inline (rules call this for every character); the rest by decode_next.
@@ -25,10 +40,10 @@ inline char32_t next(std::string_view text, std::size_t& pos) {
       return p[0];
     }
     // Leads E1-EC and EE-EF take any continuation byte second (E0 and ED restrict it).
-    if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && text.size() - pos >= 3 && (p[1] & 0xC0) == 0x80 &&
-        (p[2] & 0xC0) == 0x80) {
+    if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && three_bytes_at(text, pos)) {
+      const char32_t cp = three_byte_code_point(text, pos);
       pos += 3;
-      return static_cast<char32_t>((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+      return cp;
     }
   }
   return decode_next(text, pos);

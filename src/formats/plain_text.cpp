@@ -53,8 +53,7 @@ std::size_t display_width(std::string_view text, Span span, std::size_t cap) {
   while (pos < span.end && width < cap) {
     // A well-formed three-byte character led by E3-E9 (U+3000-U+9FFF: CJK
     // punctuation, kana, Han) is wide, without decoding it.
-    if (const unsigned char lead = bytes[pos]; lead >= 0xE3 && lead <= 0xE9 && text.size() - pos >= 3 &&
-                                               (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80) {
+    if (const unsigned char lead = bytes[pos]; lead >= 0xE3 && lead <= 0xE9 && utf8::three_bytes_at(text, pos)) {
       width += 2, pos += 3;
       continue;
     }
@@ -148,10 +147,9 @@ struct OpenMarks {
     while (pos < span.end) {
       const unsigned char lead = bytes[pos];
       // The mark a three-byte character at pos is (its code point), 0 for none.
-      const char32_t cp = lead < 0x80 ? lead
-                          : text.size() - pos >= 3 && (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80
-                              ? static_cast<char32_t>((lead & 0x0F) << 12 | (bytes[pos + 1] & 0x3F) << 6 | (bytes[pos + 2] & 0x3F))
-                              : 0;
+      const char32_t cp = lead < 0x80                       ? lead
+                          : utf8::three_bytes_at(text, pos) ? utf8::three_byte_code_point(text, pos)
+                                                            : 0;
       if (cp == '(' || cp == U'（') ++brackets;
       else if ((cp == ')' || cp == U'）') && brackets > 0) --brackets;
       else if (cp == U'“' || cp == U'「' || cp == U'『') ++quotes;

@@ -431,10 +431,8 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
         ++pos;
         continue;
       }
-    } else if (lead >= 0xE4 && lead <= 0xE9 && text.size() - pos >= 3 &&
-               (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80 &&
-               (static_cast<unsigned char>(text[pos + 2]) & 0xC0) == 0x80) {
-      const char32_t han = static_cast<char32_t>((lead & 0x0F) << 12 | (text[pos + 1] & 0x3F) << 6 | (text[pos + 2] & 0x3F));
+    } else if (lead >= 0xE4 && lead <= 0xE9 && utf8::three_bytes_at(text, pos)) {
+      const char32_t han = utf8::three_byte_code_point(text, pos);
       if (!kStartsChineseNumber.has(han)) {
         pos += 3;
         continue;

@@ -25,8 +25,7 @@ double length_of(const Document& doc, Span span) {
     // A well-formed three-byte character (as utf8::next reads one: leads
     // E1-EC and EE-EF), most of a Chinese side, counts unless it is U+3000
     // (E3 80 80), without decoding it.
-    if (const unsigned char lead = bytes[pos]; lead >= 0xE1 && lead != 0xED && lead <= 0xEF && doc.text.size() - pos >= 3 &&
-                                               (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80) {
+    if (const unsigned char lead = bytes[pos]; lead >= 0xE1 && lead != 0xED && lead <= 0xEF && utf8::three_bytes_at(doc.text, pos)) {
       count += !(lead == 0xE3 && bytes[pos + 1] == 0x80 && bytes[pos + 2] == 0x80);
       pos += 3;
       continue;
