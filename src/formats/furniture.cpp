@@ -64,14 +64,11 @@ std::vector<std::string_view> words_of(std::string_view text) {
 // carry into the next byte once each byte's high bit is cleared) and its own
 // high bit is clear.
 std::size_t count_digits(std::string_view text) {
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   std::size_t count = 0, pos = 0;
   for (; text.size() - pos >= 8; pos += 8) {
     std::uint64_t word = 0;
     std::memcpy(&word, text.data() + pos, sizeof word);
-    const std::uint64_t low = word & ~kHigh;
-    const std::uint64_t digits = (low + 0x5050505050505050ULL) & ~(low + 0x4646464646464646ULL) & ~word & kHigh;
-    count += static_cast<std::size_t>(count_high_bits(digits));
+    count += static_cast<std::size_t>(count_high_bits(ascii_digit_lanes(word)));
   }
   for (; pos < text.size(); ++pos) count += is_digit(text[pos]);
   return count;

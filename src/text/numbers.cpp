@@ -1,4 +1,5 @@
 #include "text/numbers.h"
+#include "core/byte_lanes.h"
 #include "core/slack.h"
 
 #include <algorithm>
@@ -823,9 +824,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     if (span.end - pos >= 8) {
       std::uint64_t word = 0;
       std::memcpy(&word, text.data() + pos, sizeof word);
-      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-      // With every byte below 0x80, a byte's high bit after adding 0x50 says >= '0', after adding 0x46 > '9'.
-      if ((word & kHigh) == 0 && ((word + 0x5050505050505050ULL) & ~(word + 0x4646464646464646ULL) & kHigh) == 0) {
+      if ((word & kHighBits) == 0 && ascii_digit_lanes(word) == 0) {
         pos += 8;
         continue;
       }
