@@ -25,13 +25,14 @@
 #include <vector>
 
 #include "rules/typography/english_words.h"
+#include "write_atomically.h"
 
 namespace {
 
 using tc::typography::EnglishWordIndex;
 
-void put_u64(std::ofstream& out, std::uint64_t value) { out.write(reinterpret_cast<const char*>(&value), sizeof value); }
-void put_u32(std::ofstream& out, std::uint32_t value) { out.write(reinterpret_cast<const char*>(&value), sizeof value); }
+void put_u64(std::ostream& out, std::uint64_t value) { out.write(reinterpret_cast<const char*>(&value), sizeof value); }
+void put_u32(std::ostream& out, std::uint32_t value) { out.write(reinterpret_cast<const char*>(&value), sizeof value); }
 
 }  // namespace
 
@@ -80,24 +81,26 @@ int main(int argc, char** argv) {
     std::cerr << "english_words_index: cannot stat the dictionaries\n";
     return 2;
   }
-  std::ofstream out(argv[6], std::ios::binary | std::ios::trunc);
-  out.write(EnglishWordIndex::kMagic.data(), static_cast<std::streamsize>(EnglishWordIndex::kMagic.size()));
-  for (const auto& stamp : {*general_stamp, *medical_stamp}) {
-    put_u64(out, stamp.size);
-    put_u64(out, stamp.mtime);
-  }
-  put_u32(out, static_cast<std::uint32_t>(accepted.size()));
-  std::uint32_t offset = 0;
-  for (const std::string& word : accepted) {
+  // Written beside the target and renamed: a transcheck that has the old
+  // index mapped while the build runs keeps reading it whole (rewritten in
+  // place, its pages changed or vanished under it: SIGBUS).
+  const bool written = tc::tools::write_atomically("english_words_index", argv[6], std::ios::binary, [&](std::ostream& out) {
+    out.write(EnglishWordIndex::kMagic.data(), static_cast<std::streamsize>(EnglishWordIndex::kMagic.size()));
+    for (const auto& stamp : {*general_stamp, *medical_stamp}) {
+      put_u64(out, stamp.size);
+      put_u64(out, stamp.mtime);
+    }
+    put_u32(out, static_cast<std::uint32_t>(accepted.size()));
+    std::uint32_t offset = 0;
+    for (const std::string& word : accepted) {
+      put_u32(out, offset);
+      offset += static_cast<std::uint32_t>(word.size());
+    }
     put_u32(out, offset);
-    offset += static_cast<std::uint32_t>(word.size());
-  }
-  put_u32(out, offset);
-  for (const std::string& word : accepted) out.write(word.data(), static_cast<std::streamsize>(word.size()));
-  if (!out) {
-    std::cerr << "english_words_index: cannot write " << argv[6] << "\n";
-    return 2;
-  }
+    for (const std::string& word : accepted) out.write(word.data(), static_cast<std::streamsize>(word.size()));
+    return true;
+  });
+  if (!written) return 2;
   std::cout << "english_words_index: " << accepted.size() << " of " << words.size() << " forms -> " << argv[6] << "\n";
   return 0;
 }
