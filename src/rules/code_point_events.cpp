@@ -1,5 +1,4 @@
 #include "rules/code_point_events.h"
-#include "core/huge_pages.h"
 #include "core/lockstep.h"
 #include "core/slack.h"
 #include "core/span.h"
@@ -346,13 +345,12 @@ class PlainList {
 
  private:
   void move_to(std::size_t capacity) {
-    // Huge pages for a long document's lists (core/huge_pages.h).
-    MallocArray<T> moved = allocate_array<T>(capacity);
+    std::unique_ptr<T[]> moved(capacity ? new T[capacity] : nullptr);  // not written: pages stay untouched
     if (size_) std::memcpy(moved.get(), data_.get(), size_ * sizeof(T));
     data_ = std::move(moved);
     capacity_ = capacity;
   }
-  MallocArray<T> data_;
+  std::unique_ptr<T[]> data_;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
 };
