@@ -1,5 +1,6 @@
 #include "text/numbers.h"
 #include "core/byte_lanes.h"
+#include "core/flat_map.h"
 #include "core/slack.h"
 
 #include <algorithm>
@@ -674,8 +675,8 @@ double ordinal_word(std::string_view word) {
 // The words (or parts before a hyphen) that the number-word pass below can
 // act on: every word of its lists and the ordinals made from number words. A
 // word outside it is skipped without walking the lists (most English words).
-// A word is looked up as two numbers (its bytes lowercased, and its length),
-// in a small open-addressed table: no string is made nor hashed byte by byte
+// A word is looked up as two numbers (its bytes lowercased, and its length)
+// through a FlatMap of their hash: no string is made nor hashed byte by byte
 // (this set was looked up for most words of an English text, "the" and
 // "that" among them, when only a word's first letter and length filtered).
 class CountingWords {
@@ -718,7 +719,6 @@ class CountingWords {
     bool operator==(const Key&) const = default;
   };
   static constexpr std::size_t kLongest = 15;
-  static constexpr unsigned kSlotBits = 9;  // ~130 words in 512 slots
   static Key key_of(std::string_view word) {
     Key key;
     for (std::size_t k = 0; k < word.size(); ++k) {
@@ -729,8 +729,8 @@ class CountingWords {
     key.high |= std::uint64_t{word.size()} << 56;
     return key;
   }
-  static std::size_t slot_of(const Key& key) {
-    return static_cast<std::size_t>(((key.low * 0x9E3779B97F4A7C15ull) ^ (key.high * 0xC2B2AE3D27D4EB4Full)) >> (64 - kSlotBits));
+  static std::uint64_t hash_of(const Key& key) {
+    return FlatMap::key_of((key.low * 0x9E3779B97F4A7C15ull) ^ (key.high * 0xC2B2AE3D27D4EB4Full));
   }
   // The lengths of the listed words that start with a word's first two
   // letters, by those letters in either case (a listed word has three or
@@ -745,25 +745,22 @@ class CountingWords {
     if (word.size() > kLongest || word.size() < 3) throw std::logic_error("a counting word is too long for its key, or too short");
     lengths_of(word) |= 1u << word.size();
     const Key key = key_of(word);
-    std::size_t slot = slot_of(key);
-    while (slots_[slot].high != 0 && !(slots_[slot] == key)) slot = (slot + 1) & (kSlots - 1);
-    if (slots_[slot].high != 0) return;  // listed twice ("third", "fifth")
-    slots_[slot] = key;
-    if (++count_ * 2 > kSlots) throw std::logic_error("the counting words' table is too full");
+    bool inserted = false;
+    const std::uint32_t at = index_.insert(hash_of(key), static_cast<std::uint32_t>(keys_.size()), inserted);
+    if (inserted) keys_.push_back(key);
+    else if (!(keys_[at] == key)) throw std::logic_error("two counting words share a hash");
+    // (else listed twice: "third", "fifth")
   }
-  // Whether word (any case) is listed; an empty slot's high is 0 (a key's
-  // holds its length).
+  // Whether word (any case) is listed: the key its hash leads to is compared.
   bool listed(std::string_view word) const {
     if (word.size() > kLongest) return false;
     const Key key = key_of(word);
-    for (std::size_t slot = slot_of(key); slots_[slot].high != 0; slot = (slot + 1) & (kSlots - 1))
-      if (slots_[slot] == key) return true;
-    return false;
+    const std::uint32_t at = index_.find(hash_of(key));
+    return at != FlatMap::kNoValue && keys_[at] == key;
   }
   bool contains(std::string_view word) const { return may_be_listed(word) && listed(word); }
-  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
-  Key slots_[kSlots] = {};
-  std::size_t count_ = 0;
+  FlatMap index_;          // a key's hash -> its place in keys_
+  std::vector<Key> keys_;
   std::uint32_t lengths_[32][32] = {};  // by first and second letter (their low five bits): a bit per length
 };
 
