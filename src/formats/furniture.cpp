@@ -427,12 +427,11 @@ bool is_third_language(std::string_view text) {
     // at once (its bytes ORed with 0x20, as pack() below does one at a time).
     // A byte is a letter when, ORed with 0x20, it lies in 'a'..'z'.
     if (text.size() - pos >= 8) {
-      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
       std::uint64_t word = 0;
       std::memcpy(&word, text.data() + pos, sizeof word);
-      if ((word & kHigh) == 0) {
+      if ((word & kHighBits) == 0) {
         const std::uint64_t folded = word | 0x2020202020202020ULL;
-        const std::uint64_t letters = (folded + 0x1F1F1F1F1F1F1F1FULL) & ~(folded + 0x0505050505050505ULL) & kHigh;
+        const std::uint64_t letters = (folded + 0x1F1F1F1F1F1F1F1FULL) & ~(folded + 0x0505050505050505ULL) & kHighBits;
         if (letters == 0) {
           pos += 8;
           continue;
@@ -441,7 +440,7 @@ bool is_third_language(std::string_view text) {
           pos += static_cast<std::size_t>(__builtin_ctzll(letters)) / 8;
           continue;
         }
-        if (const std::uint64_t others = ~letters & kHigh; others != 0) {
+        if (const std::uint64_t others = ~letters & kHighBits; others != 0) {
           // A word of fewer than eight letters, then a non-letter.
           const auto length = static_cast<unsigned>(__builtin_ctzll(others)) / 8;
           const std::uint64_t bytes = (std::uint64_t{1} << (8 * length)) - 1;

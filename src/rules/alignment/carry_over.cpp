@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/alignment.h"
+#include "core/byte_lanes.h"
 #include "text/ascii.h"
 #include "rules/alignment/pair_text.h"
 
@@ -55,7 +56,7 @@ std::vector<Token> carry_tokens(const Document& doc, Span span) {
     if (static_cast<unsigned char>(c) >= 0x80 && span.end - pos >= 8) {
       std::uint64_t word = 0;
       std::memcpy(&word, text.data() + pos, sizeof word);
-      if ((word & 0x8080808080808080ULL) == 0x8080808080808080ULL) {
+      if ((word & kHighBits) == kHighBits) {
         pos += 8;
         continue;
       }
