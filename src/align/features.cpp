@@ -10,6 +10,7 @@
 #include <limits>
 #include <tuple>
 #include <memory>
+#include <stdexcept>
 
 #include "text/numbers.h"
 #include "core/utf8.h"
@@ -797,9 +798,13 @@ std::size_t learn_pairs(std::vector<SentenceFeatures>& zh_side, const std::vecto
   // as competitive linking pairs the two. Pairs seen in trusted_count beads or
   // more are trusted on their Dice coefficient alone.
   Associations associations = associate(runs, min_dice, min_count);
-  // The Chinese sentences of each pairing bead, as link_words asks for them (in order).
+  // The Chinese sentences of each pairing bead, found by walking the path as
+  // link_words asks for the beads, in order (a table of them would add to the
+  // learning's peak; a caller that skipped or went back is stopped here).
   std::size_t step = 0, step_first = 0;  // the next step, and its first Chinese sentence
+  std::size_t next_bead = 0;
   const auto explained = [&](std::size_t bead, std::vector<std::uint32_t>& keys, std::vector<std::uint32_t>& ids_explained) {
+    if (bead != next_bead++) throw std::logic_error("learn_pairs: link_words asked for the beads out of order");
     while (path[step].zh == 0 || path[step].en == 0) step_first += path[step++].zh;
     const std::size_t first = step_first, end = step_first + path[step].zh;
     step_first = end, ++step;
