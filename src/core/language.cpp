@@ -45,12 +45,11 @@ ScriptCounts count_scripts(std::string_view text) {
     if (text.size() - pos >= 8) {
       std::uint64_t word = 0;
       std::memcpy(&word, text.data() + pos, sizeof word);
-      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-      if ((word & kHigh) == 0) {
+      if ((word & kHighBits) == 0) {
         const std::uint64_t folded = word | 0x2020202020202020ULL;
         const std::uint64_t from_a = folded + 0x1F1F1F1F1F1F1F1FULL;     // high bit: byte >= 'a'
         const std::uint64_t after_z = folded + 0x0505050505050505ULL;    // high bit: byte > 'z'
-        counts.latin += static_cast<std::size_t>(count_high_bits(from_a & ~after_z & kHigh));
+        counts.latin += static_cast<std::size_t>(count_high_bits(from_a & ~after_z & kHighBits));
         pos += 8;
         continue;
       }

@@ -8,11 +8,11 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/byte_lanes.h"
 #include "core/language.h"
 #include "core/utf8.h"
 #include "text/byte_skip.h"
 #include "text/urls.h"
-#include "formats/furniture.h"
 
 namespace tc {
 namespace {
@@ -61,7 +61,7 @@ std::size_t display_width(std::string_view text, Span span, std::size_t cap) {
     if (span.end - pos >= 8) {
       std::uint64_t word;
       std::memcpy(&word, text.data() + pos, sizeof word);
-      if ((word & 0x8080808080808080ULL) == 0) {
+      if ((word & kHighBits) == 0) {
         width += 8, pos += 8;
         continue;
       }
