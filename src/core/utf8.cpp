@@ -73,26 +73,7 @@ std::string encode(char32_t cp) {
   return out;
 }
 
-std::size_t first_invalid(std::string_view text) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (text.size() - pos >= 8) {  // eight ASCII bytes at a time
-      std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + pos, sizeof word);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        pos += 8;
-        continue;
-      }
-    }
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      ++pos;
-      continue;
-    }
-    const std::size_t start = pos;
-    if (next(text, pos) == kInvalid) return start;
-  }
-  return std::string_view::npos;
-}
+// first_invalid: core/utf8_validate.cpp.
 
 bool is_valid(std::string_view text) { return first_invalid(text) == std::string_view::npos; }
 

@@ -65,6 +65,7 @@ std::string encode(char32_t cp);
 bool is_valid(std::string_view text);
 
 // Byte offset of the first byte that is not part of a well-formed sequence, or npos.
+// 64 bytes at a time with AVX2 or SSSE3 where the machine has them (core/utf8_validate.*).
 std::size_t first_invalid(std::string_view text);
 
 // "U+00E9" style name for messages.
