@@ -46,6 +46,8 @@ std::size_t first_invalid_scalar(std::string_view text) {
   return std::string_view::npos;
 }
 
+#ifdef TC_X86
+
 // The scalar loop, taking over at pos from a SIMD path that found the bytes
 // before pos well-formed except perhaps an unfinished last sequence: it starts
 // at that sequence's lead, at most three bytes back (if the three bytes before
@@ -61,8 +63,6 @@ std::size_t scalar_from(std::string_view text, std::size_t pos) {
   const std::size_t offset = first_invalid_scalar(text.substr(lead));
   return offset == std::string_view::npos ? offset : lead + offset;
 }
-
-#ifdef TC_X86
 
 constexpr std::uint16_t nibbles(unsigned first, unsigned last) {
   std::uint16_t set = 0;
@@ -301,7 +301,10 @@ const char* path_name(ValidationPath path) {
   return "?";
 }
 
-std::size_t first_invalid_by(std::string_view text, ValidationPath path) { return validator_for(path)(text); }
+std::size_t first_invalid_by(std::string_view text, ValidationPath path) {
+  // A path the machine lacks would stop the process on an illegal instruction.
+  return validator_for(path_available(path) ? path : ValidationPath::scalar)(text);
+}
 
 std::size_t first_invalid(std::string_view text) { return best_validator()(text); }
 

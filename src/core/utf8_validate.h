@@ -23,7 +23,7 @@ ValidationPath best_validation_path();
 // "scalar", "ssse3", "avx2".
 const char* path_name(ValidationPath path);
 
-// utf8::first_invalid through the given path, which must be available.
+// utf8::first_invalid through the given path (the scalar one if the machine lacks it).
 std::size_t first_invalid_by(std::string_view text, ValidationPath path);
 
 }  // namespace tc::utf8
