@@ -41,7 +41,8 @@ bool in_reference_marker(std::string_view text, Span span) {
 // test, so the sorted neighbours of the value sought are the only candidates.
 class NumberSet {
  public:
-  explicit NumberSet(std::span<const NumberMention> numbers) {
+  // numbers and more: the values a side implies without writing them as one number.
+  NumberSet(std::span<const NumberMention> numbers, std::span<const NumberMention> more) {
     // Sorted and made unique whenever full, then grown only if that left it
     // over half full: a repeat of a few numbers (a file of them has a
     // mention every few bytes) takes the room of its distinct values, not
@@ -54,6 +55,7 @@ class NumberSet {
       values.push_back(value);
     };
     for (const NumberMention& n : numbers) add(n.percent ? percent_ : plain_, n.value);
+    for (const NumberMention& n : more) add(n.percent ? percent_ : plain_, n.value);
     for (std::vector<double>* values : {&percent_, &plain_}) {
       compact(*values);
       give_back_slack(*values);
@@ -323,6 +325,108 @@ bool ordinal_meaning_another(std::string_view text, const NumberMention& n) {
   return before.size() == 2 || !std::isalpha(static_cast<unsigned char>(before[before.size() - 3]));
 }
 
+// Lower-cased ASCII letters of text[begin, end) (other bytes as they are).
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Two digit mentions that are one ratio: "1 in 10", "1 in every 5", "3 out
+// of 4" (English writes a frequency so, Chinese as a fraction: 十分之一).
+struct DigitRatio {
+  std::size_t first = 0, second = 0;  // the mentions' indices
+  NumberMention fraction;             // numerator / denominator, over both
+};
+std::vector<DigitRatio> digit_ratios(std::string_view text, std::span<const NumberMention> numbers) {
+  std::vector<DigitRatio> ratios;
+  for (std::size_t i = 0; i + 1 < numbers.size(); ++i) {
+    const NumberMention& a = numbers[i];
+    const NumberMention& b = numbers[i + 1];
+    if (a.spelled || b.spelled || a.percent || b.percent || a.fraction || b.fraction || b.value == 0) continue;
+    if (b.span().begin < a.span().end || b.span().begin - a.span().end > 12) continue;
+    std::string between = lower_ascii(text.substr(a.span().end, b.span().begin - a.span().end));
+    if (between != " in " && between != " in every " && between != " out of ") continue;
+    NumberMention fraction{{a.span().begin, b.span().end}, a.value / b.value, false, true, false, false};
+    ratios.push_back({i, i + 1, fraction});
+  }
+  return ratios;
+}
+
+// A mention that is an end of a ratio whose value the other side has.
+bool ratio_matched(std::span<const DigitRatio> ratios, std::size_t index, const NumberSet& other) {
+  return std::any_of(ratios.begin(), ratios.end(), [&](const DigitRatio& r) {
+    return (r.first == index || r.second == index) && other.matches(r.fraction);
+  });
+}
+
+// Values a side states in words that hold a number without writing it,
+// matched by the other side's numbers but never reported themselves:
+// 半年 "six months", 半小时 "30 minutes", 半个月 "two weeks"; "a decade"
+// 十年, "in triplicate" 一式三份, "half an hour" 半小时.
+std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::span<const NumberMention> numbers) {
+  std::vector<NumberMention> implied;
+  auto add = [&](Span at, double value) { implied.push_back({at, value, false, false, true, true}); };
+  const std::string_view text = doc.text;
+  if (doc.lang == Lang::zh) {
+    for (const NumberMention& n : numbers) {
+      if (text.substr(n.span().begin, n.span().size()) != "\xE5\x8D\x8A") continue;  // 半
+      std::string_view after = text.substr(n.span().end, std::min<std::size_t>(span.end - n.span().end, 9));
+      if (after.starts_with("\xE4\xB8\xAA")) after.remove_prefix(3);  // 个
+      if (after.starts_with("\xE5\xB9\xB4")) add(n.span(), 6);  // 年: six months
+      else if (after.starts_with("\xE5\xB0\x8F\xE6\x97\xB6") || after.starts_with("\xE9\x92\x9F\xE5\xA4\xB4"))
+        add(n.span(), 30);  // 小时, 钟头: 30 minutes
+      else if (after.starts_with("\xE6\x9C\x88")) add(n.span(), 2), add(n.span(), 15);  // 月: two weeks, 15 days
+    }
+    return implied;
+  }
+  // English: whole words, lower-cased.
+  std::size_t pos = span.begin;
+  std::string previous;
+  while (pos < span.end) {
+    if (!std::isalpha(static_cast<unsigned char>(text[pos]))) {
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos;
+    while (end < span.end && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+    const std::string word = lower_ascii(text.substr(pos, end - pos));
+    const Span at{pos, end};
+    if (word == "decade" || word == "decades") add(at, 10);
+    else if (word == "triplicate") add(at, 3);
+    else if (word == "duplicate" && previous == "in") add(at, 2);
+    else if (word == "fortnight" || word == "fortnights") add(at, 2), add(at, 14);
+    else if (previous == "half" && (word == "year")) add(at, 6);
+    else if (previous == "half" && (word == "hour")) add(at, 30);
+    if (word != "a" && word != "an") previous = word;
+    pos = end;
+  }
+  return implied;
+}
+
+// 第二天, 第二年: "the next day", "the following year". A Chinese ordinal two
+// before a unit of time says "next" when the other side says so.
+bool second_meaning_next(const Document& doc, const NumberMention& n, const Document& other, Span other_span) {
+  if (doc.lang != Lang::zh || n.value != 2 || n.percent || n.fraction) return false;
+  const std::string_view text = doc.text;
+  if (n.span().begin < 3 || text.substr(n.span().begin - 3, 3) != "\xE7\xAC\xAC") return false;  // 第
+  const std::string_view after = text.substr(n.span().end, std::min<std::size_t>(text.size() - n.span().end, 6));
+  static constexpr std::string_view kTimes[] = {"\xE5\xA4\xA9", "\xE6\x97\xA5", "\xE5\xB9\xB4", "\xE5\x91\xA8",  // 天 日 年 周
+                                                "\xE6\x99\x9A", "\xE5\xA4\x9C",                                  // 晚 夜
+                                                "\xE4\xB8\xAA\xE6\x9C\x88", "\xE4\xB8\xAA\xE6\x98\x9F"};         // 个月 个星(期)
+  if (std::none_of(std::begin(kTimes), std::end(kTimes), [&](std::string_view t) { return after.starts_with(t); })) return false;
+  const std::string other_text = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
+  for (std::string_view word : {"next", "following", "tomorrow", "day after"}) {
+    for (std::size_t at = other_text.find(word); at != std::string::npos; at = other_text.find(word, at + 1)) {
+      const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(other_text[at - 1]));
+      const std::size_t end = at + word.size();
+      const bool ends = end >= other_text.size() || !std::isalpha(static_cast<unsigned char>(other_text[end]));
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
 // The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
 std::string quoted(const Document& doc, const NumberMention& number) {
   const std::string written = doc.text.substr(number.span().begin, number.span().size());
@@ -444,8 +548,18 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
     const std::span<const NumberMention> source_numbers = quantities(source, source_mentions);
     const std::span<const NumberMention> target_numbers = quantities(target, target_mentions);
     std::vector<const NumberMention*> missing, extra;
-    const NumberSet source_set(source_numbers);
-    const NumberSet target_set(target_numbers);
+    // Each side's set holds its numbers, the ratios its digits make ("1 in
+    // 10" = 0.1) and the numbers its words imply (半年 = 6 months); only the
+    // numbers themselves are reported.
+    const std::vector<DigitRatio> source_ratios = digit_ratios(source.text, source_numbers);
+    const std::vector<DigitRatio> target_ratios = digit_ratios(target.text, target_numbers);
+    auto implied = [](const Document& doc, Span span, std::span<const NumberMention> numbers, std::span<const DigitRatio> ratios) {
+      std::vector<NumberMention> more = implied_numbers(doc, span, numbers);
+      for (const DigitRatio& r : ratios) more.push_back(r.fraction);
+      return more;
+    };
+    const NumberSet source_set(source_numbers, implied(source, source_span, source_numbers, source_ratios));
+    const NumberSet target_set(target_numbers, implied(target, target_span, target_numbers, target_ratios));
     // 表达式1 against EXPR1: digits ending a name on one side stand for the
     // name's digits on the other (the other side's names are read only for a
     // number that has no match), and so does the next name of a series both have.
@@ -462,13 +576,20 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       // 组1,组2,组3,...,组N): the name before it is on both sides.
       return n.value >= 2 && has(*names, n.value - 1) && has(find_name_indexes(doc.text, span), n.value - 1);
     };
-    for (const auto& n : source_numbers)
-      if (!n.weak && !target_set.matches(n) && !sums_up_list_before(source.text, source_span, n) && !names_other_side(source, source_span, n, target, target_span, target_names))
+    for (std::size_t i = 0; i < source_numbers.size(); ++i) {
+      const NumberMention& n = source_numbers[i];
+      if (!n.weak && !target_set.matches(n) && !ratio_matched(source_ratios, i, target_set) &&
+          !sums_up_list_before(source.text, source_span, n) && !second_meaning_next(source, n, target, target_span) &&
+          !names_other_side(source, source_span, n, target, target_span, target_names))
         missing.push_back(&n);
-    for (const auto& n : target_numbers)
-      if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) && !sums_up_list_before(target.text, target_span, n) &&
+    }
+    for (std::size_t i = 0; i < target_numbers.size(); ++i) {
+      const NumberMention& n = target_numbers[i];
+      if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) && !ratio_matched(target_ratios, i, source_set) &&
+          !sums_up_list_before(target.text, target_span, n) && !second_meaning_next(target, n, source, source_span) &&
           !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
+    }
     // One changed number on each side: report them as a pair, on the translation.
     if (missing.size() == 1 && extra.size() == 1) {
       Finding finding = make_finding(target, extra[0]->span(),
