@@ -62,6 +62,34 @@ bool is_closing(char32_t cp) {
   }
 }
 
+// A quotation's closing mark followed by a short attribution that ends
+// there: “……。”她说。 or “……？”周明问， (a name or pronoun, maybe an adverb,
+// then a verb of speech, then 。，：！？). Like “…,” she said in English, the
+// attribution belongs to the quoted sentence, so no sentence ends before it.
+bool attribution_follows(std::string_view text, std::size_t pos, std::size_t end) {
+  constexpr int kMaxSpeaker = 8;  // Han characters before the verb
+  int han = 0;
+  char32_t previous = 0;
+  while (pos < end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;  // “……？” 汪淼问。
+  while (pos < end && han <= kMaxSpeaker + 1) {
+    const char32_t cp = utf8::next(text, pos);
+    if (cp == U'。' || cp == U'，' || cp == U'：' || cp == U'！' || cp == U'？') {
+      if (han < 2) return false;  // the verb alone (“……。”说完) is no attribution
+      switch (previous) {
+        case U'说': case U'问': case U'道': case U'喊': case U'叫': case U'嚷': case U'叹':
+          return true;
+        default:
+          return false;
+      }
+    }
+    if (cp < 0x4E00 || cp > 0x9FFF) return false;
+    if (cp == U'没' || cp == U'不' || cp == U'未') return false;  // 她没有说。 tells, it does not attribute
+    ++han;
+    previous = cp;
+  }
+  return false;
+}
+
 // Words after which a period does not end an English sentence.
 bool is_abbreviation(std::string_view word) {
   static const std::array<std::string_view, 48> kAbbreviations = {
@@ -149,12 +177,18 @@ void append_chinese_sentences(std::string_view text, Span span, std::vector<Span
     }
     if (!ends) continue;
     // Further marks and closing quotes or brackets stay with the sentence.
+    bool quote_closed = false;
     while (pos < span.end) {
       std::size_t after = pos;
       const char32_t next = utf8::next(text, after);
-      if (is_closing(next) || is_chinese_terminal(next) || next == U'…') pos = after;
-      else break;
+      if (is_closing(next) || is_chinese_terminal(next) || next == U'…') {
+        pos = after;
+        quote_closed = next == U'”' || next == U'」' || next == U'』';
+      } else {
+        break;
+      }
     }
+    if (quote_closed && attribution_follows(text, pos, span.end)) continue;
     push_trimmed(text, {begin, pos}, out);
     begin = pos;
   }

@@ -29,6 +29,19 @@ TEST(SegmentChinese, ClosingQuoteStaysWithItsSentence) {
   EXPECT_EQ(sentences_of("（见上文。）下一句。", Lang::zh), (Lines{"（见上文。）", "下一句。"}));
 }
 
+TEST(SegmentChinese, AttributionAfterAQuotationStaysWithIt) {
+  // “……。”她说。 is one sentence, as "“…,” she said." is in English.
+  EXPECT_EQ(sentences_of("“8:02那班。”玛格丽特说。她惊讶地发现，自己在微笑。", Lang::zh),
+            (Lines{"“8:02那班。”玛格丽特说。", "她惊讶地发现，自己在微笑。"}));
+  EXPECT_EQ(sentences_of("“能打印出来吗？” 汪淼问。他点点头。", Lang::zh), (Lines{"“能打印出来吗？” 汪淼问。", "他点点头。"}));
+  EXPECT_EQ(sentences_of("“我想试试。”晓雨说，“你呢？”", Lang::zh), (Lines{"“我想试试。”晓雨说，“你呢？”"}));
+  // Not an attribution: the verb alone, a negated verb, a longer clause.
+  EXPECT_EQ(sentences_of("“走吧。”说完他就走了。", Lang::zh), (Lines{"“走吧。”", "说完他就走了。"}));
+  EXPECT_EQ(sentences_of("“走吧。”她没有说。", Lang::zh), (Lines{"“走吧。”", "她没有说。"}));
+  EXPECT_EQ(sentences_of("“走吧。”第二天早上她在门口对所有的人说。", Lang::zh),
+            (Lines{"“走吧。”", "第二天早上她在门口对所有的人说。"}));
+}
+
 TEST(SegmentChinese, DoubleEllipsisEndsSingleDoesNot) {
   EXPECT_EQ(sentences_of("他犹豫了……然后走了。", Lang::zh), (Lines{"他犹豫了……", "然后走了。"}));
   EXPECT_EQ(sentences_of("等等…再说。", Lang::zh), (Lines{"等等…再说。"}));
