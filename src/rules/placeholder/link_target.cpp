@@ -1,12 +1,15 @@
 #include "rules/placeholder/link_target.h"
 
+#include <algorithm>
 #include <functional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"
 #include "rules/placeholder/compare.h"
+#include "text/han.h"
 #include "rules/unit_pairs.h"
 
 namespace tc {
@@ -82,6 +85,92 @@ void drop_moved_and_cut(const Document& source, const Document& target, const Pa
   difference.extra = std::move(extra);
 }
 
+// The anchor a Markdown renderer gives a heading (GitHub's rule): letters
+// and digits lower-cased, spaces as hyphens, hyphens and underscores kept,
+// other punctuation dropped. "Connect for the first time" ->
+// "connect-for-the-first-time", 首次连接 -> 首次连接.
+std::string heading_anchor(std::string_view heading) {
+  std::string anchor;
+  std::size_t pos = 0;
+  while (pos < heading.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::next(heading, pos);
+    if (cp < 0x80) {
+      const char c = static_cast<char>(cp);
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' || c == '_') anchor += c;
+      else if (c >= 'A' && c <= 'Z') anchor += static_cast<char>(c - 'A' + 'a');
+      else if (c == ' ') anchor += '-';
+    } else if (is_han(cp) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)) {
+      anchor.append(heading.substr(start, pos - start));
+    }
+  }
+  return anchor;
+}
+
+// The anchors of a document's headings, each with a leading '#'.
+std::set<std::string, std::less<>> heading_anchors(const Document& doc) {
+  std::set<std::string, std::less<>> anchors;
+  for (const Block& block : doc.blocks)
+    if (block.kind == BlockKind::heading) {
+      std::string anchor(1, '#');
+      anchor += heading_anchor(std::string_view(doc.text).substr(block.content().begin, block.content().size()));
+      anchors.insert(std::move(anchor));
+    }
+  return anchors;
+}
+
+// "%E9%A6%96" -> the bytes it stands for; other text as it is.
+std::string percent_decoded(std::string_view text) {
+  std::string out;
+  auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// A link to a heading of the same page ("#connect-for-the-first-time") is
+// translated with its heading: the translation's link goes to the
+// translated heading (#首次连接). A missing link and an extra one that each
+// lead to a heading of their own document are the same link, in order.
+void drop_translated_heading_links(const Document& source, const Document& target, const PairPlaceholders& found,
+                                   PlaceholderDifference& difference) {
+  auto to_heading = [](const Document& doc, const Placeholder& p, const std::set<std::string, std::less<>>& anchors) {
+    const std::string key = percent_decoded(placeholder_key(doc.text, p));
+    return key.size() > 1 && key.front() == '#' && anchors.count(key) > 0;
+  };
+  auto is_fragment = [](const Document& doc, const Placeholder& p) {
+    const std::string key = placeholder_key(doc.text, p);
+    return key.size() > 1 && key.front() == '#';
+  };
+  const bool any_fragment =
+      std::any_of(difference.missing.begin(), difference.missing.end(), [&](std::uint32_t i) { return is_fragment(source, found.source[i]); }) &&
+      std::any_of(difference.extra.begin(), difference.extra.end(), [&](std::uint32_t i) { return is_fragment(target, found.target[i]); });
+  if (!any_fragment) return;
+  const auto source_anchors = heading_anchors(source);
+  const auto target_anchors = heading_anchors(target);
+  std::vector<std::uint32_t> missing, extra;
+  std::size_t e = 0;
+  for (const std::uint32_t index : difference.missing) {
+    if (!to_heading(source, found.source[index], source_anchors)) {
+      missing.push_back(index);
+      continue;
+    }
+    while (e < difference.extra.size() && !to_heading(target, found.target[difference.extra[e]], target_anchors))
+      extra.push_back(difference.extra[e++]);
+    if (e < difference.extra.size()) ++e;  // its translated counterpart
+    else missing.push_back(index);
+  }
+  extra.insert(extra.end(), difference.extra.begin() + static_cast<std::ptrdiff_t>(e), difference.extra.end());
+  difference.missing = std::move(missing);
+  difference.extra = std::move(extra);
+}
+
 }  // namespace
 
 void PlaceholderLinkTarget::check(const CheckContext& context, FindingSink& out) const {
@@ -94,7 +183,10 @@ void PlaceholderLinkTarget::check(const CheckContext& context, FindingSink& out)
   std::vector<PairPlaceholders> storage;
   for (const PairPlaceholders& found : pair_placeholders(context, storage)) {
     PlaceholderDifference difference = compare_placeholders(*context.source, *context.target, found, is_url);
-    if (document_pair) drop_moved_and_cut(*context.source, *context.target, found, difference, source_urls, target_urls);
+    if (document_pair) {
+      drop_moved_and_cut(*context.source, *context.target, found, difference, source_urls, target_urls);
+      drop_translated_heading_links(*context.source, *context.target, found, difference);
+    }
     report_placeholder_difference(*this, context, found, difference, "link", out);
   }
 }
