@@ -1,6 +1,7 @@
 #include "rules/terminology/pair_terms.h"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include "core/alignment.h"
@@ -14,6 +15,19 @@ std::vector<TermMatch> find_terms(const Glossary& glossary, const Document& doc,
                                   bool fold_traditional, std::size_t limit) {
   return chinese ? find_chinese_terms(glossary, doc.prose(), span, fold_traditional, limit)
                  : find_english_terms(glossary, doc.prose(), span, limit);
+}
+
+// An accepted variant (form > 0) of one word that is the last word of the
+// entry's preferred English rendering: "cold" of "common cold".
+bool shortens_to_last_word(const GlossaryEntryView& entry, std::uint16_t form) {
+  if (form == 0 || form > entry.variants.size()) return false;
+  const std::string_view variant = entry.variants[form - 1u];
+  const std::string_view preferred = entry.en;
+  if (variant.empty() || variant.find(' ') != std::string_view::npos || preferred.size() <= variant.size() + 1) return false;
+  const std::string_view tail = preferred.substr(preferred.size() - variant.size());
+  if (preferred[preferred.size() - variant.size() - 1] != ' ') return false;
+  return std::equal(tail.begin(), tail.end(), variant.begin(), variant.end(),
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
 }
 
 // What is left of one side's term_match_limit; stop: where matching ended
@@ -61,8 +75,16 @@ PairTerms collect_pair_terms(const CheckContext& context, bool fold) {
       // one-character Chinese form (剂 for "dose", 癌 for "cancer") is an
       // accepted rendering in a translation, but in a Chinese source it is
       // mostly part of a longer word (抑制剂, 肺癌) the glossary does not list.
+      // Nor, in an English source, does a variant that only shortens the
+      // preferred rendering to its last word ("cold" of "common cold",
+      // "sign" of "clinical sign", "cycle" of "chemotherapy cycle"): in a
+      // translation the context says which sense it has, but in a source it
+      // is mostly the word in another sense ("cold dishes", "sign-in page",
+      // "sleep cycle").
       if (!terms.source_is_chinese)
-        std::erase_if(found, [](const TermMatch& m) { return m.side != TermSide::accepted; });
+        std::erase_if(found, [&](const TermMatch& m) {
+          return m.side != TermSide::accepted || shortens_to_last_word(glossary.entries[m.entry], m.form);
+        });
       else
         std::erase_if(found, [&](const TermMatch& m) {
           const std::string_view text = context.source->prose().substr(m.span.begin, m.span.size());
