@@ -427,6 +427,20 @@ bool second_meaning_next(const Document& doc, const NumberMention& n, const Docu
   return false;
 }
 
+// 两次服药间隔至少4小时, 两剂之间间隔: 两 before an interval (间隔) in its
+// clause counts the two events the interval lies between, which English
+// says without two ("at least 4 hours apart"), as 两…之间 is "between".
+bool two_around_interval(const Document& doc, const NumberMention& n, Span span) {
+  if (doc.lang != Lang::zh || n.value != 2 || n.percent || n.fraction) return false;
+  const std::string_view text = doc.text;
+  if (text.substr(n.span().begin, n.span().size()) != "\xE4\xB8\xA4") return false;  // 两
+  const std::string_view rest = text.substr(n.span().end, std::min<std::size_t>(span.end - n.span().end, 36));
+  std::size_t clause = rest.size();
+  for (std::string_view stop : {"\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xE3\x80\x81", ",", ";", "\n"})
+    clause = std::min(clause, rest.find(stop));  // ，。；：、
+  return rest.substr(0, clause).find("\xE9\x97\xB4\xE9\x9A\x94") != std::string_view::npos;  // 间隔
+}
+
 // The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
 std::string quoted(const Document& doc, const NumberMention& number) {
   const std::string written = doc.text.substr(number.span().begin, number.span().size());
@@ -580,6 +594,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       const NumberMention& n = source_numbers[i];
       if (!n.weak && !target_set.matches(n) && !ratio_matched(source_ratios, i, target_set) &&
           !sums_up_list_before(source.text, source_span, n) && !second_meaning_next(source, n, target, target_span) &&
+          !two_around_interval(source, n, source_span) &&
           !names_other_side(source, source_span, n, target, target_span, target_names))
         missing.push_back(&n);
     }
@@ -587,6 +602,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       const NumberMention& n = target_numbers[i];
       if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) && !ratio_matched(target_ratios, i, source_set) &&
           !sums_up_list_before(target.text, target_span, n) && !second_meaning_next(target, n, source, source_span) &&
+          !two_around_interval(target, n, target_span) &&
           !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
     }
