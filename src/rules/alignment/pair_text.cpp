@@ -83,6 +83,63 @@ std::vector<UnpairedRun> unpaired_runs(const Alignment& alignment, const Documen
   return runs;
 }
 
+namespace {
+
+// Each of its lines (at most kMaxTitleLines) is short and has no
+// sentence-ending mark at its end: a title, a date line.
+bool title_like(std::string_view text) {
+  constexpr std::size_t kMaxTitleBytes = 120, kMaxTitleLines = 3;
+  std::size_t lines = 0;
+  while (!text.empty()) {
+    const std::size_t newline = text.find('\n');
+    std::string_view line = text.substr(0, newline);
+    text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.empty()) continue;
+    if (++lines > kMaxTitleLines || line.size() > kMaxTitleBytes) return false;
+    std::size_t end = line.size();
+    const char32_t last = utf8::previous(line, end);
+    if (last == '.' || last == '!' || last == '?' || last == U'。' || last == U'！' || last == U'？') return false;
+  }
+  return lines > 0;
+}
+
+}  // namespace
+
+std::vector<bool> counterparts_set_apart(const Pair& pair, bool target_side, const std::vector<UnpairedRun>& runs) {
+  std::vector<bool> set_apart(runs.size(), false);
+  if (runs.empty()) return set_apart;
+  const Document& mine = target_side ? pair.target : pair.source;
+  const Document& other = target_side ? pair.source : pair.target;
+  const Alignment& alignment = pair.alignment;
+  // The paired text of each side: from its first paired sentence to its last.
+  std::size_t first_bead = alignment.beads.size(), last_bead = 0;
+  for (std::size_t b = 0; b < alignment.beads.size(); ++b) {
+    const Bead& bead = alignment.beads[b];
+    if (bead.source.empty() || bead.target.empty()) continue;
+    if (first_bead == alignment.beads.size()) first_bead = b;
+    last_bead = b;
+  }
+  if (first_bead == alignment.beads.size()) return set_apart;
+  const auto& other_sentences = target_side ? alignment.source_sentences : alignment.target_sentences;
+  auto other_ids = [&](std::size_t b) -> const SentenceRun& {
+    return target_side ? alignment.beads[b].source : alignment.beads[b].target;
+  };
+  const std::size_t other_begin = other_sentences[other_ids(first_bead).front()].span.begin;
+  const std::size_t other_end = other_sentences[other_ids(last_bead).back()].span.end;
+  bool furniture_before = false, furniture_after = false;
+  for (const Block& block : other.blocks) {
+    if (block.kind != BlockKind::furniture) continue;
+    if (block.span().end <= other_begin) furniture_before = true;
+    if (block.span().begin >= other_end) furniture_after = true;
+  }
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const bool at_edge = (runs[r].bead < first_bead && furniture_before) || (runs[r].bead > last_bead && furniture_after);
+    set_apart[r] = at_edge && title_like(std::string_view(mine.text).substr(runs[r].span.begin, runs[r].span.size()));
+  }
+  return set_apart;
+}
+
 bool has_letters(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {

@@ -55,6 +55,15 @@ std::vector<UnpairedRun> unpaired_runs(const Alignment& alignment, const Documen
 // before it (or after it at the start of the document); empty span if none.
 std::vector<Span> nearest_other_sides(const Alignment& alignment, const std::vector<UnpairedRun>& runs, bool other_is_target);
 
+// The unpaired runs that are title-like lines at an edge of their document
+// (before its first paired sentence, or after its last) where the other
+// document set a line of that edge apart as page furniture: the title and
+// revision line a source extracted from a PDF marks as its running header,
+// kept as body text by its translation. A run is title-like when it is one
+// to three short lines with no sentence-ending mark; such a run has its
+// counterpart among the furniture, which is not aligned. One flag per run.
+std::vector<bool> counterparts_set_apart(const Pair& pair, bool target_side, const std::vector<UnpairedRun>& runs);
+
 // Findings for the unpaired runs of one side (omissions: the source;
 // additions: the target), each quoting the nearest text of the other side.
 // make(doc, span, message) is the rule's make_finding.
@@ -65,8 +74,10 @@ void report_unpaired(const Pair& pair, bool target_side, const std::string& mess
   const Document& other = target_side ? pair.source : pair.target;
   const std::vector<UnpairedRun> runs = unpaired_runs(pair.alignment, mine, target_side);
   const std::vector<Span> nearest = nearest_other_sides(pair.alignment, runs, !target_side);
+  const std::vector<bool> set_apart = counterparts_set_apart(pair, target_side, runs);
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const UnpairedRun& run = runs[r];
+    if (set_apart[r]) continue;
     Finding finding = make(mine, run.span, message);
     const Span near = nearest[r];
     if (!near.empty()) {
