@@ -11,7 +11,10 @@ const RuleInfo& Addition::info() const {
       "Translation text with no counterpart in the source",
       R"(## What it does
 Reports every target sentence that the aligner could not pair with any
-source text (a 0-1 bead), quoting the nearest source sentence.
+source text (a 0-1 bead), quoting the nearest source sentence. Title-like
+lines (one to three short lines without a sentence-ending mark) at the start
+or end of the translation are not reported when the source set a line there
+apart as page furniture: their counterpart is among it, and it is not aligned.
 
 ## Why it matters
 Added text is either a translator's gloss that should be marked as such, or

@@ -479,7 +479,12 @@ reported, because they are usually ordinary words; a count of one (一个,
 count of kinds or items that sums up the list just before it (`A、B 和 C
 三种检查` for "the checks implied by A, B and C") is the list's length, not
 a number the other side lacks, and nor is an ordinal after "a" that
-means "another" ("a second time" against 再次).
+means "another" ("a second time" against 再次). Digits written as a ratio
+("1 in 10", "3 out of 4") match a Chinese fraction (十分之一); words that
+imply a number match it (半年 "six months", 半小时 "30 minutes", "a decade"
+十年, "in triplicate" 一式三份); 第二天 is "the next day" when the other side
+says next or following; and 两 before an interval in its clause
+(两次服药间隔至少4小时) counts the two events around it ("4 hours apart").
 
 List and section numbering is not a quantity: "1." or "2)" or "3、" or
 "（一）" at the start of a line, and 第一部分, 第二章, 第三节. In a unit of a

@@ -26,7 +26,10 @@ from the translation, or one that is not in the source, is reported by name.
 In a document pair (an article and its translation) a link that the other
 document holds elsewhere, for instance in a running header, is not reported,
 and a URL broken after a slash by PDF extraction (`www.fda.gov/ vaccines`)
-matches the whole one.
+matches the whole one. A link to a heading of the same page whose
+translation links to a heading of the translated page
+(`#connect-for-the-first-time` against `#首次连接`) is the same link, its
+heading translated.
 
 ## Why it matters
 A link that changed on the way through translation leads readers to the wrong

@@ -23,7 +23,10 @@ term and the renderings the glossary accepts; the source term's position is
 given as the counterpart. Chinese terms are found by longest match over
 normalised text (full-width, Traditional forms fold); English renderings
 match across plurals, possessives, hyphen or space, and UK or US spelling.
-With an English source the same glossary checks the Chinese target. Needs
+With an English source the same glossary checks the Chinese target; there a
+variant that only shortens the preferred rendering to its last word ("cold"
+of "common cold", "sign" of "clinical sign") does not name the term, since
+in a source it is mostly another sense (cold dishes, a sign-in page). Needs
 `--glossary`; without one the rule does nothing. A target that uses a
 forbidden rendering instead is left to `terminology/forbidden-term`.
 

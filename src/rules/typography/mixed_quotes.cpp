@@ -28,6 +28,16 @@ bool after_space(std::string_view prose, std::size_t pos) {
   return pos == 0 || is_space(prose[pos - 1]) || prose[pos - 1] == '(' || prose[pos - 1] == '[';
 }
 
+// A mark with a space or bracket on both sides quotes nothing: it names the
+// character ("curly quotes (“ ” and ‘ ’) in file names"), so it shows no style.
+bool stands_alone(std::string_view prose, std::size_t begin, std::size_t end) {
+  auto opens = [](char c) { return c == '(' || c == '[' || c == '{'; };
+  auto closes = [](char c) { return c == ')' || c == ']' || c == '}' || c == ',' || c == '.' || c == ';' || c == ':'; };
+  const bool before = begin == 0 || is_space(prose[begin - 1]) || opens(prose[begin - 1]);
+  const bool after = end >= prose.size() || is_space(prose[end]) || closes(prose[end]);
+  return before && after;
+}
+
 }  // namespace
 
 const RuleInfo& MixedQuotes::info() const {
@@ -37,7 +47,9 @@ const RuleInfo& MixedQuotes::info() const {
       R"doc(## What it does
 Counts straight (' ") and curly (‘ ’ “ ”) quotation marks and apostrophes in
 the document's prose, separately for single and double marks (a straight
-mark right after a digit is a foot or inch sign and is not counted). When both
+mark right after a digit is a foot or inch sign and is not counted, nor is a
+mark with a space or bracket on both sides, which names the character: “ ”
+and ‘ ’ in "curly quotes (“ ” and ‘ ’)"). When both
 styles occur, every use of the less common style is flagged (on a tie, the
 straight ones), with the other style as the fix: `'` becomes `’` after a
 letter and `‘` after a space; `“`/`”` become `"`. Straightening is a safe fix;
@@ -66,12 +78,13 @@ void MixedQuotes::check(const CheckContext& context, FindingSink& out) const {
     if (pos >= prose.size()) break;
     const char c = prose[pos];
     if ((c == '\'' || c == '"') && pos > 0 && is_digit(prose[pos - 1])) continue;  // feet and inches: 5'10"
-    if (c == '\'') single.uses.push_back({pos, pos + 1, false});
-    else if (c == '"') dual.uses.push_back({pos, pos + 1, false});
-    else if (c == '\xE2' && prose.compare(pos, 2, "\xE2\x80") == 0 && pos + 2 < prose.size()) {
+    if (c == '\'' || c == '"') {
+      if (!stands_alone(prose, pos, pos + 1)) (c == '\'' ? single : dual).uses.push_back({pos, pos + 1, false});
+    } else if (c == '\xE2' && prose.compare(pos, 2, "\xE2\x80") == 0 && pos + 2 < prose.size()) {
       const char last = prose[pos + 2];
-      if (last == '\x98' || last == '\x99') single.uses.push_back({pos, pos + 3, true});
-      else if (last == '\x9C' || last == '\x9D') dual.uses.push_back({pos, pos + 3, true});
+      const bool counted = !stands_alone(prose, pos, pos + 3);
+      if (counted && (last == '\x98' || last == '\x99')) single.uses.push_back({pos, pos + 3, true});
+      else if (counted && (last == '\x9C' || last == '\x9D')) dual.uses.push_back({pos, pos + 3, true});
     }
   }
   for (Family* family : {&single, &dual}) {
