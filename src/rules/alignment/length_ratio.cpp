@@ -56,6 +56,25 @@ double length_of(const Document& doc, Span span) {
   return static_cast<double>(count);
 }
 
+// The length of the source's bracketed glosses ("(hypoglycaemia)", "(FBC)",
+// "(also called GBS)") when the translation has no bracket at all: it folded
+// them into its own term (低血糖 is the technical word), it did not lose
+// them. Zero when the translation has a bracket or the source has none.
+double folded_glosses(const Document& source, Span source_span, const Document& target, Span target_span) {
+  constexpr std::size_t kMaxGloss = 80;  // bytes: a gloss, not a bracketed passage
+  const std::string_view target_text = std::string_view(target.text).substr(target_span.begin, target_span.size());
+  if (target_text.find('(') != std::string_view::npos || target_text.find("\xEF\xBC\x88") != std::string_view::npos)  // （
+    return 0;
+  const std::string_view text = source.text;
+  double folded = 0;
+  for (std::size_t open = text.find('(', source_span.begin); open < source_span.end; open = text.find('(', open + 1)) {
+    const std::size_t close = text.find(')', open);
+    if (close == std::string_view::npos || close >= source_span.end || close - open > kMaxGloss) continue;
+    folded += length_of(source, {open, close + 1});
+  }
+  return folded;
+}
+
 }  // namespace
 
 const RuleInfo& LengthRatio::info() const {
@@ -70,7 +89,9 @@ const RuleInfo& LengthRatio::info() const {
 Measures the length ratio of the whole translation to the whole source, then
 reports aligned sentence pairs whose own ratio is more than `factor` times
 smaller or larger than that. Only source sentences of a useful length are
-checked.
+checked. A short bracketed gloss in the source (`Low blood sugar
+(hypoglycaemia)` against `低血糖`) does not count when the translation has no
+bracket at all: it folded the gloss into its term.
 
 ## Why it matters
 A translation that stops half way through a sentence (a truncated segment, a
@@ -109,7 +130,9 @@ void LengthRatio::check(const CheckContext& context, FindingSink& out) const {
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
     const auto [source_length, target_length] = lengths[pair_index++];
     if (source_length < min_length) return;
-    const double expected = source_length * ratio;
+    // A gloss the translation folded into its term is no length it lost.
+    const double folded = folded_glosses(source, source_span, target, target_span);
+    const double expected = (source_length - folded > 0 ? source_length - folded : source_length) * ratio;
     const double share = target_length / expected;
     if (share * factor >= 1 && share <= factor) return;
     char percent[32];
