@@ -441,6 +441,48 @@ bool two_around_interval(const Document& doc, const NumberMention& n, Span span)
   return rest.substr(0, clause).find("\xE9\x97\xB4\xE9\x9A\x94") != std::string_view::npos;  // 间隔
 }
 
+// "call 9-1-1" against 拨打急救电话 (or 拨打120): an emergency number after a
+// verb of calling is localised, not translated, when the other side names an
+// emergency number too (a word for it, or one of the numbers).
+bool localised_emergency_number(const Document& doc, const NumberMention& n, const Document& other, Span other_span) {
+  static constexpr std::string_view kNumbers[] = {"911", "999", "112", "000", "110", "119", "120", "122", "111"};
+  const std::string_view text = doc.text;
+  std::size_t begin = n.span().begin, end = n.span().end;
+  auto digit = [&](std::size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+  while (begin >= 2 && text[begin - 1] == '-' && digit(begin - 2)) begin -= 2;  // 9-1-1
+  while (begin >= 1 && digit(begin - 1)) --begin;
+  while (end + 1 < text.size() && text[end] == '-' && digit(end + 1)) end += 2;
+  while (digit(end)) ++end;
+  std::string number;
+  for (std::size_t i = begin; i < end; ++i)
+    if (text[i] != '-') number += text[i];
+  if (std::find(std::begin(kNumbers), std::end(kNumbers), number) == std::end(kNumbers)) return false;
+  const std::string before = lower_ascii(text.substr(begin >= 16 ? begin - 16 : 0, begin >= 16 ? 16 : begin));
+  static constexpr std::string_view kCalls[] = {"call ", "dial ", "phone ", "ring ", "\xE6\x8B\xA8\xE6\x89\x93",  // 拨打
+                                                "\xE8\x87\xB4\xE7\x94\xB5", "\xE6\x8B\xA8"};                  // 致电 拨
+  auto trimmed = std::string_view(before);
+  while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+  const bool called = std::any_of(std::begin(kCalls), std::end(kCalls), [&](std::string_view verb) {
+    std::string_view v = verb;
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    return trimmed.ends_with(v);
+  });
+  if (!called) return false;
+  const std::string other_text = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
+  static constexpr std::string_view kWords[] = {"emergency", "ambulance", "\xE6\x80\xA5\xE6\x95\x91",  // 急救
+                                                "\xE7\xB4\xA7\xE6\x80\xA5", "\xE6\x8A\xA5\xE8\xAD\xA6"};  // 紧急 报警
+  if (std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return other_text.find(w) != std::string::npos; }))
+    return true;
+  return std::any_of(std::begin(kNumbers), std::end(kNumbers), [&](std::string_view num) {
+    for (std::size_t at = other_text.find(num); at != std::string::npos; at = other_text.find(num, at + 1)) {
+      const bool alone = (at == 0 || !std::isdigit(static_cast<unsigned char>(other_text[at - 1]))) &&
+                         (at + num.size() >= other_text.size() || !std::isdigit(static_cast<unsigned char>(other_text[at + num.size()])));
+      if (alone) return true;
+    }
+    return false;
+  });
+}
+
 // The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
 std::string quoted(const Document& doc, const NumberMention& number) {
   const std::string written = doc.text.substr(number.span().begin, number.span().size());
@@ -485,6 +527,8 @@ imply a number match it (半年 "six months", 半小时 "30 minutes", "a decade"
 十年, "in triplicate" 一式三份); 第二天 is "the next day" when the other side
 says next or following; and 两 before an interval in its clause
 (两次服药间隔至少4小时) counts the two events around it ("4 hours apart").
+An emergency number after a verb of calling ("call 9-1-1") is localised
+when the other side names one too (拨打急救电话, 拨打120).
 
 List and section numbering is not a quantity: "1." or "2)" or "3、" or
 "（一）" at the start of a line, and 第一部分, 第二章, 第三节. In a unit of a
@@ -599,7 +643,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       const NumberMention& n = source_numbers[i];
       if (!n.weak && !target_set.matches(n) && !ratio_matched(source_ratios, i, target_set) &&
           !sums_up_list_before(source.text, source_span, n) && !second_meaning_next(source, n, target, target_span) &&
-          !two_around_interval(source, n, source_span) &&
+          !two_around_interval(source, n, source_span) && !localised_emergency_number(source, n, target, target_span) &&
           !names_other_side(source, source_span, n, target, target_span, target_names))
         missing.push_back(&n);
     }
@@ -607,7 +651,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       const NumberMention& n = target_numbers[i];
       if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) && !ratio_matched(target_ratios, i, source_set) &&
           !sums_up_list_before(target.text, target_span, n) && !second_meaning_next(target, n, source, source_span) &&
-          !two_around_interval(target, n, target_span) &&
+          !two_around_interval(target, n, target_span) && !localised_emergency_number(target, n, source, source_span) &&
           !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
     }
