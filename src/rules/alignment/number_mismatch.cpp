@@ -415,8 +415,14 @@ bool second_meaning_next(const Document& doc, const NumberMention& n, const Docu
                                                 "\xE6\x99\x9A", "\xE5\xA4\x9C",                                  // 晚 夜
                                                 "\xE4\xB8\xAA\xE6\x9C\x88", "\xE4\xB8\xAA\xE6\x98\x9F"};         // 个月 个星(期)
   if (std::none_of(std::begin(kTimes), std::end(kTimes), [&](std::string_view t) { return after.starts_with(t); })) return false;
+  // 第二天早上 "the next morning", which English may say as "until morning".
+  const std::string_view time_of_day = text.substr(n.span().end, std::min<std::size_t>(text.size() - n.span().end, 9));
+  const bool next_morning = time_of_day.starts_with("\xE5\xA4\xA9\xE6\x97\xA9") ||  // 天早
+                            time_of_day.starts_with("\xE5\xA4\xA9\xE4\xB8\x8A\xE5\x8D\x88") ||  // 天上午
+                            time_of_day.starts_with("\xE5\xA4\xA9\xE6\xB8\x85\xE6\x99\xA8") ||  // 天清晨
+                            time_of_day.starts_with("\xE5\xA4\xA9\xE4\xB8\x80\xE6\x97\xA9");    // 天一早
   const std::string other_text = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
-  for (std::string_view word : {"next", "following", "tomorrow", "day after"}) {
+  for (std::string_view word : {"next", "following", "tomorrow", "day after", next_morning ? "morning" : "next"}) {
     for (std::size_t at = other_text.find(word); at != std::string::npos; at = other_text.find(word, at + 1)) {
       const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(other_text[at - 1]));
       const std::size_t end = at + word.size();
@@ -525,7 +531,7 @@ means "another" ("a second time" against 再次). Digits written as a ratio
 ("1 in 10", "3 out of 4") match a Chinese fraction (十分之一); words that
 imply a number match it (半年 "six months", 半小时 "30 minutes", "a decade"
 十年, "in triplicate" 一式三份); 第二天 is "the next day" when the other side
-says next or following; and 两 before an interval in its clause
+says next or following (第二天早上: "morning"); and 两 before an interval in its clause
 (两次服药间隔至少4小时) counts the two events around it ("4 hours apart").
 An emergency number after a verb of calling ("call 9-1-1") is localised
 when the other side names one too (拨打急救电话, 拨打120).
