@@ -447,6 +447,32 @@ bool two_around_interval(const Document& doc, const NumberMention& n, Span span)
   return rest.substr(0, clause).find("\xE9\x97\xB4\xE9\x9A\x94") != std::string_view::npos;  // 间隔
 }
 
+// 每6～8小时1次, 每12小时1次: "once" per period, which English says with
+// "every" alone ("every 6 to 8 hours"). A one before 次 whose clause has 每
+// is implied by "every" (or "each") on the other side.
+bool once_per_every(const Document& doc, const NumberMention& n, Span span, const Document& other, Span other_span) {
+  if (doc.lang != Lang::zh || n.value != 1 || n.percent || n.fraction) return false;
+  const std::string_view text = doc.text;
+  if (!text.substr(n.span().end).starts_with("\xE6\xAC\xA1")) return false;  // 次
+  // Back to the clause's start: 每 must be in it.
+  std::string_view before = text.substr(span.begin, n.span().begin - span.begin);
+  for (std::string_view stop : {"\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x9A", ",", ";"}) {  // ，。；：
+    const std::size_t at = before.rfind(stop);
+    if (at != std::string_view::npos) before.remove_prefix(at + stop.size());
+  }
+  if (before.find("\xE6\xAF\x8F") == std::string_view::npos) return false;  // 每
+  const std::string other_text = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
+  for (std::string_view word : {"every", "each"}) {
+    for (std::size_t at = other_text.find(word); at != std::string::npos; at = other_text.find(word, at + 1)) {
+      const std::size_t end = at + word.size();
+      if ((at == 0 || !std::isalpha(static_cast<unsigned char>(other_text[at - 1]))) &&
+          (end >= other_text.size() || !std::isalpha(static_cast<unsigned char>(other_text[end]))))
+        return true;
+    }
+  }
+  return false;
+}
+
 // "call 9-1-1" against 拨打急救电话 (or 拨打120): an emergency number after a
 // verb of calling is localised, not translated, when the other side names an
 // emergency number too (a word for it, or one of the numbers).
@@ -533,6 +559,7 @@ imply a number match it (半年 "six months", 半小时 "30 minutes", "a decade"
 十年, "in triplicate" 一式三份); 第二天 is "the next day" when the other side
 says next or following (第二天早上: "morning"); and 两 before an interval in its clause
 (两次服药间隔至少4小时) counts the two events around it ("4 hours apart").
+A one before 次 in a clause with 每 (每8小时1次) is "every 8 hours".
 An emergency number after a verb of calling ("call 9-1-1") is localised
 when the other side names one too (拨打急救电话, 拨打120).
 
@@ -650,6 +677,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       if (!n.weak && !target_set.matches(n) && !ratio_matched(source_ratios, i, target_set) &&
           !sums_up_list_before(source.text, source_span, n) && !second_meaning_next(source, n, target, target_span) &&
           !two_around_interval(source, n, source_span) && !localised_emergency_number(source, n, target, target_span) &&
+          !once_per_every(source, n, source_span, target, target_span) &&
           !names_other_side(source, source_span, n, target, target_span, target_names))
         missing.push_back(&n);
     }
@@ -658,6 +686,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) && !ratio_matched(target_ratios, i, source_set) &&
           !sums_up_list_before(target.text, target_span, n) && !second_meaning_next(target, n, source, source_span) &&
           !two_around_interval(target, n, target_span) && !localised_emergency_number(target, n, source, source_span) &&
+          !once_per_every(target, n, target_span, source, source_span) &&
           !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
     }
