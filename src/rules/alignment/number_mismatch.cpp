@@ -380,9 +380,15 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
     }
     return implied;
   }
-  // English: whole words, lower-cased.
+  // English: whole words, compared without case. Most words start with
+  // another letter than these words do, and are passed over at that.
+  auto is = [](std::string_view word, std::string_view lower) {
+    return word.size() == lower.size() && std::equal(word.begin(), word.end(), lower.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == b;
+           });
+  };
   std::size_t pos = span.begin;
-  std::string previous;
+  std::string_view previous;
   while (pos < span.end) {
     if (!std::isalpha(static_cast<unsigned char>(text[pos]))) {
       ++pos;
@@ -390,15 +396,16 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
     }
     std::size_t end = pos;
     while (end < span.end && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-    const std::string word = lower_ascii(text.substr(pos, end - pos));
+    const std::string_view word = text.substr(pos, end - pos);
     const Span at{pos, end};
-    if (word == "decade" || word == "decades") add(at, 10);
-    else if (word == "triplicate") add(at, 3);
-    else if (word == "duplicate" && previous == "in") add(at, 2);
-    else if (word == "fortnight" || word == "fortnights") add(at, 2), add(at, 14);
-    else if (previous == "half" && (word == "year")) add(at, 6);
-    else if (previous == "half" && (word == "hour")) add(at, 30);
-    if (word != "a" && word != "an") previous = word;
+    const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+    if (first == 'd' && (is(word, "decade") || is(word, "decades"))) add(at, 10);
+    else if (first == 't' && is(word, "triplicate")) add(at, 3);
+    else if (first == 'd' && is(word, "duplicate") && is(previous, "in")) add(at, 2);
+    else if (first == 'f' && (is(word, "fortnight") || is(word, "fortnights"))) add(at, 2), add(at, 14);
+    else if (first == 'y' && is(word, "year") && is(previous, "half")) add(at, 6);
+    else if (first == 'h' && is(word, "hour") && is(previous, "half")) add(at, 30);
+    if (!is(word, "a") && !is(word, "an")) previous = word;
     pos = end;
   }
   return implied;
@@ -654,8 +661,22 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       for (const DigitRatio& r : ratios) more.push_back(r.fraction);
       return more;
     };
-    const NumberSet source_set(source_numbers, implied(source, source_span, source_numbers, source_ratios));
-    const NumberSet target_set(target_numbers, implied(target, target_span, target_numbers, target_ratios));
+    // (Looked for only when the other side has a number its plain numbers
+    // leave unmatched: most beads need no more.)
+    auto unmatched = [](std::span<const NumberMention> numbers, const NumberSet& other, bool target_side) {
+      return std::any_of(numbers.begin(), numbers.end(), [&](const NumberMention& n) {
+        return !n.weak && (!target_side || !n.spelled || n.counted) && !other.matches(n);
+      });
+    };
+    std::vector<NumberMention> source_more, target_more;
+    if (!source_numbers.empty() || !target_numbers.empty()) {
+      const NumberSet source_plain(source_numbers, {});
+      const NumberSet target_plain(target_numbers, {});
+      if (unmatched(target_numbers, source_plain, true)) source_more = implied(source, source_span, source_numbers, source_ratios);
+      if (unmatched(source_numbers, target_plain, false)) target_more = implied(target, target_span, target_numbers, target_ratios);
+    }
+    const NumberSet source_set(source_numbers, source_more);
+    const NumberSet target_set(target_numbers, target_more);
     // 表达式1 against EXPR1: digits ending a name on one side stand for the
     // name's digits on the other (the other side's names are read only for a
     // number that has no match), and so does the next name of a series both have.
