@@ -362,14 +362,22 @@ bool ratio_matched(std::span<const DigitRatio> ratios, std::size_t index, const 
 
 // Values a side states in words that hold a number without writing it,
 // matched by the other side's numbers but never reported themselves:
-// 半年 "six months", 半小时 "30 minutes", 半个月 "two weeks"; "a decade"
-// 十年, "in triplicate" 一式三份, "half an hour" 半小时.
+// 半年 "six months", 半小时 "30 minutes", 半个月 "two weeks", 千分之一 "1 in
+// 1,000"; "a decade" 十年, "in triplicate" 一式三份, "half an hour" 半小时,
+// "tripled" 三倍 or 增加了两倍 (grew by twice itself).
 std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::span<const NumberMention> numbers) {
   std::vector<NumberMention> implied;
   auto add = [&](Span at, double value) { implied.push_back({at, value, false, false, true, true}); };
   const std::string_view text = doc.text;
   if (doc.lang == Lang::zh) {
     for (const NumberMention& n : numbers) {
+      // 千分之一 = 0.001 ("1 in 1,000"), 万分之五 = 0.0005: the numerator is
+      // the mention, its denominator the word before it.
+      if (n.span().begin >= 9 && !n.percent && !n.fraction) {
+        const std::string_view before = text.substr(n.span().begin - 9, 9);
+        if (before == "\xE5\x8D\x83\xE5\x88\x86\xE4\xB9\x8B") add(n.span(), n.value / 1000);        // 千分之
+        else if (before == "\xE4\xB8\x87\xE5\x88\x86\xE4\xB9\x8B") add(n.span(), n.value / 10000);  // 万分之
+      }
       if (text.substr(n.span().begin, n.span().size()) != "\xE5\x8D\x8A") continue;  // 半
       std::string_view after = text.substr(n.span().end, std::min<std::size_t>(span.end - n.span().end, 9));
       if (after.starts_with("\xE4\xB8\xAA")) after.remove_prefix(3);  // 个
@@ -403,6 +411,10 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
     else if (first == 't' && is(word, "triplicate")) add(at, 3);
     else if (first == 'd' && is(word, "duplicate") && is(previous, "in")) add(at, 2);
     else if (first == 'f' && (is(word, "fortnight") || is(word, "fortnights"))) add(at, 2), add(at, 14);
+    // "tripled" against 增加了两倍 (grew by two times) as well as 三倍.
+    else if (first == 'd' && is(word, "doubled")) add(at, 2), add(at, 1);
+    else if (first == 't' && is(word, "tripled")) add(at, 3), add(at, 2);
+    else if (first == 'q' && is(word, "quadrupled")) add(at, 4), add(at, 3);
     else if (first == 'y' && is(word, "year") && is(previous, "half")) add(at, 6);
     else if (first == 'h' && is(word, "hour") && is(previous, "half")) add(at, 30);
     if (!is(word, "a") && !is(word, "an")) previous = word;
@@ -562,8 +574,8 @@ count of kinds or items that sums up the list just before it (`A、B 和 C
 a number the other side lacks, and nor is an ordinal after "a" that
 means "another" ("a second time" against 再次). Digits written as a ratio
 ("1 in 10", "3 out of 4") match a Chinese fraction (十分之一); words that
-imply a number match it (半年 "six months", 半小时 "30 minutes", "a decade"
-十年, "in triplicate" 一式三份); 第二天 is "the next day" when the other side
+imply a number match it (半年 "six months", 半小时 "30 minutes", 千分之一 "1
+in 1,000", "a decade" 十年, "in triplicate" 一式三份, "tripled" 增加了两倍); 第二天 is "the next day" when the other side
 says next or following (第二天早上: "morning"); and 两 before an interval in its clause
 (两次服药间隔至少4小时) counts the two events around it ("4 hours apart").
 A one before 次 in a clause with 每 (每8小时1次) is "every 8 hours".
