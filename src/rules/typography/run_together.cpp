@@ -231,6 +231,24 @@ bool holds_word(std::string_view text, std::string_view word) {
   return false;
 }
 
+// "an" comes before a vowel sound: a split that puts it before a consonant
+// ("xanth an" in "xanthan gum", "an vaccine") is no lost space. next: the
+// first letter after the token (0 if none), for a split that ends in "an".
+bool article_fits(std::string_view split, char next) {
+  auto consonant = [](char c) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return c >= 'a' && c <= 'z' && c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'h';
+  };
+  std::size_t start = 0;
+  for (std::size_t space = split.find(' '); ; space = split.find(' ', start)) {
+    const std::string_view part = split.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
+    const bool an = part == "an" || part == "An";
+    if (space == std::string_view::npos) return !(an && consonant(next));
+    if (an && consonant(split[space + 1])) return false;
+    start = space + 1;
+  }
+}
+
 }  // namespace
 
 const RuleInfo& RunTogetherWords::info() const {
@@ -271,7 +289,8 @@ letters or more ("many flu") or next to a word of seven or more ("flu
 vaccine") is one; "std|in" and "add|on" are not. Of several
 splits, the only one made of function words wins ("they are", not "the
 yare"). There is no cap on the length of the whole token below 60 letters.
-Three-word splits need parts of four or more letters.
+Three-word splits need parts of four or more letters. A split that puts "an"
+before a consonant ("xanth an" in "xanthan gum") is none.
 
 Only all-lowercase tokens, lowercase-then-Capitalized tokens and, at the start
 of a sentence, Capitalized tokens of five or more letters are examined:
@@ -337,6 +356,9 @@ void RunTogetherWords::check(const CheckContext& context, FindingSink& out) cons
       if (!split.text.empty() && american_form_known(token, words)) split = {};
     }
     if (split.text.empty()) return;
+    std::size_t after = end;
+    while (after < prose.size() && is_blank(prose[after])) ++after;
+    if (!article_fits(split.text, after < prose.size() ? prose[after] : '\0')) return;
     Finding finding = make_finding(context.doc, {begin, end},
                                    "words run together: \"" + std::string(token) + "\" (\"" + split.text + "\")");
     finding.fix = split.certain ? Fix(split.text) : unsafe_fix(split.text);
