@@ -10,6 +10,7 @@
 
 #include "align/align.h"
 #include "core/alignment.h"
+#include "core/utf8.h"
 #include "text/numbers.h"
 #include "rules/alignment/pair_text.h"
 
@@ -492,6 +493,34 @@ bool once_per_every(const Document& doc, const NumberMention& n, Span span, cons
   return false;
 }
 
+// 三番五次, 七上八下, 三长两短, 三天两头, 三言两语: a four-character idiom of
+// two numerals each with a word (numeral, word, numeral, word) says "again
+// and again", "restless", "misfortune", not a count, and English renders it
+// freely. A frequency or a count has the same shape (一天三次, 三天两次,
+// 一式三份): a unit of time or 一 first, then a measure of times, doses or
+// copies; that is a count.
+bool in_numeral_idiom(const Document& doc, const NumberMention& n) {
+  if (doc.lang != Lang::zh || !n.spelled || n.percent || n.fraction) return false;
+  static constexpr std::u32string_view kNumerals = U"一二两三四五六七八九十百千万";
+  static constexpr std::u32string_view kTimeUnits = U"天日周月年晚夜";
+  static constexpr std::u32string_view kTimes = U"次遍回剂片粒顿份个张件";
+  const std::string_view text = doc.text;
+  // The mention is one numeral: the idiom's first or third character.
+  if (n.span().size() != 3) return false;
+  auto at = [&](std::size_t pos) -> char32_t { return pos + 3 <= text.size() ? utf8::at(text, pos) : 0; };
+  auto is_numeral = [&](char32_t c) { return c != 0 && kNumerals.find(c) != std::u32string_view::npos; };
+  auto is_word = [&](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF && !is_numeral(c); };
+  auto idiom_at = [&](std::size_t begin) {  // the four characters from begin
+    const char32_t a = at(begin), b = at(begin + 3), c = at(begin + 6), d = at(begin + 9);
+    if (!is_numeral(a) || !is_word(b) || !is_numeral(c) || !is_word(d) || a == c) return false;
+    const bool frequency = (kTimeUnits.find(b) != std::u32string_view::npos || a == U'一') &&
+                           kTimes.find(d) != std::u32string_view::npos;
+    return !frequency;
+  };
+  const std::size_t begin = n.span().begin;
+  return idiom_at(begin) || (begin >= 6 && idiom_at(begin - 6));
+}
+
 // "call 9-1-1" against 拨打急救电话 (or 拨打120): an emergency number after a
 // verb of calling is localised, not translated, when the other side names an
 // emergency number too (a word for it, or one of the numbers).
@@ -579,6 +608,8 @@ in 1,000", "a decade" 十年, "in triplicate" 一式三份, "tripled" 增加了�
 says next or following (第二天早上: "morning"); and 两 before an interval in its clause
 (两次服药间隔至少4小时) counts the two events around it ("4 hours apart").
 A one before 次 in a clause with 每 (每8小时1次) is "every 8 hours".
+A numeral in a four-character idiom of two numerals (三番五次, 三天两头) is
+no count; a frequency of the same shape (一天三次) is.
 An emergency number after a verb of calling ("call 9-1-1") is localised
 when the other side names one too (拨打急救电话, 拨打120).
 
@@ -710,7 +741,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       if (!n.weak && !target_set.matches(n) && !ratio_matched(source_ratios, i, target_set) &&
           !sums_up_list_before(source.text, source_span, n) && !second_meaning_next(source, n, target, target_span) &&
           !two_around_interval(source, n, source_span) && !localised_emergency_number(source, n, target, target_span) &&
-          !once_per_every(source, n, source_span, target, target_span) &&
+          !once_per_every(source, n, source_span, target, target_span) && !in_numeral_idiom(source, n) &&
           !names_other_side(source, source_span, n, target, target_span, target_names))
         missing.push_back(&n);
     }
@@ -719,7 +750,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
       if (!n.weak && (!n.spelled || n.counted) && !source_set.matches(n) && !ratio_matched(target_ratios, i, source_set) &&
           !sums_up_list_before(target.text, target_span, n) && !second_meaning_next(target, n, source, source_span) &&
           !two_around_interval(target, n, target_span) && !localised_emergency_number(target, n, source, source_span) &&
-          !once_per_every(target, n, target_span, source, source_span) &&
+          !once_per_every(target, n, target_span, source, source_span) && !in_numeral_idiom(target, n) &&
           !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
     }
