@@ -361,6 +361,35 @@ bool ratio_matched(std::span<const DigitRatio> ratios, std::size_t index, const 
   });
 }
 
+// An estimate of two neighbouring numerals (三四天 3 or 4, 七八个 7 or 8,
+// 二三十 20 or 30, 十五六 15 or 16, 三五天 3 to 5): its two ends; {0, 0}
+// when the mention is none. English names both ("three or four days").
+std::pair<double, double> estimate_ends(const Document& doc, const NumberMention& n) {
+  if (doc.lang != Lang::zh || !n.spelled || n.percent || n.fraction) return {0, 0};
+  static constexpr std::u32string_view kDigits = U"零一二三四五六七八九";
+  std::u32string chars;
+  for (std::size_t pos = n.span().begin; pos < n.span().end;) chars += utf8::next(doc.text, pos);
+  auto digit = [](char32_t c) -> int {
+    if (c == U'两') return 2;
+    const std::size_t at = kDigits.find(c);
+    return at == std::u32string_view::npos ? -1 : static_cast<int>(at);
+  };
+  auto unit = [](char32_t c) -> double {
+    return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' ? 10000 : 0;
+  };
+  for (std::size_t i = 0; i + 1 < chars.size(); ++i) {
+    const int low = digit(chars[i]), high = digit(chars[i + 1]);
+    if (low < 1 || high < 1 || !(high == low + 1 || (low == 3 && high == 5))) continue;
+    double base = 0;  // 十 or 四十 before: 十五六, 四十五六
+    if (i >= 1 && chars[i - 1] == U'十') base = i >= 2 && digit(chars[i - 2]) > 0 ? digit(chars[i - 2]) * 10.0 : 10;
+    const double scale = i + 2 < chars.size() ? unit(chars[i + 2]) : 0;  // 二三十, 三四百
+    if (base > 0) return {base + low, base + high};
+    if (scale > 0) return {low * scale, high * scale};
+    return {static_cast<double>(low), static_cast<double>(high)};
+  }
+  return {0, 0};
+}
+
 // Values a side states in words that hold a number without writing it,
 // matched by the other side's numbers but never reported themselves:
 // 半年 "six months", 半小时 "30 minutes", 半个月 "two weeks", 千分之一 "1 in
@@ -372,6 +401,7 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
   const std::string_view text = doc.text;
   if (doc.lang == Lang::zh) {
     for (const NumberMention& n : numbers) {
+      if (const auto [low, high] = estimate_ends(doc, n); low > 0) add(n.span(), low), add(n.span(), high);
       // 千分之一 = 0.001 ("1 in 1,000"), 万分之五 = 0.0005: the numerator is
       // the mention, its denominator the word before it.
       if (n.span().begin >= 9 && !n.percent && !n.fraction) {
@@ -521,6 +551,17 @@ bool in_numeral_idiom(const Document& doc, const NumberMention& n) {
   return idiom_at(begin) || (begin >= 6 && idiom_at(begin - 6));
 }
 
+// An estimate (三五天) whose ends the other side names ("three to five days").
+bool estimate_matched(const Document& doc, const NumberMention& n, const NumberSet& other) {
+  const auto [low, high] = estimate_ends(doc, n);
+  if (low <= 0) return false;
+  NumberMention end = n;
+  end.value = low;
+  if (other.matches(end)) return true;
+  end.value = high;
+  return other.matches(end);
+}
+
 // "call 9-1-1" against 拨打急救电话 (or 拨打120): an emergency number after a
 // verb of calling is localised, not translated, when the other side names an
 // emergency number too (a word for it, or one of the numbers).
@@ -608,6 +649,8 @@ in 1,000", "a decade" 十年, "in triplicate" 一式三份, "tripled" 增加了�
 says next or following (第二天早上: "morning"); and 两 before an interval in its clause
 (两次服药间隔至少4小时) counts the two events around it ("4 hours apart").
 A one before 次 in a clause with 每 (每8小时1次) is "every 8 hours".
+An estimate of two neighbouring numerals (三四天, 二三十, 三五天) matches
+either end ("three or four days", "twenty or thirty", "three to five").
 A numeral in a four-character idiom of two numerals (三番五次, 三天两头) is
 no count; a frequency of the same shape (一天三次) is.
 An emergency number after a verb of calling ("call 9-1-1") is localised
@@ -742,6 +785,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
           !sums_up_list_before(source.text, source_span, n) && !second_meaning_next(source, n, target, target_span) &&
           !two_around_interval(source, n, source_span) && !localised_emergency_number(source, n, target, target_span) &&
           !once_per_every(source, n, source_span, target, target_span) && !in_numeral_idiom(source, n) &&
+          !estimate_matched(source, n, target_set) &&
           !names_other_side(source, source_span, n, target, target_span, target_names))
         missing.push_back(&n);
     }
@@ -751,6 +795,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
           !sums_up_list_before(target.text, target_span, n) && !second_meaning_next(target, n, source, source_span) &&
           !two_around_interval(target, n, target_span) && !localised_emergency_number(target, n, source, source_span) &&
           !once_per_every(target, n, target_span, source, source_span) && !in_numeral_idiom(target, n) &&
+          !estimate_matched(target, n, source_set) &&
           !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
     }
