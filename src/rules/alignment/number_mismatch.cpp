@@ -393,7 +393,8 @@ std::pair<double, double> estimate_ends(const Document& doc, const NumberMention
 // Values a side states in words that hold a number without writing it,
 // matched by the other side's numbers but never reported themselves:
 // 半年 "six months", 半小时 "30 minutes", 半个月 "two weeks", 千分之一 "1 in
-// 1,000"; "a decade" 十年, "in triplicate" 一式三份, "half an hour" 半小时,
+// 1,000"; "a decade" 十年 ("four decades" 四十年), "in triplicate" 一式三份,
+// "half an hour" 半小时,
 // "tripled" 三倍 or 增加了两倍 (grew by twice itself).
 std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::span<const NumberMention> numbers) {
   std::vector<NumberMention> implied;
@@ -438,7 +439,12 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
     const std::string_view word = text.substr(pos, end - pos);
     const Span at{pos, end};
     const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
-    if (first == 'd' && (is(word, "decade") || is(word, "decades"))) add(at, 10);
+    if (first == 'd' && (is(word, "decade") || is(word, "decades"))) {
+      add(at, 10);
+      // "four decades" 四十年: the count before it, times ten.
+      for (const NumberMention& n : numbers)
+        if (n.span().end <= pos && n.span().end + 2 >= pos && !n.percent && !n.fraction) add(at, n.value * 10);
+    }
     else if (first == 't' && is(word, "triplicate")) add(at, 3);
     else if (first == 'd' && is(word, "duplicate") && is(previous, "in")) add(at, 2);
     else if (first == 'f' && (is(word, "fortnight") || is(word, "fortnights"))) add(at, 2), add(at, 14);
