@@ -11,6 +11,7 @@
 #include "align/align.h"
 #include "core/alignment.h"
 #include "core/utf8.h"
+#include "text/han.h"
 #include "text/numbers.h"
 #include "rules/alignment/pair_text.h"
 
@@ -568,6 +569,24 @@ bool estimate_matched(const Document& doc, const NumberMention& n, const NumberS
   return other.matches(end);
 }
 
+// "6.片厂", "1.少数病人…": a number at the start of a line followed by a full
+// stop and Chinese text at once numbers a heading or a list item, as "1. " does
+// (which the mentions leave out already); Chinese often writes it without the space.
+bool numbering_before_chinese(const Document& doc, const NumberMention& n) {
+  if (n.spelled || n.percent || n.fraction) return false;
+  const std::string_view text = doc.text;
+  std::size_t begin = n.span().begin;
+  while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
+  if (begin > 0 && text[begin - 1] != '\n') return false;
+  std::string_view after = text.substr(n.span().end, 6);
+  if (after.starts_with(".")) after.remove_prefix(1);
+  else if (after.starts_with("\xEF\xBC\x8E")) after.remove_prefix(3);  // ．
+  else return false;
+  if (after.size() < 3) return false;
+  const auto lead = static_cast<unsigned char>(after[0]);
+  return lead >= 0xE4 && lead <= 0xE9 && utf8::three_bytes_at(after, 0) && is_han(utf8::three_byte_code_point(after, 0));
+}
+
 // "call 9-1-1" against 拨打急救电话 (or 拨打120): an emergency number after a
 // verb of calling is localised, not translated, when the other side names an
 // emergency number too (a word for it, or one of the numbers).
@@ -662,7 +681,8 @@ no count; a frequency of the same shape (一天三次) is.
 An emergency number after a verb of calling ("call 9-1-1") is localised
 when the other side names one too (拨打急救电话, 拨打120).
 
-List and section numbering is not a quantity: "1." or "2)" or "3、" or
+List and section numbering is not a quantity: "1." or "2)" or "3、" (or
+"6." with Chinese right after it, "6.片厂") or
 "（一）" at the start of a line, and 第一部分, 第二章, 第三节. In a unit of a
 translation file that is numbered on both sides, the list numbers are
 compared too ("(2)" against "(3)").
@@ -791,7 +811,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
           !sums_up_list_before(source.text, source_span, n) && !second_meaning_next(source, n, target, target_span) &&
           !two_around_interval(source, n, source_span) && !localised_emergency_number(source, n, target, target_span) &&
           !once_per_every(source, n, source_span, target, target_span) && !in_numeral_idiom(source, n) &&
-          !estimate_matched(source, n, target_set) &&
+          !estimate_matched(source, n, target_set) && !numbering_before_chinese(source, n) &&
           !names_other_side(source, source_span, n, target, target_span, target_names))
         missing.push_back(&n);
     }
@@ -801,7 +821,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
           !sums_up_list_before(target.text, target_span, n) && !second_meaning_next(target, n, source, source_span) &&
           !two_around_interval(target, n, target_span) && !localised_emergency_number(target, n, source, source_span) &&
           !once_per_every(target, n, target_span, source, source_span) && !in_numeral_idiom(target, n) &&
-          !estimate_matched(target, n, source_set) &&
+          !estimate_matched(target, n, source_set) && !numbering_before_chinese(target, n) &&
           !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
     }
