@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 
@@ -334,6 +335,37 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+// Where lower (lower-cased) holds word as a whole word from `from` on, or npos.
+std::size_t find_word(std::string_view lower, std::string_view word, std::size_t from = 0) {
+  for (std::size_t at = lower.find(word, from); at != std::string_view::npos; at = lower.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]))) &&
+        (end >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[end]))))
+      return at;
+  }
+  return std::string_view::npos;
+}
+
+// The word (letters, or a run of digits) after position `end` of lower, past spaces.
+std::string_view word_after(std::string_view lower, std::size_t end) {
+  while (end < lower.size() && lower[end] == ' ') ++end;
+  std::size_t stop = end;
+  const bool digits = stop < lower.size() && std::isdigit(static_cast<unsigned char>(lower[stop]));
+  while (stop < lower.size() && (digits ? std::isdigit(static_cast<unsigned char>(lower[stop]))
+                                        : std::isalpha(static_cast<unsigned char>(lower[stop]))))
+    ++stop;
+  return lower.substr(end, stop - end);
+}
+
+// Whether lower holds `first` followed by one of `seconds` as the next word.
+bool has_word_then(std::string_view lower, std::string_view first, std::initializer_list<std::string_view> seconds) {
+  for (std::size_t at = find_word(lower, first); at != std::string_view::npos; at = find_word(lower, first, at + 1)) {
+    const std::string_view next = word_after(lower, at + first.size());
+    if (std::find(seconds.begin(), seconds.end(), next) != seconds.end()) return true;
+  }
+  return false;
+}
+
 // Two digit mentions that are one ratio: "1 in 10", "1 in every 5", "3 out
 // of 4" (English writes a frequency so, Chinese as a fraction: 十分之一).
 struct DigitRatio {
@@ -397,7 +429,10 @@ std::pair<double, double> estimate_ends(const Document& doc, const NumberMention
 // 1,000"; "a decade" 十年 ("four decades" 四十年), "in triplicate" 一式三份,
 // "half an hour" 半小时,
 // "tripled" 三倍 or 增加了两倍 (grew by twice itself).
-std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::span<const NumberMention> numbers) {
+// other_lower: the other side's text, lower-cased (a value that needs a unit
+// there to mean the same, two of 半个月 "two weeks", is implied only then).
+std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::span<const NumberMention> numbers,
+                                           std::string_view other_lower) {
   std::vector<NumberMention> implied;
   auto add = [&](Span at, double value) { implied.push_back({at, value, false, false, true, true}); };
   const std::string_view text = doc.text;
@@ -417,7 +452,10 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
       if (after.starts_with("\xE5\xB9\xB4")) add(n.span(), 6);  // 年: six months
       else if (after.starts_with("\xE5\xB0\x8F\xE6\x97\xB6") || after.starts_with("\xE9\x92\x9F\xE5\xA4\xB4"))
         add(n.span(), 30);  // 小时, 钟头: 30 minutes
-      else if (after.starts_with("\xE6\x9C\x88")) add(n.span(), 2), add(n.span(), 15);  // 月: two weeks, 15 days
+      else if (after.starts_with("\xE6\x9C\x88")) {  // 月: 15 days, or two weeks
+        add(n.span(), 15);
+        if (find_word(other_lower, "weeks") != std::string_view::npos) add(n.span(), 2);
+      }
     }
     return implied;
   }
@@ -448,7 +486,11 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
     }
     else if (first == 't' && is(word, "triplicate")) add(at, 3);
     else if (first == 'd' && is(word, "duplicate") && is(previous, "in")) add(at, 2);
-    else if (first == 'f' && (is(word, "fortnight") || is(word, "fortnights"))) add(at, 2), add(at, 14);
+    else if (first == 'f' && (is(word, "fortnight") || is(word, "fortnights"))) {  // 14 days, or two weeks
+      add(at, 14);
+      if (other_lower.find("\xE5\x91\xA8") != std::string_view::npos || other_lower.find("\xE6\x98\x9F\xE6\x9C\x9F") != std::string_view::npos)
+        add(at, 2);  // 周, 星期
+    }
     // "tripled" against 增加了两倍 (grew by two times) as well as 三倍.
     else if (first == 'd' && is(word, "doubled")) add(at, 2), add(at, 1);
     else if (first == 't' && is(word, "tripled")) add(at, 3), add(at, 2);
@@ -462,31 +504,33 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
 }
 
 // 第二天, 第二年: "the next day", "the following year". A Chinese ordinal two
-// before a unit of time says "next" when the other side says so.
+// before a unit of time says "next" when the other side says so of the same
+// unit: next/following day (or tomorrow), week, month, year.
 bool second_meaning_next(const Document& doc, const NumberMention& n, const Document& other, Span other_span) {
   if (doc.lang != Lang::zh || n.value != 2 || n.percent || n.fraction) return false;
   const std::string_view text = doc.text;
   if (n.span().begin < 3 || text.substr(n.span().begin - 3, 3) != "\xE7\xAC\xAC") return false;  // 第
-  const std::string_view after = text.substr(n.span().end, std::min<std::size_t>(text.size() - n.span().end, 6));
-  static constexpr std::string_view kTimes[] = {"\xE5\xA4\xA9", "\xE6\x97\xA5", "\xE5\xB9\xB4", "\xE5\x91\xA8",  // 天 日 年 周
-                                                "\xE6\x99\x9A", "\xE5\xA4\x9C",                                  // 晚 夜
-                                                "\xE4\xB8\xAA\xE6\x9C\x88", "\xE4\xB8\xAA\xE6\x98\x9F"};         // 个月 个星(期)
-  if (std::none_of(std::begin(kTimes), std::end(kTimes), [&](std::string_view t) { return after.starts_with(t); })) return false;
-  // 第二天早上 "the next morning", which English may say as "until morning".
-  const std::string_view time_of_day = text.substr(n.span().end, std::min<std::size_t>(text.size() - n.span().end, 9));
-  const bool next_morning = time_of_day.starts_with("\xE5\xA4\xA9\xE6\x97\xA9") ||  // 天早
-                            time_of_day.starts_with("\xE5\xA4\xA9\xE4\xB8\x8A\xE5\x8D\x88") ||  // 天上午
-                            time_of_day.starts_with("\xE5\xA4\xA9\xE6\xB8\x85\xE6\x99\xA8") ||  // 天清晨
-                            time_of_day.starts_with("\xE5\xA4\xA9\xE4\xB8\x80\xE6\x97\xA9");    // 天一早
+  const std::string_view after = text.substr(n.span().end, std::min<std::size_t>(text.size() - n.span().end, 9));
   const std::string other_text = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
-  for (std::string_view word : {"next", "following", "tomorrow", "day after", next_morning ? "morning" : "next"}) {
-    for (std::size_t at = other_text.find(word); at != std::string::npos; at = other_text.find(word, at + 1)) {
-      const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(other_text[at - 1]));
-      const std::size_t end = at + word.size();
-      const bool ends = end >= other_text.size() || !std::isalpha(static_cast<unsigned char>(other_text[end]));
-      if (starts && ends) return true;
-    }
+  const auto next = [&](std::initializer_list<std::string_view> units) {
+    return has_word_then(other_text, "next", units) || has_word_then(other_text, "following", units);
+  };
+  if (after.starts_with("\xE5\xA4\xA9") || after.starts_with("\xE6\x97\xA5")) {  // 天 日
+    // 第二天早上 (上午, 清晨, 一早) "the next morning", which English may say as "until morning".
+    const std::string_view rest = after.substr(3);
+    const bool morning = rest.starts_with("\xE6\x97\xA9") || rest.starts_with("\xE4\xB8\x8A\xE5\x8D\x88") ||
+                         rest.starts_with("\xE6\xB8\x85\xE6\x99\xA8") || rest.starts_with("\xE4\xB8\x80\xE6\x97\xA9");
+    if (morning && (has_word_then(other_text, "until", {"morning"}) || has_word_then(other_text, "till", {"morning"}) ||
+                    next({"morning"}) || has_word_then(other_text, "tomorrow", {"morning"})))
+      return true;
+    return next({"day"}) || find_word(other_text, "tomorrow") != std::string_view::npos ||
+           other_text.find("day after") != std::string::npos;
   }
+  if (after.starts_with("\xE6\x99\x9A") || after.starts_with("\xE5\xA4\x9C"))  // 晚 夜
+    return next({"night", "evening"}) || has_word_then(other_text, "tomorrow", {"night", "evening"});
+  if (after.starts_with("\xE5\xB9\xB4")) return next({"year"});                                          // 年
+  if (after.starts_with("\xE5\x91\xA8") || after.starts_with("\xE4\xB8\xAA\xE6\x98\x9F")) return next({"week"});  // 周 个星期
+  if (after.starts_with("\xE4\xB8\xAA\xE6\x9C\x88")) return next({"month"});                          // 个月
   return false;
 }
 
@@ -497,6 +541,11 @@ bool two_around_interval(const Document& doc, const NumberMention& n, Span span)
   if (doc.lang != Lang::zh || n.value != 2 || n.percent || n.fraction) return false;
   const std::string_view text = doc.text;
   if (text.substr(n.span().begin, n.span().size()) != "\xE4\xB8\xA4") return false;  // 两
+  // Two events (两次, 两剂, 两针), not two units of time (两小时的间隔: the interval's length).
+  const std::string_view counter = text.substr(n.span().end, std::min<std::size_t>(text.size() - n.span().end, 3));
+  static constexpr std::string_view kEvents[] = {"\xE6\xAC\xA1", "\xE5\x89\x82", "\xE9\x92\x88", "\xE7\x89\x87",  // 次 剂 针 片
+                                                 "\xE9\xA1\xBF", "\xE9\xA4\x90", "\xE7\xB2\x92", "\xE8\xA2\x8B"};  // 顿 餐 粒 袋
+  if (std::find(std::begin(kEvents), std::end(kEvents), counter) == std::end(kEvents)) return false;
   const std::string_view rest = text.substr(n.span().end, std::min<std::size_t>(span.end - n.span().end, 36));
   std::size_t clause = rest.size();
   for (std::string_view stop : {"\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xE3\x80\x81", ",", ";", "\n"})
@@ -518,12 +567,17 @@ bool once_per_every(const Document& doc, const NumberMention& n, Span span, cons
     if (at != std::string_view::npos) before.remove_prefix(at + stop.size());
   }
   if (before.find("\xE6\xAF\x8F") == std::string_view::npos) return false;  // 每
+  // "every 8 hours", "each day", "every other day": every or each before a
+  // number or a period ("each time" is not once a period).
   const std::string other_text = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
   for (std::string_view word : {"every", "each"}) {
-    for (std::size_t at = other_text.find(word); at != std::string::npos; at = other_text.find(word, at + 1)) {
-      const std::size_t end = at + word.size();
-      if ((at == 0 || !std::isalpha(static_cast<unsigned char>(other_text[at - 1]))) &&
-          (end >= other_text.size() || !std::isalpha(static_cast<unsigned char>(other_text[end]))))
+    for (std::size_t at = find_word(other_text, word); at != std::string_view::npos; at = find_word(other_text, word, at + 1)) {
+      const std::string_view next = word_after(other_text, at + word.size());
+      static constexpr std::string_view kPeriods[] = {"hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                                                      "year", "morning", "evening", "night", "meal", "other", "two",
+                                                      "three", "four", "five", "six", "eight", "twelve", "few"};
+      if (!next.empty() && (std::isdigit(static_cast<unsigned char>(next[0])) ||
+                            std::find(std::begin(kPeriods), std::end(kPeriods), next) != std::end(kPeriods)))
         return true;
     }
   }
@@ -589,9 +643,26 @@ bool numbering_before_chinese(const Document& doc, const NumberMention& n) {
 
 // "call 9-1-1" against 拨打急救电话 (or 拨打120): an emergency number after a
 // verb of calling is localised, not translated, when the other side names an
-// emergency number too (a word for it, or one of the numbers).
+// emergency service by a word for it or by another country's number. One
+// country's number against another of the same country (火警 119 against
+// "call 120") is a real change.
+struct EmergencyNumber {
+  std::string_view digits;
+  int country;
+};
+constexpr EmergencyNumber kEmergencyNumbers[] = {
+    {"911", 1},                                            // North America
+    {"999", 2}, {"112", 2}, {"111", 2},                    // United Kingdom (112 Europe-wide)
+    {"000", 3},                                            // Australia
+    {"110", 4}, {"119", 4}, {"120", 4}, {"122", 4},        // China
+};
+int emergency_country(std::string_view digits) {
+  for (const EmergencyNumber& e : kEmergencyNumbers)
+    if (e.digits == digits) return e.country;
+  return 0;
+}
+
 bool localised_emergency_number(const Document& doc, const NumberMention& n, const Document& other, Span other_span) {
-  static constexpr std::string_view kNumbers[] = {"911", "999", "112", "000", "110", "119", "120", "122", "111"};
   const std::string_view text = doc.text;
   std::size_t begin = n.span().begin, end = n.span().end;
   auto digit = [&](std::size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
@@ -602,31 +673,37 @@ bool localised_emergency_number(const Document& doc, const NumberMention& n, con
   std::string number;
   for (std::size_t i = begin; i < end; ++i)
     if (text[i] != '-') number += text[i];
-  if (std::find(std::begin(kNumbers), std::end(kNumbers), number) == std::end(kNumbers)) return false;
+  const int country = emergency_country(number);
+  if (country == 0) return false;
   const std::string before = lower_ascii(text.substr(begin >= 16 ? begin - 16 : 0, begin >= 16 ? 16 : begin));
-  static constexpr std::string_view kCalls[] = {"call ", "dial ", "phone ", "ring ", "\xE6\x8B\xA8\xE6\x89\x93",  // 拨打
-                                                "\xE8\x87\xB4\xE7\x94\xB5", "\xE6\x8B\xA8"};                  // 致电 拨
+  static constexpr std::string_view kCalls[] = {"call", "dial", "phone", "ring", "\xE6\x8B\xA8\xE6\x89\x93",  // 拨打
+                                                "\xE8\x87\xB4\xE7\x94\xB5", "\xE6\x8B\xA8"};             // 致电 拨
   auto trimmed = std::string_view(before);
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
-  const bool called = std::any_of(std::begin(kCalls), std::end(kCalls), [&](std::string_view verb) {
-    std::string_view v = verb;
-    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-    return trimmed.ends_with(v);
-  });
-  if (!called) return false;
+  if (std::none_of(std::begin(kCalls), std::end(kCalls), [&](std::string_view verb) { return trimmed.ends_with(verb); }))
+    return false;
+  // The other side's emergency numbers (digits standing alone, 9-1-1 read as 911).
   const std::string other_text = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
+  bool same_country = false, other_country = false;
+  for (std::size_t at = 0; at < other_text.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(other_text[at]))) {
+      ++at;
+      continue;
+    }
+    std::string digits;
+    std::size_t stop = at;
+    while (stop < other_text.size() && (std::isdigit(static_cast<unsigned char>(other_text[stop])) ||
+                                        (other_text[stop] == '-' && stop + 1 < other_text.size() &&
+                                         std::isdigit(static_cast<unsigned char>(other_text[stop + 1])))))
+      if (other_text[stop++] != '-') digits += other_text[stop - 1];
+    if (const int c = emergency_country(digits); c != 0) (c == country ? same_country : other_country) = true;
+    at = stop;
+  }
+  if (same_country) return false;
+  if (other_country) return true;
   static constexpr std::string_view kWords[] = {"emergency", "ambulance", "\xE6\x80\xA5\xE6\x95\x91",  // 急救
                                                 "\xE7\xB4\xA7\xE6\x80\xA5", "\xE6\x8A\xA5\xE8\xAD\xA6"};  // 紧急 报警
-  if (std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return other_text.find(w) != std::string::npos; }))
-    return true;
-  return std::any_of(std::begin(kNumbers), std::end(kNumbers), [&](std::string_view num) {
-    for (std::size_t at = other_text.find(num); at != std::string::npos; at = other_text.find(num, at + 1)) {
-      const bool alone = (at == 0 || !std::isdigit(static_cast<unsigned char>(other_text[at - 1]))) &&
-                         (at + num.size() >= other_text.size() || !std::isdigit(static_cast<unsigned char>(other_text[at + num.size()])));
-      if (alone) return true;
-    }
-    return false;
-  });
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return other_text.find(w) != std::string::npos; });
 }
 
 // The number as written, with its normalised value when that reads differently: 百分之四十四点二 (44.2%).
@@ -670,16 +747,20 @@ a number the other side lacks, and nor is an ordinal after "a" that
 means "another" ("a second time" against 再次). Digits written as a ratio
 ("1 in 10", "3 out of 4") match a Chinese fraction (十分之一); words that
 imply a number match it (半年 "six months", 半小时 "30 minutes", 千分之一 "1
-in 1,000", "a decade" 十年, "in triplicate" 一式三份, "tripled" 增加了两倍); 第二天 is "the next day" when the other side
-says next or following (第二天早上: "morning"); and 两 before an interval in its clause
-(两次服药间隔至少4小时) counts the two events around it ("4 hours apart").
-A one before 次 in a clause with 每 (每8小时1次) is "every 8 hours".
+in 1,000", "a decade" 十年, "in triplicate" 一式三份, "tripled" 增加了两倍;
+半个月 "two weeks" only when the other side says weeks); 第二天 is "the next day"
+when the other side says next or following of the same unit (第二周 "the
+following week", 第二天早上 "until morning"); and 两 with a count of events
+before an interval in its clause (两次服药间隔至少4小时) counts the two events
+around it ("4 hours apart"). A one before 次 in a clause with 每 (每8小时1次)
+is "every 8 hours" when every or each comes before a number or a period.
 An estimate of two neighbouring numerals (三四天, 二三十, 三五天) matches
 either end ("three or four days", "twenty or thirty", "three to five").
 A numeral in a four-character idiom of two numerals (三番五次, 三天两头) is
 no count; a frequency of the same shape (一天三次) is.
 An emergency number after a verb of calling ("call 9-1-1") is localised
-when the other side names one too (拨打急救电话, 拨打120).
+when the other side names the service in words (拨打急救电话) or by another
+country's number (拨打120); 119 against 120 is a real change.
 
 List and section numbering is not a quantity: "1." or "2)" or "3、" (or
 "6." with Chinese right after it, "6.片厂") or
@@ -768,8 +849,10 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
     // numbers themselves are reported.
     const std::vector<DigitRatio> source_ratios = digit_ratios(source.text, source_numbers);
     const std::vector<DigitRatio> target_ratios = digit_ratios(target.text, target_numbers);
-    auto implied = [](const Document& doc, Span span, std::span<const NumberMention> numbers, std::span<const DigitRatio> ratios) {
-      std::vector<NumberMention> more = implied_numbers(doc, span, numbers);
+    auto implied = [](const Document& doc, Span span, std::span<const NumberMention> numbers, std::span<const DigitRatio> ratios,
+                      const Document& other, Span other_span) {
+      const std::string other_lower = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
+      std::vector<NumberMention> more = implied_numbers(doc, span, numbers, other_lower);
       for (const DigitRatio& r : ratios) more.push_back(r.fraction);
       return more;
     };
@@ -784,8 +867,8 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
     if (!source_numbers.empty() || !target_numbers.empty()) {
       const NumberSet source_plain(source_numbers, {});
       const NumberSet target_plain(target_numbers, {});
-      if (unmatched(target_numbers, source_plain, true)) source_more = implied(source, source_span, source_numbers, source_ratios);
-      if (unmatched(source_numbers, target_plain, false)) target_more = implied(target, target_span, target_numbers, target_ratios);
+      if (unmatched(target_numbers, source_plain, true)) source_more = implied(source, source_span, source_numbers, source_ratios, target, target_span);
+      if (unmatched(source_numbers, target_plain, false)) target_more = implied(target, target_span, target_numbers, target_ratios, source, source_span);
     }
     const NumberSet source_set(source_numbers, source_more);
     const NumberSet target_set(target_numbers, target_more);
