@@ -12,6 +12,7 @@
 #include "align/align.h"
 #include "core/alignment.h"
 #include "core/utf8.h"
+#include "text/ascii.h"
 #include "text/han.h"
 #include "text/numbers.h"
 #include "rules/alignment/pair_text.h"
@@ -328,13 +329,6 @@ bool ordinal_meaning_another(std::string_view text, const NumberMention& n) {
   return before.size() == 2 || !std::isalpha(static_cast<unsigned char>(before[before.size() - 3]));
 }
 
-// Lower-cased ASCII letters of text[begin, end) (other bytes as they are).
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // Where lower (lower-cased) holds word as a whole word from `from` on, or npos.
 std::size_t find_word(std::string_view lower, std::string_view word, std::size_t from = 0) {
   for (std::size_t at = lower.find(word, from); at != std::string_view::npos; at = lower.find(word, at + 1)) {
@@ -379,7 +373,7 @@ std::vector<DigitRatio> digit_ratios(std::string_view text, std::span<const Numb
     const NumberMention& b = numbers[i + 1];
     if (a.spelled || b.spelled || a.percent || b.percent || a.fraction || b.fraction || b.value == 0) continue;
     if (b.span().begin < a.span().end || b.span().begin - a.span().end > 12) continue;
-    std::string between = lower_ascii(text.substr(a.span().end, b.span().begin - a.span().end));
+    std::string between = to_lower_ascii(text.substr(a.span().end, b.span().begin - a.span().end));
     if (between != " in " && between != " in every " && between != " out of ") continue;
     NumberMention fraction{{a.span().begin, b.span().end}, a.value / b.value, false, true, false, false};
     ratios.push_back({i, i + 1, fraction});
@@ -511,7 +505,7 @@ bool second_meaning_next(const Document& doc, const NumberMention& n, const Docu
   const std::string_view text = doc.text;
   if (n.span().begin < 3 || text.substr(n.span().begin - 3, 3) != "\xE7\xAC\xAC") return false;  // 第
   const std::string_view after = text.substr(n.span().end, std::min<std::size_t>(text.size() - n.span().end, 9));
-  const std::string other_text = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
+  const std::string other_text = to_lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
   const auto next = [&](std::initializer_list<std::string_view> units) {
     return has_word_then(other_text, "next", units) || has_word_then(other_text, "following", units);
   };
@@ -569,7 +563,7 @@ bool once_per_every(const Document& doc, const NumberMention& n, Span span, cons
   if (before.find("\xE6\xAF\x8F") == std::string_view::npos) return false;  // 每
   // "every 8 hours", "each day", "every other day": every or each before a
   // number or a period ("each time" is not once a period).
-  const std::string other_text = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
+  const std::string other_text = to_lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
   for (std::string_view word : {"every", "each"}) {
     for (std::size_t at = find_word(other_text, word); at != std::string_view::npos; at = find_word(other_text, word, at + 1)) {
       const std::string_view next = word_after(other_text, at + word.size());
@@ -675,7 +669,7 @@ bool localised_emergency_number(const Document& doc, const NumberMention& n, con
     if (text[i] != '-') number += text[i];
   const int country = emergency_country(number);
   if (country == 0) return false;
-  const std::string before = lower_ascii(text.substr(begin >= 16 ? begin - 16 : 0, begin >= 16 ? 16 : begin));
+  const std::string before = to_lower_ascii(text.substr(begin >= 16 ? begin - 16 : 0, begin >= 16 ? 16 : begin));
   static constexpr std::string_view kCalls[] = {"call", "dial", "phone", "ring", "\xE6\x8B\xA8\xE6\x89\x93",  // 拨打
                                                 "\xE8\x87\xB4\xE7\x94\xB5", "\xE6\x8B\xA8"};             // 致电 拨
   auto trimmed = std::string_view(before);
@@ -683,7 +677,7 @@ bool localised_emergency_number(const Document& doc, const NumberMention& n, con
   if (std::none_of(std::begin(kCalls), std::end(kCalls), [&](std::string_view verb) { return trimmed.ends_with(verb); }))
     return false;
   // The other side's emergency numbers (digits standing alone, 9-1-1 read as 911).
-  const std::string other_text = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
+  const std::string other_text = to_lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
   bool same_country = false, other_country = false;
   for (std::size_t at = 0; at < other_text.size();) {
     if (!std::isdigit(static_cast<unsigned char>(other_text[at]))) {
@@ -851,7 +845,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
     const std::vector<DigitRatio> target_ratios = digit_ratios(target.text, target_numbers);
     auto implied = [](const Document& doc, Span span, std::span<const NumberMention> numbers, std::span<const DigitRatio> ratios,
                       const Document& other, Span other_span) {
-      const std::string other_lower = lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
+      const std::string other_lower = to_lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
       std::vector<NumberMention> more = implied_numbers(doc, span, numbers, other_lower);
       for (const DigitRatio& r : ratios) more.push_back(r.fraction);
       return more;
