@@ -404,17 +404,20 @@ std::pair<double, double> estimate_ends(const Document& doc, const NumberMention
   auto unit = [](char32_t c) -> double {
     return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' ? 10000 : 0;
   };
-  for (std::size_t i = 0; i + 1 < chars.size(); ++i) {
-    const int low = digit(chars[i]), high = digit(chars[i + 1]);
-    if (low < 1 || high < 1 || !(high == low + 1 || (low == 3 && high == 5))) continue;
-    double base = 0;  // 十 or 四十 before: 十五六, 四十五六
-    if (i >= 1 && chars[i - 1] == U'十') base = i >= 2 && digit(chars[i - 2]) > 0 ? digit(chars[i - 2]) * 10.0 : 10;
-    const double scale = i + 2 < chars.size() ? unit(chars[i + 2]) : 0;  // 二三十, 三四百
-    if (base > 0) return {base + low, base + high};
-    if (scale > 0) return {low * scale, high * scale};
-    return {static_cast<double>(low), static_cast<double>(high)};
-  }
-  return {0, 0};
+  // The whole mention is the estimate: XY (三四), 十XY (十五六), N十XY (四十五六)
+  // or XY and a unit (二三十, 三四百). Two neighbouring numerals inside a
+  // longer number (二〇二三, 一九八九: a year) are no estimate.
+  const std::size_t size = chars.size();
+  std::size_t i = 0;  // where XY starts
+  if (size == 3 && chars[0] == U'十') i = 1;
+  else if (size == 4 && digit(chars[0]) > 0 && chars[1] == U'十') i = 2;
+  else if (size != 2 && !(size == 3 && unit(chars[2]) > 0)) return {0, 0};
+  const int low = digit(chars[i]), high = digit(chars[i + 1]);
+  if (low < 1 || high < 1 || !(high == low + 1 || (low == 3 && high == 5))) return {0, 0};
+  if (i == 1) return {10.0 + low, 10.0 + high};
+  if (i == 2) return {digit(chars[0]) * 10.0 + low, digit(chars[0]) * 10.0 + high};
+  if (size == 3) return {low * unit(chars[2]), high * unit(chars[2])};
+  return {static_cast<double>(low), static_cast<double>(high)};
 }
 
 // Values a side states in words that hold a number without writing it,
@@ -517,8 +520,16 @@ bool second_meaning_next(const Document& doc, const NumberMention& n, const Docu
     if (morning && (has_word_then(other_text, "until", {"morning"}) || has_word_then(other_text, "till", {"morning"}) ||
                     next({"morning"}) || has_word_then(other_text, "tomorrow", {"morning"})))
       return true;
-    return next({"day"}) || find_word(other_text, "tomorrow") != std::string_view::npos ||
-           other_text.find("day after") != std::string::npos;
+    // "the day after (the operation)", "tomorrow"; "the day after tomorrow" is 后天, not 第二天.
+    bool day_after = false;
+    for (std::size_t at = find_word(other_text, "day"); at != std::string_view::npos && !day_after;
+         at = find_word(other_text, "day", at + 1))
+      day_after = word_after(other_text, at + 3) == "after" &&
+                  word_after(other_text, other_text.find("after", at + 3) + 5) != "tomorrow";
+    const std::size_t tomorrow = find_word(other_text, "tomorrow");
+    const bool after_tomorrow = tomorrow != std::string_view::npos && tomorrow >= 6 &&
+                                std::string_view(other_text).substr(0, tomorrow).ends_with("after ");
+    return next({"day"}) || (tomorrow != std::string_view::npos && !after_tomorrow) || day_after;
   }
   if (after.starts_with("\xE6\x99\x9A") || after.starts_with("\xE5\xA4\x9C"))  // 晚 夜
     return next({"night", "evening"}) || has_word_then(other_text, "tomorrow", {"night", "evening"});
@@ -578,32 +589,27 @@ bool once_per_every(const Document& doc, const NumberMention& n, Span span, cons
   return false;
 }
 
-// 三番五次, 七上八下, 三长两短, 三天两头, 三言两语: a four-character idiom of
-// two numerals each with a word (numeral, word, numeral, word) says "again
-// and again", "restless", "misfortune", not a count, and English renders it
-// freely. A frequency or a count has the same shape (一天三次, 三天两次,
-// 一式三份): a unit of time or 一 first, then a measure of times, doses or
-// copies; that is a count.
+// 三番五次, 七上八下, 三长两短, 三天两头, 三言两语: a four-character idiom
+// with numerals says "again and again", "restless", "misfortune", not a
+// count, and English renders it freely. The idioms are listed: the same shape
+// is also a real count or date (三岁两个月, 两片一次, 三月五日).
 bool in_numeral_idiom(const Document& doc, const NumberMention& n) {
   if (doc.lang != Lang::zh || !n.spelled || n.percent || n.fraction) return false;
-  static constexpr std::u32string_view kNumerals = U"一二两三四五六七八九十百千万";
-  static constexpr std::u32string_view kTimeUnits = U"天日周月年晚夜";
-  static constexpr std::u32string_view kTimes = U"次遍回剂片粒顿份个张件";
-  const std::string_view text = doc.text;
-  // The mention is one numeral: the idiom's first or third character.
-  if (n.span().size() != 3) return false;
-  auto at = [&](std::size_t pos) -> char32_t { return pos + 3 <= text.size() ? utf8::at(text, pos) : 0; };
-  auto is_numeral = [&](char32_t c) { return c != 0 && kNumerals.find(c) != std::u32string_view::npos; };
-  auto is_word = [&](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF && !is_numeral(c); };
-  auto idiom_at = [&](std::size_t begin) {  // the four characters from begin
-    const char32_t a = at(begin), b = at(begin + 3), c = at(begin + 6), d = at(begin + 9);
-    if (!is_numeral(a) || !is_word(b) || !is_numeral(c) || !is_word(d) || a == c) return false;
-    const bool frequency = (kTimeUnits.find(b) != std::u32string_view::npos || a == U'一') &&
-                           kTimes.find(d) != std::u32string_view::npos;
-    return !frequency;
+  static constexpr std::string_view kIdioms[] = {
+      "三番五次", "三天两头", "十有九次", "十有八九", "十之八九", "七上八下", "三长两短", "三言两语", "三心二意",
+      "三三两两", "三五成群", "接二连三", "一五一十", "一清二楚", "一干二净", "独一无二", "九死一生", "四面八方",
+      "五颜六色", "五花八门", "七嘴八舌", "七手八脚", "七零八落", "横七竖八", "乱七八糟", "四分五裂", "千方百计",
+      "千千万万", "千变万化", "千军万马", "万无一失", "一举两得", "一石二鸟", "三令五申", "丢三落四", "说三道四",
+      "颠三倒四", "不三不四", "低三下四", "朝三暮四", "半斤八两", "百发百中", "十全十美", "一心一意", "两全其美",
   };
-  const std::size_t begin = n.span().begin;
-  return idiom_at(begin) || (begin >= 6 && idiom_at(begin - 6));
+  const std::string_view text = doc.text;
+  // An idiom holding the mention: it starts at most nine bytes (three characters) before it.
+  const std::size_t from = n.span().begin >= 9 ? n.span().begin - 9 : 0;
+  const std::string_view around = text.substr(from, n.span().end + 9 - from);
+  for (const std::string_view idiom : kIdioms)
+    for (std::size_t at = around.find(idiom); at != std::string_view::npos; at = around.find(idiom, at + 1))
+      if (from + at <= n.span().begin && from + at + idiom.size() >= n.span().end) return true;
+  return false;
 }
 
 // An estimate (三五天) whose ends the other side names ("three to five days").
@@ -648,12 +654,26 @@ constexpr EmergencyNumber kEmergencyNumbers[] = {
     {"911", 1},                                            // North America
     {"999", 2}, {"112", 2}, {"111", 2},                    // United Kingdom (112 Europe-wide)
     {"000", 3},                                            // Australia
-    {"110", 4}, {"119", 4}, {"120", 4}, {"122", 4},        // China
+    {"110", 4}, {"119", 4}, {"120", 4}, {"122", 4},        // China (kChina)
 };
 int emergency_country(std::string_view digits) {
   for (const EmergencyNumber& e : kEmergencyNumbers)
     if (e.digits == digits) return e.country;
   return 0;
+}
+constexpr int kChina = 4;
+
+// A Chinese service number stands for another country's one number only
+// where the Chinese text names its service: 120 (medical) always, 119 fire
+// (火, 消防), 110 police (警), 122 road accidents (交通, 事故). (如果胸痛，请拨打119
+// against "call 911" is the wrong service.)
+bool chinese_service_named(std::string_view digits, std::string_view zh_text) {
+  auto has = [&](std::string_view w) { return zh_text.find(w) != std::string_view::npos; };
+  if (digits == "120") return true;
+  if (digits == "119") return has("\xE7\x81\xAB") || has("\xE6\xB6\x88\xE9\x98\xB2");  // 火 消防
+  if (digits == "110") return has("\xE8\xAD\xA6");                                        // 警
+  if (digits == "122") return has("\xE4\xBA\xA4\xE9\x80\x9A") || has("\xE4\xBA\x8B\xE6\x95\x85");  // 交通 事故
+  return false;
 }
 
 bool localised_emergency_number(const Document& doc, const NumberMention& n, const Document& other, Span other_span) {
@@ -678,6 +698,10 @@ bool localised_emergency_number(const Document& doc, const NumberMention& n, con
     return false;
   // The other side's emergency numbers (digits standing alone, 9-1-1 read as 911).
   const std::string other_text = to_lower_ascii(std::string_view(other.text).substr(other_span.begin, other_span.size()));
+  // Chinese text the number stands in: its clause (back to 。 or a line start, at most 60 bytes).
+  std::string_view clause = text.substr(begin >= 60 ? begin - 60 : 0, begin >= 60 ? 60 : begin);
+  for (std::string_view stop : {"\xE3\x80\x82", "\n"})  // 。
+    if (const std::size_t at = clause.rfind(stop); at != std::string_view::npos) clause.remove_prefix(at + stop.size());
   bool same_country = false, other_country = false;
   for (std::size_t at = 0; at < other_text.size();) {
     if (!std::isdigit(static_cast<unsigned char>(other_text[at]))) {
@@ -690,7 +714,9 @@ bool localised_emergency_number(const Document& doc, const NumberMention& n, con
                                         (other_text[stop] == '-' && stop + 1 < other_text.size() &&
                                          std::isdigit(static_cast<unsigned char>(other_text[stop + 1])))))
       if (other_text[stop++] != '-') digits += other_text[stop - 1];
-    if (const int c = emergency_country(digits); c != 0) (c == country ? same_country : other_country) = true;
+    if (const int c = emergency_country(digits); c == country) same_country = true;
+    else if (c != 0 && (country == kChina ? chinese_service_named(number, clause) : c != kChina || chinese_service_named(digits, other_text)))
+      other_country = true;
     at = stop;
   }
   if (same_country) return false;
@@ -748,13 +774,15 @@ following week", 第二天早上 "until morning"); and 两 with a count of event
 before an interval in its clause (两次服药间隔至少4小时) counts the two events
 around it ("4 hours apart"). A one before 次 in a clause with 每 (每8小时1次)
 is "every 8 hours" when every or each comes before a number or a period.
-An estimate of two neighbouring numerals (三四天, 二三十, 三五天) matches
-either end ("three or four days", "twenty or thirty", "three to five").
-A numeral in a four-character idiom of two numerals (三番五次, 三天两头) is
-no count; a frequency of the same shape (一天三次) is.
+An estimate of two neighbouring numerals (三四天, 二三十, 三五天, 十八九) matches
+either end ("three or four days", "twenty or thirty", "three to five"); a
+year (二〇二三) holds none. A numeral in a listed four-character idiom
+(三番五次, 三天两头, 十有九次) is no count; the same shape elsewhere (三岁两个月,
+两片一次, 三月五日) is.
 An emergency number after a verb of calling ("call 9-1-1") is localised
 when the other side names the service in words (拨打急救电话) or by another
-country's number (拨打120); 119 against 120 is a real change.
+country's number (拨打120; 119, 110 and 122 only where the Chinese names
+fire, police or a road accident); 119 against 120 is a real change.
 
 List and section numbering is not a quantity: "1." or "2)" or "3、" (or
 "6." with Chinese right after it, "6.片厂") or

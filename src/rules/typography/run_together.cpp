@@ -234,9 +234,10 @@ bool holds_word(std::string_view text, std::string_view word) {
 // "an" comes before a vowel sound: a split that puts it before a consonant
 // ("xanth an" in "xanthan gum", "an vaccine") is no lost space. next: the
 // first letter after the token (0 if none), for a split that ends in "an".
+// Only a lower-case consonant counts: a capital may start an acronym read
+// with a vowel sound ("an MRI", "an NSAID").
 bool article_fits(std::string_view split, char next) {
   auto consonant = [](char c) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return c >= 'a' && c <= 'z' && c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'h';
   };
   std::size_t start = 0;
@@ -290,7 +291,8 @@ vaccine") is one; "std|in" and "add|on" are not. Of several
 splits, the only one made of function words wins ("they are", not "the
 yare"). There is no cap on the length of the whole token below 60 letters.
 Three-word splits need parts of four or more letters. A split that puts "an"
-before a consonant ("xanth an" in "xanthan gum") is none.
+before a lower-case consonant ("xanth an" in "xanthan gum") is none ("foran
+MRI" still is).
 
 Only all-lowercase tokens, lowercase-then-Capitalized tokens and, at the start
 of a sentence, Capitalized tokens of five or more letters are examined:
