@@ -27,9 +27,11 @@ In a document pair (an article and its translation) a link that the other
 document holds elsewhere, for instance in a running header, is not reported,
 and a URL broken after a slash by PDF extraction (`www.fda.gov/ vaccines`)
 matches the whole one. A link to a heading of the same page whose
-translation links to a heading of the translated page
+translation links to the same heading of the translated page
 (`#connect-for-the-first-time` against `#首次连接`) is the same link, its
-heading translated.
+heading translated: when both pages have as many headings, the k-th of one
+is taken as the k-th of the other, and a link to any other heading is
+reported.
 
 ## Why it matters
 A link that changed on the way through translation leads readers to the wrong
@@ -110,14 +112,14 @@ std::string heading_anchor(std::string_view heading) {
   return anchor;
 }
 
-// The anchors of a document's headings, each with a leading '#'.
-std::set<std::string, std::less<>> heading_anchors(const Document& doc) {
-  std::set<std::string, std::less<>> anchors;
+// The anchors of a document's headings in order, each with a leading '#'.
+std::vector<std::string> heading_anchors(const Document& doc) {
+  std::vector<std::string> anchors;
   for (const Block& block : doc.blocks)
     if (block.kind == BlockKind::heading) {
       std::string anchor(1, '#');
       anchor += heading_anchor(std::string_view(doc.text).substr(block.content().begin, block.content().size()));
-      anchors.insert(std::move(anchor));
+      anchors.push_back(std::move(anchor));
     }
   return anchors;
 }
@@ -139,37 +141,40 @@ std::string percent_decoded(std::string_view text) {
 
 // A link to a heading of the same page ("#connect-for-the-first-time") is
 // translated with its heading: the translation's link goes to the
-// translated heading (#首次连接). A missing link and an extra one that each
-// lead to a heading of their own document are the same link, in order.
+// translated heading (#首次连接). When both documents have as many headings,
+// the k-th heading of one is the k-th of the other, and a missing link to the
+// k-th source heading is the same link as an extra one to the k-th target
+// heading; a link to any other heading is a wrong target and stays reported.
 void drop_translated_heading_links(const Document& source, const Document& target, const PairPlaceholders& found,
                                    PlaceholderDifference& difference) {
-  auto to_heading = [](const Document& doc, const Placeholder& p, const std::set<std::string, std::less<>>& anchors) {
-    const std::string key = percent_decoded(placeholder_key(doc.text, p));
-    return key.size() > 1 && key.front() == '#' && anchors.count(key) > 0;
-  };
-  auto is_fragment = [](const Document& doc, const Placeholder& p) {
-    const std::string key = placeholder_key(doc.text, p);
-    return key.size() > 1 && key.front() == '#';
+  auto fragment = [](const Document& doc, const Placeholder& p) {
+    std::string key = percent_decoded(placeholder_key(doc.text, p));
+    if (key.size() < 2 || key.front() != '#') key.clear();
+    return key;
   };
   const bool any_fragment =
-      std::any_of(difference.missing.begin(), difference.missing.end(), [&](std::uint32_t i) { return is_fragment(source, found.source[i]); }) &&
-      std::any_of(difference.extra.begin(), difference.extra.end(), [&](std::uint32_t i) { return is_fragment(target, found.target[i]); });
+      std::any_of(difference.missing.begin(), difference.missing.end(), [&](std::uint32_t i) { return !fragment(source, found.source[i]).empty(); }) &&
+      std::any_of(difference.extra.begin(), difference.extra.end(), [&](std::uint32_t i) { return !fragment(target, found.target[i]).empty(); });
   if (!any_fragment) return;
-  const auto source_anchors = heading_anchors(source);
-  const auto target_anchors = heading_anchors(target);
-  std::vector<std::uint32_t> missing, extra;
-  std::size_t e = 0;
+  const std::vector<std::string> source_anchors = heading_anchors(source);
+  const std::vector<std::string> target_anchors = heading_anchors(target);
+  if (source_anchors.size() != target_anchors.size()) return;
+  std::vector<bool> extra_used(difference.extra.size(), false);
+  std::vector<std::uint32_t> missing;
   for (const std::uint32_t index : difference.missing) {
-    if (!to_heading(source, found.source[index], source_anchors)) {
-      missing.push_back(index);
-      continue;
+    const std::string key = fragment(source, found.source[index]);
+    const auto heading = std::find(source_anchors.begin(), source_anchors.end(), key);
+    bool paired = false;
+    if (!key.empty() && heading != source_anchors.end()) {
+      const std::string& counterpart = target_anchors[static_cast<std::size_t>(heading - source_anchors.begin())];
+      for (std::size_t e = 0; e < difference.extra.size() && !paired; ++e)
+        if (!extra_used[e] && fragment(target, found.target[difference.extra[e]]) == counterpart) extra_used[e] = paired = true;
     }
-    while (e < difference.extra.size() && !to_heading(target, found.target[difference.extra[e]], target_anchors))
-      extra.push_back(difference.extra[e++]);
-    if (e < difference.extra.size()) ++e;  // its translated counterpart
-    else missing.push_back(index);
+    if (!paired) missing.push_back(index);
   }
-  extra.insert(extra.end(), difference.extra.begin() + static_cast<std::ptrdiff_t>(e), difference.extra.end());
+  std::vector<std::uint32_t> extra;
+  for (std::size_t e = 0; e < difference.extra.size(); ++e)
+    if (!extra_used[e]) extra.push_back(difference.extra[e]);
   difference.missing = std::move(missing);
   difference.extra = std::move(extra);
 }
