@@ -24,9 +24,11 @@ given as the counterpart. Chinese terms are found by longest match over
 normalised text (full-width, Traditional forms fold); English renderings
 match across plurals, possessives, hyphen or space, and UK or US spelling.
 With an English source the same glossary checks the Chinese target; there a
-variant that only shortens the preferred rendering to its last word ("cold"
-of "common cold", "sign" of "clinical sign") does not name the term, since
-in a source it is mostly another sense (cold dishes, a sign-in page). Needs
+variant that only shortens the preferred rendering to a last word of another
+common sense (cold, cycle, guideline, port, resistance, sign, and "masked" or
+"masking": "cold" of "common cold") does not name the term, since in a source
+it is mostly that other sense (cold dishes, a sign-in page); transfusion,
+marrow, infusion or "wear a mask" still do. Needs
 `--glossary`; without one the rule does nothing. A target that uses a
 forbidden rendering instead is left to `terminology/forbidden-term`.
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <stdexcept>
+#include <string_view>
 
 #include "core/alignment.h"
 #include "core/utf8.h"
@@ -17,17 +19,46 @@ std::vector<TermMatch> find_terms(const Glossary& glossary, const Document& doc,
                  : find_english_terms(glossary, doc.prose(), span, limit);
 }
 
+// Words that shorten a preferred rendering to its last word ("cold" of
+// "common cold") and that in running English mostly have another sense: cold
+// dishes, a sign-in page, ports, thermal cycles, guidelines as any rules,
+// resistance to change. "mask" is the face mask as a noun and another sense
+// only as a verb (masked palm civet, masking a symptom). Unambiguous
+// shortenings (transfusion, marrow, infusion, resection) still name their term.
+struct ShortenedWithOtherSense {
+  std::string_view word;
+  bool only_as_verb;  // -ed and -ing forms only
+};
+constexpr ShortenedWithOtherSense kShortenedWithOtherSense[] = {
+    {"cold", false}, {"cycle", false}, {"guideline", false}, {"mask", true},
+    {"port", false}, {"resistance", false}, {"sign", false},
+};
+
+bool same_letters(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); });
+}
+
+bool ends_as_verb(std::string_view matched) {
+  auto ends_with = [&](std::string_view ending) {
+    return matched.size() > ending.size() && same_letters(matched.substr(matched.size() - ending.size()), ending);
+  };
+  return ends_with("ed") || ends_with("ing");
+}
+
 // An accepted variant (form > 0) of one word that is the last word of the
-// entry's preferred English rendering: "cold" of "common cold".
-bool shortens_to_last_word(const GlossaryEntryView& entry, std::uint16_t form) {
+// entry's preferred English rendering, matched (as matched in the source) in
+// a sense of another common word.
+bool shortens_to_ambiguous_last_word(const GlossaryEntryView& entry, std::uint16_t form, std::string_view matched) {
   if (form == 0 || form > entry.variants.size()) return false;
   const std::string_view variant = entry.variants[form - 1u];
   const std::string_view preferred = entry.en;
   if (variant.empty() || variant.find(' ') != std::string_view::npos || preferred.size() <= variant.size() + 1) return false;
+  const auto listed = std::find_if(std::begin(kShortenedWithOtherSense), std::end(kShortenedWithOtherSense),
+                                   [&](const ShortenedWithOtherSense& word) { return same_letters(word.word, variant); });
+  if (listed == std::end(kShortenedWithOtherSense) || (listed->only_as_verb && !ends_as_verb(matched))) return false;
   const std::string_view tail = preferred.substr(preferred.size() - variant.size());
-  if (preferred[preferred.size() - variant.size() - 1] != ' ') return false;
-  return std::equal(tail.begin(), tail.end(), variant.begin(), variant.end(),
-                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+  return preferred[preferred.size() - variant.size() - 1] == ' ' && same_letters(tail, variant);
 }
 
 // What is left of one side's term_match_limit; stop: where matching ended
@@ -76,14 +107,15 @@ PairTerms collect_pair_terms(const CheckContext& context, bool fold) {
       // accepted rendering in a translation, but in a Chinese source it is
       // mostly part of a longer word (抑制剂, 肺癌) the glossary does not list.
       // Nor, in an English source, does a variant that only shortens the
-      // preferred rendering to its last word ("cold" of "common cold",
-      // "sign" of "clinical sign", "cycle" of "chemotherapy cycle"): in a
-      // translation the context says which sense it has, but in a source it
-      // is mostly the word in another sense ("cold dishes", "sign-in page",
-      // "sleep cycle").
+      // preferred rendering to a last word of another common sense ("cold"
+      // of "common cold", "sign" of "clinical sign", "cycle" of
+      // "chemotherapy cycle"): in a translation the context says which sense
+      // it has, but in a source it is mostly the other sense ("cold dishes",
+      // "sign-in page", "sleep cycle").
       if (!terms.source_is_chinese)
         std::erase_if(found, [&](const TermMatch& m) {
-          return m.side != TermSide::accepted || shortens_to_last_word(glossary.entries[m.entry], m.form);
+          return m.side != TermSide::accepted || shortens_to_ambiguous_last_word(glossary.entries[m.entry], m.form,
+                                                                                context.source->prose().substr(m.span.begin, m.span.size()));
         });
       else
         std::erase_if(found, [&](const TermMatch& m) {
