@@ -13,8 +13,10 @@ const RuleInfo& Addition::info() const {
 Reports every target sentence that the aligner could not pair with any
 source text (a 0-1 bead), quoting the nearest source sentence. Title-like
 lines (one to three short lines without a sentence-ending mark) at the start
-or end of the translation are not reported when the source set a line there
-apart as page furniture: their counterpart is among it, and it is not aligned.
+of the translation are not reported when the source set a line there apart
+as page furniture: their counterpart is among it, and it is not aligned. At
+the end of the translation only such lines that repeat the numbers of the
+source's footer ("Page 1 of 1" against 第1页，共1页) are left out.
 
 ## Why it matters
 Added text is either a translator's gloss that should be marked as such, or

@@ -14,9 +14,11 @@ Aligns the source with its translation sentence by sentence and reports every
 source sentence the aligner could not pair with any target text (a 1-0 bead).
 The finding is on the source sentence and quotes the nearest translated text,
 so you can see where the missing sentence belongs. Title-like lines (one to
-three short lines without a sentence-ending mark) at the start or end of the
-source are not reported when the translation set a line there apart as page
-furniture: their counterpart is among it, and it is not aligned.
+three short lines without a sentence-ending mark) at the start of the source
+are not reported when the translation set a line there apart as page
+furniture: their counterpart is among it, and it is not aligned. At the end
+of the source only such lines that repeat the numbers of the translation's
+footer (第1页，共1页 against "Page 1 of 1") are left out.
 
 A sentence whose translation was deleted is often absorbed by its neighbour
 into a two-to-one pair. The aligner takes it out again (and so it is

@@ -104,6 +104,32 @@ bool title_like(std::string_view text) {
   return lines > 0;
 }
 
+// The runs of ASCII digits in text, in order: "Page 1 of 12" -> 1, 12.
+std::vector<std::string_view> digit_runs(std::string_view text) {
+  std::vector<std::string_view> runs;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (text[pos] < '0' || text[pos] > '9') {
+      ++pos;
+      continue;
+    }
+    const std::size_t start = pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+    runs.push_back(text.substr(start, pos - start));
+  }
+  return runs;
+}
+
+// Every number of the run is among the numbers of the furniture: the run is
+// that furniture kept as body text (第1页，共1页 beside "Page 1 of 1"). A run
+// without numbers shares nothing: a warning line omitted at the end.
+bool shares_numbers_with(std::string_view run, const std::vector<std::string_view>& furniture_numbers) {
+  const std::vector<std::string_view> numbers = digit_runs(run);
+  return !numbers.empty() && std::all_of(numbers.begin(), numbers.end(), [&](std::string_view n) {
+    return std::find(furniture_numbers.begin(), furniture_numbers.end(), n) != furniture_numbers.end();
+  });
+}
+
 }  // namespace
 
 std::vector<bool> counterparts_set_apart(const Pair& pair, bool target_side, const std::vector<UnpairedRun>& runs) {
@@ -127,15 +153,27 @@ std::vector<bool> counterparts_set_apart(const Pair& pair, bool target_side, con
   };
   const std::size_t other_begin = other_sentences[other_ids(first_bead).front()].span.begin;
   const std::size_t other_end = other_sentences[other_ids(last_bead).back()].span.end;
-  bool furniture_before = false, furniture_after = false;
+  // A title-like run at the top edge is the header the other side set apart.
+  // At the bottom edge a title-like run may as well be a warning line that
+  // was dropped ("对本品过敏者禁用" beside a "Page 1 of 1" footer), so there it
+  // is excused only when it repeats the footer's numbers.
+  bool furniture_before = false;
+  std::vector<std::string_view> numbers_after;
+  bool furniture_after = false;
   for (const Block& block : other.blocks) {
     if (block.kind != BlockKind::furniture) continue;
     if (block.span().end <= other_begin) furniture_before = true;
-    if (block.span().begin >= other_end) furniture_after = true;
+    if (block.span().begin >= other_end) {
+      furniture_after = true;
+      const std::vector<std::string_view> numbers = digit_runs(std::string_view(other.text).substr(block.span().begin, block.span().size()));
+      numbers_after.insert(numbers_after.end(), numbers.begin(), numbers.end());
+    }
   }
   for (std::size_t r = 0; r < runs.size(); ++r) {
-    const bool at_edge = (runs[r].bead < first_bead && furniture_before) || (runs[r].bead > last_bead && furniture_after);
-    set_apart[r] = at_edge && title_like(std::string_view(mine.text).substr(runs[r].span.begin, runs[r].span.size()));
+    const std::string_view text = std::string_view(mine.text).substr(runs[r].span.begin, runs[r].span.size());
+    if (!title_like(text)) continue;
+    if (runs[r].bead < first_bead) set_apart[r] = furniture_before;
+    else if (runs[r].bead > last_bead) set_apart[r] = furniture_after && shares_numbers_with(text, numbers_after);
   }
   return set_apart;
 }

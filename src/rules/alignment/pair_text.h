@@ -61,7 +61,9 @@ std::vector<Span> nearest_other_sides(const Alignment& alignment, const std::vec
 // revision line a source extracted from a PDF marks as its running header,
 // kept as body text by its translation. A run is title-like when it is one
 // to three short lines with no sentence-ending mark; such a run has its
-// counterpart among the furniture, which is not aligned. One flag per run.
+// counterpart among the furniture, which is not aligned. At the bottom edge
+// a run must also repeat the footer's numbers (第1页，共1页 beside "Page 1 of
+// 1"): a warning line without a full stop is real text. One flag per run.
 std::vector<bool> counterparts_set_apart(const Pair& pair, bool target_side, const std::vector<UnpairedRun>& runs);
 
 // Findings for the unpaired runs of one side (omissions: the source;
