@@ -62,6 +62,17 @@ bool is_closing(char32_t cp) {
   }
 }
 
+// A verb of speech that is the end of a word of another sense: 知道 (know),
+// 味道, 街道, 频道, 小说 (novel), 据说, 听说 (it is said) end a sentence of
+// their own (“……。”这一点谁都知道。), not an attribution.
+bool ends_word_of_other_sense(char32_t before, char32_t verb) {
+  constexpr std::u32string_view kBeforeDao = U"知味街频通轨渠报难地隧跑管赤车行";
+  constexpr std::u32string_view kBeforeShuo = U"小据听传学虽假是";
+  constexpr std::u32string_view kBeforeWen = U"学疑顾访";
+  const std::u32string_view before_list = verb == U'道' ? kBeforeDao : verb == U'说' ? kBeforeShuo : verb == U'问' ? kBeforeWen : std::u32string_view();
+  return before != 0 && before_list.find(before) != std::u32string_view::npos;
+}
+
 // A quotation's closing mark followed by a short attribution that ends
 // there: “……。”她说。 or “……？”周明问， (a name or pronoun, maybe an adverb,
 // then a verb of speech, then 。，：！？). Like “…,” she said in English, the
@@ -69,7 +80,7 @@ bool is_closing(char32_t cp) {
 bool attribution_follows(std::string_view text, std::size_t pos, std::size_t end) {
   constexpr int kMaxSpeaker = 8;  // Han characters before the verb
   int han = 0;
-  char32_t previous = 0;
+  char32_t previous = 0, before_previous = 0;
   while (pos < end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;  // “……？” 汪淼问。
   while (pos < end && han <= kMaxSpeaker + 1) {
     const char32_t cp = utf8::next(text, pos);
@@ -77,7 +88,7 @@ bool attribution_follows(std::string_view text, std::size_t pos, std::size_t end
       if (han < 2) return false;  // the verb alone (“……。”说完) is no attribution
       switch (previous) {
         case U'说': case U'问': case U'道': case U'喊': case U'叫': case U'嚷': case U'叹':
-          return true;
+          return !ends_word_of_other_sense(before_previous, previous);
         default:
           return false;
       }
@@ -85,6 +96,7 @@ bool attribution_follows(std::string_view text, std::size_t pos, std::size_t end
     if (cp < 0x4E00 || cp > 0x9FFF) return false;
     if (cp == U'没' || cp == U'不' || cp == U'未') return false;  // 她没有说。 tells, it does not attribute
     ++han;
+    before_previous = previous;
     previous = cp;
   }
   return false;

@@ -40,6 +40,13 @@ TEST(SegmentChinese, AttributionAfterAQuotationStaysWithIt) {
   EXPECT_EQ(sentences_of("“走吧。”她没有说。", Lang::zh), (Lines{"“走吧。”", "她没有说。"}));
   EXPECT_EQ(sentences_of("“走吧。”第二天早上她在门口对所有的人说。", Lang::zh),
             (Lines{"“走吧。”", "第二天早上她在门口对所有的人说。"}));
+  // Nor a word that only ends in 道, 说 or 问: 知道, 味道, 小说, 据说, 学问.
+  EXPECT_EQ(sentences_of("“明天出发。”这一点谁都知道。他收拾好了行李。", Lang::zh),
+            (Lines{"“明天出发。”", "这一点谁都知道。", "他收拾好了行李。"}));
+  EXPECT_EQ(sentences_of("“真香。”是汤的味道。", Lang::zh), (Lines{"“真香。”", "是汤的味道。"}));
+  EXPECT_EQ(sentences_of("“再见。”书里这样说。", Lang::zh), (Lines{"“再见。”书里这样说。"}));
+  EXPECT_EQ(sentences_of("“再见。”出自那本小说。", Lang::zh), (Lines{"“再见。”", "出自那本小说。"}));
+  EXPECT_EQ(sentences_of("“要下雨了。”据说。", Lang::zh), (Lines{"“要下雨了。”", "据说。"}));
 }
 
 TEST(SegmentChinese, DoubleEllipsisEndsSingleDoesNot) {
