@@ -1,5 +1,7 @@
 #include "rules/typography/mixed_quotes.h"
 
+#include <string_view>
+
 #include "text/byte_skip.h"
 
 #include "rules/typography/text.h"
@@ -28,14 +30,51 @@ bool after_space(std::string_view prose, std::size_t pos) {
   return pos == 0 || is_space(prose[pos - 1]) || prose[pos - 1] == '(' || prose[pos - 1] == '[';
 }
 
-// A mark with a space or bracket on both sides quotes nothing: it names the
-// character ("curly quotes (“ ” and ‘ ’) in file names"), so it shows no style.
-bool stands_alone(std::string_view prose, std::size_t begin, std::size_t end) {
+bool is_bracket(char c) { return c == '(' || c == '[' || c == '{' || c == ')' || c == ']' || c == '}'; }
+
+// A quotation mark, a bracket or a list word (and, or, 和, 或) that ends at
+// end (before) or starts at begin (after): what sits beside a mark that is
+// named in a list, "(“ ” and ‘ ’)", "type ' or \"".
+bool listing_ends_at(std::string_view prose, std::size_t end) {
+  if (end == 0) return false;
+  const char last = prose[end - 1];
+  if (is_bracket(last) || last == '\'' || last == '"') return true;
+  const std::string_view before = prose.substr(0, end);
+  for (std::string_view mark : {"\u2018", "\u2019", "\u201C", "\u201D", "\u548C", "\u6216"})
+    if (before.ends_with(mark)) return true;
+  for (std::string_view word : {"and", "or"})
+    if (before.ends_with(word) && (before.size() == word.size() || !is_letter(before[before.size() - word.size() - 1])))
+      return true;
+  return false;
+}
+
+bool listing_starts_at(std::string_view prose, std::size_t begin) {
+  if (begin >= prose.size()) return false;
+  const char first = prose[begin];
+  if (is_bracket(first) || first == '\'' || first == '"') return true;
+  const std::string_view after = prose.substr(begin);
+  for (std::string_view mark : {"\u2018", "\u2019", "\u201C", "\u201D", "\u548C", "\u6216"})
+    if (after.starts_with(mark)) return true;
+  for (std::string_view word : {"and", "or"})
+    if (after.starts_with(word) && (after.size() == word.size() || !is_letter(after[word.size()]))) return true;
+  return false;
+}
+
+// A mark with a space or bracket on both sides that is listed beside another
+// mark, a bracket or and/or quotes nothing: it names the character ("curly
+// quotes (“ ” and ‘ ’) in file names", "type ' or \""), so it shows no style.
+// A spaced mark around a word (Tap “ Save ”) is still a quotation.
+bool names_the_character(std::string_view prose, std::size_t begin, std::size_t end) {
   auto opens = [](char c) { return c == '(' || c == '[' || c == '{'; };
   auto closes = [](char c) { return c == ')' || c == ']' || c == '}' || c == ',' || c == '.' || c == ';' || c == ':'; };
   const bool before = begin == 0 || is_space(prose[begin - 1]) || opens(prose[begin - 1]);
   const bool after = end >= prose.size() || is_space(prose[end]) || closes(prose[end]);
-  return before && after;
+  if (!before || !after) return false;
+  std::size_t previous = begin;
+  while (previous > 0 && is_space(prose[previous - 1])) --previous;
+  std::size_t next = end;
+  while (next < prose.size() && is_space(prose[next])) ++next;
+  return listing_ends_at(prose, previous) || listing_starts_at(prose, next);
 }
 
 }  // namespace
@@ -48,8 +87,9 @@ const RuleInfo& MixedQuotes::info() const {
 Counts straight (' ") and curly (‘ ’ “ ”) quotation marks and apostrophes in
 the document's prose, separately for single and double marks (a straight
 mark right after a digit is a foot or inch sign and is not counted, nor is a
-mark with a space or bracket on both sides, which names the character: “ ”
-and ‘ ’ in "curly quotes (“ ” and ‘ ’)"). When both
+mark with a space or bracket on both sides listed beside another mark, a
+bracket or and/or, which names the character: “ ” and ‘ ’ in "curly quotes
+(“ ” and ‘ ’)"; a spaced mark around a word, Tap “ Save ”, still counts). When both
 styles occur, every use of the less common style is flagged (on a tie, the
 straight ones), with the other style as the fix: `'` becomes `’` after a
 letter and `‘` after a space; `“`/`”` become `"`. Straightening is a safe fix;
@@ -79,10 +119,10 @@ void MixedQuotes::check(const CheckContext& context, FindingSink& out) const {
     const char c = prose[pos];
     if ((c == '\'' || c == '"') && pos > 0 && is_digit(prose[pos - 1])) continue;  // feet and inches: 5'10"
     if (c == '\'' || c == '"') {
-      if (!stands_alone(prose, pos, pos + 1)) (c == '\'' ? single : dual).uses.push_back({pos, pos + 1, false});
+      if (!names_the_character(prose, pos, pos + 1)) (c == '\'' ? single : dual).uses.push_back({pos, pos + 1, false});
     } else if (c == '\xE2' && prose.compare(pos, 2, "\xE2\x80") == 0 && pos + 2 < prose.size()) {
       const char last = prose[pos + 2];
-      const bool counted = !stands_alone(prose, pos, pos + 3);
+      const bool counted = !names_the_character(prose, pos, pos + 3);
       if (counted && (last == '\x98' || last == '\x99')) single.uses.push_back({pos, pos + 3, true});
       else if (counted && (last == '\x9C' || last == '\x9D')) dual.uses.push_back({pos, pos + 3, true});
     }
