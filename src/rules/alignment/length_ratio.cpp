@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -56,6 +57,21 @@ double length_of(const Document& doc, Span span) {
   return static_cast<double>(count);
 }
 
+// A bracket's content is a gloss (a term, an acronym, "also called GBS"):
+// at most kMaxGlossWords words. A longer one ("nor ride a bicycle or scooter,
+// nor use any power tools") is a passage of the sentence a translation can drop.
+bool is_gloss(std::string_view inside) {
+  constexpr std::size_t kMaxGlossWords = 3;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : inside) {
+    const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!blank && !in_word && ++words > kMaxGlossWords) return false;
+    in_word = !blank;
+  }
+  return words > 0;
+}
+
 // The length of the source's bracketed glosses ("(hypoglycaemia)", "(FBC)",
 // "(also called GBS)") when the translation has no bracket at all: it folded
 // them into its own term (低血糖 is the technical word), it did not lose
@@ -70,6 +86,7 @@ double folded_glosses(const Document& source, Span source_span, const Document& 
   for (std::size_t open = text.find('(', source_span.begin); open < source_span.end; open = text.find('(', open + 1)) {
     const std::size_t close = text.find(')', open);
     if (close == std::string_view::npos || close >= source_span.end || close - open > kMaxGloss) continue;
+    if (!is_gloss(text.substr(open + 1, close - open - 1))) continue;
     folded += length_of(source, {open, close + 1});
   }
   return folded;
@@ -89,9 +106,10 @@ const RuleInfo& LengthRatio::info() const {
 Measures the length ratio of the whole translation to the whole source, then
 reports aligned sentence pairs whose own ratio is more than `factor` times
 smaller or larger than that. Only source sentences of a useful length are
-checked. A short bracketed gloss in the source (`Low blood sugar
-(hypoglycaemia)` against `低血糖`) does not count when the translation has no
-bracket at all: it folded the gloss into its term.
+checked. A short bracketed gloss in the source, at most three words
+(`Low blood sugar (hypoglycaemia)` against `低血糖`, `(FBC)`), does not count
+when the translation has no bracket at all: it folded the gloss into its term.
+A longer bracketed passage still counts.
 
 ## Why it matters
 A translation that stops half way through a sentence (a truncated segment, a
