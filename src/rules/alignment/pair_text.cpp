@@ -1,6 +1,7 @@
 #include "rules/alignment/pair_text.h"
 
 #include "core/utf8.h"
+#include "text/ascii.h"
 #include "text/han.h"
 
 namespace tc::alignment_rules {
@@ -104,28 +105,47 @@ bool title_like(std::string_view text) {
   return lines > 0;
 }
 
-// The runs of ASCII digits in text, in order: "Page 1 of 12" -> 1, 12.
-std::vector<std::string_view> digit_runs(std::string_view text) {
-  std::vector<std::string_view> runs;
+// The numbers a line states, in order: its runs of ASCII digits ("Page 1 of
+// 12" -> 1, 12; a run too long for a date or page counts as none) and the
+// English month names as their numbers ("Revised: December 1, 2025" -> 12,
+// 1, 2025, as 修订日期：2025年12月1日 states them).
+std::vector<unsigned long> stated_numbers(std::string_view text) {
+  static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                                 "july",    "august",   "september", "october", "november", "december"};
+  // Its full name or its three-letter abbreviation ("Sept" too).
+  const auto month = [](std::string_view word) -> unsigned long {
+    for (std::size_t m = 0; m < 12; ++m)
+      if (word == kMonths[m] || word == kMonths[m].substr(0, 3) || (m == 8 && word == "sept")) return m + 1;
+    return 0;
+  };
+  std::vector<unsigned long> numbers;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    if (text[pos] < '0' || text[pos] > '9') {
-      ++pos;
+    const char c = text[pos];
+    if (c >= '0' && c <= '9') {
+      const std::size_t start = pos;
+      unsigned long value = 0;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') value = value * 10 + static_cast<unsigned long>(text[pos++] - '0');
+      if (pos - start <= 9) numbers.push_back(value);
       continue;
     }
-    const std::size_t start = pos;
-    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
-    runs.push_back(text.substr(start, pos - start));
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      const std::size_t start = pos;
+      while (pos < text.size() && std::isalpha(static_cast<unsigned char>(text[pos]))) ++pos;
+      if (const unsigned long m = month(to_lower_ascii(text.substr(start, pos - start)))) numbers.push_back(m);
+      continue;
+    }
+    ++pos;
   }
-  return runs;
+  return numbers;
 }
 
 // Every number of the run is among the numbers of the furniture: the run is
 // that furniture kept as body text (第1页，共1页 beside "Page 1 of 1"). A run
 // without numbers shares nothing: a warning line omitted at the end.
-bool shares_numbers_with(std::string_view run, const std::vector<std::string_view>& furniture_numbers) {
-  const std::vector<std::string_view> numbers = digit_runs(run);
-  return !numbers.empty() && std::all_of(numbers.begin(), numbers.end(), [&](std::string_view n) {
+bool shares_numbers_with(std::string_view run, const std::vector<unsigned long>& furniture_numbers) {
+  const std::vector<unsigned long> numbers = stated_numbers(run);
+  return !numbers.empty() && std::all_of(numbers.begin(), numbers.end(), [&](unsigned long n) {
     return std::find(furniture_numbers.begin(), furniture_numbers.end(), n) != furniture_numbers.end();
   });
 }
@@ -158,14 +178,14 @@ std::vector<bool> counterparts_set_apart(const Pair& pair, bool target_side, con
   // was dropped ("对本品过敏者禁用" beside a "Page 1 of 1" footer), so there it
   // is excused only when it repeats the footer's numbers.
   bool furniture_before = false;
-  std::vector<std::string_view> numbers_after;
+  std::vector<unsigned long> numbers_after;
   bool furniture_after = false;
   for (const Block& block : other.blocks) {
     if (block.kind != BlockKind::furniture) continue;
     if (block.span().end <= other_begin) furniture_before = true;
     if (block.span().begin >= other_end) {
       furniture_after = true;
-      const std::vector<std::string_view> numbers = digit_runs(std::string_view(other.text).substr(block.span().begin, block.span().size()));
+      const std::vector<unsigned long> numbers = stated_numbers(std::string_view(other.text).substr(block.span().begin, block.span().size()));
       numbers_after.insert(numbers_after.end(), numbers.begin(), numbers.end());
     }
   }
