@@ -4,10 +4,12 @@
 //  (c) throughput of the encoding/* and script/* document rules and of all
 //      document rules, English and Chinese apart, beside a plain UTF-8
 //      validation loop timed over the same bytes.
-// Usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show] [--profile en|zh [--rounds N] [--only RULE]]
+// Usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show]
+//                       [--profile en|zh [--rounds N] [--only RULE] [--window-events N] [--bytes-per-event N]]
 // (--show prints every finding on the ftfy cases; --profile checks one language's text of (c) once with
 // the encoding/* and script/* rules and nothing else, for callgrind or perf: the check is
-// tc::check_document, its text built before it)
+// tc::check_document, its text built before it; --window-events and --bytes-per-event set its
+// EventWindowing, core/rule.h)
 // DIR defaults to ../shared/corpora beside the source tree; a missing corpus is reported as
 // "corpus absent", not as a failure.
 #include <nlohmann/json.hpp>
@@ -343,8 +345,9 @@ void throughput(const fs::path& corpora, const RuleList& rules, const std::strin
 // or with one rule's family (only: "encoding/invalid-utf8" is the shared
 // scan and little else).
 void profile(const fs::path& corpora, const RuleList& rules, Lang lang, std::size_t megabytes, int rounds,
-             const std::string& only) {
+             const std::string& only, const EventWindowing& windowing) {
   CheckOptions options = only.empty() ? options_for({"encoding", "script"}) : options_for({only});
+  options.event_windowing = windowing;
   for (const auto& rule : rules)
     if (!rule->info().enabled_by_default) options.selection.disable(std::string(rule->info().id));
   std::string text = corpus_text(corpora, lang, megabytes / 2);
@@ -374,6 +377,7 @@ int main(int argc, char** argv) {
   bool show = false;
   std::string profiled, only;
   int rounds = 1;
+  EventWindowing windowing;  // --profile: the engine's unless --window-events / --bytes-per-event say otherwise
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--corpora" && i + 1 < argc) corpora = argv[++i];
@@ -383,15 +387,17 @@ int main(int argc, char** argv) {
     else if (arg == "--profile" && i + 1 < argc) profiled = argv[++i];
     else if (arg == "--rounds" && i + 1 < argc) rounds = std::stoi(argv[++i]);
     else if (arg == "--only" && i + 1 < argc) only = argv[++i];
+    else if (arg == "--window-events" && i + 1 < argc) windowing.window_events = std::stoul(argv[++i]);
+    else if (arg == "--bytes-per-event" && i + 1 < argc) windowing.bytes_per_event = std::stoul(argv[++i]);
     else if (arg.rfind("--", 0) != 0) throughput_file = arg;
     else {
-      std::cerr << "usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show] [--profile en|zh [--rounds N] [--only RULE]]\n";
+      std::cerr << "usage: encoding_bench [--corpora DIR] [--throughput-file PATH] [--megabytes N] [--show] [--profile en|zh [--rounds N] [--only RULE] [--window-events N] [--bytes-per-event N]]\n";
       return 2;
     }
   }
   const RuleList rules = all_rules();
   if (!profiled.empty()) {
-    profile(corpora, rules, profiled == "zh" ? Lang::zh : Lang::en, megabytes, rounds, only);
+    profile(corpora, rules, profiled == "zh" ? Lang::zh : Lang::en, megabytes, rounds, only, windowing);
     return 0;
   }
   ftfy_detection(corpora, rules, show);

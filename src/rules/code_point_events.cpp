@@ -543,6 +543,18 @@ class EventStore final : public Advancing {
   const std::shared_ptr<const DocumentScan>& scan() const { return scan_; }
   bool alone() const { return alone_; }
   const EventWindowing& windowing() const { return windowing_; }
+  // Whether the window may be given to later text: a sample of the text
+  // (events_to_reserve) finds more events than a window holds. Sampled
+  // once, when first asked.
+  bool may_move() {
+    if (!scan_) return false;
+    if (alone_) return true;
+    if (!sampled_) {
+      sampled_ = true;
+      may_move_ = window_begin_ != 0 || scan_->events_to_reserve() > budget_;
+    }
+    return may_move_;
+  }
 
   void add(EventWalk* walk) { walks_.push_back(walk); }
   void remove(EventWalk* walk) {
@@ -600,12 +612,16 @@ class EventStore final : public Advancing {
   void append(const std::vector<text::ClassEvent>& events) {
     std::uint32_t* classes = classes_.room_for(events.size());
     std::uint64_t* places = places_.room_for(events.size());
-    for (std::size_t i = 0; i < events.size(); ++i) {
-      classes[i] = events[i].classes;
-      places[i] = packed_event::pack(events[i]);
+    std::size_t held = 0;
+    for (const text::ClassEvent& event : events) {
+      const std::uint32_t kept = held_classes(event.classes, event.cp);
+      if (kept == 0) continue;
+      classes[held] = kept;
+      places[held] = packed_event::pack(event);
+      ++held;
     }
-    classes_.added(events.size());
-    places_.added(events.size());
+    classes_.added(held);
+    places_.added(held);
   }
   void new_window() {
     classes_.clear();
@@ -624,6 +640,8 @@ class EventStore final : public Advancing {
   EventWindowing windowing_;
   bool alone_ = false;
   std::size_t budget_ = 0;  // events that fill a window
+  bool sampled_ = false;    // may_move_ is known
+  bool may_move_ = false;
   // A window's room never runs out (reserved for its budget and a chunk):
   // the lists do not move while it lasts.
   PlainList<std::uint32_t> classes_;  // each event's
@@ -725,6 +743,10 @@ void EventWalk::restart() {
   }
   go_alone(0);
 }
+
+bool EventWalk::restart_may_scan() const { return store_->may_move(); }
+
+bool EventWalk::scans_alone() const { return store_->alone(); }
 
 std::vector<std::size_t> EventWalk::starts() {
   std::vector<std::size_t> out;

@@ -51,6 +51,8 @@ inline constexpr std::uint32_t kNotProse = 1u << 31;
 // byte E3-E9), which no single-byte page has. Found from the next byte while
 // the scan had it at hand; an event without it may be followed by anything.
 inline constexpr std::uint32_t kBeforeNonImage = 1u << 30;
+// The bits above that are no class of their own.
+inline constexpr std::uint32_t kMarks = kCjkLoud | kCjkUtf8Start | kLatinLeadImage | kNotProse | kBeforeNonImage;
 
 }  // namespace tc::code_point_class
 
@@ -82,6 +84,23 @@ std::vector<CodePointRange> traditional_ranges_in_bmp();
 const std::vector<CodePointRange>* prebuilt_traditional_ranges_in_bmp();
 
 class EventStore;  // code_point_events.cpp
+
+// The classes an event is held with (none: it is not held). A kLatinImage
+// character before one that stands for no byte (kBeforeNonImage) is held
+// without that class unless it is a C1 control or a lead image
+// (kLatinLeadImage): encoding/mojibake, the class's only reader, passes
+// over such a character except while a run of dropped C1 bytes is open, and
+// then reads the text for it (EventStarts, rules/encoding/mojibake_report.h).
+// They are the curly quotes, dashes and ellipses before Han, nearly half the
+// events of Chinese text: held, 20 MB of it kept 87,000 more events (1 MB,
+// each page a fault on a first check) and every walk passed over them.
+inline std::uint32_t held_classes(std::uint32_t classes, char32_t cp) {
+  namespace cls = code_point_class;
+  constexpr std::uint32_t kPassable = cls::kLatinImage | cls::kBeforeNonImage;
+  if ((classes & (kPassable | cls::kLatinLeadImage)) != kPassable || (cp >= 0x80 && cp <= 0x9F)) return classes;
+  classes &= ~cls::kLatinImage;
+  return (classes & ~cls::kMarks) != 0 ? classes : 0;
+}
 
 // How a store holds an event: its classes in one list, and its place and
 // code point packed into 8 bytes in another (begin: 39 bits, length: 3, code
@@ -185,6 +204,12 @@ class EventWalk {
   std::vector<std::size_t> starts();
   // Back to the first event, for another walk over the same classes.
   void restart();
+  // Whether restart() is likely to scan the document again on its own: the
+  // events are held a window at a time (a long document's walks in
+  // lockstep) and a sample of the text finds more than a window holds.
+  bool restart_may_scan() const;
+  // Whether this walk scans on its own (it fell behind, or started over).
+  bool scans_alone() const;
 
   // A document's events are held in blocks of this many, with the union of
   // each block's classes, so that a walk for rare classes skips whole blocks

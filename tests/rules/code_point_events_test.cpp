@@ -28,6 +28,9 @@ namespace cls = code_point_class;
 
 constexpr std::uint32_t kWalked = cls::kInvalid | cls::kControl | cls::kAmpersand | cls::kBackslash |
                                   cls::kCjkLetter | cls::kLatinImage | cls::kCjkGate | cls::kUnusualSpace;
+// The same but kLatinImage, some of whose images are not held (held_classes):
+// the walks of these classes give every code point of them.
+constexpr std::uint32_t kDecoded = kWalked & ~cls::kLatinImage;
 
 // What a walk gives of an event: where it starts and ends, and its code point.
 using Walked = std::tuple<std::size_t, std::size_t, char32_t>;
@@ -40,7 +43,7 @@ std::vector<Walked> plain_events(const Document& doc, bool prose_only) {
     const std::size_t begin = pos;
     const char32_t cp = utf8::next(doc.text, pos);
     const std::uint32_t classes = cp == utf8::kInvalid ? cls::kInvalid : code_point_classes(cp);
-    if ((classes & kWalked) == 0) continue;
+    if ((classes & kDecoded) == 0) continue;
     bool masked = false;
     for (std::size_t i = begin; i < pos; ++i) masked = masked || doc.is_masked(i);
     if (prose_only && masked) continue;
@@ -52,7 +55,7 @@ std::vector<Walked> plain_events(const Document& doc, bool prose_only) {
 std::vector<Walked> walked_events(const Document& doc, bool prose_only) {
   const RuleOptions options;
   const CheckContext context{doc, nullptr, nullptr, nullptr, nullptr, options};
-  EventWalk walk(context, kWalked, prose_only);
+  EventWalk walk(context, kDecoded, prose_only);
   std::vector<Walked> events;
   for (std::size_t pos = 0; const text::ClassEvent* event = walk.next(pos); pos = event->end())
     events.emplace_back(event->begin, event->end(), event->cp);

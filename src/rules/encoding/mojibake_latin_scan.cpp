@@ -963,7 +963,12 @@ void scan_hits(std::string_view text, bool with_c1, StartCursor* starts, const s
   // (a file of mojibake has a hit every few bytes, most of them past what is
   // reported).
   ChunkedList<Hit> dropped;
-  if (with_c1) dropped = find_dropped_c1(text, starts);
+  if (with_c1) {
+    // The second visit below reads the starts again: what it stops at is
+    // kept by the first (a long document's walk would scan it again).
+    if (starts) starts->keep_for_restart(StartCursor::Passable::before_non_image);
+    dropped = find_dropped_c1(text, starts);
+  }
   ChunkedList<Candidate> candidates;
   ControlPlaces c1_controls(text.size());
   const std::uint8_t* lead_mask = single_byte_lead_mask();

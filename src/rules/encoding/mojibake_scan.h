@@ -65,6 +65,13 @@ class StartCursor {
   // A cursor that cannot tell (a list) passes none.
   enum class Passable : std::uint8_t { none, before_non_image, non_leads };
   virtual void pass_by(Passable passable) { (void)passable; }
+  // Says that the caller reads every start in turn from here on (each
+  // next(pos) from the end of the start returned last, to the end) and then
+  // restart()s to read them again passing by `again`: a cursor whose
+  // restart would scan the text again (a shared scan held a window at a
+  // time) keeps what that second reading stops at as it goes, and reads
+  // that instead. A cursor that restarts cheaply (a list) keeps nothing.
+  virtual void keep_for_restart(Passable again) { (void)again; }
   // The code point at the start next() returned last and where it ends,
   // when the cursor knows them (a shared scan does), so that a pass need not
   // read the text there; false: the caller decodes it.
