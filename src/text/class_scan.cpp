@@ -745,6 +745,27 @@ std::size_t find_ascii(std::string_view text, std::size_t pos) {
   return find_top_bit(reinterpret_cast<const unsigned char*>(text.data()), text.size(), pos, 0xFF);
 }
 
+std::size_t find_image_lead(std::string_view text, std::size_t pos, std::size_t end) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  auto is_lead = [](unsigned char b) { return (b >= 0xC2 && b <= 0xE2) || (b >= 0xEF && b <= 0xF4); };
+#ifdef TC_X86
+  // Bytes flipped by 0x80 compare as signed: C2-E2 are 0x42-0x62, EF-F4 0x6F-0x74.
+  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+  auto in = [](__m128i x, int lo, int hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(hi + 1)), x));
+  };
+  while (pos < end && end - pos >= 16) {
+    const __m128i x = _mm_xor_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos)), flip);
+    const int mask = _mm_movemask_epi8(_mm_or_si128(in(x, 0x42, 0x62), in(x, 0x6F, 0x74)));
+    if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    pos += 16;
+  }
+#endif
+  while (pos < end && !is_lead(p[pos])) ++pos;
+  return pos;
+}
+
 std::size_t non_ascii_start(std::string_view text, std::size_t pos, std::size_t floor) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
 #ifdef TC_X86

@@ -112,6 +112,12 @@ std::size_t decode_three_byte_chars(std::string_view text, std::size_t pos, Code
 // find_ascii the first ASCII one. 16 bytes at a time.
 std::size_t find_non_ascii(std::string_view text, std::size_t pos);
 std::size_t find_ascii(std::string_view text, std::size_t pos);
+// The first offset in [pos, end) whose byte may lead a code point of
+// U+0080-U+2FFF or U+F000 and up (C2-E2, EF, F0-F4), or end: where a
+// character a single-byte page has an image of may start; the others
+// (ASCII, continuation bytes, the leads of U+3000-U+EFFF, bytes that start
+// nothing) are passed 16 at a time.
+std::size_t find_image_lead(std::string_view text, std::size_t pos, std::size_t end);
 // The start of the non-ASCII bytes that end at pos, not before floor
 // (floor <= pos): the offset after the last ASCII byte of [floor, pos), or floor.
 std::size_t non_ascii_start(std::string_view text, std::size_t pos, std::size_t floor);

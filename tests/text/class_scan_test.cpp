@@ -393,5 +393,28 @@ TEST(ClassScan, FindsTheNextAsciiAndNonAsciiByteAtEveryAlignment) {
   }
 }
 
+// Every byte value at every alignment and stopping point: the leads of
+// U+0080-U+2FFF and from U+F000 on (C2-E2, EF-F4) are found, nothing else is.
+TEST(ClassScan, FindsTheNextLeadOfAnImageCharacterAtEveryAlignment) {
+  std::mt19937 rng(9);
+  auto is_lead = [](unsigned char b) { return (b >= 0xC2 && b <= 0xE2) || (b >= 0xEF && b <= 0xF4); };
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const std::size_t length = rng() % 70;
+    const unsigned lead_one_in = 1 + rng() % 40;
+    for (std::size_t i = 0; i < length; ++i) {
+      unsigned char b = static_cast<unsigned char>(rng() % 256);
+      while (is_lead(b) && rng() % lead_one_in != 0) b = static_cast<unsigned char>(rng() % 256);
+      text += static_cast<char>(b);
+    }
+    for (std::size_t pos = 0; pos <= text.size(); ++pos)
+      for (std::size_t end = pos; end <= text.size(); end += 1 + (end - pos) / 3) {
+        std::size_t expected = pos;
+        while (expected < end && !is_lead(static_cast<unsigned char>(text[expected]))) ++expected;
+        ASSERT_EQ(find_image_lead(text, pos, end), expected) << "round " << round << " pos " << pos << " end " << end;
+      }
+  }
+}
+
 }  // namespace
 }  // namespace tc::text

@@ -43,21 +43,20 @@ class EventStarts final : public mojibake::StartCursor {
         prose_(context.doc.prose()),
         end_(prose_.size()),
         reads_passed_images_((classes & code_point_class::kLatinImage) != 0),
-        most_kept_(std::max<std::size_t>(kMostKeptFloor, context.doc.text.size() / kBytesPerKept)) {}
+        most_kept_(std::max<std::size_t>(kMostKeptFloor, context.doc.text.size() / kBytesPerKept)) {
+    choose_reading();
+  }
   // Inlined where the cursor's type is known (find_cjk_mojibake's scanner
   // asks for each of the ~57,000 gates of 20 MB of Chinese: a call and its
   // set-up each time).
   [[gnu::always_inline]] std::size_t next(std::size_t pos) override {
-    if (mode_ != Mode::walking) [[unlikely]]
-      return mode_ == Mode::keeping ? next_keeping(pos) : next_kept(pos);
     const text::ClassEvent* event;
-    if (passable_ == Passable::none) {
+    if (reading_ == Reading::every) [[likely]]
       event = walk_.next(pos);
-      if (reads_passed_images_) [[unlikely]]
-        event = image_not_held_before(pos, event);
-    } else {
+    else if (reading_ == Reading::passing_by)
       event = walk_.next_unless(pos, [this](const text::ClassEvent& e) { return passes_by(e); });
-    }
+    else
+      return next_otherwise(pos);
     if (!event) return end_;
     last_ = event;
     return event->begin;
@@ -68,17 +67,19 @@ class EventStarts final : public mojibake::StartCursor {
     if (mode_ == Mode::keeping && kept_all_) mode_ = Mode::replaying;
     if (mode_ == Mode::replaying) {
       kept_index_ = 0;
-      return;
+    } else {
+      walk_.restart();
+      walk_.stop_only_in(0);
+      if (mode_ == Mode::keeping) start_keeping();
     }
-    walk_.restart();
-    walk_.stop_only_in(0);
-    if (mode_ == Mode::keeping) start_keeping();
+    choose_reading();
   }
   void pass_by(Passable passable) override {
     passable_ = passable;
     // Every event but a lead image U+00E2-U+00EF is passed by then (passes_by);
     // not while keeping, which looks at every event.
     walk_.stop_only_in(passable == Passable::non_leads && mode_ == Mode::walking ? code_point_class::kLatinLeadImage : 0);
+    choose_reading();
   }
   void keep_for_restart(Passable again) override {
     // The whole document's events are held, or fit in a window: restart() reads them again.
@@ -87,6 +88,7 @@ class EventStarts final : public mojibake::StartCursor {
     again_ = again;
     walk_.stop_only_in(0);
     start_keeping();
+    choose_reading();
   }
   std::uint8_t cjk_marks() const override {
     if (!last_) return 0;
@@ -113,6 +115,26 @@ class EventStarts final : public mojibake::StartCursor {
   // walking: from the walk; keeping: from the walk, keeping what a reading
   // passing by again_ stops at; replaying: from what was kept.
   enum class Mode : std::uint8_t { walking, keeping, replaying };
+  // How next() reads, chosen when the mode or passable_ changes, so that it
+  // tests one thing (find_cjk_mojibake calls it for each of its gates):
+  // every event of the walk, the walk's events passing by some, or otherwise
+  // (next_otherwise: keeping, replaying, or Latin images read from the text).
+  enum class Reading : std::uint8_t { every, passing_by, otherwise };
+  void choose_reading() {
+    if (mode_ != Mode::walking || (passable_ == Passable::none && reads_passed_images_))
+      reading_ = Reading::otherwise;
+    else
+      reading_ = passable_ == Passable::none ? Reading::every : Reading::passing_by;
+  }
+  std::size_t next_otherwise(std::size_t pos) {
+    if (mode_ == Mode::keeping) return next_keeping(pos);
+    if (mode_ == Mode::replaying) return next_kept(pos);
+    // Walking with nothing passed by: the images not held are read from the text.
+    const text::ClassEvent* event = image_not_held_before(pos, walk_.next(pos));
+    if (!event) return end_;
+    last_ = event;
+    return event->begin;
+  }
   // At most this many events are kept (12 bytes each), or one for every
   // kBytesPerKept bytes of the text if more; past that (a file of mojibake
   // has a candidate every other character) the cursor walks again instead.
@@ -141,20 +163,10 @@ class EventStarts final : public mojibake::StartCursor {
   // held: a stretch of text read at most once.
   const text::ClassEvent* image_not_held_before(std::size_t pos, const text::ClassEvent* event) {
     const std::size_t until = event ? event->begin : end_;
-    const auto* p = reinterpret_cast<const unsigned char*>(prose_.data());
-    auto continues = [&](std::size_t at) { return at < until && (p[at] & 0xC0) == 0x80; };
-    for (std::size_t at = pos; at < until;) {
-      if (p[at] < 0x80) {
-        ++at;
-        continue;
-      }
-      // U+3000-U+9FFF (Han, most of what is read) and U+FF00-U+FFBF (full-width
-      // forms): in no single-byte page.
-      if (((p[at] >= 0xE3 && p[at] <= 0xE9) || (p[at] == 0xEF && at + 1 < until && p[at + 1] >= 0xBC && p[at + 1] <= 0xBE)) &&
-          continues(at + 1) && continues(at + 2)) {
-        at += 3;
-        continue;
-      }
+    for (std::size_t at = pos;;) {
+      // Only a character of U+0080-U+2FFF or from U+F000 on can be an image.
+      at = text::find_image_lead(prose_, at, until);
+      if (at >= until) break;
       const std::size_t begin = at;
       const char32_t cp = utf8::next(prose_, at);
       if (cp == utf8::kInvalid || !mojibake::may_start_latin_mojibake(cp)) continue;
@@ -176,6 +188,7 @@ class EventStarts final : public mojibake::StartCursor {
   // Keeping given up: back to walking, the kept events given back.
   void stop_keeping() {
     mode_ = Mode::walking;
+    choose_reading();
     std::vector<std::uint64_t>().swap(kept_places_);
     std::vector<std::uint32_t>().swap(kept_classes_);
     pass_by(passable_);
@@ -240,6 +253,7 @@ class EventStarts final : public mojibake::StartCursor {
   const text::ClassEvent* last_ = nullptr;  // the start returned last
   Passable passable_ = Passable::none;
   Mode mode_ = Mode::walking;
+  Reading reading_ = Reading::every;
   Passable again_ = Passable::none;  // how the reading after restart() passes by (keeping, replaying)
   bool kept_all_ = false;            // keeping: the walk reached the end
   std::size_t seen_to_ = 0;          // keeping: the end of the start returned last
