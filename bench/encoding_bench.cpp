@@ -34,18 +34,15 @@
 #include "report/location.h"
 #include "rules/registry.h"
 #include "text/class_scan.h"
+#include "corpus_texts.h"
 
 namespace fs = std::filesystem;
 using namespace tc;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using bench::plain_utf8_valid;
+using bench::read_file;
 
 bool is_encoding_rule(std::string_view id) { return id.rfind("encoding/", 0) == 0; }
 bool flags_mojibake(std::string_view id) { return is_encoding_rule(id) && id.find("mojibake") != std::string_view::npos; }
@@ -212,30 +209,7 @@ Timing time_check(const Document& doc, const RuleList& rules, const CheckOptions
   return t;
 }
 
-// The reference the issue asks for beside every figure: a plain C++ UTF-8
-// validation loop (Unicode Table 3-7, one byte at a time), timed over the
-// same bytes in the same run, so the ratio means something on a busy machine.
-bool plain_utf8_valid(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned lead = p[i];
-    if (lead < 0x80) { ++i; continue; }
-    std::size_t length = 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-    else if (lead >= 0xE0 && lead <= 0xEF) { length = 3; if (lead == 0xE0) lo = 0xA0; if (lead == 0xED) hi = 0x9F; }
-    else if (lead >= 0xF0 && lead <= 0xF4) { length = 4; if (lead == 0xF0) lo = 0x90; if (lead == 0xF4) hi = 0x8F; }
-    else return false;
-    if (i + length > n || p[i + 1] < lo || p[i + 1] > hi) return false;
-    for (std::size_t k = 2; k < length; ++k)
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-    i += length;
-  }
-  return true;
-}
-
+// The reference loop's rate over text (bench::plain_utf8_valid), timed for at least 0.2 s.
 double reference_megabytes_per_second(const std::string& text) {
   const double start = cpu_seconds();
   int rounds = 0;
@@ -249,26 +223,8 @@ double reference_megabytes_per_second(const std::string& text) {
   return rounds * (text.size() / (1024.0 * 1024.0)) / seconds;
 }
 
-// The published texts of the development corpora, one language at a time,
-// repeated to the requested size: real prose with its real character mix.
 std::string corpus_text(const fs::path& corpora, Lang lang, std::size_t megabytes) {
-  const std::string side = lang == Lang::zh ? "zh" : "en";
-  std::vector<fs::path> paths;
-  if (fs::exists(corpora / "mac-dev" / side))
-    for (const auto& entry : fs::directory_iterator(corpora / "mac-dev" / side))
-      if (entry.is_regular_file() && !entry.path().has_extension()) paths.push_back(entry.path());
-  if (fs::exists(corpora / "vis-dev"))
-    for (const auto& entry : fs::directory_iterator(corpora / "vis-dev"))
-      if (entry.path().string().ends_with("." + side + ".txt")) paths.push_back(entry.path());
-  std::sort(paths.begin(), paths.end());
-  std::string one;
-  for (const auto& path : paths) one += read_file(path) + "\n\n";
-  if (one.empty()) return one;
-  const std::size_t target = megabytes * 1024 * 1024;
-  std::string text;
-  text.reserve(target + one.size());
-  while (text.size() < target) text += one;
-  return text;
+  return bench::corpus_text(corpora, lang == Lang::zh ? "zh" : "en", megabytes);
 }
 
 void throughput(const fs::path& corpora, const RuleList& rules, const std::string& path, std::size_t megabytes) {

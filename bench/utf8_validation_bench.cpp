@@ -29,45 +29,21 @@
 
 #include "core/utf8.h"
 #include "core/utf8_validate.h"
+#include "corpus_texts.h"
 
 namespace fs = std::filesystem;
 using namespace tc;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using bench::corpus_text;
+using bench::plain_utf8_valid;
+using bench::read_file;
 
 double cpu_seconds() {
   timespec now{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-// encoding_bench's reference loop, unchanged.
-bool plain_utf8_valid(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned lead = p[i];
-    if (lead < 0x80) { ++i; continue; }
-    std::size_t length = 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-    else if (lead >= 0xE0 && lead <= 0xEF) { length = 3; if (lead == 0xE0) lo = 0xA0; if (lead == 0xED) hi = 0x9F; }
-    else if (lead >= 0xF0 && lead <= 0xF4) { length = 4; if (lead == 0xF0) lo = 0x90; if (lead == 0xF4) hi = 0x8F; }
-    else return false;
-    if (i + length > n || p[i + 1] < lo || p[i + 1] > hi) return false;
-    for (std::size_t k = 2; k < length; ++k)
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-    i += length;
-  }
-  return true;
 }
 
 std::uint64_t xor_sum(std::string_view text) {
@@ -80,27 +56,6 @@ std::uint64_t xor_sum(std::string_view text) {
   }
   for (; i < text.size(); ++i) sum ^= static_cast<unsigned char>(text[i]);
   return sum;
-}
-
-// As encoding_bench builds its texts: the published texts of the development
-// corpora, one language at a time, repeated to the requested size.
-std::string corpus_text(const fs::path& corpora, const std::string& side, std::size_t megabytes) {
-  std::vector<fs::path> paths;
-  if (fs::exists(corpora / "mac-dev" / side))
-    for (const auto& entry : fs::directory_iterator(corpora / "mac-dev" / side))
-      if (entry.is_regular_file() && !entry.path().has_extension()) paths.push_back(entry.path());
-  if (fs::exists(corpora / "vis-dev"))
-    for (const auto& entry : fs::directory_iterator(corpora / "vis-dev"))
-      if (entry.path().string().ends_with("." + side + ".txt")) paths.push_back(entry.path());
-  std::sort(paths.begin(), paths.end());
-  std::string one;
-  for (const auto& path : paths) one += read_file(path) + "\n\n";
-  if (one.empty()) return one;
-  const std::size_t target = megabytes * 1024 * 1024;
-  std::string text;
-  text.reserve(target + one.size());
-  while (text.size() < target) text += one;
-  return text;
 }
 
 struct Method {
