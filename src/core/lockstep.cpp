@@ -3,18 +3,42 @@
 #include <algorithm>
 #include <deque>
 #include <exception>
-#include <semaphore>
+#include <condition_variable>
+#include <mutex>
 #include <system_error>
 #include <thread>
 
 namespace tc {
 namespace {
 
+// A turn that one thread gives and one thread takes: a flag under a lock of
+// its own, so giving and taking order every access to the shared state, and
+// a turn wakes exactly one thread. (Not std::binary_semaphore: libstdc++'s
+// can lose a wake-up and sleep forever, GCC PR 104928, on this very pattern
+// of two threads handing a turn back and forth.)
+class Turn {
+ public:
+  // (Notified under the lock: the taker may end the Turn's life as soon as it has the lock back.)
+  void give() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    given_ = true;
+    ready_.notify_one();
+  }
+  void take() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return given_; });
+    given_ = false;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  bool given_ = false;
+};
+
 // The state the scheduler (the calling thread) and the workers share. Only
-// the thread whose turn it is runs; each of the others waits on a semaphore
-// of its own, released by the thread that gives it the turn, so that the
-// release and the wait order every access to the shared state (no lock is
-// needed) and a turn wakes exactly one thread. Waking every thread at each
+// the thread whose turn it is runs; each of the others waits on a Turn of
+// its own, given by the thread that hands it the turn. Waking every thread at each
 // turn (one condition for all) made twenty rules parking at each window's end
 // cost more than the rules' own work on a 2-core machine.
 struct Shared;
@@ -26,7 +50,7 @@ struct Worker final : Lockstep {
   std::size_t task = 0;  // the one it runs
   bool parked = false;
   Advancing* waiting = nullptr;
-  std::binary_semaphore turn{0};
+  Turn turn;
   std::thread thread;
 
   bool park(Advancing& what) override;
@@ -39,9 +63,9 @@ struct Unparked final : Lockstep {
 };
 
 // Gives the turn to the thread waiting on `to` and waits until it is back (on `mine`).
-void hand_over(std::binary_semaphore& to, std::binary_semaphore& mine) {
-  to.release();
-  mine.acquire();
+void hand_over(Turn& to, Turn& mine) {
+  to.give();
+  mine.take();
 }
 
 struct Shared {
@@ -49,7 +73,7 @@ struct Shared {
   std::vector<std::exception_ptr> thrown;
   std::size_t next_task = 0;
   std::deque<Worker> workers;  // stable addresses
-  std::binary_semaphore scheduler_turn{0};
+  Turn scheduler_turn;
 
   // False: no thread was started (the limit, or the system refused one).
   bool start_worker(std::size_t max_threads) {
@@ -91,7 +115,7 @@ bool Worker::park(Advancing& what) {
 }
 
 void Worker::run() {
-  turn.acquire();
+  turn.take();
   while (shared->next_task < shared->tasks.size()) {
     task = shared->next_task++;
     try {
@@ -100,7 +124,7 @@ void Worker::run() {
       shared->thrown[task] = std::current_exception();
     }
   }
-  shared->scheduler_turn.release();
+  shared->scheduler_turn.give();
 }
 
 }  // namespace
