@@ -160,11 +160,7 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
   }
   // English: whole words, compared without case. Most words start with
   // another letter than these words do, and are passed over at that.
-  auto is = [](std::string_view word, std::string_view lower) {
-    return word.size() == lower.size() && std::equal(word.begin(), word.end(), lower.begin(), [](char a, char b) {
-             return std::tolower(static_cast<unsigned char>(a)) == b;
-           });
-  };
+  auto is = [](std::string_view word, std::string_view lower) { return equal_ignoring_ascii_case(word, lower); };
   std::size_t pos = span.begin;
   std::string_view previous;
   while (pos < span.end) {

@@ -8,6 +8,7 @@
 
 #include "core/alignment.h"
 #include "core/utf8.h"
+#include "text/ascii.h"
 #include "text/alternatives.h"
 
 namespace tc {
@@ -34,14 +35,9 @@ constexpr ShortenedWithOtherSense kShortenedWithOtherSense[] = {
     {"port", false}, {"resistance", false}, {"sign", false},
 };
 
-bool same_letters(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); });
-}
-
 bool ends_as_verb(std::string_view matched) {
   auto ends_with = [&](std::string_view ending) {
-    return matched.size() > ending.size() && same_letters(matched.substr(matched.size() - ending.size()), ending);
+    return matched.size() > ending.size() && equal_ignoring_ascii_case(matched.substr(matched.size() - ending.size()), ending);
   };
   return ends_with("ed") || ends_with("ing");
 }
@@ -55,10 +51,10 @@ bool shortens_to_ambiguous_last_word(const GlossaryEntryView& entry, std::uint16
   const std::string_view preferred = entry.en;
   if (variant.empty() || variant.find(' ') != std::string_view::npos || preferred.size() <= variant.size() + 1) return false;
   const auto listed = std::find_if(std::begin(kShortenedWithOtherSense), std::end(kShortenedWithOtherSense),
-                                   [&](const ShortenedWithOtherSense& word) { return same_letters(word.word, variant); });
+                                   [&](const ShortenedWithOtherSense& word) { return equal_ignoring_ascii_case(word.word, variant); });
   if (listed == std::end(kShortenedWithOtherSense) || (listed->only_as_verb && !ends_as_verb(matched))) return false;
   const std::string_view tail = preferred.substr(preferred.size() - variant.size());
-  return preferred[preferred.size() - variant.size() - 1] == ' ' && same_letters(tail, variant);
+  return preferred[preferred.size() - variant.size() - 1] == ' ' && equal_ignoring_ascii_case(tail, variant);
 }
 
 // What is left of one side's term_match_limit; stop: where matching ended
