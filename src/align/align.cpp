@@ -90,8 +90,15 @@ struct Shape {
 // A long Chinese sentence may become five or six short English ones in a free translation,
 // and an English list joined by semicolons ("a; b; c") five or six Chinese
 // clauses, which the segmenter splits at ；.
-constexpr std::array<Shape, 16> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1}, {2, 2},
-                                             {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}, {5, 1}, {6, 1}}};
+// A passage of three to six sentences left out of the translation, or added
+// to it, is one gap: its sentences after the first cost less
+// (AlignWeights::skip_extend). The path lists them one by one, as every
+// sentence without counterpart. (Not two: a gap of two took a pair's two
+// sentences that a quotation's marks kept apart, “嗐! / 我的老老...”, out
+// of the two beads they belong to, on MAC-Dev as `check` splits it.)
+constexpr std::array<Shape, 24> kShapes = {{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {1, 3}, {3, 1}, {2, 2},
+                                             {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {1, 6}, {5, 1}, {6, 1},
+                                             {3, 0}, {0, 3}, {4, 0}, {0, 4}, {5, 0}, {0, 5}, {6, 0}, {0, 6}}};
 constexpr int kMaxSpan = 6;  // sentences on one side of a bead
 // The most Chinese sentences of a bead with b English ones (index b), and
 // the most English of one with a Chinese ones (index a): a sentence's terms
@@ -700,16 +707,15 @@ class Search {
     en_column_point_.assign(slots * kMaxSpan, {});
     en_column_mask_ = slots - 1;
     en_columns_end_ = 0;
-    // Back pointers (shape index) of every cell, row after row, two cells a
-    // byte (16 shapes: 4 bits; on repetitive text the band is wide and they
-    // were the largest thing the search held); scores only of the rows a
-    // bead can start from (a ring of kMaxSpan + 1 rows).
-    static_assert(kShapes.size() <= 16);
+    // Back pointers (shape index) of every cell, row after row, a byte a
+    // cell; scores only of the rows a bead can start from (a ring of
+    // kMaxSpan + 1 rows).
+    static_assert(kShapes.size() < 0x80);
     // (Rows' first cells are summed as the rows are walked, forwards here and
     // backwards in the traceback: a table of them took 8 bytes a row.)
     const std::size_t total_cells = cells();
-    std::vector<std::uint8_t> back((total_cells + 1) / 2, 0);
-    const auto back_at = [&](std::size_t cell) { return static_cast<std::uint8_t>(back[cell / 2] >> (cell % 2 * 4) & 0xF); };
+    std::vector<std::uint8_t> back(total_cells, 0);
+    const auto back_at = [&](std::size_t cell) { return back[cell]; };
     // evidence_only: whether the best bead ending at each cell shares
     // anything, a bit a cell, read off the mask rows while they are held
     // (the traceback's evidence read them off each row's offers again).
@@ -773,7 +779,7 @@ class Search {
         row_score[j - band_.lo[i]] = best;
         // (A cell no bead reaches, best_shape 0xFF, is never traced back to: see below.)
         const std::size_t cell = row_cell + (j - band_.lo[i]);
-        back[cell / 2] |= static_cast<std::uint8_t>((best_shape & 0xF) << (cell % 2 * 4));
+        back[cell] = best_shape;
         if (evidence_only_ && best_shape != 0xFF) {
           const auto a = static_cast<std::size_t>(kShapes[best_shape].zh), b = static_cast<std::size_t>(kShapes[best_shape].en);
           if (a > 0 && b > 0 && shares_any(i - a, i, j - b, j)) shares[cell / 64] |= std::uint64_t{1} << (cell % 64);
@@ -797,7 +803,7 @@ class Search {
     // the back pointers are freed before the steps and their scores are made
     // at their size (12 bytes a bead: all held at once, or grown by
     // doubling, were the search's peak on short sentences).
-    constexpr std::uint8_t kShares = 0x10;
+    constexpr std::uint8_t kShares = 0x80;
     std::vector<std::uint8_t> traced;
     std::size_t touch_count = 0;
     BandCellsBackward cell_of(band_, total_cells);
@@ -819,13 +825,19 @@ class Search {
     touched_columns_.reserve(touch_count);
     std::size_t i = 0, j = 0;
     for (const std::uint8_t shape : traced) {
-      const std::size_t a = static_cast<std::size_t>(kShapes[shape & 0xF].zh), b = static_cast<std::size_t>(kShapes[shape & 0xF].en);
-      out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
-      out.scores.push_back(scores_later_    ? kUnscored
-                           : evidence_only_ ? evidence(i, i + a, j, j + b, (shape & kShares) != 0)
-                                            : confidence(i, i + a, j, j + b));
-      i += a;
-      j += b;
+      const Shape& traced_shape = kShapes[shape & ~kShares];
+      // A gap of several sentences is listed a sentence at a time, as every bead without counterpart is.
+      const bool gap = traced_shape.zh == 0 || traced_shape.en == 0;
+      const std::size_t a = gap ? std::min(traced_shape.zh, 1) : static_cast<std::size_t>(traced_shape.zh);
+      const std::size_t b = gap ? std::min(traced_shape.en, 1) : static_cast<std::size_t>(traced_shape.en);
+      for (int k = gap ? traced_shape.zh + traced_shape.en : 1; k > 0; --k) {
+        out.steps.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
+        out.scores.push_back(scores_later_    ? kUnscored
+                             : evidence_only_ ? evidence(i, i + a, j, j + b, (shape & kShares) != 0)
+                                              : confidence(i, i + a, j, j + b));
+        i += a;
+        j += b;
+      }
       if (touches(i, j)) touched_rows_.push_back(static_cast<std::uint32_t>(i)), touched_columns_.push_back(static_cast<std::uint32_t>(j));
     }
     return full || touched_rows_.empty();
@@ -1187,7 +1199,10 @@ class Search {
     return connectives_ && connectives_->match(i, j) ? connectives_weight_ : 0.f;
   }
 
-  float skip_score(std::size_t sentences) const { return -static_cast<float>(w_.skip) * static_cast<float>(sentences); }
+  // A gap of this many sentences (at least one) on one side.
+  float skip_score(std::size_t sentences) const {
+    return -static_cast<float>(w_.skip) - static_cast<float>(w_.skip_extend) * static_cast<float>(sentences - 1);
+  }
 
   // The length part of a bead's score (subtracted): squared log deviation from the pair's ratio.
   // The same for a spans of a (>= 1) Chinese sentences ending at i1 and b (>= 1) English ones ending at j1, from the span tables.

@@ -61,6 +61,25 @@ TEST(Align, Omission) {
             (Beads{"[0]:[0]", "[1]:[1]", "[2]:[]", "[3]:[2]"}));
 }
 
+// A free translation that leaves out a passage of four sentences: they are
+// one gap, each sentence a bead without counterpart, where separate skips at
+// full cost let the sentences at the gap's edges join their neighbours.
+TEST(Align, ADroppedPassageIsOneGap) {
+  EXPECT_EQ(beads_of("那年冬天，父亲带我去镇上赶集。\n天还没亮，我们就出发了。\n路上结了冰，牛车走得很慢。\n父亲一句话也不说，只是抽烟。\n"
+                     "镇口有一座石桥，桥下的河水早已冻住。\n几个孩子在冰面上追着一条黄狗跑。\n卖糖葫芦的老人蹲在桥头，嘴里哼着小曲。\n"
+                     "远处的山上盖着厚厚的雪，看上去像一群睡着的羊。\n到了集上，父亲把两袋麦子卖给了一个胖商人。\n"
+                     "他用卖麦子的钱给我买了一双新棉鞋。\n我穿着新鞋，在雪地里走来走去，舍不得弄脏。\n回家的路上，父亲终于笑了。\n"
+                     "他说明年春天要给我买一头小牛。\n我靠在他的背上，很快就睡着了。\n",
+                     "That winter my father took me to the market in town.\nWe set out before dawn.\n"
+                     "The road was icy, and the ox cart crawled along.\nFather said nothing the whole way; he just smoked.\n"
+                     "At the market he sold two sacks of wheat to a fat merchant.\n"
+                     "With the money he bought me a new pair of padded cotton shoes.\n"
+                     "I walked around in the snow in my new shoes, afraid to get them dirty.\nOn the way home, Father finally smiled.\n"
+                     "Next spring, he said, he would buy me a calf.\nI leaned against his back and was soon asleep.\n"),
+            (Beads{"[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]", "[4]:[]", "[5]:[]", "[6]:[]", "[7]:[]", "[8]:[4]", "[9]:[5]",
+                   "[10]:[6]", "[11]:[7]", "[12]:[8]", "[13]:[9]"}));
+}
+
 TEST(Align, AdditionOfBoilerplate) {
   EXPECT_EQ(beads_of("我喜欢苹果。\n医生在医院工作。\n天气很冷。\n",
                      "I like apples.\nThe doctor works in the hospital.\nThe weather is cold.\n"
