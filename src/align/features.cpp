@@ -154,38 +154,35 @@ struct Builder {
   return utf8::next(text, pos);
 }
 
-// Whether `part` is spelled like one toneless pinyin syllable: an optional
-// initial and a final ("feng", "yu", "zhuang"; not "term", "up", "dose").
-bool is_pinyin_syllable(std::string_view part) {
-  static constexpr std::array<std::string_view, 23> kInitials{"zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g",
-                                                              "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"};
-  static constexpr std::array<std::string_view, 37> kFinals{
-      "a",   "o",   "e",   "ai",  "ei", "ao",  "ou",   "an",  "en",   "ang", "eng",  "ong", "er",
-      "i",   "ia",  "ie",  "iao", "iu", "ian", "in",   "ing", "iang", "iong", "io", "u",   "ua",
-      "uo",  "uai", "ui",  "uan", "un", "uang", "ue",  "v",   "ve",   "van", "ueng"};
-  auto is_final = [](std::string_view rest) { return std::find(kFinals.begin(), kFinals.end(), rest) != kFinals.end(); };
-  if (is_final(part)) return true;
-  for (const std::string_view initial : kInitials)
-    if (part.starts_with(initial) && is_final(part.substr(initial.size()))) return true;
-  return false;
-}
-
-// A lower-cased word's letters when it is pinyin syllables joined by hyphens,
-// as pinyin given names often are ("xi-feng" -> "xifeng", "bao-yu's" ->
-// "baoyu"); otherwise the word itself ("russian-style", "long-term",
-// "follow-up").
-// (Apostrophes are left alone: "zhan'ao" is rare, "o'clock" and "didn't" are not.)
+// A lower-cased word's letters when it is a name's syllables joined by
+// hyphens, in pinyin or in Wade-Giles ("xi-feng" -> "xifeng", "bao-yu's" ->
+// "baoyu", "pao-yü" -> "paoyu", "ch'i-yao" -> "chiyao"), or one Wade-Giles
+// syllable with the apostrophe of its aspirated initial ("ch'en" -> "chen");
+// otherwise the word itself ("russian-style", "long-term", "o'clock", "didn't").
 std::string joined_name(std::string_view lower) {
-  const std::string_view word = lower.ends_with("'s") ? lower.substr(0, lower.size() - 2) : lower;
-  if (word.find('-') == std::string_view::npos || word.find('\'') != std::string_view::npos) return std::string(lower);
+  std::string_view word = lower.ends_with("'s") ? lower.substr(0, lower.size() - 2) : lower;
+  if (word.find_first_of("-'\xC3") == std::string_view::npos) return std::string(lower);
   std::string joined;
-  std::size_t part = 0;
-  for (std::size_t k = 0; k <= word.size(); ++k) {
-    if (k < word.size() && word[k] != '-') continue;
-    const std::size_t size = k - part;
-    if (!is_pinyin_syllable(word.substr(part, size))) return std::string(lower);
-    joined.append(word.substr(part, size));
-    part = k + 1;
+  for (std::size_t part = 0; part <= word.size();) {
+    const std::size_t end = std::min(word.find('-', part), word.size());
+    // ü and Ü as u (Wade-Giles writes yü, hsüeh, chüan).
+    std::string letters;
+    for (std::size_t k = part; k < end; ++k) {
+      const bool umlaut = word[k] == '\xC3' && k + 1 < end && (word[k + 1] == '\xBC' || word[k + 1] == '\x9C');
+      letters += umlaut ? 'u' : word[k];
+      k += umlaut ? 1 : 0;
+    }
+    if (const std::size_t mark = letters.find('\''); mark != std::string::npos) {
+      // An apostrophe only marks an aspirated initial: ch' k' p' t' ts' tz'.
+      const std::string_view initial = std::string_view(letters).substr(0, mark);
+      if (initial != "ch" && initial != "k" && initial != "p" && initial != "t" && initial != "ts" && initial != "tz") return std::string(lower);
+      letters.erase(mark, 1);
+      if (!is_wade_giles_syllable(letters)) return std::string(lower);
+    } else if (!is_pinyin_syllable(letters) && !is_wade_giles_syllable(letters)) {
+      return std::string(lower);
+    }
+    joined += letters;
+    part = end + 1;
   }
   return joined;
 }
@@ -241,11 +238,11 @@ FeatureExtractor::FeatureExtractor(const Lexicon& lexicon, const Glossary* gloss
 
 FeatureExtractor::~FeatureExtractor() = default;
 
-const std::string& FeatureExtractor::pinyin(char32_t han) {
+const FeatureExtractor::NameReading& FeatureExtractor::reading(char32_t han) {
   // (The last answers first, by the code point's low bits: a hash lookup a
   // character was most of what this cost.)
   PinyinSlot& slot = pinyin_recent_[han & (pinyin_recent_.size() - 1)];
-  if (slot.syllable && slot.han == han) return *slot.syllable;
+  if (slot.reading && slot.han == han) return *slot.reading;
   auto found = pinyin_cache_.find(han);
   if (found != pinyin_cache_.end()) {
     slot = {han, &found->second};
@@ -259,7 +256,9 @@ const std::string& FeatureExtractor::pinyin(char32_t han) {
     if (!han_pinyin_) han_pinyin_ = std::make_unique<HanPinyin>();
     syllable = han_pinyin_->of(han);
   }
-  const std::string& held = pinyin_cache_.emplace(han, std::move(syllable)).first->second;
+  std::string wade_giles = wade_giles_of(syllable);
+  if (wade_giles.empty()) wade_giles = syllable;
+  const NameReading& held = pinyin_cache_.emplace(han, NameReading{std::move(syllable), std::move(wade_giles)}).first->second;
   slot = {han, &held};
   return held;
 }
@@ -273,18 +272,26 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span, std::v
   std::size_t pos = span.begin;
   std::size_t code_points = 0;
   // Pinyin of the current Han run, for names: syllables with the token bit of each.
-  std::vector<std::pair<std::string_view, std::uint64_t>> syllables;
+  std::vector<std::pair<const NameReading*, std::uint64_t>> syllables;
   auto flush_names = [&] {
     for (std::size_t s = 0; s < syllables.size(); ++s) {
-      // salted(name, '@') of the syllables joined, one more at a time.
-      WordId name = salted({}, '@');
+      // salted(name, '@') of the syllables joined, one more at a time, in
+      // pinyin and, where a syllable is spelled otherwise, in Wade-Giles.
+      WordId name = salted({}, '@'), wade_giles_name = name;
+      bool spelled_otherwise = false;
       std::size_t name_size = 0;
       std::uint64_t bits = 0;
       for (std::size_t k = s; k < std::min(syllables.size(), s + 3); ++k) {
-        for (const unsigned char c : syllables[k].first) name = word_id_step(name, c);
-        name_size += syllables[k].first.size();
+        const NameReading& syllable = *syllables[k].first;
+        for (const unsigned char c : syllable.pinyin) name = word_id_step(name, c);
+        for (const unsigned char c : syllable.wade_giles) wade_giles_name = word_id_step(wade_giles_name, c);
+        spelled_otherwise = spelled_otherwise || syllable.wade_giles != syllable.pinyin;
+        name_size += syllable.pinyin.size();
         bits |= syllables[k].second;
-        if (name_size >= 2) b.offer(name, bits);
+        if (name_size >= 2) {
+          b.offer(name, bits);
+          if (spelled_otherwise) b.offer(wade_giles_name, bits);
+        }
       }
     }
     syllables.clear();
@@ -390,8 +397,8 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span, std::v
       if (compound && sub_glosses_)
         if (const auto hit = lexicon_.find(text.substr(char_begin, p - char_begin)))
           for (WordId id : hit) b.offer(id, bit);
-      const std::string& syllable = pinyin(han);
-      if (!syllable.empty()) syllables.emplace_back(syllable, bit);
+      const NameReading& syllable = reading(han);
+      if (!syllable.pinyin.empty()) syllables.emplace_back(&syllable, bit);
       ++code_points;
     }
     pos = best_end;
@@ -449,7 +456,11 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span, std::v
       ++pos;
       continue;
     }
-    const std::size_t end = latin_run_end(text, pos, span.end);
+    std::size_t end = latin_run_end(text, pos, span.end);
+    // A capitalised word goes on through ü (Wade-Giles names: Pao-yü, Hsüeh).
+    if (text[pos] >= 'A' && text[pos] <= 'Z')
+      while (end + 1 < span.end && text[end] == '\xC3' && (text[end + 1] == '\xBC' || text[end + 1] == '\x9C'))
+        end = end + 2 < span.end && is_latin_word_byte(text[end + 2]) ? latin_run_end(text, end + 2, span.end) : end + 2;
     const std::string_view run = text.substr(pos, end - pos);
     pos = end;
     const bool initial = first_word;

@@ -699,7 +699,12 @@ class FeatureExtractor {
   void forget_english_words() { decltype(english_words_)().swap(english_words_); }
 
  private:
-  const std::string& pinyin(char32_t han);
+  // A Han character's readings, for names: its toneless pinyin and that
+  // syllable in Wade-Giles (the same string when they agree).
+  struct NameReading {
+    std::string pinyin, wade_giles;
+  };
+  const NameReading& reading(char32_t han);
   // What english() makes of a word (a run of Latin word bytes as written):
   // the same for each of its mentions, so made once (a book repeats a few
   // thousand words; stemming each mention was a fifth of english()).
@@ -721,11 +726,11 @@ class FeatureExtractor {
   bool sub_glosses_ = true;
   Lexicon glossary_terms_;
   FlatMap glossary_prefixes_;  // word_id of each proper prefix of a glossary term (as a set)
-  std::unordered_map<char32_t, std::string> pinyin_cache_;
-  // pinyin's last answers (pointers into pinyin_cache_, whose nodes stay put), by the code point's low bits.
+  std::unordered_map<char32_t, NameReading> pinyin_cache_;
+  // reading's last answers (pointers into pinyin_cache_, whose nodes stay put), by the code point's low bits.
   struct PinyinSlot {
     char32_t han = 0;
-    const std::string* syllable = nullptr;
+    const NameReading* reading = nullptr;
   };
   std::array<PinyinSlot, 1024> pinyin_recent_{};
   std::unique_ptr<HanPinyin> han_pinyin_;  // only without the index's pinyin table

@@ -8,12 +8,29 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 U_NAMESPACE_BEGIN
 class Transliterator;
 U_NAMESPACE_END
 
 namespace tc {
+
+// Whether `part` is spelled like one toneless pinyin syllable: an optional
+// initial and a final ("feng", "yu", "zhuang"; not "term", "up", "dose").
+bool is_pinyin_syllable(std::string_view part);
+
+// The Wade-Giles spelling of a toneless pinyin syllable, as translations of
+// the last century and of Taiwan spell names ("xi" -> "hsi", "zhou" ->
+// "chou", "qing" -> "ching", "zi" -> "tzu"), without the aspiration
+// apostrophes and the umlaut, which English texts often leave out and which
+// the name matching drops on both sides ("q" -> "ch'" -> "ch"; "xue" ->
+// "hsüeh" -> "hsueh"). Empty when `pinyin` is no syllable.
+std::string wade_giles_of(std::string_view pinyin);
+
+// Whether `part` (lower case, apostrophes and umlauts dropped) is spelled
+// like one Wade-Giles syllable ("hsi", "chih", "tzu"; not "term").
+bool is_wade_giles_syllable(std::string_view part);
 
 class HanPinyin {
  public:

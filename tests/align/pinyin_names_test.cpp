@@ -53,5 +53,32 @@ TEST_F(PinyinNames, EnglishCompoundsAreNoNames) {
                           [](WordId id) { return id != 0; }));
 }
 
+TEST(WadeGiles, SpellsPinyinSyllablesTheOldWay) {
+  const std::pair<const char*, const char*> kSpellings[] = {
+      {"xi", "hsi"},   {"zhou", "chou"}, {"qing", "ching"}, {"zi", "tzu"},  {"si", "ssu"},    {"zhi", "chih"},
+      {"ri", "jih"},   {"ke", "ko"},     {"guo", "kuo"},    {"duo", "to"},  {"xue", "hsueh"}, {"yan", "yen"},
+      {"ye", "yeh"},   {"er", "erh"},    {"rong", "jung"},  {"jian", "chien"}, {"gui", "kuei"}, {"you", "yu"},
+      {"yi", "i"},     {"cong", "tsung"}, {"bao", "pao"},   {"wang", "wang"}, {"liu", "liu"}, {"shuo", "shuo"}};
+  for (const auto& [pinyin, wade_giles] : kSpellings) EXPECT_EQ(wade_giles_of(pinyin), wade_giles) << pinyin;
+  EXPECT_EQ(wade_giles_of("term"), "");
+  EXPECT_TRUE(is_wade_giles_syllable("hsi"));
+  EXPECT_TRUE(is_wade_giles_syllable("chih"));
+  EXPECT_FALSE(is_wade_giles_syllable("term"));
+  EXPECT_FALSE(is_wade_giles_syllable("xi"));  // pinyin only
+}
+
+TEST_F(PinyinNames, WadeGilesNamesMeetTheirCharacters) {
+  ASSERT_FALSE(default_lexicon().empty());
+  // Surname and given name, the aspiration apostrophe, the umlaut (UTF-8), a possessive.
+  EXPECT_TRUE(name_matches(zh("周瑞家的听了，笑着点头。"), en("Hearing this, Chou Jui's wife nodded.")));
+  EXPECT_TRUE(name_matches(zh("吴佩珍答应带她去片场。"), en("The day before, Wu P'ei-chen had agreed to go.")));
+  EXPECT_TRUE(name_matches(zh("宝玉听了，笑着点头。"), en("Hearing this, Pao-y\u00fc nodded with a smile.")));
+  EXPECT_TRUE(name_matches(zh("宝玉听了，笑着点头。"), en("Hearing this, Pao-yu nodded with a smile.")));
+  EXPECT_TRUE(name_matches(zh("陈清扬把我拽住。"), en("Then Ch'en held me back.")));
+  // Not another name; an apostrophe that marks no aspirated initial is no name's.
+  EXPECT_FALSE(name_matches(zh("宝玉听了，笑着点头。"), en("Hearing this, Hsi-feng nodded with a smile.")));
+  EXPECT_FALSE(name_matches(zh("陈清扬把我拽住。"), en("Then Sh'en held me back.")));
+}
+
 }  // namespace
 }  // namespace tc::test
