@@ -37,7 +37,8 @@ std::string wade_giles_of(std::string_view pinyin) {
   const auto initial = initial_of(pinyin);
   if (!initial) return {};
   const std::string_view i = *initial;
-  std::string f(pinyin.substr(i.size()));
+  // (A view, assigned literals: GCC 12 warns of a false overlap when a std::string is.)
+  std::string_view f = pinyin.substr(i.size());
   // Syllables spelled whole: the "empty" vowel after retroflexes and sibilants, and y-/w- syllables.
   if (f == "i" && (i == "zh" || i == "ch" || i == "sh" || i == "r")) return std::string(i == "zh" ? "ch" : i == "r" ? "j" : i) + "ih";
   if (f == "i" && (i == "z" || i == "c" || i == "s")) return i == "s" ? "ssu" : "tzu";
@@ -48,7 +49,8 @@ std::string wade_giles_of(std::string_view pinyin) {
     if (f == "an") return "yen";
     if (f == "ong") return "yung";
     if (f == "ue") return "yueh";
-    return "y" + f;
+    std::string spelled(1, 'y');
+    return spelled.append(f);
   }
   if (i.empty() && f == "e") return "o";
   if (i.empty() && f == "er") return "erh";
@@ -73,7 +75,8 @@ std::string wade_giles_of(std::string_view pinyin) {
   else if (i == "x") w = "hs";
   else if (i == "r") w = "j";
   else if (i == "z" || i == "c") w = "ts";
-  return std::string(w) + f;
+  std::string spelled(w);
+  return spelled.append(f);
 }
 
 bool is_wade_giles_syllable(std::string_view part) {
