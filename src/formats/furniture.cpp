@@ -110,7 +110,7 @@ bool is_month(std::string_view lower) {
   return std::find(std::begin(kMonths), std::end(kMonths), lower) != std::end(kMonths);
 }
 
-// "12", "Page 2", "Page 2 of 4", "- 3 -", "2/4", "第 3 页", "第3页 共4页".
+// "12", "Page 2", "Page 2 of 4", "- 3 -", "2/4", "第 3 页", "第3页 共4页", "第3页，共4页".
 bool is_page_number(std::string_view line) {
   // (The digits counted below are ASCII bytes: most lines fail here, before any copy.)
   if (const std::size_t ascii_digits = count_digits(line); ascii_digits == 0 || ascii_digits > 6) return false;
@@ -127,7 +127,7 @@ bool is_page_number(std::string_view line) {
     }
     in_digits = digit;
     if (digit || cp == ' ' || cp == '/' || cp == '-' || cp == '|' || cp == '(' || cp == ')' || cp == U'–' ||
-        cp == U'—' || cp == U'第' || cp == U'页' || cp == U'頁' || cp == U'共' || cp == 0x3000)
+        cp == U'—' || cp == U'第' || cp == U'页' || cp == U'頁' || cp == U'共' || cp == U'，' || cp == U'、' || cp == 0x3000)
       rest += ' ';
     else
       rest.append(line.substr(here, pos - here));
