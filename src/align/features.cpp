@@ -411,7 +411,13 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span, std::v
 const FeatureExtractor::EnglishWord& FeatureExtractor::english_word(std::string_view run) {
   if (const auto found = english_words_.find(run); found != english_words_.end()) return found->second;
   EnglishWord word;
-  const std::string lower = to_lower_ascii(run);
+  // A typographic apostrophe read as the ASCII one, as the stopwords, stems and glosses write it.
+  std::string lower;
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    const bool apostrophe = run.compare(k, 3, "\xE2\x80\x99") == 0;
+    lower += apostrophe ? '\'' : to_lower_ascii(run[k]);
+    k += apostrophe ? 2 : 0;
+  }
   word.skipped = is_english_stopword(lower) || lower == "i";
   if (!word.skipped) {
     word.plain = word_id(english_stem(lower));
@@ -457,10 +463,18 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span, std::v
       continue;
     }
     std::size_t end = latin_run_end(text, pos, span.end);
-    // A capitalised word goes on through ü (Wade-Giles names: Pao-yü, Hsüeh).
-    if (text[pos] >= 'A' && text[pos] <= 'Z')
-      while (end + 1 < span.end && text[end] == '\xC3' && (text[end + 1] == '\xBC' || text[end + 1] == '\x9C'))
+    // A word goes on through a typographic apostrophe before a letter, as
+    // through ' (can’t, Grannie’s: english_word reads it as '), and a
+    // capitalised one through ü (Wade-Giles names: Pao-yü, Hsüeh).
+    const bool capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
+    for (;;) {
+      if (end + 3 < span.end && text.compare(end, 3, "\xE2\x80\x99") == 0 && is_latin_word_byte(text[end + 3]))
+        end = latin_run_end(text, end + 3, span.end);
+      else if (capitalised && end + 1 < span.end && text[end] == '\xC3' && (text[end + 1] == '\xBC' || text[end + 1] == '\x9C'))
         end = end + 2 < span.end && is_latin_word_byte(text[end + 2]) ? latin_run_end(text, end + 2, span.end) : end + 2;
+      else
+        break;
+    }
     const std::string_view run = text.substr(pos, end - pos);
     pos = end;
     const bool initial = first_word;

@@ -80,5 +80,21 @@ TEST_F(PinyinNames, WadeGilesNamesMeetTheirCharacters) {
   EXPECT_FALSE(name_matches(zh("陈清扬把我拽住。"), en("Then Sh'en held me back.")));
 }
 
+// Typographic apostrophes (can’t, Grannie’s) make the same tokens as ASCII
+// ones: split at ’, the stopword and the possessive were words of their own.
+TEST_F(PinyinNames, TypographicApostrophesReadAsAsciiOnes) {
+  const auto typographic = en("She can\u2019t stay at Grannie\u2019s house, said Chou Jui\u2019s wife.");
+  const auto ascii = en("She can't stay at Grannie's house, said Chou Jui's wife.");
+  const Tokens& a = typographic.features.tokens;
+  const Tokens& b = ascii.features.tokens;
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    EXPECT_EQ(a.ids()[k], b.ids()[k]) << "token " << k;
+    EXPECT_EQ(a.alt_ids()[k], b.alt_ids()[k]) << "token " << k;
+  }
+  // A closing quotation mark after a word is no apostrophe: the word ends there.
+  EXPECT_EQ(en("\u2018Come here\u2019 she said.").features.tokens.size(), en("'Come here' she said.").features.tokens.size());
+}
+
 }  // namespace
 }  // namespace tc::test
