@@ -117,6 +117,9 @@ bool is_page_number(std::string_view line) {
   std::string rest;
   std::size_t pos = 0, digits = 0, groups = 0;
   bool in_digits = false;
+  // ， and 、 part a page from the page count only beside 页 (第1页，共2页): a
+  // line of two numbers so parted ("3，4", "5、6") is body text.
+  const bool page_word = line.find("页") != std::string_view::npos || line.find("頁") != std::string_view::npos;
   while (pos < line.size()) {
     const std::size_t here = pos;
     const char32_t cp = utf8::next(line, pos);
@@ -127,7 +130,7 @@ bool is_page_number(std::string_view line) {
     }
     in_digits = digit;
     if (digit || cp == ' ' || cp == '/' || cp == '-' || cp == '|' || cp == '(' || cp == ')' || cp == U'–' ||
-        cp == U'—' || cp == U'第' || cp == U'页' || cp == U'頁' || cp == U'共' || cp == U'，' || cp == U'、' || cp == 0x3000)
+        cp == U'—' || cp == U'第' || cp == U'页' || cp == U'頁' || cp == U'共' || (page_word && (cp == U'，' || cp == U'、')) || cp == 0x3000)
       rest += ' ';
     else
       rest.append(line.substr(here, pos - here));
