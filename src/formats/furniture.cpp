@@ -285,7 +285,12 @@ void mark_edge_furniture(std::string_view text, std::vector<Block>& blocks) {
   if (end_run > 0 && blocks.size() - end_run <= kMaxLines) mark_run(end_run, blocks.size());
   std::size_t start_run = 0;
   while (start_run < end_run && is_short_line(blocks[start_run])) ++start_run;
-  if (start_run < end_run && start_run <= kMaxLines) mark_run(0, start_run);
+  // (A first page's header ends at its page number or stamp: the short lines
+  // after it are the body's first headings, "1. Name of the medicine".)
+  std::size_t header_end = 0;
+  for (std::size_t b = 0; b < start_run; ++b)
+    if (is_identifying(blocks[b].furniture)) header_end = b + 1;
+  if (start_run < end_run && start_run <= kMaxLines) mark_run(0, header_end);
 }
 
 }  // namespace
