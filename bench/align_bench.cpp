@@ -342,16 +342,16 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 // A copy of a chapter whose translation leaves out passages (drop_target) or
-// adds them (drop_source: the source lacks them): `blocks` runs of 3 to 6
-// gold beads, picked by a fixed-seed generator, keep one side only, and the
-// gold lists each of their sentences as a bead without counterpart.
-Chapter with_passages_dropped(const Chapter& chapter, bool drop_target, std::uint32_t seed, int blocks) {
+// adds them (drop_source: the source lacks them): `blocks` runs of `least`
+// to `most` gold beads, picked by a fixed-seed generator, keep one side
+// only, and the gold lists each of their sentences as a bead without counterpart.
+Chapter with_passages_dropped(const Chapter& chapter, bool drop_target, std::uint32_t seed, int blocks, std::size_t least, std::size_t most) {
   const std::vector<std::string> zh = lines_of(chapter.zh.text), en = lines_of(chapter.en.text);
   std::minstd_rand random(seed);
   std::set<std::size_t> dropped;
   const std::size_t beads = chapter.gold.size();
   for (int k = 0; k < blocks && beads > 20; ++k) {
-    const std::size_t size = 3 + random() % 4, start = 5 + random() % (beads - size - 10);
+    const std::size_t size = least + random() % (most - least + 1), start = 5 + random() % (beads - size - 10);
     for (std::size_t b = start; b < start + size; ++b) dropped.insert(b);
   }
   std::string zh_text, en_text;
@@ -419,10 +419,11 @@ void typographic(const std::vector<Chapter>& chapters, const AlignOptions& optio
               total.strict_f1(), per_chapter.c_str());
 }
 
-// Strict F1 over MAC-Dev with passages dropped from the translation, and
-// with passages added to it, three seeds each (a translator's omissions and
-// additions, which the gold of MAC-Dev's own chapters hardly has).
-void passages_dropped(const std::vector<Chapter>& chapters, const AlignOptions& options) {
+// Strict F1 over MAC-Dev with passages of `least` to `most` beads dropped
+// from the translation, and with passages added to it, three seeds each (a
+// translator's omissions and additions, which the gold of MAC-Dev's own
+// chapters hardly has).
+void passages_dropped(const std::vector<Chapter>& chapters, const AlignOptions& options, std::size_t least, std::size_t most) {
   for (const bool drop_target : {true, false}) {
     std::string figures;
     Counts all;
@@ -430,7 +431,7 @@ void passages_dropped(const std::vector<Chapter>& chapters, const AlignOptions& 
     for (std::uint32_t seed = 1; seed <= 3; ++seed) {
       Counts total;
       for (const auto& chapter : chapters) {
-        const Chapter changed = with_passages_dropped(chapter, drop_target, seed, 2);
+        const Chapter changed = with_passages_dropped(chapter, drop_target, seed, 2, least, most);
         const auto test = align_chapter(changed, options);
         total.add(score_chapter(changed.gold, test));
         const std::set<BeadPair> found(test.begin(), test.end());
@@ -442,9 +443,9 @@ void passages_dropped(const std::vector<Chapter>& chapters, const AlignOptions& 
       figures += line;
       all.add(total);
     }
-    std::printf("MAC-Dev with two passages of 3-6 beads %s each chapter (seeds 1-3): strict F1%s, pooled %.3f; "
+    std::printf("MAC-Dev with two passages of %zu-%zu beads %s each chapter (seeds 1-3): strict F1%s, pooled %.3f; "
                 "sentences without counterpart found %ld of %ld\n",
-                drop_target ? "left out of the translation in" : "added to the translation of", figures.c_str(), all.strict_f1(),
+                least, most, drop_target ? "left out of the translation in" : "added to the translation of", figures.c_str(), all.strict_f1(),
                 alone_found, alone_gold);
   }
 }
@@ -491,7 +492,8 @@ void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool 
               load_seconds, load_cpu, lexicon.size());
   std::printf("MAC-Dev per bead shape (recall: gold beads found exactly; precision: output beads in the gold):\n");
   shapes.print();
-  passages_dropped(chapters, options);
+  passages_dropped(chapters, options, 3, 6);
+  passages_dropped(chapters, options, 1, 2);
   typographic(chapters, options);
   if (loo) leave_one_out(chapters, options, loo_endings, loo_speakers, loo_connectives);
 }
