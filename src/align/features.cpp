@@ -467,13 +467,21 @@ FoundFeatures FeatureExtractor::english(std::string_view text, Span span, std::v
     // through ' (can’t, Grannie’s: english_word reads it as '), and a
     // capitalised one through ü (Wade-Giles names: Pao-yü, Hsüeh).
     const bool capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
+    const auto umlaut_at = [&](std::size_t at) {
+      return at + 1 < span.end && text[at] == '\xC3' && (text[at + 1] == '\xBC' || text[at + 1] == '\x9C');
+    };
     for (;;) {
-      if (end + 3 < span.end && text.compare(end, 3, "\xE2\x80\x99") == 0 && is_latin_word_byte(text[end + 3]))
+      if (end + 3 < span.end && text.compare(end, 3, "\xE2\x80\x99") == 0 && is_latin_word_byte(text[end + 3])) {
         end = latin_run_end(text, end + 3, span.end);
-      else if (capitalised && end + 1 < span.end && text[end] == '\xC3' && (text[end + 1] == '\xBC' || text[end + 1] == '\x9C'))
+      } else if (capitalised && umlaut_at(end)) {
         end = end + 2 < span.end && is_latin_word_byte(text[end + 2]) ? latin_run_end(text, end + 2, span.end) : end + 2;
-      else
+      } else if (capitalised && end + 1 < span.end && (text[end] == '-' || text[end] == '\'') &&
+                 (umlaut_at(end + 1) || (end >= 2 && umlaut_at(end - 2) && is_latin_word_byte(text[end + 1])))) {
+        // A hyphen or an aspiration mark before ü (Ch'ü, Ssu-ü), or after it (Lü-shun, Hsü-chou).
+        end = umlaut_at(end + 1) ? end + 1 : latin_run_end(text, end + 1, span.end);
+      } else {
         break;
+      }
     }
     const std::string_view run = text.substr(pos, end - pos);
     pos = end;

@@ -75,6 +75,14 @@ TEST_F(PinyinNames, WadeGilesNamesMeetTheirCharacters) {
   EXPECT_TRUE(name_matches(zh("宝玉听了，笑着点头。"), en("Hearing this, Pao-y\u00fc nodded with a smile.")));
   EXPECT_TRUE(name_matches(zh("宝玉听了，笑着点头。"), en("Hearing this, Pao-yu nodded with a smile.")));
   EXPECT_TRUE(name_matches(zh("陈清扬把我拽住。"), en("Then Ch'en held me back.")));
+  // ü after an aspiration mark, and a hyphen after ü: one name, read as its ASCII spelling.
+  for (const auto& [written, ascii] : {std::pair{"Then Mr Ch'\u00fc came.", "Then Mr Chu came."},
+                                       std::pair{"He went to L\u00fc-shun.", "He went to Lushun."}}) {
+    const Tokens& a = en(written).features.tokens;
+    const Tokens& b = en(ascii).features.tokens;
+    ASSERT_EQ(a.size(), b.size()) << written;
+    for (std::size_t k = 0; k < a.size(); ++k) EXPECT_EQ(a.ids()[k], b.ids()[k]) << written << ": token " << k;
+  }
   // Not another name; an apostrophe that marks no aspirated initial is no name's.
   EXPECT_FALSE(name_matches(zh("宝玉听了，笑着点头。"), en("Hearing this, Hsi-feng nodded with a smile.")));
   EXPECT_FALSE(name_matches(zh("陈清扬把我拽住。"), en("Then Sh'en held me back.")));
