@@ -16,7 +16,9 @@ lines (one to three short lines without a sentence-ending mark) at the start
 of the translation are not reported when the source set a line there apart
 as page furniture: their counterpart is among it, and it is not aligned. At
 the end of the translation only such lines that repeat the numbers of the
-source's footer ("Page 1 of 1" against 第1页，共1页) are left out.
+source's footer ("Page 1 of 1" against 第1页，共1页) are left out, and so is
+a line whose words the source kept in English as they are (a programme or
+agency name, which is not aligned).
 
 ## Why it matters
 Added text is either a translator's gloss that should be marked as such, or

@@ -18,7 +18,11 @@ three short lines without a sentence-ending mark) at the start of the source
 are not reported when the translation set a line there apart as page
 furniture: their counterpart is among it, and it is not aligned. At the end
 of the source only such lines that repeat the numbers of the translation's
-footer (第1页，共1页 against "Page 1 of 1") are left out.
+footer (第1页，共1页 against "Page 1 of 1") are left out. Nor is a line the
+translation kept in English as it is, a programme or agency name that is not
+aligned ("The Rural Clinic Travel Support Program" beside the kept line "Rural
+Clinic Travel Support Program"): it is compared by its words, case and a
+leading "the" aside.
 
 A sentence whose translation was deleted is often absorbed by its neighbour
 into a two-to-one pair. The aligner takes it out again (and so it is

@@ -1,5 +1,8 @@
 #include "rules/alignment/pair_text.h"
 
+#include <algorithm>
+#include <string>
+
 #include "core/utf8.h"
 #include "text/ascii.h"
 #include "text/han.h"
@@ -151,6 +154,46 @@ bool shares_numbers_with(std::string_view run, const std::vector<unsigned long>&
 }
 
 }  // namespace
+
+namespace {
+
+// The words of text (ASCII letters and digits), lower-cased and joined by
+// single spaces, without a leading "the".
+std::string name_words(std::string_view text) {
+  std::string words;
+  for (std::size_t pos = 0; pos < text.size();) {
+    while (pos < text.size() && !is_ascii_alnum(static_cast<unsigned char>(text[pos]))) ++pos;
+    const std::size_t begin = pos;
+    while (pos < text.size() && is_ascii_alnum(static_cast<unsigned char>(text[pos]))) ++pos;
+    if (pos == begin) break;
+    const std::string word = to_lower_ascii(text.substr(begin, pos - begin));
+    if (words.empty() && word == "the") continue;
+    if (!words.empty()) words += ' ';
+    words += word;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::vector<bool> kept_as_written(const Pair& pair, bool target_side, const std::vector<UnpairedRun>& runs) {
+  std::vector<bool> flags(runs.size(), false);
+  const Document& mine = target_side ? pair.target : pair.source;
+  const Document& other = target_side ? pair.source : pair.target;
+  std::vector<std::string> kept_names;
+  for (const Block& block : other.blocks)
+    if (block.kept == KeptKind::name) {
+      const Span content = block.content().empty() ? block.span() : block.content();
+      if (std::string words = name_words(std::string_view(other.text).substr(content.begin, content.size())); !words.empty())
+        kept_names.push_back(std::move(words));
+    }
+  if (kept_names.empty()) return flags;
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const std::string words = name_words(std::string_view(mine.text).substr(runs[r].span.begin, runs[r].span.size()));
+    flags[r] = !words.empty() && std::find(kept_names.begin(), kept_names.end(), words) != kept_names.end();
+  }
+  return flags;
+}
 
 std::vector<bool> counterparts_set_apart(const Pair& pair, bool target_side, const std::vector<UnpairedRun>& runs) {
   std::vector<bool> set_apart(runs.size(), false);

@@ -66,6 +66,14 @@ std::vector<Span> nearest_other_sides(const Alignment& alignment, const std::vec
 // 1"): a warning line without a full stop is real text. One flag per run.
 std::vector<bool> counterparts_set_apart(const Pair& pair, bool target_side, const std::vector<UnpairedRun>& runs);
 
+// The unpaired runs whose text the other document kept as it is, not to be
+// translated (an agency or programme name left in English in a Chinese
+// file, `KeptKind::name`, which is not aligned: "The National Vaccine Injury
+// Compensation Program" beside the kept "National Vaccine Injury
+// Compensation Program"), compared by their words, case and a leading
+// "the" aside. One flag per run.
+std::vector<bool> kept_as_written(const Pair& pair, bool target_side, const std::vector<UnpairedRun>& runs);
+
 // Findings for the unpaired runs of one side (omissions: the source;
 // additions: the target), each quoting the nearest text of the other side.
 // make(doc, span, message) is the rule's make_finding.
@@ -77,9 +85,10 @@ void report_unpaired(const Pair& pair, bool target_side, const std::string& mess
   const std::vector<UnpairedRun> runs = unpaired_runs(pair.alignment, mine, target_side);
   const std::vector<Span> nearest = nearest_other_sides(pair.alignment, runs, !target_side);
   const std::vector<bool> set_apart = counterparts_set_apart(pair, target_side, runs);
+  const std::vector<bool> kept = kept_as_written(pair, target_side, runs);
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const UnpairedRun& run = runs[r];
-    if (set_apart[r]) continue;
+    if (set_apart[r] || kept[r]) continue;
     Finding finding = make(mine, run.span, message);
     const Span near = nearest[r];
     if (!near.empty()) {
