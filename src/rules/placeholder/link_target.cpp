@@ -31,7 +31,9 @@ translation links to the same heading of the translated page
 (`#connect-for-the-first-time` against `#首次连接`) is the same link, its
 heading translated: when both pages have as many headings, the k-th of one
 is taken as the k-th of the other, and a link to any other heading is
-reported.
+reported. A link localised to the translation's language
+(`https://help.example.com/zh/security` against `…/en/security`, or against
+`…/security`) is the same link; one to another page is reported.
 
 ## Why it matters
 A link that changed on the way through translation leads readers to the wrong
@@ -179,6 +181,81 @@ void drop_translated_heading_links(const Document& source, const Document& targe
   difference.extra = std::move(extra);
 }
 
+// A language code as sites write it in a URL's path, host or query
+// (help.example.com/zh/…, zh-cn.example.com, ?lang=en), of the document's language.
+bool is_language_code(std::string_view token, Lang lang) {
+  static constexpr std::string_view kChinese[] = {"zh", "zh-cn", "zh_cn", "zh-hans", "zh-hans-cn", "zh-sg", "zh-tw", "zh_tw",
+                                                  "zh-hk", "zh-hant", "zh-hant-tw", "cn", "chs", "cht"};
+  static constexpr std::string_view kEnglish[] = {"en", "en-us", "en_us", "en-gb", "en_gb", "en-au", "en-ca", "en-in"};
+  std::string lower(token);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (lang == Lang::zh) return std::find(std::begin(kChinese), std::end(kChinese), lower) != std::end(kChinese);
+  if (lang == Lang::en) return std::find(std::begin(kEnglish), std::end(kEnglish), lower) != std::end(kEnglish);
+  return false;
+}
+
+// The URL with its language codes of `lang` taken out, each with the '/' or
+// '.' after it: help.example.com/zh/security -> help.example.com/security,
+// zh.example.com/faq -> example.com/faq, ?lang=zh -> ?lang=.
+// Empty when the URL holds none.
+std::string without_language_codes(std::string_view url, Lang lang) {
+  std::string out;
+  bool removed = false;
+  std::size_t begin = 0;
+  while (begin <= url.size()) {
+    std::size_t end = url.find_first_of("/.?&=#", begin);
+    if (end == std::string_view::npos) end = url.size();
+    const std::string_view token = url.substr(begin, end - begin);
+    // (Not a label after a dot: example.cn is a domain.)
+    const bool after_dot = begin > 0 && url[begin - 1] == '.';
+    if (!token.empty() && !after_dot && is_language_code(token, lang)) {
+      removed = true;
+      if (end < url.size() && (url[end] == '/' || url[end] == '.')) ++end;  // the code's own separator
+      else if (end < url.size()) out += url[end++];
+    } else {
+      out.append(url.substr(begin, end - begin));
+      if (end < url.size()) out += url[end];
+      ++end;
+    }
+    begin = end;
+    if (begin == url.size()) break;
+  }
+  if (!removed) out.clear();
+  return out;
+}
+
+// A translated page links to the translated pages of the site: the source's
+// https://help.example.com/zh/security is the translation's
+// https://help.example.com/en/security (or …/security with no code). A
+// missing link and an extra one that are the same once each loses the
+// language codes of its own document's language are one link, localised.
+void drop_localised_links(const Document& source, const Document& target, const PairPlaceholders& found,
+                          PlaceholderDifference& difference) {
+  if (difference.missing.empty() || difference.extra.empty()) return;
+  std::vector<bool> extra_used(difference.extra.size(), false);
+  std::vector<std::uint32_t> missing;
+  for (const std::uint32_t index : difference.missing) {
+    const std::string source_url = placeholder_key(source.text, found.source[index]);
+    const std::string source_plain = without_language_codes(source_url, source.lang);
+    bool paired = false;
+    for (std::size_t e = 0; e < difference.extra.size() && !paired; ++e) {
+      if (extra_used[e]) continue;
+      const std::string target_url = placeholder_key(target.text, found.target[difference.extra[e]]);
+      const std::string target_plain = without_language_codes(target_url, target.lang);
+      if (source_plain.empty() && target_plain.empty()) continue;  // no language code: a changed link
+      if ((source_plain.empty() ? source_url : source_plain) == (target_plain.empty() ? target_url : target_plain))
+        extra_used[e] = paired = true;
+    }
+    if (!paired) missing.push_back(index);
+  }
+  std::vector<std::uint32_t> extra;
+  for (std::size_t e = 0; e < difference.extra.size(); ++e)
+    if (!extra_used[e]) extra.push_back(difference.extra[e]);
+  difference.missing = std::move(missing);
+  difference.extra = std::move(extra);
+}
+
 }  // namespace
 
 void PlaceholderLinkTarget::check(const CheckContext& context, FindingSink& out) const {
@@ -194,6 +271,7 @@ void PlaceholderLinkTarget::check(const CheckContext& context, FindingSink& out)
     if (document_pair) {
       drop_moved_and_cut(*context.source, *context.target, found, difference, source_urls, target_urls);
       drop_translated_heading_links(*context.source, *context.target, found, difference);
+      drop_localised_links(*context.source, *context.target, found, difference);
     }
     report_placeholder_difference(*this, context, found, difference, "link", out);
   }
