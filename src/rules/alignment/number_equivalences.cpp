@@ -328,6 +328,46 @@ bool numbering_before_chinese(const Document& doc, const NumberMention& n) {
   return lead >= 0xE4 && lead <= 0xE9 && utf8::three_bytes_at(after, 0) && is_han(utf8::three_byte_code_point(after, 0));
 }
 
+// "listed in section 6" against 第6节所列: Chinese numbers sections and
+// chapters with 第 (第6节, 第六章, 第二部分), which is numbering, not a
+// quantity, and left out of its mentions; the English number after
+// "section", "chapter", "part"… is the same numbering when the Chinese side
+// has it so.
+bool section_number_on_chinese_side(const Document& doc, const NumberMention& n, const Document& other, Span other_span) {
+  if (doc.lang != Lang::en || other.lang != Lang::zh || n.spelled || n.percent || n.fraction) return false;
+  const std::string_view text = doc.text;
+  std::size_t end = n.span().begin;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  std::size_t begin = end;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  if (begin == end) return false;
+  const std::string word = to_lower_ascii(text.substr(begin, end - begin));
+  static constexpr std::string_view kSectionWords[] = {"section", "sections", "chapter", "chapters", "part", "parts",
+                                                       "step", "steps", "article", "articles", "clause", "lesson", "unit", "volume"};
+  if (std::find(std::begin(kSectionWords), std::end(kSectionWords), word) == std::end(kSectionWords)) return false;
+  // 第 then the number in digits or a Chinese numeral, then a word that numbers a part.
+  static constexpr std::string_view kChineseSections[] = {"部分", "章", "节", "条", "款", "篇", "卷", "单元", "课", "步"};
+  const std::string_view other_text = std::string_view(other.text).substr(other_span.begin, other_span.size());
+  constexpr std::string_view kOrdinal = "\xE7\xAC\xAC";  // 第
+  for (std::size_t at = other_text.find(kOrdinal); at != std::string_view::npos; at = other_text.find(kOrdinal, at + 1)) {
+    const std::size_t number_begin = at + kOrdinal.size();
+    for (std::size_t number_end = number_begin + 1; number_end <= other_text.size() && number_end <= number_begin + 12; ++number_end) {
+      const std::string_view rest = other_text.substr(number_end);
+      if (std::none_of(std::begin(kChineseSections), std::end(kChineseSections),
+                       [&](std::string_view section) { return rest.starts_with(section); }))
+        continue;
+      // The number alone, read without the 第 and the section word around it.
+      const std::string number(other_text.substr(number_begin, number_end - number_begin));
+      const auto values = find_chinese_numbers(number, {0, number.size()});
+      if (values.size() == 1 && values[0].span().begin == 0 && values[0].span().end == number.size() &&
+          same_number(values[0].value, n.value))
+        return true;
+      break;
+    }
+  }
+  return false;
+}
+
 // "call 9-1-1" against 拨打急救电话 (or 拨打120): an emergency number after a
 // verb of calling is localised, not translated, when the other side names an
 // emergency service by a word for it or by another country's number. One

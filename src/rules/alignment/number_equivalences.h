@@ -49,6 +49,10 @@ bool in_numeral_idiom(const Document& doc, const NumberMention& n);
 // A number at a line's start numbering a heading or an item written against Chinese text ("6.片厂").
 bool numbering_before_chinese(const Document& doc, const NumberMention& n);
 
+// "section 6" against 第6节: a section number the Chinese side writes as
+// numbering (第六章, 第6节), which its mentions leave out.
+bool section_number_on_chinese_side(const Document& doc, const NumberMention& n, const Document& other, Span other_span);
+
 // An emergency number after a verb of calling, localised on the other side.
 bool localised_emergency_number(const Document& doc, const NumberMention& n, const Document& other, Span other_span);
 

@@ -25,6 +25,7 @@ using alignment_rules::implied_numbers;
 using alignment_rules::in_numeral_idiom;
 using alignment_rules::localised_emergency_number;
 using alignment_rules::numbering_before_chinese;
+using alignment_rules::section_number_on_chinese_side;
 using alignment_rules::once_per_every;
 using alignment_rules::second_meaning_next;
 using alignment_rules::two_around_interval;
@@ -416,7 +417,8 @@ fire, police or a road accident); 119 against 120 is a real change.
 
 List and section numbering is not a quantity: "1." or "2)" or "3、" (or
 "6." with Chinese right after it, "6.片厂") or
-"（一）" at the start of a line, and 第一部分, 第二章, 第三节. In a unit of a
+"（一）" at the start of a line, and 第一部分, 第二章, 第三节 (and so "section
+3" or "chapter 2" against 第三节 or 第2章). In a unit of a
 translation file that is numbered on both sides, the list numbers are
 compared too ("(2)" against "(3)").
 
@@ -547,6 +549,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
           !two_around_interval(source, n, source_span) && !localised_emergency_number(source, n, target, target_span) &&
           !once_per_every(source, n, source_span, target, target_span) && !in_numeral_idiom(source, n) &&
           !estimate_matched(source, n, target_set) && !numbering_before_chinese(source, n) &&
+          !section_number_on_chinese_side(source, n, target, target_span) &&
           !names_other_side(source, source_span, n, target, target_span, target_names))
         missing.push_back(&n);
     }
@@ -557,6 +560,7 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
           !two_around_interval(target, n, target_span) && !localised_emergency_number(target, n, source, source_span) &&
           !once_per_every(target, n, target_span, source, source_span) && !in_numeral_idiom(target, n) &&
           !estimate_matched(target, n, source_set) && !numbering_before_chinese(target, n) &&
+          !section_number_on_chinese_side(target, n, source, source_span) &&
           !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
     }
