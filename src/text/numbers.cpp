@@ -48,7 +48,8 @@ constexpr double chinese_unit(char32_t cp) {
 }
 
 // The characters of U+4000-U+9FFF (three bytes led by E4-E9) that
-// find_chinese_numbers stops at: a numeral, 十, 百, 半 or 双; a bit each, so
+// find_chinese_numbers stops at: a numeral, 十, 百, 半, 双, or 腊 and 正 (腊月,
+// 正月: lunar months); a bit each, so
 // that the other Han characters are passed over by one look-up, not two
 // switches and three comparisons. They are listed (the numerals of
 // chinese_digit but 〇, U+3007, which is led by E3), each checked when the
@@ -56,11 +57,12 @@ constexpr double chinese_unit(char32_t cp) {
 // step limit.
 struct ChineseNumberStarts {
   static constexpr char32_t kFirst = 0x4000, kLast = 0x9FFF;
-  static constexpr std::u32string_view kStarts = U"零一二两三四五六七八九十百半双";
+  static constexpr std::u32string_view kStarts = U"零一二两三四五六七八九十百半双腊正";
   std::uint64_t bits[(kLast - kFirst + 1) / 64] = {};
   constexpr ChineseNumberStarts() {
     for (const char32_t cp : kStarts) {
-      if (cp < kFirst || cp > kLast || !(chinese_digit(cp) >= 0 || chinese_unit(cp) == 10 || cp == U'百' || cp == U'半' || cp == U'双'))
+      if (cp < kFirst || cp > kLast || !(chinese_digit(cp) >= 0 || chinese_unit(cp) == 10 || cp == U'百' || cp == U'半' || cp == U'双' ||
+            cp == U'腊' || cp == U'正'))
         throw "not a character find_chinese_numbers stops at";
       bits[(cp - kFirst) / 64] |= std::uint64_t{1} << ((cp - kFirst) % 64);
     }
@@ -426,7 +428,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
   while (pos < span.end) {
     // What no case below acts on is passed over undecoded: an ASCII byte
     // other than a digit, and a well-formed Han character (lead byte E4-E9)
-    // that is no numeral, 十, 百, 半 or 双.
+    // that is no numeral, 十, 百, 半, 双, 腊 or 正.
     const auto lead = static_cast<unsigned char>(text[pos]);
     if (lead < 0x80) {
       if (lead < '0' || lead > '9') {
@@ -483,6 +485,10 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     if (!value) {
       // 半 (half) and 一半: weak, but they match "half" on the other side.
       if (cp == U'半') out.push_back({{start, c.after(pos)}, 0.5, false, true, true, true});
+      // 腊月 and 正月, the twelfth and the first month of the lunar year: weak,
+      // but they match "the twelfth month" or "the first month" on the other side.
+      if ((cp == U'腊' || cp == U'正') && c.after(pos) < span.end && c.peek(c.after(pos)) == U'月')
+        out.push_back({{start, c.after(c.after(pos))}, cp == U'腊' ? 12.0 : 1.0, false, false, true, true});
       // 双 (a pair, "double"): weak, but 双字节 matches "2-byte".
       if (cp == U'双') {
         NumberMention pair{{start, c.after(pos)}, 2, false, false, true, true};
