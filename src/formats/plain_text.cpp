@@ -181,6 +181,13 @@ bool has_inner_sentence_end(std::string_view text, Span span) {
   return false;
 }
 
+// A run of four spaces or more inside a line: columns laid out by a PDF
+// extraction (a table row, a footer "第1页，共3页        PL 12345/0067"),
+// whose width says nothing of wrapping.
+bool has_column_gap(std::string_view text, Span span) {
+  return text.substr(span.begin, span.size()).find("    ") != std::string_view::npos;
+}
+
 // A comma, an enumeration comma or a dash inside the line: a clause, not a title.
 bool has_clause_mark(std::string_view text, Span span) {
   const std::string_view line = text.substr(span.begin, span.size());
@@ -339,6 +346,8 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     // notice kept in English above its translation).
     const int line_script = han_dominant(line), next_script = han_dominant(next);
     if (line_script >= 0 && next_script >= 0 && line_script != next_script) return false;
+    // A line laid out in columns (a table row, a padded footer) is no wrapped prose.
+    if (has_column_gap(text, line)) return false;
     if (leaves_open(last)) return true;
     const std::string_view word = last_word(text, line);
     if (!word.empty() && is_english_connective(word)) return true;
