@@ -570,7 +570,8 @@ bool is_name_line(std::string_view text) {
   const char last = text.back();
   if (last == '!' || last == '?' || last == ',' || last == ';' || last == ':') return false;
   static constexpr std::string_view kLinks[] = {"of", "and", "for", "the", "on", "in", "to", "by", "at", "&", "de", "a"};
-  std::size_t named = 0;
+  std::size_t named = 0, lower_case = 0;
+  bool last_lower = false;
   for (std::string_view word : words) {
     while (!word.empty() && (word.front() == '(' || word.front() == '"' || word.front() == '-')) word.remove_prefix(1);
     while (!word.empty() && (word.back() == ')' || word.back() == ',' || word.back() == '"')) word.remove_suffix(1);
@@ -581,12 +582,19 @@ bool is_name_line(std::string_view text) {
       // A sentence's last word ends with a period; a dotted abbreviation (U.S.) has more than one.
       if (word.back() == '.' && std::count(word.begin(), word.end(), '.') < 2) return false;
       ++named;
+      last_lower = false;
       continue;
     }
     if (is_digit(first)) continue;
+    // A name may hold one word in lower case between capitalised ones
+    // ("Medicines and Healthcare products Regulatory Agency").
+    if (first >= 'a' && first <= 'z' && named > 0 && ++lower_case == 1) {
+      last_lower = true;
+      continue;
+    }
     return false;
   }
-  return named > 0;
+  return named > 0 && (lower_case == 0 || (named >= 3 && !last_lower));
 }
 
 }  // namespace

@@ -154,7 +154,8 @@ English inside a Chinese sentence (two or more capitalised words, such as
 purpose is never compared: a unit of a translation file whose notes say
 "Do not translate" (XLIFF `<note>`, PO `#.`), page furniture, copyright lines, a notice about
 the translation or a line naming a language ("This translation is out of
-date…", "Simplified Chinese"), a line that is only a capitalised name, and a
+date…", "Simplified Chinese"), a line that is only a capitalised name (one
+word in lower case may stand between its capitalised words), and a
 line in a third language (see `transcheck explain typography/page-furniture`).
 
 ## Why it matters
