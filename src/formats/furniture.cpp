@@ -570,9 +570,12 @@ bool is_name_line(std::string_view text) {
   const char last = text.back();
   if (last == '!' || last == '?' || last == ',' || last == ';' || last == ':') return false;
   static constexpr std::string_view kLinks[] = {"of", "and", "for", "the", "on", "in", "to", "by", "at", "&", "de", "a"};
+  // Marks that part a title from its subtitle ("HPV Vaccine | Patient Leaflet").
+  static constexpr std::string_view kSeparators[] = {"|", "\xC2\xB7", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x97\x8F"};  // · – — ●
   std::size_t named = 0, lower_case = 0;
   bool last_lower = false;
   for (std::string_view word : words) {
+    if (std::find(std::begin(kSeparators), std::end(kSeparators), word) != std::end(kSeparators)) continue;
     while (!word.empty() && (word.front() == '(' || word.front() == '"' || word.front() == '-')) word.remove_prefix(1);
     while (!word.empty() && (word.back() == ')' || word.back() == ',' || word.back() == '"')) word.remove_suffix(1);
     if (word.empty()) continue;

@@ -155,7 +155,8 @@ purpose is never compared: a unit of a translation file whose notes say
 "Do not translate" (XLIFF `<note>`, PO `#.`), page furniture, copyright lines, a notice about
 the translation or a line naming a language ("This translation is out of
 date…", "Simplified Chinese"), a line that is only a capitalised name (one
-word in lower case may stand between its capitalised words), and a
+word in lower case may stand between its capitalised words, and a bar or
+dash may part a title from its subtitle), and a
 line in a third language (see `transcheck explain typography/page-furniture`).
 
 ## Why it matters
