@@ -141,6 +141,26 @@ std::string percent_decoded(std::string_view text) {
   return out;
 }
 
+// Takes out of `difference` each missing link that `same_link(missing,
+// extra)` pairs with an extra one not paired yet, and that extra one: the
+// same link, written as the translation writes it.
+template <typename SameLink>
+void pair_off(PlaceholderDifference& difference, SameLink same_link) {
+  std::vector<bool> extra_used(difference.extra.size(), false);
+  std::vector<std::uint32_t> missing;
+  for (const std::uint32_t index : difference.missing) {
+    bool paired = false;
+    for (std::size_t e = 0; e < difference.extra.size() && !paired; ++e)
+      if (!extra_used[e] && same_link(index, difference.extra[e])) extra_used[e] = paired = true;
+    if (!paired) missing.push_back(index);
+  }
+  std::vector<std::uint32_t> extra;
+  for (std::size_t e = 0; e < difference.extra.size(); ++e)
+    if (!extra_used[e]) extra.push_back(difference.extra[e]);
+  difference.missing = std::move(missing);
+  difference.extra = std::move(extra);
+}
+
 // A link to a heading of the same page ("#connect-for-the-first-time") is
 // translated with its heading: the translation's link goes to the
 // translated heading (#首次连接). When both documents have as many headings,
@@ -161,24 +181,13 @@ void drop_translated_heading_links(const Document& source, const Document& targe
   const std::vector<std::string> source_anchors = heading_anchors(source);
   const std::vector<std::string> target_anchors = heading_anchors(target);
   if (source_anchors.size() != target_anchors.size()) return;
-  std::vector<bool> extra_used(difference.extra.size(), false);
-  std::vector<std::uint32_t> missing;
-  for (const std::uint32_t index : difference.missing) {
-    const std::string key = fragment(source, found.source[index]);
+  pair_off(difference, [&](std::uint32_t missing, std::uint32_t extra) {
+    const std::string key = fragment(source, found.source[missing]);
     const auto heading = std::find(source_anchors.begin(), source_anchors.end(), key);
-    bool paired = false;
-    if (!key.empty() && heading != source_anchors.end()) {
-      const std::string& counterpart = target_anchors[static_cast<std::size_t>(heading - source_anchors.begin())];
-      for (std::size_t e = 0; e < difference.extra.size() && !paired; ++e)
-        if (!extra_used[e] && fragment(target, found.target[difference.extra[e]]) == counterpart) extra_used[e] = paired = true;
-    }
-    if (!paired) missing.push_back(index);
-  }
-  std::vector<std::uint32_t> extra;
-  for (std::size_t e = 0; e < difference.extra.size(); ++e)
-    if (!extra_used[e]) extra.push_back(difference.extra[e]);
-  difference.missing = std::move(missing);
-  difference.extra = std::move(extra);
+    if (key.empty() || heading == source_anchors.end()) return false;
+    const std::string& counterpart = target_anchors[static_cast<std::size_t>(heading - source_anchors.begin())];
+    return fragment(target, found.target[extra]) == counterpart;
+  });
 }
 
 // A language code as sites write it in a URL's path, host or query
@@ -233,27 +242,14 @@ std::string without_language_codes(std::string_view url, Lang lang) {
 void drop_localised_links(const Document& source, const Document& target, const PairPlaceholders& found,
                           PlaceholderDifference& difference) {
   if (difference.missing.empty() || difference.extra.empty()) return;
-  std::vector<bool> extra_used(difference.extra.size(), false);
-  std::vector<std::uint32_t> missing;
-  for (const std::uint32_t index : difference.missing) {
-    const std::string source_url = placeholder_key(source.text, found.source[index]);
+  pair_off(difference, [&](std::uint32_t missing, std::uint32_t extra) {
+    const std::string source_url = placeholder_key(source.text, found.source[missing]);
     const std::string source_plain = without_language_codes(source_url, source.lang);
-    bool paired = false;
-    for (std::size_t e = 0; e < difference.extra.size() && !paired; ++e) {
-      if (extra_used[e]) continue;
-      const std::string target_url = placeholder_key(target.text, found.target[difference.extra[e]]);
-      const std::string target_plain = without_language_codes(target_url, target.lang);
-      if (source_plain.empty() && target_plain.empty()) continue;  // no language code: a changed link
-      if ((source_plain.empty() ? source_url : source_plain) == (target_plain.empty() ? target_url : target_plain))
-        extra_used[e] = paired = true;
-    }
-    if (!paired) missing.push_back(index);
-  }
-  std::vector<std::uint32_t> extra;
-  for (std::size_t e = 0; e < difference.extra.size(); ++e)
-    if (!extra_used[e]) extra.push_back(difference.extra[e]);
-  difference.missing = std::move(missing);
-  difference.extra = std::move(extra);
+    const std::string target_url = placeholder_key(target.text, found.target[extra]);
+    const std::string target_plain = without_language_codes(target_url, target.lang);
+    if (source_plain.empty() && target_plain.empty()) return false;  // no language code: a changed link
+    return (source_plain.empty() ? source_url : source_plain) == (target_plain.empty() ? target_url : target_plain);
+  });
 }
 
 }  // namespace
