@@ -271,14 +271,6 @@ std::size_t chinese_measure(std::string_view text, std::size_t pos) {
   return 0;
 }
 
-// 第一部分, 第二章, 第三节: section numbering.
-bool chinese_section_number(std::string_view text, std::size_t end) {
-  static constexpr std::string_view kSections[] = {"部分", "章", "节", "条", "款", "篇", "卷", "单元", "课", "步"};
-  for (std::string_view section : kSections)
-    if (text.substr(end, section.size()) == section) return true;
-  return false;
-}
-
 // "2.6 至 3.2 万": the scale of a range's upper end applies to its lower end
 // (26,000 to 32,000); "20 世纪 30 年代" is the 1930s.
 void join_chinese_ranges_and_decades(std::string_view text, std::vector<NumberMention>& mentions) {
@@ -419,6 +411,13 @@ std::size_t mention_starts(std::string_view text, Span span, bool chinese) {
 
 double NumberMention::scale() const { return kPowersOfTen[scale_power]; }
 
+bool chinese_section_word_at(std::string_view text, std::size_t pos) {
+  static constexpr std::string_view kSections[] = {"部分", "章", "节", "条", "款", "篇", "卷", "单元", "课", "步"};
+  for (std::string_view section : kSections)
+    if (text.substr(pos, section.size()) == section) return true;
+  return false;
+}
+
 std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span, std::vector<NumberMention>* numbering) {
   std::vector<NumberMention> out;
   if (text.size() > UINT32_MAX) return out;  // mentions keep 32-bit offsets
@@ -499,7 +498,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       continue;
     }
     const bool ordinal = start >= 3 && text.substr(start - 3, 3) == "\xE7\xAC\xAC";  // 第
-    if ((ordinal && chinese_section_number(text, p)) || list_numbering(text, start, p)) {
+    if ((ordinal && chinese_section_word_at(text, p)) || list_numbering(text, start, p)) {
       if (numbering && !ordinal) numbering->push_back({{start, p}, *value, false, false, spelled, false});
       pos = p;
       continue;

@@ -73,6 +73,11 @@ static_assert(sizeof(NumberMention) == 16);
 // and is left out; the list numbers go to *numbering when it is given.
 std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span,
                                                 std::vector<NumberMention>* numbering = nullptr);
+
+// Whether a word that numbers a part of a text (部分, 章, 节, 条, 单元, ...)
+// starts at text[pos]: after 第 and a number, section numbering (第三节),
+// which find_chinese_numbers leaves out.
+bool chinese_section_word_at(std::string_view text, std::size_t pos);
 std::vector<NumberMention> find_english_numbers(std::string_view text, Span span,
                                                 std::vector<NumberMention>* numbering = nullptr);
 

@@ -346,16 +346,12 @@ bool section_number_on_chinese_side(const Document& doc, const NumberMention& n,
                                                        "step", "steps", "article", "articles", "clause", "lesson", "unit", "volume"};
   if (std::find(std::begin(kSectionWords), std::end(kSectionWords), word) == std::end(kSectionWords)) return false;
   // 第 then the number in digits or a Chinese numeral, then a word that numbers a part.
-  static constexpr std::string_view kChineseSections[] = {"部分", "章", "节", "条", "款", "篇", "卷", "单元", "课", "步"};
   const std::string_view other_text = std::string_view(other.text).substr(other_span.begin, other_span.size());
   constexpr std::string_view kOrdinal = "\xE7\xAC\xAC";  // 第
   for (std::size_t at = other_text.find(kOrdinal); at != std::string_view::npos; at = other_text.find(kOrdinal, at + 1)) {
     const std::size_t number_begin = at + kOrdinal.size();
     for (std::size_t number_end = number_begin + 1; number_end <= other_text.size() && number_end <= number_begin + 12; ++number_end) {
-      const std::string_view rest = other_text.substr(number_end);
-      if (std::none_of(std::begin(kChineseSections), std::end(kChineseSections),
-                       [&](std::string_view section) { return rest.starts_with(section); }))
-        continue;
+      if (!chinese_section_word_at(other_text, number_end)) continue;
       // The number alone, read without the 第 and the section word around it.
       const std::string number(other_text.substr(number_begin, number_end - number_begin));
       const auto values = find_chinese_numbers(number, {0, number.size()});

@@ -9,8 +9,9 @@
 
 #include "core/utf8.h"
 #include "rules/placeholder/compare.h"
-#include "text/han.h"
 #include "rules/unit_pairs.h"
+#include "text/ascii.h"
+#include "text/han.h"
 
 namespace tc {
 
@@ -196,9 +197,7 @@ bool is_language_code(std::string_view token, Lang lang) {
   static constexpr std::string_view kChinese[] = {"zh", "zh-cn", "zh_cn", "zh-hans", "zh-hans-cn", "zh-sg", "zh-tw", "zh_tw",
                                                   "zh-hk", "zh-hant", "zh-hant-tw", "cn", "chs", "cht"};
   static constexpr std::string_view kEnglish[] = {"en", "en-us", "en_us", "en-gb", "en_gb", "en-au", "en-ca", "en-in"};
-  std::string lower(token);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const std::string lower = to_lower_ascii(token);
   if (lang == Lang::zh) return std::find(std::begin(kChinese), std::end(kChinese), lower) != std::end(kChinese);
   if (lang == Lang::en) return std::find(std::begin(kEnglish), std::end(kEnglish), lower) != std::end(kEnglish);
   return false;
