@@ -20,11 +20,14 @@
 #include "core/settings.h"
 #include "core/utf8.h"
 #include "rules/code_point_events.h"
+#include "support/test_support.h"
 
 namespace tc {
 namespace {
 
 namespace cls = code_point_class;
+using test::random_mask;
+using test::random_text;
 
 constexpr std::uint32_t kWalked = cls::kInvalid | cls::kControl | cls::kAmpersand | cls::kBackslash |
                                   cls::kCjkLetter | cls::kLatinImage | cls::kCjkGate | cls::kUnusualSpace;
@@ -66,40 +69,19 @@ std::vector<Walked> walked_events(const Document& doc, bool prose_only) {
 // marks, rare and common ideographs, Latin-1, ill-formed bytes, a literal
 // mask byte (U+001A, a control character), a no-break space and the last
 // code point (the largest a store packs).
-std::string random_text(std::mt19937& rng, std::size_t pieces) {
-  static const std::vector<std::string> kPieces{
-      "word ", "the ", "\n", "&", "\\", "\x1A", "\x07", "caf\xC3\xA9 ", "\xC2\xA0", "\xE4\xB8\xAD\xE6\x96\x87",
-      "\xE7\x90\xA6", "\xE6\xB7\xBC", "\xE3\x80\x82", "\xEF\xBC\x8C", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "\xE4\xB8",
-      "\xFF", "\x80", "\xE9\x94\x9F\xE6\x96\xA4\xE6\x8B\xB7", "\xF4\x8F\xBF\xBF" /* U+10FFFF */};
-  std::string text;
-  for (std::size_t i = 0; i < pieces; ++i) text += kPieces[rng() % kPieces.size()];
-  return text;
-}
+const std::vector<std::string> kPieces{
+    "word ", "the ", "\n", "&", "\\", "\x1A", "\x07", "caf\xC3\xA9 ", "\xC2\xA0", "\xE4\xB8\xAD\xE6\x96\x87",
+    "\xE7\x90\xA6", "\xE6\xB7\xBC", "\xE3\x80\x82", "\xEF\xBC\x8C", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "\xE4\xB8",
+    "\xFF", "\x80", "\xE9\x94\x9F\xE6\x96\xA4\xE6\x8B\xB7", "\xF4\x8F\xBF\xBF" /* U+10FFFF */};
 
-// Masks some spans of the text: whole code points, or (misaligned) from a
-// byte inside one, which the scan must notice and handle as before.
-std::string random_mask(const std::string& text, std::mt19937& rng, bool aligned, std::size_t most_spans = 5) {
-  std::string masked = text;
-  const std::size_t spans = rng() % (most_spans + 1);
-  for (std::size_t s = 0; s < spans && !text.empty(); ++s) {
-    std::size_t begin = rng() % text.size();
-    std::size_t end = std::min(text.size(), begin + 1 + rng() % 40);
-    if (aligned) {
-      while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
-      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-    }
-    for (std::size_t i = begin; i < end; ++i) masked[i] = kMaskByte;
-  }
-  return masked == text ? std::string() : masked;
-}
 
 void expect_walks_as_plain_decode(std::size_t pieces, int rounds, unsigned seed) {
   std::mt19937 rng(seed);
   for (int round = 0; round < rounds; ++round) {
     Document doc;
     doc.lang = Lang::en;
-    doc.text = random_text(rng, pieces);
-    doc.masked = random_mask(doc.text, rng, round % 4 != 0);
+    doc.text = random_text(rng, pieces, kPieces);
+    doc.masked = random_mask(doc.text, rng, round % 4 != 0, 5, 40);
     for (const bool prose_only : {false, true})
       ASSERT_EQ(walked_events(doc, prose_only), plain_events(doc, prose_only))
           << "round " << round << (prose_only ? " prose only" : " all");
@@ -209,8 +191,8 @@ void expect_windows_walk_as_the_whole(std::size_t pieces, int rounds, unsigned s
   for (int round = 0; round < rounds; ++round) {
     Document doc;
     doc.lang = round % 3 == 0 ? Lang::zh : Lang::en;
-    doc.text = random_text(rng, pieces);
-    doc.masked = random_mask(doc.text, rng, round % 4 != 0, most_mask_spans);
+    doc.text = random_text(rng, pieces, kPieces);
+    doc.masked = random_mask(doc.text, rng, round % 4 != 0, most_mask_spans, 40);
     EventWindowing windowing;
     windowing.chunk_bytes = chunks[rng() % chunks.size()];
     windowing.window_events = windows[rng() % windows.size()];

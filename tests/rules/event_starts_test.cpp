@@ -26,6 +26,8 @@ namespace {
 
 namespace cls = code_point_class;
 using Passable = mojibake::StartCursor::Passable;
+using test::random_mask;
+using test::random_text;
 
 struct Start {
   std::size_t begin = 0, end = 0;
@@ -87,30 +89,12 @@ TEST(EventStarts, AnImageBeforeANonImageIsNotHeldButAReadingPassingByNothingGets
   EXPECT_EQ(stopped, (std::vector<Start>{{c1, c1 + 2, 0x81}, {dash, dash + 3, 0x2014}}));
 }
 
-std::string random_text(std::mt19937& rng, std::size_t pieces) {
-  static const std::vector<std::string> kPieces{
-      "a", "word ", " ", "?", "\n", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\xA6", "\xC2\x81",
-      "\xC3\xA2", "\xC3\xA9", "\xC3\x83", "\xC2\xA9", "\xE4\xB8\xAD", "\xE3\x80\x82", "\xEF\xBC\x8C", "\xE4\xB8",
-      "\xFF", "\x1A", "\xF0\x9F\x98\x80"};
-  std::string text;
-  for (std::size_t i = 0; i < pieces; ++i) text += kPieces[rng() % kPieces.size()];
-  return text;
-}
+// Pieces of text with what the starts look for (Latin images, dashes, C1 bytes, Han, ill-formed bytes, the mask byte).
+const std::vector<std::string> kPieces{
+    "a", "word ", " ", "?", "\n", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\xA6", "\xC2\x81",
+    "\xC3\xA2", "\xC3\xA9", "\xC3\x83", "\xC2\xA9", "\xE4\xB8\xAD", "\xE3\x80\x82", "\xEF\xBC\x8C", "\xE4\xB8",
+    "\xFF", "\x1A", "\xF0\x9F\x98\x80"};
 
-std::string random_mask(const std::string& text, std::mt19937& rng, bool aligned) {
-  std::string masked = text;
-  const std::size_t spans = rng() % 6;
-  for (std::size_t s = 0; s < spans && !text.empty(); ++s) {
-    std::size_t begin = rng() % text.size();
-    std::size_t end = std::min(text.size(), begin + 1 + rng() % 30);
-    if (aligned) {
-      while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
-      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-    }
-    for (std::size_t i = begin; i < end; ++i) masked[i] = kMaskByte;
-  }
-  return masked == text ? std::string() : masked;
-}
 
 // What the readings give: passing by nothing, then (restarted) as encoding/mojibake's second visit.
 struct Readings {
@@ -135,8 +119,8 @@ TEST(EventStarts, ReadingsOverWindowsGiveEveryImageAndTheSecondReadingReadsWhatT
   for (int round = 0; round < 120; ++round) {
     Document doc;
     doc.lang = round % 2 ? Lang::zh : Lang::en;
-    doc.text = random_text(rng, 40 + rng() % 200);
-    doc.masked = random_mask(doc.text, rng, round % 3 != 0);
+    doc.text = random_text(rng, 40 + rng() % 200, kPieces);
+    doc.masked = random_mask(doc.text, rng, round % 3 != 0, 5, 30);
     const RuleOptions options;
     const CheckContext whole{doc, nullptr, nullptr, nullptr, nullptr, options};
     const Readings expected = read_twice(whole, doc.text.size());

@@ -1,6 +1,7 @@
 #include "formats/load.h"
 #include "support/test_support.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/utf8.h"
@@ -64,6 +65,28 @@ std::vector<std::string> run_pair_rule(const std::string& rule_id, const Documen
                                        const Settings& settings) {
   const RuleList rules = all_rules();
   return headlines(check_pair(source, target, rules, only(rule_id, settings)));
+}
+
+std::string random_text(std::mt19937& rng, std::size_t count, const std::vector<std::string>& pieces) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += pieces[rng() % pieces.size()];
+  return text;
+}
+
+std::string random_mask(const std::string& text, std::mt19937& rng, bool aligned, std::size_t most_spans,
+                        std::size_t longest_span) {
+  std::string masked = text;
+  const std::size_t spans = rng() % (most_spans + 1);
+  for (std::size_t s = 0; s < spans && !text.empty(); ++s) {
+    std::size_t begin = rng() % text.size();
+    std::size_t end = std::min(text.size(), begin + 1 + rng() % longest_span);
+    if (aligned) {
+      while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    }
+    for (std::size_t i = begin; i < end; ++i) masked[i] = kMaskByte;
+  }
+  return masked == text ? std::string() : masked;
 }
 
 std::string source_path(const std::string& relative) { return std::string(TRANSCHECK_SOURCE_DIR) + "/" + relative; }

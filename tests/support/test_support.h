@@ -2,6 +2,7 @@
 // Helpers shared by the tests: build documents from text in memory and run
 // one rule the way `transcheck check --enable RULE` would, returning the
 // text report's headlines.
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,16 @@ std::vector<std::string> bead_strings(const Alignment& alignment, std::size_t co
 // English one (target), one sentence a line, are aligned with options.
 using BeadTargets = std::vector<std::vector<std::size_t>>;
 BeadTargets bead_targets(const std::string& zh, const std::string& en, const AlignOptions& options);
+
+// `count` pieces drawn at random from `pieces`, one after another (text for
+// comparing a fast scan with a plain one).
+std::string random_text(std::mt19937& rng, std::size_t count, const std::vector<std::string>& pieces);
+
+// `text` with up to `most_spans` spans of 1 to `longest_span` bytes masked
+// (kMaskByte): whole code points when `aligned`, otherwise from a byte
+// inside one, which a scan must notice. Empty when nothing was masked.
+std::string random_mask(const std::string& text, std::mt19937& rng, bool aligned, std::size_t most_spans,
+                        std::size_t longest_span);
 
 // Path of a file in the source tree.
 std::string source_path(const std::string& relative);
