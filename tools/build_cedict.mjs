@@ -48,11 +48,14 @@ const add = (simplified, traditional, words) => {
   for (const w of words) item.words.add(w);
 };
 // Entries by their traditional and simplified forms, to find what a variant is a variant of.
-const entriesByForm = new Map();
+const entriesByForm = new Map(), entriesByTraditional = new Map();
+const file = (map, key, entry) => {
+  if (!map.has(key)) map.set(key, []);
+  map.get(key).push(entry);
+};
 for (const entry of all) {
-  const key = entry[0] + '\t' + entry[1];
-  if (!entriesByForm.has(key)) entriesByForm.set(key, []);
-  entriesByForm.get(key).push(entry);
+  file(entriesByForm, entry[0] + '\t' + entry[1], entry);
+  file(entriesByTraditional, entry[0], entry);
 }
 for (const entry of all) {
   const [traditional, simplified, , rawDefs, variantOf] = entry;
@@ -65,9 +68,14 @@ for (const entry of all) {
     for (const index of variantOf) {
       const form = variantLookup[index];
       if (!form) continue;
-      for (const target of entriesByForm.get(form[0] + '\t' + form[1]) ?? [])
-        if (target !== entry && (target[2] === form[2] || !form[2]))
-          for (const word of glossWords(Array.isArray(target[3]) ? target[3] : [target[3]])) words.add(word);
+      // The entries of that form with that reading; all of them where the reading's tone
+      // differs (fen1 fu4 / fen1 fu5), or those of its traditional form where the
+      // simplified one differs.
+      let targets = (entriesByForm.get(form[0] + '\t' + form[1]) ?? []).filter(target => target !== entry);
+      if (!targets.length) targets = (entriesByTraditional.get(form[0]) ?? []).filter(target => target !== entry);
+      const sameReading = targets.filter(target => target[2] === form[2]);
+      for (const target of sameReading.length ? sameReading : targets)
+        for (const word of glossWords(Array.isArray(target[3]) ? target[3] : [target[3]])) words.add(word);
     }
   add(simplified, traditional, words);
 }
