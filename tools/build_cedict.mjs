@@ -57,6 +57,21 @@ for (const entry of all) {
   file(entriesByForm, entry[0] + '\t' + entry[1], entry);
   file(entriesByTraditional, entry[0], entry);
 }
+// The glosses of the entries written traditional|simplified[reading]: those with that
+// reading; all of them where the reading's tone differs (fen1 fu4 / fen1 fu5), or
+// those of the traditional form where the simplified one differs.
+function borrowedWords(entry, traditional, simplified, reading) {
+  let targets = (entriesByForm.get(traditional + '\t' + simplified) ?? []).filter(target => target !== entry);
+  if (!targets.length) targets = (entriesByTraditional.get(traditional) ?? []).filter(target => target !== entry);
+  const sameReading = targets.filter(target => target[2] === reading);
+  const words = new Set();
+  for (const target of sameReading.length ? sameReading : targets)
+    for (const word of glossWords(Array.isArray(target[3]) ? target[3] : [target[3]])) words.add(word);
+  return words;
+}
+// "see 開金|开金[kai1 jin1]", "abbr. for 七言律詩|七言律诗[...]": the form referred to.
+const CROSS_REFERENCE = /^(?:see|abbr\. for|also written)\s+([^\s|\[,;()]+)(?:\|([^\s\[,;()]+))?(?:\[([^\]]*)\])?/i;
+
 for (const entry of all) {
   const [traditional, simplified, , rawDefs, variantOf] = entry;
   const defs = Array.isArray(rawDefs) ? rawDefs : [rawDefs];
@@ -67,15 +82,15 @@ for (const entry of all) {
   if (!words.size && Array.isArray(variantOf))
     for (const index of variantOf) {
       const form = variantLookup[index];
-      if (!form) continue;
-      // The entries of that form with that reading; all of them where the reading's tone
-      // differs (fen1 fu4 / fen1 fu5), or those of its traditional form where the
-      // simplified one differs.
-      let targets = (entriesByForm.get(form[0] + '\t' + form[1]) ?? []).filter(target => target !== entry);
-      if (!targets.length) targets = (entriesByTraditional.get(form[0]) ?? []).filter(target => target !== entry);
-      const sameReading = targets.filter(target => target[2] === form[2]);
-      for (const target of sameReading.length ? sameReading : targets)
-        for (const word of glossWords(Array.isArray(target[3]) ? target[3] : [target[3]])) words.add(word);
+      if (form) for (const word of borrowedWords(entry, form[0], form[1], form[2])) words.add(word);
+    }
+  // So does an entry that only refers to another ("see ...", "abbr. for ...").
+  if (!words.size)
+    for (const def of defs) {
+      const reference = CROSS_REFERENCE.exec(def);
+      if (reference)
+        for (const word of borrowedWords(entry, reference[1], reference[2] ?? reference[1], reference[3] ?? ''))
+          words.add(word);
     }
   add(simplified, traditional, words);
 }
