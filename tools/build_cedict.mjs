@@ -9,7 +9,9 @@
 // Output: one line per simplified headword, `SIMPLIFIED<TAB>TRADITIONAL<TAB>word word ...`
 // (TRADITIONAL empty when it is the same), where the words are the distinct
 // lower-case English content words of all its glosses (parenthetical notes,
-// classifiers and cross references removed), at most 16 per headword.
+// classifiers and cross references removed), at most 16 per headword. An entry
+// with no gloss of its own (a variant, "see ...", "abbr. for ...") borrows those
+// of the entries it names.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,7 +77,7 @@ const CROSS_REFERENCE = /^(?:see|abbr\. for|also written)\s+([^\s|\[,;()]+)(?:\|
 for (const entry of all) {
   const [traditional, simplified, , rawDefs, variantOf] = entry;
   const defs = Array.isArray(rawDefs) ? rawDefs : [rawDefs];
-  let words = glossWords(defs);
+  const words = glossWords(defs);
   // A pure variant entry borrows the glosses of the entries it is a variant of. Its
   // variant indices point into the package's variantLookup table ([traditional,
   // simplified, pinyin]), not into `all`.
