@@ -326,6 +326,22 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
   };
   auto last_of = [&](Span s) { std::size_t p = s.end; return utf8::previous(text, p); };
   auto first_of = [&](Span s) { return utf8::at(text, s.begin); };
+  // The mark a line ends with, looking through closing quotes and brackets
+  // (“……。” and (see above.) end with the full stop inside).
+  auto end_mark_of = [&](Span s) {
+    std::size_t p = s.end;
+    char32_t mark = utf8::previous(text, p);
+    while (is_closing_mark(mark) && p > s.begin) mark = utf8::previous(text, p);
+    return mark;
+  };
+  // A short line like a heading: a question ("为何接种疫苗？") or a line
+  // with no sentence end ("Side effects", 《三体》); not a quoted sentence
+  // alone on its line (“你去哪儿？” is dialogue).
+  auto heading_like = [&](Span s) {
+    const char32_t mark = end_mark_of(s);
+    if (mark != last_of(s)) return !ends_sentence(mark);
+    return mark == '?' || mark == U'？' || !ends_sentence(mark);
+  };
   // Does line `next` continue the block whose last line is `line`?
   auto continues = [&](Span line, Span next, const OpenMarks& marks) {
     if (list_marker(text, next).found) return false;
@@ -334,14 +350,7 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     const char32_t last = last_of(line);
     const char32_t first = first_of(next);
     if (is_lower_latin(first) || continues_line(first) || marks.open()) return true;
-    char32_t end_mark = last;
-    if (is_closing_mark(last)) {
-      // A sentence closed inside brackets or quotes: look at the mark before.
-      std::size_t p = line.end;
-      utf8::previous(text, p);
-      if (p > line.begin) end_mark = utf8::previous(text, p);
-    }
-    if (ends_sentence(end_mark)) return false;
+    if (ends_sentence(end_mark_of(line))) return false;
     // A switch between Chinese and English lines starts a new block (a
     // notice kept in English above its translation).
     const int line_script = han_dominant(line), next_script = han_dominant(next);
@@ -355,11 +364,10 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     // (Compared with 40 and 12 below.)
     const std::size_t next_width = display_width(text, next, 41);
     // A short heading-like line ("为何接种疫苗？") starts a block of its own.
-    const char32_t next_last = last_of(next);
-    const bool next_heading = next_width <= 40 && (next_last == '?' || next_last == U'？' || !ends_sentence(next_last));
+    const bool next_heading = next_width <= 40 && heading_like(next);
     if (has_inner_sentence_end(text, line) && !is_upper_latin(first) && !next_heading) return true;
     // A clause cut before its last word or two ("…孕妇不应接种" / "MMR 疫苗").
-    return next_width <= 12 && !ends_sentence(next_last) && has_clause_mark(text, line);
+    return next_width <= 12 && !ends_sentence(end_mark_of(next)) && has_clause_mark(text, line);
   };
 
   // The lines are read one at a time, not held: a block needs its first
@@ -381,10 +389,8 @@ std::vector<Block> plain_text_blocks(std::string_view text) {
     }
     // A single short line that does not end a sentence is a heading ("Why
     // get vaccinated?", "1. 为何接种疫苗？"); a numbered one keeps its number out of the text.
-    const char32_t end = last_of(last.trimmed);
-    const bool question = end == '?' || end == U'？';
-    if (single_line && (!marker.found || marker.numbered) && (question || !ends_sentence(end)) &&
-        !leaves_open(end) && display_width(text, block.content(), 81) <= 80) {
+    if (single_line && (!marker.found || marker.numbered) && heading_like(last.trimmed) &&
+        !leaves_open(last_of(last.trimmed)) && display_width(text, block.content(), 81) <= 80) {
       block.kind = BlockKind::heading;
       block.heading_level = 1;
     }

@@ -75,8 +75,10 @@ bool ends_word_of_other_sense(char32_t before, char32_t verb) {
 
 // A quotation's closing mark followed by a short attribution that ends
 // there: “……。”她说。 or “……？”周明问， (a name or pronoun, maybe an adverb,
-// then a verb of speech, then 。，：！？). Like “…,” she said in English, the
+// then a verb of speech, then 。，！？). Like “…,” she said in English, the
 // attribution belongs to the quoted sentence, so no sentence ends before it.
+// Before ： the verb opens the next quotation instead, and a sentence:
+// “……。”老王道：“……”.
 bool attribution_follows(std::string_view text, std::size_t pos, std::size_t end) {
   constexpr int kMaxSpeaker = 8;  // Han characters before the verb
   int han = 0;
@@ -86,6 +88,7 @@ bool attribution_follows(std::string_view text, std::size_t pos, std::size_t end
     const char32_t cp = utf8::next(text, pos);
     if (cp == U'。' || cp == U'，' || cp == U'：' || cp == U'！' || cp == U'？') {
       if (han < 2) return false;  // the verb alone (“……。”说完) is no attribution
+      if (cp == U'：') return false;  // “……。”老王道：“…… opens the next quotation
       switch (previous) {
         case U'说': case U'问': case U'道': case U'喊': case U'叫': case U'嚷': case U'叹':
           return !ends_word_of_other_sense(before_previous, previous);

@@ -44,6 +44,18 @@ TEST(PlainTextBlocks, HeadingsAndShortLinesAreBlocksOfTheirOwn) {
                                     {K::paragraph, "化疗真的能治愈癌症吗？真相和你想的不一样。"}}));
 }
 
+TEST(PlainTextBlocks, AQuotedSentenceAloneOnItsLineIsDialogueNotAHeading) {
+  // A novel gives each utterance a paragraph: its sentence end is inside the quotation.
+  EXPECT_EQ(blocks_of("“门已经锁了。”\n“你去哪儿？”\n\"I'll find the key.\"\n(See above.)\n", Lang::zh),
+            (std::vector<BlockView>{{K::paragraph, "“门已经锁了。”"},
+                                    {K::paragraph, "“你去哪儿？”"},
+                                    {K::paragraph, "\"I'll find the key.\""},
+                                    {K::paragraph, "(See above.)"}}));
+  // A title in quotes or brackets without a sentence end still is one.
+  EXPECT_EQ(blocks_of("《三体》\n他读完了这本书。\n", Lang::zh),
+            (std::vector<BlockView>{{K::heading, "《三体》"}, {K::paragraph, "他读完了这本书。"}}));
+}
+
 TEST(PlainTextBlocks, ListItemsKeepTheirNumberingOutOfTheText) {
   EXPECT_EQ(blocks_of("1. Why get vaccinated?\n- Ask your nurse.\n• Call the clinic.\n（一）接种前\n二、接种后\n", Lang::zh),
             (std::vector<BlockView>{{K::heading, "Why get vaccinated?"},

@@ -35,6 +35,9 @@ TEST(SegmentChinese, AttributionAfterAQuotationStaysWithIt) {
             (Lines{"“8:02那班。”玛格丽特说。", "她惊讶地发现，自己在微笑。"}));
   EXPECT_EQ(sentences_of("“能打印出来吗？” 汪淼问。他点点头。", Lang::zh), (Lines{"“能打印出来吗？” 汪淼问。", "他点点头。"}));
   EXPECT_EQ(sentences_of("“我想试试。”晓雨说，“你呢？”", Lang::zh), (Lines{"“我想试试。”晓雨说，“你呢？”"}));
+  // Not an attribution: a speaker and verb before a colon open the next quotation.
+  EXPECT_EQ(sentences_of("“门已经锁了。”老王道：“我去找钥匙。”", Lang::zh), (Lines{"“门已经锁了。”", "老王道：“我去找钥匙。”"}));
+  EXPECT_EQ(sentences_of("“谁在外面？”她问：“是你吗？”", Lang::zh), (Lines{"“谁在外面？”", "她问：“是你吗？”"}));
   // Not an attribution: the verb alone, a negated verb, a longer clause.
   EXPECT_EQ(sentences_of("“走吧。”说完他就走了。", Lang::zh), (Lines{"“走吧。”", "说完他就走了。"}));
   EXPECT_EQ(sentences_of("“走吧。”她没有说。", Lang::zh), (Lines{"“走吧。”", "她没有说。"}));
