@@ -419,6 +419,74 @@ void typographic(const std::vector<Chapter>& chapters, const AlignOptions& optio
               total.strict_f1(), per_chapter.c_str());
 }
 
+// MAC-Dev as a user's files give it: each chapter one paragraph a side (the
+// Chinese sentences run together, the English ones joined by a space), split
+// by transcheck's own segmenter, not by the corpus's lines. Output beads are
+// read in gold sentences (the lines each bead's sentences overlap; beads
+// sharing a line are one), so a sentence end the segmenter missed or added
+// costs what it costs the alignment. Also: how many of the corpus's
+// sentence ends the segmenter finds (recall) and how many of its own are
+// there (precision).
+void through_the_segmenter(const std::vector<Chapter>& chapters, const AlignOptions& base) {
+  AlignOptions options = base;
+  options.segmented = false;
+  Counts total;
+  std::string per_chapter;
+  std::array<long, 2> found{}, ends{}, made{};  // zh, en
+  for (const auto& chapter : chapters) {
+    std::array<std::vector<std::size_t>, 2> starts;  // byte where each corpus line starts in the joined text
+    std::array<std::string, 2> joined;
+    for (int side = 0; side < 2; ++side)
+      for (const std::string& line : lines_of(side == 0 ? chapter.zh.text : chapter.en.text)) {
+        if (side == 1 && !joined[side].empty()) joined[side] += ' ';
+        starts[side].push_back(joined[side].size());
+        joined[side] += line;
+      }
+    const Document zh = load_text(chapter.name + ".zh", joined[0], "zh"), en = load_text(chapter.name + ".en", joined[1], "en");
+    const Alignment alignment = align_documents(zh, en, options);
+    // The corpus lines a span overlaps.
+    auto lines_of_span = [](const std::vector<std::size_t>& line_starts, Span span, Ids& out) {
+      for (auto k = static_cast<std::size_t>(std::upper_bound(line_starts.begin(), line_starts.end(), span.begin) - line_starts.begin() - 1);
+           k < line_starts.size() && line_starts[k] < span.end; ++k)
+        if (out.empty() || out.back() < k) out.push_back(k);
+    };
+    std::vector<BeadPair> test;
+    for (const auto& bead : alignment.beads) {
+      BeadPair pair;
+      for (auto s : bead.source.indices()) lines_of_span(starts[0], alignment.source_sentences[s].span, pair.first);
+      for (auto t : bead.target.indices()) lines_of_span(starts[1], alignment.target_sentences[t].span, pair.second);
+      const bool shares = !test.empty() && ((!pair.first.empty() && !test.back().first.empty() && pair.first.front() <= test.back().first.back()) ||
+                                            (!pair.second.empty() && !test.back().second.empty() && pair.second.front() <= test.back().second.back()));
+      if (shares) {
+        BeadPair& last = test.back();
+        for (auto k : pair.first) if (last.first.empty() || last.first.back() < k) last.first.push_back(k);
+        for (auto k : pair.second) if (last.second.empty() || last.second.back() < k) last.second.push_back(k);
+      } else {
+        test.push_back(std::move(pair));
+      }
+    }
+    const Counts c = score_chapter(chapter.gold, test);
+    total.add(c);
+    char line[16];
+    std::snprintf(line, sizeof line, " %.3f", c.strict_f1());
+    per_chapter += line;
+    // Sentence ends: a corpus line start (after the first) that starts a segmenter sentence.
+    for (int side = 0; side < 2; ++side) {
+      const auto& sentences = side == 0 ? alignment.source_sentences : alignment.target_sentences;
+      std::set<std::size_t> begins;
+      for (const auto& sentence : sentences) begins.insert(sentence.span.begin);
+      const std::set<std::size_t> gold(starts[side].begin() + 1, starts[side].end());
+      for (auto b : begins) if (b > 0) ++made[side];
+      // (English sentences start after the joining space.)
+      for (auto g : gold) found[side] += begins.count(g) ? 1 : 0;
+      ends[side] += static_cast<long>(gold.size());
+    }
+  }
+  std::printf("MAC-Dev through the segmenter (each chapter one paragraph a side): strict F1 %.3f; per chapter%s; "
+              "sentence ends found zh %ld of %ld (%ld made), en %ld of %ld (%ld made)\n",
+              total.strict_f1(), per_chapter.c_str(), found[0], ends[0], made[0], found[1], ends[1], made[1]);
+}
+
 // Strict F1 over MAC-Dev with passages of `least` to `most` beads dropped
 // from the translation, and with passages added to it, three seeds each (a
 // translator's omissions and additions, which the gold of MAC-Dev's own
@@ -495,6 +563,7 @@ void mac_dev(const fs::path& root, const AlignOptions& base, bool verbose, bool 
   passages_dropped(chapters, options, 3, 6);
   passages_dropped(chapters, options, 1, 2);
   typographic(chapters, options);
+  through_the_segmenter(chapters, options);
   if (loo) leave_one_out(chapters, options, loo_endings, loo_speakers, loo_connectives);
 }
 
