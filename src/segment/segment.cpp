@@ -119,12 +119,37 @@ bool is_abbreviation(std::string_view word) {
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
+// '…!' he cried. / "Why?" she asked: a ! or ? that closes a quotation, then a
+// lower-case word. ICU breaks after ! and ? whatever follows (only a period
+// waits for the next word's case), but the lower-case word goes on the
+// sentence, as an attribution does after “……！”他喊道。
+bool attribution_after_exclamation(std::string_view text, std::size_t sentence_begin, std::size_t end, std::size_t at) {
+  std::size_t mark = end;
+  bool quoted = false;
+  while (mark > sentence_begin) {
+    if (text[mark - 1] == '"' || text[mark - 1] == '\'') {
+      --mark, quoted = true;
+    } else if (mark - sentence_begin >= 3 && text.substr(mark - 3, 3) == "\u2019") {
+      mark -= 3, quoted = true;  // ’
+    } else if (mark - sentence_begin >= 3 && text.substr(mark - 3, 3) == "\u201D") {
+      mark -= 3, quoted = true;  // ”
+    } else {
+      break;
+    }
+  }
+  if (!quoted || mark == sentence_begin || (text[mark - 1] != '!' && text[mark - 1] != '?')) return false;
+  std::size_t next = at;
+  while (next < text.size() && is_space_byte(text[next])) ++next;
+  return next < text.size() && text[next] >= 'a' && text[next] <= 'z';
+}
+
 // True when a break ICU placed at `at` (start of the next sentence) follows a
 // period that does not end a sentence: abbreviations, initials and dotted
 // abbreviations (U.S., e.g.), or a numbered list marker at the paragraph start.
 bool is_false_break(std::string_view text, std::size_t sentence_begin, std::size_t at) {
   std::size_t end = at;
   while (end > sentence_begin && is_space_byte(text[end - 1])) --end;
+  if (attribution_after_exclamation(text, sentence_begin, end, at)) return true;
   // Closing quotes or brackets after the period mean the sentence did end.
   if (end == sentence_begin || text[end - 1] != '.') return false;
   if (end >= 3 && text.substr(end - 3, 3) == "...") return false;  // an ellipsis ends a sentence only before a capital; ICU decides

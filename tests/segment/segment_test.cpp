@@ -97,6 +97,17 @@ TEST(SegmentEnglish, QuotesAndWrappedLines) {
             (Lines{"\"Go home.\"", "She left.", "It was\nlate."}));
 }
 
+TEST(SegmentEnglish, AttributionAfterAQuotedExclamationOrQuestion) {
+  // ICU ends a sentence after ! or ?; a lower-case word after the quotation goes on it.
+  EXPECT_EQ(sentences_of("'Stop the cart!' the driver shouted. 'Now!' He ran.", Lang::en),
+            (Lines{"'Stop the cart!' the driver shouted.", "'Now!'", "He ran."}));
+  EXPECT_EQ(sentences_of("\u201CAre you ready?\u201D she asked. We were.", Lang::en),
+            (Lines{"\u201CAre you ready?\u201D she asked.", "We were."}));
+  // Not quoted, or a capital after it: the sentence ends.
+  EXPECT_EQ(sentences_of("Wait! the sign said nothing. Fine.", Lang::en), (Lines{"Wait!", "the sign said nothing.", "Fine."}));
+  EXPECT_EQ(sentences_of("\"Go!\" Tom left.", Lang::en), (Lines{"\"Go!\"", "Tom left."}));
+}
+
 TEST(SegmentEnglish, MarkdownBlocks) {
   EXPECT_EQ(sentences_of("# Title\n\nFirst one. Second one.\n\n- item one\n- item two\n", Lang::en, false, "doc.md"),
             (Lines{"Title", "First one.", "Second one.", "item one", "item two"}));
