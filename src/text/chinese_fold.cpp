@@ -27,6 +27,16 @@ constexpr char32_t kHansHantChanged[] = {
 #include "text/hans_hant_changed.inc"
 };
 
+// Code points that start a word Hant-Hans converts otherwise than its
+// characters one by one (計畫 -> 计划, 顯著 -> 显著), ascending.
+constexpr char32_t kHantHansWordStarts[] = {
+#include "text/hant_hans_contexts.inc"
+};
+
+bool starts_hant_hans_word(char32_t cp) {
+  return std::binary_search(std::begin(kHantHansWordStarts), std::end(kHantHansWordStarts), cp);
+}
+
 }  // namespace
 
 char32_t hant_hans(char32_t cp) {
@@ -50,7 +60,7 @@ bool hant_hans_by_table(icu::UnicodeString& text) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
     const char32_t simplified = hant_hans(static_cast<char32_t>(c));
-    if (simplified == 0) return false;
+    if (simplified == 0 || starts_hant_hans_word(static_cast<char32_t>(c))) return false;
     mapped.append(static_cast<UChar32>(simplified));
   }
   text = mapped;

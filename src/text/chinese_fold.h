@@ -29,9 +29,10 @@ char32_t hant_hans(char32_t cp);
 // cp alone, from a list made at build time.
 bool hans_hant_changes(char32_t cp);
 
-// ICU's Hant-Hans of text, code point by code point from the table (ICU's
-// Hant-Hans maps characters, not contexts): false, text untouched, when a
-// code point's form is not a single code point, for ICU itself to do.
+// ICU's Hant-Hans of text, code point by code point from the table: false,
+// text untouched, for ICU itself to do, when a code point's form is not a
+// single code point or when a code point starts one of the words Hant-Hans
+// converts otherwise than their characters one by one (計畫 -> 计划, not 计画).
 bool hant_hans_by_table(icu::UnicodeString& text);
 
 // ICU's Traditional->Simplified transliteration (Hant-Hans): a table made

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace tc {
 namespace {
@@ -36,6 +37,54 @@ TEST(HantHans, TheBuildsTableSaysWhatICUSays) {
   EXPECT_EQ(hant_hans(U'體'), U'体');
   EXPECT_EQ(hant_hans(U'体'), U'体');
   EXPECT_EQ(hant_hans(U'a'), U'a');
+}
+
+// The words of ICU's own Hant-Hans rules (計畫, 顯著, 沈默 ...), read from its rules.
+std::vector<icu::UnicodeString> hant_hans_rule_words(const icu::Transliterator& hant_hans) {
+  icu::UnicodeString rules;
+  hant_hans.toRules(rules, true);
+  std::vector<icu::UnicodeString> words;
+  for (int32_t begin = 0; begin < rules.length();) {
+    int32_t end = rules.indexOf(u'\n', begin);
+    if (end < 0) end = rules.length();
+    const int32_t arrow = rules.indexOf(u" > ", 3, begin);
+    if (arrow >= begin && arrow < end) {
+      icu::UnicodeString source = rules.tempSubStringBetween(begin, arrow).unescape();
+      if (source.countChar32() > 1) words.push_back(source);
+    }
+    begin = end + 1;
+  }
+  return words;
+}
+
+TEST(HantHans, TextConvertedByTheTableIsWhatICUMakesOfIt) {
+  // Hant-Hans has rules for words, not only characters: where the table
+  // converts a text alone, the result must be ICU's, inside other text too.
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<icu::Transliterator> icu_hant_hans(
+      icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+  ASSERT_TRUE(U_SUCCESS(status) && icu_hant_hans);
+  const std::vector<icu::UnicodeString> words = hant_hans_rule_words(*icu_hant_hans);
+  ASSERT_GT(words.size(), 100u);
+  std::size_t differing = 0;
+  for (const icu::UnicodeString& word : words) {
+    for (const icu::UnicodeString& text : {word, u"按" + word + u"進行。"}) {
+      icu::UnicodeString expected = text;
+      icu_hant_hans->transliterate(expected);
+      icu::UnicodeString by_table = text;
+      if (hant_hans_by_table(by_table) && by_table != expected && ++differing <= 10) {
+        std::string shown, wanted, got;
+        ADD_FAILURE() << text.toUTF8String(shown) << ": ICU " << expected.toUTF8String(wanted) << ", table "
+                      << by_table.toUTF8String(got);
+      }
+    }
+  }
+  EXPECT_EQ(differing, 0u);
+  icu::UnicodeString plan(u"計畫");
+  EXPECT_FALSE(hant_hans_by_table(plan));  // 计划, which ICU gives, not 计画
+  icu::UnicodeString chemotherapy(u"化療");
+  ASSERT_TRUE(hant_hans_by_table(chemotherapy));  // no word starts here: the table alone
+  EXPECT_TRUE(chemotherapy == icu::UnicodeString(u"化疗"));
 }
 
 TEST(ChineseFolder, FoldsTraditionalFullWidthAndCompatibilityForms) {
