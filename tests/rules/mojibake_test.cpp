@@ -70,6 +70,27 @@ TEST(MojibakeTables, Gb2312LevelsSeparateCommonFromRareCharacters) {
   EXPECT_FALSE(mojibake::is_gb2312(U'醫'));
 }
 
+// Big5 level 1 is the 5,401 characters of codes A440-C67E, whichever other
+// code a character also has (十 and 卅 are also at A2CC and A2CE).
+TEST(MojibakeTables, Big5Level1IsEveryCharacterOfItsCodes) {
+  std::size_t codes = 0, missing = 0;
+  for (unsigned lead = 0xA4; lead <= 0xC6; ++lead)
+    for (unsigned trail = 0x40; trail <= 0xFE; ++trail) {
+      if ((trail > 0x7E && trail < 0xA1) || (lead == 0xC6 && trail > 0x7E)) continue;
+      const char16_t cp = mojibake::big5_char(static_cast<std::uint16_t>(lead << 8 | trail));
+      ASSERT_NE(cp, 0) << std::hex << (lead << 8 | trail);
+      ++codes;
+      if (!mojibake::is_big5_level1(cp) && ++missing <= 10) ADD_FAILURE() << utf8::code_point_name(cp);
+    }
+  EXPECT_EQ(codes, 5401u);
+  EXPECT_EQ(missing, 0u);
+  std::size_t level1 = 0;
+  for (char32_t cp = 0; cp < 0x10000; ++cp) level1 += mojibake::is_big5_level1(cp);
+  EXPECT_EQ(level1, 5401u);
+  EXPECT_TRUE(mojibake::is_big5_level1(U'卅'));
+  EXPECT_FALSE(mojibake::is_big5_level1(U'锟'));
+}
+
 TEST(MojibakeTables, Utf8StructureChecks) {
   EXPECT_EQ(mojibake::utf8_sequence_length(0xC3), 2);
   EXPECT_EQ(mojibake::utf8_sequence_length(0xE2), 3);

@@ -141,6 +141,26 @@ constexpr std::array<std::uint64_t, 0x10000 / 64> join_quarters() {
 
 constexpr std::array<std::uint64_t, 0x10000 / 64> kUnsettledBits = join_quarters();
 
+// One bit per BMP character that some Big5 level-1 code (A440-C67E) decodes
+// to. Not the range test of big5_code: a character with two codes keeps the
+// first in to_code, and 十 and 卅 are also at A2CC and A2CE, before their
+// level-1 codes A451 and A4CA.
+using BmpBits = std::array<std::uint64_t, 0x10000 / 64>;
+
+constexpr BmpBits big5_level1_bits() {
+  BmpBits bits{};
+  for (unsigned lead = 0xA4; lead <= 0xC6; ++lead)
+    for (unsigned trail = kFirstTrail; trail <= kLastTrail; ++trail) {
+      if (trail == 0x7F || (lead == 0xC6 && trail > 0x7E)) continue;
+      const std::size_t index = (lead - kFirstLead) * kTrailsPerLead + (trail - kFirstTrail) - (trail > 0x7F ? 1 : 0);
+      const char16_t cp = kBig5Chars[index];
+      if (cp != 0) bits[cp / 64] |= std::uint64_t{1} << (cp % 64);
+    }
+  return bits;
+}
+
+constexpr BmpBits kBig5Level1Bits = big5_level1_bits();
+
 const DoubleByteTable& gbk_table() { return kGbkTable; }
 const DoubleByteTable& big5_table() { return kBig5Table; }
 const DoubleByteTable& big5_hkscs_table() { return kBig5HkscsTable; }
@@ -197,10 +217,7 @@ bool is_gb2312(char32_t cp) {
   return (code >> 8) >= 0xA1 && (code >> 8) <= 0xF7 && (code & 0xFF) >= 0xA1 && (code & 0xFF) <= 0xFE;
 }
 
-bool is_big5_level1(char32_t cp) {
-  const std::uint16_t code = big5_code(cp);
-  return code >= 0xA440 && code <= 0xC67E;
-}
+bool is_big5_level1(char32_t cp) { return cp < 0x10000 && (kBig5Level1Bits[cp / 64] >> (cp % 64) & 1) != 0; }
 
 std::optional<std::string> decode_strict(std::string_view bytes, const char* converter_name) {
   ConverterPtr converter = open_strict(converter_name);
