@@ -11,7 +11,7 @@
 // lower-case English content words of all its glosses (parenthetical notes,
 // classifiers and cross references removed), at most 16 per headword. An entry
 // with no gloss of its own (a variant, "see ...", "abbr. for ...") borrows those
-// of the entries it names.
+// of the entries it names, and what they borrow when they have none either.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -62,20 +62,24 @@ for (const entry of all) {
 // The glosses of the entries written traditional|simplified[reading]: those with that
 // reading; all of them where the reading's tone differs (fen1 fu4 / fen1 fu5), or
 // those of the traditional form where the simplified one differs.
-function borrowedWords(entry, traditional, simplified, reading) {
+// A target with no gloss of its own lends what it borrows in turn (一古脑儿 is a
+// variant of 一股脑儿, itself a variant of 一股脑); `seen` ends a cycle.
+function borrowedWords(entry, traditional, simplified, reading, seen) {
   let targets = (entriesByForm.get(traditional + '\t' + simplified) ?? []).filter(target => target !== entry);
   if (!targets.length) targets = (entriesByTraditional.get(traditional) ?? []).filter(target => target !== entry);
   const sameReading = targets.filter(target => target[2] === reading);
   const words = new Set();
   for (const target of sameReading.length ? sameReading : targets)
-    for (const word of glossWords(Array.isArray(target[3]) ? target[3] : [target[3]])) words.add(word);
+    if (!seen.has(target)) for (const word of entryWords(target, seen)) words.add(word);
   return words;
 }
 // "see 開金|开金[kai1 jin1]", "abbr. for 七言律詩|七言律诗[...]": the form referred to.
 const CROSS_REFERENCE = /^(?:see|abbr\. for|also written)\s+([^\s|\[,;()]+)(?:\|([^\s\[,;()]+))?(?:\[([^\]]*)\])?/i;
 
-for (const entry of all) {
-  const [traditional, simplified, , rawDefs, variantOf] = entry;
+// The words of an entry's own glosses, or, when it has none, those it borrows.
+function entryWords(entry, seen = new Set()) {
+  seen.add(entry);
+  const [, , , rawDefs, variantOf] = entry;
   const defs = Array.isArray(rawDefs) ? rawDefs : [rawDefs];
   const words = glossWords(defs);
   // A pure variant entry borrows the glosses of the entries it is a variant of. Its
@@ -84,18 +88,20 @@ for (const entry of all) {
   if (!words.size && Array.isArray(variantOf))
     for (const index of variantOf) {
       const form = variantLookup[index];
-      if (form) for (const word of borrowedWords(entry, form[0], form[1], form[2])) words.add(word);
+      if (form) for (const word of borrowedWords(entry, form[0], form[1], form[2], seen)) words.add(word);
     }
   // So does an entry that only refers to another ("see ...", "abbr. for ...").
   if (!words.size)
     for (const def of defs) {
       const reference = CROSS_REFERENCE.exec(def);
       if (reference)
-        for (const word of borrowedWords(entry, reference[1], reference[2] ?? reference[1], reference[3] ?? ''))
+        for (const word of borrowedWords(entry, reference[1], reference[2] ?? reference[1], reference[3] ?? '', seen))
           words.add(word);
     }
-  add(simplified, traditional, words);
+  return words;
 }
+
+for (const entry of all) add(entry[1], entry[0], entryWords(entry));
 
 const lines = [];
 for (const [form, item] of [...byForm.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))

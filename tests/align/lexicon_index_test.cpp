@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "align/lexicon.h"
@@ -102,6 +104,26 @@ TEST(LexiconIndex, TheBuiltIndexCarriesICUsPinyin) {
   EXPECT_EQ(std::string(*syllable), HanPinyin().of(U'张'));
   EXPECT_EQ(std::string(*syllable), "zhang");
   EXPECT_TRUE(lexicon.find("化疗"));
+}
+
+// The shipped lexicon (tools/build_cedict.mjs): an entry that is only a
+// variant takes the glosses of the entries it is a variant of, through a
+// chain of variants too (一古脑儿 -> 一股脑儿 -> 一股脑; 亽 -> 亼 -> 集), never
+// those of an unrelated entry.
+TEST(ShippedLexicon, AVariantHasTheGlossesOfWhatItIsAVariantOf) {
+  const Lexicon& lexicon = default_lexicon();
+  ASSERT_FALSE(lexicon.empty());
+  for (const auto& [variant, standard] : {std::pair{"一古脑儿", "一股脑儿"}, {"浑球儿", "浑球"}, {"亼", "集"}, {"渔钩儿", "渔钩"}}) {
+    ASSERT_TRUE(lexicon.find(standard)) << standard;
+    ASSERT_TRUE(lexicon.find(variant)) << variant;
+    const std::vector<WordId> of_variant = ids_of(lexicon.find(variant));
+    for (const WordId id : ids_of(lexicon.find(standard)))
+      EXPECT_NE(std::find(of_variant.begin(), of_variant.end(), id), of_variant.end()) << variant << " lacks a gloss of " << standard;
+  }
+  const std::vector<WordId> of_old_variant = ids_of(lexicon.find("亽"));
+  EXPECT_NE(std::find(of_old_variant.begin(), of_old_variant.end(), english_word_id("gather")), of_old_variant.end());
+  const std::vector<WordId> of_na = ids_of(lexicon.find("那"));  // once given 'undiscriminating', another entry's
+  EXPECT_EQ(std::find(of_na.begin(), of_na.end(), english_word_id("undiscriminating")), of_na.end());
 }
 
 }  // namespace
