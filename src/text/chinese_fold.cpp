@@ -54,17 +54,26 @@ TraditionalToSimplified::TraditionalToSimplified() {
 
 bool hans_hant_changes(char32_t cp) { return std::binary_search(std::begin(kHansHantChanged), std::end(kHansHantChanged), cp); }
 
-bool hant_hans_by_table(icu::UnicodeString& text) {
+bool hant_hans_by_characters(icu::UnicodeString& text) {
   icu::UnicodeString mapped;
   for (int32_t i = 0; i < text.length();) {
     const UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
     const char32_t simplified = hant_hans(static_cast<char32_t>(c));
-    if (simplified == 0 || starts_hant_hans_word(static_cast<char32_t>(c))) return false;
+    if (simplified == 0) return false;
     mapped.append(static_cast<UChar32>(simplified));
   }
   text = mapped;
   return true;
+}
+
+bool hant_hans_by_table(icu::UnicodeString& text) {
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (starts_hant_hans_word(static_cast<char32_t>(c))) return false;
+  }
+  return hant_hans_by_characters(text);
 }
 
 void TraditionalToSimplified::transliterate(icu::UnicodeString& text) const {

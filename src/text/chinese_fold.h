@@ -29,6 +29,10 @@ char32_t hant_hans(char32_t cp);
 // cp alone, from a list made at build time.
 bool hans_hant_changes(char32_t cp);
 
+// Each code point of text to its Hant-Hans form from the table, whatever its
+// neighbours: false, text untouched, when a form is not a single code point.
+bool hant_hans_by_characters(icu::UnicodeString& text);
+
 // ICU's Hant-Hans of text, code point by code point from the table: false,
 // text untouched, for ICU itself to do, when a code point's form is not a
 // single code point or when a code point starts one of the words Hant-Hans

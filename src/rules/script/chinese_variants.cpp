@@ -65,11 +65,25 @@ std::string ChineseVariants::convert(std::string_view text) {
   if (target_ != ChineseTarget::simplified || !hant_hans_by_table(converted)) {
     const icu::Transliterator* to_target = transliterator();
     if (!to_target) return std::string(text);
-    to_target->transliterate(converted);
+    icu::UnicodeString by_icu = converted;
+    to_target->transliterate(by_icu);
+    // A few of ICU's word rules leave a Traditional character (內裡 -> 內里,
+    // 銀髮 -> 銀发): the characters one by one then, as the table has them.
+    if (target_ != ChineseTarget::simplified || !leaves_foreign(by_icu) || !hant_hans_by_characters(converted))
+      converted = by_icu;
   }
   std::string out;
   converted.toUTF8String(out);
   return out;
+}
+
+bool ChineseVariants::leaves_foreign(const icu::UnicodeString& converted) {
+  for (int32_t i = 0; i < converted.length();) {
+    const UChar32 c = converted.char32At(i);
+    i += U16_LENGTH(c);
+    if (is_foreign(static_cast<char32_t>(c))) return true;
+  }
+  return false;
 }
 
 bool ChineseVariants::is_ambiguous(std::string_view text) const {

@@ -13,6 +13,7 @@
 
 U_NAMESPACE_BEGIN
 class Transliterator;
+class UnicodeString;
 U_NAMESPACE_END
 
 namespace tc::script {
@@ -51,6 +52,8 @@ class ChineseVariants {
  private:
   bool decide(char32_t cp);
   bool is_foreign_uncached(char32_t cp);
+  // True when converted still holds a character of the other script.
+  bool leaves_foreign(const icu::UnicodeString& converted);
   // ICU's transliterator to the target script, created on first use; null when ICU lacks it.
   const icu::Transliterator* transliterator();
 
