@@ -9,9 +9,10 @@
 // Output: one line per simplified headword, `SIMPLIFIED<TAB>TRADITIONAL<TAB>word word ...`
 // (TRADITIONAL empty when it is the same), where the words are the distinct
 // lower-case English content words of all its glosses (parenthetical notes,
-// classifiers and cross references removed), at most 16 per headword. An entry
-// with no gloss of its own (a variant, "see ...", "abbr. for ...") borrows those
-// of the entries it names, and what they borrow when they have none either.
+// classifiers, cross references and notes on readings, variants and regional
+// equivalents removed), at most 16 per headword. An entry with no gloss of its
+// own (a variant, "see ...", "same as ...", "abbr. for ...") borrows those of
+// the entries it names, and what they borrow when they have none either.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,10 +28,18 @@ const STOP = new Set(('a an the of to in on at by for with from as and or be is 
   'that this these those sb sth one\'s oneself someone something etc esp lit fig used also variant ' +
   'abbr pr cl usu sb\'s sth\'s into out up not no').split(' '));
 
+// Definitions that are notes, not glosses: classifiers, cross references ("see
+// ...", "same as 差不多", "Taiwan equivalent: 三號電池"), variants of any kind
+// ("Japanese variant of 兩", "erroneous variant of 趾") and pronunciations
+// ("Taiwan pr. [xia4hai2]"); their words ("taiwan", "japanese", "erroneous")
+// are not the headword's meaning.
+const NOT_A_GLOSS = new RegExp('^(?:CL:|(?:[\\w-]+ ){0,3}variant of\\s|see |also written|abbr\\. for|erhua variant|' +
+  '(?:[\\w.-]+ )?pr\\.\\s*\\[|same as\\s+\\p{Script=Han}|(?:[\\w-]+ )?equivalent(?: of| to)?:?\\s+(?:either\\s+)?\\p{Script=Han})', 'iu');
+
 function glossWords(defs) {
   const words = new Set();
   for (let d of defs) {
-    if (/^(CL:|variant of|old variant of|see |also written|abbr\. for|erhua variant)/i.test(d)) continue;
+    if (NOT_A_GLOSS.test(d)) continue;
     d = d.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ');
     for (const w of d.toLowerCase().split(/[^a-z0-9'-]+/)) {
       const t = w.replace(/^[-']+|[-']+$/g, '');
@@ -74,7 +83,8 @@ function borrowedWords(entry, traditional, simplified, reading, seen) {
   return words;
 }
 // "see 開金|开金[kai1 jin1]", "abbr. for 七言律詩|七言律诗[...]": the form referred to.
-const CROSS_REFERENCE = /^(?:see|abbr\. for|also written)\s+([^\s|\[,;()]+)(?:\|([^\s\[,;()]+))?(?:\[([^\]]*)\])?/i;
+const CROSS_REFERENCE =
+  /^(?:see|abbr\. for|also written|same as|(?:[\w-]+ )?equivalent(?: of| to)?:?(?:\s+either)?)\s+([^\s|\[,;()]+)(?:\|([^\s\[,;()]+))?(?:\[([^\]]*)\])?/i;
 
 // The words of an entry's own glosses, or, when it has none, those it borrows.
 function entryWords(entry, seen = new Set()) {

@@ -126,5 +126,25 @@ TEST(ShippedLexicon, AVariantHasTheGlossesOfWhatItIsAVariantOf) {
   EXPECT_EQ(std::find(of_na.begin(), of_na.end(), english_word_id("undiscriminating")), of_na.end());
 }
 
+// Notes are not glosses: "Taiwan pr. [xia4hai2]", "Japanese variant of 兩",
+// "Taiwan equivalent: 三號電池" gave 下颏 (chin) "taiwan", 両 only "japanese"
+// and 五号电池 "equivalent"; a variant so noted has the glosses of what it is a variant of.
+TEST(ShippedLexicon, NotesOnPronunciationVariantsAndEquivalentsAreNoGlosses) {
+  const Lexicon& lexicon = default_lexicon();
+  ASSERT_FALSE(lexicon.empty());
+  auto has = [&](const char* headword, const char* word) {
+    const std::vector<WordId> ids = ids_of(lexicon.find(headword));
+    return std::find(ids.begin(), ids.end(), english_word_id(word)) != ids.end();
+  };
+  EXPECT_TRUE(has("下颏", "chin"));
+  EXPECT_FALSE(has("下颏", "taiwan"));
+  EXPECT_FALSE(has("五号电池", "equivalent"));
+  EXPECT_FALSE(has("両", "japanese"));
+  EXPECT_TRUE(has("両", "tael"));
+  EXPECT_TRUE(has("䟖", "toe"));
+  EXPECT_FALSE(has("䟖", "erroneous"));
+  EXPECT_FALSE(has("垃", "taiwan"));  // 'used in 垃圾' and a Taiwan reading: nothing of its own
+}
+
 }  // namespace
 }  // namespace tc
