@@ -24,7 +24,7 @@ constexpr int chinese_digit(char32_t cp) {
   switch (cp) {
     case U'零': case U'〇': return 0;
     case U'一': return 1;
-    case U'二': case U'两': return 2;
+    case U'二': case U'两': case U'兩': return 2;
     case U'三': return 3;
     case U'四': return 4;
     case U'五': return 5;
@@ -35,6 +35,12 @@ constexpr int chinese_digit(char32_t cp) {
     default: return -1;
   }
 }
+
+// 双 (a pair) and 腊 (of 腊月), Simplified or Traditional.
+constexpr bool is_pair(char32_t cp) { return cp == U'双' || cp == U'雙'; }
+constexpr bool is_la(char32_t cp) { return cp == U'腊' || cp == U'臘'; }
+// 两 (two, and the tael), Simplified or Traditional.
+constexpr bool is_liang(char32_t cp) { return cp == U'两' || cp == U'兩'; }
 
 constexpr double chinese_unit(char32_t cp) {
   switch (cp) {
@@ -49,7 +55,7 @@ constexpr double chinese_unit(char32_t cp) {
 
 // The characters of U+4000-U+9FFF (three bytes led by E4-E9) that
 // find_chinese_numbers stops at: a numeral, 十, 百, 半, 双, or 腊 and 正 (腊月,
-// 正月: lunar months); a bit each, so
+// 正月: lunar months), and the Traditional 兩 雙 臘; a bit each, so
 // that the other Han characters are passed over by one look-up, not two
 // switches and three comparisons. They are listed (the numerals of
 // chinese_digit but 〇, U+3007, which is led by E3), each checked when the
@@ -57,12 +63,12 @@ constexpr double chinese_unit(char32_t cp) {
 // step limit.
 struct ChineseNumberStarts {
   static constexpr char32_t kFirst = 0x4000, kLast = 0x9FFF;
-  static constexpr std::u32string_view kStarts = U"零一二两三四五六七八九十百半双腊正";
+  static constexpr std::u32string_view kStarts = U"零一二两兩三四五六七八九十百半双雙腊臘正";
   std::uint64_t bits[(kLast - kFirst + 1) / 64] = {};
   constexpr ChineseNumberStarts() {
     for (const char32_t cp : kStarts) {
-      if (cp < kFirst || cp > kLast || !(chinese_digit(cp) >= 0 || chinese_unit(cp) == 10 || cp == U'百' || cp == U'半' || cp == U'双' ||
-            cp == U'腊' || cp == U'正'))
+      if (cp < kFirst || cp > kLast || !(chinese_digit(cp) >= 0 || chinese_unit(cp) == 10 || cp == U'百' || cp == U'半' || is_pair(cp) ||
+            is_la(cp) || cp == U'正'))
         throw "not a character find_chinese_numbers stops at";
       bits[(cp - kFirst) / 64] |= std::uint64_t{1} << ((cp - kFirst) % 64);
     }
@@ -115,7 +121,7 @@ std::optional<double> parse_chinese_numeral(const Cursor& c, std::size_t& pos, b
       p = c.after(p);
       continue;
     }
-    if (d >= 0 && digit >= 0 && cp == U'两') {  // 三两: three taels (两 the unit of weight)
+    if (d >= 0 && digit >= 0 && is_liang(cp)) {  // 三两: three taels (两 the unit of weight)
       const std::size_t unit_end = c.after(p);
       const double value = total + section + digit;
       pos = unit_end;
@@ -255,7 +261,9 @@ bool list_numbering(std::string_view text, std::size_t begin, std::size_t end) {
 std::size_t chinese_measure(std::string_view text, std::size_t pos) {
   static constexpr std::string_view kMeasures[] = {
       "个月", "小时", "分钟", "星期", "毫克", "毫升", "微克", "公斤", "千克", "厘米", "年", "岁", "月", "周", "天", "日",
-      "秒", "剂", "次", "针", "倍", "种", "名", "例", "项", "份", "粒", "片", "支", "瓶", "盒", "克", "期", "类", "组", "代", "胎"};
+      "秒", "剂", "次", "针", "倍", "种", "名", "例", "项", "份", "粒", "片", "支", "瓶", "盒", "克", "期", "类", "组", "代", "胎",
+      // The same in Traditional characters where they differ.
+      "個月", "小時", "分鐘", "釐米", "歲", "週", "劑", "針", "種", "項", "類", "組"};
   while (pos < text.size() && text[pos] == ' ') ++pos;
   // Every measure is three bytes or more: only those whose first three bytes
   // are the text's are compared further (in the list's order, as before).
@@ -358,7 +366,7 @@ bool between_follows(std::string_view text, std::size_t pos, std::size_t end) {
   const std::string_view rest = text.substr(pos, std::min<std::size_t>(end - pos, 48));
   std::size_t clause = rest.size();
   for (std::string_view stop : {"，", "。", "；", "：", "、", ",", ";", "\n"}) clause = std::min(clause, rest.find(stop));
-  return rest.substr(0, clause).find("之间") != std::string_view::npos;
+  return rest.substr(0, clause).find("之间") != std::string_view::npos || rest.substr(0, clause).find("之間") != std::string_view::npos;
 }
 
 }  // namespace
@@ -400,7 +408,7 @@ std::size_t mention_starts(std::string_view text, Span span, bool chinese) {
     const char32_t cp = c.peek(pos);
     const bool digit = ascii_digit(cp) >= 0;
     if ((digit && !in_digits) ||
-        (chinese && (chinese_digit(cp) >= 0 || chinese_unit(cp) != 0 || cp == U'半' || cp == U'双')))
+        (chinese && (chinese_digit(cp) >= 0 || chinese_unit(cp) != 0 || cp == U'半' || is_pair(cp))))
       ++count;
     in_digits = digit;
     pos = c.after(pos);
@@ -412,7 +420,7 @@ std::size_t mention_starts(std::string_view text, Span span, bool chinese) {
 double NumberMention::scale() const { return kPowersOfTen[scale_power]; }
 
 bool chinese_section_word_at(std::string_view text, std::size_t pos) {
-  static constexpr std::string_view kSections[] = {"部分", "章", "节", "条", "款", "篇", "卷", "单元", "课", "步"};
+  static constexpr std::string_view kSections[] = {"部分", "章", "节", "節", "条", "條", "款", "篇", "卷", "单元", "單元", "课", "課", "步"};
   for (std::string_view section : kSections)
     if (text.substr(pos, section.size()) == section) return true;
   return false;
@@ -486,10 +494,10 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       if (cp == U'半') out.push_back({{start, c.after(pos)}, 0.5, false, true, true, true});
       // 腊月 and 正月, the twelfth and the first month of the lunar year: weak,
       // but they match "the twelfth month" or "the first month" on the other side.
-      if ((cp == U'腊' || cp == U'正') && c.after(pos) < span.end && c.peek(c.after(pos)) == U'月')
-        out.push_back({{start, c.after(c.after(pos))}, cp == U'腊' ? 12.0 : 1.0, false, false, true, true});
+      if ((is_la(cp) || cp == U'正') && c.after(pos) < span.end && c.peek(c.after(pos)) == U'月')
+        out.push_back({{start, c.after(c.after(pos))}, is_la(cp) ? 12.0 : 1.0, false, false, true, true});
       // 双 (a pair, "double"): weak, but 双字节 matches "2-byte".
-      if (cp == U'双') {
+      if (is_pair(cp)) {
         NumberMention pair{{start, c.after(pos)}, 2, false, false, true, true};
         pair.rendering = true;
         out.push_back(pair);
@@ -538,7 +546,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     // 两次修改之间, 两者之间: "between (successive) changes", which English
     // often says without two ("the days before the next change"): weak, like
     // "between" on the English side.
-    if (spelled && cp == U'两' && mention.value == 2 && between_follows(text, p, span.end)) {
+    if (spelled && is_liang(cp) && mention.value == 2 && between_follows(text, p, span.end)) {
       mention.weak = true;
       mention.rendering = true;
     }
@@ -1049,7 +1057,7 @@ bool glued_to_word(std::string_view text, Span span, std::size_t begin, std::siz
     return false;
   std::size_t after = end;
   while (after < span.end && text[after] == ' ') ++after;
-  return chinese_measure(text, end) == 0 && text.substr(after, 3) != "\xE4\xB8\xAA";  // 个
+  return chinese_measure(text, end) == 0 && text.substr(after, 3) != "\xE4\xB8\xAA" && text.substr(after, 3) != "\xE5\x80\x8B";  // 个 個
 }
 
 }  // namespace

@@ -97,6 +97,16 @@ std::vector<std::string> counted(std::string_view text, bool chinese) {
   return out;
 }
 
+TEST(ChineseNumbers, TraditionalCharactersReadAsSimplified) {
+  // 兩 雙 臘 and the measure and section words written in Traditional characters.
+  EXPECT_EQ(zh("兩萬元"), zh("两万元"));
+  EXPECT_EQ(zh("兩萬元"), (V{"20000"}));
+  EXPECT_EQ(zh("三兩銀子，一兩天"), (V{"3", "1?"}));
+  EXPECT_EQ(zh("臘月，雙位元組"), zh("腊月，双位元组"));
+  EXPECT_EQ(counted("保護持續兩年，第三劑，兩個月，三種", true), (V{"2!", "3!", "2!", "3!"}));
+  EXPECT_EQ(values_of("第二節 概述", true), (D{}));
+}
+
 TEST(NumberWords, CountsInBothLanguages) {
   EXPECT_EQ(counted("保护持续两年，第三剂，两倍，三次", true), (V{"2!", "3!", "2!", "3!"}));
   EXPECT_EQ(counted("接种一剂，一次", true), (V{"1?!", "1?!"}));
