@@ -15,9 +15,11 @@ namespace {
 constexpr std::u32string_view kAlsoSimplified = U"乾著藉瞭俱姊跤囍氹噁夥";
 
 // Characters Hans-Hant converts that are standard Traditional characters as
-// well, with their own meaning: 皇后, 干戈, 云, 范 (surname), 宿舍, 占卜, ...
+// well, with their own meaning: 皇后, 干戈, 云, 范 (surname), 宿舍, 占卜, ...;
+// and 彷 (彷彿, 彷徨) and 泄 (排泄), which ICU's own word rules write in
+// Traditional text (仿佛 -> 彷彿) though it turns them alone into 徬 and 洩.
 constexpr std::u32string_view kAlsoTraditional =
-    U"后干云范征丑斗几朴仆价采舍占于杰夸尸党腊蜡注淀涂凄据喂挽杆板洒烟术丰并扑挂杠呆借";
+    U"后干云范征丑斗几朴仆价采舍占于杰夸尸党腊蜡注淀涂凄据喂挽杆板洒烟术丰并扑挂杠呆借彷泄";
 
 // Simplified characters that stand for several Traditional ones, so Hans-Hant
 // has to guess: 发 (發/髮), 干 (乾/幹), 后 (後/后), 台 (臺/檯/颱), ...
