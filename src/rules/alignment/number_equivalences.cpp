@@ -99,12 +99,12 @@ std::pair<double, double> estimate_ends(const Document& doc, const NumberMention
   std::u32string chars;
   for (std::size_t pos = n.span().begin; pos < n.span().end;) chars += utf8::next(doc.text, pos);
   auto digit = [](char32_t c) -> int {
-    if (c == U'两') return 2;
+    if (c == U'两' || c == U'兩') return 2;
     const std::size_t at = kDigits.find(c);
     return at == std::u32string_view::npos ? -1 : static_cast<int>(at);
   };
   auto unit = [](char32_t c) -> double {
-    return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' ? 10000 : 0;
+    return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' || c == U'萬' ? 10000 : 0;
   };
   // The whole mention is the estimate: XY (三四), 十XY (十五六), N十XY (四十五六)
   // or XY and a unit (二三十, 三四百). Two neighbouring numerals inside a
@@ -143,14 +143,14 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
       if (n.span().begin >= 9 && !n.percent && !n.fraction) {
         const std::string_view before = text.substr(n.span().begin - 9, 9);
         if (before == "\xE5\x8D\x83\xE5\x88\x86\xE4\xB9\x8B") add(n.span(), n.value / 1000);        // 千分之
-        else if (before == "\xE4\xB8\x87\xE5\x88\x86\xE4\xB9\x8B") add(n.span(), n.value / 10000);  // 万分之
+        else if (before == "万分之" || before == "萬分之") add(n.span(), n.value / 10000);
       }
       if (text.substr(n.span().begin, n.span().size()) != "\xE5\x8D\x8A") continue;  // 半
       std::string_view after = text.substr(n.span().end, std::min<std::size_t>(span.end - n.span().end, 9));
-      if (after.starts_with("\xE4\xB8\xAA")) after.remove_prefix(3);  // 个
+      if (after.starts_with("个") || after.starts_with("個")) after.remove_prefix(3);
       if (after.starts_with("\xE5\xB9\xB4")) add(n.span(), 6);  // 年: six months
-      else if (after.starts_with("\xE5\xB0\x8F\xE6\x97\xB6") || after.starts_with("\xE9\x92\x9F\xE5\xA4\xB4"))
-        add(n.span(), 30);  // 小时, 钟头: 30 minutes
+      else if (after.starts_with("小时") || after.starts_with("钟头") || after.starts_with("小時") || after.starts_with("鐘頭"))
+        add(n.span(), 30);  // 30 minutes
       else if (after.starts_with("\xE6\x9C\x88")) {  // 月: 15 days, or two weeks
         add(n.span(), 15);
         if (find_word(other_lower, "weeks") != std::string_view::npos) add(n.span(), 2);
@@ -232,8 +232,9 @@ bool second_meaning_next(const Document& doc, const NumberMention& n, const Docu
   if (after.starts_with("\xE6\x99\x9A") || after.starts_with("\xE5\xA4\x9C"))  // 晚 夜
     return next({"night", "evening"}) || has_word_then(other_text, "tomorrow", {"night", "evening"});
   if (after.starts_with("\xE5\xB9\xB4")) return next({"year"});                                          // 年
-  if (after.starts_with("\xE5\x91\xA8") || after.starts_with("\xE4\xB8\xAA\xE6\x98\x9F")) return next({"week"});  // 周 个星期
-  if (after.starts_with("\xE4\xB8\xAA\xE6\x9C\x88")) return next({"month"});                          // 个月
+  if (after.starts_with("周") || after.starts_with("週") || after.starts_with("个星") || after.starts_with("個星"))
+    return next({"week"});                                                                            // 个星期
+  if (after.starts_with("个月") || after.starts_with("個月")) return next({"month"});
   return false;
 }
 
@@ -243,17 +244,16 @@ bool second_meaning_next(const Document& doc, const NumberMention& n, const Docu
 bool two_around_interval(const Document& doc, const NumberMention& n, Span span) {
   if (doc.lang != Lang::zh || n.value != 2 || n.percent || n.fraction) return false;
   const std::string_view text = doc.text;
-  if (text.substr(n.span().begin, n.span().size()) != "\xE4\xB8\xA4") return false;  // 两
+  if (const std::string_view two = text.substr(n.span().begin, n.span().size()); two != "两" && two != "兩") return false;
   // Two events (两次, 两剂, 两针), not two units of time (两小时的间隔: the interval's length).
   const std::string_view counter = text.substr(n.span().end, std::min<std::size_t>(text.size() - n.span().end, 3));
-  static constexpr std::string_view kEvents[] = {"\xE6\xAC\xA1", "\xE5\x89\x82", "\xE9\x92\x88", "\xE7\x89\x87",  // 次 剂 针 片
-                                                 "\xE9\xA1\xBF", "\xE9\xA4\x90", "\xE7\xB2\x92", "\xE8\xA2\x8B"};  // 顿 餐 粒 袋
+  static constexpr std::string_view kEvents[] = {"次", "剂", "针", "片", "顿", "餐", "粒", "袋", "劑", "針", "頓"};
   if (std::find(std::begin(kEvents), std::end(kEvents), counter) == std::end(kEvents)) return false;
   const std::string_view rest = text.substr(n.span().end, std::min<std::size_t>(span.end - n.span().end, 36));
   std::size_t clause = rest.size();
   for (std::string_view stop : {"\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xE3\x80\x81", ",", ";", "\n"})
     clause = std::min(clause, rest.find(stop));  // ，。；：、
-  return rest.substr(0, clause).find("\xE9\x97\xB4\xE9\x9A\x94") != std::string_view::npos;  // 间隔
+  return rest.substr(0, clause).find("间隔") != std::string_view::npos || rest.substr(0, clause).find("間隔") != std::string_view::npos;
 }
 
 // 每6～8小时1次, 每12小时1次: "once" per period, which English says with

@@ -301,7 +301,7 @@ std::optional<ChangedRepeat> changed_repeat(const Document& source_doc, std::spa
 // when the list joined by 、 and one 和/与/及/或 has exactly that many items.
 bool sums_up_list_before(std::string_view text, Span span, const NumberMention& n) {
   if (!n.spelled || n.percent || n.fraction || n.value < 2 || n.value > 10) return false;
-  static constexpr std::string_view kItemWords[] = {"种", "类", "项", "个", "者", "方面", "样", "部分"};
+  static constexpr std::string_view kItemWords[] = {"种", "类", "项", "个", "者", "方面", "样", "部分", "種", "類", "項", "個", "樣"};
   const std::string_view numeral = text.substr(n.span().begin, n.span().size());
   const std::string_view after = text.substr(n.span().end, std::min<std::size_t>(span.end - n.span().end, 8));
   const bool counts_items = std::any_of(std::begin(kItemWords), std::end(kItemWords), [&](std::string_view w) {
@@ -319,7 +319,7 @@ bool sums_up_list_before(std::string_view text, Span span, const NumberMention& 
     for (std::size_t at = before.find(word); at != std::string_view::npos; at = before.find(word, at + word.size())) ++found;
     return found;
   };
-  const std::size_t joins = count("和") + count("与") + count("及") + count("或");
+  const std::size_t joins = count("和") + count("与") + count("與") + count("及") + count("或");
   return joins == 1 && count("、") + 2 == static_cast<std::size_t>(n.value);
 }
 
