@@ -280,7 +280,7 @@ std::size_t chinese_measure(std::string_view text, std::size_t pos) {
 }
 
 // "2.6 至 3.2 万": the scale of a range's upper end applies to its lower end
-// (26,000 to 32,000); "20 世纪 30 年代" is the 1930s.
+// (26,000 to 32,000); "20 世纪 30 年代" (世紀 in Traditional) is the 1930s.
 void join_chinese_ranges_and_decades(std::string_view text, std::vector<NumberMention>& mentions) {
   for (std::size_t k = 1; k < mentions.size(); ++k) {
     NumberMention& low = mentions[k - 1];
@@ -290,7 +290,7 @@ void join_chinese_ranges_and_decades(std::string_view text, std::vector<NumberMe
       low.value *= high.scale();
       low.scale_power = high.scale_power;
     }
-    if (gap == "世纪" && starts_after_spaces(text, high.span().end, "年代") && low.value >= 1 && low.value <= 21 &&
+    if ((gap == "世纪" || gap == "世紀") && starts_after_spaces(text, high.span().end, "年代") && low.value >= 1 && low.value <= 21 &&
         high.value < 100) {
       low.value = (low.value - 1) * 100 + high.value;
       low.set_end(high.span().end);

@@ -105,6 +105,7 @@ TEST(ChineseNumbers, TraditionalCharactersReadAsSimplified) {
   EXPECT_EQ(zh("臘月，雙位元組"), zh("腊月，双位元组"));
   EXPECT_EQ(counted("保護持續兩年，第三劑，兩個月，三種", true), (V{"2!", "3!", "2!", "3!"}));
   EXPECT_EQ(values_of("第二節 概述", true), (D{}));
+  EXPECT_EQ(values_of("20 世紀 30 年代", true), (D{1930}));
 }
 
 TEST(NumberWords, CountsInBothLanguages) {

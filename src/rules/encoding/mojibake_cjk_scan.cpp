@@ -1076,7 +1076,7 @@ class CjkScanner {
   std::size_t rare_in_garble(std::size_t from, std::size_t count) const {
     std::size_t rare = 0;
     for (std::size_t i = from; i < from + count; ++i)
-      if (!is_gb2312_level1(stretch_[i].cp)) ++rare;
+      if (!is_common_han(stretch_[i].cp)) ++rare;  // (common in Simplified or in Traditional text: 須為即)
     return rare;
   }
 
