@@ -8,6 +8,10 @@
 // Reads ../shared/corpora/vis-dev next to the source tree (or --corpora DIR,
 // or $TRANSCHECK_CORPORA); says so and exits 0 when it is absent.
 //   vis_bench [--corpora DIR] [--labels FILE] [--show]
+// Then the same leaflets with their Chinese turned Traditional (ICU's
+// Hans-Hant, loaded as zh-Hant): how many give the same findings per rule and
+// severity as the Simplified text, and what differs (a rule that reads only
+// Simplified characters shows here).
 // --show prints every finding with its label key, to label new findings:
 // a line of vis_labels.tsv is article, rule, line, flagged text, real|false, note.
 #include <algorithm>
@@ -21,6 +25,9 @@
 #include <string>
 #include <tuple>
 #include <vector>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 
 #include "engine/check.h"
 #include "formats/load.h"
@@ -59,6 +66,25 @@ std::string flagged_text(const Finding& finding) {
   for (char& c : text)
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
   return text;
+}
+
+// Findings counted by rule and severity.
+std::map<std::pair<std::string, int>, int> counts_by_rule(const std::vector<Finding>& findings) {
+  std::map<std::pair<std::string, int>, int> counts;
+  for (const Finding& finding : findings) ++counts[{finding.rule, static_cast<int>(finding.severity)}];
+  return counts;
+}
+
+// text in Traditional characters by ICU's Hans-Hant; empty when ICU lacks it.
+std::string to_traditional(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> hant(icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, status));
+  if (U_FAILURE(status) || !hant) return {};
+  icu::UnicodeString converted = icu::UnicodeString::fromUTF8(text);
+  hant->transliterate(converted);
+  std::string out;
+  converted.toUTF8String(out);
+  return out;
 }
 
 }  // namespace
@@ -100,6 +126,10 @@ int main(int argc, char** argv) {
   target_load.language = parse_language("zh");
 
   std::size_t passing = 0, total_flagged = 0, total_real = 0, total_unlabelled = 0;
+  std::size_t traditional_same = 0, traditional_pairs = 0;
+  std::string traditional_differences;
+  LoadOptions traditional_load;
+  traditional_load.language = parse_language("zh-Hant");
   std::printf("%-16s %6s %8s %5s %10s\n", "article", "errors", "warnings", "real", "unlabelled");
   for (const std::string& article : articles) {
     const fs::path target_path = root / (article + ".zh.txt");
@@ -123,6 +153,20 @@ int main(int argc, char** argv) {
                     flagged_text(finding).c_str(), it == labels.end() ? "?" : (it->second ? "real" : "false"),
                     finding.message.c_str());
     }
+    // The same pair with its Chinese in Traditional characters.
+    if (const std::string traditional = to_traditional(target.text); !traditional.empty()) {
+      const Document traditional_target = document_from_bytes(target_path.string(), traditional, traditional_load);
+      const auto simplified_counts = counts_by_rule(findings);
+      const auto traditional_counts = counts_by_rule(check_pair(source, traditional_target, rules, options));
+      ++traditional_pairs;
+      if (simplified_counts == traditional_counts) ++traditional_same;
+      for (const auto& [key, count] : traditional_counts)
+        if (const auto it = simplified_counts.find(key); it == simplified_counts.end() || it->second != count)
+          traditional_differences += "  " + article + ": " + key.first + " " + std::to_string(it == simplified_counts.end() ? 0 : it->second) +
+                                     " -> " + std::to_string(count) + "\n";
+      for (const auto& [key, count] : simplified_counts)
+        if (!traditional_counts.count(key)) traditional_differences += "  " + article + ": " + key.first + " " + std::to_string(count) + " -> 0\n";
+    }
     if (errors == 0) ++passing;
     total_flagged += errors + warnings;
     total_real += real;
@@ -139,5 +183,9 @@ int main(int argc, char** argv) {
   std::printf("share real (hand labels; unlabelled count as false): %zu/%zu = %.2f (target >= 0.5)%s\n", total_real,
               total_flagged, total_flagged ? static_cast<double>(total_real) / static_cast<double>(total_flagged) : 1.0,
               total_unlabelled ? "; label the unlabelled ones with --show" : "");
+  if (traditional_pairs)
+    std::printf("the same pairs with the Chinese in Traditional characters (ICU Hans-Hant, zh-Hant): %zu/%zu with the "
+                "Simplified text's findings per rule (target: all)\n%s",
+                traditional_same, traditional_pairs, traditional_differences.c_str());
   return 0;
 }
