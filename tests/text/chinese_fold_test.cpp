@@ -18,12 +18,17 @@ std::u32string folded(const std::u32string& text, const TraditionalToSimplified*
   return out;
 }
 
+// ICU's own Hant-Hans transliterator, null when ICU lacks it.
+std::unique_ptr<icu::Transliterator> icu_hant_hans_transliterator() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+  return U_SUCCESS(status) ? std::move(made) : nullptr;
+}
+
 TEST(HantHans, TheBuildsTableSaysWhatICUSays) {
   // The table is generated from ICU at build time; ICU at run time must agree with it.
-  UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<icu::Transliterator> icu_hant_hans(
-      icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-  ASSERT_TRUE(U_SUCCESS(status) && icu_hant_hans);
+  const std::unique_ptr<icu::Transliterator> icu_hant_hans = icu_hant_hans_transliterator();
+  ASSERT_TRUE(icu_hant_hans);
   std::size_t changed = 0;
   for (char32_t cp = 0x3000; cp <= 0xFFFF; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
@@ -60,10 +65,8 @@ std::vector<icu::UnicodeString> hant_hans_rule_words(const icu::Transliterator& 
 TEST(HantHans, TextConvertedByTheTableIsWhatICUMakesOfIt) {
   // Hant-Hans has rules for words, not only characters: where the table
   // converts a text alone, the result must be ICU's, inside other text too.
-  UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<icu::Transliterator> icu_hant_hans(
-      icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-  ASSERT_TRUE(U_SUCCESS(status) && icu_hant_hans);
+  const std::unique_ptr<icu::Transliterator> icu_hant_hans = icu_hant_hans_transliterator();
+  ASSERT_TRUE(icu_hant_hans);
   const std::vector<icu::UnicodeString> words = hant_hans_rule_words(*icu_hant_hans);
   ASSERT_GT(words.size(), 100u);
   std::size_t differing = 0;
