@@ -1,5 +1,6 @@
 #include "rules/alignment/length_ratio.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -97,7 +98,7 @@ double folded_glosses(const Document& source, Span source_span, const Document& 
 const RuleInfo& LengthRatio::info() const {
   static constexpr OptionSpec kOptions[] = {
       {"factor", OptionType::number, "3", "how many times smaller or larger than predicted a pair may be (at least 1.1); raise it for literary text"},
-      {"min-length", OptionType::number, "15", "source sentences shorter than this many characters are not checked"},
+      {"min-length", OptionType::number, "15", "pairs are not checked when the source sentence, or the translation the ratio predicts for it, is shorter than this many characters"},
   };
   static const RuleInfo kInfo{
       "alignment/length-ratio", Severity::warning, RuleScope::pair, RuleLanguage::any, true,
@@ -105,8 +106,11 @@ const RuleInfo& LengthRatio::info() const {
       R"(## What it does
 Measures the length ratio of the whole translation to the whole source, then
 reports aligned sentence pairs whose own ratio is more than `factor` times
-smaller or larger than that. Only source sentences of a useful length are
-checked. A short bracketed gloss in the source, at most three words
+smaller or larger than that. Only pairs of a useful length are checked:
+the source sentence and the translation the ratio predicts for it must both
+reach `min-length` characters, so an English heading of three words
+(`Eating and drinking`, some six Chinese characters predicted, `饮食`) is
+not, while a Chinese source of 15 characters (some 40 English) is. A short bracketed gloss in the source, at most three words
 (`Low blood sugar (hypoglycaemia)` against `低血糖`, `(FBC)`), does not count
 when the translation has no bracket at all: it folded the gloss into its term.
 A longer bracketed passage still counts.
@@ -147,7 +151,10 @@ void LengthRatio::check(const CheckContext& context, FindingSink& out) const {
   std::size_t pair_index = 0;
   alignment_rules::for_each_paired(alignment, [&](Span source_span, Span target_span) {
     const auto [source_length, target_length] = lengths[pair_index++];
-    if (source_length < min_length) return;
+    // Too short for a ratio to mean anything on either side: an English
+    // source of 15 letters is three words ("Eating and drinking"), whose
+    // translation the ratio puts at five or six characters (饮食 is two).
+    if (std::min(source_length, source_length * ratio) < min_length) return;
     // A gloss the translation folded into its term is no length it lost.
     const double folded = folded_glosses(source, source_span, target, target_span);
     const double expected = (source_length - folded > 0 ? source_length - folded : source_length) * ratio;
