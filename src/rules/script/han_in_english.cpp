@@ -83,6 +83,11 @@ spaces and ASCII punctuation ("时间:2026-05-22 人气").
 - **warning** otherwise, e.g. a leftover line such as "时间:2026-05-22 人气:"
   or a lone "图片" (image caption placeholder).
 
+When the English text is the source of a pair (an English original, or the
+source side of a translation file), only the glued runs are reported: Chinese
+standing apart in an original is the author's own citation
+(`"scald" (烫伤)`, `(Chinese: 火眼)`), not a leftover of translating.
+
 There is no automatic fix: the text needs translating.
 
 ## Why it matters
@@ -157,6 +162,10 @@ void HanInEnglish::check(const CheckContext& context, FindingSink& out) const {
     message += " \"";
     message += script::excerpt(std::string_view(context.doc.text).substr(begin, end - begin));
     message += glued ? "\" glued to a Latin word" : "\" left in English text";
+    // An English original is no translation that left words behind: Chinese
+    // standing apart in it is the author's citation ("scald" (烫伤), "Huo-Yan"
+    // (Chinese: 火眼)). A word half in Chinese is damage on either side.
+    if (!glued && context.role == Role::source) continue;
     Finding finding = make_finding(context.doc, {begin, end}, std::move(message));
     if (!glued) finding.severity = Severity::warning;
     out.push_back(std::move(finding));
