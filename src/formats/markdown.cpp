@@ -99,7 +99,7 @@ class Collector {
   }
 
   void enter_span(MD_SPANTYPE type) {
-    if (type == MD_SPAN_A || type == MD_SPAN_IMG) links_.push_back({cursor_, std::string_view::npos});
+    if (type == MD_SPAN_A || type == MD_SPAN_IMG) links_.push_back({cursor_, std::string_view::npos, type == MD_SPAN_IMG});
     if (type == MD_SPAN_CODE) code_span_ = {std::string_view::npos, 0};
   }
 
@@ -155,6 +155,7 @@ class Collector {
   struct Link {
     std::size_t before;        // end of the text before the link
     std::size_t first_inside;  // first text inside it
+    bool image = false;        // ![description](...)
   };
 
   void open_leaf(std::size_t begin) {
@@ -259,6 +260,12 @@ class Collector {
         text_[cursor_] == '>') {  // an autolink: <https://...>
       hidden_.push_back({first - 1, cursor_ + 1});
       return;
+    }
+    // An image's '!' is markup, not an exclamation mark ("![Dialog](a.png)"
+    // opens no paragraph with "!"); its brackets stay, as a link's do.
+    if (link.image) {
+      const std::size_t bang = text_.find("![", link.before);
+      if (bang != std::string_view::npos && (first == std::string_view::npos || bang < first)) hidden_.push_back({bang, bang + 1});
     }
     // The link text ends at the first ']' after its last text; an inline
     // link's destination and title follow in parentheses.

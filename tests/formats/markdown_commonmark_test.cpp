@@ -65,7 +65,8 @@ TEST(CommonMark, LinkDestinationsAndTitlesAreNotProseButLinkTextIs) {
   EXPECT_EQ(masked("[t](/u 'single') x\n"), "[t]############# x\n");
   EXPECT_EQ(masked("[t](/u (parens)) x\n"), "[t]############# x\n");
   EXPECT_EQ(masked("[*em* text](/u) x\n"), "[*em* text]#### x\n");
-  EXPECT_EQ(masked("![A chart](c.png) x\n"), "![A chart]####### x\n");
+  // An image's '!' is markup too; its description is prose.
+  EXPECT_EQ(masked("![A chart](c.png) x\n"), "#[A chart]####### x\n");
   // Not a link: a space between the brackets and the parenthesis.
   EXPECT_EQ(masked("[a] (b)\n"), "[a] (b)\n");
 }

@@ -41,6 +41,11 @@ TEST(Markdown, MasksCodeUrlsCommentsAndMarkersButKeepsOffsets) {
   EXPECT_NE(view.find("##item one"), std::string::npos);
 }
 
+TEST(Markdown, AnImagesBangIsMarkupItsBracketsStayAsALinksDo) {
+  EXPECT_EQ(masked_view(test::make_doc("![Dialog](a.png)\n\nSee ![x](b.png) and *![y][r]*!\n\n[r]: c.png\n", Lang::en, "a.md")),
+            "#[Dialog]#######\n\nSee #[x]####### and *#[y][r]*!\n\n##########\n");
+}
+
 TEST(Markdown, BlocksCarryKindsAndHeadingLevels) {
   const Document doc = test::make_doc("## Part\n\nPara one\ncontinues.\n\n1. first\n2. second\n", Lang::en, "a.md");
   ASSERT_EQ(doc.blocks.size(), 4u);
