@@ -5,6 +5,7 @@
 #include "text/front_matter.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace tc {
@@ -63,7 +64,7 @@ std::size_t link_tail_end(std::string_view text, std::size_t open) {
 // the prose regions (block contents) and what inside them is not prose.
 class Collector {
  public:
-  explicit Collector(std::string_view text) : text_(text) {}
+  Collector(std::string_view text, std::vector<Span> hidden) : text_(text), hidden_(std::move(hidden)) {}
 
   Layout finish() {
     Layout layout;
@@ -299,6 +300,56 @@ class Collector {
   std::vector<Span> hidden_;
 };
 
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+// The fence lines of the containers documentation sites write in Markdown
+// (Docusaurus and VitePress admonitions `:::tip` ... `:::`, Pandoc's fenced
+// divs `::: {.note}`): up to three spaces, three or more colons, an optional
+// name and attributes. They are markup, but CommonMark reads them as prose
+// glued to the paragraph inside ("paragraph starts with ':'"). A fence with
+// nothing else on its line is blanked before parsing, as front matter is, so
+// the paragraphs inside stand alone; one with a title (`:::tip 提示`,
+// `:::note[标题]`) keeps its line, and its marker is hidden after parsing.
+struct DirectiveFences {
+  std::vector<Span> bare;     // whole lines, line breaks excluded
+  std::vector<Span> markers;  // the colons and name before a title (and a title's brackets)
+};
+
+DirectiveFences find_directive_fences(std::string_view text, std::size_t from) {
+  DirectiveFences fences;
+  for (std::size_t line = from; line < text.size();) {
+    const std::size_t end = line_end_of(text, line);
+    std::size_t pos = line;
+    while (pos < end && pos - line < 3 && text[pos] == ' ') ++pos;
+    std::size_t colons = pos;
+    while (colons < end && text[colons] == ':') ++colons;
+    if (colons - pos >= 3) {
+      std::size_t after = colons;
+      while (after < end && is_space_or_tab(text[after])) ++after;
+      while (after < end && is_name_char(text[after])) ++after;
+      std::size_t rest = after;
+      while (rest < end && is_space_or_tab(text[rest])) ++rest;
+      if (rest < end && text[rest] == '{') {  // attributes: {.note #id}
+        const std::size_t close = text.substr(0, end).find('}', rest);  // on this line only
+        if (close != std::string_view::npos) rest = close + 1;
+        while (rest < end && is_space_or_tab(text[rest])) ++rest;
+      }
+      if (rest == end) {
+        fences.bare.push_back({line, end});
+      } else if (after > colons && (rest > after || text[rest] == '[')) {  // a name, then a title
+        fences.markers.push_back({pos, rest + (text[rest] == '[' ? 1 : 0)});
+        const std::size_t last = trim_end(text, rest, end);
+        if (text[rest] == '[' && text[last - 1] == ']') fences.markers.push_back({last - 1, last});
+      }
+    }
+    line = end;
+    if (line < text.size()) line += (text[line] == '\r' && line + 1 < text.size() && text[line + 1] == '\n') ? 2 : 1;
+  }
+  return fences;
+}
+
 }  // namespace
 
 FormatReader markdown_reader() {
@@ -319,13 +370,23 @@ Layout read_markdown(std::string_view original) {
   // and every offset stays the same.
   std::string blanked;
   std::string_view text = original;
-  if (const auto front_matter = find_front_matter(original)) {
+  const auto front_matter = find_front_matter(original);
+  const std::size_t body = front_matter ? front_matter->span.end : 0;
+  // Most pages have no ':::' at all: only those are walked line by line.
+  const DirectiveFences fences = original.find(":::", body) == std::string_view::npos
+                                     ? DirectiveFences{}
+                                     : find_directive_fences(original, body);
+  if (front_matter || !fences.bare.empty()) {
     blanked.assign(original);
-    for (std::size_t i = front_matter->span.begin; i < front_matter->span.end; ++i)
-      if (blanked[i] != '\n' && blanked[i] != '\r') blanked[i] = ' ';
+    auto blank = [&](Span span) {
+      for (std::size_t i = span.begin; i < span.end; ++i)
+        if (blanked[i] != '\n' && blanked[i] != '\r') blanked[i] = ' ';
+    };
+    if (front_matter) blank(front_matter->span);
+    for (const Span& fence : fences.bare) blank(fence);
     text = blanked;
   }
-  Collector collector(text);
+  Collector collector(text, fences.markers);
   MD_PARSER parser{};
   parser.flags = 0;  // CommonMark, no extensions: tables and the like stay prose
   parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {

@@ -46,6 +46,21 @@ TEST(Markdown, AnImagesBangIsMarkupItsBracketsStayAsALinksDo) {
             "#[Dialog]#######\n\nSee #[x]####### and *#[y][r]*!\n\n##########\n");
 }
 
+TEST(Markdown, DirectiveFencesOfDocumentationSitesAreMarkup) {
+  // Docusaurus/VitePress admonitions and Pandoc fenced divs; a title stays prose.
+  const std::string text =
+      "::: tip Note\nPress Esc.\n:::\n\n:::note[Title]\nBody.\n:::\n\n::: {.warning}\nMind.\n:::\n\n"
+      "```\n:::tip\n```\n\nRatio 2:1 and a::: b.\n";
+  const Document doc = test::make_doc(text, Lang::en, "a.md");
+  EXPECT_EQ(masked_view(doc),
+            "########Note\nPress Esc.\n###\n\n########Title#\nBody.\n###\n\n##############\nMind.\n###\n\n"
+            "###\n######\n###\n\nRatio 2:1 and a::: b.\n");
+  // A bare fence no longer joins the paragraph inside; a titled one keeps its title with it.
+  ASSERT_GE(doc.blocks.size(), 3u);
+  EXPECT_EQ(doc.text.substr(doc.blocks[1].content().begin, doc.blocks[1].content().size()), ":::note[Title]\nBody.");
+  EXPECT_EQ(doc.text.substr(doc.blocks[2].content().begin, doc.blocks[2].content().size()), "Mind.");
+}
+
 TEST(Markdown, BlocksCarryKindsAndHeadingLevels) {
   const Document doc = test::make_doc("## Part\n\nPara one\ncontinues.\n\n1. first\n2. second\n", Lang::en, "a.md");
   ASSERT_EQ(doc.blocks.size(), 4u);
