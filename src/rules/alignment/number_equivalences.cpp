@@ -122,12 +122,47 @@ std::pair<double, double> estimate_ends(const Document& doc, const NumberMention
   return {static_cast<double>(low), static_cast<double>(high)};
 }
 
+namespace {
+
+// A verb of rising (提高, 增加, 加快, 快, 多, ...), with its 了, ends right
+// before pos: 提高了|一倍.
+bool rises_before(std::string_view text, std::size_t pos) {
+  std::string_view before = text.substr(0, pos);
+  if (before.ends_with("\xE4\xBA\x86")) before.remove_suffix(3);  // 了
+  static constexpr std::string_view kRises[] = {
+      "\xE6\x8F\x90\xE9\xAB\x98",  // 提高
+      "\xE5\xA2\x9E\xE5\x8A\xA0",  // 增加
+      "\xE5\xA2\x9E\xE9\x95\xBF",  // 增长
+      "\xE4\xB8\x8A\xE5\x8D\x87",  // 上升
+      "\xE6\x89\xA9\xE5\xA4\xA7",  // 扩大
+      "\xE5\x8A\xA0\xE5\xBF\xAB",  // 加快
+      "\xE9\xAB\x98\xE5\x87\xBA",  // 高出
+      "\xE5\xA4\x9A\xE5\x87\xBA",  // 多出
+      "\xE5\xBF\xAB",                  // 快
+      "\xE5\xA4\x9A",                  // 多
+  };
+  return std::any_of(std::begin(kRises), std::end(kRises), [&](std::string_view verb) { return before.ends_with(verb); });
+}
+
+// The word after pos (past one space) compares: "as" (twice as fast), "more",
+// or a comparative in -er (faster, higher, larger).
+bool comparative_after(std::string_view text, std::size_t pos, std::size_t end) {
+  if (pos >= end || text[pos] != ' ') return false;
+  std::size_t word_end = ++pos;
+  while (word_end < end && std::isalpha(static_cast<unsigned char>(text[word_end]))) ++word_end;
+  const std::string word = to_lower_ascii(text.substr(pos, word_end - pos));
+  return word == "as" || word == "more" || (word.size() > 3 && word.ends_with("er"));
+}
+
+}  // namespace
+
 // Values a side states in words that hold a number without writing it,
 // matched by the other side's numbers but never reported themselves:
 // 半年 "six months", 半小时 "30 minutes", 半个月 "two weeks", 千分之一 "1 in
 // 1,000"; "a decade" 十年 ("four decades" 四十年), "in triplicate" 一式三份,
 // "half an hour" 半小时,
-// "tripled" 三倍 or 增加了两倍 (grew by twice itself).
+// "tripled" 三倍 or 增加了两倍 (grew by twice itself), and the other way
+// 提高了一倍 "twice as fast".
 // other_lower: the other side's text, lower-cased (a value that needs a unit
 // there to mean the same, two of 半个月 "two weeks", is implied only then).
 std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::span<const NumberMention> numbers,
@@ -145,6 +180,10 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
         if (before == "\xE5\x8D\x83\xE5\x88\x86\xE4\xB9\x8B") add(n.span(), n.value / 1000);        // 千分之
         else if (before == "万分之" || before == "萬分之") add(n.span(), n.value / 10000);
       }
+      // 提高了一倍 "twice as fast", 增加了两倍 "three times as many": a rise by
+      // N times (N倍 after a verb of rising) is N + 1 times the old value.
+      if (n.span().end + 3 <= span.end && text.substr(n.span().end, 3) == "\xE5\x80\x8D" && rises_before(text, n.span().begin))  // 倍
+        add(n.span(), n.value + 1);
       if (text.substr(n.span().begin, n.span().size()) != "\xE5\x8D\x8A") continue;  // 半
       std::string_view after = text.substr(n.span().end, std::min<std::size_t>(span.end - n.span().end, 9));
       if (after.starts_with("个") || after.starts_with("個")) after.remove_prefix(3);
@@ -185,6 +224,15 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
       add(at, 14);
       if (other_lower.find("\xE5\x91\xA8") != std::string_view::npos || other_lower.find("\xE6\x98\x9F\xE6\x9C\x9F") != std::string_view::npos)
         add(at, 2);  // 周, 星期
+    }
+    // "twice as fast" 提高了一倍, "three times as many" 增加了两倍: Chinese
+    // may say by how many times the value rose (only where it says 倍).
+    else if (first == 't' && (is(word, "twice") || is(word, "times")) && comparative_after(text, end, span.end) &&
+             other_lower.find("\xE5\x80\x8D") != std::string_view::npos) {  // 倍
+      if (is(word, "twice")) add(at, 1);
+      for (const NumberMention& n : numbers)
+        if (is(word, "times") && n.span().end <= pos && n.span().end + 2 >= pos && !n.percent && !n.fraction && n.value > 1)
+          add(at, n.value - 1);
     }
     // "tripled" against 增加了两倍 (grew by two times) as well as 三倍.
     else if (first == 'd' && is(word, "doubled")) add(at, 2), add(at, 1);
