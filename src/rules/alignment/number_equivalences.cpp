@@ -160,6 +160,7 @@ bool comparative_after(std::string_view text, std::size_t pos, std::size_t end) 
 // matched by the other side's numbers but never reported themselves:
 // 半年 "six months", 半小时 "30 minutes", 半个月 "two weeks", 千分之一 "1 in
 // 1,000"; "a decade" 十年 ("four decades" 四十年), "in triplicate" 一式三份,
+// 八十年代 "the 1980s",
 // "half an hour" 半小时,
 // "tripled" 三倍 or 增加了两倍 (grew by twice itself), and the other way
 // 提高了一倍 "twice as fast".
@@ -180,6 +181,10 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
         if (before == "\xE5\x8D\x83\xE5\x88\x86\xE4\xB9\x8B") add(n.span(), n.value / 1000);        // 千分之
         else if (before == "万分之" || before == "萬分之") add(n.span(), n.value / 10000);
       }
+      // 八十年代 and 上世纪八十年代: "the 1980s" (本世纪二十年代: "the 2020s").
+      if (text.substr(n.span().end, 6) == "\xE5\xB9\xB4\xE4\xBB\xA3" && n.value >= 10 && n.value <= 90 &&  // 年代
+          static_cast<int>(n.value) % 10 == 0 && n.value == static_cast<int>(n.value) && !n.percent && !n.fraction)
+        add(n.span(), 1900 + n.value), add(n.span(), 2000 + n.value);
       // 提高了一倍 "twice as fast", 增加了两倍 "three times as many": a rise by
       // N times (N倍 after a verb of rising) is N + 1 times the old value.
       if (n.span().end + 3 <= span.end && text.substr(n.span().end, 3) == "\xE5\x80\x8D" && rises_before(text, n.span().begin))  // 倍
@@ -197,6 +202,12 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
     }
     return implied;
   }
+  // "the 1980s" 八十年代 (where the other side says 年代): the decade in the century.
+  if (other_lower.find("\xE5\xB9\xB4\xE4\xBB\xA3") != std::string_view::npos)
+    for (const NumberMention& n : numbers)
+      if (n.span().end < span.end && text[n.span().end] == 's' && n.value >= 1900 && n.value < 2100 &&
+          n.value == static_cast<int>(n.value) && static_cast<int>(n.value) % 10 == 0 && static_cast<int>(n.value) % 100 != 0 && !n.percent && !n.fraction)
+        add(n.span(), static_cast<int>(n.value) % 100);
   // English: whole words, compared without case. Most words start with
   // another letter than these words do, and are passed over at that.
   auto is = [](std::string_view word, std::string_view lower) { return equal_ignoring_ascii_case(word, lower); };
