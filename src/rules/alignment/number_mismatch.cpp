@@ -426,6 +426,11 @@ List and section numbering is not a quantity: "1." or "2)" or "3、" (or
 translation file that is numbered on both sides, the list numbers are
 compared too ("(2)" against "(3)").
 
+A number missing from a bead that a sentence right next to it holds, where
+that sentence has no counterpart (the translation ended a sentence at ；
+where the source went on, and the aligner kept the second part apart), is
+not reported: alignment/addition or alignment/omission reports that part.
+
 ## Why it matters
 A wrong dose, date, percentage or amount is a factual error that reads
 perfectly well; reviewers miss it because they check the language, not the
@@ -568,6 +573,30 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
           !names_other_side(target, target_span, n, source, source_span, source_names))
         extra.push_back(&n);
     }
+    // A number the aligner left in a sentence without counterpart right next
+    // to the bead is not lost: the translation split the sentence there (a
+    // Chinese sentence ended at ； where the English went on) and the aligner
+    // kept the part apart, which alignment/addition or omission reports.
+    auto in_unpaired_neighbour = [&](std::vector<const NumberMention*>& numbers, bool other_is_target) {
+      if (numbers.empty()) return;
+      const std::size_t index = static_cast<std::size_t>(&bead - alignment.beads.data());
+      for (const std::size_t at : {index - 1, index + 1}) {  // index - 1 wraps past the end at 0
+        if (at >= alignment.beads.size()) continue;
+        const Bead& next = alignment.beads[at];
+        const SentenceRun& mine = other_is_target ? next.source : next.target;
+        const SentenceRun& theirs = other_is_target ? next.target : next.source;
+        if (!mine.empty() || theirs.empty()) continue;
+        const Document& doc = other_is_target ? target : source;
+        const Span span = alignment_rules::side_span(other_is_target ? alignment.target_sentences : alignment.source_sentences, theirs);
+        BeadNumbers found{false, {}, numbers_in(doc, span, nullptr)};
+        const std::span<const NumberMention> there = quantities(doc, found);
+        if (there.empty()) continue;
+        const NumberSet set(there, {});
+        std::erase_if(numbers, [&](const NumberMention* n) { return set.matches(*n); });
+      }
+    };
+    in_unpaired_neighbour(missing, /*other_is_target=*/true);
+    in_unpaired_neighbour(extra, /*other_is_target=*/false);
     // One changed number on each side: report them as a pair, on the translation.
     if (missing.size() == 1 && extra.size() == 1) {
       Finding finding = make_finding(target, extra[0]->span(),
