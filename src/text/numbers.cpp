@@ -170,6 +170,22 @@ std::optional<double> parse_chinese_numeral(const Cursor& c, std::size_t& pos, b
   return value;
 }
 
+// ".02" in "P = .02", "P < .001" (the style of medical journals): a decimal
+// point that starts the number, after a space, a comparison or a bracket (not
+// after a word or a digit: "end.5", "1..5"). ASCII digits only.
+bool leading_point_decimal(std::string_view text, std::size_t span_begin, std::size_t start, std::size_t end) {
+  if (start <= span_begin || text[start - 1] != '.') return false;
+  if (start - 1 > span_begin && std::string_view(" =<>([").find(text[start - 1 - 1]) == std::string_view::npos) return false;
+  for (std::size_t i = start; i < end; ++i)
+    if (text[i] < '0' || text[i] > '9') return false;
+  return true;
+}
+
+double as_fraction_digits(double value, std::size_t digits) {
+  while (digits-- > 0) value /= 10;
+  return value;
+}
+
 // Parses digits (ASCII or full-width) with thousands separators and a decimal point.
 std::optional<double> parse_digits(const Cursor& c, std::size_t& pos) {
   std::size_t p = pos;
@@ -466,6 +482,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
     bool spelled = false, approximate = false;
     double scale = 1;
     std::size_t p = pos;
+    std::size_t point_start = start;  // before the digits of ".02"
     if (ascii_digit(cp) >= 0) {
       // Digits inside a Latin token (PD-1, COVID-19, CD8) are names, not quantities.
       const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]) && names_before(text, span.begin, start);
@@ -476,6 +493,10 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
         continue;
       }
       value = parse_digits(c, p);
+      if (value && leading_point_decimal(text, span.begin, start, p)) {  // P = .02
+        value = as_fraction_digits(*value, p - start);
+        point_start = start - 1;
+      }
       // 2万, 3.5亿, and "10 万" with a space as some translators write it
       std::size_t q = p;
       while (q < span.end && text[q] == ' ') ++q;
@@ -516,7 +537,7 @@ std::vector<NumberMention> find_chinese_numbers(std::string_view text, Span span
       pos = c.after(p);
       continue;
     }
-    NumberMention mention{{start, p}, *value, false, false, spelled, false};
+    NumberMention mention{{point_start, p}, *value, false, false, spelled, false};
     if (!spelled && read_slash_fraction(c, p, mention.value)) mention.fraction = true, mention.set_end(p);
     // X分之Y: a fraction.
     if (text.substr(p, 6) == "分之") {
@@ -861,6 +882,11 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       pos = c.after(pos);
       continue;
     }
+    std::size_t point_start = start;  // before the digits of ".02"
+    if (leading_point_decimal(text, span.begin, start, p)) {  // P = .02
+      value = as_fraction_digits(*value, p - start);
+      point_start = start - 1;
+    }
     if (list_numbering(text, start, p)) {
       if (numbering) numbering->push_back({{start, p}, *value, false, false, false, false});
       pos = p;
@@ -870,7 +896,7 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
       pos = date_end;
       continue;
     }
-    NumberMention mention{{start, p}, *value, false, false, false, false};
+    NumberMention mention{{point_start, p}, *value, false, false, false, false};
     mention.fraction = read_slash_fraction(c, p, mention.value);
     std::size_t q = p;
     while (q < span.end && text[q] == ' ') ++q;

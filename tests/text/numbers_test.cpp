@@ -60,6 +60,19 @@ TEST(EnglishNumbers, DigitsWordsAndFractions) {
   EXPECT_EQ(en("Three-K glasses"), (V{"3"}));
 }
 
+TEST(Numbers, ALeadingDecimalPointAfterASpaceOrComparisonIsPartOfTheNumber) {
+  // "P = .02", "P < .001": the style of medical journals.
+  EXPECT_EQ(en("(P = .02) and P<.001, (.5 mg)"), (V{"0.02", "0.001", "0.5"}));
+  EXPECT_EQ(zh("P = .02，P<.001"), (V{"0.02", "0.001"}));
+  const std::string text = "hazard ratio 0.67; P = .02.";
+  const auto found = find_english_numbers(text, {0, text.size()});
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].span().begin, text.find(".02"));
+  EXPECT_EQ(found[1].span().end, text.find(".02") + 3);
+  // Not after a word, a digit or another point: "end.5", "1.2.3", "...5".
+  EXPECT_EQ(en("end.5 and ...5"), (V{"5", "5"}));
+}
+
 TEST(EnglishNumbers, MonthsAndOrdinals) {
   EXPECT_EQ(en("On March 5, 2020 and in Dec. may"), (V{"3?", "5", "2020", "12?"}));
   EXPECT_EQ(en("the fifteenth team on her twenty-first birthday"), (V{"15", "21"}));
