@@ -144,6 +144,11 @@ bool rises_before(std::string_view text, std::size_t pos) {
   return std::any_of(std::begin(kRises), std::end(kRises), [&](std::string_view verb) { return before.ends_with(verb); });
 }
 
+// 民国 or 民國: the years of the Republic of China count from 1912.
+bool is_republic_era(std::string_view two_characters) {
+  return two_characters == "\xE6\xB0\x91\xE5\x9B\xBD" || two_characters == "\xE6\xB0\x91\xE5\x9C\x8B";
+}
+
 // The word after pos (past one space) compares: "as" (twice as fast), "more",
 // or a comparative in -er (faster, higher, larger).
 bool comparative_after(std::string_view text, std::size_t pos, std::size_t end) {
@@ -160,7 +165,7 @@ bool comparative_after(std::string_view text, std::size_t pos, std::size_t end) 
 // matched by the other side's numbers but never reported themselves:
 // 半年 "six months", 半小时 "30 minutes", 半个月 "two weeks", 千分之一 "1 in
 // 1,000"; "a decade" 十年 ("four decades" 四十年), "in triplicate" 一式三份,
-// 八十年代 "the 1980s",
+// 八十年代 "the 1980s", 民国二十六年 "1937",
 // "half an hour" 半小时,
 // "tripled" 三倍 or 增加了两倍 (grew by twice itself), and the other way
 // 提高了一倍 "twice as fast".
@@ -181,6 +186,10 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
         if (before == "\xE5\x8D\x83\xE5\x88\x86\xE4\xB9\x8B") add(n.span(), n.value / 1000);        // 千分之
         else if (before == "万分之" || before == "萬分之") add(n.span(), n.value / 10000);
       }
+      // 民国二十六年 (民國113年): a year of the Republic, 1911 + N ("1937").
+      if (n.span().begin >= 6 && text.substr(n.span().end, 3) == "\xE5\xB9\xB4" && !n.percent && !n.fraction &&  // 年
+          n.value >= 1 && n.value < 200 && is_republic_era(text.substr(n.span().begin - 6, 6)))
+        add(n.span(), 1911 + n.value);
       // 八十年代 and 上世纪八十年代: "the 1980s" (本世纪二十年代: "the 2020s").
       if (text.substr(n.span().end, 6) == "\xE5\xB9\xB4\xE4\xBB\xA3" && n.value >= 10 && n.value <= 90 &&  // 年代
           static_cast<int>(n.value) % 10 == 0 && n.value == static_cast<int>(n.value) && !n.percent && !n.fraction)
@@ -202,6 +211,12 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
     }
     return implied;
   }
+  // 1937 against 民国二十六年 (where the other side counts years of the Republic).
+  if (other_lower.find("\xE6\xB0\x91\xE5\x9B\xBD") != std::string_view::npos ||  // 民国
+      other_lower.find("\xE6\xB0\x91\xE5\x9C\x8B") != std::string_view::npos)    // 民國
+    for (const NumberMention& n : numbers)
+      if (n.value >= 1912 && n.value < 2111 && n.value == static_cast<int>(n.value) && !n.percent && !n.fraction)
+        add(n.span(), n.value - 1911);
   // "the 1980s" 八十年代 (where the other side says 年代): the decade in the century.
   if (other_lower.find("\xE5\xB9\xB4\xE4\xBB\xA3") != std::string_view::npos)
     for (const NumberMention& n : numbers)
