@@ -236,6 +236,17 @@ bool names_before(std::string_view text, std::size_t begin, std::size_t end) {
   return k < end && (capital || end - k == 1);
 }
 
+// The end of a fiscal year's digits after "FY" (FY2027, FY27) that start at
+// digits; digits when there are none such ("FY" alone, FYI, a longer word).
+std::size_t fiscal_year_end(std::string_view text, Span span, std::size_t digits) {
+  if (digits < span.begin + 2 || text.substr(digits - 2, 2) != "FY") return digits;
+  if (digits >= span.begin + 3 && is_ascii_letter(text[digits - 3])) return digits;
+  std::size_t end = digits;
+  while (end < span.end && text[end] >= '0' && text[end] <= '9') ++end;
+  if (end < span.end && is_ascii_letter(text[end])) return digits;
+  return end - digits == 2 || end - digits == 4 ? end : digits;
+}
+
 // Digits of an HTML character reference (&#8217;) are not a number.
 bool in_character_reference(std::string_view text, std::size_t begin, std::size_t digits) {
   return digits >= begin + 2 && text[digits - 1] == '#' && text[digits - 2] == '&';
@@ -870,6 +881,22 @@ std::vector<NumberMention> find_english_numbers(std::string_view text, Span span
     // something (CD8, COVID-19, IL-6); after a digit and a hyphen they end a range (2019-2020).
     const bool after_letter = start > span.begin && is_ascii_letter(text[start - 1]) && names_before(text, span.begin, start);
     const bool after_dash = start > span.begin + 1 && text[start - 1] == '-' && names_before(text, span.begin, start - 1);
+    if (const std::size_t year_end = fiscal_year_end(text, span, start); year_end != start) {
+      // FY2027, FY27: a fiscal year (2027财年), not a name.
+      std::size_t p = start;
+      const double digits = *parse_digits(c, p);
+      out.push_back({{start, year_end}, year_end - start == 2 ? 2000 + digits : digits, false, false, false, false});
+      pos = year_end;
+      continue;
+    }
+    if (text.substr(start, 4) == "24/7" && (start + 4 >= span.end || ascii_digit(c.peek(start + 4)) < 0) &&
+        (start == span.begin || ascii_digit(c.peek(start - 1)) < 0)) {
+      // "24/7": round the clock (全天候), no quantity; weak, it still matches 24 and 7.
+      out.push_back({{start, start + 2}, 24, false, false, false, true});
+      out.push_back({{start + 3, start + 4}, 7, false, false, false, true});
+      pos = start + 4;
+      continue;
+    }
     if (after_letter || after_dash || in_character_reference(text, span.begin, start)) {
       // COVID-19, CD8, and PD-１ with full-width digits (the byte test alone
       // never moved past one: the scan stopped there for good).

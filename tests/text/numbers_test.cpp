@@ -73,6 +73,20 @@ TEST(Numbers, ALeadingDecimalPointAfterASpaceOrComparisonIsPartOfTheNumber) {
   EXPECT_EQ(en("end.5 and ...5"), (V{"5", "5"}));
 }
 
+TEST(EnglishNumbers, FiscalYearsAndRoundTheClock) {
+  // FY2027 and FY27 are years (2027财年); "24/7" is round the clock: weak.
+  EXPECT_EQ(en("prices for FY2027 and FY27, open 24/7"), (V{"2027", "2027", "24?", "7?"}));
+  // Not a fiscal year: a longer word, a code with more digits, letters after.
+  EXPECT_EQ(en("XFY2027 FY123 FY2027a"), (V{}));
+  // "24/7" inside a longer number is no such phrase.
+  EXPECT_EQ(en("124/75"), (V{"124", "75"}));
+  const std::string text = "Support is open 24/7.";
+  const auto found = find_english_numbers(text, {0, text.size()});
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].span().begin, text.find("24"));
+  EXPECT_EQ(found[1].span().begin, text.find("/7") + 1);
+}
+
 TEST(EnglishNumbers, MonthsAndOrdinals) {
   EXPECT_EQ(en("On March 5, 2020 and in Dec. may"), (V{"3?", "5", "2020", "12?"}));
   EXPECT_EQ(en("the fifteenth team on her twenty-first birthday"), (V{"15", "21"}));

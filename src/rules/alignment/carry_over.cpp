@@ -134,6 +134,21 @@ bool contains_word(std::string_view text, std::string_view token) {
   return false;
 }
 
+// A quarter or fiscal year the Chinese translation names in its own words:
+// Q3 as 第三季度 (or 三季度), FY2027 and FY27 as 2027财年 (财政年度).
+bool calendar_period_rendered(std::string_view token, std::string_view target_text) {
+  auto all_digits = [](std::string_view digits) {
+    return !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (token.size() == 2 && token[0] == 'Q' && token[1] >= '1' && token[1] <= '4')
+    return target_text.find("\xE5\xAD\xA3\xE5\xBA\xA6") != std::string_view::npos;  // 季度
+  if ((token.size() == 4 || token.size() == 6) && token.starts_with("FY") && all_digits(token.substr(2)))
+    return target_text.find("\xE8\xB4\xA2\xE5\xB9\xB4") != std::string_view::npos ||  // 财年
+           target_text.find("\xE8\xB2\xA1\xE5\xB9\xB4") != std::string_view::npos ||  // 財年
+           target_text.find("\xE8\xB4\xA2\xE6\x94\xBF\xE5\xB9\xB4\xE5\xBA\xA6") != std::string_view::npos;  // 财政年度
+  return false;
+}
+
 }  // namespace
 
 const RuleInfo& CarryOver::info() const {
@@ -147,7 +162,9 @@ gene-, drug- and virus-like names inside English text (names with digits or
 mixed case: CD8+, p53, mRNA, SARS-CoV-2, with English affixes such as anti-
 or -related removed; all-capital acronyms such as WHO or UK are usually
 translated, so they are not checked; "CoVs" is satisfied by CoV), and reference markers such as `[1]` or `[2,3]`. Each one
-that does not appear in the aligned target sentences is reported.
+that does not appear in the aligned target sentences is reported. A quarter
+or fiscal year that a Chinese translation names in its own words (Q3 as
+第三季度, FY2027 as 2027财年) is not missing.
 
 ## Why it matters
 A dropped reference marker breaks the citation; a dropped or mistyped gene or
@@ -175,6 +192,7 @@ void CarryOver::check(const CheckContext& context, FindingSink& out) const {
       if (source.is_masked(token.span.begin)) continue;  // code and URLs are not prose
       const std::string_view token_text = std::string_view(source.text).substr(token.span.begin, token.span.size());
       if (contains_token(target_text, token_text)) continue;
+      if (target.lang == Lang::zh && calendar_period_rendered(token_text, target_text)) continue;
       std::string message = "'";
       message.append(token_text).append("' is missing from the translation: \"");
       message.append(alignment_rules::quote(target, target_span, 50)).append("\"");
