@@ -165,7 +165,7 @@ bool comparative_after(std::string_view text, std::size_t pos, std::size_t end) 
 // matched by the other side's numbers but never reported themselves:
 // 半年 "six months", 半小时 "30 minutes", 半个月 "two weeks", 千分之一 "1 in
 // 1,000"; "a decade" 十年 ("four decades" 四十年), "in triplicate" 一式三份,
-// 八十年代 "the 1980s", 民国二十六年 "1937",
+// 八十年代 "the 1980s", 民国二十六年 "1937", "midnight" 午夜12点, "noon" 中午12点,
 // "half an hour" 半小时,
 // "tripled" 三倍 or 增加了两倍 (grew by twice itself), and the other way
 // 提高了一倍 "twice as fast".
@@ -208,6 +208,19 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
         add(n.span(), 15);
         if (find_word(other_lower, "weeks") != std::string_view::npos) add(n.span(), 2);
       }
+    }
+    // 中午 and 正午 "12 noon", 午夜 and 半夜 "12 midnight" (0:00, 24:00).
+    for (std::size_t at = text.find("\xE5\x8D\x88", span.begin); at < span.end; at = text.find("\xE5\x8D\x88", at + 3)) {  // 午
+      if (at < span.begin + 3) continue;
+      const std::string_view before = text.substr(at - 3, 3);
+      const Span word{at - 3, at + 3};
+      if (before == "\xE4\xB8\xAD" || before == "\xE6\xAD\xA3") add(word, 12);  // 中午, 正午
+    }
+    for (std::size_t at = text.find("\xE5\xA4\x9C", span.begin); at < span.end; at = text.find("\xE5\xA4\x9C", at + 3)) {  // 夜
+      if (at < span.begin + 3) continue;
+      const std::string_view before = text.substr(at - 3, 3);
+      const Span word{at - 3, at + 3};
+      if (before == "\xE5\x8D\x88" || before == "\xE5\x8D\x8A") add(word, 12), add(word, 0), add(word, 24);  // 午夜, 半夜
     }
     return implied;
   }
@@ -264,6 +277,9 @@ std::vector<NumberMention> implied_numbers(const Document& doc, Span span, std::
     else if (first == 'd' && is(word, "doubled")) add(at, 2), add(at, 1);
     else if (first == 't' && is(word, "tripled")) add(at, 3), add(at, 2);
     else if (first == 'q' && is(word, "quadrupled")) add(at, 4), add(at, 3);
+    // "midnight" 午夜12点 (零点, 24点), "noon" 中午12点.
+    else if (first == 'm' && is(word, "midnight")) add(at, 12), add(at, 0), add(at, 24);
+    else if ((first == 'n' && is(word, "noon")) || (first == 'm' && is(word, "midday"))) add(at, 12);
     else if (first == 'y' && is(word, "year") && is(previous, "half")) add(at, 6);
     else if (first == 'h' && is(word, "hour") && is(previous, "half")) add(at, 30);
     if (!is(word, "a") && !is(word, "an")) previous = word;

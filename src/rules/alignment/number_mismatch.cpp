@@ -400,7 +400,8 @@ means "another" ("a second time" against 再次). Digits written as a ratio
 ("1 in 10", "3 out of 4") match a Chinese fraction (十分之一); words that
 imply a number match it (半年 "six months", 半小时 "30 minutes", 千分之一 "1
 in 1,000", "a decade" 十年, "in triplicate" 一式三份, 八十年代 "the 1980s",
-民国二十六年 (民國113年) "1937" ("2024"),
+民国二十六年 (民國113年) "1937" ("2024"), "midnight" 午夜12点 and "noon"
+中午12点 (and 午夜 "12 midnight"),
 "tripled" 增加了两倍,
 and a rise by N times after a verb of rising, N + 1 times the old value:
 "twice as fast" 提高了一倍, "three times as many" 增加了两倍 (only where the
