@@ -124,10 +124,12 @@ std::pair<double, double> estimate_ends(const Document& doc, const NumberMention
 
 namespace {
 
-// A verb of rising (提高, 增加, 加快, 快, 多, ...), with its 了, ends right
-// before pos: 提高了|一倍.
+// A verb of rising (提高, 增加, 加快, 快, 多, ...), with its 了 and an
+// estimate (约, 近), ends right before pos: 提高了|一倍, 加快了约|2倍.
 bool rises_before(std::string_view text, std::size_t pos) {
   std::string_view before = text.substr(0, pos);
+  if (before.ends_with("\xE5\xA4\xA7\xE7\xBA\xA6") || before.ends_with("\xE5\xB0\x86\xE8\xBF\x91")) before.remove_suffix(6);  // 大约, 将近
+  else if (before.ends_with("\xE7\xBA\xA6") || before.ends_with("\xE8\xBF\x91")) before.remove_suffix(3);  // 约, 近
   if (before.ends_with("\xE4\xBA\x86")) before.remove_suffix(3);  // 了
   static constexpr std::string_view kRises[] = {
       "\xE6\x8F\x90\xE9\xAB\x98",  // 提高
