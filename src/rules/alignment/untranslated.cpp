@@ -126,6 +126,25 @@ bool has_english_function_word(std::string_view text) {
   return false;
 }
 
+// Signs of a command line or program output: a shell prompt ("$ ") at the
+// start, an option (-v, --version), a path (/usr, ~/x, ./x), a backslash, an
+// underscore or KEY=VALUE in a word. (Not a slash inside a word: "EU/EEA".)
+bool looks_like_code(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size() && (text[start] == ' ' || text[start] == '\t')) ++start;
+  if (text.substr(start, 2) == "$ " || text.substr(start, 2) == "% ") return true;
+  for (std::size_t i = start; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\' || c == '_' || c == '=') return true;
+    const bool token_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n';
+    if (!token_start) continue;
+    const std::string_view rest = text.substr(i, 3);
+    if (c == '-' && rest.size() > 1 && (rest[1] == '-' || is_ascii_letter(rest[1]))) return true;
+    if (c == '/' || rest.starts_with("~/") || rest.starts_with("./") || rest == "../") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const RuleInfo& Untranslated::info() const {
@@ -148,7 +167,10 @@ and a Chinese sentence that keeps option, command or function names
 left in it has words of its own (the, of, is, for…), as does a message of a
 translation file with no Chinese at all (`close：%s`); a unit of a
 translation file copied whole is unit/same-as-source's;
-URLs, e-mail addresses and code do not count, and neither do names kept in
+URLs, e-mail addresses and code do not count (and in an English source, a
+copied sentence with no English word of its own that shows a shell prompt,
+an option, a path, a backslash, an underscore or `KEY=VALUE`,
+`$ notekit --version`, is a command line or its output), and neither do names kept in
 English inside a Chinese sentence (two or more capitalised words, such as
 "Centers for Disease Control and Prevention"). Text kept as it is on
 purpose is never compared: a unit of a translation file whose notes say
@@ -208,6 +230,10 @@ void Untranslated::check(const CheckContext& context, FindingSink& out) const {
           const std::string_view unit_source(source.text.data() + unit->source.begin, unit->source.size());
           const std::string_view unit_target(target.text.data() + unit->target.begin, unit->target.size());
           if (unit_source == unit_target || (source.lang == Lang::en && !has_english_function_word(prose))) continue;
+        } else if (source.lang == Lang::en && !has_english_function_word(prose) &&
+                   looks_like_code(target.prose().substr(span.begin, span.size()))) {  // before names were blanked
+          // A command line or its output, kept as it is ("$ notekit --version").
+          continue;
         }
         message = "sentence is the same as the source";
       } else if (in_source_script &&
