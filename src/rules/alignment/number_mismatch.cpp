@@ -364,6 +364,62 @@ std::string quoted(const Document& doc, const NumberMention& number) {
   return written == value ? written : written + " (" + value + ")";
 }
 
+// A long string of digits written in groups (a phone number): 020 8765 4321,
+// 020-8765-4321, +86 (0)20 3456 7890. Its digits, joined, with the trunk
+// prefix "(0)" left out.
+struct DigitRun {
+  Span span;
+  std::string digits;
+};
+
+std::vector<DigitRun> digit_runs(std::string_view text, Span span) {
+  constexpr std::size_t kMinDigits = 7;  // shorter runs are amounts, years, ranges
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::vector<DigitRun> runs;
+  for (std::size_t pos = span.begin; pos < span.end;) {
+    if (!is_digit(text[pos]) || (pos > span.begin && (is_digit(text[pos - 1]) || text[pos - 1] == '.'))) {
+      ++pos;
+      continue;
+    }
+    DigitRun run{{pos, pos}, {}};
+    while (pos < span.end) {
+      const char c = text[pos];
+      if (is_digit(c)) {
+        run.digits += c;
+        run.span.end = ++pos;
+      } else if (text.substr(pos, 3) == "(0)") {
+        pos += 3;
+      } else if ((c == ' ' || c == '-' || c == '(' || c == ')') && pos + 1 < span.end &&
+                 (is_digit(text[pos + 1]) || text[pos + 1] == '(')) {
+        ++pos;
+      } else {
+        break;
+      }
+    }
+    if (pos < span.end && text[pos] == '.' && pos + 1 < span.end && is_digit(text[pos + 1])) continue;  // a decimal
+    if (run.digits.size() >= kMinDigits) runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+// Drops the mentions of missing and extra that lie in a run of digits the
+// other side writes with the same digits grouped otherwise.
+void drop_regrouped_digits(std::string_view source_text, Span source_span, std::string_view target_text, Span target_span,
+                           std::vector<const NumberMention*>& missing, std::vector<const NumberMention*>& extra) {
+  const std::vector<DigitRun> source_runs = digit_runs(source_text, source_span);
+  if (source_runs.empty()) return;
+  const std::vector<DigitRun> target_runs = digit_runs(target_text, target_span);
+  for (const DigitRun& from : source_runs)
+    for (const DigitRun& to : target_runs) {
+      if (from.digits != to.digits) continue;
+      auto inside = [](const Span& run) {
+        return [&run](const NumberMention* n) { return n->span().begin >= run.begin && n->span().end <= run.end; };
+      };
+      std::erase_if(missing, inside(from.span));
+      std::erase_if(extra, inside(to.span));
+    }
+}
+
 }  // namespace
 
 const RuleInfo& NumberMismatch::info() const {
@@ -428,6 +484,10 @@ List and section numbering is not a quantity: "1." or "2)" or "3、" (or
 3" or "chapter 2" against 第三节 or 第2章). In a unit of a
 translation file that is numbered on both sides, the list numbers are
 compared too ("(2)" against "(3)").
+
+A long run of digits written in other groups on the other side, as phone
+numbers are (`020 8765 4321` against `020-87654321`, `+86 (0)20 3456 7890`
+against `+86 20 34567890`), is the same number when its digits are.
 
 A number missing from a bead that a sentence right next to it holds, where
 that sentence has no counterpart (the translation ended a sentence at ；
@@ -600,6 +660,8 @@ void NumberMismatch::check(const CheckContext& context, FindingSink& out) const 
     };
     in_unpaired_neighbour(missing, /*other_is_target=*/true);
     in_unpaired_neighbour(extra, /*other_is_target=*/false);
+    // 020 8765 4321 against 020-87654321: the same phone number, grouped otherwise.
+    if (!missing.empty() || !extra.empty()) drop_regrouped_digits(source.text, source_span, target.text, target_span, missing, extra);
     // One changed number on each side: report them as a pair, on the translation.
     if (missing.size() == 1 && extra.size() == 1) {
       Finding finding = make_finding(target, extra[0]->span(),
