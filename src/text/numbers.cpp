@@ -332,10 +332,13 @@ void join_chinese_ranges_and_decades(std::string_view text, std::vector<NumberMe
 // it) at text[begin]: its month, day and year (99 is 1999) appended to out,
 // as 1999年12月31日 gives them; returns its end, or begin when it is none.
 std::size_t read_slash_date(std::string_view text, std::size_t begin, std::size_t end, std::vector<NumberMention>& out) {
-  std::size_t parts[3][2];  // [begin, end) of month, day, year
+  // 14.10.2026, as much of Europe writes a date: day, month and a year of four digits.
+  const bool dotted = begin + 2 < end && (text[begin + 1] == '.' || text[begin + 2] == '.');
+  const char separator = dotted ? '.' : '/';
+  std::size_t parts[3][2];  // [begin, end) of month, day, year (dotted: day, month, year)
   std::size_t p = begin;
   for (int k = 0; k < 3; ++k) {
-    if (k > 0 && (p >= end || text[p++] != '/')) return begin;
+    if (k > 0 && (p >= end || text[p++] != separator)) return begin;
     parts[k][0] = p;
     while (p < end && text[p] >= '0' && text[p] <= '9') ++p;
     parts[k][1] = p;
@@ -343,12 +346,15 @@ std::size_t read_slash_date(std::string_view text, std::size_t begin, std::size_
   auto length = [&](int k) { return parts[k][1] - parts[k][0]; };
   auto number = [&](int k) { return std::strtod(std::string(text.substr(parts[k][0], length(k))).c_str(), nullptr); };
   if (length(0) < 1 || length(0) > 2 || length(1) < 1 || length(1) > 2 || (length(2) != 2 && length(2) != 4)) return begin;
-  if (p < end && ((text[p] >= '0' && text[p] <= '9') || text[p] == '/')) return begin;
-  const double month = number(0), day = number(1);
+  if (dotted && length(2) != 4) return begin;  // 1.4.2 and 3.10.12 are versions
+  if (p < end && ((text[p] >= '0' && text[p] <= '9') || text[p] == '/' ||
+                  (text[p] == '.' && p + 1 < end && text[p + 1] >= '0' && text[p + 1] <= '9')))
+    return begin;
+  const double month = number(dotted ? 1 : 0), day = number(dotted ? 0 : 1);
   double year = number(2);
   if (month < 1 || month > 12 || day < 1 || day > 31) return begin;
   if (length(2) == 2) year += year >= 50 ? 1900 : 2000;
-  const double values[3] = {month, day, year};
+  const double values[3] = {dotted ? day : month, dotted ? month : day, year};  // in the order written
   for (int k = 0; k < 3; ++k) out.push_back({{parts[k][0], parts[k][1]}, values[k], false, false, false, false});
   return p;
 }

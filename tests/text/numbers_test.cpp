@@ -87,6 +87,18 @@ TEST(EnglishNumbers, FiscalYearsAndRoundTheClock) {
   EXPECT_EQ(found[1].span().begin, text.find("/7") + 1);
 }
 
+TEST(EnglishNumbers, DottedDatesAreDayMonthYear) {
+  EXPECT_EQ(en("on 14.10.2026 at 09:30"), (V{"14", "10", "2026", "9", "30"}));
+  // Versions and addresses are no dates: "1.4.2", "3.10.12", "10.0.0.1".
+  EXPECT_EQ(en("version 1.4.2"), (V{"1.4", "2"}));
+  EXPECT_EQ(en("3.10.12"), (V{"3.1", "12"}));
+  const std::string text = "The meeting is on 14.10.2026.";
+  const auto found = find_english_numbers(text, {0, text.size()});
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[1].span().begin, text.find(".10") + 1);
+  EXPECT_EQ(found[2].span().end, text.find("2026") + 4);
+}
+
 TEST(EnglishNumbers, MonthsAndOrdinals) {
   EXPECT_EQ(en("On March 5, 2020 and in Dec. may"), (V{"3?", "5", "2020", "12?"}));
   EXPECT_EQ(en("the fifteenth team on her twenty-first birthday"), (V{"15", "21"}));

@@ -430,7 +430,8 @@ const RuleInfo& NumberMismatch::info() const {
 Compares the numbers of each aligned sentence pair after normalising both
 sides: Chinese numerals with 万 and 亿 (2万 = 20,000), 百分之四十四点二 =
 44.2%, 三分之一 = 1/3 = "a third", full-width digits, a decimal point that
-starts a number after a space or comparison ("P = .02" = 0.02), and English number
+starts a number after a space or comparison ("P = .02" = 0.02), dates
+(10/14/2026, and 14.10.2026 as day, month and a four-digit year), and English number
 words ("ten", "one in every two", "twenty-five"), ordinals and counts
 ("second", 第二, "twice", 两倍, 一次). A number written in digits on one side
 that has no equal on the other side is reported with both values; a digit
