@@ -145,7 +145,8 @@ bool calendar_period_rendered(std::string_view token, std::string_view target_te
   if ((token.size() == 4 || token.size() == 6) && token.starts_with("FY") && all_digits(token.substr(2)))
     return target_text.find("\xE8\xB4\xA2\xE5\xB9\xB4") != std::string_view::npos ||  // 财年
            target_text.find("\xE8\xB2\xA1\xE5\xB9\xB4") != std::string_view::npos ||  // 財年
-           target_text.find("\xE8\xB4\xA2\xE6\x94\xBF\xE5\xB9\xB4\xE5\xBA\xA6") != std::string_view::npos;  // 财政年度
+           target_text.find("\xE8\xB4\xA2\xE6\x94\xBF\xE5\xB9\xB4\xE5\xBA\xA6") != std::string_view::npos ||  // 财政年度
+           target_text.find("財政年度") != std::string_view::npos;
   return false;
 }
 

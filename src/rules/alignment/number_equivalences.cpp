@@ -128,8 +128,8 @@ namespace {
 // estimate (约, 近), ends right before pos: 提高了|一倍, 加快了约|2倍.
 bool rises_before(std::string_view text, std::size_t pos) {
   std::string_view before = text.substr(0, pos);
-  if (before.ends_with("\xE5\xA4\xA7\xE7\xBA\xA6") || before.ends_with("\xE5\xB0\x86\xE8\xBF\x91")) before.remove_suffix(6);  // 大约, 将近
-  else if (before.ends_with("\xE7\xBA\xA6") || before.ends_with("\xE8\xBF\x91")) before.remove_suffix(3);  // 约, 近
+  if (before.ends_with("大约") || before.ends_with("将近") || before.ends_with("大約") || before.ends_with("將近")) before.remove_suffix(6);
+  else if (before.ends_with("约") || before.ends_with("約") || before.ends_with("近")) before.remove_suffix(3);
   if (before.ends_with("\xE4\xBA\x86")) before.remove_suffix(3);  // 了
   static constexpr std::string_view kRises[] = {
       "\xE6\x8F\x90\xE9\xAB\x98",  // 提高
@@ -142,6 +142,7 @@ bool rises_before(std::string_view text, std::size_t pos) {
       "\xE5\xA4\x9A\xE5\x87\xBA",  // 多出
       "\xE5\xBF\xAB",                  // 快
       "\xE5\xA4\x9A",                  // 多
+      "增長", "擴大",                   // (Traditional, where it differs)
   };
   return std::any_of(std::begin(kRises), std::end(kRises), [&](std::string_view verb) { return before.ends_with(verb); });
 }
