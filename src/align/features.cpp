@@ -17,6 +17,7 @@
 #include "align/pinyin.h"
 #include "glossary/glossary.h"
 #include "text/ascii.h"
+#include "text/chinese_fold.h"
 #include "text/han.h"
 
 namespace tc {
@@ -25,7 +26,9 @@ namespace {
 WordId number_id(const NumberMention& mention) {
   NumberMention plain = mention;
   plain.percent = false;  // 44.2% and "44.2 percent" and 百分之四十四点二 all meet as 44.2
-  return word_id("#" + format_number(plain));
+  std::string key = "#";  // (appended, not "#" + ...: GCC 12 warns falsely of an overlapping copy there)
+  key += format_number(plain);
+  return word_id(key);
 }
 
 
@@ -300,8 +303,16 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span, std::v
   const std::size_t lexicon_bytes = std::min<std::size_t>(8 * 3, lexicon_.max_headword_bytes());
   const std::size_t max_bytes = std::max(lexicon_bytes, glossary_terms_.max_headword_bytes());
   const bool glossary = !glossary_terms_.empty();
+  // The glossary's terms are mostly written in Simplified: in Traditional text
+  // they are also looked up in the sentence folded to Simplified a character
+  // at a time, the folded characters at the same byte offsets; empty when
+  // folding changes nothing.
+  const std::string folded = glossary ? folded_to_simplified(text.substr(span.begin, span.size())) : std::string();
+  const std::string_view glossary_text = folded.empty() ? text : std::string_view(folded);
+  const std::size_t glossary_offset = folded.empty() ? 0 : span.begin;  // glossary_text[i - glossary_offset] is text[i]'s fold
   std::vector<std::size_t> ends;  // the candidate ends of a headword at pos (one vector for the sentence)
   std::vector<WordId> hashes;     // word_id of each candidate
+  std::vector<WordId> glossary_hashes;  // ... of its fold to Simplified (see folded)
   while (pos < span.end) {
     if (next_number < numbers.size() && numbers[next_number].span().begin == pos) {
       const NumberMention& number = numbers[next_number++];
@@ -347,18 +358,29 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span, std::v
     const std::size_t lexicon_limit = std::min(span.end, pos + lexicon_bytes);
     ends.clear();
     hashes.clear();
+    if (!folded.empty()) glossary_hashes.clear();
     {
-      WordId hash = kWordIdBasis;
+      WordId hash = kWordIdBasis, glossary_hash = kWordIdBasis;
       std::size_t hashed = pos;
       for (std::size_t p = after; p <= limit;) {
-        for (; hashed < p; ++hashed) hash = word_id_step(hash, static_cast<unsigned char>(text[hashed]));
+        if (folded.empty()) {
+          for (; hashed < p; ++hashed) hash = word_id_step(hash, static_cast<unsigned char>(text[hashed]));
+        } else {
+          for (; hashed < p; ++hashed) {
+            hash = word_id_step(hash, static_cast<unsigned char>(text[hashed]));
+            glossary_hash = word_id_step(glossary_hash, static_cast<unsigned char>(folded[hashed - glossary_offset]));
+          }
+          glossary_hashes.push_back(glossary_hash);
+        }
         ends.push_back(p);
         hashes.push_back(hash);
         lexicon_.prefetch(hash);
         if (p >= limit) break;
         // Longer only while some headword or term starts with the text so far.
         const bool lexicon_goes_on = p < lexicon_limit && lexicon_.may_continue(hash);
-        if (!lexicon_goes_on && (!glossary || glossary_prefixes_.find(FlatMap::key_of(hash)) == FlatMap::kNoValue)) break;
+        const bool term_goes_on = glossary && (glossary_prefixes_.find(FlatMap::key_of(hash)) != FlatMap::kNoValue ||
+                                               (!folded.empty() && glossary_prefixes_.find(FlatMap::key_of(glossary_hash)) != FlatMap::kNoValue));
+        if (!lexicon_goes_on && !term_goes_on) break;
         std::size_t past = p;  // (one decoding: not at() and then next())
         if (!is_han(next_code_point(text, past))) break;
         p = past;
@@ -366,9 +388,13 @@ FoundFeatures FeatureExtractor::chinese(std::string_view text, Span span, std::v
     }
     for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
       const std::string_view word = text.substr(pos, *it - pos);
-      const WordId hash = hashes[static_cast<std::size_t>(ends.rend() - it) - 1];
+      const std::size_t candidate = static_cast<std::size_t>(ends.rend() - it) - 1;
+      const WordId hash = hashes[candidate];
       if (glossary && !glossary_hit) {
-        if (const auto hit = glossary_terms_.find(word, hash)) {
+        // A term as written (the glossary may list a Traditional form), or as the Traditional text folds.
+        auto hit = glossary_terms_.find(word, hash);
+        if (!hit && !folded.empty()) hit = glossary_terms_.find(glossary_text.substr(pos - glossary_offset, *it - pos), glossary_hashes[candidate]);
+        if (hit) {
           glossary_hit = hit;
           if (!best) best_end = *it;
         }

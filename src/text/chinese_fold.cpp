@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <utility>
 
@@ -33,6 +34,18 @@ constexpr char32_t kHantHansWordStarts[] = {
 #include "text/hant_hans_contexts.inc"
 };
 
+// A bit for each BMP code point kHantHans changes: most characters of a
+// Simplified text are passed over by one look-up, not a binary search.
+struct HantHansChangedBits {
+  std::uint64_t bits[0x10000 / 64] = {};
+  constexpr HantHansChangedBits() {
+    for (const auto& entry : kHantHans)
+      if (entry.first < 0x10000) bits[entry.first / 64] |= std::uint64_t{1} << (entry.first % 64);
+  }
+  constexpr bool may_change(char32_t cp) const { return cp >= 0x10000 || (bits[cp / 64] >> (cp % 64) & 1) != 0; }
+};
+constexpr HantHansChangedBits kHantHansChanged;
+
 bool starts_hant_hans_word(char32_t cp) {
   return std::binary_search(std::begin(kHantHansWordStarts), std::end(kHantHansWordStarts), cp);
 }
@@ -43,6 +56,23 @@ char32_t hant_hans(char32_t cp) {
   const auto* found = std::lower_bound(std::begin(kHantHans), std::end(kHantHans), cp,
                                        [](const auto& entry, char32_t key) { return entry.first < key; });
   return found == std::end(kHantHans) || found->first != cp ? cp : found->second;
+}
+
+std::string folded_to_simplified(std::string_view text) {
+  std::string folded;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    const char32_t cp = utf8::next(text, pos);
+    if (!kHantHansChanged.may_change(cp)) continue;
+    const char32_t simplified = hant_hans(cp);
+    if (simplified == 0 || simplified == cp) continue;
+    std::string bytes;
+    utf8::append(bytes, simplified);
+    if (bytes.size() != pos - begin) continue;
+    if (folded.empty()) folded.assign(text);
+    folded.replace(begin, bytes.size(), bytes);
+  }
+  return folded;
 }
 
 TraditionalToSimplified::TraditionalToSimplified() {

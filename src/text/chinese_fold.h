@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -32,6 +33,11 @@ bool hans_hant_changes(char32_t cp);
 // Each code point of text to its Hant-Hans form from the table, whatever its
 // neighbours: false, text untouched, when a form is not a single code point.
 bool hant_hans_by_characters(icu::UnicodeString& text);
+
+// text with each Traditional character replaced by its Simplified form from
+// the table, a character at a time and only where the two take the same
+// number of bytes, so every byte offset stays; empty when nothing changes.
+std::string folded_to_simplified(std::string_view text);
 
 // ICU's Hant-Hans of text, code point by code point from the table: false,
 // text untouched, for ICU itself to do, when a code point's form is not a

@@ -227,6 +227,18 @@ TEST(Align, GlossaryTermsAnchorPairs) {
   EXPECT_GT(alignment.beads[0].score, 0.5);
 }
 
+// The glossary's Simplified terms anchor Traditional text too (莫德纳 for
+// 莫德納), and a term listed in Traditional anchors as written.
+TEST(Align, GlossaryTermsAnchorTraditionalText) {
+  const double unanchored = align_spikevax("莫德納", {}).beads.at(0).score;
+  for (const char* term : {"莫德纳", "莫德納"}) {
+    const Alignment alignment = align_spikevax("莫德納", {{term, "Spikevax"}});
+    ASSERT_EQ(alignment.beads.size(), 2u) << term;
+    EXPECT_GT(alignment.beads[0].score, 0.5) << term;
+    EXPECT_GT(alignment.beads[0].score, unanchored + 0.2) << term;
+  }
+}
+
 // A term longer than the lexicon's longest looked-up word (8 characters) is
 // looked up as far as some glossary term goes on, and anchors as well (the
 // second row shares a prefix with it and stops earlier).
