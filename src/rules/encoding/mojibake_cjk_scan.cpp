@@ -1190,7 +1190,8 @@ class CjkScanner {
       const char32_t previous = i > from ? stretch_[i - 1].cp : 0;
       const CharFacts* facts = facts_table_.find(cp);
       const int odd = facts ? facts->written_oddity : written_oddity(cp, previous);
-      written += odd;
+      // A rare character doubled is a word (囡囡, 佼佼, 冉冉), not twice the oddity.
+      written += cp == previous ? 0 : odd;
       if (odd >= 2) ++strong;
       if (is_han(cp)) ++han;
       if (is_kana(cp)) ++written_kana;
