@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <utility>
 
 #include "core/utf8.h"
 #include "text/ascii.h"
+#include "text/chinese_fold.h"
 #include "text/han.h"
 
 namespace tc {
@@ -93,8 +95,14 @@ static_assert(firsts_agree());
 
 std::uint16_t chinese_connective(std::string_view text, Span span) {
   const auto [at, first] = first_word(text, span);
-  if (!std::binary_search(kFirsts.begin(), kFirsts.end(), first)) return 0;
-  const std::string_view start = text.substr(at, span.end - at);
+  // Traditional text is read in Simplified (後來 as 后来), its first four characters.
+  const char32_t simplified_first = hant_hans(first);
+  if (!std::binary_search(kFirsts.begin(), kFirsts.end(), simplified_first == 0 ? first : simplified_first)) return 0;
+  std::string_view start = text.substr(at, span.end - at);
+  std::size_t four = 0;
+  for (int k = 0; k < 4 && four < start.size(); ++k) utf8::next(start, four);
+  const std::string folded = folded_to_simplified(start.substr(0, four));
+  if (!folded.empty()) start = folded;
   // Words that begin with a connective's characters but are none.
   static constexpr std::array<std::string_view, 8> kNotConnectives = {"但愿", "却说", "当初", "当时", "当年", "当下", "当即", "若干"};
   for (const std::string_view word : kNotConnectives)

@@ -34,6 +34,16 @@ TEST(Connectives, ChineseSentenceOpeningConnectives) {
   EXPECT_EQ(zh_of("　（后来他们搬走了。）"), kConnectiveThen);
 }
 
+TEST(Connectives, ChineseConnectivesInTraditionalCharacters) {
+  EXPECT_EQ(zh_of("後來他們搬走了。"), kConnectiveThen);
+  EXPECT_EQ(zh_of("然後他們回家了。"), kConnectiveThen);
+  EXPECT_EQ(zh_of("雖然很冷，他還是出去了。"), kConnectiveAlthough);
+  EXPECT_EQ(zh_of("於是他們回家了。"), kConnectiveConsequence | kConnectiveThen);
+  EXPECT_EQ(zh_of("這時門開了。"), kConnectiveAtThat);
+  EXPECT_EQ(zh_of("「當然不會。」"), kConnectiveOfCourse);
+  EXPECT_EQ(zh_of("當時他還小。"), 0);
+}
+
 TEST(Connectives, ChineseWordsThatOnlyBeginLikeOne) {
   EXPECT_EQ(zh_of("但愿明天不下雨。"), 0);
   EXPECT_EQ(zh_of("若干年后，他回来了。"), 0);
