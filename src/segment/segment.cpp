@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/utf8.h"
+#include "text/chinese_fold.h"
 #include "text/byte_skip.h"
 
 namespace tc {
@@ -85,7 +86,9 @@ bool attribution_follows(std::string_view text, std::size_t pos, std::size_t end
   char32_t previous = 0, before_previous = 0;
   while (pos < end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;  // “……？” 汪淼问。
   while (pos < end && han <= kMaxSpeaker + 1) {
-    const char32_t cp = utf8::next(text, pos);
+    // (Traditional characters read as Simplified: 他說, 小說, 沒.)
+    const char32_t read = utf8::next(text, pos);
+    const char32_t cp = hant_hans(read) == 0 ? read : hant_hans(read);
     if (cp == U'。' || cp == U'，' || cp == U'：' || cp == U'！' || cp == U'？') {
       if (han < 2) return false;  // the verb alone (“……。”说完) is no attribution
       if (cp == U'：') return false;  // “……。”老王道：“…… opens the next quotation

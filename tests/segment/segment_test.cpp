@@ -35,6 +35,11 @@ TEST(SegmentChinese, AttributionAfterAQuotationStaysWithIt) {
             (Lines{"“8:02那班。”玛格丽特说。", "她惊讶地发现，自己在微笑。"}));
   EXPECT_EQ(sentences_of("“能打印出来吗？” 汪淼问。他点点头。", Lang::zh), (Lines{"“能打印出来吗？” 汪淼问。", "他点点头。"}));
   EXPECT_EQ(sentences_of("“我想试试。”晓雨说，“你呢？”", Lang::zh), (Lines{"“我想试试。”晓雨说，“你呢？”"}));
+  // The same in Traditional characters.
+  EXPECT_EQ(sentences_of("「8:02那班。」瑪格麗特說。她驚訝地發現，自己在微笑。", Lang::zh),
+            (Lines{"「8:02那班。」瑪格麗特說。", "她驚訝地發現，自己在微笑。"}));
+  EXPECT_EQ(sentences_of("「走吧。」她沒有說。", Lang::zh), (Lines{"「走吧。」", "她沒有說。"}));
+  EXPECT_EQ(sentences_of("「再見。」出自那本小說。", Lang::zh), (Lines{"「再見。」", "出自那本小說。"}));
   // Not an attribution: a speaker and verb before a colon open the next quotation.
   EXPECT_EQ(sentences_of("“门已经锁了。”老王道：“我去找钥匙。”", Lang::zh), (Lines{"“门已经锁了。”", "老王道：“我去找钥匙。”"}));
   EXPECT_EQ(sentences_of("“谁在外面？”她问：“是你吗？”", Lang::zh), (Lines{"“谁在外面？”", "她问：“是你吗？”"}));
