@@ -554,7 +554,7 @@ bool is_translation_notice(std::string_view text) {
 
 // A Chinese line about the translation itself or naming a language.
 bool is_chinese_translation_notice(std::string_view text) {
-  static constexpr std::string_view kWords[] = {"中文", "英文", "翻译", "翻譯", "译文", "譯文", "简体", "繁体", "繁體", "语言", "語言"};
+  static constexpr std::string_view kWords[] = {"中文", "英文", "翻译", "翻譯", "译文", "譯文", "简体", "簡體", "繁体", "繁體", "语言", "語言"};
   return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
 }
 

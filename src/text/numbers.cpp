@@ -155,8 +155,8 @@ std::optional<double> parse_chinese_numeral(const Cursor& c, std::size_t& pos, b
   } else {
     value = total + section + (digit < 0 ? 0 : digit);
   }
-  // Decimal part: 点 followed by digits read one by one.
-  if (c.peek(p) == U'点' && chinese_digit(c.peek(c.after(p))) >= 0) {
+  // Decimal part: 点 (點) followed by digits read one by one.
+  if ((c.peek(p) == U'点' || c.peek(p) == U'點') && chinese_digit(c.peek(c.after(p))) >= 0) {
     std::size_t q = c.after(p);
     double scale = 0.1;
     while (q < c.end && chinese_digit(c.peek(q)) >= 0) {

@@ -145,6 +145,8 @@ TEST(ChineseNumbers, TraditionalCharactersReadAsSimplified) {
   EXPECT_EQ(counted("保護持續兩年，第三劑，兩個月，三種", true), (V{"2!", "3!", "2!", "3!"}));
   EXPECT_EQ(values_of("第二節 概述", true), (D{}));
   EXPECT_EQ(values_of("20 世紀 30 年代", true), (D{1930}));
+  EXPECT_EQ(zh("百分之九十四點一"), zh("百分之九十四点一"));
+  EXPECT_EQ(zh("百分之九十四點一"), (V{"94.1%"}));
 }
 
 TEST(NumberWords, CountsInBothLanguages) {

@@ -10,6 +10,7 @@
 
 #include "core/utf8.h"
 #include "rules/typography/text.h"
+#include "text/chinese_fold.h"
 
 namespace tc {
 namespace {
@@ -49,6 +50,12 @@ constexpr std::size_t kRunLookahead = 6;
 constexpr std::size_t kRunScanAt = 4096;
 
 bool contains(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
+
+// The lists are Simplified: a Traditional character is looked up as its Simplified form (這 as 这).
+char32_t simplified(char32_t cp) {
+  const char32_t folded = hant_hans(cp);
+  return folded == 0 ? cp : folded;
+}
 
 // Last characters of nouns (患者, 医生, 病毒, 疫苗...). A doubled two-character
 // word is flagged only when it ends in one: verbs (走动走动) and onomatopoeia
@@ -157,9 +164,9 @@ void DoubledCharacter::check(const CheckContext& context, FindingSink& out) cons
       if (a == b) {
         if (at(k - 1) == a || at(k + 2) == a) continue;  // 是是是: deliberate
         const bool aabb = (at(k + 2) != 0 && at(k + 2) == at(k + 3)) || (at(k - 2) != 0 && at(k - 2) == at(k - 1));
-        const std::u32string pair{a, b};
+        const std::u32string pair{simplified(a), simplified(b)};
         const bool listed = std::find(std::begin(kReduplications), std::end(kReduplications), pair) != std::end(kReduplications);
-        if (aabb || listed || !contains(kNeverDoubled, a) || is_allowed(run[i].begin, run[i + 1].end)) continue;
+        if (aabb || listed || !contains(kNeverDoubled, simplified(a)) || is_allowed(run[i].begin, run[i + 1].end)) continue;
         if (segmentation.legitimate(prose, run, i)) continue;
         Finding finding = make_finding(context.doc, {run[i].begin, run[i + 1].end},
                                        "doubled character \"" + std::string(prose.substr(run[i].begin, run[i + 1].end - run[i].begin)) + "\"");
@@ -169,8 +176,8 @@ void DoubledCharacter::check(const CheckContext& context, FindingSink& out) cons
       }
       if (i + 3 >= n || at(k + 2) != a || at(k + 3) != b) continue;
       if ((at(k - 2) == a && at(k - 1) == b) || (at(k + 4) == a && at(k + 5) == b)) continue;  // ABABAB: deliberate
-      const std::u32string word{a, b};
-      if (a == U'一' || !contains(kNounEndings, b) ||
+      const std::u32string word{simplified(a), simplified(b)};
+      if (a == U'一' || !contains(kNounEndings, word[1]) ||
           std::find(std::begin(kDoubledWords), std::end(kDoubledWords), word) != std::end(kDoubledWords))
         continue;
       if (is_allowed(run[i].begin, run[i + 3].end)) continue;
