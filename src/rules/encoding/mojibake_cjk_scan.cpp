@@ -767,12 +767,13 @@ class CjkScanner {
     return false;
   }
 
-  // A question word (吗呢么吧啊嘛呀谁哪几什怎何否啥咋岂难): asked of every
-  // character of a stretch before a '?'.
+  // A question word (吗呢么吧啊嘛呀谁哪几什怎何否啥咋岂难, and in Traditional
+  // characters 嗎麼麽誰幾豈難): asked of every character of a stretch before a '?'.
   static bool asks(char32_t cp) {
     switch (cp) {
       case U'吗': case U'呢': case U'么': case U'吧': case U'啊': case U'嘛': case U'呀': case U'谁': case U'哪':
       case U'几': case U'什': case U'怎': case U'何': case U'否': case U'啥': case U'咋': case U'岂': case U'难':
+      case U'嗎': case U'麼': case U'麽': case U'誰': case U'幾': case U'豈': case U'難':
         return true;
       default:
         return false;
