@@ -143,6 +143,7 @@ struct Stats {
   std::size_t han = 0;
   std::size_t common_han = 0;
   std::size_t punctuation = 0;
+  std::size_t hangul = 0;
 };
 
 // Counts the recovered text; false when it holds something implausible.
@@ -156,6 +157,8 @@ bool recovered_stats(std::string_view text, Stats& stats) {
       if (is_common_han(cp)) ++stats.common_han;
     } else if (is_typographic_punctuation(cp)) {
       ++stats.punctuation;
+    } else if (cp >= 0xAC00 && cp <= 0xD7A3) {
+      ++stats.hangul;
     }
   }
   return true;
@@ -1077,7 +1080,7 @@ class CjkScanner {
   std::size_t rare_in_garble(std::size_t from, std::size_t count) const {
     std::size_t rare = 0;
     for (std::size_t i = from; i < from + count; ++i)
-      if (!is_common_han(stretch_[i].cp)) ++rare;  // (common in Simplified or in Traditional text: 須為即)
+      if (!is_gb2312_level1(stretch_[i].cp)) ++rare;
     return rare;
   }
 
@@ -1094,6 +1097,9 @@ class CjkScanner {
     Stats stats;
     if (!recovered_stats(recovered, stats)) return false;
     if (stats.han > 0 && stats.common_han * 10 < stats.han * 7) return false;
+    // Korean garble recovers to Hangul, Chinese garble to Han: both at once is
+    // common Traditional text that happens to decode (必須為即 as 횞鼴).
+    if (stats.han > 0 && stats.hangul > 0) return false;
     if (rare_in_garble(from, count) * 2 < count) return false;
     const bool punctuation = stats.punctuation > 0 || lost_punctuation;
     if (stats.han + stats.punctuation == 0 && !lost_punctuation) return false;
