@@ -96,8 +96,7 @@ static_assert(firsts_agree());
 std::uint16_t chinese_connective(std::string_view text, Span span) {
   const auto [at, first] = first_word(text, span);
   // Traditional text is read in Simplified (後來 as 后来), its first four characters.
-  const char32_t simplified_first = hant_hans(first);
-  if (!std::binary_search(kFirsts.begin(), kFirsts.end(), simplified_first == 0 ? first : simplified_first)) return 0;
+  if (!std::binary_search(kFirsts.begin(), kFirsts.end(), simplified_character(first))) return 0;
   std::string_view start = text.substr(at, span.end - at);
   std::size_t four = 0;
   for (int k = 0; k < 4 && four < start.size(); ++k) utf8::next(start, four);

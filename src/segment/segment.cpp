@@ -87,9 +87,7 @@ bool attribution_follows(std::string_view text, std::size_t pos, std::size_t end
   while (pos < end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;  // “……？” 汪淼问。
   while (pos < end && han <= kMaxSpeaker + 1) {
     // (Traditional characters read as Simplified: 他說, 小說, 沒.)
-    const char32_t read = utf8::next(text, pos);
-    const char32_t simplified = hant_hans(read);
-    const char32_t cp = simplified == 0 ? read : simplified;
+    const char32_t cp = simplified_character(utf8::next(text, pos));
     if (cp == U'。' || cp == U'，' || cp == U'：' || cp == U'！' || cp == U'？') {
       if (han < 2) return false;  // the verb alone (“……。”说完) is no attribution
       if (cp == U'：') return false;  // “……。”老王道：“…… opens the next quotation

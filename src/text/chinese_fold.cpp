@@ -53,6 +53,7 @@ bool starts_hant_hans_word(char32_t cp) {
 }  // namespace
 
 char32_t hant_hans(char32_t cp) {
+  if (!kHantHansChanged.may_change(cp)) return cp;
   const auto* found = std::lower_bound(std::begin(kHantHans), std::end(kHantHans), cp,
                                        [](const auto& entry, char32_t key) { return entry.first < key; });
   return found == std::end(kHantHans) || found->first != cp ? cp : found->second;
@@ -63,7 +64,6 @@ std::string folded_to_simplified(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t begin = pos;
     const char32_t cp = utf8::next(text, pos);
-    if (!kHantHansChanged.may_change(cp)) continue;
     const char32_t simplified = hant_hans(cp);
     if (simplified == 0 || simplified == cp) continue;
     std::string bytes;

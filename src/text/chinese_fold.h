@@ -26,6 +26,14 @@ namespace tc {
 // single code point.
 char32_t hant_hans(char32_t cp);
 
+// cp's Simplified form where Hant-Hans makes it a single code point, else cp
+// (後 -> 后; 后 and a character Hant-Hans leaves stay): for comparing one
+// character with Simplified word lists.
+inline char32_t simplified_character(char32_t cp) {
+  const char32_t simplified = hant_hans(cp);
+  return simplified == 0 ? cp : simplified;
+}
+
 // True when ICU's Hans-Hant (Simplified->Traditional) transliteration changes
 // cp alone, from a list made at build time.
 bool hans_hant_changes(char32_t cp);

@@ -20,6 +20,8 @@ using namespace typography;
 // Function characters that Chinese never reduplicates: "的的", "在在" are slips.
 // (Open-class characters reduplicate freely - 看看, 慢慢, 哈哈, 冉冉, 袅袅 - so
 // flagging every doubled character not on an allowlist is noise on real text.)
+// The lists here are Simplified: a Traditional character is looked up as its
+// Simplified form (這 as 这, simplified_character).
 constexpr std::u32string_view kNeverDoubled = U"的在是和与及或把被从对于以将而并其该但因所为向由很最更已之者们吗这那就也都还有";
 
 // Reduplications that stay legal whatever the lists above say (the usual
@@ -50,12 +52,6 @@ constexpr std::size_t kRunLookahead = 6;
 constexpr std::size_t kRunScanAt = 4096;
 
 bool contains(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
-
-// The lists are Simplified: a Traditional character is looked up as its Simplified form (這 as 这).
-char32_t simplified(char32_t cp) {
-  const char32_t folded = hant_hans(cp);
-  return folded == 0 ? cp : folded;
-}
 
 // Last characters of nouns (患者, 医生, 病毒, 疫苗...). A doubled two-character
 // word is flagged only when it ends in one: verbs (走动走动) and onomatopoeia
@@ -164,9 +160,9 @@ void DoubledCharacter::check(const CheckContext& context, FindingSink& out) cons
       if (a == b) {
         if (at(k - 1) == a || at(k + 2) == a) continue;  // 是是是: deliberate
         const bool aabb = (at(k + 2) != 0 && at(k + 2) == at(k + 3)) || (at(k - 2) != 0 && at(k - 2) == at(k - 1));
-        const std::u32string pair{simplified(a), simplified(b)};
+        const std::u32string pair{simplified_character(a), simplified_character(b)};
         const bool listed = std::find(std::begin(kReduplications), std::end(kReduplications), pair) != std::end(kReduplications);
-        if (aabb || listed || !contains(kNeverDoubled, simplified(a)) || is_allowed(run[i].begin, run[i + 1].end)) continue;
+        if (aabb || listed || !contains(kNeverDoubled, simplified_character(a)) || is_allowed(run[i].begin, run[i + 1].end)) continue;
         if (segmentation.legitimate(prose, run, i)) continue;
         Finding finding = make_finding(context.doc, {run[i].begin, run[i + 1].end},
                                        "doubled character \"" + std::string(prose.substr(run[i].begin, run[i + 1].end - run[i].begin)) + "\"");
@@ -176,7 +172,7 @@ void DoubledCharacter::check(const CheckContext& context, FindingSink& out) cons
       }
       if (i + 3 >= n || at(k + 2) != a || at(k + 3) != b) continue;
       if ((at(k - 2) == a && at(k - 1) == b) || (at(k + 4) == a && at(k + 5) == b)) continue;  // ABABAB: deliberate
-      const std::u32string word{simplified(a), simplified(b)};
+      const std::u32string word{simplified_character(a), simplified_character(b)};
       if (a == U'一' || !contains(kNounEndings, word[1]) ||
           std::find(std::begin(kDoubledWords), std::end(kDoubledWords), word) != std::end(kDoubledWords))
         continue;
