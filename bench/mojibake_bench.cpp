@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "hans_hant.h"
 #include "core/document.h"
 #include "core/language.h"
 #include "core/utf8.h"
@@ -147,18 +148,8 @@ std::string question_mark_chain(const std::string& utf8_text, bool replace_malfo
 }
 
 std::string to_traditional(const std::string& text) {
-  static std::unique_ptr<icu::Transliterator> hant = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(
-        icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, status));
-    return U_SUCCESS(status) ? std::move(t) : nullptr;
-  }();
-  if (!hant) return text;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-  hant->transliterate(u);
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  static const std::unique_ptr<icu::Transliterator> hans_hant = bench::hans_hant_transliterator();
+  return hans_hant ? bench::to_traditional(*hans_hant, text) : text;
 }
 
 // ---------------------------------------------------------------- clean text

@@ -26,9 +26,7 @@
 #include <tuple>
 #include <vector>
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
+#include "hans_hant.h"
 #include "engine/check.h"
 #include "formats/load.h"
 #include "glossary/load.h"
@@ -75,18 +73,6 @@ std::map<std::pair<std::string, int>, int> counts_by_rule(const std::vector<Find
   return counts;
 }
 
-// text in Traditional characters by ICU's Hans-Hant; empty when ICU lacks it.
-std::string to_traditional(const std::string& text) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> hant(icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, status));
-  if (U_FAILURE(status) || !hant) return {};
-  icu::UnicodeString converted = icu::UnicodeString::fromUTF8(text);
-  hant->transliterate(converted);
-  std::string out;
-  converted.toUTF8String(out);
-  return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -130,6 +116,7 @@ int main(int argc, char** argv) {
   std::string traditional_differences;
   LoadOptions traditional_load;
   traditional_load.language = parse_language("zh-Hant");
+  const std::unique_ptr<icu::Transliterator> hans_hant = bench::hans_hant_transliterator();
   std::printf("%-16s %6s %8s %5s %10s\n", "article", "errors", "warnings", "real", "unlabelled");
   for (const std::string& article : articles) {
     const fs::path target_path = root / (article + ".zh.txt");
@@ -154,8 +141,9 @@ int main(int argc, char** argv) {
                     finding.message.c_str());
     }
     // The same pair with its Chinese in Traditional characters.
-    if (const std::string traditional = to_traditional(target.text); !traditional.empty()) {
-      const Document traditional_target = document_from_bytes(target_path.string(), traditional, traditional_load);
+    if (hans_hant) {
+      const Document traditional_target =
+          document_from_bytes(target_path.string(), bench::to_traditional(*hans_hant, target.text), traditional_load);
       const auto simplified_counts = counts_by_rule(findings);
       const auto traditional_counts = counts_by_rule(check_pair(source, traditional_target, rules, options));
       ++traditional_pairs;
