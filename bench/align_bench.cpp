@@ -104,6 +104,15 @@ std::array<long, 4> precision_counts(const std::vector<BeadPair>& gold_list, con
   return counts;
 }
 
+// The pieces (gold sentences, corpus lines, memory segments; `starts`: the
+// byte where each begins, ascending) that `span` overlaps, appended to `out`
+// in order, those already at its end not again.
+void append_overlapped(const std::vector<std::size_t>& starts, Span span, Ids& out) {
+  const auto first = std::upper_bound(starts.begin(), starts.end(), span.begin) - starts.begin() - 1;
+  for (auto k = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, first)); k < starts.size() && starts[k] < span.end; ++k)
+    if (out.empty() || out.back() < k) out.push_back(k);
+}
+
 std::vector<BeadPair> to_pairs(const Alignment& alignment) {
   std::vector<BeadPair> out;
   for (const auto& bead : alignment.beads) out.emplace_back(bead.source.indices(), bead.target.indices());
@@ -444,17 +453,11 @@ void through_the_segmenter(const std::vector<Chapter>& chapters, const AlignOpti
       }
     const Document zh = load_text(chapter.name + ".zh", joined[0], "zh"), en = load_text(chapter.name + ".en", joined[1], "en");
     const Alignment alignment = align_documents(zh, en, options);
-    // The corpus lines a span overlaps.
-    auto lines_of_span = [](const std::vector<std::size_t>& line_starts, Span span, Ids& out) {
-      for (auto k = static_cast<std::size_t>(std::upper_bound(line_starts.begin(), line_starts.end(), span.begin) - line_starts.begin() - 1);
-           k < line_starts.size() && line_starts[k] < span.end; ++k)
-        if (out.empty() || out.back() < k) out.push_back(k);
-    };
     std::vector<BeadPair> test;
     for (const auto& bead : alignment.beads) {
       BeadPair pair;
-      for (auto s : bead.source.indices()) lines_of_span(starts[0], alignment.source_sentences[s].span, pair.first);
-      for (auto t : bead.target.indices()) lines_of_span(starts[1], alignment.target_sentences[t].span, pair.second);
+      for (auto s : bead.source.indices()) append_overlapped(starts[0], alignment.source_sentences[s].span, pair.first);
+      for (auto t : bead.target.indices()) append_overlapped(starts[1], alignment.target_sentences[t].span, pair.second);
       const bool shares = !test.empty() && ((!pair.first.empty() && !test.back().first.empty() && pair.first.front() <= test.back().first.back()) ||
                                             (!pair.second.empty() && !test.back().second.empty() && pair.second.front() <= test.back().second.back()));
       if (shares) {
@@ -609,11 +612,9 @@ void tico(const fs::path& root, const AlignOptions& base) {
     const Alignment alignment = align_documents(en, zh, options);
     // Segments a sentence overlaps.
     auto segments_of = [](const std::vector<std::size_t>& starts, Span span) {
-      std::set<std::size_t> out;
-      auto first = std::upper_bound(starts.begin(), starts.end(), span.begin) - starts.begin() - 1;
-      for (auto k = static_cast<std::size_t>(std::max<long>(0, first)); k < starts.size() && starts[k] < span.end; ++k)
-        out.insert(k);
-      return out;
+      Ids overlapped;
+      append_overlapped(starts, span, overlapped);
+      return std::set<std::size_t>(overlapped.begin(), overlapped.end());
     };
     // A segment is aligned correctly when every bead touching it covers the
     // same segments on both sides.
@@ -712,12 +713,7 @@ void synthetic(const AlignOptions& base, std::size_t zh_count) {
   std::vector<BeadPair> test;
   for (const auto& bead : alignment.beads) {
     Ids targets;
-    for (auto t : bead.target) {
-      const Span span = alignment.target_sentences[t].span;
-      for (auto k = static_cast<std::size_t>(std::upper_bound(en_starts.begin(), en_starts.end(), span.begin) - en_starts.begin() - 1);
-           k < en_starts.size() && en_starts[k] < span.end; ++k)
-        if (targets.empty() || targets.back() != k) targets.push_back(k);
-    }
+    for (auto t : bead.target) append_overlapped(en_starts, alignment.target_sentences[t].span, targets);
     test.emplace_back(bead.source.indices(), targets);
   }
   const std::set<BeadPair> gold_set(gold.begin(), gold.end());
